@@ -1,0 +1,89 @@
+// The embedded database: PGlite (Postgres compiled to WASM, with pg_trgm) served over the
+// Postgres wire protocol by @electric-sql/pglite-socket, data kept in .data/pglite.
+// PGlite is a single session, so everything talking to it uses a pool of size 1.
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import net from "node:net";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { env } from "@/lib/env";
+
+export const PROJECT_ROOT = path.resolve(import.meta.dirname, "../..");
+
+export function dataDir(): string {
+  return env().DATA_DIR ?? path.join(PROJECT_ROOT, ".data");
+}
+
+function runtimeFile(): string {
+  return path.join(dataDir(), "embedded.json");
+}
+
+export interface EmbeddedDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Starts PGlite on a loopback port (0 = any free port) and records where it listens. */
+export async function startEmbeddedDatabase(port = 0): Promise<EmbeddedDatabase> {
+  const directory = path.join(dataDir(), "pglite");
+  await mkdir(directory, { recursive: true });
+  const pglite = await PGlite.create({ dataDir: directory, extensions: { pg_trgm } });
+  // Two connections: the app's single pooled session plus one for a CLI run beside it.
+  // The socket server queues their queries onto PGlite's one session.
+  const server = new PGLiteSocketServer({ db: pglite, host: "127.0.0.1", port, maxConnections: 2 });
+  await server.start();
+  const actualPort = Number(server.getServerConn().split(":").pop());
+  const url = `postgresql://postgres@127.0.0.1:${actualPort}/postgres?sslmode=disable`;
+  await writeFile(runtimeFile(), JSON.stringify({ url, pid: process.pid }), "utf8");
+  return {
+    url,
+    async stop() {
+      await server.stop();
+      await pglite.close();
+      await rm(runtimeFile(), { force: true });
+    },
+  };
+}
+
+/** The URL of an embedded database another process (a running `npm start`) serves, if any. */
+export async function runningEmbeddedUrl(): Promise<string | undefined> {
+  try {
+    const { url, pid } = JSON.parse(await readFile(runtimeFile(), "utf8")) as { url: string; pid: number };
+    process.kill(pid, 0);
+    const { port } = new URL(url);
+    return (await portAnswers(Number(port))) ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function portAnswers(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: "127.0.0.1", port }, () => {
+      socket.end();
+      resolve(true);
+    });
+    socket.on("error", () => resolve(false));
+  });
+}
+
+export interface ResolvedDatabase {
+  url: string;
+  embedded: boolean;
+  /** Stops the embedded server this process started; a no-op otherwise. */
+  release(): Promise<void>;
+}
+
+/**
+ * DATABASE_URL when set; else the embedded database a running `npm start` serves; else an
+ * embedded database started in this process. Command-line tools all go through here.
+ */
+export async function resolveDatabase(): Promise<ResolvedDatabase> {
+  const configured = env().DATABASE_URL;
+  if (configured) return { url: configured, embedded: false, release: async () => {} };
+  const running = await runningEmbeddedUrl();
+  if (running) return { url: running, embedded: true, release: async () => {} };
+  const started = await startEmbeddedDatabase();
+  return { url: started.url, embedded: true, release: () => started.stop() };
+}

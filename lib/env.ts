@@ -1,0 +1,61 @@
+// The one place that reads process.env: every setting is validated here, once.
+import { z } from "zod";
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === "" ? undefined : value.trim()));
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: optionalString.pipe(z.string().url("DATABASE_URL must be a postgres:// URL").optional()),
+  /** Size of the pg pool; the embedded database is a single session, so it forces 1. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  /** Set by `npm start` when it serves the embedded PGlite database. */
+  CLAIMBASE_EMBEDDED: optionalString,
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Where the embedded database and the demo secrets live. */
+  DATA_DIR: optionalString,
+  NEXTAUTH_SECRET: optionalString,
+  AUTH_SECRET: optionalString,
+  NEXTAUTH_URL: optionalString,
+  ADMIN_EMAIL: optionalString,
+  ADMIN_PASSWORD: optionalString,
+  OIDC_ISSUER: optionalString,
+  OIDC_CLIENT_ID: optionalString,
+  OIDC_CLIENT_SECRET: optionalString,
+  OIDC_NAME: optionalString,
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+/** Validated environment. Throws one readable line per bad variable. */
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid environment: ${lines.join("; ")}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** For scripts that change the environment after start-up (the embedded launcher, tests). */
+export function resetEnvCache(): void {
+  cached = undefined;
+}
+
+export function databaseUrl(): string {
+  const url = env().DATABASE_URL;
+  if (!url) {
+    throw new Error("DATABASE_URL is not set. Run `npm start` (it starts an embedded database) or set DATABASE_URL.");
+  }
+  return url;
+}
+
+export function poolSize(): number {
+  return env().CLAIMBASE_EMBEDDED ? 1 : env().DATABASE_POOL_SIZE;
+}

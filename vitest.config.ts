@@ -1,0 +1,15 @@
+import { defineConfig } from "vitest/config";
+import { fileURLToPath } from "node:url";
+
+export default defineConfig({
+  resolve: { alias: { "@": fileURLToPath(new URL("./", import.meta.url)) } },
+  test: {
+    include: ["tests/**/*.test.ts"],
+    // Integration and browser tests share one Postgres server and build one app:
+    // run files one after another so they never race for ports or CPU.
+    fileParallelism: false,
+    testTimeout: 60_000,
+    hookTimeout: 300_000,
+    globalSetup: ["tests/global-setup.ts"],
+  },
+});
