@@ -10,6 +10,5 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 300_000,
-    globalSetup: ["tests/global-setup.ts"],
   },
 });

@@ -1,0 +1,37 @@
+// Every mutation writes one audit event in the same transaction as the change.
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+export type AuditEntity = "claim" | "source" | "actor" | "topic" | "contradiction" | "user" | "import" | "export";
+
+export interface AuditInput {
+  /** null for the system (seed, detection). */
+  userId: number | null;
+  entityType: AuditEntity;
+  entityId: string | number | null;
+  action: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+type AuditWriter = Pick<Prisma.TransactionClient, "auditEvent">;
+
+/** JSON-safe copy: dates become ISO strings, bigints strings, undefined dropped. */
+function toJson(value: unknown): Prisma.InputJsonValue | undefined {
+  if (value === undefined || value === null) return undefined;
+  return JSON.parse(
+    JSON.stringify(value, (_key, inner: unknown) => (typeof inner === "bigint" ? inner.toString() : inner)),
+  ) as Prisma.InputJsonValue;
+}
+
+export async function recordAudit(tx: AuditWriter, input: AuditInput): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      userId: input.userId,
+      entityType: input.entityType,
+      entityId: input.entityId === null ? null : String(input.entityId),
+      action: input.action,
+      before: toJson(input.before),
+      after: toJson(input.after),
+    },
+  });
+}

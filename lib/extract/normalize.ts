@@ -1,0 +1,114 @@
+// Turns a raw scraped page into the canonical text every claim offset points into.
+// Everything here is line-based and order-independent so that running it twice is a no-op:
+// debris rules only ever delete whole lines, and whitespace rules reach a fixed point in one pass.
+
+import type { NormalizedDocument, RemovedSpan } from "./types.js";
+
+interface DebrisRule {
+  reason: string;
+  test: (line: string) => boolean;
+}
+
+// Horizontal whitespace that browsers render as a plain space; copy-paste from the web is full of them.
+const ODD_SPACES = /[\t\v\f\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
+// Invisible characters with no meaning in prose. ZWJ/ZWNJ are deliberately kept: Urdu and Persian need them.
+const INVISIBLES = /[\u200B\u2060\uFEFF\u00AD]/g;
+
+const TOOLBAR_WORDS = new Set([
+  "bold", "italic", "underline", "strike", "strikethrough", "bullet", "blockquote", "quote", "small", "big",
+  "link", "squish", "foto", "photo", "image", "img", "code", "list", "url", "undo", "redo", "smiley",
+]);
+
+const SHARE_WORDS = new Set([
+  "share", "share this", "share this:", "tweet", "facebook", "twitter", "email", "e-mail", "print", "linkedin",
+  "pinterest", "reddit", "whatsapp", "telegram", "tumblr", "google+", "like", "like this", "like this:",
+  "loading...", "more", "pocket", "digg", "stumbleupon",
+]);
+
+const NAVIGATION_LINES = new Set([
+  "rss", "home", "menu", "search", "subscribe", "login", "log in", "register", "skip to content",
+  "scroll to top", "back to top", "next", "previous", "older posts", "newer posts", "read more",
+  "continue reading", "related posts", "related", "advertisement", "sponsored",
+]);
+
+function isToolbarLine(line: string): boolean {
+  const words = line.toLowerCase().split(/\s+/).filter(Boolean);
+  return words.length >= 3 && words.every((w) => TOOLBAR_WORDS.has(w));
+}
+
+function isShareWidgetLine(line: string): boolean {
+  const parts = line
+    .toLowerCase()
+    .split(/\s*[|,•·]\s*|\s{2,}/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  if (parts.length === 0) return false;
+  if (parts.every((p) => SHARE_WORDS.has(p))) return true;
+  // "Share this: Twitter Facebook" arrives with single spaces between the button labels.
+  const words = line.toLowerCase().replace(/:/g, "").split(/\s+/).filter(Boolean);
+  return words[0] === "share" && words.length <= 8 && words.every((w) => SHARE_WORDS.has(w) || w === "this");
+}
+
+const DEBRIS_RULES: DebrisRule[] = [
+  { reason: "comment-form", test: (l) => /^you have commented \d+ times?\b.{0,60}$/i.test(l) },
+  { reason: "comment-form", test: (l) => /^your (name|e-?mail)( address)?( \((optional|required)\))?\*?$/i.test(l) },
+  { reason: "comment-form", test: (l) => /^(website|url|name|e-?mail)( \((optional|required)\))?\*?$/i.test(l) },
+  // The closing notice is often glued to leftover form widgets on the same line ("Pic-a-Nic Sorry. Comments…").
+  { reason: "comment-form", test: (l) => l.length < 200 && /comments (have been|are) closed/i.test(l) },
+  { reason: "comment-form", test: (l) => /^(leave a (comment|reply)|post a comment|post comment|submit comment|add comment)\.?$/i.test(l) },
+  { reason: "comment-form", test: (l) => /^\d+ (comments?|responses?|replies)\.?$/i.test(l) },
+  { reason: "editor-toolbar", test: isToolbarLine },
+  { reason: "share-widget", test: isShareWidgetLine },
+  { reason: "posted-by", test: (l) => l.length < 160 && /^posted by\b/i.test(l) },
+  { reason: "tag-list", test: (l) => /^(tags?|tagged|categories|category|filed under)\s*:/i.test(l) && l.length < 300 },
+  { reason: "archive-heading", test: (l) => /^(tag|category|monthly|author|daily|yearly) archives?\s*:/i.test(l) },
+  { reason: "navigation", test: (l) => NAVIGATION_LINES.has(l.toLowerCase().replace(/[.:»›]+$/, "").trim()) },
+  { reason: "copyright", test: (l) => l.length < 160 && /^(©|\(c\)|copyright\b)|all rights (are )?reserved/i.test(l) },
+  { reason: "timestamp", test: (l) => /^\d{1,2}:\d{2}(:\d{2})?(\s?[ap]\.?m\.?)?$/i.test(l) },
+];
+
+function classifyDebris(line: string): string | null {
+  if (line === "") return null;
+  for (const rule of DEBRIS_RULES) {
+    if (rule.test(line)) return rule.reason;
+  }
+  return null;
+}
+
+function normalizeWhitespace(raw: string): string {
+  return raw
+    .replace(/^\uFEFF/, "")
+    .normalize("NFC")
+    .replace(/\r\n?/g, "\n")
+    .replace(/[\u2028\u2029\u0085]/g, "\n")
+    .replace(INVISIBLES, "")
+    .replace(ODD_SPACES, " ");
+}
+
+function tidyLine(line: string): string {
+  return line.replace(/ {2,}/g, " ").trim();
+}
+
+/**
+ * Canonical text for a raw document. Idempotent: normalizeDocument(normalizeDocument(x).text).text
+ * equals normalizeDocument(x).text, because every rule is either a fixed-point whitespace rewrite or
+ * the deletion of a whole line that no other rule can bring back.
+ */
+export function normalizeDocument(raw: string): NormalizedDocument {
+  const removed: RemovedSpan[] = [];
+  const kept: string[] = [];
+  for (const rawLine of normalizeWhitespace(raw).split("\n")) {
+    const line = tidyLine(rawLine);
+    const reason = classifyDebris(line);
+    if (reason) {
+      removed.push({ reason, text: line });
+      continue;
+    }
+    kept.push(line);
+  }
+  const text = kept
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .replace(/^\n+|\n+$/g, "");
+  return { text, removed };
+}

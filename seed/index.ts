@@ -1,0 +1,24 @@
+// npm run seed — load seed/documents into the database (idempotent; editor work is kept).
+import "dotenv/config";
+import { createPrismaClient } from "@/lib/db/client";
+import { resolveDatabase } from "@/lib/db/embedded";
+import { migrate } from "@/lib/db/migrate";
+import { runCli } from "@/lib/cli/run";
+import { formatSeedSummary, seedDatabase } from "@/seed/run-seed";
+
+await runCli(async () => {
+  const database = await resolveDatabase();
+  try {
+    await migrate(database.url);
+    const prisma = createPrismaClient(database.url, 1);
+    try {
+      const report = await seedDatabase(prisma, { log: (line) => console.log(line) });
+      console.log(formatSeedSummary(report));
+      if (report.failures.length > 0) process.exitCode = 1;
+    } finally {
+      await prisma.$disconnect();
+    }
+  } finally {
+    await database.release();
+  }
+});
