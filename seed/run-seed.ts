@@ -5,6 +5,8 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { DocumentError, ingestDocument, type IngestSummary } from "@/lib/ingest/ingest-document";
+import { decodeTextFile } from "@/lib/import/detect";
+import { ImportRefusedError } from "@/lib/import/errors";
 import { seedManifestSchema, type SeedManifestEntry } from "@/lib/ingest/schema";
 
 export const SEED_DIR = path.resolve(import.meta.dirname);
@@ -55,12 +57,10 @@ export async function readDocument(file: string): Promise<string> {
     const code = (error as NodeJS.ErrnoException).code;
     throw new DocumentError(file, code === "ENOENT" ? "the file does not exist" : `cannot be read (${code ?? "unknown error"})`);
   }
-  if (bytes.length === 0) throw new DocumentError(file, "the file is empty");
-  if (bytes.includes(0)) throw new DocumentError(file, "the file is binary, not text");
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    throw new DocumentError(file, "the file is not valid UTF-8 text");
+    return decodeTextFile(file, bytes);
+  } catch (error) {
+    throw error instanceof ImportRefusedError ? new DocumentError(file, error.detail) : error;
   }
 }
 

@@ -5,12 +5,17 @@
 // metadata; a claim whose status left `unreviewed`, whose version moved or that an
 // editor created keeps every field; when the text changed, claims are re-anchored by
 // quote and context, and those that cannot be are flagged `orphaned`, never deleted.
+//
+// The seed finds the existing source by slug. An import first looks for the same text
+// (by hash) and links to that source instead of writing anything; otherwise it updates
+// the source the editor chose, or the one with the same slug or URL, as the seed does.
 import { createHash } from "node:crypto";
-import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import type { Prisma, PrismaClient, Source } from "@/lib/generated/prisma/client";
 import { canonicalActorKey, EXTRACTOR_VERSION, extractClaims, normalizeDocument } from "@/lib/extract";
 import type { ExtractedClaim, ExtractedSpeaker } from "@/lib/extract/types";
 import { reanchor } from "@/lib/claims/anchor";
 import { recordAudit } from "@/lib/audit/record";
+import { NotFoundError } from "@/lib/errors";
 import type { DocumentMetadata } from "@/lib/ingest/schema";
 
 export class DocumentError extends Error {
@@ -22,6 +27,15 @@ export class DocumentError extends Error {
   }
 }
 
+/**
+ * Which existing source an import is a version of: "auto" matches by slug, then URL;
+ * "new" always creates a source (with a free slug); an id is the editor's choice.
+ * The same text is recognised by hash whatever the target.
+ */
+export type IngestTarget = "auto" | "new" | { sourceId: number };
+
+export type MatchedBy = "text" | "chosen" | "slug" | "url";
+
 export interface IngestInput {
   metadata: DocumentMetadata;
   rawText: string;
@@ -29,12 +43,20 @@ export interface IngestInput {
   userId?: number | null;
   /** Audit action prefix: "seed" or "import". */
   via: "seed" | "import";
+  /** Import only; the seed always matches by slug. */
+  target?: IngestTarget;
+  /** Runs in the same transaction after the document is written (detection, the import's audit event). */
+  afterWrite?: (tx: Tx, summary: IngestSummary) => Promise<void>;
 }
 
 export interface IngestSummary {
   sourceId: number;
   slug: string;
   created: boolean;
+  /** How the existing source was found; null when a new one was created. */
+  matchedBy: MatchedBy | null;
+  /** The same text was already stored: nothing was written but the link to it. */
+  duplicate: boolean;
   textChanged: boolean;
   claimsTotal: number;
   claimsCreated: number;
@@ -51,23 +73,98 @@ export function sha256Hex(text: string): string {
 }
 
 type Tx = Prisma.TransactionClient;
+type Reader = Pick<Prisma.TransactionClient, "source">;
 
-export async function ingestDocument(prisma: PrismaClient, input: IngestInput): Promise<IngestSummary> {
-  if (input.rawText.trim().length === 0) throw new DocumentError(input.originFile, "the document is empty");
-  const { text } = normalizeDocument(input.rawText);
-  if (text.trim().length === 0) throw new DocumentError(input.originFile, "nothing but page debris is left after cleaning");
-  const extracted = extractClaims(text);
-  return prisma.$transaction((tx) => writeDocument(tx, input, text, extracted), { timeout: 120_000, maxWait: 30_000 });
+export interface PreparedDocument {
+  /** The normalized text every claim offset points into. */
+  text: string;
+  textSha256: string;
+  extracted: ExtractedClaim[];
 }
 
-async function writeDocument(tx: Tx, input: IngestInput, text: string, extracted: ExtractedClaim[]): Promise<IngestSummary> {
-  const textSha256 = sha256Hex(text);
+/** Normalization and extraction, pure and without the database: ingest and the import preview share it. */
+export function prepareDocument(rawText: string, originFile: string): PreparedDocument {
+  if (rawText.trim().length === 0) throw new DocumentError(originFile, "the document is empty");
+  const { text } = normalizeDocument(rawText);
+  if (text.trim().length === 0) throw new DocumentError(originFile, "nothing but page debris is left after cleaning");
+  return { text, textSha256: sha256Hex(text), extracted: extractClaims(text) };
+}
+
+export interface ExistingMatch {
+  source: Source;
+  matchedBy: MatchedBy;
+}
+
+/** The stored source a document is a version of, if any (see IngestTarget). Reads only. */
+export async function findExistingSource(
+  reader: Reader,
+  query: { slug: string; url: string | null; textSha256: string; via: "seed" | "import"; target?: IngestTarget },
+): Promise<ExistingMatch | null> {
+  if (query.via === "seed") {
+    const source = await reader.source.findUnique({ where: { slug: query.slug } });
+    return source ? { source, matchedBy: "slug" } : null;
+  }
+  const target = query.target ?? "auto";
+  const sameText = await reader.source.findMany({ where: { textSha256: query.textSha256 }, orderBy: { id: "asc" } });
+  if (sameText.length > 0) {
+    const chosen = typeof target === "object" ? sameText.find((source) => source.id === target.sourceId) : undefined;
+    return { source: chosen ?? sameText[0]!, matchedBy: "text" };
+  }
+  if (typeof target === "object") {
+    const source = await reader.source.findUnique({ where: { id: target.sourceId } });
+    if (!source) throw new NotFoundError("The source this document should replace no longer exists.");
+    return { source, matchedBy: "chosen" };
+  }
+  if (target === "new") return null;
+  const bySlug = await reader.source.findUnique({ where: { slug: query.slug } });
+  if (bySlug) return { source: bySlug, matchedBy: "slug" };
+  if (query.url) {
+    const byUrl = await reader.source.findFirst({ where: { url: query.url }, orderBy: { id: "asc" } });
+    if (byUrl) return { source: byUrl, matchedBy: "url" };
+  }
+  return null;
+}
+
+/** `slug`, or `slug-2`, `slug-3`… whichever no source holds yet. */
+export async function freeSlug(reader: Reader, slug: string): Promise<string> {
+  const taken = new Set(
+    (await reader.source.findMany({ where: { slug: { startsWith: slug } }, select: { slug: true } })).map((source) => source.slug),
+  );
+  if (!taken.has(slug)) return slug;
+  for (let suffix = 2; ; suffix++) {
+    const candidate = `${slug.slice(0, 120 - String(suffix).length - 1)}-${suffix}`;
+    if (!taken.has(candidate)) return candidate;
+  }
+}
+
+export async function ingestDocument(prisma: PrismaClient, input: IngestInput): Promise<IngestSummary> {
+  const prepared = prepareDocument(input.rawText, input.originFile);
+  return prisma.$transaction((tx) => writeDocument(tx, input, prepared), { timeout: 120_000, maxWait: 30_000 });
+}
+
+async function writeDocument(tx: Tx, input: IngestInput, prepared: PreparedDocument): Promise<IngestSummary> {
+  const { text, textSha256, extracted } = prepared;
   const { metadata } = input;
-  const existing = await tx.source.findUnique({ where: { slug: metadata.slug } });
+  const match = await findExistingSource(tx, {
+    slug: metadata.slug, url: metadata.url, textSha256, via: input.via, target: input.target,
+  });
+  const existing = match?.source ?? null;
+  const slug = existing ? existing.slug : input.via === "import" ? await freeSlug(tx, metadata.slug) : metadata.slug;
   const summary: IngestSummary = {
-    sourceId: 0, slug: metadata.slug, created: !existing, textChanged: false, claimsTotal: 0,
+    sourceId: 0, slug, created: !existing, matchedBy: match?.matchedBy ?? null, duplicate: match?.matchedBy === "text",
+    textChanged: false, claimsTotal: 0,
     claimsCreated: 0, claimsUpdated: 0, claimsKept: 0, claimsReanchored: 0, claimsOrphaned: 0, actorsCreated: 0, claimIds: [],
   };
+
+  if (existing && summary.duplicate && input.via === "import") {
+    // The same text is already stored: link to it and leave the source and its claims alone.
+    const claims = await tx.claim.findMany({ where: { sourceId: existing.id }, select: { id: true }, orderBy: { id: "asc" } });
+    summary.sourceId = existing.id;
+    summary.claimIds = claims.map((claim) => claim.id);
+    summary.claimsTotal = claims.length;
+    await input.afterWrite?.(tx, summary);
+    return summary;
+  }
 
   const metadataFields = {
     title: metadata.title, kind: metadata.kind, publisher: metadata.publisher, author: metadata.author,
@@ -78,7 +175,7 @@ async function writeDocument(tx: Tx, input: IngestInput, text: string, extracted
   let sourceId: number;
   if (!existing) {
     const source = await tx.source.create({
-      data: { slug: metadata.slug, ...metadataFields, text, textSha256, originFile: input.originFile },
+      data: { slug, ...metadataFields, text, textSha256, originFile: input.originFile },
     });
     sourceId = source.id;
   } else {
@@ -86,10 +183,10 @@ async function writeDocument(tx: Tx, input: IngestInput, text: string, extracted
     summary.textChanged = existing.textSha256 !== textSha256;
     if (summary.textChanged) await reanchorClaims(tx, sourceId, text, summary);
     const editorTouched = existing.version > 1;
-    await tx.source.update({
-      where: { id: sourceId },
-      data: { ...(editorTouched ? {} : metadataFields), text, textSha256, originFile: input.originFile },
-    });
+    const data = { ...(editorTouched ? {} : metadataFields), text, textSha256, originFile: input.originFile };
+    // Writing identical values would still move updated_at: a reload that changes nothing leaves the row alone.
+    const changed = (Object.keys(data) as (keyof typeof data)[]).some((key) => data[key] !== existing[key]);
+    if (changed) await tx.source.update({ where: { id: sourceId }, data });
   }
   summary.sourceId = sourceId;
 
@@ -104,11 +201,12 @@ async function writeDocument(tx: Tx, input: IngestInput, text: string, extracted
     action: `${input.via}.${existing ? "update" : "create"}`,
     before: existing ? { title: existing.title, textSha256: existing.textSha256 } : null,
     after: {
-      slug: metadata.slug, title: metadata.title, textSha256, file: input.originFile,
+      slug, title: metadata.title, textSha256, file: input.originFile, matchedBy: summary.matchedBy,
       claimsCreated: summary.claimsCreated, claimsUpdated: summary.claimsUpdated,
       claimsReanchored: summary.claimsReanchored, claimsOrphaned: summary.claimsOrphaned,
     },
   });
+  await input.afterWrite?.(tx, summary);
   return summary;
 }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { checkPublishedDate } from "@/lib/import/dates";
 
 export const SOURCE_KINDS = [
   "news", "blog", "opinion", "encyclopedia", "compilation", "forum", "official_document", "court_record", "other",
@@ -12,28 +13,68 @@ const nullableText = z
   .nullish()
   .transform((value) => (value ? value : null));
 
+export const slugSchema = z
+  .string()
+  .trim()
+  .min(1, "A slug is required")
+  .max(120)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lowercase letters, digits and single hyphens");
+
+/** A stated publication date that a calendar has and that is not in the future. */
+export const publishedDateSchema = z
+  .string()
+  .max(100)
+  .nullish()
+  .transform((value, context) => {
+    if (!value || !value.trim()) return null;
+    const checked = checkPublishedDate(value);
+    if (!checked.ok) {
+      context.addIssue({ code: "custom", message: checked.message });
+      return z.NEVER;
+    }
+    return checked.value;
+  });
+
+export const sourceUrlSchema = z
+  .string()
+  .trim()
+  .max(2000)
+  .nullish()
+  .transform((value, context) => {
+    if (!value) return null;
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      context.addIssue({ code: "custom", message: "Not a valid URL: write the full address, starting with https://" });
+      return z.NEVER;
+    }
+    if (url.protocol !== "http:" && url.protocol !== "https:") {
+      context.addIssue({ code: "custom", message: "Only http and https URLs" });
+      return z.NEVER;
+    }
+    if (!url.hostname.includes(".") && url.hostname !== "localhost") {
+      context.addIssue({ code: "custom", message: `Not a valid URL: "${url.hostname}" is not a web address` });
+      return z.NEVER;
+    }
+    return value;
+  });
+
 /** Metadata of a document as its text states it (seed manifest, import form). */
 export const documentMetadataSchema = z.object({
-  slug: z
-    .string()
-    .trim()
-    .min(1, "A slug is required")
-    .max(120)
-    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lowercase letters, digits and single hyphens"),
+  slug: slugSchema,
   title: z.string().trim().min(1, "A title is required").max(500),
   kind: z.enum(SOURCE_KINDS),
   publisher: nullableText,
   author: nullableText,
-  publishedDate: nullableText,
-  url: z
+  publishedDate: publishedDateSchema,
+  url: sourceUrlSchema,
+  language: z
     .string()
     .trim()
-    .url("Not a valid URL")
-    .refine((value) => /^https?:\/\//i.test(value), "Only http and https URLs")
-    .nullish()
-    .or(z.literal("").transform(() => null))
-    .transform((value) => value ?? null),
-  language: z.string().trim().min(2).max(16).default("en"),
+    .regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, "Use a language code such as en, ur or en-GB")
+    .max(16)
+    .default("en"),
   reliability: z.enum(RELIABILITIES).optional(),
   notes: nullableText,
 });

@@ -1,0 +1,86 @@
+// The one error mapper: every route handler and server action turns failures into
+// a status code and a human sentence here. Details of unexpected errors stay in the
+// server log, never in a response.
+import { ZodError } from "zod";
+
+export class DomainError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
+export class NotFoundError extends DomainError {
+  constructor(message = "Not found.") {
+    super(message, 404);
+  }
+}
+
+/** Someone else saved first: `current` is what is stored now, for the conflict message. */
+export class ConflictError extends DomainError {
+  constructor(
+    message: string,
+    readonly current?: unknown,
+  ) {
+    super(message, 409);
+  }
+}
+
+export class ValidationError extends DomainError {
+  constructor(
+    message: string,
+    readonly fieldErrors: Record<string, string[]> = {},
+  ) {
+    super(message, 422);
+  }
+}
+
+export class UnauthenticatedError extends DomainError {
+  constructor(message = "You need to sign in.") {
+    super(message, 401);
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  constructor(message = "You do not have permission to do that.") {
+    super(message, 403);
+  }
+}
+
+export interface MappedError {
+  status: number;
+  message: string;
+  fieldErrors?: Record<string, string[]>;
+  current?: unknown;
+}
+
+export function fieldErrorsOf(error: ZodError): Record<string, string[]> {
+  const fields: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "_";
+    (fields[key] ??= []).push(issue.message);
+  }
+  return fields;
+}
+
+export function mapError(error: unknown): MappedError {
+  if (error instanceof ZodError) {
+    return { status: 422, message: "Some fields need attention.", fieldErrors: fieldErrorsOf(error) };
+  }
+  if (error instanceof ValidationError) return { status: 422, message: error.message, fieldErrors: error.fieldErrors };
+  if (error instanceof ConflictError) return { status: 409, message: error.message, current: error.current };
+  if (error instanceof DomainError) return { status: error.status, message: error.message };
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === "P2025") return { status: 404, message: "That record no longer exists." };
+  if (code === "P2002") return { status: 409, message: "That already exists." };
+  console.error(error);
+  return { status: 500, message: "Something went wrong on the server. The error has been logged." };
+}
+
+/** JSON response for route handlers. */
+export function errorResponse(error: unknown): Response {
+  const mapped = mapError(error);
+  return Response.json({ error: mapped.message, fieldErrors: mapped.fieldErrors, current: mapped.current }, { status: mapped.status });
+}

@@ -1,0 +1,166 @@
+// Actor names: normalization for matching, kind guessing, and the in-document resolver that maps
+// "Mr. Baqri" onto "Syed Safdar Ali Baqri".
+
+import type { ActorKind } from "./types.js";
+import {
+  COUNTRIES_AND_REGIONS,
+  COURT_MARKERS,
+  GOVERNMENT_MARKERS,
+  HONORIFICS,
+  MEDIA_MARKERS,
+  ORGANIZATION_MARKERS,
+  TITLE_WORDS,
+} from "./lexicon.js";
+
+function stripDiacritics(value: string): string {
+  return value.normalize("NFKD").replace(/\p{M}/gu, "");
+}
+
+// Longest honorifics first so "lt gen" wins over "lt".
+const HONORIFIC_PATTERN = new RegExp(
+  `^(?:(?:${[...HONORIFICS].sort((a, b) => b.length - a.length).map((h) => h.replace(/[-\s]/g, "[-\\s]?")).join("|")})\\.?\\s+)+`,
+  "i",
+);
+
+/**
+ * Matching form of a name: lowercase, no diacritics, leading honorifics and ranks removed
+ * ("Mr.", "Dr", "Lt. Gen.", "General"), punctuation and hyphens turned into spaces, whitespace collapsed.
+ * "Lt. Gen. Rizwan Akhtar" → "rizwan akhtar"; "MQM-Canada" and "MQM Canada" → "mqm canada".
+ */
+export function normalizeActorName(name: string): string {
+  let value = stripDiacritics(name).toLowerCase().replace(/[’']s$/, "");
+  value = value.replace(/\s+/g, " ").trim();
+  // Periods inside honorifics ("lt. gen.") must go before the honorific pattern can see them.
+  value = value.replace(/\b(lt|gen|maj|col|capt|dr|mr|mrs|ms|prof|sen|hon|rev)\./g, "$1");
+  value = value.replace(HONORIFIC_PATTERN, "");
+  return value
+    .replace(/[^\p{L}\p{N}\s]/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/**
+ * Key that identifies one actor across documents. Rule: normalizeActorName, then drop a leading
+ * "the" and the lineage honorific "Syed"/"Sayyid" (kept in display names, but writers use it
+ * inconsistently: "Syed Mustafa Kamal" / "Mustafa Kamal"), then collapse doubled letters so the
+ * commonest transliteration variants meet ("Aafia"/"Afia", "Muttahida"/"Mutahida").
+ * It never reorders or drops other tokens, so different people with a shared surname stay apart.
+ */
+export function canonicalActorKey(name: string): string {
+  return normalizeActorName(name)
+    .replace(/^the /, "")
+    .replace(/^(syed|syeda|sayed|sayyid|sayyed) /, "")
+    .replace(/(\p{L})\1+/gu, "$1");
+}
+
+function hasMarker(lowerName: string, markers: readonly string[]): boolean {
+  return markers.some((marker) => new RegExp(`(^|[^a-z])${marker}([^a-z]|$)`).test(lowerName));
+}
+
+const PERSON_HONORIFIC = /^(mr|mrs|ms|miss|dr|prof|sir|gen|general|lt|col|capt|maj|major|justice|judge|senator|sen|begum|sheikh)\b\.?/i;
+
+/** Best guess of what kind of actor a display name denotes. */
+export function guessActorKind(name: string): ActorKind {
+  const lower = stripDiacritics(name).toLowerCase();
+  if (PERSON_HONORIFIC.test(name.trim())) return "person";
+  // A country acting ("Saudi Arabia feared …") is its government.
+  if (COUNTRIES_AND_REGIONS.has(lower.replace(/^the /, "").replace(/\.$/, ""))) return "government_body";
+  if (hasMarker(lower, COURT_MARKERS)) return "court";
+  if (hasMarker(lower, MEDIA_MARKERS) && !hasMarker(lower, ["party", "movement", "mqm"])) return "media_outlet";
+  if (hasMarker(lower, GOVERNMENT_MARKERS)) return "government_body";
+  if (hasMarker(lower, ORGANIZATION_MARKERS)) return "organization";
+  if (/^[A-Z0-9&-]{2,}(\s*\([A-Z]\))?$/.test(name.trim())) return "organization";
+  if (looksLikePersonName(name)) return "person";
+  return "other";
+}
+
+/** Two to five capitalized name tokens and nothing that marks an institution. */
+export function looksLikePersonName(name: string): boolean {
+  const tokens = name.trim().split(/\s+/);
+  if (tokens.length < 1 || tokens.length > 5) return false;
+  return tokens.every((t) => /^[A-Z][a-z’'\-]+\.?$|^[A-Z]\.?$|^(al|bin|ul|ud|ur|de|van|von|abd)[-]?$/.test(t) || /^[A-Z][a-z]+-[A-Za-z]+$/.test(t));
+}
+
+/** Removes leading titles and roles from a capitalized run: "Conservative MP Leon Benoit" → "Leon Benoit". */
+export function stripTitles(run: string): string {
+  const tokens = run.trim().split(/\s+/);
+  let lastTitle = -1;
+  for (let i = 0; i < tokens.length - 1; i++) {
+    const bare = tokens[i]!.toLowerCase().replace(/[.,]/g, "");
+    if (TITLE_WORDS.has(bare) || /^[A-Z]{2,}$/.test(tokens[i]!.replace(/[.,]/g, ""))) lastTitle = i;
+  }
+  return tokens.slice(lastTitle + 1).join(" ");
+}
+
+interface KnownPerson {
+  display: string;
+  tokens: string[];
+  position: number;
+}
+
+/**
+ * Collects the person names a document mentions and resolves shortened references to the fullest
+ * compatible form: "Mr. Baqri" → "Syed Safdar Ali Baqri", "Altaf" → "Altaf Hussain".
+ * A short name matches a longer one when all its tokens occur in the longer one in order. Among
+ * several matches the nearest preceding mention wins (two different Khans in one article stay apart);
+ * with no preceding match, the first later one is used.
+ */
+export class PersonNameResolver {
+  private readonly people: KnownPerson[] = [];
+
+  /**
+   * `places` are lowercase words the document uses as places ("in Karachi", "to Pakistan"); a name run
+   * that starts with one ("… ambassador to Pakistan Anne Patterson") loses it.
+   */
+  constructor(private readonly places: ReadonlySet<string> = new Set()) {}
+
+  private withoutLeadingPlaces(name: string): string {
+    const tokens = name.split(/\s+/);
+    while (tokens.length > 2) {
+      const one = tokens[0]!.toLowerCase();
+      const two = `${one} ${tokens[1]!.toLowerCase()}`;
+      if (tokens.length > 3 && (this.places.has(two) || COUNTRIES_AND_REGIONS.has(two))) tokens.splice(0, 2);
+      else if (this.places.has(one) || COUNTRIES_AND_REGIONS.has(one)) tokens.shift();
+      else break;
+    }
+    return tokens.join(" ");
+  }
+
+  observe(display: string, position: number): void {
+    const clean = this.withoutLeadingPlaces(stripTitles(display.replace(/[’']s$/, "")).trim());
+    const tokens = nameTokens(clean);
+    if (tokens.length === 0) return;
+    this.people.push({ display: clean, tokens, position });
+  }
+
+  resolve(name: string, position: number): string {
+    const clean = this.withoutLeadingPlaces(stripTitles(name).trim());
+    const tokens = nameTokens(clean);
+    if (tokens.length === 0) return clean;
+    const candidates = this.people.filter((p) => p.tokens.length > tokens.length && containsInOrder(p.tokens, tokens));
+    if (candidates.length === 0) return clean;
+    const preceding = candidates.filter((p) => p.position <= position);
+    const pool = preceding.length ? preceding : candidates;
+    const nearest = preceding.length
+      ? pool.reduce((a, b) => (b.position >= a.position ? b : a))
+      : pool.reduce((a, b) => (b.position < a.position ? b : a));
+    // Once the nearest candidate is chosen, prefer its fullest spelling anywhere in the document.
+    const fullest = candidates
+      .filter((p) => containsInOrder(p.tokens, nearest.tokens))
+      .reduce((a, b) => (b.tokens.length > a.tokens.length ? b : a), nearest);
+    return fullest.display;
+  }
+}
+
+function nameTokens(name: string): string[] {
+  return normalizeActorName(name).split(" ").filter(Boolean);
+}
+
+function containsInOrder(haystack: string[], needle: string[]): boolean {
+  let at = 0;
+  for (const token of haystack) {
+    if (token === needle[at]) at++;
+    if (at === needle.length) return true;
+  }
+  return false;
+}

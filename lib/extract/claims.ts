@@ -1,0 +1,218 @@
+// From normalized text to check-worthy claims with exact TextQuoteSelector anchors.
+// Selection is conservative about layout (headings, captions, link lists, citations, dates and
+// fragments are not claims) and generous about content: any finished declarative sentence of five
+// or more words stays, because deciding what is worth checking is the editor's job, not the parser's.
+
+import type { ExtractedClaim } from "./types.js";
+import { attributeClaims, type ClaimSpan } from "./attribution.js";
+import { DATELINE, REFERENCE_LINE } from "./references.js";
+import { segmentSentences, type Sentence } from "./sentences.js";
+import { hasTerminalPunctuation, splitParagraphs, wordCount, type Paragraph, type TextSpan } from "./text-spans.js";
+
+export const CONTEXT_CHARS = 32;
+
+export type SkipReason =
+  | "non-latin" | "link-list" | "repeated-paragraph" | "repeated-sentence" | "citation" | "url" | "heading"
+  | "unfinished" | "question" | "too-short" | "date" | "publication-note" | "navigation";
+
+export interface SentenceVerdict {
+  sentenceIndex: number;
+  text: string;
+  /** The claim span (labels trimmed) when kept. */
+  span: TextSpan | null;
+  skipped: SkipReason | null;
+}
+
+const MIN_WORDS = 5;
+// Skipped sentences that are page furniture rather than prose; they take no part in attribution.
+const LAYOUT_REASONS: ReadonlySet<SkipReason> = new Set([
+  "non-latin", "link-list", "citation", "url", "heading", "date", "publication-note", "navigation",
+]);
+const MINOR_WORDS = new Set(["of", "the", "and", "in", "on", "for", "to", "a", "an", "with", "by", "at", "&", "under", "vs", "v", "or", "from", "as"]);
+
+// Prefixes that label a sentence rather than belong to it.
+const LEADING_LABELS: RegExp[] = [
+  DATELINE,
+  /^\d{1,3}\.\s*\((?:C|U|S|SBU|TS|C\/NF|S\/NF)\)\s*/,
+  /^\((?:C|U|S|SBU|TS|C\/NF|S\/NF)\)\s*/,
+  /^(?:Comment|Note|Summary|Background|Update|Editor['’]s note)\s*:\s*/i,
+];
+
+function isTitleCase(value: string): boolean {
+  const words = value.split(/\s+/).map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "")).filter((w) => w.length > 1);
+  const content = words.filter((w) => !MINOR_WORDS.has(w.toLowerCase()));
+  if (content.length === 0 || words.length > 14) return false;
+  const capitalized = content.filter((w) => /^[\p{Lu}\d]/u.test(w)).length;
+  return capitalized / content.length >= 0.75;
+}
+
+function isLinkish(line: string): boolean {
+  return (!hasTerminalPunctuation(line) && wordCount(line) <= 16) || /https?:\/\//.test(line);
+}
+
+/**
+ * Lines of link lists and menus: a paragraph whose lines are mostly short and unpunctuated ("MQM homepage",
+ * "Federal Court decision: …"). Prose lines inside such a paragraph (a forum post glued under its header
+ * lines) are not included.
+ */
+function linkListLines(text: string, paragraph: Paragraph): TextSpan[] {
+  if (paragraph.lines.length < 3) return [];
+  const linkish = paragraph.lines.filter((line) => isLinkish(text.slice(line.start, line.end)));
+  return linkish.length / paragraph.lines.length >= 2 / 3 ? linkish : [];
+}
+
+function comparisonTokens(value: string): string[] {
+  return value
+    .normalize("NFKD")
+    .toLowerCase()
+    .replace(/[\u2010-\u2015-]/g, " ")
+    .replace(/[^\p{L}\p{N}\s]/gu, " ")
+    .split(/\s+/)
+    .filter(Boolean)
+    // British and American spellings of the same word ("radicalised"/"radicalized") count as one.
+    .map((w) => w.replace(/is(e|ed|es|ing|ation|ations)$/, "iz$1"));
+}
+
+function diceSimilarity(a: string[], b: string[]): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  const counts = new Map<string, number>();
+  for (const token of a) counts.set(token, (counts.get(token) ?? 0) + 1);
+  let shared = 0;
+  for (const token of b) {
+    const left = counts.get(token) ?? 0;
+    if (left > 0) {
+      shared++;
+      counts.set(token, left - 1);
+    }
+  }
+  return (2 * shared) / (a.length + b.length);
+}
+
+const REPEAT_SIMILARITY = 0.8;
+const REPEAT_MIN_WORDS = 15;
+
+/** Paragraphs that restate an earlier paragraph almost word for word (copy-paste with small edits). */
+export function repeatedParagraphs(text: string, paragraphs: Paragraph[]): Set<number> {
+  const repeated = new Set<number>();
+  const seen: string[][] = [];
+  for (const paragraph of paragraphs) {
+    const tokens = comparisonTokens(text.slice(paragraph.start, paragraph.end));
+    if (tokens.length < REPEAT_MIN_WORDS) continue;
+    if (seen.some((earlier) => diceSimilarity(earlier, tokens) >= REPEAT_SIMILARITY)) repeated.add(paragraph.index);
+    else seen.push(tokens);
+  }
+  return repeated;
+}
+
+function stripLabels(text: string, span: TextSpan): TextSpan {
+  let { start, end } = span;
+  for (let changed = true; changed;) {
+    changed = false;
+    const value = text.slice(start, end);
+    if (value.startsWith("(") && /\)$/.test(value) && balancedOuterParentheses(value)) {
+      start++;
+      end--;
+      changed = true;
+      continue;
+    }
+    for (const label of LEADING_LABELS) {
+      const match = label.exec(value);
+      if (match && match[0].length < value.length) {
+        start += match[0].length;
+        changed = true;
+        break;
+      }
+    }
+  }
+  while (start < end && /\s/.test(text[start] ?? "")) start++;
+  while (end > start && /\s/.test(text[end - 1] ?? "")) end--;
+  return { start, end };
+}
+
+function balancedOuterParentheses(value: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < value.length; i++) {
+    if (value[i] === "(") depth++;
+    else if (value[i] === ")") depth--;
+    if (depth === 0 && i < value.length - 1) return false;
+  }
+  return depth === 0;
+}
+
+function isDateOnly(value: string): boolean {
+  const stripped = value
+    .replace(/\b(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|gmt|pst|bst|utc|a\.h|date|updated|at)\b\.?/gi, "")
+    .replace(/[\d\s,./:()-]/g, "");
+  return stripped.length === 0;
+}
+
+function normalizedForRepeat(value: string): string {
+  return comparisonTokens(value).join(" ");
+}
+
+function skipReason(text: string, sentence: Sentence, paragraph: Paragraph, span: TextSpan): SkipReason | null {
+  const whole = text.slice(sentence.start, sentence.end);
+  const value = text.slice(span.start, span.end);
+  if (sentence.nonLatin) return "non-latin";
+  if (REFERENCE_LINE.test(whole)) return "citation";
+  if (/https?:\/\/|www\.\w/.test(value)) return "url";
+  if (isDateOnly(value)) return "date";
+  if (/^(Published|Posted|Updated|Last updated|Filed|Date|Classified By|E\.O\.)\b/i.test(value)) return "publication-note";
+  if (/\b(can be found here|click here|read more|continue reading)\b/i.test(value)) return "navigation";
+  const isWholeLine = paragraph.lines.some((line) => line.start === sentence.start && line.end === sentence.end);
+  if (isWholeLine && isTitleCase(value)) return "heading";
+  if (/^[^a-z]*$/.test(value) && /[A-Z]{3}/.test(value)) return "heading";
+  if (/\?["”’»)]*$/.test(value)) return "question";
+  if (!hasTerminalPunctuation(value)) return isWholeLine ? "heading" : "unfinished";
+  if (wordCount(value) < MIN_WORDS) return "too-short";
+  return null;
+}
+
+/** Every sentence of the document with the decision taken about it; the basis of extractClaims. */
+export function explainClaimSelection(text: string, sentences: Sentence[] = segmentSentences(text)): SentenceVerdict[] {
+  const paragraphs = splitParagraphs(text);
+  const linkLines = paragraphs.flatMap((p) => linkListLines(text, p));
+  const inLinkList = (sentence: Sentence): boolean => linkLines.some((line) => sentence.start >= line.start && sentence.end <= line.end);
+  const repeated = repeatedParagraphs(text, paragraphs);
+  const seenSentences = new Set<string>();
+  return sentences.map((sentence, sentenceIndex) => {
+    const paragraph = paragraphs[sentence.paragraph]!;
+    const sentenceText = text.slice(sentence.start, sentence.end);
+    const verdict = (skipped: SkipReason): SentenceVerdict => ({ sentenceIndex, text: sentenceText, span: null, skipped });
+    if (inLinkList(sentence)) return verdict("link-list");
+    if (repeated.has(paragraph.index)) return verdict("repeated-paragraph");
+    const span = stripLabels(text, sentence);
+    const reason = skipReason(text, sentence, paragraph, span);
+    if (reason) return verdict(reason);
+    const key = normalizedForRepeat(text.slice(span.start, span.end));
+    if (wordCount(key) >= 8 && seenSentences.has(key)) return verdict("repeated-sentence");
+    seenSentences.add(key);
+    return { sentenceIndex, text: sentenceText, span, skipped: null };
+  });
+}
+
+function toClaim(text: string, span: TextSpan, attribution: ReturnType<typeof attributeClaims>[number]): ExtractedClaim {
+  return {
+    quote: text.slice(span.start, span.end),
+    start: span.start,
+    end: span.end,
+    prefix: text.slice(Math.max(0, span.start - CONTEXT_CHARS), span.start),
+    suffix: text.slice(span.end, span.end + CONTEXT_CHARS),
+    ...attribution,
+  };
+}
+
+/**
+ * Check-worthy claims of a normalized document (the `text` of normalizeDocument), in document order.
+ * Offsets are JavaScript string indices: text.slice(start, end) === quote.
+ */
+export function extractClaims(text: string): ExtractedClaim[] {
+  const sentences = segmentSentences(text);
+  const verdicts = explainClaimSelection(text, sentences);
+  const spans: ClaimSpan[] = verdicts
+    .filter((verdict) => verdict.span !== null)
+    .map((verdict) => ({ sentenceIndex: verdict.sentenceIndex, start: verdict.span!.start, end: verdict.span!.end }));
+  const isLayout = (index: number): boolean => LAYOUT_REASONS.has(verdicts[index]?.skipped ?? "too-short");
+  const attributions = attributeClaims(text, sentences, spans, isLayout);
+  return spans.map((span, i) => toClaim(text, span, attributions[i]!));
+}

@@ -1,0 +1,240 @@
+// Locating attribution cues in one sentence and the phrase that names who is speaking.
+// Patterns, in the order news copy uses them:
+//   subject   "Mr. Baqri said …", "The four-page memorandum, released under …, says …", "…, he said."
+//   inverted  "“…,” said Tom Quiggin, a former …", "…, claimed Amjad."
+//   relative  "…by the Federal Court of Canada, which said …"
+//   coordinated "MQM leader Farooq Sattar termed … and said …"
+//   passive   "he was told by MQM leader Altaf Hussain that …", "Khalid Shamim … is said to be …"
+//   according "according to a research paper published by the Office of …"
+// Cues inside quotation marks belong to the quoted speaker's words and are ignored.
+
+import { SPEECH_VERBS } from "./lexicon.js";
+import {
+  appositionStart,
+  phraseEndingAt,
+  phraseStartingAt,
+  phraseText,
+  type PhraseRange,
+} from "./noun-phrases.js";
+import { CLOSING_QUOTES, OPENING_QUOTES, tokenize, type Token } from "./tokens.js";
+
+export type CuePattern = "subject" | "inverted" | "relative" | "coordinated" | "passive" | "according";
+
+export interface CueMatch {
+  /** The cue as written in the sentence ("said", "pointed out", "according to"). */
+  cue: string;
+  pattern: CuePattern;
+  /** The speaker phrase as written, or null for an agentless passive ("is said to be"). */
+  phrase: string | null;
+  /** Sentence text after the speaker phrase, used to find document authors. */
+  following: string;
+  /** Character offset of the cue inside the sentence. */
+  cueStart: number;
+  /** Character offsets of the speaker phrase inside the sentence, when there is one. */
+  phraseStart: number | null;
+  phraseEnd: number | null;
+}
+
+const SINGLE_WORD_CUES = new Set(SPEECH_VERBS.filter((v) => !v.includes(" ")));
+const TWO_WORD_CUES = new Set(SPEECH_VERBS.filter((v) => v.includes(" ")));
+const EXTRA_CUES = new Set(["learnt", "learned"]);
+
+// Verbs that news copy puts before the speaker ("said Tom Quiggin").
+const INVERTIBLE = new Set([
+  "said", "says", "added", "adds", "wrote", "writes", "claimed", "claims", "commented", "disclosed",
+  "recalled", "recalls", "noted", "asked", "explained", "insisted", "revealed", "stated", "believes",
+  "told", "argued", "continued", "alleged", "warned", "confirmed",
+]);
+
+const SKIPPABLE_BEFORE_VERB = new Set([
+  "has", "have", "had", "also", "further", "then", "routinely", "strongly", "repeatedly", "later", "again",
+  "once", "all", "both", "previously", "publicly", "privately", "however", "flatly", "firmly", "earlier",
+  "now", "often", "still", "always", "never", "recently", "openly", "categorically",
+]);
+
+// "being told" opens a participle clause ("after being told that …"), not a report, so it is left out.
+const PASSIVE_AUXILIARIES = new Set(["is", "was", "were", "are", "been", "be"]);
+// Only these verbs report speech when passive ("is said to be", "was told by"); "was rejected" does not.
+const PASSIVE_SPEECH = new Set([
+  "said", "told", "alleged", "reported", "believed", "accused", "described", "claimed", "rumoured", "rumored",
+  "quoted", "blamed", "suspected", "thought", "understood", "speculated",
+]);
+const SUBJECT_PRONOUNS = new Set(["he", "she", "it", "they"]);
+
+const CLAUSE_JOINERS = new Set(["but", "and", "so", "yet", "then", "however", "while", "although", "though"]);
+const SUBORDINATORS = new Set([
+  "that", "which", "who", "whom", "whose", "what", "why", "how", "where", "because", "if", "whether", "than", "as",
+]);
+const PREPOSITIONS = new Set([
+  "in", "on", "at", "during", "after", "before", "from", "with", "to", "by", "for", "through", "upon", "since",
+]);
+const BOUNDARY_PUNCTUATION = new Set([",", ";", ":", "”", '"', "(", "—", "–", "-", "“", "»", "«"]);
+
+/** Marks tokens that sit inside double quotation marks. */
+function quotedMask(tokens: Token[]): boolean[] {
+  let open = false;
+  return tokens.map((token) => {
+    if (OPENING_QUOTES.has(token.text)) { open = true; return true; }
+    if (CLOSING_QUOTES.has(token.text)) { open = false; return true; }
+    if (token.text === '"') { open = !open; return true; }
+    return open;
+  });
+}
+
+export function findCues(sentence: string): CueMatch[] {
+  const tokens = tokenize(sentence);
+  const quoted = quotedMask(tokens);
+  const matches: CueMatch[] = [];
+  for (let v = 0; v < tokens.length; v++) {
+    if (quoted[v]) continue;
+    const match = matchAt(sentence, tokens, v);
+    if (match) matches.push(match);
+  }
+  return matches;
+}
+
+function matchAt(sentence: string, tokens: Token[], v: number): CueMatch | null {
+  const token = tokens[v]!;
+  if (token.lower === "according" && tokens[v + 1]?.lower === "to") return accordingTo(sentence, tokens, v);
+  // Verbs are lowercase mid-sentence; "the United States identified …" has no cue "states".
+  if (!/^[a-z]/.test(token.text)) return null;
+  const twoWord = `${token.lower} ${tokens[v + 1]?.lower ?? ""}`;
+  const isTwoWord = TWO_WORD_CUES.has(twoWord);
+  if (!isTwoWord && !SINGLE_WORD_CUES.has(token.lower) && !EXTRA_CUES.has(token.lower)) return null;
+  if (EXTRA_CUES.has(token.lower) && !["has", "have"].includes(tokens[v - 1]?.lower ?? "")) return null;
+  const lastCueToken = isTwoWord ? v + 1 : v;
+  const cue = sentence.slice(token.start, tokens[lastCueToken]!.end);
+  return inverted(sentence, tokens, v, lastCueToken, cue) ?? beforeVerb(sentence, tokens, v, lastCueToken, cue);
+}
+
+function makeMatch(sentence: string, tokens: Token[], cue: string, pattern: CuePattern, cueStart: number, range: PhraseRange | null): CueMatch {
+  if (!range) return { cue, pattern, phrase: null, following: "", cueStart, phraseStart: null, phraseEnd: null };
+  const phraseStart = tokens[range.first]!.start;
+  const phraseEnd = tokens[range.last]!.end;
+  return {
+    cue,
+    pattern,
+    phrase: phraseText(sentence, tokens, range),
+    following: sentence.slice(phraseEnd),
+    cueStart,
+    phraseStart,
+    phraseEnd,
+  };
+}
+
+function accordingTo(sentence: string, tokens: Token[], v: number): CueMatch | null {
+  const range = phraseStartingAt(tokens, v + 2);
+  if (!range) return null;
+  return makeMatch(sentence, tokens, sentence.slice(tokens[v]!.start, tokens[v + 1]!.end), "according", tokens[v]!.start, range);
+}
+
+// "“…,” said Tom Quiggin" / "…, claimed Amjad sharing a copy" / "…really are.claimed Amjad."
+function inverted(sentence: string, tokens: Token[], v: number, lastCueToken: number, cue: string): CueMatch | null {
+  const before = tokens[v - 1];
+  if (!before || !INVERTIBLE.has(tokens[v]!.lower)) return null;
+  const afterQuote = CLOSING_QUOTES.has(before.text) || before.text === '"'
+    || (before.text === "," && (CLOSING_QUOTES.has(tokens[v - 2]?.text ?? "") || tokens[v - 2]?.text === '"'));
+  const afterComma = before.text === "," || before.text === ".";
+  if (!afterQuote && !afterComma) return null;
+  const range = phraseStartingAt(tokens, lastCueToken + 1);
+  if (!range) return null;
+  const next = tokens[range.last + 1];
+  // The phrase must close the clause ("said Tom Quiggin, a former…"), not open a new one.
+  // A participle may follow a document ("says a statement attributed to …", "said a statement issued by …").
+  if (next && ![",", ".", ";", "(", "!", "?"].includes(next.text) && !/^[a-z]+(ing|ed)$/.test(next.text) && next.lower !== "in") return null;
+  return makeMatch(sentence, tokens, cue, "inverted", tokens[v]!.start, range);
+}
+
+function beforeVerb(sentence: string, tokens: Token[], v: number, lastCueToken: number, cue: string): CueMatch | null {
+  let i = v - 1;
+  while (i >= 0 && SKIPPABLE_BEFORE_VERB.has(tokens[i]!.lower)) i--;
+  const previous = tokens[i];
+  if (!previous) return null;
+  if (PASSIVE_AUXILIARIES.has(previous.lower)) {
+    if (!PASSIVE_SPEECH.has(tokens[v]!.lower)) return null;
+    // "…terrorists were killed who were believed to be affiliated with MQM": a relative clause hedges
+    // one detail, not the sentence.
+    if (["who", "which", "that"].includes(tokens[i - 1]?.lower ?? "")) return null;
+    return passive(sentence, tokens, v, lastCueToken, cue);
+  }
+  if ((previous.lower === "which" || previous.lower === "who") && tokens[i - 1]?.text === ",") {
+    const range = phraseEndingAt(tokens, i - 2);
+    return range ? makeMatch(sentence, tokens, cue, "relative", tokens[v]!.start, range) : null;
+  }
+  if (previous.lower === "and") return coordinated(sentence, tokens, v, i, cue);
+  if (SUBJECT_PRONOUNS.has(previous.lower)) {
+    return opensMainClause(tokens, i) ? makeMatch(sentence, tokens, cue, "subject", tokens[v]!.start, { first: i, last: i }) : null;
+  }
+  while (tokens[i]?.text === ",") {
+    const opening = appositionStart(tokens, i);
+    if (opening === null) break;
+    i = opening - 1;
+  }
+  const found = phraseEndingAt(tokens, i);
+  const range = found ? nameBeforeOpenApposition(tokens, found) ?? found : null;
+  if (!range || !opensMainClause(tokens, range.first)) return null;
+  return makeMatch(sentence, tokens, cue, "subject", tokens[v]!.start, range);
+}
+
+// A speaker phrase must start a clause; "…a party that human rights groups … say has a violent past"
+// is the writer's sentence, not the groups'.
+function opensMainClause(tokens: Token[], first: number): boolean {
+  const before = tokens[first - 1];
+  if (!before) return true;
+  if (BOUNDARY_PUNCTUATION.has(before.text)) return true;
+  // "rights groups and officials say": without a comma, "and" joins two subjects, and the clause
+  // starts before the first of them.
+  if ((before.lower === "and" || before.lower === "or") && tokens[first - 2]?.text !== ",") {
+    const conjunct = phraseEndingAt(tokens, first - 2);
+    return conjunct ? opensMainClause(tokens, conjunct.first) : false;
+  }
+  if (CLAUSE_JOINERS.has(before.lower)) return true;
+  if (before.lower === "that" && isTransparentFrame(tokens, first - 1)) return true;
+  if (SUBORDINATORS.has(before.lower)) return false;
+  if (PREPOSITIONS.has(before.lower) && first - 1 === 0) return true;
+  // "In a press conference MQM leader Farooq Sattar said": a short sentence-initial prepositional phrase.
+  return PREPOSITIONS.has(tokens[0]?.lower ?? "") && first <= 7 && tokens.slice(0, first).every((t) => t.isWord);
+}
+
+// "It is mentionable that X claimed …": the writer's frame adds nothing, the claim is X's.
+function isTransparentFrame(tokens: Token[], thatIndex: number): boolean {
+  const frame = tokens.slice(0, thatIndex).filter((t) => t.isWord).map((t) => t.lower);
+  return frame.length >= 3 && frame.length <= 5 && frame[0] === "it" && ["is", "was"].includes(frame[1] ?? "");
+}
+
+// "Zulfiqar Mirza, the then Home Minister … of the then ruling party—Pakistan Peoples Party claimed":
+// an apposition left open by a dash; the speaker is the name before it, not the party after the dash.
+function nameBeforeOpenApposition(tokens: Token[], range: PhraseRange): PhraseRange | null {
+  const dash = tokens[range.first - 1];
+  if (!dash || !["—", "–"].includes(dash.text)) return null;
+  for (let j = range.first - 2; j > 0 && range.first - j <= 30; j--) {
+    if (tokens[j]!.text !== ",") continue;
+    if (!["the", "a", "an", "his", "her"].includes(tokens[j + 1]?.lower ?? "")) continue;
+    const name = phraseEndingAt(tokens, j - 1);
+    return name && opensMainClause(tokens, name.first) ? name : null;
+  }
+  return null;
+}
+
+function passive(sentence: string, tokens: Token[], v: number, lastCueToken: number, cue: string): CueMatch {
+  if (tokens[lastCueToken + 1]?.lower === "by") {
+    const range = phraseStartingAt(tokens, lastCueToken + 2);
+    if (range) return makeMatch(sentence, tokens, cue, "passive", tokens[v]!.start, range);
+  }
+  return makeMatch(sentence, tokens, cue, "passive", tokens[v]!.start, null);
+}
+
+// "MQM leader Farooq Sattar termed … “suicidal” and said …": the subject opens the clause.
+function coordinated(sentence: string, tokens: Token[], v: number, andIndex: number, cue: string): CueMatch | null {
+  let start = andIndex - 1;
+  while (start >= 0 && ![",", ";", ":", "(", "—"].includes(tokens[start]!.text)) start--;
+  let first = start + 1;
+  while (first < andIndex && (OPENING_QUOTES.has(tokens[first]!.text))) first++;
+  const range = SUBJECT_PRONOUNS.has(tokens[first]?.lower ?? "") ? { first, last: first } : phraseStartingAt(tokens, first);
+  if (!range || range.last >= andIndex - 1) return null;
+  const verb = tokens[range.last + 1];
+  // The clause must read subject + verb; a lowercase non-phrase word right after the phrase is the verb.
+  if (!verb || !/^[a-z]/.test(verb.text)) return null;
+  if (start >= 0 && !opensMainClause(tokens, range.first)) return null;
+  return makeMatch(sentence, tokens, cue, "coordinated", tokens[v]!.start, range);
+}

@@ -1,0 +1,167 @@
+// What the reader of a document remembers while reading it: who spoke last, which institutions and
+// documents were mentioned, and which role words ("the ambassador") belong to which name. Attribution
+// asks it to resolve "he said", "it says", "the memo says" and "the rights group said".
+
+import type { ActorKind, ExtractedSpeaker } from "./types.js";
+import { INTERCHANGEABLE_DOCUMENT_NOUNS } from "./lexicon.js";
+import type { DocumentPhrase, Gender, Pronoun } from "./speaker-phrases.js";
+
+/** Where in the document something was read: sentence order, paragraph, and news item. */
+export interface Position {
+  order: number;
+  paragraph: number;
+  article: number;
+}
+
+interface EntityMention extends Position {
+  speaker: ExtractedSpeaker;
+  gender: Gender;
+}
+
+export interface DocumentRecord extends Position {
+  noun: string;
+  label: string;
+  author: ExtractedSpeaker | null;
+}
+
+interface RoleMention extends Position {
+  role: string;
+  speaker: ExtractedSpeaker;
+}
+
+// Antecedents further back than this many paragraphs are not what "he said" means.
+const PARAGRAPH_WINDOW = 3;
+
+const COMPATIBLE_DOCUMENTS: Record<string, string[]> = {
+  suit: ["suit", "lawsuit"],
+  lawsuit: ["suit", "lawsuit"],
+  letter: ["letter", "letters"],
+  letters: ["letter", "letters"],
+};
+
+function isReportLike(noun: string): boolean {
+  return INTERCHANGEABLE_DOCUMENT_NOUNS.some((group) => group.has(noun));
+}
+
+function nounsCompatible(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (INTERCHANGEABLE_DOCUMENT_NOUNS.some((group) => group.has(a) && group.has(b))) return true;
+  return COMPATIBLE_DOCUMENTS[a]?.includes(b) ?? false;
+}
+
+export class Discourse {
+  private readonly people: EntityMention[] = [];
+  private readonly speakers: EntityMention[] = [];
+  private readonly institutions: EntityMention[] = [];
+  private readonly documents: DocumentRecord[] = [];
+  private readonly roles: RoleMention[] = [];
+  /** Last thing "it" can point at: an institution or a document, in reading order. */
+  private readonly itCandidates: Array<{ position: Position; speaker: ExtractedSpeaker | null; document: DocumentRecord | null }> = [];
+
+  /** `genderHints` maps display names to a gender known from honorifics or kinship words anywhere in the document. */
+  constructor(private readonly genderHints: ReadonlyMap<string, Gender> = new Map()) {}
+
+  private inWindow(candidate: Position, at: Position): boolean {
+    return candidate.article === at.article && at.paragraph - candidate.paragraph <= PARAGRAPH_WINDOW && candidate.order <= at.order;
+  }
+
+  /** A named actor that was just attributed a statement: the preferred referent of a later description. */
+  mentionSpeaker(speaker: ExtractedSpeaker, at: Position): void {
+    if (speaker.kind === "person") this.speakers.push({ ...at, speaker, gender: this.genderOf(speaker) });
+  }
+
+  mentionActor(speaker: ExtractedSpeaker, gender: Gender, at: Position): void {
+    if (speaker.kind === "person") {
+      this.people.push({ ...at, speaker, gender: gender === "unknown" ? this.genderOf(speaker) : gender });
+    } else {
+      this.institutions.push({ ...at, speaker, gender: "unknown" });
+      this.itCandidates.push({ position: at, speaker, document: null });
+    }
+  }
+
+  mentionRole(role: string, speaker: ExtractedSpeaker, at: Position): void {
+    this.roles.push({ ...at, role, speaker });
+  }
+
+  /** Registers a document phrase, or returns the earlier record a definite phrase refers back to. */
+  mentionDocument(phrase: DocumentPhrase, author: ExtractedSpeaker | null, label: string, at: Position): DocumentRecord {
+    const earlier = phrase.definite && !phrase.author ? this.findDocument(phrase.noun, at) : null;
+    if (earlier) {
+      this.itCandidates.push({ position: at, speaker: null, document: earlier });
+      return earlier;
+    }
+    const record: DocumentRecord = { ...at, noun: phrase.noun, label, author };
+    this.documents.push(record);
+    this.itCandidates.push({ position: at, speaker: null, document: record });
+    return record;
+  }
+
+  /** Same noun family first ("the memo" → an earlier memo), then any report-like document ("the cable" → an assessment). */
+  findDocument(noun: string, at: Position): DocumentRecord | null {
+    const sameArticle = this.documents.filter((record) => record.article === at.article).reverse();
+    return sameArticle.find((record) => nounsCompatible(record.noun, noun))
+      ?? sameArticle.find((record) => isReportLike(record.noun) && isReportLike(noun))
+      ?? null;
+  }
+
+  resolvePronoun(pronoun: Pronoun, at: Position): { speaker: ExtractedSpeaker | null; document: DocumentRecord | null } | null {
+    if (pronoun === "he") {
+      const person = this.latest(this.people, at, (p) => p.gender !== "female");
+      return person ? { speaker: person.speaker, document: null } : null;
+    }
+    if (pronoun === "she") {
+      // News copy marks women ("Ms Jalil") far more reliably than men, and an unmarked name in it is
+      // usually a man's: a known woman in the window beats a more recent unmarked name.
+      const person = this.latest(this.people, at, (p) => p.gender === "female")
+        ?? this.latest(this.people, at, (p) => p.gender === "unknown");
+      return person ? { speaker: person.speaker, document: null } : null;
+    }
+    if (pronoun === "it") {
+      for (let i = this.itCandidates.length - 1; i >= 0; i--) {
+        const candidate = this.itCandidates[i]!;
+        if (this.inWindow(candidate.position, at)) return { speaker: candidate.document?.author ?? candidate.speaker, document: candidate.document };
+      }
+      return null;
+    }
+    // "they" reaches back one sentence at most; further back it is more often people than institutions.
+    const group = this.latest(this.institutions, at, (e) => at.order - e.order <= 1);
+    return group ? { speaker: group.speaker, document: null } : null;
+  }
+
+  /** "the rights group" → last institution; "the ambassador" → last person with that role, else last person. */
+  resolveDescription(head: string, at: Position): ExtractedSpeaker | null {
+    const role = this.latest(this.roles, at, (r) => r.role === head);
+    if (role) return role.speaker;
+    if (["group", "party", "committee", "organization", "organisation", "movement", "government"].includes(head)) {
+      return this.latest(this.institutions, at, (e) => e.speaker.kind === "organization" || e.speaker.kind === "government_body")?.speaker ?? null;
+    }
+    if (head === "court") return this.latest(this.institutions, at, (e) => e.speaker.kind === "court")?.speaker ?? null;
+    // "the MQM leader defended her action and said …": the last speaker in this paragraph, unless the
+    // document gave that person a different role (a mayor is not "the ambassador").
+    const speaker = this.latest(this.speakers, at, (s) => s.paragraph === at.paragraph && this.rolesOf(s.speaker).every((r) => r === head));
+    return speaker?.speaker ?? null;
+  }
+
+  private rolesOf(speaker: ExtractedSpeaker): string[] {
+    return this.roles.filter((r) => r.speaker.name === speaker.name).map((r) => r.role);
+  }
+
+  genderOf(speaker: ExtractedSpeaker): Gender {
+    const hinted = this.genderHints.get(speaker.name);
+    if (hinted) return hinted;
+    const known = this.people.filter((p) => p.speaker.name === speaker.name && p.gender !== "unknown");
+    return known[known.length - 1]?.gender ?? "unknown";
+  }
+
+  private latest<T extends Position>(items: T[], at: Position, accept: (item: T) => boolean): T | null {
+    for (let i = items.length - 1; i >= 0; i--) {
+      const item = items[i]!;
+      if (this.inWindow(item, at) && accept(item)) return item;
+    }
+    return null;
+  }
+}
+
+export function speakerOf(name: string, kind: ActorKind): ExtractedSpeaker {
+  return { name, kind };
+}

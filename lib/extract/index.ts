@@ -1,0 +1,21 @@
+// Public surface of the extraction core: raw page text in, source-attributed claims out. Pure and
+// deterministic — the same input and EXTRACTOR_VERSION always give the same claims, so stored claims
+// can be traced to the extractor that produced them and re-extracted when the version changes.
+
+export type {
+  ActorKind,
+  Attribution,
+  ExtractedClaim,
+  ExtractedSpeaker,
+  NormalizedDocument,
+  RemovedSpan,
+  SourceStance,
+} from "./types.js";
+
+export { normalizeDocument } from "./normalize.js";
+export { extractClaims, explainClaimSelection, type SentenceVerdict, type SkipReason } from "./claims.js";
+export { segmentSentences, segmentSentencesWithStats, type Sentence, type SegmentationStats } from "./sentences.js";
+export { canonicalActorKey, guessActorKind, normalizeActorName, PersonNameResolver } from "./actors.js";
+
+/** Bump on any change that can alter extracted claims (segmentation, selection, attribution rules). */
+export const EXTRACTOR_VERSION = "1.0.0";

@@ -1,0 +1,83 @@
+// Document-wide evidence about names, gathered before attribution reads sentence by sentence: the
+// fullest form of each person's name, which capitalized words are places, which one-word names the
+// document really uses as names, and who is known to be a man or a woman.
+
+import { PersonNameResolver, guessActorKind } from "./actors.js";
+import type { Sentence } from "./sentences.js";
+import { trailingPersonName, type Gender } from "./speaker-phrases.js";
+import { isCapitalized, tokenize, type Token } from "./tokens.js";
+
+// Kinship and honorifics fix a person's gender for "he said" / "she said".
+const FEMALE_CONTEXT = /\b(Ms|Mrs|Miss|Begum|Madam|sister|mother|wife|daughter|aunt|niece|widow|woman|grandmother)\b\.?,?\s+(?:(?:Dr|Prof)\.?\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})/g;
+const MALE_CONTEXT = /\b(Mr|Sir|brother|father|husband|son|uncle|nephew|grandfather)\b\.?,?\s+(?:(?:Dr|Prof)\.?\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})/g;
+
+/** Words the document capitalizes somewhere other than at the start of a sentence or quotation. */
+export function midSentenceCapitals(text: string, sentences: Sentence[]): Set<string> {
+  const words = new Set<string>();
+  for (const sentence of sentences) {
+    const tokens = tokenize(text.slice(sentence.start, sentence.end));
+    tokens.forEach((token, i) => {
+      const previous = tokens[i - 1];
+      if (i > 0 && isCapitalized(token) && previous && ![".", "“", '"', ":", "(", "‘"].includes(previous.text)) words.add(token.text.replace(/[’']s$/, ""));
+    });
+  }
+  return words;
+}
+
+// Capitalized words the document puts after "in", "to", "from"…: places, never the start of a person's name.
+function placeWords(text: string): Set<string> {
+  const places = new Set<string>();
+  for (const match of text.matchAll(/\b(?:in|to|from|at|across|near|outside|inside|into|via)\s+([A-Z][a-z]+)(?:\s+([A-Z][a-z]+))?\b/g)) {
+    places.add(match[1]!.toLowerCase());
+    if (match[2]) places.add(`${match[1]!.toLowerCase()} ${match[2].toLowerCase()}`);
+  }
+  return places;
+}
+
+/** A resolver that knows every multi-word person name in the document's prose (layout excluded). */
+export function buildNameResolver(text: string, sentences: Sentence[], isLayout: (index: number) => boolean): PersonNameResolver {
+  const resolver = new PersonNameResolver(placeWords(text));
+  for (const [index, sentence] of sentences.entries()) {
+    if (sentence.nonLatin || isLayout(index)) continue;
+    const tokens = tokenize(text.slice(sentence.start, sentence.end));
+    for (const run of capitalizedRuns(tokens)) {
+      const name = trailingPersonName(run);
+      if (!name || !name.includes(" ")) continue;
+      if (guessActorKind(name) !== "person" && guessActorKind(name) !== "other") continue;
+      resolver.observe(name, sentence.start + run[0]!.start);
+    }
+  }
+  return resolver;
+}
+
+function capitalizedRuns(tokens: Token[]): Token[][] {
+  const runs: Token[][] = [];
+  let current: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const keeps = isCapitalized(token) || (token.text === "." && /^[A-Z][a-z]?$/.test(tokens[i - 1]?.text ?? "") && current.length > 0);
+    if (keeps) current.push(token);
+    else {
+      if (current.length) runs.push(current);
+      current = [];
+    }
+  }
+  if (current.length) runs.push(current);
+  return runs;
+}
+
+/** Gender of each person name, from "Ms Jalil", "his aunt Dr Fowzia Siddiqui", "Mr. Baqri" anywhere in the text. */
+export function genderHints(text: string, names: PersonNameResolver): Map<string, Gender> {
+  const hints = new Map<string, Gender>();
+  const record = (pattern: RegExp, gender: Gender): void => {
+    for (const match of text.matchAll(pattern)) {
+      const run = tokenize(match[2]!);
+      const name = trailingPersonName(run) ?? match[2]!;
+      const display = names.resolve(name, match.index ?? 0);
+      if (!hints.has(display)) hints.set(display, gender);
+    }
+  };
+  record(FEMALE_CONTEXT, "female");
+  record(MALE_CONTEXT, "male");
+  return hints;
+}

@@ -1,0 +1,157 @@
+// Finding the noun phrase next to an attribution verb ("Melisa Leclerc, Mr. Day’s spokeswoman, said",
+// "said his executive assistant Stefano Pileggi") without a parser: a phrase is a run of tokens that are
+// capitalized, or belong to closed classes (determiners, titles, document nouns, source nouns), or look
+// like adjectives. Anything else — a verb, a preposition, a subordinator — ends it.
+
+import { ANONYMOUS_SOURCE_HEADS, DOCUMENT_NOUNS, TITLE_WORDS } from "./lexicon.js";
+import { isAbbreviation, isAcronym, isCapitalized, isQuoteMark, type Token } from "./tokens.js";
+
+export interface PhraseRange {
+  /** Inclusive token indices. */
+  first: number;
+  last: number;
+}
+
+export const DETERMINERS: ReadonlySet<string> = new Set([
+  "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those", "one", "some",
+  "each", "both", "several", "many", "two", "three", "another", "other", "six", "most",
+]);
+
+const ROLE_NOUNS: ReadonlySet<string> = new Set([
+  "doctor", "lawyer", "sister", "brother", "wife", "husband", "father", "mother", "son", "daughter", "expert",
+  "correspondent", "journalist", "analyst", "official", "aide", "adviser", "advisor", "activist", "worker",
+  "candidate", "politician", "inmate", "chief", "leader", "spokesman", "spokeswoman", "spokesperson",
+  "minister", "ambassador", "governor", "judge", "court", "group", "party", "committee", "source", "sources",
+  "officials", "prosecutors", "agencies", "authorities", "police", "government", "family", "members", "man",
+  "woman", "ex-husband", "chairman", "convener", "senator", "mayor", "interpreter", "officer", "commander",
+]);
+
+const NP_MODIFIERS: ReadonlySet<string> = new Set([
+  "former", "then", "senior", "online", "new", "local", "secret", "leaked", "younger", "older", "elder",
+  "executive", "exiled", "rights", "human", "research", "top", "official", "diplomatic", "presidential",
+  "interior", "foreign", "immigration", "legal", "criminal", "ethnographic", "intelligence", "security",
+  "co-ordination", "coordination", "press", "media", "news", "party", "provincial", "federal", "army",
+  "military", "public", "private", "investigative", "independent", "anonymous", "unnamed", "deputy",
+  "assistant", "general", "state", "government", "family", "key", "main", "opposition", "ruling", "rival",
+]);
+
+// Capitalized words that open a sentence or clause but never belong to a name.
+export const STOP_WORDS: ReadonlySet<string> = new Set([
+  "in", "on", "at", "to", "from", "with", "by", "into", "onto", "over", "under", "about", "against", "after",
+  "before", "during", "since", "until", "upon", "through", "among", "amongst", "within", "without", "despite",
+  "that", "which", "who", "whom", "whose", "what", "why", "how", "where", "when", "while", "whereas", "because",
+  "if", "whether", "than", "as", "like", "but", "or", "nor", "so", "yet", "however", "meanwhile", "earlier",
+  "later", "therefore", "still", "also", "furthermore", "moreover", "nevertheless", "nonetheless", "although",
+  "though", "today", "yesterday", "tomorrow", "next", "is", "was", "were", "are", "be", "been", "being", "has",
+  "have", "had", "do", "does", "did", "will", "would", "can", "could", "may", "might", "must", "should",
+  "shall", "not", "no", "it", "he", "she", "they", "we", "i", "you", "him", "them", "us", "me", "there",
+  "here", "asked", "talking", "addressing", "elaborating", "providing", "sharing", "saying", "based",
+  "according", "regarding", "following", "even", "just", "only", "very", "all", "now", "again", "once",
+  "notably", "particularly", "especially", "additionally", "subsequently", "latterly", "thus", "hence",
+  "indeed", "instead", "rather", "too", "not", "never", "always", "often", "recently", "finally",
+]);
+
+// Connectors that may sit inside a name when both neighbours are capitalized ("Office of the United Nations").
+const NAME_CONNECTORS: ReadonlySet<string> = new Set(["of", "for", "and", "&", "the", "al", "bin", "ul", "ud", "ur", "de"]);
+
+function looksAdjectival(lower: string): boolean {
+  return lower.length >= 5 && /(ian|ican|ese|ish|ic|al|ani|ist)$/.test(lower) && !STOP_WORDS.has(lower);
+}
+
+function isPhraseWord(token: Token): boolean {
+  const lower = token.lower;
+  // "US", "IT", "WHO" are acronyms, not the pronoun or stop word they spell.
+  if (isAcronym(token)) return true;
+  if (STOP_WORDS.has(lower)) return false;
+  if (isCapitalized(token) || /^\d/.test(token.text)) return true;
+  return DETERMINERS.has(lower) || TITLE_WORDS.has(lower) || ROLE_NOUNS.has(lower) || NP_MODIFIERS.has(lower)
+    || DOCUMENT_NOUNS.includes(lower) || ANONYMOUS_SOURCE_HEADS.has(lower)
+    || looksAdjectival(lower) || /^[a-z]+-[a-z]+$/.test(lower);
+}
+
+function acceptsConnector(tokens: Token[], index: number): boolean {
+  const token = tokens[index]!;
+  if (!NAME_CONNECTORS.has(token.lower)) return false;
+  const before = tokens[index - 1];
+  const after = tokens[index + 1];
+  if (token.lower === "the") return isCapitalized(after);
+  return isCapitalized(before) && (isCapitalized(after) || (after?.lower === "the" && isCapitalized(tokens[index + 2])));
+}
+
+// "Pakistan Tehreek-i-Insaf (PTI) Chairman Imran Khan": a bracketed acronym stays inside the name.
+function isBracketedAcronym(tokens: Token[], index: number): boolean {
+  const token = tokens[index]!;
+  if (token.text === "(") return isAcronym(tokens[index + 1]) && tokens[index + 2]?.text === ")";
+  if (token.text === ")") return isAcronym(tokens[index - 1]) && tokens[index - 2]?.text === "(";
+  return false;
+}
+
+function acceptsToken(tokens: Token[], index: number): boolean {
+  const token = tokens[index]!;
+  if (isBracketedAcronym(tokens, index)) return true;
+  if (token.text === "." ) return isAbbreviation(tokens[index - 1]) && index + 1 < tokens.length && isCapitalized(tokens[index + 1]);
+  if (token.text === "&") return acceptsConnector(tokens, index);
+  if (!token.isWord) return false;
+  if (NAME_CONNECTORS.has(token.lower) && !DETERMINERS.has(token.lower)) return acceptsConnector(tokens, index);
+  return isPhraseWord(token);
+}
+
+/** The phrase that ends at `last` (inclusive), or null when the token there cannot end a phrase. */
+export function phraseEndingAt(tokens: Token[], last: number): PhraseRange | null {
+  let first = last;
+  while (first >= 0 && acceptsToken(tokens, first)) first--;
+  first++;
+  return trimConnectors(tokens, { first, last });
+}
+
+/** The phrase that starts at `first`, stopping at punctuation (so appositions are left out). */
+export function phraseStartingAt(tokens: Token[], first: number): PhraseRange | null {
+  let last = first;
+  while (last < tokens.length && acceptsToken(tokens, last)) last++;
+  last--;
+  return trimConnectors(tokens, { first, last });
+}
+
+function trimConnectors(tokens: Token[], range: PhraseRange): PhraseRange | null {
+  let { first, last } = range;
+  while (first <= last && (NAME_CONNECTORS.has(tokens[first]!.lower) && tokens[first]!.lower !== "the" || tokens[first]!.text === ".")) first++;
+  while (last >= first && (NAME_CONNECTORS.has(tokens[last]!.lower) || DETERMINERS.has(tokens[last]!.lower))) last--;
+  return first <= last ? { first, last } : null;
+}
+
+export function phraseText(sentence: string, tokens: Token[], range: PhraseRange): string {
+  return sentence.slice(tokens[range.first]!.start, tokens[range.last]!.end);
+}
+
+const APPOSITION_OPENERS: ReadonlySet<string> = new Set([
+  "a", "an", "the", "his", "her", "its", "their", "who", "which", "whose", "released", "published", "now",
+  "then", "once", "also", "himself", "herself", "currently", "based", "speaking", "writing", "however",
+]);
+
+/**
+ * When the token at `commaIndex` closes an apposition (", Mr. Day’s spokeswoman," / ", who lives in
+ * London," / ", 50,"), returns the index of the comma that opens it; otherwise null.
+ */
+export function appositionStart(tokens: Token[], commaIndex: number): number | null {
+  for (let j = commaIndex - 1; j >= 0 && commaIndex - j <= 25; j--) {
+    const token = tokens[j]!;
+    if (isQuoteMark(token) || token.text === ";" || token.text === ":") return null;
+    if (token.text !== ",") continue;
+    const chunk = tokens.slice(j + 1, commaIndex);
+    if (chunk.length === 0) return null;
+    return isApposition(chunk) && endsAPhrase(tokens[j - 1]) ? j : null;
+  }
+  return null;
+}
+
+function isApposition(chunk: Token[]): boolean {
+  const first = chunk[0]!;
+  const lastWord = [...chunk].reverse().find((t) => t.isWord);
+  if (APPOSITION_OPENERS.has(first.lower)) return true;
+  if (chunk.length === 1 && /^\d+$/.test(first.text)) return true;
+  return !!lastWord && (ROLE_NOUNS.has(lastWord.lower) || TITLE_WORDS.has(lastWord.lower));
+}
+
+function endsAPhrase(token: Token | undefined): boolean {
+  return !!token && token.isWord && (isCapitalized(token) || DOCUMENT_NOUNS.includes(token.lower) || ROLE_NOUNS.has(token.lower));
+}

@@ -1,0 +1,79 @@
+// Compilations paste news items one after another and close each with "REFERENCE: <headline> By <author> | …".
+// Everything from the previous item's end up to that line is relayed from the referenced article.
+// An item ends at the previous REFERENCE, and a dateline ("KARACHI: …", "ISLAMABAD – …") starts one,
+// so an unreferenced essay above a dateline never inherits the next item's citation.
+
+import type { Sentence } from "./sentences.js";
+
+export const REFERENCE_LINE = /^REFERENCES?\s*:\s*/;
+// "KARACHI:", "BHIT SHAH:", "ISLAMABAD –": a place in capitals opening a news item.
+export const DATELINE = /^(?!REFERENCES?\b)[A-Z][A-Z.]+(?: [A-Z][A-Z.]+){0,2}\s*(?::|\s[–—-])\s+/;
+
+const MAX_LABEL = 110;
+
+/** "MQM, PPP take row to diplomats By Amir Wasim | From the Newspaper Yesterday" → the part before the page chrome. */
+export function referenceLabel(line: string): string {
+  const body = line.replace(REFERENCE_LINE, "");
+  const cut = body.split(/\s\|\s|(?<=\S)\s*From the Newspaper|\s+Published:|\s+Updated at:|\s+Last updated/)[0] ?? body;
+  const clean = cut.replace(/\s+/g, " ").trim();
+  if (clean.length <= MAX_LABEL) return clean;
+  const shortened = clean.slice(0, MAX_LABEL);
+  return `${shortened.slice(0, shortened.lastIndexOf(" "))}…`;
+}
+
+export function isReferenceSentence(text: string, sentence: Sentence): boolean {
+  return REFERENCE_LINE.test(text.slice(sentence.start, sentence.end));
+}
+
+export function startsWithDateline(text: string, sentence: Sentence): boolean {
+  return DATELINE.test(text.slice(sentence.start, sentence.end));
+}
+
+/** For every sentence covered by a REFERENCE line, the cleaned citation label. */
+export function referenceScopes(text: string, sentences: Sentence[]): Map<number, string> {
+  const scopes = new Map<number, string>();
+  let itemStart = 0;
+  sentences.forEach((sentence, index) => {
+    if (isReferenceSentence(text, sentence)) {
+      const label = referenceLabel(text.slice(sentence.start, sentence.end));
+      const from = latestDatelineStart(text, sentences, itemStart, index);
+      for (let i = from; i < index; i++) scopes.set(i, label);
+      itemStart = index + 1;
+    }
+  });
+  return scopes;
+}
+
+function latestDatelineStart(text: string, sentences: Sentence[], from: number, to: number): number {
+  for (let i = to - 1; i >= from; i--) {
+    const sentence = sentences[i]!;
+    const opensParagraph = i === 0 || sentences[i - 1]!.paragraph !== sentence.paragraph;
+    if (opensParagraph && startsWithDateline(text, sentence)) return i;
+  }
+  return from;
+}
+
+/**
+ * Article number of every sentence: a REFERENCE line closes an article and a dateline opens one, except
+ * that consecutive excerpts closed by the same REFERENCE are one article cut into pieces.
+ */
+export function articleIndexes(text: string, sentences: Sentence[]): number[] {
+  const scopes = referenceScopes(text, sentences);
+  const articles: number[] = [];
+  let article = 0;
+  let closedLabel: string | null = null;
+  sentences.forEach((sentence, index) => {
+    const opensParagraph = index === 0 || sentences[index - 1]!.paragraph !== sentence.paragraph;
+    const dateline = index > 0 && opensParagraph && startsWithDateline(text, sentence);
+    if (closedLabel !== null) {
+      const continuesSameSource = !dateline && scopes.get(index) === closedLabel;
+      if (!continuesSameSource) article++;
+      closedLabel = null;
+    } else if (dateline) {
+      article++;
+    }
+    articles.push(article);
+    if (isReferenceSentence(text, sentence)) closedLabel = referenceLabel(text.slice(sentence.start, sentence.end));
+  });
+  return articles;
+}

@@ -1,0 +1,391 @@
+// Sentence-level attribution: which cue a sentence uses, who or what stands behind it, and what the
+// sentence teaches a reader about names, roles and documents for the sentences after it.
+
+import type { ExtractedSpeaker } from "./types.js";
+import type { PersonNameResolver } from "./actors.js";
+import { findCues, type CueMatch } from "./cues.js";
+import { Discourse, type DocumentRecord, type Position } from "./discourse.js";
+import { phraseStartingAt } from "./noun-phrases.js";
+import {
+  readPhrase,
+  trailingPersonName,
+  type DocumentPhrase,
+  type Gender,
+  type PhraseReading,
+} from "./speaker-phrases.js";
+import { isCapitalized, tokenize, type Token } from "./tokens.js";
+
+export type SourceType = "named" | "document" | "anonymous" | "agentless";
+
+export interface SentenceAttribution {
+  speaker: ExtractedSpeaker | null;
+  cue: string | null;
+  source: SourceType;
+  pattern: CueMatch["pattern"];
+  documentNoun: string | null;
+  citedVia: string | null;
+}
+
+export interface SentenceReading {
+  attribution: SentenceAttribution | null;
+  /** The named clause subject, when there is one ("Hussain condemned …"). */
+  subject: ExtractedSpeaker | null;
+}
+
+// ", he said." and "“…,” said X" at the end of a sentence frame everything before them, so they win over
+// an earlier verb inside the reported words ("Aafia's mother … had warned me …, he said adding.").
+function framingFirst(matches: CueMatch[], sentence: string): CueMatch[] {
+  const framing = matches.filter((m) => {
+    if (m.cueStart < sentence.length / 2) return false;
+    if (m.pattern === "inverted") return true;
+    const before = m.phraseStart === null ? "" : sentence.slice(0, m.phraseStart).trimEnd();
+    return m.pattern === "subject" && /[,”"]$/.test(before);
+  });
+  const last = framing[framing.length - 1];
+  return last ? [last, ...matches.filter((m) => m !== last)] : matches;
+}
+
+export interface SentenceContext {
+  sentence: string;
+  /** Offset of the sentence in the document, for name resolution by position. */
+  offset: number;
+  position: Position;
+}
+
+// Role nouns that identify one person in a story ("the ambassador", "the MQM leader").
+const ROLE_HEADS: ReadonlySet<string> = new Set([
+  "ambassador", "minister", "spokesman", "spokeswoman", "spokesperson", "leader", "chief", "governor", "mayor",
+  "judge", "lawyer", "consul", "convener", "chairman", "senator", "president", "secretary", "director",
+  "commissioner", "clerk", "organizer", "founder",
+]);
+// "Interior Minister Rehman Malik", "then US ambassador to Pakistan Anne Patterson". The role word may be
+// capitalized or not; the name must be, so the pattern spells out both cases of the role's first letter.
+const ROLE_BEFORE_NAME = new RegExp(
+  `\\b(${["ambassador", "minister", "spokesman", "spokeswoman", "leader", "chief", "governor", "mayor", "judge", "lawyer", "consul general", "convener", "chairman", "senator"]
+    .map((role) => `[${role[0]!.toUpperCase()}${role[0]}]${role.slice(1)}`).join("|")})\\s+(?:(?:to|of|for) [A-Z][\\w’'-]+\\s+)?((?:[A-Z][\\w’'-]*\\.?\\s?){2,4})`,
+  "g",
+);
+
+// The medium a speaker used ("wrote in a 1996 report", "said in a letter"), cited alongside the speaker.
+const MEDIUM = /\bin (a|an|the|his|her|its|their) ((?:[\w’'$-]+ ){0,3}?)(memo|memorandum|report|letter|letters|statement|decision|ruling|judgment|article|cable|column|affidavit|complaint|petition|book)\b((?: on| of| to)[^,;:“”"]{0,60})?/i;
+// A clause subject that sends or files a document is its author ("The Privy Council Office … sent a memo").
+const AUTHORING_VERB = /\b(sent|wrote|issued|released|published|prepared|filed|submitted|drafted|produced)\s+((?:a|an)\s+(?:[\w’'$-]+\s){0,3}?(?:memo|memorandum|report|letter|letters|statement|lawsuit|suit|complaint|petition|cable|paper|study))\b/i;
+// Words that open an introductory phrase before the subject ("In interviews, Mr. Baqri …").
+const INTRO_OPENERS = /^(in|on|at|during|after|before|when|while|although|though|asked|talking|addressing|speaking|meanwhile|however|earlier|later|in addition|despite|since|upon|through|with|without|as|like|by|for|from|under|over|among|due|providing|sharing|elaborating|curious|based|saying|taking|made|a|an)$/i;
+
+/**
+ * Reads one sentence at a time, in document order: finds its attribution cue, resolves the speaker
+ * against what came before, and records the names, roles and documents later sentences may refer to.
+ */
+export class SentenceAttributor {
+  private readonly discourse: Discourse;
+  private readonly names: PersonNameResolver;
+
+  constructor(
+    names: PersonNameResolver,
+    hints: ReadonlyMap<string, Gender>,
+    private readonly midSentenceCapitals: ReadonlySet<string>,
+  ) {
+    this.names = names;
+    this.discourse = new Discourse(hints);
+  }
+
+  analyze(context: SentenceContext): SentenceReading {
+    let result: SentenceAttribution | null = null;
+    const matches = framingFirst(findCues(context.sentence), context.sentence);
+    for (const match of matches) {
+      result = this.interpret(match, context);
+      if (result) break;
+    }
+    result = this.preferSpeakerOverOutlet(result, matches, context);
+    if (result?.speaker && result.source === "named") this.discourse.mentionSpeaker(result.speaker, context.position);
+    const subject = this.registerSubject(context, result);
+    this.registerAuthoredDocument(context, result);
+    if (result) {
+      const medium = this.mediumCitation(context, result.speaker);
+      if (!result.citedVia && medium) result.citedVia = medium;
+    }
+    return { attribution: result, subject };
+  }
+
+  // "Altaf Hussain has warned that …, DawnNews reported": Hussain speaks, DawnNews is how we know.
+  private preferSpeakerOverOutlet(
+    result: SentenceAttribution | null,
+    matches: CueMatch[],
+    context: SentenceContext,
+  ): SentenceAttribution | null {
+    if (result?.speaker?.kind !== "media_outlet" || matches.length < 2) return result;
+    for (const match of matches) {
+      if (match.phrase === null || match.cueStart === matches[0]!.cueStart) continue;
+      const reading = readPhrase(match.phrase, match.following);
+      if (reading?.type !== "name" || reading.kind === "media_outlet") continue;
+      const named = this.interpret(match, context);
+      if (named?.speaker) return { ...named, citedVia: result.speaker.name };
+    }
+    return result;
+  }
+
+  private interpret(match: CueMatch, context: SentenceContext): SentenceAttribution | null {
+    const base = { cue: match.cue, pattern: match.pattern, documentNoun: null, citedVia: null };
+    if (match.phrase === null) return { ...base, speaker: null, source: "agentless" };
+    const reportedAs = this.reportedAsSaying(match, context);
+    if (reportedAs) return reportedAs;
+    const reading = readPhrase(match.phrase, match.following);
+    if (!reading) return null;
+    return this.fromReading(reading, match, context, base);
+  }
+
+  // "Pakistan's media reported him as saying: “…”": the speaker is "him", the media are the channel.
+  private reportedAsSaying(match: CueMatch, context: SentenceContext): SentenceAttribution | null {
+    const object = /^\s+(him|her|them)\s+as\s+saying\b/i.exec(context.sentence.slice(match.cueStart + match.cue.length));
+    if (!object || match.phrase === null) return null;
+    const resolved = this.discourse.resolvePronoun(object[1]!.toLowerCase() === "her" ? "she" : "he", context.position);
+    const channel = readPhrase(match.phrase, match.following);
+    return {
+      cue: `${match.cue} ${object[1]} as saying`,
+      pattern: match.pattern,
+      documentNoun: null,
+      speaker: resolved?.speaker ?? null,
+      source: resolved?.speaker ? "named" : "agentless",
+      citedVia: channel?.type === "anonymous" ? match.phrase : null,
+    };
+  }
+
+  private fromReading(
+    reading: PhraseReading,
+    match: CueMatch,
+    context: SentenceContext,
+    initial: Pick<SentenceAttribution, "cue" | "pattern" | "documentNoun" | "citedVia">,
+  ): SentenceAttribution | null {
+    let base = initial;
+    const at = context.position;
+    switch (reading.type) {
+      case "name": {
+        if (!this.isConfirmedName(reading.name)) return null;
+        const listed = / and /.test(reading.name) && match.phraseStart !== null && /,\s*$/.test(context.sentence.slice(0, match.phraseStart))
+          ? this.firstListedActor(`${context.sentence.slice(0, match.phraseStart)}${reading.name.split(" and ")[0]}`, context)
+          : null;
+        if (listed) {
+          this.discourse.mentionActor(listed, "unknown", at);
+          return { ...base, speaker: listed, source: "named" };
+        }
+        const speaker = this.speakerFromName(reading.name, reading.kind, context.offset + (match.phraseStart ?? 0));
+        this.discourse.mentionActor(speaker, reading.gender, at);
+        this.registerRoles(reading.text, speaker, at);
+        return { ...base, speaker, source: "named" };
+      }
+      case "pronoun": {
+        const resolved = this.discourse.resolvePronoun(reading.pronoun, at);
+        if (resolved?.document) {
+          return {
+            ...base,
+            cue: cueWithSubject(match, context.sentence),
+            speaker: resolved.document.author,
+            source: "document",
+            documentNoun: resolved.document.noun,
+            citedVia: resolved.document.label,
+          };
+        }
+        if (reading.pronoun === "it") base = { ...base, cue: cueWithSubject(match, context.sentence) };
+        if (resolved?.speaker) {
+          this.discourse.mentionActor(resolved.speaker, this.discourse.genderOf(resolved.speaker), at);
+          return { ...base, speaker: resolved.speaker, source: "named" };
+        }
+        return { ...base, speaker: null, source: "agentless" };
+      }
+      case "document": {
+        const record = this.recordDocument(reading.document, null, context);
+        return {
+          ...base,
+          cue: cueWithSubject(match, context.sentence),
+          speaker: record.author,
+          source: "document",
+          documentNoun: record.noun,
+          citedVia: record.label,
+        };
+      }
+      case "description": {
+        const speaker = this.discourse.resolveDescription(reading.head, at);
+        return speaker ? { ...base, speaker, source: "named" } : { ...base, speaker: null, source: "agentless" };
+      }
+      case "anonymous": {
+        const listed = reading.text.toLowerCase() === "others" && match.phraseStart !== null
+          ? this.firstListedActor(context.sentence.slice(0, match.phraseStart), context)
+          : null;
+        if (listed) return { ...base, speaker: listed, source: "named" };
+        const citedVia = /\b(source|sources|reports?|media)\b/i.test(reading.text) ? stripDeterminer(reading.text) : null;
+        return { ...base, speaker: null, source: "anonymous", citedVia };
+      }
+    }
+  }
+
+  // A one-word name is only trusted when the document also capitalizes it mid-sentence: "Amjad" yes,
+  // a sentence-initial "Soon" or "Theme" no.
+  private isConfirmedName(name: string): boolean {
+    return /\s/.test(name) || this.midSentenceCapitals.has(name);
+  }
+
+  // "the U.S State Department, Amnesty International, Human Rights Watch, and others accused …": the
+  // claim has several sources; the first listed stands for them.
+  private firstListedActor(before: string, context: SentenceContext): ExtractedSpeaker | null {
+    const items = before.replace(/,?\s*and\s*$/, "").split(/,\s*/);
+    let first: ExtractedSpeaker | null = null;
+    for (let i = items.length - 1; i >= 0; i--) {
+      const reading = readPhrase(items[i]!.trim(), "");
+      if (reading?.type !== "name" || reading.kind === "other") break;
+      first = this.speakerFromName(reading.name, reading.kind, context.offset);
+    }
+    return first;
+  }
+
+  private speakerFromName(name: string, kind: ExtractedSpeaker["kind"], offset: number): ExtractedSpeaker {
+    if (kind !== "person") return { name, kind };
+    return { name: this.names.resolve(name, offset), kind: "person" };
+  }
+
+  private recordDocument(phrase: DocumentPhrase, fallbackAuthor: ExtractedSpeaker | null, context: SentenceContext): DocumentRecord {
+    const author = phrase.author
+      ? this.speakerFromName(phrase.author.name, phrase.author.kind, context.offset)
+      : fallbackAuthor;
+    const record = this.discourse.mentionDocument(phrase, author, documentLabel(phrase, author), context.position);
+    if (phrase.detail && !record.label.includes(phrase.detail)) record.label = `${record.label}, ${phrase.detail}`;
+    return record;
+  }
+
+  // "Amnesty International wrote in a 1996 report" / "Mr. Justice Allan Lufty wrote in his 2001 decision on …".
+  private mediumCitation(context: SentenceContext, speaker: ExtractedSpeaker | null): string | null {
+    const medium = MEDIUM.exec(context.sentence);
+    if (!medium) return null;
+    const [, determiner, modifiers, noun, tail] = medium;
+    const phrase: DocumentPhrase = {
+      noun: noun!.toLowerCase(),
+      nounPhrase: `${modifiers ?? ""}${noun}`.trim(),
+      definite: determiner!.toLowerCase() === "the",
+      possessive: null,
+      author: null,
+      relation: null,
+      authorText: null,
+      detail: null,
+      year: /\b(1[89]|20)\d\d\b/.exec(modifiers ?? "")?.[0] ?? null,
+    };
+    const record = this.recordDocument(phrase, speaker, context);
+    if (!phrase.definite && tail && speaker?.kind === "person") return `${record.label}${tail.replace(/[.\s]+$/, "")}`.trim();
+    return record.label;
+  }
+
+  // The clause subject ("The Privy Council Office did …", "MQM-Canada endorsed …") is what a later
+  // "it"/"he" most likely means, even when the sentence attributes nothing.
+  private registerSubject(context: SentenceContext, result: SentenceAttribution | null): ExtractedSpeaker | null {
+    const tokens = tokenize(context.sentence);
+    const first = subjectStart(tokens);
+    if (first === null) return null;
+    const range = phraseStartingAt(tokens, first);
+    if (!range) return null;
+    const next = tokens[range.last + 1];
+    if (!next || !(next.text === "," || /^[a-z]/.test(next.text))) return null;
+    // "Pasha’s term as DG ISI was extended": the subject is the term, not Pasha.
+    if (/[’']s$/.test(tokens[range.last]!.text)) return null;
+    const phrase = context.sentence.slice(tokens[range.first]!.start, tokens[range.last]!.end);
+    const reading = readPhrase(phrase, context.sentence.slice(tokens[range.last]!.end));
+    if (!reading) return null;
+    if (reading.type === "name") {
+      if (!this.isConfirmedName(reading.name)) return null;
+      const speaker = this.speakerFromName(reading.name, reading.kind, context.offset + tokens[range.first]!.start);
+      if (result?.speaker?.name !== speaker.name) this.discourse.mentionActor(speaker, reading.gender, context.position);
+      this.registerRoles(reading.text, speaker, context.position);
+      return speaker;
+    }
+    if (reading.type === "document" && result?.source !== "document") this.recordDocument(reading.document, null, context);
+    return this.registerAppositionName(context, tokens, range.last + 1);
+  }
+
+  // "The chief of Muttahida Qaumi Movement (MQM), Altaf Hussain, has demanded …": the person in the
+  // apposition is who a later "he" means.
+  private registerAppositionName(context: SentenceContext, tokens: Token[], commaIndex: number): ExtractedSpeaker | null {
+    if (tokens[commaIndex]?.text !== ",") return null;
+    let end = commaIndex + 1;
+    while (end < tokens.length && (isCapitalized(tokens[end]) || tokens[end]!.text === ".")) end++;
+    if (tokens[end]?.text !== ",") return null;
+    const name = trailingPersonName(tokens.slice(commaIndex + 1, end));
+    if (!name || !name.includes(" ")) return null;
+    const speaker = this.speakerFromName(name, "person", context.offset + tokens[commaIndex + 1]!.start);
+    this.discourse.mentionActor(speaker, "unknown", context.position);
+    return speaker;
+  }
+
+  // "The Privy Council Office … sent a memo to …": the memo's author is the clause subject.
+  private registerAuthoredDocument(context: SentenceContext, result: SentenceAttribution | null): void {
+    const authored = AUTHORING_VERB.exec(context.sentence);
+    if (!authored) return;
+    const tokens = tokenize(context.sentence);
+    const first = subjectStart(tokens);
+    const range = first === null ? null : phraseStartingAt(tokens, first);
+    const subject = range ? readPhrase(context.sentence.slice(tokens[range.first]!.start, tokens[range.last]!.end), "") : null;
+    const author = subject?.type === "name"
+      ? this.speakerFromName(subject.name, subject.kind, context.offset)
+      : result?.speaker ?? null;
+    const reading = readPhrase(authored[2]!, context.sentence.slice((authored.index ?? 0) + authored[0].length));
+    if (reading?.type === "document") this.recordDocument(reading.document, author, context);
+  }
+
+  // Role words around a name ("MQM leader Farooq Sattar", "then US ambassador … Anne Patterson") let
+  // "the MQM leader" or "the ambassador" find their way back to it.
+  private registerRoles(phrase: string, speaker: ExtractedSpeaker, at: Position): void {
+    for (const word of phrase.toLowerCase().split(/[^a-z-]+/)) {
+      if (ROLE_HEADS.has(word)) this.discourse.mentionRole(word, speaker, at);
+    }
+  }
+
+  registerRoleMentions(context: SentenceContext): void {
+    for (const match of context.sentence.matchAll(ROLE_BEFORE_NAME)) {
+      if (!/^[A-Z]/.test(match[2]!)) continue;
+      const run = tokenize(match[2]!.trim());
+      const name = trailingPersonName(run);
+      if (!name || !name.includes(" ")) continue;
+      const speaker = this.speakerFromName(name, "person", context.offset + (match.index ?? 0));
+      this.discourse.mentionRole(match[1]!.toLowerCase().replace("consul general", "consul"), speaker, context.position);
+      this.discourse.mentionActor(speaker, "unknown", context.position);
+    }
+  }
+}
+
+// When a document or "it" speaks, the cue is the phrase as written ("the memo says", "it says");
+// with an apposition in between ("The four-page memorandum, released under …, says") only the verb.
+function cueWithSubject(match: CueMatch, sentence: string): string {
+  if (match.pattern !== "subject" || match.phraseStart === null || match.phraseEnd === null) return match.cue;
+  const between = sentence.slice(match.phraseEnd, match.cueStart);
+  if (!/^\s+$/.test(between)) return match.cue;
+  return sentence.slice(match.phraseStart, match.cueStart + match.cue.length);
+}
+
+function stripDeterminer(value: string): string {
+  return value.replace(/^(the|a|an|some|one)\s+/i, "");
+}
+
+/** Index of the first token of the main clause's subject, skipping a leading "In interviews," style phrase. */
+function subjectStart(tokens: Token[]): number | null {
+  let first = 0;
+  while (tokens[first] && !tokens[first]!.isWord) first++;
+  const opener = tokens[first];
+  if (!opener) return null;
+  if (INTRO_OPENERS.test(opener.text) && !isCapitalized(tokens[first + 1]) || /^(in|on|at|during|after|when|while|meanwhile|however|asked|talking|addressing)$/i.test(opener.text)) {
+    const comma = tokens.findIndex((t, i) => i > first && t.text === ",");
+    if (comma === -1 || comma - first > 30) return null;
+    return comma + 1;
+  }
+  return first;
+}
+
+/** "Privy Council Office memo", "1996 Amnesty International report", "research paper published by …". */
+export function documentLabel(phrase: DocumentPhrase, author: ExtractedSpeaker | null): string {
+  let label = phrase.nounPhrase;
+  if (phrase.relation && phrase.authorText) {
+    label = `${label} ${phrase.relation} ${phrase.authorText}`;
+  } else if (author && author.kind !== "person" && !label.includes(author.name)) {
+    label = phrase.year && label.startsWith(phrase.year)
+      ? `${phrase.year} ${author.name}${label.slice(phrase.year.length)}`
+      : `${author.name} ${label.replace(/^[a-z-]+-page\s+/i, "")}`;
+  }
+  if (phrase.detail && !label.includes(phrase.detail)) label = `${label}, ${phrase.detail}`;
+  return label.replace(/\s+/g, " ").trim();
+}

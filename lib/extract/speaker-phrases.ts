@@ -1,0 +1,248 @@
+// Reading the phrase found next to an attribution cue: is it a named actor, a pronoun to resolve,
+// a document ("the four-page memorandum"), a role description ("the rights group") or a vague source?
+
+import type { ActorKind } from "./types.js";
+import { guessActorKind, looksLikePersonName } from "./actors.js";
+import { ANONYMOUS_SOURCE_HEADS, DOCUMENT_NOUNS, MONTHS, TITLE_WORDS, WEEKDAYS } from "./lexicon.js";
+import { DETERMINERS, STOP_WORDS } from "./noun-phrases.js";
+import { isAcronym, isCapitalized, tokenize, type Token } from "./tokens.js";
+
+export type PhraseReading =
+  | { type: "name"; name: string; kind: ActorKind; text: string; gender: Gender }
+  | { type: "pronoun"; pronoun: Pronoun; text: string }
+  | { type: "document"; document: DocumentPhrase; text: string }
+  | { type: "description"; head: string; text: string }
+  | { type: "anonymous"; text: string };
+
+export type Pronoun = "he" | "she" | "it" | "they";
+export type Gender = "male" | "female" | "unknown";
+
+export interface DocumentPhrase {
+  noun: string;
+  /** The phrase without its determiner: "four-page memorandum", "research paper". */
+  nounPhrase: string;
+  definite: boolean;
+  possessive: "his" | "her" | "its" | "their" | null;
+  /** Explicit author: a preceding institution ("US State Department cable") or "attributed to / by X". */
+  author: { name: string; kind: ActorKind } | null;
+  /** How the author is attached, as written ("attributed to", "published by"), when it follows the noun. */
+  relation: string | null;
+  authorText: string | null;
+  /** Trailing provenance worth keeping in a citation ("released by WikiLeaks"). */
+  detail: string | null;
+  year: string | null;
+}
+
+const PRONOUNS: Record<string, Pronoun> = { he: "he", she: "she", it: "it", they: "they" };
+
+const NON_NAME_WORDS = new Set([...MONTHS, ...WEEKDAYS]);
+
+// "attributed to Conservative MP Leon Benoit", "published by the Office of …", "by then US consul general Stephen Fakan".
+// "released by WikiLeaks" names who leaked a document, not who wrote it, so those verbs are excluded.
+const AUTHOR_LINK = /^((?:[^,;.“”"]{0,60}?\s)?)(attributed to|issued by|published by|written by|conducted by|prepared by|signed by|sent by|by)\s+([^,;“”"]+)/i;
+const NOT_AUTHORSHIP = /\b(released|leaked|obtained|posted|seen|reviewed|received)\s*$/i;
+const PROVENANCE = /(?:^|,\s*|\band\s+)((?:released|obtained|leaked|published|posted)\s+(?:by|under|through|on|to)\s+[^,;“”"]+)/i;
+
+export function genderOf(text: string): Gender {
+  if (/\b(Mr|Sir)\b\.?/.test(text)) return "male";
+  if (/\b(Ms|Mrs|Miss|Begum|Madam)\b\.?/.test(text)) return "female";
+  return "unknown";
+}
+
+/** Reads a speaker phrase; `following` is the sentence text right after it (for document authors). */
+export function readPhrase(text: string, following: string): PhraseReading | null {
+  const tokens = tokenize(text);
+  const words = tokens.filter((t) => t.isWord);
+  if (words.length === 0) return null;
+  const onlyWord = words.length === 1 ? words[0]!.lower : null;
+  if (onlyWord && PRONOUNS[onlyWord]) return { type: "pronoun", pronoun: PRONOUNS[onlyWord]!, text };
+
+  const document = readDocument(text, words, following);
+  if (document) return { type: "document", document, text };
+
+  const head = words[words.length - 1]!;
+  if (isDescription(words) && /^(the|this)$/i.test(words[0]!.text)) return { type: "description", head: head.lower, text };
+  // "Analysts say", "Prosecutors said": a sentence-initial capital does not make a plural noun a name.
+  const headIsCommonNoun = !isCapitalized(head) || (words.length === 1 && head.start === 0) || isSentenceInitialPair(words);
+  if (headIsCommonNoun && ANONYMOUS_SOURCE_HEADS.has(head.lower)) return { type: "anonymous", text };
+  if (DETERMINERS.has(words[0]!.lower) && ["each", "both", "some", "several", "many", "one", "six", "two", "three"].includes(words[0]!.lower)) {
+    return { type: "anonymous", text };
+  }
+  if (head.lower === "media" || head.lower === "sources" || head.lower === "source") return { type: "anonymous", text };
+
+  if (isDescription(words)) return { type: "description", head: head.lower, text };
+
+  const name = nameFromWords(tokens);
+  if (!name) return null;
+  return { type: "name", name: name.name, kind: name.kind, text, gender: genderOf(text) };
+}
+
+// "Diplomatic sources", "American prosecutors": only the first word is capitalized, by position.
+function isSentenceInitialPair(words: Token[]): boolean {
+  return words.length === 2 && !isCapitalized(words[1]);
+}
+
+// "the rights group", "the MQM chief", "Ambassador": role words with no proper name among them.
+function isDescription(words: Token[]): boolean {
+  const content = words.filter((w) => !DETERMINERS.has(w.lower));
+  if (content.length === 0) return false;
+  const head = content[content.length - 1]!;
+  const headIsRole = !isAcronym(head) && (TITLE_WORDS.has(head.lower) || /^(group|party|court|committee|father|mother|doctor|family|ambassador|organization|organisation)$/.test(head.lower));
+  if (!headIsRole) return false;
+  return content.every((w) => isAcronym(w) || !isCapitalized(w) || TITLE_WORDS.has(w.lower) || w === content[0] && /^(The|This)$/.test(w.text));
+}
+
+function readDocument(text: string, words: Token[], following: string): DocumentPhrase | null {
+  const nounIndex = findLastIndex(words, (w) => DOCUMENT_NOUNS.includes(w.lower) && !isCapitalized(w));
+  if (nounIndex === -1) return null;
+  // The document noun must be the head: "the memo says", not "memo writer Kevin Lynch".
+  if (words.slice(nounIndex + 1).some((w) => isCapitalized(w))) return null;
+  const noun = words[nounIndex]!.lower;
+  const determiner = DETERMINERS.has(words[0]!.lower) ? words[0]!.lower : null;
+  const nounPhrase = text.slice(determiner ? words[0]!.end : 0, words[nounIndex]!.end).trim();
+  const modifiers = words.slice(determiner ? 1 : 0, nounIndex);
+  const year = modifiers.find((w) => /^(1[89]|20)\d\d$/.test(w.text))?.text ?? null;
+  const modifierAuthor = institutionFromModifiers(modifiers);
+  const link = AUTHOR_LINK.exec(following);
+  const provenance = PROVENANCE.exec(following)?.[1]?.replace(/[.\s]+$/, "").trim() ?? null;
+  const authorship = link && !NOT_AUTHORSHIP.test(link[1]!) ? link : null;
+  const linkedAuthor = authorship ? authorFromText(authorship[3]!) : null;
+  const useLink = !modifierAuthor && linkedAuthor && authorship;
+  return {
+    noun,
+    nounPhrase,
+    definite: determiner === "the" || determiner === "this",
+    possessive: determiner === "his" || determiner === "her" || determiner === "its" || determiner === "their" ? determiner : null,
+    author: modifierAuthor ?? linkedAuthor,
+    relation: useLink ? authorship[2]!.toLowerCase() : null,
+    authorText: useLink ? trimAuthorText(authorship[3]!) : null,
+    detail: provenance,
+    year,
+  };
+}
+
+function trimAuthorText(value: string): string {
+  // "Khan and Gayer" keeps its "and"; "Leon Benoit and posted on …" loses everything from it.
+  return value.replace(/\s+(?:and(?!\s+[A-Z])|in|on|at|here|last|this|who|which)\b.*$/, "").replace(/[.\s]+$/, "").trim();
+}
+
+function authorFromText(value: string): { name: string; kind: ActorKind } | null {
+  const tokens = tokenize(trimAuthorText(value));
+  return nameFromWords(tokens);
+}
+
+// "US State Department cable" → US State Department; "Canadian government memo" → none (not a name).
+function institutionFromModifiers(modifiers: Token[]): { name: string; kind: ActorKind } | null {
+  const capitalized = modifiers.filter((w) => isCapitalized(w));
+  if (capitalized.length === 0 || capitalized.length !== modifiers.filter((w) => !/^\d+$/.test(w.text)).length) return null;
+  const name = capitalized.map((w) => w.text).join(" ");
+  const kind = guessActorKind(name);
+  return kind === "government_body" || kind === "organization" || kind === "court" || kind === "media_outlet" ? { name, kind } : null;
+}
+
+/** The actor named by the last capitalized run in a phrase. */
+export function nameFromWords(tokens: Token[]): { name: string; kind: ActorKind } | null {
+  const run = lastCapitalizedRun(tokens);
+  if (run.length === 0) return null;
+  // A capitalized word followed by a common noun is a modifier ("an MQM activist"), not a name.
+  const lastWord = [...tokens].reverse().find((t) => t.isWord);
+  if (lastWord && lastWord !== run[run.length - 1] && !isCapitalized(lastWord)) return null;
+  const runText = joinRun(run);
+  // Joint authors ("Khan and Gayer") stay together rather than losing all but the last name.
+  if (/^[A-Z][\w’'-]+ and [A-Z][\w’'-]+$/.test(runText)) return { name: runText, kind: "person" };
+  const person = trailingPersonName(run);
+  // A title right before the trailing name makes it a person even inside "Army Chief Gen. Raheel".
+  if (person && titledName(run, person)) return { name: person, kind: "person" };
+  const institutional = guessActorKind(runText);
+  if (institutional !== "person" && institutional !== "other") {
+    return { name: stripLeadingArticle(runText), kind: institutional };
+  }
+  if (person) return { name: person, kind: "person" };
+  const bare = stripLeadingArticle(runText);
+  if (run.length === 1 && isAcronym(run[0])) return { name: bare, kind: "organization" };
+  return looksLikePersonName(bare) && !NON_NAME_WORDS.has(bare.toLowerCase()) ? { name: bare, kind: "person" } : null;
+}
+
+function titledName(run: Token[], person: string): boolean {
+  const personTokens = tokenize(person).length;
+  let end = run.length;
+  while (end > 0 && /^(MP|MPA|MNA|MEP|Jr|Sr|QC|PhD)$/.test(run[end - 1]!.text)) end--;
+  const before = run[end - personTokens - 1];
+  const title = before?.text === "." ? run[end - personTokens - 2] : before;
+  return !!title && (TITLE_WORDS.has(title.lower) || /^(Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Prof|Sir)$/.test(title.text));
+}
+
+function stripLeadingArticle(value: string): string {
+  return value.replace(/^(the|a|an)\s+/i, "");
+}
+
+function joinRun(run: Token[]): string {
+  let out = "";
+  for (let i = 0; i < run.length; i++) {
+    const token = run[i]!;
+    const previous = run[i - 1];
+    out += previous && previous.end === token.start ? token.text : (out ? " " : "") + token.text;
+  }
+  return out;
+}
+
+// Capitalized words, initials with their period, and in-name connectors ("Office of the United Nations").
+function lastCapitalizedRun(tokens: Token[]): Token[] {
+  let end = tokens.length - 1;
+  while (end >= 0 && !isCapitalized(tokens[end])) end--;
+  if (end < 0) return [];
+  let start = end;
+  while (start > 0) {
+    const previous = tokens[start - 1]!;
+    if (isCapitalized(previous) && !/^(The|A|An)$/.test(previous.text)) start--;
+    else if (previous.text === "." && isCapitalized(tokens[start - 2])) start--;
+    else if (isNameConnector(previous) && connectsToCapitalized(tokens, start - 1)) start--;
+    else break;
+  }
+  return tokens.slice(start, end + 1);
+}
+
+function isNameConnector(token: Token): boolean {
+  return /^(of|for|the|al|bin|&|and)$/i.test(token.text);
+}
+
+// "Office of the United Nations": connectors chain back to a capitalized word.
+function connectsToCapitalized(tokens: Token[], index: number): boolean {
+  let i = index - 1;
+  while (i >= 0 && isNameConnector(tokens[i]!)) i--;
+  return i >= 0 && isCapitalized(tokens[i]) && !/^(The|A|An)$/.test(tokens[i]!.text);
+}
+
+/** The person name at the end of a capitalized run, without titles: "Conservative MP Leon Benoit" → "Leon Benoit". */
+export function trailingPersonName(run: Token[]): string | null {
+  const kept: Token[] = [];
+  let last = run.length - 1;
+  // Post-nominal titles: "Alistair Burt MP".
+  while (last > 0 && /^(MP|MPA|MNA|MEP|Jr|Sr|QC|PhD)$/.test(run[last]!.text)) last--;
+  for (let i = last; i >= 0; i--) {
+    const token = run[i]!;
+    if (token.text === ".") {
+      if (kept.length && /^[A-Z]$/.test(run[i - 1]?.text ?? "")) { kept.unshift(token); continue; }
+      break;
+    }
+    const bare = token.lower.replace(/[’']s$/, "");
+    if (!isCapitalized(token) || isAcronym(token) && token.text.length > 1) break;
+    if (TITLE_WORDS.has(bare) || NON_NAME_WORDS.has(bare) || STOP_WORDS.has(bare) || DETERMINERS.has(bare)) break;
+    if (guessActorKind(token.text) !== "person" && guessActorKind(token.text) !== "other") break;
+    kept.unshift(token);
+  }
+  const words = kept.filter((t) => t.isWord);
+  if (words.length === 0) return null;
+  const name = joinRun(kept).replace(/[’']s$/, "");
+  if (words.length === 1) {
+    // A lone surname is only a name when a title or honorific vouched for it ("Mr. Baqri", "MQM leader Hussain").
+    const precededByTitle = last + 1 > kept.length;
+    return precededByTitle || words[0]!.text.length > 2 ? name : null;
+  }
+  return name;
+}
+
+function findLastIndex<T>(items: T[], predicate: (item: T) => boolean): number {
+  for (let i = items.length - 1; i >= 0; i--) if (predicate(items[i]!)) return i;
+  return -1;
+}

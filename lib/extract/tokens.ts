@@ -1,0 +1,47 @@
+// A deliberately simple word tokenizer for attribution patterns. wink's tokens would do, but the
+// patterns need exact character offsets inside one sentence and a stable notion of "word", and a
+// regex gives both without a second pass through the model.
+
+export interface Token {
+  text: string;
+  lower: string;
+  start: number;
+  end: number;
+  isWord: boolean;
+}
+
+// Words keep internal apostrophes, hyphens, periods and ampersands: "MQM’s", "Maj-Gen", "U.S", "Q&A".
+const TOKEN = /[\p{L}\p{N}]+(?:[’'\-.&][\p{L}\p{N}]+)*|\S/gu;
+
+export function tokenize(value: string): Token[] {
+  const tokens: Token[] = [];
+  for (const match of value.matchAll(TOKEN)) {
+    const text = match[0];
+    const start = match.index ?? 0;
+    tokens.push({ text, lower: text.toLowerCase(), start, end: start + text.length, isWord: /[\p{L}\p{N}]/u.test(text[0] ?? "") });
+  }
+  return tokens;
+}
+
+export function isCapitalized(token: Token | undefined): boolean {
+  return !!token && token.isWord && /^\p{Lu}/u.test(token.text);
+}
+
+export function isAcronym(token: Token | undefined): boolean {
+  return !!token && token.isWord && /^[\p{Lu}\d][\p{Lu}\d.&-]+$/u.test(token.text) && /\p{Lu}/u.test(token.text);
+}
+
+/** Abbreviations whose following period belongs to the name ("Mr. Baqri", "U.S. officials"). */
+export function isAbbreviation(token: Token | undefined): boolean {
+  if (!token || !token.isWord) return false;
+  return /^(mr|mrs|ms|dr|prof|lt|gen|col|maj|capt|st|sgt|sen|gov|rev|hon|jr|sr|no|maj-gen|lt-gen)$/i.test(token.text)
+    || /^[A-Z]$/.test(token.text)
+    || /^(?:[A-Z]\.)+[A-Z]$/.test(token.text);
+}
+
+export const OPENING_QUOTES = new Set(["“", "«"]);
+export const CLOSING_QUOTES = new Set(["”", "»"]);
+
+export function isQuoteMark(token: Token | undefined): boolean {
+  return !!token && (token.text === '"' || OPENING_QUOTES.has(token.text) || CLOSING_QUOTES.has(token.text));
+}
