@@ -1,7 +1,7 @@
 // Actor names: normalization for matching, kind guessing, and the in-document resolver that maps
 // "Mr. Baqri" onto "Syed Safdar Ali Baqri".
 
-import type { ActorKind } from "./types.js";
+import type { ActorKind } from "./types";
 import {
   COUNTRIES_AND_REGIONS,
   COURT_MARKERS,
@@ -10,7 +10,7 @@ import {
   MEDIA_MARKERS,
   ORGANIZATION_MARKERS,
   TITLE_WORDS,
-} from "./lexicon.js";
+} from "./lexicon";
 
 function stripDiacritics(value: string): string {
   return value.normalize("NFKD").replace(/\p{M}/gu, "");

@@ -2,20 +2,20 @@
 // stands behind it. Reads the whole document in order so that "he said", "it says" and "the memo says"
 // resolve to what a human reader would have in mind at that point.
 
-import type { Attribution, ExtractedClaim, ExtractedSpeaker, SourceStance } from "./types.js";
-import type { CueMatch } from "./cues.js";
-import { DISTANCING, HEDGES, REBUTTALS } from "./lexicon.js";
-import { buildNameResolver, genderHints, midSentenceCapitals } from "./name-evidence.js";
-import { articleIndexes, referenceScopes } from "./references.js";
+import type { Attribution, ExtractedClaim, ExtractedSpeaker, SourceStance } from "./types";
+import type { CueMatch } from "./cues";
+import { DISTANCING, HEDGES, REBUTTALS } from "./lexicon";
+import { buildNameResolver, genderHints, midSentenceCapitals } from "./name-evidence";
+import { articleIndexes, referenceScopes } from "./references";
 import {
   SentenceAttributor,
   type SentenceAttribution,
   type SentenceContext,
   type SentenceReading,
   type SourceType,
-} from "./sentence-attribution.js";
-import type { Sentence } from "./sentences.js";
-import { tokenize } from "./tokens.js";
+} from "./sentence-attribution";
+import type { Sentence } from "./sentences";
+import { tokenize } from "./tokens";
 
 export type ClaimAttribution = Pick<ExtractedClaim, "speaker" | "cue" | "attribution" | "citedVia" | "sourceStance">;
 

@@ -3,11 +3,11 @@
 // fragments are not claims) and generous about content: any finished declarative sentence of five
 // or more words stays, because deciding what is worth checking is the editor's job, not the parser's.
 
-import type { ExtractedClaim } from "./types.js";
-import { attributeClaims, type ClaimSpan } from "./attribution.js";
-import { DATELINE, REFERENCE_LINE } from "./references.js";
-import { segmentSentences, type Sentence } from "./sentences.js";
-import { hasTerminalPunctuation, splitParagraphs, wordCount, type Paragraph, type TextSpan } from "./text-spans.js";
+import type { ExtractedClaim } from "./types";
+import { attributeClaims, type ClaimSpan } from "./attribution";
+import { DATELINE, REFERENCE_LINE } from "./references";
+import { segmentSentences, type Sentence } from "./sentences";
+import { hasTerminalPunctuation, splitParagraphs, wordCount, type Paragraph, type TextSpan } from "./text-spans";
 
 export const CONTEXT_CHARS = 32;
 

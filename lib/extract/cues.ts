@@ -8,15 +8,15 @@
 //   according "according to a research paper published by the Office of …"
 // Cues inside quotation marks belong to the quoted speaker's words and are ignored.
 
-import { SPEECH_VERBS } from "./lexicon.js";
+import { SPEECH_VERBS } from "./lexicon";
 import {
   appositionStart,
   phraseEndingAt,
   phraseStartingAt,
   phraseText,
   type PhraseRange,
-} from "./noun-phrases.js";
-import { CLOSING_QUOTES, OPENING_QUOTES, tokenize, type Token } from "./tokens.js";
+} from "./noun-phrases";
+import { CLOSING_QUOTES, OPENING_QUOTES, tokenize, type Token } from "./tokens";
 
 export type CuePattern = "subject" | "inverted" | "relative" | "coordinated" | "passive" | "according";
 

@@ -2,9 +2,9 @@
 // documents were mentioned, and which role words ("the ambassador") belong to which name. Attribution
 // asks it to resolve "he said", "it says", "the memo says" and "the rights group said".
 
-import type { ActorKind, ExtractedSpeaker } from "./types.js";
-import { INTERCHANGEABLE_DOCUMENT_NOUNS } from "./lexicon.js";
-import type { DocumentPhrase, Gender, Pronoun } from "./speaker-phrases.js";
+import type { ActorKind, ExtractedSpeaker } from "./types";
+import { INTERCHANGEABLE_DOCUMENT_NOUNS } from "./lexicon";
+import type { DocumentPhrase, Gender, Pronoun } from "./speaker-phrases";
 
 /** Where in the document something was read: sentence order, paragraph, and news item. */
 export interface Position {

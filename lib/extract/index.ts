@@ -10,12 +10,12 @@ export type {
   NormalizedDocument,
   RemovedSpan,
   SourceStance,
-} from "./types.js";
+} from "./types";
 
-export { normalizeDocument } from "./normalize.js";
-export { extractClaims, explainClaimSelection, type SentenceVerdict, type SkipReason } from "./claims.js";
-export { segmentSentences, segmentSentencesWithStats, type Sentence, type SegmentationStats } from "./sentences.js";
-export { canonicalActorKey, guessActorKind, normalizeActorName, PersonNameResolver } from "./actors.js";
+export { normalizeDocument } from "./normalize";
+export { extractClaims, explainClaimSelection, type SentenceVerdict, type SkipReason } from "./claims";
+export { segmentSentences, segmentSentencesWithStats, type Sentence, type SegmentationStats } from "./sentences";
+export { canonicalActorKey, guessActorKind, normalizeActorName, PersonNameResolver } from "./actors";
 
 /** Bump on any change that can alter extracted claims (segmentation, selection, attribution rules). */
 export const EXTRACTOR_VERSION = "1.0.0";

@@ -2,10 +2,10 @@
 // fullest form of each person's name, which capitalized words are places, which one-word names the
 // document really uses as names, and who is known to be a man or a woman.
 
-import { PersonNameResolver, guessActorKind } from "./actors.js";
-import type { Sentence } from "./sentences.js";
-import { trailingPersonName, type Gender } from "./speaker-phrases.js";
-import { isCapitalized, tokenize, type Token } from "./tokens.js";
+import { PersonNameResolver, guessActorKind } from "./actors";
+import type { Sentence } from "./sentences";
+import { trailingPersonName, type Gender } from "./speaker-phrases";
+import { isCapitalized, tokenize, type Token } from "./tokens";
 
 // Kinship and honorifics fix a person's gender for "he said" / "she said".
 const FEMALE_CONTEXT = /\b(Ms|Mrs|Miss|Begum|Madam|sister|mother|wife|daughter|aunt|niece|widow|woman|grandmother)\b\.?,?\s+(?:(?:Dr|Prof)\.?\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})/g;

@@ -2,7 +2,7 @@
 // Everything here is line-based and order-independent so that running it twice is a no-op:
 // debris rules only ever delete whole lines, and whitespace rules reach a fixed point in one pass.
 
-import type { NormalizedDocument, RemovedSpan } from "./types.js";
+import type { NormalizedDocument, RemovedSpan } from "./types";
 
 interface DebrisRule {
   reason: string;

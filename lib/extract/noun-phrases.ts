@@ -3,8 +3,8 @@
 // capitalized, or belong to closed classes (determiners, titles, document nouns, source nouns), or look
 // like adjectives. Anything else — a verb, a preposition, a subordinator — ends it.
 
-import { ANONYMOUS_SOURCE_HEADS, DOCUMENT_NOUNS, TITLE_WORDS } from "./lexicon.js";
-import { isAbbreviation, isAcronym, isCapitalized, isQuoteMark, type Token } from "./tokens.js";
+import { ANONYMOUS_SOURCE_HEADS, DOCUMENT_NOUNS, TITLE_WORDS } from "./lexicon";
+import { isAbbreviation, isAcronym, isCapitalized, isQuoteMark, type Token } from "./tokens";
 
 export interface PhraseRange {
   /** Inclusive token indices. */

@@ -3,7 +3,7 @@
 // An item ends at the previous REFERENCE, and a dateline ("KARACHI: …", "ISLAMABAD – …") starts one,
 // so an unreferenced essay above a dateline never inherits the next item's citation.
 
-import type { Sentence } from "./sentences.js";
+import type { Sentence } from "./sentences";
 
 export const REFERENCE_LINE = /^REFERENCES?\s*:\s*/;
 // "KARACHI:", "BHIT SHAH:", "ISLAMABAD –": a place in capitals opening a news item.

@@ -1,19 +1,19 @@
 // Sentence-level attribution: which cue a sentence uses, who or what stands behind it, and what the
 // sentence teaches a reader about names, roles and documents for the sentences after it.
 
-import type { ExtractedSpeaker } from "./types.js";
-import type { PersonNameResolver } from "./actors.js";
-import { findCues, type CueMatch } from "./cues.js";
-import { Discourse, type DocumentRecord, type Position } from "./discourse.js";
-import { phraseStartingAt } from "./noun-phrases.js";
+import type { ExtractedSpeaker } from "./types";
+import type { PersonNameResolver } from "./actors";
+import { findCues, type CueMatch } from "./cues";
+import { Discourse, type DocumentRecord, type Position } from "./discourse";
+import { phraseStartingAt } from "./noun-phrases";
 import {
   readPhrase,
   trailingPersonName,
   type DocumentPhrase,
   type Gender,
   type PhraseReading,
-} from "./speaker-phrases.js";
-import { isCapitalized, tokenize, type Token } from "./tokens.js";
+} from "./speaker-phrases";
+import { isCapitalized, tokenize, type Token } from "./tokens";
 
 export type SourceType = "named" | "document" | "anonymous" | "agentless";
 

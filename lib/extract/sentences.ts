@@ -28,7 +28,7 @@ import {
   wordCount,
   type Paragraph,
   type TextSpan,
-} from "./text-spans.js";
+} from "./text-spans";
 
 export interface Sentence extends TextSpan {
   /** Index of the paragraph the sentence starts in. */

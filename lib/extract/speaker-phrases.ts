@@ -1,11 +1,11 @@
 // Reading the phrase found next to an attribution cue: is it a named actor, a pronoun to resolve,
 // a document ("the four-page memorandum"), a role description ("the rights group") or a vague source?
 
-import type { ActorKind } from "./types.js";
-import { guessActorKind, looksLikePersonName } from "./actors.js";
-import { ANONYMOUS_SOURCE_HEADS, DOCUMENT_NOUNS, MONTHS, TITLE_WORDS, WEEKDAYS } from "./lexicon.js";
-import { DETERMINERS, STOP_WORDS } from "./noun-phrases.js";
-import { isAcronym, isCapitalized, tokenize, type Token } from "./tokens.js";
+import type { ActorKind } from "./types";
+import { guessActorKind, looksLikePersonName } from "./actors";
+import { ANONYMOUS_SOURCE_HEADS, DOCUMENT_NOUNS, MONTHS, TITLE_WORDS, WEEKDAYS } from "./lexicon";
+import { DETERMINERS, STOP_WORDS } from "./noun-phrases";
+import { isAcronym, isCapitalized, tokenize, type Token } from "./tokens";
 
 export type PhraseReading =
   | { type: "name"; name: string; kind: ActorKind; text: string; gender: Gender }
