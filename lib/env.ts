@@ -11,6 +11,8 @@ const envSchema = z.object({
   DATABASE_URL: optionalString.pipe(z.string().url("DATABASE_URL must be a postgres:// URL").optional()),
   /** Size of the pg pool; the embedded database is a single session, so it forces 1. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  /** Connections for streaming exports, beside the app's pool: the number of exports that run at once. */
+  EXPORT_POOL_SIZE: z.coerce.number().int().min(1).max(50).default(4),
   /** Set by `npm start` when it serves the embedded PGlite database. */
   CLAIMBASE_EMBEDDED: optionalString,
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -25,6 +27,8 @@ const envSchema = z.object({
   OIDC_CLIENT_ID: optionalString,
   OIDC_CLIENT_SECRET: optionalString,
   OIDC_NAME: optionalString,
+  /** Largest document an import accepts, in bytes (default 5 MB). */
+  IMPORT_MAX_BYTES: z.coerce.number().int().min(1).default(5 * 1024 * 1024),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -58,4 +62,8 @@ export function databaseUrl(): string {
 
 export function poolSize(): number {
   return env().CLAIMBASE_EMBEDDED ? 1 : env().DATABASE_POOL_SIZE;
+}
+
+export function importMaxBytes(): number {
+  return env().IMPORT_MAX_BYTES;
 }

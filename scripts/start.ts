@@ -3,37 +3,18 @@
 // then `next start`. Ctrl-C stops the app and the embedded database together.
 import "dotenv/config";
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { env, resetEnvCache } from "@/lib/env";
 import { createPrismaClient } from "@/lib/db/client";
-import { PROJECT_ROOT, startEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/db/embedded";
+import { PROJECT_ROOT, dataDir, startEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/db/embedded";
+import { buildIsStale } from "@/lib/build/stale";
+import { ensureAuthSecret, ensureFirstAdmin, type FirstAdminResult } from "@/lib/auth/bootstrap";
 import { migrate } from "@/lib/db/migrate";
 import { cliErrorMessage } from "@/lib/cli/run";
 import { formatSeedSummary, seedDatabase } from "@/seed/run-seed";
 
 const devMode = process.argv.includes("--dev");
 const nextBin = path.join(PROJECT_ROOT, "node_modules", "next", "dist", "bin", "next");
-
-function newestMtime(entry: string): number {
-  const stats = statSync(entry);
-  if (!stats.isDirectory()) return stats.mtimeMs;
-  let newest = stats.mtimeMs;
-  for (const child of readdirSync(entry)) {
-    if (child === "node_modules" || child === "generated") continue;
-    newest = Math.max(newest, newestMtime(path.join(entry, child)));
-  }
-  return newest;
-}
-
-/** A build is stale when any file it is made from changed after it. */
-function buildIsStale(): boolean {
-  const buildId = path.join(PROJECT_ROOT, ".next", "BUILD_ID");
-  if (!existsSync(buildId)) return true;
-  const builtAt = statSync(buildId).mtimeMs;
-  const inputs = ["app", "lib", "next.config.js", "package-lock.json", "tsconfig.json"].map((entry) => path.join(PROJECT_ROOT, entry));
-  return inputs.some((entry) => existsSync(entry) && newestMtime(entry) > builtAt);
-}
 
 async function main(): Promise<void> {
   let embedded: EmbeddedDatabase | undefined;
@@ -45,12 +26,17 @@ async function main(): Promise<void> {
     resetEnvCache();
   }
   const url = env().DATABASE_URL!;
+  let firstAdmin: FirstAdminResult | undefined;
   const stopAll = async (code: number) => {
     await embedded?.stop().catch(() => {});
     process.exit(code);
   };
 
   try {
+    // Sessions are signed with this secret; next start reads it from the environment.
+    process.env.NEXTAUTH_SECRET = await ensureAuthSecret({ embedded: !!embedded, production: !devMode, dataDir: dataDir() });
+    if (!env().NEXTAUTH_URL) process.env.NEXTAUTH_URL = `http://localhost:${env().PORT}`;
+    resetEnvCache();
     const migrated = await migrate(url);
     console.log(migrated.applied.length ? `Applied migrations: ${migrated.applied.join(", ")}` : "Database schema is up to date.");
     const prisma = createPrismaClient(url, 1);
@@ -60,6 +46,7 @@ async function main(): Promise<void> {
         const report = await seedDatabase(prisma, { log: (line) => console.log(`  ${line}`) });
         console.log(formatSeedSummary(report));
       }
+      firstAdmin = await ensureFirstAdmin(prisma, { embedded: !!embedded, log: (line) => console.log(line) });
     } finally {
       await prisma.$disconnect();
     }
@@ -68,7 +55,7 @@ async function main(): Promise<void> {
     await stopAll(1);
   }
 
-  if (!devMode && buildIsStale()) {
+  if (!devMode && buildIsStale(PROJECT_ROOT)) {
     console.log("Building the app (next build) …");
     const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", cwd: PROJECT_ROOT, env: process.env });
     if (build.status !== 0) {
@@ -88,6 +75,10 @@ async function main(): Promise<void> {
     process.stdout.write(text);
     if (/Ready in|started server/i.test(text)) {
       console.log(`\nClaimbase is running at http://localhost:${port}  (Ctrl-C to stop)\n`);
+      if (firstAdmin?.generatedPassword) {
+        // Repeated here because the build output above pushes the first notice off screen.
+        console.log(`Sign in as ${firstAdmin.email} with the password ${firstAdmin.generatedPassword} (shown only on this first start).\n`);
+      }
     }
   });
   const shutdown = () => child.kill("SIGTERM");

@@ -1,40 +1,115 @@
 import Link from "next/link";
-import { listSourcesWithCounts } from "@/lib/sources/queries";
+import { canEdit } from "@/lib/auth/roles";
+import { requirePageRole } from "@/lib/auth/session";
+import { dashboardSummary } from "@/lib/claims/queries";
+import { STANCE_LABELS, STATUS_LABELS } from "@/lib/claims/labels";
+import { CLAIM_STATUSES } from "@/lib/claims/schema";
+import type { ClaimStatus } from "@/lib/generated/prisma/enums";
 
 export const dynamic = "force-dynamic";
+export const metadata = { title: "Dashboard" };
 
-export default async function SourcesPage() {
-  const sources = await listSourcesWithCounts();
-  const total = sources.reduce((sum, source) => sum + source.claimCount, 0);
+function StatusBar({ counts, total, label }: { counts: Partial<Record<ClaimStatus, number>>; total: number; label: string }) {
+  const summary = CLAIM_STATUSES.map((status) => `${counts[status] ?? 0} ${STATUS_LABELS[status].toLowerCase()}`).join(", ");
   return (
-    <section>
-      <h1>Sources</h1>
-      <p className="muted">{sources.length} sources, {total} claims</p>
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">Title</th>
-            <th scope="col">Kind</th>
-            <th scope="col">Publisher / author</th>
-            <th scope="col">Date</th>
-            <th scope="col">Reliability</th>
-            <th scope="col" className="num">Claims</th>
-          </tr>
-        </thead>
-        <tbody>
-          {sources.map((source) => (
-            <tr key={source.id}>
-              <td><Link href={`/sources/${source.slug}`}>{source.title}</Link></td>
-              <td>{source.kind.replace("_", " ")}</td>
-              <td>{[source.publisher, source.author].filter(Boolean).join(" · ") || "—"}</td>
-              <td>{source.publishedDate ?? "—"}</td>
-              <td><span className="badge">{source.reliability}</span></td>
-              <td className="num" data-testid="claim-count">{source.claimCount}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {sources.length === 0 && <p>No sources yet. Run <code>npm run seed</code>.</p>}
+    <div className="status-bar" role="img" aria-label={`${label}: ${summary}`}>
+      {CLAIM_STATUSES.map((status) => {
+        const count = counts[status] ?? 0;
+        return count > 0 ? <span key={status} className={`segment status-${status}`} style={{ flexGrow: count }} title={`${STATUS_LABELS[status]}: ${count}`} /> : null;
+      })}
+      {total === 0 && <span className="segment empty" style={{ flexGrow: 1 }} />}
+    </div>
+  );
+}
+
+export default async function DashboardPage() {
+  const user = await requirePageRole("viewer");
+  const summary = await dashboardSummary();
+  const unreviewed = summary.statusCounts.unreviewed ?? 0;
+  const decided = (summary.statusCounts.approved ?? 0) + (summary.statusCounts.rejected ?? 0);
+  return (
+    <section className="dashboard">
+      <div className="page-title-row">
+        <h1>Dashboard</h1>
+        {canEdit(user) && unreviewed > 0 && (
+          <Link href="/review" className="button primary" data-testid="continue-reviewing">Continue reviewing ({unreviewed} left)</Link>
+        )}
+      </div>
+
+      <div className="cards">
+        <section className="card" aria-labelledby="by-status">
+          <h2 id="by-status">Claims by status</h2>
+          <p className="big-number">{summary.total} <span className="muted small">claims · {summary.total ? Math.round((decided / summary.total) * 100) : 0}% decided</span></p>
+          <StatusBar counts={summary.statusCounts} total={summary.total} label="All claims" />
+          <ul className="status-legend">
+            {CLAIM_STATUSES.map((status) => (
+              <li key={status}>
+                <span className={`swatch status-${status}`} aria-hidden="true" />
+                <Link href={`/claims?status=${status}`}>{STATUS_LABELS[status]}</Link> <span className="num">{summary.statusCounts[status] ?? 0}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+
+        <section className="card" aria-labelledby="candidates">
+          <h2 id="candidates">Open contradiction candidates</h2>
+          <p className="big-number">{summary.candidateCount}</p>
+          {summary.candidates.length > 0 ? (
+            <ul className="plain-list">
+              {summary.candidates.map((candidate) => (
+                <li key={candidate.id}>
+                  <Link href={`/contradictions/${candidate.id}`}>{candidate.kind} · score {candidate.score.toFixed(2)}</Link>
+                  <div className="small muted">
+                    #{candidate.claimA.id} <q>{candidate.claimA.quote.slice(0, 80)}{candidate.claimA.quote.length > 80 ? "…" : ""}</q> vs #{candidate.claimB.id}{" "}
+                    <q>{candidate.claimB.quote.slice(0, 80)}{candidate.claimB.quote.length > 80 ? "…" : ""}</q>
+                  </div>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted">No open candidates.</p>
+          )}
+          <p><Link href="/contradictions">All contradictions</Link></p>
+        </section>
+      </div>
+
+      <section className="card" aria-labelledby="by-source">
+        <h2 id="by-source">Progress by source</h2>
+        <table className="table progress-table">
+          <tbody>
+            {summary.perSource.map((source) => {
+              const sourceDecided = (source.counts.approved ?? 0) + (source.counts.rejected ?? 0);
+              return (
+                <tr key={source.id}>
+                  <th scope="row"><Link href={`/sources/${source.slug}`}>{source.title}</Link></th>
+                  <td className="bar-cell"><StatusBar counts={source.counts} total={source.total} label={source.title} /></td>
+                  <td className="num small">{sourceDecided}/{source.total} decided</td>
+                  <td>{(source.counts.unreviewed ?? 0) > 0 && <Link href={`/review?source=${source.slug}`}>Review</Link>}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </section>
+
+      <section className="card" aria-labelledby="recent">
+        <h2 id="recent">Recently changed claims</h2>
+        {summary.recent.length === 0 ? (
+          <p className="muted">No claim has been edited yet.</p>
+        ) : (
+          <ul className="plain-list recent-list">
+            {summary.recent.map((claim) => (
+              <li key={claim.id}>
+                <Link href={`/claims/${claim.id}`}>#{claim.id}</Link>{" "}
+                <span className={`status-pill status-${claim.status}`}>{STATUS_LABELS[claim.status]}</span>{" "}
+                <span className={`stance stance-${claim.stance}`}>{STANCE_LABELS[claim.stance]}</span>{" "}
+                <q>{claim.quote.slice(0, 120)}{claim.quote.length > 120 ? "…" : ""}</q>
+                <span className="muted small"> — {claim.speaker?.name ?? "author"}, {claim.source.title}, {claim.updatedAt.toISOString().replace("T", " ").slice(0, 16)} UTC</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
     </section>
   );
 }

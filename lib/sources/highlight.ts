@@ -31,3 +31,43 @@ export function textRuns(text: string, claims: HighlightClaim[]): TextRun[] {
   }
   return runs;
 }
+
+export interface ReaderRunView {
+  start: number;
+  text: string;
+  /** The most specific claim here (shortest span); a click opens it. */
+  claimId: number | null;
+  depth: number;
+  /** First and last run showing this claim: one tab stop, one stance mark per claim. */
+  startsClaim: boolean;
+  endsClaim: boolean;
+}
+
+/** Runs for the reader: each covered run shows its innermost claim. */
+export function readerRuns(text: string, claims: HighlightClaim[]): ReaderRunView[] {
+  const byId = new Map(claims.map((claim) => [claim.id, claim]));
+  const views: ReaderRunView[] = textRuns(text, claims).map((run) => {
+    let innermost: HighlightClaim | undefined;
+    for (const id of run.claimIds) {
+      const claim = byId.get(id)!;
+      if (!innermost || claim.endOffset - claim.startOffset < innermost.endOffset - innermost.startOffset) innermost = claim;
+    }
+    return { start: run.start, text: run.text, claimId: innermost?.id ?? null, depth: run.claimIds.length, startsClaim: false, endsClaim: false };
+  });
+  const seen = new Set<number>();
+  for (const view of views) {
+    if (view.claimId !== null && !seen.has(view.claimId)) {
+      seen.add(view.claimId);
+      view.startsClaim = true;
+    }
+  }
+  seen.clear();
+  for (let i = views.length - 1; i >= 0; i--) {
+    const view = views[i]!;
+    if (view.claimId !== null && !seen.has(view.claimId)) {
+      seen.add(view.claimId);
+      view.endsClaim = true;
+    }
+  }
+  return views;
+}

@@ -1,6 +1,8 @@
 import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db/client";
+import { sourceSnapshot } from "@/lib/sources/mutations";
+import { lastSavedBy } from "@/lib/forms/saved-by";
 
 export async function listSourcesWithCounts() {
   const sources = await db().source.findMany({
@@ -15,6 +17,10 @@ export async function listSourcesWithCounts() {
     ...source,
     claimCount: source._count.claims,
     approvedCount: byStatus.find((row) => row.sourceId === source.id && row.status === "approved")?._count._all ?? 0,
+    /** Decided claims: approved or rejected. */
+    reviewedCount: byStatus
+      .filter((row) => row.sourceId === source.id && (row.status === "approved" || row.status === "rejected"))
+      .reduce((sum, row) => sum + row._count._all, 0),
   }));
 }
 
@@ -29,3 +35,17 @@ export const getSourceWithClaims = cache(async (slug: string) => {
     },
   });
 });
+
+/** Metadata, the editor's form snapshot and claim counts, for /sources/<slug>/details. */
+export async function getSourceDetails(slug: string) {
+  const source = await db().source.findUnique({
+    where: { slug },
+    select: {
+      id: true, slug: true, version: true, title: true, kind: true, publisher: true, author: true, publishedDate: true, url: true,
+      language: true, reliability: true, notes: true, textSha256: true, originFile: true, createdAt: true, updatedAt: true,
+      _count: { select: { claims: true } },
+    },
+  });
+  if (!source) return null;
+  return { source, snapshot: sourceSnapshot(source, await lastSavedBy(db(), "source", source.id)) };
+}

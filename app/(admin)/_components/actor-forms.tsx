@@ -1,0 +1,99 @@
+"use client";
+// Actor editing (name, kind, aliases, notes) and merging another actor into this one.
+import { useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { mergeActorsAction, updateActorAction } from "@/lib/actors/actions";
+import type { FormSnapshot } from "@/lib/forms/snapshot";
+import type { Option } from "./claim-editor-form";
+import { ConflictNotice, Field, FieldError, Outcome, describedBy, useVersionedForm } from "./versioned-form";
+
+const FIELDS = ["name", "kind", "aliases", "notes"] as const;
+
+export function ActorForm({ actorId, snapshot, fieldLabels, kindLabels }: {
+  actorId: number; snapshot: FormSnapshot; fieldLabels: Record<string, string>; kindLabels: Record<string, string>;
+}) {
+  const form = useVersionedForm({
+    initial: snapshot,
+    fields: FIELDS,
+    fieldLabels,
+    identity: { id: actorId },
+    successMessage: "Actor saved.",
+    describe: (field, value) => (field === "kind" ? kindLabels[value] : field === "aliases" ? value.split("\n").join(", ") || "—" : undefined),
+    save: (input) => updateActorAction(input),
+  });
+  const { values, setField, fieldErrors: errors } = form;
+  return (
+    <form className="form editor-form" aria-label="Edit actor" onSubmit={(event) => { event.preventDefault(); form.submit(); }}>
+      <ConflictNotice form={form} />
+      <div className="field-row">
+        <Field label="Name" name="name" errors={errors.name}>
+          <input id="field-name" value={values.name} aria-invalid={!!errors.name} aria-describedby={describedBy("name", errors.name)} onChange={(event) => setField("name", event.target.value)} />
+        </Field>
+        <Field label="Kind" name="kind" errors={errors.kind}>
+          <select id="field-kind" value={values.kind} onChange={(event) => setField("kind", event.target.value)}>
+            {Object.entries(kindLabels).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+          </select>
+        </Field>
+      </div>
+      <Field label="Aliases" name="aliases" errors={errors.aliases} hint="Other spellings of the name, one per line.">
+        <textarea id="field-aliases" rows={4} value={values.aliases} aria-describedby="hint-aliases" onChange={(event) => setField("aliases", event.target.value)} />
+      </Field>
+      <Field label="Notes" name="notes" errors={errors.notes}>
+        <textarea id="field-notes" rows={3} value={values.notes} onChange={(event) => setField("notes", event.target.value)} />
+      </Field>
+      <div className="button-row">
+        <button type="submit" className="primary" disabled={form.pending}>{form.pending ? "Saving…" : "Save actor"}</button>
+        <span className="hint">version {form.base.version}</span>
+      </div>
+      <Outcome outcome={form.outcome} />
+    </form>
+  );
+}
+
+export function MergeActorForm({ keptId, keptName, keptVersion, candidates }: { keptId: number; keptName: string; keptVersion: number; candidates: Option[] }) {
+  const router = useRouter();
+  const [mergedId, setMergedId] = useState("");
+  const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const [outcome, setOutcome] = useState<{ kind: "error" | "notice"; text: string } | null>(null);
+  const [pending, startTransition] = useTransition();
+  const chosen = candidates.find((candidate) => String(candidate.id) === mergedId);
+  return (
+    <form
+      className="form merge-form"
+      aria-label="Merge another actor into this one"
+      onSubmit={(event) => {
+        event.preventDefault();
+        startTransition(async () => {
+          const result = await mergeActorsAction({ keptId, keptVersion, mergedId });
+          if (result.ok) {
+            setOutcome({ kind: "notice", text: `Merged: ${result.data.claimsMoved} claims moved to ${keptName}.` });
+            setErrors({});
+            setMergedId("");
+            router.refresh();
+          } else {
+            setErrors(result.fieldErrors ?? {});
+            setOutcome({ kind: "error", text: result.status === 409 ? `${result.message} Reload the page to merge into the current version.` : result.message });
+          }
+        });
+      }}
+    >
+      <div className="field" data-field="mergedId">
+        <label htmlFor="field-mergedId">Actor to merge into {keptName}</label>
+        <select id="field-mergedId" value={mergedId} aria-describedby={describedBy("mergedId", errors.mergedId)} onChange={(event) => setMergedId(event.target.value)}>
+          <option value="">Choose an actor…</option>
+          {candidates.map((candidate) => <option key={candidate.id} value={String(candidate.id)}>{candidate.label}</option>)}
+        </select>
+        <FieldError id="error-mergedId" errors={errors.mergedId} />
+      </div>
+      {chosen && (
+        <p className="hint">
+          All claims of <strong>{chosen.label}</strong> will be attributed to {keptName}; its name and aliases become aliases here, and it is deleted. The audit trail keeps the record.
+        </p>
+      )}
+      <div className="button-row">
+        <button type="submit" disabled={pending || !mergedId}>{pending ? "Merging…" : "Merge into this actor"}</button>
+      </div>
+      <Outcome outcome={outcome} />
+    </form>
+  );
+}

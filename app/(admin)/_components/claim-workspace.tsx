@@ -1,0 +1,67 @@
+// Everything about one claim: its quote in context, the editor (or, for viewers, the
+// tags), its contradictions and its history. Shown in the reader's side panel and on
+// /claims/<id>.
+import Link from "next/link";
+import type { ClaimDetail } from "@/lib/claims/queries";
+import { HistoryPanel } from "./history-panel";
+import { ClaimEditorForm, type Option } from "./claim-editor-form";
+import { ClaimFacts } from "./claim-facts";
+import { QuoteInContext } from "./quote-in-context";
+import { SourceMeta } from "./source-meta";
+
+const CONTRADICTION_STATUS: Record<string, string> = { candidate: "Candidate", confirmed: "Confirmed", dismissed: "Dismissed" };
+
+export function ClaimWorkspace({
+  detail, canEdit, actors, topics, variant,
+}: { detail: ClaimDetail; canEdit: boolean; actors: Option[]; topics: Option[]; variant: "panel" | "page" }) {
+  const { claim, paragraph, contradictions, snapshot } = detail;
+  return (
+    <div className={`claim-workspace claim-workspace-${variant}`} data-claim-id={claim.id}>
+      {variant === "page" && (
+        <header className="page-header">
+          <h1>Claim #{claim.id}</h1>
+          <p>
+            From <Link href={`/sources/${claim.source.slug}?claim=${claim.id}`}>{claim.source.title}</Link>
+          </p>
+          <SourceMeta source={claim.source} />
+        </header>
+      )}
+      {variant === "panel" && (
+        <header className="panel-header">
+          <h2>Claim #{claim.id}</h2>
+          <Link href={`/claims/${claim.id}`}>Open full page</Link>
+        </header>
+      )}
+      <QuoteInContext paragraph={paragraph} status={claim.status} />
+      <p className="muted small">
+        {claim.origin === "editor" ? "Marked by an editor" : `Extracted${claim.cue ? ` (cue “${claim.cue}”)` : ""}`}
+        {claim.anchorStatus !== "anchored" && <> · <strong>{claim.anchorStatus === "orphaned" ? "Orphaned: its quote is no longer in the source" : "Re-anchored after a text change"}</strong></>}
+        {claim.reviewer && <> · reviewed by {claim.reviewer.name ?? claim.reviewer.email}{claim.reviewedAt && ` on ${claim.reviewedAt.toISOString().slice(0, 10)}`}</>}
+      </p>
+      {canEdit ? (
+        <ClaimEditorForm key={claim.id} claimId={claim.id} snapshot={snapshot} actors={actors} topics={topics} idPrefix={`claim-${claim.id}`} />
+      ) : (
+        <ClaimFacts {...claim} />
+      )}
+      <section className="contradictions" aria-labelledby={`contradictions-${claim.id}`}>
+        <h2 id={`contradictions-${claim.id}`}>Contradictions</h2>
+        {contradictions.length === 0 ? (
+          <p className="muted">No contradictions recorded for this claim.</p>
+        ) : (
+          <ul className="plain-list">
+            {contradictions.map((row) => (
+              <li key={row.id}>
+                <Link href={`/contradictions/${row.id}`}>{CONTRADICTION_STATUS[row.status] ?? row.status} {row.kind} contradiction</Link>{" "}
+                with <Link href={`/claims/${row.other.id}`}>#{row.other.id}</Link>
+                {row.other.speaker && <> ({row.other.speaker.name})</>}: <q>{row.other.quote.length > 160 ? `${row.other.quote.slice(0, 160)}…` : row.other.quote}</q>
+                <span className="muted"> — {row.other.source.title}</span>
+                {row.explanation && <div className="muted small">{row.explanation}</div>}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <HistoryPanel entityType="claim" entityId={claim.id} />
+    </div>
+  );
+}

@@ -1,0 +1,115 @@
+"use client";
+// Bulk status and bulk topic for the rows checked in the claims table. The table itself
+// is rendered on the server; this reads the checked boxes of its form when a button is used.
+import { useEffect, useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { bulkStatusAction, bulkTopicAction } from "@/lib/claims/actions";
+import { STATUS_LABELS } from "@/lib/claims/labels";
+import { CLAIM_STATUSES } from "@/lib/claims/schema";
+import type { Option } from "./claim-editor-form";
+import { useMounted } from "./use-mounted";
+
+function boxes(formId: string): HTMLInputElement[] {
+  const form = document.getElementById(formId);
+  return form ? [...form.querySelectorAll<HTMLInputElement>('input[type="checkbox"][name="ids"]')] : [];
+}
+
+function useSelectionCount(formId: string): number {
+  const [count, setCount] = useState(0);
+  useEffect(() => {
+    const form = document.getElementById(formId);
+    if (!form) return;
+    const update = () => setCount(boxes(formId).filter((box) => box.checked).length);
+    const block = (event: Event) => event.preventDefault();
+    update();
+    form.addEventListener("change", update);
+    // Enter in the bar's inputs must not submit the table's form as a page load.
+    form.addEventListener("submit", block);
+    return () => {
+      form.removeEventListener("change", update);
+      form.removeEventListener("submit", block);
+    };
+  }, [formId]);
+  return count;
+}
+
+export function SelectAllRows({ formId }: { formId: string }) {
+  const count = useSelectionCount(formId);
+  const [total, setTotal] = useState(0);
+  useEffect(() => setTotal(boxes(formId).length), [formId]);
+  return (
+    <input
+      type="checkbox"
+      aria-label="Select all claims on this page"
+      checked={total > 0 && count === total}
+      ref={(element) => {
+        if (element) element.indeterminate = count > 0 && count < total;
+      }}
+      onChange={(event) => {
+        for (const box of boxes(formId)) box.checked = event.target.checked;
+        document.getElementById(formId)?.dispatchEvent(new Event("change", { bubbles: true }));
+      }}
+    />
+  );
+}
+
+export function BulkBar({ formId, topics }: { formId: string; topics: Option[] }) {
+  const router = useRouter();
+  const count = useSelectionCount(formId);
+  const ready = useMounted();
+  const [status, setStatus] = useState<string>("approved");
+  const [topicId, setTopicId] = useState<string>("");
+  const [newTopic, setNewTopic] = useState("");
+  const [message, setMessage] = useState<{ kind: "error" | "notice"; text: string } | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  const selectedIds = () => boxes(formId).filter((box) => box.checked).map((box) => box.value);
+  const finish = (text: string) => {
+    for (const box of boxes(formId)) box.checked = false;
+    document.getElementById(formId)?.dispatchEvent(new Event("change", { bubbles: true }));
+    setMessage({ kind: "notice", text });
+    router.refresh();
+  };
+
+  const applyStatus = () =>
+    startTransition(async () => {
+      const result = await bulkStatusAction({ ids: selectedIds(), status });
+      if (result.ok) finish(`${result.data.changed} claims set to ${STATUS_LABELS[status as keyof typeof STATUS_LABELS].toLowerCase()}${result.data.unchanged ? `, ${result.data.unchanged} already were` : ""}.`);
+      else setMessage({ kind: "error", text: result.fieldErrors?.ids?.join(" ") ?? result.message });
+    });
+
+  const applyTopic = () =>
+    startTransition(async () => {
+      const result = await bulkTopicAction(topicId === "__new" ? { ids: selectedIds(), newTopicTitle: newTopic } : { ids: selectedIds(), topicId });
+      if (result.ok) {
+        setNewTopic("");
+        finish(`Topic set on ${result.data.changed} claims${result.data.unchanged ? `, ${result.data.unchanged} already had it` : ""}.`);
+      } else {
+        const fields = result.fieldErrors ?? {};
+        setMessage({ kind: "error", text: [result.message, ...Object.values(fields).flat()].join(" ") });
+      }
+    });
+
+  return (
+    <div className="bulk-bar" role="group" aria-label="Bulk actions" data-testid="bulk-bar" data-ready={ready ? "true" : undefined}>
+      <span aria-live="polite"><strong>{count}</strong> selected</span>
+      <label htmlFor="bulk-status">Status</label>
+      <select id="bulk-status" value={status} onChange={(event) => setStatus(event.target.value)}>
+        {CLAIM_STATUSES.map((value) => <option key={value} value={value}>{STATUS_LABELS[value]}</option>)}
+      </select>
+      <button type="button" onClick={applyStatus} disabled={pending || count === 0}>Set status</button>
+      <label htmlFor="bulk-topic">Topic</label>
+      <select id="bulk-topic" value={topicId} onChange={(event) => setTopicId(event.target.value)}>
+        <option value="">Choose…</option>
+        <option value="none">No topic</option>
+        <option value="__new">+ New topic…</option>
+        {topics.map((topic) => <option key={topic.id} value={String(topic.id)}>{topic.label}</option>)}
+      </select>
+      {topicId === "__new" && (
+        <input aria-label="New topic title" value={newTopic} onChange={(event) => setNewTopic(event.target.value)} placeholder="New topic title" />
+      )}
+      <button type="button" onClick={applyTopic} disabled={pending || count === 0 || topicId === ""}>Set topic</button>
+      {message && <span role={message.kind === "error" ? "alert" : "status"} className={message.kind}>{message.text}</span>}
+    </div>
+  );
+}

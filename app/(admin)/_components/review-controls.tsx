@@ -1,0 +1,173 @@
+"use client";
+// Keyboard review: one key per decision, listed on the `?` overlay. Approve and reject
+// move on to the next claim by themselves; stance keys change the claim and stay.
+import { useEffect, useRef, useState } from "react";
+import { useRouter } from "next/navigation";
+import { reviewClaimAction } from "@/lib/claims/actions";
+import { STANCE_LABELS, STATUS_LABELS } from "@/lib/claims/labels";
+import { isFormSnapshot } from "@/lib/forms/snapshot";
+import { useMounted } from "./use-mounted";
+import type { ClaimStatus, Stance } from "@/lib/generated/prisma/enums";
+
+const STANCE_KEYS: Record<string, Stance> = { "1": "supports", "2": "opposes", "3": "neutral", "4": "unclear" };
+
+export const SHORTCUTS: { keys: string[]; action: string; editorOnly?: boolean }[] = [
+  { keys: ["a"], action: "Approve and go to the next claim", editorOnly: true },
+  { keys: ["r"], action: "Reject and go to the next claim", editorOnly: true },
+  { keys: ["1"], action: "Stance: supports", editorOnly: true },
+  { keys: ["2"], action: "Stance: opposes", editorOnly: true },
+  { keys: ["3"], action: "Stance: neutral", editorOnly: true },
+  { keys: ["4"], action: "Stance: unclear", editorOnly: true },
+  { keys: ["j", "→"], action: "Next claim" },
+  { keys: ["k", "←"], action: "Previous claim" },
+  { keys: ["o"], action: "Open the source at this claim" },
+  { keys: ["e"], action: "Edit speaker, cited via, topic and the other fields (viewers: open the claim)" },
+  { keys: ["Ctrl", "Enter"], action: "Save the claim editor", editorOnly: true },
+  { keys: ["Esc"], action: "Leave a form field, so the keys above work again" },
+  { keys: ["?"], action: "Show or hide these shortcuts" },
+];
+
+function typingIn(target: EventTarget | null): boolean {
+  const element = target as HTMLElement | null;
+  if (!element) return false;
+  return element.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(element.tagName);
+}
+
+export function ReviewControls({
+  claimId, version, status, stance, canEdit, nextHref, prevHref, afterDecisionHref, sourceHref, editorHref,
+}: {
+  claimId: number; version: number; status: ClaimStatus; stance: Stance; canEdit: boolean;
+  nextHref: string | null; prevHref: string | null; afterDecisionHref: string; sourceHref: string; editorHref: string;
+}) {
+  const router = useRouter();
+  const mounted = useMounted();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [message, setMessage] = useState<{ kind: "error" | "notice"; text: string } | null>(null);
+  const [saving, setSaving] = useState(0);
+  // Keys pressed quickly ("2" then "a") run one after another, each on the version the
+  // previous one produced; none is dropped while a save is under way.
+  const versionRef = useRef(version);
+  const chain = useRef<Promise<void>>(Promise.resolve());
+  const decided = useRef(false);
+
+  // A refresh after someone else's save brings a newer version the page now shows.
+  useEffect(() => {
+    versionRef.current = Math.max(versionRef.current, version);
+  }, [version]);
+
+  const decide = (change: { status?: ClaimStatus; stance?: Stance }) => {
+    if (!canEdit || decided.current) return;
+    const isDecision = change.status === "approved" || change.status === "rejected";
+    if (isDecision) decided.current = true;
+    setSaving((count) => count + 1);
+    chain.current = chain.current
+      .then(async () => {
+        const result = await reviewClaimAction({ id: claimId, version: versionRef.current, ...change });
+        if (result.ok) {
+          versionRef.current = result.data.version;
+          if (isDecision) router.push(afterDecisionHref);
+          else {
+            setMessage({ kind: "notice", text: `Stance set to ${STANCE_LABELS[change.stance!].toLowerCase()}.` });
+            router.refresh();
+          }
+          return;
+        }
+        decided.current = false;
+        if (result.status === 409 && isFormSnapshot(result.current)) {
+          const theirs = result.current;
+          versionRef.current = theirs.version;
+          setMessage({
+            kind: "error",
+            text: `${theirs.savedBy ?? "Someone else"} changed this claim meanwhile (now ${theirs.labels.status}, stance ${theirs.labels.stance}). The page shows their version; press the key again to apply your decision to it.`,
+          });
+          router.refresh();
+          return;
+        }
+        setMessage({ kind: "error", text: result.message });
+      })
+      .catch(() => {
+        decided.current = false;
+        setMessage({ kind: "error", text: "The server could not be reached; nothing was saved. Try again." });
+      })
+      .finally(() => setSaving((count) => count - 1));
+  };
+  const pending = saving > 0;
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === "Escape" && typingIn(event.target)) {
+        // Leaves a field so the single-key shortcuts work again.
+        (event.target as HTMLElement).blur();
+        return;
+      }
+      if (event.ctrlKey || event.metaKey || event.altKey || typingIn(event.target)) return;
+      const go = (href: string | null) => href && router.push(href);
+      switch (event.key) {
+        case "?": dialog.current?.open ? dialog.current.close() : dialog.current?.showModal(); break;
+        case "a": decide({ status: "approved" }); break;
+        case "r": decide({ status: "rejected" }); break;
+        case "j": case "ArrowRight": go(nextHref); break;
+        case "k": case "ArrowLeft": go(prevHref); break;
+        case "o": go(sourceHref); break;
+        case "e": {
+          // The inline editor when the page has one (editors), else the claim's page.
+          const inline = document.getElementById("review-editor") as HTMLDetailsElement | null;
+          if (!inline) { go(editorHref); break; }
+          inline.open = true;
+          inline.querySelector<HTMLElement>("input, select, textarea")?.focus();
+          break;
+        }
+        default:
+          if (STANCE_KEYS[event.key]) decide({ stance: STANCE_KEYS[event.key] });
+          else return;
+      }
+      event.preventDefault();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  });
+
+  return (
+    <div className="review-controls" data-testid="review-controls" data-ready={mounted ? "true" : undefined}>
+      {canEdit && (
+        <div className="button-row" role="group" aria-label="Decision" aria-busy={pending}>
+          <button type="button" className="approve" onClick={() => decide({ status: "approved" })} aria-keyshortcuts="a">
+            Approve <kbd>a</kbd>
+          </button>
+          <button type="button" className="reject" onClick={() => decide({ status: "rejected" })} aria-keyshortcuts="r">
+            Reject <kbd>r</kbd>
+          </button>
+          {Object.entries(STANCE_KEYS).map(([key, value]) => (
+            <button key={key} type="button" onClick={() => decide({ stance: value })} disabled={pending} aria-pressed={stance === value} aria-keyshortcuts={key}>
+              {STANCE_LABELS[value]} <kbd>{key}</kbd>
+            </button>
+          ))}
+        </div>
+      )}
+      <div className="button-row" role="group" aria-label="Navigation">
+        <button type="button" onClick={() => prevHref && router.push(prevHref)} disabled={!prevHref} aria-keyshortcuts="k">‹ Previous <kbd>k</kbd></button>
+        <button type="button" onClick={() => nextHref && router.push(nextHref)} disabled={!nextHref} aria-keyshortcuts="j">Next › <kbd>j</kbd></button>
+        <button type="button" onClick={() => router.push(sourceHref)} aria-keyshortcuts="o">Open source <kbd>o</kbd></button>
+        <button type="button" onClick={() => dialog.current?.showModal()} aria-keyshortcuts="?">Shortcuts <kbd>?</kbd></button>
+      </div>
+      <p className="muted small" aria-live="polite">
+        Currently {STATUS_LABELS[status].toLowerCase()}, stance {STANCE_LABELS[stance].toLowerCase()}.{pending && " Saving…"}
+      </p>
+      {message && <p role={message.kind === "error" ? "alert" : "status"} className={message.kind} data-testid="review-message">{message.text}</p>}
+      <dialog ref={dialog} className="shortcuts" aria-labelledby="shortcuts-title" data-testid="shortcuts-overlay">
+        <h2 id="shortcuts-title">Keyboard shortcuts</h2>
+        <table className="table">
+          <tbody>
+            {SHORTCUTS.filter((shortcut) => canEdit || !shortcut.editorOnly).map((shortcut) => (
+              <tr key={shortcut.action}>
+                <th scope="row">{shortcut.keys.map((key) => <kbd key={key}>{key}</kbd>)}</th>
+                <td>{shortcut.action}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <form method="dialog"><button type="submit" autoFocus>Close (Esc)</button></form>
+      </dialog>
+    </div>
+  );
+}

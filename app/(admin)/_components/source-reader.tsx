@@ -1,0 +1,173 @@
+"use client";
+// The source text with claims highlighted in place. Every run of text carries its offset
+// (data-start) into sources.text, so a selection maps back to exact JavaScript string
+// indices: that is what a new claim is anchored by. Clicking (or Enter on) a highlight
+// opens the claim in the side panel through the URL (?claim=<id>), so the panel renders
+// on the server and the view can be shared.
+import { useEffect, useRef, useState, useTransition } from "react";
+import { usePathname, useRouter } from "next/navigation";
+import { createClaimAction } from "@/lib/claims/actions";
+import { useMounted } from "./use-mounted";
+
+export interface ReaderRun {
+  start: number;
+  text: string;
+  /** The most specific claim covering this run (shortest span), if any. */
+  claimId: number | null;
+  /** How many claims overlap here. */
+  depth: number;
+  /** Set on the run where a claim ends: its stance mark goes there. */
+  endsClaim: boolean;
+  /** Set on the run where the claim starts: one tab stop per claim. */
+  startsClaim: boolean;
+}
+
+export interface ReaderClaim {
+  id: number;
+  status: string;
+  stance: string;
+  label: string;
+}
+
+interface Selected {
+  start: number;
+  end: number;
+  quote: string;
+}
+
+/** Offset in the source text of a DOM point inside the text container. */
+export function offsetOfPoint(container: HTMLElement, node: Node, offset: number): number {
+  const element = node.nodeType === Node.TEXT_NODE ? node.parentElement : (node as Element);
+  const run = element?.closest<HTMLElement>("[data-start]");
+  const anchor = run && container.contains(run) ? run : container;
+  const range = document.createRange();
+  range.setStart(anchor, 0);
+  range.setEnd(node, offset);
+  return (anchor === container ? 0 : Number(anchor.dataset.start)) + range.toString().length;
+}
+
+/** The selection clipped to the container, as offsets into `text`, whitespace trimmed. */
+export function selectionOffsets(container: HTMLElement, text: string, selection: Selection | null): Selected | null {
+  if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
+  const range = selection.getRangeAt(0).cloneRange();
+  const whole = document.createRange();
+  whole.selectNodeContents(container);
+  if (range.compareBoundaryPoints(Range.END_TO_START, whole) >= 0 || range.compareBoundaryPoints(Range.START_TO_END, whole) <= 0) return null;
+  if (range.compareBoundaryPoints(Range.START_TO_START, whole) < 0) range.setStart(whole.startContainer, whole.startOffset);
+  if (range.compareBoundaryPoints(Range.END_TO_END, whole) > 0) range.setEnd(whole.endContainer, whole.endOffset);
+  let start = offsetOfPoint(container, range.startContainer, range.startOffset);
+  let end = offsetOfPoint(container, range.endContainer, range.endOffset);
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  if (end <= start) return null;
+  return { start, end, quote: text.slice(start, end) };
+}
+
+export function SourceReader({
+  sourceId, runs, claims, selectedClaimId, canEdit,
+}: { sourceId: number; runs: ReaderRun[]; claims: ReaderClaim[]; selectedClaimId: number | null; canEdit: boolean }) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const container = useRef<HTMLDivElement>(null);
+  const mounted = useMounted();
+  const [selected, setSelected] = useState<Selected | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const byId = new Map(claims.map((claim) => [claim.id, claim]));
+  const text = runs.map((run) => run.text).join("");
+
+  useEffect(() => {
+    if (!selectedClaimId) return;
+    const mark = container.current?.querySelector<HTMLElement>(`mark[data-claim-id="${selectedClaimId}"]`);
+    const box = mark?.getBoundingClientRect();
+    if (mark && box && (box.top < 0 || box.bottom > window.innerHeight)) mark.scrollIntoView({ block: "center" });
+  }, [selectedClaimId]);
+
+  useEffect(() => {
+    if (!canEdit) return;
+    const onSelectionChange = () => {
+      if (!container.current) return;
+      const next = selectionOffsets(container.current, text, document.getSelection());
+      if (next) {
+        setSelected(next);
+        setMessage(null);
+      }
+    };
+    document.addEventListener("selectionchange", onSelectionChange);
+    return () => document.removeEventListener("selectionchange", onSelectionChange);
+  }, [canEdit, text]);
+
+  const open = (claimId: number) => router.push(`${pathname}?claim=${claimId}`, { scroll: false });
+
+  const createClaim = () => {
+    if (!selected) return;
+    startTransition(async () => {
+      const result = await createClaimAction({ sourceId, startOffset: selected.start, endOffset: selected.end, quote: selected.quote });
+      if (result.ok) {
+        setSelected(null);
+        document.getSelection()?.removeAllRanges();
+        router.push(`${pathname}?claim=${result.data.id}`, { scroll: false });
+      } else {
+        setMessage(result.fieldErrors?.quote?.join(" ") ?? result.message);
+      }
+    });
+  };
+
+  return (
+    <div className="reader-text-column">
+      {canEdit && selected && (
+        <div className="selection-bar" role="region" aria-label="New claim from selection" data-testid="selection-bar">
+          <p>
+            <strong>New claim:</strong> <q>{selected.quote.length > 140 ? `${selected.quote.slice(0, 140)}…` : selected.quote}</q>
+            <span className="muted"> ({selected.start}–{selected.end})</span>
+          </p>
+          <div className="button-row">
+            <button type="button" className="primary" onClick={createClaim} disabled={pending}>{pending ? "Creating…" : "Create claim"}</button>
+            <button type="button" onClick={() => { setSelected(null); setMessage(null); }}>Cancel</button>
+          </div>
+          {message && <p className="error" role="alert">{message}</p>}
+        </div>
+      )}
+      <div
+        ref={container}
+        className="source-text"
+        data-testid="source-text"
+        data-ready={mounted ? "true" : undefined}
+        onClick={(event) => {
+          const mark = (event.target as HTMLElement).closest<HTMLElement>("mark[data-claim-id]");
+          // A drag that selected text is a selection, not a click on the highlight.
+          if (!mark || !document.getSelection()?.isCollapsed) return;
+          open(Number(mark.dataset.claimId));
+        }}
+        onKeyDown={(event) => {
+          const mark = (event.target as HTMLElement).closest<HTMLElement>("mark[data-claim-id]");
+          if (mark && (event.key === "Enter" || event.key === " ")) {
+            event.preventDefault();
+            open(Number(mark.dataset.claimId));
+          }
+        }}
+      >
+        {runs.map((run) => {
+          if (run.claimId === null) return <span key={run.start} data-start={run.start}>{run.text}</span>;
+          const claim = byId.get(run.claimId)!;
+          return (
+            <mark
+              key={run.start}
+              data-start={run.start}
+              data-claim-id={claim.id}
+              data-stance={run.endsClaim ? claim.stance : undefined}
+              className={`claim status-${claim.status}${run.depth > 1 ? " overlap" : ""}${claim.id === selectedClaimId ? " selected" : ""}`}
+              title={claim.label}
+              tabIndex={run.startsClaim ? 0 : -1}
+              role="button"
+              aria-label={run.startsClaim ? `Claim #${claim.id}: ${claim.label}` : undefined}
+              aria-current={claim.id === selectedClaimId ? "true" : undefined}
+            >
+              {run.text}
+            </mark>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+"use client";
+import { useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { createTopicAction, updateTopicAction } from "@/lib/topics/actions";
+import type { FormSnapshot } from "@/lib/forms/snapshot";
+import { ConflictNotice, Field, Outcome, describedBy, useVersionedForm } from "./versioned-form";
+
+export function TopicForm({ topicId, snapshot }: { topicId: number; snapshot: FormSnapshot }) {
+  const form = useVersionedForm({
+    initial: snapshot,
+    fields: ["title", "description"],
+    fieldLabels: { title: "Title", description: "Description" },
+    identity: { id: topicId },
+    successMessage: "Topic saved.",
+    save: (input) => updateTopicAction(input),
+  });
+  const { values, setField, fieldErrors: errors } = form;
+  return (
+    <form className="form editor-form" aria-label="Edit topic" onSubmit={(event) => { event.preventDefault(); form.submit(); }}>
+      <ConflictNotice form={form} />
+      <Field label="Title" name="title" errors={errors.title}>
+        <input id="field-title" value={values.title} aria-invalid={!!errors.title} aria-describedby={describedBy("title", errors.title)} onChange={(event) => setField("title", event.target.value)} />
+      </Field>
+      <Field label="Description" name="description" errors={errors.description}>
+        <textarea id="field-description" rows={3} value={values.description} onChange={(event) => setField("description", event.target.value)} />
+      </Field>
+      <div className="button-row">
+        <button type="submit" className="primary" disabled={form.pending}>{form.pending ? "Saving…" : "Save topic"}</button>
+      </div>
+      <Outcome outcome={form.outcome} />
+    </form>
+  );
+}
+
+export function NewTopicForm() {
+  const router = useRouter();
+  const [title, setTitle] = useState("");
+  const [description, setDescription] = useState("");
+  const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const [outcome, setOutcome] = useState<{ kind: "error" | "notice"; text: string } | null>(null);
+  const [pending, startTransition] = useTransition();
+  return (
+    <form
+      className="form"
+      aria-label="New topic"
+      onSubmit={(event) => {
+        event.preventDefault();
+        startTransition(async () => {
+          const result = await createTopicAction({ title, description });
+          if (result.ok) {
+            setOutcome({ kind: "notice", text: `Created “${title.trim()}”.` });
+            setTitle("");
+            setDescription("");
+            setErrors({});
+            router.refresh();
+          } else {
+            setErrors(result.fieldErrors ?? {});
+            setOutcome({ kind: "error", text: result.message });
+          }
+        });
+      }}
+    >
+      <Field label="New topic title" name="title" errors={errors.title}>
+        <input id="field-title" value={title} placeholder="Who founded the MQM, and when?" aria-describedby={describedBy("title", errors.title)} onChange={(event) => setTitle(event.target.value)} />
+      </Field>
+      <Field label="Description" name="description" errors={errors.description}>
+        <input id="field-description" value={description} onChange={(event) => setDescription(event.target.value)} />
+      </Field>
+      <div className="button-row"><button type="submit" disabled={pending}>Create topic</button></div>
+      <Outcome outcome={outcome} />
+    </form>
+  );
+}

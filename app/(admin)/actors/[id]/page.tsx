@@ -1,0 +1,70 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { canEdit } from "@/lib/auth/roles";
+import { requirePageRole } from "@/lib/auth/session";
+import { getActorDetail } from "@/lib/actors/queries";
+import { ACTOR_FIELD_LABELS, ACTOR_KIND_LABELS } from "@/lib/actors/mutations";
+import { STANCE_LABELS, STATUS_LABELS } from "@/lib/claims/labels";
+import { HistoryPanel } from "../../_components/history-panel";
+import { ActorForm, MergeActorForm } from "../../_components/actor-forms";
+
+export const dynamic = "force-dynamic";
+
+const paramsSchema = z.object({ id: z.coerce.number().int().positive() });
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  const parsed = paramsSchema.safeParse(await params);
+  return { title: parsed.success ? `Actor #${parsed.data.id}` : "Actor" };
+}
+
+export default async function ActorPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePageRole("viewer");
+  const parsed = paramsSchema.safeParse(await params);
+  if (!parsed.success) notFound();
+  const detail = await getActorDetail(parsed.data.id);
+  if (!detail) notFound();
+  const { actor, snapshot, mergeCandidates } = detail;
+  const editor = canEdit(user);
+  return (
+    <section className="narrow">
+      <p className="breadcrumbs"><Link href="/actors">Actors</Link></p>
+      <h1>{actor.name}</h1>
+      <p className="muted">
+        {ACTOR_KIND_LABELS[actor.kind]} · {actor.claims.length} claims
+        {actor.aliases.length > 0 && <> · also written {actor.aliases.join(", ")}</>}
+      </p>
+      {editor ? (
+        <>
+          <ActorForm key={actor.id} actorId={actor.id} snapshot={snapshot} fieldLabels={ACTOR_FIELD_LABELS} kindLabels={ACTOR_KIND_LABELS} />
+          <section aria-labelledby="merge-heading" className="card">
+            <h2 id="merge-heading">Merge a duplicate</h2>
+            <MergeActorForm keptId={actor.id} keptName={actor.name} keptVersion={actor.version} candidates={mergeCandidates} />
+          </section>
+        </>
+      ) : (
+        actor.notes && <p>{actor.notes}</p>
+      )}
+      <section aria-labelledby="actor-claims">
+        <h2 id="actor-claims">Claims</h2>
+        {actor.claims.length === 0 ? <p className="muted">No claims.</p> : (
+          <table className="table">
+            <thead><tr><th scope="col">#</th><th scope="col">Quote</th><th scope="col">Source</th><th scope="col">Stance</th><th scope="col">Status</th></tr></thead>
+            <tbody>
+              {actor.claims.map((claim) => (
+                <tr key={claim.id}>
+                  <td><Link href={`/claims/${claim.id}`}>{claim.id}</Link></td>
+                  <td><Link href={`/sources/${claim.source.slug}?claim=${claim.id}`}>{claim.quote}</Link>{claim.citedVia && <div className="muted small">via {claim.citedVia}</div>}</td>
+                  <td className="small">{claim.source.title}</td>
+                  <td><span className={`stance stance-${claim.stance}`}>{STANCE_LABELS[claim.stance]}</span></td>
+                  <td><span className={`status-pill status-${claim.status}`}>{STATUS_LABELS[claim.status]}</span></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <HistoryPanel entityType="actor" entityId={actor.id} />
+    </section>
+  );
+}

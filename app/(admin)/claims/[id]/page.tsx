@@ -1,0 +1,41 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { canEdit } from "@/lib/auth/roles";
+import { requirePageRole } from "@/lib/auth/session";
+import { getClaimDetail, listActorOptions, listTopicOptions } from "@/lib/claims/queries";
+import { ClaimWorkspace } from "../../_components/claim-workspace";
+
+export const dynamic = "force-dynamic";
+
+const paramsSchema = z.object({ id: z.coerce.number().int().positive() });
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  const parsed = paramsSchema.safeParse(await params);
+  return { title: parsed.success ? `Claim #${parsed.data.id}` : "Claim" };
+}
+
+export default async function ClaimPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePageRole("viewer");
+  const parsed = paramsSchema.safeParse(await params);
+  if (!parsed.success) notFound();
+  const editor = canEdit(user);
+  const [detail, actors, topics] = await Promise.all([
+    getClaimDetail(parsed.data.id),
+    editor ? listActorOptions() : [],
+    editor ? listTopicOptions() : [],
+  ]);
+  if (!detail) notFound();
+  return (
+    <section className="narrow">
+      <p className="breadcrumbs"><Link href="/claims">Claims</Link></p>
+      <ClaimWorkspace
+        detail={detail}
+        canEdit={editor}
+        actors={actors.map((actor) => ({ id: actor.id, label: actor.name }))}
+        topics={topics.map((topic) => ({ id: topic.id, label: topic.title }))}
+        variant="page"
+      />
+    </section>
+  );
+}

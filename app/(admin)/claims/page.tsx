@@ -1,0 +1,155 @@
+import Link from "next/link";
+import { canEdit } from "@/lib/auth/roles";
+import { requirePageRole } from "@/lib/auth/session";
+import { listActorOptions, listClaims, listSourceOptions, listTopicOptions } from "@/lib/claims/queries";
+import { ATTRIBUTIONS, CLAIM_STATUSES, SOURCE_STANCES, STANCES, claimFiltersQuery, parseClaimTableParams, type ClaimTableParams } from "@/lib/claims/schema";
+import { ATTRIBUTION_LABELS, CREDIBILITY_LABELS, SOURCE_STANCE_LABELS, STANCE_LABELS, STATUS_LABELS } from "@/lib/claims/labels";
+import { hasClaimFilters } from "@/lib/claims/filters";
+import { ExportButton } from "../_components/export-button";
+import { BulkBar, SelectAllRows } from "../_components/claims-bulk-bar";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Claims" };
+
+const SORT_LABELS: Record<ClaimTableParams["sort"], string> = {
+  source: "Source, in text order",
+  newest: "Newest first",
+  oldest: "Oldest first",
+  credibility: "Credibility, best first",
+  updated: "Recently changed",
+};
+
+function Select({ name, label, value, options, any = "Any" }: { name: string; label: string; value: string | number | undefined; options: [string, string][]; any?: string }) {
+  return (
+    <div className="filter-field">
+      <label htmlFor={`filter-${name}`}>{label}</label>
+      <select id={`filter-${name}`} name={name} defaultValue={value === undefined ? "" : String(value)}>
+        <option value="">{any}</option>
+        {options.map(([optionValue, optionLabel]) => <option key={optionValue} value={optionValue}>{optionLabel}</option>)}
+      </select>
+    </div>
+  );
+}
+
+export default async function ClaimsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePageRole("viewer");
+  const editor = canEdit(user);
+  const rawParams = await searchParams;
+  const { value: params, problems } = parseClaimTableParams(rawParams);
+  const [page, sources, actors, topics] = await Promise.all([listClaims(params), listSourceOptions(), listActorOptions(), listTopicOptions()]);
+  const { after: _after, before: _before, ...filtersAndSort } = params;
+
+  return (
+    <section>
+      <div className="page-title-row">
+        <h1>Claims</h1>
+        <ExportButton kind="claims" searchParams={rawParams} />
+      </div>
+      <form method="get" action="/claims" className="filters" role="search" aria-label="Filter claims">
+        <div className="filter-field grow">
+          <label htmlFor="filter-q">Search the quotes</label>
+          <input id="filter-q" type="search" name="q" defaultValue={params.q ?? ""} placeholder={'words, "a phrase", -excluded'} />
+        </div>
+        <Select name="source" label="Source" value={params.source} options={sources.map((source) => [source.slug, source.title])} />
+        <Select name="speaker" label="Speaker" value={params.speaker} options={[["none", "No speaker"], ...actors.map((actor): [string, string] => [String(actor.id), actor.name])]} />
+        <div className="filter-field">
+          <label htmlFor="filter-citedVia">Cited via</label>
+          <input id="filter-citedVia" type="text" name="citedVia" defaultValue={params.citedVia ?? ""} size={14} />
+        </div>
+        <Select name="topic" label="Topic" value={params.topic} options={[["none", "No topic"], ...topics.map((topic): [string, string] => [String(topic.id), topic.title])]} />
+        <Select name="stance" label="Stance" value={params.stance} options={STANCES.map((stance) => [stance, STANCE_LABELS[stance]])} />
+        <Select name="sourceStance" label="Source stance" value={params.sourceStance} options={SOURCE_STANCES.map((stance) => [stance, SOURCE_STANCE_LABELS[stance]])} />
+        <Select name="attribution" label="Attribution" value={params.attribution} options={ATTRIBUTIONS.map((attribution) => [attribution, ATTRIBUTION_LABELS[attribution]])} />
+        <Select name="credibility" label="Credibility" value={params.credibility} options={[1, 2, 3, 4, 5, 6].map((grade) => [String(grade), CREDIBILITY_LABELS[grade]!])} />
+        <Select name="status" label="Status" value={params.status} options={CLAIM_STATUSES.map((status) => [status, STATUS_LABELS[status]])} />
+        <Select name="origin" label="Origin" value={params.origin} options={[["extracted", "Extracted"], ["editor", "Marked by an editor"]]} />
+        <div className="filter-field">
+          <label htmlFor="filter-sort">Sort</label>
+          <select id="filter-sort" name="sort" defaultValue={params.sort}>
+            {Object.entries(SORT_LABELS).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+          </select>
+        </div>
+        <div className="button-row">
+          <button type="submit" className="primary">Apply</button>
+          {hasClaimFilters(params) && <Link href={params.sort === "source" ? "/claims" : `/claims?sort=${params.sort}`}>Clear filters</Link>}
+        </div>
+      </form>
+      {problems.length > 0 && (
+        <p className="error" role="alert">Some filters in the address were not understood and are ignored: {problems.join("; ")}</p>
+      )}
+      <p className="muted" data-testid="claims-summary" aria-live="polite">
+        <span data-testid="claims-total">{page.total}</span> {page.total === 1 ? "claim matches" : "claims match"}
+        {page.total > 0 && `; showing ${page.rows.length}`} · answered in {page.elapsedMs.toFixed(0)} ms
+        {page.total > 0 && <> · <Link href={`/review${claimFiltersQuery({ ...filtersAndSort, sort: "source" })}`}>Review these</Link></>}
+      </p>
+
+      <form id="claims-selection" aria-label="Selected claims">
+        {editor && page.rows.length > 0 && (
+          <BulkBar formId="claims-selection" topics={topics.map((topic) => ({ id: topic.id, label: topic.title }))} />
+        )}
+        <div className="table-scroll">
+          <table className="table claims-table" data-testid="claims-table">
+            <thead>
+              <tr>
+                {editor && <th scope="col"><SelectAllRows formId="claims-selection" /></th>}
+                <th scope="col" className="num">#</th>
+                <th scope="col">Quote</th>
+                <th scope="col">Source</th>
+                <th scope="col">Speaker</th>
+                <th scope="col">Cited via</th>
+                <th scope="col">Stance <span className="muted">/ source</span></th>
+                <th scope="col" className="num" title="Credibility 1–6">Cred.</th>
+                <th scope="col">Topic</th>
+                <th scope="col">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.rows.map((row) => (
+                <tr key={row.id} data-claim-id={row.id}>
+                  {editor && (
+                    <td>
+                      <input type="checkbox" name="ids" value={row.id} aria-label={`Select claim #${row.id}`} />
+                    </td>
+                  )}
+                  <td className="num"><Link href={`/claims/${row.id}`}>{row.id}</Link></td>
+                  <td className="quote-cell">
+                    <Link href={`/sources/${row.sourceSlug}?claim=${row.id}`} className="quote-link">
+                      {row.headline
+                        ? row.headline.map((part, index) => (part.match ? <mark key={index} className="search-hit">{part.text}</mark> : <span key={index}>{part.text}</span>))
+                        : row.quote}
+                    </Link>
+                  </td>
+                  <td className="small">{row.sourceTitle}</td>
+                  <td>
+                    {row.speakerName ?? <span className="muted">—</span>}
+                    <div className="muted small">{ATTRIBUTION_LABELS[row.attribution]}</div>
+                  </td>
+                  <td>{row.citedVia ?? <span className="muted">—</span>}</td>
+                  <td>
+                    <span className={`stance stance-${row.stance}`}>{STANCE_LABELS[row.stance]}</span>
+                    <div className="muted small">{SOURCE_STANCE_LABELS[row.sourceStance].toLowerCase()}</div>
+                  </td>
+                  <td className="num">{row.credibility}</td>
+                  <td className="small">{row.topicTitle ?? <span className="muted">—</span>}</td>
+                  <td><span className={`status-pill status-${row.status}`}>{STATUS_LABELS[row.status]}</span></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </form>
+      {page.rows.length === 0 && <p>No claims match these filters.</p>}
+      <nav className="pager" aria-label="Pages">
+        {page.prevCursor ? (
+          <>
+            <Link href={`/claims${claimFiltersQuery(filtersAndSort)}`}>« First</Link>
+            <Link href={`/claims${claimFiltersQuery(filtersAndSort, { before: page.prevCursor })}`} rel="prev">‹ Previous</Link>
+          </>
+        ) : (
+          <span className="muted">First page</span>
+        )}
+        {page.nextCursor && <Link href={`/claims${claimFiltersQuery(filtersAndSort, { after: page.nextCursor })}`} rel="next">Next ›</Link>}
+      </nav>
+    </section>
+  );
+}

@@ -1,0 +1,346 @@
+"use client";
+
+// Upload or paste → the server reads the document and reports what saving would do →
+// the editor corrects the pre-filled metadata → save. The file stays in the browser
+// between the steps and is sent again on save, so the server never trusts a preview.
+import { useState } from "react";
+import Link from "next/link";
+import type { ImportPreview } from "@/lib/import/import-document";
+import { RELIABILITIES, SOURCE_KINDS } from "@/lib/ingest/schema";
+import { textRuns } from "@/lib/sources/highlight";
+import styles from "./import-form.module.css";
+
+type Fields = Record<(typeof FIELD_NAMES)[number], string>;
+type FieldErrors = Record<string, string[]>;
+interface SavedImport {
+  slug: string;
+  description: string;
+  duplicate: boolean;
+}
+interface SourceOption {
+  id: number;
+  slug: string;
+  title: string;
+}
+
+const FIELD_NAMES = ["title", "kind", "publisher", "author", "publishedDate", "url", "language", "reliability", "notes", "slug"] as const;
+
+const RELIABILITY_LABELS: Record<string, string> = {
+  A: "A — completely reliable", B: "B — usually reliable", C: "C — fairly reliable", D: "D — not usually reliable",
+  E: "E — unreliable", F: "F — reliability cannot be judged",
+};
+
+const MATCH_REASONS: Record<string, string> = {
+  slug: "it has the same title",
+  url: "it has the same web address",
+  chosen: "you chose it",
+};
+
+function emptyFields(): Fields {
+  return Object.fromEntries(FIELD_NAMES.map((name) => [name, ""])) as Fields;
+}
+
+async function post(url: string, body: FormData): Promise<{ ok: true; data: unknown } | { ok: false; message: string; fieldErrors: FieldErrors }> {
+  let response: Response;
+  try {
+    response = await fetch(url, { method: "POST", body });
+  } catch {
+    return { ok: false, message: "The server could not be reached. Check your connection and try again.", fieldErrors: {} };
+  }
+  const json = (await response.json().catch(() => null)) as { error?: string; fieldErrors?: FieldErrors } | null;
+  if (!response.ok) {
+    return { ok: false, message: json?.error ?? `The server answered ${response.status}.`, fieldErrors: json?.fieldErrors ?? {} };
+  }
+  return { ok: true, data: json };
+}
+
+function FieldError({ errors }: { errors?: string[] }) {
+  return errors?.length ? <span className={styles.fieldError} role="alert">{errors.join(" ")}</span> : null;
+}
+
+function PreviewText({ preview }: { preview: ImportPreview }) {
+  const runs = textRuns(preview.text, preview.claims.map((claim, index) => ({ id: index, startOffset: claim.start, endOffset: claim.end })));
+  return (
+    <div className={`source-text ${styles.previewText}`} data-testid="preview-text">
+      {runs.map((run) =>
+        run.claimIds.length === 0 ? (
+          <span key={run.start}>{run.text}</span>
+        ) : (
+          <mark key={run.start} className="claim status-unreviewed" title={preview.claims[run.claimIds[0]!]?.speaker ?? "author's voice"}>
+            {run.text}
+          </mark>
+        ),
+      )}
+    </div>
+  );
+}
+
+function MatchNotice({ preview }: { preview: ImportPreview }) {
+  const { match } = preview;
+  if (!match) return null;
+  if (match.matchedBy === "text") {
+    return (
+      <p className="notice" data-testid="duplicate-notice">
+        This exact text is already stored as <Link href={`/sources/${match.slug}`}>{match.title}</Link>. Saving links the
+        import to it and writes nothing new.
+      </p>
+    );
+  }
+  return (
+    <p className="notice" data-testid="version-notice">
+      Saving stores this as a new version of <Link href={`/sources/${match.slug}`}>{match.title}</Link> ({MATCH_REASONS[match.matchedBy]}).
+      Of its {match.claimCount} claims, {match.claimsStaying} stay where they are, {match.claimsMoving} move with the text
+      {match.claimsLosingTheirText > 0 && `, and ${match.claimsLosingTheirText} no longer appear in it and will be flagged for review`}.
+      Nothing an editor changed is overwritten.
+    </p>
+  );
+}
+
+export function ImportForm({ sources }: { sources: SourceOption[] }) {
+  const [file, setFile] = useState<File | null>(null);
+  const [pasted, setPasted] = useState("");
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [fields, setFields] = useState<Fields>(emptyFields);
+  const [target, setTarget] = useState("new");
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [saved, setSaved] = useState<SavedImport | null>(null);
+  const [fileInputKey, setFileInputKey] = useState(0);
+
+  function documentForm(): FormData {
+    const form = new FormData();
+    if (file) form.set("file", file);
+    else form.set("text", pasted);
+    return form;
+  }
+
+  async function read(event: React.FormEvent) {
+    event.preventDefault();
+    setPending(true);
+    setError(null);
+    setFieldErrors({});
+    const result = await post("/api/import/preview", documentForm());
+    setPending(false);
+    if (!result.ok) {
+      setError(result.message);
+      return;
+    }
+    const next = result.data as ImportPreview;
+    const { guesses } = next;
+    setPreview(next);
+    setFields({
+      ...emptyFields(),
+      title: guesses.title ?? "",
+      author: guesses.author ?? "",
+      publisher: guesses.publisher ?? "",
+      publishedDate: guesses.publishedDate ?? "",
+      url: guesses.url ?? "",
+      language: guesses.language ?? "en",
+    });
+    setTarget(next.match ? String(next.match.sourceId) : "new");
+  }
+
+  async function changeTarget(value: string) {
+    setTarget(value);
+    const form = documentForm();
+    form.set("target", value);
+    if (fields.url) form.set("url", fields.url);
+    const result = await post("/api/import/preview", form);
+    if (result.ok) setPreview(result.data as ImportPreview);
+    else setError(result.message);
+  }
+
+  async function save(event: React.FormEvent) {
+    event.preventDefault();
+    setPending(true);
+    setError(null);
+    setFieldErrors({});
+    const form = documentForm();
+    for (const name of FIELD_NAMES) form.set(name, fields[name]);
+    form.set("target", target);
+    const result = await post("/api/import", form);
+    setPending(false);
+    if (!result.ok) {
+      const fieldCount = Object.keys(result.fieldErrors).length;
+      // The server's sentence lists every field for the command line; the form shows each by its field.
+      setError(fieldCount > 0 ? "Some fields need attention; see the messages beside them." : result.message);
+      setFieldErrors(result.fieldErrors);
+      return;
+    }
+    setSaved(result.data as SavedImport);
+  }
+
+  function startOver() {
+    setFile(null);
+    setPasted("");
+    setPreview(null);
+    setSaved(null);
+    setError(null);
+    setFieldErrors({});
+    setFileInputKey((key) => key + 1);
+  }
+
+  const set = (name: keyof Fields) => (event: React.ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) =>
+    setFields((current) => ({ ...current, [name]: event.target.value }));
+
+  if (saved) {
+    return (
+      <div className={styles.panel}>
+        <p className="notice" role="status" data-testid="import-saved">Saved: {saved.description}.</p>
+        <div className={styles.buttons}>
+          <Link href={`/sources/${saved.slug}`}>Read the source</Link>
+          <Link href={`/claims?source=${encodeURIComponent(saved.slug)}`}>Review its claims</Link>
+          <button type="button" onClick={startOver}>Import another document</button>
+        </div>
+      </div>
+    );
+  }
+
+  if (!preview) {
+    return (
+      <form className={`form ${styles.panel} ${styles.choose}`} onSubmit={read} aria-label="Choose a document">
+        <label>
+          File
+          <input
+            key={fileInputKey}
+            type="file"
+            name="file"
+            accept=".txt,.md,.markdown,.html,.htm,.pdf,text/plain,text/markdown,text/html,application/pdf"
+            onChange={(event) => setFile(event.target.files?.[0] ?? null)}
+          />
+          <span className={styles.hint}>The type is read from the file&rsquo;s content, not its name.</span>
+        </label>
+        <p className={styles.or}>or</p>
+        <label>
+          Paste text
+          <textarea name="text" rows={8} value={pasted} onChange={(event) => setPasted(event.target.value)} disabled={!!file} />
+          {file && <span className={styles.hint}>A file is chosen; it is read instead of pasted text.</span>}
+        </label>
+        {error && <p className="error" role="alert" data-testid="import-error">{error}</p>}
+        <div className={styles.buttons}>
+          <button type="submit" className={styles.primary} disabled={pending || (!file && pasted.trim() === "")}>
+            {pending ? "Reading…" : "Read document"}
+          </button>
+        </div>
+      </form>
+    );
+  }
+
+  const speakers = new Set(preview.claims.flatMap((claim) => (claim.speaker ? [claim.speaker] : [])));
+  const newClaims = preview.claims.filter((claim) => !claim.alreadyStored).length;
+  return (
+    <div className={styles.steps}>
+      <form className={`form ${styles.panel}`} onSubmit={save} aria-label="Metadata" noValidate>
+        <h2>Metadata</h2>
+        <p className="muted">Pre-filled from the document; correct anything that is wrong.</p>
+        <label>
+          Save as
+          <select name="target" value={target} onChange={(event) => void changeTarget(event.target.value)} disabled={pending}>
+            <option value="new">A new source</option>
+            {sources.map((source) => (
+              <option key={source.id} value={source.id}>New version of: {source.title}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Title
+          <input name="title" value={fields.title} onChange={set("title")} required maxLength={500} />
+          <FieldError errors={fieldErrors.title} />
+        </label>
+        <label>
+          Kind
+          <select name="kind" value={fields.kind} onChange={set("kind")} required>
+            <option value="">Choose a kind…</option>
+            {SOURCE_KINDS.map((kind) => <option key={kind} value={kind}>{kind.replace("_", " ")}</option>)}
+          </select>
+          <FieldError errors={fieldErrors.kind} />
+        </label>
+        <label>
+          Publisher
+          <input name="publisher" value={fields.publisher} onChange={set("publisher")} />
+          <FieldError errors={fieldErrors.publisher} />
+        </label>
+        <label>
+          Author
+          <input name="author" value={fields.author} onChange={set("author")} />
+          <FieldError errors={fieldErrors.author} />
+        </label>
+        <label>
+          Date
+          <input name="publishedDate" value={fields.publishedDate} onChange={set("publishedDate")} placeholder="2004-06-11, 11 June 2004, June 2004" />
+          <FieldError errors={fieldErrors.publishedDate} />
+        </label>
+        <label>
+          URL
+          <input name="url" type="url" value={fields.url} onChange={set("url")} placeholder="https://…" />
+          <FieldError errors={fieldErrors.url} />
+        </label>
+        <label>
+          Language
+          <input name="language" value={fields.language} onChange={set("language")} placeholder="en" />
+          <FieldError errors={fieldErrors.language} />
+        </label>
+        <label>
+          Reliability
+          <select name="reliability" value={fields.reliability} onChange={set("reliability")}>
+            <option value="">Not judged yet (F)</option>
+            {RELIABILITIES.map((grade) => <option key={grade} value={grade}>{RELIABILITY_LABELS[grade]}</option>)}
+          </select>
+          <FieldError errors={fieldErrors.reliability} />
+        </label>
+        <label>
+          Notes
+          <textarea name="notes" rows={3} value={fields.notes} onChange={set("notes")} />
+          <FieldError errors={fieldErrors.notes} />
+        </label>
+        {target === "new" && (
+          <label>
+            Slug <span className={styles.hint}>(the address of the source page; leave empty to use {preview.suggestedSlug})</span>
+            <input name="slug" value={fields.slug} onChange={set("slug")} placeholder={preview.suggestedSlug} />
+            <FieldError errors={fieldErrors.slug} />
+          </label>
+        )}
+        {error && <p className="error" role="alert" data-testid="import-error">{error}</p>}
+        <div className={styles.buttons}>
+          <button type="submit" className={styles.primary} disabled={pending}>{pending ? "Saving…" : "Save import"}</button>
+          <button type="button" onClick={startOver} disabled={pending}>Start over</button>
+        </div>
+      </form>
+
+      <section className={styles.panel} aria-label="Preview" data-testid="import-preview">
+        <h2>Preview</h2>
+        <p className="muted" data-testid="preview-summary">
+          {preview.file} · {preview.formatLabel} · {preview.claims.length} claims ({newClaims} new) · {speakers.size} speakers
+        </p>
+        <MatchNotice preview={preview} />
+        {preview.claims.length === 0 && <p className="muted">No attributed statements were found; the text is saved and editors can mark claims by hand.</p>}
+        {preview.claims.length > 0 && (
+          <table className="table" data-testid="preview-claims">
+            <thead>
+              <tr>
+                <th scope="col">Speaker</th>
+                <th scope="col">Claim</th>
+                <th scope="col">How</th>
+              </tr>
+            </thead>
+            <tbody>
+              {preview.claims.map((claim) => (
+                <tr key={`${claim.start}:${claim.end}`} data-testid="preview-claim">
+                  <td className={styles.speaker}>
+                    {claim.speaker ?? <span className="muted">author&rsquo;s voice</span>}
+                    {claim.speaker && !claim.knownSpeaker && <> <span className={styles.new}>new actor</span></>}
+                  </td>
+                  <td>{claim.quote}{claim.alreadyStored && <> <span className={styles.new}>already stored</span></>}</td>
+                  <td>{claim.attribution.replace("_", " ")}{claim.cue && ` · “${claim.cue}”`}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        <h3>Extracted text</h3>
+        <PreviewText preview={preview} />
+      </section>
+    </div>
+  );
+}

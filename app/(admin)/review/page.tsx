@@ -1,0 +1,122 @@
+import Link from "next/link";
+import { z } from "zod";
+import { canEdit } from "@/lib/auth/roles";
+import { requirePageRole } from "@/lib/auth/session";
+import { getClaimDetail, listActorOptions, listSourceOptions, listTopicOptions, queueFilters, reviewQueuePosition } from "@/lib/claims/queries";
+import { CLAIM_STATUSES, claimFiltersQuery, parseClaimFilters } from "@/lib/claims/schema";
+import { STATUS_LABELS } from "@/lib/claims/labels";
+import { ClaimFacts } from "../_components/claim-facts";
+import { QuoteInContext } from "../_components/quote-in-context";
+import { SourceMeta } from "../_components/source-meta";
+import { ReviewControls } from "../_components/review-controls";
+import { ClaimEditorForm } from "../_components/claim-editor-form";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Review" };
+
+const positionSchema = z.object({
+  at: z.coerce.number().int().positive().optional().catch(undefined),
+  /** The claim decided just before this one: "previous" returns to it, to undo a slip. */
+  last: z.coerce.number().int().positive().optional().catch(undefined),
+});
+
+export default async function ReviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePageRole("viewer");
+  const editor = canEdit(user);
+  const raw = await searchParams;
+  const { value: filters, problems } = parseClaimFilters(raw);
+  const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+  const { at, last } = positionSchema.parse({ at: first(raw.at), last: first(raw.last) });
+  const [position, sources] = await Promise.all([reviewQueuePosition(filters, at), listSourceOptions()]);
+  const [detail, actors, topics] = await Promise.all([
+    position.claimId ? getClaimDetail(position.claimId) : null,
+    editor ? listActorOptions() : [],
+    editor ? listTopicOptions() : [],
+  ]);
+  const effective = queueFilters(filters);
+  const href = (id: number | null) => `/review${claimFiltersQuery(filters, { at: id ?? undefined })}`;
+
+  return (
+    <section className="review">
+      <div className="page-title-row">
+        <h1>Review queue</h1>
+        <p className="muted" data-testid="queue-remaining">
+          {position.remaining} {STATUS_LABELS[effective.status!].toLowerCase()} {position.remaining === 1 ? "claim" : "claims"} left
+        </p>
+      </div>
+      <form method="get" action="/review" className="filters" aria-label="Filter the queue">
+        <label>
+          Source
+          <select name="source" defaultValue={filters.source ?? ""}>
+            <option value="">All sources</option>
+            {sources.map((source) => <option key={source.slug} value={source.slug}>{source.title}</option>)}
+          </select>
+        </label>
+        <label>
+          Status
+          <select name="status" defaultValue={filters.status ?? ""}>
+            <option value="">Unreviewed (default)</option>
+            {CLAIM_STATUSES.filter((status) => status !== "unreviewed").map((status) => <option key={status} value={status}>{STATUS_LABELS[status]}</option>)}
+          </select>
+        </label>
+        <label className="grow">
+          Search
+          <input type="search" name="q" defaultValue={filters.q ?? ""} />
+        </label>
+        {/* Filters set in the claims table ride along unchanged. */}
+        {(["speaker", "topic", "stance", "sourceStance", "attribution", "credibility", "origin", "citedVia"] as const).map((key) =>
+          filters[key] !== undefined ? <input key={key} type="hidden" name={key} value={String(filters[key])} /> : null,
+        )}
+        <button type="submit">Filter</button>
+        <Link href={`/claims${claimFiltersQuery(effective)}`}>Open as table</Link>
+      </form>
+      {problems.length > 0 && <p className="error" role="alert">Some filters in the address were not understood and are ignored: {problems.join("; ")}</p>}
+
+      {!detail ? (
+        <div className="empty-queue">
+          <h2>Nothing left to review here</h2>
+          <p>No {STATUS_LABELS[effective.status!].toLowerCase()} claims match these filters. <Link href="/">Back to the dashboard</Link>.</p>
+        </div>
+      ) : (
+        <article className="review-card" aria-labelledby="review-claim-title" data-claim-id={detail.claim.id} data-testid="review-card">
+          <header>
+            <h2 id="review-claim-title">
+              Claim <Link href={`/claims/${detail.claim.id}`}>#{detail.claim.id}</Link>{" "}
+              <span className="muted">in</span> <Link href={`/sources/${detail.claim.source.slug}?claim=${detail.claim.id}`}>{detail.claim.source.title}</Link>
+            </h2>
+            <SourceMeta source={detail.claim.source} />
+          </header>
+          <QuoteInContext paragraph={detail.paragraph} status={detail.claim.status} />
+          <ReviewControls
+            key={detail.claim.id}
+            claimId={detail.claim.id}
+            version={detail.claim.version}
+            status={detail.claim.status}
+            stance={detail.claim.stance}
+            canEdit={editor}
+            nextHref={position.nextId ? href(position.nextId) : null}
+            prevHref={last && last !== position.claimId ? href(last) : position.prevId ? href(position.prevId) : null}
+            afterDecisionHref={`/review${claimFiltersQuery(filters, { at: position.nextId ?? undefined, last: detail.claim.id })}`}
+            sourceHref={`/sources/${detail.claim.source.slug}?claim=${detail.claim.id}`}
+            editorHref={`/claims/${detail.claim.id}`}
+          />
+          {editor ? (
+            <details className="review-editor" id="review-editor">
+              <summary>Speaker, cited via, topic, credibility and notes <kbd>e</kbd></summary>
+              <ClaimEditorForm
+                key={detail.claim.id}
+                claimId={detail.claim.id}
+                snapshot={detail.snapshot}
+                actors={actors.map((actor) => ({ id: actor.id, label: actor.name }))}
+                topics={topics.map((topic) => ({ id: topic.id, label: topic.title }))}
+                idPrefix={`review-${detail.claim.id}`}
+              />
+            </details>
+          ) : (
+            <ClaimFacts {...detail.claim} />
+          )}
+        </article>
+      )}
+    </section>
+  );
+}

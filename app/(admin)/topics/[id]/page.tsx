@@ -1,0 +1,58 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { canEdit } from "@/lib/auth/roles";
+import { requirePageRole } from "@/lib/auth/session";
+import { getTopicDetail } from "@/lib/topics/queries";
+import { STANCES } from "@/lib/claims/schema";
+import { ATTRIBUTION_LABELS, STANCE_LABELS, STATUS_LABELS } from "@/lib/claims/labels";
+import { HistoryPanel } from "../../_components/history-panel";
+import { TopicForm } from "../../_components/topic-forms";
+
+export const dynamic = "force-dynamic";
+
+const paramsSchema = z.object({ id: z.coerce.number().int().positive() });
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  const parsed = paramsSchema.safeParse(await params);
+  return { title: parsed.success ? `Topic #${parsed.data.id}` : "Topic" };
+}
+
+export default async function TopicPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePageRole("viewer");
+  const parsed = paramsSchema.safeParse(await params);
+  if (!parsed.success) notFound();
+  const detail = await getTopicDetail(parsed.data.id);
+  if (!detail) notFound();
+  const { topic, snapshot } = detail;
+  return (
+    <section className="narrow">
+      <p className="breadcrumbs"><Link href="/topics">Topics</Link></p>
+      <h1>{topic.title}</h1>
+      {topic.description && <p>{topic.description}</p>}
+      <p className="muted">{topic.claims.length} claims · <Link href={`/claims?topic=${topic.id}`}>open in the claims table</Link> · <Link href={`/review?topic=${topic.id}`}>review</Link></p>
+      {canEdit(user) && <TopicForm key={topic.id} topicId={topic.id} snapshot={snapshot} />}
+      {STANCES.map((stance) => {
+        const claims = topic.claims.filter((claim) => claim.stance === stance);
+        if (claims.length === 0) return null;
+        return (
+          <section key={stance} aria-labelledby={`stance-${stance}`} className="stance-group">
+            <h2 id={`stance-${stance}`}><span className={`stance stance-${stance}`}>{STANCE_LABELS[stance]}</span> <span className="muted small">{claims.length}</span></h2>
+            <ul className="plain-list">
+              {claims.map((claim) => (
+                <li key={claim.id}>
+                  <Link href={`/claims/${claim.id}`}>#{claim.id}</Link> <q>{claim.quote}</q>
+                  <div className="muted small">
+                    {claim.speaker ? <Link href={`/actors/${claim.speaker.id}`}>{claim.speaker.name}</Link> : "author"} ({ATTRIBUTION_LABELS[claim.attribution].toLowerCase()})
+                    {claim.citedVia && ` via ${claim.citedVia}`} · {claim.source.title} (reliability {claim.source.reliability}) · credibility {claim.credibility} · {STATUS_LABELS[claim.status]}
+                  </div>
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+      <HistoryPanel entityType="topic" entityId={topic.id} />
+    </section>
+  );
+}

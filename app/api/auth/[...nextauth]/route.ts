@@ -1,0 +1,15 @@
+// /api/auth/* — next-auth's own sign-in, sign-out, session and CSRF endpoints. Exempt from
+// withRole by nature: this is where a session comes from.
+import NextAuth from "next-auth";
+import type { NextRequest } from "next/server";
+import { buildAuthOptions } from "@/lib/auth/options";
+
+export const dynamic = "force-dynamic";
+
+type Context = { params: Promise<{ nextauth: string[] }> };
+
+function handler(request: NextRequest, context: Context): Promise<Response> {
+  return NextAuth(request, context, buildAuthOptions()) as Promise<Response>;
+}
+
+export { handler as GET, handler as POST };

@@ -1,0 +1,30 @@
+// GET /api/export/[kind] — stream a list as CSV (or NDJSON), filtered by the same URL
+// parameters as its page. The command line (`npm run export`) runs the same code.
+import { withRole } from "@/lib/auth/with-role";
+import { roleAllows } from "@/lib/auth/roles";
+import { db } from "@/lib/db/client";
+import { ForbiddenError } from "@/lib/errors";
+import { EXPORT_DEFINITIONS, isExportKind } from "@/lib/export/kinds";
+import { exportPool } from "@/lib/export/pool";
+import { startExport } from "@/lib/export/run";
+import { parseExportRequest } from "@/lib/export/schema";
+
+export const dynamic = "force-dynamic";
+
+export const GET = withRole<{ params: Promise<{ kind: string }> }>("viewer", async (request, { params, user }) => {
+  const { kind } = await params;
+  // The role check comes before parameter checks: a viewer learns nothing about the audit export's filters.
+  if (isExportKind(kind) && !roleAllows(user.role, EXPORT_DEFINITIONS[kind].role)) {
+    throw new ForbiddenError(`You need the ${EXPORT_DEFINITIONS[kind].role} role to export the ${kind === "audit" ? "audit trail" : kind}.`);
+  }
+  const exportRequest = parseExportRequest(kind, new URL(request.url).searchParams);
+  const started = await startExport(exportPool(), db(), exportRequest, { userId: user.id, via: "http" }, { signal: request.signal });
+  return new Response(started.stream, {
+    headers: {
+      "Content-Type": started.contentType,
+      "Content-Disposition": `attachment; filename="${started.fileName}"`,
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+});

@@ -1,0 +1,67 @@
+// The one authorization wrapper for route handlers (withRole) and server actions
+// (actionWithRole): session and role are checked here, before any input is read.
+import { unstable_rethrow } from "next/navigation";
+import { z } from "zod";
+import { ForbiddenError, UnauthenticatedError, errorResponse, fieldErrorsOf, mapError } from "@/lib/errors";
+import { roleAllows, type Role } from "@/lib/auth/roles";
+import { getSessionUser, type SessionUser } from "@/lib/auth/session";
+
+export type ActionResult<R> =
+  | { ok: true; data: R }
+  | { ok: false; status: number; message: string; fieldErrors?: Record<string, string[]>; current?: unknown };
+
+async function authorize(role: Role): Promise<SessionUser> {
+  const user = await getSessionUser();
+  if (!user) throw new UnauthenticatedError();
+  if (!roleAllows(user.role, role)) throw new ForbiddenError(`You need the ${role} role to do that.`);
+  return user;
+}
+
+export function withRole<Ctx>(
+  role: Role,
+  handler: (request: Request, context: Ctx & { user: SessionUser }) => Promise<Response>,
+): (request: Request, context: Ctx) => Promise<Response> {
+  return async (request, context) => {
+    try {
+      const user = await authorize(role);
+      return await handler(request, { ...context, user });
+    } catch (error) {
+      unstable_rethrow(error);
+      return errorResponse(error);
+    }
+  };
+}
+
+/** Form fields as a plain object; a repeated field becomes an array. Next's own fields are dropped. */
+export function formDataToObject(formData: FormData): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  for (const [key, value] of formData.entries()) {
+    if (key.startsWith("$ACTION")) continue;
+    const previous = result[key];
+    if (previous === undefined) result[key] = value;
+    else result[key] = Array.isArray(previous) ? [...previous, value] : [previous, value];
+  }
+  return result;
+}
+
+export function actionWithRole<S extends z.ZodType, R>(
+  role: Role,
+  schema: S,
+  action: (input: z.infer<S>, user: SessionUser) => Promise<R>,
+): (input: unknown) => Promise<ActionResult<R>> {
+  return async (input) => {
+    try {
+      const user = await authorize(role);
+      const parsed = schema.safeParse(input instanceof FormData ? formDataToObject(input) : input);
+      if (!parsed.success) {
+        return { ok: false, status: 422, message: "Some fields need attention.", fieldErrors: fieldErrorsOf(parsed.error) };
+      }
+      return { ok: true, data: await action(parsed.data, user) };
+    } catch (error) {
+      // redirect() and notFound() inside an action are Next's control flow, not failures.
+      unstable_rethrow(error);
+      const mapped = mapError(error);
+      return { ok: false, ...mapped };
+    }
+  };
+}

@@ -1,0 +1,40 @@
+"use server";
+// Claim server actions: role check and input parsing (actionWithRole), then the
+// transactional work in mutations.ts.
+import { revalidatePath } from "next/cache";
+import { db } from "@/lib/db/client";
+import { actionWithRole, type ActionResult } from "@/lib/auth/with-role";
+import { bulkStatusSchema, bulkTopicSchema, createClaimSchema, reviewClaimSchema, updateClaimSchema } from "@/lib/claims/schema";
+import { bulkSetStatus, bulkSetTopic, createClaim, reviewClaim, updateClaim, type BulkResult, type SaveResult } from "@/lib/claims/mutations";
+
+const update = actionWithRole("editor", updateClaimSchema, (input, user) => updateClaim(db(), input, user));
+const create = actionWithRole("editor", createClaimSchema, (input, user) => createClaim(db(), input, user));
+const review = actionWithRole("editor", reviewClaimSchema, (input, user) => reviewClaim(db(), input, user));
+const bulkStatus = actionWithRole("editor", bulkStatusSchema, (input, user) => bulkSetStatus(db(), input, user));
+const bulkTopic = actionWithRole("editor", bulkTopicSchema, (input, user) => bulkSetTopic(db(), input, user));
+
+function refreshed<T>(result: ActionResult<T>): ActionResult<T> {
+  // Every page is rendered per request; this drops the client's cached copies too.
+  if (result.ok) revalidatePath("/", "layout");
+  return result;
+}
+
+export async function updateClaimAction(input: unknown): Promise<ActionResult<SaveResult>> {
+  return refreshed(await update(input));
+}
+
+export async function createClaimAction(input: unknown): Promise<ActionResult<{ id: number }>> {
+  return refreshed(await create(input));
+}
+
+export async function reviewClaimAction(input: unknown): Promise<ActionResult<SaveResult>> {
+  return refreshed(await review(input));
+}
+
+export async function bulkStatusAction(input: unknown): Promise<ActionResult<BulkResult>> {
+  return refreshed(await bulkStatus(input));
+}
+
+export async function bulkTopicAction(input: unknown): Promise<ActionResult<BulkResult & { topicId: number | null }>> {
+  return refreshed(await bulkTopic(input));
+}

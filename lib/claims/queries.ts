@@ -1,0 +1,278 @@
+// Claim reads: the claims table (filters, full-text search with highlighted matches,
+// keyset pagination), the review queue, the editor and the dashboard.
+import "server-only";
+import { cache } from "react";
+import { db, type Db } from "@/lib/db/client";
+import type { Attribution, ClaimStatus, SourceStance, Stance } from "@/lib/generated/prisma/enums";
+import { SEARCH_CONFIG, claimFilterSql } from "@/lib/claims/filters";
+import type { ClaimFilters, ClaimSort, ClaimTableParams } from "@/lib/claims/schema";
+import { claimSnapshot } from "@/lib/claims/mutations";
+import { lastSavedBy } from "@/lib/forms/saved-by";
+import { paragraphAround } from "@/lib/claims/paragraph";
+import { decodeCursor, encodeCursor, splitHeadline, type HeadlinePart } from "@/lib/claims/keyset";
+
+export { claimFilterSql } from "@/lib/claims/filters";
+
+export const PAGE_SIZE = 50;
+
+interface SortSpec {
+  /** SQL expressions of the keyset, last one always the id. */
+  keys: string[];
+  /** Casts for the cursor parameters, same order. */
+  casts: string[];
+  descending: boolean;
+}
+
+const SORTS: Record<ClaimSort, SortSpec> = {
+  // Source order: claims of one source in text order (index claims(source_id, start_offset)).
+  source: { keys: ["c.source_id", "c.start_offset", "c.id"], casts: ["int", "int", "int"], descending: false },
+  newest: { keys: ["c.id"], casts: ["int"], descending: true },
+  oldest: { keys: ["c.id"], casts: ["int"], descending: false },
+  credibility: { keys: ["c.credibility", "c.id"], casts: ["int", "int"], descending: false },
+  updated: { keys: ["c.updated_at", "c.id"], casts: ["timestamptz", "int"], descending: true },
+};
+
+export interface ClaimRow {
+  id: number;
+  quote: string;
+  /** The quote split into matched and unmatched parts when a search is active. */
+  headline: HeadlinePart[] | null;
+  sourceId: number;
+  sourceSlug: string;
+  sourceTitle: string;
+  startOffset: number;
+  speakerId: number | null;
+  speakerName: string | null;
+  attribution: Attribution;
+  citedVia: string | null;
+  stance: Stance;
+  sourceStance: SourceStance;
+  credibility: number;
+  topicId: number | null;
+  topicTitle: string | null;
+  status: ClaimStatus;
+  origin: string;
+  anchorStatus: string;
+  version: number;
+  updatedAt: Date;
+}
+
+interface RawClaimRow extends Omit<ClaimRow, "headline"> {
+  headline: string | null;
+  cursorKeys: unknown[];
+}
+
+export interface ClaimPage {
+  rows: ClaimRow[];
+  total: number;
+  /** Cursor for the next page, when there is one. */
+  nextCursor: string | null;
+  prevCursor: string | null;
+  elapsedMs: number;
+}
+
+const ROW_COLUMNS = `c.id, c.quote, c.source_id AS "sourceId", s.slug AS "sourceSlug", s.title AS "sourceTitle",
+  c.start_offset AS "startOffset", c.speaker_id AS "speakerId", a.name AS "speakerName", c.attribution::text AS attribution,
+  c.cited_via AS "citedVia", c.stance::text AS stance, c.source_stance::text AS "sourceStance", c.credibility::int AS credibility,
+  c.topic_id AS "topicId", t.title AS "topicTitle", c.status::text AS status, c.origin::text AS origin,
+  c.anchor_status::text AS "anchorStatus", c.version, c.updated_at AS "updatedAt"`;
+
+const FROM = `FROM claims c
+  JOIN sources s ON s.id = c.source_id
+  LEFT JOIN actors a ON a.id = c.speaker_id
+  LEFT JOIN topics t ON t.id = c.topic_id`;
+
+/** Highlights ride in control characters so no HTML is ever built from data. */
+const HEADLINE_OPTIONS = "HighlightAll=true, StartSel=\u0001, StopSel=\u0002";
+
+/** One page of the claims table. Keyset pagination: cost does not grow with depth. */
+export async function listClaims(params: ClaimTableParams, options: { pageSize?: number; prisma?: Db } = {}): Promise<ClaimPage> {
+  const started = performance.now();
+  const prisma = options.prisma ?? db();
+  const pageSize = options.pageSize ?? PAGE_SIZE;
+  const sort = SORTS[params.sort];
+  const where = claimFilterSql(params, 1);
+  const values = [...where.values];
+  const parameter = (value: unknown, cast?: string) => {
+    values.push(value);
+    return cast ? `$${values.length}::${cast}` : `$${values.length}`;
+  };
+
+  const conditions = [where.sql];
+  const backwards = !params.after && !!params.before;
+  const cursor = decodeCursor(params.after ?? params.before, sort.keys.length);
+  if (cursor) {
+    const forwardOp = sort.descending ? "<" : ">";
+    const op = backwards ? (forwardOp === ">" ? "<" : ">") : forwardOp;
+    conditions.push(`(${sort.keys.join(", ")}) ${op} (${cursor.map((value, i) => parameter(value, sort.casts[i])).join(", ")})`);
+  }
+  const ascending = sort.descending === backwards;
+  const orderBy = sort.keys.map((key) => `${key} ${ascending ? "ASC" : "DESC"}`).join(", ");
+  const headline = params.q
+    ? `ts_headline('${SEARCH_CONFIG}', c.quote, websearch_to_tsquery('${SEARCH_CONFIG}', ${parameter(params.q)}), ${parameter(HEADLINE_OPTIONS)})`
+    : "NULL";
+  const keyColumns = sort.keys.map((key) => (key === "c.updated_at" ? `to_char(${key} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')` : key));
+  const sql = `SELECT ${ROW_COLUMNS}, ${headline} AS headline, json_build_array(${keyColumns.join(", ")}) AS "cursorKeys"
+    ${FROM} WHERE ${conditions.join(" AND ")} ORDER BY ${orderBy} LIMIT ${pageSize + 1}`;
+
+  const [raw, counted] = await Promise.all([
+    prisma.$queryRawUnsafe<RawClaimRow[]>(sql, ...values),
+    prisma.$queryRawUnsafe<{ total: number }[]>(`SELECT count(*)::int AS total FROM claims c JOIN sources s ON s.id = c.source_id WHERE ${where.sql}`, ...where.values),
+  ]);
+  const extra = raw.length > pageSize;
+  const page = raw.slice(0, pageSize);
+  if (backwards) page.reverse();
+  const rows = page.map(({ cursorKeys: _keys, headline: text, ...row }) => ({ ...row, headline: text === null ? null : splitHeadline(text) }));
+  const first = page[0];
+  const last = page[page.length - 1];
+  const hasNext = backwards ? true : extra;
+  const hasPrev = backwards ? extra : !!cursor;
+  return {
+    rows,
+    total: counted[0]?.total ?? 0,
+    nextCursor: hasNext && last ? encodeCursor(last.cursorKeys) : null,
+    prevCursor: hasPrev && first ? encodeCursor(first.cursorKeys) : null,
+    elapsedMs: performance.now() - started,
+  };
+}
+
+// ---- Review queue -----------------------------------------------------------------
+
+/** The queue shows unreviewed claims unless the filters ask for another status. */
+export function queueFilters(filters: ClaimFilters): ClaimFilters {
+  return { ...filters, status: filters.status ?? "unreviewed" };
+}
+
+export interface QueuePosition {
+  claimId: number | null;
+  nextId: number | null;
+  prevId: number | null;
+  remaining: number;
+}
+
+/**
+ * Where the queue stands: the claim at `atId` (or the first in the queue), and its
+ * neighbours in source order among the claims still matching the filters. A claim just
+ * decided may no longer match; its neighbours are found from its position all the same.
+ */
+export async function reviewQueuePosition(filters: ClaimFilters, atId?: number, prisma: Db = db()): Promise<QueuePosition> {
+  const where = claimFilterSql(queueFilters(filters), 1);
+  const base = `SELECT c.id ${FROM} WHERE ${where.sql}`;
+  const [countRow] = await prisma.$queryRawUnsafe<{ total: number }[]>(`SELECT count(*)::int AS total FROM claims c JOIN sources s ON s.id = c.source_id WHERE ${where.sql}`, ...where.values);
+  const remaining = countRow?.total ?? 0;
+  let current: { id: number; source_id: number; start_offset: number } | undefined;
+  if (atId !== undefined) {
+    current = (await prisma.$queryRawUnsafe<{ id: number; source_id: number; start_offset: number }[]>(
+      "SELECT id, source_id, start_offset FROM claims WHERE id = $1", atId,
+    ))[0];
+  }
+  if (!current) {
+    const [first] = await prisma.$queryRawUnsafe<{ id: number }[]>(`${base} ORDER BY c.source_id, c.start_offset, c.id LIMIT 1`, ...where.values);
+    if (!first) return { claimId: null, nextId: null, prevId: null, remaining };
+    return reviewQueuePosition(filters, first.id, prisma);
+  }
+  const n = where.values.length;
+  const position = [current.source_id, current.start_offset, current.id];
+  const tuple = `(c.source_id, c.start_offset, c.id)`;
+  const keys = `($${n + 1}::int, $${n + 2}::int, $${n + 3}::int)`;
+  const [next] = await prisma.$queryRawUnsafe<{ id: number }[]>(`${base} AND ${tuple} > ${keys} ORDER BY c.source_id, c.start_offset, c.id LIMIT 1`, ...where.values, ...position);
+  const [prev] = await prisma.$queryRawUnsafe<{ id: number }[]>(`${base} AND ${tuple} < ${keys} ORDER BY c.source_id DESC, c.start_offset DESC, c.id DESC LIMIT 1`, ...where.values, ...position);
+  return { claimId: current.id, nextId: next?.id ?? null, prevId: prev?.id ?? null, remaining };
+}
+
+// ---- Editor -----------------------------------------------------------------------
+
+/** Everything the claim editor shows: the claim, its paragraph, its source, its contradictions. */
+export const getClaimDetail = cache(async (id: number) => {
+  const prisma = db();
+  const claim = await prisma.claim.findUnique({
+    where: { id },
+    include: {
+      source: {
+        select: { id: true, slug: true, title: true, kind: true, publisher: true, author: true, publishedDate: true, url: true, reliability: true, text: true },
+      },
+      speaker: { select: { id: true, name: true, aliases: true } },
+      topic: { select: { id: true, title: true, slug: true } },
+      reviewer: { select: { id: true, name: true, email: true } },
+    },
+  });
+  if (!claim) return null;
+  const [contradictions, saved] = await Promise.all([claimContradictions(id, prisma), lastSavedBy(prisma, "claim", id)]);
+  const { text, ...source } = claim.source;
+  return {
+    claim: { ...claim, source },
+    paragraph: paragraphAround(text, claim.startOffset, claim.endOffset),
+    contradictions,
+    snapshot: claimSnapshot(claim, saved),
+  };
+});
+
+export type ClaimDetail = NonNullable<Awaited<ReturnType<typeof getClaimDetail>>>;
+
+export async function claimContradictions(id: number, prisma: Db = db()) {
+  const rows = await prisma.contradiction.findMany({
+    where: { OR: [{ claimAId: id }, { claimBId: id }] },
+    orderBy: [{ status: "asc" }, { score: "desc" }],
+    include: {
+      claimA: { select: { id: true, quote: true, source: { select: { slug: true, title: true } }, speaker: { select: { name: true } } } },
+      claimB: { select: { id: true, quote: true, source: { select: { slug: true, title: true } }, speaker: { select: { name: true } } } },
+    },
+  });
+  return rows.map((row) => ({
+    id: row.id,
+    kind: row.kind,
+    status: row.status,
+    score: row.score,
+    explanation: row.explanation,
+    other: row.claimAId === id ? row.claimB : row.claimA,
+  }));
+}
+
+export const listActorOptions = cache(async () =>
+  db().actor.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
+);
+
+export const listTopicOptions = cache(async () =>
+  db().topic.findMany({ orderBy: { title: "asc" }, select: { id: true, title: true } }),
+);
+
+export const listSourceOptions = cache(async () =>
+  db().source.findMany({ orderBy: { title: "asc" }, select: { id: true, slug: true, title: true } }),
+);
+
+// ---- Dashboard --------------------------------------------------------------------
+
+export async function dashboardSummary(prisma: Db = db()) {
+  const [byStatus, bySource, sources, candidates, candidateCount, recent] = await Promise.all([
+    prisma.claim.groupBy({ by: ["status"], _count: { _all: true } }),
+    prisma.claim.groupBy({ by: ["sourceId", "status"], _count: { _all: true } }),
+    prisma.source.findMany({ orderBy: { title: "asc" }, select: { id: true, slug: true, title: true } }),
+    prisma.contradiction.findMany({
+      where: { status: "candidate" },
+      orderBy: [{ score: "desc" }, { id: "asc" }],
+      take: 5,
+      select: {
+        id: true, kind: true, score: true, explanation: true,
+        claimA: { select: { id: true, quote: true } }, claimB: { select: { id: true, quote: true } },
+      },
+    }),
+    prisma.contradiction.count({ where: { status: "candidate" } }),
+    prisma.claim.findMany({
+      where: { OR: [{ version: { gt: 1 } }, { origin: "editor" }] },
+      orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+      take: 10,
+      select: {
+        id: true, quote: true, status: true, stance: true, updatedAt: true,
+        speaker: { select: { name: true } }, source: { select: { slug: true, title: true } },
+      },
+    }),
+  ]);
+  const statusCounts = Object.fromEntries(byStatus.map((row) => [row.status, row._count._all])) as Partial<Record<ClaimStatus, number>>;
+  const total = byStatus.reduce((sum, row) => sum + row._count._all, 0);
+  const perSource = sources.map((source) => {
+    const counts: Partial<Record<ClaimStatus, number>> = {};
+    for (const row of bySource) if (row.sourceId === source.id) counts[row.status] = row._count._all;
+    return { ...source, counts, total: Object.values(counts).reduce((sum, count) => sum + (count ?? 0), 0) };
+  });
+  return { statusCounts, total, perSource, candidates, candidateCount, recent };
+}

@@ -1,0 +1,192 @@
+// Claim inputs: the claims-table filters (parsed from URL search params, shared with the
+// CSV export so an export holds exactly what the table shows) and the edit forms.
+import { z } from "zod";
+import { Attribution, ClaimOrigin, ClaimStatus, SourceStance, Stance } from "@/lib/generated/prisma/enums";
+
+export const STANCES = Object.values(Stance) as [Stance, ...Stance[]];
+export const SOURCE_STANCES = Object.values(SourceStance) as [SourceStance, ...SourceStance[]];
+export const ATTRIBUTIONS = Object.values(Attribution) as [Attribution, ...Attribution[]];
+export const CLAIM_STATUSES = Object.values(ClaimStatus) as [ClaimStatus, ...ClaimStatus[]];
+export const CLAIM_ORIGINS = Object.values(ClaimOrigin) as [ClaimOrigin, ...ClaimOrigin[]];
+export const CLAIM_SORTS = ["source", "newest", "oldest", "credibility", "updated"] as const;
+export type ClaimSort = (typeof CLAIM_SORTS)[number];
+
+/** An empty form field ("" from an unselected <select>) means "no filter". */
+const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
+
+/** An actor or topic id, or "none" for claims without one. */
+const idOrNone = z.union([z.literal("none"), z.coerce.number({ error: "Must be an id or \"none\"" }).int().positive()]);
+
+/** Filters of the claims table, the review queue and the claims export. */
+export const claimFiltersSchema = z.object({
+  /** Full-text search over the quote (Postgres websearch syntax: words, "phrases", -not, or). */
+  q: optional(z.string().trim().max(200, "Search is limited to 200 characters")),
+  source: optional(z.string().regex(/^[a-z0-9-]{1,120}$/, "Must be a source slug")),
+  speaker: optional(idOrNone),
+  topic: optional(idOrNone),
+  stance: optional(z.enum(STANCES)),
+  sourceStance: optional(z.enum(SOURCE_STANCES)),
+  attribution: optional(z.enum(ATTRIBUTIONS)),
+  credibility: optional(z.coerce.number().int().min(1, "Credibility is 1–6").max(6, "Credibility is 1–6")),
+  status: optional(z.enum(CLAIM_STATUSES)),
+  origin: optional(z.enum(CLAIM_ORIGINS)),
+  /** Case-insensitive substring of "cited via". */
+  citedVia: optional(z.string().trim().max(200)),
+});
+export type ClaimFilters = z.infer<typeof claimFiltersSchema>;
+export const CLAIM_FILTER_KEYS = Object.keys(claimFiltersSchema.shape) as (keyof ClaimFilters)[];
+
+/** The claims table adds sort order and a keyset cursor to the filters. */
+export const claimTableParamsSchema = claimFiltersSchema.extend({
+  sort: z.preprocess(blankToUndefined, z.enum(CLAIM_SORTS).default("source")),
+  after: optional(z.string().max(200)),
+  before: optional(z.string().max(200)),
+});
+export type ClaimTableParams = z.infer<typeof claimTableParamsSchema>;
+
+export type SearchParamsRecord = Record<string, string | string[] | undefined>;
+
+/** First value of each key: Next hands repeated keys over as arrays. */
+export function firstValues(params: SearchParamsRecord | URLSearchParams): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  if (params instanceof URLSearchParams) {
+    for (const key of params.keys()) out[key] ??= params.get(key) ?? undefined;
+    return out;
+  }
+  for (const [key, value] of Object.entries(params)) out[key] = Array.isArray(value) ? value[0] : value;
+  return out;
+}
+
+/**
+ * Parses URL search params leniently for a shared link: a bad value is dropped and
+ * reported (so the page can say which filter it ignored) instead of failing the page.
+ */
+export function parseWithProblems<T extends z.ZodObject>(schema: T, params: SearchParamsRecord | URLSearchParams): { value: z.infer<T>; problems: string[] } {
+  const raw = firstValues(params);
+  const known: Record<string, string | undefined> = {};
+  for (const key of Object.keys(schema.shape)) known[key] = raw[key];
+  const problems: string[] = [];
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const parsed = schema.safeParse(known);
+    if (parsed.success) return { value: parsed.data, problems };
+    for (const issue of parsed.error.issues) {
+      const key = String(issue.path[0]);
+      problems.push(`${key}: ${issue.message} (ignored "${known[key] ?? ""}")`);
+      known[key] = undefined;
+    }
+  }
+  throw new Error("unreachable: every failing key has been dropped");
+}
+
+export function parseClaimFilters(params: SearchParamsRecord | URLSearchParams) {
+  return parseWithProblems(claimFiltersSchema, params);
+}
+
+export function parseClaimTableParams(params: SearchParamsRecord | URLSearchParams) {
+  return parseWithProblems(claimTableParamsSchema, params);
+}
+
+/** URL query string for filters (and sort/cursor), omitting empty values. */
+export function claimFiltersQuery(filters: Partial<ClaimTableParams>, overrides: Record<string, string | number | undefined> = {}): string {
+  const params = new URLSearchParams();
+  const merged: Record<string, unknown> = { ...filters, ...overrides };
+  for (const [key, value] of Object.entries(merged)) {
+    if (value === undefined || value === null || value === "") continue;
+    if (key === "sort" && value === "source") continue;
+    params.set(key, String(value));
+  }
+  const query = params.toString();
+  return query ? `?${query}` : "";
+}
+
+// ---- Edit forms -------------------------------------------------------------------
+
+const nullableText = (max: number, label: string) =>
+  z.preprocess(
+    (value) => (typeof value === "string" ? (value.trim() === "" ? null : value.trim()) : value ?? null),
+    z.string().max(max, `${label} is limited to ${max} characters`).nullable(),
+  );
+
+const formInt = (message: string) => z.coerce.number({ error: message }).int(message);
+
+/**
+ * Speaker: an existing actor (speakerId), a new one created inline (newSpeakerName),
+ * or nobody (the author's own voice).
+ */
+export const updateClaimSchema = z
+  .object({
+    id: formInt("Missing claim id").positive(),
+    version: formInt("Missing version").positive(),
+    stance: z.enum(STANCES, { error: "Choose a stance" }),
+    sourceStance: z.enum(SOURCE_STANCES, { error: "Choose how the source treats the claim" }),
+    speakerId: z.preprocess(blankToUndefined, formInt("Choose a speaker from the list").positive().nullable().default(null)),
+    newSpeakerName: nullableText(200, "Speaker name"),
+    attribution: z.enum(ATTRIBUTIONS, { error: "Choose an attribution" }),
+    citedVia: nullableText(300, "Cited via"),
+    topicId: z.preprocess(blankToUndefined, formInt("Choose a topic from the list").positive().nullable().default(null)),
+    newTopicTitle: nullableText(300, "Topic title"),
+    credibility: formInt("Credibility is a number from 1 to 6").min(1, "Credibility is 1 (confirmed) to 6 (cannot be judged)").max(6, "Credibility is 1 (confirmed) to 6 (cannot be judged)"),
+    status: z.enum(CLAIM_STATUSES, { error: "Choose a status" }),
+    notes: nullableText(5000, "Notes"),
+  })
+  .superRefine((value, context) => {
+    if (value.speakerId !== null && value.newSpeakerName !== null) {
+      context.addIssue({ code: "custom", path: ["newSpeakerName"], message: "Pick an existing speaker or type a new name, not both" });
+    }
+    if (value.topicId !== null && value.newTopicTitle !== null) {
+      context.addIssue({ code: "custom", path: ["newTopicTitle"], message: "Pick an existing topic or type a new title, not both" });
+    }
+  });
+export type UpdateClaimInput = z.infer<typeof updateClaimSchema>;
+
+/** A claim an editor marks in the reader: offsets are JavaScript string indices into sources.text. */
+export const createClaimSchema = z
+  .object({
+    sourceId: formInt("Missing source").positive(),
+    startOffset: formInt("Missing start offset").min(0),
+    endOffset: formInt("Missing end offset").min(1),
+    quote: z.string().min(1, "Select some text first").max(5000, "A claim is limited to 5000 characters"),
+    stance: z.enum(STANCES).default("unclear"),
+    attribution: z.enum(ATTRIBUTIONS).default("author_voice"),
+  })
+  .refine((value) => value.endOffset > value.startOffset, { path: ["quote"], message: "The selection is empty" })
+  .refine((value) => value.endOffset - value.startOffset === value.quote.length, { path: ["quote"], message: "The quote does not match its offsets" });
+export type CreateClaimInput = z.infer<typeof createClaimSchema>;
+
+/** One-key decision from the review queue. */
+export const reviewClaimSchema = z.object({
+  id: formInt("Missing claim id").positive(),
+  version: formInt("Missing version").positive(),
+  status: z.enum(CLAIM_STATUSES).optional(),
+  stance: z.enum(STANCES).optional(),
+}).refine((value) => value.status !== undefined || value.stance !== undefined, { message: "Nothing to change" });
+export type ReviewClaimInput = z.infer<typeof reviewClaimSchema>;
+
+/** Checked rows: one form field per row, so a single selection arrives as a plain value. */
+const idList = z.preprocess(
+  (value) => (value === undefined || value === null ? [] : Array.isArray(value) ? value : [value]),
+  z
+    .array(z.coerce.number().int().positive())
+    .min(1, "Select at least one claim")
+    .max(500, "Select at most 500 claims at a time"),
+);
+
+export const bulkStatusSchema = z.object({
+  ids: idList,
+  status: z.enum(CLAIM_STATUSES, { error: "Choose a status" }),
+});
+export type BulkStatusInput = z.infer<typeof bulkStatusSchema>;
+
+export const bulkTopicSchema = z
+  .object({
+    ids: idList,
+    topicId: z.preprocess(blankToUndefined, z.union([z.literal("none"), z.coerce.number().int().positive()]).optional()),
+    newTopicTitle: nullableText(300, "Topic title"),
+  })
+  .refine((value) => (value.topicId !== undefined) !== (value.newTopicTitle !== null), {
+    path: ["topicId"],
+    message: "Choose a topic, \"no topic\", or type a new title",
+  });
+export type BulkTopicInput = z.infer<typeof bulkTopicSchema>;

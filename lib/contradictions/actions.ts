@@ -1,0 +1,43 @@
+"use server";
+// Editor actions on contradictions: review a pair, link two claims by hand, run detection.
+// Role checks and input parsing happen in actionWithRole; the work is in mutations.ts and
+// detect.ts, each in one transaction with its audit event.
+import { revalidatePath } from "next/cache";
+import { db } from "@/lib/db/client";
+import { actionWithRole, type ActionResult } from "@/lib/auth/with-role";
+import { linkContradictionSchema, reviewContradictionSchema, runDetectionSchema } from "@/lib/contradictions/schema";
+import { linkContradiction, reviewContradiction } from "@/lib/contradictions/mutations";
+import { detectContradictions, formatDetectionReport, type DetectionReport } from "@/lib/contradictions/detect";
+
+const review = actionWithRole("editor", reviewContradictionSchema, async (input, user) => {
+  const result = await reviewContradiction(db(), input, user);
+  revalidatePath("/contradictions");
+  return result;
+});
+
+const link = actionWithRole("editor", linkContradictionSchema, async (input, user) => {
+  const row = await linkContradiction(db(), input, user);
+  revalidatePath("/contradictions");
+  return { id: row.id };
+});
+
+const detect = actionWithRole("editor", runDetectionSchema, async (_input, user) => {
+  const report = await detectContradictions(db(), { userId: user.id });
+  revalidatePath("/contradictions");
+  return { ...report, summary: formatDetectionReport(report) };
+});
+
+// "use server" files export async functions only; the wrappers above do the checking.
+type Reviewed = Awaited<ReturnType<typeof reviewContradiction>>;
+
+export async function reviewContradictionAction(input: unknown): Promise<ActionResult<Reviewed>> {
+  return review(input);
+}
+
+export async function linkContradictionAction(input: unknown): Promise<ActionResult<{ id: number }>> {
+  return link(input);
+}
+
+export async function runDetectionAction(input: unknown = {}): Promise<ActionResult<DetectionReport & { summary: string }>> {
+  return detect(input);
+}

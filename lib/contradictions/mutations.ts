@@ -1,0 +1,77 @@
+// The transactional core of the contradiction actions. Each function takes the database and
+// the signed-in user explicitly, so integration tests drive it without a request; the server
+// actions in actions.ts add the role check and input parsing. Every change writes one audit
+// event in the same transaction.
+import type { Db } from "@/lib/db/client";
+import { recordAudit } from "@/lib/audit/record";
+import { lastSavedBy } from "@/lib/forms/saved-by";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import type { LinkContradictionInput, ReviewContradictionInput } from "@/lib/contradictions/schema";
+import { EDITOR_RULE } from "@/lib/contradictions/detect";
+
+export interface Reviewer {
+  id: number;
+  name?: string | null;
+  email?: string;
+}
+
+const reviewFields = {
+  id: true, claimAId: true, claimBId: true, status: true, rationale: true, preferredClaimId: true, preferredReason: true, version: true,
+} as const;
+
+export async function reviewContradiction(prisma: Db, input: ReviewContradictionInput, user: Reviewer) {
+  return prisma.$transaction(async (tx) => {
+    const before = await tx.contradiction.findUnique({ where: { id: input.id }, select: reviewFields });
+    if (!before) throw new NotFoundError("That contradiction no longer exists.");
+    const preferredClaimId = input.preferredClaimId ?? null;
+    if (preferredClaimId !== null && preferredClaimId !== before.claimAId && preferredClaimId !== before.claimBId) {
+      throw new ValidationError("The preferred claim must be one of the two claims.", {
+        preferredClaimId: ["Choose one of the two claims, or neither."],
+      });
+    }
+    const { count } = await tx.contradiction.updateMany({
+      where: { id: input.id, version: input.version },
+      data: {
+        status: input.status,
+        rationale: input.rationale || null,
+        preferredClaimId,
+        preferredReason: preferredClaimId === null ? null : input.preferredReason,
+        version: { increment: 1 },
+      },
+    });
+    if (count === 0) {
+      throw new ConflictError("Someone else reviewed this pair after you opened it. Their decision is shown; yours was not saved.", {
+        ...before,
+        ...(await lastSavedBy(tx, "contradiction", before.id)),
+      });
+    }
+    const after = await tx.contradiction.findUniqueOrThrow({ where: { id: input.id }, select: reviewFields });
+    const action =
+      before.status === after.status ? "review" : after.status === "candidate" ? "reopen" : after.status === "confirmed" ? "confirm" : "dismiss";
+    await recordAudit(tx, { userId: user.id, entityType: "contradiction", entityId: after.id, action, before, after });
+    return after;
+  });
+}
+
+export async function linkContradiction(prisma: Db, input: LinkContradictionInput, user: Reviewer) {
+  const [claimAId, claimBId] = input.claimId < input.otherClaimId ? [input.claimId, input.otherClaimId] : [input.otherClaimId, input.claimId];
+  return prisma.$transaction(async (tx) => {
+    const claims = await tx.claim.findMany({ where: { id: { in: [claimAId, claimBId] } }, select: { id: true } });
+    if (claims.length !== 2) throw new NotFoundError("One of the two claims no longer exists.");
+    const existing = await tx.contradiction.findUnique({
+      where: { claimAId_claimBId: { claimAId, claimBId } },
+      select: { id: true, status: true },
+    });
+    if (existing) {
+      throw new ConflictError(`These claims are already paired as contradiction #${existing.id} (${existing.status}); review it there.`, existing);
+    }
+    const row = await tx.contradiction.create({
+      data: {
+        claimAId, claimBId, kind: input.kind, status: "confirmed", score: 1, detectedBy: EDITOR_RULE,
+        explanation: `Linked by hand by ${user.name ?? user.email ?? `user #${user.id}`}.`, rationale: input.rationale,
+      },
+    });
+    await recordAudit(tx, { userId: user.id, entityType: "contradiction", entityId: row.id, action: "link", after: row });
+    return row;
+  });
+}

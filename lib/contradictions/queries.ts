@@ -1,0 +1,191 @@
+// Reads for the contradictions pages: the candidates list, a pair side by side, a claim's
+// cluster, a topic's supporters and opponents, and the claim picker for linking by hand.
+import "server-only";
+import { cache } from "react";
+import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Stance } from "@/lib/generated/prisma/enums";
+import type { ListContradictionsFilters } from "@/lib/contradictions/schema";
+import { paragraphAround } from "@/lib/claims/paragraph";
+
+export const PAGE_SIZE = 50;
+
+const claimSummarySelect = {
+  id: true,
+  quote: true,
+  sourceId: true,
+  speaker: { select: { id: true, name: true } },
+  source: { select: { id: true, slug: true, title: true } },
+} satisfies Prisma.ClaimSelect;
+
+export function contradictionWhere(filters: ListContradictionsFilters): Prisma.ContradictionWhereInput {
+  const and: Prisma.ContradictionWhereInput[] = [];
+  if (filters.source) and.push({ OR: [{ claimA: { sourceId: filters.source } }, { claimB: { sourceId: filters.source } }] });
+  if (filters.actor) and.push({ OR: [{ claimA: { speakerId: filters.actor } }, { claimB: { speakerId: filters.actor } }] });
+  const status = filters.status ?? "candidate";
+  return {
+    ...(filters.kind ? { kind: filters.kind } : {}),
+    ...(status === "all" ? {} : { status }),
+    ...(and.length ? { AND: and } : {}),
+  };
+}
+
+export async function listContradictions(filters: ListContradictionsFilters) {
+  const where = contradictionWhere(filters);
+  const page = filters.page ?? 1;
+  const [rows, total, counts] = await Promise.all([
+    db().contradiction.findMany({
+      where,
+      orderBy: [{ score: "desc" }, { id: "asc" }],
+      skip: (page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+      select: {
+        id: true, kind: true, status: true, score: true, detectedBy: true, explanation: true, preferredClaimId: true,
+        claimA: { select: claimSummarySelect },
+        claimB: { select: claimSummarySelect },
+      },
+    }),
+    db().contradiction.count({ where }),
+    db().contradiction.groupBy({ by: ["status"], _count: { _all: true } }),
+  ]);
+  const byStatus = Object.fromEntries(counts.map((row) => [row.status, row._count._all])) as Record<string, number>;
+  return { rows, total, page, pageSize: PAGE_SIZE, byStatus };
+}
+
+/** Sources and actors that appear in any contradiction, for the list's filters. */
+export async function listFilterOptions() {
+  const [sources, actors] = await Promise.all([
+    db().source.findMany({ select: { id: true, title: true }, orderBy: { title: "asc" } }),
+    db().actor.findMany({
+      where: {
+        claims: { some: { OR: [{ contradictionsA: { some: {} } }, { contradictionsB: { some: {} } }] } },
+      },
+      select: { id: true, name: true },
+      orderBy: { name: "asc" },
+    }),
+  ]);
+  return { sources, actors };
+}
+
+const claimDetailSelect = {
+  id: true, quote: true, startOffset: true, endOffset: true, cue: true, attribution: true, citedVia: true, stance: true,
+  sourceStance: true, credibility: true, status: true, anchorStatus: true, version: true,
+  speaker: { select: { id: true, name: true, kind: true } },
+  topic: { select: { id: true, title: true } },
+  source: {
+    select: {
+      id: true, slug: true, title: true, kind: true, publisher: true, author: true, publishedDate: true, url: true,
+      reliability: true, text: true,
+    },
+  },
+} satisfies Prisma.ClaimSelect;
+
+type ClaimDetailRow = Prisma.ClaimGetPayload<{ select: typeof claimDetailSelect }>;
+
+/** A claim with its paragraph cut around the quote; the full source text stays on the server. */
+function toClaimDetail(claim: ClaimDetailRow) {
+  const { text, ...source } = claim.source;
+  const anchored = text.slice(claim.startOffset, claim.endOffset) === claim.quote;
+  return {
+    ...claim,
+    source,
+    paragraph: anchored ? paragraphAround(text, claim.startOffset, claim.endOffset) : null,
+  };
+}
+export type ClaimDetail = ReturnType<typeof toClaimDetail>;
+
+export const getContradiction = cache(async (id: number) => {
+  const row = await db().contradiction.findUnique({
+    where: { id },
+    include: { claimA: { select: claimDetailSelect }, claimB: { select: claimDetailSelect } },
+  });
+  if (!row) return null;
+  const { claimA, claimB, ...pair } = row;
+  return { ...pair, claimA: toClaimDetail(claimA), claimB: toClaimDetail(claimB) };
+});
+export type ContradictionDetail = NonNullable<Awaited<ReturnType<typeof getContradiction>>>;
+
+/** A claim and every claim paired with it, best pairs first; dismissed pairs last. */
+export const getClaimCluster = cache(async (claimId: number) => {
+  const claim = await db().claim.findUnique({ where: { id: claimId }, select: claimDetailSelect });
+  if (!claim) return null;
+  const pairs = await db().contradiction.findMany({
+    where: { OR: [{ claimAId: claimId }, { claimBId: claimId }] },
+    include: { claimA: { select: claimDetailSelect }, claimB: { select: claimDetailSelect } },
+  });
+  const order = { confirmed: 0, candidate: 1, dismissed: 2 } as const;
+  pairs.sort((x, y) => order[x.status] - order[y.status] || y.score - x.score);
+  return {
+    claim: toClaimDetail(claim),
+    others: pairs.map(({ claimA, claimB, ...pair }) => ({
+      pair,
+      claim: toClaimDetail(claimA.id === claimId ? claimB : claimA),
+    })),
+  };
+});
+
+export interface StanceCounts {
+  supports: number;
+  opposes: number;
+  neutral: number;
+  unclear: number;
+}
+
+function emptyCounts(): StanceCounts {
+  return { supports: 0, opposes: 0, neutral: 0, unclear: 0 };
+}
+
+/** For one topic: which sources and actors support or oppose it, and the claims behind the counts. */
+export const getTopicComparison = cache(async (topicId: number) => {
+  const topic = await db().topic.findUnique({ where: { id: topicId }, select: { id: true, slug: true, title: true, description: true } });
+  if (!topic) return null;
+  const claims = await db().claim.findMany({
+    where: { topicId, status: { not: "rejected" } },
+    orderBy: [{ sourceId: "asc" }, { startOffset: "asc" }],
+    select: {
+      id: true, quote: true, stance: true, credibility: true, status: true,
+      speaker: { select: { id: true, name: true } },
+      source: { select: { id: true, slug: true, title: true, kind: true, reliability: true, publishedDate: true } },
+    },
+  });
+  const bySource = new Map<number, { source: (typeof claims)[number]["source"]; counts: StanceCounts }>();
+  const byActor = new Map<string, { actor: { id: number; name: string } | null; counts: StanceCounts }>();
+  for (const claim of claims) {
+    const sourceEntry = bySource.get(claim.source.id) ?? { source: claim.source, counts: emptyCounts() };
+    sourceEntry.counts[claim.stance as Stance] += 1;
+    bySource.set(claim.source.id, sourceEntry);
+    const actorKey = claim.speaker ? String(claim.speaker.id) : "none";
+    const actorEntry = byActor.get(actorKey) ?? { actor: claim.speaker, counts: emptyCounts() };
+    actorEntry.counts[claim.stance as Stance] += 1;
+    byActor.set(actorKey, actorEntry);
+  }
+  const totals = emptyCounts();
+  for (const claim of claims) totals[claim.stance as Stance] += 1;
+  const weight = (counts: StanceCounts) => counts.supports + counts.opposes;
+  return {
+    topic,
+    claims,
+    totals,
+    sources: [...bySource.values()].sort((x, y) => weight(y.counts) - weight(x.counts) || x.source.title.localeCompare(y.source.title)),
+    actors: [...byActor.values()].sort((x, y) => weight(y.counts) - weight(x.counts) || (x.actor?.name ?? "~").localeCompare(y.actor?.name ?? "~")),
+  };
+});
+
+/** Claims matching typed text (quote, speaker or "#id"), for picking the second claim of a link. */
+export async function searchClaims(query: string, excludeId?: number, limit = 10) {
+  const idMatch = /^#?(\d+)$/.exec(query.trim());
+  const where: Prisma.ClaimWhereInput = idMatch
+    ? { id: Number(idMatch[1]) }
+    : {
+        OR: [
+          { quote: { contains: query, mode: "insensitive" } },
+          { speaker: { name: { contains: query, mode: "insensitive" } } },
+        ],
+      };
+  return db().claim.findMany({
+    where: excludeId ? { AND: [where, { id: { not: excludeId } }] } : where,
+    orderBy: { id: "asc" },
+    take: limit,
+    select: claimSummarySelect,
+  });
+}

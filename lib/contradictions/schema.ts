@@ -1,0 +1,66 @@
+// What crosses into the contradictions domain: review forms, hand-made links, list filters.
+import { z } from "zod";
+
+export const CONTRADICTION_KINDS = ["negation", "dispute", "numeric", "date", "attribution", "other"] as const;
+export const CONTRADICTION_STATUSES = ["candidate", "confirmed", "dismissed"] as const;
+
+const id = z.coerce.number({ error: "Must be a number." }).int().positive();
+/** An optional id from a form: "" means none. */
+const optionalId = z.preprocess((value) => (value === "" || value === "none" || value === null ? undefined : value), id.optional());
+const trimmed = (max: number) => z.string().trim().max(max, `At most ${max} characters.`);
+
+export const reviewContradictionSchema = z
+  .object({
+    id,
+    version: z.coerce.number().int().positive(),
+    status: z.enum(CONTRADICTION_STATUSES, { error: "Choose confirm, dismiss or keep as a candidate." }),
+    rationale: z.preprocess((value) => value ?? "", trimmed(2000)),
+    preferredClaimId: optionalId,
+    preferredReason: z.preprocess((value) => value ?? "", trimmed(1000)),
+  })
+  .superRefine((input, context) => {
+    if (input.status !== "candidate" && input.rationale.length < 3) {
+      context.addIssue({
+        code: "custom",
+        path: ["rationale"],
+        message: input.status === "confirmed" ? "Say why these claims conflict." : "Say why this is not a contradiction.",
+      });
+    }
+    if (input.preferredClaimId !== undefined && input.preferredReason.length < 3) {
+      context.addIssue({ code: "custom", path: ["preferredReason"], message: "Say why this claim is preferred." });
+    }
+    if (input.preferredClaimId !== undefined && input.status === "dismissed") {
+      context.addIssue({ code: "custom", path: ["preferredClaimId"], message: "A dismissed pair has no preferred claim." });
+    }
+  });
+export type ReviewContradictionInput = z.infer<typeof reviewContradictionSchema>;
+
+export const linkContradictionSchema = z
+  .object({
+    claimId: id,
+    otherClaimId: id,
+    kind: z.enum(CONTRADICTION_KINDS, { error: "Choose what kind of contradiction this is." }),
+    rationale: z.preprocess((value) => value ?? "", trimmed(2000).min(3, "Say why these claims conflict.")),
+  })
+  .refine((input) => input.claimId !== input.otherClaimId, { path: ["otherClaimId"], message: "A claim cannot contradict itself." });
+export type LinkContradictionInput = z.infer<typeof linkContradictionSchema>;
+
+export const runDetectionSchema = z.object({}).strip();
+
+/** Search params of the candidates list; anything unparseable falls back to "no filter". */
+export const listContradictionsSchema = z.object({
+  kind: z.enum(CONTRADICTION_KINDS).optional().catch(undefined),
+  status: z.enum([...CONTRADICTION_STATUSES, "all"]).optional().catch(undefined),
+  source: z.coerce.number().int().positive().optional().catch(undefined),
+  actor: z.coerce.number().int().positive().optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
+});
+export type ListContradictionsFilters = z.infer<typeof listContradictionsSchema>;
+
+export const idParamSchema = z.object({ id });
+export const claimIdParamSchema = z.object({ claimId: id });
+
+export const claimSearchSchema = z.object({
+  q: z.string().trim().min(2, "Type at least two characters.").max(200),
+  exclude: z.coerce.number().int().positive().optional().catch(undefined),
+});

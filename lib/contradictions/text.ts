@@ -1,0 +1,176 @@
+// Word-level text features shared by the cues: content terms with a crude stemmer, term
+// weights from how many claims use a term, and the weighted overlap of two claims.
+// Pure functions, no database.
+
+const STOPWORDS = new Set(
+  (
+    "a about above after again against all almost also although am among an and any are aren't as at be because been before " +
+    "being below between both but by can could did do does doing done down during each either else even every few for from " +
+    "further had has have having he her here hers herself him himself his how however i if in into is it its itself just " +
+    "least less like made make many may me might more most much must my myself of off on once one only or other others our ours " +
+    "ourselves out over own per perhaps quite rather same she should since so some such than that the their theirs them " +
+    "themselves then there these they this those though through thus to too two under until up upon us very was we were what " +
+    "when where whether which while who whom whose why will with within would yet you your yours yourself yourselves " +
+    "mr mrs ms dr " +
+    // Reporting verbs say who speaks, not what about.
+    "said says say saying told tell tells according claimed claims claim added adds stated states noted notes wrote writes " +
+    "reported reportedly allegedly alleged alleges pointed point points out asked believes believed " +
+    "now still already again ago later earlier last next first new old another several also well regard regards"
+  ).split(/\s+/),
+);
+
+/** Words that turn a statement into its opposite. */
+export const NEGATORS = new Set(["not", "no", "never", "neither", "nor", "none", "nobody", "nothing", "cannot", "without", "n't"]);
+
+/** Spellings that name the same thing. */
+const SYNONYMS: Record<string, string> = {
+  memorandum: "memo", cable: "memo", usa: "united-states", america: "united-states", american: "united-states",
+  washington: "united-states", uk: "britain", british: "britain", england: "britain", muhajir: "mohajir",
+  mohajirs: "mohajir", muhajirs: "mohajir", afghan: "afghanistan", pakistani: "pakistan", canadian: "canada",
+  killings: "kill", murdered: "kill", murder: "kill", killed: "kill", assassination: "kill", assassinated: "kill",
+  dead: "death", died: "death", deaths: "death", percent: "per-cent",
+};
+
+function stem(word: string): string {
+  let w = word;
+  for (const suffix of ["ments", "ment", "ings", "ing", "edly", "ied", "ies", "ed", "es", "s"]) {
+    if (w.endsWith(suffix) && w.length - suffix.length >= 4) {
+      if (suffix === "s" && /(ss|us|is)$/.test(w)) break;
+      w = w.slice(0, -suffix.length) + (suffix === "ied" || suffix === "ies" ? "y" : "");
+      break;
+    }
+  }
+  if (w.length > 4 && w.endsWith("e")) w = w.slice(0, -1);
+  return w;
+}
+
+/** Lowercased word tokens, with "U.S." and "US" kept apart from the pronoun "us". */
+export function words(text: string): string[] {
+  const marked = text
+    .replace(/\bU\.S\.A?\.?|\bUSA\b|\bUS\b/g, " usa ")
+    .replace(/\bU\.K\.|\bUK\b/g, " uk ")
+    .replace(/[’‘`]/g, "'");
+  const tokens = marked.match(/[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*/gu) ?? [];
+  const result: string[] = [];
+  for (const raw of tokens) {
+    let token = raw.toLowerCase();
+    if (token.endsWith("n't")) {
+      result.push(token.slice(0, -3));
+      result.push("n't");
+      continue;
+    }
+    token = token.replace(/'s$/, "");
+    result.push(token);
+  }
+  return result;
+}
+
+export function normalizeTerm(word: string): string | null {
+  if (STOPWORDS.has(word) || NEGATORS.has(word)) return null;
+  if (/^\d/.test(word)) return null;
+  if (word.length < 3 && word !== "uk") return null;
+  const synonym = SYNONYMS[word];
+  if (synonym) return synonym;
+  return stem(word);
+}
+
+/** Each content term with the word it was first written as, for explanations ("revenu" → "revenues"). */
+export function surfaceWords(text: string): Map<string, string> {
+  const surface = new Map<string, string>();
+  for (const word of words(text)) {
+    const term = normalizeTerm(word);
+    if (term && !surface.has(term)) surface.set(term, word === "usa" ? "US" : word === "uk" ? "UK" : word);
+  }
+  return surface;
+}
+
+/** Content terms of a text, each once. */
+export function contentTerms(text: string): Set<string> {
+  const terms = new Set<string>();
+  for (const word of words(text)) {
+    const term = normalizeTerm(word);
+    if (term) terms.add(term);
+  }
+  return terms;
+}
+
+/** How rare each term is across all claims: weight = ln(1 + N / df). Unknown terms weigh most. */
+export class Vocabulary {
+  private readonly documentFrequency = new Map<string, number>();
+  private documents = 0;
+
+  static from(texts: Iterable<string>): Vocabulary {
+    const vocabulary = new Vocabulary();
+    for (const text of texts) vocabulary.add(contentTerms(text));
+    return vocabulary;
+  }
+
+  add(terms: Set<string>): void {
+    this.documents += 1;
+    for (const term of terms) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
+  }
+
+  weight(term: string): number {
+    if (this.documents === 0) return 1;
+    const frequency = this.documentFrequency.get(term) ?? 0;
+    return Math.log(1 + this.documents / (1 + frequency));
+  }
+
+  /** A term at least this rare names a specific subject rather than the corpus's theme. */
+  isDistinctive(term: string): boolean {
+    if (this.documents < 20) return true;
+    const frequency = this.documentFrequency.get(term) ?? 0;
+    return frequency <= Math.max(3, this.documents * 0.04);
+  }
+}
+
+export interface Overlap {
+  /** Weighted cosine of the two term sets, 0 … 1. */
+  score: number;
+  /** Shared terms, rarest first. */
+  shared: string[];
+  /** Shared terms rare enough to name a specific subject. */
+  distinctive: string[];
+}
+
+export function overlap(a: Set<string>, b: Set<string>, vocabulary: Vocabulary): Overlap {
+  let weightA = 0;
+  let weightB = 0;
+  let sharedWeight = 0;
+  const shared: string[] = [];
+  for (const term of a) {
+    const weight = vocabulary.weight(term);
+    weightA += weight * weight;
+    if (b.has(term)) {
+      sharedWeight += weight * weight;
+      shared.push(term);
+    }
+  }
+  for (const term of b) weightB += vocabulary.weight(term) ** 2;
+  const score = weightA && weightB ? sharedWeight / Math.sqrt(weightA * weightB) : 0;
+  shared.sort((x, y) => vocabulary.weight(y) - vocabulary.weight(x));
+  return { score, shared, distinctive: shared.filter((term) => vocabulary.isDistinctive(term)) };
+}
+
+/** True when the text states its content negatively an odd number of times. */
+export function isNegated(text: string): boolean {
+  let count = 0;
+  let neither = false;
+  for (const word of words(text)) {
+    if (!NEGATORS.has(word)) continue;
+    // "neither … nor …" negates once.
+    if (word === "nor" && neither) continue;
+    if (word === "neither") neither = true;
+    count += 1;
+  }
+  return count % 2 === 1;
+}
+
+/** A quote cut to a readable length for one-line explanations. */
+export function shorten(text: string, max = 60): string {
+  const clean = text.replace(/\s+/g, " ").trim();
+  if (clean.length <= max) return clean;
+  const cut = clean.slice(0, max);
+  const space = cut.lastIndexOf(" ");
+  return `${cut.slice(0, space > max * 0.6 ? space : max)}…`;
+}

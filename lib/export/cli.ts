@@ -1,0 +1,50 @@
+// npm run export -- <kind> [--filter value …] [--format csv|ndjson] [--bom] [--raw] [--columns a,b] [--out FILE]
+// The filters are the list pages' URL parameters (`--status approved` is `?status=approved`),
+// parsed by the same schema and streamed by the same code as the HTTP export: same bytes.
+import "dotenv/config";
+import { createWriteStream } from "node:fs";
+import { rename, rm } from "node:fs/promises";
+import { Readable, type Writable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import pg from "pg";
+import { runCli } from "@/lib/cli/run";
+import { createPrismaClient } from "@/lib/db/client";
+import { resolveDatabase } from "@/lib/db/embedded";
+import { parseCliArguments, usage } from "@/lib/export/cli-arguments";
+import { exportFileName, parseExportRequest } from "@/lib/export/schema";
+import { startExport } from "@/lib/export/run";
+
+await runCli(async () => {
+  const args = parseCliArguments(process.argv.slice(2));
+  if (args.help || args.kind === undefined) {
+    console.log(usage());
+    if (!args.help) process.exitCode = 1;
+    return;
+  }
+  // Everything is validated before a connection is opened or a file created.
+  const request = parseExportRequest(args.kind, args.params);
+
+  const database = await resolveDatabase();
+  // The embedded database serves two sessions: use one at a time.
+  const pool = new pg.Pool({ connectionString: database.url, max: 1 });
+  const prisma = createPrismaClient(database.url, 1);
+  const partial = args.out ? `${args.out}.partial-${process.pid}` : undefined;
+  let rows = 0;
+  try {
+    const started = await startExport(pool, prisma, request, { userId: null, via: "cli" }, { auditFirst: database.embedded, onEnd: (_outcome, count) => (rows = count) });
+    await prisma.$disconnect();
+    const output: Writable = partial ? createWriteStream(partial) : process.stdout;
+    await pipeline(Readable.fromWeb(started.stream as import("node:stream/web").ReadableStream<Uint8Array>), output);
+    if (args.out && partial) {
+      await rename(partial, args.out);
+      console.error(`Wrote ${rows} ${request.kind} rows to ${args.out} (${request.filtered ? "filtered" : "all"}; a download would be named ${exportFileName(request)})`);
+    }
+  } catch (error) {
+    if (partial) await rm(partial, { force: true });
+    throw error;
+  } finally {
+    await prisma.$disconnect();
+    await pool.end();
+    await database.release();
+  }
+});

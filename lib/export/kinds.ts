@@ -1,0 +1,270 @@
+// What each export kind contains: its columns in their stable, documented order (README,
+// "Export"), who may export it, the filters it accepts and the one SQL query that reads it.
+// One query per kind so rows stream from a cursor instead of being loaded into memory.
+import { z } from "zod";
+import type { Role } from "@/lib/auth/roles";
+import { claimFiltersSchema } from "@/lib/claims/schema";
+import { claimFilterSql, type SqlFragment } from "@/lib/claims/filters";
+import {
+  actorsFilterSchema,
+  actorsFilterSql,
+  auditExportFilterSchema,
+  auditFilterSql,
+  contradictionsFilterSchema,
+  contradictionsFilterSql,
+  sourcesFilterSchema,
+  sourcesFilterSql,
+  topicsFilterSchema,
+  topicsFilterSql,
+} from "@/lib/export/list-filters";
+
+export const EXPORT_KINDS = ["claims", "contradictions", "sources", "actors", "topics", "audit"] as const;
+export type ExportKind = (typeof EXPORT_KINDS)[number];
+
+export type ColumnType = "integer" | "number" | "text" | "timestamp" | "list" | "json";
+
+export interface ExportColumn {
+  name: string;
+  type: ColumnType;
+  description: string;
+}
+
+interface ColumnDefinition extends ExportColumn {
+  /** SQL expression; constant code, never user input. */
+  sql: string;
+}
+
+export interface ExportKindDefinition {
+  kind: ExportKind;
+  /** The weakest role allowed to export this kind. */
+  role: Role;
+  description: string;
+  columns: readonly ColumnDefinition[];
+  /** Parses the kind's filters from search parameters: the schema its list page uses. */
+  filterSchema: z.ZodObject;
+  /** Search parameters of the list page that change what it shows but not which rows (sort, page cursor). */
+  viewParams: readonly string[];
+  /** WHERE conditions for the filters, parameters numbered from $1: the list page's own builder. */
+  where(filters: Record<string, unknown>): SqlFragment;
+  from: string;
+  /** A unique key, so the order is total and two exports of the same data are identical. */
+  orderBy: string;
+}
+
+function column(name: string, type: ColumnType, sql: string, description: string): ColumnDefinition {
+  return { name, type, sql, description };
+}
+
+// Each kind's `conditions` is typed against its own schema's output; the registry erases it.
+function kind<S extends z.ZodObject>(
+  definition: Omit<ExportKindDefinition, "filterSchema" | "where"> & {
+    filterSchema: S;
+    where: (filters: z.infer<S>) => SqlFragment;
+  },
+): ExportKindDefinition {
+  return definition as unknown as ExportKindDefinition;
+}
+
+export const EXPORT_DEFINITIONS: Record<ExportKind, ExportKindDefinition> = {
+  claims: kind({
+    kind: "claims",
+    role: "viewer",
+    description: "One row per claim, with its source, speaker, provenance, tags and review.",
+    filterSchema: claimFiltersSchema,
+    viewParams: ["sort", "after", "before"],
+    where: (filters) => claimFilterSql(filters),
+    from: `claims c
+      JOIN sources s ON s.id = c.source_id
+      LEFT JOIN actors a ON a.id = c.speaker_id
+      LEFT JOIN topics t ON t.id = c.topic_id
+      LEFT JOIN users u ON u.id = c.reviewer_id`,
+    orderBy: "c.id",
+    columns: [
+      column("id", "integer", "c.id", "claim id"),
+      column("source_slug", "text", "s.slug", "the source's slug"),
+      column("source_title", "text", "s.title", "the source's title"),
+      column("source_reliability", "text", "s.reliability::text", "the source's reliability, Admiralty A–F"),
+      column("quote", "text", "c.quote", "the claim's exact text in the source"),
+      column("start_offset", "integer", "c.start_offset", "where the quote starts in the source text (JavaScript string index)"),
+      column("end_offset", "integer", "c.end_offset", "where it ends (exclusive)"),
+      column("speaker", "text", "a.name", "who makes the claim (actor name)"),
+      column("attribution", "text", "c.attribution::text", "direct_quote, paraphrase, author_voice or reported"),
+      column("cue", "text", "c.cue", "the words that attribute it (\"said\", \"according to\")"),
+      column("cited_via", "text", "c.cited_via", "who or what relays it (provenance)"),
+      column("stance", "text", "c.stance::text", "supports, opposes, neutral or unclear"),
+      column("source_stance", "text", "c.source_stance::text", "the source's stance towards the claim: endorses, reports or disputes"),
+      column("credibility", "integer", "c.credibility", "Admiralty credibility 1 (confirmed) … 6 (cannot be judged)"),
+      column("topic", "text", "t.title", "the topic's title"),
+      column("status", "text", "c.status::text", "unreviewed, in_review, approved or rejected"),
+      column("anchor_status", "text", "c.anchor_status::text", "anchored, reanchored or orphaned"),
+      column("origin", "text", "c.origin::text", "extracted or editor"),
+      column("notes", "text", "c.notes", "editor notes"),
+      column("reviewer", "text", "u.email", "who approved or rejected it"),
+      column("reviewed_at", "timestamp", "c.reviewed_at", "when (ISO 8601, UTC)"),
+      column("created_at", "timestamp", "c.created_at", "when the claim was created"),
+      column("updated_at", "timestamp", "c.updated_at", "when it last changed"),
+    ],
+  }),
+  contradictions: kind({
+    kind: "contradictions",
+    role: "viewer",
+    description: "One row per pair of conflicting claims, lower claim id first.",
+    filterSchema: contradictionsFilterSchema,
+    viewParams: ["page"],
+    where: contradictionsFilterSql,
+    from: `contradictions x
+      JOIN claims ca ON ca.id = x.claim_a_id
+      JOIN sources sa ON sa.id = ca.source_id
+      LEFT JOIN actors aa ON aa.id = ca.speaker_id
+      JOIN claims cb ON cb.id = x.claim_b_id
+      JOIN sources sb ON sb.id = cb.source_id
+      LEFT JOIN actors ab ON ab.id = cb.speaker_id`,
+    orderBy: "x.id",
+    columns: [
+      column("id", "integer", "x.id", "contradiction id"),
+      column("kind", "text", "x.kind::text", "negation, dispute, numeric, date, attribution or other"),
+      column("status", "text", "x.status::text", "candidate, confirmed or dismissed"),
+      column("score", "number", "x.score", "detection score, higher is stronger"),
+      column("detected_by", "text", "x.detected_by", "the rule that proposed the pair, or \"editor\""),
+      column("explanation", "text", "x.explanation", "why the rule fired"),
+      column("claim_a_id", "integer", "x.claim_a_id", "first claim's id"),
+      column("claim_a_quote", "text", "ca.quote", "first claim's quote"),
+      column("claim_a_speaker", "text", "aa.name", "first claim's speaker"),
+      column("claim_a_source", "text", "sa.slug", "first claim's source slug"),
+      column("claim_b_id", "integer", "x.claim_b_id", "second claim's id"),
+      column("claim_b_quote", "text", "cb.quote", "second claim's quote"),
+      column("claim_b_speaker", "text", "ab.name", "second claim's speaker"),
+      column("claim_b_source", "text", "sb.slug", "second claim's source slug"),
+      column("rationale", "text", "x.rationale", "the editor's reason for confirming or dismissing"),
+      column("preferred_claim_id", "integer", "x.preferred_claim_id", "the claim an editor prefers, if any"),
+      column("preferred_reason", "text", "x.preferred_reason", "why that claim is preferred"),
+      column("updated_at", "timestamp", "x.updated_at", "when it last changed"),
+    ],
+  }),
+  sources: kind({
+    kind: "sources",
+    role: "viewer",
+    description: "One row per source document, with reliability and claim counts.",
+    filterSchema: sourcesFilterSchema,
+    viewParams: [],
+    where: sourcesFilterSql,
+    from: `sources s
+      LEFT JOIN (
+        SELECT source_id, count(*)::int AS claims, (count(*) FILTER (WHERE status = 'approved'))::int AS approved
+        FROM claims GROUP BY source_id
+      ) n ON n.source_id = s.id`,
+    orderBy: "s.id",
+    columns: [
+      column("id", "integer", "s.id", "source id"),
+      column("slug", "text", "s.slug", "stable short name"),
+      column("title", "text", "s.title", "title"),
+      column("kind", "text", "s.kind::text", "news, blog, opinion, encyclopedia, compilation, forum, official_document, court_record or other"),
+      column("publisher", "text", "s.publisher", "publisher"),
+      column("author", "text", "s.author", "author"),
+      column("published_date", "text", "s.published_date", "publication date as the document states it"),
+      column("url", "text", "s.url", "where it was published"),
+      column("language", "text", "s.language", "language code"),
+      column("reliability", "text", "s.reliability::text", "Admiralty reliability A (completely reliable) … F (cannot be judged)"),
+      column("claim_count", "integer", "coalesce(n.claims, 0)", "claims in this source"),
+      column("approved_count", "integer", "coalesce(n.approved, 0)", "of which approved"),
+      column("text_sha256", "text", "s.text_sha256", "sha256 of the stored text"),
+      column("created_at", "timestamp", "s.created_at", "when it was loaded"),
+      column("updated_at", "timestamp", "s.updated_at", "when it last changed"),
+    ],
+  }),
+  actors: kind({
+    kind: "actors",
+    role: "viewer",
+    description: "One row per actor (speaker), with aliases and claim count.",
+    filterSchema: actorsFilterSchema,
+    viewParams: [],
+    where: actorsFilterSql,
+    from: `actors a
+      LEFT JOIN (SELECT speaker_id, count(*)::int AS claims FROM claims GROUP BY speaker_id) n ON n.speaker_id = a.id`,
+    orderBy: "a.id",
+    columns: [
+      column("id", "integer", "a.id", "actor id"),
+      column("name", "text", "a.name", "display name"),
+      column("kind", "text", "a.kind::text", "person, organization, government_body, media_outlet, court or other"),
+      column("aliases", "list", "a.aliases", "other spellings (CSV: a JSON array)"),
+      column("claim_count", "integer", "coalesce(n.claims, 0)", "claims this actor speaks"),
+      column("notes", "text", "a.notes", "editor notes"),
+      column("created_at", "timestamp", "a.created_at", "when it was created"),
+      column("updated_at", "timestamp", "a.updated_at", "when it last changed"),
+    ],
+  }),
+  topics: kind({
+    kind: "topics",
+    role: "viewer",
+    description: "One row per topic, with claims per stance.",
+    filterSchema: topicsFilterSchema,
+    viewParams: [],
+    where: topicsFilterSql,
+    from: `topics t
+      LEFT JOIN (
+        SELECT topic_id, count(*)::int AS claims,
+          (count(*) FILTER (WHERE stance = 'supports'))::int AS supports,
+          (count(*) FILTER (WHERE stance = 'opposes'))::int AS opposes
+        FROM claims GROUP BY topic_id
+      ) n ON n.topic_id = t.id`,
+    orderBy: "t.id",
+    columns: [
+      column("id", "integer", "t.id", "topic id"),
+      column("slug", "text", "t.slug", "stable short name"),
+      column("title", "text", "t.title", "the question or proposition"),
+      column("description", "text", "t.description", "description"),
+      column("claim_count", "integer", "coalesce(n.claims, 0)", "claims on this topic"),
+      column("supports_count", "integer", "coalesce(n.supports, 0)", "of which support it"),
+      column("opposes_count", "integer", "coalesce(n.opposes, 0)", "of which oppose it"),
+      column("created_at", "timestamp", "t.created_at", "when it was created"),
+      column("updated_at", "timestamp", "t.updated_at", "when it last changed"),
+    ],
+  }),
+  audit: kind({
+    kind: "audit",
+    role: "admin",
+    description: "The audit trail, oldest first: who changed what, before and after.",
+    filterSchema: auditExportFilterSchema,
+    viewParams: ["before"],
+    where: auditFilterSql,
+    from: `audit_events e LEFT JOIN users u ON u.id = e.user_id`,
+    orderBy: "e.id",
+    columns: [
+      column("id", "integer", "e.id", "event id"),
+      column("created_at", "timestamp", "e.created_at", "when"),
+      column("user_email", "text", "u.email", "who (empty for the system: seed, detection, command line)"),
+      column("entity_type", "text", "e.entity_type", "claim, source, actor, topic, contradiction, user, import or export"),
+      column("entity_id", "text", "e.entity_id", "which one"),
+      column("action", "text", "e.action", "what was done"),
+      column("before", "json", "e.before", "the fields before (JSON)"),
+      column("after", "json", "e.after", "the fields after (JSON)"),
+    ],
+  }),
+};
+
+/** The URL parameters that filter a kind (its list schema's keys, less page cursors and sort). */
+export function filterParams(definition: ExportKindDefinition): string[] {
+  return Object.keys(definition.filterSchema.shape).filter((key) => !definition.viewParams.includes(key));
+}
+
+export function isExportKind(value: unknown): value is ExportKind {
+  return typeof value === "string" && (EXPORT_KINDS as readonly string[]).includes(value);
+}
+
+/** ISO 8601 in UTC with milliseconds, formatted by Postgres: cheaper than a Date per cell in Node. */
+function isoTimestamp(sql: string): string {
+  return `to_char(${sql} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+}
+
+/** The SELECT for an export: chosen columns in order, filters, a total order. */
+export function exportQuery(definition: ExportKindDefinition, columnNames: readonly string[], filters: Record<string, unknown>): SqlFragment {
+  const list = columnNames
+    .map((name) => definition.columns.find((candidate) => candidate.name === name)!)
+    .map((entry) => `${entry.type === "timestamp" ? isoTimestamp(entry.sql) : entry.sql} AS "${entry.name}"`)
+    .join(", ");
+  const where = definition.where(filters);
+  return {
+    sql: `SELECT ${list} FROM ${definition.from} WHERE ${where.sql} ORDER BY ${definition.orderBy}`,
+    values: where.values,
+  };
+}

@@ -1,0 +1,98 @@
+// Publication dates as documents state them ("2004-06-11", "April 15, 2011", "June 2007",
+// "2007"). A date is refused when no calendar has it (30 February, month 13) or when it
+// lies in the future; slashed dates are refused because 03/04/2011 reads two ways.
+const MONTHS = [
+  "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+];
+const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+function monthIndex(word: string): number | undefined {
+  const lower = word.toLowerCase().replace(/\.$/, "");
+  if (lower.length < 3) return undefined;
+  const index = MONTHS.findIndex((month) => month === lower || (lower.length >= 3 && month.startsWith(lower) && lower.length <= month.length));
+  // "Sept" is the one common abbreviation longer than three letters.
+  return index === -1 ? (lower === "sept" ? 8 : undefined) : index;
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+}
+
+interface DateParts {
+  year: number;
+  month?: number;
+  day?: number;
+}
+
+export const DATE_FORMAT_HINT = "Use a date like 2004-06-11, 11 June 2004, June 2004 or 2004";
+
+function parts(value: string): DateParts | "ambiguous" | undefined {
+  const text = value.trim().replace(/^(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+/i, "").replace(/\s+/g, " ");
+  let match = /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)?)?$/.exec(text);
+  if (match) {
+    return {
+      year: Number(match[1]),
+      month: match[2] === undefined ? undefined : Number(match[2]) - 1,
+      day: match[3] === undefined ? undefined : Number(match[3]),
+    };
+  }
+  if (/^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$/.test(text)) return "ambiguous";
+  // "April 15, 2011", "April 15 2011", "Apr. 2011"
+  match = /^([A-Za-z]+\.?)(?: (\d{1,2})(?:st|nd|rd|th)?,?)? (\d{4})$/.exec(text);
+  if (match) {
+    const month = monthIndex(match[1]!);
+    if (month === undefined) return undefined;
+    return { year: Number(match[3]), month, day: match[2] === undefined ? undefined : Number(match[2]) };
+  }
+  // "15 April 2011", "15th of April, 2011"
+  match = /^(\d{1,2})(?:st|nd|rd|th)?(?: of)? ([A-Za-z]+\.?),? (\d{4})$/.exec(text);
+  if (match) {
+    const month = monthIndex(match[2]!);
+    if (month === undefined) return undefined;
+    return { year: Number(match[3]), month, day: Number(match[1]) };
+  }
+  return undefined;
+}
+
+export type DateCheck = { ok: true; value: string } | { ok: false; message: string };
+
+/** Validates a stated publication date; `value` is the text to store (an ISO time is cut to its date). */
+export function checkPublishedDate(value: string, now: Date = new Date()): DateCheck {
+  const found = parts(value);
+  if (found === "ambiguous") {
+    return { ok: false, message: `${value.trim()} can be read two ways. ${DATE_FORMAT_HINT}.` };
+  }
+  if (!found) return { ok: false, message: `${DATE_FORMAT_HINT}.` };
+  const { year, month, day } = found;
+  if (year < 1000) return { ok: false, message: `The year ${year} is not a plausible publication date.` };
+  if (month !== undefined && (month < 0 || month > 11)) {
+    return { ok: false, message: `There is no month ${month + 1}. ${DATE_FORMAT_HINT}.` };
+  }
+  if (day !== undefined && month !== undefined && (day < 1 || day > daysInMonth(year, month))) {
+    return { ok: false, message: `There is no ${day} ${MONTH_NAMES[month]} ${year}.` };
+  }
+  // A day of slack so that a document published today in another time zone passes.
+  const earliest = Date.UTC(year, month ?? 0, day ?? 1);
+  if (earliest > now.getTime() + 24 * 60 * 60 * 1000) {
+    return { ok: false, message: "The publication date is in the future." };
+  }
+  const iso = /^(\d{4}-\d{1,2}-\d{1,2})[T ]/.exec(value.trim());
+  return { ok: true, value: iso ? iso[1]! : value.trim().replace(/\s+/g, " ") };
+}
+
+/** A date found in document metadata, cut to a form the import form accepts, or undefined. */
+export function dateGuess(value: string | null | undefined): string | undefined {
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  // PDF dates: D:20110415093000+01'00'
+  const pdf = /^D:(\d{4})(\d{2})?(\d{2})?/.exec(trimmed);
+  const candidate = pdf ? [pdf[1], pdf[2], pdf[3]].filter(Boolean).join("-") : trimmed;
+  const checked = checkPublishedDate(candidate);
+  if (checked.ok) return checked.value;
+  const parsed = new Date(trimmed);
+  if (!Number.isNaN(parsed.getTime())) {
+    const iso = parsed.toISOString().slice(0, 10);
+    if (checkPublishedDate(iso).ok) return iso;
+  }
+  return undefined;
+}

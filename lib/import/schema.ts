@@ -1,0 +1,73 @@
+// What the import form and the CLI send, validated before anything is read or written.
+import { z } from "zod";
+import { documentMetadataSchema, RELIABILITIES, slugSchema, SOURCE_KINDS } from "@/lib/ingest/schema";
+import type { IngestTarget } from "@/lib/ingest/ingest-document";
+
+// FNV-1a: a short stable tag for titles with no Latin letters (Urdu, Arabic…), browser-safe.
+function shortHash(text: string): string {
+  let hash = 0x811c9dc5;
+  for (const char of text) {
+    hash ^= char.codePointAt(0)!;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, "0");
+}
+
+/** The slug a new source gets from its title; never empty. */
+export function slugForTitle(title: string): string {
+  return slugify(title) || `source-${shortHash(title.trim())}`;
+}
+
+/** "Council approves £2m flood barrier!" → "council-approves-2m-flood-barrier". */
+export function slugify(title: string): string {
+  const slug = title
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+  if (slug.length <= 80) return slug;
+  const cut = slug.slice(0, 80);
+  return cut.slice(0, cut.lastIndexOf("-") > 40 ? cut.lastIndexOf("-") : 80).replace(/-+$/, "");
+}
+
+const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+
+/** Import metadata: as the seed's, except that the slug may be left out and is then made from the title. */
+export const importMetadataSchema = documentMetadataSchema
+  .extend({
+    slug: z.preprocess(blankToUndefined, slugSchema.optional()),
+    kind: z.enum(SOURCE_KINDS, { error: "Choose what kind of source this is" }),
+    reliability: z.preprocess(blankToUndefined, z.enum(RELIABILITIES, { error: "Choose a reliability from A to F" }).optional()),
+    language: z.preprocess(blankToUndefined, documentMetadataSchema.shape.language),
+  })
+  .transform((metadata) => ({ ...metadata, slug: metadata.slug ?? slugForTitle(metadata.title) }));
+
+export type ImportMetadata = z.output<typeof importMetadataSchema>;
+
+/** "auto", "new", or the id of the source this document is a new version of. */
+export const importTargetSchema = z
+  .union([z.literal("auto"), z.literal("new"), z.coerce.number().int().positive()], {
+    error: "Choose whether this is a new source or a new version of a stored one",
+  })
+  .default("auto")
+  .transform((value): IngestTarget => (typeof value === "number" ? { sourceId: value } : value));
+
+export const importRequestSchema = z.object({
+  metadata: importMetadataSchema,
+  target: importTargetSchema,
+});
+
+export type ImportRequest = z.output<typeof importRequestSchema>;
+
+export const METADATA_FIELDS = ["title", "kind", "publisher", "author", "publishedDate", "url", "language", "reliability", "notes", "slug"] as const;
+
+/** Form fields as strings (never `as string` casts): a File or a missing field becomes undefined. */
+export function formFields(form: FormData, names: readonly string[]): Record<string, string | undefined> {
+  return Object.fromEntries(
+    names.map((name) => {
+      const value = form.get(name);
+      return [name, typeof value === "string" ? value : undefined];
+    }),
+  );
+}

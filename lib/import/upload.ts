@@ -1,0 +1,73 @@
+// The import form's request: a file or pasted text, plus metadata. Shared by the preview
+// and save route handlers so both read the document the same way.
+import path from "node:path";
+import { z } from "zod";
+import { importMaxBytes } from "@/lib/env";
+import { ValidationError } from "@/lib/errors";
+import { overLimitDetail } from "@/lib/import/detect";
+import { ImportRefusedError } from "@/lib/import/errors";
+import { readImportFile, readPastedText } from "@/lib/import/read-document";
+import { formFields, importTargetSchema, METADATA_FIELDS } from "@/lib/import/schema";
+import type { ReadDocument } from "@/lib/import/types";
+
+// Multipart framing around the file; a body larger than the limit plus this is refused unread.
+const MULTIPART_ALLOWANCE = 256 * 1024;
+
+const uploadNameSchema = z
+  .string()
+  .transform((name) => path.basename(name.replace(/\\/g, "/")).replace(/[\u0000-\u001f]/g, "").slice(0, 200) || "upload");
+
+/** The request's form, after refusing an oversized body unread. */
+export async function readImportForm(request: Request): Promise<FormData> {
+  checkRequestSize(request);
+  try {
+    return await request.formData();
+  } catch {
+    throw new ValidationError("Send the document as a form upload (multipart/form-data) with a file or a text field.");
+  }
+}
+
+/** Refuses an oversized body from its Content-Length before the form is parsed into memory. */
+export function checkRequestSize(request: Request): void {
+  const length = Number(request.headers.get("content-length") ?? "0");
+  const limit = importMaxBytes();
+  if (Number.isFinite(length) && length > limit + MULTIPART_ALLOWANCE) {
+    throw new ImportRefusedError("upload", "too_large", overLimitDetail("the upload", length, limit));
+  }
+}
+
+export async function readUploadedDocument(form: FormData): Promise<ReadDocument> {
+  const file = form.get("file");
+  const maxBytes = importMaxBytes();
+  // A form submitted with no file chosen still sends an unnamed, empty file part.
+  if (file instanceof File && file.name !== "") {
+    const name = uploadNameSchema.parse(file.name);
+    if (file.size > maxBytes) {
+      throw new ImportRefusedError(name, "too_large", overLimitDetail("the file", file.size, maxBytes));
+    }
+    return readImportFile(name, new Uint8Array(await file.arrayBuffer()), { maxBytes });
+  }
+  const text = form.get("text");
+  if (typeof text === "string" && text.length > 0) return readPastedText(text, { maxBytes });
+  throw new ValidationError("Choose a file or paste some text first.", { file: ["Choose a file or paste some text."] });
+}
+
+/** The metadata fields and target as the form sent them, for importRequestSchema. */
+export function importRequestFromForm(form: FormData): { metadata: Record<string, string | undefined>; target: unknown } {
+  return { metadata: formFields(form, METADATA_FIELDS), target: formFields(form, ["target"]).target || undefined };
+}
+
+export const previewOptionsSchema = z.object({
+  slug: z.string().trim().max(120).optional(),
+  url: z.string().trim().max(2000).optional(),
+  target: importTargetSchema,
+});
+
+export function previewOptionsFromForm(form: FormData) {
+  const fields = formFields(form, ["slug", "url", "target"]);
+  return previewOptionsSchema.parse({
+    slug: fields.slug || undefined,
+    url: fields.url || undefined,
+    target: fields.target || undefined,
+  });
+}

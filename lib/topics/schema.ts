@@ -1,0 +1,22 @@
+import { z } from "zod";
+
+const formInt = (message: string) => z.coerce.number({ error: message }).int(message);
+
+const title = z.string().trim().min(1, "A title is required").max(300, "A title is limited to 300 characters");
+const description = z.preprocess(
+  (value) => (typeof value === "string" && value.trim() === "" ? null : typeof value === "string" ? value.trim() : value ?? null),
+  z.string().max(5000, "A description is limited to 5000 characters").nullable(),
+);
+
+export const createTopicSchema = z.object({ title, description });
+export type CreateTopicInput = z.infer<typeof createTopicSchema>;
+
+export const updateTopicSchema = z.object({
+  id: formInt("Missing topic id").positive(),
+  version: formInt("Missing version").positive(),
+  title,
+  description,
+});
+export type UpdateTopicInput = z.infer<typeof updateTopicSchema>;
+
+export const topicIdSchema = z.object({ id: z.coerce.number().int().positive() });

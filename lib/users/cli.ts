@@ -1,0 +1,50 @@
+// npx tsx lib/users/cli.ts <command> — accounts from the terminal, for when nobody can sign in:
+//   create EMAIL --role admin|editor|viewer   create an account with a random password (printed once)
+//   reset-password EMAIL                       set a new random password (printed once) and re-enable
+// Changes are recorded in the audit trail as made by the system.
+import "dotenv/config";
+import { randomBytes } from "node:crypto";
+import { z } from "zod";
+import { runCli } from "@/lib/cli/run";
+import { createPrismaClient } from "@/lib/db/client";
+import { resolveDatabase } from "@/lib/db/embedded";
+import { recordAudit } from "@/lib/audit/record";
+import { hashPassword } from "@/lib/auth/password";
+import { ROLES } from "@/lib/auth/roles";
+
+const USAGE = "usage: npx tsx lib/users/cli.ts create EMAIL --role admin|editor|viewer\n       npx tsx lib/users/cli.ts reset-password EMAIL";
+
+const argumentsSchema = z.union([
+  z.tuple([z.literal("create"), z.email("EMAIL must be an email address."), z.literal("--role"), z.enum(ROLES, { error: "--role must be admin, editor or viewer." })]),
+  z.tuple([z.literal("reset-password"), z.email("EMAIL must be an email address.")]),
+]);
+
+await runCli(async () => {
+  const parsed = argumentsSchema.safeParse(process.argv.slice(2));
+  if (!parsed.success) throw new Error(USAGE);
+  const [command, rawEmail] = parsed.data;
+  const email = rawEmail.trim().toLowerCase();
+  const password = randomBytes(12).toString("base64url");
+  const passwordHash = await hashPassword(password);
+  const database = await resolveDatabase();
+  const prisma = createPrismaClient(database.url, 1);
+  try {
+    await prisma.$transaction(async (tx) => {
+      const columns = { id: true, email: true, name: true, role: true, active: true } as const;
+      if (parsed.data[0] === "create") {
+        if (await tx.user.findUnique({ where: { email }, select: { id: true } })) throw new Error(`${email} already exists; use reset-password.`);
+        const user = await tx.user.create({ data: { email, role: parsed.data[3], passwordHash }, select: columns });
+        await recordAudit(tx, { userId: null, entityType: "user", entityId: user.id, action: "create", after: user });
+      } else {
+        const before = await tx.user.findUnique({ where: { email }, select: columns });
+        if (!before) throw new Error(`No account with the email ${email}.`);
+        const after = await tx.user.update({ where: { email }, data: { passwordHash, active: true }, select: columns });
+        await recordAudit(tx, { userId: null, entityType: "user", entityId: after.id, action: "reset_password", before, after });
+      }
+    });
+    console.log(`${command === "create" ? "Created" : "Reset"} ${email}. Password (shown only now): ${password}`);
+  } finally {
+    await prisma.$disconnect();
+    await database.release();
+  }
+});

@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { ROLES } from "@/lib/auth/roles";
+import { MIN_PASSWORD_LENGTH } from "@/lib/auth/bootstrap";
+
+const userId = z.coerce.number({ error: "Choose a user." }).int().positive("Choose a user.");
+const password = z
+  .string({ error: "Enter a password." })
+  .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`)
+  .max(200, "Use at most 200 characters.");
+const role = z.enum(ROLES, { error: "Choose admin, editor or viewer." });
+
+export const createUserSchema = z.object({
+  email: z
+    .string({ error: "Enter an email address." })
+    .trim()
+    .toLowerCase()
+    .pipe(z.email("Enter a valid email address.").max(320)),
+  name: z
+    .string()
+    .trim()
+    .max(200, "Use at most 200 characters.")
+    .optional()
+    .transform((value) => (value ? value : null)),
+  role,
+  password,
+});
+
+export const changeUserRoleSchema = z.object({ id: userId, role });
+
+// Checkbox-style form values arrive as strings.
+const booleanField = z.union([z.boolean(), z.enum(["true", "false"]).transform((value) => value === "true")]);
+
+export const setUserActiveSchema = z.object({ id: userId, active: booleanField });
+
+export const resetUserPasswordSchema = z.object({ id: userId, password });
+
+export type CreateUserInput = z.infer<typeof createUserSchema>;

@@ -1,0 +1,145 @@
+// Export through the real app (`next start`) in Chromium: the Export button downloads the
+// rows the claims table shows, the command line writes the same bytes as HTTP, a client
+// that hangs up mid-download stops the query, and each kind answers each role correctly.
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { execFile } from "node:child_process";
+import http from "node:http";
+import { mkdtemp, readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { parse } from "csv-parse/sync";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { launchBrowser, newPage, saveScreenshot, signIn, startApp, type RunningApp } from "./helpers";
+import { EXPORT_KINDS } from "@/lib/export/kinds";
+
+const run = promisify(execFile);
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const BULK = 40_000;
+
+describe("export through the running app", () => {
+  let app: RunningApp;
+  let browser: Browser;
+  let viewer: { context: BrowserContext; page: Page };
+
+  async function activeExportQueries(): Promise<number> {
+    const rows = await app.database.prisma.$queryRawUnsafe<{ count: number }[]>(
+      `SELECT count(*)::int AS count FROM pg_stat_activity
+       WHERE datname = current_database() AND state <> 'idle' AND query LIKE 'SELECT c.id AS "id"%' AND pid <> pg_backend_pid()`,
+    );
+    return rows[0]!.count;
+  }
+
+  beforeAll(async () => {
+    app = await startApp({ seed: false });
+    const prisma = app.database.prisma;
+    const source = await prisma.source.create({ data: { slug: "awkward", title: "Awkward, \"quoted\" source", kind: "news", text: "text", textSha256: "a".repeat(64) } });
+    const quotes = ["=1+1 looks like a formula", "Commas, and \"quotes\"", "Two\nlines", "الطاف حسین نے کہا", "Emoji 🙂🇵🇰", "-minus first", "@at first", "Plain"];
+    for (const [index, quote] of quotes.entries()) {
+      await prisma.claim.create({ data: { sourceId: source.id, quote, startOffset: index * 10, endOffset: index * 10 + 5, status: index % 2 ? "approved" : "unreviewed", stance: index % 3 ? "supports" : "opposes" } });
+    }
+    const bulk = await prisma.source.create({ data: { slug: "bulk", title: "Bulk", text: "bulk", textSha256: "b".repeat(64) } });
+    await prisma.$executeRawUnsafe(
+      `INSERT INTO claims (source_id, quote, start_offset, end_offset, updated_at)
+       SELECT $1, 'Bulk claim ' || i || ', with a comma and "quotes" to escape', i, i + 1, now() FROM generate_series(1, ${BULK}) i`,
+      bulk.id,
+    );
+    browser = await launchBrowser();
+    viewer = await newPage(browser, app.baseUrl);
+    await signIn(viewer.page, app.users.viewer, "/claims");
+  });
+
+  afterAll(async () => {
+    await viewer?.context.close();
+    await browser?.close();
+    await app?.stop();
+  });
+
+  test("the Export button downloads exactly the claims the filtered table shows", async () => {
+    const { page } = viewer;
+    await page.goto("/claims?source=awkward&stance=supports");
+    const shown = (await page.locator("tr[data-claim-id]").evaluateAll((rows) => rows.map((row) => Number(row.getAttribute("data-claim-id"))))).sort((a, b) => a - b);
+    expect(shown.length).toBeGreaterThan(0);
+    expect(Number(await page.getByTestId("claims-total").textContent())).toBe(shown.length);
+
+    await page.getByText("Export", { exact: true }).click();
+    await saveScreenshot(page, "export-menu");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-filtered").click()]);
+    expect(download.suggestedFilename()).toMatch(/^claimbase-claims-\d{4}-\d{2}-\d{2}-filtered\.csv$/);
+    const records = parse(await readFile((await download.path())!), { columns: true }) as Record<string, string>[];
+    expect(records.map((record) => Number(record.id))).toEqual(shown);
+    expect(records.every((record) => record.source_slug === "awkward" && record.stance === "supports")).toBe(true);
+    // Spreadsheet safety survives the real HTTP path.
+    expect(records.map((record) => record.quote)).toContain("'-minus first");
+
+    const [all] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-all").click()]);
+    expect(all.suggestedFilename()).toMatch(/^claimbase-claims-\d{4}-\d{2}-\d{2}-all\.csv$/);
+    const everything = parse(await readFile((await all.path())!), { columns: true }) as unknown[];
+    expect(everything).toHaveLength(await app.database.prisma.claim.count());
+  });
+
+  test("the export's audit event names the viewer, the kind and the filters", async () => {
+    const event = await app.database.prisma.auditEvent.findFirstOrThrow({ where: { entityType: "export", action: "export_filtered" }, orderBy: { id: "desc" } });
+    expect(event.userId).toBe(app.users.viewer.id);
+    expect(event.after).toMatchObject({ kind: "claims", filters: { source: "awkward", stance: "supports" }, via: "http" });
+  });
+
+  test("the command line writes the same bytes as the HTTP export", async () => {
+    const response = await viewer.context.request.get("/api/export/claims?status=approved&bom=1&columns=id,quote,status,updated_at");
+    expect(response.status()).toBe(200);
+    const directory = await mkdtemp(path.join(tmpdir(), "claimbase-e2e-export-"));
+    const file = path.join(directory, "claims.csv");
+    await run(path.join(ROOT, "node_modules/.bin/tsx"), [path.join(ROOT, "lib/export/cli.ts"), "claims", "--status", "approved", "--bom", "--columns", "id,quote,status,updated_at", "--out", file], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: app.database.url },
+    });
+    expect((await readFile(file)).equals(await response.body())).toBe(true);
+  });
+
+  test("a client that hangs up mid-download stops the database query", async () => {
+    const cookies = await viewer.context.cookies();
+    const cookie = cookies.map((entry) => `${entry.name}=${entry.value}`).join("; ");
+    const url = new URL("/api/export/claims?source=bulk", app.baseUrl);
+    const request = http.get(url, { headers: { cookie } });
+    const firstChunk = await new Promise<Buffer>((resolve, reject) => {
+      request.on("response", (response) => {
+        expect(response.statusCode).toBe(200);
+        // Read one chunk, then stop reading: the server must not run ahead to the end.
+        response.once("data", (chunk: Buffer) => {
+          response.pause();
+          resolve(chunk);
+        });
+      });
+      request.on("error", reject);
+    });
+    expect(firstChunk.toString("utf8")).toMatch(/^id,source_slug,/);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await activeExportQueries()).toBe(1);
+
+    request.destroy();
+    const started = Date.now();
+    while ((await activeExportQueries()) > 0) {
+      if (Date.now() - started > 10_000) throw new Error("the export query still runs 10 s after the client hung up");
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  test("authorization: anonymous 401 for every kind, viewers no audit trail, admins everything", async () => {
+    for (const kind of EXPORT_KINDS) {
+      expect((await fetch(`${app.baseUrl}/api/export/${kind}`)).status, kind).toBe(401);
+      const asViewer = await viewer.context.request.get(`/api/export/${kind}`);
+      expect(asViewer.status(), kind).toBe(kind === "audit" ? 403 : 200);
+    }
+    const admin = await newPage(browser, app.baseUrl);
+    await signIn(admin.page, app.users.admin);
+    const audit = await admin.context.request.get("/api/export/audit?entity=export");
+    expect(audit.status()).toBe(200);
+    const events = parse(await audit.body(), { columns: true }) as Record<string, string>[];
+    expect(events.some((event) => event.user_email === app.users.viewer.email)).toBe(true);
+    const bad = await admin.context.request.get("/api/export/claims?status=done");
+    expect(bad.status()).toBe(422);
+    expect((await bad.json()).error).toMatch(/^The export was not started\. status:/);
+    await admin.context.close();
+  });
+});

@@ -1,0 +1,111 @@
+// Browser test for import: an editor uploads a saved HTML page, checks the preview, saves,
+// and finds the new claims in the claims table. Against `next start` in Debian's Chromium.
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import path from "node:path";
+import type { Browser } from "playwright-core";
+import { PROJECT_ROOT } from "@/lib/db/embedded";
+import { databaseFingerprint } from "@/tests/helpers/db-fingerprint";
+import { launchBrowser, newPage, saveScreenshot, signIn, startApp, type RunningApp } from "./helpers";
+
+const FIXTURES = path.join(PROJECT_ROOT, "tests/fixtures/import");
+
+describe("import in the browser", () => {
+  let app: RunningApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    app = await startApp();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  test("an editor imports an HTML page: preview, metadata, save, and the claims appear in the claims table", async () => {
+    const { context, page } = await newPage(browser, app.baseUrl);
+    const dialogs: string[] = [];
+    page.on("dialog", (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await signIn(page, app.users.editor, "/");
+    await page.getByRole("link", { name: "Import", exact: true }).click();
+    await page.waitForURL((url) => url.pathname === "/import");
+
+    await page.getByLabel("File").setInputFiles(path.join(FIXTURES, "harbour-article.html"));
+    await page.getByRole("button", { name: "Read document" }).click();
+    await page.getByTestId("import-preview").waitFor();
+
+    // The preview: the article's text, none of its scripts, and the claims with their speakers.
+    const text = await page.getByTestId("preview-text").innerText();
+    expect(text).toContain("Our members have won a fair deal and the boats will sail again tomorrow");
+    for (const leak of ["SCRIPT-LEAK", "STYLE-LEAK", "We use cookies"]) expect(text).not.toContain(leak);
+    const rows = await page.getByTestId("preview-claim").allInnerTexts();
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    expect(rows.some((row) => row.includes("Gordon Baird") && row.includes("Our members have won a fair deal"))).toBe(true);
+    expect(await page.getByTestId("preview-summary").innerText()).toMatch(/harbour-article\.html · HTML page · \d+ claims/);
+
+    // Metadata pre-filled from the page's head.
+    expect(await page.getByLabel("Title").inputValue()).toBe("Ferry strike ends after three weeks");
+    expect(await page.getByLabel("Author").inputValue()).toBe("Fiona MacLeod");
+    expect(await page.getByLabel("Publisher").inputValue()).toBe("Coastal Herald");
+    expect(await page.getByLabel("Date").inputValue()).toBe("2024-05-14");
+    expect(await page.getByLabel("URL").inputValue()).toBe("https://news.example.com/2024/05/harbour-ferry-strike-ends");
+
+    // Nothing from the page ran in the editor's browser.
+    expect(await page.evaluate(() => Object.keys(window).filter((key) => key.startsWith("__import")))).toEqual([]);
+    expect(dialogs).toEqual([]);
+    expect(await page.title()).not.toContain("SCRIPT-LEAK");
+    await saveScreenshot(page, "import-preview");
+
+    // Kind is the editor's call; saving without it names the field.
+    await page.getByRole("button", { name: "Save import" }).click();
+    await page.getByText("Choose what kind of source this is", { exact: true }).waitFor();
+    expect(await page.getByTestId("import-error").innerText()).toBe("Some fields need attention; see the messages beside them.");
+    await page.getByLabel("Kind").selectOption("news");
+    await page.getByRole("button", { name: "Save import" }).click();
+    const saved = page.getByTestId("import-saved");
+    await saved.waitFor();
+    expect(await saved.innerText()).toMatch(/new source "ferry-strike-ends-after-three-weeks": \d+ new claims/);
+
+    await page.getByRole("link", { name: "Review its claims" }).click();
+    await page.waitForURL((url) => url.pathname === "/claims" && url.searchParams.get("source") === "ferry-strike-ends-after-three-weeks");
+    await page.getByText("Our members have won a fair deal", { exact: false }).first().waitFor();
+    const table = await page.locator("main").innerText();
+    expect(table).toContain("Gordon Baird");
+    expect(table).toContain("We met the union every week");
+    await saveScreenshot(page, "import-claims-table");
+
+    const source = await app.database.prisma.source.findUniqueOrThrow({ where: { slug: "ferry-strike-ends-after-three-weeks" }, include: { _count: { select: { claims: true } } } });
+    expect(source._count.claims).toBe(rows.length);
+    expect(await app.database.prisma.auditEvent.count({ where: { entityType: "import", entityId: String(source.id), userId: app.users.editor.id } })).toBe(1);
+    await context.close();
+  });
+
+  test("a scanned PDF is refused in the form with the OCR message, and nothing is written", async () => {
+    const { context, page } = await newPage(browser, app.baseUrl);
+    await signIn(page, app.users.editor, "/import");
+    const before = await databaseFingerprint(app.database.prisma);
+    await page.getByLabel("File").setInputFiles(path.join(FIXTURES, "scanned.pdf"));
+    await page.getByRole("button", { name: "Read document" }).click();
+    const error = page.getByTestId("import-error");
+    await error.waitFor();
+    expect(await error.innerText()).toMatch(/scanned\.pdf: the PDF has no text layer .*needs OCR, which this tool does not do/);
+    expect(await databaseFingerprint(app.database.prisma)).toEqual(before);
+    await context.close();
+  });
+
+  test("a viewer can neither open the import page nor post to the import API", async () => {
+    const { context, page } = await newPage(browser, app.baseUrl);
+    await signIn(page, app.users.viewer, "/");
+    expect(await page.getByRole("link", { name: "Import", exact: true }).count()).toBe(0);
+    await page.goto("/import");
+    expect(new URL(page.url()).pathname).toBe("/forbidden");
+    const response = await page.request.post("/api/import", { multipart: { text: "A viewer's text, he said.", title: "Nope", kind: "news" } });
+    expect(response.status()).toBe(403);
+    const anonymous = await fetch(`${app.baseUrl}/api/import/preview`, { method: "POST", body: new FormData() });
+    expect(anonymous.status).toBe(401);
+    await context.close();
+  });
+});

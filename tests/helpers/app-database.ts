@@ -1,0 +1,13 @@
+// Lets integration tests call app code (queries, server actions, route handlers) that
+// reaches the database through db(): point the cached client at the test database.
+import type { TestDatabase } from "@/tests/helpers/test-database";
+
+const globalForPrisma = globalThis as unknown as { claimbasePrisma?: unknown };
+
+export function useAppDatabase(database: TestDatabase): void {
+  globalForPrisma.claimbasePrisma = database.prisma;
+}
+
+export function releaseAppDatabase(): void {
+  delete globalForPrisma.claimbasePrisma;
+}

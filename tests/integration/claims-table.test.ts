@@ -1,0 +1,166 @@
+// The claims table query: filters, full-text search with highlighted matches, and keyset
+// pagination that visits every matching claim exactly once in every sort order.
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-database";
+import { releaseAppDatabase, useAppDatabase } from "@/tests/helpers/app-database";
+import { CLAIM_SORTS, parseClaimTableParams, type ClaimTableParams } from "@/lib/claims/schema";
+import { listClaims, reviewQueuePosition } from "@/lib/claims/queries";
+import { claimFilterSql } from "@/lib/claims/filters";
+
+const SENTENCES = [
+  "The strike was called off after talks with the provincial government",
+  "Nobody was hurt during the rally in Karachi",
+  "Fourteen people died in the clashes on Saturday night",
+  "The party denied any involvement in the killings",
+  "Police said the arrested men confessed to the murders",
+  "The court declared the organization a terrorist group",
+];
+const STANCES = ["supports", "opposes", "neutral", "unclear"] as const;
+
+describe("claims table", () => {
+  let database: TestDatabase;
+  let speakerIds: number[];
+
+  const params = (query: Record<string, string>): ClaimTableParams => {
+    const parsed = parseClaimTableParams(new URLSearchParams(query));
+    expect(parsed.problems).toEqual([]);
+    return parsed.value;
+  };
+
+  async function walk(query: Record<string, string>, pageSize: number): Promise<number[]> {
+    const ids: number[] = [];
+    let cursor: string | null = null;
+    for (let pages = 0; pages < 100; pages++) {
+      const page = await listClaims(params({ ...query, ...(cursor ? { after: cursor } : {}) }), { pageSize, prisma: database.prisma });
+      ids.push(...page.rows.map((row) => row.id));
+      cursor = page.nextCursor;
+      if (!cursor) break;
+    }
+    return ids;
+  }
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    useAppDatabase(database);
+    const prisma = database.prisma;
+    speakerIds = [];
+    for (const name of ["Ahmed Khan", "Farooq Sattar", "Dawn editorial board"]) {
+      speakerIds.push((await prisma.actor.create({ data: { name, normalizedName: name.toLowerCase() } })).id);
+    }
+    const topic = await prisma.topic.create({ data: { slug: "strike", title: "The strike" } });
+    // Three sources, 70 claims each, with every filterable field varying.
+    for (let s = 0; s < 3; s++) {
+      const parts: string[] = [];
+      const spans: { start: number; end: number; quote: string }[] = [];
+      let at = 0;
+      for (let i = 0; i < 70; i++) {
+        const quote = `${SENTENCES[(i + s) % SENTENCES.length]} (item ${s}-${i})`;
+        spans.push({ start: at, end: at + quote.length, quote });
+        parts.push(quote);
+        at += quote.length + 2;
+      }
+      const text = parts.join(". ");
+      const source = await prisma.source.create({ data: { slug: `source-${s}`, title: `Source ${s}`, text, textSha256: String(s).repeat(64) } });
+      await prisma.claim.createMany({
+        data: spans.map((span, i) => ({
+          sourceId: source.id,
+          quote: span.quote,
+          startOffset: span.start,
+          endOffset: span.end,
+          stance: STANCES[i % 4],
+          speakerId: i % 5 === 0 ? null : speakerIds[i % 3],
+          citedVia: i % 7 === 0 ? "Dawn newspaper" : null,
+          credibility: (i % 6) + 1,
+          status: i % 10 === 0 ? "approved" : "unreviewed",
+          topicId: i % 9 === 0 ? topic.id : null,
+        })),
+      });
+    }
+    // Distinct update times for the "updated" sort, including ties.
+    await prisma.$executeRawUnsafe(`UPDATE claims SET updated_at = now() - (id % 17) * interval '1 minute'`);
+  });
+
+  afterAll(async () => {
+    releaseAppDatabase();
+    await database?.drop();
+  });
+
+  test.each(CLAIM_SORTS.map((sort) => [sort]))("paging through sort %s visits each claim once, in order", async (sort) => {
+    const all = await database.prisma.claim.count();
+    const ids = await walk({ sort }, 37);
+    expect(ids).toHaveLength(all);
+    expect(new Set(ids).size).toBe(all);
+    const single = await listClaims(params({ sort }), { pageSize: 1000, prisma: database.prisma });
+    expect(ids).toEqual(single.rows.map((row) => row.id));
+  });
+
+  test("the previous-page cursor returns the page before", async () => {
+    const first = await listClaims(params({ sort: "credibility" }), { pageSize: 25, prisma: database.prisma });
+    const second = await listClaims(params({ sort: "credibility", after: first.nextCursor! }), { pageSize: 25, prisma: database.prisma });
+    expect(second.prevCursor).not.toBeNull();
+    const back = await listClaims(params({ sort: "credibility", before: second.prevCursor! }), { pageSize: 25, prisma: database.prisma });
+    expect(back.rows.map((row) => row.id)).toEqual(first.rows.map((row) => row.id));
+    expect(back.prevCursor).toBeNull();
+    expect(first.prevCursor).toBeNull();
+  });
+
+  test("filters combine, and each row matches every filter", async () => {
+    const page = await listClaims(params({ stance: "opposes", speaker: String(speakerIds[1]), citedVia: "dawn", status: "unreviewed" }), { prisma: database.prisma });
+    expect(page.total).toBeGreaterThan(0);
+    expect(page.rows).toHaveLength(page.total);
+    for (const row of page.rows) {
+      expect(row).toMatchObject({ stance: "opposes", speakerId: speakerIds[1], speakerName: "Farooq Sattar", status: "unreviewed" });
+      expect(row.citedVia).toBe("Dawn newspaper");
+    }
+    const expected = await database.prisma.claim.count({ where: { stance: "opposes", speakerId: speakerIds[1], citedVia: { contains: "dawn", mode: "insensitive" }, status: "unreviewed" } });
+    expect(page.total).toBe(expected);
+
+    const none = await listClaims(params({ speaker: "none", source: "source-1", credibility: "2" }), { prisma: database.prisma });
+    expect(none.total).toBe(await database.prisma.claim.count({ where: { speakerId: null, source: { slug: "source-1" }, credibility: 2 } }));
+    expect(none.rows.every((row) => row.speakerId === null && row.sourceSlug === "source-1" && row.credibility === 2)).toBe(true);
+  });
+
+  test("full-text search finds word forms and highlights the matches", async () => {
+    const page = await listClaims(params({ q: "killing" }), { prisma: database.prisma });
+    expect(page.total).toBe(await database.prisma.claim.count({ where: { quote: { contains: "killings" } } }));
+    expect(page.total).toBeGreaterThan(30);
+    for (const row of page.rows) {
+      expect(row.headline?.filter((part) => part.match).map((part) => part.text)).toEqual(["killings"]);
+      expect(row.headline?.map((part) => part.text).join("")).toBe(row.quote);
+    }
+    const phrase = await listClaims(params({ q: '"called off" -rally' }), { prisma: database.prisma });
+    expect(phrase.total).toBe(await database.prisma.claim.count({ where: { quote: { startsWith: "The strike was called off" } } }));
+    expect(phrase.rows.every((row) => row.quote.startsWith("The strike was called off"))).toBe(true);
+  });
+
+  test("bad values in a shared URL are reported and ignored, never injected", async () => {
+    const parsed = parseClaimTableParams(new URLSearchParams({ stance: "supports'; DROP TABLE claims; --", credibility: "9", status: "approved", sort: "bogus" }));
+    expect(parsed.problems.map((problem) => problem.split(":")[0]).sort()).toEqual(["credibility", "sort", "stance"]);
+    expect(parsed.value).toMatchObject({ status: "approved", sort: "source", stance: undefined, credibility: undefined });
+    const sql = claimFilterSql({ q: "x'); DROP TABLE claims; --", citedVia: "100%_off" });
+    expect(sql.sql).not.toContain("DROP");
+    expect(sql.values).toEqual(["x'); DROP TABLE claims; --", "%100\\%\\_off%"]);
+    const page = await listClaims(params({ q: "x'); DROP TABLE claims; --" }), { prisma: database.prisma });
+    expect(page.total).toBe(0);
+    expect(await database.prisma.claim.count()).toBe(210);
+    // A tampered cursor is ignored: the first page.
+    const tampered = await listClaims(params({ after: "not-a-cursor" }), { pageSize: 5, prisma: database.prisma });
+    expect(tampered.prevCursor).toBeNull();
+  });
+
+  test("the review queue walks unreviewed claims in source order", async () => {
+    const start = await reviewQueuePosition({ source: "source-0" }, undefined, database.prisma);
+    const unreviewed = await database.prisma.claim.findMany({
+      where: { status: "unreviewed", source: { slug: "source-0" } },
+      orderBy: [{ startOffset: "asc" }],
+      select: { id: true },
+    });
+    expect(start).toMatchObject({ claimId: unreviewed[0]!.id, prevId: null, nextId: unreviewed[1]!.id, remaining: unreviewed.length });
+    const middle = await reviewQueuePosition({ source: "source-0" }, unreviewed[5]!.id, database.prisma);
+    expect(middle).toMatchObject({ prevId: unreviewed[4]!.id, nextId: unreviewed[6]!.id });
+    // A claim just approved leaves the queue, but its neighbours are still found from it.
+    await database.prisma.claim.update({ where: { id: unreviewed[5]!.id }, data: { status: "approved" } });
+    const after = await reviewQueuePosition({ source: "source-0" }, unreviewed[5]!.id, database.prisma);
+    expect(after).toMatchObject({ claimId: unreviewed[5]!.id, nextId: unreviewed[6]!.id, remaining: unreviewed.length - 1 });
+  });
+});
