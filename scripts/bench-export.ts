@@ -151,11 +151,15 @@ async function measureHttp(baseUrl: string, cookie: string, serverPid: number, q
   let firstByteMs: number | undefined;
   let bytes = 0;
   let records = 0;
+  let previous = 0;
   for await (const chunk of response.body! as unknown as AsyncIterable<Uint8Array>) {
     firstByteMs ??= performance.now() - started;
     bytes += chunk.byteLength;
     hash.update(chunk);
-    for (let index = 0; index < chunk.length; index++) if (chunk[index] === 0x0a && chunk[index - 1] === 0x0d) records++;
+    for (const byte of chunk) {
+      if (byte === 0x0a && previous === 0x0d) records++;
+      previous = byte;
+    }
   }
   const seconds = (performance.now() - started) / 1000;
   // Records end in CRLF; quoted line breaks inside the synthetic quotes are bare LF. Less the header.

@@ -14,7 +14,7 @@ import { runCli } from "@/lib/cli/run";
 import { createPrismaClient } from "@/lib/db/client";
 import { detectContradictions, judgeCandidates } from "@/lib/contradictions/detect";
 import { createTestDatabase } from "@/tests/helpers/test-database";
-import { seedDatabase } from "@/.h3tmp/run-seed";
+import { seedDatabase } from "@/seed/run-seed";
 import { GOLD_CONFLICTS, type GoldConflict } from "./contradictions-gold";
 
 const argsSchema = z.object({
@@ -169,6 +169,8 @@ await runCli(async () => {
         `(${Object.entries(byKind).map(([kind, count]) => `${kind} ${count}`).join(", ")})`,
     );
     console.log(`top-${report.top} accepted: ${report.topAccepted}/${report.top}`);
+    const allAccepted = ranked.filter((pair) => goldIndex(pair, quotes) >= 0).length;
+    console.log(`all candidates accepted: ${allAccepted}/${ranked.length} (a pair counts as accepted when it is one of the hand-labelled conflicts)`);
     console.log(`gold recall: ${report.goldFound}/${report.goldTotal} anywhere in the list, ${report.goldInTop}/${report.goldTotal} in the top ${args.top}` +
       ` (${proposedByDatabase.size}/${report.goldTotal} among the candidate pairs the database proposed)`);
     console.log(`detection time: ${report.seconds.toFixed(1)} s (total ${((performance.now() - started) / 1000).toFixed(1)} s)`);

@@ -15,6 +15,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           <Link href="/sources">Sources</Link>
           <Link href="/claims">Claims</Link>
           <Link href="/review">Review</Link>
+          <Link href="/contradictions">Contradictions</Link>
           <Link href="/actors">Actors</Link>
           <Link href="/topics">Topics</Link>
           {canEdit(user) && <Link href="/import">Import</Link>}

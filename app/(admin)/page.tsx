@@ -104,7 +104,7 @@ export default async function DashboardPage() {
                 <span className={`status-pill status-${claim.status}`}>{STATUS_LABELS[claim.status]}</span>{" "}
                 <span className={`stance stance-${claim.stance}`}>{STANCE_LABELS[claim.stance]}</span>{" "}
                 <q>{claim.quote.slice(0, 120)}{claim.quote.length > 120 ? "…" : ""}</q>
-                <span className="muted small"> — {claim.speaker?.name ?? "author"}, {claim.source.title}, {claim.updatedAt.toISOString().replace("T", " ").slice(0, 16)} UTC</span>
+                <span className="muted small"> — {claim.speaker?.name ?? "author's voice"}, {claim.source.title}, {claim.updatedAt.toISOString().replace("T", " ").slice(0, 16)} UTC</span>
               </li>
             ))}
           </ul>

@@ -75,7 +75,7 @@ const POINTS_BACK = /\b(?:disputes?|disputed|denied|denies|refuted|rejected|reje
 
 /** A sentence that opens by setting itself against the one before it. */
 const CONTRAST_STRONG = /^\W*(?:despite (?:this|that|these|it)|contrary to (?:this|that|these|what)|on the contrary|in contrast|but,? (?:the )?fact is|the fact is)\b/i;
-const CONTRAST = /^\W*(?:however|nevertheless|nonetheless|but|yet|while|whereas)\b/i;
+const CONTRAST = /^\W*(?:however|nevertheless|nonetheless|but|yet)\b/i;
 
 /** The speaker disowns a statement attributed to them. */
 const DISOWNING = /\b(?:(?:does|did|do)\s*(?:not|n[’']t)\s+recall|no recollection of (?:making|saying|writing)|(?:does|did)\s*(?:not|n[’']t)\s+believe (?:he|she|they) made|never (?:said|made|wrote)|did\s*(?:not|n[’']t)\s+(?:say|make|write) (?:it|that|the)|(?:didn[’']t|did not) know that (?:that )?was being attributed|attributed to (?:me|him|her|them)[^.]{0,40}\b(?:not|never|n[’']t)\b)/i;
@@ -161,7 +161,7 @@ function features(claim: CueClaim): Features {
   const strong = CONTRAST_STRONG.exec(opening);
   const weak = strong ? null : CONTRAST.exec(opening);
   const negated = isNegated(claim.quote);
-  const accusing = ACCUSING.test(claim.quote) && !NEGATED_ACCUSATION.test(claim.quote);
+  const accusing = accusesOutsideNegation(claim.quote);
   const exculpates = EXCULPATING.test(claim.quote) || NEGATED_ACCUSATION.test(claim.quote) || ((dispute?.act ?? false) && ACCUSING.test(claim.quote));
   const result: Features = {
     terms: contentTerms(claim.quote),
@@ -186,6 +186,15 @@ function features(claim: CueClaim): Features {
 }
 
 // --- Helpers --------------------------------------------------------------------------
+
+/** An accusing word that no negation takes back: "tortured an innocent woman without committing any crime" accuses. */
+function accusesOutsideNegation(text: string): boolean {
+  const negated = [...text.matchAll(new RegExp(NEGATED_ACCUSATION.source, "gi"))].map((m) => [m.index!, m.index! + m[0].length] as const);
+  for (const match of text.matchAll(new RegExp(ACCUSING.source, "gi"))) {
+    if (!negated.some(([start, end]) => match.index! >= start && match.index! < end)) return true;
+  }
+  return false;
+}
 
 /** Document nouns that stand for who says something ("the memo says", "the report adds"). */
 const DOCUMENT_NOUN = /\b(?:memo|memorandum|cable|report|assessment|letter|statement|complaint|suit|lawsuit|ruling|judgment|decision|study|paper)\b/gi;
@@ -442,7 +451,10 @@ const disownedStatement: Rule = (a, b, { signals, shared, vocabulary }) => {
     const t = features(target);
     // The statement disowned is an assertion, not another denial.
     if (t.disowns || t.negated || (t.dispute && t.dispute.strength >= 0.8)) continue;
-    const mentionsSpeaker = names(t.terms, target, disowning, vocabulary) !== null;
+    // "…says a statement attributed to Conservative MP Leon Benoit": the target names the disowner.
+    const nameTerms = [...d.speakerTerms];
+    const mentionsSpeaker = nameTerms.length > 0 && nameTerms.filter((term) => t.terms.has(term)).length >= Math.min(2, nameTerms.length) &&
+      nameTerms.some((term) => t.terms.has(term) && vocabulary.isDistinctive(term));
     if (!sameSpeaker(disowning, target) && !mentionsSpeaker) continue;
     const related = noisyOr(adjacency(signals), subjectRelatedness(shared, signals), mentionsSpeaker ? 0.5 : 0);
     if (related < 0.3) continue;
@@ -465,12 +477,15 @@ const contrastingAccount: Rule = (a, b, { signals, shared }) => {
   if (!s.contrast) return null;
   const subject = subjectRelatedness(shared, signals);
   const f = features(first);
-  // A weak connective ("However", "But") needs a shared subject and a second account of it.
-  if (!s.contrast.strong && (shared.distinctive.length === 0 || subject < 0.35)) return null;
-  // A speaker going on with "But …" is narrating, not contradicting someone.
-  if (!s.contrast.strong && sameSpeaker(first, second)) return null;
-  if (!s.contrast.strong && f.negative === s.negative && !s.dispute && !(f.accuses && s.exculpates) && !(f.exculpates && s.accuses)) {
-    if (subject < 0.4) return null;
+  if (!s.contrast.strong) {
+    // A speaker going on with "But …" is narrating, not contradicting someone; and a weak
+    // connective only sets one account against another when the second is attributed.
+    if (sameSpeaker(first, second) || shared.distinctive.length === 0) return null;
+    if (second.speakerId == null && !second.cue) return null;
+    // A weak connective ("However", "Nevertheless") needs a second account of a shared subject:
+    // the polarity flips ("rejected" / "could be induced"), or one accuses and the other denies.
+    const flips = f.negative !== s.negative || !!s.dispute || (f.accuses && s.exculpates) || (f.exculpates && s.accuses);
+    if (subject < (flips ? 0.15 : 0.4)) return null;
   }
   const closeness = signals.gap === 0 ? 1 : 0.6;
   const score = clamp((s.contrast.strong ? 0.45 : 0.35) + 0.15 * closeness + 0.3 * subject);
@@ -614,7 +629,9 @@ const actorsDisagree: Rule = (a, b, { signals, shared, vocabulary }) => {
   if (![...features(accuser).agents].some((agent) => features(defender).agents.has(agent))) return null;
   // What the defence is about: its own words minus the speaker, measured against the accusation.
   const about = containment(subjectTerms(defender), subjectTerms(accuser), vocabulary);
-  const subject = Math.max(subjectRelatedness(shared, signals), about.shared.length >= 2 ? about.score : 0);
+  // Denying the very harm the other names ("involved in violence" / "involvement in … murder").
+  const sameHarm = [...features(accuser).harms].some((term) => features(defender).harms.has(term)) ? 0.15 : 0;
+  const subject = Math.max(subjectRelatedness(shared, signals), about.shared.length >= 2 ? about.score : 0) + sameHarm;
   const related = noisyOr(adjacency(signals) * (shared.score >= 0.05 ? 1 : 0.4), subject);
   if (related < 0.4) return null;
   return {
@@ -646,7 +663,7 @@ const competingBlame: Rule = (a, b, { signals, shared, vocabulary }) => {
     kind: "attribution",
     rule: "competing-blame",
     score: clamp(0.35 + 0.35 * related),
-    explanation: `${who(a)} and ${who(b)} blame different parties for the ${harm.join(", ")}: ${onlyA[0]} vs ${onlyB[0]}.`,
+    explanation: `${who(a)} and ${who(b)} blame different parties for the ${harm.map((term) => surfaceWords(b.quote).get(term) ?? surfaceWords(a.quote).get(term) ?? term).join(", ")}: ${onlyA[0]} vs ${onlyB[0]}.`,
   };
 };
 

@@ -1,7 +1,7 @@
 // Streams an export from a Postgres cursor through a pull-based ReadableStream: a batch is
 // read from the database only when the consumer asks for more bytes, so memory stays flat
-// whatever the row count, and a consumer that goes away closes the cursor and the
-// connection, which ends the query on the server.
+// whatever the row count, and a consumer that goes away closes the cursor, which ends the
+// query on the server.
 import type pg from "pg";
 import Cursor from "pg-cursor";
 import { DomainError } from "@/lib/errors";
@@ -19,6 +19,11 @@ export interface ExportStreamOptions {
   onEnd?: (outcome: "done" | "failed" | "cancelled", rows: number) => void;
   /** Aborting it (the HTTP request went away) ends the export like a cancelled stream. */
   signal?: AbortSignal;
+}
+
+/** An ErrorResponse from Postgres (it carries a severity), as opposed to a broken connection. */
+function isServerError(error: unknown): boolean {
+  return typeof error === "object" && error !== null && "severity" in error;
 }
 
 /**
@@ -41,21 +46,49 @@ export async function openExportStream(pool: pg.Pool, request: ExportRequest, op
     throw error;
   });
   let finished = false;
+  let released = false;
   let rows = 0;
+  let cursor: Cursor<unknown[]> | undefined;
+  let pending: unknown[][] | undefined;
+  let ahead: Promise<unknown[][]> | undefined;
+
+  /** An error passed in makes the pool discard the connection instead of reusing it. */
+  const release = (error?: Error) => {
+    if (released) return;
+    released = true;
+    client.release(error);
+  };
+  /**
+   * Ends the query by closing its portal (Close + Sync) once the read in flight is back, and
+   * returns the connection to the pool. Dropping the connection instead would stop Postgres
+   * too, but leaves the embedded database (PGlite, one session) unusable. If the server does
+   * not answer in time, the connection is dropped after all.
+   */
+  const closeCursor = async () => {
+    const timer = setTimeout(() => release(new Error("the export's cursor did not close in time")), 5_000);
+    try {
+      await ahead?.catch(() => undefined);
+      await cursor?.close();
+      release();
+    } catch (error) {
+      release(error instanceof Error ? error : new Error(String(error)));
+    } finally {
+      clearTimeout(timer);
+    }
+  };
   const finish = (outcome: "done" | "failed" | "cancelled", error?: unknown) => {
     if (finished) return;
     finished = true;
-    // Anything but a clean end destroys the connection: the server sees the session go and
-    // stops the query, and a half-read portal never goes back into the pool.
-    client.release(outcome === "done" ? undefined : error instanceof Error ? error : new Error(`export ${outcome}`));
     options.onEnd?.(outcome, rows);
+    if (outcome === "cancelled") void closeCursor();
+    // A query error leaves the connection usable (pg syncs after it); anything else may not.
+    else if (outcome === "failed" && !isServerError(error)) release(error instanceof Error ? error : new Error(String(error)));
+    else release();
   };
 
-  let cursor: Cursor<unknown[]>;
-  let pending: unknown[][] | undefined;
-  let ahead: Promise<unknown[][]> | undefined;
   try {
-    // Lets Postgres notice a vanished client even in the middle of a long sort (PostgreSQL 14+).
+    // Should this process die mid-export, Postgres notices within a second, even in the middle
+    // of a long sort (PostgreSQL 14+; other servers ignore it).
     await client.query("SET client_connection_check_interval = '1s'").catch(() => undefined);
     cursor = client.query(new Cursor<unknown[]>(query.sql, query.values, { rowMode: "array" }));
     pending = await cursor.read(FIRST_BATCH_ROWS);
@@ -91,14 +124,14 @@ export async function openExportStream(pool: pg.Pool, request: ExportRequest, op
           if (more) {
             // Ask for the next batch before formatting this one, so Postgres produces rows
             // while Node formats them. One batch ahead at most: memory stays flat.
-            ahead = cursor.read(BATCH_ROWS);
+            ahead = cursor!.read(BATCH_ROWS);
             ahead.catch(() => undefined);
           }
           rows += batch.length;
           const text = encoder.encode(batch);
           if (text) controller.enqueue(bytes.encode(text));
           if (!more) {
-            await cursor.close();
+            await cursor!.close();
             finish("done");
             controller.close();
           }

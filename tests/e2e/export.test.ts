@@ -113,7 +113,8 @@ describe("export through the running app", () => {
       request.on("error", reject);
     });
     expect(firstChunk.toString("utf8")).toMatch(/^id,source_slug,/);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Backpressure end to end: unthrottled, the 40,000 rows would be read well within this second.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(await activeExportQueries()).toBe(1);
 
     request.destroy();

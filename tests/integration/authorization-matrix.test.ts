@@ -58,6 +58,7 @@ const EXPECTED: Record<string, Case[]> = {
   ],
   "app/api/import/route.ts#POST": [{ role: "editor" }],
   "app/api/import/preview/route.ts#POST": [{ role: "editor" }],
+  "app/api/contradictions/claim-search/route.ts#GET": [{ role: "viewer" }],
   "lib/users/actions.ts#createUserAction": [
     { role: "admin", sample: async () => ({ input: { email: `new-${++sampleCounter}@example.test`, role: "editor", password: "a-long-password" }, entityType: "user" }) },
   ],

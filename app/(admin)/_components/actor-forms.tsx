@@ -1,7 +1,6 @@
 "use client";
 // Actor editing (name, kind, aliases, notes) and merging another actor into this one.
 import { useState, useTransition } from "react";
-import { useRouter } from "next/navigation";
 import { mergeActorsAction, updateActorAction } from "@/lib/actors/actions";
 import type { FormSnapshot } from "@/lib/forms/snapshot";
 import type { Option } from "./claim-editor-form";
@@ -51,7 +50,6 @@ export function ActorForm({ actorId, snapshot, fieldLabels, kindLabels }: {
 }
 
 export function MergeActorForm({ keptId, keptName, keptVersion, candidates }: { keptId: number; keptName: string; keptVersion: number; candidates: Option[] }) {
-  const router = useRouter();
   const [mergedId, setMergedId] = useState("");
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [outcome, setOutcome] = useState<{ kind: "error" | "notice"; text: string } | null>(null);
@@ -69,7 +67,6 @@ export function MergeActorForm({ keptId, keptName, keptVersion, candidates }: { 
             setOutcome({ kind: "notice", text: `Merged: ${result.data.claimsMoved} claims moved to ${keptName}.` });
             setErrors({});
             setMergedId("");
-            router.refresh();
           } else {
             setErrors(result.fieldErrors ?? {});
             setOutcome({ kind: "error", text: result.status === 409 ? `${result.message} Reload the page to merge into the current version.` : result.message });

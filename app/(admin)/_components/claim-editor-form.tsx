@@ -21,8 +21,8 @@ export interface Option {
 }
 
 export function ClaimEditorForm({
-  claimId, snapshot, actors, topics, idPrefix = "claim",
-}: { claimId: number; snapshot: FormSnapshot; actors: Option[]; topics: Option[]; idPrefix?: string }) {
+  claimId, snapshot, actors, topics, idPrefix = "claim", onSaved,
+}: { claimId: number; snapshot: FormSnapshot; actors: Option[]; topics: Option[]; idPrefix?: string; onSaved?: (snapshot: FormSnapshot) => void }) {
   const actorNames = new Map(actors.map((actor) => [String(actor.id), actor.label]));
   const topicTitles = new Map(topics.map((topic) => [String(topic.id), topic.label]));
   const form = useVersionedForm({
@@ -31,6 +31,7 @@ export function ClaimEditorForm({
     fieldLabels: FIELD_LABELS,
     identity: { id: claimId },
     successMessage: "Claim saved.",
+    onSaved,
     describe: (field, value) => {
       switch (field) {
         case "stance": return STANCE_LABELS[value as keyof typeof STANCE_LABELS];

@@ -8,6 +8,7 @@ import { ClaimEditorForm, type Option } from "./claim-editor-form";
 import { ClaimFacts } from "./claim-facts";
 import { QuoteInContext } from "./quote-in-context";
 import { SourceMeta } from "./source-meta";
+import { LinkContradiction } from "../contradictions/_components/link-contradiction";
 
 const CONTRADICTION_STATUS: Record<string, string> = { candidate: "Candidate", confirmed: "Confirmed", dismissed: "Dismissed" };
 
@@ -29,7 +30,10 @@ export function ClaimWorkspace({
       {variant === "panel" && (
         <header className="panel-header">
           <h2>Claim #{claim.id}</h2>
-          <Link href={`/claims/${claim.id}`}>Open full page</Link>
+          <span className="button-row">
+            <Link href={`/claims/${claim.id}`}>Full page</Link>
+            <Link href={`/sources/${claim.source.slug}`} scroll={false} aria-label="Close the claim panel">Close</Link>
+          </span>
         </header>
       )}
       <QuoteInContext paragraph={paragraph} status={claim.status} />
@@ -60,6 +64,10 @@ export function ClaimWorkspace({
             ))}
           </ul>
         )}
+        {contradictions.length > 0 && (
+          <p className="small"><Link href={`/contradictions/cluster/${claim.id}`}>All claims in conflict with this one</Link></p>
+        )}
+        {canEdit && <LinkContradiction claimId={claim.id} />}
       </section>
       <HistoryPanel entityType="claim" entityId={claim.id} />
     </div>

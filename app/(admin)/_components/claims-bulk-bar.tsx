@@ -2,7 +2,6 @@
 // Bulk status and bulk topic for the rows checked in the claims table. The table itself
 // is rendered on the server; this reads the checked boxes of its form when a button is used.
 import { useEffect, useState, useTransition } from "react";
-import { useRouter } from "next/navigation";
 import { bulkStatusAction, bulkTopicAction } from "@/lib/claims/actions";
 import { STATUS_LABELS } from "@/lib/claims/labels";
 import { CLAIM_STATUSES } from "@/lib/claims/schema";
@@ -54,7 +53,6 @@ export function SelectAllRows({ formId }: { formId: string }) {
 }
 
 export function BulkBar({ formId, topics }: { formId: string; topics: Option[] }) {
-  const router = useRouter();
   const count = useSelectionCount(formId);
   const ready = useMounted();
   const [status, setStatus] = useState<string>("approved");
@@ -68,7 +66,6 @@ export function BulkBar({ formId, topics }: { formId: string; topics: Option[] }
     for (const box of boxes(formId)) box.checked = false;
     document.getElementById(formId)?.dispatchEvent(new Event("change", { bubbles: true }));
     setMessage({ kind: "notice", text });
-    router.refresh();
   };
 
   const applyStatus = () =>

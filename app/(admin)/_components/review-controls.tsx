@@ -6,7 +6,9 @@ import { useRouter } from "next/navigation";
 import { reviewClaimAction } from "@/lib/claims/actions";
 import { STANCE_LABELS, STATUS_LABELS } from "@/lib/claims/labels";
 import { isFormSnapshot } from "@/lib/forms/snapshot";
+import type { FormSnapshot } from "@/lib/forms/snapshot";
 import { useMounted } from "./use-mounted";
+import { ClaimEditorForm, type Option } from "./claim-editor-form";
 import type { ClaimStatus, Stance } from "@/lib/generated/prisma/enums";
 
 const STANCE_KEYS: Record<string, Stance> = { "1": "supports", "2": "opposes", "3": "neutral", "4": "unclear" };
@@ -34,10 +36,12 @@ function typingIn(target: EventTarget | null): boolean {
 }
 
 export function ReviewControls({
-  claimId, version, status, stance, canEdit, nextHref, prevHref, afterDecisionHref, sourceHref, editorHref,
+  claimId, version, status, stance, canEdit, nextHref, prevHref, afterDecisionHref, sourceHref, editorHref, editor,
 }: {
   claimId: number; version: number; status: ClaimStatus; stance: Stance; canEdit: boolean;
   nextHref: string | null; prevHref: string | null; afterDecisionHref: string; sourceHref: string; editorHref: string;
+  /** The inline editor for speaker, cited via and the rest (editors only). */
+  editor?: { snapshot: FormSnapshot; actors: Option[]; topics: Option[] };
 }) {
   const router = useRouter();
   const mounted = useMounted();
@@ -68,7 +72,6 @@ export function ReviewControls({
           if (isDecision) router.push(afterDecisionHref);
           else {
             setMessage({ kind: "notice", text: `Stance set to ${STANCE_LABELS[change.stance!].toLowerCase()}.` });
-            router.refresh();
           }
           return;
         }
@@ -154,6 +157,22 @@ export function ReviewControls({
         Currently {STATUS_LABELS[status].toLowerCase()}, stance {STANCE_LABELS[stance].toLowerCase()}.{pending && " Saving…"}
       </p>
       {message && <p role={message.kind === "error" ? "alert" : "status"} className={message.kind} data-testid="review-message">{message.text}</p>}
+      {canEdit && editor && (
+        <details className="review-editor" id="review-editor">
+          <summary>Speaker, cited via, topic, credibility and notes <kbd>e</kbd></summary>
+          <ClaimEditorForm
+            claimId={claimId}
+            snapshot={editor.snapshot}
+            actors={editor.actors}
+            topics={editor.topics}
+            idPrefix={`review-${claimId}`}
+            // The next key decides on the version this save produced.
+            onSaved={(saved) => {
+              versionRef.current = Math.max(versionRef.current, saved.version);
+            }}
+          />
+        </details>
+      )}
       <dialog ref={dialog} className="shortcuts" aria-labelledby="shortcuts-title" data-testid="shortcuts-overlay">
         <h2 id="shortcuts-title">Keyboard shortcuts</h2>
         <table className="table">

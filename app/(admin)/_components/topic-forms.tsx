@@ -1,6 +1,5 @@
 "use client";
 import { useState, useTransition } from "react";
-import { useRouter } from "next/navigation";
 import { createTopicAction, updateTopicAction } from "@/lib/topics/actions";
 import type { FormSnapshot } from "@/lib/forms/snapshot";
 import { ConflictNotice, Field, Outcome, describedBy, useVersionedForm } from "./versioned-form";
@@ -33,7 +32,6 @@ export function TopicForm({ topicId, snapshot }: { topicId: number; snapshot: Fo
 }
 
 export function NewTopicForm() {
-  const router = useRouter();
   const [title, setTitle] = useState("");
   const [description, setDescription] = useState("");
   const [errors, setErrors] = useState<Record<string, string[]>>({});
@@ -52,7 +50,6 @@ export function NewTopicForm() {
             setTitle("");
             setDescription("");
             setErrors({});
-            router.refresh();
           } else {
             setErrors(result.fieldErrors ?? {});
             setOutcome({ kind: "error", text: result.message });

@@ -4,7 +4,6 @@
 // (theirs). The conflict notice lists the fields the other editor changed, theirs against
 // yours, and "Reapply my changes" rebases the editor's own edits onto the stored version.
 import { useEffect, useState, useTransition, type ReactNode } from "react";
-import { useRouter } from "next/navigation";
 import type { ActionResult } from "@/lib/auth/with-role";
 import { changedFields, isFormSnapshot, type FormSnapshot } from "@/lib/forms/snapshot";
 
@@ -25,7 +24,6 @@ export interface VersionedFormOptions {
 type Outcome = { kind: "error" | "notice"; text: string } | null;
 
 export function useVersionedForm(options: VersionedFormOptions) {
-  const router = useRouter();
   const [base, setBase] = useState(options.initial);
   const [values, setValues] = useState(options.initial.values);
   const [theirs, setTheirs] = useState<FormSnapshot | null>(null);
@@ -41,7 +39,6 @@ export function useVersionedForm(options: VersionedFormOptions) {
     if (changedFields(base.values, values, options.fields).length > 0) return;
     setBase(incoming);
     setValues(incoming.values);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [incoming.version]);
 
   const setField = (field: string, value: string) => {
@@ -58,13 +55,13 @@ export function useVersionedForm(options: VersionedFormOptions) {
     startTransition(async () => {
       const result = await options.save({ ...values, ...options.identity, version: base.version });
       if (result.ok) {
+        // The action revalidates, so the page re-renders with the saved data in this same round trip.
         setBase(result.data.snapshot);
         setValues(result.data.snapshot.values);
         setTheirs(null);
         setFieldErrors({});
         setOutcome({ kind: "notice", text: result.data.changed ? (options.successMessage ?? "Saved.") : "Nothing changed." });
         options.onSaved?.(result.data.snapshot);
-        router.refresh();
         return;
       }
       setFieldErrors(result.fieldErrors ?? {});

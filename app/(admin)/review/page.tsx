@@ -9,7 +9,6 @@ import { ClaimFacts } from "../_components/claim-facts";
 import { QuoteInContext } from "../_components/quote-in-context";
 import { SourceMeta } from "../_components/source-meta";
 import { ReviewControls } from "../_components/review-controls";
-import { ClaimEditorForm } from "../_components/claim-editor-form";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Review" };
@@ -99,22 +98,13 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
             afterDecisionHref={`/review${claimFiltersQuery(filters, { at: position.nextId ?? undefined, last: detail.claim.id })}`}
             sourceHref={`/sources/${detail.claim.source.slug}?claim=${detail.claim.id}`}
             editorHref={`/claims/${detail.claim.id}`}
+            editor={editor ? {
+              snapshot: detail.snapshot,
+              actors: actors.map((actor) => ({ id: actor.id, label: actor.name })),
+              topics: topics.map((topic) => ({ id: topic.id, label: topic.title })),
+            } : undefined}
           />
-          {editor ? (
-            <details className="review-editor" id="review-editor">
-              <summary>Speaker, cited via, topic, credibility and notes <kbd>e</kbd></summary>
-              <ClaimEditorForm
-                key={detail.claim.id}
-                claimId={detail.claim.id}
-                snapshot={detail.snapshot}
-                actors={actors.map((actor) => ({ id: actor.id, label: actor.name }))}
-                topics={topics.map((topic) => ({ id: topic.id, label: topic.title }))}
-                idPrefix={`review-${detail.claim.id}`}
-              />
-            </details>
-          ) : (
-            <ClaimFacts {...detail.claim} />
-          )}
+          {!editor && <ClaimFacts {...detail.claim} />}
         </article>
       )}
     </section>

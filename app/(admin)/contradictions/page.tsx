@@ -1,0 +1,142 @@
+import Link from "next/link";
+import { canEdit } from "@/lib/auth/roles";
+import { requirePageRole } from "@/lib/auth/session";
+import { listContradictions, listFilterOptions } from "@/lib/contradictions/queries";
+import { CONTRADICTION_KINDS, CONTRADICTION_STATUSES, listContradictionsSchema } from "@/lib/contradictions/schema";
+import { CONTRADICTION_STATUS_LABELS, KIND_LABELS, RULE_LABELS } from "@/lib/contradictions/labels";
+import { ExportButton } from "@/app/(admin)/_components/export-button";
+import { RunDetectionButton } from "./_components/run-detection-button";
+import styles from "./_components/contradictions.module.css";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Contradictions" };
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+function first(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function shorten(text: string, max = 220): string {
+  return text.length > max ? `${text.slice(0, max).replace(/\s+\S*$/, "")}…` : text;
+}
+
+export default async function ContradictionsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const user = await requirePageRole("viewer");
+  const raw = await searchParams;
+  const filters = listContradictionsSchema.parse(Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, first(value)])));
+  const [list, options] = await Promise.all([listContradictions(filters), listFilterOptions()]);
+  const status = filters.status ?? "candidate";
+  const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
+  const pageHref = (page: number) => {
+    const params = new URLSearchParams(Object.entries({ ...filters, page }).filter(([, value]) => value !== undefined).map(([key, value]) => [key, String(value)]));
+    return `/contradictions?${params}`;
+  };
+
+  return (
+    <section>
+      <div className="page-title-row">
+        <h1>Contradictions</h1>
+        <ExportButton kind="contradictions" searchParams={raw} defaults={{ status: "candidate" }} />
+      </div>
+      <p className="muted">
+        Pairs of claims that conflict, best first. Candidates come from detection (denials, negations, figures and dates
+        that disagree, opposite stances, actors contradicting each other); editors confirm or dismiss them.
+      </p>
+      <ul className={styles.counts} aria-label="Pairs by status">
+        {CONTRADICTION_STATUSES.map((value) => (
+          <li key={value}><Link href={`/contradictions?status=${value}`}>{CONTRADICTION_STATUS_LABELS[value]}: {list.byStatus[value] ?? 0}</Link></li>
+        ))}
+      </ul>
+      <div className={styles.toolbar}>
+        <form className="filters" method="get" aria-label="Filter contradictions">
+          <label>
+            Kind
+            <select name="kind" defaultValue={filters.kind ?? ""}>
+              <option value="">Any kind</option>
+              {CONTRADICTION_KINDS.map((value) => <option key={value} value={value}>{KIND_LABELS[value]}</option>)}
+            </select>
+          </label>
+          <label>
+            Status
+            <select name="status" defaultValue={status}>
+              {CONTRADICTION_STATUSES.map((value) => <option key={value} value={value}>{CONTRADICTION_STATUS_LABELS[value]}</option>)}
+              <option value="all">Any status</option>
+            </select>
+          </label>
+          <label>
+            Source
+            <select name="source" defaultValue={filters.source ? String(filters.source) : ""}>
+              <option value="">Any source</option>
+              {options.sources.map((source) => <option key={source.id} value={source.id}>{source.title}</option>)}
+            </select>
+          </label>
+          <label>
+            Actor
+            <select name="actor" defaultValue={filters.actor ? String(filters.actor) : ""}>
+              <option value="">Any actor</option>
+              {options.actors.map((actor) => <option key={actor.id} value={actor.id}>{actor.name}</option>)}
+            </select>
+          </label>
+          <button type="submit">Filter</button>
+          <Link href="/contradictions">Reset</Link>
+        </form>
+        {canEdit(user) && <RunDetectionButton />}
+      </div>
+
+      <p className="muted" data-testid="contradictions-total">{list.total} {list.total === 1 ? "pair" : "pairs"}</p>
+      {list.rows.length === 0 ? (
+        <p className="empty-queue">
+          No pairs match. {canEdit(user) ? "Run detection to propose candidates, or change the filters." : "Change the filters."}
+        </p>
+      ) : (
+        <div className="table-scroll">
+          <table className={`table ${styles.list}`}>
+            <thead>
+              <tr>
+                <th scope="col" className="num">Score</th>
+                <th scope="col">Kind</th>
+                <th scope="col">Claims and why they conflict</th>
+                <th scope="col">Status</th>
+                <th scope="col"><span className="visually-hidden">Compare</span></th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.rows.map((row) => (
+                <tr key={row.id} data-contradiction-id={row.id}>
+                  <td className={`num ${styles.score}`}>{row.score.toFixed(2)}</td>
+                  <td className={styles.kind}>
+                    <span className="badge">{KIND_LABELS[row.kind]}</span>
+                    <div className={styles.who} title={row.detectedBy}>{RULE_LABELS[row.detectedBy] ?? row.detectedBy}</div>
+                  </td>
+                  <td className={styles.pairCell}>
+                    {[row.claimA, row.claimB].map((claim) => (
+                      <p key={claim.id} className={styles.pairQuote}>
+                        {shorten(claim.quote)}
+                        <br />
+                        <span className={styles.who}>
+                          {claim.speaker?.name ?? "author"} · <Link href={`/sources/${claim.source.slug}?claim=${claim.id}`}>{claim.source.title}</Link>
+                          {row.preferredClaimId === claim.id && <strong> · preferred</strong>}
+                        </span>
+                      </p>
+                    ))}
+                    <p className={styles.explanation} data-testid="explanation">{row.explanation}</p>
+                  </td>
+                  <td className={styles.status}><span className={`status-pill ${styles[`status-${row.status}`]}`}>{CONTRADICTION_STATUS_LABELS[row.status]}</span></td>
+                  <td><Link href={`/contradictions/${row.id}`} className="button">Compare</Link></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {pages > 1 && (
+        <nav className="pager" aria-label="Pages">
+          {list.page > 1 && <Link href={pageHref(list.page - 1)}>← Previous</Link>}
+          <span>Page {list.page} of {pages}</span>
+          {list.page < pages && <Link href={pageHref(list.page + 1)}>Next →</Link>}
+        </nav>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,481 @@
+// npm run bench -- [--claims N] [--samples S] [--skip-extraction] [--skip-pages] [--skip-load]
+//                  [--skip-contradictions] [--skip-export] [--seed-baseline] [--load-seconds 60]
+//
+// The scale benchmark (issue 8). Builds the app when stale, starts `next start` on a throwaway
+// database (the browser tests' helper), fills it with N synthetic claims (seed.ts), and prints:
+// extraction throughput; claims-table pages, filters, searches and the source reader over HTTP
+// with the bare SQL of the same queries as a ratio; contradiction candidate generation at N/10
+// and N; the CSV export (npm run bench:export, at N/10 and N); and a mixed load of signed-in
+// editors with a check that no saved edit was lost. Every database it makes is dropped.
+//
+// Runs with `tsx --conditions=react-server` so that it can call the app's own query functions
+// (they import "server-only") to capture the SQL they send.
+import { spawn } from "node:child_process";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { z } from "zod";
+import { runCli } from "@/lib/cli/run";
+import { PROJECT_ROOT } from "@/lib/db/embedded";
+import { createPrismaClient } from "@/lib/db/client";
+import { hashPassword } from "@/lib/auth/password";
+import { encodeCursor } from "@/lib/claims/keyset";
+import { parseClaimTableParams } from "@/lib/claims/schema";
+import { generateCandidates } from "@/lib/contradictions/candidates";
+import { startApp, type RunningApp } from "@/tests/e2e/helpers/app";
+import { LARGE_SOURCE_SLUG } from "@/scripts/bench/corpus";
+import { createThrowawayDatabase } from "@/scripts/bench/database";
+import { measureExtraction, type ExtractionFigures } from "@/scripts/bench/extraction";
+import { serverActionId, signIn, timePage, type Distribution } from "@/scripts/bench/http";
+import { runMixedLoad, type EditableClaim, type LoadFigures } from "@/scripts/bench/load";
+import { formatSeedFigures, seedArgumentsSchema, seedCorpus } from "@/scripts/bench/seed";
+import { capturingClient, explainStatements, timeStatements, type CapturingClient, type Statement } from "@/scripts/bench/sql";
+
+const TSX_BIN = path.join(PROJECT_ROOT, "node_modules", ".bin", "tsx");
+/** Budgets of issue 8, server-side p95 at one million claims on the 2-core reference machine. */
+const TABLE_BUDGET_MS = 100;
+const READER_BUDGET_MS = 200;
+
+const argumentsSchema = seedArgumentsSchema.extend({
+  samples: z.coerce.number().int().min(3).max(1000).default(30),
+  loadSeconds: z.coerce.number().int().min(5).max(600).default(60),
+  loadConnections: z.coerce.number().int().min(1).max(200).default(50),
+  extractionRepetitions: z.coerce.number().int().min(1).max(1000).default(20),
+});
+
+const out = (line = "") => console.log(line);
+const progress = (line: string) => console.error(line);
+const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value.toFixed(1));
+
+interface PageScenario {
+  label: string;
+  path: string;
+  budgetMs: number | null;
+  /** Runs the app's query function for this page; the statements it sends are the bare SQL. */
+  query: (capturing: CapturingClient) => Promise<unknown>;
+  concurrent: boolean;
+}
+
+interface PageFigures {
+  scenario: PageScenario;
+  http: Distribution;
+  bytes: number;
+  sql: Distribution;
+  statements: Statement[];
+}
+
+interface Failure {
+  what: string;
+  detail: string;
+}
+
+async function machineLine(url: string): Promise<string> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ version: string; shared_buffers: string; work_mem: string }>(
+      "SELECT split_part(version(), ' on ', 1) AS version, current_setting('shared_buffers') AS shared_buffers, current_setting('work_mem') AS work_mem",
+    );
+    const cpus = os.cpus();
+    const row = rows[0]!;
+    return `${cpus.length} × ${cpus[0]?.model ?? "CPU"}, ${Math.round(os.totalmem() / 1024 ** 3)} GB RAM, load average ${os.loadavg().map((value) => value.toFixed(1)).join(" ")} at start; ${row.version} (shared_buffers ${row.shared_buffers}, work_mem ${row.work_mem}); Node ${process.version}`;
+  } finally {
+    await client.end();
+  }
+}
+
+function printExtraction(figures: ExtractionFigures): void {
+  out("## Extraction (seed pipeline: normalize, segment, extract, attribute; one core)");
+  out();
+  out(`${figures.documents} seed documents × ${figures.repetitions} = ${figures.sentences.toLocaleString("en")} sentences (${figures.megabytes.toFixed(1)} MB) in ${figures.seconds.toFixed(2)} s: **${Math.round(figures.sentences / figures.seconds).toLocaleString("en")} sentences/s**, ${Math.round(figures.claims / figures.seconds).toLocaleString("en")} claims/s, ${(figures.megabytes / figures.seconds).toFixed(2)} MB/s.`);
+  out();
+}
+
+/** Claims-table and reader scenarios, with filter values taken from the corpus. */
+async function pageScenarios(url: string, claims: number): Promise<PageScenario[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const one = async <T>(sql: string, values: unknown[] = []) => (await client.query(sql, values)).rows[0] as T;
+    const typicalSource = await one<{ slug: string; count: number }>(
+      `SELECT s.slug, count(*)::int AS count FROM claims c JOIN sources s ON s.id = c.source_id WHERE s.id > 1 GROUP BY s.slug HAVING count(*) BETWEEN 20 AND 40 ORDER BY s.slug LIMIT 1`,
+    );
+    const speakers = await one<{ head: number; tail: number }>(
+      `SELECT (SELECT speaker_id FROM claims WHERE speaker_id IS NOT NULL GROUP BY speaker_id ORDER BY count(*) DESC LIMIT 1) AS head,
+              (SELECT speaker_id FROM claims WHERE speaker_id IS NOT NULL GROUP BY speaker_id ORDER BY count(*), speaker_id LIMIT 1) AS tail`,
+    );
+    const topic = await one<{ id: number }>(`SELECT topic_id AS id FROM claims WHERE topic_id IS NOT NULL GROUP BY topic_id ORDER BY count(*) DESC LIMIT 1`);
+    const deep = Math.floor(claims * 0.9);
+    const sourceOrder = await one<{ source_id: number; start_offset: number; id: number }>(
+      "SELECT source_id, start_offset, id FROM claims ORDER BY source_id, start_offset, id OFFSET $1 LIMIT 1",
+      [deep],
+    );
+    const newestOrder = await one<{ id: number }>("SELECT id FROM claims ORDER BY id DESC OFFSET $1 LIMIT 1", [deep]);
+    const table = (label: string, query: string): PageScenario => ({
+      label,
+      path: `/claims${query ? `?${query}` : ""}`,
+      budgetMs: TABLE_BUDGET_MS,
+      concurrent: true,
+      query: async (capturing) => {
+        const { listClaims } = await import("@/lib/claims/queries");
+        return listClaims(parseClaimTableParams(new URLSearchParams(query)).value, { prisma: capturing.prisma });
+      },
+    });
+    const cursor = (keys: unknown[]) => encodeURIComponent(encodeCursor(keys));
+    return [
+      table("first page (source order)", ""),
+      table("first page, newest first", "sort=newest"),
+      table(`deep page: after ${deep.toLocaleString("en")} claims (source order, keyset)`, `after=${cursor([sourceOrder.source_id, sourceOrder.start_offset, sourceOrder.id])}`),
+      table(`deep page: after ${deep.toLocaleString("en")} claims (newest first, keyset)`, `sort=newest&after=${cursor([newestOrder.id])}`),
+      table(`filter source (${typicalSource.count} claims)`, `source=${typicalSource.slug}`),
+      table(`filter source (the largest, thousands of claims)`, `source=${LARGE_SOURCE_SLUG}`),
+      table("filter speaker (the most quoted)", `speaker=${speakers.head}`),
+      table("filter speaker (a rarely quoted one)", `speaker=${speakers.tail}`),
+      table("filter speaker = none", "speaker=none"),
+      table("filter topic (the largest)", `topic=${topic.id}`),
+      table("filter topic = none", "topic=none"),
+      table("filter stance = opposes", "stance=opposes"),
+      table("filter source stance = disputes", "sourceStance=disputes"),
+      table("filter attribution = direct quote", "attribution=direct_quote"),
+      table("filter credibility = 1", "credibility=1"),
+      table("filter status = approved", "status=approved"),
+      table("filter origin = editor", "origin=editor"),
+      table("filter cited via contains \"Dawn\"", "citedVia=Dawn"),
+      table("filters combined: approved, opposes, newest first", "status=approved&stance=opposes&sort=newest"),
+      table("search: detained", "q=detained"),
+      table("search: \"Supreme Court\" Karachi", `q=${encodeURIComponent('"Supreme Court" Karachi')}`),
+      table("search: a rare word (Manghopir)", "q=Manghopir"),
+      table("search: extortion -police", `q=${encodeURIComponent("extortion -police")}`),
+      table("search + filter: detained, status approved", "q=detained&status=approved"),
+      {
+        label: `source reader: the largest source`,
+        path: `/sources/${LARGE_SOURCE_SLUG}`,
+        budgetMs: READER_BUDGET_MS,
+        concurrent: false,
+        query: async () => {
+          const { getSourceWithClaims } = await import("@/lib/sources/queries");
+          return getSourceWithClaims(LARGE_SOURCE_SLUG);
+        },
+      },
+      {
+        label: `source reader: a typical source (${typicalSource.count} claims)`,
+        path: `/sources/${typicalSource.slug}`,
+        budgetMs: READER_BUDGET_MS,
+        concurrent: false,
+        query: async () => {
+          const { getSourceWithClaims } = await import("@/lib/sources/queries");
+          return getSourceWithClaims(typicalSource.slug);
+        },
+      },
+    ];
+  } finally {
+    await client.end();
+  }
+}
+
+async function measurePages(app: RunningApp, cookie: string, scenarios: PageScenario[], samples: number): Promise<PageFigures[]> {
+  const capturing = capturingClient(app.database.url);
+  // The reader's query reads the app's db() singleton: point it at the capturing client.
+  (globalThis as unknown as { claimbasePrisma?: unknown }).claimbasePrisma = capturing.prisma;
+  const figures: PageFigures[] = [];
+  try {
+    for (const scenario of scenarios) {
+      progress(`  ${scenario.label}`);
+      const page = await timePage(app.baseUrl, scenario.path, cookie, { samples });
+      const statements = await capturing.capture(() => scenario.query(capturing));
+      const sql = await timeStatements(app.database.url, statements, { samples, concurrent: scenario.concurrent });
+      figures.push({ scenario, http: page.times, bytes: page.bytes, sql, statements });
+    }
+  } finally {
+    await capturing.close();
+  }
+  return figures;
+}
+
+function printPages(figures: PageFigures[], claims: number, failures: Failure[]): void {
+  out(`## Claims table and source reader (${claims.toLocaleString("en")} claims)`);
+  out();
+  out("Server time = request sent to last byte read by a client on the same machine (loopback, kept-alive connection, after 2 warm-up requests); the page renders the full HTML. SQL = the statements the app's query function sends (captured from Prisma's query log), timed through node-postgres; the ratio is HTTP median / SQL median.");
+  out();
+  out("| page | HTTP median | HTTP p95 | SQL median | SQL p95 | HTTP/SQL | page size | budget p95 | |");
+  out("|---|---:|---:|---:|---:|---:|---:|---:|---|");
+  for (const figure of figures) {
+    const { scenario, http, sql } = figure;
+    const over = scenario.budgetMs !== null && http.p95 > scenario.budgetMs;
+    if (over) failures.push({ what: `${scenario.label} (${scenario.path})`, detail: `p95 ${ms(http.p95)} ms > ${scenario.budgetMs} ms` });
+    out(`| ${scenario.label} | ${ms(http.median)} ms | ${ms(http.p95)} ms | ${ms(sql.median)} ms | ${ms(sql.p95)} ms | ${(http.median / sql.median).toFixed(1)}× | ${Math.round(figure.bytes / 1024)} KB | ${scenario.budgetMs ?? "—"} ms | ${over ? "**over**" : "ok"} |`);
+  }
+  out();
+}
+
+async function printExplains(url: string, figures: PageFigures[]): Promise<void> {
+  const slow = figures.filter((figure) => figure.sql.p95 > (figure.scenario.budgetMs ?? Infinity) / 2);
+  if (!slow.length) return;
+  out("### Plans of the statements that take more than half their page's budget");
+  out();
+  for (const figure of slow) {
+    out(`${figure.scenario.label}:`);
+    out("```");
+    out((await explainStatements(url, figure.statements)).split("\n").slice(0, 60).join("\n"));
+    out("```");
+  }
+  out();
+}
+
+interface CandidateFigures {
+  claims: number;
+  seconds: number;
+  pairs: number;
+  comparisons: number;
+}
+
+async function measureCandidates(url: string): Promise<CandidateFigures> {
+  const prisma = createPrismaClient(url, 2);
+  try {
+    const started = performance.now();
+    const result = await generateCandidates(prisma);
+    return {
+      claims: result.claims,
+      seconds: (performance.now() - started) / 1000,
+      pairs: result.pairs.length,
+      comparisons: Object.values(result.comparisons).reduce((sum, count) => sum + count, 0),
+    };
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+function printCandidates(small: CandidateFigures, large: CandidateFigures, failures: Failure[]): void {
+  const growth = large.claims / small.claims;
+  const ratio = large.seconds / small.seconds;
+  out("## Contradiction candidate generation (lib/contradictions/candidates.ts)");
+  out();
+  out("| claims | time | candidate pairs | comparisons |");
+  out("|---:|---:|---:|---:|");
+  for (const figures of [small, large]) out(`| ${figures.claims.toLocaleString("en")} | ${figures.seconds.toFixed(1)} s | ${figures.pairs.toLocaleString("en")} | ${figures.comparisons.toLocaleString("en")} |`);
+  out();
+  out(`${growth.toFixed(0)}× the claims took ${ratio.toFixed(1)}× the time (N² would be ${(growth * growth).toFixed(0)}×, N log N about ${(growth * Math.log(large.claims) / Math.log(small.claims)).toFixed(0)}×).`);
+  out();
+  if (ratio > growth * growth / 4) failures.push({ what: "contradiction candidates", detail: `time grew ${ratio.toFixed(1)}× for ${growth.toFixed(0)}× the claims` });
+}
+
+/** npm run bench:export, unchanged, as a child process (it starts its own app and database). */
+async function runExportBenchmark(rows: number): Promise<string> {
+  const child = spawn(TSX_BIN, [path.join(PROJECT_ROOT, "scripts", "bench-export.ts"), String(rows)], { cwd: PROJECT_ROOT, stdio: ["ignore", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+  if (code !== 0) throw new Error(`bench:export ${rows} failed:\n${stderr.split("\n").slice(-15).join("\n")}`);
+  return stdout.trim();
+}
+
+/** "+N MB" growth of the server during the export, from bench:export's summary line. */
+function exportGrowthMb(output: string): number | null {
+  const match = /\(\+(-?\d+) MB\)/.exec(output);
+  return match ? Number(match[1]) : null;
+}
+
+async function createLoadUsers(url: string, count: number): Promise<{ email: string; password: string }[]> {
+  const password = "bench-editor-password";
+  const hash = await hashPassword(password);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const users = Array.from({ length: count }, (_, index) => ({ email: `editor-${index + 1}@load.bench.test`, password }));
+    await client.query(
+      `INSERT INTO users (email, name, role, password_hash, updated_at) SELECT e, 'Load editor ' || n, 'editor', $2, now() FROM unnest($1::text[]) WITH ORDINALITY AS t(e, n)`,
+      [users.map((user) => user.email), hash],
+    );
+    return users;
+  } finally {
+    await client.end();
+  }
+}
+
+async function loadPlanData(url: string, claims: number) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const columns = `id, version, stance::text AS stance, source_stance::text AS "sourceStance", speaker_id AS "speakerId", attribution::text AS attribution,
+      cited_via AS "citedVia", topic_id AS "topicId", credibility::int AS credibility, status::text AS status`;
+    // Spread over the id range; the hot few are claims of the large source.
+    const pool = (await client.query<EditableClaim>(`SELECT ${columns} FROM claims WHERE id % $1 = 7 ORDER BY id LIMIT 400`, [Math.max(2, Math.floor(claims / 400))])).rows;
+    const hot = (await client.query<EditableClaim>(`SELECT ${columns} FROM claims WHERE source_id = 1 ORDER BY start_offset LIMIT 5`)).rows;
+    const slugs = (await client.query<{ slug: string }>("SELECT slug FROM sources WHERE id > 1 ORDER BY id % 97, id LIMIT 500")).rows.map((row) => row.slug);
+    const speakers = (await client.query<{ id: number }>("SELECT id FROM actors ORDER BY id LIMIT 50")).rows.map((row) => row.id);
+    const topics = (await client.query<{ id: number }>("SELECT id FROM topics ORDER BY id LIMIT 30")).rows.map((row) => row.id);
+    const claimIds = Array.from({ length: 1000 }, (_, index) => 1 + Math.floor(((index + 0.5) / 1000) * claims));
+    return { pool, hot, slugs, speakers, topics, claimIds };
+  } finally {
+    await client.end();
+  }
+}
+
+function printLoad(figures: LoadFigures, failures: Failure[]): void {
+  out(`## Mixed load (${figures.connections} signed-in editors, ${figures.seconds.toFixed(0)} s, autocannon over loopback)`);
+  out();
+  out(`${figures.requests.toLocaleString("en")} requests, **${figures.requestsPerSecond.toFixed(1)} req/s**; latency median ${ms(figures.latency.median)} ms, **p95 ${ms(figures.latency.p95)} ms, p99 ${ms(figures.latency.p99)} ms**, max ${ms(figures.latency.max)} ms.`);
+  out(`Status codes: ${Object.entries(figures.statusCounts).map(([status, count]) => `${status} × ${count.toLocaleString("en")}`).join(", ")}; **5xx: ${figures.serverErrors}**; connection errors/timeouts: ${figures.transportErrors}.`);
+  out();
+  out("| request | count | median | p95 | p99 |");
+  out("|---|---:|---:|---:|---:|");
+  for (const [kind, { count, latency }] of Object.entries(figures.byKind)) out(`| ${kind} | ${count.toLocaleString("en")} | ${ms(latency.median)} ms | ${ms(latency.p95)} ms | ${ms(latency.p99)} ms |`);
+  out();
+  const check = figures.verification;
+  out(`Saves: ${figures.saves.toLocaleString("en")} acknowledged, ${figures.conflicts.toLocaleString("en")} answered "someone else saved first" (409, nothing written), ${figures.otherActionFailures} other refusals. Afterwards, in the database: **${check.lost} lost edits** among ${check.acknowledged.toLocaleString("en")} acknowledged saves on ${check.claimsChecked} claims (each has its audit event, no two share a version, each claim holds its newest save); ${check.unacknowledgedCommits} saves committed while their answer was in flight at the stop.`);
+  for (const problem of check.problems) out(`- ${problem}`);
+  out();
+  if (figures.serverErrors > 0) failures.push({ what: "mixed load", detail: `${figures.serverErrors} responses with a 5xx status` });
+  if (figures.transportErrors > 0) failures.push({ what: "mixed load", detail: `${figures.transportErrors} connection errors or timeouts` });
+  if (check.lost > 0) failures.push({ what: "mixed load", detail: `${check.lost} lost edits` });
+  if (figures.otherActionFailures > 0) failures.push({ what: "mixed load", detail: `${figures.otherActionFailures} saves refused for another reason than a conflict` });
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      claims: { type: "string" },
+      "large-source-claims": { type: "string" },
+      samples: { type: "string" },
+      "load-seconds": { type: "string" },
+      "load-connections": { type: "string" },
+      "extraction-repetitions": { type: "string" },
+      "seed-baseline": { type: "boolean", default: false },
+      "skip-extraction": { type: "boolean", default: false },
+      "skip-pages": { type: "boolean", default: false },
+      "skip-load": { type: "boolean", default: false },
+      "skip-contradictions": { type: "boolean", default: false },
+      "skip-export": { type: "boolean", default: false },
+    },
+  });
+  const parsed = argumentsSchema.safeParse({
+    claims: values.claims,
+    largeSourceClaims: values["large-source-claims"],
+    samples: values.samples,
+    loadSeconds: values["load-seconds"],
+    loadConnections: values["load-connections"],
+    extractionRepetitions: values["extraction-repetitions"],
+  });
+  if (!parsed.success) throw new Error(parsed.error.issues.map((issue) => `--${String(issue.path[0])}: ${issue.message}`).join("; "));
+  const options = parsed.data;
+  const failures: Failure[] = [];
+  const started = performance.now();
+
+  out(`# Claimbase scale benchmark: ${options.claims.toLocaleString("en")} claims, ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC`);
+  out();
+
+  if (!values["skip-extraction"]) {
+    progress("Extraction …");
+    printExtraction(await measureExtraction(options.extractionRepetitions));
+  }
+
+  progress("Starting the app (next build when stale, next start) on a throwaway database …");
+  // The app's default pool (DATABASE_POOL_SIZE 10), not the browser tests' 4.
+  const app = await startApp({ seed: false, env: { DATABASE_POOL_SIZE: "10" } });
+  let stopped = false;
+  // Stopping twice would release the browser-test lock a second time, perhaps someone else's.
+  const stopApp = async () => {
+    if (stopped) return;
+    stopped = true;
+    await app.stop();
+  };
+  try {
+    out(`Machine: ${await machineLine(app.database.url)}`);
+    out();
+    progress(`Seeding ${options.claims.toLocaleString("en")} claims …`);
+    const seed = await seedCorpus(app.database.url, { claims: options.claims, largeSourceClaims: options.largeSourceClaims, baseline: values["seed-baseline"], log: progress });
+    out("## Synthetic corpus (npm run bench:seed)");
+    out();
+    for (const line of formatSeedFigures(seed)) out(line);
+    out();
+
+    const cookie = await signIn(app.baseUrl, app.users.viewer.email, app.users.viewer.password);
+    if (!values["skip-pages"]) {
+      progress("Pages …");
+      const scenarios = await pageScenarios(app.database.url, options.claims);
+      const figures = await measurePages(app, cookie, scenarios, options.samples);
+      printPages(figures, options.claims, failures);
+      await printExplains(app.database.url, figures);
+    }
+
+    if (!values["skip-load"]) {
+      progress(`Signing in ${options.loadConnections} editors …`);
+      const users = await createLoadUsers(app.database.url, options.loadConnections);
+      const cookies: string[] = [];
+      for (const user of users) cookies.push(await signIn(app.baseUrl, user.email, user.password));
+      const data = await loadPlanData(app.database.url, options.claims);
+      const figures = await runMixedLoad(
+        {
+          baseUrl: app.baseUrl,
+          cookies,
+          seconds: options.loadSeconds,
+          connections: options.loadConnections,
+          actionId: serverActionId("lib/claims/actions.ts", "updateClaimAction"),
+          tablePaths: [
+            "/claims", "/claims?sort=newest", "/claims?status=unreviewed", "/claims?status=approved&sort=updated",
+            ...data.speakers.slice(0, 10).map((id) => `/claims?speaker=${id}`),
+            ...data.topics.slice(0, 10).map((id) => `/claims?topic=${id}`),
+            "/claims?stance=opposes&credibility=2", "/claims?attribution=direct_quote&status=in_review",
+          ],
+          searchPaths: ["detained", "police Karachi", "\"press club\"", "extortion", "denied -police", "Rangers Lyari", "ballot boxes", "hunger strike"].map((q) => `/claims?q=${encodeURIComponent(q)}`),
+          claimIds: data.claimIds,
+          sourceSlugs: data.slugs,
+          pool: data.pool,
+          hot: data.hot,
+        },
+        app.database.url,
+        progress,
+      );
+      printLoad(figures, failures);
+    }
+
+    if (!values["skip-contradictions"]) {
+      progress(`Contradiction candidates at ${options.claims.toLocaleString("en")} claims …`);
+      const large = await measureCandidates(app.database.url);
+      await stopApp();
+      progress(`Contradiction candidates at ${Math.round(options.claims / 10).toLocaleString("en")} claims (a second database) …`);
+      const tenth = await createThrowawayDatabase("tenth");
+      try {
+        await seedCorpus(tenth.url, { claims: Math.round(options.claims / 10), largeSourceClaims: Math.round(options.largeSourceClaims / 10), baseline: false });
+        const small = await measureCandidates(tenth.url);
+        printCandidates(small, large, failures);
+      } finally {
+        await tenth.drop();
+      }
+    }
+  } finally {
+    await stopApp();
+  }
+
+  if (!values["skip-export"]) {
+    out("## CSV export (npm run bench:export, at N/10 and N)");
+    out();
+    const sizes = [Math.round(options.claims / 10), options.claims];
+    const growth: (number | null)[] = [];
+    for (const rows of sizes) {
+      progress(`Export benchmark at ${rows.toLocaleString("en")} rows …`);
+      const output = await runExportBenchmark(rows);
+      growth.push(exportGrowthMb(output));
+      out(output);
+      out();
+    }
+    if (growth[0] !== null && growth[1] !== null) {
+      out(`Server memory during the export grew by ${growth[0]} MB at ${sizes[0]!.toLocaleString("en")} rows and ${growth[1]} MB at ${sizes[1]!.toLocaleString("en")} rows: ${growth[1]! <= Math.max(64, growth[0]! * 2) ? "flat" : "NOT flat"}.`);
+      if (growth[1]! > Math.max(64, growth[0]! * 2)) failures.push({ what: "export memory", detail: `grew ${growth[0]} MB at N/10 but ${growth[1]} MB at N` });
+      out();
+    }
+  }
+
+  out("## Budgets");
+  out();
+  if (!failures.length) out("All budgets held.");
+  for (const failure of failures) out(`- OVER: ${failure.what}: ${failure.detail}`);
+  out();
+  out(`Benchmark wall time: ${((performance.now() - started) / 60_000).toFixed(1)} min.`);
+  if (failures.length) process.exitCode = 1;
+}
+
+await runCli(main);

@@ -1,0 +1,120 @@
+// Contradictions in the browser, against `next start` on a freshly seeded database after
+// detection: the candidates list shows real conflicts with their explanations, an editor
+// confirms one side by side with a rationale and a preferred claim and finds it in the CSV
+// export, links two claims by hand, and a viewer can read but not review.
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { parse } from "csv-parse/sync";
+import type { Browser, Page } from "playwright-core";
+import { launchBrowser, newPage, saveScreenshot, signIn, startApp, type RunningApp } from "./helpers";
+import { detectContradictions } from "@/lib/contradictions/detect";
+
+describe("contradictions in the browser", () => {
+  let app: RunningApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    app = await startApp();
+    const report = await detectContradictions(app.database.prisma);
+    expect(report.created).toBeGreaterThan(10);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  async function signedIn(role: "editor" | "viewer", path: string): Promise<Page> {
+    const { page } = await newPage(browser, app.baseUrl);
+    await signIn(page, app.users[role], path);
+    return page;
+  }
+
+  test("an editor confirms a conflict side by side and finds it, with the rationale, in the CSV export", async () => {
+    const page = await signedIn("editor", "/contradictions");
+    await page.goto("/contradictions");
+    const row = page.locator("tr[data-contradiction-id]", { hasText: "We were the victims of the riots" });
+    await expect(row.getByTestId("explanation").textContent()).resolves.toBe(
+      "Syed Safdar Ali Baqri rejects what Privy Council Office says (“disputes”), right after it.",
+    );
+    await saveScreenshot(page, "contradictions-list");
+    const id = Number(await row.getAttribute("data-contradiction-id"));
+
+    await row.getByRole("link", { name: "Compare" }).click();
+    await page.waitForURL(`**/contradictions/${id}`);
+    const columns = page.getByTestId("compare-column");
+    await expect(columns.count()).resolves.toBe(2);
+    // Each quote is highlighted inside its paragraph, with its source and speaker.
+    await expect(columns.nth(0).locator("mark").textContent()).resolves.toContain("MQM was the main player in the ethnic riots of 1986-87");
+    await expect(columns.nth(1).locator("mark").textContent()).resolves.toContain("We were the victims of the riots");
+    await expect(columns.nth(1).textContent()).resolves.toContain("Syed Safdar Ali Baqri");
+    await expect(columns.nth(0).textContent()).resolves.toContain("Reliability");
+
+    const form = page.getByTestId("review-form");
+    await form.getByLabel("Confirm: they conflict").check();
+    // Saving without a rationale is refused with a message next to the field.
+    await form.getByRole("button", { name: "Save review" }).click();
+    await expect(form.getByRole("alert").first().textContent()).resolves.toMatch(/need attention|conflict/);
+    await form.getByLabel("Rationale").fill("Baqri answers the memo's claim about the 1986-87 riots directly.");
+    await form.getByLabel("Claim A is preferred").check();
+    await form.getByLabel("Why is it preferred?").fill("A government memo based on research, against a party official's denial.");
+    await form.getByRole("button", { name: "Save review" }).click();
+    await page.getByTestId("contradiction-status").filter({ hasText: "Confirmed" }).waitFor();
+    await expect(page.getByTestId("contradiction-summary").textContent()).resolves.toContain("Baqri answers the memo's claim");
+    await expect(columns.nth(0).textContent()).resolves.toContain("Preferred");
+    await saveScreenshot(page, "contradiction-compare");
+
+    const stored = await app.database.prisma.contradiction.findUniqueOrThrow({ where: { id } });
+    expect(stored).toMatchObject({ status: "confirmed", preferredClaimId: stored.claimAId, version: 2 });
+    const audit = await app.database.prisma.auditEvent.findFirstOrThrow({ where: { entityType: "contradiction", entityId: String(id) } });
+    expect(audit).toMatchObject({ action: "confirm", userId: app.users.editor.id });
+
+    // The export a user downloads from the list holds the decision.
+    const response = await page.request.get("/api/export/contradictions?status=confirmed");
+    expect(response.status()).toBe(200);
+    const records = parse(await response.text(), { columns: true }) as Record<string, string>[];
+    const exported = records.find((record) => Number(record.id) === id);
+    expect(exported).toMatchObject({
+      status: "confirmed",
+      rationale: "Baqri answers the memo's claim about the 1986-87 riots directly.",
+      preferred_claim_id: String(stored.claimAId),
+      kind: "dispute",
+    });
+    expect(exported!.claim_b_quote).toContain("We were the victims of the riots");
+    await page.context().close();
+  });
+
+  test("an editor links two claims by hand from a claim's conflicts page", async () => {
+    const baqri = await app.database.prisma.claim.findFirstOrThrow({ where: { quote: { contains: "neither he nor the MQM had ever been involved in violence" } } });
+    const page = await signedIn("editor", `/contradictions/cluster/${baqri.id}`);
+    await page.goto(`/contradictions/cluster/${baqri.id}`);
+    const form = page.getByTestId("link-contradiction");
+    await form.getByLabel("Find the other claim").fill("well-deserved reputation for violence");
+    await form.getByRole("radio").first().check();
+    await form.getByLabel("Kind of conflict").selectOption("attribution");
+    await form.getByLabel("Why do they conflict?").fill("Quiggin calls the MQM violent; Baqri says it never was.");
+    await form.getByRole("button", { name: "Link as contradiction" }).click();
+    await form.getByRole("status").filter({ hasText: /Linked as contradiction #\d+/ }).waitFor();
+
+    const quiggin = await app.database.prisma.claim.findFirstOrThrow({ where: { quote: { contains: "well-deserved reputation for violence" } } });
+    const [claimAId, claimBId] = [baqri.id, quiggin.id].sort((x, y) => x - y) as [number, number];
+    const linked = await app.database.prisma.contradiction.findUniqueOrThrow({ where: { claimAId_claimBId: { claimAId, claimBId } } });
+    expect(linked).toMatchObject({ status: "confirmed", detectedBy: "editor", kind: "attribution", rationale: "Quiggin calls the MQM violent; Baqri says it never was." });
+    // The cluster now shows Quiggin's claim beside Baqri's.
+    await page.reload();
+    await expect(page.getByTestId("cluster").locator(`[data-claim-id="${quiggin.id}"]`).count()).resolves.toBe(1);
+    await saveScreenshot(page, "contradiction-cluster");
+    await page.context().close();
+  });
+
+  test("a viewer reads the list and the comparison but gets no review controls", async () => {
+    const page = await signedIn("viewer", "/contradictions");
+    await page.goto("/contradictions?status=all");
+    await expect(page.getByTestId("run-detection").count()).resolves.toBe(0);
+    const id = Number(await page.locator("tr[data-contradiction-id]").first().getAttribute("data-contradiction-id"));
+    await page.goto(`/contradictions/${id}`);
+    await expect(page.getByTestId("compare-column").count()).resolves.toBe(2);
+    await expect(page.getByTestId("review-form").count()).resolves.toBe(0);
+    await expect(page.getByText("Viewers can read contradictions").count()).resolves.toBe(1);
+    await page.context().close();
+  });
+});

@@ -1,0 +1,289 @@
+// Contradiction detection and review against a real database: what detection proposes on the
+// seed corpus, that re-running it duplicates, revives and touches nothing, that reviews are
+// versioned and audited, and that candidate generation does not compare every pair.
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-database";
+import { databaseFingerprint } from "@/tests/helpers/db-fingerprint";
+import { seedDatabase } from "@/seed/run-seed";
+import { detectContradictions } from "@/lib/contradictions/detect";
+import { explainTrigramChannel, generateCandidates } from "@/lib/contradictions/candidates";
+import { linkContradiction, reviewContradiction } from "@/lib/contradictions/mutations";
+import { linkContradictionSchema, reviewContradictionSchema } from "@/lib/contradictions/schema";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+
+async function pairByQuotes(database: TestDatabase, first: string, second: string) {
+  const a = await database.prisma.claim.findFirstOrThrow({ where: { quote: { contains: first } } });
+  const b = await database.prisma.claim.findFirstOrThrow({ where: { quote: { contains: second } } });
+  const [claimAId, claimBId] = a.id < b.id ? [a.id, b.id] : [b.id, a.id];
+  return database.prisma.contradiction.findUnique({ where: { claimAId_claimBId: { claimAId, claimBId } } });
+}
+
+describe("contradictions on the seed corpus", () => {
+  let database: TestDatabase;
+  let editor: { id: number; email: string; name: string | null };
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const seed = await seedDatabase(database.prisma);
+    expect(seed.failures).toEqual([]);
+    editor = await database.prisma.user.create({ data: { email: "editor@example.test", name: "Eda Editor", role: "editor" } });
+  });
+  afterAll(async () => {
+    await database?.drop();
+  });
+
+  test("detection proposes the real conflicts with readable explanations, fast", async () => {
+    const report = await detectContradictions(database.prisma);
+    expect(report.created).toBeGreaterThan(15);
+    expect(report.created).toBe(await database.prisma.contradiction.count());
+    expect(report.seconds).toBeLessThan(20);
+
+    const riots = await pairByQuotes(database, "MQM was the main player in the ethnic riots", "We were the victims of the riots");
+    expect(riots).toMatchObject({ kind: "dispute", status: "candidate", detectedBy: "dispute-language" });
+    expect(riots!.explanation).toBe("Syed Safdar Ali Baqri rejects what Privy Council Office says (“disputes”), right after it.");
+
+    const tax = await pairByQuotes(database, "70 per cent of the country’s tax revenue", "68% of all GOP tax revenues");
+    expect(tax).toMatchObject({ kind: "numeric", detectedBy: "figures-disagree" });
+
+    const benoit = await pairByQuotes(database, "We welcome MQM-Canada’s support", "does not recall making the comment");
+    expect(benoit).toMatchObject({ kind: "attribution", detectedBy: "disowned-statement" });
+
+    // Best first: the strongest candidates are real conflicts, each with a one-line explanation.
+    const top = await database.prisma.contradiction.findMany({ orderBy: { score: "desc" }, take: 5 });
+    for (const row of top) {
+      expect(row.claimAId).toBeLessThan(row.claimBId);
+      expect(row.explanation).toMatch(/^[A-Z“].{20,240}\.$/);
+      expect(row.score).toBeGreaterThan(0.6);
+    }
+    // One audit event for the run, listing what it created.
+    const events = await database.prisma.auditEvent.findMany({ where: { entityType: "contradiction", action: "detect" } });
+    expect(events).toHaveLength(1);
+    expect((events[0]!.after as { created: number }).created).toBe(report.created);
+  });
+
+  test("running detection again duplicates nothing and writes nothing", async () => {
+    const before = await databaseFingerprint(database.prisma);
+    const report = await detectContradictions(database.prisma);
+    expect(report).toMatchObject({ created: 0, updated: 0, removed: 0 });
+    expect(await databaseFingerprint(database.prisma)).toEqual(before);
+  });
+
+  test("a dismissed pair stays dismissed and a confirmed pair stays exactly as the editor left it", async () => {
+    const riots = (await pairByQuotes(database, "MQM was the main player in the ethnic riots", "We were the victims of the riots"))!;
+    const tax = (await pairByQuotes(database, "70 per cent of the country’s tax revenue", "68% of all GOP tax revenues"))!;
+    await reviewContradiction(
+      database.prisma,
+      reviewContradictionSchema.parse({ id: tax.id, version: tax.version, status: "dismissed", rationale: "Different years; both figures can be right." }),
+      editor,
+    );
+    const confirmed = await reviewContradiction(
+      database.prisma,
+      reviewContradictionSchema.parse({
+        id: riots.id, version: riots.version, status: "confirmed", rationale: "Baqri answers the memo directly.",
+        preferredClaimId: riots.claimAId, preferredReason: "A government memo, not a party official.",
+      }),
+      editor,
+    );
+    const confirmedRow = await database.prisma.contradiction.findUniqueOrThrow({ where: { id: confirmed.id } });
+    const count = await database.prisma.contradiction.count();
+
+    const report = await detectContradictions(database.prisma);
+    expect(report.created).toBe(0);
+    expect(report.keptReviewed).toBeGreaterThanOrEqual(2);
+    expect(await database.prisma.contradiction.count()).toBe(count);
+    expect(await database.prisma.contradiction.findUniqueOrThrow({ where: { id: tax.id } })).toMatchObject({
+      status: "dismissed", rationale: "Different years; both figures can be right.",
+    });
+    expect(await database.prisma.contradiction.findUniqueOrThrow({ where: { id: riots.id } })).toEqual(confirmedRow);
+  });
+
+  test("a candidate the rules no longer propose is withdrawn, unless an editor worked on it", async () => {
+    const [first, second, third] = await database.prisma.claim.findMany({ where: { sourceId: 1 }, orderBy: { id: "asc" }, take: 3 });
+    const stale = await database.prisma.contradiction.create({
+      data: { claimAId: first!.id, claimBId: second!.id, detectedBy: "dispute-language", kind: "dispute", score: 0.5, explanation: "Old rule." },
+    });
+    const annotated = await database.prisma.contradiction.create({
+      data: { claimAId: first!.id, claimBId: third!.id, detectedBy: "dispute-language", kind: "dispute", score: 0.5, explanation: "Old rule.", rationale: "Keep for now." },
+    });
+    const report = await detectContradictions(database.prisma);
+    expect(report.removed).toBe(1);
+    expect(await database.prisma.contradiction.findUnique({ where: { id: stale.id } })).toBeNull();
+    expect(await database.prisma.contradiction.findUnique({ where: { id: annotated.id } })).not.toBeNull();
+  });
+
+  test("a review is versioned: a stale version is refused and changes nothing", async () => {
+    const row = await database.prisma.contradiction.findFirstOrThrow({ where: { status: "candidate" }, orderBy: { score: "desc" } });
+    await reviewContradiction(database.prisma, reviewContradictionSchema.parse({ id: row.id, version: row.version, status: "confirmed", rationale: "First editor." }), editor);
+    const before = await databaseFingerprint(database.prisma);
+    const stale = reviewContradiction(
+      database.prisma,
+      reviewContradictionSchema.parse({ id: row.id, version: row.version, status: "dismissed", rationale: "Second editor, stale form." }),
+      editor,
+    );
+    await expect(stale).rejects.toBeInstanceOf(ConflictError);
+    await expect(stale).rejects.toMatchObject({ current: { status: "confirmed", rationale: "First editor.", savedBy: "Eda Editor" } });
+    expect(await databaseFingerprint(database.prisma)).toEqual(before);
+  });
+
+  test("every review writes one audit event with before and after, in the same transaction", async () => {
+    const row = await database.prisma.contradiction.findFirstOrThrow({ where: { status: "candidate" }, orderBy: { score: "desc" } });
+    const eventsBefore = await database.prisma.auditEvent.count();
+    await reviewContradiction(
+      database.prisma,
+      reviewContradictionSchema.parse({ id: row.id, version: row.version, status: "dismissed", rationale: "Not about the same event." }),
+      editor,
+    );
+    const events = await database.prisma.auditEvent.findMany({ where: { id: { gt: 0 } }, orderBy: { id: "desc" }, take: 1 });
+    expect(await database.prisma.auditEvent.count()).toBe(eventsBefore + 1);
+    expect(events[0]).toMatchObject({
+      entityType: "contradiction", entityId: String(row.id), action: "dismiss", userId: editor.id,
+      before: { status: "candidate" }, after: { status: "dismissed", rationale: "Not about the same event." },
+    });
+  });
+
+  test.each<[string, Record<string, string>, RegExp]>([
+    ["no rationale for a dismissal", { status: "dismissed", rationale: "" }, /rationale/],
+    ["a preferred claim without a reason", { status: "confirmed", rationale: "Real conflict.", preferredClaimId: "A" }, /preferredReason/],
+    ["a preferred claim on a dismissed pair", { status: "dismissed", rationale: "No.", preferredClaimId: "A", preferredReason: "Because." }, /preferredClaimId/],
+  ])("bad review input is refused with a message: %s", (_label, fields, field) => {
+    const parsed = reviewContradictionSchema.safeParse({ id: 1, version: 1, ...fields, preferredClaimId: fields.preferredClaimId ? 5 : undefined });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error!.issues.map((issue) => issue.path.join("."))).toEqual(expect.arrayContaining([expect.stringMatching(field)]));
+  });
+
+  test("a preferred claim from outside the pair is refused and nothing changes", async () => {
+    const row = await database.prisma.contradiction.findFirstOrThrow({ where: { status: "candidate" } });
+    const outsider = await database.prisma.claim.findFirstOrThrow({ where: { id: { notIn: [row.claimAId, row.claimBId] } } });
+    const before = await databaseFingerprint(database.prisma);
+    await expect(
+      reviewContradiction(
+        database.prisma,
+        reviewContradictionSchema.parse({ id: row.id, version: row.version, status: "confirmed", rationale: "Yes.", preferredClaimId: outsider.id, preferredReason: "Better source." }),
+        editor,
+      ),
+    ).rejects.toBeInstanceOf(ValidationError);
+    expect(await databaseFingerprint(database.prisma)).toEqual(before);
+  });
+
+  test("an editor links two claims by hand, lower id first, audited; linking them again is refused", async () => {
+    const claims = await database.prisma.claim.findMany({ where: { sourceId: 2 }, orderBy: { id: "desc" }, take: 2 });
+    const [later, earlier] = claims as [(typeof claims)[number], (typeof claims)[number]];
+    const input = linkContradictionSchema.parse({ claimId: later.id, otherClaimId: earlier.id, kind: "other", rationale: "Same event, opposite accounts." });
+    const row = await linkContradiction(database.prisma, input, editor);
+    expect(row).toMatchObject({
+      claimAId: earlier.id, claimBId: later.id, status: "confirmed", detectedBy: "editor", rationale: "Same event, opposite accounts.",
+      explanation: "Linked by hand by Eda Editor.",
+    });
+    const event = await database.prisma.auditEvent.findFirstOrThrow({ where: { entityType: "contradiction", entityId: String(row.id) } });
+    expect(event).toMatchObject({ action: "link", userId: editor.id });
+
+    const before = await databaseFingerprint(database.prisma);
+    await expect(linkContradiction(database.prisma, { ...input, claimId: earlier.id, otherClaimId: later.id }, editor)).rejects.toBeInstanceOf(ConflictError);
+    await expect(linkContradiction(database.prisma, { ...input, otherClaimId: 9_999_999 }, editor)).rejects.toBeInstanceOf(NotFoundError);
+    expect(linkContradictionSchema.safeParse({ claimId: later.id, otherClaimId: later.id, kind: "other", rationale: "Self." }).success).toBe(false);
+    expect(await databaseFingerprint(database.prisma)).toEqual(before);
+
+    // Detection never rewrites or removes what an editor linked.
+    const linked = await database.prisma.contradiction.findUniqueOrThrow({ where: { id: row.id } });
+    await detectContradictions(database.prisma);
+    expect(await database.prisma.contradiction.findUnique({ where: { id: row.id } })).toEqual(linked);
+  });
+});
+
+// --- Candidate generation cost --------------------------------------------------------
+
+/** Deterministic pseudo-random numbers, so the synthetic corpus is the same on every run. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+// Words of the seed documents, most frequent first: synthetic sentences then have the long
+// tail of real text (a few words everywhere, most words rare) and its trigrams.
+function seedVocabulary(): string[] {
+  const directory = path.resolve(import.meta.dirname, "../../seed/documents");
+  const counts = new Map<string, number>();
+  for (const file of readdirSync(directory)) {
+    for (const word of readFileSync(path.join(directory, file), "utf8").match(/[A-Za-z][a-z’'-]+/g) ?? []) {
+      counts.set(word, (counts.get(word) ?? 0) + 1);
+    }
+  }
+  return [...counts.entries()].sort((x, y) => y[1] - x[1]).map(([word]) => word);
+}
+
+function syntheticQuote(next: () => number, vocabulary: string[]): string {
+  const length = 12 + Math.floor(next() * 18);
+  const words: string[] = [];
+  for (let index = 0; index < length; index++) {
+    // Zipf-like: the word of rank r is drawn with probability ∝ 1 / r.
+    words.push(vocabulary[Math.min(vocabulary.length - 1, Math.floor(Math.exp(next() * Math.log(vocabulary.length + 1)) - 1))]!);
+  }
+  if (next() < 0.15) words.splice(2, 0, "not");
+  words[0] = words[0]!.charAt(0).toUpperCase() + words[0]!.slice(1);
+  return `${words.join(" ")}.`;
+}
+
+async function loadSyntheticClaims(database: TestDatabase, count: number): Promise<void> {
+  const next = random(count);
+  const vocabulary = seedVocabulary();
+  const source = await database.prisma.source.create({
+    data: { slug: `synthetic-${count}`, title: `Synthetic ${count}`, text: "x".repeat(10), textSha256: "0".repeat(64) },
+  });
+  const rows = Array.from({ length: count }, (_, index) => {
+    const quote = syntheticQuote(next, vocabulary);
+    return { sourceId: source.id, quote, startOffset: index * 1000, endOffset: index * 1000 + quote.length };
+  });
+  for (let start = 0; start < rows.length; start += 1000) {
+    await database.prisma.claim.createMany({ data: rows.slice(start, start + 1000) });
+  }
+  await database.prisma.$executeRawUnsafe("ANALYZE claims");
+}
+
+describe("candidate generation does not compare every pair", () => {
+  let small: TestDatabase;
+  let large: TestDatabase;
+
+  beforeAll(async () => {
+    [small, large] = [await createTestDatabase(), await createTestDatabase()];
+    await loadSyntheticClaims(small, 1500);
+    await loadSyntheticClaims(large, 3000);
+  });
+  afterAll(async () => {
+    await small?.drop();
+    await large?.drop();
+  });
+
+  test("pairs examined grow linearly with the claims, far below n²/2", async () => {
+    const smallRun = await generateCandidates(small.prisma);
+    const largeRun = await generateCandidates(large.prisma);
+    const examined = (run: typeof smallRun) => Object.values(run.comparisons).reduce((sum, value) => sum + value, 0);
+
+    expect(largeRun.claims).toBe(3000);
+    const allPairs = (3000 * 2999) / 2;
+    // Every channel keeps a fixed number of partners per claim.
+    expect(examined(largeRun)).toBeLessThan(40 * 3000);
+    expect(examined(largeRun)).toBeLessThan(allPairs / 50);
+    expect(largeRun.pairs.length).toBeLessThanOrEqual(examined(largeRun));
+    // Twice the claims, about twice the work, not four times.
+    expect(examined(largeRun) / examined(smallRun)).toBeLessThan(2.6);
+    expect(largeRun.comparisons.trigram).toBeGreaterThan(0);
+    expect(largeRun.comparisons.terms).toBeGreaterThan(0);
+  });
+
+  test("the trigram channel is answered by the GIN trigram index", async () => {
+    const plan = await explainTrigramChannel(large.prisma);
+    expect(plan).toContain("claims_quote_trgm_idx");
+    expect(plan).toMatch(/Bitmap Index Scan on claims_quote_trgm_idx/);
+  });
+
+  test("detection over the 3,000 claims finishes in seconds", async () => {
+    const report = await detectContradictions(large.prisma);
+    expect(report.claims).toBe(3000);
+    expect(report.seconds).toBeLessThan(60);
+  });
+});

@@ -1,0 +1,125 @@
+// Pure pieces of the editorial UI: reader runs, keyset cursors, search headlines, the
+// paragraph around a claim, URL filters and topic slugs.
+import { describe, expect, test } from "vitest";
+import { readerRuns } from "@/lib/sources/highlight";
+import { decodeCursor, encodeCursor, splitHeadline } from "@/lib/claims/keyset";
+import { paragraphAround } from "@/lib/claims/paragraph";
+import { claimFiltersQuery, parseClaimTableParams, updateClaimSchema } from "@/lib/claims/schema";
+import { changedFields } from "@/lib/forms/snapshot";
+import { slugify } from "@/lib/topics/mutations";
+
+const TEXT = "Mr. Baqri said the MQM-Canada chapter was independent. The Star reported that, according to police, 14 people died.";
+
+describe("reader runs", () => {
+  const outer = { id: 1, startOffset: 56, endOffset: TEXT.length };
+  const inner = { id: 2, startOffset: TEXT.indexOf("14 people died"), endOffset: TEXT.indexOf("14 people died") + "14 people died".length };
+
+  test("rejoin to the exact text, and a nested claim wins where it overlaps", () => {
+    const runs = readerRuns(TEXT, [outer, inner]);
+    expect(runs.map((run) => run.text).join("")).toBe(TEXT);
+    for (const run of runs) expect(TEXT.slice(run.start, run.start + run.text.length)).toBe(run.text);
+    expect(runs.map((run) => [run.text, run.claimId, run.depth])).toEqual([
+      [TEXT.slice(0, 56), null, 0],
+      [TEXT.slice(56, inner.startOffset), 1, 1],
+      ["14 people died", 2, 2],
+      [".", 1, 1],
+    ]);
+  });
+
+  test("each claim gets one tab stop (its first run) and one stance mark (its last run)", () => {
+    const runs = readerRuns(TEXT, [outer, inner]);
+    expect(runs.filter((run) => run.startsClaim).map((run) => run.claimId)).toEqual([1, 2]);
+    expect(runs.filter((run) => run.endsClaim).map((run) => run.claimId)).toEqual([2, 1]);
+  });
+});
+
+describe("keyset cursors", () => {
+  test.each([[[12]], [[3, 1450, 612]], [["2026-11-22T02:22:10.123Z", 77]]])("round-trip %j", (keys) => {
+    expect(decodeCursor(encodeCursor(keys), keys.length)).toEqual(keys);
+  });
+
+  test.each([
+    ["not base64 json", "%%%", 1],
+    ["wrong length for the sort", encodeCursor([1, 2]), 3],
+    ["an object", Buffer.from('{"id":1}').toString("base64url"), 1],
+    ["a float", encodeCursor([1.5]), 1],
+    ["a huge string", encodeCursor(["x".repeat(100)]), 1],
+  ])("ignores %s", (_name, cursor, length) => {
+    expect(decodeCursor(cursor, length)).toBeNull();
+  });
+});
+
+describe("search headlines", () => {
+  test("split into matched and plain parts that rejoin to the quote", () => {
+    const parts = splitHeadline("The \u0001killings\u0002 in \u0001Karachi\u0002 continued");
+    expect(parts).toEqual([
+      { text: "The ", match: false },
+      { text: "killings", match: true },
+      { text: " in ", match: false },
+      { text: "Karachi", match: true },
+      { text: " continued", match: false },
+    ]);
+  });
+});
+
+describe("the paragraph around a claim", () => {
+  const text = "Heading\n\nFirst sentence. Mr. Baqri said the chapter was independent. Last sentence.\n\nNext paragraph.";
+  test("runs from line break to line break", () => {
+    const start = text.indexOf("Mr. Baqri");
+    const end = text.indexOf(" Last");
+    const view = paragraphAround(text, start, end);
+    expect(view).toEqual({
+      before: "First sentence. ",
+      quote: "Mr. Baqri said the chapter was independent.",
+      after: " Last sentence.",
+      clippedStart: false,
+      clippedEnd: false,
+    });
+  });
+  test("is clipped around the quote in a very long paragraph", () => {
+    const long = `${"a".repeat(2000)} QUOTE ${"b".repeat(2000)}`;
+    const view = paragraphAround(long, 2001, 2006);
+    expect(view.quote).toBe("QUOTE");
+    expect(view.before).toHaveLength(600);
+    expect(view.clippedStart && view.clippedEnd).toBe(true);
+  });
+});
+
+describe("claims-table URL parameters", () => {
+  test("round-trip through the query string, leaving defaults out", () => {
+    const { value, problems } = parseClaimTableParams(new URLSearchParams("q=killings&speaker=12&topic=none&stance=opposes&credibility=2&sort=source&citedVia=Dawn&status="));
+    expect(problems).toEqual([]);
+    expect(value).toMatchObject({ q: "killings", speaker: 12, topic: "none", stance: "opposes", credibility: 2, citedVia: "Dawn", status: undefined, sort: "source" });
+    expect(claimFiltersQuery(value)).toBe("?q=killings&speaker=12&topic=none&stance=opposes&credibility=2&citedVia=Dawn");
+    expect(parseClaimTableParams(new URLSearchParams(claimFiltersQuery(value).slice(1))).value).toEqual(value);
+  });
+
+  test("Next's repeated keys use the first value", () => {
+    expect(parseClaimTableParams({ stance: ["supports", "opposes"] }).value.stance).toBe("supports");
+  });
+});
+
+describe("claim form", () => {
+  test("an empty speaker and topic mean none; a typed new speaker is trimmed", () => {
+    const parsed = updateClaimSchema.parse({
+      id: "4", version: "2", stance: "supports", sourceStance: "reports", speakerId: "", newSpeakerName: "  Farooq Sattar ",
+      attribution: "direct_quote", citedVia: "  ", topicId: "", newTopicTitle: "", credibility: "2", status: "approved", notes: "",
+    });
+    expect(parsed).toMatchObject({ id: 4, version: 2, speakerId: null, newSpeakerName: "Farooq Sattar", citedVia: null, topicId: null, newTopicTitle: null, credibility: 2, notes: null });
+  });
+
+  test("the conflict view lists only fields that differ", () => {
+    expect(changedFields({ stance: "supports", notes: "" }, { stance: "opposes", notes: "" }, ["stance", "notes", "citedVia"])).toEqual(["stance"]);
+  });
+});
+
+describe("topic slugs", () => {
+  test.each([
+    ["Who founded the MQM, and when?", "who-founded-the-mqm-and-when"],
+    ["Karachi killings — 12 May 2007", "karachi-killings-12-may-2007"],
+    ["Muhājir identity", "muhajir-identity"],
+    ["???", "topic"],
+  ])("%s → %s", (title, slug) => {
+    expect(slugify(title)).toBe(slug);
+  });
+});
