@@ -12,6 +12,7 @@ import { ensureAuthSecret, ensureFirstAdmin, type FirstAdminResult } from "@/lib
 import { migrate } from "@/lib/db/migrate";
 import { cliErrorMessage } from "@/lib/cli/run";
 import { formatSeedSummary, seedDatabase } from "@/seed/run-seed";
+import { detectContradictions, formatDetectionReport } from "@/lib/contradictions/detect";
 
 const devMode = process.argv.includes("--dev");
 const nextBin = path.join(PROJECT_ROOT, "node_modules", "next", "dist", "bin", "next");
@@ -45,6 +46,7 @@ async function main(): Promise<void> {
         console.log("First start: loading the seed documents …");
         const report = await seedDatabase(prisma, { log: (line) => console.log(`  ${line}`) });
         console.log(formatSeedSummary(report));
+        console.log(formatDetectionReport(await detectContradictions(prisma)));
       }
       firstAdmin = await ensureFirstAdmin(prisma, { embedded: !!embedded, log: (line) => console.log(line) });
     } finally {

@@ -5,6 +5,7 @@ import { resolveDatabase } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
 import { runCli } from "@/lib/cli/run";
 import { formatSeedSummary, seedDatabase } from "@/seed/run-seed";
+import { detectContradictions, formatDetectionReport } from "@/lib/contradictions/detect";
 
 await runCli(async () => {
   const database = await resolveDatabase();
@@ -14,6 +15,7 @@ await runCli(async () => {
     try {
       const report = await seedDatabase(prisma, { log: (line) => console.log(line) });
       console.log(formatSeedSummary(report));
+      console.log(formatDetectionReport(await detectContradictions(prisma)));
       if (report.failures.length > 0) process.exitCode = 1;
     } finally {
       await prisma.$disconnect();

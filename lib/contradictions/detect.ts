@@ -94,98 +94,99 @@ export async function judgeCandidates(tx: Tx, options: DetectionOptions = {}) {
   return { verdicts: keepBestPerAnchor(verdicts), candidates, claims: byId };
 }
 
+/** Detection in one transaction of its own. */
 export async function detectContradictions(prisma: PrismaClient, options: DetectionOptions = {}): Promise<DetectionReport> {
+  return prisma.$transaction((tx) => detectContradictionsIn(tx, options), { timeout: 300_000, maxWait: 30_000 });
+}
+
+/** Detection inside the caller's transaction, so an import's candidates commit or roll back with it. */
+export async function detectContradictionsIn(tx: Tx, options: DetectionOptions = {}): Promise<DetectionReport> {
   const started = performance.now();
-  return prisma.$transaction(
-    async (tx) => {
-      const { verdicts, candidates } = await judgeCandidates(tx, options);
-      const report: DetectionReport = {
-        claims: candidates.claims, candidates: candidates.pairs.length, comparisons: candidates.comparisons,
-        proposed: verdicts.length, created: 0, updated: 0, removed: 0, keptReviewed: 0, seconds: 0,
-      };
+  const { verdicts, candidates } = await judgeCandidates(tx, options);
+  const report: DetectionReport = {
+    claims: candidates.claims, candidates: candidates.pairs.length, comparisons: candidates.comparisons,
+    proposed: verdicts.length, created: 0, updated: 0, removed: 0, keptReviewed: 0, seconds: 0,
+  };
 
-      const existing = await tx.contradiction.findMany({
-        select: {
-          id: true, claimAId: true, claimBId: true, status: true, kind: true, score: true, detectedBy: true,
-          explanation: true, version: true, rationale: true, preferredClaimId: true,
-        },
-      });
-      const existingByPair = new Map(existing.map((row) => [`${row.claimAId}:${row.claimBId}`, row]));
-      const proposedKeys = new Set<string>();
-      const toCreate: Prisma.ContradictionCreateManyInput[] = [];
-      const updatedIds: number[] = [];
-
-      for (const verdict of verdicts) {
-        const key = `${verdict.claimAId}:${verdict.claimBId}`;
-        proposedKeys.add(key);
-        const row = existingByPair.get(key);
-        if (!row) {
-          toCreate.push({
-            claimAId: verdict.claimAId, claimBId: verdict.claimBId, kind: verdict.kind as ContradictionKind,
-            score: verdict.score, detectedBy: verdict.rule, explanation: verdict.explanation,
-          });
-          continue;
-        }
-        if (row.status !== "candidate") {
-          report.keptReviewed += 1;
-          continue;
-        }
-        if (row.detectedBy === EDITOR_RULE) continue;
-        const unchanged = row.kind === verdict.kind && Math.abs(row.score - verdict.score) < 1e-6 &&
-          row.detectedBy === verdict.rule && row.explanation === verdict.explanation;
-        if (unchanged) continue;
-        // Conditional on version and status: an editor who reviewed it meanwhile wins.
-        const { count } = await tx.contradiction.updateMany({
-          where: { id: row.id, version: row.version, status: "candidate" },
-          data: {
-            kind: verdict.kind as ContradictionKind, score: verdict.score, detectedBy: verdict.rule,
-            explanation: verdict.explanation, version: { increment: 1 },
-          },
-        });
-        if (count > 0) updatedIds.push(row.id);
-      }
-
-      if (toCreate.length) {
-        const created = await tx.contradiction.createMany({ data: toCreate, skipDuplicates: true });
-        report.created = created.count;
-      }
-      report.updated = updatedIds.length;
-
-      const stale = existing.filter(
-        (row) => row.status === "candidate" && row.detectedBy !== EDITOR_RULE && row.rationale === null &&
-          row.preferredClaimId === null && !proposedKeys.has(`${row.claimAId}:${row.claimBId}`),
-      );
-      if (stale.length) {
-        const removed = await tx.contradiction.deleteMany({
-          where: { id: { in: stale.map((row) => row.id) }, status: "candidate", rationale: null, preferredClaimId: null },
-        });
-        report.removed = removed.count;
-      }
-
-      if (report.created || report.updated || report.removed) {
-        const createdKeys = new Set(toCreate.map((row) => `${row.claimAId}:${row.claimBId}`));
-        const existingIds = new Set(existing.map((row) => row.id));
-        const createdIds = report.created
-          ? (await tx.contradiction.findMany({ select: { id: true, claimAId: true, claimBId: true }, orderBy: { id: "asc" } }))
-              .filter((row) => !existingIds.has(row.id) && createdKeys.has(`${row.claimAId}:${row.claimBId}`))
-              .map((row) => row.id)
-          : [];
-        await recordAudit(tx, {
-          userId: options.userId ?? null,
-          entityType: "contradiction",
-          entityId: null,
-          action: "detect",
-          after: {
-            created: report.created, updated: report.updated, removed: report.removed,
-            createdIds, updatedIds, removedIds: stale.map((row) => row.id),
-          },
-        });
-      }
-      report.seconds = (performance.now() - started) / 1000;
-      return report;
+  const existing = await tx.contradiction.findMany({
+    select: {
+      id: true, claimAId: true, claimBId: true, status: true, kind: true, score: true, detectedBy: true,
+      explanation: true, version: true, rationale: true, preferredClaimId: true,
     },
-    { timeout: 300_000, maxWait: 30_000 },
+  });
+  const existingByPair = new Map(existing.map((row) => [`${row.claimAId}:${row.claimBId}`, row]));
+  const proposedKeys = new Set<string>();
+  const toCreate: Prisma.ContradictionCreateManyInput[] = [];
+  const updatedIds: number[] = [];
+
+  for (const verdict of verdicts) {
+    const key = `${verdict.claimAId}:${verdict.claimBId}`;
+    proposedKeys.add(key);
+    const row = existingByPair.get(key);
+    if (!row) {
+      toCreate.push({
+        claimAId: verdict.claimAId, claimBId: verdict.claimBId, kind: verdict.kind as ContradictionKind,
+        score: verdict.score, detectedBy: verdict.rule, explanation: verdict.explanation,
+      });
+      continue;
+    }
+    if (row.status !== "candidate") {
+      report.keptReviewed += 1;
+      continue;
+    }
+    if (row.detectedBy === EDITOR_RULE) continue;
+    const unchanged = row.kind === verdict.kind && Math.abs(row.score - verdict.score) < 1e-6 &&
+      row.detectedBy === verdict.rule && row.explanation === verdict.explanation;
+    if (unchanged) continue;
+    // Conditional on version and status: an editor who reviewed it meanwhile wins.
+    const { count } = await tx.contradiction.updateMany({
+      where: { id: row.id, version: row.version, status: "candidate" },
+      data: {
+        kind: verdict.kind as ContradictionKind, score: verdict.score, detectedBy: verdict.rule,
+        explanation: verdict.explanation, version: { increment: 1 },
+      },
+    });
+    if (count > 0) updatedIds.push(row.id);
+  }
+
+  if (toCreate.length) {
+    const created = await tx.contradiction.createMany({ data: toCreate, skipDuplicates: true });
+    report.created = created.count;
+  }
+  report.updated = updatedIds.length;
+
+  const stale = existing.filter(
+    (row) => row.status === "candidate" && row.detectedBy !== EDITOR_RULE && row.rationale === null &&
+      row.preferredClaimId === null && !proposedKeys.has(`${row.claimAId}:${row.claimBId}`),
   );
+  if (stale.length) {
+    const removed = await tx.contradiction.deleteMany({
+      where: { id: { in: stale.map((row) => row.id) }, status: "candidate", rationale: null, preferredClaimId: null },
+    });
+    report.removed = removed.count;
+  }
+
+  if (report.created || report.updated || report.removed) {
+    const createdKeys = new Set(toCreate.map((row) => `${row.claimAId}:${row.claimBId}`));
+    const existingIds = new Set(existing.map((row) => row.id));
+    const createdIds = report.created
+      ? (await tx.contradiction.findMany({ select: { id: true, claimAId: true, claimBId: true }, orderBy: { id: "asc" } }))
+          .filter((row) => !existingIds.has(row.id) && createdKeys.has(`${row.claimAId}:${row.claimBId}`))
+          .map((row) => row.id)
+      : [];
+    await recordAudit(tx, {
+      userId: options.userId ?? null,
+      entityType: "contradiction",
+      entityId: null,
+      action: "detect",
+      after: {
+        created: report.created, updated: report.updated, removed: report.removed,
+        createdIds, updatedIds, removedIds: stale.map((row) => row.id),
+      },
+    });
+  }
+  report.seconds = (performance.now() - started) / 1000;
+  return report;
 }
 
 export function formatDetectionReport(report: DetectionReport): string {

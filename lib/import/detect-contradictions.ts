@@ -1,21 +1,14 @@
-// Contradiction detection over an import's claims, inside the import's transaction.
+// Contradiction detection over an import's claims, inside the import's transaction, so the
+// candidates commit or roll back with the import.
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { IngestSummary } from "@/lib/ingest/ingest-document";
+import { detectContradictionsIn } from "@/lib/contradictions/detect";
 
-/**
- * Runs contradiction detection after an import wrote its claims and returns how many
- * candidate contradictions it stored.
- *
- * TODO(contradictions): lib/contradictions/detect.ts only offers detectContradictions(prisma),
- * which opens its own transaction. Once the body of that transaction is exported as
- * `detectContradictionsIn(tx, options)`, replace the body below with
- *   `return (await detectContradictionsIn(tx, { userId })).created;`
- * so the candidates commit or roll back with the import. Until then imports store none.
- */
+/** Returns how many new candidate contradictions the import produced. */
 export async function detectContradictionsAfterImport(
-  _tx: Prisma.TransactionClient,
+  tx: Prisma.TransactionClient,
   _summary: IngestSummary,
-  _userId: number | null,
+  userId: number | null,
 ): Promise<number> {
-  return 0;
+  return (await detectContradictionsIn(tx, { userId })).created;
 }
