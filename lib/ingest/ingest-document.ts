@@ -256,13 +256,27 @@ async function upsertActors(tx: Tx, extracted: ExtractedClaim[], summary: Ingest
   }
   const ids = new Map<string, number>();
   if (wanted.size === 0) return ids;
-  const existing = await tx.actor.findMany({ where: { normalizedName: { in: [...wanted.keys()] } } });
-  for (const actor of existing) {
-    ids.set(actor.normalizedName, actor.id);
-    const speaker = wanted.get(actor.normalizedName);
-    // Record a new spelling as an alias; the editor's chosen name stays.
-    if (speaker && speaker.name !== actor.name && !actor.aliases.includes(speaker.name)) {
-      await tx.actor.update({ where: { id: actor.id }, data: { aliases: { push: speaker.name } } });
+  // An actor an editor merged away lives on as an alias of the one it was merged into:
+  // match aliases too, or a re-seed would bring the merged actor back.
+  const existing = await tx.actor.findMany({
+    where: {
+      OR: [
+        { normalizedName: { in: [...wanted.keys()] } },
+        { aliases: { hasSome: [...wanted.values()].map((speaker) => speaker.name) } },
+      ],
+    },
+  });
+  for (const [key, speaker] of wanted) {
+    const actor =
+      existing.find((candidate) => candidate.normalizedName === key) ??
+      existing.find((candidate) => candidate.aliases.some((alias) => alias === speaker.name || canonicalActorKey(alias) === key));
+    if (!actor) continue;
+    ids.set(key, actor.id);
+    // Record a new spelling as an alias; the editor's chosen name stays. The version moves
+    // so that an editor with the actor's form open is told rather than overwritten.
+    if (speaker.name !== actor.name && !actor.aliases.includes(speaker.name)) {
+      actor.aliases.push(speaker.name);
+      await tx.actor.update({ where: { id: actor.id }, data: { aliases: { set: actor.aliases }, version: { increment: 1 } } });
     }
   }
   for (const [key, speaker] of wanted) {

@@ -1,13 +1,10 @@
-// The claims table over the full seed corpus: every claim reachable by keyset paging, and
-// each page, however deep, answered within a few tens of milliseconds.
+// The claims table over the full seed corpus: every claim reachable by keyset paging.
+// Speed is measured by `npm run bench` (figures, not timed assertions).
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-database";
 import { seedDatabase } from "@/seed/run-seed";
 import { listClaims, reviewQueuePosition } from "@/lib/claims/queries";
 import { parseClaimTableParams, type ClaimTableParams } from "@/lib/claims/schema";
-
-// Generous for a shared two-core machine; the page itself reports the figure it measured.
-const BUDGET_MS = Number(process.env.CLAIMS_TABLE_BUDGET_MS ?? 60);
 
 describe("claims table over the seed corpus", () => {
   let database: TestDatabase;
@@ -23,42 +20,20 @@ describe("claims table over the seed corpus", () => {
 
   const params = (query: Record<string, string>): ClaimTableParams => parseClaimTableParams(new URLSearchParams(query)).value;
 
-  async function medianMs(query: Record<string, string>): Promise<number> {
-    const times: number[] = [];
-    for (let run = 0; run < 9; run++) {
-      const started = performance.now();
-      await listClaims(params(query), { prisma: database.prisma });
-      times.push(performance.now() - started);
-    }
-    times.sort((a, b) => a - b);
-    return times[Math.floor(times.length / 2)]!;
-  }
-
-  test("paging visits every seed claim once, and the deepest page is as fast as the first", async () => {
+  test("paging visits every seed claim once, first page to deepest", async () => {
     const total = await database.prisma.claim.count();
     expect(total).toBeGreaterThan(100);
     const seen: number[] = [];
     let cursor: string | null = null;
-    let lastCursor: string | null = null;
     for (let pages = 0; pages < 1000; pages++) {
       const page = await listClaims(params(cursor ? { after: cursor } : {}), { prisma: database.prisma, pageSize: 25 });
       seen.push(...page.rows.map((row) => row.id));
       if (!page.nextCursor) break;
-      lastCursor = cursor = page.nextCursor;
+      cursor = page.nextCursor;
     }
     expect(seen).toHaveLength(total);
     expect(new Set(seen).size).toBe(total);
 
-    const sourceIds = await database.prisma.source.findMany({ select: { slug: true }, take: 1 });
-    const timings = {
-      first: await medianMs({}),
-      deepest: await medianMs(lastCursor ? { after: lastCursor } : {}),
-      search: await medianMs({ q: "MQM killings" }),
-      filtered: await medianMs({ source: sourceIds[0]!.slug, status: "unreviewed", sort: "credibility" }),
-      updated: await medianMs({ sort: "updated", stance: "unclear" }),
-    };
-    console.log(`claims table, median of 9 (${total} claims):`, Object.fromEntries(Object.entries(timings).map(([key, ms]) => [key, `${ms.toFixed(1)} ms`])));
-    for (const [name, ms] of Object.entries(timings)) expect(ms, name).toBeLessThan(BUDGET_MS);
   });
 
   test("the review queue can walk the whole corpus", async () => {

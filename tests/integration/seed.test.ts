@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-database";
 import { databaseFingerprint } from "@/tests/helpers/db-fingerprint";
+import { mergeActors } from "@/lib/actors/mutations";
 import { DEFAULT_DOCUMENTS_DIR, DEFAULT_MANIFEST, readManifest, seedDatabase } from "@/seed/run-seed";
 
 describe("seed", () => {
@@ -60,6 +61,21 @@ describe("seed", () => {
     await seedDatabase(database.prisma);
     const after = await database.prisma.claim.findUniqueOrThrow({ where: { id: claim.id } });
     expect(after).toMatchObject({ stance: "opposes", citedVia: "Editor's note", speakerId: null, status: "approved", version: 2 });
+  });
+
+  test("an actor an editor merged away is not brought back by a re-seed", async () => {
+    const editor = await database.prisma.user.create({ data: { email: "merge-editor@example.test", role: "editor" } });
+    const [kept, merged] = await database.prisma.actor.findMany({
+      where: { name: { in: ["Altaf Hussain", "Farooq Sattar"] } },
+      orderBy: { name: "asc" },
+    });
+    expect(kept?.name).toBe("Altaf Hussain");
+    expect(merged?.name).toBe("Farooq Sattar");
+    const mergedClaims = await database.prisma.claim.count({ where: { speakerId: merged!.id } });
+    await mergeActors(database.prisma, { keptId: kept!.id, keptVersion: kept!.version, mergedId: merged!.id }, editor);
+    await seedDatabase(database.prisma);
+    expect(await database.prisma.actor.count({ where: { name: "Farooq Sattar" } })).toBe(0);
+    expect(await database.prisma.claim.count({ where: { speakerId: kept!.id } })).toBeGreaterThanOrEqual(mergedClaims);
   });
 
   test("a changed document re-anchors its claims and flags the ones it lost, deleting none", async () => {

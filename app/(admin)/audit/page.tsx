@@ -6,6 +6,7 @@ import { diffFields } from "@/lib/audit/diff";
 import { listUserEmails } from "@/lib/users/queries";
 import { ChangeList } from "../_components/change-list";
 import { formatTime } from "../_components/history-panel";
+import { ExportButton } from "../_components/export-button";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Audit log" };
@@ -30,7 +31,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
 
   return (
     <section>
-      <h1>Audit log</h1>
+      <div className="page-title-row">
+        <h1>Audit log</h1>
+        <ExportButton kind="audit" searchParams={raw} />
+      </div>
       <form className="filters" method="get">
         <label>
           User
