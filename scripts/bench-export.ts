@@ -11,6 +11,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { z } from "zod";
 import { runCli } from "@/lib/cli/run";
@@ -23,7 +24,7 @@ const TSX_BIN = path.join(PROJECT_ROOT, "node_modules", ".bin", "tsx");
 
 const rowsSchema = z.coerce.number({ error: "N must be a number" }).int().min(1, "N must be at least 1").max(5_000_000).default(200_000);
 
-interface Measurement {
+export interface Measurement {
   label: string;
   rows: number;
   bytes: number;
@@ -77,7 +78,7 @@ async function loadClaims(url: string, count: number): Promise<void> {
 }
 
 /** Resident memory of a process and all its descendants, in bytes (Linux /proc). */
-function treeRss(rootPid: number): number {
+export function treeRss(rootPid: number): number {
   const children = new Map<number, number[]>();
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
@@ -142,7 +143,7 @@ async function signIn(baseUrl: string, email: string, password: string): Promise
   return cookie();
 }
 
-async function measureHttp(baseUrl: string, cookie: string, serverPid: number, query: string, label: string): Promise<Measurement> {
+export async function measureHttp(baseUrl: string, cookie: string, serverPid: number, query: string, label: string): Promise<Measurement> {
   const memory = sampleRss(serverPid);
   const hash = createHash("sha256");
   const started = performance.now();
@@ -166,7 +167,7 @@ async function measureHttp(baseUrl: string, cookie: string, serverPid: number, q
   return { label, rows: records - 1, bytes, seconds, firstByteMs, peakRssMb: memory.stop(), sha256: hash.digest("hex") };
 }
 
-async function measureCli(url: string, directory: string, rows: number): Promise<Measurement> {
+export async function measureCli(url: string, directory: string, rows: number): Promise<Measurement> {
   const file = path.join(directory, "cli.csv");
   const started = performance.now();
   const child = spawn(TSX_BIN, [path.join(PROJECT_ROOT, "lib/export/cli.ts"), "claims", "--out", file], {
@@ -185,7 +186,7 @@ async function measureCli(url: string, directory: string, rows: number): Promise
   return { label: "npm run export (CLI, incl. start-up)", rows, bytes: content.byteLength, seconds, peakRssMb, sha256: createHash("sha256").update(content).digest("hex") };
 }
 
-function measurePsql(url: string, directory: string, rows: number): Measurement {
+export function measurePsql(url: string, directory: string, rows: number): Measurement {
   const request = parseExportRequest("claims", new URLSearchParams());
   const query = exportQuery(EXPORT_DEFINITIONS.claims, request.columns, request.filters);
   // \copy takes its query on one line.
@@ -198,7 +199,7 @@ function measurePsql(url: string, directory: string, rows: number): Measurement 
   return { label: "psql \\copy … csv (baseline)", rows, bytes: 0, seconds };
 }
 
-function format(measurement: Measurement, baseline?: Measurement): string {
+export function format(measurement: Measurement, baseline?: Measurement): string {
   const rate = measurement.rows / measurement.seconds;
   const ratio = baseline ? ` | ${(rate / (baseline.rows / baseline.seconds)).toFixed(2)}×` : " | 1.00×";
   return `| ${measurement.label} | ${measurement.rows.toLocaleString("en")} | ${measurement.seconds.toFixed(2)} s | ${Math.round(rate).toLocaleString("en")} | ${
@@ -206,7 +207,8 @@ function format(measurement: Measurement, baseline?: Measurement): string {
   } | ${measurement.peakRssMb === undefined ? "—" : `${measurement.peakRssMb.toFixed(0)} MB`}${ratio} |`;
 }
 
-await runCli(async () => {
+// npm run bench imports the measurements above; run the benchmark only as a script.
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await runCli(async () => {
   const rows = rowsSchema.parse(process.argv[2]);
   const directory = await mkdtemp(path.join(tmpdir(), "claimbase-bench-"));
   let app: RunningApp | undefined;

@@ -21,7 +21,8 @@ const RELIABILITY = ["A", "B", "C", "D", "E", "F"] as const;
 const RELIABILITY_WEIGHTS = [5, 20, 30, 15, 5, 25];
 const ACTOR_KINDS = ["person", "organization", "government_body", "media_outlet", "court", "other"] as const;
 const STANCES = ["supports", "opposes", "neutral", "unclear"] as const;
-const STANCE_WEIGHTS = [30, 15, 20, 35];
+/** Stances of reviewed claims. */
+const STANCE_WEIGHTS = [35, 20, 25, 20];
 const SOURCE_STANCES = ["endorses", "reports", "disputes"] as const;
 const SOURCE_STANCE_WEIGHTS = [20, 70, 10];
 const ATTRIBUTIONS = ["direct_quote", "paraphrase", "author_voice", "reported"] as const;
@@ -128,7 +129,7 @@ export interface CorpusPlan extends CorpusOptions {
 
 export const LARGE_SOURCE_SLUG = "bench-large-compilation";
 
-/** Sizes derived from N: about 25 claims per source, 1 actor per 50 claims, up to 2,000 topics. */
+/** Sizes derived from N: about 25 claims per source, 1 actor per 50 claims, up to 500 topics. */
 export function planCorpus(options: CorpusOptions, reviewerIds: number[]): CorpusPlan {
   const random = createRandom(SEED);
   const large = Math.min(options.largeSourceClaims, options.claims);
@@ -145,7 +146,8 @@ export function planCorpus(options: CorpusOptions, reviewerIds: number[]): Corpu
     largeSourceClaims: large,
     sources: counts.length,
     actors: Math.max(50, Math.round(options.claims / 50)),
-    topics: Math.max(20, Math.min(2000, Math.round(options.claims / 500))),
+    // Topics are an editorial taxonomy: they grow far slower than the claims.
+    topics: Math.max(20, Math.min(500, Math.round(options.claims / 2000))),
     reviewerIds,
     claimsPerSource: Int32Array.from(counts),
   };
@@ -207,7 +209,7 @@ export interface TopicRow {
 export function topicRows(plan: CorpusPlan): TopicRow[] {
   const random = createRandom(SEED + 2);
   return Array.from({ length: plan.topics }, (_, index) => {
-    const title = pick(TOPIC_QUESTIONS, random).replace("{x}", inventedName(random)).replace("{y}", pick(PLACES, random));
+    const title = pick(TOPIC_QUESTIONS, random).replace("{x}", capitalize(inventedWord(20_000_000 + index))).replace("{y}", pick(PLACES, random));
     return { id: index + 1, slug: `bench-topic-${index + 1}`, title, createdAt: timestamp(random()) };
   });
 }
@@ -242,19 +244,31 @@ export class SentenceModel {
     if (!this.starts.length) throw new Error("the training text has no sentences");
   }
 
-  /** One sentence of 50–400 characters; capitalised words are replaced by `names` half the time. */
-  sentence(random: () => number, names: string[]): string {
+  /**
+   * One sentence (or a few) of 50–400 characters. Capitalised words are replaced by `names` half the
+   * time, and a third of the longer lowercase words by `word()`, so that the vocabulary grows
+   * with the corpus as real text does (Heaps' law) instead of staying the seed's 4,000 words.
+   */
+  sentence(random: () => number, names: string[], word: () => string): string {
+    // Lengths like the seed's extracted claims: median about 150 characters, a long tail.
+    const target = Math.min(300, 25 + Math.round(-Math.log(1 - random()) * 45));
     for (;;) {
-      const words: string[] = [...pick(this.starts, random)];
-      while (words.length < 70) {
-        const byTwo = this.second.get(`${words[words.length - 2]} ${words[words.length - 1]}`);
-        const next = byTwo && random() >= 0.3 ? byTwo : this.first.get(words[words.length - 1]!);
+      // The chain walks the training words; `words` are what is written, with substitutions.
+      const chain: string[] = [...pick(this.starts, random)];
+      const words = [...chain];
+      let length = words.join(" ").length;
+      while (words.length < 90) {
+        const byTwo = this.second.get(`${chain[chain.length - 2]} ${chain[chain.length - 1]}`);
+        const next = byTwo && random() >= 0.3 ? byTwo : this.first.get(chain[chain.length - 1]!);
         if (!next) break;
-        let word = pick(next, random);
-        if (/^[A-Z][a-z]{2,}/.test(word) && random() < 0.5) word = word.replace(/^[A-Z][a-z]+/, pick(names, random));
-        else if (/^\d{1,4}$/.test(word)) word = String(1 + Math.floor(random() * 5000));
-        words.push(word);
-        if (words.length > 6 && SENTENCE_END.test(word)) break;
+        let token = pick(next, random);
+        chain.push(token);
+        if (/^[A-Z][a-z]{2,}/.test(token) && random() < 0.5) token = token.replace(/^[A-Z][a-z]+/, pick(names, random));
+        else if (/^[a-z]{5,}/.test(token) && random() < 0.35) token = token.replace(/^[a-z]+/, word());
+        else if (/^\d{1,4}$/.test(token)) token = String(1 + Math.floor(random() * 5000));
+        words.push(token);
+        length += token.length + 1;
+        if (length >= target && SENTENCE_END.test(token)) break;
       }
       const sentence = words.join(" ");
       if (sentence.length >= 50 && sentence.length <= 400 && SENTENCE_END.test(sentence)) return sentence;
@@ -270,13 +284,17 @@ function push(map: Map<string, string[]>, key: string, value: string): void {
   else map.set(key, [value]);
 }
 
-const SYLLABLES = "ka ri mon tel sa far ba la dan hu ir zan qa pe lo vi ne ta shi ra mu go bel and or".split(" ");
+const SYLLABLES = "ka ri mon tel sa far ba la dan hu ir zan qa pe lo vi ne ta shi ra mu go bel and or zu".split(" ");
 
-/** A made-up proper name ("Tavishi", "Monlo"): each story gets its own people and places. */
-function inventedName(random: () => number): string {
-  let name = "";
-  for (let count = 2 + Math.floor(random() * 2); count > 0; count--) name += pick(SYLLABLES, random);
-  return capitalize(name);
+/** The made-up word of a rank: distinct for every rank, two syllables or more ("tavishi"). */
+export function inventedWord(rank: number): string {
+  let word = "";
+  let rest = rank;
+  do {
+    word += SYLLABLES[rest % SYLLABLES.length];
+    rest = Math.floor(rest / SYLLABLES.length);
+  } while (rest > 0 || word.length < 5);
+  return word;
 }
 
 export interface ClaimRow {
@@ -362,6 +380,12 @@ export function* corpusBatches(plan: CorpusPlan, model: SentenceModel, batchClai
   const speaker = zipfSampler(plan.actors, 1.07, random);
   const topic = zipfSampler(plan.topics, 1.0, random);
   const actorNames = actorRows(plan).map((actor) => actor.name);
+  // Vocabulary and cast grow with the corpus, on long tails: a few words and names are
+  // everywhere, most are rare (the offset keeps names and words apart).
+  const wordRank = zipfSampler(50_000 + Math.round(plan.claims / 2), 0.9, random);
+  const word = () => inventedWord(wordRank());
+  const nameSampler = zipfSampler(20_000 + Math.round(plan.claims / 10), 0.8, random);
+  const nameRank = () => 10_000_000 + nameSampler();
   let claimId = 0;
   let contradictionId = 0;
   let batch: Batch = { sources: [], claims: [], contradictions: [], audit: [] };
@@ -377,8 +401,8 @@ export function* corpusBatches(plan: CorpusPlan, model: SentenceModel, batchClai
     const created = random();
     const sourceCreatedAt = timestamp(created);
 
-    // The people and places of this source's story, plus its speakers.
-    const names = Array.from({ length: 8 }, () => (random() < 0.7 ? inventedName(random) : pick(PLACES, random)));
+    // The people and places of this source's story.
+    const names = Array.from({ length: 8 }, () => (random() < 0.7 ? capitalize(inventedWord(nameRank())) : pick(PLACES, random)));
     const parts: string[] = [`${title}\n\n`];
     let length = parts[0]!.length;
     const sourceClaims: ClaimRow[] = [];
@@ -389,14 +413,14 @@ export function* corpusBatches(plan: CorpusPlan, model: SentenceModel, batchClai
       }
       // Sentences that are not claims sit between the claims, as in any article.
       if (random() < 0.3) {
-        const filler = `${model.sentence(random, names)} `;
+        const filler = `${model.sentence(random, names, word)} `;
         parts.push(filler);
         length += filler.length;
       }
       const attributed = random() < 0.72;
       const speakerId = attributed ? speaker() : null;
       const cue = speakerId === null ? null : pick(CUES, random);
-      let quote = model.sentence(random, names);
+      let quote = model.sentence(random, names, word);
       if (speakerId !== null && random() < 0.4) {
         const name = actorNames[speakerId - 1]!;
         quote = random() < 0.5 ? `${name} ${cue === "according to" ? "said" : cue} that ${quote.charAt(0).toLowerCase()}${quote.slice(1)}` : `According to ${name}, ${quote.charAt(0).toLowerCase()}${quote.slice(1)}`;
@@ -423,10 +447,11 @@ export function* corpusBatches(plan: CorpusPlan, model: SentenceModel, batchClai
         cue,
         attribution: speakerId === null ? (random() < 0.8 ? "author_voice" : "reported") : weighted(ATTRIBUTIONS, [45, 40, 0, 15], random),
         citedVia: random() < 0.08 ? `${pick(REPORTS, random)}, quoted by ${pick(OUTLETS, random)}` : null,
-        stance: weighted(STANCES, STANCE_WEIGHTS, random),
+        // Extraction leaves stance "unclear", credibility 6 and no topic; editors set them in review.
+        stance: status === "unreviewed" ? "unclear" : weighted(STANCES, STANCE_WEIGHTS, random),
         sourceStance: weighted(SOURCE_STANCES, SOURCE_STANCE_WEIGHTS, random),
-        credibility: 1 + Math.floor(random() * 6),
-        topicId: random() < 0.4 ? topic() : null,
+        credibility: status === "unreviewed" ? 6 : 1 + Math.floor(random() * 6),
+        topicId: (status === "unreviewed" ? random() < 0.03 : random() < 0.7) ? topic() : null,
         status,
         origin: editor ? "editor" : "extracted",
         notes: edited && random() < 0.2 ? `Checked against the ${pick(REPORTS, random)} of ${pick(ORGS, random)}.` : null,
@@ -437,7 +462,7 @@ export function* corpusBatches(plan: CorpusPlan, model: SentenceModel, batchClai
         updatedAt: timestamp(edited ? claimCreated * random() : claimCreated),
       });
     }
-    const closing = `${model.sentence(random, names)}\n`;
+    const closing = `${model.sentence(random, names, word)}\n`;
     parts.push(closing);
     const text = parts.join("");
     for (const claim of sourceClaims) {

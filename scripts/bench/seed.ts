@@ -294,7 +294,7 @@ export function formatSeedFigures(figures: SeedFigures): string[] {
 
 export const seedArgumentsSchema = z.object({
   claims: z.coerce.number({ error: "--claims must be a number" }).int().min(100, "--claims must be at least 100").max(20_000_000).default(1_000_000),
-  largeSourceClaims: z.coerce.number({ error: "--large-source-claims must be a number" }).int().min(1).max(100_000).default(3000),
+  largeSourceClaims: z.coerce.number({ error: "--large-source-claims must be a number" }).int().min(1).max(100_000).default(2000),
 });
 
 async function main(): Promise<void> {

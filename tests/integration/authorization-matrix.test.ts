@@ -57,6 +57,7 @@ const EXPECTED: Record<string, Case[]> = {
     { role: "admin", params: { kind: "audit" } },
   ],
   "app/api/import/route.ts#POST": [{ role: "editor" }],
+  "app/api/options/[kind]/route.ts#GET": [{ role: "viewer", params: { kind: "sources" } }, { role: "viewer", params: { kind: "actors" } }],
   "app/api/import/preview/route.ts#POST": [{ role: "editor" }],
   "app/api/contradictions/claim-search/route.ts#GET": [{ role: "viewer" }],
   "lib/users/actions.ts#createUserAction": [

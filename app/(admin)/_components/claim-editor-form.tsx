@@ -4,10 +4,17 @@ import { updateClaimAction } from "@/lib/claims/actions";
 import { ATTRIBUTION_LABELS, CREDIBILITY_LABELS, SOURCE_STANCE_LABELS, STANCE_LABELS, STATUS_LABELS } from "@/lib/claims/labels";
 import { ATTRIBUTIONS, CLAIM_STATUSES, SOURCE_STANCES, STANCES } from "@/lib/claims/schema";
 import type { FormSnapshot } from "@/lib/forms/snapshot";
+import { useState } from "react";
 import { useMounted } from "./use-mounted";
+import { SearchCombobox } from "./search-select";
 import { ConflictNotice, Field, FieldError, Outcome, describedBy, useVersionedForm } from "./versioned-form";
 
 const NEW = "__new";
+/** The speaker choices that are not actors. */
+const SPEAKER_CHOICES = [
+  { value: "", label: "No speaker (author's voice)" },
+  { value: NEW, label: "+ New speaker…" },
+];
 
 const FIELDS = ["stance", "sourceStance", "speakerId", "attribution", "citedVia", "topicId", "credibility", "status", "notes"] as const;
 const FIELD_LABELS: Record<string, string> = {
@@ -20,10 +27,18 @@ export interface Option {
   label: string;
 }
 
+/**
+ * `actors` is null when there are too many to list (lib/pickers): the speaker is then
+ * chosen by typing, from /api/options/actors.
+ */
 export function ClaimEditorForm({
   claimId, snapshot, actors, topics, idPrefix = "claim", onSaved,
-}: { claimId: number; snapshot: FormSnapshot; actors: Option[]; topics: Option[]; idPrefix?: string; onSaved?: (snapshot: FormSnapshot) => void }) {
-  const actorNames = new Map(actors.map((actor) => [String(actor.id), actor.label]));
+}: { claimId: number; snapshot: FormSnapshot; actors: Option[] | null; topics: Option[]; idPrefix?: string; onSaved?: (snapshot: FormSnapshot) => void }) {
+  // Speakers chosen by search are remembered here, so conflicts and changes can name them.
+  const [searchedActors, setSearchedActors] = useState<Map<string, string>>(
+    () => new Map(snapshot.values.speakerId ? [[snapshot.values.speakerId, snapshot.labels.speakerId ?? snapshot.values.speakerId]] : []),
+  );
+  const actorNames = actors ? new Map(actors.map((actor) => [String(actor.id), actor.label])) : searchedActors;
   const topicTitles = new Map(topics.map((topic) => [String(topic.id), topic.label]));
   const form = useVersionedForm({
     initial: snapshot,
@@ -101,11 +116,26 @@ export function ClaimEditorForm({
 
       <div className="field-row">
         <Field label="Speaker" name="speakerId" errors={errors.speakerId}>
-          <select id="field-speakerId" value={values.speakerId} aria-describedby={describedBy("speakerId", errors.speakerId)} onChange={(event) => setField("speakerId", event.target.value)}>
-            <option value="">No speaker (author&apos;s voice)</option>
-            <option value={NEW}>+ New speaker…</option>
-            {actors.map((actor) => <option key={actor.id} value={String(actor.id)}>{actor.label}</option>)}
-          </select>
+          {actors ? (
+            <select id="field-speakerId" value={values.speakerId} aria-describedby={describedBy("speakerId", errors.speakerId)} onChange={(event) => setField("speakerId", event.target.value)}>
+              <option value="">No speaker (author&apos;s voice)</option>
+              <option value={NEW}>+ New speaker…</option>
+              {actors.map((actor) => <option key={actor.id} value={String(actor.id)}>{actor.label}</option>)}
+            </select>
+          ) : (
+            <SearchCombobox
+              id="field-speakerId"
+              kind="actors"
+              label="Speakers"
+              describedBy={describedBy("speakerId", errors.speakerId)}
+              value={{ value: values.speakerId, label: SPEAKER_CHOICES.find((choice) => choice.value === values.speakerId)?.label ?? actorNames.get(values.speakerId) ?? values.speakerId }}
+              fixedOptions={SPEAKER_CHOICES}
+              onChoose={(option) => {
+                if (option.value !== "" && option.value !== NEW) setSearchedActors((known) => new Map(known).set(option.value, option.label));
+                setField("speakerId", option.value);
+              }}
+            />
+          )}
         </Field>
         {values.speakerId === NEW && (
           <Field label="New speaker name" name="newSpeakerName" errors={errors.newSpeakerName} hint="An actor with this name or alias is reused.">

@@ -14,7 +14,7 @@ const CONTRADICTION_STATUS: Record<string, string> = { candidate: "Candidate", c
 
 export function ClaimWorkspace({
   detail, canEdit, actors, topics, variant,
-}: { detail: ClaimDetail; canEdit: boolean; actors: Option[]; topics: Option[]; variant: "panel" | "page" }) {
+}: { detail: ClaimDetail; canEdit: boolean; actors: Option[] | null; topics: Option[]; variant: "panel" | "page" }) {
   const { claim, paragraph, contradictions, snapshot } = detail;
   return (
     <div className={`claim-workspace claim-workspace-${variant}`} data-claim-id={claim.id}>

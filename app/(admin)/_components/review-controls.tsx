@@ -41,7 +41,7 @@ export function ReviewControls({
   claimId: number; version: number; status: ClaimStatus; stance: Stance; canEdit: boolean;
   nextHref: string | null; prevHref: string | null; afterDecisionHref: string; sourceHref: string; editorHref: string;
   /** The inline editor for speaker, cited via and the rest (editors only). */
-  editor?: { snapshot: FormSnapshot; actors: Option[]; topics: Option[] };
+  editor?: { snapshot: FormSnapshot; actors: Option[] | null; topics: Option[] };
 }) {
   const router = useRouter();
   const mounted = useMounted();

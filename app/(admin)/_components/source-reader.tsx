@@ -7,27 +7,11 @@
 import { useEffect, useRef, useState, useTransition } from "react";
 import { usePathname, useRouter } from "next/navigation";
 import { createClaimAction } from "@/lib/claims/actions";
+import { readerLabelAttributes } from "@/lib/sources/highlight";
 import { useMounted } from "./use-mounted";
 
-export interface ReaderRun {
-  start: number;
-  text: string;
-  /** The most specific claim covering this run (shortest span), if any. */
-  claimId: number | null;
-  /** How many claims overlap here. */
-  depth: number;
-  /** Set on the run where a claim ends: its stance mark goes there. */
-  endsClaim: boolean;
-  /** Set on the run where the claim starts: one tab stop per claim. */
-  startsClaim: boolean;
-}
-
-export interface ReaderClaim {
-  id: number;
-  status: string;
-  stance: string;
-  label: string;
-}
+/** What the reader says about a claim; the page renders the highlights (lib/sources/highlight.ts). */
+export type { ReaderMarkClaim as ReaderClaim } from "@/lib/sources/highlight";
 
 interface Selected {
   start: number;
@@ -63,9 +47,15 @@ export function selectionOffsets(container: HTMLElement, text: string, selection
   return { start, end, quote: text.slice(start, end) };
 }
 
+/**
+ * `markup` is the text with its highlights, built and escaped on the server by
+ * readerMarkup(): as React elements, a source with thousands of claims cost more to render
+ * than everything else on the page. It does not depend on the selected claim, so React
+ * leaves it alone when another claim is opened and keyboard focus stays where it was.
+ */
 export function SourceReader({
-  sourceId, runs, claims, selectedClaimId, canEdit,
-}: { sourceId: number; runs: ReaderRun[]; claims: ReaderClaim[]; selectedClaimId: number | null; canEdit: boolean }) {
+  sourceId, markup, labels, selectedClaimId, canEdit,
+}: { sourceId: number; markup: string; labels: Record<number, string>; selectedClaimId: number | null; canEdit: boolean }) {
   const router = useRouter();
   const pathname = usePathname();
   const container = useRef<HTMLDivElement>(null);
@@ -73,21 +63,39 @@ export function SourceReader({
   const [selected, setSelected] = useState<Selected | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
-  const byId = new Map(claims.map((claim) => [claim.id, claim]));
-  const text = runs.map((run) => run.text).join("");
+
+  // Tooltips and accessible names, from one label per claim (see readerMarkup).
+  useEffect(() => {
+    for (const mark of container.current?.querySelectorAll<HTMLElement>("mark[data-claim-id]") ?? []) {
+      const id = Number(mark.dataset.claimId);
+      const { title, ariaLabel } = readerLabelAttributes(id, labels[id] ?? "", mark.tabIndex === 0);
+      mark.title = title;
+      if (ariaLabel) mark.setAttribute("aria-label", ariaLabel);
+    }
+  }, [markup, labels]);
 
   useEffect(() => {
+    const root = container.current;
+    if (!root) return;
+    for (const mark of root.querySelectorAll<HTMLElement>("mark.selected")) {
+      mark.classList.remove("selected");
+      mark.removeAttribute("aria-current");
+    }
     if (!selectedClaimId) return;
-    const mark = container.current?.querySelector<HTMLElement>(`mark[data-claim-id="${selectedClaimId}"]`);
-    const box = mark?.getBoundingClientRect();
-    if (mark && box && (box.top < 0 || box.bottom > window.innerHeight)) mark.scrollIntoView({ block: "center" });
-  }, [selectedClaimId]);
+    const marks = root.querySelectorAll<HTMLElement>(`mark[data-claim-id="${selectedClaimId}"]`);
+    for (const mark of marks) {
+      mark.classList.add("selected");
+      mark.setAttribute("aria-current", "true");
+    }
+    const box = marks[0]?.getBoundingClientRect();
+    if (marks[0] && box && (box.top < 0 || box.bottom > window.innerHeight)) marks[0].scrollIntoView({ block: "center" });
+  }, [selectedClaimId, markup]);
 
   useEffect(() => {
     if (!canEdit) return;
     const onSelectionChange = () => {
       if (!container.current) return;
-      const next = selectionOffsets(container.current, text, document.getSelection());
+      const next = selectionOffsets(container.current, container.current.textContent ?? "", document.getSelection());
       if (next) {
         setSelected(next);
         setMessage(null);
@@ -95,7 +103,7 @@ export function SourceReader({
     };
     document.addEventListener("selectionchange", onSelectionChange);
     return () => document.removeEventListener("selectionchange", onSelectionChange);
-  }, [canEdit, text]);
+  }, [canEdit]);
 
   const open = (claimId: number) => router.push(`${pathname}?claim=${claimId}`, { scroll: false });
 
@@ -146,28 +154,8 @@ export function SourceReader({
             open(Number(mark.dataset.claimId));
           }
         }}
-      >
-        {runs.map((run) => {
-          if (run.claimId === null) return <span key={run.start} data-start={run.start}>{run.text}</span>;
-          const claim = byId.get(run.claimId)!;
-          return (
-            <mark
-              key={run.start}
-              data-start={run.start}
-              data-claim-id={claim.id}
-              data-stance={run.endsClaim ? claim.stance : undefined}
-              className={`claim status-${claim.status}${run.depth > 1 ? " overlap" : ""}${claim.id === selectedClaimId ? " selected" : ""}`}
-              title={claim.label}
-              tabIndex={run.startsClaim ? 0 : -1}
-              role="button"
-              aria-label={run.startsClaim ? `Claim #${claim.id}: ${claim.label}` : undefined}
-              aria-current={claim.id === selectedClaimId ? "true" : undefined}
-            >
-              {run.text}
-            </mark>
-          );
-        })}
-      </div>
+        dangerouslySetInnerHTML={{ __html: markup }}
+      />
     </div>
   );
 }

@@ -1,12 +1,15 @@
 import Link from "next/link";
 import { canEdit } from "@/lib/auth/roles";
 import { requirePageRole } from "@/lib/auth/session";
-import { listActorOptions, listClaims, listSourceOptions, listTopicOptions } from "@/lib/claims/queries";
+import { listClaims } from "@/lib/claims/queries";
+import { pickerFor, type Picker } from "@/lib/pickers/queries";
+import type { PickerKind } from "@/lib/pickers/schema";
 import { ATTRIBUTIONS, CLAIM_STATUSES, SOURCE_STANCES, STANCES, claimFiltersQuery, parseClaimTableParams, type ClaimTableParams } from "@/lib/claims/schema";
 import { ATTRIBUTION_LABELS, CREDIBILITY_LABELS, SOURCE_STANCE_LABELS, STANCE_LABELS, STATUS_LABELS } from "@/lib/claims/labels";
 import { hasClaimFilters } from "@/lib/claims/filters";
 import { ExportButton } from "../_components/export-button";
 import { BulkBar, SelectAllRows } from "../_components/claims-bulk-bar";
+import { SearchSelect } from "../_components/search-select";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Claims" };
@@ -31,12 +34,22 @@ function Select({ name, label, value, options, any = "Any" }: { name: string; la
   );
 }
 
+/** A <select> of the whole list when it is short, else a picker that searches as one types. */
+function PickerField({ name, label, kind, picker, value, fixed = [] }: { name: string; label: string; kind: PickerKind; picker: Picker; value: string | number | undefined; fixed?: [string, string][] }) {
+  if (picker.mode === "list") return <Select name={name} label={label} value={value} options={[...fixed, ...picker.options.map((option): [string, string] => [option.value, option.label])]} />;
+  const fixedOptions = fixed.map(([optionValue, optionLabel]) => ({ value: optionValue, label: optionLabel }));
+  const selected = fixedOptions.find((option) => option.value === String(value)) ?? picker.selected;
+  return <SearchSelect name={name} label={label} kind={kind} selected={selected} fixedOptions={fixedOptions} placeholder="Any — type to search" />;
+}
+
 export default async function ClaimsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageRole("viewer");
   const editor = canEdit(user);
   const rawParams = await searchParams;
   const { value: params, problems } = parseClaimTableParams(rawParams);
-  const [page, sources, actors, topics] = await Promise.all([listClaims(params), listSourceOptions(), listActorOptions(), listTopicOptions()]);
+  const [page, sources, actors, topics] = await Promise.all([
+    listClaims(params), pickerFor("sources", params.source), pickerFor("actors", params.speaker), pickerFor("topics", params.topic),
+  ]);
   const { after: _after, before: _before, ...filtersAndSort } = params;
 
   return (
@@ -50,13 +63,13 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
           <label htmlFor="filter-q">Search the quotes</label>
           <input id="filter-q" type="search" name="q" defaultValue={params.q ?? ""} placeholder={'words, "a phrase", -excluded'} />
         </div>
-        <Select name="source" label="Source" value={params.source} options={sources.map((source) => [source.slug, source.title])} />
-        <Select name="speaker" label="Speaker" value={params.speaker} options={[["none", "No speaker"], ...actors.map((actor): [string, string] => [String(actor.id), actor.name])]} />
+        <PickerField name="source" label="Source" kind="sources" picker={sources} value={params.source} />
+        <PickerField name="speaker" label="Speaker" kind="actors" picker={actors} value={params.speaker} fixed={[["none", "No speaker"]]} />
         <div className="filter-field">
           <label htmlFor="filter-citedVia">Cited via</label>
           <input id="filter-citedVia" type="text" name="citedVia" defaultValue={params.citedVia ?? ""} size={14} />
         </div>
-        <Select name="topic" label="Topic" value={params.topic} options={[["none", "No topic"], ...topics.map((topic): [string, string] => [String(topic.id), topic.title])]} />
+        <PickerField name="topic" label="Topic" kind="topics" picker={topics} value={params.topic} fixed={[["none", "No topic"]]} />
         <Select name="stance" label="Stance" value={params.stance} options={STANCES.map((stance) => [stance, STANCE_LABELS[stance]])} />
         <Select name="sourceStance" label="Source stance" value={params.sourceStance} options={SOURCE_STANCES.map((stance) => [stance, SOURCE_STANCE_LABELS[stance]])} />
         <Select name="attribution" label="Attribution" value={params.attribution} options={ATTRIBUTIONS.map((attribution) => [attribution, ATTRIBUTION_LABELS[attribution]])} />
@@ -78,14 +91,14 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
         <p className="error" role="alert">Some filters in the address were not understood and are ignored: {problems.join("; ")}</p>
       )}
       <p className="muted" data-testid="claims-summary" aria-live="polite">
-        <span data-testid="claims-total">{page.total}</span> {page.total === 1 ? "claim matches" : "claims match"}
+        {page.totalCapped && "More than "}<span data-testid="claims-total">{page.totalCapped ? page.total.toLocaleString("en") : page.total}</span> {page.total === 1 ? "claim matches" : "claims match"}
         {page.total > 0 && `; showing ${page.rows.length}`} · answered in {page.elapsedMs.toFixed(0)} ms
         {page.total > 0 && <> · <Link href={`/review${claimFiltersQuery({ ...filtersAndSort, sort: "source" })}`}>Review these</Link></>}
       </p>
 
       <form id="claims-selection" aria-label="Selected claims">
         {editor && page.rows.length > 0 && (
-          <BulkBar formId="claims-selection" topics={topics.map((topic) => ({ id: topic.id, label: topic.title }))} />
+          <BulkBar formId="claims-selection" topics={topics.mode === "list" ? topics.options.map((topic) => ({ id: Number(topic.value), label: topic.label })) : []} />
         )}
         <div className="table-scroll">
           <table className="table claims-table" data-testid="claims-table">

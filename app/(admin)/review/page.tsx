@@ -2,13 +2,15 @@ import Link from "next/link";
 import { z } from "zod";
 import { canEdit } from "@/lib/auth/roles";
 import { requirePageRole } from "@/lib/auth/session";
-import { getClaimDetail, listActorOptions, listSourceOptions, listTopicOptions, queueFilters, reviewQueuePosition } from "@/lib/claims/queries";
+import { getClaimDetail, listTopicOptions, queueFilters, reviewQueuePosition } from "@/lib/claims/queries";
+import { editorActorChoices, pickerFor } from "@/lib/pickers/queries";
 import { CLAIM_STATUSES, claimFiltersQuery, parseClaimFilters } from "@/lib/claims/schema";
 import { STATUS_LABELS } from "@/lib/claims/labels";
 import { ClaimFacts } from "../_components/claim-facts";
 import { QuoteInContext } from "../_components/quote-in-context";
 import { SourceMeta } from "../_components/source-meta";
 import { ReviewControls } from "../_components/review-controls";
+import { SearchSelect } from "../_components/search-select";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Review" };
@@ -26,10 +28,10 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
   const { value: filters, problems } = parseClaimFilters(raw);
   const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
   const { at, last } = positionSchema.parse({ at: first(raw.at), last: first(raw.last) });
-  const [position, sources] = await Promise.all([reviewQueuePosition(filters, at), listSourceOptions()]);
+  const [position, sources] = await Promise.all([reviewQueuePosition(filters, at), pickerFor("sources", filters.source)]);
   const [detail, actors, topics] = await Promise.all([
     position.claimId ? getClaimDetail(position.claimId) : null,
-    editor ? listActorOptions() : [],
+    editor ? editorActorChoices() : [],
     editor ? listTopicOptions() : [],
   ]);
   const effective = queueFilters(filters);
@@ -40,17 +42,21 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
       <div className="page-title-row">
         <h1>Review queue</h1>
         <p className="muted" data-testid="queue-remaining">
-          {position.remaining} {STATUS_LABELS[effective.status!].toLowerCase()} {position.remaining === 1 ? "claim" : "claims"} left
+          {position.remainingCapped ? `More than ${position.remaining.toLocaleString("en")}` : position.remaining} {STATUS_LABELS[effective.status!].toLowerCase()} {position.remaining === 1 ? "claim" : "claims"} left
         </p>
       </div>
       <form method="get" action="/review" className="filters" aria-label="Filter the queue">
-        <label>
-          Source
-          <select name="source" defaultValue={filters.source ?? ""}>
-            <option value="">All sources</option>
-            {sources.map((source) => <option key={source.slug} value={source.slug}>{source.title}</option>)}
-          </select>
-        </label>
+        {sources.mode === "list" ? (
+          <label>
+            Source
+            <select name="source" defaultValue={filters.source ?? ""}>
+              <option value="">All sources</option>
+              {sources.options.map((source) => <option key={source.value} value={source.value}>{source.label}</option>)}
+            </select>
+          </label>
+        ) : (
+          <SearchSelect name="source" label="Source" kind="sources" selected={sources.selected} placeholder="All sources — type to search" />
+        )}
         <label>
           Status
           <select name="status" defaultValue={filters.status ?? ""}>
@@ -100,7 +106,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
             editorHref={`/claims/${detail.claim.id}`}
             editor={editor ? {
               snapshot: detail.snapshot,
-              actors: actors.map((actor) => ({ id: actor.id, label: actor.name })),
+              actors,
               topics: topics.map((topic) => ({ id: topic.id, label: topic.title })),
             } : undefined}
           />

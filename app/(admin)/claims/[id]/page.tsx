@@ -3,7 +3,8 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { canEdit } from "@/lib/auth/roles";
 import { requirePageRole } from "@/lib/auth/session";
-import { getClaimDetail, listActorOptions, listTopicOptions } from "@/lib/claims/queries";
+import { getClaimDetail, listTopicOptions } from "@/lib/claims/queries";
+import { editorActorChoices } from "@/lib/pickers/queries";
 import { ClaimWorkspace } from "../../_components/claim-workspace";
 
 export const dynamic = "force-dynamic";
@@ -22,7 +23,7 @@ export default async function ClaimPage({ params }: { params: Promise<{ id: stri
   const editor = canEdit(user);
   const [detail, actors, topics] = await Promise.all([
     getClaimDetail(parsed.data.id),
-    editor ? listActorOptions() : [],
+    editor ? editorActorChoices() : [],
     editor ? listTopicOptions() : [],
   ]);
   if (!detail) notFound();
@@ -32,7 +33,7 @@ export default async function ClaimPage({ params }: { params: Promise<{ id: stri
       <ClaimWorkspace
         detail={detail}
         canEdit={editor}
-        actors={actors.map((actor) => ({ id: actor.id, label: actor.name }))}
+        actors={actors}
         topics={topics.map((topic) => ({ id: topic.id, label: topic.title }))}
         variant="page"
       />

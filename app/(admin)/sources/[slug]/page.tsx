@@ -4,8 +4,9 @@ import { z } from "zod";
 import { canEdit } from "@/lib/auth/roles";
 import { requirePageRole } from "@/lib/auth/session";
 import { getSourceWithClaims } from "@/lib/sources/queries";
-import { readerRuns } from "@/lib/sources/highlight";
-import { getClaimDetail, listActorOptions, listTopicOptions } from "@/lib/claims/queries";
+import { readerMarkup, readerRuns } from "@/lib/sources/highlight";
+import { getClaimDetail, listTopicOptions } from "@/lib/claims/queries";
+import { editorActorChoices } from "@/lib/pickers/queries";
 import { ATTRIBUTION_LABELS, STANCE_LABELS, STATUS_LABELS } from "@/lib/claims/labels";
 import { CLAIM_STATUSES } from "@/lib/claims/schema";
 import { SourceReader, type ReaderClaim } from "../../_components/source-reader";
@@ -37,7 +38,7 @@ export default async function SourceReaderPage({
 
   const anchored = source.claims.filter((claim) => claim.anchorStatus !== "orphaned");
   const orphaned = source.claims.filter((claim) => claim.anchorStatus === "orphaned");
-  const runs = readerRuns(source.text, anchored);
+
   const claims: ReaderClaim[] = anchored.map((claim) => ({
     id: claim.id,
     status: claim.status,
@@ -49,12 +50,13 @@ export default async function SourceReaderPage({
       STATUS_LABELS[claim.status].toLowerCase(),
     ].filter(Boolean).join(" · "),
   }));
+  const markup = readerMarkup(readerRuns(source.text, anchored), claims);
   const counts = Object.fromEntries(CLAIM_STATUSES.map((status) => [status, source.claims.filter((claim) => claim.status === status).length]));
 
   const belongs = selectedId !== undefined && source.claims.some((claim) => claim.id === selectedId);
   const [detail, actors, topics] = await Promise.all([
     belongs ? getClaimDetail(selectedId) : null,
-    editor && belongs ? listActorOptions() : [],
+    editor && belongs ? editorActorChoices() : [],
     editor && belongs ? listTopicOptions() : [],
   ]);
 
@@ -83,8 +85,8 @@ export default async function SourceReaderPage({
         </header>
         <SourceReader
           sourceId={source.id}
-          runs={runs}
-          claims={claims}
+          markup={markup}
+          labels={Object.fromEntries(claims.map((claim) => [claim.id, claim.label]))}
           selectedClaimId={belongs ? selectedId : null}
           canEdit={editor}
         />
@@ -102,7 +104,7 @@ export default async function SourceReaderPage({
           <ClaimWorkspace
             detail={detail}
             canEdit={editor}
-            actors={actors.map((actor) => ({ id: actor.id, label: actor.name }))}
+            actors={actors}
             topics={topics.map((topic) => ({ id: topic.id, label: topic.title }))}
             variant="panel"
           />

@@ -1,0 +1,166 @@
+"use client";
+// Pickers for lists too long to send whole (tens of thousands of sources or speakers): a
+// text box that asks /api/options/<kind> for matches as the user types. SearchCombobox is
+// the control (ARIA 1.2 combobox with a listbox); SearchSelect puts it in a filter form
+// with a hidden field carrying the chosen value.
+import { useEffect, useId, useRef, useState } from "react";
+import type { PickerKind, PickerOption } from "@/lib/pickers/schema";
+import styles from "./search-select.module.css";
+
+export function SearchCombobox({
+  id, kind, label, value, onChoose, onType, fixedOptions = [], placeholder = "Type to search…", describedBy,
+}: {
+  id: string;
+  kind: PickerKind;
+  /** Names the list of suggestions for assistive technology. */
+  label: string;
+  /** The chosen entry, shown in the box. */
+  value: PickerOption | null;
+  onChoose: (option: PickerOption) => void;
+  /** Called when the user edits the text without choosing (a filter clears its value). */
+  onType?: (text: string) => void;
+  /** Choices that are not entries of the list, e.g. "No speaker". */
+  fixedOptions?: PickerOption[];
+  placeholder?: string;
+  describedBy?: string;
+}) {
+  const [text, setText] = useState(value?.label ?? "");
+  const [options, setOptions] = useState<PickerOption[]>([]);
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(-1);
+  const [problem, setProblem] = useState<string | null>(null);
+  const request = useRef<AbortController | null>(null);
+  const listId = useId();
+
+  // A new choice from outside (a conflict, a reset) replaces what the box shows; a value
+  // cleared because the user is typing does not.
+  useEffect(() => {
+    if (value) setText(value.label);
+  }, [value?.value, value?.label]);
+
+  useEffect(() => {
+    if (!open) return;
+    const timer = setTimeout(async () => {
+      request.current?.abort();
+      const controller = new AbortController();
+      request.current = controller;
+      try {
+        // The chosen entry's own label lists everything, not just itself.
+        const query = text === value?.label ? "" : text;
+        const response = await fetch(`/api/options/${kind}?q=${encodeURIComponent(query)}`, { signal: controller.signal });
+        const body = (await response.json()) as { options?: PickerOption[]; error?: string };
+        if (!response.ok) throw new Error(body.error ?? `HTTP ${response.status}`);
+        const typed = query.trim().toLowerCase();
+        setOptions([...fixedOptions.filter((option) => option.label.toLowerCase().includes(typed)), ...(body.options ?? [])]);
+        setActive(-1);
+        setProblem(null);
+      } catch (error) {
+        if ((error as Error).name !== "AbortError") setProblem("Could not load the list; try again.");
+      }
+    }, 150);
+    return () => clearTimeout(timer);
+    // fixedOptions is a literal at every call site: its identity changes on each render.
+  }, [open, text, kind, value?.label]);
+
+  const choose = (option: PickerOption) => {
+    setText(option.label);
+    setOpen(false);
+    onChoose(option);
+  };
+
+  return (
+    <span className={styles.picker}>
+      <input
+        id={id}
+        type="text"
+        role="combobox"
+        aria-autocomplete="list"
+        aria-expanded={open}
+        aria-controls={listId}
+        aria-activedescendant={open && active >= 0 ? `${listId}-${active}` : undefined}
+        aria-describedby={describedBy}
+        autoComplete="off"
+        placeholder={placeholder}
+        value={text}
+        onChange={(event) => {
+          setText(event.target.value);
+          setOpen(true);
+          onType?.(event.target.value);
+        }}
+        onFocus={() => setOpen(true)}
+        onBlur={() => {
+          setOpen(false);
+          // Without onType the box only ever holds a choice: typed text that was not chosen goes.
+          if (!onType) setText(value?.label ?? "");
+        }}
+        onKeyDown={(event) => {
+          if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+            event.preventDefault();
+            setOpen(true);
+            const step = event.key === "ArrowDown" ? 1 : -1;
+            setActive((current) => (options.length ? (current + step + options.length) % options.length : -1));
+          } else if (event.key === "Enter" && open && active >= 0 && options[active]) {
+            // Choosing an entry must not submit the form.
+            event.preventDefault();
+            choose(options[active]!);
+          } else if (event.key === "Escape") {
+            setOpen(false);
+          }
+        }}
+      />
+      {open && (
+        <ul id={listId} role="listbox" aria-label={label} className={styles.list}>
+          {options.map((option, index) => (
+            <li
+              key={`${option.value}-${index}`}
+              id={`${listId}-${index}`}
+              role="option"
+              aria-selected={index === active}
+              className={index === active ? styles.active : undefined}
+              // mousedown, not click: the click would come after the input's blur closed the list.
+              onMouseDown={(event) => {
+                event.preventDefault();
+                choose(option);
+              }}
+            >
+              {option.label}
+            </li>
+          ))}
+          {!options.length && <li className={styles.empty}>{problem ?? (text ? "No match" : "Type to search")}</li>}
+        </ul>
+      )}
+    </span>
+  );
+}
+
+/** A filter field: the combobox and a hidden input with the chosen value; empty text means "any". */
+export function SearchSelect({
+  name, label, kind, selected, fixedOptions = [], placeholder = "Type to search…",
+}: {
+  name: string;
+  label: string;
+  kind: PickerKind;
+  /** The value the form holds now, with its label. */
+  selected: PickerOption | null;
+  fixedOptions?: PickerOption[];
+  placeholder?: string;
+}) {
+  const [value, setValue] = useState<PickerOption | null>(selected);
+  return (
+    <div className="filter-field">
+      <label htmlFor={`filter-${name}`}>{label}</label>
+      <input type="hidden" name={name} value={value?.value ?? ""} />
+      <SearchCombobox
+        id={`filter-${name}`}
+        kind={kind}
+        label={label}
+        value={value}
+        onChoose={setValue}
+        // Typing replaces the choice until another is made.
+        onType={() => setValue(null)}
+        fixedOptions={fixedOptions}
+        placeholder={placeholder}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+// The reader's highlighted text is built as a string on the server (thousands of claims
+// made React elements too slow); what it builds must be safe and the same elements.
+import { parseHTML } from "linkedom";
+import { expect, test } from "vitest";
+import { escapeHtml, readerLabelAttributes, readerMarkup, readerRuns } from "@/lib/sources/highlight";
+
+function render(markup: string) {
+  const { document } = parseHTML(`<!doctype html><html><body><div id="text">${markup}</div></body></html>`);
+  return document.getElementById("text")!;
+}
+
+test("text and labels from the database cannot inject markup", () => {
+  const text = `He wrote <script>alert("x")</script> & said 'no' <img src=x onerror=alert(1)>.`;
+  const markup = readerMarkup(readerRuns(text, [{ id: 7, startOffset: 9, endOffset: 38 }]), [
+    { id: 7, status: "unreviewed", stance: "unclear", label: `"><script>alert(2)</script>` },
+  ]);
+  const root = render(markup);
+  expect(root.querySelectorAll("script, img")).toHaveLength(0);
+  expect(root.textContent).toBe(text);
+  expect(root.querySelector("mark")!.getAttribute("data-claim-id")).toBe("7");
+  expect(escapeHtml(`<a href="x">'&'</a>`)).toBe("&lt;a href=&quot;x&quot;&gt;&#x27;&amp;&#x27;&lt;/a&gt;");
+});
+
+test("every run is one element carrying its offset; a claim is one tab stop with its stance at the end", () => {
+  const text = "Altaf Hussain said the MQM was peaceful. Others disagreed.";
+  const runs = readerRuns(text, [
+    { id: 1, startOffset: 0, endOffset: 40 },
+    { id: 2, startOffset: 19, endOffset: 40 },
+  ]);
+  const root = render(readerMarkup(runs, [
+    { id: 1, status: "approved", stance: "supports", label: "Altaf Hussain (direct quote)" },
+    { id: 2, status: "unreviewed", stance: "opposes", label: "author's voice" },
+  ]));
+  const elements = [...root.children];
+  expect(elements.map((element) => [element.tagName, element.getAttribute("data-start"), element.textContent])).toEqual([
+    ["MARK", "0", "Altaf Hussain said "],
+    ["MARK", "19", "the MQM was peaceful."],
+    ["SPAN", "40", " Others disagreed."],
+  ]);
+  const [outer, inner] = elements;
+  expect(outer!.getAttribute("data-claim-id")).toBe("1");
+  expect(outer!.getAttribute("tabindex")).toBe("0");
+  expect(readerLabelAttributes(1, "Altaf Hussain (direct quote)", true)).toEqual({ title: "Altaf Hussain (direct quote)", ariaLabel: "Claim #1: Altaf Hussain (direct quote)" });
+  expect(readerLabelAttributes(1, "Altaf Hussain (direct quote)", false)).toEqual({ title: "Altaf Hussain (direct quote)", ariaLabel: null });
+  // The overlap shows the innermost claim, flags the overlap, and ends claim 2 with its stance.
+  expect(inner!.getAttribute("data-claim-id")).toBe("2");
+  expect(inner!.getAttribute("class")).toBe("claim status-unreviewed overlap");
+  expect(inner!.getAttribute("data-stance")).toBe("opposes");
+  expect(inner!.getAttribute("tabindex")).toBe("0");
+  // Claim 1 is shown only on the first run, so its stance mark closes that run.
+  expect(outer!.getAttribute("data-stance")).toBe("supports");
+});
