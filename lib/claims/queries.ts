@@ -131,8 +131,12 @@ export async function listClaims(params: ClaimTableParams, options: { pageSize?:
     ? `ts_headline('${SEARCH_CONFIG}', c.quote, websearch_to_tsquery('${SEARCH_CONFIG}', ${parameter(params.q)}), ${parameter(HEADLINE_OPTIONS)})`
     : "NULL";
   const keyColumns = sort.keys.map((key) => (key === "c.updated_at" ? `to_char(${key} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')` : key));
+  // The page of claims is chosen from claims alone (the filters name no other table), then
+  // joined: otherwise the planner may walk sources in id order to merge-join them (40 ms at
+  // a million claims for a search with a filter; npm run bench).
+  const pageRows = `(SELECT c.* FROM claims c WHERE ${conditions.join(" AND ")} ORDER BY ${orderBy} LIMIT ${pageSize + 1}) c`;
   const sql = `SELECT ${ROW_COLUMNS}, ${headline} AS headline, json_build_array(${keyColumns.join(", ")}) AS "cursorKeys"
-    ${FROM} WHERE ${conditions.join(" AND ")} ORDER BY ${orderBy} LIMIT ${pageSize + 1}`;
+    ${FROM.replace("FROM claims c", `FROM ${pageRows}`)} ORDER BY ${orderBy}`;
 
   const [raw, counted] = await Promise.all([
     prisma.$queryRawUnsafe<RawClaimRow[]>(sql, ...values),

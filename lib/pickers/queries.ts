@@ -39,10 +39,18 @@ async function optionFor(prisma: Db, kind: PickerKind, value: string): Promise<P
   return row && { value: String(row.id), label: row.title };
 }
 
-/** The whole list when it is short, else just the entry `selected` names (a slug or id). */
+const TABLES: Record<PickerKind, string> = { sources: "sources", actors: "actors", topics: "topics" };
+
+/**
+ * The whole list when it is short, else just the entry `selected` names (a slug or id).
+ * Whether the list is short is asked first, without sorting: sorting 40,000 titles to take
+ * the first 501 cost every claims page ~10 ms of a request on two cores.
+ */
 export async function pickerFor(kind: PickerKind, selected: string | number | undefined, prisma: Db = db()): Promise<Picker> {
-  const options = await firstOptions(prisma, kind, PICKER_LIST_LIMIT + 1);
-  if (options.length <= PICKER_LIST_LIMIT) return { mode: "list", options };
+  const [{ long }] = await prisma.$queryRawUnsafe<{ long: boolean }[]>(
+    `SELECT count(*) > ${PICKER_LIST_LIMIT} AS long FROM (SELECT 1 FROM ${TABLES[kind]} LIMIT ${PICKER_LIST_LIMIT + 1}) entries`,
+  );
+  if (!long) return { mode: "list", options: await firstOptions(prisma, kind, PICKER_LIST_LIMIT) };
   const value = selected === undefined ? undefined : String(selected);
   return { mode: "search", selected: value === undefined ? null : await optionFor(prisma, kind, value) };
 }

@@ -62,7 +62,7 @@ export interface TimedPage {
 export async function timePage(baseUrl: string, pathAndQuery: string, cookie: string, options: { samples: number; warmup?: number; expect?: (body: string) => boolean }): Promise<TimedPage> {
   const times: number[] = [];
   let bytes = 0;
-  for (let round = -(options.warmup ?? 2); round < options.samples; round++) {
+  for (let round = -(options.warmup ?? 5); round < options.samples; round++) {
     const started = performance.now();
     const response = await fetch(`${baseUrl}${pathAndQuery}`, { headers: { cookie }, redirect: "manual" });
     const body = await response.text();

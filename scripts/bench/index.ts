@@ -195,7 +195,7 @@ async function measurePages(app: RunningApp, cookie: string, scenarios: PageScen
 function printPages(figures: PageFigures[], claims: number, failures: Failure[]): void {
   out(`## Claims table and source reader (${claims.toLocaleString("en")} claims)`);
   out();
-  out("Server time = request sent to last byte read by a client on the same machine (loopback, kept-alive connection, after 2 warm-up requests); the page renders the full HTML. SQL = the statements the app's query function sends (captured from Prisma's query log), timed through node-postgres; the ratio is HTTP median / SQL median.");
+  out("Server time = request sent to last byte read by a client on the same machine (loopback, kept-alive connection, after 5 warm-up requests); the page renders the full HTML. SQL = the statements the app's query function sends (captured from Prisma's query log), timed through node-postgres; the ratio is HTTP median / SQL median.");
   out();
   out("| page | HTTP median | HTTP p95 | SQL median | SQL p95 | HTTP/SQL | page size | budget p95 | |");
   out("|---|---:|---:|---:|---:|---:|---:|---:|---|");

@@ -58,7 +58,7 @@ export async function timeStatements(url: string, statements: Statement[], optio
   );
   try {
     const times: number[] = [];
-    for (let round = -(options.warmup ?? 2); round < options.samples; round++) {
+    for (let round = -(options.warmup ?? 5); round < options.samples; round++) {
       const started = performance.now();
       if (options.concurrent) await Promise.all(statements.map((statement, index) => clients[index]!.query(statement.sql, statement.values)));
       else for (const statement of statements) await clients[0]!.query(statement.sql, statement.values);
