@@ -19,6 +19,7 @@ import { PROJECT_ROOT } from "@/lib/db/embedded";
 import { EXPORT_DEFINITIONS, exportQuery } from "@/lib/export/kinds";
 import { parseExportRequest } from "@/lib/export/schema";
 import { startApp, type RunningApp } from "@/tests/e2e/helpers/app";
+import { signIn } from "@/scripts/bench/http";
 
 const TSX_BIN = path.join(PROJECT_ROOT, "node_modules", ".bin", "tsx");
 
@@ -116,31 +117,6 @@ function sampleRss(pid: number): { stop(): number } {
       return peak / 1024 / 1024;
     },
   };
-}
-
-/** next-auth's credentials sign-in over plain HTTP; returns the Cookie header for requests. */
-async function signIn(baseUrl: string, email: string, password: string): Promise<string> {
-  const jar = new Map<string, string>();
-  const keep = (response: Response) => {
-    for (const line of response.headers.getSetCookie()) {
-      const [pair] = line.split(";");
-      const index = pair!.indexOf("=");
-      jar.set(pair!.slice(0, index), pair!.slice(index + 1));
-    }
-  };
-  const cookie = () => [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
-  const csrfResponse = await fetch(`${baseUrl}/api/auth/csrf`);
-  keep(csrfResponse);
-  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
-  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
-    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
-  });
-  keep(response);
-  if (![...jar.keys()].some((name) => name.endsWith("next-auth.session-token"))) throw new Error(`sign-in failed: HTTP ${response.status}`);
-  return cookie();
 }
 
 export async function measureHttp(baseUrl: string, cookie: string, serverPid: number, query: string, label: string): Promise<Measurement> {
