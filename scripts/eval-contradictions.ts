@@ -13,6 +13,7 @@ import { z } from "zod";
 import { runCli } from "@/lib/cli/run";
 import { createPrismaClient } from "@/lib/db/client";
 import { detectContradictions, judgeCandidates } from "@/lib/contradictions/detect";
+import { candidatePairBatches, generateCandidates, type CandidatePair } from "@/lib/contradictions/candidates";
 import { createTestDatabase } from "@/tests/helpers/test-database";
 import { seedDatabase } from "@/seed/run-seed";
 import { GOLD_CONFLICTS, type GoldConflict } from "./contradictions-gold";
@@ -92,13 +93,20 @@ await runCli(async () => {
     const prisma = createPrismaClient(args.url, 2);
     cleanup = () => prisma.$disconnect();
     const detectStart = performance.now();
-    const judged = await prisma.$transaction((tx) => judgeCandidates(tx, { minScore: args.minScore }), { timeout: 300_000 });
+    // The pairs the database proposed are still in the transaction's temporary table after judging.
+    const judged = await prisma.$transaction(async (tx) => {
+      const judgement = await judgeCandidates(tx, { minScore: args.minScore });
+      const pairs: CandidatePair[] = [];
+      for await (const batch of candidatePairBatches(tx)) pairs.push(...batch);
+      return { ...judgement, pairs };
+    }, { timeout: 3_600_000 });
     seconds = (performance.now() - detectStart) / 1000;
     ranked = judged.verdicts;
-    quotes = new Map([...judged.claims.values()].map((claim) => [claim.id, claim.quote]));
+    const claims = await prisma.claim.findMany({ select: { id: true, quote: true } });
+    quotes = new Map(claims.map((claim) => [claim.id, claim.quote]));
     claimCount = judged.candidates.claims;
-    examined = judged.candidates.pairs.length;
-    examinedPairs = judged.candidates.pairs;
+    examined = judged.candidates.pairs;
+    examinedPairs = judged.pairs;
   } else {
     console.log("Seeding a throwaway database …");
     const database = await createTestDatabase();
@@ -115,7 +123,7 @@ await runCli(async () => {
     });
     ranked = rows.map((row) => ({ ...row, rule: row.detectedBy, explanation: row.explanation ?? "" }));
     // The same candidate generation again, read-only, to tell missed pairs from misjudged ones.
-    examinedPairs = (await database.prisma.$transaction((tx) => judgeCandidates(tx), { timeout: 300_000 })).candidates.pairs;
+    examinedPairs = (await generateCandidates(database.prisma)).pairs;
     const claims = await database.prisma.claim.findMany({ select: { id: true, quote: true } });
     quotes = new Map(claims.map((claim) => [claim.id, claim.quote]));
   }

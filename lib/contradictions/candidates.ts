@@ -50,6 +50,14 @@ export interface CandidateResult {
   claims: number;
 }
 
+/** What collectCandidatesIn left in the temporary table candidate_pairs. */
+export interface CandidateSummary {
+  claims: number;
+  /** Distinct pairs, after merging the channels. */
+  pairs: number;
+  comparisons: Record<Channel, number>;
+}
+
 /** Lexemes used by more claims than this say what the whole corpus is about, not a subject. */
 const TERM_DF_CAP = 40;
 const TOPIC_POOL = 200;
@@ -69,81 +77,133 @@ export async function generateCandidates(prisma: PrismaClient, options: Candidat
   return prisma.$transaction((tx) => generateCandidatesIn(tx, options), { timeout: 300_000, maxWait: 30_000 });
 }
 
-/** Inside a transaction: the lexeme frequencies live in a temporary table dropped at commit. */
+/**
+ * Every candidate pair as one array: for tests, the evaluation script and small corpora.
+ * Detection itself reads them in batches (readCandidatePairs), so that a million claims'
+ * pairs never sit in memory at once.
+ */
 export async function generateCandidatesIn(tx: Tx, options: CandidateOptions = {}): Promise<CandidateResult> {
+  const summary = await collectCandidatesIn(tx, options);
+  const pairs: CandidatePair[] = [];
+  for await (const batch of candidatePairBatches(tx)) pairs.push(...batch);
+  return { pairs, comparisons: summary.comparisons, claims: summary.claims };
+}
+
+/**
+ * Runs every channel inside the database and leaves the merged pairs in the temporary table
+ * candidate_pairs (dropped at commit, so call it inside a transaction). Nothing but counts
+ * comes back: at a million claims the channels return millions of rows.
+ */
+export async function collectCandidatesIn(tx: Tx, options: CandidateOptions = {}): Promise<CandidateSummary> {
   const threshold = options.similarityThreshold ?? TRIGRAM_THRESHOLD;
   const perClaim = options.perClaim ?? 8;
   const window = options.adjacentWindow ?? 3;
-  const pairs = new Map<string, CandidatePair>();
   const comparisons: Record<Channel, number> = { trigram: 0, terms: 0, adjacent: 0, topic: 0 };
 
-  const add = (a: number, b: number, channel: Channel, fields: Partial<CandidatePair>) => {
-    const [low, high] = a < b ? [a, b] : [b, a];
-    const key = `${low}:${high}`;
-    let pair = pairs.get(key);
-    if (!pair) {
-      pair = { claimAId: low, claimBId: high, channels: [] };
-      pairs.set(key, pair);
-    }
-    if (!pair.channels.includes(channel)) pair.channels.push(channel);
-    Object.assign(pair, fields);
-    comparisons[channel] += 1;
-  };
+  await tx.$executeRawUnsafe(`DROP TABLE IF EXISTS pg_temp.candidate_rows, pg_temp.candidate_pairs`);
+  await tx.$executeRawUnsafe(
+    `CREATE TEMPORARY TABLE candidate_rows (a int NOT NULL, b int NOT NULL, channel text NOT NULL, similarity float8, weight float8, gap int, opposing boolean) ON COMMIT DROP`,
+  );
 
   const [{ count }] = await tx.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM claims`;
-  if (count < 2) return { pairs: [], comparisons, claims: count };
+  if (count >= 2) {
+    await countLexemes(tx);
+    comparisons.trigram = await tx.$executeRawUnsafe(
+      `INSERT INTO candidate_rows (a, b, channel, similarity)
+       SELECT least(t.a, t.b), greatest(t.a, t.b), 'trigram', t.similarity FROM (${trigramChannelSql(perClaim, threshold)}) t`,
+    );
 
-  await countLexemes(tx);
-  const trigram = await tx.$queryRawUnsafe<{ a: number; b: number; similarity: number }[]>(trigramChannelSql(perClaim, threshold));
-  for (const row of trigram) add(row.a, row.b, "trigram", { similarity: row.similarity });
+    comparisons.terms = await tx.$executeRaw`
+      INSERT INTO candidate_rows (a, b, channel, weight)
+      WITH lexemes AS (
+        SELECT c.id, t.lexeme FROM claims c CROSS JOIN LATERAL unnest(c.search_vector) AS t
+      ), frequency AS (
+        SELECT lexeme, df FROM lexeme_frequency WHERE df BETWEEN 2 AND ${TERM_DF_CAP}
+      ), rare AS (
+        SELECT l.id, l.lexeme, ln(${count}::float8 / f.df) AS weight FROM lexemes l JOIN frequency f USING (lexeme)
+      ), shared AS (
+        SELECT x.id AS a, y.id AS b, sum(x.weight) AS weight
+        FROM rare x JOIN rare y ON x.lexeme = y.lexeme AND x.id < y.id
+        GROUP BY x.id, y.id
+      ), ranked AS (
+        SELECT a, b, weight,
+          row_number() OVER (PARTITION BY a ORDER BY weight DESC, b) AS rank_a,
+          row_number() OVER (PARTITION BY b ORDER BY weight DESC, a) AS rank_b
+        FROM shared
+      )
+      SELECT a, b, 'terms', weight::float8 FROM ranked WHERE rank_a <= ${perClaim} OR rank_b <= ${perClaim}`;
 
-  const terms = await tx.$queryRaw<{ a: number; b: number; weight: number }[]>`
-    WITH lexemes AS (
-      SELECT c.id, t.lexeme FROM claims c CROSS JOIN LATERAL unnest(c.search_vector) AS t
-    ), frequency AS (
-      SELECT lexeme, df FROM lexeme_frequency WHERE df BETWEEN 2 AND ${TERM_DF_CAP}
-    ), rare AS (
-      SELECT l.id, l.lexeme, ln(${count}::float8 / f.df) AS weight FROM lexemes l JOIN frequency f USING (lexeme)
-    ), shared AS (
-      SELECT x.id AS a, y.id AS b, sum(x.weight) AS weight
-      FROM rare x JOIN rare y ON x.lexeme = y.lexeme AND x.id < y.id
-      GROUP BY x.id, y.id
-    ), ranked AS (
-      SELECT a, b, weight,
-        row_number() OVER (PARTITION BY a ORDER BY weight DESC, b) AS rank_a,
-        row_number() OVER (PARTITION BY b ORDER BY weight DESC, a) AS rank_b
-      FROM shared
-    )
-    SELECT a, b, weight::float8 AS weight FROM ranked WHERE rank_a <= ${perClaim} OR rank_b <= ${perClaim}`;
-  for (const row of terms) add(row.a, row.b, "terms", { termWeight: row.weight });
+    comparisons.adjacent = await tx.$executeRaw`
+      INSERT INTO candidate_rows (a, b, channel, gap)
+      WITH ordered AS (
+        SELECT id, source_id, row_number() OVER (PARTITION BY source_id ORDER BY start_offset, id) AS position FROM claims
+      )
+      SELECT least(x.id, y.id), greatest(x.id, y.id), 'adjacent', (y.position - x.position - 1)::int
+      FROM ordered x JOIN ordered y ON y.source_id = x.source_id AND y.position > x.position AND y.position <= x.position + ${window}`;
 
-  const adjacent = await tx.$queryRaw<{ a: number; b: number; gap: number }[]>`
-    WITH ordered AS (
-      SELECT id, source_id, row_number() OVER (PARTITION BY source_id ORDER BY start_offset, id) AS position FROM claims
-    )
-    SELECT x.id AS a, y.id AS b, (y.position - x.position - 1)::int AS gap
-    FROM ordered x JOIN ordered y ON y.source_id = x.source_id AND y.position > x.position AND y.position <= x.position + ${window}`;
-  for (const row of adjacent) add(row.a, row.b, "adjacent", { gap: row.gap });
+    comparisons.topic = await tx.$executeRaw`
+      INSERT INTO candidate_rows (a, b, channel, opposing)
+      SELECT a.id, near.id, 'topic', true
+      FROM claims a
+      CROSS JOIN LATERAL (${Prisma.raw(RAREST_LEXEMES)}) rarest
+      CROSS JOIN LATERAL (
+        SELECT pool.id FROM (
+          SELECT b.id, b.quote FROM claims b
+          WHERE b.search_vector @@ rarest.keys AND b.topic_id = a.topic_id AND b.id > a.id
+            AND b.stance = (CASE a.stance WHEN 'supports' THEN 'opposes' ELSE 'supports' END)::stance
+          ORDER BY b.updated_at DESC
+          LIMIT ${TOPIC_POOL}
+        ) pool
+        ORDER BY similarity(a.quote, pool.quote) DESC
+        LIMIT ${perClaim}
+      ) near
+      WHERE a.topic_id IS NOT NULL AND a.stance IN ('supports', 'opposes') AND rarest.keys IS NOT NULL`;
+  }
 
-  const topic = await tx.$queryRaw<{ a: number; b: number }[]>`
-    SELECT a.id AS a, near.id AS b
-    FROM claims a
-    CROSS JOIN LATERAL (${Prisma.raw(RAREST_LEXEMES)}) rarest
-    CROSS JOIN LATERAL (
-      SELECT pool.id FROM (
-        SELECT b.id, b.quote FROM claims b
-        WHERE b.search_vector @@ rarest.keys AND b.topic_id = a.topic_id AND b.id > a.id
-          AND b.stance = (CASE a.stance WHEN 'supports' THEN 'opposes' ELSE 'supports' END)::stance
-        ORDER BY b.updated_at DESC
-        LIMIT ${TOPIC_POOL}
-      ) pool
-      ORDER BY similarity(a.quote, pool.quote) DESC
-      LIMIT ${perClaim}
-    ) near
-    WHERE a.topic_id IS NOT NULL AND a.stance IN ('supports', 'opposes') AND rarest.keys IS NOT NULL`;
-  for (const row of topic) add(row.a, row.b, "topic", { opposingStances: true });
+  const pairs = await tx.$executeRawUnsafe(
+    `CREATE TEMPORARY TABLE candidate_pairs ON COMMIT DROP AS
+     SELECT a, b, max(similarity) AS similarity, max(weight) AS weight, min(gap) AS gap, bool_or(opposing) AS opposing,
+       array_agg(DISTINCT channel) AS channels
+     FROM candidate_rows GROUP BY a, b`,
+  );
+  await tx.$executeRawUnsafe(`ALTER TABLE candidate_pairs ADD PRIMARY KEY (a, b)`);
+  await tx.$executeRawUnsafe(`DROP TABLE candidate_rows`);
+  return { claims: count, pairs, comparisons };
+}
 
-  return { pairs: [...pairs.values()], comparisons, claims: count };
+interface CandidatePairRow {
+  a: number;
+  b: number;
+  similarity: number | null;
+  weight: number | null;
+  gap: number | null;
+  opposing: boolean | null;
+  channels: string[];
+}
+
+/** Pairs read back from candidate_pairs per batch, in (a, b) order: a keyset walk of its primary key. */
+export const CANDIDATE_BATCH = 10_000;
+
+export async function* candidatePairBatches(tx: Tx, size: number = CANDIDATE_BATCH): AsyncGenerator<CandidatePair[]> {
+  let afterA = 0;
+  let afterB = 0;
+  for (;;) {
+    const rows = await tx.$queryRaw<CandidatePairRow[]>`
+      SELECT a, b, similarity, weight, gap, opposing, channels FROM candidate_pairs
+      WHERE (a, b) > (${afterA}::int, ${afterB}::int) ORDER BY a, b LIMIT ${size}`;
+    if (!rows.length) return;
+    yield rows.map((row) => {
+      const pair: CandidatePair = { claimAId: row.a, claimBId: row.b, channels: row.channels as Channel[] };
+      if (row.similarity !== null) pair.similarity = row.similarity;
+      if (row.weight !== null) pair.termWeight = row.weight;
+      if (row.gap !== null) pair.gap = row.gap;
+      if (row.opposing) pair.opposingStances = true;
+      return pair;
+    });
+    const last = rows[rows.length - 1]!;
+    afterA = last.a;
+    afterB = last.b;
+  }
 }
 
 const NEGATION_WORDS = ["not", "no", "never", "neither", "nor", "none", "nobody", "nothing", "cannot", "without", "denied", "denies", "deny", "rejected", "false", "untrue", "wrong"];

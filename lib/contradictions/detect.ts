@@ -1,5 +1,6 @@
 // Contradiction detection: the database proposes candidate pairs (candidates.ts), the cue
-// rules judge each (cues.ts), and the verdicts are stored in one transaction.
+// rules judge them batch by batch (cues.ts), and the verdicts are stored in one short
+// transaction.
 //
 // Re-running is safe: a pair is stored once (lower claim id first, unique), a dismissed or
 // confirmed pair is never touched, and a candidate is only rewritten when its verdict
@@ -8,9 +9,9 @@
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { ContradictionKind } from "@/lib/generated/prisma/enums";
 import { recordAudit } from "@/lib/audit/record";
-import { generateCandidatesIn, type CandidateOptions, type Channel } from "@/lib/contradictions/candidates";
+import { candidatePairBatches, collectCandidatesIn, type CandidateOptions, type CandidateSummary, type Channel } from "@/lib/contradictions/candidates";
 import { strongestCue, type CueClaim, type CueMatch } from "@/lib/contradictions/cues";
-import { Vocabulary } from "@/lib/contradictions/text";
+import { contentTerms, Vocabulary } from "@/lib/contradictions/text";
 
 /** Verdicts below this score are not worth an editor's time. */
 export const MIN_SCORE = 0.45;
@@ -22,6 +23,8 @@ export interface DetectionOptions extends CandidateOptions {
   /** The editor who asked for the run; null for the seed and import. */
   userId?: number | null;
   minScore?: number;
+  /** Candidate pairs judged per batch (the default suits any corpus; tests make it small). */
+  batchSize?: number;
 }
 
 export interface DetectionReport {
@@ -61,50 +64,119 @@ function keepBestPerAnchor(verdicts: Verdict[]): Verdict[] {
   });
 }
 
-/** Runs the cue rules over the database's candidate pairs; writes nothing. */
-export async function judgeCandidates(tx: Tx, options: DetectionOptions = {}) {
-  const candidates = await generateCandidatesIn(tx, options);
-  const claims = await tx.claim.findMany({
-    select: {
-      id: true, quote: true, cue: true, prefix: true, speakerId: true, sourceId: true, startOffset: true, topicId: true, stance: true,
-      speaker: { select: { name: true } },
-      source: { select: { title: true } },
-      topic: { select: { title: true } },
-    },
-  });
-  const byId = new Map<number, CueClaim>();
-  for (const claim of claims) {
-    byId.set(claim.id, {
-      id: claim.id, quote: claim.quote, cue: claim.cue, prefix: claim.prefix, speakerId: claim.speakerId,
-      speakerName: claim.speaker?.name ?? null, sourceId: claim.sourceId, sourceTitle: claim.source.title,
-      startOffset: claim.startOffset, topicId: claim.topicId, topicTitle: claim.topic?.title ?? null, stance: claim.stance,
-    });
-  }
-  const vocabulary = Vocabulary.from(claims.map((claim) => claim.quote));
-  const minScore = options.minScore ?? MIN_SCORE;
-  const verdicts: Verdict[] = [];
-  for (const pair of candidates.pairs) {
-    const a = byId.get(pair.claimAId);
-    const b = byId.get(pair.claimBId);
-    if (!a || !b) continue;
-    const match = strongestCue(a, b, { gap: pair.gap, similarity: pair.similarity }, vocabulary);
-    if (match && match.score >= minScore) verdicts.push({ claimAId: a.id, claimBId: b.id, ...match });
-  }
-  verdicts.sort((x, y) => y.score - x.score || x.claimAId - y.claimAId || x.claimBId - y.claimBId);
-  return { verdicts: keepBestPerAnchor(verdicts), candidates, claims: byId };
+export interface Judgement {
+  verdicts: Verdict[];
+  candidates: CandidateSummary;
 }
 
-/** Detection in one transaction of its own. */
+/** Claims read per query while building the vocabulary. */
+const VOCABULARY_BATCH = 20_000;
+
+/** Term weights over every claim's quote, read in keyset batches rather than all at once. */
+async function vocabularyOf(tx: Tx): Promise<Vocabulary> {
+  const vocabulary = new Vocabulary();
+  let after = 0;
+  for (;;) {
+    const rows = await tx.$queryRaw<{ id: number; quote: string }[]>`
+      SELECT id, quote FROM claims WHERE id > ${after}::int ORDER BY id LIMIT ${VOCABULARY_BATCH}`;
+    if (!rows.length) return vocabulary;
+    for (const row of rows) vocabulary.add(contentTerms(row.quote));
+    after = rows[rows.length - 1]!.id;
+  }
+}
+
+interface CueClaimRow {
+  id: number; quote: string; cue: string | null; prefix: string; speakerId: number | null; speakerName: string | null;
+  sourceId: number; sourceTitle: string; startOffset: number; topicId: number | null; topicTitle: string | null; stance: CueClaim["stance"];
+}
+
+/** What the cue rules read of the claims of one batch of pairs. */
+async function cueClaims(tx: Tx, ids: number[]): Promise<Map<number, CueClaim>> {
+  const rows = await tx.$queryRaw<CueClaimRow[]>`
+    SELECT c.id, c.quote, c.cue, c.prefix, c.speaker_id AS "speakerId", a.name AS "speakerName", c.source_id AS "sourceId",
+      s.title AS "sourceTitle", c.start_offset AS "startOffset", c.topic_id AS "topicId", t.title AS "topicTitle", c.stance::text AS stance
+    FROM claims c
+    JOIN sources s ON s.id = c.source_id
+    LEFT JOIN actors a ON a.id = c.speaker_id
+    LEFT JOIN topics t ON t.id = c.topic_id
+    WHERE c.id = ANY(${ids}::int[])`;
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+/**
+ * Runs the cue rules over the database's candidate pairs; writes nothing but temporary tables.
+ * Memory stays bounded at any size: the pairs stay in the database and come back in batches
+ * with only the claims each batch names; what is kept is the vocabulary and the verdicts.
+ */
+export async function judgeCandidates(tx: Tx, options: DetectionOptions = {}): Promise<Judgement> {
+  const candidates = await collectCandidatesIn(tx, options);
+  const minScore = options.minScore ?? MIN_SCORE;
+  const verdicts: Verdict[] = [];
+  if (candidates.pairs > 0) {
+    const vocabulary = await vocabularyOf(tx);
+    for await (const pairs of candidatePairBatches(tx, options.batchSize)) {
+      const claims = await cueClaims(tx, [...new Set(pairs.flatMap((pair) => [pair.claimAId, pair.claimBId]))]);
+      for (const pair of pairs) {
+        const a = claims.get(pair.claimAId);
+        const b = claims.get(pair.claimBId);
+        if (!a || !b) continue;
+        const match = strongestCue(a, b, { gap: pair.gap, similarity: pair.similarity }, vocabulary);
+        if (match && match.score >= minScore) verdicts.push({ claimAId: a.id, claimBId: b.id, ...match });
+      }
+    }
+  }
+  verdicts.sort((x, y) => y.score - x.score || x.claimAId - y.claimAId || x.claimBId - y.claimBId);
+  return { verdicts: keepBestPerAnchor(verdicts), candidates };
+}
+
+/**
+ * The read phase (candidates and cue rules) may take minutes on a large corpus: at a million
+ * claims about ten. It only reads (its temporary tables aside), so its guard is generous; the
+ * writes come after it in a short transaction of their own.
+ */
+const JUDGE_TIMEOUT_MS = 60 * 60_000;
+const STORE_TIMEOUT_MS = 5 * 60_000;
+
+/**
+ * Detection on its own: the read phase in one snapshot, then the verdicts stored in a second,
+ * short transaction. An editor's review between the two wins (updates are conditional on the
+ * version and status), and pairs whose claims were deleted meanwhile are skipped.
+ */
 export async function detectContradictions(prisma: PrismaClient, options: DetectionOptions = {}): Promise<DetectionReport> {
-  return prisma.$transaction((tx) => detectContradictionsIn(tx, options), { timeout: 300_000, maxWait: 30_000 });
+  const started = performance.now();
+  const judgement = await prisma.$transaction((tx) => judgeCandidates(tx, options), {
+    timeout: JUDGE_TIMEOUT_MS, maxWait: 30_000, isolationLevel: "RepeatableRead",
+  });
+  const report = await prisma.$transaction((tx) => storeVerdicts(tx, judgement, options), { timeout: STORE_TIMEOUT_MS, maxWait: 30_000 });
+  report.seconds = (performance.now() - started) / 1000;
+  return report;
 }
 
 /** Detection inside the caller's transaction, so an import's candidates commit or roll back with it. */
 export async function detectContradictionsIn(tx: Tx, options: DetectionOptions = {}): Promise<DetectionReport> {
   const started = performance.now();
-  const { verdicts, candidates } = await judgeCandidates(tx, options);
+  const report = await storeVerdicts(tx, await judgeCandidates(tx, options), options);
+  report.seconds = (performance.now() - started) / 1000;
+  return report;
+}
+
+/** Two runs never store at once: the second waits and then sees the first one's pairs. */
+const DETECTION_LOCK = 0x636c6d62; // "clmb"
+
+/** Writes the verdicts: new pairs, changed candidates, withdrawn stale ones, one audit event. */
+export async function storeVerdicts(tx: Tx, judgement: Judgement, options: DetectionOptions): Promise<DetectionReport> {
+  const { candidates } = judgement;
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${DETECTION_LOCK}::int)`;
+  // Claims deleted since the read phase (a re-ingest, say) drop out; the rest cannot go until commit.
+  const claimIds = [...new Set(judgement.verdicts.flatMap((verdict) => [verdict.claimAId, verdict.claimBId]))];
+  const present = new Set(
+    claimIds.length
+      ? (await tx.$queryRaw<{ id: number }[]>`SELECT id FROM claims WHERE id = ANY(${claimIds}::int[]) ORDER BY id FOR KEY SHARE`).map((row) => row.id)
+      : [],
+  );
+  const verdicts = judgement.verdicts.filter((verdict) => present.has(verdict.claimAId) && present.has(verdict.claimBId));
   const report: DetectionReport = {
-    claims: candidates.claims, candidates: candidates.pairs.length, comparisons: candidates.comparisons,
+    claims: candidates.claims, candidates: candidates.pairs, comparisons: candidates.comparisons,
     proposed: verdicts.length, created: 0, updated: 0, removed: 0, keptReviewed: 0, seconds: 0,
   };
 
@@ -149,43 +221,36 @@ export async function detectContradictionsIn(tx: Tx, options: DetectionOptions =
     if (count > 0) updatedIds.push(row.id);
   }
 
-  if (toCreate.length) {
-    const created = await tx.contradiction.createMany({ data: toCreate, skipDuplicates: true });
-    report.created = created.count;
-  }
+  const createdIds = toCreate.length
+    ? (await tx.contradiction.createManyAndReturn({ data: toCreate, skipDuplicates: true, select: { id: true } })).map((row) => row.id)
+    : [];
+  report.created = createdIds.length;
   report.updated = updatedIds.length;
 
   const stale = existing.filter(
     (row) => row.status === "candidate" && row.detectedBy !== EDITOR_RULE && row.rationale === null &&
       row.preferredClaimId === null && !proposedKeys.has(`${row.claimAId}:${row.claimBId}`),
   );
+  let removedIds: number[] = [];
   if (stale.length) {
-    const removed = await tx.contradiction.deleteMany({
-      where: { id: { in: stale.map((row) => row.id) }, status: "candidate", rationale: null, preferredClaimId: null },
-    });
-    report.removed = removed.count;
+    // Conditional again: a candidate an editor started on meanwhile stays.
+    const removed = await tx.$queryRaw<{ id: number }[]>`
+      DELETE FROM contradictions
+      WHERE id = ANY(${stale.map((row) => row.id)}::int[]) AND status = 'candidate' AND rationale IS NULL AND preferred_claim_id IS NULL
+      RETURNING id`;
+    removedIds = removed.map((row) => row.id).sort((x, y) => x - y);
+    report.removed = removedIds.length;
   }
 
   if (report.created || report.updated || report.removed) {
-    const createdKeys = new Set(toCreate.map((row) => `${row.claimAId}:${row.claimBId}`));
-    const existingIds = new Set(existing.map((row) => row.id));
-    const createdIds = report.created
-      ? (await tx.contradiction.findMany({ select: { id: true, claimAId: true, claimBId: true }, orderBy: { id: "asc" } }))
-          .filter((row) => !existingIds.has(row.id) && createdKeys.has(`${row.claimAId}:${row.claimBId}`))
-          .map((row) => row.id)
-      : [];
     await recordAudit(tx, {
       userId: options.userId ?? null,
       entityType: "contradiction",
       entityId: null,
       action: "detect",
-      after: {
-        created: report.created, updated: report.updated, removed: report.removed,
-        createdIds, updatedIds, removedIds: stale.map((row) => row.id),
-      },
+      after: { created: report.created, updated: report.updated, removed: report.removed, createdIds, updatedIds, removedIds },
     });
   }
-  report.seconds = (performance.now() - started) / 1000;
   return report;
 }
 
