@@ -39,7 +39,7 @@ export default async function DashboardPage() {
       <div className="cards">
         <section className="card" aria-labelledby="by-status">
           <h2 id="by-status">Claims by status</h2>
-          <p className="big-number">{summary.total} <span className="muted small">claims · {summary.total ? Math.round((decided / summary.total) * 100) : 0}% decided</span></p>
+          <p className="big-number">{summary.total.toLocaleString("en")} <span className="muted small">claims · {summary.total ? Math.round((decided / summary.total) * 100) : 0}% decided</span></p>
           <StatusBar counts={summary.statusCounts} total={summary.total} label="All claims" />
           <ul className="status-legend">
             {CLAIM_STATUSES.map((status) => (
@@ -53,7 +53,7 @@ export default async function DashboardPage() {
 
         <section className="card" aria-labelledby="candidates">
           <h2 id="candidates">Open contradiction candidates</h2>
-          <p className="big-number">{summary.candidateCount}</p>
+          <p className="big-number">{summary.candidateCount.toLocaleString("en")}</p>
           {summary.candidates.length > 0 ? (
             <ul className="plain-list">
               {summary.candidates.map((candidate) => (
@@ -74,7 +74,12 @@ export default async function DashboardPage() {
       </div>
 
       <section className="card" aria-labelledby="by-source">
-        <h2 id="by-source">Progress by source</h2>
+        <h2 id="by-source">{summary.perSource.length < summary.sourceCount ? "Recently active sources" : "Progress by source"}</h2>
+        {summary.perSource.length < summary.sourceCount && (
+          <p className="muted small" data-testid="sources-shown">
+            {summary.perSource.length} of {summary.sourceCount.toLocaleString("en")} sources, latest changes first · <Link href="/sources">All sources</Link>
+          </p>
+        )}
         <table className="table progress-table">
           <tbody>
             {summary.perSource.map((source) => {

@@ -5,6 +5,7 @@ import { actorsFilterSql } from "@/lib/export/list-filters";
 import type { actorListSchema } from "@/lib/actors/schema";
 import { actorSnapshot } from "@/lib/actors/mutations";
 import { lastSavedBy } from "@/lib/forms/saved-by";
+import { editorActorChoices } from "@/lib/pickers/queries";
 
 export interface ActorListRow {
   id: number;
@@ -14,17 +15,46 @@ export interface ActorListRow {
   claimCount: number;
 }
 
-/** The actors list, filtered exactly as its CSV export is (lib/export/list-filters.ts). */
-export async function listActors(filters: z.infer<typeof actorListSchema>, prisma: Db = db()): Promise<ActorListRow[]> {
+export const ACTORS_PAGE_SIZE = 50;
+
+export interface ActorList {
+  rows: ActorListRow[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/**
+ * One page of the actors list, most quoted first, filtered exactly as its CSV export is
+ * (lib/export/list-filters.ts). The counts come from one aggregate over the speaker index
+ * (an index-only scan), not a count per actor: a corpus can have tens of thousands.
+ */
+export async function listActors(filters: z.infer<typeof actorListSchema>, prisma: Db = db()): Promise<ActorList> {
   const where = actorsFilterSql(filters);
-  return prisma.$queryRawUnsafe<ActorListRow[]>(
-    `SELECT a.id, a.name, a.kind::text AS kind, a.aliases,
-        (SELECT count(*)::int FROM claims c WHERE c.speaker_id = a.id) AS "claimCount"
-      FROM actors a WHERE ${where.sql}
-      ORDER BY "claimCount" DESC, a.name ASC`,
+  const page = filters.page ?? 1;
+  const rows = await prisma.$queryRawUnsafe<(ActorListRow & { total: number })[]>(
+    `WITH counts AS (
+        SELECT speaker_id, count(*)::int AS claims FROM claims WHERE speaker_id IS NOT NULL GROUP BY speaker_id
+      )
+      SELECT a.id, a.name, a.kind::text AS kind, a.aliases, coalesce(counts.claims, 0) AS "claimCount", (count(*) OVER ())::int AS total
+      FROM actors a LEFT JOIN counts ON counts.speaker_id = a.id
+      WHERE ${where.sql}
+      ORDER BY "claimCount" DESC, a.name ASC, a.id ASC
+      LIMIT ${ACTORS_PAGE_SIZE} OFFSET ${(page - 1) * ACTORS_PAGE_SIZE}`,
     ...where.values,
   );
+  const total = rows[0]?.total ?? (page > 1 ? await countActors(prisma, where) : 0);
+  return { rows: rows.map(({ total: _total, ...row }) => row), total, page, pageSize: ACTORS_PAGE_SIZE };
 }
+
+/** How many actors match, for a page past the end (which has no row to carry the count). */
+async function countActors(prisma: Db, where: ReturnType<typeof actorsFilterSql>): Promise<number> {
+  const [{ count }] = await prisma.$queryRawUnsafe<{ count: number }[]>(`SELECT count(*)::int AS count FROM actors a WHERE ${where.sql}`, ...where.values);
+  return count;
+}
+
+/** Claims listed on an actor's page; the claims table (?speaker=<id>) pages through the rest. */
+export const ACTOR_CLAIMS_SHOWN = 100;
 
 export async function getActorDetail(id: number, prisma: Db = db()) {
   const actor = await prisma.actor.findUnique({
@@ -32,7 +62,8 @@ export async function getActorDetail(id: number, prisma: Db = db()) {
     select: {
       id: true, version: true, name: true, kind: true, aliases: true, notes: true, normalizedName: true,
       claims: {
-        orderBy: [{ sourceId: "asc" }, { startOffset: "asc" }],
+        orderBy: [{ sourceId: "asc" }, { startOffset: "asc" }, { id: "asc" }],
+        take: ACTOR_CLAIMS_SHOWN,
         select: {
           id: true, quote: true, stance: true, status: true, attribution: true, citedVia: true,
           source: { select: { slug: true, title: true } }, topic: { select: { id: true, title: true } },
@@ -41,17 +72,22 @@ export async function getActorDetail(id: number, prisma: Db = db()) {
     },
   });
   if (!actor) return null;
-  const [others, saved] = await Promise.all([
-    prisma.actor.findMany({
-      where: { id: { not: id } },
-      orderBy: { name: "asc" },
-      select: { id: true, name: true, _count: { select: { claims: true } } },
-    }),
+  const [claimCount, choices, saved] = await Promise.all([
+    prisma.claim.count({ where: { speakerId: id } }),
+    editorActorChoices(prisma),
     lastSavedBy(prisma, "actor", id),
   ]);
   return {
     actor,
+    claimCount,
     snapshot: actorSnapshot(actor, saved),
-    mergeCandidates: others.map((other) => ({ id: other.id, label: `${other.name} (${other._count.claims} claims)` })),
+    mergeCandidates: choices && (await mergeCandidateLabels(prisma, choices.filter((choice) => choice.id !== id))),
   };
+}
+
+/** "Name (12 claims)" for each actor of a short list, counted in one query. */
+async function mergeCandidateLabels(prisma: Db, choices: { id: number; label: string }[]): Promise<{ id: number; label: string }[]> {
+  const counts = await prisma.claim.groupBy({ by: ["speakerId"], where: { speakerId: { in: choices.map((choice) => choice.id) } }, _count: { _all: true } });
+  const byId = new Map(counts.map((row) => [row.speakerId, row._count._all]));
+  return choices.map((choice) => ({ id: choice.id, label: `${choice.label} (${byId.get(choice.id) ?? 0} claims)` }));
 }

@@ -40,4 +40,5 @@ export type MergeActorsInput = z.infer<typeof mergeActorsSchema>;
 export const actorListSchema = z.object({
   q: z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), z.string().trim().max(200).optional()),
   kind: z.preprocess((value) => (value === "" ? undefined : value), z.enum(ACTOR_KINDS).optional()),
+  page: z.preprocess((value) => (value === "" ? undefined : value), z.coerce.number().int().min(1).max(100_000).optional()),
 });

@@ -9,6 +9,7 @@ import type { ClaimFilters, ClaimSort, ClaimTableParams } from "@/lib/claims/sch
 import { claimSnapshot } from "@/lib/claims/mutations";
 import { lastSavedBy } from "@/lib/forms/saved-by";
 import { paragraphAround } from "@/lib/claims/paragraph";
+import { claimCountsBySource } from "@/lib/sources/queries";
 import { decodeCursor, encodeCursor, splitHeadline, type HeadlinePart } from "@/lib/claims/keyset";
 
 export { claimFilterSql } from "@/lib/claims/filters";
@@ -254,25 +255,45 @@ export async function claimContradictions(id: number, prisma: Db = db()) {
   }));
 }
 
-export const listActorOptions = cache(async () =>
-  db().actor.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
-);
-
 export const listTopicOptions = cache(async () =>
   db().topic.findMany({ orderBy: { title: "asc" }, select: { id: true, title: true } }),
 );
 
-export const listSourceOptions = cache(async () =>
-  db().source.findMany({ orderBy: { title: "asc" }, select: { id: true, slug: true, title: true } }),
-);
-
 // ---- Dashboard --------------------------------------------------------------------
 
+/** The dashboard lists every source up to this many; past it, the most recently active ones. */
+export const DASHBOARD_SOURCES = 10;
+/** Latest changed claims whose sources count as recently active. */
+const RECENT_ACTIVITY_WINDOW = 2000;
+
+/**
+ * Sources for "Progress by source": all of them when there are few, else those whose claims
+ * changed last (newest change first; read off the updated_at index, not every claim), topped
+ * up in title order.
+ */
+async function dashboardSources(prisma: Db, sourceCount: number): Promise<{ id: number; slug: string; title: string }[]> {
+  const select = { id: true, slug: true, title: true } as const;
+  if (sourceCount <= DASHBOARD_SOURCES) return prisma.source.findMany({ orderBy: [{ title: "asc" }, { id: "asc" }], select });
+  const active = await prisma.$queryRaw<{ sourceId: number }[]>`
+    SELECT source_id AS "sourceId" FROM (
+      SELECT source_id, max(updated_at) AS changed FROM (
+        SELECT source_id, updated_at FROM claims ORDER BY updated_at DESC LIMIT ${RECENT_ACTIVITY_WINDOW}
+      ) latest GROUP BY source_id
+    ) per_source ORDER BY changed DESC, source_id LIMIT ${DASHBOARD_SOURCES}`;
+  const ids = active.map((row) => row.sourceId);
+  const chosen = await prisma.source.findMany({ where: { id: { in: ids } }, select });
+  const byId = new Map(chosen.map((source) => [source.id, source]));
+  const sources = ids.flatMap((id) => byId.get(id) ?? []);
+  if (sources.length < DASHBOARD_SOURCES) {
+    sources.push(...(await prisma.source.findMany({ where: { id: { notIn: ids } }, orderBy: [{ title: "asc" }, { id: "asc" }], take: DASHBOARD_SOURCES - sources.length, select })));
+  }
+  return sources;
+}
+
 export async function dashboardSummary(prisma: Db = db()) {
-  const [byStatus, bySource, sources, candidates, candidateCount, recent] = await Promise.all([
+  const [byStatus, sourceCount, candidates, candidateCount, recent] = await Promise.all([
     prisma.claim.groupBy({ by: ["status"], _count: { _all: true } }),
-    prisma.claim.groupBy({ by: ["sourceId", "status"], _count: { _all: true } }),
-    prisma.source.findMany({ orderBy: { title: "asc" }, select: { id: true, slug: true, title: true } }),
+    prisma.source.count(),
     prisma.contradiction.findMany({
       where: { status: "candidate" },
       orderBy: [{ score: "desc" }, { id: "asc" }],
@@ -295,10 +316,11 @@ export async function dashboardSummary(prisma: Db = db()) {
   ]);
   const statusCounts = Object.fromEntries(byStatus.map((row) => [row.status, row._count._all])) as Partial<Record<ClaimStatus, number>>;
   const total = byStatus.reduce((sum, row) => sum + row._count._all, 0);
+  const sources = await dashboardSources(prisma, sourceCount);
+  const counts = await claimCountsBySource(sources.map((source) => source.id), prisma);
   const perSource = sources.map((source) => {
-    const counts: Partial<Record<ClaimStatus, number>> = {};
-    for (const row of bySource) if (row.sourceId === source.id) counts[row.status] = row._count._all;
-    return { ...source, counts, total: Object.values(counts).reduce((sum, count) => sum + (count ?? 0), 0) };
+    const sourceCounts = counts.get(source.id) ?? {};
+    return { ...source, counts: sourceCounts, total: Object.values(sourceCounts).reduce((sum, count) => sum + (count ?? 0), 0) };
   });
-  return { statusCounts, total, perSource, candidates, candidateCount, recent };
+  return { statusCounts, total, perSource, sourceCount, candidates, candidateCount, recent };
 }

@@ -20,7 +20,7 @@ const claimSummarySelect = {
 
 export function contradictionWhere(filters: ListContradictionsFilters): Prisma.ContradictionWhereInput {
   const and: Prisma.ContradictionWhereInput[] = [];
-  if (filters.source) and.push({ OR: [{ claimA: { sourceId: filters.source } }, { claimB: { sourceId: filters.source } }] });
+  if (filters.source) and.push({ OR: [{ claimA: { source: { slug: filters.source } } }, { claimB: { source: { slug: filters.source } } }] });
   if (filters.actor) and.push({ OR: [{ claimA: { speakerId: filters.actor } }, { claimB: { speakerId: filters.actor } }] });
   const status = filters.status ?? "candidate";
   return {
@@ -50,21 +50,6 @@ export async function listContradictions(filters: ListContradictionsFilters) {
   ]);
   const byStatus = Object.fromEntries(counts.map((row) => [row.status, row._count._all])) as Record<string, number>;
   return { rows, total, page, pageSize: PAGE_SIZE, byStatus };
-}
-
-/** Sources and actors that appear in any contradiction, for the list's filters. */
-export async function listFilterOptions() {
-  const [sources, actors] = await Promise.all([
-    db().source.findMany({ select: { id: true, title: true }, orderBy: { title: "asc" } }),
-    db().actor.findMany({
-      where: {
-        claims: { some: { OR: [{ contradictionsA: { some: {} } }, { contradictionsB: { some: {} } }] } },
-      },
-      select: { id: true, name: true },
-      orderBy: { name: "asc" },
-    }),
-  ]);
-  return { sources, actors };
 }
 
 const claimDetailSelect = {

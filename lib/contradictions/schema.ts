@@ -51,7 +51,8 @@ export const runDetectionSchema = z.object({}).strip();
 export const listContradictionsSchema = z.object({
   kind: z.enum(CONTRADICTION_KINDS).optional().catch(undefined),
   status: z.enum([...CONTRADICTION_STATUSES, "all"]).optional().catch(undefined),
-  source: z.coerce.number().int().positive().optional().catch(undefined),
+  /** Either claim's source, by slug as in the claims table. */
+  source: z.string().regex(/^[a-z0-9-]{1,120}$/).optional().catch(undefined),
   actor: z.coerce.number().int().positive().optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
 });

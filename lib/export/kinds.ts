@@ -146,7 +146,7 @@ export const EXPORT_DEFINITIONS: Record<ExportKind, ExportKindDefinition> = {
     role: "viewer",
     description: "One row per source document, with reliability and claim counts.",
     filterSchema: sourcesFilterSchema,
-    viewParams: [],
+    viewParams: ["page"],
     where: sourcesFilterSql,
     from: `sources s
       LEFT JOIN (
@@ -177,7 +177,7 @@ export const EXPORT_DEFINITIONS: Record<ExportKind, ExportKindDefinition> = {
     role: "viewer",
     description: "One row per actor (speaker), with aliases and claim count.",
     filterSchema: actorsFilterSchema,
-    viewParams: [],
+    viewParams: ["page"],
     where: actorsFilterSql,
     from: `actors a
       LEFT JOIN (SELECT speaker_id, count(*)::int AS claims FROM claims GROUP BY speaker_id) n ON n.speaker_id = a.id`,
@@ -198,7 +198,7 @@ export const EXPORT_DEFINITIONS: Record<ExportKind, ExportKindDefinition> = {
     role: "viewer",
     description: "One row per topic, with claims per stance.",
     filterSchema: topicsFilterSchema,
-    viewParams: [],
+    viewParams: ["page"],
     where: topicsFilterSql,
     from: `topics t
       LEFT JOIN (

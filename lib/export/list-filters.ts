@@ -35,8 +35,8 @@ function containing(text: string): string {
 export const contradictionsFilterSchema = z.object({
   kind: optional(z.enum(CONTRADICTION_KINDS)),
   status: optional(z.enum([...CONTRADICTION_STATUSES, "all"])),
-  /** Either claim's source (source id). */
-  source: id,
+  /** Either claim's source (source slug, as in the claims table). */
+  source: slug,
   /** Either claim's speaker (actor id). */
   actor: id,
   /** The list's page number: not a filter. */
@@ -48,7 +48,10 @@ export function contradictionsFilterSql(filters: z.infer<typeof contradictionsFi
   const conditions: Prisma.Sql[] = [];
   if (filters.kind) conditions.push(Prisma.sql`x.kind = ${filters.kind}::contradiction_kind`);
   if (filters.status && filters.status !== "all") conditions.push(Prisma.sql`x.status = ${filters.status}::contradiction_status`);
-  if (filters.source) conditions.push(Prisma.sql`(ca.source_id = ${filters.source} OR cb.source_id = ${filters.source})`);
+  if (filters.source) {
+    const source = Prisma.sql`(SELECT id FROM sources WHERE slug = ${filters.source})`;
+    conditions.push(Prisma.sql`(ca.source_id = ${source} OR cb.source_id = ${source})`);
+  }
   if (filters.actor) conditions.push(Prisma.sql`(ca.speaker_id = ${filters.actor} OR cb.speaker_id = ${filters.actor})`);
   return fragment(conditions);
 }

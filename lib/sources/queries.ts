@@ -1,28 +1,55 @@
 import "server-only";
 import { cache } from "react";
-import { db } from "@/lib/db/client";
+import { db, type Db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { SourceListFilters } from "@/lib/sources/schema";
 import { sourceSnapshot } from "@/lib/sources/mutations";
 import { lastSavedBy } from "@/lib/forms/saved-by";
 import type { AnchorStatus, Attribution, ClaimStatus, Stance } from "@/lib/generated/prisma/enums";
 
-export async function listSourcesWithCounts() {
-  const sources = await db().source.findMany({
-    orderBy: { title: "asc" },
-    select: {
-      id: true, slug: true, title: true, kind: true, publisher: true, author: true, publishedDate: true,
-      reliability: true, _count: { select: { claims: true } },
-    },
+export const SOURCES_PAGE_SIZE = 50;
+
+/** Counts of one page's claims by source and status: an index lookup per source, not a pass over every claim. */
+export async function claimCountsBySource(sourceIds: number[], prisma: Db = db()): Promise<Map<number, Partial<Record<ClaimStatus, number>>>> {
+  const counts = new Map<number, Partial<Record<ClaimStatus, number>>>(sourceIds.map((id) => [id, {}]));
+  if (!sourceIds.length) return counts;
+  const rows = await prisma.claim.groupBy({ by: ["sourceId", "status"], where: { sourceId: { in: sourceIds } }, _count: { _all: true } });
+  for (const row of rows) counts.get(row.sourceId)![row.status] = row._count._all;
+  return counts;
+}
+
+/**
+ * One page of sources in title order, with each one's claim counts, and how many match. A
+ * corpus can hold tens of thousands of sources: the page counts only its own sources' claims
+ * (and all claims once, for the heading).
+ */
+export async function listSourcesWithCounts(filters: SourceListFilters, prisma: Db = db()) {
+  const where: Prisma.SourceWhereInput = filters.q
+    ? { OR: [{ title: { contains: filters.q, mode: "insensitive" } }, { publisher: { contains: filters.q, mode: "insensitive" } }, { author: { contains: filters.q, mode: "insensitive" } }] }
+    : {};
+  const [total, claimTotal, sources] = await Promise.all([
+    prisma.source.count({ where }),
+    prisma.claim.count(),
+    prisma.source.findMany({
+      where,
+      orderBy: [{ title: "asc" }, { id: "asc" }],
+      skip: (filters.page - 1) * SOURCES_PAGE_SIZE,
+      take: SOURCES_PAGE_SIZE,
+      select: { id: true, slug: true, title: true, kind: true, publisher: true, author: true, publishedDate: true, reliability: true },
+    }),
+  ]);
+  const counts = await claimCountsBySource(sources.map((source) => source.id), prisma);
+  const rows = sources.map((source) => {
+    const byStatus = counts.get(source.id) ?? {};
+    return {
+      ...source,
+      claimCount: Object.values(byStatus).reduce((sum, count) => sum + (count ?? 0), 0),
+      approvedCount: byStatus.approved ?? 0,
+      /** Decided claims: approved or rejected. */
+      reviewedCount: (byStatus.approved ?? 0) + (byStatus.rejected ?? 0),
+    };
   });
-  const byStatus = await db().claim.groupBy({ by: ["sourceId", "status"], _count: { _all: true } });
-  return sources.map((source) => ({
-    ...source,
-    claimCount: source._count.claims,
-    approvedCount: byStatus.find((row) => row.sourceId === source.id && row.status === "approved")?._count._all ?? 0,
-    /** Decided claims: approved or rejected. */
-    reviewedCount: byStatus
-      .filter((row) => row.sourceId === source.id && (row.status === "approved" || row.status === "rejected"))
-      .reduce((sum, row) => sum + row._count._all, 0),
-  }));
+  return { rows, total, claimTotal, page: filters.page, pageSize: SOURCES_PAGE_SIZE };
 }
 
 interface ReaderClaimRow {

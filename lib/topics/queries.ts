@@ -15,22 +15,52 @@ export interface TopicListRow {
   stances: Record<Stance, number>;
 }
 
-/** Topics with their claims counted by stance, filtered as the CSV export is. */
-export async function listTopics(filters: z.infer<typeof topicsFilterSchema>, prisma: Db = db()): Promise<TopicListRow[]> {
+export const TOPICS_PAGE_SIZE = 50;
+
+export interface TopicList {
+  rows: TopicListRow[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/**
+ * One page of topics in title order with their claims counted by stance, filtered as the CSV
+ * export is. Only the page's topics are counted (through the topic index), not every claim.
+ */
+export async function listTopics(filters: z.infer<typeof topicsFilterSchema> & { page?: number }, prisma: Db = db()): Promise<TopicList> {
   const where = topicsFilterSql(filters);
-  const rows = await prisma.$queryRawUnsafe<(Omit<TopicListRow, "stances"> & Record<Stance, number>)[]>(
-    `SELECT t.id, t.slug, t.title, t.description,
-        count(c.id)::int AS total,
-        count(c.id) FILTER (WHERE c.stance = 'supports')::int AS supports,
-        count(c.id) FILTER (WHERE c.stance = 'opposes')::int AS opposes,
-        count(c.id) FILTER (WHERE c.stance = 'neutral')::int AS neutral,
-        count(c.id) FILTER (WHERE c.stance = 'unclear')::int AS unclear
-      FROM topics t LEFT JOIN claims c ON c.topic_id = t.id
-      WHERE ${where.sql}
-      GROUP BY t.id ORDER BY t.title`,
+  const page = filters.page ?? 1;
+  const rows = await prisma.$queryRawUnsafe<(Omit<TopicListRow, "stances"> & Record<Stance, number> & { matching: number })[]>(
+    `WITH listed AS (
+        SELECT t.id, t.slug, t.title, t.description, (count(*) OVER ())::int AS matching
+        FROM topics t WHERE ${where.sql}
+        ORDER BY t.title, t.id LIMIT ${TOPICS_PAGE_SIZE} OFFSET ${(page - 1) * TOPICS_PAGE_SIZE}
+      )
+      SELECT listed.*, counted.* FROM listed CROSS JOIN LATERAL (
+        SELECT count(*)::int AS total,
+          count(*) FILTER (WHERE c.stance = 'supports')::int AS supports,
+          count(*) FILTER (WHERE c.stance = 'opposes')::int AS opposes,
+          count(*) FILTER (WHERE c.stance = 'neutral')::int AS neutral,
+          count(*) FILTER (WHERE c.stance = 'unclear')::int AS unclear
+        FROM claims c WHERE c.topic_id = listed.id
+      ) counted
+      ORDER BY listed.title, listed.id`,
     ...where.values,
   );
-  return rows.map(({ supports, opposes, neutral, unclear, ...row }) => ({ ...row, stances: { supports, opposes, neutral, unclear } }));
+  const total = rows[0]?.matching ?? (page > 1 ? await countTopics(prisma, where) : 0);
+  return {
+    rows: rows.map(({ supports, opposes, neutral, unclear, matching: _matching, ...row }) => ({ ...row, stances: { supports, opposes, neutral, unclear } })),
+    total,
+    page,
+    pageSize: TOPICS_PAGE_SIZE,
+  };
+}
+
+/** How many topics match, for a page past the end (which has no row to carry the count). */
+async function countTopics(prisma: Db, where: ReturnType<typeof topicsFilterSql>): Promise<number> {
+  const [{ count }] = await prisma.$queryRawUnsafe<{ count: number }[]>(`SELECT count(*)::int AS count FROM topics t WHERE ${where.sql}`, ...where.values);
+  return count;
 }
 
 export async function getTopicDetail(id: number, prisma: Db = db()) {

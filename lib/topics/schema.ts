@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { topicsFilterSchema } from "@/lib/export/list-filters";
 
 const formInt = (message: string) => z.coerce.number({ error: message }).int(message);
 
@@ -20,3 +21,8 @@ export const updateTopicSchema = z.object({
 export type UpdateTopicInput = z.infer<typeof updateTopicSchema>;
 
 export const topicIdSchema = z.object({ id: z.coerce.number().int().positive() });
+
+/** The topics list's parameters: the export's filters and the page. */
+export const topicListSchema = topicsFilterSchema.extend({
+  page: z.preprocess((value) => (value === "" ? undefined : value), z.coerce.number().int().min(1).max(100_000).optional()),
+});

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Browser } from "playwright-core";
 import { launchBrowser, newPage, signIn, startApp, type RunningApp } from "./helpers";
 import { PICKER_LIST_LIMIT } from "@/lib/pickers/queries";
+import { detectContradictions } from "@/lib/contradictions/detect";
 
 describe("pickers for long lists", () => {
   let app: RunningApp;
@@ -69,6 +70,92 @@ describe("pickers for long lists", () => {
     await page.getByTestId("form-outcome").filter({ hasText: "Claim saved." }).waitFor();
     const saved = await app.database.prisma.claim.findUniqueOrThrow({ where: { id: target.id }, include: { speaker: true } });
     expect(saved.speaker?.name).toBe("Extra speaker 577");
+    await page.context().close();
+  });
+
+  test("the contradictions list filters by a source and a speaker chosen by typing", async () => {
+    const { page } = await newPage(browser, app.baseUrl);
+    await signIn(page, app.users.viewer);
+    await detectContradictions(app.database.prisma);
+    const pair = await app.database.prisma.contradiction.findFirstOrThrow({
+      where: { claimA: { speakerId: { not: null } } },
+      orderBy: { score: "desc" },
+      include: { claimA: { include: { source: true, speaker: true } } },
+    });
+    const { source, speaker } = pair.claimA;
+    await page.goto("/contradictions?status=all");
+    await expect(page.locator("#filter-source").evaluate((element) => element.tagName)).resolves.toBe("INPUT");
+    expect(await page.locator("option").count()).toBeLessThan(PICKER_LIST_LIMIT);
+    await page.locator("#filter-source").fill(source.title.slice(0, 20));
+    await page.getByRole("option", { name: source.title }).click();
+    await page.locator("#filter-actor").fill(speaker!.name);
+    await page.getByRole("option", { name: speaker!.name, exact: true }).click();
+    await page.getByRole("button", { name: "Filter" }).click();
+    await page.waitForURL((url) => url.searchParams.get("source") === source.slug && url.searchParams.get("actor") === String(speaker!.id));
+    const expected = await app.database.prisma.contradiction.count({
+      where: {
+        AND: [
+          { OR: [{ claimA: { sourceId: source.id } }, { claimB: { sourceId: source.id } }] },
+          { OR: [{ claimA: { speakerId: speaker!.id } }, { claimB: { speakerId: speaker!.id } }] },
+        ],
+      },
+    });
+    expect(expected).toBeGreaterThan(0);
+    await expect(page.locator(`a[href^="/contradictions/"]`).filter({ hasText: /^Compare/ }).count()).resolves.toBe(expected);
+    await page.context().close();
+  });
+
+  test("the sources list pages through every source and finds one by its title", async () => {
+    const { page } = await newPage(browser, app.baseUrl);
+    await signIn(page, app.users.viewer);
+    const total = await app.database.prisma.source.count();
+    const pages = Math.ceil(total / 50);
+    await page.goto("/sources");
+    await expect(page.getByTestId("sources-summary").textContent()).resolves.toContain(`${total.toLocaleString("en")} sources`);
+    await expect(page.getByTestId("claim-count").count()).resolves.toBe(50);
+    await expect(page.getByRole("navigation", { name: "Pages" }).textContent()).resolves.toContain(`Page 1 of ${pages}`);
+    await page.getByRole("link", { name: "Next →" }).click();
+    await page.waitForURL((url) => url.searchParams.get("page") === "2");
+    await expect(page.getByRole("navigation", { name: "Pages" }).textContent()).resolves.toContain(`Page 2 of ${pages}`);
+
+    const seeded = await app.database.prisma.source.findFirstOrThrow({ where: { NOT: { slug: { startsWith: "extra-source-" } } }, include: { _count: { select: { claims: true } } } });
+    await page.getByLabel("Title, publisher or author contains").fill(seeded.title.slice(0, 25));
+    await page.getByRole("button", { name: "Find" }).click();
+    await page.waitForURL((url) => url.searchParams.get("q") === seeded.title.slice(0, 25));
+    const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: seeded.title, exact: true }) });
+    await expect(row.getByTestId("claim-count").textContent()).resolves.toBe(String(seeded._count.claims));
+    await page.context().close();
+  });
+
+  test("the dashboard shows the sources worked on last and links to all of them", async () => {
+    const { page } = await newPage(browser, app.baseUrl);
+    await signIn(page, app.users.viewer);
+    const edited = await app.database.prisma.claim.findFirstOrThrow({ orderBy: { id: "desc" }, include: { source: true } });
+    await app.database.prisma.claim.update({ where: { id: edited.id }, data: { status: "in_review" } });
+    await page.goto("/");
+    await expect(page.getByRole("heading", { name: "Recently active sources" }).isVisible()).resolves.toBe(true);
+    await expect(page.getByTestId("sources-shown").textContent()).resolves.toContain(`10 of ${(await app.database.prisma.source.count()).toLocaleString("en")} sources`);
+    const rows = page.locator(".progress-table tbody tr");
+    await expect(rows.count()).resolves.toBe(10);
+    await expect(rows.first().getByRole("rowheader").textContent()).resolves.toBe(edited.source.title);
+    await page.getByRole("link", { name: "All sources" }).click();
+    await page.waitForURL((url) => url.pathname === "/sources");
+    await page.context().close();
+  });
+
+  test("an editor merges a duplicate speaker chosen by typing its name", async () => {
+    const { page } = await newPage(browser, app.baseUrl);
+    await signIn(page, app.users.editor);
+    const kept = await app.database.prisma.actor.findFirstOrThrow({ where: { name: "Extra speaker 11" } });
+    const duplicate = await app.database.prisma.actor.findFirstOrThrow({ where: { name: "Extra speaker 12" } });
+    await page.goto(`/actors/${kept.id}`);
+    await page.locator("#field-mergedId").fill("speaker 12");
+    await page.getByRole("option", { name: "Extra speaker 12", exact: true }).click();
+    await expect(page.getByText("All claims of Extra speaker 12 will be attributed to Extra speaker 11").isVisible()).resolves.toBe(true);
+    await page.getByRole("button", { name: "Merge into this actor" }).click();
+    await page.getByText("Merged: 0 claims moved to Extra speaker 11.").waitFor();
+    await expect(app.database.prisma.actor.findUnique({ where: { id: duplicate.id } })).resolves.toBeNull();
+    await expect(app.database.prisma.actor.findUniqueOrThrow({ where: { id: kept.id } })).resolves.toMatchObject({ aliases: ["Extra speaker 12"] });
     await page.context().close();
   });
 });

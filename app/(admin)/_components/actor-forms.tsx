@@ -4,6 +4,8 @@ import { useState, useTransition } from "react";
 import { mergeActorsAction, updateActorAction } from "@/lib/actors/actions";
 import type { FormSnapshot } from "@/lib/forms/snapshot";
 import type { Option } from "./claim-editor-form";
+import type { PickerOption } from "@/lib/pickers/schema";
+import { SearchCombobox } from "./search-select";
 import { ConflictNotice, Field, FieldError, Outcome, describedBy, useVersionedForm } from "./versioned-form";
 
 const FIELDS = ["name", "kind", "aliases", "notes"] as const;
@@ -49,12 +51,16 @@ export function ActorForm({ actorId, snapshot, fieldLabels, kindLabels }: {
   );
 }
 
-export function MergeActorForm({ keptId, keptName, keptVersion, candidates }: { keptId: number; keptName: string; keptVersion: number; candidates: Option[] }) {
+/** `candidates` is null when there are too many actors to list: the field then searches as one types. */
+export function MergeActorForm({ keptId, keptName, keptVersion, candidates }: { keptId: number; keptName: string; keptVersion: number; candidates: Option[] | null }) {
   const [mergedId, setMergedId] = useState("");
+  const [searched, setSearched] = useState<PickerOption | null>(null);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [outcome, setOutcome] = useState<{ kind: "error" | "notice"; text: string } | null>(null);
   const [pending, startTransition] = useTransition();
-  const chosen = candidates.find((candidate) => String(candidate.id) === mergedId);
+  const chosen = candidates
+    ? candidates.find((candidate) => String(candidate.id) === mergedId)
+    : searched && searched.value === mergedId ? { id: Number(searched.value), label: searched.label } : undefined;
   return (
     <form
       className="form merge-form"
@@ -67,6 +73,7 @@ export function MergeActorForm({ keptId, keptName, keptVersion, candidates }: { 
             setOutcome({ kind: "notice", text: `Merged: ${result.data.claimsMoved} claims moved to ${keptName}.` });
             setErrors({});
             setMergedId("");
+            setSearched(null);
           } else {
             setErrors(result.fieldErrors ?? {});
             setOutcome({ kind: "error", text: result.status === 409 ? `${result.message} Reload the page to merge into the current version.` : result.message });
@@ -76,10 +83,19 @@ export function MergeActorForm({ keptId, keptName, keptVersion, candidates }: { 
     >
       <div className="field" data-field="mergedId">
         <label htmlFor="field-mergedId">Actor to merge into {keptName}</label>
-        <select id="field-mergedId" value={mergedId} aria-describedby={describedBy("mergedId", errors.mergedId)} onChange={(event) => setMergedId(event.target.value)}>
-          <option value="">Choose an actor…</option>
-          {candidates.map((candidate) => <option key={candidate.id} value={String(candidate.id)}>{candidate.label}</option>)}
-        </select>
+        {candidates ? (
+          <select id="field-mergedId" value={mergedId} aria-describedby={describedBy("mergedId", errors.mergedId)} onChange={(event) => setMergedId(event.target.value)}>
+            <option value="">Choose an actor…</option>
+            {candidates.map((candidate) => <option key={candidate.id} value={String(candidate.id)}>{candidate.label}</option>)}
+          </select>
+        ) : (
+          <SearchCombobox
+            id="field-mergedId" kind="actors" label={`Actor to merge into ${keptName}`} value={searched} placeholder="Type a name to search…"
+            describedBy={describedBy("mergedId", errors.mergedId)}
+            onChoose={(option) => { setSearched(option); setMergedId(option.value === String(keptId) ? "" : option.value); }}
+            onType={() => setMergedId("")}
+          />
+        )}
         <FieldError id="error-mergedId" errors={errors.mergedId} />
       </div>
       {chosen && (

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Pager, shownRange } from "@/app/(admin)/_components/pager";
 import { requirePageRole } from "@/lib/auth/session";
 import { listActors } from "@/lib/actors/queries";
 import { actorListSchema } from "@/lib/actors/schema";
@@ -13,7 +14,10 @@ export default async function ActorsPage({ searchParams }: { searchParams: Promi
   await requirePageRole("viewer");
   const raw = await searchParams;
   const { value: filters, problems } = parseWithProblems(actorListSchema, raw);
-  const actors = await listActors(filters);
+  const list = await listActors(filters);
+  const actors = list.rows;
+  const pageHref = (page: number) =>
+    `/actors?${new URLSearchParams(Object.entries({ q: filters.q, kind: filters.kind, page: String(page) }).filter((entry): entry is [string, string] => entry[1] !== undefined))}`;
   return (
     <section>
       <div className="page-title-row">
@@ -35,7 +39,11 @@ export default async function ActorsPage({ searchParams }: { searchParams: Promi
         <button type="submit" className="primary">Apply</button>
       </form>
       {problems.length > 0 && <p className="error" role="alert">Ignored: {problems.join("; ")}</p>}
-      <p className="muted">{actors.length} actors · merge duplicates from an actor&apos;s page</p>
+      <p className="muted" data-testid="actors-summary">
+        {list.total.toLocaleString("en")} actors, most quoted first
+        {shownRange(list.page, list.total, list.pageSize)}
+        {" "}· merge duplicates from an actor&apos;s page
+      </p>
       <table className="table" data-testid="actors-table">
         <thead>
           <tr><th scope="col">Name</th><th scope="col">Kind</th><th scope="col">Aliases</th><th scope="col" className="num">Claims</th></tr>
@@ -51,6 +59,7 @@ export default async function ActorsPage({ searchParams }: { searchParams: Promi
           ))}
         </tbody>
       </table>
+      <Pager page={list.page} total={list.total} pageSize={list.pageSize} href={pageHref} />
     </section>
   );
 }

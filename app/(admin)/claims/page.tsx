@@ -2,14 +2,13 @@ import Link from "next/link";
 import { canEdit } from "@/lib/auth/roles";
 import { requirePageRole } from "@/lib/auth/session";
 import { listClaims } from "@/lib/claims/queries";
-import { pickerFor, type Picker } from "@/lib/pickers/queries";
-import type { PickerKind } from "@/lib/pickers/schema";
+import { pickerFor } from "@/lib/pickers/queries";
 import { ATTRIBUTIONS, CLAIM_STATUSES, SOURCE_STANCES, STANCES, claimFiltersQuery, parseClaimTableParams, type ClaimTableParams } from "@/lib/claims/schema";
 import { ATTRIBUTION_LABELS, CREDIBILITY_LABELS, SOURCE_STANCE_LABELS, STANCE_LABELS, STATUS_LABELS } from "@/lib/claims/labels";
 import { hasClaimFilters } from "@/lib/claims/filters";
 import { ExportButton } from "../_components/export-button";
 import { BulkBar, SelectAllRows } from "../_components/claims-bulk-bar";
-import { SearchSelect } from "../_components/search-select";
+import { FilterSelect as Select, PickerField } from "../_components/filter-fields";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Claims" };
@@ -21,26 +20,6 @@ const SORT_LABELS: Record<ClaimTableParams["sort"], string> = {
   credibility: "Credibility, best first",
   updated: "Recently changed",
 };
-
-function Select({ name, label, value, options, any = "Any" }: { name: string; label: string; value: string | number | undefined; options: [string, string][]; any?: string }) {
-  return (
-    <div className="filter-field">
-      <label htmlFor={`filter-${name}`}>{label}</label>
-      <select id={`filter-${name}`} name={name} defaultValue={value === undefined ? "" : String(value)}>
-        <option value="">{any}</option>
-        {options.map(([optionValue, optionLabel]) => <option key={optionValue} value={optionValue}>{optionLabel}</option>)}
-      </select>
-    </div>
-  );
-}
-
-/** A <select> of the whole list when it is short, else a picker that searches as one types. */
-function PickerField({ name, label, kind, picker, value, fixed = [] }: { name: string; label: string; kind: PickerKind; picker: Picker; value: string | number | undefined; fixed?: [string, string][] }) {
-  if (picker.mode === "list") return <Select name={name} label={label} value={value} options={[...fixed, ...picker.options.map((option): [string, string] => [option.value, option.label])]} />;
-  const fixedOptions = fixed.map(([optionValue, optionLabel]) => ({ value: optionValue, label: optionLabel }));
-  const selected = fixedOptions.find((option) => option.value === String(value)) ?? picker.selected;
-  return <SearchSelect name={name} label={label} kind={kind} selected={selected} fixedOptions={fixedOptions} placeholder="Any — type to search" />;
-}
 
 export default async function ClaimsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageRole("viewer");

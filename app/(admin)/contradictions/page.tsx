@@ -1,7 +1,10 @@
 import Link from "next/link";
+import { Pager } from "@/app/(admin)/_components/pager";
 import { canEdit } from "@/lib/auth/roles";
 import { requirePageRole } from "@/lib/auth/session";
-import { listContradictions, listFilterOptions } from "@/lib/contradictions/queries";
+import { listContradictions } from "@/lib/contradictions/queries";
+import { pickerFor } from "@/lib/pickers/queries";
+import { PickerField } from "@/app/(admin)/_components/filter-fields";
 import { CONTRADICTION_KINDS, CONTRADICTION_STATUSES, listContradictionsSchema } from "@/lib/contradictions/schema";
 import { CONTRADICTION_STATUS_LABELS, KIND_LABELS, RULE_LABELS } from "@/lib/contradictions/labels";
 import { ExportButton } from "@/app/(admin)/_components/export-button";
@@ -25,9 +28,8 @@ export default async function ContradictionsPage({ searchParams }: { searchParam
   const user = await requirePageRole("viewer");
   const raw = await searchParams;
   const filters = listContradictionsSchema.parse(Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, first(value)])));
-  const [list, options] = await Promise.all([listContradictions(filters), listFilterOptions()]);
+  const [list, sources, actors] = await Promise.all([listContradictions(filters), pickerFor("sources", filters.source), pickerFor("actors", filters.actor)]);
   const status = filters.status ?? "candidate";
-  const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
   const pageHref = (page: number) => {
     const params = new URLSearchParams(Object.entries({ ...filters, page }).filter(([, value]) => value !== undefined).map(([key, value]) => [key, String(value)]));
     return `/contradictions?${params}`;
@@ -64,20 +66,8 @@ export default async function ContradictionsPage({ searchParams }: { searchParam
               <option value="all">Any status</option>
             </select>
           </label>
-          <label>
-            Source
-            <select name="source" defaultValue={filters.source ? String(filters.source) : ""}>
-              <option value="">Any source</option>
-              {options.sources.map((source) => <option key={source.id} value={source.id}>{source.title}</option>)}
-            </select>
-          </label>
-          <label>
-            Actor
-            <select name="actor" defaultValue={filters.actor ? String(filters.actor) : ""}>
-              <option value="">Any actor</option>
-              {options.actors.map((actor) => <option key={actor.id} value={actor.id}>{actor.name}</option>)}
-            </select>
-          </label>
+          <PickerField name="source" label="Source" kind="sources" picker={sources} value={filters.source} />
+          <PickerField name="actor" label="Actor" kind="actors" picker={actors} value={filters.actor} />
           <button type="submit">Filter</button>
           <Link href="/contradictions">Reset</Link>
         </form>
@@ -130,13 +120,7 @@ export default async function ContradictionsPage({ searchParams }: { searchParam
           </table>
         </div>
       )}
-      {pages > 1 && (
-        <nav className="pager" aria-label="Pages">
-          {list.page > 1 && <Link href={pageHref(list.page - 1)}>← Previous</Link>}
-          <span>Page {list.page} of {pages}</span>
-          {list.page < pages && <Link href={pageHref(list.page + 1)}>Next →</Link>}
-        </nav>
-      )}
+      <Pager page={list.page} total={list.total} pageSize={list.pageSize} href={pageHref} />
     </section>
   );
 }

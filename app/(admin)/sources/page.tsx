@@ -1,20 +1,38 @@
 import Link from "next/link";
+import { Pager, shownRange } from "@/app/(admin)/_components/pager";
 import { requirePageRole } from "@/lib/auth/session";
 import { listSourcesWithCounts } from "@/lib/sources/queries";
+import { sourceListSchema } from "@/lib/sources/schema";
 import { SOURCE_KIND_LABELS } from "@/lib/sources/mutations";
 import { RELIABILITY_LABELS } from "@/lib/claims/labels";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Sources" };
 
-export default async function SourcesPage() {
+type SearchParams = Record<string, string | string[] | undefined>;
+
+export default async function SourcesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requirePageRole("viewer");
-  const sources = await listSourcesWithCounts();
-  const total = sources.reduce((sum, source) => sum + source.claimCount, 0);
+  const raw = await searchParams;
+  const filters = sourceListSchema.parse(Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value])));
+  const list = await listSourcesWithCounts(filters);
+  const sources = list.rows;
+  const pageHref = (page: number) => `/sources?${new URLSearchParams({ ...(filters.q ? { q: filters.q } : {}), page: String(page) })}`;
   return (
     <section>
       <h1>Sources</h1>
-      <p className="muted">{sources.length} sources, {total} claims</p>
+      <p className="muted" data-testid="sources-summary">
+        {filters.q ? `${list.total.toLocaleString("en")} of the sources match “${filters.q}”` : `${list.total.toLocaleString("en")} sources, ${list.claimTotal.toLocaleString("en")} claims`}
+        {shownRange(list.page, list.total, list.pageSize)}
+      </p>
+      <form className="filters" method="get" aria-label="Find sources">
+        <label>
+          Title, publisher or author contains
+          <input type="search" name="q" defaultValue={filters.q ?? ""} />
+        </label>
+        <button type="submit" className="button">Find</button>
+        {filters.q && <Link href="/sources">Clear</Link>}
+      </form>
       <table className="table">
         <thead>
           <tr>
@@ -47,7 +65,8 @@ export default async function SourcesPage() {
           })}
         </tbody>
       </table>
-      {sources.length === 0 && <p>No sources yet. Run <code>npm run seed</code>.</p>}
+      <Pager page={list.page} total={list.total} pageSize={list.pageSize} href={pageHref} />
+      {sources.length === 0 && (filters.q || list.page > 1 ? <p>No sources match.</p> : <p>No sources yet. Run <code>npm run seed</code>.</p>)}
     </section>
   );
 }

@@ -2,7 +2,8 @@ import Link from "next/link";
 import { canEdit } from "@/lib/auth/roles";
 import { requirePageRole } from "@/lib/auth/session";
 import { listTopics } from "@/lib/topics/queries";
-import { topicsFilterSchema } from "@/lib/export/list-filters";
+import { topicListSchema } from "@/lib/topics/schema";
+import { Pager, shownRange } from "@/app/(admin)/_components/pager";
 import { parseWithProblems, STANCES } from "@/lib/claims/schema";
 import { STANCE_LABELS } from "@/lib/claims/labels";
 import { ExportButton } from "../_components/export-button";
@@ -14,8 +15,10 @@ export const metadata = { title: "Topics" };
 export default async function TopicsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageRole("viewer");
   const raw = await searchParams;
-  const { value: filters } = parseWithProblems(topicsFilterSchema, raw);
-  const topics = await listTopics(filters);
+  const { value: filters } = parseWithProblems(topicListSchema, raw);
+  const list = await listTopics(filters);
+  const topics = list.rows;
+  const pageHref = (page: number) => `/topics?${new URLSearchParams({ ...(filters.q ? { q: filters.q } : {}), page: String(page) })}`;
   return (
     <section>
       <div className="page-title-row">
@@ -26,6 +29,7 @@ export default async function TopicsPage({ searchParams }: { searchParams: Promi
         <label className="grow">Title or description<input type="search" name="q" defaultValue={filters.q ?? ""} /></label>
         <button type="submit" className="primary">Apply</button>
       </form>
+      <p className="muted" data-testid="topics-summary">{list.total.toLocaleString("en")} topics{shownRange(list.page, list.total, list.pageSize)}</p>
       <table className="table" data-testid="topics-table">
         <thead>
           <tr>
@@ -50,6 +54,7 @@ export default async function TopicsPage({ searchParams }: { searchParams: Promi
           ))}
         </tbody>
       </table>
+      <Pager page={list.page} total={list.total} pageSize={list.pageSize} href={pageHref} />
       {topics.length === 0 && <p className="muted">No topics yet. Create one here, or from the claim editor.</p>}
       {canEdit(user) && (
         <section className="card narrow" aria-labelledby="new-topic"><h2 id="new-topic">New topic</h2><NewTopicForm /></section>

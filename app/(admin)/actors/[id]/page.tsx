@@ -24,14 +24,14 @@ export default async function ActorPage({ params }: { params: Promise<{ id: stri
   if (!parsed.success) notFound();
   const detail = await getActorDetail(parsed.data.id);
   if (!detail) notFound();
-  const { actor, snapshot, mergeCandidates } = detail;
+  const { actor, claimCount, snapshot, mergeCandidates } = detail;
   const editor = canEdit(user);
   return (
     <section className="narrow">
       <p className="breadcrumbs"><Link href="/actors">Actors</Link></p>
       <h1>{actor.name}</h1>
       <p className="muted">
-        {ACTOR_KIND_LABELS[actor.kind]} · {actor.claims.length} claims
+        {ACTOR_KIND_LABELS[actor.kind]} · <Link href={`/claims?speaker=${actor.id}`}>{claimCount.toLocaleString("en")} claims</Link>
         {actor.aliases.length > 0 && <> · also written {actor.aliases.join(", ")}</>}
       </p>
       {editor ? (
@@ -47,6 +47,11 @@ export default async function ActorPage({ params }: { params: Promise<{ id: stri
       )}
       <section aria-labelledby="actor-claims">
         <h2 id="actor-claims">Claims</h2>
+        {claimCount > actor.claims.length && (
+          <p className="muted small" data-testid="actor-claims-shown">
+            The first {actor.claims.length} of {claimCount.toLocaleString("en")}, in source order · <Link href={`/claims?speaker=${actor.id}`}>All of them in the claims table</Link>
+          </p>
+        )}
         {actor.claims.length === 0 ? <p className="muted">No claims.</p> : (
           <table className="table">
             <thead><tr><th scope="col">#</th><th scope="col">Quote</th><th scope="col">Source</th><th scope="col">Stance</th><th scope="col">Status</th></tr></thead>
