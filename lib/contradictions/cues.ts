@@ -1,7 +1,7 @@
 // Contradiction cues: given two claims (and what the database knows about how they relate),
 // which rule says they conflict, how strongly, and a one-line explanation an editor can read.
 // Pure functions, no database: candidates.ts proposes the pairs, detect.ts stores the verdicts.
-import { contentTerms, isNegated, NEGATORS, normalizeTerm, overlap, shorten, surfaceWords, Vocabulary, words, type Overlap } from "@/lib/contradictions/text";
+import { contentTerms, negatesWords, NEGATORS, termsOfWords, normalizeTerm, overlap, shorten, surfaceWords, Vocabulary, words, type Overlap } from "@/lib/contradictions/text";
 import { dates, datesDisagree, eventTerms, intervalsDisagree, quantities, type DateMention, type Quantity } from "@/lib/contradictions/figures";
 
 export type CueKind = "negation" | "dispute" | "numeric" | "date" | "attribution" | "other";
@@ -160,11 +160,12 @@ function features(claim: CueClaim): Features {
   const opening = `${lead} ${claim.quote}`.trim();
   const strong = CONTRAST_STRONG.exec(opening);
   const weak = strong ? null : CONTRAST.exec(opening);
-  const negated = isNegated(claim.quote);
+  const tokens = words(claim.quote);
+  const negated = negatesWords(tokens);
   const accusing = accusesOutsideNegation(claim.quote);
   const exculpates = EXCULPATING.test(claim.quote) || NEGATED_ACCUSATION.test(claim.quote) || ((dispute?.act ?? false) && ACCUSING.test(claim.quote));
   const result: Features = {
-    terms: contentTerms(claim.quote),
+    terms: termsOfWords(tokens),
     events: eventTerms(claim.quote),
     dispute,
     disputes,

@@ -40,6 +40,8 @@ export interface DetectionReport {
   /** Confirmed or dismissed pairs the rules proposed again and left alone. */
   keptReviewed: number;
   seconds: number;
+  /** Where the time went: the database's candidate pairs, the cue rules, the writes. */
+  phases: { candidates: number; judging: number; storing: number };
 }
 
 export interface Verdict extends CueMatch {
@@ -67,6 +69,8 @@ function keepBestPerAnchor(verdicts: Verdict[]): Verdict[] {
 export interface Judgement {
   verdicts: Verdict[];
   candidates: CandidateSummary;
+  /** Seconds spent generating the candidate pairs and judging them. */
+  seconds: { candidates: number; judging: number };
 }
 
 /** Claims read per query while building the vocabulary. */
@@ -109,7 +113,9 @@ async function cueClaims(tx: Tx, ids: number[]): Promise<Map<number, CueClaim>> 
  * with only the claims each batch names; what is kept is the vocabulary and the verdicts.
  */
 export async function judgeCandidates(tx: Tx, options: DetectionOptions = {}): Promise<Judgement> {
+  const started = performance.now();
   const candidates = await collectCandidatesIn(tx, options);
+  const collected = performance.now();
   const minScore = options.minScore ?? MIN_SCORE;
   const verdicts: Verdict[] = [];
   if (candidates.pairs > 0) {
@@ -126,7 +132,11 @@ export async function judgeCandidates(tx: Tx, options: DetectionOptions = {}): P
     }
   }
   verdicts.sort((x, y) => y.score - x.score || x.claimAId - y.claimAId || x.claimBId - y.claimBId);
-  return { verdicts: keepBestPerAnchor(verdicts), candidates };
+  return {
+    verdicts: keepBestPerAnchor(verdicts),
+    candidates,
+    seconds: { candidates: (collected - started) / 1000, judging: (performance.now() - collected) / 1000 },
+  };
 }
 
 /**
@@ -178,7 +188,9 @@ export async function storeVerdicts(tx: Tx, judgement: Judgement, options: Detec
   const report: DetectionReport = {
     claims: candidates.claims, candidates: candidates.pairs, comparisons: candidates.comparisons,
     proposed: verdicts.length, created: 0, updated: 0, removed: 0, keptReviewed: 0, seconds: 0,
+    phases: { ...judgement.seconds, storing: 0 },
   };
+  const storing = performance.now();
 
   const existing = await tx.contradiction.findMany({
     select: {
@@ -251,6 +263,7 @@ export async function storeVerdicts(tx: Tx, judgement: Judgement, options: Detec
       after: { created: report.created, updated: report.updated, removed: report.removed, createdIds, updatedIds, removedIds },
     });
   }
+  report.phases.storing = (performance.now() - storing) / 1000;
   return report;
 }
 
@@ -259,6 +272,7 @@ export function formatDetectionReport(report: DetectionReport): string {
   return (
     `Contradictions: ${report.claims} claims, ${report.candidates} candidate pairs examined ` +
     `(${examined} channel rows), ${report.proposed} proposed; ${report.created} new, ${report.updated} updated, ` +
-    `${report.removed} withdrawn, ${report.keptReviewed} already reviewed left alone; ${report.seconds.toFixed(1)} s`
+    `${report.removed} withdrawn, ${report.keptReviewed} already reviewed left alone; ${report.seconds.toFixed(1)} s ` +
+    `(candidates ${report.phases.candidates.toFixed(1)} s, judging ${report.phases.judging.toFixed(1)} s, storing ${report.phases.storing.toFixed(1)} s)`
   );
 }

@@ -1,6 +1,6 @@
 // Numbers and dates as a claim states them, with enough context to tell whether two claims
 // give different figures for the same thing. Pure functions, no database.
-import { contentTerms, words } from "@/lib/contradictions/text";
+import { contentTerms, termsOfWords, words } from "@/lib/contradictions/text";
 
 export interface Quantity {
   /** The figure as written ("68%", "70 per cent", "18 days"). */
@@ -191,7 +191,8 @@ export function eventTerms(text: string): Set<string> {
   const stripped = text
     .replace(new RegExp(`\\b(${MONTH_ALTERNATION})\\b`, "gi"), " ")
     .replace(/\d+/g, " ");
-  const terms = contentTerms(stripped);
-  for (const word of words(stripped)) if (MONTHS.includes(word)) terms.delete(word);
+  const tokens = words(stripped);
+  const terms = termsOfWords(tokens);
+  for (const word of tokens) if (MONTHS.includes(word)) terms.delete(word);
   return terms;
 }

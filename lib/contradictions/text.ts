@@ -65,13 +65,30 @@ export function words(text: string): string[] {
   return result;
 }
 
-export function normalizeTerm(word: string): string | null {
+function normalizeUncached(word: string): string | null {
   if (STOPWORDS.has(word) || NEGATORS.has(word)) return null;
   if (/^\d/.test(word)) return null;
   if (word.length < 3 && word !== "uk") return null;
   const synonym = SYNONYMS[word];
   if (synonym) return synonym;
   return stem(word);
+}
+
+/**
+ * Detection normalizes every word of every claim it judges, many times over (a claim is in
+ * many pairs): remembering the answers for the most recent words makes that a lookup. The
+ * memory is bounded: the cache starts over past NORMALIZED_CACHE_LIMIT words.
+ */
+const normalized = new Map<string, string | null>();
+const NORMALIZED_CACHE_LIMIT = 200_000;
+
+export function normalizeTerm(word: string): string | null {
+  const known = normalized.get(word);
+  if (known !== undefined) return known;
+  const term = normalizeUncached(word);
+  if (normalized.size >= NORMALIZED_CACHE_LIMIT) normalized.clear();
+  normalized.set(word, term);
+  return term;
 }
 
 /** Each content term with the word it was first written as, for explanations ("revenu" → "revenues"). */
@@ -86,8 +103,13 @@ export function surfaceWords(text: string): Map<string, string> {
 
 /** Content terms of a text, each once. */
 export function contentTerms(text: string): Set<string> {
+  return termsOfWords(words(text));
+}
+
+/** Content terms of words already split (words()), for callers that need the words too. */
+export function termsOfWords(tokens: readonly string[]): Set<string> {
   const terms = new Set<string>();
-  for (const word of words(text)) {
+  for (const word of tokens) {
     const term = normalizeTerm(word);
     if (term) terms.add(term);
   }
@@ -154,9 +176,14 @@ export function overlap(a: Set<string>, b: Set<string>, vocabulary: Vocabulary):
 
 /** True when the text states its content negatively an odd number of times. */
 export function isNegated(text: string): boolean {
+  return negatesWords(words(text));
+}
+
+/** isNegated() of words already split. */
+export function negatesWords(tokens: readonly string[]): boolean {
   let count = 0;
   let neither = false;
-  for (const word of words(text)) {
+  for (const word of tokens) {
     if (!NEGATORS.has(word)) continue;
     // "neither … nor …" negates once.
     if (word === "nor" && neither) continue;

@@ -4,7 +4,7 @@
 // The scale benchmark (issue 8). Builds the app when stale, starts `next start` on a throwaway
 // database (the browser tests' helper), fills it with N synthetic claims (seed.ts), and prints:
 // extraction throughput; claims-table pages, filters, searches and the source reader over HTTP
-// with the bare SQL of the same queries as a ratio; contradiction candidate generation at N/10
+// with the bare SQL of the same queries as a ratio; contradiction detection at N/10
 // and N; the CSV export (bench:export's measurements, on this corpus); and a mixed load of signed-in
 // editors with a check that no saved edit was lost. Every database it makes is dropped.
 //
@@ -21,7 +21,8 @@ import { createPrismaClient } from "@/lib/db/client";
 import { hashPassword } from "@/lib/auth/password";
 import { encodeCursor } from "@/lib/claims/keyset";
 import { parseClaimTableParams } from "@/lib/claims/schema";
-import { generateCandidatesIn } from "@/lib/contradictions/candidates";
+import { CANDIDATE_BATCH } from "@/lib/contradictions/candidates";
+import { detectContradictions, type DetectionReport } from "@/lib/contradictions/detect";
 import { startApp, type RunningApp } from "@/tests/e2e/helpers/app";
 import { format, measureCli, measureHttp, measurePsql, treeRss, type Measurement } from "@/scripts/bench-export";
 import { LARGE_SOURCE_SLUG } from "@/scripts/bench/corpus";
@@ -35,6 +36,8 @@ import { capturingClient, explainStatements, timeStatements, type CapturingClien
 /** Budgets of issue 8, server-side p95 at one million claims on the 2-core reference machine. */
 const TABLE_BUDGET_MS = 100;
 const READER_BUDGET_MS = 200;
+/** Our own budget for the other pages (dashboard, lists of sources, actors, topics, contradictions): as the reader's. */
+const OTHER_BUDGET_MS = 200;
 
 const argumentsSchema = seedArgumentsSchema.extend({
   samples: z.coerce.number().int().min(3).max(1000).default(30),
@@ -167,10 +170,51 @@ async function pageScenarios(url: string, claims: number): Promise<PageScenario[
           return getSourceWithClaims(typicalSource.slug);
         },
       },
+      ...(await otherPageScenarios(client, speakers.head)),
     ];
   } finally {
     await client.end();
   }
+}
+
+/** The pages around the table: dashboard, lists of sources, actors, topics and contradictions, an actor's page. */
+async function otherPageScenarios(client: pg.Client, mostQuoted: number): Promise<PageScenario[]> {
+  const { rows: [counts] } = await client.query<{ sources: number; actors: number; slug: string }>(
+    `SELECT (SELECT count(*)::int FROM sources) AS sources, (SELECT count(*)::int FROM actors) AS actors,
+       (SELECT s.slug FROM contradictions x JOIN claims c ON c.id = x.claim_a_id JOIN sources s ON s.id = c.source_id ORDER BY x.id LIMIT 1) AS slug`,
+  );
+  const deepSources = Math.max(1, Math.floor(counts!.sources / 50 / 2));
+  const lastActors = Math.max(1, Math.ceil(counts!.actors / 50));
+  const page = (label: string, path: string, query: (prisma: CapturingClient["prisma"]) => Promise<unknown>): PageScenario => ({
+    label, path, budgetMs: OTHER_BUDGET_MS, concurrent: true, query: (capturing) => query(capturing.prisma),
+  });
+  const sources = async (query: string, prisma: CapturingClient["prisma"]) => {
+    const [{ listSourcesWithCounts }, { sourceListSchema }] = await Promise.all([import("@/lib/sources/queries"), import("@/lib/sources/schema")]);
+    return listSourcesWithCounts(sourceListSchema.parse(Object.fromEntries(new URLSearchParams(query))), prisma);
+  };
+  const actors = async (query: string, prisma: CapturingClient["prisma"]) => {
+    const [{ listActors }, { actorListSchema }] = await Promise.all([import("@/lib/actors/queries"), import("@/lib/actors/schema")]);
+    return listActors(actorListSchema.parse(Object.fromEntries(new URLSearchParams(query))), prisma);
+  };
+  const contradictions = async (query: string) => {
+    const [{ listContradictions }, { listContradictionsSchema }] = await Promise.all([import("@/lib/contradictions/queries"), import("@/lib/contradictions/schema")]);
+    return listContradictions(listContradictionsSchema.parse(Object.fromEntries(new URLSearchParams(query))));
+  };
+  return [
+    page("dashboard", "/", async (prisma) => (await import("@/lib/claims/queries")).dashboardSummary(prisma)),
+    page(`sources: first page (of ${counts!.sources.toLocaleString("en")})`, "/sources", (prisma) => sources("", prisma)),
+    page(`sources: page ${deepSources}`, `/sources?page=${deepSources}`, (prisma) => sources(`page=${deepSources}`, prisma)),
+    page("sources: title contains \"Daily\"", "/sources?q=Daily", (prisma) => sources("q=Daily", prisma)),
+    page(`actors: first page (of ${counts!.actors.toLocaleString("en")}), most quoted first`, "/actors", (prisma) => actors("", prisma)),
+    page(`actors: last page (${lastActors})`, `/actors?page=${lastActors}`, (prisma) => actors(`page=${lastActors}`, prisma)),
+    page("an actor's page: the most quoted speaker", `/actors/${mostQuoted}`, async (prisma) => (await import("@/lib/actors/queries")).getActorDetail(mostQuoted, prisma)),
+    page("topics", "/topics", async (prisma) => {
+      const [{ listTopics }, { topicListSchema }] = await Promise.all([import("@/lib/topics/queries"), import("@/lib/topics/schema")]);
+      return listTopics(topicListSchema.parse({}), prisma);
+    }),
+    page("contradictions: open candidates", "/contradictions", () => contradictions("")),
+    page("contradictions: all, one source", `/contradictions?status=all&source=${counts!.slug}`, () => contradictions(`status=all&source=${counts!.slug}`)),
+  ];
 }
 
 async function measurePages(app: RunningApp, cookie: string, scenarios: PageScenario[], samples: number): Promise<PageFigures[]> {
@@ -193,7 +237,7 @@ async function measurePages(app: RunningApp, cookie: string, scenarios: PageScen
 }
 
 function printPages(figures: PageFigures[], claims: number, failures: Failure[]): void {
-  out(`## Claims table and source reader (${claims.toLocaleString("en")} claims)`);
+  out(`## Claims table, source reader and the other pages (${claims.toLocaleString("en")} claims)`);
   out();
   out("Server time = request sent to last byte read by a client on the same machine (loopback, kept-alive connection, after 5 warm-up requests); the page renders the full HTML. SQL = the statements the app's query function sends (captured from Prisma's query log), timed through node-postgres; the ratio is HTTP median / SQL median.");
   out();
@@ -222,42 +266,43 @@ async function printExplains(url: string, figures: PageFigures[]): Promise<void>
   out();
 }
 
-interface CandidateFigures {
-  claims: number;
-  seconds: number;
-  pairs: number;
-  comparisons: number;
+interface DetectionFigures {
+  report: DetectionReport;
+  /** Peak resident memory of this process during the run, above what it held before. */
+  peakRssMb: number;
 }
 
-async function measureCandidates(url: string): Promise<CandidateFigures> {
+/** The whole detection run, as `npm run detect` does it: candidates, cue rules, writes. */
+async function measureDetection(url: string): Promise<DetectionFigures> {
   const prisma = createPrismaClient(url, 2);
+  const before = process.memoryUsage().rss;
+  let peak = before;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 250);
   try {
-    const started = performance.now();
-    // generateCandidates() itself gives up after 5 minutes; the benchmark wants the time however long.
-    const result = await prisma.$transaction((tx) => generateCandidatesIn(tx), { timeout: 30 * 60_000, maxWait: 60_000 });
-    return {
-      claims: result.claims,
-      seconds: (performance.now() - started) / 1000,
-      pairs: result.pairs.length,
-      comparisons: Object.values(result.comparisons).reduce((sum, count) => sum + count, 0),
-    };
+    const report = await detectContradictions(prisma);
+    return { report, peakRssMb: (peak - before) / 1024 / 1024 };
   } finally {
+    clearInterval(sampler);
     await prisma.$disconnect();
   }
 }
 
-function printCandidates(small: CandidateFigures, large: CandidateFigures, failures: Failure[]): void {
-  const growth = large.claims / small.claims;
-  const ratio = large.seconds / small.seconds;
-  out("## Contradiction candidate generation (lib/contradictions/candidates.ts)");
+function printDetection(small: DetectionFigures, large: DetectionFigures, failures: Failure[]): void {
+  const growth = large.report.claims / small.report.claims;
+  const ratio = large.report.seconds / small.report.seconds;
+  const candidateRatio = large.report.phases.candidates / small.report.phases.candidates;
+  out("## Contradiction detection (lib/contradictions: npm run detect)");
   out();
-  out("| claims | time | candidate pairs | comparisons |");
-  out("|---:|---:|---:|---:|");
-  for (const figures of [small, large]) out(`| ${figures.claims.toLocaleString("en")} | ${figures.seconds.toFixed(1)} s | ${figures.pairs.toLocaleString("en")} | ${figures.comparisons.toLocaleString("en")} |`);
+  out("| claims | candidate pairs | channel rows | candidates | judging | storing | total | proposed | peak memory (above idle) |");
+  out("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+  for (const { report, peakRssMb } of [small, large]) {
+    const rows = Object.values(report.comparisons).reduce((sum, count) => sum + count, 0);
+    out(`| ${report.claims.toLocaleString("en")} | ${report.candidates.toLocaleString("en")} | ${rows.toLocaleString("en")} | ${report.phases.candidates.toFixed(1)} s | ${report.phases.judging.toFixed(1)} s | ${report.phases.storing.toFixed(1)} s | ${report.seconds.toFixed(1)} s | ${report.proposed.toLocaleString("en")} | ${Math.round(peakRssMb)} MB |`);
+  }
   out();
-  out(`${growth.toFixed(0)}× the claims took ${ratio.toFixed(1)}× the time (N² would be ${(growth * growth).toFixed(0)}×, N log N about ${(growth * Math.log(large.claims) / Math.log(small.claims)).toFixed(0)}×).`);
+  out(`${growth.toFixed(0)}× the claims: candidate generation took ${candidateRatio.toFixed(1)}× the time, the whole run ${ratio.toFixed(1)}× (N² would be ${(growth * growth).toFixed(0)}×, N log N about ${(growth * Math.log(large.report.claims) / Math.log(small.report.claims)).toFixed(0)}×). The pairs stay in the database and are judged in batches of ${CANDIDATE_BATCH.toLocaleString("en")}, so memory holds the vocabulary and the verdicts, not the pairs.`);
   out();
-  if (ratio > growth * growth / 4) failures.push({ what: "contradiction candidates", detail: `time grew ${ratio.toFixed(1)}× for ${growth.toFixed(0)}× the claims` });
+  if (ratio > growth * growth / 4) failures.push({ what: "contradiction detection", detail: `time grew ${ratio.toFixed(1)}× for ${growth.toFixed(0)}× the claims` });
 }
 
 interface ExportFigures {
@@ -475,20 +520,20 @@ async function main(): Promise<void> {
 
     if (!values["skip-contradictions"]) {
       try {
-        progress(`Contradiction candidates at ${options.claims.toLocaleString("en")} claims …`);
-        const large = await measureCandidates(app.database.url);
+        progress(`Contradiction detection at ${options.claims.toLocaleString("en")} claims …`);
+        const large = await measureDetection(app.database.url);
         await stopApp();
-        progress(`Contradiction candidates at ${Math.round(options.claims / 10).toLocaleString("en")} claims (a second database) …`);
+        progress(`Contradiction detection at ${Math.round(options.claims / 10).toLocaleString("en")} claims (a second database) …`);
         const tenth = await createThrowawayDatabase("tenth");
         try {
           await seedCorpus(tenth.url, { claims: Math.round(options.claims / 10), largeSourceClaims: Math.round(options.largeSourceClaims / 10), baseline: false });
-          printCandidates(await measureCandidates(tenth.url), large, failures);
+          printDetection(await measureDetection(tenth.url), large, failures);
         } finally {
           await tenth.drop();
         }
       } catch (error) {
-        out(`## Contradiction candidate generation\n\nFailed: ${(error as Error).message}\n`);
-        failures.push({ what: "contradiction candidates", detail: (error as Error).message.split("\n")[0]! });
+        out(`## Contradiction detection\n\nFailed: ${(error as Error).message}\n`);
+        failures.push({ what: "contradiction detection", detail: (error as Error).message.split("\n")[0]! });
       }
     }
   } finally {
