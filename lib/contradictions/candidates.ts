@@ -14,7 +14,10 @@
 //   topic     — claims an editor put on the same topic with opposite stances that share
 //               one of the claim's rarest lexemes.
 //
-// Lexeme frequencies are counted once per run into a temporary table (lexeme_frequency).
+// Lexeme frequencies are counted once per run into a temporary table (lexeme_frequency), and
+// the channels write their pairs into another (candidate_pairs), which detection reads back in
+// batches: at a million claims the channels return nine million pairs. A run scoped to one
+// source (an import's) probes from that source's claims only.
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 
 /** A candidate pair, lower claim id first, with what the channels found out about it. */
@@ -41,6 +44,12 @@ export interface CandidateOptions {
   perClaim?: number;
   /** Claims that follow a claim in its source and are paired with it. */
   adjacentWindow?: number;
+  /**
+   * Only pairs with at least one claim in this source: an import's run. Each channel then
+   * probes from the source's claims alone (and both ways, where the full run probes from
+   * one side), so its cost follows the source, not the corpus.
+   */
+  sourceId?: number;
 }
 
 export interface CandidateResult {
@@ -98,7 +107,10 @@ export async function collectCandidatesIn(tx: Tx, options: CandidateOptions = {}
   const threshold = options.similarityThreshold ?? TRIGRAM_THRESHOLD;
   const perClaim = options.perClaim ?? 8;
   const window = options.adjacentWindow ?? 3;
+  const sourceId = options.sourceId;
   const comparisons: Record<Channel, number> = { trigram: 0, terms: 0, adjacent: 0, topic: 0 };
+  // Which claims a channel probes from: all, or the scoped source's.
+  const probing = (alias: string) => (sourceId === undefined ? Prisma.sql`true` : Prisma.sql`${Prisma.raw(alias)}.source_id = ${sourceId}`);
 
   await tx.$executeRawUnsafe(`DROP TABLE IF EXISTS pg_temp.candidate_rows, pg_temp.candidate_pairs`);
   await tx.$executeRawUnsafe(
@@ -110,10 +122,10 @@ export async function collectCandidatesIn(tx: Tx, options: CandidateOptions = {}
     await countLexemes(tx);
     comparisons.trigram = await tx.$executeRawUnsafe(
       `INSERT INTO candidate_rows (a, b, channel, similarity)
-       SELECT least(t.a, t.b), greatest(t.a, t.b), 'trigram', t.similarity FROM (${trigramChannelSql(perClaim, threshold)}) t`,
+       SELECT least(t.a, t.b), greatest(t.a, t.b), 'trigram', t.similarity FROM (${trigramChannelSql(perClaim, threshold, sourceId)}) t`,
     );
 
-    comparisons.terms = await tx.$executeRaw`
+    comparisons.terms = sourceId === undefined ? await tx.$executeRaw`
       INSERT INTO candidate_rows (a, b, channel, weight)
       WITH lexemes AS (
         SELECT c.id, t.lexeme FROM claims c CROSS JOIN LATERAL unnest(c.search_vector) AS t
@@ -131,25 +143,42 @@ export async function collectCandidatesIn(tx: Tx, options: CandidateOptions = {}
           row_number() OVER (PARTITION BY b ORDER BY weight DESC, a) AS rank_b
         FROM shared
       )
-      SELECT a, b, 'terms', weight::float8 FROM ranked WHERE rank_a <= ${perClaim} OR rank_b <= ${perClaim}`;
+      SELECT a, b, 'terms', weight::float8 FROM ranked WHERE rank_a <= ${perClaim} OR rank_b <= ${perClaim}` : await tx.$executeRaw`
+      INSERT INTO candidate_rows (a, b, channel, weight)
+      WITH rare AS (
+        SELECT c.id, t.lexeme, ln(${count}::float8 / f.df) AS weight
+        FROM claims c CROSS JOIN LATERAL unnest(c.search_vector) AS t JOIN lexeme_frequency f USING (lexeme)
+        WHERE c.source_id = ${sourceId} AND f.df BETWEEN 2 AND ${TERM_DF_CAP} AND strpos(t.lexeme, chr(92)) = 0
+      ), shared AS (
+        -- The other claims with each rare lexeme, through the full-text index (at most TERM_DF_CAP each).
+        SELECT x.id AS a, y.id AS b, sum(x.weight) AS weight
+        FROM rare x CROSS JOIN LATERAL (
+          SELECT y.id FROM claims y WHERE y.search_vector @@ quote_literal(x.lexeme)::tsquery AND y.id <> x.id
+        ) y
+        GROUP BY x.id, y.id
+      ), ranked AS (
+        SELECT a, b, weight, row_number() OVER (PARTITION BY a ORDER BY weight DESC, b) AS rank_a FROM shared
+      )
+      SELECT least(a, b), greatest(a, b), 'terms', weight::float8 FROM ranked WHERE rank_a <= ${perClaim}`;
 
     comparisons.adjacent = await tx.$executeRaw`
       INSERT INTO candidate_rows (a, b, channel, gap)
       WITH ordered AS (
-        SELECT id, source_id, row_number() OVER (PARTITION BY source_id ORDER BY start_offset, id) AS position FROM claims
+        SELECT id, source_id, row_number() OVER (PARTITION BY source_id ORDER BY start_offset, id) AS position FROM claims c WHERE ${probing("c")}
       )
       SELECT least(x.id, y.id), greatest(x.id, y.id), 'adjacent', (y.position - x.position - 1)::int
       FROM ordered x JOIN ordered y ON y.source_id = x.source_id AND y.position > x.position AND y.position <= x.position + ${window}`;
 
     comparisons.topic = await tx.$executeRaw`
       INSERT INTO candidate_rows (a, b, channel, opposing)
-      SELECT a.id, near.id, 'topic', true
+      SELECT least(a.id, near.id), greatest(a.id, near.id), 'topic', true
       FROM claims a
       CROSS JOIN LATERAL (${Prisma.raw(RAREST_LEXEMES)}) rarest
       CROSS JOIN LATERAL (
         SELECT pool.id FROM (
           SELECT b.id, b.quote FROM claims b
-          WHERE b.search_vector @@ rarest.keys AND b.topic_id = a.topic_id AND b.id > a.id
+          -- Each pair once: from its lower id in a full run, from the source's side in a scoped one.
+          WHERE b.search_vector @@ rarest.keys AND b.topic_id = a.topic_id AND ${sourceId === undefined ? Prisma.sql`b.id > a.id` : Prisma.sql`b.id <> a.id`}
             AND b.stance = (CASE a.stance WHEN 'supports' THEN 'opposes' ELSE 'supports' END)::stance
           ORDER BY b.updated_at DESC
           LIMIT ${TOPIC_POOL}
@@ -157,7 +186,7 @@ export async function collectCandidatesIn(tx: Tx, options: CandidateOptions = {}
         ORDER BY similarity(a.quote, pool.quote) DESC
         LIMIT ${perClaim}
       ) near
-      WHERE a.topic_id IS NOT NULL AND a.stance IN ('supports', 'opposes') AND rarest.keys IS NOT NULL`;
+      WHERE a.topic_id IS NOT NULL AND a.stance IN ('supports', 'opposes') AND rarest.keys IS NOT NULL AND ${probing("a")}`;
   }
 
   const pairs = await tx.$executeRawUnsafe(
@@ -209,7 +238,8 @@ export async function* candidatePairBatches(tx: Tx, size: number = CANDIDATE_BAT
 const NEGATION_WORDS = ["not", "no", "never", "neither", "nor", "none", "nobody", "nothing", "cannot", "without", "denied", "denies", "deny", "rejected", "false", "untrue", "wrong"];
 
 /** Claims that say "not", "never", "denied"…: where a negated twin of another claim can start. */
-const NEGATING_CLAIM = `a.quote ~* '\\m(${NEGATION_WORDS.join("|")})\\M|n[''’]t\\M'`;
+const negating = (quote: string) => `${quote} ~* '\\m(${NEGATION_WORDS.join("|")})\\M|n[''’]t\\M'`;
+const NEGATING_CLAIM = negating("a.quote");
 
 /**
  * The claim's two rarest lexemes that some other claim also uses, as tsqueries: `keys`
@@ -229,7 +259,12 @@ const RAREST_LEXEMES = `
     ORDER BY f.df, t.lexeme LIMIT 2
   ) k`;
 
-function trigramChannelSql(perClaim: number, threshold: number): string {
+/**
+ * The full run probes from every claim that negates something; a run scoped to one source
+ * probes from each of its claims and keeps partners when either side negates.
+ */
+function trigramChannelSql(perClaim: number, threshold: number, sourceId?: number): string {
+  const scoped = sourceId !== undefined;
   return `
     SELECT a.id AS a, near.id AS b, near.similarity::float8 AS similarity
     FROM claims a
@@ -246,13 +281,14 @@ function trigramChannelSql(perClaim: number, threshold: number): string {
         UNION
         (SELECT b.id, b.quote FROM claims b WHERE b.search_vector @@ rarest.keys AND b.id <> a.id LIMIT ${TRIGRAM_POOL})
       ) pool
+      ${scoped ? `WHERE ${NEGATING_CLAIM} OR ${negating("pool.quote")}` : ""}
       OFFSET 0
       ) scored
       WHERE scored.similarity >= ${Number(threshold).toFixed(3)}
       ORDER BY scored.similarity DESC
       LIMIT ${Math.trunc(perClaim)}
     ) near
-    WHERE ${NEGATING_CLAIM} AND rarest.keys IS NOT NULL`;
+    WHERE ${scoped ? `a.source_id = ${Math.trunc(sourceId)}` : NEGATING_CLAIM} AND rarest.keys IS NOT NULL`;
 }
 
 /**

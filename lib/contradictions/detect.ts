@@ -71,6 +71,8 @@ export interface Judgement {
   candidates: CandidateSummary;
   /** Seconds spent generating the candidate pairs and judging them. */
   seconds: { candidates: number; judging: number };
+  /** The source a scoped run (an import's) looked at: only pairs touching it may be withdrawn. */
+  sourceId?: number;
 }
 
 /** Claims read per query while building the vocabulary. */
@@ -136,6 +138,7 @@ export async function judgeCandidates(tx: Tx, options: DetectionOptions = {}): P
     verdicts: keepBestPerAnchor(verdicts),
     candidates,
     seconds: { candidates: (collected - started) / 1000, judging: (performance.now() - collected) / 1000 },
+    sourceId: options.sourceId,
   };
 }
 
@@ -239,9 +242,14 @@ export async function storeVerdicts(tx: Tx, judgement: Judgement, options: Detec
   report.created = createdIds.length;
   report.updated = updatedIds.length;
 
+  // A scoped run saw only the pairs touching its source: it may withdraw only those.
+  const scope = judgement.sourceId === undefined
+    ? null
+    : new Set((await tx.claim.findMany({ where: { sourceId: judgement.sourceId }, select: { id: true } })).map((claim) => claim.id));
   const stale = existing.filter(
     (row) => row.status === "candidate" && row.detectedBy !== EDITOR_RULE && row.rationale === null &&
-      row.preferredClaimId === null && !proposedKeys.has(`${row.claimAId}:${row.claimBId}`),
+      row.preferredClaimId === null && !proposedKeys.has(`${row.claimAId}:${row.claimBId}`) &&
+      (scope === null || scope.has(row.claimAId) || scope.has(row.claimBId)),
   );
   let removedIds: number[] = [];
   if (stale.length) {

@@ -2,7 +2,8 @@
 // cluster, a topic's supporters and opponents, and the claim picker for linking by hand.
 import "server-only";
 import { cache } from "react";
-import { db } from "@/lib/db/client";
+import { db, type Db } from "@/lib/db/client";
+import { contradictionsFilterSql } from "@/lib/export/list-filters";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Stance } from "@/lib/generated/prisma/enums";
 import type { ListContradictionsFilters } from "@/lib/contradictions/schema";
@@ -18,36 +19,43 @@ const claimSummarySelect = {
   source: { select: { id: true, slug: true, title: true } },
 } satisfies Prisma.ClaimSelect;
 
-export function contradictionWhere(filters: ListContradictionsFilters): Prisma.ContradictionWhereInput {
-  const and: Prisma.ContradictionWhereInput[] = [];
-  if (filters.source) and.push({ OR: [{ claimA: { source: { slug: filters.source } } }, { claimB: { source: { slug: filters.source } } }] });
-  if (filters.actor) and.push({ OR: [{ claimA: { speakerId: filters.actor } }, { claimB: { speakerId: filters.actor } }] });
-  const status = filters.status ?? "candidate";
-  return {
-    ...(filters.kind ? { kind: filters.kind } : {}),
-    ...(status === "all" ? {} : { status }),
-    ...(and.length ? { AND: and } : {}),
-  };
+/** The list's filters as the export reads them: no status means open candidates here. */
+function listFilterSql(filters: ListContradictionsFilters) {
+  return contradictionsFilterSql({ kind: filters.kind, status: filters.status ?? "candidate", source: filters.source, actor: filters.actor });
 }
 
-export async function listContradictions(filters: ListContradictionsFilters) {
-  const where = contradictionWhere(filters);
+/** Ids of every pair the list's filters match, best first (the export test compares them with the export's). */
+export async function listContradictionIds(filters: ListContradictionsFilters, prisma: Db = db()): Promise<number[]> {
+  const where = listFilterSql(filters);
+  const rows = await prisma.$queryRawUnsafe<{ id: number }[]>(`SELECT x.id FROM contradictions x WHERE ${where.sql} ORDER BY x.score DESC, x.id`, ...where.values);
+  return rows.map((row) => row.id);
+}
+
+/**
+ * One page of pairs, best first. The page's ids and the count come from the export's SQL
+ * filter (lib/export/list-filters.ts), the rows from Prisma with both claims.
+ */
+export async function listContradictions(filters: ListContradictionsFilters, prisma: Db = db()) {
+  const where = listFilterSql(filters);
   const page = filters.page ?? 1;
-  const [rows, total, counts] = await Promise.all([
-    db().contradiction.findMany({
-      where,
-      orderBy: [{ score: "desc" }, { id: "asc" }],
-      skip: (page - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
-      select: {
-        id: true, kind: true, status: true, score: true, detectedBy: true, explanation: true, preferredClaimId: true,
-        claimA: { select: claimSummarySelect },
-        claimB: { select: claimSummarySelect },
-      },
-    }),
-    db().contradiction.count({ where }),
-    db().contradiction.groupBy({ by: ["status"], _count: { _all: true } }),
+  const [ids, [{ total }], counts] = await Promise.all([
+    prisma.$queryRawUnsafe<{ id: number }[]>(
+      `SELECT x.id FROM contradictions x WHERE ${where.sql} ORDER BY x.score DESC, x.id LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE}`,
+      ...where.values,
+    ),
+    prisma.$queryRawUnsafe<{ total: number }[]>(`SELECT count(*)::int AS total FROM contradictions x WHERE ${where.sql}`, ...where.values),
+    prisma.contradiction.groupBy({ by: ["status"], _count: { _all: true } }),
   ]);
+  const found = await prisma.contradiction.findMany({
+    where: { id: { in: ids.map((row) => row.id) } },
+    select: {
+      id: true, kind: true, status: true, score: true, detectedBy: true, explanation: true, preferredClaimId: true,
+      claimA: { select: claimSummarySelect },
+      claimB: { select: claimSummarySelect },
+    },
+  });
+  const byId = new Map(found.map((row) => [row.id, row]));
+  const rows = ids.flatMap((row) => byId.get(row.id) ?? []);
   const byStatus = Object.fromEntries(counts.map((row) => [row.status, row._count._all])) as Record<string, number>;
   return { rows, total, page, pageSize: PAGE_SIZE, byStatus };
 }

@@ -251,6 +251,64 @@ async function loadSyntheticClaims(database: TestDatabase, count: number): Promi
   await database.prisma.$executeRawUnsafe("ANALYZE claims");
 }
 
+describe("detection scoped to one source (an import's run)", () => {
+  let database: TestDatabase;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const seed = await seedDatabase(database.prisma);
+    expect(seed.failures).toEqual([]);
+  });
+  afterAll(async () => {
+    await database?.drop();
+  });
+
+  test("proposes the pairs touching the source, across sources too, and leaves every other pair alone", async () => {
+    const prisma = database.prisma;
+    const full = await detectContradictions(prisma);
+    expect(full.created).toBeGreaterThan(15);
+    const tax = (await pairByQuotes(database, "70 per cent of the country’s tax revenue", "68% of all GOP tax revenues"))!;
+    const [claimA, claimB] = await Promise.all([
+      prisma.claim.findUniqueOrThrow({ where: { id: tax.claimAId } }),
+      prisma.claim.findUniqueOrThrow({ where: { id: tax.claimBId } }),
+    ]);
+    expect(claimA.sourceId).not.toBe(claimB.sourceId);
+    const sourceId = claimB.sourceId;
+    const inSource = new Set((await prisma.claim.findMany({ where: { sourceId }, select: { id: true } })).map((claim) => claim.id));
+    const touches = (row: { claimAId: number; claimBId: number }) => inSource.has(row.claimAId) || inSource.has(row.claimBId);
+    const pairs = async () => (await prisma.contradiction.findMany({ orderBy: { id: "asc" } })).map((row) => ({ ...row, key: `${row.claimAId}:${row.claimBId}` }));
+
+    // As if the source had just been imported: none of its pairs exist yet. Elsewhere, a
+    // candidate the rules would withdraw in a full run.
+    const before = await pairs();
+    const touching = before.filter(touches);
+    expect(touching.length).toBeGreaterThan(0);
+    await prisma.contradiction.deleteMany({ where: { id: { in: touching.map((row) => row.id) } } });
+    const outside = await prisma.claim.findMany({ where: { sourceId: { not: sourceId } }, orderBy: { id: "asc" }, take: 2 });
+    const unrelated = await prisma.contradiction.create({
+      data: { claimAId: outside[0]!.id, claimBId: outside[1]!.id, detectedBy: "dispute-language", kind: "dispute", score: 0.5, explanation: "Old rule." },
+    });
+    const elsewhere = await pairs();
+
+    const scoped = await detectContradictions(prisma, { sourceId });
+    const after = await pairs();
+    // Every pair elsewhere exactly as it was, the stale one included.
+    expect(after.filter((row) => !touches(row))).toEqual(elsewhere);
+    expect(after.find((row) => row.id === unrelated.id)).toBeDefined();
+    // The new pairs all touch the source, and the cross-source conflict is among them.
+    const created = after.filter(touches);
+    expect(scoped.created).toBe(created.length);
+    expect(created.map((row) => row.key)).toContain(tax.claimAId + ":" + tax.claimBId);
+    // Most of what a full run found for the source is found again.
+    const found = new Set(created.map((row) => row.key));
+    expect(touching.filter((row) => found.has(`${row.claimAId}:${row.claimBId}`)).length).toBeGreaterThanOrEqual(Math.ceil(touching.length * 0.8));
+
+    // A full run withdraws the stale candidate.
+    await detectContradictions(prisma);
+    expect(await prisma.contradiction.findUnique({ where: { id: unrelated.id } })).toBeNull();
+  });
+});
+
 describe("candidate generation does not compare every pair", () => {
   let small: TestDatabase;
   let large: TestDatabase;

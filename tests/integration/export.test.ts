@@ -23,7 +23,7 @@ import { parseExportRequest } from "@/lib/export/schema";
 import { openExportStream } from "@/lib/export/stream";
 import { listClaims } from "@/lib/claims/queries";
 import { parseClaimTableParams } from "@/lib/claims/schema";
-import { contradictionWhere } from "@/lib/contradictions/queries";
+import { listContradictionIds } from "@/lib/contradictions/queries";
 import { listContradictionsSchema } from "@/lib/contradictions/schema";
 import { listActors } from "@/lib/actors/queries";
 import { actorListSchema } from "@/lib/actors/schema";
@@ -276,7 +276,7 @@ describe("export", () => {
       async (template) => {
         const query = template.replace("SOURCE", "plain-text").replace("ACTOR", String(ids.actorUrdu));
         const filters = listContradictionsSchema.parse(Object.fromEntries(new URLSearchParams(query)));
-        const listed = await database.prisma.contradiction.findMany({ where: contradictionWhere(filters), orderBy: { id: "asc" }, select: { id: true } });
+        const listed = (await listContradictionIds(filters, database.prisma)).sort((a, b) => a - b).map((id) => ({ id }));
         const exported = csvIds(await exportText("contradictions", query));
         expect(exported.length).toBeGreaterThan(0);
         expect(exported).toEqual(listed.map((row) => row.id));

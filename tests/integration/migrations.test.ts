@@ -40,7 +40,7 @@ describe("migrations", () => {
     const schema = await readFile(SCHEMA_PATH, "utf8");
     const drifted = schema
       .replace("  notes            String?\n  reviewerId", "  notes            String?\n  embargoedUntil   DateTime? @map(\"embargoed_until\")\n  reviewerId")
-      .replace("@@index([speakerId])", "@@index([speakerId, status])")
+      .replace("@@index([speakerId, id])", "@@index([speakerId, status])")
       .replace("  admin\n  editor\n  viewer", "  admin\n  editor\n  viewer\n  auditor");
     expect(drifted).not.toBe(schema);
     const problems = await findSchemaDrift(database.url, await loadDatamodel(drifted));
