@@ -1,13 +1,14 @@
 "use server";
 // Editor actions on contradictions: review a pair, link two claims by hand, run detection.
 // Role checks and input parsing happen in actionWithRole; the work is in mutations.ts and
-// detect.ts, each in one transaction with its audit event.
+// detect.ts, each in one transaction with its audit event. Detection runs in the background
+// (runs.ts): the action records the run and returns, the page follows it.
 import { revalidatePath } from "next/cache";
 import { db } from "@/lib/db/client";
 import { actionWithRole, type ActionResult } from "@/lib/auth/with-role";
 import { linkContradictionSchema, reviewContradictionSchema, runDetectionSchema } from "@/lib/contradictions/schema";
 import { linkContradiction, reviewContradiction } from "@/lib/contradictions/mutations";
-import { detectContradictions, formatDetectionReport, type DetectionReport } from "@/lib/contradictions/detect";
+import { completeDetectionRun, startDetectionRun, type DetectionRunView } from "@/lib/contradictions/runs";
 
 const review = actionWithRole("editor", reviewContradictionSchema, async (input, user) => {
   const result = await reviewContradiction(db(), input, user);
@@ -22,9 +23,11 @@ const link = actionWithRole("editor", linkContradictionSchema, async (input, use
 });
 
 const detect = actionWithRole("editor", runDetectionSchema, async (_input, user) => {
-  const report = await detectContradictions(db(), { userId: user.id });
-  revalidatePath("/contradictions");
-  return { ...report, summary: formatDetectionReport(report) };
+  const prisma = db();
+  const run = await startDetectionRun(prisma, user.id);
+  // Not awaited: the run records its own outcome (finished, or failed with the error logged) on its row.
+  void completeDetectionRun(prisma, run.id, { userId: user.id }).catch(() => {});
+  return run;
 });
 
 // "use server" files export async functions only; the wrappers above do the checking.
@@ -38,6 +41,7 @@ export async function linkContradictionAction(input: unknown): Promise<ActionRes
   return link(input);
 }
 
-export async function runDetectionAction(input: unknown = {}): Promise<ActionResult<DetectionReport & { summary: string }>> {
+/** Starts a detection run in the background; 409 while another one runs. */
+export async function runDetectionAction(input: unknown = {}): Promise<ActionResult<DetectionRunView>> {
   return detect(input);
 }

@@ -1,11 +1,13 @@
 // npm run detect — propose contradiction candidates among all claims (idempotent: reviewed
-// pairs are left alone, nothing is duplicated).
+// pairs are left alone, nothing is duplicated). Recorded as a detection run like the button's,
+// so the contradictions page shows it, and refused while another run is going.
 import "dotenv/config";
 import { createPrismaClient } from "@/lib/db/client";
 import { resolveDatabase } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
 import { runCli } from "@/lib/cli/run";
-import { detectContradictions, formatDetectionReport } from "@/lib/contradictions/detect";
+import { formatDetectionReport } from "@/lib/contradictions/detect";
+import { completeDetectionRun, startDetectionRun } from "@/lib/contradictions/runs";
 
 await runCli(async () => {
   const database = await resolveDatabase();
@@ -13,7 +15,8 @@ await runCli(async () => {
     await migrate(database.url);
     const prisma = createPrismaClient(database.url, 1);
     try {
-      const report = await detectContradictions(prisma);
+      const run = await startDetectionRun(prisma, null);
+      const report = await completeDetectionRun(prisma, run.id);
       console.log(formatDetectionReport(report));
     } finally {
       await prisma.$disconnect();

@@ -204,7 +204,7 @@ export async function storeVerdicts(tx: Tx, judgement: Judgement, options: Detec
   const existingByPair = new Map(existing.map((row) => [`${row.claimAId}:${row.claimBId}`, row]));
   const proposedKeys = new Set<string>();
   const toCreate: Prisma.ContradictionCreateManyInput[] = [];
-  const updatedIds: number[] = [];
+  const toUpdate: { id: number; version: number; verdict: Verdict }[] = [];
 
   for (const verdict of verdicts) {
     const key = `${verdict.claimAId}:${verdict.claimBId}`;
@@ -225,16 +225,9 @@ export async function storeVerdicts(tx: Tx, judgement: Judgement, options: Detec
     const unchanged = row.kind === verdict.kind && Math.abs(row.score - verdict.score) < 1e-6 &&
       row.detectedBy === verdict.rule && row.explanation === verdict.explanation;
     if (unchanged) continue;
-    // Conditional on version and status: an editor who reviewed it meanwhile wins.
-    const { count } = await tx.contradiction.updateMany({
-      where: { id: row.id, version: row.version, status: "candidate" },
-      data: {
-        kind: verdict.kind as ContradictionKind, score: verdict.score, detectedBy: verdict.rule,
-        explanation: verdict.explanation, version: { increment: 1 },
-      },
-    });
-    if (count > 0) updatedIds.push(row.id);
+    toUpdate.push({ id: row.id, version: row.version, verdict });
   }
+  const updatedIds = await updateCandidates(tx, toUpdate);
 
   const createdIds = toCreate.length
     ? (await tx.contradiction.createManyAndReturn({ data: toCreate, skipDuplicates: true, select: { id: true } })).map((row) => row.id)
@@ -273,6 +266,32 @@ export async function storeVerdicts(tx: Tx, judgement: Judgement, options: Detec
   }
   report.phases.storing = (performance.now() - storing) / 1000;
   return report;
+}
+
+/** Rows per UPDATE statement when rewriting changed candidates. */
+const UPDATE_BATCH = 5_000;
+
+/**
+ * Rewrites changed candidates a batch per statement (one round trip each, not one per pair).
+ * Conditional on version and status: a pair an editor reviewed meanwhile keeps the review.
+ */
+async function updateCandidates(tx: Tx, rows: { id: number; version: number; verdict: Verdict }[]): Promise<number[]> {
+  const updated: number[] = [];
+  for (let start = 0; start < rows.length; start += UPDATE_BATCH) {
+    const batch = rows.slice(start, start + UPDATE_BATCH);
+    const done = await tx.$queryRaw<{ id: number }[]>`
+      UPDATE contradictions x
+      SET kind = v.kind::contradiction_kind, score = v.score, detected_by = v.rule, explanation = v.explanation,
+          version = x.version + 1, updated_at = now()
+      FROM unnest(${batch.map((row) => row.id)}::int[], ${batch.map((row) => row.version)}::int[],
+                  ${batch.map((row) => row.verdict.kind)}::text[], ${batch.map((row) => row.verdict.score)}::float8[],
+                  ${batch.map((row) => row.verdict.rule)}::text[], ${batch.map((row) => row.verdict.explanation)}::text[])
+           AS v(id, version, kind, score, rule, explanation)
+      WHERE x.id = v.id AND x.version = v.version AND x.status = 'candidate'
+      RETURNING x.id`;
+    updated.push(...done.map((row) => row.id));
+  }
+  return updated.sort((x, y) => x - y);
 }
 
 export function formatDetectionReport(report: DetectionReport): string {

@@ -198,6 +198,23 @@ export async function runMixedLoad(plan: LoadPlan, databaseUrl: string, log: (li
   };
 }
 
+/** Waits (at most 30 s) until the load's saves have stopped committing for two seconds. */
+async function settleSaves(client: pg.Client): Promise<void> {
+  const count = async () =>
+    Number((await client.query<{ n: string }>(
+      `SELECT count(*) AS n FROM audit_events WHERE entity_type = 'claim' AND action = 'update' AND after->>'notes' LIKE $1`,
+      [`${TOKEN_PREFIX}%`],
+    )).rows[0]!.n);
+  const deadline = Date.now() + 30_000;
+  let last = await count();
+  let stableSince = Date.now();
+  while (Date.now() < deadline && Date.now() - stableSince < 2_000) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const now = await count();
+    if (now !== last) [last, stableSince] = [now, Date.now()];
+  }
+}
+
 /**
  * Every acknowledged save must be in the database: its audit event (written in the same
  * transaction as the change) must exist, no two acknowledged saves of a claim may share a
@@ -208,6 +225,11 @@ export async function verifyEdits(url: string, acknowledgements: Acknowledgement
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
+    // Saves whose answer was in flight at the stop still commit for a few seconds: wait until
+    // they are done, then read the audit log and the claims in one snapshot, so that a commit
+    // landing between the two reads cannot look like a save nobody recorded.
+    await settleSaves(client);
+    await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     const problems: string[] = [];
     const { rows: audited } = await client.query<{ token: string; claim_id: string }>(
       `SELECT after->>'notes' AS token, entity_id AS claim_id FROM audit_events
@@ -257,6 +279,7 @@ export async function verifyEdits(url: string, acknowledgements: Acknowledgement
         problems.push(`claim ${claim.id} moved past the acknowledged version ${last.version} without a recorded save`);
       }
     }
+    await client.query("COMMIT");
     return { acknowledged: acknowledgements.length, lost, unacknowledgedCommits, claimsChecked: newest.size, problems };
   } finally {
     await client.end();

@@ -106,6 +106,43 @@ describe("contradictions in the browser", () => {
     await page.context().close();
   });
 
+  test("an editor runs detection in the background: the page follows the run until it ends, and a viewer sees how it ended", async () => {
+    const prisma = app.database.prisma;
+    const page = await signedIn("editor", "/contradictions");
+    // A run someone else started (fresh heartbeat): the button waits, the page says who and since when.
+    const other = await prisma.detectionRun.create({ data: { startedById: app.users.admin.id } });
+    await page.goto("/contradictions");
+    const button = page.getByTestId("run-detection");
+    const status = page.getByTestId("detection-run-status");
+    await expect(status.textContent()).resolves.toMatch(/^Detection running since \d{4}-\d\d-\d\d \d\d:\d\d UTC by Test admin\./);
+    await expect(button.isDisabled()).resolves.toBe(true);
+    await expect(button.textContent()).resolves.toBe("Detecting…");
+
+    // It ends: the page notices by itself, without a reload.
+    const report = { created: 2, updated: 1, removed: 0, keptReviewed: 3, seconds: 4.2 };
+    await prisma.detectionRun.update({ where: { id: other.id }, data: { status: "finished", finishedAt: new Date(), report } });
+    await page.locator('[data-testid="detection-run-status"][data-status="finished"]').waitFor({ timeout: 15_000 });
+    await expect(status.textContent()).resolves.toMatch(/^Last detection finished .* UTC by Test admin: 2 new, 1 updated, 0 withdrawn; 3 reviewed pairs left as they were \(4\.2 s\)\.$/);
+    await expect(button.isEnabled()).resolves.toBe(true);
+
+    // The editor's own run: the click returns at once and the page follows the run to its end.
+    await button.click();
+    await page.locator('[data-testid="detection-run-status"][data-status="finished"]', { hasText: "by Test editor" }).waitFor({ timeout: 60_000 });
+    const mine = await prisma.detectionRun.findFirstOrThrow({ where: { startedById: app.users.editor.id } });
+    expect(mine.status).toBe("finished");
+    const outcome = mine.report as { created: number; updated: number; removed: number };
+    await expect(status.textContent()).resolves.toContain(`by Test editor: ${outcome.created} new, ${outcome.updated} updated, ${outcome.removed} withdrawn;`);
+    await saveScreenshot(page, "contradictions-detection-run");
+    await page.context().close();
+
+    // A viewer sees how the last run ended, without a button.
+    const viewer = await signedIn("viewer", "/contradictions");
+    await viewer.goto("/contradictions");
+    await expect(viewer.getByTestId("detection-run-status").textContent()).resolves.toMatch(/^Last detection finished .* by Test editor:/);
+    await expect(viewer.getByTestId("run-detection").count()).resolves.toBe(0);
+    await viewer.context().close();
+  });
+
   test("a viewer reads the list and the comparison but gets no review controls", async () => {
     const page = await signedIn("viewer", "/contradictions");
     await page.goto("/contradictions?status=all");

@@ -1,7 +1,7 @@
 // With more sources and speakers than a <select> can hold (a corpus of tens of thousands),
-// the claims-table filters and the claim editor choose them by typing (lib/pickers,
-// GET /api/options/<kind>). Against `next start` on the seed plus 600 synthetic sources
-// and speakers, in Debian's Chromium.
+// the claims-table filters, its bulk topic and the claim editor choose them by typing
+// (lib/pickers, GET /api/options/<kind>). Against `next start` on the seed plus synthetic
+// sources, speakers and topics past the list limit, in Debian's Chromium.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Browser } from "playwright-core";
 import { launchBrowser, newPage, signIn, startApp, type RunningApp } from "./helpers";
@@ -22,6 +22,10 @@ describe("pickers for long lists", () => {
     await app.database.prisma.$executeRawUnsafe(
       `INSERT INTO actors (name, normalized_name, updated_at)
        SELECT 'Extra speaker ' || i, 'extra speaker ' || i, now() FROM generate_series(1, ${EXTRA}) i`,
+    );
+    await app.database.prisma.$executeRawUnsafe(
+      `INSERT INTO topics (slug, title, updated_at)
+       SELECT 'extra-topic-' || i, 'Extra topic ' || i, now() FROM generate_series(1, ${EXTRA}) i`,
     );
     browser = await launchBrowser();
   });
@@ -58,18 +62,40 @@ describe("pickers for long lists", () => {
     await page.context().close();
   });
 
+  test("an editor sets the topic of selected claims to one chosen by typing", async () => {
+    const { page } = await newPage(browser, app.baseUrl);
+    await signIn(page, app.users.editor);
+    await page.goto("/claims");
+    // Neither the topic filter nor the bulk bar sends every topic: both are search boxes.
+    await expect(page.locator("#filter-topic").evaluate((element) => element.tagName)).resolves.toBe("INPUT");
+    await expect(page.locator("#bulk-topic").evaluate((element) => element.tagName)).resolves.toBe("INPUT");
+    await page.locator('[data-testid="bulk-bar"][data-ready="true"]').waitFor();
+    const ids = (await page.locator("tr[data-claim-id]").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-claim-id")))).slice(0, 2).map(Number);
+    for (const id of ids) await page.getByLabel(`Select claim #${id}`, { exact: true }).check();
+    const bar = page.getByTestId("bulk-bar");
+    await bar.filter({ hasText: "2 selected" }).waitFor();
+    await page.locator("#bulk-topic").fill("topic 142");
+    await page.getByRole("option", { name: "Extra topic 142", exact: true }).click();
+    await bar.getByRole("button", { name: "Set topic" }).click();
+    await bar.getByRole("status").filter({ hasText: /^Topic set on 2 claims/ }).waitFor();
+    const topic = await app.database.prisma.topic.findUniqueOrThrow({ where: { slug: "extra-topic-142" } });
+    const claims = await app.database.prisma.claim.findMany({ where: { id: { in: ids } } });
+    expect(claims.map((claim) => claim.topicId)).toEqual([topic.id, topic.id]);
+    await page.context().close();
+  });
+
   test("an editor sets a claim's speaker by typing part of the name", async () => {
     const { page } = await newPage(browser, app.baseUrl);
     await signIn(page, app.users.editor);
     const target = await app.database.prisma.claim.findFirstOrThrow({ where: { speakerId: null }, orderBy: { id: "asc" } });
     await page.goto(`/claims/${target.id}`);
     await page.locator('[data-testid="claim-editor"][data-ready="true"]').waitFor();
-    await page.locator("#field-speakerId").fill("speaker 577");
-    await page.getByRole("option", { name: "Extra speaker 577", exact: true }).click();
+    await page.locator("#field-speakerId").fill("speaker 177");
+    await page.getByRole("option", { name: "Extra speaker 177", exact: true }).click();
     await page.getByRole("button", { name: "Save claim" }).click();
     await page.getByTestId("form-outcome").filter({ hasText: "Claim saved." }).waitFor();
     const saved = await app.database.prisma.claim.findUniqueOrThrow({ where: { id: target.id }, include: { speaker: true } });
-    expect(saved.speaker?.name).toBe("Extra speaker 577");
+    expect(saved.speaker?.name).toBe("Extra speaker 177");
     await page.context().close();
   });
 

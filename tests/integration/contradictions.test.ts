@@ -69,6 +69,32 @@ describe("contradictions on the seed corpus", () => {
     expect(await databaseFingerprint(database.prisma)).toEqual(before);
   });
 
+  test("a candidate whose verdict changed is rewritten with its version raised, unless an editor reviewed it meanwhile", async () => {
+    const [first, second] = await database.prisma.contradiction.findMany({
+      where: { status: "candidate", detectedBy: { not: "editor" } }, orderBy: { id: "asc" }, take: 2,
+    });
+    // As if an earlier version of the rules had scored and worded these two differently.
+    await database.prisma.contradiction.updateMany({ where: { id: { in: [first!.id, second!.id] } }, data: { score: 0.01, explanation: "Old wording." } });
+    const stale = await database.prisma.contradiction.findUniqueOrThrow({ where: { id: first!.id } });
+    const judgement = await database.prisma.$transaction((tx) => judgeCandidates(tx));
+    // An editor dismisses the second pair between detection's reading and its storing.
+    await reviewContradiction(
+      database.prisma,
+      reviewContradictionSchema.parse({ id: second!.id, version: second!.version, status: "dismissed", rationale: "Two different events." }),
+      editor,
+    );
+    const report = await database.prisma.$transaction((tx) => storeVerdicts(tx, judgement, {}));
+    expect(report).toMatchObject({ created: 0, updated: 1, removed: 0 });
+    const rewritten = await database.prisma.contradiction.findUniqueOrThrow({ where: { id: first!.id } });
+    expect(rewritten).toMatchObject({ score: first!.score, explanation: first!.explanation, kind: first!.kind, detectedBy: first!.detectedBy, version: first!.version + 1 });
+    expect(rewritten.updatedAt.getTime()).toBeGreaterThan(stale.updatedAt.getTime());
+    expect(await database.prisma.contradiction.findUniqueOrThrow({ where: { id: second!.id } })).toMatchObject({
+      status: "dismissed", rationale: "Two different events.", score: 0.01, explanation: "Old wording.",
+    });
+    const event = await database.prisma.auditEvent.findFirstOrThrow({ where: { entityType: "contradiction", action: "detect" }, orderBy: { id: "desc" } });
+    expect(event.after).toMatchObject({ updated: 1, updatedIds: [first!.id] });
+  });
+
   test("a dismissed pair stays dismissed and a confirmed pair stays exactly as the editor left it", async () => {
     const riots = (await pairByQuotes(database, "MQM was the main player in the ethnic riots", "We were the victims of the riots"))!;
     const tax = (await pairByQuotes(database, "70 per cent of the country’s tax revenue", "68% of all GOP tax revenues"))!;

@@ -140,18 +140,22 @@ describe("an actor's page", () => {
     expect(detail.claimCount).toBe(BUSY_SPEAKER_CLAIMS);
     expect(detail.actor.claims).toHaveLength(ACTOR_CLAIMS_SHOWN);
     expect(detail.actor.claims[0]!.quote).toBe("Speech 1");
-    // 130 actors: the merge form lists the others with their counts.
-    expect(detail.mergeCandidates).toHaveLength(ACTORS - 1);
-    expect(detail.mergeCandidates).toContainEqual(expect.objectContaining({ label: "Speaker 100 (4 claims)" }));
+    // 130 actors, more than a list holds: the merge form searches as you type.
+    expect(ACTORS).toBeGreaterThan(PICKER_LIST_LIMIT);
+    expect(detail.mergeCandidates).toBeNull();
 
-    await database.prisma.$executeRawUnsafe(
-      `INSERT INTO actors (name, normalized_name, updated_at)
-       SELECT 'Extra ' || i, 'extra ' || i, now() FROM generate_series(1, ${PICKER_LIST_LIMIT}) i`,
-    );
+    // Down to the limit (the speakers past it have no claims): it lists the others with their counts.
+    const past = `Speaker ${String(PICKER_LIST_LIMIT).padStart(3, "0")}`;
+    await database.prisma.actor.deleteMany({ where: { name: { gt: past, startsWith: "Speaker " } } });
     try {
-      expect((await getActorDetail(speaker.id, database.prisma))!.mergeCandidates).toBeNull();
+      const candidates = (await getActorDetail(speaker.id, database.prisma))!.mergeCandidates;
+      expect(candidates).toHaveLength(PICKER_LIST_LIMIT - 1);
+      expect(candidates).toContainEqual(expect.objectContaining({ label: "Speaker 100 (4 claims)" }));
     } finally {
-      await database.prisma.actor.deleteMany({ where: { name: { startsWith: "Extra " } } });
+      await database.prisma.$executeRawUnsafe(
+        `INSERT INTO actors (name, normalized_name, updated_at)
+         SELECT 'Speaker ' || lpad(i::text, 3, '0'), 'speaker ' || lpad(i::text, 3, '0'), now() FROM generate_series(${PICKER_LIST_LIMIT + 1}, ${ACTORS}) i`,
+      );
     }
   });
 });

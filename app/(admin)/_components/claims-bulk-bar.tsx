@@ -1,11 +1,14 @@
 "use client";
 // Bulk status and bulk topic for the rows checked in the claims table. The table itself
 // is rendered on the server; this reads the checked boxes of its form when a button is used.
+// Topics come as a list when they are few, else (null) the topic is chosen by typing.
 import { useEffect, useState, useTransition } from "react";
 import { bulkStatusAction, bulkTopicAction } from "@/lib/claims/actions";
 import { STATUS_LABELS } from "@/lib/claims/labels";
 import { CLAIM_STATUSES } from "@/lib/claims/schema";
 import type { Option } from "./claim-editor-form";
+import type { PickerOption } from "@/lib/pickers/schema";
+import { SearchCombobox } from "./search-select";
 import { useMounted } from "./use-mounted";
 
 function boxes(formId: string): HTMLInputElement[] {
@@ -52,11 +55,14 @@ export function SelectAllRows({ formId }: { formId: string }) {
   );
 }
 
-export function BulkBar({ formId, topics }: { formId: string; topics: Option[] }) {
+const TOPIC_CHOICES: PickerOption[] = [{ value: "none", label: "No topic" }, { value: "__new", label: "+ New topic…" }];
+
+export function BulkBar({ formId, topics }: { formId: string; topics: Option[] | null }) {
   const count = useSelectionCount(formId);
   const ready = useMounted();
   const [status, setStatus] = useState<string>("approved");
   const [topicId, setTopicId] = useState<string>("");
+  const [topicChoice, setTopicChoice] = useState<PickerOption | null>(null);
   const [newTopic, setNewTopic] = useState("");
   const [message, setMessage] = useState<{ kind: "error" | "notice"; text: string } | null>(null);
   const [pending, startTransition] = useTransition();
@@ -96,12 +102,30 @@ export function BulkBar({ formId, topics }: { formId: string; topics: Option[] }
       </select>
       <button type="button" onClick={applyStatus} disabled={pending || count === 0}>Set status</button>
       <label htmlFor="bulk-topic">Topic</label>
-      <select id="bulk-topic" value={topicId} onChange={(event) => setTopicId(event.target.value)}>
-        <option value="">Choose…</option>
-        <option value="none">No topic</option>
-        <option value="__new">+ New topic…</option>
-        {topics.map((topic) => <option key={topic.id} value={String(topic.id)}>{topic.label}</option>)}
-      </select>
+      {topics ? (
+        <select id="bulk-topic" value={topicId} onChange={(event) => setTopicId(event.target.value)}>
+          <option value="">Choose…</option>
+          {TOPIC_CHOICES.map((choice) => <option key={choice.value} value={choice.value}>{choice.label}</option>)}
+          {topics.map((topic) => <option key={topic.id} value={String(topic.id)}>{topic.label}</option>)}
+        </select>
+      ) : (
+        <SearchCombobox
+          id="bulk-topic"
+          kind="topics"
+          label="Topic"
+          value={topicChoice}
+          fixedOptions={TOPIC_CHOICES}
+          placeholder="Type a topic…"
+          onChoose={(option) => {
+            setTopicChoice(option);
+            setTopicId(option.value);
+          }}
+          onType={() => {
+            setTopicChoice(null);
+            setTopicId("");
+          }}
+        />
+      )}
       {topicId === "__new" && (
         <input aria-label="New topic title" value={newTopic} onChange={(event) => setNewTopic(event.target.value)} placeholder="New topic title" />
       )}

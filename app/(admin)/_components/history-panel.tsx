@@ -3,6 +3,7 @@
 import type { AuditEntity } from "@/lib/audit/record";
 import { diffFields } from "@/lib/audit/diff";
 import { listEntityHistory } from "@/lib/audit/queries";
+import { formatTime } from "@/lib/format/time";
 import { ChangeList } from "./change-list";
 
 export async function HistoryPanel({ entityType, entityId, title = "History" }: { entityType: AuditEntity; entityId: string | number; title?: string }) {
@@ -26,6 +27,3 @@ export async function HistoryPanel({ entityType, entityId, title = "History" }: 
   );
 }
 
-export function formatTime(date: Date): string {
-  return date.toISOString().replace("T", " ").slice(0, 16) + " UTC";
-}

@@ -5,7 +5,7 @@ import { listAuditEvents } from "@/lib/audit/queries";
 import { diffFields } from "@/lib/audit/diff";
 import { listUserEmails } from "@/lib/users/queries";
 import { ChangeList } from "../_components/change-list";
-import { formatTime } from "../_components/history-panel";
+import { formatTime } from "@/lib/format/time";
 import { ExportButton } from "../_components/export-button";
 
 export const dynamic = "force-dynamic";

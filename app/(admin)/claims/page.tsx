@@ -77,7 +77,7 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
 
       <form id="claims-selection" aria-label="Selected claims">
         {editor && page.rows.length > 0 && (
-          <BulkBar formId="claims-selection" topics={topics.mode === "list" ? topics.options.map((topic) => ({ id: Number(topic.value), label: topic.label })) : []} />
+          <BulkBar formId="claims-selection" topics={topics.mode === "list" ? topics.options.map((topic) => ({ id: Number(topic.value), label: topic.label })) : null} />
         )}
         <div className="table-scroll">
           <table className="table claims-table" data-testid="claims-table">

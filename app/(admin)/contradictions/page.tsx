@@ -3,6 +3,7 @@ import { Pager } from "@/app/(admin)/_components/pager";
 import { canEdit } from "@/lib/auth/roles";
 import { requirePageRole } from "@/lib/auth/session";
 import { listContradictions } from "@/lib/contradictions/queries";
+import { describeDetectionRun, latestDetectionRun } from "@/lib/contradictions/runs";
 import { pickerFor } from "@/lib/pickers/queries";
 import { PickerField } from "@/app/(admin)/_components/filter-fields";
 import { CONTRADICTION_KINDS, CONTRADICTION_STATUSES, listContradictionsSchema } from "@/lib/contradictions/schema";
@@ -28,7 +29,9 @@ export default async function ContradictionsPage({ searchParams }: { searchParam
   const user = await requirePageRole("viewer");
   const raw = await searchParams;
   const filters = listContradictionsSchema.parse(Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, first(value)])));
-  const [list, sources, actors] = await Promise.all([listContradictions(filters), pickerFor("sources", filters.source), pickerFor("actors", filters.actor)]);
+  const [list, sources, actors, run] = await Promise.all([
+    listContradictions(filters), pickerFor("sources", filters.source), pickerFor("actors", filters.actor), latestDetectionRun(),
+  ]);
   const status = filters.status ?? "candidate";
   const pageHref = (page: number) => {
     const params = new URLSearchParams(Object.entries({ ...filters, page }).filter(([, value]) => value !== undefined).map(([key, value]) => [key, String(value)]));
@@ -71,7 +74,9 @@ export default async function ContradictionsPage({ searchParams }: { searchParam
           <button type="submit">Filter</button>
           <Link href="/contradictions">Reset</Link>
         </form>
-        {canEdit(user) && <RunDetectionButton />}
+        {(canEdit(user) || run) && (
+          <RunDetectionButton canRun={canEdit(user)} run={run && { status: run.status, text: describeDetectionRun(run) }} />
+        )}
       </div>
 
       <p className="muted" data-testid="contradictions-total">{list.total} {list.total === 1 ? "pair" : "pairs"}</p>

@@ -1,37 +1,61 @@
 "use client";
-// Editors re-run detection on demand (after edits, merges or an import).
-import { useState, useTransition } from "react";
+// Editors re-run detection on demand (after edits, merges or an import). The run goes on in
+// the background (minutes on a large corpus); while it runs the page refreshes itself and
+// shows who started it, then how it ended.
+import { useEffect, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { runDetectionAction } from "@/lib/contradictions/actions";
 
-export function RunDetectionButton() {
+/** How often the page looks again while a run is going. */
+const POLL_MS = 3_000;
+
+export interface RunStatus {
+  status: "running" | "finished" | "failed" | "abandoned";
+  text: string;
+}
+
+export function RunDetectionButton({ canRun, run }: { canRun: boolean; run: RunStatus | null }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
-  const [outcome, setOutcome] = useState<{ kind: "error" | "notice"; text: string } | null>(null);
+  const [refused, setRefused] = useState<string | null>(null);
+  const running = run?.status === "running";
 
-  const run = () => {
-    setOutcome(null);
+  useEffect(() => {
+    if (!running) return;
+    const timer = setInterval(() => router.refresh(), POLL_MS);
+    return () => clearInterval(timer);
+  }, [running, router]);
+
+  const start = () => {
+    setRefused(null);
     startTransition(async () => {
       const result = await runDetectionAction({});
-      if (!result.ok) {
-        setOutcome({ kind: "error", text: result.message });
-        return;
-      }
-      const { created, updated, removed, keptReviewed } = result.data;
-      setOutcome({
-        kind: "notice",
-        text: `Detection finished: ${created} new, ${updated} updated, ${removed} withdrawn; ${keptReviewed} reviewed pairs left as they were.`,
-      });
+      if (!result.ok) setRefused(result.message);
       router.refresh();
     });
   };
 
   return (
-    <div className="inline-form">
-      <button type="button" onClick={run} disabled={pending} data-testid="run-detection">
-        {pending ? "Detecting…" : "Run detection"}
-      </button>
-      {outcome && <span role={outcome.kind === "error" ? "alert" : "status"} className={outcome.kind}>{outcome.text}</span>}
+    <div className="inline-form" data-testid="detection-run">
+      {canRun && (
+        <button type="button" onClick={start} disabled={pending || running} data-testid="run-detection">
+          {pending || running ? "Detecting…" : "Run detection"}
+        </button>
+      )}
+      {refused ? (
+        <span role="alert" className="error">{refused}</span>
+      ) : (
+        run && (
+          <span
+            role={run.status === "failed" || run.status === "abandoned" ? "alert" : "status"}
+            className={run.status === "failed" || run.status === "abandoned" ? "error" : "notice"}
+            data-testid="detection-run-status"
+            data-status={run.status}
+          >
+            {run.text}
+          </span>
+        )
+      )}
     </div>
   );
 }

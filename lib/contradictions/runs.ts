@@ -1,0 +1,136 @@
+// Detection runs: at a million claims one run takes many minutes, longer than an editor
+// should hold a request open. The button starts a run in the background and returns; the
+// contradictions page follows the run's row (running → finished or failed). `npm run
+// detect` records its runs the same way, and at most one runs at a time whichever server
+// or command started it (a partial unique index on detection_runs).
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { db } from "@/lib/db/client";
+import { ConflictError, mapError } from "@/lib/errors";
+import { formatTime } from "@/lib/format/time";
+import { detectContradictions, type DetectionOptions, type DetectionReport } from "@/lib/contradictions/detect";
+
+/** A running run touches its row this often... */
+export const HEARTBEAT_MS = 15_000;
+/** ...and one untouched for this long belongs to a server that stopped. */
+export const STALE_AFTER_MS = 5 * 60_000;
+
+export type DetectionRunStatus = "running" | "finished" | "failed" | "abandoned";
+
+export interface DetectionRunView {
+  id: number;
+  status: DetectionRunStatus;
+  startedAt: Date;
+  finishedAt: Date | null;
+  /** Name or email of the editor; null for `npm run detect`. */
+  startedBy: string | null;
+  report: DetectionReport | null;
+  error: string | null;
+}
+
+const RUN_SELECT = {
+  id: true, status: true, startedAt: true, finishedAt: true, report: true, error: true,
+  startedBy: { select: { name: true, email: true } },
+} as const;
+
+type RunRow = {
+  id: number; status: DetectionRunStatus; startedAt: Date; finishedAt: Date | null; report: unknown; error: string | null;
+  startedBy: { name: string | null; email: string } | null;
+};
+
+function viewOf(row: RunRow): DetectionRunView {
+  return {
+    id: row.id, status: row.status, startedAt: row.startedAt, finishedAt: row.finishedAt,
+    startedBy: row.startedBy ? (row.startedBy.name ?? row.startedBy.email) : null,
+    report: (row.report as DetectionReport | null) ?? null, error: row.error,
+  };
+}
+
+/** Runs whose server stopped mid-way are closed, so that they never block the next one. */
+async function closeAbandonedRuns(prisma: Pick<PrismaClient, "detectionRun">): Promise<void> {
+  await prisma.detectionRun.updateMany({
+    where: { status: "running", heartbeatAt: { lt: new Date(Date.now() - STALE_AFTER_MS) } },
+    data: { status: "abandoned", finishedAt: new Date(), error: "The server stopped before this run finished. Run detection again." },
+  });
+}
+
+function alreadyRunning(run: DetectionRunView | null): ConflictError {
+  const who = run?.startedBy ? ` by ${run.startedBy}` : run ? " from the command line" : "";
+  const when = run ? ` (started ${formatTime(run.startedAt)}${who})` : "";
+  return new ConflictError(`Detection is already running${when}. Its result will show on the contradictions page when it finishes.`);
+}
+
+/** Records a new run, or refuses with a 409 while another one is running. */
+export async function startDetectionRun(prisma: PrismaClient, userId: number | null): Promise<DetectionRunView> {
+  await closeAbandonedRuns(prisma);
+  const running = await prisma.detectionRun.findFirst({ where: { status: "running" }, select: RUN_SELECT });
+  if (running) throw alreadyRunning(viewOf(running as RunRow));
+  try {
+    return viewOf((await prisma.detectionRun.create({ data: { startedById: userId }, select: RUN_SELECT })) as RunRow);
+  } catch (error) {
+    // Two starts at the same moment: the partial unique index lets one through.
+    if ((error as { code?: unknown }).code === "P2002") {
+      const winner = await prisma.detectionRun.findFirst({ where: { status: "running" }, select: RUN_SELECT });
+      throw alreadyRunning(winner ? viewOf(winner as RunRow) : null);
+    }
+    throw error;
+  }
+}
+
+/**
+ * Runs detection for a recorded run and closes it: finished with its report, or failed with
+ * a sentence an editor can act on (details go to the server log), then rethrown.
+ */
+export async function completeDetectionRun(prisma: PrismaClient, runId: number, options: DetectionOptions = {}): Promise<DetectionReport> {
+  let beating: Promise<unknown> | null = null;
+  const heartbeat = setInterval(() => {
+    // One beat at a time: with a single connection (the embedded database) a beat waits for the run.
+    beating ??= prisma.detectionRun
+      .update({ where: { id: runId }, data: { heartbeatAt: new Date() } })
+      .catch(() => {})
+      .finally(() => { beating = null; });
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
+  try {
+    const report = await detectContradictions(prisma, options);
+    await prisma.detectionRun.update({
+      where: { id: runId },
+      data: { status: "finished", finishedAt: new Date(), heartbeatAt: new Date(), report: JSON.parse(JSON.stringify(report)) },
+    });
+    return report;
+  } catch (error) {
+    const { message } = mapError(error);
+    await prisma.detectionRun
+      .update({ where: { id: runId }, data: { status: "failed", finishedAt: new Date(), error: message } })
+      .catch((inner: unknown) => console.error("detection run could not be closed", inner));
+    throw error;
+  } finally {
+    clearInterval(heartbeat);
+  }
+}
+
+/** The newest run, for the contradictions page (running, or how the last one ended). */
+export async function latestDetectionRun(prisma: PrismaClient = db()): Promise<DetectionRunView | null> {
+  await closeAbandonedRuns(prisma);
+  const row = await prisma.detectionRun.findFirst({ orderBy: { id: "desc" }, select: RUN_SELECT });
+  return row ? viewOf(row as RunRow) : null;
+}
+
+/** One line for the page and the command line. */
+export function describeDetectionRun(run: DetectionRunView): string {
+  const who = run.startedBy ? ` by ${run.startedBy}` : "";
+  switch (run.status) {
+    case "running":
+      return `Detection running since ${formatTime(run.startedAt)}${who}. This page refreshes when it finishes.`;
+    case "finished": {
+      const report = run.report!;
+      return (
+        `Last detection finished ${formatTime(run.finishedAt ?? run.startedAt)}${who}: ${report.created} new, ${report.updated} updated, ` +
+        `${report.removed} withdrawn; ${report.keptReviewed} reviewed pairs left as they were (${report.seconds.toFixed(1)} s).`
+      );
+    }
+    case "failed":
+      return `Last detection${who} failed ${formatTime(run.finishedAt ?? run.startedAt)}: ${run.error ?? "no reason recorded."}`;
+    case "abandoned":
+      return `Last detection${who} did not finish: ${run.error ?? "the server stopped."}`;
+  }
+}
