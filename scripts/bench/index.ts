@@ -40,7 +40,7 @@ const READER_BUDGET_MS = 200;
 const OTHER_BUDGET_MS = 200;
 
 const argumentsSchema = seedArgumentsSchema.extend({
-  samples: z.coerce.number().int().min(3).max(1000).default(30),
+  samples: z.coerce.number().int().min(3).max(1000).default(60),
   loadSeconds: z.coerce.number().int().min(5).max(600).default(60),
   loadConnections: z.coerce.number().int().min(1).max(200).default(50),
   extractionRepetitions: z.coerce.number().int().min(1).max(1000).default(20),

@@ -133,6 +133,41 @@ describe("claims table", () => {
     expect(phrase.rows.every((row) => row.quote.startsWith("The strike was called off"))).toBe(true);
   });
 
+  test("a search combined with stance, status, credibility or attribution finds exactly the claims matching all of them", async () => {
+    const killings = { quote: { contains: "killings" } };
+    const cases: Array<[Record<string, string>, Record<string, unknown>]> = [
+      [{ status: "unreviewed" }, { status: "unreviewed" }],
+      [{ stance: "opposes" }, { stance: "opposes" }],
+      [{ credibility: "2" }, { credibility: 2 }],
+      [{ attribution: "direct_quote" }, { attribution: "direct_quote" }],
+      [{ stance: "supports", status: "unreviewed", sourceStance: "reports" }, { stance: "supports", status: "unreviewed", sourceStance: "reports" }],
+    ];
+    for (const [query, where] of cases) {
+      const page = await listClaims(params({ q: "killing", ...query }), { prisma: database.prisma });
+      const expected = await database.prisma.claim.count({ where: { ...killings, ...where } });
+      expect(page.total, JSON.stringify(query)).toBe(expected);
+      expect(page.rows.every((row) => row.quote.includes("killings")), JSON.stringify(query)).toBe(true);
+    }
+    expect(await database.prisma.claim.count({ where: { ...killings, status: "unreviewed" } })).toBeGreaterThan(0);
+  });
+
+  test("with a search, the full-text index chooses the rows and a broad filter is checked on them", async () => {
+    const plan = async (filters: Parameters<typeof claimFilterSql>[0]) => {
+      const where = claimFilterSql(filters);
+      return database.prisma.$transaction(async (tx) => {
+        // Make every index look cheaper than reading the table, as it is at a million claims.
+        await tx.$executeRawUnsafe("SET LOCAL enable_seqscan = off");
+        const rows = await tx.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN SELECT c.id FROM claims c WHERE ${where.sql}`, ...where.values);
+        return rows.map((row) => row["QUERY PLAN"]).join("\n");
+      });
+    };
+    // Alone, the status filter reads its index; with a search, only the search index is read.
+    expect(await plan({ status: "approved" })).toContain("claims_status_id_idx");
+    const searched = await plan({ q: "killing", status: "approved" });
+    expect(searched).toContain("claims_search_vector_idx");
+    expect(searched).not.toContain("claims_status_id_idx");
+  });
+
   test("bad values in a shared URL are reported and ignored, never injected", async () => {
     const parsed = parseClaimTableParams(new URLSearchParams({ stance: "supports'; DROP TABLE claims; --", credibility: "9", status: "approved", sort: "bogus" }));
     expect(parsed.problems.map((problem) => problem.split(":")[0]).sort()).toEqual(["credibility", "sort", "stance"]);
