@@ -3,7 +3,8 @@
 // contradictions page follows the run's row (running → finished or failed). `npm run
 // detect` records its runs the same way, and at most one runs at a time whichever server
 // or command started it (a partial unique index on detection_runs).
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import type { DetectionRunStatus } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/db/client";
 import { ConflictError, mapError } from "@/lib/errors";
 import { formatTime } from "@/lib/format/time";
@@ -13,8 +14,6 @@ import { detectContradictions, type DetectionOptions, type DetectionReport } fro
 export const HEARTBEAT_MS = 15_000;
 /** ...and one untouched for this long belongs to a server that stopped. */
 export const STALE_AFTER_MS = 5 * 60_000;
-
-export type DetectionRunStatus = "running" | "finished" | "failed" | "abandoned";
 
 export interface DetectionRunView {
   id: number;
@@ -28,28 +27,38 @@ export interface DetectionRunView {
 }
 
 const RUN_SELECT = {
-  id: true, status: true, startedAt: true, finishedAt: true, report: true, error: true,
+  id: true, status: true, startedAt: true, heartbeatAt: true, finishedAt: true, report: true, error: true,
   startedBy: { select: { name: true, email: true } },
-} as const;
+} as const satisfies Prisma.DetectionRunSelect;
 
-type RunRow = {
-  id: number; status: DetectionRunStatus; startedAt: Date; finishedAt: Date | null; report: unknown; error: string | null;
-  startedBy: { name: string | null; email: string } | null;
-};
+type RunRow = Prisma.DetectionRunGetPayload<{ select: typeof RUN_SELECT }>;
 
+const ABANDONED = "The server stopped before this run finished. Run detection again.";
+
+function staleBefore(): Date {
+  return new Date(Date.now() - STALE_AFTER_MS);
+}
+
+/** A running row whose heartbeat stopped reads as abandoned, whether or not it was closed yet. */
 function viewOf(row: RunRow): DetectionRunView {
+  const abandoned = row.status === "running" && row.heartbeatAt < staleBefore();
   return {
-    id: row.id, status: row.status, startedAt: row.startedAt, finishedAt: row.finishedAt,
+    id: row.id, status: abandoned ? "abandoned" : row.status, startedAt: row.startedAt, finishedAt: row.finishedAt,
     startedBy: row.startedBy ? (row.startedBy.name ?? row.startedBy.email) : null,
-    report: (row.report as DetectionReport | null) ?? null, error: row.error,
+    report: (row.report as DetectionReport | null) ?? null, error: abandoned ? ABANDONED : row.error,
   };
 }
 
+async function runningRun(prisma: PrismaClient): Promise<DetectionRunView | null> {
+  const row = await prisma.detectionRun.findFirst({ where: { status: "running" }, select: RUN_SELECT });
+  return row && viewOf(row);
+}
+
 /** Runs whose server stopped mid-way are closed, so that they never block the next one. */
-async function closeAbandonedRuns(prisma: Pick<PrismaClient, "detectionRun">): Promise<void> {
+async function closeAbandonedRuns(prisma: PrismaClient): Promise<void> {
   await prisma.detectionRun.updateMany({
-    where: { status: "running", heartbeatAt: { lt: new Date(Date.now() - STALE_AFTER_MS) } },
-    data: { status: "abandoned", finishedAt: new Date(), error: "The server stopped before this run finished. Run detection again." },
+    where: { status: "running", heartbeatAt: { lt: staleBefore() } },
+    data: { status: "abandoned", finishedAt: new Date(), error: ABANDONED },
   });
 }
 
@@ -62,16 +71,13 @@ function alreadyRunning(run: DetectionRunView | null): ConflictError {
 /** Records a new run, or refuses with a 409 while another one is running. */
 export async function startDetectionRun(prisma: PrismaClient, userId: number | null): Promise<DetectionRunView> {
   await closeAbandonedRuns(prisma);
-  const running = await prisma.detectionRun.findFirst({ where: { status: "running" }, select: RUN_SELECT });
-  if (running) throw alreadyRunning(viewOf(running as RunRow));
+  const running = await runningRun(prisma);
+  if (running) throw alreadyRunning(running);
   try {
-    return viewOf((await prisma.detectionRun.create({ data: { startedById: userId }, select: RUN_SELECT })) as RunRow);
+    return viewOf(await prisma.detectionRun.create({ data: { startedById: userId }, select: RUN_SELECT }));
   } catch (error) {
     // Two starts at the same moment: the partial unique index lets one through.
-    if ((error as { code?: unknown }).code === "P2002") {
-      const winner = await prisma.detectionRun.findFirst({ where: { status: "running" }, select: RUN_SELECT });
-      throw alreadyRunning(winner ? viewOf(winner as RunRow) : null);
-    }
+    if ((error as { code?: unknown }).code === "P2002") throw alreadyRunning(await runningRun(prisma));
     throw error;
   }
 }
@@ -94,7 +100,7 @@ export async function completeDetectionRun(prisma: PrismaClient, runId: number, 
     const report = await detectContradictions(prisma, options);
     await prisma.detectionRun.update({
       where: { id: runId },
-      data: { status: "finished", finishedAt: new Date(), heartbeatAt: new Date(), report: JSON.parse(JSON.stringify(report)) },
+      data: { status: "finished", finishedAt: new Date(), heartbeatAt: new Date(), report: report as unknown as Prisma.InputJsonObject },
     });
     return report;
   } catch (error) {
@@ -108,11 +114,10 @@ export async function completeDetectionRun(prisma: PrismaClient, runId: number, 
   }
 }
 
-/** The newest run, for the contradictions page (running, or how the last one ended). */
+/** The newest run, for the contradictions page (running, or how the last one ended); only reads. */
 export async function latestDetectionRun(prisma: PrismaClient = db()): Promise<DetectionRunView | null> {
-  await closeAbandonedRuns(prisma);
   const row = await prisma.detectionRun.findFirst({ orderBy: { id: "desc" }, select: RUN_SELECT });
-  return row ? viewOf(row as RunRow) : null;
+  return row && viewOf(row);
 }
 
 /** One line for the page and the command line. */

@@ -5,12 +5,13 @@
 import { useEffect, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { runDetectionAction } from "@/lib/contradictions/actions";
+import type { DetectionRunStatus } from "@/lib/generated/prisma/enums";
 
 /** How often the page looks again while a run is going. */
 const POLL_MS = 3_000;
 
 export interface RunStatus {
-  status: "running" | "finished" | "failed" | "abandoned";
+  status: DetectionRunStatus;
   text: string;
 }
 
@@ -19,6 +20,7 @@ export function RunDetectionButton({ canRun, run }: { canRun: boolean; run: RunS
   const [pending, startTransition] = useTransition();
   const [refused, setRefused] = useState<string | null>(null);
   const running = run?.status === "running";
+  const wentWrong = run?.status === "failed" || run?.status === "abandoned";
 
   useEffect(() => {
     if (!running) return;
@@ -47,8 +49,8 @@ export function RunDetectionButton({ canRun, run }: { canRun: boolean; run: RunS
       ) : (
         run && (
           <span
-            role={run.status === "failed" || run.status === "abandoned" ? "alert" : "status"}
-            className={run.status === "failed" || run.status === "abandoned" ? "error" : "notice"}
+            role={wentWrong ? "alert" : "status"}
+            className={wentWrong ? "error" : "notice"}
             data-testid="detection-run-status"
             data-status={run.status}
           >
