@@ -101,30 +101,69 @@ export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (character) => HTML_ESCAPES[character]!);
 }
 
+/** Flags of a run in a ReaderLayout. */
+const RUN_OVERLAP = 1;
+const RUN_STARTS_CLAIM = 2;
+const RUN_ENDS_CLAIM = 4;
+
 /**
- * The reader's text as markup: one span per uncovered run, one mark per covered run,
- * exactly the elements the reader rendered as React elements before. A source with
- * thousands of claims is tens of thousands of elements; building them as React elements
- * cost ~150 ms per request on the server (npm run bench), a string costs a few. Every
- * piece of data goes through escapeHtml. Attributes are single-quoted: the markup travels
- * again inside the page's JSON payload, where double quotes would each be escaped twice.
- * The claims' labels (tooltip and accessible name) are not repeated on every run: the
- * reader sets them from one map once it is on the page (readerLabelAttributes).
+ * What the reader sends to the browser: the text once, and per run three numbers — where it
+ * starts, the index of its claim in `claims` (-1: no claim) and flags (overlap, first and last
+ * run of its claim). The browser builds the markup from it (readerMarkup). Sending the built
+ * markup instead carried the text a second time inside it, with ~170 bytes of attributes per
+ * run: 1.8 MB for the 2,000-claim bench source, and rendering the page grew with its size
+ * (npm run bench).
  */
-export function readerMarkup(runs: ReaderRunView[], claims: ReaderMarkClaim[]): string {
+export interface ReaderLayout {
+  text: string;
+  runs: number[];
+  claims: ReaderMarkClaim[];
+}
+
+export function readerLayout(text: string, claims: (HighlightClaim & ReaderMarkClaim)[]): ReaderLayout {
+  const shown = readerRuns(text, claims);
   const byId = new Map(claims.map((claim) => [claim.id, claim]));
+  const used = new Map<number, number>();
+  const marked: ReaderMarkClaim[] = [];
+  const runs: number[] = [];
+  for (const run of shown) {
+    let index = -1;
+    if (run.claimId !== null) {
+      index = used.get(run.claimId) ?? -1;
+      if (index < 0) {
+        const claim = byId.get(run.claimId)!;
+        index = marked.push({ id: claim.id, status: claim.status, stance: claim.stance, label: claim.label }) - 1;
+        used.set(claim.id, index);
+      }
+    }
+    runs.push(run.start, index, (run.depth > 1 ? RUN_OVERLAP : 0) | (run.startsClaim ? RUN_STARTS_CLAIM : 0) | (run.endsClaim ? RUN_ENDS_CLAIM : 0));
+  }
+  return { text, runs, claims: marked };
+}
+
+/**
+ * The reader's text as markup: one span per uncovered run, one mark per covered run. A source
+ * with thousands of claims is tens of thousands of elements; as React elements they cost
+ * ~150 ms per render (npm run bench), a string a few. Every piece of data goes through
+ * escapeHtml. The claims' labels (tooltip and accessible name) are not repeated on every
+ * run: the reader sets them from one map once it is on the page (readerLabelAttributes).
+ */
+export function readerMarkup({ text, runs, claims }: ReaderLayout): string {
   const parts: string[] = [];
-  for (const run of runs) {
-    const text = escapeHtml(run.text);
-    const claim = run.claimId === null ? undefined : byId.get(run.claimId);
+  for (let i = 0; i < runs.length; i += 3) {
+    const start = runs[i]!;
+    const end = i + 3 < runs.length ? runs[i + 3]! : text.length;
+    const flags = runs[i + 2]!;
+    const content = escapeHtml(text.slice(start, end));
+    const claim = claims[runs[i + 1]!];
     if (!claim) {
-      parts.push(`<span data-start='${run.start}'>${text}</span>`);
+      parts.push(`<span data-start="${start}">${content}</span>`);
       continue;
     }
     parts.push(
-      `<mark data-start='${run.start}' data-claim-id='${claim.id}'`,
-      run.endsClaim ? ` data-stance='${escapeHtml(claim.stance)}'` : "",
-      ` class='claim status-${escapeHtml(claim.status)}${run.depth > 1 ? " overlap" : ""}' tabindex='${run.startsClaim ? 0 : -1}' role='button'>${text}</mark>`,
+      `<mark data-start="${start}" data-claim-id="${claim.id}"`,
+      flags & RUN_ENDS_CLAIM ? ` data-stance="${escapeHtml(claim.stance)}"` : "",
+      ` class="claim status-${escapeHtml(claim.status)}${flags & RUN_OVERLAP ? " overlap" : ""}" tabindex="${flags & RUN_STARTS_CLAIM ? 0 : -1}" role="button">${content}</mark>`,
     );
   }
   return parts.join("");

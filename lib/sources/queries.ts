@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { cache } from "react";
 import { db, type Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -54,7 +55,6 @@ export async function listSourcesWithCounts(filters: SourceListFilters, prisma: 
 
 interface ReaderClaimRow {
   id: number;
-  quote: string;
   startOffset: number;
   endOffset: number;
   anchorStatus: AnchorStatus;
@@ -62,32 +62,59 @@ interface ReaderClaimRow {
   stance: Stance;
   attribution: Attribution;
   citedVia: string | null;
-  speakerId: number | null;
   speakerName: string | null;
 }
 
 /**
- * The source and what the reader shows of each claim: one query for the claims with their
- * speakers, only the columns shown. A source can hold thousands of claims; through Prisma's
- * relation loading (three queries and all columns) they took 30 ms of the page's budget.
+ * The source's text and what its highlights show of each claim, for the reader's text
+ * (/api/sources/<slug>/reader): one query for the claims with their speakers' names, only the
+ * columns shown. A source can hold thousands of claims; through Prisma's relation loading
+ * (three queries and all columns) they took 30 ms of the page's budget.
  */
-export const getSourceWithClaims = cache(async (slug: string) => {
-  const prisma = db();
-  const source = await prisma.source.findUnique({ where: { slug } });
+export async function getSourceWithClaims(slug: string, prisma: Db = db()) {
+  const source = await prisma.source.findUnique({ where: { slug }, select: { id: true, slug: true, text: true } });
   if (!source) return null;
-  const rows = await prisma.$queryRaw<ReaderClaimRow[]>`
-    SELECT c.id, c.quote, c.start_offset AS "startOffset", c.end_offset AS "endOffset", c.anchor_status::text AS "anchorStatus",
+  const claims = await prisma.$queryRaw<ReaderClaimRow[]>`
+    SELECT c.id, c.start_offset AS "startOffset", c.end_offset AS "endOffset", c.anchor_status::text AS "anchorStatus",
       c.status::text AS status, c.stance::text AS stance, c.attribution::text AS attribution, c.cited_via AS "citedVia",
-      a.id AS "speakerId", a.name AS "speakerName"
+      a.name AS "speakerName"
     FROM claims c LEFT JOIN actors a ON a.id = c.speaker_id
     WHERE c.source_id = ${source.id}
     ORDER BY c.start_offset, c.id`;
-  const claims = rows.map(({ speakerId, speakerName, ...claim }) => ({
-    ...claim,
-    speaker: speakerId === null ? null : { id: speakerId, name: speakerName ?? "" },
-  }));
   return { ...source, claims };
-});
+}
+
+/** The reader page's source: everything but the text, which the page's browser fetches on its own. */
+export const getReaderSource = cache(async (slug: string) => db().source.findUnique({ where: { slug }, omit: { text: true } }));
+
+/**
+ * What the reader page shows besides the text: claim counts by status, the claims whose quote
+ * is no longer in the text, and a revision of everything the highlights show (the text's hash,
+ * each claim's id and version, its speaker's id and version). The browser fetches the
+ * highlighted text again only when the revision changes: opening another claim does not.
+ */
+export async function getReaderSummary(source: { id: number; textSha256: string }, prisma: Db = db()) {
+  const [groups, orphaned] = await Promise.all([
+    prisma.$queryRaw<{ status: ClaimStatus; count: number; digest: string }[]>`
+      SELECT c.status::text AS status, count(*)::int AS count,
+        md5(string_agg(c.id || ':' || c.version || ':' || c.anchor_status::text || ':' || coalesce(a.id || '/' || a.version, '-'), ',' ORDER BY c.id)) AS digest
+      FROM claims c LEFT JOIN actors a ON a.id = c.speaker_id
+      WHERE c.source_id = ${source.id}
+      GROUP BY c.status
+      ORDER BY c.status`,
+    prisma.claim.findMany({
+      where: { sourceId: source.id, anchorStatus: "orphaned" },
+      orderBy: [{ startOffset: "asc" }, { id: "asc" }],
+      select: { id: true, quote: true },
+    }),
+  ]);
+  const counts: Partial<Record<ClaimStatus, number>> = Object.fromEntries(groups.map((group) => [group.status, group.count]));
+  const revision = createHash("sha1")
+    .update([source.id, source.textSha256, ...groups.map((group) => `${group.status}=${group.digest}`)].join("|"))
+    .digest("hex")
+    .slice(0, 16);
+  return { counts, orphaned, revision };
+}
 
 /** Metadata, the editor's form snapshot and claim counts, for /sources/<slug>/details. */
 export async function getSourceDetails(slug: string) {

@@ -53,26 +53,43 @@ export function distribution(values: number[]): Distribution {
 export interface TimedPage {
   times: Distribution;
   bytes: number;
+  /** With follow-up requests: each request's own times, the page first. */
+  parts: Distribution[];
 }
 
 /**
  * Server time as the client sees it over loopback: request sent to last byte read, on a
- * kept-alive connection (Node's fetch pools connections), after warm-up requests.
+ * kept-alive connection (Node's fetch pools connections), after warm-up requests. `then`
+ * names requests the page's browser makes before it shows the page (the reader's text):
+ * a sample is the page and those, one after the other.
  */
-export async function timePage(baseUrl: string, pathAndQuery: string, cookie: string, options: { samples: number; warmup?: number; expect?: (body: string) => boolean }): Promise<TimedPage> {
+export async function timePage(
+  baseUrl: string,
+  pathAndQuery: string,
+  cookie: string,
+  options: { samples: number; warmup?: number; expect?: (body: string) => boolean; then?: string[] },
+): Promise<TimedPage> {
+  const paths = [pathAndQuery, ...(options.then ?? [])];
   const times: number[] = [];
+  const parts: number[][] = paths.map(() => []);
   let bytes = 0;
   for (let round = -(options.warmup ?? 5); round < options.samples; round++) {
-    const started = performance.now();
-    const response = await fetch(`${baseUrl}${pathAndQuery}`, { headers: { cookie }, redirect: "manual" });
-    const body = await response.text();
-    const elapsed = performance.now() - started;
-    if (response.status !== 200) throw new Error(`GET ${pathAndQuery} answered ${response.status}: ${body.slice(0, 300)}`);
-    if (options.expect && !options.expect(body)) throw new Error(`GET ${pathAndQuery} answered 200 without the expected content`);
-    if (round >= 0) times.push(elapsed);
-    bytes = body.length;
+    let total = 0;
+    bytes = 0;
+    for (const [index, path] of paths.entries()) {
+      const started = performance.now();
+      const response = await fetch(`${baseUrl}${path}`, { headers: { cookie }, redirect: "manual" });
+      const body = await response.text();
+      const elapsed = performance.now() - started;
+      if (response.status !== 200) throw new Error(`GET ${path} answered ${response.status}: ${body.slice(0, 300)}`);
+      if (index === 0 && options.expect && !options.expect(body)) throw new Error(`GET ${path} answered 200 without the expected content`);
+      total += elapsed;
+      bytes += body.length;
+      if (round >= 0) parts[index]!.push(elapsed);
+    }
+    if (round >= 0) times.push(total);
   }
-  return { times: distribution(times), bytes };
+  return { times: distribution(times), bytes, parts: parts.map(distribution) };
 }
 
 interface ManifestEntry {

@@ -57,11 +57,15 @@ interface PageScenario {
   /** Runs the app's query function for this page; the statements it sends are the bare SQL. */
   query: (capturing: CapturingClient) => Promise<unknown>;
   concurrent: boolean;
+  /** Requests the page's browser makes before the page is whole (the reader's text), timed with it. */
+  then?: string[];
 }
 
 interface PageFigures {
   scenario: PageScenario;
   http: Distribution;
+  /** The page's own times and its follow-up requests', when it has some. */
+  parts: Distribution[];
   bytes: number;
   sql: Distribution;
   statements: Statement[];
@@ -153,28 +157,32 @@ async function pageScenarios(url: string, claims: number): Promise<PageScenario[
       {
         label: `source reader: the largest source`,
         path: `/sources/${LARGE_SOURCE_SLUG}`,
+        then: [`/api/sources/${LARGE_SOURCE_SLUG}/reader`],
         budgetMs: READER_BUDGET_MS,
         concurrent: false,
-        query: async () => {
-          const { getSourceWithClaims } = await import("@/lib/sources/queries");
-          return getSourceWithClaims(LARGE_SOURCE_SLUG);
-        },
+        query: (capturing) => readerQueries(LARGE_SOURCE_SLUG, capturing),
       },
       {
         label: `source reader: a typical source (${typicalSource.count} claims)`,
         path: `/sources/${typicalSource.slug}`,
+        then: [`/api/sources/${typicalSource.slug}/reader`],
         budgetMs: READER_BUDGET_MS,
         concurrent: false,
-        query: async () => {
-          const { getSourceWithClaims } = await import("@/lib/sources/queries");
-          return getSourceWithClaims(typicalSource.slug);
-        },
+        query: (capturing) => readerQueries(typicalSource.slug, capturing),
       },
       ...(await otherPageScenarios(client, speakers.head)),
     ];
   } finally {
     await client.end();
   }
+}
+
+/** What the reader page and its text (GET /api/sources/<slug>/reader) ask the database. */
+async function readerQueries(slug: string, capturing: CapturingClient): Promise<unknown> {
+  const { getReaderSource, getReaderSummary, getSourceWithClaims } = await import("@/lib/sources/queries");
+  const source = await getReaderSource(slug);
+  if (!source) throw new Error(`no source ${slug}`);
+  return [await getReaderSummary(source, capturing.prisma), await getSourceWithClaims(slug, capturing.prisma)];
 }
 
 /** The pages around the table: dashboard, lists of sources, actors, topics and contradictions, an actor's page. */
@@ -225,10 +233,10 @@ async function measurePages(app: RunningApp, cookie: string, scenarios: PageScen
   try {
     for (const scenario of scenarios) {
       progress(`  ${scenario.label}`);
-      const page = await timePage(app.baseUrl, scenario.path, cookie, { samples });
+      const page = await timePage(app.baseUrl, scenario.path, cookie, { samples, then: scenario.then });
       const statements = await capturing.capture(() => scenario.query(capturing));
       const sql = await timeStatements(app.database.url, statements, { samples, concurrent: scenario.concurrent });
-      figures.push({ scenario, http: page.times, bytes: page.bytes, sql, statements });
+      figures.push({ scenario, http: page.times, parts: page.parts, bytes: page.bytes, sql, statements });
     }
   } finally {
     await capturing.close();
@@ -248,6 +256,11 @@ function printPages(figures: PageFigures[], claims: number, failures: Failure[])
     const over = scenario.budgetMs !== null && http.p95 > scenario.budgetMs;
     if (over) failures.push({ what: `${scenario.label} (${scenario.path})`, detail: `p95 ${ms(http.p95)} ms > ${scenario.budgetMs} ms` });
     out(`| ${scenario.label} | ${ms(http.median)} ms | ${ms(http.p95)} ms | ${ms(sql.median)} ms | ${ms(sql.p95)} ms | ${(http.median / sql.median).toFixed(1)}× | ${Math.round(figure.bytes / 1024)} KB | ${scenario.budgetMs ?? "—"} ms | ${over ? "**over**" : "ok"} |`);
+  }
+  out();
+  for (const { scenario, parts } of figures.filter((figure) => figure.scenario.then?.length)) {
+    const requests = [scenario.path, ...scenario.then!].map((path, index) => `${path} ${ms(parts[index]!.median)} ms median, ${ms(parts[index]!.p95)} ms p95`);
+    out(`${scenario.label}: the page and then its text, one after the other, as the browser asks for them (each sample is their sum): ${requests.join("; ")}.`);
   }
   out();
 }

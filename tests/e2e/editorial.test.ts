@@ -52,8 +52,14 @@ describe("editorial review in the browser", () => {
   test("an editor opens a seed source, clicks a highlighted claim, sets stance, speaker and cited-via, and finds it by those filters", async () => {
     const page = await editor();
     await page.getByRole("link", { name: "Sources", exact: true }).click();
+    // The text comes on its own request; opening a claim does not fetch it again, a save does.
+    const textRequests: string[] = [];
+    page.on("request", (request) => {
+      if (/\/api\/sources\/[^/]+\/reader$/.test(new URL(request.url()).pathname)) textRequests.push(request.url());
+    });
     await page.getByRole("link", { name: "Diplomatic Involvement/Immunity in Karachi Killings." }).click();
     await page.locator('[data-testid="source-text"][data-ready="true"]').waitFor();
+    expect(textRequests).toHaveLength(1);
     await saveViewport(page, "source-reader");
 
     // A claim still unreviewed and without a speaker, somewhere in the middle of the text.
@@ -67,6 +73,7 @@ describe("editorial review in the browser", () => {
     const form = page.locator('[data-testid="claim-editor"][data-ready="true"]');
     await form.waitFor();
     await expect(page.getByTestId("quote-in-context").textContent()).resolves.toContain(target.quote);
+    expect(textRequests).toHaveLength(1);
 
     await form.getByLabel("Opposes", { exact: true }).check();
     await form.getByLabel("Speaker").selectOption("__new");
@@ -80,6 +87,7 @@ describe("editorial review in the browser", () => {
     expect(saved.speaker?.name).toBe("Nadia Farooqui");
     // The highlight shows the new tags after the save.
     await page.locator(`mark[data-claim-id="${target.id}"][title*="Nadia Farooqui"][title*="via Dawn, 14 May 2007"][title*="stance opposes"]`).first().waitFor();
+    expect(textRequests).toHaveLength(2);
     await saveViewport(page, "source-reader-claim-panel");
 
     // The claims table finds it by exactly those filters, set through the filter form.

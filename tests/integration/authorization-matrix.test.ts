@@ -60,6 +60,7 @@ const EXPECTED: Record<string, Case[]> = {
   "app/api/options/[kind]/route.ts#GET": [{ role: "viewer", params: { kind: "sources" } }, { role: "viewer", params: { kind: "actors" } }],
   "app/api/import/preview/route.ts#POST": [{ role: "editor" }],
   "app/api/contradictions/claim-search/route.ts#GET": [{ role: "viewer" }],
+  "app/api/sources/[slug]/reader/route.ts#GET": [{ role: "viewer", params: { slug: "no-such-source" } }],
   "lib/users/actions.ts#createUserAction": [
     { role: "admin", sample: async () => ({ input: { email: `new-${++sampleCounter}@example.test`, role: "editor", password: "a-long-password" }, entityType: "user" }) },
   ],

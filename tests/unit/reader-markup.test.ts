@@ -1,8 +1,9 @@
-// The reader's highlighted text is built as a string on the server (thousands of claims
-// made React elements too slow); what it builds must be safe and the same elements.
+// The reader's highlighted text is built as a string (thousands of claims made React
+// elements too slow) from a compact layout the server sends; what it builds must be safe,
+// the same elements, and the text exactly once.
 import { parseHTML } from "linkedom";
 import { expect, test } from "vitest";
-import { escapeHtml, readerLabelAttributes, readerMarkup, readerRuns } from "@/lib/sources/highlight";
+import { escapeHtml, readerLabelAttributes, readerLayout, readerMarkup } from "@/lib/sources/highlight";
 
 function render(markup: string) {
   const { document } = parseHTML(`<!doctype html><html><body><div id="text">${markup}</div></body></html>`);
@@ -11,9 +12,9 @@ function render(markup: string) {
 
 test("text and labels from the database cannot inject markup", () => {
   const text = `He wrote <script>alert("x")</script> & said 'no' <img src=x onerror=alert(1)>.`;
-  const markup = readerMarkup(readerRuns(text, [{ id: 7, startOffset: 9, endOffset: 38 }]), [
-    { id: 7, status: "unreviewed", stance: "unclear", label: `"><script>alert(2)</script>` },
-  ]);
+  const markup = readerMarkup(readerLayout(text, [
+    { id: 7, startOffset: 9, endOffset: 38, status: "unreviewed", stance: "unclear", label: `"><script>alert(2)</script>` },
+  ]));
   const root = render(markup);
   expect(root.querySelectorAll("script, img")).toHaveLength(0);
   expect(root.textContent).toBe(text);
@@ -23,14 +24,11 @@ test("text and labels from the database cannot inject markup", () => {
 
 test("every run is one element carrying its offset; a claim is one tab stop with its stance at the end", () => {
   const text = "Altaf Hussain said the MQM was peaceful. Others disagreed.";
-  const runs = readerRuns(text, [
-    { id: 1, startOffset: 0, endOffset: 40 },
-    { id: 2, startOffset: 19, endOffset: 40 },
+  const layout = readerLayout(text, [
+    { id: 1, startOffset: 0, endOffset: 40, status: "approved", stance: "supports", label: "Altaf Hussain (direct quote)" },
+    { id: 2, startOffset: 19, endOffset: 40, status: "unreviewed", stance: "opposes", label: "author's voice" },
   ]);
-  const root = render(readerMarkup(runs, [
-    { id: 1, status: "approved", stance: "supports", label: "Altaf Hussain (direct quote)" },
-    { id: 2, status: "unreviewed", stance: "opposes", label: "author's voice" },
-  ]));
+  const root = render(readerMarkup(layout));
   const elements = [...root.children];
   expect(elements.map((element) => [element.tagName, element.getAttribute("data-start"), element.textContent])).toEqual([
     ["MARK", "0", "Altaf Hussain said "],
@@ -49,4 +47,21 @@ test("every run is one element carrying its offset; a claim is one tab stop with
   expect(inner!.getAttribute("tabindex")).toBe("0");
   // Claim 1 is shown only on the first run, so its stance mark closes that run.
   expect(outer!.getAttribute("data-stance")).toBe("supports");
+});
+
+test("the layout carries the text once, and only the claims that are shown", () => {
+  const text = "The police said the strike was ordered. The party denied it.";
+  const layout = readerLayout(text, [
+    { id: 1, startOffset: 0, endOffset: 39, status: "approved", stance: "opposes", label: "police" },
+    { id: 2, startOffset: 4, endOffset: 10, status: "unreviewed", stance: "unclear", label: "inner" },
+    // Covers the whole text: it shows only past claim 1, where nothing shorter covers the text.
+    { id: 3, startOffset: 0, endOffset: 60, status: "unreviewed", stance: "supports", label: "whole text" },
+  ]);
+  expect(layout.claims.map((claim) => claim.id)).toEqual([1, 2, 3]);
+  const root = render(readerMarkup(layout));
+  expect(root.textContent).toBe(text);
+  expect(JSON.stringify(layout).split("strike was ordered")).toHaveLength(2);
+  expect([...root.querySelectorAll("mark")].map((mark) => [mark.getAttribute("data-start"), mark.getAttribute("data-claim-id")])).toEqual([
+    ["0", "1"], ["4", "2"], ["10", "1"], ["39", "3"],
+  ]);
 });

@@ -4,14 +4,10 @@
 // indices: that is what a new claim is anchored by. Clicking (or Enter on) a highlight
 // opens the claim in the side panel through the URL (?claim=<id>), so the panel renders
 // on the server and the view can be shared.
-import { useEffect, useRef, useState, useTransition } from "react";
+import { useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { usePathname, useRouter } from "next/navigation";
 import { createClaimAction } from "@/lib/claims/actions";
-import { readerLabelAttributes } from "@/lib/sources/highlight";
-import { useMounted } from "./use-mounted";
-
-/** What the reader says about a claim; the page renders the highlights (lib/sources/highlight.ts). */
-export type { ReaderMarkClaim as ReaderClaim } from "@/lib/sources/highlight";
+import { readerLabelAttributes, readerMarkup, type ReaderLayout } from "@/lib/sources/highlight";
 
 interface Selected {
   start: number;
@@ -48,31 +44,52 @@ export function selectionOffsets(container: HTMLElement, text: string, selection
 }
 
 /**
- * `markup` is the text with its highlights, built and escaped on the server by
- * readerMarkup(): as React elements, a source with thousands of claims cost more to render
- * than everything else on the page. It does not depend on the selected claim, so React
- * leaves it alone when another claim is opened and keyboard focus stays where it was.
+ * The text comes on its own from `textUrl` (GET /api/sources/<slug>/reader): the text and
+ * where each highlight runs. The page passes the `revision` of what the highlights show and
+ * the text is fetched again only when it changes, so opening another claim (a new page
+ * render) does not send a long text again, and the browser's copy is revalidated by ETag.
+ * The markup is built here as one string (readerMarkup): thousands of claims as React
+ * elements cost more to render than everything else on the page. It does not depend on the
+ * selected claim, so React leaves it alone when another claim is opened and keyboard focus
+ * stays where it was.
  */
 export function SourceReader({
-  sourceId, markup, labels, selectedClaimId, canEdit,
-}: { sourceId: number; markup: string; labels: Record<number, string>; selectedClaimId: number | null; canEdit: boolean }) {
+  sourceId, textUrl, revision, selectedClaimId, canEdit,
+}: { sourceId: number; textUrl: string; revision: string; selectedClaimId: number | null; canEdit: boolean }) {
   const router = useRouter();
   const pathname = usePathname();
   const container = useRef<HTMLDivElement>(null);
-  const mounted = useMounted();
   const [selected, setSelected] = useState<Selected | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  const [layout, setLayout] = useState<ReaderLayout | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const markup = useMemo(() => (layout ? readerMarkup(layout) : null), [layout]);
+
+  // While a new revision loads, the text shown stays the previous one.
+  useEffect(() => {
+    const controller = new AbortController();
+    setLoadError(null);
+    fetchReaderText(textUrl, controller.signal)
+      .then(setLayout)
+      .catch((error: unknown) => {
+        if (!controller.signal.aborted) setLoadError(error instanceof Error ? error.message : String(error));
+      });
+    return () => controller.abort();
+  }, [textUrl, revision, attempt]);
 
   // Tooltips and accessible names, from one label per claim (see readerMarkup).
   useEffect(() => {
+    if (!layout) return;
+    const labels = new Map(layout.claims.map((claim) => [claim.id, claim.label]));
     for (const mark of container.current?.querySelectorAll<HTMLElement>("mark[data-claim-id]") ?? []) {
       const id = Number(mark.dataset.claimId);
-      const { title, ariaLabel } = readerLabelAttributes(id, labels[id] ?? "", mark.tabIndex === 0);
+      const { title, ariaLabel } = readerLabelAttributes(id, labels.get(id) ?? "", mark.tabIndex === 0);
       mark.title = title;
       if (ariaLabel) mark.setAttribute("aria-label", ariaLabel);
     }
-  }, [markup, labels]);
+  }, [markup, layout]);
 
   useEffect(() => {
     const root = container.current;
@@ -136,11 +153,20 @@ export function SourceReader({
           {message && <p className="error" role="alert">{message}</p>}
         </div>
       )}
+      {loadError && (
+        <p className="error" role="alert">
+          The text could not be loaded: {loadError}{" "}
+          <button type="button" onClick={() => setAttempt((count) => count + 1)}>Try again</button>
+        </p>
+      )}
+      {markup === null ? (
+        !loadError && <p className="source-text muted" aria-busy="true" data-testid="source-text-loading">Loading the text…</p>
+      ) : (
       <div
         ref={container}
         className="source-text"
         data-testid="source-text"
-        data-ready={mounted ? "true" : undefined}
+        data-ready="true"
         onClick={(event) => {
           const mark = (event.target as HTMLElement).closest<HTMLElement>("mark[data-claim-id]");
           // A drag that selected text is a selection, not a click on the highlight.
@@ -156,6 +182,17 @@ export function SourceReader({
         }}
         dangerouslySetInnerHTML={{ __html: markup }}
       />
+      )}
     </div>
   );
+}
+
+/** The reader's text and highlights; an error names what the server said. */
+async function fetchReaderText(url: string, signal: AbortSignal): Promise<ReaderLayout> {
+  const response = await fetch(url, { signal, headers: { accept: "application/json" } });
+  if (!response.ok) {
+    const body = (await response.json().catch(() => null)) as { error?: string } | null;
+    throw new Error(body?.error ?? `the server answered ${response.status}.`);
+  }
+  return (await response.json()) as ReaderLayout;
 }
