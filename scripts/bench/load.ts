@@ -166,6 +166,8 @@ export async function runMixedLoad(plan: LoadPlan, databaseUrl: string, log: (li
     read("search", () => random(plan.searchPaths)),
     read("claim editor", () => `/claims/${random(plan.claimIds)}`),
     read("source reader", () => `/sources/${random(plan.sourceSlugs)}`),
+    // What the reader's browser fetches next: the text and its highlights.
+    read("source reader text", () => `/api/sources/${random(plan.sourceSlugs)}/reader`),
     save,
   ];
 
