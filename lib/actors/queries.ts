@@ -6,6 +6,7 @@ import type { actorListSchema } from "@/lib/actors/schema";
 import { actorSnapshot } from "@/lib/actors/mutations";
 import { lastSavedBy } from "@/lib/forms/saved-by";
 import { editorActorChoices } from "@/lib/pickers/queries";
+import { SPEAKER_CLAIM_COUNTS_SQL } from "@/lib/claims/tallies";
 
 export interface ActorListRow {
   id: number;
@@ -33,9 +34,7 @@ export async function listActors(filters: z.infer<typeof actorListSchema>, prism
   const where = actorsFilterSql(filters);
   const page = filters.page ?? 1;
   const rows = await prisma.$queryRawUnsafe<(ActorListRow & { total: number })[]>(
-    `WITH counts AS (
-        SELECT speaker_id, count(*)::int AS claims FROM claims WHERE speaker_id IS NOT NULL GROUP BY speaker_id
-      )
+    `WITH counts AS (${SPEAKER_CLAIM_COUNTS_SQL})
       SELECT a.id, a.name, a.kind::text AS kind, a.aliases, coalesce(counts.claims, 0) AS "claimCount", (count(*) OVER ())::int AS total
       FROM actors a LEFT JOIN counts ON counts.speaker_id = a.id
       WHERE ${where.sql}

@@ -10,6 +10,7 @@ import { claimSnapshot } from "@/lib/claims/mutations";
 import { lastSavedBy } from "@/lib/forms/saved-by";
 import { paragraphAround } from "@/lib/claims/paragraph";
 import { claimCountsBySource } from "@/lib/sources/queries";
+import { claimStatusTotals } from "@/lib/claims/tallies";
 import { decodeCursor, encodeCursor, splitHeadline, type HeadlinePart } from "@/lib/claims/keyset";
 
 export { claimFilterSql } from "@/lib/claims/filters";
@@ -291,8 +292,8 @@ async function dashboardSources(prisma: Db, sourceCount: number): Promise<{ id: 
 }
 
 export async function dashboardSummary(prisma: Db = db()) {
-  const [byStatus, sourceCount, candidates, candidateCount, recent] = await Promise.all([
-    prisma.claim.groupBy({ by: ["status"], _count: { _all: true } }),
+  const [statusCounts, sourceCount, candidates, candidateCount, recent] = await Promise.all([
+    claimStatusTotals(prisma),
     prisma.source.count(),
     prisma.contradiction.findMany({
       where: { status: "candidate" },
@@ -314,8 +315,7 @@ export async function dashboardSummary(prisma: Db = db()) {
       },
     }),
   ]);
-  const statusCounts = Object.fromEntries(byStatus.map((row) => [row.status, row._count._all])) as Partial<Record<ClaimStatus, number>>;
-  const total = byStatus.reduce((sum, row) => sum + row._count._all, 0);
+  const total = Object.values(statusCounts).reduce((sum, count) => sum + (count ?? 0), 0);
   const sources = await dashboardSources(prisma, sourceCount);
   const counts = await claimCountsBySource(sources.map((source) => source.id), prisma);
   const perSource = sources.map((source) => {

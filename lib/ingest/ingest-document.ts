@@ -16,6 +16,7 @@ import type { ExtractedClaim, ExtractedSpeaker } from "@/lib/extract/types";
 import { reanchor } from "@/lib/claims/anchor";
 import { recordAudit } from "@/lib/audit/record";
 import { NotFoundError } from "@/lib/errors";
+import { compactClaimTallies } from "@/lib/claims/tallies";
 import type { DocumentMetadata } from "@/lib/ingest/schema";
 
 export class DocumentError extends Error {
@@ -139,7 +140,11 @@ export async function freeSlug(reader: Reader, slug: string): Promise<string> {
 
 export async function ingestDocument(prisma: PrismaClient, input: IngestInput): Promise<IngestSummary> {
   const prepared = prepareDocument(input.rawText, input.originFile);
-  return prisma.$transaction((tx) => writeDocument(tx, input, prepared), { timeout: 120_000, maxWait: 30_000 });
+  const summary = await prisma.$transaction((tx) => writeDocument(tx, input, prepared), { timeout: 120_000, maxWait: 30_000 });
+  // The import's claim statements each added tally rows; fold them (after the commit, so
+  // that no save waits on it).
+  await compactClaimTallies(prisma);
+  return summary;
 }
 
 async function writeDocument(tx: Tx, input: IngestInput, prepared: PreparedDocument): Promise<IngestSummary> {

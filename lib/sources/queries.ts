@@ -6,6 +6,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SourceListFilters } from "@/lib/sources/schema";
 import { sourceSnapshot } from "@/lib/sources/mutations";
 import { lastSavedBy } from "@/lib/forms/saved-by";
+import { claimTotal as countAllClaims } from "@/lib/claims/tallies";
 import type { AnchorStatus, Attribution, ClaimStatus, Stance } from "@/lib/generated/prisma/enums";
 
 export const SOURCES_PAGE_SIZE = 50;
@@ -30,7 +31,7 @@ export async function listSourcesWithCounts(filters: SourceListFilters, prisma: 
     : {};
   const [total, claimTotal, sources] = await Promise.all([
     prisma.source.count({ where }),
-    prisma.claim.count(),
+    countAllClaims(prisma),
     prisma.source.findMany({
       where,
       orderBy: [{ title: "asc" }, { id: "asc" }],
