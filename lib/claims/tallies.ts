@@ -1,4 +1,3 @@
-import "server-only";
 // Claim counts across the whole corpus come from claim_tallies, which statement triggers on
 // `claims` keep (migration 20261130100000_claim_tallies): counting a million claims took
 // 130–190 ms of the dashboard's and the actors list's SQL per view (npm run bench).
