@@ -72,6 +72,18 @@ test("many claims in one statement, and one at a time", async () => {
   await expectCountsMatch();
 });
 
+test("a bulk load with the insert trigger off is counted afresh by rebuild_claim_tallies()", async () => {
+  await database.prisma.$executeRawUnsafe("ALTER TABLE claims DISABLE TRIGGER claims_tally_insert");
+  try {
+    await database.prisma.claim.createMany({ data: [...claimRows(6, { speakerId: actorIds[1] }), ...claimRows(2, { status: "in_review" })] });
+  } finally {
+    await database.prisma.$executeRawUnsafe("ALTER TABLE claims ENABLE TRIGGER claims_tally_insert");
+  }
+  expect(await claimTotal(database.prisma)).toBe(13);
+  await database.prisma.$executeRawUnsafe("SELECT rebuild_claim_tallies()");
+  await expectCountsMatch();
+});
+
 test("status and speaker changes, one claim and many, and edits that change neither", async () => {
   const [first] = await database.prisma.claim.findMany({ where: { speakerId: actorIds[0] }, take: 1 });
   await database.prisma.claim.update({ where: { id: first!.id }, data: { status: "approved" } });
