@@ -107,12 +107,11 @@ const RUN_STARTS_CLAIM = 2;
 const RUN_ENDS_CLAIM = 4;
 
 /**
- * What the reader sends to the browser: the text once, and per run three numbers — where it
- * starts, the index of its claim in `claims` (-1: no claim) and flags (overlap, first and last
- * run of its claim). The browser builds the markup from it (readerMarkup). Sending the built
- * markup instead carried the text a second time inside it, with ~170 bytes of attributes per
- * run: 1.8 MB for the 2,000-claim bench source, and rendering the page grew with its size
- * (npm run bench).
+ * What the reader's text request (GET /api/sources/<slug>/reader) answers: the text once, and
+ * per run three numbers — where it starts, the index of its claim in `claims` (-1: no claim)
+ * and flags (overlap, first and last run of its claim). The browser builds the markup from it
+ * (readerMarkup): built, it is the text again with ~170 bytes of attributes per run (812 KB
+ * for the 2,000-claim bench source, whose text is 469 KB).
  */
 export interface ReaderLayout {
   text: string;
