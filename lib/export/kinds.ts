@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { Role } from "@/lib/auth/roles";
 import { claimFiltersSchema } from "@/lib/claims/schema";
 import { claimFilterSql, type SqlFragment } from "@/lib/claims/filters";
+import { SPEAKER_CLAIM_COUNTS_SQL } from "@/lib/claims/tallies";
 import {
   actorsFilterSchema,
   actorsFilterSql,
@@ -180,7 +181,7 @@ export const EXPORT_DEFINITIONS: Record<ExportKind, ExportKindDefinition> = {
     viewParams: ["page"],
     where: actorsFilterSql,
     from: `actors a
-      LEFT JOIN (SELECT speaker_id, count(*)::int AS claims FROM claims GROUP BY speaker_id) n ON n.speaker_id = a.id`,
+      LEFT JOIN (${SPEAKER_CLAIM_COUNTS_SQL}) n ON n.speaker_id = a.id`,
     orderBy: "a.id",
     columns: [
       column("id", "integer", "a.id", "actor id"),
