@@ -1,7 +1,7 @@
 // Contradiction cues: given two claims (and what the database knows about how they relate),
 // which rule says they conflict, how strongly, and a one-line explanation an editor can read.
 // Pure functions, no database: candidates.ts proposes the pairs, detect.ts stores the verdicts.
-import { contentTerms, negatesWords, NEGATORS, termsOfWords, normalizeTerm, overlap, shorten, surfaceWords, Vocabulary, words, type Overlap } from "@/lib/contradictions/text";
+import { contentTerms, negatesWords, NEGATORS, termsOfWords, normalizeTerm, overlap, shorten, surfaceWords, Vocabulary, words, type Overlap } from "@/lib/text/terms";
 import { dates, datesDisagree, eventTerms, intervalsDisagree, quantities, type DateMention, type Quantity } from "@/lib/contradictions/figures";
 
 export type CueKind = "negation" | "dispute" | "numeric" | "date" | "attribution" | "other";

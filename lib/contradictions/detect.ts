@@ -11,7 +11,7 @@ import type { ContradictionKind } from "@/lib/generated/prisma/enums";
 import { recordAudit } from "@/lib/audit/record";
 import { candidatePairBatches, collectCandidatesIn, type CandidateOptions, type CandidateSummary, type Channel } from "@/lib/contradictions/candidates";
 import { strongestCue, type CueClaim, type CueMatch } from "@/lib/contradictions/cues";
-import { contentTerms, Vocabulary } from "@/lib/contradictions/text";
+import { contentTerms, Vocabulary } from "@/lib/text/terms";
 
 /** Verdicts below this score are not worth an editor's time. */
 export const MIN_SCORE = 0.45;

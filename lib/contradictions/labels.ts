@@ -7,6 +7,8 @@ export const KIND_LABELS: Record<ContradictionKind, string> = {
   numeric: "Figures",
   date: "Dates",
   attribution: "Attribution",
+  accusation_denial: "Accusation and denial",
+  revision: "Revision",
   other: "Other",
 };
 

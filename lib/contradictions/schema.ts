@@ -1,7 +1,7 @@
 // What crosses into the contradictions domain: review forms, hand-made links, list filters.
 import { z } from "zod";
 
-export const CONTRADICTION_KINDS = ["negation", "dispute", "numeric", "date", "attribution", "other"] as const;
+export const CONTRADICTION_KINDS = ["negation", "dispute", "numeric", "date", "attribution", "accusation_denial", "revision", "other"] as const;
 export const CONTRADICTION_STATUSES = ["candidate", "confirmed", "dismissed"] as const;
 
 const id = z.coerce.number({ error: "Must be a number." }).int().positive();

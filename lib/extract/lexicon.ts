@@ -94,14 +94,7 @@ export const DISTANCING: RegExp = /\b(unconvincingly|falsely|wrongly|baselessly|
 export const REBUTTALS: RegExp =
   /\b(does not recall|did not recall|doesn[’']t recall|denied|denies|deny|disputes|disputed|refuted|rejected (the|this|that|these)|not true|untrue|is false|are false|was false|baseless|inaccurate|is wrong|are wrong|never said|did not say|no recollection)\b/i;
 
-export const MONTHS: readonly string[] = [
-  "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-  "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-];
-
-export const WEEKDAYS: readonly string[] = [
-  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-];
+export { MONTH_WORDS as MONTHS, WEEKDAYS } from "@/lib/text/months";
 
 /** Countries and world regions: actors of kind government_body, and never the first word of a person's name. */
 export const COUNTRIES_AND_REGIONS: ReadonlySet<string> = new Set([

@@ -1,18 +1,7 @@
 // Publication dates as documents state them ("2004-06-11", "April 15, 2011", "June 2007",
 // "2007"). A date is refused when no calendar has it (30 February, month 13) or when it
 // lies in the future; slashed dates are refused because 03/04/2011 reads two ways.
-const MONTHS = [
-  "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-];
-const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-
-function monthIndex(word: string): number | undefined {
-  const lower = word.toLowerCase().replace(/\.$/, "");
-  if (lower.length < 3) return undefined;
-  const index = MONTHS.findIndex((month) => month === lower || (lower.length >= 3 && month.startsWith(lower) && lower.length <= month.length));
-  // "Sept" is the one common abbreviation longer than three letters.
-  return index === -1 ? (lower === "sept" ? 8 : undefined) : index;
-}
+import { MONTH_NAMES, monthIndex } from "@/lib/text/months";
 
 function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month + 1, 0)).getUTCDate();

@@ -1,5 +1,6 @@
 // What the import form and the CLI send, validated before anything is read or written.
 import { z } from "zod";
+import { slugify } from "@/lib/text/slug";
 import { documentMetadataSchema, RELIABILITIES, slugSchema, SOURCE_KINDS } from "@/lib/ingest/schema";
 import type { IngestTarget } from "@/lib/ingest/ingest-document";
 
@@ -18,18 +19,7 @@ export function slugForTitle(title: string): string {
   return slugify(title) || `source-${shortHash(title.trim())}`;
 }
 
-/** "Council approves £2m flood barrier!" → "council-approves-2m-flood-barrier". */
-export function slugify(title: string): string {
-  const slug = title
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
-  if (slug.length <= 80) return slug;
-  const cut = slug.slice(0, 80);
-  return cut.slice(0, cut.lastIndexOf("-") > 40 ? cut.lastIndexOf("-") : 80).replace(/-+$/, "");
-}
+export { slugify };
 
 const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 

@@ -17,6 +17,8 @@ import { reanchor } from "@/lib/claims/anchor";
 import { recordAudit } from "@/lib/audit/record";
 import { NotFoundError } from "@/lib/errors";
 import { compactClaimTallies } from "@/lib/claims/tallies";
+import { facetData } from "@/lib/claims/facets";
+import { FACETS_VERSION, keysOfName } from "@/lib/facets";
 import type { DocumentMetadata } from "@/lib/ingest/schema";
 
 export class DocumentError extends Error {
@@ -293,6 +295,17 @@ async function upsertActors(tx: Tx, extracted: ExtractedClaim[], summary: Ingest
   return ids;
 }
 
+/** Entity keys of each speaker of the document, for linking the entities claims name to their actors. */
+function actorLinker(extracted: ExtractedClaim[], actorIds: Map<string, number>): (keys: string[]) => number | undefined {
+  const byKey = new Map<string, number>();
+  for (const claim of extracted) {
+    if (!claim.speaker) continue;
+    const id = actorIds.get(speakerKey(claim.speaker));
+    if (id !== undefined) for (const key of keysOfName(claim.speaker.name)) if (!byKey.has(key)) byKey.set(key, id);
+  }
+  return (keys) => keys.map((key) => byKey.get(key)).find((id) => id !== undefined);
+}
+
 function extractedFields(claim: ExtractedClaim, actorIds: Map<string, number>) {
   return {
     quote: claim.quote,
@@ -307,6 +320,10 @@ function extractedFields(claim: ExtractedClaim, actorIds: Map<string, number>) {
   };
 }
 
+function facetFields(claim: ExtractedClaim, link: (keys: string[]) => number | undefined) {
+  return facetData({ quote: claim.quote, cue: claim.cue, speakerName: claim.speaker?.name ?? null }, link);
+}
+
 async function upsertExtractedClaims(
   tx: Tx,
   sourceId: number,
@@ -319,10 +336,11 @@ async function upsertExtractedClaims(
     select: {
       id: true, startOffset: true, endOffset: true, quote: true, status: true, version: true, origin: true,
       speakerId: true, cue: true, attribution: true, citedVia: true, sourceStance: true, prefix: true, suffix: true,
-      extractorVersion: true,
+      extractorVersion: true, facetsVersion: true,
     },
   });
   const bySpan = new Map(existing.map((claim) => [`${claim.startOffset}:${claim.endOffset}`, claim]));
+  const link = actorLinker(extracted, actorIds);
   const quotes = new Set(existing.map((claim) => claim.quote));
   const toCreate: Prisma.ClaimCreateManyInput[] = [];
 
@@ -334,16 +352,16 @@ async function upsertExtractedClaims(
       const untouched = match.origin === "extracted" && match.status === "unreviewed" && match.version === 1;
       const differs = (Object.keys(fields) as (keyof typeof fields)[]).some((key) => match[key] !== fields[key]);
       if (!untouched) summary.claimsKept++;
-      else if (differs) {
-        await tx.claim.update({ where: { id: match.id }, data: fields });
-        summary.claimsUpdated++;
+      else if (differs || match.facetsVersion !== FACETS_VERSION) {
+        await tx.claim.update({ where: { id: match.id }, data: { ...fields, ...facetFields(claim, link) } });
+        if (differs) summary.claimsUpdated++;
       }
       continue;
     }
     // The same words re-anchored elsewhere, or kept by an editor: never a second copy.
     if (quotes.has(claim.quote)) continue;
     quotes.add(claim.quote);
-    toCreate.push({ sourceId, startOffset: claim.start, endOffset: claim.end, ...fields });
+    toCreate.push({ sourceId, startOffset: claim.start, endOffset: claim.end, ...fields, ...facetFields(claim, link) });
   }
 
   if (toCreate.length > 0) {

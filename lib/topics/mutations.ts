@@ -1,5 +1,6 @@
 // Topic writes. Every changed topic gets one audit event in the same transaction.
 import type { Db } from "@/lib/db/client";
+import { slugify as slugifyText } from "@/lib/text/slug";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/record";
 import { ConflictError, NotFoundError, ValidationError, type DomainError } from "@/lib/errors";
@@ -14,15 +15,7 @@ export const TOPIC_FIELD_LABELS: Record<(typeof TOPIC_FORM_FIELDS)[number], stri
 
 /** "Who founded the MQM, and when?" → "who-founded-the-mqm-and-when". */
 export function slugify(title: string): string {
-  const slug = title
-    .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 80)
-    .replace(/-+$/g, "");
-  return slug || "topic";
+  return slugifyText(title) || "topic";
 }
 
 async function freeSlug(tx: Tx, title: string): Promise<string> {

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { detectCues, strongestCue, type CueClaim, type PairSignals } from "@/lib/contradictions/cues";
-import { Vocabulary } from "@/lib/contradictions/text";
+import { Vocabulary } from "@/lib/text/terms";
 import { dates, quantities } from "@/lib/contradictions/figures";
 
 // Term rarity as detection sees it: every sentence of the seed documents is one "claim".

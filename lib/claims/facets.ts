@@ -1,0 +1,61 @@
+// Claim facets in the database: the columns written with a claim, and the refresh that
+// recomputes facets of claims stored by an older FACETS_VERSION (or by an editor's hand,
+// before detection reads them).
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { computeFacets, facetKeys, FACETS_VERSION, type ClaimFacets, type FacetInput } from "@/lib/facets";
+
+type Tx = Prisma.TransactionClient;
+
+export interface FacetColumns {
+  facets: ClaimFacets;
+  facetKeys: string[];
+  facetsVersion: string;
+}
+
+/** The three facet columns of a claim, computed from its text. */
+export function facetColumns(input: FacetInput, linkActor?: (keys: string[]) => number | undefined): FacetColumns {
+  const facets = computeFacets(input);
+  if (linkActor) {
+    for (const entity of facets.entities) {
+      const actorId = linkActor(entity.keys);
+      if (actorId !== undefined) entity.actorId = actorId;
+    }
+  }
+  return { facets, facetKeys: facetKeys(facets), facetsVersion: FACETS_VERSION };
+}
+
+/** The facet columns as Prisma writes them (the JSON column takes InputJsonValue). */
+export function facetData(input: FacetInput, linkActor?: (keys: string[]) => number | undefined) {
+  const columns = facetColumns(input, linkActor);
+  return { facets: columns.facets as unknown as Prisma.InputJsonValue, facetKeys: columns.facetKeys, facetsVersion: columns.facetsVersion };
+}
+
+/** Claims recomputed per statement. */
+const REFRESH_BATCH = 2_000;
+
+/**
+ * Recomputes the facets of every claim whose stored version is not FACETS_VERSION (in one
+ * source, or all), in keyset batches, one UPDATE per batch. Returns how many it rewrote.
+ */
+export async function refreshStaleFacets(tx: Tx, options: { sourceId?: number } = {}): Promise<number> {
+  let after = 0;
+  let refreshed = 0;
+  for (;;) {
+    const rows = await tx.$queryRaw<{ id: number; quote: string; cue: string | null; speakerName: string | null }[]>`
+      SELECT c.id, c.quote, c.cue, a.name AS "speakerName"
+      FROM claims c LEFT JOIN actors a ON a.id = c.speaker_id
+      WHERE c.id > ${after}::int AND (c.facets_version IS DISTINCT FROM ${FACETS_VERSION})
+        AND (${options.sourceId ?? null}::int IS NULL OR c.source_id = ${options.sourceId ?? null}::int)
+      ORDER BY c.id LIMIT ${REFRESH_BATCH}`;
+    if (!rows.length) return refreshed;
+    const computed = rows.map((row) => facetColumns({ quote: row.quote, cue: row.cue, speakerName: row.speakerName }));
+    // Keys travel as one text per claim (keys never hold a tab), since unnest flattens arrays of arrays.
+    await tx.$executeRaw`
+      UPDATE claims c SET facets = v.facets::jsonb, facet_keys = string_to_array(v.keys, E'\\t'), facets_version = ${FACETS_VERSION}
+      FROM unnest(${rows.map((row) => row.id)}::int[], ${computed.map((columns) => JSON.stringify(columns.facets))}::text[],
+                  ${computed.map((columns) => columns.facetKeys.join("\t"))}::text[]) AS v(id, facets, keys)
+      WHERE c.id = v.id`;
+    refreshed += rows.length;
+    after = rows[rows.length - 1]!.id;
+  }
+}

@@ -1,0 +1,142 @@
+// What a claim does towards a party — accuses, denies, admits — and its main predicate with
+// polarity. The seed verbs of each act are widened with their WordNet synonyms; a negated
+// accusation ("was not involved", "had no links") is a denial.
+import { antonymSenses, headSense, synonyms, isWord } from "@/lib/facets/wordnet";
+import type { ActFacet, Polarity, PredicateFacet } from "@/lib/facets/types";
+import type { FacetToken } from "@/lib/facets/tokens";
+import type { PositionedEntity } from "@/lib/facets/entities";
+
+function widen(seeds: string[], depth = 1): Set<string> {
+  const words = new Set<string>();
+  for (const seed of seeds) for (const word of synonyms(seed, "v", depth)) if (!word.includes(" ")) words.add(word);
+  return words;
+}
+
+let lexicon: { accuse: Set<string>; deny: Set<string>; admit: Set<string> } | undefined;
+
+/** Verbs of each act: seeds plus the synonyms of their first WordNet sense. */
+export function actLexicon() {
+  lexicon ??= {
+    accuse: new Set([...widen(["accuse", "blame", "implicate", "incriminate", "convict", "perpetrate", "orchestrate", "mastermind"]),
+      "link", "tie", "involve", "connect", "hold", "charge", "allege", "sentence", "extort", "order", "fire", "shoot", "down", "attribute",
+      // Faults of a party's own reporting: asserted they accuse, negated they deny.
+      "underestimate", "understate", "lowball", "mislead", "conceal", "downplay", "suppress"]),
+    deny: new Set([...widen(["deny", "refute", "rebut", "repudiate", "disclaim", "exonerate", "acquit", "absolve", "exculpate"]),
+      "reject", "dismiss", "dispute", "contest", "challenge", "clear"]),
+    admit: new Set([...widen(["admit", "concede", "confess", "acknowledge"]), "apologize", "apologise"]),
+  };
+  return lexicon;
+}
+
+/** Adjectives and nouns that accuse when asserted of a party. */
+const ACCUSING_WORDS = new Set(["responsible", "guilty", "culprit", "behind", "involvement", "involved", "complicit", "liable", "linked", "accused", "suspect", "suspects", "perpetrator", "perpetrators", "mastermind", "blame", "arson"]);
+/** Judgements that deny what another says. */
+const DENYING_PHRASES = /\b(?:not\s+true|untrue|baseless|unfounded|groundless|fabricated|concocted|false(?:hood)?s?|lies|propaganda|politically\s+motivated|absurd|nonsense|no\s+(?:evidence|proof|truth)|nothing\s+to\s+do\s+with|played\s+no\s+(?:role|part)|no\s+(?:role|part|hand|link|links|connection|involvement)\s+in|innocent|not\s+guilty|not\s+responsible|not\s+involved|never\s+(?:been\s+)?involved|wrong(?:ly)?|overstated|overestimated|exaggerated|inflated|scandalous|a\s+mockery)\b/i;
+const ADMITTING_PHRASES = /\b(?:were|was)\s+(?:\w+\s+)?off\b|\b(?:we|i)\s+(?:\w+\s+)?underestimated\b|\baccepted\s+responsibility\b|\btook\s+responsibility\b|\b(?:were|was)\s+(?:\w+\s+)?wrong\b.*\b(?:we|our)\b/i;
+
+const REPORTING = new Set(["say", "tell", "state", "add", "report", "claim", "note", "announce", "according", "write", "explain", "insist", "argue", "suggest", "believe", "think", "quote", "cite", "warn", "stress", "describe", "call", "ask"]);
+/** Acts of speech whose object, not themselves, is what the claim is about. */
+const SPEECH_ACTS = new Set(["deny", "reject", "refute", "dismiss", "dispute", "rebut", "contest", "challenge", "admit", "concede", "acknowledge", "confess", "accuse", "allege"]);
+const LIGHT = new Set(["be", "have", "do", "get", "make", "go", "come", "take", "give", "keep", "seem", "become", "let", "may", "might", "can", "could", "will", "would", "shall", "should", "must"]);
+
+/** Verbs that pass their negation down to what they report: "I don't think there has been any X" denies X. */
+const NEG_RAISING = new Set(["think", "believe", "expect", "suppose", "feel", "imagine"]);
+
+function negationBefore(tokens: FacetToken[], at: number): boolean {
+  if (tokens[at]?.negated) return true;
+  for (let i = Math.max(0, at - 3); i < at; i += 1) if (/^(?:not|never|no|n't|without|neither|nor)$/.test(tokens[i]!.lower)) return true;
+  for (let i = at - 1; i >= 0 && i >= at - 10; i -= 1) {
+    const token = tokens[i]!;
+    if (/^[,;:]$/.test(token.text)) break;
+    if (NEG_RAISING.has(token.lemma) && /^(?:not|n't|never)$/.test(tokens[i - 1]?.lower ?? "")) return true;
+  }
+  return false;
+}
+
+/** The claim's main predicate: the first content verb (or predicative adjective) past the reporting verb. */
+export function mainPredicate(tokens: FacetToken[], deniedBySpeaker: boolean): PredicateFacet | null {
+  let candidate = -1;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const token = tokens[i]!;
+    if (token.pos === "VERB" && !REPORTING.has(token.lemma) && !LIGHT.has(token.lemma) && !SPEECH_ACTS.has(token.lemma) && !NEG_RAISING.has(token.lemma)) { candidate = i; break; }
+  }
+  if (candidate === -1) {
+    for (let i = 0; i < tokens.length; i += 1) if (tokens[i]!.pos === "ADJ" && tokens[i - 1]?.pos === "AUX") { candidate = i; break; }
+  }
+  if (candidate === -1) return null;
+  const token = tokens[candidate]!;
+  const pos = token.pos === "ADJ" ? "a" : "v";
+  const lemma = isWord(token.lemma, pos) ? token.lemma : token.lower;
+  let negated = negationBefore(tokens, candidate);
+  const head = headSense(lemma, pos);
+  let sense: string | null = null;
+  if (head !== null) {
+    // Antonyms share a sense key with the polarity flipped: "acquitted" is "not convicted".
+    const opposite = antonymSenses(lemma, pos).sort((x, y) => x - y)[0];
+    if (opposite !== undefined && opposite < head) {
+      sense = `${pos}${opposite}`;
+      negated = !negated;
+    } else sense = `${pos}${head}`;
+  }
+  const polarity: Polarity = deniedBySpeaker ? "denied" : negated ? "negated" : "asserted";
+  return { lemma, sense, polarity };
+}
+
+function phrase(tokens: FacetToken[], at: number, span = 3): string {
+  return tokens.slice(at, at + span).map((token) => token.text).join(" ").replace(/ (['’]s|n't|[,.;:])/g, "$1");
+}
+
+/**
+ * The acts in a claim, each with its cue words and the entity keys it is about. `entityKeys`
+ * are the keys the claim names; the speaker's own keys are added to a denial or admission by
+ * the caller, who knows the current speaker.
+ */
+export function extractActs(text: string, tokens: FacetToken[], entities: PositionedEntity[], cue: string | null | undefined): ActFacet[] {
+  const { accuse, deny, admit } = actLexicon();
+  const acts: ActFacet[] = [];
+  const entityKeys = [...new Set(entities.flatMap((entity) => entity.keys))];
+  const reportingAt = tokens.findIndex((token) => token.pos === "VERB" && REPORTING.has(token.lemma));
+  // Who accuses is not accused: the subject of "said" or of an active "blamed" is the accuser.
+  const accused = (at: number): string[] => {
+    const passive = /^(?:be|get)$/.test(tokens[at - 1]?.lemma ?? "") || /^(?:be|get)$/.test(tokens[at - 2]?.lemma ?? "") || tokens[at]?.pos !== "VERB";
+    const keys = entities.filter((entity) => {
+      if (reportingAt >= 0 && reportingAt < at && entity.at < reportingAt) return false;
+      if (!passive && entity.at < at) return false;
+      return true;
+    }).flatMap((entity) => entity.keys);
+    return [...new Set(keys)];
+  };
+  const push = (act: ActFacet["act"], words: string, at?: number) => {
+    if (!acts.some((existing) => existing.act === act)) acts.push({ act, cue: words.trim(), targets: act === "accuses" && at !== undefined ? accused(at) : entityKeys });
+  };
+  const cueLemma = cue ? cue.toLowerCase().split(/\s+/).pop()!.replace(/(?:ied|ies)$/, "y").replace(/(?:ed|s)$/, "") : "";
+  if (cue && (deny.has(cueLemma) || /\bden(?:y|ied|ies)\b|\breject/i.test(cue))) push("denies", cue);
+  for (let i = 0; i < tokens.length; i += 1) {
+    const token = tokens[i]!;
+    const negated = negationBefore(tokens, i);
+    if ((token.pos === "VERB" || token.pos === "NOUN") && (deny.has(token.lemma) || /^(?:denial|rejection|refutation)$/.test(token.lower))) {
+      if (!negated) push("denies", phrase(tokens, i));
+      continue;
+    }
+    if (token.pos === "VERB" && admit.has(token.lemma) && !negated) {
+      push("admits", phrase(tokens, i));
+      continue;
+    }
+    const accusing = (token.pos === "VERB" && accuse.has(token.lemma)) || ACCUSING_WORDS.has(token.lower);
+    if (accusing) {
+      // "hold … responsible", "set fire", "shot down": the verb alone blames no one.
+      if (token.lemma === "hold" && !/\bresponsible\b/i.test(text)) continue;
+      if ((token.lemma === "fire" || token.lemma === "order") && !/\b(?:set|opened?)\s+fire\b|\bordered\b/i.test(text)) continue;
+      if ((token.lemma === "shoot" || token.lemma === "down") && !/\bshot\s+down\b|\bdowned\b/i.test(text)) continue;
+      if (negated) push("denies", phrase(tokens, Math.max(0, i - 2), 4));
+      else push("accuses", phrase(tokens, Math.max(0, i - 1), 3), i);
+    }
+  }
+  const judgement = DENYING_PHRASES.exec(text);
+  if (judgement) push("denies", judgement[0]);
+  const admission = ADMITTING_PHRASES.exec(text);
+  if (admission) push("admits", admission[0]);
+  // A claim that denies an accusation is a denial, not also an accusation.
+  if (acts.some((act) => act.act === "denies")) return acts.filter((act) => act.act !== "accuses");
+  return acts;
+}

@@ -1,0 +1,112 @@
+// Parties and places a claim names, each with the keys it answers to, so that "the MQM",
+// "Muttahida Qaumi Movement (MQM)" and "MQM-A" are one target and "Mr. Mahmood" is
+// "Senior Superintendent of Police Rashid Mahmood".
+import { TITLE_WORDS } from "@/lib/extract/lexicon";
+import { MONTH_WORDS, WEEKDAYS } from "@/lib/text/months";
+import type { EntityFacet } from "@/lib/facets/types";
+import type { FacetToken } from "@/lib/facets/tokens";
+import { isWord } from "@/lib/facets/wordnet";
+
+const CONNECTORS = new Set(["of", "for", "and", "the", "de", "al", "bin", "ul", "ud"]);
+const NOT_NAMES = new Set([...MONTH_WORDS, ...WEEKDAYS, "i", "the", "a", "an", "it", "he", "she", "they", "we", "this", "that", "these", "those", "but", "and", "mr", "mrs", "ms", "dr"]);
+/** Heads of organizations' names: the last word of "the Flow Rate Technical Group" names no one alone. */
+const GENERIC_HEADS = new Set([
+  "movement", "party", "group", "team", "board", "court", "ministry", "company", "commission", "department", "agency",
+  "police", "council", "force", "forces", "brigade", "office", "bank", "university", "government", "army", "service",
+  "services", "committee", "association", "organization", "organisation", "institute", "network", "times", "post", "news",
+  "league", "front", "union", "federation", "authority", "administration", "house", "state", "states", "nations", "guard",
+]);
+
+function isCapitalized(token: FacetToken): boolean {
+  return /^\p{Lu}/u.test(token.text);
+}
+
+function isAcronym(text: string): boolean {
+  return /^\p{Lu}[\p{Lu}\d&]{1,7}$/u.test(text);
+}
+
+/** "MQM-A", "MQM-Pakistan" → "mqm"; "BP's" → "bp". */
+function acronymKey(text: string): string {
+  return text.replace(/['’]s$/, "").split("-")[0]!.toLowerCase();
+}
+
+export function nameKey(words: string[]): string {
+  return words.join(" ").toLowerCase().replace(/['’]s$/, "").replace(/[^\p{L}\p{N} ]/gu, "").trim();
+}
+
+/** Keys of a name as a speaker or actor is written: the whole name, its initials, a person's surname. */
+export function keysOfName(name: string): string[] {
+  const words = name.replace(/\([^)]*\)/g, " ").split(/\s+/).filter(Boolean);
+  const stripped = words.filter((word, index) => !(index < words.length - 1 && TITLE_WORDS.has(word.toLowerCase().replace(/\.$/, ""))));
+  const keys = new Set<string>();
+  const inner = /\(([^)]+)\)/.exec(name);
+  if (inner && isAcronym(inner[1]!.trim())) keys.add(acronymKey(inner[1]!.trim()));
+  if (stripped.length === 1 && isAcronym(stripped[0]!.replace(/[-'’].*$/, ""))) {
+    keys.add(acronymKey(stripped[0]!));
+    return [...keys];
+  }
+  const whole = nameKey(stripped.filter((word, index) => !(index === 0 && /^the$/i.test(word))));
+  if (whole) keys.add(whole);
+  const content = stripped.filter((word) => /^\p{Lu}/u.test(word) && !CONNECTORS.has(word.toLowerCase()));
+  if (content.length >= 2) {
+    keys.add(content.map((word) => word[0]!.toLowerCase()).join(""));
+    const last = content[content.length - 1]!.toLowerCase().replace(/['’]s$/, "");
+    if (!GENERIC_HEADS.has(last) && content.length <= 4) keys.add(last);
+  }
+  return [...keys].filter((key) => key.length >= 2);
+}
+
+/** An entity with the index of its first token, for telling accuser from accused. */
+export interface PositionedEntity extends EntityFacet {
+  at: number;
+}
+
+/** "Prosecutors said …": a capitalized plural common noun opening a sentence names no one. */
+function commonOpening(tokens: FacetToken[], run: FacetToken[]): boolean {
+  if (run.length !== 1 || run[0] !== tokens[0] || isAcronym(run[0]!.text)) return false;
+  const lower = run[0]!.lower;
+  return run[0]!.pos !== "PROPN" || (lower.endsWith("s") && isWord(lower.replace(/e?s$/, ""), "n"));
+}
+
+/** Named parties: runs of proper nouns and acronyms, with "(MQM)" after a name joined to it. */
+export function extractEntities(tokens: FacetToken[]): PositionedEntity[] {
+  const entities: PositionedEntity[] = [];
+  let run: FacetToken[] = [];
+  const flush = () => {
+    while (run.length && CONNECTORS.has(run[run.length - 1]!.lower)) run.pop();
+    while (run.length && (CONNECTORS.has(run[0]!.lower) || TITLE_WORDS.has(run[0]!.lower.replace(/\.$/, "")) || NOT_NAMES.has(run[0]!.lower))) run.shift();
+    if (run.length && !commonOpening(tokens, run)) {
+      const text = run.map((token) => token.text).join(" ").replace(/ - /g, "-").replace(/ ['’]s$/, "");
+      const keys = keysOfName(text);
+      if (keys.length) entities.push({ text, keys, at: tokens.indexOf(run[0]!) });
+    }
+    run = [];
+  };
+  for (let index = 0; index < tokens.length; index += 1) {
+    const token = tokens[index]!;
+    const properNoun = token.pos === "PROPN" || isAcronym(token.text) || (isCapitalized(token) && index > 0 && token.pos !== "PRON" && !NOT_NAMES.has(token.lower));
+    if (properNoun && !NOT_NAMES.has(token.lower)) {
+      run.push(token);
+      continue;
+    }
+    // "MQM-A": the hyphen and the faction letter belong to the name.
+    if (token.text === "-" && run.length && isAcronym(run[run.length - 1]!.text) && /^\p{Lu}/u.test(tokens[index + 1]?.text ?? "")) {
+      index += 1;
+      continue;
+    }
+    if (CONNECTORS.has(token.lower) && run.length && tokens[index + 1] && /^\p{Lu}/u.test(tokens[index + 1]!.text)) {
+      run.push(token);
+      continue;
+    }
+    flush();
+    // "Muttahida Qaumi Movement (MQM)": the acronym names the entity just before it.
+    if (token.text === "(" && entities.length && isAcronym(tokens[index + 1]?.text ?? "") && tokens[index + 2]?.text === ")") {
+      const previous = entities[entities.length - 1]!;
+      const acronym = acronymKey(tokens[index + 1]!.text);
+      if (!previous.keys.includes(acronym)) previous.keys.push(acronym);
+      index += 2;
+    }
+  }
+  flush();
+  return entities;
+}

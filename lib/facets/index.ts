@@ -1,0 +1,78 @@
+// Claim facets: what a claim says, from its text alone. Pure and deterministic for a given
+// FACETS_VERSION; stored with the claim and recomputed when the version changes.
+import { dates } from "@/lib/text/dates";
+import { contentTerms } from "@/lib/text/terms";
+import { extractActs, mainPredicate } from "@/lib/facets/acts";
+import { extractEntities, keysOfName } from "@/lib/facets/entities";
+import { extractQuantities, quantityKey } from "@/lib/facets/quantities";
+import { facetTokens } from "@/lib/facets/tokens";
+import { entailments } from "@/lib/facets/wordnet";
+import type { ClaimFacets, FacetInput, Modality } from "@/lib/facets/types";
+
+export type * from "@/lib/facets/types";
+export { keysOfName } from "@/lib/facets/entities";
+export { comparableQuantities, quantitiesDisagree, quantityKey } from "@/lib/facets/quantities";
+
+/** Bump on any change that can alter a claim's facets; stored facets of another version are recomputed. */
+export const FACETS_VERSION = "1";
+
+const HYPOTHETICAL = /\b(?:if|could|might|unless|hypothetical(?:ly)?|in\s+theory|scenario)\b/i;
+const PREDICTION = /\b(?:will|is\s+expected\s+to|are\s+expected\s+to|forecasts?|projected\s+to)\b/i;
+const BOUND = /\b(?:at\s+least|up\s+to|maximum|minimum|at\s+most|worst[- ]case|no\s+more\s+than|more\s+than|as\s+(?:much|many)\s+as)\b/i;
+const ESTIMATE = /\b(?:estimat\w*|about|around|approximately|roughly|nearly|some)\b/i;
+const DENIAL_CUE = /\b(?:den(?:y|ied|ies|ying)|reject(?:ed|s)?|refut(?:ed|es)|dismiss(?:ed|es))\b/i;
+
+function modalityOf(text: string): Modality {
+  if (HYPOTHETICAL.test(text)) return "hypothetical";
+  if (PREDICTION.test(text)) return "prediction";
+  if (BOUND.test(text)) return "bound";
+  if (ESTIMATE.test(text)) return "estimate";
+  return "asserted";
+}
+
+/** Content terms, with each verb's entailments added (killed → die), for "about the same event". */
+function eventTerms(text: string, lemmas: string[]): string[] {
+  const terms = contentTerms(text);
+  for (const lemma of lemmas) for (const entailed of entailments(lemma)) for (const term of contentTerms(entailed)) terms.add(term);
+  return [...terms].sort();
+}
+
+export function computeFacets(input: FacetInput): ClaimFacets {
+  const text = input.quote;
+  const tokens = facetTokens(text);
+  const entities = extractEntities(tokens);
+  const deniedBySpeaker = !!input.cue && DENIAL_CUE.test(input.cue);
+  const acts = extractActs(text, tokens, entities, input.cue);
+  if (input.speakerName) {
+    const speaker = keysOfName(input.speakerName);
+    for (const act of acts) if (act.act !== "accuses") act.targets = [...new Set([...act.targets, ...speaker])];
+  }
+  return {
+    version: FACETS_VERSION,
+    entities: entities.map(({ text: written, keys: entityKeys }) => ({ text: written, keys: entityKeys })),
+    predicate: mainPredicate(tokens, deniedBySpeaker),
+    modality: modalityOf(text),
+    quantities: extractQuantities(text),
+    dates: dates(text).map((date) => ({ text: date.text, precision: date.precision, from: date.from, to: date.to })),
+    acts,
+    terms: eventTerms(text, tokens.filter((token) => token.pos === "VERB").map((token) => token.lemma)),
+  };
+}
+
+/**
+ * The keys candidate generation looks claims up by (a text[] column with a GIN index):
+ * `e:` entity, `acc:`/`den:`/`adm:` an act towards an entity, `q:` a kind of figure,
+ * `p+:`/`p-:` a predicate sense asserted or negated.
+ */
+export function facetKeys(facets: ClaimFacets): string[] {
+  const keys = new Set<string>();
+  for (const entity of facets.entities) for (const key of entity.keys) keys.add(`e:${key}`);
+  for (const act of facets.acts) {
+    const prefix = act.act === "accuses" ? "acc" : act.act === "denies" ? "den" : "adm";
+    for (const target of act.targets) keys.add(`${prefix}:${target}`);
+    if (!act.targets.length) keys.add(`${prefix}:`);
+  }
+  for (const quantity of facets.quantities) if (quantity.modality !== "hypothetical" && quantity.modality !== "prediction") keys.add(`q:${quantityKey(quantity)}`);
+  if (facets.predicate?.sense) keys.add(`${facets.predicate.polarity === "asserted" ? "p+" : "p-"}:${facets.predicate.sense}`);
+  return [...keys].sort();
+}

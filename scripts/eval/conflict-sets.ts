@@ -1,0 +1,73 @@
+// The labelled conflict sets under tests/fixtures/conflicts/<subject>/: a manifest of
+// documents (as seed/sources.json), the documents themselves (text, Markdown or HTML, read
+// as an import reads them) and labels.json, the pairs an editor would confirm as conflicts
+// and the look-alike pairs that are not. Claims are named by substrings of their quotes.
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { z } from "zod";
+import { extractClaims, normalizeDocument, type ExtractedClaim } from "@/lib/extract";
+import { readImportFile } from "@/lib/import/read-document";
+import { seedManifestSchema, type SeedManifestEntry } from "@/lib/ingest/schema";
+
+export const CONFLICT_SETS_DIR = path.resolve(import.meta.dirname, "../../tests/fixtures/conflicts");
+
+const side = z.array(z.string().min(4)).min(1);
+
+export const conflictLabelsSchema = z.object({
+  subject: z.string().min(1),
+  title: z.string().min(1),
+  conflicts: z.array(z.object({ label: z.string().min(1), kind: z.string().optional(), a: side, b: side })),
+  nonConflicts: z.array(z.object({ label: z.string().min(1), why: z.string().min(1), a: side, b: side })),
+});
+export type ConflictLabels = z.infer<typeof conflictLabelsSchema>;
+export type LabelledPair = { label: string; a: string[]; b: string[] };
+
+export interface SubjectDocument {
+  file: string;
+  entry: SeedManifestEntry;
+  rawText: string;
+  text: string;
+  claims: ExtractedClaim[];
+}
+
+export interface ConflictSubject {
+  name: string;
+  dir: string;
+  labels: ConflictLabels;
+  documents: SubjectDocument[];
+}
+
+/** Curly and straight quotes, dashes and spacing differ between documents; compare without them. */
+export function plainText(text: string): string {
+  return text.replace(/[’‘`]/g, "'").replace(/[“”]/g, '"').replace(/[–—]/g, "-").replace(/\s+/g, " ");
+}
+
+export async function loadConflictSubject(dir: string): Promise<ConflictSubject> {
+  const manifest = seedManifestSchema.parse(JSON.parse(await readFile(path.join(dir, "manifest.json"), "utf8")));
+  const labels = conflictLabelsSchema.parse(JSON.parse(await readFile(path.join(dir, "labels.json"), "utf8")));
+  const documents: SubjectDocument[] = [];
+  for (const entry of manifest) {
+    const file = path.join(dir, entry.file);
+    const read = await readImportFile(entry.file, new Uint8Array(await readFile(file)));
+    const { text } = normalizeDocument(read.rawText);
+    documents.push({ file: entry.file, entry, rawText: read.rawText, text, claims: extractClaims(text) });
+  }
+  return { name: path.basename(dir), dir, labels, documents };
+}
+
+/** Every subject folder that holds a labels.json. */
+export async function conflictSubjectDirs(root: string = CONFLICT_SETS_DIR): Promise<string[]> {
+  const entries = await readdir(root, { withFileTypes: true });
+  const dirs: string[] = [];
+  for (const entry of entries) {
+    if (!entry.isDirectory()) continue;
+    const labels = path.join(root, entry.name, "labels.json");
+    try {
+      await readFile(labels);
+      dirs.push(path.join(root, entry.name));
+    } catch {
+      // not a subject folder
+    }
+  }
+  return dirs.sort();
+}
