@@ -1,31 +1,50 @@
-// npm run eval:contradictions — how well detection finds the real conflicts in the seed
-// documents. Seeds a throwaway database (local Postgres when it answers, else embedded
-// PGlite), runs detection exactly as `npm run detect` does, and scores the ranked candidates
-// against the hand-labelled list in scripts/contradictions-gold.ts.
+// npm run eval:contradictions — how well detection finds real conflicts, per subject, on
+// labelled sets: the seed (scripts/contradictions-gold.ts) and every subject under
+// tests/fixtures/conflicts/ (labels.json). Each subject is loaded into its own throwaway
+// database (local Postgres when it answers, else embedded PGlite) exactly as the seed loads
+// documents, detection runs as `npm run detect` runs it, and the ranked candidates are
+// scored against the labels.
 //
-//   --url URL   judge an already seeded database instead (read-only)
-//   --top N     size of the "top" an editor reads first (default 20)
-//   --verbose   print every top candidate and every missed conflict
-//   --min-score S  with --url: judge with another cut-off (diagnostics)
+// Subjects in HELD_OUT are never used for tuning: their figures are printed apart.
+//
+//   --subject NAME  only this subject (repeatable)
+//   --tuning        leave the held-out subjects out (what to run while changing rules)
+//   --top N         size of the "top" an editor reads first (default 20)
+//   --verbose       print each subject's top candidates, false alarms and missed conflicts
 import "dotenv/config";
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { runCli } from "@/lib/cli/run";
-import { createPrismaClient } from "@/lib/db/client";
-import { detectContradictions, judgeCandidates } from "@/lib/contradictions/detect";
-import { candidatePairBatches, generateCandidates, type CandidatePair } from "@/lib/contradictions/candidates";
+import { detectContradictions } from "@/lib/contradictions/detect";
+import { generateCandidates } from "@/lib/contradictions/candidates";
+import { ingestDocument } from "@/lib/ingest/ingest-document";
 import { createTestDatabase } from "@/tests/helpers/test-database";
-import { seedDatabase } from "@/seed/run-seed";
-import { GOLD_CONFLICTS, type GoldConflict } from "./contradictions-gold";
+import { readManifest, DEFAULT_DOCUMENTS_DIR, DEFAULT_MANIFEST } from "@/seed/run-seed";
+import { readImportFile } from "@/lib/import/read-document";
+import { readFile } from "node:fs/promises";
+import { GOLD_CONFLICTS } from "./contradictions-gold";
+import { conflictLabelsSchema, conflictSubjectDirs, plainText, type ConflictLabels, type LabelledPair } from "./eval/conflict-sets";
+import type { SeedManifestEntry } from "@/lib/ingest/schema";
+
+/** Never tuned on: reported apart as the figure for material the rules have not seen. */
+export const HELD_OUT = new Set(["mh17"]);
+const SEED_SUBJECT = "mqm-seed";
 
 const argsSchema = z.object({
-  url: z.string().url().optional(),
+  subject: z.array(z.string()).default([]),
+  tuning: z.boolean().default(false),
   top: z.coerce.number().int().min(1).max(500).default(20),
   verbose: z.boolean().default(false),
-  minScore: z.coerce.number().min(0).max(1).optional(),
 });
 
-interface Ranked {
+interface SubjectInput {
+  name: string;
+  labels: ConflictLabels;
+  documents: { entry: SeedManifestEntry; rawText: string }[];
+}
+
+interface Proposal {
   claimAId: number;
   claimBId: number;
   score: number;
@@ -34,155 +53,172 @@ interface Ranked {
   explanation: string;
 }
 
-/** Curly and straight quotes differ between documents; compare without them. */
-function plain(text: string): string {
-  return text.replace(/[’‘`]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, " ");
-}
-
-function matchesSide(quote: string, substrings: string[]): boolean {
-  const q = plain(quote);
-  return substrings.some((substring) => q.includes(plain(substring)));
-}
-
-function goldIndex(pair: Ranked, quotes: Map<number, string>): number {
-  const a = quotes.get(pair.claimAId) ?? "";
-  const b = quotes.get(pair.claimBId) ?? "";
-  return GOLD_CONFLICTS.findIndex(
-    (gold) => (matchesSide(a, gold.a) && matchesSide(b, gold.b)) || (matchesSide(a, gold.b) && matchesSide(b, gold.a)),
-  );
-}
-
-function unmatchedSubstrings(gold: GoldConflict[], quotes: string[]): string[] {
-  const missing: string[] = [];
-  for (const entry of gold) {
-    for (const substring of [...entry.a, ...entry.b]) {
-      if (!quotes.some((quote) => plain(quote).includes(plain(substring)))) missing.push(`${entry.label}: "${substring}"`);
-    }
-  }
-  return missing;
-}
-
-export interface EvaluationReport {
+interface SubjectScore {
+  name: string;
+  heldOut: boolean;
   claims: number;
-  examined: number;
-  candidates: number;
-  top: number;
-  topAccepted: number;
-  goldFound: number;
-  goldInTop: number;
-  goldTotal: number;
+  labelled: number;
+  nonConflicts: number;
+  proposals: number;
+  correct: number;
+  found: number;
+  topSize: number;
+  topReal: number;
+  falseAlarmsOnLookAlikes: number;
+  revisionsProposed: number;
+  revisionsLabelledFound: number;
+  revisionsLabelled: number;
+  examinedGold: number;
   seconds: number;
 }
 
-await runCli(async () => {
-  const { values } = parseArgs({
-    options: { url: { type: "string" }, top: { type: "string" }, verbose: { type: "boolean" }, "min-score": { type: "string" } },
-  });
-  const args = argsSchema.parse({ ...values, minScore: values["min-score"] });
-  const started = performance.now();
+async function seedSubject(): Promise<SubjectInput> {
+  const manifest = await readManifest(DEFAULT_MANIFEST);
+  const documents = await Promise.all(manifest.map(async (entry) => ({ entry, rawText: await readFile(path.join(DEFAULT_DOCUMENTS_DIR, entry.file), "utf8") })));
+  return {
+    name: SEED_SUBJECT,
+    labels: { subject: SEED_SUBJECT, title: "MQM (the seed documents)", conflicts: GOLD_CONFLICTS, nonConflicts: [] },
+    documents,
+  };
+}
 
-  let ranked: Ranked[];
-  let examinedPairs: { claimAId: number; claimBId: number }[];
-  let quotes: Map<number, string>;
-  let claimCount: number;
-  let examined: number;
-  let seconds: number;
-  let cleanup = async () => {};
+async function fixtureSubject(dir: string): Promise<SubjectInput> {
+  const labels = conflictLabelsSchema.parse(JSON.parse(await readFile(path.join(dir, "labels.json"), "utf8")));
+  const manifest = await readManifest(path.join(dir, "manifest.json"));
+  const documents = [];
+  for (const entry of manifest) {
+    const read = await readImportFile(entry.file, new Uint8Array(await readFile(path.join(dir, entry.file))));
+    documents.push({ entry, rawText: read.rawText });
+  }
+  return { name: path.basename(dir), labels, documents };
+}
 
-  if (args.url) {
-    const prisma = createPrismaClient(args.url, 2);
-    cleanup = () => prisma.$disconnect();
-    const detectStart = performance.now();
-    // The pairs the database proposed are still in the transaction's temporary table after judging.
-    const judged = await prisma.$transaction(async (tx) => {
-      const judgement = await judgeCandidates(tx, { minScore: args.minScore });
-      const pairs: CandidatePair[] = [];
-      for await (const batch of candidatePairBatches(tx)) pairs.push(...batch);
-      return { ...judgement, pairs };
-    }, { timeout: 3_600_000 });
-    seconds = (performance.now() - detectStart) / 1000;
-    ranked = judged.verdicts;
-    const claims = await prisma.claim.findMany({ select: { id: true, quote: true } });
-    quotes = new Map(claims.map((claim) => [claim.id, claim.quote]));
-    claimCount = judged.candidates.claims;
-    examined = judged.candidates.pairs;
-    examinedPairs = judged.pairs;
-  } else {
-    console.log("Seeding a throwaway database …");
-    const database = await createTestDatabase();
-    cleanup = () => database.drop();
-    const seed = await seedDatabase(database.prisma);
-    if (seed.failures.length) throw new Error(`seeding failed: ${seed.failures.map((failure) => failure.message).join("; ")}`);
+function matchesSide(quote: string, substrings: string[]): boolean {
+  const q = plainText(quote);
+  return substrings.some((substring) => q.includes(plainText(substring)));
+}
+
+function pairMatches(pair: { claimAId: number; claimBId: number }, labelled: LabelledPair, quotes: Map<number, string>): boolean {
+  const a = quotes.get(pair.claimAId) ?? "";
+  const b = quotes.get(pair.claimBId) ?? "";
+  return (matchesSide(a, labelled.a) && matchesSide(b, labelled.b)) || (matchesSide(a, labelled.b) && matchesSide(b, labelled.a));
+}
+
+function percent(part: number, whole: number): string {
+  return whole ? `${((100 * part) / whole).toFixed(0)}%` : "–";
+}
+
+async function evaluate(subject: SubjectInput, top: number, verbose: boolean): Promise<SubjectScore> {
+  const database = await createTestDatabase();
+  try {
+    for (const { entry, rawText } of subject.documents) {
+      const { file, ...metadata } = entry;
+      await ingestDocument(database.prisma, { metadata, rawText, originFile: file, via: "seed" });
+    }
     const report = await detectContradictions(database.prisma);
-    seconds = report.seconds;
-    claimCount = report.claims;
-    examined = report.candidates;
     const rows = await database.prisma.contradiction.findMany({
       orderBy: [{ score: "desc" }, { id: "asc" }],
       select: { claimAId: true, claimBId: true, score: true, kind: true, detectedBy: true, explanation: true },
     });
-    ranked = rows.map((row) => ({ ...row, rule: row.detectedBy, explanation: row.explanation ?? "" }));
-    // The same candidate generation again, read-only, to tell missed pairs from misjudged ones.
-    examinedPairs = (await generateCandidates(database.prisma)).pairs;
     const claims = await database.prisma.claim.findMany({ select: { id: true, quote: true } });
-    quotes = new Map(claims.map((claim) => [claim.id, claim.quote]));
-  }
+    const quotes = new Map(claims.map((claim) => [claim.id, claim.quote]));
+    const all: Proposal[] = rows.map((row) => ({ ...row, rule: row.detectedBy, explanation: row.explanation ?? "" }));
+    // Revisions are shown to editors apart from conflicts: they are not conflict proposals.
+    const proposals = all.filter((row) => row.kind !== "revision");
+    const revisions = all.filter((row) => row.kind === "revision");
+    const { conflicts, nonConflicts } = subject.labels;
+    const labelledRevisions = nonConflicts.filter((entry) => entry.why === "revision");
 
-  try {
-    const missingSubstrings = unmatchedSubstrings(GOLD_CONFLICTS, [...quotes.values()]);
-    if (missingSubstrings.length) {
-      console.warn(`warning: ${missingSubstrings.length} gold substring(s) match no claim (extraction changed?):`);
-      for (const line of missingSubstrings) console.warn(`  ${line}`);
+    const isReal = (pair: Proposal) => conflicts.some((entry) => pairMatches(pair, entry, quotes));
+    const found = conflicts.filter((entry) => proposals.some((pair) => pairMatches(pair, entry, quotes)));
+    const correct = proposals.filter(isReal);
+    const topList = proposals.slice(0, top);
+    const falseAlarms = nonConflicts.filter((entry) => proposals.some((pair) => pairMatches(pair, entry, quotes)));
+    const examined = (await generateCandidates(database.prisma)).pairs;
+    const examinedGold = conflicts.filter((entry) => examined.some((pair) => pairMatches(pair, entry, quotes)));
+
+    if (verbose) {
+      console.log(`\n== ${subject.name}: top ${top}`);
+      topList.forEach((pair, index) => {
+        console.log(`${String(index + 1).padStart(3)} ${isReal(pair) ? "✓" : "·"} ${pair.score.toFixed(2)} ${pair.kind.padEnd(17)} ${pair.rule}: ${pair.explanation}`);
+        console.log(`        A: ${(quotes.get(pair.claimAId) ?? "").slice(0, 120)}`);
+        console.log(`        B: ${(quotes.get(pair.claimBId) ?? "").slice(0, 120)}`);
+      });
+      const wrong = proposals.filter((pair) => !isReal(pair)).slice(top);
+      if (wrong.length) console.log(`-- further proposals not labelled as conflicts: ${wrong.length}`);
+      for (const pair of wrong.slice(0, 30)) {
+        console.log(`    · ${pair.score.toFixed(2)} ${pair.rule}: ${pair.explanation}`);
+        console.log(`        A: ${(quotes.get(pair.claimAId) ?? "").slice(0, 120)}`);
+        console.log(`        B: ${(quotes.get(pair.claimBId) ?? "").slice(0, 120)}`);
+      }
+      for (const entry of falseAlarms) console.log(`-- look-alike proposed: ${entry.label}`);
+      for (const entry of conflicts) {
+        if (found.includes(entry)) continue;
+        console.log(`-- missed (${examinedGold.includes(entry) ? "judged" : "never a candidate"}): ${entry.label}`);
+      }
+      for (const pair of revisions) console.log(`-- revision: ${pair.explanation}`);
     }
-
-    const found = new Map<number, number>();
-    ranked.forEach((pair, rank) => {
-      const index = goldIndex(pair, quotes);
-      if (index >= 0 && !found.has(index)) found.set(index, rank + 1);
-    });
-    const proposedByDatabase = new Set<number>();
-    for (const pair of examinedPairs) {
-      const index = goldIndex({ ...pair, score: 0, kind: "", rule: "", explanation: "" }, quotes);
-      if (index >= 0) proposedByDatabase.add(index);
-    }
-    const top = ranked.slice(0, args.top);
-    const topAccepted = top.filter((pair) => goldIndex(pair, quotes) >= 0).length;
-    const goldInTop = [...found.values()].filter((rank) => rank <= args.top).length;
-    const byKind: Record<string, number> = {};
-    for (const pair of ranked) byKind[pair.kind] = (byKind[pair.kind] ?? 0) + 1;
-
-    const report: EvaluationReport = {
-      claims: claimCount, examined, candidates: ranked.length, top: Math.min(args.top, ranked.length), topAccepted,
-      goldFound: found.size, goldInTop, goldTotal: GOLD_CONFLICTS.length, seconds,
+    return {
+      name: subject.name, heldOut: HELD_OUT.has(subject.name), claims: report.claims, labelled: conflicts.length,
+      nonConflicts: nonConflicts.length, proposals: proposals.length, correct: correct.length, found: found.length,
+      topSize: topList.length, topReal: topList.filter(isReal).length, falseAlarmsOnLookAlikes: falseAlarms.length,
+      revisionsProposed: revisions.length,
+      revisionsLabelledFound: labelledRevisions.filter((entry) => revisions.some((pair) => pairMatches(pair, entry, quotes))).length,
+      revisionsLabelled: labelledRevisions.length, examinedGold: examinedGold.length, seconds: report.seconds,
     };
-
-    if (args.verbose) {
-      console.log(`\nTop ${args.top}:`);
-      top.forEach((pair, index) => {
-        const mark = goldIndex(pair, quotes) >= 0 ? "✓" : "·";
-        console.log(`${String(index + 1).padStart(3)} ${mark} ${pair.score.toFixed(2)} ${pair.kind.padEnd(11)} ${pair.explanation}`);
-        console.log(`        A #${pair.claimAId}: ${(quotes.get(pair.claimAId) ?? "").slice(0, 110)}`);
-        console.log(`        B #${pair.claimBId}: ${(quotes.get(pair.claimBId) ?? "").slice(0, 110)}`);
-      });
-      console.log("\nGold conflicts (rank; \"judged\" = proposed by the database but no cue fired; \"unseen\" = never proposed):");
-      GOLD_CONFLICTS.forEach((gold, index) => {
-        const rank = found.get(index);
-        const status = rank ? `#${String(rank).padEnd(5)}` : proposedByDatabase.has(index) ? "judged" : "unseen";
-        console.log(`  ${status} ${gold.label}`);
-      });
-    }
-
-    console.log(
-      `\nclaims: ${report.claims}, candidate pairs examined: ${report.examined}, candidates proposed: ${report.candidates} ` +
-        `(${Object.entries(byKind).map(([kind, count]) => `${kind} ${count}`).join(", ")})`,
-    );
-    console.log(`top-${report.top} accepted: ${report.topAccepted}/${report.top}`);
-    const allAccepted = ranked.filter((pair) => goldIndex(pair, quotes) >= 0).length;
-    console.log(`all candidates accepted: ${allAccepted}/${ranked.length} (a pair counts as accepted when it is one of the hand-labelled conflicts)`);
-    console.log(`gold recall: ${report.goldFound}/${report.goldTotal} anywhere in the list, ${report.goldInTop}/${report.goldTotal} in the top ${args.top}` +
-      ` (${proposedByDatabase.size}/${report.goldTotal} among the candidate pairs the database proposed)`);
-    console.log(`detection time: ${report.seconds.toFixed(1)} s (total ${((performance.now() - started) / 1000).toFixed(1)} s)`);
   } finally {
-    await cleanup();
+    await database.drop();
   }
+}
+
+function line(score: Omit<SubjectScore, "name" | "heldOut" | "seconds"> & { name: string }): string {
+  return (
+    `${score.name.padEnd(16)} recall ${`${score.found}/${score.labelled}`.padStart(7)} ${percent(score.found, score.labelled).padStart(4)}` +
+    `  precision ${`${score.correct}/${score.proposals}`.padStart(7)} ${percent(score.correct, score.proposals).padStart(4)}` +
+    `  top-${score.topSize} real ${String(score.topReal).padStart(2)}` +
+    `  look-alikes proposed ${score.falseAlarmsOnLookAlikes}/${score.nonConflicts}` +
+    `  revisions ${score.revisionsLabelledFound}/${score.revisionsLabelled} labelled found (${score.revisionsProposed} proposed)` +
+    `  candidates held ${score.examinedGold}/${score.labelled}`
+  );
+}
+
+function total(name: string, scores: SubjectScore[]) {
+  const sum = (key: keyof SubjectScore) => scores.reduce((acc, score) => acc + (score[key] as number), 0);
+  return {
+    name, claims: sum("claims"), labelled: sum("labelled"), nonConflicts: sum("nonConflicts"), proposals: sum("proposals"),
+    correct: sum("correct"), found: sum("found"), topSize: sum("topSize"), topReal: sum("topReal"),
+    falseAlarmsOnLookAlikes: sum("falseAlarmsOnLookAlikes"), revisionsProposed: sum("revisionsProposed"),
+    revisionsLabelledFound: sum("revisionsLabelledFound"), revisionsLabelled: sum("revisionsLabelled"), examinedGold: sum("examinedGold"),
+  };
+}
+
+await runCli(async () => {
+  const { values } = parseArgs({
+    options: { subject: { type: "string", multiple: true }, tuning: { type: "boolean" }, top: { type: "string" }, verbose: { type: "boolean" } },
+  });
+  const args = argsSchema.parse(values);
+  const started = performance.now();
+  const inputs: SubjectInput[] = [await seedSubject()];
+  for (const dir of await conflictSubjectDirs()) inputs.push(await fixtureSubject(dir));
+  const chosen = inputs.filter((subject) => (!args.subject.length || args.subject.includes(subject.name)) && !(args.tuning && HELD_OUT.has(subject.name)));
+  if (!chosen.length) throw new Error(`no subject by that name; subjects: ${inputs.map((subject) => subject.name).join(", ")}`);
+
+  const scores: SubjectScore[] = [];
+  for (const subject of chosen) {
+    const score = await evaluate(subject, args.top, args.verbose);
+    scores.push(score);
+    console.log(`${line(score)}  (${score.claims} claims, ${score.seconds.toFixed(1)} s)`);
+  }
+  const tuned = scores.filter((score) => !score.heldOut);
+  const held = scores.filter((score) => score.heldOut);
+  console.log("");
+  if (tuned.length > 1) console.log(line(total("tuned subjects", tuned)));
+  if (held.length) console.log(line(total("HELD OUT", held)));
+  if (scores.length > 1) console.log(line(total("all subjects", scores)));
+  const all = total("all", scores);
+  console.log(
+    `\noverall: recall ${percent(all.found, all.labelled)}, precision ${percent(all.correct, all.proposals)}; ` +
+      `top-20 real per subject ${scores.map((score) => `${score.name} ${score.topReal}/${score.topSize}`).join(", ")}` +
+      `; ${((performance.now() - started) / 1000).toFixed(0)} s`,
+  );
 });

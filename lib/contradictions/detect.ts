@@ -10,7 +10,7 @@ import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { ContradictionKind } from "@/lib/generated/prisma/enums";
 import { recordAudit } from "@/lib/audit/record";
 import { candidatePairBatches, collectCandidatesIn, type CandidateOptions, type CandidateSummary, type Channel } from "@/lib/contradictions/candidates";
-import { strongestCue, type CueClaim, type CueMatch } from "@/lib/contradictions/cues";
+import { strongestCue, type CueClaim, type CueMatch } from "@/lib/contradictions/judge";
 import { contentTerms, Vocabulary } from "@/lib/text/terms";
 
 /** Verdicts below this score are not worth an editor's time. */

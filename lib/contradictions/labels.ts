@@ -1,5 +1,6 @@
 // Human wording for contradiction kinds, statuses and the rules that propose pairs.
 import type { ContradictionKind, ContradictionStatus } from "@/lib/generated/prisma/enums";
+import { RULES } from "@/lib/contradictions/rules";
 
 export const KIND_LABELS: Record<ContradictionKind, string> = {
   dispute: "Dispute",
@@ -18,16 +19,8 @@ export const CONTRADICTION_STATUS_LABELS: Record<ContradictionStatus, string> = 
   dismissed: "Dismissed",
 };
 
-/** What each rule looks for, shown next to `detectedBy`. */
+/** What each rule looks for, shown next to `detectedBy`: read from the rules' own records. */
 export const RULE_LABELS: Record<string, string> = {
-  "dispute-language": "denial or dispute language",
-  "disowned-statement": "a speaker disowns an attributed statement",
-  "contrasting-account": "a sentence set against the one before",
-  "negated-statement": "the same statement negated",
-  "figures-disagree": "figures that disagree",
-  "dates-disagree": "dates that disagree",
-  "opposite-stances": "opposite stances on one topic",
-  "actors-disagree": "one actor accuses, another denies",
-  "competing-blame": "different culprits for the same harm",
+  ...Object.fromEntries(RULES.map((rule) => [rule.name, rule.label])),
   editor: "linked by an editor",
 };

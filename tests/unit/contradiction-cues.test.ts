@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { detectCues, strongestCue, type CueClaim, type PairSignals } from "@/lib/contradictions/cues";
+import { detectCues, strongestCue, type CueClaim, type PairSignals } from "@/lib/contradictions/judge";
 import { Vocabulary } from "@/lib/text/terms";
 import { dates, quantities } from "@/lib/contradictions/figures";
 

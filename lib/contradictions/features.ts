@@ -1,0 +1,335 @@
+// What the rules read of a claim and a pair: per-claim features (computed once per claim
+// and remembered), the claim's stored facets, and helpers shared by the rules. Pure.
+import { contentTerms, negatesWords, NEGATORS, termsOfWords, normalizeTerm, overlap, shorten, surfaceWords, Vocabulary, words, type Overlap } from "@/lib/text/terms";
+import { dates, eventTerms, quantities, type DateMention, type Quantity } from "@/lib/contradictions/figures";
+import type { ClaimFacets } from "@/lib/facets";
+import {
+  ACCUSING, CONTRAST, CONTRAST_STRONG, DISOWNING, DISPUTE_PHRASES, EXCULPATING, NEGATED_ACCUSATION, POINTS_BACK,
+} from "@/lib/contradictions/lexicon";
+
+export type CueKind = "negation" | "dispute" | "numeric" | "date" | "attribution" | "accusation_denial" | "revision" | "other";
+export type CueStance = "supports" | "opposes" | "neutral" | "unclear";
+
+export interface CueClaim {
+  id: number;
+  quote: string;
+  /** The attributing verb or phrase ("disputes", "said"). */
+  cue?: string | null;
+  /** Text just before the quote in its source, where "X disputes that, saying:" often sits. */
+  prefix?: string;
+  speakerId?: number | null;
+  speakerName?: string | null;
+  sourceId: number;
+  sourceTitle?: string;
+  startOffset?: number;
+  topicId?: number | null;
+  topicTitle?: string | null;
+  stance?: CueStance;
+  /** What the claim says (lib/facets), as stored with it; computed on the spot when absent. */
+  facets?: ClaimFacets | null;
+}
+
+export interface PairSignals {
+  /** Claims between the two when they sit close together in the same source (0 = neighbours). */
+  gap?: number;
+  /** pg_trgm similarity of the two quotes. */
+  similarity?: number;
+}
+
+export interface CueMatch {
+  kind: CueKind;
+  /** Name of the rule that fired, stored as `detectedBy`. */
+  rule: string;
+  /** 0 … 1, higher is more likely a real conflict. */
+  score: number;
+  explanation: string;
+  /** The claim whose wording fired the rule (the denial, the disowning), when one did. */
+  anchorClaimId?: number;
+}
+
+
+
+export interface DisputeMatch {
+  phrase: string;
+  strength: number;
+  act: boolean;
+  pointsBack: boolean;
+}
+
+export interface Features {
+  terms: Set<string>;
+  events: Set<string>;
+  /** Dispute language in the quote, its attribution cue or the lead-in just before it. */
+  /** The strongest dispute phrase; `disputes` holds every one found, strongest first. */
+  dispute: DisputeMatch | null;
+  disputes: DisputeMatch[];
+  disowns: string | null;
+  contrast: { phrase: string; strong: boolean } | null;
+  accuses: boolean;
+  exculpates: boolean;
+  negated: boolean;
+  /** Negated, or turned down ("rejected", "refused"): the polarity a contrast can flip. */
+  negative: boolean;
+  quantities: Quantity[];
+  dates: DateMention[];
+  speakerTerms: Set<string>;
+  /** What the claim is attributed to besides its speaker ("the memo" in "the memo says"), term → words. */
+  attributionTerms: Map<string, string>;
+  /** Accusing words, normalized: "riots" → "riot". */
+  harms: Set<string>;
+  /** Named parties: acronyms and capitalized names other than the speaker's. */
+  agents: Set<string>;
+}
+
+const featureCache = new WeakMap<CueClaim, Features>();
+
+/** The part of the prefix after the last sentence end: the lead-in of this claim's sentence. */
+export function leadIn(prefix: string | undefined): string {
+  if (!prefix) return "";
+  const parts = prefix.split(/[.!?]["”’)]?\s+|\n/);
+  return parts[parts.length - 1] ?? "";
+}
+
+export function features(claim: CueClaim): Features {
+  const cached = featureCache.get(claim);
+  if (cached) return cached;
+  const lead = leadIn(claim.prefix);
+  const frame = `${lead} ${claim.cue ?? ""} ${claim.quote}`;
+  const pointsBack = POINTS_BACK.test(`${lead} ${claim.quote}`);
+  const disputes: DisputeMatch[] = [];
+  for (const phrase of DISPUTE_PHRASES) {
+    const match = phrase.pattern.exec(frame);
+    if (match) disputes.push({ phrase: match[0], strength: phrase.strength, act: phrase.act ?? false, pointsBack });
+  }
+  disputes.sort((x, y) => y.strength - x.strength);
+  const dispute = disputes[0] ?? null;
+  const opening = `${lead} ${claim.quote}`.trim();
+  const strong = CONTRAST_STRONG.exec(opening);
+  const weak = strong ? null : CONTRAST.exec(opening);
+  const tokens = words(claim.quote);
+  const negated = negatesWords(tokens);
+  const accusing = accusesOutsideNegation(claim.quote);
+  const exculpates = EXCULPATING.test(claim.quote) || NEGATED_ACCUSATION.test(claim.quote) || ((dispute?.act ?? false) && ACCUSING.test(claim.quote));
+  const result: Features = {
+    terms: termsOfWords(tokens),
+    events: eventTerms(claim.quote),
+    dispute,
+    disputes,
+    disowns: DISOWNING.exec(frame)?.[0] ?? null,
+    contrast: strong ? { phrase: strong[0].trim(), strong: true } : weak ? { phrase: weak[0].trim(), strong: false } : null,
+    accuses: accusing,
+    exculpates,
+    negated,
+    negative: negated !== /\b(?:rejected|refused|denied|declined|dropped|abandoned)\b/i.test(claim.quote),
+    quantities: quantities(claim.quote),
+    dates: dates(claim.quote),
+    speakerTerms: claim.speakerName ? contentTerms(claim.speakerName) : new Set(),
+    attributionTerms: attributionTerms(claim),
+    harms: new Set([...claim.quote.matchAll(new RegExp(ACCUSING.source, "gi"))].map((m) => contentTerms(m[0])).flatMap((t) => [...t])),
+    agents: namedParties(claim),
+  };
+  featureCache.set(claim, result);
+  return result;
+}
+
+
+/** An accusing word that no negation takes back: "tortured an innocent woman without committing any crime" accuses. */
+export function accusesOutsideNegation(text: string): boolean {
+  const negated = [...text.matchAll(new RegExp(NEGATED_ACCUSATION.source, "gi"))].map((m) => [m.index!, m.index! + m[0].length] as const);
+  for (const match of text.matchAll(new RegExp(ACCUSING.source, "gi"))) {
+    if (!negated.some(([start, end]) => match.index! >= start && match.index! < end)) return true;
+  }
+  return false;
+}
+
+/** Document nouns that stand for who says something ("the memo says", "the report adds"). */
+export const DOCUMENT_NOUN = /\b(?:memo|memorandum|cable|report|assessment|letter|statement|complaint|suit|lawsuit|ruling|judgment|decision|study|paper)\b/gi;
+export const DOCUMENT_NOUNS = new Set(["memo", "report", "assessment", "letter", "statement", "complaint", "suit", "lawsuit", "ruling", "judgment", "decision", "study", "paper"]);
+
+/** Terms of who a claim is attributed to, each with the words to show for it. */
+export function attributionTerms(claim: CueClaim): Map<string, string> {
+  const terms = new Map<string, string>();
+  if (!claim.cue) return terms;
+  const at = claim.quote.toLowerCase().indexOf(claim.cue.toLowerCase());
+  if (at > 0) {
+    // "Human rights groups acknowledge …" or "…,” the memo says": the words naming the source.
+    const before = claim.quote.slice(0, at).trim();
+    const lead = before.split(/\s+/).length <= 5 ? before : (/[,”"]\s*((?:the\s+)?[\w’' -]{1,40})$/i.exec(before)?.[1] ?? "");
+    const display = lead.replace(/^\W+|\W+$/g, "");
+    for (const term of contentTerms(lead)) terms.set(term, display);
+  }
+  for (const match of claim.quote.matchAll(DOCUMENT_NOUN)) for (const term of contentTerms(match[0])) terms.set(term, `the ${match[0].toLowerCase()}`);
+  return terms;
+}
+
+/** Up to six words either side of a phrase in a text. */
+export function around(text: string, phrase: string): string {
+  const at = text.indexOf(phrase);
+  if (at === -1) return "";
+  const before = text.slice(0, at).split(/\s+/).slice(-6).join(" ");
+  const after = text.slice(at + phrase.length).split(/\s+/).slice(0, 7).join(" ");
+  return `${before} ${after}`;
+}
+
+/** Organizations named by acronym ("MQM", "ISI"), minus the speaker's own; countries left out. */
+export function namedParties(claim: CueClaim): Set<string> {
+  const speaker = new Set((claim.speakerName ?? "").toLowerCase().split(/\W+/));
+  const parties = new Set<string>();
+  for (const match of claim.quote.matchAll(/\b([A-Z]{2,6})\b/g)) {
+    const word = match[1]!;
+    if (speaker.has(word.toLowerCase()) || /^(?:US|UK|USA|UN|TV)$/.test(word)) continue;
+    parties.add(word);
+  }
+  return parties;
+}
+
+export function who(claim: CueClaim): string {
+  if (claim.speakerName) return claim.speakerName;
+  if (claim.sourceTitle) return `the author of “${shorten(claim.sourceTitle, 40)}”`;
+  return "the author";
+}
+
+export function isAuthorVoice(claim: CueClaim): boolean {
+  return claim.speakerId == null;
+}
+
+/** One voice: the same actor, or the unattributed author of one source. */
+export function sameSpeaker(a: CueClaim, b: CueClaim): boolean {
+  if (isAuthorVoice(a) && isAuthorVoice(b)) return a.sourceId === b.sourceId;
+  return a.speakerId != null && a.speakerId === b.speakerId;
+}
+
+/** Which of the two comes first in the text, when both are in one source. */
+export function precedes(first: CueClaim, second: CueClaim): boolean {
+  if (first.sourceId !== second.sourceId) return false;
+  if (first.startOffset != null && second.startOffset != null) return first.startOffset < second.startOffset;
+  return first.id < second.id;
+}
+
+export function adjacency(signals: PairSignals): number {
+  if (signals.gap == null) return 0;
+  return [1, 0.7, 0.45][signals.gap] ?? 0;
+}
+
+/** How surely two claims are about the same subject, 0 … 1. */
+export function subjectRelatedness(shared: Overlap, signals: PairSignals): number {
+  const textual = Math.min(1, shared.score / 0.35) * (shared.distinctive.length > 0 ? 1 : 0.5);
+  const trigram = Math.min(1, (signals.similarity ?? 0) / 0.5);
+  return Math.max(textual, trigram);
+}
+
+export function noisyOr(...values: number[]): number {
+  return 1 - values.reduce((rest, value) => rest * (1 - Math.max(0, Math.min(1, value))), 1);
+}
+
+/** The shared subject in the claims' own words: "tax, revenue". */
+export function topics(shared: Overlap, a: CueClaim, b: CueClaim, count = 3): string {
+  const terms = (shared.distinctive.length ? shared.distinctive : shared.shared).slice(0, count);
+  if (!terms.length) return "the same subject";
+  const surfaceA = surfaceWords(a.quote);
+  const surfaceB = surfaceWords(b.quote);
+  return terms.map((term) => surfaceA.get(term) ?? surfaceB.get(term) ?? term).join(", ");
+}
+
+export function clamp(score: number): number {
+  return Math.round(Math.max(0, Math.min(0.99, score)) * 1000) / 1000;
+}
+
+/**
+ * The words name who the other claim is attributed to ("the memo … is inaccurate" and "…,
+ * the memo says"), other than the naming claim's own speaker (Wasey Jalil is not naming
+ * Nasreen Jalil).
+ */
+export function names(words: Set<string>, naming: CueClaim, named: CueClaim, vocabulary: Vocabulary): string | null {
+  const own = features(naming).speakerTerms;
+  const speaker = features(named).speakerTerms;
+  // One word of a person's name ("Mr. Khan") fits many people; two or a document noun do not.
+  const speakerHits = [...speaker].filter((term) => words.has(term) && !own.has(term));
+  if (speakerHits.length >= Math.min(2, speaker.size) && speakerHits.some((term) => vocabulary.isDistinctive(term))) return who(named);
+  for (const [term, display] of features(named).attributionTerms) {
+    if (speaker.has(term) || own.has(term) || !words.has(term)) continue;
+    if (DOCUMENT_NOUNS.has(term) || vocabulary.isDistinctive(term)) return display;
+  }
+  return null;
+}
+
+/**
+ * The negator, when what it negates is something both claims say: in "Durrani could not be
+ * contacted" the "not" negates "contacted", which the other claim does not mention.
+ */
+export function negatorOverShared(quote: string, shared: Set<string>): string | null {
+  const tokens = words(quote);
+  for (let index = 0; index < tokens.length; index += 1) {
+    if (!NEGATORS.has(tokens[index]!)) continue;
+    for (const next of tokens.slice(index + 1, index + 5)) {
+      const term = normalizeTerm(next);
+      if (term && shared.has(term)) return tokens[index] === "n't" ? "not" : tokens[index]!;
+    }
+  }
+  return null;
+}
+
+/** A shared term within four words of position `at`: the antonym speaks of the shared subject. */
+export function nearShared(text: string, at: number, shared: Set<string>): boolean {
+  const before = words(text.slice(0, at)).slice(-4);
+  const after = words(text.slice(at)).slice(1, 6);
+  return [...before, ...after].some((word) => {
+    const term = normalizeTerm(word);
+    return term !== null && shared.has(term);
+  });
+}
+
+/** A claim's terms without its own speaker's name: "Patterson denied …" is not about Patterson. */
+export function subjectTerms(claim: CueClaim): Set<string> {
+  const f = features(claim);
+  if (!f.speakerTerms.size) return f.terms;
+  return new Set([...f.terms].filter((term) => !f.speakerTerms.has(term)));
+}
+
+
+export const CLAUSE_BREAK = /[,;:—–]\s+|\s+(?:and|but|while|whereas|although|because)\s+/i;
+
+/**
+ * What a denial denies, as terms: the clause holding the dispute word, and the clause before
+ * it when the word points back inside its own sentence ("To a question whether X, Y refuted
+ * this notion"). When it points back from the first clause, it answers the previous sentence.
+ */
+export function disputedProposition(claim: CueClaim, dispute: DisputeMatch): { terms: Set<string>; answersPreviousSentence: boolean } {
+  const f = features(claim);
+  const text = `${leadIn(claim.prefix)} ${claim.quote}`.trim();
+  const at = text.toLowerCase().indexOf(dispute.phrase.toLowerCase());
+  if (at === -1) return { terms: f.terms, answersPreviousSentence: dispute.pointsBack };
+  const before = text.slice(0, at);
+  const clauseStart = Math.max(0, ...[...before.matchAll(new RegExp(CLAUSE_BREAK.source, "gi"))].map((m) => m.index! + m[0].length));
+  const afterText = text.slice(at);
+  const nextBreak = afterText.search(CLAUSE_BREAK);
+  const own = text.slice(clauseStart, nextBreak === -1 ? text.length : at + nextBreak);
+  const terms = contentTerms(own);
+  const speakerTerms = f.speakerTerms;
+  const firstClause = clauseStart === 0 || before.slice(0, clauseStart).trim().split(/\s+/).length <= 2;
+  if (dispute.pointsBack && !firstClause) {
+    for (const term of contentTerms(before.slice(0, clauseStart))) terms.add(term);
+  }
+  for (const term of speakerTerms) terms.delete(term);
+  return { terms, answersPreviousSentence: dispute.pointsBack && firstClause };
+}
+
+/** How much of `part` (weighted) the other claim also says, 0 … 1. */
+export function containment(part: Set<string>, whole: Set<string>, vocabulary: Vocabulary): Overlap {
+  let total = 0;
+  let sharedWeight = 0;
+  const shared: string[] = [];
+  for (const term of part) {
+    const weight = vocabulary.weight(term);
+    total += weight;
+    if (whole.has(term)) {
+      sharedWeight += weight;
+      shared.push(term);
+    }
+  }
+  shared.sort((x, y) => vocabulary.weight(y) - vocabulary.weight(x));
+  // Sharing one word of a long clause says little, however rare the word.
+  const score = total ? (sharedWeight / total) * Math.min(1, shared.length / 2) : 0;
+  return { score, shared, distinctive: shared.filter((term) => vocabulary.isDistinctive(term)) };
+}
+

@@ -1,0 +1,28 @@
+// Judging a candidate pair: every rule in rules/ looks at it, the strongest verdict wins
+// (a little stronger when others agree). Pure; candidates.ts proposes the pairs and
+// detect.ts stores the verdicts.
+import { overlap, Vocabulary } from "@/lib/text/terms";
+import { clamp, subjectTerms, type CueClaim, type CueMatch, type PairSignals } from "@/lib/contradictions/features";
+import { RULES } from "@/lib/contradictions/rules";
+
+export type { CueClaim, CueKind, CueMatch, CueStance, PairSignals } from "@/lib/contradictions/features";
+
+/** Every rule's name, as stored in `detectedBy`. */
+export const RULE_NAMES = RULES.map((rule) => rule.name);
+
+export function detectCues(a: CueClaim, b: CueClaim, signals: PairSignals = {}, vocabulary: Vocabulary = new Vocabulary()): CueMatch[] {
+  // The same sentence twice (a repeated paragraph) is a duplicate, not a conflict.
+  if (a.quote.trim() === b.quote.trim()) return [];
+  const context = { signals, vocabulary, shared: overlap(subjectTerms(a), subjectTerms(b), vocabulary) };
+  const matches = RULES.map((rule) => rule.judge(a, b, context)).filter((match): match is CueMatch => match !== null);
+  return matches.sort((x, y) => y.score - x.score);
+}
+
+/** The verdict stored for a pair: the strongest cue, a little stronger when others agree. */
+export function strongestCue(a: CueClaim, b: CueClaim, signals: PairSignals = {}, vocabulary?: Vocabulary): CueMatch | null {
+  const matches = detectCues(a, b, signals, vocabulary);
+  const [best, ...others] = matches;
+  if (!best) return null;
+  return { ...best, score: clamp(best.score + 0.04 * others.length) };
+}
+

@@ -1,0 +1,25 @@
+// Every rule detection runs, in one list: names and labels are read from here.
+import type { ContradictionRule } from "@/lib/contradictions/rules/types";
+import { actorsDisagree } from "@/lib/contradictions/rules/actors-disagree";
+import { competingBlame } from "@/lib/contradictions/rules/competing-blame";
+import { contrastingAccount } from "@/lib/contradictions/rules/contrasting-account";
+import { differentDates } from "@/lib/contradictions/rules/dates-disagree";
+import { disownedStatement } from "@/lib/contradictions/rules/disowned-statement";
+import { disputeLanguage } from "@/lib/contradictions/rules/dispute-language";
+import { figuresDisagree } from "@/lib/contradictions/rules/figures-disagree";
+import { negatedStatement } from "@/lib/contradictions/rules/negated-statement";
+import { oppositeStances } from "@/lib/contradictions/rules/opposite-stances";
+
+export const RULES: readonly ContradictionRule[] = [
+  disputeLanguage,
+  disownedStatement,
+  contrastingAccount,
+  negatedStatement,
+  figuresDisagree,
+  differentDates,
+  oppositeStances,
+  actorsDisagree,
+  competingBlame,
+];
+
+export type { ContradictionRule, RuleContext } from "@/lib/contradictions/rules/types";
