@@ -144,6 +144,12 @@ async function evaluate(subject: SubjectInput, top: number, verbose: boolean): P
         console.log(`        A: ${(quotes.get(pair.claimAId) ?? "").slice(0, 120)}`);
         console.log(`        B: ${(quotes.get(pair.claimBId) ?? "").slice(0, 120)}`);
       });
+      const byRule = new Map<string, [number, number]>();
+      for (const pair of proposals) {
+        const [real, count] = byRule.get(pair.rule) ?? [0, 0];
+        byRule.set(pair.rule, [real + (isReal(pair) ? 1 : 0), count + 1]);
+      }
+      console.log(`-- by rule: ${[...byRule].map(([rule, [real, count]]) => `${rule} ${real}/${count}`).join(", ")}`);
       const wrong = proposals.filter((pair) => !isReal(pair)).slice(top);
       if (wrong.length) console.log(`-- further proposals not labelled as conflicts: ${wrong.length}`);
       for (const pair of wrong.slice(0, 30)) {

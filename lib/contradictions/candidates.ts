@@ -35,7 +35,7 @@ export interface CandidatePair {
   channels: Channel[];
 }
 
-export type Channel = "trigram" | "terms" | "adjacent" | "topic";
+export type Channel = "trigram" | "terms" | "adjacent" | "topic" | "acts" | "figures" | "polarity";
 
 export interface CandidateOptions {
   /** Least pg_trgm similarity of a pair the trigram channel proposes. */
@@ -108,7 +108,7 @@ export async function collectCandidatesIn(tx: Tx, options: CandidateOptions = {}
   const perClaim = options.perClaim ?? 8;
   const window = options.adjacentWindow ?? 3;
   const sourceId = options.sourceId;
-  const comparisons: Record<Channel, number> = { trigram: 0, terms: 0, adjacent: 0, topic: 0 };
+  const comparisons: Record<Channel, number> = { trigram: 0, terms: 0, adjacent: 0, topic: 0, acts: 0, figures: 0, polarity: 0 };
   // Which claims a channel probes from: all, or the scoped source's.
   const probing = (alias: string) => (sourceId === undefined ? Prisma.sql`true` : Prisma.sql`${Prisma.raw(alias)}.source_id = ${sourceId}`);
 
@@ -189,6 +189,15 @@ export async function collectCandidatesIn(tx: Tx, options: CandidateOptions = {}
       WHERE a.topic_id IS NOT NULL AND a.stance IN ('supports', 'opposes') AND rarest.keys IS NOT NULL AND ${probing("a")}`;
   }
 
+  if (count >= 2) {
+    // The facet channels: claims that say opposite things of one party, figures of one kind,
+    // one predicate asserted and negated. Each probe follows a facet key into the GIN index.
+    for (const [from, to, channel] of FACET_CHANNELS) {
+      comparisons[channel] += await facetChannel(tx, { from, to, channel, perClaim, sourceId });
+      if (sourceId !== undefined && from !== to) comparisons[channel] += await facetChannel(tx, { from: to, to: from, channel, perClaim, sourceId });
+    }
+  }
+
   const pairs = await tx.$executeRawUnsafe(
     `CREATE TEMPORARY TABLE candidate_pairs ON COMMIT DROP AS
      SELECT a, b, max(similarity) AS similarity, max(weight) AS weight, min(gap) AS gap, bool_or(opposing) AS opposing,
@@ -233,6 +242,45 @@ export async function* candidatePairBatches(tx: Tx, size: number = CANDIDATE_BAT
     afterA = last.a;
     afterB = last.b;
   }
+}
+
+/** Key prefix probed from, key prefix looked up, and the channel the pairs count under. */
+const FACET_CHANNELS: [string, string, Channel][] = [
+  ["den:", "acc:", "acts"],
+  ["den:", "adm:", "acts"],
+  // A denial answers what others say of the party it clears, accusing words or not.
+  ["den:", "e:", "acts"],
+  ["q:", "q:", "figures"],
+  ["p+:", "p-:", "polarity"],
+];
+
+/** Claims holding a facet key looked at per probe, before ranking by how alike the quotes are. */
+const FACET_POOL = 200;
+
+/**
+ * Pairs claims with a key starting `from` to claims holding the same key under `to`
+ * ("den:mqm" → "acc:mqm"), at most `perClaim` partners per key, the most alike first.
+ */
+async function facetChannel(tx: Tx, options: { from: string; to: string; channel: Channel; perClaim: number; sourceId?: number }): Promise<number> {
+  const { from, to, channel, perClaim, sourceId } = options;
+  const symmetric = from === to && sourceId === undefined;
+  return tx.$executeRaw`
+    INSERT INTO candidate_rows (a, b, channel)
+    SELECT least(a.id, near.id), greatest(a.id, near.id), ${channel}
+    FROM claims a
+    CROSS JOIN LATERAL unnest(a.facet_keys) AS k(key)
+    CROSS JOIN LATERAL (
+      SELECT pool.id FROM (
+        SELECT b.id, b.quote FROM claims b
+        WHERE b.facet_keys @> ARRAY[${to} || substr(k.key, ${from.length + 1}::int)] AND b.id <> a.id
+          AND (NOT ${symmetric}::boolean OR b.id > a.id)
+        LIMIT ${FACET_POOL}
+      ) pool
+      ORDER BY similarity(a.quote, pool.quote) DESC, pool.id
+      LIMIT ${perClaim}
+    ) near
+    WHERE starts_with(k.key, ${from}) AND length(k.key) > ${from.length}::int
+      AND (${sourceId ?? null}::int IS NULL OR a.source_id = ${sourceId ?? null}::int)`;
 }
 
 const NEGATION_WORDS = ["not", "no", "never", "neither", "nor", "none", "nobody", "nothing", "cannot", "without", "denied", "denies", "deny", "rejected", "false", "untrue", "wrong"];

@@ -1,6 +1,6 @@
-// Contradiction detection: the database proposes candidate pairs (candidates.ts), the cue
-// rules judge them batch by batch (cues.ts), and the verdicts are stored in one short
-// transaction.
+// Contradiction detection: the database proposes candidate pairs (candidates.ts), the rules
+// (rules/, run by judge.ts) judge them batch by batch over the claims' facets, and the
+// verdicts are stored in one short transaction.
 //
 // Re-running is safe: a pair is stored once (lower claim id first, unique), a dismissed or
 // confirmed pair is never touched, and a candidate is only rewritten when its verdict
@@ -11,6 +11,8 @@ import type { ContradictionKind } from "@/lib/generated/prisma/enums";
 import { recordAudit } from "@/lib/audit/record";
 import { candidatePairBatches, collectCandidatesIn, type CandidateOptions, type CandidateSummary, type Channel } from "@/lib/contradictions/candidates";
 import { strongestCue, type CueClaim, type CueMatch } from "@/lib/contradictions/judge";
+import { refreshStaleFacets } from "@/lib/claims/facets";
+import type { ClaimFacets } from "@/lib/facets";
 import { contentTerms, Vocabulary } from "@/lib/text/terms";
 
 /** Verdicts below this score are not worth an editor's time. */
@@ -94,13 +96,15 @@ async function vocabularyOf(tx: Tx): Promise<Vocabulary> {
 interface CueClaimRow {
   id: number; quote: string; cue: string | null; prefix: string; speakerId: number | null; speakerName: string | null;
   sourceId: number; sourceTitle: string; startOffset: number; topicId: number | null; topicTitle: string | null; stance: CueClaim["stance"];
+  facets: ClaimFacets | null;
 }
 
 /** What the cue rules read of the claims of one batch of pairs. */
 async function cueClaims(tx: Tx, ids: number[]): Promise<Map<number, CueClaim>> {
   const rows = await tx.$queryRaw<CueClaimRow[]>`
     SELECT c.id, c.quote, c.cue, c.prefix, c.speaker_id AS "speakerId", a.name AS "speakerName", c.source_id AS "sourceId",
-      s.title AS "sourceTitle", c.start_offset AS "startOffset", c.topic_id AS "topicId", t.title AS "topicTitle", c.stance::text AS stance
+      s.title AS "sourceTitle", c.start_offset AS "startOffset", c.topic_id AS "topicId", t.title AS "topicTitle", c.stance::text AS stance,
+      c.facets
     FROM claims c
     JOIN sources s ON s.id = c.source_id
     LEFT JOIN actors a ON a.id = c.speaker_id
@@ -158,6 +162,8 @@ const STORE_TIMEOUT_MS = 5 * 60_000;
  */
 export async function detectContradictions(prisma: PrismaClient, options: DetectionOptions = {}): Promise<DetectionReport> {
   const started = performance.now();
+  // Claims stored by an older lib/facets (or marked by an editor before facets existed) first.
+  await prisma.$transaction((tx) => refreshStaleFacets(tx, { sourceId: options.sourceId }), { timeout: JUDGE_TIMEOUT_MS, maxWait: 30_000 });
   const judgement = await prisma.$transaction((tx) => judgeCandidates(tx, options), {
     timeout: JUDGE_TIMEOUT_MS, maxWait: 30_000, isolationLevel: "RepeatableRead",
   });
@@ -169,6 +175,7 @@ export async function detectContradictions(prisma: PrismaClient, options: Detect
 /** Detection inside the caller's transaction, so an import's candidates commit or roll back with it. */
 export async function detectContradictionsIn(tx: Tx, options: DetectionOptions = {}): Promise<DetectionReport> {
   const started = performance.now();
+  await refreshStaleFacets(tx, { sourceId: options.sourceId });
   const report = await storeVerdicts(tx, await judgeCandidates(tx, options), options);
   report.seconds = (performance.now() - started) / 1000;
   return report;

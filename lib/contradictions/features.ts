@@ -2,7 +2,7 @@
 // and remembered), the claim's stored facets, and helpers shared by the rules. Pure.
 import { contentTerms, negatesWords, NEGATORS, termsOfWords, normalizeTerm, overlap, shorten, surfaceWords, Vocabulary, words, type Overlap } from "@/lib/text/terms";
 import { dates, eventTerms, quantities, type DateMention, type Quantity } from "@/lib/contradictions/figures";
-import type { ClaimFacets } from "@/lib/facets";
+import { computeFacets, FACETS_VERSION, keysOfName, type Act, type ClaimFacets, type QuantityFacet } from "@/lib/facets";
 import {
   ACCUSING, CONTRAST, CONTRAST_STRONG, DISOWNING, DISPUTE_PHRASES, EXCULPATING, NEGATED_ACCUSATION, POINTS_BACK,
 } from "@/lib/contradictions/lexicon";
@@ -333,3 +333,107 @@ export function containment(part: Set<string>, whole: Set<string>, vocabulary: V
   return { score, shared, distinctive: shared.filter((term) => vocabulary.isDistinctive(term)) };
 }
 
+
+// --- Facets ---------------------------------------------------------------------------
+
+const facetCache = new WeakMap<CueClaim, ClaimFacets>();
+
+/** The claim's stored facets, or facets computed now (claims read before a refresh, tests). */
+export function facetsOf(claim: CueClaim): ClaimFacets {
+  if (claim.facets && claim.facets.version === FACETS_VERSION) return claim.facets;
+  const cached = facetCache.get(claim);
+  if (cached) return cached;
+  const computed = computeFacets({ quote: claim.quote, cue: claim.cue, speakerName: claim.speakerName });
+  facetCache.set(claim, computed);
+  return computed;
+}
+
+/** Keys of the claim's current speaker ("Rashid Mahmood" → rashid mahmood, mahmood, rm). */
+export function speakerKeys(claim: CueClaim): Set<string> {
+  return new Set(claim.speakerName ? keysOfName(claim.speakerName) : []);
+}
+
+/** Entity keys the claim names. */
+export function entityKeys(claim: CueClaim): Set<string> {
+  return new Set(facetsOf(claim).entities.flatMap((entity) => entity.keys));
+}
+
+/** The entity as the claim writes it, for explanations. */
+export function entityText(claim: CueClaim, key: string): string {
+  return facetsOf(claim).entities.find((entity) => entity.keys.includes(key))?.text ?? key.toUpperCase();
+}
+
+/** Targets of the claim's acts of one kind; a denial or admission also speaks for its speaker. */
+export function actTargets(claim: CueClaim, act: Act): { targets: Set<string>; cue: string } | null {
+  const found = facetsOf(claim).acts.find((candidate) => candidate.act === act);
+  if (!found) return null;
+  const targets = new Set(found.targets);
+  if (act !== "accuses") for (const key of speakerKeys(claim)) targets.add(key);
+  return { targets, cue: found.cue };
+}
+
+/** Figures that count as evidence: not hypothetical, not a forecast. */
+export function statedQuantities(claim: CueClaim): QuantityFacet[] {
+  return facetsOf(claim).quantities.filter((quantity) => quantity.modality !== "hypothetical" && quantity.modality !== "prediction");
+}
+
+/** Distinctive terms both claims use, speakers' names and figures' measure words left out. */
+export function sharedEventTerms(a: CueClaim, b: CueClaim, vocabulary: Vocabulary): string[] {
+  const own = new Set([...speakerKeys(a), ...speakerKeys(b)].flatMap((key) => key.split(" ")));
+  const termsB = new Set(facetsOf(b).terms);
+  return facetsOf(a).terms.filter((term) => termsB.has(term) && !own.has(term) && vocabulary.isDistinctive(term) && !MEASURE_WORDS.has(term));
+}
+
+/** Terms that say what happened: the claim's terms without its speaker's name, act words and measure words. */
+function eventTermSet(claim: CueClaim): Set<string> {
+  const own = new Set([...speakerKeys(claim)].flatMap((key) => key.split(" ")));
+  const acts = new Set(facetsOf(claim).acts.flatMap((act) => [...contentTerms(act.cue)]));
+  return new Set(facetsOf(claim).terms.filter((term) => !own.has(term) && !acts.has(term) && !MEASURE_WORDS.has(term)));
+}
+
+/** Both claims name dates of one precision and none of them agree: two different happenings. */
+function differentDates(a: CueClaim, b: CueClaim): boolean {
+  const da = facetsOf(a).dates;
+  const db = facetsOf(b).dates;
+  if (!da.length || !db.length) return false;
+  return !da.some((x) => db.some((y) => x.precision === y.precision ? !(x.to < y.from || y.to < x.from) : x.from <= y.to && y.from <= x.to));
+}
+
+/**
+ * How surely two claims speak of the same happening, 0 … 1: neighbours in one text, the
+ * weighted share of the smaller claim's event words the other repeats, a named party both
+ * name; claims dated differently are about different happenings.
+ */
+export function eventRelatedness(a: CueClaim, b: CueClaim, signals: PairSignals, vocabulary: Vocabulary): number {
+  const termsA = eventTermSet(a);
+  const termsB = eventTermSet(b);
+  let weightA = 0;
+  let weightB = 0;
+  let sharedWeight = 0;
+  let sharedCount = 0;
+  for (const term of termsA) {
+    const weight = vocabulary.weight(term);
+    weightA += weight;
+    if (termsB.has(term)) {
+      sharedWeight += weight;
+      sharedCount += 1;
+    }
+  }
+  for (const term of termsB) weightB += vocabulary.weight(term);
+  const containment = Math.min(weightA, weightB) > 0 ? sharedWeight / Math.min(weightA, weightB) : 0;
+  const keysB = entityKeys(b);
+  const sharedEntity = [...entityKeys(a)].some((key) => keysB.has(key));
+  const score = noisyOr(adjacency(signals), Math.min(1, containment * 1.6) * (sharedCount >= 2 ? 1 : 0.5), sharedEntity ? 0.2 : 0);
+  return differentDates(a, b) ? score * 0.3 : score;
+}
+
+/** Words that only say what a figure counts: sharing them says nothing about the event. */
+const MEASURE_WORDS = new Set(["people", "barrel", "day", "per", "death", "kill", "die", "dead", "worker", "killed", "estimat", "figur", "number", "total", "least", "around", "about", "million", "thousand", "gallon", "oil", "flow", "rate", "toll"]);
+
+/** Same voice by name, when actors differ only in spelling ("Wasay"/"Wasey" aside): a shared key. */
+export function sameVoice(a: CueClaim, b: CueClaim): boolean {
+  if (sameSpeaker(a, b)) return true;
+  if (!a.speakerName || !b.speakerName) return false;
+  const keysA = speakerKeys(a);
+  return [...speakerKeys(b)].some((key) => keysA.has(key) && key.includes(" ") || (keysA.has(key) && key.length >= 3 && !key.includes(" ") && keysA.size === 1));
+}

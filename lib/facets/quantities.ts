@@ -91,10 +91,14 @@ const NOUN_AFTER = /^\s*(?:[a-z]+\s+)?([a-z]{3,})\b/;
 const RATE = /^[\s,]*(?:\([^)]*\)\s*)?(?:of\s+(?:oil|crude|crude\s+oil)\s+)?(?:(?:a|per|each|every)\s+(day|week|month|year)\b|(daily|annually|weekly)\b|\/\s*(day|d)\b)/i;
 const TOLL_BEFORE = /\b(?:toll|killing|killed|claimed|deaths?\s+of|dead\s+at|kills|left)\b(?:\s+\S+){0,4}\s*$/i;
 
+const NOT_A_DEATH = /\bsentenced\s+to\s+death|\bdeath\s+(?:sentences?|penalty|row|threats?)|\bto\s+death\s+(?:for|in\s+absentia)/gi;
 const DEATH = /\b(?:kill(?:ed|ing|s)?|died|dies|dead|deaths?|perish(?:ed)?|burn(?:ed|t)\s+(?:alive|to\s+death)|lost\s+their\s+lives|toll|fatalit(?:y|ies)|bodies|lives|victims|murdered|slain|shot\s+dead)\b/i;
 const INJURY = /\b(?:injur(?:ed|ies|y)|wounded|hurt)\b/i;
 
-const MIN_BEFORE = /\b(?:at\s+least|more\s+than|over|upwards\s+of|in\s+excess\s+of|no\s+(?:fewer|less)\s+than|not\s+less\s+than|a\s+minimum\s+of|exceed(?:ed|s|ing)?)\s*$/i;
+/** "at least 17": the count known so far. */
+const AT_LEAST_BEFORE = /\b(?:at\s+least|no\s+(?:fewer|less)\s+than|not\s+less\s+than|a\s+minimum\s+of)\s*$/i;
+/** "more than 255", "over 260": a bound, whatever the figure. */
+const MORE_THAN_BEFORE = /\b(?:more\s+than|over|upwards\s+of|in\s+excess\s+of|exceed(?:ed|s|ing)?|above)\s*$/i;
 const MAX_BEFORE = /\b(?:up\s+to|as\s+(?:much|many|high)\s+as|at\s+most|no\s+more\s+than|not\s+more\s+than|less\s+than|fewer\s+than|under|below|a\s+maximum\s+of|maximum\s+of|ceiling\s+of)\s*$/i;
 const MAX_CLAUSE = /\b(?:maximum|worst[- ]case|upper\s+(?:limit|bound|end)|ceiling|at\s+most|as\s+high\s+as)\b/i;
 const MIN_CLAUSE = /\b(?:minimum|lower\s+(?:limit|bound|end)|at\s+least)\b/i;
@@ -133,8 +137,8 @@ function volumeFactor(unit: string): number {
 function measureOf(text: string, mention: NumberMention, end: number): Measured | null {
   const after = text.slice(end, end + 60);
   const unitMatch = UNIT_AFTER.exec(after);
-  const window = `${text.slice(Math.max(0, mention.start - 50), mention.start)} ${after}`;
-  const near = text.slice(end, end + 40);
+  const window = `${text.slice(Math.max(0, mention.start - 50), mention.start)} ${after}`.replace(NOT_A_DEATH, " ");
+  const near = text.slice(end, end + 40).replace(NOT_A_DEATH, " ");
   const peopleMeasure = (): string => {
     // The nearest word after the figure decides ("11 killed and 20 injured"), else the clause.
     const death = DEATH.exec(near);
@@ -165,7 +169,7 @@ function measureOf(text: string, mention: NumberMention, end: number): Measured 
   if (TOLL_BEFORE.test(text.slice(Math.max(0, mention.start - 40), mention.start))) {
     return { dimension: "people", unit: "people", measure: "death", factor: 1, consumed: 0 };
   }
-  const counted = /^\s+(?:were|was|had\s+been|have\s+been|are)?\s*(?:killed|injured|wounded|dead|died|hurt|missing|arrested)\b/i.exec(after);
+  const counted = /^\s+(?:were|was|had\s+been|have\s+been|are)?\s*(?:killed|injured|wounded|dead|died|hurt|missing|arrested|sentenced|convicted|acquitted|charged)\b/i.exec(after);
   if (counted) return { dimension: "people", unit: "people", measure: INJURY.test(counted[0]) ? "injury" : DEATH.test(counted[0]) ? "death" : "people", factor: 1, consumed: 0 };
   const noun = NOUN_AFTER.exec(after);
   if (noun && !/^(?:and|or|the|of|to|in|on|at|by|for|from|with|was|were|is|are|had|has|have|per|percent|cent)$/.test(noun[1]!)) {
@@ -182,23 +186,24 @@ function moneyMeasure(text: string, start: number, end: number): string {
   return match ? match[1]! : "money";
 }
 
-function modalityOf(text: string, start: number): { modality: Modality; bound?: "min" | "max" } {
+function modalityOf(text: string, start: number): { modality: Modality; bound?: "min" | "max"; strictBound?: boolean } {
   const before = text.slice(Math.max(0, start - 40), start);
   const clause = clauseBefore(text, start);
-  const bound: "min" | "max" | undefined = MIN_BEFORE.test(before) ? "min" : MAX_BEFORE.test(before) || MAX_CLAUSE.test(clause) ? "max" : MIN_CLAUSE.test(clause) ? "min" : undefined;
-  const withBound = (modality: Modality) => (bound ? { modality, bound } : { modality });
+  const bound: "min" | "max" | undefined = AT_LEAST_BEFORE.test(before) || MORE_THAN_BEFORE.test(before) ? "min" : MAX_BEFORE.test(before) || MAX_CLAUSE.test(clause) ? "max" : MIN_CLAUSE.test(clause) ? "min" : undefined;
+  const strictBound = MORE_THAN_BEFORE.test(before);
+  const withBound = (modality: Modality) => (bound ? { modality, bound, strictBound } : { modality });
   if (HYPOTHETICAL.test(clause)) return withBound("hypothetical");
   if (PREDICTION.test(clause)) return withBound("prediction");
-  if (bound) return { modality: "bound", bound };
+  if (bound) return { modality: "bound", bound, strictBound };
   if (APPROX_BEFORE.test(before) || ESTIMATE_CLAUSE.test(clause)) return { modality: "estimate" };
   return { modality: "asserted" };
 }
 
-/** A round figure ("more than 250") bounds; a precise one ("at least 17") is a count so far. */
-function allowed(low: number, high: number, step: number, modality: Modality, bound?: "min" | "max"): { allowLow: number; allowHigh: number | null } {
+/** "more than 255" and a round "at least 250" bound; a precise "at least 17" is the count so far. */
+function allowed(low: number, high: number, step: number, modality: Modality, bound?: "min" | "max", strictBound?: boolean): { allowLow: number; allowHigh: number | null } {
   const round = step >= 10;
   if (bound === "max") return { allowLow: 0, allowHigh: high + step / 2 };
-  if (bound === "min" && round) return { allowLow: low, allowHigh: null };
+  if (bound === "min" && (round || strictBound)) return { allowLow: low, allowHigh: null };
   const slack = modality === "estimate" ? step : step / 2;
   return { allowLow: low - slack, allowHigh: high + slack };
 }
@@ -241,14 +246,14 @@ export function extractQuantities(text: string): QuantityFacet[] {
     let measure = measured.measure;
     if (measured.dimension === "volume") measure = rate ? "flow" : /\b(?:flow|leak\w*|gush\w*|spew\w*|escap\w*)\b/i.test(text.slice(Math.max(0, first.start - 60), afterUnit + 30)) && /\b(?:a|per)\s+day\b/i.test(text) ? "flow" : "spill";
     if (measured.dimension === "money") measure = moneyMeasure(text, first.start, afterUnit);
-    const { modality, bound } = modalityOf(text, first.start);
+    const { modality, bound, strictBound } = modalityOf(text, first.start);
     const step = Math.min(first.step, last.step) * measured.factor;
     const lowValue = Math.min(low, high) * measured.factor;
     const highValue = Math.max(low, high) * measured.factor;
     const facet: QuantityFacet = {
       text: text.slice(first.start, afterUnit).trim(),
       low: lowValue, high: highValue,
-      ...allowed(lowValue, highValue, step, modality, bound),
+      ...allowed(lowValue, highValue, step, modality, bound, strictBound),
       dimension: measured.dimension, measure, rate, unit: measured.unit, modality,
       ...(bound ? { bound } : {}),
       ...(measured.currency ? { currency: measured.currency } : {}),

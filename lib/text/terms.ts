@@ -183,7 +183,12 @@ export function isNegated(text: string): boolean {
 export function negatesWords(tokens: readonly string[]): boolean {
   let count = 0;
   let neither = false;
-  for (const word of tokens) {
+  for (const [index, word] of tokens.entries()) {
+    // "rather than X", "instead of X" negate X as "not X" does.
+    if ((word === "rather" && tokens[index + 1] === "than") || (word === "instead" && tokens[index + 1] === "of")) {
+      count += 1;
+      continue;
+    }
     if (!NEGATORS.has(word)) continue;
     // "neither … nor …" negates once.
     if (word === "nor" && neither) continue;

@@ -6,7 +6,11 @@ import { contrastingAccount } from "@/lib/contradictions/rules/contrasting-accou
 import { differentDates } from "@/lib/contradictions/rules/dates-disagree";
 import { disownedStatement } from "@/lib/contradictions/rules/disowned-statement";
 import { disputeLanguage } from "@/lib/contradictions/rules/dispute-language";
-import { figuresDisagree } from "@/lib/contradictions/rules/figures-disagree";
+import { accusationDenial } from "@/lib/contradictions/rules/accusation-denial";
+import { denialAdmission } from "@/lib/contradictions/rules/denial-admission";
+import { figureRevision } from "@/lib/contradictions/rules/figure-revision";
+import { figuresConflict } from "@/lib/contradictions/rules/figures-conflict";
+import { predicatePolarity } from "@/lib/contradictions/rules/predicate-polarity";
 import { negatedStatement } from "@/lib/contradictions/rules/negated-statement";
 import { oppositeStances } from "@/lib/contradictions/rules/opposite-stances";
 
@@ -15,7 +19,11 @@ export const RULES: readonly ContradictionRule[] = [
   disownedStatement,
   contrastingAccount,
   negatedStatement,
-  figuresDisagree,
+  figuresConflict,
+  figureRevision,
+  accusationDenial,
+  denialAdmission,
+  predicatePolarity,
   differentDates,
   oppositeStances,
   actorsDisagree,

@@ -1,0 +1,39 @@
+// Rule "accusation-denial": one claim blames a party, another has that party (or someone for
+// it) deny it — "Mr. Mahmood said the gunmen were linked to the MQM" / "The MQM denied any
+// involvement". Both must name the same target; the denial must be near the accusation or
+// about the same event.
+import type { ContradictionRule } from "@/lib/contradictions/rules/types";
+import { actTargets, clamp, entityText, eventRelatedness, sameSpeaker, who, type CueClaim } from "@/lib/contradictions/features";
+
+function accusedBy(accuser: CueClaim, denier: CueClaim) {
+  const accusation = actTargets(accuser, "accuses");
+  const denial = actTargets(denier, "denies");
+  if (!accusation || !denial) return null;
+  // Two denials of the same thing agree: an accuser who also denies is no accuser.
+  if (actTargets(accuser, "denies")) return null;
+  const target = [...accusation.targets].find((key) => denial.targets.has(key));
+  return target ? { target, accusation, denial } : null;
+}
+
+export const accusationDenial: ContradictionRule = {
+  name: "accusation-denial",
+  label: "an accusation and a denial of the same party",
+  kind: "accusation_denial",
+  judge: (a, b, { signals, vocabulary }) => {
+    if (sameSpeaker(a, b) && a.speakerId != null) return null;
+    const found = [[a, b], [b, a]].map(([accuser, denier]) => ({ accuser: accuser!, denier: denier!, match: accusedBy(accuser!, denier!) })).find((entry) => entry.match);
+    if (!found || !found.match) return null;
+    const { accuser, denier, match } = found;
+    // A bare "denied any involvement" answers only what stands right before it.
+    const related = eventRelatedness(accuser, denier, signals, vocabulary);
+    if (related < 0.45) return null;
+    const party = entityText(accuser, match.target);
+    return {
+      kind: "accusation_denial",
+      rule: "accusation-denial",
+      score: clamp(0.5 + 0.45 * related),
+      explanation: `${who(accuser)} blames ${party} (“${match.accusation.cue}”); ${who(denier)} denies it (“${match.denial.cue}”) — an accusation and a denial of the same party.`,
+      anchorClaimId: denier.id,
+    };
+  },
+};

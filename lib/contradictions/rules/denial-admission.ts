@@ -1,0 +1,38 @@
+// Rule "denial-admission": a party denies something and the same party (or another source
+// speaking of it) admits it — "I don't think there's been any underestimating" / "our
+// original estimates were significantly off". Same target, and the same subject in words.
+import type { ContradictionRule } from "@/lib/contradictions/rules/types";
+import { actTargets, adjacency, clamp, entityText, noisyOr, sharedEventTerms, subjectRelatedness, who } from "@/lib/contradictions/features";
+import { contentTerms } from "@/lib/text/terms";
+
+/** "underestimating" and "estimates" are about estimates: the prefix says which way they erred. */
+function stems(text: string): Set<string> {
+  return new Set([...contentTerms(text)].map((term) => term.replace(/^(?:under|over|mis|re)(?=\w{4})/, "")));
+}
+
+export const denialAdmission: ContradictionRule = {
+  name: "denial-admission",
+  label: "one denies what another admits",
+  kind: "dispute",
+  judge: (a, b, { signals, shared, vocabulary }) => {
+    for (const [denier, admitter] of [[a, b], [b, a]] as const) {
+      const denial = actTargets(denier, "denies");
+      const admission = actTargets(admitter, "admits");
+      if (!denial || !admission || actTargets(admitter, "denies")) continue;
+      const target = [...denial.targets].find((key) => admission.targets.has(key));
+      if (!target) continue;
+      const stemsA = stems(denier.quote);
+      const sameThing = [...stems(admitter.quote)].filter((term) => stemsA.has(term)).length;
+      const related = noisyOr(adjacency(signals), subjectRelatedness(shared, signals), Math.min(1, sameThing / 2) * 0.8, Math.min(1, sharedEventTerms(denier, admitter, vocabulary).length / 3) * 0.6);
+      if (related < 0.35) continue;
+      return {
+        kind: "dispute",
+        rule: "denial-admission",
+        score: clamp(0.5 + 0.4 * related),
+        explanation: `${who(denier)} denies it (“${denial.cue}”); ${who(admitter)} admits it (“${admission.cue}”) — ${entityText(admitter, target)} both denies and concedes.`,
+        anchorClaimId: denier.id,
+      };
+    }
+    return null;
+  },
+};

@@ -1,0 +1,26 @@
+// Rule "figure-revision": the same voice gives another figure for the same measure — a
+// revision ("12,000 to 19,000" then "35,000 to 60,000 barrels a day"), shown to editors as
+// its own kind, never as a conflict.
+import type { ContradictionRule } from "@/lib/contradictions/rules/types";
+import { clamp, eventRelatedness, sameVoice, who } from "@/lib/contradictions/features";
+import { disagreeingFigures, measureLabel } from "@/lib/contradictions/rules/figures-conflict";
+
+export const figureRevision: ContradictionRule = {
+  name: "figure-revision",
+  label: "the same voice revises its figure",
+  kind: "revision",
+  judge: (a, b, { signals, vocabulary }) => {
+    if (!sameVoice(a, b) || (a.speakerId == null && a.sourceId !== b.sourceId)) return null;
+    const figures = disagreeingFigures(a, b);
+    if (!figures) return null;
+    const related = eventRelatedness(a, b, signals, vocabulary);
+    if (related < 0.45) return null;
+    const [earlier, later] = (a.startOffset ?? a.id) <= (b.startOffset ?? b.id) || a.sourceId !== b.sourceId ? figures : [figures[1], figures[0]];
+    return {
+      kind: "revision",
+      rule: "figure-revision",
+      score: clamp(0.4 + 0.3 * related),
+      explanation: `${who(a)} revises ${measureLabel(earlier)}: ${earlier.text}, then ${later.text}.`,
+    };
+  },
+};
