@@ -368,7 +368,8 @@ export function actTargets(claim: CueClaim, act: Act): { targets: Set<string>; c
   const found = facetsOf(claim).acts.find((candidate) => candidate.act === act);
   if (!found) return null;
   const targets = new Set(found.targets);
-  if (act !== "accuses") for (const key of speakerKeys(claim)) targets.add(key);
+  const speaker = speakerKeys(claim);
+  if (act !== "accuses" && ![...targets].some((key) => !speaker.has(key))) for (const key of speaker) targets.add(key);
   return { targets, cue: found.cue };
 }
 
@@ -411,7 +412,9 @@ export function eventRelatedness(a: CueClaim, b: CueClaim, signals: PairSignals,
   let weightB = 0;
   let sharedWeight = 0;
   let sharedCount = 0;
+  // Only words rare enough to name a happening count: the corpus's theme ("Karachi", "MQM") does not.
   for (const term of termsA) {
+    if (!vocabulary.isDistinctive(term)) continue;
     const weight = vocabulary.weight(term);
     weightA += weight;
     if (termsB.has(term)) {
@@ -419,7 +422,7 @@ export function eventRelatedness(a: CueClaim, b: CueClaim, signals: PairSignals,
       sharedCount += 1;
     }
   }
-  for (const term of termsB) weightB += vocabulary.weight(term);
+  for (const term of termsB) if (vocabulary.isDistinctive(term)) weightB += vocabulary.weight(term);
   const containment = Math.min(weightA, weightB) > 0 ? sharedWeight / Math.min(weightA, weightB) : 0;
   const keysB = entityKeys(b);
   const sharedEntity = [...entityKeys(a)].some((key) => keysB.has(key));

@@ -7,6 +7,7 @@ import type { ExtractedClaim } from "./types";
 import { attributeClaims, type ClaimSpan } from "./attribution";
 import { DATELINE, REFERENCE_LINE } from "./references";
 import { segmentSentences, type Sentence } from "./sentences";
+import { splitCompoundSentences } from "./clauses";
 import { hasTerminalPunctuation, splitParagraphs, wordCount, type Paragraph, type TextSpan } from "./text-spans";
 
 export const CONTEXT_CHARS = 32;
@@ -163,13 +164,13 @@ function skipReason(text: string, sentence: Sentence, paragraph: Paragraph, span
   if (isWholeLine && isTitleCase(value)) return "heading";
   if (/^[^a-z]*$/.test(value) && /[A-Z]{3}/.test(value)) return "heading";
   if (/\?["”’»)]*$/.test(value)) return "question";
-  if (!hasTerminalPunctuation(value)) return isWholeLine ? "heading" : "unfinished";
+  if (!hasTerminalPunctuation(value) && !sentence.clause) return isWholeLine ? "heading" : "unfinished";
   if (wordCount(value) < MIN_WORDS) return "too-short";
   return null;
 }
 
 /** Every sentence of the document with the decision taken about it; the basis of extractClaims. */
-export function explainClaimSelection(text: string, sentences: Sentence[] = segmentSentences(text)): SentenceVerdict[] {
+export function explainClaimSelection(text: string, sentences: Sentence[] = claimUnits(text)): SentenceVerdict[] {
   const paragraphs = splitParagraphs(text);
   const linkLines = paragraphs.flatMap((p) => linkListLines(text, p));
   const inLinkList = (sentence: Sentence): boolean => linkLines.some((line) => sentence.start >= line.start && sentence.end <= line.end);
@@ -191,6 +192,11 @@ export function explainClaimSelection(text: string, sentences: Sentence[] = segm
   });
 }
 
+/** Sentences, with those that hold two attributed statements split into their clauses. */
+function claimUnits(text: string): Sentence[] {
+  return splitCompoundSentences(text, segmentSentences(text));
+}
+
 function toClaim(text: string, span: TextSpan, attribution: ReturnType<typeof attributeClaims>[number]): ExtractedClaim {
   return {
     quote: text.slice(span.start, span.end),
@@ -207,7 +213,7 @@ function toClaim(text: string, span: TextSpan, attribution: ReturnType<typeof at
  * Offsets are JavaScript string indices: text.slice(start, end) === quote.
  */
 export function extractClaims(text: string): ExtractedClaim[] {
-  const sentences = segmentSentences(text);
+  const sentences = claimUnits(text);
   const verdicts = explainClaimSelection(text, sentences);
   const spans: ClaimSpan[] = verdicts
     .filter((verdict) => verdict.span !== null)

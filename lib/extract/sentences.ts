@@ -31,6 +31,8 @@ import {
 } from "./text-spans";
 
 export interface Sentence extends TextSpan {
+  /** One clause of a sentence that holds two statements (clauses.ts): it ends without a full stop. */
+  clause?: boolean;
   /** Index of the paragraph the sentence starts in. */
   paragraph: number;
   /** True for lines whose letters are not mostly Latin — Urdu captions, bare dates and times — kept whole, never sent to wink. */

@@ -17,19 +17,25 @@ let lexicon: { accuse: Set<string>; deny: Set<string>; admit: Set<string> } | un
 /** Verbs of each act: seeds plus the synonyms of their first WordNet sense. */
 export function actLexicon() {
   lexicon ??= {
-    accuse: new Set([...widen(["accuse", "blame", "implicate", "incriminate", "convict", "perpetrate", "orchestrate", "mastermind"]),
-      "link", "tie", "involve", "connect", "hold", "charge", "allege", "sentence", "extort", "order", "fire", "shoot", "down", "attribute",
+    accuse: new Set([...widen(["accuse", "blame", "implicate", "incriminate", "convict"]),
+      "perpetrate", "orchestrate", "mastermind", "link", "tie", "involve", "connect", "hold", "charge", "allege", "sentence", "extort",
+      "order", "fire", "shoot", "down", "attribute", "set", "torch", "plot",
       // Faults of a party's own reporting: asserted they accuse, negated they deny.
       "underestimate", "understate", "lowball", "mislead", "conceal", "downplay", "suppress"]),
-    deny: new Set([...widen(["deny", "refute", "rebut", "repudiate", "disclaim", "exonerate", "acquit", "absolve", "exculpate"]),
-      "reject", "dismiss", "dispute", "contest", "challenge", "clear"]),
+    // Only the first senses of the speech acts widen: acquit's synonyms ("discharge", "clear") name other acts too.
+    deny: new Set([...widen(["deny", "refute", "rebut", "repudiate"]),
+      "disclaim", "exonerate", "acquit", "absolve", "exculpate", "reject", "dismiss", "dispute", "contest", "challenge", "renounce"]),
     admit: new Set([...widen(["admit", "concede", "confess", "acknowledge"]), "apologize", "apologise"]),
   };
   return lexicon;
 }
 
+/** Verbs that deny only when their object is a statement: "challenged this calculation", not "challenged the army". */
+const OBJECT_BOUND = new Set(["dismiss", "challenge", "contest", "renounce"]);
+const DENIED_OBJECTS = /\b(?:claims?|allegations?|accusations?|charges?|reports?|calculations?|figures?|estimates?|findings?|verdict|ruling|judgment|conclusions?|assertions?|suggestions?|statements?|notion|it|this|that|them|these|as)\b/;
+
 /** Adjectives and nouns that accuse when asserted of a party. */
-const ACCUSING_WORDS = new Set(["responsible", "guilty", "culprit", "behind", "involvement", "involved", "complicit", "liable", "linked", "accused", "suspect", "suspects", "perpetrator", "perpetrators", "mastermind", "blame", "arson"]);
+const ACCUSING_WORDS = new Set(["responsible", "guilty", "culprit", "culprits", "behind", "arsonists", "ablaze", "involvement", "involved", "complicit", "liable", "linked", "accused", "suspect", "suspects", "perpetrator", "perpetrators", "mastermind", "blame", "arson"]);
 /** Judgements that deny what another says. */
 const DENYING_PHRASES = /\b(?:not\s+true|untrue|baseless|unfounded|groundless|fabricated|concocted|false(?:hood)?s?|lies|propaganda|politically\s+motivated|absurd|nonsense|no\s+(?:evidence|proof|truth)|nothing\s+to\s+do\s+with|played\s+no\s+(?:role|part)|no\s+(?:role|part|hand|link|links|connection|involvement)\s+in|innocent|not\s+guilty|not\s+responsible|not\s+involved|never\s+(?:been\s+)?involved|wrong(?:ly)?|overstated|overestimated|exaggerated|inflated|scandalous|a\s+mockery)\b/i;
 const ADMITTING_PHRASES = /\b(?:were|was)\s+(?:\w+\s+)?off\b|\b(?:we|i)\s+(?:\w+\s+)?underestimated\b|\baccepted\s+responsibility\b|\btook\s+responsibility\b|\b(?:were|was)\s+(?:\w+\s+)?wrong\b.*\b(?:we|our)\b/i;
@@ -42,8 +48,12 @@ const LIGHT = new Set(["be", "have", "do", "get", "make", "go", "come", "take", 
 /** Verbs that pass their negation down to what they report: "I don't think there has been any X" denies X. */
 const NEG_RAISING = new Set(["think", "believe", "expect", "suppose", "feel", "imagine"]);
 
+/**
+ * A negation within three words before the word ("was not involved", "never been linked").
+ * wink's negation scope runs to the end of the clause ("had no idea Mr. Baqri had been
+ * accused"), which would turn reported accusations into denials.
+ */
 function negationBefore(tokens: FacetToken[], at: number): boolean {
-  if (tokens[at]?.negated) return true;
   for (let i = Math.max(0, at - 3); i < at; i += 1) if (/^(?:not|never|no|n't|without|neither|nor)$/.test(tokens[i]!.lower)) return true;
   for (let i = at - 1; i >= 0 && i >= at - 10; i -= 1) {
     const token = tokens[i]!;
@@ -107,6 +117,7 @@ export function extractActs(text: string, tokens: FacetToken[], entities: Positi
     return [...new Set(keys)];
   };
   const push = (act: ActFacet["act"], words: string, at?: number) => {
+    if (act === "accuses" && acts.some((existing) => existing.act === "denies")) return;
     if (!acts.some((existing) => existing.act === act)) acts.push({ act, cue: words.trim(), targets: act === "accuses" && at !== undefined ? accused(at) : entityKeys });
   };
   const cueLemma = cue ? cue.toLowerCase().split(/\s+/).pop()!.replace(/(?:ied|ies)$/, "y").replace(/(?:ed|s)$/, "") : "";
@@ -115,6 +126,9 @@ export function extractActs(text: string, tokens: FacetToken[], entities: Positi
     const token = tokens[i]!;
     const negated = negationBefore(tokens, i);
     if ((token.pos === "VERB" || token.pos === "NOUN") && (deny.has(token.lemma) || /^(?:denial|rejection|refutation)$/.test(token.lower))) {
+      // "dismissed by the court", "challenge the government": these verbs deny only a claim, a figure or a finding.
+      const object = tokens.slice(i + 1, i + 5).map((next) => next.lower).join(" ");
+      if (OBJECT_BOUND.has(token.lemma) && !DENIED_OBJECTS.test(object)) continue;
       if (!negated) push("denies", phrase(tokens, i));
       continue;
     }
@@ -127,13 +141,17 @@ export function extractActs(text: string, tokens: FacetToken[], entities: Positi
       // "hold … responsible", "set fire", "shot down": the verb alone blames no one.
       if (token.lemma === "hold" && !/\bresponsible\b/i.test(text)) continue;
       if ((token.lemma === "fire" || token.lemma === "order") && !/\b(?:set|opened?)\s+fire\b|\bordered\b/i.test(text)) continue;
+      if (token.lemma === "set" && !/\bset\s+(?:\S+\s+){0,4}?(?:on\s+fire|ablaze|alight|afire|deliberately|fire\s+to)\b|\bset\s+fire\b/i.test(text)) continue;
       if ((token.lemma === "shoot" || token.lemma === "down") && !/\bshot\s+down\b|\bdowned\b/i.test(text)) continue;
       if (negated) push("denies", phrase(tokens, Math.max(0, i - 2), 4));
       else push("accuses", phrase(tokens, Math.max(0, i - 1), 3), i);
     }
   }
   const judgement = DENYING_PHRASES.exec(text);
-  if (judgement) push("denies", judgement[0]);
+  // "not innocent", "not baseless": a negated judgement of innocence accuses.
+  if (judgement && /\b(?:not|never|n't|no\s+longer)\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, judgement.index - 20), judgement.index)) && !/^(?:not|never|no)\b/i.test(judgement[0])) {
+    push("accuses", judgement[0]);
+  } else if (judgement) push("denies", judgement[0]);
   const admission = ADMITTING_PHRASES.exec(text);
   if (admission) push("admits", admission[0]);
   // A claim that denies an accusation is a denial, not also an accusation.

@@ -84,7 +84,9 @@ export function extractEntities(tokens: FacetToken[]): PositionedEntity[] {
   };
   for (let index = 0; index < tokens.length; index += 1) {
     const token = tokens[index]!;
-    const properNoun = token.pos === "PROPN" || isAcronym(token.text) || (isCapitalized(token) && index > 0 && token.pos !== "PRON" && !NOT_NAMES.has(token.lower));
+    // "Pakistani", "Russian": a demonym names a party only inside a name ("Russian Defence Ministry").
+    const demonym = token.pos === "ADJ" && !run.length && !/^\p{Lu}/u.test(tokens[index + 1]?.text ?? "");
+    const properNoun = !demonym && (token.pos === "PROPN" || isAcronym(token.text) || (isCapitalized(token) && index > 0 && token.pos !== "PRON" && !NOT_NAMES.has(token.lower)));
     if (properNoun && !NOT_NAMES.has(token.lower)) {
       run.push(token);
       continue;

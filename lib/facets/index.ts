@@ -43,9 +43,10 @@ export function computeFacets(input: FacetInput): ClaimFacets {
   const entities = extractEntities(tokens);
   const deniedBySpeaker = !!input.cue && DENIAL_CUE.test(input.cue);
   const acts = extractActs(text, tokens, entities, input.cue);
+  // "The MQM denied any involvement": a denial or admission naming no one else speaks for its speaker.
   if (input.speakerName) {
     const speaker = keysOfName(input.speakerName);
-    for (const act of acts) if (act.act !== "accuses") act.targets = [...new Set([...act.targets, ...speaker])];
+    for (const act of acts) if (act.act !== "accuses" && !act.targets.some((key) => !speaker.includes(key))) act.targets = [...new Set([...act.targets, ...speaker])];
   }
   return {
     version: FACETS_VERSION,

@@ -23,7 +23,7 @@ const MULTIPLIER: Record<string, number> = { thousand: 1e3, million: 1e6, mn: 1e
 const CURRENCY_PREFIX: Record<string, string> = { "$": "USD", "us$": "USD", "rs": "PKR", "rs.": "PKR", "pkr": "PKR", "€": "EUR", "£": "GBP", "usd": "USD", "eur": "EUR", "gbp": "GBP" };
 const CURRENCY_WORD: Record<string, string> = { dollar: "USD", dollars: "USD", rupee: "PKR", rupees: "PKR", euro: "EUR", euros: "EUR", pound: "GBP", pounds: "GBP" };
 
-const DIGITS = /(\$|US\$|Rs\.?|PKR|€|£|USD|EUR|GBP)?\s?(?<![\p{L}\p{N}.,:/[-])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\p{N}]|st\b|nd\b|rd\b|th\b|:\d|\])(?:\s*(thousand|million|billion|lakh|lac|crore|mn|bn)\b)?/giu;
+const DIGITS = /(?<![\p{L}\p{N}.,:/[-])(?:(\$|US\$|Rs\.?|PKR|€|£|USD|EUR|GBP)\s?)?(?<![\p{L}\p{N}.,:/[-](?=\d)|(?<=Rs\.?|\$|€|£|PKR)(?=\d))(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\p{N}]|st\b|nd\b|rd\b|th\b|:\d|\])(?:\s*(thousand|million|billion|lakh|lac|crore|mn|bn)\b)?/giu;
 
 function stepOf(raw: string, multiplier: number): number {
   const clean = raw.replace(/,/g, "");
@@ -40,7 +40,7 @@ function digitMentions(text: string): NumberMention[] {
     const multiplier = multiplierWord ? MULTIPLIER[multiplierWord.toLowerCase()]! : 1;
     const value = Number(digits!.replace(/,/g, "")) * multiplier;
     if (!Number.isFinite(value)) continue;
-    const start = match.index! + (prefix ? 0 : whole.length - whole.trimStart().length);
+    const start = match.index!;
     mentions.push({
       start, end: match.index! + whole.length, value, step: stepOf(digits!, multiplier), text: whole.trim(),
       currency: prefix ? CURRENCY_PREFIX[prefix.toLowerCase()] : undefined,
@@ -62,6 +62,8 @@ function wordMentions(text: string, taken: NumberMention[]): NumberMention[] {
     if (taken.some((mention) => start < mention.end && end > mention.start)) continue;
     // "one of the workers" is a pronoun's job, not a figure.
     if (/^(?:a|an|one)$/i.test(written)) continue;
+    // "first floor", "two-stage audit": ordinals and compounds are not figures.
+    if (/(?:first|second|third|th)$/i.test(written) || text[end] === "-") continue;
     mentions.push({ start, end, value, step: /hundred|thousand|million|billion|dozen/i.test(written) && !/\d/.test(written) ? Math.max(1, value / 10) : 1, text: written });
   }
   return mentions;
@@ -98,9 +100,12 @@ const INJURY = /\b(?:injur(?:ed|ies|y)|wounded|hurt)\b/i;
 /** "at least 17": the count known so far. */
 const AT_LEAST_BEFORE = /\b(?:at\s+least|no\s+(?:fewer|less)\s+than|not\s+less\s+than|a\s+minimum\s+of)\s*$/i;
 /** "more than 255", "over 260": a bound, whatever the figure. */
-const MORE_THAN_BEFORE = /\b(?:more\s+than|over|upwards\s+of|in\s+excess\s+of|exceed(?:ed|s|ing)?|above)\s*$/i;
+const MORE_THAN_BEFORE = /\b(?:(?:more|larger|greater|higher|bigger)\s+than|over|upwards\s+of|in\s+excess\s+of|exceed(?:ed|s|ing)?|above)\s*$/i;
 const MAX_BEFORE = /\b(?:up\s+to|as\s+(?:much|many|high)\s+as|at\s+most|no\s+more\s+than|not\s+more\s+than|less\s+than|fewer\s+than|under|below|a\s+maximum\s+of|maximum\s+of|ceiling\s+of)\s*$/i;
 const MAX_CLAUSE = /\b(?:maximum|worst[- ]case|upper\s+(?:limit|bound|end)|ceiling|at\s+most|as\s+high\s+as)\b/i;
+const WORST_CASE = /\b(?:worst[- ]case|maximum|upper\s+(?:limit|bound|end))\b/i;
+/** Oil caught at the well, skimmed or burned is not oil spilled. */
+const RECOVERED = /\b(?:collected|captured|recovered|siphoned|skimmed|burned|contained|caught)\b/i;
 const MIN_CLAUSE = /\b(?:minimum|lower\s+(?:limit|bound|end)|at\s+least)\b/i;
 const APPROX_BEFORE = /\b(?:about|around|approximately|roughly|nearly|almost|some|an\s+estimated|estimated|close\s+to|circa|an\s+average\s+of|average\s+of)\s*$/i;
 const ESTIMATE_CLAUSE = /\b(?:estimat\w*|believed|thought\s+to|approximately|calculat\w*|projected)\b/i;
@@ -166,24 +171,18 @@ function measureOf(text: string, mention: NumberMention, end: number): Measured 
     return { dimension: "duration", unit: lower, measure: "duration", factor: days, consumed };
   }
   if (mention.currency) return { dimension: "money", unit: mention.currency, measure: "money", factor: 1, currency: mention.currency, consumed: 0 };
-  if (TOLL_BEFORE.test(text.slice(Math.max(0, mention.start - 40), mention.start))) {
+  const lead = text.slice(Math.max(0, mention.start - 40), mention.start);
+  if (TOLL_BEFORE.test(lead) || (/\b(?:figure|count|tally|number|total)\b(?:\s+\S+){0,3}\s*$/i.test(lead) && DEATH.test(text.replace(NOT_A_DEATH, " ")))) {
     return { dimension: "people", unit: "people", measure: "death", factor: 1, consumed: 0 };
   }
   const counted = /^\s+(?:were|was|had\s+been|have\s+been|are)?\s*(?:killed|injured|wounded|dead|died|hurt|missing|arrested|sentenced|convicted|acquitted|charged)\b/i.exec(after);
   if (counted) return { dimension: "people", unit: "people", measure: INJURY.test(counted[0]) ? "injury" : DEATH.test(counted[0]) ? "death" : "people", factor: 1, consumed: 0 };
   const noun = NOUN_AFTER.exec(after);
-  if (noun && !/^(?:and|or|the|of|to|in|on|at|by|for|from|with|was|were|is|are|had|has|have|per|percent|cent)$/.test(noun[1]!)) {
+  if (noun && /s$/.test(noun[1]!) && !/ss$/.test(noun[1]!) && !/^(?:and|or|the|of|to|in|on|at|by|for|from|with|was|were|is|are|had|has|have|per|percent|cent|others|former|years|times)$/.test(noun[1]!) && text[end] !== "-") {
     const lemma = noun[1]!.replace(/(?:ies)$/, "y").replace(/(?<=[^s])s$/, "");
     return { dimension: "count", unit: lemma, measure: lemma, factor: 1, consumed: noun[0].length };
   }
   return null;
-}
-
-/** Money is about what it pays for: extortion, compensation, a fine. */
-function moneyMeasure(text: string, start: number, end: number): string {
-  const window = text.slice(Math.max(0, start - 60), end + 60).toLowerCase();
-  const match = /\b(extortion|ransom|bhatta|compensation|damages|fine|penalty|settlement|bail|reward|fund|aid)\b/.exec(window);
-  return match ? match[1]! : "money";
 }
 
 function modalityOf(text: string, start: number): { modality: Modality; bound?: "min" | "max"; strictBound?: boolean } {
@@ -204,7 +203,8 @@ function allowed(low: number, high: number, step: number, modality: Modality, bo
   const round = step >= 10;
   if (bound === "max") return { allowLow: 0, allowHigh: high + step / 2 };
   if (bound === "min" && (round || strictBound)) return { allowLow: low, allowHigh: null };
-  const slack = modality === "estimate" ? step : step / 2;
+  // A one-digit figure ("100,000") is rounded to its first digit; "about" widens it by a fifth at most.
+  const slack = modality === "estimate" ? Math.min(step, low / 5) : step / 2;
   return { allowLow: low - slack, allowHigh: high + slack };
 }
 
@@ -244,9 +244,18 @@ export function extractQuantities(text: string): QuantityFacet[] {
     const rate = rateMatch ? (rateMatch[1] ?? rateMatch[2] ?? rateMatch[3] ?? "day").toLowerCase().replace(/^(?:daily|d)$/, "day").replace("annually", "year").replace("weekly", "week") : null;
     if (measured.dimension === "duration" && rate) continue;
     let measure = measured.measure;
-    if (measured.dimension === "volume") measure = rate ? "flow" : /\b(?:flow|leak\w*|gush\w*|spew\w*|escap\w*)\b/i.test(text.slice(Math.max(0, first.start - 60), afterUnit + 30)) && /\b(?:a|per)\s+day\b/i.test(text) ? "flow" : "spill";
-    if (measured.dimension === "money") measure = moneyMeasure(text, first.start, afterUnit);
-    const { modality, bound, strictBound } = modalityOf(text, first.start);
+    if (measured.dimension === "volume" && RECOVERED.test(text.slice(Math.max(0, first.start - 40), afterUnit + 40))) measure = "recovered";
+    else if (measured.dimension === "volume") measure = rate ? "flow" : /\b(?:flow|leak\w*|gush\w*|spew\w*|escap\w*)\b/i.test(text.slice(Math.max(0, first.start - 60), afterUnit + 30)) && /\b(?:a|per)\s+day\b/i.test(text) ? "flow" : "spill";
+    // Sums are told apart by their currency and the event, not by what they paid for.
+    if (measured.dimension === "money") measure = "money";
+    let { modality, bound, strictBound } = modalityOf(text, first.start);
+    // "The worst case would be 60,000": a figure for the maximum, not a bound on the figure.
+    if (WORST_CASE.test(clauseBefore(text, first.start)) || WORST_CASE.test(text.slice(afterUnit, afterUnit + 40))) {
+      measure = `${measure}-max`;
+      modality = "estimate";
+      bound = undefined;
+      strictBound = false;
+    }
     const step = Math.min(first.step, last.step) * measured.factor;
     const lowValue = Math.min(low, high) * measured.factor;
     const highValue = Math.max(low, high) * measured.factor;

@@ -2,7 +2,7 @@
 // speaking of it) admits it — "I don't think there's been any underestimating" / "our
 // original estimates were significantly off". Same target, and the same subject in words.
 import type { ContradictionRule } from "@/lib/contradictions/rules/types";
-import { actTargets, adjacency, clamp, entityText, noisyOr, sharedEventTerms, subjectRelatedness, who } from "@/lib/contradictions/features";
+import { actTargets, adjacency, clamp, entityText, noisyOr, sameVoice, sharedEventTerms, speakerKeys, subjectRelatedness, who } from "@/lib/contradictions/features";
 import { contentTerms } from "@/lib/text/terms";
 
 /** "underestimating" and "estimates" are about estimates: the prefix says which way they erred. */
@@ -21,6 +21,9 @@ export const denialAdmission: ContradictionRule = {
       if (!denial || !admission || actTargets(admitter, "denies")) continue;
       const target = [...denial.targets].find((key) => admission.targets.has(key));
       if (!target) continue;
+      // Owning up is the party's own act: a third party "acknowledging" something admits nothing for it.
+      const admitterSpeaks = speakerKeys(admitter).has(target) || sameVoice(denier, admitter);
+      if (!admitterSpeaks) continue;
       const stemsA = stems(denier.quote);
       const sameThing = [...stems(admitter.quote)].filter((term) => stemsA.has(term)).length;
       const related = noisyOr(adjacency(signals), subjectRelatedness(shared, signals), Math.min(1, sameThing / 2) * 0.8, Math.min(1, sharedEventTerms(denier, admitter, vocabulary).length / 3) * 0.6);

@@ -2,8 +2,8 @@
 // revision ("12,000 to 19,000" then "35,000 to 60,000 barrels a day"), shown to editors as
 // its own kind, never as a conflict.
 import type { ContradictionRule } from "@/lib/contradictions/rules/types";
-import { clamp, eventRelatedness, sameVoice, who } from "@/lib/contradictions/features";
-import { disagreeingFigures, measureLabel } from "@/lib/contradictions/rules/figures-conflict";
+import { clamp, eventRelatedness, noisyOr, sameVoice, who } from "@/lib/contradictions/features";
+import { disagreeingFigures, figureAffinity, measureLabel } from "@/lib/contradictions/rules/figures-conflict";
 
 export const figureRevision: ContradictionRule = {
   name: "figure-revision",
@@ -13,7 +13,7 @@ export const figureRevision: ContradictionRule = {
     if (!sameVoice(a, b) || (a.speakerId == null && a.sourceId !== b.sourceId)) return null;
     const figures = disagreeingFigures(a, b);
     if (!figures) return null;
-    const related = eventRelatedness(a, b, signals, vocabulary);
+    const related = noisyOr(eventRelatedness(a, b, signals, vocabulary), figureAffinity(figures[0], figures[1]));
     if (related < 0.45) return null;
     const [earlier, later] = (a.startOffset ?? a.id) <= (b.startOffset ?? b.id) || a.sourceId !== b.sourceId ? figures : [figures[1], figures[0]];
     return {

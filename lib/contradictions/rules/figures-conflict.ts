@@ -4,7 +4,7 @@
 // revision (figure-revision), not a conflict; hypotheticals and forecasts are no evidence.
 import type { ContradictionRule } from "@/lib/contradictions/rules/types";
 import { clamp, eventRelatedness, noisyOr, sameVoice, statedQuantities, who, type CueClaim } from "@/lib/contradictions/features";
-import { quantitiesDisagree, type QuantityFacet } from "@/lib/facets";
+import { comparableQuantities, quantitiesDisagree, type QuantityFacet } from "@/lib/facets";
 
 const MEASURE_LABELS: Record<string, string> = {
   death: "the death tolls", injury: "the numbers injured", people: "the numbers of people", flow: "the flow rates",
@@ -16,12 +16,40 @@ export function measureLabel(quantity: QuantityFacet): string {
   return MEASURE_LABELS[quantity.measure] ?? `the numbers of ${quantity.measure}s`;
 }
 
-/** The first pair of figures that disagree, if any. */
+/**
+ * A pair of figures of one kind that disagree, when no figure of that kind in one claim
+ * agrees with one in the other: claims that share a figure ("62,000 at first, 53,000 at the
+ * end" / "about 53,000 before the cap") cite the same number.
+ */
 export function disagreeingFigures(a: CueClaim, b: CueClaim): [QuantityFacet, QuantityFacet] | null {
-  for (const qa of statedQuantities(a)) for (const qb of statedQuantities(b)) if (quantitiesDisagree(qa, qb)) return [qa, qb];
-  return null;
+  let found: [QuantityFacet, QuantityFacet] | null = null;
+  for (const qa of statedQuantities(a)) {
+    for (const qb of statedQuantities(b)) {
+      if (!comparableQuantities(qa, qb)) continue;
+      if (!quantitiesDisagree(qa, qb)) return null;
+      found ??= [qa, qb];
+    }
+  }
+  return found;
 }
 
+/** "The estimate had risen to 5,000", "revised the figure down": a claim that tells of a revision. */
+export const REVISION_WORDS = /\b(?:(?:had\s+)?(?:risen|rose|climbed|jumped)\s+to|rais(?:ed|es|ing)|revis(?:ed|es|ing)|updat(?:ed|es|ing)|lower(?:ed|s|ing)|increas(?:ed|es|ing)\s+(?:its|their|the)\s+(?:estimate|figure|toll)|preliminary|initial(?:ly)?|at\s+first|first\s+estimate|later\s+put)\b/i;
+
+
+/**
+ * How much the figures themselves say they count one thing: rival counts of one event sit
+ * close together (259 and 262), figures of different events spread over orders of magnitude;
+ * and a rate (barrels a day) or a maximum is specific enough that one corpus rarely holds two.
+ */
+export function figureAffinity(a: QuantityFacet, b: QuantityFacet): number {
+  const low = Math.min(a.low, b.low);
+  const high = Math.max(a.high, b.high);
+  const ratio = high > 0 ? low / high : 0;
+  const closeness = ratio >= 0.85 ? 0.5 : ratio >= 0.6 ? 0.25 : 0;
+  const specific = a.rate || a.measure.endsWith("-max") ? 0.35 : 0;
+  return Math.max(closeness, specific);
+}
 
 export const figuresConflict: ContradictionRule = {
   name: "figures-conflict",
@@ -29,13 +57,15 @@ export const figuresConflict: ContradictionRule = {
   kind: "numeric",
   judge: (a, b, { signals, vocabulary }) => {
     if (sameVoice(a, b)) return null;
+    // Telling how an estimate moved is a revision (figure-revision), not a rival figure.
+    if (REVISION_WORDS.test(a.quote) && REVISION_WORDS.test(b.quote)) return null;
     const figures = disagreeingFigures(a, b);
     if (!figures) return null;
     const [qa0, qb0] = figures;
     // A span of time or a count of things is compared only for one happening told twice.
     const strict = qa0.dimension === "duration" || qa0.dimension === "count";
     const corrects0 = qa0.rejects !== undefined || qb0.rejects !== undefined;
-    const related = noisyOr(eventRelatedness(a, b, signals, vocabulary), corrects0 ? 0.3 : 0);
+    const related = noisyOr(eventRelatedness(a, b, signals, vocabulary), corrects0 ? 0.3 : 0, figureAffinity(qa0, qb0));
     if (strict && related < 0.7) return null;
     if (related < 0.5) return null;
     const [qa, qb] = figures;
