@@ -24,23 +24,25 @@ export function actLexicon() {
       "underestimate", "understate", "lowball", "mislead", "conceal", "downplay", "suppress"]),
     // Only the first senses of the speech acts widen: acquit's synonyms ("discharge", "clear") name other acts too.
     deny: new Set([...widen(["deny", "refute", "rebut", "repudiate"]),
-      "disclaim", "exonerate", "acquit", "absolve", "exculpate", "reject", "dismiss", "dispute", "contest", "challenge", "renounce"]),
+      "disclaim", "exonerate", "acquit", "absolve", "exculpate", "reject", "dismiss", "dispute", "contest", "challenge", "renounce", "disagree"]),
     admit: new Set([...widen(["admit", "concede", "confess", "acknowledge"]), "apologize", "apologise"]),
   };
   return lexicon;
 }
 
 /** Verbs that deny only when their object is a statement: "challenged this calculation", not "challenged the army". */
-const OBJECT_BOUND = new Set(["dismiss", "challenge", "contest", "renounce"]);
-const DENIED_OBJECTS = /\b(?:claims?|allegations?|accusations?|charges?|reports?|calculations?|figures?|estimates?|findings?|verdict|ruling|judgment|conclusions?|assertions?|suggestions?|statements?|notion|it|this|that|them|these|as)\b/;
+const OBJECT_BOUND = new Set(["dismiss", "challenge", "contest", "renounce", "disagree"]);
+const DENIED_OBJECTS = /\b(?:with|claims?|allegations?|accusations?|charges?|reports?|calculations?|figures?|estimates?|findings?|verdict|ruling|judgment|conclusions?|assertions?|suggestions?|statements?|notion|it|this|that|them|these|as)\b/;
 
 /** Adjectives and nouns that accuse when asserted of a party. */
-const ACCUSING_WORDS = new Set(["responsible", "guilty", "culprit", "culprits", "behind", "arsonists", "ablaze", "involvement", "involved", "complicit", "liable", "linked", "accused", "suspect", "suspects", "perpetrator", "perpetrators", "mastermind", "blame", "arson"]);
+const ACCUSING_WORDS = new Set(["responsible", "guilty", "culprit", "culprits", "behind", "arsonists", "ablaze", "negligent", "negligence", "reckless", "misconduct", "involvement", "involved", "complicit", "liable", "linked", "accused", "suspect", "suspects", "perpetrator", "perpetrators", "mastermind", "blame", "arson"]);
 /** Judgements that deny what another says. */
 const DENYING_PHRASES = /\b(?:not\s+true|untrue|baseless|unfounded|groundless|fabricated|concocted|false(?:hood)?s?|lies|propaganda|politically\s+motivated|absurd|nonsense|no\s+(?:evidence|proof|truth)|nothing\s+to\s+do\s+with|played\s+no\s+(?:role|part)|no\s+(?:role|part|hand|link|links|connection|involvement)\s+in|innocent|not\s+guilty|not\s+responsible|not\s+involved|never\s+(?:been\s+)?involved|wrong(?:ly)?|overstated|overestimated|exaggerated|inflated|scandalous|a\s+mockery)\b/i;
 const ADMITTING_PHRASES = /\b(?:were|was)\s+(?:\w+\s+)?off\b|\b(?:we|i)\s+(?:\w+\s+)?underestimated\b|\baccepted\s+responsibility\b|\btook\s+responsibility\b|\b(?:were|was)\s+(?:\w+\s+)?wrong\b.*\b(?:we|our)\b/i;
 
-const REPORTING = new Set(["say", "tell", "state", "add", "report", "claim", "note", "announce", "according", "write", "explain", "insist", "argue", "suggest", "believe", "think", "quote", "cite", "warn", "stress", "describe", "call", "ask"]);
+const REPORTING = new Set(["say", "tell", "state", "add", "report", "claim", "note", "announce", "according", "write", "explain", "insist", "argue", "suggest", "believe", "think", "quote", "cite", "warn", "stress", "describe", "call", "ask", "find", "conclude", "rule", "testify", "allege"]);
+/** Acts of blaming: their subject accuses, their object is accused ("the JIT blamed the MQM"). */
+const BLAMING = new Set(["accuse", "blame", "implicate", "incriminate", "impeach", "criminate", "charge", "allege", "convict", "sentence", "hold", "attribute", "link", "tie", "connect", "involve"]);
 /** Acts of speech whose object, not themselves, is what the claim is about. */
 const SPEECH_ACTS = new Set(["deny", "reject", "refute", "dismiss", "dispute", "rebut", "contest", "challenge", "admit", "concede", "acknowledge", "confess", "accuse", "allege"]);
 const LIGHT = new Set(["be", "have", "do", "get", "make", "go", "come", "take", "give", "keep", "seem", "become", "let", "may", "might", "can", "could", "will", "would", "shall", "should", "must"]);
@@ -105,13 +107,15 @@ export function extractActs(text: string, tokens: FacetToken[], entities: Positi
   const { accuse, deny, admit } = actLexicon();
   const acts: ActFacet[] = [];
   const entityKeys = [...new Set(entities.flatMap((entity) => entity.keys))];
-  const reportingAt = tokens.findIndex((token) => token.pos === "VERB" && REPORTING.has(token.lemma));
-  // Who accuses is not accused: the subject of "said" or of an active "blamed" is the accuser.
+  const reportingAt = tokens.findIndex((token) => (token.pos === "VERB" || token.lower === "according") && REPORTING.has(token.lemma));
+  // Who accuses is not accused: the subject of "said" or of an active "blamed" is the accuser;
+  // the subject of a wrong done ("BP had understated the flow") is the one accused.
   const accused = (at: number): string[] => {
     const passive = /^(?:be|get)$/.test(tokens[at - 1]?.lemma ?? "") || /^(?:be|get)$/.test(tokens[at - 2]?.lemma ?? "") || tokens[at]?.pos !== "VERB";
+    const blaming = BLAMING.has(tokens[at]?.lemma ?? "");
     const keys = entities.filter((entity) => {
       if (reportingAt >= 0 && reportingAt < at && entity.at < reportingAt) return false;
-      if (!passive && entity.at < at) return false;
+      if (!passive && blaming && entity.at < at) return false;
       return true;
     }).flatMap((entity) => entity.keys);
     return [...new Set(keys)];

@@ -107,11 +107,17 @@ export function antonyms(lemma: string, pos: WordNetPos, depth = 2): Set<string>
   return result;
 }
 
-/** What the verb's first sense entails or causes: "kill" → "die", "snore" → "sleep". */
+/**
+ * What the verb's first sense entails or causes, by the head word of each target synset:
+ * "kill" → "die" (not "croak", "kick the bucket" and the rest of die's synonyms).
+ */
 export function entailments(lemma: string, depth = 1): Set<string> {
   const result = new Set<string>();
   for (const offset of senses(lemma, "v").slice(0, depth)) {
-    for (const target of synsetAt("v", offset).entails) for (const word of synsetAt("v", target).words) result.add(word.replace(/_/g, " "));
+    for (const target of synsetAt("v", offset).entails) {
+      const head = synsetAt("v", target).words[0];
+      if (head && !head.includes("_")) result.add(head);
+    }
   }
   return result;
 }

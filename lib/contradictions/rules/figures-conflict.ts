@@ -47,7 +47,7 @@ export function figureAffinity(a: QuantityFacet, b: QuantityFacet): number {
   const high = Math.max(a.high, b.high);
   const ratio = high > 0 ? low / high : 0;
   const closeness = ratio >= 0.85 ? 0.5 : ratio >= 0.6 ? 0.25 : 0;
-  const specific = a.rate || a.measure.endsWith("-max") ? 0.35 : 0;
+  const specific = a.rate || a.measure.endsWith("-max") ? 0.5 : 0;
   return Math.max(closeness, specific);
 }
 

@@ -1,0 +1,48 @@
+// Rule "figure-disputed": one voice calls a figure wrong — "such outside calculations were
+// wrong", "the government had overestimated the flow", "the toll is inflated" — and another
+// gives a figure of that kind. The disputing claim names what kind of figure it means.
+import type { ContradictionRule } from "@/lib/contradictions/rules/types";
+import { actTargets, clamp, eventRelatedness, noisyOr, sameVoice, statedQuantities, who, type CueClaim } from "@/lib/contradictions/features";
+import { measureLabel } from "@/lib/contradictions/rules/figures-conflict";
+import type { QuantityFacet } from "@/lib/facets";
+
+const FIGURE_NOUNS = /\b(?:estimates?|calculations?|figures?|numbers?|tolls?|counts?|tally|rates?|projections?|measurements?)\b/i;
+const MISJUDGED = /\b(?:over|under)(?:estimat|stat)\w*|\bexaggerat\w*|\binflated\b|\btoo\s+(?:high|low)\b|\blowball\w*|\bunrealistic(?:ally)?\b/i;
+/** Words that name what a disputed figure measures, by the facets' measure. */
+const MEASURE_WORDS: Record<string, RegExp> = {
+  flow: /\bflow|\brate\b|\bleak/i, spill: /\bspill|\bleak|\breleased?\b/i, death: /\btoll\b|\bdead\b|\bdeaths?\b|\bkilled\b/i,
+  injury: /\binjur/i, money: /\bsums?\b|\bamount|\bcost/i,
+};
+
+function disputes(claim: CueClaim): boolean {
+  return (!!actTargets(claim, "denies") && FIGURE_NOUNS.test(claim.quote)) || MISJUDGED.test(claim.quote);
+}
+
+function namesMeasure(claim: CueClaim, quantity: QuantityFacet): boolean {
+  const words = MEASURE_WORDS[quantity.measure.replace(/-max$/, "")];
+  return !!words && words.test(claim.quote);
+}
+
+export const figureDisputed: ContradictionRule = {
+  name: "figure-disputed",
+  label: "a figure called wrong by another voice",
+  kind: "numeric",
+  judge: (a, b, { signals, vocabulary }) => {
+    if (sameVoice(a, b)) return null;
+    for (const [disputing, stating] of [[a, b], [b, a]] as const) {
+      if (!disputes(disputing) || statedQuantities(disputing).length) continue;
+      const figure = statedQuantities(stating).find((quantity) => namesMeasure(disputing, quantity));
+      if (!figure || disputes(stating)) continue;
+      const related = noisyOr(eventRelatedness(disputing, stating, signals, vocabulary), figure.rate ? 0.35 : 0);
+      if (related < 0.45) continue;
+      return {
+        kind: "numeric",
+        rule: "figure-disputed",
+        score: clamp(0.45 + 0.4 * related),
+        explanation: `${who(disputing)} calls the figures wrong (“${(MISJUDGED.exec(disputing.quote) ?? FIGURE_NOUNS.exec(disputing.quote))![0]}”); ${who(stating)} gives ${figure.text} — ${measureLabel(figure)} disputed.`,
+        anchorClaimId: disputing.id,
+      };
+    }
+    return null;
+  },
+};
