@@ -38,6 +38,8 @@ const DENIED_OBJECTS = /\b(?:with|claims?|allegations?|accusations?|charges?|rep
 const ACCUSING_WORDS = new Set(["responsible", "guilty", "culprit", "culprits", "behind", "arsonists", "ablaze", "negligent", "negligence", "reckless", "misconduct", "involvement", "involved", "complicit", "liable", "linked", "accused", "suspect", "suspects", "perpetrator", "perpetrators", "mastermind", "blame", "arson"]);
 /** Judgements that deny what another says. */
 const DENYING_PHRASES = /\b(?:not\s+true|untrue|baseless|unfounded|groundless|fabricated|concocted|false(?:hood)?s?|lies|propaganda|politically\s+motivated|absurd|nonsense|no\s+(?:evidence|proof|truth)|nothing\s+to\s+do\s+with|played\s+no\s+(?:role|part)|no\s+(?:role|part|hand|link|links|connection|involvement)\s+in|innocent|not\s+guilty|not\s+responsible|not\s+involved|never\s+(?:been\s+)?involved|wrong(?:ly)?|overstated|overestimated|exaggerated|inflated|scandalous|a\s+mockery)\b/i;
+/** Accusations in a phrase: being part of a plot, having a hand in it, standing behind an attack. */
+const ACCUSING_PHRASES = /\b(?:part\s+of\s+(?:the|this|a|that)\s+(?:plan|plot|conspiracy)|had\s+a\s+hand\s+in|(?:was|were|is|are)\s+behind\s+the\s+\w+)\b/i;
 const ADMITTING_PHRASES = /\b(?:were|was)\s+(?:\w+\s+)?off\b|\b(?:we|i)\s+(?:\w+\s+)?underestimated\b|\baccepted\s+responsibility\b|\btook\s+responsibility\b|\b(?:were|was)\s+(?:\w+\s+)?wrong\b.*\b(?:we|our)\b/i;
 
 const REPORTING = new Set(["say", "tell", "state", "add", "report", "claim", "note", "announce", "according", "write", "explain", "insist", "argue", "suggest", "believe", "think", "quote", "cite", "warn", "stress", "describe", "call", "ask", "find", "conclude", "rule", "testify", "allege"]);
@@ -112,7 +114,9 @@ export function extractActs(text: string, tokens: FacetToken[], entities: Positi
   // the subject of a wrong done ("BP had understated the flow") is the one accused.
   const accused = (at: number): string[] => {
     const passive = /^(?:be|get)$/.test(tokens[at - 1]?.lemma ?? "") || /^(?:be|get)$/.test(tokens[at - 2]?.lemma ?? "") || tokens[at]?.pos !== "VERB";
-    const blaming = BLAMING.has(tokens[at]?.lemma ?? "");
+    // "workers convicted of arson", "accused in the case": a participle before a preposition is passive.
+    const participle = /^(?:of|for|in|by|over|as|with)$/.test(tokens[at + 1]?.lower ?? "");
+    const blaming = BLAMING.has(tokens[at]?.lemma ?? "") && !participle;
     const keys = entities.filter((entity) => {
       if (reportingAt >= 0 && reportingAt < at && entity.at < reportingAt) return false;
       if (!passive && blaming && entity.at < at) return false;
@@ -151,6 +155,8 @@ export function extractActs(text: string, tokens: FacetToken[], entities: Positi
       else push("accuses", phrase(tokens, Math.max(0, i - 1), 3), i);
     }
   }
+  const plot = ACCUSING_PHRASES.exec(text);
+  if (plot && !negationBefore(tokens, tokens.findIndex((token) => plot[0].toLowerCase().startsWith(token.lower)))) push("accuses", plot[0], tokens.findIndex((token) => plot[0].toLowerCase().startsWith(token.lower)));
   const judgement = DENYING_PHRASES.exec(text);
   // "not innocent", "not baseless": a negated judgement of innocence accuses.
   if (judgement && /\b(?:not|never|n't|no\s+longer)\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, judgement.index - 20), judgement.index)) && !/^(?:not|never|no)\b/i.test(judgement[0])) {

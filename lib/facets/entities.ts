@@ -68,6 +68,13 @@ function commonOpening(tokens: FacetToken[], run: FacetToken[]): boolean {
   return run[0]!.pos !== "PROPN" || (lower.endsWith("s") && isWord(lower.replace(/e?s$/, ""), "n"));
 }
 
+/** Parties named by a common noun: "the owners denied", "blamed the police". */
+const PARTY_NOUNS: Record<string, string> = {
+  owner: "owners", owners: "owners", management: "management", police: "police", policemen: "police", army: "army",
+  military: "military", government: "government", separatists: "separatists", rebels: "rebels", militants: "militants",
+  gunmen: "gunmen", extortionists: "extortionists", operator: "operator", employer: "employer", employers: "employer",
+};
+
 /** Named parties: runs of proper nouns and acronyms, with "(MQM)" after a name joined to it. */
 export function extractEntities(tokens: FacetToken[]): PositionedEntity[] {
   const entities: PositionedEntity[] = [];
@@ -110,5 +117,11 @@ export function extractEntities(tokens: FacetToken[]): PositionedEntity[] {
     }
   }
   flush();
-  return entities;
+  for (let index = 0; index < tokens.length; index += 1) {
+    const party = PARTY_NOUNS[tokens[index]!.lower];
+    if (party && /^(?:the|its|their|factory|company|his|her)$/i.test(tokens[index - 1]?.lower ?? "") && !entities.some((entity) => entity.keys.includes(party))) {
+      entities.push({ text: `the ${tokens[index]!.text}`, keys: [party], at: index });
+    }
+  }
+  return entities.sort((x, y) => x.at - y.at);
 }

@@ -107,7 +107,9 @@ const WORST_CASE = /\b(?:worst[- ]case|maximum|upper\s+(?:limit|bound|end))\b/i;
 /** Oil caught at the well, skimmed or burned is not oil spilled. */
 const RECOVERED = /\b(?:collected|captured|recovered|siphoned|skimmed|burned|contained|caught)\b/i;
 const MIN_CLAUSE = /\b(?:minimum|lower\s+(?:limit|bound|end)|at\s+least)\b/i;
-const APPROX_BEFORE = /\b(?:about|around|approximately|roughly|nearly|almost|some|an\s+estimated|estimated|close\s+to|circa|an\s+average\s+of|average\s+of)\s*$/i;
+/** "nearly $2 million": a little under the figure, never over it. */
+const NEARLY_BEFORE = /\b(?:nearly|almost|just\s+(?:under|short\s+of)|close\s+to)\s*$/i;
+const APPROX_BEFORE = /\b(?:about|around|approximately|roughly|an\s+estimated|estimated|close\s+to|circa|an\s+average\s+of|average\s+of)\s*$/i;
 const ESTIMATE_CLAUSE = /\b(?:estimat\w*|believed|thought\s+to|approximately|calculat\w*|projected)\b/i;
 const HYPOTHETICAL = /\b(?:if|could|might|would|unless|hypothetical(?:ly)?|scenario|in\s+theory)\b/i;
 const PREDICTION = /\b(?:will|expected\s+to|forecasts?|is\s+likely\s+to|are\s+likely\s+to)\b/i;
@@ -202,7 +204,8 @@ function modalityOf(text: string, start: number): { modality: Modality; bound?: 
 function allowed(low: number, high: number, step: number, modality: Modality, bound?: "min" | "max", strictBound?: boolean): { allowLow: number; allowHigh: number | null } {
   const round = step >= 10;
   if (bound === "max") return { allowLow: 0, allowHigh: high + step / 2 };
-  if (bound === "min" && (round || strictBound)) return { allowLow: low, allowHigh: null };
+  if (bound === "min" && strictBound) return { allowLow: low * (1 + 1e-9), allowHigh: null };
+  if (bound === "min" && round) return { allowLow: low, allowHigh: null };
   // A one-digit figure ("100,000") is rounded to its first digit; "about" widens it by a fifth at most.
   const slack = modality === "estimate" ? Math.min(step, low / 5) : step / 2;
   return { allowLow: low - slack, allowHigh: high + slack };
@@ -259,10 +262,11 @@ export function extractQuantities(text: string): QuantityFacet[] {
     const step = Math.min(first.step, last.step) * measured.factor;
     const lowValue = Math.min(low, high) * measured.factor;
     const highValue = Math.max(low, high) * measured.factor;
+    const nearly = NEARLY_BEFORE.test(text.slice(Math.max(0, first.start - 20), first.start));
     const facet: QuantityFacet = {
       text: text.slice(first.start, afterUnit).trim(),
       low: lowValue, high: highValue,
-      ...allowed(lowValue, highValue, step, modality, bound, strictBound),
+      ...(nearly ? { allowLow: lowValue - Math.min(step, lowValue / 5), allowHigh: highValue * (1 - 1e-9) } : allowed(lowValue, highValue, step, modality, bound, strictBound)),
       dimension: measured.dimension, measure, rate, unit: measured.unit, modality,
       ...(bound ? { bound } : {}),
       ...(measured.currency ? { currency: measured.currency } : {}),
@@ -286,7 +290,7 @@ export function quantitiesDisagree(a: QuantityFacet, b: QuantityFacet): boolean 
   const aHigh = a.allowHigh ?? Number.POSITIVE_INFINITY;
   const bHigh = b.allowHigh ?? Number.POSITIVE_INFINITY;
   // An upper bound is compatible with any figure under it; a stated figure must lie in the other's interval.
-  return aHigh < b.allowLow || bHigh < a.allowLow || (a.bound !== "max" && b.bound !== "max" && (a.high < b.allowLow || b.high < a.allowLow));
+  return aHigh < b.allowLow || bHigh < a.allowLow;
 }
 
 /** The same kind of figure: same dimension, measure, rate and currency. */
