@@ -393,7 +393,7 @@ function eventTermSet(claim: CueClaim): Set<string> {
 }
 
 /** Both claims name dates of one precision and none of them agree: two different happenings. */
-function differentDates(a: CueClaim, b: CueClaim): boolean {
+export function differentDates(a: CueClaim, b: CueClaim): boolean {
   const da = facetsOf(a).dates;
   const db = facetsOf(b).dates;
   if (!da.length || !db.length) return false;

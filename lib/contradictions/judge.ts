@@ -2,10 +2,17 @@
 // (a little stronger when others agree). Pure; candidates.ts proposes the pairs and
 // detect.ts stores the verdicts.
 import { overlap, Vocabulary } from "@/lib/text/terms";
-import { clamp, subjectTerms, type CueClaim, type CueMatch, type PairSignals } from "@/lib/contradictions/features";
+import { actTargets, clamp, sameVoice, subjectTerms, type CueClaim, type CueMatch, type PairSignals } from "@/lib/contradictions/features";
 import { RULES } from "@/lib/contradictions/rules";
 
 export type { CueClaim, CueKind, CueMatch, CueStance, PairSignals } from "@/lib/contradictions/features";
+
+function bothDeny(a: CueClaim, b: CueClaim): boolean {
+  const denialA = actTargets(a, "denies");
+  const denialB = actTargets(b, "denies");
+  if (!denialA || !denialB) return false;
+  return sameVoice(a, b) || [...denialA.targets].some((key) => denialB.targets.has(key));
+}
 
 /** Every rule's name, as stored in `detectedBy`. */
 export const RULE_NAMES = RULES.map((rule) => rule.name);
@@ -14,7 +21,9 @@ export function detectCues(a: CueClaim, b: CueClaim, signals: PairSignals = {}, 
   // The same sentence twice (a repeated paragraph) is a duplicate, not a conflict.
   if (a.quote.trim() === b.quote.trim()) return [];
   const context = { signals, vocabulary, shared: overlap(subjectTerms(a), subjectTerms(b), vocabulary) };
-  const matches = RULES.map((rule) => rule.judge(a, b, context)).filter((match): match is CueMatch => match !== null);
+  let matches = RULES.map((rule) => rule.judge(a, b, context)).filter((match): match is CueMatch => match !== null);
+  // Two denials by one voice, or of one party, agree however they are worded; only their figures can clash.
+  if (bothDeny(a, b)) matches = matches.filter((match) => match.kind === "numeric" || match.kind === "revision");
   return matches.sort((x, y) => y.score - x.score);
 }
 

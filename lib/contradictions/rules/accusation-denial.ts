@@ -5,10 +5,15 @@
 import type { ContradictionRule } from "@/lib/contradictions/rules/types";
 import { actTargets, clamp, entityText, eventRelatedness, sameSpeaker, who, type CueClaim } from "@/lib/contradictions/features";
 
+/** Judgements that deny a statement ("he was wrong", "lies"), not a party's part in a wrong. */
+const STATEMENT_JUDGEMENT = /^(?:wrong(?:ly)?|false(?:hood)?s?|untrue|not\s+true|baseless|unfounded|groundless|fabricated|concocted|lies|propaganda|absurd|nonsense|a\s+mockery|scandalous|politically\s+motivated|overstated|overestimated|exaggerated|inflated|no\s+(?:evidence|proof|truth))$/i;
+const ABOUT_BLAME = /\b(?:allegations?|accusations?|charges?|involvement|blame|responsib\w+|guilt\w*|verdict|conviction|role)\b/i;
+
 function accusedBy(accuser: CueClaim, denier: CueClaim) {
   const accusation = actTargets(accuser, "accuses");
   const denial = actTargets(denier, "denies");
   if (!accusation || !denial) return null;
+  if (STATEMENT_JUDGEMENT.test(denial.cue) && !ABOUT_BLAME.test(denier.quote)) return null;
   // Two denials of the same thing agree: an accuser who also denies is no accuser.
   if (actTargets(accuser, "denies")) return null;
   const target = [...accusation.targets].find((key) => denial.targets.has(key));

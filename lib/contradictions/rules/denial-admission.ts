@@ -26,8 +26,9 @@ export const denialAdmission: ContradictionRule = {
       if (!admitterSpeaks) continue;
       const stemsA = stems(denier.quote);
       const sameThing = [...stems(admitter.quote)].filter((term) => stemsA.has(term)).length;
+      if (sameThing === 0) continue;
       const related = noisyOr(adjacency(signals), subjectRelatedness(shared, signals), Math.min(1, sameThing / 2) * 0.8, Math.min(1, sharedEventTerms(denier, admitter, vocabulary).length / 3) * 0.6);
-      if (related < 0.35) continue;
+      if (related < 0.5) continue;
       return {
         kind: "dispute",
         rule: "denial-admission",

@@ -3,7 +3,7 @@
 // are taken into account (lib/facets quantities). The same voice with a new figure is a
 // revision (figure-revision), not a conflict; hypotheticals and forecasts are no evidence.
 import type { ContradictionRule } from "@/lib/contradictions/rules/types";
-import { clamp, eventRelatedness, noisyOr, sameVoice, statedQuantities, who, type CueClaim } from "@/lib/contradictions/features";
+import { clamp, differentDates, eventRelatedness, noisyOr, sameVoice, statedQuantities, who, type CueClaim } from "@/lib/contradictions/features";
 import { comparableQuantities, quantitiesDisagree, type QuantityFacet } from "@/lib/facets";
 
 const MEASURE_LABELS: Record<string, string> = {
@@ -61,6 +61,8 @@ export const figuresConflict: ContradictionRule = {
     if (REVISION_WORDS.test(a.quote) && REVISION_WORDS.test(b.quote)) return null;
     const figures = disagreeingFigures(a, b);
     if (!figures) return null;
+    // Figures dated differently ("on June 10 …", "on June 15 …") tell a timeline, not rival counts.
+    if (differentDates(a, b)) return null;
     const [qa0, qb0] = figures;
     // A span of time or a count of things is compared only for one happening told twice.
     const strict = qa0.dimension === "duration" || qa0.dimension === "count";

@@ -4,6 +4,8 @@
 import type { ContradictionRule } from "@/lib/contradictions/rules/types";
 import { actTargets, clamp, entityKeys, entityText, eventRelatedness, facetsOf, sameSpeaker, who } from "@/lib/contradictions/features";
 
+const MODAL = /\b(?:may|can|cannot|can't|must|should|shall|might|could|would)\b/i;
+
 export const predicatePolarity: ContradictionRule = {
   name: "predicate-polarity",
   label: "the same act asserted and negated",
@@ -17,6 +19,8 @@ export const predicatePolarity: ContradictionRule = {
     // Two denials agree however they are worded.
     if (actTargets(a, "denies") && actTargets(b, "denies")) return null;
     if (facetsOf(a).modality === "hypothetical" || facetsOf(b).modality === "hypothetical") return null;
+    // "You may not post replies": permissions and obligations assert nothing that could be false.
+    if (MODAL.test(a.quote) || MODAL.test(b.quote)) return null;
     const keysB = entityKeys(b);
     const party = [...entityKeys(a)].find((key) => keysB.has(key));
     const related = eventRelatedness(a, b, signals, vocabulary);
