@@ -183,10 +183,21 @@ export function namedParties(claim: CueClaim): Set<string> {
   return parties;
 }
 
+/** "…, police said." / "Witnesses said …": an unnamed source the claim itself names. */
+const UNNAMED_SOURCE = /(?:,\s*|^)((?:the\s+)?(?:police|officials?|witnesses|residents|doctors|hospital\s+(?:officials|staff)|investigators|prosecutors|rescuers|authorities|sources|scientists|experts|engineers|analysts))\s+(?:said|say|says|told|reported|added)\b/i;
+
 export function who(claim: CueClaim): string {
   if (claim.speakerName) return claim.speakerName;
+  const unnamed = UNNAMED_SOURCE.exec(claim.quote);
+  if (unnamed) return unnamed[1]!.charAt(0).toUpperCase() + unnamed[1]!.slice(1);
   if (claim.sourceTitle) return `the author of “${shorten(claim.sourceTitle, 40)}”`;
   return "the author";
+}
+
+/** "Police say", "Zohra Yusuf says": who, with the verb agreeing. */
+export function says(claim: CueClaim): string {
+  const name = who(claim);
+  return `${name} ${!claim.speakerName && UNNAMED_SOURCE.test(claim.quote) && /s$|^police$/i.test(name.split(" ").pop() ?? "") ? "say" : "says"}`;
 }
 
 export function isAuthorVoice(claim: CueClaim): boolean {

@@ -95,7 +95,7 @@ const TOLL_BEFORE = /\b(?:toll|killing|killed|claimed|deaths?\s+of|dead\s+at|kil
 
 const NOT_A_DEATH = /\bsentenced\s+to\s+death|\bdeath\s+(?:sentences?|penalty|row|threats?)|\bto\s+death\s+(?:for|in\s+absentia)/gi;
 const DEATH = /\b(?:kill(?:ed|ing|s)?|died|dies|dead|deaths?|perish(?:ed)?|burn(?:ed|t)\s+(?:alive|to\s+death)|lost\s+their\s+lives|toll|fatalit(?:y|ies)|bodies|lives|victims|murdered|slain|shot\s+dead)\b/i;
-const INJURY = /\b(?:injur(?:ed|ies|y)|wounded|hurt)\b/i;
+const INJURY = /\b(?:injur(?:ed|ies|y)|wounded|wounds?|hurt|hospitali[sz]ed|taken\s+to\s+(?:\S+\s+){0,3}hospital)\b/i;
 
 /** "at least 17": the count known so far. */
 const AT_LEAST_BEFORE = /\b(?:at\s+least|no\s+(?:fewer|less)\s+than|not\s+less\s+than|a\s+minimum\s+of)\s*$/i;
@@ -162,7 +162,9 @@ function measureOf(text: string, mention: NumberMention, end: number): Measured 
     const lower = unit.toLowerCase();
     const consumed = unitMatch[0].length;
     if (new RegExp(`^(?:${PEOPLE})$`, "i").test(unit)) {
+      // Counts of people that are neither dead nor hurt are compared only for the same noun ("men", "workers").
       const measure = /^(?:deaths|dead|fatalities|bodies|lives|casualties|victims)$/.test(lower) ? "death" : peopleMeasure();
+      if (measure === "people") return { dimension: "people", unit: lower, measure: `people-${/^(?:persons?|individuals)$/.test(lower) ? "people" : lower}`, factor: 1, consumed };
       return { dimension: "people", unit: lower, measure, factor: 1, consumed };
     }
     if (new RegExp(`^(?:${VOLUME})$`, "i").test(unit)) return { dimension: "volume", unit: lower, measure: "volume", factor: volumeFactor(unit), consumed };
@@ -263,8 +265,10 @@ export function extractQuantities(text: string): QuantityFacet[] {
     const lowValue = Math.min(low, high) * measured.factor;
     const highValue = Math.max(low, high) * measured.factor;
     const nearly = NEARLY_BEFORE.test(text.slice(Math.max(0, first.start - 20), first.start));
+    // The figure as written, hedge included: "at least eleven people", "about 53,000 barrels".
+    const hedge = /(?:at\s+least|more\s+than|(?:larger|greater|higher)\s+than|over|up\s+to|as\s+(?:much|many)\s+as|about|around|approximately|roughly|nearly|almost|some|an\s+estimated|less\s+than|fewer\s+than)\s+$/i.exec(text.slice(Math.max(0, first.start - 24), first.start));
     const facet: QuantityFacet = {
-      text: text.slice(first.start, afterUnit).trim(),
+      text: text.slice(first.start - (hedge ? hedge[0].length : 0), afterUnit).trim().replace(/^\p{Lu}(?=\p{Ll}+\s)/u, (letter) => letter.toLowerCase()),
       low: lowValue, high: highValue,
       ...(nearly ? { allowLow: lowValue - Math.min(step, lowValue / 5), allowHigh: highValue * (1 - 1e-9) } : allowed(lowValue, highValue, step, modality, bound, strictBound)),
       dimension: measured.dimension, measure, rate, unit: measured.unit, modality,

@@ -3,7 +3,7 @@
 // are taken into account (lib/facets quantities). The same voice with a new figure is a
 // revision (figure-revision), not a conflict; hypotheticals and forecasts are no evidence.
 import type { ContradictionRule } from "@/lib/contradictions/rules/types";
-import { clamp, differentDates, eventRelatedness, noisyOr, sameVoice, statedQuantities, who, type CueClaim } from "@/lib/contradictions/features";
+import { clamp, differentDates, eventRelatedness, noisyOr, sameVoice, says, statedQuantities, type CueClaim } from "@/lib/contradictions/features";
 import { comparableQuantities, quantitiesDisagree, type QuantityFacet } from "@/lib/facets";
 
 const MEASURE_LABELS: Record<string, string> = {
@@ -13,6 +13,8 @@ const MEASURE_LABELS: Record<string, string> = {
 
 export function measureLabel(quantity: QuantityFacet): string {
   if (quantity.dimension === "money") return quantity.measure === "money" ? "the sums" : `the ${quantity.measure} sums`;
+  if (quantity.measure.startsWith("people-")) return `the numbers of ${quantity.measure.slice(7)}`;
+  if (quantity.measure.endsWith("-max")) return `the worst cases of ${(MEASURE_LABELS[quantity.measure.slice(0, -4)] ?? quantity.measure).replace(/^the /, "")}`;
   return MEASURE_LABELS[quantity.measure] ?? `the numbers of ${quantity.measure}s`;
 }
 
@@ -65,7 +67,7 @@ export const figuresConflict: ContradictionRule = {
     if (differentDates(a, b)) return null;
     const [qa0, qb0] = figures;
     // A span of time or a count of things is compared only for one happening told twice.
-    const strict = qa0.dimension === "duration" || qa0.dimension === "count";
+    const strict = qa0.dimension === "duration" || qa0.dimension === "count" || qa0.measure === "people";
     const corrects0 = qa0.rejects !== undefined || qb0.rejects !== undefined;
     const related = noisyOr(eventRelatedness(a, b, signals, vocabulary), corrects0 ? 0.3 : 0, figureAffinity(qa0, qb0));
     if (strict && related < 0.7) return null;
@@ -76,7 +78,7 @@ export const figuresConflict: ContradictionRule = {
       kind: "numeric",
       rule: "figures-conflict",
       score: clamp(0.5 + 0.4 * related + (corrects ? 0.08 : 0)),
-      explanation: `${who(a)} says ${qa.text}; ${who(b)} says ${qb.text} — ${measureLabel(qa)} differ.`,
+      explanation: `${says(a)} ${qa.text}; ${says(b)} ${qb.text} — ${measureLabel(qa)} differ.`,
     };
   },
 };

@@ -1,0 +1,13 @@
+import { readFile } from "node:fs/promises";
+import { readImportFile } from "@/lib/import/read-document";
+import { ingestDocument } from "@/lib/ingest/ingest-document";
+import { detectContradictions } from "@/lib/contradictions/detect";
+import { createTestDatabase } from "@/tests/helpers/test-database";
+const db = await createTestDatabase();
+const file = "tests/fixtures/import/karachi-killings-article.html";
+const read = await readImportFile(file, new Uint8Array(await readFile(file)));
+await ingestDocument(db.prisma, { metadata: { slug: "karachi", title: "k", kind: "news", publisher: null, author: null, url: null, publishedDate: null, language: "en", notes: null } as never, rawText: read.rawText, originFile: file, via: "import" });
+for (const c of await db.prisma.claim.findMany({ include: { speaker: true }, orderBy: { startOffset: "asc" } })) console.log(`#${c.id} [${c.speaker?.name ?? "-"}] ${c.quote}`);
+console.log(await detectContradictions(db.prisma));
+for (const x of await db.prisma.contradiction.findMany()) console.log(x.claimAId, x.claimBId, x.kind, x.explanation);
+await db.drop();
