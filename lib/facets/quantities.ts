@@ -104,6 +104,7 @@ const MORE_THAN_BEFORE = /\b(?:(?:more|larger|greater|higher|bigger)\s+than|over
 const MAX_BEFORE = /\b(?:up\s+to|as\s+(?:much|many|high)\s+as|at\s+most|no\s+more\s+than|not\s+more\s+than|less\s+than|fewer\s+than|under|below|a\s+maximum\s+of|maximum\s+of|ceiling\s+of)\s*$/i;
 const MAX_CLAUSE = /\b(?:maximum|worst[- ]case|upper\s+(?:limit|bound|end)|ceiling|at\s+most|as\s+high\s+as)\b/i;
 const WORST_CASE = /\b(?:worst[- ]case|maximum|upper\s+(?:limit|bound|end))\b/i;
+const REACHED = /\b(?:into|entered|reached|reaching|entering)\s+(?:the\s+)?(?:gulf|sea|ocean|water|waters|river|environment|marine)\b/i;
 /** Oil caught at the well, skimmed or burned is not oil spilled. */
 const RECOVERED = /\b(?:collected|captured|recovered|siphoned|skimmed|burned|contained|caught)\b/i;
 const MIN_CLAUSE = /\b(?:minimum|lower\s+(?:limit|bound|end)|at\s+least)\b/i;
@@ -250,6 +251,8 @@ export function extractQuantities(text: string): QuantityFacet[] {
     if (measured.dimension === "duration" && rate) continue;
     let measure = measured.measure;
     if (measured.dimension === "volume" && RECOVERED.test(text.slice(Math.max(0, first.start - 40), afterUnit + 40))) measure = "recovered";
+    // What reached the sea is not what left the well: the destination makes it another measure.
+    else if (measured.dimension === "volume" && REACHED.test(text.slice(afterUnit, afterUnit + 60))) measure = "reached";
     else if (measured.dimension === "volume") measure = rate ? "flow" : /\b(?:flow|leak\w*|gush\w*|spew\w*|escap\w*)\b/i.test(text.slice(Math.max(0, first.start - 60), afterUnit + 30)) && /\b(?:a|per)\s+day\b/i.test(text) ? "flow" : "spill";
     // Sums are told apart by their currency and the event, not by what they paid for.
     if (measured.dimension === "money") measure = "money";

@@ -3,7 +3,7 @@
 // its own kind, never as a conflict.
 import type { ContradictionRule } from "@/lib/contradictions/rules/types";
 import { clamp, eventRelatedness, noisyOr, sameVoice, who } from "@/lib/contradictions/features";
-import { disagreeingFigures, figureAffinity, measureLabel } from "@/lib/contradictions/rules/figures-conflict";
+import { disagreeingFigures, figureAffinity, measureLabel, REVISION_WORDS } from "@/lib/contradictions/rules/figures-conflict";
 
 export const figureRevision: ContradictionRule = {
   name: "figure-revision",
@@ -11,6 +11,8 @@ export const figureRevision: ContradictionRule = {
   kind: "revision",
   judge: (a, b, { signals, vocabulary }) => {
     if (!sameVoice(a, b) || (a.speakerId == null && a.sourceId !== b.sourceId)) return null;
+    // An author's own figures are a revision only when the text says the figure moved.
+    if (a.speakerId == null && !REVISION_WORDS.test(a.quote) && !REVISION_WORDS.test(b.quote)) return null;
     const figures = disagreeingFigures(a, b);
     if (!figures) return null;
     const related = noisyOr(eventRelatedness(a, b, signals, vocabulary), figureAffinity(figures[0], figures[1]));
