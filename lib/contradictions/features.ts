@@ -1,7 +1,7 @@
 // What the rules read of a claim and a pair: per-claim features (computed once per claim
 // and remembered), the claim's stored facets, and helpers shared by the rules. Pure.
 import { contentTerms, negatesWords, NEGATORS, termsOfWords, normalizeTerm, overlap, shorten, surfaceWords, Vocabulary, words, type Overlap } from "@/lib/text/terms";
-import { dates, eventTerms, quantities, type DateMention, type Quantity } from "@/lib/contradictions/figures";
+import { dates, eventTerms, type DateMention } from "@/lib/text/dates";
 import { computeFacets, FACETS_VERSION, keysOfName, type Act, type ClaimFacets, type QuantityFacet } from "@/lib/facets";
 import {
   ACCUSING, CONTRAST, CONTRAST_STRONG, DISOWNING, DISPUTE_PHRASES, EXCULPATING, NEGATED_ACCUSATION, POINTS_BACK,
@@ -70,7 +70,6 @@ export interface Features {
   negated: boolean;
   /** Negated, or turned down ("rejected", "refused"): the polarity a contrast can flip. */
   negative: boolean;
-  quantities: Quantity[];
   dates: DateMention[];
   speakerTerms: Set<string>;
   /** What the claim is attributed to besides its speaker ("the memo" in "the memo says"), term → words. */
@@ -121,7 +120,6 @@ export function features(claim: CueClaim): Features {
     exculpates,
     negated,
     negative: negated !== /\b(?:rejected|refused|denied|declined|dropped|abandoned)\b/i.test(claim.quote),
-    quantities: quantities(claim.quote),
     dates: dates(claim.quote),
     speakerTerms: claim.speakerName ? contentTerms(claim.speakerName) : new Set(),
     attributionTerms: attributionTerms(claim),

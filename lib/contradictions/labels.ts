@@ -1,6 +1,5 @@
 // Human wording for contradiction kinds, statuses and the rules that propose pairs.
 import type { ContradictionKind, ContradictionStatus } from "@/lib/generated/prisma/enums";
-import { RULES } from "@/lib/contradictions/rules";
 
 export const KIND_LABELS: Record<ContradictionKind, string> = {
   dispute: "Dispute",
@@ -17,10 +16,4 @@ export const CONTRADICTION_STATUS_LABELS: Record<ContradictionStatus, string> = 
   candidate: "Candidate",
   confirmed: "Confirmed",
   dismissed: "Dismissed",
-};
-
-/** What each rule looks for, shown next to `detectedBy`: read from the rules' own records. */
-export const RULE_LABELS: Record<string, string> = {
-  ...Object.fromEntries(RULES.map((rule) => [rule.name, rule.label])),
-  editor: "linked by an editor",
 };

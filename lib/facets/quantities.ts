@@ -23,12 +23,14 @@ const MULTIPLIER: Record<string, number> = { thousand: 1e3, million: 1e6, mn: 1e
 const CURRENCY_PREFIX: Record<string, string> = { "$": "USD", "us$": "USD", "rs": "PKR", "rs.": "PKR", "pkr": "PKR", "€": "EUR", "£": "GBP", "usd": "USD", "eur": "EUR", "gbp": "GBP" };
 const CURRENCY_WORD: Record<string, string> = { dollar: "USD", dollars: "USD", rupee: "PKR", rupees: "PKR", euro: "EUR", euros: "EUR", pound: "GBP", pounds: "GBP" };
 
-const DIGITS = /(?<![\p{L}\p{N}.,:/[-])(?:(\$|US\$|Rs\.?|PKR|€|£|USD|EUR|GBP)\s?)?(?<![\p{L}\p{N}.,:/[-](?=\d)|(?<=Rs\.?|\$|€|£|PKR)(?=\d))(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\p{N}]|st\b|nd\b|rd\b|th\b|:\d|\])(?:\s*(thousand|million|billion|lakh|lac|crore|mn|bn)\b)?/giu;
+const DIGITS = /(?:(?<![\p{L}\p{N}])(\$|US\$|Rs\.?|PKR|€|£|USD|EUR|GBP)\s?|(?<![\p{L}\p{N}.,:/[])(?<![\p{L}]-))(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\p{N}]|st\b|nd\b|rd\b|th\b|:\d|\])(?:\s*(thousand|million|billion|lakh|lac|crore|mn|bn)\b)?/giu;
 
 function stepOf(raw: string, multiplier: number): number {
   const clean = raw.replace(/,/g, "");
   const decimals = clean.includes(".") ? clean.split(".")[1]!.length : 0;
   if (decimals) return 10 ** -decimals * multiplier;
+  // "70 per cent", "20 people": small figures are written exactly; "5,000 barrels" is rounded.
+  if (Number(clean) * multiplier < 100) return multiplier;
   const zeros = /0*$/.exec(clean)![0].length;
   return 10 ** Math.min(zeros, clean.length - 1) * multiplier;
 }
@@ -83,7 +85,7 @@ function isDateOrName(text: string, mention: NumberMention): boolean {
   return false;
 }
 
-const PEOPLE = "people|persons?|workers?|labou?rers|employees|victims|passengers|civilians|children|men|women|bodies|lives|dead|casualties|fatalities|deaths|nationals|citizens|crew(?:\\s+members)?|individuals|policemen|police(?:men)?|officers|soldiers|militants|staff|residents|protesters|students|others|Dutch|Australians|Malaysians|Britons|Pakistanis";
+const PEOPLE = "people|persons?|workers?|supporters|activists|guards|journalists|miners|pilgrims|migrants|refugees|troops|fighters|hostages|patients|prisoners|detainees|labou?rers|employees|victims|passengers|civilians|children|men|women|bodies|lives|dead|casualties|fatalities|deaths|nationals|citizens|crew(?:\\s+members)?|individuals|policemen|police(?:men)?|officers|soldiers|militants|staff|residents|protesters|students|others|Dutch|Australians|Malaysians|Britons|Pakistanis";
 const VOLUME = "barrels|barrel|bbl|bpd|gallons|gallon|litres|liters|litre|liter|cubic\\s+met(?:re|er)s?|m3";
 const CURRENCY = "dollars|dollar|rupees|rupee|euros|euro|pounds";
 const PERCENT = "%|percent|per\\s+cent";
@@ -144,7 +146,12 @@ function volumeFactor(unit: string): number {
 
 function measureOf(text: string, mention: NumberMention, end: number): Measured | null {
   const after = text.slice(end, end + 60);
-  const unitMatch = UNIT_AFTER.exec(after);
+  // "8 MQM supporters": a party's name may stand between the figure and what it counts.
+  const name = UNIT_AFTER.test(after) ? null : /^\s+\p{Lu}[\p{L}-]*(?=\s)/u.exec(after);
+  const named = name ? UNIT_AFTER.exec(after.slice(name[0].length)) : null;
+  const direct = UNIT_AFTER.exec(after);
+  const unitWord = direct?.[1] ?? named?.[1];
+  const unitConsumed = direct ? direct[0].length : named ? name![0].length + named[0].length : 0;
   const window = `${text.slice(Math.max(0, mention.start - 50), mention.start)} ${after}`.replace(NOT_A_DEATH, " ");
   const near = text.slice(end, end + 40).replace(NOT_A_DEATH, " ");
   const peopleMeasure = (): string => {
@@ -158,10 +165,10 @@ function measureOf(text: string, mention: NumberMention, end: number): Measured 
     if (DEATH.test(window)) return "death";
     return "people";
   };
-  if (unitMatch) {
-    const unit = unitMatch[1]!;
+  if (unitWord) {
+    const unit = unitWord;
     const lower = unit.toLowerCase();
-    const consumed = unitMatch[0].length;
+    const consumed = unitConsumed;
     if (new RegExp(`^(?:${PEOPLE})$`, "i").test(unit)) {
       // Counts of people that are neither dead nor hurt are compared only for the same noun ("men", "workers").
       const measure = /^(?:deaths|dead|fatalities|bodies|lives|casualties|victims)$/.test(lower) ? "death" : peopleMeasure();
@@ -176,12 +183,12 @@ function measureOf(text: string, mention: NumberMention, end: number): Measured 
     return { dimension: "duration", unit: lower, measure: "duration", factor: days, consumed };
   }
   if (mention.currency) return { dimension: "money", unit: mention.currency, measure: "money", factor: 1, currency: mention.currency, consumed: 0 };
+  const counted = /^\s+(?:were|was|had\s+been|have\s+been|are)?\s*(?:killed|injured|wounded|dead|died|hurt|missing|arrested|sentenced|convicted|acquitted|charged)\b/i.exec(after);
+  if (counted) return { dimension: "people", unit: "people", measure: INJURY.test(counted[0]) ? "injury" : DEATH.test(counted[0]) ? "death" : "people", factor: 1, consumed: 0 };
   const lead = text.slice(Math.max(0, mention.start - 40), mention.start);
   if (TOLL_BEFORE.test(lead) || (/\b(?:figure|count|tally|number|total)\b(?:\s+\S+){0,3}\s*$/i.test(lead) && DEATH.test(text.replace(NOT_A_DEATH, " ")))) {
     return { dimension: "people", unit: "people", measure: "death", factor: 1, consumed: 0 };
   }
-  const counted = /^\s+(?:were|was|had\s+been|have\s+been|are)?\s*(?:killed|injured|wounded|dead|died|hurt|missing|arrested|sentenced|convicted|acquitted|charged)\b/i.exec(after);
-  if (counted) return { dimension: "people", unit: "people", measure: INJURY.test(counted[0]) ? "injury" : DEATH.test(counted[0]) ? "death" : "people", factor: 1, consumed: 0 };
   const noun = NOUN_AFTER.exec(after);
   if (noun && /s$/.test(noun[1]!) && !/ss$/.test(noun[1]!) && !/^(?:and|or|the|of|to|in|on|at|by|for|from|with|was|were|is|are|had|has|have|per|percent|cent|others|former|years|times)$/.test(noun[1]!) && text[end] !== "-") {
     const lemma = noun[1]!.replace(/(?:ies)$/, "y").replace(/(?<=[^s])s$/, "");

@@ -1,6 +1,7 @@
 // Dates a sentence states, as ranges of yyyymmdd integers, so that two mentions can be
 // compared. Pure functions.
-import { MONTH_ALTERNATION, monthIndex } from "@/lib/text/months";
+import { MONTH_ALTERNATION, MONTHS, monthIndex } from "@/lib/text/months";
+import { termsOfWords, words } from "@/lib/text/terms";
 
 /** 1-based month of a name the patterns below matched. */
 function monthNumber(name: string): number {
@@ -70,3 +71,14 @@ export function datesDisagree(a: DateMention, b: DateMention): boolean {
   return a.to < b.from || b.to < a.from;
 }
 
+
+/** Content terms of a text with its dates and figures left out: what the claim is about. */
+export function eventTerms(text: string): Set<string> {
+  const stripped = text
+    .replace(new RegExp(`\\b(${MONTH_ALTERNATION})\\b`, "gi"), " ")
+    .replace(/\d+/g, " ");
+  const tokens = words(stripped);
+  const terms = termsOfWords(tokens);
+  for (const word of tokens) if (MONTHS.includes(word)) terms.delete(word);
+  return terms;
+}

@@ -44,7 +44,7 @@ describe("contradictions on the seed corpus", () => {
     expect(riots!.explanation).toBe("Syed Safdar Ali Baqri rejects what Privy Council Office says (“disputes”), right after it.");
 
     const tax = await pairByQuotes(database, "70 per cent of the country’s tax revenue", "68% of all GOP tax revenues");
-    expect(tax).toMatchObject({ kind: "numeric", detectedBy: "figures-disagree" });
+    expect(tax).toMatchObject({ kind: "numeric", detectedBy: "figures-conflict" });
 
     const benoit = await pairByQuotes(database, "We welcome MQM-Canada’s support", "does not recall making the comment");
     expect(benoit).toMatchObject({ kind: "attribution", detectedBy: "disowned-statement" });

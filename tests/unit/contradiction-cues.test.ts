@@ -5,7 +5,8 @@ import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { detectCues, strongestCue, type CueClaim, type PairSignals } from "@/lib/contradictions/judge";
 import { Vocabulary } from "@/lib/text/terms";
-import { dates, quantities } from "@/lib/contradictions/figures";
+import { dates } from "@/lib/text/dates";
+import { extractQuantities } from "@/lib/facets/quantities";
 
 // Term rarity as detection sees it: every sentence of the seed documents is one "claim".
 const documentsDir = path.resolve(import.meta.dirname, "../../seed/documents");
@@ -172,16 +173,16 @@ describe("negated-statement: the same statement affirmed and negated", () => {
   });
 });
 
-describe("figures-disagree: different numbers for the same thing", () => {
+describe("figures-conflict: different numbers for the same thing", () => {
   test("Karachi's share of Pakistan's tax revenue: 70 per cent vs 68%", () => {
     const example: Case = {
       name: "",
       a: claim("The loyal Pakistanis, living in Karachi must know that Karachi is Pakistan’s largest port and financial hub with the largest commercial markets, collecting 70 per cent of the country’s tax revenue.", { source: 2 }),
       b: claim("Kamal boasted that Karachi now provides 68% of all GOP tax revenues.", { source: 3 }),
     };
-    const match = fires("figures-disagree", example);
+    const match = fires("figures-conflict", example);
     expect(match).toMatchObject({ kind: "numeric" });
-    expect(match!.explanation).toBe("Different figures for tax, revenue: “70 per cent” vs “68%”.");
+    expect(match!.explanation).toMatch(/says 70 per cent; .* says 68% — the shares differ\.$/);
   });
 
   test.each<Case>([
@@ -206,15 +207,15 @@ describe("figures-disagree: different numbers for the same thing", () => {
       b: claim("Altaf Hussain deplored the 86-year imprisonment awarded to the daughter of the nation, Dr. Aafia Siddiqui.", { source: 3 }),
     },
   ])("does not fire: $name", (example) => {
-    expect(fires("figures-disagree", example)).toBeUndefined();
+    expect(fires("figures-conflict", example)).toBeUndefined();
   });
 
-  test("figures carry their unit, bounds and basis", () => {
-    expect(quantities("About 8 to 10 individuals attended the conference.")).toMatchObject([{ unit: "people", low: 6.8, high: 11.5 }]);
-    expect(quantities("more than 100 people lost their lives")).toMatchObject([{ unit: "people", low: 100, high: Number.POSITIVE_INFINITY }]);
-    expect(quantities("imprisoned in Bagram for 18 days")).toMatchObject([{ unit: "duration", low: 18, high: 18 }]);
-    expect(quantities("faces up to 20 years in prison on each count")).toMatchObject([{ unit: "duration", low: 0, basis: "each" }]);
-    expect(quantities("the 42-year-old is shown")).toEqual([]);
+  test("figures carry their unit, bounds and what they count", () => {
+    expect(extractQuantities("About 8 to 10 individuals attended the conference.")).toMatchObject([{ dimension: "people", low: 8, high: 10, modality: "estimate" }]);
+    expect(extractQuantities("more than 100 people lost their lives")).toMatchObject([{ measure: "death", low: 100, allowHigh: null, bound: "min" }]);
+    expect(extractQuantities("imprisoned in Bagram for 18 days")).toMatchObject([{ dimension: "duration", low: 18, high: 18 }]);
+    expect(extractQuantities("faces up to 20 years in prison on each count")).toMatchObject([{ dimension: "duration", allowLow: 0, bound: "max" }]);
+    expect(extractQuantities("the 42-year-old is shown")).toEqual([]);
   });
 });
 

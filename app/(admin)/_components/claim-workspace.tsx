@@ -6,6 +6,7 @@ import type { ClaimDetail } from "@/lib/claims/queries";
 import { HistoryPanel } from "./history-panel";
 import { ClaimEditorForm, type Option } from "./claim-editor-form";
 import { ClaimFacts } from "./claim-facts";
+import { ClaimFacetsPanel } from "./claim-facets";
 import { QuoteInContext } from "./quote-in-context";
 import { SourceMeta } from "./source-meta";
 import { LinkContradiction } from "../contradictions/_components/link-contradiction";
@@ -47,6 +48,7 @@ export function ClaimWorkspace({
       ) : (
         <ClaimFacts {...claim} />
       )}
+      <ClaimFacetsPanel facets={claim.facets} claimId={claim.id} />
       <section className="contradictions" aria-labelledby={`contradictions-${claim.id}`}>
         <h2 id={`contradictions-${claim.id}`}>Contradictions</h2>
         {contradictions.length === 0 ? (

@@ -7,7 +7,8 @@ import { describeDetectionRun, latestDetectionRun } from "@/lib/contradictions/r
 import { pickerFor } from "@/lib/pickers/queries";
 import { PickerField } from "@/app/(admin)/_components/filter-fields";
 import { CONTRADICTION_KINDS, CONTRADICTION_STATUSES, listContradictionsSchema } from "@/lib/contradictions/schema";
-import { CONTRADICTION_STATUS_LABELS, KIND_LABELS, RULE_LABELS } from "@/lib/contradictions/labels";
+import { CONTRADICTION_STATUS_LABELS, KIND_LABELS } from "@/lib/contradictions/labels";
+import { RULE_LABELS } from "@/lib/contradictions/rule-labels";
 import { ExportButton } from "@/app/(admin)/_components/export-button";
 import { RunDetectionButton } from "./_components/run-detection-button";
 import styles from "./_components/contradictions.module.css";

@@ -33,7 +33,7 @@ export const figureDisputed: ContradictionRule = {
       if (!disputes(disputing) || statedQuantities(disputing).length) continue;
       const figure = statedQuantities(stating).find((quantity) => namesMeasure(disputing, quantity));
       if (!figure || disputes(stating)) continue;
-      const related = noisyOr(eventRelatedness(disputing, stating, signals, vocabulary), figure.rate ? 0.35 : 0);
+      const related = noisyOr(eventRelatedness(disputing, stating, signals, vocabulary), figure.rate ? 0.5 : 0);
       if (related < 0.45) continue;
       return {
         kind: "numeric",

@@ -1,0 +1,80 @@
+// What the claim says, as detection reads it: the parties it names (linked to actors where
+// one matched), its act towards them, its predicate and polarity, how sure it is, its figures
+// and dates. Editors check a contradiction's explanation against these.
+import Link from "next/link";
+import { readStoredFacets } from "@/lib/facets/schema";
+import type { QuantityFacet } from "@/lib/facets";
+
+const ACT_LABELS = { accuses: "Blames", denies: "Denies", admits: "Admits" } as const;
+const MODALITY_LABELS = { asserted: "Stated as fact", estimate: "An estimate", bound: "A bound (at least / up to)", hypothetical: "Hypothetical", prediction: "A prediction" } as const;
+const POLARITY_LABELS = { asserted: "asserted", negated: "negated", denied: "denied by the speaker" } as const;
+
+function figureLabel(quantity: QuantityFacet): string {
+  const what = quantity.measure.startsWith("people-") ? `count of ${quantity.measure.slice(7)}` : quantity.measure.replace(/-max$/, " (worst case)");
+  const parts = [what, quantity.rate ? `per ${quantity.rate}` : null, quantity.currency ?? null,
+    quantity.bound === "min" ? "lower bound" : quantity.bound === "max" ? "upper bound" : null,
+    quantity.modality === "hypothetical" || quantity.modality === "prediction" ? quantity.modality : null,
+    quantity.rejects !== undefined ? `rejects ${quantity.rejects.toLocaleString("en")}` : null];
+  return parts.filter(Boolean).join(", ");
+}
+
+export function ClaimFacetsPanel({ facets: stored, claimId }: { facets: unknown; claimId: number }) {
+  const facets = readStoredFacets(stored);
+  const headingId = `facets-${claimId}`;
+  return (
+    <section className="claim-facets" aria-labelledby={headingId}>
+      <h2 id={headingId}>What the claim says</h2>
+      {!facets ? (
+        <p className="muted">Not computed yet: the next detection run reads this claim.</p>
+      ) : (
+        <dl className="facts">
+          {facets.entities.length > 0 && (
+            <>
+              <dt>Parties</dt>
+              <dd>
+                {facets.entities.map((entity, index) => (
+                  <span key={`${entity.text}-${index}`}>
+                    {index > 0 && ", "}
+                    {entity.actorId ? <Link href={`/actors/${entity.actorId}`}>{entity.text}</Link> : entity.text}
+                  </span>
+                ))}
+              </dd>
+            </>
+          )}
+          {facets.acts.map((act) => (
+            <div key={act.act} className="facts-row">
+              <dt>{ACT_LABELS[act.act]}</dt>
+              <dd>{act.targets.length ? act.targets.map((key) => key.toUpperCase() === key ? key : key.replace(/\b\w/g, (c) => c.toUpperCase())).join(", ") : "—"} <span className="muted">(“{act.cue}”)</span></dd>
+            </div>
+          ))}
+          {facets.predicate && (
+            <>
+              <dt>Predicate</dt>
+              <dd>{facets.predicate.lemma}, {POLARITY_LABELS[facets.predicate.polarity]}</dd>
+            </>
+          )}
+          <dt>Modality</dt>
+          <dd>{MODALITY_LABELS[facets.modality]}</dd>
+          {facets.quantities.length > 0 && (
+            <>
+              <dt>Figures</dt>
+              <dd>
+                <ul className="plain-list">
+                  {facets.quantities.map((quantity, index) => (
+                    <li key={index}><strong>{quantity.text}</strong> <span className="muted">— {figureLabel(quantity)}</span></li>
+                  ))}
+                </ul>
+              </dd>
+            </>
+          )}
+          {facets.dates.length > 0 && (
+            <>
+              <dt>Dates</dt>
+              <dd>{facets.dates.map((date) => date.text).join(", ")}</dd>
+            </>
+          )}
+        </dl>
+      )}
+    </section>
+  );
+}

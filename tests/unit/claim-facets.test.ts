@@ -1,0 +1,168 @@
+// Claim facets on real sentences of the labelled sets (tests/fixtures/conflicts) and of the
+// seed: figures with their units, rates, bounds and corrections; named parties with one key
+// per party; acts of blaming, denying and admitting; predicate polarity; modality; dates.
+import { describe, expect, test } from "vitest";
+import { computeFacets, facetKeys, quantitiesDisagree, type QuantityFacet } from "@/lib/facets";
+import { extractQuantities } from "@/lib/facets/quantities";
+import { antonyms, entailments, synonyms } from "@/lib/facets/wordnet";
+
+const BARREL_LITRES = 158.987294928;
+
+function only(text: string): QuantityFacet {
+  const figures = extractQuantities(text);
+  expect(figures, text).toHaveLength(1);
+  return figures[0]!;
+}
+
+describe("figures", () => {
+  test("“53,000 barrels per day” is a flow rate of oil, not 53,000 days", () => {
+    const flow = only("The well was leaking about 53,000 barrels per day when it was capped on July 15, 2010.");
+    expect(flow).toMatchObject({ dimension: "volume", measure: "flow", rate: "day", modality: "estimate" });
+    expect(flow.low / BARREL_LITRES).toBeCloseTo(53_000, 0);
+  });
+
+  test.each([
+    ["Government scientists said 53,000 to 62,000 barrels per day flowed from the well.", 53_000, 62_000],
+    ["On June 10, the group raised its estimate to between 25,000 and 30,000 barrels per day.", 25_000, 30_000],
+    ["The panel put the flow at 12,000-19,000 barrels a day.", 12_000, 19_000],
+  ])("a range is one figure: %s", (text, low, high) => {
+    const flow = only(text);
+    expect(flow.low / BARREL_LITRES).toBeCloseTo(low, 0);
+    expect(flow.high / BARREL_LITRES).toBeCloseTo(high, 0);
+    expect(flow.rate).toBe("day");
+  });
+
+  test("a maximum is a figure of its own kind, never a rival of a measured flow", () => {
+    const maximum = only("In early May, BP had told members of Congress that its maximum estimated flow would be 60,000 barrels a day.");
+    const measured = only("About 53,000 barrels of oil per day were flowing from the well before the cap.");
+    expect(maximum.measure).toBe("flow-max");
+    expect(quantitiesDisagree(maximum, measured)).toBe(false);
+    const otherMaximum = only("In a worst case the well could release as much as roughly 100,000 barrels of oil a day.");
+    expect(quantitiesDisagree(maximum, otherMaximum)).toBe(true);
+  });
+
+  test("“at least 17 people had died, not eleven”: a count so far, and the figure it rejects", () => {
+    const corrected = only("Zohra Yusuf said that at least 17 people had died, not eleven.");
+    expect(corrected).toMatchObject({ dimension: "people", measure: "death", low: 17, bound: "min", rejects: 11 });
+    const police = only("At least eleven people were killed when gunmen opened fire on a market, police said.");
+    expect(police).toMatchObject({ measure: "death", low: 11, text: "at least eleven people" });
+    expect(quantitiesDisagree(corrected, police)).toBe(true);
+  });
+
+  test("“262 people were burned alive” and “around 259 workers were burnt alive” are rival death tolls", () => {
+    const a = only("262 people were burned alive because of one family's greed.");
+    const b = only("Around 259 workers were burnt alive.");
+    expect([a.measure, b.measure]).toEqual(["death", "death"]);
+    expect(quantitiesDisagree(a, b)).toBe(true);
+  });
+
+  test.each([
+    ["More than 250 workers died in the blaze.", "The fire killed 259 workers."],
+    ["The fire killed more than 255 of our fellow workers.", "The fire killed 259 workers."],
+    ["In all, 4.9 million barrels of oil leaked.", "Roughly 206 million gallons of oil leaked."],
+    ["About 60,000 barrels a day escaped.", "53,000 to 62,000 barrels per day flowed from the well."],
+  ])("compatible figures do not disagree: %s / %s", (first, second) => {
+    const [a] = extractQuantities(first);
+    const [b] = extractQuantities(second);
+    expect(a && b && quantitiesDisagree(a, b)).toBe(false);
+  });
+
+  test("gallons and barrels are converted to one unit", () => {
+    const gallons = only("Roughly 206 million gallons of oil leaked.");
+    expect(gallons.low / BARREL_LITRES / 1e6).toBeCloseTo(4.9, 1);
+  });
+
+  test("the dead, the injured and the accused are different counts", () => {
+    const [killed, injured] = extractQuantities("On 5 September 1995, 8 MQM supporters were killed and 11 were injured.");
+    expect([killed?.measure, injured?.measure]).toEqual(["death", "injury"]);
+    expect(only("Two men were sentenced to death on Tuesday for starting the fire.").measure).not.toBe("death");
+  });
+
+  test("money keeps its currency; sums glued to the currency sign are read", () => {
+    expect(only("A party official had demanded Rs200 million in bhatta from the owners.")).toMatchObject({ dimension: "money", currency: "PKR", low: 200e6 });
+    expect(only("KiK paid nearly $2 million in compensation.")).toMatchObject({ dimension: "money", currency: "USD" });
+  });
+
+  test("years, days of the month, ordinals, ages and citation markers are not figures", () => {
+    expect(extractQuantities("[7][8] On 22 December 2016 the 42-year-old confessed on the first floor.")).toEqual([]);
+  });
+
+  test("a worst case or a forecast is no evidence: its modality says so", () => {
+    const [figure] = extractQuantities("If the cap failed, the flow could reach 80,000 barrels a day.");
+    expect(figure?.modality).toBe("hypothetical");
+  });
+});
+
+describe("entities, acts and predicates", () => {
+  test("“the MQM”, “Muttahida Qaumi Movement (MQM)” and “MQM-A” answer to one key", () => {
+    for (const quote of [
+      "The MQM denied any involvement.",
+      "The JIT held the Muttahida Qaumi Movement (MQM) responsible for it.",
+      "The MQM-A routinely denied any involvement in the violence.",
+    ]) {
+      expect(computeFacets({ quote }).entities.flatMap((entity) => entity.keys), quote).toContain("mqm");
+    }
+  });
+
+  test("“Mr. Mahmood” shares a key with “Senior Superintendent of Police Rashid Mahmood”", () => {
+    const keys = computeFacets({ quote: "Senior Superintendent of Police Rashid Mahmood told reporters at the scene." }).entities.flatMap((entity) => entity.keys);
+    expect(keys).toContain("mahmood");
+    expect(computeFacets({ quote: "Mr. Mahmood said the gunmen were linked to the MQM." }).entities.flatMap((entity) => entity.keys)).toContain("mahmood");
+  });
+
+  test.each<[string, string | null, string | null, string, string[]]>([
+    ["Mr. Mahmood said the gunmen were linked to the MQM.", "said", "Rashid Mahmood", "accuses", ["mqm"]],
+    ["The JIT held the Muttahida Qaumi Movement (MQM) responsible for it.", null, null, "accuses", ["mqm"]],
+    ["Markey said BP had understated the size of the spill.", "said", "Ed Markey", "accuses", ["bp"]],
+    ["The MQM denied any involvement.", "denied", "MQM", "denies", ["mqm"]],
+    ["MQM was not involved in the Baldia factory fire.", null, null, "denies", ["mqm"]],
+    ["The court acquitted MQM-P leader Rauf Siddiqui for lack of evidence.", null, null, "denies", ["rauf siddiqui"]],
+    ["Our original estimates were significantly off, a BP spokesman admitted.", "admitted", "BP", "admits", ["bp"]],
+    ["I don't think there's been any underestimating.", null, "Tony Hayward", "denies", ["hayward"]],
+  ])("%s → %s", (quote, cue, speakerName, act, targets) => {
+    const facets = computeFacets({ quote, cue, speakerName });
+    const found = facets.acts.find((candidate) => candidate.act === act);
+    expect(found, JSON.stringify(facets.acts)).toBeDefined();
+    for (const target of targets) expect(found!.targets).toContain(target);
+  });
+
+  test("the accuser is not the accused", () => {
+    const facets = computeFacets({ quote: "Mr. Mahmood said the gunmen were linked to the MQM.", cue: "said", speakerName: "Rashid Mahmood" });
+    expect(facets.acts[0]!.targets).not.toContain("mahmood");
+  });
+
+  test("a reported accusation under “had no idea” is still an accusation, not a denial", () => {
+    const facets = computeFacets({ quote: "Melisa Leclerc said the Minister had no idea Mr. Baqri had been accused of atrocities." });
+    expect(facets.acts.map((act) => act.act)).not.toContain("denies");
+  });
+
+  test("polarity: negated, asserted, and antonyms folded onto one sense", () => {
+    const acquitted = computeFacets({ quote: "The court acquitted Oleg Pulatov." }).predicate!;
+    const convicted = computeFacets({ quote: "The court convicted Oleg Pulatov." }).predicate!;
+    expect(acquitted.sense).toBe(convicted.sense);
+    expect(acquitted.polarity).not.toBe(convicted.polarity);
+    expect(computeFacets({ quote: "RINA never visited the factory itself." }).predicate).toMatchObject({ lemma: "visit", polarity: "negated" });
+  });
+
+  test("modality and dates", () => {
+    expect(computeFacets({ quote: "If the exits had been open, most of the workers could have escaped." }).modality).toBe("hypothetical");
+    expect(computeFacets({ quote: "The panel will publish its estimate next week." }).modality).toBe("prediction");
+    expect(computeFacets({ quote: "At least 300 people died in the fire." }).modality).toBe("bound");
+    expect(computeFacets({ quote: "The fire on September 11, 2012, killed 259 workers." }).dates).toEqual([
+      { text: "September 11, 2012", precision: "day", from: 20120911, to: 20120911 },
+    ]);
+  });
+
+  test("facet keys name the entity, the act towards it and the kind of figure", () => {
+    const keys = facetKeys(computeFacets({ quote: "The MQM denied that 262 people were killed by its workers.", cue: "denied", speakerName: "MQM" }));
+    expect(keys).toEqual(expect.arrayContaining(["e:mqm", "den:mqm", "q:people:death"]));
+  });
+});
+
+describe("WordNet", () => {
+  test("synonyms, antonyms and entailment come from WordNet 3.1", () => {
+    expect(synonyms("accuse", "v", 1)).toContain("incriminate");
+    expect(antonyms("acquit", "v")).toContain("convict");
+    expect(entailments("kill")).toContain("die");
+  });
+});

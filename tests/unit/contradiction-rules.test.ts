@@ -1,0 +1,213 @@
+// The facet rules on sentence pairs from the labelled sets of other subjects (Baldia factory
+// fire, Deepwater Horizon flow, the Karachi import fixture): each rule fires on the conflicts
+// an editor would confirm, with an explanation naming the facet, and stays silent on the
+// look-alikes — agreements, revisions, hypotheticals, compatible figures, two denials.
+import { describe, expect, test } from "vitest";
+import { detectCues, strongestCue, type CueClaim, type PairSignals } from "@/lib/contradictions/judge";
+import { RULES } from "@/lib/contradictions/rules";
+import { RULE_LABELS } from "@/lib/contradictions/rule-labels";
+import { Vocabulary } from "@/lib/text/terms";
+
+let nextId = 1;
+const speakers = new Map<string, number>();
+function claim(quote: string, options: { speaker?: string; source?: number; at?: number; cue?: string } = {}): CueClaim {
+  const id = nextId++;
+  const speakerId = options.speaker ? (speakers.get(options.speaker) ?? speakers.set(options.speaker, speakers.size + 1).get(options.speaker)!) : null;
+  return {
+    id, quote, cue: options.cue ?? null, sourceId: options.source ?? 1, sourceTitle: "Karachi market shooting",
+    startOffset: options.at ?? id * 100, speakerId, speakerName: options.speaker ?? null, stance: "unclear",
+  };
+}
+
+// A vocabulary like a corpus of many subjects: the words of these pairs are rare in it.
+const vocabulary = Vocabulary.from(Array.from({ length: 200 }, (_, index) => `filler sentence number ${index} about nothing in particular`));
+
+interface Case {
+  name: string;
+  a: CueClaim;
+  b: CueClaim;
+  signals?: PairSignals;
+}
+
+function ruleFor(rule: string, { a, b, signals }: Case) {
+  return detectCues(a, b, signals, vocabulary).find((match) => match.rule === rule);
+}
+
+describe("the registry", () => {
+  test("every rule is one record with a unique name, a label editors read and a kind", () => {
+    const names = RULES.map((rule) => rule.name);
+    expect(new Set(names).size).toBe(names.length);
+    for (const rule of RULES) {
+      expect(rule.label.length).toBeGreaterThan(5);
+      expect(RULE_LABELS[rule.name]).toBe(rule.label);
+    }
+  });
+});
+
+describe("accusation-denial", () => {
+  test.each<Case>([
+    {
+      name: "Karachi: the police link the gunmen to the MQM; the MQM denies it in the next sentence",
+      a: claim("Mr. Mahmood said the gunmen were linked to the MQM.", { speaker: "Rashid Mahmood", cue: "said" }),
+      b: claim("The MQM denied any involvement.", { speaker: "MQM", cue: "denied" }),
+      signals: { gap: 0 },
+    },
+    {
+      name: "Baldia: the MQM was not involved / the JIT held the Muttahida Qaumi Movement responsible",
+      a: claim("Senior deputy convener Mustafa Kamal said the MQM had not been involved in the Baldia factory fire.", { speaker: "Mustafa Kamal", source: 2 }),
+      b: claim("The JIT held the Muttahida Qaumi Movement (MQM) responsible for the Baldia factory fire.", { source: 3 }),
+    },
+  ])("$name", (example) => {
+    const match = ruleFor("accusation-denial", example);
+    expect(match).toMatchObject({ kind: "accusation_denial" });
+    expect(match!.explanation).toMatch(/blames .*MQM|blames .*Muttahida/);
+    expect(match!.explanation).toMatch(/denies/);
+  });
+
+  test.each<Case>([
+    {
+      name: "two denials of the same thing agree",
+      a: claim("The MQM denied any involvement.", { speaker: "MQM", cue: "denied" }),
+      b: claim("The MQM-A routinely denied any involvement in the violence.", { speaker: "MQM-A", cue: "denied" }),
+      signals: { gap: 0 },
+    },
+    {
+      name: "a denial of one party does not answer an accusation of another",
+      a: claim("Mr. Mahmood said the gunmen were linked to the MQM.", { speaker: "Rashid Mahmood" }),
+      b: claim("BP denied that it had misled Congress.", { speaker: "BP", source: 9 }),
+    },
+    {
+      name: "calling a figure wrong is no denial of blame",
+      a: claim("Markey said BP had understated the size of the spill.", { speaker: "Ed Markey", source: 4 }),
+      b: claim("BP told everybody Wereley was wrong.", { speaker: "BP", source: 5 }),
+    },
+  ])("silent: $name", (example) => {
+    expect(ruleFor("accusation-denial", example)).toBeUndefined();
+  });
+});
+
+describe("figures-conflict", () => {
+  test.each<Case & { says: RegExp }>([
+    {
+      name: "at least 11 killed, police say / at least 17 died, not eleven, says Zohra Yusuf",
+      a: claim("At least eleven people were killed when gunmen opened fire on a crowded vegetable market, police said."),
+      b: claim("Zohra Yusuf said that at least 17 people had died, not eleven.", { speaker: "Zohra Yusuf", at: 1000 }),
+      says: /Police say at least eleven people; Zohra Yusuf says at least 17 people — the death tolls differ/,
+    },
+    {
+      name: "262 people burned alive / around 259 workers burnt alive",
+      a: claim("262 people were burned alive because of one family's greed.", { source: 2 }),
+      b: claim("Around 259 workers were burnt alive.", { source: 3 }),
+      says: /262 people.*around 259 workers — the death tolls differ/,
+    },
+    {
+      name: "BP's 5,000 barrels a day / the government's 53,000 to 62,000",
+      a: claim("BP called 5,000 barrels per day its best estimate.", { speaker: "BP", source: 4 }),
+      b: claim("Government scientists said 53,000 to 62,000 barrels per day flowed from the well.", { speaker: "Flow Rate Technical Group", source: 5 }),
+      says: /the flow rates differ/,
+    },
+  ])("$name", (example) => {
+    const match = ruleFor("figures-conflict", example);
+    expect(match).toMatchObject({ kind: "numeric" });
+    expect(match!.explanation).toMatch(example.says);
+  });
+
+  test.each<Case>([
+    {
+      name: "a maximum against a measured flow",
+      a: claim("BP told Congress that its maximum estimated flow would be 60,000 barrels a day.", { speaker: "BP", source: 4 }),
+      b: claim("About 53,000 barrels of oil per day were flowing from the well before the cap.", { speaker: "Flow Rate Technical Group", source: 5 }),
+    },
+    {
+      name: "a bound the figure satisfies",
+      a: claim("More than 250 workers died in the blaze.", { source: 2 }),
+      b: claim("The fire killed 259 workers.", { source: 3 }),
+    },
+    {
+      name: "a hypothetical",
+      a: claim("If the cap failed, the flow could reach 80,000 barrels a day.", { speaker: "Thad Allen", source: 4 }),
+      b: claim("About 53,000 barrels of oil per day were flowing from the well.", { speaker: "Flow Rate Technical Group", source: 5 }),
+    },
+    {
+      name: "claims that share the figure (62,000 at first, 53,000 at the end / about 53,000 before the cap)",
+      a: claim("The final estimate was 62,000 barrels per day at the start and 53,000 barrels per day at the end.", { source: 4 }),
+      b: claim("About 53,000 barrels of oil per day were flowing from the well before the cap.", { source: 5 }),
+    },
+    {
+      name: "different counts: the dead and the injured",
+      a: claim("At least eleven people were killed, police said."),
+      b: claim("At least 23 people had been taken to hospital with gunshot wounds.", { at: 400 }),
+      signals: { gap: 1 },
+    },
+    {
+      name: "dated figures tell a timeline",
+      a: claim("On June 10, 2010, the group put the flow at 25,000 to 30,000 barrels per day.", { source: 4 }),
+      b: claim("On June 15, 2010, the government announced a range of 35,000 to 60,000 barrels per day.", { source: 5 }),
+    },
+  ])("silent: $name", (example) => {
+    expect(ruleFor("figures-conflict", example)).toBeUndefined();
+  });
+});
+
+describe("figure-revision", () => {
+  test("the same body raising its own figure is a revision, not a conflict", () => {
+    const a = claim("The Flow Rate Technical Group gave a preliminary range of 12,000 to 19,000 barrels per day.", { speaker: "Flow Rate Technical Group", source: 4 });
+    const b = claim("The Flow Rate Technical Group later raised its estimate to 35,000 to 60,000 barrels per day.", { speaker: "Flow Rate Technical Group", source: 5 });
+    const verdict = strongestCue(a, b, {}, vocabulary);
+    expect(verdict).toMatchObject({ kind: "revision", rule: "figure-revision" });
+    expect(verdict!.explanation).toMatch(/revises the flow rates: 12,000 to 19,000 barrels, then 35,000 to 60,000 barrels/);
+    expect(ruleFor("figures-conflict", { name: "", a, b })).toBeUndefined();
+  });
+});
+
+describe("denial-admission", () => {
+  test("BP denies underestimating; BP's spokesman admits the original estimates were significantly off", () => {
+    const match = ruleFor("denial-admission", {
+      name: "",
+      a: claim("I don't think there's been any underestimating of the flow estimates.", { speaker: "BP", source: 4 }),
+      b: claim("Our original estimates were significantly off, a BP spokesman admitted.", { speaker: "BP", source: 5, cue: "admitted" }),
+    });
+    expect(match).toMatchObject({ kind: "dispute" });
+    expect(match!.explanation).toMatch(/denies .*admits/);
+  });
+
+  test("silent: a third party acknowledging something admits nothing for the party", () => {
+    expect(ruleFor("denial-admission", {
+      name: "",
+      a: claim("The MQM denied any involvement in the violence.", { speaker: "MQM", cue: "denied" }),
+      b: claim("Human rights groups acknowledge that the MQM was the target of a brutal crackdown.", { speaker: "Human rights groups", source: 2 }),
+    })).toBeUndefined();
+  });
+});
+
+describe("figure-disputed", () => {
+  test("BP calls outside calculations wrong / an outside estimate of the flow", () => {
+    const match = ruleFor("figure-disputed", {
+      name: "",
+      a: claim("BP said at the time that such outside flow calculations were wrong.", { speaker: "BP", source: 4 }),
+      b: claim("Purdue University engineer Steve Wereley said the plume pointed to about 70,000 barrels a day.", { speaker: "Steve Wereley", source: 5 }),
+    });
+    expect(match).toMatchObject({ kind: "numeric" });
+    expect(match!.explanation).toMatch(/calls the figures wrong.*70,000 barrels/);
+  });
+});
+
+describe("predicate-polarity", () => {
+  test("acquitted / convicted of the same person", () => {
+    const match = ruleFor("predicate-polarity", {
+      name: "",
+      a: claim("The court acquitted Oleg Pulatov of the downing of the airliner.", { source: 4 }),
+      b: claim("Prosecutors said Oleg Pulatov was convicted for the downing of the airliner.", { source: 5 }),
+    });
+    expect(match).toMatchObject({ kind: "negation" });
+    expect(match!.explanation).toMatch(/Pulatov/);
+  });
+
+  test("silent: permissions assert nothing (“You may not post replies”)", () => {
+    expect(ruleFor("predicate-polarity", {
+      name: "",
+      a: claim("You may post replies in this forum."),
+      b: claim("You may not post replies in this forum.", { at: 900 }),
+    })).toBeUndefined();
+  });
+});
