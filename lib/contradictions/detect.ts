@@ -43,7 +43,7 @@ export interface DetectionReport {
   keptReviewed: number;
   seconds: number;
   /** Where the time went: the database's candidate pairs, the cue rules, the writes. */
-  phases: { candidates: number; judging: number; storing: number };
+  phases: { facets: number; candidates: number; judging: number; storing: number };
 }
 
 export interface Verdict extends CueMatch {
@@ -164,10 +164,12 @@ export async function detectContradictions(prisma: PrismaClient, options: Detect
   const started = performance.now();
   // Claims stored by an older lib/facets (or marked by an editor before facets existed) first.
   await prisma.$transaction((tx) => refreshStaleFacets(tx, { sourceId: options.sourceId }), { timeout: JUDGE_TIMEOUT_MS, maxWait: 30_000 });
+  const facetSeconds = (performance.now() - started) / 1000;
   const judgement = await prisma.$transaction((tx) => judgeCandidates(tx, options), {
     timeout: JUDGE_TIMEOUT_MS, maxWait: 30_000, isolationLevel: "RepeatableRead",
   });
   const report = await prisma.$transaction((tx) => storeVerdicts(tx, judgement, options), { timeout: STORE_TIMEOUT_MS, maxWait: 30_000 });
+  report.phases.facets = facetSeconds;
   report.seconds = (performance.now() - started) / 1000;
   return report;
 }
@@ -176,7 +178,9 @@ export async function detectContradictions(prisma: PrismaClient, options: Detect
 export async function detectContradictionsIn(tx: Tx, options: DetectionOptions = {}): Promise<DetectionReport> {
   const started = performance.now();
   await refreshStaleFacets(tx, { sourceId: options.sourceId });
+  const facetSeconds = (performance.now() - started) / 1000;
   const report = await storeVerdicts(tx, await judgeCandidates(tx, options), options);
+  report.phases.facets = facetSeconds;
   report.seconds = (performance.now() - started) / 1000;
   return report;
 }
@@ -199,7 +203,7 @@ export async function storeVerdicts(tx: Tx, judgement: Judgement, options: Detec
   const report: DetectionReport = {
     claims: candidates.claims, candidates: candidates.pairs, comparisons: candidates.comparisons,
     proposed: verdicts.length, created: 0, updated: 0, removed: 0, keptReviewed: 0, seconds: 0,
-    phases: { ...judgement.seconds, storing: 0 },
+    phases: { facets: 0, ...judgement.seconds, storing: 0 },
   };
   const storing = performance.now();
 
@@ -308,6 +312,6 @@ export function formatDetectionReport(report: DetectionReport): string {
     `Contradictions: ${report.claims} claims, ${report.candidates} candidate pairs examined ` +
     `(${examined} channel rows), ${report.proposed} proposed; ${report.created} new, ${report.updated} updated, ` +
     `${report.removed} withdrawn, ${report.keptReviewed} already reviewed left alone; ${report.seconds.toFixed(1)} s ` +
-    `(candidates ${report.phases.candidates.toFixed(1)} s, judging ${report.phases.judging.toFixed(1)} s, storing ${report.phases.storing.toFixed(1)} s)`
+    `(facets ${report.phases.facets.toFixed(1)} s, candidates ${report.phases.candidates.toFixed(1)} s, judging ${report.phases.judging.toFixed(1)} s, storing ${report.phases.storing.toFixed(1)} s)`
   );
 }

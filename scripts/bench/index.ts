@@ -306,11 +306,11 @@ function printDetection(small: DetectionFigures, large: DetectionFigures, failur
   const candidateRatio = large.report.phases.candidates / small.report.phases.candidates;
   out("## Contradiction detection (lib/contradictions: npm run detect)");
   out();
-  out("| claims | candidate pairs | channel rows | candidates | judging | storing | total | proposed | peak memory (above idle) |");
-  out("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+  out("| claims | candidate pairs | channel rows | facets | candidates | judging | storing | total | proposed | peak memory (above idle) |");
+  out("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
   for (const { report, peakRssMb } of [small, large]) {
     const rows = Object.values(report.comparisons).reduce((sum, count) => sum + count, 0);
-    out(`| ${report.claims.toLocaleString("en")} | ${report.candidates.toLocaleString("en")} | ${rows.toLocaleString("en")} | ${report.phases.candidates.toFixed(1)} s | ${report.phases.judging.toFixed(1)} s | ${report.phases.storing.toFixed(1)} s | ${report.seconds.toFixed(1)} s | ${report.proposed.toLocaleString("en")} | ${Math.round(peakRssMb)} MB |`);
+    out(`| ${report.claims.toLocaleString("en")} | ${report.candidates.toLocaleString("en")} | ${rows.toLocaleString("en")} | ${report.phases.facets.toFixed(1)} s | ${report.phases.candidates.toFixed(1)} s | ${report.phases.judging.toFixed(1)} s | ${report.phases.storing.toFixed(1)} s | ${report.seconds.toFixed(1)} s | ${report.proposed.toLocaleString("en")} | ${Math.round(peakRssMb)} MB |`);
   }
   out();
   out(`${growth.toFixed(0)}× the claims: candidate generation took ${candidateRatio.toFixed(1)}× the time, the whole run ${ratio.toFixed(1)}× (N² would be ${(growth * growth).toFixed(0)}×, N log N about ${(growth * Math.log(large.report.claims) / Math.log(small.report.claims)).toFixed(0)}×). The pairs stay in the database and are judged in batches of ${CANDIDATE_BATCH.toLocaleString("en")}, so memory holds the vocabulary and the verdicts, not the pairs.`);
