@@ -19,6 +19,7 @@
 // batches: at a million claims the channels return nine million pairs. A run scoped to one
 // source (an import's) probes from that source's claims only.
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import { NEGATORS } from "@/lib/text/terms";
 
 /** A candidate pair, lower claim id first, with what the channels found out about it. */
 export interface CandidatePair {
@@ -283,7 +284,8 @@ async function facetChannel(tx: Tx, options: { from: string; to: string; channel
       AND (${sourceId ?? null}::int IS NULL OR a.source_id = ${sourceId ?? null}::int)`;
 }
 
-const NEGATION_WORDS = ["not", "no", "never", "neither", "nor", "none", "nobody", "nothing", "cannot", "without", "denied", "denies", "deny", "rejected", "false", "untrue", "wrong"];
+/** The negators of lib/text, and the words that deny what another claim says. */
+const NEGATION_WORDS = [...[...NEGATORS].filter((word) => /^[a-z]+$/.test(word)), "denied", "denies", "deny", "rejected", "false", "untrue", "wrong"];
 
 /** Claims that say "not", "never", "denied"…: where a negated twin of another claim can start. */
 const negating = (quote: string) => `${quote} ~* '\\m(${NEGATION_WORDS.join("|")})\\M|n[''’]t\\M'`;

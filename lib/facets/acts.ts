@@ -4,6 +4,7 @@
 import { antonymSenses, headSense, synonyms, isWord } from "@/lib/facets/wordnet";
 import type { ActFacet, Polarity, PredicateFacet } from "@/lib/facets/types";
 import type { FacetToken } from "@/lib/facets/tokens";
+import { NEGATORS } from "@/lib/text/terms";
 import type { PositionedEntity } from "@/lib/facets/entities";
 
 function widen(seeds: string[], depth = 1): Set<string> {
@@ -58,7 +59,7 @@ const NEG_RAISING = new Set(["think", "believe", "expect", "suppose", "feel", "i
  * accused"), which would turn reported accusations into denials.
  */
 function negationBefore(tokens: FacetToken[], at: number): boolean {
-  for (let i = Math.max(0, at - 3); i < at; i += 1) if (/^(?:not|never|no|n't|without|neither|nor)$/.test(tokens[i]!.lower)) return true;
+  for (let i = Math.max(0, at - 3); i < at; i += 1) if (NEGATORS.has(tokens[i]!.lower) && !/^(?:nothing|none|nobody)$/.test(tokens[i]!.lower)) return true;
   for (let i = at - 1; i >= 0 && i >= at - 10; i -= 1) {
     const token = tokens[i]!;
     if (/^[,;:]$/.test(token.text)) break;

