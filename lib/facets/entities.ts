@@ -65,7 +65,8 @@ export interface PositionedEntity extends EntityFacet {
 function commonOpening(tokens: FacetToken[], run: FacetToken[]): boolean {
   if (run.length !== 1 || run[0] !== tokens[0] || isAcronym(run[0]!.text)) return false;
   const lower = run[0]!.lower;
-  return run[0]!.pos !== "PROPN" || (lower.endsWith("s") && isWord(lower.replace(/e?s$/, ""), "n"));
+  // "Diplomatic immunity is …": an adjective or a verb of the dictionary, capitalized only because it opens the sentence.
+  return run[0]!.pos !== "PROPN" || (lower.endsWith("s") && isWord(lower.replace(/e?s$/, ""), "n")) || isWord(lower, "a") || isWord(lower, "v");
 }
 
 /** Parties named by a common noun: "the owners denied", "blamed the police". */
@@ -119,7 +120,8 @@ export function extractEntities(tokens: FacetToken[]): PositionedEntity[] {
   flush();
   for (let index = 0; index < tokens.length; index += 1) {
     const party = PARTY_NOUNS[tokens[index]!.lower];
-    if (party && /^(?:the|its|their|factory|company|his|her)$/i.test(tokens[index - 1]?.lower ?? "") && !entities.some((entity) => entity.keys.includes(party))) {
+    const determined = index === 0 || /^(?:the|its|their|factory|company|his|her)$/i.test(tokens[index - 1]?.lower ?? "");
+    if (party && determined && !entities.some((entity) => entity.keys.includes(party))) {
       entities.push({ text: `the ${tokens[index]!.text}`, keys: [party], at: index });
     }
   }
