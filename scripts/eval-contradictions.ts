@@ -24,8 +24,8 @@ import { readManifest, DEFAULT_DOCUMENTS_DIR, DEFAULT_MANIFEST } from "@/seed/ru
 import { readImportFile } from "@/lib/import/read-document";
 import { readFile } from "node:fs/promises";
 import { GOLD_CONFLICTS } from "./contradictions-gold";
-import { conflictLabelsSchema, conflictSubjectDirs, plainText, type ConflictLabels, type LabelledPair } from "./eval/conflict-sets";
-import type { SeedManifestEntry } from "@/lib/ingest/schema";
+import { conflictLabelsSchema, conflictSubjectDirs, plainText, readSetFile, type ConflictLabels, type LabelledPair } from "./eval/conflict-sets";
+import { seedManifestSchema, type SeedManifestEntry } from "@/lib/ingest/schema";
 
 /** Never tuned on: reported apart as the figure for material the rules have not seen. */
 export const HELD_OUT = new Set(["mh17"]);
@@ -83,8 +83,8 @@ async function seedSubject(): Promise<SubjectInput> {
 }
 
 async function fixtureSubject(dir: string): Promise<SubjectInput> {
-  const labels = conflictLabelsSchema.parse(JSON.parse(await readFile(path.join(dir, "labels.json"), "utf8")));
-  const manifest = await readManifest(path.join(dir, "manifest.json"));
+  const labels = await readSetFile(dir, "labels.json", conflictLabelsSchema);
+  const manifest = await readSetFile(dir, "manifest.json", seedManifestSchema);
   const documents = [];
   for (const entry of manifest) {
     const read = await readImportFile(entry.file, new Uint8Array(await readFile(path.join(dir, entry.file))));

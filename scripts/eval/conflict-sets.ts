@@ -42,9 +42,29 @@ export function plainText(text: string): string {
   return text.replace(/[’‘`]/g, "'").replace(/[“”]/g, '"').replace(/[–—]/g, "-").replace(/\s+/g, " ");
 }
 
+/** A JSON file of a conflict set, checked by its schema; a missing or malformed one is named. */
+export async function readSetFile<T>(dir: string, name: string, schema: z.ZodType<T>): Promise<T> {
+  const file = path.join(dir, name);
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch {
+    throw new Error(`${file}: not found (a conflict set folder holds manifest.json and labels.json)`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${file}: not valid JSON (${(error as Error).message})`);
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues[0]?.path.join(".")}: ${parsed.error.issues[0]?.message}`);
+  return parsed.data;
+}
+
 export async function loadConflictSubject(dir: string): Promise<ConflictSubject> {
-  const manifest = seedManifestSchema.parse(JSON.parse(await readFile(path.join(dir, "manifest.json"), "utf8")));
-  const labels = conflictLabelsSchema.parse(JSON.parse(await readFile(path.join(dir, "labels.json"), "utf8")));
+  const manifest = await readSetFile(dir, "manifest.json", seedManifestSchema);
+  const labels = await readSetFile(dir, "labels.json", conflictLabelsSchema);
   const documents: SubjectDocument[] = [];
   for (const entry of manifest) {
     const file = path.join(dir, entry.file);
