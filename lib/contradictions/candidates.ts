@@ -264,7 +264,7 @@ const FACET_CHANNELS: [string, string, Channel][] = [
  * with a btree on (key, id) instead, where the nearest ids on either side — one import, one
  * source — are two short index range scans however common the key.
  */
-const FACET_PARTNERS = 8;
+const FACET_PARTNERS = 6;
 
 /** Every claim's facet keys as rows, indexed for nearest-id lookups; dropped at commit. */
 async function indexFacetKeys(tx: Tx): Promise<void> {

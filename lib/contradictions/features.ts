@@ -357,14 +357,29 @@ export function facetsOf(claim: CueClaim): ClaimFacets {
   return computed;
 }
 
+/** Per-claim sets the rules ask for again and again (a claim is in many pairs), computed once. */
+function memo<T>(): (claim: CueClaim, compute: () => T) => T {
+  const cache = new WeakMap<CueClaim, T>();
+  return (claim, compute) => {
+    const known = cache.get(claim);
+    if (known !== undefined) return known;
+    const value = compute();
+    cache.set(claim, value);
+    return value;
+  };
+}
+const speakerKeysMemo = memo<Set<string>>();
+const entityKeysMemo = memo<Set<string>>();
+const eventTermsMemo = memo<Set<string>>();
+
 /** Keys of the claim's current speaker ("Rashid Mahmood" → rashid mahmood, mahmood, rm). */
 export function speakerKeys(claim: CueClaim): Set<string> {
-  return new Set(claim.speakerName ? keysOfName(claim.speakerName) : []);
+  return speakerKeysMemo(claim, () => new Set(claim.speakerName ? keysOfName(claim.speakerName) : []));
 }
 
 /** Entity keys the claim names. */
 export function entityKeys(claim: CueClaim): Set<string> {
-  return new Set(facetsOf(claim).entities.flatMap((entity) => entity.keys));
+  return entityKeysMemo(claim, () => new Set(facetsOf(claim).entities.flatMap((entity) => entity.keys)));
 }
 
 /** The entity as the claim writes it, for explanations. */
@@ -396,9 +411,11 @@ export function sharedEventTerms(a: CueClaim, b: CueClaim, vocabulary: Vocabular
 
 /** Terms that say what happened: the claim's terms without its speaker's name, act words and measure words. */
 function eventTermSet(claim: CueClaim): Set<string> {
-  const own = new Set([...speakerKeys(claim)].flatMap((key) => key.split(" ")));
-  const acts = new Set(facetsOf(claim).acts.flatMap((act) => [...contentTerms(act.cue)]));
-  return new Set(facetsOf(claim).terms.filter((term) => !own.has(term) && !acts.has(term) && !MEASURE_WORDS.has(term)));
+  return eventTermsMemo(claim, () => {
+    const own = new Set([...speakerKeys(claim)].flatMap((key) => key.split(" ")));
+    const acts = new Set(facetsOf(claim).acts.flatMap((act) => [...contentTerms(act.cue)]));
+    return new Set(facetsOf(claim).terms.filter((term) => !own.has(term) && !acts.has(term) && !MEASURE_WORDS.has(term)));
+  });
 }
 
 /** Both claims name dates of one precision and none of them agree: two different happenings. */
