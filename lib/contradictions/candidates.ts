@@ -254,7 +254,8 @@ const FACET_CHANNELS: [string, string, Channel][] = [
   // A denial answers what others say of the party it clears, accusing words or not.
   ["den:", "e:", "acts"],
   ["q:", "q:", "figures"],
-  ["p+:", "p-:", "polarity"],
+  // From the negated side: most claims assert their predicate, few negate it.
+  ["p-:", "p+:", "polarity"],
 ];
 
 /**
