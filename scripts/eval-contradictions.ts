@@ -21,11 +21,10 @@ import { generateCandidates } from "@/lib/contradictions/candidates";
 import { ingestDocument } from "@/lib/ingest/ingest-document";
 import { createTestDatabase } from "@/tests/helpers/test-database";
 import { readManifest, DEFAULT_DOCUMENTS_DIR, DEFAULT_MANIFEST } from "@/seed/run-seed";
-import { readImportFile } from "@/lib/import/read-document";
 import { readFile } from "node:fs/promises";
 import { GOLD_CONFLICTS } from "./contradictions-gold";
-import { conflictLabelsSchema, conflictSubjectDirs, plainText, readSetFile, type ConflictLabels, type LabelledPair } from "./eval/conflict-sets";
-import { seedManifestSchema, type SeedManifestEntry } from "@/lib/ingest/schema";
+import { conflictSubjectDirs, loadConflictSubject, plainText, type ConflictLabels, type LabelledPair } from "./eval/conflict-sets";
+import type { SeedManifestEntry } from "@/lib/ingest/schema";
 
 /** Never tuned on: reported apart as the figure for material the rules have not seen. */
 export const HELD_OUT = new Set(["mh17"]);
@@ -83,14 +82,8 @@ async function seedSubject(): Promise<SubjectInput> {
 }
 
 async function fixtureSubject(dir: string): Promise<SubjectInput> {
-  const labels = await readSetFile(dir, "labels.json", conflictLabelsSchema);
-  const manifest = await readSetFile(dir, "manifest.json", seedManifestSchema);
-  const documents = [];
-  for (const entry of manifest) {
-    const read = await readImportFile(entry.file, new Uint8Array(await readFile(path.join(dir, entry.file))));
-    documents.push({ entry, rawText: read.rawText });
-  }
-  return { name: path.basename(dir), labels, documents };
+  const subject = await loadConflictSubject(dir);
+  return { name: subject.name, labels: subject.labels, documents: subject.documents.map(({ entry, rawText }) => ({ entry, rawText })) };
 }
 
 function matchesSide(quote: string, substrings: string[]): boolean {

@@ -1,6 +1,6 @@
 // What the rules read of a claim and a pair: per-claim features (computed once per claim
 // and remembered), the claim's stored facets, and helpers shared by the rules. Pure.
-import { contentTerms, negatesWords, NEGATORS, termsOfWords, normalizeTerm, overlap, shorten, surfaceWords, Vocabulary, words, type Overlap } from "@/lib/text/terms";
+import { contentTerms, negatesWords, NEGATORS, termsOfWords, normalizeTerm, shorten, surfaceWords, Vocabulary, words, type Overlap } from "@/lib/text/terms";
 import { dates, eventTerms, type DateMention } from "@/lib/text/dates";
 import { computeFacets, FACETS_VERSION, keysOfName, type Act, type ClaimFacets, type QuantityFacet } from "@/lib/facets";
 import {

@@ -1,7 +1,6 @@
 // Rule "actors-disagree": one actor accuses, another denies.
 import type { ContradictionRule } from "@/lib/contradictions/rules/types";
-import { adjacency, clamp, containment, features, isAuthorVoice, names, noisyOr, sameSpeaker, subjectRelatedness, subjectTerms, topics, who } from "@/lib/contradictions/features";
-import { words } from "@/lib/text/terms";
+import { adjacency, clamp, containment, features, isAuthorVoice, noisyOr, sameSpeaker, subjectRelatedness, subjectTerms, topics, who } from "@/lib/contradictions/features";
 
 /** Two actors on the same subject: one accuses, the other denies or casts the accused as victim. */
 export const actorsDisagree: ContradictionRule = {

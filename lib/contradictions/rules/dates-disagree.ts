@@ -2,7 +2,7 @@
 import type { ContradictionRule } from "@/lib/contradictions/rules/types";
 import { around, clamp, features, topics, type CueMatch } from "@/lib/contradictions/features";
 import { contentTerms, overlap } from "@/lib/text/terms";
-import { dates, datesDisagree } from "@/lib/text/dates";
+import { datesDisagree } from "@/lib/text/dates";
 
 /** Different dates for the same event. */
 export const differentDates: ContradictionRule = {

@@ -1,6 +1,6 @@
 // Rule "disowned-statement": a speaker disowns an attributed statement.
 import type { ContradictionRule } from "@/lib/contradictions/rules/types";
-import { adjacency, clamp, features, names, noisyOr, sameSpeaker, subjectRelatedness, who } from "@/lib/contradictions/features";
+import { adjacency, clamp, features, noisyOr, sameSpeaker, subjectRelatedness, who } from "@/lib/contradictions/features";
 
 /** A speaker disowns a statement that was attributed to them. */
 export const disownedStatement: ContradictionRule = {

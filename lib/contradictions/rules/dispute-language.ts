@@ -1,7 +1,6 @@
 // Rule "dispute-language": denial or dispute language.
 import type { ContradictionRule } from "@/lib/contradictions/rules/types";
 import { clamp, containment, disputedProposition, features, isAuthorVoice, names, noisyOr, precedes, sameSpeaker, subjectTerms, topics, who, type CueMatch } from "@/lib/contradictions/features";
-import { words } from "@/lib/text/terms";
 
 
 export const disputeLanguage: ContradictionRule = {

@@ -2,7 +2,6 @@
 import type { ContradictionRule } from "@/lib/contradictions/rules/types";
 import { clamp, features, nearShared, negatorOverShared, topics } from "@/lib/contradictions/features";
 import { ANTONYMS } from "@/lib/contradictions/lexicon";
-import { words } from "@/lib/text/terms";
 
 /** Nearly the same statement, once affirmed and once negated. */
 export const negatedStatement: ContradictionRule = {
