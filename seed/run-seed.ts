@@ -2,6 +2,7 @@
 // empty or unreadable document is reported by name and nothing is written for it;
 // the others still load.
 import { readFile } from "node:fs/promises";
+import type { z } from "zod";
 import path from "node:path";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { DocumentError, ingestDocument, type IngestSummary } from "@/lib/ingest/ingest-document";
@@ -27,25 +28,30 @@ export interface SeedReport {
   seconds: number;
 }
 
-export async function readManifest(manifestPath: string): Promise<SeedManifestEntry[]> {
+/** A JSON file checked by its schema; a missing, malformed or invalid file is refused by name. */
+export async function readJsonFile<T>(file: string, schema: z.ZodType<T>, unreadable: string): Promise<T> {
   let raw: string;
   try {
-    raw = await readFile(manifestPath, "utf8");
+    raw = await readFile(file, "utf8");
   } catch {
-    throw new Error(`${manifestPath}: cannot read the seed manifest`);
+    throw new Error(`${file}: ${unreadable}`);
   }
   let json: unknown;
   try {
     json = JSON.parse(raw);
   } catch (error) {
-    throw new Error(`${manifestPath}: not valid JSON (${(error as Error).message})`);
+    throw new Error(`${file}: not valid JSON (${(error as Error).message})`);
   }
-  const parsed = seedManifestSchema.safeParse(json);
+  const parsed = schema.safeParse(json);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    throw new Error(`${manifestPath}: ${first?.path.join(".")}: ${first?.message}`);
+    throw new Error(`${file}: ${first?.path.join(".")}: ${first?.message}`);
   }
   return parsed.data;
+}
+
+export async function readManifest(manifestPath: string): Promise<SeedManifestEntry[]> {
+  return readJsonFile(manifestPath, seedManifestSchema, "cannot read the seed manifest");
 }
 
 /** Reads a document as UTF-8, refusing what is missing, empty or not text. */

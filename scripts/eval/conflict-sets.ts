@@ -8,6 +8,7 @@ import { z } from "zod";
 import { extractClaims, normalizeDocument, type ExtractedClaim } from "@/lib/extract";
 import { readImportFile } from "@/lib/import/read-document";
 import { seedManifestSchema, type SeedManifestEntry } from "@/lib/ingest/schema";
+import { readJsonFile } from "@/seed/run-seed";
 
 export const CONFLICT_SETS_DIR = path.resolve(import.meta.dirname, "../../tests/fixtures/conflicts");
 
@@ -42,24 +43,9 @@ export function plainText(text: string): string {
   return text.replace(/[’‘`]/g, "'").replace(/[“”]/g, '"').replace(/[–—]/g, "-").replace(/\s+/g, " ");
 }
 
-/** A JSON file of a conflict set, checked by its schema; a missing or malformed one is named. */
-export async function readSetFile<T>(dir: string, name: string, schema: z.ZodType<T>): Promise<T> {
-  const file = path.join(dir, name);
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch {
-    throw new Error(`${file}: not found (a conflict set folder holds manifest.json and labels.json)`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new Error(`${file}: not valid JSON (${(error as Error).message})`);
-  }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues[0]?.path.join(".")}: ${parsed.error.issues[0]?.message}`);
-  return parsed.data;
+/** A JSON file of a conflict set, checked by its schema (the seed manifest's reader). */
+function readSetFile<T>(dir: string, name: string, schema: z.ZodType<T>): Promise<T> {
+  return readJsonFile(path.join(dir, name), schema, "not found (a conflict set folder holds manifest.json and labels.json)");
 }
 
 export async function loadConflictSubject(dir: string): Promise<ConflictSubject> {
