@@ -11,12 +11,16 @@
 //   --tuning        leave the held-out subjects out (what to run while changing rules)
 //   --top N         size of the "top" an editor reads first (default 20)
 //   --verbose       print each subject's top candidates, false alarms and missed conflicts
+//   --explain       for each missed conflict, both claims' facets and every rule's verdict
 import "dotenv/config";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { runCli } from "@/lib/cli/run";
-import { detectContradictions } from "@/lib/contradictions/detect";
+import { cueClaims, detectContradictions } from "@/lib/contradictions/detect";
+import { RULES } from "@/lib/contradictions/rules";
+import { eventRelatedness, facetsOf, subjectTerms, type CueClaim } from "@/lib/contradictions/features";
+import { contentTerms, overlap, Vocabulary } from "@/lib/text/terms";
 import { generateCandidates } from "@/lib/contradictions/candidates";
 import { ingestDocument } from "@/lib/ingest/ingest-document";
 import { createTestDatabase } from "@/tests/helpers/test-database";
@@ -35,6 +39,7 @@ const argsSchema = z.object({
   tuning: z.boolean().default(false),
   top: z.coerce.number().int().min(1).max(500).default(20),
   verbose: z.boolean().default(false),
+  explain: z.boolean().default(false),
 });
 
 interface SubjectInput {
@@ -101,7 +106,7 @@ function percent(part: number, whole: number): string {
   return whole ? `${((100 * part) / whole).toFixed(0)}%` : "–";
 }
 
-async function evaluate(subject: SubjectInput, top: number, verbose: boolean): Promise<SubjectScore> {
+async function evaluate(subject: SubjectInput, top: number, verbose: boolean, explain = false): Promise<SubjectScore> {
   const database = await createTestDatabase();
   try {
     for (const { entry, rawText } of subject.documents) {
@@ -157,6 +162,13 @@ async function evaluate(subject: SubjectInput, top: number, verbose: boolean): P
       }
       for (const pair of revisions) console.log(`-- revision: ${pair.explanation}`);
     }
+    if (explain) {
+      const missed = conflicts.filter((entry) => !found.includes(entry));
+      const vocabulary = new Vocabulary();
+      for (const quote of quotes.values()) vocabulary.add(contentTerms(quote));
+      const cue = await database.prisma.$transaction((tx) => cueClaims(tx, [...quotes.keys()]));
+      for (const entry of missed) explainMiss(subject.name, entry, [...cue.values()], examined, vocabulary);
+    }
     return {
       name: subject.name, heldOut: HELD_OUT.has(subject.name), claims: report.claims, labelled: conflicts.length,
       nonConflicts: nonConflicts.length, proposals: proposals.length, correct: correct.length, found: found.length,
@@ -167,6 +179,37 @@ async function evaluate(subject: SubjectInput, top: number, verbose: boolean): P
     };
   } finally {
     await database.drop();
+  }
+}
+
+function describe(claim: CueClaim): string {
+  const f = facetsOf(claim);
+  const parts = [
+    f.predicate ? `pred ${f.predicate.lemma}/${f.predicate.sense ?? "-"} ${f.predicate.polarity}` : "pred -",
+    `mod ${f.modality}`,
+    f.acts.length ? `acts ${f.acts.map((act) => `${act.act}[${act.targets.join("|")}]“${act.cue}”`).join(" ")}` : "",
+    f.quantities.length ? `q ${f.quantities.map((q) => `${q.measure}/${q.dimension}${q.rate ? "/" + q.rate : ""} ${q.low}-${q.high} (${q.allowLow}-${q.allowHigh ?? "∞"}) ${q.modality}`).join("; ")}` : "",
+    f.dates.length ? `dates ${f.dates.map((d) => d.text).join(", ")}` : "",
+    `ents ${f.entities.map((e) => e.keys[0]).join(",")}`,
+  ];
+  return `#${claim.id} src${claim.sourceId} @${claim.startOffset} [${claim.speakerName ?? "author"}|${claim.cue ?? ""}] ${claim.quote.slice(0, 150)}\n            ${parts.filter(Boolean).join(" · ")}`;
+}
+
+/** Why a labelled conflict was missed: its claims as the rules see them, and each rule's verdict. */
+function explainMiss(subject: string, entry: LabelledPair, claims: CueClaim[], examined: { claimAId: number; claimBId: number; gap?: number | null; similarity?: number | null }[], vocabulary: Vocabulary) {
+  const side = (subs: string[]) => claims.filter((claim) => matchesSide(claim.quote, subs));
+  const as = side(entry.a);
+  const bs = side(entry.b);
+  console.log(`\n## ${subject} missed: ${entry.label}`);
+  if (!as.length || !bs.length) console.log(`   a side matches ${as.length} claims, b side ${bs.length}`);
+  for (const a of as.slice(0, 2)) {
+    for (const b of bs.slice(0, 2)) {
+      const candidate = examined.find((pair) => (pair.claimAId === a.id && pair.claimBId === b.id) || (pair.claimAId === b.id && pair.claimBId === a.id));
+      const signals = { gap: candidate?.gap ?? undefined, similarity: candidate?.similarity ?? undefined };
+      console.log(`   A ${describe(a)}\n   B ${describe(b)}`);
+      const verdicts = RULES.map((rule) => [rule.name, rule.judge(a, b, { signals, vocabulary, shared: overlap(subjectTerms(a), subjectTerms(b), vocabulary) })] as const).filter(([, match]) => match);
+      console.log(`   candidate ${candidate ? `yes gap ${candidate.gap ?? "-"} sim ${candidate.similarity?.toFixed(2) ?? "-"}` : "NO"} · related ${eventRelatedness(a, b, signals, vocabulary).toFixed(2)} · verdicts ${verdicts.map(([name, match]) => `${name} ${match!.score}`).join(", ") || "none"}`);
+    }
   }
 }
 
@@ -193,7 +236,7 @@ function total(name: string, scores: SubjectScore[]) {
 
 await runCli(async () => {
   const { values } = parseArgs({
-    options: { subject: { type: "string", multiple: true }, tuning: { type: "boolean" }, top: { type: "string" }, verbose: { type: "boolean" } },
+    options: { subject: { type: "string", multiple: true }, tuning: { type: "boolean" }, top: { type: "string" }, verbose: { type: "boolean" }, explain: { type: "boolean" } },
   });
   const args = argsSchema.parse(values);
   const started = performance.now();
@@ -204,7 +247,7 @@ await runCli(async () => {
 
   const scores: SubjectScore[] = [];
   for (const subject of chosen) {
-    const score = await evaluate(subject, args.top, args.verbose);
+    const score = await evaluate(subject, args.top, args.verbose, args.explain);
     scores.push(score);
     console.log(`${line(score)}  (${score.claims} claims, ${score.seconds.toFixed(1)} s)`);
   }

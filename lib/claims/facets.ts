@@ -12,6 +12,14 @@ export interface FacetColumns {
   facetsVersion: string;
 }
 
+/** Characters of the source before a claim that facets read for what it refers back to. */
+export const FACET_CONTEXT_CHARS = 300;
+
+/** The source text just before a claim, as facets read it. */
+export function facetContext(text: string, start: number): string {
+  return text.slice(Math.max(0, start - FACET_CONTEXT_CHARS), start);
+}
+
 /** The three facet columns of a claim, computed from its text. */
 export function facetColumns(input: FacetInput, linkActor?: (keys: string[]) => number | undefined): FacetColumns {
   const facets = computeFacets(input);
@@ -41,14 +49,15 @@ export async function refreshStaleFacets(tx: Tx, options: { sourceId?: number } 
   let after = 0;
   let refreshed = 0;
   for (;;) {
-    const rows = await tx.$queryRaw<{ id: number; quote: string; cue: string | null; speakerName: string | null }[]>`
-      SELECT c.id, c.quote, c.cue, a.name AS "speakerName"
-      FROM claims c LEFT JOIN actors a ON a.id = c.speaker_id
+    const rows = await tx.$queryRaw<{ id: number; quote: string; cue: string | null; speakerName: string | null; context: string }[]>`
+      SELECT c.id, c.quote, c.cue, a.name AS "speakerName",
+        substr(s.text, greatest(1, c.start_offset + 1 - ${FACET_CONTEXT_CHARS}::int), least(c.start_offset, ${FACET_CONTEXT_CHARS}::int)) AS context
+      FROM claims c LEFT JOIN actors a ON a.id = c.speaker_id JOIN sources s ON s.id = c.source_id
       WHERE c.id > ${after}::int AND (c.facets_version IS DISTINCT FROM ${FACETS_VERSION})
         AND (${options.sourceId ?? null}::int IS NULL OR c.source_id = ${options.sourceId ?? null}::int)
       ORDER BY c.id LIMIT ${REFRESH_BATCH}`;
     if (!rows.length) return refreshed;
-    const computed = rows.map((row) => facetColumns({ quote: row.quote, cue: row.cue, speakerName: row.speakerName }));
+    const computed = rows.map((row) => facetColumns({ quote: row.quote, cue: row.cue, speakerName: row.speakerName, context: row.context }));
     // Keys travel as one text per claim (keys never hold a tab), since unnest flattens arrays of arrays.
     await tx.$executeRaw`
       UPDATE claims c SET facets = v.facets::jsonb, facet_keys = string_to_array(v.keys, E'\\t'), facets_version = ${FACETS_VERSION}

@@ -8,7 +8,7 @@ import type { ClaimStatus } from "@/lib/generated/prisma/enums";
 import { recordAudit } from "@/lib/audit/record";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { contextAround } from "@/lib/claims/anchor";
-import { facetData } from "@/lib/claims/facets";
+import { facetContext, facetData } from "@/lib/claims/facets";
 import { ATTRIBUTION_LABELS, CREDIBILITY_LABELS, SOURCE_STANCE_LABELS, STANCE_LABELS, STATUS_LABELS } from "@/lib/claims/labels";
 import type { BulkStatusInput, BulkTopicInput, CreateClaimInput, ReviewClaimInput, UpdateClaimInput } from "@/lib/claims/schema";
 import { findOrCreateActor } from "@/lib/actors/mutations";
@@ -225,7 +225,7 @@ export async function createClaim(prisma: Db, input: CreateClaimInput, user: Edi
         origin: "editor",
         stance: input.stance,
         attribution: input.attribution,
-        ...facetData({ quote: input.quote }),
+        ...facetData({ quote: input.quote, context: facetContext(source.text, input.startOffset) }),
       },
       select: { id: true, quote: true, startOffset: true, endOffset: true, stance: true, attribution: true },
     });

@@ -100,7 +100,7 @@ interface CueClaimRow {
 }
 
 /** What the cue rules read of the claims of one batch of pairs. */
-async function cueClaims(tx: Tx, ids: number[]): Promise<Map<number, CueClaim>> {
+export async function cueClaims(tx: Tx, ids: number[]): Promise<Map<number, CueClaim>> {
   const rows = await tx.$queryRaw<CueClaimRow[]>`
     SELECT c.id, c.quote, c.cue, c.prefix, c.speaker_id AS "speakerId", a.name AS "speakerName", c.source_id AS "sourceId",
       s.title AS "sourceTitle", c.start_offset AS "startOffset", c.topic_id AS "topicId", t.title AS "topicTitle", c.stance::text AS stance,

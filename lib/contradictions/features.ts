@@ -420,8 +420,9 @@ function eventTermSet(claim: CueClaim): Set<string> {
 
 /** Both claims name dates of one precision and none of them agree: two different happenings. */
 export function differentDates(a: CueClaim, b: CueClaim): boolean {
-  const da = facetsOf(a).dates;
-  const db = facetsOf(b).dates;
+  // When each was said does not tell what each is about.
+  const da = facetsOf(a).dates.filter((date) => !date.statement);
+  const db = facetsOf(b).dates.filter((date) => !date.statement);
   if (!da.length || !db.length) return false;
   return !da.some((x) => db.some((y) => x.precision === y.precision ? !(x.to < y.from || y.to < x.from) : x.from <= y.to && y.from <= x.to));
 }

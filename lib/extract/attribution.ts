@@ -4,7 +4,7 @@
 
 import type { Attribution, ExtractedClaim, ExtractedSpeaker, SourceStance } from "./types";
 import type { CueMatch } from "./cues";
-import { DISTANCING, HEDGES, REBUTTALS } from "./lexicon";
+import { DISTANCING, HEDGES, LEADING_CITATION_MARKERS, REBUTTALS } from "./lexicon";
 import { buildNameResolver, genderHints, midSentenceCapitals } from "./name-evidence";
 import { articleIndexes, referenceScopes } from "./references";
 import {
@@ -110,9 +110,11 @@ export function attributeClaims(
   const references = referenceScopes(text, sentences);
   const articles = articleIndexes(text, sentences);
   const readings: SentenceReading[] = sentences.map((sentence, index) => {
+    // Citation markers left over from the previous sentence are no part of who speaks in this one.
+    const markers = LEADING_CITATION_MARKERS.exec(text.slice(sentence.start, sentence.end))?.[0].length ?? 0;
     const context: SentenceContext = {
-      sentence: text.slice(sentence.start, sentence.end),
-      offset: sentence.start,
+      sentence: text.slice(sentence.start + markers, sentence.end),
+      offset: sentence.start + markers,
       position: { order: index, paragraph: sentence.paragraph, article: articles[index] ?? 0 },
     };
     if (sentence.nonLatin || isLayout(index)) return { attribution: null, subject: null };

@@ -6,6 +6,7 @@
 import type { ExtractedClaim } from "./types";
 import { attributeClaims, type ClaimSpan } from "./attribution";
 import { DATELINE, REFERENCE_LINE } from "./references";
+import { LEADING_CITATION_MARKERS } from "./lexicon";
 import { segmentSentences, type Sentence } from "./sentences";
 import { splitCompoundSentences } from "./clauses";
 import { hasTerminalPunctuation, splitParagraphs, wordCount, type Paragraph, type TextSpan } from "./text-spans";
@@ -37,6 +38,7 @@ const LEADING_LABELS: RegExp[] = [
   /^\d{1,3}\.\s*\((?:C|U|S|SBU|TS|C\/NF|S\/NF)\)\s*/,
   /^\((?:C|U|S|SBU|TS|C\/NF|S\/NF)\)\s*/,
   /^(?:Comment|Note|Summary|Background|Update|Editor['’]s note)\s*:\s*/i,
+  LEADING_CITATION_MARKERS,
 ];
 
 function isTitleCase(value: string): boolean {

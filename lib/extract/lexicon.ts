@@ -108,3 +108,6 @@ export const COUNTRIES_AND_REGIONS: ReadonlySet<string> = new Set([
   "philippines", "vietnam", "korea", "north korea", "south korea", "kashmir", "south asia", "middle east",
   "north america", "latin america", "europe", "asia", "africa", "the gulf",
 ]);
+
+/** "[7][8] She stated …": an encyclopedia's citation markers that close the previous sentence. */
+export const LEADING_CITATION_MARKERS = /^(?:\[(?:\d{1,3}|[a-z]|citation needed)\]\s*)+/i;

@@ -1,6 +1,6 @@
 // Claim facets: what a claim says, from its text alone. Pure and deterministic for a given
 // FACETS_VERSION; stored with the claim and recomputed when the version changes.
-import { dates } from "@/lib/text/dates";
+import { dates, isStatementDate, rejectedDay } from "@/lib/text/dates";
 import { contentTerms } from "@/lib/text/terms";
 import { extractActs, mainPredicate } from "@/lib/facets/acts";
 import { extractEntities, keysOfName } from "@/lib/facets/entities";
@@ -14,7 +14,7 @@ export { keysOfName } from "@/lib/facets/entities";
 export { comparableQuantities, quantitiesDisagree, quantityKey } from "@/lib/facets/quantities";
 
 /** Bump on any change that can alter a claim's facets; stored facets of another version are recomputed. */
-export const FACETS_VERSION = "1";
+export const FACETS_VERSION = "2";
 
 const HYPOTHETICAL = /\b(?:if|could|might|unless|hypothetical(?:ly)?|in\s+theory|scenario)\b/i;
 const PREDICTION = /\b(?:will|is\s+expected\s+to|are\s+expected\s+to|forecasts?|projected\s+to)\b/i;
@@ -53,8 +53,14 @@ export function computeFacets(input: FacetInput): ClaimFacets {
     entities: entities.map(({ text: written, keys: entityKeys }) => ({ text: written, keys: entityKeys })),
     predicate: mainPredicate(tokens, deniedBySpeaker),
     modality: modalityOf(text),
-    quantities: extractQuantities(text),
-    dates: dates(text).map((date) => ({ text: date.text, precision: date.precision, from: date.from, to: date.to })),
+    quantities: extractQuantities(text, input.context ?? ""),
+    dates: dates(text).map((date) => {
+      const rejects = rejectedDay(text, date);
+      return {
+        text: date.text, precision: date.precision, from: date.from, to: date.to,
+        ...(isStatementDate(text, date) ? { statement: true } : {}), ...(rejects !== null ? { rejects } : {}),
+      };
+    }),
     acts,
     terms: eventTerms(text, tokens.filter((token) => token.pos === "VERB").map((token) => token.lemma)),
   };

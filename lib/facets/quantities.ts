@@ -7,6 +7,7 @@
 import nlp from "compromise";
 import Qty from "js-quantities";
 import type { Dimension, Modality, QuantityFacet } from "@/lib/facets/types";
+import { normalizeTerm } from "@/lib/text/terms";
 
 interface NumberMention {
   start: number;
@@ -71,6 +72,24 @@ function wordMentions(text: string, taken: NumberMention[]): NumberMention[] {
   return mentions;
 }
 
+/**
+ * "an hour after", "half an hour": a span of one unit written with an article. Not after a
+ * figure or a volume, where "a day" is a rate ("5,000 barrels a day").
+ */
+const ARTICLE_SPAN = /\b(half\s+an?|an?|one)\s+(minute|hour|day|week|month|year)\b/gi;
+
+function articleSpans(text: string, taken: NumberMention[]): NumberMention[] {
+  const mentions: NumberMention[] = [];
+  for (const match of text.matchAll(ARTICLE_SPAN)) {
+    const start = match.index!;
+    if (taken.some((mention) => start < mention.end && start + match[1]!.length > mention.start)) continue;
+    if (/\d|\b(?:barrels?|gallons?|litres?|liters?|tonnes?|times|once|twice|per|dollars?|rupees?)\b/i.test(text.slice(Math.max(0, start - 40), start))) continue;
+    const half = /^half/i.test(match[1]!);
+    mentions.push({ start, end: start + match[1]!.length, value: half ? 0.5 : 1, step: half ? 0.5 : 1, text: match[1]! });
+  }
+  return mentions;
+}
+
 const MONTH = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s*$/i;
 const MONTH_AFTER = /^\s*(?:jan(?:uary)?|feb(?:ruary)?|march|april|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/i;
 
@@ -89,7 +108,7 @@ const PEOPLE = "people|persons?|workers?|supporters|activists|guards|journalists
 const VOLUME = "barrels|barrel|bbl|bpd|gallons|gallon|litres|liters|litre|liter|cubic\\s+met(?:re|er)s?|m3";
 const CURRENCY = "dollars|dollar|rupees|rupee|euros|euro|pounds";
 const PERCENT = "%|percent|per\\s+cent";
-const DURATION = "hours|hour|days|day|weeks|week|months|month|years|year";
+const DURATION = "minutes|minute|mins|hours|hour|days|day|weeks|week|months|month|years|year";
 const UNIT_AFTER = new RegExp(`^\\s*(?:(?:more|additional|other|extra|local|garment|factory|foreign|innocent|of)\\s+){0,2}(${PEOPLE}|${VOLUME}|${CURRENCY}|${PERCENT}|${DURATION})(?![\\p{L}])`, "iu");
 const NOUN_AFTER = /^\s*(?:[a-z]+\s+)?([a-z]{3,})\b/;
 const RATE = /^[\s,]*(?:\([^)]*\)\s*)?(?:of\s+(?:oil|crude|crude\s+oil)\s+)?(?:(?:a|per|each|every)\s+(day|week|month|year)\b|(daily|annually|weekly)\b|\/\s*(day|d)\b)/i;
@@ -103,7 +122,7 @@ const INJURY = /\b(?:injur(?:ed|ies|y)|wounded|wounds?|hurt|hospitali[sz]ed|take
 const AT_LEAST_BEFORE = /\b(?:at\s+least|no\s+(?:fewer|less)\s+than|not\s+less\s+than|a\s+minimum\s+of)\s*$/i;
 /** "more than 255", "over 260": a bound, whatever the figure. */
 const MORE_THAN_BEFORE = /\b(?:(?:more|larger|greater|higher|bigger)\s+than|over|upwards\s+of|in\s+excess\s+of|exceed(?:ed|s|ing)?|above)\s*$/i;
-const MAX_BEFORE = /\b(?:up\s+to|as\s+(?:much|many|high)\s+as|at\s+most|no\s+more\s+than|not\s+more\s+than|less\s+than|fewer\s+than|under|below|a\s+maximum\s+of|maximum\s+of|ceiling\s+of)\s*$/i;
+const MAX_BEFORE = /\b(?:within|up\s+to|as\s+(?:much|many|high)\s+as|at\s+most|no\s+more\s+than|not\s+more\s+than|less\s+than|fewer\s+than|under|below|a\s+maximum\s+of|maximum\s+of|ceiling\s+of)\s*$/i;
 const MAX_CLAUSE = /\b(?:maximum|worst[- ]case|upper\s+(?:limit|bound|end)|ceiling|at\s+most|as\s+high\s+as)\b/i;
 const WORST_CASE = /\b(?:worst[- ]case|maximum|upper\s+(?:limit|bound|end))\b/i;
 const REACHED = /\b(?:into|entered|reached|reaching|entering)\s+(?:the\s+)?(?:gulf|sea|ocean|water|waters|river|environment|marine)\b/i;
@@ -144,7 +163,16 @@ function volumeFactor(unit: string): number {
   return Qty(1, name).to("l").scalar;
 }
 
-function measureOf(text: string, mention: NumberMention, end: number): Measured | null {
+/** "the official figure down to 258", "the count rose to 40": a figure noun that refers back. */
+const FIGURE_NOUN_BEFORE = /\b(?:figure|count|tally|number|total|toll)\b(?:\s+\S+){0,3}\s*$/i;
+
+/** The last two sentences of the context: what a figure noun at the start of a claim refers back to. */
+function recentSentences(context: string): string {
+  const parts = context.split(/(?<=[.!?]["”’)]?)\s+/);
+  return parts.slice(-2).join(" ");
+}
+
+function measureOf(text: string, mention: NumberMention, end: number, context = ""): Measured | null {
   const after = text.slice(end, end + 60);
   // "8 MQM supporters": a party's name may stand between the figure and what it counts.
   const name = UNIT_AFTER.test(after) ? null : /^\s+\p{Lu}[\p{L}-]*(?=\s)/u.exec(after);
@@ -179,14 +207,15 @@ function measureOf(text: string, mention: NumberMention, end: number): Measured 
     if (new RegExp(`^(?:${CURRENCY})$`, "i").test(unit)) return { dimension: "money", unit: lower, measure: "money", factor: 1, currency: CURRENCY_WORD[lower], consumed };
     if (new RegExp(`^(?:${PERCENT})$`, "i").test(unit)) return { dimension: "percent", unit: "percent", measure: "percent", factor: 1, consumed };
     if (/^\s*[\s-]*old\b/i.test(after.slice(consumed))) return null;
-    const days = /^hour/.test(lower) ? 1 / 24 : /^day/.test(lower) ? 1 : /^week/.test(lower) ? 7 : /^month/.test(lower) ? 30 : 365;
+    const days = /^min/.test(lower) ? 1 / 1440 : /^hour/.test(lower) ? 1 / 24 : /^day/.test(lower) ? 1 : /^week/.test(lower) ? 7 : /^month/.test(lower) ? 30 : 365;
     return { dimension: "duration", unit: lower, measure: "duration", factor: days, consumed };
   }
   if (mention.currency) return { dimension: "money", unit: mention.currency, measure: "money", factor: 1, currency: mention.currency, consumed: 0 };
   const counted = /^\s+(?:were|was|had\s+been|have\s+been|are)?\s*(?:killed|injured|wounded|dead|died|hurt|missing|arrested|sentenced|convicted|acquitted|charged)\b/i.exec(after);
   if (counted) return { dimension: "people", unit: "people", measure: INJURY.test(counted[0]) ? "injury" : DEATH.test(counted[0]) ? "death" : "people", factor: 1, consumed: 0 };
   const lead = text.slice(Math.max(0, mention.start - 40), mention.start);
-  if (TOLL_BEFORE.test(lead) || (/\b(?:figure|count|tally|number|total)\b(?:\s+\S+){0,3}\s*$/i.test(lead) && DEATH.test(text.replace(NOT_A_DEATH, " ")))) {
+  const refersBack = FIGURE_NOUN_BEFORE.test(lead) && (DEATH.test(text.replace(NOT_A_DEATH, " ")) || (!INJURY.test(text) && DEATH.test(recentSentences(context).replace(NOT_A_DEATH, " "))));
+  if (TOLL_BEFORE.test(lead) || refersBack) {
     return { dimension: "people", unit: "people", measure: "death", factor: 1, consumed: 0 };
   }
   const noun = NOUN_AFTER.exec(after);
@@ -216,17 +245,27 @@ function allowed(low: number, high: number, step: number, modality: Modality, bo
   if (bound === "max") return { allowLow: 0, allowHigh: high + step / 2 };
   if (bound === "min" && strictBound) return { allowLow: low * (1 + 1e-9), allowHigh: null };
   if (bound === "min" && round) return { allowLow: low, allowHigh: null };
-  // A one-digit figure ("100,000") is rounded to its first digit; "about" widens it by a fifth at most.
-  const slack = modality === "estimate" ? Math.min(step, low / 5) : step / 2;
+  // "about" widens a figure by its step, a fifth at most. An unhedged round figure stands for
+  // itself give or take a quarter step: "Rs200 million" and "Rs250 million" are two demands.
+  const slack = modality === "estimate" ? Math.min(step, low / 5) : round ? step / 4 : step / 2;
   return { allowLow: low - slack, allowHigh: high + slack };
 }
 
 /** What lies between a figure and the one it rejects: "17 people had died, not eleven". */
 const REJECTS = /^(?:\s+[\p{L}'’]+){0,3}\s*,?\s*(?:and\s+)?(?:not|rather\s+than|instead\s+of)\s+$/iu;
 
-export function extractQuantities(text: string): QuantityFacet[] {
+/** The word that governs a figure: the verb or noun just before it ("demanded Rs200 million" → demand). */
+const HEAD_BEFORE = /([\p{L}]{3,})[\s,]+(?:(?:of|for|to|down|up|as|by|at|least|about|around|nearly|almost|some|an|estimated|approximately|roughly|over|more|than|only|just|another|a|further|the|US|Rs\.?|PKR)\s+)*(?:\$|US\$|Rs\.?|€|£)?\s*$/iu;
+function headOf(text: string, start: number): string | undefined {
+  const clause = clauseBefore(text, start).slice(-60);
+  const word = HEAD_BEFORE.exec(clause)?.[1];
+  return word ? (normalizeTerm(word.toLowerCase()) ?? undefined) : undefined;
+}
+
+export function extractQuantities(text: string, context = ""): QuantityFacet[] {
   const digits = digitMentions(text);
-  const all = [...digits, ...wordMentions(text, digits)].sort((x, y) => x.start - y.start).filter((mention) => !isDateOrName(text, mention));
+  const written = [...digits, ...wordMentions(text, digits)];
+  const all = [...written, ...articleSpans(text, written)].sort((x, y) => x.start - y.start).filter((mention) => !isDateOrName(text, mention));
   const result: QuantityFacet[] = [];
   const used = new Set<number>();
   for (let i = 0; i < all.length; i += 1) {
@@ -250,7 +289,7 @@ export function extractQuantities(text: string): QuantityFacet[] {
     if (last !== first && low < high / 1000 && /million|billion|thousand/i.test(last.text) && !/million|billion|thousand/i.test(first.text)) {
       low *= high / Number(last.text.replace(/[^\d.]/g, "")) || 1;
     }
-    const measured = measureOf(text, first, last.end);
+    const measured = measureOf(text, first, last.end, context);
     if (!measured) continue;
     const afterUnit = last.end + measured.consumed;
     const rateMatch = RATE.exec(text.slice(afterUnit, afterUnit + 40)) ?? (measured.unit === "bpd" ? ["", "day"] : null);
@@ -285,6 +324,8 @@ export function extractQuantities(text: string): QuantityFacet[] {
       ...(bound ? { bound } : {}),
       ...(measured.currency ? { currency: measured.currency } : {}),
     };
+    const head = headOf(text, first.start);
+    if (head) facet.head = head;
     // "17, not eleven": the next figure is the one rejected.
     const following = all[i + 1];
     if (following && !used.has(i + 1) && REJECTS.test(text.slice(afterUnit, following.start))) {
@@ -304,7 +345,8 @@ export function quantitiesDisagree(a: QuantityFacet, b: QuantityFacet): boolean 
   const aHigh = a.allowHigh ?? Number.POSITIVE_INFINITY;
   const bHigh = b.allowHigh ?? Number.POSITIVE_INFINITY;
   // An upper bound is compatible with any figure under it; a stated figure must lie in the other's interval.
-  return aHigh < b.allowLow || bHigh < a.allowLow;
+  // Intervals that only touch ("258" and "259", each ± half a unit) hold no common value.
+  return aHigh <= b.allowLow || bHigh <= a.allowLow;
 }
 
 /** The same kind of figure: same dimension, measure, rate and currency. */

@@ -40,6 +40,8 @@ export interface QuantityFacet {
   currency?: string;
   modality: Modality;
   bound?: "min" | "max";
+  /** The word governing the figure, normalized: "demand" in "demanded Rs200 million". */
+  head?: string;
   /** "17, not eleven": the figure the claim rejects, in the same unit. */
   rejects?: number;
 }
@@ -50,6 +52,10 @@ export interface DateFacet {
   /** yyyymmdd, inclusive. */
   from: number;
   to: number;
+  /** When something was said ("testified in September 2019 that …"), not when it happened. */
+  statement?: boolean;
+  /** "12 September 2012, not the 11th": the day (yyyymmdd) the claim says is wrong. */
+  rejects?: number;
 }
 
 export interface PredicateFacet {
@@ -85,4 +91,9 @@ export interface FacetInput {
   /** The attributing cue ("said", "denied"), when extraction found one. */
   cue?: string | null;
   speakerName?: string | null;
+  /**
+   * The text just before the claim in its source (a few hundred characters): what "the
+   * figure" or "the count" in the claim refers back to.
+   */
+  context?: string | null;
 }

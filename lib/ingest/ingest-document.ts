@@ -17,7 +17,7 @@ import { reanchor } from "@/lib/claims/anchor";
 import { recordAudit } from "@/lib/audit/record";
 import { NotFoundError } from "@/lib/errors";
 import { compactClaimTallies } from "@/lib/claims/tallies";
-import { facetData } from "@/lib/claims/facets";
+import { facetContext, facetData } from "@/lib/claims/facets";
 import { FACETS_VERSION, keysOfName } from "@/lib/facets";
 import type { DocumentMetadata } from "@/lib/ingest/schema";
 
@@ -198,7 +198,7 @@ async function writeDocument(tx: Tx, input: IngestInput, prepared: PreparedDocum
   summary.sourceId = sourceId;
 
   const actorIds = await upsertActors(tx, extracted, summary);
-  await upsertExtractedClaims(tx, sourceId, extracted, actorIds, summary);
+  await upsertExtractedClaims(tx, sourceId, text, extracted, actorIds, summary);
 
   summary.claimsTotal = await tx.claim.count({ where: { sourceId } });
   await recordAudit(tx, {
@@ -320,13 +320,14 @@ function extractedFields(claim: ExtractedClaim, actorIds: Map<string, number>) {
   };
 }
 
-function facetFields(claim: ExtractedClaim, link: (keys: string[]) => number | undefined) {
-  return facetData({ quote: claim.quote, cue: claim.cue, speakerName: claim.speaker?.name ?? null }, link);
+function facetFields(claim: ExtractedClaim, text: string, link: (keys: string[]) => number | undefined) {
+  return facetData({ quote: claim.quote, cue: claim.cue, speakerName: claim.speaker?.name ?? null, context: facetContext(text, claim.start) }, link);
 }
 
 async function upsertExtractedClaims(
   tx: Tx,
   sourceId: number,
+  text: string,
   extracted: ExtractedClaim[],
   actorIds: Map<string, number>,
   summary: IngestSummary,
@@ -353,7 +354,7 @@ async function upsertExtractedClaims(
       const differs = (Object.keys(fields) as (keyof typeof fields)[]).some((key) => match[key] !== fields[key]);
       if (!untouched) summary.claimsKept++;
       else if (differs || match.facetsVersion !== FACETS_VERSION) {
-        await tx.claim.update({ where: { id: match.id }, data: { ...fields, ...facetFields(claim, link) } });
+        await tx.claim.update({ where: { id: match.id }, data: { ...fields, ...facetFields(claim, text, link) } });
         if (differs) summary.claimsUpdated++;
       }
       continue;
@@ -361,7 +362,7 @@ async function upsertExtractedClaims(
     // The same words re-anchored elsewhere, or kept by an editor: never a second copy.
     if (quotes.has(claim.quote)) continue;
     quotes.add(claim.quote);
-    toCreate.push({ sourceId, startOffset: claim.start, endOffset: claim.end, ...fields, ...facetFields(claim, link) });
+    toCreate.push({ sourceId, startOffset: claim.start, endOffset: claim.end, ...fields, ...facetFields(claim, text, link) });
   }
 
   if (toCreate.length > 0) {

@@ -15,6 +15,9 @@ export interface DateMention {
   /** Inclusive range of yyyymmdd integers the mention covers. */
   from: number;
   to: number;
+  /** Where the mention is in the text (string indices, end exclusive). */
+  start: number;
+  end: number;
 }
 
 
@@ -27,10 +30,10 @@ export function dates(text: string): DateMention[] {
   const result: DateMention[] = [];
   const taken: [number, number][] = [];
   const overlapsTaken = (start: number, end: number) => taken.some(([s, e]) => start < e && end > s);
-  const push = (mention: DateMention, start: number, end: number) => {
+  const push = (mention: Omit<DateMention, "start" | "end">, start: number, end: number) => {
     if (overlapsTaken(start, end)) return;
     taken.push([start, end]);
-    result.push(mention);
+    result.push({ ...mention, start, end });
   };
 
   const dayFirst = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\.?\\s+(${MONTH_ALTERNATION})\\.?,?\\s+(\\d{4})\\b`, "gi");
@@ -65,6 +68,37 @@ export function dates(text: string): DateMention[] {
     push({ text: match[1]!, precision: "year", from: ymd(value, 1, 1), to: ymd(value, 12, 31) }, start, start + 4);
   }
   return result;
+}
+
+/** Verbs of saying: a date next to one tells when something was said, not when it happened. */
+const SAYING = "said|says|told|tells|testified|stated|reported|announced|wrote|submitted|confirmed|concluded|ruled|argued|insisted|claimed|added|explained|alleged|declared|denied|rejected|admitted|acknowledged|published|released|issued";
+const SAID_BEFORE = new RegExp(`\\b(?:${SAYING})\\s+(?:on|in|at)?\\s*(?:the\\s+)?$`, "i");
+const SAID_AFTER = new RegExp(`^,?\\s+(?:the\\s+|a\\s+|an\\s+)?(?:[\\p{L}'’.-]+\\s+){0,6}?(?:${SAYING})\\b`, "iu");
+
+/** Reported speech shifted back ("testified that Bhola had demanded …"): what it reports happened earlier. */
+const BACKSHIFTED = /\bhad\s+(?:not\s+|never\s+|been\s+)?\p{L}+(?:ed|en|t|wn|ne)\b/iu;
+
+/**
+ * "In September 2019 the brothers testified that Bhola had demanded …": the date of a
+ * statement about an earlier happening, not of the happening. Such dates do not make two
+ * accounts of one happening into two happenings. A statement in the simple past ("on June 15
+ * the government announced a range of …") is dated by its date: estimates move over time.
+ */
+export function isStatementDate(text: string, mention: DateMention): boolean {
+  const before = text.slice(Math.max(0, mention.start - 24), mention.start);
+  const after = text.slice(mention.end, mention.end + 80);
+  return (SAID_BEFORE.test(before) || SAID_AFTER.test(after)) && BACKSHIFTED.test(text.slice(mention.end));
+}
+
+const ORDINAL_DAY = /^,?\s*(?:and\s+)?not\s+(?:on\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b/i;
+
+/** "on 12 September 2012, not the 11th": the day the claim corrects, in the same month. */
+export function rejectedDay(text: string, mention: DateMention): number | null {
+  if (mention.precision !== "day") return null;
+  const match = ORDINAL_DAY.exec(text.slice(mention.end, mention.end + 24));
+  if (!match) return null;
+  const day = Number(match[1]);
+  return day >= 1 && day <= 31 ? Math.floor(mention.from / 100) * 100 + day : null;
 }
 
 export function datesDisagree(a: DateMention, b: DateMention): boolean {

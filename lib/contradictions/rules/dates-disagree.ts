@@ -1,8 +1,31 @@
 // Rule "dates-disagree": dates that disagree.
 import type { ContradictionRule } from "@/lib/contradictions/rules/types";
-import { around, clamp, features, topics, type CueMatch } from "@/lib/contradictions/features";
-import { contentTerms, overlap } from "@/lib/text/terms";
+import { around, clamp, facetsOf, features, topics, who, type CueClaim, type CueMatch } from "@/lib/contradictions/features";
+import { contentTerms, overlap, surfaceWords } from "@/lib/text/terms";
 import { datesDisagree } from "@/lib/text/dates";
+
+/**
+ * "The fire was on 12 September 2012, not the 11th": a claim that names the date it corrects
+ * conflicts with a claim giving that date for the same thing (a word next to both dates).
+ */
+function correction(corrector: CueClaim, other: CueClaim): CueMatch | null {
+  for (const date of facetsOf(corrector).dates) {
+    if (date.rejects === undefined) continue;
+    const given = facetsOf(other).dates.find((candidate) => candidate.precision === "day" && candidate.from === date.rejects);
+    if (!given) continue;
+    const near = contentTerms(around(corrector.quote, date.text));
+    const shared = [...contentTerms(around(other.quote, given.text))].filter((term) => near.has(term));
+    if (!shared.length) continue;
+    const surface = surfaceWords(corrector.quote);
+    return {
+      kind: "date",
+      rule: "dates-disagree",
+      score: 0.85,
+      explanation: `${who(corrector)} corrects the date of the ${surface.get(shared[0]!) ?? shared[0]} to “${date.text}”; ${who(other)} gives “${given.text}”.`,
+    };
+  }
+  return null;
+}
 
 /** Different dates for the same event. */
 export const differentDates: ContradictionRule = {
@@ -10,6 +33,8 @@ export const differentDates: ContradictionRule = {
   label: "dates that disagree",
   kind: "date",
   judge: (a, b, { vocabulary }) => {
+  const corrected = correction(a, b) ?? correction(b, a);
+  if (corrected) return corrected;
   const fa = features(a);
   const fb = features(b);
   if (!fa.dates.length || !fb.dates.length) return null;

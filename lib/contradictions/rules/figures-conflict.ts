@@ -42,7 +42,8 @@ export const REVISION_WORDS = /\b(?:(?:had\s+)?(?:risen|rose|climbed|jumped)\s+t
 /**
  * How much the figures themselves say they count one thing: rival counts of one event sit
  * close together (259 and 262), figures of different events spread over orders of magnitude;
- * and a rate (barrels a day) or a maximum is specific enough that one corpus rarely holds two.
+ * a rate (barrels a day) or a maximum is specific enough that one corpus rarely holds two; and
+ * figures governed by the same word fill the same slot.
  */
 export function figureAffinity(a: QuantityFacet, b: QuantityFacet): number {
   const low = Math.min(a.low, b.low);
@@ -50,7 +51,9 @@ export function figureAffinity(a: QuantityFacet, b: QuantityFacet): number {
   const ratio = high > 0 ? low / high : 0;
   const closeness = ratio >= 0.85 ? 0.5 : ratio >= 0.6 ? 0.25 : 0;
   const specific = a.rate || a.measure.endsWith("-max") ? 0.5 : 0;
-  return Math.max(closeness, specific);
+  // The same verb or noun governs both ("demanded Rs200 million" / "demanded Rs250 million"): one slot, two fillers.
+  const sameHead = a.head !== undefined && a.head === b.head ? 0.5 : 0;
+  return Math.max(closeness, specific, sameHead);
 }
 
 export const figuresConflict: ContradictionRule = {
