@@ -191,6 +191,7 @@ function describe(claim: CueClaim): string {
     f.quantities.length ? `q ${f.quantities.map((q) => `${q.measure}/${q.dimension}${q.rate ? "/" + q.rate : ""} ${q.low}-${q.high} (${q.allowLow}-${q.allowHigh ?? "∞"}) ${q.modality}`).join("; ")}` : "",
     f.dates.length ? `dates ${f.dates.map((d) => d.text).join(", ")}` : "",
     `ents ${f.entities.map((e) => e.keys[0]).join(",")}`,
+    (f.propositions ?? []).length ? `props ${(f.propositions ?? []).map((p) => `${p.positive ? "" : "¬"}${p.lemma}${p.antonym ? "~" : ""}(${p.args.join(",")})`).join(" ")}` : "",
   ];
   return `#${claim.id} src${claim.sourceId} @${claim.startOffset} [${claim.speakerName ?? "author"}|${claim.cue ?? ""}] ${claim.quote.slice(0, 150)}\n            ${parts.filter(Boolean).join(" · ")}`;
 }

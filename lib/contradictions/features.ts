@@ -2,7 +2,7 @@
 // and remembered), the claim's stored facets, and helpers shared by the rules. Pure.
 import { contentTerms, negatesWords, NEGATORS, termsOfWords, normalizeTerm, shorten, surfaceWords, Vocabulary, words, type Overlap } from "@/lib/text/terms";
 import { dates, eventTerms, type DateMention } from "@/lib/text/dates";
-import { computeFacets, FACETS_VERSION, keysOfName, type Act, type ClaimFacets, type QuantityFacet } from "@/lib/facets";
+import { computeFacets, FACETS_VERSION, keysOfName, type Act, type ClaimFacets, type PropositionFacet, type QuantityFacet } from "@/lib/facets";
 import {
   ACCUSING, CONTRAST, CONTRAST_STRONG, DISOWNING, DISPUTE_PHRASES, EXCULPATING, NEGATED_ACCUSATION, POINTS_BACK,
 } from "@/lib/contradictions/lexicon";
@@ -395,6 +395,11 @@ export function actTargets(claim: CueClaim, act: Act): { targets: Set<string>; c
   const speaker = speakerKeys(claim);
   if (act !== "accuses" && ![...targets].some((key) => !speaker.has(key))) for (const key of speaker) targets.add(key);
   return { targets, cue: found.cue };
+}
+
+/** Every predication of the claim with its polarity (facets stored before version 3 hold none). */
+export function propositionsOf(claim: CueClaim): PropositionFacet[] {
+  return facetsOf(claim).propositions ?? [];
 }
 
 /** Figures that count as evidence: not hypothetical, not a forecast. */

@@ -32,7 +32,7 @@ export function actLexicon() {
 }
 
 /** Verbs that deny only when their object is a statement: "challenged this calculation", not "challenged the army". */
-const OBJECT_BOUND = new Set(["dismiss", "challenge", "contest", "renounce", "disagree"]);
+export const OBJECT_BOUND = new Set(["dismiss", "challenge", "contest", "renounce", "disagree"]);
 const DENIED_OBJECTS = /\b(?:with|claims?|allegations?|accusations?|charges?|reports?|calculations?|figures?|estimates?|findings?|verdict|ruling|judgment|conclusions?|assertions?|suggestions?|statements?|notion|it|this|that|them|these|as)\b/;
 
 /** Adjectives and nouns that accuse when asserted of a party. */
@@ -43,22 +43,22 @@ const DENYING_PHRASES = /\b(?:not\s+true|untrue|baseless|unfounded|groundless|fa
 const ACCUSING_PHRASES = /\b(?:part\s+of\s+(?:the|this|a|that)\s+(?:plan|plot|conspiracy)|had\s+a\s+hand\s+in|(?:was|were|is|are)\s+behind\s+the\s+\w+)\b/i;
 const ADMITTING_PHRASES = /\b(?:were|was)\s+(?:\w+\s+)?off\b|\b(?:we|i)\s+(?:\w+\s+)?underestimated\b|\baccepted\s+responsibility\b|\btook\s+responsibility\b|\b(?:were|was)\s+(?:\w+\s+)?wrong\b.*\b(?:we|our)\b/i;
 
-const REPORTING = new Set(["say", "tell", "state", "add", "report", "claim", "note", "announce", "according", "write", "explain", "insist", "argue", "suggest", "believe", "think", "quote", "cite", "warn", "stress", "describe", "call", "ask", "find", "conclude", "rule", "testify", "allege"]);
+export const REPORTING = new Set(["say", "tell", "state", "add", "report", "claim", "note", "announce", "according", "write", "explain", "insist", "argue", "suggest", "believe", "think", "quote", "cite", "warn", "stress", "describe", "call", "ask", "find", "conclude", "rule", "testify", "allege"]);
 /** Acts of blaming: their subject accuses, their object is accused ("the JIT blamed the MQM"). */
 const BLAMING = new Set(["accuse", "blame", "implicate", "incriminate", "impeach", "criminate", "charge", "allege", "convict", "sentence", "hold", "attribute", "link", "tie", "connect", "involve"]);
 /** Acts of speech whose object, not themselves, is what the claim is about. */
-const SPEECH_ACTS = new Set(["deny", "reject", "refute", "dismiss", "dispute", "rebut", "contest", "challenge", "admit", "concede", "acknowledge", "confess", "accuse", "allege"]);
-const LIGHT = new Set(["be", "have", "do", "get", "make", "go", "come", "take", "give", "keep", "seem", "become", "let", "may", "might", "can", "could", "will", "would", "shall", "should", "must"]);
+export const SPEECH_ACTS = new Set(["deny", "reject", "refute", "dismiss", "dispute", "rebut", "contest", "challenge", "admit", "concede", "acknowledge", "confess", "accuse", "allege"]);
+export const LIGHT = new Set(["be", "have", "do", "get", "make", "go", "come", "take", "give", "keep", "seem", "become", "let", "may", "might", "can", "could", "will", "would", "shall", "should", "must"]);
 
 /** Verbs that pass their negation down to what they report: "I don't think there has been any X" denies X. */
-const NEG_RAISING = new Set(["think", "believe", "expect", "suppose", "feel", "imagine"]);
+export const NEG_RAISING = new Set(["think", "believe", "expect", "suppose", "feel", "imagine"]);
 
 /**
  * A negation within three words before the word ("was not involved", "never been linked").
  * wink's negation scope runs to the end of the clause ("had no idea Mr. Baqri had been
  * accused"), which would turn reported accusations into denials.
  */
-function negationBefore(tokens: FacetToken[], at: number): boolean {
+export function negationBefore(tokens: FacetToken[], at: number): boolean {
   for (let i = Math.max(0, at - 3); i < at; i += 1) if (NEGATORS.has(tokens[i]!.lower) && !/^(?:nothing|none|nobody)$/.test(tokens[i]!.lower)) return true;
   for (let i = at - 1; i >= 0 && i >= at - 10; i -= 1) {
     const token = tokens[i]!;
@@ -66,6 +66,19 @@ function negationBefore(tokens: FacetToken[], at: number): boolean {
     if (NEG_RAISING.has(token.lemma) && /^(?:not|n't|never)$/.test(tokens[i - 1]?.lower ?? "")) return true;
   }
   return false;
+}
+
+/**
+ * The sense key of a predicate: its first WordNet sense, shared by its synonyms. Antonyms
+ * share a key with the polarity flipped ("acquitted" is "not convicted"): `antonym` says the
+ * key is the opposite word's.
+ */
+export function predicateSense(lemma: string, pos: "v" | "a"): { sense: string | null; antonym: boolean } {
+  const head = headSense(lemma, pos);
+  if (head === null) return { sense: null, antonym: false };
+  const opposite = antonymSenses(lemma, pos).sort((x, y) => x - y)[0];
+  if (opposite !== undefined && opposite < head) return { sense: `${pos}${opposite}`, antonym: true };
+  return { sense: `${pos}${head}`, antonym: false };
 }
 
 /** The claim's main predicate: the first content verb (or predicative adjective) past the reporting verb. */
@@ -82,17 +95,8 @@ export function mainPredicate(tokens: FacetToken[], deniedBySpeaker: boolean): P
   const token = tokens[candidate]!;
   const pos = token.pos === "ADJ" ? "a" : "v";
   const lemma = isWord(token.lemma, pos) ? token.lemma : token.lower;
-  let negated = negationBefore(tokens, candidate);
-  const head = headSense(lemma, pos);
-  let sense: string | null = null;
-  if (head !== null) {
-    // Antonyms share a sense key with the polarity flipped: "acquitted" is "not convicted".
-    const opposite = antonymSenses(lemma, pos).sort((x, y) => x - y)[0];
-    if (opposite !== undefined && opposite < head) {
-      sense = `${pos}${opposite}`;
-      negated = !negated;
-    } else sense = `${pos}${head}`;
-  }
+  const { sense, antonym } = predicateSense(lemma, pos);
+  const negated = negationBefore(tokens, candidate) !== antonym;
   const polarity: Polarity = deniedBySpeaker ? "denied" : negated ? "negated" : "asserted";
   return { lemma, sense, polarity };
 }

@@ -3,6 +3,7 @@
 import { dates, isStatementDate, rejectedDay } from "@/lib/text/dates";
 import { contentTerms } from "@/lib/text/terms";
 import { extractActs, mainPredicate } from "@/lib/facets/acts";
+import { extractPropositions } from "@/lib/facets/propositions";
 import { extractEntities, keysOfName } from "@/lib/facets/entities";
 import { extractQuantities, quantityKey } from "@/lib/facets/quantities";
 import { facetTokens } from "@/lib/facets/tokens";
@@ -14,7 +15,7 @@ export { keysOfName } from "@/lib/facets/entities";
 export { comparableQuantities, quantitiesDisagree, quantityKey } from "@/lib/facets/quantities";
 
 /** Bump on any change that can alter a claim's facets; stored facets of another version are recomputed. */
-export const FACETS_VERSION = "2";
+export const FACETS_VERSION = "3";
 
 const HYPOTHETICAL = /\b(?:if|could|might|unless|hypothetical(?:ly)?|in\s+theory|scenario)\b/i;
 const PREDICTION = /\b(?:will|is\s+expected\s+to|are\s+expected\s+to|forecasts?|projected\s+to)\b/i;
@@ -62,6 +63,7 @@ export function computeFacets(input: FacetInput): ClaimFacets {
       };
     }),
     acts,
+    propositions: extractPropositions(tokens),
     terms: eventTerms(text, tokens.filter((token) => token.pos === "VERB").map((token) => token.lemma)),
   };
 }
@@ -81,5 +83,6 @@ export function facetKeys(facets: ClaimFacets): string[] {
   }
   for (const quantity of facets.quantities) if (quantity.modality !== "hypothetical" && quantity.modality !== "prediction") keys.add(`q:${quantityKey(quantity)}`);
   if (facets.predicate?.sense) keys.add(`${facets.predicate.polarity === "asserted" ? "p+" : "p-"}:${facets.predicate.sense}`);
+  for (const proposition of facets.propositions ?? []) if (proposition.sense && proposition.sense !== "exist") keys.add(`${proposition.positive !== (proposition.antonym ?? false) ? "p+" : "p-"}:${proposition.sense}`);
   return [...keys].sort();
 }

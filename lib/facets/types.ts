@@ -65,6 +65,24 @@ export interface PredicateFacet {
   polarity: Polarity;
 }
 
+/** One predication of the claim: a verb or predicative adjective, its clause's nouns, and whether the claim holds it. */
+export interface PropositionFacet {
+  lemma: string;
+  pos: "v" | "a";
+  /** Sense key shared by synonyms and by antonyms; "exist" for "there was no …". */
+  sense: string | null;
+  /** The sense key is the antonym's: "acquit" keys as "convict" turned over. */
+  antonym?: boolean;
+  /** True when the claim holds it as written; false when negated or denied (an odd number of times). */
+  positive: boolean;
+  /** Nouns of its clause, as normalized terms: "exit", "door". */
+  args: string[];
+  /** The words around it, for explanations. */
+  words: string;
+  /** What turned it over: "not", "denied", "antonym", "no". */
+  flip?: string;
+}
+
 export interface ActFacet {
   act: Act;
   /** The words that carry the act: "denied any involvement", "linked to". */
@@ -81,6 +99,8 @@ export interface ClaimFacets {
   quantities: QuantityFacet[];
   dates: DateFacet[];
   acts: ActFacet[];
+  /** Every predication, with its polarity (absent in facets stored before version 3). */
+  propositions?: PropositionFacet[];
   /** Content terms (lemmas, WordNet-normalized) that say what event the claim is about. */
   terms: string[];
 }

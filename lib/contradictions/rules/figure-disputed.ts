@@ -2,7 +2,7 @@
 // wrong", "the government had overestimated the flow", "the toll is inflated" — and another
 // gives a figure of that kind. The disputing claim names what kind of figure it means.
 import type { ContradictionRule } from "@/lib/contradictions/rules/types";
-import { actTargets, clamp, eventRelatedness, noisyOr, sameVoice, statedQuantities, who, type CueClaim } from "@/lib/contradictions/features";
+import { actTargets, clamp, eventRelatedness, noisyOr, precedes, sameVoice, statedQuantities, who, type CueClaim } from "@/lib/contradictions/features";
 import { measureLabel } from "@/lib/contradictions/rules/figures-conflict";
 import type { QuantityFacet } from "@/lib/facets";
 
@@ -14,13 +14,21 @@ const MEASURE_WORDS: Record<string, RegExp> = {
   injury: /\binjur/i, money: /\bsums?\b|\bamount|\bcost/i,
 };
 
+/** "did not believe it had underestimated": a misjudgement denied is a denial of blame, not a figure called wrong. */
+const NEGATED_MISJUDGED = new RegExp(`\\b(?:not|never|n't|no)\\b(?:\\s+\\S+){0,4}?\\s+(?:${MISJUDGED.source})`, "i");
+/** "such outside calculations", "these estimates": figures named just before. */
+const FIGURES_NAMED_BEFORE = /\b(?:such|these|those|this|that)\s+(?:\w+\s+)?(?:estimates?|calculations?|figures?|numbers?|projections?|measurements?)\b/i;
+
 function disputes(claim: CueClaim): boolean {
+  if (NEGATED_MISJUDGED.test(claim.quote)) return false;
   return (!!actTargets(claim, "denies") && FIGURE_NOUNS.test(claim.quote)) || MISJUDGED.test(claim.quote);
 }
 
-function namesMeasure(claim: CueClaim, quantity: QuantityFacet): boolean {
+/** The disputing claim names what the figure measures, or points back at the figures told just before it. */
+function namesMeasure(claim: CueClaim, quantity: QuantityFacet, stating: CueClaim, gap: number | undefined): boolean {
   const words = MEASURE_WORDS[quantity.measure.replace(/-max$/, "")];
-  return !!words && words.test(claim.quote);
+  if (words && words.test(claim.quote)) return true;
+  return FIGURES_NAMED_BEFORE.test(claim.quote) && gap !== undefined && gap <= 1 && precedes(stating, claim);
 }
 
 export const figureDisputed: ContradictionRule = {
@@ -31,7 +39,7 @@ export const figureDisputed: ContradictionRule = {
     if (sameVoice(a, b)) return null;
     for (const [disputing, stating] of [[a, b], [b, a]] as const) {
       if (!disputes(disputing) || statedQuantities(disputing).length) continue;
-      const figure = statedQuantities(stating).find((quantity) => namesMeasure(disputing, quantity));
+      const figure = statedQuantities(stating).find((quantity) => namesMeasure(disputing, quantity, stating, signals.gap));
       if (!figure || disputes(stating)) continue;
       const related = noisyOr(eventRelatedness(disputing, stating, signals, vocabulary), figure.rate ? 0.5 : 0);
       if (related < 0.45) continue;

@@ -8,6 +8,7 @@ import { disownedStatement } from "@/lib/contradictions/rules/disowned-statement
 import { disputeLanguage } from "@/lib/contradictions/rules/dispute-language";
 import { accusationDenial } from "@/lib/contradictions/rules/accusation-denial";
 import { denialAdmission } from "@/lib/contradictions/rules/denial-admission";
+import { existenceDenied } from "@/lib/contradictions/rules/existence-denied";
 import { figureDisputed } from "@/lib/contradictions/rules/figure-disputed";
 import { figureRevision } from "@/lib/contradictions/rules/figure-revision";
 import { figuresConflict } from "@/lib/contradictions/rules/figures-conflict";
@@ -26,6 +27,7 @@ export const RULES: readonly ContradictionRule[] = [
   accusationDenial,
   denialAdmission,
   predicatePolarity,
+  existenceDenied,
   differentDates,
   oppositeStances,
   actorsDisagree,

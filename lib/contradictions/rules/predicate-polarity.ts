@@ -1,37 +1,114 @@
-// Rule "predicate-polarity": the same act said of the same party, once asserted and once
-// negated or denied — or its WordNet antonym asserted ("acquitted" / "convicted"): the
-// facets give both the predicate's sense key and its polarity.
+// Rule "predicate-polarity": one claim holds a predication that the other negates or denies —
+// "The doors were locked" / "the owners rejected the allegations of locked doors", "not a
+// single member … had been named" / "Rauf Siddiqui had been nominated" — or asserts its
+// WordNet antonym ("kept unlocked" / "locked"). The two must say it of the same thing (a noun
+// of both clauses) or stand side by side in one text, and come from different voices.
 import type { ContradictionRule } from "@/lib/contradictions/rules/types";
-import { actTargets, clamp, entityKeys, entityText, eventRelatedness, facetsOf, sameSpeaker, who } from "@/lib/contradictions/features";
+import { adjacency, clamp, eventRelatedness, propositionsOf, sameVoice, speakerKeys, who, type CueClaim } from "@/lib/contradictions/features";
+import { antonyms, synonyms } from "@/lib/facets/wordnet";
+import type { PropositionFacet } from "@/lib/facets";
+import type { Vocabulary } from "@/lib/text/terms";
 
-const MODAL = /\b(?:may|can|cannot|can't|must|should|shall|might|could|would)\b/i;
+type Relation = "same" | "opposite" | null;
+
+const synonymCache = new Map<string, Set<string>>();
+const antonymCache = new Map<string, Set<string>>();
+
+function cached(cache: Map<string, Set<string>>, key: string, compute: () => Set<string>): Set<string> {
+  let known = cache.get(key);
+  if (!known) {
+    known = compute();
+    cache.set(key, known);
+  }
+  return known;
+}
+
+const synonymsOf = (p: PropositionFacet) => cached(synonymCache, `${p.pos}:${p.lemma}`, () => synonyms(p.lemma, p.pos, 2));
+const antonymsOf = (p: PropositionFacet) => cached(antonymCache, `${p.pos}:${p.lemma}`, () => antonyms(p.lemma, p.pos, 1));
+
+/** "unlocked"/"locked", "innocent"/"nocent": one word is the other with a negating prefix. */
+const NEGATING_PREFIX = /^(?:un|in|im|il|ir|dis|non-?)/;
+function prefixed(x: string, y: string): boolean {
+  return (NEGATING_PREFIX.test(x) && x.replace(NEGATING_PREFIX, "") === y) || (NEGATING_PREFIX.test(y) && y.replace(NEGATING_PREFIX, "") === x);
+}
+
+/**
+ * Antonyms that contradict: adjectives ("guilty"/"innocent"), a word and its negating prefix,
+ * and verbs that name each other as opposite in their first senses ("acquit"/"convict"). Verbs
+ * opposed in a later sense only are mostly converses that can both be true ("lead"/"follow").
+ */
+function opposite(x: PropositionFacet, y: PropositionFacet): boolean {
+  if (prefixed(x.lemma, y.lemma)) return true;
+  const xy = antonymsOf(x).has(y.lemma);
+  const yx = antonymsOf(y).has(x.lemma);
+  return x.pos === "a" && y.pos === "a" ? xy || yx : xy && yx;
+}
+
+/** Whether two predications name one act ("named" / "nominated") or opposite ones ("locked" / "unlocked"). */
+export function relation(x: PropositionFacet, y: PropositionFacet): Relation {
+  if (x.sense === "exist" || y.sense === "exist") return null;
+  if (x.lemma === y.lemma) return "same";
+  if (x.sense && x.sense === y.sense) return (x.antonym ?? false) === (y.antonym ?? false) ? "same" : opposite(x, y) ? "opposite" : null;
+  if (opposite(x, y)) return "opposite";
+  if (x.pos === y.pos && (synonymsOf(x).has(y.lemma) || synonymsOf(y).has(x.lemma))) return "same";
+  return null;
+}
+
+/** The nouns both clauses name, other than either speaker's name. */
+function sharedArgs(a: CueClaim, b: CueClaim, x: PropositionFacet, y: PropositionFacet): string[] {
+  const names = new Set([...speakerKeys(a), ...speakerKeys(b)].flatMap((key) => key.split(" ")));
+  const other = new Set(y.args);
+  return x.args.filter((arg) => other.has(arg) && !names.has(arg));
+}
+
+interface Clash {
+  yes: { claim: CueClaim; p: PropositionFacet };
+  no: { claim: CueClaim; p: PropositionFacet };
+  shared: string[];
+  strength: number;
+}
+
+function clash(a: CueClaim, b: CueClaim, signals: { gap?: number }, vocabulary: Vocabulary): Clash | null {
+  const near = adjacency(signals);
+  let best: Clash | null = null;
+  for (const x of propositionsOf(a)) {
+    for (const y of propositionsOf(b)) {
+      const kind = relation(x, y);
+      if (!kind) continue;
+      const opposed = kind === "same" ? x.positive !== y.positive : x.positive === y.positive;
+      if (!opposed) continue;
+      const shared = sharedArgs(a, b, x, y);
+      const distinctive = shared.filter((arg) => vocabulary.isDistinctive(arg));
+      // Said of the same thing, or the next sentence answering this one.
+      if (!distinctive.length && shared.length < 2 && near < 0.7) continue;
+      const strength = Math.min(1, 0.35 * shared.length + 0.25 * distinctive.length) * 0.6 + near * 0.4;
+      if (best && best.strength >= strength) continue;
+      // Which side holds it: with antonyms, the one that asserts its word as written.
+      const xHolds = kind === "same" ? x.positive : x.positive && !x.antonym;
+      best = xHolds ? { yes: { claim: a, p: x }, no: { claim: b, p: y }, shared, strength } : { yes: { claim: b, p: y }, no: { claim: a, p: x }, shared, strength };
+    }
+  }
+  return best;
+}
 
 export const predicatePolarity: ContradictionRule = {
   name: "predicate-polarity",
   label: "the same act asserted and negated",
   kind: "negation",
   judge: (a, b, { signals, vocabulary }) => {
-    const pa = facetsOf(a).predicate;
-    const pb = facetsOf(b).predicate;
-    if (!pa?.sense || pa.sense !== pb?.sense) return null;
-    if ((pa.polarity === "asserted") === (pb.polarity === "asserted")) return null;
-    if (sameSpeaker(a, b) && a.speakerId != null) return null;
-    // Two denials agree however they are worded.
-    if (actTargets(a, "denies") && actTargets(b, "denies")) return null;
-    if (facetsOf(a).modality === "hypothetical" || facetsOf(b).modality === "hypothetical") return null;
-    // "You may not post replies": permissions and obligations assert nothing that could be false.
-    if (MODAL.test(a.quote) || MODAL.test(b.quote)) return null;
-    const keysB = entityKeys(b);
-    const party = [...entityKeys(a)].find((key) => keysB.has(key));
+    // One voice rarely says a thing and its opposite: in one text the "not" is about something else.
+    if (sameVoice(a, b)) return null;
+    const found = clash(a, b, signals, vocabulary);
+    if (!found) return null;
     const related = eventRelatedness(a, b, signals, vocabulary);
-    if (related < 0.55) return null;
-    const [yes, no] = pa.polarity === "asserted" ? [a, b] : [b, a];
-    const about = party ? ` about ${entityText(a, party)}` : "";
+    if (related < 0.2 && found.strength < 0.5) return null;
+    const { yes, no } = found;
+    const how = no.p.flip ? ` (${no.p.flip})` : "";
     return {
       kind: "negation",
       rule: "predicate-polarity",
-      score: clamp(0.45 + 0.4 * related),
-      explanation: `${who(yes)} says “${facetsOf(yes).predicate!.lemma}”${about}; ${who(no)} says the opposite (“${facetsOf(no).predicate!.lemma}”, ${facetsOf(no).predicate!.polarity}).`,
+      score: clamp(0.45 + 0.25 * found.strength + 0.25 * related),
+      explanation: `${who(yes.claim)}: “${yes.p.words}”; ${who(no.claim)}: “${no.p.words}”${how} — the same act asserted and negated.`,
     };
   },
 };

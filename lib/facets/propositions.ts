@@ -1,0 +1,133 @@
+// Every predication in a claim, not only its main one: each verb or predicative adjective
+// with the nouns of its clause and whether the claim holds it true. "The owners denied that any
+// exit had been locked" holds "exit … locked" false; "the doors were locked" holds it true.
+// What flips a predication: a negation just before it ("had not been named"), a negative
+// subject ("not a single member … had been named", "no one was hurt"), a denial it stands
+// under ("denied that …", "rejected the allegations of locked doors"). Antonyms ("unlocked"
+// against "locked") are told apart when two claims are compared. "There was no CCTV footage"
+// denies that something exists. Pure.
+import { actLexicon, negationBefore, predicateSense, LIGHT, NEG_RAISING, OBJECT_BOUND, REPORTING, SPEECH_ACTS } from "@/lib/facets/acts";
+import { isWord } from "@/lib/facets/wordnet";
+import type { FacetToken } from "@/lib/facets/tokens";
+import type { PropositionFacet } from "@/lib/facets/types";
+import { normalizeTerm } from "@/lib/text/terms";
+
+/** Words that end the clause a predication's nouns are read from. */
+const CLAUSE_END = /^(?:[,;:()—–]|--|and|but|while|whereas|although|though|because|which|who|when|where|after|before|since|until|if|unless)$/i;
+const MODAL = /^(?:may|might|could|would|should|can|must|shall|cannot)$/;
+/** "not a single member", "not one", "none of", "no one": a subject that negates its clause. */
+const NEGATIVE_SUBJECT = /^(?:no|none|nobody|nothing|neither)$/;
+/** "no doubt", "no longer": "no" that negates no thing. */
+const NOT_A_THING = /^(?:longer|more|less|doubt|matter|way|sooner|one|comment|idea|choice)$/;
+
+function clauseBounds(tokens: FacetToken[], at: number): [number, number] {
+  let start = at;
+  while (start > 0 && !CLAUSE_END.test(tokens[start - 1]!.text) && tokens[start - 1]!.pos !== "SCONJ") start -= 1;
+  let end = at + 1;
+  while (end < tokens.length && !CLAUSE_END.test(tokens[end]!.text) && tokens[end]!.pos !== "SCONJ" && tokens[end]!.text !== ".") end += 1;
+  return [start, end];
+}
+
+function nounTerm(token: FacetToken): string | null {
+  if (token.pos !== "NOUN" && token.pos !== "PROPN") return null;
+  return normalizeTerm(token.lower);
+}
+
+function nounsIn(tokens: FacetToken[], from: number, to: number): string[] {
+  const nouns = new Set<string>();
+  for (let i = from; i < to; i += 1) {
+    const term = nounTerm(tokens[i]!);
+    if (term) nouns.add(term);
+  }
+  return [...nouns];
+}
+
+/** A negative subject opening the clause: "not a single member of his party had been named". */
+function negativeSubject(tokens: FacetToken[], clauseStart: number, at: number): boolean {
+  for (let i = clauseStart; i < at && i <= clauseStart + 2; i += 1) {
+    const word = tokens[i]!.lower;
+    if (NEGATIVE_SUBJECT.test(word) && !NOT_A_THING.test(tokens[i + 1]?.lower ?? "")) return true;
+    if (word === "not" && /^(?:a|one|any)$/.test(tokens[i + 1]?.lower ?? "") && (tokens[i + 1]!.lower !== "a" || tokens[i + 2]?.lower === "single")) return true;
+  }
+  return false;
+}
+
+/** A denial earlier in the sentence whose object this predication is ("denied that any exit had been locked"). */
+function underDenial(tokens: FacetToken[], at: number): string | null {
+  const { deny } = actLexicon();
+  for (let i = at - 1; i >= 0; i -= 1) {
+    const token = tokens[i]!;
+    if (/^[;.]$/.test(token.text) || /^(?:but|while|whereas|although)$/i.test(token.lower)) return null;
+    const denies = ((token.pos === "VERB" && deny.has(token.lemma) && !OBJECT_BOUND.has(token.lemma)) || /^(?:denial|denials|rejection)$/.test(token.lower));
+    if (denies && !negationBefore(tokens, i)) {
+      // A comma between them ends the denial's object: "X, who denied the charges, was convicted".
+      return tokens.slice(i + 1, at).some((between) => between.text === ",") ? null : token.text;
+    }
+  }
+  return null;
+}
+
+/** The verb a participle stands for ("locked" → lock), so adjective and verb forms compare. */
+function predicateLemma(token: FacetToken): { lemma: string; pos: "v" | "a" } | null {
+  if (token.pos === "VERB") return { lemma: isWord(token.lemma, "v") ? token.lemma : token.lower, pos: "v" };
+  if (token.pos !== "ADJ") return null;
+  if (/ed$/.test(token.lower)) {
+    for (const stem of [token.lower.slice(0, -2), token.lower.slice(0, -1)]) if (isWord(stem, "v")) return { lemma: stem, pos: "v" };
+  }
+  return { lemma: isWord(token.lemma, "a") ? token.lemma : token.lower, pos: "a" };
+}
+
+function isPredicate(tokens: FacetToken[], at: number): boolean {
+  const token = tokens[at]!;
+  if (token.pos === "VERB") return !REPORTING.has(token.lemma) && !LIGHT.has(token.lemma) && !SPEECH_ACTS.has(token.lemma) && !NEG_RAISING.has(token.lemma);
+  if (token.pos !== "ADJ") return false;
+  // Predicative ("the doors were locked", "kept unlocked") or a participle before its noun ("locked doors").
+  const previous = tokens[at - 1];
+  return previous?.pos === "AUX" || /^(?:be|remain|stay|keep|seem|become)$/.test(previous?.lemma ?? "") || (/ed$/.test(token.lower) && tokens[at + 1]?.pos === "NOUN");
+}
+
+function phrase(tokens: FacetToken[], from: number, to: number): string {
+  return tokens.slice(Math.max(0, from), to).map((token) => token.text).join(" ").replace(/ (['’]s|n't|[,.;:])/g, "$1");
+}
+
+export function extractPropositions(tokens: FacetToken[]): PropositionFacet[] {
+  const result: PropositionFacet[] = [];
+  let lastPredicate = -1;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const token = tokens[i]!;
+    // "There was no CCTV footage", "no emergency exit": something said not to exist.
+    if (token.lower === "no" && token.pos === "DET" && !NOT_A_THING.test(tokens[i + 1]?.lower ?? "")) {
+      let end = i + 1;
+      while (end < tokens.length && end <= i + 4 && /^(?:ADJ|NOUN|PROPN)$/.test(tokens[end]!.pos)) end += 1;
+      const nouns = nounsIn(tokens, i + 1, end);
+      if (nouns.length && tokens[end - 1]!.pos !== "ADJ") {
+        result.push({ lemma: "exist", pos: "v", sense: "exist", positive: false, args: nouns, words: phrase(tokens, i, end), flip: "no" });
+      }
+      continue;
+    }
+    if (!isPredicate(tokens, i)) continue;
+    const predicate = predicateLemma(token);
+    if (!predicate) continue;
+    const [start, end] = clauseBounds(tokens, i);
+    // "could have been", "may be": what might be is not said to be.
+    if (tokens.slice(Math.max(start, i - 3), i).some((before) => MODAL.test(before.lower))) continue;
+    const { sense, antonym } = predicateSense(predicate.lemma, predicate.pos);
+    // A participle before its noun ("armed wing") only describes it; a negative subject negates its clause's first predicate.
+    const attributive = token.pos === "ADJ" && tokens[i + 1]?.pos === "NOUN";
+    const firstInClause = lastPredicate < start;
+    lastPredicate = i;
+    const negated = !attributive && (negationBefore(tokens, i) || (firstInClause && negativeSubject(tokens, start, i)));
+    const denial = underDenial(tokens, i);
+    const flips = [negated ? "not" : null, denial].filter(Boolean) as string[];
+    const positive = flips.length % 2 === 0;
+    // The participle's noun ("locked doors") is in its clause; so are subject and object.
+    const args = nounsIn(tokens, start, end);
+    if (!args.length) continue;
+    result.push({
+      lemma: predicate.lemma, pos: predicate.pos, sense, ...(antonym ? { antonym: true } : {}), positive, args,
+      words: phrase(tokens, Math.max(start, i - 4), Math.min(end, i + 4)),
+      ...(flips.length ? { flip: flips.join(", ") } : {}),
+    });
+  }
+  return result;
+}
