@@ -2,7 +2,7 @@
 // (a little stronger when others agree). Pure; candidates.ts proposes the pairs and
 // detect.ts stores the verdicts.
 import { overlap, Vocabulary } from "@/lib/text/terms";
-import { actTargets, clamp, sameVoice, subjectTerms, type CueClaim, type CueMatch, type PairSignals } from "@/lib/contradictions/features";
+import { actTargets, clamp, facetsOf, sameVoice, subjectTerms, type CueClaim, type CueMatch, type PairSignals } from "@/lib/contradictions/features";
 import { RULES } from "@/lib/contradictions/rules";
 
 export type { CueClaim, CueKind, CueMatch, CueStance, PairSignals } from "@/lib/contradictions/features";
@@ -20,6 +20,8 @@ export const RULE_NAMES = RULES.map((rule) => rule.name);
 export function detectCues(a: CueClaim, b: CueClaim, signals: PairSignals = {}, vocabulary: Vocabulary = new Vocabulary()): CueMatch[] {
   // The same sentence twice (a repeated paragraph) is a duplicate, not a conflict.
   if (a.quote.trim() === b.quote.trim()) return [];
+  // A demand or an instruction ("Enforce the law in every factory") is true or false of nothing.
+  if (facetsOf(a).modality === "directive" || facetsOf(b).modality === "directive") return [];
   const context = { signals, vocabulary, shared: overlap(subjectTerms(a), subjectTerms(b), vocabulary) };
   let matches = RULES.map((rule) => rule.judge(a, b, context)).filter((match): match is CueMatch => match !== null);
   // Two denials by one voice, or of one party, agree however they are worded; only their figures can clash.

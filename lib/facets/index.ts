@@ -6,7 +6,7 @@ import { extractActs, mainPredicate } from "@/lib/facets/acts";
 import { extractPropositions } from "@/lib/facets/propositions";
 import { extractEntities, keysOfName } from "@/lib/facets/entities";
 import { extractQuantities, quantityKey } from "@/lib/facets/quantities";
-import { facetTokens } from "@/lib/facets/tokens";
+import { facetTokens, type FacetToken } from "@/lib/facets/tokens";
 import { entailments } from "@/lib/facets/wordnet";
 import type { ClaimFacets, FacetInput, Modality } from "@/lib/facets/types";
 
@@ -15,7 +15,7 @@ export { keysOfName } from "@/lib/facets/entities";
 export { comparableQuantities, quantitiesDisagree, quantityKey } from "@/lib/facets/quantities";
 
 /** Bump on any change that can alter a claim's facets; stored facets of another version are recomputed. */
-export const FACETS_VERSION = "3";
+export const FACETS_VERSION = "4";
 
 const HYPOTHETICAL = /\b(?:if|could|might|unless|hypothetical(?:ly)?|in\s+theory|scenario)\b/i;
 const PREDICTION = /\b(?:will|is\s+expected\s+to|are\s+expected\s+to|forecasts?|projected\s+to)\b/i;
@@ -23,7 +23,16 @@ const BOUND = /\b(?:at\s+least|up\s+to|maximum|minimum|at\s+most|worst[- ]case|n
 const ESTIMATE = /\b(?:estimat\w*|about|around|approximately|roughly|nearly|some)\b/i;
 const DENIAL_CUE = /\b(?:den(?:y|ied|ies|ying)|reject(?:ed|s)?|refut(?:ed|es)|dismiss(?:ed|es))\b/i;
 
-function modalityOf(text: string): Modality {
+/** A list item or sentence that opens with a verb in its base form: "2. Enforce the law …", "Pay the families …". */
+function isDirective(tokens: FacetToken[]): boolean {
+  let at = 0;
+  while (at < tokens.length && (tokens[at]!.pos === "PUNCT" || tokens[at]!.pos === "NUM" || tokens[at]!.pos === "SYM")) at += 1;
+  const first = tokens[at];
+  return !!first && first.pos === "VERB" && first.lower === first.lemma && !/^(?:according|given)$/.test(first.lower);
+}
+
+function modalityOf(text: string, tokens: FacetToken[]): Modality {
+  if (isDirective(tokens)) return "directive";
   if (HYPOTHETICAL.test(text)) return "hypothetical";
   if (PREDICTION.test(text)) return "prediction";
   if (BOUND.test(text)) return "bound";
@@ -53,7 +62,7 @@ export function computeFacets(input: FacetInput): ClaimFacets {
     version: FACETS_VERSION,
     entities: entities.map(({ text: written, keys: entityKeys }) => ({ text: written, keys: entityKeys })),
     predicate: mainPredicate(tokens, deniedBySpeaker),
-    modality: modalityOf(text),
+    modality: modalityOf(text, tokens),
     quantities: extractQuantities(text, input.context ?? ""),
     dates: dates(text).map((date) => {
       const rejects = rejectedDay(text, date);

@@ -6,7 +6,8 @@
 export type Dimension = "people" | "volume" | "money" | "percent" | "duration" | "count";
 
 /** How a claim holds what it says. */
-export type Modality = "asserted" | "estimate" | "bound" | "hypothetical" | "prediction";
+/** "directive": an imperative or a demand ("Enforce the law in every factory"), true or false of nothing. */
+export type Modality = "asserted" | "estimate" | "bound" | "hypothetical" | "prediction" | "directive";
 
 /** The claim's act towards a party: blaming it, clearing it, or owning up. */
 export type Act = "accuses" | "denies" | "admits";

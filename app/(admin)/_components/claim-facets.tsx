@@ -6,7 +6,7 @@ import { readStoredFacets } from "@/lib/facets/schema";
 import type { QuantityFacet } from "@/lib/facets";
 
 const ACT_LABELS = { accuses: "Blames", denies: "Denies", admits: "Admits" } as const;
-const MODALITY_LABELS = { asserted: "Stated as fact", estimate: "An estimate", bound: "A bound (at least / up to)", hypothetical: "Hypothetical", prediction: "A prediction" } as const;
+const MODALITY_LABELS = { asserted: "Stated as fact", estimate: "An estimate", bound: "A bound (at least / up to)", hypothetical: "Hypothetical", prediction: "A prediction", directive: "A demand or instruction (asserts nothing)" } as const;
 const POLARITY_LABELS = { asserted: "asserted", negated: "negated", denied: "denied by the speaker" } as const;
 
 function figureLabel(quantity: QuantityFacet): string {
@@ -51,6 +51,21 @@ export function ClaimFacetsPanel({ facets: stored, claimId }: { facets: unknown;
             <>
               <dt>Predicate</dt>
               <dd>{facets.predicate.lemma}, {POLARITY_LABELS[facets.predicate.polarity]}</dd>
+            </>
+          )}
+          {(facets.propositions ?? []).length > 0 && (
+            <>
+              <dt>Holds</dt>
+              <dd>
+                <ul className="plain-list">
+                  {(facets.propositions ?? []).map((proposition, index) => (
+                    <li key={index}>
+                      {proposition.positive ? "yes" : "no"}: “{proposition.words}”
+                      {proposition.flip && <span className="muted"> ({proposition.flip === "no" ? "said not to exist" : `turned over by “${proposition.flip}”`})</span>}
+                    </li>
+                  ))}
+                </ul>
+              </dd>
             </>
           )}
           <dt>Modality</dt>

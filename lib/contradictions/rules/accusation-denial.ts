@@ -17,7 +17,14 @@ function accusedBy(accuser: CueClaim, denier: CueClaim) {
   // Two denials of the same thing agree: an accuser who also denies is no accuser.
   if (actTargets(accuser, "denies")) return null;
   const target = [...accusation.targets].find((key) => denial.targets.has(key));
-  return target ? { target, accusation, denial } : null;
+  if (!target) return null;
+  // "The court acquitted Rauf Siddiqui" / "Bhola and Charya, MQM workers convicted of …": both
+  // name the people the act is about, and they are other people of the same party.
+  const people = (targets: Set<string>) => [...targets].filter((key) => key.includes(" "));
+  const accused = people(accusation.targets);
+  const cleared = people(denial.targets);
+  if (!target.includes(" ") && accused.length && cleared.length && !accused.some((key) => denial.targets.has(key))) return null;
+  return { target, accusation, denial };
 }
 
 export const accusationDenial: ContradictionRule = {
