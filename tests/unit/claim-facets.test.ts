@@ -166,3 +166,95 @@ describe("WordNet", () => {
     expect(entailments("kill")).toContain("die");
   });
 });
+
+describe("figures read in context", () => {
+  test("“the official figure down to 258” is a death toll when the sentence before speaks of the dead", () => {
+    const text = "Karachi commissioner Roshan Shaikh then revised the official figure down to 258, saying the count was not final.";
+    expect(extractQuantities(text)).toEqual([]);
+    const [toll] = extractQuantities(text, "Hospitals first said the official death toll was 289.");
+    expect(toll).toMatchObject({ dimension: "people", measure: "death", low: 258 });
+    expect(quantitiesDisagree(toll!, only("The fire killed 259 workers."))).toBe(true);
+  });
+
+  test("“an hour after” and “within 15 minutes” are spans of time that cannot both hold", () => {
+    const hour = only("Shahid Bhaila said the first fire tender arrived an hour after the owners called for help.");
+    const quarter = only("Fire tenders had reached the factory within 15 minutes.");
+    expect(hour).toMatchObject({ dimension: "duration", measure: "duration" });
+    expect(hour.low).toBeCloseTo(1 / 24);
+    expect(quarter).toMatchObject({ dimension: "duration", bound: "max" });
+    expect(quantitiesDisagree(hour, quarter)).toBe(true);
+    // "a day" after a figure is its rate, never a span of its own.
+    expect(extractQuantities("The well leaked about 5,000 barrels of oil a day.")).toHaveLength(1);
+  });
+
+  test("the word governing a figure, and round sums that differ are two sums", () => {
+    const demanded = only("A party official had demanded Rs200 million in bhatta from the owners.");
+    const other = only("Bhola had demanded Rs250 million and a share in the factory.");
+    expect([demanded.head, other.head]).toEqual(["demand", "demand"]);
+    expect(quantitiesDisagree(demanded, other)).toBe(true);
+    expect(quantitiesDisagree(only("The owners paid about Rs200 million."), only("The owners paid Rs210 million."))).toBe(false);
+  });
+
+  test("258 and 259 dead are two tolls, not one rounded", () => {
+    expect(quantitiesDisagree(only("The fire killed 258 workers."), only("The fire killed 259 workers."))).toBe(true);
+  });
+});
+
+describe("dates: statements and corrections", () => {
+  test("the date of a statement about an earlier happening is marked, a dated estimate is not", () => {
+    const testified = computeFacets({ quote: "In September 2019 the Bhaila brothers testified by video link that Bhola had demanded Rs250 million." });
+    expect(testified.dates[0]).toMatchObject({ text: "September 2019", statement: true });
+    const announced = computeFacets({ quote: "On June 15, 2010, the government announced a range of 35,000 to 60,000 barrels per day." });
+    expect(announced.dates[0]!.statement).toBeUndefined();
+  });
+
+  test("“12 September 2012, not the 11th” names the day it corrects", () => {
+    const facets = computeFacets({ quote: "Also the fire was on 12 September 2012, not the 11th." });
+    expect(facets.dates[0]).toMatchObject({ from: 20120912, rejects: 20120911 });
+  });
+});
+
+describe("propositions", () => {
+  const holds = (quote: string, lemma: string) => computeFacets({ quote }).propositions!.find((p) => p.lemma === lemma);
+
+  test.each<[string, string, boolean, string]>([
+    ["The doors were locked, the windows were barred with iron grilles.", "lock", true, "door"],
+    ["The owners denied that any exit had been locked.", "lock", false, "exit"],
+    ["The owners rejected the allegations of locked doors.", "lock", false, "door"],
+    ["Amir Khan said that not a single member of his party had been named in the report.", "name", false, "member"],
+    ["RINA never visited the factory itself.", "visit", false, "factory"],
+    ["Farooq Sattar said that Rauf Siddiqui had been nominated as an accused in the JIT.", "nominate", true, "siddiqui"],
+  ])("%s → %s %s", (quote, lemma, positive, arg) => {
+    const found = holds(quote, lemma);
+    expect(found, JSON.stringify(computeFacets({ quote }).propositions)).toBeDefined();
+    expect(found!.positive).toBe(positive);
+    expect(found!.args).toContain(arg);
+  });
+
+  test("“there was no CCTV footage” says something does not exist; “no comment” does not", () => {
+    const none = computeFacets({ quote: "Kamal said there was no CCTV footage of the incident." }).propositions!.find((p) => p.sense === "exist");
+    expect(none).toMatchObject({ positive: false, args: ["cctv", "footag"], words: "no CCTV footage" });
+    expect(computeFacets({ quote: "“We have no comment on specific pieces of correspondence,” she said." }).propositions!.some((p) => p.sense === "exist")).toBe(false);
+  });
+
+  test("a participle before its noun only describes it: a negative subject does not turn it over", () => {
+    const armed = holds("Nobody is safe at the hands of the party's armed wing.", "arm");
+    expect(armed?.positive ?? true).toBe(true);
+  });
+
+  test("antonyms keep their own polarity and share a sense key", () => {
+    const unlocked = holds("Emergency exits were kept unlocked while employees were inside.", "unlock")!;
+    expect(unlocked.positive).toBe(true);
+    expect(unlocked.args).toEqual(expect.arrayContaining(["emergency", "exit"]));
+  });
+
+  test("demands and instructions assert nothing", () => {
+    expect(computeFacets({ quote: "2. Enforce the Sindh occupational health and safety law in every factory." }).modality).toBe("directive");
+    expect(computeFacets({ quote: "Killed workers were buried the next day." }).modality).not.toBe("directive");
+  });
+
+  test("propositions give the polarity channel its keys", () => {
+    const keys = facetKeys(computeFacets({ quote: "The owners denied that any exit had been locked." }));
+    expect(keys.some((key) => key.startsWith("p-:") || key.startsWith("p+:"))).toBe(true);
+  });
+});

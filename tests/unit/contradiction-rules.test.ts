@@ -232,3 +232,113 @@ describe("predicate-polarity", () => {
     })).toBeUndefined();
   });
 });
+
+describe("predicate-polarity over every predication", () => {
+  test("the doors were locked / the owners rejected the allegations of locked doors", () => {
+    const match = ruleFor("predicate-polarity", {
+      name: "",
+      a: claim("The doors were locked, the windows were barred with iron grilles, and there was no fire alarm.", { source: 2 }),
+      b: claim("Before the inquiry commission, the owners rejected the allegations of locked doors and missing fire exits.", { source: 3 }),
+    });
+    expect(match).toMatchObject({ kind: "negation" });
+    expect(match!.explanation).toMatch(/doors were locked.*locked doors.*rejected/);
+  });
+
+  test("“kept unlocked” against “were locked”: contradicting antonyms", () => {
+    expect(ruleFor("predicate-polarity", {
+      name: "",
+      a: claim("RINA said the emergency exit doors were kept unlocked while employees were inside.", { speaker: "RINA", source: 3 }),
+      b: claim("Survivors said the emergency exit doors were locked that evening.", { speaker: "Survivors", source: 2 }),
+    })).toMatchObject({ kind: "negation" });
+  });
+
+  test.each<Case>([
+    {
+      name: "one voice in one text (the “not” is about something else)",
+      a: claim("Everyone in Karachi knows that the party collected this money.", { source: 3 }),
+      b: claim("Most followers of the party do not know about the money.", { source: 3, at: 5000 }),
+    },
+    {
+      name: "converses are no contradiction (“led to” / “followed”)",
+      a: claim("Riots between the two communities followed the election in Karachi.", { source: 1 }),
+      b: claim("Tensions between the two communities led to riots in Karachi.", { source: 2 }),
+    },
+    {
+      name: "a demand asserts nothing",
+      a: claim("The government has never enforced the occupational safety law in the factory.", { speaker: "Karamat Ali", source: 1 }),
+      b: claim("2. Enforce the occupational safety law in every factory.", { source: 2 }),
+    },
+  ])("silent: $name", (example) => {
+    expect(ruleFor("predicate-polarity", example)).toBeUndefined();
+  });
+});
+
+describe("existence-denied", () => {
+  test("no CCTV footage / footage from six CCTV cameras", () => {
+    const match = ruleFor("existence-denied", {
+      name: "",
+      a: claim("Kamal said there was no CCTV footage of the incident even though the cameras had been working.", { speaker: "Mustafa Kamal", source: 5 }),
+      b: claim("Niaz Khoso, who studied footage from six CCTV cameras inside the building, said the fire started upstairs.", { speaker: "Niaz Khoso", source: 3 }),
+    });
+    expect(match).toMatchObject({ kind: "negation" });
+    expect(match!.explanation).toMatch(/no CCTV footage.*not there/);
+  });
+
+  test.each<Case>([
+    {
+      name: "two claims that it was not there agree",
+      a: claim("Kamal said there was no CCTV footage of the incident.", { speaker: "Mustafa Kamal", source: 5 }),
+      b: claim("Investigators found no CCTV footage from inside the building.", { source: 3 }),
+    },
+    {
+      name: "“no comment” denies nothing",
+      a: claim("“We have no comment on specific pieces of correspondence,” said the spokeswoman.", { speaker: "Myriam Massabki", source: 1 }),
+      b: claim("Mr. Benoit said he does not recall making the comment.", { speaker: "Leon Benoit", source: 1 }),
+    },
+  ])("silent: $name", (example) => {
+    expect(ruleFor("existence-denied", example)).toBeUndefined();
+  });
+});
+
+describe("dates and figures read with their context", () => {
+  test("a date corrected (“12 September 2012, not the 11th”) against that date", () => {
+    const match = ruleFor("dates-disagree", {
+      name: "",
+      a: claim("Also the fire was on 12 September 2012, not the 11th.", { source: 4 }),
+      b: claim("The fire on September 11, 2012, killed 259 workers.", { source: 1 }),
+    });
+    expect(match).toMatchObject({ kind: "date" });
+    expect(match!.explanation).toMatch(/corrects the date of the fire/);
+  });
+
+  test("a sum demanded twice, differently, though the statements are years apart", () => {
+    const match = ruleFor("figures-conflict", {
+      name: "",
+      a: claim("Qureshi told investigators that a party official had demanded Rs200 million in bhatta from the owners in August 2012.", { speaker: "Rizwan Qureshi", source: 1 }),
+      b: claim("In September 2019 the Bhaila brothers testified by video link that Bhola had demanded Rs250 million and a share in the factory.", { source: 3 }),
+    });
+    expect(match).toMatchObject({ kind: "numeric" });
+    expect(match!.explanation).toMatch(/Rs200 million.*Rs250 million/);
+  });
+
+  test("how long before help came: an hour / within 15 minutes, told side by side", () => {
+    const match = ruleFor("figures-conflict", {
+      name: "",
+      a: claim("Shahid Bhaila said the first fire tender arrived an hour after the owners called for help.", { speaker: "Shahid Bhaila", source: 3 }),
+      b: claim("Ehtisham Saleem told the commission that fire tenders had reached the factory within 15 minutes.", { speaker: "Ehtisham Saleem", source: 3 }),
+      signals: { gap: 0 },
+    });
+    expect(match).toMatchObject({ kind: "numeric" });
+    expect(match!.explanation).toMatch(/durations differ/);
+  });
+});
+
+describe("accusation-denial between people of one party", () => {
+  test("silent: acquitting one member does not answer the conviction of two others", () => {
+    expect(ruleFor("accusation-denial", {
+      name: "",
+      a: claim("The court acquitted MQM-P leader Rauf Siddiqui for lack of evidence.", { source: 4 }),
+      b: claim("The court upheld the death sentences of Abdul Rehman and Zubair Charya, the two MQM workers convicted of setting the factory on fire.", { source: 5 }),
+    })).toBeUndefined();
+  });
+});

@@ -151,6 +151,14 @@ describe("attribution on small constructed texts", () => {
     expect(claim?.speaker?.name).toBe("Tom Quiggin");
   });
 
+  test("an encyclopedia's citation markers before a sentence neither hide its speaker nor stay in the claim", () => {
+    const text = "The owners called the fire brigade at once.[16] [17] Shahid Bhaila said the first fire tender arrived an hour after the owners called for help.";
+    const claim = extractClaims(text).find((candidate) => candidate.quote.includes("fire tender"));
+    expect(claim?.speaker?.name).toBe("Shahid Bhaila");
+    expect(claim?.quote.startsWith("Shahid Bhaila said")).toBe(true);
+    expect(text.slice(claim!.start, claim!.end)).toBe(claim!.quote);
+  });
+
   test("an embedded “say” does not make the writer's sentence someone else's", () => {
     const [claim] = extractClaims("Some still wonder why the party aligned itself with a group that rights groups and officials say has a violent past.");
     expect(claim?.attribution).toBe("author_voice");

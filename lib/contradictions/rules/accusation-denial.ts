@@ -3,11 +3,19 @@
 // involvement". Both must name the same target; the denial must be near the accusation or
 // about the same event.
 import type { ContradictionRule } from "@/lib/contradictions/rules/types";
-import { actTargets, clamp, entityText, eventRelatedness, sameSpeaker, who, type CueClaim } from "@/lib/contradictions/features";
+import { actTargets, clamp, entityText, eventRelatedness, facetsOf, sameSpeaker, speakerKeys, who, type CueClaim } from "@/lib/contradictions/features";
 
 /** Judgements that deny a statement ("he was wrong", "lies"), not a party's part in a wrong. */
 const STATEMENT_JUDGEMENT = /^(?:wrong(?:ly)?|false(?:hood)?s?|untrue|not\s+true|baseless|unfounded|groundless|fabricated|concocted|lies|propaganda|absurd|nonsense|a\s+mockery|scandalous|politically\s+motivated|overstated|overestimated|exaggerated|inflated|no\s+(?:evidence|proof|truth))$/i;
 const ABOUT_BLAME = /\b(?:allegations?|accusations?|charges?|involvement|blame|responsib\w+|guilt\w*|verdict|conviction|role)\b/i;
+
+/** Full names (two words or more) the act is about, other than the party both name: "rauf siddiqui". */
+function namedOthers(claim: CueClaim, targets: Set<string>, shared: string): string[] {
+  return facetsOf(claim).entities
+    .filter((entity) => !entity.keys.includes(shared) && entity.keys.some((key) => targets.has(key)))
+    .map((entity) => entity.keys[0]!)
+    .filter((key) => key.includes(" "));
+}
 
 function accusedBy(accuser: CueClaim, denier: CueClaim) {
   const accusation = actTargets(accuser, "accuses");
@@ -20,10 +28,9 @@ function accusedBy(accuser: CueClaim, denier: CueClaim) {
   if (!target) return null;
   // "The court acquitted Rauf Siddiqui" / "Bhola and Charya, MQM workers convicted of …": both
   // name the people the act is about, and they are other people of the same party.
-  const people = (targets: Set<string>) => [...targets].filter((key) => key.includes(" "));
-  const accused = people(accusation.targets);
-  const cleared = people(denial.targets);
-  if (!target.includes(" ") && accused.length && cleared.length && !accused.some((key) => denial.targets.has(key))) return null;
+  const accused = namedOthers(accuser, accusation.targets, target);
+  const cleared = namedOthers(denier, denial.targets, target).filter((key) => !speakerKeys(denier).has(key));
+  if (accused.length && cleared.length && !accused.some((key) => denial.targets.has(key))) return null;
   return { target, accusation, denial };
 }
 
