@@ -83,6 +83,8 @@ describe("editorial review in the browser", () => {
     expect(facetsText).toContain("Modality");
     for (const entity of stored!.entities.slice(0, 3)) expect(facetsText).toContain(entity.text);
     for (const quantity of stored!.quantities) expect(facetsText).toContain(quantity.text);
+    // Every predication it holds or denies, in its own words.
+    for (const proposition of stored!.propositions ?? []) expect(facetsText).toContain(proposition.words);
 
     await form.getByLabel("Opposes", { exact: true }).check();
     await form.getByLabel("Speaker").selectOption("__new");

@@ -1,0 +1,52 @@
+// npm run bench:detect -- --claims N: contradiction detection alone on the benchmark's
+// synthetic corpus, in a throwaway database, with where the time went and the peak memory.
+// What `npm run bench` prints at N/10 and N, for one size and without starting the app: the
+// quick figure to check after changing a rule or a channel. Facets are computed by the run
+// (the loader writes none), as for claims stored by an older facets version.
+//
+//   --claims N     claims in the corpus (default 20,000)
+//   --facets-first compute the facets before the timed run, as an import would have
+import "dotenv/config";
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { runCli } from "@/lib/cli/run";
+import { createPrismaClient } from "@/lib/db/client";
+import { detectContradictions, formatDetectionReport } from "@/lib/contradictions/detect";
+import { refreshStaleFacets } from "@/lib/claims/facets";
+import { createThrowawayDatabase } from "./database";
+import { seedCorpus } from "./seed";
+
+const argsSchema = z.object({
+  claims: z.coerce.number().int().min(100).max(2_000_000).default(20_000),
+  facetsFirst: z.boolean().default(false),
+});
+
+await runCli(async () => {
+  const { values } = parseArgs({ options: { claims: { type: "string" }, "facets-first": { type: "boolean" } } });
+  const args = argsSchema.parse({ claims: values.claims, facetsFirst: values["facets-first"] });
+  const database = await createThrowawayDatabase("detect");
+  try {
+    console.log(`Loading ${args.claims.toLocaleString("en")} synthetic claims …`);
+    await seedCorpus(database.url, { claims: args.claims, largeSourceClaims: Math.max(50, Math.round(args.claims / 500)), baseline: false });
+    const prisma = createPrismaClient(database.url, 2);
+    try {
+      if (args.facetsFirst) {
+        const started = performance.now();
+        const refreshed = await prisma.$transaction((tx) => refreshStaleFacets(tx), { timeout: 60 * 60_000 });
+        console.log(`Facets of ${refreshed.toLocaleString("en")} claims computed first: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      }
+      const before = process.memoryUsage().rss;
+      let peak = before;
+      const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 250);
+      const report = await detectContradictions(prisma);
+      clearInterval(sampler);
+      console.log(formatDetectionReport(report));
+      console.log(`Channel rows: ${Object.entries(report.comparisons).map(([channel, count]) => `${channel} ${count.toLocaleString("en")}`).join(", ")}`);
+      console.log(`Peak memory above the loaded process: ${Math.round((peak - before) / 1024 / 1024)} MB (resident at peak ${Math.round(peak / 1024 / 1024)} MB)`);
+    } finally {
+      await prisma.$disconnect();
+    }
+  } finally {
+    await database.drop();
+  }
+});
