@@ -77,6 +77,9 @@ export interface Judgement {
   sourceId?: number;
 }
 
+/** Claims kept in memory across judging batches, with what the rules computed of them. */
+const CLAIM_CACHE = 40_000;
+
 /** Claims read per query while building the vocabulary. */
 const VOCABULARY_BATCH = 20_000;
 
@@ -126,8 +129,20 @@ export async function judgeCandidates(tx: Tx, options: DetectionOptions = {}): P
   const verdicts: Verdict[] = [];
   if (candidates.pairs > 0) {
     const vocabulary = await vocabularyOf(tx);
+    // Claims read for one batch stay for the next ones (a claim is in many pairs), and with
+    // them what the rules remembered of them; the oldest go first past CLAIM_CACHE.
+    const claims = new Map<number, CueClaim>();
     for await (const pairs of candidatePairBatches(tx, options.batchSize)) {
-      const claims = await cueClaims(tx, [...new Set(pairs.flatMap((pair) => [pair.claimAId, pair.claimBId]))]);
+      const wanted = [...new Set(pairs.flatMap((pair) => [pair.claimAId, pair.claimBId]))];
+      const missing = wanted.filter((id) => !claims.has(id));
+      for (const [id, claim] of await cueClaims(tx, missing)) claims.set(id, claim);
+      if (claims.size > CLAIM_CACHE) {
+        const keep = new Set(wanted);
+        for (const id of claims.keys()) {
+          if (claims.size <= CLAIM_CACHE / 2) break;
+          if (!keep.has(id)) claims.delete(id);
+        }
+      }
       for (const pair of pairs) {
         const a = claims.get(pair.claimAId);
         const b = claims.get(pair.claimBId);

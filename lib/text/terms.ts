@@ -119,6 +119,8 @@ export function termsOfWords(tokens: readonly string[]): Set<string> {
 /** How rare each term is across all claims: weight = ln(1 + N / df). Unknown terms weigh most. */
 export class Vocabulary {
   private readonly documentFrequency = new Map<string, number>();
+  /** Weights asked for since the last add: judging asks for the same terms millions of times. */
+  private readonly weights = new Map<string, number>();
   private documents = 0;
 
   static from(texts: Iterable<string>): Vocabulary {
@@ -129,13 +131,18 @@ export class Vocabulary {
 
   add(terms: Set<string>): void {
     this.documents += 1;
+    if (this.weights.size) this.weights.clear();
     for (const term of terms) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
   }
 
   weight(term: string): number {
     if (this.documents === 0) return 1;
+    const known = this.weights.get(term);
+    if (known !== undefined) return known;
     const frequency = this.documentFrequency.get(term) ?? 0;
-    return Math.log(1 + this.documents / (1 + frequency));
+    const weight = Math.log(1 + this.documents / (1 + frequency));
+    this.weights.set(term, weight);
+    return weight;
   }
 
   /** A term at least this rare names a specific subject rather than the corpus's theme. */
