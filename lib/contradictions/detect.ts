@@ -78,7 +78,7 @@ export interface Judgement {
 }
 
 /** Claims kept in memory across judging batches, with what the rules computed of them. */
-const CLAIM_CACHE = 40_000;
+const CLAIM_CACHE = 60_000;
 
 /** Claims read per query while building the vocabulary. */
 const VOCABULARY_BATCH = 20_000;
@@ -134,6 +134,14 @@ export async function judgeCandidates(tx: Tx, options: DetectionOptions = {}): P
     const claims = new Map<number, CueClaim>();
     for await (const pairs of candidatePairBatches(tx, options.batchSize)) {
       const wanted = [...new Set(pairs.flatMap((pair) => [pair.claimAId, pair.claimBId]))];
+      // Claims asked for again move to the back: the least recently used go first.
+      for (const id of wanted) {
+        const known = claims.get(id);
+        if (known) {
+          claims.delete(id);
+          claims.set(id, known);
+        }
+      }
       const missing = wanted.filter((id) => !claims.has(id));
       for (const [id, claim] of await cueClaims(tx, missing)) claims.set(id, claim);
       if (claims.size > CLAIM_CACHE) {

@@ -188,6 +188,8 @@ export function who(claim: CueClaim): string {
   if (claim.speakerName) return claim.speakerName;
   const unnamed = UNNAMED_SOURCE.exec(claim.quote);
   if (unnamed) return unnamed[1]!.charAt(0).toUpperCase() + unnamed[1]!.slice(1);
+  const named = voiceInText(claim);
+  if (named) return named;
   if (claim.sourceTitle) return `the author of “${shorten(claim.sourceTitle, 40)}”`;
   return "the author";
 }
@@ -202,9 +204,33 @@ export function isAuthorVoice(claim: CueClaim): boolean {
   return claim.speakerId == null;
 }
 
-/** One voice: the same actor, or the unattributed author of one source. */
+/**
+ * "Chief fire officer Ehtisham Saleem told the commission …": the name before a verb of saying
+ * in a claim extraction left without a speaker. The text still says someone other than the
+ * author speaks. Capitalized words only, so "the report said" is not a name.
+ */
+const SAYS_IN_TEXT = /((?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’-]+)(?:,[^,]{2,90},)?\s+(?:then\s+|later\s+|also\s+)?(?:said|says|told|tells|stated|testified|claimed|argued|insisted|added|wrote|alleged|maintained|recalled|acknowledged|conceded)\b/u;
+const voiceInTextMemo = memo<string | null>();
+
+export function voiceInText(claim: CueClaim): string | null {
+  return voiceInTextMemo(claim, () => {
+    const match = SAYS_IN_TEXT.exec(claim.quote);
+    if (!match) return null;
+    const name = match[1]!.replace(/^(?:The|A|An|But|And|However|Also|Later|Then|In|On)\s+/, "");
+    return /^(?:He|She|They|It|We|I|This|That)$/.test(name) ? null : name;
+  });
+}
+
+/**
+ * One voice: the same actor, or the unattributed author of one source — unless the text
+ * itself names who is speaking and the names differ.
+ */
 export function sameSpeaker(a: CueClaim, b: CueClaim): boolean {
-  if (isAuthorVoice(a) && isAuthorVoice(b)) return a.sourceId === b.sourceId;
+  if (isAuthorVoice(a) && isAuthorVoice(b)) {
+    if (a.sourceId !== b.sourceId) return false;
+    const [va, vb] = [voiceInText(a), voiceInText(b)];
+    return va === vb || (va !== null && vb !== null && (va.includes(vb) || vb.includes(va)));
+  }
   return a.speakerId != null && a.speakerId === b.speakerId;
 }
 
@@ -438,23 +464,49 @@ export function differentDates(a: CueClaim, b: CueClaim): boolean {
  * name; claims dated differently are about different happenings.
  */
 export function eventRelatedness(a: CueClaim, b: CueClaim, signals: PairSignals, vocabulary: Vocabulary): number {
-  const termsA = eventTermSet(a);
-  const termsB = eventTermSet(b);
-  let weightA = 0;
-  let weightB = 0;
-  let sharedWeight = 0;
-  let sharedCount = 0;
-  // Only words rare enough to name a happening count: the corpus's theme ("Karachi", "MQM") does not.
-  for (const term of termsA) {
+  // Every rule asks for the pair it is judging: the last answer is kept for the next rule.
+  const last = lastRelatedness;
+  if (last && last.vocabulary === vocabulary && last.signals === signals && ((last.a === a && last.b === b) || (last.a === b && last.b === a))) return last.value;
+  const value = computeRelatedness(a, b, signals, vocabulary);
+  lastRelatedness = { a, b, signals, vocabulary, value };
+  return value;
+}
+
+let lastRelatedness: { a: CueClaim; b: CueClaim; signals: PairSignals; vocabulary: Vocabulary; value: number } | null = null;
+
+/** A claim's event words rare enough to name a happening, with their weights, for the vocabulary it was judged with. */
+const distinctiveCache = new WeakMap<CueClaim, { vocabulary: Vocabulary; weights: Map<string, number>; total: number }>();
+function distinctiveTerms(claim: CueClaim, vocabulary: Vocabulary): { weights: Map<string, number>; total: number } {
+  const known = distinctiveCache.get(claim);
+  if (known && known.vocabulary === vocabulary) return known;
+  const weights = new Map<string, number>();
+  let total = 0;
+  for (const term of eventTermSet(claim)) {
     if (!vocabulary.isDistinctive(term)) continue;
     const weight = vocabulary.weight(term);
-    weightA += weight;
-    if (termsB.has(term)) {
+    weights.set(term, weight);
+    total += weight;
+  }
+  const computed = { vocabulary, weights, total };
+  distinctiveCache.set(claim, computed);
+  return computed;
+}
+
+function computeRelatedness(a: CueClaim, b: CueClaim, signals: PairSignals, vocabulary: Vocabulary): number {
+  // Only words rare enough to name a happening count: the corpus's theme ("Karachi", "MQM") does not.
+  const da = distinctiveTerms(a, vocabulary);
+  const db = distinctiveTerms(b, vocabulary);
+  const weightA = da.total;
+  const weightB = db.total;
+  let sharedWeight = 0;
+  let sharedCount = 0;
+  const [small, large] = da.weights.size <= db.weights.size ? [da.weights, db.weights] : [db.weights, da.weights];
+  for (const [term, weight] of small) {
+    if (large.has(term)) {
       sharedWeight += weight;
       sharedCount += 1;
     }
   }
-  for (const term of termsB) if (vocabulary.isDistinctive(term)) weightB += vocabulary.weight(term);
   const containment = Math.min(weightA, weightB) > 0 ? sharedWeight / Math.min(weightA, weightB) : 0;
   const keysB = entityKeys(b);
   const sharedEntity = [...entityKeys(a)].some((key) => keysB.has(key));
