@@ -194,9 +194,9 @@ export async function collectCandidatesIn(tx: Tx, options: CandidateOptions = {}
     // The facet channels: claims that say opposite things of one party, figures of one kind,
     // one predicate asserted and negated. Each probe follows a facet key into the GIN index.
     await indexFacetKeys(tx);
-    for (const [from, to, channel] of FACET_CHANNELS) {
-      comparisons[channel] += await facetChannel(tx, { from, to, channel, sourceId });
-      if (sourceId !== undefined && from !== to) comparisons[channel] += await facetChannel(tx, { from: to, to: from, channel, sourceId });
+    for (const [from, to, channel, partners] of FACET_CHANNELS) {
+      comparisons[channel] += await facetChannel(tx, { from, to, channel, partners, sourceId });
+      if (sourceId !== undefined && from !== to) comparisons[channel] += await facetChannel(tx, { from: to, to: from, channel, partners, sourceId });
     }
   }
 
@@ -247,16 +247,6 @@ export async function* candidatePairBatches(tx: Tx, size: number = CANDIDATE_BAT
   }
 }
 
-/** Key prefix probed from, key prefix looked up, and the channel the pairs count under. */
-const FACET_CHANNELS: [string, string, Channel][] = [
-  ["den:", "acc:", "acts"],
-  ["den:", "adm:", "acts"],
-  // A denial answers what others say of the party it clears, accusing words or not.
-  ["den:", "e:", "acts"],
-  ["q:", "q:", "figures"],
-  // From the negated side: most claims assert their predicate, few negate it.
-  ["p-:", "p+:", "polarity"],
-];
 
 /**
  * Partners kept per facet key on each side of the claim. A key every claim holds ("e:mqm" in a
@@ -266,6 +256,20 @@ const FACET_CHANNELS: [string, string, Channel][] = [
  * source — are two short index range scans however common the key.
  */
 const FACET_PARTNERS = 6;
+/** Partners a denial keeps among the claims that merely name its party. */
+const NAMING_PARTNERS = 3;
+
+/** Key prefix probed from, key prefix looked up, the channel the pairs count under and the partners kept per side. */
+const FACET_CHANNELS: [string, string, Channel, number][] = [
+  ["den:", "acc:", "acts", FACET_PARTNERS],
+  ["den:", "adm:", "acts", FACET_PARTNERS],
+  // A denial answers what others say of the party it clears, accusing words or not: the
+  // widest channel (every claim naming the party), so it keeps the fewest partners.
+  ["den:", "e:", "acts", NAMING_PARTNERS],
+  ["q:", "q:", "figures", FACET_PARTNERS],
+  // From the negated side: most claims assert their predicate, few negate it.
+  ["p-:", "p+:", "polarity", FACET_PARTNERS],
+];
 
 /** Every claim's facet keys as rows, indexed for nearest-id lookups; dropped at commit. */
 async function indexFacetKeys(tx: Tx): Promise<void> {
@@ -283,18 +287,18 @@ async function indexFacetKeys(tx: Tx): Promise<void> {
  * ("den:mqm" → "acc:mqm"): the nearest FACET_PARTNERS by id on each side. With from = to each
  * pair is proposed once, from its lower id.
  */
-async function facetChannel(tx: Tx, options: { from: string; to: string; channel: Channel; sourceId?: number }): Promise<number> {
-  const { from, to, channel, sourceId } = options;
+async function facetChannel(tx: Tx, options: { from: string; to: string; channel: Channel; partners: number; sourceId?: number }): Promise<number> {
+  const { from, to, channel, partners, sourceId } = options;
   const symmetric = from === to && sourceId === undefined;
   return tx.$executeRaw`
     INSERT INTO candidate_rows (a, b, channel)
     SELECT least(a.id, near.id), greatest(a.id, near.id), ${channel}
     FROM claim_keys a
     CROSS JOIN LATERAL (
-      (SELECT b.id FROM claim_keys b WHERE b.key = ${to} || substr(a.key, ${from.length + 1}::int) AND b.id > a.id ORDER BY b.id LIMIT ${FACET_PARTNERS})
+      (SELECT b.id FROM claim_keys b WHERE b.key = ${to} || substr(a.key, ${from.length + 1}::int) AND b.id > a.id ORDER BY b.id LIMIT ${partners})
       UNION ALL
       (SELECT b.id FROM claim_keys b WHERE b.key = ${to} || substr(a.key, ${from.length + 1}::int) AND b.id < a.id AND NOT ${symmetric}::boolean
-       ORDER BY b.id DESC LIMIT ${FACET_PARTNERS})
+       ORDER BY b.id DESC LIMIT ${partners})
     ) near
     WHERE starts_with(a.key, ${from}) AND length(a.key) > ${from.length}::int
       AND (${sourceId ?? null}::int IS NULL OR a.source_id = ${sourceId ?? null}::int)`;
