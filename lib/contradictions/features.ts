@@ -2,7 +2,7 @@
 // and remembered), the claim's stored facets, and helpers shared by the rules. Pure.
 import { contentTerms, negatesWords, NEGATORS, termsOfWords, normalizeTerm, shorten, surfaceWords, Vocabulary, words, type Overlap } from "@/lib/text/terms";
 import { dates, eventTerms, type DateMention } from "@/lib/text/dates";
-import { computeFacets, FACETS_VERSION, keysOfName, type Act, type ClaimFacets, type PropositionFacet, type QuantityFacet } from "@/lib/facets";
+import { computeFacets, FACETS_VERSION, keysOfName, type Act, type ClaimFacets, type DateFacet, type PropositionFacet, type QuantityFacet } from "@/lib/facets";
 import {
   ACCUSING, CONTRAST, CONTRAST_STRONG, DISOWNING, DISPUTE_PHRASES, EXCULPATING, NEGATED_ACCUSATION, POINTS_BACK,
 } from "@/lib/contradictions/lexicon";
@@ -430,7 +430,7 @@ export function propositionsOf(claim: CueClaim): PropositionFacet[] {
 
 /** Figures that count as evidence: not hypothetical, not a forecast. */
 export function statedQuantities(claim: CueClaim): QuantityFacet[] {
-  return facetsOf(claim).quantities.filter((quantity) => quantity.modality !== "hypothetical" && quantity.modality !== "prediction");
+  return facetsOf(claim).quantities.filter((quantity) => quantity.modality !== "hypothetical" && quantity.modality !== "prediction" && !quantity.refuted);
 }
 
 /** Distinctive terms both claims use, speakers' names and figures' measure words left out. */
@@ -449,13 +449,31 @@ function eventTermSet(claim: CueClaim): Set<string> {
   });
 }
 
-/** Both claims name dates of one precision and none of them agree: two different happenings. */
+/**
+ * Both claims date the same kind of thing — the happening, or the statement or estimate — and
+ * none of those dates agree: two happenings, or a timeline of estimates. The date of a
+ * statement is never weighed against the date of a happening.
+ */
 export function differentDates(a: CueClaim, b: CueClaim): boolean {
-  // When each was said does not tell what each is about.
-  const da = facetsOf(a).dates.filter((date) => !date.statement);
-  const db = facetsOf(b).dates.filter((date) => !date.statement);
-  if (!da.length || !db.length) return false;
-  return !da.some((x) => db.some((y) => x.precision === y.precision ? !(x.to < y.from || y.to < x.from) : x.from <= y.to && y.from <= x.to));
+  const kinds = [true, false].map((statement) => [
+    facetsOf(a).dates.filter((date) => (date.statement ?? false) === statement),
+    facetsOf(b).dates.filter((date) => (date.statement ?? false) === statement),
+  ] as const).filter(([da, db]) => da.length && db.length);
+  if (!kinds.length) return false;
+  return kinds.every(([da, db]) => datesApart(da, db));
+}
+
+function datesApart(da: DateFacet[], db: DateFacet[]): boolean {
+  // A day without its year ("On June 10") is compared by month and day.
+  const monthDay = (value: number) => value % 10000;
+  const overlaps = (x: DateFacet, y: DateFacet) => {
+    if (x.yearless || y.yearless) {
+      if (x.precision !== "day" || y.precision !== "day") return true;
+      return monthDay(x.from) === monthDay(y.from);
+    }
+    return x.precision === y.precision ? !(x.to < y.from || y.to < x.from) : x.from <= y.to && y.from <= x.to;
+  };
+  return !da.some((x) => db.some((y) => overlaps(x, y)));
 }
 
 /**

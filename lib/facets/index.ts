@@ -1,6 +1,6 @@
 // Claim facets: what a claim says, from its text alone. Pure and deterministic for a given
 // FACETS_VERSION; stored with the claim and recomputed when the version changes.
-import { dates, isStatementDate, rejectedDay } from "@/lib/text/dates";
+import { dates, isStatementDate, rejectedDay, yearlessDays } from "@/lib/text/dates";
 import { contentTerms } from "@/lib/text/terms";
 import { extractActs, mainPredicate } from "@/lib/facets/acts";
 import { extractPropositions } from "@/lib/facets/propositions";
@@ -8,14 +8,14 @@ import { extractEntities, keysOfName } from "@/lib/facets/entities";
 import { extractQuantities, quantityKey } from "@/lib/facets/quantities";
 import { facetTokens, type FacetToken } from "@/lib/facets/tokens";
 import { entailments } from "@/lib/facets/wordnet";
-import type { ClaimFacets, FacetInput, Modality } from "@/lib/facets/types";
+import type { ClaimFacets, DateFacet, FacetInput, Modality } from "@/lib/facets/types";
 
 export type * from "@/lib/facets/types";
 export { keysOfName } from "@/lib/facets/entities";
 export { comparableQuantities, quantitiesDisagree, quantityKey } from "@/lib/facets/quantities";
 
 /** Bump on any change that can alter a claim's facets; stored facets of another version are recomputed. */
-export const FACETS_VERSION = "4";
+export const FACETS_VERSION = "5";
 
 const HYPOTHETICAL = /\b(?:if|could|might|unless|hypothetical(?:ly)?|in\s+theory|scenario)\b/i;
 const PREDICTION = /\b(?:will|is\s+expected\s+to|are\s+expected\s+to|forecasts?|projected\s+to)\b/i;
@@ -47,6 +47,22 @@ function eventTerms(text: string, lemmas: string[]): string[] {
   return [...terms].sort();
 }
 
+function dateFacets(text: string): DateFacet[] {
+  const found = dates(text);
+  const facets: DateFacet[] = found.map((date) => {
+    const rejects = rejectedDay(text, date);
+    return {
+      text: date.text, precision: date.precision, from: date.from, to: date.to,
+      ...(isStatementDate(text, date) ? { statement: true } : {}), ...(rejects !== null ? { rejects } : {}),
+    };
+  });
+  for (const day of yearlessDays(text, found)) {
+    const mention = { text: day.text, precision: "day" as const, from: day.monthDay, to: day.monthDay, start: day.start, end: day.end };
+    facets.push({ text: day.text, precision: "day", from: day.monthDay, to: day.monthDay, yearless: true, ...(isStatementDate(text, mention) ? { statement: true } : {}) });
+  }
+  return facets;
+}
+
 export function computeFacets(input: FacetInput): ClaimFacets {
   const text = input.quote;
   const tokens = facetTokens(text);
@@ -64,13 +80,7 @@ export function computeFacets(input: FacetInput): ClaimFacets {
     predicate: mainPredicate(tokens, deniedBySpeaker),
     modality: modalityOf(text, tokens),
     quantities: extractQuantities(text, input.context ?? ""),
-    dates: dates(text).map((date) => {
-      const rejects = rejectedDay(text, date);
-      return {
-        text: date.text, precision: date.precision, from: date.from, to: date.to,
-        ...(isStatementDate(text, date) ? { statement: true } : {}), ...(rejects !== null ? { rejects } : {}),
-      };
-    }),
+    dates: dateFacets(text),
     acts,
     propositions: extractPropositions(tokens),
     terms: eventTerms(text, tokens.filter((token) => token.pos === "VERB").map((token) => token.lemma)),

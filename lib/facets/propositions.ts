@@ -14,7 +14,11 @@ import { normalizeTerm } from "@/lib/text/terms";
 
 /** Words that end the clause a predication's nouns are read from. */
 const CLAUSE_END = /^(?:[,;:()—–]|--|and|but|while|whereas|although|though|because|which|who|when|where|after|before|since|until|if|unless)$/i;
-const MODAL = /^(?:may|might|could|would|should|can|must|shall|cannot)$/;
+const MODAL = /^(?:may|might|could|would|should|can|must|shall|cannot|will|'ll|wo)$/;
+/** "failed to locate", "refused to pay": verbs whose infinitive did not happen. */
+const NEGATIVE_IMPLICATIVE = new Set(["fail", "refuse", "decline", "neglect", "forget", "omit"]);
+/** "managed to escape": verbs whose infinitive did happen. */
+const POSITIVE_IMPLICATIVE = new Set(["manage", "succeed", "begin", "start", "continue", "happen"]);
 /** "not a single member", "not one", "none of", "no one": a subject that negates its clause. */
 const NEGATIVE_SUBJECT = /^(?:no|none|nobody|nothing|neither)$/;
 /** "no doubt", "no longer": "no" that negates no thing. */
@@ -48,6 +52,8 @@ function negativeSubject(tokens: FacetToken[], clauseStart: number, at: number):
     const word = tokens[i]!.lower;
     if (NEGATIVE_SUBJECT.test(word) && !NOT_A_THING.test(tokens[i + 1]?.lower ?? "")) return true;
     if (word === "not" && /^(?:a|one|any)$/.test(tokens[i + 1]?.lower ?? "") && (tokens[i + 1]!.lower !== "a" || tokens[i + 2]?.lower === "single")) return true;
+    // "Not all of the oil reached open water": some of it did not.
+    if (word === "not" && /^(?:all|every|everyone|everything|everybody)$/.test(tokens[i + 1]?.lower ?? "")) return true;
   }
   return false;
 }
@@ -57,7 +63,8 @@ function underDenial(tokens: FacetToken[], at: number): string | null {
   const { deny } = actLexicon();
   for (let i = at - 1; i >= 0; i -= 1) {
     const token = tokens[i]!;
-    if (/^[;.]$/.test(token.text) || /^(?:but|while|whereas|although)$/i.test(token.lower)) return null;
+    // The denial's object is the clause right after it: "disputed since the rig exploded" does not deny the explosion.
+    if (/^[;.]$/.test(token.text) || (CLAUSE_END.test(token.text) && token.text !== ",") || (token.pos === "SCONJ" && !/^(?:that|whether)$/.test(token.lower))) return null;
     const denies = ((token.pos === "VERB" && deny.has(token.lemma) && !OBJECT_BOUND.has(token.lemma)) || /^(?:denial|denials|rejection)$/.test(token.lower));
     if (denies && !negationBefore(tokens, i)) {
       // A comma between them ends the denial's object: "X, who denied the charges, was convicted".
@@ -109,8 +116,18 @@ export function extractPropositions(tokens: FacetToken[]): PropositionFacet[] {
     const predicate = predicateLemma(token);
     if (!predicate) continue;
     const [start, end] = clauseBounds(tokens, i);
-    // "could have been", "may be": what might be is not said to be.
+    // "could have been", "may be", "will reveal": what might or will be is not said to be.
     if (tokens.slice(Math.max(start, i - 3), i).some((before) => MODAL.test(before.lower))) continue;
+    // "urged the government not to repeat", "plans to build": an infinitive is no assertion,
+    // unless its verb says whether it happened ("failed to locate", "managed to escape").
+    let implicative: "negative" | "positive" | null = null;
+    const to = tokens[i - 1]?.lower === "to" ? i - 1 : tokens[i - 2]?.lower === "to" && /^(?:not|never)$/.test(tokens[i - 1]!.lower) ? i - 2 : -1;
+    if (to >= 0 && tokens[i]!.pos === "VERB") {
+      const governing = tokens[to - 1]?.lemma ?? "";
+      if (NEGATIVE_IMPLICATIVE.has(governing)) implicative = "negative";
+      else if (POSITIVE_IMPLICATIVE.has(governing)) implicative = "positive";
+      else continue;
+    }
     const { sense, antonym } = predicateSense(predicate.lemma, predicate.pos);
     // A participle before its noun ("armed wing") only describes it; a negative subject negates its clause's first predicate.
     const attributive = token.pos === "ADJ" && tokens[i + 1]?.pos === "NOUN";
@@ -118,7 +135,7 @@ export function extractPropositions(tokens: FacetToken[]): PropositionFacet[] {
     lastPredicate = i;
     const negated = !attributive && (negationBefore(tokens, i) || (firstInClause && negativeSubject(tokens, start, i)));
     const denial = underDenial(tokens, i);
-    const flips = [negated ? "not" : null, denial].filter(Boolean) as string[];
+    const flips = [negated ? "not" : null, denial, implicative === "negative" ? tokens[i - 2]?.text ?? "failed" : null].filter(Boolean) as string[];
     const positive = flips.length % 2 === 0;
     // The participle's noun ("locked doors") is in its clause; so are subject and object.
     const args = nounsIn(tokens, start, end);

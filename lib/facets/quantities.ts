@@ -251,6 +251,14 @@ function allowed(low: number, high: number, step: number, modality: Modality, bo
   return { allowLow: low - slack, allowHigh: high + slack };
 }
 
+/**
+ * "a rate of 5,000 barrels per day could not have produced slicks that large", "misled
+ * lawmakers by citing 5,000 barrels a day", "that figure was too low": a figure cited in order
+ * to be called wrong. The claim disputes it; it does not give it.
+ */
+const REFUTED_AFTER = /^[^.;:]{0,60}?\b(?:could\s*(?:not|n't)|cannot|can't|could\s+never|was\s+(?:far\s+|much\s+)?too\s+(?:low|high|small|large)|were\s+(?:far\s+|much\s+)?too\s+(?:low|high)|is\s+(?:far\s+|much\s+)?too\s+(?:low|high)|(?:was|were|is)\s+(?:a\s+)?(?:gross\s+)?(?:underestimate|overestimate|exaggeration)|(?:was|were|is)\s+(?:wrong|false|inaccurate|unrealistic))\b/i;
+const REFUTED_BEFORE = /\b(?:misled|misleading|mislead)\b[^.;]{0,60}\b(?:by\s+)?(?:citing|claiming|saying|putting)\s+(?:\S+\s+){0,3}$|\b(?:rejected|disputed|dismissed|challenged|refuted)\s+(?:the|a|an|its|their)?\s*(?:figure|estimate|number|claim|toll)\s+of\s+$/i;
+
 /** What lies between a figure and the one it rejects: "17 people had died, not eleven". */
 const REJECTS = /^(?:\s+[\p{L}'’]+){0,3}\s*,?\s*(?:and\s+)?(?:not|rather\s+than|instead\s+of)\s+$/iu;
 
@@ -326,6 +334,7 @@ export function extractQuantities(text: string, context = ""): QuantityFacet[] {
     };
     const head = headOf(text, first.start);
     if (head) facet.head = head;
+    if (REFUTED_AFTER.test(text.slice(afterUnit, afterUnit + 90)) || REFUTED_BEFORE.test(text.slice(Math.max(0, first.start - 100), first.start))) facet.refuted = true;
     // "17, not eleven": the next figure is the one rejected.
     const following = all[i + 1];
     if (following && !used.has(i + 1) && REJECTS.test(text.slice(afterUnit, following.start))) {

@@ -41,6 +41,8 @@ export interface QuantityFacet {
   currency?: string;
   modality: Modality;
   bound?: "min" | "max";
+  /** Cited to be called wrong ("5,000 barrels per day could not have produced …"): not the claim's own figure. */
+  refuted?: boolean;
   /** The word governing the figure, normalized: "demand" in "demanded Rs200 million". */
   head?: string;
   /** "17, not eleven": the figure the claim rejects, in the same unit. */
@@ -55,6 +57,8 @@ export interface DateFacet {
   to: number;
   /** When something was said ("testified in September 2019 that …"), not when it happened. */
   statement?: boolean;
+  /** "On June 10": a day without its year; `from` and `to` hold mmdd. */
+  yearless?: boolean;
   /** "12 September 2012, not the 11th": the day (yyyymmdd) the claim says is wrong. */
   rejects?: number;
 }

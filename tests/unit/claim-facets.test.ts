@@ -201,11 +201,15 @@ describe("figures read in context", () => {
 });
 
 describe("dates: statements and corrections", () => {
-  test("the date of a statement about an earlier happening is marked, a dated estimate is not", () => {
+  test("the date of a statement or an estimate is marked, the date of a happening is not", () => {
     const testified = computeFacets({ quote: "In September 2019 the Bhaila brothers testified by video link that Bhola had demanded Rs250 million." });
     expect(testified.dates[0]).toMatchObject({ text: "September 2019", statement: true });
     const announced = computeFacets({ quote: "On June 15, 2010, the government announced a range of 35,000 to 60,000 barrels per day." });
-    expect(announced.dates[0]!.statement).toBeUndefined();
+    expect(announced.dates[0]!.statement).toBe(true);
+    const toll = computeFacets({ quote: "On 12 September the official death toll was given as 289." });
+    expect(toll.dates[0]).toMatchObject({ text: "12 September", yearless: true, statement: true });
+    const fire = computeFacets({ quote: "The fire on September 11, 2012, killed 259 workers." });
+    expect(fire.dates[0]!.statement).toBeUndefined();
   });
 
   test("“12 September 2012, not the 11th” names the day it corrects", () => {

@@ -333,6 +333,32 @@ describe("dates and figures read with their context", () => {
   });
 });
 
+describe("dates that tell a timeline and dates that do not", () => {
+  test("the toll given on 12 September against the toll of the fire on 11 September: rival tolls", () => {
+    expect(ruleFor("figures-conflict", {
+      name: "",
+      a: claim("On 12 September the official death toll was given as 289.", { source: 3 }),
+      b: claim("The fire on September 11, 2012, killed 259 workers.", { source: 1 }),
+    })).toMatchObject({ kind: "numeric" });
+  });
+
+  test("silent: estimates announced on different days, the year left out, are a timeline", () => {
+    expect(ruleFor("figures-conflict", {
+      name: "",
+      a: claim("On June 10, the group raised its estimate of the flow to between 25,000 and 30,000 barrels per day.", { source: 2 }),
+      b: claim("On June 15 the government announced a most likely range of 35,000 to 60,000 barrels per day.", { source: 3 }),
+    })).toBeUndefined();
+  });
+
+  test("silent: a figure cited to be called wrong is not the claim's figure", () => {
+    expect(ruleFor("figures-conflict", {
+      name: "",
+      a: claim("Ian MacDonald argued that a rate of 5,000 barrels per day could not have produced slicks as large as those seen.", { speaker: "Ian MacDonald", source: 3 }),
+      b: claim("He and his colleagues put the flow at a bare minimum of 25,000 barrels per day.", { source: 3, at: 9000 }),
+    })).toBeUndefined();
+  });
+});
+
 describe("accusation-denial between people of one party", () => {
   test("silent: acquitting one member does not answer the conviction of two others", () => {
     expect(ruleFor("accusation-denial", {
