@@ -79,8 +79,10 @@ function clash(a: CueClaim, b: CueClaim, signals: { gap?: number }, vocabulary: 
       if (!opposed) continue;
       const shared = sharedArgs(a, b, x, y);
       const distinctive = shared.filter((arg) => vocabulary.isDistinctive(arg));
-      // Said of the same thing, or the next sentence answering this one.
-      if (!distinctive.length && shared.length < 2 && near < 0.7) continue;
+      // Said of the same thing — most of the nouns of the shorter clause, one of them rare — or
+      // the next sentence answering this one. One noun shared by two long clauses is chance.
+      const covered = shared.length / Math.max(1, Math.min(x.args.length, y.args.length));
+      if (near < 0.7 && (!distinctive.length || covered < 0.5)) continue;
       const strength = Math.min(1, 0.35 * shared.length + 0.25 * distinctive.length) * 0.6 + near * 0.4;
       if (best && best.strength >= strength) continue;
       // Which side holds it: with antonyms, the one that asserts its word as written.
