@@ -24,6 +24,9 @@ const ROLE_NOUNS: ReadonlySet<string> = new Set([
   "minister", "ambassador", "governor", "judge", "court", "group", "party", "committee", "source", "sources",
   "officials", "prosecutors", "agencies", "authorities", "police", "government", "family", "members", "man",
   "woman", "ex-husband", "chairman", "convener", "senator", "mayor", "interpreter", "officer", "commander",
+  // Occupations that stand before a name as its title: "Purdue University engineer Steve Wereley".
+  "engineer", "scientist", "oceanographer", "geologist", "economist", "researcher", "professor", "historian",
+  "reporter", "editor", "surgeon", "physician", "investigator", "prosecutor", "commissioner", "inspector",
 ]);
 
 const NP_MODIFIERS: ReadonlySet<string> = new Set([
@@ -93,7 +96,18 @@ function acceptsToken(tokens: Token[], index: number): boolean {
   if (token.text === "&") return acceptsConnector(tokens, index);
   if (!token.isWord) return false;
   if (NAME_CONNECTORS.has(token.lower) && !DETERMINERS.has(token.lower)) return acceptsConnector(tokens, index);
-  return isPhraseWord(token);
+  return isPhraseWord(token) || compoundModifier(tokens, index);
+}
+
+/**
+ * "Chief fire officer", "union leader": a lower-case noun before a role word names the kind of
+ * officer or leader, and belongs to the title before the name.
+ */
+function compoundModifier(tokens: Token[], index: number): boolean {
+  const token = tokens[index]!;
+  const next = tokens[index + 1];
+  if (!/^[a-z]{3,}$/.test(token.text) || STOP_WORDS.has(token.lower) || !next) return false;
+  return ROLE_NOUNS.has(next.lower) || TITLE_WORDS.has(next.lower);
 }
 
 /** The phrase that ends at `last` (inclusive), or null when the token there cannot end a phrase. */

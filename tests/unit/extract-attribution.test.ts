@@ -159,6 +159,15 @@ describe("attribution on small constructed texts", () => {
     expect(text.slice(claim!.start, claim!.end)).toBe(claim!.quote);
   });
 
+  test.each([
+    ["Chief fire officer Ehtisham Saleem told the commission that fire tenders had reached the factory within 15 minutes.", "Ehtisham Saleem"],
+    ["Purdue University engineer Steve Wereley told NPR in May that the video pointed to about 70,000 barrels a day.", "Steve Wereley"],
+  ])("a title with a lower-case noun or an occupation before the name keeps the speaker: %s", (sentence, speaker) => {
+    const claim = extractClaims(`The inquiry heard witnesses for a week. ${sentence}`).find((candidate) => candidate.quote.startsWith(sentence.slice(0, 20)));
+    expect(claim?.speaker?.name).toBe(speaker);
+    expect(claim?.cue).toBe("told");
+  });
+
   test("an embedded “say” does not make the writer's sentence someone else's", () => {
     const [claim] = extractClaims("Some still wonder why the party aligned itself with a group that rights groups and officials say has a violent past.");
     expect(claim?.attribution).toBe("author_voice");
