@@ -57,8 +57,7 @@ function dateFacets(text: string): DateFacet[] {
     };
   });
   for (const day of yearlessDays(text, found)) {
-    const mention = { text: day.text, precision: "day" as const, from: day.monthDay, to: day.monthDay, start: day.start, end: day.end };
-    facets.push({ text: day.text, precision: "day", from: day.monthDay, to: day.monthDay, yearless: true, ...(isStatementDate(text, mention) ? { statement: true } : {}) });
+    facets.push({ text: day.text, precision: "day", from: day.monthDay, to: day.monthDay, yearless: true, ...(isStatementDate(text, day) ? { statement: true } : {}) });
   }
   return facets;
 }

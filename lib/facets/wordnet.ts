@@ -89,15 +89,34 @@ export function isWord(lemma: string, pos: WordNetPos | "n"): boolean {
   return senses(lemma, pos).length > 0;
 }
 
+/** Answers already given, per lemma, part of speech and depth: detection asks for the same words per pair. */
+const related = new Map<string, ReadonlySet<string>>();
+function remembered(key: string, compute: () => Set<string>): ReadonlySet<string> {
+  let known = related.get(key);
+  if (!known) {
+    known = compute();
+    related.set(key, known);
+  }
+  return known;
+}
+
 /** Lemmas sharing one of the word's first `depth` senses (the word itself included). */
-export function synonyms(lemma: string, pos: WordNetPos, depth = 2): Set<string> {
+export function synonyms(lemma: string, pos: WordNetPos, depth = 2): ReadonlySet<string> {
+  return remembered(`s:${pos}:${depth}:${lemma}`, () => computeSynonyms(lemma, pos, depth));
+}
+
+function computeSynonyms(lemma: string, pos: WordNetPos, depth: number): Set<string> {
   const result = new Set<string>([lemma]);
   for (const offset of senses(lemma, pos).slice(0, depth)) for (const word of synsetAt(pos, offset).words) result.add(word.replace(/_/g, " "));
   return result;
 }
 
 /** Lemmas of the antonyms of the word's first `depth` senses ("acquit" → "convict"). */
-export function antonyms(lemma: string, pos: WordNetPos, depth = 2): Set<string> {
+export function antonyms(lemma: string, pos: WordNetPos, depth = 2): ReadonlySet<string> {
+  return remembered(`a:${pos}:${depth}:${lemma}`, () => computeAntonyms(lemma, pos, depth));
+}
+
+function computeAntonyms(lemma: string, pos: WordNetPos, depth: number): Set<string> {
   const result = new Set<string>();
   for (const offset of senses(lemma, pos).slice(0, depth)) {
     const synset = synsetAt(pos, offset);

@@ -11,20 +11,8 @@ import type { Vocabulary } from "@/lib/text/terms";
 
 type Relation = "same" | "opposite" | null;
 
-const synonymCache = new Map<string, Set<string>>();
-const antonymCache = new Map<string, Set<string>>();
-
-function cached(cache: Map<string, Set<string>>, key: string, compute: () => Set<string>): Set<string> {
-  let known = cache.get(key);
-  if (!known) {
-    known = compute();
-    cache.set(key, known);
-  }
-  return known;
-}
-
-const synonymsOf = (p: PropositionFacet) => cached(synonymCache, `${p.pos}:${p.lemma}`, () => synonyms(p.lemma, p.pos, 2));
-const antonymsOf = (p: PropositionFacet) => cached(antonymCache, `${p.pos}:${p.lemma}`, () => antonyms(p.lemma, p.pos, 1));
+const synonymsOf = (p: PropositionFacet) => synonyms(p.lemma, p.pos, 2);
+const antonymsOf = (p: PropositionFacet) => antonyms(p.lemma, p.pos, 1);
 
 /** "unlocked"/"locked", "innocent"/"nocent": one word is the other with a negating prefix. */
 const NEGATING_PREFIX = /^(?:un|in|im|il|ir|dis|non-?)/;
