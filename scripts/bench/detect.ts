@@ -17,13 +17,15 @@ import { createThrowawayDatabase } from "./database";
 import { seedCorpus } from "./seed";
 
 const argsSchema = z.object({
-  claims: z.coerce.number().int().min(100).max(2_000_000).default(20_000),
+  claims: z.coerce.number({ error: "a whole number of claims, 100 to 2,000,000" }).int().min(100).max(2_000_000).default(20_000),
   facetsFirst: z.boolean().default(false),
 });
 
 await runCli(async () => {
   const { values } = parseArgs({ options: { claims: { type: "string" }, "facets-first": { type: "boolean" } } });
-  const args = argsSchema.parse({ claims: values.claims, facetsFirst: values["facets-first"] });
+  const parsed = argsSchema.safeParse({ claims: values.claims, facetsFirst: values["facets-first"] });
+  if (!parsed.success) throw new Error(parsed.error.issues.map((issue) => `--${String(issue.path[0])}: ${issue.message}`).join("; "));
+  const args = parsed.data;
   const database = await createThrowawayDatabase("detect");
   try {
     console.log(`Loading ${args.claims.toLocaleString("en")} synthetic claims …`);
