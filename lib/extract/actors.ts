@@ -32,7 +32,8 @@ export function normalizeActorName(name: string): string {
   value = value.replace(/\s+/g, " ").trim();
   // Periods inside honorifics ("lt. gen.") must go before the honorific pattern can see them.
   value = value.replace(/\b(lt|gen|maj|col|capt|dr|mr|mrs|ms|prof|sen|hon|rev)\./g, "$1");
-  value = value.replace(HONORIFIC_PATTERN, "");
+  // "Justice Department", "General Assembly": a title word that opens an institution's name stays.
+  if (!endsInstitutionally(value)) value = value.replace(HONORIFIC_PATTERN, "");
   return value
     .replace(/[^\p{L}\p{N}\s]/gu, " ")
     .replace(/\s+/g, " ")
@@ -62,7 +63,9 @@ const PERSON_HONORIFIC = /^(mr|mrs|ms|miss|dr|prof|sir|gen|general|lt|col|capt|m
 /** Best guess of what kind of actor a display name denotes. */
 export function guessActorKind(name: string): ActorKind {
   const lower = stripDiacritics(name).toLowerCase();
-  if (PERSON_HONORIFIC.test(name.trim())) return "person";
+  // "Judge Carl Barbier" is a person, "the Justice Department" an institution: an honorific only
+  // decides when no institutional word closes the name.
+  if (PERSON_HONORIFIC.test(name.trim()) && !endsInstitutionally(lower)) return "person";
   // A country acting ("Saudi Arabia feared …") is its government.
   if (COUNTRIES_AND_REGIONS.has(lower.replace(/^the /, "").replace(/\.$/, ""))) return "government_body";
   if (hasMarker(lower, COURT_MARKERS)) return "court";
@@ -72,6 +75,11 @@ export function guessActorKind(name: string): ActorKind {
   if (/^[A-Z0-9&-]{2,}(\s*\([A-Z]\))?$/.test(name.trim())) return "organization";
   if (looksLikePersonName(name)) return "person";
   return "other";
+}
+
+function endsInstitutionally(lower: string): boolean {
+  const last = lower.trim().split(/\s+/).pop() ?? "";
+  return [COURT_MARKERS, GOVERNMENT_MARKERS, ORGANIZATION_MARKERS].some((markers) => markers.includes(last));
 }
 
 /** Two to five capitalized name tokens and nothing that marks an institution. */

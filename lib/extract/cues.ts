@@ -18,7 +18,7 @@ import {
 } from "./noun-phrases";
 import { CLOSING_QUOTES, OPENING_QUOTES, tokenize, type Token } from "./tokens";
 
-export type CuePattern = "subject" | "inverted" | "relative" | "coordinated" | "passive" | "according";
+export type CuePattern = "subject" | "inverted" | "relative" | "coordinated" | "passive" | "according" | "participle";
 
 export interface CueMatch {
   /** The cue as written in the sentence ("said", "pointed out", "according to"). */
@@ -36,8 +36,23 @@ export interface CueMatch {
 }
 
 const SINGLE_WORD_CUES = new Set(SPEECH_VERBS.filter((v) => !v.includes(" ")));
+// Verbs that report a finding only with a "that" clause: "Barbier ruled today that …", "the document
+// shows that …", "engineers calculated that …" ("police found the body" reports nothing).
+const THAT_CUES = new Set([
+  "found", "finds", "ruled", "rules", "calculated", "calculates", "determined", "shows", "showed", "show", "concluded",
+  "estimate", "conclude", "find", "establish", "established", "establishes",
+]);
+// "X put the leak at 1,000 barrels a day", "the group gave a preliminary range of …": estimating a figure.
+const ESTIMATE_OBJECTS = /^(estimate|estimates|range|figure|figures|toll|tally|count|number|rate|total|forecast|projection)$/;
+// "BP is arguing that …", "critics were saying …": a progressive speech verb.
+const PROGRESSIVE_CUES = new Set([
+  "arguing", "saying", "claiming", "insisting", "warning", "maintaining", "suggesting", "alleging", "contending",
+  "denying", "estimating", "predicting", "asserting", "demanding", "accusing", "blaming",
+]);
+// "…defended the figure, saying …", "…challenged this calculation saying that …": the clause subject speaks.
+const PARTICIPLE_CUES = new Set(["saying", "claiming", "adding", "insisting", "arguing", "noting", "warning", "stating", "explaining", "maintaining", "contending", "asserting"]);
 const TWO_WORD_CUES = new Set(SPEECH_VERBS.filter((v) => v.includes(" ")));
-const EXTRA_CUES = new Set(["learnt", "learned"]);
+const EXTRA_CUES = new Set(["learnt", "learned", "written"]);
 
 // Verbs that news copy puts before the speaker ("said Tom Quiggin").
 const INVERTIBLE = new Set([
@@ -49,7 +64,8 @@ const INVERTIBLE = new Set([
 const SKIPPABLE_BEFORE_VERB = new Set([
   "has", "have", "had", "also", "further", "then", "routinely", "strongly", "repeatedly", "later", "again",
   "once", "all", "both", "previously", "publicly", "privately", "however", "flatly", "firmly", "earlier",
-  "now", "often", "still", "always", "never", "recently", "openly", "categorically",
+  "now", "often", "still", "always", "never", "recently", "openly", "categorically", "initially", "first",
+  "originally", "subsequently", "since", "reportedly", "separately", "jointly", "independently", "quickly",
 ]);
 
 // "being told" opens a participle clause ("after being told that …"), not a report, so it is left out.
@@ -68,6 +84,7 @@ const SUBORDINATORS = new Set([
 const PREPOSITIONS = new Set([
   "in", "on", "at", "during", "after", "before", "from", "with", "to", "by", "for", "through", "upon", "since",
 ]);
+const SENTENCE_ADVERBS = new Set(["now", "today", "later", "meanwhile", "however", "also", "still", "earlier", "previously", "separately", "yesterday", "instead", "then"]);
 const BOUNDARY_PUNCTUATION = new Set([",", ";", ":", "”", '"', "(", "—", "–", "-", "“", "»", "«"]);
 
 /** Marks tokens that sit inside double quotation marks. */
@@ -98,13 +115,91 @@ function matchAt(sentence: string, tokens: Token[], v: number): CueMatch | null 
   if (token.lower === "according" && tokens[v + 1]?.lower === "to") return accordingTo(sentence, tokens, v);
   // Verbs are lowercase mid-sentence; "the United States identified …" has no cue "states".
   if (!/^[a-z]/.test(token.text)) return null;
+  if (PARTICIPLE_CUES.has(token.lower) || PROGRESSIVE_CUES.has(token.lower)) return participle(sentence, tokens, v);
+  if (THAT_CUES.has(token.lower)) return thatFollows(tokens, v) ? beforeVerb(sentence, tokens, v, v, token.text) : null;
+  if (/^(put|puts|gave|gives|give)$/.test(token.lower)) return estimating(sentence, tokens, v);
+  // "BP agreed to let the public watch": agreeing to do something is an act, not a statement.
+  if (/^(agreed|agree|agrees|vowed|pledged|threatened|proposed|demanded|urged)$/.test(token.lower) && infinitiveFollows(tokens, v)) return null;
   const twoWord = `${token.lower} ${tokens[v + 1]?.lower ?? ""}`;
   const isTwoWord = TWO_WORD_CUES.has(twoWord);
   if (!isTwoWord && !SINGLE_WORD_CUES.has(token.lower) && !EXTRA_CUES.has(token.lower)) return null;
-  if (EXTRA_CUES.has(token.lower) && !["has", "have"].includes(tokens[v - 1]?.lower ?? "")) return null;
+  if (EXTRA_CUES.has(token.lower) && !["has", "have", "had"].includes(tokens[v - 1]?.lower ?? "")) return null;
   const lastCueToken = isTwoWord ? v + 1 : v;
   const cue = sentence.slice(token.start, tokens[lastCueToken]!.end);
   return inverted(sentence, tokens, v, lastCueToken, cue) ?? beforeVerb(sentence, tokens, v, lastCueToken, cue);
+}
+
+// "agreed on Wednesday to let …": "to" + verb before any "that".
+function infinitiveFollows(tokens: Token[], v: number): boolean {
+  for (let i = v + 1; i < tokens.length && i <= v + 5; i++) {
+    if (tokens[i]!.lower === "that" || !tokens[i]!.isWord) return false;
+    if (tokens[i]!.lower === "to") return /^[a-z]+$/.test(tokens[i + 1]?.text ?? "") && !DETERMINERS_AFTER_TO.has(tokens[i + 1]!.lower);
+  }
+  return false;
+}
+// "agreed to the terms", "urged to the court": "to" before a noun phrase is not an infinitive.
+const DETERMINERS_AFTER_TO = new Set(["the", "a", "an", "his", "her", "its", "their", "this", "that", "these", "those", "our", "my", "your"]);
+
+function thatFollows(tokens: Token[], v: number): boolean {
+  for (let i = v + 1; i < tokens.length && i <= v + 5; i++) {
+    if (tokens[i]!.lower === "that") return true;
+    if (!tokens[i]!.isWord && tokens[i]!.text !== ",") return false;
+  }
+  return false;
+}
+
+// "put the leak at 1,000 barrels a day" / "gave a preliminary range of 12,000 to 19,000".
+function estimating(sentence: string, tokens: Token[], v: number): CueMatch | null {
+  const verb = tokens[v]!.lower;
+  for (let i = v + 1; i < tokens.length && i <= v + 8; i++) {
+    const token = tokens[i]!;
+    if (!token.isWord) return null;
+    if (verb.startsWith("put") && token.lower === "at" && /^(\d|about|around|roughly|some|between|more|less|at|nearly|almost|over|under|up|as)/i.test(tokens[i + 1]?.text ?? "")) break;
+    if (!verb.startsWith("put") && ESTIMATE_OBJECTS.test(token.lower)) break;
+    if (i === v + 8 || i === tokens.length - 1) return null;
+  }
+  return beforeVerb(sentence, tokens, v, v, tokens[v]!.text);
+}
+
+// "BP is arguing that …" (progressive) and "Chu defended the figure, saying …" (participle): the clause's
+// subject is the speaker.
+function participle(sentence: string, tokens: Token[], v: number): CueMatch | null {
+  let i = v - 1;
+  while (i >= 0 && SKIPPABLE_BEFORE_VERB.has(tokens[i]!.lower)) i--;
+  const previous = tokens[i];
+  if (!previous) return null;
+  if (PROGRESSIVE_CUES.has(tokens[v]!.lower) && /^(is|are|was|were|been|be)$/.test(previous.lower)) {
+    return beforeVerb(sentence, tokens, i, v, sentence.slice(tokens[i]!.start, tokens[v]!.end));
+  }
+  // "Doug Suttles was quoted as saying …": the subject is the speaker.
+  if (tokens[v]!.lower === "saying" && previous.lower === "as" && tokens[i - 1]?.lower === "quoted" && /^(is|are|was|were|been|be)$/.test(tokens[i - 2]?.lower ?? "")) {
+    return beforeVerb(sentence, tokens, i - 2, v, sentence.slice(tokens[i - 2]!.start, tokens[v]!.end));
+  }
+  if (!PARTICIPLE_CUES.has(tokens[v]!.lower)) return null;
+  // After a comma, or right after the object with "that" following ("challenged this calculation saying that").
+  const afterComma = previous.text === ",";
+  if (!afterComma && !(previous.isWord && tokens[v + 1]?.lower === "that")) return null;
+  const first = clauseSubjectStart(tokens, v);
+  if (first === null) return null;
+  const range = SUBJECT_PRONOUNS.has(tokens[first]!.lower) ? { first, last: first } : phraseStartingAt(tokens, first);
+  if (!range || range.last >= v - 1) return null;
+  const verb = tokens[range.last + 1];
+  // The subject must be followed by its verb ("Chu defended", "BP has challenged"), not by more phrase.
+  if (!verb || !/^[a-z]/.test(verb.text) || SUBORDINATORS.has(verb.lower)) return null;
+  return makeMatch(sentence, tokens, tokens[v]!.text, "participle", tokens[v]!.start, range);
+}
+
+// The first token of the clause a participle hangs from: the sentence start, or after a short introductory
+// phrase ("In 2013, …") or an opening quotation.
+function clauseSubjectStart(tokens: Token[], v: number): number | null {
+  let first = 0;
+  while (first < v && !tokens[first]!.isWord) first++;
+  if (PREPOSITIONS.has(tokens[first]?.lower ?? "") || /^(on|in|at|after|before|during|later|earlier|meanwhile)$/i.test(tokens[first]?.text ?? "")) {
+    const comma = tokens.findIndex((t, i) => i > first && i < v && t.text === ",");
+    if (comma === -1 || comma - first > 8) return null;
+    first = comma + 1;
+  }
+  return first < v ? first : null;
 }
 
 function makeMatch(sentence: string, tokens: Token[], cue: string, pattern: CuePattern, cueStart: number, range: PhraseRange | null): CueMatch {
@@ -147,7 +242,9 @@ function inverted(sentence: string, tokens: Token[], v: number, lastCueToken: nu
 
 function beforeVerb(sentence: string, tokens: Token[], v: number, lastCueToken: number, cue: string): CueMatch | null {
   let i = v - 1;
-  while (i >= 0 && SKIPPABLE_BEFORE_VERB.has(tokens[i]!.lower)) i--;
+  while (i >= 0 && (SKIPPABLE_BEFORE_VERB.has(tokens[i]!.lower) || (tokens[i]!.lower === "first" && tokens[i - 1]?.lower === "at"))) {
+    i -= tokens[i]!.lower === "first" && tokens[i - 1]?.lower === "at" ? 2 : 1;
+  }
   const previous = tokens[i];
   if (!previous) return null;
   if (PASSIVE_AUXILIARIES.has(previous.lower)) {
@@ -192,6 +289,8 @@ function opensMainClause(tokens: Token[], first: number): boolean {
   if (before.lower === "that" && isTransparentFrame(tokens, first - 1)) return true;
   if (SUBORDINATORS.has(before.lower)) return false;
   if (PREPOSITIONS.has(before.lower) && first - 1 === 0) return true;
+  // "Now scientists say …", "Meanwhile, police said …": a sentence adverb before the subject.
+  if (first - 1 === 0 && SENTENCE_ADVERBS.has(before.lower)) return true;
   // "In a press conference MQM leader Farooq Sattar said": a short sentence-initial prepositional phrase.
   return PREPOSITIONS.has(tokens[0]?.lower ?? "") && first <= 7 && tokens.slice(0, first).every((t) => t.isWord);
 }

@@ -15,7 +15,12 @@ export const SPEECH_VERBS: readonly string[] = [
   "accuses", "blamed", "blames", "refuted", "rejected", "expressed", "indicated", "hinted", "vowed",
   "pledged", "threatened", "elaborated", "termed", "concluded", "testified", "conceded", "countered",
   "agreed", "assured", "observed", "remarked", "contended", "contends", "charged", "described",
-  "describes", "referred to", "asked", "feared", "proposed",
+  "describes", "referred to", "asked", "feared", "proposed", "cautioned", "cautions", "reiterated", "affirmed",
+  "underlined", "underscored", "clarified", "objected", "protested", "questioned", "doubted", "tweeted",
+  "informed", "projected", "reckoned", "reckons", "highlighted", "mentioned", "wondered", "conceded",
+  "concedes", "acknowledges", "insist", "maintain", "argue", "contend", "believe", "stressing",
+  "predicts", "assured", "briefed", "certified", "swore", "attested", "advised", "recommended", "counters",
+  "replies", "responds", "alleging", "demands",
 ];
 
 /** Cues that name a document rather than a speaker ("the memo says"). */
@@ -32,21 +37,42 @@ export const INTERCHANGEABLE_DOCUMENT_NOUNS: ReadonlyArray<ReadonlySet<string>> 
   new Set(["report", "assessment", "document", "paper", "study", "research", "analysis"]),
 ];
 
-/** Heads of vague plural sources: attributable to nobody in particular. */
+/** Heads of vague sources: attributable to nobody in particular ("sources said", "some say"). */
 export const ANONYMOUS_SOURCE_HEADS: ReadonlySet<string> = new Set([
-  "source", "sources", "analysts", "analyst", "witness", "witnesses", "observers", "critics", "colleagues",
-  "people", "neighbours", "neighbors", "experts", "insiders", "reports", "some", "others", "members",
-  "relatives", "residents", "diplomats", "groups", "officials", "prosecutors", "authorities",
-  "agencies", "investigators", "police", "media", "government",
+  "source", "sources", "reports", "some", "others", "people", "insiders", "media", "observers",
 ]);
 
+/**
+ * Heads of groups that speak as one ("officials said", "BP's lawyers argued", "shopkeepers said"): the
+ * group is the speaker, named by its phrase ("BP officials", "Government experts", "Shopkeepers").
+ */
+export const GROUP_HEADS: ReadonlySet<string> = new Set([
+  "analysts", "analyst", "witness", "witnesses", "critics", "colleagues", "neighbours", "neighbors", "experts",
+  "relatives", "residents", "diplomats", "groups", "officials", "prosecutors", "authorities", "agencies",
+  "investigators", "police", "members", "scientists", "researchers", "engineers", "lawyers", "attorneys", "doctors",
+  "workers", "survivors", "shopkeepers", "traders", "merchants", "villagers", "activists", "protesters",
+  "families", "students", "teachers", "economists", "legislators", "lawmakers", "senators", "teams", "staff",
+  "employees", "managers", "executives", "regulators", "inspectors", "firefighters", "rescuers", "medics",
+  "nurses", "locals", "victims", "owners", "organisers", "organizers", "leaders", "spokesmen", "authors",
+  "commissioners", "judges", "detectives", "troops", "soldiers", "rebels", "separatists", "militants",
+  "passengers", "crew", "parents", "voters", "campaigners", "unions", "environmentalists", "specialists",
+]);
 /** Honorifics and ranks stripped before matching names (multi-word forms first). */
 export const HONORIFICS: readonly string[] = [
   "the honourable", "the honorable", "lieutenant general", "major general", "brigadier general",
   "lt gen", "lt-gen", "maj gen", "maj-gen", "mr justice", "madam justice", "mr", "mrs", "ms", "miss", "dr",
   "prof", "professor", "gen", "general", "lt", "col", "colonel", "capt", "captain", "maj", "major", "sir",
-  "justice", "judge", "hon", "sen", "senator", "rev", "sheikh", "begum",
+  "justice", "judge", "hon", "sen", "senator", "rev", "sheikh", "begum", "representative", "rep",
+  "congressman", "congresswoman", "rear admiral", "rear adm", "vice admiral", "vice adm", "admiral", "adm",
+  "superintendent", "supt", "sgt", "sergeant", "lieutenant", "commander", "cdr", "gov", "governor", "mayor",
 ];
+
+/** Abbreviated titles whose period neither ends a sentence nor a name ("Rep. Markey", "Rear Adm. Mary Landry"). */
+export const TITLE_ABBREVIATIONS: ReadonlySet<string> = new Set([
+  "mr", "mrs", "ms", "dr", "prof", "lt", "gen", "col", "maj", "capt", "cpt", "sgt", "cdr", "adm", "brig",
+  "gov", "sen", "rep", "reps", "rev", "hon", "st", "sr", "jr", "mt", "ft", "supt", "insp", "cmdr", "amb", "atty",
+  "pres", "sec", "maj-gen", "lt-gen",
+]);
 
 /** Title and role words that precede a name in news copy ("Conservative MP Leon Benoit"). */
 export const TITLE_WORDS: ReadonlySet<string> = new Set([
@@ -58,6 +84,10 @@ export const TITLE_WORDS: ReadonlySet<string> = new Set([
   "vice", "co-chairman", "founder", "member", "organizer", "chapter", "interior", "foreign", "presidential",
   "executive", "assistant", "former", "then", "nazim", "city", "rabbi", "sheikh", "begum", "sindh",
   "federal", "provincial", "senior", "junior", "joint", "acting", "late", "dear", "inspector", "officer",
+  "representative", "rep", "reps", "congressman", "congresswoman", "congressmember", "admiral", "adm", "rear",
+  "vice-admiral", "commander", "cdr", "cmdr", "lieutenant", "sergeant", "sgt", "brigadier", "brig", "superintendent",
+  "supt", "insp", "gov", "atty", "attorney", "prosecutor", "premier", "chancellor", "king", "queen", "prince",
+  "sheriff", "constable", "marshal", "ceo", "chief executive", "spokesperson", "envoy", "delegate", "coroner",
 ]);
 
 /** Words that make a capitalized run an institution rather than a person, by kind. */

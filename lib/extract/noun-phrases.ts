@@ -3,7 +3,7 @@
 // capitalized, or belong to closed classes (determiners, titles, document nouns, source nouns), or look
 // like adjectives. Anything else — a verb, a preposition, a subordinator — ends it.
 
-import { ANONYMOUS_SOURCE_HEADS, DOCUMENT_NOUNS, TITLE_WORDS } from "./lexicon";
+import { ANONYMOUS_SOURCE_HEADS, DOCUMENT_NOUNS, GROUP_HEADS, TITLE_WORDS } from "./lexicon";
 import { isAbbreviation, isAcronym, isCapitalized, isQuoteMark, type Token } from "./tokens";
 
 export interface PhraseRange {
@@ -68,7 +68,7 @@ function isPhraseWord(token: Token): boolean {
   if (STOP_WORDS.has(lower)) return false;
   if (isCapitalized(token) || /^\d/.test(token.text)) return true;
   return DETERMINERS.has(lower) || TITLE_WORDS.has(lower) || ROLE_NOUNS.has(lower) || NP_MODIFIERS.has(lower)
-    || DOCUMENT_NOUNS.includes(lower) || ANONYMOUS_SOURCE_HEADS.has(lower)
+    || DOCUMENT_NOUNS.includes(lower) || ANONYMOUS_SOURCE_HEADS.has(lower) || GROUP_HEADS.has(lower)
     || looksAdjectival(lower) || /^[a-z]+-[a-z]+$/.test(lower);
 }
 
@@ -91,6 +91,8 @@ function isBracketedAcronym(tokens: Token[], index: number): boolean {
 
 function acceptsToken(tokens: Token[], index: number): boolean {
   const token = tokens[index]!;
+  // "the government's experts", "the company's engineers": a possessive noun inside the phrase.
+  if (/^[a-z]+[’']s$/.test(token.text) && tokens[index + 1] && isPhraseWord(tokens[index + 1]!)) return true;
   if (isBracketedAcronym(tokens, index)) return true;
   if (token.text === "." ) return isAbbreviation(tokens[index - 1]) && index + 1 < tokens.length && isCapitalized(tokens[index + 1]);
   if (token.text === "&") return acceptsConnector(tokens, index);

@@ -13,6 +13,7 @@ import {
   type Gender,
   type PhraseReading,
 } from "./speaker-phrases";
+import { TITLE_ABBREVIATIONS, TITLE_WORDS } from "./lexicon";
 import { isCapitalized, tokenize, type Token } from "./tokens";
 
 export type SourceType = "named" | "document" | "anonymous" | "agentless";
@@ -161,7 +162,7 @@ export class SentenceAttributor {
     const at = context.position;
     switch (reading.type) {
       case "name": {
-        if (!this.isConfirmedName(reading.name)) return null;
+        if (!this.isConfirmedName(reading.name) && !titledName(reading.text, reading.name)) return null;
         const listed = / and /.test(reading.name) && match.phraseStart !== null && /,\s*$/.test(context.sentence.slice(0, match.phraseStart))
           ? this.firstListedActor(`${context.sentence.slice(0, match.phraseStart)}${reading.name.split(" and ")[0]}`, context)
           : null;
@@ -347,6 +348,14 @@ export class SentenceAttributor {
       this.discourse.mentionActor(speaker, "unknown", context.position);
     }
   }
+}
+
+// "Rep. Markey", "Mayor Smith": a title right before a lone surname vouches that it is a name.
+function titledName(phrase: string, name: string): boolean {
+  if (!phrase.endsWith(name)) return false;
+  const before = /([A-Za-z-]+)\.?\s+$/.exec(phrase.slice(0, phrase.length - name.length));
+  const word = before?.[1]?.toLowerCase() ?? "";
+  return TITLE_WORDS.has(word) || TITLE_ABBREVIATIONS.has(word);
 }
 
 // When a document or "it" speaks, the cue is the phrase as written ("the memo says", "it says");

@@ -20,6 +20,7 @@
 import winkNLP from "wink-nlp";
 import type { WinkMethods } from "wink-nlp";
 import model from "wink-eng-lite-web-model";
+import { TITLE_ABBREVIATIONS } from "./lexicon";
 import {
   hasTerminalPunctuation,
   isMostlyLatin,
@@ -57,18 +58,14 @@ function wink(): WinkMethods {
   return winkInstance;
 }
 
-// Titles never end a sentence; wink already knows most of these, the list guards the rest.
-const TITLE_ABBREVIATIONS = new Set([
-  "mr", "mrs", "ms", "dr", "prof", "lt", "gen", "col", "maj", "capt", "cpt", "sgt", "cdr", "adm", "brig",
-  "gov", "sen", "rep", "rev", "hon", "st", "sr", "jr", "mt", "ft", "no", "nos", "vol", "art", "sec", "v", "vs",
-]);
+// Titles never end a sentence; wink already knows most of these, the list (TITLE_ABBREVIATIONS) guards the rest.
 
 function endsWithAbbreviation(value: string, next: string): boolean {
   const last = /(?:^|[\s(“"'‘-])([A-Za-z]{1,5})\.$/.exec(value);
   if (last?.[1]) {
     const word = last[1].toLowerCase();
     if (word === "no" || word === "nos") return /^\d/.test(next);
-    if (TITLE_ABBREVIATIONS.has(word)) return true;
+    if (TITLE_ABBREVIATIONS.has(word) || ["no", "nos", "vol", "art", "v", "vs"].includes(word)) return true;
     // A single capital is an initial ("S. A. Baqri") when a name continues after it.
     if (/^[A-Z]$/.test(last[1])) return /^[A-Z][a-z]/.test(next) || /^[A-Z]\./.test(next);
   }

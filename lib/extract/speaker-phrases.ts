@@ -3,7 +3,7 @@
 
 import type { ActorKind } from "./types";
 import { guessActorKind, looksLikePersonName } from "./actors";
-import { ANONYMOUS_SOURCE_HEADS, DOCUMENT_NOUNS, MONTHS, TITLE_WORDS, WEEKDAYS } from "./lexicon";
+import { ANONYMOUS_SOURCE_HEADS, DOCUMENT_NOUNS, GROUP_HEADS, MONTHS, TITLE_WORDS, WEEKDAYS } from "./lexicon";
 import { DETERMINERS, STOP_WORDS } from "./noun-phrases";
 import { isAcronym, isCapitalized, tokenize, type Token } from "./tokens";
 
@@ -65,6 +65,7 @@ export function readPhrase(text: string, following: string): PhraseReading | nul
   // "Analysts say", "Prosecutors said": a sentence-initial capital does not make a plural noun a name.
   const headIsCommonNoun = !isCapitalized(head) || (words.length === 1 && head.start === 0) || isSentenceInitialPair(words);
   if (headIsCommonNoun && ANONYMOUS_SOURCE_HEADS.has(head.lower)) return { type: "anonymous", text };
+  if (headIsCommonNoun && GROUP_HEADS.has(head.lower)) return groupReading(words, text);
   if (DETERMINERS.has(words[0]!.lower) && ["each", "both", "some", "several", "many", "one", "six", "two", "three"].includes(words[0]!.lower)) {
     return { type: "anonymous", text };
   }
@@ -75,6 +76,20 @@ export function readPhrase(text: string, following: string): PhraseReading | nul
   const name = nameFromWords(tokens);
   if (!name) return null;
   return { type: "name", name: name.name, kind: name.kind, text, gender: genderOf(text) };
+}
+
+// "BP's lawyers" → "BP lawyers", "the government's experts" → "Government experts", "some officials" →
+// "Officials": the group without determiners or possessive marks, as an actor's name.
+function groupReading(words: Token[], text: string): PhraseReading {
+  let start = 0;
+  while (start < words.length - 1 && DETERMINERS.has(words[start]!.lower)) start++;
+  const name = words.slice(start).map((w) => w.text.replace(/[’']s$/, "")).join(" ");
+  const display = name.charAt(0).toUpperCase() + name.slice(1);
+  const guessed = guessActorKind(display);
+  const kind: ActorKind = guessed === "government_body" || /^(police|prosecutors|investigators|detectives|troops|soldiers)$/.test(words[words.length - 1]!.lower)
+    ? "government_body"
+    : guessed === "person" ? "other" : guessed;
+  return { type: "name", name: display, kind, text, gender: "unknown" };
 }
 
 // "Diplomatic sources", "American prosecutors": only the first word is capitalized, by position.
@@ -149,7 +164,13 @@ export function nameFromWords(tokens: Token[]): { name: string; kind: ActorKind 
   if (lastWord && lastWord !== run[run.length - 1] && !isCapitalized(lastWord)) return null;
   const runText = joinRun(run);
   // Joint authors ("Khan and Gayer") stay together rather than losing all but the last name.
-  if (/^[A-Z][\w’'-]+ and [A-Z][\w’'-]+$/.test(runText)) return { name: runText, kind: "person" };
+  const joint = /^([A-Z][\w’'.-]+) and ([A-Z][\w’'-]+)$/.exec(runText);
+  if (joint) {
+    // "BP and Anadarko say": institutions listed together; the first stands for them (as in a list).
+    const first = guessActorKind(joint[1]!);
+    if (isAcronym(run[0]) || (first !== "person" && first !== "other")) return { name: joint[1]!, kind: first === "other" || first === "person" ? "organization" : first };
+    return { name: runText, kind: "person" };
+  }
   const person = trailingPersonName(run);
   // A title right before the trailing name makes it a person even inside "Army Chief Gen. Raheel".
   if (person && titledName(run, person)) return { name: person, kind: "person" };

@@ -2,6 +2,8 @@
 // patterns need exact character offsets inside one sentence and a stable notion of "word", and a
 // regex gives both without a second pass through the model.
 
+import { TITLE_ABBREVIATIONS } from "./lexicon";
+
 export interface Token {
   text: string;
   lower: string;
@@ -34,7 +36,7 @@ export function isAcronym(token: Token | undefined): boolean {
 /** Abbreviations whose following period belongs to the name ("Mr. Baqri", "U.S. officials"). */
 export function isAbbreviation(token: Token | undefined): boolean {
   if (!token || !token.isWord) return false;
-  return /^(mr|mrs|ms|dr|prof|lt|gen|col|maj|capt|st|sgt|sen|gov|rev|hon|jr|sr|no|maj-gen|lt-gen)$/i.test(token.text)
+  return TITLE_ABBREVIATIONS.has(token.lower) || token.lower === "no"
     || /^[A-Z]$/.test(token.text)
     || /^(?:[A-Z]\.)+[A-Z]$/.test(token.text);
 }
