@@ -8,15 +8,16 @@
 //   according "according to a research paper published by the Office of …"
 // Cues inside quotation marks belong to the quoted speaker's words and are ignored.
 
-import { SPEECH_VERBS } from "./lexicon";
+import { DOCUMENT_NOUNS, SPEECH_VERBS } from "./lexicon";
 import {
   appositionStart,
+  isRoleWord,
   phraseEndingAt,
   phraseStartingAt,
   phraseText,
   type PhraseRange,
 } from "./noun-phrases";
-import { CLOSING_QUOTES, OPENING_QUOTES, tokenize, type Token } from "./tokens";
+import { CLOSING_QUOTES, isCapitalized, OPENING_QUOTES, tokenize, type Token } from "./tokens";
 
 export type CuePattern = "subject" | "inverted" | "relative" | "coordinated" | "passive" | "according" | "participle";
 
@@ -140,6 +141,11 @@ function infinitiveFollows(tokens: Token[], v: number): boolean {
 // "agreed to the terms", "urged to the court": "to" before a noun phrase is not an infinitive.
 const DETERMINERS_AFTER_TO = new Set(["the", "a", "an", "his", "her", "its", "their", "this", "that", "these", "those", "our", "my", "your"]);
 
+// "the MQM has officially denied", "BP flatly rejected": an adverb between subject and verb.
+function isLyAdverb(token: Token): boolean {
+  return /^[a-z]{4,}ly$/.test(token.text) && !/^(family|early|only|reply|supply|italy|july|rally|belly|ally|fly|assembly|daily|weekly|monthly|holy|ugly)$/.test(token.lower);
+}
+
 function thatFollows(tokens: Token[], v: number): boolean {
   for (let i = v + 1; i < tokens.length && i <= v + 5; i++) {
     if (tokens[i]!.lower === "that") return true;
@@ -183,7 +189,13 @@ function participle(sentence: string, tokens: Token[], v: number): CueMatch | nu
   if (first === null) return null;
   const range = SUBJECT_PRONOUNS.has(tokens[first]!.lower) ? { first, last: first } : phraseStartingAt(tokens, first);
   if (!range || range.last >= v - 1) return null;
-  const verb = tokens[range.last + 1];
+  let verb = tokens[range.last + 1];
+  // "Roshan Shaikh, the city's top administrator, then revised …, saying": skip the apposition.
+  if (verb?.text === ",") {
+    const close = tokens.findIndex((t, k) => k > range.last + 1 && k < v && t.text === ",");
+    const opener = tokens[range.last + 2];
+    if (close > 0 && close - range.last <= 15 && opener && /^(the|a|an|his|her|its|their|who|which|[a-z]+ing)$/.test(opener.lower)) verb = tokens[close + 1];
+  }
   // The subject must be followed by its verb ("Chu defended", "BP has challenged"), not by more phrase.
   if (!verb || !/^[a-z]/.test(verb.text) || SUBORDINATORS.has(verb.lower)) return null;
   return makeMatch(sentence, tokens, tokens[v]!.text, "participle", tokens[v]!.start, range);
@@ -194,10 +206,14 @@ function participle(sentence: string, tokens: Token[], v: number): CueMatch | nu
 function clauseSubjectStart(tokens: Token[], v: number): number | null {
   let first = 0;
   while (first < v && !tokens[first]!.isWord) first++;
-  if (PREPOSITIONS.has(tokens[first]?.lower ?? "") || /^(on|in|at|after|before|during|later|earlier|meanwhile)$/i.test(tokens[first]?.text ?? "")) {
+  if (PREPOSITIONS.has(tokens[first]?.lower ?? "") || /^(on|in|at|after|before|during|later|earlier|meanwhile|outside|inside|near|across|behind|speaking|appearing|addressing)$/i.test(tokens[first]?.text ?? "")) {
     const comma = tokens.findIndex((t, i) => i > first && i < v && t.text === ",");
-    if (comma === -1 || comma - first > 8) return null;
-    first = comma + 1;
+    if (comma !== -1 && comma - first <= 12) return comma + 1 < v ? comma + 1 : null;
+    // "On Friday the MQM's Rauf Siddiqui resigned …": a short time phrase without its comma.
+    let next = first + 1;
+    while (next < v && next - first <= 4 && (isCapitalized(tokens[next]) || /^\d/.test(tokens[next]!.text)) && !/^(The|A|An)$/.test(tokens[next]!.text)) next++;
+    if (next === first + 1 || next >= v) return null;
+    first = next;
   }
   return first < v ? first : null;
 }
@@ -242,7 +258,7 @@ function inverted(sentence: string, tokens: Token[], v: number, lastCueToken: nu
 
 function beforeVerb(sentence: string, tokens: Token[], v: number, lastCueToken: number, cue: string): CueMatch | null {
   let i = v - 1;
-  while (i >= 0 && (SKIPPABLE_BEFORE_VERB.has(tokens[i]!.lower) || (tokens[i]!.lower === "first" && tokens[i - 1]?.lower === "at"))) {
+  while (i >= 0 && (SKIPPABLE_BEFORE_VERB.has(tokens[i]!.lower) || isLyAdverb(tokens[i]!) || (tokens[i]!.lower === "first" && tokens[i - 1]?.lower === "at"))) {
     i -= tokens[i]!.lower === "first" && tokens[i - 1]?.lower === "at" ? 2 : 1;
   }
   const previous = tokens[i];
@@ -262,6 +278,8 @@ function beforeVerb(sentence: string, tokens: Token[], v: number, lastCueToken: 
   if (SUBJECT_PRONOUNS.has(previous.lower)) {
     return opensMainClause(tokens, i) ? makeMatch(sentence, tokens, cue, "subject", tokens[v]!.start, { first: i, last: i }) : null;
   }
+  const named = tokens[i]?.text === "," ? nameInRoleApposition(tokens, i) : null;
+  if (named) return makeMatch(sentence, tokens, cue, "subject", tokens[v]!.start, named);
   while (tokens[i]?.text === ",") {
     const opening = appositionStart(tokens, i);
     if (opening === null) break;
@@ -269,8 +287,36 @@ function beforeVerb(sentence: string, tokens: Token[], v: number, lastCueToken: 
   }
   const found = phraseEndingAt(tokens, i);
   const range = found ? nameBeforeOpenApposition(tokens, found) ?? found : null;
+  const reduced = documentBeforeReducedRelative(tokens, range?.first ?? i + 1);
+  if (reduced) return makeMatch(sentence, tokens, cue, "subject", tokens[v]!.start, reduced);
   if (!range || !opensMainClause(tokens, range.first)) return null;
   return makeMatch(sentence, tokens, cue, "subject", tokens[v]!.start, range);
+}
+
+// "BP's cement expert, Andreas Momber, concluded …", "Its lead expert, engineer Martin Blunt, had
+// estimated …": the name set off after a role is who speaks.
+function nameInRoleApposition(tokens: Token[], closing: number): PhraseRange | null {
+  const name = phraseEndingAt(tokens, closing - 1);
+  if (!name || tokens[name.first - 1]?.text !== "," || !isCapitalized(tokens[name.last])) return null;
+  const role = phraseEndingAt(tokens, name.first - 2);
+  if (!role || !isRoleWord(tokens[role.last]!.lower) || !opensMainClause(tokens, role.first)) return null;
+  return name;
+}
+
+// "The initial report submitted to the Sindh government said …", "The JIT report made public by the
+// Sindh government in July 2020 said …": a document, then a participle clause, then the verb.
+const REDUCED_PARTICIPLES = /^(submitted|sent|released|published|prepared|presented|filed|issued|made|obtained|seen|leaked|shared|handed|given|written|drawn|compiled|commissioned|ordered|sealed|circulated|delivered)$/;
+function documentBeforeReducedRelative(tokens: Token[], end: number): PhraseRange | null {
+  for (let p = end - 1; p > 0 && end - p <= 12; p--) {
+    const token = tokens[p]!;
+    if (!token.isWord) return null;
+    if (!REDUCED_PARTICIPLES.test(token.lower)) continue;
+    const head = tokens[p - 1]!;
+    if (!DOCUMENT_NOUNS.includes(head.lower)) continue;
+    const range = phraseEndingAt(tokens, p - 1);
+    return range && opensMainClause(tokens, range.first) ? range : null;
+  }
+  return null;
 }
 
 // A speaker phrase must start a clause; "…a party that human rights groups … say has a violent past"

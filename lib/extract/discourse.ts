@@ -3,7 +3,7 @@
 // asks it to resolve "he said", "it says", "the memo says" and "the rights group said".
 
 import type { ActorKind, ExtractedSpeaker } from "./types";
-import { INTERCHANGEABLE_DOCUMENT_NOUNS } from "./lexicon";
+import { INSTITUTION_HEADS, INTERCHANGEABLE_DOCUMENT_NOUNS } from "./lexicon";
 import type { DocumentPhrase, Gender, Pronoun } from "./speaker-phrases";
 
 /** Where in the document something was read: sentence order, paragraph, and news item. */
@@ -53,6 +53,8 @@ export class Discourse {
   private readonly people: EntityMention[] = [];
   private readonly speakers: EntityMention[] = [];
   private readonly institutions: EntityMention[] = [];
+  /** Institutions named in passing (not as subjects or speakers): a fallback for "the company". */
+  private readonly named: EntityMention[] = [];
   private readonly documents: DocumentRecord[] = [];
   private readonly roles: RoleMention[] = [];
   /** Last thing "it" can point at: an institution or a document, in reading order. */
@@ -63,6 +65,11 @@ export class Discourse {
 
   private inWindow(candidate: Position, at: Position): boolean {
     return candidate.article === at.article && at.paragraph - candidate.paragraph <= PARAGRAPH_WINDOW && candidate.order <= at.order;
+  }
+
+  /** An institution named anywhere in a sentence: what "the company" or "the ministry" may mean later. */
+  mentionName(speaker: ExtractedSpeaker, at: Position): void {
+    if (speaker.kind !== "person" && speaker.kind !== "other") this.named.push({ ...at, speaker, gender: "unknown" });
   }
 
   /** A named actor that was just attributed a statement: the preferred referent of a later description. */
@@ -132,10 +139,14 @@ export class Discourse {
   resolveDescription(head: string, at: Position): ExtractedSpeaker | null {
     const role = this.latest(this.roles, at, (r) => r.role === head);
     if (role) return role.speaker;
-    if (["group", "party", "committee", "organization", "organisation", "movement", "government"].includes(head)) {
-      return this.latest(this.institutions, at, (e) => e.speaker.kind === "organization" || e.speaker.kind === "government_body")?.speaker ?? null;
+    if (["group", "party", "committee", "organization", "organisation", "movement", "government"].includes(head) || INSTITUTION_HEADS.has(head)) {
+      const governmental = ["government", "ministry", "department", "agency", "administration", "embassy", "consulate", "military", "army", "prosecution"].includes(head);
+      const fits = (e: EntityMention) => governmental ? e.speaker.kind === "government_body" : e.speaker.kind === "organization" || e.speaker.kind === "government_body";
+      return this.latest(this.institutions, at, fits)?.speaker ?? this.latest(this.named, at, fits)?.speaker ?? null;
     }
-    if (head === "court") return this.latest(this.institutions, at, (e) => e.speaker.kind === "court")?.speaker ?? null;
+    if (head === "court") {
+      return (this.latest(this.institutions, at, (e) => e.speaker.kind === "court") ?? this.latest(this.named, at, (e) => e.speaker.kind === "court"))?.speaker ?? null;
+    }
     // "the MQM leader defended her action and said …": the last speaker in this paragraph, unless the
     // document gave that person a different role (a mayor is not "the ambassador").
     const speaker = this.latest(this.speakers, at, (s) => s.paragraph === at.paragraph && this.rolesOf(s.speaker).every((r) => r === head));

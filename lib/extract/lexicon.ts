@@ -56,6 +56,18 @@ export const GROUP_HEADS: ReadonlySet<string> = new Set([
   "nurses", "locals", "victims", "owners", "organisers", "organizers", "leaders", "spokesmen", "authors",
   "commissioners", "judges", "detectives", "troops", "soldiers", "rebels", "separatists", "militants",
   "passengers", "crew", "parents", "voters", "campaigners", "unions", "environmentalists", "specialists",
+  "federations", "associations", "firms", "companies", "governments", "ministries", "agencies", "bodies",
+]);
+
+/**
+ * Singular institution nouns. "The company said" / "the ministry said" refers back to an institution the
+ * reader has met; "the fire department", "the Sindh government" name one by their modifiers.
+ */
+export const INSTITUTION_HEADS: ReadonlySet<string> = new Set([
+  "company", "firm", "ministry", "department", "agency", "board", "commission", "council", "union", "bank",
+  "airline", "operator", "government", "administration", "team", "panel", "tribunal", "authority", "office",
+  "inquiry", "investigation", "federation", "association", "manufacturer", "regulator", "military", "army",
+  "embassy", "consulate", "prosecution", "defence", "defense", "campaign", "coalition", "institute", "utility",
 ]);
 /** Honorifics and ranks stripped before matching names (multi-word forms first). */
 export const HONORIFICS: readonly string[] = [

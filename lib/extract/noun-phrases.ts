@@ -29,6 +29,11 @@ const ROLE_NOUNS: ReadonlySet<string> = new Set([
   "reporter", "editor", "surgeon", "physician", "investigator", "prosecutor", "commissioner", "inspector",
 ]);
 
+/** A noun that names a role or occupation ("expert", "spokesman", "minister"). */
+export function isRoleWord(lower: string): boolean {
+  return ROLE_NOUNS.has(lower) || TITLE_WORDS.has(lower);
+}
+
 const NP_MODIFIERS: ReadonlySet<string> = new Set([
   "former", "then", "senior", "online", "new", "local", "secret", "leaked", "younger", "older", "elder",
   "executive", "exiled", "rights", "human", "research", "top", "official", "diplomatic", "presidential",
@@ -91,6 +96,9 @@ function isBracketedAcronym(tokens: Token[], index: number): boolean {
 
 function acceptsToken(tokens: Token[], index: number): boolean {
   const token = tokens[index]!;
+  // "Workers' relatives": a plural possessive mark inside the phrase.
+  if ((token.text === "'" || token.text === "’") && /s$/.test(tokens[index - 1]?.text ?? "") && tokens[index - 1]!.end === token.start
+    && tokens[index + 1] && isPhraseWord(tokens[index + 1]!)) return true;
   // "the government's experts", "the company's engineers": a possessive noun inside the phrase.
   if (/^[a-z]+[’']s$/.test(token.text) && tokens[index + 1] && isPhraseWord(tokens[index + 1]!)) return true;
   if (isBracketedAcronym(tokens, index)) return true;
@@ -164,6 +172,8 @@ function isApposition(chunk: Token[]): boolean {
   const first = chunk[0]!;
   const lastWord = [...chunk].reverse().find((t) => t.isWord);
   if (APPOSITION_OPENERS.has(first.lower)) return true;
+  // ", quoting eyewitnesses,", ", citing an analysis by NOAA,": a participle clause.
+  if (/^[a-z]{3,}ing$/.test(first.text)) return true;
   if (chunk.length === 1 && /^\d+$/.test(first.text)) return true;
   return !!lastWord && (ROLE_NOUNS.has(lastWord.lower) || TITLE_WORDS.has(lastWord.lower));
 }

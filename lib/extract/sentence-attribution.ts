@@ -7,6 +7,7 @@ import { findCues, type CueMatch } from "./cues";
 import { Discourse, type DocumentRecord, type Position } from "./discourse";
 import { phraseStartingAt } from "./noun-phrases";
 import {
+  nameFromWords,
   readPhrase,
   trailingPersonName,
   type DocumentPhrase,
@@ -101,6 +102,7 @@ export class SentenceAttributor {
     result = this.preferSpeakerOverOutlet(result, matches, context);
     if (result?.speaker && result.source === "named") this.discourse.mentionSpeaker(result.speaker, context.position);
     const subject = this.registerSubject(context, result);
+    this.registerNamedInstitutions(context);
     this.registerAuthoredDocument(context, result);
     if (result) {
       const medium = this.mediumCitation(context, result.speaker);
@@ -199,7 +201,8 @@ export class SentenceAttributor {
         return {
           ...base,
           cue: cueWithSubject(match, context.sentence),
-          speaker: record.author,
+          // "The initial report states …": a document with no author the text names speaks for itself.
+          speaker: record.author ?? documentAsSpeaker(record.label),
           source: "document",
           documentNoun: record.noun,
           citedVia: record.label,
@@ -314,6 +317,22 @@ export class SentenceAttributor {
     return speaker;
   }
 
+  // Every institution the sentence names ("… by the Sindh High Court") is something a later "the court"
+  // or "the company" may mean.
+  private registerNamedInstitutions(context: SentenceContext): void {
+    const tokens = tokenize(context.sentence);
+    let start = -1;
+    for (let i = 0; i <= tokens.length; i++) {
+      const inRun = i < tokens.length && (isCapitalized(tokens[i]) || (start >= 0 && /^(of|for|the|and|&)$/i.test(tokens[i]!.text) && isCapitalized(tokens[i + 1])));
+      if (inRun && start < 0) start = i;
+      if (!inRun && start >= 0) {
+        const named = nameFromWords(tokens.slice(start, i));
+        if (named && named.kind !== "person" && named.kind !== "other") this.discourse.mentionName({ name: named.name, kind: named.kind }, context.position);
+        start = -1;
+      }
+    }
+  }
+
   // "The Privy Council Office … sent a memo to …": the memo's author is the clause subject.
   private registerAuthoredDocument(context: SentenceContext, result: SentenceAttribution | null): void {
     const authored = AUTHORING_VERB.exec(context.sentence);
@@ -348,6 +367,10 @@ export class SentenceAttributor {
       this.discourse.mentionActor(speaker, "unknown", context.position);
     }
   }
+}
+
+function documentAsSpeaker(label: string): ExtractedSpeaker {
+  return { name: label.charAt(0).toUpperCase() + label.slice(1), kind: "other" };
 }
 
 // "Rep. Markey", "Mayor Smith": a title right before a lone surname vouches that it is a name.

@@ -3,7 +3,7 @@
 
 import type { ActorKind } from "./types";
 import { guessActorKind, looksLikePersonName } from "./actors";
-import { ANONYMOUS_SOURCE_HEADS, DOCUMENT_NOUNS, GROUP_HEADS, MONTHS, TITLE_WORDS, WEEKDAYS } from "./lexicon";
+import { ANONYMOUS_SOURCE_HEADS, DOCUMENT_NOUNS, GROUP_HEADS, INSTITUTION_HEADS, MONTHS, TITLE_WORDS, WEEKDAYS } from "./lexicon";
 import { DETERMINERS, STOP_WORDS } from "./noun-phrases";
 import { isAcronym, isCapitalized, tokenize, type Token } from "./tokens";
 
@@ -66,6 +66,17 @@ export function readPhrase(text: string, following: string): PhraseReading | nul
   const headIsCommonNoun = !isCapitalized(head) || (words.length === 1 && head.start === 0) || isSentenceInitialPair(words);
   if (headIsCommonNoun && ANONYMOUS_SOURCE_HEADS.has(head.lower)) return { type: "anonymous", text };
   if (headIsCommonNoun && GROUP_HEADS.has(head.lower)) return groupReading(words, text);
+  // "the company", "the ministry": a body met earlier. "the fire department", "the Sindh government":
+  // a body named by its modifiers.
+  if (!isCapitalized(head) && INSTITUTION_HEADS.has(head.lower)) {
+    const content = words.filter((w) => !DETERMINERS.has(w.lower));
+    if (content.length === 1) return DETERMINERS.has(words[0]!.lower) ? { type: "description", head: head.lower, text } : null;
+    return groupReading(words, text);
+  }
+  // "the SSP", "the CEO": an abbreviated role.
+  if (words.length === 2 && /^(the)$/i.test(words[0]!.text) && isAcronym(head) && TITLE_WORDS.has(head.lower)) {
+    return { type: "description", head: head.lower, text };
+  }
   if (DETERMINERS.has(words[0]!.lower) && ["each", "both", "some", "several", "many", "one", "six", "two", "three"].includes(words[0]!.lower)) {
     return { type: "anonymous", text };
   }
@@ -149,7 +160,11 @@ function authorFromText(value: string): { name: string; kind: ActorKind } | null
 // "US State Department cable" → US State Department; "Canadian government memo" → none (not a name).
 function institutionFromModifiers(modifiers: Token[]): { name: string; kind: ActorKind } | null {
   const capitalized = modifiers.filter((w) => isCapitalized(w));
-  if (capitalized.length === 0 || capitalized.length !== modifiers.filter((w) => !/^\d+$/.test(w.text)).length) return null;
+  if (capitalized.length === 0) return null;
+  // "internal BP document", "undated Pentagon report": lower-case adjectives around one capitalized run.
+  const firstCap = modifiers.indexOf(capitalized[0]!);
+  if (modifiers.slice(firstCap, firstCap + capitalized.length).some((w) => !isCapitalized(w))) return null;
+  if (modifiers.slice(firstCap + capitalized.length).some((w) => !/^\d+$/.test(w.text))) return null;
   const name = capitalized.map((w) => w.text).join(" ");
   const kind = guessActorKind(name);
   return kind === "government_body" || kind === "organization" || kind === "court" || kind === "media_outlet" ? { name, kind } : null;
@@ -171,6 +186,16 @@ export function nameFromWords(tokens: Token[]): { name: string; kind: ActorKind 
     if (isAcronym(run[0]) || (first !== "person" && first !== "other")) return { name: joint[1]!, kind: first === "other" || first === "person" ? "organization" : first };
     return { name: runText, kind: "person" };
   }
+  // "Martin Blunt of Imperial College London", "Karamat Ali of PILER": a person of an institution.
+  const of = run.findIndex((t) => t.lower === "of");
+  if (of > 1) {
+    const before = run.slice(0, of);
+    const personBefore = trailingPersonName(before);
+    const beforeText = joinRun(before);
+    if (personBefore && personBefore.includes(" ") && guessActorKind(beforeText) !== "government_body" && guessActorKind(personBefore) === "person") {
+      return { name: personBefore, kind: "person" };
+    }
+  }
   const person = trailingPersonName(run);
   // A title right before the trailing name makes it a person even inside "Army Chief Gen. Raheel".
   if (person && titledName(run, person)) return { name: person, kind: "person" };
@@ -190,7 +215,13 @@ function titledName(run: Token[], person: string): boolean {
   while (end > 0 && /^(MP|MPA|MNA|MEP|Jr|Sr|QC|PhD)$/.test(run[end - 1]!.text)) end--;
   const before = run[end - personTokens - 1];
   const title = before?.text === "." ? run[end - personTokens - 2] : before;
-  return !!title && (TITLE_WORDS.has(title.lower) || /^(Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Prof|Sir)$/.test(title.text));
+  if (title && (TITLE_WORDS.has(title.lower) || /^(Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Prof|Sir)$/.test(title.text))) return true;
+  // "Senior Superintendent of Police Rashid Mahmood", "Chief of Army Staff Raheel Sharif".
+  const start = end - personTokens - 1;
+  for (let k = start; k > 0 && start - k <= 3; k--) {
+    if (run[k]!.lower === "of") return TITLE_WORDS.has(run[k - 1]!.lower);
+  }
+  return false;
 }
 
 function stripLeadingArticle(value: string): string {

@@ -72,8 +72,9 @@ const cases: Array<[string, string, string, Expected]> = [
     { speaker: "Melisa Leclerc", kind: "person", cue: "said", attribution: "paraphrase", citedVia: null, stance: "reports" }],
   ["a quotation with no cue after the speaker's paraphrase", "000", "“I do know what they had attributed to me",
     { speaker: "Leon Benoit", kind: "person", cue: null, attribution: "direct_quote", citedVia: null, stance: "reports" }],
+  // A document whose author the text does not name speaks for itself (an unnamed activist filed it).
   ["a suit that alleges", "000", "The suit alleged that MQM members were being routinely refused",
-    { speaker: null, cue: "The suit alleged", attribution: "reported", citedVia: "$50-million lawsuit", stance: "reports" }],
+    { speaker: "$50-million lawsuit", kind: "other", cue: "The suit alleged", attribution: "reported", citedVia: "$50-million lawsuit", stance: "reports" }],
   ["author voice", "000", "MQM-Canada has never been linked to violence.",
     { speaker: null, cue: null, attribution: "author_voice", citedVia: null, stance: "endorses" }],
   ["author voice with “allegedly”", "000", "Pakistani forces in Karachi allegedly found torture rooms",
