@@ -80,7 +80,7 @@ function resolveActors(documents: Document[]): Map<ExtractedClaim, string> {
       if (!claim.speaker) continue;
       let actor = directory.resolve(claim.speaker);
       if (!actor) {
-        actor = { id: next++, name: claim.speaker.name, normalizedName: canonicalActorKey(claim.speaker.name), aliases: [] };
+        actor = { id: next++, name: claim.speaker.name, normalizedName: canonicalActorKey(claim.speaker.name), kind: claim.speaker.kind, aliases: [] };
         directory.add(actor);
       }
       actorOf.set(claim, actor.name);

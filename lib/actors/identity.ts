@@ -1,19 +1,45 @@
 // Which stored actor an extracted speaker is: pure, shared by ingest (which creates the actors) and
-// the attribution eval (which counts actors per real person). An actor is found by its canonical key,
-// then by a recorded alias (a spelling an editor merged away stays merged).
+// the attribution eval (which counts actors per real person).
+//
+// In order: the canonical key ("Lt. Gen. Rizwan Akhtar" = "Rizwan Akhtar"); a recorded alias (a spelling
+// an editor merged away stays merged); then, for people only, name compatibility across documents —
+// a bare surname ("Markey", from "Rep. Markey") is the one stored person with that surname, and a full
+// name is a stored person with the same surname and a compatible given name ("Ed" ~ "Edward", "E." ~
+// "Edward"; a middle name or initial may be missing on either side). When two stored people could
+// match, none is chosen: a new actor is safer than a wrong merge.
 import { canonicalActorKey } from "@/lib/extract/actors";
-import type { ExtractedSpeaker } from "@/lib/extract";
+import type { ActorKind, ExtractedSpeaker } from "@/lib/extract";
 
 export interface KnownActor {
   id: number;
   name: string;
   normalizedName: string;
+  kind: ActorKind;
   aliases: string[];
+}
+
+interface PersonName {
+  given: string | null;
+  surname: string;
+}
+
+function personName(key: string): PersonName | null {
+  const tokens = key.split(" ").filter(Boolean);
+  if (tokens.length === 0) return null;
+  return { given: tokens.length > 1 ? tokens[0]! : null, surname: tokens[tokens.length - 1]! };
+}
+
+/** "ed" ~ "edward", "e" ~ "edward", "edward" ~ "edward"; "ed" !~ "ted". */
+function givenNamesCompatible(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.length === 1 ? long.startsWith(short) : short.length >= 2 && long.startsWith(short);
 }
 
 export class ActorDirectory<A extends KnownActor = KnownActor> {
   private readonly byKey = new Map<string, A>();
   private readonly byAlias = new Map<string, A>();
+  private readonly bySurname = new Map<string, A[]>();
 
   constructor(actors: Iterable<A> = []) {
     for (const actor of actors) this.add(actor);
@@ -26,11 +52,31 @@ export class ActorDirectory<A extends KnownActor = KnownActor> {
       const key = canonicalActorKey(alias);
       if (!this.byAlias.has(key)) this.byAlias.set(key, actor);
     }
+    if (actor.kind !== "person") return;
+    const name = personName(actor.normalizedName);
+    if (!name) return;
+    const list = this.bySurname.get(name.surname) ?? [];
+    if (!list.includes(actor)) list.push(actor);
+    this.bySurname.set(name.surname, list);
   }
 
   /** The stored actor this speaker is, or null when it is someone new. */
   resolve(speaker: ExtractedSpeaker): A | null {
     const key = canonicalActorKey(speaker.name);
-    return this.byKey.get(key) ?? this.byAlias.get(speaker.name) ?? this.byAlias.get(key) ?? null;
+    const exact = this.byKey.get(key) ?? this.byAlias.get(speaker.name) ?? this.byAlias.get(key);
+    if (exact || speaker.kind !== "person") return exact ?? null;
+    return this.compatiblePerson(key);
+  }
+
+  private compatiblePerson(key: string): A | null {
+    const name = personName(key);
+    if (!name) return null;
+    const sameSurname = this.bySurname.get(name.surname) ?? [];
+    const matches = sameSurname.filter((actor) => {
+      const stored = personName(actor.normalizedName)!;
+      if (name.given === null || stored.given === null) return true;
+      return givenNamesCompatible(name.given, stored.given);
+    });
+    return matches.length === 1 ? matches[0]! : null;
   }
 }

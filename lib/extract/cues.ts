@@ -268,6 +268,11 @@ function beforeVerb(sentence: string, tokens: Token[], v: number, lastCueToken: 
     // "…terrorists were killed who were believed to be affiliated with MQM": a relative clause hedges
     // one detail, not the sentence.
     if (["who", "which", "that"].includes(tokens[i - 1]?.lower ?? "")) return null;
+    // "… more oil than the public had been told": a comparison, not a report.
+    let aux = i;
+    while (aux > 0 && /^(had|has|have|been|be|being|was|were|is|are|would|will|could|might|may)$/.test(tokens[aux - 1]!.lower)) aux--;
+    const subject = phraseEndingAt(tokens, aux - 1);
+    if (subject && /^(than|as)$/.test(tokens[subject.first - 1]?.lower ?? "")) return null;
     return passive(sentence, tokens, v, lastCueToken, cue);
   }
   if ((previous.lower === "which" || previous.lower === "who") && tokens[i - 1]?.text === ",") {
@@ -309,8 +314,9 @@ const REDUCED_PARTICIPLES = /^(submitted|sent|released|published|prepared|presen
 function documentBeforeReducedRelative(tokens: Token[], end: number): PhraseRange | null {
   for (let p = end - 1; p > 0 && end - p <= 12; p--) {
     const token = tokens[p]!;
-    if (!token.isWord) return null;
-    if (!REDUCED_PARTICIPLES.test(token.lower)) continue;
+    if (!token.isWord && !/^[’']$/.test(token.text)) return null;
+    // "The internal BP document that Markey's staff obtained shows …": an object relative clause.
+    if (!REDUCED_PARTICIPLES.test(token.lower) && !/^(that|which)$/.test(token.lower)) continue;
     const head = tokens[p - 1]!;
     if (!DOCUMENT_NOUNS.includes(head.lower)) continue;
     const range = phraseEndingAt(tokens, p - 1);

@@ -3,7 +3,7 @@
 // asks it to resolve "he said", "it says", "the memo says" and "the rights group said".
 
 import type { ActorKind, ExtractedSpeaker } from "./types";
-import { INSTITUTION_HEADS, INTERCHANGEABLE_DOCUMENT_NOUNS } from "./lexicon";
+import { GROUP_HEADS, INSTITUTION_HEADS, INTERCHANGEABLE_DOCUMENT_NOUNS } from "./lexicon";
 import type { DocumentPhrase, Gender, Pronoun } from "./speaker-phrases";
 
 /** Where in the document something was read: sentence order, paragraph, and news item. */
@@ -141,7 +141,9 @@ export class Discourse {
     if (role) return role.speaker;
     if (["group", "party", "committee", "organization", "organisation", "movement", "government"].includes(head) || INSTITUTION_HEADS.has(head)) {
       const governmental = ["government", "ministry", "department", "agency", "administration", "embassy", "consulate", "military", "army", "prosecution"].includes(head);
-      const fits = (e: EntityMention) => governmental ? e.speaker.kind === "government_body" : e.speaker.kind === "organization" || e.speaker.kind === "government_body";
+      // "BP officials" spoke for BP, but "the company" is BP itself, not its officials.
+      const fits = (e: EntityMention) => !GROUP_HEADS.has(e.speaker.name.split(" ").pop()!.toLowerCase())
+        && (governmental ? e.speaker.kind === "government_body" : e.speaker.kind === "organization" || e.speaker.kind === "government_body");
       return this.latest(this.institutions, at, fits)?.speaker ?? this.latest(this.named, at, fits)?.speaker ?? null;
     }
     if (head === "court") {

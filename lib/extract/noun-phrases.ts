@@ -3,7 +3,7 @@
 // capitalized, or belong to closed classes (determiners, titles, document nouns, source nouns), or look
 // like adjectives. Anything else — a verb, a preposition, a subordinator — ends it.
 
-import { ANONYMOUS_SOURCE_HEADS, DOCUMENT_NOUNS, GROUP_HEADS, TITLE_WORDS } from "./lexicon";
+import { ANONYMOUS_SOURCE_HEADS, DOCUMENT_NOUNS, GROUP_HEADS, INSTITUTION_HEADS, TITLE_WORDS } from "./lexicon";
 import { isAbbreviation, isAcronym, isCapitalized, isQuoteMark, type Token } from "./tokens";
 
 export interface PhraseRange {
@@ -72,7 +72,7 @@ function isPhraseWord(token: Token): boolean {
   if (isAcronym(token)) return true;
   if (STOP_WORDS.has(lower)) return false;
   if (isCapitalized(token) || /^\d/.test(token.text)) return true;
-  return DETERMINERS.has(lower) || TITLE_WORDS.has(lower) || ROLE_NOUNS.has(lower) || NP_MODIFIERS.has(lower)
+  return DETERMINERS.has(lower) || TITLE_WORDS.has(lower) || ROLE_NOUNS.has(lower) || NP_MODIFIERS.has(lower) || INSTITUTION_HEADS.has(lower)
     || DOCUMENT_NOUNS.includes(lower) || ANONYMOUS_SOURCE_HEADS.has(lower) || GROUP_HEADS.has(lower)
     || looksAdjectival(lower) || /^[a-z]+-[a-z]+$/.test(lower);
 }
@@ -113,11 +113,17 @@ function acceptsToken(tokens: Token[], index: number): boolean {
  * "Chief fire officer", "union leader": a lower-case noun before a role word names the kind of
  * officer or leader, and belongs to the title before the name.
  */
-function compoundModifier(tokens: Token[], index: number): boolean {
+function compoundModifier(tokens: Token[], index: number, depth = 0): boolean {
   const token = tokens[index]!;
   const next = tokens[index + 1];
   if (!/^[a-z]{3,}$/.test(token.text) || STOP_WORDS.has(token.lower) || !next) return false;
-  return ROLE_NOUNS.has(next.lower) || TITLE_WORDS.has(next.lower);
+  if (ROLE_NOUNS.has(next.lower) || TITLE_WORDS.has(next.lower)) return true;
+  // "the undated document", "a redacted report".
+  if (DOCUMENT_NOUNS.includes(next.lower)) return true;
+  // "A joint investigation team", "the fire department": nouns before a body's head. Participles
+  // ("killed police") are verbs, not modifiers.
+  if (/(ed|ing)$/.test(token.lower)) return false;
+  return INSTITUTION_HEADS.has(next.lower) || GROUP_HEADS.has(next.lower) || (depth < 2 && compoundModifier(tokens, index + 1, depth + 1));
 }
 
 /** The phrase that ends at `last` (inclusive), or null when the token there cannot end a phrase. */

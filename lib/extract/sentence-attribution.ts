@@ -164,7 +164,7 @@ export class SentenceAttributor {
     const at = context.position;
     switch (reading.type) {
       case "name": {
-        if (!this.isConfirmedName(reading.name) && !titledName(reading.text, reading.name)) return null;
+        if (!reading.group && !this.isConfirmedName(reading.name) && !titledName(reading.text, reading.name)) return null;
         const listed = / and /.test(reading.name) && match.phraseStart !== null && /,\s*$/.test(context.sentence.slice(0, match.phraseStart))
           ? this.firstListedActor(`${context.sentence.slice(0, match.phraseStart)}${reading.name.split(" and ")[0]}`, context)
           : null;

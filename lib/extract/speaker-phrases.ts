@@ -8,7 +8,7 @@ import { DETERMINERS, STOP_WORDS } from "./noun-phrases";
 import { isAcronym, isCapitalized, tokenize, type Token } from "./tokens";
 
 export type PhraseReading =
-  | { type: "name"; name: string; kind: ActorKind; text: string; gender: Gender }
+  | { type: "name"; name: string; kind: ActorKind; text: string; gender: Gender; group?: boolean }
   | { type: "pronoun"; pronoun: Pronoun; text: string }
   | { type: "document"; document: DocumentPhrase; text: string }
   | { type: "description"; head: string; text: string }
@@ -97,10 +97,13 @@ function groupReading(words: Token[], text: string): PhraseReading {
   const name = words.slice(start).map((w) => w.text.replace(/[’']s$/, "")).join(" ");
   const display = name.charAt(0).toUpperCase() + name.slice(1);
   const guessed = guessActorKind(display);
+  // "BP officials", "PILER researchers": the people of an organization speak for it.
+  const ownerWord = words[start]!.text.replace(/[’']s$/, "");
+  const owner = words[start] !== words[words.length - 1] && /^[A-Z0-9&-]{2,}$/.test(ownerWord) ? guessActorKind(ownerWord) : null;
   const kind: ActorKind = guessed === "government_body" || /^(police|prosecutors|investigators|detectives|troops|soldiers)$/.test(words[words.length - 1]!.lower)
     ? "government_body"
-    : guessed === "person" ? "other" : guessed;
-  return { type: "name", name: display, kind, text, gender: "unknown" };
+    : guessed === "person" || guessed === "other" ? (owner && owner !== "person" && owner !== "other" ? owner : "other") : guessed;
+  return { type: "name", name: display, kind, text, gender: "unknown", group: true };
 }
 
 // "Diplomatic sources", "American prosecutors": only the first word is capitalized, by position.

@@ -12,6 +12,7 @@
 import { createHash } from "node:crypto";
 import type { Prisma, PrismaClient, Source } from "@/lib/generated/prisma/client";
 import { canonicalActorKey, EXTRACTOR_VERSION, extractClaims, normalizeDocument } from "@/lib/extract";
+import { ActorDirectory } from "@/lib/actors/identity";
 import type { ExtractedClaim, ExtractedSpeaker } from "@/lib/extract/types";
 import { reanchor } from "@/lib/claims/anchor";
 import { recordAudit } from "@/lib/audit/record";
@@ -264,20 +265,32 @@ async function upsertActors(tx: Tx, extracted: ExtractedClaim[], summary: Ingest
   const ids = new Map<string, number>();
   if (wanted.size === 0) return ids;
   // An actor an editor merged away lives on as an alias of the one it was merged into:
-  // match aliases too, or a re-seed would bring the merged actor back.
+  // match aliases too, or a re-seed would bring the merged actor back. People are also matched
+  // by surname and given name across documents ("Markey" = "Ed Markey"): fetch the namesakes.
+  const surnames = [...wanted.entries()].filter(([, speaker]) => speaker.kind === "person").map(([key]) => key.split(" ").pop()!);
   const existing = await tx.actor.findMany({
     where: {
       OR: [
         { normalizedName: { in: [...wanted.keys()] } },
         { aliases: { hasSome: [...wanted.values()].map((speaker) => speaker.name) } },
+        ...(surnames.length
+          ? [{ kind: "person" as const, OR: [{ normalizedName: { in: surnames } }, ...surnames.map((surname) => ({ normalizedName: { endsWith: ` ${surname}` } }))] }]
+          : []),
       ],
     },
   });
-  for (const [key, speaker] of wanted) {
-    const actor =
-      existing.find((candidate) => candidate.normalizedName === key) ??
-      existing.find((candidate) => candidate.aliases.some((alias) => alias === speaker.name || canonicalActorKey(alias) === key));
-    if (!actor) continue;
+  const directory = new ActorDirectory(existing);
+  // Fullest names first, so that a bare surname later in the list finds the person just created.
+  const ordered = [...wanted.entries()].sort(([, a], [, b]) => b.name.split(" ").length - a.name.split(" ").length);
+  for (const [key, speaker] of ordered) {
+    const actor = directory.resolve(speaker);
+    if (!actor) {
+      const created = await tx.actor.create({ data: { name: speaker.name, normalizedName: key, kind: speaker.kind } });
+      directory.add(created);
+      ids.set(key, created.id);
+      summary.actorsCreated++;
+      continue;
+    }
     ids.set(key, actor.id);
     // Record a new spelling as an alias; the editor's chosen name stays. The version moves
     // so that an editor with the actor's form open is told rather than overwritten.
@@ -285,12 +298,6 @@ async function upsertActors(tx: Tx, extracted: ExtractedClaim[], summary: Ingest
       actor.aliases.push(speaker.name);
       await tx.actor.update({ where: { id: actor.id }, data: { aliases: { set: actor.aliases }, version: { increment: 1 } } });
     }
-  }
-  for (const [key, speaker] of wanted) {
-    if (ids.has(key)) continue;
-    const actor = await tx.actor.create({ data: { name: speaker.name, normalizedName: key, kind: speaker.kind } });
-    ids.set(key, actor.id);
-    summary.actorsCreated++;
   }
   return ids;
 }
