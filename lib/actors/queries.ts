@@ -7,6 +7,7 @@ import { actorSnapshot } from "@/lib/actors/mutations";
 import { lastSavedBy } from "@/lib/forms/saved-by";
 import { editorActorChoices } from "@/lib/pickers/queries";
 import { SPEAKER_CLAIM_COUNTS_SQL } from "@/lib/claims/tallies";
+import { similarActors } from "@/lib/actors/similar";
 
 export interface ActorListRow {
   id: number;
@@ -71,14 +72,18 @@ export async function getActorDetail(id: number, prisma: Db = db()) {
     },
   });
   if (!actor) return null;
-  const [claimCount, choices, saved] = await Promise.all([
+  const [claimCount, choices, saved, similar] = await Promise.all([
     prisma.claim.count({ where: { speakerId: id } }),
     editorActorChoices(prisma),
     lastSavedBy(prisma, "actor", id),
+    similarActors(prisma, actor.name, actor.kind, { excludeId: id }),
   ]);
+  const similarCounts = await prisma.claim.groupBy({ by: ["speakerId"], where: { speakerId: { in: similar.map((row) => row.id) } }, _count: { _all: true } });
+  const countOf = new Map(similarCounts.map((row) => [row.speakerId, row._count._all]));
   return {
     actor,
     claimCount,
+    possibleDuplicates: similar.map((row) => ({ id: row.id, name: row.name, claims: countOf.get(row.id) ?? 0 })),
     snapshot: actorSnapshot(actor, saved),
     mergeCandidates: choices && (await mergeCandidateLabels(prisma, choices.filter((choice) => choice.id !== id))),
   };

@@ -5,7 +5,10 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/record";
 import { reanchor } from "@/lib/claims/anchor";
-import { canonicalActorKey } from "@/lib/extract";
+import type { ExtractedClaim, ExtractedSpeaker } from "@/lib/extract";
+import { ActorDirectory } from "@/lib/actors/identity";
+import { similarActors } from "@/lib/actors/similar";
+import { actorsFor } from "@/lib/ingest/ingest-document";
 import {
   DocumentError,
   findExistingSource,
@@ -54,6 +57,35 @@ export function parseImportRequest(file: string, input: unknown): ImportRequest 
   throw new ImportRefusedError(file, "bad_metadata", `the metadata needs attention (${sentence})`, flat);
 }
 
+/** A speaker of the previewed document: the stored actor it will join, or near-spellings to choose from. */
+export interface PreviewSpeaker {
+  name: string;
+  kind: string;
+  /** The stored actor the speaker's claims will join (same name, an alias, or the same person: "Markey" = "Ed Markey"). */
+  actor: { id: number; name: string } | null;
+  /** For a new speaker: stored actors spelled almost alike ("Wasay Jalil" / "Wasey Jalil"), to join with one click. */
+  similar: { id: number; name: string }[];
+}
+
+async function previewSpeakers(prisma: PrismaClient, extracted: ExtractedClaim[]): Promise<PreviewSpeaker[]> {
+  const wanted = new Map<string, ExtractedSpeaker>();
+  for (const claim of extracted) if (claim.speaker && !wanted.has(claim.speaker.name)) wanted.set(claim.speaker.name, claim.speaker);
+  if (wanted.size === 0) return [];
+  const directory = new ActorDirectory(await actorsFor(prisma, [...wanted.values()]));
+  const speakers: PreviewSpeaker[] = [];
+  for (const speaker of wanted.values()) {
+    const actor = directory.resolve(speaker);
+    const similar = actor ? [] : await similarActors(prisma, speaker.name, speaker.kind);
+    speakers.push({
+      name: speaker.name,
+      kind: speaker.kind,
+      actor: actor && { id: actor.id, name: actor.name },
+      similar: similar.map(({ id, name }) => ({ id, name })),
+    });
+  }
+  return speakers;
+}
+
 export interface PreviewClaim {
   quote: string;
   start: number;
@@ -90,6 +122,7 @@ export interface ImportPreview {
   guesses: MetadataGuesses;
   suggestedSlug: string;
   claims: PreviewClaim[];
+  speakers: PreviewSpeaker[];
   match: PreviewMatch | null;
 }
 
@@ -131,14 +164,8 @@ export async function previewImport(
     }
   }
 
-  const speakerKeys = [...new Set(prepared.extracted.flatMap((claim) => (claim.speaker ? [canonicalActorKey(claim.speaker.name)] : [])))];
-  const known = new Set(
-    speakerKeys.length === 0
-      ? []
-      : (await prisma.actor.findMany({ where: { normalizedName: { in: speakerKeys } }, select: { normalizedName: true } })).map(
-          (actor) => actor.normalizedName,
-        ),
-  );
+  const speakers = await previewSpeakers(prisma, prepared.extracted);
+  const joins = new Map(speakers.map((speaker) => [speaker.name, speaker.actor]));
   const duplicate = found?.matchedBy === "text";
   return {
     file: document.file,
@@ -150,13 +177,14 @@ export async function previewImport(
     guesses: document.guesses,
     suggestedSlug,
     match,
+    speakers,
     claims: prepared.extracted.map((claim) => ({
       quote: claim.quote,
       start: claim.start,
       end: claim.end,
       speaker: claim.speaker?.name ?? null,
       speakerKind: claim.speaker?.kind ?? null,
-      knownSpeaker: claim.speaker ? known.has(canonicalActorKey(claim.speaker.name)) : false,
+      knownSpeaker: claim.speaker ? joins.get(claim.speaker.name) != null : false,
       cue: claim.cue,
       attribution: claim.attribution,
       alreadyStored: duplicate || storedQuotes.has(claim.quote),
@@ -190,6 +218,7 @@ export async function importDocument(
     userId: input.userId,
     via: "import",
     target: request.target,
+    sameAs: request.sameAs,
     afterWrite: async (tx, written) => {
       if (!written.duplicate) contradictionsFound = await detectContradictionsAfterImport(tx, written, input.userId);
       await recordAudit(tx, {

@@ -43,9 +43,22 @@ export const importTargetSchema = z
   .default("auto")
   .transform((value): IngestTarget => (typeof value === "number" ? { sourceId: value } : value));
 
+/**
+ * "Wasay Jalil is actor 12": a speaker of the document the editor joined, in the preview, to a stored
+ * actor spelled almost alike. Sent as "12:Wasay Jalil".
+ */
+export const sameAsSchema = z
+  .string()
+  .regex(/^\d{1,9}:.{1,200}$/s, "A speaker choice reads “actor id:speaker name”")
+  .transform((value) => {
+    const colon = value.indexOf(":");
+    return { actorId: Number(value.slice(0, colon)), speaker: value.slice(colon + 1) };
+  });
+
 export const importRequestSchema = z.object({
   metadata: importMetadataSchema,
   target: importTargetSchema,
+  sameAs: z.array(sameAsSchema).max(500, "At most 500 speaker choices").default([]),
 });
 
 export type ImportRequest = z.output<typeof importRequestSchema>;

@@ -53,8 +53,12 @@ export async function readUploadedDocument(form: FormData): Promise<ReadDocument
 }
 
 /** The metadata fields and target as the form sent them, for importRequestSchema. */
-export function importRequestFromForm(form: FormData): { metadata: Record<string, string | undefined>; target: unknown } {
-  return { metadata: formFields(form, METADATA_FIELDS), target: formFields(form, ["target"]).target || undefined };
+export function importRequestFromForm(form: FormData): { metadata: Record<string, string | undefined>; target: unknown; sameAs: string[] } {
+  return {
+    metadata: formFields(form, METADATA_FIELDS),
+    target: formFields(form, ["target"]).target || undefined,
+    sameAs: form.getAll("sameAs").filter((value): value is string => typeof value === "string"),
+  };
 }
 
 export const previewOptionsSchema = z.object({

@@ -16,7 +16,7 @@ import { ActorDirectory } from "@/lib/actors/identity";
 import type { ExtractedClaim, ExtractedSpeaker } from "@/lib/extract/types";
 import { reanchor } from "@/lib/claims/anchor";
 import { recordAudit } from "@/lib/audit/record";
-import { NotFoundError } from "@/lib/errors";
+import { NotFoundError, ValidationError } from "@/lib/errors";
 import { compactClaimTallies } from "@/lib/claims/tallies";
 import { facetContext, facetData } from "@/lib/claims/facets";
 import { FACETS_VERSION, keysOfName } from "@/lib/facets";
@@ -40,6 +40,11 @@ export type IngestTarget = "auto" | "new" | { sourceId: number };
 
 export type MatchedBy = "text" | "chosen" | "slug" | "url";
 
+export interface SameAs {
+  speaker: string;
+  actorId: number;
+}
+
 export interface IngestInput {
   metadata: DocumentMetadata;
   rawText: string;
@@ -49,6 +54,8 @@ export interface IngestInput {
   via: "seed" | "import";
   /** Import only; the seed always matches by slug. */
   target?: IngestTarget;
+  /** Import only: speakers the editor said are stored actors ("Wasay Jalil" is actor #12, "Wasey Jalil"). */
+  sameAs?: SameAs[];
   /** Runs in the same transaction after the document is written (detection, the import's audit event). */
   afterWrite?: (tx: Tx, summary: IngestSummary) => Promise<void>;
 }
@@ -198,7 +205,7 @@ async function writeDocument(tx: Tx, input: IngestInput, prepared: PreparedDocum
   }
   summary.sourceId = sourceId;
 
-  const actorIds = await upsertActors(tx, extracted, summary);
+  const actorIds = await upsertActors(tx, extracted, summary, input.sameAs);
   await upsertExtractedClaims(tx, sourceId, text, extracted, actorIds, summary);
 
   summary.claimsTotal = await tx.claim.count({ where: { sourceId } });
@@ -254,7 +261,28 @@ function speakerKey(speaker: ExtractedSpeaker): string {
   return canonicalActorKey(speaker.name);
 }
 
-async function upsertActors(tx: Tx, extracted: ExtractedClaim[], summary: IngestSummary): Promise<Map<string, number>> {
+/**
+ * Stored actors an extracted speaker may be: by key and by alias — an actor an editor merged away
+ * lives on as an alias of the one it was merged into, so a re-seed does not bring it back — and, for
+ * people, every namesake, so that "Markey" can find "Ed Markey" (lib/actors/identity.ts decides).
+ */
+export async function actorsFor(prisma: Pick<Tx, "actor">, speakers: ExtractedSpeaker[]) {
+  const keys = speakers.map((speaker) => canonicalActorKey(speaker.name));
+  const surnames = [...new Set(speakers.filter((speaker) => speaker.kind === "person").map((speaker) => canonicalActorKey(speaker.name).split(" ").pop()!))];
+  return prisma.actor.findMany({
+    where: {
+      OR: [
+        { normalizedName: { in: keys } },
+        { aliases: { hasSome: speakers.map((speaker) => speaker.name) } },
+        ...(surnames.length
+          ? [{ kind: "person" as const, OR: [{ normalizedName: { in: surnames } }, ...surnames.map((surname) => ({ normalizedName: { endsWith: ` ${surname}` } }))] }]
+          : []),
+      ],
+    },
+  });
+}
+
+async function upsertActors(tx: Tx, extracted: ExtractedClaim[], summary: IngestSummary, sameAs: SameAs[] = []): Promise<Map<string, number>> {
   const wanted = new Map<string, ExtractedSpeaker>();
   for (const claim of extracted) {
     if (!claim.speaker) continue;
@@ -264,25 +292,25 @@ async function upsertActors(tx: Tx, extracted: ExtractedClaim[], summary: Ingest
   }
   const ids = new Map<string, number>();
   if (wanted.size === 0) return ids;
-  // An actor an editor merged away lives on as an alias of the one it was merged into:
-  // match aliases too, or a re-seed would bring the merged actor back. People are also matched
-  // by surname and given name across documents ("Markey" = "Ed Markey"): fetch the namesakes.
-  const surnames = [...wanted.entries()].filter(([, speaker]) => speaker.kind === "person").map(([key]) => key.split(" ").pop()!);
-  const existing = await tx.actor.findMany({
-    where: {
-      OR: [
-        { normalizedName: { in: [...wanted.keys()] } },
-        { aliases: { hasSome: [...wanted.values()].map((speaker) => speaker.name) } },
-        ...(surnames.length
-          ? [{ kind: "person" as const, OR: [{ normalizedName: { in: surnames } }, ...surnames.map((surname) => ({ normalizedName: { endsWith: ` ${surname}` } }))] }]
-          : []),
-      ],
-    },
-  });
+  const existing = await actorsFor(tx, [...wanted.values()]);
   const directory = new ActorDirectory(existing);
+  // The editor's choices in the import preview ("Wasay Jalil is Wasey Jalil") come first.
+  const chosen = sameAs.length ? await tx.actor.findMany({ where: { id: { in: sameAs.map((entry) => entry.actorId) } } }) : [];
+  for (const entry of sameAs) {
+    const actor = chosen.find((candidate) => candidate.id === entry.actorId);
+    if (!actor) throw new ValidationError(`The actor chosen for “${entry.speaker}” no longer exists; preview the document again.`, { sameAs: [`Actor #${entry.actorId} no longer exists.`] });
+    const key = canonicalActorKey(entry.speaker);
+    if (!wanted.has(key)) continue;
+    ids.set(key, actor.id);
+    if (entry.speaker !== actor.name && !actor.aliases.includes(entry.speaker)) {
+      actor.aliases.push(entry.speaker);
+      await tx.actor.update({ where: { id: actor.id }, data: { aliases: { set: actor.aliases }, version: { increment: 1 } } });
+    }
+  }
   // Fullest names first, so that a bare surname later in the list finds the person just created.
   const ordered = [...wanted.entries()].sort(([, a], [, b]) => b.name.split(" ").length - a.name.split(" ").length);
   for (const [key, speaker] of ordered) {
+    if (ids.has(key)) continue;
     const actor = directory.resolve(speaker);
     if (!actor) {
       const created = await tx.actor.create({ data: { name: speaker.name, normalizedName: key, kind: speaker.kind } });

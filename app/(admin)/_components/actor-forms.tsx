@@ -110,3 +110,45 @@ export function MergeActorForm({ keptId, keptName, keptVersion, candidates }: { 
     </form>
   );
 }
+
+/**
+ * "Possibly the same as …": near-spellings of this actor's name, each with a one-click merge into
+ * this actor. Nothing is merged until the editor clicks, and a stale page is told (409), not obeyed.
+ */
+export function SuggestedMerges({ keptId, keptName, keptVersion, suggestions }: {
+  keptId: number; keptName: string; keptVersion: number; suggestions: { id: number; name: string; claims: number }[];
+}) {
+  const [done, setDone] = useState<Record<number, string>>({});
+  const [outcome, setOutcome] = useState<{ kind: "error" | "notice"; text: string } | null>(null);
+  const [pending, startTransition] = useTransition();
+  const merged = Object.keys(done).length;
+  return (
+    <div data-testid="possible-duplicates">
+      <ul className="plain-list">
+        {suggestions.map((suggestion) => (
+          <li key={suggestion.id}>
+            Possibly the same as <a href={`/actors/${suggestion.id}`}>{suggestion.name}</a> <span className="muted">({suggestion.claims} claims)</span>{" "}
+            {done[suggestion.id] ? <span className="muted">{done[suggestion.id]}</span> : (
+              <button
+                type="button"
+                disabled={pending || merged > 0}
+                onClick={() => startTransition(async () => {
+                  const result = await mergeActorsAction({ keptId, keptVersion, mergedId: suggestion.id });
+                  if (result.ok) {
+                    setDone({ ...done, [suggestion.id]: `merged: ${result.data.claimsMoved} claims moved to ${keptName}` });
+                    setOutcome({ kind: "notice", text: "Merged. Reload the page to merge another suggestion into the new version." });
+                  } else {
+                    setOutcome({ kind: "error", text: result.status === 409 ? `${result.message} Reload the page to merge into the current version.` : result.message });
+                  }
+                })}
+              >
+                Merge {suggestion.name} into {keptName}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+      <Outcome outcome={outcome} />
+    </div>
+  );
+}

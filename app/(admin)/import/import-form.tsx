@@ -75,6 +75,51 @@ function PreviewText({ preview }: { preview: ImportPreview }) {
   );
 }
 
+/**
+ * Who speaks in the document: the stored actor each speaker joins, and for a new speaker spelled almost
+ * like a stored actor, "possibly the same as …" with a one-click join (undone by a second click).
+ */
+function SpeakerChoices({ speakers, sameAs, onChange }: {
+  speakers: ImportPreview["speakers"]; sameAs: Record<string, number>; onChange: (next: Record<string, number>) => void;
+}) {
+  const suggested = speakers.filter((speaker) => !speaker.actor && speaker.similar.length > 0);
+  if (suggested.length === 0) return null;
+  return (
+    <div className="card" data-testid="speaker-suggestions">
+      <h3>Possibly known speakers</h3>
+      <ul className="plain-list">
+        {suggested.map((speaker) => (
+          <li key={speaker.name}>
+            <strong>{speaker.name}</strong> is possibly the same as{" "}
+            {speaker.similar.map((actor, index) => {
+              const joined = sameAs[speaker.name] === actor.id;
+              return (
+                <span key={actor.id}>
+                  {index > 0 && " or "}
+                  <a href={`/actors/${actor.id}`} target="_blank" rel="noreferrer">{actor.name}</a>{" "}
+                  <button
+                    type="button"
+                    aria-pressed={joined}
+                    onClick={() => {
+                      const next = { ...sameAs };
+                      if (joined) delete next[speaker.name];
+                      else next[speaker.name] = actor.id;
+                      onChange(next);
+                    }}
+                  >
+                    {joined ? `Joined to ${actor.name} (undo)` : `Join ${actor.name}`}
+                  </button>
+                </span>
+              );
+            })}
+          </li>
+        ))}
+      </ul>
+      <p className="muted small">Joining files this speaker&rsquo;s claims under the stored actor and records the spelling as an alias. Nothing is joined unless you click.</p>
+    </div>
+  );
+}
+
 function MatchNotice({ preview }: { preview: ImportPreview }) {
   const { match } = preview;
   if (!match) return null;
@@ -107,6 +152,8 @@ export function ImportForm({ sources }: { sources: SourceOption[] }) {
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [saved, setSaved] = useState<SavedImport | null>(null);
   const [fileInputKey, setFileInputKey] = useState(0);
+  /** Speaker name → the stored actor the editor joined it to in the preview. */
+  const [sameAs, setSameAs] = useState<Record<string, number>>({});
 
   function documentForm(): FormData {
     const form = new FormData();
@@ -129,6 +176,7 @@ export function ImportForm({ sources }: { sources: SourceOption[] }) {
     const next = result.data as ImportPreview;
     const { guesses } = next;
     setPreview(next);
+    setSameAs({});
     setFields({
       ...emptyFields(),
       title: guesses.title ?? "",
@@ -159,6 +207,7 @@ export function ImportForm({ sources }: { sources: SourceOption[] }) {
     const form = documentForm();
     for (const name of FIELD_NAMES) form.set(name, fields[name]);
     form.set("target", target);
+    for (const [speaker, actorId] of Object.entries(sameAs)) form.append("sameAs", `${actorId}:${speaker}`);
     const result = await post("/api/import", form);
     setPending(false);
     if (!result.ok) {
@@ -175,6 +224,7 @@ export function ImportForm({ sources }: { sources: SourceOption[] }) {
     setFile(null);
     setPasted("");
     setPreview(null);
+    setSameAs({});
     setSaved(null);
     setError(null);
     setFieldErrors({});
@@ -314,6 +364,7 @@ export function ImportForm({ sources }: { sources: SourceOption[] }) {
           {preview.file} · {preview.formatLabel} · {preview.claims.length} claims ({newClaims} new) · {speakers.size} speakers
         </p>
         <MatchNotice preview={preview} />
+        <SpeakerChoices speakers={preview.speakers} sameAs={sameAs} onChange={setSameAs} />
         {preview.claims.length === 0 && <p className="muted">No attributed statements were found; the text is saved and editors can mark claims by hand.</p>}
         {preview.claims.length > 0 && (
           <table className="table" data-testid="preview-claims">
@@ -329,7 +380,7 @@ export function ImportForm({ sources }: { sources: SourceOption[] }) {
                 <tr key={`${claim.start}:${claim.end}`} data-testid="preview-claim">
                   <td className={styles.speaker}>
                     {claim.speaker ?? <span className="muted">author&rsquo;s voice</span>}
-                    {claim.speaker && !claim.knownSpeaker && <> <span className={styles.new}>new actor</span></>}
+                    {claim.speaker && !claim.knownSpeaker && !sameAs[claim.speaker] && <> <span className={styles.new}>new actor</span></>}
                   </td>
                   <td>{claim.quote}{claim.alreadyStored && <> <span className={styles.new}>already stored</span></>}</td>
                   <td>{claim.attribution.replace("_", " ")}{claim.cue && ` · “${claim.cue}”`}</td>

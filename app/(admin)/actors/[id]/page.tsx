@@ -7,7 +7,7 @@ import { getActorDetail } from "@/lib/actors/queries";
 import { ACTOR_FIELD_LABELS, ACTOR_KIND_LABELS } from "@/lib/actors/mutations";
 import { STANCE_LABELS, STATUS_LABELS } from "@/lib/claims/labels";
 import { HistoryPanel } from "../../_components/history-panel";
-import { ActorForm, MergeActorForm } from "../../_components/actor-forms";
+import { ActorForm, MergeActorForm, SuggestedMerges } from "../../_components/actor-forms";
 
 export const dynamic = "force-dynamic";
 
@@ -24,7 +24,7 @@ export default async function ActorPage({ params }: { params: Promise<{ id: stri
   if (!parsed.success) notFound();
   const detail = await getActorDetail(parsed.data.id);
   if (!detail) notFound();
-  const { actor, claimCount, snapshot, mergeCandidates } = detail;
+  const { actor, claimCount, snapshot, mergeCandidates, possibleDuplicates } = detail;
   const editor = canEdit(user);
   return (
     <section className="narrow">
@@ -34,6 +34,19 @@ export default async function ActorPage({ params }: { params: Promise<{ id: stri
         {ACTOR_KIND_LABELS[actor.kind]} · <Link href={`/claims?speaker=${actor.id}`}>{claimCount.toLocaleString("en")} claims</Link>
         {actor.aliases.length > 0 && <> · also written {actor.aliases.join(", ")}</>}
       </p>
+      {possibleDuplicates.length > 0 && (
+        <section aria-labelledby="duplicates-heading" className="card">
+          <h2 id="duplicates-heading">Possibly the same actor</h2>
+          <p className="muted small">Spelled almost alike. Merge only if they are one {actor.kind === "person" ? "person" : "actor"}; nothing is merged on its own.</p>
+          {editor ? (
+            <SuggestedMerges keptId={actor.id} keptName={actor.name} keptVersion={actor.version} suggestions={possibleDuplicates} />
+          ) : (
+            <ul className="plain-list" data-testid="possible-duplicates">
+              {possibleDuplicates.map((row) => <li key={row.id}>Possibly the same as <Link href={`/actors/${row.id}`}>{row.name}</Link> <span className="muted">({row.claims} claims)</span></li>)}
+            </ul>
+          )}
+        </section>
+      )}
       {editor ? (
         <>
           <ActorForm key={actor.id} actorId={actor.id} snapshot={snapshot} fieldLabels={ACTOR_FIELD_LABELS} kindLabels={ACTOR_KIND_LABELS} />
