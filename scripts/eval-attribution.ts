@@ -13,29 +13,66 @@
 //   --subject NAME  only this subject (repeatable)
 //   --tuning        leave the held-out subjects out
 //   --verbose       list every wrong label of the tuned subjects (never of a held-out one)
+//   --thresholds    claims kept and labelled conflicts surviving at each check-worthiness threshold
 import path from "node:path";
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { runCli } from "@/lib/cli/run";
+import { checkWorthiness, computeFacets, DEFAULT_CHECK_WORTHINESS_THRESHOLD } from "@/lib/facets";
+import { facetContext } from "@/lib/claims/facets";
 import { canonicalActorKey, extractClaims, normalizeDocument, type ExtractedClaim } from "@/lib/extract";
 import { ActorDirectory, type KnownActor } from "@/lib/actors/identity";
 import { readImportFile } from "@/lib/import/read-document";
 import { DEFAULT_DOCUMENTS_DIR, DEFAULT_MANIFEST, readManifest } from "@/seed/run-seed";
 import type { SeedManifestEntry } from "@/lib/ingest/schema";
-import { CONFLICT_SETS_DIR, conflictSubjectDirs, HELD_OUT, plainText, readSubjectManifest } from "./eval/conflict-sets";
+import { CONFLICT_SETS_DIR, conflictSubjectDirs, HELD_OUT, loadConflictSubject, plainText, readSubjectManifest } from "./eval/conflict-sets";
+import { GOLD_CONFLICTS } from "./contradictions-gold";
 import { readAttributionLabels, SEED_ATTRIBUTIONS, type AttributionLabels } from "./eval/attribution-sets";
 
 const argsSchema = z.object({
   subject: z.array(z.string()).default([]),
   tuning: z.boolean().default(false),
   verbose: z.boolean().default(false),
+  thresholds: z.boolean().default(false),
 });
+
+const THRESHOLDS = [0, 20, 25, 30, 35, 40, 45, 50, 60];
+
+/**
+ * For each threshold: claims kept per subject, and labelled conflicts whose two sides both stay
+ * (a threshold that hides one side of a real conflict hides the conflict).
+ */
+async function printThresholds(names: string[], documents: Map<string, Document[]>): Promise<void> {
+  console.log("\ncheck-worthiness thresholds (claims kept; labelled conflicts with both sides kept)");
+  for (const name of names) {
+    const docs = documents.get(name);
+    if (!docs) continue;
+    const conflicts = name === "mqm-seed" ? GOLD_CONFLICTS : (await loadConflictSubject(path.join(CONFLICT_SETS_DIR, name))).labels.conflicts;
+    const claims = docs.flatMap((document) => document.claims.map((claim) => ({ quote: plainText(claim.quote), worth: document.worth.get(claim) ?? 0 })));
+    const sideKept = (side: string[], threshold: number) => claims.some((claim) => claim.worth >= threshold && side.some((text) => claim.quote.includes(plainText(text))));
+    const cells = THRESHOLDS.map((threshold) => {
+      const kept = claims.filter((claim) => claim.worth >= threshold).length;
+      const survive = conflicts.filter((conflict) => sideKept(conflict.a, threshold) && sideKept(conflict.b, threshold)).length;
+      return `≥${threshold}: ${kept} claims, ${survive}/${conflicts.length}`;
+    });
+    console.log(`  ${name.padEnd(16)} ${cells.join(" · ")}`);
+  }
+}
 
 interface Document {
   file: string;
   text: string;
   claims: ExtractedClaim[];
+  /** Each claim's check-worthiness score, as ingest stores it. */
+  worth: Map<ExtractedClaim, number>;
+}
+
+function worthOf(text: string, claims: ExtractedClaim[]): Map<ExtractedClaim, number> {
+  return new Map(claims.map((claim) => {
+    const input = { quote: claim.quote, cue: claim.cue, speakerName: claim.speaker?.name ?? null, context: facetContext(text, claim.start) };
+    return [claim, checkWorthiness({ ...input, facets: computeFacets(input) }).score];
+  }));
 }
 
 interface Score {
@@ -60,7 +97,8 @@ async function loadDocuments(dir: string, manifest: SeedManifestEntry[]): Promis
   for (const entry of manifest) {
     const read = await readImportFile(entry.file, new Uint8Array(await readFile(path.join(dir, entry.file))));
     const { text } = normalizeDocument(read.rawText);
-    documents.push({ file: entry.file, text, claims: extractClaims(text) });
+    const claims = extractClaims(text);
+    documents.push({ file: entry.file, text, claims, worth: worthOf(text, claims) });
   }
   return documents;
 }
@@ -140,8 +178,13 @@ function score(name: string, labels: AttributionLabels, documents: Document[]): 
   }
   for (const [list, worthy] of [[labels.checkWorthy, true], [labels.notCheckWorthy, false]] as const) {
     for (const label of list) {
-      const claim = claimHolding(byFile.get(label.file), label.claim);
-      if (!claim) continue; // not a claim at all: nothing kept
+      const document = byFile.get(label.file);
+      const claim = claimHolding(document, label.claim);
+      // Not a claim at all, or below the default threshold: not kept.
+      if (!claim || (document!.worth.get(claim) ?? 0) < DEFAULT_CHECK_WORTHINESS_THRESHOLD) {
+        if (claim && worthy) result.problems.push(`BELOW THRESHOLD, WORTH CHECKING  "${label.claim}" (${document!.worth.get(claim)})`);
+        continue;
+      }
       result.keptLabelled++;
       if (worthy) result.worthyKept++;
       else result.problems.push(`KEPT, NOT WORTH CHECKING  "${label.claim}"`);
@@ -176,7 +219,7 @@ function total(name: string, scores: Score[]): Score {
 }
 
 await runCli(async () => {
-  const { values } = parseArgs({ options: { subject: { type: "string", multiple: true }, tuning: { type: "boolean" }, verbose: { type: "boolean" } } });
+  const { values } = parseArgs({ options: { subject: { type: "string", multiple: true }, tuning: { type: "boolean" }, verbose: { type: "boolean" }, thresholds: { type: "boolean" } } });
   const args = argsSchema.parse(values);
   const subjects: { name: string; load: () => Promise<[AttributionLabels, Document[]] | null> }[] = [
     {
@@ -199,8 +242,10 @@ await runCli(async () => {
   const chosen = subjects.filter((s) => (!args.subject.length || args.subject.includes(s.name)) && !(args.tuning && HELD_OUT.has(s.name)));
   if (!chosen.length) throw new Error(`no subject by that name; subjects: ${subjects.map((s) => s.name).join(", ")}`);
   const scores: Score[] = [];
+  const loadedDocuments = new Map<string, Document[]>();
   for (const subject of chosen) {
     const loaded = await subject.load();
+    if (loaded) loadedDocuments.set(subject.name, loaded[1]);
     if (!loaded) {
       console.log(`${subject.name.padEnd(16)}  no attribution labels`);
       continue;
@@ -210,6 +255,7 @@ await runCli(async () => {
     console.log(`${line(result)}  (${result.claims} claims)`);
     if (args.verbose && !result.heldOut) for (const problem of result.problems) console.log(`    ${problem}`);
   }
+  if (args.thresholds) await printThresholds(chosen.map((s) => s.name), loadedDocuments);
   const tuned = scores.filter((s) => !s.heldOut);
   const held = scores.filter((s) => s.heldOut);
   console.log("");

@@ -4,9 +4,9 @@
 
 import type { Attribution, ExtractedClaim, ExtractedSpeaker, SourceStance } from "./types";
 import type { CueMatch } from "./cues";
-import { DISTANCING, HEDGES, LEADING_CITATION_MARKERS, REBUTTALS } from "./lexicon";
+import { DISTANCING, HEDGES, REBUTTALS } from "./lexicon";
 import { buildNameResolver, genderHints, midSentenceCapitals } from "./name-evidence";
-import { articleIndexes, referenceScopes } from "./references";
+import { articleIndexes, leadingLabelLength, referenceScopes } from "./references";
 import {
   SentenceAttributor,
   type SentenceAttribution,
@@ -110,8 +110,9 @@ export function attributeClaims(
   const references = referenceScopes(text, sentences);
   const articles = articleIndexes(text, sentences);
   const readings: SentenceReading[] = sentences.map((sentence, index) => {
-    // Citation markers left over from the previous sentence are no part of who speaks in this one.
-    const markers = LEADING_CITATION_MARKERS.exec(text.slice(sentence.start, sentence.end))?.[0].length ?? 0;
+    // Citation markers left over from the previous sentence, a dateline or a glued byline are no part
+    // of who speaks in this one.
+    const markers = leadingLabelLength(text.slice(sentence.start, sentence.end));
     const context: SentenceContext = {
       sentence: text.slice(sentence.start + markers, sentence.end),
       offset: sentence.start + markers,

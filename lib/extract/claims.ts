@@ -5,8 +5,7 @@
 
 import type { ExtractedClaim } from "./types";
 import { attributeClaims, type ClaimSpan } from "./attribution";
-import { DATELINE, REFERENCE_LINE } from "./references";
-import { LEADING_CITATION_MARKERS } from "./lexicon";
+import { LEADING_LABELS, REFERENCE_LINE } from "./references";
 import { segmentSentences, type Sentence } from "./sentences";
 import { splitCompoundSentences } from "./clauses";
 import { hasTerminalPunctuation, splitParagraphs, wordCount, type Paragraph, type TextSpan } from "./text-spans";
@@ -32,14 +31,6 @@ const LAYOUT_REASONS: ReadonlySet<SkipReason> = new Set([
 ]);
 const MINOR_WORDS = new Set(["of", "the", "and", "in", "on", "for", "to", "a", "an", "with", "by", "at", "&", "under", "vs", "v", "or", "from", "as"]);
 
-// Prefixes that label a sentence rather than belong to it.
-const LEADING_LABELS: RegExp[] = [
-  DATELINE,
-  /^\d{1,3}\.\s*\((?:C|U|S|SBU|TS|C\/NF|S\/NF)\)\s*/,
-  /^\((?:C|U|S|SBU|TS|C\/NF|S\/NF)\)\s*/,
-  /^(?:Comment|Note|Summary|Background|Update|Editor['’]s note)\s*:\s*/i,
-  LEADING_CITATION_MARKERS,
-];
 
 function isTitleCase(value: string): boolean {
   const words = value.split(/\s+/).map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "")).filter((w) => w.length > 1);

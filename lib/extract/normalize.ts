@@ -3,6 +3,7 @@
 // debris rules only ever delete whole lines, and whitespace rules reach a fixed point in one pass.
 
 import type { NormalizedDocument, RemovedSpan } from "./types";
+import { isTimestampLine } from "@/lib/text/dates";
 
 interface DebrisRule {
   reason: string;
@@ -64,7 +65,16 @@ const DEBRIS_RULES: DebrisRule[] = [
   { reason: "archive-heading", test: (l) => /^(tag|category|monthly|author|daily|yearly) archives?\s*:/i.test(l) },
   { reason: "navigation", test: (l) => NAVIGATION_LINES.has(l.toLowerCase().replace(/[.:»›]+$/, "").trim()) },
   { reason: "copyright", test: (l) => l.length < 160 && /^(©|\(c\)|copyright\b)|all rights (are )?reserved/i.test(l) },
-  { reason: "timestamp", test: (l) => /^\d{1,2}:\d{2}(:\d{2})?(\s?[ap]\.?m\.?)?$/i.test(l) },
+  { reason: "timestamp", test: (l) => /^\d{1,2}:\d{2}(:\d{2})?(\s?[ap]\.?m\.?)?$/i.test(l) || isTimestampLine(l) },
+  // Forum engines' footers: posting permissions, the board's clock.
+  { reason: "forum-chrome", test: (l) => l.length < 160 && /^(posting rules\b|you may( not)? (post|edit|reply)\b|all times are (gmt|utc)\b|the time now is\b|(bb|html|\[img\]) code is (on|off)\b|smilies are (on|off)\b|forum rules\b|quick reply\b|reply with quote\b)/i.test(l) },
+  // Encyclopedias' page furniture: the edit stamp, "Jump to", reference back-links ("^ …").
+  { reason: "page-furniture", test: (l) => l.length < 300 && /^(this page was last (edited|modified)\b|jump to:? (navigation|search)\b|\[edit\]$|retrieved (from|on) \b|\^ )/i.test(l) },
+  // Wire services' and newspapers' footers and notices.
+  { reason: "wire-footer", test: (l) => l.length < 200 && /^((additional )?reporting by\b|(writing|editing) by\b|our standards:|all quotes delayed\b|comments are moderated\b|recommend \(\d+\)$|\d+ min(ute)? read$|published in (the )?[A-Z][\w .'-]+, \w+ \d)/i.test(l) },
+  { reason: "wire-footer", test: (l) => l.length < 160 && /\bcontributed (reporting )?to this (report|story)\.?$/i.test(l) },
+  // Captions: "PHOTO: …", "[Photo] …", "FILE PHOTO - …".
+  { reason: "caption", test: (l) => l.length < 400 && /^(\[(photo|image|picture)\]|(file )?photo\s*[:–—-]|image\s*:|picture\s*:)/i.test(l) },
 ];
 
 function classifyDebris(line: string): string | null {

@@ -4,10 +4,40 @@
 // so an unreferenced essay above a dateline never inherits the next item's citation.
 
 import type { Sentence } from "./sentences";
+import { LEADING_CITATION_MARKERS } from "./lexicon";
 
 export const REFERENCE_LINE = /^REFERENCES?\s*:\s*/;
 // "KARACHI:", "BHIT SHAH:", "ISLAMABAD –": a place in capitals opening a news item.
 export const DATELINE = /^(?!REFERENCES?\b)[A-Z][A-Z.]+(?: [A-Z][A-Z.]+){0,2}\s*(?::|\s[–—-])\s+/;
+
+// Prefixes that label a sentence rather than belong to it.
+export const LEADING_LABELS: RegExp[] = [
+  DATELINE,
+  /^\d{1,3}\.\s*\((?:C|U|S|SBU|TS|C\/NF|S\/NF)\)\s*/,
+  /^\((?:C|U|S|SBU|TS|C\/NF|S\/NF)\)\s*/,
+  /^(?:Comment|Note|Summary|Background|Update|Editor['’]s note)\s*:\s*/i,
+  LEADING_CITATION_MARKERS,
+  // A byline glued to the first sentence: "ASSOCIATED PRESS The …", "OUR CORRESPONDENT The …".
+  /^(?:(?:THE )?ASSOCIATED PRESS|REUTERS|AFP|AP|APP|PTI|IANS|NNI|PPI|INP|(?:OUR|STAFF|SPECIAL) (?:CORRESPONDENTS?|REPORTERS?)|STAFF WRITER)\s+(?=[A-Z][a-z])/,
+];
+
+
+/** Characters of leading labels (dateline, byline, citation markers) before a sentence's own words. */
+export function leadingLabelLength(value: string): number {
+  let at = 0;
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const label of LEADING_LABELS) {
+      const match = label.exec(value.slice(at));
+      if (match && match[0].length > 0 && at + match[0].length < value.length) {
+        at += match[0].length;
+        changed = true;
+        break;
+      }
+    }
+  }
+  return at;
+}
 
 const MAX_LABEL = 110;
 

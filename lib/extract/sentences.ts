@@ -5,7 +5,8 @@
 //
 // Measured on the five seed documents (normalized); tests/unit/extract-sentences.test.ts asserts these
 // figures, so they stay true:
-//   wink alone cuts the Latin-script lines into 783 sentences; after repair there are 721 units.
+//   wink alone cuts the Latin-script lines into 783 sentences; after repair there are 720 units (a bare
+//   timestamp line, "1/29/2008 13:36", is page debris removed before segmentation).
 //   Abbreviations were already wink's strength: "Mr.", "Dr.", "Ms.", "U.S.", "Lt. Gen.", "Gen.",
 //   initials ("Anne W. Patterson") and "v. Canada" all stayed inside their sentence. It split one
 //   abbreviation wrongly ("Maj-Gen." | "Asim Bajwa"), which the abbreviation rule rejoins.

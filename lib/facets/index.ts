@@ -12,6 +12,7 @@ import type { ClaimFacets, DateFacet, FacetInput, Modality } from "@/lib/facets/
 
 export type * from "@/lib/facets/types";
 export { keysOfName } from "@/lib/facets/entities";
+export { checkWorthiness, DEFAULT_CHECK_WORTHINESS_THRESHOLD, type CheckWorthiness } from "@/lib/facets/check-worthiness";
 export { comparableQuantities, quantitiesDisagree, quantityKey } from "@/lib/facets/quantities";
 
 /** Bump on any change that can alter a claim's facets; stored facets of another version are recomputed. */

@@ -7,6 +7,8 @@ import { htmlToText } from "@/lib/import/html";
 import { markdownToText } from "@/lib/import/markdown";
 import { pdfToText } from "@/lib/import/pdf";
 import type { MetadataGuesses, ReadDocument } from "@/lib/import/types";
+import { isTimestampLine } from "@/lib/text/dates";
+import { normalizeDocument } from "@/lib/extract/normalize";
 
 export const PASTED_TEXT_NAME = "pasted text";
 
@@ -17,10 +19,31 @@ export function titleFromFileName(file: string): string | undefined {
   return stem ? stem.charAt(0).toUpperCase() + stem.slice(1) : undefined;
 }
 
-// The first short line of a text document usually is its headline.
-function firstLineTitle(text: string): string | undefined {
-  const first = text.trim().split("\n", 1)[0]?.trim();
-  return first && first.length <= 200 && !/[.!?:;,]$/.test(first) ? first : undefined;
+// Lines above a headline that are not it: menus ("Home | World | Business"), sign-in links, the
+// timestamp ("June 20, 2010 / 7:25 PM / in 8 years"), bylines, "4 Min Read", share bars.
+function isPageChrome(line: string): boolean {
+  return /[|·•]/.test(line)
+    || isTimestampLine(line)
+    || /^(by|posted by|written by)\s/i.test(line)
+    || /^\d+\s+min(ute)?s?\s+read$/i.test(line)
+    || /^(skip to|jump to|sign in|log in|subscribe|menu|search|home)\b/i.test(line)
+    || /\s>\s.*\s>\s/.test(line)
+    || /^[^a-z]*$/.test(line);
+}
+
+/**
+ * The headline of a text document: the first line near the top that reads like one — four to thirty
+ * words, no closing full stop — past the site's name, menus, timestamps and bylines. A short first
+ * line stands when nothing better follows.
+ */
+export function headlineTitle(raw: string): string | undefined {
+  // Page debris (editor toolbars, share bars, comment forms) is gone from the normalized text.
+  const lines = normalizeDocument(raw).text.split("\n").map((line) => line.trim()).filter(Boolean).slice(0, 15);
+  const looksLikeTitle = (line: string) => line.length <= 200 && !/[.!?:;,]$/.test(line);
+  const headline = lines.find((line) => looksLikeTitle(line) && !isPageChrome(line) && line.split(/\s+/).length >= 4 && line.split(/\s+/).length <= 30);
+  if (headline) return headline;
+  const first = lines[0];
+  return first && looksLikeTitle(first) && !isPageChrome(first) ? first : undefined;
 }
 
 // Guesses pre-fill a form the editor must be able to submit: drop what validation would refuse.
@@ -66,7 +89,7 @@ export async function readImportFile(file: string, bytes: Uint8Array, options: T
   }
   if (rawText.trim().length === 0) throw new ImportRefusedError(file, "empty", "the document has no text once its markup is removed");
   guesses = compact(guesses);
-  guesses.title ??= firstLineTitle(rawText) ?? titleFromFileName(file);
+  guesses.title ??= headlineTitle(rawText) ?? titleFromFileName(file);
   return { file, format: detected.format, bytes: bytes.length, rawText, guesses };
 }
 
@@ -85,7 +108,7 @@ export function readPastedText(text: string, options: TextCheckOptions = {}): Re
     throw new ImportRefusedError(PASTED_TEXT_NAME, "invalid_utf8", "the pasted text contains broken characters and is not valid Unicode text");
   }
   const guesses: MetadataGuesses = {};
-  const title = firstLineTitle(text);
+  const title = headlineTitle(text);
   if (title) guesses.title = title;
   return { file: PASTED_TEXT_NAME, format: "text", bytes, rawText: text, guesses };
 }

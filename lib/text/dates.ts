@@ -135,3 +135,18 @@ export function eventTerms(text: string): Set<string> {
   for (const word of tokens) if (MONTHS.includes(word)) terms.delete(word);
   return terms;
 }
+
+const CLOCK = /\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?/;
+const CALENDAR = new RegExp(`\\b(?:${MONTH_ALTERNATION})\\.?\\s+\\d{1,2},?\\s+\\d{4}\\b|\\b\\d{1,2}\\s+(?:${MONTH_ALTERNATION})\\.?\\s+\\d{4}\\b|\\b\\d{1,2}/\\d{1,2}/\\d{2,4}\\b`, "i");
+const STAMP_WORDS = new RegExp(`\\b(?:${MONTH_ALTERNATION})\\b\\.?|\\b\\d+(?:st|nd|rd|th)?\\b|\\b(?:updated|published|posted|last|modified|am|pm|gmt|utc|est|edt|pst|pdt|bst|pkt|ist|in|ago|years?|months?|days?|hours?|minutes?|mins?|read|min)\\b`, "gi");
+
+/**
+ * A page's timestamp line ("June 20, 2010 / 7:25 PM / in 8 years", "WORLD NEWS  MAY 24, 2018 / 1:42 PM /
+ * UPDATED …", "Sep 14, 2012 - 8:02PM"): a calendar date with a clock time and at most a few other words
+ * (a section name, a commenter's name). Never a title, never a claim.
+ */
+export function isTimestampLine(line: string): boolean {
+  if (line.length > 140 || !CLOCK.test(line) || !CALENDAR.test(line)) return false;
+  const rest = line.replace(CALENDAR, " ").replace(CLOCK, " ").replace(STAMP_WORDS, " ").replace(/[^\p{L}]+/gu, " ").trim();
+  return rest === "" || rest.split(/\s+/).length <= 3;
+}

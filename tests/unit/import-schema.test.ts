@@ -34,7 +34,16 @@ describe("import metadata", () => {
         publishedDate: null, url: null, language: "en", notes: null,
       },
       target: "new",
+      sameAs: [],
     });
+  });
+
+  test("a speaker joined in the preview reads 'actor id:speaker name'; anything else is refused", () => {
+    const parsed = importRequestSchema.parse({ metadata: { title: "T", kind: "news" }, sameAs: ["12:Wasay Jalil", "3:Mr. A: the spokesman"] });
+    expect(parsed.sameAs).toEqual([{ actorId: 12, speaker: "Wasay Jalil" }, { actorId: 3, speaker: "Mr. A: the spokesman" }]);
+    expect(importRequestSchema.safeParse({ metadata: { title: "T", kind: "news" }, sameAs: ["Wasay Jalil"] }).error?.issues[0]?.message).toBe(
+      "A speaker choice reads “actor id:speaker name”",
+    );
   });
 
   test("the target is auto, new, or a source id", () => {
