@@ -2,7 +2,7 @@
 // recomputes facets of claims stored by an older FACETS_VERSION (or by an editor's hand,
 // before detection reads them).
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { computeFacets, facetKeys, FACETS_VERSION, type ClaimFacets, type FacetInput } from "@/lib/facets";
+import { checkWorthiness, computeFacets, facetKeys, FACETS_VERSION, type ClaimFacets, type FacetInput } from "@/lib/facets";
 
 type Tx = Prisma.TransactionClient;
 
@@ -10,6 +10,7 @@ export interface FacetColumns {
   facets: ClaimFacets;
   facetKeys: string[];
   facetsVersion: string;
+  checkWorthiness: number;
 }
 
 /** Characters of the source before a claim that facets read for what it refers back to. */
@@ -29,13 +30,19 @@ export function facetColumns(input: FacetInput, linkActor?: (keys: string[]) => 
       if (actorId !== undefined) entity.actorId = actorId;
     }
   }
-  return { facets, facetKeys: facetKeys(facets), facetsVersion: FACETS_VERSION };
+  const worth = checkWorthiness({ quote: input.quote, cue: input.cue, speakerName: input.speakerName, facets });
+  return { facets, facetKeys: facetKeys(facets), facetsVersion: FACETS_VERSION, checkWorthiness: worth.score };
 }
 
 /** The facet columns as Prisma writes them (the JSON column takes InputJsonValue). */
 export function facetData(input: FacetInput, linkActor?: (keys: string[]) => number | undefined) {
   const columns = facetColumns(input, linkActor);
-  return { facets: columns.facets as unknown as Prisma.InputJsonValue, facetKeys: columns.facetKeys, facetsVersion: columns.facetsVersion };
+  return {
+    facets: columns.facets as unknown as Prisma.InputJsonValue,
+    facetKeys: columns.facetKeys,
+    facetsVersion: columns.facetsVersion,
+    checkWorthiness: columns.checkWorthiness,
+  };
 }
 
 /** Claims recomputed per statement. */
@@ -60,9 +67,11 @@ export async function refreshStaleFacets(tx: Tx, options: { sourceId?: number } 
     const computed = rows.map((row) => facetColumns({ quote: row.quote, cue: row.cue, speakerName: row.speakerName, context: row.context }));
     // Keys travel as one text per claim (keys never hold a tab), since unnest flattens arrays of arrays.
     await tx.$executeRaw`
-      UPDATE claims c SET facets = v.facets::jsonb, facet_keys = string_to_array(v.keys, E'\\t'), facets_version = ${FACETS_VERSION}
+      UPDATE claims c SET facets = v.facets::jsonb, facet_keys = string_to_array(v.keys, E'\\t'), facets_version = ${FACETS_VERSION},
+        check_worthiness = v.worth
       FROM unnest(${rows.map((row) => row.id)}::int[], ${computed.map((columns) => JSON.stringify(columns.facets))}::text[],
-                  ${computed.map((columns) => columns.facetKeys.join("\t"))}::text[]) AS v(id, facets, keys)
+                  ${computed.map((columns) => columns.facetKeys.join("\t"))}::text[],
+                  ${computed.map((columns) => columns.checkWorthiness)}::smallint[]) AS v(id, facets, keys, worth)
       WHERE c.id = v.id`;
     refreshed += rows.length;
     after = rows[rows.length - 1]!.id;

@@ -47,6 +47,8 @@ const SORTS: Record<ClaimSort, SortSpec> = {
   newest: { keys: ["c.id"], casts: ["int"], descending: true },
   oldest: { keys: ["c.id"], casts: ["int"], descending: false },
   credibility: { keys: ["c.credibility", "c.id"], casts: ["int", "int"], descending: false },
+  // Most check-worthy first; keys ascend so the keyset walks claims_check_worthiness_queue_idx.
+  worth: { keys: ["(100 - c.check_worthiness)", "c.source_id", "c.start_offset", "c.id"], casts: ["int", "int", "int", "int"], descending: false },
   updated: { keys: ["c.updated_at", "c.id"], casts: ["timestamptz", "int"], descending: true },
 };
 
@@ -66,6 +68,8 @@ export interface ClaimRow {
   stance: Stance;
   sourceStance: SourceStance;
   credibility: number;
+  /** Check-worthiness 0–100 (lib/facets/check-worthiness.ts). */
+  checkWorthiness: number;
   topicId: number | null;
   topicTitle: string | null;
   status: ClaimStatus;
@@ -95,7 +99,7 @@ export interface ClaimPage {
 const ROW_COLUMNS = `c.id, c.quote, c.source_id AS "sourceId", s.slug AS "sourceSlug", s.title AS "sourceTitle",
   c.start_offset AS "startOffset", c.speaker_id AS "speakerId", a.name AS "speakerName", c.attribution::text AS attribution,
   c.cited_via AS "citedVia", c.stance::text AS stance, c.source_stance::text AS "sourceStance", c.credibility::int AS credibility,
-  c.topic_id AS "topicId", t.title AS "topicTitle", c.status::text AS status, c.origin::text AS origin,
+  c.check_worthiness::int AS "checkWorthiness", c.topic_id AS "topicId", t.title AS "topicTitle", c.status::text AS status, c.origin::text AS origin,
   c.anchor_status::text AS "anchorStatus", c.version, c.updated_at AS "updatedAt"`;
 
 const FROM = `FROM claims c
@@ -179,32 +183,45 @@ export interface QueuePosition {
   remainingCapped: boolean;
 }
 
+/** The queue's orders: most check-worthy first (the default), or each source in text order. */
+export const QUEUE_ORDERS = ["worth", "source"] as const;
+export type QueueOrder = (typeof QUEUE_ORDERS)[number];
+
+// Keyset tuples in which every key ascends (index claims_check_worthiness_queue_idx and
+// claims(source_id, start_offset)).
+const QUEUE_KEYS: Record<QueueOrder, { columns: string[]; current: string[] }> = {
+  worth: { columns: ["(100 - c.check_worthiness)", "c.source_id", "c.start_offset", "c.id"], current: ["100 - check_worthiness", "source_id", "start_offset", "id"] },
+  source: { columns: ["c.source_id", "c.start_offset", "c.id"], current: ["source_id", "start_offset", "id"] },
+};
+
 /**
  * Where the queue stands: the claim at `atId` (or the first in the queue), and its
- * neighbours in source order among the claims still matching the filters. A claim just
+ * neighbours in the queue's order among the claims still matching the filters. A claim just
  * decided may no longer match; its neighbours are found from its position all the same.
  */
-export async function reviewQueuePosition(filters: ClaimFilters, atId?: number, prisma: Db = db()): Promise<QueuePosition> {
+export async function reviewQueuePosition(filters: ClaimFilters, atId?: number, prisma: Db = db(), order: QueueOrder = "worth"): Promise<QueuePosition> {
   const where = claimFilterSql(queueFilters(filters), 1);
   const base = `SELECT c.id ${FROM} WHERE ${where.sql}`;
+  const keys = QUEUE_KEYS[order];
+  const ascending = keys.columns.join(", ");
+  const descending = keys.columns.map((column) => `${column} DESC`).join(", ");
   const { total: remaining, capped: remainingCapped } = await cappedCount(prisma, where.sql, where.values);
-  let current: { id: number; source_id: number; start_offset: number } | undefined;
+  let current: { id: number; position: number[] } | undefined;
   if (atId !== undefined) {
-    current = (await prisma.$queryRawUnsafe<{ id: number; source_id: number; start_offset: number }[]>(
-      "SELECT id, source_id, start_offset FROM claims WHERE id = $1", atId,
+    current = (await prisma.$queryRawUnsafe<{ id: number; position: number[] }[]>(
+      `SELECT id, ARRAY[${keys.current.join(", ")}]::int[] AS position FROM claims WHERE id = $1`, atId,
     ))[0];
   }
   if (!current) {
-    const [first] = await prisma.$queryRawUnsafe<{ id: number }[]>(`${base} ORDER BY c.source_id, c.start_offset, c.id LIMIT 1`, ...where.values);
+    const [first] = await prisma.$queryRawUnsafe<{ id: number }[]>(`${base} ORDER BY ${ascending} LIMIT 1`, ...where.values);
     if (!first) return { claimId: null, nextId: null, prevId: null, remaining, remainingCapped };
-    return reviewQueuePosition(filters, first.id, prisma);
+    return reviewQueuePosition(filters, first.id, prisma, order);
   }
   const n = where.values.length;
-  const position = [current.source_id, current.start_offset, current.id];
-  const tuple = `(c.source_id, c.start_offset, c.id)`;
-  const keys = `($${n + 1}::int, $${n + 2}::int, $${n + 3}::int)`;
-  const [next] = await prisma.$queryRawUnsafe<{ id: number }[]>(`${base} AND ${tuple} > ${keys} ORDER BY c.source_id, c.start_offset, c.id LIMIT 1`, ...where.values, ...position);
-  const [prev] = await prisma.$queryRawUnsafe<{ id: number }[]>(`${base} AND ${tuple} < ${keys} ORDER BY c.source_id DESC, c.start_offset DESC, c.id DESC LIMIT 1`, ...where.values, ...position);
+  const tuple = `(${ascending})`;
+  const placeholders = `(${current.position.map((_, i) => `$${n + 1 + i}::int`).join(", ")})`;
+  const [next] = await prisma.$queryRawUnsafe<{ id: number }[]>(`${base} AND ${tuple} > ${placeholders} ORDER BY ${ascending} LIMIT 1`, ...where.values, ...current.position);
+  const [prev] = await prisma.$queryRawUnsafe<{ id: number }[]>(`${base} AND ${tuple} < ${placeholders} ORDER BY ${descending} LIMIT 1`, ...where.values, ...current.position);
   return { claimId: current.id, nextId: next?.id ?? null, prevId: prev?.id ?? null, remaining, remainingCapped };
 }
 

@@ -8,7 +8,7 @@ export const SOURCE_STANCES = Object.values(SourceStance) as [SourceStance, ...S
 export const ATTRIBUTIONS = Object.values(Attribution) as [Attribution, ...Attribution[]];
 export const CLAIM_STATUSES = Object.values(ClaimStatus) as [ClaimStatus, ...ClaimStatus[]];
 export const CLAIM_ORIGINS = Object.values(ClaimOrigin) as [ClaimOrigin, ...ClaimOrigin[]];
-export const CLAIM_SORTS = ["source", "newest", "oldest", "credibility", "updated"] as const;
+export const CLAIM_SORTS = ["source", "newest", "oldest", "credibility", "updated", "worth"] as const;
 export type ClaimSort = (typeof CLAIM_SORTS)[number];
 
 /** An empty form field ("" from an unselected <select>) means "no filter". */

@@ -1,5 +1,6 @@
 // What the rules read of a claim and a pair: per-claim features (computed once per claim
 // and remembered), the claim's stored facets, and helpers shared by the rules. Pure.
+import { GROUP_HEADS } from "@/lib/extract/lexicon";
 import { contentTerms, negatesWords, NEGATORS, termsOfWords, normalizeTerm, shorten, surfaceWords, Vocabulary, words, type Overlap } from "@/lib/text/terms";
 import { dates, eventTerms, type DateMention } from "@/lib/text/dates";
 import { computeFacets, FACETS_VERSION, keysOfName, type Act, type ClaimFacets, type DateFacet, type PropositionFacet, type QuantityFacet } from "@/lib/facets";
@@ -197,7 +198,15 @@ export function who(claim: CueClaim): string {
 /** "Police say", "Zohra Yusuf says": who, with the verb agreeing. */
 export function says(claim: CueClaim): string {
   const name = who(claim);
-  return `${name} ${!claim.speakerName && UNNAMED_SOURCE.test(claim.quote) && /s$|^police$/i.test(name.split(" ").pop() ?? "") ? "say" : "says"}`;
+  const last = name.split(" ").pop() ?? "";
+  const unnamedPlural = !claim.speakerName && UNNAMED_SOURCE.test(claim.quote) && /s$|^police$/i.test(last);
+  return `${name} ${unnamedPlural || isPluralGroup(last) ? "say" : "says"}`;
+}
+
+/** "Police", "BP officials", "Shopkeepers": a group that speaks takes a plural verb. */
+function isPluralGroup(lastWord: string): boolean {
+  const lower = lastWord.toLowerCase();
+  return GROUP_HEADS.has(lower) && (/[^s]s$/.test(lower) || ["police", "staff", "crew"].includes(lower));
 }
 
 export function isAuthorVoice(claim: CueClaim): boolean {

@@ -8,6 +8,7 @@ import { reanchor } from "@/lib/claims/anchor";
 import type { ExtractedClaim, ExtractedSpeaker } from "@/lib/extract";
 import { ActorDirectory } from "@/lib/actors/identity";
 import { similarActors } from "@/lib/actors/similar";
+import { facetColumns, facetContext } from "@/lib/claims/facets";
 import { actorsFor } from "@/lib/ingest/ingest-document";
 import {
   DocumentError,
@@ -98,6 +99,8 @@ export interface PreviewClaim {
   attribution: string;
   /** True when the matched source already holds this quote: saving will not add it again. */
   alreadyStored: boolean;
+  /** Check-worthiness 0–100, as it will be stored. */
+  checkWorthiness: number;
 }
 
 export interface PreviewMatch {
@@ -188,6 +191,7 @@ export async function previewImport(
       cue: claim.cue,
       attribution: claim.attribution,
       alreadyStored: duplicate || storedQuotes.has(claim.quote),
+      checkWorthiness: facetColumns({ quote: claim.quote, cue: claim.cue, speakerName: claim.speaker?.name ?? null, context: facetContext(prepared.text, claim.start) }).checkWorthiness,
     })),
   };
 }

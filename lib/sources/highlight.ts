@@ -90,6 +90,8 @@ export interface ReaderMarkClaim {
   id: number;
   status: string;
   stance: string;
+  /** Check-worthiness 0–100: the reader dims or hides highlights below the editor's threshold. */
+  worth: number;
   /** What the highlight's tooltip and accessible name say about the claim. */
   label: string;
 }
@@ -131,7 +133,7 @@ export function readerLayout(text: string, claims: (HighlightClaim & ReaderMarkC
       index = used.get(run.claimId) ?? -1;
       if (index < 0) {
         const claim = byId.get(run.claimId)!;
-        index = marked.push({ id: claim.id, status: claim.status, stance: claim.stance, label: claim.label }) - 1;
+        index = marked.push({ id: claim.id, status: claim.status, stance: claim.stance, worth: claim.worth, label: claim.label }) - 1;
         used.set(claim.id, index);
       }
     }
@@ -146,8 +148,9 @@ export function readerLayout(text: string, claims: (HighlightClaim & ReaderMarkC
  * ~150 ms per render (npm run bench), a string a few. Every piece of data goes through
  * escapeHtml. The claims' labels (tooltip and accessible name) are not repeated on every
  * run: the reader sets them from one map once it is on the page (readerLabelAttributes).
+ * Claims less check-worthy than `threshold` are marked "below-threshold" (dimmed or hidden).
  */
-export function readerMarkup({ text, runs, claims }: ReaderLayout): string {
+export function readerMarkup({ text, runs, claims }: ReaderLayout, threshold = 0): string {
   const parts: string[] = [];
   for (let i = 0; i < runs.length; i += 3) {
     const start = runs[i]!;
@@ -162,7 +165,8 @@ export function readerMarkup({ text, runs, claims }: ReaderLayout): string {
     parts.push(
       `<mark data-start="${start}" data-claim-id="${claim.id}"`,
       flags & RUN_ENDS_CLAIM ? ` data-stance="${escapeHtml(claim.stance)}"` : "",
-      ` class="claim status-${escapeHtml(claim.status)}${flags & RUN_OVERLAP ? " overlap" : ""}" tabindex="${flags & RUN_STARTS_CLAIM ? 0 : -1}" role="button">${content}</mark>`,
+      ` class="claim status-${escapeHtml(claim.status)}${flags & RUN_OVERLAP ? " overlap" : ""}${claim.worth < threshold ? " below-threshold" : ""}"`,
+      ` tabindex="${flags & RUN_STARTS_CLAIM ? 0 : -1}" role="button">${content}</mark>`,
     );
   }
   return parts.join("");

@@ -64,6 +64,7 @@ interface ReaderClaimRow {
   attribution: Attribution;
   citedVia: string | null;
   speakerName: string | null;
+  worth: number;
 }
 
 /**
@@ -78,7 +79,7 @@ export async function getSourceWithClaims(slug: string, prisma: Db = db()) {
   const claims = await prisma.$queryRaw<ReaderClaimRow[]>`
     SELECT c.id, c.start_offset AS "startOffset", c.end_offset AS "endOffset", c.anchor_status::text AS "anchorStatus",
       c.status::text AS status, c.stance::text AS stance, c.attribution::text AS attribution, c.cited_via AS "citedVia",
-      a.name AS "speakerName"
+      a.name AS "speakerName", c.check_worthiness::int AS worth
     FROM claims c LEFT JOIN actors a ON a.id = c.speaker_id
     WHERE c.source_id = ${source.id}
     ORDER BY c.start_offset, c.id`;

@@ -15,6 +15,7 @@ export function readerLabel(claim: SourceWithClaims["claims"][number]): string {
     claim.speakerName !== null ? `${claim.speakerName} (${ATTRIBUTION_LABELS[claim.attribution].toLowerCase()})` : "author's voice",
     claim.citedVia && `via ${claim.citedVia}`,
     `stance ${STANCE_LABELS[claim.stance].toLowerCase()}`,
+    `check-worthiness ${claim.worth}`,
     STATUS_LABELS[claim.status].toLowerCase(),
   ].filter(Boolean).join(" · ");
 }
@@ -23,7 +24,7 @@ export function readerLabel(claim: SourceWithClaims["claims"][number]): string {
 export function sourceReaderLayout(source: SourceWithClaims): ReaderLayout {
   const anchored = source.claims.filter((claim) => claim.anchorStatus !== "orphaned");
   return readerLayout(source.text, anchored.map((claim) => ({
-    id: claim.id, startOffset: claim.startOffset, endOffset: claim.endOffset, status: claim.status, stance: claim.stance, label: readerLabel(claim),
+    id: claim.id, startOffset: claim.startOffset, endOffset: claim.endOffset, status: claim.status, stance: claim.stance, worth: claim.worth, label: readerLabel(claim),
   })));
 }
 

@@ -62,21 +62,25 @@ describe("an imported article on a subject the rules never saw", () => {
     expect(accusation.facetKeys).toEqual(expect.arrayContaining(["e:mqm", "acc:mqm"]));
     const facets = readStoredFacets(accusation.facets)!;
     expect(facets.acts).toMatchObject([{ act: "accuses", targets: expect.arrayContaining(["mqm", "gunmen"]) }]);
-    // "Mr. Mahmood" is linked to an actor the article introduced (Rashid Mahmood; that the
-    // extractor still makes two actors of him is the attribution issue's to fix).
+    // "Mr. Mahmood" is linked to the actor the article introduced as "Senior Superintendent of
+    // Police Rashid Mahmood": one actor, named without the title.
     const mahmood = facets.entities.find((entity) => entity.text === "Mahmood");
     const actor = await database.prisma.actor.findUniqueOrThrow({ where: { id: mahmood!.actorId! } });
-    expect(actor.name).toMatch(/Rashid Mahmood$/);
+    expect(actor.name).toBe("Rashid Mahmood");
+    expect(await database.prisma.actor.count({ where: { name: { contains: "Mahmood" } } })).toBe(1);
+    // Every claim carries its check-worthiness: the accusation is worth checking.
+    expect(accusation.checkWorthiness).toBeGreaterThanOrEqual(50);
   });
 
   test("stale facets are recomputed by the next detection run, and only those", async () => {
     const [first, second] = await database.prisma.claim.findMany({ where: { sourceId }, orderBy: { id: "asc" }, take: 2 });
-    await database.prisma.claim.update({ where: { id: first!.id }, data: { facetsVersion: "0", facetKeys: [], facets: { version: "0" } } });
+    await database.prisma.claim.update({ where: { id: first!.id }, data: { facetsVersion: "0", facetKeys: [], facets: { version: "0" }, checkWorthiness: 0 } });
     const untouched = await database.prisma.claim.findUniqueOrThrow({ where: { id: second!.id } });
     await detectContradictions(database.prisma);
     const refreshed = await database.prisma.claim.findUniqueOrThrow({ where: { id: first!.id } });
     expect(refreshed.facetsVersion).toBe(FACETS_VERSION);
     expect(refreshed.facetKeys).toEqual(first!.facetKeys);
+    expect(refreshed.checkWorthiness).toBe(first!.checkWorthiness);
     expect(refreshed.version).toBe(first!.version);
     expect((await database.prisma.claim.findUniqueOrThrow({ where: { id: second!.id } })).updatedAt).toEqual(untouched.updatedAt);
   });

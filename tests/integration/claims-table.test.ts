@@ -78,6 +78,8 @@ describe("claims table", () => {
     }
     // Distinct update times for the "updated" sort, including ties.
     await prisma.$executeRawUnsafe(`UPDATE claims SET updated_at = now() - (id % 17) * interval '1 minute'`);
+    // Check-worthiness spread over 0–100 with ties, for the "worth" sort and the queue's default order.
+    await prisma.$executeRawUnsafe(`UPDATE claims SET check_worthiness = (id * 37) % 11 * 10`);
   });
 
   afterAll(async () => {
@@ -184,18 +186,45 @@ describe("claims table", () => {
   });
 
   test("the review queue walks unreviewed claims in source order", async () => {
-    const start = await reviewQueuePosition({ source: "source-0" }, undefined, database.prisma);
+    const start = await reviewQueuePosition({ source: "source-0" }, undefined, database.prisma, "source");
     const unreviewed = await database.prisma.claim.findMany({
       where: { status: "unreviewed", source: { slug: "source-0" } },
       orderBy: [{ startOffset: "asc" }],
       select: { id: true },
     });
     expect(start).toMatchObject({ claimId: unreviewed[0]!.id, prevId: null, nextId: unreviewed[1]!.id, remaining: unreviewed.length });
-    const middle = await reviewQueuePosition({ source: "source-0" }, unreviewed[5]!.id, database.prisma);
+    const middle = await reviewQueuePosition({ source: "source-0" }, unreviewed[5]!.id, database.prisma, "source");
     expect(middle).toMatchObject({ prevId: unreviewed[4]!.id, nextId: unreviewed[6]!.id });
     // A claim just approved leaves the queue, but its neighbours are still found from it.
     await database.prisma.claim.update({ where: { id: unreviewed[5]!.id }, data: { status: "approved" } });
-    const after = await reviewQueuePosition({ source: "source-0" }, unreviewed[5]!.id, database.prisma);
+    const after = await reviewQueuePosition({ source: "source-0" }, unreviewed[5]!.id, database.prisma, "source");
     expect(after).toMatchObject({ claimId: unreviewed[5]!.id, nextId: unreviewed[6]!.id, remaining: unreviewed.length - 1 });
+  });
+
+  test("by default the queue offers the most check-worthy claim first, then each next one, across sources", async () => {
+    const expected = await database.prisma.claim.findMany({
+      where: { status: "unreviewed" },
+      orderBy: [{ checkWorthiness: "desc" }, { sourceId: "asc" }, { startOffset: "asc" }, { id: "asc" }],
+      select: { id: true, checkWorthiness: true },
+    });
+    const visited: number[] = [];
+    let position = await reviewQueuePosition({}, undefined, database.prisma);
+    while (position.claimId !== null && visited.length <= expected.length) {
+      visited.push(position.claimId);
+      if (position.nextId === null) break;
+      position = await reviewQueuePosition({}, position.nextId, database.prisma);
+    }
+    expect(visited).toEqual(expected.map((claim) => claim.id));
+    expect(expected[0]!.checkWorthiness).toBe(100);
+    // "previous" walks back the same way.
+    const third = await reviewQueuePosition({}, visited[2], database.prisma);
+    expect(third.prevId).toBe(visited[1]);
+  });
+
+  test("the claims table sorted by check-worthiness starts with the highest score", async () => {
+    const page = await listClaims(params({ sort: "worth" }), { pageSize: 20, prisma: database.prisma });
+    const scores = page.rows.map((row) => row.checkWorthiness);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    expect(scores[0]).toBe(100);
   });
 });

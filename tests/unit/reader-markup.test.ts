@@ -13,7 +13,7 @@ function render(markup: string) {
 test("text and labels from the database cannot inject markup", () => {
   const text = `He wrote <script>alert("x")</script> & said 'no' <img src=x onerror=alert(1)>.`;
   const markup = readerMarkup(readerLayout(text, [
-    { id: 7, startOffset: 9, endOffset: 38, status: "unreviewed", stance: "unclear", label: `"><script>alert(2)</script>` },
+    { id: 7, startOffset: 9, endOffset: 38, status: "unreviewed", stance: "unclear", worth: 50, label: `"><script>alert(2)</script>` },
   ]));
   const root = render(markup);
   expect(root.querySelectorAll("script, img")).toHaveLength(0);
@@ -25,8 +25,8 @@ test("text and labels from the database cannot inject markup", () => {
 test("every run is one element carrying its offset; a claim is one tab stop with its stance at the end", () => {
   const text = "Altaf Hussain said the MQM was peaceful. Others disagreed.";
   const layout = readerLayout(text, [
-    { id: 1, startOffset: 0, endOffset: 40, status: "approved", stance: "supports", label: "Altaf Hussain (direct quote)" },
-    { id: 2, startOffset: 19, endOffset: 40, status: "unreviewed", stance: "opposes", label: "author's voice" },
+    { id: 1, startOffset: 0, endOffset: 40, status: "approved", stance: "supports", worth: 50, label: "Altaf Hussain (direct quote)" },
+    { id: 2, startOffset: 19, endOffset: 40, status: "unreviewed", stance: "opposes", worth: 50, label: "author's voice" },
   ]);
   const root = render(readerMarkup(layout));
   const elements = [...root.children];
@@ -52,10 +52,10 @@ test("every run is one element carrying its offset; a claim is one tab stop with
 test("the layout carries the text once, and only the claims that are shown", () => {
   const text = "The police said the strike was ordered. The party denied it.";
   const layout = readerLayout(text, [
-    { id: 1, startOffset: 0, endOffset: 39, status: "approved", stance: "opposes", label: "police" },
-    { id: 2, startOffset: 4, endOffset: 10, status: "unreviewed", stance: "unclear", label: "inner" },
+    { id: 1, startOffset: 0, endOffset: 39, status: "approved", stance: "opposes", worth: 50, label: "police" },
+    { id: 2, startOffset: 4, endOffset: 10, status: "unreviewed", stance: "unclear", worth: 50, label: "inner" },
     // Covers the whole text: it shows only past claim 1, where nothing shorter covers the text.
-    { id: 3, startOffset: 0, endOffset: 60, status: "unreviewed", stance: "supports", label: "whole text" },
+    { id: 3, startOffset: 0, endOffset: 60, status: "unreviewed", stance: "supports", worth: 50, label: "whole text" },
   ]);
   expect(layout.claims.map((claim) => claim.id)).toEqual([1, 2, 3]);
   const root = render(readerMarkup(layout));
@@ -64,4 +64,16 @@ test("the layout carries the text once, and only the claims that are shown", () 
   expect([...root.querySelectorAll("mark")].map((mark) => [mark.getAttribute("data-start"), mark.getAttribute("data-claim-id")])).toEqual([
     ["0", "1"], ["4", "2"], ["10", "1"], ["39", "3"],
   ]);
+});
+
+test("claims below the editor's check-worthiness threshold are marked, the others not", () => {
+  const text = "Police said 17 people died. The meeting was held at the community centre.";
+  const layout = readerLayout(text, [
+    { id: 1, startOffset: 0, endOffset: 27, status: "unreviewed", stance: "unclear", worth: 77, label: "police" },
+    { id: 2, startOffset: 28, endOffset: 73, status: "unreviewed", stance: "unclear", worth: 22, label: "author's voice" },
+  ]);
+  const marks = (threshold: number) => [...render(readerMarkup(layout, threshold)).querySelectorAll("mark")].map((mark) => mark.classList.contains("below-threshold"));
+  expect(marks(35)).toEqual([false, true]);
+  expect(marks(80)).toEqual([true, true]);
+  expect(marks(0)).toEqual([false, false]);
 });

@@ -3,7 +3,7 @@
 // and dates. Editors check a contradiction's explanation against these.
 import Link from "next/link";
 import { readStoredFacets } from "@/lib/facets/schema";
-import type { QuantityFacet } from "@/lib/facets";
+import { checkWorthiness, DEFAULT_CHECK_WORTHINESS_THRESHOLD, type QuantityFacet } from "@/lib/facets";
 
 const ACT_LABELS = { accuses: "Blames", denies: "Denies", admits: "Admits" } as const;
 const MODALITY_LABELS = { asserted: "Stated as fact", estimate: "An estimate", bound: "A bound (at least / up to)", hypothetical: "Hypothetical", prediction: "A prediction", directive: "A demand or instruction (asserts nothing)" } as const;
@@ -18,9 +18,14 @@ function figureLabel(quantity: QuantityFacet): string {
   return parts.filter(Boolean).join(", ");
 }
 
-export function ClaimFacetsPanel({ facets: stored, claimId }: { facets: unknown; claimId: number }) {
+export function ClaimFacetsPanel({ facets: stored, claimId, worth }: {
+  facets: unknown; claimId: number;
+  /** The stored score and what the reasons are computed from. */
+  worth?: { score: number; quote: string; cue: string | null; speakerName: string | null };
+}) {
   const facets = readStoredFacets(stored);
   const headingId = `facets-${claimId}`;
+  const reasons = facets && worth ? checkWorthiness({ quote: worth.quote, cue: worth.cue, speakerName: worth.speakerName, facets }).reasons : [];
   return (
     <section className="claim-facets" aria-labelledby={headingId}>
       <h2 id={headingId}>What the claim says</h2>
@@ -28,6 +33,15 @@ export function ClaimFacetsPanel({ facets: stored, claimId }: { facets: unknown;
         <p className="muted">Not computed yet: the next detection run reads this claim.</p>
       ) : (
         <dl className="facts">
+          {worth && (
+            <>
+              <dt>Check-worthiness</dt>
+              <dd data-testid="check-worthiness">
+                <strong>{worth.score}</strong> / 100{worth.score < DEFAULT_CHECK_WORTHINESS_THRESHOLD && " (below the default threshold)"}
+                {reasons.length > 0 && <span className="muted"> — {reasons.join(", ")}</span>}
+              </dd>
+            </>
+          )}
           {facets.entities.length > 0 && (
             <>
               <dt>Parties</dt>

@@ -48,7 +48,11 @@ export function ClaimWorkspace({
       ) : (
         <ClaimFacts {...claim} />
       )}
-      <ClaimFacetsPanel facets={claim.facets} claimId={claim.id} />
+      <ClaimFacetsPanel
+        facets={claim.facets}
+        claimId={claim.id}
+        worth={{ score: claim.checkWorthiness, quote: claim.quote, cue: claim.cue, speakerName: claim.speaker?.name ?? null }}
+      />
       <section className="contradictions" aria-labelledby={`contradictions-${claim.id}`}>
         <h2 id={`contradictions-${claim.id}`}>Contradictions</h2>
         {contradictions.length === 0 ? (

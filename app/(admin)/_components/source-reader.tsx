@@ -8,6 +8,7 @@ import { useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { usePathname, useRouter } from "next/navigation";
 import { createClaimAction } from "@/lib/claims/actions";
 import { readerLabelAttributes, readerMarkup, type ReaderLayout } from "@/lib/sources/highlight";
+import { DEFAULT_CHECK_WORTHINESS_THRESHOLD } from "@/lib/facets/check-worthiness";
 
 interface Selected {
   start: number;
@@ -65,7 +66,9 @@ export function SourceReader({
   const [layout, setLayout] = useState<ReaderLayout | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
-  const markup = useMemo(() => (layout ? readerMarkup(layout) : null), [layout]);
+  const [worth, setWorth] = useWorthPreference();
+  const markup = useMemo(() => (layout ? readerMarkup(layout, worth.mode === "all" ? 0 : worth.threshold) : null), [layout, worth]);
+  const below = layout ? layout.claims.filter((claim) => claim.worth < worth.threshold).length : 0;
 
   // While a new revision loads, the text shown stays the previous one.
   useEffect(() => {
@@ -140,6 +143,24 @@ export function SourceReader({
 
   return (
     <div className="reader-text-column">
+      <form className="worth-filter" aria-label="Claims below a check-worthiness threshold" onSubmit={(event) => event.preventDefault()}>
+        <label>
+          Claims below
+          <input
+            type="number" min={0} max={100} step={5} value={worth.threshold} aria-label="Check-worthiness threshold"
+            onChange={(event) => setWorth({ ...worth, threshold: Math.max(0, Math.min(100, Number(event.target.value) || 0)) })}
+          />
+        </label>
+        <label>
+          are
+          <select value={worth.mode} onChange={(event) => setWorth({ ...worth, mode: event.target.value as WorthMode })} data-testid="worth-mode">
+            <option value="all">shown like the others</option>
+            <option value="dim">dimmed</option>
+            <option value="hide">not highlighted</option>
+          </select>
+        </label>
+        {layout && <span className="muted small" data-testid="worth-below">{below} of {layout.claims.length} claims are below {worth.threshold}</span>}
+      </form>
       {canEdit && selected && (
         <div className="selection-bar" role="region" aria-label="New claim from selection" data-testid="selection-bar">
           <p>
@@ -164,7 +185,7 @@ export function SourceReader({
       ) : (
       <div
         ref={container}
-        className="source-text"
+        className={`source-text worth-${worth.mode}`}
         data-testid="source-text"
         data-ready="true"
         onClick={(event) => {
@@ -185,6 +206,32 @@ export function SourceReader({
       )}
     </div>
   );
+}
+
+type WorthMode = "all" | "dim" | "hide";
+interface WorthPreference { threshold: number; mode: WorthMode }
+const WORTH_KEY = "claimbase.reader.worth";
+
+/** The editor's threshold and what to do below it, remembered in this browser (dimmed below 35 at first). */
+function useWorthPreference(): [WorthPreference, (next: WorthPreference) => void] {
+  const [value, setValue] = useState<WorthPreference>({ threshold: DEFAULT_CHECK_WORTHINESS_THRESHOLD, mode: "dim" });
+  useEffect(() => {
+    try {
+      const stored = JSON.parse(window.localStorage.getItem(WORTH_KEY) ?? "null") as Partial<WorthPreference> | null;
+      if (stored && typeof stored.threshold === "number" && ["all", "dim", "hide"].includes(stored.mode ?? "")) setValue(stored as WorthPreference);
+    } catch {
+      // A preference that cannot be read is the default.
+    }
+  }, []);
+  const update = (next: WorthPreference) => {
+    setValue(next);
+    try {
+      window.localStorage.setItem(WORTH_KEY, JSON.stringify(next));
+    } catch {
+      // Storage may be full or blocked; the choice holds for this page.
+    }
+  };
+  return [value, update];
 }
 
 /** The reader's text and highlights; an error names what the server said. */

@@ -19,6 +19,7 @@ const SORT_LABELS: Record<ClaimTableParams["sort"], string> = {
   oldest: "Oldest first",
   credibility: "Credibility, best first",
   updated: "Recently changed",
+  worth: "Most check-worthy first",
 };
 
 export default async function ClaimsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -91,6 +92,7 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
                 <th scope="col">Cited via</th>
                 <th scope="col">Stance <span className="muted">/ source</span></th>
                 <th scope="col" className="num" title="Credibility 1–6">Cred.</th>
+                <th scope="col" className="num" title="Check-worthiness 0–100: figures, named people, accusations and denials, a source">Worth</th>
                 <th scope="col">Topic</th>
                 <th scope="col">Status</th>
               </tr>
@@ -122,6 +124,7 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
                     <div className="muted small">{SOURCE_STANCE_LABELS[row.sourceStance].toLowerCase()}</div>
                   </td>
                   <td className="num">{row.credibility}</td>
+                  <td className="num" data-testid="claim-worth">{row.checkWorthiness}</td>
                   <td className="small">{row.topicTitle ?? <span className="muted">—</span>}</td>
                   <td><span className={`status-pill status-${row.status}`}>{STATUS_LABELS[row.status]}</span></td>
                 </tr>

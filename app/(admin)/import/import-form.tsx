@@ -8,6 +8,7 @@ import Link from "next/link";
 import type { ImportPreview } from "@/lib/import/import-document";
 import { RELIABILITIES, SOURCE_KINDS } from "@/lib/ingest/schema";
 import { textRuns } from "@/lib/sources/highlight";
+import { DEFAULT_CHECK_WORTHINESS_THRESHOLD } from "@/lib/facets/check-worthiness";
 import styles from "./import-form.module.css";
 
 type Fields = Record<(typeof FIELD_NAMES)[number], string>;
@@ -373,17 +374,19 @@ export function ImportForm({ sources }: { sources: SourceOption[] }) {
                 <th scope="col">Speaker</th>
                 <th scope="col">Claim</th>
                 <th scope="col">How</th>
+                <th scope="col" className="num" title="Check-worthiness 0–100">Worth</th>
               </tr>
             </thead>
             <tbody>
               {preview.claims.map((claim) => (
-                <tr key={`${claim.start}:${claim.end}`} data-testid="preview-claim">
+                <tr key={`${claim.start}:${claim.end}`} data-testid="preview-claim" className={claim.checkWorthiness < DEFAULT_CHECK_WORTHINESS_THRESHOLD ? "muted" : undefined}>
                   <td className={styles.speaker}>
                     {claim.speaker ?? <span className="muted">author&rsquo;s voice</span>}
                     {claim.speaker && !claim.knownSpeaker && !sameAs[claim.speaker] && <> <span className={styles.new}>new actor</span></>}
                   </td>
                   <td>{claim.quote}{claim.alreadyStored && <> <span className={styles.new}>already stored</span></>}</td>
                   <td>{claim.attribution.replace("_", " ")}{claim.cue && ` · “${claim.cue}”`}</td>
+                  <td className="num" data-testid="preview-worth">{claim.checkWorthiness}</td>
                 </tr>
               ))}
             </tbody>

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { z } from "zod";
 import { canEdit } from "@/lib/auth/roles";
 import { requirePageRole } from "@/lib/auth/session";
-import { getClaimDetail, listTopicOptions, queueFilters, reviewQueuePosition } from "@/lib/claims/queries";
+import { getClaimDetail, listTopicOptions, QUEUE_ORDERS, queueFilters, reviewQueuePosition } from "@/lib/claims/queries";
 import { editorActorChoices, pickerFor } from "@/lib/pickers/queries";
 import { CLAIM_STATUSES, claimFiltersQuery, parseClaimFilters } from "@/lib/claims/schema";
 import { STATUS_LABELS } from "@/lib/claims/labels";
@@ -19,6 +19,8 @@ const positionSchema = z.object({
   at: z.coerce.number().int().positive().optional().catch(undefined),
   /** The claim decided just before this one: "previous" returns to it, to undo a slip. */
   last: z.coerce.number().int().positive().optional().catch(undefined),
+  /** Most check-worthy first (the default) or each source in text order. */
+  order: z.enum(QUEUE_ORDERS).default("worth").catch("worth"),
 });
 
 export default async function ReviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -27,15 +29,16 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
   const raw = await searchParams;
   const { value: filters, problems } = parseClaimFilters(raw);
   const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
-  const { at, last } = positionSchema.parse({ at: first(raw.at), last: first(raw.last) });
-  const [position, sources] = await Promise.all([reviewQueuePosition(filters, at), pickerFor("sources", filters.source)]);
+  const { at, last, order } = positionSchema.parse({ at: first(raw.at), last: first(raw.last), order: first(raw.order) });
+  const [position, sources] = await Promise.all([reviewQueuePosition(filters, at, undefined, order), pickerFor("sources", filters.source)]);
   const [detail, actors, topics] = await Promise.all([
     position.claimId ? getClaimDetail(position.claimId) : null,
     editor ? editorActorChoices() : [],
     editor ? listTopicOptions() : [],
   ]);
   const effective = queueFilters(filters);
-  const href = (id: number | null) => `/review${claimFiltersQuery(filters, { at: id ?? undefined })}`;
+  const orderParam = order === "worth" ? undefined : order;
+  const href = (id: number | null) => `/review${claimFiltersQuery(filters, { at: id ?? undefined, order: orderParam })}`;
 
   return (
     <section className="review">
@@ -64,6 +67,13 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
             {CLAIM_STATUSES.filter((status) => status !== "unreviewed").map((status) => <option key={status} value={status}>{STATUS_LABELS[status]}</option>)}
           </select>
         </label>
+        <label>
+          Order
+          <select name="order" defaultValue={order}>
+            <option value="worth">Most check-worthy first</option>
+            <option value="source">Source, in text order</option>
+          </select>
+        </label>
         <label className="grow">
           Search
           <input type="search" name="q" defaultValue={filters.q ?? ""} />
@@ -73,7 +83,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
           filters[key] !== undefined ? <input key={key} type="hidden" name={key} value={String(filters[key])} /> : null,
         )}
         <button type="submit">Filter</button>
-        <Link href={`/claims${claimFiltersQuery(effective)}`}>Open as table</Link>
+        <Link href={`/claims${claimFiltersQuery(effective, { sort: order === "worth" ? "worth" : undefined })}`}>Open as table</Link>
       </form>
       {problems.length > 0 && <p className="error" role="alert">Some filters in the address were not understood and are ignored: {problems.join("; ")}</p>}
 
@@ -101,7 +111,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
             canEdit={editor}
             nextHref={position.nextId ? href(position.nextId) : null}
             prevHref={last && last !== position.claimId ? href(last) : position.prevId ? href(position.prevId) : null}
-            afterDecisionHref={`/review${claimFiltersQuery(filters, { at: position.nextId ?? undefined, last: detail.claim.id })}`}
+            afterDecisionHref={`/review${claimFiltersQuery(filters, { at: position.nextId ?? undefined, last: detail.claim.id, order: orderParam })}`}
             sourceHref={`/sources/${detail.claim.source.slug}?claim=${detail.claim.id}`}
             editorHref={`/claims/${detail.claim.id}`}
             editor={editor ? {
