@@ -3,7 +3,9 @@
 // capitalized, or belong to closed classes (determiners, titles, document nouns, source nouns), or look
 // like adjectives. Anything else — a verb, a preposition, a subordinator — ends it.
 
-import { ANONYMOUS_SOURCE_HEADS, DOCUMENT_NOUNS, GROUP_HEADS, INSTITUTION_HEADS, TITLE_WORDS } from "./lexicon";
+import { ANONYMOUS_SOURCE_HEADS, DOCUMENT_NOUNS, GROUP_HEADS, INSTITUTION_HEADS, SPEECH_VERBS, TITLE_WORDS } from "./lexicon";
+
+const SPEECH_VERB_SET: ReadonlySet<string> = new Set(SPEECH_VERBS);
 import { isAbbreviation, isAcronym, isCapitalized, isQuoteMark, type Token } from "./tokens";
 
 export interface PhraseRange {
@@ -116,8 +118,10 @@ function acceptsToken(tokens: Token[], index: number): boolean {
 function compoundModifier(tokens: Token[], index: number, depth = 0): boolean {
   const token = tokens[index]!;
   const next = tokens[index + 1];
-  if (!/^[a-z]{3,}$/.test(token.text) || STOP_WORDS.has(token.lower) || !next) return false;
+  if (!/^[a-z]{3,}$/.test(token.text) || STOP_WORDS.has(token.lower) || DETERMINERS.has(token.lower) || !next) return false;
   if (ROLE_NOUNS.has(next.lower) || TITLE_WORDS.has(next.lower)) return true;
+  // "said police", "told officials": a verb before a group is not its modifier.
+  if (SPEECH_VERB_SET.has(token.lower)) return false;
   // "the undated document", "a redacted report".
   if (DOCUMENT_NOUNS.includes(next.lower)) return true;
   // "A joint investigation team", "the fire department": nouns before a body's head. Participles

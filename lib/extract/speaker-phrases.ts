@@ -64,6 +64,9 @@ export function readPhrase(text: string, following: string): PhraseReading | nul
   if (isDescription(words) && /^(the|this)$/i.test(words[0]!.text)) return { type: "description", head: head.lower, text };
   // "Analysts say", "Prosecutors said": a sentence-initial capital does not make a plural noun a name.
   const headIsCommonNoun = !isCapitalized(head) || (words.length === 1 && head.start === 0) || isSentenceInitialPair(words);
+  // "Diplomatic sources", "a senior Pakistani source": qualified sources are a speaker an editor can
+  // tell apart; bare "sources" or "some people" stay anonymous.
+  if (/^sources?$/.test(head.lower) && qualifiers(words).length > 0) return groupReading(words, text);
   if (headIsCommonNoun && ANONYMOUS_SOURCE_HEADS.has(head.lower)) return { type: "anonymous", text };
   if (headIsCommonNoun && GROUP_HEADS.has(head.lower)) return groupReading(words, text);
   // "the company", "the ministry": a body met earlier. "the fire department", "the Sindh government":
@@ -87,6 +90,11 @@ export function readPhrase(text: string, following: string): PhraseReading | nul
   const name = nameFromWords(tokens);
   if (!name) return null;
   return { type: "name", name: name.name, kind: name.kind, text, gender: genderOf(text) };
+}
+
+/** Words before the head that say which ones: "diplomatic", "Asia Times Online", "senior Pakistani". */
+function qualifiers(words: Token[]): Token[] {
+  return words.slice(0, -1).filter((w) => !DETERMINERS.has(w.lower) && !/^(unnamed|anonymous|other|various|certain|informed|reliable|some|few)$/.test(w.lower));
 }
 
 // "BP's lawyers" → "BP lawyers", "the government's experts" → "Government experts", "some officials" →

@@ -60,7 +60,8 @@ describe("GET /api/sources/[slug]/reader", () => {
     const layout = (await response.json()) as ReaderLayout;
     expect(layout.text).toBe(TEXT);
     expect(layout.claims.map((claim) => claim.id)).toEqual([ids.police, ids.denial]);
-    expect(layout.claims[1]!.label).toBe("Party spokesman (direct quote) · stance supports · approved");
+    expect(layout.claims[1]!.label).toBe("Party spokesman (direct quote) · stance supports · check-worthiness 50 · approved");
+    expect(layout.claims[1]!.worth).toBe(50);
     const root = render(layout);
     expect(root.textContent).toBe(TEXT);
     const marks = [...root.querySelectorAll("mark")].map((mark) => [mark.getAttribute("data-claim-id"), mark.textContent, mark.getAttribute("data-stance")]);
