@@ -8,7 +8,7 @@
 //   according "according to a research paper published by the Office of …"
 // Cues inside quotation marks belong to the quoted speaker's words and are ignored.
 
-import { DOCUMENT_NOUNS, SPEECH_VERBS } from "./lexicon";
+import { DOCUMENT_NOUNS, GROUP_HEADS, INSTITUTION_HEADS, SPEECH_VERBS } from "./lexicon";
 import {
   appositionStart,
   isRoleWord,
@@ -44,6 +44,7 @@ const THAT_CUES = new Set([
   "estimate", "conclude", "find", "establish", "established", "establishes",
 ]);
 // "X put the leak at 1,000 barrels a day", "the group gave a preliminary range of …": estimating a figure.
+const NUMBER_WORDS = /^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens|hundred|hundreds|thousand|thousands|million|millions|billion|half)$/;
 const ESTIMATE_OBJECTS = /^(estimate|estimates|range|figure|figures|toll|tally|count|number|rate|total|forecast|projection)$/;
 // "BP is arguing that …", "critics were saying …": a progressive speech verb.
 const PROGRESSIVE_CUES = new Set([
@@ -118,7 +119,7 @@ function matchAt(sentence: string, tokens: Token[], v: number): CueMatch | null 
   if (!/^[a-z]/.test(token.text)) return null;
   if (PARTICIPLE_CUES.has(token.lower) || PROGRESSIVE_CUES.has(token.lower)) return participle(sentence, tokens, v);
   if (THAT_CUES.has(token.lower)) return thatFollows(tokens, v) ? beforeVerb(sentence, tokens, v, v, token.text) : null;
-  if (/^(put|puts|gave|gives|give)$/.test(token.lower)) return estimating(sentence, tokens, v);
+  if (/^(put|puts|gave|gives|give|adopted|issued|released|published|revised|raised|lowered|called|calls|offered|set)$/.test(token.lower)) return estimating(sentence, tokens, v);
   // "BP agreed to let the public watch": agreeing to do something is an act, not a statement.
   if (/^(agreed|agree|agrees|vowed|pledged|threatened|proposed|demanded|urged)$/.test(token.lower) && infinitiveFollows(tokens, v)) return null;
   const twoWord = `${token.lower} ${tokens[v + 1]?.lower ?? ""}`;
@@ -157,12 +158,16 @@ function thatFollows(tokens: Token[], v: number): boolean {
 // "put the leak at 1,000 barrels a day" / "gave a preliminary range of 12,000 to 19,000".
 function estimating(sentence: string, tokens: Token[], v: number): CueMatch | null {
   const verb = tokens[v]!.lower;
-  for (let i = v + 1; i < tokens.length && i <= v + 8; i++) {
+  // "… issued its first estimate", "adopted a figure of 5,000", "called 5,000 its best estimate".
+  const reach = verb.startsWith("put") || verb === "called" || verb === "calls" ? 8 : 4;
+  for (let i = v + 1; i < tokens.length && i <= v + reach; i++) {
     const token = tokens[i]!;
-    if (!token.isWord) return null;
-    if (verb.startsWith("put") && token.lower === "at" && /^(\d|about|around|roughly|some|between|more|less|at|nearly|almost|over|under|up|as)/i.test(tokens[i + 1]?.text ?? "")) break;
+    // "5,000" is three tokens; other punctuation ends the object.
+    if (!token.isWord && !(token.text === "," && /^\d/.test(tokens[i - 1]?.text ?? "") && /^\d/.test(tokens[i + 1]?.text ?? ""))) return null;
+    // "put the leak at 1,000", "put the flow at a bare minimum of 25,000": a figure follows "at".
+    if (verb.startsWith("put") && token.lower === "at" && tokens.slice(i + 1, i + 7).some((t) => /^\d/.test(t.text) || NUMBER_WORDS.test(t.lower))) break;
     if (!verb.startsWith("put") && ESTIMATE_OBJECTS.test(token.lower)) break;
-    if (i === v + 8 || i === tokens.length - 1) return null;
+    if (i === v + reach || i === tokens.length - 1) return null;
   }
   return beforeVerb(sentence, tokens, v, v, tokens[v]!.text);
 }
@@ -185,8 +190,15 @@ function participle(sentence: string, tokens: Token[], v: number): CueMatch | nu
   // After a comma, or right after the object with "that" following ("challenged this calculation saying that").
   const afterComma = previous.text === ",";
   if (!afterComma && !(previous.isWord && tokens[v + 1]?.lower === "that")) return null;
-  const first = clauseSubjectStart(tokens, v);
-  if (first === null) return null;
+  for (const first of clauseSubjectStarts(tokens, v)) {
+    const range = participleSubject(tokens, first, v);
+    if (range) return makeMatch(sentence, tokens, tokens[v]!.text, "participle", tokens[v]!.start, range);
+  }
+  return null;
+}
+
+/** The subject phrase starting at `first` when a verb follows it (past an apposition), else null. */
+function participleSubject(tokens: Token[], first: number, v: number): PhraseRange | null {
   const range = SUBJECT_PRONOUNS.has(tokens[first]!.lower) ? { first, last: first } : phraseStartingAt(tokens, first);
   if (!range || range.last >= v - 1) return null;
   let verb = tokens[range.last + 1];
@@ -197,25 +209,25 @@ function participle(sentence: string, tokens: Token[], v: number): CueMatch | nu
     if (close > 0 && close - range.last <= 15 && opener && /^(the|a|an|his|her|its|their|who|which|[a-z]+ing)$/.test(opener.lower)) verb = tokens[close + 1];
   }
   // The subject must be followed by its verb ("Chu defended", "BP has challenged"), not by more phrase.
-  if (!verb || !/^[a-z]/.test(verb.text) || SUBORDINATORS.has(verb.lower)) return null;
-  return makeMatch(sentence, tokens, tokens[v]!.text, "participle", tokens[v]!.start, range);
+  if (!verb || !/^[a-z]/.test(verb.text) || SUBORDINATORS.has(verb.lower) || PREPOSITIONS.has(verb.lower)) return null;
+  return range;
 }
 
-// The first token of the clause a participle hangs from: the sentence start, or after a short introductory
-// phrase ("In 2013, …") or an opening quotation.
-function clauseSubjectStart(tokens: Token[], v: number): number | null {
+// Where the clause a participle hangs from may start: the sentence start, or past a short introductory
+// phrase — after its comma ("In 2013, …") or, for a time phrase, without one ("On Friday the MQM's
+// Rauf Siddiqui resigned …, saying").
+function clauseSubjectStarts(tokens: Token[], v: number): number[] {
   let first = 0;
   while (first < v && !tokens[first]!.isWord) first++;
-  if (PREPOSITIONS.has(tokens[first]?.lower ?? "") || /^(on|in|at|after|before|during|later|earlier|meanwhile|outside|inside|near|across|behind|speaking|appearing|addressing)$/i.test(tokens[first]?.text ?? "")) {
-    const comma = tokens.findIndex((t, i) => i > first && i < v && t.text === ",");
-    if (comma !== -1 && comma - first <= 12) return comma + 1 < v ? comma + 1 : null;
-    // "On Friday the MQM's Rauf Siddiqui resigned …": a short time phrase without its comma.
-    let next = first + 1;
-    while (next < v && next - first <= 4 && (isCapitalized(tokens[next]) || /^\d/.test(tokens[next]!.text)) && !/^(The|A|An)$/.test(tokens[next]!.text)) next++;
-    if (next === first + 1 || next >= v) return null;
-    first = next;
-  }
-  return first < v ? first : null;
+  if (first >= v) return [];
+  if (!PREPOSITIONS.has(tokens[first]!.lower) && !/^(on|in|at|after|before|during|later|earlier|meanwhile|outside|inside|near|across|behind|speaking|appearing|addressing)$/i.test(tokens[first]!.text)) return [first];
+  const starts: number[] = [];
+  let next = first + 1;
+  while (next < v && next - first <= 4 && (isCapitalized(tokens[next]) || /^\d/.test(tokens[next]!.text)) && !/^(The|A|An)$/.test(tokens[next]!.text)) next++;
+  if (next > first + 1 && next < v && tokens[next]!.isWord) starts.push(next);
+  const comma = tokens.findIndex((t, i) => i > first && i < v && t.text === ",");
+  if (comma !== -1 && comma - first <= 12 && comma + 1 < v) starts.push(comma + 1);
+  return starts;
 }
 
 function makeMatch(sentence: string, tokens: Token[], cue: string, pattern: CuePattern, cueStart: number, range: PhraseRange | null): CueMatch {
@@ -294,6 +306,9 @@ function beforeVerb(sentence: string, tokens: Token[], v: number, lastCueToken: 
   const range = found ? nameBeforeOpenApposition(tokens, found) ?? found : null;
   const reduced = documentBeforeReducedRelative(tokens, range?.first ?? i + 1);
   if (reduced) return makeMatch(sentence, tokens, cue, "subject", tokens[v]!.start, reduced);
+  // "researchers from Purdue University and the Woods Hole Oceanographic Institution said": the group is the subject.
+  const group = range ? groupOfInstitution(tokens, range) : null;
+  if (group) return makeMatch(sentence, tokens, cue, "subject", tokens[v]!.start, group);
   if (!range || !opensMainClause(tokens, range.first)) return null;
   return makeMatch(sentence, tokens, cue, "subject", tokens[v]!.start, range);
 }
@@ -304,13 +319,15 @@ function nameInRoleApposition(tokens: Token[], closing: number): PhraseRange | n
   const name = phraseEndingAt(tokens, closing - 1);
   if (!name || tokens[name.first - 1]?.text !== "," || !isCapitalized(tokens[name.last])) return null;
   const role = phraseEndingAt(tokens, name.first - 2);
-  if (!role || !isRoleWord(tokens[role.last]!.lower) || !opensMainClause(tokens, role.first)) return null;
+  const head = role ? tokens[role.last]!.lower : "";
+  // "The company, Meghna Launch Services, said …": a body's name set off after its kind.
+  if (!role || !(isRoleWord(head) || INSTITUTION_HEADS.has(head)) || !opensMainClause(tokens, role.first)) return null;
   return name;
 }
 
 // "The initial report submitted to the Sindh government said …", "The JIT report made public by the
 // Sindh government in July 2020 said …": a document, then a participle clause, then the verb.
-const REDUCED_PARTICIPLES = /^(submitted|sent|released|published|prepared|presented|filed|issued|made|obtained|seen|leaked|shared|handed|given|written|drawn|compiled|commissioned|ordered|sealed|circulated|delivered)$/;
+const REDUCED_PARTICIPLES = /^(dated|submitted|sent|released|published|prepared|presented|filed|issued|made|obtained|seen|leaked|shared|handed|given|written|drawn|compiled|commissioned|ordered|sealed|circulated|delivered)$/;
 function documentBeforeReducedRelative(tokens: Token[], end: number): PhraseRange | null {
   for (let p = end - 1; p > 0 && end - p <= 12; p--) {
     const token = tokens[p]!;
@@ -323,6 +340,13 @@ function documentBeforeReducedRelative(tokens: Token[], end: number): PhraseRang
     return range && opensMainClause(tokens, range.first) ? range : null;
   }
   return null;
+}
+
+function groupOfInstitution(tokens: Token[], range: PhraseRange): PhraseRange | null {
+  if (!/^(from|at|of|with)$/.test(tokens[range.first - 1]?.lower ?? "")) return null;
+  if (!GROUP_HEADS.has(tokens[range.first - 2]?.lower ?? "")) return null;
+  const group = phraseEndingAt(tokens, range.first - 2);
+  return group && opensMainClause(tokens, group.first) ? group : null;
 }
 
 // A speaker phrase must start a clause; "…a party that human rights groups … say has a violent past"
@@ -381,6 +405,15 @@ function coordinated(sentence: string, tokens: Token[], v: number, andIndex: num
   while (start >= 0 && ![",", ";", ":", "(", "—"].includes(tokens[start]!.text)) start--;
   let first = start + 1;
   while (first < andIndex && (OPENING_QUOTES.has(tokens[first]!.text))) first++;
+  // "Markey, a Massachusetts Democrat who chairs …, released … and said": the clause after the
+  // comma has no subject of its own; its subject stands before the apposition.
+  if (start >= 0 && tokens[start]!.text === "," && /^[a-z]/.test(tokens[first]?.text ?? "") && !SUBJECT_PRONOUNS.has(tokens[first]!.lower)
+    && !phraseStartingAt(tokens, first)) {
+    const opening = appositionStart(tokens, start);
+    const subject = opening === null ? null : phraseEndingAt(tokens, opening - 1);
+    if (subject && opensMainClause(tokens, subject.first)) return makeMatch(sentence, tokens, cue, "coordinated", tokens[v]!.start, subject);
+    return null;
+  }
   const range = SUBJECT_PRONOUNS.has(tokens[first]?.lower ?? "") ? { first, last: first } : phraseStartingAt(tokens, first);
   if (!range || range.last >= andIndex - 1) return null;
   const verb = tokens[range.last + 1];

@@ -126,6 +126,8 @@ export class Discourse {
     if (pronoun === "it") {
       for (let i = this.itCandidates.length - 1; i >= 0; i--) {
         const candidate = this.itCandidates[i]!;
+        // "Investigators concluded …. It insisted …": a plural group is "they", never "it".
+        if (candidate.speaker && isPluralGroupName(candidate.speaker.name)) continue;
         if (this.inWindow(candidate.position, at)) return { speaker: candidate.document?.author ?? candidate.speaker, document: candidate.document };
       }
       return null;
@@ -139,7 +141,13 @@ export class Discourse {
   resolveDescription(head: string, at: Position): ExtractedSpeaker | null {
     const role = this.latest(this.roles, at, (r) => r.role === head);
     if (role) return role.speaker;
-    if (["group", "party", "committee", "organization", "organisation", "movement", "government"].includes(head) || INSTITUTION_HEADS.has(head)) {
+    // "the government": a government the document named as such ("the Sindh government"), not the
+    // last public body mentioned; otherwise the reader resolves it to "Government" (speaker-phrases).
+    if (head === "government") {
+      const named = (e: EntityMention) => /\bgovernment\b/i.test(e.speaker.name);
+      return (this.latest(this.institutions, at, named) ?? this.latest(this.named, at, named))?.speaker ?? null;
+    }
+    if (["group", "party", "committee", "organization", "organisation", "movement"].includes(head) || INSTITUTION_HEADS.has(head)) {
       const governmental = ["government", "ministry", "department", "agency", "administration", "embassy", "consulate", "military", "army", "prosecution"].includes(head);
       // "BP officials" spoke for BP, but "the company" is BP itself, not its officials.
       const fits = (e: EntityMention) => !GROUP_HEADS.has(e.speaker.name.split(" ").pop()!.toLowerCase())
@@ -173,6 +181,11 @@ export class Discourse {
     }
     return null;
   }
+}
+
+function isPluralGroupName(name: string): boolean {
+  const last = (name.split(" ").pop() ?? "").toLowerCase();
+  return GROUP_HEADS.has(last) && (/[^s]s$/.test(last) || last === "police");
 }
 
 export function speakerOf(name: string, kind: ActorKind): ExtractedSpeaker {

@@ -123,6 +123,10 @@ export const ORGANIZATION_MARKERS: readonly string[] = [
   "association", "group", "league", "federation", "union", "front", "alliance", "society", "foundation",
   "institute", "university", "conservatives", "liberals", "ppp", "anp", "pti", "psp", "jamaat", "tehreek",
   "company", "bank", "imf", "nato", "un", "united nations", "amnesty", "chapter", "coalition", "wing",
+  // Company names: "Meghna Launch Services", "Ali Enterprises", "Transocean Ltd", "BP Plc".
+  "services", "enterprises", "industries", "holdings", "ltd", "limited", "inc", "corp", "corporation", "plc",
+  "llc", "co", "airlines", "airways", "lines", "shipping", "motors", "petroleum", "oil", "energy", "mills",
+  "textiles", "manufacturing", "partners", "associates", "agency", "consortium", "trust",
 ];
 
 /** Adverbs and phrases that mark an author's own statement as second-hand. */

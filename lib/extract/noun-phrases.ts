@@ -29,6 +29,9 @@ const ROLE_NOUNS: ReadonlySet<string> = new Set([
   // Occupations that stand before a name as its title: "Purdue University engineer Steve Wereley".
   "engineer", "scientist", "oceanographer", "geologist", "economist", "researcher", "professor", "historian",
   "reporter", "editor", "surgeon", "physician", "investigator", "prosecutor", "commissioner", "inspector",
+  "master", "manager", "head", "owner", "operator", "survivor", "resident", "driver", "pilot", "teacher",
+  "student", "farmer", "shopkeeper", "trader", "chairwoman", "coordinator", "administrator", "superintendent",
+  "researcher", "witness", "relative", "neighbour", "neighbor", "lecturer", "consultant", "counsel", "attorney",
 ]);
 
 /** A noun that names a role or occupation ("expert", "spokesman", "minister"). */
@@ -122,8 +125,13 @@ function compoundModifier(tokens: Token[], index: number, depth = 0): boolean {
   if (ROLE_NOUNS.has(next.lower) || TITLE_WORDS.has(next.lower)) return true;
   // "said police", "told officials": a verb before a group is not its modifier.
   if (SPEECH_VERB_SET.has(token.lower)) return false;
-  // "the undated document", "a redacted report".
+  // "the undated document", "a redacted report", "an internal BP document".
   if (DOCUMENT_NOUNS.includes(next.lower)) return true;
+  if (isCapitalized(next)) {
+    let k = index + 1;
+    while (isCapitalized(tokens[k]) && k - index <= 4) k++;
+    if (tokens[k] && DOCUMENT_NOUNS.includes(tokens[k]!.lower)) return true;
+  }
   // "A joint investigation team", "the fire department": nouns before a body's head. Participles
   // ("killed police") are verbs, not modifiers.
   if (/(ed|ing)$/.test(token.lower)) return false;
@@ -133,7 +141,15 @@ function compoundModifier(tokens: Token[], index: number, depth = 0): boolean {
 /** The phrase that ends at `last` (inclusive), or null when the token there cannot end a phrase. */
 export function phraseEndingAt(tokens: Token[], last: number): PhraseRange | null {
   let first = last;
-  while (first >= 0 && acceptsToken(tokens, first)) first--;
+  while (first >= 0 && acceptsToken(tokens, first)) {
+    // "On June 15 the government announced": a determiner opens the phrase unless a name connector
+    // ("Office of the United Nations") or a preposition's object holds it inside.
+    if (first < last && /^(the|a|an)$/.test(tokens[first]!.lower) && !NAME_CONNECTORS.has(tokens[first - 1]?.lower ?? "")) {
+      first--;
+      break;
+    }
+    first--;
+  }
   first++;
   return trimConnectors(tokens, { first, last });
 }

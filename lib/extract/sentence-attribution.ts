@@ -165,6 +165,11 @@ export class SentenceAttributor {
     switch (reading.type) {
       case "name": {
         if (!reading.group && !this.isConfirmedName(reading.name) && !titledName(reading.text, reading.name)) return null;
+        // "Diplomatic sources said": unnamed sources an editor can tell apart; still relayed, still cited.
+        if (reading.group && /\bsources?$/i.test(reading.name)) {
+          const speaker = { name: reading.name, kind: "other" as const };
+          return { ...base, speaker, source: "anonymous", citedVia: stripDeterminer(reading.text) };
+        }
         const listed = / and /.test(reading.name) && match.phraseStart !== null && /,\s*$/.test(context.sentence.slice(0, match.phraseStart))
           ? this.firstListedActor(`${context.sentence.slice(0, match.phraseStart)}${reading.name.split(" and ")[0]}`, context)
           : null;
@@ -209,7 +214,9 @@ export class SentenceAttributor {
         };
       }
       case "description": {
-        const speaker = this.discourse.resolveDescription(reading.head, at);
+        // An unresolved "the government" is still a speaker an editor can file: the government.
+        const speaker = this.discourse.resolveDescription(reading.head, at)
+          ?? (reading.head === "government" ? { name: "Government", kind: "government_body" as const } : null);
         return speaker ? { ...base, speaker, source: "named" } : { ...base, speaker: null, source: "agentless" };
       }
       case "anonymous": {

@@ -56,6 +56,9 @@ export function readPhrase(text: string, following: string): PhraseReading | nul
   if (words.length === 0) return null;
   const onlyWord = words.length === 1 ? words[0]!.lower : null;
   if (onlyWord && PRONOUNS[onlyWord]) return { type: "pronoun", pronoun: PRONOUNS[onlyWord]!, text };
+  // "He and his colleagues put the flow at …": the pronoun leads the group.
+  const leading = /^(he|she|they)\s+and\s+(his|her|their)\s+\w+$/i.exec(text.trim());
+  if (leading) return { type: "pronoun", pronoun: PRONOUNS[leading[1]!.toLowerCase()]!, text };
 
   const document = readDocument(text, words, following);
   if (document) return { type: "document", document, text };
@@ -207,6 +210,12 @@ export function nameFromWords(tokens: Token[]): { name: string; kind: ActorKind 
       return { name: personBefore, kind: "person" };
     }
   }
+  // "the MQM's Rauf Siddiqui": the person after an owner's possessive.
+  const possessive = run.findIndex((t) => /[’']s$/.test(t.text));
+  if (possessive >= 0 && possessive < run.length - 2) {
+    const owned = trailingPersonName(run.slice(possessive + 1));
+    if (owned && owned.includes(" ") && guessActorKind(owned) === "person") return { name: owned, kind: "person" };
+  }
   const person = trailingPersonName(run);
   // A title right before the trailing name makes it a person even inside "Army Chief Gen. Raheel".
   if (person && titledName(run, person)) return { name: person, kind: "person" };
@@ -290,6 +299,8 @@ export function trailingPersonName(run: Token[]): string | null {
     }
     const bare = token.lower.replace(/[’']s$/, "");
     if (!isCapitalized(token) || isAcronym(token) && token.text.length > 1) break;
+    // "the MQM's Rauf Siddiqui", "BP's Tony Hayward": an owner before the name.
+    if (kept.length > 0 && /[’']s$/.test(token.text)) break;
     if (TITLE_WORDS.has(bare) || NON_NAME_WORDS.has(bare) || STOP_WORDS.has(bare) || DETERMINERS.has(bare)) break;
     if (guessActorKind(token.text) !== "person" && guessActorKind(token.text) !== "other") break;
     kept.unshift(token);

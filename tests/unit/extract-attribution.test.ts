@@ -79,8 +79,9 @@ const cases: Array<[string, string, string, Expected]> = [
     { speaker: null, cue: null, attribution: "author_voice", citedVia: null, stance: "endorses" }],
   ["author voice with “allegedly”", "000", "Pakistani forces in Karachi allegedly found torture rooms",
     { speaker: null, cue: null, attribution: "author_voice", citedVia: null, stance: "reports" }],
+  // Qualified sources are a speaker an editor can tell apart, still relayed and cited.
   ["unnamed online sources", "001", "In this regard, some online sources pointed out",
-    { speaker: null, cue: "pointed out", attribution: "reported", citedVia: "online sources", stance: "reports" }],
+    { speaker: "Online sources", kind: "other", cue: "pointed out", attribution: "reported", citedVia: "online sources", stance: "reports" }],
   ["“In a press conference MQM leader Name said”", "001", "In a press conference MQM leader Farooq Sattar said",
     { speaker: "Farooq Sattar", kind: "person", cue: "said", attribution: "paraphrase", citedVia: null, stance: "reports" }],
   ["title with bracketed acronym", "001", "On February 10, 2015, Pakistan Tehreek-i-Insaf (PTI) Chairman Imran Khan disclosed",
@@ -124,7 +125,7 @@ const cases: Array<[string, string, string, Expected]> = [
   ["agentless “was accused of”", "004", "Additionally, the MQM, supported by the government, was accused",
     { speaker: null, cue: "accused", attribution: "reported", citedVia: null, stance: "reports" }],
   ["anonymous sources named by outlet", "003", "Asia Times Online sources say",
-    { speaker: null, cue: "say", attribution: "reported", citedVia: "Asia Times Online sources", stance: "reports" }],
+    { speaker: "Asia Times Online sources", kind: "other", cue: "say", attribution: "reported", citedVia: "Asia Times Online sources", stance: "reports" }],
 ];
 
 describe("attribution on real seed sentences", () => {
