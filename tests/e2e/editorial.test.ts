@@ -190,12 +190,44 @@ describe("editorial review in the browser", () => {
     await page.context().close();
   });
 
+  test("the reader dims or hides claims below the editor's check-worthiness threshold", async () => {
+    const page = await editor();
+    await openReader(page, SOURCE);
+    const claims = await app.database.prisma.claim.findMany({ where: { source: { slug: SOURCE }, anchorStatus: { not: "orphaned" } }, select: { id: true, checkWorthiness: true } });
+    const belowIds = async () => page.evaluate(() => [...new Set([...document.querySelectorAll<HTMLElement>("mark.below-threshold")].map((mark) => Number(mark.dataset.claimId)))].sort((a, b) => a - b));
+    const expectedBelow = (threshold: number) => claims.filter((row) => row.checkWorthiness < threshold).map((row) => row.id).sort((a, b) => a - b);
+    expect(expectedBelow(35).length).toBeGreaterThan(0);
+    expect(expectedBelow(35).length).toBeLessThan(claims.length);
+
+    // Dimmed below 35 at first: the low ones are marked and faded, the others keep their colour.
+    await expect(page.getByTestId("worth-below").textContent()).resolves.toBe(`${expectedBelow(35).length} of ${claims.length} claims are below 35`);
+    expect(await belowIds()).toEqual(expectedBelow(35));
+    const opacity = (selector: string) => page.locator(selector).first().evaluate((element) => getComputedStyle(element).opacity);
+    await expect(opacity("mark.below-threshold")).resolves.toBe("0.6");
+    await expect(opacity("mark.claim:not(.below-threshold)")).resolves.toBe("1");
+
+    // A higher threshold marks more; "not highlighted" drops their colour altogether.
+    await page.getByLabel("Check-worthiness threshold", { exact: true }).fill("50");
+    await page.getByTestId("worth-below").filter({ hasText: "below 50" }).waitFor();
+    expect(await belowIds()).toEqual(expectedBelow(50));
+    await page.getByTestId("worth-mode").selectOption("hide");
+    const background = await page.locator("mark.below-threshold").first().evaluate((element) => getComputedStyle(element).backgroundColor);
+    expect(background).toBe("rgba(0, 0, 0, 0)");
+    // The choice is remembered in this browser.
+    await openReader(page, SOURCE);
+    await expect(page.getByLabel("Check-worthiness threshold", { exact: true }).inputValue()).resolves.toBe("50");
+    await page.getByTestId("worth-mode").selectOption("all");
+    expect(await belowIds()).toEqual([]);
+    await page.context().close();
+  });
+
   test("the review queue runs from the keyboard: overlay, stance keys, approve and reject advance by themselves", async () => {
     const page = await editor();
     const slug = "anti-pakistan-activities-of-mqm-in-the-us";
+    // The queue offers the most check-worthy claim first, then source order.
     const queue = await app.database.prisma.claim.findMany({
       where: { source: { slug }, status: "unreviewed" },
-      orderBy: [{ startOffset: "asc" }, { id: "asc" }],
+      orderBy: [{ checkWorthiness: "desc" }, { startOffset: "asc" }, { id: "asc" }],
       select: { id: true },
     });
     expect(queue.length).toBeGreaterThanOrEqual(3);

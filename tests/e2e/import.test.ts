@@ -83,6 +83,50 @@ describe("import in the browser", () => {
     await context.close();
   });
 
+  test("a near-spelling of a known speaker is suggested in the preview and joined with one click; the actor page suggests and merges another", async () => {
+    const { context, page } = await newPage(browser, app.baseUrl);
+    await signIn(page, app.users.editor, "/import");
+    const wasey = await app.database.prisma.actor.findUniqueOrThrow({ where: { normalizedName: "wasey jalil" } });
+    const pasted = [
+      "Baldia fire: MQM rejects JIT findings",
+      "",
+      "MQM spokesman Wasay Jalil said the party had nothing to do with the fire at the Ali Enterprises factory.",
+      "He said the owners bore the first responsibility for the deaths of 259 workers.",
+    ].join("\n");
+    await page.locator('textarea[name="text"]').fill(pasted);
+    await page.getByRole("button", { name: "Read document" }).click();
+    await page.getByTestId("import-preview").waitFor();
+    const suggestions = page.getByTestId("speaker-suggestions");
+    await expect(suggestions.innerText()).resolves.toContain("Wasay Jalil is possibly the same as Wasey Jalil");
+    expect(await page.getByTestId("preview-worth").count()).toBeGreaterThan(0);
+    await suggestions.getByRole("button", { name: "Join Wasey Jalil" }).click();
+    await suggestions.getByRole("button", { name: "Joined to Wasey Jalil (undo)" }).waitFor();
+    await page.getByLabel("Kind").selectOption("news");
+    await page.getByRole("button", { name: "Save import" }).click();
+    await page.getByTestId("import-saved").waitFor();
+    const source = await app.database.prisma.source.findUniqueOrThrow({ where: { slug: "baldia-fire-mqm-rejects-jit-findings" }, include: { claims: true } });
+    const spoken = source.claims.filter((claim) => claim.speakerId !== null);
+    expect(spoken.length).toBe(2);
+    expect(spoken.every((claim) => claim.speakerId === wasey.id)).toBe(true);
+    expect((await app.database.prisma.actor.findUniqueOrThrow({ where: { id: wasey.id } })).aliases).toContain("Wasay Jalil");
+    expect(await app.database.prisma.actor.count({ where: { normalizedName: "wasay jalil" } })).toBe(0);
+
+    // On the actor page: a near-spelling stored beside a known actor is suggested, merged on a click.
+    const sattar = await app.database.prisma.actor.findFirstOrThrow({ where: { name: "Farooq Sattar" } });
+    const twin = await app.database.prisma.actor.create({ data: { name: "Farook Sattar", normalizedName: "farok satar", kind: "person" } });
+    await page.goto(`/actors/${sattar.id}`);
+    const duplicates = page.getByTestId("possible-duplicates");
+    await expect(duplicates.innerText()).resolves.toContain("Possibly the same as Farook Sattar");
+    expect(await app.database.prisma.actor.count({ where: { id: twin.id } })).toBe(1);
+    await duplicates.getByRole("button", { name: "Merge Farook Sattar into Farooq Sattar" }).click();
+    // The page reloads its data: the spelling is now an alias, and no longer a suggestion.
+    await page.getByText(/also written .*Farook Sattar/).waitFor();
+    await expect(page.getByTestId("possible-duplicates").count()).resolves.toBe(0);
+    expect(await app.database.prisma.actor.count({ where: { id: twin.id } })).toBe(0);
+    expect((await app.database.prisma.actor.findUniqueOrThrow({ where: { id: sattar.id } })).aliases).toContain("Farook Sattar");
+    await context.close();
+  });
+
   test("a scanned PDF is refused in the form with the OCR message, and nothing is written", async () => {
     const { context, page } = await newPage(browser, app.baseUrl);
     await signIn(page, app.users.editor, "/import");
