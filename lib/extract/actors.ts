@@ -9,6 +9,7 @@ import {
   HONORIFICS,
   MEDIA_MARKERS,
   ORGANIZATION_MARKERS,
+  SEATS_OF_GOVERNMENT,
   TITLE_WORDS,
 } from "./lexicon";
 
@@ -68,6 +69,8 @@ export function guessActorKind(name: string): ActorKind {
   if (PERSON_HONORIFIC.test(name.trim()) && !endsInstitutionally(lower)) return "person";
   // A country acting ("Saudi Arabia feared …") is its government.
   if (COUNTRIES_AND_REGIONS.has(lower.replace(/^the /, "").replace(/\.$/, ""))) return "government_body";
+  // "Moscow denied", "the Kremlin said": a capital or seat of power speaks for its government.
+  if (SEATS_OF_GOVERNMENT.has(lower.replace(/\.$/, ""))) return "government_body";
   if (hasMarker(lower, COURT_MARKERS)) return "court";
   if (hasMarker(lower, MEDIA_MARKERS) && !hasMarker(lower, ["party", "movement", "mqm"])) return "media_outlet";
   if (hasMarker(lower, GOVERNMENT_MARKERS)) return "government_body";

@@ -259,8 +259,11 @@ function inverted(sentence: string, tokens: Token[], v: number, lastCueToken: nu
     || (before.text === "," && (CLOSING_QUOTES.has(tokens[v - 2]?.text ?? "") || tokens[v - 2]?.text === '"'));
   const afterComma = before.text === "," || before.text === ".";
   if (!afterQuote && !afterComma) return null;
-  const range = phraseStartingAt(tokens, lastCueToken + 1);
+  let range = phraseStartingAt(tokens, lastCueToken + 1);
   if (!range) return null;
+  // "said a spokesman for the investigation team": the body speaks through its spokesman.
+  const body = spokesmanFor(tokens, range);
+  if (body) range = body;
   const next = tokens[range.last + 1];
   // The phrase must close the clause ("said Tom Quiggin, a former…"), not open a new one.
   // A participle may follow a document ("says a statement attributed to …", "said a statement issued by …").
@@ -342,8 +345,21 @@ function documentBeforeReducedRelative(tokens: Token[], end: number): PhraseRang
   return null;
 }
 
+const SPOKESPEOPLE = /^(spokesman|spokeswoman|spokesperson|spokesmen|spokeswomen|spokespeople|representative|representatives)$/;
+
+/** "a spokesman for X" (the phrase ending in the role word): the phrase naming X, when there is one. */
+function spokesmanFor(tokens: Token[], range: PhraseRange): PhraseRange | null {
+  if (!SPOKESPEOPLE.test(tokens[range.last]!.lower) || !/^(for|of)$/.test(tokens[range.last + 1]?.lower ?? "")) return null;
+  return phraseStartingAt(tokens, range.last + 2);
+}
+
 function groupOfInstitution(tokens: Token[], range: PhraseRange): PhraseRange | null {
-  if (!/^(from|at|of|with)$/.test(tokens[range.first - 1]?.lower ?? "")) return null;
+  // "A spokeswoman for the Dutch public prosecutor's office said": the office speaks.
+  if (/^(for|of)$/.test(tokens[range.first - 1]?.lower ?? "") && SPOKESPEOPLE.test(tokens[range.first - 2]?.lower ?? "")) {
+    const role = phraseEndingAt(tokens, range.first - 2);
+    return role && opensMainClause(tokens, role.first) ? range : null;
+  }
+  if (!/^(from|at|of|with|in)$/.test(tokens[range.first - 1]?.lower ?? "")) return null;
   if (!GROUP_HEADS.has(tokens[range.first - 2]?.lower ?? "")) return null;
   const group = phraseEndingAt(tokens, range.first - 2);
   return group && opensMainClause(tokens, group.first) ? group : null;

@@ -147,6 +147,10 @@ export class Discourse {
       const named = (e: EntityMention) => /\bgovernment\b/i.test(e.speaker.name);
       return (this.latest(this.institutions, at, named) ?? this.latest(this.named, at, named))?.speaker ?? null;
     }
+    // "The team said" after "the investigation team": the body whose name ends in the same word.
+    const sameHead = (e: EntityMention) => e.speaker.name.toLowerCase().split(" ").pop() === head;
+    const named = this.latest(this.institutions, at, sameHead) ?? this.latest(this.named, at, sameHead);
+    if (named) return named.speaker;
     if (["group", "party", "committee", "organization", "organisation", "movement"].includes(head) || INSTITUTION_HEADS.has(head)) {
       const governmental = ["government", "ministry", "department", "agency", "administration", "embassy", "consulate", "military", "army", "prosecution"].includes(head);
       // "BP officials" spoke for BP, but "the company" is BP itself, not its officials.

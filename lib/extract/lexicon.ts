@@ -68,6 +68,16 @@ export const INSTITUTION_HEADS: ReadonlySet<string> = new Set([
   "airline", "operator", "government", "administration", "team", "panel", "tribunal", "authority", "office",
   "inquiry", "investigation", "federation", "association", "manufacturer", "regulator", "military", "army",
   "embassy", "consulate", "prosecution", "defence", "defense", "campaign", "coalition", "institute", "utility",
+  "service", "bureau", "unit", "brigade", "command", "directorate", "cabinet", "parliament", "congress", "senate",
+  "watchdog",
+]);
+
+/** Capitals and seats of power that stand for their government ("Moscow denied", "the Kremlin said"). */
+export const SEATS_OF_GOVERNMENT: ReadonlySet<string> = new Set([
+  "moscow", "kremlin", "the kremlin", "washington", "white house", "the white house", "pentagon", "the pentagon",
+  "downing street", "whitehall", "kyiv", "kiev", "beijing", "tehran", "islamabad", "new delhi", "delhi", "london",
+  "paris", "berlin", "ankara", "riyadh", "kabul", "the hague", "brussels", "tokyo", "seoul", "pyongyang", "damascus",
+  "baghdad", "cairo", "ottawa", "canberra", "elysee", "the elysee", "rawalpindi", "dhaka", "colombo", "kathmandu",
 ]);
 /** Honorifics and ranks stripped before matching names (multi-word forms first). */
 export const HONORIFICS: readonly string[] = [
@@ -106,7 +116,7 @@ export const TITLE_WORDS: ReadonlySet<string> = new Set([
 export const GOVERNMENT_MARKERS: readonly string[] = [
   "office", "department", "ministry", "agency", "government", "govt", "police", "rangers", "army",
   "council", "parliament", "embassy", "consulate", "commission", "commissioner", "immigration", "cabinet",
-  "state", "fbi", "cia", "isi", "ispr", "rcmp", "csis", "scotland yard", "border", "military", "forces",
+  "state", "fbi", "cia", "isi", "ispr", "rcmp", "csis", "scotland yard", "border", "military", "forces", "service",
   "intelligence", "board", "division", "secretariat", "senate", "assembly", "house of commons", "washington",
 ];
 

@@ -164,7 +164,8 @@ export class SentenceAttributor {
     const at = context.position;
     switch (reading.type) {
       case "name": {
-        if (!reading.group && !this.isConfirmedName(reading.name) && !titledName(reading.text, reading.name)) return null;
+        // A body the lexicon knows ("Moscow", "the Kremlin", an acronym) needs no second mention to be a name.
+        if (!reading.group && reading.kind === "person" && !this.isConfirmedName(reading.name) && !titledName(reading.text, reading.name)) return null;
         // "Diplomatic sources said": unnamed sources an editor can tell apart; still relayed, still cited.
         if (reading.group && /\bsources?$/i.test(reading.name)) {
           const speaker = { name: reading.name, kind: "other" as const };

@@ -39,9 +39,10 @@ const NON_NAME_WORDS = new Set([...MONTHS, ...WEEKDAYS]);
 
 // "attributed to Conservative MP Leon Benoit", "published by the Office of …", "by then US consul general Stephen Fakan".
 // "released by WikiLeaks" names who leaked a document, not who wrote it, so those verbs are excluded.
-const AUTHOR_LINK = /^((?:[^,;.“”"]{0,60}?\s)?)(attributed to|issued by|published by|written by|conducted by|prepared by|signed by|sent by|by)\s+([^,;“”"]+)/i;
-const NOT_AUTHORSHIP = /\b(released|leaked|obtained|posted|seen|reviewed|received)\s*$/i;
-const PROVENANCE = /(?:^|,\s*|\band\s+)((?:released|obtained|leaked|published|posted)\s+(?:by|under|through|on|to)\s+[^,;“”"]+)/i;
+const AUTHOR_LINK = /^((?:[^,;.“”"]{0,60}?\s)?)(attributed to|issued by|published by|written by|conducted by|prepared by|signed by|sent by|from|by)\s+([^,;“”"]+)/i;
+// "released by WikiLeaks", "cited by Interfax", "quoted by TASS": who passed a document on, not who wrote it.
+const NOT_AUTHORSHIP = /\b(released|leaked|obtained|posted|seen|reviewed|received|cited|quoted|carried|reported|relayed)\s*$/i;
+const PROVENANCE = /(?:^|,\s*|\band\s+|\s)((?:released|obtained|leaked|published|posted|cited|quoted|carried|relayed)\s+(?:by|under|through|on|to|in)\s+[^,;“”"]+)/i;
 
 export function genderOf(text: string): Gender {
   if (/\b(Mr|Sir)\b\.?/.test(text)) return "male";
@@ -163,7 +164,8 @@ function readDocument(text: string, words: Token[], following: string): Document
 
 function trimAuthorText(value: string): string {
   // "Khan and Gayer" keeps its "and"; "Leon Benoit and posted on …" loses everything from it.
-  return value.replace(/\s+(?:and(?!\s+[A-Z])|in|on|at|here|last|this|who|which)\b.*$/, "").replace(/[.\s]+$/, "").trim();
+  // "Almaz-Antey cited by TASS": what follows a passing-on participle is the channel, not the author.
+  return value.replace(/\s+(?:and(?!\s+[A-Z])|in|on|at|here|last|this|who|which|cited|quoted|carried|reported|relayed|released|leaked|obtained|posted)\b.*$/, "").replace(/[.\s]+$/, "").trim();
 }
 
 function authorFromText(value: string): { name: string; kind: ActorKind } | null {

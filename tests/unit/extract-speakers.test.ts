@@ -114,3 +114,48 @@ describe("what is not speech", () => {
     expect(claim.attribution).toBe("reported");
   });
 });
+
+describe("speakers in constructions every wire story uses", () => {
+  const STORY = [
+    "Ferry capsizes off Dhaka",
+    "",
+    "Harbour master Abdul Karim, the port's chief officer, said the vessel was licensed for 80 people. \"It was badly overloaded,\" he said.",
+    "",
+    "The company, Meghna Launch Services, said in a statement that it would cooperate with the inquiry. It insisted that the boat had passed its last inspection in March.",
+    "",
+    "Investigators concluded that the ballast tanks were empty. Relatives said the company had ignored storm warnings. They said at least 30 people were still missing.",
+    "",
+    "A spokeswoman for the Dhaka public prosecutor's office said the captain would be charged. \"We have enough evidence,\" said a spokesman for the investigation team. The team said the hull would be raised.",
+    "",
+    "Moscow denied that its ships had been in the area. The Kremlin said the accusations were absurd.",
+    "",
+    "According to a statement from the shipyard cited by the Daily Star, the ferry had been refitted in 2019. According to a letter from Transocean Ltd quoted by Reuters, the rig had been inspected.",
+  ].join("\n");
+  const claims = extractClaims(normalizeDocument(STORY).text);
+  const speakerOf = (substring: string) => {
+    const claim = claims.find((c) => c.quote.includes(substring));
+    if (!claim) throw new Error(`no claim holds ${substring}`);
+    return claim.speaker;
+  };
+
+  test.each([
+    ["a title of lower-case words and an apposition: 'Harbour master Abdul Karim, the port's chief officer, said'", "licensed for 80 people", "Abdul Karim", "person"],
+    ["'he said' is the harbour master", "It was badly overloaded", "Abdul Karim", "person"],
+    ["'The company, Meghna Launch Services, said'", "would cooperate with the inquiry", "Meghna Launch Services", "organization"],
+    ["'It insisted' is the company, not the investigators", "had passed its last inspection", "Meghna Launch Services", "organization"],
+    ["'They said' is the relatives", "at least 30 people were still missing", "Relatives", "other"],
+    ["'A spokeswoman for the … office said': the office speaks", "the captain would be charged", "Dhaka public prosecutor office", "government_body"],
+    ["'said a spokesman for the investigation team'", "We have enough evidence", "Investigation team", "other"],
+    ["'The team said' is the investigation team", "the hull would be raised", "Investigation team", "other"],
+    ["'Moscow denied': a capital speaks for its government", "its ships had been in the area", "Moscow", "government_body"],
+    ["'The Kremlin said'", "the accusations were absurd", "Kremlin", "government_body"],
+    ["'according to a letter from X quoted by Reuters': X wrote it", "the rig had been inspected", "Transocean Ltd", "organization"],
+  ])("%s", (_what, substring, name, kind) => {
+    expect(speakerOf(substring)).toEqual({ name, kind });
+  });
+
+  test("the channel that passed a statement on is cited, not made its author", () => {
+    const claim = claims.find((c) => c.quote.includes("the rig had been inspected"))!;
+    expect(claim.citedVia).toBe("letter from Transocean Ltd, quoted by Reuters");
+  });
+});
