@@ -52,7 +52,7 @@ const PROGRESSIVE_CUES = new Set([
   "denying", "estimating", "predicting", "asserting", "demanding", "accusing", "blaming",
 ]);
 // "…defended the figure, saying …", "…challenged this calculation saying that …": the clause subject speaks.
-const PARTICIPLE_CUES = new Set(["saying", "claiming", "adding", "insisting", "arguing", "noting", "warning", "stating", "explaining", "maintaining", "contending", "asserting"]);
+const PARTICIPLE_CUES = new Set(["telling", "saying", "claiming", "adding", "insisting", "arguing", "noting", "warning", "stating", "explaining", "maintaining", "contending", "asserting"]);
 const TWO_WORD_CUES = new Set(SPEECH_VERBS.filter((v) => v.includes(" ")));
 const EXTRA_CUES = new Set(["learnt", "learned", "written"]);
 
@@ -119,9 +119,11 @@ function matchAt(sentence: string, tokens: Token[], v: number): CueMatch | null 
   if (!/^[a-z]/.test(token.text)) return null;
   if (PARTICIPLE_CUES.has(token.lower) || PROGRESSIVE_CUES.has(token.lower)) return participle(sentence, tokens, v);
   if (THAT_CUES.has(token.lower)) return thatFollows(tokens, v) ? beforeVerb(sentence, tokens, v, v, token.text) : null;
-  if (/^(put|puts|gave|gives|give|adopted|issued|released|published|revised|raised|lowered|called|calls|offered|set)$/.test(token.lower)) return estimating(sentence, tokens, v);
+  if (/^(put|puts|gave|gives|give|adopted|issued|released|published|revised|raised|lowered|called|calls|offered|set|counts|counted)$/.test(token.lower)) return estimating(sentence, tokens, v);
   // "BP agreed to let the public watch": agreeing to do something is an act, not a statement.
   if (/^(agreed|agree|agrees|vowed|pledged|threatened|proposed|demanded|urged)$/.test(token.lower) && infinitiveFollows(tokens, v)) return null;
+  // "…, who asked not to be named, said": a request for anonymity reports nothing.
+  if (/^(asked|requested)$/.test(token.lower) && tokens[v + 1]?.lower === "not" && tokens[v + 2]?.lower === "to") return null;
   const twoWord = `${token.lower} ${tokens[v + 1]?.lower ?? ""}`;
   const isTwoWord = TWO_WORD_CUES.has(twoWord);
   if (!isTwoWord && !SINGLE_WORD_CUES.has(token.lower) && !EXTRA_CUES.has(token.lower)) return null;
@@ -167,6 +169,8 @@ function estimating(sentence: string, tokens: Token[], v: number): CueMatch | nu
     // "put the leak at 1,000", "put the flow at a bare minimum of 25,000": a figure follows "at".
     if (verb.startsWith("put") && token.lower === "at" && tokens.slice(i + 1, i + 7).some((t) => /^\d/.test(t.text) || NUMBER_WORDS.test(t.lower))) break;
     if (!verb.startsWith("put") && ESTIMATE_OBJECTS.test(token.lower)) break;
+    // "The government counts 1,135 dead": a count right after the verb.
+    if (verb.startsWith("count") && i === v + 1 && /^\d/.test(token.text)) break;
     if (i === v + reach || i === tokens.length - 1) return null;
   }
   return beforeVerb(sentence, tokens, v, v, tokens[v]!.text);
@@ -185,6 +189,11 @@ function participle(sentence: string, tokens: Token[], v: number): CueMatch | nu
   // "Doug Suttles was quoted as saying …": the subject is the speaker.
   if (tokens[v]!.lower === "saying" && previous.lower === "as" && tokens[i - 1]?.lower === "quoted" && /^(is|are|was|were|been|be)$/.test(tokens[i - 2]?.lower ?? "")) {
     return beforeVerb(sentence, tokens, i - 2, v, sentence.slice(tokens[i - 2]!.start, tokens[v]!.end));
+  }
+  // "… Home Minister Alamgir telling the BBC that …": a gerund right after its subject's name.
+  if (/^(telling|saying|claiming|insisting|arguing|warning)$/.test(tokens[v]!.lower) && isCapitalized(previous)) {
+    const named = phraseEndingAt(tokens, v - 1);
+    if (named && isCapitalized(tokens[named.first]) || named && named.first < v - 1) return makeMatch(sentence, tokens, tokens[v]!.text, "participle", tokens[v]!.start, named);
   }
   if (!PARTICIPLE_CUES.has(tokens[v]!.lower)) return null;
   // After a comma, or right after the object with "that" following ("challenged this calculation saying that").
@@ -306,7 +315,12 @@ function beforeVerb(sentence: string, tokens: Token[], v: number, lastCueToken: 
     i = opening - 1;
   }
   const found = phraseEndingAt(tokens, i);
-  const range = found ? nameBeforeOpenApposition(tokens, found) ?? found : null;
+  let range = found ? nameBeforeOpenApposition(tokens, found) ?? found : null;
+  // "Survivors and local people estimated …": both conjuncts are the subject.
+  if (range && /^(and|or)$/.test(tokens[range.first - 1]?.lower ?? "") && tokens[range.first - 2]?.text !== ",") {
+    const conjunct = phraseEndingAt(tokens, range.first - 2);
+    if (conjunct && opensMainClause(tokens, conjunct.first)) range = { first: conjunct.first, last: range.last };
+  }
   const reduced = documentBeforeReducedRelative(tokens, range?.first ?? i + 1);
   if (reduced) return makeMatch(sentence, tokens, cue, "subject", tokens[v]!.start, reduced);
   // "researchers from Purdue University and the Woods Hole Oceanographic Institution said": the group is the subject.
@@ -360,7 +374,13 @@ function groupOfInstitution(tokens: Token[], range: PhraseRange): PhraseRange | 
     return role && opensMainClause(tokens, role.first) ? range : null;
   }
   if (!/^(from|at|of|with|in)$/.test(tokens[range.first - 1]?.lower ?? "")) return null;
-  if (!GROUP_HEADS.has(tokens[range.first - 2]?.lower ?? "")) return null;
+  // "An engineer with the Savar municipality, who asked not to be named, said": one unnamed member speaks.
+  const role = tokens[range.first - 2]?.lower ?? "";
+  if (!GROUP_HEADS.has(role) && !(isRoleWord(role) && /^(with|at|of|from)$/.test(tokens[range.first - 1]!.lower))) return null;
+  if (!GROUP_HEADS.has(role)) {
+    const person = phraseEndingAt(tokens, range.first - 2);
+    return person && opensMainClause(tokens, person.first) && /^(a|an|one)$/i.test(tokens[person.first]!.text) ? { first: person.first, last: range.last } : null;
+  }
   const group = phraseEndingAt(tokens, range.first - 2);
   return group && opensMainClause(tokens, group.first) ? group : null;
 }
@@ -373,6 +393,8 @@ function opensMainClause(tokens: Token[], first: number): boolean {
   if (BOUNDARY_PUNCTUATION.has(before.text)) return true;
   // "rights groups and officials say": without a comma, "and" joins two subjects, and the clause
   // starts before the first of them.
+  // "…in the rubble,[25] and the company's chief executive … acknowledged": a citation marker ends a clause.
+  if ((before.lower === "and" || before.lower === "or") && tokens[first - 2]?.text === "]") return true;
   if ((before.lower === "and" || before.lower === "or") && tokens[first - 2]?.text !== ",") {
     const conjunct = phraseEndingAt(tokens, first - 2);
     return conjunct ? opensMainClause(tokens, conjunct.first) : false;
@@ -421,6 +443,8 @@ function coordinated(sentence: string, tokens: Token[], v: number, andIndex: num
   while (start >= 0 && ![",", ";", ":", "(", "—"].includes(tokens[start]!.text)) start--;
   let first = start + 1;
   while (first < andIndex && (OPENING_QUOTES.has(tokens[first]!.text))) first++;
+  // "And Hasina stood in parliament and said …": a sentence-opening conjunction is no part of the subject.
+  if (/^(and|but|so|yet|or)$/i.test(tokens[first]?.text ?? "") && first + 1 < andIndex) first++;
   // "Markey, a Massachusetts Democrat who chairs …, released … and said": the clause after the
   // comma has no subject of its own; its subject stands before the apposition.
   if (start >= 0 && tokens[start]!.text === "," && /^[a-z]/.test(tokens[first]?.text ?? "") && !SUBJECT_PRONOUNS.has(tokens[first]!.lower)

@@ -92,7 +92,10 @@ export class Discourse {
 
   /** Registers a document phrase, or returns the earlier record a definite phrase refers back to. */
   mentionDocument(phrase: DocumentPhrase, author: ExtractedSpeaker | null, label: string, at: Position): DocumentRecord {
-    const earlier = phrase.definite && !phrase.author ? this.findDocument(phrase.noun, at) : null;
+    const found = phrase.definite && !phrase.author ? this.findDocument(phrase.noun, at) : null;
+    // "The inquiry report" after "the BGMEA's own probe report" is another document: a definite phrase
+    // refers back only when what distinguishes it is in the earlier label or says nothing ("the same", "undated").
+    const earlier = found && distinguishingWords(phrase).every((word) => found.label.toLowerCase().includes(word)) ? found : null;
     if (earlier) {
       this.itCandidates.push({ position: at, speaker: null, document: earlier });
       return earlier;
@@ -186,6 +189,23 @@ export class Discourse {
     return null;
   }
 }
+
+const GENERIC_DOCUMENT_WORDS = new Set([
+  "same", "new", "latest", "full", "final", "undated", "leaked", "secret", "internal", "confidential", "original",
+  "earlier", "previous", "whole", "entire", "draft", "official", "separate", "own", "said",
+]);
+
+/** Modifiers of a document phrase that tell it apart: "inquiry" in "the inquiry report". */
+function distinguishingWords(phrase: DocumentPhrase): string[] {
+  // Only lower-case common nouns tell documents apart; a capitalized or authorship word ("the
+  // Canadian government memo") says whose it is, which the earlier mention may not have said.
+  return phrase.nounPhrase.split(/\s+/).slice(0, -1)
+    .map((word) => word.replace(/[’']s$/, ""))
+    .filter((word) => /^[a-z]/.test(word) && !GENERIC_DOCUMENT_WORDS.has(word) && !/^\d|-page$/.test(word) && !AUTHORSHIP_WORDS.has(word))
+    .map((word) => word.toLowerCase());
+}
+
+const AUTHORSHIP_WORDS = new Set(["government", "official", "company", "party", "police", "army", "military", "state", "federal", "provincial", "diplomatic", "embassy", "ministry"]);
 
 function isPluralGroupName(name: string): boolean {
   const last = (name.split(" ").pop() ?? "").toLowerCase();

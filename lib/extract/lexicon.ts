@@ -14,7 +14,7 @@ export const SPEECH_VERBS: readonly string[] = [
   "responded", "replied", "announced", "declared", "stressed", "emphasized", "emphasised", "accused",
   "accuses", "blamed", "blames", "refuted", "rejected", "expressed", "indicated", "hinted", "vowed",
   "pledged", "threatened", "elaborated", "termed", "concluded", "testified", "conceded", "countered",
-  "agreed", "assured", "observed", "remarked", "contended", "contends", "charged", "described",
+  "agreed", "assured", "observed", "remarked", "contended", "contends", "charged", "described", "pleaded", "pleads",
   "describes", "referred to", "asked", "feared", "proposed", "cautioned", "cautions", "reiterated", "affirmed",
   "underlined", "underscored", "clarified", "objected", "protested", "questioned", "doubted", "tweeted",
   "informed", "projected", "reckoned", "reckons", "highlighted", "mentioned", "wondered", "conceded",
@@ -28,13 +28,15 @@ export const DOCUMENT_NOUNS: readonly string[] = [
   "memo", "memorandum", "cable", "report", "assessment", "document", "paper", "study", "statement",
   "letter", "letters", "decision", "ruling", "judgment", "judgement", "suit", "lawsuit", "complaint",
   "article", "agreement", "motion", "petition", "affidavit", "transcript", "communique", "release",
-  "survey", "review", "analysis", "research",
+  "survey", "review", "analysis", "research", "probe", "audit", "findings", "verdict", "indictment", "chargesheet",
+  "sheet", "list", "tally", "figures", "data", "records", "register", "census", "poll", "fir", "dossier", "minutes",
 ];
 
 /** Document nouns that may be resolved to one another ("a memo" … "the cable adds" … "the report says"). */
 export const INTERCHANGEABLE_DOCUMENT_NOUNS: ReadonlyArray<ReadonlySet<string>> = [
   new Set(["memo", "memorandum", "cable"]),
-  new Set(["report", "assessment", "document", "paper", "study", "research", "analysis"]),
+  new Set(["report", "assessment", "document", "paper", "study", "research", "analysis", "probe", "audit", "findings"]),
+  new Set(["list", "tally", "figures", "data", "records", "register"]),
 ];
 
 /** Heads of vague sources: attributable to nobody in particular ("sources said", "some say"). */
@@ -69,7 +71,7 @@ export const INSTITUTION_HEADS: ReadonlySet<string> = new Set([
   "inquiry", "investigation", "federation", "association", "manufacturer", "regulator", "military", "army",
   "embassy", "consulate", "prosecution", "defence", "defense", "campaign", "coalition", "institute", "utility",
   "service", "bureau", "unit", "brigade", "command", "directorate", "cabinet", "parliament", "congress", "senate",
-  "watchdog",
+  "watchdog", "municipality", "inspectorate", "corporation", "ministry", "secretariat", "tribunal", "fund",
 ]);
 
 /** Capitals and seats of power that stand for their government ("Moscow denied", "the Kremlin said"). */

@@ -5,7 +5,8 @@
 
 import { ANONYMOUS_SOURCE_HEADS, DOCUMENT_NOUNS, GROUP_HEADS, INSTITUTION_HEADS, SPEECH_VERBS, TITLE_WORDS } from "./lexicon";
 
-const SPEECH_VERB_SET: ReadonlySet<string> = new Set(SPEECH_VERBS);
+// Speech verbs that are never nouns.
+const VERB_ONLY: ReadonlySet<string> = new Set(SPEECH_VERBS.filter((verb) => /(ed|told|said|wrote|says|tells)$/.test(verb) && !verb.includes(" ")));
 import { isAbbreviation, isAcronym, isCapitalized, isQuoteMark, type Token } from "./tokens";
 
 export interface PhraseRange {
@@ -45,7 +46,7 @@ const NP_MODIFIERS: ReadonlySet<string> = new Set([
   "interior", "foreign", "immigration", "legal", "criminal", "ethnographic", "intelligence", "security",
   "co-ordination", "coordination", "press", "media", "news", "party", "provincial", "federal", "army",
   "military", "public", "private", "investigative", "independent", "anonymous", "unnamed", "deputy",
-  "assistant", "general", "state", "government", "family", "key", "main", "opposition", "ruling", "rival",
+  "assistant", "general", "state", "government", "family", "key", "main", "opposition", "ruling", "rival", "own",
 ]);
 
 // Capitalized words that open a sentence or clause but never belong to a name.
@@ -123,8 +124,8 @@ function compoundModifier(tokens: Token[], index: number, depth = 0): boolean {
   const next = tokens[index + 1];
   if (!/^[a-z]{3,}$/.test(token.text) || STOP_WORDS.has(token.lower) || DETERMINERS.has(token.lower) || !next) return false;
   if (ROLE_NOUNS.has(next.lower) || TITLE_WORDS.has(next.lower)) return true;
-  // "said police", "told officials": a verb before a group is not its modifier.
-  if (SPEECH_VERB_SET.has(token.lower)) return false;
+  // "said police", "told officials": a verb before a group is not its modifier ("claims administration" is).
+  if (VERB_ONLY.has(token.lower)) return false;
   // "the undated document", "a redacted report", "an internal BP document".
   if (DOCUMENT_NOUNS.includes(next.lower)) return true;
   if (isCapitalized(next)) {
@@ -198,6 +199,8 @@ function isApposition(chunk: Token[]): boolean {
   const first = chunk[0]!;
   const lastWord = [...chunk].reverse().find((t) => t.isWord);
   if (APPOSITION_OPENERS.has(first.lower)) return true;
+  // ", executive commissioner of the Rana Plaza Claims Administration,": a role opens it.
+  if (TITLE_WORDS.has(first.lower) || ROLE_NOUNS.has(first.lower)) return true;
   // ", quoting eyewitnesses,", ", citing an analysis by NOAA,": a participle clause.
   if (/^[a-z]{3,}ing$/.test(first.text)) return true;
   if (chunk.length === 1 && /^\d+$/.test(first.text)) return true;
@@ -205,5 +208,6 @@ function isApposition(chunk: Token[]): boolean {
 }
 
 function endsAPhrase(token: Token | undefined): boolean {
-  return !!token && token.isWord && (isCapitalized(token) || DOCUMENT_NOUNS.includes(token.lower) || ROLE_NOUNS.has(token.lower));
+  return !!token && token.isWord && (isCapitalized(token) || DOCUMENT_NOUNS.includes(token.lower) || ROLE_NOUNS.has(token.lower)
+    || INSTITUTION_HEADS.has(token.lower) || GROUP_HEADS.has(token.lower));
 }

@@ -165,7 +165,8 @@ export class SentenceAttributor {
     switch (reading.type) {
       case "name": {
         // A body the lexicon knows ("Moscow", "the Kremlin", an acronym) needs no second mention to be a name.
-        if (!reading.group && reading.kind === "person" && !this.isConfirmedName(reading.name) && !titledName(reading.text, reading.name)) return null;
+        if (!reading.group && reading.kind === "person" && !this.isConfirmedName(reading.name) && !titledName(reading.text, reading.name)
+          && !nextToCue(match, context.sentence, reading.name)) return null;
         // "Diplomatic sources said": unnamed sources an editor can tell apart; still relayed, still cited.
         if (reading.group && /\bsources?$/i.test(reading.name)) {
           const speaker = { name: reading.name, kind: "other" as const };
@@ -216,8 +217,8 @@ export class SentenceAttributor {
       }
       case "description": {
         // An unresolved "the government" is still a speaker an editor can file: the government.
-        const speaker = this.discourse.resolveDescription(reading.head, at)
-          ?? (reading.head === "government" ? { name: "Government", kind: "government_body" as const } : null);
+        const speaker = this.discourse.resolveDescription(reading.head, at) ?? nationalInstitution(reading.head);
+        if (speaker && speaker.kind !== "person") this.discourse.mentionActor(speaker, "unknown", at);
         return speaker ? { ...base, speaker, source: "named" } : { ...base, speaker: null, source: "agentless" };
       }
       case "anonymous": {
@@ -379,6 +380,25 @@ export class SentenceAttributor {
 
 function documentAsSpeaker(label: string): ExtractedSpeaker {
   return { name: label.charAt(0).toUpperCase() + label.slice(1), kind: "other" };
+}
+
+// "the army", "the government": a country's institutions, named by the text as such even when the
+// document never gave their full name. "The company" or "the ministry" unresolved say too little.
+const NATIONAL_INSTITUTIONS = new Set(["government", "army", "military", "navy", "parliament", "senate", "cabinet", "judiciary", "prosecution"]);
+function nationalInstitution(head: string): ExtractedSpeaker | null {
+  return NATIONAL_INSTITUTIONS.has(head) ? { name: head.charAt(0).toUpperCase() + head.slice(1), kind: "government_body" } : null;
+}
+
+const NOT_NAMES = /^(everyone|everybody|nobody|someone|somebody|anyone|anybody|none|all|most|many|few|this|that|these|those|who|what|which|here|there)$/i;
+
+// "Primark, the British discount chain, confirmed …", "Benetton said …", "said Peskov": a capitalized
+// word right next to the cue (or set off by an apposition) is the speaker's name.
+function nextToCue(match: CueMatch, sentence: string, name: string): boolean {
+  if (name.includes(" ") || NOT_NAMES.test(name) || match.phraseStart === null || match.phraseEnd === null) return false;
+  if (match.pattern === "inverted") return /^\s*$/.test(sentence.slice(match.cueStart + match.cue.length, match.phraseStart));
+  if (match.cueStart < match.phraseEnd) return false;
+  const between = sentence.slice(match.phraseEnd, match.cueStart);
+  return /^\s*(?:(?:has|have|had|also|later|then|first)\s+)*$/i.test(between) || /^\s*,[^,]{1,80},\s*$/.test(between);
 }
 
 // "Rep. Markey", "Mayor Smith": a title right before a lone surname vouches that it is a name.

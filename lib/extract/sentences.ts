@@ -49,6 +49,8 @@ export interface SegmentationStats {
   winkSentences: number;
   finalSentences: number;
   merges: Record<RepairRule, number>;
+  /** Boundaries wink missed after an ordinary word ("… if they didn't go in. Rana told …"). */
+  splits: number;
 }
 
 let winkInstance: WinkMethods | null = null;
@@ -104,6 +106,28 @@ function parenthesisDepth(value: string): number {
     else if (ch === ")" && depth > 0) depth--;
   }
   return depth;
+}
+
+// Words whose period is an abbreviation's, never a sentence's end, besides the titles.
+const LOWERCASE_ABBREVIATIONS = new Set(["etc", "approx", "vs", "cf", "al", "inc", "ltd", "co", "corp", "no", "nos", "vol", "pp", "fig", "ca", "ed", "eds", "est", "dept", "govt", "univ", "misc", "viz"]);
+// "… go in. Rana told …": a full stop after an ordinary lower-case word, then a capitalized word.
+const MISSED_BREAK = /\b([a-z]{2,})\.\s+(?=["“]?[A-Z][a-z])/g;
+
+/** Splits a wink sentence where it kept a full stop after an ordinary word (wink read "in." as "inches"). */
+function splitMissedBreaks(text: string, span: TextSpan): TextSpan[] {
+  const value = text.slice(span.start, span.end);
+  const out: TextSpan[] = [];
+  let start = 0;
+  for (const match of value.matchAll(MISSED_BREAK)) {
+    const word = match[1]!;
+    if (LOWERCASE_ABBREVIATIONS.has(word) || TITLE_ABBREVIATIONS.has(word)) continue;
+    const end = (match.index ?? 0) + word.length + 1;
+    out.push({ start: span.start + start, end: span.start + end });
+    start = end + (match[0].length - word.length - 1);
+  }
+  if (out.length === 0) return [span];
+  out.push({ start: span.start + start, end: span.end });
+  return out;
 }
 
 const MAX_QUOTATION_SENTENCES = 12;
@@ -236,8 +260,10 @@ interface LineSentences {
 function segmentLine(merger: Merger, text: string, line: TextSpan, stats: SegmentationStats): LineSentences {
   const lineText = text.slice(line.start, line.end);
   if (!isMostlyLatin(lineText)) return { spans: [{ ...line }], nonLatin: true };
-  const raw = winkSpans(text, line);
-  stats.winkSentences += raw.length;
+  const wink = winkSpans(text, line);
+  stats.winkSentences += wink.length;
+  const raw = wink.flatMap((span) => splitMissedBreaks(text, span));
+  stats.splits += raw.length - wink.length;
   return { spans: merger.joinOpenQuotations(merger.joinFalseBreaks(raw)), nonLatin: false };
 }
 
@@ -279,7 +305,7 @@ function segmentParagraph(merger: Merger, text: string, paragraph: Paragraph, st
 /** Sentences of normalized text with exact offsets, plus how often each repair rule fired. */
 export function segmentSentencesWithStats(text: string): { sentences: Sentence[]; stats: SegmentationStats } {
   const merger = new Merger(text);
-  const stats: SegmentationStats = { winkSentences: 0, finalSentences: 0, merges: merger.merges };
+  const stats: SegmentationStats = { winkSentences: 0, finalSentences: 0, merges: merger.merges, splits: 0 };
   const sentences: Sentence[] = [];
   for (const paragraph of splitParagraphs(text)) {
     const own = segmentParagraph(merger, text, paragraph, stats);

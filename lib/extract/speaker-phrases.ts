@@ -65,7 +65,15 @@ export function readPhrase(text: string, following: string): PhraseReading | nul
   if (document) return { type: "document", document, text };
 
   const head = words[words.length - 1]!;
-  if (isDescription(words) && /^(the|this)$/i.test(words[0]!.text)) return { type: "description", head: head.lower, text };
+  // "Survivors and local people estimated …": groups listed together; the first stands for them.
+  const conjunct = /^(.+?)\s+and\s+(?:other\s+|local\s+)?[a-z][\w\s-]*$/.exec(text.trim());
+  if (conjunct && GROUP_HEADS.has(conjunct[1]!.trim().split(/\s+/).pop()!.toLowerCase())) {
+    const first = readPhrase(conjunct[1]!, following);
+    if (first) return first;
+  }
+  // "The government's own committee": an owner makes it a named body, not a description.
+  const owned = words.some((w, i) => i < words.length - 1 && /[’']s$/.test(w.text));
+  if (!owned && isDescription(words) && /^(the|this)$/i.test(words[0]!.text)) return { type: "description", head: head.lower, text };
   // "Analysts say", "Prosecutors said": a sentence-initial capital does not make a plural noun a name.
   const headIsCommonNoun = !isCapitalized(head) || (words.length === 1 && head.start === 0) || isSentenceInitialPair(words);
   // "Diplomatic sources", "a senior Pakistani source": qualified sources are a speaker an editor can
@@ -75,7 +83,7 @@ export function readPhrase(text: string, following: string): PhraseReading | nul
   if (headIsCommonNoun && GROUP_HEADS.has(head.lower)) return groupReading(words, text);
   // "the company", "the ministry": a body met earlier. "the fire department", "the Sindh government":
   // a body named by its modifiers.
-  if (!isCapitalized(head) && INSTITUTION_HEADS.has(head.lower)) {
+  if (!isCapitalized(head) && (INSTITUTION_HEADS.has(head.lower) || owned && /^(committee|group|party)$/.test(head.lower))) {
     const content = words.filter((w) => !DETERMINERS.has(w.lower));
     if (content.length === 1) return DETERMINERS.has(words[0]!.lower) ? { type: "description", head: head.lower, text } : null;
     return groupReading(words, text);
@@ -106,7 +114,7 @@ function qualifiers(words: Token[]): Token[] {
 function groupReading(words: Token[], text: string): PhraseReading {
   let start = 0;
   while (start < words.length - 1 && DETERMINERS.has(words[start]!.lower)) start++;
-  const name = words.slice(start).map((w) => w.text.replace(/[’']s$/, "")).join(" ");
+  const name = words.slice(start).filter((w) => w.lower !== "own").map((w) => w.text.replace(/[’']s$/, "")).join(" ");
   const display = name.charAt(0).toUpperCase() + name.slice(1);
   const guessed = guessActorKind(display);
   // "BP officials", "PILER researchers": the people of an organization speak for it.

@@ -39,6 +39,10 @@ const BARBIER = "deepwater-flow/05-html-barbier-ruling.html";
 const FORUM = "deepwater-flow/04-forum-bp-says-too-high.txt";
 const OWNERS = "baldia-fire/06-news-owners-shopkeepers.txt";
 const JIT = "baldia-fire/01-news-jit-mqm-denial.txt";
+const RANA_WIRE = "rana-plaza/01-wire-toll-rises-minister-blames-strikers.txt";
+const RANA_WIKI = "rana-plaza/03-encyclopedia-rana-plaza-collapse.txt";
+const RANA_FORUM = "rana-plaza/04-forum-murder-charges-repost.txt";
+const RANA_HTML = "rana-plaza/05-html-donors-fund-reaches-target.html";
 
 // [what, file, substring of the claim, speaker name, kind]
 const cases: Array<[string, string, string, string | null, ActorKind | null]> = [
@@ -75,6 +79,16 @@ const cases: Array<[string, string, string, string | null, ActorKind | null]> = 
   ["'said Labour Minister Ameer Nawab'", OWNERS, "We registered cases against factories", "Ameer Nawab", "person"],
   ["'A joint investigation team has concluded that'", JIT, "was set deliberately", "Joint investigation team", "other"],
   ["'the MQM has officially denied': an adverb before the verb", JIT, "he was ever one of its members", "MQM", "organization"],
+  ["'Survivors and local people estimated': the first group listed", RANA_WIRE, "about 3,500 had been inside the five factories", "Survivors", "other"],
+  ["'An engineer with the Savar municipality, who asked not to be named, said'", RANA_WIRE, "Rana had permission for five storeys", "Engineer with the Savar municipality", "other"],
+  ["'Primark, the British discount chain, confirmed': a one-word name next to its cue", RANA_WIRE, "one of its suppliers, New Wave Bottoms, had occupied", "Primark", "person"],
+  ["'the army put the toll at': a country's army, unnamed", RANA_WIKI, "put the toll at 1,127", "Army", "government_body"],
+  ["'The inquiry report' is not the probe report named before", RANA_WIKI, "the deaths were the result of sheer negligence", "Inquiry report", "other"],
+  ["'…,[25] and the company's chief executive Biagio Chiarolanza later acknowledged'", RANA_WIKI, "acknowledged orders of about 200,000 shirts", "Biagio Chiarolanza", "person"],
+  ["'The charge sheet states that'", "rana-plaza/04-forum-murder-charges-repost.txt", "the accused forced workers into the factories", "Charge sheet", "other"],
+  ["a boundary wink missed ('… go in. Rana told …')", RANA_FORUM, "the building would stand for a hundred years", "Sohel Rana", "person"],
+  ["'Home Minister Alamgir telling the BBC that …'", RANA_FORUM, "hartal pickets shook the pillars", "Alamgir", "person"],
+  ["'Mojtaba Kazazi, executive commissioner of …, said': an apposition that opens with a role", RANA_HTML, "the fund held $27 million", "Mojtaba Kazazi", "person"],
 ];
 
 describe("speakers on real sentences of the labelled sets", () => {
