@@ -112,10 +112,12 @@ const DURATION = "minutes|minute|mins|hours|hour|days|day|weeks|week|months|mont
 const UNIT_AFTER = new RegExp(`^\\s*(?:(?:more|additional|other|extra|local|garment|factory|foreign|innocent|of)\\s+){0,2}(${PEOPLE}|${VOLUME}|${CURRENCY}|${PERCENT}|${DURATION})(?![\\p{L}])`, "iu");
 const NOUN_AFTER = /^\s*(?:[a-z]+\s+)?([a-z]{3,})\b/;
 const RATE = /^[\s,]*(?:\([^)]*\)\s*)?(?:of\s+(?:oil|crude|crude\s+oil)\s+)?(?:(?:a|per|each|every)\s+(day|week|month|year)\b|(daily|annually|weekly)\b|\/\s*(day|d)\b)/i;
-const TOLL_BEFORE = /\b(?:toll|killing|killed|claimed|deaths?\s+of|dead\s+at|kills|left)\b(?:\s+\S+){0,4}\s*$/i;
+const TOLL_BEFORE = /\b(?:toll|killing|killed|claimed|deaths?\s+of|dead\s+at|kills|left|murders?\s+of)\b(?:\s+\S+){0,4}\s*$|\btoll\b(?:\s+[^\s.;:!?]+){0,8}\s+(?:is|was|stood\s+at|stands\s+at|at|to|of|reached|rose\s+to|hit)\s*$/i;
 
 const NOT_A_DEATH = /\bsentenced\s+to\s+death|\bdeath\s+(?:sentences?|penalty|row|threats?)|\bto\s+death\s+(?:for|in\s+absentia)/gi;
-const DEATH = /\b(?:kill(?:ed|ing|s)?|died|dies|dead|deaths?|perish(?:ed)?|burn(?:ed|t)\s+(?:alive|to\s+death)|lost\s+their\s+lives|toll|fatalit(?:y|ies)|bodies|lives|victims|murdered|slain|shot\s+dead)\b/i;
+const DEATH = /\b(?:kill(?:ed|ing|s)?|died|dies|dead|deaths?|perish(?:ed)?|burn(?:ed|t)\s+(?:alive|to\s+death)|lost\s+their\s+lives|toll|fatalit(?:y|ies)|bodies|lives|victims|murder(?:ed|s)?|slain|shot\s+dead)\b/i;
+/** "still missing", "unaccounted for": a count of the missing is its own measure. */
+const MISSING = /\b(?:missing|unaccounted|disappeared|not\s+(?:yet\s+)?found)\b/i;
 const INJURY = /\b(?:injur(?:ed|ies|y)|wounded|wounds?|hurt|hospitali[sz]ed|taken\s+to\s+(?:\S+\s+){0,3}hospital)\b/i;
 
 /** "at least 17": the count known so far. */
@@ -186,10 +188,13 @@ function measureOf(text: string, mention: NumberMention, end: number, context = 
     // The nearest word after the figure decides ("11 killed and 20 injured"), else the clause.
     const death = DEATH.exec(near);
     const injury = INJURY.exec(near);
+    const missing = MISSING.exec(near);
+    if (missing && (!death || missing.index < death.index) && (!injury || missing.index < injury.index)) return "missing";
     if (death && (!injury || death.index < injury.index)) return "death";
     if (injury) return "injury";
     const clause = clauseBefore(text, mention.start);
     if (INJURY.test(clause.slice(-40))) return "injury";
+    if (MISSING.test(clause.slice(-40))) return "missing";
     if (DEATH.test(window)) return "death";
     return "people";
   };
@@ -211,8 +216,17 @@ function measureOf(text: string, mention: NumberMention, end: number, context = 
     return { dimension: "duration", unit: lower, measure: "duration", factor: days, consumed };
   }
   if (mention.currency) return { dimension: "money", unit: mention.currency, measure: "money", factor: 1, currency: mention.currency, consumed: 0 };
-  const counted = /^\s+(?:were|was|had\s+been|have\s+been|are)?\s*(?:killed|injured|wounded|dead|died|hurt|missing|arrested|sentenced|convicted|acquitted|charged)\b/i.exec(after);
-  if (counted) return { dimension: "people", unit: "people", measure: INJURY.test(counted[0]) ? "injury" : DEATH.test(counted[0]) ? "death" : "people", factor: 1, consumed: 0 };
+  const counted = /^\s+(?:were|was|had\s+been|have\s+been|are)?\s*(?:killed|injured|wounded|dead|died|hurt|missing|arrested|sentenced|convicted|acquitted|charged|inside|trapped|rescued|evacuated|unaccounted)\b/i.exec(after);
+  if (counted) {
+    const measure = INJURY.test(counted[0]) ? "injury" : DEATH.test(counted[0]) ? "death" : MISSING.test(counted[0]) ? "missing" : "people";
+    return { dimension: "people", unit: "people", measure, factor: 1, consumed: 0 };
+  }
+  // "put the number of workers in the building at 3,122": the figure counts the noun named before it.
+  const numberOf = new RegExp(`\\bnumber\\s+of\\s+(?:\\S+\\s+)?(${PEOPLE})\\b[^.;]{0,50}?\\s(?:at|was|is|to|stood\\s+at)\\s*$`, "i").exec(text.slice(Math.max(0, mention.start - 90), mention.start));
+  if (numberOf) {
+    const noun = numberOf[1]!.toLowerCase();
+    return { dimension: "people", unit: noun, measure: `people-${/^(?:persons?|individuals)$/.test(noun) ? "people" : noun}`, factor: 1, consumed: 0 };
+  }
   const lead = text.slice(Math.max(0, mention.start - 40), mention.start);
   const refersBack = FIGURE_NOUN_BEFORE.test(lead) && (DEATH.test(text.replace(NOT_A_DEATH, " ")) || (!INJURY.test(text) && DEATH.test(recentSentences(context).replace(NOT_A_DEATH, " "))));
   if (TOLL_BEFORE.test(lead) || refersBack) {

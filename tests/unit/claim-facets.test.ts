@@ -262,3 +262,24 @@ describe("propositions", () => {
     expect(keys.some((key) => key.startsWith("p-:") || key.startsWith("p+:"))).toBe(true);
   });
 });
+
+describe("figures of a fourth subject (Rana Plaza)", () => {
+  const measureOf = (quote: string, context = "") => computeFacets({ quote, context }).quantities.map((q) => [q.low, q.measure]);
+
+  test("'the murder of 1,137 people' is a death toll", () => {
+    expect(measureOf("A Dhaka court charged Sohel Rana and 40 other people with the murder of 1,137 people in the collapse.")).toContainEqual([1137, "death"]);
+  });
+
+  test("'the toll I have seen in most places is 1,135' is a death toll", () => {
+    expect(measureOf("For the record, the toll I have seen in most places is 1,135.")).toContainEqual([1135, "death"]);
+  });
+
+  test("counts of the missing are their own measure, not the dead", () => {
+    expect(measureOf("NGOs said at the same time that at least 1,000 workers were still missing.")).toContainEqual([1000, "missing"]);
+    expect(measureOf("On 1 May the army's rescue commander had said that only 149 people were unaccounted for.")).toContainEqual([149, "missing"]);
+  });
+
+  test("'put the number of workers in the building at 3,122' counts workers", () => {
+    expect(measureOf("The BGMEA put the number of workers in the building at 3,122.")).toContainEqual([3122, "people-workers"]);
+  });
+});
