@@ -180,7 +180,10 @@ export async function updateClaim(prisma: Db, input: UpdateClaimInput, user: Edi
     if (!changedOnly(current, next).changed) {
       return { id: claim.id, version: claim.version, changed: false, snapshot: claimSnapshot(claim) };
     }
-    return writeClaimChange(tx, claim, input.version, { ...next, ...reviewFields(claim, input.status, user, now) }, user, "update");
+    // A new speaker changes what the claim's facets say (whose denial it is, its check-worthiness):
+    // the next detection run recomputes them.
+    const stale = speakerId !== claim.speakerId ? { facetsVersion: null } : {};
+    return writeClaimChange(tx, claim, input.version, { ...next, ...reviewFields(claim, input.status, user, now), ...stale }, user, "update");
   });
 }
 

@@ -382,7 +382,11 @@ function groupOfInstitution(tokens: Token[], range: PhraseRange): PhraseRange | 
     return person && opensMainClause(tokens, person.first) && /^(a|an|one)$/i.test(tokens[person.first]!.text) ? { first: person.first, last: range.last } : null;
   }
   const group = phraseEndingAt(tokens, range.first - 2);
-  return group && opensMainClause(tokens, group.first) ? group : null;
+  if (!group || !opensMainClause(tokens, group.first)) return null;
+  // "staff of the presidential oil spill commission", "officials of the claims administration": the
+  // body's own people, named with it; "researchers from Purdue …" and "officials in Kiev" stay the group.
+  const belongs = tokens[range.first - 1]!.lower === "of" && INSTITUTION_HEADS.has(tokens[range.last]!.lower);
+  return belongs ? { first: group.first, last: range.last } : group;
 }
 
 // A speaker phrase must start a clause; "…a party that human rights groups … say has a violent past"

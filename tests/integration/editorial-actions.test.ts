@@ -93,6 +93,8 @@ describe("editorial actions", () => {
     expect(claim).toMatchObject({ stance: "opposes", citedVia: "Geo News", status: "approved", credibility: 3, version: 2, reviewerId: users.editor.id });
     expect(claim.speaker?.name).toBe("Inspector General Ahmed Raza");
     expect(claim.reviewedAt).toBeInstanceOf(Date);
+    // A new speaker leaves the facets (acts, check-worthiness) to be recomputed by the next detection run.
+    expect((await database.prisma.claim.findUniqueOrThrow({ where: { id: claimIds[0]! } })).facetsVersion).toBeNull();
     // One event for the new actor, one for the claim, both by the editor.
     const events = await database.prisma.auditEvent.findMany({ where: { id: { gt: 0 } }, orderBy: { id: "desc" }, take: 2 });
     expect(await auditCount()).toBe(before + 2);

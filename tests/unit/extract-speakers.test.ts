@@ -89,6 +89,7 @@ const cases: Array<[string, string, string, string | null, ActorKind | null]> = 
   ["a boundary wink missed ('… go in. Rana told …')", RANA_FORUM, "the building would stand for a hundred years", "Sohel Rana", "person"],
   ["'Home Minister Alamgir telling the BBC that …'", RANA_FORUM, "hartal pickets shook the pillars", "Alamgir", "person"],
   ["'Mojtaba Kazazi, executive commissioner of …, said': an apposition that opens with a role", RANA_HTML, "the fund held $27 million", "Mojtaba Kazazi", "person"],
+  ["'…, officials of the claims administration said': a body's own people, named with it", RANA_HTML, "were counted in that total", "Officials of the claims administration", "other"],
 ];
 
 describe("speakers on real sentences of the labelled sets", () => {
