@@ -335,7 +335,12 @@ function beforeVerb(sentence: string, tokens: Token[], v: number, lastCueToken: 
 function nameInRoleApposition(tokens: Token[], closing: number): PhraseRange | null {
   const name = phraseEndingAt(tokens, closing - 1);
   if (!name || tokens[name.first - 1]?.text !== "," || !isCapitalized(tokens[name.last])) return null;
-  const role = phraseEndingAt(tokens, name.first - 2);
+  let role = phraseEndingAt(tokens, name.first - 2);
+  // "The head of Rosaviatsia, Alexander Neradko, said …": the role stands before "of" and its body.
+  if (role && tokens[role.first - 1]?.lower === "of") {
+    const holder = phraseEndingAt(tokens, role.first - 2);
+    if (holder && isRoleWord(tokens[holder.last]!.lower)) role = { first: holder.first, last: holder.last };
+  }
   const head = role ? tokens[role.last]!.lower : "";
   // "The company, Meghna Launch Services, said …": a body's name set off after its kind.
   if (!role || !(isRoleWord(head) || INSTITUTION_HEADS.has(head)) || !opensMainClause(tokens, role.first)) return null;

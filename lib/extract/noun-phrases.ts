@@ -199,6 +199,8 @@ function isApposition(chunk: Token[]): boolean {
   const first = chunk[0]!;
   const lastWord = [...chunk].reverse().find((t) => t.isWord);
   if (APPOSITION_OPENERS.has(first.lower)) return true;
+  // ", many of whom travelled to The Hague,": a relative clause on a group.
+  if (/^(many|most|some|all|both|none|several|one|two|three|few)$/.test(first.lower) && chunk[1]?.lower === "of" && /^(whom|which)$/.test(chunk[2]?.lower ?? "")) return true;
   // ", executive commissioner of the Rana Plaza Claims Administration,": a role opens it.
   if (TITLE_WORDS.has(first.lower) || ROLE_NOUNS.has(first.lower)) return true;
   // ", quoting eyewitnesses,", ", citing an analysis by NOAA,": a participle clause.

@@ -145,6 +145,8 @@ describe("speakers in constructions every wire story uses", () => {
     "Moscow denied that its ships had been in the area. The Kremlin said the accusations were absurd.",
     "",
     "According to a statement from the shipyard cited by the Daily Star, the ferry had been refitted in 2019. According to a letter from Transocean Ltd quoted by Reuters, the rig had been inspected.",
+    "",
+    "The head of the port authority, Nurul Islam, said the ferry had no licence. The families, many of whom travelled from Barisal, said they wanted a trial.",
   ].join("\n");
   const claims = extractClaims(normalizeDocument(STORY).text);
   const speakerOf = (substring: string) => {
@@ -165,6 +167,8 @@ describe("speakers in constructions every wire story uses", () => {
     ["'Moscow denied': a capital speaks for its government", "its ships had been in the area", "Moscow", "government_body"],
     ["'The Kremlin said'", "the accusations were absurd", "Kremlin", "government_body"],
     ["'according to a letter from X quoted by Reuters': X wrote it", "the rig had been inspected", "Transocean Ltd", "organization"],
+    ["'The head of the port authority, Nurul Islam, said': the role stands before its body", "the ferry had no licence", "Nurul Islam", "person"],
+    ["'The families, many of whom travelled …, said'", "they wanted a trial", "Families", "other"],
   ])("%s", (_what, substring, name, kind) => {
     expect(speakerOf(substring)).toEqual({ name, kind });
   });
