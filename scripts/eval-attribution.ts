@@ -19,8 +19,8 @@ import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { runCli } from "@/lib/cli/run";
-import { checkWorthiness, computeFacets, DEFAULT_CHECK_WORTHINESS_THRESHOLD } from "@/lib/facets";
-import { facetContext } from "@/lib/claims/facets";
+import { DEFAULT_CHECK_WORTHINESS_THRESHOLD } from "@/lib/facets";
+import { facetColumns, facetContext } from "@/lib/claims/facets";
 import { canonicalActorKey, extractClaims, normalizeDocument, type ExtractedClaim } from "@/lib/extract";
 import { ActorDirectory, type KnownActor } from "@/lib/actors/identity";
 import { readImportFile } from "@/lib/import/read-document";
@@ -68,11 +68,12 @@ interface Document {
   worth: Map<ExtractedClaim, number>;
 }
 
+/** The score ingest stores, computed by the same function. */
 function worthOf(text: string, claims: ExtractedClaim[]): Map<ExtractedClaim, number> {
-  return new Map(claims.map((claim) => {
-    const input = { quote: claim.quote, cue: claim.cue, speakerName: claim.speaker?.name ?? null, context: facetContext(text, claim.start) };
-    return [claim, checkWorthiness({ ...input, facets: computeFacets(input) }).score];
-  }));
+  return new Map(claims.map((claim) => [
+    claim,
+    facetColumns({ quote: claim.quote, cue: claim.cue, speakerName: claim.speaker?.name ?? null, context: facetContext(text, claim.start) }).checkWorthiness,
+  ]));
 }
 
 interface Score {

@@ -1,7 +1,7 @@
 // What the rules read of a claim and a pair: per-claim features (computed once per claim
 // and remembered), the claim's stored facets, and helpers shared by the rules. Pure.
-import { GROUP_HEADS } from "@/lib/extract/lexicon";
-import { contentTerms, negatesWords, NEGATORS, termsOfWords, normalizeTerm, shorten, surfaceWords, Vocabulary, words, type Overlap } from "@/lib/text/terms";
+import { isPluralGroupName } from "@/lib/extract/lexicon";
+import { capitalize, contentTerms, negatesWords, NEGATORS, termsOfWords, normalizeTerm, shorten, surfaceWords, Vocabulary, words, type Overlap } from "@/lib/text/terms";
 import { dates, eventTerms, type DateMention } from "@/lib/text/dates";
 import { computeFacets, FACETS_VERSION, keysOfName, type Act, type ClaimFacets, type DateFacet, type PropositionFacet, type QuantityFacet } from "@/lib/facets";
 import {
@@ -188,7 +188,7 @@ const UNNAMED_SOURCE = /(?:,\s*|^)((?:the\s+)?(?:police|officials?|witnesses|res
 export function who(claim: CueClaim): string {
   if (claim.speakerName) return claim.speakerName;
   const unnamed = UNNAMED_SOURCE.exec(claim.quote);
-  if (unnamed) return unnamed[1]!.charAt(0).toUpperCase() + unnamed[1]!.slice(1);
+  if (unnamed) return capitalize(unnamed[1]!);
   const named = voiceInText(claim);
   if (named) return named;
   if (claim.sourceTitle) return `the author of “${shorten(claim.sourceTitle, 40)}”`;
@@ -200,13 +200,8 @@ export function says(claim: CueClaim): string {
   const name = who(claim);
   const last = name.split(" ").pop() ?? "";
   const unnamedPlural = !claim.speakerName && UNNAMED_SOURCE.test(claim.quote) && /s$|^police$/i.test(last);
-  return `${name} ${unnamedPlural || isPluralGroup(last) ? "say" : "says"}`;
-}
-
-/** "Police", "BP officials", "Shopkeepers": a group that speaks takes a plural verb. */
-function isPluralGroup(lastWord: string): boolean {
-  const lower = lastWord.toLowerCase();
-  return GROUP_HEADS.has(lower) && (/[^s]s$/.test(lower) || ["police", "staff", "crew"].includes(lower));
+  // "Police say", "BP officials say"; "Staff say" and "Crew say" too, as collectives.
+  return `${name} ${unnamedPlural || isPluralGroupName(name) || /^(staff|crew)$/i.test(last) ? "say" : "says"}`;
 }
 
 export function isAuthorVoice(claim: CueClaim): boolean {

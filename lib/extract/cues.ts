@@ -183,17 +183,17 @@ function participle(sentence: string, tokens: Token[], v: number): CueMatch | nu
   while (i >= 0 && SKIPPABLE_BEFORE_VERB.has(tokens[i]!.lower)) i--;
   const previous = tokens[i];
   if (!previous) return null;
-  if (PROGRESSIVE_CUES.has(tokens[v]!.lower) && /^(is|are|was|were|been|be)$/.test(previous.lower)) {
+  if (PROGRESSIVE_CUES.has(tokens[v]!.lower) && PASSIVE_AUXILIARIES.has(previous.lower)) {
     return beforeVerb(sentence, tokens, i, v, sentence.slice(tokens[i]!.start, tokens[v]!.end));
   }
   // "Doug Suttles was quoted as saying …": the subject is the speaker.
-  if (tokens[v]!.lower === "saying" && previous.lower === "as" && tokens[i - 1]?.lower === "quoted" && /^(is|are|was|were|been|be)$/.test(tokens[i - 2]?.lower ?? "")) {
+  if (tokens[v]!.lower === "saying" && previous.lower === "as" && tokens[i - 1]?.lower === "quoted" && PASSIVE_AUXILIARIES.has(tokens[i - 2]?.lower ?? "")) {
     return beforeVerb(sentence, tokens, i - 2, v, sentence.slice(tokens[i - 2]!.start, tokens[v]!.end));
   }
   // "… Home Minister Alamgir telling the BBC that …": a gerund right after its subject's name.
   if (/^(telling|saying|claiming|insisting|arguing|warning)$/.test(tokens[v]!.lower) && isCapitalized(previous)) {
     const named = phraseEndingAt(tokens, v - 1);
-    if (named && isCapitalized(tokens[named.first]) || named && named.first < v - 1) return makeMatch(sentence, tokens, tokens[v]!.text, "participle", tokens[v]!.start, named);
+    if (named) return makeMatch(sentence, tokens, tokens[v]!.text, "participle", tokens[v]!.start, named);
   }
   if (!PARTICIPLE_CUES.has(tokens[v]!.lower)) return null;
   // After a comma, or right after the object with "that" following ("challenged this calculation saying that").

@@ -3,7 +3,7 @@
 // asks it to resolve "he said", "it says", "the memo says" and "the rights group said".
 
 import type { ActorKind, ExtractedSpeaker } from "./types";
-import { GROUP_HEADS, INSTITUTION_HEADS, INTERCHANGEABLE_DOCUMENT_NOUNS } from "./lexicon";
+import { GROUP_HEADS, INSTITUTION_HEADS, INTERCHANGEABLE_DOCUMENT_NOUNS, isPluralGroupName } from "./lexicon";
 import type { DocumentPhrase, Gender, Pronoun } from "./speaker-phrases";
 
 /** Where in the document something was read: sentence order, paragraph, and news item. */
@@ -206,11 +206,6 @@ function distinguishingWords(phrase: DocumentPhrase): string[] {
 }
 
 const AUTHORSHIP_WORDS = new Set(["government", "official", "company", "party", "police", "army", "military", "state", "federal", "provincial", "diplomatic", "embassy", "ministry"]);
-
-function isPluralGroupName(name: string): boolean {
-  const last = (name.split(" ").pop() ?? "").toLowerCase();
-  return GROUP_HEADS.has(last) && (/[^s]s$/.test(last) || last === "police");
-}
 
 export function speakerOf(name: string, kind: ActorKind): ExtractedSpeaker {
   return { name, kind };

@@ -61,6 +61,12 @@ export const GROUP_HEADS: ReadonlySet<string> = new Set([
   "federations", "associations", "firms", "companies", "governments", "ministries", "agencies", "bodies",
 ]);
 
+/** "Police", "BP officials", "Shopkeepers": a group named by a plural head speaks as "they". */
+export function isPluralGroupName(name: string): boolean {
+  const last = (name.split(" ").pop() ?? "").toLowerCase();
+  return GROUP_HEADS.has(last) && (/[^s]s$/.test(last) || last === "police");
+}
+
 /**
  * Singular institution nouns. "The company said" / "the ministry said" refers back to an institution the
  * reader has met; "the fire department", "the Sindh government" name one by their modifiers.
@@ -71,7 +77,7 @@ export const INSTITUTION_HEADS: ReadonlySet<string> = new Set([
   "inquiry", "investigation", "federation", "association", "manufacturer", "regulator", "military", "army",
   "embassy", "consulate", "prosecution", "defence", "defense", "campaign", "coalition", "institute", "utility",
   "service", "bureau", "unit", "brigade", "command", "directorate", "cabinet", "parliament", "congress", "senate",
-  "watchdog", "municipality", "inspectorate", "corporation", "ministry", "secretariat", "tribunal", "fund",
+  "watchdog", "municipality", "inspectorate", "corporation", "secretariat", "fund",
 ]);
 
 /** Capitals and seats of power that stand for their government ("Moscow denied", "the Kremlin said"). */
@@ -138,7 +144,7 @@ export const ORGANIZATION_MARKERS: readonly string[] = [
   // Company names: "Meghna Launch Services", "Ali Enterprises", "Transocean Ltd", "BP Plc".
   "services", "enterprises", "industries", "holdings", "ltd", "limited", "inc", "corp", "corporation", "plc",
   "llc", "co", "airlines", "airways", "lines", "shipping", "motors", "petroleum", "oil", "energy", "mills",
-  "textiles", "manufacturing", "partners", "associates", "agency", "consortium", "trust",
+  "textiles", "manufacturing", "partners", "associates", "consortium", "trust",
 ];
 
 /** Adverbs and phrases that mark an author's own statement as second-hand. */

@@ -14,7 +14,7 @@ import {
   type Gender,
   type PhraseReading,
 } from "./speaker-phrases";
-import { TITLE_ABBREVIATIONS, TITLE_WORDS } from "./lexicon";
+import { capitalize } from "@/lib/text/terms";
 import { isCapitalized, tokenize, type Token } from "./tokens";
 
 export type SourceType = "named" | "document" | "anonymous" | "agentless";
@@ -165,7 +165,7 @@ export class SentenceAttributor {
     switch (reading.type) {
       case "name": {
         // A body the lexicon knows ("Moscow", "the Kremlin", an acronym) needs no second mention to be a name.
-        if (!reading.group && reading.kind === "person" && !this.isConfirmedName(reading.name) && !titledName(reading.text, reading.name)
+        if (!reading.group && reading.kind === "person" && !this.isConfirmedName(reading.name) && !reading.titled
           && !nextToCue(match, context.sentence, reading.name)) return null;
         // "Diplomatic sources said": unnamed sources an editor can tell apart; still relayed, still cited.
         if (reading.group && /\bsources?$/i.test(reading.name)) {
@@ -379,14 +379,14 @@ export class SentenceAttributor {
 }
 
 function documentAsSpeaker(label: string): ExtractedSpeaker {
-  return { name: label.charAt(0).toUpperCase() + label.slice(1), kind: "other" };
+  return { name: capitalize(label), kind: "other" };
 }
 
 // "the army", "the government": a country's institutions, named by the text as such even when the
 // document never gave their full name. "The company" or "the ministry" unresolved say too little.
 const NATIONAL_INSTITUTIONS = new Set(["government", "army", "military", "navy", "parliament", "senate", "cabinet", "judiciary", "prosecution"]);
 function nationalInstitution(head: string): ExtractedSpeaker | null {
-  return NATIONAL_INSTITUTIONS.has(head) ? { name: head.charAt(0).toUpperCase() + head.slice(1), kind: "government_body" } : null;
+  return NATIONAL_INSTITUTIONS.has(head) ? { name: capitalize(head), kind: "government_body" } : null;
 }
 
 const NOT_NAMES = /^(everyone|everybody|nobody|someone|somebody|anyone|anybody|none|all|most|many|few|this|that|these|those|who|what|which|here|there)$/i;
@@ -399,14 +399,6 @@ function nextToCue(match: CueMatch, sentence: string, name: string): boolean {
   if (match.cueStart < match.phraseEnd) return false;
   const between = sentence.slice(match.phraseEnd, match.cueStart);
   return /^\s*(?:(?:has|have|had|also|later|then|first)\s+)*$/i.test(between) || /^\s*,[^,]{1,80},\s*$/.test(between);
-}
-
-// "Rep. Markey", "Mayor Smith": a title right before a lone surname vouches that it is a name.
-function titledName(phrase: string, name: string): boolean {
-  if (!phrase.endsWith(name)) return false;
-  const before = /([A-Za-z-]+)\.?\s+$/.exec(phrase.slice(0, phrase.length - name.length));
-  const word = before?.[1]?.toLowerCase() ?? "";
-  return TITLE_WORDS.has(word) || TITLE_ABBREVIATIONS.has(word);
 }
 
 // When a document or "it" speaks, the cue is the phrase as written ("the memo says", "it says");

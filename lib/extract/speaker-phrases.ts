@@ -3,12 +3,13 @@
 
 import type { ActorKind } from "./types";
 import { guessActorKind, looksLikePersonName } from "./actors";
-import { ANONYMOUS_SOURCE_HEADS, DOCUMENT_NOUNS, GROUP_HEADS, INSTITUTION_HEADS, MONTHS, TITLE_WORDS, WEEKDAYS } from "./lexicon";
+import { ANONYMOUS_SOURCE_HEADS, DOCUMENT_NOUNS, GROUP_HEADS, INSTITUTION_HEADS, MONTHS, TITLE_ABBREVIATIONS, TITLE_WORDS, WEEKDAYS } from "./lexicon";
 import { DETERMINERS, STOP_WORDS } from "./noun-phrases";
 import { isAcronym, isCapitalized, tokenize, type Token } from "./tokens";
+import { capitalize } from "@/lib/text/terms";
 
 export type PhraseReading =
-  | { type: "name"; name: string; kind: ActorKind; text: string; gender: Gender; group?: boolean }
+  | { type: "name"; name: string; kind: ActorKind; text: string; gender: Gender; group?: boolean; titled?: boolean }
   | { type: "pronoun"; pronoun: Pronoun; text: string }
   | { type: "document"; document: DocumentPhrase; text: string }
   | { type: "description"; head: string; text: string }
@@ -101,7 +102,7 @@ export function readPhrase(text: string, following: string): PhraseReading | nul
 
   const name = nameFromWords(tokens);
   if (!name) return null;
-  return { type: "name", name: name.name, kind: name.kind, text, gender: genderOf(text) };
+  return { type: "name", name: name.name, kind: name.kind, text, gender: genderOf(text), ...(name.titled ? { titled: true } : {}) };
 }
 
 /** Words before the head that say which ones: "diplomatic", "Asia Times Online", "senior Pakistani". */
@@ -115,7 +116,7 @@ function groupReading(words: Token[], text: string): PhraseReading {
   let start = 0;
   while (start < words.length - 1 && DETERMINERS.has(words[start]!.lower)) start++;
   const name = words.slice(start).filter((w) => w.lower !== "own").map((w) => w.text.replace(/[’']s$/, "")).join(" ");
-  const display = name.charAt(0).toUpperCase() + name.slice(1);
+  const display = capitalize(name);
   const guessed = guessActorKind(display);
   // "BP officials", "PILER researchers": the people of an organization speak for it.
   const ownerWord = words[start]!.text.replace(/[’']s$/, "");
@@ -195,7 +196,7 @@ function institutionFromModifiers(modifiers: Token[]): { name: string; kind: Act
 }
 
 /** The actor named by the last capitalized run in a phrase. */
-export function nameFromWords(tokens: Token[]): { name: string; kind: ActorKind } | null {
+export function nameFromWords(tokens: Token[]): { name: string; kind: ActorKind; titled?: boolean } | null {
   const run = lastCapitalizedRun(tokens);
   if (run.length === 0) return null;
   // A capitalized word followed by a common noun is a modifier ("an MQM activist"), not a name.
@@ -228,7 +229,7 @@ export function nameFromWords(tokens: Token[]): { name: string; kind: ActorKind 
   }
   const person = trailingPersonName(run);
   // A title right before the trailing name makes it a person even inside "Army Chief Gen. Raheel".
-  if (person && titledName(run, person)) return { name: person, kind: "person" };
+  if (person && titledName(run, person)) return { name: person, kind: "person", titled: true };
   const institutional = guessActorKind(runText);
   if (institutional !== "person" && institutional !== "other") {
     return { name: stripLeadingArticle(runText), kind: institutional };
@@ -245,7 +246,7 @@ function titledName(run: Token[], person: string): boolean {
   while (end > 0 && /^(MP|MPA|MNA|MEP|Jr|Sr|QC|PhD)$/.test(run[end - 1]!.text)) end--;
   const before = run[end - personTokens - 1];
   const title = before?.text === "." ? run[end - personTokens - 2] : before;
-  if (title && (TITLE_WORDS.has(title.lower) || /^(Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Prof|Sir)$/.test(title.text))) return true;
+  if (title && (TITLE_WORDS.has(title.lower) || TITLE_ABBREVIATIONS.has(title.lower))) return true;
   // "Senior Superintendent of Police Rashid Mahmood", "Chief of Army Staff Raheel Sharif".
   const start = end - personTokens - 1;
   for (let k = start; k > 0 && start - k <= 3; k--) {

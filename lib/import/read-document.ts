@@ -8,6 +8,7 @@ import { markdownToText } from "@/lib/import/markdown";
 import { pdfToText } from "@/lib/import/pdf";
 import type { MetadataGuesses, ReadDocument } from "@/lib/import/types";
 import { isTimestampLine } from "@/lib/text/dates";
+import { capitalize } from "@/lib/text/terms";
 import { normalizeDocument } from "@/lib/extract/normalize";
 
 export const PASTED_TEXT_NAME = "pasted text";
@@ -16,7 +17,7 @@ export const PASTED_TEXT_NAME = "pasted text";
 export function titleFromFileName(file: string): string | undefined {
   if (file === PASTED_TEXT_NAME) return undefined;
   const stem = path.basename(file).replace(/\.[A-Za-z0-9]{1,8}$/, "").replace(/[_-]+/g, " ").trim();
-  return stem ? stem.charAt(0).toUpperCase() + stem.slice(1) : undefined;
+  return stem ? capitalize(stem) : undefined;
 }
 
 // Lines above a headline that are not it: menus ("Home | World | Business"), sign-in links, the
@@ -36,9 +37,12 @@ function isPageChrome(line: string): boolean {
  * words, no closing full stop — past the site's name, menus, timestamps and bylines. A short first
  * line stands when nothing better follows.
  */
+const HEADLINE_WINDOW = 20_000;
+
 export function headlineTitle(raw: string): string | undefined {
-  // Page debris (editor toolbars, share bars, comment forms) is gone from the normalized text.
-  const lines = normalizeDocument(raw).text.split("\n").map((line) => line.trim()).filter(Boolean).slice(0, 15);
+  // Page debris (editor toolbars, share bars, comment forms) is gone from the normalized text; the
+  // headline is near the top, so only the top is normalized.
+  const lines = normalizeDocument(raw.slice(0, HEADLINE_WINDOW)).text.split("\n").map((line) => line.trim()).filter(Boolean).slice(0, 15);
   const looksLikeTitle = (line: string) => line.length <= 200 && !/[.!?:;,]$/.test(line);
   const headline = lines.find((line) => looksLikeTitle(line) && !isPageChrome(line) && line.split(/\s+/).length >= 4 && line.split(/\s+/).length <= 30);
   if (headline) return headline;

@@ -205,6 +205,11 @@ export function negatesWords(tokens: readonly string[]): boolean {
   return count % 2 === 1;
 }
 
+/** "the army" → "The army": a phrase shown as a name. */
+export function capitalize(value: string): string {
+  return value.charAt(0).toUpperCase() + value.slice(1);
+}
+
 /** A quote cut to a readable length for one-line explanations. */
 export function shorten(text: string, max = 60): string {
   const clean = text.replace(/\s+/g, " ").trim();
