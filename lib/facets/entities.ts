@@ -59,6 +59,8 @@ export function keysOfName(name: string): string[] {
 /** An entity with the index of its first token, for telling accuser from accused. */
 export interface PositionedEntity extends EntityFacet {
   at: number;
+  /** Index of the token after the name. */
+  end: number;
 }
 
 /** "Prosecutors said …": a capitalized plural common noun opening a sentence names no one. */
@@ -86,7 +88,7 @@ export function extractEntities(tokens: FacetToken[]): PositionedEntity[] {
     if (run.length && !commonOpening(tokens, run)) {
       const text = run.map((token) => token.text).join(" ").replace(/ - /g, "-").replace(/ ['’]s$/, "");
       const keys = keysOfName(text);
-      if (keys.length) entities.push({ text, keys, at: tokens.indexOf(run[0]!) });
+      if (keys.length) entities.push({ text, keys, at: tokens.indexOf(run[0]!), end: tokens.indexOf(run[run.length - 1]!) + 1 });
     }
     run = [];
   };
@@ -122,7 +124,7 @@ export function extractEntities(tokens: FacetToken[]): PositionedEntity[] {
     const party = PARTY_NOUNS[tokens[index]!.lower];
     const determined = index === 0 || /^(?:the|its|their|factory|company|his|her)$/i.test(tokens[index - 1]?.lower ?? "");
     if (party && determined && !entities.some((entity) => entity.keys.includes(party))) {
-      entities.push({ text: `the ${tokens[index]!.text}`, keys: [party], at: index });
+      entities.push({ text: `the ${tokens[index]!.text}`, keys: [party], at: index, end: index + 1 });
     }
   }
   return entities.sort((x, y) => x.at - y.at);

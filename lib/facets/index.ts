@@ -5,7 +5,8 @@ import { contentTerms } from "@/lib/text/terms";
 import { extractActs, mainPredicate } from "@/lib/facets/acts";
 import { extractPropositions } from "@/lib/facets/propositions";
 import { extractEntities, keysOfName } from "@/lib/facets/entities";
-import { extractQuantities, quantityKey } from "@/lib/facets/quantities";
+import { quantityMentions, quantityKey } from "@/lib/facets/quantities";
+import { figureHolders } from "@/lib/facets/holders";
 import { facetTokens, type FacetToken } from "@/lib/facets/tokens";
 import { entailments } from "@/lib/facets/wordnet";
 import type { ClaimFacets, DateFacet, FacetInput, Modality } from "@/lib/facets/types";
@@ -16,7 +17,7 @@ export { checkWorthiness, DEFAULT_CHECK_WORTHINESS_THRESHOLD, type CheckWorthine
 export { comparableQuantities, quantitiesDisagree, quantityKey } from "@/lib/facets/quantities";
 
 /** Bump on any change that can alter a claim's facets; stored facets of another version are recomputed. */
-export const FACETS_VERSION = "7";
+export const FACETS_VERSION = "8";
 
 const HYPOTHETICAL = /\b(?:if|could|might|unless|hypothetical(?:ly)?|in\s+theory|scenario)\b/i;
 const PREDICTION = /\b(?:will|is\s+expected\s+to|are\s+expected\s+to|forecasts?|projected\s+to)\b/i;
@@ -74,12 +75,15 @@ export function computeFacets(input: FacetInput): ClaimFacets {
     const speaker = keysOfName(input.speakerName);
     for (const act of acts) if (act.act !== "accuses" && !act.targets.some((key) => !speaker.includes(key))) act.targets = [...new Set([...act.targets, ...speaker])];
   }
+  const mentions = quantityMentions(text, input.context ?? "");
+  const holders = figureHolders(text, tokens, entities, mentions.map((mention) => mention.start));
+  const quantities = mentions.map(({ facet }, index) => (holders[index]!.length ? { ...facet, holder: holders[index] } : facet));
   return {
     version: FACETS_VERSION,
     entities: entities.map(({ text: written, keys: entityKeys }) => ({ text: written, keys: entityKeys })),
     predicate: mainPredicate(tokens, deniedBySpeaker),
     modality: modalityOf(text, tokens),
-    quantities: extractQuantities(text, input.context ?? ""),
+    quantities,
     dates: dateFacets(text),
     acts,
     propositions: extractPropositions(tokens),

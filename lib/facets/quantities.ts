@@ -8,6 +8,7 @@ import nlp from "compromise";
 import Qty from "js-quantities";
 import type { Dimension, Modality, QuantityFacet } from "@/lib/facets/types";
 import { normalizeTerm } from "@/lib/text/terms";
+import { differentHolders } from "@/lib/facets/holders";
 
 interface NumberMention {
   start: number;
@@ -58,7 +59,7 @@ function wordMentions(text: string, taken: NumberMention[]): NumberMention[] {
   const mentions: NumberMention[] = [];
   for (const item of found) {
     const value = item.number?.num;
-    const written = item.text.replace(/[,.;:!?]+$/, "");
+    const written = item.text.replace(/[,.;:!?-]+$/, "");
     if (typeof value !== "number" || !/[a-z]/i.test(written)) continue;
     const start = item.offset.start;
     const end = start + written.length;
@@ -66,10 +67,27 @@ function wordMentions(text: string, taken: NumberMention[]): NumberMention[] {
     // "one of the workers" is a pronoun's job, not a figure.
     if (/^(?:a|an|one)$/i.test(written)) continue;
     // "first floor", "two-stage audit": ordinals and compounds are not figures.
-    if (/(?:first|second|third|th)$/i.test(written) || text[end] === "-") continue;
+    if (/(?:first|second|third|th)$/i.test(written) || (text[end] === "-" && !countingCompound(text.slice(end)))) continue;
     mentions.push({ start, end, value, step: /hundred|thousand|million|billion|dozen/i.test(written) && !/\d/.test(written) ? Math.max(1, value / 10) : 1, text: written });
   }
   return mentions;
+}
+
+const ADJECTIVE_ENDING = /(?:al|ic|ous|ive|ful|less|ary|ern|ed|ing|ial)$/i;
+/** Compounds that are not counts of their noun: ages, spans, ratios. */
+const NOT_COUNTED = /^(?:old|years?|months?|weeks?|days?|hours?|minutes?|seconds?|times?|point|fold|odd|plus|page|way|stage|step|phase|part)$/i;
+
+/**
+ * "an eight-storey building", "a five-member bench": a figure joined to a noun counts it, and
+ * the noun it qualifies governs the figure. Ages and spans ("42-year-old", "three-day strike") are not counts.
+ */
+function countingCompound(after: string): { unit: string; head: string | undefined; consumed: number } | null {
+  const compound = /^-(\p{L}{3,})\s+(\p{L}{3,})(?:\s+(\p{L}{3,}))?/u.exec(after);
+  if (!compound || NOT_COUNTED.test(compound[1]!)) return null;
+  const unit = compound[1]!.toLowerCase().replace(/ies$/, "y").replace(/(?<=[^s])s$/, "");
+  // "an eight-storey commercial building": past an adjective to its noun.
+  const qualified = compound[3] && ADJECTIVE_ENDING.test(compound[2]!) ? compound[3] : compound[2]!;
+  return { unit, head: normalizeTerm(qualified.toLowerCase()) ?? undefined, consumed: compound[1]!.length + 1 };
 }
 
 /**
@@ -109,7 +127,7 @@ const VOLUME = "barrels|barrel|bbl|bpd|gallons|gallon|litres|liters|litre|liter|
 const CURRENCY = "dollars|dollar|rupees|rupee|euros|euro|pounds";
 const PERCENT = "%|percent|per\\s+cent";
 const DURATION = "minutes|minute|mins|hours|hour|days|day|weeks|week|months|month|years|year";
-const UNIT_AFTER = new RegExp(`^\\s*(?:(?:more|additional|other|extra|local|garment|factory|foreign|innocent|of)\\s+){0,2}(${PEOPLE}|${VOLUME}|${CURRENCY}|${PERCENT}|${DURATION})(?![\\p{L}])`, "iu");
+const UNIT_AFTER = new RegExp(`^\\s*(?:names\\s+of\\s+)?(?:(?:more|additional|other|extra|local|garment|factory|foreign|innocent|missing|dead|of)\\s+){0,2}(${PEOPLE}|${VOLUME}|${CURRENCY}|${PERCENT}|${DURATION})(?![\\p{L}])`, "iu");
 const NOUN_AFTER = /^\s*(?:[a-z]+\s+)?([a-z]{3,})\b/;
 const RATE = /^[\s,]*(?:\([^)]*\)\s*)?(?:of\s+(?:oil|crude|crude\s+oil)\s+)?(?:(?:a|per|each|every)\s+(day|week|month|year)\b|(daily|annually|weekly)\b|\/\s*(day|d)\b)/i;
 const TOLL_BEFORE = /\b(?:toll|killing|killed|claimed|deaths?\s+of|dead\s+at|kills|left|murders?\s+of)\b(?:\s+\S+){0,4}\s*$|\btoll\b(?:\s+[^\s.;:!?]+){0,8}\s+(?:is|was|stood\s+at|stands\s+at|at|to|of|reached|rose\s+to|hit)\s*$/i;
@@ -129,7 +147,7 @@ const MAX_CLAUSE = /\b(?:maximum|worst[- ]case|upper\s+(?:limit|bound|end)|ceili
 const WORST_CASE = /\b(?:worst[- ]case|maximum|upper\s+(?:limit|bound|end))\b/i;
 const REACHED = /\b(?:into|entered|reached|reaching|entering)\s+(?:the\s+)?(?:gulf|sea|ocean|water|waters|river|environment|marine)\b/i;
 /** Oil caught at the well, skimmed or burned is not oil spilled. */
-const RECOVERED = /\b(?:collected|captured|recovered|siphoned|skimmed|burned|contained|caught)\b/i;
+const RECOVERED = /\b(?:collect(?:ed|ing)|captur(?:ed|ing)|recover(?:ed|ing)|siphon(?:ed|ing)|skim(?:med|ming)|burn(?:ed|ing)|contained|caught|catching)\b/i;
 const MIN_CLAUSE = /\b(?:minimum|lower\s+(?:limit|bound|end)|at\s+least)\b/i;
 /** "nearly $2 million": a little under the figure, never over it. */
 const NEARLY_BEFORE = /\b(?:nearly|almost|just\s+(?:under|short\s+of)|close\s+to)\s*$/i;
@@ -157,6 +175,8 @@ interface Measured {
   currency?: string;
   /** Characters after the number the unit took. */
   consumed: number;
+  /** The word governing the figure when the unit says it ("eight-storey building" → build). */
+  head?: string;
 }
 
 function volumeFactor(unit: string): number {
@@ -174,8 +194,22 @@ function recentSentences(context: string): string {
   return parts.slice(-2).join(" ");
 }
 
-function measureOf(text: string, mention: NumberMention, end: number, context = ""): Measured | null {
-  const after = text.slice(end, end + 60);
+/**
+ * The words after a figure that speak of it: up to `length` characters, and when another figure
+ * follows, not the phrase that leads into that one: the words after the last comma, "and",
+ * "or" or "with" before it ("40 other people with the murder of 1,137 people": "the murder of"
+ * is the 1,137's; "11 killed and 20 injured": "killed" is the 11's).
+ */
+function ownWordsAfter(text: string, end: number, nextStart: number, length: number): string {
+  const span = text.slice(end, Math.min(end + length, nextStart));
+  if (nextStart > end + length) return span;
+  const boundaries = [...span.matchAll(/,|\s(?:and|or|with|but)\s/gi)];
+  const last = boundaries[boundaries.length - 1];
+  return last ? span.slice(0, last.index) : span;
+}
+
+function measureOf(text: string, mention: NumberMention, end: number, context = "", nextStart = text.length): Measured | null {
+  const after = ownWordsAfter(text, end, nextStart, 60);
   // "8 MQM supporters": a party's name may stand between the figure and what it counts.
   const name = UNIT_AFTER.test(after) ? null : /^\s+\p{Lu}[\p{L}-]*(?=\s)/u.exec(after);
   const named = name ? UNIT_AFTER.exec(after.slice(name[0].length)) : null;
@@ -183,7 +217,7 @@ function measureOf(text: string, mention: NumberMention, end: number, context = 
   const unitWord = direct?.[1] ?? named?.[1];
   const unitConsumed = direct ? direct[0].length : named ? name![0].length + named[0].length : 0;
   const window = `${text.slice(Math.max(0, mention.start - 50), mention.start)} ${after}`.replace(NOT_A_DEATH, " ");
-  const near = text.slice(end, end + 40).replace(NOT_A_DEATH, " ");
+  const near = ownWordsAfter(text, end, nextStart, 40).replace(NOT_A_DEATH, " ");
   const peopleMeasure = (): string => {
     // The nearest word after the figure decides ("11 killed and 20 injured"), else the clause.
     const death = DEATH.exec(near);
@@ -232,6 +266,8 @@ function measureOf(text: string, mention: NumberMention, end: number, context = 
   if (TOLL_BEFORE.test(lead) || refersBack) {
     return { dimension: "people", unit: "people", measure: "death", factor: 1, consumed: 0 };
   }
+  const compound = text[end] === "-" ? countingCompound(after) : null;
+  if (compound) return { dimension: "count", unit: compound.unit, measure: compound.unit, factor: 1, consumed: compound.consumed, head: compound.head };
   const noun = NOUN_AFTER.exec(after);
   if (noun && /s$/.test(noun[1]!) && !/ss$/.test(noun[1]!) && !/^(?:and|or|the|of|to|in|on|at|by|for|from|with|was|were|is|are|had|has|have|per|percent|cent|others|former|years|times)$/.test(noun[1]!) && text[end] !== "-") {
     const lemma = noun[1]!.replace(/(?:ies)$/, "y").replace(/(?<=[^s])s$/, "");
@@ -285,10 +321,15 @@ function headOf(text: string, start: number): string | undefined {
 }
 
 export function extractQuantities(text: string, context = ""): QuantityFacet[] {
+  return quantityMentions(text, context).map((mention) => mention.facet);
+}
+
+/** Each figure with the offset of its first number in the text. */
+export function quantityMentions(text: string, context = ""): { facet: QuantityFacet; start: number }[] {
   const digits = digitMentions(text);
   const written = [...digits, ...wordMentions(text, digits)];
   const all = [...written, ...articleSpans(text, written)].sort((x, y) => x.start - y.start).filter((mention) => !isDateOrName(text, mention));
-  const result: QuantityFacet[] = [];
+  const result: { facet: QuantityFacet; start: number }[] = [];
   const used = new Set<number>();
   for (let i = 0; i < all.length; i += 1) {
     if (used.has(i)) continue;
@@ -311,7 +352,8 @@ export function extractQuantities(text: string, context = ""): QuantityFacet[] {
     if (last !== first && low < high / 1000 && /million|billion|thousand/i.test(last.text) && !/million|billion|thousand/i.test(first.text)) {
       low *= high / Number(last.text.replace(/[^\d.]/g, "")) || 1;
     }
-    const measured = measureOf(text, first, last.end, context);
+    const upcoming = all.slice(i + 1).find((mention) => mention.start >= last.end);
+    const measured = measureOf(text, first, last.end, context, upcoming?.start);
     if (!measured) continue;
     const afterUnit = last.end + measured.consumed;
     const rateMatch = RATE.exec(text.slice(afterUnit, afterUnit + 40)) ?? (measured.unit === "bpd" ? ["", "day"] : null);
@@ -346,7 +388,7 @@ export function extractQuantities(text: string, context = ""): QuantityFacet[] {
       ...(bound ? { bound } : {}),
       ...(measured.currency ? { currency: measured.currency } : {}),
     };
-    const head = headOf(text, first.start);
+    const head = measured.head ?? headOf(text, first.start);
     if (head) facet.head = head;
     if (REFUTED_AFTER.test(text.slice(afterUnit, afterUnit + 90)) || REFUTED_BEFORE.test(text.slice(Math.max(0, first.start - 100), first.start))) facet.refuted = true;
     // "17, not eleven": the next figure is the one rejected.
@@ -355,7 +397,7 @@ export function extractQuantities(text: string, context = ""): QuantityFacet[] {
       facet.rejects = following.value * measured.factor;
       used.add(i + 1);
     }
-    result.push(facet);
+    result.push({ facet, start: first.start });
   }
   return result;
 }
@@ -372,9 +414,9 @@ export function quantitiesDisagree(a: QuantityFacet, b: QuantityFacet): boolean 
   return aHigh <= b.allowLow || bHigh <= a.allowLow;
 }
 
-/** The same kind of figure: same dimension, measure, rate and currency. */
+/** The same kind of figure: same dimension, measure, rate and currency, and not two named parties' own. */
 export function comparableQuantities(a: QuantityFacet, b: QuantityFacet): boolean {
-  return a.dimension === b.dimension && a.measure === b.measure && a.rate === b.rate && (a.currency ?? null) === (b.currency ?? null);
+  return a.dimension === b.dimension && a.measure === b.measure && a.rate === b.rate && (a.currency ?? null) === (b.currency ?? null) && !differentHolders(a, b);
 }
 
 /** The key the candidate channel groups figures by: "people:death", "volume:flow:day". */

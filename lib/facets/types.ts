@@ -47,6 +47,11 @@ export interface QuantityFacet {
   head?: string;
   /** "17, not eleven": the figure the claim rejects, in the same unit. */
   rejects?: number;
+  /**
+   * Whose figure it is: entity keys of the party in the subject of the verb that governs it
+   * ("Primark paid $14 million" → primark; "a fire at Tazreen Fashions killed 112" → tazreen fashions).
+   */
+  holder?: string[];
 }
 
 export interface DateFacet {

@@ -282,4 +282,54 @@ describe("figures of a fourth subject (Rana Plaza)", () => {
   test("'put the number of workers in the building at 3,122' counts workers", () => {
     expect(measureOf("The BGMEA put the number of workers in the building at 3,122.")).toContainEqual([3122, "people-workers"]);
   });
+  test("the words leading into the next figure are that figure's: '40 other people with the murder of 1,137' counts 40 accused, not 40 dead", () => {
+    const figures = measureOf("A Dhaka court charged Sohel Rana and 40 other people with the murder of 1,137 people in the collapse.");
+    expect(figures).toContainEqual([40, "people-people"]);
+    expect(figures).toContainEqual([1137, "death"]);
+    expect(measureOf("On 5 September 1995, 8 MQM supporters were killed and 11 were injured.")).toEqual([[8, "death"], [11, "injury"]]);
+  });
+
+  test("'176 names of missing workers' counts the missing", () => {
+    expect(measureOf("Even the district administration's own register held 176 names of missing workers on the day the army left the site.")).toEqual([[176, "missing"]]);
+  });
+
+  test("'an eight-storey building' counts storeys, governed by the building; ages and spans are not counts", () => {
+    const [storeys] = computeFacets({ quote: "It was the structural failure of an eight-storey commercial building in Savar." }).quantities;
+    expect(storeys).toMatchObject({ low: 8, dimension: "count", measure: "storey", head: "build" });
+    expect(measureOf("The 42-year-old was held after a three-day strike.")).toEqual([]);
+  });
+
+  test("oil being siphoned is oil recovered, not the flow", () => {
+    expect(measureOf("The company said it was now siphoning roughly 5,000 barrels a day through a tube.")).toEqual([[expect.any(Number), "recovered"]]);
+  });
+});
+
+describe("whose figure a figure is", () => {
+  const holders = (quote: string, speakerName: string | null = null) => computeFacets({ quote, speakerName }).quantities.map((q) => q.holder ?? []);
+
+  test("the named subject of the verb that governs a figure holds it", () => {
+    expect(holders("Benetton paid $1.1 million into the fund in April.")[0]).toEqual(["benetton"]);
+    expect(holders("A fire at the Tazreen Fashions factory near Dhaka in November killed 112 people.")[0]).toContain("tazreen fashions");
+  });
+
+  test("the owner of the noun that governs it holds it: 'Primark's payments of about $7 million'", () => {
+    expect(holders("Primark's payments of about $7 million to its supplier's workers were counted in that total.")[0]).toEqual(["primark"]);
+  });
+
+  test("a verbless figure after a comma shares the figure before it", () => {
+    expect(holders("Primark paid about $14 million in total, $11 million of it as long-term payments.")).toEqual([["primark"], ["primark"]]);
+  });
+
+  test("verbs of saying and estimating give a speaker's figure, not a holder's", () => {
+    expect(holders("The Clean Clothes Campaign put the gap at $2.4 million.")).toEqual([[]]);
+    expect(holders("Steve Wereley, the Purdue engineer, estimated 70,000 barrels a day.", "Steve Wereley")).toEqual([[]]);
+  });
+
+  test("two parties' own figures never disagree; the same party's do", () => {
+    const [benetton] = computeFacets({ quote: "Benetton paid $1.1 million into the fund in April." }).quantities;
+    const [primark] = computeFacets({ quote: "Primark paid about $14 million in total." }).quantities;
+    const [primarkAgain] = computeFacets({ quote: "Primark's payments of about $7 million were counted in that total." }).quantities;
+    expect(quantitiesDisagree(benetton!, primark!)).toBe(false);
+    expect(quantitiesDisagree(primark!, primarkAgain!)).toBe(true);
+  });
 });

@@ -359,6 +359,36 @@ describe("dates that tell a timeline and dates that do not", () => {
   });
 });
 
+describe("figures that are not rival counts of one thing", () => {
+  test("silent: two companies' payments into one fund", () => {
+    expect(ruleFor("figures-conflict", {
+      name: "",
+      a: claim("Benetton paid $1.1 million into the fund in April.", { source: 3 }),
+      b: claim("Primark paid about $14 million in total, $11 million of it as long-term payments to New Wave Bottoms workers.", { source: 4 }),
+    })).toBeUndefined();
+  });
+
+  test("the two figures most alike are compared: 1,137 dead against 1,134, not the 40 accused", () => {
+    const match = ruleFor("figures-conflict", {
+      name: "",
+      a: claim("A Dhaka court on Monday charged Rana Plaza owner Sohel Rana and 40 other people with the murder of 1,137 people in the collapse of the nine-storey building in Savar.", { source: 4 }),
+      b: claim("The eight-storey building in Savar collapsed on April 24, 2013, killing 1,138 people and injuring more than 2,000 others.", { source: 5 }),
+    });
+    expect(match).toMatchObject({ kind: "numeric" });
+    expect(match!.explanation).toMatch(/1,137 people.*1,138 people — the death tolls differ/);
+  });
+
+  test("an eight-storey building against a nine-storey one: the storeys differ", () => {
+    const match = ruleFor("figures-conflict", {
+      name: "",
+      a: claim("The Rana Plaza collapse was the structural failure of an eight-storey commercial building in Savar, near Dhaka.", { source: 3 }),
+      b: claim("A Dhaka court charged the owner with the murder of workers in the collapse of the nine-storey building in Savar.", { source: 4 }),
+    });
+    expect(match).toMatchObject({ kind: "numeric" });
+    expect(match!.explanation).toMatch(/eight-storey.*nine-storey/);
+  });
+});
+
 describe("accusation-denial between people of one party", () => {
   test("silent: acquitting one member does not answer the conviction of two others", () => {
     expect(ruleFor("accusation-denial", {

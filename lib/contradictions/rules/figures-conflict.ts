@@ -25,11 +25,14 @@ export function measureLabel(quantity: QuantityFacet): string {
  */
 export function disagreeingFigures(a: CueClaim, b: CueClaim): [QuantityFacet, QuantityFacet] | null {
   let found: [QuantityFacet, QuantityFacet] | null = null;
+  let best = -1;
   for (const qa of statedQuantities(a)) {
     for (const qb of statedQuantities(b)) {
       if (!comparableQuantities(qa, qb)) continue;
       if (!quantitiesDisagree(qa, qb)) return null;
-      found ??= [qa, qb];
+      // Of several disagreeing pairs, the two figures most alike are the rival counts of one thing.
+      const affinity = figureAffinity(qa, qb);
+      if (affinity > best) [found, best] = [[qa, qb], affinity];
     }
   }
   return found;
