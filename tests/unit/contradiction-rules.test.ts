@@ -244,6 +244,17 @@ describe("predicate-polarity over every predication", () => {
     expect(match!.explanation).toMatch(/doors were locked.*locked doors.*rejected/);
   });
 
+  test("“not a single member … had been named” answered by “Rauf Siddiqui had been nominated”: one act in another word", () => {
+    const match = ruleFor("predicate-polarity", {
+      name: "",
+      a: claim("MQM-P leader Amir Khan said on 7 July that not a single member of his party had been named in the report.", { speaker: "Amir Khan", source: 3, at: 3444 }),
+      b: claim("Farooq Sattar, who led his own faction, said the next day that MQM-P leader Rauf Siddiqui had been nominated as an accused in the JIT.", { speaker: "Farooq Sattar", source: 3, at: 3554 }),
+      signals: { gap: 0 },
+    });
+    expect(match).toMatchObject({ kind: "negation" });
+    expect(match!.explanation).toMatch(/nominated.*named.*\(not\)/);
+  });
+
   test("“kept unlocked” against “were locked”: contradicting antonyms", () => {
     expect(ruleFor("predicate-polarity", {
       name: "",

@@ -56,7 +56,8 @@ export function figureAffinity(a: QuantityFacet, b: QuantityFacet): number {
   const specific = a.rate || a.measure.endsWith("-max") ? 0.5 : 0;
   // The same verb or noun governs both ("demanded Rs200 million" / "demanded Rs250 million"): one slot, two fillers.
   const sameHead = a.head !== undefined && a.head === b.head ? 0.5 : 0;
-  return Math.max(closeness, specific, sameHead);
+  // Independent signs: close values governed by the same word are surer than either alone.
+  return noisyOr(closeness, specific, sameHead);
 }
 
 export const figuresConflict: ContradictionRule = {

@@ -11,7 +11,7 @@ import type { Vocabulary } from "@/lib/text/terms";
 
 type Relation = "same" | "opposite" | null;
 
-const synonymsOf = (p: PropositionFacet) => synonyms(p.lemma, p.pos, 2);
+const synonymsOf = (p: PropositionFacet) => synonyms(p.lemma, p.pos, 3);
 const antonymsOf = (p: PropositionFacet) => antonyms(p.lemma, p.pos, 1);
 
 /** "unlocked"/"locked", "innocent"/"nocent": one word is the other with a negating prefix. */
