@@ -27,6 +27,8 @@ const envSchema = z.object({
   OIDC_CLIENT_ID: optionalString,
   OIDC_CLIENT_SECRET: optionalString,
   OIDC_NAME: optionalString,
+  /** Set to see the stack of a command-line failure. */
+  CLAIMBASE_DEBUG: optionalString,
   /** Largest document an import accepts, in bytes (default 5 MB). */
   IMPORT_MAX_BYTES: z.coerce.number().int().min(1).default(5 * 1024 * 1024),
 });
@@ -45,6 +47,15 @@ export function env(): Env {
   }
   cached = parsed.data;
   return cached;
+}
+
+/** The environment, or null when it is invalid: for error paths that must not throw again. */
+export function envOrNull(): Env | null {
+  try {
+    return env();
+  } catch {
+    return null;
+  }
 }
 
 /** For scripts that change the environment after start-up (the embedded launcher, tests). */

@@ -1,8 +1,7 @@
 // Re-anchoring a claim when its source text changes, as W3C Web Annotation's
 // TextQuoteSelector does: find the quote again, and where it occurs more than once,
 // prefer the occurrence whose surrounding text matches the stored prefix and suffix.
-
-export const CONTEXT_LENGTH = 32;
+import { contextAround } from "@/lib/text/context";
 
 export interface Anchor {
   quote: string;
@@ -15,13 +14,6 @@ export interface Anchor {
 export type ReanchorResult =
   | { status: "anchored" | "reanchored"; start: number; end: number; prefix: string; suffix: string }
   | { status: "orphaned" };
-
-export function contextAround(text: string, start: number, end: number): { prefix: string; suffix: string } {
-  return {
-    prefix: text.slice(Math.max(0, start - CONTEXT_LENGTH), start),
-    suffix: text.slice(end, end + CONTEXT_LENGTH),
-  };
-}
 
 function commonSuffixLength(a: string, b: string): number {
   let n = 0;

@@ -7,7 +7,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ClaimStatus } from "@/lib/generated/prisma/enums";
 import { recordAudit } from "@/lib/audit/record";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
-import { contextAround } from "@/lib/claims/anchor";
+import { contextAround } from "@/lib/text/context";
 import { facetContext, facetData } from "@/lib/claims/facets";
 import { ATTRIBUTION_LABELS, CREDIBILITY_LABELS, SOURCE_STANCE_LABELS, STANCE_LABELS, STATUS_LABELS } from "@/lib/claims/labels";
 import type { BulkStatusInput, BulkTopicInput, CreateClaimInput, ReviewClaimInput, UpdateClaimInput } from "@/lib/claims/schema";

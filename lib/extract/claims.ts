@@ -8,9 +8,9 @@ import { attributeClaims, type ClaimSpan } from "./attribution";
 import { LEADING_LABELS, REFERENCE_LINE } from "./references";
 import { segmentSentences, type Sentence } from "./sentences";
 import { splitCompoundSentences } from "./clauses";
+import { contextAround } from "@/lib/text/context";
 import { hasTerminalPunctuation, splitParagraphs, wordCount, type Paragraph, type TextSpan } from "./text-spans";
 
-export const CONTEXT_CHARS = 32;
 
 export type SkipReason =
   | "non-latin" | "link-list" | "repeated-paragraph" | "repeated-sentence" | "citation" | "url" | "heading"
@@ -195,8 +195,7 @@ function toClaim(text: string, span: TextSpan, attribution: ReturnType<typeof at
     quote: text.slice(span.start, span.end),
     start: span.start,
     end: span.end,
-    prefix: text.slice(Math.max(0, span.start - CONTEXT_CHARS), span.start),
-    suffix: text.slice(span.end, span.end + CONTEXT_CHARS),
+    ...contextAround(text, span.start, span.end),
     ...attribution,
   };
 }

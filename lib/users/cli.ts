@@ -8,8 +8,7 @@ import { z } from "zod";
 import { runCli } from "@/lib/cli/run";
 import { createPrismaClient } from "@/lib/db/client";
 import { resolveDatabase } from "@/lib/db/embedded";
-import { recordAudit } from "@/lib/audit/record";
-import { hashPassword } from "@/lib/auth/password";
+import { createUser, resetUserPassword } from "@/lib/users/mutations";
 import { ROLES } from "@/lib/auth/roles";
 
 const USAGE = "usage: npx tsx lib/users/cli.ts create EMAIL --role admin|editor|viewer\n       npx tsx lib/users/cli.ts reset-password EMAIL";
@@ -25,23 +24,17 @@ await runCli(async () => {
   const [command, rawEmail] = parsed.data;
   const email = rawEmail.trim().toLowerCase();
   const password = randomBytes(12).toString("base64url");
-  const passwordHash = await hashPassword(password);
   const database = await resolveDatabase();
   const prisma = createPrismaClient(database.url, 1);
   try {
-    await prisma.$transaction(async (tx) => {
-      const columns = { id: true, email: true, name: true, role: true, active: true } as const;
-      if (parsed.data[0] === "create") {
-        if (await tx.user.findUnique({ where: { email }, select: { id: true } })) throw new Error(`${email} already exists; use reset-password.`);
-        const user = await tx.user.create({ data: { email, role: parsed.data[3], passwordHash }, select: columns });
-        await recordAudit(tx, { userId: null, entityType: "user", entityId: user.id, action: "create", after: user });
-      } else {
-        const before = await tx.user.findUnique({ where: { email }, select: columns });
-        if (!before) throw new Error(`No account with the email ${email}.`);
-        const after = await tx.user.update({ where: { email }, data: { passwordHash, active: true }, select: columns });
-        await recordAudit(tx, { userId: null, entityType: "user", entityId: after.id, action: "reset_password", before, after });
-      }
-    });
+    if (parsed.data[0] === "create") {
+      if (await prisma.user.findUnique({ where: { email }, select: { id: true } })) throw new Error(`${email} already exists; use reset-password.`);
+      await createUser(prisma, { email, name: null, role: parsed.data[3], password }, null);
+    } else {
+      const user = await prisma.user.findUnique({ where: { email }, select: { id: true } });
+      if (!user) throw new Error(`No account with the email ${email}.`);
+      await resetUserPassword(prisma, { id: user.id, password }, null, { reactivate: true });
+    }
     console.log(`${command === "create" ? "Created" : "Reset"} ${email}. Password (shown only now): ${password}`);
   } finally {
     await prisma.$disconnect();

@@ -35,3 +35,6 @@ export const setUserActiveSchema = z.object({ id: userId, active: booleanField }
 export const resetUserPasswordSchema = z.object({ id: userId, password });
 
 export type CreateUserInput = z.infer<typeof createUserSchema>;
+export type ChangeUserRoleInput = z.infer<typeof changeUserRoleSchema>;
+export type SetUserActiveInput = z.infer<typeof setUserActiveSchema>;
+export type ResetUserPasswordInput = z.infer<typeof resetUserPasswordSchema>;

@@ -195,7 +195,12 @@ export function actorRows(plan: CorpusPlan): ActorRow[] {
 function toRoman(value: number): string {
   const table: [number, string][] = [[1000, "M"], [900, "CM"], [500, "D"], [400, "CD"], [100, "C"], [90, "XC"], [50, "L"], [40, "XL"], [10, "X"], [9, "IX"], [5, "V"], [4, "IV"], [1, "I"]];
   let out = "";
-  for (const [amount, letters] of table) while (value >= amount) (out += letters), (value -= amount);
+  for (const [amount, letters] of table) {
+    while (value >= amount) {
+      out += letters;
+      value -= amount;
+    }
+  }
   return out;
 }
 

@@ -139,9 +139,9 @@ async function importModule(file: string): Promise<Record<string, unknown>> {
 async function discover(): Promise<Entry[]> {
   const entries: Entry[] = [];
   for (const file of walk("app").filter((file) => file.endsWith("/route.ts"))) {
-    const module = await importModule(file);
-    for (const name of Object.keys(module).filter((key) => HTTP_METHODS.includes(key))) {
-      const handler = module[name] as (request: NextRequest, context: unknown) => Promise<Response>;
+    const routeModule = await importModule(file);
+    for (const name of Object.keys(routeModule).filter((key) => HTTP_METHODS.includes(key))) {
+      const handler = routeModule[name] as (request: NextRequest, context: unknown) => Promise<Response>;
       entries.push({
         key: `${file}#${name}`, kind: "route", file, name,
         async call(params) {
@@ -155,8 +155,8 @@ async function discover(): Promise<Entry[]> {
   }
   const actionFiles = [...walk("app"), ...walk("lib")].filter(isUseServerModule);
   for (const file of actionFiles) {
-    const module = await importModule(file);
-    for (const [name, value] of Object.entries(module)) {
+    const actionModule = await importModule(file);
+    for (const [name, value] of Object.entries(actionModule)) {
       if (typeof value !== "function") continue;
       const action = value as (input: unknown) => Promise<{ ok: boolean; status?: number }>;
       entries.push({

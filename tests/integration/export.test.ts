@@ -17,7 +17,7 @@ import { mockSessionModule, signInAs } from "@/tests/helpers/session";
 import { createRoleUsers, type TestUser } from "@/tests/helpers/users";
 import { resetEnvCache } from "@/lib/env";
 import type { Role } from "@/lib/auth/roles";
-import { EXPORT_DEFINITIONS, EXPORT_KINDS, type ExportKind } from "@/lib/export/kinds";
+import { EXPORT_DEFINITIONS, EXPORT_KINDS } from "@/lib/export/kinds";
 import { neutralizeFormula } from "@/lib/export/encode";
 import { parseExportRequest } from "@/lib/export/schema";
 import { openExportStream } from "@/lib/export/stream";

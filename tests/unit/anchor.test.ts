@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { contextAround, reanchor } from "@/lib/claims/anchor";
+import { reanchor } from "@/lib/claims/anchor";
+import { contextAround } from "@/lib/text/context";
 
 const original =
   "The four-page memorandum, released under the Access to Information Act, says the MQM is a Pakistani political party. " +

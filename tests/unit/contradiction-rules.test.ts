@@ -370,6 +370,23 @@ describe("dates that tell a timeline and dates that do not", () => {
   });
 });
 
+describe("a denial of one's own part", () => {
+  test("silent: a company denying any link, right after a claim about another company", () => {
+    expect(ruleFor("dispute-language", {
+      name: "",
+      a: claim("Primark acknowledged that New Wave Bottoms was its supplier.", { speaker: "Primark", source: 3, at: 100 }),
+      b: claim("Benetton first denied any link, then described a single order shipped weeks before the collapse.", { speaker: "Benetton", source: 3, at: 200 }),
+      signals: { gap: 0 },
+    })).toBeUndefined();
+  });
+
+  test("a party denying any involvement right after a claim that links it is still proposed", () => {
+    const a = claim("Mr. Mahmood said the gunmen were linked to the MQM.", { speaker: "Rashid Mahmood", source: 1, at: 100 });
+    const b = claim("The MQM denied any involvement.", { speaker: "MQM", source: 1, at: 200 });
+    expect(strongestCue(a, b, { gap: 0 }, vocabulary)).toMatchObject({ kind: "accusation_denial" });
+  });
+});
+
 describe("figures that are not rival counts of one thing", () => {
   test("silent: two companies' payments into one fund", () => {
     expect(ruleFor("figures-conflict", {

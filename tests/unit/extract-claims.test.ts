@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 
 import { explainClaimSelection, extractClaims } from "../../lib/extract/claims";
-import { CONTEXT_CHARS } from "../../lib/extract/claims";
+import { CONTEXT_CHARS } from "@/lib/text/context";
 import type { ExtractedClaim } from "../../lib/extract/types";
 import { seedDocument, seedDocumentIds } from "./extract-seed-corpus";
 

@@ -1,7 +1,22 @@
 // Rule "dispute-language": denial or dispute language.
 import type { ContradictionRule } from "@/lib/contradictions/rules/types";
-import { clamp, containment, disputedProposition, features, isAuthorVoice, names, noisyOr, precedes, sameSpeaker, subjectTerms, topics, who, type CueMatch } from "@/lib/contradictions/features";
+import {
+  clamp, containment, disputedProposition, entityKeys, features, isAuthorVoice, names, noisyOr, precedes, sameSpeaker, speakerKeys, subjectTerms, topics, who,
+  type CueClaim, type CueMatch,
+} from "@/lib/contradictions/features";
 
+/** "denied any link", "rejected any involvement": a denial of one's own part, with nothing else as its object. */
+const OWN_PART = /^(?:\s+(?:any|all|a|the|its|their|his|her|every|having|of|further))*\s+(?:links?|involvement|role|connections?|wrongdoing|responsibility|part|hand|knowledge|ties)\b/i;
+
+/** A denial of one's own part answers only a claim that names the one denying. */
+function deniesOwnPartUnnamed(disputing: CueClaim, phrase: string, target: CueClaim): boolean {
+  const at = disputing.quote.indexOf(phrase);
+  if (at === -1 || !OWN_PART.test(disputing.quote.slice(at + phrase.length))) return false;
+  const own = speakerKeys(disputing);
+  if (!own.size) return false;
+  const named = entityKeys(target);
+  return ![...own].some((key) => named.has(key));
+}
 
 export const disputeLanguage: ContradictionRule = {
   name: "dispute-language",
@@ -17,6 +32,7 @@ export const disputeLanguage: ContradictionRule = {
       // sentence before; an author reporting that someone "denied" it is.
       const oneVoice = sameSpeaker(disputing, target);
       if (oneVoice && !(isAuthorVoice(disputing) && dispute.act)) continue;
+      if (deniesOwnPartUnnamed(disputing, dispute.phrase.trim(), target)) continue;
       const disputed = disputedProposition(disputing, dispute);
       // "disputes that" answers the sentence before; "the memo is inaccurate" names its object;
       // "…, X refuted this notion" answers its own first clause, not the sentence before.
