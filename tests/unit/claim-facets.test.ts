@@ -4,6 +4,7 @@
 import { describe, expect, test } from "vitest";
 import { computeFacets, facetKeys, quantitiesDisagree, type QuantityFacet } from "@/lib/facets";
 import { extractQuantities } from "@/lib/facets/quantities";
+import { originPlaces, sameStart } from "@/lib/facets/places";
 import { antonyms, entailments, synonyms } from "@/lib/facets/wordnet";
 
 const BARREL_LITRES = 158.987294928;
@@ -331,5 +332,24 @@ describe("whose figure a figure is", () => {
     const [primarkAgain] = computeFacets({ quote: "Primark's payments of about $7 million were counted in that total." }).quantities;
     expect(quantitiesDisagree(benetton!, primark!)).toBe(false);
     expect(quantitiesDisagree(primark!, primarkAgain!)).toBe(true);
+  });
+});
+
+describe("where a happening began", () => {
+  test("a fire that started on a floor; a missile launched from a named place", () => {
+    expect(originPlaces("Inspector Iqbal told the inquiry that the fire had started on the ground floor.")).toEqual([
+      { subject: "fire", start: "begin", place: "the ground floor", key: "ground floor" },
+    ]);
+    expect(originPlaces("Prosecutors said the missile was launched from a farm field near Pervomaiskyi.")).toMatchObject([{ subject: "missil", start: "launch", key: "pervomaiskyi" }]);
+  });
+
+  test("days and months are when, not where", () => {
+    expect(originPlaces("The strike started on Monday and the protest began in September.")).toEqual([]);
+  });
+
+  test("a flight leaving and a missile launched are two different starts", () => {
+    const [left] = originPlaces("The plane took off from Amsterdam.");
+    const [launched] = originPlaces("The missile was fired from Snizhne.");
+    expect(sameStart(left!, launched!)).toBe(false);
   });
 });

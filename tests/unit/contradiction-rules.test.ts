@@ -370,6 +370,39 @@ describe("dates that tell a timeline and dates that do not", () => {
   });
 });
 
+describe("places-disagree", () => {
+  test("the fire started on the first floor / on the ground floor", () => {
+    const match = ruleFor("places-disagree", {
+      name: "",
+      a: claim("Senior police officer Niaz Khoso, who studied footage from six CCTV cameras, said the fire started on the first floor, where finished garments were stored.", { speaker: "Niaz Khoso", source: 3, at: 1323 }),
+      b: claim("Inspector Chaudhry Zafar Iqbal, quoting eyewitnesses, told the inquiry that the fire had started on the ground floor.", { speaker: "Chaudhry Zafar Iqbal", source: 3, at: 1509 }),
+      signals: { gap: 0 },
+    });
+    expect(match).toMatchObject({ kind: "other" });
+    expect(match!.explanation).toMatch(/first floor.*ground floor — the places differ/);
+  });
+
+  test.each<Case>([
+    {
+      name: "the same place in other words",
+      a: claim("Investigators said the fire started on the ground floor.", { speaker: "Investigators", source: 1 }),
+      b: claim("Witnesses told the court the blaze started on the ground floor near the exit.", { speaker: "Witnesses", source: 2 }),
+    },
+    {
+      name: "two different things beginning in two places",
+      a: claim("The strike began in Karachi on Monday.", { speaker: "Union leaders", source: 1 }),
+      b: claim("The fire started on the first floor.", { speaker: "Police", source: 2 }),
+    },
+    {
+      name: "one voice telling where two things began",
+      a: claim("The fire started on the first floor.", { speaker: "Police", source: 1 }),
+      b: claim("A second fire started on the ground floor an hour later.", { speaker: "Police", source: 1 }),
+    },
+  ])("silent: $name", (example) => {
+    expect(ruleFor("places-disagree", example)).toBeUndefined();
+  });
+});
+
 describe("a denial of one's own part", () => {
   test("silent: a company denying any link, right after a claim about another company", () => {
     expect(ruleFor("dispute-language", {

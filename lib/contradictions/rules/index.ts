@@ -15,6 +15,7 @@ import { figuresConflict } from "@/lib/contradictions/rules/figures-conflict";
 import { predicatePolarity } from "@/lib/contradictions/rules/predicate-polarity";
 import { negatedStatement } from "@/lib/contradictions/rules/negated-statement";
 import { oppositeStances } from "@/lib/contradictions/rules/opposite-stances";
+import { placesDisagree } from "@/lib/contradictions/rules/places-disagree";
 
 export const RULES: readonly ContradictionRule[] = [
   disputeLanguage,
@@ -29,6 +30,7 @@ export const RULES: readonly ContradictionRule[] = [
   predicatePolarity,
   existenceDenied,
   differentDates,
+  placesDisagree,
   oppositeStances,
   actorsDisagree,
   competingBlame,
