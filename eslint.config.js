@@ -8,7 +8,7 @@ import claimbase from "./scripts/lint/client-imports.js";
 const restrict = (patterns) => ["error", { patterns }];
 
 export default tseslint.config(
-  { ignores: ["lib/generated/**", ".next/**", "node_modules/**", "next-env.d.ts", "**/*.d.ts"] },
+  { ignores: ["lib/generated/**", ".next/**", ".data/**", "node_modules/**", "coverage/**", "test-artifacts/**", "next-env.d.ts", "**/*.d.ts"] },
   ...tseslint.configs.recommended,
   {
     plugins: { "@next/next": nextPlugin, claimbase },
@@ -43,6 +43,16 @@ export default tseslint.config(
     files: ["lib/**"],
     ignores: ["lib/export/**", "lib/text/**", "lib/extract/**"],
     rules: { "no-restricted-imports": restrict([{ group: ["@/lib/export/*", "@/app/*"], message: "No domain imports from lib/export or app/." }]) },
+  },
+  {
+    // Ingest (plan, write) is below import (formats, preview, the form's answers): seed and import share it.
+    files: ["lib/ingest/**"],
+    rules: {
+      "no-restricted-imports": restrict([
+        { group: ["@/lib/export/*", "@/app/*"], message: "No domain imports from lib/export or app/." },
+        { group: ["@/lib/import", "@/lib/import/*"], message: "lib/ingest is below lib/import: it never imports it." },
+      ]),
+    },
   },
   {
     // Routes stay thin: data access goes through lib/<domain>.

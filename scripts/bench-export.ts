@@ -13,6 +13,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { z } from "zod";
 import { runCli } from "@/lib/cli/run";
 import { PROJECT_ROOT } from "@/lib/db/embedded";
@@ -47,8 +48,8 @@ async function loadClaims(url: string, count: number): Promise<void> {
     await client.query(`INSERT INTO actors (name, normalized_name, kind, updated_at)
       SELECT 'Speaker ' || i, 'speaker ' || i, 'person', now() FROM generate_series(1, 500) i`);
     await client.query(`INSERT INTO topics (slug, title, updated_at) SELECT 'topic-' || i, 'Topic ' || i || '?', now() FROM generate_series(1, 100) i`);
-    await client.query(
-      `INSERT INTO claims (source_id, quote, start_offset, end_offset, speaker_id, cue, attribution, cited_via, stance, credibility, topic_id, status, reviewer_id, reviewed_at, updated_at)
+    const claims = Prisma.sql`
+      INSERT INTO claims (source_id, quote, start_offset, end_offset, speaker_id, cue, attribution, cited_via, stance, credibility, topic_id, status, reviewer_id, reviewed_at, updated_at)
        SELECT 1 + i % 50,
          CASE i % 10
            WHEN 0 THEN '=SUM(A1:A' || i || ') is what the memo said, word for word'
@@ -69,9 +70,8 @@ async function loadClaims(url: string, count: number): Promise<void> {
          CASE WHEN i % 4 = 2 THEN 1 END,
          CASE WHEN i % 4 = 2 THEN now() END,
          now()
-       FROM generate_series(1, $1::int) i`,
-      [count],
-    );
+       FROM generate_series(1, ${count}::int) i`;
+    await client.query(claims.text, claims.values);
     await client.query("ANALYZE");
   } finally {
     await client.end();
@@ -166,7 +166,7 @@ export function measurePsql(url: string, directory: string, rows: number): Measu
   const request = parseExportRequest("claims", new URLSearchParams());
   const query = exportQuery(EXPORT_DEFINITIONS.claims, request.columns, request.filters);
   // \copy takes its query on one line.
-  const sql = query.sql.replace(/\s+/g, " ");
+  const sql = query.text.replace(/\s+/g, " ");
   const file = path.join(directory, "psql.csv");
   const started = performance.now();
   const result = spawnSync("psql", ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", url, "-c", `\\copy (${sql}) to '${file}' csv header`], { encoding: "utf8" });

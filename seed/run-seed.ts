@@ -5,8 +5,9 @@ import { readFile } from "node:fs/promises";
 import type { z } from "zod";
 import path from "node:path";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { DocumentError, ingestDocument, type IngestSummary } from "@/lib/ingest/ingest-document";
-import { decodeTextFile } from "@/lib/import/detect";
+import { ingestDocument, type IngestSummary } from "@/lib/ingest/ingest-document";
+import { DocumentError } from "@/lib/ingest/plan";
+import { decodeTextFile } from "@/lib/import/sniff-format";
 import { ImportRefusedError } from "@/lib/import/errors";
 import { seedManifestSchema, type SeedManifestEntry } from "@/lib/ingest/schema";
 

@@ -3,51 +3,28 @@
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/record";
-import { ConflictError, NotFoundError, ValidationError, type DomainError } from "@/lib/errors";
+import { ValidationError } from "@/lib/errors";
 import { canonicalActorKey, guessActorKind } from "@/lib/extract/actors";
+import { ACTOR_FORM_FIELDS, actorSnapshot } from "@/lib/actors/form";
+import { auditView, columnValues, selectColumns } from "@/lib/forms/fields";
 import type { FormSnapshot } from "@/lib/forms/snapshot";
-import { lastSavedBy } from "@/lib/forms/saved-by";
+import { changesAny, getForEditOrThrow, versionedUpdate, versionedWrite, type VersionedRecord } from "@/lib/forms/versioned-update";
 import type { MergeActorsInput, UpdateActorInput } from "@/lib/actors/schema";
 
 type Tx = Prisma.TransactionClient;
 
-export const ACTOR_FORM_FIELDS = ["name", "kind", "aliases", "notes"] as const;
-export const ACTOR_FIELD_LABELS: Record<(typeof ACTOR_FORM_FIELDS)[number], string> = {
-  name: "Name",
-  kind: "Kind",
-  aliases: "Aliases",
-  notes: "Notes",
-};
-
-export const ACTOR_KIND_LABELS: Record<string, string> = {
-  person: "Person",
-  organization: "Organization",
-  government_body: "Government body",
-  media_outlet: "Media outlet",
-  court: "Court",
-  other: "Other",
-};
-
-const actorSelect = { id: true, version: true, name: true, kind: true, aliases: true, notes: true, normalizedName: true } satisfies Prisma.ActorSelect;
+const actorSelect = { id: true, version: true, ...selectColumns(ACTOR_FORM_FIELDS) } satisfies Prisma.ActorSelect;
 type ActorRow = Prisma.ActorGetPayload<{ select: typeof actorSelect }>;
 
-export function actorSnapshot(actor: Omit<ActorRow, "normalizedName">, saved: { savedBy?: string | null; savedAt?: string | null } = {}): FormSnapshot {
-  return {
-    version: actor.version,
-    values: { name: actor.name, kind: actor.kind, aliases: actor.aliases.join("\n"), notes: actor.notes ?? "" },
-    labels: { kind: ACTOR_KIND_LABELS[actor.kind] ?? actor.kind },
-    ...saved,
-  };
-}
-
-async function conflict(tx: Tx, id: number): Promise<DomainError> {
-  const current = await tx.actor.findUnique({ where: { id }, select: actorSelect });
-  if (!current) return new NotFoundError("That actor no longer exists (was it merged into another?).");
-  return new ConflictError(
-    "Someone else saved this actor while you were editing it. Their changes are shown below; nothing of yours was saved yet.",
-    actorSnapshot(current, await lastSavedBy(tx, "actor", id)),
-  );
-}
+const actorRecord: VersionedRecord<ActorRow, Prisma.ActorUncheckedUpdateManyInput> = {
+  entity: "actor",
+  noun: "actor",
+  notFound: "That actor no longer exists (was it merged into another?).",
+  model: (tx) => tx.actor,
+  load: (tx, id) => tx.actor.findUnique({ where: { id }, select: actorSelect }),
+  current: actorSnapshot,
+  auditView: (actor) => auditView(ACTOR_FORM_FIELDS, actor),
+};
 
 /**
  * The actor a typed name denotes: same dedup key as the seed ("Mr. Baqri" finds "Baqri"), or
@@ -69,36 +46,21 @@ export async function findOrCreateActor(tx: Tx, name: string, user: { id: number
   return { id: actor.id, created: true };
 }
 
-function diff(before: Record<string, unknown>, after: Record<string, unknown>) {
-  const keys = Object.keys(after).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
-  return { before: Object.fromEntries(keys.map((key) => [key, before[key]])), after: Object.fromEntries(keys.map((key) => [key, after[key]])), changed: keys.length > 0 };
-}
-
 export async function updateActor(prisma: Db, input: UpdateActorInput, user: { id: number }): Promise<{ changed: boolean; snapshot: FormSnapshot }> {
   return prisma.$transaction(async (tx) => {
-    const actor = await tx.actor.findUnique({ where: { id: input.id }, select: actorSelect });
-    if (!actor) throw new NotFoundError("That actor no longer exists (was it merged into another?).");
-    if (actor.version !== input.version) throw await conflict(tx, actor.id);
+    const actor = await getForEditOrThrow(tx, actorRecord, input.id, input.version);
     const normalizedName = canonicalActorKey(input.name);
     if (!normalizedName) throw new ValidationError("Some fields need attention.", { name: ["The name needs at least one letter or digit"] });
-    const aliases = input.aliases.filter((alias) => alias !== input.name);
-    const before = { name: actor.name, kind: actor.kind, aliases: actor.aliases, notes: actor.notes };
-    const after = { name: input.name, kind: input.kind, aliases, notes: input.notes };
-    const change = diff(before, after);
-    if (!change.changed) return { changed: false, snapshot: actorSnapshot(actor) };
+    const next = { ...columnValues(ACTOR_FORM_FIELDS, input), aliases: input.aliases.filter((alias) => alias !== input.name) };
+    if (!changesAny(actor, next)) return { changed: false, snapshot: actorSnapshot(actor) };
     const clash = await tx.actor.findFirst({ where: { normalizedName, id: { not: actor.id } }, select: { id: true, name: true } });
     if (clash) {
       throw new ValidationError("Some fields need attention.", {
         name: [`“${clash.name}” (#${clash.id}) already has this name; merge the two actors instead`],
       });
     }
-    const updated = await tx.actor.updateMany({
-      where: { id: actor.id, version: input.version },
-      data: { ...after, normalizedName, version: { increment: 1 } },
-    });
-    if (updated.count === 0) throw await conflict(tx, actor.id);
-    await recordAudit(tx, { userId: user.id, entityType: "actor", entityId: actor.id, action: "update", before: change.before, after: change.after });
-    return { changed: true, snapshot: actorSnapshot({ ...actor, ...after, version: actor.version + 1 }) };
+    const after = await versionedUpdate(tx, actorRecord, { before: actor, version: input.version, data: { ...next, normalizedName }, userId: user.id, action: "update" });
+    return { changed: true, snapshot: actorSnapshot(after) };
   });
 }
 
@@ -115,9 +77,7 @@ export interface MergeResult {
  */
 export async function mergeActors(prisma: Db, input: MergeActorsInput, user: { id: number }): Promise<MergeResult> {
   return prisma.$transaction(async (tx) => {
-    const kept = await tx.actor.findUnique({ where: { id: input.keptId }, select: actorSelect });
-    if (!kept) throw new NotFoundError("That actor no longer exists (was it merged into another?).");
-    if (kept.version !== input.keptVersion) throw await conflict(tx, kept.id);
+    const kept = await getForEditOrThrow(tx, actorRecord, input.keptId, input.keptVersion);
     const merged = await tx.actor.findUnique({ where: { id: input.mergedId }, select: actorSelect });
     if (!merged) throw new ValidationError("Some fields need attention.", { mergedId: ["That actor no longer exists; choose another"] });
 
@@ -139,8 +99,7 @@ export async function mergeActors(prisma: Db, input: MergeActorsInput, user: { i
       userId: user.id, entityType: "actor", entityId: merged.id, action: "merged_into",
       before: { name: merged.name, kind: merged.kind, aliases: merged.aliases, notes: merged.notes }, after: { mergedInto: kept.id, keptName: kept.name },
     });
-    const updated = await tx.actor.updateMany({ where: { id: kept.id, version: input.keptVersion }, data: { aliases, notes, version: { increment: 1 } } });
-    if (updated.count === 0) throw await conflict(tx, kept.id);
+    await versionedWrite(tx, actorRecord, kept.id, input.keptVersion, { aliases, notes });
     await recordAudit(tx, {
       userId: user.id, entityType: "actor", entityId: kept.id, action: "merge",
       before: { aliases: kept.aliases, notes: kept.notes },

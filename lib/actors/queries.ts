@@ -1,9 +1,10 @@
 import "server-only";
 import { z } from "zod";
 import { db, type Db } from "@/lib/db/client";
-import { actorsFilterSql } from "@/lib/export/list-filters";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { actorsFilterSql } from "@/lib/actors/filters";
 import type { actorListSchema } from "@/lib/actors/schema";
-import { actorSnapshot } from "@/lib/actors/mutations";
+import { actorSnapshot } from "@/lib/actors/form";
 import { lastSavedBy } from "@/lib/forms/saved-by";
 import { editorActorChoices } from "@/lib/pickers/queries";
 import { SPEAKER_CLAIM_COUNTS_SQL } from "@/lib/claims/tallies";
@@ -28,28 +29,26 @@ export interface ActorList {
 
 /**
  * One page of the actors list, most quoted first, filtered exactly as its CSV export is
- * (lib/export/list-filters.ts). The counts come from one aggregate over the speaker index
+ * (lib/actors/filters.ts). The counts come from one aggregate over the speaker index
  * (an index-only scan), not a count per actor: a corpus can have tens of thousands.
  */
 export async function listActors(filters: z.infer<typeof actorListSchema>, prisma: Db = db()): Promise<ActorList> {
   const where = actorsFilterSql(filters);
   const page = filters.page ?? 1;
-  const rows = await prisma.$queryRawUnsafe<(ActorListRow & { total: number })[]>(
-    `WITH counts AS (${SPEAKER_CLAIM_COUNTS_SQL})
+  const rows = await prisma.$queryRaw<(ActorListRow & { total: number })[]>`
+    WITH counts AS (${Prisma.raw(SPEAKER_CLAIM_COUNTS_SQL)})
       SELECT a.id, a.name, a.kind::text AS kind, a.aliases, coalesce(counts.claims, 0) AS "claimCount", (count(*) OVER ())::int AS total
       FROM actors a LEFT JOIN counts ON counts.speaker_id = a.id
-      WHERE ${where.sql}
+      WHERE ${where}
       ORDER BY "claimCount" DESC, a.name ASC, a.id ASC
-      LIMIT ${ACTORS_PAGE_SIZE} OFFSET ${(page - 1) * ACTORS_PAGE_SIZE}`,
-    ...where.values,
-  );
+      LIMIT ${ACTORS_PAGE_SIZE} OFFSET ${(page - 1) * ACTORS_PAGE_SIZE}`;
   const total = rows[0]?.total ?? (page > 1 ? await countActors(prisma, where) : 0);
   return { rows: rows.map(({ total: _total, ...row }) => row), total, page, pageSize: ACTORS_PAGE_SIZE };
 }
 
 /** How many actors match, for a page past the end (which has no row to carry the count). */
-async function countActors(prisma: Db, where: ReturnType<typeof actorsFilterSql>): Promise<number> {
-  const [{ count }] = await prisma.$queryRawUnsafe<{ count: number }[]>(`SELECT count(*)::int AS count FROM actors a WHERE ${where.sql}`, ...where.values);
+async function countActors(prisma: Db, where: Prisma.Sql): Promise<number> {
+  const [{ count }] = await prisma.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM actors a WHERE ${where}`;
   return count;
 }
 

@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { ActorKind } from "@/lib/generated/prisma/enums";
+import { formInt, optional, trimmedOrNull } from "@/lib/validation/zod";
 
 export const ACTOR_KINDS = Object.values(ActorKind) as [ActorKind, ...ActorKind[]];
-
-const formInt = (message: string) => z.coerce.number({ error: message }).int(message);
 
 /** Aliases arrive as a textarea, one spelling per line. */
 const aliasList = z.preprocess(
@@ -20,10 +19,7 @@ export const updateActorSchema = z.object({
   name: z.string().trim().min(1, "A name is required").max(200, "A name is limited to 200 characters"),
   kind: z.enum(ACTOR_KINDS, { error: "Choose a kind" }),
   aliases: aliasList,
-  notes: z.preprocess(
-    (value) => (typeof value === "string" && value.trim() === "" ? null : typeof value === "string" ? value.trim() : value ?? null),
-    z.string().max(5000, "Notes are limited to 5000 characters").nullable(),
-  ),
+  notes: z.preprocess(trimmedOrNull, z.string().max(5000, "Notes are limited to 5000 characters").nullable()),
 });
 export type UpdateActorInput = z.infer<typeof updateActorSchema>;
 
@@ -38,7 +34,7 @@ export const mergeActorsSchema = z
 export type MergeActorsInput = z.infer<typeof mergeActorsSchema>;
 
 export const actorListSchema = z.object({
-  q: z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), z.string().trim().max(200).optional()),
-  kind: z.preprocess((value) => (value === "" ? undefined : value), z.enum(ACTOR_KINDS).optional()),
-  page: z.preprocess((value) => (value === "" ? undefined : value), z.coerce.number().int().min(1).max(100_000).optional()),
+  q: optional(z.string().trim().max(200)),
+  kind: optional(z.enum(ACTOR_KINDS)),
+  page: optional(z.coerce.number().int().min(1).max(100_000)),
 });

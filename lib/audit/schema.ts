@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { optional } from "@/lib/validation/zod";
 
 export const AUDIT_ENTITIES = ["claim", "source", "actor", "topic", "contradiction", "user", "import", "export"] as const;
 
@@ -8,16 +9,14 @@ const dateOnly = z
   .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), "Use a real date.");
 
 // Empty form fields mean "no filter".
-const blankToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
-
 export const auditFilterSchema = z
   .object({
-    user: z.preprocess(blankToUndefined, z.coerce.number().int().positive().optional()),
-    entity: z.preprocess(blankToUndefined, z.enum(AUDIT_ENTITIES).optional()),
-    from: z.preprocess(blankToUndefined, dateOnly.optional()),
-    to: z.preprocess(blankToUndefined, dateOnly.optional()),
+    user: optional(z.coerce.number().int().positive()),
+    entity: optional(z.enum(AUDIT_ENTITIES)),
+    from: optional(dateOnly),
+    to: optional(dateOnly),
     /** Keyset pagination: show events older than this id. */
-    before: z.preprocess(blankToUndefined, z.string().regex(/^\d{1,19}$/).optional()),
+    before: optional(z.string().regex(/^\d{1,19}$/)),
   })
   .refine((filters) => !filters.from || !filters.to || filters.from <= filters.to, { message: "The start date is after the end date.", path: ["to"] });
 

@@ -6,15 +6,16 @@ import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ClaimStatus } from "@/lib/generated/prisma/enums";
 import { recordAudit } from "@/lib/audit/record";
-import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import { NotFoundError, ValidationError } from "@/lib/errors";
 import { contextAround } from "@/lib/text/context";
 import { facetContext, facetData } from "@/lib/claims/facets";
-import { ATTRIBUTION_LABELS, CREDIBILITY_LABELS, SOURCE_STANCE_LABELS, STANCE_LABELS, STATUS_LABELS } from "@/lib/claims/labels";
+import { CLAIM_FORM_FIELDS, claimSnapshot } from "@/lib/claims/form";
 import type { BulkStatusInput, BulkTopicInput, CreateClaimInput, ReviewClaimInput, UpdateClaimInput } from "@/lib/claims/schema";
 import { findOrCreateActor } from "@/lib/actors/mutations";
 import { findOrCreateTopic } from "@/lib/topics/mutations";
+import { auditView, columnValues, selectColumns } from "@/lib/forms/fields";
 import type { FormSnapshot } from "@/lib/forms/snapshot";
-import { lastSavedBy } from "@/lib/forms/saved-by";
+import { changesAny, getForEditOrThrow, versionedUpdate, type VersionedRecord } from "@/lib/forms/versioned-update";
 
 type Tx = Prisma.TransactionClient;
 
@@ -22,106 +23,25 @@ export interface Editor {
   id: number;
 }
 
-/** The fields the claim editor shows, in form order. */
-export const CLAIM_FORM_FIELDS = [
-  "stance", "sourceStance", "speakerId", "newSpeakerName", "attribution", "citedVia",
-  "topicId", "newTopicTitle", "credibility", "status", "notes",
-] as const;
-
-export const CLAIM_FIELD_LABELS: Record<(typeof CLAIM_FORM_FIELDS)[number], string> = {
-  stance: "Stance",
-  sourceStance: "Source stance",
-  speakerId: "Speaker",
-  newSpeakerName: "New speaker",
-  attribution: "Attribution",
-  citedVia: "Cited via",
-  topicId: "Topic",
-  newTopicTitle: "New topic",
-  credibility: "Credibility",
-  status: "Status",
-  notes: "Editor notes",
-};
-
 const editableSelect = {
-  id: true, version: true, stance: true, sourceStance: true, speakerId: true, attribution: true, citedVia: true,
-  topicId: true, credibility: true, status: true, notes: true, reviewerId: true, reviewedAt: true,
+  id: true, version: true, ...selectColumns(CLAIM_FORM_FIELDS),
   speaker: { select: { name: true } }, topic: { select: { title: true } },
 } satisfies Prisma.ClaimSelect;
 
 type EditableClaim = Prisma.ClaimGetPayload<{ select: typeof editableSelect }>;
 
-/** Plain, JSON-safe view of the editable fields, as stored in audit events. */
-function auditView(claim: EditableClaim) {
-  return {
-    stance: claim.stance,
-    sourceStance: claim.sourceStance,
-    speaker: claim.speaker?.name ?? null,
-    speakerId: claim.speakerId,
-    attribution: claim.attribution,
-    citedVia: claim.citedVia,
-    topic: claim.topic?.title ?? null,
-    topicId: claim.topicId,
-    credibility: claim.credibility,
-    status: claim.status,
-    notes: claim.notes,
-  };
-}
-
-function changedOnly(before: Record<string, unknown>, after: Record<string, unknown>) {
-  const keys = Object.keys(after).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
-  return {
-    before: Object.fromEntries(keys.map((key) => [key, before[key]])),
-    after: Object.fromEntries(keys.map((key) => [key, after[key]])),
-    changed: keys.length > 0,
-  };
-}
-
-export function claimSnapshot(claim: EditableClaim, saved: { savedBy?: string | null; savedAt?: string | null } = {}): FormSnapshot {
-  return {
-    version: claim.version,
-    values: {
-      stance: claim.stance,
-      sourceStance: claim.sourceStance,
-      speakerId: claim.speakerId === null ? "" : String(claim.speakerId),
-      newSpeakerName: "",
-      attribution: claim.attribution,
-      citedVia: claim.citedVia ?? "",
-      topicId: claim.topicId === null ? "" : String(claim.topicId),
-      newTopicTitle: "",
-      credibility: String(claim.credibility),
-      status: claim.status,
-      notes: claim.notes ?? "",
-    },
-    labels: {
-      stance: STANCE_LABELS[claim.stance],
-      sourceStance: SOURCE_STANCE_LABELS[claim.sourceStance],
-      speakerId: claim.speaker?.name ?? "No speaker (author's voice)",
-      attribution: ATTRIBUTION_LABELS[claim.attribution],
-      topicId: claim.topic?.title ?? "No topic",
-      credibility: CREDIBILITY_LABELS[claim.credibility] ?? String(claim.credibility),
-      status: STATUS_LABELS[claim.status],
-    },
-    ...saved,
-  };
-}
-
-async function loadEditable(tx: Tx, id: number): Promise<EditableClaim> {
-  const claim = await tx.claim.findUnique({ where: { id }, select: editableSelect });
-  if (!claim) throw new NotFoundError("That claim no longer exists.");
-  return claim;
-}
-
-async function conflict(tx: Tx, id: number, what = "claim"): Promise<ConflictError> {
-  const current = await loadEditable(tx, id);
-  const saved = await lastSavedBy(tx, "claim", id);
-  return new ConflictError(
-    `Someone else saved this ${what} while you were editing it. Their changes are shown below; nothing of yours was saved yet.`,
-    claimSnapshot(current, saved),
-  );
-}
+const claimRecord: VersionedRecord<EditableClaim, Prisma.ClaimUncheckedUpdateManyInput> = {
+  entity: "claim",
+  noun: "claim",
+  notFound: "That claim no longer exists.",
+  model: (tx) => tx.claim,
+  load: (tx, id) => tx.claim.findUnique({ where: { id }, select: editableSelect }),
+  current: claimSnapshot,
+  auditView: (claim) => auditView(CLAIM_FORM_FIELDS, claim),
+};
 
 /** Reviewer and time are recorded when a claim is approved or rejected, cleared when reopened. */
-function reviewFields(previous: EditableClaim, status: ClaimStatus, user: Editor, now: Date) {
+function reviewFields(previous: { status: ClaimStatus }, status: ClaimStatus, user: Editor, now: Date) {
   if (status === previous.status) return {};
   if (status === "approved" || status === "rejected") return { reviewerId: user.id, reviewedAt: now };
   return { reviewerId: null, reviewedAt: null };
@@ -134,29 +54,13 @@ export interface SaveResult {
   snapshot: FormSnapshot;
 }
 
-async function writeClaimChange(
-  tx: Tx,
-  claim: EditableClaim,
-  expectedVersion: number,
-  data: Prisma.ClaimUncheckedUpdateManyInput,
-  user: Editor,
-  action: string,
-): Promise<SaveResult> {
-  const updated = await tx.claim.updateMany({
-    where: { id: claim.id, version: expectedVersion },
-    data: { ...data, version: { increment: 1 } },
-  });
-  if (updated.count === 0) throw await conflict(tx, claim.id);
-  const after = await loadEditable(tx, claim.id);
-  const diff = changedOnly(auditView(claim), auditView(after));
-  await recordAudit(tx, { userId: user.id, entityType: "claim", entityId: claim.id, action, before: diff.before, after: diff.after });
-  return { id: claim.id, version: after.version, changed: true, snapshot: claimSnapshot(after) };
+function saveResult(claim: EditableClaim, changed: boolean): SaveResult {
+  return { id: claim.id, version: claim.version, changed, snapshot: claimSnapshot(claim) };
 }
 
 export async function updateClaim(prisma: Db, input: UpdateClaimInput, user: Editor, now = new Date()): Promise<SaveResult> {
   return prisma.$transaction(async (tx) => {
-    const claim = await loadEditable(tx, input.id);
-    if (claim.version !== input.version) throw await conflict(tx, claim.id);
+    const claim = await getForEditOrThrow(tx, claimRecord, input.id, input.version);
 
     let speakerId = input.speakerId;
     if (input.newSpeakerName) speakerId = (await findOrCreateActor(tx, input.newSpeakerName, user)).id;
@@ -169,35 +73,25 @@ export async function updateClaim(prisma: Db, input: UpdateClaimInput, user: Edi
       throw new ValidationError("Some fields need attention.", { topicId: ["That topic no longer exists; choose another"] });
     }
 
-    const next = {
-      stance: input.stance, sourceStance: input.sourceStance, speakerId, attribution: input.attribution,
-      citedVia: input.citedVia, topicId, credibility: input.credibility, status: input.status, notes: input.notes,
-    };
-    const current = {
-      stance: claim.stance, sourceStance: claim.sourceStance, speakerId: claim.speakerId, attribution: claim.attribution,
-      citedVia: claim.citedVia, topicId: claim.topicId, credibility: claim.credibility, status: claim.status, notes: claim.notes,
-    };
-    if (!changedOnly(current, next).changed) {
-      return { id: claim.id, version: claim.version, changed: false, snapshot: claimSnapshot(claim) };
-    }
+    const next = { ...columnValues(CLAIM_FORM_FIELDS, input), speakerId, topicId };
+    if (!changesAny(claim, next)) return saveResult(claim, false);
     // A new speaker changes what the claim's facets say (whose denial it is, its check-worthiness):
     // the next detection run recomputes them.
     const stale = speakerId !== claim.speakerId ? { facetsVersion: null } : {};
-    return writeClaimChange(tx, claim, input.version, { ...next, ...reviewFields(claim, input.status, user, now), ...stale }, user, "update");
+    const data = { ...next, ...reviewFields(claim, input.status, user, now), ...stale };
+    return saveResult(await versionedUpdate(tx, claimRecord, { before: claim, version: input.version, data, userId: user.id, action: "update" }), true);
   });
 }
 
 /** A one-key decision in the review queue: a status and/or a stance. */
 export async function reviewClaim(prisma: Db, input: ReviewClaimInput, user: Editor, now = new Date()): Promise<SaveResult> {
   return prisma.$transaction(async (tx) => {
-    const claim = await loadEditable(tx, input.id);
-    if (claim.version !== input.version) throw await conflict(tx, claim.id);
+    const claim = await getForEditOrThrow(tx, claimRecord, input.id, input.version);
     const status = input.status ?? claim.status;
     const stance = input.stance ?? claim.stance;
-    if (status === claim.status && stance === claim.stance) {
-      return { id: claim.id, version: claim.version, changed: false, snapshot: claimSnapshot(claim) };
-    }
-    return writeClaimChange(tx, claim, input.version, { status, stance, ...reviewFields(claim, status, user, now) }, user, "review");
+    if (!changesAny(claim, { status, stance })) return saveResult(claim, false);
+    const data = { status, stance, ...reviewFields(claim, status, user, now) };
+    return saveResult(await versionedUpdate(tx, claimRecord, { before: claim, version: input.version, data, userId: user.id, action: "review" }), true);
   });
 }
 

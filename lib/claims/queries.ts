@@ -3,14 +3,14 @@
 import "server-only";
 import { cache } from "react";
 import { db, type Db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Attribution, ClaimStatus, SourceStance, Stance } from "@/lib/generated/prisma/enums";
-import { SEARCH_CONFIG, claimFilterSql } from "@/lib/claims/filters";
+import { SEARCH_CONFIG, claimFilterSql, searchTsquery } from "@/lib/claims/filters";
 import type { ClaimFilters, ClaimSort, ClaimTableParams } from "@/lib/claims/schema";
-import { claimSnapshot } from "@/lib/claims/mutations";
+import { claimSnapshot } from "@/lib/claims/form";
 import { lastSavedBy } from "@/lib/forms/saved-by";
 import { paragraphAround } from "@/lib/claims/paragraph";
-import { claimCountsBySource } from "@/lib/sources/queries";
-import { claimStatusTotals } from "@/lib/claims/tallies";
+import { claimCountsBySource, claimStatusTotals } from "@/lib/claims/tallies";
 import { decodeCursor, encodeCursor, splitHeadline, type HeadlinePart } from "@/lib/claims/keyset";
 
 export { claimFilterSql } from "@/lib/claims/filters";
@@ -19,22 +19,20 @@ export const PAGE_SIZE = 50;
 
 /**
  * Counting stops here: an exact count(*) of a broad filter over a million claims costs more
- * than the page itself (0.3 s; npm run bench), so past this the table says "more than 1,000".
+ * than the page itself, so past this the table says "more than 1,000".
  */
 export const COUNT_CAP = 1_000;
 
 /** Matching claims, counted up to COUNT_CAP + 1; `capped` when there are more than COUNT_CAP. */
-async function cappedCount(prisma: Db, whereSql: string, values: unknown[]): Promise<{ total: number; capped: boolean }> {
-  const [row] = await prisma.$queryRawUnsafe<{ total: number }[]>(
-    `SELECT count(*)::int AS total FROM (SELECT 1 FROM claims c WHERE ${whereSql} LIMIT ${COUNT_CAP + 1}) matching`,
-    ...values,
-  );
+async function cappedCount(prisma: Db, where: Prisma.Sql): Promise<{ total: number; capped: boolean }> {
+  const [row] = await prisma.$queryRaw<{ total: number }[]>`
+    SELECT count(*)::int AS total FROM (SELECT 1 FROM claims c WHERE ${where} LIMIT ${COUNT_CAP + 1}) matching`;
   const total = row?.total ?? 0;
   return { total: Math.min(total, COUNT_CAP), capped: total > COUNT_CAP };
 }
 
 interface SortSpec {
-  /** SQL expressions of the keyset, last one always the id. */
+  /** SQL expressions of the keyset, last one always the id: constants, never input. */
   keys: string[];
   /** Casts for the cursor parameters, same order. */
   casts: string[];
@@ -96,16 +94,16 @@ export interface ClaimPage {
   elapsedMs: number;
 }
 
-const ROW_COLUMNS = `c.id, c.quote, c.source_id AS "sourceId", s.slug AS "sourceSlug", s.title AS "sourceTitle",
+const ROW_COLUMNS = Prisma.raw(`c.id, c.quote, c.source_id AS "sourceId", s.slug AS "sourceSlug", s.title AS "sourceTitle",
   c.start_offset AS "startOffset", c.speaker_id AS "speakerId", a.name AS "speakerName", c.attribution::text AS attribution,
   c.cited_via AS "citedVia", c.stance::text AS stance, c.source_stance::text AS "sourceStance", c.credibility::int AS credibility,
   c.check_worthiness::int AS "checkWorthiness", c.topic_id AS "topicId", t.title AS "topicTitle", c.status::text AS status, c.origin::text AS origin,
-  c.anchor_status::text AS "anchorStatus", c.version, c.updated_at AS "updatedAt"`;
+  c.anchor_status::text AS "anchorStatus", c.version, c.updated_at AS "updatedAt"`);
 
-const FROM = `FROM claims c
-  JOIN sources s ON s.id = c.source_id
+/** What a claim row shows besides the claim (alias c): its source, speaker and topic. */
+const JOINS = Prisma.raw(`JOIN sources s ON s.id = c.source_id
   LEFT JOIN actors a ON a.id = c.speaker_id
-  LEFT JOIN topics t ON t.id = c.topic_id`;
+  LEFT JOIN topics t ON t.id = c.topic_id`);
 
 /** Highlights ride in control characters so no HTML is ever built from data. */
 const HEADLINE_OPTIONS = "HighlightAll=true, StartSel=\u0001, StopSel=\u0002";
@@ -116,37 +114,32 @@ export async function listClaims(params: ClaimTableParams, options: { pageSize?:
   const prisma = options.prisma ?? db();
   const pageSize = options.pageSize ?? PAGE_SIZE;
   const sort = SORTS[params.sort];
-  const where = claimFilterSql(params, 1);
-  const values = [...where.values];
-  const parameter = (value: unknown, cast?: string) => {
-    values.push(value);
-    return cast ? `$${values.length}::${cast}` : `$${values.length}`;
-  };
+  const where = claimFilterSql(params);
 
-  const conditions = [where.sql];
+  const conditions = [where];
   const backwards = !params.after && !!params.before;
   const cursor = decodeCursor(params.after ?? params.before, sort.keys.length);
   if (cursor) {
     const forwardOp = sort.descending ? "<" : ">";
     const op = backwards ? (forwardOp === ">" ? "<" : ">") : forwardOp;
-    conditions.push(`(${sort.keys.join(", ")}) ${op} (${cursor.map((value, i) => parameter(value, sort.casts[i])).join(", ")})`);
+    const position = Prisma.join(cursor.map((value, i) => Prisma.sql`${value}::${Prisma.raw(sort.casts[i]!)}`), ", ");
+    conditions.push(Prisma.sql`(${Prisma.raw(sort.keys.join(", "))}) ${Prisma.raw(op)} (${position})`);
   }
   const ascending = sort.descending === backwards;
-  const orderBy = sort.keys.map((key) => `${key} ${ascending ? "ASC" : "DESC"}`).join(", ");
+  const orderBy = Prisma.raw(sort.keys.map((key) => `${key} ${ascending ? "ASC" : "DESC"}`).join(", "));
   const headline = params.q
-    ? `ts_headline('${SEARCH_CONFIG}', c.quote, websearch_to_tsquery('${SEARCH_CONFIG}', ${parameter(params.q)}), ${parameter(HEADLINE_OPTIONS)})`
-    : "NULL";
+    ? Prisma.sql`ts_headline(${Prisma.raw(`'${SEARCH_CONFIG}'`)}, c.quote, ${searchTsquery(params.q)}, ${HEADLINE_OPTIONS})`
+    : Prisma.sql`NULL`;
   const keyColumns = sort.keys.map((key) => (key === "c.updated_at" ? `to_char(${key} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')` : key));
   // The page of claims is chosen from claims alone (the filters name no other table), then
-  // joined: otherwise the planner may walk sources in id order to merge-join them (40 ms at
-  // a million claims for a search with a filter; npm run bench).
-  const pageRows = `(SELECT c.* FROM claims c WHERE ${conditions.join(" AND ")} ORDER BY ${orderBy} LIMIT ${pageSize + 1}) c`;
-  const sql = `SELECT ${ROW_COLUMNS}, ${headline} AS headline, json_build_array(${keyColumns.join(", ")}) AS "cursorKeys"
-    ${FROM.replace("FROM claims c", `FROM ${pageRows}`)} ORDER BY ${orderBy}`;
+  // joined: otherwise the planner may walk sources in id order to merge-join them.
+  const pageRows = Prisma.sql`(SELECT c.* FROM claims c WHERE ${Prisma.join(conditions, " AND ")} ORDER BY ${orderBy} LIMIT ${pageSize + 1}) c`;
+  const sql = Prisma.sql`SELECT ${ROW_COLUMNS}, ${headline} AS headline, json_build_array(${Prisma.raw(keyColumns.join(", "))}) AS "cursorKeys"
+    FROM ${pageRows} ${JOINS} ORDER BY ${orderBy}`;
 
   const [raw, counted] = await Promise.all([
-    prisma.$queryRawUnsafe<RawClaimRow[]>(sql, ...values),
-    cappedCount(prisma, where.sql, where.values),
+    prisma.$queryRaw<RawClaimRow[]>(sql),
+    cappedCount(prisma, where),
   ]);
   const extra = raw.length > pageSize;
   const page = raw.slice(0, pageSize);
@@ -200,28 +193,26 @@ const QUEUE_KEYS: Record<QueueOrder, { columns: string[]; current: string[] }> =
  * decided may no longer match; its neighbours are found from its position all the same.
  */
 export async function reviewQueuePosition(filters: ClaimFilters, atId?: number, prisma: Db = db(), order: QueueOrder = "worth"): Promise<QueuePosition> {
-  const where = claimFilterSql(queueFilters(filters), 1);
-  const base = `SELECT c.id ${FROM} WHERE ${where.sql}`;
+  const where = claimFilterSql(queueFilters(filters));
+  const base = Prisma.sql`SELECT c.id FROM claims c ${JOINS} WHERE ${where}`;
   const keys = QUEUE_KEYS[order];
-  const ascending = keys.columns.join(", ");
-  const descending = keys.columns.map((column) => `${column} DESC`).join(", ");
-  const { total: remaining, capped: remainingCapped } = await cappedCount(prisma, where.sql, where.values);
+  const ascending = Prisma.raw(keys.columns.join(", "));
+  const descending = Prisma.raw(keys.columns.map((column) => `${column} DESC`).join(", "));
+  const { total: remaining, capped: remainingCapped } = await cappedCount(prisma, where);
   let current: { id: number; position: number[] } | undefined;
   if (atId !== undefined) {
-    current = (await prisma.$queryRawUnsafe<{ id: number; position: number[] }[]>(
-      `SELECT id, ARRAY[${keys.current.join(", ")}]::int[] AS position FROM claims WHERE id = $1`, atId,
-    ))[0];
+    current = (await prisma.$queryRaw<{ id: number; position: number[] }[]>`
+      SELECT id, ARRAY[${Prisma.raw(keys.current.join(", "))}]::int[] AS position FROM claims WHERE id = ${atId}`)[0];
   }
   if (!current) {
-    const [first] = await prisma.$queryRawUnsafe<{ id: number }[]>(`${base} ORDER BY ${ascending} LIMIT 1`, ...where.values);
+    const [first] = await prisma.$queryRaw<{ id: number }[]>`${base} ORDER BY ${ascending} LIMIT 1`;
     if (!first) return { claimId: null, nextId: null, prevId: null, remaining, remainingCapped };
     return reviewQueuePosition(filters, first.id, prisma, order);
   }
-  const n = where.values.length;
-  const tuple = `(${ascending})`;
-  const placeholders = `(${current.position.map((_, i) => `$${n + 1 + i}::int`).join(", ")})`;
-  const [next] = await prisma.$queryRawUnsafe<{ id: number }[]>(`${base} AND ${tuple} > ${placeholders} ORDER BY ${ascending} LIMIT 1`, ...where.values, ...current.position);
-  const [prev] = await prisma.$queryRawUnsafe<{ id: number }[]>(`${base} AND ${tuple} < ${placeholders} ORDER BY ${descending} LIMIT 1`, ...where.values, ...current.position);
+  const tuple = Prisma.sql`(${ascending})`;
+  const position = Prisma.sql`(${Prisma.join(current.position.map((value) => Prisma.sql`${value}::int`), ", ")})`;
+  const [next] = await prisma.$queryRaw<{ id: number }[]>`${base} AND ${tuple} > ${position} ORDER BY ${ascending} LIMIT 1`;
+  const [prev] = await prisma.$queryRaw<{ id: number }[]>`${base} AND ${tuple} < ${position} ORDER BY ${descending} LIMIT 1`;
   return { claimId: current.id, nextId: next?.id ?? null, prevId: prev?.id ?? null, remaining, remainingCapped };
 }
 

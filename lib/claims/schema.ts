@@ -2,6 +2,9 @@
 // CSV export so an export holds exactly what the table shows) and the edit forms.
 import { z } from "zod";
 import { Attribution, ClaimOrigin, ClaimStatus, SourceStance, Stance } from "@/lib/generated/prisma/enums";
+import { blankToUndefined, formInt, nullableText, optional, searchText } from "@/lib/validation/zod";
+import { CLAIM_FORM_FIELDS } from "@/lib/claims/form";
+import { inputShape } from "@/lib/forms/fields";
 
 export const STANCES = Object.values(Stance) as [Stance, ...Stance[]];
 export const SOURCE_STANCES = Object.values(SourceStance) as [SourceStance, ...SourceStance[]];
@@ -11,18 +14,15 @@ export const CLAIM_ORIGINS = Object.values(ClaimOrigin) as [ClaimOrigin, ...Clai
 export const CLAIM_SORTS = ["source", "newest", "oldest", "credibility", "updated", "worth"] as const;
 export type ClaimSort = (typeof CLAIM_SORTS)[number];
 
-/** An empty form field ("" from an unselected <select>) means "no filter". */
-const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
-
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
-
 /** An actor or topic id, or "none" for claims without one. */
 const idOrNone = z.union([z.literal("none"), z.coerce.number({ error: "Must be an id or \"none\"" }).int().positive()]);
+
+// An empty form field ("" from an unselected <select>) means "no filter" (optional, lib/validation/zod.ts).
 
 /** Filters of the claims table, the review queue and the claims export. */
 export const claimFiltersSchema = z.object({
   /** Full-text search over the quote (Postgres websearch syntax: words, "phrases", -not, or). */
-  q: optional(z.string().trim().max(200, "Search is limited to 200 characters")),
+  q: searchText(),
   source: optional(z.string().regex(/^[a-z0-9-]{1,120}$/, "Must be a source slug")),
   speaker: optional(idOrNone),
   topic: optional(idOrNone),
@@ -103,33 +103,15 @@ export function claimFiltersQuery(filters: Partial<ClaimTableParams>, overrides:
 
 // ---- Edit forms -------------------------------------------------------------------
 
-const nullableText = (max: number, label: string) =>
-  z.preprocess(
-    (value) => (typeof value === "string" ? (value.trim() === "" ? null : value.trim()) : value ?? null),
-    z.string().max(max, `${label} is limited to ${max} characters`).nullable(),
-  );
-
-const formInt = (message: string) => z.coerce.number({ error: message }).int(message);
-
 /**
- * Speaker: an existing actor (speakerId), a new one created inline (newSpeakerName),
- * or nobody (the author's own voice).
+ * The claim editor's fields, each checked by its entry in lib/claims/form.ts. Speaker: an existing
+ * actor (speakerId), a new one created inline (newSpeakerName), or nobody (the author's own voice).
  */
 export const updateClaimSchema = z
   .object({
     id: formInt("Missing claim id").positive(),
     version: formInt("Missing version").positive(),
-    stance: z.enum(STANCES, { error: "Choose a stance" }),
-    sourceStance: z.enum(SOURCE_STANCES, { error: "Choose how the source treats the claim" }),
-    speakerId: z.preprocess(blankToUndefined, formInt("Choose a speaker from the list").positive().nullable().default(null)),
-    newSpeakerName: nullableText(200, "Speaker name"),
-    attribution: z.enum(ATTRIBUTIONS, { error: "Choose an attribution" }),
-    citedVia: nullableText(300, "Cited via"),
-    topicId: z.preprocess(blankToUndefined, formInt("Choose a topic from the list").positive().nullable().default(null)),
-    newTopicTitle: nullableText(300, "Topic title"),
-    credibility: formInt("Credibility is a number from 1 to 6").min(1, "Credibility is 1 (confirmed) to 6 (cannot be judged)").max(6, "Credibility is 1 (confirmed) to 6 (cannot be judged)"),
-    status: z.enum(CLAIM_STATUSES, { error: "Choose a status" }),
-    notes: nullableText(5000, "Notes"),
+    ...inputShape(CLAIM_FORM_FIELDS),
   })
   .superRefine((value, context) => {
     if (value.speakerId !== null && value.newSpeakerName !== null) {

@@ -1,6 +1,6 @@
 // Claim counts across the whole corpus come from claim_tallies, which statement triggers on
-// `claims` keep (migration 20261130100000_claim_tallies): counting a million claims took
-// 130–190 ms of the dashboard's and the actors list's SQL per view (npm run bench).
+// `claims` keep (migration 20261130100000_claim_tallies): counting every claim per view was
+// most of the dashboard's and the actors list's SQL at a million claims (README, npm run bench).
 import { db, type Db } from "@/lib/db/client";
 import type { ClaimStatus } from "@/lib/generated/prisma/enums";
 
@@ -26,4 +26,13 @@ export const SPEAKER_CLAIM_COUNTS_SQL = `SELECT speaker_id, sum(delta)::int AS c
  */
 export async function compactClaimTallies(prisma: Db = db()): Promise<void> {
   await prisma.$executeRaw`SELECT compact_claim_tallies()`;
+}
+
+/** Counts of one page's claims by source and status: an index lookup per source, not a pass over every claim. */
+export async function claimCountsBySource(sourceIds: number[], prisma: Db = db()): Promise<Map<number, Partial<Record<ClaimStatus, number>>>> {
+  const counts = new Map<number, Partial<Record<ClaimStatus, number>>>(sourceIds.map((id) => [id, {}]));
+  if (!sourceIds.length) return counts;
+  const rows = await prisma.claim.groupBy({ by: ["sourceId", "status"], where: { sourceId: { in: sourceIds } }, _count: { _all: true } });
+  for (const row of rows) counts.get(row.sourceId)![row.status] = row._count._all;
+  return counts;
 }

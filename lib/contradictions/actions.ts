@@ -4,6 +4,7 @@
 // detect.ts, each in one transaction with its audit event. Detection runs in the background
 // (runs.ts): the action records the run and returns, the page follows it.
 import { revalidatePath } from "next/cache";
+import { after } from "next/server";
 import { db } from "@/lib/db/client";
 import { actionWithRole, type ActionResult } from "@/lib/auth/with-role";
 import { linkContradictionSchema, reviewContradictionSchema, runDetectionSchema } from "@/lib/contradictions/schema";
@@ -25,8 +26,9 @@ const link = actionWithRole("editor", linkContradictionSchema, async (input, use
 const detect = actionWithRole("editor", runDetectionSchema, async (_input, user) => {
   const prisma = db();
   const run = await startDetectionRun(prisma, user.id);
-  // Not awaited: the run records its own outcome (finished, or failed with the error logged) on its row.
-  void completeDetectionRun(prisma, run.id, { userId: user.id }).catch(() => {});
+  // Runs once the response is sent, and Next keeps the server on it until it ends. The run
+  // records its own outcome on its row (finished, or failed with the error logged).
+  after(() => completeDetectionRun(prisma, run.id, { userId: user.id }).catch(() => {}));
   return run;
 });
 

@@ -7,7 +7,7 @@
 //               the probe's two rarest lexemes (GIN index on claims.search_vector). Probing
 //               the GIN trigram index instead reads the posting lists of common trigrams
 //               ("the", "and") for every probe, which grows with the table: quadratic in
-//               all (npm run bench: over an hour at 100,000 claims);
+//               all;
 //   terms     — shared rare lexemes of the full-text vectors (claims.search_vector), an
 //               inverted-index join that skips lexemes used by more than TERM_DF_CAP claims;
 //   adjacent  — the next few claims in the same source ("X disputes that, saying …");
@@ -16,7 +16,7 @@
 //
 // Lexeme frequencies are counted once per run into a temporary table (lexeme_frequency), and
 // the channels write their pairs into another (candidate_pairs), which detection reads back in
-// batches: at a million claims the channels return nine million pairs. A run scoped to one
+// batches: at a million claims the channels return millions of pairs. A run scoped to one
 // source (an import's) probes from that source's claims only.
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { NEGATORS } from "@/lib/text/terms";
@@ -75,9 +75,9 @@ const TOPIC_POOL = 200;
 const KEY_DF_CAP = 500;
 const TRIGRAM_POOL = 60;
 /**
- * pg_trgm similarity for "the same sentence, negated". Below ~0.4 the index lets through so
- * many long sentences that rechecking them dominates: on 3,000 synthetic claims 0.3 took
- * 14 s, 0.4 about 4 s; on the seed corpus nothing between 0.3 and 0.4 is a real conflict.
+ * pg_trgm similarity for "the same sentence, negated". Below 0.4 the index lets through so
+ * many long sentences that rechecking them dominates, and on the seed corpus nothing between
+ * 0.3 and 0.4 is a real conflict.
  */
 const TRIGRAM_THRESHOLD = 0.4;
 
@@ -89,7 +89,7 @@ export async function generateCandidates(prisma: PrismaClient, options: Candidat
 
 /**
  * Every candidate pair as one array: for tests, the evaluation script and small corpora.
- * Detection itself reads them in batches (readCandidatePairs), so that a million claims'
+ * Detection itself reads them in batches (candidatePairBatches), so that a million claims'
  * pairs never sit in memory at once.
  */
 export async function generateCandidatesIn(tx: Tx, options: CandidateOptions = {}): Promise<CandidateResult> {
@@ -113,18 +113,16 @@ export async function collectCandidatesIn(tx: Tx, options: CandidateOptions = {}
   // Which claims a channel probes from: all, or the scoped source's.
   const probing = (alias: string) => (sourceId === undefined ? Prisma.sql`true` : Prisma.sql`${Prisma.raw(alias)}.source_id = ${sourceId}`);
 
-  await tx.$executeRawUnsafe(`DROP TABLE IF EXISTS pg_temp.candidate_rows, pg_temp.candidate_pairs`);
-  await tx.$executeRawUnsafe(
-    `CREATE TEMPORARY TABLE candidate_rows (a int NOT NULL, b int NOT NULL, channel text NOT NULL, similarity float8, weight float8, gap int, opposing boolean) ON COMMIT DROP`,
-  );
+  await tx.$executeRaw`DROP TABLE IF EXISTS pg_temp.candidate_rows, pg_temp.candidate_pairs`;
+  await tx.$executeRaw`
+    CREATE TEMPORARY TABLE candidate_rows (a int NOT NULL, b int NOT NULL, channel text NOT NULL, similarity float8, weight float8, gap int, opposing boolean) ON COMMIT DROP`;
 
   const [{ count }] = await tx.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM claims`;
   if (count >= 2) {
     await countLexemes(tx);
-    comparisons.trigram = await tx.$executeRawUnsafe(
-      `INSERT INTO candidate_rows (a, b, channel, similarity)
-       SELECT least(t.a, t.b), greatest(t.a, t.b), 'trigram', t.similarity FROM (${trigramChannelSql(perClaim, threshold, sourceId)}) t`,
-    );
+    comparisons.trigram = await tx.$executeRaw`
+      INSERT INTO candidate_rows (a, b, channel, similarity)
+       SELECT least(t.a, t.b), greatest(t.a, t.b), 'trigram', t.similarity FROM (${trigramChannelSql(perClaim, threshold, sourceId)}) t`;
 
     comparisons.terms = sourceId === undefined ? await tx.$executeRaw`
       INSERT INTO candidate_rows (a, b, channel, weight)
@@ -200,15 +198,14 @@ export async function collectCandidatesIn(tx: Tx, options: CandidateOptions = {}
     }
   }
 
-  const pairs = await tx.$executeRawUnsafe(
-    `CREATE TEMPORARY TABLE candidate_pairs ON COMMIT DROP AS
+  const pairs = await tx.$executeRaw`
+    CREATE TEMPORARY TABLE candidate_pairs ON COMMIT DROP AS
      SELECT a, b, max(similarity) AS similarity, max(weight) AS weight, min(gap) AS gap, bool_or(opposing) AS opposing,
        array_agg(DISTINCT channel) AS channels
-     FROM candidate_rows GROUP BY a, b`,
-  );
-  await tx.$executeRawUnsafe(`ALTER TABLE candidate_pairs ADD PRIMARY KEY (a, b)`);
-  await tx.$executeRawUnsafe(`DROP TABLE candidate_rows`);
-  await tx.$executeRawUnsafe(`DROP TABLE IF EXISTS pg_temp.claim_keys`);
+     FROM candidate_rows GROUP BY a, b`;
+  await tx.$executeRaw`ALTER TABLE candidate_pairs ADD PRIMARY KEY (a, b)`;
+  await tx.$executeRaw`DROP TABLE candidate_rows`;
+  await tx.$executeRaw`DROP TABLE IF EXISTS pg_temp.claim_keys`;
   return { claims: count, pairs, comparisons };
 }
 
@@ -251,7 +248,7 @@ export async function* candidatePairBatches(tx: Tx, size: number = CANDIDATE_BAT
 /**
  * Partners kept per facet key on each side of the claim. A key every claim holds ("e:mqm" in a
  * corpus about the MQM) has a posting list of thousands: the GIN index hands it over whole
- * before any LIMIT (minutes at 100,000 claims). The keys are copied into a temporary table
+ * before any LIMIT. The keys are copied into a temporary table
  * with a btree on (key, id) instead, where the nearest ids on either side — one import, one
  * source — are two short index range scans however common the key.
  */
@@ -273,13 +270,12 @@ const FACET_CHANNELS: [string, string, Channel, number][] = [
 
 /** Every claim's facet keys as rows, indexed for nearest-id lookups; dropped at commit. */
 async function indexFacetKeys(tx: Tx): Promise<void> {
-  await tx.$executeRawUnsafe(`DROP TABLE IF EXISTS pg_temp.claim_keys`);
-  await tx.$executeRawUnsafe(
-    `CREATE TEMPORARY TABLE claim_keys ON COMMIT DROP AS
-     SELECT k.key, c.id, c.source_id FROM claims c CROSS JOIN LATERAL unnest(c.facet_keys) AS k(key)`,
-  );
-  await tx.$executeRawUnsafe(`CREATE INDEX ON claim_keys (key, id)`);
-  await tx.$executeRawUnsafe(`ANALYZE claim_keys`);
+  await tx.$executeRaw`DROP TABLE IF EXISTS pg_temp.claim_keys`;
+  await tx.$executeRaw`
+    CREATE TEMPORARY TABLE claim_keys ON COMMIT DROP AS
+     SELECT k.key, c.id, c.source_id FROM claims c CROSS JOIN LATERAL unnest(c.facet_keys) AS k(key)`;
+  await tx.$executeRaw`CREATE INDEX ON claim_keys (key, id)`;
+  await tx.$executeRaw`ANALYZE claim_keys`;
 }
 
 /**
@@ -332,12 +328,12 @@ const RAREST_LEXEMES = `
  * The full run probes from every claim that negates something; a run scoped to one source
  * probes from each of its claims and keeps partners when either side negates.
  */
-function trigramChannelSql(perClaim: number, threshold: number, sourceId?: number): string {
+function trigramChannelSql(perClaim: number, threshold: number, sourceId?: number): Prisma.Sql {
   const scoped = sourceId !== undefined;
-  return `
+  return Prisma.sql`
     SELECT a.id AS a, near.id AS b, near.similarity::float8 AS similarity
     FROM claims a
-    CROSS JOIN LATERAL (${RAREST_LEXEMES}) rarest
+    CROSS JOIN LATERAL (${Prisma.raw(RAREST_LEXEMES)}) rarest
     CROSS JOIN LATERAL (
       SELECT scored.id, scored.similarity FROM (
       -- OFFSET 0 keeps this a subquery, so similarity() runs once per pair, not twice.
@@ -350,14 +346,14 @@ function trigramChannelSql(perClaim: number, threshold: number, sourceId?: numbe
         UNION
         (SELECT b.id, b.quote FROM claims b WHERE b.search_vector @@ rarest.keys AND b.id <> a.id LIMIT ${TRIGRAM_POOL})
       ) pool
-      ${scoped ? `WHERE ${NEGATING_CLAIM} OR ${negating("pool.quote")}` : ""}
+      ${scoped ? Prisma.raw(`WHERE ${NEGATING_CLAIM} OR ${negating("pool.quote")}`) : Prisma.empty}
       OFFSET 0
       ) scored
-      WHERE scored.similarity >= ${Number(threshold).toFixed(3)}
+      WHERE scored.similarity >= ${threshold}::float8
       ORDER BY scored.similarity DESC
-      LIMIT ${Math.trunc(perClaim)}
+      LIMIT ${perClaim}
     ) near
-    WHERE ${scoped ? `a.source_id = ${Math.trunc(sourceId)}` : NEGATING_CLAIM} AND rarest.keys IS NOT NULL`;
+    WHERE ${scoped ? Prisma.sql`a.source_id = ${sourceId}` : Prisma.raw(NEGATING_CLAIM)} AND rarest.keys IS NOT NULL`;
 }
 
 /**
@@ -365,23 +361,21 @@ function trigramChannelSql(perClaim: number, threshold: number, sourceId?: numbe
  * the GIN pending list are merged first, or every probe scans them all.
  */
 async function countLexemes(tx: Tx): Promise<void> {
-  await tx.$queryRawUnsafe(`SELECT gin_clean_pending_list('claims_search_vector_idx'::regclass)`);
-  await tx.$executeRawUnsafe(`DROP TABLE IF EXISTS pg_temp.lexeme_frequency`);
-  await tx.$executeRawUnsafe(
-    `CREATE TEMPORARY TABLE lexeme_frequency ON COMMIT DROP AS
-     SELECT t.lexeme, count(*)::int AS df FROM claims c CROSS JOIN LATERAL unnest(c.search_vector) AS t GROUP BY t.lexeme`,
-  );
-  await tx.$executeRawUnsafe(`ALTER TABLE lexeme_frequency ADD PRIMARY KEY (lexeme)`);
-  await tx.$executeRawUnsafe(`ANALYZE lexeme_frequency`);
+  await tx.$queryRaw`SELECT gin_clean_pending_list('claims_search_vector_idx'::regclass)`;
+  await tx.$executeRaw`DROP TABLE IF EXISTS pg_temp.lexeme_frequency`;
+  await tx.$executeRaw`
+    CREATE TEMPORARY TABLE lexeme_frequency ON COMMIT DROP AS
+     SELECT t.lexeme, count(*)::int AS df FROM claims c CROSS JOIN LATERAL unnest(c.search_vector) AS t GROUP BY t.lexeme`;
+  await tx.$executeRaw`ALTER TABLE lexeme_frequency ADD PRIMARY KEY (lexeme)`;
+  await tx.$executeRaw`ANALYZE lexeme_frequency`;
 }
 
 /** The plan of the trigram channel, for proving it probes through the full-text index. */
 export async function explainTrigramChannel(prisma: PrismaClient, options: { threshold?: number; perClaim?: number; analyze?: boolean } = {}): Promise<string> {
   return prisma.$transaction(async (tx) => {
     await countLexemes(tx);
-    const rows = await tx.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(
-      `EXPLAIN ${options.analyze ? "(ANALYZE, COSTS OFF) " : ""}${trigramChannelSql(options.perClaim ?? 8, options.threshold ?? TRIGRAM_THRESHOLD)}`,
-    );
+    const explain = options.analyze ? Prisma.sql`EXPLAIN (ANALYZE, COSTS OFF)` : Prisma.sql`EXPLAIN`;
+    const rows = await tx.$queryRaw<{ "QUERY PLAN": string }[]>`${explain} ${trigramChannelSql(options.perClaim ?? 8, options.threshold ?? TRIGRAM_THRESHOLD)}`;
     return rows.map((row) => row["QUERY PLAN"]).join("\n");
   });
 }

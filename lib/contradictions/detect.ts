@@ -170,10 +170,9 @@ export async function judgeCandidates(tx: Tx, options: DetectionOptions = {}): P
 }
 
 /**
- * The read phase (candidates and cue rules) may take minutes on a large corpus: at a million
- * claims about 19 on two cores (npm run bench: candidates 5.4 min, judging 14). It only reads
- * (its temporary tables aside), so its guard is generous; the writes come after it in a
- * transaction of their own (77 s for 110,000 verdicts at a million claims).
+ * The read phase (candidates and cue rules) takes many minutes at a million claims (README,
+ * npm run bench). It only reads (its temporary tables aside), so its guard is generous; the
+ * writes come after it in a transaction of their own.
  */
 const JUDGE_TIMEOUT_MS = 60 * 60_000;
 const STORE_TIMEOUT_MS = 5 * 60_000;

@@ -3,8 +3,9 @@
 // actions in actions.ts add the role check and input parsing. Every change writes one audit
 // event in the same transaction.
 import type { Db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/record";
-import { lastSavedBy } from "@/lib/forms/saved-by";
+import { getForEditOrThrow, versionedUpdate, type VersionedRecord } from "@/lib/forms/versioned-update";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { LinkContradictionInput, ReviewContradictionInput } from "@/lib/contradictions/schema";
 import { EDITOR_RULE } from "@/lib/contradictions/detect";
@@ -17,39 +18,45 @@ export interface Reviewer {
 
 const reviewFields = {
   id: true, claimAId: true, claimBId: true, status: true, rationale: true, preferredClaimId: true, preferredReason: true, version: true,
-} as const;
+} satisfies Prisma.ContradictionSelect;
+type ReviewedPair = Prisma.ContradictionGetPayload<{ select: typeof reviewFields }>;
+
+// A review is a decision on the whole pair: a stale one is refused with their decision, and the
+// audit event keeps the whole decision before and after.
+const contradictionReview: VersionedRecord<ReviewedPair, Prisma.ContradictionUncheckedUpdateManyInput> = {
+  entity: "contradiction",
+  noun: "pair",
+  notFound: "That contradiction no longer exists.",
+  conflictMessage: "Someone else reviewed this pair after you opened it. Their decision is shown; yours was not saved.",
+  model: (tx) => tx.contradiction,
+  load: (tx, id) => tx.contradiction.findUnique({ where: { id }, select: reviewFields }),
+  current: (pair, saved) => ({ ...pair, ...saved }),
+  auditView: (pair) => pair,
+  auditWholeRecord: true,
+};
+
+function reviewAction(before: ReviewedPair, after: ReviewedPair): string {
+  if (before.status === after.status) return "review";
+  return after.status === "candidate" ? "reopen" : after.status === "confirmed" ? "confirm" : "dismiss";
+}
 
 export async function reviewContradiction(prisma: Db, input: ReviewContradictionInput, user: Reviewer) {
   return prisma.$transaction(async (tx) => {
-    const before = await tx.contradiction.findUnique({ where: { id: input.id }, select: reviewFields });
-    if (!before) throw new NotFoundError("That contradiction no longer exists.");
+    // The version is checked when writing, so a malformed choice is reported even on a stale form.
+    const before = await getForEditOrThrow(tx, contradictionReview, input.id);
     const preferredClaimId = input.preferredClaimId ?? null;
     if (preferredClaimId !== null && preferredClaimId !== before.claimAId && preferredClaimId !== before.claimBId) {
       throw new ValidationError("The preferred claim must be one of the two claims.", {
         preferredClaimId: ["Choose one of the two claims, or neither."],
       });
     }
-    const { count } = await tx.contradiction.updateMany({
-      where: { id: input.id, version: input.version },
-      data: {
-        status: input.status,
-        rationale: input.rationale || null,
-        preferredClaimId,
-        preferredReason: preferredClaimId === null ? null : input.preferredReason,
-        version: { increment: 1 },
-      },
-    });
-    if (count === 0) {
-      throw new ConflictError("Someone else reviewed this pair after you opened it. Their decision is shown; yours was not saved.", {
-        ...before,
-        ...(await lastSavedBy(tx, "contradiction", before.id)),
-      });
-    }
-    const after = await tx.contradiction.findUniqueOrThrow({ where: { id: input.id }, select: reviewFields });
-    const action =
-      before.status === after.status ? "review" : after.status === "candidate" ? "reopen" : after.status === "confirmed" ? "confirm" : "dismiss";
-    await recordAudit(tx, { userId: user.id, entityType: "contradiction", entityId: after.id, action, before, after });
-    return after;
+    const data = {
+      status: input.status,
+      rationale: input.rationale || null,
+      preferredClaimId,
+      preferredReason: preferredClaimId === null ? null : input.preferredReason,
+    };
+    return versionedUpdate(tx, contradictionReview, { before, version: input.version, data, userId: user.id, action: reviewAction });
   });
 }
 

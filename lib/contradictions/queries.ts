@@ -3,7 +3,7 @@
 import "server-only";
 import { cache } from "react";
 import { db, type Db } from "@/lib/db/client";
-import { contradictionsFilterSql } from "@/lib/export/list-filters";
+import { contradictionsFilterSql } from "@/lib/contradictions/filters";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Stance } from "@/lib/generated/prisma/enums";
 import type { ListContradictionsFilters } from "@/lib/contradictions/schema";
@@ -27,23 +27,20 @@ function listFilterSql(filters: ListContradictionsFilters) {
 /** Ids of every pair the list's filters match, best first (the export test compares them with the export's). */
 export async function listContradictionIds(filters: ListContradictionsFilters, prisma: Db = db()): Promise<number[]> {
   const where = listFilterSql(filters);
-  const rows = await prisma.$queryRawUnsafe<{ id: number }[]>(`SELECT x.id FROM contradictions x WHERE ${where.sql} ORDER BY x.score DESC, x.id`, ...where.values);
+  const rows = await prisma.$queryRaw<{ id: number }[]>`SELECT x.id FROM contradictions x WHERE ${where} ORDER BY x.score DESC, x.id`;
   return rows.map((row) => row.id);
 }
 
 /**
  * One page of pairs, best first. The page's ids and the count come from the export's SQL
- * filter (lib/export/list-filters.ts), the rows from Prisma with both claims.
+ * filter (lib/contradictions/filters.ts), the rows from Prisma with both claims.
  */
 export async function listContradictions(filters: ListContradictionsFilters, prisma: Db = db()) {
   const where = listFilterSql(filters);
   const page = filters.page ?? 1;
   const [ids, [{ total }], counts] = await Promise.all([
-    prisma.$queryRawUnsafe<{ id: number }[]>(
-      `SELECT x.id FROM contradictions x WHERE ${where.sql} ORDER BY x.score DESC, x.id LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE}`,
-      ...where.values,
-    ),
-    prisma.$queryRawUnsafe<{ total: number }[]>(`SELECT count(*)::int AS total FROM contradictions x WHERE ${where.sql}`, ...where.values),
+    prisma.$queryRaw<{ id: number }[]>`SELECT x.id FROM contradictions x WHERE ${where} ORDER BY x.score DESC, x.id LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE}`,
+    prisma.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM contradictions x WHERE ${where}`,
     prisma.contradiction.groupBy({ by: ["status"], _count: { _all: true } }),
   ]);
   const found = await prisma.contradiction.findMany({

@@ -2,22 +2,16 @@
 // "Export"), who may export it, the filters it accepts and the one SQL query that reads it.
 // One query per kind so rows stream from a cursor instead of being loaded into memory.
 import { z } from "zod";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/auth/roles";
 import { claimFiltersSchema } from "@/lib/claims/schema";
-import { claimFilterSql, type SqlFragment } from "@/lib/claims/filters";
+import { claimFilterSql } from "@/lib/claims/filters";
 import { SPEAKER_CLAIM_COUNTS_SQL } from "@/lib/claims/tallies";
-import {
-  actorsFilterSchema,
-  actorsFilterSql,
-  auditExportFilterSchema,
-  auditFilterSql,
-  contradictionsFilterSchema,
-  contradictionsFilterSql,
-  sourcesFilterSchema,
-  sourcesFilterSql,
-  topicsFilterSchema,
-  topicsFilterSql,
-} from "@/lib/export/list-filters";
+import { actorsFilterSchema, actorsFilterSql } from "@/lib/actors/filters";
+import { auditExportFilterSchema, auditFilterSql } from "@/lib/audit/filters";
+import { contradictionsFilterSchema, contradictionsFilterSql } from "@/lib/contradictions/filters";
+import { sourcesFilterSchema, sourcesFilterSql } from "@/lib/sources/filters";
+import { topicsFilterSchema, topicsFilterSql } from "@/lib/topics/filters";
 
 export const EXPORT_KINDS = ["claims", "contradictions", "sources", "actors", "topics", "audit"] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
@@ -45,8 +39,8 @@ export interface ExportKindDefinition {
   filterSchema: z.ZodObject;
   /** Search parameters of the list page that change what it shows but not which rows (sort, page cursor). */
   viewParams: readonly string[];
-  /** WHERE conditions for the filters, parameters numbered from $1: the list page's own builder. */
-  where(filters: Record<string, unknown>): SqlFragment;
+  /** WHERE conditions for the filters, values bound: the list page's own builder (lib/<domain>/filters.ts). */
+  where(filters: Record<string, unknown>): Prisma.Sql;
   from: string;
   /** A unique key, so the order is total and two exports of the same data are identical. */
   orderBy: string;
@@ -60,7 +54,7 @@ function column(name: string, type: ColumnType, sql: string, description: string
 function kind<S extends z.ZodObject>(
   definition: Omit<ExportKindDefinition, "filterSchema" | "where"> & {
     filterSchema: S;
-    where: (filters: z.infer<S>) => SqlFragment;
+    where: (filters: z.infer<S>) => Prisma.Sql;
   },
 ): ExportKindDefinition {
   return definition as unknown as ExportKindDefinition;
@@ -257,15 +251,15 @@ function isoTimestamp(sql: string): string {
   return `to_char(${sql} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 }
 
-/** The SELECT for an export: chosen columns in order, filters, a total order. */
-export function exportQuery(definition: ExportKindDefinition, columnNames: readonly string[], filters: Record<string, unknown>): SqlFragment {
+/**
+ * The SELECT for an export: chosen columns in order, filters, a total order. Column lists,
+ * FROM and ORDER BY are the definitions' constants; filter values are bound. The export
+ * streams it through a pg cursor, which takes the query's `text` ($1, $2 …) and `values`.
+ */
+export function exportQuery(definition: ExportKindDefinition, columnNames: readonly string[], filters: Record<string, unknown>): Prisma.Sql {
   const list = columnNames
     .map((name) => definition.columns.find((candidate) => candidate.name === name)!)
     .map((entry) => `${entry.type === "timestamp" ? isoTimestamp(entry.sql) : entry.sql} AS "${entry.name}"`)
     .join(", ");
-  const where = definition.where(filters);
-  return {
-    sql: `SELECT ${list} FROM ${definition.from} WHERE ${where.sql} ORDER BY ${definition.orderBy}`,
-    values: where.values,
-  };
+  return Prisma.sql`SELECT ${Prisma.raw(list)} FROM ${Prisma.raw(definition.from)} WHERE ${definition.where(filters)} ORDER BY ${Prisma.raw(definition.orderBy)}`;
 }

@@ -90,7 +90,7 @@ export async function openExportStream(pool: pg.Pool, request: ExportRequest, op
     // Should this process die mid-export, Postgres notices within a second, even in the middle
     // of a long sort (PostgreSQL 14+; other servers ignore it).
     await client.query("SET client_connection_check_interval = '1s'").catch(() => undefined);
-    cursor = client.query(new Cursor<unknown[]>(query.sql, query.values, { rowMode: "array" }));
+    cursor = client.query(new Cursor<unknown[]>(query.text, query.values, { rowMode: "array" }));
     pending = await cursor.read(FIRST_BATCH_ROWS);
   } catch (error) {
     finish("failed", error);

@@ -55,7 +55,7 @@ export interface SegmentationStats {
 
 let winkInstance: WinkMethods | null = null;
 
-// Loading the model costs ~150 ms and several MB; only the sentence boundary stage is needed.
+// Loading the model is slow and large; only the sentence boundary stage is needed.
 function wink(): WinkMethods {
   winkInstance ??= winkNLP(model, ["sbd"]);
   return winkInstance;

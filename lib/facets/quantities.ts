@@ -2,8 +2,8 @@
 // wording hedges them ("at least", "up to", "about", "if"). Numbers written in words
 // ("eleven", "twenty-one", "4.9 million") are read by compromise; units are converted by
 // js-quantities (barrels, gallons and cubic metres to litres), so that figures in different
-// units compare. Digits are found by a pattern: compromise costs ~2 ms a sentence, and most
-// claims with figures write them in digits.
+// units compare. Digits are found by a pattern: compromise is slow per sentence (README,
+// `npm run eval:numbers`), and most claims with figures write them in digits.
 import nlp from "compromise";
 import Qty from "js-quantities";
 import type { Dimension, Modality, QuantityFacet } from "@/lib/facets/types";

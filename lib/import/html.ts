@@ -4,7 +4,7 @@
 // markup: the import stores and shows plain text.
 import { parseHTML } from "linkedom";
 import { Readability } from "@mozilla/readability";
-import { dateGuess } from "@/lib/import/dates";
+import { dateGuess } from "@/lib/text/published-date";
 import { ImportRefusedError } from "@/lib/import/errors";
 import type { MetadataGuesses } from "@/lib/import/types";
 

@@ -4,7 +4,7 @@ import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { importMaxBytes } from "@/lib/env";
-import { overLimitDetail } from "@/lib/import/detect";
+import { overLimitDetail } from "@/lib/import/sniff-format";
 import { ImportRefusedError } from "@/lib/import/errors";
 import { describeImport, importDocument, parseImportRequest, type ImportResult } from "@/lib/import/import-document";
 import { readImportFile } from "@/lib/import/read-document";

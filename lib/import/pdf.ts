@@ -3,7 +3,7 @@
 // larger than the usual line spacing starts a new one. A PDF without a text layer is a
 // scan; reading it would need OCR, which this tool does not do.
 import { extractTextItems, getDocumentProxy, getMeta } from "unpdf";
-import { dateGuess } from "@/lib/import/dates";
+import { dateGuess } from "@/lib/text/published-date";
 import { ImportRefusedError } from "@/lib/import/errors";
 import type { MetadataGuesses } from "@/lib/import/types";
 

@@ -1,7 +1,7 @@
 // One entry point from bytes (an upload, a file on disk) or pasted text to prose plus
 // metadata guesses. Nothing here touches the database.
 import path from "node:path";
-import { detectDocument, overLimitDetail, type TextCheckOptions } from "@/lib/import/detect";
+import { detectDocument, overLimitDetail, type TextCheckOptions } from "@/lib/import/sniff-format";
 import { ImportRefusedError } from "@/lib/import/errors";
 import { htmlToText } from "@/lib/import/html";
 import { markdownToText } from "@/lib/import/markdown";

@@ -1,6 +1,7 @@
 // What the import form and the CLI send, validated before anything is read or written.
 import { z } from "zod";
 import { slugify } from "@/lib/text/slug";
+import { blankToUndefined } from "@/lib/validation/zod";
 import { documentMetadataSchema, RELIABILITIES, slugSchema, SOURCE_KINDS } from "@/lib/ingest/schema";
 import type { IngestTarget } from "@/lib/ingest/ingest-document";
 
@@ -15,13 +16,10 @@ function shortHash(text: string): string {
 }
 
 /** The slug a new source gets from its title; never empty. */
-export function slugForTitle(title: string): string {
+export function sourceSlug(title: string): string {
   return slugify(title) || `source-${shortHash(title.trim())}`;
 }
 
-export { slugify };
-
-const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
 /** Import metadata: as the seed's, except that the slug may be left out and is then made from the title. */
 export const importMetadataSchema = documentMetadataSchema
@@ -31,7 +29,7 @@ export const importMetadataSchema = documentMetadataSchema
     reliability: z.preprocess(blankToUndefined, z.enum(RELIABILITIES, { error: "Choose a reliability from A to F" }).optional()),
     language: z.preprocess(blankToUndefined, documentMetadataSchema.shape.language),
   })
-  .transform((metadata) => ({ ...metadata, slug: metadata.slug ?? slugForTitle(metadata.title) }));
+  .transform((metadata) => ({ ...metadata, slug: metadata.slug ?? sourceSlug(metadata.title) }));
 
 export type ImportMetadata = z.output<typeof importMetadataSchema>;
 

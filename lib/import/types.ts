@@ -1,15 +1,22 @@
-// Shapes shared by the import readers (text, Markdown, HTML, PDF) and the import form.
-import type { DocumentFormat } from "@/lib/import/detect";
+// Shapes shared by the import readers (text, Markdown, HTML, PDF), the preview and the import
+// form. Client-safe: zod and types only.
+import { z } from "zod";
+
+export const DOCUMENT_FORMATS = ["text", "markdown", "html", "pdf"] as const;
+
+export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
 
 /** Metadata a document states about itself, used to pre-fill the import form. */
-export interface MetadataGuesses {
-  title?: string;
-  author?: string;
-  publisher?: string;
-  publishedDate?: string;
-  url?: string;
-  language?: string;
-}
+export const metadataGuessesSchema = z.object({
+  title: z.string().optional(),
+  author: z.string().optional(),
+  publisher: z.string().optional(),
+  publishedDate: z.string().optional(),
+  url: z.string().optional(),
+  language: z.string().optional(),
+});
+
+export type MetadataGuesses = z.infer<typeof metadataGuessesSchema>;
 
 /** A document read from a file or from pasted text, not yet normalized. */
 export interface ReadDocument {

@@ -4,7 +4,7 @@ import path from "node:path";
 import { z } from "zod";
 import { importMaxBytes } from "@/lib/env";
 import { ValidationError } from "@/lib/errors";
-import { overLimitDetail } from "@/lib/import/detect";
+import { overLimitDetail } from "@/lib/import/sniff-format";
 import { ImportRefusedError } from "@/lib/import/errors";
 import { readImportFile, readPastedText } from "@/lib/import/read-document";
 import { formFields, importTargetSchema, METADATA_FIELDS } from "@/lib/import/schema";

@@ -1,5 +1,6 @@
-// Loads one document into the database: normalize, extract, attribute, and write the
-// source, its actors and claims in ONE transaction. Shared by the seed and by import.
+// Loads one document into the database: plan (lib/ingest/plan.ts), then write the source, its
+// actors and claims, propose contradictions (import) and record one audit event, all in ONE
+// transaction. Shared by the seed and by import.
 //
 // Editor work is never overwritten: a source an editor edited (version > 1) keeps its
 // metadata; a claim whose status left `unreviewed`, whose version moved or that an
@@ -9,27 +10,18 @@
 // The seed finds the existing source by slug. An import first looks for the same text
 // (by hash) and links to that source instead of writing anything; otherwise it updates
 // the source the editor chose, or the one with the same slug or URL, as the seed does.
-import { createHash } from "node:crypto";
 import type { Prisma, PrismaClient, Source } from "@/lib/generated/prisma/client";
-import { canonicalActorKey, EXTRACTOR_VERSION, extractClaims, normalizeDocument } from "@/lib/extract";
+import { canonicalActorKey, EXTRACTOR_VERSION } from "@/lib/extract";
 import { ActorDirectory } from "@/lib/actors/identity";
 import type { ExtractedClaim, ExtractedSpeaker } from "@/lib/extract/types";
-import { reanchor } from "@/lib/claims/anchor";
 import { recordAudit } from "@/lib/audit/record";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { compactClaimTallies } from "@/lib/claims/tallies";
 import { facetContext, facetData } from "@/lib/claims/facets";
+import { detectContradictionsIn } from "@/lib/contradictions/detect";
 import { FACETS_VERSION, keysOfName } from "@/lib/facets";
 import type { DocumentMetadata } from "@/lib/ingest/schema";
-
-export class DocumentError extends Error {
-  constructor(
-    readonly file: string,
-    message: string,
-  ) {
-    super(`${file}: ${message}`);
-  }
-}
+import { planIngest, prepareDocument, type ClaimAnchoring, type ExtractedFate, type IngestPlan, type PreparedDocument } from "@/lib/ingest/plan";
 
 /**
  * Which existing source an import is a version of: "auto" matches by slug, then URL;
@@ -56,8 +48,13 @@ export interface IngestInput {
   target?: IngestTarget;
   /** Import only: speakers the editor said are stored actors ("Wasay Jalil" is actor #12, "Wasey Jalil"). */
   sameAs?: SameAs[];
-  /** Runs in the same transaction after the document is written (detection, the import's audit event). */
-  afterWrite?: (tx: Tx, summary: IngestSummary) => Promise<void>;
+  /**
+   * Import only: propose contradictions between the document's claims and the rest, in the same
+   * transaction, so the candidates commit or roll back with it. The seed runs detection once, at the end.
+   */
+  detectContradictions?: boolean;
+  /** What the audit event records about the upload besides the source (its format and size). */
+  auditDetails?: Record<string, string | number>;
 }
 
 export interface IngestSummary {
@@ -77,40 +74,27 @@ export interface IngestSummary {
   claimsOrphaned: number;
   actorsCreated: number;
   claimIds: number[];
-}
-
-export function sha256Hex(text: string): string {
-  return createHash("sha256").update(text, "utf8").digest("hex");
+  /** New candidate contradictions; null when detection did not run (the seed, a duplicate). */
+  contradictionsFound: number | null;
 }
 
 type Tx = Prisma.TransactionClient;
 type Reader = Pick<Prisma.TransactionClient, "source">;
-
-export interface PreparedDocument {
-  /** The normalized text every claim offset points into. */
-  text: string;
-  textSha256: string;
-  extracted: ExtractedClaim[];
-}
-
-/** Normalization and extraction, pure and without the database: ingest and the import preview share it. */
-export function prepareDocument(rawText: string, originFile: string): PreparedDocument {
-  if (rawText.trim().length === 0) throw new DocumentError(originFile, "the document is empty");
-  const { text } = normalizeDocument(rawText);
-  if (text.trim().length === 0) throw new DocumentError(originFile, "nothing but page debris is left after cleaning");
-  return { text, textSha256: sha256Hex(text), extracted: extractClaims(text) };
-}
 
 export interface ExistingMatch {
   source: Source;
   matchedBy: MatchedBy;
 }
 
+interface SourceQuery {
+  slug: string;
+  url: string | null;
+  via: "seed" | "import";
+  target?: IngestTarget;
+}
+
 /** The stored source a document is a version of, if any (see IngestTarget). Reads only. */
-export async function findExistingSource(
-  reader: Reader,
-  query: { slug: string; url: string | null; textSha256: string; via: "seed" | "import"; target?: IngestTarget },
-): Promise<ExistingMatch | null> {
+export async function findExistingSource(reader: Reader, query: SourceQuery & { textSha256: string }): Promise<ExistingMatch | null> {
   if (query.via === "seed") {
     const source = await reader.source.findUnique({ where: { slug: query.slug } });
     return source ? { source, matchedBy: "slug" } : null;
@@ -136,6 +120,31 @@ export async function findExistingSource(
   return null;
 }
 
+export interface MatchedPlan extends IngestPlan {
+  match: ExistingMatch | null;
+}
+
+/**
+ * The stored source a prepared document is a version of, and the plan against it. Reads only:
+ * the import preview calls it with the client, the write inside its transaction.
+ */
+export async function planAgainstStore(
+  reader: Pick<Prisma.TransactionClient, "source" | "claim">,
+  prepared: PreparedDocument,
+  query: SourceQuery,
+): Promise<MatchedPlan> {
+  const match = await findExistingSource(reader, { ...query, textSha256: prepared.textSha256 });
+  const claims = match
+    ? await reader.claim.findMany({
+      where: { sourceId: match.source.id },
+      select: { id: true, quote: true, startOffset: true, endOffset: true, prefix: true, suffix: true },
+      orderBy: { id: "asc" },
+    })
+    : [];
+  const stored = match && { textSha256: match.source.textSha256, claims, duplicate: query.via === "import" && match.matchedBy === "text" };
+  return { ...planIngest(prepared, stored), match };
+}
+
 /** `slug`, or `slug-2`, `slug-3`… whichever no source holds yet. */
 export async function freeSlug(reader: Reader, slug: string): Promise<string> {
   const taken = new Set(
@@ -148,36 +157,71 @@ export async function freeSlug(reader: Reader, slug: string): Promise<string> {
   }
 }
 
+/** Plan, write, detect (import) and audit in one transaction; refuses an empty document with a DocumentError. */
 export async function ingestDocument(prisma: PrismaClient, input: IngestInput): Promise<IngestSummary> {
   const prepared = prepareDocument(input.rawText, input.originFile);
-  const summary = await prisma.$transaction((tx) => writeDocument(tx, input, prepared), { timeout: 120_000, maxWait: 30_000 });
+  const summary = await prisma.$transaction(
+    async (tx) => {
+      const plan = await planAgainstStore(tx, prepared, {
+        slug: input.metadata.slug, url: input.metadata.url, via: input.via, target: input.target,
+      });
+      const written = await writeDocument(tx, input, plan);
+      // Scoped to the document's source: only pairs with one of its claims are proposed or
+      // withdrawn, so an import into a large corpus does not cost a full run.
+      if (input.detectContradictions && !written.duplicate) {
+        written.contradictionsFound = (await detectContradictionsIn(tx, { userId: input.userId ?? null, sourceId: written.sourceId })).created;
+      }
+      await recordIngest(tx, input, plan, written);
+      return written;
+    },
+    { timeout: 120_000, maxWait: 30_000 },
+  );
   // The import's claim statements each added tally rows; fold them (after the commit, so
   // that no save waits on it).
   await compactClaimTallies(prisma);
   return summary;
 }
 
-async function writeDocument(tx: Tx, input: IngestInput, prepared: PreparedDocument): Promise<IngestSummary> {
-  const { text, textSha256, extracted } = prepared;
-  const { metadata } = input;
-  const match = await findExistingSource(tx, {
-    slug: metadata.slug, url: metadata.url, textSha256, via: input.via, target: input.target,
+/** The one audit event of a seeded or imported document, on the source it created, updated or matched. */
+async function recordIngest(tx: Tx, input: IngestInput, plan: MatchedPlan, summary: IngestSummary): Promise<void> {
+  const existing = plan.match?.source ?? null;
+  const kind = summary.duplicate ? "duplicate" : existing ? "update" : "create";
+  await recordAudit(tx, {
+    userId: input.userId ?? null,
+    entityType: "source",
+    entityId: summary.sourceId,
+    action: `${input.via}.${kind}`,
+    before: existing && !summary.duplicate ? { title: existing.title, textSha256: existing.textSha256 } : null,
+    after: {
+      slug: summary.slug,
+      // A duplicate wrote neither: the editor's title would read as a change to the stored one.
+      ...(!summary.duplicate && { title: input.metadata.title, textSha256: plan.prepared.textSha256 }),
+      file: input.originFile, ...input.auditDetails, matchedBy: summary.matchedBy,
+      claimsCreated: summary.claimsCreated, claimsUpdated: summary.claimsUpdated,
+      claimsReanchored: summary.claimsReanchored, claimsOrphaned: summary.claimsOrphaned, actorsCreated: summary.actorsCreated,
+      ...(input.detectContradictions && { contradictionsFound: summary.contradictionsFound ?? 0 }),
+    },
   });
+}
+
+async function writeDocument(tx: Tx, input: IngestInput, plan: MatchedPlan): Promise<IngestSummary> {
+  const { text, textSha256, extracted } = plan.prepared;
+  const { metadata } = input;
+  const { match } = plan;
   const existing = match?.source ?? null;
   const slug = existing ? existing.slug : input.via === "import" ? await freeSlug(tx, metadata.slug) : metadata.slug;
   const summary: IngestSummary = {
-    sourceId: 0, slug, created: !existing, matchedBy: match?.matchedBy ?? null, duplicate: match?.matchedBy === "text",
-    textChanged: false, claimsTotal: 0,
+    sourceId: 0, slug, created: !existing, matchedBy: match?.matchedBy ?? null, duplicate: input.via === "import" && match?.matchedBy === "text",
+    textChanged: plan.textChanged, claimsTotal: 0,
     claimsCreated: 0, claimsUpdated: 0, claimsKept: 0, claimsReanchored: 0, claimsOrphaned: 0, actorsCreated: 0, claimIds: [],
+    contradictionsFound: null,
   };
 
-  if (existing && summary.duplicate && input.via === "import") {
+  if (existing && summary.duplicate) {
     // The same text is already stored: link to it and leave the source and its claims alone.
-    const claims = await tx.claim.findMany({ where: { sourceId: existing.id }, select: { id: true }, orderBy: { id: "asc" } });
     summary.sourceId = existing.id;
-    summary.claimIds = claims.map((claim) => claim.id);
-    summary.claimsTotal = claims.length;
-    await input.afterWrite?.(tx, summary);
+    summary.claimIds = plan.anchoring.map((claim) => claim.claimId);
+    summary.claimsTotal = plan.anchoring.length;
     return summary;
   }
 
@@ -195,8 +239,7 @@ async function writeDocument(tx: Tx, input: IngestInput, prepared: PreparedDocum
     sourceId = source.id;
   } else {
     sourceId = existing.id;
-    summary.textChanged = existing.textSha256 !== textSha256;
-    if (summary.textChanged) await reanchorClaims(tx, sourceId, text, summary);
+    if (plan.textChanged) await applyAnchoring(tx, plan.anchoring, summary);
     const editorTouched = existing.version > 1;
     const data = { ...(editorTouched ? {} : metadataFields), text, textSha256, originFile: input.originFile };
     // Writing identical values would still move updated_at: a reload that changes nothing leaves the row alone.
@@ -206,53 +249,31 @@ async function writeDocument(tx: Tx, input: IngestInput, prepared: PreparedDocum
   summary.sourceId = sourceId;
 
   const actorIds = await upsertActors(tx, extracted, summary, input.sameAs);
-  await upsertExtractedClaims(tx, sourceId, text, extracted, actorIds, summary);
+  await upsertExtractedClaims(tx, sourceId, text, extracted, plan.extracted, actorIds, summary);
 
   summary.claimsTotal = await tx.claim.count({ where: { sourceId } });
-  await recordAudit(tx, {
-    userId: input.userId ?? null,
-    entityType: "source",
-    entityId: sourceId,
-    action: `${input.via}.${existing ? "update" : "create"}`,
-    before: existing ? { title: existing.title, textSha256: existing.textSha256 } : null,
-    after: {
-      slug, title: metadata.title, textSha256, file: input.originFile, matchedBy: summary.matchedBy,
-      claimsCreated: summary.claimsCreated, claimsUpdated: summary.claimsUpdated,
-      claimsReanchored: summary.claimsReanchored, claimsOrphaned: summary.claimsOrphaned,
-    },
-  });
-  await input.afterWrite?.(tx, summary);
   return summary;
 }
 
-async function reanchorClaims(tx: Tx, sourceId: number, text: string, summary: IngestSummary): Promise<void> {
-  const claims = await tx.claim.findMany({
-    where: { sourceId },
-    select: { id: true, quote: true, startOffset: true, endOffset: true, prefix: true, suffix: true },
-  });
-  const moves: { id: number; start: number; end: number; prefix: string; suffix: string; status: "anchored" | "reanchored" }[] = [];
-  for (const claim of claims) {
-    const result = reanchor(text, {
-      quote: claim.quote, start: claim.startOffset, end: claim.endOffset, prefix: claim.prefix, suffix: claim.suffix,
-    });
-    if (result.status === "orphaned") {
-      summary.claimsOrphaned++;
-      await tx.claim.update({ where: { id: claim.id }, data: { anchorStatus: "orphaned" } });
-    } else if (result.start !== claim.startOffset || result.prefix !== claim.prefix || result.suffix !== claim.suffix) {
-      moves.push({ id: claim.id, ...result });
-    }
+/** Carries out the plan's re-anchoring: moved claims get their new offsets and context, lost ones are flagged. */
+async function applyAnchoring(tx: Tx, anchoring: ClaimAnchoring[], summary: IngestSummary): Promise<void> {
+  const moves = anchoring.filter((claim) => claim.outcome === "reanchored");
+  for (const claim of anchoring) {
+    if (claim.outcome !== "orphaned") continue;
+    summary.claimsOrphaned++;
+    await tx.claim.update({ where: { id: claim.claimId }, data: { anchorStatus: "orphaned" } });
   }
   // Postgres checks the (source, start, end) key row by row, so two claims swapping
   // places would collide: park the moving claims past the end of any text first.
   const parking = 1_000_000_000;
   for (const move of moves) {
-    await tx.claim.update({ where: { id: move.id }, data: { startOffset: { increment: parking }, endOffset: { increment: parking } } });
+    await tx.claim.update({ where: { id: move.claimId }, data: { startOffset: { increment: parking }, endOffset: { increment: parking } } });
   }
   for (const move of moves) {
     summary.claimsReanchored++;
     await tx.claim.update({
-      where: { id: move.id },
-      data: { startOffset: move.start, endOffset: move.end, prefix: move.prefix, suffix: move.suffix, anchorStatus: move.status },
+      where: { id: move.claimId },
+      data: { startOffset: move.start, endOffset: move.end, prefix: move.prefix, suffix: move.suffix, anchorStatus: "reanchored" },
     });
   }
 }
@@ -364,40 +385,42 @@ async function upsertExtractedClaims(
   sourceId: number,
   text: string,
   extracted: ExtractedClaim[],
+  fates: ExtractedFate[],
   actorIds: Map<string, number>,
   summary: IngestSummary,
 ): Promise<void> {
-  const existing = await tx.claim.findMany({
-    where: { sourceId },
-    select: {
-      id: true, startOffset: true, endOffset: true, quote: true, status: true, version: true, origin: true,
-      speakerId: true, cue: true, attribution: true, citedVia: true, sourceStance: true, prefix: true, suffix: true,
-      extractorVersion: true, facetsVersion: true,
-    },
-  });
-  const bySpan = new Map(existing.map((claim) => [`${claim.startOffset}:${claim.endOffset}`, claim]));
+  const storedIds = fates.flatMap((fate) => (fate.outcome === "stored" ? [fate.claimId] : []));
+  const stored = storedIds.length
+    ? await tx.claim.findMany({
+      where: { id: { in: storedIds } },
+      select: {
+        id: true, quote: true, status: true, version: true, origin: true,
+        speakerId: true, cue: true, attribution: true, citedVia: true, sourceStance: true, prefix: true, suffix: true,
+        extractorVersion: true, facetsVersion: true,
+      },
+    })
+    : [];
+  const byId = new Map(stored.map((claim) => [claim.id, claim]));
   const link = actorLinker(extracted, actorIds);
-  const quotes = new Set(existing.map((claim) => claim.quote));
   const toCreate: Prisma.ClaimCreateManyInput[] = [];
 
-  for (const claim of extracted) {
+  for (const [index, claim] of extracted.entries()) {
+    const fate = fates[index]!;
+    if (fate.outcome === "known") continue;
     const fields = extractedFields(claim, actorIds);
-    const match = bySpan.get(`${claim.start}:${claim.end}`);
-    if (match) {
-      summary.claimIds.push(match.id);
-      const untouched = match.origin === "extracted" && match.status === "unreviewed" && match.version === 1;
-      const differs = (Object.keys(fields) as (keyof typeof fields)[]).some((key) => match[key] !== fields[key]);
-      if (!untouched) summary.claimsKept++;
-      else if (differs || match.facetsVersion !== FACETS_VERSION) {
-        await tx.claim.update({ where: { id: match.id }, data: { ...fields, ...facetFields(claim, text, link) } });
-        if (differs) summary.claimsUpdated++;
-      }
+    if (fate.outcome === "new") {
+      toCreate.push({ sourceId, startOffset: claim.start, endOffset: claim.end, ...fields, ...facetFields(claim, text, link) });
       continue;
     }
-    // The same words re-anchored elsewhere, or kept by an editor: never a second copy.
-    if (quotes.has(claim.quote)) continue;
-    quotes.add(claim.quote);
-    toCreate.push({ sourceId, startOffset: claim.start, endOffset: claim.end, ...fields, ...facetFields(claim, text, link) });
+    const match = byId.get(fate.claimId)!;
+    summary.claimIds.push(match.id);
+    const untouched = match.origin === "extracted" && match.status === "unreviewed" && match.version === 1;
+    const differs = (Object.keys(fields) as (keyof typeof fields)[]).some((key) => match[key] !== fields[key]);
+    if (!untouched) summary.claimsKept++;
+    else if (differs || match.facetsVersion !== FACETS_VERSION) {
+      await tx.claim.update({ where: { id: match.id }, data: { ...fields, ...facetFields(claim, text, link) } });
+      if (differs) summary.claimsUpdated++;
+    }
   }
 
   if (toCreate.length > 0) {

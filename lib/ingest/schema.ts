@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { checkPublishedDate } from "@/lib/import/dates";
+import { checkPublishedDate } from "@/lib/text/published-date";
 
 export const SOURCE_KINDS = [
   "news", "blog", "opinion", "encyclopedia", "compilation", "forum", "official_document", "court_record", "other",

@@ -1,11 +1,13 @@
 // Options for the source, speaker and topic pickers. A short list is sent whole and shown as
 // a <select>; past PICKER_LIST_LIMIT entries (a corpus of tens of thousands of sources) the
 // page sends only the chosen entry and the picker asks /api/options/<kind> as the user types:
-// rendering 40,000 <option>s cost the claims table a second per request and megabytes of HTML.
-// Past a hundred entries typing beats scrolling, and the claims table carried its 500 topics
-// twice (filter and bulk bar): 318 KB a page, 153 KB with the topics chosen by typing.
+// rendering every <option> of a large corpus costs each request time and megabytes of HTML.
+// Past a hundred entries typing beats scrolling, and the claims table carries its topics twice
+// (filter and bulk bar).
 import "server-only";
 import { db, type Db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { containing, startingWith } from "@/lib/db/sql";
 import type { PickerKind, PickerOption } from "@/lib/pickers/schema";
 
 export const PICKER_LIST_LIMIT = 100;
@@ -41,17 +43,21 @@ async function optionFor(prisma: Db, kind: PickerKind, value: string): Promise<P
   return row && { value: String(row.id), label: row.title };
 }
 
-const TABLES: Record<PickerKind, string> = { sources: "sources", actors: "actors", topics: "topics" };
+/** Each picker's table, the column its value comes from and the one it shows: constants, never input. */
+const COLUMNS: Record<PickerKind, { table: string; value: string; label: string }> = {
+  sources: { table: "sources", value: "slug", label: "title" },
+  actors: { table: "actors", value: "id::text", label: "name" },
+  topics: { table: "topics", value: "id::text", label: "title" },
+};
 
 /**
  * The whole list when it is short, else just the entry `selected` names (a slug or id).
- * Whether the list is short is asked first, without sorting: sorting 40,000 titles to take
- * the first 501 cost every claims page ~10 ms of a request on two cores.
+ * Whether the list is short is asked first, without sorting: sorting every title to take the
+ * first few hundred would cost every claims page its time.
  */
 export async function pickerFor(kind: PickerKind, selected: string | number | undefined, prisma: Db = db()): Promise<Picker> {
-  const [{ long }] = await prisma.$queryRawUnsafe<{ long: boolean }[]>(
-    `SELECT count(*) > ${PICKER_LIST_LIMIT} AS long FROM (SELECT 1 FROM ${TABLES[kind]} LIMIT ${PICKER_LIST_LIMIT + 1}) entries`,
-  );
+  const [{ long }] = await prisma.$queryRaw<{ long: boolean }[]>`
+    SELECT count(*) > ${PICKER_LIST_LIMIT} AS long FROM (SELECT 1 FROM ${Prisma.raw(COLUMNS[kind].table)} LIMIT ${PICKER_LIST_LIMIT + 1}) entries`;
   if (!long) return { mode: "list", options: await firstOptions(prisma, kind, PICKER_LIST_LIMIT) };
   const value = selected === undefined ? undefined : String(selected);
   return { mode: "search", selected: value === undefined ? null : await optionFor(prisma, kind, value) };
@@ -60,17 +66,15 @@ export async function pickerFor(kind: PickerKind, selected: string | number | un
 /** Entries whose title or name contains `q` (case-insensitive), those starting with it first. */
 export async function searchPicker(kind: PickerKind, q: string, prisma: Db = db()): Promise<PickerOption[]> {
   if (!q) return firstOptions(prisma, kind, PICKER_SEARCH_LIMIT);
-  const pattern = `%${q.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-  const prefix = `${q.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-  const [table, value, label] =
-    kind === "sources" ? ["sources", "slug", "title"] : kind === "actors" ? ["actors", "id::text", "name"] : ["topics", "id::text", "title"];
-  return prisma.$queryRawUnsafe<PickerOption[]>(
-    `SELECT ${value} AS value, ${label} AS label FROM ${table}
-     WHERE ${label} ILIKE $1 ${kind === "actors" ? "OR array_to_string(aliases, ' ') ILIKE $1" : ""}
-     ORDER BY (${label} ILIKE $2) DESC, ${label}, id LIMIT ${PICKER_SEARCH_LIMIT}`,
-    pattern,
-    prefix,
-  );
+  const pattern = containing(q);
+  const table = Prisma.raw(COLUMNS[kind].table);
+  const value = Prisma.raw(COLUMNS[kind].value);
+  const label = Prisma.raw(COLUMNS[kind].label);
+  const aliases = kind === "actors" ? Prisma.sql`OR array_to_string(aliases, ' ') ILIKE ${pattern}` : Prisma.empty;
+  return prisma.$queryRaw<PickerOption[]>`
+    SELECT ${value} AS value, ${label} AS label FROM ${table}
+     WHERE ${label} ILIKE ${pattern} ${aliases}
+     ORDER BY (${label} ILIKE ${startingWith(q)}) DESC, ${label}, id LIMIT ${PICKER_SEARCH_LIMIT}`;
 }
 
 /** Speakers for the claim editor's list, or null when there are too many to send (search instead). */

@@ -4,21 +4,12 @@ import { cache } from "react";
 import { db, type Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SourceListFilters } from "@/lib/sources/schema";
-import { sourceSnapshot } from "@/lib/sources/mutations";
+import { sourceSnapshot } from "@/lib/sources/form";
 import { lastSavedBy } from "@/lib/forms/saved-by";
-import { claimTotal as countAllClaims } from "@/lib/claims/tallies";
+import { claimCountsBySource, claimTotal as countAllClaims } from "@/lib/claims/tallies";
 import type { AnchorStatus, Attribution, ClaimStatus, Stance } from "@/lib/generated/prisma/enums";
 
 export const SOURCES_PAGE_SIZE = 50;
-
-/** Counts of one page's claims by source and status: an index lookup per source, not a pass over every claim. */
-export async function claimCountsBySource(sourceIds: number[], prisma: Db = db()): Promise<Map<number, Partial<Record<ClaimStatus, number>>>> {
-  const counts = new Map<number, Partial<Record<ClaimStatus, number>>>(sourceIds.map((id) => [id, {}]));
-  if (!sourceIds.length) return counts;
-  const rows = await prisma.claim.groupBy({ by: ["sourceId", "status"], where: { sourceId: { in: sourceIds } }, _count: { _all: true } });
-  for (const row of rows) counts.get(row.sourceId)![row.status] = row._count._all;
-  return counts;
-}
 
 /**
  * One page of sources in title order, with each one's claim counts, and how many match. A
@@ -70,8 +61,8 @@ interface ReaderClaimRow {
 /**
  * The source's text and what its highlights show of each claim, for the reader's text
  * (/api/sources/<slug>/reader): one query for the claims with their speakers' names, only the
- * columns shown. A source can hold thousands of claims; through Prisma's relation loading
- * (three queries and all columns) they took 30 ms of the page's budget.
+ * columns shown. A source can hold thousands of claims, too many for Prisma's relation loading
+ * (three queries and all columns).
  */
 export async function getSourceWithClaims(slug: string, prisma: Db = db()) {
   const source = await prisma.source.findUnique({ where: { slug }, select: { id: true, slug: true, text: true } });

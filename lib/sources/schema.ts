@@ -1,13 +1,6 @@
 import { z } from "zod";
 import { RELIABILITIES, SOURCE_KINDS } from "@/lib/ingest/schema";
-
-const formInt = (message: string) => z.coerce.number({ error: message }).int(message);
-
-const nullableText = (max: number, label: string) =>
-  z.preprocess(
-    (value) => (typeof value === "string" ? (value.trim() === "" ? null : value.trim()) : value ?? null),
-    z.string().max(max, `${label} is limited to ${max} characters`).nullable(),
-  );
+import { formInt, nullableText, trimmedOrNull } from "@/lib/validation/zod";
 
 /** Source metadata as the editor changes it; the text itself only changes by re-import. */
 export const updateSourceSchema = z.object({
@@ -19,7 +12,7 @@ export const updateSourceSchema = z.object({
   author: nullableText(300, "Author"),
   publishedDate: nullableText(100, "Publication date"),
   url: z.preprocess(
-    (value) => (typeof value === "string" && value.trim() === "" ? null : typeof value === "string" ? value.trim() : value ?? null),
+    trimmedOrNull,
     z
       .string()
       .max(2000, "A URL is limited to 2000 characters")

@@ -1,9 +1,10 @@
 import "server-only";
 import { z } from "zod";
 import { db, type Db } from "@/lib/db/client";
-import { topicsFilterSchema, topicsFilterSql } from "@/lib/export/list-filters";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { topicsFilterSchema, topicsFilterSql } from "@/lib/topics/filters";
 import type { Stance } from "@/lib/generated/prisma/enums";
-import { topicSnapshot } from "@/lib/topics/mutations";
+import { topicSnapshot } from "@/lib/topics/form";
 import { lastSavedBy } from "@/lib/forms/saved-by";
 
 export interface TopicListRow {
@@ -31,10 +32,10 @@ export interface TopicList {
 export async function listTopics(filters: z.infer<typeof topicsFilterSchema> & { page?: number }, prisma: Db = db()): Promise<TopicList> {
   const where = topicsFilterSql(filters);
   const page = filters.page ?? 1;
-  const rows = await prisma.$queryRawUnsafe<(Omit<TopicListRow, "stances"> & Record<Stance, number> & { matching: number })[]>(
-    `WITH listed AS (
+  const rows = await prisma.$queryRaw<(Omit<TopicListRow, "stances"> & Record<Stance, number> & { matching: number })[]>`
+    WITH listed AS (
         SELECT t.id, t.slug, t.title, t.description, (count(*) OVER ())::int AS matching
-        FROM topics t WHERE ${where.sql}
+        FROM topics t WHERE ${where}
         ORDER BY t.title, t.id LIMIT ${TOPICS_PAGE_SIZE} OFFSET ${(page - 1) * TOPICS_PAGE_SIZE}
       )
       SELECT listed.*, counted.* FROM listed CROSS JOIN LATERAL (
@@ -45,9 +46,7 @@ export async function listTopics(filters: z.infer<typeof topicsFilterSchema> & {
           count(*) FILTER (WHERE c.stance = 'unclear')::int AS unclear
         FROM claims c WHERE c.topic_id = listed.id
       ) counted
-      ORDER BY listed.title, listed.id`,
-    ...where.values,
-  );
+      ORDER BY listed.title, listed.id`;
   const total = rows[0]?.matching ?? (page > 1 ? await countTopics(prisma, where) : 0);
   return {
     rows: rows.map(({ supports, opposes, neutral, unclear, matching: _matching, ...row }) => ({ ...row, stances: { supports, opposes, neutral, unclear } })),
@@ -58,8 +57,8 @@ export async function listTopics(filters: z.infer<typeof topicsFilterSchema> & {
 }
 
 /** How many topics match, for a page past the end (which has no row to carry the count). */
-async function countTopics(prisma: Db, where: ReturnType<typeof topicsFilterSql>): Promise<number> {
-  const [{ count }] = await prisma.$queryRawUnsafe<{ count: number }[]>(`SELECT count(*)::int AS count FROM topics t WHERE ${where.sql}`, ...where.values);
+async function countTopics(prisma: Db, where: Prisma.Sql): Promise<number> {
+  const [{ count }] = await prisma.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM topics t WHERE ${where}`;
   return count;
 }
 

@@ -18,6 +18,7 @@ import pg from "pg";
 import { z } from "zod";
 import { runCli } from "@/lib/cli/run";
 import { createPrismaClient } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { hashPassword } from "@/lib/auth/password";
 import { encodeCursor } from "@/lib/claims/keyset";
 import { parseClaimTableParams } from "@/lib/claims/schema";
@@ -104,21 +105,20 @@ async function pageScenarios(url: string, claims: number): Promise<PageScenario[
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const one = async <T>(sql: string, values: unknown[] = []) => (await client.query(sql, values)).rows[0] as T;
+    const one = async <T>(query: Prisma.Sql) => (await client.query(query.text, query.values)).rows[0] as T;
     const typicalSource = await one<{ slug: string; count: number }>(
-      `SELECT s.slug, count(*)::int AS count FROM claims c JOIN sources s ON s.id = c.source_id WHERE s.id > 1 GROUP BY s.slug HAVING count(*) BETWEEN 20 AND 40 ORDER BY s.slug LIMIT 1`,
+      Prisma.sql`SELECT s.slug, count(*)::int AS count FROM claims c JOIN sources s ON s.id = c.source_id WHERE s.id > 1 GROUP BY s.slug HAVING count(*) BETWEEN 20 AND 40 ORDER BY s.slug LIMIT 1`,
     );
     const speakers = await one<{ head: number; tail: number }>(
-      `SELECT (SELECT speaker_id FROM claims WHERE speaker_id IS NOT NULL GROUP BY speaker_id ORDER BY count(*) DESC LIMIT 1) AS head,
+      Prisma.sql`SELECT (SELECT speaker_id FROM claims WHERE speaker_id IS NOT NULL GROUP BY speaker_id ORDER BY count(*) DESC LIMIT 1) AS head,
               (SELECT speaker_id FROM claims WHERE speaker_id IS NOT NULL GROUP BY speaker_id ORDER BY count(*), speaker_id LIMIT 1) AS tail`,
     );
-    const topic = await one<{ id: number }>(`SELECT topic_id AS id FROM claims WHERE topic_id IS NOT NULL GROUP BY topic_id ORDER BY count(*) DESC LIMIT 1`);
+    const topic = await one<{ id: number }>(Prisma.sql`SELECT topic_id AS id FROM claims WHERE topic_id IS NOT NULL GROUP BY topic_id ORDER BY count(*) DESC LIMIT 1`);
     const deep = Math.floor(claims * 0.9);
     const sourceOrder = await one<{ source_id: number; start_offset: number; id: number }>(
-      "SELECT source_id, start_offset, id FROM claims ORDER BY source_id, start_offset, id OFFSET $1 LIMIT 1",
-      [deep],
+      Prisma.sql`SELECT source_id, start_offset, id FROM claims ORDER BY source_id, start_offset, id OFFSET ${deep} LIMIT 1`,
     );
-    const newestOrder = await one<{ id: number }>("SELECT id FROM claims ORDER BY id DESC OFFSET $1 LIMIT 1", [deep]);
+    const newestOrder = await one<{ id: number }>(Prisma.sql`SELECT id FROM claims ORDER BY id DESC OFFSET ${deep} LIMIT 1`);
     const table = (label: string, query: string): PageScenario => ({
       label,
       path: `/claims${query ? `?${query}` : ""}`,
@@ -384,10 +384,10 @@ async function createLoadUsers(url: string, count: number): Promise<{ email: str
   await client.connect();
   try {
     const users = Array.from({ length: count }, (_, index) => ({ email: `editor-${index + 1}@load.bench.test`, password }));
-    await client.query(
-      `INSERT INTO users (email, name, role, password_hash, updated_at) SELECT e, 'Load editor ' || n, 'editor', $2, now() FROM unnest($1::text[]) WITH ORDINALITY AS t(e, n)`,
-      [users.map((user) => user.email), hash],
-    );
+    const insert = Prisma.sql`
+      INSERT INTO users (email, name, role, password_hash, updated_at)
+      SELECT e, 'Load editor ' || n, 'editor', ${hash}, now() FROM unnest(${users.map((user) => user.email)}::text[]) WITH ORDINALITY AS t(e, n)`;
+    await client.query(insert.text, insert.values);
     return users;
   } finally {
     await client.end();
@@ -401,7 +401,8 @@ async function loadPlanData(url: string, claims: number) {
     const columns = `id, version, stance::text AS stance, source_stance::text AS "sourceStance", speaker_id AS "speakerId", attribution::text AS attribution,
       cited_via AS "citedVia", topic_id AS "topicId", credibility::int AS credibility, status::text AS status`;
     // Spread over the id range; the hot few are claims of the large source.
-    const pool = (await client.query<EditableClaim>(`SELECT ${columns} FROM claims WHERE id % $1 = 7 ORDER BY id LIMIT 400`, [Math.max(2, Math.floor(claims / 400))])).rows;
+    const spread = Prisma.sql`SELECT ${Prisma.raw(columns)} FROM claims WHERE id % ${Math.max(2, Math.floor(claims / 400))} = 7 ORDER BY id LIMIT 400`;
+    const pool = (await client.query<EditableClaim>(spread.text, spread.values)).rows;
     const hot = (await client.query<EditableClaim>(`SELECT ${columns} FROM claims WHERE source_id = 1 ORDER BY start_offset LIMIT 5`)).rows;
     const slugs = (await client.query<{ slug: string }>("SELECT slug FROM sources WHERE id > 1 ORDER BY id % 97, id LIMIT 500")).rows.map((row) => row.slug);
     const speakers = (await client.query<{ id: number }>("SELECT id FROM actors ORDER BY id LIMIT 50")).rows.map((row) => row.id);

@@ -8,6 +8,7 @@
 // connections edit at the same time, so conflicts happen and must be answered, not lost.
 import autocannon, { type AutocannonRequest, type AutocannonResult } from "autocannon";
 import pg from "pg";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { distribution, parseActionResult, serverActionHeaders, type Distribution } from "@/scripts/bench/http";
 
 export interface EditableClaim {
@@ -202,11 +203,8 @@ export async function runMixedLoad(plan: LoadPlan, databaseUrl: string, log: (li
 
 /** Waits (at most 30 s) until the load's saves have stopped committing for two seconds. */
 async function settleSaves(client: pg.Client): Promise<void> {
-  const count = async () =>
-    Number((await client.query<{ n: string }>(
-      `SELECT count(*) AS n FROM audit_events WHERE entity_type = 'claim' AND action = 'update' AND after->>'notes' LIKE $1`,
-      [`${TOKEN_PREFIX}%`],
-    )).rows[0]!.n);
+  const saves = Prisma.sql`SELECT count(*) AS n FROM audit_events WHERE entity_type = 'claim' AND action = 'update' AND after->>'notes' LIKE ${`${TOKEN_PREFIX}%`}`;
+  const count = async () => Number((await client.query<{ n: string }>(saves.text, saves.values)).rows[0]!.n);
   const deadline = Date.now() + 30_000;
   let last = await count();
   let stableSince = Date.now();
@@ -233,11 +231,10 @@ export async function verifyEdits(url: string, acknowledgements: Acknowledgement
     await settleSaves(client);
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     const problems: string[] = [];
-    const { rows: audited } = await client.query<{ token: string; claim_id: string }>(
-      `SELECT after->>'notes' AS token, entity_id AS claim_id FROM audit_events
-       WHERE entity_type = 'claim' AND action = 'update' AND after->>'notes' LIKE $1`,
-      [`${TOKEN_PREFIX}%`],
-    );
+    const auditedQuery = Prisma.sql`
+      SELECT after->>'notes' AS token, entity_id AS claim_id FROM audit_events
+       WHERE entity_type = 'claim' AND action = 'update' AND after->>'notes' LIKE ${`${TOKEN_PREFIX}%`}`;
+    const { rows: audited } = await client.query<{ token: string; claim_id: string }>(auditedQuery.text, auditedQuery.values);
     const auditedTokens = new Set(audited.map((row) => row.token));
     let lost = 0;
     for (const acknowledgement of acknowledgements) {
@@ -261,10 +258,8 @@ export async function verifyEdits(url: string, acknowledgements: Acknowledgement
       const previous = newest.get(acknowledgement.claimId);
       if (!previous || acknowledgement.version > previous.version) newest.set(acknowledgement.claimId, acknowledgement);
     }
-    const { rows: claims } = await client.query<{ id: number; version: number; notes: string | null }>(
-      "SELECT id, version, notes FROM claims WHERE id = ANY($1::int[])",
-      [claimIds],
-    );
+    const claimsQuery = Prisma.sql`SELECT id, version, notes FROM claims WHERE id = ANY(${claimIds}::int[])`;
+    const { rows: claims } = await client.query<{ id: number; version: number; notes: string | null }>(claimsQuery.text, claimsQuery.values);
     const acknowledgedTokens = new Set(acknowledgements.map((acknowledgement) => acknowledgement.token));
     const unacknowledgedCommits = [...auditedTokens].filter((token) => sentTokens.has(token) && !acknowledgedTokens.has(token)).length;
     for (const claim of claims) {

@@ -1,7 +1,7 @@
 // npm run bench:seed -- --claims N [--large-source-claims M] [--skip-baseline] [--keep]
 //
 // Fills a throwaway database with the synthetic corpus of corpus.ts through batched
-// `INSERT … SELECT FROM unnest($1::int[], $2::text[], …)` (one statement per table and batch
+// `INSERT … SELECT FROM unnest(<ints>::int[], <texts>::text[], …)` (one statement per table and batch
 // of about 5,000 claims, generation overlapping the database's work), and measures, in the
 // same run, `psql \copy` of the very same rows from CSV files into a second, identically
 // migrated database as the baseline. Both load with the secondary indexes dropped and the
@@ -16,6 +16,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { stringify } from "csv-stringify/sync";
 import pg from "pg";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { z } from "zod";
 import { runCli } from "@/lib/cli/run";
 import { actorRows, corpusBatches, planCorpus, SentenceModel, topicRows, type Batch, type CorpusPlan } from "@/scripts/bench/corpus";
@@ -81,14 +82,13 @@ interface IndexDefinition {
 
 /** Indexes that back no constraint (primary keys and unique constraints stay: they guard the load). */
 async function secondaryIndexes(client: pg.Client): Promise<IndexDefinition[]> {
-  const { rows } = await client.query<{ name: string; definition: string }>(
-    `SELECT i.relname AS name, pg_get_indexdef(x.indexrelid) AS definition
+  const query = Prisma.sql`
+    SELECT i.relname AS name, pg_get_indexdef(x.indexrelid) AS definition
      FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid
-     WHERE t.relname = ANY($1) AND t.relnamespace = 'public'::regnamespace
+     WHERE t.relname = ANY(${LOADED_TABLES}) AND t.relnamespace = 'public'::regnamespace
        AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid)
-     ORDER BY i.relname`,
-    [LOADED_TABLES],
-  );
+     ORDER BY i.relname`;
+  const { rows } = await client.query<{ name: string; definition: string }>(query.text, query.values);
   return rows;
 }
 
@@ -158,9 +158,9 @@ async function loadWithUnnest(client: pg.Client, plan: CorpusPlan, model: Senten
   let insertMs = 0;
   const send = async (tables: [TableSpec<never>, unknown[]][]) => {
     for (const [spec, rows] of tables) countRows(rowsByTable, spec.table, rows.length);
-    const { sql, values } = unnestInsertAll(tables);
+    const insert = unnestInsertAll(tables);
     const sent = performance.now();
-    await client.query(sql, values);
+    await client.query(insert.text, insert.values);
     insertMs += performance.now() - sent;
   };
   await send(fixedTables(plan));

@@ -1,5 +1,6 @@
 // How each synthetic row maps onto its table's columns, once, for both writers: the batched
 // `INSERT … SELECT FROM unnest(…)` loader and the CSV files of the psql \copy baseline.
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { ActorRow, AuditRow, ClaimRow, ContradictionRow, SourceRow, TopicRow } from "@/scripts/bench/corpus";
 
 export interface Column<Row> {
@@ -145,17 +146,15 @@ export const auditTable: TableSpec<AuditRow> = {
 };
 
 /**
- * `INSERT INTO t (…) SELECT … FROM unnest($1::type[], …)` and its parameters: one array per
- * column. `firstParameter` numbers the parameters after those of earlier statements.
+ * `INSERT INTO t (…) SELECT … FROM unnest(<array>::type[], …)` with one bound array per
+ * column. Table, column names and types are the spec's constants.
  */
-export function unnestInsert<Row>(spec: TableSpec<Row>, rows: Row[], firstParameter = 1): { sql: string; values: unknown[] } {
+export function unnestInsert<Row>(spec: TableSpec<Row>, rows: Row[]): Prisma.Sql {
   const names = spec.columns.map((column) => `"${column.name}"`);
   const aliases = spec.columns.map((_column, index) => `c${index}`);
-  const parameters = spec.columns.map((column, index) => `$${firstParameter + index}::${column.castFromText ? "text" : column.type}[]`);
+  const arrays = spec.columns.map((column) => Prisma.sql`${rows.map((row) => column.value(row))}::${Prisma.raw(column.castFromText ? "text" : column.type)}[]`);
   const selected = spec.columns.map((column, index) => (column.castFromText ? `c${index}::${column.type}` : `c${index}`));
-  const values = spec.columns.map((column) => rows.map((row) => column.value(row)));
-  const sql = `INSERT INTO "${spec.table}" (${names.join(", ")}) SELECT ${selected.join(", ")} FROM unnest(${parameters.join(", ")}) AS t(${aliases.join(", ")})`;
-  return { sql, values };
+  return Prisma.sql`INSERT INTO ${Prisma.raw(`"${spec.table}"`)} (${Prisma.raw(names.join(", "))}) SELECT ${Prisma.raw(selected.join(", "))} FROM unnest(${Prisma.join(arrays, ", ")}) AS t(${Prisma.raw(aliases.join(", "))})`;
 }
 
 /** The psql meta-command that loads a CSV file written with the spec's columns. */
@@ -170,14 +169,9 @@ export function copyCommand<Row>(spec: TableSpec<Row>, file: string): string {
  * so the database writes a whole batch while the next one is generated. Constraints are
  * checked at the end of the statement, when every CTE's rows exist.
  */
-export function unnestInsertAll(tables: [TableSpec<never>, unknown[]][]): { sql: string; values: unknown[] } {
-  const parts: string[] = [];
-  const values: unknown[] = [];
-  for (const [spec, rows] of tables) {
-    if (!rows.length) continue;
-    const insert = unnestInsert(spec, rows as never[], values.length + 1);
-    parts.push(`w${parts.length} AS (${insert.sql})`);
-    values.push(...insert.values);
-  }
-  return { sql: `WITH ${parts.join(", ")} SELECT 1`, values };
+export function unnestInsertAll(tables: [TableSpec<never>, unknown[]][]): Prisma.Sql {
+  const parts = tables
+    .filter(([, rows]) => rows.length > 0)
+    .map(([spec, rows], index) => Prisma.sql`${Prisma.raw(`w${index}`)} AS (${unnestInsert(spec, rows as never[])})`);
+  return Prisma.sql`WITH ${Prisma.join(parts, ", ")} SELECT 1`;
 }

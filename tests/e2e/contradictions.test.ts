@@ -1,7 +1,8 @@
 // Contradictions in the browser, against `next start` on a freshly seeded database after
 // detection: the candidates list shows real conflicts with their explanations, an editor
 // confirms one side by side with a rationale and a preferred claim and finds it in the CSV
-// export, links two claims by hand, and a viewer can read but not review.
+// export, a second editor's stale review is refused with the first decision, an editor links two
+// claims by hand, and a viewer can read but not review.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { parse } from "csv-parse/sync";
 import type { Browser, Page } from "playwright-core";
@@ -81,6 +82,44 @@ describe("contradictions in the browser", () => {
     });
     expect(exported!.claim_b_quote).toContain("We were the victims of the riots");
     await page.context().close();
+  });
+
+  test("two editors review the same pair: the second is shown who decided what first, and keeps their own decision", async () => {
+    const prisma = app.database.prisma;
+    const pair = await prisma.contradiction.findFirstOrThrow({ where: { status: "candidate" }, orderBy: { score: "desc" } });
+    const first = await newPage(browser, app.baseUrl);
+    const second = await newPage(browser, app.baseUrl);
+    await signIn(first.page, app.users.editor, `/contradictions/${pair.id}`);
+    await signIn(second.page, app.users.admin, `/contradictions/${pair.id}`);
+    for (const { page } of [first, second]) await page.goto(`/contradictions/${pair.id}`);
+
+    const firstForm = first.page.getByTestId("review-form");
+    await firstForm.getByLabel("Rationale").fill("Same event, opposite accounts.");
+    await firstForm.getByRole("button", { name: "Save review" }).click();
+    await first.page.getByTestId("contradiction-status").filter({ hasText: "Confirmed" }).waitFor();
+
+    const secondForm = second.page.getByTestId("review-form");
+    await secondForm.getByLabel("Dismiss: not a contradiction").check();
+    await secondForm.getByLabel("Rationale").fill("Two different events.");
+    await secondForm.getByRole("button", { name: "Save review" }).click();
+    const notice = second.page.getByTestId("conflict-notice");
+    await notice.waitFor();
+    await expect(notice.getByRole("heading").textContent()).resolves.toBe("Someone else reviewed this pair first");
+    await expect(notice.textContent()).resolves.toMatch(/^Someone else reviewed this pair firstSaved by Test editor at \d{4}-\d\d-\d\d \d\d:\d\d UTC: Confirmed — “Same event, opposite accounts\.”; preferred: neither\./);
+    await expect(second.page.getByTestId("form-outcome").textContent()).resolves.toBe(
+      "Someone else reviewed this pair after you opened it. Their decision is shown; yours was not saved.",
+    );
+    await expect(secondForm.getByLabel("Rationale").inputValue()).resolves.toBe("Two different events.");
+    expect(await prisma.contradiction.findUniqueOrThrow({ where: { id: pair.id } })).toMatchObject({
+      status: "confirmed", rationale: "Same event, opposite accounts.", version: pair.version + 1,
+    });
+
+    // "Load their version" starts the form again from the stored decision.
+    await notice.getByRole("button", { name: "Load their version" }).click();
+    await notice.waitFor({ state: "detached" });
+    await expect(secondForm.getByLabel("Rationale").inputValue()).resolves.toBe("Same event, opposite accounts.");
+    await first.context.close();
+    await second.context.close();
   });
 
   test("an editor links two claims by hand from a claim's conflicts page", async () => {

@@ -16,11 +16,14 @@ import { releaseAppDatabase, useAppDatabase } from "@/tests/helpers/app-database
 import { mockSessionModule, signInAs } from "@/tests/helpers/session";
 import { createRoleUsers } from "@/tests/helpers/users";
 import { databaseFingerprint } from "@/tests/helpers/db-fingerprint";
+import { settleAfterTasks } from "@/tests/helpers/after";
 import type { Db } from "@/lib/db/client";
 
 vi.mock("@/lib/auth/session", async (importOriginal) => mockSessionModule(await importOriginal()));
 // Outside a Next.js request there is no cache to revalidate and no request headers.
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn(), updateTag: vi.fn(), refresh: vi.fn() }));
+// after() needs a request scope: its tasks run once the action has answered, as in Next.js.
+vi.mock("next/server", async (importOriginal) => (await import("@/tests/helpers/after")).mockNextServerModule(await importOriginal()));
 vi.mock("next/headers", () => ({
   headers: async () => new Headers(),
   cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false, set: vi.fn(), delete: vi.fn() }),
@@ -199,6 +202,7 @@ describe("authorization matrix", () => {
     entries = await discover();
   });
   afterAll(async () => {
+    await settleAfterTasks();
     const pool = (globalThis as { claimbaseExportPool?: { end(): Promise<void> } }).claimbaseExportPool;
     await pool?.end();
     delete (globalThis as { claimbaseExportPool?: unknown }).claimbaseExportPool;

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-database";
 import { releaseAppDatabase, useAppDatabase } from "@/tests/helpers/app-database";
 import { signInAs } from "@/tests/helpers/session";
+import { settleAfterTasks } from "@/tests/helpers/after";
 import { createRoleUsers, type TestUser } from "@/tests/helpers/users";
 import { seedDatabase } from "@/seed/run-seed";
 import type { Role } from "@/lib/auth/roles";
@@ -15,6 +16,7 @@ import {
 
 vi.mock("@/lib/auth/session", async (importOriginal) => (await import("@/tests/helpers/session")).mockSessionModule(await importOriginal()));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
+vi.mock("next/server", async (importOriginal) => (await import("@/tests/helpers/after")).mockNextServerModule(await importOriginal()));
 
 const { runDetectionAction } = await import("@/lib/contradictions/actions");
 
@@ -38,6 +40,7 @@ describe("detection runs", () => {
     users = await createRoleUsers(database.prisma);
   });
   afterAll(async () => {
+    await settleAfterTasks();
     releaseAppDatabase();
     await database?.drop();
   });

@@ -267,6 +267,11 @@ describe("editorial actions", () => {
     const renamed = await updateActorAction({ id: khan.id, version: khan.version, name: "Ahmed Khan", kind: "government_body", aliases: "A. Khan\nAhmed Khan\n\nA. Khan", notes: "" });
     expect(renamed).toMatchObject({ ok: true, data: { changed: true } });
     expect(await database.prisma.actor.findUniqueOrThrow({ where: { id: khan.id } })).toMatchObject({ kind: "government_body", aliases: ["A. Khan"], version: khan.version + 1 });
+    const stale = await updateActorAction({ id: khan.id, version: khan.version, name: "Ahmed Khan", kind: "court", aliases: "", notes: "" });
+    expect(stale).toMatchObject({
+      ok: false, status: 409, message: expect.stringMatching(/^Someone else saved this actor while you were editing it\./),
+      current: { version: khan.version + 1, values: { kind: "government_body", aliases: "A. Khan" }, labels: { kind: "Government body" }, savedBy: users.editor.name },
+    });
   });
 
   test("source reliability is editable with conflicts detected; topics too", async () => {
@@ -278,7 +283,10 @@ describe("editorial actions", () => {
     expect(await updateSourceAction(form)).toMatchObject({ ok: true, data: { changed: true } });
     expect(await database.prisma.source.findUniqueOrThrow({ where: { id: sourceId } })).toMatchObject({ reliability: "B", publisher: "Herald Group", version: source.version + 1 });
     const stale = await updateSourceAction({ ...form, reliability: "E" });
-    expect(stale).toMatchObject({ ok: false, status: 409, current: { values: { reliability: "B" }, labels: { reliability: "B — Usually reliable" } } });
+    expect(stale).toMatchObject({
+      ok: false, status: 409, message: expect.stringMatching(/^Someone else saved this source while you were editing it\./),
+      current: { values: { reliability: "B" }, labels: { reliability: "B — Usually reliable" } },
+    });
     const badUrl = await updateSourceAction({ ...form, version: source.version + 1, url: "javascript:alert(1)", reliability: "G" });
     expect(badUrl).toMatchObject({ ok: false, status: 422 });
     if (!badUrl.ok) expect(Object.keys(badUrl.fieldErrors ?? {}).sort()).toEqual(["reliability", "url"]);
@@ -289,7 +297,8 @@ describe("editorial actions", () => {
     expect(await createTopicAction({ title: "who called off the STRIKE?" })).toMatchObject({ ok: false, status: 422, fieldErrors: { title: [expect.stringMatching(/already exists/)] } });
     expect(await updateTopicAction({ id: created.data.id, version: 1, title: "Who called off the strike, and why?", description: "" })).toMatchObject({ ok: true });
     expect(await updateTopicAction({ id: created.data.id, version: 1, title: "Stale title", description: "" })).toMatchObject({
-      ok: false, status: 409, current: { values: { title: "Who called off the strike, and why?" } },
+      ok: false, status: 409, message: expect.stringMatching(/^Someone else saved this topic while you were editing it\./),
+      current: { values: { title: "Who called off the strike, and why?" } },
     });
   });
 });

@@ -28,7 +28,7 @@ import { listContradictionsSchema } from "@/lib/contradictions/schema";
 import { listActors } from "@/lib/actors/queries";
 import { actorListSchema } from "@/lib/actors/schema";
 import { listTopics } from "@/lib/topics/queries";
-import { topicsFilterSchema } from "@/lib/export/list-filters";
+import { topicsFilterSchema } from "@/lib/topics/filters";
 import { GET } from "@/app/api/export/[kind]/route";
 
 vi.mock("@/lib/auth/session", async (importOriginal) => mockSessionModule(await importOriginal()));

@@ -9,8 +9,9 @@ import path from "node:path";
 import { PROJECT_ROOT } from "@/lib/db/embedded";
 import { importMaxBytes, resetEnvCache } from "@/lib/env";
 import { ImportRefusedError } from "@/lib/import/errors";
-import { importDocument, parseImportRequest, previewImport } from "@/lib/import/import-document";
+import { describeImport, importDocument, parseImportRequest, previewImport } from "@/lib/import/import-document";
 import { importFiles } from "@/lib/import/import-files";
+import { importPreviewSchema, savedImportSchema } from "@/lib/import/preview-schema";
 import { readImportFile, readPastedText } from "@/lib/import/read-document";
 import type { ReadDocument } from "@/lib/import/types";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-database";
@@ -64,7 +65,7 @@ describe("import", () => {
   }
 
   describe("one test per format", () => {
-    test("plain text: a source with attributed claims, unreviewed and ready for review, and audit events", async () => {
+    test("plain text: a source with attributed claims, unreviewed and ready for review, and one audit event", async () => {
       const document = await read("council-report.txt");
       expect(document.format).toBe("text");
       const result = await save(document, { title: document.guesses.title, kind: "news", publisher: "Harbour Gazette" });
@@ -78,8 +79,12 @@ describe("import", () => {
       expect(speakers.some((name) => /Lowe/.test(name))).toBe(true);
 
       const events = await database.prisma.auditEvent.findMany({ where: { entityId: String(source.id) } });
-      expect(events.map((event) => `${event.entityType}:${event.action}`).sort()).toEqual(["import:import.create", "source:import.create"]);
-      expect(events.every((event) => event.userId === users.editor.id)).toBe(true);
+      // One event per import, on the source it created, carrying what the upload was.
+      expect(events.map((event) => `${event.entityType}:${event.action}`)).toEqual(["source:import.create"]);
+      expect(events[0]).toMatchObject({ userId: users.editor.id });
+      expect(events[0]!.after).toMatchObject({
+        file: "council-report.txt", format: "text", bytes: document.bytes, slug: source.slug, claimsCreated: source.claims.length, contradictionsFound: result.contradictionsFound,
+      });
     });
 
     test("Markdown: syntax stripped, front matter used as metadata, quotations kept whole", async () => {
@@ -169,8 +174,8 @@ describe("import", () => {
       expect(result.summary).toMatchObject({ duplicate: true, created: false, sourceId: original.id, claimsCreated: 0 });
       const after = await databaseFingerprint(database.prisma);
       expect({ ...after, audit_events: "" }).toEqual({ ...before, audit_events: "" });
-      const event = await database.prisma.auditEvent.findFirstOrThrow({ where: { entityType: "import" }, orderBy: { id: "desc" } });
-      expect(event).toMatchObject({ action: "import.duplicate", entityId: String(original.id), userId: users.editor.id });
+      const event = await database.prisma.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } });
+      expect(event).toMatchObject({ entityType: "source", action: "import.duplicate", entityId: String(original.id), userId: users.editor.id });
     });
 
     test("a changed version matched by title re-anchors the claims, flags the lost one and keeps editor work", async () => {
@@ -206,6 +211,43 @@ describe("import", () => {
         expect(reloaded.text.slice(claim.startOffset, claim.endOffset)).toBe(claim.quote);
       }
       expect(await database.prisma.source.count({ where: { title: source.title } })).toBe(1);
+    });
+
+    test("the preview and the save agree on a claim whose context changed but whose place did not", async () => {
+      const first = [
+        "Tram depot plan approved",
+        "",
+        "Updated Monday 09:40",
+        "",
+        "\"The depot will double the number of trams we can service,\" said Nadia Kerr, the transport director.",
+      ].join("\n");
+      const created = await save(readPastedText(first, { maxBytes: MB }), { title: "Tram depot plan approved", kind: "news" });
+      const stored = await database.prisma.claim.findMany({ where: { sourceId: created.summary.sourceId } });
+      const depot = stored.find((claim) => claim.quote.includes("The depot will double"))!;
+      expect(depot).toMatchObject({ anchorStatus: "anchored" });
+      expect(depot.prefix).toContain("Monday");
+
+      // Same length: the words before the claim change, its offsets do not.
+      const second = readPastedText(first.replace("Monday", "Friday"), { maxBytes: MB });
+      const preview = await previewImport(database.prisma, second);
+      expect(preview.match).toMatchObject({ sourceId: created.summary.sourceId, matchedBy: "slug", claimsLosingTheirText: 0 });
+      expect(preview.match!.anchoring).toContainEqual({ claimId: depot.id, outcome: "reanchored" });
+
+      const result = await save(second, { title: "Tram depot plan approved", kind: "news" });
+      expect(result.summary).toMatchObject({
+        textChanged: true, claimsReanchored: preview.match!.claimsReanchored, claimsOrphaned: preview.match!.claimsLosingTheirText,
+        claimsCreated: preview.claims.filter((claim) => !claim.alreadyStored).length,
+      });
+      const after = await database.prisma.claim.findMany({ where: { sourceId: created.summary.sourceId } });
+      const statusOf = { stays: "anchored", reanchored: "reanchored", orphaned: "orphaned" } as const;
+      for (const planned of preview.match!.anchoring) {
+        expect(after.find((claim) => claim.id === planned.claimId)?.anchorStatus).toBe(statusOf[planned.outcome]);
+      }
+      const depotAfter = after.find((claim) => claim.id === depot.id)!;
+      expect(depotAfter).toMatchObject({ startOffset: depot.startOffset, endOffset: depot.endOffset, anchorStatus: "reanchored" });
+      expect(depotAfter.prefix).toContain("Friday");
+      await expectAnchored(created.summary.sourceId);
+      expect(describeImport(result)).toContain(`${preview.match!.claimsReanchored} claims re-anchored, 0 need review`);
     });
 
     test("a changed version is matched by URL, or by the editor's choice, whatever its title", async () => {
@@ -340,12 +382,13 @@ describe("import", () => {
       signInAs(users.editor);
       const preview = await previewPost(request("/api/import/preview"), { params: Promise.resolve({}) });
       expect(preview.status).toBe(200);
-      const previewBody = (await preview.json()) as { claims: { speaker: string | null }[] };
+      // The form parses the answer with the shared schema; so does the test.
+      const previewBody = importPreviewSchema.parse(await preview.json());
       expect(previewBody.claims.some((claim) => claim.speaker?.includes("Marsh"))).toBe(true);
 
       const saved = await savePost(request("/api/import"), { params: Promise.resolve({}) });
       expect(saved.status).toBe(201);
-      expect(await saved.json()).toMatchObject({ slug: "council-sells-the-old-pier", created: true });
+      expect(savedImportSchema.parse(await saved.json())).toMatchObject({ slug: "council-sells-the-old-pier", created: true });
 
       const before = await databaseFingerprint(database.prisma);
       const bad = new FormData();

@@ -6,7 +6,8 @@ import { decodeCursor, encodeCursor, splitHeadline } from "@/lib/claims/keyset";
 import { paragraphAround } from "@/lib/claims/paragraph";
 import { claimFiltersQuery, parseClaimTableParams, updateClaimSchema } from "@/lib/claims/schema";
 import { changedFields } from "@/lib/forms/snapshot";
-import { slugify } from "@/lib/topics/mutations";
+import { claimSnapshot } from "@/lib/claims/form";
+import { topicSlug } from "@/lib/topics/mutations";
 
 const TEXT = "Mr. Baqri said the MQM-Canada chapter was independent. The Star reported that, according to police, 14 people died.";
 
@@ -108,6 +109,25 @@ describe("claim form", () => {
     expect(parsed).toMatchObject({ id: 4, version: 2, speakerId: null, newSpeakerName: "Farooq Sattar", citedVia: null, topicId: null, newTopicTitle: null, credibility: 2, notes: null });
   });
 
+  test("the snapshot holds every field as the form's string and names ids and enums, from the field table", () => {
+    const stored = {
+      version: 3, stance: "opposes", sourceStance: "reports", speakerId: 12, attribution: "paraphrase", citedVia: null,
+      topicId: null, credibility: 2, status: "in_review", notes: null, speaker: { name: "Altaf Hussain" }, topic: null,
+    } as const;
+    expect(claimSnapshot(stored, { savedBy: "Eda Editor" })).toEqual({
+      version: 3,
+      values: {
+        stance: "opposes", sourceStance: "reports", speakerId: "12", newSpeakerName: "", attribution: "paraphrase", citedVia: "",
+        topicId: "", newTopicTitle: "", credibility: "2", status: "in_review", notes: "",
+      },
+      labels: {
+        stance: "Opposes", sourceStance: "Reports", speakerId: "Altaf Hussain", attribution: "Paraphrase", topicId: "No topic",
+        credibility: "2 — Probably true", status: "In review",
+      },
+      savedBy: "Eda Editor",
+    });
+  });
+
   test("the conflict view lists only fields that differ", () => {
     expect(changedFields({ stance: "supports", notes: "" }, { stance: "opposes", notes: "" }, ["stance", "notes", "citedVia"])).toEqual(["stance"]);
   });
@@ -120,6 +140,6 @@ describe("topic slugs", () => {
     ["Muhājir identity", "muhajir-identity"],
     ["???", "topic"],
   ])("%s → %s", (title, slug) => {
-    expect(slugify(title)).toBe(slug);
+    expect(topicSlug(title)).toBe(slug);
   });
 });

@@ -83,7 +83,7 @@ describe("export queries", () => {
   test("filter values travel as parameters, never inside the SQL text", () => {
     const request = parseExportRequest("claims", new URLSearchParams("q=x'); DROP TABLE claims; --&source=a-b"));
     const query = exportQuery(EXPORT_DEFINITIONS.claims, request.columns, request.filters);
-    expect(query.sql).not.toContain("DROP TABLE");
+    expect(query.text).not.toContain("DROP TABLE");
     expect(query.values).toEqual(["x'); DROP TABLE claims; --", "a-b"]);
   });
 });

@@ -2,46 +2,25 @@
 // Actor editing (name, kind, aliases, notes) and merging another actor into this one.
 import { useState, useTransition } from "react";
 import { mergeActorsAction, updateActorAction } from "@/lib/actors/actions";
+import { ACTOR_FORM_FIELDS } from "@/lib/actors/form";
 import type { FormSnapshot } from "@/lib/forms/snapshot";
 import type { Option } from "./claim-editor-form";
 import type { PickerOption } from "@/lib/pickers/schema";
 import { SearchCombobox } from "./search-select";
-import { ConflictNotice, Field, FieldError, Outcome, describedBy, useVersionedForm } from "./versioned-form";
+import { FieldError, FormFields, Outcome, VersionedConflictNotice, describedBy, useVersionedForm } from "./versioned-form";
 
-const FIELDS = ["name", "kind", "aliases", "notes"] as const;
-
-export function ActorForm({ actorId, snapshot, fieldLabels, kindLabels }: {
-  actorId: number; snapshot: FormSnapshot; fieldLabels: Record<string, string>; kindLabels: Record<string, string>;
-}) {
+export function ActorForm({ actorId, snapshot }: { actorId: number; snapshot: FormSnapshot }) {
   const form = useVersionedForm({
     initial: snapshot,
-    fields: FIELDS,
-    fieldLabels,
+    fields: ACTOR_FORM_FIELDS,
     identity: { id: actorId },
     successMessage: "Actor saved.",
-    describe: (field, value) => (field === "kind" ? kindLabels[value] : field === "aliases" ? value.split("\n").join(", ") || "—" : undefined),
     save: (input) => updateActorAction(input),
   });
-  const { values, setField, fieldErrors: errors } = form;
   return (
     <form className="form editor-form" aria-label="Edit actor" onSubmit={(event) => { event.preventDefault(); form.submit(); }}>
-      <ConflictNotice form={form} />
-      <div className="field-row">
-        <Field label="Name" name="name" errors={errors.name}>
-          <input id="field-name" value={values.name} aria-invalid={!!errors.name} aria-describedby={describedBy("name", errors.name)} onChange={(event) => setField("name", event.target.value)} />
-        </Field>
-        <Field label="Kind" name="kind" errors={errors.kind}>
-          <select id="field-kind" value={values.kind} onChange={(event) => setField("kind", event.target.value)}>
-            {Object.entries(kindLabels).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
-          </select>
-        </Field>
-      </div>
-      <Field label="Aliases" name="aliases" errors={errors.aliases} hint="Other spellings of the name, one per line.">
-        <textarea id="field-aliases" rows={4} value={values.aliases} aria-describedby="hint-aliases" onChange={(event) => setField("aliases", event.target.value)} />
-      </Field>
-      <Field label="Notes" name="notes" errors={errors.notes}>
-        <textarea id="field-notes" rows={3} value={values.notes} onChange={(event) => setField("notes", event.target.value)} />
-      </Field>
+      <VersionedConflictNotice form={form} />
+      <FormFields form={form} fields={ACTOR_FORM_FIELDS} />
       <div className="button-row">
         <button type="submit" className="primary" disabled={form.pending}>{form.pending ? "Saving…" : "Save actor"}</button>
         <span className="hint">version {form.base.version}</span>

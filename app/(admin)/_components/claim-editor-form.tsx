@@ -1,26 +1,22 @@
 "use client";
 // The claim editor, used in the reader's side panel and on the claim's own page.
 import { updateClaimAction } from "@/lib/claims/actions";
-import { ATTRIBUTION_LABELS, CREDIBILITY_LABELS, SOURCE_STANCE_LABELS, STANCE_LABELS, STATUS_LABELS } from "@/lib/claims/labels";
-import { ATTRIBUTIONS, CLAIM_STATUSES, SOURCE_STANCES, STANCES } from "@/lib/claims/schema";
+import { CLAIM_FORM_FIELDS } from "@/lib/claims/form";
+import { fieldNamed } from "@/lib/forms/fields";
 import type { FormSnapshot } from "@/lib/forms/snapshot";
 import { useState } from "react";
 import { useMounted } from "./use-mounted";
 import { SearchCombobox } from "./search-select";
-import { ConflictNotice, Field, FieldError, Outcome, describedBy, useVersionedForm } from "./versioned-form";
+import { Field, FieldControl, FormFields, Outcome, VersionedConflictNotice, describedBy, useVersionedForm } from "./versioned-form";
 
 const NEW = "__new";
+const NO_SPEAKER = fieldNamed(CLAIM_FORM_FIELDS, "speakerId").relation.none;
+const NO_TOPIC = fieldNamed(CLAIM_FORM_FIELDS, "topicId").relation.none;
 /** The speaker choices that are not actors. */
 const SPEAKER_CHOICES = [
-  { value: "", label: "No speaker (author's voice)" },
+  { value: "", label: NO_SPEAKER },
   { value: NEW, label: "+ New speaker…" },
 ];
-
-const FIELDS = ["stance", "sourceStance", "speakerId", "attribution", "citedVia", "topicId", "credibility", "status", "notes"] as const;
-const FIELD_LABELS: Record<string, string> = {
-  stance: "Stance", sourceStance: "Source stance", speakerId: "Speaker", attribution: "Attribution", citedVia: "Cited via",
-  topicId: "Topic", credibility: "Credibility", status: "Status", notes: "Editor notes",
-};
 
 export interface Option {
   id: number;
@@ -42,20 +38,15 @@ export function ClaimEditorForm({
   const topicTitles = new Map(topics.map((topic) => [String(topic.id), topic.label]));
   const form = useVersionedForm({
     initial: snapshot,
-    fields: FIELDS,
-    fieldLabels: FIELD_LABELS,
+    fields: CLAIM_FORM_FIELDS,
     identity: { id: claimId },
     successMessage: "Claim saved.",
     onSaved,
+    // The table names the enums; speakers and topics are named from the lists this page loaded.
     describe: (field, value) => {
       switch (field) {
-        case "stance": return STANCE_LABELS[value as keyof typeof STANCE_LABELS];
-        case "sourceStance": return SOURCE_STANCE_LABELS[value as keyof typeof SOURCE_STANCE_LABELS];
-        case "attribution": return ATTRIBUTION_LABELS[value as keyof typeof ATTRIBUTION_LABELS];
-        case "status": return STATUS_LABELS[value as keyof typeof STATUS_LABELS];
-        case "credibility": return CREDIBILITY_LABELS[Number(value)];
-        case "speakerId": return value === NEW ? `New: ${form.values.newSpeakerName}` : value === "" ? "No speaker (author's voice)" : actorNames.get(value);
-        case "topicId": return value === NEW ? `New: ${form.values.newTopicTitle}` : value === "" ? "No topic" : topicTitles.get(value);
+        case "speakerId": return value === NEW ? `New: ${form.values.newSpeakerName}` : value === "" ? NO_SPEAKER : actorNames.get(value);
+        case "topicId": return value === NEW ? `New: ${form.values.newTopicTitle}` : value === "" ? NO_TOPIC : topicTitles.get(value);
         default: return undefined;
       }
     },
@@ -90,102 +81,49 @@ export function ClaimEditorForm({
         }
       }}
     >
-      <ConflictNotice form={form} />
-
-      <fieldset className="choice-group" data-field="stance" aria-describedby={describedBy("stance", errors.stance)}>
-        <legend>Stance <span className="hint">toward the topic</span></legend>
-        {STANCES.map((stance) => (
-          <label key={stance} className={`choice stance-${stance}`}>
-            <input type="radio" name={id("stance")} value={stance} checked={values.stance === stance} onChange={() => setField("stance", stance)} />
-            {STANCE_LABELS[stance]}
-          </label>
-        ))}
-        <FieldError id="error-stance" errors={errors.stance} />
-      </fieldset>
-
-      <fieldset className="choice-group" data-field="sourceStance" aria-describedby={describedBy("sourceStance", errors.sourceStance)}>
-        <legend>Source stance <span className="hint">how the source treats it</span></legend>
-        {SOURCE_STANCES.map((stance) => (
-          <label key={stance} className="choice">
-            <input type="radio" name={id("sourceStance")} value={stance} checked={values.sourceStance === stance} onChange={() => setField("sourceStance", stance)} />
-            {SOURCE_STANCE_LABELS[stance]}
-          </label>
-        ))}
-        <FieldError id="error-sourceStance" errors={errors.sourceStance} />
-      </fieldset>
-
-      <div className="field-row">
-        <Field label="Speaker" name="speakerId" errors={errors.speakerId}>
-          {actors ? (
-            <select id="field-speakerId" value={values.speakerId} aria-describedby={describedBy("speakerId", errors.speakerId)} onChange={(event) => setField("speakerId", event.target.value)}>
-              <option value="">No speaker (author&apos;s voice)</option>
-              <option value={NEW}>+ New speaker…</option>
-              {actors.map((actor) => <option key={actor.id} value={String(actor.id)}>{actor.label}</option>)}
-            </select>
-          ) : (
-            <SearchCombobox
-              id="field-speakerId"
-              kind="actors"
-              label="Speakers"
-              describedBy={describedBy("speakerId", errors.speakerId)}
-              value={{ value: values.speakerId, label: SPEAKER_CHOICES.find((choice) => choice.value === values.speakerId)?.label ?? actorNames.get(values.speakerId) ?? values.speakerId }}
-              fixedOptions={SPEAKER_CHOICES}
-              onChoose={(option) => {
-                if (option.value !== "" && option.value !== NEW) setSearchedActors((known) => new Map(known).set(option.value, option.label));
-                setField("speakerId", option.value);
-              }}
-            />
-          )}
-        </Field>
-        {values.speakerId === NEW && (
-          <Field label="New speaker name" name="newSpeakerName" errors={errors.newSpeakerName} hint="An actor with this name or alias is reused.">
-            <input id="field-newSpeakerName" value={values.newSpeakerName} autoFocus aria-describedby={describedBy("newSpeakerName", errors.newSpeakerName)} onChange={(event) => setField("newSpeakerName", event.target.value)} />
-          </Field>
-        )}
-      </div>
-
-      <div className="field-row">
-        <Field label="Attribution" name="attribution" errors={errors.attribution}>
-          <select id="field-attribution" value={values.attribution} onChange={(event) => setField("attribution", event.target.value)}>
-            {ATTRIBUTIONS.map((attribution) => <option key={attribution} value={attribution}>{ATTRIBUTION_LABELS[attribution]}</option>)}
-          </select>
-        </Field>
-        <Field label="Cited via" name="citedVia" errors={errors.citedVia} hint="The outlet or document the speaker is quoted through.">
-          <input id="field-citedVia" value={values.citedVia} aria-describedby={describedBy("citedVia", errors.citedVia)} onChange={(event) => setField("citedVia", event.target.value)} />
-        </Field>
-      </div>
-
-      <div className="field-row">
-        <Field label="Topic" name="topicId" errors={errors.topicId}>
-          <select id="field-topicId" value={values.topicId} onChange={(event) => setField("topicId", event.target.value)}>
-            <option value="">No topic</option>
-            <option value={NEW}>+ New topic…</option>
-            {topics.map((topic) => <option key={topic.id} value={String(topic.id)}>{topic.label}</option>)}
-          </select>
-        </Field>
-        {values.topicId === NEW && (
-          <Field label="New topic title" name="newTopicTitle" errors={errors.newTopicTitle}>
-            <input id="field-newTopicTitle" value={values.newTopicTitle} autoFocus aria-describedby={describedBy("newTopicTitle", errors.newTopicTitle)} onChange={(event) => setField("newTopicTitle", event.target.value)} />
-          </Field>
-        )}
-      </div>
-
-      <div className="field-row">
-        <Field label="Credibility" name="credibility" errors={errors.credibility}>
-          <select id="field-credibility" value={values.credibility} aria-describedby={describedBy("credibility", errors.credibility)} onChange={(event) => setField("credibility", event.target.value)}>
-            {[1, 2, 3, 4, 5, 6].map((grade) => <option key={grade} value={String(grade)}>{CREDIBILITY_LABELS[grade]}</option>)}
-          </select>
-        </Field>
-        <Field label="Status" name="status" errors={errors.status}>
-          <select id="field-status" value={values.status} onChange={(event) => setField("status", event.target.value)}>
-            {CLAIM_STATUSES.map((status) => <option key={status} value={status}>{STATUS_LABELS[status]}</option>)}
-          </select>
-        </Field>
-      </div>
-
-      <Field label="Editor notes" name="notes" errors={errors.notes}>
-        <textarea id="field-notes" rows={3} value={values.notes} aria-describedby={describedBy("notes", errors.notes)} onChange={(event) => setField("notes", event.target.value)} />
-      </Field>
+      <VersionedConflictNotice form={form} />
+      <FormFields
+        form={form}
+        fields={CLAIM_FORM_FIELDS}
+        radioName={id}
+        custom={{
+          speakerId: (field) => (
+            <Field label={field.label} name="speakerId" errors={errors.speakerId}>
+              {actors ? (
+                <select id="field-speakerId" value={values.speakerId} aria-describedby={describedBy("speakerId", errors.speakerId)} onChange={(event) => setField("speakerId", event.target.value)}>
+                  <option value="">{NO_SPEAKER}</option>
+                  <option value={NEW}>+ New speaker…</option>
+                  {actors.map((actor) => <option key={actor.id} value={String(actor.id)}>{actor.label}</option>)}
+                </select>
+              ) : (
+                <SearchCombobox
+                  id="field-speakerId"
+                  kind="actors"
+                  label="Speakers"
+                  describedBy={describedBy("speakerId", errors.speakerId)}
+                  value={{ value: values.speakerId, label: SPEAKER_CHOICES.find((choice) => choice.value === values.speakerId)?.label ?? actorNames.get(values.speakerId) ?? values.speakerId }}
+                  fixedOptions={SPEAKER_CHOICES}
+                  onChoose={(option) => {
+                    if (option.value !== "" && option.value !== NEW) setSearchedActors((known) => new Map(known).set(option.value, option.label));
+                    setField("speakerId", option.value);
+                  }}
+                />
+              )}
+            </Field>
+          ),
+          newSpeakerName: (field) => values.speakerId === NEW && <FieldControl field={field} form={form} autoFocus />,
+          topicId: (field) => (
+            <Field label={field.label} name="topicId" errors={errors.topicId}>
+              <select id="field-topicId" value={values.topicId} aria-describedby={describedBy("topicId", errors.topicId)} onChange={(event) => setField("topicId", event.target.value)}>
+                <option value="">{NO_TOPIC}</option>
+                <option value={NEW}>+ New topic…</option>
+                {topics.map((topic) => <option key={topic.id} value={String(topic.id)}>{topic.label}</option>)}
+              </select>
+            </Field>
+          ),
+          newTopicTitle: (field) => values.topicId === NEW && <FieldControl field={field} form={form} autoFocus />,
+        }}
+      />
 
       <div className="button-row">
         <button type="submit" className="primary" disabled={form.pending}>{form.pending ? "Saving…" : "Save claim"}</button>

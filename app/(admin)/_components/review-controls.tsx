@@ -106,7 +106,10 @@ export function ReviewControls({
       if (event.ctrlKey || event.metaKey || event.altKey || typingIn(event.target)) return;
       const go = (href: string | null) => href && router.push(href);
       switch (event.key) {
-        case "?": dialog.current?.open ? dialog.current.close() : dialog.current?.showModal(); break;
+        case "?":
+          if (dialog.current?.open) dialog.current.close();
+          else dialog.current?.showModal();
+          break;
         case "a": decide({ status: "approved" }); break;
         case "r": decide({ status: "rejected" }); break;
         case "j": case "ArrowRight": go(nextHref); break;

@@ -1,6 +1,6 @@
 // One line of source metadata: kind, publisher, author, date, reliability.
 import { RELIABILITY_LABELS } from "@/lib/claims/labels";
-import { SOURCE_KIND_LABELS } from "@/lib/sources/mutations";
+import { SOURCE_KIND_LABELS } from "@/lib/sources/labels";
 
 export function SourceMeta({ source }: { source: { kind: string; publisher: string | null; author: string | null; publishedDate: string | null; reliability: string; url?: string | null } }) {
   return (

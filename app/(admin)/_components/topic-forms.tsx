@@ -1,28 +1,22 @@
 "use client";
 import { useState, useTransition } from "react";
 import { createTopicAction, updateTopicAction } from "@/lib/topics/actions";
+import { TOPIC_FORM_FIELDS } from "@/lib/topics/form";
 import type { FormSnapshot } from "@/lib/forms/snapshot";
-import { ConflictNotice, Field, Outcome, describedBy, useVersionedForm } from "./versioned-form";
+import { Field, FormFields, Outcome, VersionedConflictNotice, describedBy, useVersionedForm } from "./versioned-form";
 
 export function TopicForm({ topicId, snapshot }: { topicId: number; snapshot: FormSnapshot }) {
   const form = useVersionedForm({
     initial: snapshot,
-    fields: ["title", "description"],
-    fieldLabels: { title: "Title", description: "Description" },
+    fields: TOPIC_FORM_FIELDS,
     identity: { id: topicId },
     successMessage: "Topic saved.",
     save: (input) => updateTopicAction(input),
   });
-  const { values, setField, fieldErrors: errors } = form;
   return (
     <form className="form editor-form" aria-label="Edit topic" onSubmit={(event) => { event.preventDefault(); form.submit(); }}>
-      <ConflictNotice form={form} />
-      <Field label="Title" name="title" errors={errors.title}>
-        <input id="field-title" value={values.title} aria-invalid={!!errors.title} aria-describedby={describedBy("title", errors.title)} onChange={(event) => setField("title", event.target.value)} />
-      </Field>
-      <Field label="Description" name="description" errors={errors.description}>
-        <textarea id="field-description" rows={3} value={values.description} onChange={(event) => setField("description", event.target.value)} />
-      </Field>
+      <VersionedConflictNotice form={form} />
+      <FormFields form={form} fields={TOPIC_FORM_FIELDS} />
       <div className="button-row">
         <button type="submit" className="primary" disabled={form.pending}>{form.pending ? "Saving…" : "Save topic"}</button>
       </div>

@@ -3,16 +3,18 @@
 // (base), what the editor typed (values) and, after a refused save, what is stored now
 // (theirs). The conflict notice lists the fields the other editor changed, theirs against
 // yours, and "Reapply my changes" rebases the editor's own edits onto the stored version.
-import { useEffect, useState, useTransition, type ReactNode } from "react";
+// Fields, labels and option names come from the domain's field table (lib/<domain>/form.ts).
+import { Fragment, useEffect, useState, useTransition, type ReactNode } from "react";
 import type { ActionResult } from "@/lib/auth/with-role";
+import { describeValue, type FormFieldSpec } from "@/lib/forms/fields";
 import { changedFields, isFormSnapshot, type FormSnapshot } from "@/lib/forms/snapshot";
+import { ConflictNotice } from "./conflict-notice";
 
 export interface VersionedFormOptions {
   initial: FormSnapshot;
-  /** Editable fields in form order. */
-  fields: readonly string[];
-  fieldLabels: Record<string, string>;
-  /** Human text for a field's value as this form shows it (option labels). */
+  /** The domain's field table, in form order. */
+  fields: readonly FormFieldSpec[];
+  /** Human text for a value the table cannot name (an id chosen from a list loaded by the page). */
   describe?: (field: string, value: string) => string | undefined;
   save: (input: Record<string, string | number>) => Promise<ActionResult<{ changed: boolean; snapshot: FormSnapshot }>>;
   /** Extra fields sent with every save (the record id). */
@@ -24,6 +26,7 @@ export interface VersionedFormOptions {
 type Outcome = { kind: "error" | "notice"; text: string } | null;
 
 export function useVersionedForm(options: VersionedFormOptions) {
+  const names = options.fields.map((field) => field.name);
   const [base, setBase] = useState(options.initial);
   const [values, setValues] = useState(options.initial.values);
   const [theirs, setTheirs] = useState<FormSnapshot | null>(null);
@@ -36,7 +39,7 @@ export function useVersionedForm(options: VersionedFormOptions) {
   const incoming = options.initial;
   useEffect(() => {
     if (incoming.version <= base.version) return;
-    if (changedFields(base.values, values, options.fields).length > 0) return;
+    if (changedFields(base.values, values, names).length > 0) return;
     setBase(incoming);
     setValues(incoming.values);
   }, [incoming.version]);
@@ -73,7 +76,7 @@ export function useVersionedForm(options: VersionedFormOptions) {
   /** Start from what is stored now and apply the editor's own changes on top of it. */
   const reapply = () => {
     if (!theirs) return;
-    const mine = changedFields(base.values, values, options.fields);
+    const mine = changedFields(base.values, values, names);
     setValues({ ...theirs.values, ...Object.fromEntries(mine.map((field) => [field, values[field] ?? ""])) });
     setBase(theirs);
     setTheirs(null);
@@ -88,17 +91,22 @@ export function useVersionedForm(options: VersionedFormOptions) {
     setOutcome({ kind: "notice", text: "Loaded the current version; your changes were discarded." });
   };
 
-  const label = (snapshot: FormSnapshot | null, field: string, value: string) =>
-    (snapshot && snapshot.values[field] === value ? snapshot.labels[field] : undefined) ?? options.describe?.(field, value) ?? (value === "" ? "—" : value);
+  const label = (snapshot: FormSnapshot | null, field: FormFieldSpec, value: string) =>
+    (snapshot && snapshot.values[field.name] === value ? snapshot.labels[field.name] : undefined) ??
+    options.describe?.(field.name, value) ??
+    describeValue(field, value) ??
+    (value === "" ? "—" : value);
 
   const conflictRows = theirs
-    ? changedFields(base.values, theirs.values, options.fields).map((field) => ({
-        field,
-        label: options.fieldLabels[field] ?? field,
-        theirs: label(theirs, field, theirs.values[field] ?? ""),
-        yours: label(base, field, values[field] ?? ""),
-        youChangedIt: (values[field] ?? "") !== (base.values[field] ?? ""),
-      }))
+    ? options.fields
+        .filter((field) => (base.values[field.name] ?? "") !== (theirs.values[field.name] ?? ""))
+        .map((field) => ({
+          field: field.name,
+          label: field.label,
+          theirs: label(theirs, field, theirs.values[field.name] ?? ""),
+          yours: label(base, field, values[field.name] ?? ""),
+          youChangedIt: (values[field.name] ?? "") !== (base.values[field.name] ?? ""),
+        }))
     : [];
 
   return { values, setField, submit, pending, fieldErrors, outcome, theirs, conflictRows, reapply, discardMine, base };
@@ -114,39 +122,25 @@ export function Outcome({ outcome }: { outcome: Outcome }) {
   return <p role={outcome.kind === "error" ? "alert" : "status"} className={outcome.kind} data-testid="form-outcome">{outcome.text}</p>;
 }
 
-export function ConflictNotice({ form }: { form: ReturnType<typeof useVersionedForm> }) {
+export type VersionedForm = ReturnType<typeof useVersionedForm>;
+
+/** The conflict notice of an edit form: their fields against yours, and a way to go on from theirs. */
+export function VersionedConflictNotice({ form }: { form: VersionedForm }) {
   if (!form.theirs) return null;
-  const { theirs } = form;
   return (
-    <section className="conflict" aria-labelledby="conflict-heading" data-testid="conflict-notice">
-      <h3 id="conflict-heading">Someone else changed this while you were editing</h3>
-      <p>
-        {theirs.savedBy ? <>Saved by <strong>{theirs.savedBy}</strong>{theirs.savedAt && <> at {theirs.savedAt.replace("T", " ").slice(0, 16)} UTC</>}. </> : null}
-        Nothing you typed is lost; your version is still in the form.
-      </p>
-      {form.conflictRows.length > 0 ? (
-        <table className="diff conflict-table">
-          <thead>
-            <tr><th scope="col">Field</th><th scope="col">Theirs (saved)</th><th scope="col">Yours (not saved)</th></tr>
-          </thead>
-          <tbody>
-            {form.conflictRows.map((row) => (
-              <tr key={row.field} data-field={row.field}>
-                <th scope="row">{row.label}</th>
-                <td><ins>{row.theirs}</ins></td>
-                <td>{row.youChangedIt ? <strong>{row.yours}</strong> : <span className="muted">{row.yours} (unchanged by you)</span>}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : (
-        <p className="muted">They saved without changing any field shown here.</p>
-      )}
-      <div className="button-row">
-        <button type="button" className="primary" onClick={form.reapply}>Reapply my changes on top of theirs</button>
-        <button type="button" onClick={form.discardMine}>Discard mine, load theirs</button>
-      </div>
-    </section>
+    <ConflictNotice
+      heading="Someone else changed this while you were editing"
+      savedBy={form.theirs.savedBy}
+      savedAt={form.theirs.savedAt}
+      note="Nothing you typed is lost; your version is still in the form."
+      rows={form.conflictRows}
+      actions={
+        <>
+          <button type="button" className="primary" onClick={form.reapply}>Reapply my changes on top of theirs</button>
+          <button type="button" onClick={form.discardMine}>Discard mine, load theirs</button>
+        </>
+      }
+    />
   );
 }
 
@@ -164,4 +158,70 @@ export function Field({ label, name, errors, hint, children }: { label: string; 
 
 export function describedBy(name: string, errors?: string[]): string | undefined {
   return errors?.length ? `error-${name}` : undefined;
+}
+
+/** One field of a table, drawn by its control: a text input, a textarea, a select or a radio group. */
+export function FieldControl({ field, form, radioName = field.name, autoFocus }: { field: FormFieldSpec; form: VersionedForm; radioName?: string; autoFocus?: boolean }) {
+  const { name, label, hint } = field;
+  const errors = form.fieldErrors[name];
+  const options = Object.entries(field.options ?? {});
+  if (field.control === "radio") {
+    return (
+      <fieldset className="choice-group" data-field={name} aria-describedby={describedBy(name, errors)}>
+        <legend>{label}{hint && <> <span className="hint">{hint}</span></>}</legend>
+        {options.map(([value, text]) => (
+          <label key={value} className={`choice ${name}-${value}`}>
+            <input type="radio" name={radioName} value={value} checked={form.values[name] === value} onChange={() => form.setField(name, value)} />
+            {text}
+          </label>
+        ))}
+        <FieldError id={`error-${name}`} errors={errors} />
+      </fieldset>
+    );
+  }
+  const control = {
+    id: `field-${name}`,
+    value: form.values[name] ?? "",
+    autoFocus,
+    "aria-invalid": errors?.length ? true : undefined,
+    "aria-describedby": [describedBy(name, errors), hint && `hint-${name}`].filter(Boolean).join(" ") || undefined,
+    onChange: (event: { target: { value: string } }) => form.setField(name, event.target.value),
+  };
+  return (
+    <Field label={label} name={name} errors={errors} hint={hint}>
+      {field.control === "select" ? (
+        <select {...control}>
+          {options.map(([value, text]) => <option key={value} value={value}>{text}</option>)}
+        </select>
+      ) : field.control === "textarea" ? (
+        <textarea rows={field.rows} {...control} />
+      ) : (
+        <input type={field.control === "url" ? "url" : "text"} {...control} />
+      )}
+    </Field>
+  );
+}
+
+/**
+ * A form's fields in table order, consecutive fields of one row side by side. Fields the
+ * table marks "custom" are drawn by `custom` (null hides one).
+ */
+export function FormFields({ form, fields, custom = {}, radioName }: {
+  form: VersionedForm;
+  fields: readonly FormFieldSpec[];
+  custom?: Record<string, (field: FormFieldSpec) => ReactNode>;
+  radioName?: (name: string) => string;
+}) {
+  const rows: FormFieldSpec[][] = [];
+  for (const field of fields) {
+    const last = rows.at(-1);
+    if (field.row && last?.[0]?.row === field.row) last.push(field);
+    else rows.push([field]);
+  }
+  const draw = (field: FormFieldSpec) => (
+    <Fragment key={field.name}>
+      {field.control === "custom" ? custom[field.name]?.(field) : <FieldControl field={field} form={form} radioName={radioName?.(field.name)} />}
+    </Fragment>
+  );
+  return <>{rows.map((row) => (row[0]!.row ? <div key={row[0]!.name} className="field-row">{row.map(draw)}</div> : draw(row[0]!)))}</>;
 }

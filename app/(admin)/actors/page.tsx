@@ -3,7 +3,7 @@ import { Pager, shownRange } from "@/app/(admin)/_components/pager";
 import { requirePageRole } from "@/lib/auth/session";
 import { listActors } from "@/lib/actors/queries";
 import { actorListSchema } from "@/lib/actors/schema";
-import { ACTOR_KIND_LABELS } from "@/lib/actors/mutations";
+import { ACTOR_KIND_LABELS } from "@/lib/actors/labels";
 import { parseWithProblems } from "@/lib/claims/schema";
 import { ExportButton } from "../_components/export-button";
 

@@ -5,7 +5,7 @@
 // between the steps and is sent again on save, so the server never trusts a preview.
 import { useState } from "react";
 import Link from "next/link";
-import type { ImportPreview } from "@/lib/import/import-document";
+import { importPreviewSchema, savedImportSchema, type ImportPreview, type SavedImport } from "@/lib/import/preview-schema";
 import { RELIABILITIES, SOURCE_KINDS } from "@/lib/ingest/schema";
 import { textRuns } from "@/lib/sources/highlight";
 import { DEFAULT_CHECK_WORTHINESS_THRESHOLD } from "@/lib/facets/check-worthiness";
@@ -13,11 +13,6 @@ import styles from "./import-form.module.css";
 
 type Fields = Record<(typeof FIELD_NAMES)[number], string>;
 type FieldErrors = Record<string, string[]>;
-interface SavedImport {
-  slug: string;
-  description: string;
-  duplicate: boolean;
-}
 interface SourceOption {
   id: number;
   slug: string;
@@ -36,6 +31,9 @@ const MATCH_REASONS: Record<string, string> = {
   url: "it has the same web address",
   chosen: "you chose it",
 };
+
+// An answer the preview schema refuses is shown as a sentence, never half-rendered.
+const UNREADABLE_ANSWER = "The server's answer could not be read. Reload the page and try again.";
 
 function emptyFields(): Fields {
   return Object.fromEntries(FIELD_NAMES.map((name) => [name, ""])) as Fields;
@@ -135,7 +133,7 @@ function MatchNotice({ preview }: { preview: ImportPreview }) {
   return (
     <p className="notice" data-testid="version-notice">
       Saving stores this as a new version of <Link href={`/sources/${match.slug}`}>{match.title}</Link> ({MATCH_REASONS[match.matchedBy]}).
-      Of its {match.claimCount} claims, {match.claimsStaying} stay where they are, {match.claimsMoving} move with the text
+      Of its {match.claimCount} claims, {match.claimsStaying} stay where they are, {match.claimsReanchored} are re-anchored to the changed text
       {match.claimsLosingTheirText > 0 && `, and ${match.claimsLosingTheirText} no longer appear in it and will be flagged for review`}.
       Nothing an editor changed is overwritten.
     </p>
@@ -174,7 +172,12 @@ export function ImportForm({ sources }: { sources: SourceOption[] }) {
       setError(result.message);
       return;
     }
-    const next = result.data as ImportPreview;
+    const parsed = importPreviewSchema.safeParse(result.data);
+    if (!parsed.success) {
+      setError(UNREADABLE_ANSWER);
+      return;
+    }
+    const next = parsed.data;
     const { guesses } = next;
     setPreview(next);
     setSameAs({});
@@ -196,8 +199,13 @@ export function ImportForm({ sources }: { sources: SourceOption[] }) {
     form.set("target", value);
     if (fields.url) form.set("url", fields.url);
     const result = await post("/api/import/preview", form);
-    if (result.ok) setPreview(result.data as ImportPreview);
-    else setError(result.message);
+    if (!result.ok) {
+      setError(result.message);
+      return;
+    }
+    const parsed = importPreviewSchema.safeParse(result.data);
+    if (parsed.success) setPreview(parsed.data);
+    else setError(UNREADABLE_ANSWER);
   }
 
   async function save(event: React.FormEvent) {
@@ -218,7 +226,9 @@ export function ImportForm({ sources }: { sources: SourceOption[] }) {
       setFieldErrors(result.fieldErrors);
       return;
     }
-    setSaved(result.data as SavedImport);
+    const parsed = savedImportSchema.safeParse(result.data);
+    if (parsed.success) setSaved(parsed.data);
+    else setError("The document was saved, but the server's answer could not be read. Find it on the sources page.");
   }
 
   function startOver() {

@@ -1,6 +1,6 @@
 import { requirePageRole } from "@/lib/auth/session";
 import { importMaxBytes } from "@/lib/env";
-import { formatBytes } from "@/lib/import/detect";
+import { formatBytes } from "@/lib/import/sniff-format";
 import { listSourcesForImport } from "@/lib/import/queries";
 import { ImportForm } from "./import-form";
 

@@ -3,7 +3,7 @@ import { Pager, shownRange } from "@/app/(admin)/_components/pager";
 import { requirePageRole } from "@/lib/auth/session";
 import { listSourcesWithCounts } from "@/lib/sources/queries";
 import { sourceListSchema } from "@/lib/sources/schema";
-import { SOURCE_KIND_LABELS } from "@/lib/sources/mutations";
+import { SOURCE_KIND_LABELS } from "@/lib/sources/labels";
 import { RELIABILITY_LABELS } from "@/lib/claims/labels";
 
 export const dynamic = "force-dynamic";

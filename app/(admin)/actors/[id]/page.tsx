@@ -4,7 +4,7 @@ import { z } from "zod";
 import { canEdit } from "@/lib/auth/roles";
 import { requirePageRole } from "@/lib/auth/session";
 import { getActorDetail } from "@/lib/actors/queries";
-import { ACTOR_FIELD_LABELS, ACTOR_KIND_LABELS } from "@/lib/actors/mutations";
+import { ACTOR_KIND_LABELS } from "@/lib/actors/labels";
 import { STANCE_LABELS, STATUS_LABELS } from "@/lib/claims/labels";
 import { HistoryPanel } from "../../_components/history-panel";
 import { ActorForm, MergeActorForm, SuggestedMerges } from "../../_components/actor-forms";
@@ -49,7 +49,7 @@ export default async function ActorPage({ params }: { params: Promise<{ id: stri
       )}
       {editor ? (
         <>
-          <ActorForm key={actor.id} actorId={actor.id} snapshot={snapshot} fieldLabels={ACTOR_FIELD_LABELS} kindLabels={ACTOR_KIND_LABELS} />
+          <ActorForm key={actor.id} actorId={actor.id} snapshot={snapshot} />
           <section aria-labelledby="merge-heading" className="card">
             <h2 id="merge-heading">Merge a duplicate</h2>
             <MergeActorForm keptId={actor.id} keptName={actor.name} keptVersion={actor.version} candidates={mergeCandidates} />

@@ -7,6 +7,8 @@ import { useRouter } from "next/navigation";
 import { reviewContradictionAction } from "@/lib/contradictions/actions";
 import { CONTRADICTION_STATUS_LABELS } from "@/lib/contradictions/labels";
 import type { ContradictionStatus } from "@/lib/generated/prisma/enums";
+import { ConflictNotice } from "../../_components/conflict-notice";
+import { Outcome } from "../../_components/versioned-form";
 import styles from "./contradictions.module.css";
 
 export interface ReviewFormProps {
@@ -125,17 +127,15 @@ export function ReviewForm(props: ReviewFormProps) {
         </div>
       )}
       {theirs && (
-        <section className="conflict" data-testid="conflict-notice">
-          <h3>Someone else reviewed this pair first</h3>
-          <p>
-            {theirs.savedBy ? <>Saved by <strong>{theirs.savedBy}</strong>{theirs.savedAt && <> at {theirs.savedAt.replace("T", " ").slice(0, 16)} UTC</>}: </> : "Saved: "}
-            {CONTRADICTION_STATUS_LABELS[theirs.status]}
-            {theirs.rationale && <> — “{theirs.rationale}”</>}; preferred: {claimLabel(theirs.preferredClaimId)}.
-          </p>
-          <p>Your decision is still in the form. <button type="button" className="link-button" onClick={() => router.refresh()}>Load their version</button> to review again.</p>
-        </section>
+        <ConflictNotice
+          heading="Someone else reviewed this pair first"
+          savedBy={theirs.savedBy}
+          savedAt={theirs.savedAt}
+          theirs={<>{CONTRADICTION_STATUS_LABELS[theirs.status]}{theirs.rationale && <> — “{theirs.rationale}”</>}; preferred: {claimLabel(theirs.preferredClaimId)}.</>}
+          note={<>Your decision is still in the form. <button type="button" className="link-button" onClick={() => router.refresh()}>Load their version</button> to review again.</>}
+        />
       )}
-      {outcome && <p role={outcome.kind === "error" ? "alert" : "status"} className={outcome.kind} data-testid="form-outcome">{outcome.text}</p>}
+      <Outcome outcome={outcome} />
       <div className="button-row">
         <button type="submit" className="primary" disabled={pending}>{pending ? "Saving…" : "Save review"}</button>
       </div>

@@ -2,11 +2,9 @@
 // parameters as its page. The command line (`npm run export`) runs the same code.
 import { withRole } from "@/lib/auth/with-role";
 import { roleAllows } from "@/lib/auth/roles";
-import { db } from "@/lib/db/client";
 import { ForbiddenError } from "@/lib/errors";
 import { EXPORT_DEFINITIONS, isExportKind } from "@/lib/export/kinds";
-import { exportPool } from "@/lib/export/pool";
-import { startExport } from "@/lib/export/run";
+import { startHttpExport } from "@/lib/export/http";
 import { parseExportRequest } from "@/lib/export/schema";
 
 export const dynamic = "force-dynamic";
@@ -18,7 +16,7 @@ export const GET = withRole<{ params: Promise<{ kind: string }> }>("viewer", asy
     throw new ForbiddenError(`You need the ${EXPORT_DEFINITIONS[kind].role} role to export the ${kind === "audit" ? "audit trail" : kind}.`);
   }
   const exportRequest = parseExportRequest(kind, new URL(request.url).searchParams);
-  const started = await startExport(exportPool(), db(), exportRequest, { userId: user.id, via: "http" }, { signal: request.signal });
+  const started = await startHttpExport(exportRequest, user.id, request.signal);
   return new Response(started.stream, {
     headers: {
       "Content-Type": started.contentType,

@@ -4,7 +4,7 @@ import { canEdit } from "@/lib/auth/roles";
 import { requirePageRole } from "@/lib/auth/session";
 import { getSourceDetails } from "@/lib/sources/queries";
 import { sourceSlugSchema } from "@/lib/sources/schema";
-import { SOURCE_FIELD_LABELS, SOURCE_KIND_LABELS } from "@/lib/sources/mutations";
+import { SOURCE_KIND_LABELS } from "@/lib/sources/labels";
 import { RELIABILITY_LABELS } from "@/lib/claims/labels";
 import { HistoryPanel } from "../../../_components/history-panel";
 import { SourceForm } from "../../../_components/source-form";
@@ -30,7 +30,7 @@ export default async function SourceDetailsPage({ params }: { params: Promise<{ 
         {source.originFile && <> · loaded from <code>{source.originFile}</code></>}
       </p>
       {canEdit(user) ? (
-        <SourceForm sourceId={source.id} snapshot={snapshot} fieldLabels={SOURCE_FIELD_LABELS} kindLabels={SOURCE_KIND_LABELS} />
+        <SourceForm sourceId={source.id} snapshot={snapshot} />
       ) : (
         <dl className="facts">
           <dt>Reliability</dt><dd>{RELIABILITY_LABELS[source.reliability]}</dd>

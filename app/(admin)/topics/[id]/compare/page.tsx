@@ -4,7 +4,7 @@ import { z } from "zod";
 import { requirePageRole } from "@/lib/auth/session";
 import { getTopicComparison, type StanceCounts } from "@/lib/contradictions/queries";
 import { RELIABILITY_LABELS, STANCE_LABELS } from "@/lib/claims/labels";
-import { SOURCE_KIND_LABELS } from "@/lib/sources/mutations";
+import { SOURCE_KIND_LABELS } from "@/lib/sources/labels";
 import styles from "../../../contradictions/_components/contradictions.module.css";
 
 export const dynamic = "force-dynamic";

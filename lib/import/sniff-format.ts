@@ -2,8 +2,7 @@
 // PNG is refused as an image, an HTML page saved as .txt is read as HTML. The name only
 // breaks ties between plain text and Markdown, which no byte pattern can tell apart.
 import { ImportRefusedError } from "@/lib/import/errors";
-
-export type DocumentFormat = "text" | "markdown" | "html" | "pdf";
+import type { DocumentFormat } from "@/lib/import/types";
 
 export const FORMAT_LABELS: Record<DocumentFormat, string> = {
   text: "plain text",

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { detectDocument, firstInvalidUtf8, sniffHtml } from "@/lib/import/detect";
+import { detectDocument, firstInvalidUtf8, sniffHtml } from "@/lib/import/sniff-format";
 import { ImportRefusedError } from "@/lib/import/errors";
 
 const FIXTURES = path.resolve(import.meta.dirname, "../fixtures/import");

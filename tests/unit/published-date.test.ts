@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { checkPublishedDate, dateGuess } from "@/lib/import/dates";
+import { checkPublishedDate, dateGuess } from "@/lib/text/published-date";
 import { documentMetadataSchema } from "@/lib/ingest/schema";
 
 const NOW = new Date("2025-06-01T12:00:00Z");
