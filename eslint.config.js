@@ -24,7 +24,10 @@ export default tseslint.config(
     files: ["lib/text/**", "lib/extract/**"],
     rules: {
       "no-restricted-imports": restrict([
-        { group: ["@/lib/*", "!@/lib/text", "!@/lib/text/**", "!@/lib/extract", "!@/lib/extract/**"], message: "lib/text and lib/extract are pure: they import only each other." },
+        {
+          group: ["@/lib/*", "!@/lib/text", "!@/lib/text/**", "!@/lib/extract", "!@/lib/extract/**"],
+          message: "lib/text and lib/extract are pure: they import only each other.",
+        },
         { group: ["@/app/*", "@prisma/*", "pg", "next/*", "server-only"], message: "lib/text and lib/extract are pure: no app, database or framework." },
       ]),
     },
@@ -59,7 +62,10 @@ export default tseslint.config(
     files: ["app/**"],
     rules: {
       "no-restricted-imports": restrict([
-        { group: ["@/lib/db/client", "@/lib/db/client.*", "@/lib/generated/prisma/client"], message: "app/ never imports the database client: call a lib/<domain> function." },
+        {
+          group: ["@/lib/db/client", "@/lib/db/client.*", "@/lib/generated/prisma/client"],
+          message: "app/ never imports the database client: call a lib/<domain> function.",
+        },
       ]),
     },
   },

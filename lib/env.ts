@@ -30,7 +30,11 @@ const envSchema = z.object({
   /** Set to see the stack of a command-line failure. */
   CLAIMBASE_DEBUG: optionalString,
   /** Largest document an import accepts, in bytes (default 5 MB). */
-  IMPORT_MAX_BYTES: z.coerce.number().int().min(1).default(5 * 1024 * 1024),
+  IMPORT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(5 * 1024 * 1024),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -159,7 +159,14 @@ export async function measureCli(url: string, directory: string, rows: number): 
   const peakRssMb = memory.stop();
   if (code !== 0) throw new Error(`the export command failed:\n${stderr}`);
   const content = await readFile(file);
-  return { label: "npm run export (CLI, incl. start-up)", rows, bytes: content.byteLength, seconds, peakRssMb, sha256: createHash("sha256").update(content).digest("hex") };
+  return {
+    label: "npm run export (CLI, incl. start-up)",
+    rows,
+    bytes: content.byteLength,
+    seconds,
+    peakRssMb,
+    sha256: createHash("sha256").update(content).digest("hex"),
+  };
 }
 
 export function measurePsql(url: string, directory: string, rows: number): Measurement {
@@ -184,44 +191,51 @@ export function format(measurement: Measurement, baseline?: Measurement): string
 }
 
 // npm run bench imports the measurements above; run the benchmark only as a script.
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await runCli(async () => {
-  const rows = rowsSchema.parse(process.argv[2]);
-  const directory = await mkdtemp(path.join(tmpdir(), "claimbase-bench-"));
-  let app: RunningApp | undefined;
-  try {
-    console.error("Starting the app (next build when stale, next start) on a throwaway database …");
-    app = await startApp({ seed: false });
-    const databaseUrl = app.database.url;
-    console.error(`Loading ${rows.toLocaleString("en")} synthetic claims …`);
-    const loadStarted = performance.now();
-    await loadClaims(databaseUrl, rows);
-    console.error(`  loaded in ${((performance.now() - loadStarted) / 1000).toFixed(1)} s`);
-    const cookie = await signIn(app.baseUrl, app.users.admin.email, app.users.admin.password);
-    // Warm-up: load the route's modules and open the export pool before timing.
-    await (await fetch(`${app.baseUrl}/api/export/claims?columns=id&status=rejected&source=none`, { headers: { cookie } })).arrayBuffer();
-    const idleRssMb = treeRss(app.pid) / 1024 / 1024;
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url))
+  await runCli(async () => {
+    const rows = rowsSchema.parse(process.argv[2]);
+    const directory = await mkdtemp(path.join(tmpdir(), "claimbase-bench-"));
+    let app: RunningApp | undefined;
+    try {
+      console.error("Starting the app (next build when stale, next start) on a throwaway database …");
+      app = await startApp({ seed: false });
+      const databaseUrl = app.database.url;
+      console.error(`Loading ${rows.toLocaleString("en")} synthetic claims …`);
+      const loadStarted = performance.now();
+      await loadClaims(databaseUrl, rows);
+      console.error(`  loaded in ${((performance.now() - loadStarted) / 1000).toFixed(1)} s`);
+      const cookie = await signIn(app.baseUrl, app.users.admin.email, app.users.admin.password);
+      // Warm-up: load the route's modules and open the export pool before timing.
+      await (await fetch(`${app.baseUrl}/api/export/claims?columns=id&status=rejected&source=none`, { headers: { cookie } })).arrayBuffer();
+      const idleRssMb = treeRss(app.pid) / 1024 / 1024;
 
-    console.error("Exporting over HTTP …");
-    const http = await measureHttp(app.baseUrl, cookie, app.pid, "", "GET /api/export/claims (next start)");
-    console.error("Exporting with the command line …");
-    const cli = await measureCli(databaseUrl, directory, http.rows);
-    console.error("Baseline: psql \\copy …");
-    const psql = measurePsql(databaseUrl, directory, rows);
-    psql.bytes = (await stat(path.join(directory, "psql.csv"))).size;
+      console.error("Exporting over HTTP …");
+      const http = await measureHttp(app.baseUrl, cookie, app.pid, "", "GET /api/export/claims (next start)");
+      console.error("Exporting with the command line …");
+      const cli = await measureCli(databaseUrl, directory, http.rows);
+      console.error("Baseline: psql \\copy …");
+      const psql = measurePsql(databaseUrl, directory, rows);
+      psql.bytes = (await stat(path.join(directory, "psql.csv"))).size;
 
-    const host = new URL(databaseUrl).host;
-    console.log(`\nExport benchmark: ${rows.toLocaleString("en")} claims, ${EXPORT_DEFINITIONS.claims.columns.length} columns, PostgreSQL at ${host}, ${new Date().toISOString().slice(0, 10)}\n`);
-    console.log("| path | rows | time | rows/s | first byte | peak RSS | vs psql |");
-    console.log("|---|---:|---:|---:|---:|---:|---:|");
-    console.log(format(http, psql));
-    console.log(format(cli, psql));
-    console.log(format(psql));
-    console.log(`\nServer RSS before the export: ${idleRssMb.toFixed(0)} MB; during it at most ${http.peakRssMb!.toFixed(0)} MB (+${(http.peakRssMb! - idleRssMb).toFixed(0)} MB) for ${(http.bytes / 1024 / 1024).toFixed(0)} MB of CSV.`);
-    console.log(`HTTP and CLI files: ${http.sha256 === cli.sha256 ? "byte-identical" : "DIFFERENT"} (sha256 ${http.sha256!.slice(0, 16)}…, ${http.bytes.toLocaleString("en")} bytes); psql wrote ${psql.bytes.toLocaleString("en")} bytes.`);
-    if (http.rows !== rows) throw new Error(`the HTTP export returned ${http.rows} rows, expected ${rows}`);
-    if (http.sha256 !== cli.sha256) process.exitCode = 1;
-  } finally {
-    await app?.stop();
-    await rm(directory, { recursive: true, force: true });
-  }
-});
+      const host = new URL(databaseUrl).host;
+      console.log(
+        `\nExport benchmark: ${rows.toLocaleString("en")} claims, ${EXPORT_DEFINITIONS.claims.columns.length} columns, PostgreSQL at ${host}, ${new Date().toISOString().slice(0, 10)}\n`,
+      );
+      console.log("| path | rows | time | rows/s | first byte | peak RSS | vs psql |");
+      console.log("|---|---:|---:|---:|---:|---:|---:|");
+      console.log(format(http, psql));
+      console.log(format(cli, psql));
+      console.log(format(psql));
+      console.log(
+        `\nServer RSS before the export: ${idleRssMb.toFixed(0)} MB; during it at most ${http.peakRssMb!.toFixed(0)} MB (+${(http.peakRssMb! - idleRssMb).toFixed(0)} MB) for ${(http.bytes / 1024 / 1024).toFixed(0)} MB of CSV.`,
+      );
+      console.log(
+        `HTTP and CLI files: ${http.sha256 === cli.sha256 ? "byte-identical" : "DIFFERENT"} (sha256 ${http.sha256!.slice(0, 16)}…, ${http.bytes.toLocaleString("en")} bytes); psql wrote ${psql.bytes.toLocaleString("en")} bytes.`,
+      );
+      if (http.rows !== rows) throw new Error(`the HTTP export returned ${http.rows} rows, expected ${rows}`);
+      if (http.sha256 !== cli.sha256) process.exitCode = 1;
+    } finally {
+      await app?.stop();
+      await rm(directory, { recursive: true, force: true });
+    }
+  });

@@ -50,7 +50,8 @@ async function printThresholds(names: string[], documents: Map<string, Document[
     if (!docs) continue;
     const conflicts = name === "mqm-seed" ? GOLD_CONFLICTS : (await loadConflictSubject(path.join(CONFLICT_SETS_DIR, name))).labels.conflicts;
     const claims = docs.flatMap((document) => document.claims.map((claim) => ({ quote: plainText(claim.quote), worth: document.worth.get(claim) ?? 0 })));
-    const sideKept = (side: string[], threshold: number) => claims.some((claim) => claim.worth >= threshold && side.some((text) => claim.quote.includes(plainText(text))));
+    const sideKept = (side: string[], threshold: number) =>
+      claims.some((claim) => claim.worth >= threshold && side.some((text) => claim.quote.includes(plainText(text))));
     const cells = THRESHOLDS.map((threshold) => {
       const kept = claims.filter((claim) => claim.worth >= threshold).length;
       const survive = conflicts.filter((conflict) => sideKept(conflict.a, threshold) && sideKept(conflict.b, threshold)).length;
@@ -70,10 +71,12 @@ interface Document {
 
 /** The score ingest stores, computed by the same function. */
 function worthOf(text: string, claims: ExtractedClaim[]): Map<ExtractedClaim, number> {
-  return new Map(claims.map((claim) => [
-    claim,
-    facetColumns({ quote: claim.quote, cue: claim.cue, speakerName: claim.speaker?.name ?? null, context: facetContext(text, claim.start) }).checkWorthiness,
-  ]));
+  return new Map(
+    claims.map((claim) => [
+      claim,
+      facetColumns({ quote: claim.quote, cue: claim.cue, speakerName: claim.speaker?.name ?? null, context: facetContext(text, claim.start) }).checkWorthiness,
+    ]),
+  );
 }
 
 interface Score {
@@ -133,9 +136,20 @@ function score(name: string, labels: AttributionLabels, documents: Document[]): 
   const speakers = new Map(labels.speakers.map((speaker) => [speaker.id, speaker]));
   const actorOf = resolveActors(documents);
   const result: Score = {
-    name, heldOut: HELD_OUT.has(name), documents: documents.length, claims: documents.reduce((n, d) => n + d.claims.length, 0),
-    speakerLabels: 0, speakerRight: 0, citedLabels: 0, citedRight: 0, people: 0, actorsForPeople: 0, debrisClaims: 0,
-    worthyKept: 0, keptLabelled: 0, problems: [],
+    name,
+    heldOut: HELD_OUT.has(name),
+    documents: documents.length,
+    claims: documents.reduce((n, d) => n + d.claims.length, 0),
+    speakerLabels: 0,
+    speakerRight: 0,
+    citedLabels: 0,
+    citedRight: 0,
+    people: 0,
+    actorsForPeople: 0,
+    debrisClaims: 0,
+    worthyKept: 0,
+    keptLabelled: 0,
+    problems: [],
   };
   const actorsPerPerson = new Map<string, Set<string>>();
   for (const label of labels.claims) {
@@ -145,13 +159,14 @@ function score(name: string, labels: AttributionLabels, documents: Document[]): 
       result.problems.push(`NOT A CLAIM  ${label.file}: "${label.claim}"`);
       continue;
     }
-    const actor = claim.speaker ? actorOf.get(claim) ?? claim.speaker.name : null;
+    const actor = claim.speaker ? (actorOf.get(claim) ?? claim.speaker.name) : null;
     const expected = label.speaker === null ? null : speakers.get(label.speaker)!;
-    const right = expected === null
-      ? actor === null
-      : actor !== null && expected.names.some((n) => canonicalActorKey(n) === canonicalActorKey(actor));
+    const right = expected === null ? actor === null : actor !== null && expected.names.some((n) => canonicalActorKey(n) === canonicalActorKey(actor));
     if (right) result.speakerRight++;
-    else result.problems.push(`SPEAKER  "${label.claim}": expected ${expected?.names[0] ?? "the author"}, got ${actor ?? "the author"}${claim.cue ? ` (cue "${claim.cue}")` : ""}`);
+    else
+      result.problems.push(
+        `SPEAKER  "${label.claim}": expected ${expected?.names[0] ?? "the author"}, got ${actor ?? "the author"}${claim.cue ? ` (cue "${claim.cue}")` : ""}`,
+      );
     if (expected?.kind === "person" && actor !== null) {
       const set = actorsPerPerson.get(expected.id) ?? new Set<string>();
       set.add(actor);
@@ -160,7 +175,8 @@ function score(name: string, labels: AttributionLabels, documents: Document[]): 
     if (label.citedVia !== undefined) {
       result.citedLabels++;
       const got = claim.citedVia;
-      const citedRight = label.citedVia === null ? got === null : got !== null && plainText(got).toLowerCase().includes(plainText(label.citedVia).toLowerCase());
+      const citedRight =
+        label.citedVia === null ? got === null : got !== null && plainText(got).toLowerCase().includes(plainText(label.citedVia).toLowerCase());
       if (citedRight) result.citedRight++;
       else result.problems.push(`CITED VIA  "${label.claim}": expected ${label.citedVia ?? "none"}, got ${got ?? "none"}`);
     }
@@ -177,7 +193,10 @@ function score(name: string, labels: AttributionLabels, documents: Document[]): 
       result.problems.push(`DEBRIS  ${debris.file}: "${claim.quote.slice(0, 80)}"`);
     }
   }
-  for (const [list, worthy] of [[labels.checkWorthy, true], [labels.notCheckWorthy, false]] as const) {
+  for (const [list, worthy] of [
+    [labels.checkWorthy, true],
+    [labels.notCheckWorthy, false],
+  ] as const) {
     for (const label of list) {
       const document = byFile.get(label.file);
       const claim = claimHolding(document, label.claim);
@@ -212,15 +231,27 @@ function line(s: Score): string {
 function total(name: string, scores: Score[]): Score {
   const sum = (key: keyof Score) => scores.reduce((n, s) => n + (s[key] as number), 0);
   return {
-    name, heldOut: false, documents: sum("documents"), claims: sum("claims"), speakerLabels: sum("speakerLabels"),
-    speakerRight: sum("speakerRight"), citedLabels: sum("citedLabels"), citedRight: sum("citedRight"), people: sum("people"),
-    actorsForPeople: sum("actorsForPeople"), debrisClaims: sum("debrisClaims"), worthyKept: sum("worthyKept"),
-    keptLabelled: sum("keptLabelled"), problems: [],
+    name,
+    heldOut: false,
+    documents: sum("documents"),
+    claims: sum("claims"),
+    speakerLabels: sum("speakerLabels"),
+    speakerRight: sum("speakerRight"),
+    citedLabels: sum("citedLabels"),
+    citedRight: sum("citedRight"),
+    people: sum("people"),
+    actorsForPeople: sum("actorsForPeople"),
+    debrisClaims: sum("debrisClaims"),
+    worthyKept: sum("worthyKept"),
+    keptLabelled: sum("keptLabelled"),
+    problems: [],
   };
 }
 
 await runCli(async () => {
-  const { values } = parseArgs({ options: { subject: { type: "string", multiple: true }, tuning: { type: "boolean" }, verbose: { type: "boolean" }, thresholds: { type: "boolean" } } });
+  const { values } = parseArgs({
+    options: { subject: { type: "string", multiple: true }, tuning: { type: "boolean" }, verbose: { type: "boolean" }, thresholds: { type: "boolean" } },
+  });
   const args = argsSchema.parse(values);
   const subjects: { name: string; load: () => Promise<[AttributionLabels, Document[]] | null> }[] = [
     {
@@ -256,7 +287,11 @@ await runCli(async () => {
     console.log(`${line(result)}  (${result.claims} claims)`);
     if (args.verbose && !result.heldOut) for (const problem of result.problems) console.log(`    ${problem}`);
   }
-  if (args.thresholds) await printThresholds(chosen.map((s) => s.name), loadedDocuments);
+  if (args.thresholds)
+    await printThresholds(
+      chosen.map((s) => s.name),
+      loadedDocuments,
+    );
   const tuned = scores.filter((s) => !s.heldOut);
   const held = scores.filter((s) => s.heldOut);
   console.log("");

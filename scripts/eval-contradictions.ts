@@ -76,7 +76,9 @@ interface SubjectScore {
 
 async function seedSubject(): Promise<SubjectInput> {
   const manifest = await readManifest(DEFAULT_MANIFEST);
-  const documents = await Promise.all(manifest.map(async (entry) => ({ entry, rawText: await readFile(path.join(DEFAULT_DOCUMENTS_DIR, entry.file), "utf8") })));
+  const documents = await Promise.all(
+    manifest.map(async (entry) => ({ entry, rawText: await readFile(path.join(DEFAULT_DOCUMENTS_DIR, entry.file), "utf8") })),
+  );
   return {
     name: SEED_SUBJECT,
     labels: { subject: SEED_SUBJECT, title: "MQM (the seed documents)", conflicts: GOLD_CONFLICTS, nonConflicts: [] },
@@ -136,7 +138,9 @@ async function evaluate(subject: SubjectInput, top: number, verbose: boolean, ex
     if (verbose) {
       console.log(`\n== ${subject.name}: top ${top}`);
       topList.forEach((pair, index) => {
-        console.log(`${String(index + 1).padStart(3)} ${isReal(pair) ? "✓" : "·"} ${pair.score.toFixed(2)} ${pair.kind.padEnd(17)} ${pair.rule}: ${pair.explanation}`);
+        console.log(
+          `${String(index + 1).padStart(3)} ${isReal(pair) ? "✓" : "·"} ${pair.score.toFixed(2)} ${pair.kind.padEnd(17)} ${pair.rule}: ${pair.explanation}`,
+        );
         console.log(`        A: ${(quotes.get(pair.claimAId) ?? "").slice(0, 120)}`);
         console.log(`        B: ${(quotes.get(pair.claimBId) ?? "").slice(0, 120)}`);
       });
@@ -168,12 +172,22 @@ async function evaluate(subject: SubjectInput, top: number, verbose: boolean, ex
       for (const entry of missed) explainMiss(subject.name, entry, [...cue.values()], examined, vocabulary);
     }
     return {
-      name: subject.name, heldOut: HELD_OUT.has(subject.name), claims: report.claims, labelled: conflicts.length,
-      nonConflicts: nonConflicts.length, proposals: proposals.length, correct: correct.length, found: found.length,
-      topSize: topList.length, topReal: topList.filter(isReal).length, falseAlarmsOnLookAlikes: falseAlarms.length,
+      name: subject.name,
+      heldOut: HELD_OUT.has(subject.name),
+      claims: report.claims,
+      labelled: conflicts.length,
+      nonConflicts: nonConflicts.length,
+      proposals: proposals.length,
+      correct: correct.length,
+      found: found.length,
+      topSize: topList.length,
+      topReal: topList.filter(isReal).length,
+      falseAlarmsOnLookAlikes: falseAlarms.length,
       revisionsProposed: revisions.length,
       revisionsLabelledFound: labelledRevisions.filter((entry) => revisions.some((pair) => pairMatches(pair, entry, quotes))).length,
-      revisionsLabelled: labelledRevisions.length, examinedGold: examinedGold.length, seconds: report.seconds,
+      revisionsLabelled: labelledRevisions.length,
+      examinedGold: examinedGold.length,
+      seconds: report.seconds,
     };
   } finally {
     await database.drop();
@@ -186,16 +200,26 @@ function describe(claim: CueClaim): string {
     f.predicate ? `pred ${f.predicate.lemma}/${f.predicate.sense ?? "-"} ${f.predicate.polarity}` : "pred -",
     `mod ${f.modality}`,
     f.acts.length ? `acts ${f.acts.map((act) => `${act.act}[${act.targets.join("|")}]“${act.cue}”`).join(" ")}` : "",
-    f.quantities.length ? `q ${f.quantities.map((q) => `${q.measure}/${q.dimension}${q.rate ? "/" + q.rate : ""} ${q.low}-${q.high} (${q.allowLow}-${q.allowHigh ?? "∞"}) ${q.modality}`).join("; ")}` : "",
+    f.quantities.length
+      ? `q ${f.quantities.map((q) => `${q.measure}/${q.dimension}${q.rate ? "/" + q.rate : ""} ${q.low}-${q.high} (${q.allowLow}-${q.allowHigh ?? "∞"}) ${q.modality}`).join("; ")}`
+      : "",
     f.dates.length ? `dates ${f.dates.map((d) => d.text).join(", ")}` : "",
     `ents ${f.entities.map((e) => e.keys[0]).join(",")}`,
-    (f.propositions ?? []).length ? `props ${(f.propositions ?? []).map((p) => `${p.positive ? "" : "¬"}${p.lemma}${p.antonym ? "~" : ""}(${p.args.join(",")})`).join(" ")}` : "",
+    (f.propositions ?? []).length
+      ? `props ${(f.propositions ?? []).map((p) => `${p.positive ? "" : "¬"}${p.lemma}${p.antonym ? "~" : ""}(${p.args.join(",")})`).join(" ")}`
+      : "",
   ];
   return `#${claim.id} src${claim.sourceId} @${claim.startOffset} [${claim.speakerName ?? "author"}|${claim.cue ?? ""}] ${claim.quote.slice(0, 150)}\n            ${parts.filter(Boolean).join(" · ")}`;
 }
 
 /** Why a labelled conflict was missed: its claims as the rules see them, and each rule's verdict. */
-function explainMiss(subject: string, entry: LabelledPair, claims: CueClaim[], examined: { claimAId: number; claimBId: number; gap?: number | null; similarity?: number | null }[], vocabulary: Vocabulary) {
+function explainMiss(
+  subject: string,
+  entry: LabelledPair,
+  claims: CueClaim[],
+  examined: { claimAId: number; claimBId: number; gap?: number | null; similarity?: number | null }[],
+  vocabulary: Vocabulary,
+) {
   const side = (subs: string[]) => claims.filter((claim) => matchesSide(claim.quote, subs));
   const as = side(entry.a);
   const bs = side(entry.b);
@@ -206,8 +230,12 @@ function explainMiss(subject: string, entry: LabelledPair, claims: CueClaim[], e
       const candidate = examined.find((pair) => (pair.claimAId === a.id && pair.claimBId === b.id) || (pair.claimAId === b.id && pair.claimBId === a.id));
       const signals = { gap: candidate?.gap ?? undefined, similarity: candidate?.similarity ?? undefined };
       console.log(`   A ${describe(a)}\n   B ${describe(b)}`);
-      const verdicts = RULES.map((rule) => [rule.name, rule.judge(a, b, { signals, vocabulary, shared: overlap(subjectTerms(a), subjectTerms(b), vocabulary) })] as const).filter(([, match]) => match);
-      console.log(`   candidate ${candidate ? `yes gap ${candidate.gap ?? "-"} sim ${candidate.similarity?.toFixed(2) ?? "-"}` : "NO"} · related ${eventRelatedness(a, b, signals, vocabulary).toFixed(2)} · verdicts ${verdicts.map(([name, match]) => `${name} ${match!.score}`).join(", ") || "none"}`);
+      const verdicts = RULES.map(
+        (rule) => [rule.name, rule.judge(a, b, { signals, vocabulary, shared: overlap(subjectTerms(a), subjectTerms(b), vocabulary) })] as const,
+      ).filter(([, match]) => match);
+      console.log(
+        `   candidate ${candidate ? `yes gap ${candidate.gap ?? "-"} sim ${candidate.similarity?.toFixed(2) ?? "-"}` : "NO"} · related ${eventRelatedness(a, b, signals, vocabulary).toFixed(2)} · verdicts ${verdicts.map(([name, match]) => `${name} ${match!.score}`).join(", ") || "none"}`,
+      );
     }
   }
 }
@@ -226,16 +254,32 @@ function line(score: Omit<SubjectScore, "name" | "heldOut" | "seconds"> & { name
 function total(name: string, scores: SubjectScore[]) {
   const sum = (key: keyof SubjectScore) => scores.reduce((acc, score) => acc + (score[key] as number), 0);
   return {
-    name, claims: sum("claims"), labelled: sum("labelled"), nonConflicts: sum("nonConflicts"), proposals: sum("proposals"),
-    correct: sum("correct"), found: sum("found"), topSize: sum("topSize"), topReal: sum("topReal"),
-    falseAlarmsOnLookAlikes: sum("falseAlarmsOnLookAlikes"), revisionsProposed: sum("revisionsProposed"),
-    revisionsLabelledFound: sum("revisionsLabelledFound"), revisionsLabelled: sum("revisionsLabelled"), examinedGold: sum("examinedGold"),
+    name,
+    claims: sum("claims"),
+    labelled: sum("labelled"),
+    nonConflicts: sum("nonConflicts"),
+    proposals: sum("proposals"),
+    correct: sum("correct"),
+    found: sum("found"),
+    topSize: sum("topSize"),
+    topReal: sum("topReal"),
+    falseAlarmsOnLookAlikes: sum("falseAlarmsOnLookAlikes"),
+    revisionsProposed: sum("revisionsProposed"),
+    revisionsLabelledFound: sum("revisionsLabelledFound"),
+    revisionsLabelled: sum("revisionsLabelled"),
+    examinedGold: sum("examinedGold"),
   };
 }
 
 await runCli(async () => {
   const { values } = parseArgs({
-    options: { subject: { type: "string", multiple: true }, tuning: { type: "boolean" }, top: { type: "string" }, verbose: { type: "boolean" }, explain: { type: "boolean" } },
+    options: {
+      subject: { type: "string", multiple: true },
+      tuning: { type: "boolean" },
+      top: { type: "string" },
+      verbose: { type: "boolean" },
+      explain: { type: "boolean" },
+    },
   });
   const args = argsSchema.parse(values);
   const started = performance.now();

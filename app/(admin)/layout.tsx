@@ -9,7 +9,9 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   return (
     <div className="shell">
       <header className="topbar">
-        <Link href="/" className="brand">Claimbase</Link>
+        <Link href="/" className="brand">
+          Claimbase
+        </Link>
         <nav aria-label="Main">
           <Link href="/">Dashboard</Link>
           <Link href="/sources">Sources</Link>
@@ -23,7 +25,10 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           {isAdmin(user) && <Link href="/audit">Audit log</Link>}
         </nav>
         <div className="account">
-          <span data-testid="signed-in-user">{user.email}</span> <span className="badge" data-testid="signed-in-role">{user.role}</span>
+          <span data-testid="signed-in-user">{user.email}</span>{" "}
+          <span className="badge" data-testid="signed-in-role">
+            {user.role}
+          </span>
           <SignOutButton />
         </div>
       </header>

@@ -15,7 +15,9 @@ function StatusBar({ counts, total, label }: { counts: Partial<Record<ClaimStatu
     <div className="status-bar" role="img" aria-label={`${label}: ${summary}`}>
       {CLAIM_STATUSES.map((status) => {
         const count = counts[status] ?? 0;
-        return count > 0 ? <span key={status} className={`segment status-${status}`} style={{ flexGrow: count }} title={`${STATUS_LABELS[status]}: ${count}`} /> : null;
+        return count > 0 ? (
+          <span key={status} className={`segment status-${status}`} style={{ flexGrow: count }} title={`${STATUS_LABELS[status]}: ${count}`} />
+        ) : null;
       })}
       {total === 0 && <span className="segment empty" style={{ flexGrow: 1 }} />}
     </div>
@@ -32,14 +34,19 @@ export default async function DashboardPage() {
       <div className="page-title-row">
         <h1>Dashboard</h1>
         {canEdit(user) && unreviewed > 0 && (
-          <Link href="/review" className="button primary" data-testid="continue-reviewing">Continue reviewing ({unreviewed} left)</Link>
+          <Link href="/review" className="button primary" data-testid="continue-reviewing">
+            Continue reviewing ({unreviewed} left)
+          </Link>
         )}
       </div>
 
       <div className="cards">
         <section className="card" aria-labelledby="by-status">
           <h2 id="by-status">Claims by status</h2>
-          <p className="big-number">{summary.total.toLocaleString("en")} <span className="muted small">claims · {summary.total ? Math.round((decided / summary.total) * 100) : 0}% decided</span></p>
+          <p className="big-number">
+            {summary.total.toLocaleString("en")}{" "}
+            <span className="muted small">claims · {summary.total ? Math.round((decided / summary.total) * 100) : 0}% decided</span>
+          </p>
           <StatusBar counts={summary.statusCounts} total={summary.total} label="All claims" />
           <ul className="status-legend">
             {CLAIM_STATUSES.map((status) => (
@@ -58,10 +65,20 @@ export default async function DashboardPage() {
             <ul className="plain-list">
               {summary.candidates.map((candidate) => (
                 <li key={candidate.id}>
-                  <Link href={`/contradictions/${candidate.id}`}>{candidate.kind} · score {candidate.score.toFixed(2)}</Link>
+                  <Link href={`/contradictions/${candidate.id}`}>
+                    {candidate.kind} · score {candidate.score.toFixed(2)}
+                  </Link>
                   <div className="small muted">
-                    #{candidate.claimA.id} <q>{candidate.claimA.quote.slice(0, 80)}{candidate.claimA.quote.length > 80 ? "…" : ""}</q> vs #{candidate.claimB.id}{" "}
-                    <q>{candidate.claimB.quote.slice(0, 80)}{candidate.claimB.quote.length > 80 ? "…" : ""}</q>
+                    #{candidate.claimA.id}{" "}
+                    <q>
+                      {candidate.claimA.quote.slice(0, 80)}
+                      {candidate.claimA.quote.length > 80 ? "…" : ""}
+                    </q>{" "}
+                    vs #{candidate.claimB.id}{" "}
+                    <q>
+                      {candidate.claimB.quote.slice(0, 80)}
+                      {candidate.claimB.quote.length > 80 ? "…" : ""}
+                    </q>
                   </div>
                 </li>
               ))}
@@ -69,7 +86,9 @@ export default async function DashboardPage() {
           ) : (
             <p className="muted">No open candidates.</p>
           )}
-          <p><Link href="/contradictions">All contradictions</Link></p>
+          <p>
+            <Link href="/contradictions">All contradictions</Link>
+          </p>
         </section>
       </div>
 
@@ -86,9 +105,15 @@ export default async function DashboardPage() {
               const sourceDecided = (source.counts.approved ?? 0) + (source.counts.rejected ?? 0);
               return (
                 <tr key={source.id}>
-                  <th scope="row"><Link href={`/sources/${source.slug}`}>{source.title}</Link></th>
-                  <td className="bar-cell"><StatusBar counts={source.counts} total={source.total} label={source.title} /></td>
-                  <td className="num small">{sourceDecided}/{source.total} decided</td>
+                  <th scope="row">
+                    <Link href={`/sources/${source.slug}`}>{source.title}</Link>
+                  </th>
+                  <td className="bar-cell">
+                    <StatusBar counts={source.counts} total={source.total} label={source.title} />
+                  </td>
+                  <td className="num small">
+                    {sourceDecided}/{source.total} decided
+                  </td>
                   <td>{(source.counts.unreviewed ?? 0) > 0 && <Link href={`/review?source=${source.slug}`}>Review</Link>}</td>
                 </tr>
               );
@@ -108,8 +133,14 @@ export default async function DashboardPage() {
                 <Link href={`/claims/${claim.id}`}>#{claim.id}</Link>{" "}
                 <span className={`status-pill status-${claim.status}`}>{STATUS_LABELS[claim.status]}</span>{" "}
                 <span className={`stance stance-${claim.stance}`}>{STANCE_LABELS[claim.stance]}</span>{" "}
-                <q>{claim.quote.slice(0, 120)}{claim.quote.length > 120 ? "…" : ""}</q>
-                <span className="muted small"> — {claim.speaker?.name ?? "author's voice"}, {claim.source.title}, {claim.updatedAt.toISOString().replace("T", " ").slice(0, 16)} UTC</span>
+                <q>
+                  {claim.quote.slice(0, 120)}
+                  {claim.quote.length > 120 ? "…" : ""}
+                </q>
+                <span className="muted small">
+                  {" "}
+                  — {claim.speaker?.name ?? "author's voice"}, {claim.source.title}, {claim.updatedAt.toISOString().replace("T", " ").slice(0, 16)} UTC
+                </span>
               </li>
             ))}
           </ul>

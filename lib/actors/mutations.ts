@@ -59,7 +59,13 @@ export async function updateActor(prisma: Db, input: UpdateActorInput, user: { i
         name: [`“${clash.name}” (#${clash.id}) already has this name; merge the two actors instead`],
       });
     }
-    const after = await versionedUpdate(tx, actorRecord, { before: actor, version: input.version, data: { ...next, normalizedName }, userId: user.id, action: "update" });
+    const after = await versionedUpdate(tx, actorRecord, {
+      before: actor,
+      version: input.version,
+      data: { ...next, normalizedName },
+      userId: user.id,
+      action: "update",
+    });
     return { changed: true, snapshot: actorSnapshot(after) };
   });
 }
@@ -76,35 +82,49 @@ export interface MergeResult {
  * aliases become aliases of the kept one, and the merged actor is deleted.
  */
 export async function mergeActors(prisma: Db, input: MergeActorsInput, user: { id: number }): Promise<MergeResult> {
-  return prisma.$transaction(async (tx) => {
-    const kept = await getForEditOrThrow(tx, actorRecord, input.keptId, input.keptVersion);
-    const merged = await tx.actor.findUnique({ where: { id: input.mergedId }, select: actorSelect });
-    if (!merged) throw new ValidationError("Some fields need attention.", { mergedId: ["That actor no longer exists; choose another"] });
+  return prisma.$transaction(
+    async (tx) => {
+      const kept = await getForEditOrThrow(tx, actorRecord, input.keptId, input.keptVersion);
+      const merged = await tx.actor.findUnique({ where: { id: input.mergedId }, select: actorSelect });
+      if (!merged) throw new ValidationError("Some fields need attention.", { mergedId: ["That actor no longer exists; choose another"] });
 
-    const claims = await tx.claim.findMany({ where: { speakerId: merged.id }, select: { id: true }, orderBy: { id: "asc" } });
-    if (claims.length > 0) {
-      await tx.claim.updateMany({ where: { speakerId: merged.id }, data: { speakerId: kept.id, version: { increment: 1 } } });
-    }
-    for (const claim of claims) {
+      const claims = await tx.claim.findMany({ where: { speakerId: merged.id }, select: { id: true }, orderBy: { id: "asc" } });
+      if (claims.length > 0) {
+        await tx.claim.updateMany({ where: { speakerId: merged.id }, data: { speakerId: kept.id, version: { increment: 1 } } });
+      }
+      for (const claim of claims) {
+        await recordAudit(tx, {
+          userId: user.id,
+          entityType: "claim",
+          entityId: claim.id,
+          action: "speaker_merged",
+          before: { speakerId: merged.id, speaker: merged.name },
+          after: { speakerId: kept.id, speaker: kept.name },
+        });
+      }
+
+      const aliases = [...new Set([...kept.aliases, merged.name, ...merged.aliases])].filter((alias) => alias !== kept.name);
+      const notes = [kept.notes, merged.notes ? `From ${merged.name}: ${merged.notes}` : null].filter(Boolean).join("\n\n") || null;
+      await tx.actor.delete({ where: { id: merged.id } });
       await recordAudit(tx, {
-        userId: user.id, entityType: "claim", entityId: claim.id, action: "speaker_merged",
-        before: { speakerId: merged.id, speaker: merged.name }, after: { speakerId: kept.id, speaker: kept.name },
+        userId: user.id,
+        entityType: "actor",
+        entityId: merged.id,
+        action: "merged_into",
+        before: { name: merged.name, kind: merged.kind, aliases: merged.aliases, notes: merged.notes },
+        after: { mergedInto: kept.id, keptName: kept.name },
       });
-    }
-
-    const aliases = [...new Set([...kept.aliases, merged.name, ...merged.aliases])].filter((alias) => alias !== kept.name);
-    const notes = [kept.notes, merged.notes ? `From ${merged.name}: ${merged.notes}` : null].filter(Boolean).join("\n\n") || null;
-    await tx.actor.delete({ where: { id: merged.id } });
-    await recordAudit(tx, {
-      userId: user.id, entityType: "actor", entityId: merged.id, action: "merged_into",
-      before: { name: merged.name, kind: merged.kind, aliases: merged.aliases, notes: merged.notes }, after: { mergedInto: kept.id, keptName: kept.name },
-    });
-    await versionedWrite(tx, actorRecord, kept.id, input.keptVersion, { aliases, notes });
-    await recordAudit(tx, {
-      userId: user.id, entityType: "actor", entityId: kept.id, action: "merge",
-      before: { aliases: kept.aliases, notes: kept.notes },
-      after: { aliases, notes, merged: { id: merged.id, name: merged.name }, claimsMoved: claims.length },
-    });
-    return { keptId: kept.id, claimsMoved: claims.length, aliases };
-  }, { timeout: 30_000, maxWait: 10_000 });
+      await versionedWrite(tx, actorRecord, kept.id, input.keptVersion, { aliases, notes });
+      await recordAudit(tx, {
+        userId: user.id,
+        entityType: "actor",
+        entityId: kept.id,
+        action: "merge",
+        before: { aliases: kept.aliases, notes: kept.notes },
+        after: { aliases, notes, merged: { id: merged.id, name: merged.name }, claimsMoved: claims.length },
+      });
+      return { keptId: kept.id, claimsMoved: claims.length, aliases };
+    },
+    { timeout: 30_000, maxWait: 10_000 },
+  );
 }

@@ -59,13 +59,25 @@ export async function getActorDetail(id: number, prisma: Db = db()) {
   const actor = await prisma.actor.findUnique({
     where: { id },
     select: {
-      id: true, version: true, name: true, kind: true, aliases: true, notes: true, normalizedName: true,
+      id: true,
+      version: true,
+      name: true,
+      kind: true,
+      aliases: true,
+      notes: true,
+      normalizedName: true,
       claims: {
         orderBy: [{ sourceId: "asc" }, { startOffset: "asc" }, { id: "asc" }],
         take: ACTOR_CLAIMS_SHOWN,
         select: {
-          id: true, quote: true, stance: true, status: true, attribution: true, citedVia: true,
-          source: { select: { slug: true, title: true } }, topic: { select: { id: true, title: true } },
+          id: true,
+          quote: true,
+          stance: true,
+          status: true,
+          attribution: true,
+          citedVia: true,
+          source: { select: { slug: true, title: true } },
+          topic: { select: { id: true, title: true } },
         },
       },
     },
@@ -84,7 +96,12 @@ export async function getActorDetail(id: number, prisma: Db = db()) {
     claimCount,
     possibleDuplicates: similar.map((row) => ({ id: row.id, name: row.name, claims: countOf.get(row.id) ?? 0 })),
     snapshot: actorSnapshot(actor, saved),
-    mergeCandidates: choices && (await mergeCandidateLabels(prisma, choices.filter((choice) => choice.id !== id))),
+    mergeCandidates:
+      choices &&
+      (await mergeCandidateLabels(
+        prisma,
+        choices.filter((choice) => choice.id !== id),
+      )),
   };
 }
 

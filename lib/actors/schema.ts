@@ -6,7 +6,7 @@ export const ACTOR_KINDS = Object.values(ActorKind) as [ActorKind, ...ActorKind[
 
 /** Aliases arrive as a textarea, one spelling per line. */
 const aliasList = z.preprocess(
-  (value) => (typeof value === "string" ? value.split(/\r?\n/) : value ?? []),
+  (value) => (typeof value === "string" ? value.split(/\r?\n/) : (value ?? [])),
   z
     .array(z.string().trim().max(200, "An alias is limited to 200 characters"))
     .transform((lines) => [...new Set(lines.filter((line) => line.length > 0))])

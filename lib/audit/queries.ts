@@ -6,7 +6,13 @@ import type { AuditFilters } from "@/lib/audit/schema";
 export const AUDIT_PAGE_SIZE = 100;
 
 const eventColumns = {
-  id: true, entityType: true, entityId: true, action: true, before: true, after: true, createdAt: true,
+  id: true,
+  entityType: true,
+  entityId: true,
+  action: true,
+  before: true,
+  after: true,
+  createdAt: true,
   user: { select: { id: true, email: true } },
 } as const;
 

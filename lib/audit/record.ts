@@ -18,9 +18,7 @@ type AuditWriter = Pick<Prisma.TransactionClient, "auditEvent">;
 /** JSON-safe copy: dates become ISO strings, bigints strings, undefined dropped. */
 function toJson(value: unknown): Prisma.InputJsonValue | undefined {
   if (value === undefined || value === null) return undefined;
-  return JSON.parse(
-    JSON.stringify(value, (_key, inner: unknown) => (typeof inner === "bigint" ? inner.toString() : inner)),
-  ) as Prisma.InputJsonValue;
+  return JSON.parse(JSON.stringify(value, (_key, inner: unknown) => (typeof inner === "bigint" ? inner.toString() : inner))) as Prisma.InputJsonValue;
 }
 
 export async function recordAudit(tx: AuditWriter, input: AuditInput): Promise<void> {

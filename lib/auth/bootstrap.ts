@@ -53,10 +53,7 @@ export interface FirstAdminResult {
  * does not exist yet (an existing account is never overwritten); without them, the
  * embedded demo creates admin@claimbase.local with a random password printed once.
  */
-export async function ensureFirstAdmin(
-  prisma: PrismaClient,
-  options: { embedded: boolean; log: (line: string) => void },
-): Promise<FirstAdminResult> {
+export async function ensureFirstAdmin(prisma: PrismaClient, options: { embedded: boolean; log: (line: string) => void }): Promise<FirstAdminResult> {
   const { ADMIN_EMAIL, ADMIN_PASSWORD } = env();
   if (!!ADMIN_EMAIL !== !!ADMIN_PASSWORD) throw new Error("Set both ADMIN_EMAIL and ADMIN_PASSWORD, or neither.");
   if (ADMIN_EMAIL && ADMIN_PASSWORD) {

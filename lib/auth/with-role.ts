@@ -6,9 +6,7 @@ import { ForbiddenError, UnauthenticatedError, errorResponse, fieldErrorsOf, map
 import { roleAllows, type Role } from "@/lib/auth/roles";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
 
-export type ActionResult<R> =
-  | { ok: true; data: R }
-  | { ok: false; status: number; message: string; fieldErrors?: Record<string, string[]>; current?: unknown };
+export type ActionResult<R> = { ok: true; data: R } | { ok: false; status: number; message: string; fieldErrors?: Record<string, string[]>; current?: unknown };
 
 async function authorize(role: Role): Promise<SessionUser> {
   const user = await getSessionUser();

@@ -11,9 +11,7 @@ export interface Anchor {
   suffix: string;
 }
 
-export type ReanchorResult =
-  | { status: "anchored" | "reanchored"; start: number; end: number; prefix: string; suffix: string }
-  | { status: "orphaned" };
+export type ReanchorResult = { status: "anchored" | "reanchored"; start: number; end: number; prefix: string; suffix: string } | { status: "orphaned" };
 
 function commonSuffixLength(a: string, b: string): number {
   let n = 0;
@@ -41,9 +39,7 @@ export function reanchor(text: string, anchor: Anchor): ReanchorResult {
     const context = contextAround(text, at, at + anchor.quote.length);
     // Matching context outweighs closeness to the old position; closeness breaks ties.
     const score =
-      commonSuffixLength(context.prefix, anchor.prefix) +
-      commonPrefixLength(context.suffix, anchor.suffix) -
-      Math.abs(at - anchor.start) / (text.length + 1);
+      commonSuffixLength(context.prefix, anchor.prefix) + commonPrefixLength(context.suffix, anchor.suffix) - Math.abs(at - anchor.start) / (text.length + 1);
     if (!best || score > best.score) best = { start: at, score };
   }
   if (!best) return { status: "orphaned" };

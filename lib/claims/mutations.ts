@@ -24,8 +24,11 @@ export interface Editor {
 }
 
 const editableSelect = {
-  id: true, version: true, ...selectColumns(CLAIM_FORM_FIELDS),
-  speaker: { select: { name: true } }, topic: { select: { title: true } },
+  id: true,
+  version: true,
+  ...selectColumns(CLAIM_FORM_FIELDS),
+  speaker: { select: { name: true } },
+  topic: { select: { title: true } },
 } satisfies Prisma.ClaimSelect;
 
 type EditableClaim = Prisma.ClaimGetPayload<{ select: typeof editableSelect }>;
@@ -126,7 +129,13 @@ export async function createClaim(prisma: Db, input: CreateClaimInput, user: Edi
       },
       select: { id: true, quote: true, startOffset: true, endOffset: true, stance: true, attribution: true },
     });
-    await recordAudit(tx, { userId: user.id, entityType: "claim", entityId: created.id, action: "create", after: { ...created, sourceId: source.id, origin: "editor" } });
+    await recordAudit(tx, {
+      userId: user.id,
+      entityType: "claim",
+      entityId: created.id,
+      action: "create",
+      after: { ...created, sourceId: source.id, origin: "editor" },
+    });
     return { id: created.id };
   });
 }
@@ -146,7 +155,9 @@ async function claimsForBulk(tx: Tx, ids: number[]): Promise<EditableClaim[]> {
   const claims = await tx.claim.findMany({ where: { id: { in: unique } }, select: editableSelect, orderBy: { id: "asc" } });
   if (claims.length !== unique.length) {
     const missing = unique.filter((id) => !claims.some((claim) => claim.id === id));
-    throw new ValidationError(`${missing.length} of the selected claims no longer exist (#${missing.slice(0, 5).join(", #")}). Reload the page.`, { ids: ["Some selected claims no longer exist"] });
+    throw new ValidationError(`${missing.length} of the selected claims no longer exist (#${missing.slice(0, 5).join(", #")}). Reload the page.`, {
+      ids: ["Some selected claims no longer exist"],
+    });
   }
   return claims;
 }
@@ -166,7 +177,14 @@ export async function bulkSetStatus(prisma: Db, input: BulkStatusInput, user: Ed
       });
     }
     for (const claim of changing) {
-      await recordAudit(tx, { userId: user.id, entityType: "claim", entityId: claim.id, action: "bulk_status", before: { status: claim.status }, after: { status: input.status } });
+      await recordAudit(tx, {
+        userId: user.id,
+        entityType: "claim",
+        entityId: claim.id,
+        action: "bulk_status",
+        before: { status: claim.status },
+        after: { status: input.status },
+      });
     }
     return { changed: changing.length, unchanged: claims.length - changing.length };
   }, BULK_TRANSACTION);
@@ -190,8 +208,12 @@ export async function bulkSetTopic(prisma: Db, input: BulkTopicInput, user: Edit
     const title = topicId === null ? null : (await tx.topic.findUniqueOrThrow({ where: { id: topicId }, select: { title: true } })).title;
     for (const claim of changing) {
       await recordAudit(tx, {
-        userId: user.id, entityType: "claim", entityId: claim.id, action: "bulk_topic",
-        before: { topicId: claim.topicId, topic: claim.topic?.title ?? null }, after: { topicId, topic: title },
+        userId: user.id,
+        entityType: "claim",
+        entityId: claim.id,
+        action: "bulk_topic",
+        before: { topicId: claim.topicId, topic: claim.topic?.title ?? null },
+        after: { topicId, topic: title },
       });
     }
     return { changed: changing.length, unchanged: claims.length - changing.length, topicId };

@@ -122,7 +122,10 @@ export async function listClaims(params: ClaimTableParams, options: { pageSize?:
   if (cursor) {
     const forwardOp = sort.descending ? "<" : ">";
     const op = backwards ? (forwardOp === ">" ? "<" : ">") : forwardOp;
-    const position = Prisma.join(cursor.map((value, i) => Prisma.sql`${value}::${Prisma.raw(sort.casts[i]!)}`), ", ");
+    const position = Prisma.join(
+      cursor.map((value, i) => Prisma.sql`${value}::${Prisma.raw(sort.casts[i]!)}`),
+      ", ",
+    );
     conditions.push(Prisma.sql`(${Prisma.raw(sort.keys.join(", "))}) ${Prisma.raw(op)} (${position})`);
   }
   const ascending = sort.descending === backwards;
@@ -137,10 +140,7 @@ export async function listClaims(params: ClaimTableParams, options: { pageSize?:
   const sql = Prisma.sql`SELECT ${ROW_COLUMNS}, ${headline} AS headline, json_build_array(${Prisma.raw(keyColumns.join(", "))}) AS "cursorKeys"
     FROM ${pageRows} ${JOINS} ORDER BY ${orderBy}`;
 
-  const [raw, counted] = await Promise.all([
-    prisma.$queryRaw<RawClaimRow[]>(sql),
-    cappedCount(prisma, where),
-  ]);
+  const [raw, counted] = await Promise.all([prisma.$queryRaw<RawClaimRow[]>(sql), cappedCount(prisma, where)]);
   const extra = raw.length > pageSize;
   const page = raw.slice(0, pageSize);
   if (backwards) page.reverse();
@@ -183,7 +183,10 @@ export type QueueOrder = (typeof QUEUE_ORDERS)[number];
 // Keyset tuples in which every key ascends (index claims_check_worthiness_queue_idx and
 // claims(source_id, start_offset)).
 const QUEUE_KEYS: Record<QueueOrder, { columns: string[]; current: string[] }> = {
-  worth: { columns: ["(100 - c.check_worthiness)", "c.source_id", "c.start_offset", "c.id"], current: ["100 - check_worthiness", "source_id", "start_offset", "id"] },
+  worth: {
+    columns: ["(100 - c.check_worthiness)", "c.source_id", "c.start_offset", "c.id"],
+    current: ["100 - check_worthiness", "source_id", "start_offset", "id"],
+  },
   source: { columns: ["c.source_id", "c.start_offset", "c.id"], current: ["source_id", "start_offset", "id"] },
 };
 
@@ -201,8 +204,10 @@ export async function reviewQueuePosition(filters: ClaimFilters, atId?: number, 
   const { total: remaining, capped: remainingCapped } = await cappedCount(prisma, where);
   let current: { id: number; position: number[] } | undefined;
   if (atId !== undefined) {
-    current = (await prisma.$queryRaw<{ id: number; position: number[] }[]>`
-      SELECT id, ARRAY[${Prisma.raw(keys.current.join(", "))}]::int[] AS position FROM claims WHERE id = ${atId}`)[0];
+    current = (
+      await prisma.$queryRaw<{ id: number; position: number[] }[]>`
+      SELECT id, ARRAY[${Prisma.raw(keys.current.join(", "))}]::int[] AS position FROM claims WHERE id = ${atId}`
+    )[0];
   }
   if (!current) {
     const [first] = await prisma.$queryRaw<{ id: number }[]>`${base} ORDER BY ${ascending} LIMIT 1`;
@@ -210,7 +215,10 @@ export async function reviewQueuePosition(filters: ClaimFilters, atId?: number, 
     return reviewQueuePosition(filters, first.id, prisma, order);
   }
   const tuple = Prisma.sql`(${ascending})`;
-  const position = Prisma.sql`(${Prisma.join(current.position.map((value) => Prisma.sql`${value}::int`), ", ")})`;
+  const position = Prisma.sql`(${Prisma.join(
+    current.position.map((value) => Prisma.sql`${value}::int`),
+    ", ",
+  )})`;
   const [next] = await prisma.$queryRaw<{ id: number }[]>`${base} AND ${tuple} > ${position} ORDER BY ${ascending} LIMIT 1`;
   const [prev] = await prisma.$queryRaw<{ id: number }[]>`${base} AND ${tuple} < ${position} ORDER BY ${descending} LIMIT 1`;
   return { claimId: current.id, nextId: next?.id ?? null, prevId: prev?.id ?? null, remaining, remainingCapped };
@@ -264,9 +272,7 @@ export async function claimContradictions(id: number, prisma: Db = db()) {
   }));
 }
 
-export const listTopicOptions = cache(async () =>
-  db().topic.findMany({ orderBy: { title: "asc" }, select: { id: true, title: true } }),
-);
+export const listTopicOptions = cache(async () => db().topic.findMany({ orderBy: { title: "asc" }, select: { id: true, title: true } }));
 
 // ---- Dashboard --------------------------------------------------------------------
 
@@ -294,7 +300,14 @@ async function dashboardSources(prisma: Db, sourceCount: number): Promise<{ id: 
   const byId = new Map(chosen.map((source) => [source.id, source]));
   const sources = ids.flatMap((id) => byId.get(id) ?? []);
   if (sources.length < DASHBOARD_SOURCES) {
-    sources.push(...(await prisma.source.findMany({ where: { id: { notIn: ids } }, orderBy: [{ title: "asc" }, { id: "asc" }], take: DASHBOARD_SOURCES - sources.length, select })));
+    sources.push(
+      ...(await prisma.source.findMany({
+        where: { id: { notIn: ids } },
+        orderBy: [{ title: "asc" }, { id: "asc" }],
+        take: DASHBOARD_SOURCES - sources.length,
+        select,
+      })),
+    );
   }
   return sources;
 }
@@ -308,8 +321,12 @@ export async function dashboardSummary(prisma: Db = db()) {
       orderBy: [{ score: "desc" }, { id: "asc" }],
       take: 5,
       select: {
-        id: true, kind: true, score: true, explanation: true,
-        claimA: { select: { id: true, quote: true } }, claimB: { select: { id: true, quote: true } },
+        id: true,
+        kind: true,
+        score: true,
+        explanation: true,
+        claimA: { select: { id: true, quote: true } },
+        claimB: { select: { id: true, quote: true } },
       },
     }),
     prisma.contradiction.count({ where: { status: "candidate" } }),
@@ -318,14 +335,22 @@ export async function dashboardSummary(prisma: Db = db()) {
       orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
       take: 10,
       select: {
-        id: true, quote: true, status: true, stance: true, updatedAt: true,
-        speaker: { select: { name: true } }, source: { select: { slug: true, title: true } },
+        id: true,
+        quote: true,
+        status: true,
+        stance: true,
+        updatedAt: true,
+        speaker: { select: { name: true } },
+        source: { select: { slug: true, title: true } },
       },
     }),
   ]);
   const total = Object.values(statusCounts).reduce((sum, count) => sum + (count ?? 0), 0);
   const sources = await dashboardSources(prisma, sourceCount);
-  const counts = await claimCountsBySource(sources.map((source) => source.id), prisma);
+  const counts = await claimCountsBySource(
+    sources.map((source) => source.id),
+    prisma,
+  );
   const perSource = sources.map((source) => {
     const sourceCounts = counts.get(source.id) ?? {};
     return { ...source, counts: sourceCounts, total: Object.values(sourceCounts).reduce((sum, count) => sum + (count ?? 0), 0) };

@@ -15,7 +15,7 @@ export const CLAIM_SORTS = ["source", "newest", "oldest", "credibility", "update
 export type ClaimSort = (typeof CLAIM_SORTS)[number];
 
 /** An actor or topic id, or "none" for claims without one. */
-const idOrNone = z.union([z.literal("none"), z.coerce.number({ error: "Must be an id or \"none\"" }).int().positive()]);
+const idOrNone = z.union([z.literal("none"), z.coerce.number({ error: 'Must be an id or "none"' }).int().positive()]);
 
 // An empty form field ("" from an unselected <select>) means "no filter" (optional, lib/validation/zod.ts).
 
@@ -138,21 +138,20 @@ export const createClaimSchema = z
 export type CreateClaimInput = z.infer<typeof createClaimSchema>;
 
 /** One-key decision from the review queue. */
-export const reviewClaimSchema = z.object({
-  id: formInt("Missing claim id").positive(),
-  version: formInt("Missing version").positive(),
-  status: z.enum(CLAIM_STATUSES).optional(),
-  stance: z.enum(STANCES).optional(),
-}).refine((value) => value.status !== undefined || value.stance !== undefined, { message: "Nothing to change" });
+export const reviewClaimSchema = z
+  .object({
+    id: formInt("Missing claim id").positive(),
+    version: formInt("Missing version").positive(),
+    status: z.enum(CLAIM_STATUSES).optional(),
+    stance: z.enum(STANCES).optional(),
+  })
+  .refine((value) => value.status !== undefined || value.stance !== undefined, { message: "Nothing to change" });
 export type ReviewClaimInput = z.infer<typeof reviewClaimSchema>;
 
 /** Checked rows: one form field per row, so a single selection arrives as a plain value. */
 const idList = z.preprocess(
   (value) => (value === undefined || value === null ? [] : Array.isArray(value) ? value : [value]),
-  z
-    .array(z.coerce.number().int().positive())
-    .min(1, "Select at least one claim")
-    .max(500, "Select at most 500 claims at a time"),
+  z.array(z.coerce.number().int().positive()).min(1, "Select at least one claim").max(500, "Select at most 500 claims at a time"),
 );
 
 export const bulkStatusSchema = z.object({
@@ -169,6 +168,6 @@ export const bulkTopicSchema = z
   })
   .refine((value) => (value.topicId !== undefined) !== (value.newTopicTitle !== null), {
     path: ["topicId"],
-    message: "Choose a topic, \"no topic\", or type a new title",
+    message: 'Choose a topic, "no topic", or type a new title',
   });
 export type BulkTopicInput = z.infer<typeof bulkTopicSchema>;

@@ -124,7 +124,9 @@ export async function collectCandidatesIn(tx: Tx, options: CandidateOptions = {}
       INSERT INTO candidate_rows (a, b, channel, similarity)
        SELECT least(t.a, t.b), greatest(t.a, t.b), 'trigram', t.similarity FROM (${trigramChannelSql(perClaim, threshold, sourceId)}) t`;
 
-    comparisons.terms = sourceId === undefined ? await tx.$executeRaw`
+    comparisons.terms =
+      sourceId === undefined
+        ? await tx.$executeRaw`
       INSERT INTO candidate_rows (a, b, channel, weight)
       WITH lexemes AS (
         SELECT c.id, t.lexeme FROM claims c CROSS JOIN LATERAL unnest(c.search_vector) AS t
@@ -142,7 +144,8 @@ export async function collectCandidatesIn(tx: Tx, options: CandidateOptions = {}
           row_number() OVER (PARTITION BY b ORDER BY weight DESC, a) AS rank_b
         FROM shared
       )
-      SELECT a, b, 'terms', weight::float8 FROM ranked WHERE rank_a <= ${perClaim} OR rank_b <= ${perClaim}` : await tx.$executeRaw`
+      SELECT a, b, 'terms', weight::float8 FROM ranked WHERE rank_a <= ${perClaim} OR rank_b <= ${perClaim}`
+        : await tx.$executeRaw`
       INSERT INTO candidate_rows (a, b, channel, weight)
       WITH rare AS (
         SELECT c.id, t.lexeme, ln(${count}::float8 / f.df) AS weight
@@ -243,7 +246,6 @@ export async function* candidatePairBatches(tx: Tx, size: number = CANDIDATE_BAT
     afterB = last.b;
   }
 }
-
 
 /**
  * Partners kept per facet key on each side of the claim. A key every claim holds ("e:mqm" in a

@@ -97,8 +97,18 @@ async function vocabularyOf(tx: Tx): Promise<Vocabulary> {
 }
 
 interface CueClaimRow {
-  id: number; quote: string; cue: string | null; prefix: string; speakerId: number | null; speakerName: string | null;
-  sourceId: number; sourceTitle: string; startOffset: number; topicId: number | null; topicTitle: string | null; stance: CueClaim["stance"];
+  id: number;
+  quote: string;
+  cue: string | null;
+  prefix: string;
+  speakerId: number | null;
+  speakerName: string | null;
+  sourceId: number;
+  sourceTitle: string;
+  startOffset: number;
+  topicId: number | null;
+  topicTitle: string | null;
+  stance: CueClaim["stance"];
   facets: ClaimFacets | null;
 }
 
@@ -188,7 +198,9 @@ export async function detectContradictions(prisma: PrismaClient, options: Detect
   await prisma.$transaction((tx) => refreshStaleFacets(tx, { sourceId: options.sourceId }), { timeout: JUDGE_TIMEOUT_MS, maxWait: 30_000 });
   const facetSeconds = (performance.now() - started) / 1000;
   const judgement = await prisma.$transaction((tx) => judgeCandidates(tx, options), {
-    timeout: JUDGE_TIMEOUT_MS, maxWait: 30_000, isolationLevel: "RepeatableRead",
+    timeout: JUDGE_TIMEOUT_MS,
+    maxWait: 30_000,
+    isolationLevel: "RepeatableRead",
   });
   const report = await prisma.$transaction((tx) => storeVerdicts(tx, judgement, options), { timeout: STORE_TIMEOUT_MS, maxWait: 30_000 });
   report.phases.facets = facetSeconds;
@@ -223,16 +235,32 @@ export async function storeVerdicts(tx: Tx, judgement: Judgement, options: Detec
   );
   const verdicts = judgement.verdicts.filter((verdict) => present.has(verdict.claimAId) && present.has(verdict.claimBId));
   const report: DetectionReport = {
-    claims: candidates.claims, candidates: candidates.pairs, comparisons: candidates.comparisons,
-    proposed: verdicts.length, created: 0, updated: 0, removed: 0, keptReviewed: 0, seconds: 0,
+    claims: candidates.claims,
+    candidates: candidates.pairs,
+    comparisons: candidates.comparisons,
+    proposed: verdicts.length,
+    created: 0,
+    updated: 0,
+    removed: 0,
+    keptReviewed: 0,
+    seconds: 0,
     phases: { facets: 0, ...judgement.seconds, storing: 0 },
   };
   const storing = performance.now();
 
   const existing = await tx.contradiction.findMany({
     select: {
-      id: true, claimAId: true, claimBId: true, status: true, kind: true, score: true, detectedBy: true,
-      explanation: true, version: true, rationale: true, preferredClaimId: true,
+      id: true,
+      claimAId: true,
+      claimBId: true,
+      status: true,
+      kind: true,
+      score: true,
+      detectedBy: true,
+      explanation: true,
+      version: true,
+      rationale: true,
+      preferredClaimId: true,
     },
   });
   const existingByPair = new Map(existing.map((row) => [`${row.claimAId}:${row.claimBId}`, row]));
@@ -246,8 +274,12 @@ export async function storeVerdicts(tx: Tx, judgement: Judgement, options: Detec
     const row = existingByPair.get(key);
     if (!row) {
       toCreate.push({
-        claimAId: verdict.claimAId, claimBId: verdict.claimBId, kind: verdict.kind as ContradictionKind,
-        score: verdict.score, detectedBy: verdict.rule, explanation: verdict.explanation,
+        claimAId: verdict.claimAId,
+        claimBId: verdict.claimBId,
+        kind: verdict.kind as ContradictionKind,
+        score: verdict.score,
+        detectedBy: verdict.rule,
+        explanation: verdict.explanation,
       });
       continue;
     }
@@ -256,8 +288,8 @@ export async function storeVerdicts(tx: Tx, judgement: Judgement, options: Detec
       continue;
     }
     if (row.detectedBy === EDITOR_RULE) continue;
-    const unchanged = row.kind === verdict.kind && Math.abs(row.score - verdict.score) < 1e-6 &&
-      row.detectedBy === verdict.rule && row.explanation === verdict.explanation;
+    const unchanged =
+      row.kind === verdict.kind && Math.abs(row.score - verdict.score) < 1e-6 && row.detectedBy === verdict.rule && row.explanation === verdict.explanation;
     if (unchanged) continue;
     toUpdate.push({ id: row.id, version: row.version, verdict });
   }
@@ -270,12 +302,17 @@ export async function storeVerdicts(tx: Tx, judgement: Judgement, options: Detec
   report.updated = updatedIds.length;
 
   // A scoped run saw only the pairs touching its source: it may withdraw only those.
-  const scope = judgement.sourceId === undefined
-    ? null
-    : new Set((await tx.claim.findMany({ where: { sourceId: judgement.sourceId }, select: { id: true } })).map((claim) => claim.id));
+  const scope =
+    judgement.sourceId === undefined
+      ? null
+      : new Set((await tx.claim.findMany({ where: { sourceId: judgement.sourceId }, select: { id: true } })).map((claim) => claim.id));
   const stale = existing.filter(
-    (row) => row.status === "candidate" && row.detectedBy !== EDITOR_RULE && row.rationale === null &&
-      row.preferredClaimId === null && !proposedKeys.has(`${row.claimAId}:${row.claimBId}`) &&
+    (row) =>
+      row.status === "candidate" &&
+      row.detectedBy !== EDITOR_RULE &&
+      row.rationale === null &&
+      row.preferredClaimId === null &&
+      !proposedKeys.has(`${row.claimAId}:${row.claimBId}`) &&
       (scope === null || scope.has(row.claimAId) || scope.has(row.claimBId)),
   );
   let removedIds: number[] = [];

@@ -1,12 +1,22 @@
 // What the rules read of a claim and a pair: per-claim features (computed once per claim
 // and remembered), the claim's stored facets, and helpers shared by the rules. Pure.
 import { isPluralGroupName } from "@/lib/extract/lexicon";
-import { capitalize, contentTerms, negatesWords, NEGATORS, termsOfWords, normalizeTerm, shorten, surfaceWords, Vocabulary, words, type Overlap } from "@/lib/text/terms";
+import {
+  capitalize,
+  contentTerms,
+  negatesWords,
+  NEGATORS,
+  termsOfWords,
+  normalizeTerm,
+  shorten,
+  surfaceWords,
+  Vocabulary,
+  words,
+  type Overlap,
+} from "@/lib/text/terms";
 import { dates, eventTerms, type DateMention } from "@/lib/text/dates";
 import { computeFacets, FACETS_VERSION, keysOfName, type Act, type ClaimFacets, type DateFacet, type PropositionFacet, type QuantityFacet } from "@/lib/facets";
-import {
-  ACCUSING, CONTRAST, CONTRAST_STRONG, DISOWNING, DISPUTE_PHRASES, EXCULPATING, NEGATED_ACCUSATION, POINTS_BACK,
-} from "@/lib/contradictions/lexicon";
+import { ACCUSING, CONTRAST, CONTRAST_STRONG, DISOWNING, DISPUTE_PHRASES, EXCULPATING, NEGATED_ACCUSATION, POINTS_BACK } from "@/lib/contradictions/lexicon";
 
 export type CueKind = "negation" | "dispute" | "numeric" | "date" | "attribution" | "accusation_denial" | "revision" | "other";
 export type CueStance = "supports" | "opposes" | "neutral" | "unclear";
@@ -47,8 +57,6 @@ export interface CueMatch {
   /** The claim whose wording fired the rule (the denial, the disowning), when one did. */
   anchorClaimId?: number;
 }
-
-
 
 export interface DisputeMatch {
   phrase: string;
@@ -131,7 +139,6 @@ export function features(claim: CueClaim): Features {
   return result;
 }
 
-
 /** An accusing word that no negation takes back: "tortured an innocent woman without committing any crime" accuses. */
 export function accusesOutsideNegation(text: string): boolean {
   const negated = [...text.matchAll(new RegExp(NEGATED_ACCUSATION.source, "gi"))].map((m) => [m.index!, m.index! + m[0].length] as const);
@@ -143,7 +150,21 @@ export function accusesOutsideNegation(text: string): boolean {
 
 /** Document nouns that stand for who says something ("the memo says", "the report adds"). */
 export const DOCUMENT_NOUN = /\b(?:memo|memorandum|cable|report|assessment|letter|statement|complaint|suit|lawsuit|ruling|judgment|decision|study|paper)\b/gi;
-export const DOCUMENT_NOUNS = new Set(["memo", "report", "assessment", "letter", "statement", "complaint", "suit", "lawsuit", "ruling", "judgment", "decision", "study", "paper"]);
+export const DOCUMENT_NOUNS = new Set([
+  "memo",
+  "report",
+  "assessment",
+  "letter",
+  "statement",
+  "complaint",
+  "suit",
+  "lawsuit",
+  "ruling",
+  "judgment",
+  "decision",
+  "study",
+  "paper",
+]);
 
 /** Terms of who a claim is attributed to, each with the words to show for it. */
 export function attributionTerms(claim: CueClaim): Map<string, string> {
@@ -166,7 +187,11 @@ export function around(text: string, phrase: string): string {
   const at = text.indexOf(phrase);
   if (at === -1) return "";
   const before = text.slice(0, at).split(/\s+/).slice(-6).join(" ");
-  const after = text.slice(at + phrase.length).split(/\s+/).slice(0, 7).join(" ");
+  const after = text
+    .slice(at + phrase.length)
+    .split(/\s+/)
+    .slice(0, 7)
+    .join(" ");
   return `${before} ${after}`;
 }
 
@@ -183,7 +208,8 @@ export function namedParties(claim: CueClaim): Set<string> {
 }
 
 /** "…, police said." / "Witnesses said …": an unnamed source the claim itself names. */
-const UNNAMED_SOURCE = /(?:,\s*|^)((?:the\s+)?(?:police|officials?|witnesses|residents|doctors|hospital\s+(?:officials|staff)|investigators|prosecutors|rescuers|authorities|sources|scientists|experts|engineers|analysts))\s+(?:said|say|says|told|reported|added)\b/i;
+const UNNAMED_SOURCE =
+  /(?:,\s*|^)((?:the\s+)?(?:police|officials?|witnesses|residents|doctors|hospital\s+(?:officials|staff)|investigators|prosecutors|rescuers|authorities|sources|scientists|experts|engineers|analysts))\s+(?:said|say|says|told|reported|added)\b/i;
 
 export function who(claim: CueClaim): string {
   if (claim.speakerName) return claim.speakerName;
@@ -213,7 +239,8 @@ export function isAuthorVoice(claim: CueClaim): boolean {
  * in a claim extraction left without a speaker. The text still says someone other than the
  * author speaks. Capitalized words only, so "the report said" is not a name.
  */
-const SAYS_IN_TEXT = /((?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’-]+)(?:,[^,]{2,90},)?\s+(?:then\s+|later\s+|also\s+)?(?:said|says|told|tells|stated|testified|claimed|argued|insisted|added|wrote|alleged|maintained|recalled|acknowledged|conceded)\b/u;
+const SAYS_IN_TEXT =
+  /((?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’-]+)(?:,[^,]{2,90},)?\s+(?:then\s+|later\s+|also\s+)?(?:said|says|told|tells|stated|testified|claimed|argued|insisted|added|wrote|alleged|maintained|recalled|acknowledged|conceded)\b/u;
 const voiceInTextMemo = memo<string | null>();
 
 export function voiceInText(claim: CueClaim): string | null {
@@ -325,7 +352,6 @@ export function subjectTerms(claim: CueClaim): Set<string> {
   return new Set([...f.terms].filter((term) => !f.speakerTerms.has(term)));
 }
 
-
 export const CLAUSE_BREAK = /[,;:—–]\s+|\s+(?:and|but|while|whereas|although|because)\s+/i;
 
 /**
@@ -371,7 +397,6 @@ export function containment(part: Set<string>, whole: Set<string>, vocabulary: V
   const score = total ? (sharedWeight / total) * Math.min(1, shared.length / 2) : 0;
   return { score, shared, distinctive: shared.filter((term) => vocabulary.isDistinctive(term)) };
 }
-
 
 // --- Facets ---------------------------------------------------------------------------
 
@@ -459,10 +484,15 @@ function eventTermSet(claim: CueClaim): Set<string> {
  * statement is never weighed against the date of a happening.
  */
 export function differentDates(a: CueClaim, b: CueClaim): boolean {
-  const kinds = [true, false].map((statement) => [
-    facetsOf(a).dates.filter((date) => (date.statement ?? false) === statement),
-    facetsOf(b).dates.filter((date) => (date.statement ?? false) === statement),
-  ] as const).filter(([da, db]) => da.length && db.length);
+  const kinds = [true, false]
+    .map(
+      (statement) =>
+        [
+          facetsOf(a).dates.filter((date) => (date.statement ?? false) === statement),
+          facetsOf(b).dates.filter((date) => (date.statement ?? false) === statement),
+        ] as const,
+    )
+    .filter(([da, db]) => da.length && db.length);
   if (!kinds.length) return false;
   return kinds.every(([da, db]) => datesApart(da, db));
 }
@@ -488,7 +518,8 @@ function datesApart(da: DateFacet[], db: DateFacet[]): boolean {
 export function eventRelatedness(a: CueClaim, b: CueClaim, signals: PairSignals, vocabulary: Vocabulary): number {
   // Every rule asks for the pair it is judging: the last answer is kept for the next rule.
   const last = lastRelatedness;
-  if (last && last.vocabulary === vocabulary && last.signals === signals && ((last.a === a && last.b === b) || (last.a === b && last.b === a))) return last.value;
+  if (last && last.vocabulary === vocabulary && last.signals === signals && ((last.a === a && last.b === b) || (last.a === b && last.b === a)))
+    return last.value;
   const value = computeRelatedness(a, b, signals, vocabulary);
   lastRelatedness = { a, b, signals, vocabulary, value };
   return value;
@@ -537,12 +568,39 @@ function computeRelatedness(a: CueClaim, b: CueClaim, signals: PairSignals, voca
 }
 
 /** Words that only say what a figure counts: sharing them says nothing about the event. */
-const MEASURE_WORDS = new Set(["people", "barrel", "day", "per", "death", "kill", "die", "dead", "worker", "killed", "estimat", "figur", "number", "total", "least", "around", "about", "million", "thousand", "gallon", "oil", "flow", "rate", "toll"]);
+const MEASURE_WORDS = new Set([
+  "people",
+  "barrel",
+  "day",
+  "per",
+  "death",
+  "kill",
+  "die",
+  "dead",
+  "worker",
+  "killed",
+  "estimat",
+  "figur",
+  "number",
+  "total",
+  "least",
+  "around",
+  "about",
+  "million",
+  "thousand",
+  "gallon",
+  "oil",
+  "flow",
+  "rate",
+  "toll",
+]);
 
 /** Same voice by name, when actors differ only in spelling ("Wasay"/"Wasey" aside): a shared key. */
 export function sameVoice(a: CueClaim, b: CueClaim): boolean {
   if (sameSpeaker(a, b)) return true;
   if (!a.speakerName || !b.speakerName) return false;
   const keysA = speakerKeys(a);
-  return [...speakerKeys(b)].some((key) => keysA.has(key) && key.includes(" ") || (keysA.has(key) && key.length >= 3 && !key.includes(" ") && keysA.size === 1));
+  return [...speakerKeys(b)].some(
+    (key) => (keysA.has(key) && key.includes(" ")) || (keysA.has(key) && key.length >= 3 && !key.includes(" ") && keysA.size === 1),
+  );
 }

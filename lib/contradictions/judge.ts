@@ -36,4 +36,3 @@ export function strongestCue(a: CueClaim, b: CueClaim, signals: PairSignals = {}
   if (!best) return null;
   return { ...best, score: clamp(best.score + 0.04 * others.length) };
 }
-

@@ -21,30 +21,43 @@ export const DISPUTE_PHRASES: Phrase[] = [
   { pattern: /\b(?:inaccurate|false|falsehood|lying)\b|\b(?:mere|are|were|all|these|those|such|pack of) lies\b/i, strength: 0.9 },
   { pattern: /\b(?:are|is|was|were|been) wrong\b|\bwrongly\b/i, strength: 0.9 },
   { pattern: /\b(?:ridiculous|absurd|nonsense|misleading|naive|mockery|propaganda|a ruse|malign)\b/i, strength: 0.8 },
-  { pattern: /\brejec(?:ts|ted)\s+(?:the|this|that|these|those|such|any|all)\s+(?:\w+\s+)?(?:claims?|allegations?|assertions?|notions?|reports?|charges?|accusations?|suggestions?|statements?)\b/i, strength: 0.8, act: true },
+  {
+    pattern:
+      /\brejec(?:ts|ted)\s+(?:the|this|that|these|those|such|any|all)\s+(?:\w+\s+)?(?:claims?|allegations?|assertions?|notions?|reports?|charges?|accusations?|suggestions?|statements?)\b/i,
+    strength: 0.8,
+    act: true,
+  },
   { pattern: /\b(?:contested|contradicted|contradicts|countered|insisted)\b/i, strength: 0.6, act: true },
   { pattern: /\bno\b[^.;:]{0,80}\bever\b|\bnor has (?:he|she|it|they) ever\b|\bneither\b[^.;]{0,40}\bnor\b[^.;]{0,60}\bever\b/i, strength: 0.8 },
   { pattern: /\bnever\b/i, strength: 0.5 },
 ];
 
 /** Dispute wording that points back at what was just said ("disputes that", "this notion"). */
-export const POINTS_BACK = /\b(?:disputes?|disputed|denied|denies|refuted|rejected|rejects)\s+(?:that|this|it|these|those|the claim|the report|the allegation)\b|^\W*(?:that|this|it)\s+(?:is|was)\s+(?:simply\s+|completely\s+|totally\s+)?(?:not true|untrue|false|wrong|ridiculous|baseless)|\b(?:this|that|the) (?:notion|accusation|allegation|claim|charge)s?\b|\bany of that\b/i;
+export const POINTS_BACK =
+  /\b(?:disputes?|disputed|denied|denies|refuted|rejected|rejects)\s+(?:that|this|it|these|those|the claim|the report|the allegation)\b|^\W*(?:that|this|it)\s+(?:is|was)\s+(?:simply\s+|completely\s+|totally\s+)?(?:not true|untrue|false|wrong|ridiculous|baseless)|\b(?:this|that|the) (?:notion|accusation|allegation|claim|charge)s?\b|\bany of that\b/i;
 
 /** A sentence that opens by setting itself against the one before it. */
-export const CONTRAST_STRONG = /^\W*(?:despite (?:this|that|these|it)|contrary to (?:this|that|these|what)|on the contrary|in contrast|but,? (?:the )?fact is|the fact is)\b/i;
+export const CONTRAST_STRONG =
+  /^\W*(?:despite (?:this|that|these|it)|contrary to (?:this|that|these|what)|on the contrary|in contrast|but,? (?:the )?fact is|the fact is)\b/i;
 export const CONTRAST = /^\W*(?:however|nevertheless|nonetheless|but|yet)\b/i;
 
 /** The speaker disowns a statement attributed to them. */
-export const DISOWNING = /\b(?:(?:does|did|do)\s*(?:not|n[’']t)\s+recall|no recollection of (?:making|saying|writing)|(?:does|did)\s*(?:not|n[’']t)\s+believe (?:he|she|they) made|never (?:said|made|wrote)|did\s*(?:not|n[’']t)\s+(?:say|make|write) (?:it|that|the)|(?:didn[’']t|did not) know that (?:that )?was being attributed|attributed to (?:me|him|her|them)[^.]{0,40}\b(?:not|never|n[’']t)\b)/i;
+export const DISOWNING =
+  /\b(?:(?:does|did|do)\s*(?:not|n[’']t)\s+recall|no recollection of (?:making|saying|writing)|(?:does|did)\s*(?:not|n[’']t)\s+believe (?:he|she|they) made|never (?:said|made|wrote)|did\s*(?:not|n[’']t)\s+(?:say|make|write) (?:it|that|the)|(?:didn[’']t|did not) know that (?:that )?was being attributed|attributed to (?:me|him|her|them)[^.]{0,40}\b(?:not|never|n[’']t)\b)/i;
 
 /** Words that hold someone responsible for harm. */
-export const ACCUSING = /\b(?:violen\w*|kill\w*|murder\w*|tortur\w*|terror\w*|criminal\w*|crimes?|extortion|kidnapp?\w*|abduct\w*|atrocit\w*|thug\w*|militan\w*|mafia|riots?|responsible|guilty|blam\w*|accus\w*|attack\w*|instigat\w*|perpetrat\w*|mastermind|links? (?:to|with)|behind the|involve(?:d|ment) in|abus\w*|imprison\w*)\b/i;
+export const ACCUSING =
+  /\b(?:violen\w*|kill\w*|murder\w*|tortur\w*|terror\w*|criminal\w*|crimes?|extortion|kidnapp?\w*|abduct\w*|atrocit\w*|thug\w*|militan\w*|mafia|riots?|responsible|guilty|blam\w*|accus\w*|attack\w*|instigat\w*|perpetrat\w*|mastermind|links? (?:to|with)|behind the|involve(?:d|ment) in|abus\w*|imprison\w*)\b/i;
 
 /** Words that clear someone or cast them as the wronged party. */
-export const EXCULPATING = /\b(?:victims?|innocent|no knowledge|no idea|no information|did not sanction|not involved|never (?:been )?(?:involved|linked)|renounced|malign|conspirac\w*|biased|no recollection|fair trial|no affiliation|not (?:a|the) (?:terrorist|criminal)|(?:is|are|was|were) wrong|false|baseless|untrue|not true|propaganda|insisted that they had no)\b/i;
+export const EXCULPATING =
+  /\b(?:victims?|innocent|no knowledge|no idea|no information|did not sanction|not involved|never (?:been )?(?:involved|linked)|renounced|malign|conspirac\w*|biased|no recollection|fair trial|no affiliation|not (?:a|the) (?:terrorist|criminal)|(?:is|are|was|were) wrong|false|baseless|untrue|not true|propaganda|insisted that they had no)\b/i;
 
 /** A negation right before an accusing word: "never been involved in", "no … violence". */
-export const NEGATED_ACCUSATION = new RegExp(`\\b(?:not|never|no|neither|nor|without|n[’']t)\\b(?:\\W+\\w+){0,3}?\\W+(?:ever\\W+)?(?:been\\W+)?${ACCUSING.source.slice(2)}`, "i");
+export const NEGATED_ACCUSATION = new RegExp(
+  `\\b(?:not|never|no|neither|nor|without|n[’']t)\\b(?:\\W+\\w+){0,3}?\\W+(?:ever\\W+)?(?:been\\W+)?${ACCUSING.source.slice(2)}`,
+  "i",
+);
 
 /** Word pairs that say opposite things about the same subject. */
 export const ANTONYMS: [RegExp, RegExp][] = [
@@ -57,4 +70,3 @@ export const ANTONYMS: [RegExp, RegExp][] = [
   [/\baware\b/i, /\bunaware\b/i],
   [/\bknew\b/i, /\b(?:did not|didn[’']t) know\b/i],
 ];
-

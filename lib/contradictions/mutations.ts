@@ -17,7 +17,14 @@ export interface Reviewer {
 }
 
 const reviewFields = {
-  id: true, claimAId: true, claimBId: true, status: true, rationale: true, preferredClaimId: true, preferredReason: true, version: true,
+  id: true,
+  claimAId: true,
+  claimBId: true,
+  status: true,
+  rationale: true,
+  preferredClaimId: true,
+  preferredReason: true,
+  version: true,
 } satisfies Prisma.ContradictionSelect;
 type ReviewedPair = Prisma.ContradictionGetPayload<{ select: typeof reviewFields }>;
 
@@ -74,8 +81,14 @@ export async function linkContradiction(prisma: Db, input: LinkContradictionInpu
     }
     const row = await tx.contradiction.create({
       data: {
-        claimAId, claimBId, kind: input.kind, status: "confirmed", score: 1, detectedBy: EDITOR_RULE,
-        explanation: `Linked by hand by ${user.name ?? user.email ?? `user #${user.id}`}.`, rationale: input.rationale,
+        claimAId,
+        claimBId,
+        kind: input.kind,
+        status: "confirmed",
+        score: 1,
+        detectedBy: EDITOR_RULE,
+        explanation: `Linked by hand by ${user.name ?? user.email ?? `user #${user.id}`}.`,
+        rationale: input.rationale,
       },
     });
     await recordAudit(tx, { userId: user.id, entityType: "contradiction", entityId: row.id, action: "link", after: row });

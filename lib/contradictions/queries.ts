@@ -39,14 +39,22 @@ export async function listContradictions(filters: ListContradictionsFilters, pri
   const where = listFilterSql(filters);
   const page = filters.page ?? 1;
   const [ids, [{ total }], counts] = await Promise.all([
-    prisma.$queryRaw<{ id: number }[]>`SELECT x.id FROM contradictions x WHERE ${where} ORDER BY x.score DESC, x.id LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE}`,
+    prisma.$queryRaw<
+      { id: number }[]
+    >`SELECT x.id FROM contradictions x WHERE ${where} ORDER BY x.score DESC, x.id LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE}`,
     prisma.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM contradictions x WHERE ${where}`,
     prisma.contradiction.groupBy({ by: ["status"], _count: { _all: true } }),
   ]);
   const found = await prisma.contradiction.findMany({
     where: { id: { in: ids.map((row) => row.id) } },
     select: {
-      id: true, kind: true, status: true, score: true, detectedBy: true, explanation: true, preferredClaimId: true,
+      id: true,
+      kind: true,
+      status: true,
+      score: true,
+      detectedBy: true,
+      explanation: true,
+      preferredClaimId: true,
       claimA: { select: claimSummarySelect },
       claimB: { select: claimSummarySelect },
     },
@@ -58,14 +66,33 @@ export async function listContradictions(filters: ListContradictionsFilters, pri
 }
 
 const claimDetailSelect = {
-  id: true, quote: true, startOffset: true, endOffset: true, cue: true, attribution: true, citedVia: true, stance: true,
-  sourceStance: true, credibility: true, status: true, anchorStatus: true, version: true,
+  id: true,
+  quote: true,
+  startOffset: true,
+  endOffset: true,
+  cue: true,
+  attribution: true,
+  citedVia: true,
+  stance: true,
+  sourceStance: true,
+  credibility: true,
+  status: true,
+  anchorStatus: true,
+  version: true,
   speaker: { select: { id: true, name: true, kind: true } },
   topic: { select: { id: true, title: true } },
   source: {
     select: {
-      id: true, slug: true, title: true, kind: true, publisher: true, author: true, publishedDate: true, url: true,
-      reliability: true, text: true,
+      id: true,
+      slug: true,
+      title: true,
+      kind: true,
+      publisher: true,
+      author: true,
+      publishedDate: true,
+      url: true,
+      reliability: true,
+      text: true,
     },
   },
 } satisfies Prisma.ClaimSelect;
@@ -133,7 +160,11 @@ export const getTopicComparison = cache(async (topicId: number) => {
     where: { topicId, status: { not: "rejected" } },
     orderBy: [{ sourceId: "asc" }, { startOffset: "asc" }],
     select: {
-      id: true, quote: true, stance: true, credibility: true, status: true,
+      id: true,
+      quote: true,
+      stance: true,
+      credibility: true,
+      status: true,
       speaker: { select: { id: true, name: true } },
       source: { select: { id: true, slug: true, title: true, kind: true, reliability: true, publishedDate: true } },
     },
@@ -167,10 +198,7 @@ export async function searchClaims(query: string, excludeId?: number, limit = 10
   const where: Prisma.ClaimWhereInput = idMatch
     ? { id: Number(idMatch[1]) }
     : {
-        OR: [
-          { quote: { contains: query, mode: "insensitive" } },
-          { speaker: { name: { contains: query, mode: "insensitive" } } },
-        ],
+        OR: [{ quote: { contains: query, mode: "insensitive" } }, { speaker: { name: { contains: query, mode: "insensitive" } } }],
       };
   return db().claim.findMany({
     where: excludeId ? { AND: [where, { id: { not: excludeId } }] } : where,

@@ -27,7 +27,13 @@ export interface DetectionRunView {
 }
 
 const RUN_SELECT = {
-  id: true, status: true, startedAt: true, heartbeatAt: true, finishedAt: true, report: true, error: true,
+  id: true,
+  status: true,
+  startedAt: true,
+  heartbeatAt: true,
+  finishedAt: true,
+  report: true,
+  error: true,
   startedBy: { select: { name: true, email: true } },
 } as const satisfies Prisma.DetectionRunSelect;
 
@@ -43,9 +49,13 @@ function staleBefore(): Date {
 function viewOf(row: RunRow): DetectionRunView {
   const abandoned = row.status === "running" && row.heartbeatAt < staleBefore();
   return {
-    id: row.id, status: abandoned ? "abandoned" : row.status, startedAt: row.startedAt, finishedAt: row.finishedAt,
+    id: row.id,
+    status: abandoned ? "abandoned" : row.status,
+    startedAt: row.startedAt,
+    finishedAt: row.finishedAt,
     startedBy: row.startedBy ? (row.startedBy.name ?? row.startedBy.email) : null,
-    report: (row.report as DetectionReport | null) ?? null, error: abandoned ? ABANDONED : row.error,
+    report: (row.report as DetectionReport | null) ?? null,
+    error: abandoned ? ABANDONED : row.error,
   };
 }
 
@@ -93,7 +103,9 @@ export async function completeDetectionRun(prisma: PrismaClient, runId: number, 
     beating ??= prisma.detectionRun
       .update({ where: { id: runId }, data: { heartbeatAt: new Date() } })
       .catch(() => {})
-      .finally(() => { beating = null; });
+      .finally(() => {
+        beating = null;
+      });
   }, HEARTBEAT_MS);
   heartbeat.unref();
   try {

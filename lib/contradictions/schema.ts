@@ -50,9 +50,16 @@ export const runDetectionSchema = z.object({}).strip();
 /** Search params of the candidates list; anything unparseable falls back to "no filter". */
 export const listContradictionsSchema = z.object({
   kind: z.enum(CONTRADICTION_KINDS).optional().catch(undefined),
-  status: z.enum([...CONTRADICTION_STATUSES, "all"]).optional().catch(undefined),
+  status: z
+    .enum([...CONTRADICTION_STATUSES, "all"])
+    .optional()
+    .catch(undefined),
   /** Either claim's source, by slug as in the claims table. */
-  source: z.string().regex(/^[a-z0-9-]{1,120}$/).optional().catch(undefined),
+  source: z
+    .string()
+    .regex(/^[a-z0-9-]{1,120}$/)
+    .optional()
+    .catch(undefined),
   actor: z.coerce.number().int().positive().optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
 });

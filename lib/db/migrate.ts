@@ -37,7 +37,10 @@ CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 
 export async function readMigrations(dir: string = MIGRATIONS_DIR): Promise<MigrationFile[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  const names = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const names = entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
   return Promise.all(
     names.map(async (name) => {
       const sql = await readFile(path.join(dir, name, "migration.sql"), "utf8");
@@ -64,17 +67,13 @@ export async function migrate(connectionString: string, dir: string = MIGRATIONS
     await client.query("SELECT pg_advisory_lock($1)", [PRISMA_MIGRATE_LOCK_KEY]);
     try {
       await client.query(CREATE_BOOKKEEPING_TABLE);
-      const { rows } = await client.query<AppliedRow>(
-        `SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"`,
-      );
+      const { rows } = await client.query<AppliedRow>(`SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"`);
       const applied = new Map(rows.filter((row) => row.rolled_back_at === null).map((row) => [row.migration_name, row]));
       const result: MigrateResult = { applied: [], alreadyApplied: [] };
       for (const migration of migrations) {
         const row = applied.get(migration.name);
         if (row && row.finished_at === null) {
-          throw new MigrationError(
-            `Migration ${migration.name} failed earlier and was never finished; fix the database by hand, then mark it rolled back.`,
-          );
+          throw new MigrationError(`Migration ${migration.name} failed earlier and was never finished; fix the database by hand, then mark it rolled back.`);
         }
         if (row) {
           if (row.checksum !== migration.checksum) {

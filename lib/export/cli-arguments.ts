@@ -8,7 +8,9 @@ const BOOLEAN_FLAGS: Record<string, [string, string]> = { bom: ["bom", "1"], raw
 export function usage(): string {
   const kinds = EXPORT_KINDS.map((kind) => {
     const definition = EXPORT_DEFINITIONS[kind];
-    const filters = filterParams(definition).map((name) => `--${name}`).join(" ");
+    const filters = filterParams(definition)
+      .map((name) => `--${name}`)
+      .join(" ");
     return `  ${kind.padEnd(15)}${definition.description}${definition.role === "admin" ? " (admins, in the app)" : ""}\n  ${"".padEnd(15)}filters: ${filters}`;
   }).join("\n");
   return `usage: npm run export -- <kind> [filters] [--format csv|ndjson] [--bom] [--raw] [--columns a,b,…] [--out FILE]

@@ -31,13 +31,21 @@ await runCli(async () => {
   const partial = args.out ? `${args.out}.partial-${process.pid}` : undefined;
   let rows = 0;
   try {
-    const started = await startExport(pool, prisma, request, { userId: null, via: "cli" }, { auditFirst: database.embedded, onEnd: (_outcome, count) => (rows = count) });
+    const started = await startExport(
+      pool,
+      prisma,
+      request,
+      { userId: null, via: "cli" },
+      { auditFirst: database.embedded, onEnd: (_outcome, count) => (rows = count) },
+    );
     await prisma.$disconnect();
     const output: Writable = partial ? createWriteStream(partial) : process.stdout;
     await pipeline(Readable.fromWeb(started.stream as import("node:stream/web").ReadableStream<Uint8Array>), output);
     if (args.out && partial) {
       await rename(partial, args.out);
-      console.error(`Wrote ${rows} ${request.kind} rows to ${args.out} (${request.filtered ? "filtered" : "all"}; a download would be named ${exportFileName(request)})`);
+      console.error(
+        `Wrote ${rows} ${request.kind} rows to ${args.out} (${request.filtered ? "filtered" : "all"}; a download would be named ${exportFileName(request)})`,
+      );
     }
   } catch (error) {
     if (partial) await rm(partial, { force: true });

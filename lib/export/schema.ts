@@ -90,9 +90,13 @@ export function parseExportRequest(kind: unknown, params: SearchParamsInput): Ex
   let columns = known;
   const requested = parsedOptions.data?.columns;
   if (requested) {
-    columns = requested.split(",").map((name) => name.trim()).filter(Boolean);
+    columns = requested
+      .split(",")
+      .map((name) => name.trim())
+      .filter(Boolean);
     const unknown = columns.filter((name) => !known.includes(name));
-    if (unknown.length) add("columns", `unknown column${unknown.length > 1 ? "s" : ""} ${unknown.map((name) => `"${name}"`).join(", ")}; ${kind} has ${known.join(", ")}`);
+    if (unknown.length)
+      add("columns", `unknown column${unknown.length > 1 ? "s" : ""} ${unknown.map((name) => `"${name}"`).join(", ")}; ${kind} has ${known.join(", ")}`);
     const repeated = columns.filter((name, index) => columns.indexOf(name) !== index);
     if (repeated.length) add("columns", `${repeated.map((name) => `"${name}"`).join(", ")} listed twice`);
     if (columns.length === 0) add("columns", "name at least one column");

@@ -102,11 +102,15 @@ export async function openExportStream(pool: pg.Pool, request: ExportRequest, op
       start(controller) {
         if (!options.signal) return;
         if (options.signal.aborted) finish("cancelled");
-        options.signal.addEventListener("abort", () => {
-          if (finished) return;
-          finish("cancelled");
-          controller.error(new Error("The export was cancelled: the client went away."));
-        }, { once: true });
+        options.signal.addEventListener(
+          "abort",
+          () => {
+            if (finished) return;
+            finish("cancelled");
+            controller.error(new Error("The export was cancelled: the client went away."));
+          },
+          { once: true },
+        );
       },
       async pull(controller) {
         try {

@@ -19,7 +19,10 @@ function stripDiacritics(value: string): string {
 
 // Longest honorifics first so "lt gen" wins over "lt".
 const HONORIFIC_PATTERN = new RegExp(
-  `^(?:(?:${[...HONORIFICS].sort((a, b) => b.length - a.length).map((h) => h.replace(/[-\s]/g, "[-\\s]?")).join("|")})\\.?\\s+)+`,
+  `^(?:(?:${[...HONORIFICS]
+    .sort((a, b) => b.length - a.length)
+    .map((h) => h.replace(/[-\s]/g, "[-\\s]?"))
+    .join("|")})\\.?\\s+)+`,
   "i",
 );
 
@@ -29,7 +32,9 @@ const HONORIFIC_PATTERN = new RegExp(
  * "Lt. Gen. Rizwan Akhtar" → "rizwan akhtar"; "MQM-Canada" and "MQM Canada" → "mqm canada".
  */
 export function normalizeActorName(name: string): string {
-  let value = stripDiacritics(name).toLowerCase().replace(/[’']s$/, "");
+  let value = stripDiacritics(name)
+    .toLowerCase()
+    .replace(/[’']s$/, "");
   value = value.replace(/\s+/g, " ").trim();
   // Periods inside honorifics ("lt. gen.") must go before the honorific pattern can see them.
   value = value.replace(/\b(lt|gen|maj|col|capt|dr|mr|mrs|ms|prof|sen|hon|rev)\./g, "$1");
@@ -152,13 +157,9 @@ export class PersonNameResolver {
     if (candidates.length === 0) return clean;
     const preceding = candidates.filter((p) => p.position <= position);
     const pool = preceding.length ? preceding : candidates;
-    const nearest = preceding.length
-      ? pool.reduce((a, b) => (b.position >= a.position ? b : a))
-      : pool.reduce((a, b) => (b.position < a.position ? b : a));
+    const nearest = preceding.length ? pool.reduce((a, b) => (b.position >= a.position ? b : a)) : pool.reduce((a, b) => (b.position < a.position ? b : a));
     // Once the nearest candidate is chosen, prefer its fullest spelling anywhere in the document.
-    const fullest = candidates
-      .filter((p) => containsInOrder(p.tokens, nearest.tokens))
-      .reduce((a, b) => (b.tokens.length > a.tokens.length ? b : a), nearest);
+    const fullest = candidates.filter((p) => containsInOrder(p.tokens, nearest.tokens)).reduce((a, b) => (b.tokens.length > a.tokens.length ? b : a), nearest);
     return fullest.display;
   }
 }

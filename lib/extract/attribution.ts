@@ -7,13 +7,7 @@ import type { CueMatch } from "./cues";
 import { DISTANCING, HEDGES, REBUTTALS } from "./lexicon";
 import { buildNameResolver, genderHints, midSentenceCapitals } from "./name-evidence";
 import { articleIndexes, leadingLabelLength, referenceScopes } from "./references";
-import {
-  SentenceAttributor,
-  type SentenceAttribution,
-  type SentenceContext,
-  type SentenceReading,
-  type SourceType,
-} from "./sentence-attribution";
+import { SentenceAttributor, type SentenceAttribution, type SentenceContext, type SentenceReading, type SourceType } from "./sentence-attribution";
 import type { Sentence } from "./sentences";
 import { tokenize } from "./tokens";
 
@@ -35,10 +29,14 @@ function longestQuotation(value: string): number {
   let current = 0;
   let longest = 0;
   for (const token of tokenize(value)) {
-    if (token.text === "“" || token.text === "«") { open = true; current = 0; }
-    else if (token.text === "”" || token.text === "»") open = false;
-    else if (token.text === '"') { open = !open; current = 0; }
-    else if (open && token.isWord) longest = Math.max(longest, ++current);
+    if (token.text === "“" || token.text === "«") {
+      open = true;
+      current = 0;
+    } else if (token.text === "”" || token.text === "»") open = false;
+    else if (token.text === '"') {
+      open = !open;
+      current = 0;
+    } else if (open && token.isWord) longest = Math.max(longest, ++current);
   }
   return longest;
 }
@@ -81,7 +79,8 @@ function stanceOf(attribution: Attribution, unitText: string, rebutted: boolean)
   return "reports";
 }
 
-const EXPLICIT_REBUTTAL = /\b(disputes|denies|denied|rejects|rejected|refuted|refutes)\s+(that|this|these|it|the (claim|charge|allegation|report)s?)\b|^(that|this) is (simply )?(not true|false|untrue|incorrect)/i;
+const EXPLICIT_REBUTTAL =
+  /\b(disputes|denies|denied|rejects|rejected|refuted|refutes)\s+(that|this|these|it|the (claim|charge|allegation|report)s?)\b|^(that|this) is (simply )?(not true|false|untrue|incorrect)/i;
 
 // A speaker denying what a document attributes to them ("says a statement attributed to … Leon Benoit"
 // / "(Mr. Benoit said he does not recall making the comment.)") disputes it; a speaker's own next
@@ -128,9 +127,7 @@ export function attributeClaims(
   return spans.map((span) => {
     const unitText = text.slice(span.start, span.end);
     const own = perSentence[span.sentenceIndex] ?? null;
-    const decision = own
-      ? { ...own, inherited: false }
-      : inheritedDecision(unitText, span, sentences, articles, decisions, spans, readings) ?? noDecision();
+    const decision = own ? { ...own, inherited: false } : (inheritedDecision(unitText, span, sentences, articles, decisions, spans, readings) ?? noDecision());
     decisions.push(decision);
     const reference = references.get(span.sentenceIndex) ?? null;
     const attribution = attributionKind(decision, unitText, reference !== null);

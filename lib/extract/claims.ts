@@ -11,10 +11,20 @@ import { splitCompoundSentences } from "./clauses";
 import { contextAround } from "@/lib/text/context";
 import { hasTerminalPunctuation, splitParagraphs, wordCount, type Paragraph, type TextSpan } from "./text-spans";
 
-
 export type SkipReason =
-  | "non-latin" | "link-list" | "repeated-paragraph" | "repeated-sentence" | "citation" | "url" | "heading"
-  | "unfinished" | "question" | "too-short" | "date" | "publication-note" | "navigation";
+  | "non-latin"
+  | "link-list"
+  | "repeated-paragraph"
+  | "repeated-sentence"
+  | "citation"
+  | "url"
+  | "heading"
+  | "unfinished"
+  | "question"
+  | "too-short"
+  | "date"
+  | "publication-note"
+  | "navigation";
 
 export interface SentenceVerdict {
   sentenceIndex: number;
@@ -26,14 +36,14 @@ export interface SentenceVerdict {
 
 const MIN_WORDS = 5;
 // Skipped sentences that are page furniture rather than prose; they take no part in attribution.
-const LAYOUT_REASONS: ReadonlySet<SkipReason> = new Set([
-  "non-latin", "link-list", "citation", "url", "heading", "date", "publication-note", "navigation",
-]);
+const LAYOUT_REASONS: ReadonlySet<SkipReason> = new Set(["non-latin", "link-list", "citation", "url", "heading", "date", "publication-note", "navigation"]);
 const MINOR_WORDS = new Set(["of", "the", "and", "in", "on", "for", "to", "a", "an", "with", "by", "at", "&", "under", "vs", "v", "or", "from", "as"]);
 
-
 function isTitleCase(value: string): boolean {
-  const words = value.split(/\s+/).map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "")).filter((w) => w.length > 1);
+  const words = value
+    .split(/\s+/)
+    .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ""))
+    .filter((w) => w.length > 1);
   const content = words.filter((w) => !MINOR_WORDS.has(w.toLowerCase()));
   if (content.length === 0 || words.length > 14) return false;
   const capitalized = content.filter((w) => /^[\p{Lu}\d]/u.test(w)).length;
@@ -56,15 +66,17 @@ function linkListLines(text: string, paragraph: Paragraph): TextSpan[] {
 }
 
 function comparisonTokens(value: string): string[] {
-  return value
-    .normalize("NFKD")
-    .toLowerCase()
-    .replace(/[\u2010-\u2015-]/g, " ")
-    .replace(/[^\p{L}\p{N}\s]/gu, " ")
-    .split(/\s+/)
-    .filter(Boolean)
-    // British and American spellings of the same word ("radicalised"/"radicalized") count as one.
-    .map((w) => w.replace(/is(e|ed|es|ing|ation|ations)$/, "iz$1"));
+  return (
+    value
+      .normalize("NFKD")
+      .toLowerCase()
+      .replace(/[\u2010-\u2015-]/g, " ")
+      .replace(/[^\p{L}\p{N}\s]/gu, " ")
+      .split(/\s+/)
+      .filter(Boolean)
+      // British and American spellings of the same word ("radicalised"/"radicalized") count as one.
+      .map((w) => w.replace(/is(e|ed|es|ing|ation|ations)$/, "iz$1"))
+  );
 }
 
 function diceSimilarity(a: string[], b: string[]): number {
@@ -135,7 +147,10 @@ function balancedOuterParentheses(value: string): boolean {
 
 function isDateOnly(value: string): boolean {
   const stripped = value
-    .replace(/\b(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|gmt|pst|bst|utc|a\.h|date|updated|at)\b\.?/gi, "")
+    .replace(
+      /\b(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|gmt|pst|bst|utc|a\.h|date|updated|at)\b\.?/gi,
+      "",
+    )
     .replace(/[\d\s,./:()-]/g, "");
   return stripped.length === 0;
 }

@@ -7,7 +7,8 @@ import type { Sentence } from "./sentences";
 
 const JOINT = /(?:,\s+(?:yet|but|while|whereas)|;\s+(?:but|yet|however,?)?)\s+/gi;
 /** A subject of up to eight words, then a verb that reports, denies or blames. */
-const SECOND_CLAUSE = /^(?:[\p{L}\p{N}'’.-]+\s+){1,8}?(?:has\s+|have\s+|had\s+)?(?:officially\s+|repeatedly\s+|strongly\s+|flatly\s+|also\s+|later\s+)?(?:denied|denies|deny|insisted|insists|said|says|maintained|maintains|claimed|claims|rejected|rejects|disputed|disputes|countered|argued|argues|contended|contends|blamed|blames|accused|accuses|held|holds|concluded|found|ruled|told)\b/iu;
+const SECOND_CLAUSE =
+  /^(?:[\p{L}\p{N}'’.-]+\s+){1,8}?(?:has\s+|have\s+|had\s+)?(?:officially\s+|repeatedly\s+|strongly\s+|flatly\s+|also\s+|later\s+)?(?:denied|denies|deny|insisted|insists|said|says|maintained|maintains|claimed|claims|rejected|rejects|disputed|disputes|countered|argued|argues|contended|contends|blamed|blames|accused|accuses|held|holds|concluded|found|ruled|told)\b/iu;
 /** Reporting frames that take a clause ("X said that …, but"): a contrast inside them is one statement. */
 const MIN_WORDS = 4;
 

@@ -9,14 +9,7 @@
 // Cues inside quotation marks belong to the quoted speaker's words and are ignored.
 
 import { DOCUMENT_NOUNS, GROUP_HEADS, INSTITUTION_HEADS, SPEECH_VERBS } from "./lexicon";
-import {
-  appositionStart,
-  isRoleWord,
-  phraseEndingAt,
-  phraseStartingAt,
-  phraseText,
-  type PhraseRange,
-} from "./noun-phrases";
+import { appositionStart, isRoleWord, phraseEndingAt, phraseStartingAt, phraseText, type PhraseRange } from "./noun-phrases";
 import { CLOSING_QUOTES, isCapitalized, OPENING_QUOTES, tokenize, type Token } from "./tokens";
 
 export type CuePattern = "subject" | "inverted" | "relative" | "coordinated" | "passive" | "according" | "participle";
@@ -40,62 +33,196 @@ const SINGLE_WORD_CUES = new Set(SPEECH_VERBS.filter((v) => !v.includes(" ")));
 // Verbs that report a finding only with a "that" clause: "Barbier ruled today that …", "the document
 // shows that …", "engineers calculated that …" ("police found the body" reports nothing).
 const THAT_CUES = new Set([
-  "found", "finds", "ruled", "rules", "calculated", "calculates", "determined", "shows", "showed", "show", "concluded",
-  "estimate", "conclude", "find", "establish", "established", "establishes",
+  "found",
+  "finds",
+  "ruled",
+  "rules",
+  "calculated",
+  "calculates",
+  "determined",
+  "shows",
+  "showed",
+  "show",
+  "concluded",
+  "estimate",
+  "conclude",
+  "find",
+  "establish",
+  "established",
+  "establishes",
 ]);
 // "X put the leak at 1,000 barrels a day", "the group gave a preliminary range of …": estimating a figure.
-const NUMBER_WORDS = /^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens|hundred|hundreds|thousand|thousands|million|millions|billion|half)$/;
+const NUMBER_WORDS =
+  /^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens|hundred|hundreds|thousand|thousands|million|millions|billion|half)$/;
 const ESTIMATE_OBJECTS = /^(estimate|estimates|range|figure|figures|toll|tally|count|number|rate|total|forecast|projection)$/;
 // "BP is arguing that …", "critics were saying …": a progressive speech verb.
 const PROGRESSIVE_CUES = new Set([
-  "arguing", "saying", "claiming", "insisting", "warning", "maintaining", "suggesting", "alleging", "contending",
-  "denying", "estimating", "predicting", "asserting", "demanding", "accusing", "blaming",
+  "arguing",
+  "saying",
+  "claiming",
+  "insisting",
+  "warning",
+  "maintaining",
+  "suggesting",
+  "alleging",
+  "contending",
+  "denying",
+  "estimating",
+  "predicting",
+  "asserting",
+  "demanding",
+  "accusing",
+  "blaming",
 ]);
 // "…defended the figure, saying …", "…challenged this calculation saying that …": the clause subject speaks.
-const PARTICIPLE_CUES = new Set(["telling", "saying", "claiming", "adding", "insisting", "arguing", "noting", "warning", "stating", "explaining", "maintaining", "contending", "asserting"]);
+const PARTICIPLE_CUES = new Set([
+  "telling",
+  "saying",
+  "claiming",
+  "adding",
+  "insisting",
+  "arguing",
+  "noting",
+  "warning",
+  "stating",
+  "explaining",
+  "maintaining",
+  "contending",
+  "asserting",
+]);
 const TWO_WORD_CUES = new Set(SPEECH_VERBS.filter((v) => v.includes(" ")));
 const EXTRA_CUES = new Set(["learnt", "learned", "written"]);
 
 // Verbs that news copy puts before the speaker ("said Tom Quiggin").
 const INVERTIBLE = new Set([
-  "said", "says", "added", "adds", "wrote", "writes", "claimed", "claims", "commented", "disclosed",
-  "recalled", "recalls", "noted", "asked", "explained", "insisted", "revealed", "stated", "believes",
-  "told", "argued", "continued", "alleged", "warned", "confirmed",
+  "said",
+  "says",
+  "added",
+  "adds",
+  "wrote",
+  "writes",
+  "claimed",
+  "claims",
+  "commented",
+  "disclosed",
+  "recalled",
+  "recalls",
+  "noted",
+  "asked",
+  "explained",
+  "insisted",
+  "revealed",
+  "stated",
+  "believes",
+  "told",
+  "argued",
+  "continued",
+  "alleged",
+  "warned",
+  "confirmed",
 ]);
 
 const SKIPPABLE_BEFORE_VERB = new Set([
-  "has", "have", "had", "also", "further", "then", "routinely", "strongly", "repeatedly", "later", "again",
-  "once", "all", "both", "previously", "publicly", "privately", "however", "flatly", "firmly", "earlier",
-  "now", "often", "still", "always", "never", "recently", "openly", "categorically", "initially", "first",
-  "originally", "subsequently", "since", "reportedly", "separately", "jointly", "independently", "quickly",
+  "has",
+  "have",
+  "had",
+  "also",
+  "further",
+  "then",
+  "routinely",
+  "strongly",
+  "repeatedly",
+  "later",
+  "again",
+  "once",
+  "all",
+  "both",
+  "previously",
+  "publicly",
+  "privately",
+  "however",
+  "flatly",
+  "firmly",
+  "earlier",
+  "now",
+  "often",
+  "still",
+  "always",
+  "never",
+  "recently",
+  "openly",
+  "categorically",
+  "initially",
+  "first",
+  "originally",
+  "subsequently",
+  "since",
+  "reportedly",
+  "separately",
+  "jointly",
+  "independently",
+  "quickly",
 ]);
 
 // "being told" opens a participle clause ("after being told that …"), not a report, so it is left out.
 const PASSIVE_AUXILIARIES = new Set(["is", "was", "were", "are", "been", "be"]);
 // Only these verbs report speech when passive ("is said to be", "was told by"); "was rejected" does not.
 const PASSIVE_SPEECH = new Set([
-  "said", "told", "alleged", "reported", "believed", "accused", "described", "claimed", "rumoured", "rumored",
-  "quoted", "blamed", "suspected", "thought", "understood", "speculated",
+  "said",
+  "told",
+  "alleged",
+  "reported",
+  "believed",
+  "accused",
+  "described",
+  "claimed",
+  "rumoured",
+  "rumored",
+  "quoted",
+  "blamed",
+  "suspected",
+  "thought",
+  "understood",
+  "speculated",
 ]);
 const SUBJECT_PRONOUNS = new Set(["he", "she", "it", "they"]);
 
 const CLAUSE_JOINERS = new Set(["but", "and", "so", "yet", "then", "however", "while", "although", "though"]);
-const SUBORDINATORS = new Set([
-  "that", "which", "who", "whom", "whose", "what", "why", "how", "where", "because", "if", "whether", "than", "as",
+const SUBORDINATORS = new Set(["that", "which", "who", "whom", "whose", "what", "why", "how", "where", "because", "if", "whether", "than", "as"]);
+const PREPOSITIONS = new Set(["in", "on", "at", "during", "after", "before", "from", "with", "to", "by", "for", "through", "upon", "since"]);
+const SENTENCE_ADVERBS = new Set([
+  "now",
+  "today",
+  "later",
+  "meanwhile",
+  "however",
+  "also",
+  "still",
+  "earlier",
+  "previously",
+  "separately",
+  "yesterday",
+  "instead",
+  "then",
 ]);
-const PREPOSITIONS = new Set([
-  "in", "on", "at", "during", "after", "before", "from", "with", "to", "by", "for", "through", "upon", "since",
-]);
-const SENTENCE_ADVERBS = new Set(["now", "today", "later", "meanwhile", "however", "also", "still", "earlier", "previously", "separately", "yesterday", "instead", "then"]);
 const BOUNDARY_PUNCTUATION = new Set([",", ";", ":", "”", '"', "(", "—", "–", "-", "“", "»", "«"]);
 
 /** Marks tokens that sit inside double quotation marks. */
 function quotedMask(tokens: Token[]): boolean[] {
   let open = false;
   return tokens.map((token) => {
-    if (OPENING_QUOTES.has(token.text)) { open = true; return true; }
-    if (CLOSING_QUOTES.has(token.text)) { open = false; return true; }
-    if (token.text === '"') { open = !open; return true; }
+    if (OPENING_QUOTES.has(token.text)) {
+      open = true;
+      return true;
+    }
+    if (CLOSING_QUOTES.has(token.text)) {
+      open = false;
+      return true;
+    }
+    if (token.text === '"') {
+      open = !open;
+      return true;
+    }
     return open;
   });
 }
@@ -119,7 +246,8 @@ function matchAt(sentence: string, tokens: Token[], v: number): CueMatch | null 
   if (!/^[a-z]/.test(token.text)) return null;
   if (PARTICIPLE_CUES.has(token.lower) || PROGRESSIVE_CUES.has(token.lower)) return participle(sentence, tokens, v);
   if (THAT_CUES.has(token.lower)) return thatFollows(tokens, v) ? beforeVerb(sentence, tokens, v, v, token.text) : null;
-  if (/^(put|puts|gave|gives|give|adopted|issued|released|published|revised|raised|lowered|called|calls|offered|set|counts|counted)$/.test(token.lower)) return estimating(sentence, tokens, v);
+  if (/^(put|puts|gave|gives|give|adopted|issued|released|published|revised|raised|lowered|called|calls|offered|set|counts|counted)$/.test(token.lower))
+    return estimating(sentence, tokens, v);
   // "BP agreed to let the public watch": agreeing to do something is an act, not a statement.
   if (/^(agreed|agree|agrees|vowed|pledged|threatened|proposed|demanded|urged)$/.test(token.lower) && infinitiveFollows(tokens, v)) return null;
   // "…, who asked not to be named, said": a request for anonymity reports nothing.
@@ -146,7 +274,10 @@ const DETERMINERS_AFTER_TO = new Set(["the", "a", "an", "his", "her", "its", "th
 
 // "the MQM has officially denied", "BP flatly rejected": an adverb between subject and verb.
 function isLyAdverb(token: Token): boolean {
-  return /^[a-z]{4,}ly$/.test(token.text) && !/^(family|early|only|reply|supply|italy|july|rally|belly|ally|fly|assembly|daily|weekly|monthly|holy|ugly)$/.test(token.lower);
+  return (
+    /^[a-z]{4,}ly$/.test(token.text) &&
+    !/^(family|early|only|reply|supply|italy|july|rally|belly|ally|fly|assembly|daily|weekly|monthly|holy|ugly)$/.test(token.lower)
+  );
 }
 
 function thatFollows(tokens: Token[], v: number): boolean {
@@ -229,7 +360,11 @@ function clauseSubjectStarts(tokens: Token[], v: number): number[] {
   let first = 0;
   while (first < v && !tokens[first]!.isWord) first++;
   if (first >= v) return [];
-  if (!PREPOSITIONS.has(tokens[first]!.lower) && !/^(on|in|at|after|before|during|later|earlier|meanwhile|outside|inside|near|across|behind|speaking|appearing|addressing)$/i.test(tokens[first]!.text)) return [first];
+  if (
+    !PREPOSITIONS.has(tokens[first]!.lower) &&
+    !/^(on|in|at|after|before|during|later|earlier|meanwhile|outside|inside|near|across|behind|speaking|appearing|addressing)$/i.test(tokens[first]!.text)
+  )
+    return [first];
   const starts: number[] = [];
   let next = first + 1;
   while (next < v && next - first <= 4 && (isCapitalized(tokens[next]) || /^\d/.test(tokens[next]!.text)) && !/^(The|A|An)$/.test(tokens[next]!.text)) next++;
@@ -264,8 +399,10 @@ function accordingTo(sentence: string, tokens: Token[], v: number): CueMatch | n
 function inverted(sentence: string, tokens: Token[], v: number, lastCueToken: number, cue: string): CueMatch | null {
   const before = tokens[v - 1];
   if (!before || !INVERTIBLE.has(tokens[v]!.lower)) return null;
-  const afterQuote = CLOSING_QUOTES.has(before.text) || before.text === '"'
-    || (before.text === "," && (CLOSING_QUOTES.has(tokens[v - 2]?.text ?? "") || tokens[v - 2]?.text === '"'));
+  const afterQuote =
+    CLOSING_QUOTES.has(before.text) ||
+    before.text === '"' ||
+    (before.text === "," && (CLOSING_QUOTES.has(tokens[v - 2]?.text ?? "") || tokens[v - 2]?.text === '"'));
   const afterComma = before.text === "," || before.text === ".";
   if (!afterQuote && !afterComma) return null;
   let range = phraseStartingAt(tokens, lastCueToken + 1);
@@ -315,7 +452,7 @@ function beforeVerb(sentence: string, tokens: Token[], v: number, lastCueToken: 
     i = opening - 1;
   }
   const found = phraseEndingAt(tokens, i);
-  let range = found ? nameBeforeOpenApposition(tokens, found) ?? found : null;
+  let range = found ? (nameBeforeOpenApposition(tokens, found) ?? found) : null;
   // "Survivors and local people estimated …": both conjuncts are the subject.
   if (range && /^(and|or)$/.test(tokens[range.first - 1]?.lower ?? "") && tokens[range.first - 2]?.text !== ",") {
     const conjunct = phraseEndingAt(tokens, range.first - 2);
@@ -349,7 +486,8 @@ function nameInRoleApposition(tokens: Token[], closing: number): PhraseRange | n
 
 // "The initial report submitted to the Sindh government said …", "The JIT report made public by the
 // Sindh government in July 2020 said …": a document, then a participle clause, then the verb.
-const REDUCED_PARTICIPLES = /^(dated|submitted|sent|released|published|prepared|presented|filed|issued|made|obtained|seen|leaked|shared|handed|given|written|drawn|compiled|commissioned|ordered|sealed|circulated|delivered)$/;
+const REDUCED_PARTICIPLES =
+  /^(dated|submitted|sent|released|published|prepared|presented|filed|issued|made|obtained|seen|leaked|shared|handed|given|written|drawn|compiled|commissioned|ordered|sealed|circulated|delivered)$/;
 function documentBeforeReducedRelative(tokens: Token[], end: number): PhraseRange | null {
   for (let p = end - 1; p > 0 && end - p <= 12; p--) {
     const token = tokens[p]!;
@@ -384,7 +522,9 @@ function groupOfInstitution(tokens: Token[], range: PhraseRange): PhraseRange | 
   if (!GROUP_HEADS.has(role) && !(isRoleWord(role) && /^(with|at|of|from)$/.test(tokens[range.first - 1]!.lower))) return null;
   if (!GROUP_HEADS.has(role)) {
     const person = phraseEndingAt(tokens, range.first - 2);
-    return person && opensMainClause(tokens, person.first) && /^(a|an|one)$/i.test(tokens[person.first]!.text) ? { first: person.first, last: range.last } : null;
+    return person && opensMainClause(tokens, person.first) && /^(a|an|one)$/i.test(tokens[person.first]!.text)
+      ? { first: person.first, last: range.last }
+      : null;
   }
   const group = phraseEndingAt(tokens, range.first - 2);
   if (!group || !opensMainClause(tokens, group.first)) return null;
@@ -420,7 +560,10 @@ function opensMainClause(tokens: Token[], first: number): boolean {
 
 // "It is mentionable that X claimed …": the writer's frame adds nothing, the claim is X's.
 function isTransparentFrame(tokens: Token[], thatIndex: number): boolean {
-  const frame = tokens.slice(0, thatIndex).filter((t) => t.isWord).map((t) => t.lower);
+  const frame = tokens
+    .slice(0, thatIndex)
+    .filter((t) => t.isWord)
+    .map((t) => t.lower);
   return frame.length >= 3 && frame.length <= 5 && frame[0] === "it" && ["is", "was"].includes(frame[1] ?? "");
 }
 
@@ -451,13 +594,18 @@ function coordinated(sentence: string, tokens: Token[], v: number, andIndex: num
   let start = andIndex - 1;
   while (start >= 0 && ![",", ";", ":", "(", "—"].includes(tokens[start]!.text)) start--;
   let first = start + 1;
-  while (first < andIndex && (OPENING_QUOTES.has(tokens[first]!.text))) first++;
+  while (first < andIndex && OPENING_QUOTES.has(tokens[first]!.text)) first++;
   // "And Hasina stood in parliament and said …": a sentence-opening conjunction is no part of the subject.
   if (/^(and|but|so|yet|or)$/i.test(tokens[first]?.text ?? "") && first + 1 < andIndex) first++;
   // "Markey, a Massachusetts Democrat who chairs …, released … and said": the clause after the
   // comma has no subject of its own; its subject stands before the apposition.
-  if (start >= 0 && tokens[start]!.text === "," && /^[a-z]/.test(tokens[first]?.text ?? "") && !SUBJECT_PRONOUNS.has(tokens[first]!.lower)
-    && !phraseStartingAt(tokens, first)) {
+  if (
+    start >= 0 &&
+    tokens[start]!.text === "," &&
+    /^[a-z]/.test(tokens[first]?.text ?? "") &&
+    !SUBJECT_PRONOUNS.has(tokens[first]!.lower) &&
+    !phraseStartingAt(tokens, first)
+  ) {
     const opening = appositionStart(tokens, start);
     const subject = opening === null ? null : phraseEndingAt(tokens, opening - 1);
     if (subject && opensMainClause(tokens, subject.first)) return makeMatch(sentence, tokens, cue, "coordinated", tokens[v]!.start, subject);

@@ -109,9 +109,9 @@ export class Discourse {
   /** Same noun family first ("the memo" → an earlier memo), then any report-like document ("the cable" → an assessment). */
   findDocument(noun: string, at: Position): DocumentRecord | null {
     const sameArticle = this.documents.filter((record) => record.article === at.article).reverse();
-    return sameArticle.find((record) => nounsCompatible(record.noun, noun))
-      ?? sameArticle.find((record) => isReportLike(record.noun) && isReportLike(noun))
-      ?? null;
+    return (
+      sameArticle.find((record) => nounsCompatible(record.noun, noun)) ?? sameArticle.find((record) => isReportLike(record.noun) && isReportLike(noun)) ?? null
+    );
   }
 
   resolvePronoun(pronoun: Pronoun, at: Position): { speaker: ExtractedSpeaker | null; document: DocumentRecord | null } | null {
@@ -122,8 +122,7 @@ export class Discourse {
     if (pronoun === "she") {
       // News copy marks women ("Ms Jalil") far more reliably than men, and an unmarked name in it is
       // usually a man's: a known woman in the window beats a more recent unmarked name.
-      const person = this.latest(this.people, at, (p) => p.gender === "female")
-        ?? this.latest(this.people, at, (p) => p.gender === "unknown");
+      const person = this.latest(this.people, at, (p) => p.gender === "female") ?? this.latest(this.people, at, (p) => p.gender === "unknown");
       return person ? { speaker: person.speaker, document: null } : null;
     }
     if (pronoun === "it") {
@@ -155,14 +154,29 @@ export class Discourse {
     const named = this.latest(this.institutions, at, sameHead) ?? this.latest(this.named, at, sameHead);
     if (named) return named.speaker;
     if (["group", "party", "committee", "organization", "organisation", "movement"].includes(head) || INSTITUTION_HEADS.has(head)) {
-      const governmental = ["government", "ministry", "department", "agency", "administration", "embassy", "consulate", "military", "army", "prosecution"].includes(head);
+      const governmental = [
+        "government",
+        "ministry",
+        "department",
+        "agency",
+        "administration",
+        "embassy",
+        "consulate",
+        "military",
+        "army",
+        "prosecution",
+      ].includes(head);
       // "BP officials" spoke for BP, but "the company" is BP itself, not its officials.
-      const fits = (e: EntityMention) => !GROUP_HEADS.has(e.speaker.name.split(" ").pop()!.toLowerCase())
-        && (governmental ? e.speaker.kind === "government_body" : e.speaker.kind === "organization" || e.speaker.kind === "government_body");
+      const fits = (e: EntityMention) =>
+        !GROUP_HEADS.has(e.speaker.name.split(" ").pop()!.toLowerCase()) &&
+        (governmental ? e.speaker.kind === "government_body" : e.speaker.kind === "organization" || e.speaker.kind === "government_body");
       return this.latest(this.institutions, at, fits)?.speaker ?? this.latest(this.named, at, fits)?.speaker ?? null;
     }
     if (head === "court") {
-      return (this.latest(this.institutions, at, (e) => e.speaker.kind === "court") ?? this.latest(this.named, at, (e) => e.speaker.kind === "court"))?.speaker ?? null;
+      return (
+        (this.latest(this.institutions, at, (e) => e.speaker.kind === "court") ?? this.latest(this.named, at, (e) => e.speaker.kind === "court"))?.speaker ??
+        null
+      );
     }
     // "the MQM leader defended her action and said …": the last speaker in this paragraph, unless the
     // document gave that person a different role (a mayor is not "the ambassador").
@@ -191,21 +205,55 @@ export class Discourse {
 }
 
 const GENERIC_DOCUMENT_WORDS = new Set([
-  "same", "new", "latest", "full", "final", "undated", "leaked", "secret", "internal", "confidential", "original",
-  "earlier", "previous", "whole", "entire", "draft", "official", "separate", "own", "said",
+  "same",
+  "new",
+  "latest",
+  "full",
+  "final",
+  "undated",
+  "leaked",
+  "secret",
+  "internal",
+  "confidential",
+  "original",
+  "earlier",
+  "previous",
+  "whole",
+  "entire",
+  "draft",
+  "official",
+  "separate",
+  "own",
+  "said",
 ]);
 
 /** Modifiers of a document phrase that tell it apart: "inquiry" in "the inquiry report". */
 function distinguishingWords(phrase: DocumentPhrase): string[] {
   // Only lower-case common nouns tell documents apart; a capitalized or authorship word ("the
   // Canadian government memo") says whose it is, which the earlier mention may not have said.
-  return phrase.nounPhrase.split(/\s+/).slice(0, -1)
+  return phrase.nounPhrase
+    .split(/\s+/)
+    .slice(0, -1)
     .map((word) => word.replace(/[’']s$/, ""))
     .filter((word) => /^[a-z]/.test(word) && !GENERIC_DOCUMENT_WORDS.has(word) && !/^\d|-page$/.test(word) && !AUTHORSHIP_WORDS.has(word))
     .map((word) => word.toLowerCase());
 }
 
-const AUTHORSHIP_WORDS = new Set(["government", "official", "company", "party", "police", "army", "military", "state", "federal", "provincial", "diplomatic", "embassy", "ministry"]);
+const AUTHORSHIP_WORDS = new Set([
+  "government",
+  "official",
+  "company",
+  "party",
+  "police",
+  "army",
+  "military",
+  "state",
+  "federal",
+  "provincial",
+  "diplomatic",
+  "embassy",
+  "ministry",
+]);
 
 export function speakerOf(name: string, kind: ActorKind): ExtractedSpeaker {
   return { name, kind };

@@ -2,15 +2,7 @@
 // deterministic — the same input and EXTRACTOR_VERSION always give the same claims, so stored claims
 // can be traced to the extractor that produced them and re-extracted when the version changes.
 
-export type {
-  ActorKind,
-  Attribution,
-  ExtractedClaim,
-  ExtractedSpeaker,
-  NormalizedDocument,
-  RemovedSpan,
-  SourceStance,
-} from "./types";
+export type { ActorKind, Attribution, ExtractedClaim, ExtractedSpeaker, NormalizedDocument, RemovedSpan, SourceStance } from "./types";
 
 export { normalizeDocument } from "./normalize";
 export { extractClaims, explainClaimSelection, type SentenceVerdict, type SkipReason } from "./claims";

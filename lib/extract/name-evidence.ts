@@ -8,7 +8,8 @@ import { trailingPersonName, type Gender } from "./speaker-phrases";
 import { isCapitalized, tokenize, type Token } from "./tokens";
 
 // Kinship and honorifics fix a person's gender for "he said" / "she said".
-const FEMALE_CONTEXT = /\b(Ms|Mrs|Miss|Begum|Madam|sister|mother|wife|daughter|aunt|niece|widow|woman|grandmother)\b\.?,?\s+(?:(?:Dr|Prof)\.?\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})/g;
+const FEMALE_CONTEXT =
+  /\b(Ms|Mrs|Miss|Begum|Madam|sister|mother|wife|daughter|aunt|niece|widow|woman|grandmother)\b\.?,?\s+(?:(?:Dr|Prof)\.?\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})/g;
 const MALE_CONTEXT = /\b(Mr|Sir|brother|father|husband|son|uncle|nephew|grandfather)\b\.?,?\s+(?:(?:Dr|Prof)\.?\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})/g;
 
 /** Words the document capitalizes somewhere other than at the start of a sentence or quotation. */

@@ -16,20 +16,79 @@ const ODD_SPACES = /[\t\v\f\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
 const INVISIBLES = /[\u200B\u2060\uFEFF\u00AD]/g;
 
 const TOOLBAR_WORDS = new Set([
-  "bold", "italic", "underline", "strike", "strikethrough", "bullet", "blockquote", "quote", "small", "big",
-  "link", "squish", "foto", "photo", "image", "img", "code", "list", "url", "undo", "redo", "smiley",
+  "bold",
+  "italic",
+  "underline",
+  "strike",
+  "strikethrough",
+  "bullet",
+  "blockquote",
+  "quote",
+  "small",
+  "big",
+  "link",
+  "squish",
+  "foto",
+  "photo",
+  "image",
+  "img",
+  "code",
+  "list",
+  "url",
+  "undo",
+  "redo",
+  "smiley",
 ]);
 
 const SHARE_WORDS = new Set([
-  "share", "share this", "share this:", "tweet", "facebook", "twitter", "email", "e-mail", "print", "linkedin",
-  "pinterest", "reddit", "whatsapp", "telegram", "tumblr", "google+", "like", "like this", "like this:",
-  "loading...", "more", "pocket", "digg", "stumbleupon",
+  "share",
+  "share this",
+  "share this:",
+  "tweet",
+  "facebook",
+  "twitter",
+  "email",
+  "e-mail",
+  "print",
+  "linkedin",
+  "pinterest",
+  "reddit",
+  "whatsapp",
+  "telegram",
+  "tumblr",
+  "google+",
+  "like",
+  "like this",
+  "like this:",
+  "loading...",
+  "more",
+  "pocket",
+  "digg",
+  "stumbleupon",
 ]);
 
 const NAVIGATION_LINES = new Set([
-  "rss", "home", "menu", "search", "subscribe", "login", "log in", "register", "skip to content",
-  "scroll to top", "back to top", "next", "previous", "older posts", "newer posts", "read more",
-  "continue reading", "related posts", "related", "advertisement", "sponsored",
+  "rss",
+  "home",
+  "menu",
+  "search",
+  "subscribe",
+  "login",
+  "log in",
+  "register",
+  "skip to content",
+  "scroll to top",
+  "back to top",
+  "next",
+  "previous",
+  "older posts",
+  "newer posts",
+  "read more",
+  "continue reading",
+  "related posts",
+  "related",
+  "advertisement",
+  "sponsored",
 ]);
 
 function isToolbarLine(line: string): boolean {
@@ -63,15 +122,41 @@ const DEBRIS_RULES: DebrisRule[] = [
   { reason: "posted-by", test: (l) => l.length < 160 && /^posted by\b/i.test(l) },
   { reason: "tag-list", test: (l) => /^(tags?|tagged|categories|category|filed under)\s*:/i.test(l) && l.length < 300 },
   { reason: "archive-heading", test: (l) => /^(tag|category|monthly|author|daily|yearly) archives?\s*:/i.test(l) },
-  { reason: "navigation", test: (l) => NAVIGATION_LINES.has(l.toLowerCase().replace(/[.:»›]+$/, "").trim()) },
+  {
+    reason: "navigation",
+    test: (l) =>
+      NAVIGATION_LINES.has(
+        l
+          .toLowerCase()
+          .replace(/[.:»›]+$/, "")
+          .trim(),
+      ),
+  },
   { reason: "copyright", test: (l) => l.length < 160 && /^(©|\(c\)|copyright\b)|all rights (are )?reserved/i.test(l) },
   { reason: "timestamp", test: (l) => /^\d{1,2}:\d{2}(:\d{2})?(\s?[ap]\.?m\.?)?$/i.test(l) || isTimestampLine(l) },
   // Forum engines' footers: posting permissions, the board's clock.
-  { reason: "forum-chrome", test: (l) => l.length < 160 && /^(posting rules\b|you may( not)? (post|edit|reply)\b|all times are (gmt|utc)\b|the time now is\b|(bb|html|\[img\]) code is (on|off)\b|smilies are (on|off)\b|forum rules\b|quick reply\b|reply with quote\b)/i.test(l) },
+  {
+    reason: "forum-chrome",
+    test: (l) =>
+      l.length < 160 &&
+      /^(posting rules\b|you may( not)? (post|edit|reply)\b|all times are (gmt|utc)\b|the time now is\b|(bb|html|\[img\]) code is (on|off)\b|smilies are (on|off)\b|forum rules\b|quick reply\b|reply with quote\b)/i.test(
+        l,
+      ),
+  },
   // Encyclopedias' page furniture: the edit stamp, "Jump to", reference back-links ("^ …").
-  { reason: "page-furniture", test: (l) => l.length < 300 && /^(this page was last (edited|modified)\b|jump to:? (navigation|search)\b|\[edit\]$|retrieved (from|on) \b|\^ )/i.test(l) },
+  {
+    reason: "page-furniture",
+    test: (l) => l.length < 300 && /^(this page was last (edited|modified)\b|jump to:? (navigation|search)\b|\[edit\]$|retrieved (from|on) \b|\^ )/i.test(l),
+  },
   // Wire services' and newspapers' footers and notices.
-  { reason: "wire-footer", test: (l) => l.length < 200 && /^((additional )?reporting by\b|(writing|editing) by\b|our standards:|all quotes delayed\b|comments are moderated\b|recommend \(\d+\)$|\d+ min(ute)? read$|published in (the )?[A-Z][\w .'-]+, \w+ \d)/i.test(l) },
+  {
+    reason: "wire-footer",
+    test: (l) =>
+      l.length < 200 &&
+      /^((additional )?reporting by\b|(writing|editing) by\b|our standards:|all quotes delayed\b|comments are moderated\b|recommend \(\d+\)$|\d+ min(ute)? read$|published in (the )?[A-Z][\w .'-]+, \w+ \d)/i.test(
+        l,
+      ),
+  },
   { reason: "wire-footer", test: (l) => l.length < 160 && /\bcontributed (reporting )?to this (report|story)\.?$/i.test(l) },
   // Captions: "PHOTO: …", "[Photo] …", "FILE PHOTO - …".
   { reason: "caption", test: (l) => l.length < 400 && /^(\[(photo|image|picture)\]|(file )?photo\s*[:–—-]|image\s*:|picture\s*:)/i.test(l) },

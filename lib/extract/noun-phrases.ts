@@ -16,23 +16,134 @@ export interface PhraseRange {
 }
 
 export const DETERMINERS: ReadonlySet<string> = new Set([
-  "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those", "one", "some",
-  "each", "both", "several", "many", "two", "three", "another", "other", "six", "most",
+  "the",
+  "a",
+  "an",
+  "his",
+  "her",
+  "its",
+  "their",
+  "our",
+  "my",
+  "your",
+  "this",
+  "these",
+  "those",
+  "one",
+  "some",
+  "each",
+  "both",
+  "several",
+  "many",
+  "two",
+  "three",
+  "another",
+  "other",
+  "six",
+  "most",
 ]);
 
 const ROLE_NOUNS: ReadonlySet<string> = new Set([
-  "doctor", "lawyer", "sister", "brother", "wife", "husband", "father", "mother", "son", "daughter", "expert",
-  "correspondent", "journalist", "analyst", "official", "aide", "adviser", "advisor", "activist", "worker",
-  "candidate", "politician", "inmate", "chief", "leader", "spokesman", "spokeswoman", "spokesperson",
-  "minister", "ambassador", "governor", "judge", "court", "group", "party", "committee", "source", "sources",
-  "officials", "prosecutors", "agencies", "authorities", "police", "government", "family", "members", "man",
-  "woman", "ex-husband", "chairman", "convener", "senator", "mayor", "interpreter", "officer", "commander",
+  "doctor",
+  "lawyer",
+  "sister",
+  "brother",
+  "wife",
+  "husband",
+  "father",
+  "mother",
+  "son",
+  "daughter",
+  "expert",
+  "correspondent",
+  "journalist",
+  "analyst",
+  "official",
+  "aide",
+  "adviser",
+  "advisor",
+  "activist",
+  "worker",
+  "candidate",
+  "politician",
+  "inmate",
+  "chief",
+  "leader",
+  "spokesman",
+  "spokeswoman",
+  "spokesperson",
+  "minister",
+  "ambassador",
+  "governor",
+  "judge",
+  "court",
+  "group",
+  "party",
+  "committee",
+  "source",
+  "sources",
+  "officials",
+  "prosecutors",
+  "agencies",
+  "authorities",
+  "police",
+  "government",
+  "family",
+  "members",
+  "man",
+  "woman",
+  "ex-husband",
+  "chairman",
+  "convener",
+  "senator",
+  "mayor",
+  "interpreter",
+  "officer",
+  "commander",
   // Occupations that stand before a name as its title: "Purdue University engineer Steve Wereley".
-  "engineer", "scientist", "oceanographer", "geologist", "economist", "researcher", "professor", "historian",
-  "reporter", "editor", "surgeon", "physician", "investigator", "prosecutor", "commissioner", "inspector",
-  "master", "manager", "head", "owner", "operator", "survivor", "resident", "driver", "pilot", "teacher",
-  "student", "farmer", "shopkeeper", "trader", "chairwoman", "coordinator", "administrator", "superintendent",
-  "researcher", "witness", "relative", "neighbour", "neighbor", "lecturer", "consultant", "counsel", "attorney",
+  "engineer",
+  "scientist",
+  "oceanographer",
+  "geologist",
+  "economist",
+  "researcher",
+  "professor",
+  "historian",
+  "reporter",
+  "editor",
+  "surgeon",
+  "physician",
+  "investigator",
+  "prosecutor",
+  "commissioner",
+  "inspector",
+  "master",
+  "manager",
+  "head",
+  "owner",
+  "operator",
+  "survivor",
+  "resident",
+  "driver",
+  "pilot",
+  "teacher",
+  "student",
+  "farmer",
+  "shopkeeper",
+  "trader",
+  "chairwoman",
+  "coordinator",
+  "administrator",
+  "superintendent",
+  "researcher",
+  "witness",
+  "relative",
+  "neighbour",
+  "neighbor",
+  "lecturer",
+  "consultant",
+  "counsel",
+  "attorney",
 ]);
 
 /** A noun that names a role or occupation ("expert", "spokesman", "minister"). */
@@ -41,28 +152,205 @@ export function isRoleWord(lower: string): boolean {
 }
 
 const NP_MODIFIERS: ReadonlySet<string> = new Set([
-  "former", "then", "senior", "online", "new", "local", "secret", "leaked", "younger", "older", "elder",
-  "executive", "exiled", "rights", "human", "research", "top", "official", "diplomatic", "presidential",
-  "interior", "foreign", "immigration", "legal", "criminal", "ethnographic", "intelligence", "security",
-  "co-ordination", "coordination", "press", "media", "news", "party", "provincial", "federal", "army",
-  "military", "public", "private", "investigative", "independent", "anonymous", "unnamed", "deputy",
-  "assistant", "general", "state", "government", "family", "key", "main", "opposition", "ruling", "rival", "own",
+  "former",
+  "then",
+  "senior",
+  "online",
+  "new",
+  "local",
+  "secret",
+  "leaked",
+  "younger",
+  "older",
+  "elder",
+  "executive",
+  "exiled",
+  "rights",
+  "human",
+  "research",
+  "top",
+  "official",
+  "diplomatic",
+  "presidential",
+  "interior",
+  "foreign",
+  "immigration",
+  "legal",
+  "criminal",
+  "ethnographic",
+  "intelligence",
+  "security",
+  "co-ordination",
+  "coordination",
+  "press",
+  "media",
+  "news",
+  "party",
+  "provincial",
+  "federal",
+  "army",
+  "military",
+  "public",
+  "private",
+  "investigative",
+  "independent",
+  "anonymous",
+  "unnamed",
+  "deputy",
+  "assistant",
+  "general",
+  "state",
+  "government",
+  "family",
+  "key",
+  "main",
+  "opposition",
+  "ruling",
+  "rival",
+  "own",
 ]);
 
 // Capitalized words that open a sentence or clause but never belong to a name.
 export const STOP_WORDS: ReadonlySet<string> = new Set([
-  "in", "on", "at", "to", "from", "with", "by", "into", "onto", "over", "under", "about", "against", "after",
-  "before", "during", "since", "until", "upon", "through", "among", "amongst", "within", "without", "despite",
-  "that", "which", "who", "whom", "whose", "what", "why", "how", "where", "when", "while", "whereas", "because",
-  "if", "whether", "than", "as", "like", "but", "or", "nor", "so", "yet", "however", "meanwhile", "earlier",
-  "later", "therefore", "still", "also", "furthermore", "moreover", "nevertheless", "nonetheless", "although",
-  "though", "today", "yesterday", "tomorrow", "next", "is", "was", "were", "are", "be", "been", "being", "has",
-  "have", "had", "do", "does", "did", "will", "would", "can", "could", "may", "might", "must", "should",
-  "shall", "not", "no", "it", "he", "she", "they", "we", "i", "you", "him", "them", "us", "me", "there",
-  "here", "asked", "talking", "addressing", "elaborating", "providing", "sharing", "saying", "based",
-  "according", "regarding", "following", "even", "just", "only", "very", "all", "now", "again", "once",
-  "notably", "particularly", "especially", "additionally", "subsequently", "latterly", "thus", "hence",
-  "indeed", "instead", "rather", "too", "not", "never", "always", "often", "recently", "finally",
+  "in",
+  "on",
+  "at",
+  "to",
+  "from",
+  "with",
+  "by",
+  "into",
+  "onto",
+  "over",
+  "under",
+  "about",
+  "against",
+  "after",
+  "before",
+  "during",
+  "since",
+  "until",
+  "upon",
+  "through",
+  "among",
+  "amongst",
+  "within",
+  "without",
+  "despite",
+  "that",
+  "which",
+  "who",
+  "whom",
+  "whose",
+  "what",
+  "why",
+  "how",
+  "where",
+  "when",
+  "while",
+  "whereas",
+  "because",
+  "if",
+  "whether",
+  "than",
+  "as",
+  "like",
+  "but",
+  "or",
+  "nor",
+  "so",
+  "yet",
+  "however",
+  "meanwhile",
+  "earlier",
+  "later",
+  "therefore",
+  "still",
+  "also",
+  "furthermore",
+  "moreover",
+  "nevertheless",
+  "nonetheless",
+  "although",
+  "though",
+  "today",
+  "yesterday",
+  "tomorrow",
+  "next",
+  "is",
+  "was",
+  "were",
+  "are",
+  "be",
+  "been",
+  "being",
+  "has",
+  "have",
+  "had",
+  "do",
+  "does",
+  "did",
+  "will",
+  "would",
+  "can",
+  "could",
+  "may",
+  "might",
+  "must",
+  "should",
+  "shall",
+  "not",
+  "no",
+  "it",
+  "he",
+  "she",
+  "they",
+  "we",
+  "i",
+  "you",
+  "him",
+  "them",
+  "us",
+  "me",
+  "there",
+  "here",
+  "asked",
+  "talking",
+  "addressing",
+  "elaborating",
+  "providing",
+  "sharing",
+  "saying",
+  "based",
+  "according",
+  "regarding",
+  "following",
+  "even",
+  "just",
+  "only",
+  "very",
+  "all",
+  "now",
+  "again",
+  "once",
+  "notably",
+  "particularly",
+  "especially",
+  "additionally",
+  "subsequently",
+  "latterly",
+  "thus",
+  "hence",
+  "indeed",
+  "instead",
+  "rather",
+  "too",
+  "not",
+  "never",
+  "always",
+  "often",
+  "recently",
+  "finally",
 ]);
 
 // Connectors that may sit inside a name when both neighbours are capitalized ("Office of the United Nations").
@@ -78,9 +366,18 @@ function isPhraseWord(token: Token): boolean {
   if (isAcronym(token)) return true;
   if (STOP_WORDS.has(lower)) return false;
   if (isCapitalized(token) || /^\d/.test(token.text)) return true;
-  return DETERMINERS.has(lower) || TITLE_WORDS.has(lower) || ROLE_NOUNS.has(lower) || NP_MODIFIERS.has(lower) || INSTITUTION_HEADS.has(lower)
-    || DOCUMENT_NOUNS.includes(lower) || ANONYMOUS_SOURCE_HEADS.has(lower) || GROUP_HEADS.has(lower)
-    || looksAdjectival(lower) || /^[a-z]+-[a-z]+$/.test(lower);
+  return (
+    DETERMINERS.has(lower) ||
+    TITLE_WORDS.has(lower) ||
+    ROLE_NOUNS.has(lower) ||
+    NP_MODIFIERS.has(lower) ||
+    INSTITUTION_HEADS.has(lower) ||
+    DOCUMENT_NOUNS.includes(lower) ||
+    ANONYMOUS_SOURCE_HEADS.has(lower) ||
+    GROUP_HEADS.has(lower) ||
+    looksAdjectival(lower) ||
+    /^[a-z]+-[a-z]+$/.test(lower)
+  );
 }
 
 function acceptsConnector(tokens: Token[], index: number): boolean {
@@ -103,12 +400,18 @@ function isBracketedAcronym(tokens: Token[], index: number): boolean {
 function acceptsToken(tokens: Token[], index: number): boolean {
   const token = tokens[index]!;
   // "Workers' relatives": a plural possessive mark inside the phrase.
-  if ((token.text === "'" || token.text === "’") && /s$/.test(tokens[index - 1]?.text ?? "") && tokens[index - 1]!.end === token.start
-    && tokens[index + 1] && isPhraseWord(tokens[index + 1]!)) return true;
+  if (
+    (token.text === "'" || token.text === "’") &&
+    /s$/.test(tokens[index - 1]?.text ?? "") &&
+    tokens[index - 1]!.end === token.start &&
+    tokens[index + 1] &&
+    isPhraseWord(tokens[index + 1]!)
+  )
+    return true;
   // "the government's experts", "the company's engineers": a possessive noun inside the phrase.
   if (/^[a-z]+[’']s$/.test(token.text) && tokens[index + 1] && isPhraseWord(tokens[index + 1]!)) return true;
   if (isBracketedAcronym(tokens, index)) return true;
-  if (token.text === "." ) return isAbbreviation(tokens[index - 1]) && index + 1 < tokens.length && isCapitalized(tokens[index + 1]);
+  if (token.text === ".") return isAbbreviation(tokens[index - 1]) && index + 1 < tokens.length && isCapitalized(tokens[index + 1]);
   if (token.text === "&") return acceptsConnector(tokens, index);
   if (!token.isWord) return false;
   if (NAME_CONNECTORS.has(token.lower) && !DETERMINERS.has(token.lower)) return acceptsConnector(tokens, index);
@@ -165,7 +468,7 @@ export function phraseStartingAt(tokens: Token[], first: number): PhraseRange | 
 
 function trimConnectors(tokens: Token[], range: PhraseRange): PhraseRange | null {
   let { first, last } = range;
-  while (first <= last && (NAME_CONNECTORS.has(tokens[first]!.lower) && tokens[first]!.lower !== "the" || tokens[first]!.text === ".")) first++;
+  while (first <= last && ((NAME_CONNECTORS.has(tokens[first]!.lower) && tokens[first]!.lower !== "the") || tokens[first]!.text === ".")) first++;
   while (last >= first && (NAME_CONNECTORS.has(tokens[last]!.lower) || DETERMINERS.has(tokens[last]!.lower))) last--;
   return first <= last ? { first, last } : null;
 }
@@ -175,8 +478,29 @@ export function phraseText(sentence: string, tokens: Token[], range: PhraseRange
 }
 
 const APPOSITION_OPENERS: ReadonlySet<string> = new Set([
-  "a", "an", "the", "his", "her", "its", "their", "who", "which", "whose", "released", "published", "now",
-  "then", "once", "also", "himself", "herself", "currently", "based", "speaking", "writing", "however",
+  "a",
+  "an",
+  "the",
+  "his",
+  "her",
+  "its",
+  "their",
+  "who",
+  "which",
+  "whose",
+  "released",
+  "published",
+  "now",
+  "then",
+  "once",
+  "also",
+  "himself",
+  "herself",
+  "currently",
+  "based",
+  "speaking",
+  "writing",
+  "however",
 ]);
 
 /**
@@ -200,7 +524,12 @@ function isApposition(chunk: Token[]): boolean {
   const lastWord = [...chunk].reverse().find((t) => t.isWord);
   if (APPOSITION_OPENERS.has(first.lower)) return true;
   // ", many of whom travelled to The Hague,": a relative clause on a group.
-  if (/^(many|most|some|all|both|none|several|one|two|three|few)$/.test(first.lower) && chunk[1]?.lower === "of" && /^(whom|which)$/.test(chunk[2]?.lower ?? "")) return true;
+  if (
+    /^(many|most|some|all|both|none|several|one|two|three|few)$/.test(first.lower) &&
+    chunk[1]?.lower === "of" &&
+    /^(whom|which)$/.test(chunk[2]?.lower ?? "")
+  )
+    return true;
   // ", executive commissioner of the Rana Plaza Claims Administration,": a role opens it.
   if (TITLE_WORDS.has(first.lower) || ROLE_NOUNS.has(first.lower)) return true;
   // ", quoting eyewitnesses,", ", citing an analysis by NOAA,": a participle clause.
@@ -210,6 +539,13 @@ function isApposition(chunk: Token[]): boolean {
 }
 
 function endsAPhrase(token: Token | undefined): boolean {
-  return !!token && token.isWord && (isCapitalized(token) || DOCUMENT_NOUNS.includes(token.lower) || ROLE_NOUNS.has(token.lower)
-    || INSTITUTION_HEADS.has(token.lower) || GROUP_HEADS.has(token.lower));
+  return (
+    !!token &&
+    token.isWord &&
+    (isCapitalized(token) ||
+      DOCUMENT_NOUNS.includes(token.lower) ||
+      ROLE_NOUNS.has(token.lower) ||
+      INSTITUTION_HEADS.has(token.lower) ||
+      GROUP_HEADS.has(token.lower))
+  );
 }

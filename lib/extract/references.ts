@@ -21,7 +21,6 @@ export const LEADING_LABELS: RegExp[] = [
   /^(?:(?:THE )?ASSOCIATED PRESS|REUTERS|AFP|AP|APP|PTI|IANS|NNI|PPI|INP|(?:OUR|STAFF|SPECIAL) (?:CORRESPONDENTS?|REPORTERS?)|STAFF WRITER)\s+(?=[A-Z][a-z])/,
 ];
 
-
 /** Characters of leading labels (dateline, byline, citation markers) before a sentence's own words. */
 export function leadingLabelLength(value: string): number {
   let at = 0;

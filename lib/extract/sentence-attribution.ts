@@ -6,14 +6,7 @@ import type { PersonNameResolver } from "./actors";
 import { findCues, type CueMatch } from "./cues";
 import { Discourse, type DocumentRecord, type Position } from "./discourse";
 import { phraseStartingAt } from "./noun-phrases";
-import {
-  nameFromWords,
-  readPhrase,
-  trailingPersonName,
-  type DocumentPhrase,
-  type Gender,
-  type PhraseReading,
-} from "./speaker-phrases";
+import { nameFromWords, readPhrase, trailingPersonName, type DocumentPhrase, type Gender, type PhraseReading } from "./speaker-phrases";
 import { capitalize } from "@/lib/text/terms";
 import { isCapitalized, tokenize, type Token } from "./tokens";
 
@@ -56,24 +49,62 @@ export interface SentenceContext {
 
 // Role nouns that identify one person in a story ("the ambassador", "the MQM leader").
 const ROLE_HEADS: ReadonlySet<string> = new Set([
-  "ambassador", "minister", "spokesman", "spokeswoman", "spokesperson", "leader", "chief", "governor", "mayor",
-  "judge", "lawyer", "consul", "convener", "chairman", "senator", "president", "secretary", "director",
-  "commissioner", "clerk", "organizer", "founder",
+  "ambassador",
+  "minister",
+  "spokesman",
+  "spokeswoman",
+  "spokesperson",
+  "leader",
+  "chief",
+  "governor",
+  "mayor",
+  "judge",
+  "lawyer",
+  "consul",
+  "convener",
+  "chairman",
+  "senator",
+  "president",
+  "secretary",
+  "director",
+  "commissioner",
+  "clerk",
+  "organizer",
+  "founder",
 ]);
 // "Interior Minister Rehman Malik", "then US ambassador to Pakistan Anne Patterson". The role word may be
 // capitalized or not; the name must be, so the pattern spells out both cases of the role's first letter.
 const ROLE_BEFORE_NAME = new RegExp(
-  `\\b(${["ambassador", "minister", "spokesman", "spokeswoman", "leader", "chief", "governor", "mayor", "judge", "lawyer", "consul general", "convener", "chairman", "senator"]
-    .map((role) => `[${role[0]!.toUpperCase()}${role[0]}]${role.slice(1)}`).join("|")})\\s+(?:(?:to|of|for) [A-Z][\\w’'-]+\\s+)?((?:[A-Z][\\w’'-]*\\.?\\s?){2,4})`,
+  `\\b(${[
+    "ambassador",
+    "minister",
+    "spokesman",
+    "spokeswoman",
+    "leader",
+    "chief",
+    "governor",
+    "mayor",
+    "judge",
+    "lawyer",
+    "consul general",
+    "convener",
+    "chairman",
+    "senator",
+  ]
+    .map((role) => `[${role[0]!.toUpperCase()}${role[0]}]${role.slice(1)}`)
+    .join("|")})\\s+(?:(?:to|of|for) [A-Z][\\w’'-]+\\s+)?((?:[A-Z][\\w’'-]*\\.?\\s?){2,4})`,
   "g",
 );
 
 // The medium a speaker used ("wrote in a 1996 report", "said in a letter"), cited alongside the speaker.
-const MEDIUM = /\bin (a|an|the|his|her|its|their) ((?:[\w’'$-]+ ){0,3}?)(memo|memorandum|report|letter|letters|statement|decision|ruling|judgment|article|cable|column|affidavit|complaint|petition|book)\b((?: on| of| to)[^,;:“”"]{0,60})?/i;
+const MEDIUM =
+  /\bin (a|an|the|his|her|its|their) ((?:[\w’'$-]+ ){0,3}?)(memo|memorandum|report|letter|letters|statement|decision|ruling|judgment|article|cable|column|affidavit|complaint|petition|book)\b((?: on| of| to)[^,;:“”"]{0,60})?/i;
 // A clause subject that sends or files a document is its author ("The Privy Council Office … sent a memo").
-const AUTHORING_VERB = /\b(sent|wrote|issued|released|published|prepared|filed|submitted|drafted|produced)\s+((?:a|an)\s+(?:[\w’'$-]+\s){0,3}?(?:memo|memorandum|report|letter|letters|statement|lawsuit|suit|complaint|petition|cable|paper|study))\b/i;
+const AUTHORING_VERB =
+  /\b(sent|wrote|issued|released|published|prepared|filed|submitted|drafted|produced)\s+((?:a|an)\s+(?:[\w’'$-]+\s){0,3}?(?:memo|memorandum|report|letter|letters|statement|lawsuit|suit|complaint|petition|cable|paper|study))\b/i;
 // Words that open an introductory phrase before the subject ("In interviews, Mr. Baqri …").
-const INTRO_OPENERS = /^(in|on|at|during|after|before|when|while|although|though|asked|talking|addressing|speaking|meanwhile|however|earlier|later|in addition|despite|since|upon|through|with|without|as|like|by|for|from|under|over|among|due|providing|sharing|elaborating|curious|based|saying|taking|made|a|an)$/i;
+const INTRO_OPENERS =
+  /^(in|on|at|during|after|before|when|while|although|though|asked|talking|addressing|speaking|meanwhile|however|earlier|later|in addition|despite|since|upon|through|with|without|as|like|by|for|from|under|over|among|due|providing|sharing|elaborating|curious|based|saying|taking|made|a|an)$/i;
 
 /**
  * Reads one sentence at a time, in document order: finds its attribution cue, resolves the speaker
@@ -112,11 +143,7 @@ export class SentenceAttributor {
   }
 
   // "Altaf Hussain has warned that …, DawnNews reported": Hussain speaks, DawnNews is how we know.
-  private preferSpeakerOverOutlet(
-    result: SentenceAttribution | null,
-    matches: CueMatch[],
-    context: SentenceContext,
-  ): SentenceAttribution | null {
+  private preferSpeakerOverOutlet(result: SentenceAttribution | null, matches: CueMatch[], context: SentenceContext): SentenceAttribution | null {
     if (result?.speaker?.kind !== "media_outlet" || matches.length < 2) return result;
     for (const match of matches) {
       if (match.phrase === null || match.cueStart === matches[0]!.cueStart) continue;
@@ -165,16 +192,23 @@ export class SentenceAttributor {
     switch (reading.type) {
       case "name": {
         // A body the lexicon knows ("Moscow", "the Kremlin", an acronym) needs no second mention to be a name.
-        if (!reading.group && reading.kind === "person" && !this.isConfirmedName(reading.name) && !reading.titled
-          && !nextToCue(match, context.sentence, reading.name)) return null;
+        if (
+          !reading.group &&
+          reading.kind === "person" &&
+          !this.isConfirmedName(reading.name) &&
+          !reading.titled &&
+          !nextToCue(match, context.sentence, reading.name)
+        )
+          return null;
         // "Diplomatic sources said": unnamed sources an editor can tell apart; still relayed, still cited.
         if (reading.group && /\bsources?$/i.test(reading.name)) {
           const speaker = { name: reading.name, kind: "other" as const };
           return { ...base, speaker, source: "anonymous", citedVia: stripDeterminer(reading.text) };
         }
-        const listed = / and /.test(reading.name) && match.phraseStart !== null && /,\s*$/.test(context.sentence.slice(0, match.phraseStart))
-          ? this.firstListedActor(`${context.sentence.slice(0, match.phraseStart)}${reading.name.split(" and ")[0]}`, context)
-          : null;
+        const listed =
+          / and /.test(reading.name) && match.phraseStart !== null && /,\s*$/.test(context.sentence.slice(0, match.phraseStart))
+            ? this.firstListedActor(`${context.sentence.slice(0, match.phraseStart)}${reading.name.split(" and ")[0]}`, context)
+            : null;
         if (listed) {
           this.discourse.mentionActor(listed, "unknown", at);
           return { ...base, speaker: listed, source: "named" };
@@ -222,9 +256,10 @@ export class SentenceAttributor {
         return speaker ? { ...base, speaker, source: "named" } : { ...base, speaker: null, source: "agentless" };
       }
       case "anonymous": {
-        const listed = reading.text.toLowerCase() === "others" && match.phraseStart !== null
-          ? this.firstListedActor(context.sentence.slice(0, match.phraseStart), context)
-          : null;
+        const listed =
+          reading.text.toLowerCase() === "others" && match.phraseStart !== null
+            ? this.firstListedActor(context.sentence.slice(0, match.phraseStart), context)
+            : null;
         if (listed) return { ...base, speaker: listed, source: "named" };
         const citedVia = /\b(source|sources|reports?|media)\b/i.test(reading.text) ? stripDeterminer(reading.text) : null;
         return { ...base, speaker: null, source: "anonymous", citedVia };
@@ -257,9 +292,7 @@ export class SentenceAttributor {
   }
 
   private recordDocument(phrase: DocumentPhrase, fallbackAuthor: ExtractedSpeaker | null, context: SentenceContext): DocumentRecord {
-    const author = phrase.author
-      ? this.speakerFromName(phrase.author.name, phrase.author.kind, context.offset)
-      : fallbackAuthor;
+    const author = phrase.author ? this.speakerFromName(phrase.author.name, phrase.author.kind, context.offset) : fallbackAuthor;
     const record = this.discourse.mentionDocument(phrase, author, documentLabel(phrase, author), context.position);
     if (phrase.detail && !record.label.includes(phrase.detail)) record.label = `${record.label}, ${phrase.detail}`;
     return record;
@@ -332,7 +365,8 @@ export class SentenceAttributor {
     const tokens = tokenize(context.sentence);
     let start = -1;
     for (let i = 0; i <= tokens.length; i++) {
-      const inRun = i < tokens.length && (isCapitalized(tokens[i]) || (start >= 0 && /^(of|for|the|and|&)$/i.test(tokens[i]!.text) && isCapitalized(tokens[i + 1])));
+      const inRun =
+        i < tokens.length && (isCapitalized(tokens[i]) || (start >= 0 && /^(of|for|the|and|&)$/i.test(tokens[i]!.text) && isCapitalized(tokens[i + 1])));
       if (inRun && start < 0) start = i;
       if (!inRun && start >= 0) {
         const named = nameFromWords(tokens.slice(start, i));
@@ -350,9 +384,7 @@ export class SentenceAttributor {
     const first = subjectStart(tokens);
     const range = first === null ? null : phraseStartingAt(tokens, first);
     const subject = range ? readPhrase(context.sentence.slice(tokens[range.first]!.start, tokens[range.last]!.end), "") : null;
-    const author = subject?.type === "name"
-      ? this.speakerFromName(subject.name, subject.kind, context.offset)
-      : result?.speaker ?? null;
+    const author = subject?.type === "name" ? this.speakerFromName(subject.name, subject.kind, context.offset) : (result?.speaker ?? null);
     const reading = readPhrase(authored[2]!, context.sentence.slice((authored.index ?? 0) + authored[0].length));
     if (reading?.type === "document") this.recordDocument(reading.document, author, context);
   }
@@ -420,7 +452,10 @@ function subjectStart(tokens: Token[]): number | null {
   while (tokens[first] && !tokens[first]!.isWord) first++;
   const opener = tokens[first];
   if (!opener) return null;
-  if (INTRO_OPENERS.test(opener.text) && !isCapitalized(tokens[first + 1]) || /^(in|on|at|during|after|when|while|meanwhile|however|asked|talking|addressing)$/i.test(opener.text)) {
+  if (
+    (INTRO_OPENERS.test(opener.text) && !isCapitalized(tokens[first + 1])) ||
+    /^(in|on|at|during|after|when|while|meanwhile|however|asked|talking|addressing)$/i.test(opener.text)
+  ) {
     const comma = tokens.findIndex((t, i) => i > first && t.text === ",");
     if (comma === -1 || comma - first > 30) return null;
     return comma + 1;
@@ -434,9 +469,10 @@ export function documentLabel(phrase: DocumentPhrase, author: ExtractedSpeaker |
   if (phrase.relation && phrase.authorText) {
     label = `${label} ${phrase.relation} ${phrase.authorText}`;
   } else if (author && author.kind !== "person" && !label.includes(author.name)) {
-    label = phrase.year && label.startsWith(phrase.year)
-      ? `${phrase.year} ${author.name}${label.slice(phrase.year.length)}`
-      : `${author.name} ${label.replace(/^[a-z-]+-page\s+/i, "")}`;
+    label =
+      phrase.year && label.startsWith(phrase.year)
+        ? `${phrase.year} ${author.name}${label.slice(phrase.year.length)}`
+        : `${author.name} ${label.replace(/^[a-z-]+-page\s+/i, "")}`;
   }
   if (phrase.detail && !label.includes(phrase.detail)) label = `${label}, ${phrase.detail}`;
   return label.replace(/\s+/g, " ").trim();

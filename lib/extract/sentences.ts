@@ -22,15 +22,7 @@ import winkNLP from "wink-nlp";
 import type { WinkMethods } from "wink-nlp";
 import model from "wink-eng-lite-web-model";
 import { TITLE_ABBREVIATIONS } from "./lexicon";
-import {
-  hasTerminalPunctuation,
-  isMostlyLatin,
-  splitParagraphs,
-  trimSpan,
-  wordCount,
-  type Paragraph,
-  type TextSpan,
-} from "./text-spans";
+import { hasTerminalPunctuation, isMostlyLatin, splitParagraphs, trimSpan, wordCount, type Paragraph, type TextSpan } from "./text-spans";
 
 export interface Sentence extends TextSpan {
   /** One clause of a sentence that holds two statements (clauses.ts): it ends without a full stop. */
@@ -41,9 +33,7 @@ export interface Sentence extends TextSpan {
   nonLatin: boolean;
 }
 
-export type RepairRule =
-  | "abbreviation" | "continuation" | "ordinal-date" | "list-number" | "quotation" | "parenthesis" | "hard-wrap"
-  | "dangling-fragment";
+export type RepairRule = "abbreviation" | "continuation" | "ordinal-date" | "list-number" | "quotation" | "parenthesis" | "hard-wrap" | "dangling-fragment";
 
 export interface SegmentationStats {
   winkSentences: number;
@@ -109,7 +99,31 @@ function parenthesisDepth(value: string): number {
 }
 
 // Words whose period is an abbreviation's, never a sentence's end, besides the titles.
-const LOWERCASE_ABBREVIATIONS = new Set(["etc", "approx", "vs", "cf", "al", "inc", "ltd", "co", "corp", "no", "nos", "vol", "pp", "fig", "ca", "ed", "eds", "est", "dept", "govt", "univ", "misc", "viz"]);
+const LOWERCASE_ABBREVIATIONS = new Set([
+  "etc",
+  "approx",
+  "vs",
+  "cf",
+  "al",
+  "inc",
+  "ltd",
+  "co",
+  "corp",
+  "no",
+  "nos",
+  "vol",
+  "pp",
+  "fig",
+  "ca",
+  "ed",
+  "eds",
+  "est",
+  "dept",
+  "govt",
+  "univ",
+  "misc",
+  "viz",
+]);
 // "… go in. Rana told …": a full stop after an ordinary lower-case word, then a capitalized word.
 const MISSED_BREAK = /\b([a-z]{2,})\.\s+(?=["“]?[A-Z][a-z])/g;
 
@@ -154,8 +168,14 @@ function winkSpans(text: string, line: TextSpan): TextSpan[] {
 
 class Merger {
   readonly merges: Record<RepairRule, number> = {
-    abbreviation: 0, continuation: 0, "ordinal-date": 0, "list-number": 0, quotation: 0, parenthesis: 0,
-    "hard-wrap": 0, "dangling-fragment": 0,
+    abbreviation: 0,
+    continuation: 0,
+    "ordinal-date": 0,
+    "list-number": 0,
+    quotation: 0,
+    parenthesis: 0,
+    "hard-wrap": 0,
+    "dangling-fragment": 0,
   };
   constructor(private readonly text: string) {}
 
@@ -274,9 +294,16 @@ function joinHardWraps(merger: Merger, lines: LineSentences[]): LineSentences[] 
     const previous = out[out.length - 1];
     const last = previous?.spans[previous.spans.length - 1];
     const first = line.spans[0];
-    if (previous && last && first && !previous.nonLatin && !line.nonLatin
-      && !hasTerminalPunctuation(merger.slice(last)) && /^[a-z]/.test(merger.slice(first))
-      && !/^(https?:|www\.)/i.test(merger.slice(first))) {
+    if (
+      previous &&
+      last &&
+      first &&
+      !previous.nonLatin &&
+      !line.nonLatin &&
+      !hasTerminalPunctuation(merger.slice(last)) &&
+      /^[a-z]/.test(merger.slice(first)) &&
+      !/^(https?:|www\.)/i.test(merger.slice(first))
+    ) {
       last.end = first.end;
       previous.spans.push(...line.spans.slice(1));
       merger.merges["hard-wrap"]++;
@@ -293,12 +320,21 @@ function isDanglingFragmentPair(merger: Merger, previous: Sentence | undefined, 
   if (!previous || previous.nonLatin || next.nonLatin) return false;
   const before = merger.slice(previous);
   const after = merger.slice(next);
-  return !hasTerminalPunctuation(before) && !/[:;,]$/.test(before) && wordCount(before) >= 8
-    && wordCount(after) <= 3 && hasTerminalPunctuation(after) && /^[A-Z]/.test(after);
+  return (
+    !hasTerminalPunctuation(before) &&
+    !/[:;,]$/.test(before) &&
+    wordCount(before) >= 8 &&
+    wordCount(after) <= 3 &&
+    hasTerminalPunctuation(after) &&
+    /^[A-Z]/.test(after)
+  );
 }
 
 function segmentParagraph(merger: Merger, text: string, paragraph: Paragraph, stats: SegmentationStats): Sentence[] {
-  const lines = joinHardWraps(merger, paragraph.lines.map((line) => segmentLine(merger, text, line, stats)));
+  const lines = joinHardWraps(
+    merger,
+    paragraph.lines.map((line) => segmentLine(merger, text, line, stats)),
+  );
   return lines.flatMap((line) => line.spans.map((span) => ({ ...span, paragraph: paragraph.index, nonLatin: line.nonLatin })));
 }
 

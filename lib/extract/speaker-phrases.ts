@@ -40,10 +40,12 @@ const NON_NAME_WORDS = new Set([...MONTHS, ...WEEKDAYS]);
 
 // "attributed to Conservative MP Leon Benoit", "published by the Office of …", "by then US consul general Stephen Fakan".
 // "released by WikiLeaks" names who leaked a document, not who wrote it, so those verbs are excluded.
-const AUTHOR_LINK = /^((?:[^,;.“”"]{0,60}?\s)?)(attributed to|issued by|published by|written by|conducted by|prepared by|signed by|sent by|from|by)\s+([^,;“”"]+)/i;
+const AUTHOR_LINK =
+  /^((?:[^,;.“”"]{0,60}?\s)?)(attributed to|issued by|published by|written by|conducted by|prepared by|signed by|sent by|from|by)\s+([^,;“”"]+)/i;
 // "released by WikiLeaks", "cited by Interfax", "quoted by TASS": who passed a document on, not who wrote it.
 const NOT_AUTHORSHIP = /\b(released|leaked|obtained|posted|seen|reviewed|received|cited|quoted|carried|reported|relayed)\s*$/i;
-const PROVENANCE = /(?:^|,\s*|\band\s+|\s)((?:released|obtained|leaked|published|posted|cited|quoted|carried|relayed)\s+(?:by|under|through|on|to|in)\s+[^,;“”"]+)/i;
+const PROVENANCE =
+  /(?:^|,\s*|\band\s+|\s)((?:released|obtained|leaked|published|posted|cited|quoted|carried|relayed)\s+(?:by|under|through|on|to|in)\s+[^,;“”"]+)/i;
 
 export function genderOf(text: string): Gender {
   if (/\b(Mr|Sir)\b\.?/.test(text)) return "male";
@@ -84,7 +86,7 @@ export function readPhrase(text: string, following: string): PhraseReading | nul
   if (headIsCommonNoun && GROUP_HEADS.has(head.lower)) return groupReading(words, text);
   // "the company", "the ministry": a body met earlier. "the fire department", "the Sindh government":
   // a body named by its modifiers.
-  if (!isCapitalized(head) && (INSTITUTION_HEADS.has(head.lower) || owned && /^(committee|group|party)$/.test(head.lower))) {
+  if (!isCapitalized(head) && (INSTITUTION_HEADS.has(head.lower) || (owned && /^(committee|group|party)$/.test(head.lower)))) {
     const content = words.filter((w) => !DETERMINERS.has(w.lower));
     if (content.length === 1) return DETERMINERS.has(words[0]!.lower) ? { type: "description", head: head.lower, text } : null;
     return groupReading(words, text);
@@ -115,15 +117,24 @@ function qualifiers(words: Token[]): Token[] {
 function groupReading(words: Token[], text: string): PhraseReading {
   let start = 0;
   while (start < words.length - 1 && DETERMINERS.has(words[start]!.lower)) start++;
-  const name = words.slice(start).filter((w) => w.lower !== "own").map((w) => w.text.replace(/[’']s$/, "")).join(" ");
+  const name = words
+    .slice(start)
+    .filter((w) => w.lower !== "own")
+    .map((w) => w.text.replace(/[’']s$/, ""))
+    .join(" ");
   const display = capitalize(name);
   const guessed = guessActorKind(display);
   // "BP officials", "PILER researchers": the people of an organization speak for it.
   const ownerWord = words[start]!.text.replace(/[’']s$/, "");
   const owner = words[start] !== words[words.length - 1] && /^[A-Z0-9&-]{2,}$/.test(ownerWord) ? guessActorKind(ownerWord) : null;
-  const kind: ActorKind = guessed === "government_body" || /^(police|prosecutors|investigators|detectives|troops|soldiers)$/.test(words[words.length - 1]!.lower)
-    ? "government_body"
-    : guessed === "person" || guessed === "other" ? (owner && owner !== "person" && owner !== "other" ? owner : "other") : guessed;
+  const kind: ActorKind =
+    guessed === "government_body" || /^(police|prosecutors|investigators|detectives|troops|soldiers)$/.test(words[words.length - 1]!.lower)
+      ? "government_body"
+      : guessed === "person" || guessed === "other"
+        ? owner && owner !== "person" && owner !== "other"
+          ? owner
+          : "other"
+        : guessed;
   return { type: "name", name: display, kind, text, gender: "unknown", group: true };
 }
 
@@ -137,9 +148,11 @@ function isDescription(words: Token[]): boolean {
   const content = words.filter((w) => !DETERMINERS.has(w.lower));
   if (content.length === 0) return false;
   const head = content[content.length - 1]!;
-  const headIsRole = !isAcronym(head) && (TITLE_WORDS.has(head.lower) || /^(group|party|court|committee|father|mother|doctor|family|ambassador|organization|organisation)$/.test(head.lower));
+  const headIsRole =
+    !isAcronym(head) &&
+    (TITLE_WORDS.has(head.lower) || /^(group|party|court|committee|father|mother|doctor|family|ambassador|organization|organisation)$/.test(head.lower));
   if (!headIsRole) return false;
-  return content.every((w) => isAcronym(w) || !isCapitalized(w) || TITLE_WORDS.has(w.lower) || w === content[0] && /^(The|This)$/.test(w.text));
+  return content.every((w) => isAcronym(w) || !isCapitalized(w) || TITLE_WORDS.has(w.lower) || (w === content[0] && /^(The|This)$/.test(w.text)));
 }
 
 function readDocument(text: string, words: Token[], following: string): DocumentPhrase | null {
@@ -154,7 +167,10 @@ function readDocument(text: string, words: Token[], following: string): Document
   const year = modifiers.find((w) => /^(1[89]|20)\d\d$/.test(w.text))?.text ?? null;
   const modifierAuthor = institutionFromModifiers(modifiers);
   const link = AUTHOR_LINK.exec(following);
-  const provenance = PROVENANCE.exec(following)?.[1]?.replace(/[.\s]+$/, "").trim() ?? null;
+  const provenance =
+    PROVENANCE.exec(following)?.[1]
+      ?.replace(/[.\s]+$/, "")
+      .trim() ?? null;
   const authorship = link && !NOT_AUTHORSHIP.test(link[1]!) ? link : null;
   const linkedAuthor = authorship ? authorFromText(authorship[3]!) : null;
   const useLink = !modifierAuthor && linkedAuthor && authorship;
@@ -174,7 +190,10 @@ function readDocument(text: string, words: Token[], following: string): Document
 function trimAuthorText(value: string): string {
   // "Khan and Gayer" keeps its "and"; "Leon Benoit and posted on …" loses everything from it.
   // "Almaz-Antey cited by TASS": what follows a passing-on participle is the channel, not the author.
-  return value.replace(/\s+(?:and(?!\s+[A-Z])|in|on|at|here|last|this|who|which|cited|quoted|carried|reported|relayed|released|leaked|obtained|posted)\b.*$/, "").replace(/[.\s]+$/, "").trim();
+  return value
+    .replace(/\s+(?:and(?!\s+[A-Z])|in|on|at|here|last|this|who|which|cited|quoted|carried|reported|relayed|released|leaked|obtained|posted)\b.*$/, "")
+    .replace(/[.\s]+$/, "")
+    .trim();
 }
 
 function authorFromText(value: string): { name: string; kind: ActorKind } | null {
@@ -208,7 +227,8 @@ export function nameFromWords(tokens: Token[]): { name: string; kind: ActorKind;
   if (joint) {
     // "BP and Anadarko say": institutions listed together; the first stands for them (as in a list).
     const first = guessActorKind(joint[1]!);
-    if (isAcronym(run[0]) || (first !== "person" && first !== "other")) return { name: joint[1]!, kind: first === "other" || first === "person" ? "organization" : first };
+    if (isAcronym(run[0]) || (first !== "person" && first !== "other"))
+      return { name: joint[1]!, kind: first === "other" || first === "person" ? "organization" : first };
     return { name: runText, kind: "person" };
   }
   // "Martin Blunt of Imperial College London", "Karamat Ali of PILER": a person of an institution.
@@ -305,11 +325,14 @@ export function trailingPersonName(run: Token[]): string | null {
   for (let i = last; i >= 0; i--) {
     const token = run[i]!;
     if (token.text === ".") {
-      if (kept.length && /^[A-Z]$/.test(run[i - 1]?.text ?? "")) { kept.unshift(token); continue; }
+      if (kept.length && /^[A-Z]$/.test(run[i - 1]?.text ?? "")) {
+        kept.unshift(token);
+        continue;
+      }
       break;
     }
     const bare = token.lower.replace(/[’']s$/, "");
-    if (!isCapitalized(token) || isAcronym(token) && token.text.length > 1) break;
+    if (!isCapitalized(token) || (isAcronym(token) && token.text.length > 1)) break;
     // "the MQM's Rauf Siddiqui", "BP's Tony Hayward": an owner before the name.
     if (kept.length > 0 && /[’']s$/.test(token.text)) break;
     if (TITLE_WORDS.has(bare) || NON_NAME_WORDS.has(bare) || STOP_WORDS.has(bare) || DETERMINERS.has(bare)) break;

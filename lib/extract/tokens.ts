@@ -36,9 +36,7 @@ export function isAcronym(token: Token | undefined): boolean {
 /** Abbreviations whose following period belongs to the name ("Mr. Baqri", "U.S. officials"). */
 export function isAbbreviation(token: Token | undefined): boolean {
   if (!token || !token.isWord) return false;
-  return TITLE_ABBREVIATIONS.has(token.lower) || token.lower === "no"
-    || /^[A-Z]$/.test(token.text)
-    || /^(?:[A-Z]\.)+[A-Z]$/.test(token.text);
+  return TITLE_ABBREVIATIONS.has(token.lower) || token.lower === "no" || /^[A-Z]$/.test(token.text) || /^(?:[A-Z]\.)+[A-Z]$/.test(token.text);
 }
 
 export const OPENING_QUOTES = new Set(["“", "«"]);

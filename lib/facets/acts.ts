@@ -18,14 +18,53 @@ let lexicon: { accuse: Set<string>; deny: Set<string>; admit: Set<string> } | un
 /** Verbs of each act: seeds plus the synonyms of their first WordNet sense. */
 export function actLexicon() {
   lexicon ??= {
-    accuse: new Set([...widen(["accuse", "blame", "implicate", "incriminate", "convict"]),
-      "perpetrate", "orchestrate", "mastermind", "link", "tie", "involve", "connect", "hold", "charge", "allege", "sentence", "extort",
-      "order", "fire", "shoot", "down", "attribute", "set", "torch", "plot",
+    accuse: new Set([
+      ...widen(["accuse", "blame", "implicate", "incriminate", "convict"]),
+      "perpetrate",
+      "orchestrate",
+      "mastermind",
+      "link",
+      "tie",
+      "involve",
+      "connect",
+      "hold",
+      "charge",
+      "allege",
+      "sentence",
+      "extort",
+      "order",
+      "fire",
+      "shoot",
+      "down",
+      "attribute",
+      "set",
+      "torch",
+      "plot",
       // Faults of a party's own reporting: asserted they accuse, negated they deny.
-      "underestimate", "understate", "lowball", "mislead", "conceal", "downplay", "suppress"]),
+      "underestimate",
+      "understate",
+      "lowball",
+      "mislead",
+      "conceal",
+      "downplay",
+      "suppress",
+    ]),
     // Only the first senses of the speech acts widen: acquit's synonyms ("discharge", "clear") name other acts too.
-    deny: new Set([...widen(["deny", "refute", "rebut", "repudiate"]),
-      "disclaim", "exonerate", "acquit", "absolve", "exculpate", "reject", "dismiss", "dispute", "contest", "challenge", "renounce", "disagree"]),
+    deny: new Set([
+      ...widen(["deny", "refute", "rebut", "repudiate"]),
+      "disclaim",
+      "exonerate",
+      "acquit",
+      "absolve",
+      "exculpate",
+      "reject",
+      "dismiss",
+      "dispute",
+      "contest",
+      "challenge",
+      "renounce",
+      "disagree",
+    ]),
     admit: new Set([...widen(["admit", "concede", "confess", "acknowledge"]), "apologize", "apologise"]),
   };
   return lexicon;
@@ -33,22 +72,134 @@ export function actLexicon() {
 
 /** Verbs that deny only when their object is a statement: "challenged this calculation", not "challenged the army". */
 export const OBJECT_BOUND = new Set(["dismiss", "challenge", "contest", "renounce", "disagree"]);
-const DENIED_OBJECTS = /\b(?:with|claims?|allegations?|accusations?|charges?|reports?|calculations?|figures?|estimates?|findings?|verdict|ruling|judgment|conclusions?|assertions?|suggestions?|statements?|notion|it|this|that|them|these|as)\b/;
+const DENIED_OBJECTS =
+  /\b(?:with|claims?|allegations?|accusations?|charges?|reports?|calculations?|figures?|estimates?|findings?|verdict|ruling|judgment|conclusions?|assertions?|suggestions?|statements?|notion|it|this|that|them|these|as)\b/;
 
 /** Adjectives and nouns that accuse when asserted of a party. */
-const ACCUSING_WORDS = new Set(["responsible", "guilty", "culprit", "culprits", "behind", "arsonists", "ablaze", "negligent", "negligence", "reckless", "misconduct", "involvement", "involved", "complicit", "liable", "linked", "accused", "suspect", "suspects", "perpetrator", "perpetrators", "mastermind", "blame", "arson"]);
+const ACCUSING_WORDS = new Set([
+  "responsible",
+  "guilty",
+  "culprit",
+  "culprits",
+  "behind",
+  "arsonists",
+  "ablaze",
+  "negligent",
+  "negligence",
+  "reckless",
+  "misconduct",
+  "involvement",
+  "involved",
+  "complicit",
+  "liable",
+  "linked",
+  "accused",
+  "suspect",
+  "suspects",
+  "perpetrator",
+  "perpetrators",
+  "mastermind",
+  "blame",
+  "arson",
+]);
 /** Judgements that deny what another says. */
-const DENYING_PHRASES = /\b(?:not\s+true|untrue|baseless|unfounded|groundless|fabricated|concocted|false(?:hood)?s?|lies|propaganda|politically\s+motivated|absurd|nonsense|no\s+(?:evidence|proof|truth)|nothing\s+to\s+do\s+with|played\s+no\s+(?:role|part)|no\s+(?:role|part|hand|link|links|connection|involvement)\s+in|innocent|not\s+guilty|not\s+responsible|not\s+involved|never\s+(?:been\s+)?involved|wrong(?:ly)?|overstated|overestimated|exaggerated|inflated|scandalous|a\s+mockery)\b/i;
+const DENYING_PHRASES =
+  /\b(?:not\s+true|untrue|baseless|unfounded|groundless|fabricated|concocted|false(?:hood)?s?|lies|propaganda|politically\s+motivated|absurd|nonsense|no\s+(?:evidence|proof|truth)|nothing\s+to\s+do\s+with|played\s+no\s+(?:role|part)|no\s+(?:role|part|hand|link|links|connection|involvement)\s+in|innocent|not\s+guilty|not\s+responsible|not\s+involved|never\s+(?:been\s+)?involved|wrong(?:ly)?|overstated|overestimated|exaggerated|inflated|scandalous|a\s+mockery)\b/i;
 /** Accusations in a phrase: being part of a plot, having a hand in it, standing behind an attack. */
 const ACCUSING_PHRASES = /\b(?:part\s+of\s+(?:the|this|a|that)\s+(?:plan|plot|conspiracy)|had\s+a\s+hand\s+in|(?:was|were|is|are)\s+behind\s+the\s+\w+)\b/i;
-const ADMITTING_PHRASES = /\b(?:were|was)\s+(?:\w+\s+)?off\b|\b(?:we|i)\s+(?:\w+\s+)?underestimated\b|\baccepted\s+responsibility\b|\btook\s+responsibility\b|\b(?:were|was)\s+(?:\w+\s+)?wrong\b.*\b(?:we|our)\b/i;
+const ADMITTING_PHRASES =
+  /\b(?:were|was)\s+(?:\w+\s+)?off\b|\b(?:we|i)\s+(?:\w+\s+)?underestimated\b|\baccepted\s+responsibility\b|\btook\s+responsibility\b|\b(?:were|was)\s+(?:\w+\s+)?wrong\b.*\b(?:we|our)\b/i;
 
-export const REPORTING = new Set(["say", "tell", "state", "add", "report", "claim", "note", "announce", "according", "write", "explain", "insist", "argue", "suggest", "believe", "think", "quote", "cite", "warn", "stress", "describe", "call", "ask", "find", "conclude", "rule", "testify", "allege"]);
+export const REPORTING = new Set([
+  "say",
+  "tell",
+  "state",
+  "add",
+  "report",
+  "claim",
+  "note",
+  "announce",
+  "according",
+  "write",
+  "explain",
+  "insist",
+  "argue",
+  "suggest",
+  "believe",
+  "think",
+  "quote",
+  "cite",
+  "warn",
+  "stress",
+  "describe",
+  "call",
+  "ask",
+  "find",
+  "conclude",
+  "rule",
+  "testify",
+  "allege",
+]);
 /** Acts of blaming: their subject accuses, their object is accused ("the JIT blamed the MQM"). */
-const BLAMING = new Set(["accuse", "blame", "implicate", "incriminate", "impeach", "criminate", "charge", "allege", "convict", "sentence", "hold", "attribute", "link", "tie", "connect", "involve"]);
+const BLAMING = new Set([
+  "accuse",
+  "blame",
+  "implicate",
+  "incriminate",
+  "impeach",
+  "criminate",
+  "charge",
+  "allege",
+  "convict",
+  "sentence",
+  "hold",
+  "attribute",
+  "link",
+  "tie",
+  "connect",
+  "involve",
+]);
 /** Acts of speech whose object, not themselves, is what the claim is about. */
-export const SPEECH_ACTS = new Set(["deny", "reject", "refute", "dismiss", "dispute", "rebut", "contest", "challenge", "admit", "concede", "acknowledge", "confess", "accuse", "allege"]);
-export const LIGHT = new Set(["be", "have", "do", "get", "make", "go", "come", "take", "give", "keep", "seem", "become", "let", "may", "might", "can", "could", "will", "would", "shall", "should", "must"]);
+export const SPEECH_ACTS = new Set([
+  "deny",
+  "reject",
+  "refute",
+  "dismiss",
+  "dispute",
+  "rebut",
+  "contest",
+  "challenge",
+  "admit",
+  "concede",
+  "acknowledge",
+  "confess",
+  "accuse",
+  "allege",
+]);
+export const LIGHT = new Set([
+  "be",
+  "have",
+  "do",
+  "get",
+  "make",
+  "go",
+  "come",
+  "take",
+  "give",
+  "keep",
+  "seem",
+  "become",
+  "let",
+  "may",
+  "might",
+  "can",
+  "could",
+  "will",
+  "would",
+  "shall",
+  "should",
+  "must",
+]);
 
 /** Verbs that pass their negation down to what they report: "I don't think there has been any X" denies X. */
 export const NEG_RAISING = new Set(["think", "believe", "expect", "suppose", "feel", "imagine"]);
@@ -86,10 +237,17 @@ export function mainPredicate(tokens: FacetToken[], deniedBySpeaker: boolean): P
   let candidate = -1;
   for (let i = 0; i < tokens.length; i += 1) {
     const token = tokens[i]!;
-    if (token.pos === "VERB" && !REPORTING.has(token.lemma) && !LIGHT.has(token.lemma) && !SPEECH_ACTS.has(token.lemma) && !NEG_RAISING.has(token.lemma)) { candidate = i; break; }
+    if (token.pos === "VERB" && !REPORTING.has(token.lemma) && !LIGHT.has(token.lemma) && !SPEECH_ACTS.has(token.lemma) && !NEG_RAISING.has(token.lemma)) {
+      candidate = i;
+      break;
+    }
   }
   if (candidate === -1) {
-    for (let i = 0; i < tokens.length; i += 1) if (tokens[i]!.pos === "ADJ" && tokens[i - 1]?.pos === "AUX") { candidate = i; break; }
+    for (let i = 0; i < tokens.length; i += 1)
+      if (tokens[i]!.pos === "ADJ" && tokens[i - 1]?.pos === "AUX") {
+        candidate = i;
+        break;
+      }
   }
   if (candidate === -1) return null;
   const token = tokens[candidate]!;
@@ -102,7 +260,11 @@ export function mainPredicate(tokens: FacetToken[], deniedBySpeaker: boolean): P
 }
 
 function phrase(tokens: FacetToken[], at: number, span = 3): string {
-  return tokens.slice(at, at + span).map((token) => token.text).join(" ").replace(/ (['’]s|n't|[,.;:])/g, "$1");
+  return tokens
+    .slice(at, at + span)
+    .map((token) => token.text)
+    .join(" ")
+    .replace(/ (['’]s|n't|[,.;:])/g, "$1");
 }
 
 /**
@@ -122,25 +284,38 @@ export function extractActs(text: string, tokens: FacetToken[], entities: Positi
     // "workers convicted of arson", "accused in the case": a participle before a preposition is passive.
     const participle = /^(?:of|for|in|by|over|as|with)$/.test(tokens[at + 1]?.lower ?? "");
     const blaming = BLAMING.has(tokens[at]?.lemma ?? "") && !participle;
-    const keys = entities.filter((entity) => {
-      if (reportingAt >= 0 && reportingAt < at && entity.at < reportingAt) return false;
-      if (!passive && blaming && entity.at < at) return false;
-      return true;
-    }).flatMap((entity) => entity.keys);
+    const keys = entities
+      .filter((entity) => {
+        if (reportingAt >= 0 && reportingAt < at && entity.at < reportingAt) return false;
+        if (!passive && blaming && entity.at < at) return false;
+        return true;
+      })
+      .flatMap((entity) => entity.keys);
     return [...new Set(keys)];
   };
   const push = (act: ActFacet["act"], words: string, at?: number) => {
     if (act === "accuses" && acts.some((existing) => existing.act === "denies")) return;
-    if (!acts.some((existing) => existing.act === act)) acts.push({ act, cue: words.trim(), targets: act === "accuses" && at !== undefined ? accused(at) : entityKeys });
+    if (!acts.some((existing) => existing.act === act))
+      acts.push({ act, cue: words.trim(), targets: act === "accuses" && at !== undefined ? accused(at) : entityKeys });
   };
-  const cueLemma = cue ? cue.toLowerCase().split(/\s+/).pop()!.replace(/(?:ied|ies)$/, "y").replace(/(?:ed|s)$/, "") : "";
+  const cueLemma = cue
+    ? cue
+        .toLowerCase()
+        .split(/\s+/)
+        .pop()!
+        .replace(/(?:ied|ies)$/, "y")
+        .replace(/(?:ed|s)$/, "")
+    : "";
   if (cue && (deny.has(cueLemma) || /\bden(?:y|ied|ies)\b|\breject/i.test(cue))) push("denies", cue);
   for (let i = 0; i < tokens.length; i += 1) {
     const token = tokens[i]!;
     const negated = negationBefore(tokens, i);
     if ((token.pos === "VERB" || token.pos === "NOUN") && (deny.has(token.lemma) || /^(?:denial|rejection|refutation)$/.test(token.lower))) {
       // "dismissed by the court", "challenge the government": these verbs deny only a claim, a figure or a finding.
-      const object = tokens.slice(i + 1, i + 5).map((next) => next.lower).join(" ");
+      const object = tokens
+        .slice(i + 1, i + 5)
+        .map((next) => next.lower)
+        .join(" ");
       if (OBJECT_BOUND.has(token.lemma) && !DENIED_OBJECTS.test(object)) continue;
       if (!negated) push("denies", phrase(tokens, i));
       continue;
@@ -161,10 +336,25 @@ export function extractActs(text: string, tokens: FacetToken[], entities: Positi
     }
   }
   const plot = ACCUSING_PHRASES.exec(text);
-  if (plot && !negationBefore(tokens, tokens.findIndex((token) => plot[0].toLowerCase().startsWith(token.lower)))) push("accuses", plot[0], tokens.findIndex((token) => plot[0].toLowerCase().startsWith(token.lower)));
+  if (
+    plot &&
+    !negationBefore(
+      tokens,
+      tokens.findIndex((token) => plot[0].toLowerCase().startsWith(token.lower)),
+    )
+  )
+    push(
+      "accuses",
+      plot[0],
+      tokens.findIndex((token) => plot[0].toLowerCase().startsWith(token.lower)),
+    );
   const judgement = DENYING_PHRASES.exec(text);
   // "not innocent", "not baseless": a negated judgement of innocence accuses.
-  if (judgement && /\b(?:not|never|n't|no\s+longer)\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, judgement.index - 20), judgement.index)) && !/^(?:not|never|no)\b/i.test(judgement[0])) {
+  if (
+    judgement &&
+    /\b(?:not|never|n't|no\s+longer)\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, judgement.index - 20), judgement.index)) &&
+    !/^(?:not|never|no)\b/i.test(judgement[0])
+  ) {
     push("accuses", judgement[0]);
   } else if (judgement) push("denies", judgement[0]);
   const admission = ADMITTING_PHRASES.exec(text);

@@ -27,14 +27,18 @@ const BASE = 30;
 const ACT_REASONS: Record<string, string> = { accuses: "an accusation", denies: "a denial", admits: "an admission" };
 
 // "I think", "in my opinion", "IMHO": the writer's view, not a checkable statement.
-const OPINION = /\b(I|we) (think|believe|feel|guess|reckon|suspect|hope|wish)\b|\bin my (opinion|view|experience)\b|\b(IMHO|IMO|imho)\b|^(funny|sad|typical|amazing|shame) (how|that)\b/i;
+const OPINION =
+  /\b(I|we) (think|believe|feel|guess|reckon|suspect|hope|wish)\b|\bin my (opinion|view|experience)\b|\b(IMHO|IMO|imho)\b|^(funny|sad|typical|amazing|shame) (how|that)\b/i;
 // Talk about the page or the thread itself rather than the subject.
-const META_TALK = /\b(re-?post(ing|ed)?|this thread|in this thread|the thread|bump(ing)?|for anyone (still )?following|full story below|for the folks|on the wire last night|last warning|keep it civil|on-topic)\b/i;
+const META_TALK =
+  /\b(re-?post(ing|ed)?|this thread|in this thread|the thread|bump(ing)?|for anyone (still )?following|full story below|for the folks|on the wire last night|last warning|keep it civil|on-topic)\b/i;
 // Captions ("in an image from a video feed") and bylines ("X covers energy and the environment").
 const CAPTION = /\b(in an? (image|photo|photograph|picture|still|screenshot|handout)|photo(graph)? (by|courtesy)|file photo)\b|^(photo|image|picture)\b/i;
-const BYLINE = /^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,2} (covers|writes about|reports on|is (a|the) (correspondent|reporter|writer|editor))\b|\bcontributed (reporting )?to this (report|story|article)\b/;
+const BYLINE =
+  /^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,2} (covers|writes about|reports on|is (a|the) (correspondent|reporter|writer|editor))\b|\bcontributed (reporting )?to this (report|story|article)\b/;
 // "could not be reached for comment", "declined to comment": a note on the reporting, not a claim.
-const NO_COMMENT = /\b(could not be (reached|contacted)|was not available|were not available|did not (respond|reply) to (a )?requests?|declined to comment|had no (immediate )?comment|no one was available)\b/i;
+const NO_COMMENT =
+  /\b(could not be (reached|contacted)|was not available|were not available|did not (respond|reply) to (a )?requests?|declined to comment|had no (immediate )?comment|no one was available)\b/i;
 // Courtesies: thanks, condolences, congratulations.
 const COURTESY = /\b(expressed|extended|conveyed|offered) (their|his|her|its|our|my) (gratitude|thanks|condolences|sympathies|congratulations|best wishes)\b/i;
 // Blessings and wishes ("May Allah grant patience", "God bless", "RIP").

@@ -8,13 +8,74 @@ import type { FacetToken } from "@/lib/facets/tokens";
 import { isWord } from "@/lib/facets/wordnet";
 
 const CONNECTORS = new Set(["of", "for", "and", "the", "de", "al", "bin", "ul", "ud"]);
-const NOT_NAMES = new Set([...MONTH_WORDS, ...WEEKDAYS, "i", "the", "a", "an", "it", "he", "she", "they", "we", "this", "that", "these", "those", "but", "and", "mr", "mrs", "ms", "dr"]);
+const NOT_NAMES = new Set([
+  ...MONTH_WORDS,
+  ...WEEKDAYS,
+  "i",
+  "the",
+  "a",
+  "an",
+  "it",
+  "he",
+  "she",
+  "they",
+  "we",
+  "this",
+  "that",
+  "these",
+  "those",
+  "but",
+  "and",
+  "mr",
+  "mrs",
+  "ms",
+  "dr",
+]);
 /** Heads of organizations' names: the last word of "the Flow Rate Technical Group" names no one alone. */
 const GENERIC_HEADS = new Set([
-  "movement", "party", "group", "team", "board", "court", "ministry", "company", "commission", "department", "agency",
-  "police", "council", "force", "forces", "brigade", "office", "bank", "university", "government", "army", "service",
-  "services", "committee", "association", "organization", "organisation", "institute", "network", "times", "post", "news",
-  "league", "front", "union", "federation", "authority", "administration", "house", "state", "states", "nations", "guard",
+  "movement",
+  "party",
+  "group",
+  "team",
+  "board",
+  "court",
+  "ministry",
+  "company",
+  "commission",
+  "department",
+  "agency",
+  "police",
+  "council",
+  "force",
+  "forces",
+  "brigade",
+  "office",
+  "bank",
+  "university",
+  "government",
+  "army",
+  "service",
+  "services",
+  "committee",
+  "association",
+  "organization",
+  "organisation",
+  "institute",
+  "network",
+  "times",
+  "post",
+  "news",
+  "league",
+  "front",
+  "union",
+  "federation",
+  "authority",
+  "administration",
+  "house",
+  "state",
+  "states",
+  "nations",
+  "guard",
 ]);
 
 function isCapitalized(token: FacetToken): boolean {
@@ -27,16 +88,27 @@ function isAcronym(text: string): boolean {
 
 /** "MQM-A", "MQM-Pakistan" → "mqm"; "BP's" → "bp". */
 function acronymKey(text: string): string {
-  return text.replace(/['’]s$/, "").split("-")[0]!.toLowerCase();
+  return text
+    .replace(/['’]s$/, "")
+    .split("-")[0]!
+    .toLowerCase();
 }
 
 export function nameKey(words: string[]): string {
-  return words.join(" ").toLowerCase().replace(/['’]s$/, "").replace(/[^\p{L}\p{N} ]/gu, "").trim();
+  return words
+    .join(" ")
+    .toLowerCase()
+    .replace(/['’]s$/, "")
+    .replace(/[^\p{L}\p{N} ]/gu, "")
+    .trim();
 }
 
 /** Keys of a name as a speaker or actor is written: the whole name, its initials, a person's surname. */
 export function keysOfName(name: string): string[] {
-  const words = name.replace(/\([^)]*\)/g, " ").split(/\s+/).filter(Boolean);
+  const words = name
+    .replace(/\([^)]*\)/g, " ")
+    .split(/\s+/)
+    .filter(Boolean);
   const stripped = words.filter((word, index) => !(index < words.length - 1 && TITLE_WORDS.has(word.toLowerCase().replace(/\.$/, ""))));
   const keys = new Set<string>();
   const inner = /\(([^)]+)\)/.exec(name);
@@ -73,9 +145,22 @@ function commonOpening(tokens: FacetToken[], run: FacetToken[]): boolean {
 
 /** Parties named by a common noun: "the owners denied", "blamed the police". */
 const PARTY_NOUNS: Record<string, string> = {
-  owner: "owners", owners: "owners", management: "management", police: "police", policemen: "police", army: "army",
-  military: "military", government: "government", separatists: "separatists", rebels: "rebels", militants: "militants",
-  gunmen: "gunmen", extortionists: "extortionists", operator: "operator", employer: "employer", employers: "employer",
+  owner: "owners",
+  owners: "owners",
+  management: "management",
+  police: "police",
+  policemen: "police",
+  army: "army",
+  military: "military",
+  government: "government",
+  separatists: "separatists",
+  rebels: "rebels",
+  militants: "militants",
+  gunmen: "gunmen",
+  extortionists: "extortionists",
+  operator: "operator",
+  employer: "employer",
+  employers: "employer",
 };
 
 /** Named parties: runs of proper nouns and acronyms, with "(MQM)" after a name joined to it. */
@@ -86,7 +171,11 @@ export function extractEntities(tokens: FacetToken[]): PositionedEntity[] {
     while (run.length && CONNECTORS.has(run[run.length - 1]!.lower)) run.pop();
     while (run.length && (CONNECTORS.has(run[0]!.lower) || TITLE_WORDS.has(run[0]!.lower.replace(/\.$/, "")) || NOT_NAMES.has(run[0]!.lower))) run.shift();
     if (run.length && !commonOpening(tokens, run)) {
-      const text = run.map((token) => token.text).join(" ").replace(/ - /g, "-").replace(/ ['’]s$/, "");
+      const text = run
+        .map((token) => token.text)
+        .join(" ")
+        .replace(/ - /g, "-")
+        .replace(/ ['’]s$/, "");
       const keys = keysOfName(text);
       if (keys.length) entities.push({ text, keys, at: tokens.indexOf(run[0]!), end: tokens.indexOf(run[run.length - 1]!) + 1 });
     }
@@ -96,7 +185,9 @@ export function extractEntities(tokens: FacetToken[]): PositionedEntity[] {
     const token = tokens[index]!;
     // "Pakistani", "Russian": a demonym names a party only inside a name ("Russian Defence Ministry").
     const demonym = token.pos === "ADJ" && !run.length && !/^\p{Lu}/u.test(tokens[index + 1]?.text ?? "");
-    const properNoun = !demonym && (token.pos === "PROPN" || isAcronym(token.text) || (isCapitalized(token) && index > 0 && token.pos !== "PRON" && !NOT_NAMES.has(token.lower)));
+    const properNoun =
+      !demonym &&
+      (token.pos === "PROPN" || isAcronym(token.text) || (isCapitalized(token) && index > 0 && token.pos !== "PRON" && !NOT_NAMES.has(token.lower)));
     if (properNoun && !NOT_NAMES.has(token.lower)) {
       run.push(token);
       continue;

@@ -11,11 +11,37 @@ import type { FacetToken } from "@/lib/facets/tokens";
 
 /** Verbs that give someone's figure for a thing rather than a party's own act: "put the rate at". */
 const ESTIMATING = new Set([
-  "put", "estimate", "count", "calculate", "place", "reckon", "measure", "record", "tally", "assess", "project", "forecast",
-  "raise", "revise", "lower", "set", "peg", "fix", "give", "show", "list", "register", "report", "number", "total", "reach", "rise",
+  "put",
+  "estimate",
+  "count",
+  "calculate",
+  "place",
+  "reckon",
+  "measure",
+  "record",
+  "tally",
+  "assess",
+  "project",
+  "forecast",
+  "raise",
+  "revise",
+  "lower",
+  "set",
+  "peg",
+  "fix",
+  "give",
+  "show",
+  "list",
+  "register",
+  "report",
+  "number",
+  "total",
+  "reach",
+  "rise",
 ]);
 /** Words between a verb and its figure: "paid about $14 million", "killed at least 112". */
-const BETWEEN = /^(?:about|around|some|nearly|almost|roughly|approximately|an|a|estimated|over|more|than|at|least|up|to|only|just|another|further|as|much|many|\$|us\$|rs|rs\.|€|£|a\s+total)$/;
+const BETWEEN =
+  /^(?:about|around|some|nearly|almost|roughly|approximately|an|a|estimated|over|more|than|at|least|up|to|only|just|another|further|as|much|many|\$|us\$|rs|rs\.|€|£|a\s+total)$/;
 /** Words that end the subject looked back over: a new clause, or a verb of saying before it. */
 const SUBJECT_END = /^(?:[;:(]|that|which|who|whom|but|while|whereas|although|though|because|if|when|after|before|since)$/;
 

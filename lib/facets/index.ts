@@ -54,12 +54,23 @@ function dateFacets(text: string): DateFacet[] {
   const facets: DateFacet[] = found.map((date) => {
     const rejects = rejectedDay(text, date);
     return {
-      text: date.text, precision: date.precision, from: date.from, to: date.to,
-      ...(isStatementDate(text, date) ? { statement: true } : {}), ...(rejects !== null ? { rejects } : {}),
+      text: date.text,
+      precision: date.precision,
+      from: date.from,
+      to: date.to,
+      ...(isStatementDate(text, date) ? { statement: true } : {}),
+      ...(rejects !== null ? { rejects } : {}),
     };
   });
   for (const day of yearlessDays(text, found)) {
-    facets.push({ text: day.text, precision: "day", from: day.monthDay, to: day.monthDay, yearless: true, ...(isStatementDate(text, day) ? { statement: true } : {}) });
+    facets.push({
+      text: day.text,
+      precision: "day",
+      from: day.monthDay,
+      to: day.monthDay,
+      yearless: true,
+      ...(isStatementDate(text, day) ? { statement: true } : {}),
+    });
   }
   return facets;
 }
@@ -73,10 +84,16 @@ export function computeFacets(input: FacetInput): ClaimFacets {
   // "The MQM denied any involvement": a denial or admission naming no one else speaks for its speaker.
   if (input.speakerName) {
     const speaker = keysOfName(input.speakerName);
-    for (const act of acts) if (act.act !== "accuses" && !act.targets.some((key) => !speaker.includes(key))) act.targets = [...new Set([...act.targets, ...speaker])];
+    for (const act of acts)
+      if (act.act !== "accuses" && !act.targets.some((key) => !speaker.includes(key))) act.targets = [...new Set([...act.targets, ...speaker])];
   }
   const mentions = quantityMentions(text, input.context ?? "");
-  const holders = figureHolders(text, tokens, entities, mentions.map((mention) => mention.start));
+  const holders = figureHolders(
+    text,
+    tokens,
+    entities,
+    mentions.map((mention) => mention.start),
+  );
   const quantities = mentions.map(({ facet }, index) => (holders[index]!.length ? { ...facet, holder: holders[index] } : facet));
   return {
     version: FACETS_VERSION,
@@ -87,7 +104,10 @@ export function computeFacets(input: FacetInput): ClaimFacets {
     dates: dateFacets(text),
     acts,
     propositions: extractPropositions(tokens),
-    terms: eventTerms(text, tokens.filter((token) => token.pos === "VERB").map((token) => token.lemma)),
+    terms: eventTerms(
+      text,
+      tokens.filter((token) => token.pos === "VERB").map((token) => token.lemma),
+    ),
   };
 }
 
@@ -104,8 +124,11 @@ export function facetKeys(facets: ClaimFacets): string[] {
     for (const target of act.targets) keys.add(`${prefix}:${target}`);
     if (!act.targets.length) keys.add(`${prefix}:`);
   }
-  for (const quantity of facets.quantities) if (quantity.modality !== "hypothetical" && quantity.modality !== "prediction") keys.add(`q:${quantityKey(quantity)}`);
+  for (const quantity of facets.quantities)
+    if (quantity.modality !== "hypothetical" && quantity.modality !== "prediction") keys.add(`q:${quantityKey(quantity)}`);
   if (facets.predicate?.sense) keys.add(`${facets.predicate.polarity === "asserted" ? "p+" : "p-"}:${facets.predicate.sense}`);
-  for (const proposition of facets.propositions ?? []) if (proposition.sense && proposition.sense !== "exist") keys.add(`${proposition.positive !== (proposition.antonym ?? false) ? "p+" : "p-"}:${proposition.sense}`);
+  for (const proposition of facets.propositions ?? [])
+    if (proposition.sense && proposition.sense !== "exist")
+      keys.add(`${proposition.positive !== (proposition.antonym ?? false) ? "p+" : "p-"}:${proposition.sense}`);
   return [...keys].sort();
 }

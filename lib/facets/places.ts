@@ -37,7 +37,11 @@ export function originPlaces(text: string): OriginPlace[] {
   for (const { start, pattern } of PATTERNS) {
     for (const match of text.matchAll(pattern)) {
       const place = match[2]!.trim();
-      const key = place.toLowerCase().replace(/^the\s+/, "").replace(/['’]s$/, "").replace(/\s+/g, " ");
+      const key = place
+        .toLowerCase()
+        .replace(/^the\s+/, "")
+        .replace(/['’]s$/, "")
+        .replace(/\s+/g, " ");
       if (NOT_PLACES.has(key.split(" ")[0]!)) continue;
       const subject = match[1] ? normalizeTerm(match[1].toLowerCase()) : null;
       found.push({ subject, start, place, key });

@@ -51,7 +51,8 @@ function negativeSubject(tokens: FacetToken[], clauseStart: number, at: number):
   for (let i = clauseStart; i < at && i <= clauseStart + 2; i += 1) {
     const word = tokens[i]!.lower;
     if (NEGATIVE_SUBJECT.test(word) && !NOT_A_THING.test(tokens[i + 1]?.lower ?? "")) return true;
-    if (word === "not" && /^(?:a|one|any)$/.test(tokens[i + 1]?.lower ?? "") && (tokens[i + 1]!.lower !== "a" || tokens[i + 2]?.lower === "single")) return true;
+    if (word === "not" && /^(?:a|one|any)$/.test(tokens[i + 1]?.lower ?? "") && (tokens[i + 1]!.lower !== "a" || tokens[i + 2]?.lower === "single"))
+      return true;
     // "Not all of the oil reached open water": some of it did not.
     if (word === "not" && /^(?:all|every|everyone|everything|everybody)$/.test(tokens[i + 1]?.lower ?? "")) return true;
   }
@@ -64,8 +65,9 @@ function underDenial(tokens: FacetToken[], at: number): string | null {
   for (let i = at - 1; i >= 0; i -= 1) {
     const token = tokens[i]!;
     // The denial's object is the clause right after it: "disputed since the rig exploded" does not deny the explosion.
-    if (/^[;.]$/.test(token.text) || (CLAUSE_END.test(token.text) && token.text !== ",") || (token.pos === "SCONJ" && !/^(?:that|whether)$/.test(token.lower))) return null;
-    const denies = ((token.pos === "VERB" && deny.has(token.lemma) && !OBJECT_BOUND.has(token.lemma)) || /^(?:denial|denials|rejection)$/.test(token.lower));
+    if (/^[;.]$/.test(token.text) || (CLAUSE_END.test(token.text) && token.text !== ",") || (token.pos === "SCONJ" && !/^(?:that|whether)$/.test(token.lower)))
+      return null;
+    const denies = (token.pos === "VERB" && deny.has(token.lemma) && !OBJECT_BOUND.has(token.lemma)) || /^(?:denial|denials|rejection)$/.test(token.lower);
     if (denies && !negationBefore(tokens, i)) {
       // A comma between them ends the denial's object: "X, who denied the charges, was convicted".
       return tokens.slice(i + 1, at).some((between) => between.text === ",") ? null : token.text;
@@ -90,11 +92,19 @@ function isPredicate(tokens: FacetToken[], at: number): boolean {
   if (token.pos !== "ADJ") return false;
   // Predicative ("the doors were locked", "kept unlocked") or a participle before its noun ("locked doors").
   const previous = tokens[at - 1];
-  return previous?.pos === "AUX" || /^(?:be|remain|stay|keep|seem|become)$/.test(previous?.lemma ?? "") || (/ed$/.test(token.lower) && tokens[at + 1]?.pos === "NOUN");
+  return (
+    previous?.pos === "AUX" ||
+    /^(?:be|remain|stay|keep|seem|become)$/.test(previous?.lemma ?? "") ||
+    (/ed$/.test(token.lower) && tokens[at + 1]?.pos === "NOUN")
+  );
 }
 
 function phrase(tokens: FacetToken[], from: number, to: number): string {
-  return tokens.slice(Math.max(0, from), to).map((token) => token.text).join(" ").replace(/ (['’]s|n't|[,.;:])/g, "$1");
+  return tokens
+    .slice(Math.max(0, from), to)
+    .map((token) => token.text)
+    .join(" ")
+    .replace(/ (['’]s|n't|[,.;:])/g, "$1");
 }
 
 export function extractPropositions(tokens: FacetToken[]): PropositionFacet[] {
@@ -135,13 +145,18 @@ export function extractPropositions(tokens: FacetToken[]): PropositionFacet[] {
     lastPredicate = i;
     const negated = !attributive && (negationBefore(tokens, i) || (firstInClause && negativeSubject(tokens, start, i)));
     const denial = underDenial(tokens, i);
-    const flips = [negated ? "not" : null, denial, implicative === "negative" ? tokens[i - 2]?.text ?? "failed" : null].filter(Boolean) as string[];
+    const flips = [negated ? "not" : null, denial, implicative === "negative" ? (tokens[i - 2]?.text ?? "failed") : null].filter(Boolean) as string[];
     const positive = flips.length % 2 === 0;
     // The participle's noun ("locked doors") is in its clause; so are subject and object.
     const args = nounsIn(tokens, start, end);
     if (!args.length) continue;
     result.push({
-      lemma: predicate.lemma, pos: predicate.pos, sense, ...(antonym ? { antonym: true } : {}), positive, args,
+      lemma: predicate.lemma,
+      pos: predicate.pos,
+      sense,
+      ...(antonym ? { antonym: true } : {}),
+      positive,
+      args,
       words: phrase(tokens, Math.max(start, i - 4), Math.min(end, i + 4)),
       ...(flips.length ? { flip: flips.join(", ") } : {}),
     });

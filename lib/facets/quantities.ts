@@ -20,12 +20,34 @@ interface NumberMention {
   currency?: string;
 }
 
-const NUMBER_WORDS = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen)\b/i;
+const NUMBER_WORDS =
+  /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen)\b/i;
 const MULTIPLIER: Record<string, number> = { thousand: 1e3, million: 1e6, mn: 1e6, billion: 1e9, bn: 1e9, lakh: 1e5, lac: 1e5, crore: 1e7 };
-const CURRENCY_PREFIX: Record<string, string> = { "$": "USD", "us$": "USD", "rs": "PKR", "rs.": "PKR", "pkr": "PKR", "€": "EUR", "£": "GBP", "usd": "USD", "eur": "EUR", "gbp": "GBP" };
-const CURRENCY_WORD: Record<string, string> = { dollar: "USD", dollars: "USD", rupee: "PKR", rupees: "PKR", euro: "EUR", euros: "EUR", pound: "GBP", pounds: "GBP" };
+const CURRENCY_PREFIX: Record<string, string> = {
+  $: "USD",
+  us$: "USD",
+  rs: "PKR",
+  "rs.": "PKR",
+  pkr: "PKR",
+  "€": "EUR",
+  "£": "GBP",
+  usd: "USD",
+  eur: "EUR",
+  gbp: "GBP",
+};
+const CURRENCY_WORD: Record<string, string> = {
+  dollar: "USD",
+  dollars: "USD",
+  rupee: "PKR",
+  rupees: "PKR",
+  euro: "EUR",
+  euros: "EUR",
+  pound: "GBP",
+  pounds: "GBP",
+};
 
-const DIGITS = /(?:(?<![\p{L}\p{N}])(\$|US\$|Rs\.?|PKR|€|£|USD|EUR|GBP)\s?|(?<![\p{L}\p{N}.,:/[])(?<![\p{L}]-))(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\p{N}]|st\b|nd\b|rd\b|th\b|:\d|\])(?:\s*(thousand|million|billion|lakh|lac|crore|mn|bn)\b)?/giu;
+const DIGITS =
+  /(?:(?<![\p{L}\p{N}])(\$|US\$|Rs\.?|PKR|€|£|USD|EUR|GBP)\s?|(?<![\p{L}\p{N}.,:/[])(?<![\p{L}]-))(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\p{N}]|st\b|nd\b|rd\b|th\b|:\d|\])(?:\s*(thousand|million|billion|lakh|lac|crore|mn|bn)\b)?/giu;
 
 function stepOf(raw: string, multiplier: number): number {
   const clean = raw.replace(/,/g, "");
@@ -46,7 +68,11 @@ function digitMentions(text: string): NumberMention[] {
     if (!Number.isFinite(value)) continue;
     const start = match.index!;
     mentions.push({
-      start, end: match.index! + whole.length, value, step: stepOf(digits!, multiplier), text: whole.trim(),
+      start,
+      end: match.index! + whole.length,
+      value,
+      step: stepOf(digits!, multiplier),
+      text: whole.trim(),
       currency: prefix ? CURRENCY_PREFIX[prefix.toLowerCase()] : undefined,
     });
   }
@@ -68,7 +94,13 @@ function wordMentions(text: string, taken: NumberMention[]): NumberMention[] {
     if (/^(?:a|an|one)$/i.test(written)) continue;
     // "first floor", "two-stage audit": ordinals and compounds are not figures.
     if (/(?:first|second|third|th)$/i.test(written) || (text[end] === "-" && !countingCompound(text.slice(end)))) continue;
-    mentions.push({ start, end, value, step: /hundred|thousand|million|billion|dozen/i.test(written) && !/\d/.test(written) ? Math.max(1, value / 10) : 1, text: written });
+    mentions.push({
+      start,
+      end,
+      value,
+      step: /hundred|thousand|million|billion|dozen/i.test(written) && !/\d/.test(written) ? Math.max(1, value / 10) : 1,
+      text: written,
+    });
   }
   return mentions;
 }
@@ -84,7 +116,10 @@ const NOT_COUNTED = /^(?:old|years?|months?|weeks?|days?|hours?|minutes?|seconds
 function countingCompound(after: string): { unit: string; head: string | undefined; consumed: number } | null {
   const compound = /^-(\p{L}{3,})\s+(\p{L}{3,})(?:\s+(\p{L}{3,}))?/u.exec(after);
   if (!compound || NOT_COUNTED.test(compound[1]!)) return null;
-  const unit = compound[1]!.toLowerCase().replace(/ies$/, "y").replace(/(?<=[^s])s$/, "");
+  const unit = compound[1]!
+    .toLowerCase()
+    .replace(/ies$/, "y")
+    .replace(/(?<=[^s])s$/, "");
   // "an eight-storey commercial building": past an adjective to its noun.
   const qualified = compound[3] && ADJECTIVE_ENDING.test(compound[2]!) ? compound[3] : compound[2]!;
   return { unit, head: normalizeTerm(qualified.toLowerCase()) ?? undefined, consumed: compound[1]!.length + 1 };
@@ -101,14 +136,16 @@ function articleSpans(text: string, taken: NumberMention[]): NumberMention[] {
   for (const match of text.matchAll(ARTICLE_SPAN)) {
     const start = match.index!;
     if (taken.some((mention) => start < mention.end && start + match[1]!.length > mention.start)) continue;
-    if (/\d|\b(?:barrels?|gallons?|litres?|liters?|tonnes?|times|once|twice|per|dollars?|rupees?)\b/i.test(text.slice(Math.max(0, start - 40), start))) continue;
+    if (/\d|\b(?:barrels?|gallons?|litres?|liters?|tonnes?|times|once|twice|per|dollars?|rupees?)\b/i.test(text.slice(Math.max(0, start - 40), start)))
+      continue;
     const half = /^half/i.test(match[1]!);
     mentions.push({ start, end: start + match[1]!.length, value: half ? 0.5 : 1, step: half ? 0.5 : 1, text: match[1]! });
   }
   return mentions;
 }
 
-const MONTH = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s*$/i;
+const MONTH =
+  /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s*$/i;
 const MONTH_AFTER = /^\s*(?:jan(?:uary)?|feb(?:ruary)?|march|april|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/i;
 
 /** Years, days of a month, flight numbers: numbers that are names or dates, not figures. */
@@ -122,18 +159,25 @@ function isDateOrName(text: string, mention: NumberMention): boolean {
   return false;
 }
 
-const PEOPLE = "people|persons?|workers?|supporters|activists|guards|journalists|miners|pilgrims|migrants|refugees|troops|fighters|hostages|patients|prisoners|detainees|labou?rers|employees|victims|passengers|civilians|children|men|women|bodies|lives|dead|casualties|fatalities|deaths|nationals|citizens|crew(?:\\s+members)?|individuals|policemen|police(?:men)?|officers|soldiers|militants|staff|residents|protesters|students|others|Dutch|Australians|Malaysians|Britons|Pakistanis";
+const PEOPLE =
+  "people|persons?|workers?|supporters|activists|guards|journalists|miners|pilgrims|migrants|refugees|troops|fighters|hostages|patients|prisoners|detainees|labou?rers|employees|victims|passengers|civilians|children|men|women|bodies|lives|dead|casualties|fatalities|deaths|nationals|citizens|crew(?:\\s+members)?|individuals|policemen|police(?:men)?|officers|soldiers|militants|staff|residents|protesters|students|others|Dutch|Australians|Malaysians|Britons|Pakistanis";
 const VOLUME = "barrels|barrel|bbl|bpd|gallons|gallon|litres|liters|litre|liter|cubic\\s+met(?:re|er)s?|m3";
 const CURRENCY = "dollars|dollar|rupees|rupee|euros|euro|pounds";
 const PERCENT = "%|percent|per\\s+cent";
 const DURATION = "minutes|minute|mins|hours|hour|days|day|weeks|week|months|month|years|year";
-const UNIT_AFTER = new RegExp(`^\\s*(?:names\\s+of\\s+)?(?:(?:more|additional|other|extra|local|garment|factory|foreign|innocent|missing|dead|of)\\s+){0,2}(${PEOPLE}|${VOLUME}|${CURRENCY}|${PERCENT}|${DURATION})(?![\\p{L}])`, "iu");
+const UNIT_AFTER = new RegExp(
+  `^\\s*(?:names\\s+of\\s+)?(?:(?:more|additional|other|extra|local|garment|factory|foreign|innocent|missing|dead|of)\\s+){0,2}(${PEOPLE}|${VOLUME}|${CURRENCY}|${PERCENT}|${DURATION})(?![\\p{L}])`,
+  "iu",
+);
 const NOUN_AFTER = /^\s*(?:[a-z]+\s+)?([a-z]{3,})\b/;
-const RATE = /^[\s,]*(?:\([^)]*\)\s*)?(?:of\s+(?:oil|crude|crude\s+oil)\s+)?(?:(?:a|per|each|every)\s+(day|week|month|year)\b|(daily|annually|weekly)\b|\/\s*(day|d)\b)/i;
-const TOLL_BEFORE = /\b(?:toll|killing|killed|claimed|deaths?\s+of|dead\s+at|kills|left|murders?\s+of)\b(?:\s+\S+){0,4}\s*$|\btoll\b(?:\s+[^\s.;:!?]+){0,8}\s+(?:is|was|stood\s+at|stands\s+at|at|to|of|reached|rose\s+to|hit)\s*$/i;
+const RATE =
+  /^[\s,]*(?:\([^)]*\)\s*)?(?:of\s+(?:oil|crude|crude\s+oil)\s+)?(?:(?:a|per|each|every)\s+(day|week|month|year)\b|(daily|annually|weekly)\b|\/\s*(day|d)\b)/i;
+const TOLL_BEFORE =
+  /\b(?:toll|killing|killed|claimed|deaths?\s+of|dead\s+at|kills|left|murders?\s+of)\b(?:\s+\S+){0,4}\s*$|\btoll\b(?:\s+[^\s.;:!?]+){0,8}\s+(?:is|was|stood\s+at|stands\s+at|at|to|of|reached|rose\s+to|hit)\s*$/i;
 
 const NOT_A_DEATH = /\bsentenced\s+to\s+death|\bdeath\s+(?:sentences?|penalty|row|threats?)|\bto\s+death\s+(?:for|in\s+absentia)/gi;
-const DEATH = /\b(?:kill(?:ed|ing|s)?|died|dies|dead|deaths?|perish(?:ed)?|burn(?:ed|t)\s+(?:alive|to\s+death)|lost\s+their\s+lives|toll|fatalit(?:y|ies)|bodies|lives|victims|murder(?:ed|s)?|slain|shot\s+dead)\b/i;
+const DEATH =
+  /\b(?:kill(?:ed|ing|s)?|died|dies|dead|deaths?|perish(?:ed)?|burn(?:ed|t)\s+(?:alive|to\s+death)|lost\s+their\s+lives|toll|fatalit(?:y|ies)|bodies|lives|victims|murder(?:ed|s)?|slain|shot\s+dead)\b/i;
 /** "still missing", "unaccounted for": a count of the missing is its own measure. */
 const MISSING = /\b(?:missing|unaccounted|disappeared|not\s+(?:yet\s+)?found)\b/i;
 const INJURY = /\b(?:injur(?:ed|ies|y)|wounded|wounds?|hurt|hospitali[sz]ed|taken\s+to\s+(?:\S+\s+){0,3}hospital)\b/i;
@@ -142,7 +186,8 @@ const INJURY = /\b(?:injur(?:ed|ies|y)|wounded|wounds?|hurt|hospitali[sz]ed|take
 const AT_LEAST_BEFORE = /\b(?:at\s+least|no\s+(?:fewer|less)\s+than|not\s+less\s+than|a\s+minimum\s+of)\s*$/i;
 /** "more than 255", "over 260": a bound, whatever the figure. */
 const MORE_THAN_BEFORE = /\b(?:(?:more|larger|greater|higher|bigger)\s+than|over|upwards\s+of|in\s+excess\s+of|exceed(?:ed|s|ing)?|above)\s*$/i;
-const MAX_BEFORE = /\b(?:within|up\s+to|as\s+(?:much|many|high)\s+as|at\s+most|no\s+more\s+than|not\s+more\s+than|less\s+than|fewer\s+than|under|below|a\s+maximum\s+of|maximum\s+of|ceiling\s+of)\s*$/i;
+const MAX_BEFORE =
+  /\b(?:within|up\s+to|as\s+(?:much|many|high)\s+as|at\s+most|no\s+more\s+than|not\s+more\s+than|less\s+than|fewer\s+than|under|below|a\s+maximum\s+of|maximum\s+of|ceiling\s+of)\s*$/i;
 const MAX_CLAUSE = /\b(?:maximum|worst[- ]case|upper\s+(?:limit|bound|end)|ceiling|at\s+most|as\s+high\s+as)\b/i;
 const WORST_CASE = /\b(?:worst[- ]case|maximum|upper\s+(?:limit|bound|end))\b/i;
 const REACHED = /\b(?:into|entered|reached|reaching|entering)\s+(?:the\s+)?(?:gulf|sea|ocean|water|waters|river|environment|marine)\b/i;
@@ -239,37 +284,62 @@ function measureOf(text: string, mention: NumberMention, end: number, context = 
     if (new RegExp(`^(?:${PEOPLE})$`, "i").test(unit)) {
       // Counts of people that are neither dead nor hurt are compared only for the same noun ("men", "workers").
       const measure = /^(?:deaths|dead|fatalities|bodies|lives|casualties|victims)$/.test(lower) ? "death" : peopleMeasure();
-      if (measure === "people") return { dimension: "people", unit: lower, measure: `people-${/^(?:persons?|individuals)$/.test(lower) ? "people" : lower}`, factor: 1, consumed };
+      if (measure === "people")
+        return { dimension: "people", unit: lower, measure: `people-${/^(?:persons?|individuals)$/.test(lower) ? "people" : lower}`, factor: 1, consumed };
       return { dimension: "people", unit: lower, measure, factor: 1, consumed };
     }
     if (new RegExp(`^(?:${VOLUME})$`, "i").test(unit)) return { dimension: "volume", unit: lower, measure: "volume", factor: volumeFactor(unit), consumed };
-    if (new RegExp(`^(?:${CURRENCY})$`, "i").test(unit)) return { dimension: "money", unit: lower, measure: "money", factor: 1, currency: CURRENCY_WORD[lower], consumed };
+    if (new RegExp(`^(?:${CURRENCY})$`, "i").test(unit))
+      return { dimension: "money", unit: lower, measure: "money", factor: 1, currency: CURRENCY_WORD[lower], consumed };
     if (new RegExp(`^(?:${PERCENT})$`, "i").test(unit)) return { dimension: "percent", unit: "percent", measure: "percent", factor: 1, consumed };
     if (/^\s*[\s-]*old\b/i.test(after.slice(consumed))) return null;
-    const days = /^min/.test(lower) ? 1 / 1440 : /^hour/.test(lower) ? 1 / 24 : /^day/.test(lower) ? 1 : /^week/.test(lower) ? 7 : /^month/.test(lower) ? 30 : 365;
+    const days = /^min/.test(lower)
+      ? 1 / 1440
+      : /^hour/.test(lower)
+        ? 1 / 24
+        : /^day/.test(lower)
+          ? 1
+          : /^week/.test(lower)
+            ? 7
+            : /^month/.test(lower)
+              ? 30
+              : 365;
     return { dimension: "duration", unit: lower, measure: "duration", factor: days, consumed };
   }
   if (mention.currency) return { dimension: "money", unit: mention.currency, measure: "money", factor: 1, currency: mention.currency, consumed: 0 };
-  const counted = /^\s+(?:were|was|had\s+been|have\s+been|are)?\s*(?:killed|injured|wounded|dead|died|hurt|missing|arrested|sentenced|convicted|acquitted|charged|inside|trapped|rescued|evacuated|unaccounted)\b/i.exec(after);
+  const counted =
+    /^\s+(?:were|was|had\s+been|have\s+been|are)?\s*(?:killed|injured|wounded|dead|died|hurt|missing|arrested|sentenced|convicted|acquitted|charged|inside|trapped|rescued|evacuated|unaccounted)\b/i.exec(
+      after,
+    );
   if (counted) {
     const measure = INJURY.test(counted[0]) ? "injury" : DEATH.test(counted[0]) ? "death" : MISSING.test(counted[0]) ? "missing" : "people";
     return { dimension: "people", unit: "people", measure, factor: 1, consumed: 0 };
   }
   // "put the number of workers in the building at 3,122": the figure counts the noun named before it.
-  const numberOf = new RegExp(`\\bnumber\\s+of\\s+(?:\\S+\\s+)?(${PEOPLE})\\b[^.;]{0,50}?\\s(?:at|was|is|to|stood\\s+at)\\s*$`, "i").exec(text.slice(Math.max(0, mention.start - 90), mention.start));
+  const numberOf = new RegExp(`\\bnumber\\s+of\\s+(?:\\S+\\s+)?(${PEOPLE})\\b[^.;]{0,50}?\\s(?:at|was|is|to|stood\\s+at)\\s*$`, "i").exec(
+    text.slice(Math.max(0, mention.start - 90), mention.start),
+  );
   if (numberOf) {
     const noun = numberOf[1]!.toLowerCase();
     return { dimension: "people", unit: noun, measure: `people-${/^(?:persons?|individuals)$/.test(noun) ? "people" : noun}`, factor: 1, consumed: 0 };
   }
   const lead = text.slice(Math.max(0, mention.start - 40), mention.start);
-  const refersBack = FIGURE_NOUN_BEFORE.test(lead) && (DEATH.test(text.replace(NOT_A_DEATH, " ")) || (!INJURY.test(text) && DEATH.test(recentSentences(context).replace(NOT_A_DEATH, " "))));
+  const refersBack =
+    FIGURE_NOUN_BEFORE.test(lead) &&
+    (DEATH.test(text.replace(NOT_A_DEATH, " ")) || (!INJURY.test(text) && DEATH.test(recentSentences(context).replace(NOT_A_DEATH, " "))));
   if (TOLL_BEFORE.test(lead) || refersBack) {
     return { dimension: "people", unit: "people", measure: "death", factor: 1, consumed: 0 };
   }
   const compound = text[end] === "-" ? countingCompound(after) : null;
   if (compound) return { dimension: "count", unit: compound.unit, measure: compound.unit, factor: 1, consumed: compound.consumed, head: compound.head };
   const noun = NOUN_AFTER.exec(after);
-  if (noun && /s$/.test(noun[1]!) && !/ss$/.test(noun[1]!) && !/^(?:and|or|the|of|to|in|on|at|by|for|from|with|was|were|is|are|had|has|have|per|percent|cent|others|former|years|times)$/.test(noun[1]!) && text[end] !== "-") {
+  if (
+    noun &&
+    /s$/.test(noun[1]!) &&
+    !/ss$/.test(noun[1]!) &&
+    !/^(?:and|or|the|of|to|in|on|at|by|for|from|with|was|were|is|are|had|has|have|per|percent|cent|others|former|years|times)$/.test(noun[1]!) &&
+    text[end] !== "-"
+  ) {
     const lemma = noun[1]!.replace(/(?:ies)$/, "y").replace(/(?<=[^s])s$/, "");
     return { dimension: "count", unit: lemma, measure: lemma, factor: 1, consumed: noun[0].length };
   }
@@ -279,7 +349,14 @@ function measureOf(text: string, mention: NumberMention, end: number, context = 
 function modalityOf(text: string, start: number): { modality: Modality; bound?: "min" | "max"; strictBound?: boolean } {
   const before = text.slice(Math.max(0, start - 40), start);
   const clause = clauseBefore(text, start);
-  const bound: "min" | "max" | undefined = AT_LEAST_BEFORE.test(before) || MORE_THAN_BEFORE.test(before) ? "min" : MAX_BEFORE.test(before) || MAX_CLAUSE.test(clause) ? "max" : MIN_CLAUSE.test(clause) ? "min" : undefined;
+  const bound: "min" | "max" | undefined =
+    AT_LEAST_BEFORE.test(before) || MORE_THAN_BEFORE.test(before)
+      ? "min"
+      : MAX_BEFORE.test(before) || MAX_CLAUSE.test(clause)
+        ? "max"
+        : MIN_CLAUSE.test(clause)
+          ? "min"
+          : undefined;
   const strictBound = MORE_THAN_BEFORE.test(before);
   const withBound = (modality: Modality) => (bound ? { modality, bound, strictBound } : { modality });
   if (HYPOTHETICAL.test(clause)) return withBound("hypothetical");
@@ -290,7 +367,14 @@ function modalityOf(text: string, start: number): { modality: Modality; bound?: 
 }
 
 /** "more than 255" and a round "at least 250" bound; a precise "at least 17" is the count so far. */
-function allowed(low: number, high: number, step: number, modality: Modality, bound?: "min" | "max", strictBound?: boolean): { allowLow: number; allowHigh: number | null } {
+function allowed(
+  low: number,
+  high: number,
+  step: number,
+  modality: Modality,
+  bound?: "min" | "max",
+  strictBound?: boolean,
+): { allowLow: number; allowHigh: number | null } {
   const round = step >= 10;
   if (bound === "max") return { allowLow: 0, allowHigh: high + step / 2 };
   if (bound === "min" && strictBound) return { allowLow: low * (1 + 1e-9), allowHigh: null };
@@ -306,14 +390,17 @@ function allowed(low: number, high: number, step: number, modality: Modality, bo
  * lawmakers by citing 5,000 barrels a day", "that figure was too low": a figure cited in order
  * to be called wrong. The claim disputes it; it does not give it.
  */
-const REFUTED_AFTER = /^[^.;:]{0,60}?\b(?:could\s*(?:not|n't)|cannot|can't|could\s+never|was\s+(?:far\s+|much\s+)?too\s+(?:low|high|small|large)|were\s+(?:far\s+|much\s+)?too\s+(?:low|high)|is\s+(?:far\s+|much\s+)?too\s+(?:low|high)|(?:was|were|is)\s+(?:a\s+)?(?:gross\s+)?(?:underestimate|overestimate|exaggeration)|(?:was|were|is)\s+(?:wrong|false|inaccurate|unrealistic))\b/i;
-const REFUTED_BEFORE = /\b(?:misled|misleading|mislead)\b[^.;]{0,60}\b(?:by\s+)?(?:citing|claiming|saying|putting)\s+(?:\S+\s+){0,3}$|\b(?:rejected|disputed|dismissed|challenged|refuted)\s+(?:the|a|an|its|their)?\s*(?:figure|estimate|number|claim|toll)\s+of\s+$/i;
+const REFUTED_AFTER =
+  /^[^.;:]{0,60}?\b(?:could\s*(?:not|n't)|cannot|can't|could\s+never|was\s+(?:far\s+|much\s+)?too\s+(?:low|high|small|large)|were\s+(?:far\s+|much\s+)?too\s+(?:low|high)|is\s+(?:far\s+|much\s+)?too\s+(?:low|high)|(?:was|were|is)\s+(?:a\s+)?(?:gross\s+)?(?:underestimate|overestimate|exaggeration)|(?:was|were|is)\s+(?:wrong|false|inaccurate|unrealistic))\b/i;
+const REFUTED_BEFORE =
+  /\b(?:misled|misleading|mislead)\b[^.;]{0,60}\b(?:by\s+)?(?:citing|claiming|saying|putting)\s+(?:\S+\s+){0,3}$|\b(?:rejected|disputed|dismissed|challenged|refuted)\s+(?:the|a|an|its|their)?\s*(?:figure|estimate|number|claim|toll)\s+of\s+$/i;
 
 /** What lies between a figure and the one it rejects: "17 people had died, not eleven". */
 const REJECTS = /^(?:\s+[\p{L}'’]+){0,3}\s*,?\s*(?:and\s+)?(?:not|rather\s+than|instead\s+of)\s+$/iu;
 
 /** The word that governs a figure: the verb or noun just before it ("demanded Rs200 million" → demand). */
-const HEAD_BEFORE = /([\p{L}]{3,})[\s,]+(?:(?:of|for|to|down|up|as|by|at|least|about|around|nearly|almost|some|an|estimated|approximately|roughly|over|more|than|only|just|another|a|further|the|US|Rs\.?|PKR)\s+)*(?:\$|US\$|Rs\.?|€|£)?\s*$/iu;
+const HEAD_BEFORE =
+  /([\p{L}]{3,})[\s,]+(?:(?:of|for|to|down|up|as|by|at|least|about|around|nearly|almost|some|an|estimated|approximately|roughly|over|more|than|only|just|another|a|further|the|US|Rs\.?|PKR)\s+)*(?:\$|US\$|Rs\.?|€|£)?\s*$/iu;
 function headOf(text: string, start: number): string | undefined {
   const clause = clauseBefore(text, start).slice(-60);
   const word = HEAD_BEFORE.exec(clause)?.[1];
@@ -357,13 +444,24 @@ export function quantityMentions(text: string, context = ""): { facet: QuantityF
     if (!measured) continue;
     const afterUnit = last.end + measured.consumed;
     const rateMatch = RATE.exec(text.slice(afterUnit, afterUnit + 40)) ?? (measured.unit === "bpd" ? ["", "day"] : null);
-    const rate = rateMatch ? (rateMatch[1] ?? rateMatch[2] ?? rateMatch[3] ?? "day").toLowerCase().replace(/^(?:daily|d)$/, "day").replace("annually", "year").replace("weekly", "week") : null;
+    const rate = rateMatch
+      ? (rateMatch[1] ?? rateMatch[2] ?? rateMatch[3] ?? "day")
+          .toLowerCase()
+          .replace(/^(?:daily|d)$/, "day")
+          .replace("annually", "year")
+          .replace("weekly", "week")
+      : null;
     if (measured.dimension === "duration" && rate) continue;
     let measure = measured.measure;
     if (measured.dimension === "volume" && RECOVERED.test(text.slice(Math.max(0, first.start - 40), afterUnit + 40))) measure = "recovered";
     // What reached the sea is not what left the well: the destination makes it another measure.
     else if (measured.dimension === "volume" && REACHED.test(text.slice(afterUnit, afterUnit + 60))) measure = "reached";
-    else if (measured.dimension === "volume") measure = rate ? "flow" : /\b(?:flow|leak\w*|gush\w*|spew\w*|escap\w*)\b/i.test(text.slice(Math.max(0, first.start - 60), afterUnit + 30)) && /\b(?:a|per)\s+day\b/i.test(text) ? "flow" : "spill";
+    else if (measured.dimension === "volume")
+      measure = rate
+        ? "flow"
+        : /\b(?:flow|leak\w*|gush\w*|spew\w*|escap\w*)\b/i.test(text.slice(Math.max(0, first.start - 60), afterUnit + 30)) && /\b(?:a|per)\s+day\b/i.test(text)
+          ? "flow"
+          : "spill";
     // Sums are told apart by their currency and the event, not by what they paid for.
     if (measured.dimension === "money") measure = "money";
     let { modality, bound, strictBound } = modalityOf(text, first.start);
@@ -379,18 +477,32 @@ export function quantityMentions(text: string, context = ""): { facet: QuantityF
     const highValue = Math.max(low, high) * measured.factor;
     const nearly = NEARLY_BEFORE.test(text.slice(Math.max(0, first.start - 20), first.start));
     // The figure as written, hedge included: "at least eleven people", "about 53,000 barrels".
-    const hedge = /(?:at\s+least|more\s+than|(?:larger|greater|higher)\s+than|over|up\s+to|as\s+(?:much|many)\s+as|about|around|approximately|roughly|nearly|almost|some|an\s+estimated|less\s+than|fewer\s+than)\s+$/i.exec(text.slice(Math.max(0, first.start - 24), first.start));
+    const hedge =
+      /(?:at\s+least|more\s+than|(?:larger|greater|higher)\s+than|over|up\s+to|as\s+(?:much|many)\s+as|about|around|approximately|roughly|nearly|almost|some|an\s+estimated|less\s+than|fewer\s+than)\s+$/i.exec(
+        text.slice(Math.max(0, first.start - 24), first.start),
+      );
     const facet: QuantityFacet = {
-      text: text.slice(first.start - (hedge ? hedge[0].length : 0), afterUnit).trim().replace(/^\p{Lu}(?=\p{Ll}+\s)/u, (letter) => letter.toLowerCase()),
-      low: lowValue, high: highValue,
-      ...(nearly ? { allowLow: lowValue - Math.min(step, lowValue / 5), allowHigh: highValue * (1 - 1e-9) } : allowed(lowValue, highValue, step, modality, bound, strictBound)),
-      dimension: measured.dimension, measure, rate, unit: measured.unit, modality,
+      text: text
+        .slice(first.start - (hedge ? hedge[0].length : 0), afterUnit)
+        .trim()
+        .replace(/^\p{Lu}(?=\p{Ll}+\s)/u, (letter) => letter.toLowerCase()),
+      low: lowValue,
+      high: highValue,
+      ...(nearly
+        ? { allowLow: lowValue - Math.min(step, lowValue / 5), allowHigh: highValue * (1 - 1e-9) }
+        : allowed(lowValue, highValue, step, modality, bound, strictBound)),
+      dimension: measured.dimension,
+      measure,
+      rate,
+      unit: measured.unit,
+      modality,
       ...(bound ? { bound } : {}),
       ...(measured.currency ? { currency: measured.currency } : {}),
     };
     const head = measured.head ?? headOf(text, first.start);
     if (head) facet.head = head;
-    if (REFUTED_AFTER.test(text.slice(afterUnit, afterUnit + 90)) || REFUTED_BEFORE.test(text.slice(Math.max(0, first.start - 100), first.start))) facet.refuted = true;
+    if (REFUTED_AFTER.test(text.slice(afterUnit, afterUnit + 90)) || REFUTED_BEFORE.test(text.slice(Math.max(0, first.start - 100), first.start)))
+      facet.refuted = true;
     // "17, not eleven": the next figure is the one rejected.
     const following = all[i + 1];
     if (following && !used.has(i + 1) && REJECTS.test(text.slice(afterUnit, following.start))) {
@@ -416,7 +528,9 @@ export function quantitiesDisagree(a: QuantityFacet, b: QuantityFacet): boolean 
 
 /** The same kind of figure: same dimension, measure, rate and currency, and not two named parties' own. */
 export function comparableQuantities(a: QuantityFacet, b: QuantityFacet): boolean {
-  return a.dimension === b.dimension && a.measure === b.measure && a.rate === b.rate && (a.currency ?? null) === (b.currency ?? null) && !differentHolders(a, b);
+  return (
+    a.dimension === b.dimension && a.measure === b.measure && a.rate === b.rate && (a.currency ?? null) === (b.currency ?? null) && !differentHolders(a, b)
+  );
 }
 
 /** The key the candidate channel groups figures by: "people:death", "volume:flow:day". */

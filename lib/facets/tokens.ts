@@ -24,7 +24,11 @@ export function facetTokens(text: string): FacetToken[] {
   const pos = tokens.out(its.pos) as string[];
   const negation = tokens.out(its.negationFlag as unknown as typeof its.value) as unknown as boolean[];
   const result = values.map((value, index) => ({
-    text: value, lower: value.toLowerCase(), lemma: (lemmas[index] ?? value).toLowerCase(), pos: pos[index] ?? "X", negated: negation[index] === true,
+    text: value,
+    lower: value.toLowerCase(),
+    lemma: (lemmas[index] ?? value).toLowerCase(),
+    pos: pos[index] ?? "X",
+    negated: negation[index] === true,
   }));
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(text, result);

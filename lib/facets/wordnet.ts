@@ -54,7 +54,10 @@ function synsetAt(pos: WordNetPos, offset: number): Synset {
   const cached = store.synsets.get(offset);
   if (cached) return cached;
   const end = store.data.indexOf(10, offset);
-  const fields = store.data.toString("latin1", offset, end === -1 ? undefined : end).split(" | ")[0]!.split(" ");
+  const fields = store.data
+    .toString("latin1", offset, end === -1 ? undefined : end)
+    .split(" | ")[0]!
+    .split(" ");
   const wordCount = parseInt(fields[3]!, 16);
   const words: string[] = [];
   for (let i = 0; i < wordCount; i += 1) words.push(fields[4 + i * 2]!.replace(/\(.*\)$/, "").toLowerCase());
@@ -83,7 +86,12 @@ let nouns: Set<string> | undefined;
 /** Whether WordNet has the word; nouns are looked up in index.noun alone (their synsets are never read). */
 export function isWord(lemma: string, pos: WordNetPos | "n"): boolean {
   if (pos === "n") {
-    nouns ??= new Set(readFileSync(path.join(dictionaryPath(), "index.noun"), "latin1").split("\n").filter((line) => line && !line.startsWith(" ")).map((line) => line.slice(0, line.indexOf(" "))));
+    nouns ??= new Set(
+      readFileSync(path.join(dictionaryPath(), "index.noun"), "latin1")
+        .split("\n")
+        .filter((line) => line && !line.startsWith(" "))
+        .map((line) => line.slice(0, line.indexOf(" "))),
+    );
     return nouns.has(lemma.toLowerCase().replace(/\s+/g, "_"));
   }
   return senses(lemma, pos).length > 0;

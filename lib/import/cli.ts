@@ -19,7 +19,11 @@ const importArgumentsSchema = z.object({
   kind: z.enum(SOURCE_KINDS, { error: `--kind must be one of: ${SOURCE_KINDS.join(", ")}` }).optional(),
   publisher: z.string().trim().min(1).max(2000).optional(),
   reliability: z.enum(RELIABILITIES, { error: "--reliability must be a letter from A to F" }).optional(),
-  language: z.string().trim().regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, "--language must be a code such as en or en-GB").optional(),
+  language: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, "--language must be a code such as en or en-GB")
+    .optional(),
 });
 
 await runCli(async () => {

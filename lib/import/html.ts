@@ -9,9 +9,44 @@ import { ImportRefusedError } from "@/lib/import/errors";
 import type { MetadataGuesses } from "@/lib/import/types";
 
 const BLOCK_ELEMENTS = new Set([
-  "address", "article", "aside", "blockquote", "dd", "details", "dialog", "div", "dl", "dt", "fieldset", "figcaption",
-  "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre",
-  "section", "summary", "table", "tbody", "thead", "tfoot", "tr", "ul", "caption",
+  "address",
+  "article",
+  "aside",
+  "blockquote",
+  "dd",
+  "details",
+  "dialog",
+  "div",
+  "dl",
+  "dt",
+  "fieldset",
+  "figcaption",
+  "figure",
+  "footer",
+  "form",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "header",
+  "hr",
+  "li",
+  "main",
+  "nav",
+  "ol",
+  "p",
+  "pre",
+  "section",
+  "summary",
+  "table",
+  "tbody",
+  "thead",
+  "tfoot",
+  "tr",
+  "ul",
+  "caption",
 ]);
 const DROPPED_ELEMENTS = "script, style, noscript, template, iframe, object, embed, frame, frameset, applet, link[rel=stylesheet]";
 
@@ -24,7 +59,11 @@ interface Walker {
 }
 
 function flush(walker: Walker): void {
-  const text = walker.current.replace(/[ \t]+\n/g, "\n").replace(/\n[ \t]+/g, "\n").replace(/ {2,}/g, " ").trim();
+  const text = walker.current
+    .replace(/[ \t]+\n/g, "\n")
+    .replace(/\n[ \t]+/g, "\n")
+    .replace(/ {2,}/g, " ")
+    .trim();
   if (text) walker.paragraphs.push(text);
   walker.current = "";
 }
@@ -106,7 +145,10 @@ function httpUrl(value: string | undefined): string | undefined {
 }
 
 function cleanByline(value: string | null | undefined): string | undefined {
-  const cleaned = value?.replace(/^\s*by\s+/i, "").replace(/\s+/g, " ").trim();
+  const cleaned = value
+    ?.replace(/^\s*by\s+/i, "")
+    .replace(/\s+/g, " ")
+    .trim();
   return cleaned && cleaned.length <= 200 ? cleaned : undefined;
 }
 

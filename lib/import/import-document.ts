@@ -82,8 +82,13 @@ export async function previewImport(
   });
 
   const match: PreviewMatch | null = plan.match && {
-    sourceId: plan.match.source.id, slug: plan.match.source.slug, title: plan.match.source.title, matchedBy: plan.match.matchedBy,
-    claimCount: plan.anchoring.length, claimsStaying: plan.claimsStaying, claimsReanchored: plan.claimsReanchored,
+    sourceId: plan.match.source.id,
+    slug: plan.match.source.slug,
+    title: plan.match.source.title,
+    matchedBy: plan.match.matchedBy,
+    claimCount: plan.anchoring.length,
+    claimsStaying: plan.claimsStaying,
+    claimsReanchored: plan.claimsReanchored,
     claimsLosingTheirText: plan.claimsOrphaned,
     anchoring: plan.anchoring.map(({ claimId, outcome }) => ({ claimId, outcome })),
   };
@@ -110,7 +115,12 @@ export async function previewImport(
       cue: claim.cue,
       attribution: claim.attribution,
       alreadyStored: plan.extracted[index]!.outcome !== "new",
-      checkWorthiness: facetColumns({ quote: claim.quote, cue: claim.cue, speakerName: claim.speaker?.name ?? null, context: facetContext(prepared.text, claim.start) }).checkWorthiness,
+      checkWorthiness: facetColumns({
+        quote: claim.quote,
+        cue: claim.cue,
+        speakerName: claim.speaker?.name ?? null,
+        context: facetContext(prepared.text, claim.start),
+      }).checkWorthiness,
     })),
   };
 }

@@ -114,7 +114,11 @@ export function markdownToText(markdown: string): MarkdownResult {
     // Table separator rows go; cells of other rows are kept, separated by a bar.
     if (/^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)+\|?\s*$/.test(raw)) continue;
     if (/^\s*\|.*\|\s*$/.test(raw)) {
-      const cells = trimmed.replace(/^\||\|$/g, "").split(/(?<!\\)\|/).map((cell) => cell.trim()).filter(Boolean);
+      const cells = trimmed
+        .replace(/^\||\|$/g, "")
+        .split(/(?<!\\)\|/)
+        .map((cell) => cell.trim())
+        .filter(Boolean);
       addLine(cells.join(" | "));
       continue;
     }
@@ -140,6 +144,9 @@ export function markdownToText(markdown: string): MarkdownResult {
     const joined = block.kind === "paragraph" ? block.lines.filter(Boolean).join(" ") : block.lines[0]!;
     out.push(stripInlineMarkdown(joined).replace(/ {2,}/g, " ").trim());
   }
-  const text = out.join("\n").replace(/\n{3,}/g, "\n\n").trim();
+  const text = out
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
   return { text, guesses };
 }

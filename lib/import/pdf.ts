@@ -51,7 +51,10 @@ function joinLine(paragraph: string, line: string): string {
 
 /** Paragraph text of one page from its positioned lines. */
 export function linesToParagraphs(lines: Line[]): string[] {
-  const gaps = lines.slice(1).map((line, index) => lines[index]!.y - line.y).filter((gap) => gap > 0);
+  const gaps = lines
+    .slice(1)
+    .map((line, index) => lines[index]!.y - line.y)
+    .filter((gap) => gap > 0);
   const usual = median(gaps);
   const paragraphs: string[] = [];
   let paragraph = "";

@@ -16,20 +16,26 @@ export const PASTED_TEXT_NAME = "pasted text";
 /** "report-2024_final.pdf" → "Report 2024 final": a last-resort title. */
 export function titleFromFileName(file: string): string | undefined {
   if (file === PASTED_TEXT_NAME) return undefined;
-  const stem = path.basename(file).replace(/\.[A-Za-z0-9]{1,8}$/, "").replace(/[_-]+/g, " ").trim();
+  const stem = path
+    .basename(file)
+    .replace(/\.[A-Za-z0-9]{1,8}$/, "")
+    .replace(/[_-]+/g, " ")
+    .trim();
   return stem ? capitalize(stem) : undefined;
 }
 
 // Lines above a headline that are not it: menus ("Home | World | Business"), sign-in links, the
 // timestamp ("June 20, 2010 / 7:25 PM / in 8 years"), bylines, "4 Min Read", share bars.
 function isPageChrome(line: string): boolean {
-  return /[|·•]/.test(line)
-    || isTimestampLine(line)
-    || /^(by|posted by|written by)\s/i.test(line)
-    || /^\d+\s+min(ute)?s?\s+read$/i.test(line)
-    || /^(skip to|jump to|sign in|log in|subscribe|menu|search|home)\b/i.test(line)
-    || /\s>\s.*\s>\s/.test(line)
-    || /^[^a-z]*$/.test(line);
+  return (
+    /[|·•]/.test(line) ||
+    isTimestampLine(line) ||
+    /^(by|posted by|written by)\s/i.test(line) ||
+    /^\d+\s+min(ute)?s?\s+read$/i.test(line) ||
+    /^(skip to|jump to|sign in|log in|subscribe|menu|search|home)\b/i.test(line) ||
+    /\s>\s.*\s>\s/.test(line) ||
+    /^[^a-z]*$/.test(line)
+  );
 }
 
 /**
@@ -42,7 +48,11 @@ const HEADLINE_WINDOW = 20_000;
 export function headlineTitle(raw: string): string | undefined {
   // Page debris (editor toolbars, share bars, comment forms) is gone from the normalized text; the
   // headline is near the top, so only the top is normalized.
-  const lines = normalizeDocument(raw.slice(0, HEADLINE_WINDOW)).text.split("\n").map((line) => line.trim()).filter(Boolean).slice(0, 15);
+  const lines = normalizeDocument(raw.slice(0, HEADLINE_WINDOW))
+    .text.split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .slice(0, 15);
   const looksLikeTitle = (line: string) => line.length <= 200 && !/[.!?:;,]$/.test(line);
   const headline = lines.find((line) => looksLikeTitle(line) && !isPageChrome(line) && line.split(/\s+/).length >= 4 && line.split(/\s+/).length <= 30);
   if (headline) return headline;
@@ -55,7 +65,13 @@ function compact(guesses: MetadataGuesses): MetadataGuesses {
   const result = Object.fromEntries(
     Object.entries(guesses)
       .filter(([, value]) => typeof value === "string" && value.trim())
-      .map(([key, value]) => [key, (value as string).replace(/\s+/g, " ").trim().slice(0, key === "title" ? 500 : 2000)]),
+      .map(([key, value]) => [
+        key,
+        (value as string)
+          .replace(/\s+/g, " ")
+          .trim()
+          .slice(0, key === "title" ? 500 : 2000),
+      ]),
   ) as MetadataGuesses;
   const language = result.language?.replace(/_/g, "-");
   if (language && /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(language) && language.length <= 16) result.language = language;

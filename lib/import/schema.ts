@@ -20,7 +20,6 @@ export function sourceSlug(title: string): string {
   return slugify(title) || `source-${shortHash(title.trim())}`;
 }
 
-
 /** Import metadata: as the seed's, except that the slug may be left out and is then made from the title. */
 export const importMetadataSchema = documentMetadataSchema
   .extend({

@@ -140,7 +140,9 @@ export function formatBytes(bytes: number): string {
 /** "the file is 6 MB, over the import limit of 5 MB", in bytes when the rounded sizes would look equal. */
 export function overLimitDetail(what: string, size: number, limit: number): string {
   const [shown, allowed] =
-    formatBytes(size) === formatBytes(limit) ? [`${size.toLocaleString("en")} bytes`, `${limit.toLocaleString("en")} bytes`] : [formatBytes(size), formatBytes(limit)];
+    formatBytes(size) === formatBytes(limit)
+      ? [`${size.toLocaleString("en")} bytes`, `${limit.toLocaleString("en")} bytes`]
+      : [formatBytes(size), formatBytes(limit)];
   return `${what} is ${shown}, over the import limit of ${allowed}`;
 }
 
@@ -178,13 +180,36 @@ export function decodeTextFile(file: string, bytes: Uint8Array, options: TextChe
 }
 
 const HTML_TAG_PREFIXES = [
-  "<!doctype html", "<html", "<head", "<script", "<iframe", "<h1", "<div", "<font", "<table", "<a", "<style",
-  "<title", "<b", "<body", "<br", "<p", "<!--", "<meta", "<article", "<section", "<main",
+  "<!doctype html",
+  "<html",
+  "<head",
+  "<script",
+  "<iframe",
+  "<h1",
+  "<div",
+  "<font",
+  "<table",
+  "<a",
+  "<style",
+  "<title",
+  "<b",
+  "<body",
+  "<br",
+  "<p",
+  "<!--",
+  "<meta",
+  "<article",
+  "<section",
+  "<main",
 ];
 
 /** The WHATWG MIME-sniffing rule for HTML, plus the tags a saved article starts with. */
 export function sniffHtml(text: string, file: string): boolean {
-  const head = text.replace(/^\uFEFF/, "").trimStart().slice(0, 512).toLowerCase();
+  const head = text
+    .replace(/^\uFEFF/, "")
+    .trimStart()
+    .slice(0, 512)
+    .toLowerCase();
   const byPrefix = HTML_TAG_PREFIXES.some((prefix) => {
     if (!head.startsWith(prefix)) return false;
     if (prefix === "<!--") return true;

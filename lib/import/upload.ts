@@ -13,9 +13,13 @@ import type { ReadDocument } from "@/lib/import/types";
 // Multipart framing around the file; a body larger than the limit plus this is refused unread.
 const MULTIPART_ALLOWANCE = 256 * 1024;
 
-const uploadNameSchema = z
-  .string()
-  .transform((name) => path.basename(name.replace(/\\/g, "/")).replace(/[\u0000-\u001f]/g, "").slice(0, 200) || "upload");
+const uploadNameSchema = z.string().transform(
+  (name) =>
+    path
+      .basename(name.replace(/\\/g, "/"))
+      .replace(/[\u0000-\u001f]/g, "")
+      .slice(0, 200) || "upload",
+);
 
 /** The request's form, after refusing an oversized body unread. */
 export async function readImportForm(request: Request): Promise<FormData> {

@@ -136,10 +136,10 @@ export async function planAgainstStore(
   const match = await findExistingSource(reader, { ...query, textSha256: prepared.textSha256 });
   const claims = match
     ? await reader.claim.findMany({
-      where: { sourceId: match.source.id },
-      select: { id: true, quote: true, startOffset: true, endOffset: true, prefix: true, suffix: true },
-      orderBy: { id: "asc" },
-    })
+        where: { sourceId: match.source.id },
+        select: { id: true, quote: true, startOffset: true, endOffset: true, prefix: true, suffix: true },
+        orderBy: { id: "asc" },
+      })
     : [];
   const stored = match && { textSha256: match.source.textSha256, claims, duplicate: query.via === "import" && match.matchedBy === "text" };
   return { ...planIngest(prepared, stored), match };
@@ -147,9 +147,7 @@ export async function planAgainstStore(
 
 /** `slug`, or `slug-2`, `slug-3`… whichever no source holds yet. */
 export async function freeSlug(reader: Reader, slug: string): Promise<string> {
-  const taken = new Set(
-    (await reader.source.findMany({ where: { slug: { startsWith: slug } }, select: { slug: true } })).map((source) => source.slug),
-  );
+  const taken = new Set((await reader.source.findMany({ where: { slug: { startsWith: slug } }, select: { slug: true } })).map((source) => source.slug));
   if (!taken.has(slug)) return slug;
   for (let suffix = 2; ; suffix++) {
     const candidate = `${slug.slice(0, 120 - String(suffix).length - 1)}-${suffix}`;
@@ -163,7 +161,10 @@ export async function ingestDocument(prisma: PrismaClient, input: IngestInput): 
   const summary = await prisma.$transaction(
     async (tx) => {
       const plan = await planAgainstStore(tx, prepared, {
-        slug: input.metadata.slug, url: input.metadata.url, via: input.via, target: input.target,
+        slug: input.metadata.slug,
+        url: input.metadata.url,
+        via: input.via,
+        target: input.target,
       });
       const written = await writeDocument(tx, input, plan);
       // Scoped to the document's source: only pairs with one of its claims are proposed or
@@ -196,9 +197,14 @@ async function recordIngest(tx: Tx, input: IngestInput, plan: MatchedPlan, summa
       slug: summary.slug,
       // A duplicate wrote neither: the editor's title would read as a change to the stored one.
       ...(!summary.duplicate && { title: input.metadata.title, textSha256: plan.prepared.textSha256 }),
-      file: input.originFile, ...input.auditDetails, matchedBy: summary.matchedBy,
-      claimsCreated: summary.claimsCreated, claimsUpdated: summary.claimsUpdated,
-      claimsReanchored: summary.claimsReanchored, claimsOrphaned: summary.claimsOrphaned, actorsCreated: summary.actorsCreated,
+      file: input.originFile,
+      ...input.auditDetails,
+      matchedBy: summary.matchedBy,
+      claimsCreated: summary.claimsCreated,
+      claimsUpdated: summary.claimsUpdated,
+      claimsReanchored: summary.claimsReanchored,
+      claimsOrphaned: summary.claimsOrphaned,
+      actorsCreated: summary.actorsCreated,
       ...(input.detectContradictions && { contradictionsFound: summary.contradictionsFound ?? 0 }),
     },
   });
@@ -211,9 +217,20 @@ async function writeDocument(tx: Tx, input: IngestInput, plan: MatchedPlan): Pro
   const existing = match?.source ?? null;
   const slug = existing ? existing.slug : input.via === "import" ? await freeSlug(tx, metadata.slug) : metadata.slug;
   const summary: IngestSummary = {
-    sourceId: 0, slug, created: !existing, matchedBy: match?.matchedBy ?? null, duplicate: input.via === "import" && match?.matchedBy === "text",
-    textChanged: plan.textChanged, claimsTotal: 0,
-    claimsCreated: 0, claimsUpdated: 0, claimsKept: 0, claimsReanchored: 0, claimsOrphaned: 0, actorsCreated: 0, claimIds: [],
+    sourceId: 0,
+    slug,
+    created: !existing,
+    matchedBy: match?.matchedBy ?? null,
+    duplicate: input.via === "import" && match?.matchedBy === "text",
+    textChanged: plan.textChanged,
+    claimsTotal: 0,
+    claimsCreated: 0,
+    claimsUpdated: 0,
+    claimsKept: 0,
+    claimsReanchored: 0,
+    claimsOrphaned: 0,
+    actorsCreated: 0,
+    claimIds: [],
     contradictionsFound: null,
   };
 
@@ -226,8 +243,14 @@ async function writeDocument(tx: Tx, input: IngestInput, plan: MatchedPlan): Pro
   }
 
   const metadataFields = {
-    title: metadata.title, kind: metadata.kind, publisher: metadata.publisher, author: metadata.author,
-    url: metadata.url, publishedDate: metadata.publishedDate, language: metadata.language, notes: metadata.notes,
+    title: metadata.title,
+    kind: metadata.kind,
+    publisher: metadata.publisher,
+    author: metadata.author,
+    url: metadata.url,
+    publishedDate: metadata.publishedDate,
+    language: metadata.language,
+    notes: metadata.notes,
     ...(metadata.reliability ? { reliability: metadata.reliability } : {}),
   };
 
@@ -296,7 +319,12 @@ export async function actorsFor(prisma: Pick<Tx, "actor">, speakers: ExtractedSp
         { normalizedName: { in: keys } },
         { aliases: { hasSome: speakers.map((speaker) => speaker.name) } },
         ...(surnames.length
-          ? [{ kind: "person" as const, OR: [{ normalizedName: { in: surnames } }, ...surnames.map((surname) => ({ normalizedName: { endsWith: ` ${surname}` } }))] }]
+          ? [
+              {
+                kind: "person" as const,
+                OR: [{ normalizedName: { in: surnames } }, ...surnames.map((surname) => ({ normalizedName: { endsWith: ` ${surname}` } }))],
+              },
+            ]
           : []),
       ],
     },
@@ -319,7 +347,10 @@ async function upsertActors(tx: Tx, extracted: ExtractedClaim[], summary: Ingest
   const chosen = sameAs.length ? await tx.actor.findMany({ where: { id: { in: sameAs.map((entry) => entry.actorId) } } }) : [];
   for (const entry of sameAs) {
     const actor = chosen.find((candidate) => candidate.id === entry.actorId);
-    if (!actor) throw new ValidationError(`The actor chosen for “${entry.speaker}” no longer exists; preview the document again.`, { sameAs: [`Actor #${entry.actorId} no longer exists.`] });
+    if (!actor)
+      throw new ValidationError(`The actor chosen for “${entry.speaker}” no longer exists; preview the document again.`, {
+        sameAs: [`Actor #${entry.actorId} no longer exists.`],
+      });
     const key = canonicalActorKey(entry.speaker);
     if (!wanted.has(key)) continue;
     ids.set(key, actor.id);
@@ -392,13 +423,24 @@ async function upsertExtractedClaims(
   const storedIds = fates.flatMap((fate) => (fate.outcome === "stored" ? [fate.claimId] : []));
   const stored = storedIds.length
     ? await tx.claim.findMany({
-      where: { id: { in: storedIds } },
-      select: {
-        id: true, quote: true, status: true, version: true, origin: true,
-        speakerId: true, cue: true, attribution: true, citedVia: true, sourceStance: true, prefix: true, suffix: true,
-        extractorVersion: true, facetsVersion: true,
-      },
-    })
+        where: { id: { in: storedIds } },
+        select: {
+          id: true,
+          quote: true,
+          status: true,
+          version: true,
+          origin: true,
+          speakerId: true,
+          cue: true,
+          attribution: true,
+          citedVia: true,
+          sourceStance: true,
+          prefix: true,
+          suffix: true,
+          extractorVersion: true,
+          facetsVersion: true,
+        },
+      })
     : [];
   const byId = new Map(stored.map((claim) => [claim.id, claim]));
   const link = actorLinker(extracted, actorIds);

@@ -1,9 +1,7 @@
 import { z } from "zod";
 import { checkPublishedDate } from "@/lib/text/published-date";
 
-export const SOURCE_KINDS = [
-  "news", "blog", "opinion", "encyclopedia", "compilation", "forum", "official_document", "court_record", "other",
-] as const;
+export const SOURCE_KINDS = ["news", "blog", "opinion", "encyclopedia", "compilation", "forum", "official_document", "court_record", "other"] as const;
 export const RELIABILITIES = ["A", "B", "C", "D", "E", "F"] as const;
 
 const nullableText = z
@@ -81,8 +79,6 @@ export const documentMetadataSchema = z.object({
 
 export type DocumentMetadata = z.infer<typeof documentMetadataSchema>;
 
-export const seedManifestSchema = z
-  .array(documentMetadataSchema.extend({ file: z.string().min(1) }))
-  .min(1, "The manifest lists no documents");
+export const seedManifestSchema = z.array(documentMetadataSchema.extend({ file: z.string().min(1) })).min(1, "The manifest lists no documents");
 
 export type SeedManifestEntry = z.infer<typeof seedManifestSchema>[number];

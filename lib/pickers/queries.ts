@@ -13,18 +13,25 @@ import type { PickerKind, PickerOption } from "@/lib/pickers/schema";
 export const PICKER_LIST_LIMIT = 100;
 export const PICKER_SEARCH_LIMIT = 20;
 
-export type Picker =
-  | { mode: "list"; options: PickerOption[] }
-  | { mode: "search"; selected: PickerOption | null };
+export type Picker = { mode: "list"; options: PickerOption[] } | { mode: "search"; selected: PickerOption | null };
 
 async function firstOptions(prisma: Db, kind: PickerKind, take: number): Promise<PickerOption[]> {
   switch (kind) {
     case "sources":
-      return (await prisma.source.findMany({ orderBy: [{ title: "asc" }, { id: "asc" }], take, select: { slug: true, title: true } })).map((row) => ({ value: row.slug, label: row.title }));
+      return (await prisma.source.findMany({ orderBy: [{ title: "asc" }, { id: "asc" }], take, select: { slug: true, title: true } })).map((row) => ({
+        value: row.slug,
+        label: row.title,
+      }));
     case "actors":
-      return (await prisma.actor.findMany({ orderBy: [{ name: "asc" }, { id: "asc" }], take, select: { id: true, name: true } })).map((row) => ({ value: String(row.id), label: row.name }));
+      return (await prisma.actor.findMany({ orderBy: [{ name: "asc" }, { id: "asc" }], take, select: { id: true, name: true } })).map((row) => ({
+        value: String(row.id),
+        label: row.name,
+      }));
     case "topics":
-      return (await prisma.topic.findMany({ orderBy: [{ title: "asc" }, { id: "asc" }], take, select: { id: true, title: true } })).map((row) => ({ value: String(row.id), label: row.title }));
+      return (await prisma.topic.findMany({ orderBy: [{ title: "asc" }, { id: "asc" }], take, select: { id: true, title: true } })).map((row) => ({
+        value: String(row.id),
+        label: row.title,
+      }));
   }
 }
 

@@ -18,7 +18,13 @@ export const SOURCES_PAGE_SIZE = 50;
  */
 export async function listSourcesWithCounts(filters: SourceListFilters, prisma: Db = db()) {
   const where: Prisma.SourceWhereInput = filters.q
-    ? { OR: [{ title: { contains: filters.q, mode: "insensitive" } }, { publisher: { contains: filters.q, mode: "insensitive" } }, { author: { contains: filters.q, mode: "insensitive" } }] }
+    ? {
+        OR: [
+          { title: { contains: filters.q, mode: "insensitive" } },
+          { publisher: { contains: filters.q, mode: "insensitive" } },
+          { author: { contains: filters.q, mode: "insensitive" } },
+        ],
+      }
     : {};
   const [total, claimTotal, sources] = await Promise.all([
     prisma.source.count({ where }),
@@ -31,7 +37,10 @@ export async function listSourcesWithCounts(filters: SourceListFilters, prisma: 
       select: { id: true, slug: true, title: true, kind: true, publisher: true, author: true, publishedDate: true, reliability: true },
     }),
   ]);
-  const counts = await claimCountsBySource(sources.map((source) => source.id), prisma);
+  const counts = await claimCountsBySource(
+    sources.map((source) => source.id),
+    prisma,
+  );
   const rows = sources.map((source) => {
     const byStatus = counts.get(source.id) ?? {};
     return {
@@ -114,8 +123,22 @@ export async function getSourceDetails(slug: string) {
   const source = await db().source.findUnique({
     where: { slug },
     select: {
-      id: true, slug: true, version: true, title: true, kind: true, publisher: true, author: true, publishedDate: true, url: true,
-      language: true, reliability: true, notes: true, textSha256: true, originFile: true, createdAt: true, updatedAt: true,
+      id: true,
+      slug: true,
+      version: true,
+      title: true,
+      kind: true,
+      publisher: true,
+      author: true,
+      publishedDate: true,
+      url: true,
+      language: true,
+      reliability: true,
+      notes: true,
+      textSha256: true,
+      originFile: true,
+      createdAt: true,
+      updatedAt: true,
       _count: { select: { claims: true } },
     },
   });

@@ -17,15 +17,26 @@ export function readerLabel(claim: SourceWithClaims["claims"][number]): string {
     `stance ${STANCE_LABELS[claim.stance].toLowerCase()}`,
     `check-worthiness ${claim.worth}`,
     STATUS_LABELS[claim.status].toLowerCase(),
-  ].filter(Boolean).join(" · ");
+  ]
+    .filter(Boolean)
+    .join(" · ");
 }
 
 /** The layout of the claims still found in the text; orphaned claims are listed by the page. */
 export function sourceReaderLayout(source: SourceWithClaims): ReaderLayout {
   const anchored = source.claims.filter((claim) => claim.anchorStatus !== "orphaned");
-  return readerLayout(source.text, anchored.map((claim) => ({
-    id: claim.id, startOffset: claim.startOffset, endOffset: claim.endOffset, status: claim.status, stance: claim.stance, worth: claim.worth, label: readerLabel(claim),
-  })));
+  return readerLayout(
+    source.text,
+    anchored.map((claim) => ({
+      id: claim.id,
+      startOffset: claim.startOffset,
+      endOffset: claim.endOffset,
+      status: claim.status,
+      stance: claim.stance,
+      worth: claim.worth,
+      label: readerLabel(claim),
+    })),
+  );
 }
 
 /** The response body and its entity tag (from the body: equal bodies, equal tags). */

@@ -20,7 +20,6 @@ export interface DateMention {
   end: number;
 }
 
-
 function ymd(year: number, month: number, day: number): number {
   return year * 10000 + month * 100 + day;
 }
@@ -93,7 +92,8 @@ export function yearlessDays(text: string, dated: DateMention[]): { text: string
 }
 
 /** Verbs of saying: a date next to one tells when something was said, not when it happened. */
-const SAYING = "said|says|told|tells|testified|stated|reported|announced|wrote|submitted|confirmed|concluded|ruled|argued|insisted|claimed|added|explained|alleged|declared|denied|rejected|admitted|acknowledged|published|released|issued|estimated|calculated|put|gave|given|raised|revised|lowered|adopted|cited|updated";
+const SAYING =
+  "said|says|told|tells|testified|stated|reported|announced|wrote|submitted|confirmed|concluded|ruled|argued|insisted|claimed|added|explained|alleged|declared|denied|rejected|admitted|acknowledged|published|released|issued|estimated|calculated|put|gave|given|raised|revised|lowered|adopted|cited|updated";
 const SAID_BEFORE = new RegExp(`\\b(?:${SAYING})\\s+(?:on|in|at)?\\s*(?:the\\s+)?$`, "i");
 const SAID_AFTER = new RegExp(`^,?\\s+(?:the\\s+|a\\s+|an\\s+)?(?:[\\p{L}'’.-]+\\s+){0,6}?(?:${SAYING})\\b`, "iu");
 
@@ -124,12 +124,9 @@ export function datesDisagree(a: DateMention, b: DateMention): boolean {
   return a.to < b.from || b.to < a.from;
 }
 
-
 /** Content terms of a text with its dates and figures left out: what the claim is about. */
 export function eventTerms(text: string): Set<string> {
-  const stripped = text
-    .replace(new RegExp(`\\b(${MONTH_ALTERNATION})\\b`, "gi"), " ")
-    .replace(/\d+/g, " ");
+  const stripped = text.replace(new RegExp(`\\b(${MONTH_ALTERNATION})\\b`, "gi"), " ").replace(/\d+/g, " ");
   const tokens = words(stripped);
   const terms = termsOfWords(tokens);
   for (const word of tokens) if (MONTHS.includes(word)) terms.delete(word);
@@ -137,8 +134,14 @@ export function eventTerms(text: string): Set<string> {
 }
 
 const CLOCK = /\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?/;
-const CALENDAR = new RegExp(`\\b(?:${MONTH_ALTERNATION})\\.?\\s+\\d{1,2},?\\s+\\d{4}\\b|\\b\\d{1,2}\\s+(?:${MONTH_ALTERNATION})\\.?\\s+\\d{4}\\b|\\b\\d{1,2}/\\d{1,2}/\\d{2,4}\\b`, "i");
-const STAMP_WORDS = new RegExp(`\\b(?:${MONTH_ALTERNATION})\\b\\.?|\\b\\d+(?:st|nd|rd|th)?\\b|\\b(?:updated|published|posted|last|modified|am|pm|gmt|utc|est|edt|pst|pdt|bst|pkt|ist|in|ago|years?|months?|days?|hours?|minutes?|mins?|read|min)\\b`, "gi");
+const CALENDAR = new RegExp(
+  `\\b(?:${MONTH_ALTERNATION})\\.?\\s+\\d{1,2},?\\s+\\d{4}\\b|\\b\\d{1,2}\\s+(?:${MONTH_ALTERNATION})\\.?\\s+\\d{4}\\b|\\b\\d{1,2}/\\d{1,2}/\\d{2,4}\\b`,
+  "i",
+);
+const STAMP_WORDS = new RegExp(
+  `\\b(?:${MONTH_ALTERNATION})\\b\\.?|\\b\\d+(?:st|nd|rd|th)?\\b|\\b(?:updated|published|posted|last|modified|am|pm|gmt|utc|est|edt|pst|pdt|bst|pkt|ist|in|ago|years?|months?|days?|hours?|minutes?|mins?|read|min)\\b`,
+  "gi",
+);
 
 /**
  * A page's timestamp line ("June 20, 2010 / 7:25 PM / in 8 years", "WORLD NEWS  MAY 24, 2018 / 1:42 PM /
@@ -147,6 +150,11 @@ const STAMP_WORDS = new RegExp(`\\b(?:${MONTH_ALTERNATION})\\b\\.?|\\b\\d+(?:st|
  */
 export function isTimestampLine(line: string): boolean {
   if (line.length > 140 || !CLOCK.test(line) || !CALENDAR.test(line)) return false;
-  const rest = line.replace(CALENDAR, " ").replace(CLOCK, " ").replace(STAMP_WORDS, " ").replace(/[^\p{L}]+/gu, " ").trim();
+  const rest = line
+    .replace(CALENDAR, " ")
+    .replace(CLOCK, " ")
+    .replace(STAMP_WORDS, " ")
+    .replace(/[^\p{L}]+/gu, " ")
+    .trim();
   return rest === "" || rest.split(/\s+/).length <= 3;
 }

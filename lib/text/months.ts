@@ -1,18 +1,15 @@
 // Month and weekday names, one list for extraction, import dates and detection.
 
-export const MONTH_NAMES = [
-  "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
-] as const;
+export const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"] as const;
 
 export const MONTHS: readonly string[] = MONTH_NAMES.map((name) => name.toLowerCase());
 
 /** Month names and the abbreviations documents use, lowercased: "jan" … "sept". */
-export const MONTH_WORDS: readonly string[] = [
-  ...MONTHS, "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-];
+export const MONTH_WORDS: readonly string[] = [...MONTHS, "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"];
 
 /** For regular expressions: longest spellings first so "Sept" wins over "Sep". */
-export const MONTH_ALTERNATION = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
+export const MONTH_ALTERNATION =
+  "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
 
 export const WEEKDAYS: readonly string[] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 

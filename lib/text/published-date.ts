@@ -16,7 +16,10 @@ interface DateParts {
 export const DATE_FORMAT_HINT = "Use a date like 2004-06-11, 11 June 2004, June 2004 or 2004";
 
 function parts(value: string): DateParts | "ambiguous" | undefined {
-  const text = value.trim().replace(/^(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+/i, "").replace(/\s+/g, " ");
+  const text = value
+    .trim()
+    .replace(/^(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+/i, "")
+    .replace(/\s+/g, " ");
   let match = /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)?)?$/.exec(text);
   if (match) {
     return {

@@ -66,12 +66,23 @@ export async function getTopicDetail(id: number, prisma: Db = db()) {
   const topic = await prisma.topic.findUnique({
     where: { id },
     select: {
-      id: true, slug: true, version: true, title: true, description: true,
+      id: true,
+      slug: true,
+      version: true,
+      title: true,
+      description: true,
       claims: {
         orderBy: [{ stance: "asc" }, { sourceId: "asc" }, { startOffset: "asc" }],
         select: {
-          id: true, quote: true, stance: true, status: true, credibility: true, citedVia: true, attribution: true,
-          speaker: { select: { id: true, name: true } }, source: { select: { slug: true, title: true, reliability: true } },
+          id: true,
+          quote: true,
+          stance: true,
+          status: true,
+          credibility: true,
+          citedVia: true,
+          attribution: true,
+          speaker: { select: { id: true, name: true } },
+          source: { select: { slug: true, title: true, reliability: true } },
         },
       },
     },

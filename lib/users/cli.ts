@@ -14,7 +14,12 @@ import { ROLES } from "@/lib/auth/roles";
 const USAGE = "usage: npx tsx lib/users/cli.ts create EMAIL --role admin|editor|viewer\n       npx tsx lib/users/cli.ts reset-password EMAIL";
 
 const argumentsSchema = z.union([
-  z.tuple([z.literal("create"), z.email("EMAIL must be an email address."), z.literal("--role"), z.enum(ROLES, { error: "--role must be admin, editor or viewer." })]),
+  z.tuple([
+    z.literal("create"),
+    z.email("EMAIL must be an email address."),
+    z.literal("--role"),
+    z.enum(ROLES, { error: "--role must be admin, editor or viewer." }),
+  ]),
   z.tuple([z.literal("reset-password"), z.email("EMAIL must be an email address.")]),
 ]);
 

@@ -64,11 +64,20 @@ export async function setUserActive(prisma: Db, input: SetUserActiveInput, actor
 }
 
 /** A new password; `reactivate` (the command line's reset) also re-enables a disabled account. */
-export async function resetUserPassword(prisma: Db, input: ResetUserPasswordInput, actorId: number | null, options: { reactivate?: boolean } = {}): Promise<UserSummary> {
+export async function resetUserPassword(
+  prisma: Db,
+  input: ResetUserPasswordInput,
+  actorId: number | null,
+  options: { reactivate?: boolean } = {},
+): Promise<UserSummary> {
   const passwordHash = await hashPassword(input.password);
   return prisma.$transaction(async (tx) => {
     const before = await lockedUser(tx, input.id);
-    const after = await tx.user.update({ where: { id: input.id }, data: { passwordHash, ...(options.reactivate ? { active: true } : {}) }, select: auditedColumns });
+    const after = await tx.user.update({
+      where: { id: input.id },
+      data: { passwordHash, ...(options.reactivate ? { active: true } : {}) },
+      select: auditedColumns,
+    });
     // The event says the password changed, never what to.
     await recordAudit(tx, { userId: actorId, entityType: "user", entityId: after.id, action: "reset_password", before, after });
     return after;

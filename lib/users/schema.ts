@@ -10,11 +10,7 @@ const password = z
 const role = z.enum(ROLES, { error: "Choose admin, editor or viewer." });
 
 export const createUserSchema = z.object({
-  email: z
-    .string({ error: "Enter an email address." })
-    .trim()
-    .toLowerCase()
-    .pipe(z.email("Enter a valid email address.").max(320)),
+  email: z.string({ error: "Enter an email address." }).trim().toLowerCase().pipe(z.email("Enter a valid email address.").max(320)),
   name: z
     .string()
     .trim()

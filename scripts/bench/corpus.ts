@@ -44,13 +44,118 @@ export const EXTRACTOR_VERSION = "1.0.0";
 
 // ---- vocabulary ------------------------------------------------------------------
 
-const FIRST = "Ahmed Ali Asif Bilal Danish Farooq Faisal Ghulam Hamid Hassan Imran Irfan Javed Kamran Khalid Liaquat Mahmood Nadeem Nasir Omar Qasim Rashid Saleem Shahid Tariq Usman Waseem Yasir Zafar Zahid Aisha Amina Bushra Fatima Hina Huma Maria Nadia Nasreen Rubina Saima Sana Shazia Tahira Uzma Zainab Sarah John David Peter James Robert Michael Thomas Anne Helen Claire Emma Laura Marie Paul Simon Richard Daniel Martin Hugh Ian Kevin Lucy Rachel Naveed Arif Babar Sohail Junaid Farhan Adnan Rehan Shakeel Wasim Zubair Akbar Aslam Iqbal Jamil Karim Latif Majid Nawaz Pervez Rafiq Sajid Tanvir Waqar Younis Zaheer".split(" ");
-const LAST = "Khan Ahmed Hussain Qureshi Siddiqui Rizvi Jafri Naqvi Abbasi Chaudhry Malik Sheikh Butt Mirza Baig Haider Shah Rehman Raza Akhtar Farooqi Hashmi Zaidi Ansari Bukhari Gillani Memon Soomro Bhutto Baloch Khattak Afridi Yousafzai Durrani Niazi Lodhi Paracha Alvi Kazmi Usmani Saeed Aziz Hameed Javed Karim Latif Nadeem Rashid Salim Tahir Smith Jones Brown Taylor Wilson Evans Thomas Roberts Walker Wright Clarke Hall Wood Green Harris Martin Cooper King Baker Hill Moore Allen Young Scott Mitchell Turner Phillips Campbell Parker Edwards Collins Stewart Morris Murphy Cook Rogers Morgan Bell Ward Watson Gray Hughes Price Bennett Wood Barnes Ross Henderson Coleman Jenkins Perry Powell Long Patterson Flores Butler Simmons Foster Bryant Alexander Russell Griffin Hayes Myers Ford Hamilton Graham Sullivan Wallace Woods Cole West Jordan Owens Reynolds Fisher Ellis Harrison Gibson Mcdonald Marshall".split(" ");
-const PLACES = "Karachi Lahore Islamabad Hyderabad Quetta Peshawar Multan Sukkur Rawalpindi Faisalabad London Toronto Ottawa Washington Dubai Kabul Delhi Orangi Lyari Korangi Malir Landhi Gulshan Saddar Clifton Nazimabad Baldia Liaquatabad Gulberg Kemari Sohrab Goth Shah Faisal Colony Model Colony North Karachi New Karachi Mehmoodabad Azizabad Jamshed Road Tower Gizri Defence Manghopir".split(" ");
-const ORGS = ["the MQM", "the PPP", "the ANP", "the Rangers", "the police", "the provincial government", "the federal government", "the Supreme Court", "the Sindh High Court", "Amnesty International", "Human Rights Watch", "the Election Commission", "the interior ministry", "the city administration", "the Federal Court of Canada", "the Home Office", "the State Department", "the party's London secretariat", "the labour union", "the traders' association", "the bar council", "the press club", "the student wing", "the anti-terrorism court", "the inquiry commission", "the national assembly", "the provincial assembly", "the army", "the intelligence bureau", "the coast guard", "the water board", "the electricity utility", "the transport union", "the university syndicate", "the chamber of commerce", "the rights commission", "the prosecutor's office", "the defence team", "the embassy", "the consulate"];
-const OUTLETS = ["Dawn", "The News", "The Express Tribune", "The Guardian", "The Times", "BBC Urdu", "Reuters", "the Associated Press", "Geo News", "the Daily Jang", "The Nation", "Business Recorder", "Al Jazeera", "The Friday Times", "Herald", "Newsline", "the Daily Times", "Pakistan Today", "the Globe and Mail", "the Toronto Star"];
-const EVENTS = ["the strike", "the rally", "the by-election", "the curfew", "the raid", "the sit-in", "the riots", "the operation", "the shutdown", "the protest march", "the crackdown", "the funeral", "the ceasefire", "the hearing", "the inquiry", "the boycott", "the hunger strike", "the clashes", "the blast", "the siege"];
-const REPORTS = ["report", "judgment", "cable", "memo", "white paper", "press release", "affidavit", "charge sheet", "fact-finding report", "annual report", "statement", "petition"];
+const FIRST =
+  "Ahmed Ali Asif Bilal Danish Farooq Faisal Ghulam Hamid Hassan Imran Irfan Javed Kamran Khalid Liaquat Mahmood Nadeem Nasir Omar Qasim Rashid Saleem Shahid Tariq Usman Waseem Yasir Zafar Zahid Aisha Amina Bushra Fatima Hina Huma Maria Nadia Nasreen Rubina Saima Sana Shazia Tahira Uzma Zainab Sarah John David Peter James Robert Michael Thomas Anne Helen Claire Emma Laura Marie Paul Simon Richard Daniel Martin Hugh Ian Kevin Lucy Rachel Naveed Arif Babar Sohail Junaid Farhan Adnan Rehan Shakeel Wasim Zubair Akbar Aslam Iqbal Jamil Karim Latif Majid Nawaz Pervez Rafiq Sajid Tanvir Waqar Younis Zaheer".split(
+    " ",
+  );
+const LAST =
+  "Khan Ahmed Hussain Qureshi Siddiqui Rizvi Jafri Naqvi Abbasi Chaudhry Malik Sheikh Butt Mirza Baig Haider Shah Rehman Raza Akhtar Farooqi Hashmi Zaidi Ansari Bukhari Gillani Memon Soomro Bhutto Baloch Khattak Afridi Yousafzai Durrani Niazi Lodhi Paracha Alvi Kazmi Usmani Saeed Aziz Hameed Javed Karim Latif Nadeem Rashid Salim Tahir Smith Jones Brown Taylor Wilson Evans Thomas Roberts Walker Wright Clarke Hall Wood Green Harris Martin Cooper King Baker Hill Moore Allen Young Scott Mitchell Turner Phillips Campbell Parker Edwards Collins Stewart Morris Murphy Cook Rogers Morgan Bell Ward Watson Gray Hughes Price Bennett Wood Barnes Ross Henderson Coleman Jenkins Perry Powell Long Patterson Flores Butler Simmons Foster Bryant Alexander Russell Griffin Hayes Myers Ford Hamilton Graham Sullivan Wallace Woods Cole West Jordan Owens Reynolds Fisher Ellis Harrison Gibson Mcdonald Marshall".split(
+    " ",
+  );
+const PLACES =
+  "Karachi Lahore Islamabad Hyderabad Quetta Peshawar Multan Sukkur Rawalpindi Faisalabad London Toronto Ottawa Washington Dubai Kabul Delhi Orangi Lyari Korangi Malir Landhi Gulshan Saddar Clifton Nazimabad Baldia Liaquatabad Gulberg Kemari Sohrab Goth Shah Faisal Colony Model Colony North Karachi New Karachi Mehmoodabad Azizabad Jamshed Road Tower Gizri Defence Manghopir".split(
+    " ",
+  );
+const ORGS = [
+  "the MQM",
+  "the PPP",
+  "the ANP",
+  "the Rangers",
+  "the police",
+  "the provincial government",
+  "the federal government",
+  "the Supreme Court",
+  "the Sindh High Court",
+  "Amnesty International",
+  "Human Rights Watch",
+  "the Election Commission",
+  "the interior ministry",
+  "the city administration",
+  "the Federal Court of Canada",
+  "the Home Office",
+  "the State Department",
+  "the party's London secretariat",
+  "the labour union",
+  "the traders' association",
+  "the bar council",
+  "the press club",
+  "the student wing",
+  "the anti-terrorism court",
+  "the inquiry commission",
+  "the national assembly",
+  "the provincial assembly",
+  "the army",
+  "the intelligence bureau",
+  "the coast guard",
+  "the water board",
+  "the electricity utility",
+  "the transport union",
+  "the university syndicate",
+  "the chamber of commerce",
+  "the rights commission",
+  "the prosecutor's office",
+  "the defence team",
+  "the embassy",
+  "the consulate",
+];
+const OUTLETS = [
+  "Dawn",
+  "The News",
+  "The Express Tribune",
+  "The Guardian",
+  "The Times",
+  "BBC Urdu",
+  "Reuters",
+  "the Associated Press",
+  "Geo News",
+  "the Daily Jang",
+  "The Nation",
+  "Business Recorder",
+  "Al Jazeera",
+  "The Friday Times",
+  "Herald",
+  "Newsline",
+  "the Daily Times",
+  "Pakistan Today",
+  "the Globe and Mail",
+  "the Toronto Star",
+];
+const EVENTS = [
+  "the strike",
+  "the rally",
+  "the by-election",
+  "the curfew",
+  "the raid",
+  "the sit-in",
+  "the riots",
+  "the operation",
+  "the shutdown",
+  "the protest march",
+  "the crackdown",
+  "the funeral",
+  "the ceasefire",
+  "the hearing",
+  "the inquiry",
+  "the boycott",
+  "the hunger strike",
+  "the clashes",
+  "the blast",
+  "the siege",
+];
+const REPORTS = [
+  "report",
+  "judgment",
+  "cable",
+  "memo",
+  "white paper",
+  "press release",
+  "affidavit",
+  "charge sheet",
+  "fact-finding report",
+  "annual report",
+  "statement",
+  "petition",
+];
 const CUES = ["said", "told", "stated", "claimed", "alleged", "denied", "according to", "reported", "insisted", "confirmed", "added", "wrote"];
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 const TOPIC_QUESTIONS = [
@@ -193,7 +298,21 @@ export function actorRows(plan: CorpusPlan): ActorRow[] {
 }
 
 function toRoman(value: number): string {
-  const table: [number, string][] = [[1000, "M"], [900, "CM"], [500, "D"], [400, "CD"], [100, "C"], [90, "XC"], [50, "L"], [40, "XL"], [10, "X"], [9, "IX"], [5, "V"], [4, "IV"], [1, "I"]];
+  const table: [number, string][] = [
+    [1000, "M"],
+    [900, "CM"],
+    [500, "D"],
+    [400, "CD"],
+    [100, "C"],
+    [90, "XC"],
+    [50, "L"],
+    [40, "XL"],
+    [10, "X"],
+    [9, "IX"],
+    [5, "V"],
+    [4, "IV"],
+    [1, "I"],
+  ];
   let out = "";
   for (const [amount, letters] of table) {
     while (value >= amount) {
@@ -214,7 +333,9 @@ export interface TopicRow {
 export function topicRows(plan: CorpusPlan): TopicRow[] {
   const random = createRandom(SEED + 2);
   return Array.from({ length: plan.topics }, (_, index) => {
-    const title = pick(TOPIC_QUESTIONS, random).replace("{x}", capitalize(inventedWord(20_000_000 + index))).replace("{y}", pick(PLACES, random));
+    const title = pick(TOPIC_QUESTIONS, random)
+      .replace("{x}", capitalize(inventedWord(20_000_000 + index)))
+      .replace("{y}", pick(PLACES, random));
     return { id: index + 1, slug: `bench-topic-${index + 1}`, title, createdAt: timestamp(random()) };
   });
 }
@@ -400,9 +521,10 @@ export function* corpusBatches(plan: CorpusPlan, model: SentenceModel, batchClai
     const count = plan.claimsPerSource[sourceIndex]!;
     const kind = sourceId === 1 ? "compilation" : weighted(SOURCE_KINDS, SOURCE_KIND_WEIGHTS, random);
     const outlet = pick(OUTLETS, random);
-    const title = sourceId === 1
-      ? "Karachi, 1992–2016: a compilation of cables, judgments, press clippings and reports"
-      : `${capitalize(pick(EVENTS, random).replace(/^the /, ""))} in ${pick(PLACES, random)}: ${pick(["what", "who", "how", "why"], random)} ${pick(ORGS, random)} ${pick(["said", "knew", "denied", "did"], random)}`;
+    const title =
+      sourceId === 1
+        ? "Karachi, 1992–2016: a compilation of cables, judgments, press clippings and reports"
+        : `${capitalize(pick(EVENTS, random).replace(/^the /, ""))} in ${pick(PLACES, random)}: ${pick(["what", "who", "how", "why"], random)} ${pick(ORGS, random)} ${pick(["said", "knew", "denied", "did"], random)}`;
     const created = random();
     const sourceCreatedAt = timestamp(created);
 
@@ -428,7 +550,10 @@ export function* corpusBatches(plan: CorpusPlan, model: SentenceModel, batchClai
       let quote = model.sentence(random, names, word);
       if (speakerId !== null && random() < 0.4) {
         const name = actorNames[speakerId - 1]!;
-        quote = random() < 0.5 ? `${name} ${cue === "according to" ? "said" : cue} that ${quote.charAt(0).toLowerCase()}${quote.slice(1)}` : `According to ${name}, ${quote.charAt(0).toLowerCase()}${quote.slice(1)}`;
+        quote =
+          random() < 0.5
+            ? `${name} ${cue === "according to" ? "said" : cue} that ${quote.charAt(0).toLowerCase()}${quote.slice(1)}`
+            : `According to ${name}, ${quote.charAt(0).toLowerCase()}${quote.slice(1)}`;
       }
       claimId += 1;
       const startOffset = length;
@@ -492,15 +617,23 @@ export function* corpusBatches(plan: CorpusPlan, model: SentenceModel, batchClai
     });
     batch.claims.push(...sourceClaims);
     batch.audit.push({
-      userId: null, entityType: "source", entityId: String(sourceId), action: "import.create", before: null,
-      after: JSON.stringify({ slug: batch.sources[batch.sources.length - 1]!.slug, claims: count }), createdAt: sourceCreatedAt,
+      userId: null,
+      entityType: "source",
+      entityId: String(sourceId),
+      action: "import.create",
+      before: null,
+      after: JSON.stringify({ slug: batch.sources[batch.sources.length - 1]!.slug, claims: count }),
+      createdAt: sourceCreatedAt,
     });
     for (const claim of sourceClaims) {
       if (claim.version > 1) {
         batch.audit.push({
           userId: claim.reviewerId ?? plan.reviewerIds[claim.id % plan.reviewerIds.length]!,
-          entityType: "claim", entityId: String(claim.id), action: "update",
-          before: JSON.stringify({ status: "unreviewed" }), after: JSON.stringify({ status: claim.status, stance: claim.stance }),
+          entityType: "claim",
+          entityId: String(claim.id),
+          action: "update",
+          before: JSON.stringify({ status: "unreviewed" }),
+          after: JSON.stringify({ status: claim.status, stance: claim.stance }),
           createdAt: claim.updatedAt,
         });
       }

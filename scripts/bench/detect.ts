@@ -43,8 +43,14 @@ await runCli(async () => {
       const report = await detectContradictions(prisma);
       clearInterval(sampler);
       console.log(formatDetectionReport(report));
-      console.log(`Channel rows: ${Object.entries(report.comparisons).map(([channel, count]) => `${channel} ${count.toLocaleString("en")}`).join(", ")}`);
-      console.log(`Peak memory above the loaded process: ${Math.round((peak - before) / 1024 / 1024)} MB (resident at peak ${Math.round(peak / 1024 / 1024)} MB)`);
+      console.log(
+        `Channel rows: ${Object.entries(report.comparisons)
+          .map(([channel, count]) => `${channel} ${count.toLocaleString("en")}`)
+          .join(", ")}`,
+      );
+      console.log(
+        `Peak memory above the loaded process: ${Math.round((peak - before) / 1024 / 1024)} MB (resident at peak ${Math.round(peak / 1024 / 1024)} MB)`,
+      );
     } finally {
       await prisma.$disconnect();
     }

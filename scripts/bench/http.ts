@@ -47,7 +47,13 @@ export function percentile(sorted: number[], fraction: number): number {
 
 export function distribution(values: number[]): Distribution {
   const sorted = [...values].sort((a, b) => a - b);
-  return { samples: sorted.length, median: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), p99: percentile(sorted, 0.99), max: sorted[sorted.length - 1] ?? Number.NaN };
+  return {
+    samples: sorted.length,
+    median: percentile(sorted, 0.5),
+    p95: percentile(sorted, 0.95),
+    p99: percentile(sorted, 0.99),
+    max: sorted[sorted.length - 1] ?? Number.NaN,
+  };
 }
 
 export interface TimedPage {
@@ -100,7 +106,9 @@ interface ManifestEntry {
 
 /** The id `next build` gave a server action, from the build's server reference manifest. */
 export function serverActionId(filename: string, exportedName: string): string {
-  const manifest = JSON.parse(readFileSync(path.join(PROJECT_ROOT, ".next", "server", "server-reference-manifest.json"), "utf8")) as { node: Record<string, ManifestEntry> };
+  const manifest = JSON.parse(readFileSync(path.join(PROJECT_ROOT, ".next", "server", "server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, ManifestEntry>;
+  };
   const found = Object.entries(manifest.node).find(([, entry]) => entry.filename === filename && entry.exportedName === exportedName);
   if (!found) throw new Error(`server action ${exportedName} of ${filename} is not in the build's manifest`);
   return found[0];

@@ -87,7 +87,10 @@ async function machineLine(url: string): Promise<string> {
     );
     const cpus = os.cpus();
     const row = rows[0]!;
-    return `${cpus.length} × ${cpus[0]?.model ?? "CPU"}, ${Math.round(os.totalmem() / 1024 ** 3)} GB RAM, load average ${os.loadavg().map((value) => value.toFixed(1)).join(" ")} at start; ${row.version} (shared_buffers ${row.shared_buffers}, work_mem ${row.work_mem}); Node ${process.version}`;
+    return `${cpus.length} × ${cpus[0]?.model ?? "CPU"}, ${Math.round(os.totalmem() / 1024 ** 3)} GB RAM, load average ${os
+      .loadavg()
+      .map((value) => value.toFixed(1))
+      .join(" ")} at start; ${row.version} (shared_buffers ${row.shared_buffers}, work_mem ${row.work_mem}); Node ${process.version}`;
   } finally {
     await client.end();
   }
@@ -96,7 +99,9 @@ async function machineLine(url: string): Promise<string> {
 function printExtraction(figures: ExtractionFigures): void {
   out("## Extraction (seed pipeline: normalize, segment, extract, attribute; one core)");
   out();
-  out(`${figures.documents} seed documents × ${figures.repetitions} = ${figures.sentences.toLocaleString("en")} sentences (${figures.megabytes.toFixed(1)} MB) in ${figures.seconds.toFixed(2)} s: **${Math.round(figures.sentences / figures.seconds).toLocaleString("en")} sentences/s**, ${Math.round(figures.claims / figures.seconds).toLocaleString("en")} claims/s, ${(figures.megabytes / figures.seconds).toFixed(2)} MB/s.`);
+  out(
+    `${figures.documents} seed documents × ${figures.repetitions} = ${figures.sentences.toLocaleString("en")} sentences (${figures.megabytes.toFixed(1)} MB) in ${figures.seconds.toFixed(2)} s: **${Math.round(figures.sentences / figures.seconds).toLocaleString("en")} sentences/s**, ${Math.round(figures.claims / figures.seconds).toLocaleString("en")} claims/s, ${(figures.megabytes / figures.seconds).toFixed(2)} MB/s.`,
+  );
   out();
 }
 
@@ -113,7 +118,9 @@ async function pageScenarios(url: string, claims: number): Promise<PageScenario[
       Prisma.sql`SELECT (SELECT speaker_id FROM claims WHERE speaker_id IS NOT NULL GROUP BY speaker_id ORDER BY count(*) DESC LIMIT 1) AS head,
               (SELECT speaker_id FROM claims WHERE speaker_id IS NOT NULL GROUP BY speaker_id ORDER BY count(*), speaker_id LIMIT 1) AS tail`,
     );
-    const topic = await one<{ id: number }>(Prisma.sql`SELECT topic_id AS id FROM claims WHERE topic_id IS NOT NULL GROUP BY topic_id ORDER BY count(*) DESC LIMIT 1`);
+    const topic = await one<{ id: number }>(
+      Prisma.sql`SELECT topic_id AS id FROM claims WHERE topic_id IS NOT NULL GROUP BY topic_id ORDER BY count(*) DESC LIMIT 1`,
+    );
     const deep = Math.floor(claims * 0.9);
     const sourceOrder = await one<{ source_id: number; start_offset: number; id: number }>(
       Prisma.sql`SELECT source_id, start_offset, id FROM claims ORDER BY source_id, start_offset, id OFFSET ${deep} LIMIT 1`,
@@ -133,7 +140,10 @@ async function pageScenarios(url: string, claims: number): Promise<PageScenario[
     return [
       table("first page (source order)", ""),
       table("first page, newest first", "sort=newest"),
-      table(`deep page: after ${deep.toLocaleString("en")} claims (source order, keyset)`, `after=${cursor([sourceOrder.source_id, sourceOrder.start_offset, sourceOrder.id])}`),
+      table(
+        `deep page: after ${deep.toLocaleString("en")} claims (source order, keyset)`,
+        `after=${cursor([sourceOrder.source_id, sourceOrder.start_offset, sourceOrder.id])}`,
+      ),
       table(`deep page: after ${deep.toLocaleString("en")} claims (newest first, keyset)`, `sort=newest&after=${cursor([newestOrder.id])}`),
       table(`filter source (${typicalSource.count} claims)`, `source=${typicalSource.slug}`),
       table(`filter source (the largest, thousands of claims)`, `source=${LARGE_SOURCE_SLUG}`),
@@ -148,10 +158,10 @@ async function pageScenarios(url: string, claims: number): Promise<PageScenario[
       table("filter credibility = 1", "credibility=1"),
       table("filter status = approved", "status=approved"),
       table("filter origin = editor", "origin=editor"),
-      table("filter cited via contains \"Dawn\"", "citedVia=Dawn"),
+      table('filter cited via contains "Dawn"', "citedVia=Dawn"),
       table("filters combined: approved, opposes, newest first", "status=approved&stance=opposes&sort=newest"),
       table("search: detained", "q=detained"),
-      table("search: \"Supreme Court\" Karachi", `q=${encodeURIComponent('"Supreme Court" Karachi')}`),
+      table('search: "Supreme Court" Karachi', `q=${encodeURIComponent('"Supreme Court" Karachi')}`),
       table("search: a rare word (Manghopir)", "q=Manghopir"),
       table("search: extortion -police", `q=${encodeURIComponent("extortion -police")}`),
       table("search + filter: detained, status approved", "q=detained&status=approved"),
@@ -188,14 +198,20 @@ async function readerQueries(slug: string, capturing: CapturingClient): Promise<
 
 /** The pages around the table: dashboard, lists of sources, actors, topics and contradictions, an actor's page. */
 async function otherPageScenarios(client: pg.Client, mostQuoted: number): Promise<PageScenario[]> {
-  const { rows: [counts] } = await client.query<{ sources: number; actors: number; slug: string }>(
+  const {
+    rows: [counts],
+  } = await client.query<{ sources: number; actors: number; slug: string }>(
     `SELECT (SELECT count(*)::int FROM sources) AS sources, (SELECT count(*)::int FROM actors) AS actors,
        (SELECT s.slug FROM contradictions x JOIN claims c ON c.id = x.claim_a_id JOIN sources s ON s.id = c.source_id ORDER BY x.id LIMIT 1) AS slug`,
   );
   const deepSources = Math.max(1, Math.floor(counts!.sources / 50 / 2));
   const lastActors = Math.max(1, Math.ceil(counts!.actors / 50));
   const page = (label: string, path: string, query: (prisma: CapturingClient["prisma"]) => Promise<unknown>): PageScenario => ({
-    label, path, budgetMs: OTHER_BUDGET_MS, concurrent: true, query: (capturing) => query(capturing.prisma),
+    label,
+    path,
+    budgetMs: OTHER_BUDGET_MS,
+    concurrent: true,
+    query: (capturing) => query(capturing.prisma),
   });
   const sources = async (query: string, prisma: CapturingClient["prisma"]) => {
     const [{ listSourcesWithCounts }, { sourceListSchema }] = await Promise.all([import("@/lib/sources/queries"), import("@/lib/sources/schema")]);
@@ -206,17 +222,22 @@ async function otherPageScenarios(client: pg.Client, mostQuoted: number): Promis
     return listActors(actorListSchema.parse(Object.fromEntries(new URLSearchParams(query))), prisma);
   };
   const contradictions = async (query: string) => {
-    const [{ listContradictions }, { listContradictionsSchema }] = await Promise.all([import("@/lib/contradictions/queries"), import("@/lib/contradictions/schema")]);
+    const [{ listContradictions }, { listContradictionsSchema }] = await Promise.all([
+      import("@/lib/contradictions/queries"),
+      import("@/lib/contradictions/schema"),
+    ]);
     return listContradictions(listContradictionsSchema.parse(Object.fromEntries(new URLSearchParams(query))));
   };
   return [
     page("dashboard", "/", async (prisma) => (await import("@/lib/claims/queries")).dashboardSummary(prisma)),
     page(`sources: first page (of ${counts!.sources.toLocaleString("en")})`, "/sources", (prisma) => sources("", prisma)),
     page(`sources: page ${deepSources}`, `/sources?page=${deepSources}`, (prisma) => sources(`page=${deepSources}`, prisma)),
-    page("sources: title contains \"Daily\"", "/sources?q=Daily", (prisma) => sources("q=Daily", prisma)),
+    page('sources: title contains "Daily"', "/sources?q=Daily", (prisma) => sources("q=Daily", prisma)),
     page(`actors: first page (of ${counts!.actors.toLocaleString("en")}), most quoted first`, "/actors", (prisma) => actors("", prisma)),
     page(`actors: last page (${lastActors})`, `/actors?page=${lastActors}`, (prisma) => actors(`page=${lastActors}`, prisma)),
-    page("an actor's page: the most quoted speaker", `/actors/${mostQuoted}`, async (prisma) => (await import("@/lib/actors/queries")).getActorDetail(mostQuoted, prisma)),
+    page("an actor's page: the most quoted speaker", `/actors/${mostQuoted}`, async (prisma) =>
+      (await import("@/lib/actors/queries")).getActorDetail(mostQuoted, prisma),
+    ),
     page("topics", "/topics", async (prisma) => {
       const [{ listTopics }, { topicListSchema }] = await Promise.all([import("@/lib/topics/queries"), import("@/lib/topics/schema")]);
       return listTopics(topicListSchema.parse({}), prisma);
@@ -248,7 +269,9 @@ async function measurePages(app: RunningApp, cookie: string, scenarios: PageScen
 function printPages(figures: PageFigures[], claims: number, failures: Failure[]): void {
   out(`## Claims table, source reader and the other pages (${claims.toLocaleString("en")} claims)`);
   out();
-  out("Server time = request sent to last byte read by a client on the same machine (loopback, kept-alive connection, after 5 warm-up requests); the page renders the full HTML. SQL = the statements the app's query function sends (captured from Prisma's query log), timed through node-postgres; the ratio is HTTP median / SQL median.");
+  out(
+    "Server time = request sent to last byte read by a client on the same machine (loopback, kept-alive connection, after 5 warm-up requests); the page renders the full HTML. SQL = the statements the app's query function sends (captured from Prisma's query log), timed through node-postgres; the ratio is HTTP median / SQL median.",
+  );
   out();
   out("| page | HTTP median | HTTP p95 | SQL median | SQL p95 | HTTP/SQL | page size | budget p95 | |");
   out("|---|---:|---:|---:|---:|---:|---:|---:|---|");
@@ -256,7 +279,9 @@ function printPages(figures: PageFigures[], claims: number, failures: Failure[])
     const { scenario, http, sql } = figure;
     const over = scenario.budgetMs !== null && http.p95 > scenario.budgetMs;
     if (over) failures.push({ what: `${scenario.label} (${scenario.path})`, detail: `p95 ${ms(http.p95)} ms > ${scenario.budgetMs} ms` });
-    out(`| ${scenario.label} | ${ms(http.median)} ms | ${ms(http.p95)} ms | ${ms(sql.median)} ms | ${ms(sql.p95)} ms | ${(http.median / sql.median).toFixed(1)}× | ${Math.round(figure.bytes / 1024)} KB | ${scenario.budgetMs ?? "—"} ms | ${over ? "**over**" : "ok"} |`);
+    out(
+      `| ${scenario.label} | ${ms(http.median)} ms | ${ms(http.p95)} ms | ${ms(sql.median)} ms | ${ms(sql.p95)} ms | ${(http.median / sql.median).toFixed(1)}× | ${Math.round(figure.bytes / 1024)} KB | ${scenario.budgetMs ?? "—"} ms | ${over ? "**over**" : "ok"} |`,
+    );
   }
   out();
   for (const { scenario, parts } of figures.filter((figure) => figure.scenario.then?.length)) {
@@ -313,16 +338,23 @@ function printDetection(small: DetectionFigures, large: DetectionFigures, failur
   const candidateRatio = large.report.phases.candidates / small.report.phases.candidates;
   out("## Contradiction detection (lib/contradictions: npm run detect)");
   out();
-  out("| claims | facets (as at import, before the run) | candidate pairs | channel rows | candidates | judging | storing | total | proposed | peak memory (above idle) |");
+  out(
+    "| claims | facets (as at import, before the run) | candidate pairs | channel rows | candidates | judging | storing | total | proposed | peak memory (above idle) |",
+  );
   out("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
   for (const { report, facetSeconds, peakRssMb } of [small, large]) {
     const rows = Object.values(report.comparisons).reduce((sum, count) => sum + count, 0);
-    out(`| ${report.claims.toLocaleString("en")} | ${facetSeconds.toFixed(1)} s | ${report.candidates.toLocaleString("en")} | ${rows.toLocaleString("en")} | ${report.phases.candidates.toFixed(1)} s | ${report.phases.judging.toFixed(1)} s | ${report.phases.storing.toFixed(1)} s | ${report.seconds.toFixed(1)} s | ${report.proposed.toLocaleString("en")} | ${Math.round(peakRssMb)} MB |`);
+    out(
+      `| ${report.claims.toLocaleString("en")} | ${facetSeconds.toFixed(1)} s | ${report.candidates.toLocaleString("en")} | ${rows.toLocaleString("en")} | ${report.phases.candidates.toFixed(1)} s | ${report.phases.judging.toFixed(1)} s | ${report.phases.storing.toFixed(1)} s | ${report.seconds.toFixed(1)} s | ${report.proposed.toLocaleString("en")} | ${Math.round(peakRssMb)} MB |`,
+    );
   }
   out();
-  out(`${growth.toFixed(0)}× the claims: candidate generation took ${candidateRatio.toFixed(1)}× the time, the whole run ${ratio.toFixed(1)}× (N² would be ${(growth * growth).toFixed(0)}×, N log N about ${(growth * Math.log(large.report.claims) / Math.log(small.report.claims)).toFixed(0)}×). The pairs stay in the database and are judged in batches of ${CANDIDATE_BATCH.toLocaleString("en")}, so memory holds the vocabulary and the verdicts, not the pairs.`);
+  out(
+    `${growth.toFixed(0)}× the claims: candidate generation took ${candidateRatio.toFixed(1)}× the time, the whole run ${ratio.toFixed(1)}× (N² would be ${(growth * growth).toFixed(0)}×, N log N about ${((growth * Math.log(large.report.claims)) / Math.log(small.report.claims)).toFixed(0)}×). The pairs stay in the database and are judged in batches of ${CANDIDATE_BATCH.toLocaleString("en")}, so memory holds the vocabulary and the verdicts, not the pairs.`,
+  );
   out();
-  if (ratio > growth * growth / 4) failures.push({ what: "contradiction detection", detail: `time grew ${ratio.toFixed(1)}× for ${growth.toFixed(0)}× the claims` });
+  if (ratio > (growth * growth) / 4)
+    failures.push({ what: "contradiction detection", detail: `time grew ${ratio.toFixed(1)}× for ${growth.toFixed(0)}× the claims` });
 }
 
 interface ExportFigures {
@@ -371,9 +403,15 @@ function printExport(figures: ExportFigures, failures: Failure[]): void {
   const growthAll = figures.all.peakRssMb! - figures.idleMb;
   const growthPart = figures.part.peakRssMb! - figures.idleMb;
   const flat = growthAll <= Math.max(64, growthPart * 2);
-  out(`Server RSS before exporting: ${figures.idleMb.toFixed(0)} MB; during the export of ${figures.part.rows.toLocaleString("en")} rows at most +${growthPart.toFixed(0)} MB, of all ${figures.all.rows.toLocaleString("en")} rows (${(figures.all.bytes / 1024 / 1024).toFixed(0)} MB of CSV) at most +${growthAll.toFixed(0)} MB: memory ${flat ? "flat" : "NOT flat"}. HTTP and CLI files ${figures.all.sha256 === figures.cli.sha256 ? "byte-identical" : "DIFFERENT"}.`);
+  out(
+    `Server RSS before exporting: ${figures.idleMb.toFixed(0)} MB; during the export of ${figures.part.rows.toLocaleString("en")} rows at most +${growthPart.toFixed(0)} MB, of all ${figures.all.rows.toLocaleString("en")} rows (${(figures.all.bytes / 1024 / 1024).toFixed(0)} MB of CSV) at most +${growthAll.toFixed(0)} MB: memory ${flat ? "flat" : "NOT flat"}. HTTP and CLI files ${figures.all.sha256 === figures.cli.sha256 ? "byte-identical" : "DIFFERENT"}.`,
+  );
   out();
-  if (!flat) failures.push({ what: "export memory", detail: `+${growthPart.toFixed(0)} MB for ${figures.part.rows} rows, +${growthAll.toFixed(0)} MB for ${figures.all.rows}` });
+  if (!flat)
+    failures.push({
+      what: "export memory",
+      detail: `+${growthPart.toFixed(0)} MB for ${figures.part.rows} rows, +${growthAll.toFixed(0)} MB for ${figures.all.rows}`,
+    });
   if (figures.all.sha256 !== figures.cli.sha256) failures.push({ what: "export", detail: "the HTTP and command-line files differ" });
 }
 
@@ -417,21 +455,31 @@ async function loadPlanData(url: string, claims: number) {
 function printLoad(figures: LoadFigures, failures: Failure[]): void {
   out(`## Mixed load (${figures.connections} signed-in editors, ${figures.seconds.toFixed(0)} s, autocannon over loopback)`);
   out();
-  out(`${figures.requests.toLocaleString("en")} requests, **${figures.requestsPerSecond.toFixed(1)} req/s**; latency median ${ms(figures.latency.median)} ms, **p95 ${ms(figures.latency.p95)} ms, p99 ${ms(figures.latency.p99)} ms**, max ${ms(figures.latency.max)} ms.`);
-  out(`Status codes: ${Object.entries(figures.statusCounts).map(([status, count]) => `${status} × ${count.toLocaleString("en")}`).join(", ")}; **5xx: ${figures.serverErrors}**; connection errors/timeouts: ${figures.transportErrors}.`);
+  out(
+    `${figures.requests.toLocaleString("en")} requests, **${figures.requestsPerSecond.toFixed(1)} req/s**; latency median ${ms(figures.latency.median)} ms, **p95 ${ms(figures.latency.p95)} ms, p99 ${ms(figures.latency.p99)} ms**, max ${ms(figures.latency.max)} ms.`,
+  );
+  out(
+    `Status codes: ${Object.entries(figures.statusCounts)
+      .map(([status, count]) => `${status} × ${count.toLocaleString("en")}`)
+      .join(", ")}; **5xx: ${figures.serverErrors}**; connection errors/timeouts: ${figures.transportErrors}.`,
+  );
   out();
   out("| request | count | median | p95 | p99 |");
   out("|---|---:|---:|---:|---:|");
-  for (const [kind, { count, latency }] of Object.entries(figures.byKind)) out(`| ${kind} | ${count.toLocaleString("en")} | ${ms(latency.median)} ms | ${ms(latency.p95)} ms | ${ms(latency.p99)} ms |`);
+  for (const [kind, { count, latency }] of Object.entries(figures.byKind))
+    out(`| ${kind} | ${count.toLocaleString("en")} | ${ms(latency.median)} ms | ${ms(latency.p95)} ms | ${ms(latency.p99)} ms |`);
   out();
   const check = figures.verification;
-  out(`Saves: ${figures.saves.toLocaleString("en")} acknowledged, ${figures.conflicts.toLocaleString("en")} answered "someone else saved first" (409, nothing written), ${figures.otherActionFailures} other refusals. Afterwards, in the database: **${check.lost} lost edits** among ${check.acknowledged.toLocaleString("en")} acknowledged saves on ${check.claimsChecked} claims (each has its audit event, no two share a version, each claim holds its newest save); ${check.unacknowledgedCommits} saves committed while their answer was in flight at the stop.`);
+  out(
+    `Saves: ${figures.saves.toLocaleString("en")} acknowledged, ${figures.conflicts.toLocaleString("en")} answered "someone else saved first" (409, nothing written), ${figures.otherActionFailures} other refusals. Afterwards, in the database: **${check.lost} lost edits** among ${check.acknowledged.toLocaleString("en")} acknowledged saves on ${check.claimsChecked} claims (each has its audit event, no two share a version, each claim holds its newest save); ${check.unacknowledgedCommits} saves committed while their answer was in flight at the stop.`,
+  );
   for (const problem of check.problems) out(`- ${problem}`);
   out();
   if (figures.serverErrors > 0) failures.push({ what: "mixed load", detail: `${figures.serverErrors} responses with a 5xx status` });
   if (figures.transportErrors > 0) failures.push({ what: "mixed load", detail: `${figures.transportErrors} connection errors or timeouts` });
   if (check.lost > 0) failures.push({ what: "mixed load", detail: `${check.lost} lost edits` });
-  if (figures.otherActionFailures > 0) failures.push({ what: "mixed load", detail: `${figures.otherActionFailures} saves refused for another reason than a conflict` });
+  if (figures.otherActionFailures > 0)
+    failures.push({ what: "mixed load", detail: `${figures.otherActionFailures} saves refused for another reason than a conflict` });
 }
 
 async function main(): Promise<void> {
@@ -486,7 +534,12 @@ async function main(): Promise<void> {
     out(`Machine: ${await machineLine(app.database.url)}`);
     out();
     progress(`Seeding ${options.claims.toLocaleString("en")} claims …`);
-    const seed = await seedCorpus(app.database.url, { claims: options.claims, largeSourceClaims: options.largeSourceClaims, baseline: values["seed-baseline"], log: progress });
+    const seed = await seedCorpus(app.database.url, {
+      claims: options.claims,
+      largeSourceClaims: options.largeSourceClaims,
+      baseline: values["seed-baseline"],
+      log: progress,
+    });
     out("## Synthetic corpus (npm run bench:seed)");
     out();
     for (const line of formatSeedFigures(seed)) out(line);
@@ -522,12 +575,18 @@ async function main(): Promise<void> {
           connections: options.loadConnections,
           actionId: serverActionId("lib/claims/actions.ts", "updateClaimAction"),
           tablePaths: [
-            "/claims", "/claims?sort=newest", "/claims?status=unreviewed", "/claims?status=approved&sort=updated",
+            "/claims",
+            "/claims?sort=newest",
+            "/claims?status=unreviewed",
+            "/claims?status=approved&sort=updated",
             ...data.speakers.slice(0, 10).map((id) => `/claims?speaker=${id}`),
             ...data.topics.slice(0, 10).map((id) => `/claims?topic=${id}`),
-            "/claims?stance=opposes&credibility=2", "/claims?attribution=direct_quote&status=in_review",
+            "/claims?stance=opposes&credibility=2",
+            "/claims?attribution=direct_quote&status=in_review",
           ],
-          searchPaths: ["detained", "police Karachi", "\"press club\"", "extortion", "denied -police", "Rangers Lyari", "ballot boxes", "hunger strike"].map((q) => `/claims?q=${encodeURIComponent(q)}`),
+          searchPaths: ["detained", "police Karachi", '"press club"', "extortion", "denied -police", "Rangers Lyari", "ballot boxes", "hunger strike"].map(
+            (q) => `/claims?q=${encodeURIComponent(q)}`,
+          ),
           claimIds: data.claimIds,
           sourceSlugs: data.slugs,
           pool: data.pool,
@@ -547,7 +606,11 @@ async function main(): Promise<void> {
         progress(`Contradiction detection at ${Math.round(options.claims / 10).toLocaleString("en")} claims (a second database) …`);
         const tenth = await createThrowawayDatabase("tenth");
         try {
-          await seedCorpus(tenth.url, { claims: Math.round(options.claims / 10), largeSourceClaims: Math.round(options.largeSourceClaims / 10), baseline: false });
+          await seedCorpus(tenth.url, {
+            claims: Math.round(options.claims / 10),
+            largeSourceClaims: Math.round(options.largeSourceClaims / 10),
+            baseline: false,
+          });
           printDetection(await measureDetection(tenth.url), large, failures);
         } finally {
           await tenth.drop();

@@ -183,7 +183,9 @@ export async function runMixedLoad(plan: LoadPlan, databaseUrl: string, log: (li
 
   const verification = await verifyEdits(databaseUrl, acknowledgements, sentTokens, [...known.keys()]);
   const byKind = Object.fromEntries(Object.entries(kindLatencies).map(([kind, values]) => [kind, { count: values.length, latency: distribution(values) }]));
-  const serverErrors = Object.entries(statusCounts).filter(([status]) => Number(status) >= 500).reduce((sum, [, count]) => sum + count, 0);
+  const serverErrors = Object.entries(statusCounts)
+    .filter(([status]) => Number(status) >= 500)
+    .reduce((sum, [, count]) => sum + count, 0);
   return {
     seconds: result.duration,
     connections: plan.connections,
@@ -249,7 +251,10 @@ export async function verifyEdits(url: string, acknowledgements: Acknowledgement
       const other = versions.get(key);
       if (other) {
         lost += 1;
-        if (problems.length < 5) problems.push(`claim ${acknowledgement.claimId}: "${other}" and "${acknowledgement.token}" were both acknowledged as version ${acknowledgement.version}`);
+        if (problems.length < 5)
+          problems.push(
+            `claim ${acknowledgement.claimId}: "${other}" and "${acknowledgement.token}" were both acknowledged as version ${acknowledgement.version}`,
+          );
       }
       versions.set(key, acknowledgement.token);
     }

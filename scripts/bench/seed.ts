@@ -23,8 +23,17 @@ import { actorRows, corpusBatches, planCorpus, SentenceModel, topicRows, type Ba
 import { DEFAULT_DOCUMENTS_DIR, DEFAULT_MANIFEST, readDocument, readManifest } from "@/seed/run-seed";
 import { createThrowawayDatabase } from "@/scripts/bench/database";
 import {
-  actorsTable, auditTable, claimsTable, contradictionsTable, copyCommand, sourcesTable, topicsTable, unnestInsertAll, usersTable,
-  type ReviewerRow, type TableSpec,
+  actorsTable,
+  auditTable,
+  claimsTable,
+  contradictionsTable,
+  copyCommand,
+  sourcesTable,
+  topicsTable,
+  unnestInsertAll,
+  usersTable,
+  type ReviewerRow,
+  type TableSpec,
 } from "@/scripts/bench/tables";
 
 const BATCH_CLAIMS = 5000;
@@ -152,7 +161,12 @@ function batchTables(batch: Batch): [TableSpec<never>, unknown[]][] {
  * Batched unnest inserts, one statement per batch. Generation and insertion take turns so
  * that the insert time can be measured on its own (the \copy baseline reads finished files).
  */
-async function loadWithUnnest(client: pg.Client, plan: CorpusPlan, model: SentenceModel, log: (line: string) => void): Promise<{ seconds: number; insertSeconds: number; rowsByTable: Record<string, number> }> {
+async function loadWithUnnest(
+  client: pg.Client,
+  plan: CorpusPlan,
+  model: SentenceModel,
+  log: (line: string) => void,
+): Promise<{ seconds: number; insertSeconds: number; rowsByTable: Record<string, number> }> {
   const rowsByTable: Record<string, number> = {};
   const started = performance.now();
   let insertMs = 0;
@@ -214,9 +228,14 @@ async function loadWithPsqlCopy(files: [TableSpec<never>, string][], log: (line:
     log("  psql \\copy …");
     const script = files.map(([spec, file]) => copyCommand(spec, file)).join("\n");
     const started = performance.now();
-    const result = spawnSync("psql", ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", database.url], { input: script, encoding: "utf8", maxBuffer: 16 * 1024 * 1024 });
+    const result = spawnSync("psql", ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", database.url], {
+      input: script,
+      encoding: "utf8",
+      maxBuffer: 16 * 1024 * 1024,
+    });
     const seconds = (performance.now() - started) / 1000;
-    if (result.error) throw new Error(`psql could not be run (${result.error.message}); install the PostgreSQL client for the baseline, or pass --skip-baseline`);
+    if (result.error)
+      throw new Error(`psql could not be run (${result.error.message}); install the PostgreSQL client for the baseline, or pass --skip-baseline`);
     if (result.status !== 0) throw new Error(`psql \\copy failed: ${result.stderr}`);
     return seconds;
   } finally {
@@ -228,8 +247,13 @@ async function loadWithPsqlCopy(files: [TableSpec<never>, string][], log: (line:
 export async function seedCorpus(url: string, options: SeedOptions): Promise<SeedFigures> {
   const log = options.log ?? (() => {});
   const model = await sentenceModel();
-  const plan = planCorpus({ claims: options.claims, largeSourceClaims: options.largeSourceClaims }, REVIEWERS.map((reviewer) => reviewer.id));
-  log(`Corpus: ${plan.claims.toLocaleString("en")} claims in ${plan.sources.toLocaleString("en")} sources (the largest holds ${plan.largeSourceClaims.toLocaleString("en")}), ${plan.actors.toLocaleString("en")} actors, ${plan.topics.toLocaleString("en")} topics`);
+  const plan = planCorpus(
+    { claims: options.claims, largeSourceClaims: options.largeSourceClaims },
+    REVIEWERS.map((reviewer) => reviewer.id),
+  );
+  log(
+    `Corpus: ${plan.claims.toLocaleString("en")} claims in ${plan.sources.toLocaleString("en")} sources (the largest holds ${plan.largeSourceClaims.toLocaleString("en")}), ${plan.actors.toLocaleString("en")} actors, ${plan.topics.toLocaleString("en")} topics`,
+  );
 
   let baseline: LoadFigures | undefined;
   let csvSeconds: number | undefined;
@@ -293,7 +317,9 @@ const rate = (figures: LoadFigures) => figures.rows / figures.seconds;
 
 export function formatSeedFigures(figures: SeedFigures): string[] {
   const lines = [
-    `Rows: ${Object.entries(figures.rowsByTable).map(([table, count]) => `${table} ${count.toLocaleString("en")}`).join(", ")} (${figures.totalRows.toLocaleString("en")} in all)`,
+    `Rows: ${Object.entries(figures.rowsByTable)
+      .map(([table, count]) => `${table} ${count.toLocaleString("en")}`)
+      .join(", ")} (${figures.totalRows.toLocaleString("en")} in all)`,
     "",
     "| loader | rows | time | rows/s | vs psql \\copy |",
     "|---|---:|---:|---:|---:|",
@@ -302,7 +328,9 @@ export function formatSeedFigures(figures: SeedFigures): string[] {
     } |`,
   ];
   if (figures.baseline) {
-    lines.push(`| psql \\copy from CSV (baseline; writing the CSV took ${figures.csvSeconds!.toFixed(1)} s more) | ${figures.baseline.rows.toLocaleString("en")} | ${figures.baseline.seconds.toFixed(1)} s | ${Math.round(rate(figures.baseline)).toLocaleString("en")} | 1.00× |`);
+    lines.push(
+      `| psql \\copy from CSV (baseline; writing the CSV took ${figures.csvSeconds!.toFixed(1)} s more) | ${figures.baseline.rows.toLocaleString("en")} | ${figures.baseline.seconds.toFixed(1)} s | ${Math.round(rate(figures.baseline)).toLocaleString("en")} | 1.00× |`,
+    );
   }
   lines.push(
     "",

@@ -48,7 +48,11 @@ export function capturingClient(url: string): CapturingClient {
  * Times a group of statements: concurrently on separate connections when the app sends
  * them concurrently (Promise.all), else one after another on one connection.
  */
-export async function timeStatements(url: string, statements: Statement[], options: { samples: number; concurrent: boolean; warmup?: number }): Promise<Distribution> {
+export async function timeStatements(
+  url: string,
+  statements: Statement[],
+  options: { samples: number; concurrent: boolean; warmup?: number },
+): Promise<Distribution> {
   const clients = await Promise.all(
     (options.concurrent ? statements : statements.slice(0, 1)).map(async () => {
       const client = new pg.Client({ connectionString: url });

@@ -46,7 +46,12 @@ export const actorsTable: TableSpec<ActorRow> = {
     { name: "normalized_name", type: "text", value: (row) => row.normalizedName },
     { name: "kind", type: "actor_kind", value: (row) => row.kind },
     // A Postgres array literal, cast per row (see castFromText).
-    { name: "aliases", type: "text[]", castFromText: true, value: (row) => `{${row.aliases.map((alias) => `"${alias.replace(/(["\\])/g, "\\$1")}"`).join(",")}}` },
+    {
+      name: "aliases",
+      type: "text[]",
+      castFromText: true,
+      value: (row) => `{${row.aliases.map((alias) => `"${alias.replace(/(["\\])/g, "\\$1")}"`).join(",")}}`,
+    },
     { name: "created_at", type: "timestamptz", value: (row) => row.createdAt },
     { name: "updated_at", type: "timestamptz", value: (row) => row.createdAt },
   ],

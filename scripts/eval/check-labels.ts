@@ -13,8 +13,10 @@ await runCli(async () => {
   for (const dir of dirs) {
     const subject = await loadConflictSubject(path.resolve(dir));
     const quotes = subject.documents.flatMap((document) => document.claims.map((claim) => plainText(claim.quote)));
-    console.log(`${subject.name}: ${subject.documents.length} documents, ${quotes.length} claims, ` +
-      `${subject.labels.conflicts.length} conflicts, ${subject.labels.nonConflicts.length} look-alike non-conflicts`);
+    console.log(
+      `${subject.name}: ${subject.documents.length} documents, ${quotes.length} claims, ` +
+        `${subject.labels.conflicts.length} conflicts, ${subject.labels.nonConflicts.length} look-alike non-conflicts`,
+    );
     for (const document of subject.documents) console.log(`  ${document.file}: ${document.claims.length} claims`);
     for (const entry of [...subject.labels.conflicts, ...subject.labels.nonConflicts]) {
       for (const side of [entry.a, entry.b]) {

@@ -25,17 +25,20 @@ const KNOWN: [string, number[]][] = [
 
 function compromiseValues(text: string): number[] {
   return (nlp(text).numbers().json() as { number?: { num?: number | null } }[])
-    .map((item) => item.number?.num).filter((value): value is number => typeof value === "number");
+    .map((item) => item.number?.num)
+    .filter((value): value is number => typeof value === "number");
 }
 
 function winkValues(text: string): number[] {
   const instance = wink();
   const entities = instance.readDoc(text).entities().out(instance.its.detail) as unknown as { value: string; type: string }[];
-  return entities.filter((entity) => /CARDINAL|MONEY|PERCENT|QUANTITY/.test(entity.type)).map((entity) => {
-    const digits = entity.value.replace(/[^\d.]/g, "");
-    const scale = /million/i.test(entity.value) ? 1e6 : /billion/i.test(entity.value) ? 1e9 : /thousand/i.test(entity.value) ? 1e3 : 1;
-    return digits ? Number(digits) * scale : Number.NaN;
-  });
+  return entities
+    .filter((entity) => /CARDINAL|MONEY|PERCENT|QUANTITY/.test(entity.type))
+    .map((entity) => {
+      const digits = entity.value.replace(/[^\d.]/g, "");
+      const scale = /million/i.test(entity.value) ? 1e6 : /billion/i.test(entity.value) ? 1e9 : /thousand/i.test(entity.value) ? 1e3 : 1;
+      return digits ? Number(digits) * scale : Number.NaN;
+    });
 }
 
 /** What the facets read, in the figure's own unit (not litres): the value as written. */
@@ -72,7 +75,9 @@ await runCli(async () => {
     const subject = await loadConflictSubject(dir);
     for (const document of subject.documents) claims.push(...document.claims.map((claim) => claim.quote));
   }
-  console.log(`${claims.length} claims of the labelled sets; ${KNOWN.length} sentences with ${KNOWN.reduce((sum, [, values]) => sum + values.length, 0)} known figures\n`);
+  console.log(
+    `${claims.length} claims of the labelled sets; ${KNOWN.length} sentences with ${KNOWN.reduce((sum, [, values]) => sum + values.length, 0)} known figures\n`,
+  );
   for (const [name, read] of [
     ["compromise alone", compromiseValues],
     ["wink-nlp entities", winkValues],

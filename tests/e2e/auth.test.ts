@@ -81,7 +81,8 @@ describe("accounts, roles and audit in the browser", () => {
     const source = await app.database.prisma.source.findFirstOrThrow({ orderBy: { title: "asc" } });
     await viewer.page.goto(`/sources/${source.slug}`);
     await expect(viewer.page.getByRole("heading", { name: source.title }).isVisible()).resolves.toBe(true);
-    const editControls = (page: typeof viewer.page) => page.getByRole("button", { name: /^(edit|save|approve|reject|create|delete|merge|import|set status|set topic)\b/i });
+    const editControls = (page: typeof viewer.page) =>
+      page.getByRole("button", { name: /^(edit|save|approve|reject|create|delete|merge|import|set status|set topic)\b/i });
     await expect(editControls(viewer.page).allTextContents()).resolves.toEqual([]);
     // On a claim's page an editor gets the claim form; a viewer gets the same page read-only.
     const claim = await app.database.prisma.claim.findFirstOrThrow({ where: { sourceId: source.id }, orderBy: { id: "asc" } });
@@ -119,7 +120,9 @@ describe("accounts, roles and audit in the browser", () => {
     expect(body).toContain("403");
     expect((await app.database.prisma.user.findUniqueOrThrow({ where: { id: app.users.viewer.id } })).role).toBe("viewer");
     // And a viewer's POST to an editor endpoint is refused.
-    const importAttempt = await viewer.context.request.post("/api/import", { multipart: { file: { name: "x.txt", mimeType: "text/plain", buffer: Buffer.from("Text.") } } });
+    const importAttempt = await viewer.context.request.post("/api/import", {
+      multipart: { file: { name: "x.txt", mimeType: "text/plain", buffer: Buffer.from("Text.") } },
+    });
     expect(importAttempt.status()).toBe(403);
     await admin.context.close();
     await viewer.context.close();
@@ -193,7 +196,10 @@ describe("accounts, roles and audit in the browser", () => {
     if (code === "timeout") server.child.kill("SIGKILL");
     expect(code).not.toBe("timeout");
     expect(code).not.toBe(0);
-    const errorLines = server.output().split("\n").filter((line) => line.includes("NEXTAUTH_SECRET"));
+    const errorLines = server
+      .output()
+      .split("\n")
+      .filter((line) => line.includes("NEXTAUTH_SECRET"));
     expect(errorLines).toEqual([
       "error: NEXTAUTH_SECRET is not set: it is required in production against a configured database (generate one with `openssl rand -base64 32`).",
     ]);

@@ -105,13 +105,17 @@ describe("contradictions in the browser", () => {
     const notice = second.page.getByTestId("conflict-notice");
     await notice.waitFor();
     await expect(notice.getByRole("heading").textContent()).resolves.toBe("Someone else reviewed this pair first");
-    await expect(notice.textContent()).resolves.toMatch(/^Someone else reviewed this pair firstSaved by Test editor at \d{4}-\d\d-\d\d \d\d:\d\d UTC: Confirmed — “Same event, opposite accounts\.”; preferred: neither\./);
+    await expect(notice.textContent()).resolves.toMatch(
+      /^Someone else reviewed this pair firstSaved by Test editor at \d{4}-\d\d-\d\d \d\d:\d\d UTC: Confirmed — “Same event, opposite accounts\.”; preferred: neither\./,
+    );
     await expect(second.page.getByTestId("form-outcome").textContent()).resolves.toBe(
       "Someone else reviewed this pair after you opened it. Their decision is shown; yours was not saved.",
     );
     await expect(secondForm.getByLabel("Rationale").inputValue()).resolves.toBe("Two different events.");
     expect(await prisma.contradiction.findUniqueOrThrow({ where: { id: pair.id } })).toMatchObject({
-      status: "confirmed", rationale: "Same event, opposite accounts.", version: pair.version + 1,
+      status: "confirmed",
+      rationale: "Same event, opposite accounts.",
+      version: pair.version + 1,
     });
 
     // "Load their version" starts the form again from the stored decision.
@@ -123,7 +127,9 @@ describe("contradictions in the browser", () => {
   });
 
   test("an editor links two claims by hand from a claim's conflicts page", async () => {
-    const baqri = await app.database.prisma.claim.findFirstOrThrow({ where: { quote: { contains: "neither he nor the MQM had ever been involved in violence" } } });
+    const baqri = await app.database.prisma.claim.findFirstOrThrow({
+      where: { quote: { contains: "neither he nor the MQM had ever been involved in violence" } },
+    });
     const page = await signedIn("editor", `/contradictions/cluster/${baqri.id}`);
     await page.goto(`/contradictions/cluster/${baqri.id}`);
     const form = page.getByTestId("link-contradiction");
@@ -132,12 +138,20 @@ describe("contradictions in the browser", () => {
     await form.getByLabel("Kind of conflict").selectOption("attribution");
     await form.getByLabel("Why do they conflict?").fill("Quiggin calls the MQM violent; Baqri says it never was.");
     await form.getByRole("button", { name: "Link as contradiction" }).click();
-    await form.getByRole("status").filter({ hasText: /Linked as contradiction #\d+/ }).waitFor();
+    await form
+      .getByRole("status")
+      .filter({ hasText: /Linked as contradiction #\d+/ })
+      .waitFor();
 
     const quiggin = await app.database.prisma.claim.findFirstOrThrow({ where: { quote: { contains: "well-deserved reputation for violence" } } });
     const [claimAId, claimBId] = [baqri.id, quiggin.id].sort((x, y) => x - y) as [number, number];
     const linked = await app.database.prisma.contradiction.findUniqueOrThrow({ where: { claimAId_claimBId: { claimAId, claimBId } } });
-    expect(linked).toMatchObject({ status: "confirmed", detectedBy: "editor", kind: "attribution", rationale: "Quiggin calls the MQM violent; Baqri says it never was." });
+    expect(linked).toMatchObject({
+      status: "confirmed",
+      detectedBy: "editor",
+      kind: "attribution",
+      rationale: "Quiggin calls the MQM violent; Baqri says it never was.",
+    });
     // The cluster now shows Quiggin's claim beside Baqri's.
     await page.reload();
     await expect(page.getByTestId("cluster").locator(`[data-claim-id="${quiggin.id}"]`).count()).resolves.toBe(1);
@@ -161,7 +175,9 @@ describe("contradictions in the browser", () => {
     const report = { created: 2, updated: 1, removed: 0, keptReviewed: 3, seconds: 4.2 };
     await prisma.detectionRun.update({ where: { id: other.id }, data: { status: "finished", finishedAt: new Date(), report } });
     await page.locator('[data-testid="detection-run-status"][data-status="finished"]').waitFor({ timeout: 15_000 });
-    await expect(status.textContent()).resolves.toMatch(/^Last detection finished .* UTC by Test admin: 2 new, 1 updated, 0 withdrawn; 3 reviewed pairs left as they were \(4\.2 s\)\.$/);
+    await expect(status.textContent()).resolves.toMatch(
+      /^Last detection finished .* UTC by Test admin: 2 new, 1 updated, 0 withdrawn; 3 reviewed pairs left as they were \(4\.2 s\)\.$/,
+    );
     await expect(button.isEnabled()).resolves.toBe(true);
 
     // The editor's own run: the click returns at once and the page follows the run to its end.

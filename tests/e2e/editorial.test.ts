@@ -37,8 +37,7 @@ describe("editorial review in the browser", () => {
     return page;
   }
 
-  const claim = (id: number) =>
-    app.database.prisma.claim.findUniqueOrThrow({ where: { id }, include: { speaker: true, reviewer: true } });
+  const claim = (id: number) => app.database.prisma.claim.findUniqueOrThrow({ where: { id }, include: { speaker: true, reviewer: true } });
 
   /** Waits for a form's outcome line to read `text` (it may still hold the previous message). */
   async function outcome(page: Page, text: string): Promise<void> {
@@ -97,7 +96,10 @@ describe("editorial review in the browser", () => {
     expect(saved).toMatchObject({ stance: "opposes", citedVia: "Dawn, 14 May 2007", version: target.version + 1 });
     expect(saved.speaker?.name).toBe("Nadia Farooqui");
     // The highlight shows the new tags after the save.
-    await page.locator(`mark[data-claim-id="${target.id}"][title*="Nadia Farooqui"][title*="via Dawn, 14 May 2007"][title*="stance opposes"]`).first().waitFor();
+    await page
+      .locator(`mark[data-claim-id="${target.id}"][title*="Nadia Farooqui"][title*="via Dawn, 14 May 2007"][title*="stance opposes"]`)
+      .first()
+      .waitFor();
     expect(textRequests).toHaveLength(2);
     await saveViewport(page, "source-reader-claim-panel");
 
@@ -152,7 +154,10 @@ describe("editorial review in the browser", () => {
     await bar.filter({ hasText: "2 selected" }).waitFor();
     await bar.getByLabel("Status").selectOption("in_review");
     await bar.getByRole("button", { name: "Set status" }).click();
-    await bar.getByRole("status").filter({ hasText: /^2 claims set to in review/ }).waitFor();
+    await bar
+      .getByRole("status")
+      .filter({ hasText: /^2 claims set to in review/ })
+      .waitFor();
     for (const id of ids) expect((await claim(id)).status).toBe("in_review");
     await page.context().close();
   });
@@ -183,7 +188,13 @@ describe("editorial review in the browser", () => {
     await page.locator('[data-testid="claim-editor"][data-ready="true"]').waitFor();
 
     const created = await claim(id);
-    expect(created).toMatchObject({ origin: "editor", status: "unreviewed", quote: selected.quote, startOffset: selected.start, endOffset: selected.start + selected.quote.length });
+    expect(created).toMatchObject({
+      origin: "editor",
+      status: "unreviewed",
+      quote: selected.quote,
+      startOffset: selected.start,
+      endOffset: selected.start + selected.quote.length,
+    });
     expect(source.text.slice(created.startOffset, created.endOffset)).toBe(created.quote);
     expect(created.prefix).toBe(source.text.slice(Math.max(0, created.startOffset - 32), created.startOffset));
     await expect(page.locator(`mark[data-claim-id="${id}"]`).first().textContent()).resolves.toBe(selected.quote);
@@ -193,16 +204,30 @@ describe("editorial review in the browser", () => {
   test("the reader dims or hides claims below the editor's check-worthiness threshold", async () => {
     const page = await editor();
     await openReader(page, SOURCE);
-    const claims = await app.database.prisma.claim.findMany({ where: { source: { slug: SOURCE }, anchorStatus: { not: "orphaned" } }, select: { id: true, checkWorthiness: true } });
-    const belowIds = async () => page.evaluate(() => [...new Set([...document.querySelectorAll<HTMLElement>("mark.below-threshold")].map((mark) => Number(mark.dataset.claimId)))].sort((a, b) => a - b));
-    const expectedBelow = (threshold: number) => claims.filter((row) => row.checkWorthiness < threshold).map((row) => row.id).sort((a, b) => a - b);
+    const claims = await app.database.prisma.claim.findMany({
+      where: { source: { slug: SOURCE }, anchorStatus: { not: "orphaned" } },
+      select: { id: true, checkWorthiness: true },
+    });
+    const belowIds = async () =>
+      page.evaluate(() =>
+        [...new Set([...document.querySelectorAll<HTMLElement>("mark.below-threshold")].map((mark) => Number(mark.dataset.claimId)))].sort((a, b) => a - b),
+      );
+    const expectedBelow = (threshold: number) =>
+      claims
+        .filter((row) => row.checkWorthiness < threshold)
+        .map((row) => row.id)
+        .sort((a, b) => a - b);
     expect(expectedBelow(35).length).toBeGreaterThan(0);
     expect(expectedBelow(35).length).toBeLessThan(claims.length);
 
     // Dimmed below 35 at first: the low ones are marked and faded, the others keep their colour.
     await expect(page.getByTestId("worth-below").textContent()).resolves.toBe(`${expectedBelow(35).length} of ${claims.length} claims are below 35`);
     expect(await belowIds()).toEqual(expectedBelow(35));
-    const opacity = (selector: string) => page.locator(selector).first().evaluate((element) => getComputedStyle(element).opacity);
+    const opacity = (selector: string) =>
+      page
+        .locator(selector)
+        .first()
+        .evaluate((element) => getComputedStyle(element).opacity);
     await expect(opacity("mark.below-threshold")).resolves.toBe("0.6");
     await expect(opacity("mark.claim:not(.below-threshold)")).resolves.toBe("1");
 
@@ -211,7 +236,10 @@ describe("editorial review in the browser", () => {
     await page.getByTestId("worth-below").filter({ hasText: "below 50" }).waitFor();
     expect(await belowIds()).toEqual(expectedBelow(50));
     await page.getByTestId("worth-mode").selectOption("hide");
-    const background = await page.locator("mark.below-threshold").first().evaluate((element) => getComputedStyle(element).backgroundColor);
+    const background = await page
+      .locator("mark.below-threshold")
+      .first()
+      .evaluate((element) => getComputedStyle(element).backgroundColor);
     expect(background).toBe("rgba(0, 0, 0, 0)");
     // The choice is remembered in this browser.
     await openReader(page, SOURCE);
@@ -232,7 +260,8 @@ describe("editorial review in the browser", () => {
     });
     expect(queue.length).toBeGreaterThanOrEqual(3);
     const cardId = async () => Number(await page.getByTestId("review-card").getAttribute("data-claim-id"));
-    const waitForCard = (id: number) => page.waitForFunction((expected) => document.querySelector('[data-testid="review-card"]')?.getAttribute("data-claim-id") === String(expected), id);
+    const waitForCard = (id: number) =>
+      page.waitForFunction((expected) => document.querySelector('[data-testid="review-card"]')?.getAttribute("data-claim-id") === String(expected), id);
     const ready = () => page.locator('[data-testid="review-controls"][data-ready="true"]').waitFor();
 
     await page.goto(`/review?source=${slug}`);
@@ -276,7 +305,10 @@ describe("editorial review in the browser", () => {
     await outcome(page, "Claim saved.");
     await page.keyboard.press("Escape");
     await page.keyboard.press("a");
-    await page.waitForFunction((decided) => document.querySelector('[data-testid="review-card"]')?.getAttribute("data-claim-id") !== String(decided), queue[2]!.id);
+    await page.waitForFunction(
+      (decided) => document.querySelector('[data-testid="review-card"]')?.getAttribute("data-claim-id") !== String(decided),
+      queue[2]!.id,
+    );
     expect(await claim(queue[2]!.id)).toMatchObject({ status: "approved", citedVia: "a press release" });
     await saveScreenshot(page, "review-queue");
     await page.context().close();
@@ -317,7 +349,12 @@ describe("editorial review in the browser", () => {
     await expect(secondForm.getByLabel("Cited via").inputValue()).resolves.toBe("The Nation");
     await secondForm.getByRole("button", { name: "Save claim" }).click();
     await outcome(second.page, "Claim saved.");
-    expect(await claim(target.id)).toMatchObject({ stance: "opposes", citedVia: "The Nation", notes: "The court record says otherwise.", version: target.version + 2 });
+    expect(await claim(target.id)).toMatchObject({
+      stance: "opposes",
+      citedVia: "The Nation",
+      notes: "The court record says otherwise.",
+      version: target.version + 2,
+    });
     await first.context.close();
     await second.context.close();
   });

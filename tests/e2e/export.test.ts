@@ -33,10 +33,21 @@ describe("export through the running app", () => {
   beforeAll(async () => {
     app = await startApp({ seed: false });
     const prisma = app.database.prisma;
-    const source = await prisma.source.create({ data: { slug: "awkward", title: "Awkward, \"quoted\" source", kind: "news", text: "text", textSha256: "a".repeat(64) } });
-    const quotes = ["=1+1 looks like a formula", "Commas, and \"quotes\"", "Two\nlines", "الطاف حسین نے کہا", "Emoji 🙂🇵🇰", "-minus first", "@at first", "Plain"];
+    const source = await prisma.source.create({
+      data: { slug: "awkward", title: 'Awkward, "quoted" source', kind: "news", text: "text", textSha256: "a".repeat(64) },
+    });
+    const quotes = ["=1+1 looks like a formula", 'Commas, and "quotes"', "Two\nlines", "الطاف حسین نے کہا", "Emoji 🙂🇵🇰", "-minus first", "@at first", "Plain"];
     for (const [index, quote] of quotes.entries()) {
-      await prisma.claim.create({ data: { sourceId: source.id, quote, startOffset: index * 10, endOffset: index * 10 + 5, status: index % 2 ? "approved" : "unreviewed", stance: index % 3 ? "supports" : "opposes" } });
+      await prisma.claim.create({
+        data: {
+          sourceId: source.id,
+          quote,
+          startOffset: index * 10,
+          endOffset: index * 10 + 5,
+          status: index % 2 ? "approved" : "unreviewed",
+          stance: index % 3 ? "supports" : "opposes",
+        },
+      });
     }
     const bulk = await prisma.source.create({ data: { slug: "bulk", title: "Bulk", text: "bulk", textSha256: "b".repeat(64) } });
     await prisma.$executeRawUnsafe(
@@ -58,7 +69,9 @@ describe("export through the running app", () => {
   test("the Export button downloads exactly the claims the filtered table shows", async () => {
     const { page } = viewer;
     await page.goto("/claims?source=awkward&stance=supports");
-    const shown = (await page.locator("tr[data-claim-id]").evaluateAll((rows) => rows.map((row) => Number(row.getAttribute("data-claim-id"))))).sort((a, b) => a - b);
+    const shown = (await page.locator("tr[data-claim-id]").evaluateAll((rows) => rows.map((row) => Number(row.getAttribute("data-claim-id"))))).sort(
+      (a, b) => a - b,
+    );
     expect(shown.length).toBeGreaterThan(0);
     expect(Number(await page.getByTestId("claims-total").textContent())).toBe(shown.length);
 
@@ -79,7 +92,10 @@ describe("export through the running app", () => {
   });
 
   test("the export's audit event names the viewer, the kind and the filters", async () => {
-    const event = await app.database.prisma.auditEvent.findFirstOrThrow({ where: { entityType: "export", action: "export_filtered" }, orderBy: { id: "desc" } });
+    const event = await app.database.prisma.auditEvent.findFirstOrThrow({
+      where: { entityType: "export", action: "export_filtered" },
+      orderBy: { id: "desc" },
+    });
     expect(event.userId).toBe(app.users.viewer.id);
     expect(event.after).toMatchObject({ kind: "claims", filters: { source: "awkward", stance: "supports" }, via: "http" });
   });
@@ -89,10 +105,14 @@ describe("export through the running app", () => {
     expect(response.status()).toBe(200);
     const directory = await mkdtemp(path.join(tmpdir(), "claimbase-e2e-export-"));
     const file = path.join(directory, "claims.csv");
-    await run(path.join(ROOT, "node_modules/.bin/tsx"), [path.join(ROOT, "lib/export/cli.ts"), "claims", "--status", "approved", "--bom", "--columns", "id,quote,status,updated_at", "--out", file], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: app.database.url },
-    });
+    await run(
+      path.join(ROOT, "node_modules/.bin/tsx"),
+      [path.join(ROOT, "lib/export/cli.ts"), "claims", "--status", "approved", "--bom", "--columns", "id,quote,status,updated_at", "--out", file],
+      {
+        cwd: ROOT,
+        env: { ...process.env, DATABASE_URL: app.database.url },
+      },
+    );
     expect((await readFile(file)).equals(await response.body())).toBe(true);
   });
 

@@ -77,7 +77,10 @@ describe("import in the browser", () => {
     expect(table).toContain("We met the union every week");
     await saveScreenshot(page, "import-claims-table");
 
-    const source = await app.database.prisma.source.findUniqueOrThrow({ where: { slug: "ferry-strike-ends-after-three-weeks" }, include: { _count: { select: { claims: true } } } });
+    const source = await app.database.prisma.source.findUniqueOrThrow({
+      where: { slug: "ferry-strike-ends-after-three-weeks" },
+      include: { _count: { select: { claims: true } } },
+    });
     expect(source._count.claims).toBe(rows.length);
     // One audit event for the import, on the source it created.
     expect(await app.database.prisma.auditEvent.count({ where: { entityType: "source", entityId: String(source.id), userId: app.users.editor.id } })).toBe(1);

@@ -77,7 +77,10 @@ describe("pickers for long lists", () => {
     await page.locator("#bulk-topic").fill("topic 142");
     await page.getByRole("option", { name: "Extra topic 142", exact: true }).click();
     await bar.getByRole("button", { name: "Set topic" }).click();
-    await bar.getByRole("status").filter({ hasText: /^Topic set on 2 claims/ }).waitFor();
+    await bar
+      .getByRole("status")
+      .filter({ hasText: /^Topic set on 2 claims/ })
+      .waitFor();
     const topic = await app.database.prisma.topic.findUniqueOrThrow({ where: { slug: "extra-topic-142" } });
     const claims = await app.database.prisma.claim.findMany({ where: { id: { in: ids } } });
     expect(claims.map((claim) => claim.topicId)).toEqual([topic.id, topic.id]);
@@ -127,7 +130,12 @@ describe("pickers for long lists", () => {
       },
     });
     expect(expected).toBeGreaterThan(0);
-    await expect(page.locator(`a[href^="/contradictions/"]`).filter({ hasText: /^Compare/ }).count()).resolves.toBe(expected);
+    await expect(
+      page
+        .locator(`a[href^="/contradictions/"]`)
+        .filter({ hasText: /^Compare/ })
+        .count(),
+    ).resolves.toBe(expected);
     await page.context().close();
   });
 
@@ -144,7 +152,10 @@ describe("pickers for long lists", () => {
     await page.waitForURL((url) => url.searchParams.get("page") === "2");
     await expect(page.getByRole("navigation", { name: "Pages" }).textContent()).resolves.toContain(`Page 2 of ${pages}`);
 
-    const seeded = await app.database.prisma.source.findFirstOrThrow({ where: { NOT: { slug: { startsWith: "extra-source-" } } }, include: { _count: { select: { claims: true } } } });
+    const seeded = await app.database.prisma.source.findFirstOrThrow({
+      where: { NOT: { slug: { startsWith: "extra-source-" } } },
+      include: { _count: { select: { claims: true } } },
+    });
     await page.getByLabel("Title, publisher or author contains").fill(seeded.title.slice(0, 25));
     await page.getByRole("button", { name: "Find" }).click();
     await page.waitForURL((url) => url.searchParams.get("q") === seeded.title.slice(0, 25));
@@ -160,7 +171,9 @@ describe("pickers for long lists", () => {
     await app.database.prisma.claim.update({ where: { id: edited.id }, data: { status: "in_review" } });
     await page.goto("/");
     await expect(page.getByRole("heading", { name: "Recently active sources" }).isVisible()).resolves.toBe(true);
-    await expect(page.getByTestId("sources-shown").textContent()).resolves.toContain(`10 of ${(await app.database.prisma.source.count()).toLocaleString("en")} sources`);
+    await expect(page.getByTestId("sources-shown").textContent()).resolves.toContain(
+      `10 of ${(await app.database.prisma.source.count()).toLocaleString("en")} sources`,
+    );
     const rows = page.locator(".progress-table tbody tr");
     await expect(rows.count()).resolves.toBe(10);
     await expect(rows.first().getByRole("rowheader").textContent()).resolves.toBe(edited.source.title);

@@ -21,10 +21,27 @@ interface DmmfField {
   nativeType?: [string, string[]] | null;
   relationFromFields?: string[];
 }
-interface DmmfModel { name: string; dbName: string | null; fields: DmmfField[] }
-interface DmmfEnum { name: string; dbName?: string | null; values: { name: string; dbName?: string | null }[] }
-interface DmmfIndex { model: string; type: "id" | "normal" | "unique" | "fulltext"; dbName?: string | null; fields: { name: string }[] }
-interface Datamodel { models: DmmfModel[]; enums: DmmfEnum[]; indexes: DmmfIndex[] }
+interface DmmfModel {
+  name: string;
+  dbName: string | null;
+  fields: DmmfField[];
+}
+interface DmmfEnum {
+  name: string;
+  dbName?: string | null;
+  values: { name: string; dbName?: string | null }[];
+}
+interface DmmfIndex {
+  model: string;
+  type: "id" | "normal" | "unique" | "fulltext";
+  dbName?: string | null;
+  fields: { name: string }[];
+}
+interface Datamodel {
+  models: DmmfModel[];
+  enums: DmmfEnum[];
+  indexes: DmmfIndex[];
+}
 
 export async function loadDatamodel(schema?: string): Promise<Datamodel> {
   const datamodel = schema ?? (await readFile(SCHEMA_PATH, "utf8"));
@@ -34,12 +51,29 @@ export async function loadDatamodel(schema?: string): Promise<Datamodel> {
 }
 
 const SCALAR_UDT: Record<string, string> = {
-  String: "text", Int: "int4", BigInt: "int8", Float: "float8", Decimal: "numeric", Boolean: "bool",
-  DateTime: "timestamp", Json: "jsonb", Bytes: "bytea",
+  String: "text",
+  Int: "int4",
+  BigInt: "int8",
+  Float: "float8",
+  Decimal: "numeric",
+  Boolean: "bool",
+  DateTime: "timestamp",
+  Json: "jsonb",
+  Bytes: "bytea",
 };
 const NATIVE_UDT: Record<string, string> = {
-  SmallInt: "int2", Char: "bpchar", VarChar: "varchar", Timestamptz: "timestamptz", Timestamp: "timestamp",
-  Text: "text", Uuid: "uuid", Date: "date", JsonB: "jsonb", Integer: "int4", BigInt: "int8", DoublePrecision: "float8",
+  SmallInt: "int2",
+  Char: "bpchar",
+  VarChar: "varchar",
+  Timestamptz: "timestamptz",
+  Timestamp: "timestamp",
+  Text: "text",
+  Uuid: "uuid",
+  Date: "date",
+  JsonB: "jsonb",
+  Integer: "int4",
+  BigInt: "int8",
+  DoublePrecision: "float8",
 };
 
 function expectedUdt(field: DmmfField, enums: Map<string, string>): string {
@@ -134,7 +168,9 @@ export async function findSchemaDrift(connectionString: string, datamodel: Datam
         if (!field.isList) {
           const nullable = row.is_nullable === "YES";
           if (nullable === field.isRequired) {
-            problems.push(`${model.name}.${field.name}: column is ${nullable ? "nullable" : "NOT NULL"}, schema declares it ${field.isRequired ? "required" : "optional"}`);
+            problems.push(
+              `${model.name}.${field.name}: column is ${nullable ? "nullable" : "NOT NULL"}, schema declares it ${field.isRequired ? "required" : "optional"}`,
+            );
           }
         }
         if (field.isUnique && !indexRows.some((index) => index.table_name === table && index.is_unique && index.columns.join(",") === column)) {

@@ -62,12 +62,14 @@ describe("actors across imported documents", () => {
   test("the actor page suggests the near-spelling once both exist, and merges nothing on its own", async () => {
     const scratch = await createTestDatabase();
     try {
-      await scratch.prisma.actor.createMany({ data: [
-        { name: "Wasey Jalil", normalizedName: "wasey jalil", kind: "person" },
-        { name: "Wasay Jalil", normalizedName: "wasay jalil", kind: "person" },
-        { name: "Waseem Akhtar", normalizedName: "waseem akhtar", kind: "person" },
-        { name: "Jalil Group", normalizedName: "jalil group", kind: "organization" },
-      ] });
+      await scratch.prisma.actor.createMany({
+        data: [
+          { name: "Wasey Jalil", normalizedName: "wasey jalil", kind: "person" },
+          { name: "Wasay Jalil", normalizedName: "wasay jalil", kind: "person" },
+          { name: "Waseem Akhtar", normalizedName: "waseem akhtar", kind: "person" },
+          { name: "Jalil Group", normalizedName: "jalil group", kind: "organization" },
+        ],
+      });
       const wasey = await scratch.prisma.actor.findUniqueOrThrow({ where: { normalizedName: "wasey jalil" } });
       const detail = await getActorDetail(wasey.id, scratch.prisma);
       expect(detail?.possibleDuplicates.map((row) => row.name)).toEqual(["Wasay Jalil"]);

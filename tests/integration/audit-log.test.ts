@@ -19,7 +19,9 @@ describe("audit log", () => {
     alice = await createUser(database.prisma, "editor", { email: "alice@example.test" });
     bob = await createUser(database.prisma, "admin", { email: "bob@example.test" });
     const event = (userId: number | null, entityType: string, entityId: string, createdAt: string, action = "update") =>
-      database.prisma.auditEvent.create({ data: { userId, entityType, entityId, action, createdAt: new Date(createdAt), before: { stance: "supports" }, after: { stance: "opposes" } } });
+      database.prisma.auditEvent.create({
+        data: { userId, entityType, entityId, action, createdAt: new Date(createdAt), before: { stance: "supports" }, after: { stance: "opposes" } },
+      });
     await event(alice.id, "claim", "7", "2026-03-01T10:00:00Z");
     await event(bob.id, "user", String(alice.id), "2026-03-05T08:00:00Z", "change_role");
     await event(alice.id, "claim", "7", "2026-03-05T23:59:00Z", "review");
@@ -31,7 +33,8 @@ describe("audit log", () => {
     await database?.drop();
   });
 
-  const list = async (input: Record<string, string>) => (await listAuditEvents(auditFilterSchema.parse(input))).events.map((event) => `${event.entityType}#${event.entityId}:${event.action}`);
+  const list = async (input: Record<string, string>) =>
+    (await listAuditEvents(auditFilterSchema.parse(input))).events.map((event) => `${event.entityType}#${event.entityId}:${event.action}`);
 
   test("filters by user, entity type and an inclusive date range, newest first", async () => {
     expect(await list({})).toEqual(["claim#8:update", "source#2:reseed", "claim#7:review", `user#${alice.id}:change_role`, "claim#7:update"]);
@@ -107,14 +110,21 @@ describe("single sign-on", () => {
   });
 
   test("when configured, admits only active accounts an admin created, matched by email", async () => {
-    Object.assign(environment, { OIDC_ISSUER: "https://login.example.org/realms/newsroom/", OIDC_CLIENT_ID: "claimbase", OIDC_CLIENT_SECRET: "s3cret", OIDC_NAME: "Newsroom SSO" });
+    Object.assign(environment, {
+      OIDC_ISSUER: "https://login.example.org/realms/newsroom/",
+      OIDC_CLIENT_ID: "claimbase",
+      OIDC_CLIENT_SECRET: "s3cret",
+      OIDC_NAME: "Newsroom SSO",
+    });
     resetEnvCache();
     const options = buildAuthOptions();
     const oidc = options.providers.find((provider) => provider.id === "oidc") as unknown as { name: string; wellKnown: string };
     expect(oidc).toMatchObject({ name: "Newsroom SSO", wellKnown: "https://login.example.org/realms/newsroom/.well-known/openid-configuration" });
     const callbacks = options.callbacks!;
     const signIn = (email: string | null) =>
-      callbacks.signIn!({ user: { id: "sub-1", email }, account: { provider: "oidc", type: "oauth", providerAccountId: "sub-1" } } as Parameters<NonNullable<typeof callbacks.signIn>>[0]);
+      callbacks.signIn!({ user: { id: "sub-1", email }, account: { provider: "oidc", type: "oauth", providerAccountId: "sub-1" } } as Parameters<
+        NonNullable<typeof callbacks.signIn>
+      >[0]);
     expect(await signIn("Known@Example.test")).toBe(true);
     expect(await signIn("stranger@example.test")).toBe(false);
     expect(await signIn("left@example.test")).toBe(false);

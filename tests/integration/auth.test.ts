@@ -36,7 +36,10 @@ describe("accounts and audit", () => {
   describe("sign-in", () => {
     test("the right password signs in, a wrong one or an unknown account does not, and each attempt is logged without the password", async () => {
       const address = "192.0.2.10";
-      expect(await authorizeCredentials({ email: "  EDITOR@example.test ", password: editor.password }, address)).toMatchObject({ id: String(editor.id), email: editor.email });
+      expect(await authorizeCredentials({ email: "  EDITOR@example.test ", password: editor.password }, address)).toMatchObject({
+        id: String(editor.id),
+        email: editor.email,
+      });
       expect(await authorizeCredentials({ email: editor.email, password: "not-the-password" }, address)).toBeNull();
       expect(await authorizeCredentials({ email: "nobody@example.test", password: "whatever-it-is" }, address)).toBeNull();
       const attempts = await database.prisma.signInAttempt.findMany({ where: { address }, orderBy: { id: "asc" } });
@@ -114,8 +117,8 @@ describe("accounts and audit", () => {
     });
 
     test("a token for a deleted or unknown account gives no session", async () => {
-      expect((await sessionFor({ uid: 987654 } as JWT) as { user?: unknown }).user).toBeUndefined();
-      expect((await sessionFor({ uid: "1; drop table users" } as JWT) as { user?: unknown }).user).toBeUndefined();
+      expect(((await sessionFor({ uid: 987654 } as JWT)) as { user?: unknown }).user).toBeUndefined();
+      expect(((await sessionFor({ uid: "1; drop table users" } as JWT)) as { user?: unknown }).user).toBeUndefined();
     });
   });
 

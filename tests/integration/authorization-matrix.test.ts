@@ -60,12 +60,18 @@ const EXPECTED: Record<string, Case[]> = {
     { role: "admin", params: { kind: "audit" } },
   ],
   "app/api/import/route.ts#POST": [{ role: "editor" }],
-  "app/api/options/[kind]/route.ts#GET": [{ role: "viewer", params: { kind: "sources" } }, { role: "viewer", params: { kind: "actors" } }],
+  "app/api/options/[kind]/route.ts#GET": [
+    { role: "viewer", params: { kind: "sources" } },
+    { role: "viewer", params: { kind: "actors" } },
+  ],
   "app/api/import/preview/route.ts#POST": [{ role: "editor" }],
   "app/api/contradictions/claim-search/route.ts#GET": [{ role: "viewer" }],
   "app/api/sources/[slug]/reader/route.ts#GET": [{ role: "viewer", params: { slug: "no-such-source" } }],
   "lib/users/actions.ts#createUserAction": [
-    { role: "admin", sample: async () => ({ input: { email: `new-${++sampleCounter}@example.test`, role: "editor", password: "a-long-password" }, entityType: "user" }) },
+    {
+      role: "admin",
+      sample: async () => ({ input: { email: `new-${++sampleCounter}@example.test`, role: "editor", password: "a-long-password" }, entityType: "user" }),
+    },
   ],
   "lib/users/actions.ts#changeUserRoleAction": [
     { role: "admin", sample: async (prisma) => ({ input: { id: (await sampleUser(prisma)).id, role: "editor" }, entityType: "user" }) },
@@ -146,7 +152,10 @@ async function discover(): Promise<Entry[]> {
     for (const name of Object.keys(routeModule).filter((key) => HTTP_METHODS.includes(key))) {
       const handler = routeModule[name] as (request: NextRequest, context: unknown) => Promise<Response>;
       entries.push({
-        key: `${file}#${name}`, kind: "route", file, name,
+        key: `${file}#${name}`,
+        kind: "route",
+        file,
+        name,
         async call(params) {
           const init = name === "GET" || name === "HEAD" ? { method: name } : { method: name, body: "{}", headers: { "content-type": "application/json" } };
           const response = await handler(new NextRequest(urlFor(file, params), init), { params: Promise.resolve(params) });
@@ -163,7 +172,10 @@ async function discover(): Promise<Entry[]> {
       if (typeof value !== "function") continue;
       const action = value as (input: unknown) => Promise<{ ok: boolean; status?: number }>;
       entries.push({
-        key: `${file}#${name}`, kind: "action", file, name,
+        key: `${file}#${name}`,
+        kind: "action",
+        file,
+        name,
         async call(_params, input = {}) {
           try {
             const result = await action(input);

@@ -36,8 +36,10 @@ describe("an imported article on a subject the rules never saw", () => {
 
   async function pairWith(first: string, second: string) {
     const rows = await database.prisma.contradiction.findMany({ include: { claimA: true, claimB: true } });
-    return rows.find((row) =>
-      (row.claimA.quote.includes(first) && row.claimB.quote.includes(second)) || (row.claimA.quote.includes(second) && row.claimB.quote.includes(first)));
+    return rows.find(
+      (row) =>
+        (row.claimA.quote.includes(first) && row.claimB.quote.includes(second)) || (row.claimA.quote.includes(second) && row.claimB.quote.includes(first)),
+    );
   }
 
   test("the import proposes the death tolls that differ and the denial of the accusation", async () => {

@@ -33,7 +33,6 @@ describe("claims table over the seed corpus", () => {
     }
     expect(seen).toHaveLength(total);
     expect(new Set(seen).size).toBe(total);
-
   });
 
   test("the review queue can walk the whole corpus", async () => {

@@ -107,14 +107,18 @@ describe("claims table", () => {
   });
 
   test("filters combine, and each row matches every filter", async () => {
-    const page = await listClaims(params({ stance: "opposes", speaker: String(speakerIds[1]), citedVia: "dawn", status: "unreviewed" }), { prisma: database.prisma });
+    const page = await listClaims(params({ stance: "opposes", speaker: String(speakerIds[1]), citedVia: "dawn", status: "unreviewed" }), {
+      prisma: database.prisma,
+    });
     expect(page.total).toBeGreaterThan(0);
     expect(page.rows).toHaveLength(page.total);
     for (const row of page.rows) {
       expect(row).toMatchObject({ stance: "opposes", speakerId: speakerIds[1], speakerName: "Farooq Sattar", status: "unreviewed" });
       expect(row.citedVia).toBe("Dawn newspaper");
     }
-    const expected = await database.prisma.claim.count({ where: { stance: "opposes", speakerId: speakerIds[1], citedVia: { contains: "dawn", mode: "insensitive" }, status: "unreviewed" } });
+    const expected = await database.prisma.claim.count({
+      where: { stance: "opposes", speakerId: speakerIds[1], citedVia: { contains: "dawn", mode: "insensitive" }, status: "unreviewed" },
+    });
     expect(page.total).toBe(expected);
 
     const none = await listClaims(params({ speaker: "none", source: "source-1", credibility: "2" }), { prisma: database.prisma });
@@ -142,13 +146,19 @@ describe("claims table", () => {
       [{ stance: "opposes" }, { stance: "opposes" }],
       [{ credibility: "2" }, { credibility: 2 }],
       [{ attribution: "direct_quote" }, { attribution: "direct_quote" }],
-      [{ stance: "supports", status: "unreviewed", sourceStance: "reports" }, { stance: "supports", status: "unreviewed", sourceStance: "reports" }],
+      [
+        { stance: "supports", status: "unreviewed", sourceStance: "reports" },
+        { stance: "supports", status: "unreviewed", sourceStance: "reports" },
+      ],
     ];
     for (const [query, where] of cases) {
       const page = await listClaims(params({ q: "killing", ...query }), { prisma: database.prisma });
       const expected = await database.prisma.claim.count({ where: { ...killings, ...where } });
       expect(page.total, JSON.stringify(query)).toBe(expected);
-      expect(page.rows.every((row) => row.quote.includes("killings")), JSON.stringify(query)).toBe(true);
+      expect(
+        page.rows.every((row) => row.quote.includes("killings")),
+        JSON.stringify(query),
+      ).toBe(true);
     }
     expect(await database.prisma.claim.count({ where: { ...killings, status: "unreviewed" } })).toBeGreaterThan(0);
   });
@@ -171,7 +181,9 @@ describe("claims table", () => {
   });
 
   test("bad values in a shared URL are reported and ignored, never injected", async () => {
-    const parsed = parseClaimTableParams(new URLSearchParams({ stance: "supports'; DROP TABLE claims; --", credibility: "9", status: "approved", sort: "bogus" }));
+    const parsed = parseClaimTableParams(
+      new URLSearchParams({ stance: "supports'; DROP TABLE claims; --", credibility: "9", status: "approved", sort: "bogus" }),
+    );
     expect(parsed.problems.map((problem) => problem.split(":")[0]).sort()).toEqual(["credibility", "sort", "stance"]);
     expect(parsed.value).toMatchObject({ status: "approved", sort: "source", stance: undefined, credibility: undefined });
     const sql = claimFilterSql({ q: "x'); DROP TABLE claims; --", citedVia: "100%_off" });

@@ -26,7 +26,12 @@ function run(file: string, args: string[]): Promise<string> {
     // node --import tsx rather than the tsx binary: one process, so the timeout's kill ends it.
     const child = spawn(process.execPath, ["--import", "tsx", file, ...args], {
       cwd: PROJECT_ROOT,
-      env: { ...process.env, DATABASE_URL: "postgresql://nobody@127.0.0.1:1/refused", NEXTAUTH_SECRET: "a-secret-of-thirty-two-characters-x", NODE_ENV: "production" },
+      env: {
+        ...process.env,
+        DATABASE_URL: "postgresql://nobody@127.0.0.1:1/refused",
+        NEXTAUTH_SECRET: "a-secret-of-thirty-two-characters-x",
+        NODE_ENV: "production",
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";
@@ -44,7 +49,11 @@ test("the list of commands is found", () => {
   expect(COMMANDS.map((command) => command.name)).toEqual(expect.arrayContaining(["start", "seed", "import", "export", "detect", "db:migrate", "bench:seed"]));
 });
 
-test.each(COMMANDS)("npm run $name loads outside React Server Components", async ({ file, args }) => {
-  const output = await run(file, args);
-  expect(output).not.toMatch(/cannot be imported from a Client Component|Cannot find module|SyntaxError/);
-}, 90_000);
+test.each(COMMANDS)(
+  "npm run $name loads outside React Server Components",
+  async ({ file, args }) => {
+    const output = await run(file, args);
+    expect(output).not.toMatch(/cannot be imported from a Client Component|Cannot find module|SyntaxError/);
+  },
+  90_000,
+);

@@ -71,7 +71,9 @@ describe("contradictions on the seed corpus", () => {
 
   test("a candidate whose verdict changed is rewritten with its version raised, unless an editor reviewed it meanwhile", async () => {
     const [first, second] = await database.prisma.contradiction.findMany({
-      where: { status: "candidate", detectedBy: { not: "editor" } }, orderBy: { id: "asc" }, take: 2,
+      where: { status: "candidate", detectedBy: { not: "editor" } },
+      orderBy: { id: "asc" },
+      take: 2,
     });
     // As if an earlier version of the rules had scored and worded these two differently.
     await database.prisma.contradiction.updateMany({ where: { id: { in: [first!.id, second!.id] } }, data: { score: 0.01, explanation: "Old wording." } });
@@ -86,10 +88,19 @@ describe("contradictions on the seed corpus", () => {
     const report = await database.prisma.$transaction((tx) => storeVerdicts(tx, judgement, {}));
     expect(report).toMatchObject({ created: 0, updated: 1, removed: 0 });
     const rewritten = await database.prisma.contradiction.findUniqueOrThrow({ where: { id: first!.id } });
-    expect(rewritten).toMatchObject({ score: first!.score, explanation: first!.explanation, kind: first!.kind, detectedBy: first!.detectedBy, version: first!.version + 1 });
+    expect(rewritten).toMatchObject({
+      score: first!.score,
+      explanation: first!.explanation,
+      kind: first!.kind,
+      detectedBy: first!.detectedBy,
+      version: first!.version + 1,
+    });
     expect(rewritten.updatedAt.getTime()).toBeGreaterThan(stale.updatedAt.getTime());
     expect(await database.prisma.contradiction.findUniqueOrThrow({ where: { id: second!.id } })).toMatchObject({
-      status: "dismissed", rationale: "Two different events.", score: 0.01, explanation: "Old wording.",
+      status: "dismissed",
+      rationale: "Two different events.",
+      score: 0.01,
+      explanation: "Old wording.",
     });
     const event = await database.prisma.auditEvent.findFirstOrThrow({ where: { entityType: "contradiction", action: "detect" }, orderBy: { id: "desc" } });
     expect(event.after).toMatchObject({ updated: 1, updatedIds: [first!.id] });
@@ -106,8 +117,12 @@ describe("contradictions on the seed corpus", () => {
     const confirmed = await reviewContradiction(
       database.prisma,
       reviewContradictionSchema.parse({
-        id: riots.id, version: riots.version, status: "confirmed", rationale: "Baqri answers the memo directly.",
-        preferredClaimId: riots.claimAId, preferredReason: "A government memo, not a party official.",
+        id: riots.id,
+        version: riots.version,
+        status: "confirmed",
+        rationale: "Baqri answers the memo directly.",
+        preferredClaimId: riots.claimAId,
+        preferredReason: "A government memo, not a party official.",
       }),
       editor,
     );
@@ -119,7 +134,8 @@ describe("contradictions on the seed corpus", () => {
     expect(report.keptReviewed).toBeGreaterThanOrEqual(2);
     expect(await database.prisma.contradiction.count()).toBe(count);
     expect(await database.prisma.contradiction.findUniqueOrThrow({ where: { id: tax.id } })).toMatchObject({
-      status: "dismissed", rationale: "Different years; both figures can be right.",
+      status: "dismissed",
+      rationale: "Different years; both figures can be right.",
     });
     expect(await database.prisma.contradiction.findUniqueOrThrow({ where: { id: riots.id } })).toEqual(confirmedRow);
   });
@@ -130,7 +146,15 @@ describe("contradictions on the seed corpus", () => {
       data: { claimAId: first!.id, claimBId: second!.id, detectedBy: "dispute-language", kind: "dispute", score: 0.5, explanation: "Old rule." },
     });
     const annotated = await database.prisma.contradiction.create({
-      data: { claimAId: first!.id, claimBId: third!.id, detectedBy: "dispute-language", kind: "dispute", score: 0.5, explanation: "Old rule.", rationale: "Keep for now." },
+      data: {
+        claimAId: first!.id,
+        claimBId: third!.id,
+        detectedBy: "dispute-language",
+        kind: "dispute",
+        score: 0.5,
+        explanation: "Old rule.",
+        rationale: "Keep for now.",
+      },
     });
     const report = await detectContradictions(database.prisma);
     expect(report.removed).toBe(1);
@@ -140,7 +164,11 @@ describe("contradictions on the seed corpus", () => {
 
   test("a review is versioned: a stale version is refused and changes nothing", async () => {
     const row = await database.prisma.contradiction.findFirstOrThrow({ where: { status: "candidate" }, orderBy: { score: "desc" } });
-    await reviewContradiction(database.prisma, reviewContradictionSchema.parse({ id: row.id, version: row.version, status: "confirmed", rationale: "First editor." }), editor);
+    await reviewContradiction(
+      database.prisma,
+      reviewContradictionSchema.parse({ id: row.id, version: row.version, status: "confirmed", rationale: "First editor." }),
+      editor,
+    );
     const before = await databaseFingerprint(database.prisma);
     const stale = reviewContradiction(
       database.prisma,
@@ -163,15 +191,23 @@ describe("contradictions on the seed corpus", () => {
     const events = await database.prisma.auditEvent.findMany({ where: { id: { gt: 0 } }, orderBy: { id: "desc" }, take: 1 });
     expect(await database.prisma.auditEvent.count()).toBe(eventsBefore + 1);
     expect(events[0]).toMatchObject({
-      entityType: "contradiction", entityId: String(row.id), action: "dismiss", userId: editor.id,
-      before: { status: "candidate" }, after: { status: "dismissed", rationale: "Not about the same event." },
+      entityType: "contradiction",
+      entityId: String(row.id),
+      action: "dismiss",
+      userId: editor.id,
+      before: { status: "candidate" },
+      after: { status: "dismissed", rationale: "Not about the same event." },
     });
   });
 
   test.each<[string, Record<string, string>, RegExp]>([
     ["no rationale for a dismissal", { status: "dismissed", rationale: "" }, /rationale/],
     ["a preferred claim without a reason", { status: "confirmed", rationale: "Real conflict.", preferredClaimId: "A" }, /preferredReason/],
-    ["a preferred claim on a dismissed pair", { status: "dismissed", rationale: "No.", preferredClaimId: "A", preferredReason: "Because." }, /preferredClaimId/],
+    [
+      "a preferred claim on a dismissed pair",
+      { status: "dismissed", rationale: "No.", preferredClaimId: "A", preferredReason: "Because." },
+      /preferredClaimId/,
+    ],
   ])("bad review input is refused with a message: %s", (_label, fields, field) => {
     const parsed = reviewContradictionSchema.safeParse({ id: 1, version: 1, ...fields, preferredClaimId: fields.preferredClaimId ? 5 : undefined });
     expect(parsed.success).toBe(false);
@@ -185,7 +221,14 @@ describe("contradictions on the seed corpus", () => {
     await expect(
       reviewContradiction(
         database.prisma,
-        reviewContradictionSchema.parse({ id: row.id, version: row.version, status: "confirmed", rationale: "Yes.", preferredClaimId: outsider.id, preferredReason: "Better source." }),
+        reviewContradictionSchema.parse({
+          id: row.id,
+          version: row.version,
+          status: "confirmed",
+          rationale: "Yes.",
+          preferredClaimId: outsider.id,
+          preferredReason: "Better source.",
+        }),
         editor,
       ),
     ).rejects.toBeInstanceOf(ValidationError);
@@ -198,7 +241,11 @@ describe("contradictions on the seed corpus", () => {
     const input = linkContradictionSchema.parse({ claimId: later.id, otherClaimId: earlier.id, kind: "other", rationale: "Same event, opposite accounts." });
     const row = await linkContradiction(database.prisma, input, editor);
     expect(row).toMatchObject({
-      claimAId: earlier.id, claimBId: later.id, status: "confirmed", detectedBy: "editor", rationale: "Same event, opposite accounts.",
+      claimAId: earlier.id,
+      claimBId: later.id,
+      status: "confirmed",
+      detectedBy: "editor",
+      rationale: "Same event, opposite accounts.",
       explanation: "Linked by hand by Eda Editor.",
     });
     const event = await database.prisma.auditEvent.findFirstOrThrow({ where: { entityType: "contradiction", entityId: String(row.id) } });
@@ -302,7 +349,8 @@ describe("detection scoped to one source (an import's run)", () => {
     const sourceId = claimB.sourceId;
     const inSource = new Set((await prisma.claim.findMany({ where: { sourceId }, select: { id: true } })).map((claim) => claim.id));
     const touches = (row: { claimAId: number; claimBId: number }) => inSource.has(row.claimAId) || inSource.has(row.claimBId);
-    const pairs = async () => (await prisma.contradiction.findMany({ orderBy: { id: "asc" } })).map((row) => ({ ...row, key: `${row.claimAId}:${row.claimBId}` }));
+    const pairs = async () =>
+      (await prisma.contradiction.findMany({ orderBy: { id: "asc" } })).map((row) => ({ ...row, key: `${row.claimAId}:${row.claimBId}` }));
 
     // As if the source had just been imported: none of its pairs exist yet. Elsewhere, a
     // candidate the rules would withdraw in a full run.

@@ -11,7 +11,12 @@ import { seedDatabase } from "@/seed/run-seed";
 import type { Role } from "@/lib/auth/roles";
 import { ConflictError } from "@/lib/errors";
 import {
-  STALE_AFTER_MS, completeDetectionRun, describeDetectionRun, latestDetectionRun, startDetectionRun, type DetectionRunView,
+  STALE_AFTER_MS,
+  completeDetectionRun,
+  describeDetectionRun,
+  latestDetectionRun,
+  startDetectionRun,
+  type DetectionRunView,
 } from "@/lib/contradictions/runs";
 
 vi.mock("@/lib/auth/session", async (importOriginal) => (await import("@/tests/helpers/session")).mockSessionModule(await importOriginal()));

@@ -41,9 +41,19 @@ describe("editorial actions", () => {
   async function formFor(id: number, changes: Record<string, unknown> = {}) {
     const claim = await claimFields(id);
     return {
-      id: claim.id, version: claim.version, stance: claim.stance, sourceStance: claim.sourceStance,
-      speakerId: claim.speakerId ?? "", newSpeakerName: "", attribution: claim.attribution, citedVia: claim.citedVia ?? "",
-      topicId: claim.topicId ?? "", newTopicTitle: "", credibility: claim.credibility, status: claim.status, notes: claim.notes ?? "",
+      id: claim.id,
+      version: claim.version,
+      stance: claim.stance,
+      sourceStance: claim.sourceStance,
+      speakerId: claim.speakerId ?? "",
+      newSpeakerName: "",
+      attribution: claim.attribution,
+      citedVia: claim.citedVia ?? "",
+      topicId: claim.topicId ?? "",
+      newTopicTitle: "",
+      credibility: claim.credibility,
+      status: claim.status,
+      notes: claim.notes ?? "",
       ...changes,
     };
   }
@@ -60,7 +70,11 @@ describe("editorial actions", () => {
     });
     sourceId = source.id;
     khanId = (await prisma.actor.create({ data: { name: "Ahmed Khan", normalizedName: canonicalActorKey("Ahmed Khan"), kind: "person" } })).id;
-    spokesmanId = (await prisma.actor.create({ data: { name: "party spokesman", normalizedName: canonicalActorKey("party spokesman"), kind: "person", aliases: ["the spokesman"] } })).id;
+    spokesmanId = (
+      await prisma.actor.create({
+        data: { name: "party spokesman", normalizedName: canonicalActorKey("party spokesman"), kind: "person", aliases: ["the spokesman"] },
+      })
+    ).id;
     const spans = [
       { quote: "the strike was called off after talks", speakerId: khanId, attribution: "paraphrase" as const },
       { quote: "nobody was hurt in the rally", speakerId: spokesmanId, attribution: "reported" as const },
@@ -85,9 +99,16 @@ describe("editorial actions", () => {
 
   test("an editor sets stance, a new speaker inline and cited-via; the claim and its audit trail show it", async () => {
     const before = await auditCount();
-    const result = await updateClaimAction(await formFor(claimIds[0]!, {
-      stance: "opposes", speakerId: "", newSpeakerName: "Inspector General Ahmed Raza", citedVia: "Geo News", status: "approved", credibility: "3",
-    }));
+    const result = await updateClaimAction(
+      await formFor(claimIds[0]!, {
+        stance: "opposes",
+        speakerId: "",
+        newSpeakerName: "Inspector General Ahmed Raza",
+        citedVia: "Geo News",
+        status: "approved",
+        credibility: "3",
+      }),
+    );
     expect(result).toMatchObject({ ok: true, data: { changed: true, version: 2 } });
     const claim = await claimFields(claimIds[0]!);
     expect(claim).toMatchObject({ stance: "opposes", citedVia: "Geo News", status: "approved", credibility: 3, version: 2, reviewerId: users.editor.id });
@@ -177,7 +198,13 @@ describe("editorial actions", () => {
     expect(created.ok).toBe(true);
     if (!created.ok) return;
     const claim = await claimFields(created.data.id);
-    expect(claim).toMatchObject({ origin: "editor", quote, status: "unreviewed", prefix: TEXT.slice(start - 32, start), suffix: TEXT.slice(start + quote.length, start + quote.length + 32) });
+    expect(claim).toMatchObject({
+      origin: "editor",
+      quote,
+      status: "unreviewed",
+      prefix: TEXT.slice(start - 32, start),
+      suffix: TEXT.slice(start + quote.length, start + quote.length + 32),
+    });
     const event = await database.prisma.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } });
     expect(event).toMatchObject({ entityType: "claim", entityId: String(created.data.id), action: "create", userId: users.editor.id });
 
@@ -226,7 +253,11 @@ describe("editorial actions", () => {
     expect(await auditCount()).toBe(before + changed + 3);
 
     const fingerprint = await databaseFingerprint(database.prisma);
-    expect(await bulkStatusAction({ ids: [], status: "approved" })).toMatchObject({ ok: false, status: 422, fieldErrors: { ids: [expect.stringMatching(/at least one/)] } });
+    expect(await bulkStatusAction({ ids: [], status: "approved" })).toMatchObject({
+      ok: false,
+      status: 422,
+      fieldErrors: { ids: [expect.stringMatching(/at least one/)] },
+    });
     expect(await bulkStatusAction({ ids: [claimIds[0], 999999], status: "approved" })).toMatchObject({ ok: false, status: 422 });
     expect(await databaseFingerprint(database.prisma)).toEqual(fingerprint);
   });
@@ -234,7 +265,9 @@ describe("editorial actions", () => {
   test("merging two actors keeps all their claims, records the names as aliases and deletes the merged one", async () => {
     const prisma = database.prisma;
     const kept = await prisma.actor.create({ data: { name: "Altaf Hussain", normalizedName: canonicalActorKey("Altaf Hussain"), kind: "person" } });
-    const merged = await prisma.actor.create({ data: { name: "Altaf Hussein", normalizedName: canonicalActorKey("Altaf Hussein"), kind: "person", aliases: ["Mr. Hussein"] } });
+    const merged = await prisma.actor.create({
+      data: { name: "Altaf Hussein", normalizedName: canonicalActorKey("Altaf Hussein"), kind: "person", aliases: ["Mr. Hussein"] },
+    });
     await prisma.claim.updateMany({ where: { id: { in: [claimIds[0]!, claimIds[1]!] } }, data: { speakerId: merged.id } });
     await prisma.claim.update({ where: { id: claimIds[2]! }, data: { speakerId: kept.id } });
     const claimVersions = await Promise.all(claimIds.map(async (id) => (await claimFields(id)).version));
@@ -264,27 +297,60 @@ describe("editorial actions", () => {
     const khan = await database.prisma.actor.findUniqueOrThrow({ where: { id: khanId } });
     const result = await updateActorAction({ id: khan.id, version: khan.version, name: "Mr. Altaf Hussain", kind: "person", aliases: "", notes: "" });
     expect(result).toMatchObject({ ok: false, status: 422, fieldErrors: { name: [expect.stringMatching(/merge the two actors/)] } });
-    const renamed = await updateActorAction({ id: khan.id, version: khan.version, name: "Ahmed Khan", kind: "government_body", aliases: "A. Khan\nAhmed Khan\n\nA. Khan", notes: "" });
+    const renamed = await updateActorAction({
+      id: khan.id,
+      version: khan.version,
+      name: "Ahmed Khan",
+      kind: "government_body",
+      aliases: "A. Khan\nAhmed Khan\n\nA. Khan",
+      notes: "",
+    });
     expect(renamed).toMatchObject({ ok: true, data: { changed: true } });
-    expect(await database.prisma.actor.findUniqueOrThrow({ where: { id: khan.id } })).toMatchObject({ kind: "government_body", aliases: ["A. Khan"], version: khan.version + 1 });
+    expect(await database.prisma.actor.findUniqueOrThrow({ where: { id: khan.id } })).toMatchObject({
+      kind: "government_body",
+      aliases: ["A. Khan"],
+      version: khan.version + 1,
+    });
     const stale = await updateActorAction({ id: khan.id, version: khan.version, name: "Ahmed Khan", kind: "court", aliases: "", notes: "" });
     expect(stale).toMatchObject({
-      ok: false, status: 409, message: expect.stringMatching(/^Someone else saved this actor while you were editing it\./),
-      current: { version: khan.version + 1, values: { kind: "government_body", aliases: "A. Khan" }, labels: { kind: "Government body" }, savedBy: users.editor.name },
+      ok: false,
+      status: 409,
+      message: expect.stringMatching(/^Someone else saved this actor while you were editing it\./),
+      current: {
+        version: khan.version + 1,
+        values: { kind: "government_body", aliases: "A. Khan" },
+        labels: { kind: "Government body" },
+        savedBy: users.editor.name,
+      },
     });
   });
 
   test("source reliability is editable with conflicts detected; topics too", async () => {
     const source = await database.prisma.source.findUniqueOrThrow({ where: { id: sourceId } });
     const form = {
-      id: source.id, version: source.version, title: source.title, kind: source.kind, publisher: "Herald Group", author: "",
-      publishedDate: "12 May 2009", url: "", language: "en", reliability: "B", notes: "",
+      id: source.id,
+      version: source.version,
+      title: source.title,
+      kind: source.kind,
+      publisher: "Herald Group",
+      author: "",
+      publishedDate: "12 May 2009",
+      url: "",
+      language: "en",
+      reliability: "B",
+      notes: "",
     };
     expect(await updateSourceAction(form)).toMatchObject({ ok: true, data: { changed: true } });
-    expect(await database.prisma.source.findUniqueOrThrow({ where: { id: sourceId } })).toMatchObject({ reliability: "B", publisher: "Herald Group", version: source.version + 1 });
+    expect(await database.prisma.source.findUniqueOrThrow({ where: { id: sourceId } })).toMatchObject({
+      reliability: "B",
+      publisher: "Herald Group",
+      version: source.version + 1,
+    });
     const stale = await updateSourceAction({ ...form, reliability: "E" });
     expect(stale).toMatchObject({
-      ok: false, status: 409, message: expect.stringMatching(/^Someone else saved this source while you were editing it\./),
+      ok: false,
+      status: 409,
+      message: expect.stringMatching(/^Someone else saved this source while you were editing it\./),
       current: { values: { reliability: "B" }, labels: { reliability: "B — Usually reliable" } },
     });
     const badUrl = await updateSourceAction({ ...form, version: source.version + 1, url: "javascript:alert(1)", reliability: "G" });
@@ -294,10 +360,18 @@ describe("editorial actions", () => {
     const created = await createTopicAction({ title: "Who called off the strike?", description: "" });
     expect(created).toMatchObject({ ok: true, data: { slug: "who-called-off-the-strike" } });
     if (!created.ok) return;
-    expect(await createTopicAction({ title: "who called off the STRIKE?" })).toMatchObject({ ok: false, status: 422, fieldErrors: { title: [expect.stringMatching(/already exists/)] } });
-    expect(await updateTopicAction({ id: created.data.id, version: 1, title: "Who called off the strike, and why?", description: "" })).toMatchObject({ ok: true });
+    expect(await createTopicAction({ title: "who called off the STRIKE?" })).toMatchObject({
+      ok: false,
+      status: 422,
+      fieldErrors: { title: [expect.stringMatching(/already exists/)] },
+    });
+    expect(await updateTopicAction({ id: created.data.id, version: 1, title: "Who called off the strike, and why?", description: "" })).toMatchObject({
+      ok: true,
+    });
     expect(await updateTopicAction({ id: created.data.id, version: 1, title: "Stale title", description: "" })).toMatchObject({
-      ok: false, status: 409, message: expect.stringMatching(/^Someone else saved this topic while you were editing it\./),
+      ok: false,
+      status: 409,
+      message: expect.stringMatching(/^Someone else saved this topic while you were editing it\./),
       current: { values: { title: "Who called off the strike, and why?" } },
     });
   });

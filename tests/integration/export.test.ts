@@ -53,7 +53,7 @@ const AWKWARD = [
   "\tstarts with a tab",
   "\rstarts with a carriage return",
   "\nstarts with a line feed",
-  "ends with a quote\"",
+  'ends with a quote"',
   "  leading and trailing spaces  ",
   "'already starts with an apostrophe",
 ];
@@ -86,10 +86,20 @@ describe("export", () => {
     users = await createRoleUsers(prisma);
 
     const awkward = await prisma.source.create({
-      data: { slug: "awkward-text", title: 'The "awkward", source', kind: "news", publisher: "=Evil Corp", text: AWKWARD.join(" "), textSha256: "a".repeat(64), reliability: "C" },
+      data: {
+        slug: "awkward-text",
+        title: 'The "awkward", source',
+        kind: "news",
+        publisher: "=Evil Corp",
+        text: AWKWARD.join(" "),
+        textSha256: "a".repeat(64),
+        reliability: "C",
+      },
     });
     const plain = await prisma.source.create({ data: { slug: "plain-text", title: "Plain source", kind: "blog", text: "plain", textSha256: "b".repeat(64) } });
-    const urdu = await prisma.actor.create({ data: { name: "الطاف حسین", normalizedName: "altaf hussain", kind: "person", aliases: ["Altaf Hussain", "=alias"] } });
+    const urdu = await prisma.actor.create({
+      data: { name: "الطاف حسین", normalizedName: "altaf hussain", kind: "person", aliases: ["Altaf Hussain", "=alias"] },
+    });
     const other = await prisma.actor.create({ data: { name: "Farooq Sattar", normalizedName: "farooq sattar", kind: "person" } });
     const topic = await prisma.topic.create({ data: { slug: "founding", title: "Who founded the MQM, and when?", description: "@topic" } });
     Object.assign(ids, { sourceAwkward: awkward.id, sourcePlain: plain.id, actorUrdu: urdu.id, topic: topic.id });
@@ -98,11 +108,14 @@ describe("export", () => {
     for (const [index, quote] of AWKWARD.entries()) {
       await prisma.claim.create({
         data: {
-          sourceId: awkward.id, quote, startOffset: offset, endOffset: offset + Math.max(1, quote.length),
+          sourceId: awkward.id,
+          quote,
+          startOffset: offset,
+          endOffset: offset + Math.max(1, quote.length),
           speakerId: index % 2 === 0 ? urdu.id : null,
           topicId: index % 3 === 0 ? topic.id : null,
           cue: index % 4 === 0 ? "said" : null,
-          citedVia: index % 5 === 0 ? "-via a leaflet, \"quoted\"" : null,
+          citedVia: index % 5 === 0 ? '-via a leaflet, "quoted"' : null,
           notes: index % 6 === 0 ? "note with\r\nCRLF, and =formula" : null,
           stance: (["supports", "opposes", "neutral", "unclear"] as const)[index % 4],
           credibility: (index % 6) + 1,
@@ -115,7 +128,15 @@ describe("export", () => {
     }
     for (let index = 0; index < 6; index++) {
       await prisma.claim.create({
-        data: { sourceId: plain.id, quote: `Plain claim number ${index} about the strike`, startOffset: index * 10, endOffset: index * 10 + 5, speakerId: other.id, stance: "opposes", status: "in_review" },
+        data: {
+          sourceId: plain.id,
+          quote: `Plain claim number ${index} about the strike`,
+          startOffset: index * 10,
+          endOffset: index * 10 + 5,
+          speakerId: other.id,
+          stance: "opposes",
+          status: "in_review",
+        },
       });
     }
     const claims = await prisma.claim.findMany({ orderBy: { id: "asc" } });
@@ -127,7 +148,18 @@ describe("export", () => {
     ];
     for (const [a, b, status, kind] of pairs) {
       await prisma.contradiction.create({
-        data: { claimAId: a, claimBId: b, status, kind, detectedBy: "test", score: 0.5, explanation: "=because, \"quoted\"", rationale: status === "candidate" ? null : "Editor's reason\nover two lines", preferredClaimId: status === "confirmed" ? a : null, preferredReason: status === "confirmed" ? "=first-hand, \"on record\"" : null },
+        data: {
+          claimAId: a,
+          claimBId: b,
+          status,
+          kind,
+          detectedBy: "test",
+          score: 0.5,
+          explanation: '=because, "quoted"',
+          rationale: status === "candidate" ? null : "Editor's reason\nover two lines",
+          preferredClaimId: status === "confirmed" ? a : null,
+          preferredReason: status === "confirmed" ? '=first-hand, "on record"' : null,
+        },
       });
     }
   });
@@ -147,12 +179,29 @@ describe("export", () => {
         include: { source: true, speaker: true, topic: true, reviewer: true },
       });
       return claims.map((claim) => ({
-        id: claim.id, source_slug: claim.source.slug, source_title: claim.source.title, source_reliability: claim.source.reliability,
-        quote: claim.quote, start_offset: claim.startOffset, end_offset: claim.endOffset, speaker: claim.speaker?.name ?? null,
-        attribution: claim.attribution, cue: claim.cue, cited_via: claim.citedVia, stance: claim.stance, source_stance: claim.sourceStance,
-        credibility: claim.credibility, topic: claim.topic?.title ?? null, status: claim.status, anchor_status: claim.anchorStatus,
-        origin: claim.origin, notes: claim.notes, reviewer: claim.reviewer?.email ?? null, reviewed_at: claim.reviewedAt?.toISOString() ?? null,
-        created_at: claim.createdAt.toISOString(), updated_at: claim.updatedAt.toISOString(),
+        id: claim.id,
+        source_slug: claim.source.slug,
+        source_title: claim.source.title,
+        source_reliability: claim.source.reliability,
+        quote: claim.quote,
+        start_offset: claim.startOffset,
+        end_offset: claim.endOffset,
+        speaker: claim.speaker?.name ?? null,
+        attribution: claim.attribution,
+        cue: claim.cue,
+        cited_via: claim.citedVia,
+        stance: claim.stance,
+        source_stance: claim.sourceStance,
+        credibility: claim.credibility,
+        topic: claim.topic?.title ?? null,
+        status: claim.status,
+        anchor_status: claim.anchorStatus,
+        origin: claim.origin,
+        notes: claim.notes,
+        reviewer: claim.reviewer?.email ?? null,
+        reviewed_at: claim.reviewedAt?.toISOString() ?? null,
+        created_at: claim.createdAt.toISOString(),
+        updated_at: claim.updatedAt.toISOString(),
       }));
     }
 
@@ -209,7 +258,10 @@ describe("export", () => {
 
     test("NDJSON carries the same fields, typed, with the text untouched", async () => {
       const text = await exportText("claims", "format=ndjson");
-      const lines = text.trimEnd().split("\n").map((line) => JSON.parse(line) as Record<string, unknown>);
+      const lines = text
+        .trimEnd()
+        .split("\n")
+        .map((line) => JSON.parse(line) as Record<string, unknown>);
       const expected = await expectedClaims();
       expect(lines).toEqual(expected);
       expect(Object.keys(lines[0]!)).toEqual(EXPORT_DEFINITIONS.claims.columns.map((column) => column.name));
@@ -224,9 +276,16 @@ describe("export", () => {
       expect(records).toHaveLength(stored.length);
       for (const [index, pair] of stored.entries()) {
         expect(records[index]).toMatchObject({
-          id: String(pair.id), kind: pair.kind, status: pair.status, claim_a_quote: pair.claimA.quote, claim_b_quote: pair.claimB.quote,
-          claim_a_speaker: pair.claimA.speaker?.name ?? "", claim_b_source: pair.claimB.source.slug, rationale: pair.rationale ?? "",
-          preferred_claim_id: pair.preferredClaimId ? String(pair.preferredClaimId) : "", preferred_reason: pair.preferredReason ?? "",
+          id: String(pair.id),
+          kind: pair.kind,
+          status: pair.status,
+          claim_a_quote: pair.claimA.quote,
+          claim_b_quote: pair.claimB.quote,
+          claim_a_speaker: pair.claimA.speaker?.name ?? "",
+          claim_b_source: pair.claimB.source.slug,
+          rationale: pair.rationale ?? "",
+          preferred_claim_id: pair.preferredClaimId ? String(pair.preferredClaimId) : "",
+          preferred_reason: pair.preferredReason ?? "",
           explanation: pair.explanation ?? "",
         });
       }
@@ -235,14 +294,22 @@ describe("export", () => {
     test("sources carry reliability and claim counts; actors their aliases; topics their stances", async () => {
       const sources = parse(await exportText("sources", ""), { columns: true }) as Record<string, string>[];
       expect(sources.find((row) => row.slug === "awkward-text")).toMatchObject({
-        title: 'The "awkward", source', publisher: "'=Evil Corp", reliability: "C", claim_count: String(AWKWARD.length), approved_count: String(Math.ceil(AWKWARD.length / 2)),
+        title: 'The "awkward", source',
+        publisher: "'=Evil Corp",
+        reliability: "C",
+        claim_count: String(AWKWARD.length),
+        approved_count: String(Math.ceil(AWKWARD.length / 2)),
       });
       const actors = parse(await exportText("actors", ""), { columns: true }) as Record<string, string>[];
-      expect(actors.find((row) => row.name === "الطاف حسین")).toMatchObject({ aliases: '["Altaf Hussain","=alias"]', claim_count: String(Math.ceil(AWKWARD.length / 2)) });
+      expect(actors.find((row) => row.name === "الطاف حسین")).toMatchObject({
+        aliases: '["Altaf Hussain","=alias"]',
+        claim_count: String(Math.ceil(AWKWARD.length / 2)),
+      });
       const topics = parse(await exportText("topics", ""), { columns: true }) as Record<string, string>[];
       const onTopic = await database.prisma.claim.groupBy({ by: ["stance"], where: { topicId: ids.topic }, _count: { _all: true } });
       expect(topics[0]).toMatchObject({
-        title: "Who founded the MQM, and when?", description: "'@topic",
+        title: "Who founded the MQM, and when?",
+        description: "'@topic",
         supports_count: String(onTopic.find((row) => row.stance === "supports")?._count._all ?? 0),
         opposes_count: String(onTopic.find((row) => row.stance === "opposes")?._count._all ?? 0),
       });
@@ -260,28 +327,38 @@ describe("export", () => {
       ["citedVia=leaflet"],
       ["sort=newest&after=x&attribution=author_voice"],
     ])("claims ?%s: the same ids as the claims table", async (query) => {
-      const table = await listClaims(parseClaimTableParams(new URLSearchParams(query.replace(/&?after=x/, ""))).value, { pageSize: 10_000, prisma: database.prisma });
+      const table = await listClaims(parseClaimTableParams(new URLSearchParams(query.replace(/&?after=x/, ""))).value, {
+        pageSize: 10_000,
+        prisma: database.prisma,
+      });
       const exported = csvIds(await exportText("claims", query));
       expect(exported.length).toBeGreaterThan(0);
       expect(exported).toEqual(table.rows.map((row) => row.id).sort((a, b) => a - b));
     });
 
     test("claims by speaker and by topic id", async () => {
-      const table = await listClaims(parseClaimTableParams(new URLSearchParams(`speaker=${ids.actorUrdu}&topic=${ids.topic}`)).value, { pageSize: 10_000, prisma: database.prisma });
+      const table = await listClaims(parseClaimTableParams(new URLSearchParams(`speaker=${ids.actorUrdu}&topic=${ids.topic}`)).value, {
+        pageSize: 10_000,
+        prisma: database.prisma,
+      });
       expect(csvIds(await exportText("claims", `speaker=${ids.actorUrdu}&topic=${ids.topic}`))).toEqual(table.rows.map((row) => row.id).sort((a, b) => a - b));
     });
 
-    test.each([["status=candidate"], ["status=all"], ["status=confirmed"], ["status=all&kind=negation"], ["status=all&source=SOURCE"], ["status=all&actor=ACTOR"]])(
-      "contradictions ?%s: the same ids as the candidates list",
-      async (template) => {
-        const query = template.replace("SOURCE", "plain-text").replace("ACTOR", String(ids.actorUrdu));
-        const filters = listContradictionsSchema.parse(Object.fromEntries(new URLSearchParams(query)));
-        const listed = (await listContradictionIds(filters, database.prisma)).sort((a, b) => a - b).map((id) => ({ id }));
-        const exported = csvIds(await exportText("contradictions", query));
-        expect(exported.length).toBeGreaterThan(0);
-        expect(exported).toEqual(listed.map((row) => row.id));
-      },
-    );
+    test.each([
+      ["status=candidate"],
+      ["status=all"],
+      ["status=confirmed"],
+      ["status=all&kind=negation"],
+      ["status=all&source=SOURCE"],
+      ["status=all&actor=ACTOR"],
+    ])("contradictions ?%s: the same ids as the candidates list", async (template) => {
+      const query = template.replace("SOURCE", "plain-text").replace("ACTOR", String(ids.actorUrdu));
+      const filters = listContradictionsSchema.parse(Object.fromEntries(new URLSearchParams(query)));
+      const listed = (await listContradictionIds(filters, database.prisma)).sort((a, b) => a - b).map((id) => ({ id }));
+      const exported = csvIds(await exportText("contradictions", query));
+      expect(exported.length).toBeGreaterThan(0);
+      expect(exported).toEqual(listed.map((row) => row.id));
+    });
   });
 
   test.each([["q=altaf"], ["q=sattar&kind=person"], ["kind=organization"], [""]])("actors ?%s: the same ids as the actors list", async (query) => {
@@ -328,7 +405,13 @@ describe("export", () => {
       const events = await database.prisma.auditEvent.findMany({ where: { id: { gt: 0 } }, orderBy: { id: "desc" }, take: 1 });
       expect(await database.prisma.auditEvent.count()).toBe(before + 1);
       expect(events[0]).toMatchObject({ userId: users.viewer.id, entityType: "export", entityId: "claims", action: "export_filtered" });
-      expect(events[0]!.after).toMatchObject({ kind: "claims", format: "ndjson", filters: { status: "approved", stance: "supports" }, columns: "all", via: "http" });
+      expect(events[0]!.after).toMatchObject({
+        kind: "claims",
+        format: "ndjson",
+        filters: { status: "approved", stance: "supports" },
+        columns: "all",
+        via: "http",
+      });
     });
 
     test("the audit export includes the export events, for admins", async () => {
@@ -381,7 +464,10 @@ describe("export", () => {
     test("bad arguments: one clear line, exit code 1, no file", async () => {
       const directory = await mkdtemp(path.join(tmpdir(), "claimbase-export-"));
       const file = path.join(directory, "never.csv");
-      const failure = await cli(["claims", "--credibility", "9", "--out", file]).then(() => null, (error: { code: number; stderr: Buffer }) => error);
+      const failure = await cli(["claims", "--credibility", "9", "--out", file]).then(
+        () => null,
+        (error: { code: number; stderr: Buffer }) => error,
+      );
       expect(failure?.code).toBe(1);
       expect(failure?.stderr.toString()).toMatch(/^error: The export was not started\. credibility: Credibility is 1–6\.\n$/);
       expect(existsSync(file)).toBe(false);
@@ -433,7 +519,9 @@ describe("export", () => {
     test("backpressure: while nobody reads, the database is read no further than a small buffer ahead", async () => {
       const pool = new pg.Pool({ connectionString: database.url, max: 1 });
       let fetched = -1;
-      const stream = await openExportStream(pool, parseExportRequest("claims", new URLSearchParams("source=bulk")), { onEnd: (_outcome, rows) => (fetched = rows) });
+      const stream = await openExportStream(pool, parseExportRequest("claims", new URLSearchParams("source=bulk")), {
+        onEnd: (_outcome, rows) => (fetched = rows),
+      });
       const reader = stream.getReader();
       await reader.read();
       // Unthrottled, all 30,000 rows are read in well under a second on this machine.

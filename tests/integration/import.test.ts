@@ -71,7 +71,12 @@ describe("import", () => {
       const result = await save(document, { title: document.guesses.title, kind: "news", publisher: "Harbour Gazette" });
       expect(result.summary.created).toBe(true);
       const source = await expectAnchored(result.summary.sourceId);
-      expect(source).toMatchObject({ slug: "harbour-district-budget-passes-after-long-debate", kind: "news", publisher: "Harbour Gazette", originFile: "council-report.txt" });
+      expect(source).toMatchObject({
+        slug: "harbour-district-budget-passes-after-long-debate",
+        kind: "news",
+        publisher: "Harbour Gazette",
+        originFile: "council-report.txt",
+      });
       expect(source.claims.length).toBeGreaterThanOrEqual(2);
       expect(source.claims.every((claim) => claim.status === "unreviewed" && claim.origin === "extracted")).toBe(true);
       const speakers = source.claims.map((claim) => claim.speaker?.name ?? "");
@@ -83,7 +88,12 @@ describe("import", () => {
       expect(events.map((event) => `${event.entityType}:${event.action}`)).toEqual(["source:import.create"]);
       expect(events[0]).toMatchObject({ userId: users.editor.id });
       expect(events[0]!.after).toMatchObject({
-        file: "council-report.txt", format: "text", bytes: document.bytes, slug: source.slug, claimsCreated: source.claims.length, contradictionsFound: result.contradictionsFound,
+        file: "council-report.txt",
+        format: "text",
+        bytes: document.bytes,
+        slug: source.slug,
+        claimsCreated: source.claims.length,
+        contradictionsFound: result.contradictionsFound,
       });
     });
 
@@ -103,8 +113,12 @@ describe("import", () => {
       const result = await save(document, { ...document.guesses, kind: "news" });
       const source = await expectAnchored(result.summary.sourceId);
       expect(source).toMatchObject({
-        title: "Ferry strike ends after three weeks", author: "Fiona MacLeod", publisher: "Coastal Herald",
-        publishedDate: "2024-05-14", url: "https://news.example.com/2024/05/harbour-ferry-strike-ends", language: "en-GB",
+        title: "Ferry strike ends after three weeks",
+        author: "Fiona MacLeod",
+        publisher: "Coastal Herald",
+        publishedDate: "2024-05-14",
+        url: "https://news.example.com/2024/05/harbour-ferry-strike-ends",
+        language: "en-GB",
       });
       for (const leak of ["SCRIPT-LEAK", "STYLE-LEAK", "__import", "We use cookies", "<"]) expect(source.text).not.toContain(leak);
       const speakers = source.claims.map((claim) => claim.speaker?.name ?? "");
@@ -124,7 +138,7 @@ describe("import", () => {
 
     test("pasted text", async () => {
       const document = readPastedText(
-        "Library opening hours to be cut\n\n\"We cannot keep every branch open on Sundays,\" said Ruth Adeyemi, the library director, on Monday.",
+        'Library opening hours to be cut\n\n"We cannot keep every branch open on Sundays," said Ruth Adeyemi, the library director, on Monday.',
         { maxBytes: importMaxBytes() },
       );
       const result = await save(document, { title: document.guesses.title, kind: "news" });
@@ -154,7 +168,11 @@ describe("import", () => {
       expect(baird).toMatchObject({ knownSpeaker: true, alreadyStored: false });
 
       const result = await save(document, { ...document.guesses, kind: "news" });
-      const saved = await database.prisma.claim.findMany({ where: { sourceId: result.summary.sourceId }, include: { speaker: true }, orderBy: { startOffset: "asc" } });
+      const saved = await database.prisma.claim.findMany({
+        where: { sourceId: result.summary.sourceId },
+        include: { speaker: true },
+        orderBy: { startOffset: "asc" },
+      });
       expect(saved.map((claim) => [claim.quote, claim.speaker?.name ?? null])).toEqual(preview.claims.map((claim) => [claim.quote, claim.speaker]));
     });
   });
@@ -190,9 +208,7 @@ describe("import", () => {
         data: { status: "approved", stance: "supports", notes: "Checked against the minutes", version: { increment: 1 } },
       });
       const original = await readFile(path.join(FIXTURES, "council-report.txt"), "utf8");
-      const changed = original
-        .replace("The city council approved", "Correction appended on Friday.\n\nThe city council approved")
-        .replace(lost.quote, "");
+      const changed = original.replace("The city council approved", "Correction appended on Friday.\n\nThe city council approved").replace(lost.quote, "");
       expect(changed).not.toContain(lost.quote);
       const document = await read("council-report-v2.txt", new TextEncoder().encode(changed));
 
@@ -204,7 +220,10 @@ describe("import", () => {
       const claims = await database.prisma.claim.findMany({ where: { sourceId: source.id } });
       expect(claims.find((claim) => claim.id === lost.id)?.anchorStatus).toBe("orphaned");
       expect(claims.find((claim) => claim.id === edited.id)).toMatchObject({
-        status: "approved", stance: "supports", notes: "Checked against the minutes", anchorStatus: "reanchored",
+        status: "approved",
+        stance: "supports",
+        notes: "Checked against the minutes",
+        anchorStatus: "reanchored",
       });
       const reloaded = await database.prisma.source.findUniqueOrThrow({ where: { id: source.id } });
       for (const claim of claims.filter((item) => item.anchorStatus !== "orphaned")) {
@@ -219,7 +238,7 @@ describe("import", () => {
         "",
         "Updated Monday 09:40",
         "",
-        "\"The depot will double the number of trams we can service,\" said Nadia Kerr, the transport director.",
+        '"The depot will double the number of trams we can service," said Nadia Kerr, the transport director.',
       ].join("\n");
       const created = await save(readPastedText(first, { maxBytes: MB }), { title: "Tram depot plan approved", kind: "news" });
       const stored = await database.prisma.claim.findMany({ where: { sourceId: created.summary.sourceId } });
@@ -235,7 +254,9 @@ describe("import", () => {
 
       const result = await save(second, { title: "Tram depot plan approved", kind: "news" });
       expect(result.summary).toMatchObject({
-        textChanged: true, claimsReanchored: preview.match!.claimsReanchored, claimsOrphaned: preview.match!.claimsLosingTheirText,
+        textChanged: true,
+        claimsReanchored: preview.match!.claimsReanchored,
+        claimsOrphaned: preview.match!.claimsLosingTheirText,
         claimsCreated: preview.claims.filter((claim) => !claim.alreadyStored).length,
       });
       const after = await database.prisma.claim.findMany({ where: { sourceId: created.summary.sourceId } });
@@ -256,14 +277,21 @@ describe("import", () => {
         .replace(/Ferry strike ends after three weeks/g, "Ferry strike over: boats sail again")
         .replace("</article>", "<p>Update: the first ferry left at six in the morning, the operator said.</p></article>");
       const byUrl = await save(await read("ferry-update.html", new TextEncoder().encode(html)), {
-        title: "Ferry strike over: boats sail again", kind: "news", url: "https://news.example.com/2024/05/harbour-ferry-strike-ends",
+        title: "Ferry strike over: boats sail again",
+        kind: "news",
+        url: "https://news.example.com/2024/05/harbour-ferry-strike-ends",
       });
       expect(byUrl.summary).toMatchObject({ created: false, matchedBy: "url", sourceId: ferry.id, slug: ferry.slug });
 
       const pdfSource = await database.prisma.source.findFirstOrThrow({ where: { originFile: "article.pdf" } });
-      const chosen = await save(readPastedText("Flood barrier vote\n\nThe barrier was approved, said Mayor Helen Okafor.", { maxBytes: MB }), {
-        title: "Flood barrier vote", kind: "news",
-      }, String(pdfSource.id));
+      const chosen = await save(
+        readPastedText("Flood barrier vote\n\nThe barrier was approved, said Mayor Helen Okafor.", { maxBytes: MB }),
+        {
+          title: "Flood barrier vote",
+          kind: "news",
+        },
+        String(pdfSource.id),
+      );
       expect(chosen.summary).toMatchObject({ created: false, matchedBy: "chosen", sourceId: pdfSource.id });
     });
 
@@ -287,10 +315,12 @@ describe("import", () => {
       expect(await databaseFingerprint(database.prisma)).toEqual(before);
     }
 
-    const importFile = (name: string, bytes?: Uint8Array, metadata: Record<string, unknown> = { title: "Refused", kind: "news" }) => async () => {
-      const document = await read(name, bytes);
-      return save(document, metadata);
-    };
+    const importFile =
+      (name: string, bytes?: Uint8Array, metadata: Record<string, unknown> = { title: "Refused", kind: "news" }) =>
+      async () => {
+        const document = await read(name, bytes);
+        return save(document, metadata);
+      };
 
     test("an empty file", () => expectRefused(importFile("empty.txt"), "empty", /^empty\.txt: the file is empty$/));
 
@@ -368,7 +398,7 @@ describe("import", () => {
       const { POST: savePost } = await import("@/app/api/import/route");
       const form = () => {
         const body = new FormData();
-        body.set("text", "Council sells the old pier\n\n\"The pier will be sold to the highest bidder,\" said Jo Marsh, the council leader.");
+        body.set("text", 'Council sells the old pier\n\n"The pier will be sold to the highest bidder," said Jo Marsh, the council leader.');
         body.set("title", "Council sells the old pier");
         body.set("kind", "news");
         body.set("target", "new");
@@ -407,10 +437,20 @@ describe("import", () => {
     test("imports the good files, reports each failure by name, and exits non-zero", async () => {
       const directory = await mkdtemp(path.join(tmpdir(), "claimbase-import-cli-"));
       const good = path.join(directory, "tram-line.md");
-      await writeFile(good, "# Tram line delayed\n\n\"The tram line will open a year late,\" said Sam Patel, the transport director.\n");
+      await writeFile(good, '# Tram line delayed\n\n"The tram line will open a year late," said Sam Patel, the transport director.\n');
       const result = spawnSync(
         process.execPath,
-        [path.join(PROJECT_ROOT, "node_modules/tsx/dist/cli.mjs"), "lib/import/cli.ts", good, path.join(FIXTURES, "scanned.pdf"), path.join(FIXTURES, "empty.txt"), "--kind", "news", "--publisher", "City Desk"],
+        [
+          path.join(PROJECT_ROOT, "node_modules/tsx/dist/cli.mjs"),
+          "lib/import/cli.ts",
+          good,
+          path.join(FIXTURES, "scanned.pdf"),
+          path.join(FIXTURES, "empty.txt"),
+          "--kind",
+          "news",
+          "--publisher",
+          "City Desk",
+        ],
         { cwd: PROJECT_ROOT, env: { ...process.env, DATABASE_URL: database.url }, encoding: "utf8", timeout: 120_000 },
       );
       expect(result.status, result.stderr).toBe(1);
@@ -418,7 +458,10 @@ describe("import", () => {
       expect(result.stdout).toMatch(/ok {6}tram-line\.md: new source "tram-line-delayed"/);
       expect(result.stdout).toMatch(/FAILED {2}scanned\.pdf: the PDF has no text layer/);
       expect(result.stdout).toMatch(/FAILED {2}empty\.txt: the file is empty/);
-      const source = await database.prisma.source.findUniqueOrThrow({ where: { slug: "tram-line-delayed" }, include: { claims: { include: { speaker: true } } } });
+      const source = await database.prisma.source.findUniqueOrThrow({
+        where: { slug: "tram-line-delayed" },
+        include: { claims: { include: { speaker: true } } },
+      });
       expect(source).toMatchObject({ kind: "news", publisher: "City Desk", title: "Tram line delayed" });
       expect(source.claims.some((claim) => claim.speaker?.name.includes("Patel"))).toBe(true);
     });

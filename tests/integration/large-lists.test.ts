@@ -61,7 +61,15 @@ beforeAll(async () => {
     data: { speakerId: speaker100.id, topicId: topic2.id, stance: "supports" },
   });
   await prisma.claim.create({
-    data: { sourceId: speeches.id, quote: "An answer", startOffset: 100_000, endOffset: 100_005, speakerId: speaker100.id, topicId: topic2.id, stance: "opposes" },
+    data: {
+      sourceId: speeches.id,
+      quote: "An answer",
+      startOffset: 100_000,
+      endOffset: 100_005,
+      speakerId: speaker100.id,
+      topicId: topic2.id,
+      stance: "opposes",
+    },
   });
   // Nothing edited yet: every claim last changed yesterday.
   await prisma.$executeRawUnsafe(`UPDATE claims SET updated_at = now() - interval '1 day'`);
@@ -129,7 +137,9 @@ describe("the topics list", () => {
     expect(first.rows).toHaveLength(TOPICS_PAGE_SIZE);
     expect(first.rows[1]).toMatchObject({ title: "Topic 002", total: 4, stances: { supports: 3, opposes: 1, neutral: 0, unclear: 0 } });
     const second = await listTopics(parse(topicListSchema, "page=2"), database.prisma);
-    expect(second.rows.map((row) => row.title)).toEqual(Array.from({ length: TOPICS - TOPICS_PAGE_SIZE }, (_, index) => `Topic ${String(51 + index).padStart(3, "0")}`));
+    expect(second.rows.map((row) => row.title)).toEqual(
+      Array.from({ length: TOPICS - TOPICS_PAGE_SIZE }, (_, index) => `Topic ${String(51 + index).padStart(3, "0")}`),
+    );
   });
 });
 

@@ -39,7 +39,7 @@ describe("migrations", () => {
   test("a drift is caught and named", async () => {
     const schema = await readFile(SCHEMA_PATH, "utf8");
     const drifted = schema
-      .replace("  notes            String?\n  reviewerId", "  notes            String?\n  embargoedUntil   DateTime? @map(\"embargoed_until\")\n  reviewerId")
+      .replace("  notes            String?\n  reviewerId", '  notes            String?\n  embargoedUntil   DateTime? @map("embargoed_until")\n  reviewerId')
       .replace("@@index([speakerId, id])", "@@index([speakerId, status])")
       .replace("  admin\n  editor\n  viewer", "  admin\n  editor\n  viewer\n  auditor");
     expect(drifted).not.toBe(schema);

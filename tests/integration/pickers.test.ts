@@ -46,7 +46,12 @@ describe("a long list is searched, a short one is sent whole", () => {
   test("under the limit every entry is listed, in order", async () => {
     const picker = await pickerFor("actors", undefined, database.prisma);
     expect(picker.mode).toBe("list");
-    expect(picker.mode === "list" && picker.options.map((option) => option.label)).toEqual(["50% Club", "Altaf Hussain", "Imran Khan", "Khalid Maqbool Siddiqui"]);
+    expect(picker.mode === "list" && picker.options.map((option) => option.label)).toEqual([
+      "50% Club",
+      "Altaf Hussain",
+      "Imran Khan",
+      "Khalid Maqbool Siddiqui",
+    ]);
   });
 
   test("search matches anywhere in the name or an alias, names starting with the text first", async () => {

@@ -30,9 +30,11 @@ beforeAll(async () => {
   ids = {
     police: (await claim("The police said the party ordered the strike.", { stance: "opposes", attribution: "reported" })).id,
     denial: (await claim("A spokesman denied it.", { speakerId: spokesman.id, attribution: "direct_quote", stance: "supports", status: "approved" })).id,
-    orphan: (await database.prisma.claim.create({
-      data: { sourceId: source.id, quote: "a sentence since edited away", startOffset: 0, endOffset: 5, anchorStatus: "orphaned" },
-    })).id,
+    orphan: (
+      await database.prisma.claim.create({
+        data: { sourceId: source.id, quote: "a sentence since edited away", startOffset: 0, endOffset: 5, anchorStatus: "orphaned" },
+      })
+    ).id,
   };
 });
 

@@ -35,7 +35,10 @@ describe("ActorDirectory", () => {
   });
 
   test("organizations are matched by name and alias only, never by a last word", () => {
-    const bodies = new ActorDirectory([actor("Justice Department", "government_body"), actor("Energy Department", "government_body", ["Department of Energy"])]);
+    const bodies = new ActorDirectory([
+      actor("Justice Department", "government_body"),
+      actor("Energy Department", "government_body", ["Department of Energy"]),
+    ]);
     expect(bodies.resolve({ name: "Department", kind: "government_body" })).toBeNull();
     expect(bodies.resolve({ name: "Department of Energy", kind: "government_body" })?.name).toBe("Energy Department");
   });

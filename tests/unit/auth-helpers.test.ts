@@ -6,16 +6,31 @@ import { clientAddress } from "@/lib/auth/options";
 
 describe("roles", () => {
   test.each([
-    ["admin", "admin", true], ["admin", "editor", true], ["admin", "viewer", true],
-    ["editor", "admin", false], ["editor", "editor", true], ["editor", "viewer", true],
-    ["viewer", "admin", false], ["viewer", "editor", false], ["viewer", "viewer", true],
-    ["superuser", "viewer", false], ["", "viewer", false], [undefined, "viewer", false], ["Admin", "viewer", false],
+    ["admin", "admin", true],
+    ["admin", "editor", true],
+    ["admin", "viewer", true],
+    ["editor", "admin", false],
+    ["editor", "editor", true],
+    ["editor", "viewer", true],
+    ["viewer", "admin", false],
+    ["viewer", "editor", false],
+    ["viewer", "viewer", true],
+    ["superuser", "viewer", false],
+    ["", "viewer", false],
+    [undefined, "viewer", false],
+    ["Admin", "viewer", false],
   ] as const)("%s may act as %s: %s", (actual, required, allowed) => {
     expect(roleAllows(actual, required)).toBe(allowed);
   });
 
   test("only editors and admins see edit controls; only admins see user management", () => {
-    expect([canEdit({ role: "viewer" }), canEdit({ role: "editor" }), canEdit({ role: "admin" }), canEdit(null), canEdit({ role: "owner" })]).toEqual([false, true, true, false, false]);
+    expect([canEdit({ role: "viewer" }), canEdit({ role: "editor" }), canEdit({ role: "admin" }), canEdit(null), canEdit({ role: "owner" })]).toEqual([
+      false,
+      true,
+      true,
+      false,
+      false,
+    ]);
     expect([isAdmin({ role: "editor" }), isAdmin({ role: "admin" }), isAdmin(undefined)]).toEqual([false, true, false]);
   });
 });

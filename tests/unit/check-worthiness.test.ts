@@ -13,8 +13,16 @@ describe("check-worthiness", () => {
     ["Karachi commissioner Roshan Shaikh said the death toll stood at 258, down from the 289 announced on Wednesday.", "Roshan Shaikh", "said"],
     ["The MQM has officially denied that he was ever one of its members.", "MQM", "denied"],
     ["BP has challenged this calculation saying that it is overestimated.", "BP", "saying"],
-    ["A separate internal BP document dated April 27 gave a low estimate of 1,063, a best guess of 5,758 and a high estimate of 14,266 barrels per day.", null, null],
-    ["The Buk launcher that destroyed Malaysia Airlines flight MH17 belonged to the 53rd Anti-Aircraft Missile Brigade of the Russian army.", "Joint Investigation Team", "said"],
+    [
+      "A separate internal BP document dated April 27 gave a low estimate of 1,063, a best guess of 5,758 and a high estimate of 14,266 barrels per day.",
+      null,
+      null,
+    ],
+    [
+      "The Buk launcher that destroyed Malaysia Airlines flight MH17 belonged to the 53rd Anti-Aircraft Missile Brigade of the Russian army.",
+      "Joint Investigation Team",
+      "said",
+    ],
   ])("worth checking: %s", (quote, speaker, cue) => {
     expect(score(quote, speaker, cue).score).toBeGreaterThanOrEqual(DEFAULT_CHECK_WORTHINESS_THRESHOLD + 15);
   });
@@ -39,7 +47,11 @@ describe("check-worthiness", () => {
   });
 
   test("the score stays within 0–100", () => {
-    const high = score("Police said the MQM killed 17 people on 12 May 2007 and the MQM denied that 17 were killed, blaming the PPP and the ANP for 40 deaths.", "Police", "said");
+    const high = score(
+      "Police said the MQM killed 17 people on 12 May 2007 and the MQM denied that 17 were killed, blaming the PPP and the ANP for 40 deaths.",
+      "Police",
+      "said",
+    );
     expect(high.score).toBeLessThanOrEqual(100);
     expect(score("Thanks, God bless, keep it civil in this thread?").score).toBeGreaterThanOrEqual(0);
   });

@@ -101,12 +101,17 @@ describe("entities, acts and predicates", () => {
       "The JIT held the Muttahida Qaumi Movement (MQM) responsible for it.",
       "The MQM-A routinely denied any involvement in the violence.",
     ]) {
-      expect(computeFacets({ quote }).entities.flatMap((entity) => entity.keys), quote).toContain("mqm");
+      expect(
+        computeFacets({ quote }).entities.flatMap((entity) => entity.keys),
+        quote,
+      ).toContain("mqm");
     }
   });
 
   test("“Mr. Mahmood” shares a key with “Senior Superintendent of Police Rashid Mahmood”", () => {
-    const keys = computeFacets({ quote: "Senior Superintendent of Police Rashid Mahmood told reporters at the scene." }).entities.flatMap((entity) => entity.keys);
+    const keys = computeFacets({ quote: "Senior Superintendent of Police Rashid Mahmood told reporters at the scene." }).entities.flatMap(
+      (entity) => entity.keys,
+    );
     expect(keys).toContain("mahmood");
     expect(computeFacets({ quote: "Mr. Mahmood said the gunmen were linked to the MQM." }).entities.flatMap((entity) => entity.keys)).toContain("mahmood");
   });
@@ -239,7 +244,9 @@ describe("propositions", () => {
   test("“there was no CCTV footage” says something does not exist; “no comment” does not", () => {
     const none = computeFacets({ quote: "Kamal said there was no CCTV footage of the incident." }).propositions!.find((p) => p.sense === "exist");
     expect(none).toMatchObject({ positive: false, args: ["cctv", "footag"], words: "no CCTV footage" });
-    expect(computeFacets({ quote: "“We have no comment on specific pieces of correspondence,” she said." }).propositions!.some((p) => p.sense === "exist")).toBe(false);
+    expect(
+      computeFacets({ quote: "“We have no comment on specific pieces of correspondence,” she said." }).propositions!.some((p) => p.sense === "exist"),
+    ).toBe(false);
   });
 
   test("a participle before its noun only describes it: a negative subject does not turn it over", () => {
@@ -287,11 +294,16 @@ describe("figures of a fourth subject (Rana Plaza)", () => {
     const figures = measureOf("A Dhaka court charged Sohel Rana and 40 other people with the murder of 1,137 people in the collapse.");
     expect(figures).toContainEqual([40, "people-people"]);
     expect(figures).toContainEqual([1137, "death"]);
-    expect(measureOf("On 5 September 1995, 8 MQM supporters were killed and 11 were injured.")).toEqual([[8, "death"], [11, "injury"]]);
+    expect(measureOf("On 5 September 1995, 8 MQM supporters were killed and 11 were injured.")).toEqual([
+      [8, "death"],
+      [11, "injury"],
+    ]);
   });
 
   test("'176 names of missing workers' counts the missing", () => {
-    expect(measureOf("Even the district administration's own register held 176 names of missing workers on the day the army left the site.")).toEqual([[176, "missing"]]);
+    expect(measureOf("Even the district administration's own register held 176 names of missing workers on the day the army left the site.")).toEqual([
+      [176, "missing"],
+    ]);
   });
 
   test("'an eight-storey building' counts storeys, governed by the building; ages and spans are not counts", () => {
@@ -340,7 +352,9 @@ describe("where a happening began", () => {
     expect(originPlaces("Inspector Iqbal told the inquiry that the fire had started on the ground floor.")).toEqual([
       { subject: "fire", start: "begin", place: "the ground floor", key: "ground floor" },
     ]);
-    expect(originPlaces("Prosecutors said the missile was launched from a farm field near Pervomaiskyi.")).toMatchObject([{ subject: "missil", start: "launch", key: "pervomaiskyi" }]);
+    expect(originPlaces("Prosecutors said the missile was launched from a farm field near Pervomaiskyi.")).toMatchObject([
+      { subject: "missil", start: "launch", key: "pervomaiskyi" },
+    ]);
   });
 
   test("days and months are when, not where", () => {

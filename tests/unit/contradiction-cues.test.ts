@@ -15,13 +15,29 @@ const vocabulary = Vocabulary.from(
 );
 
 const SPEAKERS: Record<string, number> = {
-  "Privy Council Office": 1, "Syed Safdar Ali Baqri": 2, "Leon Benoit": 3, "Rehman Malik": 4, "Anne Patterson": 5,
-  "Tom Quiggin": 6, "Muhammad Amjad Khan": 7, "MQM-A": 8, "Stefano Pileggi": 9, "Sindh Police": 10, "Pervez Musharraf": 11,
-  "Altaf Hussain": 12, "Fauzia Siddiqui": 13, "Human rights groups": 14, "Mustafa Kamal": 15, "Farooq Sattar": 16,
+  "Privy Council Office": 1,
+  "Syed Safdar Ali Baqri": 2,
+  "Leon Benoit": 3,
+  "Rehman Malik": 4,
+  "Anne Patterson": 5,
+  "Tom Quiggin": 6,
+  "Muhammad Amjad Khan": 7,
+  "MQM-A": 8,
+  "Stefano Pileggi": 9,
+  "Sindh Police": 10,
+  "Pervez Musharraf": 11,
+  "Altaf Hussain": 12,
+  "Fauzia Siddiqui": 13,
+  "Human rights groups": 14,
+  "Mustafa Kamal": 15,
+  "Farooq Sattar": 16,
 };
 
 let nextId = 1;
-function claim(quote: string, options: { speaker?: keyof typeof SPEAKERS; source?: number; at?: number; topic?: number; stance?: CueClaim["stance"] } = {}): CueClaim {
+function claim(
+  quote: string,
+  options: { speaker?: keyof typeof SPEAKERS; source?: number; at?: number; topic?: number; stance?: CueClaim["stance"] } = {},
+): CueClaim {
   const id = nextId++;
   return {
     id,
@@ -59,21 +75,33 @@ describe("dispute-language: one claim rejects the other", () => {
     },
     {
       name: "Patterson denies what Malik reported",
-      a: claim("Malik also claimed that the MQM had said that it “had received this message during the Sindh governor’s recent trip to the US and that Altaf Hussain had been approached by the UK govt in London.”", { speaker: "Rehman Malik", source: 3, at: 100 }),
+      a: claim(
+        "Malik also claimed that the MQM had said that it “had received this message during the Sindh governor’s recent trip to the US and that Altaf Hussain had been approached by the UK govt in London.”",
+        { speaker: "Rehman Malik", source: 3, at: 100 },
+      ),
       b: claim("Patterson denied that the US had spoken to the Sindh governor.", { speaker: "Anne Patterson", source: 3, at: 200 }),
       signals: { gap: 0 },
       phrase: "denied",
     },
     {
       name: "Amjad calls the family's story about the divorce document not true",
-      a: claim("Earlier, when Aafia's father died, the family held Amjad responsible for his death too claiming he suffered a stroke after he saw the divorce document.", { source: 3, at: 100 }),
-      b: claim("That is simply not true because I mailed the document two days after Aafia's father died and that too because I was unaware of the unfortunate incident.", { speaker: "Muhammad Amjad Khan", source: 3, at: 200 }),
+      a: claim(
+        "Earlier, when Aafia's father died, the family held Amjad responsible for his death too claiming he suffered a stroke after he saw the divorce document.",
+        { source: 3, at: 100 },
+      ),
+      b: claim(
+        "That is simply not true because I mailed the document two days after Aafia's father died and that too because I was unaware of the unfortunate incident.",
+        { speaker: "Muhammad Amjad Khan", source: 3, at: 200 },
+      ),
       signals: { gap: 0 },
       phrase: "not true",
     },
     {
       name: "Baqri calls the human rights groups wrong, several paragraphs later",
-      a: claim("Human rights groups acknowledge that the MQM was the target of a brutal crackdown by Pakistani government forces, but they say MQM activists engaged in violence as well.", { at: 100 }),
+      a: claim(
+        "Human rights groups acknowledge that the MQM was the target of a brutal crackdown by Pakistani government forces, but they say MQM activists engaged in violence as well.",
+        { at: 100 },
+      ),
       b: claim("Mr. Baqri said the human rights groups are wrong.", { speaker: "Syed Safdar Ali Baqri", at: 900 }),
       phrase: "are wrong",
     },
@@ -89,25 +117,46 @@ describe("dispute-language: one claim rejects the other", () => {
     {
       name: "two denials of MQM violence agree",
       a: claim("MQM-Canada has never been linked to violence.", { at: 100 }),
-      b: claim("But he said neither he nor the MQM had ever been involved in violence, and the memo sent to the Prime Minister’s Office is inaccurate.", { speaker: "Syed Safdar Ali Baqri", at: 300 }),
+      b: claim("But he said neither he nor the MQM had ever been involved in violence, and the memo sent to the Prime Minister’s Office is inaccurate.", {
+        speaker: "Syed Safdar Ali Baqri",
+        at: 300,
+      }),
       signals: { gap: 1 },
     },
     {
       name: "Khan's assistant backs up Khan's lack of recollection",
-      a: claim("Wajid Khan, the Pakistan-born MP who ran for the Liberals but crossed the floor to the Conservatives, had no recollection of meeting the MQM, although his photo is shown on the Web site with Mr. Baqri.", { at: 100 }),
-      b: claim("“I can tell you that Mr. Khan has no affiliation, nor has he ever, with the group you mentioned,” said his executive assistant Stefano Pileggi.", { speaker: "Stefano Pileggi", at: 200 }),
+      a: claim(
+        "Wajid Khan, the Pakistan-born MP who ran for the Liberals but crossed the floor to the Conservatives, had no recollection of meeting the MQM, although his photo is shown on the Web site with Mr. Baqri.",
+        { at: 100 },
+      ),
+      b: claim(
+        "“I can tell you that Mr. Khan has no affiliation, nor has he ever, with the group you mentioned,” said his executive assistant Stefano Pileggi.",
+        { speaker: "Stefano Pileggi", at: 200 },
+      ),
       signals: { gap: 0 },
     },
     {
       name: "an author's own adjective (“concocted charges”) rebuts nothing",
-      a: claim("The “Army and State Operations” rendered millions of Mohajirs destitute and thousands of Mohajirs forcibly evicted and displaced from the “No-Go Areas” of Landhi, Lines Area, Malir, Korangi, Shah Faisal Colony and part of Liaquatabad in Karachi.", { source: 3, at: 100 }),
-      b: claim("Thousands of Mohajirs and MQM leaders, office bearers and workers were arbitrarily arrested and jailed without charges, concocted charges and without due process of law including the MQM parliamentarians, some of them are in arbitrary detention, even today.", { source: 3, at: 200 }),
+      a: claim(
+        "The “Army and State Operations” rendered millions of Mohajirs destitute and thousands of Mohajirs forcibly evicted and displaced from the “No-Go Areas” of Landhi, Lines Area, Malir, Korangi, Shah Faisal Colony and part of Liaquatabad in Karachi.",
+        { source: 3, at: 100 },
+      ),
+      b: claim(
+        "Thousands of Mohajirs and MQM leaders, office bearers and workers were arbitrarily arrested and jailed without charges, concocted charges and without due process of law including the MQM parliamentarians, some of them are in arbitrary detention, even today.",
+        { source: 3, at: 200 },
+      ),
       signals: { gap: 0 },
     },
     {
       name: "a gathering rejecting a court summons is not rejecting a statement",
-      a: claim("Addressing a large gathering at the Malakhra stadium in Bhit Shah on Saturday over telephone, Hussain condemned the summoning of the ISI chief in the strongest possible words.", { source: 3, at: 100 }),
-      b: claim("“Today, this gathering rejects the ISI chief’s summons and says if he is handed over to the US, the government will be wiped out from the country.”", { source: 3, at: 200 }),
+      a: claim(
+        "Addressing a large gathering at the Malakhra stadium in Bhit Shah on Saturday over telephone, Hussain condemned the summoning of the ISI chief in the strongest possible words.",
+        { source: 3, at: 100 },
+      ),
+      b: claim(
+        "“Today, this gathering rejects the ISI chief’s summons and says if he is handed over to the US, the government will be wiped out from the country.”",
+        { source: 3, at: 200 },
+      ),
       signals: { gap: 0 },
     },
   ])("does not fire: $name", (example) => {
@@ -119,7 +168,10 @@ describe("disowned-statement: a speaker disowns words attributed to them", () =>
   test("Benoit does not recall the statement on the MQM-Canada site", () => {
     const example: Case = {
       name: "",
-      a: claim("“We welcome MQM-Canada’s support and hope to receive cooperation from all chapters of MQM-Canada,” says a statement attributed to Conservative MP Leon Benoit and posted on the group’s Internet site in 2004.", { speaker: "Leon Benoit", at: 100 }),
+      a: claim(
+        "“We welcome MQM-Canada’s support and hope to receive cooperation from all chapters of MQM-Canada,” says a statement attributed to Conservative MP Leon Benoit and posted on the group’s Internet site in 2004.",
+        { speaker: "Leon Benoit", at: 100 },
+      ),
       b: claim("Mr. Benoit said he does not recall making the comment.", { speaker: "Leon Benoit", at: 200 }),
       signals: { gap: 0 },
     };
@@ -131,8 +183,14 @@ describe("disowned-statement: a speaker disowns words attributed to them", () =>
   test("does not fire between two of Benoit's own denials", () => {
     const example: Case = {
       name: "",
-      a: claim("Mr. Benoit said he knew nothing about the group, although he did remember attending an MQM-Canada campaign event with several Torontoarea Conservative candidates.", { speaker: "Leon Benoit", at: 100 }),
-      b: claim("He said a news conference was held following the meeting, but he does not believe he made the statement that is attributed to him on the MQM-Canada Web site.", { speaker: "Leon Benoit", at: 200 }),
+      a: claim(
+        "Mr. Benoit said he knew nothing about the group, although he did remember attending an MQM-Canada campaign event with several Torontoarea Conservative candidates.",
+        { speaker: "Leon Benoit", at: 100 },
+      ),
+      b: claim(
+        "He said a news conference was held following the meeting, but he does not believe he made the statement that is attributed to him on the MQM-Canada Web site.",
+        { speaker: "Leon Benoit", at: 200 },
+      ),
       signals: { gap: 0 },
     };
     expect(fires("disowned-statement", example)).toBeUndefined();
@@ -143,8 +201,15 @@ describe("negated-statement: the same statement affirmed and negated", () => {
   test("Amjad was aware, and unaware, of Aafia's violent side", () => {
     const example: Case = {
       name: "",
-      a: claim("I was aware of Aafia's violent personality and extremist views and suspected her involvement in Jihadi activities.", { speaker: "Muhammad Amjad Khan", source: 3, at: 100 }),
-      b: claim("Sharing details of his unsuccessful marriage with Dr Aafia, Dr Amjad told our sources that since their marriage was arranged, he was unaware of Aafia's violent behaviour.", { speaker: "Muhammad Amjad Khan", source: 3, at: 900 }),
+      a: claim("I was aware of Aafia's violent personality and extremist views and suspected her involvement in Jihadi activities.", {
+        speaker: "Muhammad Amjad Khan",
+        source: 3,
+        at: 100,
+      }),
+      b: claim(
+        "Sharing details of his unsuccessful marriage with Dr Aafia, Dr Amjad told our sources that since their marriage was arranged, he was unaware of Aafia's violent behaviour.",
+        { speaker: "Muhammad Amjad Khan", source: 3, at: 900 },
+      ),
     };
     const match = fires("negated-statement", example);
     expect(match).toMatchObject({ kind: "negation" });
@@ -154,19 +219,33 @@ describe("negated-statement: the same statement affirmed and negated", () => {
   test.each<Case>([
     {
       name: "the encyclopedia's repeated paragraph",
-      a: claim("During the MQM's stint in power in 1991, when it was part of the provincial government of Sindh, the party endorsed and participated in raids and the mass-arrests of its political rivals.", { source: 5 }),
-      b: claim("During the MQM's stint in power in 1991, when it was part of the Provincial Government of Sindh, the party endorsed and participated, in raids, mass-arrests, and assassinations of its political rivals/opponents.", { source: 5 }),
+      a: claim(
+        "During the MQM's stint in power in 1991, when it was part of the provincial government of Sindh, the party endorsed and participated in raids and the mass-arrests of its political rivals.",
+        { source: 5 },
+      ),
+      b: claim(
+        "During the MQM's stint in power in 1991, when it was part of the Provincial Government of Sindh, the party endorsed and participated, in raids, mass-arrests, and assassinations of its political rivals/opponents.",
+        { source: 5 },
+      ),
       signals: { similarity: 0.78 },
     },
     {
       name: "“not” negating something the other claim does not say",
-      a: claim("The sources said Sindh Minister for Local Government Agha Siraj Durrani visited the US Consulate in Karachi on Thursday afternoon and passed on his party’s concerns over the situation in the provincial metropolis where more than 100 people lost their lives last week in incidents of target killings.", { source: 3 }),
+      a: claim(
+        "The sources said Sindh Minister for Local Government Agha Siraj Durrani visited the US Consulate in Karachi on Thursday afternoon and passed on his party’s concerns over the situation in the provincial metropolis where more than 100 people lost their lives last week in incidents of target killings.",
+        { source: 3 },
+      ),
       b: claim("PPP’s Agha Siraj Durrani could not be contacted.", { source: 3 }),
     },
     {
       name: "“supported” and “rejected” about two different returns",
-      a: claim("He noted that MQM had supported Benazir’s return, and Altaf Hussain was one of the first to offer Zardari condolences on her assassination.", { source: 3 }),
-      b: claim("Kamal, Sattar and Rizvi all confirmed that Altaf Hussain had expressed an interest in returning to Pakistan, but this idea had been rejected by the party.", { source: 3 }),
+      a: claim("He noted that MQM had supported Benazir’s return, and Altaf Hussain was one of the first to offer Zardari condolences on her assassination.", {
+        source: 3,
+      }),
+      b: claim(
+        "Kamal, Sattar and Rizvi all confirmed that Altaf Hussain had expressed an interest in returning to Pakistan, but this idea had been rejected by the party.",
+        { source: 3 },
+      ),
     },
   ])("does not fire: $name", (example) => {
     expect(fires("negated-statement", example)).toBeUndefined();
@@ -177,7 +256,10 @@ describe("figures-conflict: different numbers for the same thing", () => {
   test("Karachi's share of Pakistan's tax revenue: 70 per cent vs 68%", () => {
     const example: Case = {
       name: "",
-      a: claim("The loyal Pakistanis, living in Karachi must know that Karachi is Pakistan’s largest port and financial hub with the largest commercial markets, collecting 70 per cent of the country’s tax revenue.", { source: 2 }),
+      a: claim(
+        "The loyal Pakistanis, living in Karachi must know that Karachi is Pakistan’s largest port and financial hub with the largest commercial markets, collecting 70 per cent of the country’s tax revenue.",
+        { source: 2 },
+      ),
       b: claim("Kamal boasted that Karachi now provides 68% of all GOP tax revenues.", { source: 3 }),
     };
     const match = fires("figures-conflict", example);
@@ -188,12 +270,20 @@ describe("figures-conflict: different numbers for the same thing", () => {
   test.each<Case>([
     {
       name: "“250 persons” and “over 250” workers agree",
-      a: claim("In the recent past, the paramilitary force proved that the MQM was behind the Baldia Town factory fire in which 250 persons were killed.", { source: 2 }),
-      b: claim("He elaborated, “Nobody is safe at the hands of the party’s armed wing…with the revelation of the Joint Investigation Team (JIT) report in which Hussain’s party has been held responsible for the killing of over 250 Baldia Town factory workers.”", { source: 2 }),
+      a: claim("In the recent past, the paramilitary force proved that the MQM was behind the Baldia Town factory fire in which 250 persons were killed.", {
+        source: 2,
+      }),
+      b: claim(
+        "He elaborated, “Nobody is safe at the hands of the party’s armed wing…with the revelation of the Joint Investigation Team (JIT) report in which Hussain’s party has been held responsible for the killing of over 250 Baldia Town factory workers.”",
+        { source: 2 },
+      ),
     },
     {
       name: "two people aged 36",
-      a: claim("At age 36, Mustafa Kamal is a young mayor overseeing an ethnically diverse population of over 16 million people in a city with enormous infrastructure challenges (see also Ref B).", { source: 3 }),
+      a: claim(
+        "At age 36, Mustafa Kamal is a young mayor overseeing an ethnically diverse population of over 16 million people in a city with enormous infrastructure challenges (see also Ref B).",
+        { source: 3 },
+      ),
       b: claim("Ms Siddiqui, 36, shook her head as the judge read the allegations about her trying to shoot a soldier.", { source: 3 }),
     },
     {
@@ -211,7 +301,9 @@ describe("figures-conflict: different numbers for the same thing", () => {
   });
 
   test("figures carry their unit, bounds and what they count", () => {
-    expect(extractQuantities("About 8 to 10 individuals attended the conference.")).toMatchObject([{ dimension: "people", low: 8, high: 10, modality: "estimate" }]);
+    expect(extractQuantities("About 8 to 10 individuals attended the conference.")).toMatchObject([
+      { dimension: "people", low: 8, high: 10, modality: "estimate" },
+    ]);
     expect(extractQuantities("more than 100 people lost their lives")).toMatchObject([{ measure: "death", low: 100, allowHigh: null, bound: "min" }]);
     expect(extractQuantities("imprisoned in Bagram for 18 days")).toMatchObject([{ dimension: "duration", low: 18, high: 18 }]);
     expect(extractQuantities("faces up to 20 years in prison on each count")).toMatchObject([{ dimension: "duration", allowLow: 0, bound: "max" }]);
@@ -224,7 +316,10 @@ describe("dates-disagree: different dates for the same event", () => {
     const example: Case = {
       name: "",
       a: claim("Soon after I learnt that in April 2003, Aafia and our children had been picked up by agencies.", { speaker: "Muhammad Amjad Khan", source: 3 }),
-      b: claim("Like the coordinates of Dr Aafia Siddiqui remained a mystery after she was allegedly picked up in March 2003, Dr Amjad believes Aafia's family may be using the same tactics in the case of his two children, who are reportedly missing.", { source: 3 }),
+      b: claim(
+        "Like the coordinates of Dr Aafia Siddiqui remained a mystery after she was allegedly picked up in March 2003, Dr Amjad believes Aafia's family may be using the same tactics in the case of his two children, who are reportedly missing.",
+        { source: 3 },
+      ),
     };
     const match = fires("dates-disagree", example);
     expect(match).toMatchObject({ kind: "date" });
@@ -234,13 +329,25 @@ describe("dates-disagree: different dates for the same event", () => {
   test.each<Case>([
     {
       name: "two different events that both mention RAW",
-      a: claim("On August 24, 2016, Altaf Hussain’s leaked phone call to MQM exposed foreign connections of the MQM and its chief Altaf Hussain when he asked USA, Indian secret agency RAW and even Israel for help to disintegrate Pakistan.", { source: 2 }),
-      b: claim("On April 30, 2015, during a press conference, while presenting two terrorists who he claimed belonged to the MQM, SSP Malir, Karachi Rao Anwar disclosed, “Key MQM leaders have connections with Indian spy agency RAW”, adding that the arrested MQM workers had received training from RAW.", { source: 2 }),
+      a: claim(
+        "On August 24, 2016, Altaf Hussain’s leaked phone call to MQM exposed foreign connections of the MQM and its chief Altaf Hussain when he asked USA, Indian secret agency RAW and even Israel for help to disintegrate Pakistan.",
+        { source: 2 },
+      ),
+      b: claim(
+        "On April 30, 2015, during a press conference, while presenting two terrorists who he claimed belonged to the MQM, SSP Malir, Karachi Rao Anwar disclosed, “Key MQM leaders have connections with Indian spy agency RAW”, adding that the arrested MQM workers had received training from RAW.",
+        { source: 2 },
+      ),
     },
     {
       name: "two press conferences on the same day",
-      a: claim("In this regard, some online sources pointed out that on April 30, 2017, MQM USA Washington DC chapter held a press conference at Comfort Inn Hotel, Springfield, Virginia from 1800–1900 hours.", { source: 2 }),
-      b: claim("These online sources also disclose that on April 30, 2017, MQM USA Chicago Chapter also held a press Conference at MQM office Chicago from 1830-1930 hours.", { source: 2 }),
+      a: claim(
+        "In this regard, some online sources pointed out that on April 30, 2017, MQM USA Washington DC chapter held a press conference at Comfort Inn Hotel, Springfield, Virginia from 1800–1900 hours.",
+        { source: 2 },
+      ),
+      b: claim(
+        "These online sources also disclose that on April 30, 2017, MQM USA Chicago Chapter also held a press Conference at MQM office Chicago from 1830-1930 hours.",
+        { source: 2 },
+      ),
     },
   ])("does not fire: $name", (example) => {
     expect(fires("dates-disagree", example)).toBeUndefined();
@@ -254,7 +361,8 @@ describe("dates-disagree: different dates for the same event", () => {
 });
 
 describe("opposite-stances: editors marked one topic supported and opposed", () => {
-  const quiggin = "“The MQM has a long and well-deserved reputation for violence, extortion and other criminal acts such as murder,” said Tom Quiggin, a former RCMP terrorism expert now working at Nanyang Technological University in Singapore.";
+  const quiggin =
+    "“The MQM has a long and well-deserved reputation for violence, extortion and other criminal acts such as murder,” said Tom Quiggin, a former RCMP terrorism expert now working at Nanyang Technological University in Singapore.";
   const baqri = "But he said neither he nor the MQM had ever been involved in violence, and the memo sent to the Prime Minister’s Office is inaccurate.";
 
   test("Quiggin supports and Baqri opposes “Was the MQM involved in violence?”", () => {
@@ -269,8 +377,16 @@ describe("opposite-stances: editors marked one topic supported and opposed", () 
   });
 
   test.each<Case>([
-    { name: "same stance", a: claim(quiggin, { speaker: "Tom Quiggin", topic: 7, stance: "supports" }), b: claim(baqri, { speaker: "Syed Safdar Ali Baqri", topic: 7, stance: "supports" }) },
-    { name: "different topics", a: claim(quiggin, { speaker: "Tom Quiggin", topic: 7, stance: "supports" }), b: claim(baqri, { speaker: "Syed Safdar Ali Baqri", topic: 8, stance: "opposes" }) },
+    {
+      name: "same stance",
+      a: claim(quiggin, { speaker: "Tom Quiggin", topic: 7, stance: "supports" }),
+      b: claim(baqri, { speaker: "Syed Safdar Ali Baqri", topic: 7, stance: "supports" }),
+    },
+    {
+      name: "different topics",
+      a: claim(quiggin, { speaker: "Tom Quiggin", topic: 7, stance: "supports" }),
+      b: claim(baqri, { speaker: "Syed Safdar Ali Baqri", topic: 8, stance: "opposes" }),
+    },
   ])("does not fire: $name", (example) => {
     expect(fires("opposite-stances", example)).toBeUndefined();
   });
@@ -280,8 +396,14 @@ describe("actors-disagree and competing-blame: one actor contradicting another",
   test("the memo accuses the MQM of murder; Baqri says it was never involved in violence", () => {
     const example: Case = {
       name: "",
-      a: claim("The four-page memorandum, released under the Access to Information Act, says the MQM is a Pakistani political party with a history of involvement in ethnic riots, kidnapping, torture and murder.", { speaker: "Privy Council Office", at: 100 }),
-      b: claim("But he said neither he nor the MQM had ever been involved in violence, and the memo sent to the Prime Minister’s Office is inaccurate.", { speaker: "Syed Safdar Ali Baqri", at: 2000 }),
+      a: claim(
+        "The four-page memorandum, released under the Access to Information Act, says the MQM is a Pakistani political party with a history of involvement in ethnic riots, kidnapping, torture and murder.",
+        { speaker: "Privy Council Office", at: 100 },
+      ),
+      b: claim("But he said neither he nor the MQM had ever been involved in violence, and the memo sent to the Prime Minister’s Office is inaccurate.", {
+        speaker: "Syed Safdar Ali Baqri",
+        at: 2000,
+      }),
     };
     const match = fires("actors-disagree", example);
     expect(match).toMatchObject({ kind: "attribution" });
@@ -303,13 +425,23 @@ describe("actors-disagree and competing-blame: one actor contradicting another",
   test.each<Case>([
     {
       name: "two MQM denials",
-      a: claim("But he said neither he nor the MQM had ever been involved in violence, and the memo sent to the Prime Minister’s Office is inaccurate.", { speaker: "Syed Safdar Ali Baqri", source: 1 }),
+      a: claim("But he said neither he nor the MQM had ever been involved in violence, and the memo sent to the Prime Minister’s Office is inaccurate.", {
+        speaker: "Syed Safdar Ali Baqri",
+        source: 1,
+      }),
       b: claim("The MQM-A routinely denied any involvement in the violence.", { speaker: "MQM-A", source: 5 }),
     },
     {
       name: "Musharraf deploring the murder and Hussain blaming the MQM's enemies",
-      a: claim("Asked by the Sunday Telegraph about his reaction to Farooq's murder, Musharraf said: \"It is terrible that such an assassination could happen in a place like London.\"", { speaker: "Pervez Musharraf", source: 3, at: 100 }),
-      b: claim("Hussain, who also lives in exile in London, has said \"enemies of the MQM\" killed Farooq and they will try to kill him.", { speaker: "Altaf Hussain", source: 3, at: 300 }),
+      a: claim(
+        'Asked by the Sunday Telegraph about his reaction to Farooq\'s murder, Musharraf said: "It is terrible that such an assassination could happen in a place like London."',
+        { speaker: "Pervez Musharraf", source: 3, at: 100 },
+      ),
+      b: claim('Hussain, who also lives in exile in London, has said "enemies of the MQM" killed Farooq and they will try to kill him.', {
+        speaker: "Altaf Hussain",
+        source: 3,
+        at: 300,
+      }),
       signals: { gap: 1 },
     },
   ])("does not fire: $name", (example) => {
@@ -322,7 +454,10 @@ describe("contrasting-account: a sentence set against the one before it", () => 
   test("police say shoot-out; “Despite this”, the family says the men were arrested at home", () => {
     const example: Case = {
       name: "",
-      a: claim("When officers examined the wreckage of his car they found a weapons cache which included machine guns, AKMs, 4 thousand rounds of ammunition and even an RPG-7.", { source: 5, at: 100 }),
+      a: claim(
+        "When officers examined the wreckage of his car they found a weapons cache which included machine guns, AKMs, 4 thousand rounds of ammunition and even an RPG-7.",
+        { source: 5, at: 100 },
+      ),
       b: claim("Despite this, their family members claimed that the men had earlier been arrested from their homes.", { source: 5, at: 200 }),
       signals: { gap: 0 },
     };
@@ -334,8 +469,14 @@ describe("contrasting-account: a sentence set against the one before it", () => 
   test("“Nevertheless”: the party rejected Hussain's return, yet Sattar says he could be induced to return", () => {
     const example: Case = {
       name: "",
-      a: claim("Kamal, Sattar and Rizvi all confirmed that Altaf Hussain had expressed an interest in returning to Pakistan, but this idea had been rejected by the party.", { speaker: "Mustafa Kamal", source: 3, at: 100 }),
-      b: claim("Nevertheless, while leaving dinner, Sattar indicated that Hussain could, in fact, be induced to return with the right deal for inclusion in a coalition government.", { speaker: "Farooq Sattar", source: 3, at: 300 }),
+      a: claim(
+        "Kamal, Sattar and Rizvi all confirmed that Altaf Hussain had expressed an interest in returning to Pakistan, but this idea had been rejected by the party.",
+        { speaker: "Mustafa Kamal", source: 3, at: 100 },
+      ),
+      b: claim(
+        "Nevertheless, while leaving dinner, Sattar indicated that Hussain could, in fact, be induced to return with the right deal for inclusion in a coalition government.",
+        { speaker: "Farooq Sattar", source: 3, at: 300 },
+      ),
       signals: { gap: 1 },
     };
     const match = fires("contrasting-account", example);
@@ -346,7 +487,10 @@ describe("contrasting-account: a sentence set against the one before it", () => 
   test("does not fire when a speaker goes on with “But”", () => {
     const example: Case = {
       name: "",
-      a: claim("Amjad added that he was tempted to use other means to try and rescue his children in these past five years especially since he had evidence that were missing or kidnapped, he claimed.", { speaker: "Muhammad Amjad Khan", source: 3, at: 100 }),
+      a: claim(
+        "Amjad added that he was tempted to use other means to try and rescue his children in these past five years especially since he had evidence that were missing or kidnapped, he claimed.",
+        { speaker: "Muhammad Amjad Khan", source: 3, at: 100 },
+      ),
       b: claim("But I chose to be patient and pursued the case according to the law.", { speaker: "Muhammad Amjad Khan", source: 3, at: 200 }),
       signals: { gap: 0 },
     };
@@ -355,6 +499,7 @@ describe("contrasting-account: a sentence set against the one before it", () => 
 });
 
 test("the same sentence twice is a duplicate, never a contradiction", () => {
-  const quote = "Additionally, MQM was accused of operating as a mafia organization where its heavily armed militants used extortion and coercion to increase their influence.";
+  const quote =
+    "Additionally, MQM was accused of operating as a mafia organization where its heavily armed militants used extortion and coercion to increase their influence.";
   expect(detectCues(claim(quote, { source: 5 }), claim(quote, { source: 5 }), { similarity: 1 }, vocabulary)).toEqual([]);
 });

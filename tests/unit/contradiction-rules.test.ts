@@ -14,8 +14,15 @@ function claim(quote: string, options: { speaker?: string; source?: number; at?:
   const id = nextId++;
   const speakerId = options.speaker ? (speakers.get(options.speaker) ?? speakers.set(options.speaker, speakers.size + 1).get(options.speaker)!) : null;
   return {
-    id, quote, cue: options.cue ?? null, sourceId: options.source ?? 1, sourceTitle: "Karachi market shooting",
-    startOffset: options.at ?? id * 100, speakerId, speakerName: options.speaker ?? null, stance: "unclear",
+    id,
+    quote,
+    cue: options.cue ?? null,
+    sourceId: options.source ?? 1,
+    sourceTitle: "Karachi market shooting",
+    startOffset: options.at ?? id * 100,
+    speakerId,
+    speakerName: options.speaker ?? null,
+    stance: "unclear",
   };
 }
 
@@ -151,8 +158,14 @@ describe("figures-conflict", () => {
 
 describe("figure-revision", () => {
   test("the same body raising its own figure is a revision, not a conflict", () => {
-    const a = claim("The Flow Rate Technical Group gave a preliminary range of 12,000 to 19,000 barrels per day.", { speaker: "Flow Rate Technical Group", source: 4 });
-    const b = claim("The Flow Rate Technical Group later raised its estimate to 35,000 to 60,000 barrels per day.", { speaker: "Flow Rate Technical Group", source: 5 });
+    const a = claim("The Flow Rate Technical Group gave a preliminary range of 12,000 to 19,000 barrels per day.", {
+      speaker: "Flow Rate Technical Group",
+      source: 4,
+    });
+    const b = claim("The Flow Rate Technical Group later raised its estimate to 35,000 to 60,000 barrels per day.", {
+      speaker: "Flow Rate Technical Group",
+      source: 5,
+    });
     const verdict = strongestCue(a, b, {}, vocabulary);
     expect(verdict).toMatchObject({ kind: "revision", rule: "figure-revision" });
     expect(verdict!.explanation).toMatch(/revises the flow rates: 12,000 to 19,000 barrels, then 35,000 to 60,000 barrels/);
@@ -178,11 +191,13 @@ describe("denial-admission", () => {
   });
 
   test("silent: a third party acknowledging something admits nothing for the party", () => {
-    expect(ruleFor("denial-admission", {
-      name: "",
-      a: claim("The MQM denied any involvement in the violence.", { speaker: "MQM", cue: "denied" }),
-      b: claim("Human rights groups acknowledge that the MQM was the target of a brutal crackdown.", { speaker: "Human rights groups", source: 2 }),
-    })).toBeUndefined();
+    expect(
+      ruleFor("denial-admission", {
+        name: "",
+        a: claim("The MQM denied any involvement in the violence.", { speaker: "MQM", cue: "denied" }),
+        b: claim("Human rights groups acknowledge that the MQM was the target of a brutal crackdown.", { speaker: "Human rights groups", source: 2 }),
+      }),
+    ).toBeUndefined();
   });
 });
 
@@ -225,11 +240,13 @@ describe("predicate-polarity", () => {
   });
 
   test("silent: permissions assert nothing (“You may not post replies”)", () => {
-    expect(ruleFor("predicate-polarity", {
-      name: "",
-      a: claim("You may post replies in this forum."),
-      b: claim("You may not post replies in this forum.", { at: 900 }),
-    })).toBeUndefined();
+    expect(
+      ruleFor("predicate-polarity", {
+        name: "",
+        a: claim("You may post replies in this forum."),
+        b: claim("You may not post replies in this forum.", { at: 900 }),
+      }),
+    ).toBeUndefined();
   });
 });
 
@@ -247,8 +264,16 @@ describe("predicate-polarity over every predication", () => {
   test("“not a single member … had been named” answered by “Rauf Siddiqui had been nominated”: one act in another word", () => {
     const match = ruleFor("predicate-polarity", {
       name: "",
-      a: claim("MQM-P leader Amir Khan said on 7 July that not a single member of his party had been named in the report.", { speaker: "Amir Khan", source: 3, at: 3444 }),
-      b: claim("Farooq Sattar, who led his own faction, said the next day that MQM-P leader Rauf Siddiqui had been nominated as an accused in the JIT.", { speaker: "Farooq Sattar", source: 3, at: 3554 }),
+      a: claim("MQM-P leader Amir Khan said on 7 July that not a single member of his party had been named in the report.", {
+        speaker: "Amir Khan",
+        source: 3,
+        at: 3444,
+      }),
+      b: claim("Farooq Sattar, who led his own faction, said the next day that MQM-P leader Rauf Siddiqui had been nominated as an accused in the JIT.", {
+        speaker: "Farooq Sattar",
+        source: 3,
+        at: 3554,
+      }),
       signals: { gap: 0 },
     });
     expect(match).toMatchObject({ kind: "negation" });
@@ -256,11 +281,13 @@ describe("predicate-polarity over every predication", () => {
   });
 
   test("“kept unlocked” against “were locked”: contradicting antonyms", () => {
-    expect(ruleFor("predicate-polarity", {
-      name: "",
-      a: claim("RINA said the emergency exit doors were kept unlocked while employees were inside.", { speaker: "RINA", source: 3 }),
-      b: claim("Survivors said the emergency exit doors were locked that evening.", { speaker: "Survivors", source: 2 }),
-    })).toMatchObject({ kind: "negation" });
+    expect(
+      ruleFor("predicate-polarity", {
+        name: "",
+        a: claim("RINA said the emergency exit doors were kept unlocked while employees were inside.", { speaker: "RINA", source: 3 }),
+        b: claim("Survivors said the emergency exit doors were locked that evening.", { speaker: "Survivors", source: 2 }),
+      }),
+    ).toMatchObject({ kind: "negation" });
   });
 
   test.each<Case>([
@@ -289,7 +316,10 @@ describe("existence-denied", () => {
     const match = ruleFor("existence-denied", {
       name: "",
       a: claim("Kamal said there was no CCTV footage of the incident even though the cameras had been working.", { speaker: "Mustafa Kamal", source: 5 }),
-      b: claim("Niaz Khoso, who studied footage from six CCTV cameras inside the building, said the fire started upstairs.", { speaker: "Niaz Khoso", source: 3 }),
+      b: claim("Niaz Khoso, who studied footage from six CCTV cameras inside the building, said the fire started upstairs.", {
+        speaker: "Niaz Khoso",
+        source: 3,
+      }),
     });
     expect(match).toMatchObject({ kind: "negation" });
     expect(match!.explanation).toMatch(/no CCTV footage.*not there/);
@@ -325,8 +355,13 @@ describe("dates and figures read with their context", () => {
   test("a sum demanded twice, differently, though the statements are years apart", () => {
     const match = ruleFor("figures-conflict", {
       name: "",
-      a: claim("Qureshi told investigators that a party official had demanded Rs200 million in bhatta from the owners in August 2012.", { speaker: "Rizwan Qureshi", source: 1 }),
-      b: claim("In September 2019 the Bhaila brothers testified by video link that Bhola had demanded Rs250 million and a share in the factory.", { source: 3 }),
+      a: claim("Qureshi told investigators that a party official had demanded Rs200 million in bhatta from the owners in August 2012.", {
+        speaker: "Rizwan Qureshi",
+        source: 1,
+      }),
+      b: claim("In September 2019 the Bhaila brothers testified by video link that Bhola had demanded Rs250 million and a share in the factory.", {
+        source: 3,
+      }),
     });
     expect(match).toMatchObject({ kind: "numeric" });
     expect(match!.explanation).toMatch(/Rs200 million.*Rs250 million/);
@@ -346,27 +381,36 @@ describe("dates and figures read with their context", () => {
 
 describe("dates that tell a timeline and dates that do not", () => {
   test("the toll given on 12 September against the toll of the fire on 11 September: rival tolls", () => {
-    expect(ruleFor("figures-conflict", {
-      name: "",
-      a: claim("On 12 September the official death toll was given as 289.", { source: 3 }),
-      b: claim("The fire on September 11, 2012, killed 259 workers.", { source: 1 }),
-    })).toMatchObject({ kind: "numeric" });
+    expect(
+      ruleFor("figures-conflict", {
+        name: "",
+        a: claim("On 12 September the official death toll was given as 289.", { source: 3 }),
+        b: claim("The fire on September 11, 2012, killed 259 workers.", { source: 1 }),
+      }),
+    ).toMatchObject({ kind: "numeric" });
   });
 
   test("silent: estimates announced on different days, the year left out, are a timeline", () => {
-    expect(ruleFor("figures-conflict", {
-      name: "",
-      a: claim("On June 10, the group raised its estimate of the flow to between 25,000 and 30,000 barrels per day.", { source: 2 }),
-      b: claim("On June 15 the government announced a most likely range of 35,000 to 60,000 barrels per day.", { source: 3 }),
-    })).toBeUndefined();
+    expect(
+      ruleFor("figures-conflict", {
+        name: "",
+        a: claim("On June 10, the group raised its estimate of the flow to between 25,000 and 30,000 barrels per day.", { source: 2 }),
+        b: claim("On June 15 the government announced a most likely range of 35,000 to 60,000 barrels per day.", { source: 3 }),
+      }),
+    ).toBeUndefined();
   });
 
   test("silent: a figure cited to be called wrong is not the claim's figure", () => {
-    expect(ruleFor("figures-conflict", {
-      name: "",
-      a: claim("Ian MacDonald argued that a rate of 5,000 barrels per day could not have produced slicks as large as those seen.", { speaker: "Ian MacDonald", source: 3 }),
-      b: claim("He and his colleagues put the flow at a bare minimum of 25,000 barrels per day.", { source: 3, at: 9000 }),
-    })).toBeUndefined();
+    expect(
+      ruleFor("figures-conflict", {
+        name: "",
+        a: claim("Ian MacDonald argued that a rate of 5,000 barrels per day could not have produced slicks as large as those seen.", {
+          speaker: "Ian MacDonald",
+          source: 3,
+        }),
+        b: claim("He and his colleagues put the flow at a bare minimum of 25,000 barrels per day.", { source: 3, at: 9000 }),
+      }),
+    ).toBeUndefined();
   });
 });
 
@@ -374,8 +418,15 @@ describe("places-disagree", () => {
   test("the fire started on the first floor / on the ground floor", () => {
     const match = ruleFor("places-disagree", {
       name: "",
-      a: claim("Senior police officer Niaz Khoso, who studied footage from six CCTV cameras, said the fire started on the first floor, where finished garments were stored.", { speaker: "Niaz Khoso", source: 3, at: 1323 }),
-      b: claim("Inspector Chaudhry Zafar Iqbal, quoting eyewitnesses, told the inquiry that the fire had started on the ground floor.", { speaker: "Chaudhry Zafar Iqbal", source: 3, at: 1509 }),
+      a: claim(
+        "Senior police officer Niaz Khoso, who studied footage from six CCTV cameras, said the fire started on the first floor, where finished garments were stored.",
+        { speaker: "Niaz Khoso", source: 3, at: 1323 },
+      ),
+      b: claim("Inspector Chaudhry Zafar Iqbal, quoting eyewitnesses, told the inquiry that the fire had started on the ground floor.", {
+        speaker: "Chaudhry Zafar Iqbal",
+        source: 3,
+        at: 1509,
+      }),
       signals: { gap: 0 },
     });
     expect(match).toMatchObject({ kind: "other" });
@@ -405,12 +456,18 @@ describe("places-disagree", () => {
 
 describe("a denial of one's own part", () => {
   test("silent: a company denying any link, right after a claim about another company", () => {
-    expect(ruleFor("dispute-language", {
-      name: "",
-      a: claim("Primark acknowledged that New Wave Bottoms was its supplier.", { speaker: "Primark", source: 3, at: 100 }),
-      b: claim("Benetton first denied any link, then described a single order shipped weeks before the collapse.", { speaker: "Benetton", source: 3, at: 200 }),
-      signals: { gap: 0 },
-    })).toBeUndefined();
+    expect(
+      ruleFor("dispute-language", {
+        name: "",
+        a: claim("Primark acknowledged that New Wave Bottoms was its supplier.", { speaker: "Primark", source: 3, at: 100 }),
+        b: claim("Benetton first denied any link, then described a single order shipped weeks before the collapse.", {
+          speaker: "Benetton",
+          source: 3,
+          at: 200,
+        }),
+        signals: { gap: 0 },
+      }),
+    ).toBeUndefined();
   });
 
   test("a party denying any involvement right after a claim that links it is still proposed", () => {
@@ -422,17 +479,22 @@ describe("a denial of one's own part", () => {
 
 describe("figures that are not rival counts of one thing", () => {
   test("silent: two companies' payments into one fund", () => {
-    expect(ruleFor("figures-conflict", {
-      name: "",
-      a: claim("Benetton paid $1.1 million into the fund in April.", { source: 3 }),
-      b: claim("Primark paid about $14 million in total, $11 million of it as long-term payments to New Wave Bottoms workers.", { source: 4 }),
-    })).toBeUndefined();
+    expect(
+      ruleFor("figures-conflict", {
+        name: "",
+        a: claim("Benetton paid $1.1 million into the fund in April.", { source: 3 }),
+        b: claim("Primark paid about $14 million in total, $11 million of it as long-term payments to New Wave Bottoms workers.", { source: 4 }),
+      }),
+    ).toBeUndefined();
   });
 
   test("the two figures most alike are compared: 1,137 dead against 1,134, not the 40 accused", () => {
     const match = ruleFor("figures-conflict", {
       name: "",
-      a: claim("A Dhaka court on Monday charged Rana Plaza owner Sohel Rana and 40 other people with the murder of 1,137 people in the collapse of the nine-storey building in Savar.", { source: 4 }),
+      a: claim(
+        "A Dhaka court on Monday charged Rana Plaza owner Sohel Rana and 40 other people with the murder of 1,137 people in the collapse of the nine-storey building in Savar.",
+        { source: 4 },
+      ),
       b: claim("The eight-storey building in Savar collapsed on April 24, 2013, killing 1,138 people and injuring more than 2,000 others.", { source: 5 }),
     });
     expect(match).toMatchObject({ kind: "numeric" });
@@ -452,10 +514,14 @@ describe("figures that are not rival counts of one thing", () => {
 
 describe("accusation-denial between people of one party", () => {
   test("silent: acquitting one member does not answer the conviction of two others", () => {
-    expect(ruleFor("accusation-denial", {
-      name: "",
-      a: claim("The court acquitted MQM-P leader Rauf Siddiqui for lack of evidence.", { source: 4 }),
-      b: claim("The court upheld the death sentences of Abdul Rehman and Zubair Charya, the two MQM workers convicted of setting the factory on fire.", { source: 5 }),
-    })).toBeUndefined();
+    expect(
+      ruleFor("accusation-denial", {
+        name: "",
+        a: claim("The court acquitted MQM-P leader Rauf Siddiqui for lack of evidence.", { source: 4 }),
+        b: claim("The court upheld the death sentences of Abdul Rehman and Zubair Charya, the two MQM workers convicted of setting the factory on fire.", {
+          source: 5,
+        }),
+      }),
+    ).toBeUndefined();
   });
 });

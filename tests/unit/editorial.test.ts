@@ -88,9 +88,20 @@ describe("the paragraph around a claim", () => {
 
 describe("claims-table URL parameters", () => {
   test("round-trip through the query string, leaving defaults out", () => {
-    const { value, problems } = parseClaimTableParams(new URLSearchParams("q=killings&speaker=12&topic=none&stance=opposes&credibility=2&sort=source&citedVia=Dawn&status="));
+    const { value, problems } = parseClaimTableParams(
+      new URLSearchParams("q=killings&speaker=12&topic=none&stance=opposes&credibility=2&sort=source&citedVia=Dawn&status="),
+    );
     expect(problems).toEqual([]);
-    expect(value).toMatchObject({ q: "killings", speaker: 12, topic: "none", stance: "opposes", credibility: 2, citedVia: "Dawn", status: undefined, sort: "source" });
+    expect(value).toMatchObject({
+      q: "killings",
+      speaker: 12,
+      topic: "none",
+      stance: "opposes",
+      credibility: 2,
+      citedVia: "Dawn",
+      status: undefined,
+      sort: "source",
+    });
     expect(claimFiltersQuery(value)).toBe("?q=killings&speaker=12&topic=none&stance=opposes&credibility=2&citedVia=Dawn");
     expect(parseClaimTableParams(new URLSearchParams(claimFiltersQuery(value).slice(1))).value).toEqual(value);
   });
@@ -103,26 +114,71 @@ describe("claims-table URL parameters", () => {
 describe("claim form", () => {
   test("an empty speaker and topic mean none; a typed new speaker is trimmed", () => {
     const parsed = updateClaimSchema.parse({
-      id: "4", version: "2", stance: "supports", sourceStance: "reports", speakerId: "", newSpeakerName: "  Farooq Sattar ",
-      attribution: "direct_quote", citedVia: "  ", topicId: "", newTopicTitle: "", credibility: "2", status: "approved", notes: "",
+      id: "4",
+      version: "2",
+      stance: "supports",
+      sourceStance: "reports",
+      speakerId: "",
+      newSpeakerName: "  Farooq Sattar ",
+      attribution: "direct_quote",
+      citedVia: "  ",
+      topicId: "",
+      newTopicTitle: "",
+      credibility: "2",
+      status: "approved",
+      notes: "",
     });
-    expect(parsed).toMatchObject({ id: 4, version: 2, speakerId: null, newSpeakerName: "Farooq Sattar", citedVia: null, topicId: null, newTopicTitle: null, credibility: 2, notes: null });
+    expect(parsed).toMatchObject({
+      id: 4,
+      version: 2,
+      speakerId: null,
+      newSpeakerName: "Farooq Sattar",
+      citedVia: null,
+      topicId: null,
+      newTopicTitle: null,
+      credibility: 2,
+      notes: null,
+    });
   });
 
   test("the snapshot holds every field as the form's string and names ids and enums, from the field table", () => {
     const stored = {
-      version: 3, stance: "opposes", sourceStance: "reports", speakerId: 12, attribution: "paraphrase", citedVia: null,
-      topicId: null, credibility: 2, status: "in_review", notes: null, speaker: { name: "Altaf Hussain" }, topic: null,
+      version: 3,
+      stance: "opposes",
+      sourceStance: "reports",
+      speakerId: 12,
+      attribution: "paraphrase",
+      citedVia: null,
+      topicId: null,
+      credibility: 2,
+      status: "in_review",
+      notes: null,
+      speaker: { name: "Altaf Hussain" },
+      topic: null,
     } as const;
     expect(claimSnapshot(stored, { savedBy: "Eda Editor" })).toEqual({
       version: 3,
       values: {
-        stance: "opposes", sourceStance: "reports", speakerId: "12", newSpeakerName: "", attribution: "paraphrase", citedVia: "",
-        topicId: "", newTopicTitle: "", credibility: "2", status: "in_review", notes: "",
+        stance: "opposes",
+        sourceStance: "reports",
+        speakerId: "12",
+        newSpeakerName: "",
+        attribution: "paraphrase",
+        citedVia: "",
+        topicId: "",
+        newTopicTitle: "",
+        credibility: "2",
+        status: "in_review",
+        notes: "",
       },
       labels: {
-        stance: "Opposes", sourceStance: "Reports", speakerId: "Altaf Hussain", attribution: "Paraphrase", topicId: "No topic",
-        credibility: "2 — Probably true", status: "In review",
+        stance: "Opposes",
+        sourceStance: "Reports",
+        speakerId: "Altaf Hussain",
+        attribution: "Paraphrase",
+        topicId: "No topic",
+        credibility: "2 — Probably true",
+        status: "In review",
       },
       savedBy: "Eda Editor",
     });

@@ -41,7 +41,13 @@ describe("parseExportRequest", () => {
 
   test.each([
     ["an unknown kind", "claimz", "", "kind", /Unknown export "claimz": choose one of claims, contradictions, sources, actors, topics, audit/],
-    ["an unknown parameter (a typo must not export everything)", "claims", "stauts=approved", "stauts", /unknown parameter; claims can be filtered by q, source/],
+    [
+      "an unknown parameter (a typo must not export everything)",
+      "claims",
+      "stauts=approved",
+      "stauts",
+      /unknown parameter; claims can be filtered by q, source/,
+    ],
     ["a malformed filter", "claims", "status=done", "status", /Invalid option/],
     ["a credibility out of range", "claims", "credibility=9", "credibility", /Credibility is 1–6/],
     ["an unknown column", "claims", "columns=id,speaker_name", "columns", /unknown column "speaker_name"/],
@@ -94,7 +100,11 @@ describe("command-line arguments", () => {
     expect(args.kind).toBe("claims");
     expect(args.out).toBe("x.csv");
     expect(args.params.toString()).toBe("status=approved&sourceStance=disputes&bom=1&formulas=keep");
-    expect(parseExportRequest(args.kind, args.params)).toMatchObject({ filters: { status: "approved", sourceStance: "disputes" }, bom: true, formulas: "keep" });
+    expect(parseExportRequest(args.kind, args.params)).toMatchObject({
+      filters: { status: "approved", sourceStance: "disputes" },
+      bom: true,
+      formulas: "keep",
+    });
   });
 
   test("a flag without its value is refused", () => {

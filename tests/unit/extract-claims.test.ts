@@ -97,11 +97,23 @@ describe("layout is not claims", () => {
 describe("claim spans drop labels but keep the sentence", () => {
   test.each([
     ["000", "Mr. Benoit said he does not recall making the comment."],
-    ["002", "“The police are only one of several armed groups and probably not the most numerous or best equipped,” according to a secret assessment of the ‘The Gangs of Karachi’ by then US consul general Stephen Fakan in April 2009."],
-    ["002", "At age 36, Mustafa Kamal is a young mayor overseeing an ethnically diverse population of over 16 million people in a city with enormous infrastructure challenges (see also Ref B)."],
-    ["002", "Despite some continuing evidence of thuggery, MQM is making progress in emerging as a popular grass-roots political party, and it clearly is improving city life in Karachi."],
+    [
+      "002",
+      "“The police are only one of several armed groups and probably not the most numerous or best equipped,” according to a secret assessment of the ‘The Gangs of Karachi’ by then US consul general Stephen Fakan in April 2009.",
+    ],
+    [
+      "002",
+      "At age 36, Mustafa Kamal is a young mayor overseeing an ethnically diverse population of over 16 million people in a city with enormous infrastructure challenges (see also Ref B).",
+    ],
+    [
+      "002",
+      "Despite some continuing evidence of thuggery, MQM is making progress in emerging as a popular grass-roots political party, and it clearly is improving city life in Karachi.",
+    ],
     ["002", "According to press reports, President Musharraf met with Hussain in London this week."],
-    ["002", "The murder case of MQM convener Dr Imran Farooq is nearing its conclusion as the secret agencies nabbed three suspects in Pakistan some days back, while the British police conducted raids in London on Thursday."],
+    [
+      "002",
+      "The murder case of MQM convener Dr Imran Farooq is nearing its conclusion as the secret agencies nabbed three suspects in Pakistan some days back, while the British police conducted raids in London on Thursday.",
+    ],
   ])("%s: %j", (id, expected) => {
     expect(quotes(id)).toContain(expected);
   });
@@ -125,15 +137,19 @@ describe("a repeated paragraph yields one claim set", () => {
   });
 
   test("a paragraph repeated with spelling and dash edits is recognised; different paragraphs are not", () => {
-    const paragraph = "The party was radicalised when in 1985-86 the first major clashes took place between the two communities of the city, and the violence spread to the campuses within weeks.";
-    const edited = "The party was radicalized when in 1985–1986 the first major clashes took place between the two communities of the city, and the violence spread to campuses within weeks.";
-    const different = "Elections were held in 1988 and the party won most seats in the city, defeating the religious parties that had dominated the campuses and the municipal government before.";
+    const paragraph =
+      "The party was radicalised when in 1985-86 the first major clashes took place between the two communities of the city, and the violence spread to the campuses within weeks.";
+    const edited =
+      "The party was radicalized when in 1985–1986 the first major clashes took place between the two communities of the city, and the violence spread to campuses within weeks.";
+    const different =
+      "Elections were held in 1988 and the party won most seats in the city, defeating the religious parties that had dominated the campuses and the municipal government before.";
     const claims = extractClaims([paragraph, edited, different].join("\n\n"));
     expect(claims.map((c) => c.quote)).toEqual([paragraph, different]);
   });
 
   test("a sentence repeated verbatim elsewhere is kept once", () => {
-    const sentence = "Additionally, MQM was accused of operating as a mafia organization where its heavily armed militants used extortion and coercion to increase their influence.";
+    const sentence =
+      "Additionally, MQM was accused of operating as a mafia organization where its heavily armed militants used extortion and coercion to increase their influence.";
     const count = quotes("004").filter((quote) => quote === sentence).length;
     expect(count).toBe(1);
   });

@@ -8,13 +8,18 @@ function byDefinition(text: string, claims: HighlightClaim[]) {
   const points = [...new Set([0, text.length, ...valid.flatMap((claim) => [claim.startOffset, claim.endOffset])])].sort((a, b) => a - b);
   return points.slice(0, -1).map((start, index) => {
     const end = points[index + 1]!;
-    return { start, end, text: text.slice(start, end), claimIds: valid.filter((claim) => claim.startOffset <= start && claim.endOffset >= end).map((claim) => claim.id) };
+    return {
+      start,
+      end,
+      text: text.slice(start, end),
+      claimIds: valid.filter((claim) => claim.startOffset <= start && claim.endOffset >= end).map((claim) => claim.id),
+    };
   });
 }
 
 function randomClaims(seed: number, count: number, length: number): HighlightClaim[] {
   let state = seed;
-  const next = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const next = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
   return Array.from({ length: count }, (_, index) => {
     const start = Math.floor(next() * (length + 5)) - 2;
     return { id: 100 + index, startOffset: start, endOffset: start + Math.floor(next() * 40) - 3 };

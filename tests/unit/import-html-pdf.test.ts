@@ -36,9 +36,7 @@ describe("HTML pages", () => {
   });
 
   test("a page whose content is built by scripts has no readable main content", () => {
-    expect(() => htmlToText(read("no-content.html").toString("utf8"), "no-content.html")).toThrow(
-      /no-content\.html: the page has no readable main content/,
-    );
+    expect(() => htmlToText(read("no-content.html").toString("utf8"), "no-content.html")).toThrow(/no-content\.html: the page has no readable main content/);
   });
 
   test("the site name is cut from a <title> when no og:title is given", () => {

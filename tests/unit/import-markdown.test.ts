@@ -5,14 +5,14 @@ import { markdownToText, stripInlineMarkdown } from "@/lib/import/markdown";
 
 describe("Markdown to plain prose", () => {
   test.each([
-    ["a link keeps its text", "See [the minutes](https://example.org/m \"Minutes\") today.", "See the minutes today."],
+    ["a link keeps its text", 'See [the minutes](https://example.org/m "Minutes") today.', "See the minutes today."],
     ["an image keeps its alt text", "![Harbour at dawn](dawn.jpg)", "Harbour at dawn"],
     ["emphasis keeps its words", "**Maria Kowalska** said it was *very* _close_.", "Maria Kowalska said it was very close."],
     ["inline code keeps its words", "According to `the commission`, yes.", "According to the commission, yes."],
     ["strike-through keeps its words", "It was ~~three~~ four votes.", "It was three four votes."],
     ["arithmetic is not emphasis", "The ratio was 5 * 3 * 2 in snake_case_names.", "The ratio was 5 * 3 * 2 in snake_case_names."],
     ["escapes are unescaped", "Prices rose by 5\\* in 2023\\_Q1.", "Prices rose by 5* in 2023_Q1."],
-    ["inline HTML tags go", "Line one<br>and <span class=\"x\">two</span>.", "Line one and two."],
+    ["inline HTML tags go", 'Line one<br>and <span class="x">two</span>.', "Line one and two."],
   ])("%s", (_label, input, expected) => {
     expect(stripInlineMarkdown(input)).toBe(expected);
   });

@@ -26,13 +26,31 @@ describe("import metadata", () => {
 
   test("empty form fields are absent values, and the slug comes from the title", () => {
     const parsed = importRequestSchema.parse({
-      metadata: { title: " Ferry strike ends ", kind: "news", publisher: "", author: "", publishedDate: "", url: "", language: "", reliability: "", notes: "", slug: "" },
+      metadata: {
+        title: " Ferry strike ends ",
+        kind: "news",
+        publisher: "",
+        author: "",
+        publishedDate: "",
+        url: "",
+        language: "",
+        reliability: "",
+        notes: "",
+        slug: "",
+      },
       target: "new",
     });
     expect(parsed).toEqual({
       metadata: {
-        slug: "ferry-strike-ends", title: "Ferry strike ends", kind: "news", publisher: null, author: null,
-        publishedDate: null, url: null, language: "en", notes: null,
+        slug: "ferry-strike-ends",
+        title: "Ferry strike ends",
+        kind: "news",
+        publisher: null,
+        author: null,
+        publishedDate: null,
+        url: null,
+        language: "en",
+        notes: null,
       },
       target: "new",
       sameAs: [],
@@ -41,7 +59,10 @@ describe("import metadata", () => {
 
   test("a speaker joined in the preview reads 'actor id:speaker name'; anything else is refused", () => {
     const parsed = importRequestSchema.parse({ metadata: { title: "T", kind: "news" }, sameAs: ["12:Wasay Jalil", "3:Mr. A: the spokesman"] });
-    expect(parsed.sameAs).toEqual([{ actorId: 12, speaker: "Wasay Jalil" }, { actorId: 3, speaker: "Mr. A: the spokesman" }]);
+    expect(parsed.sameAs).toEqual([
+      { actorId: 12, speaker: "Wasay Jalil" },
+      { actorId: 3, speaker: "Mr. A: the spokesman" },
+    ]);
     expect(importRequestSchema.safeParse({ metadata: { title: "T", kind: "news" }, sameAs: ["Wasay Jalil"] }).error?.issues[0]?.message).toBe(
       "A speaker choice reads “actor id:speaker name”",
     );

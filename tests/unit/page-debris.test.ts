@@ -19,11 +19,10 @@ describe("timestamp lines", () => {
     "14 September 2012 21:17 GMT",
   ])("%s", (line) => expect(isTimestampLine(line)).toBe(true));
 
-  test.each([
-    "On June 20, 2010 at 7:25 PM the company said the well was still leaking oil into the Gulf.",
-    "June 20, 2010",
-    "The meeting began at 7:25 PM.",
-  ])("not: %s", (line) => expect(isTimestampLine(line)).toBe(false));
+  test.each(["On June 20, 2010 at 7:25 PM the company said the well was still leaking oil into the Gulf.", "June 20, 2010", "The meeting began at 7:25 PM."])(
+    "not: %s",
+    (line) => expect(isTimestampLine(line)).toBe(false),
+  );
 });
 
 describe("debris lines are removed from the text before claims are drawn", () => {
@@ -65,7 +64,8 @@ describe("the title of a text page is its headline, never its timestamp or menus
   });
 
   test("a pasted Reuters-style page is titled from its headline, not 'June 20, 2010 / 7:25 PM / in 8 years'", () => {
-    const pasted = "Skip to main content\nWorld | Business | Markets\nJune 20, 2010 / 7:25 PM / in 8 years\nBP rejects Markey charge that it lowballed the Gulf spill\nBy Staff\n\nBP on Sunday rejected the charge.";
+    const pasted =
+      "Skip to main content\nWorld | Business | Markets\nJune 20, 2010 / 7:25 PM / in 8 years\nBP rejects Markey charge that it lowballed the Gulf spill\nBy Staff\n\nBP on Sunday rejected the charge.";
     expect(readPastedText(pasted).guesses.title).toBe("BP rejects Markey charge that it lowballed the Gulf spill");
   });
 });

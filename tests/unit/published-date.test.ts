@@ -41,13 +41,18 @@ describe("publication dates", () => {
 
   test("the metadata schema refuses an impossible date and a bad URL with field messages", () => {
     const result = documentMetadataSchema.safeParse({
-      slug: "x", title: "X", kind: "news", publishedDate: "2023-02-30", url: "htp//example",
+      slug: "x",
+      title: "X",
+      kind: "news",
+      publishedDate: "2023-02-30",
+      url: "htp//example",
     });
     expect(result.success).toBe(false);
     const fields = Object.fromEntries(result.error!.issues.map((issue) => [issue.path.join("."), issue.message]));
     expect(fields.publishedDate).toMatch(/There is no 30 February 2023/);
     expect(fields.url).toMatch(/Not a valid URL/);
-    expect(documentMetadataSchema.safeParse({ slug: "x", title: "X", kind: "news", url: "javascript:alert(1)" }).error?.issues[0]?.message)
-      .toBe("Only http and https URLs");
+    expect(documentMetadataSchema.safeParse({ slug: "x", title: "X", kind: "news", url: "javascript:alert(1)" }).error?.issues[0]?.message).toBe(
+      "Only http and https URLs",
+    );
   });
 });

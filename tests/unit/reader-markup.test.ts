@@ -12,9 +12,9 @@ function render(markup: string) {
 
 test("text and labels from the database cannot inject markup", () => {
   const text = `He wrote <script>alert("x")</script> & said 'no' <img src=x onerror=alert(1)>.`;
-  const markup = readerMarkup(readerLayout(text, [
-    { id: 7, startOffset: 9, endOffset: 38, status: "unreviewed", stance: "unclear", worth: 50, label: `"><script>alert(2)</script>` },
-  ]));
+  const markup = readerMarkup(
+    readerLayout(text, [{ id: 7, startOffset: 9, endOffset: 38, status: "unreviewed", stance: "unclear", worth: 50, label: `"><script>alert(2)</script>` }]),
+  );
   const root = render(markup);
   expect(root.querySelectorAll("script, img")).toHaveLength(0);
   expect(root.textContent).toBe(text);
@@ -38,7 +38,10 @@ test("every run is one element carrying its offset; a claim is one tab stop with
   const [outer, inner] = elements;
   expect(outer!.getAttribute("data-claim-id")).toBe("1");
   expect(outer!.getAttribute("tabindex")).toBe("0");
-  expect(readerLabelAttributes(1, "Altaf Hussain (direct quote)", true)).toEqual({ title: "Altaf Hussain (direct quote)", ariaLabel: "Claim #1: Altaf Hussain (direct quote)" });
+  expect(readerLabelAttributes(1, "Altaf Hussain (direct quote)", true)).toEqual({
+    title: "Altaf Hussain (direct quote)",
+    ariaLabel: "Claim #1: Altaf Hussain (direct quote)",
+  });
   expect(readerLabelAttributes(1, "Altaf Hussain (direct quote)", false)).toEqual({ title: "Altaf Hussain (direct quote)", ariaLabel: null });
   // The overlap shows the innermost claim, flags the overlap, and ends claim 2 with its stance.
   expect(inner!.getAttribute("data-claim-id")).toBe("2");
@@ -62,7 +65,10 @@ test("the layout carries the text once, and only the claims that are shown", () 
   expect(root.textContent).toBe(text);
   expect(JSON.stringify(layout).split("strike was ordered")).toHaveLength(2);
   expect([...root.querySelectorAll("mark")].map((mark) => [mark.getAttribute("data-start"), mark.getAttribute("data-claim-id")])).toEqual([
-    ["0", "1"], ["4", "2"], ["10", "1"], ["39", "3"],
+    ["0", "1"],
+    ["4", "2"],
+    ["10", "1"],
+    ["39", "3"],
   ]);
 });
 
@@ -72,7 +78,8 @@ test("claims below the editor's check-worthiness threshold are marked, the other
     { id: 1, startOffset: 0, endOffset: 27, status: "unreviewed", stance: "unclear", worth: 77, label: "police" },
     { id: 2, startOffset: 28, endOffset: 73, status: "unreviewed", stance: "unclear", worth: 22, label: "author's voice" },
   ]);
-  const marks = (threshold: number) => [...render(readerMarkup(layout, threshold)).querySelectorAll("mark")].map((mark) => mark.classList.contains("below-threshold"));
+  const marks = (threshold: number) =>
+    [...render(readerMarkup(layout, threshold)).querySelectorAll("mark")].map((mark) => mark.classList.contains("below-threshold"));
   expect(marks(35)).toEqual([false, true]);
   expect(marks(80)).toEqual([true, true]);
   expect(marks(0)).toEqual([false, false]);

@@ -18,11 +18,20 @@ export function ActorForm({ actorId, snapshot }: { actorId: number; snapshot: Fo
     save: (input) => updateActorAction(input),
   });
   return (
-    <form className="form editor-form" aria-label="Edit actor" onSubmit={(event) => { event.preventDefault(); form.submit(); }}>
+    <form
+      className="form editor-form"
+      aria-label="Edit actor"
+      onSubmit={(event) => {
+        event.preventDefault();
+        form.submit();
+      }}
+    >
       <VersionedConflictNotice form={form} />
       <FormFields form={form} fields={ACTOR_FORM_FIELDS} />
       <div className="button-row">
-        <button type="submit" className="primary" disabled={form.pending}>{form.pending ? "Saving…" : "Save actor"}</button>
+        <button type="submit" className="primary" disabled={form.pending}>
+          {form.pending ? "Saving…" : "Save actor"}
+        </button>
         <span className="hint">version {form.base.version}</span>
       </div>
       <Outcome outcome={form.outcome} />
@@ -31,7 +40,17 @@ export function ActorForm({ actorId, snapshot }: { actorId: number; snapshot: Fo
 }
 
 /** `candidates` is null when there are too many actors to list: the field then searches as one types. */
-export function MergeActorForm({ keptId, keptName, keptVersion, candidates }: { keptId: number; keptName: string; keptVersion: number; candidates: Option[] | null }) {
+export function MergeActorForm({
+  keptId,
+  keptName,
+  keptVersion,
+  candidates,
+}: {
+  keptId: number;
+  keptName: string;
+  keptVersion: number;
+  candidates: Option[] | null;
+}) {
   const [mergedId, setMergedId] = useState("");
   const [searched, setSearched] = useState<PickerOption | null>(null);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
@@ -39,7 +58,9 @@ export function MergeActorForm({ keptId, keptName, keptVersion, candidates }: { 
   const [pending, startTransition] = useTransition();
   const chosen = candidates
     ? candidates.find((candidate) => String(candidate.id) === mergedId)
-    : searched && searched.value === mergedId ? { id: Number(searched.value), label: searched.label } : undefined;
+    : searched && searched.value === mergedId
+      ? { id: Number(searched.value), label: searched.label }
+      : undefined;
   return (
     <form
       className="form merge-form"
@@ -55,7 +76,10 @@ export function MergeActorForm({ keptId, keptName, keptVersion, candidates }: { 
             setSearched(null);
           } else {
             setErrors(result.fieldErrors ?? {});
-            setOutcome({ kind: "error", text: result.status === 409 ? `${result.message} Reload the page to merge into the current version.` : result.message });
+            setOutcome({
+              kind: "error",
+              text: result.status === 409 ? `${result.message} Reload the page to merge into the current version.` : result.message,
+            });
           }
         });
       }}
@@ -63,15 +87,31 @@ export function MergeActorForm({ keptId, keptName, keptVersion, candidates }: { 
       <div className="field" data-field="mergedId">
         <label htmlFor="field-mergedId">Actor to merge into {keptName}</label>
         {candidates ? (
-          <select id="field-mergedId" value={mergedId} aria-describedby={describedBy("mergedId", errors.mergedId)} onChange={(event) => setMergedId(event.target.value)}>
+          <select
+            id="field-mergedId"
+            value={mergedId}
+            aria-describedby={describedBy("mergedId", errors.mergedId)}
+            onChange={(event) => setMergedId(event.target.value)}
+          >
             <option value="">Choose an actor…</option>
-            {candidates.map((candidate) => <option key={candidate.id} value={String(candidate.id)}>{candidate.label}</option>)}
+            {candidates.map((candidate) => (
+              <option key={candidate.id} value={String(candidate.id)}>
+                {candidate.label}
+              </option>
+            ))}
           </select>
         ) : (
           <SearchCombobox
-            id="field-mergedId" kind="actors" label={`Actor to merge into ${keptName}`} value={searched} placeholder="Type a name to search…"
+            id="field-mergedId"
+            kind="actors"
+            label={`Actor to merge into ${keptName}`}
+            value={searched}
+            placeholder="Type a name to search…"
             describedBy={describedBy("mergedId", errors.mergedId)}
-            onChoose={(option) => { setSearched(option); setMergedId(option.value === String(keptId) ? "" : option.value); }}
+            onChoose={(option) => {
+              setSearched(option);
+              setMergedId(option.value === String(keptId) ? "" : option.value);
+            }}
             onType={() => setMergedId("")}
           />
         )}
@@ -79,11 +119,14 @@ export function MergeActorForm({ keptId, keptName, keptVersion, candidates }: { 
       </div>
       {chosen && (
         <p className="hint">
-          All claims of <strong>{chosen.label}</strong> will be attributed to {keptName}; its name and aliases become aliases here, and it is deleted. The audit trail keeps the record.
+          All claims of <strong>{chosen.label}</strong> will be attributed to {keptName}; its name and aliases become aliases here, and it is deleted. The audit
+          trail keeps the record.
         </p>
       )}
       <div className="button-row">
-        <button type="submit" disabled={pending || !mergedId}>{pending ? "Merging…" : "Merge into this actor"}</button>
+        <button type="submit" disabled={pending || !mergedId}>
+          {pending ? "Merging…" : "Merge into this actor"}
+        </button>
       </div>
       <Outcome outcome={outcome} />
     </form>
@@ -94,8 +137,16 @@ export function MergeActorForm({ keptId, keptName, keptVersion, candidates }: { 
  * "Possibly the same as …": near-spellings of this actor's name, each with a one-click merge into
  * this actor. Nothing is merged until the editor clicks, and a stale page is told (409), not obeyed.
  */
-export function SuggestedMerges({ keptId, keptName, keptVersion, suggestions }: {
-  keptId: number; keptName: string; keptVersion: number; suggestions: { id: number; name: string; claims: number }[];
+export function SuggestedMerges({
+  keptId,
+  keptName,
+  keptVersion,
+  suggestions,
+}: {
+  keptId: number;
+  keptName: string;
+  keptVersion: number;
+  suggestions: { id: number; name: string; claims: number }[];
 }) {
   const [done, setDone] = useState<Record<number, string>>({});
   const [outcome, setOutcome] = useState<{ kind: "error" | "notice"; text: string } | null>(null);
@@ -107,19 +158,26 @@ export function SuggestedMerges({ keptId, keptName, keptVersion, suggestions }: 
         {suggestions.map((suggestion) => (
           <li key={suggestion.id}>
             Possibly the same as <a href={`/actors/${suggestion.id}`}>{suggestion.name}</a> <span className="muted">({suggestion.claims} claims)</span>{" "}
-            {done[suggestion.id] ? <span className="muted">{done[suggestion.id]}</span> : (
+            {done[suggestion.id] ? (
+              <span className="muted">{done[suggestion.id]}</span>
+            ) : (
               <button
                 type="button"
                 disabled={pending || merged > 0}
-                onClick={() => startTransition(async () => {
-                  const result = await mergeActorsAction({ keptId, keptVersion, mergedId: suggestion.id });
-                  if (result.ok) {
-                    setDone({ ...done, [suggestion.id]: `merged: ${result.data.claimsMoved} claims moved to ${keptName}` });
-                    setOutcome({ kind: "notice", text: "Merged. Reload the page to merge another suggestion into the new version." });
-                  } else {
-                    setOutcome({ kind: "error", text: result.status === 409 ? `${result.message} Reload the page to merge into the current version.` : result.message });
-                  }
-                })}
+                onClick={() =>
+                  startTransition(async () => {
+                    const result = await mergeActorsAction({ keptId, keptVersion, mergedId: suggestion.id });
+                    if (result.ok) {
+                      setDone({ ...done, [suggestion.id]: `merged: ${result.data.claimsMoved} claims moved to ${keptName}` });
+                      setOutcome({ kind: "notice", text: "Merged. Reload the page to merge another suggestion into the new version." });
+                    } else {
+                      setOutcome({
+                        kind: "error",
+                        text: result.status === 409 ? `${result.message} Reload the page to merge into the current version.` : result.message,
+                      });
+                    }
+                  })
+                }
               >
                 Merge {suggestion.name} into {keptName}
               </button>

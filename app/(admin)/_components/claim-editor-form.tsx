@@ -28,8 +28,20 @@ export interface Option {
  * chosen by typing, from /api/options/actors.
  */
 export function ClaimEditorForm({
-  claimId, snapshot, actors, topics, idPrefix = "claim", onSaved,
-}: { claimId: number; snapshot: FormSnapshot; actors: Option[] | null; topics: Option[]; idPrefix?: string; onSaved?: (snapshot: FormSnapshot) => void }) {
+  claimId,
+  snapshot,
+  actors,
+  topics,
+  idPrefix = "claim",
+  onSaved,
+}: {
+  claimId: number;
+  snapshot: FormSnapshot;
+  actors: Option[] | null;
+  topics: Option[];
+  idPrefix?: string;
+  onSaved?: (snapshot: FormSnapshot) => void;
+}) {
   // Speakers chosen by search are remembered here, so conflicts and changes can name them.
   const [searchedActors, setSearchedActors] = useState<Map<string, string>>(
     () => new Map(snapshot.values.speakerId ? [[snapshot.values.speakerId, snapshot.labels.speakerId ?? snapshot.values.speakerId]] : []),
@@ -45,9 +57,12 @@ export function ClaimEditorForm({
     // The table names the enums; speakers and topics are named from the lists this page loaded.
     describe: (field, value) => {
       switch (field) {
-        case "speakerId": return value === NEW ? `New: ${form.values.newSpeakerName}` : value === "" ? NO_SPEAKER : actorNames.get(value);
-        case "topicId": return value === NEW ? `New: ${form.values.newTopicTitle}` : value === "" ? NO_TOPIC : topicTitles.get(value);
-        default: return undefined;
+        case "speakerId":
+          return value === NEW ? `New: ${form.values.newSpeakerName}` : value === "" ? NO_SPEAKER : actorNames.get(value);
+        case "topicId":
+          return value === NEW ? `New: ${form.values.newTopicTitle}` : value === "" ? NO_TOPIC : topicTitles.get(value);
+        default:
+          return undefined;
       }
     },
     save: (input) =>
@@ -90,10 +105,19 @@ export function ClaimEditorForm({
           speakerId: (field) => (
             <Field label={field.label} name="speakerId" errors={errors.speakerId}>
               {actors ? (
-                <select id="field-speakerId" value={values.speakerId} aria-describedby={describedBy("speakerId", errors.speakerId)} onChange={(event) => setField("speakerId", event.target.value)}>
+                <select
+                  id="field-speakerId"
+                  value={values.speakerId}
+                  aria-describedby={describedBy("speakerId", errors.speakerId)}
+                  onChange={(event) => setField("speakerId", event.target.value)}
+                >
                   <option value="">{NO_SPEAKER}</option>
                   <option value={NEW}>+ New speaker…</option>
-                  {actors.map((actor) => <option key={actor.id} value={String(actor.id)}>{actor.label}</option>)}
+                  {actors.map((actor) => (
+                    <option key={actor.id} value={String(actor.id)}>
+                      {actor.label}
+                    </option>
+                  ))}
                 </select>
               ) : (
                 <SearchCombobox
@@ -101,7 +125,10 @@ export function ClaimEditorForm({
                   kind="actors"
                   label="Speakers"
                   describedBy={describedBy("speakerId", errors.speakerId)}
-                  value={{ value: values.speakerId, label: SPEAKER_CHOICES.find((choice) => choice.value === values.speakerId)?.label ?? actorNames.get(values.speakerId) ?? values.speakerId }}
+                  value={{
+                    value: values.speakerId,
+                    label: SPEAKER_CHOICES.find((choice) => choice.value === values.speakerId)?.label ?? actorNames.get(values.speakerId) ?? values.speakerId,
+                  }}
                   fixedOptions={SPEAKER_CHOICES}
                   onChoose={(option) => {
                     if (option.value !== "" && option.value !== NEW) setSearchedActors((known) => new Map(known).set(option.value, option.label));
@@ -114,10 +141,19 @@ export function ClaimEditorForm({
           newSpeakerName: (field) => values.speakerId === NEW && <FieldControl field={field} form={form} autoFocus />,
           topicId: (field) => (
             <Field label={field.label} name="topicId" errors={errors.topicId}>
-              <select id="field-topicId" value={values.topicId} aria-describedby={describedBy("topicId", errors.topicId)} onChange={(event) => setField("topicId", event.target.value)}>
+              <select
+                id="field-topicId"
+                value={values.topicId}
+                aria-describedby={describedBy("topicId", errors.topicId)}
+                onChange={(event) => setField("topicId", event.target.value)}
+              >
                 <option value="">{NO_TOPIC}</option>
                 <option value={NEW}>+ New topic…</option>
-                {topics.map((topic) => <option key={topic.id} value={String(topic.id)}>{topic.label}</option>)}
+                {topics.map((topic) => (
+                  <option key={topic.id} value={String(topic.id)}>
+                    {topic.label}
+                  </option>
+                ))}
               </select>
             </Field>
           ),
@@ -126,7 +162,9 @@ export function ClaimEditorForm({
       />
 
       <div className="button-row">
-        <button type="submit" className="primary" disabled={form.pending}>{form.pending ? "Saving…" : "Save claim"}</button>
+        <button type="submit" className="primary" disabled={form.pending}>
+          {form.pending ? "Saving…" : "Save claim"}
+        </button>
         <span className="hint">Ctrl+Enter saves · version {form.base.version}</span>
       </div>
       <Outcome outcome={form.outcome} />

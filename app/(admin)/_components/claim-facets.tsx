@@ -6,20 +6,36 @@ import { readStoredFacets } from "@/lib/facets/schema";
 import { checkWorthiness, DEFAULT_CHECK_WORTHINESS_THRESHOLD, type QuantityFacet } from "@/lib/facets";
 
 const ACT_LABELS = { accuses: "Blames", denies: "Denies", admits: "Admits" } as const;
-const MODALITY_LABELS = { asserted: "Stated as fact", estimate: "An estimate", bound: "A bound (at least / up to)", hypothetical: "Hypothetical", prediction: "A prediction", directive: "A demand or instruction (asserts nothing)" } as const;
+const MODALITY_LABELS = {
+  asserted: "Stated as fact",
+  estimate: "An estimate",
+  bound: "A bound (at least / up to)",
+  hypothetical: "Hypothetical",
+  prediction: "A prediction",
+  directive: "A demand or instruction (asserts nothing)",
+} as const;
 const POLARITY_LABELS = { asserted: "asserted", negated: "negated", denied: "denied by the speaker" } as const;
 
 function figureLabel(quantity: QuantityFacet): string {
   const what = quantity.measure.startsWith("people-") ? `count of ${quantity.measure.slice(7)}` : quantity.measure.replace(/-max$/, " (worst case)");
-  const parts = [what, quantity.rate ? `per ${quantity.rate}` : null, quantity.currency ?? null,
+  const parts = [
+    what,
+    quantity.rate ? `per ${quantity.rate}` : null,
+    quantity.currency ?? null,
     quantity.bound === "min" ? "lower bound" : quantity.bound === "max" ? "upper bound" : null,
     quantity.modality === "hypothetical" || quantity.modality === "prediction" ? quantity.modality : null,
-    quantity.rejects !== undefined ? `rejects ${quantity.rejects.toLocaleString("en")}` : null];
+    quantity.rejects !== undefined ? `rejects ${quantity.rejects.toLocaleString("en")}` : null,
+  ];
   return parts.filter(Boolean).join(", ");
 }
 
-export function ClaimFacetsPanel({ facets: stored, claimId, worth }: {
-  facets: unknown; claimId: number;
+export function ClaimFacetsPanel({
+  facets: stored,
+  claimId,
+  worth,
+}: {
+  facets: unknown;
+  claimId: number;
   /** The stored score and what the reasons are computed from. */
   worth?: { score: number; quote: string; cue: string | null; speakerName: string | null };
 }) {
@@ -58,13 +74,20 @@ export function ClaimFacetsPanel({ facets: stored, claimId, worth }: {
           {facets.acts.map((act) => (
             <div key={act.act} className="facts-row">
               <dt>{ACT_LABELS[act.act]}</dt>
-              <dd>{act.targets.length ? act.targets.map((key) => key.toUpperCase() === key ? key : key.replace(/\b\w/g, (c) => c.toUpperCase())).join(", ") : "—"} <span className="muted">(“{act.cue}”)</span></dd>
+              <dd>
+                {act.targets.length
+                  ? act.targets.map((key) => (key.toUpperCase() === key ? key : key.replace(/\b\w/g, (c) => c.toUpperCase()))).join(", ")
+                  : "—"}{" "}
+                <span className="muted">(“{act.cue}”)</span>
+              </dd>
             </div>
           ))}
           {facets.predicate && (
             <>
               <dt>Predicate</dt>
-              <dd>{facets.predicate.lemma}, {POLARITY_LABELS[facets.predicate.polarity]}</dd>
+              <dd>
+                {facets.predicate.lemma}, {POLARITY_LABELS[facets.predicate.polarity]}
+              </dd>
             </>
           )}
           {(facets.propositions ?? []).length > 0 && (
@@ -75,7 +98,9 @@ export function ClaimFacetsPanel({ facets: stored, claimId, worth }: {
                   {(facets.propositions ?? []).map((proposition, index) => (
                     <li key={index}>
                       {proposition.positive ? "yes" : "no"}: “{proposition.words}”
-                      {proposition.flip && <span className="muted"> ({proposition.flip === "no" ? "said not to exist" : `turned over by “${proposition.flip}”`})</span>}
+                      {proposition.flip && (
+                        <span className="muted"> ({proposition.flip === "no" ? "said not to exist" : `turned over by “${proposition.flip}”`})</span>
+                      )}
                     </li>
                   ))}
                 </ul>
@@ -90,7 +115,9 @@ export function ClaimFacetsPanel({ facets: stored, claimId, worth }: {
               <dd>
                 <ul className="plain-list">
                   {facets.quantities.map((quantity, index) => (
-                    <li key={index}><strong>{quantity.text}</strong> <span className="muted">— {figureLabel(quantity)}</span></li>
+                    <li key={index}>
+                      <strong>{quantity.text}</strong> <span className="muted">— {figureLabel(quantity)}</span>
+                    </li>
                   ))}
                 </ul>
               </dd>

@@ -14,8 +14,18 @@ import { LinkContradiction } from "../contradictions/_components/link-contradict
 const CONTRADICTION_STATUS: Record<string, string> = { candidate: "Candidate", confirmed: "Confirmed", dismissed: "Dismissed" };
 
 export function ClaimWorkspace({
-  detail, canEdit, actors, topics, variant,
-}: { detail: ClaimDetail; canEdit: boolean; actors: Option[] | null; topics: Option[]; variant: "panel" | "page" }) {
+  detail,
+  canEdit,
+  actors,
+  topics,
+  variant,
+}: {
+  detail: ClaimDetail;
+  canEdit: boolean;
+  actors: Option[] | null;
+  topics: Option[];
+  variant: "panel" | "page";
+}) {
   const { claim, paragraph, contradictions, snapshot } = detail;
   return (
     <div className={`claim-workspace claim-workspace-${variant}`} data-claim-id={claim.id}>
@@ -33,15 +43,28 @@ export function ClaimWorkspace({
           <h2>Claim #{claim.id}</h2>
           <span className="button-row">
             <Link href={`/claims/${claim.id}`}>Full page</Link>
-            <Link href={`/sources/${claim.source.slug}`} scroll={false} aria-label="Close the claim panel">Close</Link>
+            <Link href={`/sources/${claim.source.slug}`} scroll={false} aria-label="Close the claim panel">
+              Close
+            </Link>
           </span>
         </header>
       )}
       <QuoteInContext paragraph={paragraph} status={claim.status} />
       <p className="muted small">
         {claim.origin === "editor" ? "Marked by an editor" : `Extracted${claim.cue ? ` (cue “${claim.cue}”)` : ""}`}
-        {claim.anchorStatus !== "anchored" && <> · <strong>{claim.anchorStatus === "orphaned" ? "Orphaned: its quote is no longer in the source" : "Re-anchored after a text change"}</strong></>}
-        {claim.reviewer && <> · reviewed by {claim.reviewer.name ?? claim.reviewer.email}{claim.reviewedAt && ` on ${claim.reviewedAt.toISOString().slice(0, 10)}`}</>}
+        {claim.anchorStatus !== "anchored" && (
+          <>
+            {" "}
+            · <strong>{claim.anchorStatus === "orphaned" ? "Orphaned: its quote is no longer in the source" : "Re-anchored after a text change"}</strong>
+          </>
+        )}
+        {claim.reviewer && (
+          <>
+            {" "}
+            · reviewed by {claim.reviewer.name ?? claim.reviewer.email}
+            {claim.reviewedAt && ` on ${claim.reviewedAt.toISOString().slice(0, 10)}`}
+          </>
+        )}
       </p>
       {canEdit ? (
         <ClaimEditorForm key={claim.id} claimId={claim.id} snapshot={snapshot} actors={actors} topics={topics} idPrefix={`claim-${claim.id}`} />
@@ -61,9 +84,12 @@ export function ClaimWorkspace({
           <ul className="plain-list">
             {contradictions.map((row) => (
               <li key={row.id}>
-                <Link href={`/contradictions/${row.id}`}>{CONTRADICTION_STATUS[row.status] ?? row.status} {row.kind} contradiction</Link>{" "}
+                <Link href={`/contradictions/${row.id}`}>
+                  {CONTRADICTION_STATUS[row.status] ?? row.status} {row.kind} contradiction
+                </Link>{" "}
                 with <Link href={`/claims/${row.other.id}`}>#{row.other.id}</Link>
-                {row.other.speaker && <> ({row.other.speaker.name})</>}: <q>{row.other.quote.length > 160 ? `${row.other.quote.slice(0, 160)}…` : row.other.quote}</q>
+                {row.other.speaker && <> ({row.other.speaker.name})</>}:{" "}
+                <q>{row.other.quote.length > 160 ? `${row.other.quote.slice(0, 160)}…` : row.other.quote}</q>
                 <span className="muted"> — {row.other.source.title}</span>
                 {row.explanation && <div className="muted small">{row.explanation}</div>}
               </li>
@@ -71,7 +97,9 @@ export function ClaimWorkspace({
           </ul>
         )}
         {contradictions.length > 0 && (
-          <p className="small"><Link href={`/contradictions/cluster/${claim.id}`}>All claims in conflict with this one</Link></p>
+          <p className="small">
+            <Link href={`/contradictions/cluster/${claim.id}`}>All claims in conflict with this one</Link>
+          </p>
         )}
         {canEdit && <LinkContradiction claimId={claim.id} />}
       </section>

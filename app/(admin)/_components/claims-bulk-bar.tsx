@@ -55,7 +55,10 @@ export function SelectAllRows({ formId }: { formId: string }) {
   );
 }
 
-const TOPIC_CHOICES: PickerOption[] = [{ value: "none", label: "No topic" }, { value: "__new", label: "+ New topic…" }];
+const TOPIC_CHOICES: PickerOption[] = [
+  { value: "none", label: "No topic" },
+  { value: "__new", label: "+ New topic…" },
+];
 
 export function BulkBar({ formId, topics }: { formId: string; topics: Option[] | null }) {
   const count = useSelectionCount(formId);
@@ -67,7 +70,10 @@ export function BulkBar({ formId, topics }: { formId: string; topics: Option[] |
   const [message, setMessage] = useState<{ kind: "error" | "notice"; text: string } | null>(null);
   const [pending, startTransition] = useTransition();
 
-  const selectedIds = () => boxes(formId).filter((box) => box.checked).map((box) => box.value);
+  const selectedIds = () =>
+    boxes(formId)
+      .filter((box) => box.checked)
+      .map((box) => box.value);
   const finish = (text: string) => {
     for (const box of boxes(formId)) box.checked = false;
     document.getElementById(formId)?.dispatchEvent(new Event("change", { bubbles: true }));
@@ -77,7 +83,10 @@ export function BulkBar({ formId, topics }: { formId: string; topics: Option[] |
   const applyStatus = () =>
     startTransition(async () => {
       const result = await bulkStatusAction({ ids: selectedIds(), status });
-      if (result.ok) finish(`${result.data.changed} claims set to ${STATUS_LABELS[status as keyof typeof STATUS_LABELS].toLowerCase()}${result.data.unchanged ? `, ${result.data.unchanged} already were` : ""}.`);
+      if (result.ok)
+        finish(
+          `${result.data.changed} claims set to ${STATUS_LABELS[status as keyof typeof STATUS_LABELS].toLowerCase()}${result.data.unchanged ? `, ${result.data.unchanged} already were` : ""}.`,
+        );
       else setMessage({ kind: "error", text: result.fieldErrors?.ids?.join(" ") ?? result.message });
     });
 
@@ -95,18 +104,34 @@ export function BulkBar({ formId, topics }: { formId: string; topics: Option[] |
 
   return (
     <div className="bulk-bar" role="group" aria-label="Bulk actions" data-testid="bulk-bar" data-ready={ready ? "true" : undefined}>
-      <span aria-live="polite"><strong>{count}</strong> selected</span>
+      <span aria-live="polite">
+        <strong>{count}</strong> selected
+      </span>
       <label htmlFor="bulk-status">Status</label>
       <select id="bulk-status" value={status} onChange={(event) => setStatus(event.target.value)}>
-        {CLAIM_STATUSES.map((value) => <option key={value} value={value}>{STATUS_LABELS[value]}</option>)}
+        {CLAIM_STATUSES.map((value) => (
+          <option key={value} value={value}>
+            {STATUS_LABELS[value]}
+          </option>
+        ))}
       </select>
-      <button type="button" onClick={applyStatus} disabled={pending || count === 0}>Set status</button>
+      <button type="button" onClick={applyStatus} disabled={pending || count === 0}>
+        Set status
+      </button>
       <label htmlFor="bulk-topic">Topic</label>
       {topics ? (
         <select id="bulk-topic" value={topicId} onChange={(event) => setTopicId(event.target.value)}>
           <option value="">Choose…</option>
-          {TOPIC_CHOICES.map((choice) => <option key={choice.value} value={choice.value}>{choice.label}</option>)}
-          {topics.map((topic) => <option key={topic.id} value={String(topic.id)}>{topic.label}</option>)}
+          {TOPIC_CHOICES.map((choice) => (
+            <option key={choice.value} value={choice.value}>
+              {choice.label}
+            </option>
+          ))}
+          {topics.map((topic) => (
+            <option key={topic.id} value={String(topic.id)}>
+              {topic.label}
+            </option>
+          ))}
         </select>
       ) : (
         <SearchCombobox
@@ -129,8 +154,14 @@ export function BulkBar({ formId, topics }: { formId: string; topics: Option[] |
       {topicId === "__new" && (
         <input aria-label="New topic title" value={newTopic} onChange={(event) => setNewTopic(event.target.value)} placeholder="New topic title" />
       )}
-      <button type="button" onClick={applyTopic} disabled={pending || count === 0 || topicId === ""}>Set topic</button>
-      {message && <span role={message.kind === "error" ? "alert" : "status"} className={message.kind}>{message.text}</span>}
+      <button type="button" onClick={applyTopic} disabled={pending || count === 0 || topicId === ""}>
+        Set topic
+      </button>
+      {message && (
+        <span role={message.kind === "error" ? "alert" : "status"} className={message.kind}>
+          {message.text}
+        </span>
+      )}
     </div>
   );
 }

@@ -17,7 +17,9 @@ export async function HistoryPanel({ entityType, entityId, title = "History" }: 
           <li key={String(event.id)} data-testid="history-event">
             <div>
               <strong>{event.action.replaceAll("_", " ")}</strong> by {event.user?.email ?? "the system"}{" "}
-              <time dateTime={event.createdAt.toISOString()} className="muted">{formatTime(event.createdAt)}</time>
+              <time dateTime={event.createdAt.toISOString()} className="muted">
+                {formatTime(event.createdAt)}
+              </time>
             </div>
             <ChangeList changes={diffFields(event.before, event.after)} />
           </li>
@@ -26,4 +28,3 @@ export async function HistoryPanel({ entityType, entityId, title = "History" }: 
     </section>
   );
 }
-

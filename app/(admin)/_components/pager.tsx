@@ -7,7 +7,9 @@ export function Pager({ page, total, pageSize, href }: { page: number; total: nu
   return (
     <nav className="pager" aria-label="Pages">
       {page > 1 && <Link href={href(Math.min(page - 1, pages))}>← Previous</Link>}
-      <span>Page {page.toLocaleString("en")} of {pages.toLocaleString("en")}</span>
+      <span>
+        Page {page.toLocaleString("en")} of {pages.toLocaleString("en")}
+      </span>
       {page < pages && <Link href={href(page + 1)}>Next →</Link>}
     </nav>
   );

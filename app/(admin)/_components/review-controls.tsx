@@ -36,10 +36,28 @@ function typingIn(target: EventTarget | null): boolean {
 }
 
 export function ReviewControls({
-  claimId, version, status, stance, canEdit, nextHref, prevHref, afterDecisionHref, sourceHref, editorHref, editor,
+  claimId,
+  version,
+  status,
+  stance,
+  canEdit,
+  nextHref,
+  prevHref,
+  afterDecisionHref,
+  sourceHref,
+  editorHref,
+  editor,
 }: {
-  claimId: number; version: number; status: ClaimStatus; stance: Stance; canEdit: boolean;
-  nextHref: string | null; prevHref: string | null; afterDecisionHref: string; sourceHref: string; editorHref: string;
+  claimId: number;
+  version: number;
+  status: ClaimStatus;
+  stance: Stance;
+  canEdit: boolean;
+  nextHref: string | null;
+  prevHref: string | null;
+  afterDecisionHref: string;
+  sourceHref: string;
+  editorHref: string;
   /** The inline editor for speaker, cited via and the rest (editors only). */
   editor?: { snapshot: FormSnapshot; actors: Option[] | null; topics: Option[] };
 }) {
@@ -110,15 +128,30 @@ export function ReviewControls({
           if (dialog.current?.open) dialog.current.close();
           else dialog.current?.showModal();
           break;
-        case "a": decide({ status: "approved" }); break;
-        case "r": decide({ status: "rejected" }); break;
-        case "j": case "ArrowRight": go(nextHref); break;
-        case "k": case "ArrowLeft": go(prevHref); break;
-        case "o": go(sourceHref); break;
+        case "a":
+          decide({ status: "approved" });
+          break;
+        case "r":
+          decide({ status: "rejected" });
+          break;
+        case "j":
+        case "ArrowRight":
+          go(nextHref);
+          break;
+        case "k":
+        case "ArrowLeft":
+          go(prevHref);
+          break;
+        case "o":
+          go(sourceHref);
+          break;
         case "e": {
           // The inline editor when the page has one (editors), else the claim's page.
           const inline = document.getElementById("review-editor") as HTMLDetailsElement | null;
-          if (!inline) { go(editorHref); break; }
+          if (!inline) {
+            go(editorHref);
+            break;
+          }
           inline.open = true;
           inline.querySelector<HTMLElement>("input, select, textarea")?.focus();
           break;
@@ -144,25 +177,46 @@ export function ReviewControls({
             Reject <kbd>r</kbd>
           </button>
           {Object.entries(STANCE_KEYS).map(([key, value]) => (
-            <button key={key} type="button" onClick={() => decide({ stance: value })} disabled={pending} aria-pressed={stance === value} aria-keyshortcuts={key}>
+            <button
+              key={key}
+              type="button"
+              onClick={() => decide({ stance: value })}
+              disabled={pending}
+              aria-pressed={stance === value}
+              aria-keyshortcuts={key}
+            >
               {STANCE_LABELS[value]} <kbd>{key}</kbd>
             </button>
           ))}
         </div>
       )}
       <div className="button-row" role="group" aria-label="Navigation">
-        <button type="button" onClick={() => prevHref && router.push(prevHref)} disabled={!prevHref} aria-keyshortcuts="k">‹ Previous <kbd>k</kbd></button>
-        <button type="button" onClick={() => nextHref && router.push(nextHref)} disabled={!nextHref} aria-keyshortcuts="j">Next › <kbd>j</kbd></button>
-        <button type="button" onClick={() => router.push(sourceHref)} aria-keyshortcuts="o">Open source <kbd>o</kbd></button>
-        <button type="button" onClick={() => dialog.current?.showModal()} aria-keyshortcuts="?">Shortcuts <kbd>?</kbd></button>
+        <button type="button" onClick={() => prevHref && router.push(prevHref)} disabled={!prevHref} aria-keyshortcuts="k">
+          ‹ Previous <kbd>k</kbd>
+        </button>
+        <button type="button" onClick={() => nextHref && router.push(nextHref)} disabled={!nextHref} aria-keyshortcuts="j">
+          Next › <kbd>j</kbd>
+        </button>
+        <button type="button" onClick={() => router.push(sourceHref)} aria-keyshortcuts="o">
+          Open source <kbd>o</kbd>
+        </button>
+        <button type="button" onClick={() => dialog.current?.showModal()} aria-keyshortcuts="?">
+          Shortcuts <kbd>?</kbd>
+        </button>
       </div>
       <p className="muted small" aria-live="polite">
         Currently {STATUS_LABELS[status].toLowerCase()}, stance {STANCE_LABELS[stance].toLowerCase()}.{pending && " Saving…"}
       </p>
-      {message && <p role={message.kind === "error" ? "alert" : "status"} className={message.kind} data-testid="review-message">{message.text}</p>}
+      {message && (
+        <p role={message.kind === "error" ? "alert" : "status"} className={message.kind} data-testid="review-message">
+          {message.text}
+        </p>
+      )}
       {canEdit && editor && (
         <details className="review-editor" id="review-editor">
-          <summary>Speaker, cited via, topic, credibility and notes <kbd>e</kbd></summary>
+          <summary>
+            Speaker, cited via, topic, credibility and notes <kbd>e</kbd>
+          </summary>
           <ClaimEditorForm
             claimId={claimId}
             snapshot={editor.snapshot}
@@ -182,13 +236,21 @@ export function ReviewControls({
           <tbody>
             {SHORTCUTS.filter((shortcut) => canEdit || !shortcut.editorOnly).map((shortcut) => (
               <tr key={shortcut.action}>
-                <th scope="row">{shortcut.keys.map((key) => <kbd key={key}>{key}</kbd>)}</th>
+                <th scope="row">
+                  {shortcut.keys.map((key) => (
+                    <kbd key={key}>{key}</kbd>
+                  ))}
+                </th>
                 <td>{shortcut.action}</td>
               </tr>
             ))}
           </tbody>
         </table>
-        <form method="dialog"><button type="submit" autoFocus>Close (Esc)</button></form>
+        <form method="dialog">
+          <button type="submit" autoFocus>
+            Close (Esc)
+          </button>
+        </form>
       </dialog>
     </div>
   );

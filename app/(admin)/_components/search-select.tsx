@@ -8,7 +8,15 @@ import type { PickerKind, PickerOption } from "@/lib/pickers/schema";
 import styles from "./search-select.module.css";
 
 export function SearchCombobox({
-  id, kind, label, value, onChoose, onType, fixedOptions = [], placeholder = "Type to search…", describedBy,
+  id,
+  kind,
+  label,
+  value,
+  onChoose,
+  onType,
+  fixedOptions = [],
+  placeholder = "Type to search…",
+  describedBy,
 }: {
   id: string;
   kind: PickerKind;
@@ -135,7 +143,12 @@ export function SearchCombobox({
 
 /** A filter field: the combobox and a hidden input with the chosen value; empty text means "any". */
 export function SearchSelect({
-  name, label, kind, selected, fixedOptions = [], placeholder = "Type to search…",
+  name,
+  label,
+  kind,
+  selected,
+  fixedOptions = [],
+  placeholder = "Type to search…",
 }: {
   name: string;
   label: string;

@@ -14,11 +14,20 @@ export function SourceForm({ sourceId, snapshot }: { sourceId: number; snapshot:
     save: (input) => updateSourceAction(input),
   });
   return (
-    <form className="form editor-form" aria-label="Edit source" onSubmit={(event) => { event.preventDefault(); form.submit(); }}>
+    <form
+      className="form editor-form"
+      aria-label="Edit source"
+      onSubmit={(event) => {
+        event.preventDefault();
+        form.submit();
+      }}
+    >
       <VersionedConflictNotice form={form} />
       <FormFields form={form} fields={SOURCE_FORM_FIELDS} />
       <div className="button-row">
-        <button type="submit" className="primary" disabled={form.pending}>{form.pending ? "Saving…" : "Save source"}</button>
+        <button type="submit" className="primary" disabled={form.pending}>
+          {form.pending ? "Saving…" : "Save source"}
+        </button>
         <span className="hint">version {form.base.version}</span>
       </div>
       <Outcome outcome={form.outcome} />

@@ -2,7 +2,11 @@
 import { RELIABILITY_LABELS } from "@/lib/claims/labels";
 import { SOURCE_KIND_LABELS } from "@/lib/sources/labels";
 
-export function SourceMeta({ source }: { source: { kind: string; publisher: string | null; author: string | null; publishedDate: string | null; reliability: string; url?: string | null } }) {
+export function SourceMeta({
+  source,
+}: {
+  source: { kind: string; publisher: string | null; author: string | null; publishedDate: string | null; reliability: string; url?: string | null };
+}) {
   return (
     <p className="muted source-meta">
       {SOURCE_KIND_LABELS[source.kind] ?? source.kind}
@@ -13,7 +17,15 @@ export function SourceMeta({ source }: { source: { kind: string; publisher: stri
       <span className={`reliability reliability-${source.reliability}`} title={RELIABILITY_LABELS[source.reliability]}>
         Reliability {source.reliability}
       </span>
-      {source.url && <> · <a href={source.url} rel="noreferrer noopener" target="_blank">original</a></>}
+      {source.url && (
+        <>
+          {" "}
+          ·{" "}
+          <a href={source.url} rel="noreferrer noopener" target="_blank">
+            original
+          </a>
+        </>
+      )}
     </p>
   );
 }

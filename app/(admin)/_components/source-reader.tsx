@@ -55,8 +55,18 @@ export function selectionOffsets(container: HTMLElement, text: string, selection
  * stays where it was.
  */
 export function SourceReader({
-  sourceId, textUrl, revision, selectedClaimId, canEdit,
-}: { sourceId: number; textUrl: string; revision: string; selectedClaimId: number | null; canEdit: boolean }) {
+  sourceId,
+  textUrl,
+  revision,
+  selectedClaimId,
+  canEdit,
+}: {
+  sourceId: number;
+  textUrl: string;
+  revision: string;
+  selectedClaimId: number | null;
+  canEdit: boolean;
+}) {
   const router = useRouter();
   const pathname = usePathname();
   const container = useRef<HTMLDivElement>(null);
@@ -147,7 +157,12 @@ export function SourceReader({
         <label>
           Claims below
           <input
-            type="number" min={0} max={100} step={5} value={worth.threshold} aria-label="Check-worthiness threshold"
+            type="number"
+            min={0}
+            max={100}
+            step={5}
+            value={worth.threshold}
+            aria-label="Check-worthiness threshold"
             onChange={(event) => setWorth({ ...worth, threshold: Math.max(0, Math.min(100, Number(event.target.value) || 0)) })}
           />
         </label>
@@ -159,57 +174,87 @@ export function SourceReader({
             <option value="hide">not highlighted</option>
           </select>
         </label>
-        {layout && <span className="muted small" data-testid="worth-below">{below} of {layout.claims.length} claims are below {worth.threshold}</span>}
+        {layout && (
+          <span className="muted small" data-testid="worth-below">
+            {below} of {layout.claims.length} claims are below {worth.threshold}
+          </span>
+        )}
       </form>
       {canEdit && selected && (
         <div className="selection-bar" role="region" aria-label="New claim from selection" data-testid="selection-bar">
           <p>
             <strong>New claim:</strong> <q>{selected.quote.length > 140 ? `${selected.quote.slice(0, 140)}…` : selected.quote}</q>
-            <span className="muted"> ({selected.start}–{selected.end})</span>
+            <span className="muted">
+              {" "}
+              ({selected.start}–{selected.end})
+            </span>
           </p>
           <div className="button-row">
-            <button type="button" className="primary" onClick={createClaim} disabled={pending}>{pending ? "Creating…" : "Create claim"}</button>
-            <button type="button" onClick={() => { setSelected(null); setMessage(null); }}>Cancel</button>
+            <button type="button" className="primary" onClick={createClaim} disabled={pending}>
+              {pending ? "Creating…" : "Create claim"}
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                setSelected(null);
+                setMessage(null);
+              }}
+            >
+              Cancel
+            </button>
           </div>
-          {message && <p className="error" role="alert">{message}</p>}
+          {message && (
+            <p className="error" role="alert">
+              {message}
+            </p>
+          )}
         </div>
       )}
       {loadError && (
         <p className="error" role="alert">
           The text could not be loaded: {loadError}{" "}
-          <button type="button" onClick={() => setAttempt((count) => count + 1)}>Try again</button>
+          <button type="button" onClick={() => setAttempt((count) => count + 1)}>
+            Try again
+          </button>
         </p>
       )}
       {markup === null ? (
-        !loadError && <p className="source-text muted" aria-busy="true" data-testid="source-text-loading">Loading the text…</p>
+        !loadError && (
+          <p className="source-text muted" aria-busy="true" data-testid="source-text-loading">
+            Loading the text…
+          </p>
+        )
       ) : (
-      <div
-        ref={container}
-        className={`source-text worth-${worth.mode}`}
-        data-testid="source-text"
-        data-ready="true"
-        onClick={(event) => {
-          const mark = (event.target as HTMLElement).closest<HTMLElement>("mark[data-claim-id]");
-          // A drag that selected text is a selection, not a click on the highlight.
-          if (!mark || !document.getSelection()?.isCollapsed) return;
-          open(Number(mark.dataset.claimId));
-        }}
-        onKeyDown={(event) => {
-          const mark = (event.target as HTMLElement).closest<HTMLElement>("mark[data-claim-id]");
-          if (mark && (event.key === "Enter" || event.key === " ")) {
-            event.preventDefault();
+        <div
+          ref={container}
+          className={`source-text worth-${worth.mode}`}
+          data-testid="source-text"
+          data-ready="true"
+          onClick={(event) => {
+            const mark = (event.target as HTMLElement).closest<HTMLElement>("mark[data-claim-id]");
+            // A drag that selected text is a selection, not a click on the highlight.
+            if (!mark || !document.getSelection()?.isCollapsed) return;
             open(Number(mark.dataset.claimId));
-          }
-        }}
-        dangerouslySetInnerHTML={{ __html: markup }}
-      />
+          }}
+          onKeyDown={(event) => {
+            const mark = (event.target as HTMLElement).closest<HTMLElement>("mark[data-claim-id]");
+            if (mark && (event.key === "Enter" || event.key === " ")) {
+              event.preventDefault();
+              open(Number(mark.dataset.claimId));
+            }
+          }}
+          dangerouslySetInnerHTML={{ __html: markup }}
+        />
       )}
     </div>
   );
 }
 
 type WorthMode = "all" | "dim" | "hide";
-interface WorthPreference { threshold: number; mode: WorthMode }
+interface WorthPreference {
+  threshold: number;
+  mode: WorthMode;
+}
 const WORTH_KEY = "claimbase.reader.worth";
 
 /** The editor's threshold and what to do below it, remembered in this browser (dimmed below 35 at first). */

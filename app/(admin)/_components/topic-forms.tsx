@@ -14,11 +14,20 @@ export function TopicForm({ topicId, snapshot }: { topicId: number; snapshot: Fo
     save: (input) => updateTopicAction(input),
   });
   return (
-    <form className="form editor-form" aria-label="Edit topic" onSubmit={(event) => { event.preventDefault(); form.submit(); }}>
+    <form
+      className="form editor-form"
+      aria-label="Edit topic"
+      onSubmit={(event) => {
+        event.preventDefault();
+        form.submit();
+      }}
+    >
       <VersionedConflictNotice form={form} />
       <FormFields form={form} fields={TOPIC_FORM_FIELDS} />
       <div className="button-row">
-        <button type="submit" className="primary" disabled={form.pending}>{form.pending ? "Saving…" : "Save topic"}</button>
+        <button type="submit" className="primary" disabled={form.pending}>
+          {form.pending ? "Saving…" : "Save topic"}
+        </button>
       </div>
       <Outcome outcome={form.outcome} />
     </form>
@@ -52,12 +61,22 @@ export function NewTopicForm() {
       }}
     >
       <Field label="New topic title" name="title" errors={errors.title}>
-        <input id="field-title" value={title} placeholder="Who founded the MQM, and when?" aria-describedby={describedBy("title", errors.title)} onChange={(event) => setTitle(event.target.value)} />
+        <input
+          id="field-title"
+          value={title}
+          placeholder="Who founded the MQM, and when?"
+          aria-describedby={describedBy("title", errors.title)}
+          onChange={(event) => setTitle(event.target.value)}
+        />
       </Field>
       <Field label="Description" name="description" errors={errors.description}>
         <input id="field-description" value={description} onChange={(event) => setDescription(event.target.value)} />
       </Field>
-      <div className="button-row"><button type="submit" disabled={pending}>Create topic</button></div>
+      <div className="button-row">
+        <button type="submit" disabled={pending}>
+          Create topic
+        </button>
+      </div>
       <Outcome outcome={outcome} />
     </form>
   );

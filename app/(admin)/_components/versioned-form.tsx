@@ -114,12 +114,20 @@ export function useVersionedForm(options: VersionedFormOptions) {
 
 export function FieldError({ id, errors }: { id: string; errors?: string[] }) {
   if (!errors?.length) return null;
-  return <span className="field-error" id={id} role="alert">{errors.join(" ")}</span>;
+  return (
+    <span className="field-error" id={id} role="alert">
+      {errors.join(" ")}
+    </span>
+  );
 }
 
 export function Outcome({ outcome }: { outcome: Outcome }) {
   if (!outcome) return null;
-  return <p role={outcome.kind === "error" ? "alert" : "status"} className={outcome.kind} data-testid="form-outcome">{outcome.text}</p>;
+  return (
+    <p role={outcome.kind === "error" ? "alert" : "status"} className={outcome.kind} data-testid="form-outcome">
+      {outcome.text}
+    </p>
+  );
 }
 
 export type VersionedForm = ReturnType<typeof useVersionedForm>;
@@ -136,8 +144,12 @@ export function VersionedConflictNotice({ form }: { form: VersionedForm }) {
       rows={form.conflictRows}
       actions={
         <>
-          <button type="button" className="primary" onClick={form.reapply}>Reapply my changes on top of theirs</button>
-          <button type="button" onClick={form.discardMine}>Discard mine, load theirs</button>
+          <button type="button" className="primary" onClick={form.reapply}>
+            Reapply my changes on top of theirs
+          </button>
+          <button type="button" onClick={form.discardMine}>
+            Discard mine, load theirs
+          </button>
         </>
       }
     />
@@ -150,7 +162,11 @@ export function Field({ label, name, errors, hint, children }: { label: string; 
     <div className={`field${errors?.length ? " has-error" : ""}`} data-field={name}>
       <label htmlFor={`field-${name}`}>{label}</label>
       {children}
-      {hint && <span className="hint" id={`hint-${name}`}>{hint}</span>}
+      {hint && (
+        <span className="hint" id={`hint-${name}`}>
+          {hint}
+        </span>
+      )}
       <FieldError id={`error-${name}`} errors={errors} />
     </div>
   );
@@ -161,14 +177,32 @@ export function describedBy(name: string, errors?: string[]): string | undefined
 }
 
 /** One field of a table, drawn by its control: a text input, a textarea, a select or a radio group. */
-export function FieldControl({ field, form, radioName = field.name, autoFocus }: { field: FormFieldSpec; form: VersionedForm; radioName?: string; autoFocus?: boolean }) {
+export function FieldControl({
+  field,
+  form,
+  radioName = field.name,
+  autoFocus,
+}: {
+  field: FormFieldSpec;
+  form: VersionedForm;
+  radioName?: string;
+  autoFocus?: boolean;
+}) {
   const { name, label, hint } = field;
   const errors = form.fieldErrors[name];
   const options = Object.entries(field.options ?? {});
   if (field.control === "radio") {
     return (
       <fieldset className="choice-group" data-field={name} aria-describedby={describedBy(name, errors)}>
-        <legend>{label}{hint && <> <span className="hint">{hint}</span></>}</legend>
+        <legend>
+          {label}
+          {hint && (
+            <>
+              {" "}
+              <span className="hint">{hint}</span>
+            </>
+          )}
+        </legend>
         {options.map(([value, text]) => (
           <label key={value} className={`choice ${name}-${value}`}>
             <input type="radio" name={radioName} value={value} checked={form.values[name] === value} onChange={() => form.setField(name, value)} />
@@ -191,7 +225,11 @@ export function FieldControl({ field, form, radioName = field.name, autoFocus }:
     <Field label={label} name={name} errors={errors} hint={hint}>
       {field.control === "select" ? (
         <select {...control}>
-          {options.map(([value, text]) => <option key={value} value={value}>{text}</option>)}
+          {options.map(([value, text]) => (
+            <option key={value} value={value}>
+              {text}
+            </option>
+          ))}
         </select>
       ) : field.control === "textarea" ? (
         <textarea rows={field.rows} {...control} />
@@ -206,7 +244,12 @@ export function FieldControl({ field, form, radioName = field.name, autoFocus }:
  * A form's fields in table order, consecutive fields of one row side by side. Fields the
  * table marks "custom" are drawn by `custom` (null hides one).
  */
-export function FormFields({ form, fields, custom = {}, radioName }: {
+export function FormFields({
+  form,
+  fields,
+  custom = {},
+  radioName,
+}: {
   form: VersionedForm;
   fields: readonly FormFieldSpec[];
   custom?: Record<string, (field: FormFieldSpec) => ReactNode>;
@@ -223,5 +266,17 @@ export function FormFields({ form, fields, custom = {}, radioName }: {
       {field.control === "custom" ? custom[field.name]?.(field) : <FieldControl field={field} form={form} radioName={radioName?.(field.name)} />}
     </Fragment>
   );
-  return <>{rows.map((row) => (row[0]!.row ? <div key={row[0]!.name} className="field-row">{row.map(draw)}</div> : draw(row[0]!)))}</>;
+  return (
+    <>
+      {rows.map((row) =>
+        row[0]!.row ? (
+          <div key={row[0]!.name} className="field-row">
+            {row.map(draw)}
+          </div>
+        ) : (
+          draw(row[0]!)
+        ),
+      )}
+    </>
+  );
 }

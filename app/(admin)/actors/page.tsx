@@ -33,28 +33,48 @@ export default async function ActorsPage({ searchParams }: { searchParams: Promi
           Kind
           <select name="kind" defaultValue={filters.kind ?? ""}>
             <option value="">Any</option>
-            {Object.entries(ACTOR_KIND_LABELS).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+            {Object.entries(ACTOR_KIND_LABELS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
           </select>
         </label>
-        <button type="submit" className="primary">Apply</button>
+        <button type="submit" className="primary">
+          Apply
+        </button>
       </form>
-      {problems.length > 0 && <p className="error" role="alert">Ignored: {problems.join("; ")}</p>}
+      {problems.length > 0 && (
+        <p className="error" role="alert">
+          Ignored: {problems.join("; ")}
+        </p>
+      )}
       <p className="muted" data-testid="actors-summary">
         {list.total.toLocaleString("en")} actors, most quoted first
-        {shownRange(list.page, list.total, list.pageSize)}
-        {" "}· merge duplicates from an actor&apos;s page
+        {shownRange(list.page, list.total, list.pageSize)} · merge duplicates from an actor&apos;s page
       </p>
       <table className="table" data-testid="actors-table">
         <thead>
-          <tr><th scope="col">Name</th><th scope="col">Kind</th><th scope="col">Aliases</th><th scope="col" className="num">Claims</th></tr>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Kind</th>
+            <th scope="col">Aliases</th>
+            <th scope="col" className="num">
+              Claims
+            </th>
+          </tr>
         </thead>
         <tbody>
           {actors.map((actor) => (
             <tr key={actor.id}>
-              <td><Link href={`/actors/${actor.id}`}>{actor.name}</Link></td>
+              <td>
+                <Link href={`/actors/${actor.id}`}>{actor.name}</Link>
+              </td>
               <td>{ACTOR_KIND_LABELS[actor.kind] ?? actor.kind}</td>
               <td className="small">{actor.aliases.join(", ") || <span className="muted">—</span>}</td>
-              <td className="num"><Link href={`/claims?speaker=${actor.id}`}>{actor.claimCount}</Link></td>
+              <td className="num">
+                <Link href={`/claims?speaker=${actor.id}`}>{actor.claimCount}</Link>
+              </td>
             </tr>
           ))}
         </tbody>

@@ -40,23 +40,37 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           User
           <select name="user" defaultValue={input.user ?? ""}>
             <option value="">Anyone</option>
-            {users.map((user) => <option key={user.id} value={user.id}>{user.email}</option>)}
+            {users.map((user) => (
+              <option key={user.id} value={user.id}>
+                {user.email}
+              </option>
+            ))}
           </select>
         </label>
         <label>
           Entity
           <select name="entity" defaultValue={input.entity ?? ""}>
             <option value="">Any</option>
-            {AUDIT_ENTITIES.map((entity) => <option key={entity} value={entity}>{entity}</option>)}
+            {AUDIT_ENTITIES.map((entity) => (
+              <option key={entity} value={entity}>
+                {entity}
+              </option>
+            ))}
           </select>
         </label>
-        <label>From <input type="date" name="from" defaultValue={input.from ?? ""} /></label>
-        <label>To <input type="date" name="to" defaultValue={input.to ?? ""} /></label>
+        <label>
+          From <input type="date" name="from" defaultValue={input.from ?? ""} />
+        </label>
+        <label>
+          To <input type="date" name="to" defaultValue={input.to ?? ""} />
+        </label>
         <button type="submit">Filter</button>
         <Link href="/audit">Clear</Link>
       </form>
       {!parsed.success && (
-        <p role="alert" className="error">{parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join(" ")}</p>
+        <p role="alert" className="error">
+          {parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join(" ")}
+        </p>
       )}
       <table className="table" data-testid="audit-table">
         <thead>
@@ -71,17 +85,28 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <tbody>
           {events.map((event) => (
             <tr key={String(event.id)}>
-              <td><time dateTime={event.createdAt.toISOString()}>{formatTime(event.createdAt)}</time></td>
+              <td>
+                <time dateTime={event.createdAt.toISOString()}>{formatTime(event.createdAt)}</time>
+              </td>
               <td>{event.user?.email ?? "system"}</td>
-              <td>{event.entityType}{event.entityId && ` #${event.entityId}`}</td>
+              <td>
+                {event.entityType}
+                {event.entityId && ` #${event.entityId}`}
+              </td>
               <td>{event.action.replaceAll("_", " ")}</td>
-              <td><ChangeList changes={diffFields(event.before, event.after)} /></td>
+              <td>
+                <ChangeList changes={diffFields(event.before, event.after)} />
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
       {parsed.success && events.length === 0 && <p>No events match these filters.</p>}
-      {hasMore && <p><Link href={`/audit?${olderQuery.toString()}`}>Older events →</Link></p>}
+      {hasMore && (
+        <p>
+          <Link href={`/audit?${olderQuery.toString()}`}>Older events →</Link>
+        </p>
+      )}
     </section>
   );
 }

@@ -28,7 +28,10 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
   const rawParams = await searchParams;
   const { value: params, problems } = parseClaimTableParams(rawParams);
   const [page, sources, actors, topics] = await Promise.all([
-    listClaims(params), pickerFor("sources", params.source), pickerFor("actors", params.speaker), pickerFor("topics", params.topic),
+    listClaims(params),
+    pickerFor("sources", params.source),
+    pickerFor("actors", params.speaker),
+    pickerFor("topics", params.topic),
   ]);
   const { after: _after, before: _before, ...filtersAndSort } = params;
 
@@ -51,48 +54,101 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
         </div>
         <PickerField name="topic" label="Topic" kind="topics" picker={topics} value={params.topic} fixed={[["none", "No topic"]]} />
         <Select name="stance" label="Stance" value={params.stance} options={STANCES.map((stance) => [stance, STANCE_LABELS[stance]])} />
-        <Select name="sourceStance" label="Source stance" value={params.sourceStance} options={SOURCE_STANCES.map((stance) => [stance, SOURCE_STANCE_LABELS[stance]])} />
-        <Select name="attribution" label="Attribution" value={params.attribution} options={ATTRIBUTIONS.map((attribution) => [attribution, ATTRIBUTION_LABELS[attribution]])} />
-        <Select name="credibility" label="Credibility" value={params.credibility} options={[1, 2, 3, 4, 5, 6].map((grade) => [String(grade), CREDIBILITY_LABELS[grade]!])} />
+        <Select
+          name="sourceStance"
+          label="Source stance"
+          value={params.sourceStance}
+          options={SOURCE_STANCES.map((stance) => [stance, SOURCE_STANCE_LABELS[stance]])}
+        />
+        <Select
+          name="attribution"
+          label="Attribution"
+          value={params.attribution}
+          options={ATTRIBUTIONS.map((attribution) => [attribution, ATTRIBUTION_LABELS[attribution]])}
+        />
+        <Select
+          name="credibility"
+          label="Credibility"
+          value={params.credibility}
+          options={[1, 2, 3, 4, 5, 6].map((grade) => [String(grade), CREDIBILITY_LABELS[grade]!])}
+        />
         <Select name="status" label="Status" value={params.status} options={CLAIM_STATUSES.map((status) => [status, STATUS_LABELS[status]])} />
-        <Select name="origin" label="Origin" value={params.origin} options={[["extracted", "Extracted"], ["editor", "Marked by an editor"]]} />
+        <Select
+          name="origin"
+          label="Origin"
+          value={params.origin}
+          options={[
+            ["extracted", "Extracted"],
+            ["editor", "Marked by an editor"],
+          ]}
+        />
         <div className="filter-field">
           <label htmlFor="filter-sort">Sort</label>
           <select id="filter-sort" name="sort" defaultValue={params.sort}>
-            {Object.entries(SORT_LABELS).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+            {Object.entries(SORT_LABELS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
           </select>
         </div>
         <div className="button-row">
-          <button type="submit" className="primary">Apply</button>
+          <button type="submit" className="primary">
+            Apply
+          </button>
           {hasClaimFilters(params) && <Link href={params.sort === "source" ? "/claims" : `/claims?sort=${params.sort}`}>Clear filters</Link>}
         </div>
       </form>
       {problems.length > 0 && (
-        <p className="error" role="alert">Some filters in the address were not understood and are ignored: {problems.join("; ")}</p>
+        <p className="error" role="alert">
+          Some filters in the address were not understood and are ignored: {problems.join("; ")}
+        </p>
       )}
       <p className="muted" data-testid="claims-summary" aria-live="polite">
-        {page.totalCapped && "More than "}<span data-testid="claims-total">{page.totalCapped ? page.total.toLocaleString("en") : page.total}</span> {page.total === 1 ? "claim matches" : "claims match"}
+        {page.totalCapped && "More than "}
+        <span data-testid="claims-total">{page.totalCapped ? page.total.toLocaleString("en") : page.total}</span>{" "}
+        {page.total === 1 ? "claim matches" : "claims match"}
         {page.total > 0 && `; showing ${page.rows.length}`} · answered in {page.elapsedMs.toFixed(0)} ms
-        {page.total > 0 && <> · <Link href={`/review${claimFiltersQuery({ ...filtersAndSort, sort: "source" })}`}>Review these</Link></>}
+        {page.total > 0 && (
+          <>
+            {" "}
+            · <Link href={`/review${claimFiltersQuery({ ...filtersAndSort, sort: "source" })}`}>Review these</Link>
+          </>
+        )}
       </p>
 
       <form id="claims-selection" aria-label="Selected claims">
         {editor && page.rows.length > 0 && (
-          <BulkBar formId="claims-selection" topics={topics.mode === "list" ? topics.options.map((topic) => ({ id: Number(topic.value), label: topic.label })) : null} />
+          <BulkBar
+            formId="claims-selection"
+            topics={topics.mode === "list" ? topics.options.map((topic) => ({ id: Number(topic.value), label: topic.label })) : null}
+          />
         )}
         <div className="table-scroll">
           <table className="table claims-table" data-testid="claims-table">
             <thead>
               <tr>
-                {editor && <th scope="col"><SelectAllRows formId="claims-selection" /></th>}
-                <th scope="col" className="num">#</th>
+                {editor && (
+                  <th scope="col">
+                    <SelectAllRows formId="claims-selection" />
+                  </th>
+                )}
+                <th scope="col" className="num">
+                  #
+                </th>
                 <th scope="col">Quote</th>
                 <th scope="col">Source</th>
                 <th scope="col">Speaker</th>
                 <th scope="col">Cited via</th>
-                <th scope="col">Stance <span className="muted">/ source</span></th>
-                <th scope="col" className="num" title="Credibility 1–6">Cred.</th>
-                <th scope="col" className="num" title="Check-worthiness 0–100: figures, named people, accusations and denials, a source">Worth</th>
+                <th scope="col">
+                  Stance <span className="muted">/ source</span>
+                </th>
+                <th scope="col" className="num" title="Credibility 1–6">
+                  Cred.
+                </th>
+                <th scope="col" className="num" title="Check-worthiness 0–100: figures, named people, accusations and denials, a source">
+                  Worth
+                </th>
                 <th scope="col">Topic</th>
                 <th scope="col">Status</th>
               </tr>
@@ -105,11 +161,21 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
                       <input type="checkbox" name="ids" value={row.id} aria-label={`Select claim #${row.id}`} />
                     </td>
                   )}
-                  <td className="num"><Link href={`/claims/${row.id}`}>{row.id}</Link></td>
+                  <td className="num">
+                    <Link href={`/claims/${row.id}`}>{row.id}</Link>
+                  </td>
                   <td className="quote-cell">
                     <Link href={`/sources/${row.sourceSlug}?claim=${row.id}`} className="quote-link">
                       {row.headline
-                        ? row.headline.map((part, index) => (part.match ? <mark key={index} className="search-hit">{part.text}</mark> : <span key={index}>{part.text}</span>))
+                        ? row.headline.map((part, index) =>
+                            part.match ? (
+                              <mark key={index} className="search-hit">
+                                {part.text}
+                              </mark>
+                            ) : (
+                              <span key={index}>{part.text}</span>
+                            ),
+                          )
                         : row.quote}
                     </Link>
                   </td>
@@ -124,9 +190,13 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
                     <div className="muted small">{SOURCE_STANCE_LABELS[row.sourceStance].toLowerCase()}</div>
                   </td>
                   <td className="num">{row.credibility}</td>
-                  <td className="num" data-testid="claim-worth">{row.checkWorthiness}</td>
+                  <td className="num" data-testid="claim-worth">
+                    {row.checkWorthiness}
+                  </td>
                   <td className="small">{row.topicTitle ?? <span className="muted">—</span>}</td>
-                  <td><span className={`status-pill status-${row.status}`}>{STATUS_LABELS[row.status]}</span></td>
+                  <td>
+                    <span className={`status-pill status-${row.status}`}>{STATUS_LABELS[row.status]}</span>
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -138,12 +208,18 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
         {page.prevCursor ? (
           <>
             <Link href={`/claims${claimFiltersQuery(filtersAndSort)}`}>« First</Link>
-            <Link href={`/claims${claimFiltersQuery(filtersAndSort, { before: page.prevCursor })}`} rel="prev">‹ Previous</Link>
+            <Link href={`/claims${claimFiltersQuery(filtersAndSort, { before: page.prevCursor })}`} rel="prev">
+              ‹ Previous
+            </Link>
           </>
         ) : (
           <span className="muted">First page</span>
         )}
-        {page.nextCursor && <Link href={`/claims${claimFiltersQuery(filtersAndSort, { after: page.nextCursor })}`} rel="next">Next ›</Link>}
+        {page.nextCursor && (
+          <Link href={`/claims${claimFiltersQuery(filtersAndSort, { after: page.nextCursor })}`} rel="next">
+            Next ›
+          </Link>
+        )}
       </nav>
     </section>
   );

@@ -31,11 +31,18 @@ export default async function ContradictionsPage({ searchParams }: { searchParam
   const raw = await searchParams;
   const filters = listContradictionsSchema.parse(Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, first(value)])));
   const [list, sources, actors, run] = await Promise.all([
-    listContradictions(filters), pickerFor("sources", filters.source), pickerFor("actors", filters.actor), latestDetectionRun(),
+    listContradictions(filters),
+    pickerFor("sources", filters.source),
+    pickerFor("actors", filters.actor),
+    latestDetectionRun(),
   ]);
   const status = filters.status ?? "candidate";
   const pageHref = (page: number) => {
-    const params = new URLSearchParams(Object.entries({ ...filters, page }).filter(([, value]) => value !== undefined).map(([key, value]) => [key, String(value)]));
+    const params = new URLSearchParams(
+      Object.entries({ ...filters, page })
+        .filter(([, value]) => value !== undefined)
+        .map(([key, value]) => [key, String(value)]),
+    );
     return `/contradictions?${params}`;
   };
 
@@ -46,12 +53,16 @@ export default async function ContradictionsPage({ searchParams }: { searchParam
         <ExportButton kind="contradictions" searchParams={raw} defaults={{ status: "candidate" }} />
       </div>
       <p className="muted">
-        Pairs of claims that conflict, best first. Candidates come from detection (denials, negations, figures and dates
-        that disagree, opposite stances, actors contradicting each other); editors confirm or dismiss them.
+        Pairs of claims that conflict, best first. Candidates come from detection (denials, negations, figures and dates that disagree, opposite stances, actors
+        contradicting each other); editors confirm or dismiss them.
       </p>
       <ul className={styles.counts} aria-label="Pairs by status">
         {CONTRADICTION_STATUSES.map((value) => (
-          <li key={value}><Link href={`/contradictions?status=${value}`}>{CONTRADICTION_STATUS_LABELS[value]}: {list.byStatus[value] ?? 0}</Link></li>
+          <li key={value}>
+            <Link href={`/contradictions?status=${value}`}>
+              {CONTRADICTION_STATUS_LABELS[value]}: {list.byStatus[value] ?? 0}
+            </Link>
+          </li>
         ))}
       </ul>
       <div className={styles.toolbar}>
@@ -60,13 +71,21 @@ export default async function ContradictionsPage({ searchParams }: { searchParam
             Kind
             <select name="kind" defaultValue={filters.kind ?? ""}>
               <option value="">Any kind</option>
-              {CONTRADICTION_KINDS.map((value) => <option key={value} value={value}>{KIND_LABELS[value]}</option>)}
+              {CONTRADICTION_KINDS.map((value) => (
+                <option key={value} value={value}>
+                  {KIND_LABELS[value]}
+                </option>
+              ))}
             </select>
           </label>
           <label>
             Status
             <select name="status" defaultValue={status}>
-              {CONTRADICTION_STATUSES.map((value) => <option key={value} value={value}>{CONTRADICTION_STATUS_LABELS[value]}</option>)}
+              {CONTRADICTION_STATUSES.map((value) => (
+                <option key={value} value={value}>
+                  {CONTRADICTION_STATUS_LABELS[value]}
+                </option>
+              ))}
               <option value="all">Any status</option>
             </select>
           </label>
@@ -75,26 +94,28 @@ export default async function ContradictionsPage({ searchParams }: { searchParam
           <button type="submit">Filter</button>
           <Link href="/contradictions">Reset</Link>
         </form>
-        {(canEdit(user) || run) && (
-          <RunDetectionButton canRun={canEdit(user)} run={run && { status: run.status, text: describeDetectionRun(run) }} />
-        )}
+        {(canEdit(user) || run) && <RunDetectionButton canRun={canEdit(user)} run={run && { status: run.status, text: describeDetectionRun(run) }} />}
       </div>
 
-      <p className="muted" data-testid="contradictions-total">{list.total} {list.total === 1 ? "pair" : "pairs"}</p>
+      <p className="muted" data-testid="contradictions-total">
+        {list.total} {list.total === 1 ? "pair" : "pairs"}
+      </p>
       {list.rows.length === 0 ? (
-        <p className="empty-queue">
-          No pairs match. {canEdit(user) ? "Run detection to propose candidates, or change the filters." : "Change the filters."}
-        </p>
+        <p className="empty-queue">No pairs match. {canEdit(user) ? "Run detection to propose candidates, or change the filters." : "Change the filters."}</p>
       ) : (
         <div className="table-scroll">
           <table className={`table ${styles.list}`}>
             <thead>
               <tr>
-                <th scope="col" className="num">Score</th>
+                <th scope="col" className="num">
+                  Score
+                </th>
                 <th scope="col">Kind</th>
                 <th scope="col">Claims and why they conflict</th>
                 <th scope="col">Status</th>
-                <th scope="col"><span className="visually-hidden">Compare</span></th>
+                <th scope="col">
+                  <span className="visually-hidden">Compare</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -103,7 +124,9 @@ export default async function ContradictionsPage({ searchParams }: { searchParam
                   <td className={`num ${styles.score}`}>{row.score.toFixed(2)}</td>
                   <td className={styles.kind}>
                     <span className="badge">{KIND_LABELS[row.kind]}</span>
-                    <div className={styles.who} title={row.detectedBy}>{RULE_LABELS[row.detectedBy] ?? row.detectedBy}</div>
+                    <div className={styles.who} title={row.detectedBy}>
+                      {RULE_LABELS[row.detectedBy] ?? row.detectedBy}
+                    </div>
                   </td>
                   <td className={styles.pairCell}>
                     {[row.claimA, row.claimB].map((claim) => (
@@ -116,10 +139,18 @@ export default async function ContradictionsPage({ searchParams }: { searchParam
                         </span>
                       </p>
                     ))}
-                    <p className={styles.explanation} data-testid="explanation">{row.explanation}</p>
+                    <p className={styles.explanation} data-testid="explanation">
+                      {row.explanation}
+                    </p>
                   </td>
-                  <td className={styles.status}><span className={`status-pill ${styles[`status-${row.status}`]}`}>{CONTRADICTION_STATUS_LABELS[row.status]}</span></td>
-                  <td><Link href={`/contradictions/${row.id}`} className="button">Compare</Link></td>
+                  <td className={styles.status}>
+                    <span className={`status-pill ${styles[`status-${row.status}`]}`}>{CONTRADICTION_STATUS_LABELS[row.status]}</span>
+                  </td>
+                  <td>
+                    <Link href={`/contradictions/${row.id}`} className="button">
+                      Compare
+                    </Link>
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -22,8 +22,12 @@ interface SourceOption {
 const FIELD_NAMES = ["title", "kind", "publisher", "author", "publishedDate", "url", "language", "reliability", "notes", "slug"] as const;
 
 const RELIABILITY_LABELS: Record<string, string> = {
-  A: "A — completely reliable", B: "B — usually reliable", C: "C — fairly reliable", D: "D — not usually reliable",
-  E: "E — unreliable", F: "F — reliability cannot be judged",
+  A: "A — completely reliable",
+  B: "B — usually reliable",
+  C: "C — fairly reliable",
+  D: "D — not usually reliable",
+  E: "E — unreliable",
+  F: "F — reliability cannot be judged",
 };
 
 const MATCH_REASONS: Record<string, string> = {
@@ -54,11 +58,18 @@ async function post(url: string, body: FormData): Promise<{ ok: true; data: unkn
 }
 
 function FieldError({ errors }: { errors?: string[] }) {
-  return errors?.length ? <span className={styles.fieldError} role="alert">{errors.join(" ")}</span> : null;
+  return errors?.length ? (
+    <span className={styles.fieldError} role="alert">
+      {errors.join(" ")}
+    </span>
+  ) : null;
 }
 
 function PreviewText({ preview }: { preview: ImportPreview }) {
-  const runs = textRuns(preview.text, preview.claims.map((claim, index) => ({ id: index, startOffset: claim.start, endOffset: claim.end })));
+  const runs = textRuns(
+    preview.text,
+    preview.claims.map((claim, index) => ({ id: index, startOffset: claim.start, endOffset: claim.end })),
+  );
   return (
     <div className={`source-text ${styles.previewText}`} data-testid="preview-text">
       {runs.map((run) =>
@@ -78,8 +89,14 @@ function PreviewText({ preview }: { preview: ImportPreview }) {
  * Who speaks in the document: the stored actor each speaker joins, and for a new speaker spelled almost
  * like a stored actor, "possibly the same as …" with a one-click join (undone by a second click).
  */
-function SpeakerChoices({ speakers, sameAs, onChange }: {
-  speakers: ImportPreview["speakers"]; sameAs: Record<string, number>; onChange: (next: Record<string, number>) => void;
+function SpeakerChoices({
+  speakers,
+  sameAs,
+  onChange,
+}: {
+  speakers: ImportPreview["speakers"];
+  sameAs: Record<string, number>;
+  onChange: (next: Record<string, number>) => void;
 }) {
   const suggested = speakers.filter((speaker) => !speaker.actor && speaker.similar.length > 0);
   if (suggested.length === 0) return null;
@@ -95,7 +112,9 @@ function SpeakerChoices({ speakers, sameAs, onChange }: {
               return (
                 <span key={actor.id}>
                   {index > 0 && " or "}
-                  <a href={`/actors/${actor.id}`} target="_blank" rel="noreferrer">{actor.name}</a>{" "}
+                  <a href={`/actors/${actor.id}`} target="_blank" rel="noreferrer">
+                    {actor.name}
+                  </a>{" "}
                   <button
                     type="button"
                     aria-pressed={joined}
@@ -114,7 +133,9 @@ function SpeakerChoices({ speakers, sameAs, onChange }: {
           </li>
         ))}
       </ul>
-      <p className="muted small">Joining files this speaker&rsquo;s claims under the stored actor and records the spelling as an alias. Nothing is joined unless you click.</p>
+      <p className="muted small">
+        Joining files this speaker&rsquo;s claims under the stored actor and records the spelling as an alias. Nothing is joined unless you click.
+      </p>
     </div>
   );
 }
@@ -125,17 +146,16 @@ function MatchNotice({ preview }: { preview: ImportPreview }) {
   if (match.matchedBy === "text") {
     return (
       <p className="notice" data-testid="duplicate-notice">
-        This exact text is already stored as <Link href={`/sources/${match.slug}`}>{match.title}</Link>. Saving links the
-        import to it and writes nothing new.
+        This exact text is already stored as <Link href={`/sources/${match.slug}`}>{match.title}</Link>. Saving links the import to it and writes nothing new.
       </p>
     );
   }
   return (
     <p className="notice" data-testid="version-notice">
-      Saving stores this as a new version of <Link href={`/sources/${match.slug}`}>{match.title}</Link> ({MATCH_REASONS[match.matchedBy]}).
-      Of its {match.claimCount} claims, {match.claimsStaying} stay where they are, {match.claimsReanchored} are re-anchored to the changed text
-      {match.claimsLosingTheirText > 0 && `, and ${match.claimsLosingTheirText} no longer appear in it and will be flagged for review`}.
-      Nothing an editor changed is overwritten.
+      Saving stores this as a new version of <Link href={`/sources/${match.slug}`}>{match.title}</Link> ({MATCH_REASONS[match.matchedBy]}). Of its{" "}
+      {match.claimCount} claims, {match.claimsStaying} stay where they are, {match.claimsReanchored} are re-anchored to the changed text
+      {match.claimsLosingTheirText > 0 && `, and ${match.claimsLosingTheirText} no longer appear in it and will be flagged for review`}. Nothing an editor
+      changed is overwritten.
     </p>
   );
 }
@@ -248,11 +268,15 @@ export function ImportForm({ sources }: { sources: SourceOption[] }) {
   if (saved) {
     return (
       <div className={styles.panel}>
-        <p className="notice" role="status" data-testid="import-saved">Saved: {saved.description}.</p>
+        <p className="notice" role="status" data-testid="import-saved">
+          Saved: {saved.description}.
+        </p>
         <div className={styles.buttons}>
           <Link href={`/sources/${saved.slug}`}>Read the source</Link>
           <Link href={`/claims?source=${encodeURIComponent(saved.slug)}`}>Review its claims</Link>
-          <button type="button" onClick={startOver}>Import another document</button>
+          <button type="button" onClick={startOver}>
+            Import another document
+          </button>
         </div>
       </div>
     );
@@ -278,7 +302,11 @@ export function ImportForm({ sources }: { sources: SourceOption[] }) {
           <textarea name="text" rows={8} value={pasted} onChange={(event) => setPasted(event.target.value)} disabled={!!file} />
           {file && <span className={styles.hint}>A file is chosen; it is read instead of pasted text.</span>}
         </label>
-        {error && <p className="error" role="alert" data-testid="import-error">{error}</p>}
+        {error && (
+          <p className="error" role="alert" data-testid="import-error">
+            {error}
+          </p>
+        )}
         <div className={styles.buttons}>
           <button type="submit" className={styles.primary} disabled={pending || (!file && pasted.trim() === "")}>
             {pending ? "Reading…" : "Read document"}
@@ -300,7 +328,9 @@ export function ImportForm({ sources }: { sources: SourceOption[] }) {
           <select name="target" value={target} onChange={(event) => void changeTarget(event.target.value)} disabled={pending}>
             <option value="new">A new source</option>
             {sources.map((source) => (
-              <option key={source.id} value={source.id}>New version of: {source.title}</option>
+              <option key={source.id} value={source.id}>
+                New version of: {source.title}
+              </option>
             ))}
           </select>
         </label>
@@ -313,7 +343,11 @@ export function ImportForm({ sources }: { sources: SourceOption[] }) {
           Kind
           <select name="kind" value={fields.kind} onChange={set("kind")} required>
             <option value="">Choose a kind…</option>
-            {SOURCE_KINDS.map((kind) => <option key={kind} value={kind}>{kind.replace("_", " ")}</option>)}
+            {SOURCE_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {kind.replace("_", " ")}
+              </option>
+            ))}
           </select>
           <FieldError errors={fieldErrors.kind} />
         </label>
@@ -346,7 +380,11 @@ export function ImportForm({ sources }: { sources: SourceOption[] }) {
           Reliability
           <select name="reliability" value={fields.reliability} onChange={set("reliability")}>
             <option value="">Not judged yet (F)</option>
-            {RELIABILITIES.map((grade) => <option key={grade} value={grade}>{RELIABILITY_LABELS[grade]}</option>)}
+            {RELIABILITIES.map((grade) => (
+              <option key={grade} value={grade}>
+                {RELIABILITY_LABELS[grade]}
+              </option>
+            ))}
           </select>
           <FieldError errors={fieldErrors.reliability} />
         </label>
@@ -362,10 +400,18 @@ export function ImportForm({ sources }: { sources: SourceOption[] }) {
             <FieldError errors={fieldErrors.slug} />
           </label>
         )}
-        {error && <p className="error" role="alert" data-testid="import-error">{error}</p>}
+        {error && (
+          <p className="error" role="alert" data-testid="import-error">
+            {error}
+          </p>
+        )}
         <div className={styles.buttons}>
-          <button type="submit" className={styles.primary} disabled={pending}>{pending ? "Saving…" : "Save import"}</button>
-          <button type="button" onClick={startOver} disabled={pending}>Start over</button>
+          <button type="submit" className={styles.primary} disabled={pending}>
+            {pending ? "Saving…" : "Save import"}
+          </button>
+          <button type="button" onClick={startOver} disabled={pending}>
+            Start over
+          </button>
         </div>
       </form>
 
@@ -384,19 +430,43 @@ export function ImportForm({ sources }: { sources: SourceOption[] }) {
                 <th scope="col">Speaker</th>
                 <th scope="col">Claim</th>
                 <th scope="col">How</th>
-                <th scope="col" className="num" title="Check-worthiness 0–100">Worth</th>
+                <th scope="col" className="num" title="Check-worthiness 0–100">
+                  Worth
+                </th>
               </tr>
             </thead>
             <tbody>
               {preview.claims.map((claim) => (
-                <tr key={`${claim.start}:${claim.end}`} data-testid="preview-claim" className={claim.checkWorthiness < DEFAULT_CHECK_WORTHINESS_THRESHOLD ? "muted" : undefined}>
+                <tr
+                  key={`${claim.start}:${claim.end}`}
+                  data-testid="preview-claim"
+                  className={claim.checkWorthiness < DEFAULT_CHECK_WORTHINESS_THRESHOLD ? "muted" : undefined}
+                >
                   <td className={styles.speaker}>
                     {claim.speaker ?? <span className="muted">author&rsquo;s voice</span>}
-                    {claim.speaker && !claim.knownSpeaker && !sameAs[claim.speaker] && <> <span className={styles.new}>new actor</span></>}
+                    {claim.speaker && !claim.knownSpeaker && !sameAs[claim.speaker] && (
+                      <>
+                        {" "}
+                        <span className={styles.new}>new actor</span>
+                      </>
+                    )}
                   </td>
-                  <td>{claim.quote}{claim.alreadyStored && <> <span className={styles.new}>already stored</span></>}</td>
-                  <td>{claim.attribution.replace("_", " ")}{claim.cue && ` · “${claim.cue}”`}</td>
-                  <td className="num" data-testid="preview-worth">{claim.checkWorthiness}</td>
+                  <td>
+                    {claim.quote}
+                    {claim.alreadyStored && (
+                      <>
+                        {" "}
+                        <span className={styles.new}>already stored</span>
+                      </>
+                    )}
+                  </td>
+                  <td>
+                    {claim.attribution.replace("_", " ")}
+                    {claim.cue && ` · “${claim.cue}”`}
+                  </td>
+                  <td className="num" data-testid="preview-worth">
+                    {claim.checkWorthiness}
+                  </td>
                 </tr>
               ))}
             </tbody>

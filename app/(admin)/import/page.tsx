@@ -15,8 +15,8 @@ export default async function ImportPage() {
     <section>
       <h1>Import a document</h1>
       <p className="muted">
-        Plain text, Markdown, HTML pages saved from a browser, or PDF with a text layer, up to {limit}; or paste the text.
-        You check the metadata and see the claims before anything is saved.
+        Plain text, Markdown, HTML pages saved from a browser, or PDF with a text layer, up to {limit}; or paste the text. You check the metadata and see the
+        claims before anything is saved.
       </p>
       <ImportForm sources={sources} />
     </section>

@@ -45,7 +45,8 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
       <div className="page-title-row">
         <h1>Review queue</h1>
         <p className="muted" data-testid="queue-remaining">
-          {position.remainingCapped ? `More than ${position.remaining.toLocaleString("en")}` : position.remaining} {STATUS_LABELS[effective.status!].toLowerCase()} {position.remaining === 1 ? "claim" : "claims"} left
+          {position.remainingCapped ? `More than ${position.remaining.toLocaleString("en")}` : position.remaining}{" "}
+          {STATUS_LABELS[effective.status!].toLowerCase()} {position.remaining === 1 ? "claim" : "claims"} left
         </p>
       </div>
       <form method="get" action="/review" className="filters" aria-label="Filter the queue">
@@ -54,7 +55,11 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
             Source
             <select name="source" defaultValue={filters.source ?? ""}>
               <option value="">All sources</option>
-              {sources.options.map((source) => <option key={source.value} value={source.value}>{source.label}</option>)}
+              {sources.options.map((source) => (
+                <option key={source.value} value={source.value}>
+                  {source.label}
+                </option>
+              ))}
             </select>
           </label>
         ) : (
@@ -64,7 +69,11 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
           Status
           <select name="status" defaultValue={filters.status ?? ""}>
             <option value="">Unreviewed (default)</option>
-            {CLAIM_STATUSES.filter((status) => status !== "unreviewed").map((status) => <option key={status} value={status}>{STATUS_LABELS[status]}</option>)}
+            {CLAIM_STATUSES.filter((status) => status !== "unreviewed").map((status) => (
+              <option key={status} value={status}>
+                {STATUS_LABELS[status]}
+              </option>
+            ))}
           </select>
         </label>
         <label>
@@ -85,19 +94,25 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
         <button type="submit">Filter</button>
         <Link href={`/claims${claimFiltersQuery(effective, { sort: order === "worth" ? "worth" : undefined })}`}>Open as table</Link>
       </form>
-      {problems.length > 0 && <p className="error" role="alert">Some filters in the address were not understood and are ignored: {problems.join("; ")}</p>}
+      {problems.length > 0 && (
+        <p className="error" role="alert">
+          Some filters in the address were not understood and are ignored: {problems.join("; ")}
+        </p>
+      )}
 
       {!detail ? (
         <div className="empty-queue">
           <h2>Nothing left to review here</h2>
-          <p>No {STATUS_LABELS[effective.status!].toLowerCase()} claims match these filters. <Link href="/">Back to the dashboard</Link>.</p>
+          <p>
+            No {STATUS_LABELS[effective.status!].toLowerCase()} claims match these filters. <Link href="/">Back to the dashboard</Link>.
+          </p>
         </div>
       ) : (
         <article className="review-card" aria-labelledby="review-claim-title" data-claim-id={detail.claim.id} data-testid="review-card">
           <header>
             <h2 id="review-claim-title">
-              Claim <Link href={`/claims/${detail.claim.id}`}>#{detail.claim.id}</Link>{" "}
-              <span className="muted">in</span> <Link href={`/sources/${detail.claim.source.slug}?claim=${detail.claim.id}`}>{detail.claim.source.title}</Link>
+              Claim <Link href={`/claims/${detail.claim.id}`}>#{detail.claim.id}</Link> <span className="muted">in</span>{" "}
+              <Link href={`/sources/${detail.claim.source.slug}?claim=${detail.claim.id}`}>{detail.claim.source.title}</Link>
             </h2>
             <SourceMeta source={detail.claim.source} />
           </header>
@@ -114,11 +129,15 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
             afterDecisionHref={`/review${claimFiltersQuery(filters, { at: position.nextId ?? undefined, last: detail.claim.id, order: orderParam })}`}
             sourceHref={`/sources/${detail.claim.source.slug}?claim=${detail.claim.id}`}
             editorHref={`/claims/${detail.claim.id}`}
-            editor={editor ? {
-              snapshot: detail.snapshot,
-              actors,
-              topics: topics.map((topic) => ({ id: topic.id, label: topic.title })),
-            } : undefined}
+            editor={
+              editor
+                ? {
+                    snapshot: detail.snapshot,
+                    actors,
+                    topics: topics.map((topic) => ({ id: topic.id, label: topic.title })),
+                  }
+                : undefined
+            }
           />
           {!editor && <ClaimFacts {...detail.claim} />}
         </article>

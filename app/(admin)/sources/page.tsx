@@ -22,7 +22,9 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
     <section>
       <h1>Sources</h1>
       <p className="muted" data-testid="sources-summary">
-        {filters.q ? `${list.total.toLocaleString("en")} of the sources match “${filters.q}”` : `${list.total.toLocaleString("en")} sources, ${list.claimTotal.toLocaleString("en")} claims`}
+        {filters.q
+          ? `${list.total.toLocaleString("en")} of the sources match “${filters.q}”`
+          : `${list.total.toLocaleString("en")} sources, ${list.claimTotal.toLocaleString("en")} claims`}
         {shownRange(list.page, list.total, list.pageSize)}
       </p>
       <form className="filters" method="get" aria-label="Find sources">
@@ -30,7 +32,9 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
           Title, publisher or author contains
           <input type="search" name="q" defaultValue={filters.q ?? ""} />
         </label>
-        <button type="submit" className="button">Find</button>
+        <button type="submit" className="button">
+          Find
+        </button>
         {filters.q && <Link href="/sources">Clear</Link>}
       </form>
       <table className="table">
@@ -41,7 +45,9 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
             <th scope="col">Publisher / author</th>
             <th scope="col">Date</th>
             <th scope="col">Reliability</th>
-            <th scope="col" className="num">Claims</th>
+            <th scope="col" className="num">
+              Claims
+            </th>
             <th scope="col">Reviewed</th>
           </tr>
         </thead>
@@ -50,12 +56,20 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
             const reviewed = source.claimCount ? source.reviewedCount / source.claimCount : 0;
             return (
               <tr key={source.id}>
-                <td><Link href={`/sources/${source.slug}`}>{source.title}</Link></td>
+                <td>
+                  <Link href={`/sources/${source.slug}`}>{source.title}</Link>
+                </td>
                 <td>{SOURCE_KIND_LABELS[source.kind] ?? source.kind}</td>
                 <td>{[source.publisher, source.author].filter(Boolean).join(" · ") || "—"}</td>
                 <td>{source.publishedDate ?? "—"}</td>
-                <td><span className={`badge reliability reliability-${source.reliability}`} title={RELIABILITY_LABELS[source.reliability]}>{source.reliability}</span></td>
-                <td className="num" data-testid="claim-count"><Link href={`/claims?source=${source.slug}`}>{source.claimCount}</Link></td>
+                <td>
+                  <span className={`badge reliability reliability-${source.reliability}`} title={RELIABILITY_LABELS[source.reliability]}>
+                    {source.reliability}
+                  </span>
+                </td>
+                <td className="num" data-testid="claim-count">
+                  <Link href={`/claims?source=${source.slug}`}>{source.claimCount}</Link>
+                </td>
                 <td>
                   <progress max={source.claimCount || 1} value={source.reviewedCount} aria-label={`${source.reviewedCount} of ${source.claimCount} reviewed`} />{" "}
                   <span className="muted small">{Math.round(reviewed * 100)}%</span>
@@ -66,7 +80,14 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
         </tbody>
       </table>
       <Pager page={list.page} total={list.total} pageSize={list.pageSize} href={pageHref} />
-      {sources.length === 0 && (filters.q || list.page > 1 ? <p>No sources match.</p> : <p>No sources yet. Run <code>npm run seed</code>.</p>)}
+      {sources.length === 0 &&
+        (filters.q || list.page > 1 ? (
+          <p>No sources match.</p>
+        ) : (
+          <p>
+            No sources yet. Run <code>npm run seed</code>.
+          </p>
+        ))}
     </section>
   );
 }

@@ -26,28 +26,53 @@ export default async function TopicsPage({ searchParams }: { searchParams: Promi
         <ExportButton kind="topics" searchParams={raw} />
       </div>
       <form method="get" action="/topics" className="filters" role="search" aria-label="Filter topics">
-        <label className="grow">Title or description<input type="search" name="q" defaultValue={filters.q ?? ""} /></label>
-        <button type="submit" className="primary">Apply</button>
+        <label className="grow">
+          Title or description
+          <input type="search" name="q" defaultValue={filters.q ?? ""} />
+        </label>
+        <button type="submit" className="primary">
+          Apply
+        </button>
       </form>
-      <p className="muted" data-testid="topics-summary">{list.total.toLocaleString("en")} topics{shownRange(list.page, list.total, list.pageSize)}</p>
+      <p className="muted" data-testid="topics-summary">
+        {list.total.toLocaleString("en")} topics{shownRange(list.page, list.total, list.pageSize)}
+      </p>
       <table className="table" data-testid="topics-table">
         <thead>
           <tr>
             <th scope="col">Topic</th>
-            <th scope="col" className="num">Claims</th>
-            {STANCES.map((stance) => <th key={stance} scope="col" className="num">{STANCE_LABELS[stance]}</th>)}
+            <th scope="col" className="num">
+              Claims
+            </th>
+            {STANCES.map((stance) => (
+              <th key={stance} scope="col" className="num">
+                {STANCE_LABELS[stance]}
+              </th>
+            ))}
             <th scope="col">Balance</th>
           </tr>
         </thead>
         <tbody>
           {topics.map((topic) => (
             <tr key={topic.id}>
-              <td><Link href={`/topics/${topic.id}`}>{topic.title}</Link>{topic.description && <div className="muted small">{topic.description}</div>}</td>
-              <td className="num"><Link href={`/claims?topic=${topic.id}`}>{topic.total}</Link></td>
-              {STANCES.map((stance) => <td key={stance} className="num">{topic.stances[stance]}</td>)}
+              <td>
+                <Link href={`/topics/${topic.id}`}>{topic.title}</Link>
+                {topic.description && <div className="muted small">{topic.description}</div>}
+              </td>
+              <td className="num">
+                <Link href={`/claims?topic=${topic.id}`}>{topic.total}</Link>
+              </td>
+              {STANCES.map((stance) => (
+                <td key={stance} className="num">
+                  {topic.stances[stance]}
+                </td>
+              ))}
               <td className="bar-cell">
                 <div className="stance-bar" role="img" aria-label={STANCES.map((stance) => `${topic.stances[stance]} ${stance}`).join(", ")}>
-                  {STANCES.map((stance) => topic.stances[stance] > 0 && <span key={stance} className={`segment stance-bg-${stance}`} style={{ flexGrow: topic.stances[stance] }} />)}
+                  {STANCES.map(
+                    (stance) =>
+                      topic.stances[stance] > 0 && <span key={stance} className={`segment stance-bg-${stance}`} style={{ flexGrow: topic.stances[stance] }} />,
+                  )}
                 </div>
               </td>
             </tr>
@@ -57,7 +82,10 @@ export default async function TopicsPage({ searchParams }: { searchParams: Promi
       <Pager page={list.page} total={list.total} pageSize={list.pageSize} href={pageHref} />
       {topics.length === 0 && <p className="muted">No topics yet. Create one here, or from the claim editor.</p>}
       {canEdit(user) && (
-        <section className="card narrow" aria-labelledby="new-topic"><h2 id="new-topic">New topic</h2><NewTopicForm /></section>
+        <section className="card narrow" aria-labelledby="new-topic">
+          <h2 id="new-topic">New topic</h2>
+          <NewTopicForm />
+        </section>
       )}
     </section>
   );

@@ -11,10 +11,7 @@ export default async function UsersPage() {
   return (
     <section>
       <h1>Users</h1>
-      <p className="muted">
-        Admins manage users; editors create, tag, review and resolve; viewers read and export.
-        There is always at least one active admin.
-      </p>
+      <p className="muted">Admins manage users; editors create, tag, review and resolve; viewers read and export. There is always at least one active admin.</p>
       <table className="table" data-testid="users-table">
         <thead>
           <tr>
@@ -28,11 +25,16 @@ export default async function UsersPage() {
         <tbody>
           {users.map((user) => (
             <tr key={user.id} data-testid="user-row" data-email={user.email}>
-              <td>{user.email}{user.id === me.id && " (you)"}</td>
+              <td>
+                {user.email}
+                {user.id === me.id && " (you)"}
+              </td>
               <td>{user.name ?? "—"}</td>
               <td>{user.role}</td>
               <td>{user.active ? "active" : "disabled"}</td>
-              <td><UserControls user={{ id: user.id, email: user.email, role: user.role, active: user.active }} /></td>
+              <td>
+                <UserControls user={{ id: user.id, email: user.email, role: user.role, active: user.active }} />
+              </td>
             </tr>
           ))}
         </tbody>

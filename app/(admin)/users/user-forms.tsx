@@ -31,7 +31,11 @@ function useAction() {
 
 function Outcome({ outcome }: { outcome: Outcome }) {
   if (!outcome) return null;
-  return <p role={outcome.kind === "error" ? "alert" : "status"} className={outcome.kind}>{outcome.text}</p>;
+  return (
+    <p role={outcome.kind === "error" ? "alert" : "status"} className={outcome.kind}>
+      {outcome.text}
+    </p>
+  );
 }
 
 function FieldError({ errors }: { errors?: string[] }) {
@@ -53,7 +57,11 @@ export function UserControls({ user }: { user: { id: number; email: string; role
             <option value="viewer">viewer</option>
           </select>
         </label>
-        <button type="button" disabled={pending || role === user.role} onClick={() => run(() => changeUserRoleAction({ id: user.id, role }), `${user.email} is now ${role}.`)}>
+        <button
+          type="button"
+          disabled={pending || role === user.role}
+          onClick={() => run(() => changeUserRoleAction({ id: user.id, role }), `${user.email} is now ${role}.`)}
+        >
           Change role
         </button>
         <button
@@ -67,12 +75,25 @@ export function UserControls({ user }: { user: { id: number; email: string; role
       <div className="inline-form">
         <label className="inline-form">
           <span className="visually-hidden">New password for {user.email}</span>
-          <input type="password" name="password" placeholder="New password" autoComplete="new-password" value={password} onChange={(event) => setPassword(event.target.value)} />
+          <input
+            type="password"
+            name="password"
+            placeholder="New password"
+            autoComplete="new-password"
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+          />
         </label>
         <button
           type="button"
           disabled={pending || !password}
-          onClick={() => run(() => resetUserPasswordAction({ id: user.id, password }), `Password for ${user.email} reset.`, () => setPassword(""))}
+          onClick={() =>
+            run(
+              () => resetUserPasswordAction({ id: user.id, password }),
+              `Password for ${user.email} reset.`,
+              () => setPassword(""),
+            )
+          }
         >
           Reset password
         </button>
@@ -94,12 +115,20 @@ export function CreateUserForm() {
         event.preventDefault();
         const form = event.currentTarget;
         const data = new FormData(form);
-        run(() => createUserAction(data), `Created ${String(data.get("email"))}.`, () => form.reset());
+        run(
+          () => createUserAction(data),
+          `Created ${String(data.get("email"))}.`,
+          () => form.reset(),
+        );
       }}
     >
-      <label>Email <input name="email" type="email" required /></label>
+      <label>
+        Email <input name="email" type="email" required />
+      </label>
       <FieldError errors={fieldErrors.email} />
-      <label>Name <input name="name" /></label>
+      <label>
+        Name <input name="name" />
+      </label>
       <label>
         Role
         <select name="role" defaultValue="viewer">
@@ -109,9 +138,13 @@ export function CreateUserForm() {
         </select>
       </label>
       <FieldError errors={fieldErrors.role} />
-      <label>Password <input name="password" type="password" autoComplete="new-password" required minLength={10} /></label>
+      <label>
+        Password <input name="password" type="password" autoComplete="new-password" required minLength={10} />
+      </label>
       <FieldError errors={fieldErrors.password} />
-      <button type="submit" disabled={pending}>Create user</button>
+      <button type="submit" disabled={pending}>
+        Create user
+      </button>
       <Outcome outcome={outcome} />
     </form>
   );

@@ -21,7 +21,9 @@ export default async function ForbiddenPage({ searchParams }: { searchParams: Pr
       <p className="muted">
         You are signed in as {user.email} with the {user.role} role. Ask an admin if you need more access.
       </p>
-      <p><Link href="/">Back to the dashboard</Link></p>
+      <p>
+        <Link href="/">Back to the dashboard</Link>
+      </p>
       <SignOutButton />
     </main>
   );

@@ -36,7 +36,11 @@ export function LoginForm({ callbackPath, initialError, ssoName }: { callbackPat
 
   return (
     <form className="form auth-form" onSubmit={submit} noValidate>
-      {error && <p role="alert" className="error">{error}</p>}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
       <label>
         Email
         <input name="email" type="email" autoComplete="username" required autoFocus />
@@ -45,7 +49,9 @@ export function LoginForm({ callbackPath, initialError, ssoName }: { callbackPat
         Password
         <input name="password" type="password" autoComplete="current-password" required />
       </label>
-      <button type="submit" className="primary" disabled={pending}>{pending ? "Signing in…" : "Sign in"}</button>
+      <button type="submit" className="primary" disabled={pending}>
+        {pending ? "Signing in…" : "Sign in"}
+      </button>
       {ssoName && (
         <button type="button" className="secondary" onClick={() => void signIn("oidc", { callbackUrl: callbackPath })}>
           Sign in with {ssoName}

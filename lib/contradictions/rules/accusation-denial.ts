@@ -6,13 +6,14 @@ import type { ContradictionRule } from "@/lib/contradictions/rules/types";
 import { actTargets, clamp, entityText, eventRelatedness, facetsOf, sameSpeaker, speakerKeys, who, type CueClaim } from "@/lib/contradictions/features";
 
 /** Judgements that deny a statement ("he was wrong", "lies"), not a party's part in a wrong. */
-const STATEMENT_JUDGEMENT = /^(?:wrong(?:ly)?|false(?:hood)?s?|untrue|not\s+true|baseless|unfounded|groundless|fabricated|concocted|lies|propaganda|absurd|nonsense|a\s+mockery|scandalous|politically\s+motivated|overstated|overestimated|exaggerated|inflated|no\s+(?:evidence|proof|truth))$/i;
+const STATEMENT_JUDGEMENT =
+  /^(?:wrong(?:ly)?|false(?:hood)?s?|untrue|not\s+true|baseless|unfounded|groundless|fabricated|concocted|lies|propaganda|absurd|nonsense|a\s+mockery|scandalous|politically\s+motivated|overstated|overestimated|exaggerated|inflated|no\s+(?:evidence|proof|truth))$/i;
 const ABOUT_BLAME = /\b(?:allegations?|accusations?|charges?|involvement|blame|responsib\w+|guilt\w*|verdict|conviction|role)\b/i;
 
 /** Full names (two words or more) the act is about, other than the party both name: "rauf siddiqui". */
 function namedOthers(claim: CueClaim, targets: Set<string>, shared: string): string[] {
-  return facetsOf(claim).entities
-    .filter((entity) => !entity.keys.includes(shared) && entity.keys.some((key) => targets.has(key)))
+  return facetsOf(claim)
+    .entities.filter((entity) => !entity.keys.includes(shared) && entity.keys.some((key) => targets.has(key)))
     .map((entity) => entity.keys[0]!)
     .filter((key) => key.includes(" "));
 }
@@ -40,7 +41,12 @@ export const accusationDenial: ContradictionRule = {
   kind: "accusation_denial",
   judge: (a, b, { signals, vocabulary }) => {
     if (sameSpeaker(a, b) && a.speakerId != null) return null;
-    const found = [[a, b], [b, a]].map(([accuser, denier]) => ({ accuser: accuser!, denier: denier!, match: accusedBy(accuser!, denier!) })).find((entry) => entry.match);
+    const found = [
+      [a, b],
+      [b, a],
+    ]
+      .map(([accuser, denier]) => ({ accuser: accuser!, denier: denier!, match: accusedBy(accuser!, denier!) }))
+      .find((entry) => entry.match);
     if (!found || !found.match) return null;
     const { accuser, denier, match } = found;
     // A bare "denied any involvement" answers only what stands right before it.

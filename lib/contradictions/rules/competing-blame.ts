@@ -12,22 +12,22 @@ export const competingBlame: ContradictionRule = {
   label: "different culprits for the same harm",
   kind: "attribution",
   judge: (a, b, { signals, shared, vocabulary }) => {
-  if (sameSpeaker(a, b) || (isAuthorVoice(a) && isAuthorVoice(b))) return null;
-  const fa = features(a);
-  const fb = features(b);
-  if (!fa.accuses || !fb.accuses || fa.exculpates || fb.exculpates) return null;
-  const harm = [...fa.harms].filter((term) => fb.harms.has(term) && HARMS.has(term) && vocabulary.isDistinctive(term));
-  if (!harm.length) return null;
-  const onlyA = [...fa.agents].filter((agent) => !fb.agents.has(agent));
-  const onlyB = [...fb.agents].filter((agent) => !fa.agents.has(agent));
-  if (!onlyA.length || !onlyB.length) return null;
-  const related = noisyOr(adjacency(signals), subjectRelatedness(shared, signals));
-  if (related < 0.5) return null;
-  return {
-    kind: "attribution",
-    rule: "competing-blame",
-    score: clamp(0.35 + 0.35 * related),
-    explanation: `${who(a)} and ${who(b)} blame different parties for the ${harm.map((term) => surfaceWords(b.quote).get(term) ?? surfaceWords(a.quote).get(term) ?? term).join(", ")}: ${onlyA[0]} vs ${onlyB[0]}.`,
-  };
-},
+    if (sameSpeaker(a, b) || (isAuthorVoice(a) && isAuthorVoice(b))) return null;
+    const fa = features(a);
+    const fb = features(b);
+    if (!fa.accuses || !fb.accuses || fa.exculpates || fb.exculpates) return null;
+    const harm = [...fa.harms].filter((term) => fb.harms.has(term) && HARMS.has(term) && vocabulary.isDistinctive(term));
+    if (!harm.length) return null;
+    const onlyA = [...fa.agents].filter((agent) => !fb.agents.has(agent));
+    const onlyB = [...fb.agents].filter((agent) => !fa.agents.has(agent));
+    if (!onlyA.length || !onlyB.length) return null;
+    const related = noisyOr(adjacency(signals), subjectRelatedness(shared, signals));
+    if (related < 0.5) return null;
+    return {
+      kind: "attribution",
+      rule: "competing-blame",
+      score: clamp(0.35 + 0.35 * related),
+      explanation: `${who(a)} and ${who(b)} blame different parties for the ${harm.map((term) => surfaceWords(b.quote).get(term) ?? surfaceWords(a.quote).get(term) ?? term).join(", ")}: ${onlyA[0]} vs ${onlyB[0]}.`,
+    };
+  },
 };

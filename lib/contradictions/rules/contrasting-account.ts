@@ -8,30 +8,30 @@ export const contrastingAccount: ContradictionRule = {
   label: "a sentence set against the one before",
   kind: "other",
   judge: (a, b, { signals, shared }) => {
-  if (signals.gap == null || signals.gap > 1) return null;
-  const [first, second] = precedes(a, b) ? [a, b] : [b, a];
-  const s = features(second);
-  if (!s.contrast) return null;
-  const subject = subjectRelatedness(shared, signals);
-  const f = features(first);
-  if (!s.contrast.strong) {
-    // A speaker going on with "But …" is narrating, not contradicting someone; and a weak
-    // connective only sets one account against another when the second is attributed.
-    if (sameSpeaker(first, second) || shared.distinctive.length === 0) return null;
-    if (second.speakerId == null && !second.cue) return null;
-    // A weak connective ("However", "Nevertheless") needs a second account of a shared subject:
-    // the polarity flips ("rejected" / "could be induced"), or one accuses and the other denies.
-    const flips = f.negative !== s.negative || !!s.dispute || (f.accuses && s.exculpates) || (f.exculpates && s.accuses);
-    if (subject < (flips ? 0.15 : 0.4)) return null;
-  }
-  const closeness = signals.gap === 0 ? 1 : 0.6;
-  const score = clamp((s.contrast.strong ? 0.45 : 0.35) + 0.15 * closeness + 0.3 * subject);
-  return {
-    kind: "other",
-    rule: "contrasting-account",
-    score,
-    explanation: `${who(second)} sets an account against the one just before it (“${s.contrast.phrase}”)${shared.shared.length ? `, about ${topics(shared, first, second)}` : ""}.`,
-    anchorClaimId: second.id,
-  };
-},
+    if (signals.gap == null || signals.gap > 1) return null;
+    const [first, second] = precedes(a, b) ? [a, b] : [b, a];
+    const s = features(second);
+    if (!s.contrast) return null;
+    const subject = subjectRelatedness(shared, signals);
+    const f = features(first);
+    if (!s.contrast.strong) {
+      // A speaker going on with "But …" is narrating, not contradicting someone; and a weak
+      // connective only sets one account against another when the second is attributed.
+      if (sameSpeaker(first, second) || shared.distinctive.length === 0) return null;
+      if (second.speakerId == null && !second.cue) return null;
+      // A weak connective ("However", "Nevertheless") needs a second account of a shared subject:
+      // the polarity flips ("rejected" / "could be induced"), or one accuses and the other denies.
+      const flips = f.negative !== s.negative || !!s.dispute || (f.accuses && s.exculpates) || (f.exculpates && s.accuses);
+      if (subject < (flips ? 0.15 : 0.4)) return null;
+    }
+    const closeness = signals.gap === 0 ? 1 : 0.6;
+    const score = clamp((s.contrast.strong ? 0.45 : 0.35) + 0.15 * closeness + 0.3 * subject);
+    return {
+      kind: "other",
+      rule: "contrasting-account",
+      score,
+      explanation: `${who(second)} sets an account against the one just before it (“${s.contrast.phrase}”)${shared.shared.length ? `, about ${topics(shared, first, second)}` : ""}.`,
+      anchorClaimId: second.id,
+    };
+  },
 };

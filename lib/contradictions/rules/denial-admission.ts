@@ -2,7 +2,18 @@
 // speaking of it) admits it — "I don't think there's been any underestimating" / "our
 // original estimates were significantly off". Same target, and the same subject in words.
 import type { ContradictionRule } from "@/lib/contradictions/rules/types";
-import { actTargets, adjacency, clamp, entityText, noisyOr, sameVoice, sharedEventTerms, speakerKeys, subjectRelatedness, who } from "@/lib/contradictions/features";
+import {
+  actTargets,
+  adjacency,
+  clamp,
+  entityText,
+  noisyOr,
+  sameVoice,
+  sharedEventTerms,
+  speakerKeys,
+  subjectRelatedness,
+  who,
+} from "@/lib/contradictions/features";
 import { contentTerms } from "@/lib/text/terms";
 
 /** "underestimating" and "estimates" are about estimates: the prefix says which way they erred. */
@@ -15,7 +26,10 @@ export const denialAdmission: ContradictionRule = {
   label: "one denies what another admits",
   kind: "dispute",
   judge: (a, b, { signals, shared, vocabulary }) => {
-    for (const [denier, admitter] of [[a, b], [b, a]] as const) {
+    for (const [denier, admitter] of [
+      [a, b],
+      [b, a],
+    ] as const) {
       const denial = actTargets(denier, "denies");
       const admission = actTargets(admitter, "admits");
       if (!denial || !admission || actTargets(admitter, "denies")) continue;
@@ -27,7 +41,12 @@ export const denialAdmission: ContradictionRule = {
       const stemsA = stems(denier.quote);
       const sameThing = [...stems(admitter.quote)].filter((term) => stemsA.has(term)).length;
       if (sameThing === 0) continue;
-      const related = noisyOr(adjacency(signals), subjectRelatedness(shared, signals), Math.min(1, sameThing / 2) * 0.8, Math.min(1, sharedEventTerms(denier, admitter, vocabulary).length / 3) * 0.6);
+      const related = noisyOr(
+        adjacency(signals),
+        subjectRelatedness(shared, signals),
+        Math.min(1, sameThing / 2) * 0.8,
+        Math.min(1, sharedEventTerms(denier, admitter, vocabulary).length / 3) * 0.6,
+      );
       if (related < 0.5) continue;
       return {
         kind: "dispute",

@@ -25,7 +25,10 @@ export const existenceDenied: ContradictionRule = {
   kind: "negation",
   judge: (a, b, { signals, vocabulary }) => {
     if (sameVoice(a, b)) return null;
-    for (const [denier, other] of [[a, b], [b, a]] as const) {
+    for (const [denier, other] of [
+      [a, b],
+      [b, a],
+    ] as const) {
       for (const thing of absent(denier)) {
         const spoken = spokenOf(thing, other, vocabulary);
         if (!spoken) continue;

@@ -10,8 +10,11 @@ const FIGURE_NOUNS = /\b(?:estimates?|calculations?|figures?|numbers?|tolls?|cou
 const MISJUDGED = /\b(?:over|under)(?:estimat|stat)\w*|\bexaggerat\w*|\binflated\b|\btoo\s+(?:high|low)\b|\blowball\w*|\bunrealistic(?:ally)?\b/i;
 /** Words that name what a disputed figure measures, by the facets' measure. */
 const MEASURE_WORDS: Record<string, RegExp> = {
-  flow: /\bflow|\brate\b|\bleak/i, spill: /\bspill|\bleak|\breleased?\b/i, death: /\btoll\b|\bdead\b|\bdeaths?\b|\bkilled\b/i,
-  injury: /\binjur/i, money: /\bsums?\b|\bamount|\bcost/i,
+  flow: /\bflow|\brate\b|\bleak/i,
+  spill: /\bspill|\bleak|\breleased?\b/i,
+  death: /\btoll\b|\bdead\b|\bdeaths?\b|\bkilled\b/i,
+  injury: /\binjur/i,
+  money: /\bsums?\b|\bamount|\bcost/i,
 };
 
 /** "did not believe it had underestimated": a misjudgement denied is a denial of blame, not a figure called wrong. */
@@ -37,7 +40,10 @@ export const figureDisputed: ContradictionRule = {
   kind: "numeric",
   judge: (a, b, { signals, vocabulary }) => {
     if (sameVoice(a, b)) return null;
-    for (const [disputing, stating] of [[a, b], [b, a]] as const) {
+    for (const [disputing, stating] of [
+      [a, b],
+      [b, a],
+    ] as const) {
       if (!disputes(disputing) || statedQuantities(disputing).length) continue;
       const figure = statedQuantities(stating).find((quantity) => namesMeasure(disputing, quantity, stating, signals.gap));
       if (!figure || disputes(stating)) continue;

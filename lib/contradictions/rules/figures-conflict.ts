@@ -7,14 +7,22 @@ import { clamp, differentDates, eventRelatedness, noisyOr, sameVoice, says, stat
 import { comparableQuantities, quantitiesDisagree, type QuantityFacet } from "@/lib/facets";
 
 const MEASURE_LABELS: Record<string, string> = {
-  death: "the death tolls", injury: "the numbers injured", people: "the numbers of people", flow: "the flow rates",
-  spill: "the amounts spilled", volume: "the volumes", percent: "the shares", duration: "the durations", money: "the sums",
+  death: "the death tolls",
+  injury: "the numbers injured",
+  people: "the numbers of people",
+  flow: "the flow rates",
+  spill: "the amounts spilled",
+  volume: "the volumes",
+  percent: "the shares",
+  duration: "the durations",
+  money: "the sums",
 };
 
 export function measureLabel(quantity: QuantityFacet): string {
   if (quantity.dimension === "money") return quantity.measure === "money" ? "the sums" : `the ${quantity.measure} sums`;
   if (quantity.measure.startsWith("people-")) return `the numbers of ${quantity.measure.slice(7)}`;
-  if (quantity.measure.endsWith("-max")) return `the worst cases of ${(MEASURE_LABELS[quantity.measure.slice(0, -4)] ?? quantity.measure).replace(/^the /, "")}`;
+  if (quantity.measure.endsWith("-max"))
+    return `the worst cases of ${(MEASURE_LABELS[quantity.measure.slice(0, -4)] ?? quantity.measure).replace(/^the /, "")}`;
   return MEASURE_LABELS[quantity.measure] ?? `the numbers of ${quantity.measure}s`;
 }
 
@@ -39,8 +47,8 @@ export function disagreeingFigures(a: CueClaim, b: CueClaim): [QuantityFacet, Qu
 }
 
 /** "The estimate had risen to 5,000", "revised the figure down": a claim that tells of a revision. */
-export const REVISION_WORDS = /\b(?:(?:had\s+)?(?:risen|rose|climbed|jumped)\s+to|rais(?:ed|es|ing)|revis(?:ed|es|ing)|updat(?:ed|es|ing)|lower(?:ed|s|ing)|increas(?:ed|es|ing)\s+(?:its|their|the)\s+(?:estimate|figure|toll)|preliminary|initial(?:ly)?|at\s+first|first\s+estimate|later\s+put)\b/i;
-
+export const REVISION_WORDS =
+  /\b(?:(?:had\s+)?(?:risen|rose|climbed|jumped)\s+to|rais(?:ed|es|ing)|revis(?:ed|es|ing)|updat(?:ed|es|ing)|lower(?:ed|s|ing)|increas(?:ed|es|ing)\s+(?:its|their|the)\s+(?:estimate|figure|toll)|preliminary|initial(?:ly)?|at\s+first|first\s+estimate|later\s+put)\b/i;
 
 /**
  * How much the figures themselves say they count one thing: rival counts of one event sit

@@ -9,44 +9,44 @@ export const negatedStatement: ContradictionRule = {
   label: "the same statement negated",
   kind: "negation",
   judge: (a, b, { signals, shared }) => {
-  const fa = features(a);
-  const fb = features(b);
-  const similar = Math.max(shared.score, signals.similarity ?? 0);
-  if (shared.shared.length < 2 || shared.distinctive.length < 1) return null;
-  let cue: string | null = null;
-  for (const [left, right] of ANTONYMS) {
-    const leftA = left.exec(a.quote);
-    const rightB = right.exec(b.quote);
-    const leftB = left.exec(b.quote);
-    const rightA = right.exec(a.quote);
-    const sharedTerms = new Set(shared.shared);
-    if (leftA && rightB && !leftB && !rightA && nearShared(a.quote, leftA.index, sharedTerms) && nearShared(b.quote, rightB.index, sharedTerms)) {
-      cue = `${leftA[0]}” vs “${rightB[0]}`;
-      break;
+    const fa = features(a);
+    const fb = features(b);
+    const similar = Math.max(shared.score, signals.similarity ?? 0);
+    if (shared.shared.length < 2 || shared.distinctive.length < 1) return null;
+    let cue: string | null = null;
+    for (const [left, right] of ANTONYMS) {
+      const leftA = left.exec(a.quote);
+      const rightB = right.exec(b.quote);
+      const leftB = left.exec(b.quote);
+      const rightA = right.exec(a.quote);
+      const sharedTerms = new Set(shared.shared);
+      if (leftA && rightB && !leftB && !rightA && nearShared(a.quote, leftA.index, sharedTerms) && nearShared(b.quote, rightB.index, sharedTerms)) {
+        cue = `${leftA[0]}” vs “${rightB[0]}`;
+        break;
+      }
+      if (leftB && rightA && !leftA && !rightB && nearShared(b.quote, leftB.index, sharedTerms) && nearShared(a.quote, rightA.index, sharedTerms)) {
+        cue = `${leftB[0]}” vs “${rightA[0]}`;
+        break;
+      }
     }
-    if (leftB && rightA && !leftA && !rightB && nearShared(b.quote, leftB.index, sharedTerms) && nearShared(a.quote, rightA.index, sharedTerms)) {
-      cue = `${leftB[0]}” vs “${rightA[0]}`;
-      break;
+    // An antonym is a specific cue and needs less shared wording than a bare "not".
+    if (cue && similar < 0.1) return null;
+    let negation = false;
+    if (!cue && fa.negated !== fb.negated && similar >= 0.35) {
+      const negatedQuote = fa.negated ? a.quote : b.quote;
+      cue = negatorOverShared(negatedQuote, new Set(shared.shared));
+      negation = cue !== null;
     }
-  }
-  // An antonym is a specific cue and needs less shared wording than a bare "not".
-  if (cue && similar < 0.1) return null;
-  let negation = false;
-  if (!cue && fa.negated !== fb.negated && similar >= 0.35) {
-    const negatedQuote = fa.negated ? a.quote : b.quote;
-    cue = negatorOverShared(negatedQuote, new Set(shared.shared));
-    negation = cue !== null;
-  }
-  if (!cue) return null;
-  // Negating a long shared sentence is stronger evidence than sharing two words.
-  const score = negation
-    ? clamp(0.4 + 0.5 * Math.min(1, (similar - 0.3) / 0.4) + (shared.distinctive.length >= 2 ? 0.05 : 0))
-    : clamp(0.45 + 0.5 * Math.min(1, similar / 0.6) + (shared.distinctive.length >= 2 ? 0.05 : 0));
-  return {
-    kind: "negation",
-    rule: "negated-statement",
-    score,
-    explanation: `Both speak of ${topics(shared, a, b)}, but one says the opposite (“${cue}”).`,
-  };
-},
+    if (!cue) return null;
+    // Negating a long shared sentence is stronger evidence than sharing two words.
+    const score = negation
+      ? clamp(0.4 + 0.5 * Math.min(1, (similar - 0.3) / 0.4) + (shared.distinctive.length >= 2 ? 0.05 : 0))
+      : clamp(0.45 + 0.5 * Math.min(1, similar / 0.6) + (shared.distinctive.length >= 2 ? 0.05 : 0));
+    return {
+      kind: "negation",
+      rule: "negated-statement",
+      score,
+      explanation: `Both speak of ${topics(shared, a, b)}, but one says the opposite (“${cue}”).`,
+    };
+  },
 };

@@ -75,7 +75,9 @@ function clash(a: CueClaim, b: CueClaim, signals: { gap?: number }, vocabulary: 
       if (best && best.strength >= strength) continue;
       // Which side holds it: with antonyms, the one that asserts its word as written.
       const xHolds = kind === "same" ? x.positive : x.positive && !x.antonym;
-      best = xHolds ? { yes: { claim: a, p: x }, no: { claim: b, p: y }, shared, strength } : { yes: { claim: b, p: y }, no: { claim: a, p: x }, shared, strength };
+      best = xHolds
+        ? { yes: { claim: a, p: x }, no: { claim: b, p: y }, shared, strength }
+        : { yes: { claim: b, p: y }, no: { claim: a, p: x }, shared, strength };
     }
   }
   return best;

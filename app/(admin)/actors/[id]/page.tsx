@@ -28,7 +28,9 @@ export default async function ActorPage({ params }: { params: Promise<{ id: stri
   const editor = canEdit(user);
   return (
     <section className="narrow">
-      <p className="breadcrumbs"><Link href="/actors">Actors</Link></p>
+      <p className="breadcrumbs">
+        <Link href="/actors">Actors</Link>
+      </p>
       <h1>{actor.name}</h1>
       <p className="muted">
         {ACTOR_KIND_LABELS[actor.kind]} · <Link href={`/claims?speaker=${actor.id}`}>{claimCount.toLocaleString("en")} claims</Link>
@@ -37,12 +39,18 @@ export default async function ActorPage({ params }: { params: Promise<{ id: stri
       {possibleDuplicates.length > 0 && (
         <section aria-labelledby="duplicates-heading" className="card">
           <h2 id="duplicates-heading">Possibly the same actor</h2>
-          <p className="muted small">Spelled almost alike. Merge only if they are one {actor.kind === "person" ? "person" : "actor"}; nothing is merged on its own.</p>
+          <p className="muted small">
+            Spelled almost alike. Merge only if they are one {actor.kind === "person" ? "person" : "actor"}; nothing is merged on its own.
+          </p>
           {editor ? (
             <SuggestedMerges keptId={actor.id} keptName={actor.name} keptVersion={actor.version} suggestions={possibleDuplicates} />
           ) : (
             <ul className="plain-list" data-testid="possible-duplicates">
-              {possibleDuplicates.map((row) => <li key={row.id}>Possibly the same as <Link href={`/actors/${row.id}`}>{row.name}</Link> <span className="muted">({row.claims} claims)</span></li>)}
+              {possibleDuplicates.map((row) => (
+                <li key={row.id}>
+                  Possibly the same as <Link href={`/actors/${row.id}`}>{row.name}</Link> <span className="muted">({row.claims} claims)</span>
+                </li>
+              ))}
             </ul>
           )}
         </section>
@@ -62,20 +70,40 @@ export default async function ActorPage({ params }: { params: Promise<{ id: stri
         <h2 id="actor-claims">Claims</h2>
         {claimCount > actor.claims.length && (
           <p className="muted small" data-testid="actor-claims-shown">
-            The first {actor.claims.length} of {claimCount.toLocaleString("en")}, in source order · <Link href={`/claims?speaker=${actor.id}`}>All of them in the claims table</Link>
+            The first {actor.claims.length} of {claimCount.toLocaleString("en")}, in source order ·{" "}
+            <Link href={`/claims?speaker=${actor.id}`}>All of them in the claims table</Link>
           </p>
         )}
-        {actor.claims.length === 0 ? <p className="muted">No claims.</p> : (
+        {actor.claims.length === 0 ? (
+          <p className="muted">No claims.</p>
+        ) : (
           <table className="table">
-            <thead><tr><th scope="col">#</th><th scope="col">Quote</th><th scope="col">Source</th><th scope="col">Stance</th><th scope="col">Status</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">#</th>
+                <th scope="col">Quote</th>
+                <th scope="col">Source</th>
+                <th scope="col">Stance</th>
+                <th scope="col">Status</th>
+              </tr>
+            </thead>
             <tbody>
               {actor.claims.map((claim) => (
                 <tr key={claim.id}>
-                  <td><Link href={`/claims/${claim.id}`}>{claim.id}</Link></td>
-                  <td><Link href={`/sources/${claim.source.slug}?claim=${claim.id}`}>{claim.quote}</Link>{claim.citedVia && <div className="muted small">via {claim.citedVia}</div>}</td>
+                  <td>
+                    <Link href={`/claims/${claim.id}`}>{claim.id}</Link>
+                  </td>
+                  <td>
+                    <Link href={`/sources/${claim.source.slug}?claim=${claim.id}`}>{claim.quote}</Link>
+                    {claim.citedVia && <div className="muted small">via {claim.citedVia}</div>}
+                  </td>
                   <td className="small">{claim.source.title}</td>
-                  <td><span className={`stance stance-${claim.stance}`}>{STANCE_LABELS[claim.stance]}</span></td>
-                  <td><span className={`status-pill status-${claim.status}`}>{STATUS_LABELS[claim.status]}</span></td>
+                  <td>
+                    <span className={`stance stance-${claim.stance}`}>{STANCE_LABELS[claim.stance]}</span>
+                  </td>
+                  <td>
+                    <span className={`status-pill status-${claim.status}`}>{STATUS_LABELS[claim.status]}</span>
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -21,22 +21,14 @@ export default async function ClaimPage({ params }: { params: Promise<{ id: stri
   const parsed = paramsSchema.safeParse(await params);
   if (!parsed.success) notFound();
   const editor = canEdit(user);
-  const [detail, actors, topics] = await Promise.all([
-    getClaimDetail(parsed.data.id),
-    editor ? editorActorChoices() : [],
-    editor ? listTopicOptions() : [],
-  ]);
+  const [detail, actors, topics] = await Promise.all([getClaimDetail(parsed.data.id), editor ? editorActorChoices() : [], editor ? listTopicOptions() : []]);
   if (!detail) notFound();
   return (
     <section className="narrow">
-      <p className="breadcrumbs"><Link href="/claims">Claims</Link></p>
-      <ClaimWorkspace
-        detail={detail}
-        canEdit={editor}
-        actors={actors}
-        topics={topics.map((topic) => ({ id: topic.id, label: topic.title }))}
-        variant="page"
-      />
+      <p className="breadcrumbs">
+        <Link href="/claims">Claims</Link>
+      </p>
+      <ClaimWorkspace detail={detail} canEdit={editor} actors={actors} topics={topics.map((topic) => ({ id: topic.id, label: topic.title }))} variant="page" />
     </section>
   );
 }

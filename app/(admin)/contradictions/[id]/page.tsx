@@ -28,16 +28,26 @@ export default async function ComparePage({ params }: { params: Promise<{ id: st
 
   return (
     <section>
-      <p className="breadcrumbs"><Link href="/contradictions">Contradictions</Link></p>
+      <p className="breadcrumbs">
+        <Link href="/contradictions">Contradictions</Link>
+      </p>
       <h1>Contradiction #{pair.id}</h1>
       <div className={styles.summary} data-testid="contradiction-summary">
         <p>
           <span className="badge">{KIND_LABELS[pair.kind]}</span>{" "}
-          <span className={`status-pill ${styles[`status-${pair.status}`]}`} data-testid="contradiction-status">{CONTRADICTION_STATUS_LABELS[pair.status]}</span>{" "}
-          <span className="muted">score {pair.score.toFixed(2)} · found by {RULE_LABELS[pair.detectedBy] ?? pair.detectedBy}</span>
+          <span className={`status-pill ${styles[`status-${pair.status}`]}`} data-testid="contradiction-status">
+            {CONTRADICTION_STATUS_LABELS[pair.status]}
+          </span>{" "}
+          <span className="muted">
+            score {pair.score.toFixed(2)} · found by {RULE_LABELS[pair.detectedBy] ?? pair.detectedBy}
+          </span>
         </p>
         {pair.explanation && <p data-testid="explanation">{pair.explanation}</p>}
-        {pair.rationale && <p><strong>Editor&apos;s rationale:</strong> {pair.rationale}</p>}
+        {pair.rationale && (
+          <p>
+            <strong>Editor&apos;s rationale:</strong> {pair.rationale}
+          </p>
+        )}
         {pair.preferredClaimId !== null && (
           <p>
             <strong>Preferred:</strong> {pair.preferredClaimId === pair.claimA.id ? "Claim A" : "Claim B"} (#{pair.preferredClaimId})
@@ -57,7 +67,10 @@ export default async function ComparePage({ params }: { params: Promise<{ id: st
           rationale={pair.rationale}
           preferredClaimId={pair.preferredClaimId}
           preferredReason={pair.preferredReason}
-          claims={[{ id: pair.claimA.id, label: "Claim A" }, { id: pair.claimB.id, label: "Claim B" }]}
+          claims={[
+            { id: pair.claimA.id, label: "Claim A" },
+            { id: pair.claimB.id, label: "Claim B" },
+          ]}
         />
       ) : (
         <p className={styles.readOnly}>Viewers can read contradictions; editors confirm or dismiss them.</p>

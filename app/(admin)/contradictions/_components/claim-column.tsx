@@ -42,7 +42,9 @@ export function ClaimColumn({ claim, label, rank = null, children }: ClaimColumn
       <div className={styles.provenance}>
         <strong>Provenance</strong>
         <ol>
-          <li>{claim.speaker ? <Link href={`/actors/${claim.speaker.id}`}>{claim.speaker.name}</Link> : <span className="muted">author&apos;s own voice</span>}</li>
+          <li>
+            {claim.speaker ? <Link href={`/actors/${claim.speaker.id}`}>{claim.speaker.name}</Link> : <span className="muted">author&apos;s own voice</span>}
+          </li>
           <li>
             {ATTRIBUTION_LABELS[claim.attribution].toLowerCase()}
             {claim.cue && <> (“{claim.cue}”)</>}
@@ -50,16 +52,36 @@ export function ClaimColumn({ claim, label, rank = null, children }: ClaimColumn
           {claim.citedVia && <li>via {claim.citedVia}</li>}
           <li>
             {claim.source.title}
-            {(claim.source.publisher || claim.source.author) && <span className="muted"> ({[claim.source.publisher, claim.source.author].filter(Boolean).join(", ")})</span>}
+            {(claim.source.publisher || claim.source.author) && (
+              <span className="muted"> ({[claim.source.publisher, claim.source.author].filter(Boolean).join(", ")})</span>
+            )}
           </li>
         </ol>
       </div>
       <dl className="facts">
-        <dt>Stance</dt><dd><span className={`stance stance-${claim.stance}`}>{STANCE_LABELS[claim.stance]}</span></dd>
-        <dt>Source stance</dt><dd>{SOURCE_STANCE_LABELS[claim.sourceStance]}</dd>
-        <dt>Credibility</dt><dd>{CREDIBILITY_LABELS[claim.credibility]}</dd>
-        <dt>Topic</dt><dd>{claim.topic ? <><Link href={`/topics/${claim.topic.id}`}>{claim.topic.title}</Link> · <Link href={`/topics/${claim.topic.id}/compare`}>who supports, who opposes</Link></> : <span className="muted">No topic</span>}</dd>
-        <dt>Claim status</dt><dd><span className={`status-pill status-${claim.status}`}>{STATUS_LABELS[claim.status]}</span></dd>
+        <dt>Stance</dt>
+        <dd>
+          <span className={`stance stance-${claim.stance}`}>{STANCE_LABELS[claim.stance]}</span>
+        </dd>
+        <dt>Source stance</dt>
+        <dd>{SOURCE_STANCE_LABELS[claim.sourceStance]}</dd>
+        <dt>Credibility</dt>
+        <dd>{CREDIBILITY_LABELS[claim.credibility]}</dd>
+        <dt>Topic</dt>
+        <dd>
+          {claim.topic ? (
+            <>
+              <Link href={`/topics/${claim.topic.id}`}>{claim.topic.title}</Link> ·{" "}
+              <Link href={`/topics/${claim.topic.id}/compare`}>who supports, who opposes</Link>
+            </>
+          ) : (
+            <span className="muted">No topic</span>
+          )}
+        </dd>
+        <dt>Claim status</dt>
+        <dd>
+          <span className={`status-pill status-${claim.status}`}>{STATUS_LABELS[claim.status]}</span>
+        </dd>
       </dl>
       <p className={styles.links}>
         <Link href={readerHref}>Open in the source reader</Link>

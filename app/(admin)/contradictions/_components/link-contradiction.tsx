@@ -45,7 +45,9 @@ export function LinkContradiction({ claimId }: LinkContradictionProps) {
     const controller = new AbortController();
     const timer = setTimeout(async () => {
       try {
-        const response = await fetch(`/api/contradictions/claim-search?${new URLSearchParams({ q: text, exclude: String(claimId) })}`, { signal: controller.signal });
+        const response = await fetch(`/api/contradictions/claim-search?${new URLSearchParams({ q: text, exclude: String(claimId) })}`, {
+          signal: controller.signal,
+        });
         const body = (await response.json()) as { claims?: Found[]; error?: string };
         if (!response.ok) {
           setSearchMessage(body.error ?? "The search failed.");
@@ -77,14 +79,20 @@ export function LinkContradiction({ claimId }: LinkContradictionProps) {
         return;
       }
       setErrors(result.fieldErrors ?? {});
-      const existing = result.status === 409 && result.current && typeof result.current === "object" && "id" in result.current
-        ? `/contradictions/${(result.current as { id: number }).id}` : undefined;
+      const existing =
+        result.status === 409 && result.current && typeof result.current === "object" && "id" in result.current
+          ? `/contradictions/${(result.current as { id: number }).id}`
+          : undefined;
       setOutcome({ kind: "error", text: result.message, href: existing });
     });
   };
 
   const fieldError = (name: string) =>
-    errors[name]?.length ? <span className="field-error" id={`${id}-${name}-error`} role="alert">{errors[name]!.join(" ")}</span> : null;
+    errors[name]?.length ? (
+      <span className="field-error" id={`${id}-${name}-error`} role="alert">
+        {errors[name]!.join(" ")}
+      </span>
+    ) : null;
 
   return (
     <form className={`form ${styles.picker}`} onSubmit={submit} aria-labelledby={`${id}-title`} data-testid="link-contradiction">
@@ -92,12 +100,22 @@ export function LinkContradiction({ claimId }: LinkContradictionProps) {
       <div className={`field${errors.otherClaimId ? " has-error" : ""}`}>
         <label htmlFor={`${id}-search`}>Find the other claim</label>
         <input
-          id={`${id}-search`} type="search" value={query} onChange={(event) => setQuery(event.target.value)}
-          placeholder="Words of the quote, a speaker, or #id" autoComplete="off"
+          id={`${id}-search`}
+          type="search"
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+          placeholder="Words of the quote, a speaker, or #id"
+          autoComplete="off"
           aria-describedby={`${id}-search-hint`}
         />
-        <span className="hint" id={`${id}-search-hint`}>At least two characters.</span>
-        {searchMessage && <span className="hint" role="status">{searchMessage}</span>}
+        <span className="hint" id={`${id}-search-hint`}>
+          At least two characters.
+        </span>
+        {searchMessage && (
+          <span className="hint" role="status">
+            {searchMessage}
+          </span>
+        )}
         {results.length > 0 && (
           <ul className={styles.results} aria-label="Matching claims">
             {results.map((found) => (
@@ -106,7 +124,10 @@ export function LinkContradiction({ claimId }: LinkContradictionProps) {
                   <input type="radio" name="otherClaimId" value={found.id} checked={otherClaimId === found.id} onChange={() => setOtherClaimId(found.id)} />
                   <span>
                     <strong>#{found.id}</strong> {found.quote.length > 180 ? `${found.quote.slice(0, 180)}…` : found.quote}
-                    <span className={styles.who}> — {found.speaker ?? "author"}, {found.source}</span>
+                    <span className={styles.who}>
+                      {" "}
+                      — {found.speaker ?? "author"}, {found.source}
+                    </span>
                   </span>
                 </label>
               </li>
@@ -118,14 +139,22 @@ export function LinkContradiction({ claimId }: LinkContradictionProps) {
       <div className="field">
         <label htmlFor={`${id}-kind`}>Kind of conflict</label>
         <select id={`${id}-kind`} value={kind} onChange={(event) => setKind(event.target.value as typeof kind)}>
-          {CONTRADICTION_KINDS.map((value) => <option key={value} value={value}>{KIND_LABELS[value]}</option>)}
+          {CONTRADICTION_KINDS.map((value) => (
+            <option key={value} value={value}>
+              {KIND_LABELS[value]}
+            </option>
+          ))}
         </select>
       </div>
       <div className={`field${errors.rationale ? " has-error" : ""}`}>
         <label htmlFor={`${id}-rationale`}>Why do they conflict?</label>
         <textarea
-          id={`${id}-rationale`} rows={2} value={rationale} onChange={(event) => setRationale(event.target.value)}
-          aria-describedby={errors.rationale ? `${id}-rationale-error` : undefined} aria-invalid={!!errors.rationale}
+          id={`${id}-rationale`}
+          rows={2}
+          value={rationale}
+          onChange={(event) => setRationale(event.target.value)}
+          aria-describedby={errors.rationale ? `${id}-rationale-error` : undefined}
+          aria-invalid={!!errors.rationale}
         />
         {fieldError("rationale")}
       </div>
@@ -135,7 +164,9 @@ export function LinkContradiction({ claimId }: LinkContradictionProps) {
         </p>
       )}
       <div className="button-row">
-        <button type="submit" className="primary" disabled={pending || otherClaimId === null}>{pending ? "Linking…" : "Link as contradiction"}</button>
+        <button type="submit" className="primary" disabled={pending || otherClaimId === null}>
+          {pending ? "Linking…" : "Link as contradiction"}
+        </button>
       </div>
     </form>
   );

@@ -60,8 +60,12 @@ export function ReviewForm(props: ReviewFormProps) {
     event.preventDefault();
     startTransition(async () => {
       const result = await reviewContradictionAction({
-        id: props.id, version: props.version, status, rationale,
-        preferredClaimId: status === "dismissed" ? "" : preferred, preferredReason,
+        id: props.id,
+        version: props.version,
+        status,
+        rationale,
+        preferredClaimId: status === "dismissed" ? "" : preferred,
+        preferredReason,
       });
       if (result.ok) {
         savedVersion.current = result.data.version;
@@ -79,7 +83,11 @@ export function ReviewForm(props: ReviewFormProps) {
 
   const claimLabel = (claimId: number | null) => props.claims.find((claim) => claim.id === claimId)?.label ?? "neither";
   const fieldError = (name: string) =>
-    errors[name]?.length ? <span className="field-error" id={`${id}-${name}-error`} role="alert">{errors[name]!.join(" ")}</span> : null;
+    errors[name]?.length ? (
+      <span className="field-error" id={`${id}-${name}-error`} role="alert">
+        {errors[name]!.join(" ")}
+      </span>
+    ) : null;
 
   return (
     <form className={`form card ${styles.review}`} onSubmit={submit} aria-labelledby={`${id}-title`} data-testid="review-form">
@@ -96,8 +104,13 @@ export function ReviewForm(props: ReviewFormProps) {
       <div className={`field${errors.rationale ? " has-error" : ""}`}>
         <label htmlFor={`${id}-rationale`}>Rationale</label>
         <textarea
-          id={`${id}-rationale`} name="rationale" rows={3} value={rationale} onChange={(event) => setRationale(event.target.value)}
-          aria-describedby={errors.rationale ? `${id}-rationale-error` : undefined} aria-invalid={!!errors.rationale}
+          id={`${id}-rationale`}
+          name="rationale"
+          rows={3}
+          value={rationale}
+          onChange={(event) => setRationale(event.target.value)}
+          aria-describedby={errors.rationale ? `${id}-rationale-error` : undefined}
+          aria-invalid={!!errors.rationale}
         />
         {fieldError("rationale")}
       </div>
@@ -109,7 +122,13 @@ export function ReviewForm(props: ReviewFormProps) {
         </label>
         {props.claims.map((claim) => (
           <label key={claim.id} className="choice">
-            <input type="radio" name="preferredClaimId" value={claim.id} checked={preferred === String(claim.id)} onChange={() => setPreferred(String(claim.id))} />
+            <input
+              type="radio"
+              name="preferredClaimId"
+              value={claim.id}
+              checked={preferred === String(claim.id)}
+              onChange={() => setPreferred(String(claim.id))}
+            />
             {claim.label} is preferred
           </label>
         ))}
@@ -119,9 +138,13 @@ export function ReviewForm(props: ReviewFormProps) {
         <div className={`field${errors.preferredReason ? " has-error" : ""}`}>
           <label htmlFor={`${id}-preferred-reason`}>Why is it preferred?</label>
           <textarea
-            id={`${id}-preferred-reason`} name="preferredReason" rows={2} value={preferredReason}
+            id={`${id}-preferred-reason`}
+            name="preferredReason"
+            rows={2}
+            value={preferredReason}
             onChange={(event) => setPreferredReason(event.target.value)}
-            aria-describedby={errors.preferredReason ? `${id}-preferredReason-error` : undefined} aria-invalid={!!errors.preferredReason}
+            aria-describedby={errors.preferredReason ? `${id}-preferredReason-error` : undefined}
+            aria-invalid={!!errors.preferredReason}
           />
           {fieldError("preferredReason")}
         </div>
@@ -131,13 +154,28 @@ export function ReviewForm(props: ReviewFormProps) {
           heading="Someone else reviewed this pair first"
           savedBy={theirs.savedBy}
           savedAt={theirs.savedAt}
-          theirs={<>{CONTRADICTION_STATUS_LABELS[theirs.status]}{theirs.rationale && <> — “{theirs.rationale}”</>}; preferred: {claimLabel(theirs.preferredClaimId)}.</>}
-          note={<>Your decision is still in the form. <button type="button" className="link-button" onClick={() => router.refresh()}>Load their version</button> to review again.</>}
+          theirs={
+            <>
+              {CONTRADICTION_STATUS_LABELS[theirs.status]}
+              {theirs.rationale && <> — “{theirs.rationale}”</>}; preferred: {claimLabel(theirs.preferredClaimId)}.
+            </>
+          }
+          note={
+            <>
+              Your decision is still in the form.{" "}
+              <button type="button" className="link-button" onClick={() => router.refresh()}>
+                Load their version
+              </button>{" "}
+              to review again.
+            </>
+          }
         />
       )}
       <Outcome outcome={outcome} />
       <div className="button-row">
-        <button type="submit" className="primary" disabled={pending}>{pending ? "Saving…" : "Save review"}</button>
+        <button type="submit" className="primary" disabled={pending}>
+          {pending ? "Saving…" : "Save review"}
+        </button>
       </div>
     </form>
   );

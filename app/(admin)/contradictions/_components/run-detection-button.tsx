@@ -45,15 +45,12 @@ export function RunDetectionButton({ canRun, run }: { canRun: boolean; run: RunS
         </button>
       )}
       {refused ? (
-        <span role="alert" className="error">{refused}</span>
+        <span role="alert" className="error">
+          {refused}
+        </span>
       ) : (
         run && (
-          <span
-            role={wentWrong ? "alert" : "status"}
-            className={wentWrong ? "error" : "notice"}
-            data-testid="detection-run-status"
-            data-status={run.status}
-          >
+          <span role={wentWrong ? "alert" : "status"} className={wentWrong ? "error" : "notice"} data-testid="detection-run-status" data-status={run.status}>
             {run.text}
           </span>
         )

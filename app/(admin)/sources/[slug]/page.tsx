@@ -25,8 +25,12 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
 }
 
 export default async function SourceReaderPage({
-  params, searchParams,
-}: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requirePageRole("viewer");
   const parsed = sourceSlugSchema.safeParse(await params);
   if (!parsed.success) notFound();
@@ -40,21 +44,22 @@ export default async function SourceReaderPage({
     selectedId !== undefined ? getClaimDetail(selectedId) : null,
   ]);
   const detail = selected?.claim.sourceId === source.id ? selected : null;
-  const [actors, topics] = await Promise.all([
-    editor && detail ? editorActorChoices() : [],
-    editor && detail ? listTopicOptions() : [],
-  ]);
+  const [actors, topics] = await Promise.all([editor && detail ? editorActorChoices() : [], editor && detail ? listTopicOptions() : []]);
 
   return (
     <div className="reader-layout">
       <article className="reader" aria-labelledby="source-title">
         <header>
-          <p className="breadcrumbs"><Link href="/sources">Sources</Link></p>
+          <p className="breadcrumbs">
+            <Link href="/sources">Sources</Link>
+          </p>
           <h1 id="source-title">{source.title}</h1>
           <SourceMeta source={source} />
           <p className="legend">
             {CLAIM_STATUSES.map((status) => (
-              <span key={status} className={`legend-item status-${status}`}>{STATUS_LABELS[status]} {counts[status] ?? 0}</span>
+              <span key={status} className={`legend-item status-${status}`}>
+                {STATUS_LABELS[status]} {counts[status] ?? 0}
+              </span>
             ))}
             <span className="muted"> · marks: + supports, − opposes, = neutral, ? unclear</span>
           </p>
@@ -79,7 +84,11 @@ export default async function SourceReaderPage({
           <section className="orphaned">
             <h2>Claims no longer found in the text</h2>
             <ul className="plain-list">
-              {orphaned.map((claim) => <li key={claim.id}><Link href={`/claims/${claim.id}`}>#{claim.id}</Link> <q>{claim.quote}</q></li>)}
+              {orphaned.map((claim) => (
+                <li key={claim.id}>
+                  <Link href={`/claims/${claim.id}`}>#{claim.id}</Link> <q>{claim.quote}</q>
+                </li>
+              ))}
             </ul>
           </section>
         )}
@@ -97,8 +106,16 @@ export default async function SourceReaderPage({
           <div className="panel-help">
             <h2>Claims</h2>
             <p>Click a highlighted passage (or Tab to it and press Enter) to open its claim here.</p>
-            {editor && <p>Select any text to mark a new claim; a bar with <strong>Create claim</strong> appears above the text.</p>}
-            {selectedId !== undefined && !detail && <p className="error" role="alert">Claim #{selectedId} is not in this source.</p>}
+            {editor && (
+              <p>
+                Select any text to mark a new claim; a bar with <strong>Create claim</strong> appears above the text.
+              </p>
+            )}
+            {selectedId !== undefined && !detail && (
+              <p className="error" role="alert">
+                Claim #{selectedId} is not in this source.
+              </p>
+            )}
           </div>
         )}
       </aside>

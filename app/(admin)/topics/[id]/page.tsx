@@ -27,24 +27,32 @@ export default async function TopicPage({ params }: { params: Promise<{ id: stri
   const { topic, snapshot } = detail;
   return (
     <section className="narrow">
-      <p className="breadcrumbs"><Link href="/topics">Topics</Link></p>
+      <p className="breadcrumbs">
+        <Link href="/topics">Topics</Link>
+      </p>
       <h1>{topic.title}</h1>
       {topic.description && <p>{topic.description}</p>}
-      <p className="muted">{topic.claims.length} claims · <Link href={`/claims?topic=${topic.id}`}>open in the claims table</Link> · <Link href={`/review?topic=${topic.id}`}>review</Link></p>
+      <p className="muted">
+        {topic.claims.length} claims · <Link href={`/claims?topic=${topic.id}`}>open in the claims table</Link> ·{" "}
+        <Link href={`/review?topic=${topic.id}`}>review</Link>
+      </p>
       {canEdit(user) && <TopicForm key={topic.id} topicId={topic.id} snapshot={snapshot} />}
       {STANCES.map((stance) => {
         const claims = topic.claims.filter((claim) => claim.stance === stance);
         if (claims.length === 0) return null;
         return (
           <section key={stance} aria-labelledby={`stance-${stance}`} className="stance-group">
-            <h2 id={`stance-${stance}`}><span className={`stance stance-${stance}`}>{STANCE_LABELS[stance]}</span> <span className="muted small">{claims.length}</span></h2>
+            <h2 id={`stance-${stance}`}>
+              <span className={`stance stance-${stance}`}>{STANCE_LABELS[stance]}</span> <span className="muted small">{claims.length}</span>
+            </h2>
             <ul className="plain-list">
               {claims.map((claim) => (
                 <li key={claim.id}>
                   <Link href={`/claims/${claim.id}`}>#{claim.id}</Link> <q>{claim.quote}</q>
                   <div className="muted small">
-                    {claim.speaker ? <Link href={`/actors/${claim.speaker.id}`}>{claim.speaker.name}</Link> : "author"} ({ATTRIBUTION_LABELS[claim.attribution].toLowerCase()})
-                    {claim.citedVia && ` via ${claim.citedVia}`} · {claim.source.title} (reliability {claim.source.reliability}) · credibility {claim.credibility} · {STATUS_LABELS[claim.status]}
+                    {claim.speaker ? <Link href={`/actors/${claim.speaker.id}`}>{claim.speaker.name}</Link> : "author"} (
+                    {ATTRIBUTION_LABELS[claim.attribution].toLowerCase()}){claim.citedVia && ` via ${claim.citedVia}`} · {claim.source.title} (reliability{" "}
+                    {claim.source.reliability}) · credibility {claim.credibility} · {STATUS_LABELS[claim.status]}
                   </div>
                 </li>
               ))}

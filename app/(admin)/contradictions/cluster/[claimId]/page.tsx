@@ -26,7 +26,9 @@ export default async function ClusterPage({ params }: { params: Promise<{ claimI
 
   return (
     <section>
-      <p className="breadcrumbs"><Link href="/contradictions">Contradictions</Link></p>
+      <p className="breadcrumbs">
+        <Link href="/contradictions">Contradictions</Link>
+      </p>
       <h1>Claim #{cluster.claim.id} and what conflicts with it</h1>
       <p className="muted">
         {cluster.others.length === 0
@@ -44,7 +46,11 @@ export default async function ClusterPage({ params }: { params: Promise<{ claimI
           >
             <div className={styles.pairNote}>
               {pair.explanation && <p>{pair.explanation}</p>}
-              {pair.rationale && <p><strong>Rationale:</strong> {pair.rationale}</p>}
+              {pair.rationale && (
+                <p>
+                  <strong>Rationale:</strong> {pair.rationale}
+                </p>
+              )}
               <Link href={`/contradictions/${pair.id}`}>Compare the two and review</Link>
             </div>
           </ClaimColumn>

@@ -22,25 +22,48 @@ export default async function SourceDetailsPage({ params }: { params: Promise<{ 
   const { source, snapshot } = details;
   return (
     <section className="narrow">
-      <p className="breadcrumbs"><Link href="/sources">Sources</Link> / <Link href={`/sources/${source.slug}`}>{source.title}</Link></p>
+      <p className="breadcrumbs">
+        <Link href="/sources">Sources</Link> / <Link href={`/sources/${source.slug}`}>{source.title}</Link>
+      </p>
       <h1>{source.title}</h1>
       <SourceMeta source={source} />
       <p className="muted small">
         {source._count.claims} claims · text sha256 <code>{source.textSha256.slice(0, 12)}…</code>
-        {source.originFile && <> · loaded from <code>{source.originFile}</code></>}
+        {source.originFile && (
+          <>
+            {" "}
+            · loaded from <code>{source.originFile}</code>
+          </>
+        )}
       </p>
       {canEdit(user) ? (
         <SourceForm sourceId={source.id} snapshot={snapshot} />
       ) : (
         <dl className="facts">
-          <dt>Reliability</dt><dd>{RELIABILITY_LABELS[source.reliability]}</dd>
-          <dt>Kind</dt><dd>{SOURCE_KIND_LABELS[source.kind]}</dd>
-          <dt>Publisher</dt><dd>{source.publisher ?? "—"}</dd>
-          <dt>Author</dt><dd>{source.author ?? "—"}</dd>
-          <dt>Publication date</dt><dd>{source.publishedDate ?? "—"}</dd>
-          <dt>URL</dt><dd>{source.url ? <a href={source.url} rel="noreferrer noopener">{source.url}</a> : "—"}</dd>
-          <dt>Language</dt><dd>{source.language}</dd>
-          <dt>Notes</dt><dd>{source.notes ?? "—"}</dd>
+          <dt>Reliability</dt>
+          <dd>{RELIABILITY_LABELS[source.reliability]}</dd>
+          <dt>Kind</dt>
+          <dd>{SOURCE_KIND_LABELS[source.kind]}</dd>
+          <dt>Publisher</dt>
+          <dd>{source.publisher ?? "—"}</dd>
+          <dt>Author</dt>
+          <dd>{source.author ?? "—"}</dd>
+          <dt>Publication date</dt>
+          <dd>{source.publishedDate ?? "—"}</dd>
+          <dt>URL</dt>
+          <dd>
+            {source.url ? (
+              <a href={source.url} rel="noreferrer noopener">
+                {source.url}
+              </a>
+            ) : (
+              "—"
+            )}
+          </dd>
+          <dt>Language</dt>
+          <dd>{source.language}</dd>
+          <dt>Notes</dt>
+          <dd>{source.notes ?? "—"}</dd>
         </dl>
       )}
       <HistoryPanel entityType="source" entityId={source.id} />

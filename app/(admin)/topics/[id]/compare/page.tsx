@@ -33,14 +33,17 @@ function StanceChart({ rows, title }: { rows: { label: string; counts: StanceCou
         const y = index * rowHeight + 4;
         return (
           <g key={row.label}>
-            <text x={labelWidth - 8} y={y + 13} textAnchor="end">{row.label.length > 34 ? `${row.label.slice(0, 33)}…` : row.label}</text>
+            <text x={labelWidth - 8} y={y + 13} textAnchor="end">
+              {row.label.length > 34 ? `${row.label.slice(0, 33)}…` : row.label}
+            </text>
             {STANCES.map((stance) => {
               const width = (row.counts[stance] / max) * barWidth;
-              const rect = width > 0 ? (
-                <rect key={stance} x={x} y={y} width={width} height={rowHeight - 6} fill={COLORS[stance]}>
-                  <title>{`${row.label}: ${row.counts[stance]} ${STANCE_LABELS[stance].toLowerCase()}`}</title>
-                </rect>
-              ) : null;
+              const rect =
+                width > 0 ? (
+                  <rect key={stance} x={x} y={y} width={width} height={rowHeight - 6} fill={COLORS[stance]}>
+                    <title>{`${row.label}: ${row.counts[stance]} ${STANCE_LABELS[stance].toLowerCase()}`}</title>
+                  </rect>
+                ) : null;
               x += width;
               return rect;
             })}
@@ -50,7 +53,9 @@ function StanceChart({ rows, title }: { rows: { label: string; counts: StanceCou
       {STANCES.map((stance, index) => (
         <g key={stance} transform={`translate(${labelWidth + index * 105}, ${rows.length * rowHeight + 12})`}>
           <rect width="12" height="12" fill={COLORS[stance]} />
-          <text x="16" y="11">{STANCE_LABELS[stance]}</text>
+          <text x="16" y="11">
+            {STANCE_LABELS[stance]}
+          </text>
         </g>
       ))}
     </svg>
@@ -58,7 +63,15 @@ function StanceChart({ rows, title }: { rows: { label: string; counts: StanceCou
 }
 
 function CountCells({ counts }: { counts: StanceCounts }) {
-  return <>{STANCES.map((stance) => <td key={stance} className="num">{counts[stance] || <span className="muted">0</span>}</td>)}</>;
+  return (
+    <>
+      {STANCES.map((stance) => (
+        <td key={stance} className="num">
+          {counts[stance] || <span className="muted">0</span>}
+        </td>
+      ))}
+    </>
+  );
 }
 
 export default async function TopicComparePage({ params }: { params: Promise<{ id: string }> }) {
@@ -71,7 +84,9 @@ export default async function TopicComparePage({ params }: { params: Promise<{ i
 
   return (
     <section>
-      <p className="breadcrumbs"><Link href="/topics">Topics</Link> / <Link href={`/topics/${topic.id}`}>{topic.title}</Link></p>
+      <p className="breadcrumbs">
+        <Link href="/topics">Topics</Link> / <Link href={`/topics/${topic.id}`}>{topic.title}</Link>
+      </p>
       <h1>{topic.title} — who supports it, who opposes it</h1>
       {topic.description && <p>{topic.description}</p>}
       <p className="muted" data-testid="topic-totals">
@@ -82,18 +97,30 @@ export default async function TopicComparePage({ params }: { params: Promise<{ i
       ) : (
         <>
           <h2>By source</h2>
-          <StanceChart title={`Claims on “${topic.title}” by source and stance`} rows={sources.map((row) => ({ label: row.source.title, counts: row.counts }))} />
+          <StanceChart
+            title={`Claims on “${topic.title}” by source and stance`}
+            rows={sources.map((row) => ({ label: row.source.title, counts: row.counts }))}
+          />
           <table className="table" data-testid="topic-sources">
             <thead>
               <tr>
-                <th scope="col">Source</th><th scope="col">Kind</th><th scope="col">Reliability</th>
-                {STANCES.map((stance) => <th key={stance} scope="col" className="num">{STANCE_LABELS[stance]}</th>)}
+                <th scope="col">Source</th>
+                <th scope="col">Kind</th>
+                <th scope="col">Reliability</th>
+                {STANCES.map((stance) => (
+                  <th key={stance} scope="col" className="num">
+                    {STANCE_LABELS[stance]}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>
               {sources.map(({ source, counts }) => (
                 <tr key={source.id}>
-                  <td><Link href={`/sources/${source.slug}`}>{source.title}</Link>{source.publishedDate && <span className="muted small"> · {source.publishedDate}</span>}</td>
+                  <td>
+                    <Link href={`/sources/${source.slug}`}>{source.title}</Link>
+                    {source.publishedDate && <span className="muted small"> · {source.publishedDate}</span>}
+                  </td>
                   <td>{SOURCE_KIND_LABELS[source.kind] ?? source.kind}</td>
                   <td title={RELIABILITY_LABELS[source.reliability]}>{source.reliability}</td>
                   <CountCells counts={counts} />
@@ -102,12 +129,19 @@ export default async function TopicComparePage({ params }: { params: Promise<{ i
             </tbody>
           </table>
           <h2>By actor</h2>
-          <StanceChart title={`Claims on “${topic.title}” by speaker and stance`} rows={actors.map((row) => ({ label: row.actor?.name ?? "Author's voice", counts: row.counts }))} />
+          <StanceChart
+            title={`Claims on “${topic.title}” by speaker and stance`}
+            rows={actors.map((row) => ({ label: row.actor?.name ?? "Author's voice", counts: row.counts }))}
+          />
           <table className="table" data-testid="topic-actors">
             <thead>
               <tr>
                 <th scope="col">Speaker</th>
-                {STANCES.map((stance) => <th key={stance} scope="col" className="num">{STANCE_LABELS[stance]}</th>)}
+                {STANCES.map((stance) => (
+                  <th key={stance} scope="col" className="num">
+                    {STANCE_LABELS[stance]}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>
@@ -123,17 +157,21 @@ export default async function TopicComparePage({ params }: { params: Promise<{ i
           <div className={styles.columns}>
             {(["supports", "opposes"] as const).map((stance) => (
               <section key={stance} className={styles.column} aria-labelledby={`claims-${stance}`}>
-                <h3 id={`claims-${stance}`}><span className={`stance stance-${stance}`}>{STANCE_LABELS[stance]}</span> <span className="muted small">{totals[stance]}</span></h3>
+                <h3 id={`claims-${stance}`}>
+                  <span className={`stance stance-${stance}`}>{STANCE_LABELS[stance]}</span> <span className="muted small">{totals[stance]}</span>
+                </h3>
                 <ul className="plain-list">
-                  {claims.filter((claim) => claim.stance === stance).map((claim) => (
-                    <li key={claim.id}>
-                      <span>{claim.quote}</span>
-                      <div className="muted small">
-                        {claim.speaker?.name ?? "author"} · <Link href={`/sources/${claim.source.slug}?claim=${claim.id}`}>{claim.source.title}</Link> · credibility {claim.credibility} ·{" "}
-                        <Link href={`/contradictions/cluster/${claim.id}`}>conflicts</Link>
-                      </div>
-                    </li>
-                  ))}
+                  {claims
+                    .filter((claim) => claim.stance === stance)
+                    .map((claim) => (
+                      <li key={claim.id}>
+                        <span>{claim.quote}</span>
+                        <div className="muted small">
+                          {claim.speaker?.name ?? "author"} · <Link href={`/sources/${claim.source.slug}?claim=${claim.id}`}>{claim.source.title}</Link> ·
+                          credibility {claim.credibility} · <Link href={`/contradictions/cluster/${claim.id}`}>conflicts</Link>
+                        </div>
+                      </li>
+                    ))}
                 </ul>
               </section>
             ))}
