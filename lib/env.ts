@@ -9,9 +9,8 @@ const optionalString = z
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: optionalString.pipe(z.string().url("DATABASE_URL must be a postgres:// URL").optional()),
-  /** Size of the pg pool; the embedded database is a single session, so it forces 1. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
-  /** Connections for streaming exports, beside the app's pool: the number of exports that run at once. */
+  /** Beside the app's pool: the number of exports that can run at once. */
   EXPORT_POOL_SIZE: z.coerce.number().int().min(1).max(50).default(4),
   /** Set by `npm start` when it serves the embedded PGlite database. */
   CLAIMBASE_EMBEDDED: optionalString,
@@ -29,7 +28,6 @@ const envSchema = z.object({
   OIDC_NAME: optionalString,
   /** Set to see the stack of a command-line failure. */
   CLAIMBASE_DEBUG: optionalString,
-  /** Largest document an import accepts, in bytes (default 5 MB). */
   IMPORT_MAX_BYTES: z.coerce
     .number()
     .int()
@@ -41,7 +39,6 @@ export type Env = z.infer<typeof envSchema>;
 
 let cached: Env | undefined;
 
-/** Validated environment. Throws one readable line per bad variable. */
 export function env(): Env {
   if (cached) return cached;
   const parsed = envSchema.safeParse(process.env);

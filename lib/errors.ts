@@ -1,6 +1,5 @@
-// The one error mapper: every route handler and server action turns failures into
-// a status code and a human sentence here. Details of unexpected errors stay in the
-// server log, never in a response.
+// The one error mapper: every route handler and server action turns failures into a status and a
+// sentence here. Details of unexpected errors stay in the server log, never in a response.
 import { ZodError } from "zod";
 
 export class DomainError extends Error {
@@ -79,7 +78,6 @@ export function mapError(error: unknown): MappedError {
   return { status: 500, message: "Something went wrong on the server. The error has been logged." };
 }
 
-/** JSON response for route handlers. */
 export function errorResponse(error: unknown): Response {
   const mapped = mapError(error);
   return Response.json({ error: mapped.message, fieldErrors: mapped.fieldErrors, current: mapped.current }, { status: mapped.status });

@@ -5,7 +5,6 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { containing, whereAll } from "@/lib/db/sql";
 import { actorListSchema } from "@/lib/actors/schema";
 
-/** The actors list's parameters (lib/actors/schema.ts). */
 export const actorsFilterSchema = actorListSchema;
 
 export function actorsFilterSql(filters: z.infer<typeof actorsFilterSchema>): Prisma.Sql {

@@ -1,12 +1,5 @@
-// Which stored actor an extracted speaker is: pure, shared by ingest (which creates the actors) and
-// the attribution eval (which counts actors per real person).
-//
-// In order: the canonical key ("Lt. Gen. Rizwan Akhtar" = "Rizwan Akhtar"); a recorded alias (a spelling
-// an editor merged away stays merged); then, for people only, name compatibility across documents —
-// a bare surname ("Markey", from "Rep. Markey") is the one stored person with that surname, and a full
-// name is a stored person with the same surname and a compatible given name ("Ed" ~ "Edward", "E." ~
-// "Edward"; a middle name or initial may be missing on either side). When two stored people could
-// match, none is chosen: a new actor is safer than a wrong merge.
+// Which stored actor an extracted speaker is: by canonical key, by alias, then (people only) by a compatible
+// name. When two stored people could match, none is chosen: a new actor is safer than a wrong merge.
 import { canonicalActorKey } from "@/lib/extract/actors";
 import type { ActorKind, ExtractedSpeaker } from "@/lib/extract";
 
@@ -60,7 +53,6 @@ export class ActorDirectory<A extends KnownActor = KnownActor> {
     this.bySurname.set(name.surname, list);
   }
 
-  /** The stored actor this speaker is, or null when it is someone new. */
   resolve(speaker: ExtractedSpeaker): A | null {
     const key = canonicalActorKey(speaker.name);
     const exact = this.byKey.get(key) ?? this.byAlias.get(speaker.name) ?? this.byAlias.get(key);

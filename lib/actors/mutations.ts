@@ -26,10 +26,7 @@ const actorRecord: VersionedRecord<ActorRow, Prisma.ActorUncheckedUpdateManyInpu
   auditView: (actor) => auditView(ACTOR_FORM_FIELDS, actor),
 };
 
-/**
- * The actor a typed name denotes: same dedup key as the seed ("Mr. Baqri" finds "Baqri"), or
- * a recorded alias; otherwise a new actor, so a speaker typed twice is one actor.
- */
+/** Same dedup key as the seed ("Mr. Baqri" finds "Baqri"), so a speaker typed twice is one actor. */
 export async function findOrCreateActor(tx: Tx, name: string, user: { id: number }): Promise<{ id: number; created: boolean }> {
   const display = name.trim().replace(/\s+/g, " ");
   const key = canonicalActorKey(display);
@@ -76,11 +73,7 @@ export interface MergeResult {
   aliases: string[];
 }
 
-/**
- * Folds one actor into another: every claim of the merged actor moves to the kept one (and
- * its version goes up, so a re-seed keeps the editor's choice), the merged actor's name and
- * aliases become aliases of the kept one, and the merged actor is deleted.
- */
+/** Moved claims' versions go up, so a re-seed keeps the editor's choice; the merged name becomes an alias. */
 export async function mergeActors(prisma: Db, input: MergeActorsInput, user: { id: number }): Promise<MergeResult> {
   return prisma.$transaction(
     async (tx) => {

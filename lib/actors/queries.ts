@@ -27,11 +27,7 @@ export interface ActorList {
   pageSize: number;
 }
 
-/**
- * One page of the actors list, most quoted first, filtered exactly as its CSV export is
- * (lib/actors/filters.ts). The counts come from one aggregate over the speaker index
- * (an index-only scan), not a count per actor: a corpus can have tens of thousands.
- */
+/** Counts come from one aggregate, not a count per actor: a corpus can have tens of thousands. */
 export async function listActors(filters: z.infer<typeof actorListSchema>, prisma: Db = db()): Promise<ActorList> {
   const where = actorsFilterSql(filters);
   const page = filters.page ?? 1;
@@ -46,7 +42,7 @@ export async function listActors(filters: z.infer<typeof actorListSchema>, prism
   return { rows: rows.map(({ total: _total, ...row }) => row), total, page, pageSize: ACTORS_PAGE_SIZE };
 }
 
-/** How many actors match, for a page past the end (which has no row to carry the count). */
+/** For a page past the end, which has no row to carry the count. */
 async function countActors(prisma: Db, where: Prisma.Sql): Promise<number> {
   const [{ count }] = await prisma.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM actors a WHERE ${where}`;
   return count;
@@ -105,7 +101,6 @@ export async function getActorDetail(id: number, prisma: Db = db()) {
   };
 }
 
-/** "Name (12 claims)" for each actor of a short list, counted in one query. */
 async function mergeCandidateLabels(prisma: Db, choices: { id: number; label: string }[]): Promise<{ id: number; label: string }[]> {
   const counts = await prisma.claim.groupBy({ by: ["speakerId"], where: { speakerId: { in: choices.map((choice) => choice.id) } }, _count: { _all: true } });
   const byId = new Map(counts.map((row) => [row.speakerId, row._count._all]));

@@ -1,13 +1,11 @@
-// Near-spellings of an actor's name ("Wasay Jalil" / "Wasey Jalil", transliterations, a dropped
-// letter): suggested to editors on the actor page and in the import preview, never merged on their
-// own. Similarity is pg_trgm's trigram similarity of the canonical keys (lib/extract/actors.ts), so
-// honorifics and punctuation do not count; people are only compared with people.
+// Near-spellings of an actor's name, suggested to editors and never merged on their own. Trigram
+// similarity of the canonical keys, so honorifics and punctuation do not count.
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ActorKind } from "@/lib/generated/prisma/enums";
 import { canonicalActorKey } from "@/lib/extract/actors";
 import type { Db } from "@/lib/db/client";
 
-/** Below this, names share a surname or a word at most ("Imran Khan" / "Ayub Khan" is 0.31). */
+/** Below this, names share a surname or a word at most. */
 export const SIMILAR_NAME_THRESHOLD = 0.45;
 
 export interface SimilarActor {
@@ -19,7 +17,6 @@ export interface SimilarActor {
 
 type SqlRunner = Pick<Db, "$queryRaw">;
 
-/** Stored actors spelled almost like `name`, most similar first; `excludeId` leaves the actor itself out. */
 export async function similarActors(
   prisma: SqlRunner,
   name: string,

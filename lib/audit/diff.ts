@@ -27,7 +27,6 @@ export function formatValue(value: unknown): string {
   return clip(JSON.stringify(value));
 }
 
-/** Changed fields in key order of `after` then `before`; unchanged fields are left out. */
 export function diffFields(before: unknown, after: unknown): FieldChange[] {
   const left = asRecord(before);
   const right = asRecord(after);

@@ -12,14 +12,13 @@ function realDay(text: string | undefined): boolean {
   return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) === text;
 }
 
-/** The audit page's filters, with impossible dates refused instead of rolled over. */
 export const auditExportFilterSchema = auditFilterSchema.superRefine((filters, context) => {
   for (const key of ["from", "to"] as const) {
     if (!realDay(filters[key])) context.addIssue({ code: "custom", path: [key], message: `${filters[key]} is not a date on the calendar.` });
   }
 });
 
-/** The audit page's filters (lib/audit/schema.ts) as SQL; `before` is its page cursor, not a filter. */
+/** `before` is the page cursor, not a filter. */
 export function auditFilterSql(filters: AuditFilters): Prisma.Sql {
   const conditions: Prisma.Sql[] = [];
   if (filters.user) conditions.push(Prisma.sql`e.user_id = ${filters.user}`);

@@ -16,7 +16,6 @@ const eventColumns = {
   user: { select: { id: true, email: true } },
 } as const;
 
-/** One entity's events, newest first, for its history panel. */
 export async function listEntityHistory(entityType: AuditEntity, entityId: string | number) {
   return db().auditEvent.findMany({
     where: { entityType, entityId: String(entityId) },
@@ -26,7 +25,6 @@ export async function listEntityHistory(entityType: AuditEntity, entityId: strin
   });
 }
 
-/** All events matching the filters, newest first, one page (keyset on id). */
 export async function listAuditEvents(filters: AuditFilters) {
   const createdAt = {
     ...(filters.from && { gte: new Date(`${filters.from}T00:00:00Z`) }),

@@ -14,11 +14,7 @@ export const MIN_PASSWORD_LENGTH = 10;
 export const MISSING_SECRET_MESSAGE =
   "NEXTAUTH_SECRET is not set: it is required in production against a configured database (generate one with `openssl rand -base64 32`).";
 
-/**
- * The secret that signs session tokens. From NEXTAUTH_SECRET or AUTH_SECRET; the embedded
- * demo (and development) generates one and keeps it in the data directory so sessions
- * survive restarts; in production against a configured database a missing secret is fatal.
- */
+/** Outside production (or embedded) a generated secret is kept in the data directory, so sessions survive restarts. */
 export async function ensureAuthSecret(options: { embedded: boolean; production: boolean; dataDir: string }): Promise<string> {
   const configured = env().NEXTAUTH_SECRET ?? env().AUTH_SECRET;
   if (configured) return configured;
@@ -48,11 +44,7 @@ export interface FirstAdminResult {
   generatedPassword?: string;
 }
 
-/**
- * Makes sure someone can sign in: ADMIN_EMAIL / ADMIN_PASSWORD create that admin when it
- * does not exist yet (an existing account is never overwritten); without them, the
- * embedded demo creates admin@claimbase.local with a random password printed once.
- */
+/** Makes sure someone can sign in; an existing account is never overwritten. */
 export async function ensureFirstAdmin(prisma: PrismaClient, options: { embedded: boolean; log: (line: string) => void }): Promise<FirstAdminResult> {
   const { ADMIN_EMAIL, ADMIN_PASSWORD } = env();
   if (!!ADMIN_EMAIL !== !!ADMIN_PASSWORD) throw new Error("Set both ADMIN_EMAIL and ADMIN_PASSWORD, or neither.");

@@ -1,6 +1,5 @@
-// next-auth configuration: email + password against the users table, JWT sessions whose
-// role and active flag are re-read from the database on every request, and an optional
-// OpenID Connect provider for teams with single sign-on.
+// next-auth: email + password, JWT sessions whose role and active flag are re-read on every request,
+// and an optional OpenID Connect provider.
 import type { NextAuthOptions, User as NextAuthUser } from "next-auth";
 import type { JWT } from "next-auth/jwt";
 import type { OAuthConfig } from "next-auth/providers/oauth";
@@ -19,7 +18,7 @@ const signInSchema = z.object({
   password: z.string().min(1).max(1024),
 });
 
-/** The client address as the proxy in front of Next reports it; "unknown" when absent. */
+/** As the proxy in front of Next reports it. */
 export function clientAddress(headers: Record<string, unknown> | undefined): string {
   const forwarded = headers?.["x-forwarded-for"];
   const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
@@ -27,11 +26,7 @@ export function clientAddress(headers: Record<string, unknown> | undefined): str
   return first || (typeof real === "string" && real.trim()) || "unknown";
 }
 
-/**
- * Checks an email and password. Returns the user on success, null on a wrong or unknown
- * account, and throws an Error with the throttle message when the account is locked for
- * this address (next-auth passes a thrown message through to the sign-in page).
- */
+/** Throws when throttled: next-auth passes a thrown message through to the sign-in page. */
 export async function authorizeCredentials(
   credentials: Record<string, unknown> | undefined,
   address: string,
@@ -62,11 +57,7 @@ export interface TokenState {
   active: boolean;
 }
 
-/**
- * The jwt callback's work: on sign-in bind the token to the database user (by email, so an
- * OIDC login maps onto an account an admin created), and on every request re-read role and
- * active flag so that disabling a user or changing a role takes effect immediately.
- */
+/** Re-reads role and active flag on every request, so disabling a user takes effect at once; binds OIDC logins by email. */
 export async function refreshToken(token: JWT, signedInUser?: { email?: string | null }): Promise<JWT & TokenState> {
   const prisma = db();
   let uid = tokenUserSchema.safeParse(token).data?.uid;
@@ -103,7 +94,6 @@ function oidcProvider(): OAuthConfig<Record<string, unknown>> | undefined {
   };
 }
 
-/** Display name of the single sign-on provider when one is configured. */
 export function oidcProviderName(): string | undefined {
   return oidcProvider()?.name;
 }
@@ -121,8 +111,6 @@ export function buildAuthOptions(): NextAuthOptions {
   return {
     secret: authSecret(),
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
-    // next-auth's cookies are HttpOnly and SameSite=Lax; Secure (and the __Secure- prefix)
-    // when the app is served over https.
     useSecureCookies: usesHttps(),
     pages: { signIn: "/login", error: "/login" },
     providers: [
@@ -140,7 +128,7 @@ export function buildAuthOptions(): NextAuthOptions {
         if (!user.email) return false;
         const email = normalizeEmail(user.email);
         const found = await db().user.findUnique({ where: { email }, select: { active: true } });
-        // Logged like password sign-ins; the provider did the authentication, so no address.
+        // The provider did the authentication, so no address.
         await logSignInAttempt(db(), { email, address: "single sign-on" }, !!found?.active);
         return !!found?.active;
       },

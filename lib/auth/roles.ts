@@ -8,7 +8,6 @@ export function isRole(value: unknown): value is Role {
   return typeof value === "string" && (ROLES as readonly string[]).includes(value);
 }
 
-/** True when `actual` is a known role at least as strong as `required`. */
 export function roleAllows(actual: unknown, required: Role): boolean {
   return isRole(actual) && RANK[actual] >= RANK[required];
 }

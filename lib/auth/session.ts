@@ -23,17 +23,14 @@ const sessionUserSchema = z.object({
   role: z.enum(ROLES),
 });
 
-/** The signed-in user, or null when anonymous, disabled or holding an unknown role. */
+/** Null when anonymous, disabled or holding an unknown role. */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = (await getServerSession(buildAuthOptions())) as { user?: unknown } | null;
   const parsed = sessionUserSchema.safeParse(session?.user);
   return parsed.success ? parsed.data : null;
 });
 
-/**
- * For pages: the signed-in user when their role is at least `role`. Anonymous visitors go
- * to the sign-in page and come back afterwards; a weaker role sees a plain explanation.
- */
+/** Anonymous visitors go to the sign-in page and come back; a weaker role sees a plain explanation. */
 export async function requirePageRole(role: Role): Promise<SessionUser> {
   const user = await getSessionUser();
   if (!user) {

@@ -1,6 +1,5 @@
-// Failed sign-in throttling: at most MAX_FAILURES failures per account and address in
-// WINDOW_MINUTES. Every attempt is logged (never the password); a successful sign-in
-// starts the count afresh.
+// Failed sign-in throttling per account and address. Every attempt is logged (never the
+// password); a successful sign-in starts the count afresh.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 export const MAX_FAILURES = 5;
@@ -17,7 +16,6 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-/** Minutes until the account may try again from this address, or 0 when it may now. */
 export async function throttleWaitMinutes(store: AttemptStore, key: ThrottleKey, now: Date = new Date()): Promise<number> {
   const windowStart = new Date(now.getTime() - WINDOW_MINUTES * 60_000);
   const lastSuccess = await store.signInAttempt.findFirst({

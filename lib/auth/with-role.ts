@@ -30,7 +30,7 @@ export function withRole<Ctx>(
   };
 }
 
-/** Form fields as a plain object; a repeated field becomes an array. Next's own fields are dropped. */
+/** A repeated field becomes an array; Next's own fields are dropped. */
 export function formDataToObject(formData: FormData): Record<string, unknown> {
   const result: Record<string, unknown> = {};
   for (const [key, value] of formData.entries()) {

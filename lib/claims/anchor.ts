@@ -1,6 +1,5 @@
-// Re-anchoring a claim when its source text changes, as W3C Web Annotation's
-// TextQuoteSelector does: find the quote again, and where it occurs more than once,
-// prefer the occurrence whose surrounding text matches the stored prefix and suffix.
+// Re-anchoring a claim when its source text changes, as W3C Web Annotation's TextQuoteSelector does:
+// where the quote occurs more than once, prefer the occurrence whose context matches.
 import { contextAround } from "@/lib/text/context";
 
 export interface Anchor {
@@ -25,7 +24,6 @@ function commonPrefixLength(a: string, b: string): number {
   return n;
 }
 
-/** Finds `anchor.quote` in `text`; "anchored" when nothing moved, "orphaned" when it is gone. */
 export function reanchor(text: string, anchor: Anchor): ReanchorResult {
   if (anchor.quote.length === 0) return { status: "orphaned" };
   if (text.slice(anchor.start, anchor.end) === anchor.quote) {

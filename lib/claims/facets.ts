@@ -1,6 +1,5 @@
-// Claim facets in the database: the columns written with a claim, and the refresh that
-// recomputes facets of claims stored by an older FACETS_VERSION (or by an editor's hand,
-// before detection reads them).
+// Claim facets in the database: the columns written with a claim, and the refresh of claims
+// stored by an older FACETS_VERSION (or by an editor's hand).
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { checkWorthiness, computeFacets, facetKeys, FACETS_VERSION, type ClaimFacets, type FacetInput } from "@/lib/facets";
 
@@ -13,15 +12,13 @@ export interface FacetColumns {
   checkWorthiness: number;
 }
 
-/** Characters of the source before a claim that facets read for what it refers back to. */
+/** Facets read the text before a claim for what it refers back to. */
 export const FACET_CONTEXT_CHARS = 300;
 
-/** The source text just before a claim, as facets read it. */
 export function facetContext(text: string, start: number): string {
   return text.slice(Math.max(0, start - FACET_CONTEXT_CHARS), start);
 }
 
-/** The three facet columns of a claim, computed from its text. */
 export function facetColumns(input: FacetInput, linkActor?: (keys: string[]) => number | undefined): FacetColumns {
   const facets = computeFacets(input);
   if (linkActor) {
@@ -34,7 +31,6 @@ export function facetColumns(input: FacetInput, linkActor?: (keys: string[]) => 
   return { facets, facetKeys: facetKeys(facets), facetsVersion: FACETS_VERSION, checkWorthiness: worth.score };
 }
 
-/** The facet columns as Prisma writes them (the JSON column takes InputJsonValue). */
 export function facetData(input: FacetInput, linkActor?: (keys: string[]) => number | undefined) {
   const columns = facetColumns(input, linkActor);
   return {
@@ -45,13 +41,9 @@ export function facetData(input: FacetInput, linkActor?: (keys: string[]) => num
   };
 }
 
-/** Claims recomputed per statement. */
 const REFRESH_BATCH = 2_000;
 
-/**
- * Recomputes the facets of every claim whose stored version is not FACETS_VERSION (in one
- * source, or all), in keyset batches, one UPDATE per batch. Returns how many it rewrote.
- */
+/** Returns how many claims it rewrote. */
 export async function refreshStaleFacets(tx: Tx, options: { sourceId?: number } = {}): Promise<number> {
   let after = 0;
   let refreshed = 0;

@@ -1,18 +1,16 @@
-// Claims-table filters as a SQL WHERE fragment (Prisma.Sql, values bound). One builder
-// serves the table, the review queue and the CSV export, so what an editor sees in the
-// table is exactly what the export holds. The query must alias claims as `c`.
+// Claims-table filters as a WHERE fragment, shared with the review queue and the CSV export so the
+// export holds exactly what the table shows. The query must alias claims as `c`.
 import { Prisma } from "@/lib/generated/prisma/client";
 import { containing, whereAll } from "@/lib/db/sql";
 import { CLAIM_FILTER_KEYS, type ClaimFilters } from "@/lib/claims/schema";
 
 export const SEARCH_CONFIG = "english";
 
-/** The search as a tsquery: `websearch_to_tsquery('english', q)`, the text search configuration a constant. */
 export function searchTsquery(q: string): Prisma.Sql {
   return Prisma.sql`websearch_to_tsquery(${Prisma.raw(`'${SEARCH_CONFIG}'`)}, ${q})`;
 }
 
-/** Columns of the broad filters (below) and their types: constants, never input. */
+/** Constants, never input. */
 const BROAD_COLUMNS = {
   stance: "stance",
   source_stance: "source_stance",
@@ -22,7 +20,6 @@ const BROAD_COLUMNS = {
   origin: "claim_origin",
 } as const;
 
-/** The WHERE conditions, without the WHERE keyword; TRUE when no filter is set. */
 export function claimFilterSql(filters: ClaimFilters): Prisma.Sql {
   const conditions: Prisma.Sql[] = [];
 
@@ -37,10 +34,8 @@ export function claimFilterSql(filters: ClaimFilters): Prisma.Sql {
   else if (filters.speaker !== undefined) conditions.push(Prisma.sql`c.speaker_id = ${filters.speaker}`);
   if (filters.topic === "none") conditions.push(Prisma.sql`c.topic_id IS NULL`);
   else if (filters.topic !== undefined) conditions.push(Prisma.sql`c.topic_id = ${filters.topic}`);
-  // Stance, status and the like each match a large share of the claims. With a search, the
-  // full-text index picks the rows and these are checked on them: written so that no index
-  // can serve them (compared as text), or the planner ANDs the search's bitmap with the bitmap
-  // of every approved claim, most of the page's budget at a million claims (README, npm run bench).
+  // Under a search these broad filters are compared as text so no index serves them; otherwise the
+  // planner ANDs the search's bitmap with one of, say, every approved claim (README, npm run bench).
   const broad = (column: keyof typeof BROAD_COLUMNS, value: string | number) => {
     const name = Prisma.raw(`c.${column}`);
     return filters.q ? Prisma.sql`${name}::text = ${String(value)}` : Prisma.sql`${name} = ${value}::${Prisma.raw(BROAD_COLUMNS[column])}`;
@@ -55,10 +50,7 @@ export function claimFilterSql(filters: ClaimFilters): Prisma.Sql {
   return whereAll(conditions);
 }
 
-/**
- * True when some filter is set, so the table shows a subset and offers "Clear filters".
- * Sort order and page cursors are not filters: the table's parameters always carry a sort.
- */
+/** Sort order and page cursors are not filters. */
 export function hasClaimFilters(filters: Partial<ClaimFilters>): boolean {
   return CLAIM_FILTER_KEYS.some((key) => filters[key] !== undefined && filters[key] !== "");
 }

@@ -1,6 +1,5 @@
-// The claim editor's fields, in form order: the server's form snapshot, audit view and update
-// schema read this table, and app/(admin)/_components/claim-editor-form.tsx renders it. A new
-// text or select field is a column in prisma/schema.prisma, its migration and one entry here.
+// The claim editor's fields, in form order, read by server and client. A new text or select field is
+// a column in prisma/schema.prisma, its migration and one entry here.
 import { z } from "zod";
 import type { Claim } from "@/lib/generated/prisma/browser";
 import { Attribution, ClaimStatus, SourceStance, Stance } from "@/lib/generated/prisma/enums";
@@ -29,7 +28,6 @@ export const CLAIM_FORM_FIELDS = [
     input: z.enum(enumValues(SourceStance), { error: "Choose how the source treats the claim" }),
   },
   {
-    // An existing actor (speakerId), a new one created inline (newSpeakerName), or nobody (the author's own voice).
     name: "speakerId",
     label: "Speaker",
     control: "custom",
@@ -90,7 +88,6 @@ export const CLAIM_FORM_FIELDS = [
   { name: "notes", label: "Editor notes", control: "textarea", rows: 3, input: nullableText(5000, "Notes") },
 ] as const satisfies readonly FormField<Claim>[];
 
-/** A stored claim as the editor reads it: its columns and the names its ids point to. */
 export type ClaimFormRow = FormRow<Claim, typeof CLAIM_FORM_FIELDS> & { speaker: { name: string } | null; topic: { title: string } | null };
 
 export function claimSnapshot(claim: ClaimFormRow, saved: Pick<FormSnapshot, "savedBy" | "savedAt"> = {}): FormSnapshot {

@@ -1,11 +1,9 @@
 // Keyset cursors and search-headline parsing for the claims table. Pure functions.
 
-/** A cursor is the sort key values of a row, base64url-encoded JSON: opaque in the URL. */
 export function encodeCursor(keys: unknown[]): string {
   return Buffer.from(JSON.stringify(keys), "utf8").toString("base64url");
 }
 
-/** The key values, or null when the cursor is absent, malformed or for another sort. */
 export function decodeCursor(cursor: string | undefined, length: number): (string | number)[] | null {
   if (!cursor) return null;
   try {

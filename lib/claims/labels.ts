@@ -48,7 +48,7 @@ export const RELIABILITY_LABELS: Record<string, string> = {
   F: "F — Cannot be judged",
 };
 
-/** One-character marks shown on highlights in the reader (colour carries the status). */
+/** Shown on highlights in the reader (colour carries the status). */
 export const STANCE_MARKS: Record<Stance, string> = {
   supports: "+",
   opposes: "−",

@@ -1,7 +1,5 @@
-// The transactional core of the claim actions. Each function takes the database and the
-// signed-in user explicitly, so integration tests drive it without a request; the server
-// actions in actions.ts add the role check and input parsing. Every changed record gets
-// exactly one audit event, written in the same transaction as the change.
+// The transactional core of the claim actions; database and user are passed in so tests need no request.
+// Every changed record gets exactly one audit event, in the same transaction as the change.
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ClaimStatus } from "@/lib/generated/prisma/enums";
@@ -43,7 +41,6 @@ const claimRecord: VersionedRecord<EditableClaim, Prisma.ClaimUncheckedUpdateMan
   auditView: (claim) => auditView(CLAIM_FORM_FIELDS, claim),
 };
 
-/** Reviewer and time are recorded when a claim is approved or rejected, cleared when reopened. */
 function reviewFields(previous: { status: ClaimStatus }, status: ClaimStatus, user: Editor, now: Date) {
   if (status === previous.status) return {};
   if (status === "approved" || status === "rejected") return { reviewerId: user.id, reviewedAt: now };
@@ -78,15 +75,13 @@ export async function updateClaim(prisma: Db, input: UpdateClaimInput, user: Edi
 
     const next = { ...columnValues(CLAIM_FORM_FIELDS, input), speakerId, topicId };
     if (!changesAny(claim, next)) return saveResult(claim, false);
-    // A new speaker changes what the claim's facets say (whose denial it is, its check-worthiness):
-    // the next detection run recomputes them.
+    // A new speaker changes the claim's facets: the next detection run recomputes them.
     const stale = speakerId !== claim.speakerId ? { facetsVersion: null } : {};
     const data = { ...next, ...reviewFields(claim, input.status, user, now), ...stale };
     return saveResult(await versionedUpdate(tx, claimRecord, { before: claim, version: input.version, data, userId: user.id, action: "update" }), true);
   });
 }
 
-/** A one-key decision in the review queue: a status and/or a stance. */
 export async function reviewClaim(prisma: Db, input: ReviewClaimInput, user: Editor, now = new Date()): Promise<SaveResult> {
   return prisma.$transaction(async (tx) => {
     const claim = await getForEditOrThrow(tx, claimRecord, input.id, input.version);
@@ -98,7 +93,6 @@ export async function reviewClaim(prisma: Db, input: ReviewClaimInput, user: Edi
   });
 }
 
-/** A claim an editor marked in the reader; the quote must be exactly the text at its offsets. */
 export async function createClaim(prisma: Db, input: CreateClaimInput, user: Editor): Promise<{ id: number }> {
   return prisma.$transaction(async (tx) => {
     const source = await tx.source.findUnique({ where: { id: input.sourceId }, select: { id: true, text: true } });
@@ -162,10 +156,7 @@ async function claimsForBulk(tx: Tx, ids: number[]): Promise<EditableClaim[]> {
   return claims;
 }
 
-/**
- * Sets one status on many claims. Bulk actions overwrite deliberately, so they carry no
- * versions; they do bump each claim's version so an open editor form sees the change.
- */
+/** Bulk actions overwrite deliberately, but bump each version so an open editor form sees the change. */
 export async function bulkSetStatus(prisma: Db, input: BulkStatusInput, user: Editor, now = new Date()): Promise<BulkResult> {
   return prisma.$transaction(async (tx) => {
     const claims = await claimsForBulk(tx, input.ids);

@@ -11,7 +11,7 @@ export interface ParagraphView {
 
 const MAX_CONTEXT = 600;
 
-/** The text from the line break before `start` to the line break after `end`, clipped to 600 characters a side. */
+/** From the line break before `start` to the one after `end`, clipped on each side. */
 export function paragraphAround(text: string, start: number, end: number): ParagraphView {
   const lineStart = text.lastIndexOf("\n", start - 1) + 1;
   const nextBreak = text.indexOf("\n", end);

@@ -17,13 +17,9 @@ export { claimFilterSql } from "@/lib/claims/filters";
 
 export const PAGE_SIZE = 50;
 
-/**
- * Counting stops here: an exact count(*) of a broad filter over a million claims costs more
- * than the page itself, so past this the table says "more than 1,000".
- */
+/** An exact count of a broad filter costs more than the page itself; past this the table says "more than". */
 export const COUNT_CAP = 1_000;
 
-/** Matching claims, counted up to COUNT_CAP + 1; `capped` when there are more than COUNT_CAP. */
 async function cappedCount(prisma: Db, where: Prisma.Sql): Promise<{ total: number; capped: boolean }> {
   const [row] = await prisma.$queryRaw<{ total: number }[]>`
     SELECT count(*)::int AS total FROM (SELECT 1 FROM claims c WHERE ${where} LIMIT ${COUNT_CAP + 1}) matching`;
@@ -34,13 +30,11 @@ async function cappedCount(prisma: Db, where: Prisma.Sql): Promise<{ total: numb
 interface SortSpec {
   /** SQL expressions of the keyset, last one always the id: constants, never input. */
   keys: string[];
-  /** Casts for the cursor parameters, same order. */
   casts: string[];
   descending: boolean;
 }
 
 const SORTS: Record<ClaimSort, SortSpec> = {
-  // Source order: claims of one source in text order (index claims(source_id, start_offset)).
   source: { keys: ["c.source_id", "c.start_offset", "c.id"], casts: ["int", "int", "int"], descending: false },
   newest: { keys: ["c.id"], casts: ["int"], descending: true },
   oldest: { keys: ["c.id"], casts: ["int"], descending: false },
@@ -66,7 +60,6 @@ export interface ClaimRow {
   stance: Stance;
   sourceStance: SourceStance;
   credibility: number;
-  /** Check-worthiness 0–100 (lib/facets/check-worthiness.ts). */
   checkWorthiness: number;
   topicId: number | null;
   topicTitle: string | null;
@@ -84,11 +77,8 @@ interface RawClaimRow extends Omit<ClaimRow, "headline"> {
 
 export interface ClaimPage {
   rows: ClaimRow[];
-  /** Matching claims, at most COUNT_CAP. */
   total: number;
-  /** More than COUNT_CAP claims match. */
   totalCapped: boolean;
-  /** Cursor for the next page, when there is one. */
   nextCursor: string | null;
   prevCursor: string | null;
   elapsedMs: number;
@@ -100,7 +90,6 @@ const ROW_COLUMNS = Prisma.raw(`c.id, c.quote, c.source_id AS "sourceId", s.slug
   c.check_worthiness::int AS "checkWorthiness", c.topic_id AS "topicId", t.title AS "topicTitle", c.status::text AS status, c.origin::text AS origin,
   c.anchor_status::text AS "anchorStatus", c.version, c.updated_at AS "updatedAt"`);
 
-/** What a claim row shows besides the claim (alias c): its source, speaker and topic. */
 const JOINS = Prisma.raw(`JOIN sources s ON s.id = c.source_id
   LEFT JOIN actors a ON a.id = c.speaker_id
   LEFT JOIN topics t ON t.id = c.topic_id`);
@@ -108,7 +97,7 @@ const JOINS = Prisma.raw(`JOIN sources s ON s.id = c.source_id
 /** Highlights ride in control characters so no HTML is ever built from data. */
 const HEADLINE_OPTIONS = "HighlightAll=true, StartSel=\u0001, StopSel=\u0002";
 
-/** One page of the claims table. Keyset pagination: cost does not grow with depth. */
+/** Keyset pagination: cost does not grow with depth. */
 export async function listClaims(params: ClaimTableParams, options: { pageSize?: number; prisma?: Db } = {}): Promise<ClaimPage> {
   const started = performance.now();
   const prisma = options.prisma ?? db();
@@ -159,9 +148,6 @@ export async function listClaims(params: ClaimTableParams, options: { pageSize?:
   };
 }
 
-// ---- Review queue -----------------------------------------------------------------
-
-/** The queue shows unreviewed claims unless the filters ask for another status. */
 export function queueFilters(filters: ClaimFilters): ClaimFilters {
   return { ...filters, status: filters.status ?? "unreviewed" };
 }
@@ -170,18 +156,14 @@ export interface QueuePosition {
   claimId: number | null;
   nextId: number | null;
   prevId: number | null;
-  /** Claims left, at most COUNT_CAP. */
   remaining: number;
-  /** More than COUNT_CAP claims are left. */
   remainingCapped: boolean;
 }
 
-/** The queue's orders: most check-worthy first (the default), or each source in text order. */
 export const QUEUE_ORDERS = ["worth", "source"] as const;
 export type QueueOrder = (typeof QUEUE_ORDERS)[number];
 
-// Keyset tuples in which every key ascends (index claims_check_worthiness_queue_idx and
-// claims(source_id, start_offset)).
+// Every key ascends, so the keyset walks claims_check_worthiness_queue_idx or claims(source_id, start_offset).
 const QUEUE_KEYS: Record<QueueOrder, { columns: string[]; current: string[] }> = {
   worth: {
     columns: ["(100 - c.check_worthiness)", "c.source_id", "c.start_offset", "c.id"],
@@ -190,11 +172,7 @@ const QUEUE_KEYS: Record<QueueOrder, { columns: string[]; current: string[] }> =
   source: { columns: ["c.source_id", "c.start_offset", "c.id"], current: ["source_id", "start_offset", "id"] },
 };
 
-/**
- * Where the queue stands: the claim at `atId` (or the first in the queue), and its
- * neighbours in the queue's order among the claims still matching the filters. A claim just
- * decided may no longer match; its neighbours are found from its position all the same.
- */
+/** A claim just decided may no longer match the filters; its neighbours are found from its position all the same. */
 export async function reviewQueuePosition(filters: ClaimFilters, atId?: number, prisma: Db = db(), order: QueueOrder = "worth"): Promise<QueuePosition> {
   const where = claimFilterSql(queueFilters(filters));
   const base = Prisma.sql`SELECT c.id FROM claims c ${JOINS} WHERE ${where}`;
@@ -224,9 +202,6 @@ export async function reviewQueuePosition(filters: ClaimFilters, atId?: number, 
   return { claimId: current.id, nextId: next?.id ?? null, prevId: prev?.id ?? null, remaining, remainingCapped };
 }
 
-// ---- Editor -----------------------------------------------------------------------
-
-/** Everything the claim editor shows: the claim, its paragraph, its source, its contradictions. */
 export const getClaimDetail = cache(async (id: number) => {
   const prisma = db();
   const claim = await prisma.claim.findUnique({
@@ -274,18 +249,12 @@ export async function claimContradictions(id: number, prisma: Db = db()) {
 
 export const listTopicOptions = cache(async () => db().topic.findMany({ orderBy: { title: "asc" }, select: { id: true, title: true } }));
 
-// ---- Dashboard --------------------------------------------------------------------
-
 /** The dashboard lists every source up to this many; past it, the most recently active ones. */
 export const DASHBOARD_SOURCES = 10;
 /** Latest changed claims whose sources count as recently active. */
 const RECENT_ACTIVITY_WINDOW = 2000;
 
-/**
- * Sources for "Progress by source": all of them when there are few, else those whose claims
- * changed last (newest change first; read off the updated_at index, not every claim), topped
- * up in title order.
- */
+/** The sources whose claims changed last, read off the updated_at index rather than every claim. */
 async function dashboardSources(prisma: Db, sourceCount: number): Promise<{ id: number; slug: string; title: string }[]> {
   const select = { id: true, slug: true, title: true } as const;
   if (sourceCount <= DASHBOARD_SOURCES) return prisma.source.findMany({ orderBy: [{ title: "asc" }, { id: "asc" }], select });

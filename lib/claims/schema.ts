@@ -19,7 +19,6 @@ const idOrNone = z.union([z.literal("none"), z.coerce.number({ error: 'Must be a
 
 // An empty form field ("" from an unselected <select>) means "no filter" (optional, lib/validation/zod.ts).
 
-/** Filters of the claims table, the review queue and the claims export. */
 export const claimFiltersSchema = z.object({
   /** Full-text search over the quote (Postgres websearch syntax: words, "phrases", -not, or). */
   q: searchText(),
@@ -38,7 +37,6 @@ export const claimFiltersSchema = z.object({
 export type ClaimFilters = z.infer<typeof claimFiltersSchema>;
 export const CLAIM_FILTER_KEYS = Object.keys(claimFiltersSchema.shape) as (keyof ClaimFilters)[];
 
-/** The claims table adds sort order and a keyset cursor to the filters. */
 export const claimTableParamsSchema = claimFiltersSchema.extend({
   sort: z.preprocess(blankToUndefined, z.enum(CLAIM_SORTS).default("source")),
   after: optional(z.string().max(200)),
@@ -59,10 +57,7 @@ export function firstValues(params: SearchParamsRecord | URLSearchParams): Recor
   return out;
 }
 
-/**
- * Parses URL search params leniently for a shared link: a bad value is dropped and
- * reported (so the page can say which filter it ignored) instead of failing the page.
- */
+/** Lenient, for shared links: a bad value is dropped and reported instead of failing the page. */
 export function parseWithProblems<T extends z.ZodObject>(schema: T, params: SearchParamsRecord | URLSearchParams): { value: z.infer<T>; problems: string[] } {
   const raw = firstValues(params);
   const known: Record<string, string | undefined> = {};
@@ -88,7 +83,6 @@ export function parseClaimTableParams(params: SearchParamsRecord | URLSearchPara
   return parseWithProblems(claimTableParamsSchema, params);
 }
 
-/** URL query string for filters (and sort/cursor), omitting empty values. */
 export function claimFiltersQuery(filters: Partial<ClaimTableParams>, overrides: Record<string, string | number | undefined> = {}): string {
   const params = new URLSearchParams();
   const merged: Record<string, unknown> = { ...filters, ...overrides };
@@ -101,12 +95,7 @@ export function claimFiltersQuery(filters: Partial<ClaimTableParams>, overrides:
   return query ? `?${query}` : "";
 }
 
-// ---- Edit forms -------------------------------------------------------------------
-
-/**
- * The claim editor's fields, each checked by its entry in lib/claims/form.ts. Speaker: an existing
- * actor (speakerId), a new one created inline (newSpeakerName), or nobody (the author's own voice).
- */
+/** Speaker: an existing actor (speakerId), a new one created inline (newSpeakerName), or nobody. */
 export const updateClaimSchema = z
   .object({
     id: formInt("Missing claim id").positive(),
@@ -137,7 +126,6 @@ export const createClaimSchema = z
   .refine((value) => value.endOffset - value.startOffset === value.quote.length, { path: ["quote"], message: "The quote does not match its offsets" });
 export type CreateClaimInput = z.infer<typeof createClaimSchema>;
 
-/** One-key decision from the review queue. */
 export const reviewClaimSchema = z
   .object({
     id: formInt("Missing claim id").positive(),

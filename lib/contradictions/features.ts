@@ -347,9 +347,38 @@ export function nearShared(text: string, at: number, shared: Set<string>): boole
 
 /** A claim's terms without its own speaker's name: "Patterson denied …" is not about Patterson. */
 export function subjectTerms(claim: CueClaim): Set<string> {
-  const f = features(claim);
-  if (!f.speakerTerms.size) return f.terms;
-  return new Set([...f.terms].filter((term) => !f.speakerTerms.has(term)));
+  return subjectTermsMemo(claim, () => {
+    const f = features(claim);
+    if (!f.speakerTerms.size) return f.terms;
+    return new Set([...f.terms].filter((term) => !f.speakerTerms.has(term)));
+  });
+}
+
+/** The weighted overlap of two claims' subject terms (lib/text/terms overlap), with each claim's norm kept. */
+export function subjectOverlap(a: CueClaim, b: CueClaim, vocabulary: Vocabulary): Overlap {
+  const [na, nb] = [subjectNorm(a, vocabulary), subjectNorm(b, vocabulary)];
+  let sharedWeight = 0;
+  const shared: string[] = [];
+  for (const term of na.terms) {
+    if (!nb.terms.has(term)) continue;
+    sharedWeight += vocabulary.weight(term) ** 2;
+    shared.push(term);
+  }
+  const score = na.norm && nb.norm ? sharedWeight / Math.sqrt(na.norm * nb.norm) : 0;
+  shared.sort((x, y) => vocabulary.weight(y) - vocabulary.weight(x));
+  return { score, shared, distinctive: shared.filter((term) => vocabulary.isDistinctive(term)) };
+}
+
+const normCache = new WeakMap<CueClaim, { vocabulary: Vocabulary; terms: Set<string>; norm: number }>();
+function subjectNorm(claim: CueClaim, vocabulary: Vocabulary): { terms: Set<string>; norm: number } {
+  const known = normCache.get(claim);
+  if (known && known.vocabulary === vocabulary) return known;
+  const terms = subjectTerms(claim);
+  let norm = 0;
+  for (const term of terms) norm += vocabulary.weight(term) ** 2;
+  const computed = { vocabulary, terms, norm };
+  normCache.set(claim, computed);
+  return computed;
 }
 
 export const CLAUSE_BREAK = /[,;:—–]\s+|\s+(?:and|but|while|whereas|although|because)\s+/i;
@@ -359,7 +388,18 @@ export const CLAUSE_BREAK = /[,;:—–]\s+|\s+(?:and|but|while|whereas|although
  * it when the word points back inside its own sentence ("To a question whether X, Y refuted
  * this notion"). When it points back from the first clause, it answers the previous sentence.
  */
+const disputedMemo = new WeakMap<CueClaim, Map<string, { terms: Set<string>; answersPreviousSentence: boolean }>>();
+
 export function disputedProposition(claim: CueClaim, dispute: DisputeMatch): { terms: Set<string>; answersPreviousSentence: boolean } {
+  let byPhrase = disputedMemo.get(claim);
+  if (!byPhrase) disputedMemo.set(claim, (byPhrase = new Map()));
+  const key = `${dispute.phrase}\u0000${dispute.pointsBack}`;
+  let found = byPhrase.get(key);
+  if (!found) byPhrase.set(key, (found = computeDisputedProposition(claim, dispute)));
+  return found;
+}
+
+function computeDisputedProposition(claim: CueClaim, dispute: DisputeMatch): { terms: Set<string>; answersPreviousSentence: boolean } {
   const f = features(claim);
   const text = `${leadIn(claim.prefix)} ${claim.quote}`.trim();
   const at = text.toLowerCase().indexOf(dispute.phrase.toLowerCase());
@@ -424,6 +464,7 @@ function memo<T>(): (claim: CueClaim, compute: () => T) => T {
   };
 }
 const speakerKeysMemo = memo<Set<string>>();
+const subjectTermsMemo = memo<Set<string>>();
 const entityKeysMemo = memo<Set<string>>();
 const eventTermsMemo = memo<Set<string>>();
 

@@ -1,8 +1,8 @@
 // Judging a candidate pair: every rule in rules/ looks at it, the strongest verdict wins
 // (a little stronger when others agree). Pure; candidates.ts proposes the pairs and
 // detect.ts stores the verdicts.
-import { overlap, Vocabulary } from "@/lib/text/terms";
-import { actTargets, clamp, facetsOf, sameVoice, subjectTerms, type CueClaim, type CueMatch, type PairSignals } from "@/lib/contradictions/features";
+import { Vocabulary } from "@/lib/text/terms";
+import { actTargets, clamp, facetsOf, sameVoice, subjectOverlap, type CueClaim, type CueMatch, type PairSignals } from "@/lib/contradictions/features";
 import { RULES } from "@/lib/contradictions/rules";
 
 export type { CueClaim, CueKind, CueMatch, CueStance, PairSignals } from "@/lib/contradictions/features";
@@ -22,7 +22,7 @@ export function detectCues(a: CueClaim, b: CueClaim, signals: PairSignals = {}, 
   if (a.quote.trim() === b.quote.trim()) return [];
   // A demand or an instruction ("Enforce the law in every factory") is true or false of nothing.
   if (facetsOf(a).modality === "directive" || facetsOf(b).modality === "directive") return [];
-  const context = { signals, vocabulary, shared: overlap(subjectTerms(a), subjectTerms(b), vocabulary) };
+  const context = { signals, vocabulary, shared: subjectOverlap(a, b, vocabulary) };
   let matches = RULES.map((rule) => rule.judge(a, b, context)).filter((match): match is CueMatch => match !== null);
   // Two denials by one voice, or of one party, agree however they are worded; only their figures can clash.
   if (bothDeny(a, b)) matches = matches.filter((match) => match.kind === "numeric" || match.kind === "revision");

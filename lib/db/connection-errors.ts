@@ -21,7 +21,6 @@ function errorCode(error: unknown): string | undefined {
   return undefined;
 }
 
-/** A one-line explanation when the error means "cannot reach the database", else undefined. */
 export function connectionFailureMessage(url: string, error: unknown): string | undefined {
   const code = errorCode(error);
   const where = describeDatabaseUrl(url);

@@ -1,5 +1,4 @@
-// The embedded database: PGlite (Postgres compiled to WASM, with pg_trgm) served over the
-// Postgres wire protocol by @electric-sql/pglite-socket, data kept in .data/pglite.
+// The embedded database: PGlite served over the Postgres wire protocol, data kept in .data/pglite.
 // PGlite is a single session, so everything talking to it uses a pool of size 1.
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import net from "node:net";
@@ -24,13 +23,12 @@ export interface EmbeddedDatabase {
   stop(): Promise<void>;
 }
 
-/** Starts PGlite on a loopback port (0 = any free port) and records where it listens. */
+/** Records where it listens, so a CLI run beside it can connect (port 0: any free port). */
 export async function startEmbeddedDatabase(port = 0): Promise<EmbeddedDatabase> {
   const directory = path.join(dataDir(), "pglite");
   await mkdir(directory, { recursive: true });
   const pglite = await PGlite.create({ dataDir: directory, extensions: { pg_trgm } });
-  // Two connections: the app's single pooled session plus one for a CLI run beside it.
-  // The socket server queues their queries onto PGlite's one session.
+  // The app's single pooled session plus a CLI run beside it, queued onto PGlite's one session.
   const server = new PGLiteSocketServer({ db: pglite, host: "127.0.0.1", port, maxConnections: 2 });
   await server.start();
   const actualPort = Number(server.getServerConn().split(":").pop());
@@ -46,7 +44,7 @@ export async function startEmbeddedDatabase(port = 0): Promise<EmbeddedDatabase>
   };
 }
 
-/** The URL of an embedded database another process (a running `npm start`) serves, if any. */
+/** The embedded database a running `npm start` serves, if any. */
 export async function runningEmbeddedUrl(): Promise<string | undefined> {
   try {
     const { url, pid } = JSON.parse(await readFile(runtimeFile(), "utf8")) as { url: string; pid: number };
@@ -71,14 +69,10 @@ function portAnswers(port: number): Promise<boolean> {
 export interface ResolvedDatabase {
   url: string;
   embedded: boolean;
-  /** Stops the embedded server this process started; a no-op otherwise. */
   release(): Promise<void>;
 }
 
-/**
- * DATABASE_URL when set; else the embedded database a running `npm start` serves; else an
- * embedded database started in this process. Command-line tools all go through here.
- */
+/** DATABASE_URL, else a running `npm start`'s embedded database, else one started here. */
 export async function resolveDatabase(): Promise<ResolvedDatabase> {
   const configured = env().DATABASE_URL;
   if (configured) return { url: configured, embedded: false, release: async () => {} };

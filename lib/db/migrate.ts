@@ -1,7 +1,5 @@
-// Applies prisma/migrations/*/migration.sql the way `prisma migrate deploy` does, keeping
-// the same `_prisma_migrations` bookkeeping (checksum = sha256 of the file), so that where
-// Prisma's schema engine can be downloaded, `prisma migrate status` agrees with us.
-// Each migration runs in its own transaction, all of them under Prisma's advisory lock.
+// Applies migrations the way `prisma migrate deploy` does, with the same `_prisma_migrations`
+// bookkeeping, so that `prisma migrate status` agrees with us where Prisma's engine is available.
 import { createHash, randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
@@ -58,7 +56,7 @@ interface AppliedRow {
 
 export class MigrationError extends Error {}
 
-/** Applies every pending migration; refuses to go on past a failed or edited one. */
+/** Refuses to go on past a failed or edited migration. */
 export async function migrate(connectionString: string, dir: string = MIGRATIONS_DIR): Promise<MigrateResult> {
   const migrations = await readMigrations(dir);
   const client = new pg.Client({ connectionString });

@@ -37,7 +37,6 @@ export interface CliArguments {
   help: boolean;
 }
 
-/** `--name value`, `--name=value` and boolean flags, into the search parameters HTTP would carry. */
 export function parseCliArguments(argv: readonly string[]): CliArguments {
   const params = new URLSearchParams();
   let kind: string | undefined;

@@ -1,6 +1,5 @@
 // npm run export -- <kind> [--filter value …] [--format csv|ndjson] [--bom] [--raw] [--columns a,b] [--out FILE]
-// The filters are the list pages' URL parameters (`--status approved` is `?status=approved`),
-// parsed by the same schema and streamed by the same code as the HTTP export: same bytes.
+// Filters are the list pages' URL parameters, parsed and streamed by the same code as the HTTP export.
 import "dotenv/config";
 import { createWriteStream } from "node:fs";
 import { rename, rm } from "node:fs/promises";

@@ -18,17 +18,14 @@ export interface EncodeOptions {
 
 const UTF8_BOM = "\uFEFF";
 
-// OWASP CSV injection: a spreadsheet evaluates a cell starting with one of these as a
-// formula (or, for tab/CR/LF, skips to one). The full-width forms are folded by some
-// spreadsheets (Apple Numbers) into the ASCII ones, so they count too.
+// OWASP CSV injection: a spreadsheet runs a cell starting with one of these as a formula. Some
+// (Apple Numbers) fold the full-width forms into the ASCII ones, so they count too.
 const FORMULA_TRIGGERS = new Set(["=", "+", "-", "@", "\t", "\r", "\n", "\uFF1D", "\uFF0B", "\uFF0D", "\uFF20"]);
 
-/** Prefixes `'` to a cell a spreadsheet would run as a formula. */
 export function neutralizeFormula(text: string): string {
   return text.length > 0 && FORMULA_TRIGGERS.has(text[0]!) ? `'${text}` : text;
 }
 
-/** The value as JSON carries it: typed numbers, ISO timestamps, lists and objects as they are. */
 export function jsonValue(value: unknown, column: ExportColumn): unknown {
   if (value === null || value === undefined) return null;
   if (value instanceof Date) return value.toISOString();
@@ -38,7 +35,7 @@ export function jsonValue(value: unknown, column: ExportColumn): unknown {
   return value;
 }
 
-/** The text of one CSV cell. Only text can hold a formula: numbers are written as numbers. */
+/** Only text can hold a formula: numbers are written as numbers. */
 export function csvCell(value: unknown, column: ExportColumn, formulas: FormulaMode): string {
   if (value === null || value === undefined) return "";
   if (value instanceof Date) return value.toISOString();
@@ -53,7 +50,6 @@ export function csvCell(value: unknown, column: ExportColumn, formulas: FormulaM
 // makes it quote a bare LF or CR too, as RFC 4180 wants and spreadsheets need.
 const CSV_OPTIONS = { record_delimiter: "\r\n", quote_record_delimiter: true, eof: true } as const;
 
-/** Encodes batches of rows (arrays in `columns` order) for one export. */
 export class ExportEncoder {
   private started = false;
 
@@ -62,7 +58,6 @@ export class ExportEncoder {
     private readonly options: EncodeOptions,
   ) {}
 
-  /** The opening bytes: the BOM when asked for, and the CSV header record. */
   preamble(): string {
     // A BOM is for spreadsheets; JSON parsers reject it, so NDJSON never carries one.
     if (this.options.format === "ndjson") return "";

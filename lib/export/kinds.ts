@@ -1,6 +1,5 @@
-// What each export kind contains: its columns in their stable, documented order (README,
-// "Export"), who may export it, the filters it accepts and the one SQL query that reads it.
-// One query per kind so rows stream from a cursor instead of being loaded into memory.
+// Each export kind: columns in their stable, documented order (README), role, filters and one SQL
+// query, so rows stream from a cursor instead of being loaded into memory.
 import { z } from "zod";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/auth/roles";
@@ -35,14 +34,13 @@ export interface ExportKindDefinition {
   role: Role;
   description: string;
   columns: readonly ColumnDefinition[];
-  /** Parses the kind's filters from search parameters: the schema its list page uses. */
   filterSchema: z.ZodObject;
-  /** Search parameters of the list page that change what it shows but not which rows (sort, page cursor). */
+  /** List-page parameters that change the view but not which rows (sort, page cursor). */
   viewParams: readonly string[];
-  /** WHERE conditions for the filters, values bound: the list page's own builder (lib/<domain>/filters.ts). */
+  /** The list page's own builder (lib/<domain>/filters.ts). */
   where(filters: Record<string, unknown>): Prisma.Sql;
   from: string;
-  /** A unique key, so the order is total and two exports of the same data are identical. */
+  /** A unique key, so two exports of the same data are identical. */
   orderBy: string;
 }
 
@@ -237,7 +235,6 @@ export const EXPORT_DEFINITIONS: Record<ExportKind, ExportKindDefinition> = {
   }),
 };
 
-/** The URL parameters that filter a kind (its list schema's keys, less page cursors and sort). */
 export function filterParams(definition: ExportKindDefinition): string[] {
   return Object.keys(definition.filterSchema.shape).filter((key) => !definition.viewParams.includes(key));
 }
@@ -251,11 +248,7 @@ function isoTimestamp(sql: string): string {
   return `to_char(${sql} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 }
 
-/**
- * The SELECT for an export: chosen columns in order, filters, a total order. Column lists,
- * FROM and ORDER BY are the definitions' constants; filter values are bound. The export
- * streams it through a pg cursor, which takes the query's `text` ($1, $2 …) and `values`.
- */
+/** Columns, FROM and ORDER BY are the definitions' constants; filter values are bound. */
 export function exportQuery(definition: ExportKindDefinition, columnNames: readonly string[], filters: Record<string, unknown>): Prisma.Sql {
   const list = columnNames
     .map((name) => definition.columns.find((candidate) => candidate.name === name)!)

@@ -1,6 +1,5 @@
-// The one path every export takes, from the HTTP route and from the command line alike:
-// open the stream (so a failing query stops it before any byte), record who exported what
-// in the audit trail, and hand back the bytes with their file name.
+// The one path every export takes, from HTTP and the command line: open the stream (so a failing
+// query stops it before any byte), audit who exported what, and hand back the bytes.
 import type pg from "pg";
 import type { Db } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record";
@@ -35,11 +34,7 @@ export function exportAuditRecord(request: ExportRequest, via: ExportActor["via"
 }
 
 export interface StartExportOptions extends ExportStreamOptions {
-  /**
-   * Record the audit event before the query starts and let go of Prisma's connection first.
-   * The embedded database serves two sessions in all: the command line beside a running
-   * app must not hold two at once.
-   */
+  /** The embedded database serves two sessions in all: the CLI beside a running app must not hold two at once. */
   auditFirst?: boolean;
 }
 

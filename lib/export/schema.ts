@@ -1,7 +1,5 @@
-// Parses an export request — kind, options and the list's filters — from search parameters.
-// HTTP and the command line both arrive here, so they accept and refuse exactly the same
-// things. Everything is checked before the first byte is written: a bad request gets one
-// clear message and no file at all.
+// Parses an export request for both HTTP and the command line, so they accept the same things.
+// Everything is checked before the first byte: a bad request gets one clear message and no file.
 import { z } from "zod";
 import { ValidationError } from "@/lib/errors";
 import { EXPORT_FORMATS, FORMULA_MODES, type ExportFormat, type FormulaMode } from "@/lib/export/encode";
@@ -21,7 +19,7 @@ export const exportOptionsSchema = z.object({
   format: z.enum(EXPORT_FORMATS, { error: `Choose ${EXPORT_FORMATS.join(" or ")}` }).default("csv"),
   bom: flag.default(false),
   formulas: z.enum(FORMULA_MODES, { error: `Choose ${FORMULA_MODES.join(" or ")}` }).default("escape"),
-  /** Comma-separated column names, in the order wanted; all columns when absent. */
+  /** Comma-separated, in the order wanted; all columns when absent. */
   columns: z.string().trim().optional(),
 });
 
@@ -31,9 +29,7 @@ export interface ExportRequest {
   bom: boolean;
   formulas: FormulaMode;
   columns: string[];
-  /** The list's filters as parsed, unset ones left out. */
   filters: Record<string, unknown>;
-  /** True when any filter narrows the rows (file name says "filtered", not "all"). */
   filtered: boolean;
 }
 
@@ -59,7 +55,7 @@ export function unknownKindMessage(kind: unknown): string {
   return `Unknown export "${String(kind)}": choose one of ${EXPORT_KINDS.join(", ")}`;
 }
 
-/** Validates everything about an export; throws ValidationError (422) naming each problem. */
+/** Throws a ValidationError naming each problem. */
 export function parseExportRequest(kind: unknown, params: SearchParamsInput): ExportRequest {
   if (!isExportKind(kind)) fail({ kind: [unknownKindMessage(kind)] });
   const definition = EXPORT_DEFINITIONS[kind];
@@ -72,7 +68,7 @@ export function parseExportRequest(kind: unknown, params: SearchParamsInput): Ex
   for (const [key, list] of entries(params)) {
     if (list.length > 1) add(key, `given ${list.length} times; give it once`);
     const value = list[0] ?? "";
-    // Page cursors and sort change what one page shows, not which rows match: the export holds them all.
+    // Page cursors and sort change one page, not which rows match: the export holds them all.
     if (definition.viewParams.includes(key)) continue;
     if ((EXPORT_OPTION_PARAMS as readonly string[]).includes(key)) options[key] = value;
     else if (filterKeys.includes(key)) filterInput[key] = value;

@@ -1,7 +1,5 @@
-// Streams an export from a Postgres cursor through a pull-based ReadableStream: a batch is
-// read from the database only when the consumer asks for more bytes, so memory stays flat
-// whatever the row count, and a consumer that goes away closes the cursor, which ends the
-// query on the server.
+// Streams an export from a Postgres cursor, reading a batch only when the consumer pulls:
+// memory stays flat, and a consumer that goes away closes the cursor and ends the query.
 import type pg from "pg";
 import Cursor from "pg-cursor";
 import { DomainError } from "@/lib/errors";
@@ -9,28 +7,22 @@ import { ExportEncoder } from "@/lib/export/encode";
 import { EXPORT_DEFINITIONS, exportQuery } from "@/lib/export/kinds";
 import type { ExportRequest } from "@/lib/export/schema";
 
-/** Rows per cursor read: a few hundred KB of CSV, large enough to amortise the round trip. */
+/** Large enough to amortise the round trip. */
 export const BATCH_ROWS = 1000;
 /** The first read is small so the first bytes leave at once. */
 const FIRST_BATCH_ROWS = 100;
 
 export interface ExportStreamOptions {
-  /** Called once when the stream is finished, failed or cancelled (metrics, tests). */
   onEnd?: (outcome: "done" | "failed" | "cancelled", rows: number) => void;
-  /** Aborting it (the HTTP request went away) ends the export like a cancelled stream. */
   signal?: AbortSignal;
 }
 
-/** An ErrorResponse from Postgres (it carries a severity), as opposed to a broken connection. */
+/** An ErrorResponse from Postgres, as opposed to a broken connection. */
 function isServerError(error: unknown): boolean {
   return typeof error === "object" && error !== null && "severity" in error;
 }
 
-/**
- * Opens the export: takes a connection from `pool`, starts the query and reads the first
- * batch before returning, so a failing query surfaces as an error here (an error status,
- * not a truncated file). The connection is released when the stream ends.
- */
+/** Reads the first batch before returning, so a failing query is an error status, not a truncated file. */
 export async function openExportStream(pool: pg.Pool, request: ExportRequest, options: ExportStreamOptions = {}): Promise<ReadableStream<Uint8Array>> {
   const definition = EXPORT_DEFINITIONS[request.kind];
   const columns = request.columns.map((name) => definition.columns.find((column) => column.name === name)!);
@@ -39,7 +31,6 @@ export async function openExportStream(pool: pg.Pool, request: ExportRequest, op
   const bytes = new TextEncoder();
 
   const client = await pool.connect().catch((error: unknown) => {
-    // Every export connection is busy for longer than the pool's wait.
     if (error instanceof Error && /timeout/i.test(error.message)) {
       throw new DomainError("Too many exports are running at once. Try again in a minute.", 503);
     }
@@ -52,18 +43,13 @@ export async function openExportStream(pool: pg.Pool, request: ExportRequest, op
   let pending: unknown[][] | undefined;
   let ahead: Promise<unknown[][]> | undefined;
 
-  /** An error passed in makes the pool discard the connection instead of reusing it. */
+  /** An error makes the pool discard the connection instead of reusing it. */
   const release = (error?: Error) => {
     if (released) return;
     released = true;
     client.release(error);
   };
-  /**
-   * Ends the query by closing its portal (Close + Sync) once the read in flight is back, and
-   * returns the connection to the pool. Dropping the connection instead would stop Postgres
-   * too, but leaves the embedded database (PGlite, one session) unusable. If the server does
-   * not answer in time, the connection is dropped after all.
-   */
+  /** Closes the portal rather than dropping the connection, which would leave PGlite (one session) unusable. */
   const closeCursor = async () => {
     const timer = setTimeout(() => release(new Error("the export's cursor did not close in time")), 5_000);
     try {
@@ -87,8 +73,7 @@ export async function openExportStream(pool: pg.Pool, request: ExportRequest, op
   };
 
   try {
-    // Should this process die mid-export, Postgres notices within a second, even in the middle
-    // of a long sort (PostgreSQL 14+; other servers ignore it).
+    // Should this process die mid-export, Postgres notices within a second (PostgreSQL 14+).
     await client.query("SET client_connection_check_interval = '1s'").catch(() => undefined);
     cursor = client.query(new Cursor<unknown[]>(query.text, query.values, { rowMode: "array" }));
     pending = await cursor.read(FIRST_BATCH_ROWS);
@@ -123,11 +108,10 @@ export async function openExportStream(pool: pg.Pool, request: ExportRequest, op
             ahead = undefined;
           }
           if (finished) return;
-          // A short batch means the portal is exhausted: no need for one more round trip.
+          // A short batch means the portal is exhausted.
           const more = batch.length === asked;
           if (more) {
-            // Ask for the next batch before formatting this one, so Postgres produces rows
-            // while Node formats them. One batch ahead at most: memory stays flat.
+            // Read ahead so Postgres produces rows while Node formats them; one batch at most.
             ahead = cursor!.read(BATCH_ROWS);
             ahead.catch(() => undefined);
           }

@@ -32,8 +32,12 @@ const PATTERNS = Object.entries(STARTS).map(([start, verbs]) => ({
 }));
 const NOT_PLACES = new Set([...MONTH_WORDS, ...WEEKDAYS].map((word) => word.toLowerCase()));
 
+/** A cheap test first: most claims hold none of the verbs. */
+const ANY_START = /\b(?:start|began|begun|begin|originat|broke|erupt|fired|launched|took|departed|left)/i;
+
 export function originPlaces(text: string): OriginPlace[] {
   const found: OriginPlace[] = [];
+  if (!ANY_START.test(text)) return found;
   for (const { start, pattern } of PATTERNS) {
     for (const match of text.matchAll(pattern)) {
       const place = match[2]!.trim();

@@ -20,8 +20,9 @@ interface NumberMention {
   currency?: string;
 }
 
+// "one" alone is never read as a figure (below), so it alone does not call for compromise.
 const NUMBER_WORDS =
-  /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen)\b/i;
+  /\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen|one\s+(?:thousand|million|billion))\b/i;
 const MULTIPLIER: Record<string, number> = { thousand: 1e3, million: 1e6, mn: 1e6, billion: 1e9, bn: 1e9, lakh: 1e5, lac: 1e5, crore: 1e7 };
 const CURRENCY_PREFIX: Record<string, string> = {
   $: "USD",

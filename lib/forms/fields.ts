@@ -1,6 +1,5 @@
-// One field table per edit form (lib/<domain>/form.ts), read by both sides: the server builds
-// the form snapshot, the audit view and the columns it writes from it; the client form renders
-// its controls, labels and conflict rows from it. Client-safe: no database, no server-only code.
+// One field table per edit form (lib/<domain>/form.ts), read by the server and the client form.
+// Client-safe: no database, no server-only code.
 import type { z } from "zod";
 import type { FormSnapshot } from "@/lib/forms/snapshot";
 
@@ -8,22 +7,19 @@ type Options = Readonly<Record<string, string>> | Readonly<Record<number, string
 
 interface FieldBase {
   label: string;
-  /** How the form draws it; "custom" fields (a speaker picker) are drawn by the form component. */
+  /** "custom" fields (a speaker picker) are drawn by the form component. */
   control: "text" | "url" | "textarea" | "select" | "radio" | "custom";
-  /** Choices of a select or radio group, value → label, in the order shown; they also name a stored enum value. */
   options?: Options;
   /** Display text for a value the options do not name ("a\nb" → "a, b"). */
   describe?: (value: string) => string;
   hint?: string;
-  /** Textarea height. */
   rows?: number;
   /** Consecutive fields with the same row sit side by side. */
   row?: string;
-  /** What the submitted value must be; the domain's update schema is built from these. */
+  /** The domain's update schema is built from these. */
   input?: z.ZodType;
 }
 
-/** A column of the record. */
 export interface ColumnField<Model> extends FieldBase {
   name: keyof Model & string;
   virtual?: false;
@@ -39,13 +35,10 @@ export interface VirtualField extends FieldBase {
 
 export type FormField<Model> = ColumnField<Model> | VirtualField;
 
-/** Any table's entry, as the generic code below and the client form read it. */
 export type FormFieldSpec = FieldBase & { name: string; virtual?: boolean; relation?: { key: string; field: string; none: string } };
 
 type Fields = readonly FormFieldSpec[];
-/** Names of a table's columns (its non-virtual fields). */
 export type ColumnName<F extends Fields> = Exclude<F[number], { virtual: true }>["name"];
-/** The stored record a table reads: its version and its columns. */
 export type FormRow<Model, F extends Fields> = Pick<Model, Extract<"version" | ColumnName<F>, keyof Model>>;
 type InputShape<F extends Fields> = { [E in F[number] as E extends { input: z.ZodType } ? E["name"] : never]: E extends { input: infer S } ? S : never };
 
@@ -60,7 +53,6 @@ export function formValue(value: unknown): string {
   return String(value);
 }
 
-/** The label a table gives a form value, when its options or describe name it. */
 export function describeValue(spec: FormFieldSpec, value: string): string | undefined {
   return (spec.options as Record<string, string> | undefined)?.[value] ?? spec.describe?.(value);
 }
@@ -99,22 +91,18 @@ export function auditView(fields: Fields, row: object): Record<string, unknown> 
   return view;
 }
 
-/** A Prisma select of the table's columns. */
 export function selectColumns<F extends Fields>(fields: F): { [K in ColumnName<F>]: true } {
   return Object.fromEntries(fields.filter((spec) => !spec.virtual).map((spec) => [spec.name, true])) as { [K in ColumnName<F>]: true };
 }
 
-/** The table's columns taken from parsed input: what an update writes. */
 export function columnValues<F extends Fields, Input extends Record<ColumnName<F>, unknown>>(fields: F, input: Input): Pick<Input, ColumnName<F>> {
   return Object.fromEntries(fields.filter((spec) => !spec.virtual).map((spec) => [spec.name, input[spec.name as ColumnName<F>]])) as Pick<Input, ColumnName<F>>;
 }
 
-/** The zod shape of the table's inputs, for the domain's update schema. */
 export function inputShape<F extends Fields>(fields: F): InputShape<F> {
   return Object.fromEntries(fields.flatMap((spec) => (spec.input ? [[spec.name, spec.input]] : []))) as InputShape<F>;
 }
 
-/** A table's entry by name, typed as declared. */
 export function fieldNamed<F extends Fields, N extends F[number]["name"]>(fields: F, name: N): Extract<F[number], { name: N }> {
   const found = fields.find((spec) => spec.name === name);
   if (!found) throw new Error(`No field "${name}" in this table`);

@@ -1,7 +1,5 @@
-// The one versioned edit (optimistic concurrency on a `version` column), used by claims, actors,
-// sources, topics and contradiction reviews inside the caller's transaction: a save based on an
-// older version is refused with what is stored now and who saved it; a save that goes through
-// raises the version and records one audit event of what changed.
+// The one versioned edit (optimistic concurrency on a `version` column), inside the caller's transaction:
+// a stale save is refused with what is stored now and who saved it; one that goes through is audited.
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit, type AuditEntity } from "@/lib/audit/record";
 import { ConflictError, NotFoundError, type DomainError } from "@/lib/errors";
@@ -15,22 +13,17 @@ interface VersionedModel<Data> {
   updateMany(args: { where: { id: number; version: number }; data: Data & { version: { increment: number } } }): PromiseLike<{ count: number }>;
 }
 
-/** How one kind of record is read, reported and audited; each domain declares one. */
 export interface VersionedRecord<Row extends Versioned, Data> {
   entity: AuditEntity;
-  /** Names the record in the conflict sentence ("Someone else saved this claim …"). */
   noun: string;
-  /** The sentence when the record is gone. */
   notFound: string;
   model(tx: Tx): VersionedModel<Data>;
   load(tx: Tx, id: number): Promise<Row | null>;
-  /** What a refused save reports as stored now (the form snapshot), with who saved it. */
+  /** What a refused save reports as stored now. */
   current(row: Row, saved: SavedBy): unknown;
-  /** The JSON-safe fields an audit event records. */
   auditView(row: Row): Record<string, unknown>;
   /** A sentence of the record's own instead of the editing one (a review is not an edit). */
   conflictMessage?: string;
-  /** Record the whole view before and after, not only the fields that changed. */
   auditWholeRecord?: boolean;
 }
 
@@ -38,17 +31,13 @@ export function conflictSentence(noun: string): string {
   return `Someone else saved this ${noun} while you were editing it. Their changes are shown below; nothing of yours was saved yet.`;
 }
 
-/** The refusal of a stale save: what is stored now and who saved it (or "gone", if it was deleted). */
 export async function conflictError<Row extends Versioned, Data>(tx: Tx, record: VersionedRecord<Row, Data>, id: number, stored?: Row): Promise<DomainError> {
   const current = stored ?? (await record.load(tx, id));
   if (!current) return new NotFoundError(record.notFound);
   return new ConflictError(record.conflictMessage ?? conflictSentence(record.noun), record.current(current, await lastSavedBy(tx, record.entity, id)));
 }
 
-/**
- * The record a form saves over. With the form's version, a stale one is refused before any other
- * work; without it, the version is checked only when writing.
- */
+/** With the form's version, a stale save is refused before any other work; without it, only when writing. */
 export async function getForEditOrThrow<Row extends Versioned, Data>(tx: Tx, record: VersionedRecord<Row, Data>, id: number, version?: number): Promise<Row> {
   const row = await record.load(tx, id);
   if (!row) throw new NotFoundError(record.notFound);
@@ -60,12 +49,10 @@ function same(left: unknown, right: unknown): boolean {
   return JSON.stringify(left) === JSON.stringify(right);
 }
 
-/** Whether writing `data` would change any of the row's values. */
 export function changesAny(row: object, data: Record<string, unknown>): boolean {
   return Object.keys(data).some((key) => !same((row as Record<string, unknown>)[key], data[key]));
 }
 
-/** Only the keys whose values differ, before and after. */
 export function changedOnly(before: Record<string, unknown>, after: Record<string, unknown>) {
   const keys = Object.keys(after).filter((key) => !same(before[key], after[key]));
   return { before: Object.fromEntries(keys.map((key) => [key, before[key]])), after: Object.fromEntries(keys.map((key) => [key, after[key]])) };
@@ -83,7 +70,6 @@ export async function versionedWrite<Row extends Versioned, Data>(
   if (count === 0) throw await conflictError(tx, record, id);
 }
 
-/** The versioned write plus its audit event; returns the record as stored now. */
 export async function versionedUpdate<Row extends Versioned, Data>(
   tx: Tx,
   record: VersionedRecord<Row, Data>,

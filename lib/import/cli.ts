@@ -1,6 +1,5 @@
 // npm run import -- <files…> [--kind KIND] [--publisher NAME] [--reliability A-F] [--language CODE]
-// Imports documents (text, Markdown, HTML, PDF) with a progress bar and a summary; exits
-// non-zero when any file failed, after importing the rest.
+// Exits non-zero when any file failed, after importing the rest.
 import "dotenv/config";
 import { parseArgs } from "node:util";
 import cliProgress from "cli-progress";

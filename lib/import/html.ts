@@ -1,7 +1,5 @@
-// HTML pages saved from a browser: Mozilla Readability finds the article on a linkedom DOM,
-// and only its text leaves this module. Scripts, styles and event handlers are removed
-// before Readability runs and could not survive anyway, because nothing here returns
-// markup: the import stores and shows plain text.
+// HTML pages saved from a browser: Readability finds the article and only its text leaves this
+// module, so no script or event handler can survive: the import stores and shows plain text.
 import { parseHTML } from "linkedom";
 import { Readability } from "@mozilla/readability";
 import { dateGuess } from "@/lib/text/published-date";
@@ -50,7 +48,6 @@ const BLOCK_ELEMENTS = new Set([
 ]);
 const DROPPED_ELEMENTS = "script, style, noscript, template, iframe, object, embed, frame, frameset, applet, link[rel=stylesheet]";
 
-/** The fewest letters a page's main content must have to count as readable. */
 const MIN_READABLE_LETTERS = 40;
 
 interface Walker {
@@ -90,7 +87,6 @@ function walk(node: Node, walker: Walker, preformatted: boolean): void {
   if (block) flush(walker);
 }
 
-/** Visible text of an element, one paragraph per block, paragraphs separated by a blank line. */
 export function elementText(root: Node): string {
   const walker: Walker = { paragraphs: [], current: "" };
   walk(root, walker, false);

@@ -1,7 +1,5 @@
-// Import: a read document plus the editor's metadata goes through the seed's pipeline
-// (lib/ingest: plan, then one transaction that writes, runs contradiction detection over the
-// new claims and records the import's audit event). The preview shows the same plan without
-// writing.
+// Import goes through the seed's pipeline (lib/ingest): plan, then one transaction that writes,
+// detects contradictions and audits. The preview shows the same plan without writing.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { ExtractedClaim, ExtractedSpeaker } from "@/lib/extract";
 import { ActorDirectory } from "@/lib/actors/identity";
@@ -34,7 +32,6 @@ function prepare(document: ReadDocument): PreparedDocument {
   }
 }
 
-/** Validates form or CLI metadata; a failure names each field, for the form and for the CLI summary. */
 export function parseImportRequest(file: string, input: unknown): ImportRequest {
   const parsed = importRequestSchema.safeParse(input);
   if (parsed.success) return parsed.data;
@@ -66,7 +63,7 @@ async function previewSpeakers(prisma: PrismaClient, extracted: ExtractedClaim[]
   return speakers;
 }
 
-/** What saving would do, computed with reads only: the plan the save will carry out. */
+/** Reads only: the plan the save will carry out. */
 export async function previewImport(
   prisma: PrismaClient,
   document: ReadDocument,
@@ -132,7 +129,7 @@ export interface ImportResult {
   contradictionsFound: number;
 }
 
-/** Saves a read document in one transaction; a refused or failed import writes nothing. */
+/** A refused or failed import writes nothing. */
 export async function importDocument(
   prisma: PrismaClient,
   input: { document: ReadDocument; request: ImportRequest; userId: number | null },
@@ -154,7 +151,6 @@ export async function importDocument(
   return { file: document.file, format: document.format, summary, contradictionsFound: summary.contradictionsFound ?? 0 };
 }
 
-/** One line for the CLI summary and the form's confirmation. */
 export function describeImport(result: ImportResult): string {
   const { summary } = result;
   if (summary.duplicate) return `already stored as "${summary.slug}" (same text); linked to it, nothing new written`;

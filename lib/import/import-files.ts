@@ -14,7 +14,6 @@ export interface ImportFilesOptions {
   publisher?: string;
   reliability?: string;
   language?: string;
-  /** Defaults to the configured limit (IMPORT_MAX_BYTES). */
   maxBytes?: number;
   userId?: number | null;
   onFileDone?: (file: string, done: number) => void;

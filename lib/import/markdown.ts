@@ -1,7 +1,5 @@
-// Markdown to the plain prose the extractor reads: syntax goes, words stay. Paragraphs
-// that Markdown authors hard-wrap are joined into one line so that a sentence is never cut
-// in two; list items, headings and quotations stay lines of their own. YAML front matter
-// is not prose, but its title, author and date pre-fill the import form.
+// Markdown to plain prose: hard-wrapped paragraphs are joined so that a sentence is never cut in two.
+// YAML front matter is not prose, but its title, author and date pre-fill the import form.
 import type { MetadataGuesses } from "@/lib/import/types";
 
 const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
@@ -29,7 +27,6 @@ function frontMatterGuesses(yaml: string): MetadataGuesses {
   };
 }
 
-/** Inline syntax: links keep their text, images their alt text, code and emphasis their words. */
 export function stripInlineMarkdown(line: string): string {
   return (
     line

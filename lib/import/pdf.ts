@@ -1,7 +1,5 @@
-// PDF text through unpdf (PDF.js built for servers). PDF has no paragraphs, only
-// positioned lines, so lines are joined back into paragraphs: a vertical gap clearly
-// larger than the usual line spacing starts a new one. A PDF without a text layer is a
-// scan; reading it would need OCR, which this tool does not do.
+// PDF text through unpdf. PDF has no paragraphs, only positioned lines, so lines are joined back
+// by vertical gaps. A PDF without a text layer is a scan: it would need OCR, which we do not do.
 import { extractTextItems, getDocumentProxy, getMeta } from "unpdf";
 import { dateGuess } from "@/lib/text/published-date";
 import { ImportRefusedError } from "@/lib/import/errors";
@@ -49,7 +47,6 @@ function joinLine(paragraph: string, line: string): string {
   return `${paragraph} ${line}`;
 }
 
-/** Paragraph text of one page from its positioned lines. */
 export function linesToParagraphs(lines: Line[]): string[] {
   const gaps = lines
     .slice(1)

@@ -24,8 +24,7 @@ export function titleFromFileName(file: string): string | undefined {
   return stem ? capitalize(stem) : undefined;
 }
 
-// Lines above a headline that are not it: menus ("Home | World | Business"), sign-in links, the
-// timestamp ("June 20, 2010 / 7:25 PM / in 8 years"), bylines, "4 Min Read", share bars.
+// Lines above a headline that are not it: menus, sign-in links, timestamps, bylines, share bars.
 function isPageChrome(line: string): boolean {
   return (
     /[|·•]/.test(line) ||
@@ -38,16 +37,10 @@ function isPageChrome(line: string): boolean {
   );
 }
 
-/**
- * The headline of a text document: the first line near the top that reads like one — four to thirty
- * words, no closing full stop — past the site's name, menus, timestamps and bylines. A short first
- * line stands when nothing better follows.
- */
 const HEADLINE_WINDOW = 20_000;
 
 export function headlineTitle(raw: string): string | undefined {
-  // Page debris (editor toolbars, share bars, comment forms) is gone from the normalized text; the
-  // headline is near the top, so only the top is normalized.
+  // Normalizing drops page debris; the headline is near the top, so only the top is normalized.
   const lines = normalizeDocument(raw.slice(0, HEADLINE_WINDOW))
     .text.split("\n")
     .map((line) => line.trim())

@@ -15,12 +15,11 @@ function shortHash(text: string): string {
   return hash.toString(16).padStart(8, "0");
 }
 
-/** The slug a new source gets from its title; never empty. */
 export function sourceSlug(title: string): string {
   return slugify(title) || `source-${shortHash(title.trim())}`;
 }
 
-/** Import metadata: as the seed's, except that the slug may be left out and is then made from the title. */
+/** As the seed's, except that a missing slug is made from the title. */
 export const importMetadataSchema = documentMetadataSchema
   .extend({
     slug: z.preprocess(blankToUndefined, slugSchema.optional()),
@@ -40,10 +39,7 @@ export const importTargetSchema = z
   .default("auto")
   .transform((value): IngestTarget => (typeof value === "number" ? { sourceId: value } : value));
 
-/**
- * "Wasay Jalil is actor 12": a speaker of the document the editor joined, in the preview, to a stored
- * actor spelled almost alike. Sent as "12:Wasay Jalil".
- */
+/** A speaker the editor joined to a stored actor in the preview, sent as "12:Wasay Jalil". */
 export const sameAsSchema = z
   .string()
   .regex(/^\d{1,9}:.{1,200}$/s, "A speaker choice reads “actor id:speaker name”")
@@ -62,7 +58,7 @@ export type ImportRequest = z.output<typeof importRequestSchema>;
 
 export const METADATA_FIELDS = ["title", "kind", "publisher", "author", "publishedDate", "url", "language", "reliability", "notes", "slug"] as const;
 
-/** Form fields as strings (never `as string` casts): a File or a missing field becomes undefined. */
+/** A File or a missing field becomes undefined, so no `as string` casts are needed. */
 export function formFields(form: FormData, names: readonly string[]): Record<string, string | undefined> {
   return Object.fromEntries(
     names.map((name) => {

@@ -1,6 +1,5 @@
-// What kind of document a file is, decided by its bytes rather than its name: a renamed
-// PNG is refused as an image, an HTML page saved as .txt is read as HTML. The name only
-// breaks ties between plain text and Markdown, which no byte pattern can tell apart.
+// A file's format, decided by its bytes rather than its name. The name only breaks ties
+// between plain text and Markdown, which no byte pattern can tell apart.
 import { ImportRefusedError } from "@/lib/import/errors";
 import type { DocumentFormat } from "@/lib/import/types";
 
@@ -69,7 +68,6 @@ function zipLabel(bytes: Uint8Array): string {
   return "a ZIP archive";
 }
 
-/** What a known non-text file is, or undefined when the bytes match no signature we know. */
 export function binaryLabel(bytes: Uint8Array): string | undefined {
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return zipLabel(bytes);
   return BINARY_SIGNATURES.find((signature) => startsWith(bytes, signature.bytes, signature.offset))?.label;
@@ -80,7 +78,6 @@ export function isPdf(bytes: Uint8Array): boolean {
   return indexOfAscii(bytes, "%PDF-", 1024) !== -1;
 }
 
-/** Byte offset of the first byte that breaks UTF-8, or -1 when the whole buffer is valid. */
 export function firstInvalidUtf8(bytes: Uint8Array): number {
   let at = 0;
   while (at < bytes.length) {
@@ -127,7 +124,6 @@ function looksBinary(bytes: Uint8Array): boolean {
 }
 
 export interface TextCheckOptions {
-  /** Largest accepted size in bytes; no limit when undefined. */
   maxBytes?: number;
 }
 
@@ -146,7 +142,6 @@ export function overLimitDetail(what: string, size: number, limit: number): stri
   return `${what} is ${shown}, over the import limit of ${allowed}`;
 }
 
-/** Refuses an empty or oversized file before anything reads it. */
 export function checkSize(file: string, bytes: Uint8Array, options: TextCheckOptions = {}): void {
   if (bytes.length === 0) throw new ImportRefusedError(file, "empty", "the file is empty");
   if (options.maxBytes !== undefined && bytes.length > options.maxBytes) {
@@ -154,10 +149,7 @@ export function checkSize(file: string, bytes: Uint8Array, options: TextCheckOpt
   }
 }
 
-/**
- * Decodes a file that must be UTF-8 text: refuses empty, oversized, binary and non-UTF-8
- * files with a sentence that says which. Shared by the seed and by import.
- */
+/** Refuses empty, oversized, binary and non-UTF-8 files with a sentence that says which. */
 export function decodeTextFile(file: string, bytes: Uint8Array, options: TextCheckOptions = {}): string {
   checkSize(file, bytes, options);
   if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
@@ -232,7 +224,6 @@ const MARKDOWN_SIGNALS: RegExp[] = [
   /^---\r?\n[\s\S]*?\r?\n---\r?\n/,
 ];
 
-/** True when the text carries enough Markdown syntax that stripping it is the reader's intent. */
 export function looksLikeMarkdown(text: string, file: string): boolean {
   if (/\.(md|markdown|mdown|mkd|mkdn)$/i.test(file)) return true;
   if (/\.txt$/i.test(file)) return false;
@@ -254,7 +245,6 @@ function structuredDataLabel(text: string): string | undefined {
   return undefined;
 }
 
-/** Detects the format of an uploaded file and decodes it when it is text. */
 export function detectDocument(file: string, bytes: Uint8Array, options: TextCheckOptions = {}): DetectedDocument {
   checkSize(file, bytes, options);
   if (isPdf(bytes)) return { format: "pdf" };

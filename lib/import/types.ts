@@ -6,7 +6,6 @@ export const DOCUMENT_FORMATS = ["text", "markdown", "html", "pdf"] as const;
 
 export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
 
-/** Metadata a document states about itself, used to pre-fill the import form. */
 export const metadataGuessesSchema = z.object({
   title: z.string().optional(),
   author: z.string().optional(),
@@ -18,7 +17,6 @@ export const metadataGuessesSchema = z.object({
 
 export type MetadataGuesses = z.infer<typeof metadataGuessesSchema>;
 
-/** A document read from a file or from pasted text, not yet normalized. */
 export interface ReadDocument {
   file: string;
   format: DocumentFormat;

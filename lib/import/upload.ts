@@ -21,7 +21,6 @@ const uploadNameSchema = z.string().transform(
       .slice(0, 200) || "upload",
 );
 
-/** The request's form, after refusing an oversized body unread. */
 export async function readImportForm(request: Request): Promise<FormData> {
   checkRequestSize(request);
   try {
@@ -31,7 +30,7 @@ export async function readImportForm(request: Request): Promise<FormData> {
   }
 }
 
-/** Refuses an oversized body from its Content-Length before the form is parsed into memory. */
+/** Refuses by Content-Length before the form is parsed into memory. */
 export function checkRequestSize(request: Request): void {
   const length = Number(request.headers.get("content-length") ?? "0");
   const limit = importMaxBytes();
@@ -56,7 +55,6 @@ export async function readUploadedDocument(form: FormData): Promise<ReadDocument
   throw new ValidationError("Choose a file or paste some text first.", { file: ["Choose a file or paste some text."] });
 }
 
-/** The metadata fields and target as the form sent them, for importRequestSchema. */
 export function importRequestFromForm(form: FormData): { metadata: Record<string, string | undefined>; target: unknown; sameAs: string[] } {
   return {
     metadata: formFields(form, METADATA_FIELDS),

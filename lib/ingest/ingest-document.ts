@@ -1,15 +1,5 @@
-// Loads one document into the database: plan (lib/ingest/plan.ts), then write the source, its
-// actors and claims, propose contradictions (import) and record one audit event, all in ONE
-// transaction. Shared by the seed and by import.
-//
-// Editor work is never overwritten: a source an editor edited (version > 1) keeps its
-// metadata; a claim whose status left `unreviewed`, whose version moved or that an
-// editor created keeps every field; when the text changed, claims are re-anchored by
-// quote and context, and those that cannot be are flagged `orphaned`, never deleted.
-//
-// The seed finds the existing source by slug. An import first looks for the same text
-// (by hash) and links to that source instead of writing anything; otherwise it updates
-// the source the editor chose, or the one with the same slug or URL, as the seed does.
+// Loads one document (seed or import) in one transaction: source, actors, claims, contradictions, audit.
+// Editor work is never overwritten; claims that cannot be re-anchored are flagged `orphaned`, not deleted.
 import type { Prisma, PrismaClient, Source } from "@/lib/generated/prisma/client";
 import { canonicalActorKey, EXTRACTOR_VERSION } from "@/lib/extract";
 import { ActorDirectory } from "@/lib/actors/identity";
@@ -23,11 +13,7 @@ import { FACETS_VERSION, keysOfName } from "@/lib/facets";
 import type { DocumentMetadata } from "@/lib/ingest/schema";
 import { planIngest, prepareDocument, type ClaimAnchoring, type ExtractedFate, type IngestPlan, type PreparedDocument } from "@/lib/ingest/plan";
 
-/**
- * Which existing source an import is a version of: "auto" matches by slug, then URL;
- * "new" always creates a source (with a free slug); an id is the editor's choice.
- * The same text is recognised by hash whatever the target.
- */
+/** "auto" matches by slug, then URL; "new" always creates; an id is the editor's choice. Same text always matches by hash. */
 export type IngestTarget = "auto" | "new" | { sourceId: number };
 
 export type MatchedBy = "text" | "chosen" | "slug" | "url";
@@ -46,14 +32,10 @@ export interface IngestInput {
   via: "seed" | "import";
   /** Import only; the seed always matches by slug. */
   target?: IngestTarget;
-  /** Import only: speakers the editor said are stored actors ("Wasay Jalil" is actor #12, "Wasey Jalil"). */
+  /** Import only: speakers the editor matched to stored actors. */
   sameAs?: SameAs[];
-  /**
-   * Import only: propose contradictions between the document's claims and the rest, in the same
-   * transaction, so the candidates commit or roll back with it. The seed runs detection once, at the end.
-   */
+  /** Import only: in the same transaction, so candidates commit or roll back with it. */
   detectContradictions?: boolean;
-  /** What the audit event records about the upload besides the source (its format and size). */
   auditDetails?: Record<string, string | number>;
 }
 
@@ -93,7 +75,7 @@ interface SourceQuery {
   target?: IngestTarget;
 }
 
-/** The stored source a document is a version of, if any (see IngestTarget). Reads only. */
+/** The stored source a document is a version of, if any (see IngestTarget). */
 export async function findExistingSource(reader: Reader, query: SourceQuery & { textSha256: string }): Promise<ExistingMatch | null> {
   if (query.via === "seed") {
     const source = await reader.source.findUnique({ where: { slug: query.slug } });
@@ -124,10 +106,7 @@ export interface MatchedPlan extends IngestPlan {
   match: ExistingMatch | null;
 }
 
-/**
- * The stored source a prepared document is a version of, and the plan against it. Reads only:
- * the import preview calls it with the client, the write inside its transaction.
- */
+/** Reads only: the import preview calls it too, outside any transaction. */
 export async function planAgainstStore(
   reader: Pick<Prisma.TransactionClient, "source" | "claim">,
   prepared: PreparedDocument,
@@ -167,8 +146,7 @@ export async function ingestDocument(prisma: PrismaClient, input: IngestInput): 
         target: input.target,
       });
       const written = await writeDocument(tx, input, plan);
-      // Scoped to the document's source: only pairs with one of its claims are proposed or
-      // withdrawn, so an import into a large corpus does not cost a full run.
+      // Scoped to this source so an import into a large corpus does not cost a full run.
       if (input.detectContradictions && !written.duplicate) {
         written.contradictionsFound = (await detectContradictionsIn(tx, { userId: input.userId ?? null, sourceId: written.sourceId })).created;
       }
@@ -177,13 +155,11 @@ export async function ingestDocument(prisma: PrismaClient, input: IngestInput): 
     },
     { timeout: 120_000, maxWait: 30_000 },
   );
-  // The import's claim statements each added tally rows; fold them (after the commit, so
-  // that no save waits on it).
+  // After the commit, so that no save waits on the fold.
   await compactClaimTallies(prisma);
   return summary;
 }
 
-/** The one audit event of a seeded or imported document, on the source it created, updated or matched. */
 async function recordIngest(tx: Tx, input: IngestInput, plan: MatchedPlan, summary: IngestSummary): Promise<void> {
   const existing = plan.match?.source ?? null;
   const kind = summary.duplicate ? "duplicate" : existing ? "update" : "create";
@@ -235,7 +211,6 @@ async function writeDocument(tx: Tx, input: IngestInput, plan: MatchedPlan): Pro
   };
 
   if (existing && summary.duplicate) {
-    // The same text is already stored: link to it and leave the source and its claims alone.
     summary.sourceId = existing.id;
     summary.claimIds = plan.anchoring.map((claim) => claim.claimId);
     summary.claimsTotal = plan.anchoring.length;
@@ -278,7 +253,6 @@ async function writeDocument(tx: Tx, input: IngestInput, plan: MatchedPlan): Pro
   return summary;
 }
 
-/** Carries out the plan's re-anchoring: moved claims get their new offsets and context, lost ones are flagged. */
 async function applyAnchoring(tx: Tx, anchoring: ClaimAnchoring[], summary: IngestSummary): Promise<void> {
   const moves = anchoring.filter((claim) => claim.outcome === "reanchored");
   for (const claim of anchoring) {
@@ -305,11 +279,7 @@ function speakerKey(speaker: ExtractedSpeaker): string {
   return canonicalActorKey(speaker.name);
 }
 
-/**
- * Stored actors an extracted speaker may be: by key and by alias — an actor an editor merged away
- * lives on as an alias of the one it was merged into, so a re-seed does not bring it back — and, for
- * people, every namesake, so that "Markey" can find "Ed Markey" (lib/actors/identity.ts decides).
- */
+/** By alias, so a merged-away actor is not revived by a re-seed; by surname, so "Markey" can find "Ed Markey". */
 export async function actorsFor(prisma: Pick<Tx, "actor">, speakers: ExtractedSpeaker[]) {
   const keys = speakers.map((speaker) => canonicalActorKey(speaker.name));
   const surnames = [...new Set(speakers.filter((speaker) => speaker.kind === "person").map((speaker) => canonicalActorKey(speaker.name).split(" ").pop()!))];
@@ -343,7 +313,7 @@ async function upsertActors(tx: Tx, extracted: ExtractedClaim[], summary: Ingest
   if (wanted.size === 0) return ids;
   const existing = await actorsFor(tx, [...wanted.values()]);
   const directory = new ActorDirectory(existing);
-  // The editor's choices in the import preview ("Wasay Jalil is Wasey Jalil") come first.
+  // The editor's choices in the import preview come first.
   const chosen = sameAs.length ? await tx.actor.findMany({ where: { id: { in: sameAs.map((entry) => entry.actorId) } } }) : [];
   for (const entry of sameAs) {
     const actor = chosen.find((candidate) => candidate.id === entry.actorId);
@@ -372,8 +342,7 @@ async function upsertActors(tx: Tx, extracted: ExtractedClaim[], summary: Ingest
       continue;
     }
     ids.set(key, actor.id);
-    // Record a new spelling as an alias; the editor's chosen name stays. The version moves
-    // so that an editor with the actor's form open is told rather than overwritten.
+    // The version moves so that an editor with the actor's form open is told, not overwritten.
     if (speaker.name !== actor.name && !actor.aliases.includes(speaker.name)) {
       actor.aliases.push(speaker.name);
       await tx.actor.update({ where: { id: actor.id }, data: { aliases: { set: actor.aliases }, version: { increment: 1 } } });
@@ -382,7 +351,6 @@ async function upsertActors(tx: Tx, extracted: ExtractedClaim[], summary: Ingest
   return ids;
 }
 
-/** Entity keys of each speaker of the document, for linking the entities claims name to their actors. */
 function actorLinker(extracted: ExtractedClaim[], actorIds: Map<string, number>): (keys: string[]) => number | undefined {
   const byKey = new Map<string, number>();
   for (const claim of extracted) {

@@ -1,6 +1,5 @@
-// What ingesting a document will do, decided without the database: the normalized text and
-// its claims, and the fate of every stored claim and every extracted one. The import preview
-// shows this plan and the write carries it out, so the two cannot disagree.
+// What ingesting a document will do, decided without the database. The import preview shows
+// this plan and the write carries it out, so the two cannot disagree.
 import { createHash } from "node:crypto";
 import { extractClaims, normalizeDocument } from "@/lib/extract";
 import type { ExtractedClaim } from "@/lib/extract/types";
@@ -26,7 +25,6 @@ export interface PreparedDocument {
   extracted: ExtractedClaim[];
 }
 
-/** Normalization and extraction. */
 export function prepareDocument(rawText: string, originFile: string): PreparedDocument {
   if (rawText.trim().length === 0) throw new DocumentError(originFile, "the document is empty");
   const { text } = normalizeDocument(rawText);
@@ -34,7 +32,6 @@ export function prepareDocument(rawText: string, originFile: string): PreparedDo
   return { text, textSha256: sha256Hex(text), extracted: extractClaims(text) };
 }
 
-/** A stored claim as re-anchoring and matching read it. */
 export interface StoredAnchor {
   id: number;
   quote: string;
@@ -44,7 +41,6 @@ export interface StoredAnchor {
   suffix: string;
 }
 
-/** The source a document is a version of, as the plan needs it. */
 export interface StoredSource {
   textSha256: string;
   claims: StoredAnchor[];
@@ -52,12 +48,7 @@ export interface StoredSource {
   duplicate: boolean;
 }
 
-/**
- * A stored claim when its source's text changes: it stays (same place, same words around it),
- * is re-anchored (found again, but where it is or the words around it changed: its offsets and
- * context are rewritten and it is flagged `reanchored`), or is orphaned (gone from the text:
- * flagged for review, never deleted).
- */
+/** A claim whose text was lost is orphaned: flagged for review, never deleted. */
 export type ClaimAnchoring =
   | { claimId: number; outcome: "stays" }
   | { claimId: number; outcome: "reanchored"; start: number; end: number; prefix: string; suffix: string }
@@ -65,16 +56,11 @@ export type ClaimAnchoring =
 
 export type AnchorOutcome = ClaimAnchoring["outcome"];
 
-/**
- * An extracted claim: new (saving adds it), stored (a stored claim has its span: refreshed from
- * the extraction unless an editor touched it) or known (the same words are stored elsewhere, come
- * earlier in the document, or the whole text is already stored: not added again).
- */
+/** "stored": a stored claim has its span; "known": the same words are already stored, so not added again. */
 export type ExtractedFate = { outcome: "new" } | { outcome: "stored"; claimId: number } | { outcome: "known" };
 
 export interface IngestPlan {
   prepared: PreparedDocument;
-  /** A stored version exists and its text differs. */
   textChanged: boolean;
   anchoring: ClaimAnchoring[];
   /** One per prepared.extracted, in the same order. */
@@ -97,7 +83,7 @@ function anchoringOf(text: string, claim: StoredAnchor): ClaimAnchoring {
   return { claimId: claim.id, outcome: "reanchored", start: result.start, end: result.end, prefix: result.prefix, suffix: result.suffix };
 }
 
-/** The plan for a prepared document against the stored version it replaces (null: a new source). */
+/** `stored` null: a new source. */
 export function planIngest(prepared: PreparedDocument, stored: StoredSource | null): IngestPlan {
   const textChanged = stored !== null && stored.textSha256 !== prepared.textSha256;
   const anchoring = (stored?.claims ?? []).map((claim): ClaimAnchoring =>

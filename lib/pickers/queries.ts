@@ -1,9 +1,5 @@
-// Options for the source, speaker and topic pickers. A short list is sent whole and shown as
-// a <select>; past PICKER_LIST_LIMIT entries (a corpus of tens of thousands of sources) the
-// page sends only the chosen entry and the picker asks /api/options/<kind> as the user types:
-// rendering every <option> of a large corpus costs each request time and megabytes of HTML.
-// Past a hundred entries typing beats scrolling, and the claims table carries its topics twice
-// (filter and bulk bar).
+// Picker options: a short list is sent whole as a <select>; past PICKER_LIST_LIMIT the picker searches
+// /api/options/<kind> as the user types, since every <option> of a large corpus costs time and HTML.
 import "server-only";
 import { db, type Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -50,18 +46,14 @@ async function optionFor(prisma: Db, kind: PickerKind, value: string): Promise<P
   return row && { value: String(row.id), label: row.title };
 }
 
-/** Each picker's table, the column its value comes from and the one it shows: constants, never input. */
+/** Constants, never input. */
 const COLUMNS: Record<PickerKind, { table: string; value: string; label: string }> = {
   sources: { table: "sources", value: "slug", label: "title" },
   actors: { table: "actors", value: "id::text", label: "name" },
   topics: { table: "topics", value: "id::text", label: "title" },
 };
 
-/**
- * The whole list when it is short, else just the entry `selected` names (a slug or id).
- * Whether the list is short is asked first, without sorting: sorting every title to take the
- * first few hundred would cost every claims page its time.
- */
+/** Asks whether the list is short first, without sorting: sorting every title would slow every claims page. */
 export async function pickerFor(kind: PickerKind, selected: string | number | undefined, prisma: Db = db()): Promise<Picker> {
   const [{ long }] = await prisma.$queryRaw<{ long: boolean }[]>`
     SELECT count(*) > ${PICKER_LIST_LIMIT} AS long FROM (SELECT 1 FROM ${Prisma.raw(COLUMNS[kind].table)} LIMIT ${PICKER_LIST_LIMIT + 1}) entries`;
@@ -70,7 +62,6 @@ export async function pickerFor(kind: PickerKind, selected: string | number | un
   return { mode: "search", selected: value === undefined ? null : await optionFor(prisma, kind, value) };
 }
 
-/** Entries whose title or name contains `q` (case-insensitive), those starting with it first. */
 export async function searchPicker(kind: PickerKind, q: string, prisma: Db = db()): Promise<PickerOption[]> {
   if (!q) return firstOptions(prisma, kind, PICKER_SEARCH_LIMIT);
   const pattern = containing(q);
@@ -84,7 +75,7 @@ export async function searchPicker(kind: PickerKind, q: string, prisma: Db = db(
      ORDER BY (${label} ILIKE ${startingWith(q)}) DESC, ${label}, id LIMIT ${PICKER_SEARCH_LIMIT}`;
 }
 
-/** Speakers for the claim editor's list, or null when there are too many to send (search instead). */
+/** Null when there are too many to send (search instead). */
 export async function editorActorChoices(prisma: Db = db()): Promise<{ id: number; label: string }[] | null> {
   const picker = await pickerFor("actors", undefined, prisma);
   return picker.mode === "list" ? picker.options.map((option) => ({ id: Number(option.value), label: option.label })) : null;

@@ -14,10 +14,7 @@ export interface TextRun {
   claimIds: number[];
 }
 
-/**
- * One sweep over the cut points with the set of claims open at each: O((cuts + claims) log)
- * rather than testing every claim against every run. `claimIds` keeps the input order of the claims.
- */
+/** One sweep over the cut points rather than testing every claim against every run. */
 export function textRuns(text: string, claims: HighlightClaim[]): TextRun[] {
   const valid = claims.filter((claim) => claim.startOffset >= 0 && claim.endOffset <= text.length && claim.startOffset < claim.endOffset);
   const cuts = new Set<number>([0, text.length]);
@@ -31,7 +28,6 @@ export function textRuns(text: string, claims: HighlightClaim[]): TextRun[] {
   });
   const points = [...cuts].sort((a, b) => a - b);
   const runs: TextRun[] = [];
-  // Indices into `valid` of the claims covering the current run, ascending.
   let open: number[] = [];
   for (let i = 0; i < points.length - 1; i++) {
     const start = points[i]!;
@@ -51,12 +47,11 @@ export interface ReaderRunView {
   /** The most specific claim here (shortest span); a click opens it. */
   claimId: number | null;
   depth: number;
-  /** First and last run showing this claim: one tab stop, one stance mark per claim. */
+  /** One tab stop and one stance mark per claim. */
   startsClaim: boolean;
   endsClaim: boolean;
 }
 
-/** Runs for the reader: each covered run shows its innermost claim. */
 export function readerRuns(text: string, claims: HighlightClaim[]): ReaderRunView[] {
   const byId = new Map(claims.map((claim) => [claim.id, claim]));
   const views: ReaderRunView[] = textRuns(text, claims).map((run) => {
@@ -89,31 +84,22 @@ export interface ReaderMarkClaim {
   id: number;
   status: string;
   stance: string;
-  /** Check-worthiness 0–100: the reader dims or hides highlights below the editor's threshold. */
   worth: number;
-  /** What the highlight's tooltip and accessible name say about the claim. */
   label: string;
 }
 
 const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;" };
 
-/** Text and attribute values, escaped the way React escapes them. */
+/** Escaped the way React escapes them. */
 export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (character) => HTML_ESCAPES[character]!);
 }
 
-/** Flags of a run in a ReaderLayout. */
 const RUN_OVERLAP = 1;
 const RUN_STARTS_CLAIM = 2;
 const RUN_ENDS_CLAIM = 4;
 
-/**
- * What the reader's text request (GET /api/sources/<slug>/reader) answers: the text once, and
- * per run three numbers — where it starts, the index of its claim in `claims` (-1: no claim)
- * and flags (overlap, first and last run of its claim). The browser builds the markup from it
- * (readerMarkup): built, it is the text again with ~170 bytes of attributes per run (812 KB
- * for the 2,000-claim bench source, whose text is 469 KB).
- */
+/** `runs`: three numbers per run (start, index into `claims` or -1, flags); the browser builds the far larger markup. */
 export interface ReaderLayout {
   text: string;
   runs: number[];
@@ -141,14 +127,7 @@ export function readerLayout(text: string, claims: (HighlightClaim & ReaderMarkC
   return { text, runs, claims: marked };
 }
 
-/**
- * The reader's text as markup: one span per uncovered run, one mark per covered run. A source
- * with thousands of claims is tens of thousands of elements, far cheaper to render as one
- * string than as React elements (README). Every piece of data goes through
- * escapeHtml. The claims' labels (tooltip and accessible name) are not repeated on every
- * run: the reader sets them from one map once it is on the page (readerLabelAttributes).
- * Claims less check-worthy than `threshold` are marked "below-threshold" (dimmed or hidden).
- */
+/** One string, far cheaper than React elements for tens of thousands of runs; all data goes through escapeHtml. */
 export function readerMarkup({ text, runs, claims }: ReaderLayout, threshold = 0): string {
   const parts: string[] = [];
   for (let i = 0; i < runs.length; i += 3) {
@@ -171,10 +150,7 @@ export function readerMarkup({ text, runs, claims }: ReaderLayout, threshold = 0
   return parts.join("");
 }
 
-/**
- * The label attributes of one highlight: every run of a claim shows the label as its
- * tooltip, the run where the claim starts (its tab stop) names it for screen readers.
- */
+/** Only the claim's first run (its tab stop) names it for screen readers. */
 export function readerLabelAttributes(claimId: number, label: string, startsClaim: boolean): { title: string; ariaLabel: string | null } {
   return { title: label, ariaLabel: startsClaim ? `Claim #${claimId}: ${label}` : null };
 }

@@ -11,11 +11,7 @@ import type { AnchorStatus, Attribution, ClaimStatus, Stance } from "@/lib/gener
 
 export const SOURCES_PAGE_SIZE = 50;
 
-/**
- * One page of sources in title order, with each one's claim counts, and how many match. A
- * corpus can hold tens of thousands of sources: the page counts only its own sources' claims
- * (and all claims once, for the heading).
- */
+/** Counts only the page's own sources' claims: a corpus can hold tens of thousands of sources. */
 export async function listSourcesWithCounts(filters: SourceListFilters, prisma: Db = db()) {
   const where: Prisma.SourceWhereInput = filters.q
     ? {
@@ -47,7 +43,6 @@ export async function listSourcesWithCounts(filters: SourceListFilters, prisma: 
       ...source,
       claimCount: Object.values(byStatus).reduce((sum, count) => sum + (count ?? 0), 0),
       approvedCount: byStatus.approved ?? 0,
-      /** Decided claims: approved or rejected. */
       reviewedCount: (byStatus.approved ?? 0) + (byStatus.rejected ?? 0),
     };
   });
@@ -67,12 +62,7 @@ interface ReaderClaimRow {
   worth: number;
 }
 
-/**
- * The source's text and what its highlights show of each claim, for the reader's text
- * (/api/sources/<slug>/reader): one query for the claims with their speakers' names, only the
- * columns shown. A source can hold thousands of claims, too many for Prisma's relation loading
- * (three queries and all columns).
- */
+/** Raw SQL: a source can hold thousands of claims, too many for Prisma's relation loading (three queries, all columns). */
 export async function getSourceWithClaims(slug: string, prisma: Db = db()) {
   const source = await prisma.source.findUnique({ where: { slug }, select: { id: true, slug: true, text: true } });
   if (!source) return null;
@@ -86,15 +76,10 @@ export async function getSourceWithClaims(slug: string, prisma: Db = db()) {
   return { ...source, claims };
 }
 
-/** The reader page's source: everything but the text, which the page's browser fetches on its own. */
+/** Without the text, which the browser fetches on its own. */
 export const getReaderSource = cache(async (slug: string) => db().source.findUnique({ where: { slug }, omit: { text: true } }));
 
-/**
- * What the reader page shows besides the text: claim counts by status, the claims whose quote
- * is no longer in the text, and a revision of everything the highlights show (the text's hash,
- * each claim's id and version, its speaker's id and version). The browser fetches the
- * highlighted text again only when the revision changes: opening another claim does not.
- */
+/** `revision` hashes everything the highlights show; the browser refetches the text only when it changes. */
 export async function getReaderSummary(source: { id: number; textSha256: string }, prisma: Db = db()) {
   const [groups, orphaned] = await Promise.all([
     prisma.$queryRaw<{ status: ClaimStatus; count: number; digest: string }[]>`
@@ -118,7 +103,6 @@ export async function getReaderSummary(source: { id: number; textSha256: string 
   return { counts, orphaned, revision };
 }
 
-/** Metadata, the editor's form snapshot and claim counts, for /sources/<slug>/details. */
 export async function getSourceDetails(slug: string) {
   const source = await db().source.findUnique({
     where: { slug },

@@ -1,6 +1,5 @@
 import "server-only";
-// The reader's highlighted text as the browser fetches it (GET /api/sources/<slug>/reader):
-// the text once and a compact layout of its highlights, with an ETag so that a browser that
+// The reader's highlighted text as the browser fetches it, with an ETag so that a browser that
 // has it gets 304 instead of the text again.
 import etag from "etag";
 import { ATTRIBUTION_LABELS, STANCE_LABELS, STATUS_LABELS } from "@/lib/claims/labels";
@@ -22,7 +21,7 @@ export function readerLabel(claim: SourceWithClaims["claims"][number]): string {
     .join(" · ");
 }
 
-/** The layout of the claims still found in the text; orphaned claims are listed by the page. */
+/** Orphaned claims are listed by the page instead. */
 export function sourceReaderLayout(source: SourceWithClaims): ReaderLayout {
   const anchored = source.claims.filter((claim) => claim.anchorStatus !== "orphaned");
   return readerLayout(
@@ -39,7 +38,6 @@ export function sourceReaderLayout(source: SourceWithClaims): ReaderLayout {
   );
 }
 
-/** The response body and its entity tag (from the body: equal bodies, equal tags). */
 export function readerResponseBody(layout: ReaderLayout): { body: string; etag: string } {
   const body = JSON.stringify(layout);
   return { body, etag: etag(body) };

@@ -26,7 +26,6 @@ export const updateSourceSchema = z.object({
 });
 export type UpdateSourceInput = z.infer<typeof updateSourceSchema>;
 
-/** Route params of /sources/<slug> and what hangs below it. */
 export const sourceSlugSchema = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,120}$/, "Not a source address") });
 
 /** Search params of the sources list; anything unparseable falls back to the first page, no filter. */

@@ -12,7 +12,6 @@ import type { CreateTopicInput, UpdateTopicInput } from "@/lib/topics/schema";
 
 type Tx = Prisma.TransactionClient;
 
-/** A new topic's slug from its title (lib/text/slug), never empty: "Who founded the MQM, and when?" → "who-founded-the-mqm-and-when". */
 export function topicSlug(title: string): string {
   return slugify(title) || "topic";
 }
@@ -33,7 +32,7 @@ async function createInTransaction(tx: Tx, input: CreateTopicInput, user: { id: 
   return topic;
 }
 
-/** The topic with this title (ignoring case), or a new one: typing a title twice makes one topic. */
+/** Ignores case, so typing a title twice makes one topic. */
 export async function findOrCreateTopic(tx: Tx, title: string, user: { id: number }): Promise<{ id: number; created: boolean }> {
   const trimmed = title.trim().replace(/\s+/g, " ");
   const existing = await tx.topic.findFirst({ where: { title: { equals: trimmed, mode: "insensitive" } }, select: { id: true } });

@@ -25,10 +25,7 @@ export interface TopicList {
   pageSize: number;
 }
 
-/**
- * One page of topics in title order with their claims counted by stance, filtered as the CSV
- * export is. Only the page's topics are counted (through the topic index), not every claim.
- */
+/** Only the page's topics are counted (through the topic index), not every claim. */
 export async function listTopics(filters: z.infer<typeof topicsFilterSchema> & { page?: number }, prisma: Db = db()): Promise<TopicList> {
   const where = topicsFilterSql(filters);
   const page = filters.page ?? 1;
@@ -56,7 +53,7 @@ export async function listTopics(filters: z.infer<typeof topicsFilterSchema> & {
   };
 }
 
-/** How many topics match, for a page past the end (which has no row to carry the count). */
+/** For a page past the end, which has no row to carry the count. */
 async function countTopics(prisma: Db, where: Prisma.Sql): Promise<number> {
   const [{ count }] = await prisma.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM topics t WHERE ${where}`;
   return count;

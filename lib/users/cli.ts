@@ -1,7 +1,5 @@
-// npx tsx lib/users/cli.ts <command> — accounts from the terminal, for when nobody can sign in:
-//   create EMAIL --role admin|editor|viewer   create an account with a random password (printed once)
-//   reset-password EMAIL                       set a new random password (printed once) and re-enable
-// Changes are recorded in the audit trail as made by the system.
+// npx tsx lib/users/cli.ts create EMAIL --role admin|editor|viewer | reset-password EMAIL
+// Accounts from the terminal, for when nobody can sign in; audited as made by the system.
 import "dotenv/config";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";

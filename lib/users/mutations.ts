@@ -1,6 +1,5 @@
-// Account changes, each in one transaction with its audit event; a password (or its hash)
-// never appears in the audit trail. `actorId` is the admin making the change, null for the
-// command line (recorded as the system).
+// Account changes, each in one transaction with its audit event; a password (or its hash) never
+// appears in the audit trail. `actorId` is the admin making the change, null for the command line.
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/record";
@@ -63,7 +62,7 @@ export async function setUserActive(prisma: Db, input: SetUserActiveInput, actor
   });
 }
 
-/** A new password; `reactivate` (the command line's reset) also re-enables a disabled account. */
+/** `reactivate` (the command line's reset) also re-enables a disabled account. */
 export async function resetUserPassword(
   prisma: Db,
   input: ResetUserPasswordInput,
@@ -78,7 +77,6 @@ export async function resetUserPassword(
       data: { passwordHash, ...(options.reactivate ? { active: true } : {}) },
       select: auditedColumns,
     });
-    // The event says the password changed, never what to.
     await recordAudit(tx, { userId: actorId, entityType: "user", entityId: after.id, action: "reset_password", before, after });
     return after;
   });

@@ -133,10 +133,7 @@ export function MergeActorForm({
   );
 }
 
-/**
- * "Possibly the same as …": near-spellings of this actor's name, each with a one-click merge into
- * this actor. Nothing is merged until the editor clicks, and a stale page is told (409), not obeyed.
- */
+/** One-click merges of near-spellings; a stale page is told (409), not obeyed. */
 export function SuggestedMerges({
   keptId,
   keptName,

@@ -12,7 +12,6 @@ import { Field, FieldControl, FormFields, Outcome, VersionedConflictNotice, desc
 const NEW = "__new";
 const NO_SPEAKER = fieldNamed(CLAIM_FORM_FIELDS, "speakerId").relation.none;
 const NO_TOPIC = fieldNamed(CLAIM_FORM_FIELDS, "topicId").relation.none;
-/** The speaker choices that are not actors. */
 const SPEAKER_CHOICES = [
   { value: "", label: NO_SPEAKER },
   { value: NEW, label: "+ New speaker…" },
@@ -23,10 +22,7 @@ export interface Option {
   label: string;
 }
 
-/**
- * `actors` is null when there are too many to list (lib/pickers): the speaker is then
- * chosen by typing, from /api/options/actors.
- */
+/** `actors` is null when there are too many to list: the speaker is then searched for as one types. */
 export function ClaimEditorForm({
   claimId,
   snapshot,
@@ -54,7 +50,6 @@ export function ClaimEditorForm({
     identity: { id: claimId },
     successMessage: "Claim saved.",
     onSaved,
-    // The table names the enums; speakers and topics are named from the lists this page loaded.
     describe: (field, value) => {
       switch (field) {
         case "speakerId":

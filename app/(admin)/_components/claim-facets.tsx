@@ -1,6 +1,4 @@
-// What the claim says, as detection reads it: the parties it names (linked to actors where
-// one matched), its act towards them, its predicate and polarity, how sure it is, its figures
-// and dates. Editors check a contradiction's explanation against these.
+// What the claim says, as detection reads it: editors check a contradiction's explanation against these.
 import Link from "next/link";
 import { readStoredFacets } from "@/lib/facets/schema";
 import { checkWorthiness, DEFAULT_CHECK_WORTHINESS_THRESHOLD, type QuantityFacet } from "@/lib/facets";

@@ -1,6 +1,4 @@
-// Everything about one claim: its quote in context, the editor (or, for viewers, the
-// tags), its contradictions and its history. Shown in the reader's side panel and on
-// /claims/<id>.
+// Everything about one claim, shown in the reader's side panel and on /claims/<id>.
 import Link from "next/link";
 import type { ClaimDetail } from "@/lib/claims/queries";
 import { HistoryPanel } from "./history-panel";

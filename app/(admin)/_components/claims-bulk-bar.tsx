@@ -1,7 +1,6 @@
 "use client";
-// Bulk status and bulk topic for the rows checked in the claims table. The table itself
-// is rendered on the server; this reads the checked boxes of its form when a button is used.
-// Topics come as a list when they are few, else (null) the topic is chosen by typing.
+// Bulk status and topic for the rows checked in the claims table. The table is rendered on the
+// server; this reads the checked boxes of its form when a button is used.
 import { useEffect, useState, useTransition } from "react";
 import { bulkStatusAction, bulkTopicAction } from "@/lib/claims/actions";
 import { STATUS_LABELS } from "@/lib/claims/labels";

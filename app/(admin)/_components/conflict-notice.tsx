@@ -1,7 +1,6 @@
 "use client";
-// What every versioned form shows when its save is refused because someone else saved first:
-// who saved and when, what they saved (a sentence, or their fields against yours), and what
-// the editor can do next. Used by the edit forms (versioned-form.tsx) and the contradiction review.
+// What every versioned form shows when someone else saved first: who and when, what they saved,
+// and what the editor can do next. Used by versioned-form.tsx and the contradiction review.
 import { useId, type ReactNode } from "react";
 
 export interface ConflictRow {
@@ -26,9 +25,7 @@ export function ConflictNotice({
   savedAt?: string | null;
   /** Their decision as a sentence; it follows "Saved by … :". */
   theirs?: ReactNode;
-  /** What became of the editor's own input. */
   note: ReactNode;
-  /** Their fields against yours, for a form. */
   rows?: ConflictRow[];
   actions?: ReactNode;
 }) {

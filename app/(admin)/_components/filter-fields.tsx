@@ -1,5 +1,4 @@
-// Fields of the filter forms: a plain <select>, and a picker that is a <select> when its list
-// is short and searches as one types when it is long (lib/pickers/queries.ts).
+// Fields of the filter forms: a plain <select>, and a picker that searches as one types when its list is long.
 import type { Picker } from "@/lib/pickers/queries";
 import type { PickerKind } from "@/lib/pickers/schema";
 import { SearchSelect } from "./search-select";
@@ -32,7 +31,6 @@ export function FilterSelect({
   );
 }
 
-/** A <select> of the whole list when it is short, else a picker that searches as one types. */
 export function PickerField({
   name,
   label,

@@ -146,7 +146,6 @@ export function ReviewControls({
           go(sourceHref);
           break;
         case "e": {
-          // The inline editor when the page has one (editors), else the claim's page.
           const inline = document.getElementById("review-editor") as HTMLDetailsElement | null;
           if (!inline) {
             go(editorHref);

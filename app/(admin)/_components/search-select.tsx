@@ -1,8 +1,6 @@
 "use client";
-// Pickers for lists too long to send whole (tens of thousands of sources or speakers): a
-// text box that asks /api/options/<kind> for matches as the user types. SearchCombobox is
-// the control (ARIA 1.2 combobox with a listbox); SearchSelect puts it in a filter form
-// with a hidden field carrying the chosen value.
+// Pickers for lists too long to send whole: a text box that asks /api/options/<kind> as the user types.
+// SearchCombobox is the ARIA 1.2 combobox; SearchSelect puts it in a filter form with a hidden field.
 import { useEffect, useId, useRef, useState } from "react";
 import type { PickerKind, PickerOption } from "@/lib/pickers/schema";
 import styles from "./search-select.module.css";
@@ -22,7 +20,6 @@ export function SearchCombobox({
   kind: PickerKind;
   /** Names the list of suggestions for assistive technology. */
   label: string;
-  /** The chosen entry, shown in the box. */
   value: PickerOption | null;
   onChoose: (option: PickerOption) => void;
   /** Called when the user edits the text without choosing (a filter clears its value). */
@@ -141,7 +138,6 @@ export function SearchCombobox({
   );
 }
 
-/** A filter field: the combobox and a hidden input with the chosen value; empty text means "any". */
 export function SearchSelect({
   name,
   label,
@@ -153,7 +149,6 @@ export function SearchSelect({
   name: string;
   label: string;
   kind: PickerKind;
-  /** The value the form holds now, with its label. */
   selected: PickerOption | null;
   fixedOptions?: PickerOption[];
   placeholder?: string;
@@ -169,7 +164,6 @@ export function SearchSelect({
         label={label}
         value={value}
         onChoose={setValue}
-        // Typing replaces the choice until another is made.
         onType={() => setValue(null)}
         fixedOptions={fixedOptions}
         placeholder={placeholder}

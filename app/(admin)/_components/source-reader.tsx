@@ -1,9 +1,6 @@
 "use client";
-// The source text with claims highlighted in place. Every run of text carries its offset
-// (data-start) into sources.text, so a selection maps back to exact JavaScript string
-// indices: that is what a new claim is anchored by. Clicking (or Enter on) a highlight
-// opens the claim in the side panel through the URL (?claim=<id>), so the panel renders
-// on the server and the view can be shared.
+// The source text with claims highlighted; each run's data-start maps a selection back to exact offsets.
+// A highlight opens its claim through the URL (?claim=<id>), so the panel renders on the server and can be shared.
 import { useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { usePathname, useRouter } from "next/navigation";
 import { createClaimAction } from "@/lib/claims/actions";
@@ -16,7 +13,6 @@ interface Selected {
   quote: string;
 }
 
-/** Offset in the source text of a DOM point inside the text container. */
 export function offsetOfPoint(container: HTMLElement, node: Node, offset: number): number {
   const element = node.nodeType === Node.TEXT_NODE ? node.parentElement : (node as Element);
   const run = element?.closest<HTMLElement>("[data-start]");
@@ -44,16 +40,8 @@ export function selectionOffsets(container: HTMLElement, text: string, selection
   return { start, end, quote: text.slice(start, end) };
 }
 
-/**
- * The text comes on its own from `textUrl` (GET /api/sources/<slug>/reader): the text and
- * where each highlight runs. The page passes the `revision` of what the highlights show and
- * the text is fetched again only when it changes, so opening another claim (a new page
- * render) does not send a long text again, and the browser's copy is revalidated by ETag.
- * The markup is built here as one string (readerMarkup): thousands of claims as React
- * elements cost more to render than everything else on the page. It does not depend on the
- * selected claim, so React leaves it alone when another claim is opened and keyboard focus
- * stays where it was.
- */
+// The text is fetched again only when `revision` changes, so opening another claim does not resend it.
+// The markup ignores the selected claim, so React leaves it alone and keyboard focus stays put.
 export function SourceReader({
   sourceId,
   textUrl,
@@ -257,7 +245,7 @@ interface WorthPreference {
 }
 const WORTH_KEY = "claimbase.reader.worth";
 
-/** The editor's threshold and what to do below it, remembered in this browser (dimmed below 35 at first). */
+/** Remembered in this browser. */
 function useWorthPreference(): [WorthPreference, (next: WorthPreference) => void] {
   const [value, setValue] = useState<WorthPreference>({ threshold: DEFAULT_CHECK_WORTHINESS_THRESHOLD, mode: "dim" });
   useEffect(() => {
@@ -279,7 +267,6 @@ function useWorthPreference(): [WorthPreference, (next: WorthPreference) => void
   return [value, update];
 }
 
-/** The reader's text and highlights; an error names what the server said. */
 async function fetchReaderText(url: string, signal: AbortSignal): Promise<ReaderLayout> {
   const response = await fetch(url, { signal, headers: { accept: "application/json" } });
   if (!response.ok) {

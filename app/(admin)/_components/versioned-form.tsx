@@ -1,9 +1,6 @@
 "use client";
-// Edit forms with optimistic concurrency. The form keeps three snapshots: what it loaded
-// (base), what the editor typed (values) and, after a refused save, what is stored now
-// (theirs). The conflict notice lists the fields the other editor changed, theirs against
-// yours, and "Reapply my changes" rebases the editor's own edits onto the stored version.
-// Fields, labels and option names come from the domain's field table (lib/<domain>/form.ts).
+// Edit forms with optimistic concurrency: after a refused save the form holds what is stored now
+// (theirs), and "Reapply my changes" rebases the editor's own edits onto it.
 import { Fragment, useEffect, useState, useTransition, type ReactNode } from "react";
 import type { ActionResult } from "@/lib/auth/with-role";
 import { describeValue, type FormFieldSpec } from "@/lib/forms/fields";
@@ -12,7 +9,6 @@ import { ConflictNotice } from "./conflict-notice";
 
 export interface VersionedFormOptions {
   initial: FormSnapshot;
-  /** The domain's field table, in form order. */
   fields: readonly FormFieldSpec[];
   /** Human text for a value the table cannot name (an id chosen from a list loaded by the page). */
   describe?: (field: string, value: string) => string | undefined;
@@ -46,7 +42,6 @@ export function useVersionedForm(options: VersionedFormOptions) {
 
   const setField = (field: string, value: string) => {
     setValues((previous) => ({ ...previous, [field]: value }));
-    // A fixed field loses its message; the others keep theirs until the next save.
     setFieldErrors((previous) => {
       if (!previous[field]) return previous;
       const { [field]: _removed, ...rest } = previous;
@@ -73,7 +68,6 @@ export function useVersionedForm(options: VersionedFormOptions) {
     });
   };
 
-  /** Start from what is stored now and apply the editor's own changes on top of it. */
   const reapply = () => {
     if (!theirs) return;
     const mine = changedFields(base.values, values, names);
@@ -132,7 +126,6 @@ export function Outcome({ outcome }: { outcome: Outcome }) {
 
 export type VersionedForm = ReturnType<typeof useVersionedForm>;
 
-/** The conflict notice of an edit form: their fields against yours, and a way to go on from theirs. */
 export function VersionedConflictNotice({ form }: { form: VersionedForm }) {
   if (!form.theirs) return null;
   return (
@@ -156,7 +149,6 @@ export function VersionedConflictNotice({ form }: { form: VersionedForm }) {
   );
 }
 
-/** A labelled control with its error message wired to it for screen readers. */
 export function Field({ label, name, errors, hint, children }: { label: string; name: string; errors?: string[]; hint?: ReactNode; children: ReactNode }) {
   return (
     <div className={`field${errors?.length ? " has-error" : ""}`} data-field={name}>
@@ -176,7 +168,6 @@ export function describedBy(name: string, errors?: string[]): string | undefined
   return errors?.length ? `error-${name}` : undefined;
 }
 
-/** One field of a table, drawn by its control: a text input, a textarea, a select or a radio group. */
 export function FieldControl({
   field,
   form,
@@ -240,10 +231,7 @@ export function FieldControl({
   );
 }
 
-/**
- * A form's fields in table order, consecutive fields of one row side by side. Fields the
- * table marks "custom" are drawn by `custom` (null hides one).
- */
+/** Fields marked "custom" are drawn by `custom` (null hides one). */
 export function FormFields({
   form,
   fields,

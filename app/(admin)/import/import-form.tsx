@@ -1,8 +1,7 @@
 "use client";
 
-// Upload or paste → the server reads the document and reports what saving would do →
-// the editor corrects the pre-filled metadata → save. The file stays in the browser
-// between the steps and is sent again on save, so the server never trusts a preview.
+// Upload or paste → preview of what saving would do → correct the metadata → save. The file is
+// sent again on save, so the server never trusts a preview.
 import { useState } from "react";
 import Link from "next/link";
 import { importPreviewSchema, savedImportSchema, type ImportPreview, type SavedImport } from "@/lib/import/preview-schema";
@@ -85,10 +84,7 @@ function PreviewText({ preview }: { preview: ImportPreview }) {
   );
 }
 
-/**
- * Who speaks in the document: the stored actor each speaker joins, and for a new speaker spelled almost
- * like a stored actor, "possibly the same as …" with a one-click join (undone by a second click).
- */
+/** A new speaker spelled almost like a stored actor gets a one-click join (undone by a second click). */
 function SpeakerChoices({
   speakers,
   sameAs,
@@ -171,7 +167,6 @@ export function ImportForm({ sources }: { sources: SourceOption[] }) {
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [saved, setSaved] = useState<SavedImport | null>(null);
   const [fileInputKey, setFileInputKey] = useState(0);
-  /** Speaker name → the stored actor the editor joined it to in the preview. */
   const [sameAs, setSameAs] = useState<Record<string, number>>({});
 
   function documentForm(): FormData {

@@ -1,5 +1,4 @@
-// POST /api/import — save an uploaded or pasted document with the editor's metadata:
-// one transaction writes the source, claims, actors, candidate contradictions and the audit event.
+// POST /api/import — save an uploaded or pasted document with the editor's metadata, in one transaction
 import { withRole } from "@/lib/auth/with-role";
 import { saveUpload } from "@/lib/import/http";
 

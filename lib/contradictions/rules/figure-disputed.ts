@@ -22,9 +22,14 @@ const NEGATED_MISJUDGED = new RegExp(`\\b(?:not|never|n't|no)\\b(?:\\s+\\S+){0,4
 /** "such outside calculations", "these estimates": figures named just before. */
 const FIGURES_NAMED_BEFORE = /\b(?:such|these|those|this|that)\s+(?:\w+\s+)?(?:estimates?|calculations?|figures?|numbers?|projections?|measurements?)\b/i;
 
+const disputesMemo = new WeakMap<CueClaim, boolean>();
 function disputes(claim: CueClaim): boolean {
-  if (NEGATED_MISJUDGED.test(claim.quote)) return false;
-  return (!!actTargets(claim, "denies") && FIGURE_NOUNS.test(claim.quote)) || MISJUDGED.test(claim.quote);
+  let known = disputesMemo.get(claim);
+  if (known === undefined) {
+    known = !NEGATED_MISJUDGED.test(claim.quote) && ((!!actTargets(claim, "denies") && FIGURE_NOUNS.test(claim.quote)) || MISJUDGED.test(claim.quote));
+    disputesMemo.set(claim, known);
+  }
+  return known;
 }
 
 /** The disputing claim names what the figure measures, or points back at the figures told just before it. */

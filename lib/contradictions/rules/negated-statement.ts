@@ -1,7 +1,15 @@
 // Rule "negated-statement": the same statement negated.
 import type { ContradictionRule } from "@/lib/contradictions/rules/types";
-import { clamp, features, nearShared, negatorOverShared, topics } from "@/lib/contradictions/features";
+import { clamp, features, nearShared, negatorOverShared, topics, type CueClaim } from "@/lib/contradictions/features";
 import { ANTONYMS } from "@/lib/contradictions/lexicon";
+
+/** Each antonym pair's two words as found in the claim (or null), once per claim. */
+const antonymMemo = new WeakMap<CueClaim, [RegExpExecArray | null, RegExpExecArray | null][]>();
+function antonymMatches(claim: CueClaim): [RegExpExecArray | null, RegExpExecArray | null][] {
+  let found = antonymMemo.get(claim);
+  if (!found) antonymMemo.set(claim, (found = ANTONYMS.map(([left, right]) => [left.exec(claim.quote), right.exec(claim.quote)])));
+  return found;
+}
 
 /** Nearly the same statement, once affirmed and once negated. */
 export const negatedStatement: ContradictionRule = {
@@ -14,11 +22,10 @@ export const negatedStatement: ContradictionRule = {
     const similar = Math.max(shared.score, signals.similarity ?? 0);
     if (shared.shared.length < 2 || shared.distinctive.length < 1) return null;
     let cue: string | null = null;
-    for (const [left, right] of ANTONYMS) {
-      const leftA = left.exec(a.quote);
-      const rightB = right.exec(b.quote);
-      const leftB = left.exec(b.quote);
-      const rightA = right.exec(a.quote);
+    const [antonymsA, antonymsB] = [antonymMatches(a), antonymMatches(b)];
+    for (const [index] of ANTONYMS.entries()) {
+      const [leftA, rightA] = antonymsA[index]!;
+      const [leftB, rightB] = antonymsB[index]!;
       const sharedTerms = new Set(shared.shared);
       if (leftA && rightB && !leftB && !rightA && nearShared(a.quote, leftA.index, sharedTerms) && nearShared(b.quote, rightB.index, sharedTerms)) {
         cue = `${leftA[0]}” vs “${rightB[0]}`;

@@ -32,8 +32,35 @@ function opposite(x: PropositionFacet, y: PropositionFacet): boolean {
   return x.pos === "a" && y.pos === "a" ? xy || yx : xy && yx;
 }
 
+// Relations are asked for the same few thousand predicates again and again: each predicate's
+// signature gets a number once, and the relation of two numbers is remembered.
+const signatureIds = new Map<string, number>();
+const propositionIds = new WeakMap<PropositionFacet, number>();
+const relationCache = new Map<number, Relation>();
+
+function signatureId(p: PropositionFacet): number {
+  let id = propositionIds.get(p);
+  if (id === undefined) {
+    const signature = `${p.lemma}/${p.pos}/${p.sense}/${p.antonym ?? false}`;
+    id = signatureIds.get(signature);
+    if (id === undefined) signatureIds.set(signature, (id = signatureIds.size));
+    propositionIds.set(p, id);
+  }
+  return id;
+}
+
 /** Whether two predications name one act ("named" / "nominated") or opposite ones ("locked" / "unlocked"). */
 export function relation(x: PropositionFacet, y: PropositionFacet): Relation {
+  const key = signatureId(x) * 2 ** 21 + signatureId(y);
+  let known = relationCache.get(key);
+  if (known === undefined) {
+    if (relationCache.size >= 1_000_000) relationCache.clear();
+    relationCache.set(key, (known = computeRelation(x, y)));
+  }
+  return known;
+}
+
+function computeRelation(x: PropositionFacet, y: PropositionFacet): Relation {
   if (x.sense === "exist" || y.sense === "exist") return null;
   if (x.lemma === y.lemma) return "same";
   if (x.sense && x.sense === y.sense) return (x.antonym ?? false) === (y.antonym ?? false) ? "same" : opposite(x, y) ? "opposite" : null;

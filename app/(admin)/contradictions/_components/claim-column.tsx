@@ -1,5 +1,4 @@
-// One claim of a comparison: its quote highlighted in its paragraph, who said it and how it
-// reached the source (provenance), stance and credibility, and the source it sits in.
+// One claim of a comparison: its quote in its paragraph, provenance, stance, credibility and source.
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { ClaimDetail } from "@/lib/contradictions/queries";
@@ -10,7 +9,6 @@ import styles from "./contradictions.module.css";
 
 export interface ClaimColumnProps {
   claim: ClaimDetail;
-  /** "Claim A", "This claim", … */
   label: string;
   /** Wikidata-style rank an editor gave this claim within the pair. */
   rank?: "preferred" | "deprecated" | null;

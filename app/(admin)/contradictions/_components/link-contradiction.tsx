@@ -1,7 +1,6 @@
 "use client";
-// Link the claim being edited to any other claim as a contradiction: search for the second
-// claim by its words, its speaker or "#id", say what kind of conflict it is and why.
-// For the claim editor: <LinkContradiction claimId={claim.id} /> (editors only).
+// Link the claim being edited to any other claim as a contradiction, found by its words, its
+// speaker or "#id".
 import Link from "next/link";
 import { useEffect, useId, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
@@ -18,7 +17,6 @@ interface Found {
 }
 
 export interface LinkContradictionProps {
-  /** The claim the editor is looking at. */
   claimId: number;
 }
 

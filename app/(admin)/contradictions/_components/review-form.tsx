@@ -1,7 +1,6 @@
 "use client";
-// Confirm or dismiss a candidate pair with a rationale, and optionally mark one claim as
-// preferred and say why (Wikidata's preferred rank). Saves against the version the page
-// loaded; when someone else reviewed the pair first, their decision is shown instead.
+// Confirm or dismiss a candidate pair, optionally marking one claim preferred (Wikidata's rank).
+// When someone else reviewed the pair first, their decision is shown instead.
 import { useEffect, useId, useRef, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { reviewContradictionAction } from "@/lib/contradictions/actions";

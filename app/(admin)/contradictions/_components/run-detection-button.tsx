@@ -1,13 +1,11 @@
 "use client";
-// Editors re-run detection on demand (after edits, merges or an import). The run goes on in
-// the background (minutes on a large corpus); while it runs the page refreshes itself and
-// shows who started it, then how it ended.
+// Re-runs detection on demand. The run goes on in the background; while it runs the page
+// refreshes itself and shows who started it, then how it ended.
 import { useEffect, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { runDetectionAction } from "@/lib/contradictions/actions";
 import type { DetectionRunStatus } from "@/lib/generated/prisma/enums";
 
-/** How often the page looks again while a run is going. */
 const POLL_MS = 3_000;
 
 export interface RunStatus {

@@ -1,5 +1,4 @@
-// /api/auth/* — next-auth's own sign-in, sign-out, session and CSRF endpoints. Exempt from
-// withRole by nature: this is where a session comes from.
+// /api/auth/* — next-auth's own endpoints; exempt from withRole: this is where a session comes from.
 import NextAuth from "next-auth";
 import type { NextRequest } from "next/server";
 import { buildAuthOptions } from "@/lib/auth/options";

@@ -1,5 +1,4 @@
-// GET /api/contradictions/claim-search?q=…&exclude=ID — claims matching typed text (quote
-// words, speaker, or "#123"), for picking the second claim of a hand-made contradiction.
+// GET /api/contradictions/claim-search?q=…&exclude=ID — claims matching typed text, for a hand-made contradiction
 import { withRole } from "@/lib/auth/with-role";
 import { claimSearchSchema } from "@/lib/contradictions/schema";
 import { searchClaims } from "@/lib/contradictions/queries";

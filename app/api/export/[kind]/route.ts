@@ -1,5 +1,4 @@
-// GET /api/export/[kind] — stream a list as CSV (or NDJSON), filtered by the same URL
-// parameters as its page. The command line (`npm run export`) runs the same code.
+// GET /api/export/[kind] — stream a list as CSV (or NDJSON), filtered by the same URL parameters as its page
 import { withRole } from "@/lib/auth/with-role";
 import { roleAllows } from "@/lib/auth/roles";
 import { ForbiddenError } from "@/lib/errors";
@@ -11,7 +10,7 @@ export const dynamic = "force-dynamic";
 
 export const GET = withRole<{ params: Promise<{ kind: string }> }>("viewer", async (request, { params, user }) => {
   const { kind } = await params;
-  // The role check comes before parameter checks: a viewer learns nothing about the audit export's filters.
+  // Before parameter checks: a viewer learns nothing about the audit export's filters.
   if (isExportKind(kind) && !roleAllows(user.role, EXPORT_DEFINITIONS[kind].role)) {
     throw new ForbiddenError(`You need the ${EXPORT_DEFINITIONS[kind].role} role to export the ${kind === "audit" ? "audit trail" : kind}.`);
   }

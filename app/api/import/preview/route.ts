@@ -1,5 +1,4 @@
-// POST /api/import/preview — read an uploaded or pasted document and report what saving it
-// would do (text, claims with speakers, the stored source it matches). Writes nothing.
+// POST /api/import/preview — report what saving an uploaded or pasted document would do; writes nothing
 import { withRole } from "@/lib/auth/with-role";
 import { previewUpload } from "@/lib/import/http";
 

@@ -1,5 +1,4 @@
-// GET /api/options/[kind]?q= — sources, speakers or topics matching what a user types into
-// a filter picker (lib/pickers: used when a list is too long to send whole).
+// GET /api/options/[kind]?q= — sources, speakers or topics matching what a user types into a picker
 import { withRole } from "@/lib/auth/with-role";
 import { searchPicker } from "@/lib/pickers/queries";
 import { searchPickerSchema } from "@/lib/pickers/schema";

@@ -1,7 +1,4 @@
-// GET /api/sources/[slug]/reader — the source's text and the layout of its highlights, which
-// the reader page's browser fetches on its own (app/(admin)/_components/source-reader.tsx):
-// the page stays small, and opening another claim does not send the text again. With the
-// ETag of what it has, a browser gets 304.
+// GET /api/sources/[slug]/reader — the text and its highlights, fetched apart from the page (304 by ETag)
 import fresh from "fresh";
 import { withRole } from "@/lib/auth/with-role";
 import { NotFoundError } from "@/lib/errors";
@@ -16,7 +13,6 @@ export const GET = withRole<{ params: Promise<{ slug: string }> }>("viewer", asy
   const source = await getSourceWithClaims(slug);
   if (!source) throw new NotFoundError("No source has that address.");
   const { body, etag } = readerResponseBody(sourceReaderLayout(source));
-  // The browser keeps the copy and asks each time whether it is still current.
   const headers = { ETag: etag, "Cache-Control": "private, no-cache", Vary: "Cookie" };
   if (fresh({ "if-none-match": request.headers.get("if-none-match") ?? undefined }, { etag })) return new Response(null, { status: 304, headers });
   return new Response(body, { headers: { ...headers, "Content-Type": "application/json; charset=utf-8" } });
