@@ -71,9 +71,19 @@ export function actLexicon() {
 }
 
 /** Verbs that deny only when their object is a statement: "challenged this calculation", not "challenged the army". */
-export const OBJECT_BOUND = new Set(["dismiss", "challenge", "contest", "renounce", "disagree"]);
+const OBJECT_BOUND = new Set(["dismiss", "challenge", "contest", "renounce", "disagree", "reject"]);
 const DENIED_OBJECTS =
-  /\b(?:with|claims?|allegations?|accusations?|charges?|reports?|calculations?|figures?|estimates?|findings?|verdict|ruling|judgment|conclusions?|assertions?|suggestions?|statements?|notion|it|this|that|them|these|as)\b/;
+  /\b(?:with|claims?|allegations?|accusations?|charges?|reports?|involvement|role|links?|responsibility|part|blame|notion|idea|suggestions?|views?|criticism|account|version|calculations?|figures?|estimates?|findings?|verdict|ruling|judgment|conclusions?|assertions?|suggestions?|statements?|notion|it|this|that|them|these|as)\b/;
+
+/** "rejected the charges", not "rejected petitions": a verb of OBJECT_BOUND denies only a statement. */
+export function deniesObject(tokens: FacetToken[], at: number): boolean {
+  if (!OBJECT_BOUND.has(tokens[at]!.lemma)) return true;
+  const object = tokens
+    .slice(at + 1, at + 5)
+    .map((next) => next.lower)
+    .join(" ");
+  return DENIED_OBJECTS.test(object);
+}
 
 /** Adjectives and nouns that accuse when asserted of a party. */
 const ACCUSING_WORDS = new Set([
@@ -312,11 +322,7 @@ export function extractActs(text: string, tokens: FacetToken[], entities: Positi
     const negated = negationBefore(tokens, i);
     if ((token.pos === "VERB" || token.pos === "NOUN") && (deny.has(token.lemma) || /^(?:denial|rejection|refutation)$/.test(token.lower))) {
       // "dismissed by the court", "challenge the government": these verbs deny only a claim, a figure or a finding.
-      const object = tokens
-        .slice(i + 1, i + 5)
-        .map((next) => next.lower)
-        .join(" ");
-      if (OBJECT_BOUND.has(token.lemma) && !DENIED_OBJECTS.test(object)) continue;
+      if (!deniesObject(tokens, i)) continue;
       if (!negated) push("denies", phrase(tokens, i));
       continue;
     }

@@ -6,7 +6,7 @@
 // under ("denied that …", "rejected the allegations of locked doors"). Antonyms ("unlocked"
 // against "locked") are told apart when two claims are compared. "There was no CCTV footage"
 // denies that something exists. Pure.
-import { actLexicon, negationBefore, predicateSense, LIGHT, NEG_RAISING, OBJECT_BOUND, REPORTING, SPEECH_ACTS } from "@/lib/facets/acts";
+import { actLexicon, deniesObject, negationBefore, predicateSense, LIGHT, NEG_RAISING, REPORTING, SPEECH_ACTS } from "@/lib/facets/acts";
 import { isWord } from "@/lib/facets/wordnet";
 import type { FacetToken } from "@/lib/facets/tokens";
 import type { PropositionFacet } from "@/lib/facets/types";
@@ -67,7 +67,7 @@ function underDenial(tokens: FacetToken[], at: number): string | null {
     // The denial's object is the clause right after it: "disputed since the rig exploded" does not deny the explosion.
     if (/^[;.]$/.test(token.text) || (CLAUSE_END.test(token.text) && token.text !== ",") || (token.pos === "SCONJ" && !/^(?:that|whether)$/.test(token.lower)))
       return null;
-    const denies = (token.pos === "VERB" && deny.has(token.lemma) && !OBJECT_BOUND.has(token.lemma)) || /^(?:denial|denials|rejection)$/.test(token.lower);
+    const denies = (token.pos === "VERB" && deny.has(token.lemma) && deniesObject(tokens, i)) || /^(?:denial|denials|rejection)$/.test(token.lower);
     if (denies && !negationBefore(tokens, i)) {
       // A comma between them ends the denial's object: "X, who denied the charges, was convicted".
       return tokens.slice(i + 1, at).some((between) => between.text === ",") ? null : token.text;

@@ -35,6 +35,9 @@ const CURRENCY_PREFIX: Record<string, string> = {
   usd: "USD",
   eur: "EUR",
   gbp: "GBP",
+  tk: "BDT",
+  "tk.": "BDT",
+  bdt: "BDT",
 };
 const CURRENCY_WORD: Record<string, string> = {
   dollar: "USD",
@@ -45,10 +48,11 @@ const CURRENCY_WORD: Record<string, string> = {
   euros: "EUR",
   pound: "GBP",
   pounds: "GBP",
+  taka: "BDT",
 };
 
 const DIGITS =
-  /(?:(?<![\p{L}\p{N}])(\$|US\$|Rs\.?|PKR|€|£|USD|EUR|GBP)\s?|(?<![\p{L}\p{N}.,:/[])(?<![\p{L}]-))(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\p{N}]|st\b|nd\b|rd\b|th\b|:\d|\])(?:\s*(thousand|million|billion|lakh|lac|crore|mn|bn)\b)?/giu;
+  /(?:(?<![\p{L}\p{N}])(\$|US\$|Rs\.?|PKR|Tk\.?|BDT|€|£|USD|EUR|GBP)\s?|(?<![\p{L}\p{N}.,:/[])(?<![\p{L}]-))(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\p{N}]|st\b|nd\b|rd\b|th\b|:\d|\])(?:\s*(thousand|million|billion|lakh|lac|crore|mn|bn)\b)?/giu;
 
 function stepOf(raw: string, multiplier: number): number {
   const clean = raw.replace(/,/g, "");
@@ -163,7 +167,7 @@ function isDateOrName(text: string, mention: NumberMention): boolean {
 const PEOPLE =
   "people|persons?|workers?|supporters|activists|guards|journalists|miners|pilgrims|migrants|refugees|troops|fighters|hostages|patients|prisoners|detainees|labou?rers|employees|victims|passengers|civilians|children|men|women|bodies|lives|dead|casualties|fatalities|deaths|nationals|citizens|crew(?:\\s+members)?|individuals|policemen|police(?:men)?|officers|soldiers|militants|staff|residents|protesters|students|others|Dutch|Australians|Malaysians|Britons|Pakistanis";
 const VOLUME = "barrels|barrel|bbl|bpd|gallons|gallon|litres|liters|litre|liter|cubic\\s+met(?:re|er)s?|m3";
-const CURRENCY = "dollars|dollar|rupees|rupee|euros|euro|pounds";
+const CURRENCY = "dollars|dollar|rupees|rupee|euros|euro|pounds|taka";
 const PERCENT = "%|percent|per\\s+cent";
 const DURATION = "minutes|minute|mins|hours|hour|days|day|weeks|week|months|month|years|year";
 const UNIT_AFTER = new RegExp(
@@ -231,6 +235,8 @@ function volumeFactor(unit: string): number {
   return Qty(1, name).to("l").scalar;
 }
 
+const KIN_OF_BEFORE = /\b(families|relatives|heirs|dependants|dependents|next\s+of\s+kin)\s+of\s+(?:the\s+|some\s+|about\s+|nearly\s+)?$/i;
+
 /** "the official figure down to 258", "the count rose to 40": a figure noun that refers back. */
 const FIGURE_NOUN_BEFORE = /\b(?:figure|count|tally|number|total|toll)\b(?:\s+\S+){0,3}\s*$/i;
 
@@ -283,6 +289,9 @@ function measureOf(text: string, mention: NumberMention, end: number, context = 
     const lower = unit.toLowerCase();
     const consumed = unitConsumed;
     if (new RegExp(`^(?:${PEOPLE})$`, "i").test(unit)) {
+      // "paid the families of 976 dead workers": the figure counts the families reached, not the toll.
+      const kin = KIN_OF_BEFORE.exec(text.slice(Math.max(0, mention.start - 40), mention.start));
+      if (kin) return { dimension: "people", unit: lower, measure: `people-${kin[1]!.toLowerCase()}`, factor: 1, consumed };
       // Counts of people that are neither dead nor hurt are compared only for the same noun ("men", "workers").
       const measure = /^(?:deaths|dead|fatalities|bodies|lives|casualties|victims)$/.test(lower) ? "death" : peopleMeasure();
       if (measure === "people")

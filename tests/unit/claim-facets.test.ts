@@ -312,8 +312,28 @@ describe("figures of a fourth subject (Rana Plaza)", () => {
     expect(measureOf("The 42-year-old was held after a three-day strike.")).toEqual([]);
   });
 
+  test("'paid the families of 976 dead workers' counts the families paid, not the toll", () => {
+    expect(measureOf("The ministry said the relief fund had paid more than Tk 15 crore to the families of 976 dead workers.")).toEqual([
+      [150_000_000, "money"],
+      [976, "people-families"],
+    ]);
+  });
+
+  test("sums in taka are sums in their own currency", () => {
+    expect(computeFacets({ quote: "The fund paid Tk 15 crore, then 200 million taka." }).quantities.map((q) => q.currency)).toEqual(["BDT", "BDT"]);
+  });
+
   test("oil being siphoned is oil recovered, not the flow", () => {
     expect(measureOf("The company said it was now siphoning roughly 5,000 barrels a day through a tube.")).toEqual([[expect.any(Number), "recovered"]]);
+  });
+});
+
+describe("what a denial denies", () => {
+  test("a court rejecting petitions denies no accusation; a party rejecting the charges does", () => {
+    const acts = (quote: string) => computeFacets({ quote }).acts.map((act) => act.act);
+    expect(acts("The court rejected petitions from Rana and 22 others who had asked to be discharged.")).not.toContain("denies");
+    expect(acts("The MQM rejected the charges as baseless.")).toContain("denies");
+    expect(acts("The company rejected any involvement in the collapse.")).toContain("denies");
   });
 });
 
