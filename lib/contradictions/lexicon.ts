@@ -27,6 +27,12 @@ export const DISPUTE_PHRASES: Phrase[] = [
     strength: 0.8,
     act: true,
   },
+  // Phrasal verbs of dismissal: "brushed aside an accusation", "shrugged off the criticism".
+  {
+    pattern: /\b(?:brush(?:ed|es|ing)?\s+aside|shrug(?:ged|s|ging)?\s+off|wav(?:ed|es|ing)\s+(?:away|off|aside)|pushed\s+back\s+(?:against|on))\b/i,
+    strength: 0.9,
+    act: true,
+  },
   { pattern: /\b(?:contested|contradicted|contradicts|countered|insisted)\b/i, strength: 0.6, act: true },
   { pattern: /\bno\b[^.;:]{0,80}\bever\b|\bnor has (?:he|she|it|they) ever\b|\bneither\b[^.;]{0,40}\bnor\b[^.;]{0,60}\bever\b/i, strength: 0.8 },
   { pattern: /\bnever\b/i, strength: 0.5 },

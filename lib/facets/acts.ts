@@ -114,7 +114,7 @@ const ACCUSING_WORDS = new Set([
 ]);
 /** Judgements that deny what another says. */
 const DENYING_PHRASES =
-  /\b(?:not\s+true|untrue|baseless|unfounded|groundless|fabricated|concocted|false(?:hood)?s?|lies|propaganda|politically\s+motivated|absurd|nonsense|no\s+(?:evidence|proof|truth)|nothing\s+to\s+do\s+with|played\s+no\s+(?:role|part)|no\s+(?:role|part|hand|link|links|connection|involvement)\s+in|innocent|not\s+guilty|not\s+responsible|not\s+involved|never\s+(?:been\s+)?involved|wrong(?:ly)?|overstated|overestimated|exaggerated|inflated|scandalous|a\s+mockery)\b/i;
+  /\b(?:brush(?:ed|es|ing)?\s+aside|shrug(?:ged|s|ging)?\s+off|not\s+true|untrue|baseless|unfounded|groundless|fabricated|concocted|false(?:hood)?s?|lies|propaganda|politically\s+motivated|absurd|nonsense|no\s+(?:evidence|proof|truth)|nothing\s+to\s+do\s+with|played\s+no\s+(?:role|part)|no\s+(?:role|part|hand|link|links|connection|involvement)\s+in|innocent|not\s+guilty|not\s+responsible|not\s+involved|never\s+(?:been\s+)?involved|wrong(?:ly)?|overstated|overestimated|exaggerated|inflated|scandalous|a\s+mockery)\b/i;
 /** Accusations in a phrase: being part of a plot, having a hand in it, standing behind an attack. */
 const ACCUSING_PHRASES = /\b(?:part\s+of\s+(?:the|this|a|that)\s+(?:plan|plot|conspiracy)|had\s+a\s+hand\s+in|(?:was|were|is|are)\s+behind\s+the\s+\w+)\b/i;
 const ADMITTING_PHRASES =

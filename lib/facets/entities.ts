@@ -161,6 +161,8 @@ const PARTY_NOUNS: Record<string, string> = {
   operator: "operator",
   employer: "employer",
   employers: "employer",
+  company: "company",
+  firm: "company",
 };
 
 /** Named parties: runs of proper nouns and acronyms, with "(MQM)" after a name joined to it. */

@@ -17,7 +17,7 @@ export { checkWorthiness, DEFAULT_CHECK_WORTHINESS_THRESHOLD, type CheckWorthine
 export { comparableQuantities, quantitiesDisagree, quantityKey } from "@/lib/facets/quantities";
 
 /** Bump on any change that can alter a claim's facets; stored facets of another version are recomputed. */
-export const FACETS_VERSION = "9";
+export const FACETS_VERSION = "10";
 
 const HYPOTHETICAL = /\b(?:if|could|might|unless|hypothetical(?:ly)?|in\s+theory|scenario)\b/i;
 const PREDICTION = /\b(?:will|is\s+expected\s+to|are\s+expected\s+to|forecasts?|projected\s+to)\b/i;

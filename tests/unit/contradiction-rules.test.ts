@@ -454,6 +454,21 @@ describe("places-disagree", () => {
   });
 });
 
+describe("a denial in a phrasal verb, of a party named only as 'the company'", () => {
+  test("'brushed aside an accusation … that the company had played down' answers 'the company had understated'", () => {
+    const a = claim("Markey released an undated internal BP document and said it showed the company had understated the size of the spill from the start.", {
+      speaker: "Ed Markey",
+      source: 1,
+      at: 504,
+    });
+    const b = claim(
+      "HOUSTON, June 20 (Wire) - BP Plc on Sunday brushed aside an accusation from U.S. Representative Ed Markey that the company had played down how much crude was escaping.",
+      { source: 1, at: 279 },
+    );
+    expect(strongestCue(a, b, { gap: 0 }, vocabulary)).not.toBeNull();
+  });
+});
+
 describe("a denial of one's own part", () => {
   test("silent: a company denying any link, right after a claim about another company", () => {
     expect(
