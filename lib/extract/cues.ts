@@ -444,6 +444,16 @@ function beforeVerb(sentence: string, tokens: Token[], v: number, lastCueToken: 
   if (SUBJECT_PRONOUNS.has(previous.lower)) {
     return opensMainClause(tokens, i) ? makeMatch(sentence, tokens, cue, "subject", tokens[v]!.start, { first: i, last: i }) : null;
   }
+  // "He and his colleagues put the flow at …": the pronoun's referent speaks, with the people around them.
+  if (
+    GROUP_HEADS.has(previous.lower) &&
+    /^(his|her|their)$/.test(tokens[i - 1]?.lower ?? "") &&
+    tokens[i - 2]?.lower === "and" &&
+    SUBJECT_PRONOUNS.has(tokens[i - 3]?.lower ?? "") &&
+    opensMainClause(tokens, i - 3)
+  ) {
+    return makeMatch(sentence, tokens, cue, "subject", tokens[v]!.start, { first: i - 3, last: i - 3 });
+  }
   const named = tokens[i]?.text === "," ? nameInRoleApposition(tokens, i) : null;
   if (named) return makeMatch(sentence, tokens, cue, "subject", tokens[v]!.start, named);
   while (tokens[i]?.text === ",") {

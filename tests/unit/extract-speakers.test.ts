@@ -225,3 +225,13 @@ describe("speakers in constructions every wire story uses", () => {
     expect(claim.citedVia).toBe("letter from Transocean Ltd, quoted by Reuters");
   });
 });
+
+describe("a pronoun with the people around them", () => {
+  test("'He and his colleagues put the flow at …': the pronoun's referent speaks", () => {
+    const text =
+      "Ian MacDonald, an oceanographer at Florida State University, said the official figure was far too low. He and his colleagues put the flow at a bare minimum of 25,000 barrels per day.";
+    const claim = extractedFrom(text, "bare minimum");
+    expect(claim.speaker?.name).toBe("Ian MacDonald");
+    expect(claim.cue).toBe("put");
+  });
+});
