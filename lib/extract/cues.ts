@@ -292,7 +292,8 @@ function thatFollows(tokens: Token[], v: number): boolean {
 function estimating(sentence: string, tokens: Token[], v: number): CueMatch | null {
   const verb = tokens[v]!.lower;
   // "… issued its first estimate", "adopted a figure of 5,000", "called 5,000 its best estimate".
-  const reach = verb.startsWith("put") || verb === "called" || verb === "calls" ? 8 : 4;
+  // A figure with thousands is three tokens ("5", ",", "000"): "called 5,000 barrels per day its best estimate".
+  const reach = verb === "called" || verb === "calls" ? 10 : verb.startsWith("put") ? 8 : 4;
   for (let i = v + 1; i < tokens.length && i <= v + reach; i++) {
     const token = tokens[i]!;
     // "5,000" is three tokens; other punctuation ends the object.

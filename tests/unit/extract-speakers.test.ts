@@ -234,4 +234,10 @@ describe("a pronoun with the people around them", () => {
     expect(claim.speaker?.name).toBe("Ian MacDonald");
     expect(claim.cue).toBe("put");
   });
+
+  test("'BP called 5,000 barrels per day its best estimate' gives BP's figure; calling the police says nothing", () => {
+    const text = "In a statement on May 28, BP called 5,000 barrels per day its best estimate. The company called the police.";
+    expect(extractedFrom(text, "best estimate")).toMatchObject({ speaker: { name: "BP" }, cue: "called" });
+    expect(extractedFrom(text, "called the police").speaker).toBeNull();
+  });
 });
