@@ -1,8 +1,5 @@
 "use server";
-// Editor actions on contradictions: review a pair, link two claims by hand, run detection.
-// Role checks and input parsing happen in actionWithRole; the work is in mutations.ts and
-// detect.ts, each in one transaction with its audit event. Detection runs in the background
-// (runs.ts): the action records the run and returns, the page follows it.
+// Editor actions on contradictions; the work is in mutations.ts and detect.ts, and detection runs in the background (runs.ts).
 import { revalidatePath } from "next/cache";
 import { after } from "next/server";
 import { db } from "@/lib/db/client";
@@ -26,8 +23,7 @@ const link = actionWithRole("editor", linkContradictionSchema, async (input, use
 const detect = actionWithRole("editor", runDetectionSchema, async (_input, user) => {
   const prisma = db();
   const run = await startDetectionRun(prisma, user.id);
-  // Runs once the response is sent, and Next keeps the server on it until it ends. The run
-  // records its own outcome on its row (finished, or failed with the error logged).
+  // Runs once the response is sent; the run records its own outcome on its row.
   after(() => completeDetectionRun(prisma, run.id, { userId: user.id }).catch(() => {}));
   return run;
 });

@@ -1,37 +1,18 @@
-// Candidate pairs for contradiction detection, found by the database rather than by
-// comparing every claim with every other. Each channel returns at most a fixed number of
-// partners per claim, so the pairs examined grow linearly with the number of claims:
-//
-//   trigram   — pg_trgm similarity to claims that negate or deny something (one side of
-//               every "negated statement" pair does), among the claims that share one of
-//               the probe's two rarest lexemes (GIN index on claims.search_vector). Probing
-//               the GIN trigram index instead reads the posting lists of common trigrams
-//               ("the", "and") for every probe, which grows with the table: quadratic in
-//               all;
-//   terms     — shared rare lexemes of the full-text vectors (claims.search_vector), an
-//               inverted-index join that skips lexemes used by more than TERM_DF_CAP claims;
-//   adjacent  — the next few claims in the same source ("X disputes that, saying …");
-//   topic     — claims an editor put on the same topic with opposite stances that share
-//               one of the claim's rarest lexemes.
-//
-// Lexeme frequencies are counted once per run into a temporary table (lexeme_frequency), and
-// the channels write their pairs into another (candidate_pairs), which detection reads back in
-// batches: at a million claims the channels return millions of pairs. A run scoped to one
-// source (an import's) probes from that source's claims only.
+// Candidate pairs found by the database rather than by comparing every claim with every other: each
+// channel returns at most a few partners per claim, so the pairs examined grow linearly with the
+// claims. The pairs go to a temporary table read back in batches: a million claims give millions.
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { NEGATORS } from "@/lib/text/terms";
 
-/** A candidate pair, lower claim id first, with what the channels found out about it. */
+/** Lower claim id first. */
 export interface CandidatePair {
   claimAId: number;
   claimBId: number;
-  /** pg_trgm similarity, when the trigram channel proposed the pair. */
   similarity?: number;
-  /** Sum of ln(N/df) over shared rare lexemes, when the term channel proposed it. */
+  /** Sum of ln(N/df) over shared rare lexemes. */
   termWeight?: number;
-  /** Claims in between, when both sit close together in one source (0 = neighbours). */
+  /** Claims in between in one source (0 = neighbours). */
   gap?: number;
-  /** Both on one topic with opposite stances. */
   opposingStances?: boolean;
   channels: Channel[];
 }
@@ -39,31 +20,21 @@ export interface CandidatePair {
 export type Channel = "trigram" | "terms" | "adjacent" | "topic" | "acts" | "figures" | "polarity";
 
 export interface CandidateOptions {
-  /** Least pg_trgm similarity of a pair the trigram channel proposes. */
   similarityThreshold?: number;
-  /** Partners kept per claim and channel. */
   perClaim?: number;
-  /** Claims that follow a claim in its source and are paired with it. */
   adjacentWindow?: number;
-  /**
-   * Only pairs with at least one claim in this source: an import's run. Each channel then
-   * probes from the source's claims alone (and both ways, where the full run probes from
-   * one side), so its cost follows the source, not the corpus.
-   */
+  /** An import's run: channels probe from the source's claims alone, so cost follows the source. */
   sourceId?: number;
 }
 
 export interface CandidateResult {
   pairs: CandidatePair[];
-  /** Rows each channel returned: every pair the cue rules will look at, before merging. */
   comparisons: Record<Channel, number>;
   claims: number;
 }
 
-/** What collectCandidatesIn left in the temporary table candidate_pairs. */
 export interface CandidateSummary {
   claims: number;
-  /** Distinct pairs, after merging the channels. */
   pairs: number;
   comparisons: Record<Channel, number>;
 }
@@ -71,14 +42,9 @@ export interface CandidateSummary {
 /** Lexemes used by more claims than this say what the whole corpus is about, not a subject. */
 const TERM_DF_CAP = 40;
 const TOPIC_POOL = 200;
-/** Lexemes in more claims than this are never a probe's key (see RAREST_LEXEMES). */
 const KEY_DF_CAP = 500;
 const TRIGRAM_POOL = 60;
-/**
- * pg_trgm similarity for "the same sentence, negated". Below 0.4 the index lets through so
- * many long sentences that rechecking them dominates, and on the seed corpus nothing between
- * 0.3 and 0.4 is a real conflict.
- */
+/** Below 0.4, rechecking the many long sentences let through dominates, for no real conflicts. */
 const TRIGRAM_THRESHOLD = 0.4;
 
 type Tx = Prisma.TransactionClient;
@@ -87,11 +53,7 @@ export async function generateCandidates(prisma: PrismaClient, options: Candidat
   return prisma.$transaction((tx) => generateCandidatesIn(tx, options), { timeout: 300_000, maxWait: 30_000 });
 }
 
-/**
- * Every candidate pair as one array: for tests, the evaluation script and small corpora.
- * Detection itself reads them in batches (candidatePairBatches), so that a million claims'
- * pairs never sit in memory at once.
- */
+/** For tests, the evaluation script and small corpora; detection reads pairs in batches. */
 export async function generateCandidatesIn(tx: Tx, options: CandidateOptions = {}): Promise<CandidateResult> {
   const summary = await collectCandidatesIn(tx, options);
   const pairs: CandidatePair[] = [];
@@ -99,18 +61,13 @@ export async function generateCandidatesIn(tx: Tx, options: CandidateOptions = {
   return { pairs, comparisons: summary.comparisons, claims: summary.claims };
 }
 
-/**
- * Runs every channel inside the database and leaves the merged pairs in the temporary table
- * candidate_pairs (dropped at commit, so call it inside a transaction). Nothing but counts
- * comes back: at a million claims the channels return millions of rows.
- */
+/** Leaves the pairs in candidate_pairs, dropped at commit: call it inside a transaction. */
 export async function collectCandidatesIn(tx: Tx, options: CandidateOptions = {}): Promise<CandidateSummary> {
   const threshold = options.similarityThreshold ?? TRIGRAM_THRESHOLD;
   const perClaim = options.perClaim ?? 8;
   const window = options.adjacentWindow ?? 3;
   const sourceId = options.sourceId;
   const comparisons: Record<Channel, number> = { trigram: 0, terms: 0, adjacent: 0, topic: 0, acts: 0, figures: 0, polarity: 0 };
-  // Which claims a channel probes from: all, or the scoped source's.
   const probing = (alias: string) => (sourceId === undefined ? Prisma.sql`true` : Prisma.sql`${Prisma.raw(alias)}.source_id = ${sourceId}`);
 
   await tx.$executeRaw`DROP TABLE IF EXISTS pg_temp.candidate_rows, pg_temp.candidate_pairs`;
@@ -192,8 +149,6 @@ export async function collectCandidatesIn(tx: Tx, options: CandidateOptions = {}
   }
 
   if (count >= 2) {
-    // The facet channels: claims that say opposite things of one party, figures of one kind,
-    // one predicate asserted and negated. Each probe follows a facet key into the GIN index.
     await indexFacetKeys(tx);
     for (const [from, to, channel, partners] of FACET_CHANNELS) {
       comparisons[channel] += await facetChannel(tx, { from, to, channel, partners, sourceId });
@@ -222,7 +177,6 @@ interface CandidatePairRow {
   channels: string[];
 }
 
-/** Pairs read back from candidate_pairs per batch, in (a, b) order: a keyset walk of its primary key. */
 export const CANDIDATE_BATCH = 10_000;
 
 export async function* candidatePairBatches(tx: Tx, size: number = CANDIDATE_BATCH): AsyncGenerator<CandidatePair[]> {
@@ -247,30 +201,22 @@ export async function* candidatePairBatches(tx: Tx, size: number = CANDIDATE_BAT
   }
 }
 
-/**
- * Partners kept per facet key on each side of the claim. A key every claim holds ("e:mqm" in a
- * corpus about the MQM) has a posting list of thousands: the GIN index hands it over whole
- * before any LIMIT. The keys are copied into a temporary table
- * with a btree on (key, id) instead, where the nearest ids on either side — one import, one
- * source — are two short index range scans however common the key.
- */
+// A key every claim holds ("e:mqm") has a GIN posting list of thousands handed over whole before any
+// LIMIT, so keys go to a btree on (key, id), where nearest ids are two short range scans.
 const FACET_PARTNERS = 6;
-/** Partners a denial keeps among the claims that merely name its party. */
 const NAMING_PARTNERS = 3;
 
-/** Key prefix probed from, key prefix looked up, the channel the pairs count under and the partners kept per side. */
+/** [probed from, looked up, channel, partners per side] */
 const FACET_CHANNELS: [string, string, Channel, number][] = [
   ["den:", "acc:", "acts", FACET_PARTNERS],
   ["den:", "adm:", "acts", FACET_PARTNERS],
-  // A denial answers what others say of the party it clears, accusing words or not: the
-  // widest channel (every claim naming the party), so it keeps the fewest partners.
+  // A denial answers whatever others say of the party it clears: the widest channel, fewest partners.
   ["den:", "e:", "acts", NAMING_PARTNERS],
   ["q:", "q:", "figures", FACET_PARTNERS],
   // From the negated side: most claims assert their predicate, few negate it.
   ["p-:", "p+:", "polarity", FACET_PARTNERS],
 ];
 
-/** Every claim's facet keys as rows, indexed for nearest-id lookups; dropped at commit. */
 async function indexFacetKeys(tx: Tx): Promise<void> {
   await tx.$executeRaw`DROP TABLE IF EXISTS pg_temp.claim_keys`;
   await tx.$executeRaw`
@@ -280,11 +226,7 @@ async function indexFacetKeys(tx: Tx): Promise<void> {
   await tx.$executeRaw`ANALYZE claim_keys`;
 }
 
-/**
- * Pairs claims with a key starting `from` to the claims holding the same key under `to`
- * ("den:mqm" → "acc:mqm"): the nearest FACET_PARTNERS by id on each side. With from = to each
- * pair is proposed once, from its lower id.
- */
+/** "den:mqm" → "acc:mqm": the nearest partners by id on each side. */
 async function facetChannel(tx: Tx, options: { from: string; to: string; channel: Channel; partners: number; sourceId?: number }): Promise<number> {
   const { from, to, channel, partners, sourceId } = options;
   const symmetric = from === to && sourceId === undefined;
@@ -304,19 +246,11 @@ async function facetChannel(tx: Tx, options: { from: string; to: string; channel
 
 const NEGATION_WORDS = [...[...NEGATORS].filter((word) => /^[a-z]+$/.test(word)), "denied", "denies", "deny", "rejected", "false", "untrue", "wrong"];
 
-/** Claims that say "not", "never", "denied"…: where a negated twin of another claim can start. */
 const negating = (quote: string) => `${quote} ~* '\\m(${NEGATION_WORDS.join("|")})\\M|n[''’]t\\M'`;
 const NEGATING_CLAIM = negating("a.quote");
 
-/**
- * The claim's two rarest lexemes that some other claim also uses, as tsqueries: `keys`
- * ('a' | 'b') and `both` ('a' & 'b'). A negated twin or a reply on the same topic repeats the
- * rare words (names, places, figures), so searching for them finds it among a handful of
- * claims instead of all. Words used by more than KEY_DF_CAP claims are no key: looking one
- * up costs as much as the claims it is in, so a claim made only of common words is not
- * probed (its posting lists would make the channel quadratic again). Lexemes holding a
- * backslash are skipped: quote_literal would E-escape them, which tsquery does not read.
- */
+// A negated twin repeats the rare words, so searching for them finds it among a handful of claims.
+// Common words are no key (quadratic again); quote_literal would E-escape a backslash, which tsquery does not read.
 const RAREST_LEXEMES = `
   SELECT string_agg(quote_literal(k.lexeme), ' | ')::tsquery AS keys, string_agg(quote_literal(k.lexeme), ' & ')::tsquery AS both FROM (
     SELECT t.lexeme FROM unnest(a.search_vector) AS t JOIN lexeme_frequency f USING (lexeme)
@@ -326,10 +260,8 @@ const RAREST_LEXEMES = `
     ORDER BY f.df, t.lexeme LIMIT 2
   ) k`;
 
-/**
- * The full run probes from every claim that negates something; a run scoped to one source
- * probes from each of its claims and keeps partners when either side negates.
- */
+// Probes through the claims sharing a rare lexeme: the GIN trigram index would read the posting
+// lists of common trigrams ("the") for every probe, quadratic in all.
 function trigramChannelSql(perClaim: number, threshold: number, sourceId?: number): Prisma.Sql {
   const scoped = sourceId !== undefined;
   return Prisma.sql`
@@ -358,10 +290,7 @@ function trigramChannelSql(perClaim: number, threshold: number, sourceId?: numbe
     WHERE ${scoped ? Prisma.sql`a.source_id = ${sourceId}` : Prisma.raw(NEGATING_CLAIM)} AND rarest.keys IS NOT NULL`;
 }
 
-/**
- * Document frequency of every lexeme, for this transaction only. Rows a bulk load left in
- * the GIN pending list are merged first, or every probe scans them all.
- */
+/** Rows a bulk load left in the GIN pending list are merged first, or every probe scans them all. */
 async function countLexemes(tx: Tx): Promise<void> {
   await tx.$queryRaw`SELECT gin_clean_pending_list('claims_search_vector_idx'::regclass)`;
   await tx.$executeRaw`DROP TABLE IF EXISTS pg_temp.lexeme_frequency`;
@@ -372,7 +301,7 @@ async function countLexemes(tx: Tx): Promise<void> {
   await tx.$executeRaw`ANALYZE lexeme_frequency`;
 }
 
-/** The plan of the trigram channel, for proving it probes through the full-text index. */
+/** For proving the trigram channel probes through the full-text index. */
 export async function explainTrigramChannel(prisma: PrismaClient, options: { threshold?: number; perClaim?: number; analyze?: boolean } = {}): Promise<string> {
   return prisma.$transaction(async (tx) => {
     await countLexemes(tx);

@@ -1,6 +1,4 @@
-// npm run detect — propose contradiction candidates among all claims (idempotent: reviewed
-// pairs are left alone, nothing is duplicated). Recorded as a detection run like the button's,
-// so the contradictions page shows it, and refused while another run is going.
+// npm run detect — propose contradiction candidates among all claims; recorded as a detection run, refused while another runs.
 import "dotenv/config";
 import { createPrismaClient } from "@/lib/db/client";
 import { resolveDatabase } from "@/lib/db/embedded";

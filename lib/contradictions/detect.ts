@@ -1,11 +1,5 @@
-// Contradiction detection: the database proposes candidate pairs (candidates.ts), the rules
-// (rules/, run by judge.ts) judge them batch by batch over the claims' facets, and the
-// verdicts are stored in one short transaction.
-//
-// Re-running is safe: a pair is stored once (lower claim id first, unique), a dismissed or
-// confirmed pair is never touched, and a candidate is only rewritten when its verdict
-// changed. Candidates the rules no longer propose are removed unless an editor worked on
-// them. One audit event records each run that changed anything.
+// The database proposes candidate pairs, the rules judge them batch by batch, and the verdicts are
+// stored in one short transaction. Re-running is safe: reviewed pairs are never touched.
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { ContradictionKind } from "@/lib/generated/prisma/enums";
 import { recordAudit } from "@/lib/audit/record";
@@ -22,27 +16,21 @@ export const MIN_SCORE = 0.45;
 export const EDITOR_RULE = "editor";
 
 export interface DetectionOptions extends CandidateOptions {
-  /** The editor who asked for the run; null for the seed and import. */
   userId?: number | null;
   minScore?: number;
-  /** Candidate pairs judged per batch (the default suits any corpus; tests make it small). */
   batchSize?: number;
 }
 
 export interface DetectionReport {
   claims: number;
-  /** Candidate pairs the database proposed (after merging channels). */
   candidates: number;
   comparisons: Record<Channel, number>;
-  /** Pairs a cue fired for above the minimum score. */
   proposed: number;
   created: number;
   updated: number;
   removed: number;
-  /** Confirmed or dismissed pairs the rules proposed again and left alone. */
   keptReviewed: number;
   seconds: number;
-  /** Where the time went: the database's candidate pairs, the cue rules, the writes. */
   phases: { facets: number; candidates: number; judging: number; storing: number };
 }
 
@@ -56,7 +44,7 @@ type Tx = Prisma.TransactionClient;
 /** One denial answers a few statements, not every claim that shares a word with it. */
 export const MAX_PER_ANCHOR = 3;
 
-/** Verdicts sorted best first; keeps the best few per claim whose wording fired the rule. */
+/** Expects verdicts sorted best first. */
 function keepBestPerAnchor(verdicts: Verdict[]): Verdict[] {
   const seen = new Map<string, number>();
   return verdicts.filter((verdict) => {
@@ -71,19 +59,15 @@ function keepBestPerAnchor(verdicts: Verdict[]): Verdict[] {
 export interface Judgement {
   verdicts: Verdict[];
   candidates: CandidateSummary;
-  /** Seconds spent generating the candidate pairs and judging them. */
   seconds: { candidates: number; judging: number };
-  /** The source a scoped run (an import's) looked at: only pairs touching it may be withdrawn. */
+  /** A scoped run (an import's) may withdraw only pairs touching this source. */
   sourceId?: number;
 }
 
-/** Claims kept in memory across judging batches, with what the rules computed of them. */
 const CLAIM_CACHE = 60_000;
 
-/** Claims read per query while building the vocabulary. */
 const VOCABULARY_BATCH = 20_000;
 
-/** Term weights over every claim's quote, read in keyset batches rather than all at once. */
 async function vocabularyOf(tx: Tx): Promise<Vocabulary> {
   const vocabulary = new Vocabulary();
   let after = 0;
@@ -112,7 +96,6 @@ interface CueClaimRow {
   facets: ClaimFacets | null;
 }
 
-/** What the cue rules read of the claims of one batch of pairs. */
 export async function cueClaims(tx: Tx, ids: number[]): Promise<Map<number, CueClaim>> {
   const rows = await tx.$queryRaw<CueClaimRow[]>`
     SELECT c.id, c.quote, c.cue, c.prefix, c.speaker_id AS "speakerId", a.name AS "speakerName", c.source_id AS "sourceId",
@@ -126,11 +109,7 @@ export async function cueClaims(tx: Tx, ids: number[]): Promise<Map<number, CueC
   return new Map(rows.map((row) => [row.id, row]));
 }
 
-/**
- * Runs the cue rules over the database's candidate pairs; writes nothing but temporary tables.
- * Memory stays bounded at any size: the pairs stay in the database and come back in batches
- * with only the claims each batch names; what is kept is the vocabulary and the verdicts.
- */
+/** Memory stays bounded: pairs come back in batches with only the claims each batch names. */
 export async function judgeCandidates(tx: Tx, options: DetectionOptions = {}): Promise<Judgement> {
   const started = performance.now();
   const candidates = await collectCandidatesIn(tx, options);
@@ -139,12 +118,10 @@ export async function judgeCandidates(tx: Tx, options: DetectionOptions = {}): P
   const verdicts: Verdict[] = [];
   if (candidates.pairs > 0) {
     const vocabulary = await vocabularyOf(tx);
-    // Claims read for one batch stay for the next ones (a claim is in many pairs), and with
-    // them what the rules remembered of them; the oldest go first past CLAIM_CACHE.
+    // A claim is in many pairs, so claims stay cached across batches, least recently used evicted first.
     const claims = new Map<number, CueClaim>();
     for await (const pairs of candidatePairBatches(tx, options.batchSize)) {
       const wanted = [...new Set(pairs.flatMap((pair) => [pair.claimAId, pair.claimBId]))];
-      // Claims asked for again move to the back: the least recently used go first.
       for (const id of wanted) {
         const known = claims.get(id);
         if (known) {
@@ -179,22 +156,13 @@ export async function judgeCandidates(tx: Tx, options: DetectionOptions = {}): P
   };
 }
 
-/**
- * The read phase (candidates and cue rules) takes many minutes at a million claims (README,
- * npm run bench). It only reads (its temporary tables aside), so its guard is generous; the
- * writes come after it in a transaction of their own.
- */
+// The read phase takes minutes at a million claims (README, npm run bench); it only reads, so its guard is generous.
 const JUDGE_TIMEOUT_MS = 60 * 60_000;
 const STORE_TIMEOUT_MS = 5 * 60_000;
 
-/**
- * Detection on its own: the read phase in one snapshot, then the verdicts stored in a second,
- * short transaction. An editor's review between the two wins (updates are conditional on the
- * version and status), and pairs whose claims were deleted meanwhile are skipped.
- */
+/** Read in one snapshot, store in a second short transaction; an editor's review in between wins. */
 export async function detectContradictions(prisma: PrismaClient, options: DetectionOptions = {}): Promise<DetectionReport> {
   const started = performance.now();
-  // Claims stored by an older lib/facets (or marked by an editor before facets existed) first.
   await prisma.$transaction((tx) => refreshStaleFacets(tx, { sourceId: options.sourceId }), { timeout: JUDGE_TIMEOUT_MS, maxWait: 30_000 });
   const facetSeconds = (performance.now() - started) / 1000;
   const judgement = await prisma.$transaction((tx) => judgeCandidates(tx, options), {
@@ -222,11 +190,10 @@ export async function detectContradictionsIn(tx: Tx, options: DetectionOptions =
 /** Two runs never store at once: the second waits and then sees the first one's pairs. */
 const DETECTION_LOCK = 0x636c6d62; // "clmb"
 
-/** Writes the verdicts: new pairs, changed candidates, withdrawn stale ones, one audit event. */
 export async function storeVerdicts(tx: Tx, judgement: Judgement, options: DetectionOptions): Promise<DetectionReport> {
   const { candidates } = judgement;
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${DETECTION_LOCK}::int)`;
-  // Claims deleted since the read phase (a re-ingest, say) drop out; the rest cannot go until commit.
+  // Claims deleted since the read phase drop out; FOR KEY SHARE keeps the rest until commit.
   const claimIds = [...new Set(judgement.verdicts.flatMap((verdict) => [verdict.claimAId, verdict.claimBId]))];
   const present = new Set(
     claimIds.length
@@ -301,7 +268,6 @@ export async function storeVerdicts(tx: Tx, judgement: Judgement, options: Detec
   report.created = createdIds.length;
   report.updated = updatedIds.length;
 
-  // A scoped run saw only the pairs touching its source: it may withdraw only those.
   const scope =
     judgement.sourceId === undefined
       ? null
@@ -339,13 +305,9 @@ export async function storeVerdicts(tx: Tx, judgement: Judgement, options: Detec
   return report;
 }
 
-/** Rows per UPDATE statement when rewriting changed candidates. */
 const UPDATE_BATCH = 5_000;
 
-/**
- * Rewrites changed candidates a batch per statement (one round trip each, not one per pair).
- * Conditional on version and status: a pair an editor reviewed meanwhile keeps the review.
- */
+/** One round trip per batch; a pair an editor reviewed meanwhile keeps the review. */
 async function updateCandidates(tx: Tx, rows: { id: number; version: number; verdict: Verdict }[]): Promise<number[]> {
   const updated: number[] = [];
   for (let start = 0; start < rows.length; start += UPDATE_BATCH) {

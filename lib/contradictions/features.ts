@@ -1,5 +1,4 @@
-// What the rules read of a claim and a pair: per-claim features (computed once per claim
-// and remembered), the claim's stored facets, and helpers shared by the rules. Pure.
+// What the rules read of a claim and a pair, computed once per claim (a claim is in many pairs).
 import { isPluralGroupName } from "@/lib/extract/lexicon";
 import {
   capitalize,
@@ -24,9 +23,8 @@ export type CueStance = "supports" | "opposes" | "neutral" | "unclear";
 export interface CueClaim {
   id: number;
   quote: string;
-  /** The attributing verb or phrase ("disputes", "said"). */
   cue?: string | null;
-  /** Text just before the quote in its source, where "X disputes that, saying:" often sits. */
+  /** Where "X disputes that, saying:" often sits. */
   prefix?: string;
   speakerId?: number | null;
   speakerName?: string | null;
@@ -36,25 +34,22 @@ export interface CueClaim {
   topicId?: number | null;
   topicTitle?: string | null;
   stance?: CueStance;
-  /** What the claim says (lib/facets), as stored with it; computed on the spot when absent. */
+  /** Computed on the spot when absent. */
   facets?: ClaimFacets | null;
 }
 
 export interface PairSignals {
-  /** Claims between the two when they sit close together in the same source (0 = neighbours). */
+  /** Claims between the two in one source (0 = neighbours). */
   gap?: number;
-  /** pg_trgm similarity of the two quotes. */
   similarity?: number;
 }
 
 export interface CueMatch {
   kind: CueKind;
-  /** Name of the rule that fired, stored as `detectedBy`. */
   rule: string;
-  /** 0 … 1, higher is more likely a real conflict. */
   score: number;
   explanation: string;
-  /** The claim whose wording fired the rule (the denial, the disowning), when one did. */
+  /** The claim whose wording fired the rule (the denial). */
   anchorClaimId?: number;
 }
 
@@ -68,8 +63,7 @@ export interface DisputeMatch {
 export interface Features {
   terms: Set<string>;
   events: Set<string>;
-  /** Dispute language in the quote, its attribution cue or the lead-in just before it. */
-  /** The strongest dispute phrase; `disputes` holds every one found, strongest first. */
+  /** Found in the quote, its cue or the lead-in just before it; `disputes` strongest first. */
   dispute: DisputeMatch | null;
   disputes: DisputeMatch[];
   disowns: string | null;
@@ -77,21 +71,18 @@ export interface Features {
   accuses: boolean;
   exculpates: boolean;
   negated: boolean;
-  /** Negated, or turned down ("rejected", "refused"): the polarity a contrast can flip. */
+  /** Negated, or turned down ("rejected"): the polarity a contrast can flip. */
   negative: boolean;
   dates: DateMention[];
   speakerTerms: Set<string>;
-  /** What the claim is attributed to besides its speaker ("the memo" in "the memo says"), term → words. */
+  /** "the memo" in "the memo says": term → words. */
   attributionTerms: Map<string, string>;
-  /** Accusing words, normalized: "riots" → "riot". */
   harms: Set<string>;
-  /** Named parties: acronyms and capitalized names other than the speaker's. */
   agents: Set<string>;
 }
 
 const featureCache = new WeakMap<CueClaim, Features>();
 
-/** The part of the prefix after the last sentence end: the lead-in of this claim's sentence. */
 export function leadIn(prefix: string | undefined): string {
   if (!prefix) return "";
   const parts = prefix.split(/[.!?]["”’)]?\s+|\n/);
@@ -139,7 +130,7 @@ export function features(claim: CueClaim): Features {
   return result;
 }
 
-/** An accusing word that no negation takes back: "tortured an innocent woman without committing any crime" accuses. */
+/** "tortured an innocent woman without committing any crime" still accuses. */
 export function accusesOutsideNegation(text: string): boolean {
   const negated = [...text.matchAll(new RegExp(NEGATED_ACCUSATION.source, "gi"))].map((m) => [m.index!, m.index! + m[0].length] as const);
   for (const match of text.matchAll(new RegExp(ACCUSING.source, "gi"))) {
@@ -148,7 +139,6 @@ export function accusesOutsideNegation(text: string): boolean {
   return false;
 }
 
-/** Document nouns that stand for who says something ("the memo says", "the report adds"). */
 export const DOCUMENT_NOUN = /\b(?:memo|memorandum|cable|report|assessment|letter|statement|complaint|suit|lawsuit|ruling|judgment|decision|study|paper)\b/gi;
 export const DOCUMENT_NOUNS = new Set([
   "memo",
@@ -166,7 +156,6 @@ export const DOCUMENT_NOUNS = new Set([
   "paper",
 ]);
 
-/** Terms of who a claim is attributed to, each with the words to show for it. */
 export function attributionTerms(claim: CueClaim): Map<string, string> {
   const terms = new Map<string, string>();
   if (!claim.cue) return terms;
@@ -182,7 +171,6 @@ export function attributionTerms(claim: CueClaim): Map<string, string> {
   return terms;
 }
 
-/** Up to six words either side of a phrase in a text. */
 export function around(text: string, phrase: string): string {
   const at = text.indexOf(phrase);
   if (at === -1) return "";
@@ -195,7 +183,6 @@ export function around(text: string, phrase: string): string {
   return `${before} ${after}`;
 }
 
-/** Organizations named by acronym ("MQM", "ISI"), minus the speaker's own; countries left out. */
 export function namedParties(claim: CueClaim): Set<string> {
   const speaker = new Set((claim.speakerName ?? "").toLowerCase().split(/\W+/));
   const parties = new Set<string>();
@@ -207,7 +194,7 @@ export function namedParties(claim: CueClaim): Set<string> {
   return parties;
 }
 
-/** "…, police said." / "Witnesses said …": an unnamed source the claim itself names. */
+/** "…, police said.": an unnamed source the claim itself names. */
 const UNNAMED_SOURCE =
   /(?:,\s*|^)((?:the\s+)?(?:police|officials?|witnesses|residents|doctors|hospital\s+(?:officials|staff)|investigators|prosecutors|rescuers|authorities|sources|scientists|experts|engineers|analysts))\s+(?:said|say|says|told|reported|added)\b/i;
 
@@ -221,12 +208,11 @@ export function who(claim: CueClaim): string {
   return "the author";
 }
 
-/** "Police say", "Zohra Yusuf says": who, with the verb agreeing. */
 export function says(claim: CueClaim): string {
   const name = who(claim);
   const last = name.split(" ").pop() ?? "";
   const unnamedPlural = !claim.speakerName && UNNAMED_SOURCE.test(claim.quote) && /s$|^police$/i.test(last);
-  // "Police say", "BP officials say"; "Staff say" and "Crew say" too, as collectives.
+  // "Staff say" and "Crew say" too, as collectives.
   return `${name} ${unnamedPlural || isPluralGroupName(name) || /^(staff|crew)$/i.test(last) ? "say" : "says"}`;
 }
 
@@ -234,11 +220,7 @@ export function isAuthorVoice(claim: CueClaim): boolean {
   return claim.speakerId == null;
 }
 
-/**
- * "Chief fire officer Ehtisham Saleem told the commission …": the name before a verb of saying
- * in a claim extraction left without a speaker. The text still says someone other than the
- * author speaks. Capitalized words only, so "the report said" is not a name.
- */
+// "Chief fire officer Ehtisham Saleem told the commission …" in a claim without a speaker; capitalized, so "the report said" is no name.
 const SAYS_IN_TEXT =
   /((?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’-]+)(?:,[^,]{2,90},)?\s+(?:then\s+|later\s+|also\s+)?(?:said|says|told|tells|stated|testified|claimed|argued|insisted|added|wrote|alleged|maintained|recalled|acknowledged|conceded)\b/u;
 const voiceInTextMemo = memo<string | null>();
@@ -252,10 +234,7 @@ export function voiceInText(claim: CueClaim): string | null {
   });
 }
 
-/**
- * One voice: the same actor, or the unattributed author of one source — unless the text
- * itself names who is speaking and the names differ.
- */
+/** The same actor, or one source's author — unless the text names two different speakers. */
 export function sameSpeaker(a: CueClaim, b: CueClaim): boolean {
   if (isAuthorVoice(a) && isAuthorVoice(b)) {
     if (a.sourceId !== b.sourceId) return false;
@@ -265,7 +244,6 @@ export function sameSpeaker(a: CueClaim, b: CueClaim): boolean {
   return a.speakerId != null && a.speakerId === b.speakerId;
 }
 
-/** Which of the two comes first in the text, when both are in one source. */
 export function precedes(first: CueClaim, second: CueClaim): boolean {
   if (first.sourceId !== second.sourceId) return false;
   if (first.startOffset != null && second.startOffset != null) return first.startOffset < second.startOffset;
@@ -277,7 +255,6 @@ export function adjacency(signals: PairSignals): number {
   return [1, 0.7, 0.45][signals.gap] ?? 0;
 }
 
-/** How surely two claims are about the same subject, 0 … 1. */
 export function subjectRelatedness(shared: Overlap, signals: PairSignals): number {
   const textual = Math.min(1, shared.score / 0.35) * (shared.distinctive.length > 0 ? 1 : 0.5);
   const trigram = Math.min(1, (signals.similarity ?? 0) / 0.5);
@@ -288,7 +265,6 @@ export function noisyOr(...values: number[]): number {
   return 1 - values.reduce((rest, value) => rest * (1 - Math.max(0, Math.min(1, value))), 1);
 }
 
-/** The shared subject in the claims' own words: "tax, revenue". */
 export function topics(shared: Overlap, a: CueClaim, b: CueClaim, count = 3): string {
   const terms = (shared.distinctive.length ? shared.distinctive : shared.shared).slice(0, count);
   if (!terms.length) return "the same subject";
@@ -301,11 +277,7 @@ export function clamp(score: number): number {
   return Math.round(Math.max(0, Math.min(0.99, score)) * 1000) / 1000;
 }
 
-/**
- * The words name who the other claim is attributed to ("the memo … is inaccurate" and "…,
- * the memo says"), other than the naming claim's own speaker (Wasey Jalil is not naming
- * Nasreen Jalil).
- */
+/** "the memo … is inaccurate" names "…, the memo says"; Wasey Jalil is not naming Nasreen Jalil. */
 export function names(words: Set<string>, naming: CueClaim, named: CueClaim, vocabulary: Vocabulary): string | null {
   const own = features(naming).speakerTerms;
   const speaker = features(named).speakerTerms;
@@ -319,10 +291,7 @@ export function names(words: Set<string>, naming: CueClaim, named: CueClaim, voc
   return null;
 }
 
-/**
- * The negator, when what it negates is something both claims say: in "Durrani could not be
- * contacted" the "not" negates "contacted", which the other claim does not mention.
- */
+/** In "Durrani could not be contacted" the "not" negates "contacted", not what both claims say. */
 export function negatorOverShared(quote: string, shared: Set<string>): string | null {
   const tokens = words(quote);
   for (let index = 0; index < tokens.length; index += 1) {
@@ -335,7 +304,6 @@ export function negatorOverShared(quote: string, shared: Set<string>): string | 
   return null;
 }
 
-/** A shared term within four words of position `at`: the antonym speaks of the shared subject. */
 export function nearShared(text: string, at: number, shared: Set<string>): boolean {
   const before = words(text.slice(0, at)).slice(-4);
   const after = words(text.slice(at)).slice(1, 6);
@@ -345,7 +313,7 @@ export function nearShared(text: string, at: number, shared: Set<string>): boole
   });
 }
 
-/** A claim's terms without its own speaker's name: "Patterson denied …" is not about Patterson. */
+/** "Patterson denied …" is not about Patterson. */
 export function subjectTerms(claim: CueClaim): Set<string> {
   return subjectTermsMemo(claim, () => {
     const f = features(claim);
@@ -354,7 +322,6 @@ export function subjectTerms(claim: CueClaim): Set<string> {
   });
 }
 
-/** The weighted overlap of two claims' subject terms (lib/text/terms overlap), with each claim's norm kept. */
 export function subjectOverlap(a: CueClaim, b: CueClaim, vocabulary: Vocabulary): Overlap {
   const [na, nb] = [subjectNorm(a, vocabulary), subjectNorm(b, vocabulary)];
   let sharedWeight = 0;
@@ -383,11 +350,7 @@ function subjectNorm(claim: CueClaim, vocabulary: Vocabulary): { terms: Set<stri
 
 export const CLAUSE_BREAK = /[,;:—–]\s+|\s+(?:and|but|while|whereas|although|because)\s+/i;
 
-/**
- * What a denial denies, as terms: the clause holding the dispute word, and the clause before
- * it when the word points back inside its own sentence ("To a question whether X, Y refuted
- * this notion"). When it points back from the first clause, it answers the previous sentence.
- */
+// "To a question whether X, Y refuted this notion": the clause before counts too; from the first clause, the previous sentence.
 const disputedMemo = new WeakMap<CueClaim, Map<string, { terms: Set<string>; answersPreviousSentence: boolean }>>();
 
 export function disputedProposition(claim: CueClaim, dispute: DisputeMatch): { terms: Set<string>; answersPreviousSentence: boolean } {
@@ -419,7 +382,6 @@ function computeDisputedProposition(claim: CueClaim, dispute: DisputeMatch): { t
   return { terms, answersPreviousSentence: dispute.pointsBack && firstClause };
 }
 
-/** How much of `part` (weighted) the other claim also says, 0 … 1. */
 export function containment(part: Set<string>, whole: Set<string>, vocabulary: Vocabulary): Overlap {
   let total = 0;
   let sharedWeight = 0;
@@ -438,11 +400,9 @@ export function containment(part: Set<string>, whole: Set<string>, vocabulary: V
   return { score, shared, distinctive: shared.filter((term) => vocabulary.isDistinctive(term)) };
 }
 
-// --- Facets ---------------------------------------------------------------------------
-
 const facetCache = new WeakMap<CueClaim, ClaimFacets>();
 
-/** The claim's stored facets, or facets computed now (claims read before a refresh, tests). */
+/** Computed now for claims read before a refresh, and in tests. */
 export function facetsOf(claim: CueClaim): ClaimFacets {
   if (claim.facets && claim.facets.version === FACETS_VERSION) return claim.facets;
   const cached = facetCache.get(claim);
@@ -452,7 +412,6 @@ export function facetsOf(claim: CueClaim): ClaimFacets {
   return computed;
 }
 
-/** Per-claim sets the rules ask for again and again (a claim is in many pairs), computed once. */
 function memo<T>(): (claim: CueClaim, compute: () => T) => T {
   const cache = new WeakMap<CueClaim, T>();
   return (claim, compute) => {
@@ -468,22 +427,19 @@ const subjectTermsMemo = memo<Set<string>>();
 const entityKeysMemo = memo<Set<string>>();
 const eventTermsMemo = memo<Set<string>>();
 
-/** Keys of the claim's current speaker ("Rashid Mahmood" → rashid mahmood, mahmood, rm). */
 export function speakerKeys(claim: CueClaim): Set<string> {
   return speakerKeysMemo(claim, () => new Set(claim.speakerName ? keysOfName(claim.speakerName) : []));
 }
 
-/** Entity keys the claim names. */
 export function entityKeys(claim: CueClaim): Set<string> {
   return entityKeysMemo(claim, () => new Set(facetsOf(claim).entities.flatMap((entity) => entity.keys)));
 }
 
-/** The entity as the claim writes it, for explanations. */
 export function entityText(claim: CueClaim, key: string): string {
   return facetsOf(claim).entities.find((entity) => entity.keys.includes(key))?.text ?? key.toUpperCase();
 }
 
-/** Targets of the claim's acts of one kind; a denial or admission also speaks for its speaker. */
+/** A denial or admission also speaks for its speaker. */
 export function actTargets(claim: CueClaim, act: Act): { targets: Set<string>; cue: string } | null {
   const found = facetsOf(claim).acts.find((candidate) => candidate.act === act);
   if (!found) return null;
@@ -493,24 +449,20 @@ export function actTargets(claim: CueClaim, act: Act): { targets: Set<string>; c
   return { targets, cue: found.cue };
 }
 
-/** Every predication of the claim with its polarity (facets stored before version 3 hold none). */
 export function propositionsOf(claim: CueClaim): PropositionFacet[] {
   return facetsOf(claim).propositions ?? [];
 }
 
-/** Figures that count as evidence: not hypothetical, not a forecast. */
 export function statedQuantities(claim: CueClaim): QuantityFacet[] {
   return facetsOf(claim).quantities.filter((quantity) => quantity.modality !== "hypothetical" && quantity.modality !== "prediction" && !quantity.refuted);
 }
 
-/** Distinctive terms both claims use, speakers' names and figures' measure words left out. */
 export function sharedEventTerms(a: CueClaim, b: CueClaim, vocabulary: Vocabulary): string[] {
   const own = new Set([...speakerKeys(a), ...speakerKeys(b)].flatMap((key) => key.split(" ")));
   const termsB = new Set(facetsOf(b).terms);
   return facetsOf(a).terms.filter((term) => termsB.has(term) && !own.has(term) && vocabulary.isDistinctive(term) && !MEASURE_WORDS.has(term));
 }
 
-/** Terms that say what happened: the claim's terms without its speaker's name, act words and measure words. */
 function eventTermSet(claim: CueClaim): Set<string> {
   return eventTermsMemo(claim, () => {
     const own = new Set([...speakerKeys(claim)].flatMap((key) => key.split(" ")));
@@ -519,11 +471,7 @@ function eventTermSet(claim: CueClaim): Set<string> {
   });
 }
 
-/**
- * Both claims date the same kind of thing — the happening, or the statement or estimate — and
- * none of those dates agree: two happenings, or a timeline of estimates. The date of a
- * statement is never weighed against the date of a happening.
- */
+/** Two happenings, or a timeline of estimates; a statement's date is never weighed against a happening's. */
 export function differentDates(a: CueClaim, b: CueClaim): boolean {
   const kinds = [true, false]
     .map(
@@ -539,7 +487,6 @@ export function differentDates(a: CueClaim, b: CueClaim): boolean {
 }
 
 function datesApart(da: DateFacet[], db: DateFacet[]): boolean {
-  // A day without its year ("On June 10") is compared by month and day.
   const monthDay = (value: number) => value % 10000;
   const overlaps = (x: DateFacet, y: DateFacet) => {
     if (x.yearless || y.yearless) {
@@ -551,11 +498,6 @@ function datesApart(da: DateFacet[], db: DateFacet[]): boolean {
   return !da.some((x) => db.some((y) => overlaps(x, y)));
 }
 
-/**
- * How surely two claims speak of the same happening, 0 … 1: neighbours in one text, the
- * weighted share of the smaller claim's event words the other repeats, a named party both
- * name; claims dated differently are about different happenings.
- */
 export function eventRelatedness(a: CueClaim, b: CueClaim, signals: PairSignals, vocabulary: Vocabulary): number {
   // Every rule asks for the pair it is judging: the last answer is kept for the next rule.
   const last = lastRelatedness;
@@ -568,7 +510,6 @@ export function eventRelatedness(a: CueClaim, b: CueClaim, signals: PairSignals,
 
 let lastRelatedness: { a: CueClaim; b: CueClaim; signals: PairSignals; vocabulary: Vocabulary; value: number } | null = null;
 
-/** A claim's event words rare enough to name a happening, with their weights, for the vocabulary it was judged with. */
 const distinctiveCache = new WeakMap<CueClaim, { vocabulary: Vocabulary; weights: Map<string, number>; total: number }>();
 function distinctiveTerms(claim: CueClaim, vocabulary: Vocabulary): { weights: Map<string, number>; total: number } {
   const known = distinctiveCache.get(claim);
@@ -636,7 +577,7 @@ const MEASURE_WORDS = new Set([
   "toll",
 ]);
 
-/** Same voice by name, when actors differ only in spelling ("Wasay"/"Wasey" aside): a shared key. */
+/** Actors that differ only in spelling share a key. */
 export function sameVoice(a: CueClaim, b: CueClaim): boolean {
   if (sameSpeaker(a, b)) return true;
   if (!a.speakerName || !b.speakerName) return false;

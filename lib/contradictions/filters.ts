@@ -1,34 +1,21 @@
-// The contradictions list's filters, as a zod schema over URL search parameters and a SQL
-// WHERE fragment over `contradictions x`: the list (lib/contradictions/queries.ts) and its
-// export share them.
+// The contradictions list's filters as a zod schema and a SQL fragment over `contradictions x`, shared by the list and its export.
 import { z } from "zod";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { whereAll } from "@/lib/db/sql";
 import { optional } from "@/lib/validation/zod";
 import { CONTRADICTION_KINDS, CONTRADICTION_STATUSES } from "@/lib/contradictions/schema";
 
-/**
- * The contradictions list's parameters (lib/contradictions/schema.ts, listContradictionsSchema)
- * with the same names and meanings, but strict: the list shrugs off a bad value, an export
- * refuses it. Unlike the list, no status means every status; the Export button passes the
- * list's default ("candidate") explicitly.
- */
+/** listContradictionsSchema's parameters, but strict; no status means every status. */
 export const contradictionsFilterSchema = z.object({
   kind: optional(z.enum(CONTRADICTION_KINDS)),
   status: optional(z.enum([...CONTRADICTION_STATUSES, "all"])),
-  /** Either claim's source (source slug, as in the claims table). */
   source: optional(z.string().regex(/^[a-z0-9-]{1,120}$/, "Must be a source slug")),
-  /** Either claim's speaker (actor id). */
   actor: optional(z.coerce.number({ error: "Must be an id" }).int("Must be an id").positive("Must be an id")),
   /** The list's page number: not a filter. */
   page: z.unknown().optional(),
 });
 
-/**
- * The contradictions list's filters as SQL. "Either claim is in the source / by the speaker"
- * is two IN (sub-select)s on the pair's claim ids: the planner hashes the source's or
- * speaker's claims once, where joining both claims of every pair is slow at a million claims.
- */
+/** Two IN (sub-select)s: joining both claims of every pair is slow at a million claims. */
 export function contradictionsFilterSql(filters: z.infer<typeof contradictionsFilterSchema>): Prisma.Sql {
   const conditions: Prisma.Sql[] = [];
   if (filters.kind) conditions.push(Prisma.sql`x.kind = ${filters.kind}::contradiction_kind`);

@@ -1,6 +1,4 @@
-// Judging a candidate pair: every rule in rules/ looks at it, the strongest verdict wins
-// (a little stronger when others agree). Pure; candidates.ts proposes the pairs and
-// detect.ts stores the verdicts.
+// Every rule in rules/ judges a candidate pair; the strongest verdict wins.
 import { Vocabulary } from "@/lib/text/terms";
 import { actTargets, clamp, facetsOf, sameVoice, subjectOverlap, type CueClaim, type CueMatch, type PairSignals } from "@/lib/contradictions/features";
 import { RULES } from "@/lib/contradictions/rules";
@@ -14,7 +12,6 @@ function bothDeny(a: CueClaim, b: CueClaim): boolean {
   return sameVoice(a, b) || [...denialA.targets].some((key) => denialB.targets.has(key));
 }
 
-/** Every rule's name, as stored in `detectedBy`. */
 export const RULE_NAMES = RULES.map((rule) => rule.name);
 
 export function detectCues(a: CueClaim, b: CueClaim, signals: PairSignals = {}, vocabulary: Vocabulary = new Vocabulary()): CueMatch[] {
@@ -24,7 +21,7 @@ export function detectCues(a: CueClaim, b: CueClaim, signals: PairSignals = {}, 
   if (facetsOf(a).modality === "directive" || facetsOf(b).modality === "directive") return [];
   const context = { signals, vocabulary, shared: subjectOverlap(a, b, vocabulary) };
   let matches = RULES.map((rule) => rule.judge(a, b, context)).filter((match): match is CueMatch => match !== null);
-  // Two denials by one voice, or of one party, agree however they are worded; only their figures can clash.
+  // Two denials by one voice, or of one party, agree however worded; only their figures can clash.
   if (bothDeny(a, b)) matches = matches.filter((match) => match.kind === "numeric" || match.kind === "revision");
   return matches.sort((x, y) => y.score - x.score);
 }

@@ -1,5 +1,4 @@
-// The words detection reads: dispute and denial phrases, contrast openers, disowning,
-// accusing and exculpating language, antonym pairs. Data only; the rules in rules/ use them.
+// The words detection reads; the rules in rules/ use them.
 
 export interface Phrase {
   pattern: RegExp;
@@ -9,7 +8,6 @@ export interface Phrase {
   act?: boolean;
 }
 
-/** Denial and dispute language: the speaker says another statement is false. */
 export const DISPUTE_PHRASES: Phrase[] = [
   { pattern: /\b(?:denied|denies|deny|denying)\b/i, strength: 1, act: true },
   { pattern: /\b(?:denial|denials)\b/i, strength: 0.6 },
@@ -27,7 +25,7 @@ export const DISPUTE_PHRASES: Phrase[] = [
     strength: 0.8,
     act: true,
   },
-  // Phrasal verbs of dismissal: "brushed aside an accusation", "shrugged off the criticism".
+  // "brushed aside an accusation", "shrugged off the criticism"
   {
     pattern: /\b(?:brush(?:ed|es|ing)?\s+aside|shrug(?:ged|s|ging)?\s+off|wav(?:ed|es|ing)\s+(?:away|off|aside)|pushed\s+back\s+(?:against|on))\b/i,
     strength: 0.9,
@@ -42,20 +40,16 @@ export const DISPUTE_PHRASES: Phrase[] = [
 export const POINTS_BACK =
   /\b(?:disputes?|disputed|denied|denies|refuted|rejected|rejects)\s+(?:that|this|it|these|those|the claim|the report|the allegation)\b|^\W*(?:that|this|it)\s+(?:is|was)\s+(?:simply\s+|completely\s+|totally\s+)?(?:not true|untrue|false|wrong|ridiculous|baseless)|\b(?:this|that|the) (?:notion|accusation|allegation|claim|charge)s?\b|\bany of that\b/i;
 
-/** A sentence that opens by setting itself against the one before it. */
 export const CONTRAST_STRONG =
   /^\W*(?:despite (?:this|that|these|it)|contrary to (?:this|that|these|what)|on the contrary|in contrast|but,? (?:the )?fact is|the fact is)\b/i;
 export const CONTRAST = /^\W*(?:however|nevertheless|nonetheless|but|yet)\b/i;
 
-/** The speaker disowns a statement attributed to them. */
 export const DISOWNING =
   /\b(?:(?:does|did|do)\s*(?:not|n[’']t)\s+recall|no recollection of (?:making|saying|writing)|(?:does|did)\s*(?:not|n[’']t)\s+believe (?:he|she|they) made|never (?:said|made|wrote)|did\s*(?:not|n[’']t)\s+(?:say|make|write) (?:it|that|the)|(?:didn[’']t|did not) know that (?:that )?was being attributed|attributed to (?:me|him|her|them)[^.]{0,40}\b(?:not|never|n[’']t)\b)/i;
 
-/** Words that hold someone responsible for harm. */
 export const ACCUSING =
   /\b(?:violen\w*|kill\w*|murder\w*|tortur\w*|terror\w*|criminal\w*|crimes?|extortion|kidnapp?\w*|abduct\w*|atrocit\w*|thug\w*|militan\w*|mafia|riots?|responsible|guilty|blam\w*|accus\w*|attack\w*|instigat\w*|perpetrat\w*|mastermind|links? (?:to|with)|behind the|involve(?:d|ment) in|abus\w*|imprison\w*)\b/i;
 
-/** Words that clear someone or cast them as the wronged party. */
 export const EXCULPATING =
   /\b(?:victims?|innocent|no knowledge|no idea|no information|did not sanction|not involved|never (?:been )?(?:involved|linked)|renounced|malign|conspirac\w*|biased|no recollection|fair trial|no affiliation|not (?:a|the) (?:terrorist|criminal)|(?:is|are|was|were) wrong|false|baseless|untrue|not true|propaganda|insisted that they had no)\b/i;
 
@@ -65,7 +59,6 @@ export const NEGATED_ACCUSATION = new RegExp(
   "i",
 );
 
-/** Word pairs that say opposite things about the same subject. */
 export const ANTONYMS: [RegExp, RegExp][] = [
   [/\bconvicted\b/i, /\bacquitted\b/i],
   [/\bguilty\b/i, /\binnocent\b/i],

@@ -1,7 +1,4 @@
-// The transactional core of the contradiction actions. Each function takes the database and
-// the signed-in user explicitly, so integration tests drive it without a request; the server
-// actions in actions.ts add the role check and input parsing. Every change writes one audit
-// event in the same transaction.
+// Database and user are passed in, so integration tests drive this without a request; each change writes its audit event in the same transaction.
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/record";
@@ -28,8 +25,7 @@ const reviewFields = {
 } satisfies Prisma.ContradictionSelect;
 type ReviewedPair = Prisma.ContradictionGetPayload<{ select: typeof reviewFields }>;
 
-// A review is a decision on the whole pair: a stale one is refused with their decision, and the
-// audit event keeps the whole decision before and after.
+// A review is a decision on the whole pair, so a stale one is refused with the other editor's decision.
 const contradictionReview: VersionedRecord<ReviewedPair, Prisma.ContradictionUncheckedUpdateManyInput> = {
   entity: "contradiction",
   noun: "pair",

@@ -1,5 +1,4 @@
-// Reads for the contradictions pages: the candidates list, a pair side by side, a claim's
-// cluster, a topic's supporters and opponents, and the claim picker for linking by hand.
+// Reads for the contradictions pages.
 import "server-only";
 import { cache } from "react";
 import { db, type Db } from "@/lib/db/client";
@@ -24,17 +23,14 @@ function listFilterSql(filters: ListContradictionsFilters) {
   return contradictionsFilterSql({ kind: filters.kind, status: filters.status ?? "candidate", source: filters.source, actor: filters.actor });
 }
 
-/** Ids of every pair the list's filters match, best first (the export test compares them with the export's). */
+/** Best first; the export test compares them with the export's. */
 export async function listContradictionIds(filters: ListContradictionsFilters, prisma: Db = db()): Promise<number[]> {
   const where = listFilterSql(filters);
   const rows = await prisma.$queryRaw<{ id: number }[]>`SELECT x.id FROM contradictions x WHERE ${where} ORDER BY x.score DESC, x.id`;
   return rows.map((row) => row.id);
 }
 
-/**
- * One page of pairs, best first. The page's ids and the count come from the export's SQL
- * filter (lib/contradictions/filters.ts), the rows from Prisma with both claims.
- */
+/** Ids and count come from the export's SQL filter (filters.ts), the rows from Prisma. */
 export async function listContradictions(filters: ListContradictionsFilters, prisma: Db = db()) {
   const where = listFilterSql(filters);
   const page = filters.page ?? 1;
@@ -99,7 +95,7 @@ const claimDetailSelect = {
 
 type ClaimDetailRow = Prisma.ClaimGetPayload<{ select: typeof claimDetailSelect }>;
 
-/** A claim with its paragraph cut around the quote; the full source text stays on the server. */
+/** The full source text stays on the server. */
 function toClaimDetail(claim: ClaimDetailRow) {
   const { text, ...source } = claim.source;
   const anchored = text.slice(claim.startOffset, claim.endOffset) === claim.quote;
@@ -122,7 +118,6 @@ export const getContradiction = cache(async (id: number) => {
 });
 export type ContradictionDetail = NonNullable<Awaited<ReturnType<typeof getContradiction>>>;
 
-/** A claim and every claim paired with it, best pairs first; dismissed pairs last. */
 export const getClaimCluster = cache(async (claimId: number) => {
   const claim = await db().claim.findUnique({ where: { id: claimId }, select: claimDetailSelect });
   if (!claim) return null;
@@ -152,7 +147,6 @@ function emptyCounts(): StanceCounts {
   return { supports: 0, opposes: 0, neutral: 0, unclear: 0 };
 }
 
-/** For one topic: which sources and actors support or oppose it, and the claims behind the counts. */
 export const getTopicComparison = cache(async (topicId: number) => {
   const topic = await db().topic.findUnique({ where: { id: topicId }, select: { id: true, slug: true, title: true, description: true } });
   if (!topic) return null;
@@ -192,7 +186,7 @@ export const getTopicComparison = cache(async (topicId: number) => {
   };
 });
 
-/** Claims matching typed text (quote, speaker or "#id"), for picking the second claim of a link. */
+/** Matches quote, speaker or "#id". */
 export async function searchClaims(query: string, excludeId?: number, limit = 10) {
   const idMatch = /^#?(\d+)$/.exec(query.trim());
   const where: Prisma.ClaimWhereInput = idMatch

@@ -1,8 +1,5 @@
-// Detection runs: at a million claims one run takes many minutes, longer than an editor
-// should hold a request open. The button starts a run in the background and returns; the
-// contradictions page follows the run's row (running → finished or failed). `npm run
-// detect` records its runs the same way, and at most one runs at a time whichever server
-// or command started it (a partial unique index on detection_runs).
+// A run at a million claims takes minutes, too long to hold a request open, so it runs in the
+// background and the page follows its row. A partial unique index allows one running run at a time.
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { DetectionRunStatus } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/db/client";
@@ -45,7 +42,6 @@ function staleBefore(): Date {
   return new Date(Date.now() - STALE_AFTER_MS);
 }
 
-/** A running row whose heartbeat stopped reads as abandoned, whether or not it was closed yet. */
 function viewOf(row: RunRow): DetectionRunView {
   const abandoned = row.status === "running" && row.heartbeatAt < staleBefore();
   return {
@@ -64,7 +60,6 @@ async function runningRun(prisma: PrismaClient): Promise<DetectionRunView | null
   return row && viewOf(row);
 }
 
-/** Runs whose server stopped mid-way are closed, so that they never block the next one. */
 async function closeAbandonedRuns(prisma: PrismaClient): Promise<void> {
   await prisma.detectionRun.updateMany({
     where: { status: "running", heartbeatAt: { lt: staleBefore() } },
@@ -78,7 +73,6 @@ function alreadyRunning(run: DetectionRunView | null): ConflictError {
   return new ConflictError(`Detection is already running${when}. Its result will show on the contradictions page when it finishes.`);
 }
 
-/** Records a new run, or refuses with a 409 while another one is running. */
 export async function startDetectionRun(prisma: PrismaClient, userId: number | null): Promise<DetectionRunView> {
   await closeAbandonedRuns(prisma);
   const running = await runningRun(prisma);
@@ -92,10 +86,7 @@ export async function startDetectionRun(prisma: PrismaClient, userId: number | n
   }
 }
 
-/**
- * Runs detection for a recorded run and closes it: finished with its report, or failed with
- * a sentence an editor can act on (details go to the server log), then rethrown.
- */
+/** A failed run gets a sentence an editor can act on; details go to the server log. */
 export async function completeDetectionRun(prisma: PrismaClient, runId: number, options: DetectionOptions = {}): Promise<DetectionReport> {
   let beating: Promise<unknown> | null = null;
   const heartbeat = setInterval(() => {
@@ -126,13 +117,11 @@ export async function completeDetectionRun(prisma: PrismaClient, runId: number, 
   }
 }
 
-/** The newest run, for the contradictions page (running, or how the last one ended); only reads. */
 export async function latestDetectionRun(prisma: PrismaClient = db()): Promise<DetectionRunView | null> {
   const row = await prisma.detectionRun.findFirst({ orderBy: { id: "desc" }, select: RUN_SELECT });
   return row && viewOf(row);
 }
 
-/** One line for the page and the command line. */
 export function describeDetectionRun(run: DetectionRunView): string {
   const who = run.startedBy ? ` by ${run.startedBy}` : "";
   switch (run.status) {

@@ -47,7 +47,7 @@ export type LinkContradictionInput = z.infer<typeof linkContradictionSchema>;
 
 export const runDetectionSchema = z.object({}).strip();
 
-/** Search params of the candidates list; anything unparseable falls back to "no filter". */
+/** Anything unparseable falls back to "no filter". */
 export const listContradictionsSchema = z.object({
   kind: z.enum(CONTRADICTION_KINDS).optional().catch(undefined),
   status: z

@@ -1,5 +1,4 @@
-// Actor names: normalization for matching, kind guessing, and the in-document resolver that maps
-// "Mr. Baqri" onto "Syed Safdar Ali Baqri".
+// Actor names: matching form, kind guessing, and resolving "Mr. Baqri" to "Syed Safdar Ali Baqri".
 
 import type { ActorKind } from "./types";
 import {
@@ -26,17 +25,12 @@ const HONORIFIC_PATTERN = new RegExp(
   "i",
 );
 
-/**
- * Matching form of a name: lowercase, no diacritics, leading honorifics and ranks removed
- * ("Mr.", "Dr", "Lt. Gen.", "General"), punctuation and hyphens turned into spaces, whitespace collapsed.
- * "Lt. Gen. Rizwan Akhtar" → "rizwan akhtar"; "MQM-Canada" and "MQM Canada" → "mqm canada".
- */
+/** Matching form of a name: "Lt. Gen. Rizwan Akhtar" → "rizwan akhtar", "MQM-Canada" → "mqm canada". */
 export function normalizeActorName(name: string): string {
   let value = stripDiacritics(name)
     .toLowerCase()
     .replace(/[’']s$/, "");
   value = value.replace(/\s+/g, " ").trim();
-  // Periods inside honorifics ("lt. gen.") must go before the honorific pattern can see them.
   value = value.replace(/\b(lt|gen|maj|col|capt|dr|mr|mrs|ms|prof|sen|hon|rev)\./g, "$1");
   // "Justice Department", "General Assembly": a title word that opens an institution's name stays.
   if (!endsInstitutionally(value)) value = value.replace(HONORIFIC_PATTERN, "");
@@ -46,13 +40,7 @@ export function normalizeActorName(name: string): string {
     .trim();
 }
 
-/**
- * Key that identifies one actor across documents. Rule: normalizeActorName, then drop a leading
- * "the" and the lineage honorific "Syed"/"Sayyid" (kept in display names, but writers use it
- * inconsistently: "Syed Mustafa Kamal" / "Mustafa Kamal"), then collapse doubled letters so the
- * commonest transliteration variants meet ("Aafia"/"Afia", "Muttahida"/"Mutahida").
- * It never reorders or drops other tokens, so different people with a shared surname stay apart.
- */
+/** Drops "Syed" (used inconsistently) and doubled letters ("Aafia"/"Afia"); nothing else, so namesakes stay apart. */
 export function canonicalActorKey(name: string): string {
   return normalizeActorName(name)
     .replace(/^the /, "")
@@ -66,11 +54,9 @@ function hasMarker(lowerName: string, markers: readonly string[]): boolean {
 
 const PERSON_HONORIFIC = /^(mr|mrs|ms|miss|dr|prof|sir|gen|general|lt|col|capt|maj|major|justice|judge|senator|sen|begum|sheikh)\b\.?/i;
 
-/** Best guess of what kind of actor a display name denotes. */
 export function guessActorKind(name: string): ActorKind {
   const lower = stripDiacritics(name).toLowerCase();
-  // "Judge Carl Barbier" is a person, "the Justice Department" an institution: an honorific only
-  // decides when no institutional word closes the name.
+  // "Judge Carl Barbier" is a person, "the Justice Department" an institution.
   if (PERSON_HONORIFIC.test(name.trim()) && !endsInstitutionally(lower)) return "person";
   // A country acting ("Saudi Arabia feared …") is its government.
   if (COUNTRIES_AND_REGIONS.has(lower.replace(/^the /, "").replace(/\.$/, ""))) return "government_body";
@@ -90,14 +76,13 @@ function endsInstitutionally(lower: string): boolean {
   return [COURT_MARKERS, GOVERNMENT_MARKERS, ORGANIZATION_MARKERS].some((markers) => markers.includes(last));
 }
 
-/** Two to five capitalized name tokens and nothing that marks an institution. */
 export function looksLikePersonName(name: string): boolean {
   const tokens = name.trim().split(/\s+/);
   if (tokens.length < 1 || tokens.length > 5) return false;
   return tokens.every((t) => /^[A-Z][a-z’'\-]+\.?$|^[A-Z]\.?$|^(al|bin|ul|ud|ur|de|van|von|abd)[-]?$/.test(t) || /^[A-Z][a-z]+-[A-Za-z]+$/.test(t));
 }
 
-/** Removes leading titles and roles from a capitalized run: "Conservative MP Leon Benoit" → "Leon Benoit". */
+/** "Conservative MP Leon Benoit" → "Leon Benoit". */
 export function stripTitles(run: string): string {
   const tokens = run.trim().split(/\s+/);
   let lastTitle = -1;
@@ -114,20 +99,11 @@ interface KnownPerson {
   position: number;
 }
 
-/**
- * Collects the person names a document mentions and resolves shortened references to the fullest
- * compatible form: "Mr. Baqri" → "Syed Safdar Ali Baqri", "Altaf" → "Altaf Hussain".
- * A short name matches a longer one when all its tokens occur in the longer one in order. Among
- * several matches the nearest preceding mention wins (two different Khans in one article stay apart);
- * with no preceding match, the first later one is used.
- */
+/** "Altaf" → "Altaf Hussain"; the nearest preceding match wins, so two Khans in one article stay apart. */
 export class PersonNameResolver {
   private readonly people: KnownPerson[] = [];
 
-  /**
-   * `places` are lowercase words the document uses as places ("in Karachi", "to Pakistan"); a name run
-   * that starts with one ("… ambassador to Pakistan Anne Patterson") loses it.
-   */
+  /** A name run that starts with a place loses it: "… ambassador to Pakistan Anne Patterson". */
   constructor(private readonly places: ReadonlySet<string> = new Set()) {}
 
   private withoutLeadingPlaces(name: string): string {
@@ -158,7 +134,6 @@ export class PersonNameResolver {
     const preceding = candidates.filter((p) => p.position <= position);
     const pool = preceding.length ? preceding : candidates;
     const nearest = preceding.length ? pool.reduce((a, b) => (b.position >= a.position ? b : a)) : pool.reduce((a, b) => (b.position < a.position ? b : a));
-    // Once the nearest candidate is chosen, prefer its fullest spelling anywhere in the document.
     const fullest = candidates.filter((p) => containsInOrder(p.tokens, nearest.tokens)).reduce((a, b) => (b.tokens.length > a.tokens.length ? b : a), nearest);
     return fullest.display;
   }

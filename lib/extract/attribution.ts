@@ -1,6 +1,4 @@
-// Who says each claim, how (quoted, paraphrased, relayed), via what, and whether the document itself
-// stands behind it. Reads the whole document in order so that "he said", "it says" and "the memo says"
-// resolve to what a human reader would have in mind at that point.
+// Who says each claim, how, via what, and whether the document stands behind it; read in order, as a reader resolves "he said".
 
 import type { Attribution, ExtractedClaim, ExtractedSpeaker, SourceStance } from "./types";
 import type { CueMatch } from "./cues";
@@ -82,9 +80,8 @@ function stanceOf(attribution: Attribution, unitText: string, rebutted: boolean)
 const EXPLICIT_REBUTTAL =
   /\b(disputes|denies|denied|rejects|rejected|refuted|refutes)\s+(that|this|these|it|the (claim|charge|allegation|report)s?)\b|^(that|this) is (simply )?(not true|false|untrue|incorrect)/i;
 
-// A speaker denying what a document attributes to them ("says a statement attributed to … Leon Benoit"
-// / "(Mr. Benoit said he does not recall making the comment.)") disputes it; a speaker's own next
-// sentence calling something else "inaccurate" does not.
+// "(Mr. Benoit said he does not recall making the comment.)" disputes what a document attributes to
+// him; a speaker's own next sentence calling something else "inaccurate" does not.
 function isRebuttal(next: string, nextSpeaker: ExtractedSpeaker | null, decision: UnitDecision): boolean {
   if (!REBUTTALS.test(next)) return false;
   // Only a rebuttal that opens the next sentence ("Mr. Baqri disputes that, …") answers this claim.
@@ -93,10 +90,7 @@ function isRebuttal(next: string, nextSpeaker: ExtractedSpeaker | null, decision
   return decision.source === "document" && !!decision.speaker && nextSpeaker?.name === decision.speaker.name;
 }
 
-/**
- * Attribution for each claim span, in the same order. `sentences` must be the full segmentation of
- * `text` (not only the claim sentences): antecedents and REFERENCE lines live in the others.
- */
+/** `sentences` must be the full segmentation: antecedents and REFERENCE lines live in the others. */
 export function attributeClaims(
   text: string,
   sentences: Sentence[],
@@ -109,8 +103,7 @@ export function attributeClaims(
   const references = referenceScopes(text, sentences);
   const articles = articleIndexes(text, sentences);
   const readings: SentenceReading[] = sentences.map((sentence, index) => {
-    // Citation markers left over from the previous sentence, a dateline or a glued byline are no part
-    // of who speaks in this one.
+    // Leftover citation markers, a dateline or a glued byline are no part of who speaks.
     const markers = leadingLabelLength(text.slice(sentence.start, sentence.end));
     const context: SentenceContext = {
       sentence: text.slice(sentence.start + markers, sentence.end),
@@ -153,8 +146,8 @@ function combineCitations(own: string | null, reference: string | null): string 
   return own ?? reference;
 }
 
-// A quotation continuing the previous speaker's words ("“He has organized protests …”"), or first-person
-// speech whose quotation marks the page lost ("My address in Karachi has not changed …").
+// A quotation continuing the previous speaker's words, or first-person speech whose quotation marks
+// the page lost ("My address in Karachi has not changed …").
 function inheritedDecision(
   unitText: string,
   span: ClaimSpan,

@@ -1,7 +1,5 @@
-// From normalized text to check-worthy claims with exact TextQuoteSelector anchors.
-// Selection is conservative about layout (headings, captions, link lists, citations, dates and
-// fragments are not claims) and generous about content: any finished declarative sentence of five
-// or more words stays, because deciding what is worth checking is the editor's job, not the parser's.
+// Conservative about layout, generous about content: any finished sentence of five or more words
+// stays, because deciding what is worth checking is the editor's job, not the parser's.
 
 import type { ExtractedClaim } from "./types";
 import { attributeClaims, type ClaimSpan } from "./attribution";
@@ -54,11 +52,7 @@ function isLinkish(line: string): boolean {
   return (!hasTerminalPunctuation(line) && wordCount(line) <= 16) || /https?:\/\//.test(line);
 }
 
-/**
- * Lines of link lists and menus: a paragraph whose lines are mostly short and unpunctuated ("MQM homepage",
- * "Federal Court decision: …"). Prose lines inside such a paragraph (a forum post glued under its header
- * lines) are not included.
- */
+/** Lines of link lists and menus; prose lines inside such a paragraph (a glued forum post) are not. */
 function linkListLines(text: string, paragraph: Paragraph): TextSpan[] {
   if (paragraph.lines.length < 3) return [];
   const linkish = paragraph.lines.filter((line) => isLinkish(text.slice(line.start, line.end)));
@@ -97,7 +91,7 @@ function diceSimilarity(a: string[], b: string[]): number {
 const REPEAT_SIMILARITY = 0.8;
 const REPEAT_MIN_WORDS = 15;
 
-/** Paragraphs that restate an earlier paragraph almost word for word (copy-paste with small edits). */
+/** Paragraphs that restate an earlier one almost word for word (copy-paste with small edits). */
 export function repeatedParagraphs(text: string, paragraphs: Paragraph[]): Set<number> {
   const repeated = new Set<number>();
   const seen: string[][] = [];
@@ -177,7 +171,6 @@ function skipReason(text: string, sentence: Sentence, paragraph: Paragraph, span
   return null;
 }
 
-/** Every sentence of the document with the decision taken about it; the basis of extractClaims. */
 export function explainClaimSelection(text: string, sentences: Sentence[] = claimUnits(text)): SentenceVerdict[] {
   const paragraphs = splitParagraphs(text);
   const linkLines = paragraphs.flatMap((p) => linkListLines(text, p));
@@ -200,7 +193,6 @@ export function explainClaimSelection(text: string, sentences: Sentence[] = clai
   });
 }
 
-/** Sentences, with those that hold two attributed statements split into their clauses. */
 function claimUnits(text: string): Sentence[] {
   return splitCompoundSentences(text, segmentSentences(text));
 }
@@ -215,10 +207,7 @@ function toClaim(text: string, span: TextSpan, attribution: ReturnType<typeof at
   };
 }
 
-/**
- * Check-worthy claims of a normalized document (the `text` of normalizeDocument), in document order.
- * Offsets are JavaScript string indices: text.slice(start, end) === quote.
- */
+/** Claims of normalizeDocument's `text`, in order; text.slice(start, end) === quote. */
 export function extractClaims(text: string): ExtractedClaim[] {
   const sentences = claimUnits(text);
   const verdicts = explainClaimSelection(text, sentences);

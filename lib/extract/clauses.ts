@@ -1,22 +1,16 @@
-// One sentence that holds two attributed statements — "The Rangers described Qureshi as an
-// MQM worker, yet the MQM has officially denied that he was ever one of its members" — is
-// two claims: a contrast ("yet", "but", "while", "whereas", a semicolon) joining two clauses
-// whose second has its own subject and a verb of saying or denying. Each clause becomes a
-// unit of its own, with its own span and speaker, so that the two can be compared.
+// "The Rangers described Qureshi as an MQM worker, yet the MQM has officially denied that he was
+// ever one of its members" is two claims, each with its own speaker, so that they can be compared.
 import type { Sentence } from "./sentences";
 
 const JOINT = /(?:,\s+(?:yet|but|while|whereas)|;\s+(?:but|yet|however,?)?)\s+/gi;
-/** A subject of up to eight words, then a verb that reports, denies or blames. */
 const SECOND_CLAUSE =
   /^(?:[\p{L}\p{N}'’.-]+\s+){1,8}?(?:has\s+|have\s+|had\s+)?(?:officially\s+|repeatedly\s+|strongly\s+|flatly\s+|also\s+|later\s+)?(?:denied|denies|deny|insisted|insists|said|says|maintained|maintains|claimed|claims|rejected|rejects|disputed|disputes|countered|argued|argues|contended|contends|blamed|blames|accused|accuses|held|holds|concluded|found|ruled|told)\b/iu;
-/** Reporting frames that take a clause ("X said that …, but"): a contrast inside them is one statement. */
 const MIN_WORDS = 4;
 
 function words(value: string): number {
   return value.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
 }
 
-/** Whether `at` lies inside a quotation (an odd number of quote marks before it). */
 function insideQuotation(value: string, at: number): boolean {
   const before = value.slice(0, at);
   const straight = (before.match(/"/g) ?? []).length;

@@ -1,12 +1,6 @@
-// Locating attribution cues in one sentence and the phrase that names who is speaking.
-// Patterns, in the order news copy uses them:
-//   subject   "Mr. Baqri said …", "The four-page memorandum, released under …, says …", "…, he said."
-//   inverted  "“…,” said Tom Quiggin, a former …", "…, claimed Amjad."
-//   relative  "…by the Federal Court of Canada, which said …"
-//   coordinated "MQM leader Farooq Sattar termed … and said …"
-//   passive   "he was told by MQM leader Altaf Hussain that …", "Khalid Shamim … is said to be …"
-//   according "according to a research paper published by the Office of …"
-// Cues inside quotation marks belong to the quoted speaker's words and are ignored.
+// Attribution cues and the phrase naming who speaks: "Mr. Baqri said" (subject), "“…,” said Tom Quiggin"
+// (inverted), "…, which said" (relative), "termed … and said" (coordinated), "was told by" (passive),
+// "according to". Cues inside quotation marks are the quoted speaker's and are ignored.
 
 import { DOCUMENT_NOUNS, GROUP_HEADS, INSTITUTION_HEADS, SPEECH_VERBS } from "./lexicon";
 import { appositionStart, isRoleWord, phraseEndingAt, phraseStartingAt, phraseText, type PhraseRange } from "./noun-phrases";
@@ -15,23 +9,18 @@ import { CLOSING_QUOTES, isCapitalized, OPENING_QUOTES, tokenize, type Token } f
 export type CuePattern = "subject" | "inverted" | "relative" | "coordinated" | "passive" | "according" | "participle";
 
 export interface CueMatch {
-  /** The cue as written in the sentence ("said", "pointed out", "according to"). */
   cue: string;
   pattern: CuePattern;
   /** The speaker phrase as written, or null for an agentless passive ("is said to be"). */
   phrase: string | null;
-  /** Sentence text after the speaker phrase, used to find document authors. */
   following: string;
-  /** Character offset of the cue inside the sentence. */
   cueStart: number;
-  /** Character offsets of the speaker phrase inside the sentence, when there is one. */
   phraseStart: number | null;
   phraseEnd: number | null;
 }
 
 const SINGLE_WORD_CUES = new Set(SPEECH_VERBS.filter((v) => !v.includes(" ")));
-// Verbs that report a finding only with a "that" clause: "Barbier ruled today that …", "the document
-// shows that …", "engineers calculated that …" ("police found the body" reports nothing).
+// Only with a "that" clause: "Barbier ruled that …" reports, "police found the body" does not.
 const THAT_CUES = new Set([
   "found",
   "finds",
@@ -51,11 +40,10 @@ const THAT_CUES = new Set([
   "established",
   "establishes",
 ]);
-// "X put the leak at 1,000 barrels a day", "the group gave a preliminary range of …": estimating a figure.
+// "X put the leak at 1,000 barrels a day": estimating a figure.
 const NUMBER_WORDS =
   /^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens|hundred|hundreds|thousand|thousands|million|millions|billion|half)$/;
 const ESTIMATE_OBJECTS = /^(estimate|estimates|range|figure|figures|toll|tally|count|number|rate|total|forecast|projection)$/;
-// "BP is arguing that …", "critics were saying …": a progressive speech verb.
 const PROGRESSIVE_CUES = new Set([
   "arguing",
   "saying",
@@ -74,7 +62,6 @@ const PROGRESSIVE_CUES = new Set([
   "accusing",
   "blaming",
 ]);
-// "…defended the figure, saying …", "…challenged this calculation saying that …": the clause subject speaks.
 const PARTICIPLE_CUES = new Set([
   "telling",
   "saying",
@@ -93,7 +80,6 @@ const PARTICIPLE_CUES = new Set([
 const TWO_WORD_CUES = new Set(SPEECH_VERBS.filter((v) => v.includes(" ")));
 const EXTRA_CUES = new Set(["learnt", "learned", "written"]);
 
-// Verbs that news copy puts before the speaker ("said Tom Quiggin").
 const INVERTIBLE = new Set([
   "said",
   "says",
@@ -207,7 +193,6 @@ const SENTENCE_ADVERBS = new Set([
 ]);
 const BOUNDARY_PUNCTUATION = new Set([",", ";", ":", "”", '"', "(", "—", "–", "-", "“", "»", "«"]);
 
-/** Marks tokens that sit inside double quotation marks. */
 function quotedMask(tokens: Token[]): boolean[] {
   let open = false;
   return tokens.map((token) => {
@@ -261,7 +246,6 @@ function matchAt(sentence: string, tokens: Token[], v: number): CueMatch | null 
   return inverted(sentence, tokens, v, lastCueToken, cue) ?? beforeVerb(sentence, tokens, v, lastCueToken, cue);
 }
 
-// "agreed on Wednesday to let …": "to" + verb before any "that".
 function infinitiveFollows(tokens: Token[], v: number): boolean {
   for (let i = v + 1; i < tokens.length && i <= v + 5; i++) {
     if (tokens[i]!.lower === "that" || !tokens[i]!.isWord) return false;
@@ -288,17 +272,13 @@ function thatFollows(tokens: Token[], v: number): boolean {
   return false;
 }
 
-// "put the leak at 1,000 barrels a day" / "gave a preliminary range of 12,000 to 19,000".
 function estimating(sentence: string, tokens: Token[], v: number): CueMatch | null {
   const verb = tokens[v]!.lower;
-  // "… issued its first estimate", "adopted a figure of 5,000", "called 5,000 its best estimate".
-  // A figure with thousands is three tokens ("5", ",", "000"): "called 5,000 barrels per day its best estimate".
+  // "called 5,000 barrels per day its best estimate": "5,000" alone is three tokens.
   const reach = verb === "called" || verb === "calls" ? 10 : verb.startsWith("put") ? 8 : 4;
   for (let i = v + 1; i < tokens.length && i <= v + reach; i++) {
     const token = tokens[i]!;
-    // "5,000" is three tokens; other punctuation ends the object.
     if (!token.isWord && !(token.text === "," && /^\d/.test(tokens[i - 1]?.text ?? "") && /^\d/.test(tokens[i + 1]?.text ?? ""))) return null;
-    // "put the leak at 1,000", "put the flow at a bare minimum of 25,000": a figure follows "at".
     if (verb.startsWith("put") && token.lower === "at" && tokens.slice(i + 1, i + 7).some((t) => /^\d/.test(t.text) || NUMBER_WORDS.test(t.lower))) break;
     if (!verb.startsWith("put") && ESTIMATE_OBJECTS.test(token.lower)) break;
     // "The government counts 1,135 dead": a count right after the verb.
@@ -308,8 +288,7 @@ function estimating(sentence: string, tokens: Token[], v: number): CueMatch | nu
   return beforeVerb(sentence, tokens, v, v, tokens[v]!.text);
 }
 
-// "BP is arguing that …" (progressive) and "Chu defended the figure, saying …" (participle): the clause's
-// subject is the speaker.
+// "BP is arguing that …", "Chu defended the figure, saying …": the clause's subject speaks.
 function participle(sentence: string, tokens: Token[], v: number): CueMatch | null {
   let i = v - 1;
   while (i >= 0 && SKIPPABLE_BEFORE_VERB.has(tokens[i]!.lower)) i--;
@@ -318,7 +297,6 @@ function participle(sentence: string, tokens: Token[], v: number): CueMatch | nu
   if (PROGRESSIVE_CUES.has(tokens[v]!.lower) && PASSIVE_AUXILIARIES.has(previous.lower)) {
     return beforeVerb(sentence, tokens, i, v, sentence.slice(tokens[i]!.start, tokens[v]!.end));
   }
-  // "Doug Suttles was quoted as saying …": the subject is the speaker.
   if (tokens[v]!.lower === "saying" && previous.lower === "as" && tokens[i - 1]?.lower === "quoted" && PASSIVE_AUXILIARIES.has(tokens[i - 2]?.lower ?? "")) {
     return beforeVerb(sentence, tokens, i - 2, v, sentence.slice(tokens[i - 2]!.start, tokens[v]!.end));
   }
@@ -328,7 +306,6 @@ function participle(sentence: string, tokens: Token[], v: number): CueMatch | nu
     if (named) return makeMatch(sentence, tokens, tokens[v]!.text, "participle", tokens[v]!.start, named);
   }
   if (!PARTICIPLE_CUES.has(tokens[v]!.lower)) return null;
-  // After a comma, or right after the object with "that" following ("challenged this calculation saying that").
   const afterComma = previous.text === ",";
   if (!afterComma && !(previous.isWord && tokens[v + 1]?.lower === "that")) return null;
   for (const first of clauseSubjectStarts(tokens, v)) {
@@ -338,7 +315,6 @@ function participle(sentence: string, tokens: Token[], v: number): CueMatch | nu
   return null;
 }
 
-/** The subject phrase starting at `first` when a verb follows it (past an apposition), else null. */
 function participleSubject(tokens: Token[], first: number, v: number): PhraseRange | null {
   const range = SUBJECT_PRONOUNS.has(tokens[first]!.lower) ? { first, last: first } : phraseStartingAt(tokens, first);
   if (!range || range.last >= v - 1) return null;
@@ -349,14 +325,11 @@ function participleSubject(tokens: Token[], first: number, v: number): PhraseRan
     const opener = tokens[range.last + 2];
     if (close > 0 && close - range.last <= 15 && opener && /^(the|a|an|his|her|its|their|who|which|[a-z]+ing)$/.test(opener.lower)) verb = tokens[close + 1];
   }
-  // The subject must be followed by its verb ("Chu defended", "BP has challenged"), not by more phrase.
   if (!verb || !/^[a-z]/.test(verb.text) || SUBORDINATORS.has(verb.lower) || PREPOSITIONS.has(verb.lower)) return null;
   return range;
 }
 
-// Where the clause a participle hangs from may start: the sentence start, or past a short introductory
-// phrase — after its comma ("In 2013, …") or, for a time phrase, without one ("On Friday the MQM's
-// Rauf Siddiqui resigned …, saying").
+// Past an introductory phrase, with or without its comma: "On Friday the MQM's Rauf Siddiqui resigned …, saying".
 function clauseSubjectStarts(tokens: Token[], v: number): number[] {
   let first = 0;
   while (first < v && !tokens[first]!.isWord) first++;
@@ -412,8 +385,7 @@ function inverted(sentence: string, tokens: Token[], v: number, lastCueToken: nu
   const body = spokesmanFor(tokens, range);
   if (body) range = body;
   const next = tokens[range.last + 1];
-  // The phrase must close the clause ("said Tom Quiggin, a former…"), not open a new one.
-  // A participle may follow a document ("says a statement attributed to …", "said a statement issued by …").
+  // The phrase must close the clause, though a participle may follow ("says a statement attributed to …").
   if (next && ![",", ".", ";", "(", "!", "?"].includes(next.text) && !/^[a-z]+(ing|ed)$/.test(next.text) && next.lower !== "in") return null;
   return makeMatch(sentence, tokens, cue, "inverted", tokens[v]!.start, range);
 }
@@ -427,8 +399,7 @@ function beforeVerb(sentence: string, tokens: Token[], v: number, lastCueToken: 
   if (!previous) return null;
   if (PASSIVE_AUXILIARIES.has(previous.lower)) {
     if (!PASSIVE_SPEECH.has(tokens[v]!.lower)) return null;
-    // "…terrorists were killed who were believed to be affiliated with MQM": a relative clause hedges
-    // one detail, not the sentence.
+    // "…terrorists were killed who were believed to be affiliated with MQM" hedges one detail only.
     if (["who", "which", "that"].includes(tokens[i - 1]?.lower ?? "")) return null;
     // "… more oil than the public had been told": a comparison, not a report.
     let aux = i;
@@ -445,7 +416,6 @@ function beforeVerb(sentence: string, tokens: Token[], v: number, lastCueToken: 
   if (SUBJECT_PRONOUNS.has(previous.lower)) {
     return opensMainClause(tokens, i) ? makeMatch(sentence, tokens, cue, "subject", tokens[v]!.start, { first: i, last: i }) : null;
   }
-  // "He and his colleagues put the flow at …": the pronoun's referent speaks, with the people around them.
   if (
     GROUP_HEADS.has(previous.lower) &&
     /^(his|her|their)$/.test(tokens[i - 1]?.lower ?? "") &&
@@ -471,32 +441,30 @@ function beforeVerb(sentence: string, tokens: Token[], v: number, lastCueToken: 
   }
   const reduced = documentBeforeReducedRelative(tokens, range?.first ?? i + 1);
   if (reduced) return makeMatch(sentence, tokens, cue, "subject", tokens[v]!.start, reduced);
-  // "researchers from Purdue University and the Woods Hole Oceanographic Institution said": the group is the subject.
+  // "researchers from Purdue University said": the group is the subject.
   const group = range ? groupOfInstitution(tokens, range) : null;
   if (group) return makeMatch(sentence, tokens, cue, "subject", tokens[v]!.start, group);
   if (!range || !opensMainClause(tokens, range.first)) return null;
   return makeMatch(sentence, tokens, cue, "subject", tokens[v]!.start, range);
 }
 
-// "BP's cement expert, Andreas Momber, concluded …", "Its lead expert, engineer Martin Blunt, had
-// estimated …": the name set off after a role is who speaks.
+// "BP's cement expert, Andreas Momber, concluded …": the name after the role speaks.
 function nameInRoleApposition(tokens: Token[], closing: number): PhraseRange | null {
   const name = phraseEndingAt(tokens, closing - 1);
   if (!name || tokens[name.first - 1]?.text !== "," || !isCapitalized(tokens[name.last])) return null;
   let role = phraseEndingAt(tokens, name.first - 2);
-  // "The head of Rosaviatsia, Alexander Neradko, said …": the role stands before "of" and its body.
+  // "The head of Rosaviatsia, Alexander Neradko, said …"
   if (role && tokens[role.first - 1]?.lower === "of") {
     const holder = phraseEndingAt(tokens, role.first - 2);
     if (holder && isRoleWord(tokens[holder.last]!.lower)) role = { first: holder.first, last: holder.last };
   }
   const head = role ? tokens[role.last]!.lower : "";
-  // "The company, Meghna Launch Services, said …": a body's name set off after its kind.
+  // "The company, Meghna Launch Services, said …"
   if (!role || !(isRoleWord(head) || INSTITUTION_HEADS.has(head)) || !opensMainClause(tokens, role.first)) return null;
   return name;
 }
 
-// "The initial report submitted to the Sindh government said …", "The JIT report made public by the
-// Sindh government in July 2020 said …": a document, then a participle clause, then the verb.
+// "The initial report submitted to the Sindh government said …"
 const REDUCED_PARTICIPLES =
   /^(dated|submitted|sent|released|published|prepared|presented|filed|issued|made|obtained|seen|leaked|shared|handed|given|written|drawn|compiled|commissioned|ordered|sealed|circulated|delivered)$/;
 function documentBeforeReducedRelative(tokens: Token[], end: number): PhraseRange | null {
@@ -515,7 +483,7 @@ function documentBeforeReducedRelative(tokens: Token[], end: number): PhraseRang
 
 const SPOKESPEOPLE = /^(spokesman|spokeswoman|spokesperson|spokesmen|spokeswomen|spokespeople|representative|representatives)$/;
 
-/** "a spokesman for X" (the phrase ending in the role word): the phrase naming X, when there is one. */
+/** "a spokesman for X": the phrase naming X. */
 function spokesmanFor(tokens: Token[], range: PhraseRange): PhraseRange | null {
   if (!SPOKESPEOPLE.test(tokens[range.last]!.lower) || !/^(for|of)$/.test(tokens[range.last + 1]?.lower ?? "")) return null;
   return phraseStartingAt(tokens, range.last + 2);
@@ -539,22 +507,19 @@ function groupOfInstitution(tokens: Token[], range: PhraseRange): PhraseRange | 
   }
   const group = phraseEndingAt(tokens, range.first - 2);
   if (!group || !opensMainClause(tokens, group.first)) return null;
-  // "staff of the presidential oil spill commission", "officials of the claims administration": the
-  // body's own people, named with it; "researchers from Purdue …" and "officials in Kiev" stay the group.
+  // "officials of the claims administration" are named with their body; "officials in Kiev" stay the group.
   const belongs = tokens[range.first - 1]!.lower === "of" && INSTITUTION_HEADS.has(tokens[range.last]!.lower);
   return belongs ? { first: group.first, last: range.last } : group;
 }
 
-// A speaker phrase must start a clause; "…a party that human rights groups … say has a violent past"
-// is the writer's sentence, not the groups'.
+// "…a party that human rights groups … say has a violent past" is the writer's sentence, not the groups'.
 function opensMainClause(tokens: Token[], first: number): boolean {
   const before = tokens[first - 1];
   if (!before) return true;
   if (BOUNDARY_PUNCTUATION.has(before.text)) return true;
-  // "rights groups and officials say": without a comma, "and" joins two subjects, and the clause
-  // starts before the first of them.
   // "…in the rubble,[25] and the company's chief executive … acknowledged": a citation marker ends a clause.
   if ((before.lower === "and" || before.lower === "or") && tokens[first - 2]?.text === "]") return true;
+  // "rights groups and officials say": without a comma, the clause starts before the first subject.
   if ((before.lower === "and" || before.lower === "or") && tokens[first - 2]?.text !== ",") {
     const conjunct = phraseEndingAt(tokens, first - 2);
     return conjunct ? opensMainClause(tokens, conjunct.first) : false;
@@ -563,9 +528,8 @@ function opensMainClause(tokens: Token[], first: number): boolean {
   if (before.lower === "that" && isTransparentFrame(tokens, first - 1)) return true;
   if (SUBORDINATORS.has(before.lower)) return false;
   if (PREPOSITIONS.has(before.lower) && first - 1 === 0) return true;
-  // "Now scientists say …", "Meanwhile, police said …": a sentence adverb before the subject.
   if (first - 1 === 0 && SENTENCE_ADVERBS.has(before.lower)) return true;
-  // "In a press conference MQM leader Farooq Sattar said": a short sentence-initial prepositional phrase.
+  // "In a press conference MQM leader Farooq Sattar said"
   return PREPOSITIONS.has(tokens[0]?.lower ?? "") && first <= 7 && tokens.slice(0, first).every((t) => t.isWord);
 }
 
@@ -578,8 +542,7 @@ function isTransparentFrame(tokens: Token[], thatIndex: number): boolean {
   return frame.length >= 3 && frame.length <= 5 && frame[0] === "it" && ["is", "was"].includes(frame[1] ?? "");
 }
 
-// "Zulfiqar Mirza, the then Home Minister … of the then ruling party—Pakistan Peoples Party claimed":
-// an apposition left open by a dash; the speaker is the name before it, not the party after the dash.
+// "Zulfiqar Mirza, the then Home Minister … of the then ruling party—Pakistan Peoples Party claimed": Mirza speaks.
 function nameBeforeOpenApposition(tokens: Token[], range: PhraseRange): PhraseRange | null {
   const dash = tokens[range.first - 1];
   if (!dash || !["—", "–"].includes(dash.text)) return null;
@@ -608,8 +571,7 @@ function coordinated(sentence: string, tokens: Token[], v: number, andIndex: num
   while (first < andIndex && OPENING_QUOTES.has(tokens[first]!.text)) first++;
   // "And Hasina stood in parliament and said …": a sentence-opening conjunction is no part of the subject.
   if (/^(and|but|so|yet|or)$/i.test(tokens[first]?.text ?? "") && first + 1 < andIndex) first++;
-  // "Markey, a Massachusetts Democrat who chairs …, released … and said": the clause after the
-  // comma has no subject of its own; its subject stands before the apposition.
+  // "Markey, a Massachusetts Democrat who chairs …, released … and said": the subject precedes the apposition.
   if (
     start >= 0 &&
     tokens[start]!.text === "," &&
@@ -625,7 +587,6 @@ function coordinated(sentence: string, tokens: Token[], v: number, andIndex: num
   const range = SUBJECT_PRONOUNS.has(tokens[first]?.lower ?? "") ? { first, last: first } : phraseStartingAt(tokens, first);
   if (!range || range.last >= andIndex - 1) return null;
   const verb = tokens[range.last + 1];
-  // The clause must read subject + verb; a lowercase non-phrase word right after the phrase is the verb.
   if (!verb || !/^[a-z]/.test(verb.text)) return null;
   if (start >= 0 && !opensMainClause(tokens, range.first)) return null;
   return makeMatch(sentence, tokens, cue, "coordinated", tokens[v]!.start, range);

@@ -1,12 +1,9 @@
-// What the reader of a document remembers while reading it: who spoke last, which institutions and
-// documents were mentioned, and which role words ("the ambassador") belong to which name. Attribution
-// asks it to resolve "he said", "it says", "the memo says" and "the rights group said".
+// What a reader remembers (who spoke last, institutions, documents, roles), to resolve "he said", "the memo says", "the rights group said".
 
 import type { ActorKind, ExtractedSpeaker } from "./types";
 import { GROUP_HEADS, INSTITUTION_HEADS, INTERCHANGEABLE_DOCUMENT_NOUNS, isPluralGroupName } from "./lexicon";
 import type { DocumentPhrase, Gender, Pronoun } from "./speaker-phrases";
 
-/** Where in the document something was read: sentence order, paragraph, and news item. */
 export interface Position {
   order: number;
   paragraph: number;
@@ -57,22 +54,19 @@ export class Discourse {
   private readonly named: EntityMention[] = [];
   private readonly documents: DocumentRecord[] = [];
   private readonly roles: RoleMention[] = [];
-  /** Last thing "it" can point at: an institution or a document, in reading order. */
   private readonly itCandidates: Array<{ position: Position; speaker: ExtractedSpeaker | null; document: DocumentRecord | null }> = [];
 
-  /** `genderHints` maps display names to a gender known from honorifics or kinship words anywhere in the document. */
   constructor(private readonly genderHints: ReadonlyMap<string, Gender> = new Map()) {}
 
   private inWindow(candidate: Position, at: Position): boolean {
     return candidate.article === at.article && at.paragraph - candidate.paragraph <= PARAGRAPH_WINDOW && candidate.order <= at.order;
   }
 
-  /** An institution named anywhere in a sentence: what "the company" or "the ministry" may mean later. */
   mentionName(speaker: ExtractedSpeaker, at: Position): void {
     if (speaker.kind !== "person" && speaker.kind !== "other") this.named.push({ ...at, speaker, gender: "unknown" });
   }
 
-  /** A named actor that was just attributed a statement: the preferred referent of a later description. */
+  /** The preferred referent of a later description ("the MQM leader"). */
   mentionSpeaker(speaker: ExtractedSpeaker, at: Position): void {
     if (speaker.kind === "person") this.speakers.push({ ...at, speaker, gender: this.genderOf(speaker) });
   }
@@ -90,11 +84,9 @@ export class Discourse {
     this.roles.push({ ...at, role, speaker });
   }
 
-  /** Registers a document phrase, or returns the earlier record a definite phrase refers back to. */
   mentionDocument(phrase: DocumentPhrase, author: ExtractedSpeaker | null, label: string, at: Position): DocumentRecord {
     const found = phrase.definite && !phrase.author ? this.findDocument(phrase.noun, at) : null;
-    // "The inquiry report" after "the BGMEA's own probe report" is another document: a definite phrase
-    // refers back only when what distinguishes it is in the earlier label or says nothing ("the same", "undated").
+    // "The inquiry report" after "the BGMEA's own probe report" is another document.
     const earlier = found && distinguishingWords(phrase).every((word) => found.label.toLowerCase().includes(word)) ? found : null;
     if (earlier) {
       this.itCandidates.push({ position: at, speaker: null, document: earlier });
@@ -106,7 +98,7 @@ export class Discourse {
     return record;
   }
 
-  /** Same noun family first ("the memo" → an earlier memo), then any report-like document ("the cable" → an assessment). */
+  /** "the memo" → an earlier memo, else any report-like document ("the cable" → an assessment). */
   findDocument(noun: string, at: Position): DocumentRecord | null {
     const sameArticle = this.documents.filter((record) => record.article === at.article).reverse();
     return (
@@ -120,8 +112,7 @@ export class Discourse {
       return person ? { speaker: person.speaker, document: null } : null;
     }
     if (pronoun === "she") {
-      // News copy marks women ("Ms Jalil") far more reliably than men, and an unmarked name in it is
-      // usually a man's: a known woman in the window beats a more recent unmarked name.
+      // News copy marks women ("Ms Jalil") far more reliably than men: an unmarked name is usually a man's.
       const person = this.latest(this.people, at, (p) => p.gender === "female") ?? this.latest(this.people, at, (p) => p.gender === "unknown");
       return person ? { speaker: person.speaker, document: null } : null;
     }
@@ -143,8 +134,7 @@ export class Discourse {
   resolveDescription(head: string, at: Position): ExtractedSpeaker | null {
     const role = this.latest(this.roles, at, (r) => r.role === head);
     if (role) return role.speaker;
-    // "the government": a government the document named as such ("the Sindh government"), not the
-    // last public body mentioned; otherwise the reader resolves it to "Government" (speaker-phrases).
+    // "the government" is one the document named as such ("the Sindh government"), not the last public body.
     if (head === "government") {
       const named = (e: EntityMention) => /\bgovernment\b/i.test(e.speaker.name);
       return (this.latest(this.institutions, at, named) ?? this.latest(this.named, at, named))?.speaker ?? null;
@@ -178,8 +168,7 @@ export class Discourse {
         null
       );
     }
-    // "the MQM leader defended her action and said …": the last speaker in this paragraph, unless the
-    // document gave that person a different role (a mayor is not "the ambassador").
+    // "the MQM leader … said": the paragraph's last speaker, unless given another role (a mayor is not "the ambassador").
     const speaker = this.latest(this.speakers, at, (s) => s.paragraph === at.paragraph && this.rolesOf(s.speaker).every((r) => r === head));
     return speaker?.speaker ?? null;
   }
@@ -227,10 +216,9 @@ const GENERIC_DOCUMENT_WORDS = new Set([
   "said",
 ]);
 
-/** Modifiers of a document phrase that tell it apart: "inquiry" in "the inquiry report". */
+// "inquiry" in "the inquiry report". Authorship words ("the Canadian government memo") say whose it
+// is, which the earlier mention may not have said.
 function distinguishingWords(phrase: DocumentPhrase): string[] {
-  // Only lower-case common nouns tell documents apart; a capitalized or authorship word ("the
-  // Canadian government memo") says whose it is, which the earlier mention may not have said.
   return phrase.nounPhrase
     .split(/\s+/)
     .slice(0, -1)

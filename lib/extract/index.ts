@@ -1,6 +1,4 @@
-// Public surface of the extraction core: raw page text in, source-attributed claims out. Pure and
-// deterministic — the same input and EXTRACTOR_VERSION always give the same claims, so stored claims
-// can be traced to the extractor that produced them and re-extracted when the version changes.
+// Raw page text in, attributed claims out; deterministic per EXTRACTOR_VERSION, so stored claims can be re-extracted when it changes.
 
 export type { ActorKind, Attribution, ExtractedClaim, ExtractedSpeaker, NormalizedDocument, RemovedSpan, SourceStance } from "./types";
 

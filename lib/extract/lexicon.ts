@@ -1,5 +1,4 @@
-// Closed word lists the extractor reasons with. Kept in one place so that tuning attribution on a new
-// corpus means editing data, not control flow.
+// Closed word lists, kept in one place so that tuning attribution on a new corpus means editing data.
 
 /** Verbs that introduce reported speech or a stated position, in every inflection we match literally. */
 export const SPEECH_VERBS: readonly string[] = [
@@ -229,10 +228,7 @@ export const ANONYMOUS_SOURCE_HEADS: ReadonlySet<string> = new Set([
   "observers",
 ]);
 
-/**
- * Heads of groups that speak as one ("officials said", "BP's lawyers argued", "shopkeepers said"): the
- * group is the speaker, named by its phrase ("BP officials", "Government experts", "Shopkeepers").
- */
+/** Heads of groups that speak as one: "BP's lawyers argued" is spoken by "BP lawyers". */
 export const GROUP_HEADS: ReadonlySet<string> = new Set([
   "analysts",
   "analyst",
@@ -326,10 +322,7 @@ export function isPluralGroupName(name: string): boolean {
   return GROUP_HEADS.has(last) && (/[^s]s$/.test(last) || last === "police");
 }
 
-/**
- * Singular institution nouns. "The company said" / "the ministry said" refers back to an institution the
- * reader has met; "the fire department", "the Sindh government" name one by their modifiers.
- */
+/** "The company said" refers back to an institution the reader has met. */
 export const INSTITUTION_HEADS: ReadonlySet<string> = new Set([
   "company",
   "firm",

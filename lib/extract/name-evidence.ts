@@ -1,6 +1,4 @@
-// Document-wide evidence about names, gathered before attribution reads sentence by sentence: the
-// fullest form of each person's name, which capitalized words are places, which one-word names the
-// document really uses as names, and who is known to be a man or a woman.
+// Document-wide evidence about names (fullest forms, places, genders), gathered before attribution reads sentence by sentence.
 
 import { PersonNameResolver, guessActorKind } from "./actors";
 import type { Sentence } from "./sentences";
@@ -35,7 +33,6 @@ function placeWords(text: string): Set<string> {
   return places;
 }
 
-/** A resolver that knows every multi-word person name in the document's prose (layout excluded). */
 export function buildNameResolver(text: string, sentences: Sentence[], isLayout: (index: number) => boolean): PersonNameResolver {
   const resolver = new PersonNameResolver(placeWords(text));
   for (const [index, sentence] of sentences.entries()) {
@@ -67,7 +64,7 @@ function capitalizedRuns(tokens: Token[]): Token[][] {
   return runs;
 }
 
-/** Gender of each person name, from "Ms Jalil", "his aunt Dr Fowzia Siddiqui", "Mr. Baqri" anywhere in the text. */
+/** From "Ms Jalil", "his aunt Dr Fowzia Siddiqui", "Mr. Baqri" anywhere in the text. */
 export function genderHints(text: string, names: PersonNameResolver): Map<string, Gender> {
   const hints = new Map<string, Gender>();
   const record = (pattern: RegExp, gender: Gender): void => {

@@ -1,6 +1,4 @@
-// Turns a raw scraped page into the canonical text every claim offset points into.
-// Everything here is line-based and order-independent so that running it twice is a no-op:
-// debris rules only ever delete whole lines, and whitespace rules reach a fixed point in one pass.
+// The canonical text claim offsets point into; rules delete whole lines or reach a fixed point in one pass, so normalizing is idempotent.
 
 import type { NormalizedDocument, RemovedSpan } from "./types";
 import { isTimestampLine } from "@/lib/text/dates";
@@ -10,9 +8,8 @@ interface DebrisRule {
   test: (line: string) => boolean;
 }
 
-// Horizontal whitespace that browsers render as a plain space; copy-paste from the web is full of them.
 const ODD_SPACES = /[\t\v\f\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
-// Invisible characters with no meaning in prose. ZWJ/ZWNJ are deliberately kept: Urdu and Persian need them.
+// ZWJ/ZWNJ are deliberately kept: Urdu and Persian need them.
 const INVISIBLES = /[\u200B\u2060\uFEFF\u00AD]/g;
 
 const TOOLBAR_WORDS = new Set([
@@ -113,7 +110,7 @@ const DEBRIS_RULES: DebrisRule[] = [
   { reason: "comment-form", test: (l) => /^you have commented \d+ times?\b.{0,60}$/i.test(l) },
   { reason: "comment-form", test: (l) => /^your (name|e-?mail)( address)?( \((optional|required)\))?\*?$/i.test(l) },
   { reason: "comment-form", test: (l) => /^(website|url|name|e-?mail)( \((optional|required)\))?\*?$/i.test(l) },
-  // The closing notice is often glued to leftover form widgets on the same line ("Pic-a-Nic Sorry. Comments…").
+  // Often glued to leftover form widgets on the same line ("Pic-a-Nic Sorry. Comments…").
   { reason: "comment-form", test: (l) => l.length < 200 && /comments (have been|are) closed/i.test(l) },
   { reason: "comment-form", test: (l) => /^(leave a (comment|reply)|post a comment|post comment|submit comment|add comment)\.?$/i.test(l) },
   { reason: "comment-form", test: (l) => /^\d+ (comments?|responses?|replies)\.?$/i.test(l) },
@@ -134,7 +131,6 @@ const DEBRIS_RULES: DebrisRule[] = [
   },
   { reason: "copyright", test: (l) => l.length < 160 && /^(©|\(c\)|copyright\b)|all rights (are )?reserved/i.test(l) },
   { reason: "timestamp", test: (l) => /^\d{1,2}:\d{2}(:\d{2})?(\s?[ap]\.?m\.?)?$/i.test(l) || isTimestampLine(l) },
-  // Forum engines' footers: posting permissions, the board's clock.
   {
     reason: "forum-chrome",
     test: (l) =>
@@ -143,12 +139,10 @@ const DEBRIS_RULES: DebrisRule[] = [
         l,
       ),
   },
-  // Encyclopedias' page furniture: the edit stamp, "Jump to", reference back-links ("^ …").
   {
     reason: "page-furniture",
     test: (l) => l.length < 300 && /^(this page was last (edited|modified)\b|jump to:? (navigation|search)\b|\[edit\]$|retrieved (from|on) \b|\^ )/i.test(l),
   },
-  // Wire services' and newspapers' footers and notices.
   {
     reason: "wire-footer",
     test: (l) =>
@@ -158,7 +152,6 @@ const DEBRIS_RULES: DebrisRule[] = [
       ),
   },
   { reason: "wire-footer", test: (l) => l.length < 160 && /\bcontributed (reporting )?to this (report|story)\.?$/i.test(l) },
-  // Captions: "PHOTO: …", "[Photo] …", "FILE PHOTO - …".
   { reason: "caption", test: (l) => l.length < 400 && /^(\[(photo|image|picture)\]|(file )?photo\s*[:–—-]|image\s*:|picture\s*:)/i.test(l) },
 ];
 
@@ -184,11 +177,7 @@ function tidyLine(line: string): string {
   return line.replace(/ {2,}/g, " ").trim();
 }
 
-/**
- * Canonical text for a raw document. Idempotent: normalizeDocument(normalizeDocument(x).text).text
- * equals normalizeDocument(x).text, because every rule is either a fixed-point whitespace rewrite or
- * the deletion of a whole line that no other rule can bring back.
- */
+/** Canonical text for a raw document; idempotent. */
 export function normalizeDocument(raw: string): NormalizedDocument {
   const removed: RemovedSpan[] = [];
   const kept: string[] = [];

@@ -1,7 +1,4 @@
-// Finding the noun phrase next to an attribution verb ("Melisa Leclerc, Mr. Day’s spokeswoman, said",
-// "said his executive assistant Stefano Pileggi") without a parser: a phrase is a run of tokens that are
-// capitalized, or belong to closed classes (determiners, titles, document nouns, source nouns), or look
-// like adjectives. Anything else — a verb, a preposition, a subordinator — ends it.
+// The noun phrase next to an attribution verb, without a parser: a verb, a preposition or a subordinator ends it.
 
 import { ANONYMOUS_SOURCE_HEADS, DOCUMENT_NOUNS, GROUP_HEADS, INSTITUTION_HEADS, SPEECH_VERBS, TITLE_WORDS } from "./lexicon";
 
@@ -146,7 +143,6 @@ const ROLE_NOUNS: ReadonlySet<string> = new Set([
   "attorney",
 ]);
 
-/** A noun that names a role or occupation ("expert", "spokesman", "minister"). */
 export function isRoleWord(lower: string): boolean {
   return ROLE_NOUNS.has(lower) || TITLE_WORDS.has(lower);
 }
@@ -353,7 +349,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
   "finally",
 ]);
 
-// Connectors that may sit inside a name when both neighbours are capitalized ("Office of the United Nations").
+// "Office of the United Nations": connectors inside a name.
 const NAME_CONNECTORS: ReadonlySet<string> = new Set(["of", "for", "and", "&", "the", "al", "bin", "ul", "ud", "ur", "de"]);
 
 function looksAdjectival(lower: string): boolean {
@@ -418,10 +414,7 @@ function acceptsToken(tokens: Token[], index: number): boolean {
   return isPhraseWord(token) || compoundModifier(tokens, index);
 }
 
-/**
- * "Chief fire officer", "union leader": a lower-case noun before a role word names the kind of
- * officer or leader, and belongs to the title before the name.
- */
+// "Chief fire officer": a lower-case noun before a role word belongs to the title.
 function compoundModifier(tokens: Token[], index: number, depth = 0): boolean {
   const token = tokens[index]!;
   const next = tokens[index + 1];
@@ -429,25 +422,21 @@ function compoundModifier(tokens: Token[], index: number, depth = 0): boolean {
   if (ROLE_NOUNS.has(next.lower) || TITLE_WORDS.has(next.lower)) return true;
   // "said police", "told officials": a verb before a group is not its modifier ("claims administration" is).
   if (VERB_ONLY.has(token.lower)) return false;
-  // "the undated document", "a redacted report", "an internal BP document".
   if (DOCUMENT_NOUNS.includes(next.lower)) return true;
   if (isCapitalized(next)) {
     let k = index + 1;
     while (isCapitalized(tokens[k]) && k - index <= 4) k++;
     if (tokens[k] && DOCUMENT_NOUNS.includes(tokens[k]!.lower)) return true;
   }
-  // "A joint investigation team", "the fire department": nouns before a body's head. Participles
-  // ("killed police") are verbs, not modifiers.
+  // "the fire department" yes; participles ("killed police") are verbs, not modifiers.
   if (/(ed|ing)$/.test(token.lower)) return false;
   return INSTITUTION_HEADS.has(next.lower) || GROUP_HEADS.has(next.lower) || (depth < 2 && compoundModifier(tokens, index + 1, depth + 1));
 }
 
-/** The phrase that ends at `last` (inclusive), or null when the token there cannot end a phrase. */
 export function phraseEndingAt(tokens: Token[], last: number): PhraseRange | null {
   let first = last;
   while (first >= 0 && acceptsToken(tokens, first)) {
-    // "On June 15 the government announced": a determiner opens the phrase unless a name connector
-    // ("Office of the United Nations") or a preposition's object holds it inside.
+    // "On June 15 the government announced": a determiner opens the phrase unless a connector holds it.
     if (first < last && /^(the|a|an)$/.test(tokens[first]!.lower) && !NAME_CONNECTORS.has(tokens[first - 1]?.lower ?? "")) {
       first--;
       break;
@@ -458,7 +447,7 @@ export function phraseEndingAt(tokens: Token[], last: number): PhraseRange | nul
   return trimConnectors(tokens, { first, last });
 }
 
-/** The phrase that starts at `first`, stopping at punctuation (so appositions are left out). */
+/** Stops at punctuation, so appositions are left out. */
 export function phraseStartingAt(tokens: Token[], first: number): PhraseRange | null {
   let last = first;
   while (last < tokens.length && acceptsToken(tokens, last)) last++;
@@ -503,10 +492,7 @@ const APPOSITION_OPENERS: ReadonlySet<string> = new Set([
   "however",
 ]);
 
-/**
- * When the token at `commaIndex` closes an apposition (", Mr. Day’s spokeswoman," / ", who lives in
- * London," / ", 50,"), returns the index of the comma that opens it; otherwise null.
- */
+/** The comma opening the apposition that `commaIndex` closes (", Mr. Day’s spokeswoman,"), or null. */
 export function appositionStart(tokens: Token[], commaIndex: number): number | null {
   for (let j = commaIndex - 1; j >= 0 && commaIndex - j <= 25; j--) {
     const token = tokens[j]!;

@@ -1,16 +1,13 @@
-// Compilations paste news items one after another and close each with "REFERENCE: <headline> By <author> | …".
-// Everything from the previous item's end up to that line is relayed from the referenced article.
-// An item ends at the previous REFERENCE, and a dateline ("KARACHI: …", "ISLAMABAD – …") starts one,
-// so an unreferenced essay above a dateline never inherits the next item's citation.
+// Compilations close each pasted news item with "REFERENCE: <headline> By <author> | …". A dateline
+// starts an item, so an unreferenced essay above one never inherits the next item's citation.
 
 import type { Sentence } from "./sentences";
 import { LEADING_CITATION_MARKERS } from "./lexicon";
 
 export const REFERENCE_LINE = /^REFERENCES?\s*:\s*/;
-// "KARACHI:", "BHIT SHAH:", "ISLAMABAD –": a place in capitals opening a news item.
+// "KARACHI:", "ISLAMABAD –": a place in capitals opening a news item.
 export const DATELINE = /^(?!REFERENCES?\b)[A-Z][A-Z.]+(?: [A-Z][A-Z.]+){0,2}\s*(?::|\s[–—-])\s+/;
 
-// Prefixes that label a sentence rather than belong to it.
 export const LEADING_LABELS: RegExp[] = [
   DATELINE,
   /^\d{1,3}\.\s*\((?:C|U|S|SBU|TS|C\/NF|S\/NF)\)\s*/,
@@ -21,7 +18,6 @@ export const LEADING_LABELS: RegExp[] = [
   /^(?:(?:THE )?ASSOCIATED PRESS|REUTERS|AFP|AP|APP|PTI|IANS|NNI|PPI|INP|(?:OUR|STAFF|SPECIAL) (?:CORRESPONDENTS?|REPORTERS?)|STAFF WRITER)\s+(?=[A-Z][a-z])/,
 ];
 
-/** Characters of leading labels (dateline, byline, citation markers) before a sentence's own words. */
 export function leadingLabelLength(value: string): number {
   let at = 0;
   for (let changed = true; changed;) {
@@ -58,7 +54,6 @@ export function startsWithDateline(text: string, sentence: Sentence): boolean {
   return DATELINE.test(text.slice(sentence.start, sentence.end));
 }
 
-/** For every sentence covered by a REFERENCE line, the cleaned citation label. */
 export function referenceScopes(text: string, sentences: Sentence[]): Map<number, string> {
   const scopes = new Map<number, string>();
   let itemStart = 0;
@@ -82,10 +77,7 @@ function latestDatelineStart(text: string, sentences: Sentence[], from: number, 
   return from;
 }
 
-/**
- * Article number of every sentence: a REFERENCE line closes an article and a dateline opens one, except
- * that consecutive excerpts closed by the same REFERENCE are one article cut into pieces.
- */
+/** Article number of every sentence; consecutive excerpts closed by the same REFERENCE are one article. */
 export function articleIndexes(text: string, sentences: Sentence[]): number[] {
   const scopes = referenceScopes(text, sentences);
   const articles: number[] = [];

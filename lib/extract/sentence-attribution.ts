@@ -1,5 +1,4 @@
-// Sentence-level attribution: which cue a sentence uses, who or what stands behind it, and what the
-// sentence teaches a reader about names, roles and documents for the sentences after it.
+// Which cue a sentence uses, who stands behind it, and what it teaches about names, roles and documents for later sentences.
 
 import type { ExtractedSpeaker } from "./types";
 import type { PersonNameResolver } from "./actors";
@@ -27,8 +26,8 @@ export interface SentenceReading {
   subject: ExtractedSpeaker | null;
 }
 
-// ", he said." and "“…,” said X" at the end of a sentence frame everything before them, so they win over
-// an earlier verb inside the reported words ("Aafia's mother … had warned me …, he said adding.").
+// A closing ", he said." frames everything before it, so it wins over an earlier verb inside the
+// reported words ("Aafia's mother … had warned me …, he said adding.").
 function framingFirst(matches: CueMatch[], sentence: string): CueMatch[] {
   const framing = matches.filter((m) => {
     if (m.cueStart < sentence.length / 2) return false;
@@ -42,12 +41,10 @@ function framingFirst(matches: CueMatch[], sentence: string): CueMatch[] {
 
 export interface SentenceContext {
   sentence: string;
-  /** Offset of the sentence in the document, for name resolution by position. */
   offset: number;
   position: Position;
 }
 
-// Role nouns that identify one person in a story ("the ambassador", "the MQM leader").
 const ROLE_HEADS: ReadonlySet<string> = new Set([
   "ambassador",
   "minister",
@@ -72,8 +69,8 @@ const ROLE_HEADS: ReadonlySet<string> = new Set([
   "organizer",
   "founder",
 ]);
-// "Interior Minister Rehman Malik", "then US ambassador to Pakistan Anne Patterson". The role word may be
-// capitalized or not; the name must be, so the pattern spells out both cases of the role's first letter.
+// "Interior Minister Rehman Malik": the role may be capitalized or not, the name must be, so the
+// pattern spells out both cases of the role's first letter.
 const ROLE_BEFORE_NAME = new RegExp(
   `\\b(${[
     "ambassador",
@@ -96,20 +93,17 @@ const ROLE_BEFORE_NAME = new RegExp(
   "g",
 );
 
-// The medium a speaker used ("wrote in a 1996 report", "said in a letter"), cited alongside the speaker.
+// "wrote in a 1996 report": the medium is cited alongside the speaker.
 const MEDIUM =
   /\bin (a|an|the|his|her|its|their) ((?:[\w’'$-]+ ){0,3}?)(memo|memorandum|report|letter|letters|statement|decision|ruling|judgment|article|cable|column|affidavit|complaint|petition|book)\b((?: on| of| to)[^,;:“”"]{0,60})?/i;
 // A clause subject that sends or files a document is its author ("The Privy Council Office … sent a memo").
 const AUTHORING_VERB =
   /\b(sent|wrote|issued|released|published|prepared|filed|submitted|drafted|produced)\s+((?:a|an)\s+(?:[\w’'$-]+\s){0,3}?(?:memo|memorandum|report|letter|letters|statement|lawsuit|suit|complaint|petition|cable|paper|study))\b/i;
-// Words that open an introductory phrase before the subject ("In interviews, Mr. Baqri …").
+// "In interviews, Mr. Baqri …": an introductory phrase before the subject.
 const INTRO_OPENERS =
   /^(in|on|at|during|after|before|when|while|although|though|asked|talking|addressing|speaking|meanwhile|however|earlier|later|in addition|despite|since|upon|through|with|without|as|like|by|for|from|under|over|among|due|providing|sharing|elaborating|curious|based|saying|taking|made|a|an)$/i;
 
-/**
- * Reads one sentence at a time, in document order: finds its attribution cue, resolves the speaker
- * against what came before, and records the names, roles and documents later sentences may refer to.
- */
+/** Reads sentences in document order: later sentences may refer back to earlier ones. */
 export class SentenceAttributor {
   private readonly discourse: Discourse;
   private readonly names: PersonNameResolver;
@@ -191,7 +185,6 @@ export class SentenceAttributor {
     const at = context.position;
     switch (reading.type) {
       case "name": {
-        // A body the lexicon knows ("Moscow", "the Kremlin", an acronym) needs no second mention to be a name.
         if (
           !reading.group &&
           reading.kind === "person" &&
@@ -200,7 +193,7 @@ export class SentenceAttributor {
           !nextToCue(match, context.sentence, reading.name)
         )
           return null;
-        // "Diplomatic sources said": unnamed sources an editor can tell apart; still relayed, still cited.
+        // "Diplomatic sources said": still anonymous, still cited.
         if (reading.group && /\bsources?$/i.test(reading.name)) {
           const speaker = { name: reading.name, kind: "other" as const };
           return { ...base, speaker, source: "anonymous", citedVia: stripDeterminer(reading.text) };
@@ -267,14 +260,12 @@ export class SentenceAttributor {
     }
   }
 
-  // A one-word name is only trusted when the document also capitalizes it mid-sentence: "Amjad" yes,
-  // a sentence-initial "Soon" or "Theme" no.
+  // A one-word name must also be capitalized mid-sentence somewhere: "Amjad" yes, an initial "Soon" no.
   private isConfirmedName(name: string): boolean {
     return /\s/.test(name) || this.midSentenceCapitals.has(name);
   }
 
-  // "the U.S State Department, Amnesty International, Human Rights Watch, and others accused …": the
-  // claim has several sources; the first listed stands for them.
+  // "the U.S State Department, Amnesty International, and others accused …": the first stands for all.
   private firstListedActor(before: string, context: SentenceContext): ExtractedSpeaker | null {
     const items = before.replace(/,?\s*and\s*$/, "").split(/,\s*/);
     let first: ExtractedSpeaker | null = null;
@@ -298,7 +289,6 @@ export class SentenceAttributor {
     return record;
   }
 
-  // "Amnesty International wrote in a 1996 report" / "Mr. Justice Allan Lufty wrote in his 2001 decision on …".
   private mediumCitation(context: SentenceContext, speaker: ExtractedSpeaker | null): string | null {
     const medium = MEDIUM.exec(context.sentence);
     if (!medium) return null;
@@ -319,8 +309,7 @@ export class SentenceAttributor {
     return record.label;
   }
 
-  // The clause subject ("The Privy Council Office did …", "MQM-Canada endorsed …") is what a later
-  // "it"/"he" most likely means, even when the sentence attributes nothing.
+  // The clause subject ("MQM-Canada endorsed …") is what a later "it" most likely means, even when nothing is attributed.
   private registerSubject(context: SentenceContext, result: SentenceAttribution | null): ExtractedSpeaker | null {
     const tokens = tokenize(context.sentence);
     const first = subjectStart(tokens);
@@ -345,8 +334,7 @@ export class SentenceAttributor {
     return this.registerAppositionName(context, tokens, range.last + 1);
   }
 
-  // "The chief of Muttahida Qaumi Movement (MQM), Altaf Hussain, has demanded …": the person in the
-  // apposition is who a later "he" means.
+  // "The chief of the MQM, Altaf Hussain, has demanded …": a later "he" means the apposition.
   private registerAppositionName(context: SentenceContext, tokens: Token[], commaIndex: number): ExtractedSpeaker | null {
     if (tokens[commaIndex]?.text !== ",") return null;
     let end = commaIndex + 1;
@@ -359,8 +347,7 @@ export class SentenceAttributor {
     return speaker;
   }
 
-  // Every institution the sentence names ("… by the Sindh High Court") is something a later "the court"
-  // or "the company" may mean.
+  // "… by the Sindh High Court" is what a later "the court" may mean.
   private registerNamedInstitutions(context: SentenceContext): void {
     const tokens = tokenize(context.sentence);
     let start = -1;
@@ -389,8 +376,7 @@ export class SentenceAttributor {
     if (reading?.type === "document") this.recordDocument(reading.document, author, context);
   }
 
-  // Role words around a name ("MQM leader Farooq Sattar", "then US ambassador … Anne Patterson") let
-  // "the MQM leader" or "the ambassador" find their way back to it.
+  // "MQM leader Farooq Sattar" lets a later "the MQM leader" find its way back to him.
   private registerRoles(phrase: string, speaker: ExtractedSpeaker, at: Position): void {
     for (const word of phrase.toLowerCase().split(/[^a-z-]+/)) {
       if (ROLE_HEADS.has(word)) this.discourse.mentionRole(word, speaker, at);
@@ -414,8 +400,7 @@ function documentAsSpeaker(label: string): ExtractedSpeaker {
   return { name: capitalize(label), kind: "other" };
 }
 
-// "the army", "the government": a country's institutions, named by the text as such even when the
-// document never gave their full name. "The company" or "the ministry" unresolved say too little.
+// An unresolved "the army" is still a speaker; an unresolved "the company" says too little.
 const NATIONAL_INSTITUTIONS = new Set(["government", "army", "military", "navy", "parliament", "senate", "cabinet", "judiciary", "prosecution"]);
 function nationalInstitution(head: string): ExtractedSpeaker | null {
   return NATIONAL_INSTITUTIONS.has(head) ? { name: capitalize(head), kind: "government_body" } : null;
@@ -423,8 +408,7 @@ function nationalInstitution(head: string): ExtractedSpeaker | null {
 
 const NOT_NAMES = /^(everyone|everybody|nobody|someone|somebody|anyone|anybody|none|all|most|many|few|this|that|these|those|who|what|which|here|there)$/i;
 
-// "Primark, the British discount chain, confirmed …", "Benetton said …", "said Peskov": a capitalized
-// word right next to the cue (or set off by an apposition) is the speaker's name.
+// "Benetton said …", "said Peskov", "Primark, the British discount chain, confirmed …".
 function nextToCue(match: CueMatch, sentence: string, name: string): boolean {
   if (name.includes(" ") || NOT_NAMES.test(name) || match.phraseStart === null || match.phraseEnd === null) return false;
   if (match.pattern === "inverted") return /^\s*$/.test(sentence.slice(match.cueStart + match.cue.length, match.phraseStart));
@@ -433,8 +417,7 @@ function nextToCue(match: CueMatch, sentence: string, name: string): boolean {
   return /^\s*(?:(?:has|have|had|also|later|then|first)\s+)*$/i.test(between) || /^\s*,[^,]{1,80},\s*$/.test(between);
 }
 
-// When a document or "it" speaks, the cue is the phrase as written ("the memo says", "it says");
-// with an apposition in between ("The four-page memorandum, released under …, says") only the verb.
+// "the memo says" as written; with an apposition in between, only the verb.
 function cueWithSubject(match: CueMatch, sentence: string): string {
   if (match.pattern !== "subject" || match.phraseStart === null || match.phraseEnd === null) return match.cue;
   const between = sentence.slice(match.phraseEnd, match.cueStart);
@@ -446,7 +429,6 @@ function stripDeterminer(value: string): string {
   return value.replace(/^(the|a|an|some|one)\s+/i, "");
 }
 
-/** Index of the first token of the main clause's subject, skipping a leading "In interviews," style phrase. */
 function subjectStart(tokens: Token[]): number | null {
   let first = 0;
   while (tokens[first] && !tokens[first]!.isWord) first++;

@@ -1,22 +1,5 @@
-// Sentence segmentation with offsets into the normalized text.
-//
-// wink-nlp (with its lite English model) does the first cut line by line; a repair pass fixes what a
-// statistical splitter cannot know about quotations and page layout.
-//
-// Measured on the five seed documents (normalized); tests/unit/extract-sentences.test.ts asserts these
-// figures, so they stay true:
-//   wink alone cuts the Latin-script lines into 783 sentences; after repair there are 720 units (a bare
-//   timestamp line, "1/29/2008 13:36", is page debris removed before segmentation).
-//   Abbreviations were already wink's strength: "Mr.", "Dr.", "Ms.", "U.S.", "Lt. Gen.", "Gen.",
-//   initials ("Anne W. Patterson") and "v. Canada" all stayed inside their sentence. It split one
-//   abbreviation wrongly ("Maj-Gen." | "Asim Bajwa"), which the abbreviation rule rejoins.
-//   Its real weaknesses on this corpus: 39 cuts inside quotations that open in one sentence and close
-//   in a later one; 11 cuts before a lowercase or closing-mark start ("…?”" | "he asked, rhetorically.",
-//   "are.claimed Amjad", URL tails "….html", "More info." | "on this…"); 6 British ordinals
-//   ("on 19th." | "June 1992"); 10 bare cable paragraph numbers ("3." | "(C) At age 36…"). One
-//   sentence broken by a stray blank line ("…Canadian Security Intelligence" / "Service.") is rejoined.
-// Non-Latin lines (the Urdu BBC captions) bypass wink and become one unit each, so they can never shift
-// offsets.
+// wink-nlp cuts sentences line by line; a repair pass fixes what a statistical splitter cannot know
+// about quotations and page layout. Non-Latin lines bypass wink so they can never shift offsets.
 
 import winkNLP from "wink-nlp";
 import type { WinkMethods } from "wink-nlp";
@@ -25,11 +8,10 @@ import { TITLE_ABBREVIATIONS } from "./lexicon";
 import { hasTerminalPunctuation, isMostlyLatin, splitParagraphs, trimSpan, wordCount, type Paragraph, type TextSpan } from "./text-spans";
 
 export interface Sentence extends TextSpan {
-  /** One clause of a sentence that holds two statements (clauses.ts): it ends without a full stop. */
+  /** One clause of a sentence that holds two statements: it ends without a full stop. */
   clause?: boolean;
-  /** Index of the paragraph the sentence starts in. */
   paragraph: number;
-  /** True for lines whose letters are not mostly Latin — Urdu captions, bare dates and times — kept whole, never sent to wink. */
+  /** Urdu captions, bare dates and times: kept whole, never sent to wink. */
   nonLatin: boolean;
 }
 
@@ -45,13 +27,10 @@ export interface SegmentationStats {
 
 let winkInstance: WinkMethods | null = null;
 
-// Loading the model is slow and large; only the sentence boundary stage is needed.
 function wink(): WinkMethods {
   winkInstance ??= winkNLP(model, ["sbd"]);
   return winkInstance;
 }
-
-// Titles never end a sentence; wink already knows most of these, the list (TITLE_ABBREVIATIONS) guards the rest.
 
 function endsWithAbbreviation(value: string, next: string): boolean {
   const last = /(?:^|[\s(“"'‘-])([A-Za-z]{1,5})\.$/.exec(value);
@@ -77,8 +56,7 @@ function startsAsContinuation(next: string): boolean {
 
 type QuoteState = { open: boolean };
 
-// Curly quotes say which side they are on; straight quotes only toggle. A second opening mark while
-// a quotation is open is the journalistic "new paragraph inside a quotation" and does not nest.
+// A second opening mark inside an open quotation is the journalistic "new paragraph inside a quotation" and does not nest.
 function advanceQuoteState(state: QuoteState, value: string): QuoteState {
   let open = state.open;
   for (const ch of value) {
@@ -98,7 +76,6 @@ function parenthesisDepth(value: string): number {
   return depth;
 }
 
-// Words whose period is an abbreviation's, never a sentence's end, besides the titles.
 const LOWERCASE_ABBREVIATIONS = new Set([
   "etc",
   "approx",
@@ -124,10 +101,9 @@ const LOWERCASE_ABBREVIATIONS = new Set([
   "misc",
   "viz",
 ]);
-// "… go in. Rana told …": a full stop after an ordinary lower-case word, then a capitalized word.
 const MISSED_BREAK = /\b([a-z]{2,})\.\s+(?=["“]?[A-Z][a-z])/g;
 
-/** Splits a wink sentence where it kept a full stop after an ordinary word (wink read "in." as "inches"). */
+// wink reads "in." as "inches" and misses the break.
 function splitMissedBreaks(text: string, span: TextSpan): TextSpan[] {
   const value = text.slice(span.start, span.end);
   const out: TextSpan[] = [];
@@ -155,8 +131,7 @@ function winkSpans(text: string, line: TextSpan): TextSpan[] {
     const trimmed = sentence.trim();
     if (!trimmed) continue;
     const at = lineText.indexOf(trimmed, cursor);
-    // wink reproduces its input verbatim; should it ever not, the rest of the line stays one unit
-    // rather than yield offsets that do not match the text.
+    // Should wink ever not reproduce its input, keep the rest as one unit rather than wrong offsets.
     if (at === -1) break;
     spans.push({ start: line.start + at, end: line.start + at + trimmed.length });
     cursor = at + trimmed.length;
@@ -183,7 +158,6 @@ class Merger {
     return this.text.slice(span.start, span.end);
   }
 
-  /** Rejoins wink pieces that were cut after an abbreviation or before a lowercase/closing-mark start. */
   joinFalseBreaks(spans: TextSpan[]): TextSpan[] {
     const out: TextSpan[] = [];
     for (const span of spans) {
@@ -209,7 +183,6 @@ class Merger {
     return null;
   }
 
-  /** A quotation (or parenthesis) that opens in one sentence and closes in a later one becomes one unit. */
   joinOpenQuotations(spans: TextSpan[]): TextSpan[] {
     const out: TextSpan[] = [];
     let state: QuoteState = { open: false };
@@ -258,7 +231,6 @@ class Merger {
   }
 }
 
-// Closing parentheses in a span that have no opener inside that span.
 function countClosingExcess(value: string): number {
   let depth = 0;
   let excess = 0;
@@ -314,8 +286,7 @@ function joinHardWraps(merger: Merger, lines: LineSentences[]): LineSentences[] 
   return out;
 }
 
-// A long unfinished sentence followed by a paragraph that is only a one-to-three word sentence is a
-// layout accident ("…the Canadian Security Intelligence" / "Service."), not two paragraphs.
+// "…the Canadian Security Intelligence" / "Service.": a layout accident, not two paragraphs.
 function isDanglingFragmentPair(merger: Merger, previous: Sentence | undefined, next: Sentence): boolean {
   if (!previous || previous.nonLatin || next.nonLatin) return false;
   const before = merger.slice(previous);
@@ -338,7 +309,6 @@ function segmentParagraph(merger: Merger, text: string, paragraph: Paragraph, st
   return lines.flatMap((line) => line.spans.map((span) => ({ ...span, paragraph: paragraph.index, nonLatin: line.nonLatin })));
 }
 
-/** Sentences of normalized text with exact offsets, plus how often each repair rule fired. */
 export function segmentSentencesWithStats(text: string): { sentences: Sentence[]; stats: SegmentationStats } {
   const merger = new Merger(text);
   const stats: SegmentationStats = { winkSentences: 0, finalSentences: 0, merges: merger.merges, splits: 0 };

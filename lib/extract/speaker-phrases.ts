@@ -1,5 +1,4 @@
-// Reading the phrase found next to an attribution cue: is it a named actor, a pronoun to resolve,
-// a document ("the four-page memorandum"), a role description ("the rights group") or a vague source?
+// The phrase next to a cue: a name, a pronoun, a document ("the four-page memorandum"), a role ("the rights group") or a vague source.
 
 import type { ActorKind } from "./types";
 import { guessActorKind, looksLikePersonName } from "./actors";
@@ -20,13 +19,11 @@ export type Gender = "male" | "female" | "unknown";
 
 export interface DocumentPhrase {
   noun: string;
-  /** The phrase without its determiner: "four-page memorandum", "research paper". */
   nounPhrase: string;
   definite: boolean;
   possessive: "his" | "her" | "its" | "their" | null;
-  /** Explicit author: a preceding institution ("US State Department cable") or "attributed to / by X". */
+  /** "US State Department cable", "attributed to / by X". */
   author: { name: string; kind: ActorKind } | null;
-  /** How the author is attached, as written ("attributed to", "published by"), when it follows the noun. */
   relation: string | null;
   authorText: string | null;
   /** Trailing provenance worth keeping in a citation ("released by WikiLeaks"). */
@@ -38,8 +35,6 @@ const PRONOUNS: Record<string, Pronoun> = { he: "he", she: "she", it: "it", they
 
 const NON_NAME_WORDS = new Set([...MONTHS, ...WEEKDAYS]);
 
-// "attributed to Conservative MP Leon Benoit", "published by the Office of …", "by then US consul general Stephen Fakan".
-// "released by WikiLeaks" names who leaked a document, not who wrote it, so those verbs are excluded.
 const AUTHOR_LINK =
   /^((?:[^,;.“”"]{0,60}?\s)?)(attributed to|issued by|published by|written by|conducted by|prepared by|signed by|sent by|from|by)\s+([^,;“”"]+)/i;
 // "released by WikiLeaks", "cited by Interfax", "quoted by TASS": who passed a document on, not who wrote it.
@@ -77,15 +72,13 @@ export function readPhrase(text: string, following: string): PhraseReading | nul
   // "The government's own committee": an owner makes it a named body, not a description.
   const owned = words.some((w, i) => i < words.length - 1 && /[’']s$/.test(w.text));
   if (!owned && isDescription(words) && /^(the|this)$/i.test(words[0]!.text)) return { type: "description", head: head.lower, text };
-  // "Analysts say", "Prosecutors said": a sentence-initial capital does not make a plural noun a name.
+  // "Prosecutors said": a sentence-initial capital does not make a plural noun a name.
   const headIsCommonNoun = !isCapitalized(head) || (words.length === 1 && head.start === 0) || isSentenceInitialPair(words);
-  // "Diplomatic sources", "a senior Pakistani source": qualified sources are a speaker an editor can
-  // tell apart; bare "sources" or "some people" stay anonymous.
+  // "Diplomatic sources" can be told apart; bare "sources" stay anonymous.
   if (/^sources?$/.test(head.lower) && qualifiers(words).length > 0) return groupReading(words, text);
   if (headIsCommonNoun && ANONYMOUS_SOURCE_HEADS.has(head.lower)) return { type: "anonymous", text };
   if (headIsCommonNoun && GROUP_HEADS.has(head.lower)) return groupReading(words, text);
-  // "the company", "the ministry": a body met earlier. "the fire department", "the Sindh government":
-  // a body named by its modifiers.
+  // "the company": a body met earlier; "the Sindh government": a body named by its modifiers.
   if (!isCapitalized(head) && (INSTITUTION_HEADS.has(head.lower) || (owned && /^(committee|group|party)$/.test(head.lower)))) {
     const content = words.filter((w) => !DETERMINERS.has(w.lower));
     if (content.length === 1) return DETERMINERS.has(words[0]!.lower) ? { type: "description", head: head.lower, text } : null;
@@ -107,13 +100,11 @@ export function readPhrase(text: string, following: string): PhraseReading | nul
   return { type: "name", name: name.name, kind: name.kind, text, gender: genderOf(text), ...(name.titled ? { titled: true } : {}) };
 }
 
-/** Words before the head that say which ones: "diplomatic", "Asia Times Online", "senior Pakistani". */
 function qualifiers(words: Token[]): Token[] {
   return words.slice(0, -1).filter((w) => !DETERMINERS.has(w.lower) && !/^(unnamed|anonymous|other|various|certain|informed|reliable|some|few)$/.test(w.lower));
 }
 
-// "BP's lawyers" → "BP lawyers", "the government's experts" → "Government experts", "some officials" →
-// "Officials": the group without determiners or possessive marks, as an actor's name.
+// "BP's lawyers" → "BP lawyers", "some officials" → "Officials".
 function groupReading(words: Token[], text: string): PhraseReading {
   let start = 0;
   while (start < words.length - 1 && DETERMINERS.has(words[start]!.lower)) start++;
@@ -143,7 +134,7 @@ function isSentenceInitialPair(words: Token[]): boolean {
   return words.length === 2 && !isCapitalized(words[1]);
 }
 
-// "the rights group", "the MQM chief", "Ambassador": role words with no proper name among them.
+// "the rights group", "the MQM chief": role words with no proper name among them.
 function isDescription(words: Token[]): boolean {
   const content = words.filter((w) => !DETERMINERS.has(w.lower));
   if (content.length === 0) return false;
@@ -188,8 +179,7 @@ function readDocument(text: string, words: Token[], following: string): Document
 }
 
 function trimAuthorText(value: string): string {
-  // "Khan and Gayer" keeps its "and"; "Leon Benoit and posted on …" loses everything from it.
-  // "Almaz-Antey cited by TASS": what follows a passing-on participle is the channel, not the author.
+  // "Khan and Gayer" keeps its "and"; "Leon Benoit and posted on …" and "… cited by TASS" are cut.
   return value
     .replace(/\s+(?:and(?!\s+[A-Z])|in|on|at|here|last|this|who|which|cited|quoted|carried|reported|relayed|released|leaked|obtained|posted)\b.*$/, "")
     .replace(/[.\s]+$/, "")
@@ -205,7 +195,7 @@ function authorFromText(value: string): { name: string; kind: ActorKind } | null
 function institutionFromModifiers(modifiers: Token[]): { name: string; kind: ActorKind } | null {
   const capitalized = modifiers.filter((w) => isCapitalized(w));
   if (capitalized.length === 0) return null;
-  // "internal BP document", "undated Pentagon report": lower-case adjectives around one capitalized run.
+  // "internal BP document": lower-case adjectives around one capitalized run.
   const firstCap = modifiers.indexOf(capitalized[0]!);
   if (modifiers.slice(firstCap, firstCap + capitalized.length).some((w) => !isCapitalized(w))) return null;
   if (modifiers.slice(firstCap + capitalized.length).some((w) => !/^\d+$/.test(w.text))) return null;
@@ -214,7 +204,6 @@ function institutionFromModifiers(modifiers: Token[]): { name: string; kind: Act
   return kind === "government_body" || kind === "organization" || kind === "court" || kind === "media_outlet" ? { name, kind } : null;
 }
 
-/** The actor named by the last capitalized run in a phrase. */
 export function nameFromWords(tokens: Token[]): { name: string; kind: ActorKind; titled?: boolean } | null {
   const run = lastCapitalizedRun(tokens);
   if (run.length === 0) return null;
@@ -222,10 +211,9 @@ export function nameFromWords(tokens: Token[]): { name: string; kind: ActorKind;
   const lastWord = [...tokens].reverse().find((t) => t.isWord);
   if (lastWord && lastWord !== run[run.length - 1] && !isCapitalized(lastWord)) return null;
   const runText = joinRun(run);
-  // Joint authors ("Khan and Gayer") stay together rather than losing all but the last name.
   const joint = /^([A-Z][\w’'.-]+) and ([A-Z][\w’'-]+)$/.exec(runText);
   if (joint) {
-    // "BP and Anadarko say": institutions listed together; the first stands for them (as in a list).
+    // "BP and Anadarko say": the first institution stands for them.
     const first = guessActorKind(joint[1]!);
     if (isAcronym(run[0]) || (first !== "person" && first !== "other"))
       return { name: joint[1]!, kind: first === "other" || first === "person" ? "organization" : first };
@@ -289,7 +277,6 @@ function joinRun(run: Token[]): string {
   return out;
 }
 
-// Capitalized words, initials with their period, and in-name connectors ("Office of the United Nations").
 function lastCapitalizedRun(tokens: Token[]): Token[] {
   let end = tokens.length - 1;
   while (end >= 0 && !isCapitalized(tokens[end])) end--;
@@ -316,7 +303,7 @@ function connectsToCapitalized(tokens: Token[], index: number): boolean {
   return i >= 0 && isCapitalized(tokens[i]) && !/^(The|A|An)$/.test(tokens[i]!.text);
 }
 
-/** The person name at the end of a capitalized run, without titles: "Conservative MP Leon Benoit" → "Leon Benoit". */
+/** "Conservative MP Leon Benoit" → "Leon Benoit". */
 export function trailingPersonName(run: Token[]): string | null {
   const kept: Token[] = [];
   let last = run.length - 1;
@@ -333,7 +320,7 @@ export function trailingPersonName(run: Token[]): string | null {
     }
     const bare = token.lower.replace(/[’']s$/, "");
     if (!isCapitalized(token) || (isAcronym(token) && token.text.length > 1)) break;
-    // "the MQM's Rauf Siddiqui", "BP's Tony Hayward": an owner before the name.
+    // "BP's Tony Hayward": an owner before the name.
     if (kept.length > 0 && /[’']s$/.test(token.text)) break;
     if (TITLE_WORDS.has(bare) || NON_NAME_WORDS.has(bare) || STOP_WORDS.has(bare) || DETERMINERS.has(bare)) break;
     if (guessActorKind(token.text) !== "person" && guessActorKind(token.text) !== "other") break;
@@ -343,7 +330,7 @@ export function trailingPersonName(run: Token[]): string | null {
   if (words.length === 0) return null;
   const name = joinRun(kept).replace(/[’']s$/, "");
   if (words.length === 1) {
-    // A lone surname is only a name when a title or honorific vouched for it ("Mr. Baqri", "MQM leader Hussain").
+    // A lone surname needs a title to vouch for it ("Mr. Baqri").
     const precededByTitle = last + 1 > kept.length;
     return precededByTitle || words[0]!.text.length > 2 ? name : null;
   }

@@ -1,5 +1,4 @@
-// Paragraph and line geometry of normalized text, plus small character-class helpers
-// shared by the segmenter, the claim filter and attribution.
+// Paragraph and line geometry of normalized text, plus small character-class helpers.
 
 export interface TextSpan {
   start: number;

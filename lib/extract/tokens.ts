@@ -1,6 +1,4 @@
-// A deliberately simple word tokenizer for attribution patterns. wink's tokens would do, but the
-// patterns need exact character offsets inside one sentence and a stable notion of "word", and a
-// regex gives both without a second pass through the model.
+// A regex tokenizer: attribution patterns need exact offsets and a stable notion of "word", without a second pass through wink.
 
 import { TITLE_ABBREVIATIONS } from "./lexicon";
 

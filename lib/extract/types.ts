@@ -1,5 +1,3 @@
-// Shapes shared by the extraction pipeline (pure text → claims, no database).
-
 export type ActorKind = "person" | "organization" | "government_body" | "media_outlet" | "court" | "other";
 export type Attribution = "direct_quote" | "paraphrase" | "author_voice" | "reported";
 export type SourceStance = "endorses" | "reports" | "disputes";
@@ -11,7 +9,6 @@ export interface RemovedSpan {
 }
 
 export interface NormalizedDocument {
-  /** The normalized text every claim offset points into. */
   text: string;
   removed: RemovedSpan[];
 }
@@ -27,7 +24,6 @@ export interface ExtractedClaim {
   /** JavaScript string indices into the normalized text, end exclusive. */
   start: number;
   end: number;
-  /** Up to 32 characters of context before and after (W3C TextQuoteSelector). */
   prefix: string;
   suffix: string;
   speaker: ExtractedSpeaker | null;

@@ -1,6 +1,4 @@
-// What a claim does towards a party — accuses, denies, admits — and its main predicate with
-// polarity. The seed verbs of each act are widened with their WordNet synonyms; a negated
-// accusation ("was not involved", "had no links") is a denial.
+// What a claim does towards a party (accuses, denies, admits) and its main predicate; "was not involved" is a denial.
 import { antonymSenses, headSense, synonyms, isWord } from "@/lib/facets/wordnet";
 import type { ActFacet, Polarity, PredicateFacet } from "@/lib/facets/types";
 import type { FacetToken } from "@/lib/facets/tokens";
@@ -15,7 +13,6 @@ function widen(seeds: string[], depth = 1): Set<string> {
 
 let lexicon: { accuse: Set<string>; deny: Set<string>; admit: Set<string> } | undefined;
 
-/** Verbs of each act: seeds plus the synonyms of their first WordNet sense. */
 export function actLexicon() {
   lexicon ??= {
     accuse: new Set([
@@ -70,12 +67,11 @@ export function actLexicon() {
   return lexicon;
 }
 
-/** Verbs that deny only when their object is a statement: "challenged this calculation", not "challenged the army". */
 const OBJECT_BOUND = new Set(["dismiss", "challenge", "contest", "renounce", "disagree", "reject"]);
 const DENIED_OBJECTS =
   /\b(?:with|claims?|allegations?|accusations?|charges?|reports?|involvement|role|links?|responsibility|part|blame|notion|idea|suggestions?|views?|criticism|account|version|calculations?|figures?|estimates?|findings?|verdict|ruling|judgment|conclusions?|assertions?|suggestions?|statements?|notion|it|this|that|them|these|as)\b/;
 
-/** "rejected the charges", not "rejected petitions": a verb of OBJECT_BOUND denies only a statement. */
+/** "challenged this calculation" denies, "challenged the army" does not. */
 export function deniesObject(tokens: FacetToken[], at: number): boolean {
   if (!OBJECT_BOUND.has(tokens[at]!.lemma)) return true;
   const object = tokens
@@ -85,7 +81,6 @@ export function deniesObject(tokens: FacetToken[], at: number): boolean {
   return DENIED_OBJECTS.test(object);
 }
 
-/** Adjectives and nouns that accuse when asserted of a party. */
 const ACCUSING_WORDS = new Set([
   "responsible",
   "guilty",
@@ -112,10 +107,8 @@ const ACCUSING_WORDS = new Set([
   "blame",
   "arson",
 ]);
-/** Judgements that deny what another says. */
 const DENYING_PHRASES =
   /\b(?:brush(?:ed|es|ing)?\s+aside|shrug(?:ged|s|ging)?\s+off|not\s+true|untrue|baseless|unfounded|groundless|fabricated|concocted|false(?:hood)?s?|lies|propaganda|politically\s+motivated|absurd|nonsense|no\s+(?:evidence|proof|truth)|nothing\s+to\s+do\s+with|played\s+no\s+(?:role|part)|no\s+(?:role|part|hand|link|links|connection|involvement)\s+in|innocent|not\s+guilty|not\s+responsible|not\s+involved|never\s+(?:been\s+)?involved|wrong(?:ly)?|overstated|overestimated|exaggerated|inflated|scandalous|a\s+mockery)\b/i;
-/** Accusations in a phrase: being part of a plot, having a hand in it, standing behind an attack. */
 const ACCUSING_PHRASES = /\b(?:part\s+of\s+(?:the|this|a|that)\s+(?:plan|plot|conspiracy)|had\s+a\s+hand\s+in|(?:was|were|is|are)\s+behind\s+the\s+\w+)\b/i;
 const ADMITTING_PHRASES =
   /\b(?:were|was)\s+(?:\w+\s+)?off\b|\b(?:we|i)\s+(?:\w+\s+)?underestimated\b|\baccepted\s+responsibility\b|\btook\s+responsibility\b|\b(?:were|was)\s+(?:\w+\s+)?wrong\b.*\b(?:we|our)\b/i;
@@ -150,7 +143,7 @@ export const REPORTING = new Set([
   "testify",
   "allege",
 ]);
-/** Acts of blaming: their subject accuses, their object is accused ("the JIT blamed the MQM"). */
+/** "the JIT blamed the MQM": the subject accuses, the object is accused. */
 const BLAMING = new Set([
   "accuse",
   "blame",
@@ -169,7 +162,7 @@ const BLAMING = new Set([
   "connect",
   "involve",
 ]);
-/** Acts of speech whose object, not themselves, is what the claim is about. */
+/** Their object, not themselves, is what the claim is about. */
 export const SPEECH_ACTS = new Set([
   "deny",
   "reject",
@@ -211,14 +204,10 @@ export const LIGHT = new Set([
   "must",
 ]);
 
-/** Verbs that pass their negation down to what they report: "I don't think there has been any X" denies X. */
+/** "I don't think there has been any X" denies X. */
 export const NEG_RAISING = new Set(["think", "believe", "expect", "suppose", "feel", "imagine"]);
 
-/**
- * A negation within three words before the word ("was not involved", "never been linked").
- * wink's negation scope runs to the end of the clause ("had no idea Mr. Baqri had been
- * accused"), which would turn reported accusations into denials.
- */
+/** Within three words: wink's scope runs to the clause's end ("had no idea Mr. Baqri had been accused"). */
 export function negationBefore(tokens: FacetToken[], at: number): boolean {
   for (let i = Math.max(0, at - 3); i < at; i += 1) if (NEGATORS.has(tokens[i]!.lower) && !/^(?:nothing|none|nobody)$/.test(tokens[i]!.lower)) return true;
   for (let i = at - 1; i >= 0 && i >= at - 10; i -= 1) {
@@ -229,11 +218,7 @@ export function negationBefore(tokens: FacetToken[], at: number): boolean {
   return false;
 }
 
-/**
- * The sense key of a predicate: its first WordNet sense, shared by its synonyms. Antonyms
- * share a key with the polarity flipped ("acquitted" is "not convicted"): `antonym` says the
- * key is the opposite word's.
- */
+/** Shared by synonyms; antonyms share it with `antonym` set ("acquitted" is "not convicted"). */
 export function predicateSense(lemma: string, pos: "v" | "a"): { sense: string | null; antonym: boolean } {
   const head = headSense(lemma, pos);
   if (head === null) return { sense: null, antonym: false };
@@ -242,7 +227,6 @@ export function predicateSense(lemma: string, pos: "v" | "a"): { sense: string |
   return { sense: `${pos}${head}`, antonym: false };
 }
 
-/** The claim's main predicate: the first content verb (or predicative adjective) past the reporting verb. */
 export function mainPredicate(tokens: FacetToken[], deniedBySpeaker: boolean): PredicateFacet | null {
   let candidate = -1;
   for (let i = 0; i < tokens.length; i += 1) {
@@ -277,21 +261,16 @@ function phrase(tokens: FacetToken[], at: number, span = 3): string {
     .replace(/ (['’]s|n't|[,.;:])/g, "$1");
 }
 
-/**
- * The acts in a claim, each with its cue words and the entity keys it is about. `entityKeys`
- * are the keys the claim names; the speaker's own keys are added to a denial or admission by
- * the caller, who knows the current speaker.
- */
+/** The caller adds the speaker's own keys to a denial or admission. */
 export function extractActs(text: string, tokens: FacetToken[], entities: PositionedEntity[], cue: string | null | undefined): ActFacet[] {
   const { accuse, deny, admit } = actLexicon();
   const acts: ActFacet[] = [];
   const entityKeys = [...new Set(entities.flatMap((entity) => entity.keys))];
   const reportingAt = tokens.findIndex((token) => (token.pos === "VERB" || token.lower === "according") && REPORTING.has(token.lemma));
-  // Who accuses is not accused: the subject of "said" or of an active "blamed" is the accuser;
-  // the subject of a wrong done ("BP had understated the flow") is the one accused.
+  // The subject of "said" or of an active "blamed" accuses; the subject of a wrong done ("BP had understated the flow") is accused.
   const accused = (at: number): string[] => {
     const passive = /^(?:be|get)$/.test(tokens[at - 1]?.lemma ?? "") || /^(?:be|get)$/.test(tokens[at - 2]?.lemma ?? "") || tokens[at]?.pos !== "VERB";
-    // "workers convicted of arson", "accused in the case": a participle before a preposition is passive.
+    // "workers convicted of arson": a participle before a preposition is passive.
     const participle = /^(?:of|for|in|by|over|as|with)$/.test(tokens[at + 1]?.lower ?? "");
     const blaming = BLAMING.has(tokens[at]?.lemma ?? "") && !participle;
     const keys = entities
@@ -321,7 +300,6 @@ export function extractActs(text: string, tokens: FacetToken[], entities: Positi
     const token = tokens[i]!;
     const negated = negationBefore(tokens, i);
     if ((token.pos === "VERB" || token.pos === "NOUN") && (deny.has(token.lemma) || /^(?:denial|rejection|refutation)$/.test(token.lower))) {
-      // "dismissed by the court", "challenge the government": these verbs deny only a claim, a figure or a finding.
       if (!deniesObject(tokens, i)) continue;
       if (!negated) push("denies", phrase(tokens, i));
       continue;

@@ -1,9 +1,4 @@
-// Check-worthiness: how much a claim gives an editor to check, 0–100 (ClaimBuster's idea, built from
-// what the facets already know rather than a trained model). Factual claims worth checking carry
-// figures, dates, named people and bodies, an act towards someone (an accusation, a denial, an
-// admission) and a source that stands behind them. What carries nothing to check is a question, an
-// instruction or wish ("Keep it civil", "May God grant patience"), the writer's own feelings or
-// forum talk ("reposting this for the folks"), a caption or a byline.
+// How much a claim gives an editor to check, 0–100: ClaimBuster's idea, built from the facets rather than a trained model.
 import type { ClaimFacets } from "./types";
 
 export interface CheckWorthinessInput {
@@ -19,29 +14,22 @@ export interface CheckWorthiness {
   reasons: string[];
 }
 
-/** The reader, the queue and the import preview call a claim check-worthy from this score. */
 export const DEFAULT_CHECK_WORTHINESS_THRESHOLD = 35;
 
 const BASE = 30;
 
 const ACT_REASONS: Record<string, string> = { accuses: "an accusation", denies: "a denial", admits: "an admission" };
 
-// "I think", "in my opinion", "IMHO": the writer's view, not a checkable statement.
 const OPINION =
   /\b(I|we) (think|believe|feel|guess|reckon|suspect|hope|wish)\b|\bin my (opinion|view|experience)\b|\b(IMHO|IMO|imho)\b|^(funny|sad|typical|amazing|shame) (how|that)\b/i;
-// Talk about the page or the thread itself rather than the subject.
 const META_TALK =
   /\b(re-?post(ing|ed)?|this thread|in this thread|the thread|bump(ing)?|for anyone (still )?following|full story below|for the folks|on the wire last night|last warning|keep it civil|on-topic)\b/i;
-// Captions ("in an image from a video feed") and bylines ("X covers energy and the environment").
 const CAPTION = /\b(in an? (image|photo|photograph|picture|still|screenshot|handout)|photo(graph)? (by|courtesy)|file photo)\b|^(photo|image|picture)\b/i;
 const BYLINE =
   /^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,2} (covers|writes about|reports on|is (a|the) (correspondent|reporter|writer|editor))\b|\bcontributed (reporting )?to this (report|story|article)\b/;
-// "could not be reached for comment", "declined to comment": a note on the reporting, not a claim.
 const NO_COMMENT =
   /\b(could not be (reached|contacted)|was not available|were not available|did not (respond|reply) to (a )?requests?|declined to comment|had no (immediate )?comment|no one was available)\b/i;
-// Courtesies: thanks, condolences, congratulations.
 const COURTESY = /\b(expressed|extended|conveyed|offered) (their|his|her|its|our|my) (gratitude|thanks|condolences|sympathies|congratulations|best wishes)\b/i;
-// Blessings and wishes ("May Allah grant patience", "God bless", "RIP").
 const WISH = /^(may (god|allah|the lord)|god (bless|help)|rip\b|rest in peace|allah (give|grant|bless)|inshallah|thank(s| you))/i;
 
 export function checkWorthiness(input: CheckWorthinessInput): CheckWorthiness {

@@ -1,6 +1,4 @@
-// Parties and places a claim names, each with the keys it answers to, so that "the MQM",
-// "Muttahida Qaumi Movement (MQM)" and "MQM-A" are one target and "Mr. Mahmood" is
-// "Senior Superintendent of Police Rashid Mahmood".
+// Parties a claim names, keyed so that "the MQM", "Muttahida Qaumi Movement (MQM)" and "MQM-A" are one target.
 import { TITLE_WORDS } from "@/lib/extract/lexicon";
 import { MONTH_WORDS, WEEKDAYS } from "@/lib/text/months";
 import type { EntityFacet } from "@/lib/facets/types";
@@ -31,7 +29,7 @@ const NOT_NAMES = new Set([
   "ms",
   "dr",
 ]);
-/** Heads of organizations' names: the last word of "the Flow Rate Technical Group" names no one alone. */
+/** The last word of "the Flow Rate Technical Group" names no one alone. */
 const GENERIC_HEADS = new Set([
   "movement",
   "party",
@@ -103,7 +101,7 @@ export function nameKey(words: string[]): string {
     .trim();
 }
 
-/** Keys of a name as a speaker or actor is written: the whole name, its initials, a person's surname. */
+/** The whole name, its initials, a person's surname. */
 export function keysOfName(name: string): string[] {
   const words = name
     .replace(/\([^)]*\)/g, " ")
@@ -128,10 +126,9 @@ export function keysOfName(name: string): string[] {
   return [...keys].filter((key) => key.length >= 2);
 }
 
-/** An entity with the index of its first token, for telling accuser from accused. */
+/** Token positions tell accuser from accused. */
 export interface PositionedEntity extends EntityFacet {
   at: number;
-  /** Index of the token after the name. */
   end: number;
 }
 
@@ -139,11 +136,11 @@ export interface PositionedEntity extends EntityFacet {
 function commonOpening(tokens: FacetToken[], run: FacetToken[]): boolean {
   if (run.length !== 1 || run[0] !== tokens[0] || isAcronym(run[0]!.text)) return false;
   const lower = run[0]!.lower;
-  // "Diplomatic immunity is …": an adjective or a verb of the dictionary, capitalized only because it opens the sentence.
+  // "Diplomatic immunity is …": capitalized only because it opens the sentence.
   return run[0]!.pos !== "PROPN" || (lower.endsWith("s") && isWord(lower.replace(/e?s$/, ""), "n")) || isWord(lower, "a") || isWord(lower, "v");
 }
 
-/** Parties named by a common noun: "the owners denied", "blamed the police". */
+/** "the owners denied", "blamed the police" */
 const PARTY_NOUNS: Record<string, string> = {
   owner: "owners",
   owners: "owners",
@@ -165,7 +162,6 @@ const PARTY_NOUNS: Record<string, string> = {
   firm: "company",
 };
 
-/** Named parties: runs of proper nouns and acronyms, with "(MQM)" after a name joined to it. */
 export function extractEntities(tokens: FacetToken[]): PositionedEntity[] {
   const entities: PositionedEntity[] = [];
   let run: FacetToken[] = [];
@@ -185,7 +181,7 @@ export function extractEntities(tokens: FacetToken[]): PositionedEntity[] {
   };
   for (let index = 0; index < tokens.length; index += 1) {
     const token = tokens[index]!;
-    // "Pakistani", "Russian": a demonym names a party only inside a name ("Russian Defence Ministry").
+    // A demonym names a party only inside a name ("Russian Defence Ministry").
     const demonym = token.pos === "ADJ" && !run.length && !/^\p{Lu}/u.test(tokens[index + 1]?.text ?? "");
     const properNoun =
       !demonym &&
@@ -204,7 +200,6 @@ export function extractEntities(tokens: FacetToken[]): PositionedEntity[] {
       continue;
     }
     flush();
-    // "Muttahida Qaumi Movement (MQM)": the acronym names the entity just before it.
     if (token.text === "(" && entities.length && isAcronym(tokens[index + 1]?.text ?? "") && tokens[index + 2]?.text === ")") {
       const previous = entities[entities.length - 1]!;
       const acronym = acronymKey(tokens[index + 1]!.text);

@@ -1,15 +1,10 @@
-// Whose figure a figure is. "Primark paid $14 million" and "Benetton paid $1.1 million" are two
-// payers' sums, not rival figures for one; "a fire at the Tazreen Fashions factory killed 112
-// people" and "the building in Savar collapsed, killing 1,138 people" are two happenings' tolls.
-// The holder is the named party in the subject of the verb that governs the figure, or the
-// owner of the noun that does ("Primark's payments of about $7 million"). A verb of saying or
-// estimating ("put the toll at", "said", "estimated") governs a figure for its speaker, who may
-// be wrong about the same thing as anyone else: such figures have no holder. Pure.
+// "Primark paid $14 million" and "Benetton paid $1.1 million" are two payers' sums, not rival figures.
+// A figure under a verb of saying or estimating has no holder: its speaker may be wrong like anyone.
 import { REPORTING } from "@/lib/facets/acts";
 import type { PositionedEntity } from "@/lib/facets/entities";
 import type { FacetToken } from "@/lib/facets/tokens";
 
-/** Verbs that give someone's figure for a thing rather than a party's own act: "put the rate at". */
+/** "put the rate at": someone's figure for a thing, not a party's own act. */
 const ESTIMATING = new Set([
   "put",
   "estimate",
@@ -39,13 +34,10 @@ const ESTIMATING = new Set([
   "reach",
   "rise",
 ]);
-/** Words between a verb and its figure: "paid about $14 million", "killed at least 112". */
 const BETWEEN =
   /^(?:about|around|some|nearly|almost|roughly|approximately|an|a|estimated|over|more|than|at|least|up|to|only|just|another|further|as|much|many|\$|us\$|rs|rs\.|€|£|a\s+total)$/;
-/** Words that end the subject looked back over: a new clause, or a verb of saying before it. */
 const SUBJECT_END = /^(?:[;:(]|that|which|who|whom|but|while|whereas|although|though|because|if|when|after|before|since)$/;
 
-/** Character offset of each token in the text (tokens are in order). */
 function tokenOffsets(text: string, tokens: FacetToken[]): number[] {
   const offsets: number[] = [];
   let cursor = 0;
@@ -61,7 +53,6 @@ function namedIn(entities: PositionedEntity[], from: number, to: number): string
   return entities.filter((entity) => entity.at >= from && entity.end <= to).flatMap((entity) => entity.keys);
 }
 
-/** The holder of the figure whose first number starts at `start`, as entity keys; empty when none can be told. */
 function holderAt(tokens: FacetToken[], offsets: number[], entities: PositionedEntity[], start: number): string[] {
   let at = offsets.findIndex((offset) => offset >= start);
   if (at <= 0) return [];
@@ -83,7 +74,7 @@ function holderAt(tokens: FacetToken[], offsets: number[], entities: PositionedE
   return [...new Set(namedIn(entities, from, at))];
 }
 
-/** "paid about $14 million in total, $11 million of it as …": a figure set after a comma with no verb of its own. */
+/** "paid about $14 million in total, $11 million of it as …" */
 function continuesPrevious(tokens: FacetToken[], offsets: number[], start: number): boolean {
   const at = offsets.findIndex((offset) => offset >= start);
   let before = at - 1;
@@ -91,7 +82,6 @@ function continuesPrevious(tokens: FacetToken[], offsets: number[], start: numbe
   return before > 0 && tokens[before]!.text === ",";
 }
 
-/** Holders of figures at the given offsets (in order); a verbless figure after a comma shares the one before it. */
 export function figureHolders(text: string, tokens: FacetToken[], entities: PositionedEntity[], starts: number[]): string[][] {
   if (!starts.length || !entities.length) return starts.map(() => []);
   const offsets = tokenOffsets(text, tokens);

@@ -1,5 +1,4 @@
-// Claim facets: what a claim says, from its text alone. Pure and deterministic for a given
-// FACETS_VERSION; stored with the claim and recomputed when the version changes.
+// What a claim says, from its text alone; stored with the claim and recomputed when FACETS_VERSION changes.
 import { dates, isStatementDate, rejectedDay, yearlessDays } from "@/lib/text/dates";
 import { contentTerms } from "@/lib/text/terms";
 import { extractActs, mainPredicate } from "@/lib/facets/acts";
@@ -16,7 +15,7 @@ export { keysOfName } from "@/lib/facets/entities";
 export { checkWorthiness, DEFAULT_CHECK_WORTHINESS_THRESHOLD, type CheckWorthiness } from "@/lib/facets/check-worthiness";
 export { comparableQuantities, quantitiesDisagree, quantityKey } from "@/lib/facets/quantities";
 
-/** Bump on any change that can alter a claim's facets; stored facets of another version are recomputed. */
+/** Bump on any change that can alter a claim's facets. */
 export const FACETS_VERSION = "10";
 
 const HYPOTHETICAL = /\b(?:if|could|might|unless|hypothetical(?:ly)?|in\s+theory|scenario)\b/i;
@@ -25,7 +24,7 @@ const BOUND = /\b(?:at\s+least|up\s+to|maximum|minimum|at\s+most|worst[- ]case|n
 const ESTIMATE = /\b(?:estimat\w*|about|around|approximately|roughly|nearly|some)\b/i;
 const DENIAL_CUE = /\b(?:den(?:y|ied|ies|ying)|reject(?:ed|s)?|refut(?:ed|es)|dismiss(?:ed|es))\b/i;
 
-/** A list item or sentence that opens with a verb in its base form: "2. Enforce the law …", "Pay the families …". */
+/** "2. Enforce the law …": opens with a verb in its base form. */
 function isDirective(tokens: FacetToken[]): boolean {
   let at = 0;
   while (at < tokens.length && (tokens[at]!.pos === "PUNCT" || tokens[at]!.pos === "NUM" || tokens[at]!.pos === "SYM")) at += 1;
@@ -111,11 +110,7 @@ export function computeFacets(input: FacetInput): ClaimFacets {
   };
 }
 
-/**
- * The keys candidate generation looks claims up by (a text[] column with a GIN index):
- * `e:` entity, `acc:`/`den:`/`adm:` an act towards an entity, `q:` a kind of figure,
- * `p+:`/`p-:` a predicate sense asserted or negated.
- */
+/** Lookup keys for candidate generation (GIN-indexed text[]): `e:`, `acc:`/`den:`/`adm:`, `q:`, `p+:`/`p-:`. */
 export function facetKeys(facets: ClaimFacets): string[] {
   const keys = new Set<string>();
   for (const entity of facets.entities) for (const key of entity.keys) keys.add(`e:${key}`);

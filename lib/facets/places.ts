@@ -1,21 +1,15 @@
-// Where a one-origin happening began: "the fire started on the first floor", "the missile was
-// launched from Snizhne". A fire starts in one place and a missile leaves from one launcher, so
-// two accounts naming different places for the same start disagree. Pure.
+// "the fire started on the first floor": a fire starts in one place, so different places for the same start disagree.
 import { MONTH_WORDS, WEEKDAYS } from "@/lib/text/months";
 import { normalizeTerm } from "@/lib/text/terms";
 
 export interface OriginPlace {
   /** What began there, normalized ("fire", "missil"); null when the sentence does not say. */
   subject: string | null;
-  /** The kind of start: a happening beginning, a projectile launched, a departure. */
   start: "begin" | "launch" | "depart";
-  /** The place as written: "the first floor", "Snizhne". */
   place: string;
-  /** The place normalized for comparison: "first floor", "snizhne". */
   key: string;
 }
 
-/** Verbs of a happening with one point of origin, by kind: a fire begins, a missile is launched, a flight departs. */
 const STARTS: Record<OriginPlace["start"], string> = {
   begin: String.raw`start(?:ed|s)?|began|begun|begins|originat(?:ed|es)|broke\s+out|erupt(?:ed|s)`,
   launch: String.raw`(?:was|were|been|being)\s+(?:fired|launched)|fired|launched`,
@@ -54,12 +48,11 @@ export function originPlaces(text: string): OriginPlace[] {
   return found;
 }
 
-/** The same start told twice: the same kind, and the same subject when both sentences name one. */
 export function sameStart(a: OriginPlace, b: OriginPlace): boolean {
   return a.start === b.start && (a.subject === null || b.subject === null || a.subject === b.subject);
 }
 
-/** Two places that cannot be the same origin: neither names the other. */
+/** Neither names the other. */
 export function differentPlaces(a: OriginPlace, b: OriginPlace): boolean {
   return a.key !== b.key && !a.key.includes(b.key) && !b.key.includes(a.key);
 }

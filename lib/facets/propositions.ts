@@ -1,25 +1,18 @@
-// Every predication in a claim, not only its main one: each verb or predicative adjective
-// with the nouns of its clause and whether the claim holds it true. "The owners denied that any
-// exit had been locked" holds "exit … locked" false; "the doors were locked" holds it true.
-// What flips a predication: a negation just before it ("had not been named"), a negative
-// subject ("not a single member … had been named", "no one was hurt"), a denial it stands
-// under ("denied that …", "rejected the allegations of locked doors"). Antonyms ("unlocked"
-// against "locked") are told apart when two claims are compared. "There was no CCTV footage"
-// denies that something exists. Pure.
+// Every predication in a claim and whether the claim holds it true: "The owners denied that any exit
+// had been locked" holds "exit … locked" false. Antonyms are told apart when two claims are compared.
 import { actLexicon, deniesObject, negationBefore, predicateSense, LIGHT, NEG_RAISING, REPORTING, SPEECH_ACTS } from "@/lib/facets/acts";
 import { isWord } from "@/lib/facets/wordnet";
 import type { FacetToken } from "@/lib/facets/tokens";
 import type { PropositionFacet } from "@/lib/facets/types";
 import { normalizeTerm } from "@/lib/text/terms";
 
-/** Words that end the clause a predication's nouns are read from. */
 const CLAUSE_END = /^(?:[,;:()—–]|--|and|but|while|whereas|although|though|because|which|who|when|where|after|before|since|until|if|unless)$/i;
 const MODAL = /^(?:may|might|could|would|should|can|must|shall|cannot|will|'ll|wo)$/;
 /** "failed to locate", "refused to pay": verbs whose infinitive did not happen. */
 const NEGATIVE_IMPLICATIVE = new Set(["fail", "refuse", "decline", "neglect", "forget", "omit"]);
 /** "managed to escape": verbs whose infinitive did happen. */
 const POSITIVE_IMPLICATIVE = new Set(["manage", "succeed", "begin", "start", "continue", "happen"]);
-/** "not a single member", "not one", "none of", "no one": a subject that negates its clause. */
+/** "none of", "no one": a subject that negates its clause. */
 const NEGATIVE_SUBJECT = /^(?:no|none|nobody|nothing|neither)$/;
 /** "no doubt", "no longer": "no" that negates no thing. */
 const NOT_A_THING = /^(?:longer|more|less|doubt|matter|way|sooner|one|comment|idea|choice)$/;
@@ -46,7 +39,7 @@ function nounsIn(tokens: FacetToken[], from: number, to: number): string[] {
   return [...nouns];
 }
 
-/** A negative subject opening the clause: "not a single member of his party had been named". */
+/** "not a single member of his party had been named" */
 function negativeSubject(tokens: FacetToken[], clauseStart: number, at: number): boolean {
   for (let i = clauseStart; i < at && i <= clauseStart + 2; i += 1) {
     const word = tokens[i]!.lower;
@@ -59,12 +52,11 @@ function negativeSubject(tokens: FacetToken[], clauseStart: number, at: number):
   return false;
 }
 
-/** A denial earlier in the sentence whose object this predication is ("denied that any exit had been locked"). */
 function underDenial(tokens: FacetToken[], at: number): string | null {
   const { deny } = actLexicon();
   for (let i = at - 1; i >= 0; i -= 1) {
     const token = tokens[i]!;
-    // The denial's object is the clause right after it: "disputed since the rig exploded" does not deny the explosion.
+    // "disputed since the rig exploded" does not deny the explosion.
     if (/^[;.]$/.test(token.text) || (CLAUSE_END.test(token.text) && token.text !== ",") || (token.pos === "SCONJ" && !/^(?:that|whether)$/.test(token.lower)))
       return null;
     const denies = (token.pos === "VERB" && deny.has(token.lemma) && deniesObject(tokens, i)) || /^(?:denial|denials|rejection)$/.test(token.lower);
@@ -76,7 +68,7 @@ function underDenial(tokens: FacetToken[], at: number): string | null {
   return null;
 }
 
-/** The verb a participle stands for ("locked" → lock), so adjective and verb forms compare. */
+/** "locked" → lock, so adjective and verb forms compare. */
 function predicateLemma(token: FacetToken): { lemma: string; pos: "v" | "a" } | null {
   if (token.pos === "VERB") return { lemma: isWord(token.lemma, "v") ? token.lemma : token.lower, pos: "v" };
   if (token.pos !== "ADJ") return null;
@@ -90,7 +82,7 @@ function isPredicate(tokens: FacetToken[], at: number): boolean {
   const token = tokens[at]!;
   if (token.pos === "VERB") return !REPORTING.has(token.lemma) && !LIGHT.has(token.lemma) && !SPEECH_ACTS.has(token.lemma) && !NEG_RAISING.has(token.lemma);
   if (token.pos !== "ADJ") return false;
-  // Predicative ("the doors were locked", "kept unlocked") or a participle before its noun ("locked doors").
+  // "the doors were locked", "kept unlocked", "locked doors"
   const previous = tokens[at - 1];
   return (
     previous?.pos === "AUX" ||
@@ -112,7 +104,7 @@ export function extractPropositions(tokens: FacetToken[]): PropositionFacet[] {
   let lastPredicate = -1;
   for (let i = 0; i < tokens.length; i += 1) {
     const token = tokens[i]!;
-    // "There was no CCTV footage", "no emergency exit": something said not to exist.
+    // "There was no CCTV footage": something said not to exist.
     if (token.lower === "no" && token.pos === "DET" && !NOT_A_THING.test(tokens[i + 1]?.lower ?? "")) {
       let end = i + 1;
       while (end < tokens.length && end <= i + 4 && /^(?:ADJ|NOUN|PROPN)$/.test(tokens[end]!.pos)) end += 1;
@@ -126,10 +118,9 @@ export function extractPropositions(tokens: FacetToken[]): PropositionFacet[] {
     const predicate = predicateLemma(token);
     if (!predicate) continue;
     const [start, end] = clauseBounds(tokens, i);
-    // "could have been", "may be", "will reveal": what might or will be is not said to be.
+    // "may be", "will reveal": what might or will be is not said to be.
     if (tokens.slice(Math.max(start, i - 3), i).some((before) => MODAL.test(before.lower))) continue;
-    // "urged the government not to repeat", "plans to build": an infinitive is no assertion,
-    // unless its verb says whether it happened ("failed to locate", "managed to escape").
+    // "plans to build" asserts nothing, unless the verb says whether it happened ("failed to locate").
     let implicative: "negative" | "positive" | null = null;
     const to = tokens[i - 1]?.lower === "to" ? i - 1 : tokens[i - 2]?.lower === "to" && /^(?:not|never)$/.test(tokens[i - 1]!.lower) ? i - 2 : -1;
     if (to >= 0 && tokens[i]!.pos === "VERB") {
@@ -147,7 +138,6 @@ export function extractPropositions(tokens: FacetToken[]): PropositionFacet[] {
     const denial = underDenial(tokens, i);
     const flips = [negated ? "not" : null, denial, implicative === "negative" ? (tokens[i - 2]?.text ?? "failed") : null].filter(Boolean) as string[];
     const positive = flips.length % 2 === 0;
-    // The participle's noun ("locked doors") is in its clause; so are subject and object.
     const args = nounsIn(tokens, start, end);
     if (!args.length) continue;
     result.push({

@@ -1,9 +1,6 @@
-// Figures a claim gives: value or range, what they count or measure, rate, and how the
-// wording hedges them ("at least", "up to", "about", "if"). Numbers written in words
-// ("eleven", "twenty-one", "4.9 million") are read by compromise; units are converted by
-// js-quantities (barrels, gallons and cubic metres to litres), so that figures in different
-// units compare. Digits are found by a pattern: compromise is slow per sentence (README,
-// `npm run eval:numbers`), and most claims with figures write them in digits.
+// Figures a claim gives, what they measure and how the wording hedges them. Digits are found by a
+// pattern and only number words go to compromise, which is slow per sentence (`npm run eval:numbers`);
+// js-quantities converts units so that figures in barrels and litres compare.
 import nlp from "compromise";
 import Qty from "js-quantities";
 import type { Dimension, Modality, QuantityFacet } from "@/lib/facets/types";
@@ -14,7 +11,7 @@ interface NumberMention {
   start: number;
   end: number;
   value: number;
-  /** Rounding the writer's figure implies: 1 for 259, 1,000 for 53,000, 100,000 for 4.9 million. */
+  /** Rounding the figure implies: 1 for 259, 1,000 for 53,000. */
   step: number;
   text: string;
   currency?: string;
@@ -111,13 +108,9 @@ function wordMentions(text: string, taken: NumberMention[]): NumberMention[] {
 }
 
 const ADJECTIVE_ENDING = /(?:al|ic|ous|ive|ful|less|ary|ern|ed|ing|ial)$/i;
-/** Compounds that are not counts of their noun: ages, spans, ratios. */
 const NOT_COUNTED = /^(?:old|years?|months?|weeks?|days?|hours?|minutes?|seconds?|times?|point|fold|odd|plus|page|way|stage|step|phase|part)$/i;
 
-/**
- * "an eight-storey building", "a five-member bench": a figure joined to a noun counts it, and
- * the noun it qualifies governs the figure. Ages and spans ("42-year-old", "three-day strike") are not counts.
- */
+/** "an eight-storey building" counts storeys; "42-year-old" and "three-day strike" are not counts. */
 function countingCompound(after: string): { unit: string; head: string | undefined; consumed: number } | null {
   const compound = /^-(\p{L}{3,})\s+(\p{L}{3,})(?:\s+(\p{L}{3,}))?/u.exec(after);
   if (!compound || NOT_COUNTED.test(compound[1]!)) return null;
@@ -130,10 +123,7 @@ function countingCompound(after: string): { unit: string; head: string | undefin
   return { unit, head: normalizeTerm(qualified.toLowerCase()) ?? undefined, consumed: compound[1]!.length + 1 };
 }
 
-/**
- * "an hour after", "half an hour": a span of one unit written with an article. Not after a
- * figure or a volume, where "a day" is a rate ("5,000 barrels a day").
- */
+/** "half an hour" is a span, but "5,000 barrels a day" is a rate. */
 const ARTICLE_SPAN = /\b(half\s+an?|an?|one)\s+(minute|hour|day|week|month|year)\b/gi;
 
 function articleSpans(text: string, taken: NumberMention[]): NumberMention[] {
@@ -153,7 +143,6 @@ const MONTH =
   /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s*$/i;
 const MONTH_AFTER = /^\s*(?:jan(?:uary)?|feb(?:ruary)?|march|april|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/i;
 
-/** Years, days of a month, flight numbers: numbers that are names or dates, not figures. */
 function isDateOrName(text: string, mention: NumberMention): boolean {
   const before = text.slice(Math.max(0, mention.start - 12), mention.start);
   const after = text.slice(mention.end, mention.end + 12);
@@ -183,13 +172,10 @@ const TOLL_BEFORE =
 const NOT_A_DEATH = /\bsentenced\s+to\s+death|\bdeath\s+(?:sentences?|penalty|row|threats?)|\bto\s+death\s+(?:for|in\s+absentia)/gi;
 const DEATH =
   /\b(?:kill(?:ed|ing|s)?|died|dies|dead|deaths?|perish(?:ed)?|burn(?:ed|t)\s+(?:alive|to\s+death)|lost\s+their\s+lives|toll|fatalit(?:y|ies)|bodies|lives|victims|murder(?:ed|s)?|slain|shot\s+dead)\b/i;
-/** "still missing", "unaccounted for": a count of the missing is its own measure. */
 const MISSING = /\b(?:missing|unaccounted|disappeared|not\s+(?:yet\s+)?found)\b/i;
 const INJURY = /\b(?:injur(?:ed|ies|y)|wounded|wounds?|hurt|hospitali[sz]ed|taken\s+to\s+(?:\S+\s+){0,3}hospital)\b/i;
 
-/** "at least 17": the count known so far. */
 const AT_LEAST_BEFORE = /\b(?:at\s+least|no\s+(?:fewer|less)\s+than|not\s+less\s+than|a\s+minimum\s+of)\s*$/i;
-/** "more than 255", "over 260": a bound, whatever the figure. */
 const MORE_THAN_BEFORE = /\b(?:(?:more|larger|greater|higher|bigger)\s+than|over|upwards\s+of|in\s+excess\s+of|exceed(?:ed|s|ing)?|above)\s*$/i;
 const MAX_BEFORE =
   /\b(?:within|up\s+to|as\s+(?:much|many|high)\s+as|at\s+most|no\s+more\s+than|not\s+more\s+than|less\s+than|fewer\s+than|under|below|a\s+maximum\s+of|maximum\s+of|ceiling\s+of)\s*$/i;
@@ -220,12 +206,9 @@ interface Measured {
   dimension: Dimension;
   unit: string;
   measure: string;
-  /** Multiplier to the dimension's base unit. */
   factor: number;
   currency?: string;
-  /** Characters after the number the unit took. */
   consumed: number;
-  /** The word governing the figure when the unit says it ("eight-storey building" → build). */
   head?: string;
 }
 
@@ -240,18 +223,12 @@ const KIN_OF_BEFORE = /\b(families|relatives|heirs|dependants|dependents|next\s+
 /** "the official figure down to 258", "the count rose to 40": a figure noun that refers back. */
 const FIGURE_NOUN_BEFORE = /\b(?:figure|count|tally|number|total|toll)\b(?:\s+\S+){0,3}\s*$/i;
 
-/** The last two sentences of the context: what a figure noun at the start of a claim refers back to. */
 function recentSentences(context: string): string {
   const parts = context.split(/(?<=[.!?]["”’)]?)\s+/);
   return parts.slice(-2).join(" ");
 }
 
-/**
- * The words after a figure that speak of it: up to `length` characters, and when another figure
- * follows, not the phrase that leads into that one: the words after the last comma, "and",
- * "or" or "with" before it ("40 other people with the murder of 1,137 people": "the murder of"
- * is the 1,137's; "11 killed and 20 injured": "killed" is the 11's).
- */
+/** "11 killed and 20 injured": "killed" is the 11's, not the phrase leading into the next figure. */
 function ownWordsAfter(text: string, end: number, nextStart: number, length: number): string {
   const span = text.slice(end, Math.min(end + length, nextStart));
   if (nextStart > end + length) return span;
@@ -271,7 +248,6 @@ function measureOf(text: string, mention: NumberMention, end: number, context = 
   const window = `${text.slice(Math.max(0, mention.start - 50), mention.start)} ${after}`.replace(NOT_A_DEATH, " ");
   const near = ownWordsAfter(text, end, nextStart, 40).replace(NOT_A_DEATH, " ");
   const peopleMeasure = (): string => {
-    // The nearest word after the figure decides ("11 killed and 20 injured"), else the clause.
     const death = DEATH.exec(near);
     const injury = INJURY.exec(near);
     const missing = MISSING.exec(near);
@@ -292,7 +268,7 @@ function measureOf(text: string, mention: NumberMention, end: number, context = 
       // "paid the families of 976 dead workers": the figure counts the families reached, not the toll.
       const kin = KIN_OF_BEFORE.exec(text.slice(Math.max(0, mention.start - 40), mention.start));
       if (kin) return { dimension: "people", unit: lower, measure: `people-${kin[1]!.toLowerCase()}`, factor: 1, consumed };
-      // Counts of people that are neither dead nor hurt are compared only for the same noun ("men", "workers").
+      // Counts of people neither dead nor hurt compare only for the same noun ("men", "workers").
       const measure = /^(?:deaths|dead|fatalities|bodies|lives|casualties|victims)$/.test(lower) ? "death" : peopleMeasure();
       if (measure === "people")
         return { dimension: "people", unit: lower, measure: `people-${/^(?:persons?|individuals)$/.test(lower) ? "people" : lower}`, factor: 1, consumed };
@@ -325,7 +301,7 @@ function measureOf(text: string, mention: NumberMention, end: number, context = 
     const measure = INJURY.test(counted[0]) ? "injury" : DEATH.test(counted[0]) ? "death" : MISSING.test(counted[0]) ? "missing" : "people";
     return { dimension: "people", unit: "people", measure, factor: 1, consumed: 0 };
   }
-  // "put the number of workers in the building at 3,122": the figure counts the noun named before it.
+  // "put the number of workers in the building at 3,122"
   const numberOf = new RegExp(`\\bnumber\\s+of\\s+(?:\\S+\\s+)?(${PEOPLE})\\b[^.;]{0,50}?\\s(?:at|was|is|to|stood\\s+at)\\s*$`, "i").exec(
     text.slice(Math.max(0, mention.start - 90), mention.start),
   );
@@ -376,7 +352,7 @@ function modalityOf(text: string, start: number): { modality: Modality; bound?: 
   return { modality: "asserted" };
 }
 
-/** "more than 255" and a round "at least 250" bound; a precise "at least 17" is the count so far. */
+/** A round "at least 250" is a bound; a precise "at least 17" is the count so far. */
 function allowed(
   low: number,
   high: number,
@@ -389,26 +365,21 @@ function allowed(
   if (bound === "max") return { allowLow: 0, allowHigh: high + step / 2 };
   if (bound === "min" && strictBound) return { allowLow: low * (1 + 1e-9), allowHigh: null };
   if (bound === "min" && round) return { allowLow: low, allowHigh: null };
-  // "about" widens a figure by its step, a fifth at most. An unhedged round figure stands for
-  // itself give or take a quarter step: "Rs200 million" and "Rs250 million" are two demands.
+  // "about" widens by a step (a fifth at most), a bare round figure by a quarter: "Rs200 million" and "Rs250 million" are two demands.
   const slack = modality === "estimate" ? Math.min(step, low / 5) : round ? step / 4 : step / 2;
   return { allowLow: low - slack, allowHigh: high + slack };
 }
 
-/**
- * "a rate of 5,000 barrels per day could not have produced slicks that large", "misled
- * lawmakers by citing 5,000 barrels a day", "that figure was too low": a figure cited in order
- * to be called wrong. The claim disputes it; it does not give it.
- */
+/** "5,000 barrels per day could not have produced slicks that large": cited to be called wrong. */
 const REFUTED_AFTER =
   /^[^.;:]{0,60}?\b(?:could\s*(?:not|n't)|cannot|can't|could\s+never|was\s+(?:far\s+|much\s+)?too\s+(?:low|high|small|large)|were\s+(?:far\s+|much\s+)?too\s+(?:low|high)|is\s+(?:far\s+|much\s+)?too\s+(?:low|high)|(?:was|were|is)\s+(?:a\s+)?(?:gross\s+)?(?:underestimate|overestimate|exaggeration)|(?:was|were|is)\s+(?:wrong|false|inaccurate|unrealistic))\b/i;
 const REFUTED_BEFORE =
   /\b(?:misled|misleading|mislead)\b[^.;]{0,60}\b(?:by\s+)?(?:citing|claiming|saying|putting)\s+(?:\S+\s+){0,3}$|\b(?:rejected|disputed|dismissed|challenged|refuted)\s+(?:the|a|an|its|their)?\s*(?:figure|estimate|number|claim|toll)\s+of\s+$/i;
 
-/** What lies between a figure and the one it rejects: "17 people had died, not eleven". */
+/** "17 people had died, not eleven" */
 const REJECTS = /^(?:\s+[\p{L}'’]+){0,3}\s*,?\s*(?:and\s+)?(?:not|rather\s+than|instead\s+of)\s+$/iu;
 
-/** The word that governs a figure: the verb or noun just before it ("demanded Rs200 million" → demand). */
+/** "demanded Rs200 million" → demand */
 const HEAD_BEFORE =
   /([\p{L}]{3,})[\s,]+(?:(?:of|for|to|down|up|as|by|at|least|about|around|nearly|almost|some|an|estimated|approximately|roughly|over|more|than|only|just|another|a|further|the|US|Rs\.?|PKR)\s+)*(?:\$|US\$|Rs\.?|€|£)?\s*$/iu;
 function headOf(text: string, start: number): string | undefined {
@@ -421,7 +392,6 @@ export function extractQuantities(text: string, context = ""): QuantityFacet[] {
   return quantityMentions(text, context).map((mention) => mention.facet);
 }
 
-/** Each figure with the offset of its first number in the text. */
 export function quantityMentions(text: string, context = ""): { facet: QuantityFacet; start: number }[] {
   const digits = digitMentions(text);
   const written = [...digits, ...wordMentions(text, digits)];
@@ -434,7 +404,6 @@ export function quantityMentions(text: string, context = ""): { facet: QuantityF
     let last = first;
     let high = first.value;
     const next = all[i + 1];
-    // "53,000 to 62,000", "12,000-19,000", "between 35,000 and 60,000".
     if (next && RANGE_JOIN.test(text.slice(first.end, next.start))) {
       const joiner = text.slice(first.end, next.start).trim().toLowerCase();
       const between = /\b(?:between|from)\s*$/i.test(text.slice(Math.max(0, first.start - 10), first.start));
@@ -486,7 +455,6 @@ export function quantityMentions(text: string, context = ""): { facet: QuantityF
     const lowValue = Math.min(low, high) * measured.factor;
     const highValue = Math.max(low, high) * measured.factor;
     const nearly = NEARLY_BEFORE.test(text.slice(Math.max(0, first.start - 20), first.start));
-    // The figure as written, hedge included: "at least eleven people", "about 53,000 barrels".
     const hedge =
       /(?:at\s+least|more\s+than|(?:larger|greater|higher)\s+than|over|up\s+to|as\s+(?:much|many)\s+as|about|around|approximately|roughly|nearly|almost|some|an\s+estimated|less\s+than|fewer\s+than)\s+$/i.exec(
         text.slice(Math.max(0, first.start - 24), first.start),
@@ -513,7 +481,6 @@ export function quantityMentions(text: string, context = ""): { facet: QuantityF
     if (head) facet.head = head;
     if (REFUTED_AFTER.test(text.slice(afterUnit, afterUnit + 90)) || REFUTED_BEFORE.test(text.slice(Math.max(0, first.start - 100), first.start)))
       facet.refuted = true;
-    // "17, not eleven": the next figure is the one rejected.
     const following = all[i + 1];
     if (following && !used.has(i + 1) && REJECTS.test(text.slice(afterUnit, following.start))) {
       facet.rejects = following.value * measured.factor;
@@ -524,26 +491,24 @@ export function quantityMentions(text: string, context = ""): { facet: QuantityF
   return result;
 }
 
-/** Two figures for the same thing that cannot both be true as stated. */
 export function quantitiesDisagree(a: QuantityFacet, b: QuantityFacet): boolean {
   if (!comparableQuantities(a, b)) return false;
   if (a.rejects !== undefined && Math.abs(a.rejects - b.low) < 1e-9 * Math.max(1, b.low)) return true;
   if (b.rejects !== undefined && Math.abs(b.rejects - a.low) < 1e-9 * Math.max(1, a.low)) return true;
   const aHigh = a.allowHigh ?? Number.POSITIVE_INFINITY;
   const bHigh = b.allowHigh ?? Number.POSITIVE_INFINITY;
-  // An upper bound is compatible with any figure under it; a stated figure must lie in the other's interval.
   // Intervals that only touch ("258" and "259", each ± half a unit) hold no common value.
   return aHigh <= b.allowLow || bHigh <= a.allowLow;
 }
 
-/** The same kind of figure: same dimension, measure, rate and currency, and not two named parties' own. */
+/** The same kind of figure, and not two named parties' own. */
 export function comparableQuantities(a: QuantityFacet, b: QuantityFacet): boolean {
   return (
     a.dimension === b.dimension && a.measure === b.measure && a.rate === b.rate && (a.currency ?? null) === (b.currency ?? null) && !differentHolders(a, b)
   );
 }
 
-/** The key the candidate channel groups figures by: "people:death", "volume:flow:day". */
+/** "people:death", "volume:flow:day" */
 export function quantityKey(quantity: QuantityFacet): string {
   return [quantity.dimension, quantity.measure, quantity.rate, quantity.currency].filter(Boolean).join(":");
 }

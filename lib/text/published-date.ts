@@ -1,6 +1,4 @@
-// Publication dates as documents state them ("2004-06-11", "April 15, 2011", "June 2007",
-// "2007"). A date is refused when no calendar has it (30 February, month 13) or when it
-// lies in the future; slashed dates are refused because 03/04/2011 reads two ways.
+// Publication dates as documents state them. Slashed dates are refused: 03/04/2011 reads two ways.
 import { MONTH_NAMES, monthIndex } from "@/lib/text/months";
 
 function daysInMonth(year: number, month: number): number {

@@ -1,6 +1,4 @@
-// Word-level text features shared by the cues: content terms with a crude stemmer, term
-// weights from how many claims use a term, and the weighted overlap of two claims.
-// Pure functions, no database.
+// Word-level text features: content terms, term weights and the weighted overlap of two claims.
 
 const STOPWORDS = new Set(
   (
@@ -19,10 +17,8 @@ const STOPWORDS = new Set(
   ).split(/\s+/),
 );
 
-/** Words that turn a statement into its opposite. */
 export const NEGATORS = new Set(["not", "no", "never", "neither", "nor", "none", "nobody", "nothing", "cannot", "without", "n't"]);
 
-/** Spellings that name the same thing. */
 const SYNONYMS: Record<string, string> = {
   memorandum: "memo",
   cable: "memo",
@@ -94,11 +90,7 @@ function normalizeUncached(word: string): string | null {
   return stem(word);
 }
 
-/**
- * Detection normalizes every word of every claim it judges, many times over (a claim is in
- * many pairs): remembering the answers for the most recent words makes that a lookup. The
- * memory is bounded: the cache starts over past NORMALIZED_CACHE_LIMIT words.
- */
+// A claim is in many pairs, so detection normalizes the same words over and over; bounded cache.
 const normalized = new Map<string, string | null>();
 const NORMALIZED_CACHE_LIMIT = 200_000;
 
@@ -121,12 +113,10 @@ export function surfaceWords(text: string): Map<string, string> {
   return surface;
 }
 
-/** Content terms of a text, each once. */
 export function contentTerms(text: string): Set<string> {
   return termsOfWords(words(text));
 }
 
-/** Content terms of words already split (words()), for callers that need the words too. */
 export function termsOfWords(tokens: readonly string[]): Set<string> {
   const terms = new Set<string>();
   for (const word of tokens) {
@@ -176,7 +166,7 @@ export class Vocabulary {
 export interface Overlap {
   /** Weighted cosine of the two term sets, 0 … 1. */
   score: number;
-  /** Shared terms, rarest first. */
+  /** Rarest first. */
   shared: string[];
   /** Shared terms rare enough to name a specific subject. */
   distinctive: string[];
@@ -206,7 +196,6 @@ export function isNegated(text: string): boolean {
   return negatesWords(words(text));
 }
 
-/** isNegated() of words already split. */
 export function negatesWords(tokens: readonly string[]): boolean {
   let count = 0;
   let neither = false;
@@ -225,12 +214,10 @@ export function negatesWords(tokens: readonly string[]): boolean {
   return count % 2 === 1;
 }
 
-/** "the army" → "The army": a phrase shown as a name. */
 export function capitalize(value: string): string {
   return value.charAt(0).toUpperCase() + value.slice(1);
 }
 
-/** A quote cut to a readable length for one-line explanations. */
 export function shorten(text: string, max = 60): string {
   const clean = text.replace(/\s+/g, " ").trim();
   if (clean.length <= max) return clean;

@@ -1,16 +1,12 @@
-// Rule "accusation-denial": one claim blames a party, another has that party (or someone for
-// it) deny it — "Mr. Mahmood said the gunmen were linked to the MQM" / "The MQM denied any
-// involvement". Both must name the same target; the denial must be near the accusation or
-// about the same event.
+// "Mr. Mahmood said the gunmen were linked to the MQM" / "The MQM denied any involvement".
 import type { ContradictionRule } from "@/lib/contradictions/rules/types";
 import { actTargets, clamp, entityText, eventRelatedness, facetsOf, sameSpeaker, speakerKeys, who, type CueClaim } from "@/lib/contradictions/features";
 
-/** Judgements that deny a statement ("he was wrong", "lies"), not a party's part in a wrong. */
+/** "he was wrong", "lies": these deny a statement, not a party's part in a wrong. */
 const STATEMENT_JUDGEMENT =
   /^(?:wrong(?:ly)?|false(?:hood)?s?|untrue|not\s+true|baseless|unfounded|groundless|fabricated|concocted|lies|propaganda|absurd|nonsense|a\s+mockery|scandalous|politically\s+motivated|overstated|overestimated|exaggerated|inflated|no\s+(?:evidence|proof|truth))$/i;
 const ABOUT_BLAME = /\b(?:allegations?|accusations?|charges?|involvement|blame|responsib\w+|guilt\w*|verdict|conviction|role)\b/i;
 
-/** Full names (two words or more) the act is about, other than the party both name: "rauf siddiqui". */
 function namedOthers(claim: CueClaim, targets: Set<string>, shared: string): string[] {
   return facetsOf(claim)
     .entities.filter((entity) => !entity.keys.includes(shared) && entity.keys.some((key) => targets.has(key)))
@@ -27,8 +23,7 @@ function accusedBy(accuser: CueClaim, denier: CueClaim) {
   if (actTargets(accuser, "denies")) return null;
   const target = [...accusation.targets].find((key) => denial.targets.has(key));
   if (!target) return null;
-  // "The court acquitted Rauf Siddiqui" / "Bhola and Charya, MQM workers convicted of …": both
-  // name the people the act is about, and they are other people of the same party.
+  // "The court acquitted Rauf Siddiqui" / "Bhola and Charya, MQM workers convicted of …": other people.
   const accused = namedOthers(accuser, accusation.targets, target);
   const cleared = namedOthers(denier, denial.targets, target).filter((key) => !speakerKeys(denier).has(key));
   if (accused.length && cleared.length && !accused.some((key) => denial.targets.has(key))) return null;

@@ -1,4 +1,3 @@
-// Rule "actors-disagree": one actor accuses, another denies.
 import type { ContradictionRule } from "@/lib/contradictions/rules/types";
 import {
   adjacency,
@@ -28,7 +27,6 @@ export const actorsDisagree: ContradictionRule = {
     const defender = accuser === a ? b : a;
     // Accused and defended must be the same party, named in both ("the MQM").
     if (![...features(accuser).agents].some((agent) => features(defender).agents.has(agent))) return null;
-    // What the defence is about: its own words minus the speaker, measured against the accusation.
     const about = containment(subjectTerms(defender), subjectTerms(accuser), vocabulary);
     // Denying the very harm the other names ("involved in violence" / "involvement in … murder").
     const sameHarm = [...features(accuser).harms].some((term) => features(defender).harms.has(term)) ? 0.15 : 0;

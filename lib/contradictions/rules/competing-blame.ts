@@ -1,4 +1,3 @@
-// Rule "competing-blame": different culprits for the same harm.
 import type { ContradictionRule } from "@/lib/contradictions/rules/types";
 import { adjacency, clamp, features, isAuthorVoice, noisyOr, sameSpeaker, subjectRelatedness, who } from "@/lib/contradictions/features";
 import { surfaceWords } from "@/lib/text/terms";

@@ -1,4 +1,3 @@
-// Rule "contrasting-account": a sentence set against the one before.
 import type { ContradictionRule } from "@/lib/contradictions/rules/types";
 import { clamp, features, precedes, sameSpeaker, subjectRelatedness, topics, who } from "@/lib/contradictions/features";
 
@@ -15,12 +14,10 @@ export const contrastingAccount: ContradictionRule = {
     const subject = subjectRelatedness(shared, signals);
     const f = features(first);
     if (!s.contrast.strong) {
-      // A speaker going on with "But …" is narrating, not contradicting someone; and a weak
-      // connective only sets one account against another when the second is attributed.
+      // A speaker going on with "But …" is narrating, not contradicting someone.
       if (sameSpeaker(first, second) || shared.distinctive.length === 0) return null;
       if (second.speakerId == null && !second.cue) return null;
-      // A weak connective ("However", "Nevertheless") needs a second account of a shared subject:
-      // the polarity flips ("rejected" / "could be induced"), or one accuses and the other denies.
+      // A weak connective ("However") needs the polarity to flip, or one to accuse and the other deny.
       const flips = f.negative !== s.negative || !!s.dispute || (f.accuses && s.exculpates) || (f.exculpates && s.accuses);
       if (subject < (flips ? 0.15 : 0.4)) return null;
     }

@@ -1,13 +1,9 @@
-// Rule "dates-disagree": dates that disagree.
 import type { ContradictionRule } from "@/lib/contradictions/rules/types";
 import { around, clamp, facetsOf, features, topics, who, type CueClaim, type CueMatch } from "@/lib/contradictions/features";
 import { contentTerms, overlap, surfaceWords } from "@/lib/text/terms";
 import { datesDisagree } from "@/lib/text/dates";
 
-/**
- * "The fire was on 12 September 2012, not the 11th": a claim that names the date it corrects
- * conflicts with a claim giving that date for the same thing (a word next to both dates).
- */
+/** "The fire was on 12 September 2012, not the 11th" conflicts with a claim giving the 11th. */
 function correction(corrector: CueClaim, other: CueClaim): CueMatch | null {
   for (const date of facetsOf(corrector).dates) {
     if (date.rejects === undefined) continue;
@@ -27,7 +23,6 @@ function correction(corrector: CueClaim, other: CueClaim): CueMatch | null {
   return null;
 }
 
-/** Different dates for the same event. */
 export const differentDates: ContradictionRule = {
   name: "dates-disagree",
   label: "dates that disagree",
@@ -47,7 +42,7 @@ export const differentDates: ContradictionRule = {
         if (fa.dates.some((other) => !datesDisagree(other, db)) || fb.dates.some((other) => !datesDisagree(other, da))) continue;
         const needed = da.precision === "year" ? { score: 0.35, distinctive: 2 } : { score: 0.2, distinctive: 1 };
         if (events.score < needed.score || events.distinctive.length < needed.distinctive) continue;
-        // The dates must be attached to the same happening: a word next to both dates is shared.
+        // A word next to both dates ties them to the same happening.
         const nearA = contentTerms(around(a.quote, da.text));
         if (![...contentTerms(around(b.quote, db.text))].some((term) => nearA.has(term) && events.shared.includes(term))) continue;
         const score = clamp(0.45 + 0.4 * Math.min(1, events.score / 0.5) + (da.precision === "year" ? -0.05 : 0.05));

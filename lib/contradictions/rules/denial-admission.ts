@@ -1,6 +1,4 @@
-// Rule "denial-admission": a party denies something and the same party (or another source
-// speaking of it) admits it — "I don't think there's been any underestimating" / "our
-// original estimates were significantly off". Same target, and the same subject in words.
+// "I don't think there's been any underestimating" / "our original estimates were significantly off": one party denies and admits.
 import type { ContradictionRule } from "@/lib/contradictions/rules/types";
 import {
   actTargets,
@@ -35,7 +33,7 @@ export const denialAdmission: ContradictionRule = {
       if (!denial || !admission || actTargets(admitter, "denies")) continue;
       const target = [...denial.targets].find((key) => admission.targets.has(key));
       if (!target) continue;
-      // Owning up is the party's own act: a third party "acknowledging" something admits nothing for it.
+      // A third party "acknowledging" something admits nothing for the party.
       const admitterSpeaks = speakerKeys(admitter).has(target) || sameVoice(denier, admitter);
       if (!admitterSpeaks) continue;
       const stemsA = stems(denier.quote);

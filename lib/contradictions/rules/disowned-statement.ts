@@ -1,4 +1,3 @@
-// Rule "disowned-statement": a speaker disowns an attributed statement.
 import type { ContradictionRule } from "@/lib/contradictions/rules/types";
 import { adjacency, clamp, features, noisyOr, sameSpeaker, subjectRelatedness, who } from "@/lib/contradictions/features";
 
@@ -15,7 +14,6 @@ export const disownedStatement: ContradictionRule = {
       const d = features(disowning);
       if (!d.disowns) continue;
       const t = features(target);
-      // The statement disowned is an assertion, not another denial.
       if (t.disowns || t.negated || (t.dispute && t.dispute.strength >= 0.8)) continue;
       // "…says a statement attributed to Conservative MP Leon Benoit": the target names the disowner.
       const nameTerms = [...d.speakerTerms];

@@ -1,4 +1,3 @@
-// Rule "dispute-language": denial or dispute language.
 import type { ContradictionRule } from "@/lib/contradictions/rules/types";
 import {
   clamp,
@@ -19,7 +18,7 @@ import {
   type CueMatch,
 } from "@/lib/contradictions/features";
 
-/** "denied any link", "rejected any involvement": a denial of one's own part, with nothing else as its object. */
+/** "denied any link": a denial of one's own part. */
 const OWN_PART =
   /^(?:\s+(?:any|all|a|the|its|their|his|her|every|having|of|further))*\s+(?:links?|involvement|role|connections?|wrongdoing|responsibility|part|hand|knowledge|ties)\b/i;
 
@@ -46,14 +45,11 @@ export const disputeLanguage: ContradictionRule = {
       const d = features(disputing);
       const t = features(target);
       for (const dispute of d.disputes) {
-        // An author calling something "baseless" in their own narration is not rebutting the
-        // sentence before; an author reporting that someone "denied" it is.
+        // An author calling something "baseless" is narrating; an author reporting a denial is rebutting.
         const oneVoice = sameSpeaker(disputing, target);
         if (oneVoice && !(isAuthorVoice(disputing) && dispute.act)) continue;
         if (deniesOwnPartUnnamed(disputing, dispute.phrase.trim(), target)) continue;
         const disputed = disputedProposition(disputing, dispute);
-        // "disputes that" answers the sentence before; "the memo is inaccurate" names its object;
-        // "…, X refuted this notion" answers its own first clause, not the sentence before.
         const previous = precedes(target, disputing) && signals.gap != null ? signals.gap : null;
         // "that" points at the sentence just before, not two sentences up.
         const nearness = disputed.answersPreviousSentence ? [1, 0.15, 0] : dispute.pointsBack ? [0.2, 0.1, 0] : [0.45, 0.3, 0.15];
@@ -61,7 +57,6 @@ export const disputeLanguage: ContradictionRule = {
         const named = isAuthorVoice(disputing) ? null : names(disputed.terms, disputing, target, vocabulary);
         const namesTarget = named ? 0.7 : 0;
         const about = containment(disputed.terms, subjectTerms(target), vocabulary);
-        // A judgement ("false reports …") next to a sentence about something else rebuts nothing.
         // A denial of wrongdoing right after an accusation answers it even in other words.
         const answersAccusation = t.accuses && d.exculpates;
         const sharesSubject = disputed.answersPreviousSentence || answersAccusation || about.distinctive.length > 0 ? 1 : 0.5;
@@ -69,7 +64,6 @@ export const disputeLanguage: ContradictionRule = {
         // Within one author's narration only the sentence just answered counts.
         const subject = oneVoice ? 0 : about.score * (about.distinctive.length ? 1 : 0.5);
         let related = noisyOr(answersPrevious, namesTarget * Math.max(0.5, subject), subject * 0.8);
-        // Two denials of the same thing agree with each other.
         const bothDeny = (t.dispute && t.dispute.strength >= 0.8) || t.disowns || (t.exculpates && !t.accuses && d.exculpates && !d.accuses);
         if (bothDeny) related *= 0.5;
         if (related < 0.35) continue;

@@ -1,7 +1,4 @@
-// Rule "existence-denied": one claim says a thing was not there ("there was no CCTV footage",
-// "no emergency exit"), the other speaks of that very thing as there ("footage from six CCTV
-// cameras", "emergency exits were kept unlocked"). What a sentence says of something takes
-// for granted that it exists, negated or not; a second "there was no …" agrees.
+// "there was no CCTV footage" / "footage from six CCTV cameras": speaking of something takes for granted that it exists.
 import type { ContradictionRule } from "@/lib/contradictions/rules/types";
 import { clamp, eventRelatedness, propositionsOf, sameVoice, who, type CueClaim } from "@/lib/contradictions/features";
 import type { PropositionFacet } from "@/lib/facets";
@@ -11,7 +8,6 @@ function absent(claim: CueClaim): PropositionFacet[] {
   return propositionsOf(claim).filter((p) => p.sense === "exist" && !p.positive);
 }
 
-/** A predication of `other` whose clause names every noun of the missing thing. */
 function spokenOf(thing: PropositionFacet, other: CueClaim, vocabulary: Vocabulary): PropositionFacet | null {
   // A single noun must be rare enough to name one thing ("footage"), not the corpus's theme.
   if (thing.args.length < 2 && !thing.args.every((arg) => vocabulary.isDistinctive(arg))) return null;

@@ -1,6 +1,4 @@
-// Rule "figure-disputed": one voice calls a figure wrong — "such outside calculations were
-// wrong", "the government had overestimated the flow", "the toll is inflated" — and another
-// gives a figure of that kind. The disputing claim names what kind of figure it means.
+// "the government had overestimated the flow" against another voice's figure for the flow.
 import type { ContradictionRule } from "@/lib/contradictions/rules/types";
 import { actTargets, clamp, eventRelatedness, noisyOr, precedes, sameVoice, statedQuantities, who, type CueClaim } from "@/lib/contradictions/features";
 import { measureLabel } from "@/lib/contradictions/rules/figures-conflict";
@@ -8,7 +6,6 @@ import type { QuantityFacet } from "@/lib/facets";
 
 const FIGURE_NOUNS = /\b(?:estimates?|calculations?|figures?|numbers?|tolls?|counts?|tally|rates?|projections?|measurements?)\b/i;
 const MISJUDGED = /\b(?:over|under)(?:estimat|stat)\w*|\bexaggerat\w*|\binflated\b|\btoo\s+(?:high|low)\b|\blowball\w*|\bunrealistic(?:ally)?\b/i;
-/** Words that name what a disputed figure measures, by the facets' measure. */
 const MEASURE_WORDS: Record<string, RegExp> = {
   flow: /\bflow|\brate\b|\bleak/i,
   spill: /\bspill|\bleak|\breleased?\b/i,
@@ -17,9 +14,9 @@ const MEASURE_WORDS: Record<string, RegExp> = {
   money: /\bsums?\b|\bamount|\bcost/i,
 };
 
-/** "did not believe it had underestimated": a misjudgement denied is a denial of blame, not a figure called wrong. */
+/** "did not believe it had underestimated" denies blame; it calls no figure wrong. */
 const NEGATED_MISJUDGED = new RegExp(`\\b(?:not|never|n't|no)\\b(?:\\s+\\S+){0,4}?\\s+(?:${MISJUDGED.source})`, "i");
-/** "such outside calculations", "these estimates": figures named just before. */
+/** "such outside calculations": figures named just before. */
 const FIGURES_NAMED_BEFORE = /\b(?:such|these|those|this|that)\s+(?:\w+\s+)?(?:estimates?|calculations?|figures?|numbers?|projections?|measurements?)\b/i;
 
 const disputesMemo = new WeakMap<CueClaim, boolean>();
@@ -32,7 +29,6 @@ function disputes(claim: CueClaim): boolean {
   return known;
 }
 
-/** The disputing claim names what the figure measures, or points back at the figures told just before it. */
 function namesMeasure(claim: CueClaim, quantity: QuantityFacet, stating: CueClaim, gap: number | undefined): boolean {
   const words = MEASURE_WORDS[quantity.measure.replace(/-max$/, "")];
   if (words && words.test(claim.quote)) return true;

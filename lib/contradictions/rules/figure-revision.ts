@@ -1,6 +1,4 @@
-// Rule "figure-revision": the same voice gives another figure for the same measure — a
-// revision ("12,000 to 19,000" then "35,000 to 60,000 barrels a day"), shown to editors as
-// its own kind, never as a conflict.
+// The same voice revising its figure ("12,000 to 19,000", then "35,000 to 60,000") is its own kind, never a conflict.
 import type { ContradictionRule } from "@/lib/contradictions/rules/types";
 import { clamp, eventRelatedness, noisyOr, sameVoice, who } from "@/lib/contradictions/features";
 import { disagreeingFigures, figureAffinity, measureLabel, REVISION_WORDS } from "@/lib/contradictions/rules/figures-conflict";

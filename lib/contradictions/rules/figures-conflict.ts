@@ -1,7 +1,4 @@
-// Rule "figures-conflict": two voices give figures for the same measure of the same event
-// that cannot both hold, once units, rates, ranges, rounding, "about", "at least" and "up to"
-// are taken into account (lib/facets quantities). The same voice with a new figure is a
-// revision (figure-revision), not a conflict; hypotheticals and forecasts are no evidence.
+// Two voices' figures for the same measure that cannot both hold; the same voice with a new figure is a revision, not a conflict.
 import type { ContradictionRule } from "@/lib/contradictions/rules/types";
 import { clamp, differentDates, eventRelatedness, noisyOr, sameVoice, says, statedQuantities, type CueClaim } from "@/lib/contradictions/features";
 import { comparableQuantities, quantitiesDisagree, type QuantityFacet } from "@/lib/facets";
@@ -26,11 +23,7 @@ export function measureLabel(quantity: QuantityFacet): string {
   return MEASURE_LABELS[quantity.measure] ?? `the numbers of ${quantity.measure}s`;
 }
 
-/**
- * A pair of figures of one kind that disagree, when no figure of that kind in one claim
- * agrees with one in the other: claims that share a figure ("62,000 at first, 53,000 at the
- * end" / "about 53,000 before the cap") cite the same number.
- */
+/** Claims that share a figure ("62,000 at first, 53,000 at the end" / "about 53,000") cite one number. */
 export function disagreeingFigures(a: CueClaim, b: CueClaim): [QuantityFacet, QuantityFacet] | null {
   let found: [QuantityFacet, QuantityFacet] | null = null;
   let best = -1;
@@ -46,16 +39,10 @@ export function disagreeingFigures(a: CueClaim, b: CueClaim): [QuantityFacet, Qu
   return found;
 }
 
-/** "The estimate had risen to 5,000", "revised the figure down": a claim that tells of a revision. */
 export const REVISION_WORDS =
   /\b(?:(?:had\s+)?(?:risen|rose|climbed|jumped)\s+to|rais(?:ed|es|ing)|revis(?:ed|es|ing)|updat(?:ed|es|ing)|lower(?:ed|s|ing)|increas(?:ed|es|ing)\s+(?:its|their|the)\s+(?:estimate|figure|toll)|preliminary|initial(?:ly)?|at\s+first|first\s+estimate|later\s+put)\b/i;
 
-/**
- * How much the figures themselves say they count one thing: rival counts of one event sit
- * close together (259 and 262), figures of different events spread over orders of magnitude;
- * a rate (barrels a day) or a maximum is specific enough that one corpus rarely holds two; and
- * figures governed by the same word fill the same slot.
- */
+/** Rival counts sit close together (259 and 262); a rate or a maximum is rare enough to be one thing. */
 export function figureAffinity(a: QuantityFacet, b: QuantityFacet): number {
   const low = Math.min(a.low, b.low);
   const high = Math.max(a.high, b.high);
@@ -64,7 +51,6 @@ export function figureAffinity(a: QuantityFacet, b: QuantityFacet): number {
   const specific = a.rate || a.measure.endsWith("-max") ? 0.5 : 0;
   // The same verb or noun governs both ("demanded Rs200 million" / "demanded Rs250 million"): one slot, two fillers.
   const sameHead = a.head !== undefined && a.head === b.head ? 0.5 : 0;
-  // Independent signs: close values governed by the same word are surer than either alone.
   return noisyOr(closeness, specific, sameHead);
 }
 
@@ -74,7 +60,6 @@ export const figuresConflict: ContradictionRule = {
   kind: "numeric",
   judge: (a, b, { signals, vocabulary }) => {
     if (sameVoice(a, b)) return null;
-    // Telling how an estimate moved is a revision (figure-revision), not a rival figure.
     if (REVISION_WORDS.test(a.quote) && REVISION_WORDS.test(b.quote)) return null;
     const figures = disagreeingFigures(a, b);
     if (!figures) return null;

@@ -1,9 +1,7 @@
-// Rule "negated-statement": the same statement negated.
 import type { ContradictionRule } from "@/lib/contradictions/rules/types";
 import { clamp, features, nearShared, negatorOverShared, topics, type CueClaim } from "@/lib/contradictions/features";
 import { ANTONYMS } from "@/lib/contradictions/lexicon";
 
-/** Each antonym pair's two words as found in the claim (or null), once per claim. */
 const antonymMemo = new WeakMap<CueClaim, [RegExpExecArray | null, RegExpExecArray | null][]>();
 function antonymMatches(claim: CueClaim): [RegExpExecArray | null, RegExpExecArray | null][] {
   let found = antonymMemo.get(claim);

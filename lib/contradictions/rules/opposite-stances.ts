@@ -1,4 +1,3 @@
-// Rule "opposite-stances": opposite stances on one topic.
 import type { ContradictionRule } from "@/lib/contradictions/rules/types";
 import { clamp, sameSpeaker, subjectRelatedness, who } from "@/lib/contradictions/features";
 import { shorten } from "@/lib/text/terms";

@@ -1,6 +1,4 @@
-// Rule "places-disagree": two voices name different places where one happening began — "the
-// fire started on the first floor" / "on the ground floor", "the missile was launched from A" /
-// "fired from B". A start has one place, so both cannot be right (lib/facets/places).
+// "the fire started on the first floor" / "on the ground floor": a start has one place.
 import type { ContradictionRule } from "@/lib/contradictions/rules/types";
 import { adjacency, clamp, eventRelatedness, sameVoice, says, type CueClaim } from "@/lib/contradictions/features";
 import { differentPlaces, originPlaces, sameStart, type OriginPlace } from "@/lib/facets/places";
@@ -12,7 +10,6 @@ function placesOf(claim: CueClaim): OriginPlace[] {
   return places;
 }
 
-/** "it began on the first floor", "it was launched from Snizhne". */
 function startedAt(place: OriginPlace): string {
   const preposition = place.start !== "begin" ? "from" : /floor|storey|story|level|basement/i.test(place.place) ? "on" : "in";
   const verb = place.start === "begin" ? "began" : place.start === "launch" ? "was launched" : "left";
@@ -29,7 +26,6 @@ export const placesDisagree: ContradictionRule = {
     if (!pa.length || !pb.length || sameVoice(a, b)) return null;
     for (const x of pa) {
       for (const y of pb) {
-        // The same thing began in both: the same subject ("the fire"), or neighbouring sentences of one account.
         if (!sameStart(x, y)) continue;
         const sameSubject = x.subject !== null && x.subject === y.subject;
         if (!sameSubject && adjacency(signals) < 0.7) continue;
@@ -39,7 +35,7 @@ export const placesDisagree: ContradictionRule = {
         return {
           kind: "other",
           rule: "places-disagree",
-          // Below a stated figure against another: where a start happened is read by a pattern, less surely than a number.
+          // Below a figure conflict: a place is read by a pattern, less surely than a number.
           score: clamp(0.5 + 0.25 * related),
           explanation: `${says(a)} ${startedAt(x)}; ${says(b)} ${y.place} — the places differ.`,
         };

@@ -1,8 +1,4 @@
-// Rule "predicate-polarity": one claim holds a predication that the other negates or denies —
-// "The doors were locked" / "the owners rejected the allegations of locked doors", "not a
-// single member … had been named" / "Rauf Siddiqui had been nominated" — or asserts its
-// WordNet antonym ("kept unlocked" / "locked"). The two must say it of the same thing (a noun
-// of both clauses) or stand side by side in one text, and come from different voices.
+// "The doors were locked" / "the owners rejected the allegations of locked doors", or an antonym ("kept unlocked"), by different voices.
 import type { ContradictionRule } from "@/lib/contradictions/rules/types";
 import { adjacency, clamp, eventRelatedness, propositionsOf, sameVoice, speakerKeys, who, type CueClaim } from "@/lib/contradictions/features";
 import { antonyms, synonyms } from "@/lib/facets/wordnet";
@@ -20,11 +16,7 @@ function prefixed(x: string, y: string): boolean {
   return (NEGATING_PREFIX.test(x) && x.replace(NEGATING_PREFIX, "") === y) || (NEGATING_PREFIX.test(y) && y.replace(NEGATING_PREFIX, "") === x);
 }
 
-/**
- * Antonyms that contradict: adjectives ("guilty"/"innocent"), a word and its negating prefix,
- * and verbs that name each other as opposite in their first senses ("acquit"/"convict"). Verbs
- * opposed in a later sense only are mostly converses that can both be true ("lead"/"follow").
- */
+/** Verbs must be opposite both ways: one-way antonyms are mostly converses ("lead"/"follow"). */
 function opposite(x: PropositionFacet, y: PropositionFacet): boolean {
   if (prefixed(x.lemma, y.lemma)) return true;
   const xy = antonymsOf(x).has(y.lemma);
@@ -32,8 +24,7 @@ function opposite(x: PropositionFacet, y: PropositionFacet): boolean {
   return x.pos === "a" && y.pos === "a" ? xy || yx : xy && yx;
 }
 
-// Relations are asked for the same few thousand predicates again and again: each predicate's
-// signature gets a number once, and the relation of two numbers is remembered.
+// The same few thousand predicates are compared again and again, so relations are cached by id pair.
 const signatureIds = new Map<string, number>();
 const propositionIds = new WeakMap<PropositionFacet, number>();
 const relationCache = new Map<number, Relation>();
@@ -49,7 +40,7 @@ function signatureId(p: PropositionFacet): number {
   return id;
 }
 
-/** Whether two predications name one act ("named" / "nominated") or opposite ones ("locked" / "unlocked"). */
+/** "named" / "nominated" are the same act, "locked" / "unlocked" opposite ones. */
 export function relation(x: PropositionFacet, y: PropositionFacet): Relation {
   const key = signatureId(x) * 2 ** 21 + signatureId(y);
   let known = relationCache.get(key);
@@ -69,7 +60,6 @@ function computeRelation(x: PropositionFacet, y: PropositionFacet): Relation {
   return null;
 }
 
-/** The nouns both clauses name, other than either speaker's name. */
 function sharedArgs(a: CueClaim, b: CueClaim, x: PropositionFacet, y: PropositionFacet): string[] {
   const names = new Set([...speakerKeys(a), ...speakerKeys(b)].flatMap((key) => key.split(" ")));
   const other = new Set(y.args);
@@ -94,8 +84,7 @@ function clash(a: CueClaim, b: CueClaim, signals: { gap?: number }, vocabulary: 
       if (!opposed) continue;
       const shared = sharedArgs(a, b, x, y);
       const distinctive = shared.filter((arg) => vocabulary.isDistinctive(arg));
-      // Said of the same thing — most of the nouns of the shorter clause, one of them rare — or
-      // the next sentence answering this one. One noun shared by two long clauses is chance.
+      // One noun shared by two long clauses is chance.
       const covered = shared.length / Math.max(1, Math.min(x.args.length, y.args.length));
       if (near < 0.7 && (!distinctive.length || covered < 0.5)) continue;
       const strength = Math.min(1, 0.35 * shared.length + 0.25 * distinctive.length) * 0.6 + near * 0.4;

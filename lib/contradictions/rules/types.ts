@@ -1,6 +1,4 @@
-// A contradiction rule is one typed record: its name (stored as `detectedBy`), the label
-// editors read, the kind of conflict it finds, and its judge. Adding a rule is one file in
-// this folder and one line in rules/index.ts.
+// Adding a rule is one file in this folder and one line in rules/index.ts.
 import type { CueClaim, CueKind, CueMatch, PairSignals } from "@/lib/contradictions/features";
 import type { Overlap, Vocabulary } from "@/lib/text/terms";
 
