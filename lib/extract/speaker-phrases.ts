@@ -330,7 +330,7 @@ export function trailingPersonName(run: Token[]): string | null {
   if (words.length === 0) return null;
   const name = joinRun(kept).replace(/[’']s$/, "");
   if (words.length === 1) {
-    // A lone surname needs a title to vouch for it ("Mr. Baqri").
+    // A lone word of two letters is a name only when a title vouches for it ("Mr. Wu"); longer ones stand alone ("Baqri").
     const precededByTitle = last + 1 > kept.length;
     return precededByTitle || words[0]!.text.length > 2 ? name : null;
   }
