@@ -1,13 +1,31 @@
-// The actor form's fields, in form order: read by the server's form snapshot and audit view
-// and rendered by app/(admin)/_components/actor-forms.tsx.
+// The actor form's fields in form order, each with its validation: the update schema, the
+// server's snapshot and audit view and app/(admin)/_components/actor-forms.tsx all read this table.
+import { z } from "zod";
 import type { Actor } from "@/lib/generated/prisma/browser";
+import { ActorKind } from "@/lib/generated/prisma/enums";
 import { ACTOR_KIND_LABELS } from "@/lib/actors/labels";
 import { formSnapshot, type FormField, type FormRow } from "@/lib/forms/fields";
 import type { FormSnapshot } from "@/lib/forms/snapshot";
+import { enumValues, trimmedOrNull } from "@/lib/validation/zod";
+
+/** Aliases arrive as a textarea, one spelling per line. */
+const aliasList = z.preprocess(
+  (value) => (typeof value === "string" ? value.split(/\r?\n/) : (value ?? [])),
+  z
+    .array(z.string().trim().max(200, "An alias is limited to 200 characters"))
+    .transform((lines) => [...new Set(lines.filter((line) => line.length > 0))])
+    .pipe(z.array(z.string()).max(100, "At most 100 aliases")),
+);
 
 export const ACTOR_FORM_FIELDS = [
-  { name: "name", label: "Name", control: "text", row: "name" },
-  { name: "kind", label: "Kind", control: "select", row: "name", options: ACTOR_KIND_LABELS },
+  {
+    name: "name",
+    label: "Name",
+    control: "text",
+    row: "name",
+    input: z.string().trim().min(1, "A name is required").max(200, "A name is limited to 200 characters"),
+  },
+  { name: "kind", label: "Kind", control: "select", row: "name", options: ACTOR_KIND_LABELS, input: z.enum(enumValues(ActorKind), { error: "Choose a kind" }) },
   {
     name: "aliases",
     label: "Aliases",
@@ -15,8 +33,15 @@ export const ACTOR_FORM_FIELDS = [
     rows: 4,
     hint: "Other spellings of the name, one per line.",
     describe: (value: string) => value.split("\n").join(", ") || "—",
+    input: aliasList,
   },
-  { name: "notes", label: "Notes", control: "textarea", rows: 3 },
+  {
+    name: "notes",
+    label: "Notes",
+    control: "textarea",
+    rows: 3,
+    input: z.preprocess(trimmedOrNull, z.string().max(5000, "Notes are limited to 5000 characters").nullable()),
+  },
 ] as const satisfies readonly FormField<Actor>[];
 
 export type ActorFormRow = FormRow<Actor, typeof ACTOR_FORM_FIELDS>;

@@ -1,25 +1,15 @@
 import { z } from "zod";
 import { ActorKind } from "@/lib/generated/prisma/enums";
-import { formInt, optional, trimmedOrNull } from "@/lib/validation/zod";
+import { ACTOR_FORM_FIELDS } from "@/lib/actors/form";
+import { inputShape } from "@/lib/forms/fields";
+import { formInt, optional } from "@/lib/validation/zod";
 
 export const ACTOR_KINDS = Object.values(ActorKind) as [ActorKind, ...ActorKind[]];
-
-/** Aliases arrive as a textarea, one spelling per line. */
-const aliasList = z.preprocess(
-  (value) => (typeof value === "string" ? value.split(/\r?\n/) : (value ?? [])),
-  z
-    .array(z.string().trim().max(200, "An alias is limited to 200 characters"))
-    .transform((lines) => [...new Set(lines.filter((line) => line.length > 0))])
-    .pipe(z.array(z.string()).max(100, "At most 100 aliases")),
-);
 
 export const updateActorSchema = z.object({
   id: formInt("Missing actor id").positive(),
   version: formInt("Missing version").positive(),
-  name: z.string().trim().min(1, "A name is required").max(200, "A name is limited to 200 characters"),
-  kind: z.enum(ACTOR_KINDS, { error: "Choose a kind" }),
-  aliases: aliasList,
-  notes: z.preprocess(trimmedOrNull, z.string().max(5000, "Notes are limited to 5000 characters").nullable()),
+  ...inputShape(ACTOR_FORM_FIELDS),
 });
 export type UpdateActorInput = z.infer<typeof updateActorSchema>;
 

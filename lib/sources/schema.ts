@@ -1,28 +1,12 @@
 import { z } from "zod";
-import { RELIABILITIES, SOURCE_KINDS } from "@/lib/ingest/schema";
-import { formInt, nullableText, trimmedOrNull } from "@/lib/validation/zod";
+import { inputShape } from "@/lib/forms/fields";
+import { SOURCE_FORM_FIELDS } from "@/lib/sources/form";
+import { formInt } from "@/lib/validation/zod";
 
-/** Source metadata as the editor changes it; the text itself only changes by re-import. */
 export const updateSourceSchema = z.object({
   id: formInt("Missing source id").positive(),
   version: formInt("Missing version").positive(),
-  title: z.string().trim().min(1, "A title is required").max(500, "A title is limited to 500 characters"),
-  kind: z.enum(SOURCE_KINDS, { error: "Choose a kind" }),
-  publisher: nullableText(300, "Publisher"),
-  author: nullableText(300, "Author"),
-  publishedDate: nullableText(100, "Publication date"),
-  url: z.preprocess(
-    trimmedOrNull,
-    z
-      .string()
-      .max(2000, "A URL is limited to 2000 characters")
-      .url("Not a valid URL")
-      .refine((value) => /^https?:\/\//i.test(value), "Only http and https URLs")
-      .nullable(),
-  ),
-  language: z.string().trim().min(2, "A language code such as en or ur").max(16, "A language code such as en or ur"),
-  reliability: z.enum(RELIABILITIES, { error: "Choose a reliability grade A–F" }),
-  notes: nullableText(5000, "Notes"),
+  ...inputShape(SOURCE_FORM_FIELDS),
 });
 export type UpdateSourceInput = z.infer<typeof updateSourceSchema>;
 

@@ -1,18 +1,16 @@
 import { z } from "zod";
 import { topicsFilterSchema } from "@/lib/topics/filters";
-import { formInt, optional, trimmedOrNull } from "@/lib/validation/zod";
+import { inputShape } from "@/lib/forms/fields";
+import { TOPIC_FORM_FIELDS } from "@/lib/topics/form";
+import { formInt, optional } from "@/lib/validation/zod";
 
-const title = z.string().trim().min(1, "A title is required").max(300, "A title is limited to 300 characters");
-const description = z.preprocess(trimmedOrNull, z.string().max(5000, "A description is limited to 5000 characters").nullable());
-
-export const createTopicSchema = z.object({ title, description });
+export const createTopicSchema = z.object(inputShape(TOPIC_FORM_FIELDS));
 export type CreateTopicInput = z.infer<typeof createTopicSchema>;
 
 export const updateTopicSchema = z.object({
   id: formInt("Missing topic id").positive(),
   version: formInt("Missing version").positive(),
-  title,
-  description,
+  ...inputShape(TOPIC_FORM_FIELDS),
 });
 export type UpdateTopicInput = z.infer<typeof updateTopicSchema>;
 
