@@ -11,6 +11,8 @@ import {
   surfaceWords,
   Vocabulary,
   words,
+  squaredNorm,
+  weightedOverlap,
   type Overlap,
 } from "@/lib/text/terms";
 import { dates, eventTerms, type DateMention } from "@/lib/text/dates";
@@ -324,16 +326,7 @@ export function subjectTerms(claim: CueClaim): Set<string> {
 
 export function subjectOverlap(a: CueClaim, b: CueClaim, vocabulary: Vocabulary): Overlap {
   const [na, nb] = [subjectNorm(a, vocabulary), subjectNorm(b, vocabulary)];
-  let sharedWeight = 0;
-  const shared: string[] = [];
-  for (const term of na.terms) {
-    if (!nb.terms.has(term)) continue;
-    sharedWeight += vocabulary.weight(term) ** 2;
-    shared.push(term);
-  }
-  const score = na.norm && nb.norm ? sharedWeight / Math.sqrt(na.norm * nb.norm) : 0;
-  shared.sort((x, y) => vocabulary.weight(y) - vocabulary.weight(x));
-  return { score, shared, distinctive: shared.filter((term) => vocabulary.isDistinctive(term)) };
+  return weightedOverlap(na.terms, nb.terms, vocabulary, na.norm, nb.norm);
 }
 
 const normCache = new WeakMap<CueClaim, { vocabulary: Vocabulary; terms: Set<string>; norm: number }>();
@@ -341,9 +334,7 @@ function subjectNorm(claim: CueClaim, vocabulary: Vocabulary): { terms: Set<stri
   const known = normCache.get(claim);
   if (known && known.vocabulary === vocabulary) return known;
   const terms = subjectTerms(claim);
-  let norm = 0;
-  for (const term of terms) norm += vocabulary.weight(term) ** 2;
-  const computed = { vocabulary, terms, norm };
+  const computed = { vocabulary, terms, norm: squaredNorm(terms, vocabulary) };
   normCache.set(claim, computed);
   return computed;
 }

@@ -173,20 +173,26 @@ export interface Overlap {
 }
 
 export function overlap(a: Set<string>, b: Set<string>, vocabulary: Vocabulary): Overlap {
-  let weightA = 0;
-  let weightB = 0;
+  return weightedOverlap(a, b, vocabulary, squaredNorm(a, vocabulary), squaredNorm(b, vocabulary));
+}
+
+/** Sum of the squared weights of the terms: a set's norm, which callers that compare one set often may keep. */
+export function squaredNorm(terms: Set<string>, vocabulary: Vocabulary): number {
+  let norm = 0;
+  for (const term of terms) norm += vocabulary.weight(term) ** 2;
+  return norm;
+}
+
+/** `overlap` with both sets' squared norms already known. */
+export function weightedOverlap(a: Set<string>, b: Set<string>, vocabulary: Vocabulary, normA: number, normB: number): Overlap {
   let sharedWeight = 0;
   const shared: string[] = [];
   for (const term of a) {
-    const weight = vocabulary.weight(term);
-    weightA += weight * weight;
-    if (b.has(term)) {
-      sharedWeight += weight * weight;
-      shared.push(term);
-    }
+    if (!b.has(term)) continue;
+    sharedWeight += vocabulary.weight(term) ** 2;
+    shared.push(term);
   }
-  for (const term of b) weightB += vocabulary.weight(term) ** 2;
-  const score = weightA && weightB ? sharedWeight / Math.sqrt(weightA * weightB) : 0;
+  const score = normA && normB ? sharedWeight / Math.sqrt(normA * normB) : 0;
   shared.sort((x, y) => vocabulary.weight(y) - vocabulary.weight(x));
   return { score, shared, distinctive: shared.filter((term) => vocabulary.isDistinctive(term)) };
 }
