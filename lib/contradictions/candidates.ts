@@ -72,7 +72,7 @@ export async function collectCandidatesIn(tx: Tx, options: CandidateOptions = {}
 
   await tx.$executeRaw`DROP TABLE IF EXISTS pg_temp.candidate_rows, pg_temp.candidate_pairs`;
   await tx.$executeRaw`
-    CREATE TEMPORARY TABLE candidate_rows (a int NOT NULL, b int NOT NULL, channel text NOT NULL, similarity float8, weight float8, gap int, opposing boolean) ON COMMIT DROP`;
+    CREATE TEMPORARY TABLE candidate_rows (a int NOT NULL, b int NOT NULL, channel text NOT NULL, similarity float8, weight float8, gap int, opposing boolean, lexeme text) ON COMMIT DROP`;
 
   const [{ count }] = await tx.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM claims`;
   if (count >= 2) {
@@ -84,7 +84,7 @@ export async function collectCandidatesIn(tx: Tx, options: CandidateOptions = {}
     comparisons.terms =
       sourceId === undefined
         ? await tx.$executeRaw`
-      INSERT INTO candidate_rows (a, b, channel, weight)
+      INSERT INTO candidate_rows (a, b, channel, weight, lexeme)
       WITH lexemes AS (
         SELECT c.id, t.lexeme FROM claims c CROSS JOIN LATERAL unnest(c.search_vector) AS t
       ), frequency AS (
@@ -92,16 +92,16 @@ export async function collectCandidatesIn(tx: Tx, options: CandidateOptions = {}
       ), rare AS (
         SELECT l.id, l.lexeme, ln(${count}::float8 / f.df) AS weight FROM lexemes l JOIN frequency f USING (lexeme)
       ), shared AS (
-        SELECT x.id AS a, y.id AS b, sum(x.weight) AS weight
+        SELECT x.id AS a, y.id AS b, sum(x.weight) AS weight, (array_agg(x.lexeme ORDER BY x.weight DESC, x.lexeme))[1] AS lexeme
         FROM rare x JOIN rare y ON x.lexeme = y.lexeme AND x.id < y.id
         GROUP BY x.id, y.id
       ), ranked AS (
-        SELECT a, b, weight,
+        SELECT a, b, weight, lexeme,
           row_number() OVER (PARTITION BY a ORDER BY weight DESC, b) AS rank_a,
           row_number() OVER (PARTITION BY b ORDER BY weight DESC, a) AS rank_b
         FROM shared
       )
-      SELECT a, b, 'terms', weight::float8 FROM ranked WHERE rank_a <= ${perClaim} OR rank_b <= ${perClaim}`
+      SELECT a, b, 'terms', weight::float8, lexeme FROM ranked WHERE rank_a <= ${perClaim} OR rank_b <= ${perClaim}`
         : await tx.$executeRaw`
       INSERT INTO candidate_rows (a, b, channel, weight)
       WITH rare AS (
@@ -156,12 +156,17 @@ export async function collectCandidatesIn(tx: Tx, options: CandidateOptions = {}
     }
   }
 
+  // Judging keeps a bounded cache of claims: pairs near each other by id come first, in id order, and the pairs
+  // only the terms channel found (random ids) after them, grouped by the rare word they share, so each group's
+  // few claims are read once for all their pairs instead of once a pair.
   const pairs = await tx.$executeRaw`
     CREATE TEMPORARY TABLE candidate_pairs ON COMMIT DROP AS
      SELECT a, b, max(similarity) AS similarity, max(weight) AS weight, min(gap) AS gap, bool_or(opposing) AS opposing,
-       array_agg(DISTINCT channel) AS channels
+       array_agg(DISTINCT channel) AS channels,
+       CASE WHEN bool_and(channel = 'terms') THEN coalesce(min(lexeme), '') ELSE '' END AS cluster
      FROM candidate_rows GROUP BY a, b`;
   await tx.$executeRaw`ALTER TABLE candidate_pairs ADD PRIMARY KEY (a, b)`;
+  await tx.$executeRaw`CREATE INDEX ON candidate_pairs (cluster, a, b)`;
   await tx.$executeRaw`DROP TABLE candidate_rows`;
   await tx.$executeRaw`DROP TABLE IF EXISTS pg_temp.claim_keys`;
   return { claims: count, pairs, comparisons };
@@ -175,17 +180,19 @@ interface CandidatePairRow {
   gap: number | null;
   opposing: boolean | null;
   channels: string[];
+  cluster: string;
 }
 
 export const CANDIDATE_BATCH = 10_000;
 
 export async function* candidatePairBatches(tx: Tx, size: number = CANDIDATE_BATCH): AsyncGenerator<CandidatePair[]> {
+  let afterCluster = "";
   let afterA = 0;
   let afterB = 0;
   for (;;) {
     const rows = await tx.$queryRaw<CandidatePairRow[]>`
-      SELECT a, b, similarity, weight, gap, opposing, channels FROM candidate_pairs
-      WHERE (a, b) > (${afterA}::int, ${afterB}::int) ORDER BY a, b LIMIT ${size}`;
+      SELECT a, b, similarity, weight, gap, opposing, channels, cluster FROM candidate_pairs
+      WHERE (cluster, a, b) > (${afterCluster}, ${afterA}::int, ${afterB}::int) ORDER BY cluster, a, b LIMIT ${size}`;
     if (!rows.length) return;
     yield rows.map((row) => {
       const pair: CandidatePair = { claimAId: row.a, claimBId: row.b, channels: row.channels as Channel[] };
@@ -196,6 +203,7 @@ export async function* candidatePairBatches(tx: Tx, size: number = CANDIDATE_BAT
       return pair;
     });
     const last = rows[rows.length - 1]!;
+    afterCluster = last.cluster;
     afterA = last.a;
     afterB = last.b;
   }

@@ -3,8 +3,16 @@
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { ContradictionKind } from "@/lib/generated/prisma/enums";
 import { recordAudit } from "@/lib/audit/record";
-import { candidatePairBatches, collectCandidatesIn, type CandidateOptions, type CandidateSummary, type Channel } from "@/lib/contradictions/candidates";
-import { strongestCue, type CueClaim, type CueMatch } from "@/lib/contradictions/judge";
+import {
+  candidatePairBatches,
+  collectCandidatesIn,
+  type CandidateOptions,
+  type CandidatePair,
+  type CandidateSummary,
+  type Channel,
+} from "@/lib/contradictions/candidates";
+import { judgePairs, type CueClaim, type JudgedPair, type Verdict } from "@/lib/contradictions/judge";
+import { HeldClaims, JudgePool, judgeThreads } from "@/lib/contradictions/judge-pool";
 import { refreshStaleFacets } from "@/lib/claims/facets";
 import type { ClaimFacets } from "@/lib/facets";
 import { contentTerms, Vocabulary } from "@/lib/text/terms";
@@ -19,6 +27,8 @@ export interface DetectionOptions extends CandidateOptions {
   userId?: number | null;
   minScore?: number;
   batchSize?: number;
+  /** Judging threads; by default one per core (up to 4) past PARALLEL_MIN_PAIRS pairs, else judged in place. */
+  threads?: number;
 }
 
 export interface DetectionReport {
@@ -32,12 +42,11 @@ export interface DetectionReport {
   keptReviewed: number;
   seconds: number;
   phases: { facets: number; candidates: number; judging: number; storing: number };
+  /** Worker threads that judged the pairs (0: judged in place). */
+  threads: number;
 }
 
-export interface Verdict extends CueMatch {
-  claimAId: number;
-  claimBId: number;
-}
+export type { Verdict } from "@/lib/contradictions/judge";
 
 type Tx = Prisma.TransactionClient;
 
@@ -60,6 +69,8 @@ export interface Judgement {
   verdicts: Verdict[];
   candidates: CandidateSummary;
   seconds: { candidates: number; judging: number };
+  /** Worker threads that judged (0: in place). */
+  threads: number;
   /** A scoped run (an import's) may withdraw only pairs touching this source. */
   sourceId?: number;
 }
@@ -116,34 +127,28 @@ export async function judgeCandidates(tx: Tx, options: DetectionOptions = {}): P
   const collected = performance.now();
   const minScore = options.minScore ?? MIN_SCORE;
   const verdicts: Verdict[] = [];
+  let threads = 0;
   if (candidates.pairs > 0) {
     const vocabulary = await vocabularyOf(tx);
-    // A claim is in many pairs, so claims stay cached across batches, least recently used evicted first.
-    const claims = new Map<number, CueClaim>();
-    for await (const pairs of candidatePairBatches(tx, options.batchSize)) {
-      const wanted = [...new Set(pairs.flatMap((pair) => [pair.claimAId, pair.claimBId]))];
-      for (const id of wanted) {
-        const known = claims.get(id);
-        if (known) {
-          claims.delete(id);
-          claims.set(id, known);
-        }
+    const pool = await JudgePool.start(judgeThreads(candidates.pairs, options.threads), vocabulary, minScore, CLAIM_CACHE / 2);
+    if (pool) {
+      threads = pool.size;
+      try {
+        const read = async (ids: number[]) => [...(await cueClaims(tx, ids)).values()];
+        const collect = (found: Verdict[]) => void verdicts.push(...found);
+        for await (const pairs of candidatePairBatches(tx, options.batchSize)) await pool.submit(pairs.map(judgedPair), read, collect);
+        await pool.drain();
+      } finally {
+        await pool.close();
       }
-      const missing = wanted.filter((id) => !claims.has(id));
-      for (const [id, claim] of await cueClaims(tx, missing)) claims.set(id, claim);
-      if (claims.size > CLAIM_CACHE) {
-        const keep = new Set(wanted);
-        for (const id of claims.keys()) {
-          if (claims.size <= CLAIM_CACHE / 2) break;
-          if (!keep.has(id)) claims.delete(id);
-        }
-      }
-      for (const pair of pairs) {
-        const a = claims.get(pair.claimAId);
-        const b = claims.get(pair.claimBId);
-        if (!a || !b) continue;
-        const match = strongestCue(a, b, { gap: pair.gap, similarity: pair.similarity }, vocabulary);
-        if (match && match.score >= minScore) verdicts.push({ claimAId: a.id, claimBId: b.id, ...match });
+    } else {
+      const held = new HeldClaims(CLAIM_CACHE);
+      const claims = new Map<number, CueClaim>();
+      for await (const pairs of candidatePairBatches(tx, options.batchSize)) {
+        const { missing, evict } = held.plan(pairs);
+        for (const id of evict) claims.delete(id);
+        for (const [id, claim] of await cueClaims(tx, missing)) claims.set(id, claim);
+        verdicts.push(...judgePairs(pairs, claims, vocabulary, minScore));
       }
     }
   }
@@ -152,8 +157,13 @@ export async function judgeCandidates(tx: Tx, options: DetectionOptions = {}): P
     verdicts: keepBestPerAnchor(verdicts),
     candidates,
     seconds: { candidates: (collected - started) / 1000, judging: (performance.now() - collected) / 1000 },
+    threads,
     sourceId: options.sourceId,
   };
+}
+
+function judgedPair(pair: CandidatePair): JudgedPair {
+  return { claimAId: pair.claimAId, claimBId: pair.claimBId, gap: pair.gap, similarity: pair.similarity };
 }
 
 // The read phase takes minutes at a million claims (README, npm run bench); it only reads, so its guard is generous.
@@ -212,6 +222,7 @@ export async function storeVerdicts(tx: Tx, judgement: Judgement, options: Detec
     keptReviewed: 0,
     seconds: 0,
     phases: { facets: 0, ...judgement.seconds, storing: 0 },
+    threads: judgement.threads,
   };
   const storing = performance.now();
 
@@ -333,6 +344,6 @@ export function formatDetectionReport(report: DetectionReport): string {
     `Contradictions: ${report.claims} claims, ${report.candidates} candidate pairs examined ` +
     `(${examined} channel rows), ${report.proposed} proposed; ${report.created} new, ${report.updated} updated, ` +
     `${report.removed} withdrawn, ${report.keptReviewed} already reviewed left alone; ${report.seconds.toFixed(1)} s ` +
-    `(facets ${report.phases.facets.toFixed(1)} s, candidates ${report.phases.candidates.toFixed(1)} s, judging ${report.phases.judging.toFixed(1)} s, storing ${report.phases.storing.toFixed(1)} s)`
+    `(facets ${report.phases.facets.toFixed(1)} s, candidates ${report.phases.candidates.toFixed(1)} s, judging ${report.phases.judging.toFixed(1)} s${report.threads ? ` on ${report.threads} threads` : ""}, storing ${report.phases.storing.toFixed(1)} s)`
   );
 }

@@ -33,3 +33,28 @@ export function strongestCue(a: CueClaim, b: CueClaim, signals: PairSignals = {}
   if (!best) return null;
   return { ...best, score: clamp(best.score + 0.04 * others.length) };
 }
+
+export interface Verdict extends CueMatch {
+  claimAId: number;
+  claimBId: number;
+}
+
+export interface JudgedPair {
+  claimAId: number;
+  claimBId: number;
+  gap?: number;
+  similarity?: number;
+}
+
+/** Each pair's strongest cue at or above minScore; pairs whose claims are not at hand are skipped. */
+export function judgePairs(pairs: readonly JudgedPair[], claims: ReadonlyMap<number, CueClaim>, vocabulary: Vocabulary, minScore: number): Verdict[] {
+  const verdicts: Verdict[] = [];
+  for (const pair of pairs) {
+    const a = claims.get(pair.claimAId);
+    const b = claims.get(pair.claimBId);
+    if (!a || !b) continue;
+    const match = strongestCue(a, b, { gap: pair.gap, similarity: pair.similarity }, vocabulary);
+    if (match && match.score >= minScore) verdicts.push({ claimAId: a.id, claimBId: b.id, ...match });
+  }
+  return verdicts;
+}

@@ -139,6 +139,18 @@ export class Vocabulary {
     return vocabulary;
   }
 
+  /** What a worker thread needs to weigh terms as this vocabulary does (a Map survives postMessage). */
+  counts(): { documents: number; frequency: Map<string, number> } {
+    return { documents: this.documents, frequency: this.documentFrequency };
+  }
+
+  static fromCounts(counts: { documents: number; frequency: Map<string, number> }): Vocabulary {
+    const vocabulary = new Vocabulary();
+    vocabulary.documents = counts.documents;
+    for (const [term, frequency] of counts.frequency) vocabulary.documentFrequency.set(term, frequency);
+    return vocabulary;
+  }
+
   add(terms: Set<string>): void {
     this.documents += 1;
     if (this.weights.size) this.weights.clear();

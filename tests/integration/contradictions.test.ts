@@ -438,6 +438,16 @@ describe("candidate generation does not compare every pair", () => {
     expect(batched.candidates).toEqual(whole.candidates);
   });
 
+  test("judging on worker threads gives the same verdicts as judging in place", async () => {
+    const judge = (threads: number) => large.prisma.$transaction((tx) => judgeCandidates(tx, { threads, batchSize: 97 }), { timeout: 300_000 });
+    const inPlace = await judge(0);
+    const threaded = await judge(2);
+    expect(inPlace.threads).toBe(0);
+    expect(threaded.threads).toBe(2);
+    expect(threaded.verdicts.length).toBeGreaterThanOrEqual(30);
+    expect(threaded.verdicts).toEqual(inPlace.verdicts);
+  });
+
   test("a claim deleted between reading and storing is skipped, and the rest is stored", async () => {
     const judgement = await large.prisma.$transaction((tx) => judgeCandidates(tx), { timeout: 300_000 });
     const gone = judgement.verdicts[0]!.claimBId;
