@@ -2,7 +2,7 @@
 // A figure under a verb of saying or estimating has no holder: its speaker may be wrong like anyone.
 import { REPORTING } from "@/lib/facets/acts";
 import type { PositionedEntity } from "@/lib/facets/entities";
-import type { FacetToken } from "@/lib/facets/tokens";
+import { tokenOffsets, type FacetToken } from "@/lib/facets/tokens";
 
 /** "put the rate at": someone's figure for a thing, not a party's own act. */
 const ESTIMATING = new Set([
@@ -37,17 +37,6 @@ const ESTIMATING = new Set([
 const BETWEEN =
   /^(?:about|around|some|nearly|almost|roughly|approximately|an|a|estimated|over|more|than|at|least|up|to|only|just|another|further|as|much|many|\$|us\$|rs|rs\.|€|£|a\s+total)$/;
 const SUBJECT_END = /^(?:[;:(]|that|which|who|whom|but|while|whereas|although|though|because|if|when|after|before|since)$/;
-
-function tokenOffsets(text: string, tokens: FacetToken[]): number[] {
-  const offsets: number[] = [];
-  let cursor = 0;
-  for (const token of tokens) {
-    const at = text.indexOf(token.text, cursor);
-    offsets.push(at === -1 ? cursor : at);
-    if (at !== -1) cursor = at + token.text.length;
-  }
-  return offsets;
-}
 
 function namedIn(entities: PositionedEntity[], from: number, to: number): string[] {
   return entities.filter((entity) => entity.at >= from && entity.end <= to).flatMap((entity) => entity.keys);

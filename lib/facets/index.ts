@@ -6,7 +6,7 @@ import { extractPropositions } from "@/lib/facets/propositions";
 import { extractEntities, keysOfName } from "@/lib/facets/entities";
 import { quantityMentions, quantityKey } from "@/lib/facets/quantities";
 import { figureHolders } from "@/lib/facets/holders";
-import { facetTokens, type FacetToken } from "@/lib/facets/tokens";
+import { eventBefore, facetTokens, tokenOffsets, type FacetToken } from "@/lib/facets/tokens";
 import { entailments } from "@/lib/facets/wordnet";
 import type { ClaimFacets, DateFacet, FacetInput, Modality } from "@/lib/facets/types";
 
@@ -16,7 +16,7 @@ export { checkWorthiness, DEFAULT_CHECK_WORTHINESS_THRESHOLD, type CheckWorthine
 export { comparableQuantities, quantitiesDisagree, quantityKey } from "@/lib/facets/quantities";
 
 /** Bump on any change that can alter a claim's facets. */
-export const FACETS_VERSION = "10";
+export const FACETS_VERSION = "11";
 
 const HYPOTHETICAL = /\b(?:if|could|might|unless|hypothetical(?:ly)?|in\s+theory|scenario)\b/i;
 const PREDICTION = /\b(?:will|is\s+expected\s+to|are\s+expected\s+to|forecasts?|projected\s+to)\b/i;
@@ -48,8 +48,13 @@ function eventTerms(text: string, lemmas: string[]): string[] {
   return [...terms].sort();
 }
 
-function dateFacets(text: string): DateFacet[] {
+function dateFacets(text: string, tokens: FacetToken[]): DateFacet[] {
   const found = dates(text);
+  const offsets = tokenOffsets(text, tokens);
+  const eventOf = (written: string) => {
+    const event = eventBefore(tokens, offsets, text.indexOf(written));
+    return event.length ? { event } : {};
+  };
   const facets: DateFacet[] = found.map((date) => {
     const rejects = rejectedDay(text, date);
     return {
@@ -59,6 +64,7 @@ function dateFacets(text: string): DateFacet[] {
       to: date.to,
       ...(isStatementDate(text, date) ? { statement: true } : {}),
       ...(rejects !== null ? { rejects } : {}),
+      ...eventOf(date.text),
     };
   });
   for (const day of yearlessDays(text, found)) {
@@ -69,6 +75,7 @@ function dateFacets(text: string): DateFacet[] {
       to: day.monthDay,
       yearless: true,
       ...(isStatementDate(text, day) ? { statement: true } : {}),
+      ...eventOf(day.text),
     });
   }
   return facets;
@@ -100,7 +107,7 @@ export function computeFacets(input: FacetInput): ClaimFacets {
     predicate: mainPredicate(tokens, deniedBySpeaker),
     modality: modalityOf(text, tokens),
     quantities,
-    dates: dateFacets(text),
+    dates: dateFacets(text, tokens),
     acts,
     propositions: extractPropositions(tokens),
     terms: eventTerms(

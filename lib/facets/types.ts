@@ -51,6 +51,8 @@ export interface DateFacet {
   yearless?: boolean;
   /** "12 September 2012, not the 11th": the day (yyyymmdd) the claim says is wrong. */
   rejects?: number;
+  /** What happened then: the lemmas of the clause's verb and the nouns up to the date ("arrest"). */
+  event?: string[];
 }
 
 export interface PredicateFacet {

@@ -155,8 +155,16 @@ describe("entities, acts and predicates", () => {
     expect(computeFacets({ quote: "The panel will publish its estimate next week." }).modality).toBe("prediction");
     expect(computeFacets({ quote: "At least 300 people died in the fire." }).modality).toBe("bound");
     expect(computeFacets({ quote: "The fire on September 11, 2012, killed 259 workers." }).dates).toEqual([
-      { text: "September 11, 2012", precision: "day", from: 20120911, to: 20120911 },
+      { text: "September 11, 2012", precision: "day", from: 20120911, to: 20120911, event: ["fire"] },
     ]);
+  });
+
+  test("a date belongs to the happening its clause names: the verb before it, or the nouns up to it", () => {
+    const fled = computeFacets({ quote: "Rana fled and was arrested by the Rapid Action Battalion at Benapole, near the Indian border, on 28 April 2013." });
+    expect(fled.dates[0]!.event).toContain("arrest");
+    expect(fled.dates[0]!.event).not.toContain("flee");
+    const custody = computeFacets({ quote: "Rana has been in custody since his arrest on April 29, 2013." });
+    expect(custody.dates[0]!.event).toContain("arrest");
   });
 
   test("facet keys name the entity, the act towards it and the kind of figure", () => {

@@ -326,7 +326,21 @@ describe("dates-disagree: different dates for the same event", () => {
     expect(match!.explanation).toMatch(/^Different dates for picked.*: “April 2003” vs “March 2003”\.$/);
   });
 
+  test("arrested on 28 April, or in custody since his arrest on April 29: the date of one arrest", () => {
+    const example: Case = {
+      name: "",
+      a: claim("Rana fled and was arrested by the Rapid Action Battalion at Benapole, near the Indian border, on 28 April 2013.", { source: 3 }),
+      b: claim("Rana has been in custody since his arrest on April 29, 2013.", { source: 5 }),
+    };
+    expect(fires("dates-disagree", example)).toMatchObject({ kind: "date" });
+  });
+
   test.each<Case>([
+    {
+      name: "an arrest on one day and a factory reopening on the next",
+      a: claim("Rana fled and was arrested by the Rapid Action Battalion at Benapole, near the Indian border, on 28 April 2013.", { source: 3 }),
+      b: claim("Rana's other factory in Savar reopened on April 29, 2013, its owners said.", { source: 5 }),
+    },
     {
       name: "two different events that both mention RAW",
       a: claim(

@@ -23,6 +23,13 @@ function correction(corrector: CueClaim, other: CueClaim): CueMatch | null {
   return null;
 }
 
+function nearDate(claim: CueClaim, written: string): Set<string> {
+  const near = contentTerms(around(claim.quote, written));
+  const event = facetsOf(claim).dates.find((date) => date.text === written)?.event;
+  if (event) for (const term of contentTerms(event.join(" "))) near.add(term);
+  return near;
+}
+
 export const differentDates: ContradictionRule = {
   name: "dates-disagree",
   label: "dates that disagree",
@@ -42,9 +49,9 @@ export const differentDates: ContradictionRule = {
         if (fa.dates.some((other) => !datesDisagree(other, db)) || fb.dates.some((other) => !datesDisagree(other, da))) continue;
         const needed = da.precision === "year" ? { score: 0.35, distinctive: 2 } : { score: 0.2, distinctive: 1 };
         if (events.score < needed.score || events.distinctive.length < needed.distinctive) continue;
-        // A word next to both dates ties them to the same happening.
-        const nearA = contentTerms(around(a.quote, da.text));
-        if (![...contentTerms(around(b.quote, db.text))].some((term) => nearA.has(term) && events.shared.includes(term))) continue;
+        // A word next to both dates, or the happening both dates belong to, ties them together.
+        const nearA = nearDate(a, da.text);
+        if (![...nearDate(b, db.text)].some((term) => nearA.has(term) && events.shared.includes(term))) continue;
         const score = clamp(0.45 + 0.4 * Math.min(1, events.score / 0.5) + (da.precision === "year" ? -0.05 : 0.05));
         if (!best || score > best.score) {
           best = {
