@@ -4,7 +4,7 @@ import { contentTerms } from "@/lib/text/terms";
 import { extractActs, mainPredicate } from "@/lib/facets/acts";
 import { extractPropositions } from "@/lib/facets/propositions";
 import { extractEntities, keysOfName } from "@/lib/facets/entities";
-import { quantityMentions, quantityKey } from "@/lib/facets/quantities";
+import { quantityMentions, quantityKeys } from "@/lib/facets/quantities";
 import { figureHolders } from "@/lib/facets/holders";
 import { eventBefore, facetTokens, tokenOffsets, type FacetToken } from "@/lib/facets/tokens";
 import { entailments } from "@/lib/facets/wordnet";
@@ -127,7 +127,7 @@ export function facetKeys(facets: ClaimFacets): string[] {
     if (!act.targets.length) keys.add(`${prefix}:`);
   }
   for (const quantity of facets.quantities)
-    if (quantity.modality !== "hypothetical" && quantity.modality !== "prediction") keys.add(`q:${quantityKey(quantity)}`);
+    if (quantity.modality !== "hypothetical" && quantity.modality !== "prediction") for (const key of quantityKeys(quantity)) keys.add(`q:${key}`);
   if (facets.predicate?.sense) keys.add(`${facets.predicate.polarity === "asserted" ? "p+" : "p-"}:${facets.predicate.sense}`);
   for (const proposition of facets.propositions ?? [])
     if (proposition.sense && proposition.sense !== "exist")

@@ -503,9 +503,20 @@ export function quantitiesDisagree(a: QuantityFacet, b: QuantityFacet): boolean 
 
 /** The same kind of figure, and not two named parties' own. */
 export function comparableQuantities(a: QuantityFacet, b: QuantityFacet): boolean {
-  return (
-    a.dimension === b.dimension && a.measure === b.measure && a.rate === b.rate && (a.currency ?? null) === (b.currency ?? null) && !differentHolders(a, b)
-  );
+  return a.dimension === b.dimension && sameMeasure(a, b) && a.rate === b.rate && (a.currency ?? null) === (b.currency ?? null) && !differentHolders(a, b);
+}
+
+/** "About 3,500 had been inside": a count with no noun of its own counts people of any kind ("3,122 workers"). */
+function sameMeasure(a: QuantityFacet, b: QuantityFacet): boolean {
+  if (a.measure === b.measure) return true;
+  if (a.dimension !== "people") return false;
+  return (a.measure === "people" && b.measure.startsWith("people-")) || (b.measure === "people" && a.measure.startsWith("people-"));
+}
+
+/** The keys a figure is found by: a count of workers is also a count of people. */
+export function quantityKeys(quantity: QuantityFacet): string[] {
+  const key = quantityKey(quantity);
+  return quantity.dimension === "people" && quantity.measure.startsWith("people-") ? [key, quantityKey({ ...quantity, measure: "people" })] : [key];
 }
 
 /** "people:death", "volume:flow:day" */

@@ -171,6 +171,11 @@ describe("entities, acts and predicates", () => {
     const keys = facetKeys(computeFacets({ quote: "The MQM denied that 262 people were killed by its workers.", cue: "denied", speakerName: "MQM" }));
     expect(keys).toEqual(expect.arrayContaining(["e:mqm", "den:mqm", "q:people:death"]));
   });
+
+  test("a count of workers is also found as a count of people, so a count with no noun meets it", () => {
+    const keys = facetKeys(computeFacets({ quote: "The BGMEA put the number of workers in the building at 3,122." }));
+    expect(keys).toEqual(expect.arrayContaining(["q:people:people-workers", "q:people:people"]));
+  });
 });
 
 describe("WordNet", () => {

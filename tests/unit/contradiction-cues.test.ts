@@ -267,6 +267,17 @@ describe("figures-conflict: different numbers for the same thing", () => {
     expect(match!.explanation).toMatch(/says 70 per cent; .* says 68% — the shares differ\.$/);
   });
 
+  test("a count with no noun of its own (“about 3,500 had been inside”) is a rival to a count of workers in the building", () => {
+    const workers = claim("The Bangladesh Garment Manufacturers and Exporters Association (BGMEA) put the number of workers in the building at 3,122.", {
+      source: 1,
+    });
+    const inside = claim("Survivors and local people estimated that about 3,500 had been inside the five factories when the floors gave way.", { source: 2 });
+    expect(fires("figures-conflict", { name: "", a: workers, b: inside, signals: { gap: 0 } })).toMatchObject({ kind: "numeric" });
+    // Dead and hurt are counts of their own, never of everyone inside.
+    const dead = claim("Officials said 1,135 were killed when the floors gave way.", { source: 3 });
+    expect(fires("figures-conflict", { name: "", a: dead, b: inside, signals: { gap: 0 } })).toBeUndefined();
+  });
+
   test.each<Case>([
     {
       name: "“250 persons” and “over 250” workers agree",
