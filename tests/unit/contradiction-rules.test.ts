@@ -64,10 +64,17 @@ describe("accusation-denial", () => {
       a: claim("Senior deputy convener Mustafa Kamal said the MQM had not been involved in the Baldia factory fire.", { speaker: "Mustafa Kamal", source: 2 }),
       b: claim("The JIT held the Muttahida Qaumi Movement (MQM) responsible for the Baldia factory fire.", { source: 3 }),
     },
+    {
+      name: "Baldia: “the Bhaila brothers were innocent” answers the murder case against the owners, in another source",
+      a: claim("The Bhaila brothers were innocent, they were victims of the bhatta mafia just like their workers.", { source: 4 }),
+      b: claim("Police initially registered a murder case against the owners, Abdul Aziz Bhaila and his sons Arshad and Shahid, for negligence.", {
+        source: 1,
+      }),
+    },
   ])("$name", (example) => {
     const match = ruleFor("accusation-denial", example);
     expect(match).toMatchObject({ kind: "accusation_denial" });
-    expect(match!.explanation).toMatch(/blames .*MQM|blames .*Muttahida/);
+    expect(match!.explanation).toMatch(/blames .*(?:MQM|Muttahida|Bhaila)/);
     expect(match!.explanation).toMatch(/denies/);
   });
 
@@ -82,6 +89,11 @@ describe("accusation-denial", () => {
       name: "a denial of one party does not answer an accusation of another",
       a: claim("Mr. Mahmood said the gunmen were linked to the MQM.", { speaker: "Rashid Mahmood" }),
       b: claim("BP denied that it had misled Congress.", { speaker: "BP", source: 9 }),
+    },
+    {
+      name: "“the innocent people of the city” clears no one of a charge made elsewhere",
+      a: claim("In the recent past, the paramilitary force proved that the MQM was behind the Baldia Town factory fire.", { source: 2 }),
+      b: claim("A majority of the innocent people of the city and followers of the MQM do not know what the leaders did.", { source: 4 }),
     },
     {
       name: "calling a figure wrong is no denial of blame",

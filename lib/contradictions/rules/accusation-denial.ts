@@ -5,6 +5,12 @@ import { actTargets, clamp, entityText, eventRelatedness, facetsOf, sameSpeaker,
 /** "he was wrong", "lies": these deny a statement, not a party's part in a wrong. */
 const STATEMENT_JUDGEMENT =
   /^(?:wrong(?:ly)?|false(?:hood)?s?|untrue|not\s+true|baseless|unfounded|groundless|fabricated|concocted|lies|propaganda|absurd|nonsense|a\s+mockery|scandalous|politically\s+motivated|overstated|overestimated|exaggerated|inflated|no\s+(?:evidence|proof|truth))$/i;
+/**
+ * "The brothers were innocent", "pleaded not guilty": said of a party, this clears it of every charge, not of one
+ * deed, so it answers any accusation of it. "The innocent people of the city" says nothing of anyone's guilt.
+ */
+const CLEARS_OF_ALL =
+  /\b(?:(?:is|are|was|were|be|been|remain(?:s|ed)?|all)\s+(?:\w+\s+)?(?:innocent|blameless|guiltless)|(?:pleaded|pleads|found)\s+not\s+guilty|did\s+nothing\s+wrong)\b/i;
 const ABOUT_BLAME = /\b(?:allegations?|accusations?|charges?|involvement|blame|responsib\w+|guilt\w*|verdict|conviction|role)\b/i;
 
 function namedOthers(claim: CueClaim, targets: Set<string>, shared: string): string[] {
@@ -44,9 +50,9 @@ export const accusationDenial: ContradictionRule = {
       .find((entry) => entry.match);
     if (!found || !found.match) return null;
     const { accuser, denier, match } = found;
-    // A bare "denied any involvement" answers only what stands right before it.
+    // A bare "denied any involvement" answers only what stands right before it; "innocent" answers every charge.
     const related = eventRelatedness(accuser, denier, signals, vocabulary);
-    if (related < 0.45) return null;
+    if (related < (CLEARS_OF_ALL.test(denier.quote) ? 0.15 : 0.45)) return null;
     const party = entityText(accuser, match.target);
     return {
       kind: "accusation_denial",
