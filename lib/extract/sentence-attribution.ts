@@ -316,7 +316,9 @@ export class SentenceAttributor {
     if (first === null) return null;
     const range = phraseStartingAt(tokens, first);
     if (!range) return null;
-    const next = tokens[range.last + 1];
+    // "The chief of Muttahida Qaumi Movement (MQM), Altaf Hussain, …": an acronym in brackets belongs to the phrase.
+    const after = skipBracketed(tokens, range.last + 1);
+    const next = tokens[after];
     if (!next || !(next.text === "," || /^[a-z]/.test(next.text))) return null;
     // "Pasha’s term as DG ISI was extended": the subject is the term, not Pasha.
     if (/[’']s$/.test(tokens[range.last]!.text)) return null;
@@ -328,10 +330,12 @@ export class SentenceAttributor {
       const speaker = this.speakerFromName(reading.name, reading.kind, context.offset + tokens[range.first]!.start);
       if (result?.speaker?.name !== speaker.name) this.discourse.mentionActor(speaker, reading.gender, context.position);
       this.registerRoles(reading.text, speaker, context.position);
+      // "The chief of Muttahida Qaumi Movement (MQM), Altaf Hussain, …": the body names the role; the person is the subject.
+      if (speaker.kind !== "person") return this.registerAppositionName(context, tokens, after) ?? speaker;
       return speaker;
     }
     if (reading.type === "document" && result?.source !== "document") this.recordDocument(reading.document, null, context);
-    return this.registerAppositionName(context, tokens, range.last + 1);
+    return this.registerAppositionName(context, tokens, reading.type === "description" ? afterComplement(tokens, after) : after);
   }
 
   // "The chief of the MQM, Altaf Hussain, has demanded …": a later "he" means the apposition.
@@ -394,6 +398,22 @@ export class SentenceAttributor {
       this.discourse.mentionActor(speaker, "unknown", context.position);
     }
   }
+}
+
+/** "The chief of Muttahida Qaumi Movement (MQM), …": the index after the role's "of" and the body it names. */
+function afterComplement(tokens: Token[], at: number): number {
+  if (tokens[at]?.lower !== "of") return at;
+  let end = at + 1;
+  if (tokens[end]?.lower === "the") end++;
+  while (end < tokens.length && isCapitalized(tokens[end])) end++;
+  return end > at + 1 ? skipBracketed(tokens, end) : at;
+}
+
+/** The index after "( … )" when one opens at `at`, else `at`. */
+function skipBracketed(tokens: Token[], at: number): number {
+  if (tokens[at]?.text !== "(") return at;
+  const close = tokens.findIndex((token, index) => index > at && token.text === ")");
+  return close === -1 || close - at > 6 ? at : close + 1;
 }
 
 function documentAsSpeaker(label: string): ExtractedSpeaker {

@@ -235,6 +235,12 @@ describe("a pronoun with the people around them", () => {
     expect(claim.cue).toBe("put");
   });
 
+  test("'The chief of Muttahida Qaumi Movement(MQM), Altaf Hussain, has demanded …': a later 'he' is the person, not the party", () => {
+    const text =
+      "The chief of Muttahida Qaumi Movement(MQM), Altaf Hussain, has demanded of the American Government to withdraw the sentence.\nIn a statement issued on Thursday, he criticised the sentence and said that this would lead to more hatred against America.";
+    expect(extractedFrom(text, "more hatred").speaker?.name).toBe("Altaf Hussain");
+  });
+
   test("'BP called 5,000 barrels per day its best estimate' gives BP's figure; calling the police says nothing", () => {
     const text = "In a statement on May 28, BP called 5,000 barrels per day its best estimate. The company called the police.";
     expect(extractedFrom(text, "best estimate")).toMatchObject({ speaker: { name: "BP" }, cue: "called" });
