@@ -130,6 +130,11 @@ export class Discourse {
     return group ? { speaker: group.speaker, document: null } : null;
   }
 
+  /** "The source said" → the source the text last described ("a senior Pakistani source"), if any. */
+  resolveRole(role: string, at: Position): ExtractedSpeaker | null {
+    return this.latest(this.roles, at, (r) => r.role === role)?.speaker ?? null;
+  }
+
   /** "the rights group" → last institution; "the ambassador" → last person with that role, else last person. */
   resolveDescription(head: string, at: Position): ExtractedSpeaker | null {
     const role = this.latest(this.roles, at, (r) => r.role === head);

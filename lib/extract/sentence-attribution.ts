@@ -196,6 +196,7 @@ export class SentenceAttributor {
         // "Diplomatic sources said": still anonymous, still cited.
         if (reading.group && /\bsources?$/i.test(reading.name)) {
           const speaker = { name: reading.name, kind: "other" as const };
+          this.discourse.mentionRole(/sources$/i.test(reading.name) ? "sources" : "source", speaker, at);
           return { ...base, speaker, source: "anonymous", citedVia: stripDeterminer(reading.text) };
         }
         const listed =
@@ -254,6 +255,10 @@ export class SentenceAttributor {
             ? this.firstListedActor(context.sentence.slice(0, match.phraseStart), context)
             : null;
         if (listed) return { ...base, speaker: listed, source: "named" };
+        // "The source said …" after "A senior Pakistani source said …": the same source again.
+        const again = /^the\s+(sources?)$/i.exec(reading.text.trim());
+        const described = again ? this.discourse.resolveRole(again[1]!.toLowerCase(), at) : null;
+        if (described) return { ...base, speaker: described, source: "anonymous", citedVia: described.name.charAt(0).toLowerCase() + described.name.slice(1) };
         const citedVia = /\b(source|sources|reports?|media)\b/i.test(reading.text) ? stripDeterminer(reading.text) : null;
         return { ...base, speaker: null, source: "anonymous", citedVia };
       }

@@ -241,6 +241,13 @@ describe("a pronoun with the people around them", () => {
     expect(extractedFrom(text, "more hatred").speaker?.name).toBe("Altaf Hussain");
   });
 
+  test("'The source said' after 'A senior Pakistani source said' is that source again; a bare 'the source' with none before stays anonymous", () => {
+    const text =
+      'A senior Pakistani source said he may have been about to join a new party. The source said of the motive: "It lies within the MQM." Farooq had taken a back seat.';
+    expect(extractedFrom(text, "of the motive")).toMatchObject({ speaker: { name: "Senior Pakistani source" }, cue: "said" });
+    expect(extractedFrom("Farooq had taken a back seat. The source said the motive lies within the MQM.", "the motive").speaker).toBeNull();
+  });
+
   test("'BP called 5,000 barrels per day its best estimate' gives BP's figure; calling the police says nothing", () => {
     const text = "In a statement on May 28, BP called 5,000 barrels per day its best estimate. The company called the police.";
     expect(extractedFrom(text, "best estimate")).toMatchObject({ speaker: { name: "BP" }, cue: "called" });
