@@ -119,7 +119,10 @@ export function attributeClaims(
   const decisions: UnitDecision[] = [];
   return spans.map((span) => {
     const unitText = text.slice(span.start, span.end);
-    const own = perSentence[span.sentenceIndex] ?? null;
+    const read = perSentence[span.sentenceIndex] ?? null;
+    // A document's writer named anywhere in the article speaks for it.
+    const writer = read?.document ? attributor.writers.get(read.document) : undefined;
+    const own = read && writer ? { ...read, speaker: writer } : read;
     const decision = own ? { ...own, inherited: false } : (inheritedDecision(unitText, span, sentences, articles, decisions, spans, readings) ?? noDecision());
     decisions.push(decision);
     const reference = references.get(span.sentenceIndex) ?? null;

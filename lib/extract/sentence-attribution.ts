@@ -18,6 +18,8 @@ export interface SentenceAttribution {
   pattern: CueMatch["pattern"];
   documentNoun: string | null;
   citedVia: string | null;
+  /** The document that speaks, so a writer named later ("The memo … was written by Kevin Lynch") can speak for it. */
+  document?: DocumentRecord;
 }
 
 export interface SentenceReading {
@@ -118,6 +120,8 @@ export class SentenceAttributor {
   }
 
   analyze(context: SentenceContext): SentenceReading {
+    // Before this sentence records documents of its own: "The memo … was written by …" names an earlier one.
+    this.registerWriter(context);
     let result: SentenceAttribution | null = null;
     const matches = framingFirst(findCues(context.sentence), context.sentence);
     for (const match of matches) {
@@ -222,6 +226,7 @@ export class SentenceAttributor {
             source: "document",
             documentNoun: resolved.document.noun,
             citedVia: resolved.document.label,
+            document: resolved.document,
           };
         }
         if (reading.pronoun === "it") base = { ...base, cue: cueWithSubject(match, context.sentence) };
@@ -241,6 +246,7 @@ export class SentenceAttributor {
           source: "document",
           documentNoun: record.noun,
           citedVia: record.label,
+          document: record,
         };
       }
       case "description": {
@@ -385,6 +391,23 @@ export class SentenceAttributor {
     if (reading?.type === "document") this.recordDocument(reading.document, author, context);
   }
 
+  /** Documents whose writer the text names, possibly after quoting them. */
+  readonly writers = new Map<DocumentRecord, ExtractedSpeaker>();
+
+  // "The memo concerning MQM-Canada was written by Kevin Lynch, the Clerk of the Privy Council."
+  private registerWriter(context: SentenceContext): void {
+    const written = WRITTEN_BY.exec(context.sentence);
+    if (!written) return;
+    // "The memo concerning MQM-Canada": the document is the head, whatever the words after it name.
+    const words = written[1]!.split(/\s+/);
+    const document = words.map((_, index) => readPhrase(words.slice(0, words.length - index).join(" "), "")).find((reading) => reading?.type === "document");
+    if (document?.type !== "document") return;
+    const record = this.discourse.findDocument(document.document.noun, context.position);
+    const writer = readPhrase(written[2]!, "");
+    if (!record || writer?.type !== "name" || writer.kind !== "person" || !this.isConfirmedName(writer.name)) return;
+    this.writers.set(record, this.speakerFromName(writer.name, "person", context.offset + (written.index ?? 0)));
+  }
+
   // "MQM leader Farooq Sattar" lets a later "the MQM leader" find its way back to him.
   private registerRoles(phrase: string, speaker: ExtractedSpeaker, at: Position): void {
     for (const word of phrase.toLowerCase().split(/[^a-z-]+/)) {
@@ -420,6 +443,8 @@ function skipBracketed(tokens: Token[], at: number): number {
   const close = tokens.findIndex((token, index) => index > at && token.text === ")");
   return close === -1 || close - at > 6 ? at : close + 1;
 }
+
+const WRITTEN_BY = /^\s*((?:[Tt]he|[Tt]his)\s+[^,.;]{1,60}?)\s+was\s+(?:written|signed|drafted|authored|penned)\s+by\s+([A-Z][^,.;()]{2,60})/;
 
 function documentAsSpeaker(label: string): ExtractedSpeaker {
   return { name: capitalize(label), kind: "other" };

@@ -35,7 +35,7 @@ describe("contradictions in the browser", () => {
     await page.goto("/contradictions");
     const row = page.locator("tr[data-contradiction-id]", { hasText: "We were the victims of the riots" });
     await expect(row.getByTestId("explanation").textContent()).resolves.toBe(
-      "Syed Safdar Ali Baqri rejects what Privy Council Office says (“disputes”), right after it.",
+      "Syed Safdar Ali Baqri rejects what Kevin Lynch says (“disputes”), right after it.",
     );
     await saveScreenshot(page, "contradictions-list");
     const id = Number(await row.getAttribute("data-contradiction-id"));

@@ -41,7 +41,7 @@ describe("contradictions on the seed corpus", () => {
 
     const riots = await pairByQuotes(database, "MQM was the main player in the ethnic riots", "We were the victims of the riots");
     expect(riots).toMatchObject({ kind: "dispute", status: "candidate", detectedBy: "dispute-language" });
-    expect(riots!.explanation).toBe("Syed Safdar Ali Baqri rejects what Privy Council Office says (“disputes”), right after it.");
+    expect(riots!.explanation).toBe("Syed Safdar Ali Baqri rejects what Kevin Lynch says (“disputes”), right after it.");
 
     const tax = await pairByQuotes(database, "70 per cent of the country’s tax revenue", "68% of all GOP tax revenues");
     expect(tax).toMatchObject({ kind: "numeric", detectedBy: "figures-conflict" });

@@ -48,12 +48,12 @@ const cases: Array<[string, string, string, Expected]> = [
     { speaker: "Leon Benoit", kind: "person", cue: "said", attribution: "paraphrase", citedVia: null, stance: "reports" },
   ],
   [
-    "“the memorandum, released under …, says”",
+    "“the memorandum, released under …, says”: its writer, named at the end, speaks",
     "000",
     "The four-page memorandum, released under the Access to Information Act, says",
     {
-      speaker: "Privy Council Office",
-      kind: "government_body",
+      speaker: "Kevin Lynch",
+      kind: "person",
       cue: "says",
       attribution: "reported",
       citedVia: "Privy Council Office memo, released under the Access to Information Act",
@@ -61,12 +61,12 @@ const cases: Array<[string, string, string, Expected]> = [
     },
   ],
   [
-    "“it says, adding that” after a link list",
+    "“it says, adding that” after a link list: the memo's writer",
     "000",
     "“Terrorist elements” in the MQM have engaged",
     {
-      speaker: "Privy Council Office",
-      kind: "government_body",
+      speaker: "Kevin Lynch",
+      kind: "person",
       cue: "it says",
       attribution: "reported",
       citedVia: "Privy Council Office memo",
@@ -74,12 +74,12 @@ const cases: Array<[string, string, string, Expected]> = [
     },
   ],
   [
-    "“the Canadian government memo says”, disputed next",
+    "“the Canadian government memo says”, disputed next: the memo's writer",
     "000",
     "“MQM was the main player in the ethnic riots of 1986-87,”",
     {
-      speaker: "Privy Council Office",
-      kind: "government_body",
+      speaker: "Kevin Lynch",
+      kind: "person",
       cue: "the Canadian government memo says",
       attribution: "reported",
       citedVia: "Privy Council Office memo",
@@ -87,10 +87,10 @@ const cases: Array<[string, string, string, Expected]> = [
     },
   ],
   [
-    "continuation of the memo quote in the next paragraph",
+    "continuation of the memo quote in the next paragraph: the memo's writer",
     "000",
     "“In addition to the harassment of political and ethnic opponents",
-    { speaker: "Privy Council Office", kind: "government_body", cue: null, attribution: "reported", citedVia: "Privy Council Office memo", stance: "reports" },
+    { speaker: "Kevin Lynch", kind: "person", cue: null, attribution: "reported", citedVia: "Privy Council Office memo", stance: "reports" },
   ],
   [
     "“It says” resolved to the organization named before",

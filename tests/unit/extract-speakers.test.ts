@@ -248,6 +248,19 @@ describe("a pronoun with the people around them", () => {
     expect(extractedFrom("Farooq had taken a back seat. The source said the motive lies within the MQM.", "the motive").speaker).toBeNull();
   });
 
+  test("'The memo … was written by Kevin Lynch' after the memo was quoted: its writer speaks for every quote of it", () => {
+    const text = [
+      "The Privy Council Office did some background research on the group and sent a memo to the chief of staff.",
+      "The four-page memorandum says the MQM has a history of involvement in ethnic riots.",
+      "“MQM was the main player in the ethnic riots of 1986-87,” the memo says.",
+      "The memo concerning MQM-Canada was written by Kevin Lynch, the Clerk of the Privy Council.",
+    ].join(" ");
+    expect(extractedFrom(text, "history of involvement")).toMatchObject({ speaker: { name: "Kevin Lynch" }, citedVia: expect.stringMatching(/memo/) });
+    expect(extractedFrom(text, "main player").speaker?.name).toBe("Kevin Lynch");
+    // A memo whose writer is never named keeps the office that sent it.
+    expect(extractedFrom(text.replace(/ The memo concerning.*$/, ""), "main player").speaker?.name).toBe("Privy Council Office");
+  });
+
   test("'BP called 5,000 barrels per day its best estimate' gives BP's figure; calling the police says nothing", () => {
     const text = "In a statement on May 28, BP called 5,000 barrels per day its best estimate. The company called the police.";
     expect(extractedFrom(text, "best estimate")).toMatchObject({ speaker: { name: "BP" }, cue: "called" });
