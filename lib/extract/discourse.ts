@@ -127,7 +127,11 @@ export class Discourse {
     }
     // "they" reaches back one sentence at most; further back it is more often people than institutions.
     const group = this.latest(this.institutions, at, (e) => at.order - e.order <= 1);
-    return group ? { speaker: group.speaker, document: null } : null;
+    // "Benetton was the worst. They said …": a lone name the text never gives a first name or a gender is as
+    // likely a company as a person, and "they" is not a person.
+    const lone = this.latest(this.people, at, (p) => at.order - p.order <= 1 && p.gender === "unknown" && !/\s/.test(p.speaker.name));
+    const nearest = group && lone ? (lone.order > group.order ? lone : group) : (group ?? lone);
+    return nearest ? { speaker: nearest === lone ? { ...lone.speaker, kind: "organization" } : nearest.speaker, document: null } : null;
   }
 
   /** "The source said" → the source the text last described ("a senior Pakistani source"), if any. */

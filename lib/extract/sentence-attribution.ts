@@ -1,5 +1,6 @@
 // Which cue a sentence uses, who stands behind it, and what it teaches about names, roles and documents for later sentences.
 
+import { isDictionaryWord } from "@/lib/text/wordnet";
 import type { ExtractedSpeaker } from "./types";
 import type { PersonNameResolver } from "./actors";
 import { findCues, type CueMatch } from "./cues";
@@ -273,7 +274,7 @@ export class SentenceAttributor {
 
   // A one-word name must also be capitalized mid-sentence somewhere: "Amjad" yes, an initial "Soon" no.
   private isConfirmedName(name: string): boolean {
-    return /\s/.test(name) || this.midSentenceCapitals.has(name);
+    return /\s/.test(name) || this.midSentenceCapitals.has(name) || !isDictionaryWord(name);
   }
 
   // "the U.S State Department, Amnesty International, and others accused …": the first stands for all.

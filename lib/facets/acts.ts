@@ -1,5 +1,5 @@
 // What a claim does towards a party (accuses, denies, admits) and its main predicate; "was not involved" is a denial.
-import { antonymSenses, headSense, synonyms, isWord } from "@/lib/facets/wordnet";
+import { antonymSenses, headSense, synonyms, isWord } from "@/lib/text/wordnet";
 import type { ActFacet, Polarity, PredicateFacet } from "@/lib/facets/types";
 import type { FacetToken } from "@/lib/facets/tokens";
 import { NEGATORS } from "@/lib/text/terms";

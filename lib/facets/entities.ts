@@ -3,7 +3,7 @@ import { TITLE_WORDS } from "@/lib/extract/lexicon";
 import { MONTH_WORDS, WEEKDAYS } from "@/lib/text/months";
 import type { EntityFacet } from "@/lib/facets/types";
 import type { FacetToken } from "@/lib/facets/tokens";
-import { isWord } from "@/lib/facets/wordnet";
+import { isWord } from "@/lib/text/wordnet";
 
 const CONNECTORS = new Set(["of", "for", "and", "the", "de", "al", "bin", "ul", "ud"]);
 const NOT_NAMES = new Set([

@@ -7,7 +7,7 @@ import { extractEntities, keysOfName } from "@/lib/facets/entities";
 import { quantityMentions, quantityKeys } from "@/lib/facets/quantities";
 import { figureHolders } from "@/lib/facets/holders";
 import { eventBefore, facetTokens, tokenOffsets, type FacetToken } from "@/lib/facets/tokens";
-import { entailments } from "@/lib/facets/wordnet";
+import { entailments } from "@/lib/text/wordnet";
 import type { ClaimFacets, DateFacet, FacetInput, Modality } from "@/lib/facets/types";
 
 export type * from "@/lib/facets/types";

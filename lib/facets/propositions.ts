@@ -1,7 +1,7 @@
 // Every predication in a claim and whether the claim holds it true: "The owners denied that any exit
 // had been locked" holds "exit … locked" false. Antonyms are told apart when two claims are compared.
 import { actLexicon, deniesObject, negationBefore, predicateSense, LIGHT, NEG_RAISING, REPORTING, SPEECH_ACTS } from "@/lib/facets/acts";
-import { isWord } from "@/lib/facets/wordnet";
+import { isWord } from "@/lib/text/wordnet";
 import type { FacetToken } from "@/lib/facets/tokens";
 import type { PropositionFacet } from "@/lib/facets/types";
 import { normalizeTerm } from "@/lib/text/terms";

@@ -5,7 +5,7 @@ import { describe, expect, test } from "vitest";
 import { computeFacets, facetKeys, quantitiesDisagree, type QuantityFacet } from "@/lib/facets";
 import { extractQuantities } from "@/lib/facets/quantities";
 import { originPlaces, sameStart } from "@/lib/facets/places";
-import { antonyms, entailments, synonyms } from "@/lib/facets/wordnet";
+import { antonyms, entailments, synonyms } from "@/lib/text/wordnet";
 
 const BARREL_LITRES = 158.987294928;
 

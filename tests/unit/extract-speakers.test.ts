@@ -261,6 +261,15 @@ describe("a pronoun with the people around them", () => {
     expect(extractedFrom(text.replace(/ The memo concerning.*$/, ""), "main player").speaker?.name).toBe("Privy Council Office");
   });
 
+  test("'Benetton was the worst. They said …': a lone name no dictionary holds is a name even at a sentence's start, and 'they' can be a company", () => {
+    const text = "Primark paid about $14 million in total. Benetton was the worst. They said they never had production there.";
+    expect(extractedFrom(text, "never had production")).toMatchObject({ speaker: { name: "Benetton", kind: "organization" }, cue: "said" });
+    // A person the text names in full is "he" or "she", never "they".
+    expect(extractedFrom("Ed Markey was angry. They said the figure was far too low.", "far too low").speaker).toBeNull();
+    // "Soon" is a word, not a name.
+    expect(extractedFrom("Soon the flow grew. They said the figure was far too low.", "far too low").speaker).toBeNull();
+  });
+
   test("'BP called 5,000 barrels per day its best estimate' gives BP's figure; calling the police says nothing", () => {
     const text = "In a statement on May 28, BP called 5,000 barrels per day its best estimate. The company called the police.";
     expect(extractedFrom(text, "best estimate")).toMatchObject({ speaker: { name: "BP" }, cue: "called" });

@@ -1,7 +1,7 @@
 // "The doors were locked" / "the owners rejected the allegations of locked doors", or an antonym ("kept unlocked"), by different voices.
 import type { ContradictionRule } from "@/lib/contradictions/rules/types";
 import { adjacency, clamp, eventRelatedness, propositionsOf, sameVoice, speakerKeys, who, type CueClaim } from "@/lib/contradictions/features";
-import { antonyms, synonyms } from "@/lib/facets/wordnet";
+import { antonyms, synonyms } from "@/lib/text/wordnet";
 import type { PropositionFacet } from "@/lib/facets";
 import type { Vocabulary } from "@/lib/text/terms";
 

@@ -78,20 +78,38 @@ export function senses(lemma: string, pos: WordNetPos): number[] {
   return load()[pos].index.get(lemma.toLowerCase().replace(/\s+/g, "_")) ?? [];
 }
 
-let nouns: Set<string> | undefined;
+const lemmaLists = new Map<"n" | "r", Set<string>>();
 
-/** Nouns are looked up in index.noun alone; their synsets are never read. */
-export function isWord(lemma: string, pos: WordNetPos | "n"): boolean {
-  if (pos === "n") {
-    nouns ??= new Set(
-      readFileSync(path.join(dictionaryPath(), "index.noun"), "latin1")
-        .split("\n")
-        .filter((line) => line && !line.startsWith(" "))
-        .map((line) => line.slice(0, line.indexOf(" "))),
-    );
-    return nouns.has(lemma.toLowerCase().replace(/\s+/g, "_"));
+/** Nouns and adverbs are looked up in their index alone; their synsets are never read. */
+export function isWord(lemma: string, pos: WordNetPos | "n" | "r"): boolean {
+  if (pos === "n" || pos === "r") {
+    let lemmas = lemmaLists.get(pos);
+    if (!lemmas) {
+      lemmas = new Set(
+        readFileSync(path.join(dictionaryPath(), pos === "n" ? "index.noun" : "index.adv"), "latin1")
+          .split("\n")
+          .filter((line) => line && !line.startsWith(" "))
+          .map((line) => line.slice(0, line.indexOf(" "))),
+      );
+      lemmaLists.set(pos, lemmas);
+    }
+    return lemmas.has(lemma.toLowerCase().replace(/\s+/g, "_"));
   }
   return senses(lemma, pos).length > 0;
+}
+
+/** Any English word in WordNet, inflected or not ("soon", "officials", "rated"); names like "Benetton" are not. */
+export function isDictionaryWord(word: string): boolean {
+  const lower = word.toLowerCase();
+  const stems = [
+    lower,
+    lower.replace(/(?:es|s)$/, ""),
+    lower.replace(/s$/, ""),
+    lower.replace(/(?:ed|ing)$/, ""),
+    lower.replace(/(?:ed|ing)$/, "e"),
+    lower.replace(/ies$/, "y"),
+  ];
+  return stems.some((stem) => stem.length > 1 && (isWord(stem, "n") || isWord(stem, "v") || isWord(stem, "a") || isWord(stem, "r")));
 }
 
 // Detection asks for the same words for every pair.
