@@ -227,6 +227,7 @@ export function findCues(sentence: string): CueMatch[] {
 function matchAt(sentence: string, tokens: Token[], v: number): CueMatch | null {
   const token = tokens[v]!;
   if (token.lower === "according" && tokens[v + 1]?.lower === "to") return accordingTo(sentence, tokens, v);
+  if (token.lower === "in" && VIEW_NOUNS.test(tokens[v + 2]?.lower ?? "")) return inTheirView(sentence, tokens, v);
   // Verbs are lowercase mid-sentence; "the United States identified …" has no cue "states".
   if (!/^[a-z]/.test(token.text)) return null;
   if (PARTICIPLE_CUES.has(token.lower) || PROGRESSIVE_CUES.has(token.lower)) return participle(sentence, tokens, v);
@@ -360,6 +361,26 @@ function makeMatch(sentence: string, tokens: Token[], cue: string, pattern: CueP
     cueStart,
     phraseStart,
     phraseEnd,
+  };
+}
+
+const VIEW_NOUNS = /^(?:view|opinion|words|estimation|judgment|judgement|assessment)$/;
+const POSSESSIVE_PRONOUNS: Record<string, string> = { his: "he", her: "she", their: "they", its: "it" };
+
+/** "In his view, the company knew …": whoever "his" is holds the view, as "according to him" would say. */
+function inTheirView(sentence: string, tokens: Token[], v: number): CueMatch | null {
+  const owner = tokens[v + 1]!;
+  const pronoun = POSSESSIVE_PRONOUNS[owner.lower];
+  if (!pronoun || tokens[v + 3]?.text !== ",") return null;
+  const cue = sentence.slice(tokens[v]!.start, tokens[v + 2]!.end);
+  return {
+    cue,
+    pattern: "according",
+    phrase: pronoun,
+    following: sentence.slice(owner.end),
+    cueStart: tokens[v]!.start,
+    phraseStart: owner.start,
+    phraseEnd: owner.end,
   };
 }
 

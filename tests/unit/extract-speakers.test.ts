@@ -270,6 +270,13 @@ describe("a pronoun with the people around them", () => {
     expect(extractedFrom("Soon the flow grew. They said the figure was far too low.", "far too low").speaker).toBeNull();
   });
 
+  test("'In his view, the company knew …' is the view of whoever 'his' is", () => {
+    const text =
+      "Markey said BP officials told the committee that the worst-case flow would be 60,000 barrels a day. In his view, the company knew all along that far more oil could pour out than it was admitting.";
+    expect(extractedFrom(text, "far more oil")).toMatchObject({ speaker: { name: "Markey" }, cue: "In his view" });
+    expect(extractedFrom("Markey said the flow was high. In his office, the staff kept the footage on a loop.", "kept the footage").speaker).toBeNull();
+  });
+
   test("'BP called 5,000 barrels per day its best estimate' gives BP's figure; calling the police says nothing", () => {
     const text = "In a statement on May 28, BP called 5,000 barrels per day its best estimate. The company called the police.";
     expect(extractedFrom(text, "best estimate")).toMatchObject({ speaker: { name: "BP" }, cue: "called" });
