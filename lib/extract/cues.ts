@@ -474,8 +474,8 @@ function nameInRoleApposition(tokens: Token[], closing: number): PhraseRange | n
   const name = phraseEndingAt(tokens, closing - 1);
   if (!name || tokens[name.first - 1]?.text !== "," || !isCapitalized(tokens[name.last])) return null;
   let role = phraseEndingAt(tokens, name.first - 2);
-  // "The head of Rosaviatsia, Alexander Neradko, said …"
-  if (role && tokens[role.first - 1]?.lower === "of") {
+  // "The head of Rosaviatsia, Alexander Neradko, said …", "A spokesman for the manufacturer, John Smith, told …"
+  if (role && /^(?:of|for|at|with)$/.test(tokens[role.first - 1]?.lower ?? "")) {
     const holder = phraseEndingAt(tokens, role.first - 2);
     if (holder && isRoleWord(tokens[holder.last]!.lower)) role = { first: holder.first, last: holder.last };
   }

@@ -277,6 +277,13 @@ describe("a pronoun with the people around them", () => {
     expect(extractedFrom("Markey said the flow was high. In his office, the staff kept the footage on a loop.", "kept the footage").speaker).toBeNull();
   });
 
+  test("'A spokesman for the manufacturer, John Smith, told reporters …': the named spokesman speaks; 'The London Fire Brigade' is a public body", () => {
+    const text =
+      "A spokesman for the manufacturer, John Smith, told reporters that the panels were legal. The London Fire Brigade said it had been called at 00:54.";
+    expect(extractedFrom(text, "panels were legal")).toMatchObject({ speaker: { name: "John Smith", kind: "person" }, cue: "told" });
+    expect(extractedFrom(text, "called at 00:54")).toMatchObject({ speaker: { name: "London Fire Brigade", kind: "government_body" } });
+  });
+
   test("'BP called 5,000 barrels per day its best estimate' gives BP's figure; calling the police says nothing", () => {
     const text = "In a statement on May 28, BP called 5,000 barrels per day its best estimate. The company called the police.";
     expect(extractedFrom(text, "best estimate")).toMatchObject({ speaker: { name: "BP" }, cue: "called" });
