@@ -165,10 +165,16 @@ export class Discourse {
         "army",
         "prosecution",
       ].includes(head);
+      // "The firm insisted" is a business, never the government named before it.
+      const commercial = ["company", "firm", "airline", "operator", "manufacturer", "bank", "utility", "carrier", "contractor", "insurer"].includes(head);
       // "BP officials" spoke for BP, but "the company" is BP itself, not its officials.
       const fits = (e: EntityMention) =>
         !GROUP_HEADS.has(e.speaker.name.split(" ").pop()!.toLowerCase()) &&
-        (governmental ? e.speaker.kind === "government_body" : e.speaker.kind === "organization" || e.speaker.kind === "government_body");
+        (governmental
+          ? e.speaker.kind === "government_body"
+          : commercial
+            ? e.speaker.kind === "organization"
+            : e.speaker.kind === "organization" || e.speaker.kind === "government_body");
       return this.latest(this.institutions, at, fits)?.speaker ?? this.latest(this.named, at, fits)?.speaker ?? null;
     }
     if (head === "court") {

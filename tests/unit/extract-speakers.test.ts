@@ -284,6 +284,15 @@ describe("a pronoun with the people around them", () => {
     expect(extractedFrom(text, "called at 00:54")).toMatchObject({ speaker: { name: "London Fire Brigade", kind: "government_body" } });
   });
 
+  test("'The firm insisted …' is a business the text named, never the government named before it", () => {
+    const text = "The government has consistently maintained that the ship was seaworthy. The firm, however, insisted it had followed the rules.";
+    expect(extractedFrom(text, "seaworthy").speaker?.name).toBe("Government");
+    expect(extractedFrom(text, "followed the rules").speaker).toBeNull();
+    const named =
+      "Meghna Launch Services owned the ferry. The government maintained that the ship was seaworthy. The firm, however, insisted it had followed the rules.";
+    expect(extractedFrom(named, "followed the rules").speaker?.name).toBe("Meghna Launch Services");
+  });
+
   test("'BP called 5,000 barrels per day its best estimate' gives BP's figure; calling the police says nothing", () => {
     const text = "In a statement on May 28, BP called 5,000 barrels per day its best estimate. The company called the police.";
     expect(extractedFrom(text, "best estimate")).toMatchObject({ speaker: { name: "BP" }, cue: "called" });
