@@ -684,7 +684,6 @@ export const GOVERNMENT_MARKERS: readonly string[] = [
   "directorate",
   "inspectorate",
   "regulator",
-  "coast guard",
   "senate",
   "assembly",
   "house of commons",
