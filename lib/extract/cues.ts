@@ -462,6 +462,11 @@ function beforeVerb(sentence: string, tokens: Token[], v: number, lastCueToken: 
   }
   const reduced = documentBeforeReducedRelative(tokens, range?.first ?? i + 1);
   if (reduced) return makeMatch(sentence, tokens, cue, "subject", tokens[v]!.start, reduced);
+  // "the ministry of defence said": a body's name runs through its "of".
+  if (range && tokens[range.first - 1]?.lower === "of") {
+    const holder = phraseEndingAt(tokens, range.first - 2);
+    if (holder && INSTITUTION_HEADS.has(tokens[holder.last]!.lower)) range = { first: holder.first, last: range.last };
+  }
   // "researchers from Purdue University said": the group is the subject.
   const group = range ? groupOfInstitution(tokens, range) : null;
   if (group) return makeMatch(sentence, tokens, cue, "subject", tokens[v]!.start, group);

@@ -293,6 +293,13 @@ describe("a pronoun with the people around them", () => {
     expect(extractedFrom(named, "followed the rules").speaker?.name).toBe("Meghna Launch Services");
   });
 
+  test("'In a statement, the ministry of defence said …': a body's name runs through its 'of'", () => {
+    expect(extractedFrom("In a statement, the ministry of defence said the claims were false.", "claims were false")).toMatchObject({
+      speaker: { name: "Ministry of defence", kind: "government_body" },
+      cue: "said",
+    });
+  });
+
   test("'BP called 5,000 barrels per day its best estimate' gives BP's figure; calling the police says nothing", () => {
     const text = "In a statement on May 28, BP called 5,000 barrels per day its best estimate. The company called the police.";
     expect(extractedFrom(text, "best estimate")).toMatchObject({ speaker: { name: "BP" }, cue: "called" });
