@@ -463,15 +463,20 @@ function beforeVerb(sentence: string, tokens: Token[], v: number, lastCueToken: 
   const reduced = documentBeforeReducedRelative(tokens, range?.first ?? i + 1);
   if (reduced) return makeMatch(sentence, tokens, cue, "subject", tokens[v]!.start, reduced);
   // "the ministry of defence said": a body's name runs through its "of".
-  if (range && tokens[range.first - 1]?.lower === "of") {
-    const holder = phraseEndingAt(tokens, range.first - 2);
-    if (holder && INSTITUTION_HEADS.has(tokens[holder.last]!.lower)) range = { first: holder.first, last: range.last };
-  }
+  const body = range ? holderOf(tokens, range, /^of$/, (head) => INSTITUTION_HEADS.has(head)) : null;
+  if (body && range) range = { first: body.first, last: range.last };
   // "researchers from Purdue University said": the group is the subject.
   const group = range ? groupOfInstitution(tokens, range) : null;
   if (group) return makeMatch(sentence, tokens, cue, "subject", tokens[v]!.start, group);
   if (!range || !opensMainClause(tokens, range.first)) return null;
   return makeMatch(sentence, tokens, cue, "subject", tokens[v]!.start, range);
+}
+
+/** "The head" of "The head of Rosaviatsia": the phrase before the preposition that governs `range`, if its head fits. */
+function holderOf(tokens: Token[], range: PhraseRange, prepositions: RegExp, fits: (head: string) => boolean): PhraseRange | null {
+  if (!prepositions.test(tokens[range.first - 1]?.lower ?? "")) return null;
+  const holder = phraseEndingAt(tokens, range.first - 2);
+  return holder && fits(tokens[holder.last]!.lower) ? holder : null;
 }
 
 // "BP's cement expert, Andreas Momber, concluded …": the name after the role speaks.
@@ -480,10 +485,7 @@ function nameInRoleApposition(tokens: Token[], closing: number): PhraseRange | n
   if (!name || tokens[name.first - 1]?.text !== "," || !isCapitalized(tokens[name.last])) return null;
   let role = phraseEndingAt(tokens, name.first - 2);
   // "The head of Rosaviatsia, Alexander Neradko, said …", "A spokesman for the manufacturer, John Smith, told …"
-  if (role && /^(?:of|for|at|with)$/.test(tokens[role.first - 1]?.lower ?? "")) {
-    const holder = phraseEndingAt(tokens, role.first - 2);
-    if (holder && isRoleWord(tokens[holder.last]!.lower)) role = { first: holder.first, last: holder.last };
-  }
+  role = (role && holderOf(tokens, role, /^(?:of|for|at|with)$/, isRoleWord)) ?? role;
   const head = role ? tokens[role.last]!.lower : "";
   // "The company, Meghna Launch Services, said …"
   if (!role || !(isRoleWord(head) || INSTITUTION_HEADS.has(head)) || !opensMainClause(tokens, role.first)) return null;

@@ -141,8 +141,8 @@ export class Discourse {
 
   /** "the rights group" → last institution; "the ambassador" → last person with that role, else last person. */
   resolveDescription(head: string, at: Position): ExtractedSpeaker | null {
-    const role = this.latest(this.roles, at, (r) => r.role === head);
-    if (role) return role.speaker;
+    const role = this.resolveRole(head, at);
+    if (role) return role;
     // "the government" is one the document named as such ("the Sindh government"), not the last public body.
     if (head === "government") {
       const named = (e: EntityMention) => /\bgovernment\b/i.test(e.speaker.name);

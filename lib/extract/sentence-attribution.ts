@@ -401,9 +401,13 @@ export class SentenceAttributor {
     if (!written) return;
     // "The memo concerning MQM-Canada": the document is the head, whatever the words after it name.
     const words = written[1]!.split(/\s+/);
-    const document = words.map((_, index) => readPhrase(words.slice(0, words.length - index).join(" "), "")).find((reading) => reading?.type === "document");
-    if (document?.type !== "document") return;
-    const record = this.discourse.findDocument(document.document.noun, context.position);
+    let noun: string | null = null;
+    for (let length = words.length; length > 0 && noun === null; length--) {
+      const reading = readPhrase(words.slice(0, length).join(" "), "");
+      if (reading?.type === "document") noun = reading.document.noun;
+    }
+    if (noun === null) return;
+    const record = this.discourse.findDocument(noun, context.position);
     const writer = readPhrase(written[2]!, "");
     if (!record || writer?.type !== "name" || writer.kind !== "person" || !this.isConfirmedName(writer.name)) return;
     this.writers.set(record, this.speakerFromName(writer.name, "person", context.offset + (written.index ?? 0)));

@@ -51,8 +51,8 @@ function eventTerms(text: string, lemmas: string[]): string[] {
 function dateFacets(text: string, tokens: FacetToken[]): DateFacet[] {
   const found = dates(text);
   const offsets = tokenOffsets(text, tokens);
-  const eventOf = (written: string) => {
-    const event = eventBefore(tokens, offsets, text.indexOf(written));
+  const eventOf = (start: number) => {
+    const event = eventBefore(tokens, offsets, start);
     return event.length ? { event } : {};
   };
   const facets: DateFacet[] = found.map((date) => {
@@ -64,7 +64,7 @@ function dateFacets(text: string, tokens: FacetToken[]): DateFacet[] {
       to: date.to,
       ...(isStatementDate(text, date) ? { statement: true } : {}),
       ...(rejects !== null ? { rejects } : {}),
-      ...eventOf(date.text),
+      ...eventOf(date.start),
     };
   });
   for (const day of yearlessDays(text, found)) {
@@ -75,7 +75,7 @@ function dateFacets(text: string, tokens: FacetToken[]): DateFacet[] {
       to: day.monthDay,
       yearless: true,
       ...(isStatementDate(text, day) ? { statement: true } : {}),
-      ...eventOf(day.text),
+      ...eventOf(day.start),
     });
   }
   return facets;
