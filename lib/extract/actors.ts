@@ -71,7 +71,7 @@ export function guessActorKind(name: string): ActorKind {
   return "other";
 }
 
-function endsInstitutionally(lower: string): boolean {
+export function endsInstitutionally(lower: string): boolean {
   const last = lower.trim().split(/\s+/).pop() ?? "";
   return [COURT_MARKERS, GOVERNMENT_MARKERS, ORGANIZATION_MARKERS].some((markers) => markers.includes(last));
 }

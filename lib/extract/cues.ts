@@ -4,7 +4,7 @@
 
 import { DOCUMENT_NOUNS, GROUP_HEADS, INSTITUTION_HEADS, SPEECH_VERBS } from "./lexicon";
 import { appositionStart, isRoleWord, phraseEndingAt, phraseStartingAt, phraseText, type PhraseRange } from "./noun-phrases";
-import { CLOSING_QUOTES, isCapitalized, OPENING_QUOTES, tokenize, type Token } from "./tokens";
+import { CLOSING_QUOTES, isCapitalized, isQuoteMark, OPENING_QUOTES, tokenize, type Token } from "./tokens";
 
 export type CuePattern = "subject" | "inverted" | "relative" | "coordinated" | "passive" | "according" | "participle";
 
@@ -228,6 +228,7 @@ function matchAt(sentence: string, tokens: Token[], v: number): CueMatch | null 
   const token = tokens[v]!;
   if (token.lower === "according" && tokens[v + 1]?.lower === "to") return accordingTo(sentence, tokens, v);
   if (token.lower === "in" && VIEW_NOUNS.test(tokens[v + 2]?.lower ?? "")) return inTheirView(sentence, tokens, v);
+  if (token.lower === "as" && tokens.slice(0, v).every((t) => !t.isWord)) return asTheyPutIt(sentence, tokens, v);
   // Verbs are lowercase mid-sentence; "the United States identified …" has no cue "states".
   if (!/^[a-z]/.test(token.text)) return null;
   if (PARTICIPLE_CUES.has(token.lower) || PROGRESSIVE_CUES.has(token.lower)) return participle(sentence, tokens, v);
@@ -384,6 +385,19 @@ function inTheirView(sentence: string, tokens: Token[], v: number): CueMatch | n
   };
 }
 
+const AS_THEY_PUT_IT = /^(?:said|says|noted|notes|wrote|writes|explained|explains|observed|observes|remarked|remarks|argued|argues)$/;
+
+/** "As one engineer put it, the design was …", "As the report notes, …": the phrase speaks the main clause. */
+function asTheyPutIt(sentence: string, tokens: Token[], v: number): CueMatch | null {
+  const range = SUBJECT_PRONOUNS.has(tokens[v + 1]?.lower ?? "") ? { first: v + 1, last: v + 1 } : phraseStartingAt(tokens, v + 1);
+  if (!range) return null;
+  const verb = tokens[range.last + 1];
+  const putIt = /^(?:put|puts)$/.test(verb?.lower ?? "") && tokens[range.last + 2]?.lower === "it";
+  const last = putIt ? range.last + 2 : range.last + 1;
+  if (!verb || !(putIt || AS_THEY_PUT_IT.test(verb.lower)) || tokens[last + 1]?.text !== ",") return null;
+  return makeMatch(sentence, tokens, sentence.slice(tokens[v]!.start, tokens[last]!.end), "according", tokens[v]!.start, range);
+}
+
 function accordingTo(sentence: string, tokens: Token[], v: number): CueMatch | null {
   const range = phraseStartingAt(tokens, v + 2);
   if (!range) return null;
@@ -407,7 +421,10 @@ function inverted(sentence: string, tokens: Token[], v: number, lastCueToken: nu
   if (body) range = body;
   const next = tokens[range.last + 1];
   // The phrase must close the clause, though a participle may follow ("says a statement attributed to …").
-  if (next && ![",", ".", ";", "(", "!", "?"].includes(next.text) && !/^[a-z]+(ing|ed)$/.test(next.text) && next.lower !== "in") return null;
+  // "…, said the preliminary report showed …" is an apposition's subject and its own verb, not an inverted cue.
+  const participleFollows =
+    /^[a-z]+ing$/.test(next?.text ?? "") || (/^[a-z]+ed$/.test(next?.text ?? "") && PREPOSITIONS.has(tokens[range.last + 2]?.lower ?? ""));
+  if (next && ![",", ".", ";", "(", "!", "?"].includes(next.text) && !participleFollows && next.lower !== "in") return null;
   return makeMatch(sentence, tokens, cue, "inverted", tokens[v]!.start, range);
 }
 
@@ -446,7 +463,7 @@ function beforeVerb(sentence: string, tokens: Token[], v: number, lastCueToken: 
   ) {
     return makeMatch(sentence, tokens, cue, "subject", tokens[v]!.start, { first: i - 3, last: i - 3 });
   }
-  const named = tokens[i]?.text === "," ? nameInRoleApposition(tokens, i) : null;
+  const named = tokens[i]?.text === "," ? (nameInRoleApposition(tokens, i) ?? subjectOfRelativeClause(tokens, i)) : null;
   if (named) return makeMatch(sentence, tokens, cue, "subject", tokens[v]!.start, named);
   while (tokens[i]?.text === ",") {
     const opening = appositionStart(tokens, i);
@@ -470,6 +487,18 @@ function beforeVerb(sentence: string, tokens: Token[], v: number, lastCueToken: 
   if (group) return makeMatch(sentence, tokens, cue, "subject", tokens[v]!.start, group);
   if (!range || !opensMainClause(tokens, range.first)) return null;
   return makeMatch(sentence, tokens, cue, "subject", tokens[v]!.start, range);
+}
+
+/** "Rizvi, who was flanked by Sattar, Sabzwari and Siddiqui, said": the subject stands before the relative clause. */
+function subjectOfRelativeClause(tokens: Token[], closing: number): PhraseRange | null {
+  for (let j = closing - 1; j > 0 && closing - j <= 40; j--) {
+    const token = tokens[j]!;
+    if (token.text === ";" || token.text === "." || isQuoteMark(token)) return null;
+    if (!/^(who|which)$/.test(token.lower) || tokens[j - 1]?.text !== ",") continue;
+    const subject = phraseEndingAt(tokens, j - 2);
+    return subject && opensMainClause(tokens, subject.first) ? subject : null;
+  }
+  return null;
 }
 
 /** "The head" of "The head of Rosaviatsia": the phrase before the preposition that governs `range`, if its head fits. */
@@ -523,7 +552,7 @@ function groupOfInstitution(tokens: Token[], range: PhraseRange): PhraseRange | 
     const role = phraseEndingAt(tokens, range.first - 2);
     return role && opensMainClause(tokens, role.first) ? range : null;
   }
-  if (!/^(from|at|of|with|in)$/.test(tokens[range.first - 1]?.lower ?? "")) return null;
+  if (!/^(from|at|of|with|in|for)$/.test(tokens[range.first - 1]?.lower ?? "")) return null;
   // "An engineer with the Savar municipality, who asked not to be named, said": one unnamed member speaks.
   const role = tokens[range.first - 2]?.lower ?? "";
   if (!GROUP_HEADS.has(role) && !(isRoleWord(role) && /^(with|at|of|from)$/.test(tokens[range.first - 1]!.lower))) return null;
@@ -536,7 +565,9 @@ function groupOfInstitution(tokens: Token[], range: PhraseRange): PhraseRange | 
   const group = phraseEndingAt(tokens, range.first - 2);
   if (!group || !opensMainClause(tokens, group.first)) return null;
   // "officials of the claims administration" are named with their body; "officials in Kiev" stay the group.
-  const belongs = tokens[range.first - 1]!.lower === "of" && INSTITUTION_HEADS.has(tokens[range.last]!.lower);
+  // "lawyers for the families" act for them: the client names the group.
+  const preposition = tokens[range.first - 1]!.lower;
+  const belongs = (preposition === "of" && INSTITUTION_HEADS.has(tokens[range.last]!.lower)) || preposition === "for";
   return belongs ? { first: group.first, last: range.last } : group;
 }
 

@@ -129,9 +129,14 @@ export class Discourse {
     const group = this.latest(this.institutions, at, (e) => at.order - e.order <= 1);
     // "Benetton was the worst. They said …": a lone name the text never gives a first name or a gender is as
     // likely a company as a person, and "they" is not a person.
-    const lone = this.latest(this.people, at, (p) => at.order - p.order <= 1 && p.gender === "unknown" && !/\s/.test(p.speaker.name));
+    const lone = this.loneName(at, at.order - 2);
     const nearest = group && lone ? (lone.order > group.order ? lone : group) : (group ?? lone);
     return nearest ? { speaker: nearest === lone ? { ...lone.speaker, kind: "organization" } : nearest.speaker, document: null } : null;
+  }
+
+  /** The latest one-word name with no gender mentioned after `after` (an order): as likely a company as a person. */
+  private loneName(at: Position, after: number): EntityMention | null {
+    return this.latest(this.people, at, (p) => p.order > after && this.genderOf(p.speaker) === "unknown" && !/\s/.test(p.speaker.name));
   }
 
   /** "The source said" → the source the text last described ("a senior Pakistani source"), if any. */
@@ -149,7 +154,11 @@ export class Discourse {
       return (this.latest(this.institutions, at, named) ?? this.latest(this.named, at, named))?.speaker ?? null;
     }
     // "The team said" after "the investigation team": the body whose name ends in the same word.
-    const sameHead = (e: EntityMention) => e.speaker.name.toLowerCase().split(" ").pop() === head;
+    // "the airline" after "Ethiopian Airlines": the plural of a name's last word is still its head.
+    const sameHead = (e: EntityMention) => {
+      const last = e.speaker.name.split(" ").pop()!;
+      return (/^[A-Z]/.test(last) ? last.replace(/(?<=[^s])s$/, "") : last).toLowerCase() === head;
+    };
     const named = this.latest(this.institutions, at, sameHead) ?? this.latest(this.named, at, sameHead);
     if (named) return named.speaker;
     if (["group", "party", "committee", "organization", "organisation", "movement"].includes(head) || INSTITUTION_HEADS.has(head)) {
@@ -175,7 +184,11 @@ export class Discourse {
           : commercial
             ? e.speaker.kind === "organization"
             : e.speaker.kind === "organization" || e.speaker.kind === "government_body");
-      return this.latest(this.institutions, at, fits)?.speaker ?? this.latest(this.named, at, fits)?.speaker ?? null;
+      const institution = this.latest(this.institutions, at, fits);
+      // "Boeing said …. The company added …": a lone name never given a first name or a gender is the company.
+      const lone = governmental ? null : this.loneName(at, institution?.order ?? -1);
+      if (lone) return { ...lone.speaker, kind: "organization" };
+      return institution?.speaker ?? this.latest(this.named, at, fits)?.speaker ?? null;
     }
     if (head === "court") {
       return (

@@ -684,6 +684,7 @@ export const GOVERNMENT_MARKERS: readonly string[] = [
   "directorate",
   "inspectorate",
   "regulator",
+  "administration",
   "senate",
   "assembly",
   "house of commons",

@@ -406,6 +406,15 @@ function acceptsToken(tokens: Token[], index: number): boolean {
     return true;
   // "the government's experts", "the company's engineers": a possessive noun inside the phrase.
   if (/^[a-z]+[’']s$/.test(token.text) && tokens[index + 1] && isPhraseWord(tokens[index + 1]!)) return true;
+  // "a pilots' union spokesman": the plural possessor before its mark belongs to the phrase too.
+  if (
+    /^[a-z]{3,}s$/.test(token.text) &&
+    !STOP_WORDS.has(token.lower) &&
+    tokens[index + 1] &&
+    /^['’]$/.test(tokens[index + 1]!.text) &&
+    acceptsToken(tokens, index + 1)
+  )
+    return true;
   if (isBracketedAcronym(tokens, index)) return true;
   if (token.text === ".") return isAbbreviation(tokens[index - 1]) && index + 1 < tokens.length && isCapitalized(tokens[index + 1]);
   if (token.text === "&") return acceptsConnector(tokens, index);

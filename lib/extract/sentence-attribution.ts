@@ -232,7 +232,9 @@ export class SentenceAttributor {
         }
         if (reading.pronoun === "it") base = { ...base, cue: cueWithSubject(match, context.sentence) };
         if (resolved?.speaker) {
-          this.discourse.mentionActor(resolved.speaker, this.discourse.genderOf(resolved.speaker), at);
+          // "Rep. Markey … He said": the pronoun tells the reader the name's gender, so he is no company.
+          const gender = reading.pronoun === "he" ? "male" : reading.pronoun === "she" ? "female" : this.discourse.genderOf(resolved.speaker);
+          this.discourse.mentionActor(resolved.speaker, gender, at);
           return { ...base, speaker: resolved.speaker, source: "named" };
         }
         return { ...base, speaker: null, source: "agentless" };

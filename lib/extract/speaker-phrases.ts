@@ -1,7 +1,7 @@
 // The phrase next to a cue: a name, a pronoun, a document ("the four-page memorandum"), a role ("the rights group") or a vague source.
 
 import type { ActorKind } from "./types";
-import { guessActorKind, looksLikePersonName } from "./actors";
+import { endsInstitutionally, guessActorKind, looksLikePersonName } from "./actors";
 import { ANONYMOUS_SOURCE_HEADS, DOCUMENT_NOUNS, GROUP_HEADS, INSTITUTION_HEADS, MONTHS, TITLE_ABBREVIATIONS, TITLE_WORDS, WEEKDAYS } from "./lexicon";
 import { DETERMINERS, STOP_WORDS } from "./noun-phrases";
 import { isAcronym, isCapitalized, tokenize, type Token } from "./tokens";
@@ -237,7 +237,8 @@ export function nameFromWords(tokens: Token[]): { name: string; kind: ActorKind;
   }
   const person = trailingPersonName(run);
   // A title right before the trailing name makes it a person even inside "Army Chief Gen. Raheel".
-  if (person && titledName(run, person)) return { name: person, kind: "person", titled: true };
+  // "The Federal Aviation Administration" is a body: "Federal" titles a person only before a person's name.
+  if (person && titledName(run, person) && !endsInstitutionally(person.toLowerCase())) return { name: person, kind: "person", titled: true };
   const institutional = guessActorKind(runText);
   if (institutional !== "person" && institutional !== "other") {
     return { name: stripLeadingArticle(runText), kind: institutional };

@@ -130,7 +130,8 @@ const cases: Array<[string, string, string, string | null, ActorKind | null]> = 
     RANA_HTML,
     "were counted in that total",
     "Officials of the claims administration",
-    "other",
+    // "administration" names a public body ("the Federal Aviation Administration", "the Obama administration").
+    "government_body",
   ],
 ];
 
@@ -304,5 +305,64 @@ describe("a pronoun with the people around them", () => {
     const text = "In a statement on May 28, BP called 5,000 barrels per day its best estimate. The company called the police.";
     expect(extractedFrom(text, "best estimate")).toMatchObject({ speaker: { name: "BP" }, cue: "called" });
     expect(extractedFrom(text, "called the police").speaker).toBeNull();
+  });
+});
+
+describe("constructions found importing a story about an aircraft's two crashes", () => {
+  const STORY = [
+    "Boeing faces questions after second crash",
+    "",
+    "The Federal Aviation Administration said on Wednesday that new satellite data showed similarities between the two crashes.",
+    "",
+    '"We are confident in the safety of the 737 MAX," Boeing said in a statement. The company added that it had no new guidance to issue.',
+    "",
+    'Ethiopia\'s transport minister, Dagmawit Moges, said the preliminary report showed the crew had performed all the procedures. "The crew performed all the procedures repeatedly," she told a news conference.',
+    "",
+    "Lawyers for the families alleged that Boeing had hidden the system from pilots.",
+    "",
+    "A pilots' union spokesman, Dennis Tajer, said pilots had not been told the system existed.",
+    "",
+    'As one engineer put it, the design was "a series of bad decisions." As the report notes, the sensor had failed before.',
+    "",
+    "Rizvi, who was flanked by Dr Farooq Sattar, Faisal Sabzwari and Rauf Siddiqui, said the party regarded the report as a conspiracy.",
+  ].join("\n");
+  const claims = extractClaims(normalizeDocument(STORY).text);
+  const claimOf = (substring: string) => {
+    const claim = claims.find((c) => c.quote.includes(substring));
+    if (!claim) throw new Error(`no claim holds ${substring}`);
+    return claim;
+  };
+
+  test.each([
+    [
+      "'The Federal Aviation Administration': 'Federal' opens a body's name, it is no person's title",
+      "new satellite data",
+      "Federal Aviation Administration",
+      "government_body",
+    ],
+    ["'Boeing said …. The company added': a lone name with no first name or gender is the company", "no new guidance", "Boeing", "organization"],
+    [
+      "'X's minister, Name, said the report showed …': the minister speaks, the report's verb is hers to report",
+      "performed all the procedures.",
+      "Dagmawit Moges",
+      "person",
+    ],
+    ["'she told' after the minister is the minister", "procedures repeatedly", "Dagmawit Moges", "person"],
+    ["'Lawyers for the families alleged': the group is named with its clients", "hidden the system", "Lawyers for the families", "other"],
+    ["'A pilots' union spokesman, Name, said': a plural possessive inside the role", "not been told the system existed", "Dennis Tajer", "person"],
+    ["'Rizvi, who was flanked by A, B and C, said': the subject stands before the relative clause", "regarded the report", "Rizvi", "person"],
+  ])("%s", (_what, substring, name, kind) => {
+    expect(claimOf(substring).speaker).toEqual({ name, kind });
+  });
+
+  test("'As one engineer put it, …' and 'As the report notes, …' attribute the main clause", () => {
+    expect(claimOf("a series of bad decisions").cue).toBe("As one engineer put it");
+    expect(claimOf("the sensor had failed before").cue).toBe("As the report notes");
+  });
+
+  test("'Markey … He said …. The company said': a name the text calls 'he' is a man, not the company", () => {
+    const text =
+      "Rep. Markey sent a letter to BP. He said BP had been low-balling the leak. BP officials stated that the feed would stay up. The company said it was now siphoning 5,000 barrels a day.";
+    expect(extractedFrom(text, "siphoning").speaker).toEqual({ name: "BP", kind: "organization" });
   });
 });
