@@ -428,8 +428,17 @@ function inverted(sentence: string, tokens: Token[], v: number, lastCueToken: nu
   return makeMatch(sentence, tokens, cue, "inverted", tokens[v]!.start, range);
 }
 
+// "He went on to say that …", "She continued to insist …", "BP was quick to point out …": the chain's subject speaks.
+function skipVerbChain(tokens: Token[], i: number): number {
+  if (tokens[i]?.lower !== "to") return i;
+  if (tokens[i - 1]?.lower === "on" && /^(went|goes|go|going|gone)$/.test(tokens[i - 2]?.lower ?? "")) return i - 3;
+  if (/^(continued|continues|continue|proceeded|hastened)$/.test(tokens[i - 1]?.lower ?? "")) return i - 2;
+  if (/^(quick|keen|careful|eager|anxious)$/.test(tokens[i - 1]?.lower ?? "") && PASSIVE_AUXILIARIES.has(tokens[i - 2]?.lower ?? "")) return i - 3;
+  return i;
+}
+
 function beforeVerb(sentence: string, tokens: Token[], v: number, lastCueToken: number, cue: string): CueMatch | null {
-  let i = v - 1;
+  let i = skipVerbChain(tokens, v - 1);
   while (i >= 0 && (SKIPPABLE_BEFORE_VERB.has(tokens[i]!.lower) || isLyAdverb(tokens[i]!) || (tokens[i]!.lower === "first" && tokens[i - 1]?.lower === "at"))) {
     i -= tokens[i]!.lower === "first" && tokens[i - 1]?.lower === "at" ? 2 : 1;
   }
@@ -469,6 +478,8 @@ function beforeVerb(sentence: string, tokens: Token[], v: number, lastCueToken: 
     const opening = appositionStart(tokens, i);
     if (opening === null) break;
     i = opening - 1;
+    // "LeeAnne Walters, 37, a mother of four, said": the age is an apposition of its own.
+    if (/^\d{1,3}$/.test(tokens[i]?.text ?? "") && tokens[i - 1]?.text === ",") i -= 2;
   }
   const found = phraseEndingAt(tokens, i);
   let range = found ? (nameBeforeOpenApposition(tokens, found) ?? found) : null;
@@ -482,6 +493,9 @@ function beforeVerb(sentence: string, tokens: Token[], v: number, lastCueToken: 
   // "the ministry of defence said": a body's name runs through its "of".
   const body = range ? holderOf(tokens, range, /^of$/, (head) => INSTITUTION_HEADS.has(head)) : null;
   if (body && range) range = { first: body.first, last: range.last };
+  // "A statement from the governor's office said", "a study by Purdue University found": the document speaks.
+  const sent = range && !body ? holderOf(tokens, range, /^(from|by)$/, (head) => DOCUMENT_NOUNS.includes(head)) : null;
+  if (sent && range) range = { first: sent.first, last: range.last };
   // "researchers from Purdue University said": the group is the subject.
   const group = range ? groupOfInstitution(tokens, range) : null;
   if (group) return makeMatch(sentence, tokens, cue, "subject", tokens[v]!.start, group);

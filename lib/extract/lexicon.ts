@@ -206,6 +206,12 @@ export const DOCUMENT_NOUNS: readonly string[] = [
   "fir",
   "dossier",
   "minutes",
+  "emails",
+  "email",
+  "e-mails",
+  "documents",
+  "recordings",
+  "tapes",
 ];
 
 /** Document nouns that may be resolved to one another ("a memo" … "the cable adds" … "the report says"). */

@@ -509,7 +509,7 @@ export function appositionStart(tokens: Token[], commaIndex: number): number | n
     if (token.text !== ",") continue;
     const chunk = tokens.slice(j + 1, commaIndex);
     if (chunk.length === 0) return null;
-    return isApposition(chunk) && endsAPhrase(tokens[j - 1]) ? j : null;
+    return isApposition(chunk) && endsAPhrase(tokens[j - 1], tokens[j - 2]) ? j : null;
   }
   return null;
 }
@@ -530,10 +530,16 @@ function isApposition(chunk: Token[]): boolean {
   // ", quoting eyewitnesses,", ", citing an analysis by NOAA,": a participle clause.
   if (/^[a-z]{3,}ing$/.test(first.text)) return true;
   if (chunk.length === 1 && /^\d+$/.test(first.text)) return true;
+  // ", quoted by the Detroit Free Press,", ", reached by telephone,": a participle with its agent or means.
+  if (/^[a-z]{3,}ed$/.test(first.text) && /^(by|on|at|in|from)$/.test(chunk[1]?.lower ?? "")) return true;
+  // ", for his part,", ", in turn,", ", in a statement,": a short adverbial set off by commas.
+  if (/^(for|in|on|at|after|too|meanwhile|though|however|instead)$/.test(first.lower) && chunk.length <= 5 && chunk.every((t) => t.isWord)) return true;
   return !!lastWord && (ROLE_NOUNS.has(lastWord.lower) || TITLE_WORDS.has(lastWord.lower));
 }
 
-function endsAPhrase(token: Token | undefined): boolean {
+function endsAPhrase(token: Token | undefined, before?: Token): boolean {
+  // "LeeAnne Walters, 37, a mother of four,": an age set off by commas closes the name's first apposition.
+  if (token && /^\d{1,3}$/.test(token.text) && before?.text === ",") return true;
   return (
     !!token &&
     token.isWord &&

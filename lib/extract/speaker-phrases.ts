@@ -59,8 +59,21 @@ export function readPhrase(text: string, following: string): PhraseReading | nul
   const leading = /^(he|she|they)\s+and\s+(his|her|their)\s+\w+$/i.exec(text.trim());
   if (leading) return { type: "pronoun", pronoun: PRONOUNS[leading[1]!.toLowerCase()]!, text };
 
-  const document = readDocument(text, words, following);
+  // "A statement from the governor's office": the document's sender is inside the phrase.
+  const sender = /^(.+?)\s+((?:from|by)\s+.+)$/.exec(text);
+  const senderHead = sender ? tokenize(sender[1]!).filter((t) => t.isWord) : [];
+  const document =
+    sender && DOCUMENT_NOUNS.includes(senderHead[senderHead.length - 1]?.lower ?? "")
+      ? readDocument(sender[1]!, senderHead, ` ${sender[2]}`)
+      : readDocument(text, words, following);
   if (document) return { type: "document", document, text };
+
+  // "Snyder's spokesman", "the mayor's press office": the spokesman speaks for the owner.
+  const spokesman = /^(.+?)[’']s?\s+(?:[a-z]+\s+)?(?:spokesman|spokeswoman|spokesperson|office)$/.exec(text.trim());
+  if (spokesman && words.length <= 6) {
+    const owner = readPhrase(spokesman[1]!, "");
+    if (owner?.type === "name" || owner?.type === "description") return { ...owner, text };
+  }
 
   const head = words[words.length - 1]!;
   // "Survivors and local people estimated …": groups listed together; the first stands for them.

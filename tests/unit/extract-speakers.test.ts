@@ -366,3 +366,39 @@ describe("constructions found importing a story about an aircraft's two crashes"
     expect(extractedFrom(text, "siphoning").speaker).toEqual({ name: "BP", kind: "organization" });
   });
 });
+
+describe("constructions found importing a story about a city's poisoned water", () => {
+  const STORY = [
+    "Michigan Governor Rick Snyder said in an interview that he had not known about the lead. Snyder's spokesman said the governor had acted as soon as he was told.",
+    "",
+    "The state's environmental agency, quoted by the Detroit Free Press, said the city's water met federal standards.",
+    "",
+    "LeeAnne Walters, 37, a mother of four, said her son had been diagnosed with lead poisoning.",
+    "",
+    "Dan Wyant, for his part, said the department had made mistakes. He went on to say that staff had used the wrong testing method.",
+    "",
+    "The emails show that officials were aware of the outbreak. A study by Purdue University found that the water was corrosive.",
+  ].join("\n");
+  const claims = extractClaims(normalizeDocument(STORY).text);
+  const claimOf = (substring: string) => {
+    const claim = claims.find((c) => c.quote.includes(substring));
+    if (!claim) throw new Error(`no claim holds ${substring}`);
+    return claim;
+  };
+
+  test.each([
+    ["'Snyder's spokesman said': the spokesman speaks for his principal, not 'he was told'", "acted as soon as", "Rick Snyder", "person"],
+    ["', quoted by the Detroit Free Press,' is an apposition", "met federal standards", "State environmental agency", "government_body"],
+    ["'Name, 37, a mother of four, said': an age and a description", "diagnosed with lead poisoning", "LeeAnne Walters", "person"],
+    ["'Name, for his part, said': a short adverbial between subject and verb", "made mistakes", "Dan Wyant", "person"],
+    ["'He went on to say that …': the chain's subject speaks", "wrong testing method", "Dan Wyant", "person"],
+    ["'A study by Purdue University found': the document's author speaks", "water was corrosive", "Purdue University", "organization"],
+  ])("%s", (_what, substring, name, kind) => {
+    expect(claimOf(substring).speaker).toEqual({ name, kind });
+  });
+
+  test("'The emails show that …' is the emails' claim, cited as such", () => {
+    expect(claimOf("officials were aware").cue).toBe("The emails show");
+    expect(claimOf("officials were aware").citedVia).toBe("emails");
+  });
+});
