@@ -11,10 +11,7 @@ import {
   SEATS_OF_GOVERNMENT,
   TITLE_WORDS,
 } from "./lexicon";
-
-function stripDiacritics(value: string): string {
-  return value.normalize("NFKD").replace(/\p{M}/gu, "");
-}
+import { stripDiacritics } from "@/lib/text/diacritics";
 
 // Longest honorifics first so "lt gen" wins over "lt".
 const HONORIFIC_PATTERN = new RegExp(

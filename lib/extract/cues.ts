@@ -232,9 +232,15 @@ function matchAt(sentence: string, tokens: Token[], v: number): CueMatch | null 
   // Verbs are lowercase mid-sentence; "the United States identified …" has no cue "states".
   if (!/^[a-z]/.test(token.text)) return null;
   if (PARTICIPLE_CUES.has(token.lower) || PROGRESSIVE_CUES.has(token.lower)) return participle(sentence, tokens, v);
-  if (THAT_CUES.has(token.lower)) return thatFollows(tokens, v) ? beforeVerb(sentence, tokens, v, v, token.text) : null;
+  // "The investigation found no wrongdoing": a finding of absence needs no "that".
+  const findsNothing = /^(found|finds)$/.test(token.lower) && /^(no|nothing|little|insufficient)$/.test(tokens[v + 1]?.lower ?? "");
+  if (THAT_CUES.has(token.lower) && !findsNothing) return thatFollows(tokens, v) ? beforeVerb(sentence, tokens, v, v, token.text) : null;
+  if (findsNothing) return beforeVerb(sentence, tokens, v, v, token.text);
   if (/^(put|puts|gave|gives|give|adopted|issued|released|published|revised|raised|lowered|called|calls|offered|set|counts|counted)$/.test(token.lower))
     return estimating(sentence, tokens, v);
+  // "… estimated the number at more than 24,000": an estimate with its figure, no "that".
+  if (/^(estimated|estimates|estimate|put)$/.test(token.lower) && !thatFollows(tokens, v) && figureAt(tokens, v + 1, 8))
+    return beforeVerb(sentence, tokens, v, v, token.text);
   // "BP agreed to let the public watch": agreeing to do something is an act, not a statement.
   if (/^(agreed|agree|agrees|vowed|pledged|threatened|proposed|demanded|urged)$/.test(token.lower) && infinitiveFollows(tokens, v)) return null;
   // "…, who asked not to be named, said": a request for anonymity reports nothing.
@@ -274,6 +280,15 @@ function thatFollows(tokens: Token[], v: number): boolean {
   return false;
 }
 
+/** "at more than 24,000", "at 400": within `reach` tokens from `from`, an "at" before a figure. */
+function figureAt(tokens: Token[], from: number, reach: number): boolean {
+  for (let i = from; i < tokens.length && i < from + reach; i++) {
+    if (tokens[i]!.lower !== "at") continue;
+    return tokens.slice(i + 1, i + 7).some((t) => /^\d/.test(t.text) || NUMBER_WORDS.test(t.lower));
+  }
+  return false;
+}
+
 function estimating(sentence: string, tokens: Token[], v: number): CueMatch | null {
   const verb = tokens[v]!.lower;
   // "called 5,000 barrels per day its best estimate": "5,000" alone is three tokens.
@@ -281,7 +296,7 @@ function estimating(sentence: string, tokens: Token[], v: number): CueMatch | nu
   for (let i = v + 1; i < tokens.length && i <= v + reach; i++) {
     const token = tokens[i]!;
     if (!token.isWord && !(token.text === "," && /^\d/.test(tokens[i - 1]?.text ?? "") && /^\d/.test(tokens[i + 1]?.text ?? ""))) return null;
-    if (verb.startsWith("put") && token.lower === "at" && tokens.slice(i + 1, i + 7).some((t) => /^\d/.test(t.text) || NUMBER_WORDS.test(t.lower))) break;
+    if (verb.startsWith("put") && token.lower === "at" && figureAt(tokens, i, 1)) break;
     if (!verb.startsWith("put") && ESTIMATE_OBJECTS.test(token.lower)) break;
     // "The government counts 1,135 dead": a count right after the verb.
     if (verb.startsWith("count") && i === v + 1 && /^\d/.test(token.text)) break;
@@ -414,6 +429,8 @@ function inverted(sentence: string, tokens: Token[], v: number, lastCueToken: nu
     (before.text === "," && (CLOSING_QUOTES.has(tokens[v - 2]?.text ?? "") || tokens[v - 2]?.text === '"'));
   const afterComma = before.text === "," || before.text === ".";
   if (!afterQuote && !afterComma) return null;
+  // "Aung San Suu Kyi, the country's leader, told the court …": the comma closes the subject's apposition.
+  if (!afterQuote && before.text === "," && appositionStart(tokens, v - 1) !== null) return null;
   let range = phraseStartingAt(tokens, lastCueToken + 1);
   if (!range) return null;
   // "said a spokesman for the investigation team": the body speaks through its spokesman.
@@ -499,8 +516,23 @@ function beforeVerb(sentence: string, tokens: Token[], v: number, lastCueToken: 
   // "researchers from Purdue University said": the group is the subject.
   const group = range ? groupOfInstitution(tokens, range) : null;
   if (group) return makeMatch(sentence, tokens, cue, "subject", tokens[v]!.start, group);
-  if (!range || !opensMainClause(tokens, range.first)) return null;
+  if (range && !opensMainClause(tokens, range.first)) range = prepositionalChain(tokens, range);
+  if (!range) return null;
   return makeMatch(sentence, tokens, cue, "subject", tokens[v]!.start, range);
+}
+
+// "A 2018 study by researchers at the University of Toronto estimated …": the subject is the whole chain of
+// prepositional phrases, back to the noun phrase that opens the clause (at most three links).
+function prepositionalChain(tokens: Token[], range: PhraseRange): PhraseRange | null {
+  let first = range.first;
+  for (let hop = 0; hop < 3; hop++) {
+    if (!/^(of|for|on|at|by|from|in|with)$/.test(tokens[first - 1]?.lower ?? "")) return null;
+    const head = phraseEndingAt(tokens, first - 2);
+    if (!head) return null;
+    first = head.first;
+    if (opensMainClause(tokens, first)) return { first, last: range.last };
+  }
+  return null;
 }
 
 /** "Rizvi, who was flanked by Sattar, Sabzwari and Siddiqui, said": the subject stands before the relative clause. */

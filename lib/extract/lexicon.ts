@@ -1,5 +1,9 @@
 // Closed word lists, kept in one place so that tuning attribution on a new corpus means editing data.
 
+import { countries } from "countries-list";
+
+import { stripDiacritics } from "@/lib/text/diacritics";
+
 /** Verbs that introduce reported speech or a stated position, in every inflection we match literally. */
 export const SPEECH_VERBS: readonly string[] = [
   "said",
@@ -82,6 +86,7 @@ export const SPEECH_VERBS: readonly string[] = [
   "emphasised",
   "accused",
   "accuses",
+  "documented",
   "blamed",
   "blames",
   "refuted",
@@ -731,6 +736,9 @@ export const MEDIA_MARKERS: readonly string[] = [
 ];
 
 export const ORGANIZATION_MARKERS: readonly string[] = [
+  // "Médecins Sans Frontières", "Reporters Without Borders"
+  "sans frontieres",
+  "without borders",
   "mqm",
   "party",
   "movement",
@@ -812,7 +820,12 @@ export const REBUTTALS: RegExp =
 export { MONTH_WORDS as MONTHS, WEEKDAYS } from "@/lib/text/months";
 
 /** Countries and world regions: actors of kind government_body, and never the first word of a person's name. */
+// Every country's English name and aliases ("Myanmar", "Burma") from countries-list, with the short forms and
+// regions news copy uses ("U.S", "the Gulf", "Kashmir").
+const COUNTRY_NAMES: string[] = Object.values(countries).flatMap((country) => [country.name, ...(country.alias ?? [])]);
 export const COUNTRIES_AND_REGIONS: ReadonlySet<string> = new Set([
+  ...COUNTRY_NAMES.map((name) => stripDiacritics(name).toLowerCase()),
+
   "afghanistan",
   "pakistan",
   "india",

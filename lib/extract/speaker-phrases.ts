@@ -200,8 +200,8 @@ function trimAuthorText(value: string): string {
 }
 
 function authorFromText(value: string): { name: string; kind: ActorKind } | null {
-  const tokens = tokenize(trimAuthorText(value));
-  return nameFromWords(tokens);
+  // "by researchers at the University of Toronto": past the group, the name of their institution.
+  return nameFromWords(tokenize(trimAuthorText(value))) ?? nameFromWords(tokenize(value.replace(/[.\s]+$/, "")));
 }
 
 // "US State Department cable" → US State Department; "Canadian government memo" → none (not a name).
@@ -301,10 +301,14 @@ function lastCapitalizedRun(tokens: Token[]): Token[] {
     if (isCapitalized(previous) && !/^(The|A|An)$/.test(previous.text)) start--;
     else if (previous.text === "." && isCapitalized(tokens[start - 2])) start--;
     else if (isNameConnector(previous) && connectsToCapitalized(tokens, start - 1)) start--;
+    // "the Fact-Finding Mission on Myanmar", "the Committee on Foreign Affairs": a body named for its subject.
+    else if (previous.lower === "on" && isCapitalized(tokens[start - 2]) && BODIES_ON_A_SUBJECT.test(tokens[start - 2]!.lower)) start--;
     else break;
   }
   return tokens.slice(start, end + 1);
 }
+
+const BODIES_ON_A_SUBJECT = /^(mission|committee|subcommittee|commission|council|panel|conference|force|group|inquiry|tribunal|board|centre|center|institute)$/;
 
 function isNameConnector(token: Token): boolean {
   return /^(of|for|the|al|bin|&|and)$/i.test(token.text);

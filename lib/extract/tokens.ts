@@ -24,7 +24,8 @@ export function tokenize(value: string): Token[] {
 }
 
 export function isCapitalized(token: Token | undefined): boolean {
-  return !!token && token.isWord && /^\p{Lu}/u.test(token.text);
+  // "al-Hussein", "bin-Laden": a name whose lower-case particle is joined to it by a hyphen.
+  return !!token && token.isWord && /^(?:(?:al|el|ul|bin|ibn|abu|abd)-)?\p{Lu}/u.test(token.text);
 }
 
 export function isAcronym(token: Token | undefined): boolean {

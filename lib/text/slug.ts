@@ -1,10 +1,10 @@
 // URL slugs from titles, one way for sources and topics.
 
+import { stripDiacritics } from "./diacritics";
+
 /** "Council approves £2m flood barrier!" → "council-approves-2m-flood-barrier"; cut at a hyphen past `max` characters. */
 export function slugify(title: string, max = 80): string {
-  const slug = title
-    .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
+  const slug = stripDiacritics(title)
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "");

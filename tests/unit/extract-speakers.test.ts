@@ -402,3 +402,45 @@ describe("constructions found importing a story about a city's poisoned water", 
     expect(claimOf("officials were aware").citedVia).toBe("emails");
   });
 });
+
+describe("constructions found importing an encyclopedia article on a military crackdown", () => {
+  const ARTICLE = [
+    "Médecins Sans Frontières estimated that at least 6,700 Rohingya were killed in the first month.[2] A 2018 study by researchers at the University of Toronto estimated the number at more than 24,000.[4]",
+    "",
+    'The UN Independent International Fact-Finding Mission on Myanmar concluded in 2018 that the military had acted with "genocidal intent".[5] The government of Myanmar rejected the findings, calling them "one-sided".[6]',
+    "",
+    "Aung San Suu Kyi, the country's de facto leader, told the International Court of Justice in December 2019 that the case presented a misleading picture.[7]",
+    "",
+    "Human Rights Watch has documented the burning of at least 354 villages.[9] The army's own investigation, released in November 2017, found no wrongdoing by its troops.[11]",
+    "",
+    'Zeid Ra\'ad al-Hussein, then UN High Commissioner for Human Rights, described the operation as "a textbook example of ethnic cleansing".[14]',
+  ].join("\n");
+  const claims = extractClaims(normalizeDocument(ARTICLE).text);
+  const claimOf = (substring: string) => {
+    const claim = claims.find((c) => c.quote.includes(substring));
+    if (!claim) throw new Error(`no claim holds ${substring}`);
+    return claim;
+  };
+
+  test.each([
+    ["'Médecins Sans Frontières': a name 'without borders' is an organization", "at least 6,700", "Médecins Sans Frontières", "organization"],
+    ["'A study by researchers at X estimated the number at …': the institution behind the study", "more than 24,000", "University of Toronto", "organization"],
+    [
+      "'The … Mission on Myanmar concluded': a body named for its subject",
+      "genocidal intent",
+      "UN Independent International Fact-Finding Mission on Myanmar",
+      "organization",
+    ],
+    ["'The government of Myanmar rejected': every country from countries-list acts as its government", "one-sided", "Myanmar", "government_body"],
+    ["'Name, the country's leader, told the court …': the hearer after 'told' is no speaker", "misleading picture", "Aung San Suu Kyi", "person"],
+    ["'… has documented …'", "354 villages", "Human Rights Watch", "organization"],
+    ["'Zeid Ra'ad al-Hussein, then …, described …': a name with a joined particle", "textbook example", "Zeid Ra'ad al-Hussein", "person"],
+  ])("%s", (_what, substring, name, kind) => {
+    expect(claimOf(substring).speaker).toEqual({ name, kind });
+  });
+
+  test("'The army's own investigation, released in …, found no wrongdoing': a finding of absence is a claim", () => {
+    expect(claimOf("no wrongdoing").cue).toBe("found");
+    expect(claimOf("no wrongdoing").speaker?.kind).toBe("government_body");
+  });
+});
