@@ -64,6 +64,8 @@ export function guessActorKind(name: string): ActorKind {
   if (hasMarker(lower, GOVERNMENT_MARKERS)) return "government_body";
   if (hasMarker(lower, ORGANIZATION_MARKERS)) return "organization";
   if (/^[A-Z0-9&-]{2,}(\s*\([A-Z]\))?$/.test(name.trim())) return "organization";
+  // "the Rift Valley", "Rakhine State", "Tahrir Square": a place is not a person, whatever its capitals.
+  if (PLACE_HEADS.test(lower.split(/\s+/).pop() ?? "")) return "other";
   if (looksLikePersonName(name)) return "person";
   return "other";
 }
@@ -72,6 +74,9 @@ export function endsInstitutionally(lower: string): boolean {
   const last = lower.trim().split(/\s+/).pop() ?? "";
   return [COURT_MARKERS, GOVERNMENT_MARKERS, ORGANIZATION_MARKERS].some((markers) => markers.includes(last));
 }
+
+const PLACE_HEADS =
+  /^(valley|river|province|state|district|county|city|town|village|island|islands|mountain|mountains|hills|lake|sea|ocean|gulf|bay|coast|region|street|square|road|avenue|airport|camp|desert|peninsula|plateau|delta|strait)$/;
 
 export function looksLikePersonName(name: string): boolean {
   const tokens = name.trim().split(/\s+/);

@@ -241,6 +241,8 @@ function matchAt(sentence: string, tokens: Token[], v: number): CueMatch | null 
   // "… estimated the number at more than 24,000": an estimate with its figure, no "that".
   if (/^(estimated|estimates|estimate|put)$/.test(token.lower) && !thatFollows(tokens, v) && figureAt(tokens, v + 1, 8))
     return beforeVerb(sentence, tokens, v, v, token.text);
+  // "Violence … has claimed more than 800 lives": a toll taken, not a claim made.
+  if (/^(claimed|claims|claim)$/.test(token.lower) && tokens.slice(v + 1, v + 7).some((t) => /^(lives|life|victims)$/.test(t.lower))) return null;
   // "BP agreed to let the public watch": agreeing to do something is an act, not a statement.
   if (/^(agreed|agree|agrees|vowed|pledged|threatened|proposed|demanded|urged)$/.test(token.lower) && infinitiveFollows(tokens, v)) return null;
   // "…, who asked not to be named, said": a request for anonymity reports nothing.

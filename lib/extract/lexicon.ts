@@ -739,6 +739,8 @@ export const ORGANIZATION_MARKERS: readonly string[] = [
   // "Médecins Sans Frontières", "Reporters Without Borders"
   "sans frontieres",
   "without borders",
+  "red cross",
+  "red crescent",
   "mqm",
   "party",
   "movement",

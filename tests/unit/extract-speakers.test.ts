@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 
+import { guessActorKind } from "../../lib/extract/actors";
 import { extractClaims } from "../../lib/extract/claims";
 import { normalizeDocument } from "../../lib/extract/normalize";
 import type { ActorKind, ExtractedClaim } from "../../lib/extract/types";
@@ -442,5 +443,21 @@ describe("constructions found importing an encyclopedia article on a military cr
   test("'The army's own investigation, released in …, found no wrongdoing': a finding of absence is a claim", () => {
     expect(claimOf("no wrongdoing").cue).toBe("found");
     expect(claimOf("no wrongdoing").speaker?.kind).toBe("government_body");
+  });
+});
+
+describe("constructions found importing a diplomatic cable on election violence", () => {
+  test("'Violence … has claimed more than 800 lives, according to Kenya Red Cross figures': a toll is no claim, the figures' owner speaks", () => {
+    const claim = extractedFrom(
+      "1. (C) Summary: Violence in the Rift Valley has claimed more than 800 lives, according to Kenya Red Cross figures. He said police had recovered lists of targets.",
+      "800 lives",
+    );
+    expect(claim.speaker).toEqual({ name: "Kenya Red Cross", kind: "organization" });
+    expect(claim.cue).toBe("according to");
+  });
+
+  test("a place ('Rift Valley', 'Rakhine State', 'Tahrir Square') is not filed as a person", () => {
+    for (const place of ["Rift Valley", "Rakhine State", "Tahrir Square"]) expect(guessActorKind(place)).toBe("other");
+    expect(guessActorKind("Maina Kiai")).toBe("person");
   });
 });
