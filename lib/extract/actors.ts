@@ -65,7 +65,7 @@ export function guessActorKind(name: string): ActorKind {
   if (hasMarker(lower, ORGANIZATION_MARKERS)) return "organization";
   if (/^[A-Z0-9&-]{2,}(\s*\([A-Z]\))?$/.test(name.trim())) return "organization";
   // "the Rift Valley", "Rakhine State", "Tahrir Square": a place is not a person, whatever its capitals.
-  if (PLACE_HEADS.test(lower.split(/\s+/).pop() ?? "")) return "other";
+  if (isPlaceName(lower)) return "other";
   if (looksLikePersonName(name)) return "person";
   return "other";
 }
@@ -77,6 +77,10 @@ export function endsInstitutionally(lower: string): boolean {
 
 const PLACE_HEADS =
   /^(valley|river|province|state|district|county|city|town|village|island|islands|mountain|mountains|hills|lake|sea|ocean|gulf|bay|coast|region|street|square|road|avenue|airport|camp|desert|peninsula|plateau|delta|strait)$/;
+
+export function isPlaceName(name: string): boolean {
+  return PLACE_HEADS.test(name.toLowerCase().split(/\s+/).pop() ?? "");
+}
 
 export function looksLikePersonName(name: string): boolean {
   const tokens = name.trim().split(/\s+/);

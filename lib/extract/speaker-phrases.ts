@@ -1,7 +1,7 @@
 // The phrase next to a cue: a name, a pronoun, a document ("the four-page memorandum"), a role ("the rights group") or a vague source.
 
 import type { ActorKind } from "./types";
-import { endsInstitutionally, guessActorKind, looksLikePersonName } from "./actors";
+import { endsInstitutionally, guessActorKind, isPlaceName, looksLikePersonName } from "./actors";
 import { ANONYMOUS_SOURCE_HEADS, DOCUMENT_NOUNS, GROUP_HEADS, INSTITUTION_HEADS, MONTHS, TITLE_ABBREVIATIONS, TITLE_WORDS, WEEKDAYS } from "./lexicon";
 import { DETERMINERS, STOP_WORDS } from "./noun-phrases";
 import { isAcronym, isCapitalized, tokenize, type Token } from "./tokens";
@@ -248,6 +248,8 @@ export function nameFromWords(tokens: Token[]): { name: string; kind: ActorKind;
     const owned = trailingPersonName(run.slice(possessive + 1));
     if (owned && owned.includes(" ") && guessActorKind(owned) === "person") return { name: owned, kind: "person" };
   }
+  // "the Rift Valley", "Tahrir Square": a place, whatever its capitals.
+  if (isPlaceName(runText) && guessActorKind(runText) === "other") return { name: stripLeadingArticle(runText), kind: "other" };
   const person = trailingPersonName(run);
   // A title right before the trailing name makes it a person even inside "Army Chief Gen. Raheel".
   // "The Federal Aviation Administration" is a body: "Federal" titles a person only before a person's name.
