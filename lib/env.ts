@@ -15,6 +15,8 @@ const envSchema = z.object({
   /** Set by `npm start` when it serves the embedded PGlite database. */
   CLAIMBASE_EMBEDDED: optionalString,
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** How many reverse proxies stand in front of the app; their X-Forwarded-For entries are believed (README: Security). */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** Where the embedded database and the demo secrets live. */
   DATA_DIR: optionalString,
   NEXTAUTH_SECRET: optionalString,

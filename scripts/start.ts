@@ -1,6 +1,6 @@
 // npm start — the one command that runs the app: embedded Postgres unless DATABASE_URL
 // is set, migrations, the seed on first start, a production build when the code changed,
-// then `next start`. Ctrl-C stops the app and the embedded database together.
+// then the app's server (scripts/serve.ts). Ctrl-C stops the app and the embedded database together.
 import "dotenv/config";
 import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
@@ -16,6 +16,7 @@ import { detectContradictions, formatDetectionReport } from "@/lib/contradiction
 
 const devMode = process.argv.includes("--dev");
 const nextBin = path.join(PROJECT_ROOT, "node_modules", "next", "dist", "bin", "next");
+const SERVER_SCRIPT = path.join(PROJECT_ROOT, "scripts", "serve.ts");
 
 async function main(): Promise<void> {
   let embedded: EmbeddedDatabase | undefined;
@@ -67,7 +68,7 @@ async function main(): Promise<void> {
   }
 
   const port = env().PORT;
-  const child = spawn(process.execPath, [nextBin, devMode ? "dev" : "start", "-p", String(port)], {
+  const child = spawn(process.execPath, ["--import", "tsx", SERVER_SCRIPT, "--port", String(port), ...(devMode ? ["--dev"] : [])], {
     stdio: ["ignore", "pipe", "inherit"],
     cwd: PROJECT_ROOT,
     env: process.env,

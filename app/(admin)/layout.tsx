@@ -25,7 +25,9 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           {isAdmin(user) && <Link href="/audit">Audit log</Link>}
         </nav>
         <div className="account">
-          <span data-testid="signed-in-user">{user.email}</span>{" "}
+          <Link href="/account" data-testid="signed-in-user">
+            {user.email}
+          </Link>{" "}
           <span className="badge" data-testid="signed-in-role">
             {user.role}
           </span>

@@ -4,12 +4,15 @@ import type { NextAuthOptions, User as NextAuthUser } from "next-auth";
 import type { JWT } from "next-auth/jwt";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { isRole, type Role } from "@/lib/auth/roles";
-import { verifyPassword } from "@/lib/auth/password";
-import { logSignInAttempt, normalizeEmail, throttleMessage, throttleWaitMinutes } from "@/lib/auth/throttle";
+import { hashPassword, passwordNeedsRehash, verifyPassword } from "@/lib/auth/password";
+import { clientAddressFrom } from "@/lib/http/client-address";
+import { logSignInAttempt, markAttemptSucceeded, normalizeEmail, reserveAttempt } from "@/lib/auth/throttle";
+import { SIGN_IN_UNAVAILABLE, throttledCode } from "@/lib/auth/sign-in-errors";
 
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
@@ -18,57 +21,92 @@ const signInSchema = z.object({
   password: z.string().min(1).max(1024),
 });
 
-/** As the proxy in front of Next reports it. */
-export function clientAddress(headers: Record<string, unknown> | undefined): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
-  const real = headers?.["x-real-ip"];
-  return first || (typeof real === "string" && real.trim()) || "unknown";
-}
+class ThrottledError extends Error {}
 
-/** Throws when throttled: next-auth passes a thrown message through to the sign-in page. */
+/**
+ * Throws a code when throttled or when sign-in cannot be checked (the database is down): next-auth
+ * passes a thrown message through to the sign-in page, which shows only the sentences it knows.
+ */
 export async function authorizeCredentials(
   credentials: Record<string, unknown> | undefined,
   address: string,
   now: Date = new Date(),
 ): Promise<NextAuthUser | null> {
+  try {
+    return await checkCredentials(credentials, address, now);
+  } catch (error) {
+    if (error instanceof ThrottledError) throw error;
+    console.error("sign-in failed:", error);
+    throw new Error(SIGN_IN_UNAVAILABLE);
+  }
+}
+
+async function checkCredentials(credentials: Record<string, unknown> | undefined, address: string, now: Date = new Date()): Promise<NextAuthUser | null> {
   const parsed = signInSchema.safeParse(credentials ?? {});
   if (!parsed.success) return null;
   const key = { email: normalizeEmail(parsed.data.email), address };
   const prisma = db();
-  const wait = await throttleWaitMinutes(prisma, key, now);
-  if (wait > 0) {
-    await logSignInAttempt(prisma, key, false, now);
-    throw new Error(throttleMessage(wait));
-  }
+  const reservation = await reserveAttempt(prisma, key, now);
+  if (reservation.attemptId === null) throw new ThrottledError(throttledCode(reservation.waitMinutes));
   const user = await prisma.user.findUnique({ where: { email: key.email }, omit: { passwordHash: false } });
   const passwordOk = await verifyPassword(parsed.data.password, user?.passwordHash);
-  const success = !!user && user.active && passwordOk;
-  await logSignInAttempt(prisma, key, success, now);
-  if (!success) return null;
+  if (!user || !user.active || !passwordOk) return null;
+  await markAttemptSucceeded(prisma, reservation.attemptId);
+  // An older hash (bcrypt) is replaced now that the password is known; the audit trail records no hashes.
+  if (user.passwordHash && passwordNeedsRehash(user.passwordHash)) {
+    await prisma.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(parsed.data.password) } });
+  }
   return { id: String(user.id), email: user.email, name: user.name };
 }
 
 const tokenUserSchema = z.object({ uid: z.number().int().positive() });
+const tokenSessionSchema = z.object({ sid: z.string().uuid(), sv: z.number().int().min(0) });
 
 export interface TokenState {
   uid?: number;
   role?: Role;
   active: boolean;
+  /** This session's id, refused once signed out (revoked_sessions). */
+  sid?: string;
+  /** The account's session version when this session began; a later version ends it. */
+  sv?: number;
 }
 
-/** Re-reads role and active flag on every request, so disabling a user takes effect at once; binds OIDC logins by email. */
+const userColumns = { id: true, email: true, name: true, role: true, active: true, sessionVersion: true } as const;
+
+/**
+ * Re-reads role and active flag on every request, so disabling a user takes effect at once; binds OIDC
+ * logins by email. A session ends when the account's session version moved on or its id was signed out.
+ */
 export async function refreshToken(token: JWT, signedInUser?: { email?: string | null }): Promise<JWT & TokenState> {
   const prisma = db();
-  let uid = tokenUserSchema.safeParse(token).data?.uid;
+  const ended = { ...token, uid: undefined, role: undefined, active: false, sid: undefined, sv: undefined };
   if (signedInUser?.email) {
-    const found = await prisma.user.findUnique({ where: { email: normalizeEmail(signedInUser.email) }, select: { id: true } });
-    uid = found?.id;
+    const user = await prisma.user.findUnique({ where: { email: normalizeEmail(signedInUser.email) }, select: userColumns });
+    if (!user || !user.active || !isRole(user.role)) return ended;
+    const { id: uid, email, name, role, sessionVersion: sv } = user;
+    return { ...token, uid, email, name, role, active: true, sid: randomUUID(), sv };
   }
-  if (!uid) return { ...token, uid: undefined, role: undefined, active: false };
-  const user = await prisma.user.findUnique({ where: { id: uid }, select: { id: true, email: true, name: true, role: true, active: true } });
-  if (!user || !user.active || !isRole(user.role)) return { ...token, uid, role: undefined, active: false };
+  const uid = tokenUserSchema.safeParse(token).data?.uid;
+  const session = tokenSessionSchema.safeParse(token).data;
+  if (!uid || !session) return ended;
+  const user = await prisma.user.findUnique({
+    where: { id: uid },
+    select: { ...userColumns, revokedSessions: { where: { sessionId: session.sid }, select: { sessionId: true } } },
+  });
+  if (!user || !user.active || !isRole(user.role) || user.sessionVersion !== session.sv || user.revokedSessions.length > 0) return ended;
   return { ...token, uid: user.id, email: user.email, name: user.name, role: user.role, active: true };
+}
+
+/** Signing out ends this session for good, even where its cookie was copied. */
+export async function revokeSession(token: JWT): Promise<void> {
+  const uid = tokenUserSchema.safeParse(token).data?.uid;
+  const sid = tokenSessionSchema.safeParse(token).data?.sid;
+  if (!uid || !sid) return;
+  const expiresAt = new Date(typeof token.exp === "number" ? token.exp * 1000 : Date.now() + SESSION_MAX_AGE_SECONDS * 1000);
+  const prisma = db();
+  await prisma.revokedSession.deleteMany({ where: { expiresAt: { lt: new Date() } } });
+  await prisma.revokedSession.upsert({ where: { sessionId: sid }, create: { sessionId: sid, userId: uid, expiresAt }, update: {} });
 }
 
 function oidcProvider(): OAuthConfig<Record<string, unknown>> | undefined {
@@ -117,10 +155,15 @@ export function buildAuthOptions(): NextAuthOptions {
       CredentialsProvider({
         name: "email and password",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-        authorize: (credentials, request) => authorizeCredentials(credentials, clientAddress(request?.headers)),
+        authorize: (credentials, request) => authorizeCredentials(credentials, clientAddressFrom(request?.headers)),
       }),
       ...(oidc ? [oidc] : []),
     ],
+    events: {
+      signOut: async ({ token }) => {
+        if (token) await revokeSession(token);
+      },
+    },
     callbacks: {
       // Single sign-on only admits people an admin has already created, and active ones.
       async signIn({ user, account }) {

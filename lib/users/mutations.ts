@@ -1,5 +1,6 @@
 // Account changes, each in one transaction with its audit event; a password (or its hash) never
 // appears in the audit trail. `actorId` is the admin making the change, null for the command line.
+// A role change, disabling, re-enabling and a password reset end the account's sessions (sessionVersion).
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/record";
@@ -44,7 +45,7 @@ export async function changeUserRole(prisma: Db, input: ChangeUserRoleInput, act
   return prisma.$transaction(async (tx) => {
     const before = await lockedUser(tx, input.id);
     if (before.role === input.role) return before;
-    const after = await tx.user.update({ where: { id: input.id }, data: { role: input.role }, select: auditedColumns });
+    const after = await tx.user.update({ where: { id: input.id }, data: { role: input.role, sessionVersion: { increment: 1 } }, select: auditedColumns });
     await assertAnAdminRemains(tx, "demote");
     await recordAudit(tx, { userId: actorId, entityType: "user", entityId: after.id, action: "change_role", before, after });
     return after;
@@ -55,7 +56,7 @@ export async function setUserActive(prisma: Db, input: SetUserActiveInput, actor
   return prisma.$transaction(async (tx) => {
     const before = await lockedUser(tx, input.id);
     if (before.active === input.active) return before;
-    const after = await tx.user.update({ where: { id: input.id }, data: { active: input.active }, select: auditedColumns });
+    const after = await tx.user.update({ where: { id: input.id }, data: { active: input.active, sessionVersion: { increment: 1 } }, select: auditedColumns });
     await assertAnAdminRemains(tx, "disable");
     await recordAudit(tx, { userId: actorId, entityType: "user", entityId: after.id, action: input.active ? "enable" : "disable", before, after });
     return after;
@@ -74,10 +75,18 @@ export async function resetUserPassword(
     const before = await lockedUser(tx, input.id);
     const after = await tx.user.update({
       where: { id: input.id },
-      data: { passwordHash, ...(options.reactivate ? { active: true } : {}) },
+      data: { passwordHash, sessionVersion: { increment: 1 }, ...(options.reactivate ? { active: true } : {}) },
       select: auditedColumns,
     });
     await recordAudit(tx, { userId: actorId, entityType: "user", entityId: after.id, action: "reset_password", before, after });
     return after;
+  });
+}
+
+/** "Sign out everywhere": every session of this account ends at its next request, this one included. */
+export async function signOutEverywhere(prisma: Db, userId: number): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    const user = await tx.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } }, select: auditedColumns });
+    await recordAudit(tx, { userId, entityType: "user", entityId: user.id, action: "sign_out_everywhere" });
   });
 }

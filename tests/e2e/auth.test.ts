@@ -186,6 +186,22 @@ describe("accounts, roles and audit in the browser", () => {
     await expect(locked.textContent()).resolves.toMatch(/^Too many failed sign-ins for this account from your address\. Try again in 1[45] minutes\.$/);
     expect(new URL(page.url()).pathname).toBe("/login");
     expect(await app.database.prisma.signInAttempt.count({ where: { email: person.email } })).toBe(6);
+
+    // An invented X-Forwarded-For does not make a new address: the lock holds, and the socket's address is the one logged.
+    await page.setExtraHTTPHeaders({ "X-Forwarded-For": "10.9.9.9", "X-Real-IP": "10.9.9.8" });
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await vi.waitFor(async () => expect(await attempts()).toBe(7), { timeout: 15_000 });
+    await locked.waitFor();
+    expect(new URL(page.url()).pathname).toBe("/login");
+    const addresses = await app.database.prisma.signInAttempt.findMany({ where: { email: person.email }, select: { address: true }, distinct: ["address"] });
+    expect(addresses).toEqual([{ address: "127.0.0.1" }]);
+    await context.close();
+  });
+
+  test("the sign-in page shows only sentences it knows, whatever the error parameter says", async () => {
+    const { context, page } = await newPage(browser, app.baseUrl);
+    await page.goto(`/login?error=${encodeURIComponent("Your account is suspended. Call +1 555 0100 now")}`);
+    await expect(page.locator("p[role=alert]").textContent()).resolves.toBe("Sign-in failed. Try again.");
     await context.close();
   });
 

@@ -2,6 +2,7 @@
 // against a real database.
 import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
 import type { JWT } from "next-auth/jwt";
+import bcrypt from "bcryptjs";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-database";
 import { releaseAppDatabase, useAppDatabase } from "@/tests/helpers/app-database";
 import { mockSessionModule, signInAs } from "@/tests/helpers/session";
@@ -11,8 +12,9 @@ import { databaseFingerprint } from "@/tests/helpers/db-fingerprint";
 vi.mock("@/lib/auth/session", async (importOriginal) => mockSessionModule(await importOriginal()));
 
 const { authorizeCredentials, buildAuthOptions, refreshToken } = await import("@/lib/auth/options");
-const { MAX_FAILURES, WINDOW_MINUTES } = await import("@/lib/auth/throttle");
-const { changeUserRoleAction, createUserAction, resetUserPasswordAction, setUserActiveAction } = await import("@/lib/users/actions");
+const { describeSignInError } = await import("@/lib/auth/sign-in-errors");
+const { MAX_ADDRESS_FAILURES, MAX_FAILURES, WINDOW_MINUTES } = await import("@/lib/auth/throttle");
+const { changeUserRoleAction, createUserAction, resetUserPasswordAction, setUserActiveAction, signOutEverywhereAction } = await import("@/lib/users/actions");
 
 describe("accounts and audit", () => {
   let database: TestDatabase;
@@ -66,9 +68,7 @@ describe("accounts and audit", () => {
         expect(await authorizeCredentials({ email: editor.email, password: "wrong-guess" }, address, at(attempt * 0.1))).toBeNull();
       }
       // Even the right password is refused while locked, and the refusal says why.
-      await expect(authorizeCredentials({ email: editor.email, password: editor.password }, address, at(1))).rejects.toThrow(
-        /Too many failed sign-ins for this account from your address\. Try again in \d+ minutes?\./,
-      );
+      await expect(authorizeCredentials({ email: editor.email, password: editor.password }, address, at(1))).rejects.toThrow(/^Throttled(14|15)$/);
       // Another address is not affected.
       expect(await authorizeCredentials({ email: editor.email, password: editor.password }, "198.51.100.99", at(1))).not.toBeNull();
       // Once the failures are older than the window, the right password works again.
@@ -89,6 +89,61 @@ describe("accounts and audit", () => {
     });
   });
 
+  describe("throttling that holds under pressure", () => {
+    test(`20 parallel wrong passwords for one account from one address: only ${MAX_FAILURES} are checked, the rest are refused as throttled`, async () => {
+      const address = "198.51.100.40";
+      const results = await Promise.allSettled(
+        Array.from({ length: 20 }, () => authorizeCredentials({ email: editor.email, password: "parallel-guess" }, address)),
+      );
+      const checked = results.filter((result) => result.status === "fulfilled");
+      const refused = results.filter((result) => result.status === "rejected");
+      expect(checked).toHaveLength(MAX_FAILURES);
+      expect(checked.every((result) => result.status === "fulfilled" && result.value === null)).toBe(true);
+      expect(refused).toHaveLength(20 - MAX_FAILURES);
+      expect(String((refused[0] as PromiseRejectedResult).reason)).toMatch(/Throttled\d+/);
+      // And the right password is refused too until the window passes.
+      await expect(authorizeCredentials({ email: editor.email, password: editor.password }, address)).rejects.toThrow(/^Throttled\d+$/);
+    });
+
+    test(`one address guessing many accounts is throttled after ${MAX_ADDRESS_FAILURES} failures, unknown accounts included`, async () => {
+      const address = "198.51.100.41";
+      for (let attempt = 0; attempt < MAX_ADDRESS_FAILURES; attempt++) {
+        expect(await authorizeCredentials({ email: `guess-${attempt}@example.test`, password: "wrong-guess" }, address)).toBeNull();
+      }
+      await expect(authorizeCredentials({ email: editor.email, password: editor.password }, address)).rejects.toThrow(/^Throttled\d+$/);
+      // Another address is not affected.
+      expect(await authorizeCredentials({ email: editor.email, password: editor.password }, "198.51.100.42")).not.toBeNull();
+    });
+  });
+
+  test("with the database refusing connections, sign-in says it is unavailable, never the driver's message", async () => {
+    const spy = vi.spyOn(database.prisma, "$transaction").mockRejectedValue(new Error("Invalid `prisma.signInAttempt.findFirst()` invocation: Code: `55000`"));
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const error = await authorizeCredentials({ email: editor.email, password: editor.password }, "192.0.2.70").catch((caught: unknown) => caught);
+      expect(String(error)).toBe("Error: SignInUnavailable");
+      expect(describeSignInError("SignInUnavailable")).toMatch(/^Sign-in is unavailable right now/);
+      expect(String(logged.mock.calls[0]?.[1])).toContain("55000");
+    } finally {
+      spy.mockRestore();
+      logged.mockRestore();
+    }
+  });
+
+  describe("password hashes", () => {
+    test("a bcrypt hash from before still signs in, and is replaced by a scrypt hash on that sign-in", async () => {
+      const legacy = await createUser(database.prisma, "viewer", { email: "legacy-hash@example.test" });
+      const bcryptHash = await bcrypt.hash(legacy.password, 10);
+      await database.prisma.user.update({ where: { id: legacy.id }, data: { passwordHash: bcryptHash } });
+      expect(await authorizeCredentials({ email: legacy.email, password: "not-it" }, "192.0.2.60")).toBeNull();
+      expect((await database.prisma.user.findUniqueOrThrow({ where: { id: legacy.id }, omit: { passwordHash: false } })).passwordHash).toBe(bcryptHash);
+      expect(await authorizeCredentials({ email: legacy.email, password: legacy.password }, "192.0.2.60")).not.toBeNull();
+      const stored = (await database.prisma.user.findUniqueOrThrow({ where: { id: legacy.id }, omit: { passwordHash: false } })).passwordHash!;
+      expect(stored).toMatch(/^scrypt\$32768\$8\$1\$/);
+      expect(await authorizeCredentials({ email: legacy.email, password: legacy.password }, "192.0.2.61")).not.toBeNull();
+    });
+  });
+
   describe("sessions follow the database", () => {
     const sessionFor = async (token: JWT) => {
       const callbacks = buildAuthOptions().callbacks!;
@@ -96,7 +151,7 @@ describe("accounts and audit", () => {
       return callbacks.session!({ session: { expires: "2099-01-01T00:00:00Z" }, token: refreshed } as Parameters<NonNullable<typeof callbacks.session>>[0]);
     };
 
-    test("disabling a user ends their session on the next request, and re-enabling restores it", async () => {
+    test("disabling a user ends their session on the next request, and re-enabling does not revive it", async () => {
       const person = await createUser(database.prisma, "editor", { email: "session-person@example.test" });
       const token = await refreshToken({ email: person.email }, { email: person.email });
       expect(await sessionFor(token)).toMatchObject({ user: { id: person.id, role: "editor" } });
@@ -106,14 +161,57 @@ describe("accounts and audit", () => {
       expect((afterDisable as { user?: unknown }).user).toBeUndefined();
 
       expect((await setUserActiveAction({ id: person.id, active: "true" })).ok).toBe(true);
-      expect(await sessionFor(token)).toMatchObject({ user: { id: person.id } });
+      expect(((await sessionFor(token)) as { user?: unknown }).user).toBeUndefined();
+      // A new sign-in after re-enabling works.
+      expect(await sessionFor(await refreshToken({}, { email: person.email }))).toMatchObject({ user: { id: person.id } });
     });
 
-    test("a role change applies on the next request, not when the token expires", async () => {
+    test("a role change ends the session at its next request; the new sign-in carries the new role", async () => {
       const person = await createUser(database.prisma, "editor", { email: "demoted@example.test" });
       const token = await refreshToken({}, { email: person.email });
+      expect(await sessionFor(token)).toMatchObject({ user: { id: person.id, role: "editor" } });
       expect((await changeUserRoleAction({ id: person.id, role: "viewer" })).ok).toBe(true);
-      expect(await sessionFor(token)).toMatchObject({ user: { id: person.id, role: "viewer" } });
+      expect(((await sessionFor(token)) as { user?: unknown }).user).toBeUndefined();
+      expect(await sessionFor(await refreshToken({}, { email: person.email }))).toMatchObject({ user: { id: person.id, role: "viewer" } });
+    });
+
+    test("a password reset by an admin ends the old sessions, even a copied cookie", async () => {
+      const person = await createUser(database.prisma, "viewer", { email: "reset-me@example.test" });
+      const token = await refreshToken({}, { email: person.email });
+      const copied = { ...token };
+      expect((await resetUserPasswordAction({ id: person.id, password: "a-brand-new-password" })).ok).toBe(true);
+      expect(((await sessionFor(token)) as { user?: unknown }).user).toBeUndefined();
+      expect(((await sessionFor(copied)) as { user?: unknown }).user).toBeUndefined();
+    });
+
+    test("signing out ends that session even where its cookie was copied; the person's other sessions go on", async () => {
+      const person = await createUser(database.prisma, "viewer", { email: "signs-out@example.test" });
+      const laptop = await refreshToken({}, { email: person.email });
+      const phone = await refreshToken({}, { email: person.email });
+      const copied = { ...laptop };
+      await buildAuthOptions().events!.signOut!({ token: laptop, session: undefined as never });
+      expect(((await sessionFor(copied)) as { user?: unknown }).user).toBeUndefined();
+      expect(await sessionFor(phone)).toMatchObject({ user: { id: person.id } });
+    });
+
+    test("'sign out everywhere' ends every session of the caller and of no one else, with one audit event", async () => {
+      const person = await createUser(database.prisma, "viewer", { email: "everywhere@example.test" });
+      const other = await createUser(database.prisma, "viewer", { email: "bystander@example.test" });
+      const laptop = await refreshToken({}, { email: person.email });
+      const phone = await refreshToken({}, { email: person.email });
+      const theirs = await refreshToken({}, { email: other.email });
+      const events = await auditCount();
+      signInAs(person);
+      expect(await signOutEverywhereAction({})).toEqual({ ok: true, data: undefined });
+      for (const token of [laptop, phone]) expect(((await sessionFor(token)) as { user?: unknown }).user).toBeUndefined();
+      expect(await sessionFor(theirs)).toMatchObject({ user: { id: other.id } });
+      expect(await auditCount()).toBe(events + 1);
+      expect(await database.prisma.auditEvent.findFirst({ orderBy: { id: "desc" } })).toMatchObject({ userId: person.id, action: "sign_out_everywhere" });
+    });
+
+    test("a session from before session versions (no session id) is ended", async () => {
+      const person = await createUser(database.prisma, "viewer", { email: "old-token@example.test" });
+      expect(((await sessionFor({ uid: person.id } as JWT)) as { user?: unknown }).user).toBeUndefined();
     });
 
     test("a token for a deleted or unknown account gives no session", async () => {

@@ -82,6 +82,7 @@ const EXPECTED: Record<string, Case[]> = {
   "lib/users/actions.ts#resetUserPasswordAction": [
     { role: "admin", sample: async (prisma) => ({ input: { id: (await sampleUser(prisma)).id, password: "another-long-password" }, entityType: "user" }) },
   ],
+  "lib/users/actions.ts#signOutEverywhereAction": [{ role: "viewer", sample: async () => ({ input: {}, entityType: "user" }) }],
   "lib/claims/actions.ts#updateClaimAction": [{ role: "editor" }],
   "lib/claims/actions.ts#createClaimAction": [{ role: "editor" }],
   "lib/claims/actions.ts#reviewClaimAction": [{ role: "editor" }],

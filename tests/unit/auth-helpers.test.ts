@@ -2,7 +2,8 @@ import { describe, expect, test } from "vitest";
 import { canEdit, isAdmin, roleAllows } from "@/lib/auth/roles";
 import { safeCallbackPath } from "@/lib/auth/paths";
 import { diffFields, formatValue } from "@/lib/audit/diff";
-import { clientAddress } from "@/lib/auth/options";
+import { describeSignInError } from "@/lib/auth/sign-in-errors";
+import { CLIENT_ADDRESS_HEADER, clientAddressFrom, resolveClientAddress } from "@/lib/http/client-address";
 
 describe("roles", () => {
   test.each([
@@ -48,10 +49,35 @@ describe("sign-in round trip", () => {
     expect(safeCallbackPath(input)).toBe(expected);
   });
 
-  test("the throttle keys on the first forwarded address", () => {
-    expect(clientAddress({ "x-forwarded-for": "203.0.113.7, 10.0.0.1" })).toBe("203.0.113.7");
-    expect(clientAddress({ "x-real-ip": "198.51.100.2" })).toBe("198.51.100.2");
-    expect(clientAddress({})).toBe("unknown");
+  test("without trusted proxies the socket's peer is the address, whatever X-Forwarded-For says", () => {
+    expect(resolveClientAddress("192.0.2.5", "10.9.9.9", 0)).toBe("192.0.2.5");
+    expect(resolveClientAddress("::ffff:192.0.2.5", undefined, 0)).toBe("192.0.2.5");
+    expect(resolveClientAddress(undefined, undefined, 0)).toBe("unknown");
+  });
+
+  test("behind N trusted proxies the address is N hops back; entries a client wrote before them are ignored", () => {
+    // The client wrote "10.9.9.9"; the one proxy appended the real client 203.0.113.7 and connected from 127.0.0.1.
+    expect(resolveClientAddress("127.0.0.1", "10.9.9.9, 203.0.113.7", 1)).toBe("203.0.113.7");
+    expect(resolveClientAddress("127.0.0.1", ["10.9.9.9", "203.0.113.7, 10.0.0.2"], 2)).toBe("203.0.113.7");
+    // More hops than entries: the first entry is as far back as anyone vouches for.
+    expect(resolveClientAddress("127.0.0.1", "203.0.113.7", 5)).toBe("203.0.113.7");
+  });
+
+  test.each([
+    ["CredentialsSignin", "Email or password is wrong."],
+    ["Throttled14", "Too many failed sign-ins for this account from your address. Try again in 14 minutes."],
+    ["Throttled1", "Too many failed sign-ins for this account from your address. Try again in 1 minute."],
+    ["SignInUnavailable", "Sign-in is unavailable right now. Try again in a moment; if it persists, tell your administrator."],
+    ["Your account is suspended, call +1 555 0100", "Sign-in failed. Try again."],
+    ["<img src=x onerror=alert(1)>", "Sign-in failed. Try again."],
+    ["Invalid `prisma.signInAttempt.findFirst()` invocation: Code: `55000`", "Sign-in failed. Try again."],
+  ])("the sign-in page shows %j as %j, never the text itself", (code, shown) => {
+    expect(describeSignInError(code)).toBe(shown);
+  });
+
+  test("sign-in reads only the address the server resolved", () => {
+    expect(clientAddressFrom({ [CLIENT_ADDRESS_HEADER]: "192.0.2.5", "x-forwarded-for": "10.9.9.9" })).toBe("192.0.2.5");
+    expect(clientAddressFrom({ "x-forwarded-for": "10.9.9.9", "x-real-ip": "10.9.9.8" })).toBe("unknown");
   });
 });
 

@@ -2,14 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import { signIn } from "next-auth/react";
-
-// next-auth reports failures as codes; a thrown message (the throttle) comes through as is.
-function describe(error: string): string {
-  if (error === "CredentialsSignin") return "Email or password is wrong.";
-  if (error === "AccessDenied") return "That account is not allowed to sign in here. Ask an admin to create it.";
-  if (/^[A-Z][A-Za-z]+$/.test(error)) return "Sign-in failed. Try again.";
-  return error;
-}
+import { describeSignInError as describe } from "@/lib/auth/sign-in-errors";
 
 export function LoginForm({ callbackPath, initialError, ssoName }: { callbackPath: string; initialError?: string; ssoName?: string }) {
   const [error, setError] = useState<string | undefined>(initialError && describe(initialError));

@@ -1,5 +1,5 @@
 // The app under test: a production build (rebuilt only when the code changed), a fresh
-// seeded database with one account per role, and `next start` on a free port.
+// seeded database with one account per role, and the app's server (scripts/serve.ts) on a free port.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -13,13 +13,14 @@ import type { Role } from "@/lib/auth/roles";
 
 export const ARTIFACTS_DIR = path.join(PROJECT_ROOT, "test-artifacts");
 const NEXT_BIN = path.join(PROJECT_ROOT, "node_modules", "next", "dist", "bin", "next");
+const SERVER_SCRIPT = path.join(PROJECT_ROOT, "scripts", "serve.ts");
 const LOCK_DIR = path.join(ARTIFACTS_DIR, ".e2e-lock");
 
 export interface RunningApp {
   baseUrl: string;
   database: TestDatabase;
   users: Record<Role, TestUser>;
-  /** Process id of `next start`, for memory measurements (npm run bench:export). */
+  /** Process id of the app's server, for memory measurements (npm run bench:export). */
   pid: number;
   /** Everything the server printed so far, for failure messages. */
   output(): string;
@@ -108,10 +109,10 @@ export interface ServerProcess {
   exited: Promise<number | null>;
 }
 
-/** `next start` with the given environment (on top of a clean copy of this one). */
+/** The app's server (scripts/serve.ts: Next's production handler) with the given environment (on top of a clean copy of this one). */
 export function spawnNextStart(port: number, env: Record<string, string | undefined>): ServerProcess {
   let output = "";
-  const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, ["--import", "tsx", SERVER_SCRIPT, "--port", String(port), "--hostname", "127.0.0.1"], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...env },
     stdio: ["ignore", "pipe", "pipe"],

@@ -1,0 +1,36 @@
+// The app's HTTP server: Next's request handler behind a Node server that first settles whose
+// address each request comes from (lib/http/client-address.ts), so nothing a client writes in
+// X-Forwarded-For reaches the sign-in throttle unless the operator trusts that many proxies.
+// Started by `npm start` (scripts/start.ts) and by the browser tests; `--dev` serves `next dev`.
+import { createServer } from "node:http";
+import { parseArgs } from "node:util";
+import next from "next";
+import { env } from "@/lib/env";
+import { PROJECT_ROOT } from "@/lib/db/embedded";
+import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from "@/lib/http/client-address";
+
+const { values } = parseArgs({
+  options: { port: { type: "string" }, hostname: { type: "string" }, dev: { type: "boolean", default: false } },
+});
+const port = Number(values.port ?? env().PORT);
+const hostname = values.hostname;
+const hops = env().TRUSTED_PROXY_HOPS;
+const started = Date.now();
+
+const app = next({ dev: values.dev, dir: PROJECT_ROOT, port, ...(hostname ? { hostname } : {}) });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = createServer((request, response) => {
+  request.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(request.socket.remoteAddress, request.headers["x-forwarded-for"], hops);
+  // Next fills X-Forwarded-For from the socket only when it is absent: without trusted proxies, drop the client's.
+  if (hops === 0) delete request.headers["x-forwarded-for"];
+  void handle(request, response);
+});
+server.listen(port, hostname, () => {
+  console.log(`Ready in ${Date.now() - started} ms on http://${hostname ?? "localhost"}:${port}`);
+});
+
+const stop = () => server.close(() => process.exit(0));
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
