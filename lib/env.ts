@@ -6,16 +6,52 @@ const optionalString = z
   .optional()
   .transform((value) => (value === undefined || value.trim() === "" ? undefined : value.trim()));
 
+/** "https://a.example, http://b.example:8080" → the normalized origins; a path or another scheme is refused. */
+const originList = z
+  .string()
+  .optional()
+  .transform((value) =>
+    (value ?? "")
+      .split(",")
+      .map((entry) => entry.trim())
+      .filter(Boolean),
+  )
+  .pipe(
+    z.array(
+      z
+        .string()
+        .refine((entry) => URL.canParse(entry) && /^https?:$/.test(new URL(entry).protocol) && new URL(entry).origin === entry.replace(/\/$/, "").toLowerCase(), {
+          message: "ALLOWED_ORIGINS must list origins like https://claims.example.org (scheme, host and port only), separated by commas",
+        })
+        .transform((entry) => new URL(entry).origin),
+    ),
+  );
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: optionalString.pipe(z.string().url("DATABASE_URL must be a postgres:// URL").optional()),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  /** The tables' owner, for migrations; the app itself connects with DATABASE_URL (README: Security). */
+  MIGRATION_DATABASE_URL: optionalString.pipe(z.string().url("MIGRATION_DATABASE_URL must be a postgres:// URL").optional()),
+  /**
+   * The role the web app's connections take (SET ROLE): DML only, no DDL, append-only audit. Set it
+   * to "none" when DATABASE_URL already logs in as a least-privileged role that is not its member.
+   */
+  DATABASE_APP_ROLE: z
+    .string()
+    .optional()
+    .transform((value) => (value === undefined ? "claimbase_app" : value.trim()))
+    .pipe(z.string().regex(/^(|none|[a-z_][a-z0-9_]{0,62})$/, "DATABASE_APP_ROLE must be a role name (lower case) or none")),
   /** Beside the app's pool: the number of exports that can run at once. */
   EXPORT_POOL_SIZE: z.coerce.number().int().min(1).max(50).default(4),
   /** Set by `npm start` when it serves the embedded PGlite database. */
   CLAIMBASE_EMBEDDED: optionalString,
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** How many reverse proxies stand in front of the app; their X-Forwarded-For entries are believed (README: Security). */
+  /** Origins besides the app's own whose pages may send changes (comma-separated, README: Security). */
+  ALLOWED_ORIGINS: originList,
+  /** Origins besides the app's own whose pages may send changes (comma-separated, README: Security). */
+  ALLOWED_ORIGINS: originList,
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** Where the embedded database and the demo secrets live. */
   DATA_DIR: optionalString,
@@ -72,6 +108,17 @@ export function databaseUrl(): string {
     throw new Error("DATABASE_URL is not set. Run `npm start` (it starts an embedded database) or set DATABASE_URL.");
   }
   return url;
+}
+
+/** Migrations run as the tables' owner. */
+export function migrationDatabaseUrl(): string {
+  return env().MIGRATION_DATABASE_URL ?? databaseUrl();
+}
+
+/** The role the web app's connections take, or null to stay the connecting user. */
+export function appDatabaseRole(): string | null {
+  const role = env().DATABASE_APP_ROLE;
+  return role === "none" || role === "" ? null : role;
 }
 
 export function poolSize(): number {

@@ -4,7 +4,7 @@
 import "dotenv/config";
 import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
-import { env, resetEnvCache } from "@/lib/env";
+import { env, migrationDatabaseUrl, resetEnvCache } from "@/lib/env";
 import { createPrismaClient } from "@/lib/db/client";
 import { PROJECT_ROOT, dataDir, startEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/db/embedded";
 import { buildIsStale } from "@/lib/build/stale";
@@ -39,7 +39,7 @@ async function main(): Promise<void> {
     process.env.NEXTAUTH_SECRET = await ensureAuthSecret({ embedded: !!embedded, production: !devMode, dataDir: dataDir() });
     if (!env().NEXTAUTH_URL) process.env.NEXTAUTH_URL = `http://localhost:${env().PORT}`;
     resetEnvCache();
-    const migrated = await migrate(url);
+    const migrated = await migrate(migrationDatabaseUrl());
     console.log(migrated.applied.length ? `Applied migrations: ${migrated.applied.join(", ")}` : "Database schema is up to date.");
     const prisma = createPrismaClient(url, 1);
     try {

@@ -1,22 +1,61 @@
 // The one Prisma client, over node-postgres through @prisma/adapter-pg (no engine binary).
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { databaseUrl, poolSize } from "@/lib/env";
+import { appDatabaseRole, databaseUrl, poolSize } from "@/lib/env";
 
 export type Db = PrismaClient;
 
-export function createPrismaClient(url: string = databaseUrl(), max: number = poolSize()): PrismaClient {
-  const adapter = new PrismaPg({ connectionString: url, max });
+export interface PoolOptions {
+  /** SET ROLE on every new connection (the web app's least-privileged role). */
+  role?: string | null;
+  connectionTimeoutMillis?: number;
+}
+
+/**
+ * A node-postgres pool whose connections first take `role` (pg-pool's onConnect runs before a
+ * connection is handed out). If the role is missing or not granted, the connection is closed and
+ * the query that wanted it fails with the reason, rather than running as the connecting (owner) user.
+ */
+export function createPool(url: string, max: number, options: PoolOptions = {}): pg.Pool {
+  const role = options.role;
+  const onConnect = role
+    ? async (client: pg.ClientBase) => {
+        try {
+          await client.query(`SET ROLE "${role}"`);
+        } catch (error) {
+          const reason = error instanceof Error ? error.message : String(error);
+          throw new Error(
+            `The database connection cannot take the role ${role} (${reason}): run the migrations as the tables' owner, or set DATABASE_APP_ROLE=none (README: Security).`,
+          );
+        }
+      }
+    : undefined;
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    ...(options.connectionTimeoutMillis ? { connectionTimeoutMillis: options.connectionTimeoutMillis } : {}),
+    ...(onConnect ? { onConnect } : {}),
+  });
+  pool.on("error", (error: Error & { code?: string }) => {
+    // 57P01: the server ended the connection on purpose (shutdown, a dropped database); the pool reconnects.
+    if (error.code !== "57P01") console.error(`database: an idle connection failed (${error.message})`);
+  });
+  return pool;
+}
+
+export function createPrismaClient(url: string = databaseUrl(), max: number = poolSize(), options: PoolOptions = {}): PrismaClient {
+  const adapter = new PrismaPg(createPool(url, max, options));
   // Password hashes are never selected unless a query asks for them explicitly.
   return new PrismaClient({ adapter, omit: { user: { passwordHash: true } } });
 }
 
 const globalForPrisma = globalThis as unknown as { claimbasePrisma?: PrismaClient };
 
-/** Cached on globalThis so that hot reload in development does not open a pool per edit. */
+/** The web app's client, working as DATABASE_APP_ROLE. Cached on globalThis so that hot reload in development does not open a pool per edit. */
 export function db(): PrismaClient {
   if (globalForPrisma.claimbasePrisma) return globalForPrisma.claimbasePrisma;
-  const client = createPrismaClient();
+  const client = createPrismaClient(databaseUrl(), poolSize(), { role: appDatabaseRole() });
   globalForPrisma.claimbasePrisma = client;
   return client;
 }

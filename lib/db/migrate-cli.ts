@@ -1,11 +1,11 @@
-// npm run db:migrate — apply pending SQL migrations to DATABASE_URL.
+// npm run db:migrate — apply pending SQL migrations as the tables' owner (MIGRATION_DATABASE_URL, else DATABASE_URL).
 import "dotenv/config";
-import { databaseUrl } from "@/lib/env";
+import { migrationDatabaseUrl } from "@/lib/env";
 import { migrate } from "@/lib/db/migrate";
 import { runCli } from "@/lib/cli/run";
 
 await runCli(async () => {
-  const url = databaseUrl();
+  const url = migrationDatabaseUrl();
   const result = await migrate(url);
   console.log(
     result.applied.length === 0

@@ -62,6 +62,8 @@ export async function migrate(connectionString: string, dir: string = MIGRATIONS
   const client = new pg.Client({ connectionString });
   await client.connect();
   try {
+    // The embedded database is one shared session: the app may have taken its restricted role on it.
+    await client.query("RESET ROLE");
     await client.query("SELECT pg_advisory_lock($1)", [PRISMA_MIGRATE_LOCK_KEY]);
     try {
       await client.query(CREATE_BOOKKEEPING_TABLE);

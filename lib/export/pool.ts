@@ -2,7 +2,8 @@
 // cannot stream, and a long export must not hold a connection the pages need.
 import "server-only";
 import pg from "pg";
-import { databaseUrl, env } from "@/lib/env";
+import { appDatabaseRole, databaseUrl, env } from "@/lib/env";
+import { createPool } from "@/lib/db/client";
 
 const globalForExport = globalThis as unknown as { claimbaseExportPool?: pg.Pool };
 
@@ -12,8 +13,7 @@ export function exportPool(): pg.Pool {
   // The embedded database serves two sessions in all; the app's pool holds the other one.
   const max = env().CLAIMBASE_EMBEDDED ? 1 : env().EXPORT_POOL_SIZE;
   // A request waits this long for a free export connection, then gets 503.
-  const pool = new pg.Pool({ connectionString: databaseUrl(), max, connectionTimeoutMillis: 20_000 });
-  pool.on("error", (error) => console.error("export pool: idle connection failed", error));
+  const pool = createPool(databaseUrl(), max, { role: appDatabaseRole(), connectionTimeoutMillis: 20_000 });
   globalForExport.claimbaseExportPool = pool;
   return pool;
 }
