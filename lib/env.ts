@@ -6,7 +6,14 @@ const optionalString = z
   .optional()
   .transform((value) => (value === undefined || value.trim() === "" ? undefined : value.trim()));
 
-/** "https://a.example, http://b.example:8080" → the normalized origins; a path or another scheme is refused. */
+/** "https://claims.example.org" yes; a path, a query, credentials or a scheme other than http(s) no. */
+function isOrigin(entry: string): boolean {
+  if (!URL.canParse(entry)) return false;
+  const url = new URL(entry);
+  return /^https?:$/.test(url.protocol) && url.origin === entry.replace(/\/$/, "").toLowerCase();
+}
+
+/** "https://a.example, http://b.example:8080" → the normalized origins. */
 const originList = z
   .string()
   .optional()
@@ -20,9 +27,7 @@ const originList = z
     z.array(
       z
         .string()
-        .refine((entry) => URL.canParse(entry) && /^https?:$/.test(new URL(entry).protocol) && new URL(entry).origin === entry.replace(/\/$/, "").toLowerCase(), {
-          message: "ALLOWED_ORIGINS must list origins like https://claims.example.org (scheme, host and port only), separated by commas",
-        })
+        .refine(isOrigin, "ALLOWED_ORIGINS must list origins like https://claims.example.org (scheme, host and port only), separated by commas")
         .transform((entry) => new URL(entry).origin),
     ),
   );
@@ -48,11 +53,9 @@ const envSchema = z.object({
   CLAIMBASE_EMBEDDED: optionalString,
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** How many reverse proxies stand in front of the app; their X-Forwarded-For entries are believed (README: Security). */
-  /** Origins besides the app's own whose pages may send changes (comma-separated, README: Security). */
-  ALLOWED_ORIGINS: originList,
-  /** Origins besides the app's own whose pages may send changes (comma-separated, README: Security). */
-  ALLOWED_ORIGINS: originList,
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** Origins besides the app's own whose pages may send changes (comma-separated, README: Security). */
+  ALLOWED_ORIGINS: originList,
   /** Where the embedded database and the demo secrets live. */
   DATA_DIR: optionalString,
   NEXTAUTH_SECRET: optionalString,
