@@ -55,11 +55,13 @@ export interface MappedError {
   current?: unknown;
 }
 
+/** Keyed by the form's field name: a bad entry of a list ("ids.3", "aliases.0") is its field's problem. */
 export function fieldErrorsOf(error: ZodError): Record<string, string[]> {
   const fields: Record<string, string[]> = {};
   for (const issue of error.issues) {
-    const key = issue.path.join(".") || "_";
-    (fields[key] ??= []).push(issue.message);
+    const key = issue.path.filter((segment) => typeof segment !== "number").join(".") || "_";
+    const messages = (fields[key] ??= []);
+    if (!messages.includes(issue.message)) messages.push(issue.message);
   }
   return fields;
 }

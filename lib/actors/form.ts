@@ -6,13 +6,13 @@ import { ActorKind } from "@/lib/generated/prisma/enums";
 import { ACTOR_KIND_LABELS } from "@/lib/actors/labels";
 import { formSnapshot, type FormField, type FormRow } from "@/lib/forms/fields";
 import type { FormSnapshot } from "@/lib/forms/snapshot";
-import { enumValues, trimmedOrNull } from "@/lib/validation/zod";
+import { enumValues, storableText, trimmedOrNull } from "@/lib/validation/zod";
 
 /** Aliases arrive as a textarea, one spelling per line. */
 const aliasList = z.preprocess(
   (value) => (typeof value === "string" ? value.split(/\r?\n/) : (value ?? [])),
   z
-    .array(z.string().trim().max(200, "An alias is limited to 200 characters"))
+    .array(storableText().trim().max(200, "An alias is limited to 200 characters"))
     .transform((lines) => [...new Set(lines.filter((line) => line.length > 0))])
     .pipe(z.array(z.string()).max(100, "At most 100 aliases")),
 );
@@ -23,7 +23,7 @@ export const ACTOR_FORM_FIELDS = [
     label: "Name",
     control: "text",
     row: "name",
-    input: z.string().trim().min(1, "A name is required").max(200, "A name is limited to 200 characters"),
+    input: storableText().trim().min(1, "A name is required").max(200, "A name is limited to 200 characters"),
   },
   { name: "kind", label: "Kind", control: "select", row: "name", options: ACTOR_KIND_LABELS, input: z.enum(enumValues(ActorKind), { error: "Choose a kind" }) },
   {
@@ -40,7 +40,7 @@ export const ACTOR_FORM_FIELDS = [
     label: "Notes",
     control: "textarea",
     rows: 3,
-    input: z.preprocess(trimmedOrNull, z.string().max(5000, "Notes are limited to 5000 characters").nullable()),
+    input: z.preprocess(trimmedOrNull, storableText().max(5000, "Notes are limited to 5000 characters").nullable()),
   },
 ] as const satisfies readonly FormField<Actor>[];
 

@@ -1,22 +1,17 @@
 import { z } from "zod";
-import { optional } from "@/lib/validation/zod";
+import { bigRecordId, calendarDate, optional, recordId } from "@/lib/validation/zod";
 
 export const AUDIT_ENTITIES = ["claim", "source", "actor", "topic", "contradiction", "user", "import", "export"] as const;
-
-const dateOnly = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-01-31.")
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), "Use a real date.");
 
 // Empty form fields mean "no filter".
 export const auditFilterSchema = z
   .object({
-    user: optional(z.coerce.number().int().positive()),
+    user: optional(recordId("Choose a user from the list.")),
     entity: optional(z.enum(AUDIT_ENTITIES)),
-    from: optional(dateOnly),
-    to: optional(dateOnly),
+    from: optional(calendarDate()),
+    to: optional(calendarDate()),
     /** Keyset pagination: show events older than this id. */
-    before: optional(z.string().regex(/^\d{1,19}$/)),
+    before: optional(bigRecordId("Not a page position this log made; start again from the newest events.")),
   })
   .refine((filters) => !filters.from || !filters.to || filters.from <= filters.to, { message: "The start date is after the end date.", path: ["to"] });
 

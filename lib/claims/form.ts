@@ -6,7 +6,7 @@ import { Attribution, ClaimStatus, SourceStance, Stance } from "@/lib/generated/
 import { ATTRIBUTION_LABELS, CREDIBILITY_LABELS, SOURCE_STANCE_LABELS, STANCE_LABELS, STATUS_LABELS } from "@/lib/claims/labels";
 import { formSnapshot, type FormField, type FormRow } from "@/lib/forms/fields";
 import type { FormSnapshot } from "@/lib/forms/snapshot";
-import { blankToUndefined, enumValues, formInt, nullableText } from "@/lib/validation/zod";
+import { blankToUndefined, enumValues, formInt, nullableText, recordId } from "@/lib/validation/zod";
 
 const CREDIBILITY_RANGE = "Credibility is 1 (confirmed) to 6 (cannot be judged)";
 
@@ -33,7 +33,7 @@ export const CLAIM_FORM_FIELDS = [
     control: "custom",
     row: "speaker",
     relation: { key: "speaker", field: "name", none: "No speaker (author's voice)" },
-    input: z.preprocess(blankToUndefined, formInt("Choose a speaker from the list").positive().nullable().default(null)),
+    input: z.preprocess(blankToUndefined, recordId("Choose a speaker from the list").nullable().default(null)),
   },
   {
     name: "newSpeakerName",
@@ -66,7 +66,7 @@ export const CLAIM_FORM_FIELDS = [
     control: "custom",
     row: "topic",
     relation: { key: "topic", field: "title", none: "No topic" },
-    input: z.preprocess(blankToUndefined, formInt("Choose a topic from the list").positive().nullable().default(null)),
+    input: z.preprocess(blankToUndefined, recordId("Choose a topic from the list").nullable().default(null)),
   },
   { name: "newTopicTitle", virtual: true, label: "New topic title", control: "custom", row: "topic", input: nullableText(300, "Topic title") },
   {
@@ -75,7 +75,7 @@ export const CLAIM_FORM_FIELDS = [
     control: "select",
     row: "grading",
     options: CREDIBILITY_LABELS,
-    input: formInt("Credibility is a number from 1 to 6").min(1, CREDIBILITY_RANGE).max(6, CREDIBILITY_RANGE),
+    input: formInt("Credibility is a number from 1 to 6", { min: 1, max: 6, tooSmall: CREDIBILITY_RANGE, tooLarge: CREDIBILITY_RANGE }),
   },
   {
     name: "status",

@@ -1,19 +1,15 @@
 // Keyset cursors and search-headline parsing for the claims table. Pure functions.
+import { keysetCursor, type CursorKey } from "@/lib/validation/zod";
 
 export function encodeCursor(keys: unknown[]): string {
   return Buffer.from(JSON.stringify(keys), "utf8").toString("base64url");
 }
 
-export function decodeCursor(cursor: string | undefined, length: number): (string | number)[] | null {
+/** The cursor's keys, or null for one this table did not make (the page schema has already said so). */
+export function decodeCursor(cursor: string | undefined, keys: readonly CursorKey[]): (string | number)[] | null {
   if (!cursor) return null;
-  try {
-    const keys: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (!Array.isArray(keys) || keys.length !== length) return null;
-    if (!keys.every((key) => (typeof key === "number" && Number.isSafeInteger(key)) || (typeof key === "string" && key.length <= 40))) return null;
-    return keys as (string | number)[];
-  } catch {
-    return null;
-  }
+  const parsed = keysetCursor(keys).safeParse(cursor);
+  return parsed.success ? parsed.data : null;
 }
 
 export interface HeadlinePart {

@@ -6,7 +6,7 @@ import { db, type Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Attribution, ClaimStatus, SourceStance, Stance } from "@/lib/generated/prisma/enums";
 import { SEARCH_CONFIG, claimFilterSql, searchTsquery } from "@/lib/claims/filters";
-import type { ClaimFilters, ClaimSort, ClaimTableParams } from "@/lib/claims/schema";
+import { CLAIM_SORT_KEYS, type ClaimFilters, type ClaimSort, type ClaimTableParams } from "@/lib/claims/schema";
 import { claimSnapshot } from "@/lib/claims/form";
 import { lastSavedBy } from "@/lib/forms/saved-by";
 import { paragraphAround } from "@/lib/claims/paragraph";
@@ -28,20 +28,19 @@ async function cappedCount(prisma: Db, where: Prisma.Sql): Promise<{ total: numb
 }
 
 interface SortSpec {
-  /** SQL expressions of the keyset, last one always the id: constants, never input. */
+  /** SQL expressions of the keyset, last one always the id: constants, never input. Their types are CLAIM_SORT_KEYS. */
   keys: string[];
-  casts: string[];
   descending: boolean;
 }
 
 const SORTS: Record<ClaimSort, SortSpec> = {
-  source: { keys: ["c.source_id", "c.start_offset", "c.id"], casts: ["int", "int", "int"], descending: false },
-  newest: { keys: ["c.id"], casts: ["int"], descending: true },
-  oldest: { keys: ["c.id"], casts: ["int"], descending: false },
-  credibility: { keys: ["c.credibility", "c.id"], casts: ["int", "int"], descending: false },
+  source: { keys: ["c.source_id", "c.start_offset", "c.id"], descending: false },
+  newest: { keys: ["c.id"], descending: true },
+  oldest: { keys: ["c.id"], descending: false },
+  credibility: { keys: ["c.credibility", "c.id"], descending: false },
   // Most check-worthy first; keys ascend so the keyset walks claims_check_worthiness_queue_idx.
-  worth: { keys: ["(100 - c.check_worthiness)", "c.source_id", "c.start_offset", "c.id"], casts: ["int", "int", "int", "int"], descending: false },
-  updated: { keys: ["c.updated_at", "c.id"], casts: ["timestamptz", "int"], descending: true },
+  worth: { keys: ["(100 - c.check_worthiness)", "c.source_id", "c.start_offset", "c.id"], descending: false },
+  updated: { keys: ["c.updated_at", "c.id"], descending: true },
 };
 
 export interface ClaimRow {
@@ -107,12 +106,13 @@ export async function listClaims(params: ClaimTableParams, options: { pageSize?:
 
   const conditions = [where];
   const backwards = !params.after && !!params.before;
-  const cursor = decodeCursor(params.after ?? params.before, sort.keys.length);
+  const casts = CLAIM_SORT_KEYS[params.sort];
+  const cursor = decodeCursor(params.after ?? params.before, casts);
   if (cursor) {
     const forwardOp = sort.descending ? "<" : ">";
     const op = backwards ? (forwardOp === ">" ? "<" : ">") : forwardOp;
     const position = Prisma.join(
-      cursor.map((value, i) => Prisma.sql`${value}::${Prisma.raw(sort.casts[i]!)}`),
+      cursor.map((value, i) => Prisma.sql`${value}::${Prisma.raw(casts[i]!)}`),
       ", ",
     );
     conditions.push(Prisma.sql`(${Prisma.raw(sort.keys.join(", "))}) ${Prisma.raw(op)} (${position})`);

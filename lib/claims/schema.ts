@@ -2,7 +2,19 @@
 // CSV export so an export holds exactly what the table shows) and the edit forms.
 import { z } from "zod";
 import { Attribution, ClaimOrigin, ClaimStatus, SourceStance, Stance } from "@/lib/generated/prisma/enums";
-import { blankToUndefined, formInt, nullableText, optional, searchText } from "@/lib/validation/zod";
+import {
+  blankToUndefined,
+  formInt,
+  keysetCursor,
+  nullableText,
+  optional,
+  recordId,
+  recordIdOrNone,
+  recordVersion,
+  searchText,
+  storableText,
+  type CursorKey,
+} from "@/lib/validation/zod";
 import { CLAIM_FORM_FIELDS } from "@/lib/claims/form";
 import { inputShape } from "@/lib/forms/fields";
 
@@ -14,8 +26,18 @@ export const CLAIM_ORIGINS = Object.values(ClaimOrigin) as [ClaimOrigin, ...Clai
 export const CLAIM_SORTS = ["source", "newest", "oldest", "credibility", "updated", "worth"] as const;
 export type ClaimSort = (typeof CLAIM_SORTS)[number];
 
+/** The types of each sort's keyset keys (lib/claims/queries.ts SORTS), the last always the id. */
+export const CLAIM_SORT_KEYS: Record<ClaimSort, readonly CursorKey[]> = {
+  source: ["int", "int", "int"],
+  newest: ["int"],
+  oldest: ["int"],
+  credibility: ["int", "int"],
+  worth: ["int", "int", "int", "int"],
+  updated: ["timestamptz", "int"],
+};
+
 /** An actor or topic id, or "none" for claims without one. */
-const idOrNone = z.union([z.literal("none"), z.coerce.number({ error: 'Must be an id or "none"' }).int().positive()]);
+const idOrNone = recordIdOrNone('Must be an id or "none"');
 
 // An empty form field ("" from an unselected <select>) means "no filter" (optional, lib/validation/zod.ts).
 
@@ -28,20 +50,30 @@ export const claimFiltersSchema = z.object({
   stance: optional(z.enum(STANCES)),
   sourceStance: optional(z.enum(SOURCE_STANCES)),
   attribution: optional(z.enum(ATTRIBUTIONS)),
-  credibility: optional(z.coerce.number().int().min(1, "Credibility is 1–6").max(6, "Credibility is 1–6")),
+  credibility: optional(formInt("Credibility is 1–6", { min: 1, max: 6 })),
   status: optional(z.enum(CLAIM_STATUSES)),
   origin: optional(z.enum(CLAIM_ORIGINS)),
   /** Case-insensitive substring of "cited via". */
-  citedVia: optional(z.string().trim().max(200)),
+  citedVia: searchText(),
 });
 export type ClaimFilters = z.infer<typeof claimFiltersSchema>;
 export const CLAIM_FILTER_KEYS = Object.keys(claimFiltersSchema.shape) as (keyof ClaimFilters)[];
 
-export const claimTableParamsSchema = claimFiltersSchema.extend({
-  sort: z.preprocess(blankToUndefined, z.enum(CLAIM_SORTS).default("source")),
-  after: optional(z.string().max(200)),
-  before: optional(z.string().max(200)),
-});
+/** `after` and `before` are page cursors of the sort's keys; a cursor made by hand is reported and ignored. */
+export const claimTableParamsSchema = claimFiltersSchema
+  .extend({
+    sort: z.preprocess(blankToUndefined, z.enum(CLAIM_SORTS).default("source")),
+    after: optional(z.string()),
+    before: optional(z.string()),
+  })
+  .superRefine((params, context) => {
+    for (const key of ["after", "before"] as const) {
+      const cursor = params[key];
+      if (cursor === undefined) continue;
+      const parsed = keysetCursor(CLAIM_SORT_KEYS[params.sort]).safeParse(cursor);
+      if (!parsed.success) context.addIssue({ code: "custom", path: [key], message: parsed.error.issues[0]!.message });
+    }
+  });
 export type ClaimTableParams = z.infer<typeof claimTableParamsSchema>;
 
 export type SearchParamsRecord = Record<string, string | string[] | undefined>;
@@ -98,8 +130,8 @@ export function claimFiltersQuery(filters: Partial<ClaimTableParams>, overrides:
 /** Speaker: an existing actor (speakerId), a new one created inline (newSpeakerName), or nobody. */
 export const updateClaimSchema = z
   .object({
-    id: formInt("Missing claim id").positive(),
-    version: formInt("Missing version").positive(),
+    id: recordId("Missing claim id", "Not a valid claim id"),
+    version: recordVersion(),
     ...inputShape(CLAIM_FORM_FIELDS),
   })
   .superRefine((value, context) => {
@@ -115,10 +147,10 @@ export type UpdateClaimInput = z.infer<typeof updateClaimSchema>;
 /** A claim an editor marks in the reader: offsets are JavaScript string indices into sources.text. */
 export const createClaimSchema = z
   .object({
-    sourceId: formInt("Missing source").positive(),
-    startOffset: formInt("Missing start offset").min(0),
-    endOffset: formInt("Missing end offset").min(1),
-    quote: z.string().min(1, "Select some text first").max(5000, "A claim is limited to 5000 characters"),
+    sourceId: recordId("Missing source", "Not a valid source id"),
+    startOffset: formInt("Missing start offset", { min: 0 }),
+    endOffset: formInt("Missing end offset", { min: 1 }),
+    quote: storableText().min(1, "Select some text first").max(5000, "A claim is limited to 5000 characters"),
     stance: z.enum(STANCES).default("unclear"),
     attribution: z.enum(ATTRIBUTIONS).default("author_voice"),
   })
@@ -128,8 +160,8 @@ export type CreateClaimInput = z.infer<typeof createClaimSchema>;
 
 export const reviewClaimSchema = z
   .object({
-    id: formInt("Missing claim id").positive(),
-    version: formInt("Missing version").positive(),
+    id: recordId("Missing claim id", "Not a valid claim id"),
+    version: recordVersion(),
     status: z.enum(CLAIM_STATUSES).optional(),
     stance: z.enum(STANCES).optional(),
   })
@@ -139,7 +171,10 @@ export type ReviewClaimInput = z.infer<typeof reviewClaimSchema>;
 /** Checked rows: one form field per row, so a single selection arrives as a plain value. */
 const idList = z.preprocess(
   (value) => (value === undefined || value === null ? [] : Array.isArray(value) ? value : [value]),
-  z.array(z.coerce.number().int().positive()).min(1, "Select at least one claim").max(500, "Select at most 500 claims at a time"),
+  z
+    .array(recordId("Not a claim id"), { error: "Select at least one claim" })
+    .min(1, "Select at least one claim")
+    .max(500, "Select at most 500 claims at a time"),
 );
 
 export const bulkStatusSchema = z.object({
@@ -151,7 +186,7 @@ export type BulkStatusInput = z.infer<typeof bulkStatusSchema>;
 export const bulkTopicSchema = z
   .object({
     ids: idList,
-    topicId: z.preprocess(blankToUndefined, z.union([z.literal("none"), z.coerce.number().int().positive()]).optional()),
+    topicId: z.preprocess(blankToUndefined, idOrNone.optional()),
     newTopicTitle: nullableText(300, "Topic title"),
   })
   .refine((value) => (value.topicId !== undefined) !== (value.newTopicTitle !== null), {

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { whereAll } from "@/lib/db/sql";
-import { optional } from "@/lib/validation/zod";
+import { optional, recordId } from "@/lib/validation/zod";
 import { CONTRADICTION_KINDS, CONTRADICTION_STATUSES } from "@/lib/contradictions/schema";
 
 /** listContradictionsSchema's parameters, but strict; no status means every status. */
@@ -10,7 +10,7 @@ export const contradictionsFilterSchema = z.object({
   kind: optional(z.enum(CONTRADICTION_KINDS)),
   status: optional(z.enum([...CONTRADICTION_STATUSES, "all"])),
   source: optional(z.string().regex(/^[a-z0-9-]{1,120}$/, "Must be a source slug")),
-  actor: optional(z.coerce.number({ error: "Must be an id" }).int("Must be an id").positive("Must be an id")),
+  actor: optional(recordId("Must be an id")),
   /** The list's page number: not a filter. */
   page: z.unknown().optional(),
 });

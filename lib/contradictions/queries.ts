@@ -7,6 +7,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Stance } from "@/lib/generated/prisma/enums";
 import type { ListContradictionsFilters } from "@/lib/contradictions/schema";
 import { paragraphAround } from "@/lib/claims/paragraph";
+import { recordId } from "@/lib/validation/zod";
 
 export const PAGE_SIZE = 50;
 
@@ -186,11 +187,12 @@ export const getTopicComparison = cache(async (topicId: number) => {
   };
 });
 
-/** Matches quote, speaker or "#id". */
+/** Matches quote, speaker or "#id"; digits no claim id can have are searched as text. */
 export async function searchClaims(query: string, excludeId?: number, limit = 10) {
   const idMatch = /^#?(\d+)$/.exec(query.trim());
-  const where: Prisma.ClaimWhereInput = idMatch
-    ? { id: Number(idMatch[1]) }
+  const id = idMatch ? recordId("Not a claim id").safeParse(idMatch[1]) : undefined;
+  const where: Prisma.ClaimWhereInput = id?.success
+    ? { id: id.data }
     : {
         OR: [{ quote: { contains: query, mode: "insensitive" } }, { speaker: { name: { contains: query, mode: "insensitive" } } }],
       };

@@ -1,18 +1,19 @@
 // What crosses into the contradictions domain: review forms, hand-made links, list filters.
 import { z } from "zod";
+import { formInt, optional, recordId, recordVersion, storableText } from "@/lib/validation/zod";
 
 export const CONTRADICTION_KINDS = ["negation", "dispute", "numeric", "date", "attribution", "accusation_denial", "revision", "other"] as const;
 export const CONTRADICTION_STATUSES = ["candidate", "confirmed", "dismissed"] as const;
 
-const id = z.coerce.number({ error: "Must be a number." }).int().positive();
+const id = recordId("Must be a claim or contradiction id.");
 /** An optional id from a form: "" means none. */
 const optionalId = z.preprocess((value) => (value === "" || value === "none" || value === null ? undefined : value), id.optional());
-const trimmed = (max: number) => z.string().trim().max(max, `At most ${max} characters.`);
+const trimmed = (max: number) => storableText().trim().max(max, `At most ${max} characters.`);
 
 export const reviewContradictionSchema = z
   .object({
     id,
-    version: z.coerce.number().int().positive(),
+    version: recordVersion(),
     status: z.enum(CONTRADICTION_STATUSES, { error: "Choose confirm, dismiss or keep as a candidate." }),
     rationale: z.preprocess((value) => value ?? "", trimmed(2000)),
     preferredClaimId: optionalId,
@@ -60,15 +61,22 @@ export const listContradictionsSchema = z.object({
     .regex(/^[a-z0-9-]{1,120}$/)
     .optional()
     .catch(undefined),
-  actor: z.coerce.number().int().positive().optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
+  actor: recordId("Must be an id").optional().catch(undefined),
+  page: formInt("Not a page number", { min: 1, max: 10_000 }).optional().catch(undefined),
 });
 export type ListContradictionsFilters = z.infer<typeof listContradictionsSchema>;
 
 export const idParamSchema = z.object({ id });
 export const claimIdParamSchema = z.object({ claimId: id });
 
+const claimNumber = recordId("Must be a claim id");
+
+/** Typed text, or "#12" for one claim by its id. */
 export const claimSearchSchema = z.object({
-  q: z.string().trim().min(2, "Type at least two characters.").max(200),
-  exclude: z.coerce.number().int().positive().optional().catch(undefined),
+  q: storableText()
+    .trim()
+    .min(2, "Type at least two characters.")
+    .max(200, "Search is limited to 200 characters")
+    .refine((q) => !/^#\d+$/.test(q) || claimNumber.safeParse(q.slice(1)).success, "No claim has that id: ids run from #1 to #2147483647."),
+  exclude: optional(claimNumber),
 });

@@ -1,7 +1,7 @@
 // What the import form and the CLI send, validated before anything is read or written.
 import { z } from "zod";
 import { slugify } from "@/lib/text/slug";
-import { blankToUndefined } from "@/lib/validation/zod";
+import { blankToUndefined, recordId, storableText } from "@/lib/validation/zod";
 import { documentMetadataSchema, RELIABILITIES, slugSchema, SOURCE_KINDS } from "@/lib/ingest/schema";
 import type { IngestTarget } from "@/lib/ingest/ingest-document";
 
@@ -33,19 +33,25 @@ export type ImportMetadata = z.output<typeof importMetadataSchema>;
 
 /** "auto", "new", or the id of the source this document is a new version of. */
 export const importTargetSchema = z
-  .union([z.literal("auto"), z.literal("new"), z.coerce.number().int().positive()], {
+  .union([z.literal("auto"), z.literal("new"), recordId("Not a source id")], {
     error: "Choose whether this is a new source or a new version of a stored one",
   })
   .default("auto")
   .transform((value): IngestTarget => (typeof value === "number" ? { sourceId: value } : value));
 
+const actorIdSchema = recordId("No actor has that id");
+
 /** A speaker the editor joined to a stored actor in the preview, sent as "12:Wasay Jalil". */
-export const sameAsSchema = z
-  .string()
-  .regex(/^\d{1,9}:.{1,200}$/s, "A speaker choice reads “actor id:speaker name”")
-  .transform((value) => {
+export const sameAsSchema = storableText()
+  .regex(/^\d{1,10}:.{1,200}$/s, "A speaker choice reads “actor id:speaker name”")
+  .transform((value, context) => {
     const colon = value.indexOf(":");
-    return { actorId: Number(value.slice(0, colon)), speaker: value.slice(colon + 1) };
+    const actorId = actorIdSchema.safeParse(value.slice(0, colon));
+    if (!actorId.success) {
+      context.addIssue({ code: "custom", message: actorId.error.issues[0]!.message });
+      return z.NEVER;
+    }
+    return { actorId: actorId.data, speaker: value.slice(colon + 1) };
   });
 
 export const importRequestSchema = z.object({

@@ -8,6 +8,7 @@ import { overLimitDetail } from "@/lib/import/sniff-format";
 import { ImportRefusedError } from "@/lib/import/errors";
 import { readImportFile, readPastedText } from "@/lib/import/read-document";
 import { formFields, importTargetSchema, METADATA_FIELDS } from "@/lib/import/schema";
+import { storableText } from "@/lib/validation/zod";
 import type { ReadDocument } from "@/lib/import/types";
 
 // Multipart framing around the file; a body larger than the limit plus this is refused unread.
@@ -64,8 +65,8 @@ export function importRequestFromForm(form: FormData): { metadata: Record<string
 }
 
 export const previewOptionsSchema = z.object({
-  slug: z.string().trim().max(120).optional(),
-  url: z.string().trim().max(2000).optional(),
+  slug: storableText().trim().max(120).optional(),
+  url: storableText().trim().max(2000).optional(),
   target: importTargetSchema,
 });
 

@@ -1,11 +1,10 @@
 import { z } from "zod";
-import { checkPublishedDate } from "@/lib/text/published-date";
+import { publishedDate, storableText } from "@/lib/validation/zod";
 
 export const SOURCE_KINDS = ["news", "blog", "opinion", "encyclopedia", "compilation", "forum", "official_document", "court_record", "other"] as const;
 export const RELIABILITIES = ["A", "B", "C", "D", "E", "F"] as const;
 
-const nullableText = z
-  .string()
+const nullableText = storableText()
   .trim()
   .max(2000)
   .nullish()
@@ -18,23 +17,10 @@ export const slugSchema = z
   .max(120)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lowercase letters, digits and single hyphens");
 
-/** A stated publication date that a calendar has and that is not in the future. */
-export const publishedDateSchema = z
-  .string()
-  .max(100)
-  .nullish()
-  .transform((value, context) => {
-    if (!value || !value.trim()) return null;
-    const checked = checkPublishedDate(value);
-    if (!checked.ok) {
-      context.addIssue({ code: "custom", message: checked.message });
-      return z.NEVER;
-    }
-    return checked.value;
-  });
+/** A stated publication date that a calendar has and that is not in the future; the source form uses the same validator. */
+export const publishedDateSchema = publishedDate();
 
-export const sourceUrlSchema = z
-  .string()
+export const sourceUrlSchema = storableText()
   .trim()
   .max(2000)
   .nullish()
@@ -61,7 +47,7 @@ export const sourceUrlSchema = z
 /** Metadata of a document as its text states it (seed manifest, import form). */
 export const documentMetadataSchema = z.object({
   slug: slugSchema,
-  title: z.string().trim().min(1, "A title is required").max(500),
+  title: storableText().trim().min(1, "A title is required").max(500),
   kind: z.enum(SOURCE_KINDS),
   publisher: nullableText,
   author: nullableText,

@@ -5,6 +5,7 @@ import { db, type Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { containing, startingWith } from "@/lib/db/sql";
 import type { PickerKind, PickerOption } from "@/lib/pickers/schema";
+import { recordId } from "@/lib/validation/zod";
 
 export const PICKER_LIST_LIMIT = 100;
 export const PICKER_SEARCH_LIMIT = 20;
@@ -36,8 +37,9 @@ async function optionFor(prisma: Db, kind: PickerKind, value: string): Promise<P
     const row = await prisma.source.findUnique({ where: { slug: value }, select: { slug: true, title: true } });
     return row && { value: row.slug, label: row.title };
   }
-  const id = Number(value);
-  if (!Number.isSafeInteger(id) || id <= 0) return null;
+  const parsed = recordId("Not an id").safeParse(value);
+  if (!parsed.success) return null;
+  const id = parsed.data;
   if (kind === "actors") {
     const row = await prisma.actor.findUnique({ where: { id }, select: { id: true, name: true } });
     return row && { value: String(row.id), label: row.name };

@@ -1,12 +1,13 @@
 // Inputs of the pickers that choose a source, speaker or topic in the filter forms.
 import { z } from "zod";
+import { storableText } from "@/lib/validation/zod";
 
 export const PICKER_KINDS = ["sources", "actors", "topics"] as const;
 export type PickerKind = (typeof PICKER_KINDS)[number];
 
 export const searchPickerSchema = z.object({
   kind: z.enum(PICKER_KINDS, { error: "Unknown list: choose sources, actors or topics" }),
-  q: z.string().trim().max(100, "Search is limited to 100 characters").default(""),
+  q: storableText().trim().max(100, "Search is limited to 100 characters").default(""),
 });
 export type SearchPickerInput = z.infer<typeof searchPickerSchema>;
 

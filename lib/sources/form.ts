@@ -7,12 +7,11 @@ import { RELIABILITY_LABELS } from "@/lib/claims/labels";
 import { SOURCE_KIND_LABELS } from "@/lib/sources/labels";
 import { formSnapshot, type FormField, type FormRow } from "@/lib/forms/fields";
 import type { FormSnapshot } from "@/lib/forms/snapshot";
-import { enumValues, nullableText, trimmedOrNull } from "@/lib/validation/zod";
+import { enumValues, nullableText, publishedDate, storableText, trimmedOrNull } from "@/lib/validation/zod";
 
 const httpUrl = z.preprocess(
   trimmedOrNull,
-  z
-    .string()
+  storableText()
     .max(2000, "A URL is limited to 2000 characters")
     .url("Not a valid URL")
     .refine((value) => /^https?:\/\//i.test(value), "Only http and https URLs")
@@ -21,7 +20,12 @@ const httpUrl = z.preprocess(
 
 /** Source metadata as the editor changes it; the text itself only changes by re-import. */
 export const SOURCE_FORM_FIELDS = [
-  { name: "title", label: "Title", control: "text", input: z.string().trim().min(1, "A title is required").max(500, "A title is limited to 500 characters") },
+  {
+    name: "title",
+    label: "Title",
+    control: "text",
+    input: storableText().trim().min(1, "A title is required").max(500, "A title is limited to 500 characters"),
+  },
   {
     name: "kind",
     label: "Kind",
@@ -41,13 +45,20 @@ export const SOURCE_FORM_FIELDS = [
   },
   { name: "publisher", label: "Publisher", control: "text", row: "byline", input: nullableText(300, "Publisher") },
   { name: "author", label: "Author", control: "text", row: "byline", input: nullableText(300, "Author") },
-  { name: "publishedDate", label: "Publication date", control: "text", row: "edition", input: nullableText(100, "Publication date") },
+  {
+    name: "publishedDate",
+    label: "Publication date",
+    control: "text",
+    row: "edition",
+    hint: "As the import reads it: 2004-06-11, 11 June 2004, June 2004 or 2004.",
+    input: z.preprocess(trimmedOrNull, publishedDate()),
+  },
   {
     name: "language",
     label: "Language",
     control: "text",
     row: "edition",
-    input: z.string().trim().min(2, "A language code such as en or ur").max(16, "A language code such as en or ur"),
+    input: storableText().trim().min(2, "A language code such as en or ur").max(16, "A language code such as en or ur"),
   },
   { name: "url", label: "URL", control: "url", input: httpUrl },
   { name: "notes", label: "Notes", control: "textarea", rows: 3, input: nullableText(5000, "Notes") },

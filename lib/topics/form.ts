@@ -4,16 +4,21 @@ import { z } from "zod";
 import type { Topic } from "@/lib/generated/prisma/browser";
 import { formSnapshot, type FormField, type FormRow } from "@/lib/forms/fields";
 import type { FormSnapshot } from "@/lib/forms/snapshot";
-import { trimmedOrNull } from "@/lib/validation/zod";
+import { storableText, trimmedOrNull } from "@/lib/validation/zod";
 
 export const TOPIC_FORM_FIELDS = [
-  { name: "title", label: "Title", control: "text", input: z.string().trim().min(1, "A title is required").max(300, "A title is limited to 300 characters") },
+  {
+    name: "title",
+    label: "Title",
+    control: "text",
+    input: storableText().trim().min(1, "A title is required").max(300, "A title is limited to 300 characters"),
+  },
   {
     name: "description",
     label: "Description",
     control: "textarea",
     rows: 3,
-    input: z.preprocess(trimmedOrNull, z.string().max(5000, "A description is limited to 5000 characters").nullable()),
+    input: z.preprocess(trimmedOrNull, storableText().max(5000, "A description is limited to 5000 characters").nullable()),
   },
 ] as const satisfies readonly FormField<Topic>[];
 

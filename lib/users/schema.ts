@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/auth/roles";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/bootstrap";
+import { recordId, storableText } from "@/lib/validation/zod";
 
-const userId = z.coerce.number({ error: "Choose a user." }).int().positive("Choose a user.");
+const userId = recordId("Choose a user.");
 const password = z
   .string({ error: "Enter a password." })
   .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`)
@@ -10,9 +11,8 @@ const password = z
 const role = z.enum(ROLES, { error: "Choose admin, editor or viewer." });
 
 export const createUserSchema = z.object({
-  email: z.string({ error: "Enter an email address." }).trim().toLowerCase().pipe(z.email("Enter a valid email address.").max(320)),
-  name: z
-    .string()
+  email: storableText("Enter an email address.").trim().toLowerCase().pipe(z.email("Enter a valid email address.").max(320)),
+  name: storableText()
     .trim()
     .max(200, "Use at most 200 characters.")
     .optional()

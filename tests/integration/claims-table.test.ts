@@ -192,8 +192,11 @@ describe("claims table", () => {
     const page = await listClaims(params({ q: "x'); DROP TABLE claims; --" }), { prisma: database.prisma });
     expect(page.total).toBe(0);
     expect(await database.prisma.claim.count()).toBe(210);
-    // A tampered cursor is ignored: the first page.
-    const tampered = await listClaims(params({ after: "not-a-cursor" }), { pageSize: 5, prisma: database.prisma });
+    // A tampered cursor is reported and ignored, and the query never runs it even if handed one: the first page.
+    const tamperedParams = parseClaimTableParams(new URLSearchParams({ after: "not-a-cursor" }));
+    expect(tamperedParams.problems).toEqual([expect.stringMatching(/^after: Not a page position this list made/)]);
+    expect(tamperedParams.value.after).toBeUndefined();
+    const tampered = await listClaims({ ...tamperedParams.value, after: "not-a-cursor" }, { pageSize: 5, prisma: database.prisma });
     expect(tampered.prevCursor).toBeNull();
   });
 

@@ -3,6 +3,7 @@
 import { describe, expect, test } from "vitest";
 import { readerRuns } from "@/lib/sources/highlight";
 import { decodeCursor, encodeCursor, splitHeadline } from "@/lib/claims/keyset";
+import type { CursorKey } from "@/lib/validation/zod";
 import { paragraphAround } from "@/lib/claims/paragraph";
 import { claimFiltersQuery, parseClaimTableParams, updateClaimSchema } from "@/lib/claims/schema";
 import { changedFields } from "@/lib/forms/snapshot";
@@ -35,18 +36,33 @@ describe("reader runs", () => {
 });
 
 describe("keyset cursors", () => {
-  test.each([[[12]], [[3, 1450, 612]], [["2026-11-22T02:22:10.123Z", 77]]])("round-trip %j", (keys) => {
-    expect(decodeCursor(encodeCursor(keys), keys.length)).toEqual(keys);
+  test.each([
+    [[12], ["int"]],
+    [
+      [3, 1450, 612],
+      ["int", "int", "int"],
+    ],
+    [
+      ["2026-11-22T02:22:10.123Z", 77],
+      ["timestamptz", "int"],
+    ],
+  ] as [(string | number)[], CursorKey[]][])("round-trip %j", (keys, types) => {
+    expect(decodeCursor(encodeCursor(keys), types)).toEqual(keys);
   });
 
   test.each([
-    ["not base64 json", "%%%", 1],
-    ["wrong length for the sort", encodeCursor([1, 2]), 3],
-    ["an object", Buffer.from('{"id":1}').toString("base64url"), 1],
-    ["a float", encodeCursor([1.5]), 1],
-    ["a huge string", encodeCursor(["x".repeat(100)]), 1],
-  ])("ignores %s", (_name, cursor, length) => {
-    expect(decodeCursor(cursor, length)).toBeNull();
+    ["not base64 json", "%%%", ["int"]],
+    ["wrong length for the sort", encodeCursor([1, 2]), ["int", "int", "int"]],
+    ["an object", Buffer.from('{"id":1}').toString("base64url"), ["int"]],
+    ["a float", encodeCursor([1.5]), ["int"]],
+    ["a huge string", encodeCursor(["x".repeat(100)]), ["int"]],
+    ["words where the sort has numbers", encodeCursor(["x", "y", "z"]), ["int", "int", "int"]],
+    ["a date that is no date", encodeCursor(["not-a-date", 1]), ["timestamptz", "int"]],
+    ["a day the calendar lacks", encodeCursor(["2025-02-30T00:00:00.000Z", 1]), ["timestamptz", "int"]],
+    ["an id past the int4 column", encodeCursor([2147483648]), ["int"]],
+    ["a number where the sort has a time", encodeCursor([1, 1]), ["timestamptz", "int"]],
+  ] as [string, string, CursorKey[]][])("ignores %s", (_name, cursor, types) => {
+    expect(decodeCursor(cursor, types)).toBeNull();
   });
 });
 

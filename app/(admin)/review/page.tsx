@@ -11,14 +11,15 @@ import { QuoteInContext } from "../_components/quote-in-context";
 import { SourceMeta } from "../_components/source-meta";
 import { ReviewControls } from "../_components/review-controls";
 import { SearchSelect } from "../_components/search-select";
+import { recordId } from "@/lib/validation/zod";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Review" };
 
 const positionSchema = z.object({
-  at: z.coerce.number().int().positive().optional().catch(undefined),
+  at: recordId("Not a claim id").optional().catch(undefined),
   /** The claim decided just before this one: "previous" returns to it, to undo a slip. */
-  last: z.coerce.number().int().positive().optional().catch(undefined),
+  last: recordId("Not a claim id").optional().catch(undefined),
   /** Most check-worthy first (the default) or each source in text order. */
   order: z.enum(QUEUE_ORDERS).default("worth").catch("worth"),
 });

@@ -5,6 +5,7 @@ import { listSourcesWithCounts } from "@/lib/sources/queries";
 import { sourceListSchema } from "@/lib/sources/schema";
 import { SOURCE_KIND_LABELS } from "@/lib/sources/labels";
 import { RELIABILITY_LABELS } from "@/lib/claims/labels";
+import { parseWithProblems } from "@/lib/claims/schema";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Sources" };
@@ -14,7 +15,7 @@ type SearchParams = Record<string, string | string[] | undefined>;
 export default async function SourcesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requirePageRole("viewer");
   const raw = await searchParams;
-  const filters = sourceListSchema.parse(Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value])));
+  const { value: filters, problems } = parseWithProblems(sourceListSchema, raw);
   const list = await listSourcesWithCounts(filters);
   const sources = list.rows;
   const pageHref = (page: number) => `/sources?${new URLSearchParams({ ...(filters.q ? { q: filters.q } : {}), page: String(page) })}`;
@@ -37,6 +38,11 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
         </button>
         {filters.q && <Link href="/sources">Clear</Link>}
       </form>
+      {problems.length > 0 && (
+        <p className="error" role="alert">
+          Ignored: {problems.join("; ")}
+        </p>
+      )}
       <table className="table">
         <thead>
           <tr>

@@ -15,7 +15,7 @@ export const metadata = { title: "Topics" };
 export default async function TopicsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageRole("viewer");
   const raw = await searchParams;
-  const { value: filters } = parseWithProblems(topicListSchema, raw);
+  const { value: filters, problems } = parseWithProblems(topicListSchema, raw);
   const list = await listTopics(filters);
   const topics = list.rows;
   const pageHref = (page: number) => `/topics?${new URLSearchParams({ ...(filters.q ? { q: filters.q } : {}), page: String(page) })}`;
@@ -34,6 +34,11 @@ export default async function TopicsPage({ searchParams }: { searchParams: Promi
           Apply
         </button>
       </form>
+      {problems.length > 0 && (
+        <p className="error" role="alert">
+          Ignored: {problems.join("; ")}
+        </p>
+      )}
       <p className="muted" data-testid="topics-summary">
         {list.total.toLocaleString("en")} topics{shownRange(list.page, list.total, list.pageSize)}
       </p>

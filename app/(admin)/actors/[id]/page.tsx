@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { z } from "zod";
+import { idParamsSchema } from "@/lib/validation/zod";
 import { canEdit } from "@/lib/auth/roles";
 import { requirePageRole } from "@/lib/auth/session";
 import { getActorDetail } from "@/lib/actors/queries";
@@ -11,16 +11,14 @@ import { ActorForm, MergeActorForm, SuggestedMerges } from "../../_components/ac
 
 export const dynamic = "force-dynamic";
 
-const paramsSchema = z.object({ id: z.coerce.number().int().positive() });
-
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
-  const parsed = paramsSchema.safeParse(await params);
+  const parsed = idParamsSchema.safeParse(await params);
   return { title: parsed.success ? `Actor #${parsed.data.id}` : "Actor" };
 }
 
 export default async function ActorPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePageRole("viewer");
-  const parsed = paramsSchema.safeParse(await params);
+  const parsed = idParamsSchema.safeParse(await params);
   if (!parsed.success) notFound();
   const detail = await getActorDetail(parsed.data.id);
   if (!detail) notFound();

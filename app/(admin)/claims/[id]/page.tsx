@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { z } from "zod";
+import { idParamsSchema } from "@/lib/validation/zod";
 import { canEdit } from "@/lib/auth/roles";
 import { requirePageRole } from "@/lib/auth/session";
 import { getClaimDetail, listTopicOptions } from "@/lib/claims/queries";
@@ -9,16 +9,14 @@ import { ClaimWorkspace } from "../../_components/claim-workspace";
 
 export const dynamic = "force-dynamic";
 
-const paramsSchema = z.object({ id: z.coerce.number().int().positive() });
-
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
-  const parsed = paramsSchema.safeParse(await params);
+  const parsed = idParamsSchema.safeParse(await params);
   return { title: parsed.success ? `Claim #${parsed.data.id}` : "Claim" };
 }
 
 export default async function ClaimPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePageRole("viewer");
-  const parsed = paramsSchema.safeParse(await params);
+  const parsed = idParamsSchema.safeParse(await params);
   if (!parsed.success) notFound();
   const editor = canEdit(user);
   const [detail, actors, topics] = await Promise.all([getClaimDetail(parsed.data.id), editor ? editorActorChoices() : [], editor ? listTopicOptions() : []]);

@@ -12,10 +12,11 @@ import { CLAIM_STATUSES } from "@/lib/claims/schema";
 import { SourceReader } from "../../_components/source-reader";
 import { ClaimWorkspace } from "../../_components/claim-workspace";
 import { SourceMeta } from "../../_components/source-meta";
+import { recordId } from "@/lib/validation/zod";
 
 export const dynamic = "force-dynamic";
 
-const searchSchema = z.object({ claim: z.coerce.number().int().positive().optional().catch(undefined) });
+const searchSchema = z.object({ claim: recordId("Not a claim id").optional().catch(undefined) });
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }) {
   const parsed = sourceSlugSchema.safeParse(await params);

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { z } from "zod";
+import { idParamsSchema } from "@/lib/validation/zod";
 import { canEdit } from "@/lib/auth/roles";
 import { requirePageRole } from "@/lib/auth/session";
 import { getTopicDetail } from "@/lib/topics/queries";
@@ -11,16 +11,14 @@ import { TopicForm } from "../../_components/topic-forms";
 
 export const dynamic = "force-dynamic";
 
-const paramsSchema = z.object({ id: z.coerce.number().int().positive() });
-
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
-  const parsed = paramsSchema.safeParse(await params);
+  const parsed = idParamsSchema.safeParse(await params);
   return { title: parsed.success ? `Topic #${parsed.data.id}` : "Topic" };
 }
 
 export default async function TopicPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePageRole("viewer");
-  const parsed = paramsSchema.safeParse(await params);
+  const parsed = idParamsSchema.safeParse(await params);
   if (!parsed.success) notFound();
   const detail = await getTopicDetail(parsed.data.id);
   if (!detail) notFound();

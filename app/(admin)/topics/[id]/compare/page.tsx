@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { z } from "zod";
+import { idParamsSchema } from "@/lib/validation/zod";
 import { requirePageRole } from "@/lib/auth/session";
 import { getTopicComparison, type StanceCounts } from "@/lib/contradictions/queries";
 import { RELIABILITY_LABELS, STANCE_LABELS } from "@/lib/claims/labels";
@@ -9,12 +9,11 @@ import styles from "../../../contradictions/_components/contradictions.module.cs
 
 export const dynamic = "force-dynamic";
 
-const paramsSchema = z.object({ id: z.coerce.number().int().positive() });
 const STANCES = ["supports", "opposes", "neutral", "unclear"] as const;
 const COLORS: Record<(typeof STANCES)[number], string> = { supports: "#2f9e44", opposes: "#c92a2a", neutral: "#868e96", unclear: "#e67700" };
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
-  const parsed = paramsSchema.safeParse(await params);
+  const parsed = idParamsSchema.safeParse(await params);
   return { title: parsed.success ? `Topic #${parsed.data.id}: who supports, who opposes` : "Topic" };
 }
 
@@ -76,7 +75,7 @@ function CountCells({ counts }: { counts: StanceCounts }) {
 
 export default async function TopicComparePage({ params }: { params: Promise<{ id: string }> }) {
   await requirePageRole("viewer");
-  const parsed = paramsSchema.safeParse(await params);
+  const parsed = idParamsSchema.safeParse(await params);
   if (!parsed.success) notFound();
   const comparison = await getTopicComparison(parsed.data.id);
   if (!comparison) notFound();
