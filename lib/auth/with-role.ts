@@ -1,10 +1,13 @@
 // The one authorization wrapper for route handlers (withRole) and server actions
-// (actionWithRole): session and role are checked here, before any input is read.
+// (actionWithRole): session and role are checked here, before any input is read; then a route
+// handler's state-changing request sent from another site's page is refused (lib/http/origin.ts;
+// proxy.ts does the same for server actions).
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { ForbiddenError, UnauthenticatedError, errorResponse, fieldErrorsOf, mapError } from "@/lib/errors";
 import { roleAllows, type Role } from "@/lib/auth/roles";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
+import { assertSameOrigin } from "@/lib/http/origin";
 
 export type ActionResult<R> = { ok: true; data: R } | { ok: false; status: number; message: string; fieldErrors?: Record<string, string[]>; current?: unknown };
 
@@ -22,6 +25,7 @@ export function withRole<Ctx>(
   return async (request, context) => {
     try {
       const user = await authorize(role);
+      assertSameOrigin(request);
       return await handler(request, { ...context, user });
     } catch (error) {
       unstable_rethrow(error);

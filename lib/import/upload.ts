@@ -4,14 +4,15 @@ import path from "node:path";
 import { z } from "zod";
 import { importMaxBytes } from "@/lib/env";
 import { ValidationError } from "@/lib/errors";
-import { overLimitDetail } from "@/lib/import/sniff-format";
+import { PayloadTooLargeError, readFormDataWithin } from "@/lib/http/limited-body";
+import { formatBytes, overLimitDetail } from "@/lib/import/sniff-format";
 import { ImportRefusedError } from "@/lib/import/errors";
 import { readImportFile, readPastedText } from "@/lib/import/read-document";
 import { formFields, importTargetSchema, METADATA_FIELDS } from "@/lib/import/schema";
 import { storableText } from "@/lib/validation/zod";
 import type { ReadDocument } from "@/lib/import/types";
 
-// Multipart framing around the file; a body larger than the limit plus this is refused unread.
+// Multipart framing and metadata around the file; reading stops once the body passes the limit plus this.
 const MULTIPART_ALLOWANCE = 256 * 1024;
 
 const uploadNameSchema = z.string().transform(
@@ -22,21 +23,14 @@ const uploadNameSchema = z.string().transform(
       .slice(0, 200) || "upload",
 );
 
+/** The form, read while its bytes are counted: an upload over the limit is refused (413) whatever its transfer encoding. */
 export async function readImportForm(request: Request): Promise<FormData> {
-  checkRequestSize(request);
-  try {
-    return await request.formData();
-  } catch {
-    throw new ValidationError("Send the document as a form upload (multipart/form-data) with a file or a text field.");
-  }
-}
-
-/** Refuses by Content-Length before the form is parsed into memory. */
-export function checkRequestSize(request: Request): void {
-  const length = Number(request.headers.get("content-length") ?? "0");
   const limit = importMaxBytes();
-  if (Number.isFinite(length) && length > limit + MULTIPART_ALLOWANCE) {
-    throw new ImportRefusedError("upload", "too_large", overLimitDetail("the upload", length, limit));
+  try {
+    return await readFormDataWithin(request, limit + MULTIPART_ALLOWANCE, `upload: the upload is over the import limit of ${formatBytes(limit)}`);
+  } catch (error) {
+    if (error instanceof PayloadTooLargeError) throw error;
+    throw new ValidationError("Send the document as a form upload (multipart/form-data) with a file or a text field.");
   }
 }
 

@@ -158,7 +158,11 @@ async function discover(): Promise<Entry[]> {
         file,
         name,
         async call(params) {
-          const init = name === "GET" || name === "HEAD" ? { method: name } : { method: name, body: "{}", headers: { "content-type": "application/json" } };
+          // State-changing calls come from the app's own pages (lib/http/origin.ts refuses the rest).
+          const init =
+            name === "GET" || name === "HEAD"
+              ? { method: name }
+              : { method: name, body: "{}", headers: { "content-type": "application/json", origin: "http://localhost" } };
           const response = await handler(new NextRequest(urlFor(file, params), init), { params: Promise.resolve(params) });
           await response.body?.cancel().catch(() => {});
           return response.status;

@@ -404,7 +404,8 @@ describe("import", () => {
         body.set("target", "new");
         return body;
       };
-      const request = (url: string) => new Request(`http://localhost${url}`, { method: "POST", body: form() });
+      // As the import page's fetch sends it: from the app's own origin.
+      const request = (url: string) => new Request(`http://localhost${url}`, { method: "POST", body: form(), headers: { origin: "http://localhost" } });
 
       signInAs(users.viewer);
       expect((await savePost(request("/api/import"), { params: Promise.resolve({}) })).status).toBe(403);
@@ -425,7 +426,9 @@ describe("import", () => {
       bad.set("file", new File([Buffer.from(await fixture("scanned.pdf"))], "scanned.pdf"));
       bad.set("title", "Scan");
       bad.set("kind", "news");
-      const refused = await savePost(new Request("http://localhost/api/import", { method: "POST", body: bad }), { params: Promise.resolve({}) });
+      const refused = await savePost(new Request("http://localhost/api/import", { method: "POST", body: bad, headers: { origin: "http://localhost" } }), {
+        params: Promise.resolve({}),
+      });
       expect(refused.status).toBe(422);
       expect(((await refused.json()) as { error: string }).error).toMatch(/needs OCR, which this tool does not do/);
       expect(await databaseFingerprint(database.prisma)).toEqual(before);

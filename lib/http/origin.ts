@@ -1,0 +1,51 @@
+// The cross-site request forgery guard for everything that changes state: route handlers (through
+// withRole) and server actions (in proxy.ts). Browsers send Origin with every cross-site and
+// same-site POST, and a page cannot forge it, so a request whose Origin is missing, "null", or
+// neither this app's own nor listed in ALLOWED_ORIGINS is refused before anything is read.
+import { env } from "@/lib/env";
+import { ForbiddenError } from "@/lib/errors";
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+export const MISSING_ORIGIN_MESSAGE =
+  "Refused: the request does not say which site sent it (no Origin header), so it could come from another site's page. Nothing was changed.";
+
+export function foreignOriginMessage(origin: string): string {
+  return `Refused: this request came from another site (${origin.slice(0, 200)}), not from Claimbase's own pages. Nothing was changed.`;
+}
+
+export interface OriginCheckedRequest {
+  method: string;
+  url: string;
+  headers: Headers;
+}
+
+/** The host the browser addressed: a reverse proxy's X-Forwarded-Host, else Host, else the URL's. */
+function addressedHost(request: OriginCheckedRequest): string {
+  const forwarded = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim();
+  const host = forwarded || request.headers.get("host")?.trim() || new URL(request.url).host;
+  return host.toLowerCase();
+}
+
+/** Why a state-changing request is refused, or null when it may go on; safe methods always may. */
+export function originRefusal(request: OriginCheckedRequest, allowedOrigins: readonly string[]): string | null {
+  if (SAFE_METHODS.has(request.method.toUpperCase())) return null;
+  const origin = request.headers.get("origin")?.trim();
+  if (!origin) return MISSING_ORIGIN_MESSAGE;
+  let parsed: URL;
+  try {
+    parsed = new URL(origin);
+  } catch {
+    // "null" (sandboxed frames, data: pages) and anything else that is no origin.
+    return foreignOriginMessage(origin);
+  }
+  if (parsed.host.toLowerCase() === addressedHost(request)) return null;
+  if (allowedOrigins.includes(parsed.origin)) return null;
+  return foreignOriginMessage(origin);
+}
+
+/** Throws the 403 that errorResponse turns into `{ error }` when the request's origin is refused. */
+export function assertSameOrigin(request: OriginCheckedRequest): void {
+  const refusal = originRefusal(request, env().ALLOWED_ORIGINS);
+  if (refusal) throw new ForbiddenError(refusal);
+}
