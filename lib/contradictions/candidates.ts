@@ -300,7 +300,8 @@ function trigramChannelSql(perClaim: number, threshold: number, sourceId?: numbe
 
 /** Rows a bulk load left in the GIN pending list are merged first, or every probe scans them all. */
 async function countLexemes(tx: Tx): Promise<void> {
-  await tx.$queryRaw`SELECT gin_clean_pending_list('claims_search_vector_idx'::regclass)`;
+  // As the index's owner (a migration's SECURITY DEFINER function): the app's role owns no index.
+  await tx.$queryRaw`SELECT claimbase_clean_search_pending() AS merged`;
   await tx.$executeRaw`DROP TABLE IF EXISTS pg_temp.lexeme_frequency`;
   await tx.$executeRaw`
     CREATE TEMPORARY TABLE lexeme_frequency ON COMMIT DROP AS

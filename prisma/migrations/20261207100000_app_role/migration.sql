@@ -6,6 +6,13 @@
 -- Roles belong to the whole cluster: the role is created once and each database grants to it. An
 -- owner that may not create roles (some managed services) gets a notice and no grants here; the
 -- README says how to create the role by hand, after which the next migration run grants.
+-- The one maintenance step detection needs that only the owner may take: merging the rows a bulk load
+-- left in the full-text index's pending list. The function runs as its owner and does nothing else.
+CREATE FUNCTION "claimbase_clean_search_pending"() RETURNS bigint
+    LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog, public
+    AS $fn$ SELECT gin_clean_pending_list('public.claims_search_vector_idx'::regclass) $fn$;
+REVOKE ALL ON FUNCTION "claimbase_clean_search_pending"() FROM PUBLIC;
+
 DO $$
 BEGIN
   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'claimbase_app') THEN
@@ -27,5 +34,6 @@ BEGIN
   EXECUTE 'ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO claimbase_app';
   EXECUTE 'REVOKE UPDATE, DELETE, TRUNCATE ON audit_events FROM claimbase_app';
   EXECUTE 'REVOKE ALL ON "_prisma_migrations" FROM claimbase_app';
+  EXECUTE 'GRANT EXECUTE ON FUNCTION "claimbase_clean_search_pending"() TO claimbase_app';
 END
 $$;
