@@ -66,6 +66,26 @@ export function fieldErrorsOf(error: ZodError): Record<string, string[]> {
   return fields;
 }
 
+/** What each unique index holds, for a save that collided with one another made a moment before. */
+const UNIQUE_INDEX_MESSAGES: Record<string, string> = {
+  sources_slug_key: "A source with this address (slug) already exists; reload to see it.",
+  actors_normalized_name_key: "An actor with this name already exists; reload and choose it.",
+  topics_slug_key: "A topic with this title already exists; reload and choose it.",
+  claims_source_id_start_offset_end_offset_key: "A claim already covers exactly this text; reload to see it.",
+  contradictions_claim_a_id_claim_b_id_key: "These two claims are already paired as a contradiction; reload to see it.",
+  users_email_key: "A user with this email already exists.",
+  detection_runs_one_running: "A detection run is already running.",
+};
+
+function uniqueViolationMessage(error: unknown): string {
+  const meta = (error as { meta?: { modelName?: unknown; driverAdapterError?: { cause?: { constraint?: { index?: unknown } } } } }).meta;
+  const index = meta?.driverAdapterError?.cause?.constraint?.index;
+  if (typeof index === "string" && UNIQUE_INDEX_MESSAGES[index]) return UNIQUE_INDEX_MESSAGES[index];
+  return typeof meta?.modelName === "string"
+    ? `Another ${meta.modelName.toLowerCase()} with these values was saved a moment ago; reload to see it.`
+    : "That already exists; reload to see it.";
+}
+
 export function mapError(error: unknown): MappedError {
   if (error instanceof ZodError) {
     return { status: 422, message: "Some fields need attention.", fieldErrors: fieldErrorsOf(error) };
@@ -75,7 +95,7 @@ export function mapError(error: unknown): MappedError {
   if (error instanceof DomainError) return { status: error.status, message: error.message };
   const code = (error as { code?: unknown } | null)?.code;
   if (code === "P2025") return { status: 404, message: "That record no longer exists." };
-  if (code === "P2002") return { status: 409, message: "That already exists." };
+  if (code === "P2002") return { status: 409, message: uniqueViolationMessage(error) };
   console.error(error);
   return { status: 500, message: "Something went wrong on the server. The error has been logged." };
 }

@@ -2,6 +2,7 @@
 // record gets one audit event in the same transaction.
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ActorKind } from "@/lib/generated/prisma/enums";
 import { recordAudit } from "@/lib/audit/record";
 import { ValidationError } from "@/lib/errors";
 import { canonicalActorKey, guessActorKind } from "@/lib/extract/actors";
@@ -26,7 +27,11 @@ const actorRecord: VersionedRecord<ActorRow, Prisma.ActorUncheckedUpdateManyInpu
   auditView: (actor) => auditView(ACTOR_FORM_FIELDS, actor),
 };
 
-/** Same dedup key as the seed ("Mr. Baqri" finds "Baqri"), so a speaker typed twice is one actor. */
+/**
+ * Same dedup key as the seed ("Mr. Baqri" finds "Baqri"), so a speaker typed twice is one actor.
+ * Two editors typing the same new speaker at once get one actor: the second insert waits for the
+ * first transaction and, once it commits, inserts nothing and uses the actor it made.
+ */
 export async function findOrCreateActor(tx: Tx, name: string, user: { id: number }): Promise<{ id: number; created: boolean }> {
   const display = name.trim().replace(/\s+/g, " ");
   const key = canonicalActorKey(display);
@@ -35,10 +40,11 @@ export async function findOrCreateActor(tx: Tx, name: string, user: { id: number
     (await tx.actor.findUnique({ where: { normalizedName: key }, select: { id: true } })) ??
     (await tx.actor.findFirst({ where: { aliases: { has: display } }, select: { id: true } }));
   if (existing) return { id: existing.id, created: false };
-  const actor = await tx.actor.create({
-    data: { name: display, normalizedName: key, kind: guessActorKind(display) },
-    select: { id: true, name: true, kind: true, normalizedName: true },
-  });
+  const [actor] = await tx.$queryRaw<{ id: number; name: string; kind: ActorKind; normalizedName: string }[]>`
+    INSERT INTO actors (name, normalized_name, kind, updated_at) VALUES (${display}, ${key}, ${guessActorKind(display)}::actor_kind, now())
+    ON CONFLICT (normalized_name) DO NOTHING
+    RETURNING id, name, kind::text AS kind, normalized_name AS "normalizedName"`;
+  if (!actor) return { id: (await tx.actor.findUniqueOrThrow({ where: { normalizedName: key }, select: { id: true } })).id, created: false };
   await recordAudit(tx, { userId: user.id, entityType: "actor", entityId: actor.id, action: "create", after: actor });
   return { id: actor.id, created: true };
 }

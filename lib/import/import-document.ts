@@ -153,7 +153,7 @@ export async function importDocument(
 
 export function describeImport(result: ImportResult): string {
   const { summary } = result;
-  if (summary.duplicate) return `already stored as "${summary.slug}" (same text); linked to it, nothing new written`;
+  if (summary.duplicate) return `a source with this text already exists: “${summary.title}” ("${summary.slug}"); linked to it, nothing new written`;
   const how = summary.created
     ? `new source "${summary.slug}"`
     : `new version of "${summary.slug}" (matched by ${summary.matchedBy === "chosen" ? "your choice" : summary.matchedBy})`;

@@ -42,6 +42,8 @@ export interface IngestInput {
 export interface IngestSummary {
   sourceId: number;
   slug: string;
+  /** The stored source's title: a duplicate names the source that already holds this text. */
+  title: string;
   created: boolean;
   /** How the existing source was found; null when a new one was created. */
   matchedBy: MatchedBy | null;
@@ -134,11 +136,34 @@ export async function freeSlug(reader: Reader, slug: string): Promise<string> {
   }
 }
 
+/** A document saved at the same moment may take a slug or an actor this one planned; planned again, it sees them. */
+const INGEST_ATTEMPTS = 3;
+
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === "P2002";
+}
+
 /** Plan, write, detect (import) and audit in one transaction; refuses an empty document with a DocumentError. */
 export async function ingestDocument(prisma: PrismaClient, input: IngestInput): Promise<IngestSummary> {
   const prepared = prepareDocument(input.rawText, input.originFile);
-  const summary = await prisma.$transaction(
+  let summary: IngestSummary | undefined;
+  for (let attempt = 1; !summary; attempt++) {
+    try {
+      summary = await ingestPrepared(prisma, input, prepared);
+    } catch (error) {
+      if (!isUniqueViolation(error) || attempt >= INGEST_ATTEMPTS) throw error;
+    }
+  }
+  // After the commit, so that no save waits on the fold.
+  await compactClaimTallies(prisma);
+  return summary;
+}
+
+async function ingestPrepared(prisma: PrismaClient, input: IngestInput, prepared: PreparedDocument): Promise<IngestSummary> {
+  return prisma.$transaction(
     async (tx) => {
+      // The same text imported twice at once: the second waits here, then finds the first's source and links to it.
+      await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtext(${`ingest ${prepared.textSha256}`}))`;
       const plan = await planAgainstStore(tx, prepared, {
         slug: input.metadata.slug,
         url: input.metadata.url,
@@ -155,9 +180,6 @@ export async function ingestDocument(prisma: PrismaClient, input: IngestInput): 
     },
     { timeout: 120_000, maxWait: 30_000 },
   );
-  // After the commit, so that no save waits on the fold.
-  await compactClaimTallies(prisma);
-  return summary;
 }
 
 async function recordIngest(tx: Tx, input: IngestInput, plan: MatchedPlan, summary: IngestSummary): Promise<void> {
@@ -195,6 +217,7 @@ async function writeDocument(tx: Tx, input: IngestInput, plan: MatchedPlan): Pro
   const summary: IngestSummary = {
     sourceId: 0,
     slug,
+    title: existing && (existing.version > 1 || match?.matchedBy === "text") ? existing.title : metadata.title,
     created: !existing,
     matchedBy: match?.matchedBy ?? null,
     duplicate: input.via === "import" && match?.matchedBy === "text",

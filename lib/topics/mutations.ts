@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { slugify } from "@/lib/text/slug";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/record";
-import { ValidationError } from "@/lib/errors";
+import { ConflictError, ValidationError } from "@/lib/errors";
 import { TOPIC_FORM_FIELDS, topicSnapshot } from "@/lib/topics/form";
 import { auditView, columnValues, selectColumns } from "@/lib/forms/fields";
 import type { FormSnapshot } from "@/lib/forms/snapshot";
@@ -23,13 +23,36 @@ async function freeSlug(tx: Tx, title: string): Promise<string> {
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }
 
-async function createInTransaction(tx: Tx, input: CreateTopicInput, user: { id: number }) {
-  const topic = await tx.topic.create({
-    data: { title: input.title, description: input.description, slug: await freeSlug(tx, input.title) },
-    select: { id: true, slug: true, title: true, description: true },
-  });
-  await recordAudit(tx, { userId: user.id, entityType: "topic", entityId: topic.id, action: "create", after: topic });
-  return topic;
+interface CreatedTopic {
+  id: number;
+  slug: string;
+  title: string;
+  description: string | null;
+  /** False when another transaction committed a topic with this title while this one was inserting. */
+  created: boolean;
+}
+
+/**
+ * Under a free slug. Two editors creating the same topic at once: the second insert waits for the
+ * first transaction, then finds the slug taken, and the topic the first made is the one to use.
+ */
+async function createInTransaction(tx: Tx, input: CreateTopicInput, user: { id: number }): Promise<CreatedTopic> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const [topic] = await tx.$queryRaw<Omit<CreatedTopic, "created">[]>`
+      INSERT INTO topics (slug, title, description, updated_at) VALUES (${await freeSlug(tx, input.title)}, ${input.title}, ${input.description}, now())
+      ON CONFLICT (slug) DO NOTHING
+      RETURNING id, slug, title, description`;
+    if (topic) {
+      await recordAudit(tx, { userId: user.id, entityType: "topic", entityId: topic.id, action: "create", after: topic });
+      return { ...topic, created: true };
+    }
+    const same = await tx.topic.findFirst({
+      where: { title: { equals: input.title, mode: "insensitive" } },
+      select: { id: true, slug: true, title: true, description: true },
+    });
+    if (same) return { ...same, created: false };
+  }
+  throw new ConflictError("Topics with titles like this one were being created at the same moment; save again.");
 }
 
 /** Ignores case, so typing a title twice makes one topic. */
@@ -38,14 +61,17 @@ export async function findOrCreateTopic(tx: Tx, title: string, user: { id: numbe
   const existing = await tx.topic.findFirst({ where: { title: { equals: trimmed, mode: "insensitive" } }, select: { id: true } });
   if (existing) return { id: existing.id, created: false };
   const topic = await createInTransaction(tx, { title: trimmed, description: null }, user);
-  return { id: topic.id, created: true };
+  return { id: topic.id, created: topic.created };
 }
 
 export async function createTopic(prisma: Db, input: CreateTopicInput, user: { id: number }): Promise<{ id: number; slug: string }> {
   return prisma.$transaction(async (tx) => {
+    const clash = () => new ValidationError("Some fields need attention.", { title: ["A topic with this title already exists"] });
     const existing = await tx.topic.findFirst({ where: { title: { equals: input.title, mode: "insensitive" } }, select: { id: true } });
-    if (existing) throw new ValidationError("Some fields need attention.", { title: ["A topic with this title already exists"] });
-    return createInTransaction(tx, input, user);
+    if (existing) throw clash();
+    const topic = await createInTransaction(tx, input, user);
+    if (!topic.created) throw clash();
+    return { id: topic.id, slug: topic.slug };
   });
 }
 

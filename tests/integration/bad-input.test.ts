@@ -15,6 +15,10 @@ import { releaseAppDatabase, useAppDatabase } from "@/tests/helpers/app-database
 import { mockSessionModule, signInAs } from "@/tests/helpers/session";
 import { createRoleUsers, type TestUser } from "@/tests/helpers/users";
 import { settleAfterTasks } from "@/tests/helpers/after";
+import { importMetadataSchema } from "@/lib/import/schema";
+import { listClaims } from "@/lib/claims/queries";
+import { parseClaimTableParams } from "@/lib/claims/schema";
+import { ID_TOO_LARGE, LONE_SURROGATE_MESSAGE, NUL_MESSAGE } from "@/lib/validation/zod";
 
 vi.mock("@/lib/auth/session", async (importOriginal) => mockSessionModule(await importOriginal()));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn(), updateTag: vi.fn(), refresh: vi.fn() }));
@@ -526,5 +530,91 @@ describe("bad input at every server action and route handler", () => {
     }
     expect(failures).toEqual([]);
     expect(await databaseFingerprint(database.prisma)).toEqual(before);
+  });
+
+  test("issue 19, item 11: ids past 2^31, NUL characters and hand-made cursors get a clear 4xx and change nothing", async () => {
+    const before = await databaseFingerprint(database.prisma);
+    signInAs(users.editor);
+    expect(await callAction(claimActions.updateClaimAction, claimForm({ id: INT4_MAX + 1 }))).toEqual({
+      status: 422,
+      message: "Some fields need attention.",
+      fieldErrors: { id: [ID_TOO_LARGE] },
+    });
+    // The largest id an int4 column holds is a real id that no claim has.
+    expect(await callAction(claimActions.updateClaimAction, claimForm({ id: INT4_MAX }))).toMatchObject({
+      status: 404,
+      message: "That claim no longer exists.",
+    });
+    expect(await callAction(claimActions.bulkStatusAction, { ids: [ids.claims[0], INT4_MAX + 1], status: "approved" })).toMatchObject({
+      status: 422,
+      fieldErrors: { ids: [ID_TOO_LARGE] },
+    });
+    for (const field of ["notes", "citedVia", "newSpeakerName"]) {
+      const outcome = await callAction(claimActions.updateClaimAction, claimForm({ speakerId: "", [field]: "Inspector\u0000Rana" }));
+      expect(outcome, field).toMatchObject({ status: 422, fieldErrors: { [field]: [NUL_MESSAGE] } });
+    }
+
+    signInAs(users.admin);
+    const speaker = await callRoute(exportRoute.GET, `/api/export/claims?speaker=${INT4_MAX + 1}`, { kind: "claims" });
+    expect(speaker.status).toBe(422);
+    expect(speaker.message).toBe(`The export was not started. speaker: ${ID_TOO_LARGE}.`);
+    const auditUser = await callRoute(exportRoute.GET, `/api/export/audit?user=${INT4_MAX + 1}`, { kind: "audit" });
+    expect(auditUser).toMatchObject({ status: 422, fieldErrors: { user: [ID_TOO_LARGE] } });
+    const byNumber = await callRoute(claimSearchRoute.GET, `/api/contradictions/claim-search?q=${encodeURIComponent(`#${INT4_MAX + 1}`)}`);
+    expect(byNumber).toMatchObject({ status: 422, fieldErrors: { q: ["No claim has that id: ids run from #1 to #2147483647."] } });
+    const nul = await callRoute(exportRoute.GET, "/api/export/claims?q=%00", { kind: "claims" });
+    expect(nul).toMatchObject({ status: 422, fieldErrors: { q: [NUL_MESSAGE] } });
+
+    // The claims page reads its URL with the same schema: the bad values are named and left out.
+    const cursor = (keys: unknown) => Buffer.from(JSON.stringify(keys)).toString("base64url");
+    const shared = parseClaimTableParams(new URLSearchParams({ q: "\u0000", speaker: String(INT4_MAX + 1), after: cursor(["x", "y", "z"]) }));
+    expect(shared.problems.map((problem) => problem.split(":")[0]).sort()).toEqual(["after", "q", "speaker"]);
+    const firstPage = await listClaims(shared.value, { prisma: database.prisma });
+    expect(firstPage.rows.map((row) => row.id).sort()).toEqual([...ids.claims].sort());
+    const byTime = parseClaimTableParams(new URLSearchParams({ sort: "updated", before: cursor(["not-a-date", 1]) }));
+    expect(byTime.problems).toEqual([expect.stringMatching(/^before: Not a page position this list made/)]);
+    // Even handed to the query directly, a cursor of the wrong shape is never run.
+    const handed = await listClaims({ ...byTime.value, before: cursor(["not-a-date", 1]) }, { prisma: database.prisma });
+    expect(handed.rows).toHaveLength(ids.claims.length);
+
+    expect(await databaseFingerprint(database.prisma)).toEqual(before);
+  });
+
+  test("issue 19, item 12: the source form refuses the dates the import refuses, with the import's words", async () => {
+    signInAs(users.editor);
+    const before = await databaseFingerprint(database.prisma);
+    for (const date of ["2011-02-30", "2099-01-01", "03/04/2011"]) {
+      const imported = importMetadataSchema.safeParse({ title: "x", kind: "news", publishedDate: date });
+      expect(imported.success, date).toBe(false);
+      const importMessage = imported.error!.issues.find((issue) => issue.path[0] === "publishedDate")!.message;
+      const outcome = await callAction(sourceActions.updateSourceAction, sourceForm({ publishedDate: date }));
+      expect(outcome, date).toEqual({ status: 422, message: "Some fields need attention.", fieldErrors: { publishedDate: [importMessage] } });
+    }
+    expect(await databaseFingerprint(database.prisma)).toEqual(before);
+    expect((await database.prisma.source.findUniqueOrThrow({ where: { id: ids.source } })).publishedDate).toBe("12 May 2009");
+
+    // A date the import takes is stored as the import would store it.
+    const saved = await callAction(sourceActions.updateSourceAction, sourceForm({ publishedDate: "2011-04-15T09:30:00Z" }));
+    expect(saved.status).toBe(200);
+    const stored = await database.prisma.source.findUniqueOrThrow({ where: { id: ids.source } });
+    expect(stored.publishedDate).toBe(importMetadataSchema.parse({ title: "x", kind: "news", publishedDate: "2011-04-15T09:30:00Z" }).publishedDate);
+    expect(stored.publishedDate).toBe("2011-04-15");
+    versions.source = stored.version;
+  });
+
+  test("issue 19, item 14: a lone surrogate in notes is refused with a field message instead of being stored as U+FFFD", async () => {
+    signInAs(users.editor);
+    const before = await databaseFingerprint(database.prisma);
+    const outcome = await callAction(claimActions.updateClaimAction, claimForm({ notes: "Checked with the police \ud83d" }));
+    expect(outcome).toEqual({ status: 422, message: "Some fields need attention.", fieldErrors: { notes: [LONE_SURROGATE_MESSAGE] } });
+    expect(await databaseFingerprint(database.prisma)).toEqual(before);
+    expect((await database.prisma.claim.findUniqueOrThrow({ where: { id: ids.claims[0] } })).notes).toBeNull();
+
+    // A whole pair (an emoji) is text like any other and is stored as typed.
+    const saved = await callAction(claimActions.updateClaimAction, claimForm({ notes: "Checked with the police \ud83d\udc4d" }));
+    expect(saved.status).toBe(200);
+    const claim = await database.prisma.claim.findUniqueOrThrow({ where: { id: ids.claims[0] } });
+    expect(claim.notes).toBe("Checked with the police 👍");
+    versions.claim = claim.version;
   });
 });
