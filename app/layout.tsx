@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -6,7 +7,10 @@ export const metadata: Metadata = {
   description: "Source-attributed claims database",
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page, the not-found page included, is rendered per request: Next can then put this
+  // response's Content-Security-Policy nonce (proxy.ts) on its scripts; a prerendered page's could not run.
+  await connection();
   return (
     <html lang="en">
       <body>{children}</body>

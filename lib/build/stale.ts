@@ -3,7 +3,16 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
-export const BUILD_INPUTS = ["app", "lib", "proxy.ts", "instrumentation.ts", "next.config.js", "package-lock.json", "tsconfig.json"];
+export const BUILD_INPUTS = [
+  "app",
+  "lib",
+  "proxy.ts",
+  "instrumentation.ts",
+  "instrumentation-client.ts",
+  "next.config.js",
+  "package-lock.json",
+  "tsconfig.json",
+];
 
 function newestMtime(entry: string): number {
   const stats = statSync(entry);
