@@ -99,15 +99,38 @@ export function stripTitles(run: string): string {
   return tokens.slice(lastTitle + 1).join(" ");
 }
 
-interface KnownPerson {
+/** A name as the text wrote it, with every offset it was written at (ascending). */
+interface KnownName {
   display: string;
   tokens: string[];
-  position: number;
+  positions: number[];
+  /** The order the name was first seen, for ties. */
+  seen: number;
 }
 
-/** "Altaf" → "Altaf Hussain"; the nearest preceding match wins, so two Khans in one article stay apart. */
+/** The last of the ascending `positions` at or before `position`, or -1. */
+function lastAtOrBefore(positions: number[], position: number): number {
+  let low = 0;
+  let high = positions.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (positions[middle]! <= position) {
+      found = positions[middle]!;
+      low = middle + 1;
+    } else high = middle - 1;
+  }
+  return found;
+}
+
+/**
+ * "Altaf" → "Altaf Hussain"; the nearest preceding match wins, so two Khans in one article stay apart.
+ * Names are indexed by their words, so resolving one costs the names that share its first word, not
+ * every mention the document has made so far.
+ */
 export class PersonNameResolver {
-  private readonly people: KnownPerson[] = [];
+  private readonly names = new Map<string, KnownName>();
+  private readonly byToken = new Map<string, KnownName[]>();
 
   /** A name run that starts with a place loses it: "… ambassador to Pakistan Anne Patterson". */
   constructor(private readonly places: ReadonlySet<string> = new Set()) {}
@@ -128,19 +151,46 @@ export class PersonNameResolver {
     const clean = this.withoutLeadingPlaces(stripTitles(display.replace(/[’']s$/, "")).trim());
     const tokens = nameTokens(clean);
     if (tokens.length === 0) return;
-    this.people.push({ display: clean, tokens, position });
+    const known = this.names.get(clean);
+    if (known) {
+      const positions = known.positions;
+      if (position >= positions[positions.length - 1]!) positions.push(position);
+      else
+        positions.splice(
+          positions.findIndex((p) => p > position),
+          0,
+          position,
+        );
+      return;
+    }
+    const name: KnownName = { display: clean, tokens, positions: [position], seen: this.names.size };
+    this.names.set(clean, name);
+    for (const token of new Set(tokens)) {
+      const list = this.byToken.get(token);
+      if (list) list.push(name);
+      else this.byToken.set(token, [name]);
+    }
   }
 
   resolve(name: string, position: number): string {
     const clean = this.withoutLeadingPlaces(stripTitles(name).trim());
     const tokens = nameTokens(clean);
     if (tokens.length === 0) return clean;
-    const candidates = this.people.filter((p) => p.tokens.length > tokens.length && containsInOrder(p.tokens, tokens));
+    const candidates = (this.byToken.get(tokens[0]!) ?? []).filter((p) => p.tokens.length > tokens.length && containsInOrder(p.tokens, tokens));
     if (candidates.length === 0) return clean;
-    const preceding = candidates.filter((p) => p.position <= position);
-    const pool = preceding.length ? preceding : candidates;
-    const nearest = preceding.length ? pool.reduce((a, b) => (b.position >= a.position ? b : a)) : pool.reduce((a, b) => (b.position < a.position ? b : a));
-    const fullest = candidates.filter((p) => containsInOrder(p.tokens, nearest.tokens)).reduce((a, b) => (b.tokens.length > a.tokens.length ? b : a), nearest);
+    // The name mentioned nearest before this point; with none before, the first mentioned after it.
+    let nearest: KnownName | null = null;
+    let nearestAt = -1;
+    for (const candidate of candidates) {
+      const at = lastAtOrBefore(candidate.positions, position);
+      if (at >= 0 && (at > nearestAt || (at === nearestAt && nearest !== null && candidate.seen > nearest.seen))) {
+        nearest = candidate;
+        nearestAt = at;
+      }
+    }
+    if (!nearest) nearest = candidates.reduce((a, b) => (b.positions[0]! < a.positions[0]! ? b : a));
+    const chosen = nearest;
+    const fullest = candidates.filter((p) => containsInOrder(p.tokens, chosen.tokens)).reduce((a, b) => (b.tokens.length > a.tokens.length ? b : a), chosen);
     return fullest.display;
   }
 }

@@ -91,15 +91,90 @@ function diceSimilarity(a: string[], b: string[]): number {
 const REPEAT_SIMILARITY = 0.8;
 const REPEAT_MIN_WORDS = 15;
 
-/** Paragraphs that restate an earlier one almost word for word (copy-paste with small edits). */
+// Words too common to say which paragraphs may repeat one another.
+const COMMON_WORDS = new Set([
+  "said",
+  "that",
+  "with",
+  "from",
+  "have",
+  "were",
+  "this",
+  "they",
+  "their",
+  "which",
+  "would",
+  "been",
+  "about",
+  "there",
+  "also",
+  "after",
+  "when",
+  "more",
+  "than",
+  "into",
+  "other",
+  "some",
+  "what",
+  "will",
+  "could",
+  "them",
+]);
+
+/** FNV-1a, for choosing the same sample of words in every paragraph. */
+function wordHash(word: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}
+
+/**
+ * The words a paragraph is looked up by: a fixed quarter of its longer words (the same words in every
+ * paragraph, by hash), so two paragraphs sharing 80 % of their words share some of these. With too few,
+ * all its longer words.
+ */
+function lookupWords(tokens: string[]): string[] {
+  const distinct = [...new Set(tokens.filter((token) => token.length >= 4 && !COMMON_WORDS.has(token)))];
+  const sampled = distinct.filter((token) => wordHash(token) % 4 === 0);
+  return sampled.length >= 3 ? sampled : distinct;
+}
+
+/** A word in more earlier paragraphs than this tells too little to be worth walking its list. */
+const CROWDED_WORD = 500;
+
+/**
+ * Paragraphs that restate an earlier one almost word for word (copy-paste with small edits). Each is
+ * compared only with the earlier paragraphs that share one of its lookup words and could reach the
+ * similarity at their lengths, so the work grows with the document, not with its square.
+ */
 export function repeatedParagraphs(text: string, paragraphs: Paragraph[]): Set<number> {
   const repeated = new Set<number>();
   const seen: string[][] = [];
+  const byWord = new Map<string, number[]>();
   for (const paragraph of paragraphs) {
     const tokens = comparisonTokens(text.slice(paragraph.start, paragraph.end));
     if (tokens.length < REPEAT_MIN_WORDS) continue;
-    if (seen.some((earlier) => diceSimilarity(earlier, tokens) >= REPEAT_SIMILARITY)) repeated.add(paragraph.index);
-    else seen.push(tokens);
+    const words = lookupWords(tokens);
+    const lists = words.map((word) => byWord.get(word) ?? []);
+    const usable = lists.filter((list) => list.length <= CROWDED_WORD);
+    const candidates = new Set<number>();
+    for (const list of usable.length > 0 ? usable : lists) for (const index of list) candidates.add(index);
+    // Dice ≥ 0.8 needs the shorter paragraph to hold at least two thirds of the longer one's words.
+    const isRepeat = [...candidates].some((index) => {
+      const earlier = seen[index]!;
+      const ratio = Math.min(earlier.length, tokens.length) / Math.max(earlier.length, tokens.length);
+      return ratio >= REPEAT_SIMILARITY / (2 - REPEAT_SIMILARITY) && diceSimilarity(earlier, tokens) >= REPEAT_SIMILARITY;
+    });
+    if (isRepeat) {
+      repeated.add(paragraph.index);
+      continue;
+    }
+    for (const word of words) {
+      const list = byWord.get(word);
+      if (list) list.push(seen.length);
+      else byWord.set(word, [seen.length]);
+    }
+    seen.push(tokens);
   }
   return repeated;
 }

@@ -54,12 +54,19 @@ export class Discourse {
   private readonly named: EntityMention[] = [];
   private readonly documents: DocumentRecord[] = [];
   private readonly roles: RoleMention[] = [];
+  private readonly rolesByName = new Map<string, string[]>();
+  private readonly knownGenders = new Map<string, Gender>();
   private readonly itCandidates: Array<{ position: Position; speaker: ExtractedSpeaker | null; document: DocumentRecord | null }> = [];
 
   constructor(private readonly genderHints: ReadonlyMap<string, Gender> = new Map()) {}
 
   private inWindow(candidate: Position, at: Position): boolean {
     return candidate.article === at.article && at.paragraph - candidate.paragraph <= PARAGRAPH_WINDOW && candidate.order <= at.order;
+  }
+
+  /** Mentions are kept in reading order: once one is behind the window, every earlier one is too. */
+  private behindWindow(candidate: Position, at: Position): boolean {
+    return candidate.article < at.article || (candidate.article === at.article && at.paragraph - candidate.paragraph > PARAGRAPH_WINDOW);
   }
 
   mentionName(speaker: ExtractedSpeaker, at: Position): void {
@@ -74,6 +81,8 @@ export class Discourse {
   mentionActor(speaker: ExtractedSpeaker, gender: Gender, at: Position): void {
     if (speaker.kind === "person") {
       this.people.push({ ...at, speaker, gender: gender === "unknown" ? this.genderOf(speaker) : gender });
+      // The latest gender the text gave this name ("Ms Jalil", "she said").
+      if (gender !== "unknown") this.knownGenders.set(speaker.name, gender);
     } else {
       this.institutions.push({ ...at, speaker, gender: "unknown" });
       this.itCandidates.push({ position: at, speaker, document: null });
@@ -82,6 +91,9 @@ export class Discourse {
 
   mentionRole(role: string, speaker: ExtractedSpeaker, at: Position): void {
     this.roles.push({ ...at, role, speaker });
+    const roles = this.rolesByName.get(speaker.name);
+    if (roles) roles.push(role);
+    else this.rolesByName.set(speaker.name, [role]);
   }
 
   mentionDocument(phrase: DocumentPhrase, author: ExtractedSpeaker | null, label: string, at: Position): DocumentRecord {
@@ -119,6 +131,7 @@ export class Discourse {
     if (pronoun === "it") {
       for (let i = this.itCandidates.length - 1; i >= 0; i--) {
         const candidate = this.itCandidates[i]!;
+        if (this.behindWindow(candidate.position, at)) break;
         // "Investigators concluded …. It insisted …": a plural group is "they", never "it".
         if (candidate.speaker && isPluralGroupName(candidate.speaker.name)) continue;
         if (this.inWindow(candidate.position, at)) return { speaker: candidate.document?.author ?? candidate.speaker, document: candidate.document };
@@ -202,19 +215,17 @@ export class Discourse {
   }
 
   private rolesOf(speaker: ExtractedSpeaker): string[] {
-    return this.roles.filter((r) => r.speaker.name === speaker.name).map((r) => r.role);
+    return this.rolesByName.get(speaker.name) ?? [];
   }
 
   genderOf(speaker: ExtractedSpeaker): Gender {
-    const hinted = this.genderHints.get(speaker.name);
-    if (hinted) return hinted;
-    const known = this.people.filter((p) => p.speaker.name === speaker.name && p.gender !== "unknown");
-    return known[known.length - 1]?.gender ?? "unknown";
+    return this.genderHints.get(speaker.name) ?? this.knownGenders.get(speaker.name) ?? "unknown";
   }
 
   private latest<T extends Position>(items: T[], at: Position, accept: (item: T) => boolean): T | null {
     for (let i = items.length - 1; i >= 0; i--) {
       const item = items[i]!;
+      if (this.behindWindow(item, at)) break;
       if (this.inWindow(item, at) && accept(item)) return item;
     }
     return null;
