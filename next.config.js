@@ -12,10 +12,9 @@ const SECURITY_HEADERS = [
 /** JSON and CSV answers render nothing: they may load nothing and be framed by no one. */
 const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
-/** ALLOWED_ORIGINS as hosts, the form Next compares a server action's Origin with (lib/env.ts validates the list). */
+/** ALLOWED_ORIGINS and NEXTAUTH_URL as hosts, the form Next compares a server action's Origin with (as lib/http/origin.ts trusts them). */
 function allowedOriginHosts() {
-  return (process.env.ALLOWED_ORIGINS ?? "")
-    .split(",")
+  return [...(process.env.ALLOWED_ORIGINS ?? "").split(","), process.env.NEXTAUTH_URL ?? ""]
     .map((entry) => entry.trim())
     .filter((entry) => URL.canParse(entry))
     .map((entry) => new URL(entry).host);

@@ -9,9 +9,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { PATH_HEADER } from "@/lib/auth/paths";
 import { serverActionRequestProblem } from "@/lib/validation/server-action-request";
-import { env } from "@/lib/env";
 import { NONCE_HEADER, newNonce, pageContentSecurityPolicy } from "@/lib/http/content-security-policy";
-import { originRefusal } from "@/lib/http/origin";
+import { originRefusal, trustedOrigins } from "@/lib/http/origin";
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 const PUBLIC_PATHS = ["/login"];
 
@@ -21,7 +20,7 @@ function hasSessionCookie(request: NextRequest): boolean {
 }
 
 export async function proxy(request: NextRequest) {
-  const refusal = originRefusal(request, env().ALLOWED_ORIGINS);
+  const refusal = originRefusal(request, trustedOrigins());
   if (refusal) return NextResponse.json({ error: refusal }, { status: 403 });
 
   const { pathname, search } = request.nextUrl;

@@ -1,7 +1,7 @@
 // The cross-site request forgery guard for everything that changes state: route handlers (through
 // withRole) and server actions (in proxy.ts). Browsers send Origin with every cross-site and
 // same-site POST, and a page cannot forge it, so a request whose Origin is missing, "null", or
-// neither this app's own nor listed in ALLOWED_ORIGINS is refused before anything is read.
+// neither the address the browser used nor a trusted one (trustedOrigins) is refused before anything is read.
 import { env } from "@/lib/env";
 import { ForbiddenError } from "@/lib/errors";
 
@@ -44,8 +44,14 @@ export function originRefusal(request: OriginCheckedRequest, allowedOrigins: rea
   return foreignOriginMessage(origin);
 }
 
+/** ALLOWED_ORIGINS, and the address NEXTAUTH_URL says users reach the app at (a proxy may hide it from Host). */
+export function trustedOrigins(): string[] {
+  const { ALLOWED_ORIGINS, NEXTAUTH_URL } = env();
+  return NEXTAUTH_URL && URL.canParse(NEXTAUTH_URL) ? [...ALLOWED_ORIGINS, new URL(NEXTAUTH_URL).origin] : ALLOWED_ORIGINS;
+}
+
 /** Throws the 403 that errorResponse turns into `{ error }` when the request's origin is refused. */
 export function assertSameOrigin(request: OriginCheckedRequest): void {
-  const refusal = originRefusal(request, env().ALLOWED_ORIGINS);
+  const refusal = originRefusal(request, trustedOrigins());
   if (refusal) throw new ForbiddenError(refusal);
 }

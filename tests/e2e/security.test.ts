@@ -158,6 +158,14 @@ describe("security in the browser", () => {
       if (page !== adminPage) await page.close();
     }
     expect(nonces.size, "a new nonce for every response").toBe(patterns.length);
+
+    // The not-found page is rendered per request too, so its scripts carry the nonce and run.
+    const missing = await adminPage.goto("/no-such-page");
+    expect(missing?.status()).toBe(404);
+    expect(await adminPage.getByRole("heading", { name: "Not found" }).count()).toBe(1);
+    expectPagePolicy((await missing!.allHeaders())["content-security-policy"]!, "/no-such-page");
+    await adminPage.waitForFunction(() => "next" in window, undefined, { timeout: 15_000 });
+    expect(await adminViolations(adminPage)).toEqual([]);
     expect(cspConsole).toEqual([]);
 
     // The policy is not decoration: markup injected into a page cannot run script.

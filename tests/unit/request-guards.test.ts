@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, test } from "vitest";
 import { env, resetEnvCache } from "@/lib/env";
 import { PayloadTooLargeError, readFormDataWithin } from "@/lib/http/limited-body";
-import { MISSING_ORIGIN_MESSAGE, foreignOriginMessage, originRefusal } from "@/lib/http/origin";
+import { MISSING_ORIGIN_MESSAGE, foreignOriginMessage, originRefusal, trustedOrigins } from "@/lib/http/origin";
 
 describe("origin check", () => {
   const APP = "claims.example.org";
@@ -45,10 +45,12 @@ describe("origin check", () => {
   });
 
   describe("ALLOWED_ORIGINS", () => {
-    const saved = process.env.ALLOWED_ORIGINS;
+    const saved = { ALLOWED_ORIGINS: process.env.ALLOWED_ORIGINS, NEXTAUTH_URL: process.env.NEXTAUTH_URL };
     afterEach(() => {
-      if (saved === undefined) delete process.env.ALLOWED_ORIGINS;
-      else process.env.ALLOWED_ORIGINS = saved;
+      for (const [name, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
       resetEnvCache();
     });
 
@@ -59,6 +61,22 @@ describe("origin check", () => {
       process.env.ALLOWED_ORIGINS = " https://Desk.Example.net/ , http://10.0.0.5:8080 ";
       resetEnvCache();
       expect(env().ALLOWED_ORIGINS).toEqual(["https://desk.example.net", "http://10.0.0.5:8080"]);
+    });
+
+    test("NEXTAUTH_URL's origin is trusted too: a proxy that rewrites Host without X-Forwarded-Host still works", () => {
+      process.env.ALLOWED_ORIGINS = "http://10.0.0.5:8080";
+      process.env.NEXTAUTH_URL = "https://claims.example.org/";
+      resetEnvCache();
+      expect(trustedOrigins()).toEqual(["http://10.0.0.5:8080", "https://claims.example.org"]);
+      const proxied = {
+        method: "POST",
+        url: "http://127.0.0.1:3000/api/import",
+        headers: new Headers({ host: "127.0.0.1:3000", origin: "https://claims.example.org" }),
+      };
+      expect(originRefusal(proxied, trustedOrigins())).toBeNull();
+      expect(originRefusal({ ...proxied, headers: new Headers({ host: "127.0.0.1:3000", origin: "https://other.example.org" }) }, trustedOrigins())).toBe(
+        foreignOriginMessage("https://other.example.org"),
+      );
     });
 
     test.each(["desk.example.net", "https://desk.example.net/claims", "ftp://desk.example.net", "https://user:pw@desk.example.net"])(
