@@ -198,6 +198,28 @@ describe("accounts, roles and audit in the browser", () => {
     await context.close();
   });
 
+  test("'Sign out everywhere' on your account page ends this session and a copy of its cookie", async () => {
+    const person = await createUser(app.database.prisma, "viewer", { email: "everywhere-e2e@example.test" });
+    const first = await newPage(browser, app.baseUrl);
+    await signIn(first.page, person, "/claims");
+    // The same cookie in a second browser: a copied session.
+    const copy = await newPage(browser, app.baseUrl);
+    await copy.context.addCookies(await first.context.cookies());
+    await copy.page.goto("/claims");
+    expect(new URL(copy.page.url()).pathname).toBe("/claims");
+
+    await first.page.getByTestId("signed-in-user").click();
+    await first.page.waitForURL((url) => url.pathname === "/account");
+    await expect(first.page.getByTestId("account-email").textContent()).resolves.toBe(person.email);
+    await first.page.getByRole("button", { name: "Sign out everywhere" }).click();
+    await first.page.waitForURL((url) => url.pathname === "/login");
+    await copy.page.goto("/claims");
+    expect(new URL(copy.page.url()).pathname).toBe("/login");
+    expect(await app.database.prisma.auditEvent.count({ where: { userId: person.id, action: "sign_out_everywhere" } })).toBe(1);
+    await first.context.close();
+    await copy.context.close();
+  });
+
   test("the sign-in page shows only sentences it knows, whatever the error parameter says", async () => {
     const { context, page } = await newPage(browser, app.baseUrl);
     await page.goto(`/login?error=${encodeURIComponent("Your account is suspended. Call +1 555 0100 now")}`);
