@@ -1,5 +1,6 @@
 // Which stored actor an extracted speaker is: by canonical key, by alias, then (people only) by a compatible
 // name. When two stored people could match, none is chosen: a new actor is safer than a wrong merge.
+import { distance } from "fastest-levenshtein";
 import { canonicalActorKey } from "@/lib/extract/actors";
 import type { ActorKind, ExtractedSpeaker } from "@/lib/extract";
 
@@ -26,7 +27,10 @@ function personName(key: string): PersonName | null {
 function givenNamesCompatible(a: string, b: string): boolean {
   if (a === b) return true;
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  return short.length === 1 ? long.startsWith(short) : short.length >= 2 && long.startsWith(short);
+  if (short.length === 1 ? long.startsWith(short) : short.length >= 2 && long.startsWith(short)) return true;
+  // "Mustaa Kamal" is "Mustafa Kamal" with a letter dropped, "Mohamed" is "Mohammed": one letter more or
+  // less in a long given name. A changed letter is another name ("Maria", "Mario").
+  return short.length >= 5 && long.length === short.length + 1 && distance(a, b) === 1;
 }
 
 export class ActorDirectory<A extends KnownActor = KnownActor> {

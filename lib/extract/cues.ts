@@ -148,6 +148,10 @@ const SKIPPABLE_BEFORE_VERB = new Set([
   "jointly",
   "independently",
   "quickly",
+  // "Human Rights Watch today condemned …": a press release's day between subject and verb.
+  "today",
+  "yesterday",
+  "tonight",
 ]);
 
 // "being told" opens a participle clause ("after being told that …"), not a report, so it is left out.

@@ -174,6 +174,9 @@ export class Discourse {
     };
     const named = this.latest(this.institutions, at, sameHead) ?? this.latest(this.named, at, sameHead);
     if (named) return named.speaker;
+    // "The defence maintained …" in a trial is the defendants' lawyers, never the last body named.
+    const party = TRIAL_PARTIES[head];
+    if (party) return party;
     if (["group", "party", "committee", "organization", "organisation", "movement"].includes(head) || INSTITUTION_HEADS.has(head)) {
       const governmental = [
         "government",
@@ -231,6 +234,12 @@ export class Discourse {
     return null;
   }
 }
+
+const TRIAL_PARTIES: Record<string, ExtractedSpeaker> = {
+  defence: { name: "Defence", kind: "other" },
+  defense: { name: "Defense", kind: "other" },
+  prosecution: { name: "Prosecution", kind: "government_body" },
+};
 
 const GENERIC_DOCUMENT_WORDS = new Set([
   "same",

@@ -28,6 +28,17 @@ describe("ActorDirectory", () => {
     expect(directory.resolve({ name: "Ted Markey", kind: "person" })).toBeNull();
   });
 
+  test("one letter more or less in a long given name is a slip of the pen; one letter changed is another name", () => {
+    const kamal = actor("Mustafa Kamal");
+    const mohammed = actor("Mohammed Hanif");
+    const lopez = actor("Maria Lopez");
+    const people = new ActorDirectory([kamal, mohammed, lopez]);
+    expect(people.resolve({ name: "Mustaa Kamal", kind: "person" })).toBe(kamal);
+    expect(people.resolve({ name: "Mohamed Hanif", kind: "person" })).toBe(mohammed);
+    expect(people.resolve({ name: "Mario Lopez", kind: "person" })).toBeNull();
+    expect(people.resolve({ name: "Mustafa Kamali", kind: "person" })).toBeNull();
+  });
+
   test("when two stored people could match, none is chosen", () => {
     const two = new ActorDirectory([actor("Imran Khan"), actor("Ayub Khan")]);
     expect(two.resolve({ name: "Khan", kind: "person" })).toBeNull();

@@ -465,3 +465,21 @@ describe("constructions found importing a diplomatic cable on election violence"
     expect(guessActorKind("Maina Kiai")).toBe("person");
   });
 });
+
+describe("constructions found importing a rights group's press release", () => {
+  test("'WASHINGTON — Human Rights Watch today condemned …': a stance verb after the day, and 'It noted' is the group", () => {
+    const text =
+      'WASHINGTON, D.C. — Human Rights Watch today condemned the acquittal of the factory owners, calling the verdict "a betrayal." It noted that fire exits had been locked on the night of the fire.';
+    expect(extractedFrom(text, "acquittal of the factory owners")).toMatchObject({
+      speaker: { name: "Human Rights Watch", kind: "organization" },
+      cue: "condemned",
+    });
+    expect(extractedFrom(text, "fire exits had been locked").speaker).toEqual({ name: "Human Rights Watch", kind: "organization" });
+  });
+
+  test("'The defence maintained …' in a trial is the defence, never the public body named before it", () => {
+    const text =
+      "Government prosecutors had argued that the owners ignored repeated safety warnings. The defence maintained that the fire was an act of sabotage.";
+    expect(extractedFrom(text, "act of sabotage").speaker).toEqual({ name: "Defence", kind: "other" });
+  });
+});
