@@ -17,6 +17,8 @@ export interface CueMatch {
   cueStart: number;
   phraseStart: number | null;
   phraseEnd: number | null;
+  /** The channel that quoted the speaker ("IRNA quoted Vahidi as saying", "was quoted by state television"). */
+  via?: string;
 }
 
 const SINGLE_WORD_CUES = new Set(SPEECH_VERBS.filter((v) => !v.includes(" ")));
@@ -233,6 +235,10 @@ function matchAt(sentence: string, tokens: Token[], v: number): CueMatch | null 
   if (token.lower === "according" && tokens[v + 1]?.lower === "to") return accordingTo(sentence, tokens, v);
   if (token.lower === "in" && VIEW_NOUNS.test(tokens[v + 2]?.lower ?? "")) return inTheirView(sentence, tokens, v);
   if (token.lower === "as" && tokens.slice(0, v).every((t) => !t.isWord)) return asTheyPutIt(sentence, tokens, v);
+  if (/^(quoted|quotes|cited|cites)$/.test(token.lower)) {
+    const quoting = quotedAsSaying(sentence, tokens, v);
+    if (quoting) return quoting;
+  }
   // Verbs are lowercase mid-sentence; "the United States identified …" has no cue "states".
   if (!/^[a-z]/.test(token.text)) return null;
   if (PARTICIPLE_CUES.has(token.lower) || PROGRESSIVE_CUES.has(token.lower)) return participle(sentence, tokens, v);
@@ -406,6 +412,34 @@ function inTheirView(sentence: string, tokens: Token[], v: number): CueMatch | n
   };
 }
 
+const AS_SAYING = /^(saying|telling|stating|describing|calling|warning|adding)$/;
+
+/**
+ * "The official IRNA news agency quoted Interior Minister Ahmad Vahidi as saying that …": the person
+ * quoted speaks, the agency is the channel; "Vahidi was quoted by state television as saying …" too.
+ */
+function quotedAsSaying(sentence: string, tokens: Token[], v: number): CueMatch | null {
+  const passive = PASSIVE_AUXILIARIES.has(tokens[v - 1]?.lower ?? "") && tokens[v + 1]?.lower === "by";
+  // A channel after "by" is any run of words up to "as" ("by state television", "by the official news agency").
+  const asAt = passive ? tokens.findIndex((t, k) => k > v + 2 && k <= v + 9 && t.lower === "as") : -1;
+  const channelRun = asAt > 0 && tokens.slice(v + 2, asAt).every((t) => t.isWord) ? { first: v + 2, last: asAt - 1 } : null;
+  const other = passive ? channelRun : phraseStartingAt(tokens, v + 1);
+  if (!other || tokens[other.last + 1]?.lower !== "as" || !AS_SAYING.test(tokens[other.last + 2]?.lower ?? "")) return null;
+  const subject = phraseEndingAt(tokens, passive ? v - 2 : v - 1);
+  const [speaker, channel] = passive ? [subject, other] : [other, subject];
+  if (!speaker || (subject && !opensMainClause(tokens, subject.first))) return null;
+  const cue = sentence.slice(tokens[passive ? v - 1 : v]!.start, tokens[other.last + 2]!.end);
+  const match = makeMatch(
+    sentence,
+    tokens,
+    passive ? cue : sentence.slice(tokens[v]!.start, tokens[other.last + 2]!.end),
+    "according",
+    tokens[v]!.start,
+    speaker,
+  );
+  return channel ? { ...match, via: phraseText(sentence, tokens, channel) } : match;
+}
+
 const AS_THEY_PUT_IT = /^(?:said|says|noted|notes|wrote|writes|explained|explains|observed|observes|remarked|remarks|argued|argues)$/;
 
 /** "As one engineer put it, the design was …", "As the report notes, …": the phrase speaks the main clause. */
@@ -548,7 +582,16 @@ function subjectOfRelativeClause(tokens: Token[], closing: number): PhraseRange 
     if (token.text === ";" || token.text === "." || isQuoteMark(token)) return null;
     if (!/^(who|which)$/.test(token.lower) || tokens[j - 1]?.text !== ",") continue;
     const subject = phraseEndingAt(tokens, j - 2);
-    return subject && opensMainClause(tokens, subject.first) ? subject : null;
+    if (subject && opensMainClause(tokens, subject.first)) return subject;
+    // "An engineer with the Savar municipality, who asked not to be named, said": one member of a body.
+    const member = subject ? groupOfInstitution(tokens, subject) : null;
+    if (member) return member;
+    // "A police officer at the scene, who spoke on condition of anonymity, said": the sentence opens with the
+    // subject and its place; the subject is the noun phrase before the first preposition.
+    const opening = tokens.slice(0, j - 1);
+    if (opening.length > 10 || !opening.every((t) => t.isWord) || !/^(a|an|the|one|two|three|several|some)$/i.test(opening[0]?.text ?? "")) return null;
+    const preposition = opening.findIndex((t, k) => k > 0 && PREPOSITIONS.has(t.lower));
+    return preposition > 1 ? { first: 0, last: preposition - 1 } : null;
   }
   return null;
 }

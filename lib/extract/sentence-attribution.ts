@@ -161,7 +161,10 @@ export class SentenceAttributor {
     if (reportedAs) return reportedAs;
     const reading = readPhrase(match.phrase, match.following);
     if (!reading) return null;
-    return this.fromReading(reading, match, context, base);
+    const result = this.fromReading(reading, match, context, base);
+    // "IRNA quoted Vahidi as saying …": the agency is how the words reached us.
+    if (result && match.via && !result.citedVia) result.citedVia = stripDeterminer(match.via);
+    return result;
   }
 
   // "Pakistan's media reported him as saying: “…”": the speaker is "him", the media are the channel.

@@ -76,6 +76,11 @@ export function readPhrase(text: string, following: string): PhraseReading | nul
   }
 
   const head = words[words.length - 1]!;
+  // "a ministry spokesman", "the company's spokeswoman": the body met earlier speaks through them.
+  const body = words[words.length - 2];
+  if (/^(spokesman|spokeswoman|spokesperson)$/.test(head.lower) && body && !isCapitalized(body) && INSTITUTION_HEADS.has(body.lower.replace(/[’']s$/, ""))) {
+    return { type: "description", head: body.lower.replace(/[’']s$/, ""), text };
+  }
   // "Survivors and local people estimated …": groups listed together; the first stands for them.
   const conjunct = /^(.+?)\s+and\s+(?:other\s+|local\s+)?[a-z][\w\s-]*$/.exec(text.trim());
   if (conjunct && GROUP_HEADS.has(conjunct[1]!.trim().split(/\s+/).pop()!.toLowerCase())) {

@@ -483,3 +483,37 @@ describe("constructions found importing a rights group's press release", () => {
     expect(extractedFrom(text, "act of sabotage").speaker).toEqual({ name: "Defence", kind: "other" });
   });
 });
+
+describe("constructions found importing a wire story on protests", () => {
+  const STORY = [
+    "The interior ministry put the toll at four. The official IRNA news agency quoted Interior Minister Ahmad Vahidi as saying that security forces had acted with restraint.",
+    "",
+    "Vahidi was quoted by state television as saying the protesters had been armed.",
+    "",
+    "Asked whether police had used live ammunition, a ministry spokesman said no bullets had been fired.",
+    "",
+    "A police officer at the scene, who spoke on condition of anonymity because he was not authorised to talk to the media, said officers had been ordered to shoot.",
+  ].join("\n");
+  const claims = extractClaims(normalizeDocument(STORY).text);
+  const claimOf = (substring: string) => {
+    const claim = claims.find((c) => c.quote.includes(substring));
+    if (!claim) throw new Error(`no claim holds ${substring}`);
+    return claim;
+  };
+
+  test("'IRNA quoted Minister X as saying …': the minister speaks, the agency is how the words came", () => {
+    expect(claimOf("acted with restraint")).toMatchObject({ speaker: { name: "Ahmad Vahidi", kind: "person" }, citedVia: "official IRNA news agency" });
+  });
+
+  test("'Vahidi was quoted by state television as saying …'", () => {
+    expect(claimOf("protesters had been armed")).toMatchObject({ speaker: { name: "Ahmad Vahidi", kind: "person" }, citedVia: "state television" });
+  });
+
+  test("'a ministry spokesman said' is the ministry the story named", () => {
+    expect(claimOf("no bullets had been fired").speaker).toEqual({ name: "Interior ministry", kind: "government_body" });
+  });
+
+  test("'A police officer at the scene, who spoke on condition of anonymity …, said': attributed, to no one by name", () => {
+    expect(claimOf("ordered to shoot")).toMatchObject({ speaker: null, cue: "said" });
+  });
+});
