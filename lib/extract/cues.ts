@@ -41,6 +41,14 @@ const THAT_CUES = new Set([
   "establish",
   "established",
   "establishes",
+  // A court's reasoning: "The Court held that …", "The Court considers that …".
+  "held",
+  "holds",
+  "considers",
+  "considered",
+  // A party's case: "The Government submitted that …" (submitting a report reports nothing).
+  "submitted",
+  "submits",
 ]);
 // "X put the leak at 1,000 barrels a day": estimating a figure.
 const NUMBER_WORDS =
@@ -285,7 +293,9 @@ function isLyAdverb(token: Token): boolean {
 }
 
 function thatFollows(tokens: Token[], v: number): boolean {
-  for (let i = v + 1; i < tokens.length && i <= v + 5; i++) {
+  // "found, by eleven votes to six, that …": a set-off phrase may stand between the verb and "that".
+  const reach = tokens[v + 1]?.text === "," ? 9 : 5;
+  for (let i = v + 1; i < tokens.length && i <= v + reach; i++) {
     if (tokens[i]!.lower === "that") return true;
     if (!tokens[i]!.isWord && tokens[i]!.text !== ",") return false;
   }
@@ -670,6 +680,8 @@ function groupOfInstitution(tokens: Token[], range: PhraseRange): PhraseRange | 
 function opensMainClause(tokens: Token[], first: number): boolean {
   const before = tokens[first - 1];
   if (!before) return true;
+  // "1. The Court held …", "6. (C) The ambassador said …", "(b) The applicants alleged …": a numbered paragraph.
+  if (isListMarker(tokens, first)) return true;
   if (BOUNDARY_PUNCTUATION.has(before.text)) return true;
   // "…in the rubble,[25] and the company's chief executive … acknowledged": a citation marker ends a clause.
   if ((before.lower === "and" || before.lower === "or") && tokens[first - 2]?.text === "]") return true;
@@ -685,6 +697,16 @@ function opensMainClause(tokens: Token[], first: number): boolean {
   if (first - 1 === 0 && SENTENCE_ADVERBS.has(before.lower)) return true;
   // "In a press conference MQM leader Farooq Sattar said"
   return PREPOSITIONS.has(tokens[0]?.lower ?? "") && first <= 7 && tokens.slice(0, first).every((t) => t.isWord);
+}
+
+/** The tokens before `first` are only a paragraph's number or marking ("1.", "(b)", "6. (C)"). */
+function isListMarker(tokens: Token[], first: number): boolean {
+  if (first === 0 || first > 6) return false;
+  const marker = tokens
+    .slice(0, first)
+    .map((t) => t.text)
+    .join("");
+  return /^(?:\d{1,3}[.)]|\(\w{1,3}\)|[a-z][.)])(?:\([A-Z]{1,2}\))?$/.test(marker);
 }
 
 // "It is mentionable that X claimed …": the writer's frame adds nothing, the claim is X's.

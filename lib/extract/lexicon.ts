@@ -86,6 +86,8 @@ export const SPEECH_VERBS: readonly string[] = [
   "emphasised",
   "accused",
   "accuses",
+  "contested",
+  "contests",
   "documented",
   "condemned",
   "condemns",
@@ -249,6 +251,15 @@ export const ANONYMOUS_SOURCE_HEADS: ReadonlySet<string> = new Set([
 
 /** Heads of groups that speak as one: "BP's lawyers argued" is spoken by "BP lawyers". */
 export const GROUP_HEADS: ReadonlySet<string> = new Set([
+  // Parties to a case: "the applicants maintained …".
+  "applicants",
+  "respondents",
+  "claimants",
+  "plaintiffs",
+  "defendants",
+  "petitioners",
+  "appellants",
+  "interveners",
   "analysts",
   "analyst",
   "witness",
@@ -710,7 +721,7 @@ export const GOVERNMENT_MARKERS: readonly string[] = [
   "washington",
 ];
 
-export const COURT_MARKERS: readonly string[] = ["court", "tribunal", "judiciary", "bench"];
+export const COURT_MARKERS: readonly string[] = ["court", "tribunal", "judiciary", "bench", "grand chamber", "trial chamber", "appeals chamber"];
 
 export const MEDIA_MARKERS: readonly string[] = [
   "times",
@@ -749,6 +760,8 @@ export const ORGANIZATION_MARKERS: readonly string[] = [
   "without borders",
   "red cross",
   "red crescent",
+  "centre",
+  "center",
   "mqm",
   "party",
   "movement",

@@ -141,6 +141,15 @@ const ROLE_NOUNS: ReadonlySet<string> = new Set([
   "consultant",
   "counsel",
   "attorney",
+  // Parties to a case: "The third-party intervener, Human Rights Centre, stated …".
+  "intervener",
+  "applicant",
+  "respondent",
+  "claimant",
+  "plaintiff",
+  "defendant",
+  "petitioner",
+  "appellant",
 ]);
 
 export function isRoleWord(lower: string): boolean {

@@ -75,6 +75,10 @@ export function readPhrase(text: string, following: string): PhraseReading | nul
     if (owner?.type === "name" || owner?.type === "description") return { ...owner, text };
   }
 
+  // "The respondent Government", "the applicant State": in a case between states, the side is the name.
+  const side = /^(?:the\s+)?(applicant|respondent|intervening|defendant|claimant)\s+(Government|State|Party)$/i.exec(text.trim());
+  if (side) return { type: "name", name: `${capitalize(side[1]!.toLowerCase())} ${side[2]}`, kind: "government_body", text, gender: "unknown" };
+
   const head = words[words.length - 1]!;
   // "a ministry spokesman", "the company's spokeswoman": the body met earlier speaks through them.
   const body = words[words.length - 2];

@@ -517,3 +517,40 @@ describe("constructions found importing a wire story on protests", () => {
     expect(claimOf("ordered to shoot")).toMatchObject({ speaker: null, cue: "said" });
   });
 });
+
+describe("constructions found importing a court's judgment between two states", () => {
+  const JUDGMENT = [
+    "THE LAW",
+    "",
+    "1. The applicant Government alleged that the Russian Federation had carried out attacks on civilians. The respondent Government contested that allegation.",
+    "",
+    "2. The Government submitted that the Russian armed forces had not been present in the villages concerned.",
+    "",
+    "3. The Court considers that the evidence before it is sufficient. It notes that no convincing explanation has been provided.",
+    "",
+    "5. The Grand Chamber found, by eleven votes to six, that there had been a violation of Article 2 of the Convention.",
+    "",
+    "6. In their observations, the applicants maintained that the killings had been systematic.",
+    "",
+    "10. The third-party intervener, Human Rights Centre, stated that it had documented 138 cases of ill-treatment.",
+  ].join("\n");
+  const claims = extractClaims(normalizeDocument(JUDGMENT).text);
+  const claimOf = (substring: string) => {
+    const claim = claims.find((c) => c.quote.includes(substring));
+    if (!claim) throw new Error(`no claim holds ${substring}`);
+    return claim;
+  };
+
+  test.each([
+    ["'1. The applicant Government alleged': a numbered paragraph, and the side is the name", "carried out attacks", "Applicant Government", "government_body"],
+    ["'The respondent Government contested that allegation'", "contested that allegation", "Respondent Government", "government_body"],
+    ["'The Government submitted that …'", "had not been present", "Government", "government_body"],
+    ["'The Court considers that …'", "evidence before it is sufficient", "Court", "court"],
+    ["'It notes that …' is the Court", "no convincing explanation", "Court", "court"],
+    ["'The Grand Chamber found, by eleven votes to six, that …'", "violation of Article 2", "Grand Chamber", "court"],
+    ["'In their observations, the applicants maintained …'", "killings had been systematic", "Applicants", "other"],
+    ["'The third-party intervener, Human Rights Centre, stated …'", "138 cases", "Human Rights Centre", "organization"],
+  ])("%s", (_what, substring, name, kind) => {
+    expect(claimOf(substring).speaker).toEqual({ name, kind });
+  });
+});
