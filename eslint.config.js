@@ -69,5 +69,17 @@ export default tseslint.config(
       ]),
     },
   },
+  {
+    // One validator per kind of value: ids, counts and page numbers go through lib/validation/zod.ts
+    // (recordId, formInt), which keep them within the int4 columns and refuse "1e3" or "0x10".
+    files: ["app/**", "lib/**"],
+    ignores: ["lib/validation/**", "lib/env.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        { selector: "MemberExpression[object.name='z'][property.name='coerce']", message: "Use recordId or formInt from lib/validation/zod.ts." },
+      ],
+    },
+  },
   prettier,
 );

@@ -8,7 +8,7 @@
 // 3. gives the page a Content-Security-Policy with a fresh nonce (lib/http/content-security-policy.ts).
 import { NextResponse, type NextRequest } from "next/server";
 import { PATH_HEADER } from "@/lib/auth/paths";
-import { serverActionRequestProblem } from "@/lib/validation/server-action-request";
+import { pageRequestProblem } from "@/lib/validation/page-request";
 import { NONCE_HEADER, newNonce, pageContentSecurityPolicy } from "@/lib/http/content-security-policy";
 import { originRefusal, trustedOrigins } from "@/lib/http/origin";
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
@@ -29,9 +29,9 @@ export async function proxy(request: NextRequest) {
     login.searchParams.set("callbackUrl", `${pathname}${search}`);
     return NextResponse.redirect(login);
   }
-  // Next answers an action body it cannot decode (or one over 1 MB) with a 500; say what is wrong instead.
-  const badAction = await serverActionRequestProblem(request);
-  if (badAction) return NextResponse.json({ error: badAction.message }, { status: badAction.status });
+  // Next answers a path or an action body it cannot decode (or one over 1 MB) with a 500; say what is wrong instead.
+  const undecodable = await pageRequestProblem(request);
+  if (undecodable) return NextResponse.json({ error: undecodable.message }, { status: undecodable.status });
   const nonce = newNonce();
   const policy = pageContentSecurityPolicy(nonce);
   const forwarded = new Headers(request.headers);

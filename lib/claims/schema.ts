@@ -89,6 +89,11 @@ export function firstValues(params: SearchParamsRecord | URLSearchParams): Recor
   return out;
 }
 
+/** The ignored value as the page shows it: quoted, control characters and broken ones escaped, long ones cut. */
+function shownValue(value: string): string {
+  return JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value);
+}
+
 /** Lenient, for shared links: a bad value is dropped and reported instead of failing the page. */
 export function parseWithProblems<T extends z.ZodObject>(schema: T, params: SearchParamsRecord | URLSearchParams): { value: z.infer<T>; problems: string[] } {
   const raw = firstValues(params);
@@ -100,7 +105,7 @@ export function parseWithProblems<T extends z.ZodObject>(schema: T, params: Sear
     if (parsed.success) return { value: parsed.data, problems };
     for (const issue of parsed.error.issues) {
       const key = String(issue.path[0]);
-      problems.push(`${key}: ${issue.message} (ignored "${known[key] ?? ""}")`);
+      problems.push(`${key}: ${issue.message} (ignored ${shownValue(known[key] ?? "")})`);
       known[key] = undefined;
     }
   }

@@ -80,8 +80,7 @@ export const bigRecordId = (message: string) =>
   z
     .string({ error: message })
     .trim()
-    .regex(/^\d{1,19}$/, message)
-    .refine((digits) => BigInt(digits) >= 1n && BigInt(digits) <= INT8_MAX, message);
+    .refine((digits) => /^\d{1,19}$/.test(digits) && BigInt(digits) >= 1n && BigInt(digits) <= INT8_MAX, message);
 
 // Text --------------------------------------------------------------------------------------
 
