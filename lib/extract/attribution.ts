@@ -4,7 +4,9 @@ import type { Attribution, ExtractedClaim, ExtractedSpeaker, SourceStance } from
 import type { CueMatch } from "./cues";
 import { DISTANCING, HEDGES, REBUTTALS } from "./lexicon";
 import { buildNameResolver, genderHints, midSentenceCapitals } from "./name-evidence";
-import { articleIndexes, leadingLabelLength, referenceScopes } from "./references";
+import { articleIndexes, leadingLabelLength, referenceScopes, SPEAKER_LABEL } from "./references";
+import { readPhrase } from "./speaker-phrases";
+import type { PersonNameResolver } from "./actors";
 import { SentenceAttributor, type SentenceAttribution, type SentenceContext, type SentenceReading, type SourceType } from "./sentence-attribution";
 import type { Sentence } from "./sentences";
 import { tokenize } from "./tokens";
@@ -115,6 +117,7 @@ export function attributeClaims(
     return attributor.analyze(context);
   });
   const perSentence = readings.map((r) => r.attribution);
+  const labelled = transcriptSpeakers(text, sentences, articles, names);
 
   const decisions: UnitDecision[] = [];
   return spans.map((span) => {
@@ -123,7 +126,10 @@ export function attributeClaims(
     // A document's writer named anywhere in the article speaks for it.
     const writer = read?.document ? attributor.writers.get(read.document) : undefined;
     const own = read && writer ? { ...read, speaker: writer } : read;
-    const decision = own ? { ...own, inherited: false } : (inheritedDecision(unitText, span, sentences, articles, decisions, spans, readings) ?? noDecision());
+    const label = labelled.get(span.sentenceIndex);
+    const decision = own
+      ? { ...own, inherited: false }
+      : (label ?? inheritedDecision(unitText, span, sentences, articles, decisions, spans, readings) ?? noDecision());
     decisions.push(decision);
     const reference = references.get(span.sentenceIndex) ?? null;
     const attribution = attributionKind(decision, unitText, reference !== null);
@@ -138,6 +144,41 @@ export function attributeClaims(
       sourceStance: stanceOf(attribution, unitText, rebutted),
     };
   });
+}
+
+/**
+ * A transcript names who speaks each paragraph ("Wang Wenbin: …"); "A:" is the last named answerer of
+ * the article, "Q:" the questioner, who is nobody in particular. Every sentence of such a paragraph
+ * without a cue of its own is the labelled speaker's.
+ */
+function transcriptSpeakers(text: string, sentences: Sentence[], articles: number[], names: PersonNameResolver): Map<number, UnitDecision> {
+  const bySentence = new Map<number, UnitDecision>();
+  let current: UnitDecision | null = null;
+  let answerer: UnitDecision | null = null;
+  let article = -1;
+  let paragraph = -1;
+  sentences.forEach((sentence, index) => {
+    if (articles[index] !== article) {
+      article = articles[index] ?? 0;
+      answerer = null;
+    }
+    if (sentence.paragraph !== paragraph) {
+      paragraph = sentence.paragraph;
+      current = null;
+      const label = SPEAKER_LABEL.exec(text.slice(sentence.start, sentence.end))?.[1];
+      if (label === "A") current = answerer;
+      else if (label && label !== "Q") {
+        const reading = readPhrase(label, "");
+        if (reading?.type === "name" && reading.kind === "person") {
+          const speaker = { name: names.resolve(reading.name, sentence.start), kind: "person" as const };
+          current = { speaker, cue: `${label}:`, source: "named", pattern: null, documentNoun: null, citedVia: null, inherited: false };
+          answerer = current;
+        }
+      }
+    }
+    if (current) bySentence.set(index, current);
+  });
+  return bySentence;
 }
 
 function noDecision(): UnitDecision {

@@ -170,6 +170,8 @@ export class Discourse {
     // "the airline" after "Ethiopian Airlines": the plural of a name's last word is still its head.
     const sameHead = (e: EntityMention) => {
       const last = e.speaker.name.split(" ").pop()!;
+      // "the ministry" after "the Ministry of Foreign Affairs": a body named "<head> of …".
+      if (e.speaker.name.toLowerCase().startsWith(`${head} of `)) return true;
       return (/^[A-Z]/.test(last) ? last.replace(/(?<=[^s])s$/, "") : last).toLowerCase() === head;
     };
     const named = this.latest(this.institutions, at, sameHead) ?? this.latest(this.named, at, sameHead);

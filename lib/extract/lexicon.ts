@@ -86,6 +86,13 @@ export const SPEECH_VERBS: readonly string[] = [
   "emphasised",
   "accused",
   "accuses",
+  // A statement's present tense: "The Ministry reiterates that …".
+  "reiterates",
+  "stresses",
+  "emphasises",
+  "emphasizes",
+  "underlines",
+  "affirms",
   "contested",
   "contests",
   "documented",

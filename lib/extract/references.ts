@@ -8,8 +8,12 @@ export const REFERENCE_LINE = /^REFERENCES?\s*:\s*/;
 // "KARACHI:", "ISLAMABAD –": a place in capitals opening a news item.
 export const DATELINE = /^(?!REFERENCES?\b)[A-Z][A-Z.]+(?: [A-Z][A-Z.]+){0,2}\s*(?::|\s[–—-])\s+/;
 
+// "Wang Wenbin: The so-called report …", "A: The door is open.": who speaks a transcript's paragraph.
+export const SPEAKER_LABEL = /^((?:[A-Z][\p{L}'’.-]+)(?:\s+[A-Z][\p{L}'’.-]+){1,3}|[QA])\s*:\s+(?=\S)/u;
+
 export const LEADING_LABELS: RegExp[] = [
   DATELINE,
+  SPEAKER_LABEL,
   /^\d{1,3}\.\s*\((?:C|U|S|SBU|TS|C\/NF|S\/NF)\)\s*/,
   /^\((?:C|U|S|SBU|TS|C\/NF|S\/NF)\)\s*/,
   /^(?:Comment|Note|Summary|Background|Update|Editor['’]s note)\s*:\s*/i,

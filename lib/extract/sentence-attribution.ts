@@ -1,6 +1,7 @@
 // Which cue a sentence uses, who stands behind it, and what it teaches about names, roles and documents for later sentences.
 
 import { isDictionaryWord } from "@/lib/text/wordnet";
+import { INSTITUTION_HEADS } from "./lexicon";
 import type { ExtractedSpeaker } from "./types";
 import type { PersonNameResolver } from "./actors";
 import { findCues, type CueMatch } from "./cues";
@@ -215,7 +216,12 @@ export class SentenceAttributor {
           this.discourse.mentionActor(listed, "unknown", at);
           return { ...base, speaker: listed, source: "named" };
         }
-        const speaker = this.speakerFromName(reading.name, reading.kind, context.offset + (match.phraseStart ?? 0));
+        // "The Ministry reiterates …" in a formal statement: the body the text named in full before.
+        const named =
+          /^the\s+\S+$/i.test(reading.text.trim()) && INSTITUTION_HEADS.has(reading.name.toLowerCase())
+            ? this.discourse.resolveDescription(reading.name.toLowerCase(), at)
+            : null;
+        const speaker = named ?? this.speakerFromName(reading.name, reading.kind, context.offset + (match.phraseStart ?? 0));
         this.discourse.mentionActor(speaker, reading.gender, at);
         this.registerRoles(reading.text, speaker, at);
         return { ...base, speaker, source: "named" };

@@ -544,7 +544,7 @@ describe("constructions found importing a court's judgment between two states", 
   test.each([
     ["'1. The applicant Government alleged': a numbered paragraph, and the side is the name", "carried out attacks", "Applicant Government", "government_body"],
     ["'The respondent Government contested that allegation'", "contested that allegation", "Respondent Government", "government_body"],
-    ["'The Government submitted that …'", "had not been present", "Government", "government_body"],
+    ["'The Government submitted that …' is the government last named", "had not been present", "Respondent Government", "government_body"],
     ["'The Court considers that …'", "evidence before it is sufficient", "Court", "court"],
     ["'It notes that …' is the Court", "no convincing explanation", "Court", "court"],
     ["'The Grand Chamber found, by eleven votes to six, that …'", "violation of Article 2", "Grand Chamber", "court"],
@@ -552,5 +552,47 @@ describe("constructions found importing a court's judgment between two states", 
     ["'The third-party intervener, Human Rights Centre, stated …'", "138 cases", "Human Rights Centre", "organization"],
   ])("%s", (_what, substring, name, kind) => {
     expect(claimOf(substring).speaker).toEqual({ name, kind });
+  });
+});
+
+describe("constructions found importing a press conference transcript and a ministry's statement", () => {
+  const TRANSCRIPT = [
+    "Foreign Ministry Spokesperson's Regular Press Conference",
+    "",
+    "Q: The BBC reported that detainees in the camps were subjected to systematic abuse. What is your comment?",
+    "",
+    "Wang Wenbin: The so-called report is completely fabricated. The BBC has repeatedly spread disinformation about the region.",
+    "",
+    "Q: Some countries have called for an independent investigation.",
+    "",
+    "A: The door of the region is always open to people who are unbiased.",
+    "",
+    "The Ministry of Foreign Affairs of the People's Republic of China states that the centres were closed in 2019. The Ministry reiterates that all trainees have graduated.",
+  ].join("\n");
+  const claims = extractClaims(normalizeDocument(TRANSCRIPT).text);
+  const claimOf = (substring: string) => {
+    const claim = claims.find((c) => c.quote.includes(substring));
+    if (!claim) throw new Error(`no claim holds ${substring}`);
+    return claim;
+  };
+
+  test("'Name: …' speaks the whole paragraph, and the label is no part of the claim", () => {
+    expect(claimOf("completely fabricated")).toMatchObject({
+      quote: "The so-called report is completely fabricated.",
+      speaker: { name: "Wang Wenbin", kind: "person" },
+    });
+    expect(claimOf("spread disinformation").speaker).toEqual({ name: "Wang Wenbin", kind: "person" });
+  });
+
+  test("'A:' is the last named answerer; 'Q:' is the questioner, nobody in particular", () => {
+    expect(claimOf("always open").speaker).toEqual({ name: "Wang Wenbin", kind: "person" });
+    expect(claimOf("independent investigation").speaker).toBeNull();
+  });
+
+  test("'The Ministry reiterates …' is the ministry the statement named in full", () => {
+    expect(claimOf("trainees have graduated").speaker).toEqual({
+      name: "Ministry of Foreign Affairs of the People's Republic of China",
+      kind: "government_body",
+    });
   });
 });
