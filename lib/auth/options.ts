@@ -13,11 +13,12 @@ import { hashPassword, passwordNeedsRehash, verifyPassword } from "@/lib/auth/pa
 import { clientAddressFrom } from "@/lib/http/client-address";
 import { logSignInAttempt, markAttemptSucceeded, normalizeEmail, reserveAttempt } from "@/lib/auth/throttle";
 import { SIGN_IN_UNAVAILABLE, throttledCode } from "@/lib/auth/sign-in-errors";
+import { storableText } from "@/lib/validation/zod";
 
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
 const signInSchema = z.object({
-  email: z.string().trim().min(1).max(320),
+  email: storableText().trim().min(1).max(320),
   password: z.string().min(1).max(1024),
 });
 

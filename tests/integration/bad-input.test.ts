@@ -580,6 +580,13 @@ describe("bad input at every server action and route handler", () => {
     expect(await databaseFingerprint(database.prisma)).toEqual(before);
   });
 
+  test("a NUL in the sign-in email is a wrong email, not 'sign-in cannot be checked', and logs nothing", async () => {
+    const { authorizeCredentials } = await import("@/lib/auth/options");
+    const attempts = await database.prisma.signInAttempt.count();
+    await expect(authorizeCredentials({ email: `${users.editor.email}\u0000`, password: users.editor.password }, "127.0.0.1")).resolves.toBeNull();
+    expect(await database.prisma.signInAttempt.count()).toBe(attempts);
+  });
+
   test("issue 19, item 12: the source form refuses the dates the import refuses, with the import's words", async () => {
     signInAs(users.editor);
     const before = await databaseFingerprint(database.prisma);
