@@ -143,7 +143,18 @@ export class SentenceAttributor {
   }
 
   // "Altaf Hussain has warned that …, DawnNews reported": Hussain speaks, DawnNews is how we know.
+  // "According to the report, Qureshi told investigators that …": Qureshi speaks, the report is how we know.
   private preferSpeakerOverOutlet(result: SentenceAttribution | null, matches: CueMatch[], context: SentenceContext): SentenceAttribution | null {
+    if (result?.source === "document" && result.pattern === "according" && matches.length >= 2) {
+      for (const match of matches) {
+        if (match.phrase === null || match.pattern === "according" || match.cueStart === matches[0]!.cueStart) continue;
+        const reading = readPhrase(match.phrase, match.following);
+        if (reading?.type !== "name") continue;
+        const named = this.interpret(match, context);
+        if (named?.speaker) return { ...named, citedVia: result.citedVia };
+      }
+      return result;
+    }
     if (result?.speaker?.kind !== "media_outlet" || matches.length < 2) return result;
     for (const match of matches) {
       if (match.phrase === null || match.cueStart === matches[0]!.cueStart) continue;

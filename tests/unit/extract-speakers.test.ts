@@ -596,3 +596,18 @@ describe("constructions found importing a press conference transcript and a mini
     });
   });
 });
+
+describe("a chain of reporting: the document is how we know, the person in it speaks", () => {
+  test("'According to the report, Qureshi told investigators that …' is Qureshi's, cited via the report", () => {
+    const text =
+      "The joint investigation team submitted its report on Friday. According to the report, Qureshi told investigators that a party official had demanded Rs200 million from the owners.";
+    const claim = extractedFrom(text, "had demanded Rs200 million");
+    expect(claim.speaker).toEqual({ name: "Qureshi", kind: "person" });
+    expect(claim.citedVia).toMatch(/report/);
+  });
+
+  test("'According to the report, the fire spread quickly' stays the report's own finding", () => {
+    const claim = extractedFrom("The inquiry published its report. According to the report, the fire spread within minutes.", "spread within minutes");
+    expect(claim.speaker?.name).toMatch(/report/i);
+  });
+});
