@@ -10,6 +10,7 @@ import type { MetadataGuesses, ReadDocument } from "@/lib/import/types";
 import { isTimestampLine } from "@/lib/text/dates";
 import { capitalize } from "@/lib/text/terms";
 import { normalizeDocument } from "@/lib/extract/normalize";
+import { hasLoneSurrogate } from "@/lib/validation/zod";
 
 export const PASTED_TEXT_NAME = "pasted text";
 
@@ -117,7 +118,7 @@ export function readPastedText(text: string, options: TextCheckOptions = {}): Re
     throw new ImportRefusedError(PASTED_TEXT_NAME, "binary", "the pasted text contains control characters, so it is not plain text");
   }
   // A lone UTF-16 surrogate has no UTF-8 form: the clipboard held something that is not text.
-  if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text)) {
+  if (hasLoneSurrogate(text)) {
     throw new ImportRefusedError(PASTED_TEXT_NAME, "invalid_utf8", "the pasted text contains broken characters and is not valid Unicode text");
   }
   const guesses: MetadataGuesses = {};

@@ -90,12 +90,15 @@ export const LONE_SURROGATE_MESSAGE = "Contains a broken character (half of a UT
 /** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+/** Half of a UTF-16 surrogate pair: no UTF-8 form, so a database or a file would get U+FFFD instead. */
+export const hasLoneSurrogate = (text: string) => LONE_SURROGATE.test(text);
+
 /** Text Postgres stores as given: it refuses NUL, and UTF-8 turns a lone surrogate into U+FFFD. */
 export const storableText = (missing?: string) =>
   z
     .string(missing === undefined ? undefined : { error: missing })
     .refine((text) => !text.includes("\u0000"), NUL_MESSAGE)
-    .refine((text) => !LONE_SURROGATE.test(text), LONE_SURROGATE_MESSAGE);
+    .refine((text) => !hasLoneSurrogate(text), LONE_SURROGATE_MESSAGE);
 
 export const nullableText = (max: number, label: string) =>
   z.preprocess(trimmedOrNull, storableText().max(max, `${label} is limited to ${max} characters`).nullable());
