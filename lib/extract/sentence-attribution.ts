@@ -3,7 +3,7 @@
 import { isDictionaryWord } from "@/lib/text/wordnet";
 import { INSTITUTION_HEADS } from "./lexicon";
 import type { ExtractedSpeaker } from "./types";
-import type { PersonNameResolver } from "./actors";
+import { guessActorKind, type PersonNameResolver } from "./actors";
 import { findCues, type CueMatch } from "./cues";
 import { Discourse, type DocumentRecord, type Position } from "./discourse";
 import { phraseStartingAt } from "./noun-phrases";
@@ -102,7 +102,7 @@ const MEDIUM =
   /\bin (a|an|the|his|her|its|their) ((?:[\w’'$-]+ ){0,3}?)(memo|memorandum|report|letter|letters|statement|decision|ruling|judgment|article|cable|column|affidavit|complaint|petition|book)\b((?: on| of| to)[^,;:“”"]{0,60})?/i;
 // A clause subject that sends or files a document is its author ("The Privy Council Office … sent a memo").
 const AUTHORING_VERB =
-  /\b(sent|wrote|issued|released|published|prepared|filed|submitted|drafted|produced)\s+((?:a|an)\s+(?:[\w’'$-]+\s){0,3}?(?:memo|memorandum|report|letter|letters|statement|lawsuit|suit|complaint|petition|cable|paper|study))\b/i;
+  /\b(sent|wrote|issued|released|published|prepared|filed|submitted|drafted|produced)\s+((?:a|an|its|their|his|her)\s+(?:[\w’'$-]+\s){0,3}?(?:memo|memorandum|report|letter|letters|statement|lawsuit|suit|complaint|petition|cable|paper|study))\b/i;
 // "In interviews, Mr. Baqri …": an introductory phrase before the subject.
 const INTRO_OPENERS =
   /^(in|on|at|during|after|before|when|while|although|though|asked|talking|addressing|speaking|meanwhile|however|earlier|later|in addition|despite|since|upon|through|with|without|as|like|by|for|from|under|over|among|due|providing|sharing|elaborating|curious|based|saying|taking|made|a|an)$/i;
@@ -131,6 +131,7 @@ export class SentenceAttributor {
       if (result) break;
     }
     result = this.preferSpeakerOverOutlet(result, matches, context);
+    result = this.preferHolderOverFramer(result, matches, context);
     if (result?.speaker && result.source === "named") this.discourse.mentionSpeaker(result.speaker, context.position);
     const subject = this.registerSubject(context, result);
     this.registerNamedInstitutions(context);
@@ -140,6 +141,25 @@ export class SentenceAttributor {
       if (!result.citedVia && medium) result.citedVia = medium;
     }
     return { attribution: result, subject };
+  }
+
+  // "BP is arguing that the government overstated the flow …, staff of the commission said": the position is BP's,
+  // the staff are how we know it. Only a named holder opening the sentence with a "that" clause, and a framer
+  // who is someone else.
+  private preferHolderOverFramer(result: SentenceAttribution | null, matches: CueMatch[], context: SentenceContext): SentenceAttribution | null {
+    const framing = matches[0];
+    if (!result || !framing || matches.length < 2) return result;
+    const earliest = matches.reduce((a, b) => (b.cueStart < a.cueStart ? b : a));
+    const holder = earliest !== framing && earliest.pattern === "subject" ? earliest : null;
+    if (!holder || !/^\s*(that\b|[a-z]+\s+that\b)/.test(context.sentence.slice(holder.cueStart + holder.cue.length))) return result;
+    const reading = holder.phrase === null ? null : readPhrase(holder.phrase, holder.following);
+    if (reading?.type !== "name") return result;
+    const held = this.interpret(holder, context);
+    if (!held?.speaker) return result;
+    // An unresolved "he told reporters" frames the holder's own words.
+    if (!result.speaker) return held;
+    if (held.speaker.name === result.speaker.name) return result;
+    return { ...held, citedVia: held.citedVia ?? result.speaker.name };
   }
 
   // "Altaf Hussain has warned that …, DawnNews reported": Hussain speaks, DawnNews is how we know.
@@ -409,7 +429,9 @@ export class SentenceAttributor {
     const first = subjectStart(tokens);
     const range = first === null ? null : phraseStartingAt(tokens, first);
     const subject = range ? readPhrase(context.sentence.slice(tokens[range.first]!.start, tokens[range.last]!.end), "") : null;
-    const author = subject?.type === "name" ? this.speakerFromName(subject.name, subject.kind, context.offset) : (result?.speaker ?? null);
+    // "A committee formed by the home ministry … submitted its report": a body the text introduces as it writes.
+    const introduced = subject?.type === "description" && INSTITUTION_HEADS.has(subject.head) ? bodyNamed(subject.head) : null;
+    const author = subject?.type === "name" ? this.speakerFromName(subject.name, subject.kind, context.offset) : (introduced ?? result?.speaker ?? null);
     const reading = readPhrase(authored[2]!, context.sentence.slice((authored.index ?? 0) + authored[0].length));
     if (reading?.type === "document") this.recordDocument(reading.document, author, context);
   }
@@ -472,6 +494,13 @@ function skipBracketed(tokens: Token[], at: number): number {
 }
 
 const WRITTEN_BY = /^\s*((?:[Tt]he|[Tt]his)\s+[^,.;]{1,60}?)\s+was\s+(?:written|signed|drafted|authored|penned)\s+by\s+([A-Z][^,.;()]{2,60})/;
+
+/** "the committee", "the inquiry" as a speaker of its own: a public body when the word says so, else an organization. */
+function bodyNamed(head: string): ExtractedSpeaker {
+  const name = capitalize(head);
+  const kind = guessActorKind(name);
+  return { name, kind: kind === "person" || kind === "other" ? "organization" : kind };
+}
 
 function documentAsSpeaker(label: string): ExtractedSpeaker {
   return { name: capitalize(label), kind: "other" };

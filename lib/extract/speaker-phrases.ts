@@ -36,7 +36,7 @@ const PRONOUNS: Record<string, Pronoun> = { he: "he", she: "she", it: "it", they
 const NON_NAME_WORDS = new Set([...MONTHS, ...WEEKDAYS]);
 
 const AUTHOR_LINK =
-  /^((?:[^,;.“”"]{0,60}?\s)?)(attributed to|issued by|published by|written by|conducted by|prepared by|signed by|sent by|from|by)\s+([^,;“”"]+)/i;
+  /^((?:[^,;.“”"]{0,60}?\s)?)(attributed to|issued by|published by|written by|conducted by|prepared by|signed by|sent by|compiled by|kept by|drawn up by|maintained by|produced by|carried out by|from|by)\s+([^,;“”"]+)/i;
 // "released by WikiLeaks", "cited by Interfax", "quoted by TASS": who passed a document on, not who wrote it.
 const NOT_AUTHORSHIP = /\b(released|leaked|obtained|posted|seen|reviewed|received|cited|quoted|carried|reported|relayed)\s*$/i;
 const PROVENANCE =
@@ -210,7 +210,15 @@ function trimAuthorText(value: string): string {
 
 function authorFromText(value: string): { name: string; kind: ActorKind } | null {
   // "by researchers at the University of Toronto": past the group, the name of their institution.
-  return nameFromWords(tokenize(trimAuthorText(value))) ?? nameFromWords(tokenize(value.replace(/[.\s]+$/, "")));
+  const named = nameFromWords(tokenize(trimAuthorText(value))) ?? nameFromWords(tokenize(value.replace(/[.\s]+$/, "")));
+  if (named) return named;
+  // "a list kept by the administration": a body the text names by what it is.
+  const body = /^the\s+([a-z]+)\b/.exec(trimAuthorText(value));
+  if (body && INSTITUTION_HEADS.has(body[1]!)) {
+    const kind = guessActorKind(capitalize(body[1]!));
+    return { name: capitalize(body[1]!), kind: kind === "person" || kind === "other" ? "organization" : kind };
+  }
+  return null;
 }
 
 // "US State Department cable" → US State Department; "Canadian government memo" → none (not a name).

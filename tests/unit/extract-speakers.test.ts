@@ -606,8 +606,31 @@ describe("a chain of reporting: the document is how we know, the person in it sp
     expect(claim.citedVia).toMatch(/report/);
   });
 
-  test("'According to the report, the fire spread quickly' stays the report's own finding", () => {
+  test("'The inquiry published its report. According to the report, the fire spread …' is the inquiry's finding", () => {
     const claim = extractedFrom("The inquiry published its report. According to the report, the fire spread within minutes.", "spread within minutes");
-    expect(claim.speaker?.name).toMatch(/report/i);
+    expect(claim.speaker).toEqual({ name: "Inquiry", kind: "organization" });
+    expect(claim.citedVia).toMatch(/report/);
+  });
+});
+
+describe("who holds a position when someone else reports it", () => {
+  test("'BP is arguing that …, staff of the commission said': BP's position, the staff are how we know", () => {
+    const claim = extractedFrom(
+      "BP is arguing that the federal government overstated the amount of oil by 20 to 50 percent, staff of the commission said Friday.",
+      "overstated",
+    );
+    expect(claim.speaker).toEqual({ name: "BP", kind: "organization" });
+    expect(claim.citedVia).toBe("Staff of the commission");
+  });
+
+  test("'Hussain condemned …, he said' stays Hussain's, with no citation of himself", () => {
+    const claim = extractedFrom("Altaf Hussain said that the operation was unjust, he told reporters.", "operation was unjust");
+    expect(claim.speaker?.name).toBe("Altaf Hussain");
+    expect(claim.citedVia).toBeNull();
+  });
+
+  test("'According to a list kept by the administration, …': the body that keeps the list speaks", () => {
+    const claim = extractedFrom("According to a list kept by the administration, at least 98 people were still missing.", "still missing");
+    expect(claim.speaker).toEqual({ name: "Administration", kind: "government_body" });
   });
 });
