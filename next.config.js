@@ -28,6 +28,7 @@ const nextConfig = {
     "@prisma/adapter-pg",
     "@electric-sql/pglite",
     "@electric-sql/pglite-socket",
+    "pg-boss",
     "bcryptjs",
     "wink-nlp",
     "wink-eng-lite-web-model",

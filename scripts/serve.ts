@@ -1,13 +1,17 @@
 // The app's HTTP server: Next's request handler behind a Node server that first settles whose
 // address each request comes from (lib/http/client-address.ts), so nothing a client writes in
 // X-Forwarded-For reaches the sign-in throttle unless the operator trusts that many proxies.
-// Started by `npm start` (scripts/start.ts) and by the browser tests; `--dev` serves `next dev`.
+// Started by `npm start` (scripts/start.ts) and by the browser tests; `--dev` serves `next dev`. It also
+// runs the import jobs' worker (lib/import/jobs.ts).
 import { createServer } from "node:http";
 import { parseArgs } from "node:util";
 import next from "next";
 import { env } from "@/lib/env";
 import { PROJECT_ROOT } from "@/lib/db/embedded";
 import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from "@/lib/http/client-address";
+import { db } from "@/lib/db/client";
+import { startImportWorker } from "@/lib/import/jobs";
+import { jobQueue } from "@/lib/jobs/queue";
 
 const { values } = parseArgs({
   options: { port: { type: "string" }, hostname: { type: "string" }, dev: { type: "boolean", default: false } },
@@ -27,10 +31,15 @@ const server = createServer((request, response) => {
   if (hops === 0) delete request.headers["x-forwarded-for"];
   void handle(request, response);
 });
+// The import jobs' worker lives in this process; the saves themselves run on the import thread.
+const importWorker = await startImportWorker(db(), await jobQueue());
+
 server.listen(port, hostname, () => {
   console.log(`Ready in ${Date.now() - started} ms on http://${hostname ?? "localhost"}:${port}`);
 });
 
-const stop = () => server.close(() => process.exit(0));
+const stop = () => {
+  void importWorker.stop().finally(() => server.close(() => process.exit(0)));
+};
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);

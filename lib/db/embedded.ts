@@ -28,9 +28,9 @@ export async function startEmbeddedDatabase(port = 0): Promise<EmbeddedDatabase>
   const directory = path.join(dataDir(), "pglite");
   await mkdir(directory, { recursive: true });
   const pglite = await PGlite.create({ dataDir: directory, extensions: { pg_trgm } });
-  // The app's pool, its exports' pool and its import thread (one connection each), plus a CLI run beside
-  // them, queued onto PGlite's one session (a transaction has the session to itself until it ends).
-  const server = new PGLiteSocketServer({ db: pglite, host: "127.0.0.1", port, maxConnections: 4 });
+  // The app's pool, its exports' pool, its import thread and its job queue (one connection each), plus a
+  // CLI run beside them, queued onto PGlite's one session (a transaction has the session to itself until it ends).
+  const server = new PGLiteSocketServer({ db: pglite, host: "127.0.0.1", port, maxConnections: 6 });
   await server.start();
   const actualPort = Number(server.getServerConn().split(":").pop());
   const url = `postgresql://postgres@127.0.0.1:${actualPort}/postgres?sslmode=disable`;

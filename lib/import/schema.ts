@@ -73,3 +73,6 @@ export function formFields(form: FormData, names: readonly string[]): Record<str
     }),
   );
 }
+
+/** GET /api/import/jobs/[id]'s route parameter. */
+export const importJobParamsSchema = z.object({ id: recordId("Give an import job's id.", "An import job's id is a whole number.") });

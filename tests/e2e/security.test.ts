@@ -10,6 +10,7 @@ import http from "node:http";
 import path from "node:path";
 import type { Browser, BrowserContext, Page, Request as PlaywrightRequest } from "playwright-core";
 import { PROJECT_ROOT } from "@/lib/db/embedded";
+import { importJobSchema, queuedImportSchema } from "@/lib/import/job-schema";
 import { databaseFingerprint } from "@/tests/helpers/db-fingerprint";
 import { createUser } from "@/tests/helpers/users";
 import { freePort, launchBrowser, newPage, signIn, startApp, type RunningApp } from "./helpers";
@@ -246,7 +247,10 @@ describe("security in the browser", () => {
 
     // The same session and form from the app's own origin goes through: the refusals above were the Origin's.
     const own = await context.request.post("/api/import", { multipart: form("Own origin"), headers: { origin: app.baseUrl } });
-    expect(own.status()).toBe(201);
+    expect(own.status()).toBe(202);
+    // The server's worker saves the queued import; its status route reports the saved source.
+    const { statusUrl } = queuedImportSchema.parse(await own.json());
+    await expect.poll(async () => importJobSchema.parse(await (await context.request.get(statusUrl)).json()).status, { timeout: 60_000 }).toBe("finished");
     expect(await app.database.prisma.source.count({ where: { title: "Own origin" } })).toBe(1);
     await context.close();
   });

@@ -60,6 +60,8 @@ const EXPECTED: Record<string, Case[]> = {
     { role: "admin", params: { kind: "audit" } },
   ],
   "app/api/import/route.ts#POST": [{ role: "editor" }],
+  // Past the role, a job that is not the caller's (or does not exist) is a 404 (tests/integration/import-jobs.test.ts).
+  "app/api/import/jobs/[id]/route.ts#GET": [{ role: "editor", params: { id: "1" } }],
   "app/api/options/[kind]/route.ts#GET": [
     { role: "viewer", params: { kind: "sources" } },
     { role: "viewer", params: { kind: "actors" } },

@@ -6,6 +6,9 @@ import { importMaxBytes, resetEnvCache } from "@/lib/env";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-database";
 import { databaseFingerprint } from "@/tests/helpers/db-fingerprint";
 import { releaseAppDatabase, useAppDatabase } from "@/tests/helpers/app-database";
+import { startTestImportJobs } from "@/tests/helpers/import-jobs";
+import { runImportJob } from "@/lib/import/jobs";
+import { queuedImportSchema } from "@/lib/import/job-schema";
 import { mockSessionModule, signInAs } from "@/tests/helpers/session";
 import { createRoleUsers, type TestUser } from "@/tests/helpers/users";
 import type { Role } from "@/lib/auth/roles";
@@ -117,10 +120,21 @@ describe("import route handlers: origin and size guards", () => {
     expect(await database.prisma.source.count({ where: { title: "Council sells the old pier" } })).toBe(0);
   });
 
-  test("the same upload from the app's own page is saved (the guard lets it through)", async () => {
+  test("the same upload from the app's own page is queued and saved (the guard lets it through)", async () => {
     signInAs(users.editor);
-    const response = await savePost(new Request(`${APP_ORIGIN}/api/import`, { method: "POST", body: importForm(), headers: { origin: APP_ORIGIN } }), context);
-    expect(response.status).toBe(201);
+    const jobs = await startTestImportJobs(database, { worker: false });
+    try {
+      const response = await savePost(
+        new Request(`${APP_ORIGIN}/api/import`, { method: "POST", body: importForm(), headers: { origin: APP_ORIGIN } }),
+        context,
+      );
+      expect(response.status).toBe(202);
+      const { jobId } = queuedImportSchema.parse(await response.json());
+      await runImportJob(database.prisma, jobId);
+      expect((await database.prisma.importJob.findUniqueOrThrow({ where: { id: jobId } })).status).toBe("finished");
+    } finally {
+      await jobs.stop();
+    }
     expect(await database.prisma.source.count({ where: { title: "Council sells the old pier" } })).toBe(1);
   });
 

@@ -11,12 +11,14 @@ import { importMaxBytes, resetEnvCache } from "@/lib/env";
 import { ImportRefusedError } from "@/lib/import/errors";
 import { describeImport, importDocument, parseImportRequest, previewImport } from "@/lib/import/import-document";
 import { importFiles } from "@/lib/import/import-files";
+import { queuedImportSchema } from "@/lib/import/job-schema";
 import { importPreviewSchema, savedImportSchema } from "@/lib/import/preview-schema";
 import { readImportFile, readPastedText } from "@/lib/import/read-document";
 import type { ReadDocument } from "@/lib/import/types";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-database";
 import { databaseFingerprint } from "@/tests/helpers/db-fingerprint";
 import { releaseAppDatabase, useAppDatabase } from "@/tests/helpers/app-database";
+import { pollImportJob, startTestImportJobs, type TestImportJobs } from "@/tests/helpers/import-jobs";
 import { mockSessionModule, signInAs } from "@/tests/helpers/session";
 import { createRoleUsers, type TestUser } from "@/tests/helpers/users";
 import type { Role } from "@/lib/auth/roles";
@@ -38,13 +40,16 @@ async function read(name: string, bytes?: Uint8Array): Promise<ReadDocument> {
 describe("import", () => {
   let database: TestDatabase;
   let users: Record<Role, TestUser>;
+  let jobs: TestImportJobs;
 
   beforeAll(async () => {
     database = await createTestDatabase();
     useAppDatabase(database);
     users = await createRoleUsers(database.prisma);
+    jobs = await startTestImportJobs(database);
   });
   afterAll(async () => {
+    await jobs?.stop();
     releaseAppDatabase();
     await database?.drop();
   });
@@ -396,6 +401,7 @@ describe("import", () => {
     test("the preview and save handlers take an upload from an editor and refuse a viewer", async () => {
       const { POST: previewPost } = await import("@/app/api/import/preview/route");
       const { POST: savePost } = await import("@/app/api/import/route");
+      const { GET: statusGet } = await import("@/app/api/import/jobs/[id]/route");
       const form = () => {
         const body = new FormData();
         body.set("text", 'Council sells the old pier\n\n"The pier will be sold to the highest bidder," said Jo Marsh, the council leader.');
@@ -417,9 +423,14 @@ describe("import", () => {
       const previewBody = importPreviewSchema.parse(await preview.json());
       expect(previewBody.claims.some((claim) => claim.speaker?.includes("Marsh"))).toBe(true);
 
-      const saved = await savePost(request("/api/import"), { params: Promise.resolve({}) });
-      expect(saved.status).toBe(201);
-      expect(savedImportSchema.parse(await saved.json())).toMatchObject({ slug: "council-sells-the-old-pier", created: true });
+      const queued = await savePost(request("/api/import"), { params: Promise.resolve({}) });
+      expect(queued.status).toBe(202);
+      const { jobId, statusUrl } = queuedImportSchema.parse(await queued.json());
+      expect(queued.headers.get("location")).toBe(statusUrl);
+      const { job } = await pollImportJob(statusGet, jobId);
+      expect(job.status).toBe("finished");
+      expect(savedImportSchema.parse(job.result)).toMatchObject({ slug: "council-sells-the-old-pier", created: true });
+      expect(await database.prisma.source.count({ where: { slug: "council-sells-the-old-pier" } })).toBe(1);
 
       const before = await databaseFingerprint(database.prisma);
       const bad = new FormData();

@@ -4,7 +4,8 @@
 // sent again on save, so the server never trusts a preview.
 import { useState } from "react";
 import Link from "next/link";
-import { importPreviewSchema, savedImportSchema, type ImportPreview, type SavedImport } from "@/lib/import/preview-schema";
+import { importJobSchema, queuedImportSchema, type ImportJobView } from "@/lib/import/job-schema";
+import { importPreviewSchema, type ImportPreview, type SavedImport } from "@/lib/import/preview-schema";
 import { RELIABILITIES, SOURCE_KINDS } from "@/lib/ingest/schema";
 import { textRuns } from "@/lib/sources/highlight";
 import { DEFAULT_CHECK_WORTHINESS_THRESHOLD } from "@/lib/facets/check-worthiness";
@@ -35,6 +36,9 @@ const MATCH_REASONS: Record<string, string> = {
   chosen: "you chose it",
 };
 
+/** How often the page asks how a queued import is doing. */
+const POLL_INTERVAL_MS = 1000;
+
 // An answer the preview schema refuses is shown as a sentence, never half-rendered.
 const UNREADABLE_ANSWER = "The server's answer could not be read. Reload the page and try again.";
 
@@ -54,6 +58,26 @@ async function post(url: string, body: FormData): Promise<{ ok: true; data: unkn
     return { ok: false, message: json?.error ?? `The server answered ${response.status}.`, fieldErrors: json?.fieldErrors ?? {} };
   }
   return { ok: true, data: json };
+}
+
+/** Asks the job's status route until the job has finished or failed; `onProgress` sees every answer. */
+async function followJob(statusUrl: string, onProgress: (job: ImportJobView) => void): Promise<ImportJobView | string> {
+  for (;;) {
+    let response: Response;
+    try {
+      response = await fetch(statusUrl, { cache: "no-store" });
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
+      continue;
+    }
+    const json: unknown = await response.json().catch(() => null);
+    if (!response.ok) return (json as { error?: string } | null)?.error ?? `The server answered ${response.status}.`;
+    const parsed = importJobSchema.safeParse(json);
+    if (!parsed.success) return UNREADABLE_ANSWER;
+    onProgress(parsed.data);
+    if (parsed.data.status === "finished" || parsed.data.status === "failed") return parsed.data;
+    await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
+  }
 }
 
 function FieldError({ errors }: { errors?: string[] }) {
@@ -166,6 +190,7 @@ export function ImportForm({ sources }: { sources: SourceOption[] }) {
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [saved, setSaved] = useState<SavedImport | null>(null);
+  const [job, setJob] = useState<ImportJobView | null>(null);
   const [fileInputKey, setFileInputKey] = useState(0);
   const [sameAs, setSameAs] = useState<Record<string, number>>({});
 
@@ -233,17 +258,27 @@ export function ImportForm({ sources }: { sources: SourceOption[] }) {
     form.set("target", target);
     for (const [speaker, actorId] of Object.entries(sameAs)) form.append("sameAs", `${actorId}:${speaker}`);
     const result = await post("/api/import", form);
-    setPending(false);
     if (!result.ok) {
+      setPending(false);
       const fieldCount = Object.keys(result.fieldErrors).length;
       // The server's sentence lists every field for the command line; the form shows each by its field.
       setError(fieldCount > 0 ? "Some fields need attention; see the messages beside them." : result.message);
       setFieldErrors(result.fieldErrors);
       return;
     }
-    const parsed = savedImportSchema.safeParse(result.data);
-    if (parsed.success) setSaved(parsed.data);
-    else setError("The document was saved, but the server's answer could not be read. Find it on the sources page.");
+    // The server queued the import (202); the worker saves it while this page shows its progress.
+    const queued = queuedImportSchema.safeParse(result.data);
+    if (!queued.success) {
+      setPending(false);
+      setError("The import was queued, but the server's answer could not be read. Find it on the sources page in a while.");
+      return;
+    }
+    const ended = await followJob(queued.data.statusUrl, setJob);
+    setPending(false);
+    setJob(null);
+    if (typeof ended === "string") setError(ended);
+    else if (ended.status === "finished" && ended.result) setSaved(ended.result);
+    else setError(`The import failed: ${ended.error ?? "no reason was recorded"}`);
   }
 
   function startOver() {
@@ -259,6 +294,18 @@ export function ImportForm({ sources }: { sources: SourceOption[] }) {
 
   const set = (name: keyof Fields) => (event: React.ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) =>
     setFields((current) => ({ ...current, [name]: event.target.value }));
+
+  if (job) {
+    return (
+      <div className={styles.panel}>
+        <p className="notice" role="status" aria-live="polite" data-testid="import-progress">
+          Importing {job.fileName}: {job.phase}
+          {job.attempts > 1 ? ` (attempt ${job.attempts})` : ""}…
+        </p>
+        <p className={styles.hint}>You can leave this page; the import goes on, and the source appears on the sources page when it is saved.</p>
+      </div>
+    );
+  }
 
   if (saved) {
     return (
