@@ -159,16 +159,21 @@ export interface ImportWorker {
   stop(): Promise<void>;
 }
 
-/** Works the import queue one job at a time, polling, and looks for interrupted jobs every half minute. */
+/** Works the import queue one job at a time, polling; every half minute it looks for interrupted jobs and clears ended queue rows. */
 export async function startImportWorker(
   db: Db,
   queue: JobQueue,
   options: { pollingIntervalSeconds?: number; staleAfterMs?: number } = {},
 ): Promise<ImportWorker> {
-  const recover = () =>
-    recoverInterruptedImports(db, queue, options.staleAfterMs).catch((error: unknown) =>
-      console.error(`import jobs: looking for interrupted jobs failed (${error instanceof Error ? error.message : String(error)})`),
-    );
+  const recover = async () => {
+    try {
+      await recoverInterruptedImports(db, queue, options.staleAfterMs);
+      // pg-boss's own clean-up is off (it runs DDL); import_jobs keeps the record, so its ended queue rows go.
+      await queue.boss.deleteStoredJobs(IMPORT_QUEUE);
+    } catch (error) {
+      console.error(`import jobs: looking for interrupted jobs failed (${error instanceof Error ? error.message : String(error)})`);
+    }
+  };
   await recover();
   const workId = await queue.boss.work<{ jobId: number }>(
     IMPORT_QUEUE,
