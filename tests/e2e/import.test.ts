@@ -1,5 +1,5 @@
 // Browser test for import: an editor uploads a saved HTML page, checks the preview, saves,
-// and finds the new claims in the claims table. Against `next start` in Debian's Chromium.
+// and finds the new claims in the claims table; a large import shows its job's progress. Against `next start` in Debian's Chromium.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import path from "node:path";
 import type { Browser } from "playwright-core";
@@ -85,6 +85,42 @@ describe("import in the browser", () => {
     // One audit event for the import, on the source it created.
     expect(await app.database.prisma.auditEvent.count({ where: { entityType: "source", entityId: String(source.id), userId: app.users.editor.id } })).toBe(1);
     expect(await app.database.prisma.auditEvent.count({ where: { entityType: "import" } })).toBe(0);
+    await context.close();
+  });
+
+  test("a large import runs as a job: the page shows its progress, then the saved source", async () => {
+    const { context, page } = await newPage(browser, app.baseUrl);
+    await signIn(page, app.users.editor, "/import");
+    const names = ["Jo Marsh", "Sam Patel", "Ana Ruiz", "Lee Chen", "Kim Berg"];
+    const paragraphs: string[] = ["Harbour works overrun"];
+    for (let index = 1; paragraphs.join("\n\n").length < 150_000; index++) {
+      paragraphs.push(
+        `"The harbour works on pier ${index} will take ${(index % 9) + 2} more months," said ${names[index % names.length]}, the council's spokesperson for ward ${index}.`,
+      );
+    }
+    await page.getByLabel("File").setInputFiles({ name: "harbour-works.txt", mimeType: "text/plain", buffer: Buffer.from(paragraphs.join("\n\n")) });
+    await page.getByRole("button", { name: "Read document" }).click();
+    await page.getByTestId("import-preview").waitFor({ timeout: 120_000 });
+    await page.getByLabel("Kind").selectOption("news");
+    await page.getByRole("button", { name: "Save import" }).click();
+    // Over 100,000 characters: saved on the import thread, seconds of work, while the page polls the job.
+    const progress = page.getByTestId("import-progress");
+    await progress.waitFor({ timeout: 30_000 });
+    expect(await progress.innerText()).toMatch(
+      /^Importing harbour-works\.txt: (Waiting for the import worker|Extracting claims, finding contradictions and saving)/,
+    );
+    const saved = page.getByTestId("import-saved");
+    await saved.waitFor({ timeout: 120_000 });
+    expect(await saved.innerText()).toMatch(/new source "harbour-works-overrun": \d+ new claims/);
+    const source = await app.database.prisma.source.findUniqueOrThrow({
+      where: { slug: "harbour-works-overrun" },
+      include: { _count: { select: { claims: true } } },
+    });
+    expect(source._count.claims).toBeGreaterThan(0);
+    const job = await app.database.prisma.importJob.findFirstOrThrow({ where: { fileName: "harbour-works.txt" } });
+    expect(job).toMatchObject({ status: "finished", attempts: 1, requestedBy: app.users.editor.id });
+    await page.getByRole("link", { name: "Read the source" }).click();
+    await page.waitForURL((url) => url.pathname === "/sources/harbour-works-overrun");
     await context.close();
   });
 
