@@ -19,6 +19,12 @@ export const MAX_ATTEMPTS = 3;
 export const HEARTBEAT_MS = 5_000;
 /** A running job whose heartbeat is older than this lost its worker. */
 export const STALE_AFTER_MS = 30_000;
+/**
+ * A job queued this long ago is sent to the queue again: a worker killed after taking the queue's
+ * message and before claiming the row would otherwise leave it waiting forever (a second message
+ * for a job that has been claimed does nothing).
+ */
+export const RESEND_QUEUED_AFTER_MS = 5 * 60_000;
 
 export const PHASES = {
   queued: "Waiting for the import worker",
@@ -126,13 +132,20 @@ function failureMessage(error: unknown): string {
   return "The import failed on the server and nothing was saved; the error is in the server log.";
 }
 
-/** Jobs whose worker stopped mid-way: queued again, or failed after MAX_ATTEMPTS. Returns how many of each. */
-export async function recoverInterruptedImports(db: Db, queue: JobQueue, staleAfterMs: number = STALE_AFTER_MS): Promise<{ requeued: number; failed: number }> {
+/**
+ * Jobs whose worker stopped mid-way: queued again, or failed after MAX_ATTEMPTS; and jobs queued
+ * long ago, sent again. Returns how many of each.
+ */
+export async function recoverInterruptedImports(
+  db: Db,
+  queue: JobQueue,
+  staleAfterMs: number = STALE_AFTER_MS,
+): Promise<{ requeued: number; failed: number; resent: number }> {
   const stale = await db.importJob.findMany({
     where: { status: "running", heartbeatAt: { lt: new Date(Date.now() - staleAfterMs) } },
     select: { id: true, attempts: true },
   });
-  const outcome = { requeued: 0, failed: 0 };
+  const outcome = { requeued: 0, failed: 0, resent: 0 };
   for (const job of stale) {
     if (job.attempts >= MAX_ATTEMPTS) {
       const { count } = await db.importJob.updateMany({
@@ -151,6 +164,17 @@ export async function recoverInterruptedImports(db: Db, queue: JobQueue, staleAf
     if (count === 0) continue;
     await queue.boss.send(IMPORT_QUEUE, { jobId: job.id });
     outcome.requeued += count;
+  }
+  const waiting = await db.importJob.findMany({
+    where: { status: "queued", updatedAt: { lt: new Date(Date.now() - RESEND_QUEUED_AFTER_MS) } },
+    select: { id: true, updatedAt: true },
+  });
+  for (const job of waiting) {
+    // Touching the row (updatedAt) first keeps a second worker's pass from sending it too.
+    const { count } = await db.importJob.updateMany({ where: { id: job.id, status: "queued", updatedAt: job.updatedAt }, data: { updatedAt: new Date() } });
+    if (count === 0) continue;
+    await queue.boss.send(IMPORT_QUEUE, { jobId: job.id });
+    outcome.resent += count;
   }
   return outcome;
 }

@@ -3,7 +3,7 @@
 // of a job whose worker stopped, and nothing to anyone but the requester and admins.
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { MAX_ATTEMPTS, PHASES, recoverInterruptedImports, runImportJob } from "@/lib/import/jobs";
+import { MAX_ATTEMPTS, PHASES, RESEND_QUEUED_AFTER_MS, recoverInterruptedImports, runImportJob } from "@/lib/import/jobs";
 import { importJobSchema, queuedImportSchema } from "@/lib/import/job-schema";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-database";
 import { releaseAppDatabase, useAppDatabase } from "@/tests/helpers/app-database";
@@ -132,7 +132,7 @@ describe("import jobs", () => {
     expect(await database.prisma.source.count()).toBe(sourcesBefore);
   });
 
-  test("a job whose worker stopped is queued again and finished; after the last attempt it fails with a reason", async () => {
+  test("a job whose worker stopped is queued again and finished; after the last attempt it fails with a reason; a lost message is sent again", async () => {
     signInAs(users.editor);
     const interrupted = await queueImport(importForm("Tram line delayed", '"The tram line will open a year late," said Sam Patel, the transport director.'));
     const exhausted = await queueImport(importForm("Bus lanes", '"Bus lanes will open in May," said Sam Patel.'));
@@ -144,7 +144,12 @@ describe("import jobs", () => {
     const alive = await queueImport(importForm("Library hours", '"The library will open on Sundays," said Jo Marsh.'));
     await database.prisma.importJob.update({ where: { id: alive }, data: { status: "running", attempts: 1, heartbeatAt: new Date() } });
 
-    expect(await recoverInterruptedImports(database.prisma, jobs.queue)).toEqual({ requeued: 1, failed: 1 });
+    // A worker killed after taking the queue's message but before claiming the row: queued long ago, no message left.
+    const orphaned = await queueImport(importForm("Ferry fares", '"Ferry fares will rise in April," said Ana Ruiz.'));
+    expect(await database.prisma.$executeRaw(Prisma.sql`DELETE FROM pgboss.job WHERE data->>'jobId' = ${String(orphaned)}`)).toBe(1);
+    await database.prisma.importJob.update({ where: { id: orphaned }, data: { updatedAt: new Date(Date.now() - RESEND_QUEUED_AFTER_MS - 60_000) } });
+
+    expect(await recoverInterruptedImports(database.prisma, jobs.queue)).toEqual({ requeued: 1, failed: 1, resent: 1 });
     expect(importJobSchema.parse(await (await status(interrupted)).json())).toMatchObject({ status: "queued", phase: PHASES.retry });
     const failed = importJobSchema.parse(await (await status(exhausted)).json());
     expect(failed.status).toBe("failed");
@@ -157,6 +162,7 @@ describe("import jobs", () => {
     try {
       const { job } = await pollImportJob(statusGet, interrupted);
       expect(job).toMatchObject({ status: "finished", attempts: 2 });
+      expect((await pollImportJob(statusGet, orphaned)).job).toMatchObject({ status: "finished", attempts: 1 });
       expect(await database.prisma.source.count({ where: { slug: "tram-line-delayed" } })).toBe(1);
       expect(await database.prisma.source.count({ where: { slug: "bus-lanes" } })).toBe(0);
     } finally {
