@@ -28,10 +28,18 @@ async function claimHolding(file: string, substring: string): Promise<ExtractedC
   return matches[0]!;
 }
 
+/** The claims of one text, found by a piece of their quote. */
+function finderFor(text: string): (substring: string) => ExtractedClaim {
+  const claims = extractClaims(normalizeDocument(text).text);
+  return (substring) => {
+    const claim = claims.find((c) => c.quote.includes(substring));
+    if (!claim) throw new Error(`no claim holds ${JSON.stringify(substring)}`);
+    return claim;
+  };
+}
+
 function extractedFrom(text: string, substring: string): ExtractedClaim {
-  const claim = extractClaims(normalizeDocument(text).text).find((c) => c.quote.includes(substring));
-  if (!claim) throw new Error(`no claim holds ${JSON.stringify(substring)}`);
-  return claim;
+  return finderFor(text)(substring);
 }
 
 const SPILLCAM = "deepwater-flow/06-news-spillcam-markey.txt";
@@ -193,12 +201,8 @@ describe("speakers in constructions every wire story uses", () => {
     "",
     "The head of the port authority, Nurul Islam, said the ferry had no licence. The families, many of whom travelled from Barisal, said they wanted a trial.",
   ].join("\n");
-  const claims = extractClaims(normalizeDocument(STORY).text);
-  const speakerOf = (substring: string) => {
-    const claim = claims.find((c) => c.quote.includes(substring));
-    if (!claim) throw new Error(`no claim holds ${substring}`);
-    return claim.speaker;
-  };
+  const claimOf = finderFor(STORY);
+  const speakerOf = (substring: string) => claimOf(substring).speaker;
 
   test.each([
     [
@@ -224,7 +228,7 @@ describe("speakers in constructions every wire story uses", () => {
   });
 
   test("the channel that passed a statement on is cited, not made its author", () => {
-    const claim = claims.find((c) => c.quote.includes("the rig had been inspected"))!;
+    const claim = claimOf("the rig had been inspected");
     expect(claim.citedVia).toBe("letter from Transocean Ltd, quoted by Reuters");
   });
 });
@@ -328,12 +332,7 @@ describe("constructions found importing a story about an aircraft's two crashes"
     "",
     "Rizvi, who was flanked by Dr Farooq Sattar, Faisal Sabzwari and Rauf Siddiqui, said the party regarded the report as a conspiracy.",
   ].join("\n");
-  const claims = extractClaims(normalizeDocument(STORY).text);
-  const claimOf = (substring: string) => {
-    const claim = claims.find((c) => c.quote.includes(substring));
-    if (!claim) throw new Error(`no claim holds ${substring}`);
-    return claim;
-  };
+  const claimOf = finderFor(STORY);
 
   test.each([
     [
@@ -381,12 +380,7 @@ describe("constructions found importing a story about a city's poisoned water", 
     "",
     "The emails show that officials were aware of the outbreak. A study by Purdue University found that the water was corrosive.",
   ].join("\n");
-  const claims = extractClaims(normalizeDocument(STORY).text);
-  const claimOf = (substring: string) => {
-    const claim = claims.find((c) => c.quote.includes(substring));
-    if (!claim) throw new Error(`no claim holds ${substring}`);
-    return claim;
-  };
+  const claimOf = finderFor(STORY);
 
   test.each([
     ["'Snyder's spokesman said': the spokesman speaks for his principal, not 'he was told'", "acted as soon as", "Rick Snyder", "person"],
@@ -417,12 +411,7 @@ describe("constructions found importing an encyclopedia article on a military cr
     "",
     'Zeid Ra\'ad al-Hussein, then UN High Commissioner for Human Rights, described the operation as "a textbook example of ethnic cleansing".[14]',
   ].join("\n");
-  const claims = extractClaims(normalizeDocument(ARTICLE).text);
-  const claimOf = (substring: string) => {
-    const claim = claims.find((c) => c.quote.includes(substring));
-    if (!claim) throw new Error(`no claim holds ${substring}`);
-    return claim;
-  };
+  const claimOf = finderFor(ARTICLE);
 
   test.each([
     ["'Médecins Sans Frontières': a name 'without borders' is an organization", "at least 6,700", "Médecins Sans Frontières", "organization"],
@@ -494,12 +483,7 @@ describe("constructions found importing a wire story on protests", () => {
     "",
     "A police officer at the scene, who spoke on condition of anonymity because he was not authorised to talk to the media, said officers had been ordered to shoot.",
   ].join("\n");
-  const claims = extractClaims(normalizeDocument(STORY).text);
-  const claimOf = (substring: string) => {
-    const claim = claims.find((c) => c.quote.includes(substring));
-    if (!claim) throw new Error(`no claim holds ${substring}`);
-    return claim;
-  };
+  const claimOf = finderFor(STORY);
 
   test("'IRNA quoted Minister X as saying …': the minister speaks, the agency is how the words came", () => {
     expect(claimOf("acted with restraint")).toMatchObject({ speaker: { name: "Ahmad Vahidi", kind: "person" }, citedVia: "official IRNA news agency" });
@@ -534,12 +518,7 @@ describe("constructions found importing a court's judgment between two states", 
     "",
     "10. The third-party intervener, Human Rights Centre, stated that it had documented 138 cases of ill-treatment.",
   ].join("\n");
-  const claims = extractClaims(normalizeDocument(JUDGMENT).text);
-  const claimOf = (substring: string) => {
-    const claim = claims.find((c) => c.quote.includes(substring));
-    if (!claim) throw new Error(`no claim holds ${substring}`);
-    return claim;
-  };
+  const claimOf = finderFor(JUDGMENT);
 
   test.each([
     ["'1. The applicant Government alleged': a numbered paragraph, and the side is the name", "carried out attacks", "Applicant Government", "government_body"],
@@ -569,12 +548,7 @@ describe("constructions found importing a press conference transcript and a mini
     "",
     "The Ministry of Foreign Affairs of the People's Republic of China states that the centres were closed in 2019. The Ministry reiterates that all trainees have graduated.",
   ].join("\n");
-  const claims = extractClaims(normalizeDocument(TRANSCRIPT).text);
-  const claimOf = (substring: string) => {
-    const claim = claims.find((c) => c.quote.includes(substring));
-    if (!claim) throw new Error(`no claim holds ${substring}`);
-    return claim;
-  };
+  const claimOf = finderFor(TRANSCRIPT);
 
   test("'Name: …' speaks the whole paragraph, and the label is no part of the claim", () => {
     expect(claimOf("completely fabricated")).toMatchObject({
