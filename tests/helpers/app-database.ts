@@ -11,3 +11,10 @@ export function useAppDatabase(database: TestDatabase): void {
 export function releaseAppDatabase(): void {
   delete globalForPrisma.claimbasePrisma;
 }
+
+/** Closes the exports' own pool (lib/export/pool.ts), which route handlers under test may have opened. */
+export async function closeExportPool(): Promise<void> {
+  const holder = globalThis as { claimbaseExportPool?: { end(): Promise<void> } };
+  await holder.claimbaseExportPool?.end();
+  delete holder.claimbaseExportPool;
+}

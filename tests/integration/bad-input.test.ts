@@ -11,7 +11,7 @@ import { resetEnvCache } from "@/lib/env";
 import { canonicalActorKey } from "@/lib/extract/actors";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-database";
 import { databaseFingerprint } from "@/tests/helpers/db-fingerprint";
-import { releaseAppDatabase, useAppDatabase } from "@/tests/helpers/app-database";
+import { closeExportPool, releaseAppDatabase, useAppDatabase } from "@/tests/helpers/app-database";
 import { mockSessionModule, signInAs } from "@/tests/helpers/session";
 import { createRoleUsers, type TestUser } from "@/tests/helpers/users";
 import { settleAfterTasks } from "@/tests/helpers/after";
@@ -206,9 +206,7 @@ describe("bad input at every server action and route handler", () => {
 
   afterAll(async () => {
     await settleAfterTasks();
-    const pool = (globalThis as { claimbaseExportPool?: { end(): Promise<void> } }).claimbaseExportPool;
-    await pool?.end();
-    delete (globalThis as { claimbaseExportPool?: unknown }).claimbaseExportPool;
+    await closeExportPool();
     releaseAppDatabase();
     await database?.drop();
   });
