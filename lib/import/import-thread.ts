@@ -8,7 +8,6 @@ import { Worker } from "node:worker_threads";
 import { ConflictError, DomainError, ValidationError, type MappedError } from "@/lib/errors";
 import type { ImportResult } from "@/lib/import/import-document";
 import type { ImportPreview } from "@/lib/import/preview-schema";
-import type { ImportRequest } from "@/lib/import/schema";
 import type { IngestTarget } from "@/lib/ingest/ingest-document";
 import type { ReadDocument } from "@/lib/import/types";
 
@@ -17,9 +16,7 @@ export const THREAD_MIN_CHARACTERS = 100_000;
 
 export type PreviewOptions = { slug?: string; url?: string | null; target?: IngestTarget };
 
-export type ImportThreadTask =
-  | { id: number; kind: "preview"; document: ReadDocument; options: PreviewOptions }
-  | { id: number; kind: "save"; document: ReadDocument; request: ImportRequest; userId: number | null };
+export type ImportThreadTask = { id: number; kind: "preview"; document: ReadDocument; options: PreviewOptions } | { id: number; kind: "job"; jobId: number };
 
 type TaskWithoutId = ImportThreadTask extends infer T ? (T extends unknown ? Omit<T, "id"> : never) : never;
 
@@ -100,6 +97,7 @@ export function previewOnThread(document: ReadDocument, options: PreviewOptions)
   return thread().run({ kind: "preview", document, options }) as Promise<ImportPreview>;
 }
 
-export function saveOnThread(document: ReadDocument, request: ImportRequest, userId: number | null): Promise<ImportResult> {
-  return thread().run({ kind: "save", document, request, userId }) as Promise<ImportResult>;
+/** A stored import job, read and saved by the thread itself: its document never passes through this thread. */
+export function saveJobOnThread(jobId: number): Promise<ImportResult> {
+  return thread().run({ kind: "job", jobId }) as Promise<ImportResult>;
 }

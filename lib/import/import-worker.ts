@@ -3,16 +3,21 @@
 import { parentPort } from "node:worker_threads";
 import { db } from "@/lib/db/client";
 import { mapError } from "@/lib/errors";
-import { importDocument, previewImport } from "@/lib/import/import-document";
+import { importDocument, parseImportRequest, previewImport } from "@/lib/import/import-document";
+import { storedDocumentSchema } from "@/lib/import/job-schema";
 import type { ImportThreadMessage, ImportThreadTask } from "@/lib/import/import-thread";
+
+/** The job's document is read here, so the server's main thread never parses or copies it. */
+async function saveStoredJob(jobId: number) {
+  const job = await db().importJob.findUniqueOrThrow({ where: { id: jobId }, select: { document: true, request: true, requestedBy: true } });
+  const document = storedDocumentSchema.parse(job.document);
+  return importDocument(db(), { document, request: parseImportRequest(document.file, job.request), userId: job.requestedBy });
+}
 
 parentPort!.on("message", async (task: ImportThreadTask) => {
   let reply: ImportThreadMessage;
   try {
-    const result =
-      task.kind === "preview"
-        ? await previewImport(db(), task.document, task.options)
-        : await importDocument(db(), { document: task.document, request: task.request, userId: task.userId });
+    const result = task.kind === "preview" ? await previewImport(db(), task.document, task.options) : await saveStoredJob(task.jobId);
     reply = { id: task.id, ok: true, result };
   } catch (error) {
     const mapped = mapError(error);

@@ -8,7 +8,7 @@ import type { Db } from "@/lib/db/client";
 import { NotFoundError, mapError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { describeImport, importDocument, parseImportRequest, type ImportResult } from "@/lib/import/import-document";
-import { belongsOnThread, saveOnThread } from "@/lib/import/import-thread";
+import { THREAD_MIN_CHARACTERS, saveJobOnThread } from "@/lib/import/import-thread";
 import { storedDocumentSchema, type ImportJobView } from "@/lib/import/job-schema";
 import { savedImportSchema, type SavedImport } from "@/lib/import/preview-schema";
 import type { ReadDocument } from "@/lib/import/types";
@@ -103,12 +103,10 @@ export async function runImportJob(db: Db, jobId: number): Promise<void> {
     db.importJob.updateMany({ where: { id: jobId, status: "running" }, data: { heartbeatAt: new Date() } }).catch(() => {});
   }, HEARTBEAT_MS);
   try {
-    const job = await db.importJob.findUniqueOrThrow({ where: { id: jobId } });
-    const document = storedDocumentSchema.parse(job.document);
-    const request = parseImportRequest(document.file, job.request);
-    const result = belongsOnThread(document)
-      ? await saveOnThread(document, request, job.requestedBy)
-      : await importDocument(db, { document, request, userId: job.requestedBy });
+    // A large document is read, parsed and saved by the import thread; only its length is read here.
+    const [size] = await db.$queryRaw<Array<{ characters: number | null }>>`
+      SELECT length(document->>'rawText') AS characters FROM import_jobs WHERE id = ${jobId}`;
+    const result = (size?.characters ?? 0) >= THREAD_MIN_CHARACTERS ? await saveJobOnThread(jobId) : await saveInPlace(db, jobId);
     const saved = savedImportOf(result);
     await db.importJob.update({
       where: { id: jobId },
@@ -122,6 +120,12 @@ export async function runImportJob(db: Db, jobId: number): Promise<void> {
   } finally {
     clearInterval(heartbeat);
   }
+}
+
+async function saveInPlace(db: Db, jobId: number): Promise<ImportResult> {
+  const job = await db.importJob.findUniqueOrThrow({ where: { id: jobId } });
+  const document = storedDocumentSchema.parse(job.document);
+  return importDocument(db, { document, request: parseImportRequest(document.file, job.request), userId: job.requestedBy });
 }
 
 /** A refusal keeps its sentence; a stopped import thread says so; anything else is logged and named generically. */

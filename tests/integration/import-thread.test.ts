@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { resetEnvCache } from "@/lib/env";
 import { readImportFile } from "@/lib/import/read-document";
 import { parseImportRequest } from "@/lib/import/import-document";
-import { THREAD_MIN_CHARACTERS, belongsOnThread, previewOnThread, saveOnThread } from "@/lib/import/import-thread";
+import { THREAD_MIN_CHARACTERS, belongsOnThread, previewOnThread, saveJobOnThread } from "@/lib/import/import-thread";
+import type { ReadDocument } from "@/lib/import/types";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-database";
 import { createRoleUsers, type TestUser } from "@/tests/helpers/users";
 import type { Role } from "@/lib/auth/roles";
@@ -25,6 +26,21 @@ function largeDocument(): string {
   for (let part = 2; text.length < THREAD_MIN_CHARACTERS * 1.2; part++)
     text += `\n\nPart ${part}.\n\n${texts.join("\n\n").replace(/\d+/g, (digits) => String(Number(digits) + part))}`;
   return text;
+}
+
+/** A stored import job, as POST /api/import leaves it for the worker. */
+async function storedJob(database: TestDatabase, document: ReadDocument, request: unknown, userId: number): Promise<number> {
+  const job = await database.prisma.importJob.create({
+    data: {
+      requestedBy: userId,
+      fileName: document.file,
+      document: JSON.parse(JSON.stringify(document)),
+      request: JSON.parse(JSON.stringify(request)),
+      phase: "queued",
+    },
+    select: { id: true },
+  });
+  return job.id;
 }
 
 describe("imports on the worker thread", () => {
@@ -53,8 +69,9 @@ describe("imports on the worker thread", () => {
     expect(preview.claims.length).toBeGreaterThan(200);
     expect(await database.prisma.source.count()).toBe(0);
 
-    const request = parseImportRequest(document.file, { metadata: { title: "Many stories", kind: "news" }, target: "auto" });
-    const result: ImportResult = await saveOnThread(document, request, users.editor.id);
+    const input = { metadata: { title: "Many stories", kind: "news" }, target: "auto" };
+    parseImportRequest(document.file, input);
+    const result: ImportResult = await saveJobOnThread(await storedJob(database, document, input, users.editor.id));
     expect(result.summary.created).toBe(true);
     const source = await database.prisma.source.findUniqueOrThrow({
       where: { id: result.summary.sourceId },
@@ -74,8 +91,9 @@ describe("imports on the worker thread", () => {
     });
     const sources = await database.prisma.source.count();
     const events = await database.prisma.auditEvent.count();
-    const request = parseImportRequest(document.file, { metadata: { title: "Update", kind: "news" }, target: 987654 });
-    const error = await saveOnThread(document, request, users.editor.id).catch((caught: unknown) => caught);
+    const input = { metadata: { title: "Update", kind: "news" }, target: 987654 };
+    const job = await storedJob(database, document, input, users.editor.id);
+    const error = await saveJobOnThread(job).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(Error);
     expect(error).toMatchObject({ status: 404, message: "The source this document should replace no longer exists." });
     expect(await database.prisma.source.count()).toBe(sources);
