@@ -3,11 +3,11 @@
 import { isDictionaryWord } from "@/lib/text/wordnet";
 import { INSTITUTION_HEADS } from "./lexicon";
 import type { ExtractedSpeaker } from "./types";
-import { guessActorKind, type PersonNameResolver } from "./actors";
+import type { PersonNameResolver } from "./actors";
 import { findCues, type CueMatch } from "./cues";
 import { Discourse, type DocumentRecord, type Position } from "./discourse";
 import { phraseStartingAt } from "./noun-phrases";
-import { nameFromWords, readPhrase, trailingPersonName, type DocumentPhrase, type Gender, type PhraseReading } from "./speaker-phrases";
+import { bodyNamed, nameFromWords, readPhrase, trailingPersonName, type DocumentPhrase, type Gender, type PhraseReading } from "./speaker-phrases";
 import { capitalize } from "@/lib/text/terms";
 import { isCapitalized, tokenize, type Token } from "./tokens";
 
@@ -494,13 +494,6 @@ function skipBracketed(tokens: Token[], at: number): number {
 }
 
 const WRITTEN_BY = /^\s*((?:[Tt]he|[Tt]his)\s+[^,.;]{1,60}?)\s+was\s+(?:written|signed|drafted|authored|penned)\s+by\s+([A-Z][^,.;()]{2,60})/;
-
-/** "the committee", "the inquiry" as a speaker of its own: a public body when the word says so, else an organization. */
-function bodyNamed(head: string): ExtractedSpeaker {
-  const name = capitalize(head);
-  const kind = guessActorKind(name);
-  return { name, kind: kind === "person" || kind === "other" ? "organization" : kind };
-}
 
 function documentAsSpeaker(label: string): ExtractedSpeaker {
   return { name: capitalize(label), kind: "other" };

@@ -214,11 +214,14 @@ function authorFromText(value: string): { name: string; kind: ActorKind } | null
   if (named) return named;
   // "a list kept by the administration": a body the text names by what it is.
   const body = /^the\s+([a-z]+)\b/.exec(trimAuthorText(value));
-  if (body && INSTITUTION_HEADS.has(body[1]!)) {
-    const kind = guessActorKind(capitalize(body[1]!));
-    return { name: capitalize(body[1]!), kind: kind === "person" || kind === "other" ? "organization" : kind };
-  }
-  return null;
+  return body && INSTITUTION_HEADS.has(body[1]!) ? bodyNamed(body[1]!) : null;
+}
+
+/** "the committee", "the administration" as a speaker of its own: a public body when the word says so, else an organization. */
+export function bodyNamed(head: string): { name: string; kind: ActorKind } {
+  const name = capitalize(head);
+  const kind = guessActorKind(name);
+  return { name, kind: kind === "person" || kind === "other" ? "organization" : kind };
 }
 
 // "US State Department cable" → US State Department; "Canadian government memo" → none (not a name).
