@@ -439,14 +439,7 @@ function quotedAsSaying(sentence: string, tokens: Token[], v: number): CueMatch 
   const [speaker, channel] = passive ? [subject, other] : [other, subject];
   if (!speaker || (subject && !opensMainClause(tokens, subject.first))) return null;
   const cue = sentence.slice(tokens[passive ? v - 1 : v]!.start, tokens[other.last + 2]!.end);
-  const match = makeMatch(
-    sentence,
-    tokens,
-    passive ? cue : sentence.slice(tokens[v]!.start, tokens[other.last + 2]!.end),
-    "according",
-    tokens[v]!.start,
-    speaker,
-  );
+  const match = makeMatch(sentence, tokens, cue, "according", tokens[v]!.start, speaker);
   return channel ? { ...match, via: phraseText(sentence, tokens, channel) } : match;
 }
 
