@@ -382,6 +382,35 @@ const REJECTS = /^(?:\s+[\p{L}'’]+){0,3}\s*,?\s*(?:and\s+)?(?:not|rather\s+tha
 /** "demanded Rs200 million" → demand */
 const HEAD_BEFORE =
   /([\p{L}]{3,})[\s,]+(?:(?:of|for|to|down|up|as|by|at|least|about|around|nearly|almost|some|an|estimated|approximately|roughly|over|more|than|only|just|another|a|further|the|US|Rs\.?|PKR)\s+)*(?:\$|US\$|Rs\.?|€|£)?\s*$/iu;
+/**
+ * What a sum is to its holder. A target, a shortfall and a year's profits are not what was paid, so
+ * "$30 million target" and "received $21 million" are not rival figures. The noun right after the
+ * sum ("a $30 million target") says it first, then the word that governs it ("put the gap at").
+ */
+const MONEY_ROLES: [string, RegExp][] = [
+  ["goal", /^(?:target|goal|aim|appeal|sought|seek|seeking|needed|need|required|requested|asked|called)$/i],
+  ["gap", /^(?:gap|shortfall|short|deficit|remaining|outstanding|missing)$/i],
+  ["earnings", /^(?:profits?|revenues?|turnover|sales|earnings|income|worth|valued?|budget|exports?)$/i],
+  [
+    "paid",
+    /^(?:paid|pays?|paying|received|receives?|raised|raises?|donated|donates?|contributed|contributions?|gave|given|collected|disbursed|spent|transferred|came|totall?ed|handed|held|payments?|payouts?)$/i,
+  ],
+];
+const MONEY_ROLE_AFTER = /^\s*(?:in\s+|of\s+|a\s+year\s+in\s+)?([\p{L}]+)/u;
+const MONEY_ROLE_BEFORE =
+  /(?:^|\s)(to\s+)?([\p{L}]{3,})[\s,]+(?:(?:of|for|to|at|by|about|around|nearly|almost|some|an|estimated|approximately|roughly|over|more|than|only|just|another|a|the|its|their|combined|yearly|annual)\s+)*(?:\$|US\$|Rs\.?|€|£)?\s*$/iu;
+function moneyRole(before: string, after: string): string | undefined {
+  const roleOf = (word: string) => MONEY_ROLES.find(([, pattern]) => pattern.test(word))?.[0];
+  const following = MONEY_ROLE_AFTER.exec(after)?.[1];
+  const named = following ? roleOf(following) : undefined;
+  if (named) return named;
+  const governing = MONEY_ROLE_BEFORE.exec(before);
+  if (!governing) return undefined;
+  // "needed two years to raise $30 million", "asked to pay": a sum still to be found is an aim, not a payment.
+  if (governing[1] && !/^(?:date|up|about|around|over)$/i.test(governing[2]!)) return "goal";
+  return roleOf(governing[2]!);
+}
+
 function headOf(text: string, start: number): string | undefined {
   const clause = clauseBefore(text, start).slice(-60);
   const word = HEAD_BEFORE.exec(clause)?.[1];
@@ -479,6 +508,10 @@ export function quantityMentions(text: string, context = ""): { facet: QuantityF
     };
     const head = measured.head ?? headOf(text, first.start);
     if (head) facet.head = head;
+    if (measured.dimension === "money") {
+      const role = moneyRole(clauseBefore(text, first.start).slice(-60), text.slice(afterUnit, afterUnit + 40));
+      if (role) facet.role = role;
+    }
     if (REFUTED_AFTER.test(text.slice(afterUnit, afterUnit + 90)) || REFUTED_BEFORE.test(text.slice(Math.max(0, first.start - 100), first.start)))
       facet.refuted = true;
     const following = all[i + 1];
@@ -503,7 +536,14 @@ export function quantitiesDisagree(a: QuantityFacet, b: QuantityFacet): boolean 
 
 /** The same kind of figure, and not two named parties' own. */
 export function comparableQuantities(a: QuantityFacet, b: QuantityFacet): boolean {
-  return a.dimension === b.dimension && sameMeasure(a, b) && a.rate === b.rate && (a.currency ?? null) === (b.currency ?? null) && !differentHolders(a, b);
+  return (
+    a.dimension === b.dimension &&
+    sameMeasure(a, b) &&
+    a.rate === b.rate &&
+    (a.currency ?? null) === (b.currency ?? null) &&
+    (a.role === undefined || b.role === undefined || a.role === b.role) &&
+    !differentHolders(a, b)
+  );
 }
 
 /** "About 3,500 had been inside": a count with no noun of its own counts people of any kind ("3,122 workers"). */

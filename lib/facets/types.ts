@@ -35,6 +35,8 @@ export interface QuantityFacet {
   head?: string;
   /** "17, not eleven": the figure the claim rejects, in the same unit. */
   rejects?: number;
+  /** What a sum is to its holder: "goal", "gap", "earnings" or "paid"; sums in different roles are not rivals. */
+  role?: string;
   /** Whose figure it is: "Primark paid $14 million" → primark. */
   holder?: string[];
 }

@@ -400,3 +400,33 @@ describe("where a happening began", () => {
     expect(sameStart(left!, launched!)).toBe(false);
   });
 });
+
+describe("what a sum is to its holder", () => {
+  const role = (text: string) => extractQuantities(text).find((q) => q.dimension === "money")?.role;
+
+  test("the noun after a sum or the word governing it names its role", () => {
+    expect(role("The fund met its $30 million target in June 2015 after a large anonymous donation.")).toBe("goal");
+    expect(role("The Clean Clothes Campaign put the gap at $2.4 million at the same time.")).toBe("gap");
+    expect(role("According to figures from the ILO, it had received about $21 million by March.")).toBe("paid");
+    expect(role("The UN's flash appeal for Turkey sought $1 billion for three months.")).toBe("goal");
+    expect(role("Brands with combined yearly profits of more than $20 billion had been slow to pay.")).toBe("earnings");
+  });
+
+  test("a sum still to be found ('needed two years to find $30 million') is an aim, not a payment", () => {
+    expect(role("They should not have needed two years of pressure to find $30 million.")).toBe("goal");
+    expect(role("The owners were asked to pay Rs200 million.")).toBe("goal");
+    // "rose to": a preposition, not an infinitive.
+    expect(role("Donations rose to $27 million.")).toBeUndefined();
+  });
+
+  test("a target and what was received are not rival figures; two payments of one thing are", () => {
+    const target = only("The fund met its $30 million target in June 2015.");
+    const received = only("The fund had received about $21 million by March.");
+    const shortfall = only("The appeal was still $3 million short in April.");
+    expect(quantitiesDisagree(target, received)).toBe(false);
+    expect(quantitiesDisagree(shortfall, received)).toBe(false);
+    expect(quantitiesDisagree(received, only("The fund had received $27 million."))).toBe(true);
+    // A sum whose role the wording does not say is still compared.
+    expect(quantitiesDisagree(received, only("The fund holds $27 million, officials said."))).toBe(true);
+  });
+});
