@@ -295,15 +295,26 @@ export function names(words: Set<string>, naming: CueClaim, named: CueClaim, voc
 
 /** In "Durrani could not be contacted" the "not" negates "contacted", not what both claims say. */
 export function negatorOverShared(quote: string, shared: Set<string>): string | null {
+  return negationsOver(quote, shared)[0]?.negator ?? null;
+}
+
+/** The shared terms a negator governs ("never published … register" → publish, register). */
+export function negatedShared(quote: string, shared: Set<string>): Set<string> {
+  return new Set(negationsOver(quote, shared).map((negation) => negation.term));
+}
+
+function negationsOver(quote: string, shared: Set<string>): { negator: string; term: string }[] {
   const tokens = words(quote);
+  const found: { negator: string; term: string }[] = [];
   for (let index = 0; index < tokens.length; index += 1) {
     if (!NEGATORS.has(tokens[index]!)) continue;
+    const negator = tokens[index] === "n't" ? "not" : tokens[index]!;
     for (const next of tokens.slice(index + 1, index + 5)) {
       const term = normalizeTerm(next);
-      if (term && shared.has(term)) return tokens[index] === "n't" ? "not" : tokens[index]!;
+      if (term && shared.has(term)) found.push({ negator, term });
     }
   }
-  return null;
+  return found;
 }
 
 export function nearShared(text: string, at: number, shared: Set<string>): boolean {

@@ -552,3 +552,36 @@ describe("accusation-denial between people of one party", () => {
     ).toBeUndefined();
   });
 });
+
+describe("negated-statement", () => {
+  test("a statement and its negation, about the same thing, conflict", () => {
+    const match = ruleFor("negated-statement", {
+      a: claim("The owners said the emergency exits of the factory were kept unlocked during every shift.", { speaker: "the owners", source: 2 }),
+      b: claim("Survivors said the emergency exits of the factory were not kept unlocked during the night shift.", { speaker: "survivors", source: 3 }),
+    });
+    expect(match).toMatchObject({ kind: "negation" });
+    expect(match!.explanation).toMatch(/not/);
+  });
+
+  test.each<Case>([
+    {
+      name: "both negate it (agreement): 'was never published' / 'had never published'",
+      a: claim("That register of the missing workers was never published in full by the district administration.", { source: 2 }),
+      b: claim(
+        "She added that the district administration had never published a complete register of the missing workers, so no one can say how many were inside.",
+        { speaker: "Kalpona Akter", source: 3 },
+      ),
+    },
+    {
+      name: "a verb of saying is not the statement: 'the inquiry concluded that …' / 'the trial had not concluded'",
+      a: claim("The inquiry concluded that the deaths were the result of negligence by the building's owner and the factory owners.", {
+        speaker: "inquiry report",
+        cue: "concluded",
+        source: 2,
+      }),
+      b: claim("The trial of the building's owner and the factory owners had not concluded by 2025.", { source: 3 }),
+    },
+  ])("$name", (example) => {
+    expect(ruleFor("negated-statement", example)).toBeUndefined();
+  });
+});

@@ -1,5 +1,6 @@
 import type { ContradictionRule } from "@/lib/contradictions/rules/types";
-import { clamp, features, nearShared, negatorOverShared, topics, type CueClaim } from "@/lib/contradictions/features";
+import { clamp, features, nearShared, negatedShared, negatorOverShared, topics, type CueClaim } from "@/lib/contradictions/features";
+import { contentTerms } from "@/lib/text/terms";
 import { ANTONYMS } from "@/lib/contradictions/lexicon";
 
 const antonymMemo = new WeakMap<CueClaim, [RegExpExecArray | null, RegExpExecArray | null][]>();
@@ -38,8 +39,14 @@ export const negatedStatement: ContradictionRule = {
     if (cue && similar < 0.1) return null;
     let negation = false;
     if (!cue && fa.negated !== fb.negated && similar >= 0.35) {
-      const negatedQuote = fa.negated ? a.quote : b.quote;
-      cue = negatorOverShared(negatedQuote, new Set(shared.shared));
+      const [negating, other] = fa.negated ? [a, b] : [b, a];
+      // A verb of saying ("the report concluded that …") is not the statement: "the trial had not concluded" does not negate it.
+      const saying = new Set([...contentTerms(a.cue ?? ""), ...contentTerms(b.cue ?? "")]);
+      const sharedTerms = new Set(shared.shared.filter((term) => !saying.has(term)));
+      // Both negate it ("was never published" / "had never published"): they agree.
+      const theirs = negatedShared(other.quote, sharedTerms);
+      const onlyHere = new Set([...negatedShared(negating.quote, sharedTerms)].filter((term) => !theirs.has(term)));
+      cue = onlyHere.size ? negatorOverShared(negating.quote, onlyHere) : null;
       negation = cue !== null;
     }
     if (!cue) return null;
