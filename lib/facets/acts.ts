@@ -295,7 +295,10 @@ export function extractActs(text: string, tokens: FacetToken[], entities: Positi
         .replace(/(?:ied|ies)$/, "y")
         .replace(/(?:ed|s)$/, "")
     : "";
-  if (cue && (deny.has(cueLemma) || /\bden(?:y|ied|ies)\b|\breject/i.test(cue))) push("denies", cue);
+  // "The court rejected petitions from Rana": a cue that takes an object denies only a claim, not a request.
+  const cueAt = cue ? tokens.findIndex((token) => token.lemma === cueLemma || token.lower === cue.toLowerCase().split(/\s+/).pop()) : -1;
+  const cueDenies = cueAt < 0 || deniesObject(tokens, cueAt);
+  if (cue && cueDenies && (deny.has(cueLemma) || /\bden(?:y|ied|ies)\b|\breject/i.test(cue))) push("denies", cue);
   for (let i = 0; i < tokens.length; i += 1) {
     const token = tokens[i]!;
     const negated = negationBefore(tokens, i);

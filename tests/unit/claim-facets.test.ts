@@ -348,6 +348,14 @@ describe("what a denial denies", () => {
     expect(acts("The MQM rejected the charges as baseless.")).toContain("denies");
     expect(acts("The company rejected any involvement in the collapse.")).toContain("denies");
   });
+
+  test("the same holds when the extractor read the verb as the claim's cue", () => {
+    const acts = (quote: string, cue: string) => computeFacets({ quote, cue }).acts.map((act) => act.act);
+    expect(acts("The court rejected petitions from Rana and 22 others who had asked to be discharged.", "rejected")).not.toContain("denies");
+    expect(acts("The high court dismissed the bail application of the factory owners.", "dismissed")).not.toContain("denies");
+    expect(acts("The MQM rejected the report as fabricated.", "rejected")).toContain("denies");
+    expect(acts("BP rejected Markey's charge that it had understated the flow.", "rejected")).toContain("denies");
+  });
 });
 
 describe("whose figure a figure is", () => {
