@@ -585,3 +585,29 @@ describe("negated-statement", () => {
     expect(ruleFor("negated-statement", example)).toBeUndefined();
   });
 });
+
+describe("an author who contradicts itself", () => {
+  test("one document's author gives two nearly equal tolls for one fire, with no word of a revision", () => {
+    const match = ruleFor("figures-conflict", {
+      a: claim("262 people were burned alive in the Baldia factory because of one family's greed.", { source: 4, at: 2217 }),
+      b: claim("On that night 264 workers were burnt alive when the Baldia factory was set ablaze.", { source: 4, at: 740 }),
+    });
+    expect(match).toMatchObject({ kind: "numeric" });
+    expect(match!.explanation).toMatch(/262 people.*264 workers — the death tolls differ/);
+  });
+
+  test.each<Case>([
+    {
+      name: "the text says the figure moved: a revision, not a contradiction",
+      a: claim("The Baldia factory fire initially killed 262 workers, officials' first count said.", { source: 4, at: 100 }),
+      b: claim("The Baldia factory fire toll was later revised to 264 workers.", { source: 4, at: 900 }),
+    },
+    {
+      name: "figures far apart count two things (a month's dead, one assault's dead)",
+      a: claim("About 300 people were killed in the city in the month of June.", { source: 4, at: 100 }),
+      b: claim("A total of 221 people were killed in the city during the assault.", { source: 4, at: 900 }),
+    },
+  ])("$name", (example) => {
+    expect(ruleFor("figures-conflict", example)).toBeUndefined();
+  });
+});

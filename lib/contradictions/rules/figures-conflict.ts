@@ -1,6 +1,16 @@
 // Two voices' figures for the same measure that cannot both hold; the same voice with a new figure is a revision, not a conflict.
 import type { ContradictionRule } from "@/lib/contradictions/rules/types";
-import { clamp, differentDates, eventRelatedness, noisyOr, sameVoice, says, statedQuantities, type CueClaim } from "@/lib/contradictions/features";
+import {
+  clamp,
+  differentDates,
+  eventRelatedness,
+  isAuthorVoice,
+  noisyOr,
+  sameVoice,
+  says,
+  statedQuantities,
+  type CueClaim,
+} from "@/lib/contradictions/features";
 import { comparableQuantities, quantitiesDisagree, type QuantityFacet } from "@/lib/facets";
 
 const MEASURE_LABELS: Record<string, string> = {
@@ -59,25 +69,30 @@ export const figuresConflict: ContradictionRule = {
   label: "figures for the same thing that cannot both hold",
   kind: "numeric",
   judge: (a, b, { signals, vocabulary }) => {
-    if (sameVoice(a, b)) return null;
+    // One author giving two figures for one thing with no word of a revision ("262 burned alive" … "264 workers were
+    // burnt alive") contradicts itself; another voice's second figure is its revision.
+    const selfContradiction = sameVoice(a, b) && isAuthorVoice(a) && isAuthorVoice(b) && !REVISION_WORDS.test(a.quote) && !REVISION_WORDS.test(b.quote);
+    if (sameVoice(a, b) && !selfContradiction) return null;
     if (REVISION_WORDS.test(a.quote) && REVISION_WORDS.test(b.quote)) return null;
     const figures = disagreeingFigures(a, b);
     if (!figures) return null;
     // Figures dated differently ("on June 10 …", "on June 15 …") tell a timeline, not rival counts.
     if (differentDates(a, b)) return null;
     const [qa0, qb0] = figures;
+    // An author restating one count gives nearly the same figure (262 / 264); figures far apart count two things.
+    if (selfContradiction && Math.min(qa0.low, qb0.low) / Math.max(qa0.high, qb0.high) < 0.85) return null;
     // A span of time or a count of things is compared only for one happening told twice.
     const strict = qa0.dimension === "duration" || qa0.dimension === "count" || qa0.measure === "people";
     const corrects0 = qa0.rejects !== undefined || qb0.rejects !== undefined;
     const related = noisyOr(eventRelatedness(a, b, signals, vocabulary), corrects0 ? 0.3 : 0, figureAffinity(qa0, qb0));
     if (strict && related < 0.7) return null;
-    if (related < 0.5) return null;
+    if (related < (selfContradiction ? 0.6 : 0.5)) return null;
     const [qa, qb] = figures;
     const corrects = qa.rejects !== undefined || qb.rejects !== undefined;
     return {
       kind: "numeric",
       rule: "figures-conflict",
-      score: clamp(0.5 + 0.4 * related + (corrects ? 0.08 : 0)),
+      score: clamp(0.5 + 0.4 * related + (corrects ? 0.08 : 0) - (selfContradiction ? 0.1 : 0)),
       explanation: `${says(a)} ${qa.text}; ${says(b)} ${qb.text} — ${measureLabel(qa)} differ.`,
     };
   },
