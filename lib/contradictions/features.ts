@@ -579,12 +579,28 @@ const MEASURE_WORDS = new Set([
   "toll",
 ]);
 
-/** Actors that differ only in spelling share a key. */
+/** "BP officials", "the government's experts", "the MQM spokesman": people who speak for a body are its voice. */
+const SPEAKS_FOR = /^(.{2,}?)s?\s+(?:officials?|experts?|scientists?|spokes(?:man|woman|person|people)|representatives?|sources?|lawyers?|engineers?)$/;
+
+function voiceKeys(claim: CueClaim): Set<string> {
+  return voiceKeysMemo(claim, () => {
+    const keys = new Set(speakerKeys(claim));
+    for (const key of speakerKeys(claim)) {
+      const body = SPEAKS_FOR.exec(key)?.[1];
+      if (body && !/\band\b/.test(body)) keys.add(body);
+    }
+    return keys;
+  });
+}
+const voiceKeysMemo = memo<Set<string>>();
+
+/** Actors that differ only in spelling share a key, and a body shares its officials' voice. */
 export function sameVoice(a: CueClaim, b: CueClaim): boolean {
   if (sameSpeaker(a, b)) return true;
   if (!a.speakerName || !b.speakerName) return false;
-  const keysA = speakerKeys(a);
-  return [...speakerKeys(b)].some(
-    (key) => (keysA.has(key) && key.includes(" ")) || (keysA.has(key) && key.length >= 3 && !key.includes(" ") && keysA.size === 1),
+  const keysA = voiceKeys(a);
+  const keysB = voiceKeys(b);
+  return [...keysB].some(
+    (key) => (keysA.has(key) && key.includes(" ")) || (keysA.has(key) && key.length >= 2 && !key.includes(" ") && (keysA.size <= 2 || keysB.size <= 2)),
   );
 }

@@ -556,6 +556,7 @@ describe("accusation-denial between people of one party", () => {
 describe("negated-statement", () => {
   test("a statement and its negation, about the same thing, conflict", () => {
     const match = ruleFor("negated-statement", {
+      name: "exits kept unlocked / not kept unlocked",
       a: claim("The owners said the emergency exits of the factory were kept unlocked during every shift.", { speaker: "the owners", source: 2 }),
       b: claim("Survivors said the emergency exits of the factory were not kept unlocked during the night shift.", { speaker: "survivors", source: 3 }),
     });
@@ -589,6 +590,7 @@ describe("negated-statement", () => {
 describe("an author who contradicts itself", () => {
   test("one document's author gives two nearly equal tolls for one fire, with no word of a revision", () => {
     const match = ruleFor("figures-conflict", {
+      name: "262 / 264 in one forum thread",
       a: claim("262 people were burned alive in the Baldia factory because of one family's greed.", { source: 4, at: 2217 }),
       b: claim("On that night 264 workers were burnt alive when the Baldia factory was set ablaze.", { source: 4, at: 740 }),
     });
@@ -609,5 +611,31 @@ describe("an author who contradicts itself", () => {
     },
   ])("$name", (example) => {
     expect(ruleFor("figures-conflict", example)).toBeUndefined();
+  });
+});
+
+describe("a body's officials speak in its voice", () => {
+  test("the government's range, then its experts' figure, is a revision, not a conflict between two voices", () => {
+    const pair = {
+      name: "Government 35,000-60,000 / Government experts about 62,000",
+      a: claim("On June 15 the government announced a most likely range of 35,000 to 60,000 barrels per day from the well.", {
+        speaker: "Government",
+        source: 2,
+      }),
+      b: claim("The government's experts said the well pushed out oil at about 62,000 barrels a day in the first days.", {
+        speaker: "Government experts",
+        source: 3,
+      }),
+    };
+    expect(ruleFor("figures-conflict", pair)).toBeUndefined();
+  });
+
+  test("a company's figure against the government's experts' is still a conflict", () => {
+    const match = ruleFor("figures-conflict", {
+      name: "BP 5,000 / Government experts about 62,000",
+      a: claim("BP said 5,000 barrels per day were flowing from the well, its best estimate.", { speaker: "BP", source: 2 }),
+      b: claim("The government's experts said about 62,000 barrels per day were flowing from the well.", { speaker: "Government experts", source: 3 }),
+    });
+    expect(match).toMatchObject({ kind: "numeric" });
   });
 });
