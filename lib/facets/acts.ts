@@ -108,7 +108,7 @@ const ACCUSING_WORDS = new Set([
   "arson",
 ]);
 const DENYING_PHRASES =
-  /\b(?:brush(?:ed|es|ing)?\s+aside|shrug(?:ged|s|ging)?\s+off|not\s+true|untrue|baseless|unfounded|groundless|fabricated|concocted|false(?:hood)?s?|lies|propaganda|politically\s+motivated|absurd|nonsense|no\s+(?:evidence|proof|truth)|nothing\s+to\s+do\s+with|played\s+no\s+(?:role|part)|no\s+(?:role|part|hand|link|links|connection|involvement)\s+in|innocent|not\s+guilty|not\s+responsible|not\s+involved|never\s+(?:been\s+)?involved|wrong(?:ly)?|overstated|overestimated|exaggerated|inflated|scandalous|a\s+mockery)\b/i;
+  /\b(?:brush(?:ed|es|ing)?\s+aside|shrug(?:ged|s|ging)?\s+off|not\s+true|untrue|baseless|unfounded|groundless|fabricated|concocted|false(?:hood)?s?|lies|propaganda|politically\s+motivated|absurd|nonsense|no\s+(?:evidence|proof|truth)|nothing\s+to\s+do\s+with|played\s+no\s+(?:role|part)|no\s+(?:role|part|hand|link|links|connection|involvement)\s+in|innocent|not\s+guilty|not\s+responsible|not\s+involved|never\s+(?:been\s+)?involved|wrong(?:ly)?|(?:my|his|her|our|their)\s+conscience\s+is\s+clear|overstated|overestimated|exaggerated|inflated|scandalous|a\s+mockery)\b/i;
 const ACCUSING_PHRASES = /\b(?:part\s+of\s+(?:the|this|a|that)\s+(?:plan|plot|conspiracy)|had\s+a\s+hand\s+in|(?:was|were|is|are)\s+behind\s+the\s+\w+)\b/i;
 const ADMITTING_PHRASES =
   /\b(?:were|was)\s+(?:\w+\s+)?off\b|\b(?:we|i)\s+(?:\w+\s+)?underestimated\b|\baccepted\s+responsibility\b|\btook\s+responsibility\b|\b(?:were|was)\s+(?:\w+\s+)?wrong\b.*\b(?:we|our)\b/i;

@@ -371,6 +371,9 @@ function allowed(
 }
 
 /** "5,000 barrels per day could not have produced slicks that large": cited to be called wrong. */
+const PART_BEFORE =
+  /\b(?:among\s+(?:them|whom|those|which|the\s+\w+)|including|of\s+(?:whom|which|them|those))\s*,?\s*(?:at\s+least\s+|about\s+|some\s+|nearly\s+)?$/i;
+const PART_AFTER = /^\s*(?:\w+\s+)?of\s+(?:them|whom|those|the\s+(?:dead|victims|injured|wounded|missing))\b/i;
 const REFUTED_AFTER =
   /^[^.;:]{0,60}?\b(?:could\s*(?:not|n't)|cannot|can't|could\s+never|was\s+(?:far\s+|much\s+)?too\s+(?:low|high|small|large)|were\s+(?:far\s+|much\s+)?too\s+(?:low|high)|is\s+(?:far\s+|much\s+)?too\s+(?:low|high)|(?:was|were|is)\s+(?:a\s+)?(?:gross\s+)?(?:underestimate|overestimate|exaggeration)|(?:was|were|is)\s+(?:wrong|false|inaccurate|unrealistic))\b/i;
 const REFUTED_BEFORE =
@@ -388,8 +391,10 @@ const HEAD_BEFORE =
  * sum ("a $30 million target") says it first, then the word that governs it ("put the gap at").
  */
 const MONEY_ROLES: [string, RegExp][] = [
-  ["goal", /^(?:target|goal|aim|appeal|sought|seek|seeking|needed|need|required|requested|asked|called)$/i],
+  ["goal", /^(?:target|goal|aim|appeal|sought|seek|seeking|needed|needs?|required|requirements?|requested|asked|called)$/i],
   ["gap", /^(?:gap|shortfall|short|deficit|remaining|outstanding|missing)$/i],
+  // What was destroyed or lost is not what is needed to rebuild, nor what was paid.
+  ["damage", /^(?:damages?|destruction|losses|loss|cost)$/i],
   ["earnings", /^(?:profits?|revenues?|turnover|sales|earnings|income|worth|valued?|budget|exports?)$/i],
   [
     "paid",
@@ -508,6 +513,8 @@ export function quantityMentions(text: string, context = ""): { facet: QuantityF
     };
     const head = measured.head ?? headOf(text, first.start);
     if (head) facet.head = head;
+    // "rose to 154, among them 25 bodies not yet identified": a part of a count is not a rival count of the whole.
+    if (PART_BEFORE.test(text.slice(Math.max(0, first.start - 30), first.start)) || PART_AFTER.test(text.slice(afterUnit, afterUnit + 30))) facet.part = true;
     if (measured.dimension === "money") {
       const role = moneyRole(clauseBefore(text, first.start).slice(-60), text.slice(afterUnit, afterUnit + 40));
       if (role) facet.role = role;
@@ -542,6 +549,7 @@ export function comparableQuantities(a: QuantityFacet, b: QuantityFacet): boolea
     a.rate === b.rate &&
     (a.currency ?? null) === (b.currency ?? null) &&
     (a.role === undefined || b.role === undefined || a.role === b.role) &&
+    (a.part ?? false) === (b.part ?? false) &&
     !differentHolders(a, b)
   );
 }

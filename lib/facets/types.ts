@@ -35,8 +35,10 @@ export interface QuantityFacet {
   head?: string;
   /** "17, not eleven": the figure the claim rejects, in the same unit. */
   rejects?: number;
-  /** What a sum is to its holder: "goal", "gap", "earnings" or "paid"; sums in different roles are not rivals. */
+  /** What a sum is to its holder: "goal", "gap", "damage", "earnings" or "paid"; sums in different roles are not rivals. */
   role?: string;
+  /** "among them 25 bodies": a part of a larger count, compared only with parts. */
+  part?: boolean;
   /** Whose figure it is: "Primark paid $14 million" → primark. */
   holder?: string[];
 }

@@ -420,6 +420,17 @@ describe("what a sum is to its holder", () => {
     expect(role("Brands with combined yearly profits of more than $20 billion had been slow to pay.")).toBe("earnings");
   });
 
+  test("damage is not what recovery needs: 'put the damage at $3.8 billion' / 'put the most urgent recovery needs at $605 million'", () => {
+    expect(role("The World Bank estimated the physical damage at $3.8 billion to $4.6 billion.")).toBe("damage");
+    expect(role("It put the most urgent recovery needs at $605 million to $760 million.")).toBe("goal");
+    expect(
+      quantitiesDisagree(
+        only("The World Bank estimated the physical damage at $3.8 billion to $4.6 billion."),
+        only("It put the most urgent recovery needs at $605 million."),
+      ),
+    ).toBe(false);
+  });
+
   test("a sum still to be found ('needed two years to find $30 million') is an aim, not a payment", () => {
     expect(role("They should not have needed two years of pressure to find $30 million.")).toBe("goal");
     expect(role("The owners were asked to pay Rs200 million.")).toBe("goal");
@@ -436,5 +447,19 @@ describe("what a sum is to its holder", () => {
     expect(quantitiesDisagree(received, only("The fund had received $27 million."))).toBe(true);
     // A sum whose role the wording does not say is still compared.
     expect(quantitiesDisagree(received, only("The fund holds $27 million, officials said."))).toBe(true);
+  });
+});
+
+describe("a part of a count", () => {
+  test("'among them 25 bodies', '12 of them children' are parts, not rival counts of the whole", () => {
+    const [whole, part] = extractQuantities(
+      "The number of people killed in the explosion rose to 154 on Friday, among them 25 bodies that have not been identified.",
+    );
+    expect(whole!.part).toBeUndefined();
+    expect(part!.part).toBe(true);
+    const [, children] = extractQuantities("The blast killed 40 people, 12 of them children.");
+    expect(children!.part).toBe(true);
+    expect(quantitiesDisagree(part!, only("Health Minister Hamad Hassan had given a toll of 137 dead."))).toBe(false);
+    expect(quantitiesDisagree(part!, children!)).toBe(true);
   });
 });

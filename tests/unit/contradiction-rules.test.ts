@@ -669,3 +669,41 @@ describe("existence-denied with a kind of the thing denied", () => {
     expect(ruleFor("existence-denied", example)).toBeUndefined();
   });
 });
+
+describe("what is not an accusation or a denial of the other", () => {
+  test("a party does not accuse itself: its sources reporting a judge 'inclined to accuse' it answer no denial of its own", () => {
+    const accusation = "Sources said the investigator was inclined to accuse Hezbollah of storing the ammonium nitrate at the port.";
+    const denial = claim("Hassan Nasrallah denied that Hezbollah had stored weapons or ammonium nitrate at the port.", {
+      speaker: "Hassan Nasrallah",
+      source: 1,
+    });
+    // Said by the party's rivals, it is an accusation the denial answers …
+    expect(ruleFor("accusation-denial", { name: "rivals", a: claim(accusation, { speaker: "Lebanese Forces", source: 3 }), b: denial })).toMatchObject({
+      kind: "accusation_denial",
+    });
+    // … said by the party's own sources, it reports someone else's charge.
+    expect(ruleFor("accusation-denial", { name: "own sources", a: claim(accusation, { speaker: "Hezbollah", source: 3 }), b: denial })).toBeUndefined();
+  });
+
+  test("'my conscience is clear' denies the charge laid against the speaker", () => {
+    const match = ruleFor("accusation-denial", {
+      name: "Sawan charges Diab / Diab's conscience is clear",
+      a: claim("Judge Fadi Sawan charged Diab with negligence causing death over the explosion at the port.", { speaker: "Fadi Sawan", source: 3 }),
+      b: claim("Diab said his conscience is clear over the explosion at the port and the charge of negligence.", { speaker: "Hassan Diab", source: 2 }),
+    });
+    expect(match).toMatchObject({ kind: "accusation_denial" });
+  });
+
+  test("'had never received an answer' does not speak of an answer: it agrees there was none", () => {
+    expect(
+      ruleFor("existence-denied", {
+        name: "no answer / never received an answer",
+        a: claim("Customs chief Badri Daher said his department wrote to the judiciary six times and got no answer about the cargo.", {
+          speaker: "Badri Daher",
+          source: 1,
+        }),
+        b: claim("The customs directorate wrote to the judge six times about the cargo and had never received an answer.", { source: 3 }),
+      }),
+    ).toBeUndefined();
+  });
+});

@@ -27,7 +27,9 @@ function accusedBy(accuser: CueClaim, denier: CueClaim) {
   if (STATEMENT_JUDGEMENT.test(denial.cue) && !ABOUT_BLAME.test(denier.quote)) return null;
   // Two denials of the same thing agree: an accuser who also denies is no accuser.
   if (actTargets(accuser, "denies")) return null;
-  const target = [...accusation.targets].find((key) => denial.targets.has(key));
+  // A party does not accuse itself: "Hezbollah sources said the judge was inclined to accuse Hezbollah" reports another's charge.
+  const own = speakerKeys(accuser);
+  const target = [...accusation.targets].find((key) => denial.targets.has(key) && !own.has(key));
   if (!target) return null;
   // "The court acquitted Rauf Siddiqui" / "Bhola and Charya, MQM workers convicted of …": other people.
   const accused = namedOthers(accuser, accusation.targets, target);

@@ -13,7 +13,8 @@ function spokenOf(thing: PropositionFacet, denier: CueClaim, other: CueClaim, vo
   // A single noun must be rare enough to name one thing ("footage"), not the corpus's theme.
   if (thing.args.length < 2 && !thing.args.every((arg) => vocabulary.isDistinctive(arg))) return null;
   if (absent(other).some((p) => thing.args.every((arg) => p.args.includes(arg)))) return null;
-  const spoken = propositionsOf(other).find((p) => p.sense !== "exist" && thing.args.every((arg) => p.args.includes(arg)));
+  // "had never received an answer" does not speak of an answer: a negated mention agrees that there was none.
+  const spoken = propositionsOf(other).find((p) => p.sense !== "exist" && p.positive && thing.args.every((arg) => p.args.includes(arg)));
   return spoken ?? (thing.args.length === 1 ? spokenOfAKind(thing, denier, other) : null);
 }
 
