@@ -157,10 +157,12 @@ const PEOPLE =
   "people|persons?|workers?|supporters|activists|guards|journalists|miners|pilgrims|migrants|refugees|troops|fighters|hostages|patients|prisoners|detainees|labou?rers|employees|victims|passengers|civilians|children|men|women|bodies|lives|dead|casualties|fatalities|deaths|nationals|citizens|crew(?:\\s+members)?|individuals|policemen|police(?:men)?|officers|soldiers|militants|staff|residents|protesters|students|others|Dutch|Australians|Malaysians|Britons|Pakistanis";
 const VOLUME = "barrels|barrel|bbl|bpd|gallons|gallon|litres|liters|litre|liter|cubic\\s+met(?:re|er)s?|m3";
 const CURRENCY = "dollars|dollar|rupees|rupee|euros|euro|pounds|taka";
+/** "pounds" stays money: the word alone cannot tell sterling from weight. */
+const MASS = "tonnes|tonne|tons|ton|metric\\s+tons|kilogrammes|kilograms|kilogram|kilos|kilo|kg|grams|gram";
 const PERCENT = "%|percent|per\\s+cent";
 const DURATION = "minutes|minute|mins|hours|hour|days|day|weeks|week|months|month|years|year";
 const UNIT_AFTER = new RegExp(
-  `^\\s*(?:names\\s+of\\s+)?(?:(?:more|additional|other|extra|local|garment|factory|foreign|innocent|missing|dead|of)\\s+){0,2}(${PEOPLE}|${VOLUME}|${CURRENCY}|${PERCENT}|${DURATION})(?![\\p{L}])`,
+  `^\\s*(?:names\\s+of\\s+)?(?:(?:more|additional|other|extra|local|garment|factory|foreign|innocent|missing|dead|of)\\s+){0,2}(${PEOPLE}|${VOLUME}|${MASS}|${CURRENCY}|${PERCENT}|${DURATION})(?![\\p{L}])`,
   "iu",
 );
 const NOUN_AFTER = /^\s*(?:[a-z]+\s+)?([a-z]{3,})\b/;
@@ -184,6 +186,9 @@ const WORST_CASE = /\b(?:worst[- ]case|maximum|upper\s+(?:limit|bound|end))\b/i;
 const REACHED = /\b(?:into|entered|reached|reaching|entering)\s+(?:the\s+)?(?:gulf|sea|ocean|water|waters|river|environment|marine)\b/i;
 /** Oil caught at the well, skimmed or burned is not oil spilled. */
 const RECOVERED = /\b(?:collect(?:ed|ing)|captur(?:ed|ing)|recover(?:ed|ing)|siphon(?:ed|ing)|skim(?:med|ming)|burn(?:ed|ing)|contained|caught|catching)\b/i;
+const NOT_MORE_THAN_BEFORE = /\b(?:no|not)\s+(?:more|larger|greater|higher|bigger)\s+than\s*$/i;
+/** "Had the full 2,750 tonnes gone off, …": a sentence opening on an inverted "had" or "were" supposes. */
+const COUNTERFACTUAL_OPENING = /^\W*(?:had|were|should)\s+(?:the|it|they|he|she|we|i|this|that|all|its|their)\b[^.;]*$/i;
 const MIN_CLAUSE = /\b(?:minimum|lower\s+(?:limit|bound|end)|at\s+least)\b/i;
 /** "nearly $2 million": a little under the figure, never over it. */
 const NEARLY_BEFORE = /\b(?:nearly|almost|just\s+(?:under|short\s+of)|close\s+to)\s*$/i;
@@ -217,6 +222,32 @@ function volumeFactor(unit: string): number {
   const name = /^(?:barrels?|bbl|bpd)$/.test(lower) ? "bbl" : /^gallons?$/.test(lower) ? "gal" : /^(?:cubic met|m3)/.test(lower) ? "m3" : "l";
   return Qty(1, name).to("l").scalar;
 }
+
+/** In kilograms; "tons" read as metric, as in most reporting outside the United States. */
+function massFactor(unit: string): number {
+  const lower = unit.toLowerCase().replace(/\s+/g, " ");
+  const name = /^(?:tonnes?|tons?|metric tons)$/.test(lower) ? "tonne" : /^(?:grams?|g)$/.test(lower) ? "g" : "kg";
+  return Qty(1, name).to("kg").scalar;
+}
+
+/**
+ * What happened to a mass the sentence weighs: what blew up is not what was stored or unloaded ("2,750 tonnes had
+ * been stored" / "no more than 552 tonnes exploded"). Read in the figure's own clause.
+ */
+const EXPLODED =
+  /\b(?:explo(?:ded|sion|sive)|detonat\w*|blew\s+up|blown\s+up|went\s+off|gone\s+off|(?:blast|explosion)\s+(?:was\s+)?(?:\w+ly\s+)?(?:caused|triggered)|caus\w+\s+(?:the\s+)?(?:blast|explosion))\b/i;
+const STORED =
+  /\b(?:stor(?:ed|age|ing)|kept|sat|held|warehoused|unload(?:ed|ing)|offload(?:ed|ing)|confiscated|seized|impounded|carr(?:ied|ying)|shipment|cargo|stockpile)\b/i;
+function massFate(text: string, start: number, end: number): string {
+  const clause = `${clauseBefore(text, start).slice(-80)} ${text.slice(end, end + 80).split(/[;.]|,\s+(?:but|while|and)\s/)[0]}`;
+  const exploded = EXPLODED.exec(clause);
+  const stored = STORED.exec(clause);
+  if (exploded && (!stored || exploded.index < stored.index)) return "exploded";
+  return stored ? "stored" : "mass";
+}
+
+/** "tonnes of ammonium nitrate": what a mass or volume is of. */
+const SUBSTANCE_AFTER = /^\s+of\s+(?:the\s+|its\s+|their\s+)?([\p{L}-]{3,}(?:\s+[\p{Ll}-]{3,})?)/u;
 
 const KIN_OF_BEFORE = /\b(families|relatives|heirs|dependants|dependents|next\s+of\s+kin)\s+of\s+(?:the\s+|some\s+|about\s+|nearly\s+)?$/i;
 
@@ -275,6 +306,7 @@ function measureOf(text: string, mention: NumberMention, end: number, context = 
       return { dimension: "people", unit: lower, measure, factor: 1, consumed };
     }
     if (new RegExp(`^(?:${VOLUME})$`, "i").test(unit)) return { dimension: "volume", unit: lower, measure: "volume", factor: volumeFactor(unit), consumed };
+    if (new RegExp(`^(?:${MASS})$`, "i").test(unit)) return { dimension: "mass", unit: lower, measure: "mass", factor: massFactor(unit), consumed };
     if (new RegExp(`^(?:${CURRENCY})$`, "i").test(unit))
       return { dimension: "money", unit: lower, measure: "money", factor: 1, currency: CURRENCY_WORD[lower], consumed };
     if (new RegExp(`^(?:${PERCENT})$`, "i").test(unit)) return { dimension: "percent", unit: "percent", measure: "percent", factor: 1, consumed };
@@ -335,17 +367,20 @@ function measureOf(text: string, mention: NumberMention, end: number, context = 
 function modalityOf(text: string, start: number): { modality: Modality; bound?: "min" | "max"; strictBound?: boolean } {
   const before = text.slice(Math.max(0, start - 40), start);
   const clause = clauseBefore(text, start);
-  const bound: "min" | "max" | undefined =
-    AT_LEAST_BEFORE.test(before) || MORE_THAN_BEFORE.test(before)
+  // "no more than 552 tonnes" caps the figure; "more than" alone is a floor.
+  const capped = NOT_MORE_THAN_BEFORE.test(before);
+  const bound: "min" | "max" | undefined = capped
+    ? "max"
+    : AT_LEAST_BEFORE.test(before) || MORE_THAN_BEFORE.test(before)
       ? "min"
       : MAX_BEFORE.test(before) || MAX_CLAUSE.test(clause)
         ? "max"
         : MIN_CLAUSE.test(clause)
           ? "min"
           : undefined;
-  const strictBound = MORE_THAN_BEFORE.test(before);
+  const strictBound = !capped && MORE_THAN_BEFORE.test(before);
   const withBound = (modality: Modality) => (bound ? { modality, bound, strictBound } : { modality });
-  if (HYPOTHETICAL.test(clause)) return withBound("hypothetical");
+  if (HYPOTHETICAL.test(clause) || COUNTERFACTUAL_OPENING.test(text.slice(0, start))) return withBound("hypothetical");
   if (PREDICTION.test(clause)) return withBound("prediction");
   if (bound) return { modality: "bound", bound, strictBound };
   if (APPROX_BEFORE.test(before) || ESTIMATE_CLAUSE.test(clause)) return { modality: "estimate" };
@@ -477,6 +512,7 @@ export function quantityMentions(text: string, context = ""): { facet: QuantityF
           : "spill";
     // Sums are told apart by their currency and the event, not by what they paid for.
     if (measured.dimension === "money") measure = "money";
+    if (measured.dimension === "mass") measure = massFate(text, first.start, afterUnit);
     let { modality, bound, strictBound } = modalityOf(text, first.start);
     // "The worst case would be 60,000": a figure for the maximum, not a bound on the figure.
     if (WORST_CASE.test(clauseBefore(text, first.start)) || WORST_CASE.test(text.slice(afterUnit, afterUnit + 40))) {
@@ -490,7 +526,7 @@ export function quantityMentions(text: string, context = ""): { facet: QuantityF
     const highValue = Math.max(low, high) * measured.factor;
     const nearly = NEARLY_BEFORE.test(text.slice(Math.max(0, first.start - 20), first.start));
     const hedge =
-      /(?:at\s+least|more\s+than|(?:larger|greater|higher)\s+than|over|up\s+to|as\s+(?:much|many)\s+as|about|around|approximately|roughly|nearly|almost|some|an\s+estimated|less\s+than|fewer\s+than)\s+$/i.exec(
+      /(?:at\s+least|(?:no\s+|not\s+)?more\s+than|(?:larger|greater|higher)\s+than|over|up\s+to|as\s+(?:much|many)\s+as|about|around|approximately|roughly|nearly|almost|some|an\s+estimated|less\s+than|fewer\s+than)\s+$/i.exec(
         text.slice(Math.max(0, first.start - 24), first.start),
       );
     const facet: QuantityFacet = {
@@ -513,6 +549,8 @@ export function quantityMentions(text: string, context = ""): { facet: QuantityF
     };
     const head = measured.head ?? headOf(text, first.start);
     if (head) facet.head = head;
+    const substance = measured.dimension === "mass" || measured.dimension === "volume" ? SUBSTANCE_AFTER.exec(text.slice(afterUnit, afterUnit + 40)) : null;
+    if (substance) facet.substance = substance[1]!.toLowerCase().replace(/s$/, "");
     // "rose to 154, among them 25 bodies not yet identified": a part of a count is not a rival count of the whole.
     if (PART_BEFORE.test(text.slice(Math.max(0, first.start - 30), first.start)) || PART_AFTER.test(text.slice(afterUnit, afterUnit + 30))) facet.part = true;
     if (measured.dimension === "money") {
@@ -557,6 +595,8 @@ export function comparableQuantities(a: QuantityFacet, b: QuantityFacet): boolea
 /** "About 3,500 had been inside": a count with no noun of its own counts people of any kind ("3,122 workers"). */
 function sameMeasure(a: QuantityFacet, b: QuantityFacet): boolean {
   if (a.measure === b.measure) return true;
+  // A mass the sentence does not say the fate of may be either.
+  if (a.dimension === "mass") return a.measure === "mass" || b.measure === "mass";
   if (a.dimension !== "people") return false;
   return (a.measure === "people" && b.measure.startsWith("people-")) || (b.measure === "people" && a.measure.startsWith("people-"));
 }

@@ -1,6 +1,6 @@
 // What a claim says: who it names, what it does towards them, how sure it is, its figures and dates.
 
-export type Dimension = "people" | "volume" | "money" | "percent" | "duration" | "count";
+export type Dimension = "people" | "volume" | "mass" | "money" | "percent" | "duration" | "count";
 
 /** "directive": an imperative ("Enforce the law in every factory"), true or false of nothing. */
 export type Modality = "asserted" | "estimate" | "bound" | "hypothetical" | "prediction" | "directive";
@@ -37,6 +37,8 @@ export interface QuantityFacet {
   rejects?: number;
   /** What a sum is to its holder: "goal", "gap", "damage", "earnings" or "paid"; sums in different roles are not rivals. */
   role?: string;
+  /** "tonnes of ammonium nitrate" → "ammonium nitrate": what a mass or volume is of. */
+  substance?: string;
   /** "among them 25 bodies": a part of a larger count, compared only with parts. */
   part?: boolean;
   /** Whose figure it is: "Primark paid $14 million" → primark. */

@@ -463,3 +463,36 @@ describe("a part of a count", () => {
     expect(quantitiesDisagree(part!, children!)).toBe(true);
   });
 });
+
+describe("weights, and what became of them", () => {
+  test("tonnes are a mass in kilograms, with the substance they weigh", () => {
+    const stored = only("2,750 tonnes of ammonium nitrate had been stored at the port.");
+    expect(stored).toMatchObject({ dimension: "mass", low: 2_750_000, substance: "ammonium nitrate", measure: "stored" });
+  });
+
+  test("what exploded is not what was stored; a mass whose fate is not said compares with either", () => {
+    const exploded = only("An FBI report concluded that no more than 552 tonnes of ammonium nitrate exploded.");
+    const stored = only("2,750 tonnes of ammonium nitrate had been stored at the port.");
+    const cause = only("Authorities said the blast was caused by 2,750 tonnes of ammonium nitrate.");
+    const unsaid = only("The ship had 2,750 kilos of fertiliser on board.");
+    expect(exploded.measure).toBe("exploded");
+    expect(cause.measure).toBe("exploded");
+    expect(quantitiesDisagree(exploded, stored)).toBe(false);
+    expect(quantitiesDisagree(exploded, cause)).toBe(true);
+    expect(unsaid.measure).toBe("mass");
+  });
+
+  test("'no more than 552' caps the figure; 'more than 552' is a floor", () => {
+    expect(only("No more than 552 tonnes of ammonium nitrate exploded.")).toMatchObject({ bound: "max", text: "no more than 552 tonnes" });
+    expect(only("More than 552 tonnes of ammonium nitrate exploded.")).toMatchObject({ bound: "min" });
+    // 500 is within "no more than 552"; 700 to 1,000 is not.
+    const cap = only("No more than 552 tonnes of ammonium nitrate exploded.");
+    expect(quantitiesDisagree(cap, only("The quantity that exploded was only 500 tonnes."))).toBe(false);
+    expect(quantitiesDisagree(cap, only("The blast was probably caused by 700 to 1,000 tonnes of ammonium nitrate."))).toBe(true);
+  });
+
+  test("a sentence opening on an inverted 'had' supposes: 'Had the full 2,750 tonnes gone off, …'", () => {
+    expect(only("Had the full 2,750 tonnes gone off, the sources said, the explosion would have been far deadlier.").modality).toBe("hypothetical");
+    expect(only("Had been warned about 500 tonnes in the hangar.").modality).not.toBe("hypothetical");
+  });
+});

@@ -23,6 +23,9 @@ const MEASURE_LABELS: Record<string, string> = {
   percent: "the shares",
   duration: "the durations",
   money: "the sums",
+  mass: "the quantities",
+  exploded: "the quantities that exploded",
+  stored: "the quantities stored",
 };
 
 export function measureLabel(quantity: QuantityFacet): string {
@@ -61,7 +64,9 @@ export function figureAffinity(a: QuantityFacet, b: QuantityFacet): number {
   const specific = a.rate || a.measure.endsWith("-max") ? 0.5 : 0;
   // The same verb or noun governs both ("demanded Rs200 million" / "demanded Rs250 million"): one slot, two fillers.
   const sameHead = a.head !== undefined && a.head === b.head ? 0.5 : 0;
-  return noisyOr(closeness, specific, sameHead);
+  // Two weights of the same substance ("tonnes of ammonium nitrate") are one quantity, however common the words.
+  const sameSubstance = a.substance !== undefined && a.substance === b.substance ? 0.5 : 0;
+  return noisyOr(closeness, specific, sameHead, sameSubstance);
 }
 
 export const figuresConflict: ContradictionRule = {
