@@ -707,3 +707,38 @@ describe("what is not an accusation or a denial of the other", () => {
     ).toBeUndefined();
   });
 });
+
+describe("tolls told as they stood", () => {
+  test.each<Case>([
+    {
+      name: "a lower toll 'by 30 August' and the final toll a year later are a timeline",
+      a: claim("By 30 August a government report counted 190 dead and more than 6,500 injured in the port explosion.", {
+        speaker: "Government report",
+        source: 3,
+      }),
+      b: claim("Human Rights Watch put the final toll of the port explosion at 218 dead.", { speaker: "Human Rights Watch", source: 5 }),
+    },
+    {
+      name: "'had given a toll of 137' before the count went on",
+      a: claim("Health Minister Hamad Hassan had given a toll of 137 dead from the port explosion.", { speaker: "Hamad Hassan", source: 1 }),
+      b: claim("The port explosion killed 218 people, wounded about 7,000 and left 300,000 homeless.", { source: 3 }),
+    },
+  ])("$name", (example) => {
+    expect(ruleFor("figures-conflict", example)).toBeUndefined();
+  });
+
+  test.each<Case>([
+    {
+      name: "a toll given on a day ('a court on Monday charged … with the murder of 1,137') is no toll as it stood",
+      a: claim("A Dhaka court on Monday charged the owner with the murder of 1,137 people in the collapse of the building.", { source: 4 }),
+      b: claim("The collapse of the building killed 1,138 people and injured more than 2,000 others.", { source: 5 }),
+    },
+    {
+      name: "a lower toll that says the higher one is wrong ('17 died, not eleven') still conflicts",
+      a: claim("By Tuesday evening at least eleven people had been killed in the market shooting, police said.", { source: 1 }),
+      b: claim("Zohra Yusuf said that at least 17 people had died, not eleven, in the market shooting.", { speaker: "Zohra Yusuf", source: 2 }),
+    },
+  ])("$name", (example) => {
+    expect(ruleFor("figures-conflict", example)).toMatchObject({ kind: "numeric" });
+  });
+});

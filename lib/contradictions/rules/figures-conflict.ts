@@ -69,6 +69,26 @@ export function figureAffinity(a: QuantityFacet, b: QuantityFacet): number {
   return noisyOr(closeness, specific, sameHead, sameSubstance);
 }
 
+/** Counts that only grow: a toll of the dead or the injured. */
+const CUMULATIVE = new Set(["death", "injury"]);
+/**
+ * The figure is told as it stood at a moment: "by 30 August", "as of Friday", "had given a toll of", "so far". A bare
+ * "on Monday" dates the telling, and "the count later rose to 1,134" gives the count it rose to ("a court on Monday charged them with the murder of 1,137"), not the count.
+ */
+const AS_IT_STOOD =
+  /\b(?:by\s+(?:\d{1,2}\s+\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+\s+\d{1,2}|(?:mon|tues|wednes|thurs|fri|satur|sun)day|the\s+(?:morning|evening|night|end|time)|then|nightfall|midnight)|as\s+of|so\s+far|(?:on|by)\s+the\s+(?:morning|evening|night)\s+of|had\s+(?:given|put)\s+(?:a|the)\s+(?:toll|figure|count)|initial(?:ly)?|preliminary|first\s+(?:reports?|count|toll|figures?))\b/iu;
+
+/**
+ * Tolls of the dead and injured only grow: a lower toll told as it stood at a moment ("a government report counted 190
+ * dead by 30 August") and a higher one ("the final toll was 218") are a timeline, not rival counts — unless one says
+ * the other is wrong ("17 died, not eleven").
+ */
+export function tollsOverTime(a: CueClaim, qa: QuantityFacet, b: CueClaim, qb: QuantityFacet): boolean {
+  if (!CUMULATIVE.has(qa.measure) || !CUMULATIVE.has(qb.measure) || qa.rejects !== undefined || qb.rejects !== undefined) return false;
+  const lower = qa.high < qb.low ? a : qb.high < qa.low ? b : null;
+  return lower !== null && AS_IT_STOOD.test(lower.quote);
+}
+
 export const figuresConflict: ContradictionRule = {
   name: "figures-conflict",
   label: "figures for the same thing that cannot both hold",
@@ -84,6 +104,7 @@ export const figuresConflict: ContradictionRule = {
     // Figures dated differently ("on June 10 …", "on June 15 …") tell a timeline, not rival counts.
     if (differentDates(a, b)) return null;
     const [qa0, qb0] = figures;
+    if (tollsOverTime(a, qa0, b, qb0)) return null;
     // An author restating one count gives nearly the same figure (262 / 264); figures far apart count two things.
     if (selfContradiction && Math.min(qa0.low, qb0.low) / Math.max(qa0.high, qb0.high) < 0.85) return null;
     // A span of time or a count of things is compared only for one happening told twice.
