@@ -136,7 +136,11 @@ export function extractPropositions(tokens: FacetToken[]): PropositionFacet[] {
     lastPredicate = i;
     const negated = !attributive && (negationBefore(tokens, i) || (firstInClause && negativeSubject(tokens, start, i)));
     const denial = underDenial(tokens, i);
-    const flips = [negated ? "not" : null, denial, implicative === "negative" ? (tokens[i - 2]?.text ?? "failed") : null].filter(Boolean) as string[];
+    // "received no answer" did not receive one.
+    const noObject = token.pos === "VERB" && tokens[i + 1]?.lower === "no" && !NOT_A_THING.test(tokens[i + 2]?.lower ?? "");
+    const flips = [negated ? "not" : null, noObject ? "no" : null, denial, implicative === "negative" ? (tokens[i - 2]?.text ?? "failed") : null].filter(
+      Boolean,
+    ) as string[];
     const positive = flips.length % 2 === 0;
     const args = nounsIn(tokens, start, end);
     if (!args.length) continue;

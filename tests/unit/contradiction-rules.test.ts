@@ -742,3 +742,40 @@ describe("tolls told as they stood", () => {
     expect(ruleFor("figures-conflict", example)).toMatchObject({ kind: "numeric" });
   });
 });
+
+describe("negations and speakers that are easy to misread", () => {
+  test("'received no answer' and 'had never received an answer' agree", () => {
+    expect(
+      ruleFor("predicate-polarity", {
+        name: "no answer / never an answer",
+        a: claim("Between 2014 and 2017 the customs directorate wrote to the judge at least six times and received no answer.", { source: 3 }),
+        b: claim("Customs chief Badri Daher said his department had written to the judge six times and had never received an answer.", {
+          speaker: "Badri Daher",
+          source: 1,
+        }),
+      }),
+    ).toBeUndefined();
+  });
+
+  test("a party named in a joint speaker ('Hezbollah and the Amal Movement') does not accuse itself", () => {
+    const denial = claim("Hassan Nasrallah denied that Hezbollah had stored weapons or ammonium nitrate at the port.", {
+      speaker: "Hassan Nasrallah",
+      source: 1,
+    });
+    const accusation = "Sources said the investigator was inclined to accuse Hezbollah of storing the ammonium nitrate at the port.";
+    expect(
+      ruleFor("accusation-denial", { name: "joint", a: claim(accusation, { speaker: "Hezbollah and the Amal Movement", source: 3 }), b: denial }),
+    ).toBeUndefined();
+  });
+
+  test("who speaks is not what is spoken of: 'no authority over the port' / 'Authorities have said …'", () => {
+    expect(
+      ruleFor("existence-denied", {
+        name: "authority / authorities",
+        a: claim("Michel Aoun said the presidency had no authority over the port.", { speaker: "Michel Aoun", source: 1 }),
+        b: claim("Authorities have said the blast at the port was caused by 2,750 tonnes of ammonium nitrate.", { speaker: "Authorities", source: 1 }),
+        signals: { gap: 1 },
+      }),
+    ).toBeUndefined();
+  });
+});

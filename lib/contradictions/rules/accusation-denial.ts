@@ -1,5 +1,6 @@
 // "Mr. Mahmood said the gunmen were linked to the MQM" / "The MQM denied any involvement".
 import type { ContradictionRule } from "@/lib/contradictions/rules/types";
+import { keysOfName } from "@/lib/facets";
 import { actTargets, clamp, entityText, eventRelatedness, facetsOf, sameSpeaker, speakerKeys, who, type CueClaim } from "@/lib/contradictions/features";
 
 /** "he was wrong", "lies": these deny a statement, not a party's part in a wrong. */
@@ -28,7 +29,7 @@ function accusedBy(accuser: CueClaim, denier: CueClaim) {
   // Two denials of the same thing agree: an accuser who also denies is no accuser.
   if (actTargets(accuser, "denies")) return null;
   // A party does not accuse itself: "Hezbollah sources said the judge was inclined to accuse Hezbollah" reports another's charge.
-  const own = speakerKeys(accuser);
+  const own = new Set([...speakerKeys(accuser), ...(accuser.speakerName ?? "").split(/\s+and\s+(?:the\s+)?|,\s*/i).flatMap((part) => keysOfName(part))]);
   const target = [...accusation.targets].find((key) => denial.targets.has(key) && !own.has(key));
   if (!target) return null;
   // "The court acquitted Rauf Siddiqui" / "Bhola and Charya, MQM workers convicted of …": other people.

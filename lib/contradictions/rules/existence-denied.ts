@@ -1,6 +1,6 @@
 // "there was no CCTV footage" / "footage from six CCTV cameras": speaking of something takes for granted that it exists.
 import type { ContradictionRule } from "@/lib/contradictions/rules/types";
-import { clamp, eventRelatedness, propositionsOf, sameVoice, who, type CueClaim } from "@/lib/contradictions/features";
+import { clamp, eventRelatedness, features, propositionsOf, sameVoice, who, type CueClaim } from "@/lib/contradictions/features";
 import type { PropositionFacet } from "@/lib/facets";
 import { normalizeTerm, words, type Vocabulary } from "@/lib/text/terms";
 import { isKindOf } from "@/lib/text/wordnet";
@@ -14,6 +14,9 @@ function spokenOf(thing: PropositionFacet, denier: CueClaim, other: CueClaim, vo
   if (thing.args.length < 2 && !thing.args.every((arg) => vocabulary.isDistinctive(arg))) return null;
   if (absent(other).some((p) => thing.args.every((arg) => p.args.includes(arg)))) return null;
   // "had never received an answer" does not speak of an answer: a negated mention agrees that there was none.
+  // Who speaks is not what is spoken of: "no authority over the port" / "Authorities have said …".
+  const speaker = features(other).speakerTerms;
+  if (thing.args.every((arg) => speaker.has(arg))) return null;
   const spoken = propositionsOf(other).find((p) => p.sense !== "exist" && p.positive && thing.args.every((arg) => p.args.includes(arg)));
   return spoken ?? (thing.args.length === 1 ? spokenOfAKind(thing, denier, other) : null);
 }
