@@ -456,6 +456,16 @@ function asTheyPutIt(sentence: string, tokens: Token[], v: number): CueMatch | n
   return makeMatch(sentence, tokens, sentence.slice(tokens[v]!.start, tokens[last]!.end), "according", tokens[v]!.start, range);
 }
 
+/** "an official familiar with the talks", "a source close to the family", "a diplomat briefed on the plan": the head before them. */
+function postModifiedHead(tokens: Token[], range: PhraseRange): PhraseRange | null {
+  const link = tokens[range.first - 1]?.lower;
+  const before = tokens[range.first - 2]?.lower;
+  const linked = (link === "with" && before === "familiar") || (link === "to" && before === "close") || (link === "on" && before === "briefed");
+  if (!linked) return null;
+  const head = phraseEndingAt(tokens, range.first - 3);
+  return head ? { first: head.first, last: range.last } : null;
+}
+
 function accordingTo(sentence: string, tokens: Token[], v: number): CueMatch | null {
   const range = phraseStartingAt(tokens, v + 2);
   if (!range) return null;
@@ -543,6 +553,9 @@ function beforeVerb(sentence: string, tokens: Token[], v: number, lastCueToken: 
   }
   const found = phraseEndingAt(tokens, i);
   let range = found ? (nameBeforeOpenApposition(tokens, found) ?? found) : null;
+  // "A senior official familiar with the report said": the report only says which official.
+  const modified = range ? postModifiedHead(tokens, range) : null;
+  if (modified) range = modified;
   // "Survivors and local people estimated …": both conjuncts are the subject.
   if (range && /^(and|or)$/.test(tokens[range.first - 1]?.lower ?? "") && tokens[range.first - 2]?.text !== ",") {
     const conjunct = phraseEndingAt(tokens, range.first - 2);

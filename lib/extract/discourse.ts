@@ -198,7 +198,9 @@ export class Discourse {
       const fits = (e: EntityMention) =>
         !GROUP_HEADS.has(e.speaker.name.split(" ").pop()!.toLowerCase()) &&
         (governmental
-          ? e.speaker.kind === "government_body"
+          ? // "The army said" after "the health ministry": a public body is the one its head word names.
+            e.speaker.kind === "government_body" &&
+            new RegExp(`\\b${head === "military" ? "(?:military|army|armed forces)" : head}\\b`, "i").test(e.speaker.name)
           : commercial
             ? e.speaker.kind === "organization"
             : e.speaker.kind === "organization" || e.speaker.kind === "government_body");

@@ -234,6 +234,11 @@ export const DOCUMENT_NOUNS: readonly string[] = [
   "documents",
   "recordings",
   "tapes",
+  "piece",
+  "story",
+  "dispatch",
+  "summons",
+  "summonses",
 ];
 
 /** Document nouns that may be resolved to one another ("a memo" … "the cable adds" … "the report says"). */
@@ -678,6 +683,7 @@ export const TITLE_WORDS: ReadonlySet<string> = new Set([
   "envoy",
   "delegate",
   "coroner",
+  "official",
 ]);
 
 /** Words that make a capitalized run an institution rather than a person, by kind. */
@@ -936,6 +942,40 @@ export const COUNTRIES_AND_REGIONS: ReadonlySet<string> = new Set([
   "africa",
   "the gulf",
 ]);
+
+const IRREGULAR_DEMONYMS = new Set([
+  "dutch",
+  "french",
+  "swiss",
+  "greek",
+  "thai",
+  "welsh",
+  "irish",
+  "scottish",
+  "english",
+  "danish",
+  "swedish",
+  "finnish",
+  "polish",
+  "turkish",
+  "spanish",
+  "british",
+  "filipino",
+  "saudi",
+  "emirati",
+  "kuwaiti",
+  "yemeni",
+  "omani",
+]);
+const COUNTRY_STEMS: string[] = [...COUNTRIES_AND_REGIONS].filter((name) => !name.includes(" ") && name.length >= 4);
+
+/** "Lebanese", "Pakistani", "Ukrainian": a nationality, which may modify a role ("a senior Lebanese official"). */
+export function isDemonym(word: string): boolean {
+  const lower = stripDiacritics(word).toLowerCase();
+  if (IRREGULAR_DEMONYMS.has(lower)) return true;
+  const stem = /^(.{3,}?)(?:ese|ians?|ans?|is?|ish)$/.exec(lower)?.[1];
+  return stem !== undefined && COUNTRY_STEMS.some((country) => country.startsWith(stem) && country.length - stem.length <= 3);
+}
 
 /** "[7][8] She stated …": an encyclopedia's citation markers that close the previous sentence. */
 export const LEADING_CITATION_MARKERS = /^(?:\[(?:\d{1,3}|[a-z]|citation needed)\]\s*)+/i;

@@ -2,7 +2,17 @@
 
 import type { ActorKind } from "./types";
 import { endsInstitutionally, guessActorKind, isPlaceName, looksLikePersonName } from "./actors";
-import { ANONYMOUS_SOURCE_HEADS, DOCUMENT_NOUNS, GROUP_HEADS, INSTITUTION_HEADS, MONTHS, TITLE_ABBREVIATIONS, TITLE_WORDS, WEEKDAYS } from "./lexicon";
+import {
+  ANONYMOUS_SOURCE_HEADS,
+  DOCUMENT_NOUNS,
+  GROUP_HEADS,
+  INSTITUTION_HEADS,
+  isDemonym,
+  MONTHS,
+  TITLE_ABBREVIATIONS,
+  TITLE_WORDS,
+  WEEKDAYS,
+} from "./lexicon";
 import { DETERMINERS, STOP_WORDS } from "./noun-phrases";
 import { isAcronym, isCapitalized, tokenize, type Token } from "./tokens";
 import { capitalize } from "@/lib/text/terms";
@@ -58,6 +68,39 @@ export function readPhrase(text: string, following: string): PhraseReading | nul
   // "He and his colleagues put the flow at …": the pronoun leads the group.
   const leading = /^(he|she|they)\s+and\s+(his|her|their)\s+\w+$/i.exec(text.trim());
   if (leading) return { type: "pronoun", pronoun: PRONOUNS[leading[1]!.toLowerCase()]!, text };
+
+  // "A senior official familiar with the report", "the Voice of America piece on the same report", "the mother of a
+  // firefighter killed in the blast": what follows the head only says which one; the head is who speaks.
+  const modified = POST_MODIFIER.exec(text.trim());
+  if (
+    modified &&
+    !isCapitalized(
+      tokenize(modified[1]!)
+        .filter((t) => t.isWord)
+        .pop(),
+    )
+  ) {
+    const headReading = readPhrase(modified[1]!, "");
+    // What the head is not ("a senior official familiar with the report"), the modifier's noun cannot make it.
+    if (
+      !headReading &&
+      !DOCUMENT_NOUNS.includes(
+        tokenize(modified[1]!)
+          .filter((t) => t.isWord)
+          .pop()!.lower,
+      )
+    )
+      return null;
+    if (headReading && headReading.type !== "pronoun") {
+      // "a source familiar with the first official findings" is told apart only by what follows it.
+      if (headReading.type === "anonymous" && /^(?:an?|one)\s+source$/i.test(modified[1]!.trim()))
+        return { type: "name", name: capitalize(text.trim().replace(/^(?:an?|one)\s+/i, "")), kind: "other", text, gender: "unknown", group: true };
+      return { ...headReading, text };
+    }
+  }
+  // "the mother of a firefighter": a relation to someone unnamed is who the text can say.
+  const relation = RELATION_OF.exec(text.trim());
+  if (relation) return { type: "name", name: capitalize(relation[1]!), kind: "person", text, gender: genderOf(relation[1]!), group: true };
 
   // "A statement from the governor's office": the document's sender is inside the phrase.
   const sender = /^(.+?)\s+((?:from|by)\s+.+)$/.exec(text);
@@ -115,12 +158,22 @@ export function readPhrase(text: string, following: string): PhraseReading | nul
   }
   if (head.lower === "media" || head.lower === "sources" || head.lower === "source") return { type: "anonymous", text };
 
+  // "A military prosecutor said", "a senior official said": someone the text introduces by role, not one met before.
+  if (/^(?:a|an)$/i.test(words[0]!.text) && words.length > 2 && isDescription(words)) return groupReading(words, text);
   if (isDescription(words)) return { type: "description", head: head.lower, text };
 
   const name = nameFromWords(tokens);
   if (!name) return null;
+  // "The Constitution", "the Rhosus": a personal name does not take "the".
+  if (name.kind === "person" && !name.titled && words.length === 2 && /^the$/i.test(words[0]!.text))
+    return { type: "name", name: name.name, kind: "other", text, gender: "unknown" };
   return { type: "name", name: name.name, kind: name.kind, text, gender: genderOf(text), ...(name.titled ? { titled: true } : {}) };
 }
+
+const POST_MODIFIER =
+  /^(.+?)\s+(?:familiar\s+with|close\s+to|briefed\s+on|with\s+(?:direct\s+)?knowledge\s+of|(?:killed|injured|wounded)\s+in|who\s+(?:was|were|is|are|had|has)|on|about)\s+\S.*$/i;
+const RELATION_OF =
+  /^(?:the|a|an)\s+((?:mother|father|wife|husband|son|daughter|brother|sister|widow|widower|relative|cousin|uncle|aunt|friend|neighbou?r|colleague|lawyer)\s+of\s+(?:a|an|one|the)\s+[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)$/i;
 
 function qualifiers(words: Token[]): Token[] {
   return words.slice(0, -1).filter((w) => !DETERMINERS.has(w.lower) && !/^(unnamed|anonymous|other|various|certain|informed|reliable|some|few)$/.test(w.lower));
@@ -165,7 +218,10 @@ function isDescription(words: Token[]): boolean {
     !isAcronym(head) &&
     (TITLE_WORDS.has(head.lower) || /^(group|party|court|committee|father|mother|doctor|family|ambassador|organization|organisation)$/.test(head.lower));
   if (!headIsRole) return false;
-  return content.every((w) => isAcronym(w) || !isCapitalized(w) || TITLE_WORDS.has(w.lower) || (w === content[0] && /^(The|This)$/.test(w.text)));
+  return content.every(
+    (w) =>
+      isAcronym(w) || !isCapitalized(w) || TITLE_WORDS.has(w.lower) || (w !== head && isDemonym(w.text)) || (w === content[0] && /^(The|This)$/.test(w.text)),
+  );
 }
 
 function readDocument(text: string, words: Token[], following: string): DocumentPhrase | null {

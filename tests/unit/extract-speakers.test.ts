@@ -497,8 +497,52 @@ describe("constructions found importing a wire story on protests", () => {
     expect(claimOf("no bullets had been fired").speaker).toEqual({ name: "Interior ministry", kind: "government_body" });
   });
 
-  test("'A police officer at the scene, who spoke on condition of anonymity …, said': attributed, to no one by name", () => {
-    expect(claimOf("ordered to shoot")).toMatchObject({ speaker: null, cue: "said" });
+  test("'A police officer at the scene, who spoke on condition of anonymity …, said': attributed to the role, not to a name", () => {
+    expect(claimOf("ordered to shoot")).toMatchObject({ speaker: { name: "Police officer" }, cue: "said" });
+    expect(claimOf("ordered to shoot").speaker!.kind).not.toBe("person");
+  });
+});
+
+describe("speakers introduced by role, and what follows a head", () => {
+  const STORY = [
+    "The number of people killed in the explosion rose to 154 on Friday, among them 25 bodies not yet identified, a health ministry official said, and more than 60 people were still missing.",
+    "",
+    "A military prosecutor said 16 people, including port and customs staff, had been detained for questioning.",
+    "",
+    "A senior Lebanese official familiar with the report said the authorities agreed with the FBI on the quantity that exploded. Another theory is that part of it was blown into the sea by the blast, the official said.",
+    "",
+    "The Voice of America piece on the same report says the blast killed 214 people.",
+    "",
+    "The summonses show that the former ministers were charged with homicide with probable intent.",
+    "",
+    "Health Minister Hamad Hassan gave a toll of 137 dead. The army said on 29 August that seven people were still missing.",
+    "",
+    "The Rhosus was chartered by a Russian businessman. The Constitution gives that power to a special council. He said he would not appear before the judge.",
+  ].join("\n");
+  const claimOf = finderFor(STORY);
+
+  test("'a health ministry official said', 'A military prosecutor said': someone the text introduces by role", () => {
+    expect(claimOf("rose to 154").speaker).toMatchObject({ name: "Health ministry official" });
+    expect(claimOf("16 people, including port").speaker).toMatchObject({ name: "Military prosecutor" });
+  });
+
+  test("'A senior Lebanese official familiar with the report said': the nationality is a modifier and the report only says which official", () => {
+    expect(claimOf("agreed with the FBI").speaker).toMatchObject({ name: "Senior Lebanese official" });
+    // … and "the official" later in the paragraph is that official.
+    expect(claimOf("blown into the sea").speaker).toMatchObject({ name: "Senior Lebanese official" });
+  });
+
+  test("'The Voice of America piece on the same report says': the piece speaks, not the report it is about", () => {
+    expect(claimOf("killed 214 people").citedVia).toMatch(/piece/);
+    expect(claimOf("charged with homicide").citedVia).toBe("summonses");
+  });
+
+  test("'The army said' after 'Health Minister …' is the army, not the last public body", () => {
+    expect(claimOf("seven people were still missing").speaker).toMatchObject({ name: "Army" });
+  });
+
+  test("'The Constitution' and 'the Rhosus' take 'the', so neither is a person 'he' can mean", () => {
+    expect(claimOf("would not appear before the judge").speaker?.name).not.toMatch(/Constitution|Rhosus/);
   });
 });
 
