@@ -23,7 +23,7 @@ export const SHORTCUTS: { keys: string[]; action: string; editorOnly?: boolean }
   { keys: ["j", "→"], action: "Next claim" },
   { keys: ["k", "←"], action: "Previous claim" },
   { keys: ["o"], action: "Open the source at this claim" },
-  { keys: ["e"], action: "Edit speaker, cited via, topic and the other fields (viewers: open the claim)" },
+  { keys: ["e"], action: "Edit speaker, cited via, topic and the other fields shown on the card (viewers: open the claim)" },
   { keys: ["Ctrl", "Enter"], action: "Save the claim editor", editorOnly: true },
   { keys: ["Esc"], action: "Leave a form field, so the keys above work again" },
   { keys: ["?"], action: "Show or hide these shortcuts" },
@@ -40,6 +40,7 @@ export function ReviewControls({
   version,
   status,
   stance,
+  topicTitle,
   canEdit,
   nextHref,
   prevHref,
@@ -52,6 +53,8 @@ export function ReviewControls({
   version: number;
   status: ClaimStatus;
   stance: Stance;
+  /** What the stance is toward. */
+  topicTitle: string | null;
   canEdit: boolean;
   nextHref: string | null;
   prevHref: string | null;
@@ -175,6 +178,7 @@ export function ReviewControls({
           <button type="button" className="reject" onClick={() => decide({ status: "rejected" })} aria-keyshortcuts="r">
             Reject <kbd>r</kbd>
           </button>
+          <span className="muted small">{topicTitle ? <>Stance toward “{topicTitle}”:</> : "Stance (no topic set):"}</span>
           {Object.entries(STANCE_KEYS).map(([key, value]) => (
             <button
               key={key}
@@ -204,7 +208,8 @@ export function ReviewControls({
         </button>
       </div>
       <p className="muted small" aria-live="polite">
-        Currently {STATUS_LABELS[status].toLowerCase()}, stance {STANCE_LABELS[stance].toLowerCase()}.{pending && " Saving…"}
+        Currently {STATUS_LABELS[status].toLowerCase()}, stance {topicTitle ? <>toward “{topicTitle}”</> : "(no topic set)"}{" "}
+        {STANCE_LABELS[stance].toLowerCase()}.{pending && " Saving…"}
       </p>
       {message && (
         <p role={message.kind === "error" ? "alert" : "status"} className={message.kind} data-testid="review-message">

@@ -7,6 +7,7 @@ import { editorActorChoices, pickerFor } from "@/lib/pickers/queries";
 import { CLAIM_STATUSES, claimFiltersQuery, parseClaimFilters } from "@/lib/claims/schema";
 import { STATUS_LABELS } from "@/lib/claims/labels";
 import { ClaimFacts } from "../_components/claim-facts";
+import { ClaimSummary } from "../_components/claim-summary";
 import { QuoteInContext } from "../_components/quote-in-context";
 import { SourceMeta } from "../_components/source-meta";
 import { ReviewControls } from "../_components/review-controls";
@@ -118,12 +119,14 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
             <SourceMeta source={detail.claim.source} />
           </header>
           <QuoteInContext paragraph={detail.paragraph} status={detail.claim.status} />
+          <ClaimSummary {...detail.claim} />
           <ReviewControls
             key={detail.claim.id}
             claimId={detail.claim.id}
             version={detail.claim.version}
             status={detail.claim.status}
             stance={detail.claim.stance}
+            topicTitle={detail.claim.topic?.title ?? null}
             canEdit={editor}
             nextHref={position.nextId ? href(position.nextId) : null}
             prevHref={last && last !== position.claimId ? href(last) : position.prevId ? href(position.prevId) : null}
