@@ -14,6 +14,7 @@ import { findOrCreateTopic } from "@/lib/topics/mutations";
 import { auditView, columnValues, selectColumns } from "@/lib/forms/fields";
 import type { FormSnapshot } from "@/lib/forms/snapshot";
 import { changesAny, getForEditOrThrow, versionedUpdate, type VersionedRecord } from "@/lib/forms/versioned-update";
+import { releaseClaimLease } from "@/lib/claims/leases";
 
 type Tx = Prisma.TransactionClient;
 
@@ -87,6 +88,8 @@ export async function reviewClaim(prisma: Db, input: ReviewClaimInput, user: Edi
     const claim = await getForEditOrThrow(tx, claimRecord, input.id, input.version);
     const status = input.status ?? claim.status;
     const stance = input.stance ?? claim.stance;
+    // A decision hands the claim back to the queue's bookkeeping: the editor's lease on it ends.
+    if (input.status === "approved" || input.status === "rejected") await releaseClaimLease(tx, claim.id, user.id);
     if (!changesAny(claim, { status, stance })) return saveResult(claim, false);
     const data = { status, stance, ...reviewFields(claim, status, user, now) };
     return saveResult(await versionedUpdate(tx, claimRecord, { before: claim, version: input.version, data, userId: user.id, action: "review" }), true);

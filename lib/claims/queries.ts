@@ -172,10 +172,23 @@ const QUEUE_KEYS: Record<QueueOrder, { columns: string[]; current: string[] }> =
   source: { columns: ["c.source_id", "c.start_offset", "c.id"], current: ["source_id", "start_offset", "id"] },
 };
 
-/** A claim just decided may no longer match the filters; its neighbours are found from its position all the same. */
-export async function reviewQueuePosition(filters: ClaimFilters, atId?: number, prisma: Db = db(), order: QueueOrder = "worth"): Promise<QueuePosition> {
+/**
+ * A claim just decided may no longer match the filters; its neighbours are found from its position all the same.
+ * For an editor, claims another editor holds a live lease on (lib/claims/leases.ts) are neither first nor a neighbour.
+ */
+export async function reviewQueuePosition(
+  filters: ClaimFilters,
+  atId?: number,
+  prisma: Db = db(),
+  order: QueueOrder = "worth",
+  options: { editorId?: number } = {},
+): Promise<QueuePosition> {
   const where = claimFilterSql(queueFilters(filters));
-  const base = Prisma.sql`SELECT c.id FROM claims c ${JOINS} WHERE ${where}`;
+  const unleased =
+    options.editorId === undefined
+      ? Prisma.sql`TRUE`
+      : Prisma.sql`NOT EXISTS (SELECT 1 FROM claim_leases l WHERE l.claim_id = c.id AND l.user_id <> ${options.editorId}::int AND l.expires_at > now())`;
+  const base = Prisma.sql`SELECT c.id FROM claims c ${JOINS} WHERE ${where} AND ${unleased}`;
   const keys = QUEUE_KEYS[order];
   const ascending = Prisma.raw(keys.columns.join(", "));
   const descending = Prisma.raw(keys.columns.map((column) => `${column} DESC`).join(", "));
@@ -190,7 +203,7 @@ export async function reviewQueuePosition(filters: ClaimFilters, atId?: number, 
   if (!current) {
     const [first] = await prisma.$queryRaw<{ id: number }[]>`${base} ORDER BY ${ascending} LIMIT 1`;
     if (!first) return { claimId: null, nextId: null, prevId: null, remaining, remainingCapped };
-    return reviewQueuePosition(filters, first.id, prisma, order);
+    return reviewQueuePosition(filters, first.id, prisma, order, options);
   }
   const tuple = Prisma.sql`(${ascending})`;
   const position = Prisma.sql`(${Prisma.join(

@@ -173,6 +173,10 @@ export const reviewClaimSchema = z
   .refine((value) => value.status !== undefined || value.stance !== undefined, { message: "Nothing to change" });
 export type ReviewClaimInput = z.infer<typeof reviewClaimSchema>;
 
+/** The review card keeps its claim while it is open (lib/claims/leases.ts). */
+export const renewClaimLeaseSchema = z.object({ id: recordId("Missing claim id", "Not a valid claim id") });
+export type RenewClaimLeaseInput = z.infer<typeof renewClaimLeaseSchema>;
+
 /** Checked rows: one form field per row, so a single selection arrives as a plain value. */
 const idList = z.preprocess(
   (value) => (value === undefined || value === null ? [] : Array.isArray(value) ? value : [value]),

@@ -88,6 +88,7 @@ const EXPECTED: Record<string, Case[]> = {
   "lib/claims/actions.ts#updateClaimAction": [{ role: "editor" }],
   "lib/claims/actions.ts#createClaimAction": [{ role: "editor" }],
   "lib/claims/actions.ts#reviewClaimAction": [{ role: "editor" }],
+  "lib/claims/actions.ts#renewClaimLeaseAction": [{ role: "editor" }],
   "lib/claims/actions.ts#bulkStatusAction": [{ role: "editor" }],
   "lib/claims/actions.ts#bulkTopicAction": [{ role: "editor" }],
   "lib/sources/actions.ts#updateSourceAction": [{ role: "editor" }],

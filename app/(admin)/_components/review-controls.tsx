@@ -3,7 +3,7 @@
 // move on to the next claim by themselves; stance keys change the claim and stay.
 import { useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
-import { reviewClaimAction } from "@/lib/claims/actions";
+import { renewClaimLeaseAction, reviewClaimAction } from "@/lib/claims/actions";
 import { STANCE_LABELS, STATUS_LABELS } from "@/lib/claims/labels";
 import { isFormSnapshot } from "@/lib/forms/snapshot";
 import type { FormSnapshot } from "@/lib/forms/snapshot";
@@ -45,6 +45,8 @@ export function ReviewControls({
   nextHref,
   prevHref,
   afterDecisionHref,
+  stayHref,
+  leaseRenewMs,
   sourceHref,
   editorHref,
   editor,
@@ -59,6 +61,10 @@ export function ReviewControls({
   nextHref: string | null;
   prevHref: string | null;
   afterDecisionHref: string;
+  /** This claim exactly: where a refused decision leaves the editor, with the page brought up to date. */
+  stayHref: string;
+  /** How often the open card renews its lease on the claim (editors only). */
+  leaseRenewMs: number | null;
   sourceHref: string;
   editorHref: string;
   /** The inline editor for speaker, cited via and the rest (editors only). */
@@ -80,6 +86,26 @@ export function ReviewControls({
     versionRef.current = Math.max(versionRef.current, version);
   }, [version]);
 
+  // The queue keeps this claim for this editor while the card is open.
+  useEffect(() => {
+    if (!canEdit || !leaseRenewMs) return;
+    const timer = window.setInterval(() => {
+      void renewClaimLeaseAction({ id: claimId })
+        .then((result) => {
+          if (result.ok && !result.data.held) {
+            setMessage({
+              kind: "notice",
+              text: `${result.data.holder ?? "Another editor"} has this claim open in the review queue now. Press j for the next free claim.`,
+            });
+          }
+        })
+        .catch(() => {
+          // The next renewal tries again; the lease outlives a missed one.
+        });
+    }, leaseRenewMs);
+    return () => window.clearInterval(timer);
+  }, [canEdit, claimId, leaseRenewMs]);
+
   const decide = (change: { status?: ClaimStatus; stance?: Stance }) => {
     if (!canEdit || decided.current) return;
     const isDecision = change.status === "approved" || change.status === "rejected";
@@ -100,11 +126,14 @@ export function ReviewControls({
         if (result.status === 409 && isFormSnapshot(result.current)) {
           const theirs = result.current;
           versionRef.current = theirs.version;
+          const mine = change.status === "approved" ? "approval" : change.status === "rejected" ? "rejection" : "stance";
+          const key = change.status === "approved" ? "a" : change.status === "rejected" ? "r" : "the stance key";
           setMessage({
             kind: "error",
-            text: `${theirs.savedBy ?? "Someone else"} changed this claim meanwhile (now ${theirs.labels.status}, stance ${theirs.labels.stance}). The page shows their version; press the key again to apply your decision to it.`,
+            text: `${theirs.savedBy ?? "Someone else"} changed this claim meanwhile: it is now ${theirs.labels.status}, stance ${theirs.labels.stance}. Your ${mine} was not saved. Press ${key} again to apply it to their version, or j to move on.`,
           });
-          router.refresh();
+          // Stays on this claim (the queue's default would be the next one), showing their version.
+          router.replace(stayHref, { scroll: false });
           return;
         }
         setMessage({ kind: "error", text: result.message });
