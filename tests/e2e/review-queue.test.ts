@@ -18,6 +18,9 @@ describe("the review queue in the browser", () => {
   beforeAll(async () => {
     app = await startApp();
     secondEditor = await createUser(app.database.prisma, "editor", { email: "second-editor@example.test" });
+    // Named apart from the first editor ("Test editor"), so the messages show which of the two they mean.
+    secondEditor.name = "Nadia Second";
+    await app.database.prisma.user.update({ where: { id: secondEditor.id }, data: { name: secondEditor.name } });
     browser = await launchBrowser();
   });
   afterAll(async () => {

@@ -34,6 +34,8 @@ describe("review-queue leases", () => {
     useAppDatabase(database);
     users = await createRoleUsers(database.prisma);
     second = await createUser(database.prisma, "editor", { email: "second-editor@example.test" });
+    second.name = "Nadia Second";
+    await database.prisma.user.update({ where: { id: second.id }, data: { name: second.name } });
     const source = await database.prisma.source.create({
       data: { slug: "dam-report", title: "Dam report", kind: "news", text: TEXT, textSha256: "0".repeat(64) },
     });

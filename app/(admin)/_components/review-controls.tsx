@@ -237,8 +237,8 @@ export function ReviewControls({
         </button>
       </div>
       <p className="muted small" aria-live="polite">
-        Currently {STATUS_LABELS[status].toLowerCase()}, stance {topicTitle ? <>toward “{topicTitle}”</> : "(no topic set)"}{" "}
-        {STANCE_LABELS[stance].toLowerCase()}.{pending && " Saving…"}
+        Currently {STATUS_LABELS[status].toLowerCase()}; stance {STANCE_LABELS[stance].toLowerCase()}
+        {topicTitle ? ` toward “${topicTitle}”` : " (no topic set)"}.{pending && " Saving…"}
       </p>
       {message && (
         <p role={message.kind === "error" ? "alert" : "status"} className={message.kind} data-testid="review-message">
