@@ -229,15 +229,30 @@ export const getClaimDetail = cache(async (id: number) => {
     },
   });
   if (!claim) return null;
-  const [contradictions, saved] = await Promise.all([claimContradictions(id, prisma), lastSavedBy(prisma, "claim", id)]);
+  const [contradictions, saved, withdrawal] = await Promise.all([
+    claimContradictions(id, prisma),
+    lastSavedBy(prisma, "claim", id),
+    claim.withdrawnAt ? lastWithdrawal(prisma, id) : null,
+  ]);
   const { text, ...source } = claim.source;
   return {
     claim: { ...claim, source },
+    withdrawal,
     paragraph: paragraphAround(text, claim.startOffset, claim.endOffset),
     contradictions,
     snapshot: claimSnapshot(claim, saved),
   };
 });
+
+/** Who withdrew the claim, from the audit trail. */
+async function lastWithdrawal(prisma: Db, id: number): Promise<{ by: string; at: Date } | null> {
+  const event = await prisma.auditEvent.findFirst({
+    where: { entityType: "claim", entityId: String(id), action: "withdraw" },
+    orderBy: { id: "desc" },
+    select: { createdAt: true, user: { select: { name: true, email: true } } },
+  });
+  return event ? { by: event.user ? (event.user.name ?? event.user.email) : "the system", at: event.createdAt } : null;
+}
 
 export type ClaimDetail = NonNullable<Awaited<ReturnType<typeof getClaimDetail>>>;
 
@@ -294,12 +309,15 @@ async function dashboardSources(prisma: Db, sourceCount: number): Promise<{ id: 
   return sources;
 }
 
+/** A pair with a withdrawn claim is out of the lists (lib/contradictions/filters.ts does the same in SQL). */
+const BOTH_CLAIMS_PRESENT = { claimA: { withdrawnAt: null }, claimB: { withdrawnAt: null } } satisfies Prisma.ContradictionWhereInput;
+
 export async function dashboardSummary(prisma: Db = db()) {
   const [statusCounts, sourceCount, candidates, candidateCount, recent] = await Promise.all([
     claimStatusTotals(prisma),
     prisma.source.count(),
     prisma.contradiction.findMany({
-      where: { status: "candidate" },
+      where: { status: "candidate", ...BOTH_CLAIMS_PRESENT },
       orderBy: [{ score: "desc" }, { id: "asc" }],
       take: 5,
       select: {
@@ -311,9 +329,9 @@ export async function dashboardSummary(prisma: Db = db()) {
         claimB: { select: { id: true, quote: true } },
       },
     }),
-    prisma.contradiction.count({ where: { status: "candidate" } }),
+    prisma.contradiction.count({ where: { status: "candidate", ...BOTH_CLAIMS_PRESENT } }),
     prisma.claim.findMany({
-      where: { OR: [{ version: { gt: 1 } }, { origin: "editor" }] },
+      where: { OR: [{ version: { gt: 1 } }, { origin: "editor" }], withdrawnAt: null },
       orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
       take: 10,
       select: {
