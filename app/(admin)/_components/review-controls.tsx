@@ -95,7 +95,7 @@ export function ReviewControls({
           if (result.ok && !result.data.held) {
             setMessage({
               kind: "notice",
-              text: `${result.data.holder ?? "Another editor"} has this claim open in the review queue now. Press j for the next free claim.`,
+              text: `${result.data.holder ?? "Another editor"} has this claim open in the review queue now. Press j for the next claim nobody holds.`,
             });
           }
         })

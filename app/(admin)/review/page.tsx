@@ -129,7 +129,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
           </header>
           {heldBy && (
             <p className="notice" role="status" data-testid="lease-notice">
-              {heldBy.name} has this claim open in the review queue too. Decide only if you mean to; the next claim is free.
+              {heldBy.name} has this claim open in the review queue. Press j for the next claim nobody holds.
             </p>
           )}
           <QuoteInContext paragraph={detail.paragraph} status={detail.claim.status} />
