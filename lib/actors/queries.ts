@@ -80,12 +80,16 @@ export async function getActorDetail(id: number, prisma: Db = db()) {
   });
   if (!actor) return null;
   const [claimCount, choices, saved, similar] = await Promise.all([
-    prisma.claim.count({ where: { speakerId: id } }),
+    prisma.claim.count({ where: { speakerId: id, withdrawnAt: null } }),
     editorActorChoices(prisma),
     lastSavedBy(prisma, "actor", id),
     similarActors(prisma, actor.name, actor.kind, { excludeId: id }),
   ]);
-  const similarCounts = await prisma.claim.groupBy({ by: ["speakerId"], where: { speakerId: { in: similar.map((row) => row.id) } }, _count: { _all: true } });
+  const similarCounts = await prisma.claim.groupBy({
+    by: ["speakerId"],
+    where: { speakerId: { in: similar.map((row) => row.id) }, withdrawnAt: null },
+    _count: { _all: true },
+  });
   const countOf = new Map(similarCounts.map((row) => [row.speakerId, row._count._all]));
   return {
     actor,

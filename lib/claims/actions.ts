@@ -4,12 +4,37 @@
 import { revalidatePath } from "next/cache";
 import { db } from "@/lib/db/client";
 import { actionWithRole, type ActionResult } from "@/lib/auth/with-role";
-import { bulkStatusSchema, bulkTopicSchema, createClaimSchema, reviewClaimSchema, updateClaimSchema } from "@/lib/claims/schema";
-import { bulkSetStatus, bulkSetTopic, createClaim, reviewClaim, updateClaim, type BulkResult, type SaveResult } from "@/lib/claims/mutations";
+import {
+  adjustClaimBoundarySchema,
+  bulkStatusSchema,
+  bulkTopicSchema,
+  createClaimSchema,
+  renewClaimLeaseSchema,
+  reviewClaimSchema,
+  updateClaimSchema,
+  withdrawClaimSchema,
+} from "@/lib/claims/schema";
+import { renewClaimLease, type LeaseRenewal } from "@/lib/claims/leases";
+import {
+  adjustClaimBoundary,
+  bulkSetStatus,
+  bulkSetTopic,
+  createClaim,
+  reviewClaim,
+  setClaimWithdrawn,
+  updateClaim,
+  type AnchorResult,
+  type BulkResult,
+  type SaveResult,
+} from "@/lib/claims/mutations";
 
 const update = actionWithRole("editor", updateClaimSchema, (input, user) => updateClaim(db(), input, user));
 const create = actionWithRole("editor", createClaimSchema, (input, user) => createClaim(db(), input, user));
 const review = actionWithRole("editor", reviewClaimSchema, (input, user) => reviewClaim(db(), input, user));
+const adjustBoundary = actionWithRole("editor", adjustClaimBoundarySchema, (input, user) => adjustClaimBoundary(db(), input, user));
+const withdraw = actionWithRole("editor", withdrawClaimSchema, (input, user) => setClaimWithdrawn(db(), input, true, user));
+const restore = actionWithRole("editor", withdrawClaimSchema, (input, user) => setClaimWithdrawn(db(), input, false, user));
+const renewLease = actionWithRole("editor", renewClaimLeaseSchema, (input, user) => renewClaimLease(db(), input.id, user.id));
 const bulkStatus = actionWithRole("editor", bulkStatusSchema, (input, user) => bulkSetStatus(db(), input, user));
 const bulkTopic = actionWithRole("editor", bulkTopicSchema, (input, user) => bulkSetTopic(db(), input, user));
 
@@ -29,6 +54,23 @@ export async function createClaimAction(input: unknown): Promise<ActionResult<{ 
 
 export async function reviewClaimAction(input: unknown): Promise<ActionResult<SaveResult>> {
   return refreshed(await review(input));
+}
+
+export async function adjustClaimBoundaryAction(input: unknown): Promise<ActionResult<AnchorResult>> {
+  return refreshed(await adjustBoundary(input));
+}
+
+export async function withdrawClaimAction(input: unknown): Promise<ActionResult<AnchorResult>> {
+  return refreshed(await withdraw(input));
+}
+
+export async function restoreClaimAction(input: unknown): Promise<ActionResult<AnchorResult>> {
+  return refreshed(await restore(input));
+}
+
+/** Changes no record, so nothing to revalidate. */
+export async function renewClaimLeaseAction(input: unknown): Promise<ActionResult<LeaseRenewal>> {
+  return renewLease(input);
 }
 
 export async function bulkStatusAction(input: unknown): Promise<ActionResult<BulkResult>> {

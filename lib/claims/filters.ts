@@ -21,7 +21,8 @@ const BROAD_COLUMNS = {
 } as const;
 
 export function claimFilterSql(filters: ClaimFilters): Prisma.Sql {
-  const conditions: Prisma.Sql[] = [];
+  // Withdrawn claims are in no list, queue or export; their pages and history remain.
+  const conditions: Prisma.Sql[] = [Prisma.sql`c.withdrawn_at IS NULL`];
 
   if (filters.q) {
     // Uses the GIN index on the generated search_vector column (see the init migration).

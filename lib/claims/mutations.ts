@@ -8,12 +8,22 @@ import { NotFoundError, ValidationError } from "@/lib/errors";
 import { contextAround } from "@/lib/text/context";
 import { facetContext, facetData } from "@/lib/claims/facets";
 import { CLAIM_FORM_FIELDS, claimSnapshot } from "@/lib/claims/form";
-import type { BulkStatusInput, BulkTopicInput, CreateClaimInput, ReviewClaimInput, UpdateClaimInput } from "@/lib/claims/schema";
+import type {
+  AdjustClaimBoundaryInput,
+  BulkStatusInput,
+  BulkTopicInput,
+  CreateClaimInput,
+  ReviewClaimInput,
+  UpdateClaimInput,
+  WithdrawClaimInput,
+} from "@/lib/claims/schema";
+import { moveBoundary } from "@/lib/claims/boundary";
 import { findOrCreateActor } from "@/lib/actors/mutations";
 import { findOrCreateTopic } from "@/lib/topics/mutations";
 import { auditView, columnValues, selectColumns } from "@/lib/forms/fields";
 import type { FormSnapshot } from "@/lib/forms/snapshot";
 import { changesAny, getForEditOrThrow, versionedUpdate, type VersionedRecord } from "@/lib/forms/versioned-update";
+import { releaseClaimLease } from "@/lib/claims/leases";
 
 type Tx = Prisma.TransactionClient;
 
@@ -39,6 +49,25 @@ const claimRecord: VersionedRecord<EditableClaim, Prisma.ClaimUncheckedUpdateMan
   load: (tx, id) => tx.claim.findUnique({ where: { id }, select: editableSelect }),
   current: claimSnapshot,
   auditView: (claim) => auditView(CLAIM_FORM_FIELDS, claim),
+};
+
+// Where a claim stands in its source and whether it is withdrawn: the same claim, versioned alike, audited by these fields.
+const anchorSelect = {
+  ...editableSelect,
+  sourceId: true,
+  quote: true,
+  startOffset: true,
+  endOffset: true,
+  cue: true,
+  withdrawnAt: true,
+} satisfies Prisma.ClaimSelect;
+
+type AnchoredClaim = Prisma.ClaimGetPayload<{ select: typeof anchorSelect }>;
+
+const claimAnchorRecord: VersionedRecord<AnchoredClaim, Prisma.ClaimUncheckedUpdateManyInput> = {
+  ...claimRecord,
+  load: (tx, id) => tx.claim.findUnique({ where: { id }, select: anchorSelect }),
+  auditView: (claim) => ({ quote: claim.quote, startOffset: claim.startOffset, endOffset: claim.endOffset, withdrawn: claim.withdrawnAt !== null }),
 };
 
 function reviewFields(previous: { status: ClaimStatus }, status: ClaimStatus, user: Editor, now: Date) {
@@ -87,6 +116,8 @@ export async function reviewClaim(prisma: Db, input: ReviewClaimInput, user: Edi
     const claim = await getForEditOrThrow(tx, claimRecord, input.id, input.version);
     const status = input.status ?? claim.status;
     const stance = input.stance ?? claim.stance;
+    // A decision hands the claim back to the queue's bookkeeping: the editor's lease on it ends.
+    if (input.status === "approved" || input.status === "rejected") await releaseClaimLease(tx, claim.id, user.id);
     if (!changesAny(claim, { status, stance })) return saveResult(claim, false);
     const data = { status, stance, ...reviewFields(claim, status, user, now) };
     return saveResult(await versionedUpdate(tx, claimRecord, { before: claim, version: input.version, data, userId: user.id, action: "review" }), true);
@@ -131,6 +162,77 @@ export async function createClaim(prisma: Db, input: CreateClaimInput, user: Edi
       after: { ...created, sourceId: source.id, origin: "editor" },
     });
     return { id: created.id };
+  });
+}
+
+export interface AnchorResult extends SaveResult {
+  quote: string;
+  startOffset: number;
+  endOffset: number;
+  withdrawn: boolean;
+}
+
+function anchorResult(claim: AnchoredClaim, changed: boolean): AnchorResult {
+  return {
+    ...saveResult(claim, changed),
+    quote: claim.quote,
+    startOffset: claim.startOffset,
+    endOffset: claim.endOffset,
+    withdrawn: claim.withdrawnAt !== null,
+  };
+}
+
+/** Moves one end by a word and re-anchors the claim there: quote, offsets, context and facets from the source text. */
+export async function adjustClaimBoundary(prisma: Db, input: AdjustClaimBoundaryInput, user: Editor): Promise<AnchorResult> {
+  return prisma.$transaction(async (tx) => {
+    const claim = await getForEditOrThrow(tx, claimAnchorRecord, input.id, input.version);
+    if (claim.withdrawnAt) throw new ValidationError("Restore this claim before adjusting it.", { [input.edge]: ["The claim is withdrawn."] });
+    const { text } = await tx.source.findUniqueOrThrow({ where: { id: claim.sourceId }, select: { text: true } });
+    if (text.slice(claim.startOffset, claim.endOffset) !== claim.quote) {
+      throw new ValidationError("This claim's quote is no longer at its place in the source, so it has no boundary to move.", {
+        [input.edge]: ["The quote is not at its offsets in the source text."],
+      });
+    }
+    const moved = moveBoundary(text, { start: claim.startOffset, end: claim.endOffset }, input.edge, input.step);
+    if (!moved.ok) throw new ValidationError(moved.reason, { [input.edge]: [moved.reason] });
+    const duplicate = await tx.claim.findUnique({
+      where: { sourceId_startOffset_endOffset: { sourceId: claim.sourceId, startOffset: moved.start, endOffset: moved.end } },
+      select: { id: true },
+    });
+    if (duplicate) {
+      const reason = `Claim #${duplicate.id} already covers exactly that text.`;
+      throw new ValidationError(reason, { [input.edge]: [reason] });
+    }
+    const quote = text.slice(moved.start, moved.end);
+    const data = {
+      quote,
+      startOffset: moved.start,
+      endOffset: moved.end,
+      ...contextAround(text, moved.start, moved.end),
+      anchorStatus: "anchored" as const,
+      ...facetData({ quote, cue: claim.cue, speakerName: claim.speaker?.name ?? null, context: facetContext(text, moved.start) }),
+    };
+    const after = await versionedUpdate(tx, claimAnchorRecord, { before: claim, version: input.version, data, userId: user.id, action: "adjust_boundary" });
+    return anchorResult(after, true);
+  });
+}
+
+/** Withdrawn, a claim leaves lists, queue, exports, counts and detection; restored, it comes back as it was. */
+export async function setClaimWithdrawn(prisma: Db, input: WithdrawClaimInput, withdrawn: boolean, user: Editor, now = new Date()): Promise<AnchorResult> {
+  return prisma.$transaction(async (tx) => {
+    const claim = await getForEditOrThrow(tx, claimAnchorRecord, input.id, input.version);
+    if ((claim.withdrawnAt !== null) === withdrawn) return anchorResult(claim, false);
+    // A withdrawn claim is nobody's to review.
+    if (withdrawn) await tx.claimLease.deleteMany({ where: { claimId: claim.id } });
+    const data = { withdrawnAt: withdrawn ? now : null };
+    const after = await versionedUpdate(tx, claimAnchorRecord, {
+      before: claim,
+      version: input.version,
+      data,
+      userId: user.id,
+      action: withdrawn ? "withdraw" : "restore",
+    });
+    return anchorResult(after, true);
   });
 }
 

@@ -172,10 +172,23 @@ const QUEUE_KEYS: Record<QueueOrder, { columns: string[]; current: string[] }> =
   source: { columns: ["c.source_id", "c.start_offset", "c.id"], current: ["source_id", "start_offset", "id"] },
 };
 
-/** A claim just decided may no longer match the filters; its neighbours are found from its position all the same. */
-export async function reviewQueuePosition(filters: ClaimFilters, atId?: number, prisma: Db = db(), order: QueueOrder = "worth"): Promise<QueuePosition> {
+/**
+ * A claim just decided may no longer match the filters; its neighbours are found from its position all the same.
+ * For an editor, claims another editor holds a live lease on (lib/claims/leases.ts) are neither first nor a neighbour.
+ */
+export async function reviewQueuePosition(
+  filters: ClaimFilters,
+  atId?: number,
+  prisma: Db = db(),
+  order: QueueOrder = "worth",
+  options: { editorId?: number } = {},
+): Promise<QueuePosition> {
   const where = claimFilterSql(queueFilters(filters));
-  const base = Prisma.sql`SELECT c.id FROM claims c ${JOINS} WHERE ${where}`;
+  const unleased =
+    options.editorId === undefined
+      ? Prisma.sql`TRUE`
+      : Prisma.sql`NOT EXISTS (SELECT 1 FROM claim_leases l WHERE l.claim_id = c.id AND l.user_id <> ${options.editorId}::int AND l.expires_at > now())`;
+  const base = Prisma.sql`SELECT c.id FROM claims c ${JOINS} WHERE ${where} AND ${unleased}`;
   const keys = QUEUE_KEYS[order];
   const ascending = Prisma.raw(keys.columns.join(", "));
   const descending = Prisma.raw(keys.columns.map((column) => `${column} DESC`).join(", "));
@@ -190,7 +203,7 @@ export async function reviewQueuePosition(filters: ClaimFilters, atId?: number, 
   if (!current) {
     const [first] = await prisma.$queryRaw<{ id: number }[]>`${base} ORDER BY ${ascending} LIMIT 1`;
     if (!first) return { claimId: null, nextId: null, prevId: null, remaining, remainingCapped };
-    return reviewQueuePosition(filters, first.id, prisma, order);
+    return reviewQueuePosition(filters, first.id, prisma, order, options);
   }
   const tuple = Prisma.sql`(${ascending})`;
   const position = Prisma.sql`(${Prisma.join(
@@ -216,15 +229,30 @@ export const getClaimDetail = cache(async (id: number) => {
     },
   });
   if (!claim) return null;
-  const [contradictions, saved] = await Promise.all([claimContradictions(id, prisma), lastSavedBy(prisma, "claim", id)]);
+  const [contradictions, saved, withdrawal] = await Promise.all([
+    claimContradictions(id, prisma),
+    lastSavedBy(prisma, "claim", id),
+    claim.withdrawnAt ? lastWithdrawal(prisma, id) : null,
+  ]);
   const { text, ...source } = claim.source;
   return {
     claim: { ...claim, source },
+    withdrawal,
     paragraph: paragraphAround(text, claim.startOffset, claim.endOffset),
     contradictions,
     snapshot: claimSnapshot(claim, saved),
   };
 });
+
+/** Who withdrew the claim, from the audit trail. */
+async function lastWithdrawal(prisma: Db, id: number): Promise<{ by: string; at: Date } | null> {
+  const event = await prisma.auditEvent.findFirst({
+    where: { entityType: "claim", entityId: String(id), action: "withdraw" },
+    orderBy: { id: "desc" },
+    select: { createdAt: true, user: { select: { name: true, email: true } } },
+  });
+  return event ? { by: event.user ? (event.user.name ?? event.user.email) : "the system", at: event.createdAt } : null;
+}
 
 export type ClaimDetail = NonNullable<Awaited<ReturnType<typeof getClaimDetail>>>;
 
@@ -281,12 +309,15 @@ async function dashboardSources(prisma: Db, sourceCount: number): Promise<{ id: 
   return sources;
 }
 
+/** A pair with a withdrawn claim is out of the lists (lib/contradictions/filters.ts does the same in SQL). */
+const BOTH_CLAIMS_PRESENT = { claimA: { withdrawnAt: null }, claimB: { withdrawnAt: null } } satisfies Prisma.ContradictionWhereInput;
+
 export async function dashboardSummary(prisma: Db = db()) {
   const [statusCounts, sourceCount, candidates, candidateCount, recent] = await Promise.all([
     claimStatusTotals(prisma),
     prisma.source.count(),
     prisma.contradiction.findMany({
-      where: { status: "candidate" },
+      where: { status: "candidate", ...BOTH_CLAIMS_PRESENT },
       orderBy: [{ score: "desc" }, { id: "asc" }],
       take: 5,
       select: {
@@ -298,9 +329,9 @@ export async function dashboardSummary(prisma: Db = db()) {
         claimB: { select: { id: true, quote: true } },
       },
     }),
-    prisma.contradiction.count({ where: { status: "candidate" } }),
+    prisma.contradiction.count({ where: { status: "candidate", ...BOTH_CLAIMS_PRESENT } }),
     prisma.claim.findMany({
-      where: { OR: [{ version: { gt: 1 } }, { origin: "editor" }] },
+      where: { OR: [{ version: { gt: 1 } }, { origin: "editor" }], withdrawnAt: null },
       orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
       take: 10,
       select: {

@@ -173,6 +173,26 @@ export const reviewClaimSchema = z
   .refine((value) => value.status !== undefined || value.stance !== undefined, { message: "Nothing to change" });
 export type ReviewClaimInput = z.infer<typeof reviewClaimSchema>;
 
+/** One end of a claim moved by a word (lib/claims/boundary.ts); the server re-anchors quote and context. */
+export const adjustClaimBoundarySchema = z.object({
+  id: recordId("Missing claim id", "Not a valid claim id"),
+  version: recordVersion(),
+  edge: z.enum(["start", "end"], { error: "Choose the start or the end of the claim" }),
+  step: z.enum(["extend", "shrink"], { error: "Choose to extend or to shrink the claim" }),
+});
+export type AdjustClaimBoundaryInput = z.infer<typeof adjustClaimBoundarySchema>;
+
+/** Withdrawing and restoring change nothing but that: the claim and the version the editor saw. */
+export const withdrawClaimSchema = z.object({
+  id: recordId("Missing claim id", "Not a valid claim id"),
+  version: recordVersion(),
+});
+export type WithdrawClaimInput = z.infer<typeof withdrawClaimSchema>;
+
+/** The review card keeps its claim while it is open (lib/claims/leases.ts). */
+export const renewClaimLeaseSchema = z.object({ id: recordId("Missing claim id", "Not a valid claim id") });
+export type RenewClaimLeaseInput = z.infer<typeof renewClaimLeaseSchema>;
+
 /** Checked rows: one form field per row, so a single selection arrives as a plain value. */
 const idList = z.preprocess(
   (value) => (value === undefined || value === null ? [] : Array.isArray(value) ? value : [value]),

@@ -26,7 +26,7 @@ export async function compactClaimTallies(prisma: Db = db()): Promise<void> {
 export async function claimCountsBySource(sourceIds: number[], prisma: Db = db()): Promise<Map<number, Partial<Record<ClaimStatus, number>>>> {
   const counts = new Map<number, Partial<Record<ClaimStatus, number>>>(sourceIds.map((id) => [id, {}]));
   if (!sourceIds.length) return counts;
-  const rows = await prisma.claim.groupBy({ by: ["sourceId", "status"], where: { sourceId: { in: sourceIds } }, _count: { _all: true } });
+  const rows = await prisma.claim.groupBy({ by: ["sourceId", "status"], where: { sourceId: { in: sourceIds }, withdrawnAt: null }, _count: { _all: true } });
   for (const row of rows) counts.get(row.sourceId)![row.status] = row._count._all;
   return counts;
 }

@@ -203,11 +203,15 @@ const DETECTION_LOCK = 0x636c6d62; // "clmb"
 export async function storeVerdicts(tx: Tx, judgement: Judgement, options: DetectionOptions): Promise<DetectionReport> {
   const { candidates } = judgement;
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${DETECTION_LOCK}::int)`;
-  // Claims deleted since the read phase drop out; FOR KEY SHARE keeps the rest until commit.
+  // Claims deleted or withdrawn since the read phase drop out (a withdrawn claim's undecided pairs go as stale below);
+  // FOR KEY SHARE keeps the rest until commit.
   const claimIds = [...new Set(judgement.verdicts.flatMap((verdict) => [verdict.claimAId, verdict.claimBId]))];
   const present = new Set(
     claimIds.length
-      ? (await tx.$queryRaw<{ id: number }[]>`SELECT id FROM claims WHERE id = ANY(${claimIds}::int[]) ORDER BY id FOR KEY SHARE`).map((row) => row.id)
+      ? (
+          await tx.$queryRaw<{ id: number }[]>`
+            SELECT id FROM claims WHERE id = ANY(${claimIds}::int[]) AND withdrawn_at IS NULL ORDER BY id FOR KEY SHARE`
+        ).map((row) => row.id)
       : [],
   );
   const verdicts = judgement.verdicts.filter((verdict) => present.has(verdict.claimAId) && present.has(verdict.claimBId));

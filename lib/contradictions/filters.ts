@@ -17,7 +17,8 @@ export const contradictionsFilterSchema = z.object({
 
 /** Two IN (sub-select)s: joining both claims of every pair is slow at a million claims. */
 export function contradictionsFilterSql(filters: z.infer<typeof contradictionsFilterSchema>): Prisma.Sql {
-  const conditions: Prisma.Sql[] = [];
+  // A pair with a withdrawn claim is in no list or export (claims_withdrawn_idx holds the few withdrawn ones).
+  const conditions: Prisma.Sql[] = [Prisma.sql`NOT EXISTS (SELECT 1 FROM claims w WHERE w.id IN (x.claim_a_id, x.claim_b_id) AND w.withdrawn_at IS NOT NULL)`];
   if (filters.kind) conditions.push(Prisma.sql`x.kind = ${filters.kind}::contradiction_kind`);
   if (filters.status && filters.status !== "all") conditions.push(Prisma.sql`x.status = ${filters.status}::contradiction_status`);
   const eitherClaim = (claims: Prisma.Sql) => Prisma.sql`(x.claim_a_id IN (${claims}) OR x.claim_b_id IN (${claims}))`;

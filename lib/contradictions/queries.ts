@@ -152,7 +152,7 @@ export const getTopicComparison = cache(async (topicId: number) => {
   const topic = await db().topic.findUnique({ where: { id: topicId }, select: { id: true, slug: true, title: true, description: true } });
   if (!topic) return null;
   const claims = await db().claim.findMany({
-    where: { topicId, status: { not: "rejected" } },
+    where: { topicId, status: { not: "rejected" }, withdrawnAt: null },
     orderBy: [{ sourceId: "asc" }, { startOffset: "asc" }],
     select: {
       id: true,
@@ -197,7 +197,7 @@ export async function searchClaims(query: string, excludeId?: number, limit = 10
         OR: [{ quote: { contains: query, mode: "insensitive" } }, { speaker: { name: { contains: query, mode: "insensitive" } } }],
       };
   return db().claim.findMany({
-    where: excludeId ? { AND: [where, { id: { not: excludeId } }] } : where,
+    where: { AND: [where, { withdrawnAt: null }, ...(excludeId ? [{ id: { not: excludeId } }] : [])] },
     orderBy: { id: "asc" },
     take: limit,
     select: claimSummarySelect,

@@ -144,7 +144,7 @@ export const EXPORT_DEFINITIONS: Record<ExportKind, ExportKindDefinition> = {
     from: `sources s
       LEFT JOIN (
         SELECT source_id, count(*)::int AS claims, (count(*) FILTER (WHERE status = 'approved'))::int AS approved
-        FROM claims GROUP BY source_id
+        FROM claims WHERE withdrawn_at IS NULL GROUP BY source_id
       ) n ON n.source_id = s.id`,
     orderBy: "s.id",
     columns: [
@@ -198,7 +198,7 @@ export const EXPORT_DEFINITIONS: Record<ExportKind, ExportKindDefinition> = {
         SELECT topic_id, count(*)::int AS claims,
           (count(*) FILTER (WHERE stance = 'supports'))::int AS supports,
           (count(*) FILTER (WHERE stance = 'opposes'))::int AS opposes
-        FROM claims GROUP BY topic_id
+        FROM claims WHERE withdrawn_at IS NULL GROUP BY topic_id
       ) n ON n.topic_id = t.id`,
     orderBy: "t.id",
     columns: [

@@ -71,7 +71,7 @@ export async function getSourceWithClaims(slug: string, prisma: Db = db()) {
       c.status::text AS status, c.stance::text AS stance, c.attribution::text AS attribution, c.cited_via AS "citedVia",
       a.name AS "speakerName", c.check_worthiness::int AS worth
     FROM claims c LEFT JOIN actors a ON a.id = c.speaker_id
-    WHERE c.source_id = ${source.id}
+    WHERE c.source_id = ${source.id} AND c.withdrawn_at IS NULL
     ORDER BY c.start_offset, c.id`;
   return { ...source, claims };
 }
@@ -81,16 +81,22 @@ export const getReaderSource = cache(async (slug: string) => db().source.findUni
 
 /** `revision` hashes everything the highlights show; the browser refetches the text only when it changes. */
 export async function getReaderSummary(source: { id: number; textSha256: string }, prisma: Db = db()) {
-  const [groups, orphaned] = await Promise.all([
+  const [groups, orphaned, withdrawn] = await Promise.all([
     prisma.$queryRaw<{ status: ClaimStatus; count: number; digest: string }[]>`
       SELECT c.status::text AS status, count(*)::int AS count,
         md5(string_agg(c.id || ':' || c.version || ':' || c.anchor_status::text || ':' || coalesce(a.id || '/' || a.version, '-'), ',' ORDER BY c.id)) AS digest
       FROM claims c LEFT JOIN actors a ON a.id = c.speaker_id
-      WHERE c.source_id = ${source.id}
+      WHERE c.source_id = ${source.id} AND c.withdrawn_at IS NULL
       GROUP BY c.status
       ORDER BY c.status`,
     prisma.claim.findMany({
-      where: { sourceId: source.id, anchorStatus: "orphaned" },
+      where: { sourceId: source.id, anchorStatus: "orphaned", withdrawnAt: null },
+      orderBy: [{ startOffset: "asc" }, { id: "asc" }],
+      select: { id: true, quote: true },
+    }),
+    // Not highlighted; listed under the text so an editor can open and restore them.
+    prisma.claim.findMany({
+      where: { sourceId: source.id, withdrawnAt: { not: null } },
       orderBy: [{ startOffset: "asc" }, { id: "asc" }],
       select: { id: true, quote: true },
     }),
@@ -100,7 +106,7 @@ export async function getReaderSummary(source: { id: number; textSha256: string 
     .update([source.id, source.textSha256, ...groups.map((group) => `${group.status}=${group.digest}`)].join("|"))
     .digest("hex")
     .slice(0, 16);
-  return { counts, orphaned, revision };
+  return { counts, orphaned, withdrawn, revision };
 }
 
 export async function getSourceDetails(slug: string) {

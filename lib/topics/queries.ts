@@ -41,7 +41,7 @@ export async function listTopics(filters: z.infer<typeof topicsFilterSchema> & {
           count(*) FILTER (WHERE c.stance = 'opposes')::int AS opposes,
           count(*) FILTER (WHERE c.stance = 'neutral')::int AS neutral,
           count(*) FILTER (WHERE c.stance = 'unclear')::int AS unclear
-        FROM claims c WHERE c.topic_id = listed.id
+        FROM claims c WHERE c.topic_id = listed.id AND c.withdrawn_at IS NULL
       ) counted
       ORDER BY listed.title, listed.id`;
   const total = rows[0]?.matching ?? (page > 1 ? await countTopics(prisma, where) : 0);

@@ -94,6 +94,7 @@ describe("contradictions in the browser", () => {
     for (const { page } of [first, second]) await page.goto(`/contradictions/${pair.id}`);
 
     const firstForm = first.page.getByTestId("review-form");
+    await firstForm.getByLabel("Confirm: they conflict").check();
     await firstForm.getByLabel("Rationale").fill("Same event, opposite accounts.");
     await firstForm.getByRole("button", { name: "Save review" }).click();
     await first.page.getByTestId("contradiction-status").filter({ hasText: "Confirmed" }).waitFor();
@@ -124,6 +125,26 @@ describe("contradictions in the browser", () => {
     await expect(secondForm.getByLabel("Rationale").inputValue()).resolves.toBe("Same event, opposite accounts.");
     await first.context.close();
     await second.context.close();
+  });
+
+  test("an undecided candidate opens with no decision taken: saving a note leaves it a candidate", async () => {
+    const prisma = app.database.prisma;
+    const pair = await prisma.contradiction.findFirstOrThrow({ where: { status: "candidate" }, orderBy: [{ score: "asc" }, { id: "asc" }] });
+    const page = await signedIn("editor", `/contradictions/${pair.id}`);
+    const form = page.getByTestId("review-form");
+    await expect(form.getByLabel("Leave as a candidate").isChecked()).resolves.toBe(true);
+    await expect(form.getByLabel("Confirm: they conflict").isChecked()).resolves.toBe(false);
+    await expect(form.getByLabel("Dismiss: not a contradiction").isChecked()).resolves.toBe(false);
+
+    await form.getByLabel("Rationale").fill("Check the court record before deciding.");
+    await form.getByRole("button", { name: "Save review" }).click();
+    await form.getByTestId("form-outcome").filter({ hasText: "Saved: candidate." }).waitFor();
+    await expect(page.getByTestId("contradiction-status").textContent()).resolves.toContain("Candidate");
+    expect(await prisma.contradiction.findUniqueOrThrow({ where: { id: pair.id } })).toMatchObject({
+      status: "candidate",
+      rationale: "Check the court record before deciding.",
+    });
+    await page.context().close();
   });
 
   test("an editor links two claims by hand from a claim's conflicts page", async () => {

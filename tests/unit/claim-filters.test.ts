@@ -40,23 +40,25 @@ describe("hasClaimFilters", () => {
 });
 
 describe("claimFilterSql", () => {
-  test("no filter is TRUE, without parameters", () => {
+  test("no filter leaves out only withdrawn claims, without parameters", () => {
     const where = claimFilterSql({});
-    expect(where.text).toBe("TRUE");
+    expect(where.text).toBe("c.withdrawn_at IS NULL");
     expect(where.values).toEqual([]);
   });
 
   test("conditions are joined with AND and every value is a parameter", () => {
     const where = claimFilterSql({ source: "dawn-1", speaker: "none", topic: 7, status: "approved", citedVia: "50%" });
     expect(where.text).toBe(
-      "c.source_id = (SELECT id FROM sources WHERE slug = $1) AND c.speaker_id IS NULL AND c.topic_id = $2 AND c.status = $3::claim_status AND c.cited_via ILIKE $4",
+      "c.withdrawn_at IS NULL AND c.source_id = (SELECT id FROM sources WHERE slug = $1) AND c.speaker_id IS NULL AND c.topic_id = $2 AND c.status = $3::claim_status AND c.cited_via ILIKE $4",
     );
     expect(where.values).toEqual(["dawn-1", 7, "approved", "%50\\%%"]);
   });
 
   test("with a search, broad filters are compared as text so that no index serves them", () => {
     const where = claimFilterSql({ q: "strike", stance: "supports", credibility: 2 });
-    expect(where.text).toBe("c.search_vector @@ websearch_to_tsquery('english', $1) AND c.stance::text = $2 AND c.credibility::text = $3");
+    expect(where.text).toBe(
+      "c.withdrawn_at IS NULL AND c.search_vector @@ websearch_to_tsquery('english', $1) AND c.stance::text = $2 AND c.credibility::text = $3",
+    );
     expect(where.values).toEqual(["strike", "supports", "2"]);
   });
 });

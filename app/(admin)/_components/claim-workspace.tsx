@@ -8,6 +8,8 @@ import { ClaimFacetsPanel } from "./claim-facets";
 import { QuoteInContext } from "./quote-in-context";
 import { SourceMeta } from "./source-meta";
 import { LinkContradiction } from "../contradictions/_components/link-contradiction";
+import { ClaimAnchorControls } from "./claim-anchor-controls";
+import { formatTime } from "@/lib/format/time";
 
 const CONTRADICTION_STATUS: Record<string, string> = { candidate: "Candidate", confirmed: "Confirmed", dismissed: "Dismissed" };
 
@@ -24,7 +26,7 @@ export function ClaimWorkspace({
   topics: Option[];
   variant: "panel" | "page";
 }) {
-  const { claim, paragraph, contradictions, snapshot } = detail;
+  const { claim, paragraph, contradictions, snapshot, withdrawal } = detail;
   return (
     <div className={`claim-workspace claim-workspace-${variant}`} data-claim-id={claim.id}>
       {variant === "page" && (
@@ -64,6 +66,14 @@ export function ClaimWorkspace({
           </>
         )}
       </p>
+      <ClaimAnchorControls
+        key={`anchor-${claim.id}`}
+        claimId={claim.id}
+        version={claim.version}
+        // A claim withdrawn before its audit trail said who still reads as withdrawn.
+        withdrawal={claim.withdrawnAt ? { by: withdrawal?.by ?? "an editor", at: formatTime(withdrawal?.at ?? claim.withdrawnAt) } : null}
+        canEdit={canEdit}
+      />
       {canEdit ? (
         <ClaimEditorForm key={claim.id} claimId={claim.id} snapshot={snapshot} actors={actors} topics={topics} idPrefix={`claim-${claim.id}`} />
       ) : (

@@ -3,7 +3,7 @@
 // move on to the next claim by themselves; stance keys change the claim and stay.
 import { useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
-import { reviewClaimAction } from "@/lib/claims/actions";
+import { renewClaimLeaseAction, reviewClaimAction } from "@/lib/claims/actions";
 import { STANCE_LABELS, STATUS_LABELS } from "@/lib/claims/labels";
 import { isFormSnapshot } from "@/lib/forms/snapshot";
 import type { FormSnapshot } from "@/lib/forms/snapshot";
@@ -23,7 +23,7 @@ export const SHORTCUTS: { keys: string[]; action: string; editorOnly?: boolean }
   { keys: ["j", "→"], action: "Next claim" },
   { keys: ["k", "←"], action: "Previous claim" },
   { keys: ["o"], action: "Open the source at this claim" },
-  { keys: ["e"], action: "Edit speaker, cited via, topic and the other fields (viewers: open the claim)" },
+  { keys: ["e"], action: "Edit speaker, cited via, topic and the other fields shown on the card (viewers: open the claim)" },
   { keys: ["Ctrl", "Enter"], action: "Save the claim editor", editorOnly: true },
   { keys: ["Esc"], action: "Leave a form field, so the keys above work again" },
   { keys: ["?"], action: "Show or hide these shortcuts" },
@@ -40,10 +40,13 @@ export function ReviewControls({
   version,
   status,
   stance,
+  topicTitle,
   canEdit,
   nextHref,
   prevHref,
   afterDecisionHref,
+  stayHref,
+  leaseRenewMs,
   sourceHref,
   editorHref,
   editor,
@@ -52,10 +55,16 @@ export function ReviewControls({
   version: number;
   status: ClaimStatus;
   stance: Stance;
+  /** What the stance is toward. */
+  topicTitle: string | null;
   canEdit: boolean;
   nextHref: string | null;
   prevHref: string | null;
   afterDecisionHref: string;
+  /** This claim exactly: where a refused decision leaves the editor, with the page brought up to date. */
+  stayHref: string;
+  /** How often the open card renews its lease on the claim (editors only). */
+  leaseRenewMs: number | null;
   sourceHref: string;
   editorHref: string;
   /** The inline editor for speaker, cited via and the rest (editors only). */
@@ -77,6 +86,26 @@ export function ReviewControls({
     versionRef.current = Math.max(versionRef.current, version);
   }, [version]);
 
+  // The queue keeps this claim for this editor while the card is open.
+  useEffect(() => {
+    if (!canEdit || !leaseRenewMs) return;
+    const timer = window.setInterval(() => {
+      void renewClaimLeaseAction({ id: claimId })
+        .then((result) => {
+          if (result.ok && !result.data.held) {
+            setMessage({
+              kind: "notice",
+              text: `${result.data.holder ?? "Another editor"} has this claim open in the review queue now. Press j for the next claim nobody holds.`,
+            });
+          }
+        })
+        .catch(() => {
+          // The next renewal tries again; the lease outlives a missed one.
+        });
+    }, leaseRenewMs);
+    return () => window.clearInterval(timer);
+  }, [canEdit, claimId, leaseRenewMs]);
+
   const decide = (change: { status?: ClaimStatus; stance?: Stance }) => {
     if (!canEdit || decided.current) return;
     const isDecision = change.status === "approved" || change.status === "rejected";
@@ -97,11 +126,14 @@ export function ReviewControls({
         if (result.status === 409 && isFormSnapshot(result.current)) {
           const theirs = result.current;
           versionRef.current = theirs.version;
+          const mine = change.status === "approved" ? "approval" : change.status === "rejected" ? "rejection" : "stance";
+          const key = change.status === "approved" ? "a" : change.status === "rejected" ? "r" : "the stance key";
           setMessage({
             kind: "error",
-            text: `${theirs.savedBy ?? "Someone else"} changed this claim meanwhile (now ${theirs.labels.status}, stance ${theirs.labels.stance}). The page shows their version; press the key again to apply your decision to it.`,
+            text: `${theirs.savedBy ?? "Someone else"} changed this claim meanwhile: it is now ${theirs.labels.status}, stance ${theirs.labels.stance}. Your ${mine} was not saved. Press ${key} again to apply it to their version, or j to move on.`,
           });
-          router.refresh();
+          // Stays on this claim (the queue's default would be the next one), showing their version.
+          router.replace(stayHref, { scroll: false });
           return;
         }
         setMessage({ kind: "error", text: result.message });
@@ -175,6 +207,7 @@ export function ReviewControls({
           <button type="button" className="reject" onClick={() => decide({ status: "rejected" })} aria-keyshortcuts="r">
             Reject <kbd>r</kbd>
           </button>
+          <span className="muted small">{topicTitle ? <>Stance toward “{topicTitle}”:</> : "Stance (no topic set):"}</span>
           {Object.entries(STANCE_KEYS).map(([key, value]) => (
             <button
               key={key}
@@ -204,7 +237,8 @@ export function ReviewControls({
         </button>
       </div>
       <p className="muted small" aria-live="polite">
-        Currently {STATUS_LABELS[status].toLowerCase()}, stance {STANCE_LABELS[stance].toLowerCase()}.{pending && " Saving…"}
+        Currently {STATUS_LABELS[status].toLowerCase()}; stance {STANCE_LABELS[stance].toLowerCase()}
+        {topicTitle ? ` toward “${topicTitle}”` : " (no topic set)"}.{pending && " Saving…"}
       </p>
       {message && (
         <p role={message.kind === "error" ? "alert" : "status"} className={message.kind} data-testid="review-message">

@@ -13,6 +13,25 @@ interface Selected {
   quote: string;
 }
 
+/** Where the "New claim" bar floats: under the selection's last line, in the text column's coordinates. */
+interface BarPosition {
+  top: number;
+  left: number;
+}
+
+const BAR_GAP = 6;
+
+/** Floating over the text (absolute), the bar never moves the text a selection is being made in. */
+function barPositionFor(column: HTMLElement, selection: Selection | null): BarPosition | null {
+  if (!selection || selection.rangeCount === 0) return null;
+  const lines = selection.getRangeAt(0).getClientRects();
+  const last = lines[lines.length - 1];
+  if (!last) return null;
+  const box = column.getBoundingClientRect();
+  const width = Math.min(column.clientWidth, 480);
+  return { top: last.bottom - box.top + BAR_GAP, left: Math.max(0, Math.min(last.left - box.left, column.clientWidth - width)) };
+}
+
 export function offsetOfPoint(container: HTMLElement, node: Node, offset: number): number {
   const element = node.nodeType === Node.TEXT_NODE ? node.parentElement : (node as Element);
   const run = element?.closest<HTMLElement>("[data-start]");
@@ -58,7 +77,11 @@ export function SourceReader({
   const router = useRouter();
   const pathname = usePathname();
   const container = useRef<HTMLDivElement>(null);
+  const column = useRef<HTMLDivElement>(null);
   const [selected, setSelected] = useState<Selected | null>(null);
+  const [barAt, setBarAt] = useState<BarPosition | null>(null);
+  // While the mouse button is down the selection is still being made: the bar waits for the release.
+  const [dragging, setDragging] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const [layout, setLayout] = useState<ReaderLayout | null>(null);
@@ -113,14 +136,26 @@ export function SourceReader({
     if (!canEdit) return;
     const onSelectionChange = () => {
       if (!container.current) return;
-      const next = selectionOffsets(container.current, container.current.textContent ?? "", document.getSelection());
+      const selection = document.getSelection();
+      const next = selectionOffsets(container.current, container.current.textContent ?? "", selection);
       if (next) {
         setSelected(next);
+        setBarAt(column.current ? barPositionFor(column.current, selection) : null);
         setMessage(null);
       }
     };
+    const onPointerDown = (event: PointerEvent) => {
+      if (event.button === 0 && container.current?.contains(event.target as Node)) setDragging(true);
+    };
+    const onPointerUp = () => setDragging(false);
     document.addEventListener("selectionchange", onSelectionChange);
-    return () => document.removeEventListener("selectionchange", onSelectionChange);
+    document.addEventListener("pointerdown", onPointerDown);
+    document.addEventListener("pointerup", onPointerUp);
+    return () => {
+      document.removeEventListener("selectionchange", onSelectionChange);
+      document.removeEventListener("pointerdown", onPointerDown);
+      document.removeEventListener("pointerup", onPointerUp);
+    };
   }, [canEdit]);
 
   const open = (claimId: number) => router.push(`${pathname}?claim=${claimId}`, { scroll: false });
@@ -140,7 +175,7 @@ export function SourceReader({
   };
 
   return (
-    <div className="reader-text-column">
+    <div className="reader-text-column" ref={column}>
       <form className="worth-filter" aria-label="Claims below a check-worthiness threshold" onSubmit={(event) => event.preventDefault()}>
         <label>
           Claims below
@@ -168,8 +203,14 @@ export function SourceReader({
           </span>
         )}
       </form>
-      {canEdit && selected && (
-        <div className="selection-bar" role="region" aria-label="New claim from selection" data-testid="selection-bar">
+      {canEdit && selected && !dragging && (
+        <div
+          className="selection-bar"
+          role="region"
+          aria-label="New claim from selection"
+          data-testid="selection-bar"
+          style={barAt ? { top: barAt.top, left: barAt.left } : undefined}
+        >
           <p>
             <strong>New claim:</strong> <q>{selected.quote.length > 140 ? `${selected.quote.slice(0, 140)}…` : selected.quote}</q>
             <span className="muted">

@@ -2,11 +2,13 @@ import Link from "next/link";
 import { z } from "zod";
 import { canEdit } from "@/lib/auth/roles";
 import { requirePageRole } from "@/lib/auth/session";
-import { getClaimDetail, listTopicOptions, QUEUE_ORDERS, queueFilters, reviewQueuePosition } from "@/lib/claims/queries";
+import { getClaimDetail, listTopicOptions, QUEUE_ORDERS, queueFilters } from "@/lib/claims/queries";
+import { handOutQueueClaim, REVIEW_LEASE_RENEW_MS } from "@/lib/claims/leases";
 import { editorActorChoices, pickerFor } from "@/lib/pickers/queries";
 import { CLAIM_STATUSES, claimFiltersQuery, parseClaimFilters } from "@/lib/claims/schema";
 import { STATUS_LABELS } from "@/lib/claims/labels";
 import { ClaimFacts } from "../_components/claim-facts";
+import { ClaimSummary } from "../_components/claim-summary";
 import { QuoteInContext } from "../_components/quote-in-context";
 import { SourceMeta } from "../_components/source-meta";
 import { ReviewControls } from "../_components/review-controls";
@@ -17,7 +19,10 @@ export const dynamic = "force-dynamic";
 export const metadata = { title: "Review" };
 
 const positionSchema = z.object({
+  /** This claim exactly ("previous", a link, staying on a refused decision). */
   at: recordId("Not a claim id").optional().catch(undefined),
+  /** The first claim after this one that no other editor holds ("next", after a decision). */
+  after: recordId("Not a claim id").optional().catch(undefined),
   /** The claim decided just before this one: "previous" returns to it, to undo a slip. */
   last: recordId("Not a claim id").optional().catch(undefined),
   /** Most check-worthy first (the default) or each source in text order. */
@@ -30,8 +35,12 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
   const raw = await searchParams;
   const { value: filters, problems } = parseClaimFilters(raw);
   const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
-  const { at, last, order } = positionSchema.parse({ at: first(raw.at), last: first(raw.last), order: first(raw.order) });
-  const [position, sources] = await Promise.all([reviewQueuePosition(filters, at, undefined, order), pickerFor("sources", filters.source)]);
+  const { at, after, last, order } = positionSchema.parse({ at: first(raw.at), after: first(raw.after), last: first(raw.last), order: first(raw.order) });
+  // Editors are handed a claim nobody else holds, leased to them while the card is open.
+  const [{ position, heldBy }, sources] = await Promise.all([
+    handOutQueueClaim(filters, order, { at, after }, editor ? user.id : undefined),
+    pickerFor("sources", filters.source),
+  ]);
   const [detail, actors, topics] = await Promise.all([
     position.claimId ? getClaimDetail(position.claimId) : null,
     editor ? editorActorChoices() : [],
@@ -40,6 +49,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
   const effective = queueFilters(filters);
   const orderParam = order === "worth" ? undefined : order;
   const href = (id: number | null) => `/review${claimFiltersQuery(filters, { at: id ?? undefined, order: orderParam })}`;
+  const afterHref = (id: number, decided?: number) => `/review${claimFiltersQuery(filters, { after: id, last: decided, order: orderParam })}`;
 
   return (
     <section className="review">
@@ -117,17 +127,26 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
             </h2>
             <SourceMeta source={detail.claim.source} />
           </header>
+          {heldBy && (
+            <p className="notice" role="status" data-testid="lease-notice">
+              {heldBy.name} has this claim open in the review queue. Press j for the next claim nobody holds.
+            </p>
+          )}
           <QuoteInContext paragraph={detail.paragraph} status={detail.claim.status} />
+          <ClaimSummary {...detail.claim} />
           <ReviewControls
             key={detail.claim.id}
             claimId={detail.claim.id}
             version={detail.claim.version}
             status={detail.claim.status}
             stance={detail.claim.stance}
+            topicTitle={detail.claim.topic?.title ?? null}
             canEdit={editor}
-            nextHref={position.nextId ? href(position.nextId) : null}
+            nextHref={position.nextId ? afterHref(detail.claim.id) : null}
             prevHref={last && last !== position.claimId ? href(last) : position.prevId ? href(position.prevId) : null}
-            afterDecisionHref={`/review${claimFiltersQuery(filters, { at: position.nextId ?? undefined, last: detail.claim.id, order: orderParam })}`}
+            afterDecisionHref={afterHref(detail.claim.id, detail.claim.id)}
+            stayHref={href(detail.claim.id)}
+            leaseRenewMs={editor ? REVIEW_LEASE_RENEW_MS : null}
             sourceHref={`/sources/${detail.claim.source.slug}?claim=${detail.claim.id}`}
             editorHref={`/claims/${detail.claim.id}`}
             editor={

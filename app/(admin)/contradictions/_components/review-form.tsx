@@ -35,7 +35,8 @@ function isTheirs(value: unknown): value is Theirs {
 export function ReviewForm(props: ReviewFormProps) {
   const router = useRouter();
   const id = useId();
-  const [status, setStatus] = useState<ContradictionStatus>(props.status === "candidate" ? "confirmed" : props.status);
+  // An undecided pair starts as "Leave as a candidate": confirming or dismissing is always the editor's own choice.
+  const [status, setStatus] = useState<ContradictionStatus>(props.status);
   const [rationale, setRationale] = useState(props.rationale ?? "");
   const [preferred, setPreferred] = useState(props.preferredClaimId ? String(props.preferredClaimId) : "");
   const [preferredReason, setPreferredReason] = useState(props.preferredReason ?? "");
@@ -48,7 +49,7 @@ export function ReviewForm(props: ReviewFormProps) {
   // A new version arrived (someone else's, after "Load their version"): start from it.
   useEffect(() => {
     if (props.version === savedVersion.current) return;
-    setStatus(props.status === "candidate" ? "confirmed" : props.status);
+    setStatus(props.status);
     setRationale(props.rationale ?? "");
     setPreferred(props.preferredClaimId ? String(props.preferredClaimId) : "");
     setPreferredReason(props.preferredReason ?? "");

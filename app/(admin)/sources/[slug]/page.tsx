@@ -40,7 +40,7 @@ export default async function SourceReaderPage({
   if (!source) notFound();
   const editor = canEdit(user);
 
-  const [{ counts, orphaned, revision }, selected] = await Promise.all([
+  const [{ counts, orphaned, withdrawn, revision }, selected] = await Promise.all([
     getReaderSummary(source),
     selectedId !== undefined ? getClaimDetail(selectedId) : null,
   ]);
@@ -93,6 +93,22 @@ export default async function SourceReaderPage({
             </ul>
           </section>
         )}
+        {withdrawn.length > 0 && (
+          <section className="orphaned" aria-labelledby="withdrawn-claims" data-testid="withdrawn-claims">
+            <h2 id="withdrawn-claims">Withdrawn claims</h2>
+            <p className="muted small">Not highlighted, listed or exported; open one to restore it.</p>
+            <ul className="plain-list">
+              {withdrawn.map((claim) => (
+                <li key={claim.id}>
+                  <Link href={`/sources/${source.slug}?claim=${claim.id}`} scroll={false}>
+                    #{claim.id}
+                  </Link>{" "}
+                  <q>{claim.quote}</q>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
       </article>
       <aside className="claim-panel" id="claim-panel" aria-label="Claim" tabIndex={-1}>
         {detail ? (
@@ -109,7 +125,7 @@ export default async function SourceReaderPage({
             <p>Click a highlighted passage (or Tab to it and press Enter) to open its claim here.</p>
             {editor && (
               <p>
-                Select any text to mark a new claim; a bar with <strong>Create claim</strong> appears above the text.
+                Select any text to mark a new claim; a bar with <strong>Create claim</strong> appears under your selection.
               </p>
             )}
             {selectedId !== undefined && !detail && (
