@@ -75,6 +75,7 @@ const ROLE_HEADS: ReadonlySet<string> = new Set([
 ]);
 // "Interior Minister Rehman Malik": the role may be capitalized or not, the name must be, so the
 // pattern spells out both cases of the role's first letter.
+const DATELINE_PLACE = /^\s*,\s*(?:\d{1,2}\s+\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+\.?\s+\d{1,2})(?:,?\s+\d{4})?\s*(?:[—–-]|\(|:)/u;
 const ROLE_BEFORE_NAME = new RegExp(
   `\\b(${[
     "ambassador",
@@ -295,7 +296,8 @@ export class SentenceAttributor {
       case "description": {
         // An unresolved "the government" is still a speaker an editor can file: the government.
         const speaker = this.discourse.resolveDescription(reading.head, at) ?? nationalInstitution(reading.head);
-        if (speaker && speaker.kind !== "person") this.discourse.mentionActor(speaker, "unknown", at);
+        // "…,” the Prime Minister said. He stressed …": the person the description named is the one "he" means next.
+        if (speaker) this.discourse.mentionActor(speaker, "unknown", at);
         return speaker ? { ...base, speaker, source: "named" } : { ...base, speaker: null, source: "agentless" };
       }
       case "anonymous": {
@@ -376,6 +378,8 @@ export class SentenceAttributor {
     if (!next || !(next.text === "," || /^[a-z]/.test(next.text))) return null;
     // "Pasha’s term as DG ISI was extended": the subject is the term, not Pasha.
     if (/[’']s$/.test(tokens[range.last]!.text)) return null;
+    // "Beirut, 29 December 2020 — The Prime Minister …": a dateline's place says where, not who.
+    if (DATELINE_PLACE.test(context.sentence.slice(tokens[range.last]!.end))) return null;
     const phrase = context.sentence.slice(tokens[range.first]!.start, tokens[range.last]!.end);
     const reading = readPhrase(phrase, context.sentence.slice(tokens[range.last]!.end));
     if (!reading) return null;

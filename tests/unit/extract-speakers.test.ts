@@ -546,6 +546,35 @@ describe("speakers introduced by role, and what follows a head", () => {
   });
 });
 
+describe("a government press statement: the office-holder all the way down", () => {
+  const STATEMENT = [
+    "Islamabad, 14 March 2023 — Prime Minister Shehbaz Sharif received a delegation of flood-affected farmers at the PM House today.",
+    "",
+    "The Prime Minister said that relief had reached every flooded district of Sindh.",
+    "",
+    "The Prime Minister reaffirmed that the federal government would pay compensation for every damaged house.",
+    "",
+    "Officials of the planning ministry presented the reconstruction plan to the delegation.",
+    "",
+    "The farmers thanked the government for its help and asked for seed and fertiliser before the sowing season.",
+    "",
+    "The planning ministry put the damage at 30 billion dollars in its own assessment.",
+    "",
+    '"Nobody will be left behind," the Prime Minister said. He stressed that the money would reach families directly.',
+  ].join("\n");
+  const claimOf = finderFor(STATEMENT);
+
+  test("a dateline's place ('Islamabad, 14 March 2023 —') is no one 'he' can mean", () => {
+    expect(claimOf("money would reach families directly").speaker).toMatchObject({ name: "Shehbaz Sharif" });
+  });
+
+  test("'the Prime Minister' paragraphs after 'Prime Minister Shehbaz Sharif' is still him; 'reaffirmed' reports", () => {
+    expect(claimOf("relief had reached every flooded district").speaker).toMatchObject({ name: "Shehbaz Sharif" });
+    expect(claimOf("would pay compensation for every damaged house")).toMatchObject({ speaker: { name: "Shehbaz Sharif" }, cue: "reaffirmed" });
+    expect(claimOf("Nobody will be left behind").speaker).toMatchObject({ name: "Shehbaz Sharif" });
+  });
+});
+
 describe("constructions found importing a court's judgment between two states", () => {
   const JUDGMENT = [
     "THE LAW",
