@@ -191,6 +191,7 @@ export class Discourse {
       const governmental = [
         "government",
         "ministry",
+        "presidency",
         "department",
         "agency",
         "administration",

@@ -372,6 +372,7 @@ export const INSTITUTION_HEADS: ReadonlySet<string> = new Set([
   "company",
   "firm",
   "ministry",
+  "presidency",
   "department",
   "agency",
   "board",

@@ -504,7 +504,7 @@ function documentAsSpeaker(label: string): ExtractedSpeaker {
 }
 
 // An unresolved "the army" is still a speaker; an unresolved "the company" says too little.
-const NATIONAL_INSTITUTIONS = new Set(["government", "army", "military", "navy", "parliament", "senate", "cabinet", "judiciary", "prosecution"]);
+const NATIONAL_INSTITUTIONS = new Set(["government", "army", "military", "navy", "parliament", "senate", "cabinet", "judiciary", "prosecution", "presidency"]);
 function nationalInstitution(head: string): ExtractedSpeaker | null {
   return NATIONAL_INSTITUTIONS.has(head) ? { name: capitalize(head), kind: "government_body" } : null;
 }
@@ -517,7 +517,12 @@ function nextToCue(match: CueMatch, sentence: string, name: string): boolean {
   if (match.pattern === "inverted") return /^\s*$/.test(sentence.slice(match.cueStart + match.cue.length, match.phraseStart));
   if (match.cueStart < match.phraseEnd) return false;
   const between = sentence.slice(match.phraseEnd, match.cueStart);
-  return /^\s*(?:(?:has|have|had|also|later|then|first)\s+)*$/i.test(between) || /^\s*,[^,]{1,80},\s*$/.test(between);
+  // "Hezbollah, whose leader … has denied …, accused": a relative clause may run long.
+  return (
+    /^\s*(?:(?:has|have|had|also|later|then|first)\s+)*$/i.test(between) ||
+    /^\s*,[^,]{1,80},\s*$/.test(between) ||
+    /^\s*,\s*(?:who|whose|which)\b[^;:.]{1,200},\s*$/i.test(between)
+  );
 }
 
 // "the memo says" as written; with an apposition in between, only the verb.

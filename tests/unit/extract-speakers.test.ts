@@ -575,6 +575,41 @@ describe("a government press statement: the office-holder all the way down", () 
   });
 });
 
+describe("subjects set apart from their verbs", () => {
+  const STORY = [
+    "In a statement in March 2021 the presidency said that the president had first learned of the cargo from a security report.",
+    "",
+    "In December Sharif stood in front of journalists and said the audit showed that half the relief money had been spent.",
+    "",
+    "The Movement, whose leader Altaf Hussain has denied any part in the violence, accused the Rangers of running a political operation.",
+    "",
+    "A report by the Federal Investigation Agency, dated July 2020, concluded that the factory had been set on fire over unpaid extortion money.",
+    "",
+    '"He is the only judge who has not been afraid of them," said the mother of a worker killed in the fire, who was among dozens of relatives outside the court.',
+  ].join("\n");
+  const claimOf = finderFor(STORY);
+
+  test("'In a statement in March 2021 the presidency said': a fronted phrase, and the presidency as a body", () => {
+    expect(claimOf("first learned of the cargo").speaker).toMatchObject({ name: "Presidency", kind: "government_body" });
+  });
+
+  test("'In December Sharif stood … and said': a fronted time before a coordinated verb", () => {
+    expect(claimOf("half the relief money").speaker).toMatchObject({ name: "Sharif" });
+  });
+
+  test("'The Movement, whose leader … has denied …, accused': the relative clause is not the subject", () => {
+    expect(claimOf("running a political operation")).toMatchObject({ speaker: { name: "Movement" }, cue: "accused" });
+  });
+
+  test("'A report by the Federal Investigation Agency, dated July 2020, concluded': a participle that only says which report", () => {
+    expect(claimOf("set on fire over unpaid extortion")).toMatchObject({ speaker: { name: "Federal Investigation Agency" }, cue: "concluded" });
+  });
+
+  test("'said the mother of a worker killed in the fire, who …': the 'of' phrase says whose mother", () => {
+    expect(claimOf("only judge who has not been afraid").speaker).toMatchObject({ name: "Mother of a worker", kind: "person" });
+  });
+});
+
 describe("constructions found importing a court's judgment between two states", () => {
   const JUDGMENT = [
     "THE LAW",
