@@ -496,3 +496,18 @@ describe("weights, and what became of them", () => {
     expect(only("Had been warned about 500 tonnes in the hangar.").modality).not.toBe("hypothetical");
   });
 });
+
+describe("the substance a weight is of, when the figure does not name it", () => {
+  test("'the quantity of ammonium nitrate that exploded was only 500 tonnes': named before the figure", () => {
+    expect(only("The report revealed that the quantity of ammonium nitrate that exploded was only 500 tonnes.").substance).toBe("ammonium nitrate");
+    expect(only("The amount of oil spilled was 4.9 million barrels.").substance).toBe("oil");
+  });
+
+  test("'… 552 tonnes of ammonium nitrate exploded. Sources said 700 to 1,000 tonnes': the weight the text just named", () => {
+    const [figure] = extractQuantities(
+      "Three European intelligence sources said the blast was probably caused by 700 to 1,000 tonnes.",
+      "A report concluded that no more than 552 tonnes of ammonium nitrate exploded.",
+    );
+    expect(figure!.substance).toBe("ammonium nitrate");
+  });
+});
