@@ -467,8 +467,14 @@ function postModifiedHead(tokens: Token[], range: PhraseRange): PhraseRange | nu
 }
 
 function accordingTo(sentence: string, tokens: Token[], v: number): CueMatch | null {
-  const range = phraseStartingAt(tokens, v + 2);
+  let range = phraseStartingAt(tokens, v + 2);
   if (!range) return null;
+  // "according to a source familiar with the first official findings": the source is told apart by what follows.
+  const link = `${tokens[range.last + 1]?.lower ?? ""} ${tokens[range.last + 2]?.lower ?? ""}`;
+  if (/^(familiar with|close to|briefed on)$/.test(link)) {
+    const what = phraseStartingAt(tokens, range.last + 3) ?? plainNounAfter(tokens, range.last + 3);
+    if (what) range = { first: range.first, last: what.last };
+  }
   return makeMatch(sentence, tokens, sentence.slice(tokens[v]!.start, tokens[v + 1]!.end), "according", tokens[v]!.start, range);
 }
 

@@ -92,6 +92,15 @@ const ROLE_BEFORE_NAME = new RegExp(
     "convener",
     "chairman",
     "senator",
+    // "chartered by the Russian businessman Igor Grechushkin. He said …": whom a later "he" may mean.
+    "businessman",
+    "businesswoman",
+    "tycoon",
+    "captain",
+    "owner",
+    "president",
+    "prosecutor",
+    "investigator",
   ]
     .map((role) => `[${role[0]!.toUpperCase()}${role[0]}]${role.slice(1)}`)
     .join("|")})\\s+(?:(?:to|of|for) [A-Z][\\w’'-]+\\s+)?((?:[A-Z][\\w’'-]*\\.?\\s?){2,4})`,
@@ -471,7 +480,8 @@ export class SentenceAttributor {
   registerRoleMentions(context: SentenceContext): void {
     for (const match of context.sentence.matchAll(ROLE_BEFORE_NAME)) {
       if (!/^[A-Z]/.test(match[2]!)) continue;
-      const run = tokenize(match[2]!.trim());
+      // "… by the businessman Igor Grechushkin.": the sentence's full stop is no initial.
+      const run = tokenize(match[2]!.trim().replace(/(?<=[a-z]{2})\.$/, ""));
       const name = trailingPersonName(run);
       if (!name || !name.includes(" ")) continue;
       const speaker = this.speakerFromName(name, "person", context.offset + (match.index ?? 0));

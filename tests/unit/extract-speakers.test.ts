@@ -610,6 +610,23 @@ describe("subjects set apart from their verbs", () => {
   });
 });
 
+describe("who 'he' and 'according to' mean when the name was not a speaker", () => {
+  const STORY = [
+    "The ship was chartered by the Cypriot businessman Charalambos Manoli. He said he had gone bankrupt and could not pay the crew.",
+    "",
+    "The fire spread to the fertiliser store within minutes, according to a source familiar with the first official findings.",
+  ].join("\n");
+  const claimOf = finderFor(STORY);
+
+  test("'… by the Cypriot businessman Charalambos Manoli. He said …': a name after its role at the sentence's end", () => {
+    expect(claimOf("had gone bankrupt").speaker).toMatchObject({ name: "Charalambos Manoli", kind: "person" });
+  });
+
+  test("'according to a source familiar with the first official findings': the source, told apart by what follows", () => {
+    expect(claimOf("spread to the fertiliser store").speaker).toMatchObject({ name: "Source familiar with the first official findings" });
+  });
+});
+
 describe("constructions found importing a court's judgment between two states", () => {
   const JUDGMENT = [
     "THE LAW",
