@@ -8,6 +8,7 @@ import { ClaimFacetsPanel } from "./claim-facets";
 import { QuoteInContext } from "./quote-in-context";
 import { SourceMeta } from "./source-meta";
 import { LinkContradiction } from "../contradictions/_components/link-contradiction";
+import { Quote } from "./quote";
 
 const CONTRADICTION_STATUS: Record<string, string> = { candidate: "Candidate", confirmed: "Confirmed", dismissed: "Dismissed" };
 
@@ -86,8 +87,7 @@ export function ClaimWorkspace({
                   {CONTRADICTION_STATUS[row.status] ?? row.status} {row.kind} contradiction
                 </Link>{" "}
                 with <Link href={`/claims/${row.other.id}`}>#{row.other.id}</Link>
-                {row.other.speaker && <> ({row.other.speaker.name})</>}:{" "}
-                <q>{row.other.quote.length > 160 ? `${row.other.quote.slice(0, 160)}…` : row.other.quote}</q>
+                {row.other.speaker && <> ({row.other.speaker.name})</>}: <Quote text={row.other.quote} max={160} />
                 <span className="muted"> — {row.other.source.title}</span>
                 {row.explanation && <div className="muted small">{row.explanation}</div>}
               </li>

@@ -12,6 +12,7 @@ import { SourceMeta } from "../_components/source-meta";
 import { ReviewControls } from "../_components/review-controls";
 import { SearchSelect } from "../_components/search-select";
 import { recordId } from "@/lib/validation/zod";
+import { IgnoredFilters } from "../_components/ignored-filters";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Review" };
@@ -28,7 +29,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
   const user = await requirePageRole("viewer");
   const editor = canEdit(user);
   const raw = await searchParams;
-  const { value: filters, problems } = parseClaimFilters(raw);
+  const { value: filters, ignored } = parseClaimFilters(raw);
   const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
   const { at, last, order } = positionSchema.parse({ at: first(raw.at), last: first(raw.last), order: first(raw.order) });
   const [position, sources] = await Promise.all([reviewQueuePosition(filters, at, undefined, order), pickerFor("sources", filters.source)]);
@@ -95,11 +96,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
         <button type="submit">Filter</button>
         <Link href={`/claims${claimFiltersQuery(effective, { sort: order === "worth" ? "worth" : undefined })}`}>Open as table</Link>
       </form>
-      {problems.length > 0 && (
-        <p className="error" role="alert">
-          Some filters in the address were not understood and are ignored: {problems.join("; ")}
-        </p>
-      )}
+      <IgnoredFilters ignored={ignored} />
 
       {!detail ? (
         <div className="empty-queue">
