@@ -7,6 +7,7 @@ import { CLAIM_STATUSES } from "@/lib/claims/schema";
 import type { ClaimStatus } from "@/lib/generated/prisma/enums";
 import { Quote } from "./_components/quote";
 import { countOf } from "@/lib/format/plural";
+import { KIND_LABELS } from "@/lib/contradictions/labels";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Dashboard" };
@@ -68,7 +69,7 @@ export default async function DashboardPage() {
               {summary.candidates.map((candidate) => (
                 <li key={candidate.id}>
                   <Link href={`/contradictions/${candidate.id}`}>
-                    {candidate.kind} · score {candidate.score.toFixed(2)}
+                    {KIND_LABELS[candidate.kind]} · score {candidate.score.toFixed(2)}
                   </Link>
                   <div className="small muted">
                     #{candidate.claimA.id} <Quote text={candidate.claimA.quote} max={80} /> vs #{candidate.claimB.id}{" "}

@@ -214,6 +214,9 @@ describe("editor experience in the browser", () => {
     const topic = await prisma.topic.create({ data: { slug: "one-claim-topic", title: "Talks with the diplomats" } });
     const quoted = await prisma.claim.findFirstOrThrow({ where: { OR: [{ quote: { startsWith: "“" } }, { quote: { startsWith: '"' } }] } });
     await prisma.claim.update({ where: { id: quoted.id }, data: { topicId: topic.id } });
+    const closing = await prisma.claim.findFirstOrThrow({
+      where: { quote: { endsWith: "”" }, NOT: [{ quote: { startsWith: "“" } }, { quote: { startsWith: '"' } }] },
+    });
 
     const page = await signedIn();
     // One claim: "1 claim", not "1 claims"; the quote's own opening mark is not doubled.
@@ -222,6 +225,14 @@ describe("editor experience in the browser", () => {
     const quote = page.locator("main q").first();
     await expect(quote.evaluate((element) => getComputedStyle(element).quotes)).resolves.toBe("none");
     await expect(quote.textContent()).resolves.toMatch(/^["“]/);
+    // A quote that ends with its own closing mark gets an opening mark but no second closing one.
+    await prisma.claim.update({ where: { id: closing.id }, data: { topicId: topic.id } });
+    await page.reload();
+    const ending = page.locator(`main li:has(a[href="/claims/${closing.id}"]) q`);
+    await expect(ending.evaluate((element) => [getComputedStyle(element, "::before").content, getComputedStyle(element, "::after").content])).resolves.toEqual([
+      "open-quote",
+      "no-close-quote",
+    ]);
 
     // An edit through the form: the history names the topic and the status by their labels.
     const claim = await prisma.claim.findFirstOrThrow({ where: { source: { slug: SOURCE }, topicId: null, status: "unreviewed" } });

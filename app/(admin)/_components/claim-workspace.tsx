@@ -9,8 +9,7 @@ import { QuoteInContext } from "./quote-in-context";
 import { SourceMeta } from "./source-meta";
 import { LinkContradiction } from "../contradictions/_components/link-contradiction";
 import { Quote } from "./quote";
-
-const CONTRADICTION_STATUS: Record<string, string> = { candidate: "Candidate", confirmed: "Confirmed", dismissed: "Dismissed" };
+import { CONTRADICTION_STATUS_LABELS, KIND_LABELS } from "@/lib/contradictions/labels";
 
 export function ClaimWorkspace({
   detail,
@@ -84,7 +83,7 @@ export function ClaimWorkspace({
             {contradictions.map((row) => (
               <li key={row.id}>
                 <Link href={`/contradictions/${row.id}`}>
-                  {CONTRADICTION_STATUS[row.status] ?? row.status} {row.kind} contradiction
+                  {CONTRADICTION_STATUS_LABELS[row.status]} · {KIND_LABELS[row.kind].toLowerCase()}
                 </Link>{" "}
                 with <Link href={`/claims/${row.other.id}`}>#{row.other.id}</Link>
                 {row.other.speaker && <> ({row.other.speaker.name})</>}: <Quote text={row.other.quote} max={160} />

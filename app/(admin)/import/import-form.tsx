@@ -12,6 +12,7 @@ import { DEFAULT_CHECK_WORTHINESS_THRESHOLD } from "@/lib/facets/check-worthines
 import styles from "./import-form.module.css";
 import { countOf } from "@/lib/format/plural";
 import { ATTRIBUTION_LABELS, RELIABILITY_LABELS } from "@/lib/claims/labels";
+import { SOURCE_KIND_LABELS } from "@/lib/sources/labels";
 
 type Fields = Record<(typeof FIELD_NAMES)[number], string>;
 type FieldErrors = Record<string, string[]>;
@@ -381,7 +382,7 @@ export function ImportForm({ sources }: { sources: SourceOption[] }) {
             <option value="">Choose a kind…</option>
             {SOURCE_KINDS.map((kind) => (
               <option key={kind} value={kind}>
-                {kind.replace("_", " ")}
+                {SOURCE_KIND_LABELS[kind]}
               </option>
             ))}
           </select>

@@ -5,7 +5,7 @@ import { canEdit } from "@/lib/auth/roles";
 import { requirePageRole } from "@/lib/auth/session";
 import { getTopicDetail } from "@/lib/topics/queries";
 import { STANCES } from "@/lib/claims/schema";
-import { ATTRIBUTION_LABELS, STANCE_LABELS, STATUS_LABELS } from "@/lib/claims/labels";
+import { ATTRIBUTION_LABELS, STANCE_LABELS, STATUS_LABELS, reliabilityText } from "@/lib/claims/labels";
 import { HistoryPanel } from "../../_components/history-panel";
 import { TopicForm } from "../../_components/topic-forms";
 import { Quote } from "../../_components/quote";
@@ -52,7 +52,7 @@ export default async function TopicPage({ params }: { params: Promise<{ id: stri
                   <div className="muted small">
                     {claim.speaker ? <Link href={`/actors/${claim.speaker.id}`}>{claim.speaker.name}</Link> : "author"} (
                     {ATTRIBUTION_LABELS[claim.attribution].toLowerCase()}){claim.citedVia && ` via ${claim.citedVia}`} · {claim.source.title} (reliability{" "}
-                    {claim.source.reliability}) · credibility {claim.credibility} · {STATUS_LABELS[claim.status]}
+                    {reliabilityText(claim.source.reliability)}) · credibility {claim.credibility} · {STATUS_LABELS[claim.status]}
                   </div>
                 </li>
               ))}

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { idParamsSchema } from "@/lib/validation/zod";
 import { requirePageRole } from "@/lib/auth/session";
 import { getTopicComparison, type StanceCounts } from "@/lib/contradictions/queries";
-import { RELIABILITY_LABELS, STANCE_LABELS } from "@/lib/claims/labels";
+import { RELIABILITY_LABELS, STANCE_LABELS, reliabilityText } from "@/lib/claims/labels";
 import { SOURCE_KIND_LABELS } from "@/lib/sources/labels";
 import styles from "../../../contradictions/_components/contradictions.module.css";
 import { countOf } from "@/lib/format/plural";
@@ -123,7 +123,7 @@ export default async function TopicComparePage({ params }: { params: Promise<{ i
                     {source.publishedDate && <span className="muted small"> · {source.publishedDate}</span>}
                   </td>
                   <td>{SOURCE_KIND_LABELS[source.kind] ?? source.kind}</td>
-                  <td title={RELIABILITY_LABELS[source.reliability]}>{source.reliability}</td>
+                  <td title={RELIABILITY_LABELS[source.reliability]}>{reliabilityText(source.reliability)}</td>
                   <CountCells counts={counts} />
                 </tr>
               ))}
