@@ -3,12 +3,22 @@ import { canEdit } from "@/lib/auth/roles";
 import { requirePageRole } from "@/lib/auth/session";
 import { listClaims } from "@/lib/claims/queries";
 import { pickerFor } from "@/lib/pickers/queries";
-import { ATTRIBUTIONS, CLAIM_STATUSES, SOURCE_STANCES, STANCES, claimFiltersQuery, parseClaimTableParams, type ClaimTableParams } from "@/lib/claims/schema";
-import { ATTRIBUTION_LABELS, CREDIBILITY_LABELS, SOURCE_STANCE_LABELS, STANCE_LABELS, STATUS_LABELS } from "@/lib/claims/labels";
+import {
+  ATTRIBUTIONS,
+  CLAIM_ORIGINS,
+  CLAIM_STATUSES,
+  SOURCE_STANCES,
+  STANCES,
+  claimFiltersQuery,
+  parseClaimTableParams,
+  type ClaimTableParams,
+} from "@/lib/claims/schema";
+import { ATTRIBUTION_LABELS, CLAIM_ORIGIN_LABELS, CREDIBILITY_LABELS, SOURCE_STANCE_LABELS, STANCE_LABELS, STATUS_LABELS } from "@/lib/claims/labels";
 import { hasClaimFilters } from "@/lib/claims/filters";
 import { ExportButton } from "../_components/export-button";
 import { BulkBar, SelectAllRows } from "../_components/claims-bulk-bar";
 import { FilterSelect as Select, PickerField } from "../_components/filter-fields";
+import { IgnoredFilters } from "../_components/ignored-filters";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Claims" };
@@ -26,7 +36,7 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
   const user = await requirePageRole("viewer");
   const editor = canEdit(user);
   const rawParams = await searchParams;
-  const { value: params, problems } = parseClaimTableParams(rawParams);
+  const { value: params, ignored } = parseClaimTableParams(rawParams);
   const [page, sources, actors, topics] = await Promise.all([
     listClaims(params),
     pickerFor("sources", params.source),
@@ -73,18 +83,10 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
           options={[1, 2, 3, 4, 5, 6].map((grade) => [String(grade), CREDIBILITY_LABELS[grade]!])}
         />
         <Select name="status" label="Status" value={params.status} options={CLAIM_STATUSES.map((status) => [status, STATUS_LABELS[status]])} />
-        <Select
-          name="origin"
-          label="Origin"
-          value={params.origin}
-          options={[
-            ["extracted", "Extracted"],
-            ["editor", "Marked by an editor"],
-          ]}
-        />
+        <Select name="origin" label="Origin" value={params.origin} options={CLAIM_ORIGINS.map((origin) => [origin, CLAIM_ORIGIN_LABELS[origin]])} />
         <div className="filter-field">
           <label htmlFor="filter-sort">Sort</label>
-          <select id="filter-sort" name="sort" defaultValue={params.sort}>
+          <select id="filter-sort" name="sort" defaultValue={params.sort} data-default="source">
             {Object.entries(SORT_LABELS).map(([value, label]) => (
               <option key={value} value={value}>
                 {label}
@@ -99,11 +101,7 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
           {hasClaimFilters(params) && <Link href={params.sort === "source" ? "/claims" : `/claims?sort=${params.sort}`}>Clear filters</Link>}
         </div>
       </form>
-      {problems.length > 0 && (
-        <p className="error" role="alert">
-          Some filters in the address were not understood and are ignored: {problems.join("; ")}
-        </p>
-      )}
+      <IgnoredFilters ignored={ignored} />
       <p className="muted" data-testid="claims-summary" aria-live="polite">
         {page.totalCapped && "More than "}
         <span data-testid="claims-total">{page.totalCapped ? page.total.toLocaleString("en") : page.total}</span>{" "}

@@ -80,7 +80,7 @@ export default async function ContradictionsPage({ searchParams }: { searchParam
           </label>
           <label>
             Status
-            <select name="status" defaultValue={status}>
+            <select name="status" defaultValue={status} data-default="candidate">
               {CONTRADICTION_STATUSES.map((value) => (
                 <option key={value} value={value}>
                   {CONTRADICTION_STATUS_LABELS[value]}
@@ -92,7 +92,7 @@ export default async function ContradictionsPage({ searchParams }: { searchParam
           <PickerField name="source" label="Source" kind="sources" picker={sources} value={filters.source} />
           <PickerField name="actor" label="Actor" kind="actors" picker={actors} value={filters.actor} />
           <button type="submit">Filter</button>
-          <Link href="/contradictions">Reset</Link>
+          {(filters.kind || filters.source || filters.actor || status !== "candidate") && <Link href="/contradictions">Clear filters</Link>}
         </form>
         {(canEdit(user) || run) && <RunDetectionButton canRun={canEdit(user)} run={run && { status: run.status, text: describeDetectionRun(run) }} />}
       </div>
