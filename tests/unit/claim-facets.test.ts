@@ -2,7 +2,7 @@
 // seed: figures with their units, rates, bounds and corrections; named parties with one key
 // per party; acts of blaming, denying and admitting; predicate polarity; modality; dates.
 import { describe, expect, test } from "vitest";
-import { computeFacets, facetKeys, quantitiesDisagree, type QuantityFacet } from "@/lib/facets";
+import { computeFacets, facetKeys, keysOfName, quantitiesDisagree, type QuantityFacet } from "@/lib/facets";
 import { extractQuantities } from "@/lib/facets/quantities";
 import { originPlaces, sameStart } from "@/lib/facets/places";
 import { antonyms, entailments, synonyms } from "@/lib/text/wordnet";
@@ -509,5 +509,19 @@ describe("the substance a weight is of, when the figure does not name it", () =>
       "A report concluded that no more than 552 tonnes of ammonium nitrate exploded.",
     );
     expect(figure!.substance).toBe("ammonium nitrate");
+  });
+});
+
+describe("a state and the names it speaks through", () => {
+  test("'Moscow', 'the Kremlin', 'the Russian Defence Ministry' and 'Russia' are one target; so are 'the US' and 'Washington'", () => {
+    for (const name of ["Moscow", "the Kremlin", "Russian Defence Ministry", "Russian Federation"]) expect(keysOfName(name), name).toContain("russia");
+    expect(keysOfName("Ukrainian Army")).toContain("ukraine");
+    expect(keysOfName("US")).toContain("united states");
+    expect(keysOfName("Washington")).toContain("united states");
+  });
+
+  test("a capital that is also a person's name, and a person with a nationality, are not the state", () => {
+    expect(keysOfName("Victoria")).not.toContain("seychelles");
+    expect(keysOfName("Russian businessman Igor Grechushkin")).not.toContain("russia");
   });
 });
