@@ -7,6 +7,8 @@ import { parseWithProblems } from "@/lib/claims/schema";
 import { describeChanges } from "@/lib/audit/describe";
 import { countOf } from "@/lib/format/plural";
 import { reliabilityText } from "@/lib/claims/labels";
+import { describeDetectionRun } from "@/lib/contradictions/runs";
+import type { DetectionReport } from "@/lib/contradictions/detect";
 
 describe("a filter the list cannot use is a sentence", () => {
   test.each([
@@ -63,4 +65,21 @@ test.each([
 test("the default reliability reads as not yet judged, not as a failing grade", () => {
   expect(reliabilityText("F")).toBe("F — not yet judged");
   expect(reliabilityText("B")).toBe("B");
+});
+
+describe("the last detection run, counted by plural rules", () => {
+  test("'1 reviewed pair left as it was', '3 reviewed pairs left as they were'", () => {
+    const run = (keptReviewed: number) =>
+      describeDetectionRun({
+        id: 1,
+        status: "finished",
+        startedAt: new Date("2026-12-07T10:00:00Z"),
+        finishedAt: new Date("2026-12-07T10:01:00Z"),
+        startedBy: null,
+        error: null,
+        report: { created: 2, updated: 1, removed: 0, keptReviewed, seconds: 4.2 } as DetectionReport,
+      });
+    expect(run(1)).toMatch(/; 1 reviewed pair left as it was \(4\.2 s\)\.$/);
+    expect(run(3)).toMatch(/; 3 reviewed pairs left as they were \(4\.2 s\)\.$/);
+  });
 });
