@@ -8,6 +8,7 @@ import { describeChanges } from "@/lib/audit/describe";
 import { countOf } from "@/lib/format/plural";
 import { reliabilityText } from "@/lib/claims/labels";
 import { describeDetectionRun } from "@/lib/contradictions/runs";
+import { listContradictionsSchema } from "@/lib/contradictions/schema";
 import type { DetectionReport } from "@/lib/contradictions/detect";
 
 describe("a filter the list cannot use is a sentence", () => {
@@ -81,5 +82,14 @@ describe("the last detection run, counted by plural rules", () => {
       });
     expect(run(1)).toMatch(/; 1 reviewed pair left as it was \(4\.2 s\)\.$/);
     expect(run(3)).toMatch(/; 3 reviewed pairs left as they were \(4\.2 s\)\.$/);
+  });
+});
+
+describe("a filter the contradictions list cannot use is a sentence too", () => {
+  test("a bad status and a bad page are dropped and said; the good kind stays", () => {
+    const { value, ignored } = parseWithProblems(listContradictionsSchema, new URLSearchParams("status=bogus&kind=negation&page=0"));
+    expect(value).toMatchObject({ kind: "negation", status: undefined, page: undefined });
+    expect(ignored.map((filter) => filter.key).sort()).toEqual(["page", "status"]);
+    expect(ignored.find((filter) => filter.key === "status")!.sentence).toBe('Status "bogus" is not one of the choices, so that filter was dropped.');
   });
 });

@@ -10,6 +10,8 @@ import { CONTRADICTION_KINDS, CONTRADICTION_STATUSES, listContradictionsSchema }
 import { CONTRADICTION_STATUS_LABELS, KIND_LABELS } from "@/lib/contradictions/labels";
 import { RULE_LABELS } from "@/lib/contradictions/rule-labels";
 import { ExportButton } from "@/app/(admin)/_components/export-button";
+import { IgnoredFilters } from "@/app/(admin)/_components/ignored-filters";
+import { parseWithProblems } from "@/lib/claims/schema";
 import { RunDetectionButton } from "./_components/run-detection-button";
 import styles from "./_components/contradictions.module.css";
 
@@ -18,10 +20,6 @@ export const metadata = { title: "Contradictions" };
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
-function first(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
-}
-
 function shorten(text: string, max = 220): string {
   return text.length > max ? `${text.slice(0, max).replace(/\s+\S*$/, "")}…` : text;
 }
@@ -29,7 +27,8 @@ function shorten(text: string, max = 220): string {
 export default async function ContradictionsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requirePageRole("viewer");
   const raw = await searchParams;
-  const filters = listContradictionsSchema.parse(Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, first(value)])));
+  // A bad value in the address is dropped and said in a sentence, as on the claims table.
+  const { value: filters, ignored } = parseWithProblems(listContradictionsSchema, raw);
   const [list, sources, actors, run] = await Promise.all([
     listContradictions(filters),
     pickerFor("sources", filters.source),
@@ -52,6 +51,7 @@ export default async function ContradictionsPage({ searchParams }: { searchParam
         <h1>Contradictions</h1>
         <ExportButton kind="contradictions" searchParams={raw} defaults={{ status: "candidate" }} />
       </div>
+      <IgnoredFilters ignored={ignored} />
       <p className="muted">
         Pairs of claims that conflict, best first. Candidates come from detection (denials, negations, figures and dates that disagree, opposite stances, actors
         contradicting each other); editors confirm or dismiss them.
