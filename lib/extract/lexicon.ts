@@ -844,6 +844,13 @@ export const ORGANIZATION_MARKERS: readonly string[] = [
   "associates",
   "consortium",
   "trust",
+  // "the Organized Crime and Corruption Reporting Project", "the Clean Clothes Campaign".
+  "project",
+  "campaign",
+  "initiative",
+  "programme",
+  "network",
+  "fund",
 ];
 
 /** Adverbs and phrases that mark an author's own statement as second-hand. */

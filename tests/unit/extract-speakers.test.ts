@@ -622,6 +622,13 @@ describe("who 'he' and 'according to' mean when the name was not a speaker", () 
     expect(claimOf("had gone bankrupt").speaker).toMatchObject({ name: "Charalambos Manoli", kind: "person" });
   });
 
+  test("'The Crime and Corruption Reporting Project estimated': a project is a body, not a person named Project", () => {
+    expect(finderFor("The Crime and Corruption Reporting Project later estimated the damage at up to 8 billion dollars.")("damage at up to").speaker).toEqual({
+      name: "Crime and Corruption Reporting Project",
+      kind: "organization",
+    });
+  });
+
   test("'according to a source familiar with the first official findings': the source, told apart by what follows", () => {
     expect(claimOf("spread to the fertiliser store").speaker).toMatchObject({ name: "Source familiar with the first official findings" });
   });
