@@ -268,6 +268,9 @@ function authorFromText(value: string): { name: string; kind: ActorKind } | null
   // "by researchers at the University of Toronto": past the group, the name of their institution.
   const named = nameFromWords(tokenize(trimAuthorText(value))) ?? nameFromWords(tokenize(value.replace(/[.\s]+$/, "")));
   if (named) return named;
+  // "by the maritime network shiparrested.com": a website names its publisher, lower case or not.
+  const site = /\b([a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|net|info|news|io|co\.uk|org\.uk|gov|int))\b/i.exec(value);
+  if (site) return { name: site[1]!, kind: "media_outlet" };
   // "a list kept by the administration": a body the text names by what it is.
   const body = /^the\s+([a-z]+)\b/.exec(trimAuthorText(value));
   return body && INSTITUTION_HEADS.has(body[1]!) ? bodyNamed(body[1]!) : null;

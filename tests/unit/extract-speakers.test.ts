@@ -629,6 +629,14 @@ describe("who 'he' and 'according to' mean when the name was not a speaker", () 
     });
   });
 
+  test("'According to a 2015 report by the maritime network shiparrested.com': a website names its publisher", () => {
+    const claimOf = finderFor("According to a 2019 report by the shipping website maritime-executive.com, the tanker was detained in Fujairah for a week.");
+    expect(claimOf("detained in Fujairah")).toMatchObject({
+      speaker: { name: "maritime-executive.com", kind: "media_outlet" },
+      citedVia: expect.stringMatching(/2019 report/),
+    });
+  });
+
   test("'according to a source familiar with the first official findings': the source, told apart by what follows", () => {
     expect(claimOf("spread to the fertiliser store").speaker).toMatchObject({ name: "Source familiar with the first official findings" });
   });
