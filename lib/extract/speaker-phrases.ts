@@ -287,13 +287,19 @@ export function bodyNamed(head: string): { name: string; kind: ActorKind } {
 function institutionFromModifiers(modifiers: Token[]): { name: string; kind: ActorKind } | null {
   const capitalized = modifiers.filter((w) => isCapitalized(w));
   if (capitalized.length === 0) return null;
-  // "internal BP document": lower-case adjectives around one capitalized run.
+  // "internal BP document": lower-case adjectives around one capitalized run; "the Voice of America piece": a name's "of".
   const firstCap = modifiers.indexOf(capitalized[0]!);
-  if (modifiers.slice(firstCap, firstCap + capitalized.length).some((w) => !isCapitalized(w))) return null;
-  if (modifiers.slice(firstCap + capitalized.length).some((w) => !/^\d+$/.test(w.text))) return null;
-  const name = capitalized.map((w) => w.text).join(" ");
+  const lastCap = modifiers.lastIndexOf(capitalized[capitalized.length - 1]!);
+  if (modifiers.slice(firstCap, lastCap + 1).some((w) => !isCapitalized(w) && !/^(of|for|and|the|&)$/.test(w.lower))) return null;
+  if (modifiers.slice(lastCap + 1).some((w) => !/^\d+$/.test(w.text))) return null;
+  const name = modifiers
+    .slice(firstCap, lastCap + 1)
+    .map((w) => w.text)
+    .join(" ");
   const kind = guessActorKind(name);
-  return kind === "government_body" || kind === "organization" || kind === "court" || kind === "media_outlet" ? { name, kind } : null;
+  if (kind === "government_body" || kind === "organization" || kind === "court" || kind === "media_outlet") return { name, kind };
+  // A name of several words that is not a person's, set before a document ("a Voice of America piece"), is its publisher.
+  return kind === "other" && capitalized.length >= 2 && !looksLikePersonName(name) && !isPlaceName(name) ? { name, kind: "organization" } : null;
 }
 
 export function nameFromWords(tokens: Token[]): { name: string; kind: ActorKind; titled?: boolean } | null {

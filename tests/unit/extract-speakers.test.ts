@@ -637,6 +637,13 @@ describe("who 'he' and 'according to' mean when the name was not a speaker", () 
     });
   });
 
+  test("'The Voice of America piece says': the publisher's name before the document, 'of' and all", () => {
+    const claimOf = finderFor("The Voice of America piece on the same report says the blast killed 214 people.");
+    expect(claimOf("killed 214 people")).toMatchObject({ speaker: { name: "Voice of America" }, citedVia: "Voice of America piece" });
+    // A place before a document is where it is about, not who wrote it.
+    expect(finderFor("The Baldia Town report said the doors were locked.")("doors were locked").speaker?.name).not.toBe("Baldia Town");
+  });
+
   test("'according to a source familiar with the first official findings': the source, told apart by what follows", () => {
     expect(claimOf("spread to the fertiliser store").speaker).toMatchObject({ name: "Source familiar with the first official findings" });
   });
