@@ -727,8 +727,9 @@ function opensMainClause(tokens: Token[], first: number): boolean {
   if (SUBORDINATORS.has(before.lower)) return false;
   if (PREPOSITIONS.has(before.lower) && first - 1 === 0) return true;
   if (first - 1 === 0 && SENTENCE_ADVERBS.has(before.lower)) return true;
-  // "In a press conference MQM leader Farooq Sattar said"
-  return PREPOSITIONS.has(tokens[0]?.lower ?? "") && first <= 7 && tokens.slice(0, first).every((t) => t.isWord);
+  // "In a press conference MQM leader Farooq Sattar said"; but in "In October 2021 sources in Hezbollah … told", the
+  // phrase after "in" is the end of the subject, not its start.
+  return PREPOSITIONS.has(tokens[0]?.lower ?? "") && first <= 7 && !PREPOSITIONS.has(before.lower) && tokens.slice(0, first).every((t) => t.isWord);
 }
 
 /** The tokens before `first` are only a paragraph's number or marking ("1.", "(b)", "6. (C)"). */

@@ -98,6 +98,12 @@ export function readPhrase(text: string, following: string): PhraseReading | nul
       return { ...headReading, text };
     }
   }
+  // "sources in Hezbollah and the Amal Movement", "sources close to the family": anonymous, told apart by where they are.
+  const placedSources = /^(.*?)\b(sources?\s+(?:in|within|inside|at|close\s+to)\s+.+)$/i.exec(text.trim());
+  // Only a determiner or a fronted date may stand before them ("In October 2021 sources in … told").
+  const beforeSources = placedSources?.[1]?.trim().toLowerCase().split(/\s+/).filter(Boolean) ?? [];
+  if (placedSources && beforeSources.every((word) => /^(?:the|some|two|three|several|\d{1,4})$/.test(word) || MONTHS.includes(word)))
+    return { type: "name", name: capitalize(placedSources[2]!), kind: "other", text, gender: "unknown", group: true };
   // "the mother of a firefighter": a relation to someone unnamed is who the text can say.
   const relation = RELATION_OF.exec(text.trim());
   if (relation) return { type: "name", name: capitalize(relation[1]!), kind: "person", text, gender: genderOf(relation[1]!), group: true };

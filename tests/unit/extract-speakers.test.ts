@@ -644,6 +644,15 @@ describe("who 'he' and 'according to' mean when the name was not a speaker", () 
     expect(finderFor("The Baldia Town report said the doors were locked.")("doors were locked").speaker?.name).not.toBe("Baldia Town");
   });
 
+  test("'In October 2021 sources in the party told a channel': anonymous sources told apart by where they are, after a fronted date", () => {
+    const claimOf = finderFor("In March 2019 sources in the PPP and the Awami National Party told Dawn that the inquiry had been shelved.");
+    expect(claimOf("inquiry had been shelved").speaker).toMatchObject({ name: "Sources in the PPP and the Awami National Party" });
+    // A fronted phrase that ends on a noun still leaves the subject after it.
+    expect(finderFor("In a press conference MQM leader Farooq Sattar said the party was not involved.")("party was not involved").speaker).toMatchObject({
+      name: "Farooq Sattar",
+    });
+  });
+
   test("'according to a source familiar with the first official findings': the source, told apart by what follows", () => {
     expect(claimOf("spread to the fertiliser store").speaker).toMatchObject({ name: "Source familiar with the first official findings" });
   });
