@@ -704,7 +704,9 @@ function groupOfInstitution(tokens: Token[], range: PhraseRange): PhraseRange | 
   // "officials of the claims administration" are named with their body; "officials in Kiev" stay the group.
   // "lawyers for the families" act for them: the client names the group.
   const preposition = tokens[range.first - 1]!.lower;
-  const belongs = (preposition === "of" && INSTITUTION_HEADS.has(tokens[range.last]!.lower)) || preposition === "for";
+  // "newspapers in Karachi", "residents of Gemmayzeh": a group told apart by its place keeps it.
+  const placed = (preposition === "in" || preposition === "of") && isCapitalized(tokens[range.first]) && range.last - range.first <= 3;
+  const belongs = (preposition === "of" && INSTITUTION_HEADS.has(tokens[range.last]!.lower)) || preposition === "for" || placed;
   return belongs ? { first: group.first, last: range.last } : group;
 }
 

@@ -266,6 +266,11 @@ export const ANONYMOUS_SOURCE_HEADS: ReadonlySet<string> = new Set([
 
 /** Heads of groups that speak as one: "BP's lawyers argued" is spoken by "BP lawyers". */
 export const GROUP_HEADS: ReadonlySet<string> = new Set([
+  // "newspapers in Karachi were accusing …", "local papers reported …".
+  "newspapers",
+  "papers",
+  "commentators",
+  "columnists",
   // Parties to a case: "the applicants maintained …".
   "applicants",
   "respondents",

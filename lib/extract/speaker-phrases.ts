@@ -104,6 +104,11 @@ export function readPhrase(text: string, following: string): PhraseReading | nul
   const beforeSources = placedSources?.[1]?.trim().toLowerCase().split(/\s+/).filter(Boolean) ?? [];
   if (placedSources && beforeSources.every((word) => /^(?:the|some|two|three|several|\d{1,4})$/.test(word) || MONTHS.includes(word)))
     return { type: "name", name: capitalize(placedSources[2]!), kind: "other", text, gender: "unknown", group: true };
+  // "Newspapers in Karachi", "residents of Gemmayzeh": a group told apart by where it is.
+  const placedGroup = /^(?:the\s+|some\s+|local\s+|many\s+)?([a-z]+)\s+(?:in|of|from|at)\s+(?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,3}$/iu.exec(
+    text.trim(),
+  );
+  if (placedGroup && GROUP_HEADS.has(placedGroup[1]!.toLowerCase()) && !/^sources?$/i.test(placedGroup[1]!)) return groupReading(words, text);
   // "the mother of a firefighter": a relation to someone unnamed is who the text can say.
   const relation = RELATION_OF.exec(text.trim());
   if (relation) return { type: "name", name: capitalize(relation[1]!), kind: "person", text, gender: genderOf(relation[1]!), group: true };

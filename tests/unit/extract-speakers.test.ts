@@ -653,6 +653,16 @@ describe("who 'he' and 'according to' mean when the name was not a speaker", () 
     });
   });
 
+  test("'Newspapers in Lahore were accusing …', 'Residents of Gemmayzeh said': a group told apart by its place keeps it", () => {
+    expect(finderFor("Newspapers in Lahore were accusing the party of rigging the vote.")("rigging the vote").speaker).toMatchObject({
+      name: "Newspapers in Lahore",
+    });
+    expect(finderFor("Residents of Gemmayzeh said the warehouse had smelled of smoke for days.")("smelled of smoke").speaker).toMatchObject({
+      name: "Residents of Gemmayzeh",
+    });
+    expect(finderFor("Newspapers in Lahore were accusing the party of rigging the vote.")("rigging the vote").speaker!.kind).not.toBe("person");
+  });
+
   test("'according to a source familiar with the first official findings': the source, told apart by what follows", () => {
     expect(claimOf("spread to the fertiliser store").speaker).toMatchObject({ name: "Source familiar with the first official findings" });
   });
