@@ -139,6 +139,23 @@ function lookupWords(tokens: string[]): string[] {
   return sampled.length >= 3 ? sampled : distinct;
 }
 
+/** The figures a paragraph gives, "1985-86" read as 1985 and 1986. */
+function figuresOf(tokens: string[]): Set<string> {
+  const figures = new Set<string>();
+  tokens.forEach((token, index) => {
+    if (!/^\d+$/.test(token)) return;
+    const previous = tokens[index - 1] ?? "";
+    figures.add(token.length === 2 && /^\d{4}$/.test(previous) ? `${previous.slice(0, 2)}${token}` : token);
+  });
+  return figures;
+}
+
+/** A copy may drop or add a heading's dates, but does not change a figure: one's figures are all the other's. */
+function sameFigures(a: Set<string>, b: Set<string>): boolean {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  return [...small].every((figure) => large.has(figure));
+}
+
 /** A word in more earlier paragraphs than this tells too little to be worth walking its list. */
 const CROWDED_WORD = 500;
 
@@ -160,10 +177,14 @@ export function repeatedParagraphs(text: string, paragraphs: Paragraph[]): Set<n
     const candidates = new Set<number>();
     for (const list of usable.length > 0 ? usable : lists) for (const index of list) candidates.add(index);
     // Dice ≥ 0.8 needs the shorter paragraph to hold at least two thirds of the longer one's words.
+    // "… need 1 more month …" and "… need 2 more months …" say different things: a copy keeps its figures.
+    const figures = figuresOf(tokens);
     const isRepeat = [...candidates].some((index) => {
       const earlier = seen[index]!;
       const ratio = Math.min(earlier.length, tokens.length) / Math.max(earlier.length, tokens.length);
-      return ratio >= REPEAT_SIMILARITY / (2 - REPEAT_SIMILARITY) && diceSimilarity(earlier, tokens) >= REPEAT_SIMILARITY;
+      return (
+        ratio >= REPEAT_SIMILARITY / (2 - REPEAT_SIMILARITY) && sameFigures(figuresOf(earlier), figures) && diceSimilarity(earlier, tokens) >= REPEAT_SIMILARITY
+      );
     });
     if (isRepeat) {
       repeated.add(paragraph.index);

@@ -147,6 +147,12 @@ describe("a repeated paragraph yields one claim set", () => {
     expect(claims.map((c) => c.quote)).toEqual([paragraph, different]);
   });
 
+  test("paragraphs alike but for their figures are different statements, not copies", () => {
+    const day = (n: number) => `"The harbour wall will need ${n} more months of repairs," said Jo Marsh, the council leader, on day ${n}.`;
+    const claims = extractClaims([day(1), day(2), day(3)].join("\n\n"));
+    expect(claims.map((c) => c.quote)).toEqual([day(1), day(2), day(3)]);
+  });
+
   test("a sentence repeated verbatim elsewhere is kept once", () => {
     const sentence =
       "Additionally, MQM was accused of operating as a mafia organization where its heavily armed militants used extortion and coercion to increase their influence.";
