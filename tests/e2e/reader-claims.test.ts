@@ -111,7 +111,7 @@ describe("claims in the reader", () => {
     const panel = page.getByTestId("claim-anchor");
     const highlight = async () => (await page.locator(`mark[data-claim-id="${createdId}"]`).allTextContents()).join("");
 
-    await panel.getByRole("button", { name: "Extend the end by a word" }).click();
+    await panel.getByRole("button", { name: "Extend end by a word" }).click();
     await page
       .getByTestId("anchor-outcome")
       .filter({ hasText: `Now “${PHRASE} listing”` })
@@ -125,7 +125,7 @@ describe("claims in the reader", () => {
     );
     await expect(page.getByTestId("quote-in-context").locator("mark").textContent()).resolves.toBe(stored.quote);
 
-    await panel.getByRole("button", { name: "Shrink the start by a word" }).click();
+    await panel.getByRole("button", { name: "Shrink start by a word" }).click();
     await page.getByTestId("anchor-outcome").filter({ hasText: "Now “the politicians a booklet listing”" }).waitFor();
     stored = await claim(createdId);
     expect(stored.quote).toBe("the politicians a booklet listing");

@@ -11,11 +11,12 @@ type Saved = Extract<AnchorSave, { ok: true }>["data"];
 type Edge = "start" | "end";
 type Step = "extend" | "shrink";
 
-const MOVES: { edge: Edge; step: Step; label: string; name: string }[] = [
-  { edge: "start", step: "extend", label: "◂ Extend start", name: "Extend the start by a word" },
-  { edge: "start", step: "shrink", label: "Shrink start ▸", name: "Shrink the start by a word" },
-  { edge: "end", step: "shrink", label: "◂ Shrink end", name: "Shrink the end by a word" },
-  { edge: "end", step: "extend", label: "Extend end ▸", name: "Extend the end by a word" },
+// The accessible name begins with the visible words (WCAG "label in name"); the arrows are decoration.
+const MOVES: { edge: Edge; step: Step; label: string; arrow: "before" | "after"; name: string }[] = [
+  { edge: "start", step: "extend", label: "Extend start", arrow: "before", name: "Extend start by a word" },
+  { edge: "start", step: "shrink", label: "Shrink start", arrow: "after", name: "Shrink start by a word" },
+  { edge: "end", step: "shrink", label: "Shrink end", arrow: "before", name: "Shrink end by a word" },
+  { edge: "end", step: "extend", label: "Extend end", arrow: "after", name: "Extend end by a word" },
 ];
 
 export function ClaimAnchorControls({
@@ -92,7 +93,9 @@ export function ClaimAnchorControls({
                   )
                 }
               >
+                {move.arrow === "before" && <span aria-hidden="true">◂ </span>}
                 {move.label}
+                {move.arrow === "after" && <span aria-hidden="true"> ▸</span>}
               </button>
             ))}
           <button
