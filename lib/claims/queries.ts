@@ -6,7 +6,7 @@ import { db, type Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Attribution, ClaimStatus, SourceStance, Stance } from "@/lib/generated/prisma/enums";
 import { SEARCH_CONFIG, claimFilterSql, searchTsquery } from "@/lib/claims/filters";
-import { CLAIM_SORT_KEYS, type ClaimFilters, type ClaimSort, type ClaimTableParams } from "@/lib/claims/schema";
+import { claimSortKeys, sortParts, type ClaimBaseSort, type ClaimFilters, type ClaimSort, type ClaimTableParams } from "@/lib/claims/schema";
 import { claimSnapshot } from "@/lib/claims/form";
 import { lastSavedBy } from "@/lib/forms/saved-by";
 import { paragraphAround } from "@/lib/claims/paragraph";
@@ -28,12 +28,12 @@ async function cappedCount(prisma: Db, where: Prisma.Sql): Promise<{ total: numb
 }
 
 interface SortSpec {
-  /** SQL expressions of the keyset, last one always the id: constants, never input. Their types are CLAIM_SORT_KEYS. */
+  /** SQL expressions of the keyset, last one always the id: constants, never input. Their types are claimSortKeys'. */
   keys: string[];
   descending: boolean;
 }
 
-const SORTS: Record<ClaimSort, SortSpec> = {
+const SORTS: Record<ClaimBaseSort, SortSpec> = {
   source: { keys: ["c.source_id", "c.start_offset", "c.id"], descending: false },
   newest: { keys: ["c.id"], descending: true },
   oldest: { keys: ["c.id"], descending: false },
@@ -41,7 +41,16 @@ const SORTS: Record<ClaimSort, SortSpec> = {
   // Most check-worthy first; keys ascend so the keyset walks claims_check_worthiness_queue_idx.
   worth: { keys: ["(100 - c.check_worthiness)", "c.source_id", "c.start_offset", "c.id"], descending: false },
   updated: { keys: ["c.updated_at", "c.id"], descending: true },
+  // Unreviewed, in review, approved, rejected: the enum's order, as an int the cursor can carry.
+  status: { keys: ["array_position(enum_range(NULL::claim_status), c.status)", "c.id"], descending: false },
 };
+
+/** A header's reversed sort runs every key, the id included, the other way. */
+function sortSpec(sort: ClaimSort): SortSpec {
+  const { base, reversed } = sortParts(sort);
+  const spec = SORTS[base];
+  return reversed ? { ...spec, descending: !spec.descending } : spec;
+}
 
 export interface ClaimRow {
   id: number;
@@ -101,12 +110,12 @@ export async function listClaims(params: ClaimTableParams, options: { pageSize?:
   const started = performance.now();
   const prisma = options.prisma ?? db();
   const pageSize = options.pageSize ?? PAGE_SIZE;
-  const sort = SORTS[params.sort];
+  const sort = sortSpec(params.sort);
   const where = claimFilterSql(params);
 
   const conditions = [where];
   const backwards = !params.after && !!params.before;
-  const casts = CLAIM_SORT_KEYS[params.sort];
+  const casts = claimSortKeys(params.sort);
   const cursor = decodeCursor(params.after ?? params.before, casts);
   if (cursor) {
     const forwardOp = sort.descending ? "<" : ">";

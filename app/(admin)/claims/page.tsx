@@ -3,24 +3,16 @@ import { canEdit } from "@/lib/auth/roles";
 import { requirePageRole } from "@/lib/auth/session";
 import { listClaims } from "@/lib/claims/queries";
 import { pickerFor } from "@/lib/pickers/queries";
-import { ATTRIBUTIONS, CLAIM_STATUSES, SOURCE_STANCES, STANCES, claimFiltersQuery, parseClaimTableParams, type ClaimTableParams } from "@/lib/claims/schema";
+import { ATTRIBUTIONS, CLAIM_STATUSES, SOURCE_STANCES, STANCES, claimFiltersQuery, parseClaimTableParams } from "@/lib/claims/schema";
 import { ATTRIBUTION_LABELS, CREDIBILITY_LABELS, SOURCE_STANCE_LABELS, STANCE_LABELS, STATUS_LABELS } from "@/lib/claims/labels";
 import { hasClaimFilters } from "@/lib/claims/filters";
 import { ExportButton } from "../_components/export-button";
 import { BulkBar, SelectAllRows } from "../_components/claims-bulk-bar";
 import { FilterSelect as Select, PickerField } from "../_components/filter-fields";
+import { SortHeader, sortOptions } from "../_components/claims-sort";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Claims" };
-
-const SORT_LABELS: Record<ClaimTableParams["sort"], string> = {
-  source: "Source, in text order",
-  newest: "Newest first",
-  oldest: "Oldest first",
-  credibility: "Credibility, best first",
-  updated: "Recently changed",
-  worth: "Most check-worthy first",
-};
 
 export default async function ClaimsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageRole("viewer");
@@ -85,7 +77,7 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
         <div className="filter-field">
           <label htmlFor="filter-sort">Sort</label>
           <select id="filter-sort" name="sort" defaultValue={params.sort}>
-            {Object.entries(SORT_LABELS).map(([value, label]) => (
+            {sortOptions(params.sort).map(([value, label]) => (
               <option key={value} value={value}>
                 {label}
               </option>
@@ -133,24 +125,33 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
                     <SelectAllRows formId="claims-selection" />
                   </th>
                 )}
-                <th scope="col" className="num">
+                <SortHeader column="id" params={filtersAndSort} className="num">
                   #
-                </th>
+                </SortHeader>
                 <th scope="col">Quote</th>
-                <th scope="col">Source</th>
+                <SortHeader column="source" params={filtersAndSort}>
+                  Source
+                </SortHeader>
                 <th scope="col">Speaker</th>
                 <th scope="col">Cited via</th>
                 <th scope="col">
                   Stance <span className="muted">/ source</span>
                 </th>
-                <th scope="col" className="num" title="Credibility 1–6">
+                <SortHeader column="credibility" params={filtersAndSort} className="num" title="Credibility 1–6">
                   Cred.
-                </th>
-                <th scope="col" className="num" title="Check-worthiness 0–100: figures, named people, accusations and denials, a source">
+                </SortHeader>
+                <SortHeader
+                  column="worth"
+                  params={filtersAndSort}
+                  className="num"
+                  title="Check-worthiness 0–100: figures, named people, accusations and denials, a source"
+                >
                   Worth
-                </th>
+                </SortHeader>
                 <th scope="col">Topic</th>
-                <th scope="col">Status</th>
+                <SortHeader column="status" params={filtersAndSort}>
+                  Status
+                </SortHeader>
               </tr>
             </thead>
             <tbody>
