@@ -38,6 +38,11 @@ export default async function DashboardPage() {
             Continue reviewing ({unreviewed} left)
           </Link>
         )}
+        {canEdit(user) && (
+          <Link href="/my-work" className="button" data-testid="my-work-link">
+            My work
+          </Link>
+        )}
       </div>
 
       <div className="cards">

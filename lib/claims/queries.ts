@@ -5,7 +5,7 @@ import { cache } from "react";
 import { db, type Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Attribution, ClaimStatus, SourceStance, Stance } from "@/lib/generated/prisma/enums";
-import { SEARCH_CONFIG, claimFilterSql, searchTsquery } from "@/lib/claims/filters";
+import { EFFECTIVE_ASSIGNEE, SEARCH_CONFIG, claimFilterSql, searchTsquery } from "@/lib/claims/filters";
 import { claimSortKeys, sortParts, type ClaimBaseSort, type ClaimFilters, type ClaimSort, type ClaimTableParams } from "@/lib/claims/schema";
 import { claimSnapshot } from "@/lib/claims/form";
 import { lastSavedBy } from "@/lib/forms/saved-by";
@@ -76,6 +76,10 @@ export interface ClaimRow {
   anchorStatus: string;
   version: number;
   updatedAt: Date;
+  /** The claim's own assignee, else its source's (lib/assignments). */
+  assigneeId: number | null;
+  assigneeName: string | null;
+  assignedViaSource: boolean;
 }
 
 interface RawClaimRow extends Omit<ClaimRow, "headline"> {
@@ -96,7 +100,8 @@ const ROW_COLUMNS = Prisma.raw(`c.id, c.quote, c.source_id AS "sourceId", s.slug
   c.start_offset AS "startOffset", c.speaker_id AS "speakerId", a.name AS "speakerName", c.attribution::text AS attribution,
   c.cited_via AS "citedVia", c.stance::text AS stance, c.source_stance::text AS "sourceStance", c.credibility::int AS credibility,
   c.check_worthiness::int AS "checkWorthiness", c.topic_id AS "topicId", t.title AS "topicTitle", c.status::text AS status, c.origin::text AS origin,
-  c.anchor_status::text AS "anchorStatus", c.version, c.updated_at AS "updatedAt"`);
+  c.anchor_status::text AS "anchorStatus", c.version, c.updated_at AS "updatedAt",
+  assignee.id AS "assigneeId", coalesce(assignee.name, assignee.email) AS "assigneeName", (c.assignee_id IS NULL AND s.assignee_id IS NOT NULL) AS "assignedViaSource"`);
 
 const JOINS = Prisma.raw(`JOIN sources s ON s.id = c.source_id
   LEFT JOIN actors a ON a.id = c.speaker_id
@@ -136,7 +141,7 @@ export async function listClaims(params: ClaimTableParams, options: { pageSize?:
   // joined: otherwise the planner may walk sources in id order to merge-join them.
   const pageRows = Prisma.sql`(SELECT c.* FROM claims c WHERE ${Prisma.join(conditions, " AND ")} ORDER BY ${orderBy} LIMIT ${pageSize + 1}) c`;
   const sql = Prisma.sql`SELECT ${ROW_COLUMNS}, ${headline} AS headline, json_build_array(${Prisma.raw(keyColumns.join(", "))}) AS "cursorKeys"
-    FROM ${pageRows} ${JOINS} ORDER BY ${orderBy}`;
+    FROM ${pageRows} ${JOINS} LEFT JOIN users assignee ON assignee.id = ${EFFECTIVE_ASSIGNEE} ORDER BY ${orderBy}`;
 
   const [raw, counted] = await Promise.all([prisma.$queryRaw<RawClaimRow[]>(sql), cappedCount(prisma, where)]);
   const extra = raw.length > pageSize;
@@ -173,17 +178,27 @@ export const QUEUE_ORDERS = ["worth", "source"] as const;
 export type QueueOrder = (typeof QUEUE_ORDERS)[number];
 
 // Every key ascends, so the keyset walks claims_check_worthiness_queue_idx or claims(source_id, start_offset).
-const QUEUE_KEYS: Record<QueueOrder, { columns: string[]; current: string[] }> = {
-  worth: {
-    columns: ["(100 - c.check_worthiness)", "c.source_id", "c.start_offset", "c.id"],
-    current: ["100 - check_worthiness", "source_id", "start_offset", "id"],
-  },
-  source: { columns: ["c.source_id", "c.start_offset", "c.id"], current: ["source_id", "start_offset", "id"] },
+const QUEUE_KEYS: Record<QueueOrder, string[]> = {
+  worth: ["(100 - c.check_worthiness)", "c.source_id", "c.start_offset", "c.id"],
+  source: ["c.source_id", "c.start_offset", "c.id"],
 };
 
 /**
+ * An editor is handed the claims given to them first, then those given to nobody, then other editors'
+ * (lib/assignments). Only while some work is assigned at all: the extra key costs the queue its index.
+ */
+async function assignmentRank(prisma: Db, editorId: number | undefined): Promise<Prisma.Sql[]> {
+  if (editorId === undefined) return [];
+  const [{ any }] = await prisma.$queryRaw<{ any: boolean }[]>`
+    SELECT EXISTS (SELECT 1 FROM claims WHERE assignee_id IS NOT NULL) OR EXISTS (SELECT 1 FROM sources WHERE assignee_id IS NOT NULL) AS any`;
+  if (!any) return [];
+  return [Prisma.sql`(CASE WHEN ${EFFECTIVE_ASSIGNEE} = ${editorId}::int THEN 0 WHEN ${EFFECTIVE_ASSIGNEE} IS NULL THEN 1 ELSE 2 END)`];
+}
+
+/**
  * A claim just decided may no longer match the filters; its neighbours are found from its position all the same.
- * For an editor, claims another editor holds a live lease on (lib/claims/leases.ts) are neither first nor a neighbour.
+ * For an editor, claims another editor holds a live lease on (lib/claims/leases.ts) are neither first nor a neighbour,
+ * and the claims assigned to them come first.
  */
 export async function reviewQueuePosition(
   filters: ClaimFilters,
@@ -198,15 +213,18 @@ export async function reviewQueuePosition(
       ? Prisma.sql`TRUE`
       : Prisma.sql`NOT EXISTS (SELECT 1 FROM claim_leases l WHERE l.claim_id = c.id AND l.user_id <> ${options.editorId}::int AND l.expires_at > now())`;
   const base = Prisma.sql`SELECT c.id FROM claims c ${JOINS} WHERE ${where} AND ${unleased}`;
-  const keys = QUEUE_KEYS[order];
-  const ascending = Prisma.raw(keys.columns.join(", "));
-  const descending = Prisma.raw(keys.columns.map((column) => `${column} DESC`).join(", "));
+  const keys = [...(await assignmentRank(prisma, options.editorId)), ...QUEUE_KEYS[order].map((key) => Prisma.raw(key))];
+  const ascending = Prisma.join(keys, ", ");
+  const descending = Prisma.join(
+    keys.map((key) => Prisma.sql`${key} DESC`),
+    ", ",
+  );
   const { total: remaining, capped: remainingCapped } = await cappedCount(prisma, where);
   let current: { id: number; position: number[] } | undefined;
   if (atId !== undefined) {
     current = (
       await prisma.$queryRaw<{ id: number; position: number[] }[]>`
-      SELECT id, ARRAY[${Prisma.raw(keys.current.join(", "))}]::int[] AS position FROM claims WHERE id = ${atId}`
+      SELECT c.id, ARRAY[${ascending}]::int[] AS position FROM claims c JOIN sources s ON s.id = c.source_id WHERE c.id = ${atId}`
     )[0];
   }
   if (!current) {
@@ -224,6 +242,8 @@ export async function reviewQueuePosition(
   return { claimId: current.id, nextId: next?.id ?? null, prevId: prev?.id ?? null, remaining, remainingCapped };
 }
 
+const ASSIGNEE_COLUMNS = { id: true, name: true, email: true } as const;
+
 export const getClaimDetail = cache(async (id: number) => {
   const prisma = db();
   const claim = await prisma.claim.findUnique({
@@ -232,20 +252,25 @@ export const getClaimDetail = cache(async (id: number) => {
       source: {
         select: { id: true, slug: true, title: true, kind: true, publisher: true, author: true, publishedDate: true, url: true, reliability: true, text: true },
       },
+      assignee: { select: ASSIGNEE_COLUMNS },
       speaker: { select: { id: true, name: true, aliases: true } },
       topic: { select: { id: true, title: true, slug: true } },
       reviewer: { select: { id: true, name: true, email: true } },
     },
   });
   if (!claim) return null;
-  const [contradictions, saved, withdrawal] = await Promise.all([
+  const [contradictions, saved, withdrawal, sourceAssignment] = await Promise.all([
     claimContradictions(id, prisma),
     lastSavedBy(prisma, "claim", id),
     claim.withdrawnAt ? lastWithdrawal(prisma, id) : null,
+    claim.assignee ? null : prisma.source.findUnique({ where: { id: claim.sourceId }, select: { assignee: { select: ASSIGNEE_COLUMNS } } }),
   ]);
   const { text, ...source } = claim.source;
+  const assignedTo = claim.assignee ?? sourceAssignment?.assignee;
+  // The claim's own assignee, else its source's (lib/assignments).
+  const assignment = assignedTo ? { id: assignedTo.id, name: assignedTo.name ?? assignedTo.email, viaSource: !claim.assignee } : null;
   return {
-    claim: { ...claim, source },
+    claim: { ...claim, source, assignment },
     withdrawal,
     paragraph: paragraphAround(text, claim.startOffset, claim.endOffset),
     contradictions,

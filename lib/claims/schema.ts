@@ -68,6 +68,8 @@ export const claimFiltersSchema = z.object({
   origin: optional(z.enum(CLAIM_ORIGINS)),
   /** Case-insensitive substring of "cited via". */
   citedVia: searchText(),
+  /** The editor the claim is given to, its own or its source's (lib/assignments), or "none". */
+  assignee: optional(recordIdOrNone('Must be a user id or "none"')),
 });
 export type ClaimFilters = z.infer<typeof claimFiltersSchema>;
 export const CLAIM_FILTER_KEYS = Object.keys(claimFiltersSchema.shape) as (keyof ClaimFilters)[];

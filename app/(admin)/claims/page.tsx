@@ -10,6 +10,9 @@ import { ExportButton } from "../_components/export-button";
 import { BulkBar, SelectAllRows } from "../_components/claims-bulk-bar";
 import { FilterSelect as Select, PickerField } from "../_components/filter-fields";
 import { SortHeader, sortOptions } from "../_components/claims-sort";
+import { listAssignableEditors } from "@/lib/assignments/queries";
+import { ASSIGN_MATCHING_LIMIT } from "@/lib/assignments/schema";
+import { AssignClaims } from "../_components/assign-claims";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Claims" };
@@ -19,13 +22,15 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
   const editor = canEdit(user);
   const rawParams = await searchParams;
   const { value: params, problems } = parseClaimTableParams(rawParams);
-  const [page, sources, actors, topics] = await Promise.all([
+  const [page, sources, actors, topics, editors] = await Promise.all([
     listClaims(params),
     pickerFor("sources", params.source),
     pickerFor("actors", params.speaker),
     pickerFor("topics", params.topic),
+    listAssignableEditors(),
   ]);
   const { after: _after, before: _before, ...filtersAndSort } = params;
+  const { sort: _sort, ...filters } = filtersAndSort;
 
   return (
     <section>
@@ -74,6 +79,12 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
             ["editor", "Marked by an editor"],
           ]}
         />
+        <Select
+          name="assignee"
+          label="Assigned to"
+          value={params.assignee}
+          options={[["none", "Nobody"], ...editors.map((editor): [string, string] => [String(editor.id), editor.label])]}
+        />
         <div className="filter-field">
           <label htmlFor="filter-sort">Sort</label>
           <select id="filter-sort" name="sort" defaultValue={params.sort}>
@@ -116,6 +127,14 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
             topics={topics.mode === "list" ? topics.options.map((topic) => ({ id: Number(topic.value), label: topic.label })) : null}
           />
         )}
+        {editor && page.rows.length > 0 && (
+          <AssignClaims
+            formId="claims-selection"
+            editors={editors}
+            filters={filters}
+            matching={!page.totalCapped && page.total <= ASSIGN_MATCHING_LIMIT ? page.total : null}
+          />
+        )}
         <div className="table-scroll">
           <table className="table claims-table" data-testid="claims-table">
             <thead>
@@ -149,6 +168,7 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
                   Worth
                 </SortHeader>
                 <th scope="col">Topic</th>
+                <th scope="col">Assigned</th>
                 <SortHeader column="status" params={filtersAndSort}>
                   Status
                 </SortHeader>
@@ -195,6 +215,10 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
                     {row.checkWorthiness}
                   </td>
                   <td className="small">{row.topicTitle ?? <span className="muted">—</span>}</td>
+                  <td className="small" data-testid="claim-assignee">
+                    {row.assigneeName ?? <span className="muted">—</span>}
+                    {row.assignedViaSource && <div className="muted">with its source</div>}
+                  </td>
                   <td>
                     <span className={`status-pill status-${row.status}`}>{STATUS_LABELS[row.status]}</span>
                   </td>
