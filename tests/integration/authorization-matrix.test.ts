@@ -117,6 +117,23 @@ const EXPECTED: Record<string, Case[]> = {
   "lib/contradictions/actions.ts#reviewContradictionAction": [{ role: "editor" }],
   "lib/contradictions/actions.ts#linkContradictionAction": [{ role: "editor" }],
   "lib/contradictions/actions.ts#runDetectionAction": [{ role: "editor" }],
+  // Anyone signed in keeps views of their own (sharing takes an editor: tests/integration/saved-views.test.ts).
+  "lib/saved-views/actions.ts#saveViewAction": [
+    {
+      role: "viewer",
+      sample: async () => ({ input: { name: `View ${++sampleCounter}`, query: "?status=approved", shared: false }, entityType: "saved_view" }),
+    },
+  ],
+  "lib/saved-views/actions.ts#deleteViewAction": [
+    {
+      role: "viewer",
+      sample: async (prisma) => {
+        const owner = await prisma.user.findUniqueOrThrow({ where: { email: "viewer@example.test" } });
+        const view = await prisma.savedView.create({ data: { userId: owner.id, name: `Doomed ${++sampleCounter}`, query: "" } });
+        return { input: { id: view.id }, entityType: "saved_view" };
+      },
+    },
+  ],
   "lib/assignments/actions.ts#assignClaimsAction": [
     {
       role: "editor",

@@ -13,6 +13,8 @@ import { SortHeader, sortOptions } from "../_components/claims-sort";
 import { listAssignableEditors } from "@/lib/assignments/queries";
 import { ASSIGN_MATCHING_LIMIT } from "@/lib/assignments/schema";
 import { AssignClaims } from "../_components/assign-claims";
+import { listVisibleViews } from "@/lib/saved-views/queries";
+import { SaveViewForm, SavedViewList } from "../_components/saved-views";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Claims" };
@@ -22,12 +24,13 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
   const editor = canEdit(user);
   const rawParams = await searchParams;
   const { value: params, problems } = parseClaimTableParams(rawParams);
-  const [page, sources, actors, topics, editors] = await Promise.all([
+  const [page, sources, actors, topics, editors, views] = await Promise.all([
     listClaims(params),
     pickerFor("sources", params.source),
     pickerFor("actors", params.speaker),
     pickerFor("topics", params.topic),
     listAssignableEditors(),
+    listVisibleViews(user.id),
   ]);
   const { after: _after, before: _before, ...filtersAndSort } = params;
   const { sort: _sort, ...filters } = filtersAndSort;
@@ -107,6 +110,11 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
           Some filters in the address were not understood and are ignored: {problems.join("; ")}
         </p>
       )}
+      <details className="saved-views" open={views.length > 0}>
+        <summary>Saved views ({views.length})</summary>
+        <SavedViewList views={views} deletable />
+        <SaveViewForm query={claimFiltersQuery(filtersAndSort)} canShare={editor} />
+      </details>
       <p className="muted" data-testid="claims-summary" aria-live="polite">
         {page.totalCapped && "More than "}
         <span data-testid="claims-total">{page.totalCapped ? page.total.toLocaleString("en") : page.total}</span>{" "}
