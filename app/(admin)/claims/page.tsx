@@ -41,7 +41,8 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
         <h1>Claims</h1>
         <ExportButton kind="claims" searchParams={rawParams} />
       </div>
-      <form method="get" action="/claims" className="filters" role="search" aria-label="Filter claims">
+      {/* Keyed by the query, so a header click or a saved view's link refills the fields (they are uncontrolled). */}
+      <form key={claimFiltersQuery(filtersAndSort)} method="get" action="/claims" className="filters" role="search" aria-label="Filter claims">
         <div className="filter-field grow">
           <label htmlFor="filter-q">Search the quotes</label>
           <input id="filter-q" type="search" name="q" defaultValue={params.q ?? ""} placeholder={'words, "a phrase", -excluded'} />

@@ -101,7 +101,8 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
           Search
           <input type="search" name="q" defaultValue={filters.q ?? ""} />
         </label>
-        {editor ? (
+        {/* A claims-table filter for another editor's claims rides along instead of My queue. */}
+        {editor && (filters.assignee === undefined || filters.assignee === user.id) ? (
           <label>
             <input type="checkbox" name="assignee" value={user.id} defaultChecked={filters.assignee === user.id} data-testid="my-queue" /> My queue
           </label>
