@@ -53,7 +53,7 @@ export function claimFilterSql(filters: ClaimFilters): Prisma.Sql {
 }
 
 /** A claim without an assignee of its own is its source's assignee's: both read by index (claims_assignee_id_id_idx, sources_assignee_id_idx). */
-function assigneeCondition(assignee: number | "none"): Prisma.Sql {
+export function assigneeCondition(assignee: number | "none"): Prisma.Sql {
   if (assignee === "none") {
     return Prisma.sql`(c.assignee_id IS NULL AND c.source_id NOT IN (SELECT id FROM sources WHERE assignee_id IS NOT NULL))`;
   }

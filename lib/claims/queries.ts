@@ -5,7 +5,7 @@ import { cache } from "react";
 import { db, type Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Attribution, ClaimStatus, SourceStance, Stance } from "@/lib/generated/prisma/enums";
-import { EFFECTIVE_ASSIGNEE, SEARCH_CONFIG, claimFilterSql, searchTsquery } from "@/lib/claims/filters";
+import { EFFECTIVE_ASSIGNEE, SEARCH_CONFIG, assigneeCondition, claimFilterSql, searchTsquery } from "@/lib/claims/filters";
 import { claimSortKeys, sortParts, type ClaimBaseSort, type ClaimFilters, type ClaimSort, type ClaimTableParams } from "@/lib/claims/schema";
 import { claimSnapshot } from "@/lib/claims/form";
 import { lastSavedBy } from "@/lib/forms/saved-by";
@@ -184,15 +184,16 @@ const QUEUE_KEYS: Record<QueueOrder, string[]> = {
 };
 
 /**
- * An editor is handed the claims given to them first, then those given to nobody, then other editors'
- * (lib/assignments). Only while some work is assigned at all: the extra key costs the queue its index.
+ * The queue in tiers, walked one after another: for an editor, the claims given to them, then those
+ * given to nobody, then other editors' (lib/assignments); one tier for everyone while no work is
+ * assigned. Each tier is its own keyset query, so the queue's indexes still serve it.
  */
-async function assignmentRank(prisma: Db, editorId: number | undefined): Promise<Prisma.Sql[]> {
-  if (editorId === undefined) return [];
+async function queueTiers(prisma: Db, editorId: number | undefined): Promise<Prisma.Sql[]> {
+  if (editorId === undefined) return [Prisma.sql`TRUE`];
   const [{ any }] = await prisma.$queryRaw<{ any: boolean }[]>`
     SELECT EXISTS (SELECT 1 FROM claims WHERE assignee_id IS NOT NULL) OR EXISTS (SELECT 1 FROM sources WHERE assignee_id IS NOT NULL) AS any`;
-  if (!any) return [];
-  return [Prisma.sql`(CASE WHEN ${EFFECTIVE_ASSIGNEE} = ${editorId}::int THEN 0 WHEN ${EFFECTIVE_ASSIGNEE} IS NULL THEN 1 ELSE 2 END)`];
+  if (!any) return [Prisma.sql`TRUE`];
+  return [assigneeCondition(editorId), assigneeCondition("none"), Prisma.sql`${EFFECTIVE_ASSIGNEE} <> ${editorId}::int`];
 }
 
 /**
@@ -213,33 +214,47 @@ export async function reviewQueuePosition(
       ? Prisma.sql`TRUE`
       : Prisma.sql`NOT EXISTS (SELECT 1 FROM claim_leases l WHERE l.claim_id = c.id AND l.user_id <> ${options.editorId}::int AND l.expires_at > now())`;
   const base = Prisma.sql`SELECT c.id FROM claims c ${JOINS} WHERE ${where} AND ${unleased}`;
-  const keys = [...(await assignmentRank(prisma, options.editorId)), ...QUEUE_KEYS[order].map((key) => Prisma.raw(key))];
-  const ascending = Prisma.join(keys, ", ");
-  const descending = Prisma.join(
-    keys.map((key) => Prisma.sql`${key} DESC`),
-    ", ",
-  );
+  const tiers = await queueTiers(prisma, options.editorId);
+  const keys = QUEUE_KEYS[order];
+  const ascending = Prisma.raw(keys.join(", "));
+  const descending = Prisma.raw(keys.map((key) => `${key} DESC`).join(", "));
+  /** The first (or last) claim of tier `index`, past `position` when given. */
+  const edge = async (index: number, direction: "next" | "prev", position?: Prisma.Sql): Promise<number | null> => {
+    const past = position ? Prisma.sql`AND (${ascending}) ${Prisma.raw(direction === "next" ? ">" : "<")} ${position}` : Prisma.empty;
+    const [row] = await prisma.$queryRaw<
+      { id: number }[]
+    >`${base} AND ${tiers[index]!} ${past} ORDER BY ${direction === "next" ? ascending : descending} LIMIT 1`;
+    return row?.id ?? null;
+  };
   const { total: remaining, capped: remainingCapped } = await cappedCount(prisma, where);
-  let current: { id: number; position: number[] } | undefined;
+  let current: { id: number; position: number[]; tier: number } | undefined;
   if (atId !== undefined) {
+    const tierOf = Prisma.join(
+      tiers.map((tier, index) => Prisma.sql`WHEN ${tier} THEN ${index}::int`),
+      " ",
+    );
     current = (
-      await prisma.$queryRaw<{ id: number; position: number[] }[]>`
-      SELECT c.id, ARRAY[${ascending}]::int[] AS position FROM claims c JOIN sources s ON s.id = c.source_id WHERE c.id = ${atId}`
+      await prisma.$queryRaw<{ id: number; position: number[]; tier: number }[]>`
+      SELECT c.id, ARRAY[${ascending}]::int[] AS position, CASE ${tierOf} ELSE 0 END AS tier
+      FROM claims c JOIN sources s ON s.id = c.source_id WHERE c.id = ${atId}`
     )[0];
   }
   if (!current) {
-    const [first] = await prisma.$queryRaw<{ id: number }[]>`${base} ORDER BY ${ascending} LIMIT 1`;
-    if (!first) return { claimId: null, nextId: null, prevId: null, remaining, remainingCapped };
-    return reviewQueuePosition(filters, first.id, prisma, order, options);
+    for (let index = 0; index < tiers.length; index++) {
+      const first = await edge(index, "next");
+      if (first !== null) return reviewQueuePosition(filters, first, prisma, order, options);
+    }
+    return { claimId: null, nextId: null, prevId: null, remaining, remainingCapped };
   }
-  const tuple = Prisma.sql`(${ascending})`;
   const position = Prisma.sql`(${Prisma.join(
     current.position.map((value) => Prisma.sql`${value}::int`),
     ", ",
   )})`;
-  const [next] = await prisma.$queryRaw<{ id: number }[]>`${base} AND ${tuple} > ${position} ORDER BY ${ascending} LIMIT 1`;
-  const [prev] = await prisma.$queryRaw<{ id: number }[]>`${base} AND ${tuple} < ${position} ORDER BY ${descending} LIMIT 1`;
-  return { claimId: current.id, nextId: next?.id ?? null, prevId: prev?.id ?? null, remaining, remainingCapped };
+  let nextId = await edge(current.tier, "next", position);
+  for (let index = current.tier + 1; nextId === null && index < tiers.length; index++) nextId = await edge(index, "next");
+  let prevId = await edge(current.tier, "prev", position);
+  for (let index = current.tier - 1; prevId === null && index >= 0; index--) prevId = await edge(index, "prev");
+  return { claimId: current.id, nextId, prevId, remaining, remainingCapped };
 }
 
 const ASSIGNEE_COLUMNS = { id: true, name: true, email: true } as const;

@@ -244,6 +244,10 @@ describe("assignment", () => {
     }
     const unassigned = [claims.dam[0], claims.port[0], claims.dam[1], claims.port[1], claims.dam[2]];
     expect(walk).toEqual([claims.port[2], claims.port[3], ...unassigned, claims.dam[3]]);
+    // "Previous" walks back across the same tiers.
+    const back = await reviewQueuePosition({}, unassigned[0], prisma(), "worth", { editorId: nadia.id });
+    expect([back.prevId, back.nextId]).toEqual([claims.port[3], unassigned[1]]);
+    expect((await reviewQueuePosition({}, claims.dam[3], prisma(), "worth", { editorId: nadia.id })).prevId).toBe(unassigned.at(-1));
 
     // The editor is handed their own claim though it is the dam's least check-worthy one; Nadia's stay with her.
     const editor = await handOut(users.editor.id);
