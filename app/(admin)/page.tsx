@@ -7,6 +7,9 @@ import { CLAIM_STATUSES } from "@/lib/claims/schema";
 import type { ClaimStatus } from "@/lib/generated/prisma/enums";
 import { listVisibleViews } from "@/lib/saved-views/queries";
 import { SavedViewList } from "./_components/saved-views";
+import { Quote } from "./_components/quote";
+import { countOf } from "@/lib/format/plural";
+import { KIND_LABELS } from "@/lib/contradictions/labels";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Dashboard" };
@@ -73,19 +76,11 @@ export default async function DashboardPage() {
               {summary.candidates.map((candidate) => (
                 <li key={candidate.id}>
                   <Link href={`/contradictions/${candidate.id}`}>
-                    {candidate.kind} · score {candidate.score.toFixed(2)}
+                    {KIND_LABELS[candidate.kind]} · score {candidate.score.toFixed(2)}
                   </Link>
                   <div className="small muted">
-                    #{candidate.claimA.id}{" "}
-                    <q>
-                      {candidate.claimA.quote.slice(0, 80)}
-                      {candidate.claimA.quote.length > 80 ? "…" : ""}
-                    </q>{" "}
-                    vs #{candidate.claimB.id}{" "}
-                    <q>
-                      {candidate.claimB.quote.slice(0, 80)}
-                      {candidate.claimB.quote.length > 80 ? "…" : ""}
-                    </q>
+                    #{candidate.claimA.id} <Quote text={candidate.claimA.quote} max={80} /> vs #{candidate.claimB.id}{" "}
+                    <Quote text={candidate.claimB.quote} max={80} />
                   </div>
                 </li>
               ))}
@@ -111,7 +106,7 @@ export default async function DashboardPage() {
         <h2 id="by-source">{summary.perSource.length < summary.sourceCount ? "Recently active sources" : "Progress by source"}</h2>
         {summary.perSource.length < summary.sourceCount && (
           <p className="muted small" data-testid="sources-shown">
-            {summary.perSource.length} of {summary.sourceCount.toLocaleString("en")} sources, latest changes first · <Link href="/sources">All sources</Link>
+            {summary.perSource.length} of {countOf(summary.sourceCount, "source", "sources")}, latest changes first · <Link href="/sources">All sources</Link>
           </p>
         )}
         <table className="table progress-table">
@@ -147,11 +142,7 @@ export default async function DashboardPage() {
               <li key={claim.id}>
                 <Link href={`/claims/${claim.id}`}>#{claim.id}</Link>{" "}
                 <span className={`status-pill status-${claim.status}`}>{STATUS_LABELS[claim.status]}</span>{" "}
-                <span className={`stance stance-${claim.stance}`}>{STANCE_LABELS[claim.stance]}</span>{" "}
-                <q>
-                  {claim.quote.slice(0, 120)}
-                  {claim.quote.length > 120 ? "…" : ""}
-                </q>
+                <span className={`stance stance-${claim.stance}`}>{STANCE_LABELS[claim.stance]}</span> <Quote text={claim.quote} max={120} />
                 <span className="muted small">
                   {" "}
                   — {claim.speaker?.name ?? "author's voice"}, {claim.source.title}, {claim.updatedAt.toISOString().replace("T", " ").slice(0, 16)} UTC

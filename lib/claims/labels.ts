@@ -1,5 +1,5 @@
 // Human wording for the claim enums, shared by tables, forms and the review queue.
-import type { Attribution, ClaimStatus, SourceStance, Stance } from "@/lib/generated/prisma/enums";
+import type { Attribution, ClaimOrigin, ClaimStatus, SourceStance, Stance } from "@/lib/generated/prisma/enums";
 
 export const STANCE_LABELS: Record<Stance, string> = {
   supports: "Supports",
@@ -28,6 +28,17 @@ export const STATUS_LABELS: Record<ClaimStatus, string> = {
   rejected: "Rejected",
 };
 
+export const CLAIM_ORIGIN_LABELS: Record<ClaimOrigin, string> = {
+  extracted: "Extracted",
+  editor: "Marked by an editor",
+};
+
+export const ANCHOR_STATUS_LABELS: Record<string, string> = {
+  anchored: "Anchored",
+  reanchored: "Re-anchored after a text change",
+  orphaned: "Orphaned: no longer in the source",
+};
+
 /** Admiralty scale for the credibility of information. */
 export const CREDIBILITY_LABELS: Record<number, string> = {
   1: "1 — Confirmed",
@@ -47,6 +58,14 @@ export const RELIABILITY_LABELS: Record<string, string> = {
   E: "E — Unreliable",
   F: "F — Cannot be judged",
 };
+
+/** A new source's grade (the schema's default): shown as not judged yet rather than as a failing mark. */
+export const DEFAULT_RELIABILITY = "F";
+
+/** The grade as a page shows it beside a source: "B", or "F — not yet judged". */
+export function reliabilityText(grade: string): string {
+  return grade === DEFAULT_RELIABILITY ? "F — not yet judged" : grade;
+}
 
 /** Shown on highlights in the reader (colour carries the status). */
 export const STANCE_MARKS: Record<Stance, string> = {

@@ -12,6 +12,7 @@ import { lastSavedBy } from "@/lib/forms/saved-by";
 import { paragraphAround } from "@/lib/claims/paragraph";
 import { claimCountsBySource, claimStatusTotals } from "@/lib/claims/tallies";
 import { decodeCursor, encodeCursor, splitHeadline, type HeadlinePart } from "@/lib/claims/keyset";
+import { BOTH_CLAIMS_PRESENT } from "@/lib/contradictions/filters";
 
 export { claimFilterSql } from "@/lib/claims/filters";
 
@@ -307,7 +308,7 @@ export type ClaimDetail = NonNullable<Awaited<ReturnType<typeof getClaimDetail>>
 
 export async function claimContradictions(id: number, prisma: Db = db()) {
   const rows = await prisma.contradiction.findMany({
-    where: { OR: [{ claimAId: id }, { claimBId: id }] },
+    where: { OR: [{ claimAId: id }, { claimBId: id }], ...BOTH_CLAIMS_PRESENT },
     orderBy: [{ status: "asc" }, { score: "desc" }],
     include: {
       claimA: { select: { id: true, quote: true, source: { select: { slug: true, title: true } }, speaker: { select: { name: true } } } },
@@ -357,9 +358,6 @@ async function dashboardSources(prisma: Db, sourceCount: number): Promise<{ id: 
   }
   return sources;
 }
-
-/** A pair with a withdrawn claim is out of the lists (lib/contradictions/filters.ts does the same in SQL). */
-const BOTH_CLAIMS_PRESENT = { claimA: { withdrawnAt: null }, claimB: { withdrawnAt: null } } satisfies Prisma.ContradictionWhereInput;
 
 export async function dashboardSummary(prisma: Db = db()) {
   const [statusCounts, sourceCount, candidates, candidateCount, recent] = await Promise.all([

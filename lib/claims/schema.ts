@@ -17,6 +17,7 @@ import {
 } from "@/lib/validation/zod";
 import { CLAIM_FORM_FIELDS } from "@/lib/claims/form";
 import { inputShape } from "@/lib/forms/fields";
+import { fieldWords } from "@/lib/format/words";
 
 export const STANCES = Object.values(Stance) as [Stance, ...Stance[]];
 export const SOURCE_STANCES = Object.values(SourceStance) as [SourceStance, ...SourceStance[]];
@@ -109,18 +110,45 @@ function shownValue(value: string): string {
   return JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value);
 }
 
+/** A filter the address asked for that the page dropped, and a sentence saying why, for the page to show. */
+export interface IgnoredFilter {
+  key: string;
+  sentence: string;
+}
+
+const PARAMETER_NAMES: Record<string, string> = { q: "Search", after: "Page position", before: "Page position", page: "Page" };
+
+/** "sourceStance" → "Source stance". */
+export function parameterName(key: string): string {
+  return PARAMETER_NAMES[key] ?? fieldWords(key);
+}
+
+/** zod's own messages ("Invalid option: expected one of …") are for developers; the app's own are sentences already. */
+function ignoredSentence(key: string, value: string, issue: z.core.$ZodIssue): string {
+  const name = parameterName(key);
+  const shown = shownValue(value);
+  if (!/^(Invalid|Too (big|small)|Expected)/.test(issue.message)) return `${name} ${shown} was dropped: ${issue.message.replace(/\.?$/, ".")}`;
+  if (issue.code === "invalid_value") return `${name} ${shown} is not one of the choices, so that filter was dropped.`;
+  return `${name} ${shown} is not a value this filter takes, so it was dropped.`;
+}
+
 /** Lenient, for shared links: a bad value is dropped and reported instead of failing the page. */
-export function parseWithProblems<T extends z.ZodObject>(schema: T, params: SearchParamsRecord | URLSearchParams): { value: z.infer<T>; problems: string[] } {
+export function parseWithProblems<T extends z.ZodObject>(
+  schema: T,
+  params: SearchParamsRecord | URLSearchParams,
+): { value: z.infer<T>; problems: string[]; ignored: IgnoredFilter[] } {
   const raw = firstValues(params);
   const known: Record<string, string | undefined> = {};
   for (const key of Object.keys(schema.shape)) known[key] = raw[key];
   const problems: string[] = [];
+  const ignored: IgnoredFilter[] = [];
   for (let attempt = 0; attempt < 20; attempt++) {
     const parsed = schema.safeParse(known);
-    if (parsed.success) return { value: parsed.data, problems };
+    if (parsed.success) return { value: parsed.data, problems, ignored };
     for (const issue of parsed.error.issues) {
       const key = String(issue.path[0]);
       problems.push(`${key}: ${issue.message} (ignored ${shownValue(known[key] ?? "")})`);
+      ignored.push({ key, sentence: ignoredSentence(key, known[key] ?? "", issue) });
       known[key] = undefined;
     }
   }

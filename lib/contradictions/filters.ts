@@ -15,6 +15,9 @@ export const contradictionsFilterSchema = z.object({
   page: z.unknown().optional(),
 });
 
+/** A pair with a withdrawn claim is out of every list, as a Prisma filter (contradictionsFilterSql says the same in SQL). */
+export const BOTH_CLAIMS_PRESENT = { claimA: { withdrawnAt: null }, claimB: { withdrawnAt: null } } satisfies Prisma.ContradictionWhereInput;
+
 /** Two IN (sub-select)s: joining both claims of every pair is slow at a million claims. */
 export function contradictionsFilterSql(filters: z.infer<typeof contradictionsFilterSchema>): Prisma.Sql {
   // A pair with a withdrawn claim is in no list or export (claims_withdrawn_idx holds the few withdrawn ones).

@@ -68,4 +68,10 @@ export const ANTONYMS: [RegExp, RegExp][] = [
   [/\blegal(?:ly)?\b/i, /\billegal(?:ly)?\b/i],
   [/\baware\b/i, /\bunaware\b/i],
   [/\bknew\b/i, /\b(?:did not|didn[’']t) know\b/i],
+  // A level against a limit: "fallen below the federal limit" / "remained above the federal limit".
+  [
+    /\b(?:below|under|within)\s+(?:the\s+)?(?:\w+\s+)?(?:limit|threshold|standard|level|target)\b/i,
+    /\b(?:above|over|exceed(?:ed|s|ing)?|beyond)\s+(?:the\s+)?(?:\w+\s+)?(?:limit|threshold|standard|level|target)\b/i,
+  ],
+  [/\bsafe\b/i, /\bunsafe\b/i],
 ];

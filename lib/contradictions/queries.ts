@@ -2,7 +2,7 @@
 import "server-only";
 import { cache } from "react";
 import { db, type Db } from "@/lib/db/client";
-import { contradictionsFilterSql } from "@/lib/contradictions/filters";
+import { BOTH_CLAIMS_PRESENT, contradictionsFilterSql } from "@/lib/contradictions/filters";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Stance } from "@/lib/generated/prisma/enums";
 import type { ListContradictionsFilters } from "@/lib/contradictions/schema";
@@ -123,7 +123,8 @@ export const getClaimCluster = cache(async (claimId: number) => {
   const claim = await db().claim.findUnique({ where: { id: claimId }, select: claimDetailSelect });
   if (!claim) return null;
   const pairs = await db().contradiction.findMany({
-    where: { OR: [{ claimAId: claimId }, { claimBId: claimId }] },
+    // A pair with a withdrawn claim is in no list, the cluster included.
+    where: { OR: [{ claimAId: claimId }, { claimBId: claimId }], ...BOTH_CLAIMS_PRESENT },
     include: { claimA: { select: claimDetailSelect }, claimB: { select: claimDetailSelect } },
   });
   const order = { confirmed: 0, candidate: 1, dismissed: 2 } as const;

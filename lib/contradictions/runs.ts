@@ -4,6 +4,7 @@ import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { DetectionRunStatus } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/db/client";
 import { ConflictError, mapError } from "@/lib/errors";
+import { countOf, plural } from "@/lib/format/plural";
 import { formatTime } from "@/lib/format/time";
 import { detectContradictions, type DetectionOptions, type DetectionReport } from "@/lib/contradictions/detect";
 
@@ -131,7 +132,7 @@ export function describeDetectionRun(run: DetectionRunView): string {
       const report = run.report!;
       return (
         `Last detection finished ${formatTime(run.finishedAt ?? run.startedAt)}${who}: ${report.created} new, ${report.updated} updated, ` +
-        `${report.removed} withdrawn; ${report.keptReviewed} reviewed pairs left as they were (${report.seconds.toFixed(1)} s).`
+        `${report.removed} withdrawn; ${countOf(report.keptReviewed, "reviewed pair", "reviewed pairs")} left as ${plural(report.keptReviewed, "it was", "they were")} (${report.seconds.toFixed(1)} s).`
       );
     }
     case "failed":

@@ -49,20 +49,17 @@ export type LinkContradictionInput = z.infer<typeof linkContradictionSchema>;
 export const runDetectionSchema = z.object({}).strip();
 
 /** Anything unparseable falls back to "no filter". */
+/** Strict: the list page reads it with parseWithProblems, so a bad value is dropped and said in a sentence. */
 export const listContradictionsSchema = z.object({
-  kind: z.enum(CONTRADICTION_KINDS).optional().catch(undefined),
-  status: z
-    .enum([...CONTRADICTION_STATUSES, "all"])
-    .optional()
-    .catch(undefined),
+  kind: z.enum(CONTRADICTION_KINDS).optional(),
+  status: z.enum([...CONTRADICTION_STATUSES, "all"]).optional(),
   /** Either claim's source, by slug as in the claims table. */
   source: z
     .string()
-    .regex(/^[a-z0-9-]{1,120}$/)
-    .optional()
-    .catch(undefined),
-  actor: recordId("Must be an id").optional().catch(undefined),
-  page: formInt("Not a page number", { min: 1, max: 10_000 }).optional().catch(undefined),
+    .regex(/^[a-z0-9-]{1,120}$/, "Must be a source slug")
+    .optional(),
+  actor: recordId("Must be an id").optional(),
+  page: formInt("Not a page number", { min: 1, max: 10_000 }).optional(),
 });
 export type ListContradictionsFilters = z.infer<typeof listContradictionsSchema>;
 

@@ -3,7 +3,7 @@
 import { ValidationError } from "@/lib/errors";
 import { EXPORT_DEFINITIONS, EXPORT_KINDS, filterParams } from "@/lib/export/kinds";
 
-const BOOLEAN_FLAGS: Record<string, [string, string]> = { bom: ["bom", "1"], raw: ["formulas", "keep"] };
+const BOOLEAN_FLAGS: Record<string, [string, string]> = { bom: ["bom", "1"], raw: ["formulas", "keep"], labels: ["labels", "1"] };
 
 export function usage(): string {
   const kinds = EXPORT_KINDS.map((kind) => {
@@ -13,13 +13,14 @@ export function usage(): string {
       .join(" ");
     return `  ${kind.padEnd(15)}${definition.description}${definition.role === "admin" ? " (admins, in the app)" : ""}\n  ${"".padEnd(15)}filters: ${filters}`;
   }).join("\n");
-  return `usage: npm run export -- <kind> [filters] [--format csv|ndjson] [--bom] [--raw] [--columns a,b,…] [--out FILE]
+  return `usage: npm run export -- <kind> [filters] [--format csv|ndjson] [--bom] [--labels] [--raw] [--columns a,b,…] [--out FILE]
 
 kinds:
 ${kinds}
 
   --out FILE     write to FILE (created only when the export completes); default: standard output
   --bom          start the CSV with a UTF-8 byte-order mark (for Excel)
+  --labels       write codes as the app shows them ("Author's voice", "In review")
   --raw          keep cells that start with = + - @ as they are (no leading ')
   --format       csv (default) or ndjson
   --columns      a comma-separated subset of the kind's columns, in the order wanted

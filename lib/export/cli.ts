@@ -12,6 +12,7 @@ import { resolveDatabase } from "@/lib/db/embedded";
 import { parseCliArguments, usage } from "@/lib/export/cli-arguments";
 import { exportFileName, parseExportRequest } from "@/lib/export/schema";
 import { startExport } from "@/lib/export/run";
+import { appOrigin } from "@/lib/http/origin";
 
 await runCli(async () => {
   const args = parseCliArguments(process.argv.slice(2));
@@ -21,7 +22,7 @@ await runCli(async () => {
     return;
   }
   // Everything is validated before a connection is opened or a file created.
-  const request = parseExportRequest(args.kind, args.params);
+  const request = parseExportRequest(args.kind, args.params, appOrigin());
 
   const database = await resolveDatabase();
   // The embedded database serves two sessions: use one at a time.

@@ -14,6 +14,10 @@ export interface EncodeOptions {
   format: ExportFormat;
   bom: boolean;
   formulas: FormulaMode;
+  /** Codes as the app shows them ("in_review" → "In review"), for people reading the file. */
+  labels?: boolean;
+  /** The app's address ("https://claims.example.org") before link columns' paths; "" leaves the path alone. */
+  baseUrl?: string;
 }
 
 const UTF8_BOM = "\uFEFF";
@@ -50,13 +54,31 @@ export function csvCell(value: unknown, column: ExportColumn, formulas: FormulaM
 // makes it quote a bare LF or CR too, as RFC 4180 wants and spreadsheets need.
 const CSV_OPTIONS = { record_delimiter: "\r\n", quote_record_delimiter: true, eof: true } as const;
 
+/** The stored value as this export writes it: a link column's id as an address, a code as its label when asked. */
+export function presentedValue(value: unknown, column: ExportColumn, options: Pick<EncodeOptions, "labels" | "baseUrl">): unknown {
+  if (value === null || value === undefined) return value;
+  if (column.linkPath) return `${options.baseUrl ?? ""}${column.linkPath}${String(value)}`;
+  if (options.labels && column.labels) return column.labels[String(value)] ?? value;
+  return value;
+}
+
 export class ExportEncoder {
   private started = false;
+  private readonly presented: boolean;
+  /** A column written as a label is text, even where the code is a number (credibility). */
+  private readonly written: readonly ExportColumn[];
 
   constructor(
     private readonly columns: readonly ExportColumn[],
     private readonly options: EncodeOptions,
-  ) {}
+  ) {
+    this.presented = columns.some((column) => column.linkPath || (options.labels && column.labels));
+    this.written = columns.map((column) => (options.labels && column.labels ? { ...column, type: "text" } : column));
+  }
+
+  private present(row: readonly unknown[]): readonly unknown[] {
+    return this.presented ? row.map((value, index) => presentedValue(value, this.columns[index]!, this.options)) : row;
+  }
 
   preamble(): string {
     // A BOM is for spreadsheets; JSON parsers reject it, so NDJSON never carries one.
@@ -70,16 +92,20 @@ export class ExportEncoder {
     if (rows.length === 0) return head;
     if (this.options.format === "ndjson") {
       let out = head;
-      for (const row of rows) {
+      for (const stored of rows) {
+        const row = this.present(stored);
         const record: Record<string, unknown> = {};
-        this.columns.forEach((column, index) => {
+        this.written.forEach((column, index) => {
           record[column.name] = jsonValue(row[index], column);
         });
         out += `${JSON.stringify(record)}\n`;
       }
       return out;
     }
-    const cells = rows.map((row) => this.columns.map((column, index) => csvCell(row[index], column, this.options.formulas)));
+    const cells = rows.map((stored) => {
+      const row = this.present(stored);
+      return this.written.map((column, index) => csvCell(row[index], column, this.options.formulas));
+    });
     return head + stringify(cells, CSV_OPTIONS);
   }
 }

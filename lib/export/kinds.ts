@@ -11,6 +11,19 @@ import { auditExportFilterSchema, auditFilterSql } from "@/lib/audit/filters";
 import { contradictionsFilterSchema, contradictionsFilterSql } from "@/lib/contradictions/filters";
 import { sourcesFilterSchema, sourcesFilterSql } from "@/lib/sources/filters";
 import { topicsFilterSchema, topicsFilterSql } from "@/lib/topics/filters";
+import {
+  ANCHOR_STATUS_LABELS,
+  ATTRIBUTION_LABELS,
+  CLAIM_ORIGIN_LABELS,
+  CREDIBILITY_LABELS,
+  RELIABILITY_LABELS,
+  SOURCE_STANCE_LABELS,
+  STANCE_LABELS,
+  STATUS_LABELS,
+} from "@/lib/claims/labels";
+import { CONTRADICTION_STATUS_LABELS, KIND_LABELS } from "@/lib/contradictions/labels";
+import { SOURCE_KIND_LABELS } from "@/lib/sources/labels";
+import { ACTOR_KIND_LABELS } from "@/lib/actors/labels";
 
 export const EXPORT_KINDS = ["claims", "contradictions", "sources", "actors", "topics", "audit"] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
@@ -21,6 +34,10 @@ export interface ExportColumn {
   name: string;
   type: ColumnType;
   description: string;
+  /** What the app shows for each code ("author_voice" → "Author's voice"), written with `labels=1`. */
+  labels?: Readonly<Record<string, string>>;
+  /** The cell is an id written as an absolute link to this path + id (the app's address comes with the request). */
+  linkPath?: string;
 }
 
 interface ColumnDefinition extends ExportColumn {
@@ -44,8 +61,8 @@ export interface ExportKindDefinition {
   orderBy: string;
 }
 
-function column(name: string, type: ColumnType, sql: string, description: string): ColumnDefinition {
-  return { name, type, sql, description };
+function column(name: string, type: ColumnType, sql: string, description: string, extra: Pick<ExportColumn, "labels" | "linkPath"> = {}): ColumnDefinition {
+  return { name, type, sql, description, ...extra };
 }
 
 // Each kind's `conditions` is typed against its own schema's output; the registry erases it.
@@ -76,26 +93,35 @@ export const EXPORT_DEFINITIONS: Record<ExportKind, ExportKindDefinition> = {
       column("id", "integer", "c.id", "claim id"),
       column("source_slug", "text", "s.slug", "the source's slug"),
       column("source_title", "text", "s.title", "the source's title"),
-      column("source_reliability", "text", "s.reliability::text", "the source's reliability, Admiralty A–F"),
+      column("source_reliability", "text", "s.reliability::text", "the source's reliability, Admiralty A–F", { labels: RELIABILITY_LABELS }),
       column("quote", "text", "c.quote", "the claim's exact text in the source"),
       column("start_offset", "integer", "c.start_offset", "where the quote starts in the source text (JavaScript string index)"),
       column("end_offset", "integer", "c.end_offset", "where it ends (exclusive)"),
       column("speaker", "text", "a.name", "who makes the claim (actor name)"),
-      column("attribution", "text", "c.attribution::text", "direct_quote, paraphrase, author_voice or reported"),
+      column("attribution", "text", "c.attribution::text", "direct_quote, paraphrase, author_voice or reported", { labels: ATTRIBUTION_LABELS }),
       column("cue", "text", "c.cue", 'the words that attribute it ("said", "according to")'),
       column("cited_via", "text", "c.cited_via", "who or what relays it (provenance)"),
-      column("stance", "text", "c.stance::text", "supports, opposes, neutral or unclear"),
-      column("source_stance", "text", "c.source_stance::text", "the source's stance towards the claim: endorses, reports or disputes"),
-      column("credibility", "integer", "c.credibility", "Admiralty credibility 1 (confirmed) … 6 (cannot be judged)"),
+      column("stance", "text", "c.stance::text", "supports, opposes, neutral or unclear", { labels: STANCE_LABELS }),
+      column("source_stance", "text", "c.source_stance::text", "the source's stance towards the claim: endorses, reports or disputes", {
+        labels: SOURCE_STANCE_LABELS,
+      }),
+      column("credibility", "integer", "c.credibility", "Admiralty credibility 1 (confirmed) … 6 (cannot be judged)", { labels: CREDIBILITY_LABELS }),
       column("topic", "text", "t.title", "the topic's title"),
-      column("status", "text", "c.status::text", "unreviewed, in_review, approved or rejected"),
-      column("anchor_status", "text", "c.anchor_status::text", "anchored, reanchored or orphaned"),
-      column("origin", "text", "c.origin::text", "extracted or editor"),
+      column("status", "text", "c.status::text", "unreviewed, in_review, approved or rejected", { labels: STATUS_LABELS }),
+      column("anchor_status", "text", "c.anchor_status::text", "anchored, reanchored or orphaned", { labels: ANCHOR_STATUS_LABELS }),
+      column("origin", "text", "c.origin::text", "extracted or editor", { labels: CLAIM_ORIGIN_LABELS }),
       column("notes", "text", "c.notes", "editor notes"),
       column("reviewer", "text", "u.email", "who approved or rejected it"),
       column("reviewed_at", "timestamp", "c.reviewed_at", "when (ISO 8601, UTC)"),
       column("created_at", "timestamp", "c.created_at", "when the claim was created"),
       column("updated_at", "timestamp", "c.updated_at", "when it last changed"),
+      // Added after the first release: at the end, so files read by position keep their columns.
+      column("source_url", "text", "s.url", "the source's web address"),
+      column("source_publisher", "text", "s.publisher", "who published the source"),
+      column("source_published_date", "text", "s.published_date", "the source's publication date as it states it"),
+      column("link", "text", "c.id", "the claim's page in the app (an absolute address from the app, a path from the command line)", {
+        linkPath: "/claims/",
+      }),
     ],
   }),
   contradictions: kind({
@@ -115,8 +141,8 @@ export const EXPORT_DEFINITIONS: Record<ExportKind, ExportKindDefinition> = {
     orderBy: "x.id",
     columns: [
       column("id", "integer", "x.id", "contradiction id"),
-      column("kind", "text", "x.kind::text", "negation, dispute, numeric, date, attribution or other"),
-      column("status", "text", "x.status::text", "candidate, confirmed or dismissed"),
+      column("kind", "text", "x.kind::text", "negation, dispute, numeric, date, attribution or other", { labels: KIND_LABELS }),
+      column("status", "text", "x.status::text", "candidate, confirmed or dismissed", { labels: CONTRADICTION_STATUS_LABELS }),
       column("score", "number", "x.score", "detection score, higher is stronger"),
       column("detected_by", "text", "x.detected_by", 'the rule that proposed the pair, or "editor"'),
       column("explanation", "text", "x.explanation", "why the rule fired"),
@@ -132,6 +158,9 @@ export const EXPORT_DEFINITIONS: Record<ExportKind, ExportKindDefinition> = {
       column("preferred_claim_id", "integer", "x.preferred_claim_id", "the claim an editor prefers, if any"),
       column("preferred_reason", "text", "x.preferred_reason", "why that claim is preferred"),
       column("updated_at", "timestamp", "x.updated_at", "when it last changed"),
+      column("claim_a_source_title", "text", "sa.title", "first claim's source title"),
+      column("claim_b_source_title", "text", "sb.title", "second claim's source title"),
+      column("link", "text", "x.id", "the pair's page in the app", { linkPath: "/contradictions/" }),
     ],
   }),
   sources: kind({
@@ -151,13 +180,17 @@ export const EXPORT_DEFINITIONS: Record<ExportKind, ExportKindDefinition> = {
       column("id", "integer", "s.id", "source id"),
       column("slug", "text", "s.slug", "stable short name"),
       column("title", "text", "s.title", "title"),
-      column("kind", "text", "s.kind::text", "news, blog, opinion, encyclopedia, compilation, forum, official_document, court_record or other"),
+      column("kind", "text", "s.kind::text", "news, blog, opinion, encyclopedia, compilation, forum, official_document, court_record or other", {
+        labels: SOURCE_KIND_LABELS,
+      }),
       column("publisher", "text", "s.publisher", "publisher"),
       column("author", "text", "s.author", "author"),
       column("published_date", "text", "s.published_date", "publication date as the document states it"),
       column("url", "text", "s.url", "where it was published"),
       column("language", "text", "s.language", "language code"),
-      column("reliability", "text", "s.reliability::text", "Admiralty reliability A (completely reliable) … F (cannot be judged)"),
+      column("reliability", "text", "s.reliability::text", "Admiralty reliability A (completely reliable) … F (cannot be judged)", {
+        labels: RELIABILITY_LABELS,
+      }),
       column("claim_count", "integer", "coalesce(n.claims, 0)", "claims in this source"),
       column("approved_count", "integer", "coalesce(n.approved, 0)", "of which approved"),
       column("text_sha256", "text", "s.text_sha256", "sha256 of the stored text"),
@@ -178,7 +211,7 @@ export const EXPORT_DEFINITIONS: Record<ExportKind, ExportKindDefinition> = {
     columns: [
       column("id", "integer", "a.id", "actor id"),
       column("name", "text", "a.name", "display name"),
-      column("kind", "text", "a.kind::text", "person, organization, government_body, media_outlet, court or other"),
+      column("kind", "text", "a.kind::text", "person, organization, government_body, media_outlet, court or other", { labels: ACTOR_KIND_LABELS }),
       column("aliases", "list", "a.aliases", "other spellings (CSV: a JSON array)"),
       column("claim_count", "integer", "coalesce(n.claims, 0)", "claims this actor speaks"),
       column("notes", "text", "a.notes", "editor notes"),

@@ -29,6 +29,7 @@ export function exportAuditRecord(request: ExportRequest, via: ExportActor["via"
     columns: everyColumn ? "all" : request.columns,
     bom: request.bom,
     formulas: request.formulas,
+    labels: request.labels,
     via,
   };
 }

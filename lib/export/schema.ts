@@ -6,7 +6,7 @@ import { EXPORT_FORMATS, FORMULA_MODES, type ExportFormat, type FormulaMode } fr
 import { EXPORT_DEFINITIONS, EXPORT_KINDS, filterParams, isExportKind, type ExportKind } from "@/lib/export/kinds";
 
 /** Export options; every other parameter is a filter of the kind's list. */
-export const EXPORT_OPTION_PARAMS = ["format", "bom", "formulas", "columns"] as const;
+export const EXPORT_OPTION_PARAMS = ["format", "bom", "formulas", "labels", "columns"] as const;
 
 const flag = z
   .string()
@@ -19,6 +19,8 @@ export const exportOptionsSchema = z.object({
   format: z.enum(EXPORT_FORMATS, { error: `Choose ${EXPORT_FORMATS.join(" or ")}` }).default("csv"),
   bom: flag.default(false),
   formulas: z.enum(FORMULA_MODES, { error: `Choose ${FORMULA_MODES.join(" or ")}` }).default("escape"),
+  /** Codes as the app shows them ("Author's voice", "In review"). */
+  labels: flag.default(false),
   /** Comma-separated, in the order wanted; all columns when absent. */
   columns: z.string().trim().optional(),
 });
@@ -28,6 +30,9 @@ export interface ExportRequest {
   format: ExportFormat;
   bom: boolean;
   formulas: FormulaMode;
+  labels: boolean;
+  /** Where link columns point: the app's address over HTTP, "" (a bare path) from the command line unless NEXTAUTH_URL is set. */
+  baseUrl: string;
   columns: string[];
   filters: Record<string, unknown>;
   filtered: boolean;
@@ -55,8 +60,8 @@ export function unknownKindMessage(kind: unknown): string {
   return `Unknown export "${String(kind)}": choose one of ${EXPORT_KINDS.join(", ")}`;
 }
 
-/** Throws a ValidationError naming each problem. */
-export function parseExportRequest(kind: unknown, params: SearchParamsInput): ExportRequest {
+/** Throws a ValidationError naming each problem. `baseUrl` is the app's address, for link columns. */
+export function parseExportRequest(kind: unknown, params: SearchParamsInput, baseUrl = ""): ExportRequest {
   if (!isExportKind(kind)) fail({ kind: [unknownKindMessage(kind)] });
   const definition = EXPORT_DEFINITIONS[kind];
   const filterKeys = filterParams(definition);
@@ -105,6 +110,8 @@ export function parseExportRequest(kind: unknown, params: SearchParamsInput): Ex
     format: parsedOptions.data.format,
     bom: parsedOptions.data.bom,
     formulas: parsedOptions.data.formulas,
+    labels: parsedOptions.data.labels,
+    baseUrl,
     columns,
     filters,
     filtered: Object.keys(filters).length > 0,

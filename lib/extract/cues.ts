@@ -2,7 +2,7 @@
 // (inverted), "…, which said" (relative), "termed … and said" (coordinated), "was told by" (passive),
 // "according to". Cues inside quotation marks are the quoted speaker's and are ignored.
 
-import { DOCUMENT_NOUNS, GROUP_HEADS, INSTITUTION_HEADS, SPEECH_VERBS } from "./lexicon";
+import { DOCUMENT_NOUNS, GROUP_HEADS, INSTITUTION_HEADS, MONTHS, SPEECH_VERBS, WEEKDAYS } from "./lexicon";
 import { appositionStart, isRoleWord, phraseEndingAt, phraseStartingAt, phraseText, type PhraseRange } from "./noun-phrases";
 import { CLOSING_QUOTES, isCapitalized, isQuoteMark, OPENING_QUOTES, tokenize, type Token } from "./tokens";
 
@@ -467,8 +467,14 @@ function postModifiedHead(tokens: Token[], range: PhraseRange): PhraseRange | nu
 }
 
 function accordingTo(sentence: string, tokens: Token[], v: number): CueMatch | null {
-  const range = phraseStartingAt(tokens, v + 2);
+  let range = phraseStartingAt(tokens, v + 2);
   if (!range) return null;
+  // "according to a source familiar with the first official findings": the source is told apart by what follows.
+  const link = `${tokens[range.last + 1]?.lower ?? ""} ${tokens[range.last + 2]?.lower ?? ""}`;
+  if (/^(familiar with|close to|briefed on)$/.test(link)) {
+    const what = phraseStartingAt(tokens, range.last + 3) ?? plainNounAfter(tokens, range.last + 3);
+    if (what) range = { first: range.first, last: what.last };
+  }
   return makeMatch(sentence, tokens, sentence.slice(tokens[v]!.start, tokens[v + 1]!.end), "according", tokens[v]!.start, range);
 }
 
@@ -489,6 +495,11 @@ function inverted(sentence: string, tokens: Token[], v: number, lastCueToken: nu
   // "said a spokesman for the investigation team": the body speaks through its spokesman.
   const body = spokesmanFor(tokens, range);
   if (body) range = body;
+  // "said the mother of a firefighter": the "of" phrase says whose mother.
+  if (!body && tokens[range.last + 1]?.lower === "of" && !isCapitalized(tokens[range.last])) {
+    const whose = phraseStartingAt(tokens, range.last + 2) ?? plainNounAfter(tokens, range.last + 2);
+    if (whose) range = { first: range.first, last: whose.last };
+  }
   const next = tokens[range.last + 1];
   // The phrase must close the clause, though a participle may follow ("says a statement attributed to …").
   // "…, said the preliminary report showed …" is an apposition's subject and its own verb, not an inverted cue.
@@ -496,6 +507,21 @@ function inverted(sentence: string, tokens: Token[], v: number, lastCueToken: nu
     /^[a-z]+ing$/.test(next?.text ?? "") || (/^[a-z]+ed$/.test(next?.text ?? "") && PREPOSITIONS.has(tokens[range.last + 2]?.lower ?? ""));
   if (next && ![",", ".", ";", "(", "!", "?"].includes(next.text) && !participleFollows && next.lower !== "in") return null;
   return makeMatch(sentence, tokens, cue, "inverted", tokens[v]!.start, range);
+}
+
+/** "a firefighter", "the victims": a determiner and up to three plain nouns, no verb forms. */
+function plainNounAfter(tokens: Token[], first: number): PhraseRange | null {
+  let i = /^(a|an|the|one|two|three)$/.test(tokens[first]?.lower ?? "") ? first + 1 : first;
+  const start = i;
+  while (
+    i < tokens.length &&
+    i < start + 3 &&
+    /^[a-z][a-z-]+$/.test(tokens[i]!.text) &&
+    !/(?:ed|ing|ly)$/.test(tokens[i]!.text) &&
+    !/^(who|which|that|and|or|but|in|on|at|of|for|with|by|to)$/.test(tokens[i]!.lower)
+  )
+    i++;
+  return i > start ? { first, last: i - 1 } : null;
 }
 
 // "He went on to say that …", "She continued to insist …", "BP was quick to point out …": the chain's subject speaks.
@@ -596,7 +622,7 @@ function subjectOfRelativeClause(tokens: Token[], closing: number): PhraseRange 
   for (let j = closing - 1; j > 0 && closing - j <= 40; j--) {
     const token = tokens[j]!;
     if (token.text === ";" || token.text === "." || isQuoteMark(token)) return null;
-    if (!/^(who|which)$/.test(token.lower) || tokens[j - 1]?.text !== ",") continue;
+    if (!/^(who|which|whose)$/.test(token.lower) || tokens[j - 1]?.text !== ",") continue;
     const subject = phraseEndingAt(tokens, j - 2);
     if (subject && opensMainClause(tokens, subject.first)) return subject;
     // "An engineer with the Savar municipality, who asked not to be named, said": one member of a body.
@@ -678,7 +704,9 @@ function groupOfInstitution(tokens: Token[], range: PhraseRange): PhraseRange | 
   // "officials of the claims administration" are named with their body; "officials in Kiev" stay the group.
   // "lawyers for the families" act for them: the client names the group.
   const preposition = tokens[range.first - 1]!.lower;
-  const belongs = (preposition === "of" && INSTITUTION_HEADS.has(tokens[range.last]!.lower)) || preposition === "for";
+  // "newspapers in Karachi", "residents of Gemmayzeh": a group told apart by its place keeps it.
+  const placed = (preposition === "in" || preposition === "of") && isCapitalized(tokens[range.first]) && range.last - range.first <= 3;
+  const belongs = (preposition === "of" && INSTITUTION_HEADS.has(tokens[range.last]!.lower)) || preposition === "for" || placed;
   return belongs ? { first: group.first, last: range.last } : group;
 }
 
@@ -701,8 +729,9 @@ function opensMainClause(tokens: Token[], first: number): boolean {
   if (SUBORDINATORS.has(before.lower)) return false;
   if (PREPOSITIONS.has(before.lower) && first - 1 === 0) return true;
   if (first - 1 === 0 && SENTENCE_ADVERBS.has(before.lower)) return true;
-  // "In a press conference MQM leader Farooq Sattar said"
-  return PREPOSITIONS.has(tokens[0]?.lower ?? "") && first <= 7 && tokens.slice(0, first).every((t) => t.isWord);
+  // "In a press conference MQM leader Farooq Sattar said"; but in "In October 2021 sources in Hezbollah … told", the
+  // phrase after "in" is the end of the subject, not its start.
+  return PREPOSITIONS.has(tokens[0]?.lower ?? "") && first <= 7 && !PREPOSITIONS.has(before.lower) && tokens.slice(0, first).every((t) => t.isWord);
 }
 
 /** The tokens before `first` are only a paragraph's number or marking ("1.", "(b)", "6. (C)"). */
@@ -746,6 +775,12 @@ function passive(sentence: string, tokens: Token[], v: number, lastCueToken: num
 }
 
 // "MQM leader Farooq Sattar termed … “suicidal” and said …": the subject opens the clause.
+const WHEN_WORDS: ReadonlySet<string> = new Set(
+  [...MONTHS, ...WEEKDAYS]
+    .map((word) => word.toLowerCase())
+    .concat(["the", "early", "late", "mid", "last", "next", "this", "morning", "evening", "night", "afternoon", "week", "month", "year"]),
+);
+
 function coordinated(sentence: string, tokens: Token[], v: number, andIndex: number, cue: string): CueMatch | null {
   let start = andIndex - 1;
   while (start >= 0 && ![",", ";", ":", "(", "—"].includes(tokens[start]!.text)) start--;
@@ -753,6 +788,12 @@ function coordinated(sentence: string, tokens: Token[], v: number, andIndex: num
   while (first < andIndex && OPENING_QUOTES.has(tokens[first]!.text)) first++;
   // "And Hasina stood in parliament and said …": a sentence-opening conjunction is no part of the subject.
   if (/^(and|but|so|yet|or)$/i.test(tokens[first]?.text ?? "") && first + 1 < andIndex) first++;
+  // "In December Diab stood … and said", "On Friday the minister went … and said": a fronted time is no part of it either.
+  if (start < 0 && /^(in|on|at|by|during|after|before|since|until|last|early|late)$/i.test(tokens[first]?.text ?? "")) {
+    let past = first + 1;
+    while (past < andIndex && (WHEN_WORDS.has(tokens[past]!.lower) || /^\d{1,4}(?:st|nd|rd|th)?$/.test(tokens[past]!.text))) past++;
+    if (past > first + 1 && past < andIndex) first = past;
+  }
   // "Markey, a Massachusetts Democrat who chairs …, released … and said": the subject precedes the apposition.
   if (
     start >= 0 &&

@@ -154,7 +154,15 @@ export class Discourse {
 
   /** "The source said" → the source the text last described ("a senior Pakistani source"), if any. */
   resolveRole(role: string, at: Position): ExtractedSpeaker | null {
-    return this.latest(this.roles, at, (r) => r.role === role)?.speaker ?? null;
+    const near = this.latest(this.roles, at, (r) => r.role === role);
+    if (near) return near.speaker;
+    // "Caretaker Prime Minister Dr Hassan Diab …" at the top of a statement is "the Prime Minister" all the way down.
+    if (!OFFICES.has(role)) return null;
+    for (let i = this.roles.length - 1; i >= 0; i--) {
+      const mention = this.roles[i]!;
+      if (mention.article === at.article && mention.order <= at.order && mention.role === role) return mention.speaker;
+    }
+    return null;
   }
 
   /** "the rights group" → last institution; "the ambassador" → last person with that role, else last person. */
@@ -183,6 +191,7 @@ export class Discourse {
       const governmental = [
         "government",
         "ministry",
+        "presidency",
         "department",
         "agency",
         "administration",
@@ -238,6 +247,21 @@ export class Discourse {
     return null;
   }
 }
+
+/** Roles one person holds at a time: "the Prime Minister" in one article is one person however far apart. */
+const OFFICES: ReadonlySet<string> = new Set([
+  "minister",
+  "president",
+  "premier",
+  "chancellor",
+  "governor",
+  "mayor",
+  "king",
+  "queen",
+  "pope",
+  "commissioner",
+  "ambassador",
+]);
 
 const TRIAL_PARTIES: Record<string, ExtractedSpeaker> = {
   defence: { name: "Defence", kind: "other" },

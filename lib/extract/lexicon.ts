@@ -139,6 +139,9 @@ export const SPEECH_VERBS: readonly string[] = [
   "cautions",
   "reiterated",
   "affirmed",
+  "reaffirmed",
+  "reaffirms",
+  "restated",
   "underlined",
   "underscored",
   "clarified",
@@ -263,6 +266,11 @@ export const ANONYMOUS_SOURCE_HEADS: ReadonlySet<string> = new Set([
 
 /** Heads of groups that speak as one: "BP's lawyers argued" is spoken by "BP lawyers". */
 export const GROUP_HEADS: ReadonlySet<string> = new Set([
+  // "newspapers in Karachi were accusing …", "local papers reported …".
+  "newspapers",
+  "papers",
+  "commentators",
+  "columnists",
   // Parties to a case: "the applicants maintained …".
   "applicants",
   "respondents",
@@ -369,6 +377,7 @@ export const INSTITUTION_HEADS: ReadonlySet<string> = new Set([
   "company",
   "firm",
   "ministry",
+  "presidency",
   "department",
   "agency",
   "board",
@@ -840,6 +849,13 @@ export const ORGANIZATION_MARKERS: readonly string[] = [
   "associates",
   "consortium",
   "trust",
+  // "the Organized Crime and Corruption Reporting Project", "the Clean Clothes Campaign".
+  "project",
+  "campaign",
+  "initiative",
+  "programme",
+  "network",
+  "fund",
 ];
 
 /** Adverbs and phrases that mark an author's own statement as second-hand. */
@@ -971,10 +987,69 @@ const COUNTRY_STEMS: string[] = [...COUNTRIES_AND_REGIONS].filter((name) => !nam
 
 /** "Lebanese", "Pakistani", "Ukrainian": a nationality, which may modify a role ("a senior Lebanese official"). */
 export function isDemonym(word: string): boolean {
+  return countryOfDemonym(word) !== null;
+}
+
+const IRREGULAR_COUNTRIES: Record<string, string> = {
+  dutch: "netherlands",
+  french: "france",
+  swiss: "switzerland",
+  greek: "greece",
+  thai: "thailand",
+  welsh: "wales",
+  irish: "ireland",
+  scottish: "scotland",
+  english: "england",
+  danish: "denmark",
+  swedish: "sweden",
+  finnish: "finland",
+  polish: "poland",
+  turkish: "turkey",
+  spanish: "spain",
+  british: "united kingdom",
+  filipino: "philippines",
+  saudi: "saudi arabia",
+  emirati: "united arab emirates",
+  kuwaiti: "kuwait",
+  yemeni: "yemen",
+  omani: "oman",
+  american: "united states",
+};
+
+/** "Russian" → "russia", "Lebanese" → "lebanon"; null for a word that names no nationality. */
+export function countryOfDemonym(word: string): string | null {
   const lower = stripDiacritics(word).toLowerCase();
-  if (IRREGULAR_DEMONYMS.has(lower)) return true;
+  if (IRREGULAR_COUNTRIES[lower]) return IRREGULAR_COUNTRIES[lower]!;
+  if (IRREGULAR_DEMONYMS.has(lower)) return lower;
   const stem = /^(.{3,}?)(?:ese|ians?|ans?|is?|ish)$/.exec(lower)?.[1];
-  return stem !== undefined && COUNTRY_STEMS.some((country) => country.startsWith(stem) && country.length - stem.length <= 3);
+  if (stem === undefined) return null;
+  return COUNTRY_STEMS.find((country) => country.startsWith(stem) && country.length - stem.length <= 3) ?? null;
+}
+
+/** Seats of government and capitals speak for their country: "Moscow", "the Kremlin" → "russia". */
+const SEAT_COUNTRIES: Record<string, string> = {
+  kremlin: "russia",
+  "white house": "united states",
+  pentagon: "united states",
+  washington: "united states",
+  "downing street": "united kingdom",
+  whitehall: "united kingdom",
+  kiev: "ukraine",
+  kyiv: "ukraine",
+  "new delhi": "india",
+  delhi: "india",
+  ...Object.fromEntries(
+    Object.values(countries)
+      .filter((country) => country.capital)
+      .map((country) => [stripDiacritics(country.capital).toLowerCase(), stripDiacritics(country.name).toLowerCase()]),
+  ),
+};
+
+/** Only the seats news copy uses for a government ("Moscow denied"), not every capital: "Victoria" is also a name. */
+export function countryOfSeat(name: string): string | null {
+  const lower = stripDiacritics(name).toLowerCase();
+  if (!SEATS_OF_GOVERNMENT.has(lower)) return null;
+  return SEAT_COUNTRIES[lower.replace(/^the\s+/, "")] ?? null;
 }
 
 /** "[7][8] She stated …": an encyclopedia's citation markers that close the previous sentence. */

@@ -75,6 +75,7 @@ const ROLE_HEADS: ReadonlySet<string> = new Set([
 ]);
 // "Interior Minister Rehman Malik": the role may be capitalized or not, the name must be, so the
 // pattern spells out both cases of the role's first letter.
+const DATELINE_PLACE = /^\s*,\s*(?:\d{1,2}\s+\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+\.?\s+\d{1,2})(?:,?\s+\d{4})?\s*(?:[—–-]|\(|:)/u;
 const ROLE_BEFORE_NAME = new RegExp(
   `\\b(${[
     "ambassador",
@@ -91,6 +92,15 @@ const ROLE_BEFORE_NAME = new RegExp(
     "convener",
     "chairman",
     "senator",
+    // "chartered by the Russian businessman Igor Grechushkin. He said …": whom a later "he" may mean.
+    "businessman",
+    "businesswoman",
+    "tycoon",
+    "captain",
+    "owner",
+    "president",
+    "prosecutor",
+    "investigator",
   ]
     .map((role) => `[${role[0]!.toUpperCase()}${role[0]}]${role.slice(1)}`)
     .join("|")})\\s+(?:(?:to|of|for) [A-Z][\\w’'-]+\\s+)?((?:[A-Z][\\w’'-]*\\.?\\s?){2,4})`,
@@ -295,7 +305,8 @@ export class SentenceAttributor {
       case "description": {
         // An unresolved "the government" is still a speaker an editor can file: the government.
         const speaker = this.discourse.resolveDescription(reading.head, at) ?? nationalInstitution(reading.head);
-        if (speaker && speaker.kind !== "person") this.discourse.mentionActor(speaker, "unknown", at);
+        // "…,” the Prime Minister said. He stressed …": the person the description named is the one "he" means next.
+        if (speaker) this.discourse.mentionActor(speaker, "unknown", at);
         return speaker ? { ...base, speaker, source: "named" } : { ...base, speaker: null, source: "agentless" };
       }
       case "anonymous": {
@@ -376,6 +387,8 @@ export class SentenceAttributor {
     if (!next || !(next.text === "," || /^[a-z]/.test(next.text))) return null;
     // "Pasha’s term as DG ISI was extended": the subject is the term, not Pasha.
     if (/[’']s$/.test(tokens[range.last]!.text)) return null;
+    // "Beirut, 29 December 2020 — The Prime Minister …": a dateline's place says where, not who.
+    if (DATELINE_PLACE.test(context.sentence.slice(tokens[range.last]!.end))) return null;
     const phrase = context.sentence.slice(tokens[range.first]!.start, tokens[range.last]!.end);
     const reading = readPhrase(phrase, context.sentence.slice(tokens[range.last]!.end));
     if (!reading) return null;
@@ -467,7 +480,8 @@ export class SentenceAttributor {
   registerRoleMentions(context: SentenceContext): void {
     for (const match of context.sentence.matchAll(ROLE_BEFORE_NAME)) {
       if (!/^[A-Z]/.test(match[2]!)) continue;
-      const run = tokenize(match[2]!.trim());
+      // "… by the businessman Igor Grechushkin.": the sentence's full stop is no initial.
+      const run = tokenize(match[2]!.trim().replace(/(?<=[a-z]{2})\.$/, ""));
       const name = trailingPersonName(run);
       if (!name || !name.includes(" ")) continue;
       const speaker = this.speakerFromName(name, "person", context.offset + (match.index ?? 0));
@@ -500,7 +514,7 @@ function documentAsSpeaker(label: string): ExtractedSpeaker {
 }
 
 // An unresolved "the army" is still a speaker; an unresolved "the company" says too little.
-const NATIONAL_INSTITUTIONS = new Set(["government", "army", "military", "navy", "parliament", "senate", "cabinet", "judiciary", "prosecution"]);
+const NATIONAL_INSTITUTIONS = new Set(["government", "army", "military", "navy", "parliament", "senate", "cabinet", "judiciary", "prosecution", "presidency"]);
 function nationalInstitution(head: string): ExtractedSpeaker | null {
   return NATIONAL_INSTITUTIONS.has(head) ? { name: capitalize(head), kind: "government_body" } : null;
 }
@@ -513,7 +527,12 @@ function nextToCue(match: CueMatch, sentence: string, name: string): boolean {
   if (match.pattern === "inverted") return /^\s*$/.test(sentence.slice(match.cueStart + match.cue.length, match.phraseStart));
   if (match.cueStart < match.phraseEnd) return false;
   const between = sentence.slice(match.phraseEnd, match.cueStart);
-  return /^\s*(?:(?:has|have|had|also|later|then|first)\s+)*$/i.test(between) || /^\s*,[^,]{1,80},\s*$/.test(between);
+  // "Hezbollah, whose leader … has denied …, accused": a relative clause may run long.
+  return (
+    /^\s*(?:(?:has|have|had|also|later|then|first)\s+)*$/i.test(between) ||
+    /^\s*,[^,]{1,80},\s*$/.test(between) ||
+    /^\s*,\s*(?:who|whose|which)\b[^;:.]{1,200},\s*$/i.test(between)
+  );
 }
 
 // "the memo says" as written; with an apposition in between, only the verb.

@@ -98,6 +98,17 @@ export function readPhrase(text: string, following: string): PhraseReading | nul
       return { ...headReading, text };
     }
   }
+  // "sources in Hezbollah and the Amal Movement", "sources close to the family": anonymous, told apart by where they are.
+  const placedSources = /^(.*?)\b(sources?\s+(?:in|within|inside|at|close\s+to)\s+.+)$/i.exec(text.trim());
+  // Only a determiner or a fronted date may stand before them ("In October 2021 sources in … told").
+  const beforeSources = placedSources?.[1]?.trim().toLowerCase().split(/\s+/).filter(Boolean) ?? [];
+  if (placedSources && beforeSources.every((word) => /^(?:the|some|two|three|several|\d{1,4})$/.test(word) || MONTHS.includes(word)))
+    return { type: "name", name: capitalize(placedSources[2]!), kind: "other", text, gender: "unknown", group: true };
+  // "Newspapers in Karachi", "residents of Gemmayzeh": a group told apart by where it is.
+  const placedGroup = /^(?:the\s+|some\s+|local\s+|many\s+)?([a-z]+)\s+(?:in|of|from|at)\s+(?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,3}$/iu.exec(
+    text.trim(),
+  );
+  if (placedGroup && GROUP_HEADS.has(placedGroup[1]!.toLowerCase()) && !/^sources?$/i.test(placedGroup[1]!)) return groupReading(words, text);
   // "the mother of a firefighter": a relation to someone unnamed is who the text can say.
   const relation = RELATION_OF.exec(text.trim());
   if (relation) return { type: "name", name: capitalize(relation[1]!), kind: "person", text, gender: genderOf(relation[1]!), group: true };
@@ -268,6 +279,9 @@ function authorFromText(value: string): { name: string; kind: ActorKind } | null
   // "by researchers at the University of Toronto": past the group, the name of their institution.
   const named = nameFromWords(tokenize(trimAuthorText(value))) ?? nameFromWords(tokenize(value.replace(/[.\s]+$/, "")));
   if (named) return named;
+  // "by the maritime network shiparrested.com": a website names its publisher, lower case or not.
+  const site = /\b([a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|net|info|news|io|co\.uk|org\.uk|gov|int))\b/i.exec(value);
+  if (site) return { name: site[1]!, kind: "media_outlet" };
   // "a list kept by the administration": a body the text names by what it is.
   const body = /^the\s+([a-z]+)\b/.exec(trimAuthorText(value));
   return body && INSTITUTION_HEADS.has(body[1]!) ? bodyNamed(body[1]!) : null;
@@ -284,13 +298,19 @@ export function bodyNamed(head: string): { name: string; kind: ActorKind } {
 function institutionFromModifiers(modifiers: Token[]): { name: string; kind: ActorKind } | null {
   const capitalized = modifiers.filter((w) => isCapitalized(w));
   if (capitalized.length === 0) return null;
-  // "internal BP document": lower-case adjectives around one capitalized run.
+  // "internal BP document": lower-case adjectives around one capitalized run; "the Voice of America piece": a name's "of".
   const firstCap = modifiers.indexOf(capitalized[0]!);
-  if (modifiers.slice(firstCap, firstCap + capitalized.length).some((w) => !isCapitalized(w))) return null;
-  if (modifiers.slice(firstCap + capitalized.length).some((w) => !/^\d+$/.test(w.text))) return null;
-  const name = capitalized.map((w) => w.text).join(" ");
+  const lastCap = modifiers.lastIndexOf(capitalized[capitalized.length - 1]!);
+  if (modifiers.slice(firstCap, lastCap + 1).some((w) => !isCapitalized(w) && !/^(of|for|and|the|&)$/.test(w.lower))) return null;
+  if (modifiers.slice(lastCap + 1).some((w) => !/^\d+$/.test(w.text))) return null;
+  const name = modifiers
+    .slice(firstCap, lastCap + 1)
+    .map((w) => w.text)
+    .join(" ");
   const kind = guessActorKind(name);
-  return kind === "government_body" || kind === "organization" || kind === "court" || kind === "media_outlet" ? { name, kind } : null;
+  if (kind === "government_body" || kind === "organization" || kind === "court" || kind === "media_outlet") return { name, kind };
+  // A name of several words that is not a person's, set before a document ("a Voice of America piece"), is its publisher.
+  return kind === "other" && capitalized.length >= 2 && !looksLikePersonName(name) && !isPlaceName(name) ? { name, kind: "organization" } : null;
 }
 
 export function nameFromWords(tokens: Token[]): { name: string; kind: ActorKind; titled?: boolean } | null {

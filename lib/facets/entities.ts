@@ -1,5 +1,5 @@
 // Parties a claim names, keyed so that "the MQM", "Muttahida Qaumi Movement (MQM)" and "MQM-A" are one target.
-import { TITLE_WORDS } from "@/lib/extract/lexicon";
+import { countryOfDemonym, countryOfSeat, TITLE_WORDS } from "@/lib/extract/lexicon";
 import { MONTH_WORDS, WEEKDAYS } from "@/lib/text/months";
 import type { EntityFacet } from "@/lib/facets/types";
 import type { FacetToken } from "@/lib/facets/tokens";
@@ -113,10 +113,16 @@ export function keysOfName(name: string): string[] {
   if (inner && isAcronym(inner[1]!.trim())) keys.add(acronymKey(inner[1]!.trim()));
   if (stripped.length === 1 && isAcronym(stripped[0]!.replace(/[-'’].*$/, ""))) {
     keys.add(acronymKey(stripped[0]!));
+    const country = COUNTRY_ACRONYMS[acronymKey(stripped[0]!)];
+    if (country) keys.add(country);
     return [...keys];
   }
   const whole = nameKey(stripped.filter((word, index) => !(index === 0 && /^the$/i.test(word))));
   if (whole) keys.add(whole);
+  // "Moscow", "the Kremlin", "the Russian Defence Ministry" speak for Russia: one target with "Russia".
+  const country =
+    countryOfSeat(stripped.join(" ")) ?? (stripped.length >= 2 && STATE_HEADS.test(stripped[stripped.length - 1]!) ? countryOfDemonym(stripped[0]!) : null);
+  if (country) keys.add(country);
   const content = stripped.filter((word) => /^\p{Lu}/u.test(word) && !CONNECTORS.has(word.toLowerCase()));
   if (content.length >= 2) {
     keys.add(content.map((word) => word[0]!.toLowerCase()).join(""));
@@ -125,6 +131,13 @@ export function keysOfName(name: string): string[] {
   }
   return [...keys].filter((key) => key.length >= 2);
 }
+
+/** "US", "UK": the country a party's acronym names, so "the US" and "Washington" are one target. */
+const COUNTRY_ACRONYMS: Record<string, string> = { us: "united states", usa: "united states", uk: "united kingdom", uae: "united arab emirates" };
+
+/** The last word of a name that makes it a state's organ: "the Russian Defence Ministry", "Ukrainian forces". */
+const STATE_HEADS =
+  /^(?:government|ministry|army|military|forces|federation|authorities|embassy|navy|air\s*force|presidency|administration|cabinet|parliament)$/i;
 
 /** Token positions tell accuser from accused. */
 export interface PositionedEntity extends EntityFacet {

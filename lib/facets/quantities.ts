@@ -247,6 +247,11 @@ function massFate(text: string, start: number, end: number): string {
 }
 
 /** "tonnes of ammonium nitrate": what a mass or volume is of. */
+/** "the quantity of ammonium nitrate that exploded was only 500 tonnes": the substance named before the figure. */
+const SUBSTANCE_BEFORE =
+  /\b(?:quantity|amount|volume|weight|tonnage|mass)\s+of\s+(?:the\s+)?([\p{L}-]{3,}(?:\s+(?![\p{Ll}]+(?:ed|ing)\b|(?:that|which|from|into|was|were)\b)[\p{Ll}-]{3,})?)\b/u;
+const SUBSTANCE_IN_CONTEXT =
+  /\b(?:tonnes|tons|kilograms|kilos|kg|barrels|gallons|litres|liters)\s+of\s+(?:the\s+|its\s+|their\s+)?([\p{L}-]{3,}(?:\s+(?![\p{Ll}]+(?:ed|ing)\b|(?:that|which|from|into|was|were|had|at|in)\b)[\p{Ll}-]{3,})?)/u;
 const SUBSTANCE_AFTER = /^\s+of\s+(?:the\s+|its\s+|their\s+)?([\p{L}-]{3,}(?:\s+[\p{Ll}-]{3,})?)/u;
 
 const KIN_OF_BEFORE = /\b(families|relatives|heirs|dependants|dependents|next\s+of\s+kin)\s+of\s+(?:the\s+|some\s+|about\s+|nearly\s+)?$/i;
@@ -549,7 +554,13 @@ export function quantityMentions(text: string, context = ""): { facet: QuantityF
     };
     const head = measured.head ?? headOf(text, first.start);
     if (head) facet.head = head;
-    const substance = measured.dimension === "mass" || measured.dimension === "volume" ? SUBSTANCE_AFTER.exec(text.slice(afterUnit, afterUnit + 40)) : null;
+    const substance =
+      measured.dimension === "mass" || measured.dimension === "volume"
+        ? (SUBSTANCE_AFTER.exec(text.slice(afterUnit, afterUnit + 40)) ??
+          SUBSTANCE_BEFORE.exec(clauseBefore(text, first.start).slice(-90)) ??
+          // "… 552 tonnes of ammonium nitrate exploded. Sources said 700 to 1,000 tonnes.": the weight just named.
+          SUBSTANCE_IN_CONTEXT.exec(recentSentences(context)))
+        : null;
     if (substance) facet.substance = substance[1]!.toLowerCase().replace(/s$/, "");
     // "rose to 154, among them 25 bodies not yet identified": a part of a count is not a rival count of the whole.
     if (PART_BEFORE.test(text.slice(Math.max(0, first.start - 30), first.start)) || PART_AFTER.test(text.slice(afterUnit, afterUnit + 30))) facet.part = true;

@@ -50,6 +50,16 @@ export function trustedOrigins(): string[] {
   return NEXTAUTH_URL && URL.canParse(NEXTAUTH_URL) ? [...ALLOWED_ORIGINS, new URL(NEXTAUTH_URL).origin] : ALLOWED_ORIGINS;
 }
 
+/**
+ * The address people reach the app at, for links written into files: NEXTAUTH_URL when set (a proxy
+ * may hide it), else the request's own; "" without either (the command line), leaving links as paths.
+ */
+export function appOrigin(request?: Request): string {
+  const { NEXTAUTH_URL } = env();
+  if (NEXTAUTH_URL && URL.canParse(NEXTAUTH_URL)) return new URL(NEXTAUTH_URL).origin;
+  return request ? new URL(request.url).origin : "";
+}
+
 /** Throws the 403 that errorResponse turns into `{ error }` when the request's origin is refused. */
 export function assertSameOrigin(request: OriginCheckedRequest): void {
   const refusal = originRefusal(request, trustedOrigins());

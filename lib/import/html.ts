@@ -6,6 +6,8 @@ import { dateGuess } from "@/lib/text/published-date";
 import { ImportRefusedError } from "@/lib/import/errors";
 import type { MetadataGuesses } from "@/lib/import/types";
 
+type SourceKind = NonNullable<MetadataGuesses["kind"]>;
+
 const BLOCK_ELEMENTS = new Set([
   "address",
   "article",
@@ -148,6 +150,45 @@ function cleanByline(value: string | null | undefined): string | undefined {
   return cleaned && cleaned.length <= 200 ? cleaned : undefined;
 }
 
+/** schema.org types (JSON-LD "@type") that say what kind of source a page is. */
+const SCHEMA_ORG_KINDS: Record<string, SourceKind> = {
+  NewsArticle: "news",
+  ReportageNewsArticle: "news",
+  AnalysisNewsArticle: "news",
+  BackgroundNewsArticle: "news",
+  OpinionNewsArticle: "opinion",
+  BlogPosting: "blog",
+  DiscussionForumPosting: "forum",
+};
+
+function jsonLdTypes(document: Document): string[] {
+  const types: string[] = [];
+  for (const script of Array.from(document.querySelectorAll('script[type="application/ld+json"]'))) {
+    try {
+      const data: unknown = JSON.parse(script.textContent ?? "");
+      for (const item of Array.isArray(data) ? data : [data]) {
+        const type = (item as { "@type"?: unknown } | null)?.["@type"];
+        types.push(...(Array.isArray(type) ? type : [type]).filter((value): value is string => typeof value === "string"));
+      }
+    } catch {
+      // A broken JSON-LD block says nothing about the page.
+    }
+  }
+  return types;
+}
+
+/**
+ * The kind a page declares: its schema.org type, an opinion section, or else a dated article
+ * (og:type "article" or article:published_time), which on the web is a news story far more often than not.
+ */
+export function kindGuess(document: Document): SourceKind | undefined {
+  for (const type of jsonLdTypes(document)) if (SCHEMA_ORG_KINDS[type]) return SCHEMA_ORG_KINDS[type];
+  const section = meta(document, 'meta[property="article:section"]');
+  if (section && /\b(opinion|comment|editorial|op-ed)\b/i.test(section)) return "opinion";
+  const article = meta(document, 'meta[property="og:type"]') === "article" || meta(document, 'meta[property="article:published_time"]') !== undefined;
+  return article ? "news" : undefined;
+}
+
 function headGuesses(document: Document, html: string): MetadataGuesses {
   const titleTag = document.querySelector("title")?.textContent?.replace(/\s+/g, " ").trim();
   return {
@@ -171,6 +212,7 @@ function headGuesses(document: Document, html: string): MetadataGuesses {
     ),
     url: httpUrl(meta(document, 'link[rel="canonical"]', 'meta[property="og:url"]')) ?? httpUrl(savedFromUrl(html)),
     language: document.documentElement?.getAttribute("lang")?.trim() || undefined,
+    kind: kindGuess(document),
   };
 }
 

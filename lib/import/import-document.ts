@@ -13,6 +13,7 @@ import { ImportRefusedError } from "@/lib/import/errors";
 import { importRequestSchema, sourceSlug, type ImportRequest } from "@/lib/import/schema";
 import type { ImportPreview, PreviewMatch, PreviewSpeaker } from "@/lib/import/preview-schema";
 import type { DocumentFormat, ReadDocument } from "@/lib/import/types";
+import { countOf, plural } from "@/lib/format/plural";
 
 // Ingest refuses text that is empty once page debris is removed; say it in the import's words.
 function asRefusal(error: unknown, file: string): unknown {
@@ -160,10 +161,10 @@ export function describeImport(result: ImportResult): string {
   const changes = summary.created
     ? ""
     : summary.textChanged
-      ? `, ${summary.claimsReanchored} claims re-anchored, ${summary.claimsOrphaned} need review`
+      ? `, ${countOf(summary.claimsReanchored, "claim", "claims")} re-anchored, ${summary.claimsOrphaned} ${plural(summary.claimsOrphaned, "needs", "need")} review`
       : ", text unchanged";
   return (
-    `${how}: ${summary.claimsCreated} new claims of ${summary.claimsTotal}${changes}, ` +
-    `${summary.actorsCreated} new actors, ${result.contradictionsFound} candidate contradictions`
+    `${how}: ${summary.claimsCreated} new ${plural(summary.claimsCreated, "claim", "claims")} of ${summary.claimsTotal}${changes}, ` +
+    `${summary.actorsCreated} new ${plural(summary.actorsCreated, "actor", "actors")}, ${countOf(result.contradictionsFound, "candidate contradiction", "candidate contradictions")}`
   );
 }

@@ -4,6 +4,8 @@ import { z } from "zod";
 import type { MatchedBy } from "@/lib/ingest/ingest-document";
 import type { AnchorOutcome } from "@/lib/ingest/plan";
 import { DOCUMENT_FORMATS, metadataGuessesSchema } from "@/lib/import/types";
+import { Attribution } from "@/lib/generated/prisma/enums";
+import { enumValues } from "@/lib/validation/zod";
 
 const actorReferenceSchema = z.object({ id: z.number().int(), name: z.string() });
 
@@ -23,7 +25,7 @@ export const previewClaimSchema = z.object({
   speakerKind: z.string().nullable(),
   knownSpeaker: z.boolean(),
   cue: z.string().nullable(),
-  attribution: z.string(),
+  attribution: z.enum(enumValues(Attribution)),
   alreadyStored: z.boolean(),
   checkWorthiness: z.number(),
 });

@@ -1,6 +1,7 @@
 // Shapes shared by the import readers (text, Markdown, HTML, PDF), the preview and the import
 // form. Client-safe: zod and types only.
 import { z } from "zod";
+import { SOURCE_KINDS } from "@/lib/ingest/schema";
 
 export const DOCUMENT_FORMATS = ["text", "markdown", "html", "pdf"] as const;
 
@@ -13,6 +14,8 @@ export const metadataGuessesSchema = z.object({
   publishedDate: z.string().optional(),
   url: z.string().optional(),
   language: z.string().optional(),
+  /** From the page's own markup (lib/import/html.ts kindGuess); other formats leave it to the editor. */
+  kind: z.enum(SOURCE_KINDS).optional(),
 });
 
 export type MetadataGuesses = z.infer<typeof metadataGuessesSchema>;

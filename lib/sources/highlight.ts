@@ -86,6 +86,8 @@ export interface ReaderMarkClaim {
   stance: string;
   worth: number;
   label: string;
+  /** The speaker's name, null for the author's voice: the reader's speaker filter. */
+  speaker: string | null;
 }
 
 const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;" };
@@ -118,7 +120,7 @@ export function readerLayout(text: string, claims: (HighlightClaim & ReaderMarkC
       index = used.get(run.claimId) ?? -1;
       if (index < 0) {
         const claim = byId.get(run.claimId)!;
-        index = marked.push({ id: claim.id, status: claim.status, stance: claim.stance, worth: claim.worth, label: claim.label }) - 1;
+        index = marked.push({ id: claim.id, status: claim.status, stance: claim.stance, worth: claim.worth, label: claim.label, speaker: claim.speaker }) - 1;
         used.set(claim.id, index);
       }
     }
@@ -128,7 +130,7 @@ export function readerLayout(text: string, claims: (HighlightClaim & ReaderMarkC
 }
 
 /** One string, far cheaper than React elements for tens of thousands of runs; all data goes through escapeHtml. */
-export function readerMarkup({ text, runs, claims }: ReaderLayout, threshold = 0): string {
+export function readerMarkup({ text, runs, claims }: ReaderLayout, threshold = 0, shown: (claim: ReaderMarkClaim) => boolean = () => true): string {
   const parts: string[] = [];
   for (let i = 0; i < runs.length; i += 3) {
     const start = runs[i]!;
@@ -136,7 +138,7 @@ export function readerMarkup({ text, runs, claims }: ReaderLayout, threshold = 0
     const flags = runs[i + 2]!;
     const content = escapeHtml(text.slice(start, end));
     const claim = claims[runs[i + 1]!];
-    if (!claim) {
+    if (!claim || !shown(claim)) {
       parts.push(`<span data-start="${start}">${content}</span>`);
       continue;
     }
@@ -150,7 +152,10 @@ export function readerMarkup({ text, runs, claims }: ReaderLayout, threshold = 0
   return parts.join("");
 }
 
-/** Only the claim's first run (its tab stop) names it for screen readers. */
-export function readerLabelAttributes(claimId: number, label: string, startsClaim: boolean): { title: string; ariaLabel: string | null } {
-  return { title: label, ariaLabel: startsClaim ? `Claim #${claimId}: ${label}` : null };
+/**
+ * The highlight's name is its own text (what a voice-control user says to press it); only the claim's
+ * first run (its tab stop) adds a description saying which claim it is.
+ */
+export function readerLabelAttributes(claimId: number, label: string, startsClaim: boolean): { title: string; description: string | null } {
+  return { title: label, description: startsClaim ? `Claim #${claimId}: ${label}` : null };
 }

@@ -34,6 +34,7 @@ export function sourceReaderLayout(source: SourceWithClaims): ReaderLayout {
       stance: claim.stance,
       worth: claim.worth,
       label: readerLabel(claim),
+      speaker: claim.speakerName,
     })),
   );
 }

@@ -32,28 +32,15 @@ function dictionaryPath(): string {
 function load(): Record<WordNetPos, PosData> {
   if (loaded) return loaded;
   const dir = dictionaryPath();
-  const read = (pos: "verb" | "adj"): PosData => {
-    const index = new Map<string, number[]>();
-    for (const line of readFileSync(path.join(dir, `index.${pos}`), "latin1").split("\n")) {
-      if (!line || line.startsWith(" ")) continue;
-      const fields = line.trim().split(" ");
-      const pointerCount = Number(fields[3]);
-      const senseCount = Number(fields[2]);
-      const offsets = fields.slice(4 + pointerCount + 2, 4 + pointerCount + 2 + senseCount).map(Number);
-      index.set(fields[0]!, offsets);
-    }
-    return { index, data: readFileSync(path.join(dir, `data.${pos}`)), synsets: new Map() };
-  };
+  const read = (pos: "verb" | "adj"): PosData => ({ index: readIndex(`index.${pos}`), data: readFileSync(path.join(dir, `data.${pos}`)), synsets: new Map() });
   loaded = { v: read("verb"), a: read("adj") };
   return loaded;
 }
 
-function synsetAt(pos: WordNetPos, offset: number): Synset {
-  const store = load()[pos];
-  const cached = store.synsets.get(offset);
-  if (cached) return cached;
-  const end = store.data.indexOf(10, offset);
-  const fields = store.data
+/** A data file's line at `offset`: its words and its pointers (symbol and target offset). */
+function readSynsetLine(data: Buffer, offset: number): { words: string[]; pointers: [string, number][] } {
+  const end = data.indexOf(10, offset);
+  const fields = data
     .toString("latin1", offset, end === -1 ? undefined : end)
     .split(" | ")[0]!
     .split(" ");
@@ -63,10 +50,31 @@ function synsetAt(pos: WordNetPos, offset: number): Synset {
   let at = 4 + wordCount * 2;
   const pointerCount = Number(fields[at]);
   at += 1;
+  const pointers: [string, number][] = [];
+  for (let i = 0; i < pointerCount; i += 1, at += 4) pointers.push([fields[at]!, Number(fields[at + 1])]);
+  return { words, pointers };
+}
+
+/** An index file: each lemma's synset offsets, most common sense first. */
+function readIndex(file: string): Map<string, number[]> {
+  const index = new Map<string, number[]>();
+  for (const line of readFileSync(path.join(dictionaryPath(), file), "latin1").split("\n")) {
+    if (!line || line.startsWith(" ")) continue;
+    const fields = line.trim().split(" ");
+    const pointerCount = Number(fields[3]);
+    const senseCount = Number(fields[2]);
+    index.set(fields[0]!, fields.slice(4 + pointerCount + 2, 4 + pointerCount + 2 + senseCount).map(Number));
+  }
+  return index;
+}
+
+function synsetAt(pos: WordNetPos, offset: number): Synset {
+  const store = load()[pos];
+  const cached = store.synsets.get(offset);
+  if (cached) return cached;
+  const { words, pointers } = readSynsetLine(store.data, offset);
   const synset: Synset = { offset, words, antonyms: [], entails: [], similar: [] };
-  for (let i = 0; i < pointerCount; i += 1, at += 4) {
-    const symbol = fields[at]!;
-    const target = Number(fields[at + 1]);
+  for (const [symbol, target] of pointers) {
     if (symbol === "!") synset.antonyms.push(target);
     else if (symbol === "*" || symbol === ">") synset.entails.push(target);
     else if (symbol === "&") synset.similar.push(target);
@@ -181,36 +189,20 @@ interface NounData {
 let nouns: NounData | undefined;
 
 function nounData(): NounData {
-  if (nouns) return nouns;
-  const index = new Map<string, number[]>();
-  for (const line of readFileSync(path.join(dictionaryPath(), "index.noun"), "latin1").split("\n")) {
-    if (!line || line.startsWith(" ")) continue;
-    const fields = line.trim().split(" ");
-    const pointerCount = Number(fields[3]);
-    const senseCount = Number(fields[2]);
-    index.set(fields[0]!, fields.slice(4 + pointerCount + 2, 4 + pointerCount + 2 + senseCount).map(Number));
-  }
-  nouns = { index, data: readFileSync(path.join(dictionaryPath(), "data.noun")), hypernyms: new Map() };
+  nouns ??= { index: readIndex("index.noun"), data: readFileSync(path.join(dictionaryPath(), "data.noun")), hypernyms: new Map() };
   return nouns;
 }
 
 /** Hypernym ("@") and instance-of ("@i") targets of a noun synset. */
 function nounHypernyms(offset: number): number[] {
   const store = nounData();
-  const known = store.hypernyms.get(offset);
-  if (known) return known;
-  const end = store.data.indexOf(10, offset);
-  const fields = store.data
-    .toString("latin1", offset, end === -1 ? undefined : end)
-    .split(" | ")[0]!
-    .split(" ");
-  const wordCount = parseInt(fields[3]!, 16);
-  let at = 4 + wordCount * 2;
-  const pointerCount = Number(fields[at]);
-  at += 1;
-  const found: number[] = [];
-  for (let i = 0; i < pointerCount; i += 1, at += 4) if (fields[at] === "@" || fields[at] === "@i") found.push(Number(fields[at + 1]));
-  store.hypernyms.set(offset, found);
+  let found = store.hypernyms.get(offset);
+  if (!found) {
+    found = readSynsetLine(store.data, offset)
+      .pointers.filter(([symbol]) => symbol === "@" || symbol === "@i")
+      .map(([, target]) => target);
+    store.hypernyms.set(offset, found);
+  }
   return found;
 }
 

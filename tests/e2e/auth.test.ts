@@ -151,7 +151,7 @@ describe("accounts, roles and audit in the browser", () => {
     const disableRow = table.locator("tr", { hasText: "disable" }).filter({ hasText: `user #${person.id}` });
     await expect(disableRow.count()).resolves.toBe(1);
     await expect(disableRow.locator("td").nth(1).textContent()).resolves.toBe(app.users.admin.email);
-    await expect(disableRow.locator("table.diff").textContent()).resolves.toMatch(/active\s*true\s*→\s*false/);
+    await expect(disableRow.locator("table.diff").textContent()).resolves.toMatch(/Active\s*Yes\s*→\s*No/);
     await saveScreenshot(admin.page, "audit-log");
     await admin.context.close();
     await theirs.context.close();

@@ -59,7 +59,7 @@ describe("bad input over HTTP", () => {
 
   function pageCases(): PageCase[] {
     const ignored = (path: string, says: string): PageCase => ({ path, status: 200, says });
-    const claimsIgnored = "were not understood and are ignored";
+    const droppedFilters = "could not be used and were dropped";
     return [
       ...["/claims/", "/actors/", "/topics/", "/contradictions/", "/contradictions/cluster/"].flatMap((prefix) =>
         [...BAD_IDS, String(INT4_MAX)].map((id): PageCase => ({ path: `${prefix}${id}`, status: 404 })),
@@ -74,10 +74,10 @@ describe("bad input over HTTP", () => {
       ]),
       ...[...BAD_IDS, ...BROKEN_ESCAPES].map((id): PageCase => ({ path: `/sources/${fixture.slug}?claim=${id}`, status: 200 })),
       // A blank filter (" ") means no filter, so it is not among them.
-      ...["speaker", "topic"].flatMap((key) => BAD_IDS.filter((id) => id !== "%20").map((id) => ignored(`/claims?${key}=${id}`, claimsIgnored))),
-      ...["7", String(INT4_MAX + 1), "x"].map((value) => ignored(`/claims?credibility=${value}`, claimsIgnored)),
+      ...["speaker", "topic"].flatMap((key) => BAD_IDS.filter((id) => id !== "%20").map((id) => ignored(`/claims?${key}=${id}`, droppedFilters))),
+      ...["7", String(INT4_MAX + 1), "x"].map((value) => ignored(`/claims?credibility=${value}`, droppedFilters)),
       ...["q", "citedVia"].flatMap((key) => ["%00", "a%00b"].map((value) => ignored(`/claims?${key}=${value}`, "NUL character"))),
-      ...["stance=bogus", "status=%00", "origin=x", "sort=bogus", "source=UPPER", "source=%00"].map((query) => ignored(`/claims?${query}`, claimsIgnored)),
+      ...["stance=bogus", "status=%00", "origin=x", "sort=bogus", "source=UPPER", "source=%00"].map((query) => ignored(`/claims?${query}`, droppedFilters)),
       ...["after", "before"].flatMap((key) =>
         [
           `sort=source&${key}=${cursor(["x", "y", "z"])}`,
@@ -88,10 +88,10 @@ describe("bad input over HTTP", () => {
         ].map((query) => ignored(`/claims?${query}`, "Not a page position this list made")),
       ),
       ...[`at=${INT4_MAX + 1}`, "at=abc", `last=${INT4_MAX + 1}`, "order=bogus"].map((query): PageCase => ({ path: `/review?${query}`, status: 200 })),
-      ...[`speaker=${INT4_MAX + 1}`, "q=%00", `topic=-1`].map((query) => ignored(`/review?${query}`, "ignored")),
-      ...["q=%00", "kind=bogus", "page=99999999999", "page=abc"].map((query) => ignored(`/actors?${query}`, "Ignored")),
-      ...["q=%00", "page=0"].map((query) => ignored(`/topics?${query}`, "Ignored")),
-      ignored("/sources?q=%00", "Ignored"),
+      ...[`speaker=${INT4_MAX + 1}`, "q=%00", `topic=-1`].map((query) => ignored(`/review?${query}`, droppedFilters)),
+      ...["q=%00", "kind=bogus", "page=99999999999", "page=abc"].map((query) => ignored(`/actors?${query}`, droppedFilters)),
+      ...["q=%00", "page=0"].map((query) => ignored(`/topics?${query}`, droppedFilters)),
+      ignored("/sources?q=%00", droppedFilters),
       { path: `/sources?page=${INT4_MAX + 1}`, status: 200 },
       ...[`actor=${INT4_MAX + 1}`, "actor=%00", "page=99999999", "source=UPPER", "kind=bogus", "status=%00"].map((query): PageCase => ({
         path: `/contradictions?${query}`,
@@ -105,7 +105,7 @@ describe("bad input over HTTP", () => {
         ["from=%00", "Use a date like 2026-01-31."],
         ["before=99999999999999999999", "Not a page position this log made"],
         ["before=abc", "Not a page position this log made"],
-        ["entity=bogus", "Invalid option"],
+        ["entity=bogus", "is not one of the choices"],
       ].map(([query, says]) => ignored(`/audit?${query}`, says!)),
     ];
   }

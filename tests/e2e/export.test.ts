@@ -79,7 +79,10 @@ describe("export through the running app", () => {
     await saveScreenshot(page, "export-menu");
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-filtered").click()]);
     expect(download.suggestedFilename()).toMatch(/^claimbase-claims-\d{4}-\d{2}-\d{2}-filtered\.csv$/);
-    const records = parse(await readFile((await download.path())!), { columns: true }) as Record<string, string>[];
+    // A CSV from the app starts with a byte-order mark, so Excel on Windows reads it as UTF-8.
+    const bytes = await readFile((await download.path())!);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const records = parse(bytes, { columns: true, bom: true }) as Record<string, string>[];
     expect(records.map((record) => Number(record.id))).toEqual(shown);
     expect(records.every((record) => record.source_slug === "awkward" && record.stance === "supports")).toBe(true);
     // Spreadsheet safety survives the real HTTP path.
@@ -87,7 +90,7 @@ describe("export through the running app", () => {
 
     const [all] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-all").click()]);
     expect(all.suggestedFilename()).toMatch(/^claimbase-claims-\d{4}-\d{2}-\d{2}-all\.csv$/);
-    const everything = parse(await readFile((await all.path())!), { columns: true }) as unknown[];
+    const everything = parse(await readFile((await all.path())!), { columns: true, bom: true }) as unknown[];
     expect(everything).toHaveLength(await app.database.prisma.claim.count());
   });
 
@@ -98,6 +101,48 @@ describe("export through the running app", () => {
     });
     expect(event.userId).toBe(app.users.viewer.id);
     expect(event.after).toMatchObject({ kind: "claims", filters: { source: "awkward", stance: "supports" }, via: "http" });
+  });
+
+  test("for spreadsheet users: source details, a link back to each claim, source titles in pairs, and the app's words on request", async () => {
+    const prisma = app.database.prisma;
+    await prisma.source.update({
+      where: { slug: "awkward" },
+      data: { url: "https://news.example.org/awkward", publisher: "Example News", publishedDate: "2024-05-14" },
+    });
+    const [first, second] = await prisma.claim.findMany({ where: { source: { slug: "awkward" } }, orderBy: { id: "asc" }, take: 2 });
+    await prisma.contradiction.create({ data: { claimAId: first!.id, claimBId: second!.id, detectedBy: "editor", kind: "dispute", score: 1 } });
+    const { page } = viewer;
+
+    await page.goto("/claims?source=awkward");
+    await page.getByText("Export", { exact: true }).click();
+    await page.getByLabel(/Words as the app shows them/).check();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-filtered").click()]);
+    const records = parse(await readFile((await download.path())!), { columns: true, bom: true }) as Record<string, string>[];
+    const row = records.find((record) => Number(record.id) === first!.id)!;
+    expect(row).toMatchObject({
+      source_title: 'Awkward, "quoted" source',
+      source_url: "https://news.example.org/awkward",
+      source_publisher: "Example News",
+      source_published_date: "2024-05-14",
+      link: `${app.baseUrl}/claims/${first!.id}`,
+      status: "Unreviewed",
+      attribution: "Author's voice",
+      stance: "Opposes",
+    });
+    // The link opens the claim.
+    await page.goto(row.link!);
+    await page.getByRole("heading", { name: `Claim #${first!.id}` }).waitFor();
+
+    await page.goto("/contradictions?status=all");
+    await page.getByText("Export", { exact: true }).click();
+    const [pairs] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-filtered").click()]);
+    const pairRows = parse(await readFile((await pairs.path())!), { columns: true, bom: true }) as Record<string, string>[];
+    expect(pairRows.find((record) => Number(record.claim_a_id) === first!.id)).toMatchObject({
+      claim_a_source: "awkward",
+      claim_a_source_title: 'Awkward, "quoted" source',
+      claim_b_source_title: 'Awkward, "quoted" source',
+      status: "candidate",
+    });
   });
 
   test("the command line writes the same bytes as the HTTP export", async () => {

@@ -53,13 +53,22 @@ describe("import in the browser", () => {
     expect(await page.getByLabel("Date").inputValue()).toBe("2024-05-14");
     expect(await page.getByLabel("URL").inputValue()).toBe("https://news.example.com/2024/05/harbour-ferry-strike-ends");
 
+    // The quote gets the room: its column is at least twice the speaker's, and nothing sticks out of the table.
+    const claimsTable = page.getByTestId("preview-claims");
+    const headerWidth = async (name: string) => (await claimsTable.getByRole("columnheader", { name, exact: true }).boundingBox())!.width;
+    expect(await headerWidth("Claim")).toBeGreaterThanOrEqual(2 * (await headerWidth("Speaker")));
+    expect(await claimsTable.evaluate((table) => table.scrollWidth <= table.clientWidth + 1)).toBe(true);
+    expect(rows.some((row) => row.includes("Direct quote"))).toBe(true);
+
     // Nothing from the page ran in the editor's browser.
     expect(await page.evaluate(() => Object.keys(window).filter((key) => key.startsWith("__import")))).toEqual([]);
     expect(dialogs).toEqual([]);
     expect(await page.title()).not.toContain("SCRIPT-LEAK");
     await saveScreenshot(page, "import-preview");
 
-    // Kind is the editor's call; saving without it names the field.
+    // A dated article page is pre-filled as news; an editor who clears the kind is told to choose one.
+    expect(await page.getByLabel("Kind").inputValue()).toBe("news");
+    await page.getByLabel("Kind").selectOption("");
     await page.getByRole("button", { name: "Save import" }).click();
     await page.getByText("Choose what kind of source this is", { exact: true }).waitFor();
     expect(await page.getByTestId("import-error").innerText()).toBe("Some fields need attention; see the messages beside them.");

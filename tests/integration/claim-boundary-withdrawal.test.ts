@@ -18,7 +18,7 @@ vi.mock("@/lib/auth/session", async (importOriginal) => (await import("@/tests/h
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 
 const { adjustClaimBoundaryAction, withdrawClaimAction, restoreClaimAction } = await import("@/lib/claims/actions");
-const { listClaims, reviewQueuePosition } = await import("@/lib/claims/queries");
+const { claimContradictions, listClaims, reviewQueuePosition } = await import("@/lib/claims/queries");
 const { claimStatusTotals } = await import("@/lib/claims/tallies");
 const { getSourceWithClaims, getReaderSummary } = await import("@/lib/sources/queries");
 const { listContradictionIds } = await import("@/lib/contradictions/queries");
@@ -169,6 +169,8 @@ describe("claim boundaries and withdrawal", () => {
     expect(await exportedIds("claims")).not.toContain(needs);
     expect(await exportedIds("contradictions")).not.toContain(pair.id);
     expect(await listContradictionIds({ status: "candidate" }, database.prisma)).not.toContain(pair.id);
+    // Nor does the pair show on the other claim's own page.
+    expect((await claimContradictions(opens, database.prisma)).map((row) => row.id)).not.toContain(pair.id);
     const queue = await reviewQueuePosition({ source: "harbour-gazette" }, undefined, database.prisma, "source");
     expect(queue.claimId).not.toBe(needs);
     expect(queue.nextId).not.toBe(needs);

@@ -30,6 +30,8 @@ import { actorListSchema } from "@/lib/actors/schema";
 import { listTopics } from "@/lib/topics/queries";
 import { topicsFilterSchema } from "@/lib/topics/filters";
 import { GET } from "@/app/api/export/[kind]/route";
+import { ATTRIBUTION_LABELS, CLAIM_ORIGIN_LABELS, CREDIBILITY_LABELS, STANCE_LABELS, STATUS_LABELS } from "@/lib/claims/labels";
+import { CONTRADICTION_STATUS_LABELS } from "@/lib/contradictions/labels";
 
 vi.mock("@/lib/auth/session", async (importOriginal) => mockSessionModule(await importOriginal()));
 
@@ -202,6 +204,10 @@ describe("export", () => {
         reviewed_at: claim.reviewedAt?.toISOString() ?? null,
         created_at: claim.createdAt.toISOString(),
         updated_at: claim.updatedAt.toISOString(),
+        source_url: claim.source.url,
+        source_publisher: claim.source.publisher,
+        source_published_date: claim.source.publishedDate,
+        link: `http://claimbase.test/claims/${claim.id}`,
       }));
     }
 
@@ -283,12 +289,35 @@ describe("export", () => {
           claim_b_quote: pair.claimB.quote,
           claim_a_speaker: pair.claimA.speaker?.name ?? "",
           claim_b_source: pair.claimB.source.slug,
+          claim_a_source_title: pair.claimA.source.title,
+          claim_b_source_title: pair.claimB.source.title,
+          link: `http://claimbase.test/contradictions/${pair.id}`,
           rationale: pair.rationale ?? "",
           preferred_claim_id: pair.preferredClaimId ? String(pair.preferredClaimId) : "",
           preferred_reason: pair.preferredReason ?? "",
           explanation: pair.explanation ?? "",
         });
       }
+    });
+
+    test("labels=1 writes the app's words for codes, under the same header; without it the codes", async () => {
+      const query = "columns=id,attribution,status,credibility,stance,origin";
+      const codes = parse(await exportText("claims", query), { columns: true }) as Record<string, string>[];
+      const words = parse(await exportText("claims", `${query}&labels=1`), { columns: true }) as Record<string, string>[];
+      expect(words.map((row) => Object.keys(row))).toEqual(codes.map((row) => Object.keys(row)));
+      for (const [index, row] of codes.entries()) {
+        expect(words[index]).toEqual({
+          id: row.id,
+          attribution: ATTRIBUTION_LABELS[row.attribution as keyof typeof ATTRIBUTION_LABELS],
+          status: STATUS_LABELS[row.status as keyof typeof STATUS_LABELS],
+          credibility: CREDIBILITY_LABELS[Number(row.credibility)],
+          stance: STANCE_LABELS[row.stance as keyof typeof STANCE_LABELS],
+          origin: CLAIM_ORIGIN_LABELS[row.origin as keyof typeof CLAIM_ORIGIN_LABELS],
+        });
+      }
+      expect(words.some((row) => row.attribution === "Author's voice")).toBe(true);
+      const pairs = parse(await exportText("contradictions", "status=all&labels=1&columns=id,kind,status"), { columns: true }) as Record<string, string>[];
+      expect(pairs.every((row) => Object.values(CONTRADICTION_STATUS_LABELS).includes(row.status as never))).toBe(true);
     });
 
     test("sources carry reliability and claim counts; actors their aliases; topics their stances", async () => {
@@ -442,7 +471,8 @@ describe("export", () => {
     const cli = (args: string[]) =>
       run(path.join(ROOT, "node_modules/.bin/tsx"), [path.join(ROOT, "lib/export/cli.ts"), ...args], {
         cwd: ROOT,
-        env: { ...process.env, DATABASE_URL: database.url },
+        // Link columns: the app's address, which the HTTP export takes from its request.
+        env: { ...process.env, DATABASE_URL: database.url, NEXTAUTH_URL: "http://claimbase.test" },
         encoding: "buffer",
         maxBuffer: 64 * 1024 * 1024,
       });

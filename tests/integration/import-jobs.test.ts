@@ -11,6 +11,7 @@ import { pollImportJob, startTestImportJobs, type TestImportJobs } from "@/tests
 import { mockSessionModule, signInAs } from "@/tests/helpers/session";
 import { createRoleUsers, createUser, type TestUser } from "@/tests/helpers/users";
 import type { Role } from "@/lib/auth/roles";
+import { plural } from "@/lib/format/plural";
 
 vi.mock("@/lib/auth/session", async (importOriginal) => mockSessionModule(await importOriginal()));
 
@@ -86,7 +87,9 @@ describe("import jobs", () => {
     expect(job.result).toMatchObject({ sourceId: source.id, slug: source.slug, created: true, duplicate: false, claimsTotal: source.claims.length });
     expect(job.result!.claimsCreated).toBe(source.claims.length);
     expect(source.claims.length).toBeGreaterThan(0);
-    expect(job.result!.description).toMatch(/claims/);
+    // The summary counts the claims saved, by plural rules ("1 new claim of 1", "3 new claims of 3").
+    const count = source.claims.length;
+    expect(job.result!.description).toContain(`${count} new ${plural(count, "claim", "claims")} of ${count}`);
     expect(source.claims.every((claim) => claim.speaker?.name.includes("Marsh"))).toBe(true);
     // A job that ended is not run again.
     await runImportJob(database.prisma, jobId);

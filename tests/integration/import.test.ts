@@ -22,6 +22,7 @@ import { pollImportJob, startTestImportJobs, type TestImportJobs } from "@/tests
 import { mockSessionModule, signInAs } from "@/tests/helpers/session";
 import { createRoleUsers, type TestUser } from "@/tests/helpers/users";
 import type { Role } from "@/lib/auth/roles";
+import { countOf } from "@/lib/format/plural";
 
 vi.mock("@/lib/auth/session", async (importOriginal) => mockSessionModule(await importOriginal()));
 
@@ -273,7 +274,7 @@ describe("import", () => {
       expect(depotAfter).toMatchObject({ startOffset: depot.startOffset, endOffset: depot.endOffset, anchorStatus: "reanchored" });
       expect(depotAfter.prefix).toContain("Friday");
       await expectAnchored(created.summary.sourceId);
-      expect(describeImport(result)).toContain(`${preview.match!.claimsReanchored} claims re-anchored, 0 need review`);
+      expect(describeImport(result)).toContain(`${countOf(preview.match!.claimsReanchored, "claim", "claims")} re-anchored, 0 need review`);
     });
 
     test("a changed version is matched by URL, or by the editor's choice, whatever its title", async () => {

@@ -2,7 +2,7 @@
 // seed: figures with their units, rates, bounds and corrections; named parties with one key
 // per party; acts of blaming, denying and admitting; predicate polarity; modality; dates.
 import { describe, expect, test } from "vitest";
-import { computeFacets, facetKeys, quantitiesDisagree, type QuantityFacet } from "@/lib/facets";
+import { computeFacets, facetKeys, keysOfName, quantitiesDisagree, type QuantityFacet } from "@/lib/facets";
 import { extractQuantities } from "@/lib/facets/quantities";
 import { originPlaces, sameStart } from "@/lib/facets/places";
 import { antonyms, entailments, synonyms } from "@/lib/text/wordnet";
@@ -494,5 +494,34 @@ describe("weights, and what became of them", () => {
   test("a sentence opening on an inverted 'had' supposes: 'Had the full 2,750 tonnes gone off, …'", () => {
     expect(only("Had the full 2,750 tonnes gone off, the sources said, the explosion would have been far deadlier.").modality).toBe("hypothetical");
     expect(only("Had been warned about 500 tonnes in the hangar.").modality).not.toBe("hypothetical");
+  });
+});
+
+describe("the substance a weight is of, when the figure does not name it", () => {
+  test("'the quantity of ammonium nitrate that exploded was only 500 tonnes': named before the figure", () => {
+    expect(only("The report revealed that the quantity of ammonium nitrate that exploded was only 500 tonnes.").substance).toBe("ammonium nitrate");
+    expect(only("The amount of oil spilled was 4.9 million barrels.").substance).toBe("oil");
+  });
+
+  test("'… 552 tonnes of ammonium nitrate exploded. Sources said 700 to 1,000 tonnes': the weight the text just named", () => {
+    const [figure] = extractQuantities(
+      "Three European intelligence sources said the blast was probably caused by 700 to 1,000 tonnes.",
+      "A report concluded that no more than 552 tonnes of ammonium nitrate exploded.",
+    );
+    expect(figure!.substance).toBe("ammonium nitrate");
+  });
+});
+
+describe("a state and the names it speaks through", () => {
+  test("'Moscow', 'the Kremlin', 'the Russian Defence Ministry' and 'Russia' are one target; so are 'the US' and 'Washington'", () => {
+    for (const name of ["Moscow", "the Kremlin", "Russian Defence Ministry", "Russian Federation"]) expect(keysOfName(name), name).toContain("russia");
+    expect(keysOfName("Ukrainian Army")).toContain("ukraine");
+    expect(keysOfName("US")).toContain("united states");
+    expect(keysOfName("Washington")).toContain("united states");
+  });
+
+  test("a capital that is also a person's name, and a person with a nationality, are not the state", () => {
+    expect(keysOfName("Victoria")).not.toContain("seychelles");
+    expect(keysOfName("Russian businessman Igor Grechushkin")).not.toContain("russia");
   });
 });

@@ -779,3 +779,24 @@ describe("negations and speakers that are easy to misread", () => {
     ).toBeUndefined();
   });
 });
+
+describe("a level against a limit", () => {
+  test("'fallen below the federal limit' / 'remained above the federal limit' conflict", () => {
+    const match = ruleFor("negated-statement", {
+      name: "below / above",
+      a: claim("The mayor said lead levels in the city's water had fallen below the federal limit.", { speaker: "Mayor", source: 1 }),
+      b: claim("Tests showed lead levels in the city's water remained above the federal limit.", { speaker: "Virginia Tech researchers", source: 2 }),
+    });
+    expect(match!.explanation).toMatch(/below the federal limit.*above the federal limit/);
+  });
+
+  test("both below it agree", () => {
+    expect(
+      ruleFor("negated-statement", {
+        name: "below / below",
+        a: claim("The mayor said lead levels in the city's water had fallen below the federal limit.", { speaker: "Mayor", source: 1 }),
+        b: claim("State tests showed lead levels in the city's water were below the federal limit.", { speaker: "State", source: 2 }),
+      }),
+    ).toBeUndefined();
+  });
+});

@@ -99,3 +99,42 @@ describe("NDJSON encoding", () => {
     expect(JSON.parse(lines[1]!).updated_at).toBeNull();
   });
 });
+
+describe("codes as labels and links to the app", () => {
+  const attribution: ExportColumn = {
+    name: "attribution",
+    type: "text",
+    description: "",
+    labels: { author_voice: "Author's voice", direct_quote: "Direct quote" },
+  };
+  const credibility: ExportColumn = { name: "credibility", type: "integer", description: "", labels: { 6: "6 — Cannot be judged" } };
+  const link: ExportColumn = { name: "link", type: "text", description: "", linkPath: "/claims/" };
+
+  test("codes stay codes unless labels are asked for; then a CSV and NDJSON hold the app's words", () => {
+    const row = ["author_voice", 6, 42];
+    const codes = new ExportEncoder([attribution, credibility, link], { format: "csv", bom: false, formulas: "escape", baseUrl: "https://claims.example.org" });
+    expect(codes.encode([row])).toBe("attribution,credibility,link\r\nauthor_voice,6,https://claims.example.org/claims/42\r\n");
+    const labelled = new ExportEncoder([attribution, credibility, link], {
+      format: "csv",
+      bom: false,
+      formulas: "escape",
+      labels: true,
+      baseUrl: "https://claims.example.org",
+    });
+    expect(parse(labelled.encode([row]), { columns: true })).toEqual([
+      { attribution: "Author's voice", credibility: "6 — Cannot be judged", link: "https://claims.example.org/claims/42" },
+    ]);
+    const json = new ExportEncoder([attribution, credibility], { format: "ndjson", bom: false, formulas: "escape", labels: true });
+    expect(JSON.parse(json.encode([row.slice(0, 2)]).trim())).toEqual({ attribution: "Author's voice", credibility: "6 — Cannot be judged" });
+  });
+
+  test("a code without a label is written as stored; no base address leaves the link a path; an empty cell stays empty", () => {
+    const encoder = new ExportEncoder([attribution, link], { format: "csv", bom: false, formulas: "escape", labels: true });
+    expect(
+      encoder.encode([
+        ["something_new", 7],
+        [null, null],
+      ]),
+    ).toBe("attribution,link\r\nsomething_new,/claims/7\r\n,\r\n");
+  });
+});

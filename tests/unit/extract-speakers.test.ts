@@ -546,6 +546,128 @@ describe("speakers introduced by role, and what follows a head", () => {
   });
 });
 
+describe("a government press statement: the office-holder all the way down", () => {
+  const STATEMENT = [
+    "Islamabad, 14 March 2023 — Prime Minister Shehbaz Sharif received a delegation of flood-affected farmers at the PM House today.",
+    "",
+    "The Prime Minister said that relief had reached every flooded district of Sindh.",
+    "",
+    "The Prime Minister reaffirmed that the federal government would pay compensation for every damaged house.",
+    "",
+    "Officials of the planning ministry presented the reconstruction plan to the delegation.",
+    "",
+    "The farmers thanked the government for its help and asked for seed and fertiliser before the sowing season.",
+    "",
+    "The planning ministry put the damage at 30 billion dollars in its own assessment.",
+    "",
+    '"Nobody will be left behind," the Prime Minister said. He stressed that the money would reach families directly.',
+  ].join("\n");
+  const claimOf = finderFor(STATEMENT);
+
+  test("a dateline's place ('Islamabad, 14 March 2023 —') is no one 'he' can mean", () => {
+    expect(claimOf("money would reach families directly").speaker).toMatchObject({ name: "Shehbaz Sharif" });
+  });
+
+  test("'the Prime Minister' paragraphs after 'Prime Minister Shehbaz Sharif' is still him; 'reaffirmed' reports", () => {
+    expect(claimOf("relief had reached every flooded district").speaker).toMatchObject({ name: "Shehbaz Sharif" });
+    expect(claimOf("would pay compensation for every damaged house")).toMatchObject({ speaker: { name: "Shehbaz Sharif" }, cue: "reaffirmed" });
+    expect(claimOf("Nobody will be left behind").speaker).toMatchObject({ name: "Shehbaz Sharif" });
+  });
+});
+
+describe("subjects set apart from their verbs", () => {
+  const STORY = [
+    "In a statement in March 2021 the presidency said that the president had first learned of the cargo from a security report.",
+    "",
+    "In December Sharif stood in front of journalists and said the audit showed that half the relief money had been spent.",
+    "",
+    "The Movement, whose leader Altaf Hussain has denied any part in the violence, accused the Rangers of running a political operation.",
+    "",
+    "A report by the Federal Investigation Agency, dated July 2020, concluded that the factory had been set on fire over unpaid extortion money.",
+    "",
+    '"He is the only judge who has not been afraid of them," said the mother of a worker killed in the fire, who was among dozens of relatives outside the court.',
+  ].join("\n");
+  const claimOf = finderFor(STORY);
+
+  test("'In a statement in March 2021 the presidency said': a fronted phrase, and the presidency as a body", () => {
+    expect(claimOf("first learned of the cargo").speaker).toMatchObject({ name: "Presidency", kind: "government_body" });
+  });
+
+  test("'In December Sharif stood … and said': a fronted time before a coordinated verb", () => {
+    expect(claimOf("half the relief money").speaker).toMatchObject({ name: "Sharif" });
+  });
+
+  test("'The Movement, whose leader … has denied …, accused': the relative clause is not the subject", () => {
+    expect(claimOf("running a political operation")).toMatchObject({ speaker: { name: "Movement" }, cue: "accused" });
+  });
+
+  test("'A report by the Federal Investigation Agency, dated July 2020, concluded': a participle that only says which report", () => {
+    expect(claimOf("set on fire over unpaid extortion")).toMatchObject({ speaker: { name: "Federal Investigation Agency" }, cue: "concluded" });
+  });
+
+  test("'said the mother of a worker killed in the fire, who …': the 'of' phrase says whose mother", () => {
+    expect(claimOf("only judge who has not been afraid").speaker).toMatchObject({ name: "Mother of a worker", kind: "person" });
+  });
+});
+
+describe("who 'he' and 'according to' mean when the name was not a speaker", () => {
+  const STORY = [
+    "The ship was chartered by the Cypriot businessman Charalambos Manoli. He said he had gone bankrupt and could not pay the crew.",
+    "",
+    "The fire spread to the fertiliser store within minutes, according to a source familiar with the first official findings.",
+  ].join("\n");
+  const claimOf = finderFor(STORY);
+
+  test("'… by the Cypriot businessman Charalambos Manoli. He said …': a name after its role at the sentence's end", () => {
+    expect(claimOf("had gone bankrupt").speaker).toMatchObject({ name: "Charalambos Manoli", kind: "person" });
+  });
+
+  test("'The Crime and Corruption Reporting Project estimated': a project is a body, not a person named Project", () => {
+    expect(finderFor("The Crime and Corruption Reporting Project later estimated the damage at up to 8 billion dollars.")("damage at up to").speaker).toEqual({
+      name: "Crime and Corruption Reporting Project",
+      kind: "organization",
+    });
+  });
+
+  test("'According to a 2015 report by the maritime network shiparrested.com': a website names its publisher", () => {
+    const claimOf = finderFor("According to a 2019 report by the shipping website maritime-executive.com, the tanker was detained in Fujairah for a week.");
+    expect(claimOf("detained in Fujairah")).toMatchObject({
+      speaker: { name: "maritime-executive.com", kind: "media_outlet" },
+      citedVia: expect.stringMatching(/2019 report/),
+    });
+  });
+
+  test("'The Voice of America piece says': the publisher's name before the document, 'of' and all", () => {
+    const claimOf = finderFor("The Voice of America piece on the same report says the blast killed 214 people.");
+    expect(claimOf("killed 214 people")).toMatchObject({ speaker: { name: "Voice of America" }, citedVia: "Voice of America piece" });
+    // A place before a document is where it is about, not who wrote it.
+    expect(finderFor("The Baldia Town report said the doors were locked.")("doors were locked").speaker?.name).not.toBe("Baldia Town");
+  });
+
+  test("'In October 2021 sources in the party told a channel': anonymous sources told apart by where they are, after a fronted date", () => {
+    const claimOf = finderFor("In March 2019 sources in the PPP and the Awami National Party told Dawn that the inquiry had been shelved.");
+    expect(claimOf("inquiry had been shelved").speaker).toMatchObject({ name: "Sources in the PPP and the Awami National Party" });
+    // A fronted phrase that ends on a noun still leaves the subject after it.
+    expect(finderFor("In a press conference MQM leader Farooq Sattar said the party was not involved.")("party was not involved").speaker).toMatchObject({
+      name: "Farooq Sattar",
+    });
+  });
+
+  test("'Newspapers in Lahore were accusing …', 'Residents of Gemmayzeh said': a group told apart by its place keeps it", () => {
+    expect(finderFor("Newspapers in Lahore were accusing the party of rigging the vote.")("rigging the vote").speaker).toMatchObject({
+      name: "Newspapers in Lahore",
+    });
+    expect(finderFor("Residents of Gemmayzeh said the warehouse had smelled of smoke for days.")("smelled of smoke").speaker).toMatchObject({
+      name: "Residents of Gemmayzeh",
+    });
+    expect(finderFor("Newspapers in Lahore were accusing the party of rigging the vote.")("rigging the vote").speaker!.kind).not.toBe("person");
+  });
+
+  test("'according to a source familiar with the first official findings': the source, told apart by what follows", () => {
+    expect(claimOf("spread to the fertiliser store").speaker).toMatchObject({ name: "Source familiar with the first official findings" });
+  });
+});
+
 describe("constructions found importing a court's judgment between two states", () => {
   const JUDGMENT = [
     "THE LAW",

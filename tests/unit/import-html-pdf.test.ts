@@ -24,7 +24,7 @@ describe("HTML pages", () => {
     expect(text.split("\n\n").length).toBeGreaterThanOrEqual(4);
   });
 
-  test("title, author, site, date, address and language are guessed from the head", () => {
+  test("title, author, site, date, address, language and kind are guessed from the head", () => {
     expect(guesses).toEqual({
       title: "Ferry strike ends after three weeks",
       author: "Fiona MacLeod",
@@ -32,7 +32,21 @@ describe("HTML pages", () => {
       publishedDate: "2024-05-14",
       url: "https://news.example.com/2024/05/harbour-ferry-strike-ends",
       language: "en-GB",
+      kind: "news",
     });
+  });
+
+  test.each([
+    ['<script type="application/ld+json">{"@type": "OpinionNewsArticle"}</script>', "opinion"],
+    ['<script type="application/ld+json">[{"@type": ["BlogPosting"]}]</script>', "blog"],
+    ['<meta property="og:type" content="article"><meta property="article:section" content="Opinion">', "opinion"],
+    ['<meta property="og:type" content="article">', "news"],
+    ['<meta property="og:type" content="website">', undefined],
+    ["", undefined],
+  ])("the kind is read from the page's markup: %s", (head, kind) => {
+    const html = `<html><head><title>Port fees rise again</title>${head}</head>
+      <body><article><p>${"The harbour board raised fees for the third year running, the board's chair said on Monday. ".repeat(4)}</p></article></body></html>`;
+    expect(htmlToText(html, "fees.html").guesses.kind).toBe(kind);
   });
 
   test("a page whose content is built by scripts has no readable main content", () => {

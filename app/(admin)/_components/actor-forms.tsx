@@ -8,6 +8,7 @@ import type { Option } from "./claim-editor-form";
 import type { PickerOption } from "@/lib/pickers/schema";
 import { SearchCombobox } from "./search-select";
 import { FieldError, FormFields, Outcome, VersionedConflictNotice, describedBy, useVersionedForm } from "./versioned-form";
+import { countOf } from "@/lib/format/plural";
 
 export function ActorForm({ actorId, snapshot }: { actorId: number; snapshot: FormSnapshot }) {
   const form = useVersionedForm({
@@ -70,7 +71,7 @@ export function MergeActorForm({
         startTransition(async () => {
           const result = await mergeActorsAction({ keptId, keptVersion, mergedId });
           if (result.ok) {
-            setOutcome({ kind: "notice", text: `Merged: ${result.data.claimsMoved} claims moved to ${keptName}.` });
+            setOutcome({ kind: "notice", text: `Merged: ${countOf(result.data.claimsMoved, "claim", "claims")} moved to ${keptName}.` });
             setErrors({});
             setMergedId("");
             setSearched(null);
@@ -154,7 +155,8 @@ export function SuggestedMerges({
       <ul className="plain-list">
         {suggestions.map((suggestion) => (
           <li key={suggestion.id}>
-            Possibly the same as <a href={`/actors/${suggestion.id}`}>{suggestion.name}</a> <span className="muted">({suggestion.claims} claims)</span>{" "}
+            Possibly the same as <a href={`/actors/${suggestion.id}`}>{suggestion.name}</a>{" "}
+            <span className="muted">({countOf(suggestion.claims, "claim", "claims")})</span>{" "}
             {done[suggestion.id] ? (
               <span className="muted">{done[suggestion.id]}</span>
             ) : (
@@ -165,7 +167,7 @@ export function SuggestedMerges({
                   startTransition(async () => {
                     const result = await mergeActorsAction({ keptId, keptVersion, mergedId: suggestion.id });
                     if (result.ok) {
-                      setDone({ ...done, [suggestion.id]: `merged: ${result.data.claimsMoved} claims moved to ${keptName}` });
+                      setDone({ ...done, [suggestion.id]: `merged: ${countOf(result.data.claimsMoved, "claim", "claims")} moved to ${keptName}` });
                       setOutcome({ kind: "notice", text: "Merged. Reload the page to merge another suggestion into the new version." });
                     } else {
                       setOutcome({

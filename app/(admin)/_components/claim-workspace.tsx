@@ -12,8 +12,8 @@ import { ClaimAnchorControls } from "./claim-anchor-controls";
 import { formatTime } from "@/lib/format/time";
 import type { AssignableEditor } from "@/lib/assignments/schema";
 import { AssignControl } from "./assign-control";
-
-const CONTRADICTION_STATUS: Record<string, string> = { candidate: "Candidate", confirmed: "Confirmed", dismissed: "Dismissed" };
+import { Quote } from "./quote";
+import { CONTRADICTION_STATUS_LABELS, KIND_LABELS } from "@/lib/contradictions/labels";
 
 export function ClaimWorkspace({
   detail,
@@ -99,11 +99,10 @@ export function ClaimWorkspace({
             {contradictions.map((row) => (
               <li key={row.id}>
                 <Link href={`/contradictions/${row.id}`}>
-                  {CONTRADICTION_STATUS[row.status] ?? row.status} {row.kind} contradiction
+                  {CONTRADICTION_STATUS_LABELS[row.status]} · {KIND_LABELS[row.kind].toLowerCase()}
                 </Link>{" "}
                 with <Link href={`/claims/${row.other.id}`}>#{row.other.id}</Link>
-                {row.other.speaker && <> ({row.other.speaker.name})</>}:{" "}
-                <q>{row.other.quote.length > 160 ? `${row.other.quote.slice(0, 160)}…` : row.other.quote}</q>
+                {row.other.speaker && <> ({row.other.speaker.name})</>}: <Quote text={row.other.quote} max={160} />
                 <span className="muted"> — {row.other.source.title}</span>
                 {row.explanation && <div className="muted small">{row.explanation}</div>}
               </li>

@@ -9,6 +9,7 @@ import type { Option } from "./claim-editor-form";
 import type { PickerOption } from "@/lib/pickers/schema";
 import { SearchCombobox } from "./search-select";
 import { useMounted } from "./use-mounted";
+import { countOf } from "@/lib/format/plural";
 
 export function boxes(formId: string): HTMLInputElement[] {
   const form = document.getElementById(formId);
@@ -84,7 +85,7 @@ export function BulkBar({ formId, topics }: { formId: string; topics: Option[] |
       const result = await bulkStatusAction({ ids: selectedIds(), status });
       if (result.ok)
         finish(
-          `${result.data.changed} claims set to ${STATUS_LABELS[status as keyof typeof STATUS_LABELS].toLowerCase()}${result.data.unchanged ? `, ${result.data.unchanged} already were` : ""}.`,
+          `${countOf(result.data.changed, "claim", "claims")} set to ${STATUS_LABELS[status as keyof typeof STATUS_LABELS].toLowerCase()}${result.data.unchanged ? `, ${result.data.unchanged} already were` : ""}.`,
         );
       else setMessage({ kind: "error", text: result.fieldErrors?.ids?.join(" ") ?? result.message });
     });
@@ -94,7 +95,7 @@ export function BulkBar({ formId, topics }: { formId: string; topics: Option[] |
       const result = await bulkTopicAction(topicId === "__new" ? { ids: selectedIds(), newTopicTitle: newTopic } : { ids: selectedIds(), topicId });
       if (result.ok) {
         setNewTopic("");
-        finish(`Topic set on ${result.data.changed} claims${result.data.unchanged ? `, ${result.data.unchanged} already had it` : ""}.`);
+        finish(`Topic set on ${countOf(result.data.changed, "claim", "claims")}${result.data.unchanged ? `, ${result.data.unchanged} already had it` : ""}.`);
       } else {
         const fields = result.fieldErrors ?? {};
         setMessage({ kind: "error", text: [result.message, ...Object.values(fields).flat()].join(" ") });

@@ -1,5 +1,5 @@
 "use client";
-// Export options (format, byte-order mark, formulas) and the two download links.
+// Export options (format, byte-order mark, labels, formulas) and the two download links.
 import { useId, useState } from "react";
 import styles from "./export-button.module.css";
 
@@ -11,7 +11,9 @@ interface ExportMenuProps {
 
 export function ExportMenu({ kind, filters }: ExportMenuProps) {
   const [format, setFormat] = useState<"csv" | "ndjson">("csv");
-  const [bom, setBom] = useState(false);
+  // Downloads from the app are mostly opened in a spreadsheet: Excel on Windows reads UTF-8 only after a BOM.
+  const [bom, setBom] = useState(true);
+  const [labels, setLabels] = useState(false);
   const [keepFormulas, setKeepFormulas] = useState(false);
   const id = useId();
 
@@ -20,6 +22,7 @@ export function ExportMenu({ kind, filters }: ExportMenuProps) {
     if (format !== "csv") params.set("format", format);
     if (bom && format === "csv") params.set("bom", "1");
     if (keepFormulas && format === "csv") params.set("formulas", "keep");
+    if (labels) params.set("labels", "1");
     const query = params.toString();
     return `/api/export/${kind}${query ? `?${query}` : ""}`;
   };
@@ -40,6 +43,10 @@ export function ExportMenu({ kind, filters }: ExportMenuProps) {
         <label className={styles.option}>
           <input type="checkbox" checked={bom} disabled={format !== "csv"} onChange={(event) => setBom(event.target.checked)} />
           Byte-order mark (for Excel)
+        </label>
+        <label className={styles.option}>
+          <input type="checkbox" checked={labels} onChange={(event) => setLabels(event.target.checked)} />
+          Words as the app shows them (&ldquo;Author&rsquo;s voice&rdquo;, &ldquo;In review&rdquo;) instead of codes
         </label>
         <label className={styles.option}>
           <input type="checkbox" checked={keepFormulas} disabled={format !== "csv"} onChange={(event) => setKeepFormulas(event.target.checked)} />

@@ -1,7 +1,7 @@
 // The change history of one claim, source or contradiction: newest first, who and when,
 // and what changed field by field.
 import type { AuditEntity } from "@/lib/audit/record";
-import { diffFields } from "@/lib/audit/diff";
+import { describeAction, describeChanges } from "@/lib/audit/describe";
 import { listEntityHistory } from "@/lib/audit/queries";
 import { formatTime } from "@/lib/format/time";
 import { ChangeList } from "./change-list";
@@ -16,12 +16,12 @@ export async function HistoryPanel({ entityType, entityId, title = "History" }: 
         {events.map((event) => (
           <li key={String(event.id)} data-testid="history-event">
             <div>
-              <strong>{event.action.replaceAll("_", " ")}</strong> by {event.user?.email ?? "the system"}{" "}
+              <strong>{describeAction(event.action)}</strong> by {event.user?.email ?? "the system"}{" "}
               <time dateTime={event.createdAt.toISOString()} className="muted">
                 {formatTime(event.createdAt)}
               </time>
             </div>
-            <ChangeList changes={diffFields(event.before, event.after)} />
+            <ChangeList changes={describeChanges(event.entityType, event.before, event.after)} />
           </li>
         ))}
       </ol>

@@ -1,5 +1,5 @@
 // One line of source metadata: kind, publisher, author, date, reliability.
-import { RELIABILITY_LABELS } from "@/lib/claims/labels";
+import { RELIABILITY_LABELS, reliabilityText } from "@/lib/claims/labels";
 import { SOURCE_KIND_LABELS } from "@/lib/sources/labels";
 
 export function SourceMeta({
@@ -15,7 +15,7 @@ export function SourceMeta({
       {source.publishedDate && ` · ${source.publishedDate}`}
       {" · "}
       <span className={`reliability reliability-${source.reliability}`} title={RELIABILITY_LABELS[source.reliability]}>
-        Reliability {source.reliability}
+        Reliability {reliabilityText(source.reliability)}
       </span>
       {source.url && (
         <>

@@ -1,11 +1,18 @@
 "use client";
 // The source text with claims highlighted; each run's data-start maps a selection back to exact offsets.
 // A highlight opens its claim through the URL (?claim=<id>), so the panel renders on the server and can be shared.
-import { useEffect, useMemo, useRef, useState, useTransition } from "react";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, useTransition } from "react";
 import { usePathname, useRouter } from "next/navigation";
 import { createClaimAction } from "@/lib/claims/actions";
 import { readerLabelAttributes, readerMarkup, type ReaderLayout } from "@/lib/sources/highlight";
 import { DEFAULT_CHECK_WORTHINESS_THRESHOLD } from "@/lib/facets/check-worthiness";
+import { STATUS_LABELS } from "@/lib/claims/labels";
+import { claimShown, nextUnreviewed, NO_READER_FILTERS, readerSpeakers, type ReaderFilters } from "@/lib/sources/reader-filters";
+import { countOf, plural } from "@/lib/format/plural";
+
+export const CLAIM_PANEL_ID = "claim-panel";
+/** Where globals.css turns the claim panel into a bottom sheet. */
+const NARROW_SCREEN = "(max-width: 1000px)";
 
 interface Selected {
   start: number;
@@ -88,8 +95,15 @@ export function SourceReader({
   const [loadError, setLoadError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
   const [worth, setWorth] = useWorthPreference();
-  const markup = useMemo(() => (layout ? readerMarkup(layout, worth.mode === "all" ? 0 : worth.threshold) : null), [layout, worth]);
+  const [filters, setFilters] = useState<ReaderFilters>(NO_READER_FILTERS);
+  const markup = useMemo(
+    () => (layout ? readerMarkup(layout, worth.mode === "all" ? 0 : worth.threshold, (claim) => claimShown(claim, filters)) : null),
+    [layout, worth, filters],
+  );
   const below = layout ? layout.claims.filter((claim) => claim.worth < worth.threshold).length : 0;
+  const shownCount = layout ? layout.claims.filter((claim) => claimShown(claim, filters)).length : 0;
+  const speakers = useMemo(() => (layout ? readerSpeakers(layout.claims) : []), [layout]);
+  const [navigationMessage, setNavigationMessage] = useState<string | null>(null);
 
   // While a new revision loads, the text shown stays the previous one.
   useEffect(() => {
@@ -109,9 +123,9 @@ export function SourceReader({
     const labels = new Map(layout.claims.map((claim) => [claim.id, claim.label]));
     for (const mark of container.current?.querySelectorAll<HTMLElement>("mark[data-claim-id]") ?? []) {
       const id = Number(mark.dataset.claimId);
-      const { title, ariaLabel } = readerLabelAttributes(id, labels.get(id) ?? "", mark.tabIndex === 0);
+      const { title, description } = readerLabelAttributes(id, labels.get(id) ?? "", mark.tabIndex === 0);
       mark.title = title;
-      if (ariaLabel) mark.setAttribute("aria-label", ariaLabel);
+      if (description) mark.setAttribute("aria-description", description);
     }
   }, [markup, layout]);
 
@@ -129,7 +143,10 @@ export function SourceReader({
       mark.setAttribute("aria-current", "true");
     }
     const box = marks[0]?.getBoundingClientRect();
-    if (marks[0] && box && (box.top < 0 || box.bottom > window.innerHeight)) marks[0].scrollIntoView({ block: "center" });
+    // On a narrow screen the claim panel is a sheet over the lower part: the highlight goes above it.
+    const sheet = window.matchMedia(NARROW_SCREEN).matches;
+    const visibleBottom = sheet ? window.innerHeight * 0.3 : window.innerHeight;
+    if (marks[0] && box && (box.top < 0 || box.bottom > visibleBottom)) marks[0].scrollIntoView({ block: sheet ? "start" : "center" });
   }, [selectedClaimId, markup]);
 
   useEffect(() => {
@@ -158,7 +175,69 @@ export function SourceReader({
     };
   }, [canEdit]);
 
-  const open = (claimId: number) => router.push(`${pathname}?claim=${claimId}`, { scroll: false });
+  // A claim opened from the keyboard takes focus to its panel once the panel shows it; Escape there comes back.
+  const focusPanelFor = useRef<number | null>(null);
+  // "Next unreviewed" puts focus on the highlight it opens, so Enter then goes to the panel.
+  const focusMarkFor = useRef<number | null>(null);
+  const open = (claimId: number, byKeyboard = false) => {
+    focusPanelFor.current = byKeyboard ? claimId : null;
+    if (claimId === selectedClaimId && byKeyboard) document.getElementById(CLAIM_PANEL_ID)?.focus();
+    else router.push(`${pathname}?claim=${claimId}`, { scroll: false });
+  };
+  useEffect(() => {
+    if (selectedClaimId === null) return;
+    if (focusPanelFor.current === selectedClaimId) {
+      focusPanelFor.current = null;
+      document.getElementById(CLAIM_PANEL_ID)?.focus();
+    }
+    if (focusMarkFor.current === selectedClaimId) {
+      focusMarkFor.current = null;
+      container.current?.querySelector<HTMLElement>(`mark[data-claim-id="${selectedClaimId}"][tabindex="0"]`)?.focus({ preventScroll: true });
+    }
+  }, [selectedClaimId, markup]);
+
+  const goToUnreviewed = (direction: 1 | -1) => {
+    if (!layout) return;
+    const target = nextUnreviewed(layout.claims, selectedClaimId, direction, (claim) => claimShown(claim, filters));
+    if (target === null) {
+      setNavigationMessage(
+        `No unreviewed claim ${direction === 1 ? "after" : "before"} this one${filters.status || filters.speaker ? " among those shown" : ""}.`,
+      );
+      return;
+    }
+    setNavigationMessage(null);
+    focusMarkFor.current = target;
+    router.push(`${pathname}?claim=${target}`, { scroll: false });
+  };
+  // Updated as the render commits, so a key pressed right after a navigation sees the claim it opened.
+  const goToUnreviewedRef = useRef(goToUnreviewed);
+  useLayoutEffect(() => {
+    goToUnreviewedRef.current = goToUnreviewed;
+  });
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || !(event.key === "n" || event.key === "p")) return;
+      const target = event.target as HTMLElement;
+      if (target.closest("input, select, textarea, [contenteditable]")) return;
+      event.preventDefault();
+      goToUnreviewedRef.current(event.key === "n" ? 1 : -1);
+    };
+    document.addEventListener("keydown", onKeyDown);
+    return () => document.removeEventListener("keydown", onKeyDown);
+  }, []);
+  useEffect(() => {
+    if (selectedClaimId === null) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      const panel = document.getElementById(CLAIM_PANEL_ID);
+      if (event.key !== "Escape" || event.defaultPrevented || !panel?.contains(event.target as Node)) return;
+      const mark = container.current?.querySelector<HTMLElement>(`mark[data-claim-id="${selectedClaimId}"][tabindex="0"]`);
+      if (!mark) return;
+      event.preventDefault();
+      mark.focus();
+    };
+    document.addEventListener("keydown", onKeyDown);
+    return () => document.removeEventListener("keydown", onKeyDown);
+  }, [selectedClaimId]);
 
   const createClaim = () => {
     if (!selected) return;
@@ -176,7 +255,29 @@ export function SourceReader({
 
   return (
     <div className="reader-text-column" ref={column}>
-      <form className="worth-filter" aria-label="Claims below a check-worthiness threshold" onSubmit={(event) => event.preventDefault()}>
+      <form className="worth-filter" aria-label="Which claims are highlighted" onSubmit={(event) => event.preventDefault()}>
+        <label>
+          Status
+          <select value={filters.status} onChange={(event) => setFilters({ ...filters, status: event.target.value })} data-testid="reader-status-filter">
+            <option value="">All statuses</option>
+            {Object.entries(STATUS_LABELS).map(([status, label]) => (
+              <option key={status} value={status}>
+                {status === "unreviewed" ? "Unreviewed only" : label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Speaker
+          <select value={filters.speaker} onChange={(event) => setFilters({ ...filters, speaker: event.target.value })} data-testid="reader-speaker-filter">
+            <option value="">Any speaker</option>
+            {speakers.map((speaker) => (
+              <option key={speaker.name} value={speaker.name}>
+                {speaker.name} ({speaker.count})
+              </option>
+            ))}
+          </select>
+        </label>
         <label>
           Claims below
           <input
@@ -199,10 +300,22 @@ export function SourceReader({
         </label>
         {layout && (
           <span className="muted small" data-testid="worth-below">
-            {below} of {layout.claims.length} claims are below {worth.threshold}
+            {below} of {countOf(layout.claims.length, "claim", "claims")} {plural(below, "is", "are")} below {worth.threshold}
+            {shownCount < layout.claims.length && <> · {shownCount} highlighted by these filters</>}
           </span>
         )}
       </form>
+      <div className="button-row reader-navigation" role="group" aria-label="Unreviewed claims">
+        <button type="button" onClick={() => goToUnreviewed(-1)} aria-keyshortcuts="p" disabled={!layout}>
+          ‹ Previous unreviewed <kbd>p</kbd>
+        </button>
+        <button type="button" onClick={() => goToUnreviewed(1)} aria-keyshortcuts="n" disabled={!layout}>
+          Next unreviewed <kbd>n</kbd> ›
+        </button>
+        <span role="status" className="muted small" data-testid="reader-navigation-message">
+          {navigationMessage}
+        </span>
+      </div>
       {canEdit && selected && !dragging && (
         <div
           className="selection-bar"
@@ -269,7 +382,7 @@ export function SourceReader({
             const mark = (event.target as HTMLElement).closest<HTMLElement>("mark[data-claim-id]");
             if (mark && (event.key === "Enter" || event.key === " ")) {
               event.preventDefault();
-              open(Number(mark.dataset.claimId));
+              open(Number(mark.dataset.claimId), true);
             }
           }}
           dangerouslySetInnerHTML={{ __html: markup }}

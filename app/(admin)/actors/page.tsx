@@ -6,6 +6,8 @@ import { actorListSchema } from "@/lib/actors/schema";
 import { ACTOR_KIND_LABELS } from "@/lib/actors/labels";
 import { parseWithProblems } from "@/lib/claims/schema";
 import { ExportButton } from "../_components/export-button";
+import { IgnoredFilters } from "../_components/ignored-filters";
+import { countOf } from "@/lib/format/plural";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Actors" };
@@ -13,7 +15,7 @@ export const metadata = { title: "Actors" };
 export default async function ActorsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePageRole("viewer");
   const raw = await searchParams;
-  const { value: filters, problems } = parseWithProblems(actorListSchema, raw);
+  const { value: filters, ignored } = parseWithProblems(actorListSchema, raw);
   const list = await listActors(filters);
   const actors = list.rows;
   const pageHref = (page: number) =>
@@ -44,13 +46,9 @@ export default async function ActorsPage({ searchParams }: { searchParams: Promi
           Apply
         </button>
       </form>
-      {problems.length > 0 && (
-        <p className="error" role="alert">
-          Ignored: {problems.join("; ")}
-        </p>
-      )}
+      <IgnoredFilters ignored={ignored} />
       <p className="muted" data-testid="actors-summary">
-        {list.total.toLocaleString("en")} actors, most quoted first
+        {countOf(list.total, "actor", "actors")}, most quoted first
         {shownRange(list.page, list.total, list.pageSize)} · merge duplicates from an actor&apos;s page
       </p>
       <table className="table" data-testid="actors-table">

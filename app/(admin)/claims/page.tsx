@@ -3,8 +3,8 @@ import { canEdit } from "@/lib/auth/roles";
 import { requirePageRole } from "@/lib/auth/session";
 import { listClaims } from "@/lib/claims/queries";
 import { pickerFor } from "@/lib/pickers/queries";
-import { ATTRIBUTIONS, CLAIM_STATUSES, SOURCE_STANCES, STANCES, claimFiltersQuery, parseClaimTableParams } from "@/lib/claims/schema";
-import { ATTRIBUTION_LABELS, CREDIBILITY_LABELS, SOURCE_STANCE_LABELS, STANCE_LABELS, STATUS_LABELS } from "@/lib/claims/labels";
+import { ATTRIBUTIONS, CLAIM_ORIGINS, CLAIM_STATUSES, SOURCE_STANCES, STANCES, claimFiltersQuery, parseClaimTableParams } from "@/lib/claims/schema";
+import { ATTRIBUTION_LABELS, CLAIM_ORIGIN_LABELS, CREDIBILITY_LABELS, SOURCE_STANCE_LABELS, STANCE_LABELS, STATUS_LABELS } from "@/lib/claims/labels";
 import { hasClaimFilters } from "@/lib/claims/filters";
 import { ExportButton } from "../_components/export-button";
 import { BulkBar, SelectAllRows } from "../_components/claims-bulk-bar";
@@ -15,6 +15,7 @@ import { ASSIGN_MATCHING_LIMIT } from "@/lib/assignments/schema";
 import { AssignClaims } from "../_components/assign-claims";
 import { listVisibleViews } from "@/lib/saved-views/queries";
 import { SaveViewForm, SavedViewList } from "../_components/saved-views";
+import { IgnoredFilters } from "../_components/ignored-filters";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Claims" };
@@ -23,7 +24,7 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
   const user = await requirePageRole("viewer");
   const editor = canEdit(user);
   const rawParams = await searchParams;
-  const { value: params, problems } = parseClaimTableParams(rawParams);
+  const { value: params, ignored } = parseClaimTableParams(rawParams);
   const [page, sources, actors, topics, editors, views] = await Promise.all([
     listClaims(params),
     pickerFor("sources", params.source),
@@ -74,15 +75,7 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
           options={[1, 2, 3, 4, 5, 6].map((grade) => [String(grade), CREDIBILITY_LABELS[grade]!])}
         />
         <Select name="status" label="Status" value={params.status} options={CLAIM_STATUSES.map((status) => [status, STATUS_LABELS[status]])} />
-        <Select
-          name="origin"
-          label="Origin"
-          value={params.origin}
-          options={[
-            ["extracted", "Extracted"],
-            ["editor", "Marked by an editor"],
-          ]}
-        />
+        <Select name="origin" label="Origin" value={params.origin} options={CLAIM_ORIGINS.map((origin) => [origin, CLAIM_ORIGIN_LABELS[origin]])} />
         <Select
           name="assignee"
           label="Assigned to"
@@ -91,7 +84,7 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
         />
         <div className="filter-field">
           <label htmlFor="filter-sort">Sort</label>
-          <select id="filter-sort" name="sort" defaultValue={params.sort}>
+          <select id="filter-sort" name="sort" defaultValue={params.sort} data-default="source">
             {sortOptions(params.sort).map(([value, label]) => (
               <option key={value} value={value}>
                 {label}
@@ -106,11 +99,7 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
           {hasClaimFilters(params) && <Link href={params.sort === "source" ? "/claims" : `/claims?sort=${params.sort}`}>Clear filters</Link>}
         </div>
       </form>
-      {problems.length > 0 && (
-        <p className="error" role="alert">
-          Some filters in the address were not understood and are ignored: {problems.join("; ")}
-        </p>
-      )}
+      <IgnoredFilters ignored={ignored} />
       <details className="saved-views" open={views.length > 0}>
         <summary>Saved views ({views.length})</summary>
         <SavedViewList views={views} deletable />

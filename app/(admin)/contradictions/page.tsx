@@ -10,6 +10,8 @@ import { CONTRADICTION_KINDS, CONTRADICTION_STATUSES, listContradictionsSchema }
 import { CONTRADICTION_STATUS_LABELS, KIND_LABELS } from "@/lib/contradictions/labels";
 import { RULE_LABELS } from "@/lib/contradictions/rule-labels";
 import { ExportButton } from "@/app/(admin)/_components/export-button";
+import { IgnoredFilters } from "@/app/(admin)/_components/ignored-filters";
+import { parseWithProblems } from "@/lib/claims/schema";
 import { RunDetectionButton } from "./_components/run-detection-button";
 import styles from "./_components/contradictions.module.css";
 
@@ -18,10 +20,6 @@ export const metadata = { title: "Contradictions" };
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
-function first(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
-}
-
 function shorten(text: string, max = 220): string {
   return text.length > max ? `${text.slice(0, max).replace(/\s+\S*$/, "")}…` : text;
 }
@@ -29,7 +27,8 @@ function shorten(text: string, max = 220): string {
 export default async function ContradictionsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requirePageRole("viewer");
   const raw = await searchParams;
-  const filters = listContradictionsSchema.parse(Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, first(value)])));
+  // A bad value in the address is dropped and said in a sentence, as on the claims table.
+  const { value: filters, ignored } = parseWithProblems(listContradictionsSchema, raw);
   const [list, sources, actors, run] = await Promise.all([
     listContradictions(filters),
     pickerFor("sources", filters.source),
@@ -52,6 +51,7 @@ export default async function ContradictionsPage({ searchParams }: { searchParam
         <h1>Contradictions</h1>
         <ExportButton kind="contradictions" searchParams={raw} defaults={{ status: "candidate" }} />
       </div>
+      <IgnoredFilters ignored={ignored} />
       <p className="muted">
         Pairs of claims that conflict, best first. Candidates come from detection (denials, negations, figures and dates that disagree, opposite stances, actors
         contradicting each other); editors confirm or dismiss them.
@@ -80,7 +80,7 @@ export default async function ContradictionsPage({ searchParams }: { searchParam
           </label>
           <label>
             Status
-            <select name="status" defaultValue={status}>
+            <select name="status" defaultValue={status} data-default="candidate">
               {CONTRADICTION_STATUSES.map((value) => (
                 <option key={value} value={value}>
                   {CONTRADICTION_STATUS_LABELS[value]}
@@ -92,7 +92,7 @@ export default async function ContradictionsPage({ searchParams }: { searchParam
           <PickerField name="source" label="Source" kind="sources" picker={sources} value={filters.source} />
           <PickerField name="actor" label="Actor" kind="actors" picker={actors} value={filters.actor} />
           <button type="submit">Filter</button>
-          <Link href="/contradictions">Reset</Link>
+          {(filters.kind || filters.source || filters.actor || status !== "candidate") && <Link href="/contradictions">Clear filters</Link>}
         </form>
         {(canEdit(user) || run) && <RunDetectionButton canRun={canEdit(user)} run={run && { status: run.status, text: describeDetectionRun(run) }} />}
       </div>

@@ -10,6 +10,9 @@ import { RELIABILITIES, SOURCE_KINDS } from "@/lib/ingest/schema";
 import { textRuns } from "@/lib/sources/highlight";
 import { DEFAULT_CHECK_WORTHINESS_THRESHOLD } from "@/lib/facets/check-worthiness";
 import styles from "./import-form.module.css";
+import { countOf } from "@/lib/format/plural";
+import { ATTRIBUTION_LABELS, RELIABILITY_LABELS } from "@/lib/claims/labels";
+import { SOURCE_KIND_LABELS } from "@/lib/sources/labels";
 
 type Fields = Record<(typeof FIELD_NAMES)[number], string>;
 type FieldErrors = Record<string, string[]>;
@@ -20,15 +23,6 @@ interface SourceOption {
 }
 
 const FIELD_NAMES = ["title", "kind", "publisher", "author", "publishedDate", "url", "language", "reliability", "notes", "slug"] as const;
-
-const RELIABILITY_LABELS: Record<string, string> = {
-  A: "A — completely reliable",
-  B: "B — usually reliable",
-  C: "C — fairly reliable",
-  D: "D — not usually reliable",
-  E: "E — unreliable",
-  F: "F — reliability cannot be judged",
-};
 
 const MATCH_REASONS: Record<string, string> = {
   slug: "it has the same title",
@@ -173,7 +167,7 @@ function MatchNotice({ preview }: { preview: ImportPreview }) {
   return (
     <p className="notice" data-testid="version-notice">
       Saving stores this as a new version of <Link href={`/sources/${match.slug}`}>{match.title}</Link> ({MATCH_REASONS[match.matchedBy]}). Of its{" "}
-      {match.claimCount} claims, {match.claimsStaying} stay where they are, {match.claimsReanchored} are re-anchored to the changed text
+      {countOf(match.claimCount, "claim", "claims")}, {match.claimsStaying} stay where they are, {match.claimsReanchored} are re-anchored to the changed text
       {match.claimsLosingTheirText > 0 && `, and ${match.claimsLosingTheirText} no longer appear in it and will be flagged for review`}. Nothing an editor
       changed is overwritten.
     </p>
@@ -229,6 +223,7 @@ export function ImportForm({ sources }: { sources: SourceOption[] }) {
       publishedDate: guesses.publishedDate ?? "",
       url: guesses.url ?? "",
       language: guesses.language ?? "en",
+      kind: guesses.kind ?? "",
     });
     setTarget(next.match ? String(next.match.sourceId) : "new");
   }
@@ -387,7 +382,7 @@ export function ImportForm({ sources }: { sources: SourceOption[] }) {
             <option value="">Choose a kind…</option>
             {SOURCE_KINDS.map((kind) => (
               <option key={kind} value={kind}>
-                {kind.replace("_", " ")}
+                {SOURCE_KIND_LABELS[kind]}
               </option>
             ))}
           </select>
@@ -460,13 +455,20 @@ export function ImportForm({ sources }: { sources: SourceOption[] }) {
       <section className={styles.panel} aria-label="Preview" data-testid="import-preview">
         <h2>Preview</h2>
         <p className="muted" data-testid="preview-summary">
-          {preview.file} · {preview.formatLabel} · {preview.claims.length} claims ({newClaims} new) · {speakers.size} speakers
+          {preview.file} · {preview.formatLabel} · {countOf(preview.claims.length, "claim", "claims")} ({newClaims} new) ·{" "}
+          {countOf(speakers.size, "speaker", "speakers")}
         </p>
         <MatchNotice preview={preview} />
         <SpeakerChoices speakers={preview.speakers} sameAs={sameAs} onChange={setSameAs} />
         {preview.claims.length === 0 && <p className="muted">No attributed statements were found; the text is saved and editors can mark claims by hand.</p>}
         {preview.claims.length > 0 && (
-          <table className="table" data-testid="preview-claims">
+          <table className={`table ${styles.claims}`} data-testid="preview-claims">
+            <colgroup>
+              <col className={styles.speakerColumn} />
+              <col />
+              <col className={styles.howColumn} />
+              <col className={styles.worthColumn} />
+            </colgroup>
             <thead>
               <tr>
                 <th scope="col">Speaker</th>
@@ -484,7 +486,7 @@ export function ImportForm({ sources }: { sources: SourceOption[] }) {
                   data-testid="preview-claim"
                   className={claim.checkWorthiness < DEFAULT_CHECK_WORTHINESS_THRESHOLD ? "muted" : undefined}
                 >
-                  <td className={styles.speaker}>
+                  <td>
                     {claim.speaker ?? <span className="muted">author&rsquo;s voice</span>}
                     {claim.speaker && !claim.knownSpeaker && !sameAs[claim.speaker] && (
                       <>
@@ -503,7 +505,7 @@ export function ImportForm({ sources }: { sources: SourceOption[] }) {
                     )}
                   </td>
                   <td>
-                    {claim.attribution.replace("_", " ")}
+                    {ATTRIBUTION_LABELS[claim.attribution]}
                     {claim.cue && ` · “${claim.cue}”`}
                   </td>
                   <td className="num" data-testid="preview-worth">

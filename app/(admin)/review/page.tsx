@@ -16,6 +16,7 @@ import { AssignControl } from "../_components/assign-control";
 import { listAssignableEditors } from "@/lib/assignments/queries";
 import { SearchSelect } from "../_components/search-select";
 import { recordId } from "@/lib/validation/zod";
+import { IgnoredFilters } from "../_components/ignored-filters";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Review" };
@@ -35,7 +36,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
   const user = await requirePageRole("viewer");
   const editor = canEdit(user);
   const raw = await searchParams;
-  const { value: filters, problems } = parseClaimFilters(raw);
+  const { value: filters, ignored } = parseClaimFilters(raw);
   const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
   const { at, after, last, order } = positionSchema.parse({ at: first(raw.at), after: first(raw.after), last: first(raw.last), order: first(raw.order) });
   // Editors are handed a claim nobody else holds, leased to them while the card is open.
@@ -117,11 +118,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
         <Link href={`/claims${claimFiltersQuery(effective, { sort: order === "worth" ? "worth" : undefined })}`}>Open as table</Link>
         {editor && <Link href="/my-work">My work</Link>}
       </form>
-      {problems.length > 0 && (
-        <p className="error" role="alert">
-          Some filters in the address were not understood and are ignored: {problems.join("; ")}
-        </p>
-      )}
+      <IgnoredFilters ignored={ignored} />
 
       {!detail ? (
         <div className="empty-queue">

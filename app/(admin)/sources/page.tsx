@@ -4,8 +4,10 @@ import { requirePageRole } from "@/lib/auth/session";
 import { listSourcesWithCounts } from "@/lib/sources/queries";
 import { sourceListSchema } from "@/lib/sources/schema";
 import { SOURCE_KIND_LABELS } from "@/lib/sources/labels";
-import { RELIABILITY_LABELS } from "@/lib/claims/labels";
+import { reliabilityText, RELIABILITY_LABELS } from "@/lib/claims/labels";
 import { parseWithProblems } from "@/lib/claims/schema";
+import { IgnoredFilters } from "../_components/ignored-filters";
+import { countOf } from "@/lib/format/plural";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Sources" };
@@ -15,7 +17,7 @@ type SearchParams = Record<string, string | string[] | undefined>;
 export default async function SourcesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requirePageRole("viewer");
   const raw = await searchParams;
-  const { value: filters, problems } = parseWithProblems(sourceListSchema, raw);
+  const { value: filters, ignored } = parseWithProblems(sourceListSchema, raw);
   const list = await listSourcesWithCounts(filters);
   const sources = list.rows;
   const pageHref = (page: number) => `/sources?${new URLSearchParams({ ...(filters.q ? { q: filters.q } : {}), page: String(page) })}`;
@@ -25,7 +27,7 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
       <p className="muted" data-testid="sources-summary">
         {filters.q
           ? `${list.total.toLocaleString("en")} of the sources match “${filters.q}”`
-          : `${list.total.toLocaleString("en")} sources, ${list.claimTotal.toLocaleString("en")} claims`}
+          : `${countOf(list.total, "source", "sources")}, ${countOf(list.claimTotal, "claim", "claims")}`}
         {shownRange(list.page, list.total, list.pageSize)}
       </p>
       <form className="filters" method="get" aria-label="Find sources">
@@ -36,13 +38,9 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
         <button type="submit" className="button">
           Find
         </button>
-        {filters.q && <Link href="/sources">Clear</Link>}
+        {filters.q && <Link href="/sources">Clear filters</Link>}
       </form>
-      {problems.length > 0 && (
-        <p className="error" role="alert">
-          Ignored: {problems.join("; ")}
-        </p>
-      )}
+      <IgnoredFilters ignored={ignored} />
       <table className="table">
         <thead>
           <tr>
@@ -70,7 +68,7 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
                 <td>{source.publishedDate ?? "—"}</td>
                 <td>
                   <span className={`badge reliability reliability-${source.reliability}`} title={RELIABILITY_LABELS[source.reliability]}>
-                    {source.reliability}
+                    {reliabilityText(source.reliability)}
                   </span>
                 </td>
                 <td className="num" data-testid="claim-count">

@@ -8,6 +8,8 @@ import { parseWithProblems, STANCES } from "@/lib/claims/schema";
 import { STANCE_LABELS } from "@/lib/claims/labels";
 import { ExportButton } from "../_components/export-button";
 import { NewTopicForm } from "../_components/topic-forms";
+import { IgnoredFilters } from "../_components/ignored-filters";
+import { countOf } from "@/lib/format/plural";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Topics" };
@@ -15,7 +17,7 @@ export const metadata = { title: "Topics" };
 export default async function TopicsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageRole("viewer");
   const raw = await searchParams;
-  const { value: filters, problems } = parseWithProblems(topicListSchema, raw);
+  const { value: filters, ignored } = parseWithProblems(topicListSchema, raw);
   const list = await listTopics(filters);
   const topics = list.rows;
   const pageHref = (page: number) => `/topics?${new URLSearchParams({ ...(filters.q ? { q: filters.q } : {}), page: String(page) })}`;
@@ -34,13 +36,10 @@ export default async function TopicsPage({ searchParams }: { searchParams: Promi
           Apply
         </button>
       </form>
-      {problems.length > 0 && (
-        <p className="error" role="alert">
-          Ignored: {problems.join("; ")}
-        </p>
-      )}
+      <IgnoredFilters ignored={ignored} />
       <p className="muted" data-testid="topics-summary">
-        {list.total.toLocaleString("en")} topics{shownRange(list.page, list.total, list.pageSize)}
+        {countOf(list.total, "topic", "topics")}
+        {shownRange(list.page, list.total, list.pageSize)}
       </p>
       <table className="table" data-testid="topics-table">
         <thead>

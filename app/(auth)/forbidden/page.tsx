@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { MAIN_CONTENT_ID } from "@/app/(admin)/_components/site-header";
 import { ROLES } from "@/lib/auth/roles";
 import { getSessionUser } from "@/lib/auth/session";
 import { SignOutButton } from "@/app/(admin)/_components/sign-out-button";
@@ -15,7 +16,7 @@ export default async function ForbiddenPage({ searchParams }: { searchParams: Pr
   if (!user) redirect("/login");
   const { role } = searchSchema.parse(await searchParams);
   return (
-    <main className="auth-page">
+    <main className="auth-page" id={MAIN_CONTENT_ID} tabIndex={-1}>
       <h1>Not allowed</h1>
       <p role="alert">You need the {role} role to see this page.</p>
       <p className="muted">

@@ -1,5 +1,6 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { MAIN_CONTENT_ID } from "@/app/(admin)/_components/site-header";
 import { getSessionUser } from "@/lib/auth/session";
 import { safeCallbackPath } from "@/lib/auth/paths";
 import { oidcProviderName } from "@/lib/auth/options";
@@ -18,7 +19,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const callbackPath = safeCallbackPath(search.callbackUrl);
   if (await getSessionUser()) redirect(callbackPath);
   return (
-    <main className="auth-page">
+    <main className="auth-page" id={MAIN_CONTENT_ID} tabIndex={-1}>
       <h1>Sign in to Claimbase</h1>
       <LoginForm callbackPath={callbackPath} initialError={search.error} ssoName={oidcProviderName()} />
     </main>

@@ -31,10 +31,11 @@ export async function signIn(page: Page, user: { email: string; password: string
   await page.waitForURL((url) => url.pathname !== "/login", { timeout: 30_000 });
 }
 
-export async function saveScreenshot(page: Page, name: string): Promise<string> {
+/** The whole page by default; `fullPage: false` keeps what the window shows (a long source is too tall to look at). */
+export async function saveScreenshot(page: Page, name: string, { fullPage = true }: { fullPage?: boolean } = {}): Promise<string> {
   const directory = path.join(ARTIFACTS_DIR, "screenshots");
   mkdirSync(directory, { recursive: true });
   const file = path.join(directory, `${name.replace(/[^a-z0-9-]+/gi, "-")}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  await page.screenshot({ path: file, fullPage });
   return file;
 }

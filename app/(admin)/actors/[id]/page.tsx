@@ -8,6 +8,7 @@ import { ACTOR_KIND_LABELS } from "@/lib/actors/labels";
 import { STANCE_LABELS, STATUS_LABELS } from "@/lib/claims/labels";
 import { HistoryPanel } from "../../_components/history-panel";
 import { ActorForm, MergeActorForm, SuggestedMerges } from "../../_components/actor-forms";
+import { countOf } from "@/lib/format/plural";
 
 export const dynamic = "force-dynamic";
 
@@ -31,7 +32,7 @@ export default async function ActorPage({ params }: { params: Promise<{ id: stri
       </p>
       <h1>{actor.name}</h1>
       <p className="muted">
-        {ACTOR_KIND_LABELS[actor.kind]} · <Link href={`/claims?speaker=${actor.id}`}>{claimCount.toLocaleString("en")} claims</Link>
+        {ACTOR_KIND_LABELS[actor.kind]} · <Link href={`/claims?speaker=${actor.id}`}>{countOf(claimCount, "claim", "claims")}</Link>
         {actor.aliases.length > 0 && <> · also written {actor.aliases.join(", ")}</>}
       </p>
       {possibleDuplicates.length > 0 && (
@@ -46,7 +47,8 @@ export default async function ActorPage({ params }: { params: Promise<{ id: stri
             <ul className="plain-list" data-testid="possible-duplicates">
               {possibleDuplicates.map((row) => (
                 <li key={row.id}>
-                  Possibly the same as <Link href={`/actors/${row.id}`}>{row.name}</Link> <span className="muted">({row.claims} claims)</span>
+                  Possibly the same as <Link href={`/actors/${row.id}`}>{row.name}</Link>{" "}
+                  <span className="muted">({countOf(row.claims, "claim", "claims")})</span>
                 </li>
               ))}
             </ul>

@@ -9,12 +9,13 @@ import { getClaimDetail, listTopicOptions } from "@/lib/claims/queries";
 import { editorActorChoices } from "@/lib/pickers/queries";
 import { STATUS_LABELS } from "@/lib/claims/labels";
 import { CLAIM_STATUSES } from "@/lib/claims/schema";
-import { SourceReader } from "../../_components/source-reader";
+import { CLAIM_PANEL_ID, SourceReader } from "../../_components/source-reader";
 import { ClaimWorkspace } from "../../_components/claim-workspace";
 import { SourceMeta } from "../../_components/source-meta";
 import { recordId } from "@/lib/validation/zod";
 import { listAssignableEditors, sourceAssignee } from "@/lib/assignments/queries";
 import { AssignControl } from "../../_components/assign-control";
+import { Quote } from "../../_components/quote";
 
 export const dynamic = "force-dynamic";
 
@@ -79,7 +80,7 @@ export default async function SourceReaderPage({
             {" · "}
             <Link href={`/review?source=${source.slug}`}>Review this source</Link>
             {" · "}
-            <a href="#claim-panel">Skip to claim panel</a>
+            <a href={`#${CLAIM_PANEL_ID}`}>Skip to claim panel</a>
           </p>
         </header>
         <SourceReader
@@ -95,7 +96,7 @@ export default async function SourceReaderPage({
             <ul className="plain-list">
               {orphaned.map((claim) => (
                 <li key={claim.id}>
-                  <Link href={`/claims/${claim.id}`}>#{claim.id}</Link> <q>{claim.quote}</q>
+                  <Link href={`/claims/${claim.id}`}>#{claim.id}</Link> <Quote text={claim.quote} />
                 </li>
               ))}
             </ul>
@@ -118,7 +119,7 @@ export default async function SourceReaderPage({
           </section>
         )}
       </article>
-      <aside className="claim-panel" id="claim-panel" aria-label="Claim" tabIndex={-1}>
+      <aside className={`claim-panel${detail ? " has-claim" : ""}`} id={CLAIM_PANEL_ID} aria-label="Claim" tabIndex={-1}>
         {detail ? (
           <ClaimWorkspace
             detail={detail}
@@ -131,7 +132,10 @@ export default async function SourceReaderPage({
         ) : (
           <div className="panel-help">
             <h2>Claims</h2>
-            <p>Click a highlighted passage (or Tab to it and press Enter) to open its claim here.</p>
+            <p>Click a highlighted passage (or Tab to it and press Enter) to open its claim here; Escape comes back to the text.</p>
+            <p>
+              <kbd>n</kbd> and <kbd>p</kbd> open the next and previous unreviewed claim.
+            </p>
             {editor && (
               <p>
                 Select any text to mark a new claim; a bar with <strong>Create claim</strong> appears under your selection.

@@ -5,9 +5,11 @@ import { canEdit } from "@/lib/auth/roles";
 import { requirePageRole } from "@/lib/auth/session";
 import { getTopicDetail } from "@/lib/topics/queries";
 import { STANCES } from "@/lib/claims/schema";
-import { ATTRIBUTION_LABELS, STANCE_LABELS, STATUS_LABELS } from "@/lib/claims/labels";
+import { ATTRIBUTION_LABELS, STANCE_LABELS, STATUS_LABELS, reliabilityText } from "@/lib/claims/labels";
 import { HistoryPanel } from "../../_components/history-panel";
 import { TopicForm } from "../../_components/topic-forms";
+import { Quote } from "../../_components/quote";
+import { countOf } from "@/lib/format/plural";
 
 export const dynamic = "force-dynamic";
 
@@ -31,7 +33,7 @@ export default async function TopicPage({ params }: { params: Promise<{ id: stri
       <h1>{topic.title}</h1>
       {topic.description && <p>{topic.description}</p>}
       <p className="muted">
-        {topic.claims.length} claims · <Link href={`/claims?topic=${topic.id}`}>open in the claims table</Link> ·{" "}
+        {countOf(topic.claims.length, "claim", "claims")} · <Link href={`/claims?topic=${topic.id}`}>open in the claims table</Link> ·{" "}
         <Link href={`/review?topic=${topic.id}`}>review</Link>
       </p>
       {canEdit(user) && <TopicForm key={topic.id} topicId={topic.id} snapshot={snapshot} />}
@@ -46,11 +48,11 @@ export default async function TopicPage({ params }: { params: Promise<{ id: stri
             <ul className="plain-list">
               {claims.map((claim) => (
                 <li key={claim.id}>
-                  <Link href={`/claims/${claim.id}`}>#{claim.id}</Link> <q>{claim.quote}</q>
+                  <Link href={`/claims/${claim.id}`}>#{claim.id}</Link> <Quote text={claim.quote} />
                   <div className="muted small">
                     {claim.speaker ? <Link href={`/actors/${claim.speaker.id}`}>{claim.speaker.name}</Link> : "author"} (
                     {ATTRIBUTION_LABELS[claim.attribution].toLowerCase()}){claim.citedVia && ` via ${claim.citedVia}`} · {claim.source.title} (reliability{" "}
-                    {claim.source.reliability}) · credibility {claim.credibility} · {STATUS_LABELS[claim.status]}
+                    {reliabilityText(claim.source.reliability)}) · credibility {claim.credibility} · {STATUS_LABELS[claim.status]}
                   </div>
                 </li>
               ))}

@@ -5,6 +5,7 @@ import { ForbiddenError } from "@/lib/errors";
 import { EXPORT_DEFINITIONS, isExportKind } from "@/lib/export/kinds";
 import { startHttpExport } from "@/lib/export/http";
 import { parseExportRequest } from "@/lib/export/schema";
+import { appOrigin } from "@/lib/http/origin";
 
 export const dynamic = "force-dynamic";
 
@@ -14,7 +15,7 @@ export const GET = withRole<{ params: Promise<{ kind: string }> }>("viewer", asy
   if (isExportKind(kind) && !roleAllows(user.role, EXPORT_DEFINITIONS[kind].role)) {
     throw new ForbiddenError(`You need the ${EXPORT_DEFINITIONS[kind].role} role to export the ${kind === "audit" ? "audit trail" : kind}.`);
   }
-  const exportRequest = parseExportRequest(kind, new URL(request.url).searchParams);
+  const exportRequest = parseExportRequest(kind, new URL(request.url).searchParams, appOrigin(request));
   const started = await startHttpExport(exportRequest, user.id, request.signal);
   return new Response(started.stream, {
     headers: {

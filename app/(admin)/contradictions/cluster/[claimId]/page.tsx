@@ -35,7 +35,7 @@ export default async function ClusterPage({ params }: { params: Promise<{ claimI
           ? "No claim is paired with this one yet."
           : `${cluster.others.length} ${cluster.others.length === 1 ? "claim is" : "claims are"} paired with it.`}
       </p>
-      <div className={styles.scroller} data-testid="cluster">
+      <div className={styles.columns} data-testid="cluster">
         <ClaimColumn claim={cluster.claim} label="This claim" />
         {cluster.others.map(({ pair, claim }) => (
           <ClaimColumn

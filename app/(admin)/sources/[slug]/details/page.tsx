@@ -9,6 +9,7 @@ import { RELIABILITY_LABELS } from "@/lib/claims/labels";
 import { HistoryPanel } from "../../../_components/history-panel";
 import { SourceForm } from "../../../_components/source-form";
 import { SourceMeta } from "../../../_components/source-meta";
+import { countOf } from "@/lib/format/plural";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Source details" };
@@ -28,7 +29,7 @@ export default async function SourceDetailsPage({ params }: { params: Promise<{ 
       <h1>{source.title}</h1>
       <SourceMeta source={source} />
       <p className="muted small">
-        {source._count.claims} claims · text sha256 <code>{source.textSha256.slice(0, 12)}…</code>
+        {countOf(source._count.claims, "claim", "claims")} · text sha256 <code>{source.textSha256.slice(0, 12)}…</code>
         {source.originFile && (
           <>
             {" "}

@@ -3,9 +3,10 @@ import { notFound } from "next/navigation";
 import { idParamsSchema } from "@/lib/validation/zod";
 import { requirePageRole } from "@/lib/auth/session";
 import { getTopicComparison, type StanceCounts } from "@/lib/contradictions/queries";
-import { RELIABILITY_LABELS, STANCE_LABELS } from "@/lib/claims/labels";
+import { RELIABILITY_LABELS, STANCE_LABELS, reliabilityText } from "@/lib/claims/labels";
 import { SOURCE_KIND_LABELS } from "@/lib/sources/labels";
 import styles from "../../../contradictions/_components/contradictions.module.css";
+import { countOf } from "@/lib/format/plural";
 
 export const dynamic = "force-dynamic";
 
@@ -89,7 +90,8 @@ export default async function TopicComparePage({ params }: { params: Promise<{ i
       <h1>{topic.title} — who supports it, who opposes it</h1>
       {topic.description && <p>{topic.description}</p>}
       <p className="muted" data-testid="topic-totals">
-        {claims.length} claims: {STANCES.map((stance) => `${totals[stance]} ${STANCE_LABELS[stance].toLowerCase()}`).join(", ")} (rejected claims left out).
+        {countOf(claims.length, "claim", "claims")}: {STANCES.map((stance) => `${totals[stance]} ${STANCE_LABELS[stance].toLowerCase()}`).join(", ")} (rejected
+        claims left out).
       </p>
       {claims.length === 0 ? (
         <p className="empty-queue">No claim is filed under this topic yet. Editors set a claim&apos;s topic and stance in the claim editor.</p>
@@ -121,7 +123,7 @@ export default async function TopicComparePage({ params }: { params: Promise<{ i
                     {source.publishedDate && <span className="muted small"> · {source.publishedDate}</span>}
                   </td>
                   <td>{SOURCE_KIND_LABELS[source.kind] ?? source.kind}</td>
-                  <td title={RELIABILITY_LABELS[source.reliability]}>{source.reliability}</td>
+                  <td title={RELIABILITY_LABELS[source.reliability]}>{reliabilityText(source.reliability)}</td>
                   <CountCells counts={counts} />
                 </tr>
               ))}
