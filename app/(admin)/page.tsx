@@ -5,6 +5,8 @@ import { dashboardSummary } from "@/lib/claims/queries";
 import { STANCE_LABELS, STATUS_LABELS } from "@/lib/claims/labels";
 import { CLAIM_STATUSES } from "@/lib/claims/schema";
 import type { ClaimStatus } from "@/lib/generated/prisma/enums";
+import { listVisibleViews } from "@/lib/saved-views/queries";
+import { SavedViewList } from "./_components/saved-views";
 import { Quote } from "./_components/quote";
 import { countOf } from "@/lib/format/plural";
 import { KIND_LABELS } from "@/lib/contradictions/labels";
@@ -29,7 +31,7 @@ function StatusBar({ counts, total, label }: { counts: Partial<Record<ClaimStatu
 
 export default async function DashboardPage() {
   const user = await requirePageRole("viewer");
-  const summary = await dashboardSummary();
+  const [summary, views] = await Promise.all([dashboardSummary(), listVisibleViews(user.id)]);
   const unreviewed = summary.statusCounts.unreviewed ?? 0;
   const decided = (summary.statusCounts.approved ?? 0) + (summary.statusCounts.rejected ?? 0);
   return (
@@ -39,6 +41,11 @@ export default async function DashboardPage() {
         {canEdit(user) && unreviewed > 0 && (
           <Link href="/review" className="button primary" data-testid="continue-reviewing">
             Continue reviewing ({unreviewed} left)
+          </Link>
+        )}
+        {canEdit(user) && (
+          <Link href="/my-work" className="button" data-testid="my-work-link">
+            My work
           </Link>
         )}
       </div>
@@ -86,6 +93,14 @@ export default async function DashboardPage() {
           </p>
         </section>
       </div>
+
+      <section className="card" aria-labelledby="saved-views">
+        <h2 id="saved-views">Saved views</h2>
+        <SavedViewList views={views} />
+        <p className="small">
+          <Link href="/claims">Claims table</Link> — save a view there.
+        </p>
+      </section>
 
       <section className="card" aria-labelledby="by-source">
         <h2 id="by-source">{summary.perSource.length < summary.sourceCount ? "Recently active sources" : "Progress by source"}</h2>

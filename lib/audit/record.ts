@@ -1,7 +1,7 @@
 // Every mutation writes one audit event in the same transaction as the change.
 import type { Prisma } from "@/lib/generated/prisma/client";
 
-export type AuditEntity = "claim" | "source" | "actor" | "topic" | "contradiction" | "user" | "import" | "export";
+export type AuditEntity = "claim" | "source" | "actor" | "topic" | "contradiction" | "user" | "import" | "export" | "saved_view";
 
 export interface AuditInput {
   /** null for the system (seed, detection). */

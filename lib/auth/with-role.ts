@@ -2,6 +2,7 @@
 // (actionWithRole): session and role are checked here, before any input is read; then a route
 // handler's state-changing request sent from another site's page is refused (lib/http/origin.ts;
 // proxy.ts does the same for server actions).
+import { revalidatePath } from "next/cache";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { ForbiddenError, UnauthenticatedError, errorResponse, fieldErrorsOf, mapError } from "@/lib/errors";
@@ -66,4 +67,10 @@ export function actionWithRole<S extends z.ZodType, R>(
       return { ok: false, ...mapped };
     }
   };
+}
+
+/** An action's result, with every page's cached copy dropped once it changed something (pages render per request). */
+export function refreshed<T>(result: ActionResult<T>): ActionResult<T> {
+  if (result.ok) revalidatePath("/", "layout");
+  return result;
 }

@@ -1,9 +1,8 @@
 "use server";
 // Claim server actions: role check and input parsing (actionWithRole), then the
 // transactional work in mutations.ts.
-import { revalidatePath } from "next/cache";
 import { db } from "@/lib/db/client";
-import { actionWithRole, type ActionResult } from "@/lib/auth/with-role";
+import { actionWithRole, refreshed, type ActionResult } from "@/lib/auth/with-role";
 import {
   adjustClaimBoundarySchema,
   bulkStatusSchema,
@@ -37,12 +36,6 @@ const restore = actionWithRole("editor", withdrawClaimSchema, (input, user) => s
 const renewLease = actionWithRole("editor", renewClaimLeaseSchema, (input, user) => renewClaimLease(db(), input.id, user.id));
 const bulkStatus = actionWithRole("editor", bulkStatusSchema, (input, user) => bulkSetStatus(db(), input, user));
 const bulkTopic = actionWithRole("editor", bulkTopicSchema, (input, user) => bulkSetTopic(db(), input, user));
-
-function refreshed<T>(result: ActionResult<T>): ActionResult<T> {
-  // Every page is rendered per request; this drops the client's cached copies too.
-  if (result.ok) revalidatePath("/", "layout");
-  return result;
-}
 
 export async function updateClaimAction(input: unknown): Promise<ActionResult<SaveResult>> {
   return refreshed(await update(input));

@@ -48,8 +48,20 @@ export function claimFilterSql(filters: ClaimFilters): Prisma.Sql {
   if (filters.status) conditions.push(broad("status", filters.status));
   if (filters.origin) conditions.push(broad("origin", filters.origin));
   if (filters.citedVia) conditions.push(Prisma.sql`c.cited_via ILIKE ${containing(filters.citedVia)}`);
+  if (filters.assignee !== undefined) conditions.push(assigneeCondition(filters.assignee));
   return whereAll(conditions);
 }
+
+/** A claim without an assignee of its own is its source's assignee's: both read by index (claims_assignee_id_id_idx, sources_assignee_id_idx). */
+export function assigneeCondition(assignee: number | "none"): Prisma.Sql {
+  if (assignee === "none") {
+    return Prisma.sql`(c.assignee_id IS NULL AND c.source_id NOT IN (SELECT id FROM sources WHERE assignee_id IS NOT NULL))`;
+  }
+  return Prisma.sql`(c.assignee_id = ${assignee}::int OR (c.assignee_id IS NULL AND c.source_id IN (SELECT id FROM sources WHERE assignee_id = ${assignee}::int)))`;
+}
+
+/** The effective assignee of the claim aliased `c`, given its source aliased `s`. */
+export const EFFECTIVE_ASSIGNEE = Prisma.raw("coalesce(c.assignee_id, s.assignee_id)");
 
 /** Sort order and page cursors are not filters. */
 export function hasClaimFilters(filters: Partial<ClaimFilters>): boolean {

@@ -5,8 +5,8 @@ import { cache } from "react";
 import { db, type Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Attribution, ClaimStatus, SourceStance, Stance } from "@/lib/generated/prisma/enums";
-import { SEARCH_CONFIG, claimFilterSql, searchTsquery } from "@/lib/claims/filters";
-import { CLAIM_SORT_KEYS, type ClaimFilters, type ClaimSort, type ClaimTableParams } from "@/lib/claims/schema";
+import { EFFECTIVE_ASSIGNEE, SEARCH_CONFIG, assigneeCondition, claimFilterSql, searchTsquery } from "@/lib/claims/filters";
+import { claimSortKeys, sortParts, type ClaimBaseSort, type ClaimFilters, type ClaimSort, type ClaimTableParams } from "@/lib/claims/schema";
 import { claimSnapshot } from "@/lib/claims/form";
 import { lastSavedBy } from "@/lib/forms/saved-by";
 import { paragraphAround } from "@/lib/claims/paragraph";
@@ -29,12 +29,12 @@ async function cappedCount(prisma: Db, where: Prisma.Sql): Promise<{ total: numb
 }
 
 interface SortSpec {
-  /** SQL expressions of the keyset, last one always the id: constants, never input. Their types are CLAIM_SORT_KEYS. */
+  /** SQL expressions of the keyset, last one always the id: constants, never input. Their types are claimSortKeys'. */
   keys: string[];
   descending: boolean;
 }
 
-const SORTS: Record<ClaimSort, SortSpec> = {
+const SORTS: Record<ClaimBaseSort, SortSpec> = {
   source: { keys: ["c.source_id", "c.start_offset", "c.id"], descending: false },
   newest: { keys: ["c.id"], descending: true },
   oldest: { keys: ["c.id"], descending: false },
@@ -42,7 +42,16 @@ const SORTS: Record<ClaimSort, SortSpec> = {
   // Most check-worthy first; keys ascend so the keyset walks claims_check_worthiness_queue_idx.
   worth: { keys: ["(100 - c.check_worthiness)", "c.source_id", "c.start_offset", "c.id"], descending: false },
   updated: { keys: ["c.updated_at", "c.id"], descending: true },
+  // Unreviewed, in review, approved, rejected: the enum's order, as an int the cursor can carry.
+  status: { keys: ["array_position(enum_range(NULL::claim_status), c.status)", "c.id"], descending: false },
 };
+
+/** A header's reversed sort runs every key, the id included, the other way. */
+function sortSpec(sort: ClaimSort): SortSpec {
+  const { base, reversed } = sortParts(sort);
+  const spec = SORTS[base];
+  return reversed ? { ...spec, descending: !spec.descending } : spec;
+}
 
 export interface ClaimRow {
   id: number;
@@ -68,6 +77,10 @@ export interface ClaimRow {
   anchorStatus: string;
   version: number;
   updatedAt: Date;
+  /** The claim's own assignee, else its source's (lib/assignments). */
+  assigneeId: number | null;
+  assigneeName: string | null;
+  assignedViaSource: boolean;
 }
 
 interface RawClaimRow extends Omit<ClaimRow, "headline"> {
@@ -88,7 +101,8 @@ const ROW_COLUMNS = Prisma.raw(`c.id, c.quote, c.source_id AS "sourceId", s.slug
   c.start_offset AS "startOffset", c.speaker_id AS "speakerId", a.name AS "speakerName", c.attribution::text AS attribution,
   c.cited_via AS "citedVia", c.stance::text AS stance, c.source_stance::text AS "sourceStance", c.credibility::int AS credibility,
   c.check_worthiness::int AS "checkWorthiness", c.topic_id AS "topicId", t.title AS "topicTitle", c.status::text AS status, c.origin::text AS origin,
-  c.anchor_status::text AS "anchorStatus", c.version, c.updated_at AS "updatedAt"`);
+  c.anchor_status::text AS "anchorStatus", c.version, c.updated_at AS "updatedAt",
+  assignee.id AS "assigneeId", coalesce(assignee.name, assignee.email) AS "assigneeName", (c.assignee_id IS NULL AND s.assignee_id IS NOT NULL) AS "assignedViaSource"`);
 
 const JOINS = Prisma.raw(`JOIN sources s ON s.id = c.source_id
   LEFT JOIN actors a ON a.id = c.speaker_id
@@ -102,12 +116,12 @@ export async function listClaims(params: ClaimTableParams, options: { pageSize?:
   const started = performance.now();
   const prisma = options.prisma ?? db();
   const pageSize = options.pageSize ?? PAGE_SIZE;
-  const sort = SORTS[params.sort];
+  const sort = sortSpec(params.sort);
   const where = claimFilterSql(params);
 
   const conditions = [where];
   const backwards = !params.after && !!params.before;
-  const casts = CLAIM_SORT_KEYS[params.sort];
+  const casts = claimSortKeys(params.sort);
   const cursor = decodeCursor(params.after ?? params.before, casts);
   if (cursor) {
     const forwardOp = sort.descending ? "<" : ">";
@@ -128,7 +142,7 @@ export async function listClaims(params: ClaimTableParams, options: { pageSize?:
   // joined: otherwise the planner may walk sources in id order to merge-join them.
   const pageRows = Prisma.sql`(SELECT c.* FROM claims c WHERE ${Prisma.join(conditions, " AND ")} ORDER BY ${orderBy} LIMIT ${pageSize + 1}) c`;
   const sql = Prisma.sql`SELECT ${ROW_COLUMNS}, ${headline} AS headline, json_build_array(${Prisma.raw(keyColumns.join(", "))}) AS "cursorKeys"
-    FROM ${pageRows} ${JOINS} ORDER BY ${orderBy}`;
+    FROM ${pageRows} ${JOINS} LEFT JOIN users assignee ON assignee.id = ${EFFECTIVE_ASSIGNEE} ORDER BY ${orderBy}`;
 
   const [raw, counted] = await Promise.all([prisma.$queryRaw<RawClaimRow[]>(sql), cappedCount(prisma, where)]);
   const extra = raw.length > pageSize;
@@ -165,17 +179,28 @@ export const QUEUE_ORDERS = ["worth", "source"] as const;
 export type QueueOrder = (typeof QUEUE_ORDERS)[number];
 
 // Every key ascends, so the keyset walks claims_check_worthiness_queue_idx or claims(source_id, start_offset).
-const QUEUE_KEYS: Record<QueueOrder, { columns: string[]; current: string[] }> = {
-  worth: {
-    columns: ["(100 - c.check_worthiness)", "c.source_id", "c.start_offset", "c.id"],
-    current: ["100 - check_worthiness", "source_id", "start_offset", "id"],
-  },
-  source: { columns: ["c.source_id", "c.start_offset", "c.id"], current: ["source_id", "start_offset", "id"] },
+const QUEUE_KEYS: Record<QueueOrder, string[]> = {
+  worth: ["(100 - c.check_worthiness)", "c.source_id", "c.start_offset", "c.id"],
+  source: ["c.source_id", "c.start_offset", "c.id"],
 };
 
 /**
+ * The queue in tiers, walked one after another: for an editor, the claims given to them, then those
+ * given to nobody, then other editors' (lib/assignments); one tier for everyone while no work is
+ * assigned. Each tier is its own keyset query, so the queue's indexes still serve it.
+ */
+async function queueTiers(prisma: Db, editorId: number | undefined): Promise<Prisma.Sql[]> {
+  if (editorId === undefined) return [Prisma.sql`TRUE`];
+  const [{ any }] = await prisma.$queryRaw<{ any: boolean }[]>`
+    SELECT EXISTS (SELECT 1 FROM claims WHERE assignee_id IS NOT NULL) OR EXISTS (SELECT 1 FROM sources WHERE assignee_id IS NOT NULL) AS any`;
+  if (!any) return [Prisma.sql`TRUE`];
+  return [assigneeCondition(editorId), assigneeCondition("none"), Prisma.sql`${EFFECTIVE_ASSIGNEE} <> ${editorId}::int`];
+}
+
+/**
  * A claim just decided may no longer match the filters; its neighbours are found from its position all the same.
- * For an editor, claims another editor holds a live lease on (lib/claims/leases.ts) are neither first nor a neighbour.
+ * For an editor, claims another editor holds a live lease on (lib/claims/leases.ts) are neither first nor a neighbour,
+ * and the claims assigned to them come first.
  */
 export async function reviewQueuePosition(
   filters: ClaimFilters,
@@ -190,31 +215,50 @@ export async function reviewQueuePosition(
       ? Prisma.sql`TRUE`
       : Prisma.sql`NOT EXISTS (SELECT 1 FROM claim_leases l WHERE l.claim_id = c.id AND l.user_id <> ${options.editorId}::int AND l.expires_at > now())`;
   const base = Prisma.sql`SELECT c.id FROM claims c ${JOINS} WHERE ${where} AND ${unleased}`;
+  const tiers = await queueTiers(prisma, options.editorId);
   const keys = QUEUE_KEYS[order];
-  const ascending = Prisma.raw(keys.columns.join(", "));
-  const descending = Prisma.raw(keys.columns.map((column) => `${column} DESC`).join(", "));
+  const ascending = Prisma.raw(keys.join(", "));
+  const descending = Prisma.raw(keys.map((key) => `${key} DESC`).join(", "));
+  /** The first (or last) claim of tier `index`, past `position` when given. */
+  const edge = async (index: number, direction: "next" | "prev", position?: Prisma.Sql): Promise<number | null> => {
+    const past = position ? Prisma.sql`AND (${ascending}) ${Prisma.raw(direction === "next" ? ">" : "<")} ${position}` : Prisma.empty;
+    const [row] = await prisma.$queryRaw<
+      { id: number }[]
+    >`${base} AND ${tiers[index]!} ${past} ORDER BY ${direction === "next" ? ascending : descending} LIMIT 1`;
+    return row?.id ?? null;
+  };
   const { total: remaining, capped: remainingCapped } = await cappedCount(prisma, where);
-  let current: { id: number; position: number[] } | undefined;
+  let current: { id: number; position: number[]; tier: number } | undefined;
   if (atId !== undefined) {
+    const tierOf = Prisma.join(
+      tiers.map((tier, index) => Prisma.sql`WHEN ${tier} THEN ${index}::int`),
+      " ",
+    );
     current = (
-      await prisma.$queryRaw<{ id: number; position: number[] }[]>`
-      SELECT id, ARRAY[${Prisma.raw(keys.current.join(", "))}]::int[] AS position FROM claims WHERE id = ${atId}`
+      await prisma.$queryRaw<{ id: number; position: number[]; tier: number }[]>`
+      SELECT c.id, ARRAY[${ascending}]::int[] AS position, CASE ${tierOf} ELSE 0 END AS tier
+      FROM claims c JOIN sources s ON s.id = c.source_id WHERE c.id = ${atId}`
     )[0];
   }
   if (!current) {
-    const [first] = await prisma.$queryRaw<{ id: number }[]>`${base} ORDER BY ${ascending} LIMIT 1`;
-    if (!first) return { claimId: null, nextId: null, prevId: null, remaining, remainingCapped };
-    return reviewQueuePosition(filters, first.id, prisma, order, options);
+    for (let index = 0; index < tiers.length; index++) {
+      const first = await edge(index, "next");
+      if (first !== null) return reviewQueuePosition(filters, first, prisma, order, options);
+    }
+    return { claimId: null, nextId: null, prevId: null, remaining, remainingCapped };
   }
-  const tuple = Prisma.sql`(${ascending})`;
   const position = Prisma.sql`(${Prisma.join(
     current.position.map((value) => Prisma.sql`${value}::int`),
     ", ",
   )})`;
-  const [next] = await prisma.$queryRaw<{ id: number }[]>`${base} AND ${tuple} > ${position} ORDER BY ${ascending} LIMIT 1`;
-  const [prev] = await prisma.$queryRaw<{ id: number }[]>`${base} AND ${tuple} < ${position} ORDER BY ${descending} LIMIT 1`;
-  return { claimId: current.id, nextId: next?.id ?? null, prevId: prev?.id ?? null, remaining, remainingCapped };
+  let nextId = await edge(current.tier, "next", position);
+  for (let index = current.tier + 1; nextId === null && index < tiers.length; index++) nextId = await edge(index, "next");
+  let prevId = await edge(current.tier, "prev", position);
+  for (let index = current.tier - 1; prevId === null && index >= 0; index--) prevId = await edge(index, "prev");
+  return { claimId: current.id, nextId, prevId, remaining, remainingCapped };
 }
+
+const ASSIGNEE_COLUMNS = { id: true, name: true, email: true } as const;
 
 export const getClaimDetail = cache(async (id: number) => {
   const prisma = db();
@@ -224,20 +268,25 @@ export const getClaimDetail = cache(async (id: number) => {
       source: {
         select: { id: true, slug: true, title: true, kind: true, publisher: true, author: true, publishedDate: true, url: true, reliability: true, text: true },
       },
+      assignee: { select: ASSIGNEE_COLUMNS },
       speaker: { select: { id: true, name: true, aliases: true } },
       topic: { select: { id: true, title: true, slug: true } },
       reviewer: { select: { id: true, name: true, email: true } },
     },
   });
   if (!claim) return null;
-  const [contradictions, saved, withdrawal] = await Promise.all([
+  const [contradictions, saved, withdrawal, sourceAssignment] = await Promise.all([
     claimContradictions(id, prisma),
     lastSavedBy(prisma, "claim", id),
     claim.withdrawnAt ? lastWithdrawal(prisma, id) : null,
+    claim.assignee ? null : prisma.source.findUnique({ where: { id: claim.sourceId }, select: { assignee: { select: ASSIGNEE_COLUMNS } } }),
   ]);
   const { text, ...source } = claim.source;
+  const assignedTo = claim.assignee ?? sourceAssignment?.assignee;
+  // The claim's own assignee, else its source's (lib/assignments).
+  const assignment = assignedTo ? { id: assignedTo.id, name: assignedTo.name ?? assignedTo.email, viaSource: !claim.assignee } : null;
   return {
-    claim: { ...claim, source },
+    claim: { ...claim, source, assignment },
     withdrawal,
     paragraph: paragraphAround(text, claim.startOffset, claim.endOffset),
     contradictions,

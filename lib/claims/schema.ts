@@ -24,18 +24,31 @@ export const SOURCE_STANCES = Object.values(SourceStance) as [SourceStance, ...S
 export const ATTRIBUTIONS = Object.values(Attribution) as [Attribution, ...Attribution[]];
 export const CLAIM_STATUSES = Object.values(ClaimStatus) as [ClaimStatus, ...ClaimStatus[]];
 export const CLAIM_ORIGINS = Object.values(ClaimOrigin) as [ClaimOrigin, ...ClaimOrigin[]];
-export const CLAIM_SORTS = ["source", "newest", "oldest", "credibility", "updated", "worth"] as const;
+export const CLAIM_BASE_SORTS = ["source", "newest", "oldest", "credibility", "updated", "worth", "status"] as const;
+export type ClaimBaseSort = (typeof CLAIM_BASE_SORTS)[number];
+/** With a column header's reverse of each ("-credibility": worst first); newest and oldest are each other's reverse already. */
+export const CLAIM_SORTS = [...CLAIM_BASE_SORTS, "-source", "-credibility", "-updated", "-worth", "-status"] as const;
 export type ClaimSort = (typeof CLAIM_SORTS)[number];
 
+/** A sort's keys and whether it runs against their usual direction. */
+export function sortParts(sort: ClaimSort): { base: ClaimBaseSort; reversed: boolean } {
+  return sort.startsWith("-") ? { base: sort.slice(1) as ClaimBaseSort, reversed: true } : { base: sort as ClaimBaseSort, reversed: false };
+}
+
 /** The types of each sort's keyset keys (lib/claims/queries.ts SORTS), the last always the id. */
-export const CLAIM_SORT_KEYS: Record<ClaimSort, readonly CursorKey[]> = {
+const BASE_SORT_KEYS: Record<ClaimBaseSort, readonly CursorKey[]> = {
   source: ["int", "int", "int"],
   newest: ["int"],
   oldest: ["int"],
   credibility: ["int", "int"],
   worth: ["int", "int", "int", "int"],
   updated: ["timestamptz", "int"],
+  status: ["int", "int"],
 };
+
+export function claimSortKeys(sort: ClaimSort): readonly CursorKey[] {
+  return BASE_SORT_KEYS[sortParts(sort).base];
+}
 
 /** An actor or topic id, or "none" for claims without one. */
 const idOrNone = recordIdOrNone('Must be an id or "none"');
@@ -56,6 +69,8 @@ export const claimFiltersSchema = z.object({
   origin: optional(z.enum(CLAIM_ORIGINS)),
   /** Case-insensitive substring of "cited via". */
   citedVia: searchText(),
+  /** The editor the claim is given to, its own or its source's (lib/assignments), or "none". */
+  assignee: optional(recordIdOrNone('Must be a user id or "none"')),
 });
 export type ClaimFilters = z.infer<typeof claimFiltersSchema>;
 export const CLAIM_FILTER_KEYS = Object.keys(claimFiltersSchema.shape) as (keyof ClaimFilters)[];
@@ -63,7 +78,7 @@ export const CLAIM_FILTER_KEYS = Object.keys(claimFiltersSchema.shape) as (keyof
 /** `after` and `before` are page cursors of the sort's keys; a cursor made by hand is reported and ignored. */
 export const claimTableParamsSchema = claimFiltersSchema
   .extend({
-    sort: z.preprocess(blankToUndefined, z.enum(CLAIM_SORTS).default("source")),
+    sort: z.preprocess(blankToUndefined, z.enum(CLAIM_SORTS, { error: "Not a sort this table has" }).default("source")),
     after: optional(z.string()),
     before: optional(z.string()),
   })
@@ -71,7 +86,7 @@ export const claimTableParamsSchema = claimFiltersSchema
     for (const key of ["after", "before"] as const) {
       const cursor = params[key];
       if (cursor === undefined) continue;
-      const parsed = keysetCursor(CLAIM_SORT_KEYS[params.sort]).safeParse(cursor);
+      const parsed = keysetCursor(claimSortKeys(params.sort)).safeParse(cursor);
       if (!parsed.success) context.addIssue({ code: "custom", path: [key], message: parsed.error.issues[0]!.message });
     }
   });

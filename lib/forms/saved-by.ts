@@ -6,7 +6,8 @@ type Reader = Pick<Prisma.TransactionClient, "auditEvent">;
 
 export async function lastSavedBy(tx: Reader, entityType: AuditEntity, entityId: number): Promise<{ savedBy: string | null; savedAt: string | null }> {
   const event = await tx.auditEvent.findFirst({
-    where: { entityType, entityId: String(entityId) },
+    // Assignment changes no field of the record (lib/assignments).
+    where: { entityType, entityId: String(entityId), action: { notIn: ["assign", "unassign"] } },
     orderBy: { id: "desc" },
     select: { createdAt: true, user: { select: { name: true, email: true } } },
   });

@@ -57,6 +57,12 @@ describe("every page at desktop and phone width", () => {
     await prisma.claim.updateMany({ where: { source: { slug: SOURCE } }, data: { topicId: topic.id } });
     const contradiction = await prisma.contradiction.findFirstOrThrow({ orderBy: { score: "desc" } });
     await app.database.prisma.claim.update({ where: { id: contradiction.claimAId }, data: { status: "in_review" } });
+    // Assigned work and a saved view, so the pages show them (issue 18).
+    await prisma.source.update({ where: { slug: SOURCE }, data: { assigneeId: app.users.admin.id } });
+    await prisma.contradiction.update({ where: { id: contradiction.id }, data: { assigneeId: app.users.admin.id } });
+    await prisma.savedView.create({
+      data: { userId: app.users.admin.id, name: "Unreviewed, most check-worthy first", query: "?status=unreviewed&sort=worth", shared: true },
+    });
     pages.push(
       { name: "dashboard", path: "/", role: "admin" },
       { name: "sources", path: "/sources", role: "admin" },
@@ -78,6 +84,7 @@ describe("every page at desktop and phone width", () => {
       { name: "users", path: "/users", role: "admin" },
       { name: "audit", path: "/audit", role: "admin" },
       { name: "account", path: "/account", role: "admin" },
+      { name: "my-work", path: "/my-work", role: "admin" },
       { name: "not-found", path: "/no-such-page", role: "admin", status: 404 },
       { name: "forbidden", path: "/forbidden?role=admin", role: "viewer" },
       { name: "login", path: "/login", role: null },

@@ -49,6 +49,21 @@ async function sampleUser(prisma: Db, role: Role = "viewer") {
   return prisma.user.create({ data: { email: `sample-${++sampleCounter}@example.test`, role } });
 }
 
+async function sampleSource(prisma: Db) {
+  const text = "The minister said the dam is safe.";
+  const n = ++sampleCounter;
+  return prisma.source.create({
+    data: {
+      slug: `sample-${n}`,
+      title: `Sample ${n}`,
+      text,
+      textSha256: String(n % 10).repeat(64),
+      claims: { create: { quote: text, startOffset: 0, endOffset: text.length } },
+    },
+    include: { claims: true },
+  });
+}
+
 /**
  * What each may do. Key: "<file>#<export>". Add an entry with every new handler or action;
  * give several cases when the required role depends on a route parameter.
@@ -102,6 +117,51 @@ const EXPECTED: Record<string, Case[]> = {
   "lib/contradictions/actions.ts#reviewContradictionAction": [{ role: "editor" }],
   "lib/contradictions/actions.ts#linkContradictionAction": [{ role: "editor" }],
   "lib/contradictions/actions.ts#runDetectionAction": [{ role: "editor" }],
+  // Anyone signed in keeps views of their own (sharing takes an editor: tests/integration/saved-views.test.ts).
+  "lib/saved-views/actions.ts#saveViewAction": [
+    {
+      role: "viewer",
+      sample: async () => ({ input: { name: `View ${++sampleCounter}`, query: "?status=approved", shared: false }, entityType: "saved_view" }),
+    },
+  ],
+  "lib/saved-views/actions.ts#deleteViewAction": [
+    {
+      role: "viewer",
+      sample: async (prisma) => {
+        const owner = await prisma.user.findUniqueOrThrow({ where: { email: "viewer@example.test" } });
+        const view = await prisma.savedView.create({ data: { userId: owner.id, name: `Doomed ${++sampleCounter}`, query: "" } });
+        return { input: { id: view.id }, entityType: "saved_view" };
+      },
+    },
+  ],
+  "lib/assignments/actions.ts#assignClaimsAction": [
+    {
+      role: "editor",
+      sample: async (prisma) => ({
+        input: { ids: [(await sampleSource(prisma)).claims[0]!.id], assigneeId: (await sampleUser(prisma, "editor")).id },
+        entityType: "claim",
+      }),
+    },
+  ],
+  "lib/assignments/actions.ts#assignSourceAction": [
+    {
+      role: "editor",
+      sample: async (prisma) => ({
+        input: { sourceId: (await sampleSource(prisma)).id, assigneeId: (await sampleUser(prisma, "editor")).id },
+        entityType: "source",
+      }),
+    },
+  ],
+  "lib/assignments/actions.ts#assignContradictionAction": [
+    {
+      role: "editor",
+      sample: async (prisma) => {
+        const [a, b] = [(await sampleSource(prisma)).claims[0]!, (await sampleSource(prisma)).claims[0]!];
+        const pair = await prisma.contradiction.create({ data: { claimAId: a.id, claimBId: b.id, detectedBy: "editor" } });
+        return { input: { contradictionId: pair.id, assigneeId: (await sampleUser(prisma, "admin")).id }, entityType: "contradiction" };
+      },
+    },
+  ],
 };
 
 const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];

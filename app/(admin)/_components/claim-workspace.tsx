@@ -10,6 +10,8 @@ import { SourceMeta } from "./source-meta";
 import { LinkContradiction } from "../contradictions/_components/link-contradiction";
 import { ClaimAnchorControls } from "./claim-anchor-controls";
 import { formatTime } from "@/lib/format/time";
+import type { AssignableEditor } from "@/lib/assignments/schema";
+import { AssignControl } from "./assign-control";
 import { Quote } from "./quote";
 import { CONTRADICTION_STATUS_LABELS, KIND_LABELS } from "@/lib/contradictions/labels";
 
@@ -19,12 +21,15 @@ export function ClaimWorkspace({
   actors,
   topics,
   variant,
+  editors = null,
 }: {
   detail: ClaimDetail;
   canEdit: boolean;
   actors: Option[] | null;
   topics: Option[];
   variant: "panel" | "page";
+  /** Who the claim can be given to (editors only). */
+  editors?: AssignableEditor[] | null;
 }) {
   const { claim, paragraph, contradictions, snapshot, withdrawal } = detail;
   return (
@@ -66,6 +71,7 @@ export function ClaimWorkspace({
           </>
         )}
       </p>
+      <AssignControl key={`assign-${claim.id}`} target={{ kind: "claim", id: claim.id }} assignment={claim.assignment} editors={editors} canEdit={canEdit} />
       <ClaimAnchorControls
         key={`anchor-${claim.id}`}
         claimId={claim.id}

@@ -11,12 +11,12 @@ import { SearchCombobox } from "./search-select";
 import { useMounted } from "./use-mounted";
 import { countOf } from "@/lib/format/plural";
 
-function boxes(formId: string): HTMLInputElement[] {
+export function boxes(formId: string): HTMLInputElement[] {
   const form = document.getElementById(formId);
   return form ? [...form.querySelectorAll<HTMLInputElement>('input[type="checkbox"][name="ids"]')] : [];
 }
 
-function useSelectionCount(formId: string): number {
+export function useSelectionCount(formId: string): number {
   const [count, setCount] = useState(0);
   useEffect(() => {
     const form = document.getElementById(formId);

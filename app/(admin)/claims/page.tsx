@@ -3,47 +3,38 @@ import { canEdit } from "@/lib/auth/roles";
 import { requirePageRole } from "@/lib/auth/session";
 import { listClaims } from "@/lib/claims/queries";
 import { pickerFor } from "@/lib/pickers/queries";
-import {
-  ATTRIBUTIONS,
-  CLAIM_ORIGINS,
-  CLAIM_STATUSES,
-  SOURCE_STANCES,
-  STANCES,
-  claimFiltersQuery,
-  parseClaimTableParams,
-  type ClaimTableParams,
-} from "@/lib/claims/schema";
+import { ATTRIBUTIONS, CLAIM_ORIGINS, CLAIM_STATUSES, SOURCE_STANCES, STANCES, claimFiltersQuery, parseClaimTableParams } from "@/lib/claims/schema";
 import { ATTRIBUTION_LABELS, CLAIM_ORIGIN_LABELS, CREDIBILITY_LABELS, SOURCE_STANCE_LABELS, STANCE_LABELS, STATUS_LABELS } from "@/lib/claims/labels";
 import { hasClaimFilters } from "@/lib/claims/filters";
 import { ExportButton } from "../_components/export-button";
 import { BulkBar, SelectAllRows } from "../_components/claims-bulk-bar";
 import { FilterSelect as Select, PickerField } from "../_components/filter-fields";
+import { SortHeader, sortOptions } from "../_components/claims-sort";
+import { listAssignableEditors } from "@/lib/assignments/queries";
+import { ASSIGN_MATCHING_LIMIT } from "@/lib/assignments/schema";
+import { AssignClaims } from "../_components/assign-claims";
+import { listVisibleViews } from "@/lib/saved-views/queries";
+import { SaveViewForm, SavedViewList } from "../_components/saved-views";
 import { IgnoredFilters } from "../_components/ignored-filters";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Claims" };
-
-const SORT_LABELS: Record<ClaimTableParams["sort"], string> = {
-  source: "Source, in text order",
-  newest: "Newest first",
-  oldest: "Oldest first",
-  credibility: "Credibility, best first",
-  updated: "Recently changed",
-  worth: "Most check-worthy first",
-};
 
 export default async function ClaimsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageRole("viewer");
   const editor = canEdit(user);
   const rawParams = await searchParams;
   const { value: params, ignored } = parseClaimTableParams(rawParams);
-  const [page, sources, actors, topics] = await Promise.all([
+  const [page, sources, actors, topics, editors, views] = await Promise.all([
     listClaims(params),
     pickerFor("sources", params.source),
     pickerFor("actors", params.speaker),
     pickerFor("topics", params.topic),
+    listAssignableEditors(),
+    listVisibleViews(user.id),
   ]);
   const { after: _after, before: _before, ...filtersAndSort } = params;
+  const { sort: _sort, ...filters } = filtersAndSort;
 
   return (
     <section>
@@ -51,7 +42,8 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
         <h1>Claims</h1>
         <ExportButton kind="claims" searchParams={rawParams} />
       </div>
-      <form method="get" action="/claims" className="filters" role="search" aria-label="Filter claims">
+      {/* Keyed by the query, so a header click or a saved view's link refills the fields (they are uncontrolled). */}
+      <form key={claimFiltersQuery(filtersAndSort)} method="get" action="/claims" className="filters" role="search" aria-label="Filter claims">
         <div className="filter-field grow">
           <label htmlFor="filter-q">Search the quotes</label>
           <input id="filter-q" type="search" name="q" defaultValue={params.q ?? ""} placeholder={'words, "a phrase", -excluded'} />
@@ -84,10 +76,16 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
         />
         <Select name="status" label="Status" value={params.status} options={CLAIM_STATUSES.map((status) => [status, STATUS_LABELS[status]])} />
         <Select name="origin" label="Origin" value={params.origin} options={CLAIM_ORIGINS.map((origin) => [origin, CLAIM_ORIGIN_LABELS[origin]])} />
+        <Select
+          name="assignee"
+          label="Assigned to"
+          value={params.assignee}
+          options={[["none", "Nobody"], ...editors.map((editor): [string, string] => [String(editor.id), editor.label])]}
+        />
         <div className="filter-field">
           <label htmlFor="filter-sort">Sort</label>
           <select id="filter-sort" name="sort" defaultValue={params.sort} data-default="source">
-            {Object.entries(SORT_LABELS).map(([value, label]) => (
+            {sortOptions(params.sort).map(([value, label]) => (
               <option key={value} value={value}>
                 {label}
               </option>
@@ -102,6 +100,11 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
         </div>
       </form>
       <IgnoredFilters ignored={ignored} />
+      <details className="saved-views" open={views.length > 0}>
+        <summary>Saved views ({views.length})</summary>
+        <SavedViewList views={views} deletable />
+        <SaveViewForm query={claimFiltersQuery(filtersAndSort)} canShare={editor} />
+      </details>
       <p className="muted" data-testid="claims-summary" aria-live="polite">
         {page.totalCapped && "More than "}
         <span data-testid="claims-total">{page.totalCapped ? page.total.toLocaleString("en") : page.total}</span>{" "}
@@ -122,6 +125,14 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
             topics={topics.mode === "list" ? topics.options.map((topic) => ({ id: Number(topic.value), label: topic.label })) : null}
           />
         )}
+        {editor && page.rows.length > 0 && (
+          <AssignClaims
+            formId="claims-selection"
+            editors={editors}
+            filters={filters}
+            matching={!page.totalCapped && page.total <= ASSIGN_MATCHING_LIMIT ? page.total : null}
+          />
+        )}
         <div className="table-scroll">
           <table className="table claims-table" data-testid="claims-table">
             <thead>
@@ -131,24 +142,34 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
                     <SelectAllRows formId="claims-selection" />
                   </th>
                 )}
-                <th scope="col" className="num">
+                <SortHeader column="id" params={filtersAndSort} className="num">
                   #
-                </th>
+                </SortHeader>
                 <th scope="col">Quote</th>
-                <th scope="col">Source</th>
+                <SortHeader column="source" params={filtersAndSort}>
+                  Source
+                </SortHeader>
                 <th scope="col">Speaker</th>
                 <th scope="col">Cited via</th>
                 <th scope="col">
                   Stance <span className="muted">/ source</span>
                 </th>
-                <th scope="col" className="num" title="Credibility 1–6">
+                <SortHeader column="credibility" params={filtersAndSort} className="num" title="Credibility 1–6">
                   Cred.
-                </th>
-                <th scope="col" className="num" title="Check-worthiness 0–100: figures, named people, accusations and denials, a source">
+                </SortHeader>
+                <SortHeader
+                  column="worth"
+                  params={filtersAndSort}
+                  className="num"
+                  title="Check-worthiness 0–100: figures, named people, accusations and denials, a source"
+                >
                   Worth
-                </th>
+                </SortHeader>
                 <th scope="col">Topic</th>
-                <th scope="col">Status</th>
+                <th scope="col">Assigned</th>
+                <SortHeader column="status" params={filtersAndSort}>
+                  Status
+                </SortHeader>
               </tr>
             </thead>
             <tbody>
@@ -192,6 +213,10 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
                     {row.checkWorthiness}
                   </td>
                   <td className="small">{row.topicTitle ?? <span className="muted">—</span>}</td>
+                  <td className="small" data-testid="claim-assignee">
+                    {row.assigneeName ?? <span className="muted">—</span>}
+                    {row.assignedViaSource && <div className="muted">with its source</div>}
+                  </td>
                   <td>
                     <span className={`status-pill status-${row.status}`}>{STATUS_LABELS[row.status]}</span>
                   </td>

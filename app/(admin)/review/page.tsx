@@ -12,6 +12,8 @@ import { ClaimSummary } from "../_components/claim-summary";
 import { QuoteInContext } from "../_components/quote-in-context";
 import { SourceMeta } from "../_components/source-meta";
 import { ReviewControls } from "../_components/review-controls";
+import { AssignControl } from "../_components/assign-control";
+import { listAssignableEditors } from "@/lib/assignments/queries";
 import { SearchSelect } from "../_components/search-select";
 import { recordId } from "@/lib/validation/zod";
 import { IgnoredFilters } from "../_components/ignored-filters";
@@ -42,10 +44,11 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
     handOutQueueClaim(filters, order, { at, after }, editor ? user.id : undefined),
     pickerFor("sources", filters.source),
   ]);
-  const [detail, actors, topics] = await Promise.all([
+  const [detail, actors, topics, editors] = await Promise.all([
     position.claimId ? getClaimDetail(position.claimId) : null,
     editor ? editorActorChoices() : [],
     editor ? listTopicOptions() : [],
+    editor ? listAssignableEditors() : null,
   ]);
   const effective = queueFilters(filters);
   const orderParam = order === "worth" ? undefined : order;
@@ -99,12 +102,21 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
           Search
           <input type="search" name="q" defaultValue={filters.q ?? ""} />
         </label>
+        {/* A claims-table filter for another editor's claims rides along instead of My queue. */}
+        {editor && (filters.assignee === undefined || filters.assignee === user.id) ? (
+          <label>
+            <input type="checkbox" name="assignee" value={user.id} defaultChecked={filters.assignee === user.id} data-testid="my-queue" /> My queue
+          </label>
+        ) : (
+          filters.assignee !== undefined && <input type="hidden" name="assignee" value={String(filters.assignee)} />
+        )}
         {/* Filters set in the claims table ride along unchanged. */}
         {(["speaker", "topic", "stance", "sourceStance", "attribution", "credibility", "origin", "citedVia"] as const).map((key) =>
           filters[key] !== undefined ? <input key={key} type="hidden" name={key} value={String(filters[key])} /> : null,
         )}
         <button type="submit">Filter</button>
         <Link href={`/claims${claimFiltersQuery(effective, { sort: order === "worth" ? "worth" : undefined })}`}>Open as table</Link>
+        {editor && <Link href="/my-work">My work</Link>}
       </form>
       <IgnoredFilters ignored={ignored} />
 
@@ -112,7 +124,8 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
         <div className="empty-queue">
           <h2>Nothing left to review here</h2>
           <p>
-            No {STATUS_LABELS[effective.status!].toLowerCase()} claims match these filters. <Link href="/">Back to the dashboard</Link>.
+            No {STATUS_LABELS[effective.status!].toLowerCase()} claims match these filters
+            {filters.assignee === user.id ? " among the claims assigned to you" : ""}. <Link href="/">Back to the dashboard</Link>.
           </p>
         </div>
       ) : (
@@ -131,6 +144,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
           )}
           <QuoteInContext paragraph={detail.paragraph} status={detail.claim.status} />
           <ClaimSummary {...detail.claim} />
+          <AssignControl target={{ kind: "claim", id: detail.claim.id }} assignment={detail.claim.assignment} editors={editors} canEdit={editor} />
           <ReviewControls
             key={detail.claim.id}
             claimId={detail.claim.id}

@@ -6,6 +6,7 @@ import { requirePageRole } from "@/lib/auth/session";
 import { getClaimDetail, listTopicOptions } from "@/lib/claims/queries";
 import { editorActorChoices } from "@/lib/pickers/queries";
 import { ClaimWorkspace } from "../../_components/claim-workspace";
+import { listAssignableEditors } from "@/lib/assignments/queries";
 
 export const dynamic = "force-dynamic";
 
@@ -19,14 +20,26 @@ export default async function ClaimPage({ params }: { params: Promise<{ id: stri
   const parsed = idParamsSchema.safeParse(await params);
   if (!parsed.success) notFound();
   const editor = canEdit(user);
-  const [detail, actors, topics] = await Promise.all([getClaimDetail(parsed.data.id), editor ? editorActorChoices() : [], editor ? listTopicOptions() : []]);
+  const [detail, actors, topics, editors] = await Promise.all([
+    getClaimDetail(parsed.data.id),
+    editor ? editorActorChoices() : [],
+    editor ? listTopicOptions() : [],
+    editor ? listAssignableEditors() : null,
+  ]);
   if (!detail) notFound();
   return (
     <section className="narrow">
       <p className="breadcrumbs">
         <Link href="/claims">Claims</Link>
       </p>
-      <ClaimWorkspace detail={detail} canEdit={editor} actors={actors} topics={topics.map((topic) => ({ id: topic.id, label: topic.title }))} variant="page" />
+      <ClaimWorkspace
+        detail={detail}
+        canEdit={editor}
+        actors={actors}
+        topics={topics.map((topic) => ({ id: topic.id, label: topic.title }))}
+        variant="page"
+        editors={editors}
+      />
     </section>
   );
 }

@@ -10,6 +10,8 @@ import { HistoryPanel } from "@/app/(admin)/_components/history-panel";
 import { ClaimColumn } from "../_components/claim-column";
 import { ReviewForm } from "../_components/review-form";
 import styles from "../_components/contradictions.module.css";
+import { assignmentOf, listAssignableEditors } from "@/lib/assignments/queries";
+import { AssignControl } from "../../_components/assign-control";
 
 export const dynamic = "force-dynamic";
 
@@ -24,6 +26,8 @@ export default async function ComparePage({ params }: { params: Promise<{ id: st
   if (!parsed.success) notFound();
   const pair = await getContradiction(parsed.data.id);
   if (!pair) notFound();
+  const editor = canEdit(user);
+  const [assignment, editors] = await Promise.all([assignmentOf(pair.assigneeId), editor ? listAssignableEditors() : null]);
   const rank = (claimId: number) => (pair.preferredClaimId === null ? null : pair.preferredClaimId === claimId ? "preferred" : "deprecated");
 
   return (
@@ -42,6 +46,7 @@ export default async function ComparePage({ params }: { params: Promise<{ id: st
             score {pair.score.toFixed(2)} · found by {RULE_LABELS[pair.detectedBy] ?? pair.detectedBy}
           </span>
         </p>
+        <AssignControl target={{ kind: "contradiction", id: pair.id }} assignment={assignment} editors={editors} canEdit={editor} />
         {pair.explanation && <p data-testid="explanation">{pair.explanation}</p>}
         {pair.rationale && (
           <p>

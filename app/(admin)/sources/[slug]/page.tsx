@@ -13,6 +13,8 @@ import { CLAIM_PANEL_ID, SourceReader } from "../../_components/source-reader";
 import { ClaimWorkspace } from "../../_components/claim-workspace";
 import { SourceMeta } from "../../_components/source-meta";
 import { recordId } from "@/lib/validation/zod";
+import { listAssignableEditors, sourceAssignee } from "@/lib/assignments/queries";
+import { AssignControl } from "../../_components/assign-control";
 import { Quote } from "../../_components/quote";
 
 export const dynamic = "force-dynamic";
@@ -46,7 +48,12 @@ export default async function SourceReaderPage({
     selectedId !== undefined ? getClaimDetail(selectedId) : null,
   ]);
   const detail = selected?.claim.sourceId === source.id ? selected : null;
-  const [actors, topics] = await Promise.all([editor && detail ? editorActorChoices() : [], editor && detail ? listTopicOptions() : []]);
+  const [actors, topics, editors, assignee] = await Promise.all([
+    editor && detail ? editorActorChoices() : [],
+    editor && detail ? listTopicOptions() : [],
+    editor ? listAssignableEditors() : null,
+    sourceAssignee(source.id),
+  ]);
 
   return (
     <div className="reader-layout">
@@ -57,6 +64,7 @@ export default async function SourceReaderPage({
           </p>
           <h1 id="source-title">{source.title}</h1>
           <SourceMeta source={source} />
+          <AssignControl target={{ kind: "source", id: source.id }} assignment={assignee} editors={editors} canEdit={editor} />
           <p className="legend">
             {CLAIM_STATUSES.map((status) => (
               <span key={status} className={`legend-item status-${status}`}>
@@ -119,6 +127,7 @@ export default async function SourceReaderPage({
             actors={actors}
             topics={topics.map((topic) => ({ id: topic.id, label: topic.title }))}
             variant="panel"
+            editors={editors}
           />
         ) : (
           <div className="panel-help">
