@@ -959,30 +959,6 @@ export const COUNTRIES_AND_REGIONS: ReadonlySet<string> = new Set([
   "the gulf",
 ]);
 
-const IRREGULAR_DEMONYMS = new Set([
-  "dutch",
-  "french",
-  "swiss",
-  "greek",
-  "thai",
-  "welsh",
-  "irish",
-  "scottish",
-  "english",
-  "danish",
-  "swedish",
-  "finnish",
-  "polish",
-  "turkish",
-  "spanish",
-  "british",
-  "filipino",
-  "saudi",
-  "emirati",
-  "kuwaiti",
-  "yemeni",
-  "omani",
-]);
 const COUNTRY_STEMS: string[] = [...COUNTRIES_AND_REGIONS].filter((name) => !name.includes(" ") && name.length >= 4);
 
 /** "Lebanese", "Pakistani", "Ukrainian": a nationality, which may modify a role ("a senior Lebanese official"). */
@@ -1020,7 +996,6 @@ const IRREGULAR_COUNTRIES: Record<string, string> = {
 export function countryOfDemonym(word: string): string | null {
   const lower = stripDiacritics(word).toLowerCase();
   if (IRREGULAR_COUNTRIES[lower]) return IRREGULAR_COUNTRIES[lower]!;
-  if (IRREGULAR_DEMONYMS.has(lower)) return lower;
   const stem = /^(.{3,}?)(?:ese|ians?|ans?|is?|ish)$/.exec(lower)?.[1];
   if (stem === undefined) return null;
   return COUNTRY_STEMS.find((country) => country.startsWith(stem) && country.length - stem.length <= 3) ?? null;

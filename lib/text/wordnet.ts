@@ -87,22 +87,20 @@ export function senses(lemma: string, pos: WordNetPos): number[] {
   return load()[pos].index.get(lemma.toLowerCase().replace(/\s+/g, "_")) ?? [];
 }
 
-const lemmaLists = new Map<"n" | "r", Set<string>>();
+let adverbs: Set<string> | undefined;
 
-/** Nouns and adverbs are looked up in their index alone; their synsets are never read. */
+/** Nouns and adverbs are looked up in their index alone (a noun's synsets only by isKindOf). */
 export function isWord(lemma: string, pos: WordNetPos | "n" | "r"): boolean {
-  if (pos === "n" || pos === "r") {
-    let lemmas = lemmaLists.get(pos);
-    if (!lemmas) {
-      lemmas = new Set(
-        readFileSync(path.join(dictionaryPath(), pos === "n" ? "index.noun" : "index.adv"), "latin1")
-          .split("\n")
-          .filter((line) => line && !line.startsWith(" "))
-          .map((line) => line.slice(0, line.indexOf(" "))),
-      );
-      lemmaLists.set(pos, lemmas);
-    }
-    return lemmas.has(lemma.toLowerCase().replace(/\s+/g, "_"));
+  const key = lemma.toLowerCase().replace(/\s+/g, "_");
+  if (pos === "n") return nounIndex().has(key);
+  if (pos === "r") {
+    adverbs ??= new Set(
+      readFileSync(path.join(dictionaryPath(), "index.adv"), "latin1")
+        .split("\n")
+        .filter((line) => line && !line.startsWith(" "))
+        .map((line) => line.slice(0, line.indexOf(" "))),
+    );
+    return adverbs.has(key);
   }
   return senses(lemma, pos).length > 0;
 }
@@ -181,21 +179,19 @@ export function antonymSenses(lemma: string, pos: WordNetPos): number[] {
   return synset.similar.flatMap((similar) => synsetAt(pos, similar).antonyms);
 }
 
-interface NounData {
-  index: Map<string, number[]>;
-  data: Buffer;
-  hypernyms: Map<number, number[]>;
-}
-let nouns: NounData | undefined;
-
-function nounData(): NounData {
-  nouns ??= { index: readIndex("index.noun"), data: readFileSync(path.join(dictionaryPath(), "data.noun")), hypernyms: new Map() };
+// One index of nouns for isWord and isKindOf; data.noun (15 MB) is read only when a kind is asked for.
+let nouns: Map<string, number[]> | undefined;
+function nounIndex(): Map<string, number[]> {
+  nouns ??= readIndex("index.noun");
   return nouns;
 }
 
+let nounSynsets: { data: Buffer; hypernyms: Map<number, number[]> } | undefined;
+
 /** Hypernym ("@") and instance-of ("@i") targets of a noun synset. */
 function nounHypernyms(offset: number): number[] {
-  const store = nounData();
+  nounSynsets ??= { data: readFileSync(path.join(dictionaryPath(), "data.noun")), hypernyms: new Map() };
+  const store = nounSynsets;
   let found = store.hypernyms.get(offset);
   if (!found) {
     found = readSynsetLine(store.data, offset)
@@ -207,7 +203,7 @@ function nounHypernyms(offset: number): number[] {
 }
 
 function nounSenses(lemma: string): number[] {
-  return nounData().index.get(lemma.toLowerCase().replace(/\s+/g, "_")) ?? [];
+  return nounIndex().get(lemma.toLowerCase().replace(/\s+/g, "_")) ?? [];
 }
 
 const kinds = new Map<string, boolean>();
