@@ -8,6 +8,7 @@ import type { AssignableEditor } from "@/lib/assignments/schema";
 import type { ClaimFilters } from "@/lib/claims/schema";
 import { boxes, useSelectionCount } from "./claims-bulk-bar";
 import { useMounted } from "./use-mounted";
+import { Outcome } from "./versioned-form";
 
 export function AssignClaims({
   formId,
@@ -25,7 +26,7 @@ export function AssignClaims({
   const ready = useMounted();
   const count = useSelectionCount(formId);
   const [assigneeId, setAssigneeId] = useState("");
-  const [message, setMessage] = useState<{ kind: "error" | "notice"; text: string } | null>(null);
+  const [message, setMessage] = useState<Outcome>(null);
   const [pending, startTransition] = useTransition();
 
   const run = (input: Record<string, unknown>) =>
@@ -80,11 +81,7 @@ export function AssignClaims({
           Assign all {matching} matching
         </button>
       )}
-      {message && (
-        <span role={message.kind === "error" ? "alert" : "status"} className={message.kind}>
-          {message.text}
-        </span>
-      )}
+      <Outcome outcome={message} inline />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { assignClaimsAction, assignContradictionAction, assignSourceAction } from "@/lib/assignments/actions";
 import type { AssignableEditor } from "@/lib/assignments/schema";
 import { useMounted } from "./use-mounted";
+import { Outcome } from "./versioned-form";
 
 export type AssignTarget = { kind: "claim" | "source" | "contradiction"; id: number };
 
@@ -37,7 +38,7 @@ export function AssignControl({
   const router = useRouter();
   const ready = useMounted();
   const [choice, setChoice] = useState(assignment && !assignment.viaSource ? String(assignment.id) : "");
-  const [message, setMessage] = useState<{ kind: "error" | "notice"; text: string } | null>(null);
+  const [message, setMessage] = useState<Outcome>(null);
   const [pending, startTransition] = useTransition();
   const id = `assign-${target.kind}-${target.id}`;
 
@@ -85,12 +86,7 @@ export function AssignControl({
           </button>
         </>
       )}
-      {message && (
-        <span role={message.kind === "error" ? "alert" : "status"} className={message.kind}>
-          {" "}
-          {message.text}
-        </span>
-      )}
+      <Outcome outcome={message} inline />
     </div>
   );
 }

@@ -10,6 +10,7 @@ import type { PickerOption } from "@/lib/pickers/schema";
 import { SearchCombobox } from "./search-select";
 import { useMounted } from "./use-mounted";
 import { countOf } from "@/lib/format/plural";
+import { Outcome } from "./versioned-form";
 
 export function boxes(formId: string): HTMLInputElement[] {
   const form = document.getElementById(formId);
@@ -67,7 +68,7 @@ export function BulkBar({ formId, topics }: { formId: string; topics: Option[] |
   const [topicId, setTopicId] = useState<string>("");
   const [topicChoice, setTopicChoice] = useState<PickerOption | null>(null);
   const [newTopic, setNewTopic] = useState("");
-  const [message, setMessage] = useState<{ kind: "error" | "notice"; text: string } | null>(null);
+  const [message, setMessage] = useState<Outcome>(null);
   const [pending, startTransition] = useTransition();
 
   const selectedIds = () =>
@@ -157,11 +158,7 @@ export function BulkBar({ formId, topics }: { formId: string; topics: Option[] |
       <button type="button" onClick={applyTopic} disabled={pending || count === 0 || topicId === ""}>
         Set topic
       </button>
-      {message && (
-        <span role={message.kind === "error" ? "alert" : "status"} className={message.kind}>
-          {message.text}
-        </span>
-      )}
+      <Outcome outcome={message} inline />
     </div>
   );
 }

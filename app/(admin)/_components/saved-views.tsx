@@ -7,6 +7,7 @@ import { useRouter } from "next/navigation";
 import { deleteViewAction, saveViewAction } from "@/lib/saved-views/actions";
 import type { VisibleView } from "@/lib/saved-views/schema";
 import { useMounted } from "./use-mounted";
+import { Outcome } from "./versioned-form";
 
 export function SavedViewList({ views, deletable = false }: { views: VisibleView[]; deletable?: boolean }) {
   const router = useRouter();
@@ -51,7 +52,7 @@ export function SaveViewForm({ query, canShare }: { query: string; canShare: boo
   const ready = useMounted();
   const [name, setName] = useState("");
   const [shared, setShared] = useState(false);
-  const [message, setMessage] = useState<{ kind: "error" | "notice"; text: string } | null>(null);
+  const [message, setMessage] = useState<Outcome>(null);
   const [pending, startTransition] = useTransition();
   const save = () =>
     startTransition(async () => {
@@ -91,11 +92,7 @@ export function SaveViewForm({ query, canShare }: { query: string; canShare: boo
       <button type="submit" disabled={pending}>
         Save view
       </button>
-      {message && (
-        <span role={message.kind === "error" ? "alert" : "status"} className={message.kind}>
-          {message.text}
-        </span>
-      )}
+      <Outcome outcome={message} inline />
     </form>
   );
 }

@@ -19,7 +19,7 @@ export interface VersionedFormOptions {
   onSaved?: (snapshot: FormSnapshot) => void;
 }
 
-type Outcome = { kind: "error" | "notice"; text: string } | null;
+export type Outcome = { kind: "error" | "notice"; text: string } | null;
 
 export function useVersionedForm(options: VersionedFormOptions) {
   const names = options.fields.map((field) => field.name);
@@ -115,10 +115,18 @@ export function FieldError({ id, errors }: { id: string; errors?: string[] }) {
   );
 }
 
-export function Outcome({ outcome }: { outcome: Outcome }) {
+/** What an action did, as a sentence: an alert when refused. `inline` sits in a toolbar row beside its buttons. */
+export function Outcome({ outcome, inline = false }: { outcome: Outcome; inline?: boolean }) {
   if (!outcome) return null;
+  const role = outcome.kind === "error" ? "alert" : "status";
+  if (inline)
+    return (
+      <span role={role} className={outcome.kind}>
+        {outcome.text}
+      </span>
+    );
   return (
-    <p role={outcome.kind === "error" ? "alert" : "status"} className={outcome.kind} data-testid="form-outcome">
+    <p role={role} className={outcome.kind} data-testid="form-outcome">
       {outcome.text}
     </p>
   );
