@@ -2,7 +2,7 @@
 // (inverted), "…, which said" (relative), "termed … and said" (coordinated), "was told by" (passive),
 // "according to". Cues inside quotation marks are the quoted speaker's and are ignored.
 
-import { DOCUMENT_NOUNS, GROUP_HEADS, INSTITUTION_HEADS, MONTHS, SPEECH_VERBS, WEEKDAYS } from "./lexicon";
+import { DOCUMENT_NOUNS, GROUP_HEADS, INSTITUTION_HEADS, MONTHS, SPEECH_VERBS, WEEKDAYS, WHICH_ONE_LINKS } from "./lexicon";
 import { appositionStart, isRoleWord, phraseEndingAt, phraseStartingAt, phraseText, type PhraseRange } from "./noun-phrases";
 import { CLOSING_QUOTES, isCapitalized, isQuoteMark, OPENING_QUOTES, tokenize, type Token } from "./tokens";
 
@@ -458,10 +458,7 @@ function asTheyPutIt(sentence: string, tokens: Token[], v: number): CueMatch | n
 
 /** "an official familiar with the talks", "a source close to the family", "a diplomat briefed on the plan": the head before them. */
 function postModifiedHead(tokens: Token[], range: PhraseRange): PhraseRange | null {
-  const link = tokens[range.first - 1]?.lower;
-  const before = tokens[range.first - 2]?.lower;
-  const linked = (link === "with" && before === "familiar") || (link === "to" && before === "close") || (link === "on" && before === "briefed");
-  if (!linked) return null;
+  if (!WHICH_ONE_LINKS.includes(`${tokens[range.first - 2]?.lower ?? ""} ${tokens[range.first - 1]?.lower ?? ""}`)) return null;
   const head = phraseEndingAt(tokens, range.first - 3);
   return head ? { first: head.first, last: range.last } : null;
 }
@@ -471,7 +468,7 @@ function accordingTo(sentence: string, tokens: Token[], v: number): CueMatch | n
   if (!range) return null;
   // "according to a source familiar with the first official findings": the source is told apart by what follows.
   const link = `${tokens[range.last + 1]?.lower ?? ""} ${tokens[range.last + 2]?.lower ?? ""}`;
-  if (/^(familiar with|close to|briefed on)$/.test(link)) {
+  if (WHICH_ONE_LINKS.includes(link)) {
     const what = phraseStartingAt(tokens, range.last + 3) ?? plainNounAfter(tokens, range.last + 3);
     if (what) range = { first: range.first, last: what.last };
   }

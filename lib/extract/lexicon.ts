@@ -265,6 +265,9 @@ export const ANONYMOUS_SOURCE_HEADS: ReadonlySet<string> = new Set([
 ]);
 
 /** Heads of groups that speak as one: "BP's lawyers argued" is spoken by "BP lawyers". */
+/** "an official familiar with the talks", "a source close to the family": words after a head that only say which one. */
+export const WHICH_ONE_LINKS: readonly string[] = ["familiar with", "close to", "briefed on"];
+
 export const GROUP_HEADS: ReadonlySet<string> = new Set([
   // "newspapers in Karachi were accusing …", "local papers reported …".
   "newspapers",

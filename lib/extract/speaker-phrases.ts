@@ -12,6 +12,7 @@ import {
   TITLE_ABBREVIATIONS,
   TITLE_WORDS,
   WEEKDAYS,
+  WHICH_ONE_LINKS,
 } from "./lexicon";
 import { DETERMINERS, STOP_WORDS } from "./noun-phrases";
 import { isAcronym, isCapitalized, tokenize, type Token } from "./tokens";
@@ -181,8 +182,10 @@ export function readPhrase(text: string, following: string): PhraseReading | nul
   return { type: "name", name: name.name, kind: name.kind, text, gender: genderOf(text), ...(name.titled ? { titled: true } : {}) };
 }
 
-const POST_MODIFIER =
-  /^(.+?)\s+(?:familiar\s+with|close\s+to|briefed\s+on|with\s+(?:direct\s+)?knowledge\s+of|(?:killed|injured|wounded)\s+in|who\s+(?:was|were|is|are|had|has)|on|about)\s+\S.*$/i;
+const POST_MODIFIER = new RegExp(
+  `^(.+?)\\s+(?:${WHICH_ONE_LINKS.map((link) => link.replace(" ", "\\s+")).join("|")}|with\\s+(?:direct\\s+)?knowledge\\s+of|(?:killed|injured|wounded)\\s+in|who\\s+(?:was|were|is|are|had|has)|on|about)\\s+\\S.*$`,
+  "i",
+);
 const RELATION_OF =
   /^(?:the|a|an)\s+((?:mother|father|wife|husband|son|daughter|brother|sister|widow|widower|relative|cousin|uncle|aunt|friend|neighbou?r|colleague|lawyer)\s+of\s+(?:a|an|one|the)\s+[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)$/i;
 
