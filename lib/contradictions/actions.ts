@@ -1,12 +1,13 @@
 "use server";
-// Editor actions on contradictions; the work is in mutations.ts and detect.ts, and detection runs in the background (runs.ts).
+// Editor actions on contradictions; the work is in mutations.ts and detect.ts, and detection runs as a job (detection-jobs.ts).
 import { revalidatePath } from "next/cache";
-import { after } from "next/server";
 import { db } from "@/lib/db/client";
 import { actionWithRole, type ActionResult } from "@/lib/auth/with-role";
 import { linkContradictionSchema, reviewContradictionSchema, runDetectionSchema } from "@/lib/contradictions/schema";
 import { linkContradiction, reviewContradiction } from "@/lib/contradictions/mutations";
-import { completeDetectionRun, startDetectionRun, type DetectionRunView } from "@/lib/contradictions/runs";
+import type { DetectionRunView } from "@/lib/contradictions/runs";
+import { enqueueDetection } from "@/lib/contradictions/detection-jobs";
+import { jobQueue } from "@/lib/jobs/queue";
 
 const review = actionWithRole("editor", reviewContradictionSchema, async (input, user) => {
   const result = await reviewContradiction(db(), input, user);
@@ -20,13 +21,8 @@ const link = actionWithRole("editor", linkContradictionSchema, async (input, use
   return { id: row.id };
 });
 
-const detect = actionWithRole("editor", runDetectionSchema, async (_input, user) => {
-  const prisma = db();
-  const run = await startDetectionRun(prisma, user.id);
-  // Runs once the response is sent; the run records its own outcome on its row.
-  after(() => completeDetectionRun(prisma, run.id, { userId: user.id }).catch(() => {}));
-  return run;
-});
+// The server's worker runs it (lib/contradictions/detection-jobs.ts); the run records its outcome on its row.
+const detect = actionWithRole("editor", runDetectionSchema, async (_input, user) => enqueueDetection(db(), await jobQueue(), user.id));
 
 // "use server" files export async functions only; the wrappers above do the checking.
 type Reviewed = Awaited<ReturnType<typeof reviewContradiction>>;

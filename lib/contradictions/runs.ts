@@ -16,6 +16,10 @@ export const STALE_AFTER_MS = 5 * 60_000;
 export interface DetectionRunView {
   id: number;
   status: DetectionRunStatus;
+  /** A job still waiting in the queue for the worker (status is "running" meanwhile). */
+  waiting: boolean;
+  /** How many times a worker has taken it (more than one: an earlier attempt was interrupted). */
+  attempts: number;
   startedAt: Date;
   finishedAt: Date | null;
   /** Name or email of the editor; null for `npm run detect`. */
@@ -32,6 +36,9 @@ const RUN_SELECT = {
   finishedAt: true,
   report: true,
   error: true,
+  byWorker: true,
+  attempts: true,
+  claimedAt: true,
   startedBy: { select: { name: true, email: true } },
 } as const satisfies Prisma.DetectionRunSelect;
 
@@ -48,6 +55,8 @@ function viewOf(row: RunRow): DetectionRunView {
   return {
     id: row.id,
     status: abandoned ? "abandoned" : row.status,
+    waiting: row.status === "running" && row.byWorker && row.claimedAt === null,
+    attempts: row.attempts,
     startedAt: row.startedAt,
     finishedAt: row.finishedAt,
     startedBy: row.startedBy ? (row.startedBy.name ?? row.startedBy.email) : null,
@@ -74,12 +83,22 @@ function alreadyRunning(run: DetectionRunView | null): ConflictError {
   return new ConflictError(`Detection is already running${when}. Its result will show on the contradictions page when it finishes.`);
 }
 
-export async function startDetectionRun(prisma: PrismaClient, userId: number | null): Promise<DetectionRunView> {
+/**
+ * Records a run, refused while another one runs. `byWorker`: the run waits for the server's worker
+ * (lib/contradictions/detection-jobs.ts); otherwise the caller runs it itself (`npm run detect`).
+ */
+export async function startDetectionRun(prisma: PrismaClient, userId: number | null, options: { byWorker?: boolean } = {}): Promise<DetectionRunView> {
   await closeAbandonedRuns(prisma);
   const running = await runningRun(prisma);
   if (running) throw alreadyRunning(running);
+  const byWorker = options.byWorker ?? false;
   try {
-    return viewOf(await prisma.detectionRun.create({ data: { startedById: userId }, select: RUN_SELECT }));
+    return viewOf(
+      await prisma.detectionRun.create({
+        data: { startedById: userId, byWorker, ...(byWorker ? {} : { attempts: 1, claimedAt: new Date() }) },
+        select: RUN_SELECT,
+      }),
+    );
   } catch (error) {
     // Two starts at the same moment: the partial unique index lets one through.
     if ((error as { code?: unknown }).code === "P2002") throw alreadyRunning(await runningRun(prisma));
@@ -127,7 +146,11 @@ export function describeDetectionRun(run: DetectionRunView): string {
   const who = run.startedBy ? ` by ${run.startedBy}` : "";
   switch (run.status) {
     case "running":
-      return `Detection running since ${formatTime(run.startedAt)}${who}. This page refreshes when it finishes.`;
+      if (run.waiting && run.attempts > 0) {
+        return `Detection${who} was interrupted (the server stopped) and is queued again, attempt ${run.attempts + 1}. This page refreshes when it finishes.`;
+      }
+      if (run.waiting) return `Detection queued ${formatTime(run.startedAt)}${who}, waiting for the worker. This page refreshes when it finishes.`;
+      return `Detection running since ${formatTime(run.startedAt)}${who}${run.attempts > 1 ? ` (attempt ${run.attempts})` : ""}. This page refreshes when it finishes.`;
     case "finished": {
       const report = run.report!;
       return (

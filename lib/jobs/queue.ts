@@ -9,6 +9,8 @@ import { createPool } from "@/lib/db/client";
 import { appDatabaseRole, databaseUrl } from "@/lib/env";
 
 export const IMPORT_QUEUE = "import";
+/** Detection runs started from the contradictions page (migration 20261211500000_detection_jobs). */
+export const DETECTION_QUEUE = "detection";
 
 export interface JobQueue {
   boss: PgBoss;

@@ -12,6 +12,14 @@ export function releaseAppDatabase(): void {
   delete globalForPrisma.claimbasePrisma;
 }
 
+/** Closes the job queue (lib/jobs/queue.ts) that server actions under test may have started on DATABASE_URL. */
+export async function closeAppJobQueue(): Promise<void> {
+  const holder = globalThis as { claimbaseJobQueue?: Promise<{ close(): Promise<void> }> };
+  const queue = holder.claimbaseJobQueue;
+  delete holder.claimbaseJobQueue;
+  await (await queue?.catch(() => null))?.close();
+}
+
 /** Closes the exports' own pool (lib/export/pool.ts), which route handlers under test may have opened. */
 export async function closeExportPool(): Promise<void> {
   const holder = globalThis as { claimbaseExportPool?: { end(): Promise<void> } };

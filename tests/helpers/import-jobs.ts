@@ -1,6 +1,8 @@
-// Import jobs in integration tests: a queue on the test database (as the app's role), the worker the
-// server runs, and polling a job's status route until it ends, as the import page does.
+// Jobs in integration tests: a queue on the test database (as the app's role), the workers the
+// server runs (imports; detection runs when asked), and polling an import job's status route until
+// it ends, as the import page does.
 import { startImportWorker, type ImportWorker } from "@/lib/import/jobs";
+import { startDetectionWorker, type DetectionWorker } from "@/lib/contradictions/detection-jobs";
 import { importJobSchema, type ImportJobView } from "@/lib/import/job-schema";
 import { createJobQueue, type JobQueue } from "@/lib/jobs/queue";
 import type { TestDatabase } from "@/tests/helpers/test-database";
@@ -10,19 +12,26 @@ const globalForQueue = globalThis as unknown as { claimbaseJobQueue?: Promise<Jo
 export interface TestImportJobs {
   queue: JobQueue;
   worker: ImportWorker | null;
+  detectionWorker: DetectionWorker | null;
   stop(): Promise<void>;
 }
 
-/** Points the route handlers' queue at the test database; starts the worker unless told not to. */
-export async function startTestImportJobs(database: TestDatabase, options: { worker?: boolean } = {}): Promise<TestImportJobs> {
+/**
+ * Points the route handlers' and actions' queue at the test database; starts the import worker
+ * unless told not to, and the detection runs' worker when asked.
+ */
+export async function startTestImportJobs(database: TestDatabase, options: { worker?: boolean; detectionWorker?: boolean } = {}): Promise<TestImportJobs> {
   const queue = await createJobQueue(database.url, "claimbase_app");
   globalForQueue.claimbaseJobQueue = Promise.resolve(queue);
   const worker = options.worker === false ? null : await startImportWorker(database.prisma, queue, { pollingIntervalSeconds: 0.5 });
+  const detectionWorker = options.detectionWorker ? await startDetectionWorker(database.prisma, queue, { pollingIntervalSeconds: 0.5 }) : null;
   return {
     queue,
     worker,
+    detectionWorker,
     async stop() {
       await worker?.stop();
+      await detectionWorker?.stop();
       delete globalForQueue.claimbaseJobQueue;
       await queue.close();
     },

@@ -12,7 +12,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import { resetEnvCache } from "@/lib/env";
 import { PROJECT_ROOT } from "@/lib/db/embedded";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-database";
-import { closeExportPool, releaseAppDatabase, useAppDatabase } from "@/tests/helpers/app-database";
+import { closeAppJobQueue, closeExportPool, releaseAppDatabase, useAppDatabase } from "@/tests/helpers/app-database";
 import { mockSessionModule, signInAs } from "@/tests/helpers/session";
 import { createRoleUsers } from "@/tests/helpers/users";
 import { databaseFingerprint } from "@/tests/helpers/db-fingerprint";
@@ -287,6 +287,7 @@ describe("authorization matrix", () => {
   afterAll(async () => {
     await settleAfterTasks();
     await closeExportPool();
+    await closeAppJobQueue();
     releaseAppDatabase();
     await database?.drop();
   });

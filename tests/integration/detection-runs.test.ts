@@ -1,12 +1,16 @@
-// Detection runs in the background: the button's action records a run and returns at once,
-// the run closes itself as finished (with its report) or failed (with a sentence), one runs
-// at a time, and a run whose server stopped does not block the next one.
+// Detection runs in the background: the button's action records a run, queues it for the server's
+// worker and returns at once; the run closes itself as finished (with its report) or failed (with
+// a sentence), one runs at a time, a run whose worker stopped is queued again (and fails with a
+// sentence after the last attempt), and a run whose server stopped does not block the next one.
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-database";
 import { releaseAppDatabase, useAppDatabase } from "@/tests/helpers/app-database";
 import { signInAs } from "@/tests/helpers/session";
 import { settleAfterTasks } from "@/tests/helpers/after";
 import { createRoleUsers, type TestUser } from "@/tests/helpers/users";
+import { startTestImportJobs, type TestImportJobs } from "@/tests/helpers/import-jobs";
+import { DETECTION_QUEUE } from "@/lib/jobs/queue";
+import { MAX_ATTEMPTS, enqueueDetection, recoverInterruptedDetections, runDetectionJob, startDetectionWorker } from "@/lib/contradictions/detection-jobs";
 import { seedDatabase } from "@/seed/run-seed";
 import type { Role } from "@/lib/auth/roles";
 import { ConflictError } from "@/lib/errors";
@@ -37,14 +41,17 @@ async function settled(database: TestDatabase, id: number): Promise<DetectionRun
 describe("detection runs", () => {
   let database: TestDatabase;
   let users: Record<Role, TestUser>;
+  let jobs: TestImportJobs;
 
   beforeAll(async () => {
     database = await createTestDatabase();
     useAppDatabase(database);
     expect((await seedDatabase(database.prisma)).failures).toEqual([]);
     users = await createRoleUsers(database.prisma);
+    jobs = await startTestImportJobs(database, { worker: false, detectionWorker: true });
   });
   afterAll(async () => {
+    await jobs?.stop();
     await settleAfterTasks();
     releaseAppDatabase();
     await database?.drop();
@@ -54,7 +61,9 @@ describe("detection runs", () => {
     expect(await database.prisma.contradiction.count()).toBe(0);
     signInAs(users.editor);
     const started = await runDetectionAction({});
-    expect(started).toMatchObject({ ok: true, data: { status: "running", startedBy: users.editor.name } });
+    // Queued for the worker: the page says so until the worker takes it.
+    expect(started).toMatchObject({ ok: true, data: { status: "running", waiting: true, attempts: 0, startedBy: users.editor.name } });
+    expect(describeDetectionRun((started as { data: DetectionRunView }).data)).toMatch(/^Detection queued .* UTC by .+, waiting for the worker\./);
     const run = (started as { data: DetectionRunView }).data;
     // Returned at once: the pairs are not there yet (the run needs seconds on the seed corpus).
     expect(await database.prisma.contradiction.count()).toBe(0);
@@ -67,7 +76,7 @@ describe("detection runs", () => {
     expect(await database.prisma.detectionRun.count()).toBe(1);
 
     const done = await settled(database, run.id);
-    expect(done.status).toBe("finished");
+    expect(done).toMatchObject({ status: "finished", attempts: 1 });
     const created = await database.prisma.contradiction.count();
     expect(created).toBeGreaterThan(15);
     expect(done.report).toMatchObject({ created, removed: 0 });
@@ -136,5 +145,66 @@ describe("detection runs", () => {
     await expect(startDetectionRun(database.prisma, users.editor.id)).rejects.toThrow(/^Detection is already running/);
     await completeDetectionRun(database.prisma, live.id);
     expect((await latestDetectionRun(database.prisma))!.status).toBe("finished");
+  });
+
+  describe("as jobs of the server's worker", () => {
+    /** A run the worker took and then lost: its heartbeat stopped long ago. */
+    async function interruptedRun(attempts: number) {
+      const longAgo = new Date(Date.now() - 3_600_000);
+      return database.prisma.detectionRun.create({
+        data: { startedById: users.editor.id, byWorker: true, attempts, claimedAt: longAgo, startedAt: longAgo, heartbeatAt: longAgo },
+      });
+    }
+
+    test("a run whose worker stopped is queued again and finished by the next attempt", async () => {
+      const run = await interruptedRun(1);
+      const outcome = await recoverInterruptedDetections(database.prisma, jobs.queue);
+      expect(outcome).toMatchObject({ requeued: 1, failed: 0 });
+      const done = await settled(database, run.id);
+      expect(done).toMatchObject({ status: "finished", attempts: 2 });
+      expect(describeDetectionRun(done)).toMatch(/^Last detection finished .* UTC by /);
+    });
+
+    test(`after ${MAX_ATTEMPTS} interrupted attempts the run fails with a sentence and the next run can start`, async () => {
+      const pairs = await database.prisma.contradiction.count();
+      const run = await interruptedRun(MAX_ATTEMPTS);
+      expect(await recoverInterruptedDetections(database.prisma, jobs.queue)).toMatchObject({ requeued: 0, failed: 1 });
+      const failed = await latestDetectionRun(database.prisma);
+      expect(failed).toMatchObject({ id: run.id, status: "failed" });
+      expect(describeDetectionRun(failed!)).toMatch(
+        new RegExp(
+          `failed .* UTC: Detection was interrupted ${MAX_ATTEMPTS} times \\(the server stopped while it ran\\) and changed nothing\\. Run it again\\.$`,
+        ),
+      );
+      expect(await database.prisma.contradiction.count()).toBe(pairs);
+      signInAs(users.editor);
+      const next = await runDetectionAction({});
+      expect(next).toMatchObject({ ok: true });
+      expect((await settled(database, (next as { data: DetectionRunView }).data.id)).status).toBe("finished");
+    });
+
+    test("a run is worked once even when its message arrives twice", async () => {
+      const run = await enqueueDetection(database.prisma, jobs.queue, users.editor.id);
+      await jobs.queue.boss.send(DETECTION_QUEUE, { runId: run.id });
+      await settled(database, run.id);
+      // A late copy of the message finds the run ended and leaves it alone.
+      await runDetectionJob(database.prisma, run.id);
+      expect(await database.prisma.detectionRun.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({ status: "finished", attempts: 1 });
+    });
+
+    test("a run no worker has taken for a while is sent to the queue again", async () => {
+      await jobs.detectionWorker!.stop();
+      try {
+        const run = await enqueueDetection(database.prisma, jobs.queue, users.editor.id);
+        await database.prisma.detectionRun.update({ where: { id: run.id }, data: { heartbeatAt: new Date(Date.now() - 3_600_000) } });
+        // Its message is lost (a queue emptied by hand, a worker killed between message and row).
+        await jobs.queue.boss.deleteQueuedJobs(DETECTION_QUEUE);
+        expect(await recoverInterruptedDetections(database.prisma, jobs.queue)).toMatchObject({ resent: 1 });
+        await runDetectionJob(database.prisma, run.id);
+        expect(await latestDetectionRun(database.prisma)).toMatchObject({ id: run.id, status: "finished", attempts: 1 });
+      } finally {
+        jobs.detectionWorker = await startDetectionWorker(database.prisma, jobs.queue, { pollingIntervalSeconds: 0.5 });
+      }
+    });
   });
 });

@@ -74,6 +74,8 @@ describe("the last detection run, counted by plural rules", () => {
       describeDetectionRun({
         id: 1,
         status: "finished",
+        waiting: false,
+        attempts: 1,
         startedAt: new Date("2026-12-07T10:00:00Z"),
         finishedAt: new Date("2026-12-07T10:01:00Z"),
         startedBy: null,
