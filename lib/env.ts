@@ -67,6 +67,8 @@ const envSchema = z.object({
   OIDC_CLIENT_ID: optionalString,
   OIDC_CLIENT_SECRET: optionalString,
   OIDC_NAME: optionalString,
+  /** Niceness of background threads (import, judging): 0 shares the cores evenly with requests (README: Performance). */
+  BACKGROUND_NICE: z.coerce.number().int().min(0).max(19).default(10),
   /** Set to see the stack of a command-line failure. */
   CLAIMBASE_DEBUG: optionalString,
   IMPORT_MAX_BYTES: z.coerce

@@ -3,6 +3,10 @@ import { parentPort, workerData } from "node:worker_threads";
 import { judgePairs, type CueClaim } from "@/lib/contradictions/judge";
 import type { JudgeTask, JudgeWorkerData, JudgeWorkerMessage } from "@/lib/contradictions/judge-pool";
 import { Vocabulary } from "@/lib/text/terms";
+import { lowerThisThreadsPriority } from "@/lib/jobs/thread-priority";
+
+// Judging a million claims' pairs takes minutes: requests to the server come first.
+lowerThisThreadsPriority();
 
 const { counts, minScore } = workerData as JudgeWorkerData;
 const vocabulary = Vocabulary.fromCounts(counts);

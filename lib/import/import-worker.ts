@@ -6,6 +6,10 @@ import { mapError } from "@/lib/errors";
 import { importDocument, parseImportRequest, previewImport } from "@/lib/import/import-document";
 import { storedDocumentSchema } from "@/lib/import/job-schema";
 import type { ImportThreadMessage, ImportThreadTask } from "@/lib/import/import-thread";
+import { lowerThisThreadsPriority } from "@/lib/jobs/thread-priority";
+
+// Other users' requests come first: the import takes the CPU they leave.
+lowerThisThreadsPriority();
 
 /** The job's document is read here, so the server's main thread never parses or copies it. */
 async function saveStoredJob(jobId: number) {

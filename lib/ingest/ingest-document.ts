@@ -139,6 +139,15 @@ export async function freeSlug(reader: Reader, slug: string): Promise<string> {
 /** A document saved at the same moment may take a slug or an actor this one planned; planned again, it sees them. */
 const INGEST_ATTEMPTS = 3;
 
+/**
+ * How long the save's transaction may run before PostgreSQL's locks are given back: two minutes,
+ * and two more per megabyte of text. A 4 MB save takes about 30 s on a quiet machine, but several
+ * times that on a busy one (imports run at a lower priority than requests, lib/jobs/thread-priority.ts).
+ */
+export function ingestTimeoutMs(characters: number): number {
+  return 120_000 + Math.ceil((characters / 1_000_000) * 120_000);
+}
+
 function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: unknown } | null)?.code === "P2002";
 }
@@ -178,7 +187,7 @@ async function ingestPrepared(prisma: PrismaClient, input: IngestInput, prepared
       await recordIngest(tx, input, plan, written);
       return written;
     },
-    { timeout: 120_000, maxWait: 30_000 },
+    { timeout: ingestTimeoutMs(prepared.text.length), maxWait: 30_000 },
   );
 }
 

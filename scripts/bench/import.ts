@@ -117,6 +117,10 @@ await runCli(async () => {
         `  /claims      ${ms(idle.claims.p95)} → ${ms(during.claims.p95)}  (median ${ms(idle.claims.median)} → ${ms(during.claims.median)}, max ${ms(during.claims.max)})`,
       );
     }
+  } catch (error) {
+    // The server's log says why an import failed; the job's status only says that it did.
+    console.error(`\nThe server's log (last 40 lines):\n${app.output().trim().split("\n").slice(-40).join("\n")}`);
+    throw error;
   } finally {
     await app.stop();
   }
