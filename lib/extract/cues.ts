@@ -2,7 +2,7 @@
 // (inverted), "…, which said" (relative), "termed … and said" (coordinated), "was told by" (passive),
 // "according to". Cues inside quotation marks are the quoted speaker's and are ignored.
 
-import { DOCUMENT_NOUNS, GROUP_HEADS, INSTITUTION_HEADS, MONTHS, SPEECH_VERBS, WEEKDAYS, WHICH_ONE_LINKS } from "./lexicon";
+import { ANONYMOUS_SOURCE_HEADS, DOCUMENT_NOUNS, GROUP_HEADS, INSTITUTION_HEADS, MONTHS, SPEECH_VERBS, WEEKDAYS, WHICH_ONE_LINKS } from "./lexicon";
 import { appositionStart, isRoleWord, phraseEndingAt, phraseStartingAt, phraseText, type PhraseRange } from "./noun-phrases";
 import { CLOSING_QUOTES, isCapitalized, isQuoteMark, OPENING_QUOTES, tokenize, type Token } from "./tokens";
 
@@ -456,11 +456,60 @@ function asTheyPutIt(sentence: string, tokens: Token[], v: number): CueMatch | n
   return makeMatch(sentence, tokens, sentence.slice(tokens[v]!.start, tokens[last]!.end), "according", tokens[v]!.start, range);
 }
 
-/** "an official familiar with the talks", "a source close to the family", "a diplomat briefed on the plan": the head before them. */
-function postModifiedHead(tokens: Token[], range: PhraseRange): PhraseRange | null {
-  if (!WHICH_ONE_LINKS.includes(`${tokens[range.first - 2]?.lower ?? ""} ${tokens[range.first - 1]?.lower ?? ""}`)) return null;
-  const head = phraseEndingAt(tokens, range.first - 3);
-  return head ? { first: head.first, last: range.last } : null;
+/** Heads that speak whatever follows them says of them: groups, roles, unnamed sources ("residents", "an official"). */
+function isSpeakerHead(token: Token | undefined): boolean {
+  const lower = token?.lower ?? "";
+  return GROUP_HEADS.has(lower) || ANONYMOUS_SOURCE_HEADS.has(lower) || isRoleWord(lower) || isRoleWord(lower.replace(/s$/, ""));
+}
+
+const PLAIN_DETERMINERS = /^(?:the|a|an|his|her|its|their|our)$/;
+const CLAUSE_WORDS = /^(?:who|which|that|and|or|but|of|for|with|by|to|in|on|at|from|about|not)$/;
+
+/** "the search", "the flames", "their homes": a determiner and one to three lower-case words, ending at `last`. */
+function plainNounEndingAt(tokens: Token[], last: number): PhraseRange | null {
+  let first = last;
+  while (
+    first > last - 3 &&
+    /^[a-z][a-z-]*$/.test(tokens[first]?.text ?? "") &&
+    !PLAIN_DETERMINERS.test(tokens[first]!.lower) &&
+    !CLAUSE_WORDS.test(tokens[first]!.lower)
+  )
+    first--;
+  if (first === last || !PLAIN_DETERMINERS.test(tokens[first]?.lower ?? "")) return null;
+  return { first, last };
+}
+
+/**
+ * What follows a head only says which one: "an official familiar with the talks", "a source close to the
+ * family", "experts interviewed by the newspaper", "survivors who fled the flames", "critics of the plan".
+ * The whole phrase is the subject, and the head before the modifier is who speaks. Past the fixed links
+ * ("familiar with"), the head must be one that speaks for itself (a group, a role, a source).
+ */
+function postModifiedHead(tokens: Token[], range: PhraseRange, plain: boolean): PhraseRange | null {
+  const link = tokens[range.first - 1]?.lower ?? "";
+  let headLast: number | null = null;
+  let anyHead = false;
+  if (WHICH_ONE_LINKS.includes(`${tokens[range.first - 2]?.lower ?? ""} ${link}`)) {
+    headLast = range.first - 3;
+    anyHead = true;
+  } else if (link === "by" && /^[a-z]{3,}ed$/.test(tokens[range.first - 2]?.text ?? "")) {
+    headLast = range.first - 3; // "interviewed by", "employed by"
+  } else if (plain && /^(?:of|for|from|at|in|with|on|about)$/.test(link)) {
+    headLast = range.first - 2; // "critics of the plan": a plain complement; a named one is prepositionalChain's
+  } else {
+    // "survivors who fled the flames", "residents who lost their homes": a restrictive relative clause.
+    for (let k = range.first - 1; k >= range.first - 3 && k > 0; k--) {
+      if (tokens[k]!.lower === "who") {
+        headLast = k - 1;
+        break;
+      }
+      if (!/^[a-z]+$/.test(tokens[k]!.text) || CLAUSE_WORDS.test(tokens[k]!.lower)) break;
+    }
+  }
+  if (headLast === null || headLast < 0) return null;
+  const head = phraseEndingAt(tokens, headLast);
+  if (!head || (!anyHead && !isSpeakerHead(tokens[head.last]))) return null;
+  return { first: head.first, last: range.last };
 }
 
 function accordingTo(sentence: string, tokens: Token[], v: number): CueMatch | null {
@@ -576,8 +625,11 @@ function beforeVerb(sentence: string, tokens: Token[], v: number, lastCueToken: 
   }
   const found = phraseEndingAt(tokens, i);
   let range = found ? (nameBeforeOpenApposition(tokens, found) ?? found) : null;
-  // "A senior official familiar with the report said": the report only says which official.
-  const modified = range ? postModifiedHead(tokens, range) : null;
+  // "A senior official familiar with the report said": the report only says which official; a plain
+  // complement ("… familiar with the search said") is no speaker's phrase of its own.
+  const plain = range ? null : plainNounEndingAt(tokens, i);
+  const complement = range ?? plain;
+  const modified = complement ? postModifiedHead(tokens, complement, complement === plain) : null;
   if (modified) range = modified;
   // "Survivors and local people estimated …": both conjuncts are the subject.
   if (range && /^(and|or)$/.test(tokens[range.first - 1]?.lower ?? "") && tokens[range.first - 2]?.text !== ",") {

@@ -264,10 +264,10 @@ export const ANONYMOUS_SOURCE_HEADS: ReadonlySet<string> = new Set([
   "observers",
 ]);
 
-/** Heads of groups that speak as one: "BP's lawyers argued" is spoken by "BP lawyers". */
 /** "an official familiar with the talks", "a source close to the family": words after a head that only say which one. */
 export const WHICH_ONE_LINKS: readonly string[] = ["familiar with", "close to", "briefed on"];
 
+/** Heads of groups that speak as one: "BP's lawyers argued" is spoken by "BP lawyers". */
 export const GROUP_HEADS: ReadonlySet<string> = new Set([
   // "newspapers in Karachi were accusing …", "local papers reported …".
   "newspapers",

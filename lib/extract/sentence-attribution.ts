@@ -75,6 +75,8 @@ const ROLE_HEADS: ReadonlySet<string> = new Set([
 ]);
 // "Interior Minister Rehman Malik": the role may be capitalized or not, the name must be, so the
 // pattern spells out both cases of the role's first letter.
+/** Titles written short before a name, and the role each is ("the governor said" after "Gov. Josh Green"). */
+const ABBREVIATED_ROLES: Readonly<Record<string, string>> = { gov: "governor", sen: "senator", supt: "superintendent" };
 const DATELINE_PLACE = /^\s*,\s*(?:\d{1,2}\s+\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+\.?\s+\d{1,2})(?:,?\s+\d{4})?\s*(?:[—–-]|\(|:)/u;
 const ROLE_BEFORE_NAME = new RegExp(
   `\\b(${[
@@ -101,6 +103,8 @@ const ROLE_BEFORE_NAME = new RegExp(
     "president",
     "prosecutor",
     "investigator",
+    // "Gov. Josh Green", "Sen. Mazie Hirono": the abbreviated title is the same office.
+    ...Object.keys(ABBREVIATED_ROLES).map((abbreviation) => `${abbreviation}\\.`),
   ]
     .map((role) => `[${role[0]!.toUpperCase()}${role[0]}]${role.slice(1)}`)
     .join("|")})\\s+(?:(?:to|of|for) [A-Z][\\w’'-]+\\s+)?((?:[A-Z][\\w’'-]*\\.?\\s?){2,4})`,
@@ -485,7 +489,8 @@ export class SentenceAttributor {
       const name = trailingPersonName(run);
       if (!name || !name.includes(" ")) continue;
       const speaker = this.speakerFromName(name, "person", context.offset + (match.index ?? 0));
-      this.discourse.mentionRole(match[1]!.toLowerCase().replace("consul general", "consul"), speaker, context.position);
+      const role = match[1]!.toLowerCase().replace("consul general", "consul").replace(/\.$/, "");
+      this.discourse.mentionRole(ABBREVIATED_ROLES[role] ?? role, speaker, context.position);
       this.discourse.mentionActor(speaker, "unknown", context.position);
     }
   }

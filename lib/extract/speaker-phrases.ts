@@ -73,14 +73,10 @@ export function readPhrase(text: string, following: string): PhraseReading | nul
   // "A senior official familiar with the report", "the Voice of America piece on the same report", "the mother of a
   // firefighter killed in the blast": what follows the head only says which one; the head is who speaks.
   const modified = POST_MODIFIER.exec(text.trim());
-  if (
-    modified &&
-    !isCapitalized(
-      tokenize(modified[1]!)
-        .filter((t) => t.isWord)
-        .pop(),
-    )
-  ) {
+  const modifiedHead = modified ? tokenize(modified[1]!).filter((t) => t.isWord) : [];
+  // A capital on the head is a name's ("Kevin Lynch on …"), unless it only opens the sentence ("Officials familiar with …").
+  const headCapital = modifiedHead.length > 0 && isCapitalized(modifiedHead.at(-1)) && !(modifiedHead.length === 1 && GROUP_HEADS.has(modifiedHead[0]!.lower));
+  if (modified && !headCapital) {
     const headReading = readPhrase(modified[1]!, "");
     // What the head is not ("a senior official familiar with the report"), the modifier's noun cannot make it.
     if (
@@ -183,7 +179,7 @@ export function readPhrase(text: string, following: string): PhraseReading | nul
 }
 
 const POST_MODIFIER = new RegExp(
-  `^(.+?)\\s+(?:${WHICH_ONE_LINKS.map((link) => link.replace(" ", "\\s+")).join("|")}|with\\s+(?:direct\\s+)?knowledge\\s+of|(?:killed|injured|wounded)\\s+in|who\\s+(?:was|were|is|are|had|has)|on|about)\\s+\\S.*$`,
+  `^(.+?)\\s+(?:${WHICH_ONE_LINKS.map((link) => link.replace(" ", "\\s+")).join("|")}|with\\s+(?:direct\\s+)?knowledge\\s+of|(?:killed|injured|wounded)\\s+in|[a-z]{3,}ed\\s+by|who\\s+[a-z]+|on|about)\\s+\\S.*$`,
   "i",
 );
 const RELATION_OF =

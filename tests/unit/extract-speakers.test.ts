@@ -774,3 +774,45 @@ describe("who holds a position when someone else reports it", () => {
     expect(claim.speaker).toEqual({ name: "Administration", kind: "government_body" });
   });
 });
+
+// Sentences of another subject (the 2023 Maui wildfires), none of them from a labelled set.
+describe("a head told apart by what follows it", () => {
+  const claimOf = finderFor(
+    [
+      "Officials familiar with the search said the toll would rise again.",
+      "Survivors who fled the flames said they heard no siren at all.",
+      "Experts interviewed by the newspaper said the winds were extreme.",
+      "Residents interviewed by the Associated Press said there was no warning.",
+      "Critics of the reassignment say the water official was made a scapegoat.",
+      "The man who found the bodies said the fire moved faster than a car.",
+    ].join("\n\n"),
+  );
+
+  test("'Officials familiar with the search said': the officials, though the search is no one's name", () => {
+    expect(claimOf("toll would rise again").speaker).toMatchObject({ name: "Officials" });
+  });
+
+  test("'Survivors who fled the flames said', 'Experts interviewed by the newspaper said': the head speaks", () => {
+    expect(claimOf("heard no siren").speaker).toMatchObject({ name: "Survivors" });
+    expect(claimOf("winds were extreme").speaker).toMatchObject({ name: "Experts" });
+    // The paper that interviewed them is not who speaks.
+    expect(claimOf("there was no warning").speaker).toMatchObject({ name: "Residents" });
+  });
+
+  test("'Critics of the reassignment say': the group, named with what it criticises", () => {
+    expect(claimOf("made a scapegoat").speaker).toMatchObject({ name: "Critics of the reassignment" });
+  });
+
+  test("a head that is no group, role or source is not made a speaker by its relative clause", () => {
+    expect(claimOf("faster than a car").speaker?.name ?? null).not.toBe("Bodies");
+  });
+});
+
+describe("abbreviated titles", () => {
+  test("'Gov. Josh Green …' is who 'the governor' means later in the article", () => {
+    const claimOf = finderFor(
+      "Gov. Josh Green said on Friday that the toll was 97, not 115.\n\nIn a post on X, the governor wrote that the state would not let developers buy land from grieving families.",
+    );
+    expect(claimOf("would not let developers").speaker).toMatchObject({ name: "Josh Green", kind: "person" });
+  });
+});
