@@ -601,7 +601,8 @@ function beforeVerb(sentence: string, tokens: Token[], v: number, lastCueToken: 
     const range = phraseEndingAt(tokens, i - 2);
     return range ? makeMatch(sentence, tokens, cue, "relative", tokens[v]!.start, range) : null;
   }
-  if (previous.lower === "and") return coordinated(sentence, tokens, v, i, cue);
+  // "… and said", "declined to comment but said", "…, but insisted that": one subject for both verbs.
+  if (previous.lower === "and" || previous.lower === "but") return coordinated(sentence, tokens, v, i, cue);
   if (SUBJECT_PRONOUNS.has(previous.lower)) {
     return opensMainClause(tokens, i) ? makeMatch(sentence, tokens, cue, "subject", tokens[v]!.start, { first: i, last: i }) : null;
   }
@@ -832,6 +833,8 @@ const WHEN_WORDS: ReadonlySet<string> = new Set(
 
 function coordinated(sentence: string, tokens: Token[], v: number, andIndex: number, cue: string): CueMatch | null {
   let start = andIndex - 1;
+  // "declined to comment, but said": the comma belongs to the conjunction, not to an apposition.
+  if (tokens[start]?.text === "," && tokens[andIndex]!.lower === "but") start--;
   while (start >= 0 && ![",", ";", ":", "(", "—"].includes(tokens[start]!.text)) start--;
   let first = start + 1;
   while (first < andIndex && OPENING_QUOTES.has(tokens[first]!.text)) first++;

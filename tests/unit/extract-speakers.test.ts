@@ -816,3 +816,24 @@ describe("abbreviated titles", () => {
     expect(claimOf("would not let developers").speaker).toMatchObject({ name: "Josh Green", kind: "person" });
   });
 });
+
+describe("one subject for two verbs, and companies named for what they sell", () => {
+  const claimOf = finderFor(
+    [
+      "Hawaiian Electric said its lines had been de-energized for more than six hours.",
+      "Pacific Gas and Electric said in 2019 that its equipment had probably started the Camp Fire.",
+      "Asked whether the county had been prepared, Mayor Richard Bissen declined to say, but insisted that crews had done everything they could.",
+      "Andaya declined to comment on the sirens but said the agency had followed its plan.",
+    ].join("\n\n"),
+  );
+
+  test("'Hawaiian Electric', 'Pacific Gas and Electric' are companies, each its own", () => {
+    expect(claimOf("de-energized").speaker).toEqual({ name: "Hawaiian Electric", kind: "organization" });
+    expect(claimOf("Camp Fire").speaker).toEqual({ name: "Pacific Gas and Electric", kind: "organization" });
+  });
+
+  test("'declined to say, but insisted that …', 'declined to comment … but said …': the subject of the first verb says it", () => {
+    expect(claimOf("done everything they could").speaker).toMatchObject({ name: "Richard Bissen", kind: "person" });
+    expect(claimOf("followed its plan").speaker).toMatchObject({ name: "Andaya" });
+  });
+});
