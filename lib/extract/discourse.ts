@@ -202,7 +202,23 @@ export class Discourse {
         "prosecution",
       ].includes(head);
       // "The firm insisted" is a business, never the government named before it.
-      const commercial = ["company", "firm", "airline", "operator", "manufacturer", "bank", "utility", "carrier", "contractor", "insurer"].includes(head);
+      const commercial = [
+        "company",
+        "firm",
+        "airline",
+        "operator",
+        "manufacturer",
+        "bank",
+        "utility",
+        "carrier",
+        "contractor",
+        "insurer",
+        "railroad",
+        "railway",
+        "carmaker",
+        "automaker",
+        "retailer",
+      ].includes(head);
       // "BP officials" spoke for BP, but "the company" is BP itself, not its officials.
       const fits = (e: EntityMention) =>
         !GROUP_HEADS.has(e.speaker.name.split(" ").pop()!.toLowerCase()) &&

@@ -837,3 +837,25 @@ describe("one subject for two verbs, and companies named for what they sell", ()
     expect(claimOf("followed its plan").speaker).toMatchObject({ name: "Andaya" });
   });
 });
+
+// Sentences about the 2023 East Palestine derailment, none from a labelled set.
+describe("titles of chairs and administrators, and railroads", () => {
+  const claimOf = finderFor(
+    [
+      "NTSB Chair Jennifer Homendy told a hearing that the vent and burn had not been needed.",
+      "EPA Administrator Michael Regan insisted the air and water in the village were safe.",
+      "Norfolk Southern Railway said on Monday that the line had been inspected.",
+      "In a statement, the railroad said its contractors had recommended the burn.",
+    ].join("\n\n"),
+  );
+
+  test("'NTSB Chair Jennifer Homendy', 'EPA Administrator Michael Regan': the title is not part of the name", () => {
+    expect(claimOf("had not been needed").speaker).toEqual({ name: "Jennifer Homendy", kind: "person" });
+    expect(claimOf("air and water").speaker).toEqual({ name: "Michael Regan", kind: "person" });
+  });
+
+  test("'the railroad said' is the railway company named before", () => {
+    expect(claimOf("line had been inspected").speaker).toEqual({ name: "Norfolk Southern Railway", kind: "organization" });
+    expect(claimOf("recommended the burn").speaker).toEqual({ name: "Norfolk Southern Railway", kind: "organization" });
+  });
+});
