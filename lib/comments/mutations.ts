@@ -46,13 +46,38 @@ async function assertEntityExists(tx: Tx, entityType: CommentEntityType, entityI
   if (!found) throw new NotFoundError(`No ${ENTITY_NOUNS[entityType]} #${entityId}: it may have been deleted; reload the page.`);
 }
 
-async function writeComment(tx: Tx, threadId: number, body: string, user: Actor) {
+interface ThreadSubject {
+  id: number;
+  entityType: CommentEntityType;
+  entityId: number;
+}
+
+/** Adds a comment to a thread with the users it names, audits it and tells whom `commentNotices` says. */
+async function writeComment(
+  tx: Tx,
+  thread: ThreadSubject,
+  body: string,
+  user: Actor,
+  action: "create" | "reply",
+  participantIds: number[],
+  tell?: NoticeSink,
+): Promise<CommentWriteResult> {
   const mentioned = mentionedUserIds(body, await mentionableUsers(tx));
   const comment = await tx.comment.create({
-    data: { threadId, authorId: user.id, body, mentions: { create: mentioned.map((userId) => ({ userId })) } },
-    select: { id: true, body: true },
+    data: { threadId: thread.id, authorId: user.id, body, mentions: { create: mentioned.map((userId) => ({ userId })) } },
+    select: { id: true },
   });
-  return { comment, mentioned };
+  const on = { entityType: thread.entityType, entityId: thread.entityId };
+  await recordAudit(tx, {
+    userId: user.id,
+    entityType: "comment",
+    entityId: comment.id,
+    action,
+    after: { threadId: thread.id, on: `${on.entityType} #${on.entityId}`, body, mentions: mentioned },
+  });
+  const notices = commentNotices({ actorId: user.id, ...on, body, mentionedIds: mentioned, participantIds });
+  await tell?.(tx, notices);
+  return { threadId: thread.id, commentId: comment.id, notices };
 }
 
 export async function startThread(prisma: Db, input: StartThreadInput, user: Actor, tell?: NoticeSink): Promise<CommentWriteResult> {
@@ -62,17 +87,7 @@ export async function startThread(prisma: Db, input: StartThreadInput, user: Act
       data: { entityType: input.entityType, entityId: input.entityId, createdById: user.id },
       select: { id: true },
     });
-    const { comment, mentioned } = await writeComment(tx, thread.id, input.body, user);
-    await recordAudit(tx, {
-      userId: user.id,
-      entityType: "comment",
-      entityId: comment.id,
-      action: "create",
-      after: { threadId: thread.id, on: `${input.entityType} #${input.entityId}`, body: comment.body, mentions: mentioned },
-    });
-    const notices = commentNotices({ actorId: user.id, entityType: input.entityType, entityId: input.entityId, body: comment.body, mentionedIds: mentioned });
-    await tell?.(tx, notices);
-    return { threadId: thread.id, commentId: comment.id, notices };
+    return writeComment(tx, { id: thread.id, ...input }, input.body, user, "create", [], tell);
   });
 }
 
@@ -90,25 +105,8 @@ export async function replyToThread(prisma: Db, input: ReplyToThreadInput, user:
     const thread = await threadOrThrow(tx, input.threadId);
     if (thread.resolvedAt) throw new ConflictError("This thread is resolved; reopen it to reply.");
     const earlier = await tx.comment.findMany({ where: { threadId: thread.id, authorId: { not: null } }, select: { authorId: true }, distinct: ["authorId"] });
-    const { comment, mentioned } = await writeComment(tx, thread.id, input.body, user);
-    await recordAudit(tx, {
-      userId: user.id,
-      entityType: "comment",
-      entityId: comment.id,
-      action: "reply",
-      after: { threadId: thread.id, on: `${thread.entityType} #${thread.entityId}`, body: comment.body, mentions: mentioned },
-    });
     const participantIds = [thread.createdById, ...earlier.map((row) => row.authorId)].filter((id): id is number => id !== null);
-    const notices = commentNotices({
-      actorId: user.id,
-      entityType: thread.entityType,
-      entityId: thread.entityId,
-      body: comment.body,
-      mentionedIds: mentioned,
-      participantIds,
-    });
-    await tell?.(tx, notices);
-    return { threadId: thread.id, commentId: comment.id, notices };
+    return writeComment(tx, thread, input.body, user, "reply", participantIds, tell);
   });
 }
 

@@ -4,6 +4,7 @@
 // an @name that fits no one stays plain text.
 import { useEffect, useId, useRef, useState } from "react";
 import type { MentionOption } from "@/lib/comments/schema";
+import { SuggestionList } from "./search-select";
 import styles from "./search-select.module.css";
 
 /** The `@word` just before the caret, when the `@` starts a mention (not inside an email address). */
@@ -97,26 +98,7 @@ export function MentionTextarea({
           }
         }}
       />
-      {open && (
-        <ul id={listId} role="listbox" aria-label="People to mention" className={styles.list}>
-          {options.map((option, index) => (
-            <li
-              key={option.id}
-              id={`${listId}-${index}`}
-              role="option"
-              aria-selected={index === active}
-              className={index === active ? styles.active : undefined}
-              // mousedown, not click: the click would come after the textarea's blur closed the list.
-              onMouseDown={(event) => {
-                event.preventDefault();
-                choose(option);
-              }}
-            >
-              {option.label}
-            </li>
-          ))}
-        </ul>
-      )}
+      {open && <SuggestionList id={listId} label="People to mention" options={options} active={active} onChoose={choose} />}
     </span>
   );
 }
