@@ -18,6 +18,7 @@ vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }
 
 const { editCommentAction, replyToThreadAction, resolveThreadAction, startThreadAction } = await import("@/lib/comments/actions");
 const { listThreads, searchMentionOptions } = await import("@/lib/comments/queries");
+const { detectContradictions } = await import("@/lib/contradictions/detect");
 
 describe("discussion", () => {
   let database: TestDatabase;
@@ -189,6 +190,29 @@ describe("discussion", () => {
       ["resolve", omar.id],
       ["reopen", nadia.id],
     ]);
+  });
+
+  test("detection keeps a candidate pair it no longer proposes while it is under discussion", async () => {
+    const [claimA, claimB] = await database.prisma.claim.findMany({ orderBy: { id: "asc" }, take: 2 });
+    const text = "Nothing here conflicts. Nor here.";
+    const other = await database.prisma.source.create({
+      data: {
+        slug: "calm",
+        title: "Calm",
+        text,
+        textSha256: "b".repeat(64),
+        claims: { create: { quote: "Nothing here conflicts.", startOffset: 0, endOffset: 23 } },
+      },
+      include: { claims: true },
+    });
+    const pair = (claimId: number) =>
+      database.prisma.contradiction.create({ data: { claimAId: claimId, claimBId: other.claims[0]!.id, detectedBy: "negation" } });
+    const [discussed, quiet] = [await pair(claimA!.id), await pair(claimB!.id)];
+    signInAs(nadia);
+    expect(await startThreadAction({ entityType: "contradiction", entityId: discussed.id, body: "Keep this one" })).toMatchObject({ ok: true });
+    await detectContradictions(database.prisma);
+    expect(await database.prisma.contradiction.findUnique({ where: { id: discussed.id } })).not.toBeNull();
+    expect(await database.prisma.contradiction.findUnique({ where: { id: quiet.id } })).toBeNull();
   });
 
   test("bad input gets a clear message and changes nothing", async () => {
