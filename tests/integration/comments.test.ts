@@ -38,6 +38,17 @@ describe("discussion", () => {
     await database.prisma.auditEvent.count(),
   ];
 
+  /** A source whose text is the sentences, each a claim. */
+  let sourceCount = 0;
+  const sourceWithClaims = (slug: string, sentences: string[]) => {
+    const text = sentences.join(" ");
+    const claims = sentences.map((quote) => ({ quote, startOffset: text.indexOf(quote), endOffset: text.indexOf(quote) + quote.length }));
+    return database.prisma.source.create({
+      data: { slug, title: slug, text, textSha256: String(++sourceCount).repeat(64), claims: { create: claims } },
+      include: { claims: { orderBy: { id: "asc" } } },
+    });
+  };
+
   beforeAll(async () => {
     database = await createTestDatabase();
     useAppDatabase(database);
@@ -46,24 +57,8 @@ describe("discussion", () => {
     await database.prisma.user.update({ where: { id: nadia.id }, data: { name: "Nadia Karim" } });
     omar = await createUser(database.prisma, "editor", { email: "omar@example.test" });
     await database.prisma.user.update({ where: { id: omar.id }, data: { name: "Omar" } });
-    const disabled = await createUser(database.prisma, "editor", { email: "gone@example.test", active: false });
-    void disabled;
-    const text = "The minister said the dam is safe. The engineer said it is not.";
-    const source = await database.prisma.source.create({
-      data: {
-        slug: "dam",
-        title: "Dam report",
-        text,
-        textSha256: "a".repeat(64),
-        claims: {
-          create: [
-            { quote: "The minister said the dam is safe.", startOffset: 0, endOffset: 34 },
-            { quote: "The engineer said it is not.", startOffset: 35, endOffset: text.length },
-          ],
-        },
-      },
-      include: { claims: { orderBy: { id: "asc" } } },
-    });
+    await createUser(database.prisma, "editor", { email: "gone@example.test", active: false });
+    const source = await sourceWithClaims("dam", ["The minister said the dam is safe.", "The engineer said it is not."]);
     sourceId = source.id;
     [claimId, otherClaimId] = [source.claims[0]!.id, source.claims[1]!.id];
     contradictionId = (await database.prisma.contradiction.create({ data: { claimAId: claimId, claimBId: otherClaimId, detectedBy: "editor" } })).id;
@@ -194,17 +189,7 @@ describe("discussion", () => {
 
   test("detection keeps a candidate pair it no longer proposes while it is under discussion", async () => {
     const [claimA, claimB] = await database.prisma.claim.findMany({ orderBy: { id: "asc" }, take: 2 });
-    const text = "Nothing here conflicts. Nor here.";
-    const other = await database.prisma.source.create({
-      data: {
-        slug: "calm",
-        title: "Calm",
-        text,
-        textSha256: "b".repeat(64),
-        claims: { create: { quote: "Nothing here conflicts.", startOffset: 0, endOffset: 23 } },
-      },
-      include: { claims: true },
-    });
+    const other = await sourceWithClaims("calm", ["Nothing here conflicts."]);
     const pair = (claimId: number) =>
       database.prisma.contradiction.create({ data: { claimAId: claimId, claimBId: other.claims[0]!.id, detectedBy: "negation" } });
     const [discussed, quiet] = [await pair(claimA!.id), await pair(claimB!.id)];
