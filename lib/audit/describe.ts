@@ -48,6 +48,8 @@ const LABELS: Record<string, Record<string, FieldLabel>> = {
     role: { label: "Role" },
     active: { label: "Active", options: { true: "Yes", false: "No" } },
   },
+  comment: { body: { label: "Comment" }, threadId: { label: "Thread" }, on: { label: "On" }, mentions: { label: "Mentions (user ids)" } },
+  comment_thread: { resolved: { label: "Resolved", options: { true: "Yes", false: "No" } }, on: { label: "On" } },
   contradiction: {
     status: { label: "Status", options: CONTRADICTION_STATUS_LABELS },
     kind: { label: "Kind", options: KIND_LABELS },

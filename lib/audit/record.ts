@@ -1,7 +1,8 @@
 // Every mutation writes one audit event in the same transaction as the change.
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { AUDIT_ENTITIES } from "@/lib/audit/schema";
 
-export type AuditEntity = "claim" | "source" | "actor" | "topic" | "contradiction" | "user" | "import" | "export" | "saved_view";
+export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
 export interface AuditInput {
   /** null for the system (seed, detection). */

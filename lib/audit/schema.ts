@@ -1,7 +1,19 @@
 import { z } from "zod";
 import { bigRecordId, calendarDate, optional, recordId } from "@/lib/validation/zod";
 
-export const AUDIT_ENTITIES = ["claim", "source", "actor", "topic", "contradiction", "user", "import", "export", "saved_view"] as const;
+export const AUDIT_ENTITIES = [
+  "claim",
+  "source",
+  "actor",
+  "topic",
+  "contradiction",
+  "user",
+  "import",
+  "export",
+  "saved_view",
+  "comment",
+  "comment_thread",
+] as const;
 
 // Empty form fields mean "no filter".
 export const auditFilterSchema = z

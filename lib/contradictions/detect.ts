@@ -298,10 +298,11 @@ export async function storeVerdicts(tx: Tx, judgement: Judgement, options: Detec
   );
   let removedIds: number[] = [];
   if (stale.length) {
-    // Conditional again: a candidate an editor started on meanwhile stays.
+    // Conditional again: a candidate an editor started on meanwhile stays, and so does one under discussion (lib/comments).
     const removed = await tx.$queryRaw<{ id: number }[]>`
       DELETE FROM contradictions
       WHERE id = ANY(${stale.map((row) => row.id)}::int[]) AND status = 'candidate' AND rationale IS NULL AND preferred_claim_id IS NULL
+        AND NOT EXISTS (SELECT 1 FROM comment_threads th WHERE th.entity_type = 'contradiction' AND th.entity_id = contradictions.id)
       RETURNING id`;
     removedIds = removed.map((row) => row.id).sort((x, y) => x - y);
     report.removed = removedIds.length;

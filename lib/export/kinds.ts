@@ -24,6 +24,8 @@ import {
 import { CONTRADICTION_STATUS_LABELS, KIND_LABELS } from "@/lib/contradictions/labels";
 import { SOURCE_KIND_LABELS } from "@/lib/sources/labels";
 import { ACTOR_KIND_LABELS } from "@/lib/actors/labels";
+import { CLAIM_COMMENT_COUNT_SQL, CLAIM_COMMENT_THREADS_SQL, CLAIM_LAST_COMMENT_SQL } from "@/lib/comments/export";
+import type { ExportFormat } from "@/lib/export/encode";
 
 export const EXPORT_KINDS = ["claims", "contradictions", "sources", "actors", "topics", "audit"] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
@@ -38,6 +40,8 @@ export interface ExportColumn {
   labels?: Readonly<Record<string, string>>;
   /** The cell is an id written as an absolute link to this path + id (the app's address comes with the request). */
   linkPath?: string;
+  /** Only these formats write the column (nested JSON has no place in a spreadsheet); every format when absent. */
+  formats?: readonly ExportFormat[];
 }
 
 interface ColumnDefinition extends ExportColumn {
@@ -61,7 +65,13 @@ export interface ExportKindDefinition {
   orderBy: string;
 }
 
-function column(name: string, type: ColumnType, sql: string, description: string, extra: Pick<ExportColumn, "labels" | "linkPath"> = {}): ColumnDefinition {
+function column(
+  name: string,
+  type: ColumnType,
+  sql: string,
+  description: string,
+  extra: Pick<ExportColumn, "labels" | "linkPath" | "formats"> = {},
+): ColumnDefinition {
   return { name, type, sql, description, ...extra };
 }
 
@@ -122,6 +132,9 @@ export const EXPORT_DEFINITIONS: Record<ExportKind, ExportKindDefinition> = {
       column("link", "text", "c.id", "the claim's page in the app (an absolute address from the app, a path from the command line)", {
         linkPath: "/claims/",
       }),
+      column("comment_count", "integer", CLAIM_COMMENT_COUNT_SQL, "comments on the claim, in every thread, resolved or not"),
+      column("last_comment", "text", CLAIM_LAST_COMMENT_SQL, "the latest comment, as “author email: text”"),
+      column("comment_threads", "json", CLAIM_COMMENT_THREADS_SQL, "every thread with its comments (NDJSON only)", { formats: ["ndjson"] }),
     ],
   }),
   contradictions: kind({

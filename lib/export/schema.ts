@@ -87,8 +87,10 @@ export function parseExportRequest(kind: unknown, params: SearchParamsInput, bas
   const parsedFilters = definition.filterSchema.safeParse(filterInput);
   if (!parsedFilters.success) for (const issue of parsedFilters.error.issues) add(String(issue.path[0]), issue.message);
 
+  const format = parsedOptions.data?.format ?? "csv";
   const known = definition.columns.map((column) => column.name);
-  let columns = known;
+  const inFormat = (name: string) => definition.columns.find((column) => column.name === name)?.formats?.includes(format) ?? true;
+  let columns = known.filter(inFormat);
   const requested = parsedOptions.data?.columns;
   if (requested) {
     columns = requested
@@ -100,6 +102,8 @@ export function parseExportRequest(kind: unknown, params: SearchParamsInput, bas
       add("columns", `unknown column${unknown.length > 1 ? "s" : ""} ${unknown.map((name) => `"${name}"`).join(", ")}; ${kind} has ${known.join(", ")}`);
     const repeated = columns.filter((name, index) => columns.indexOf(name) !== index);
     if (repeated.length) add("columns", `${repeated.map((name) => `"${name}"`).join(", ")} listed twice`);
+    const elsewhere = columns.filter((name) => known.includes(name) && !inFormat(name));
+    if (elsewhere.length) add("columns", `${elsewhere.map((name) => `"${name}"`).join(", ")} only in ${format === "csv" ? "NDJSON" : "CSV"}`);
     if (columns.length === 0) add("columns", "name at least one column");
   }
 

@@ -63,6 +63,19 @@ describe("every page at desktop and phone width", () => {
     await prisma.savedView.create({
       data: { userId: app.users.admin.id, name: "Unreviewed, most check-worthy first", query: "?status=unreviewed&sort=worth", shared: true },
     });
+    // A discussion on the claim and the pair, so their pages show threads with a mention, a link and an edit.
+    for (const [entityType, entityId] of [
+      ["claim", claim.id],
+      ["contradiction", contradiction.id],
+    ] as const) {
+      const thread = await prisma.commentThread.create({ data: { entityType, entityId, createdById: app.users.admin.id } });
+      const first = await prisma.comment.create({
+        data: { threadId: thread.id, authorId: app.users.admin.id, body: "@editor see https://example.org/report", editedAt: new Date(), version: 2 },
+      });
+      await prisma.commentMention.create({ data: { commentId: first.id, userId: app.users.editor.id } });
+      await prisma.commentEdit.create({ data: { commentId: first.id, body: "see the report" } });
+      await prisma.comment.create({ data: { threadId: thread.id, authorId: app.users.editor.id, body: "Checked." } });
+    }
     pages.push(
       { name: "dashboard", path: "/", role: "admin" },
       { name: "sources", path: "/sources", role: "admin" },

@@ -64,6 +64,15 @@ async function sampleSource(prisma: Db) {
   });
 }
 
+/** A thread on a new claim, its one comment written by `authorEmail` (a sample user when not given). */
+async function sampleThread(prisma: Db, authorEmail?: string) {
+  const author = authorEmail ? await prisma.user.findUniqueOrThrow({ where: { email: authorEmail } }) : await sampleUser(prisma, "editor");
+  return prisma.commentThread.create({
+    data: { entityType: "claim", entityId: (await sampleSource(prisma)).claims[0]!.id, comments: { create: { authorId: author.id, body: "First look." } } },
+    include: { comments: true },
+  });
+}
+
 /**
  * What each may do. Key: "<file>#<export>". Add an entry with every new handler or action;
  * give several cases when the required role depends on a route parameter.
@@ -83,6 +92,7 @@ const EXPECTED: Record<string, Case[]> = {
   ],
   "app/api/import/preview/route.ts#POST": [{ role: "editor" }],
   "app/api/contradictions/claim-search/route.ts#GET": [{ role: "viewer" }],
+  "app/api/mentions/route.ts#GET": [{ role: "editor" }],
   "app/api/sources/[slug]/reader/route.ts#GET": [{ role: "viewer", params: { slug: "no-such-source" } }],
   "lib/users/actions.ts#createUserAction": [
     {
@@ -161,6 +171,31 @@ const EXPECTED: Record<string, Case[]> = {
         return { input: { contradictionId: pair.id, assigneeId: (await sampleUser(prisma, "admin")).id }, entityType: "contradiction" };
       },
     },
+  ],
+  // Viewers read discussions; writing takes an editor, and editing a comment its author (tests/integration/comments.test.ts).
+  "lib/comments/actions.ts#startThreadAction": [
+    {
+      role: "editor",
+      sample: async (prisma) => ({
+        input: { entityType: "claim", entityId: (await sampleSource(prisma)).claims[0]!.id, body: "Is this right?" },
+        entityType: "comment",
+      }),
+    },
+  ],
+  "lib/comments/actions.ts#replyToThreadAction": [
+    { role: "editor", sample: async (prisma) => ({ input: { threadId: (await sampleThread(prisma)).id, body: "Checked it." }, entityType: "comment" }) },
+  ],
+  "lib/comments/actions.ts#editCommentAction": [
+    {
+      role: "editor",
+      sample: async (prisma) => {
+        const comment = (await sampleThread(prisma, "editor@example.test")).comments[0]!;
+        return { input: { id: comment.id, version: comment.version, body: "Reworded." }, entityType: "comment" };
+      },
+    },
+  ],
+  "lib/comments/actions.ts#resolveThreadAction": [
+    { role: "editor", sample: async (prisma) => ({ input: { threadId: (await sampleThread(prisma)).id, resolved: true }, entityType: "comment_thread" }) },
   ],
 };
 

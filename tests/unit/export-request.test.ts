@@ -18,8 +18,15 @@ describe("parseExportRequest", () => {
   test("defaults: CSV, no BOM, formulas neutralized, every column in the documented order, not filtered", () => {
     const request = parseExportRequest("claims", new URLSearchParams());
     expect(request).toMatchObject({ kind: "claims", format: "csv", bom: false, formulas: "escape", filters: {}, filtered: false });
-    expect(request.columns).toEqual(EXPORT_DEFINITIONS.claims.columns.map((column) => column.name));
+    // Every column but the nested threads, which only NDJSON carries.
+    expect(request.columns).toEqual(EXPORT_DEFINITIONS.claims.columns.map((column) => column.name).filter((name) => name !== "comment_threads"));
     expect(request.columns.slice(0, 5)).toEqual(["id", "source_slug", "source_title", "source_reliability", "quote"]);
+    expect(parseExportRequest("claims", new URLSearchParams("format=ndjson")).columns).toEqual(EXPORT_DEFINITIONS.claims.columns.map((column) => column.name));
+  });
+
+  test("a column only NDJSON writes is refused by name in CSV", () => {
+    expect(() => parseExportRequest("claims", new URLSearchParams("columns=id,comment_threads"))).toThrow(/columns: "comment_threads" only in NDJSON/);
+    expect(parseExportRequest("claims", new URLSearchParams("format=ndjson&columns=id,comment_threads")).columns).toEqual(["id", "comment_threads"]);
   });
 
   test("the claims table's own filters are accepted and parsed by its schema", () => {

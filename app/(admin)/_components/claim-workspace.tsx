@@ -14,6 +14,7 @@ import type { AssignableEditor } from "@/lib/assignments/schema";
 import { AssignControl } from "./assign-control";
 import { Quote } from "./quote";
 import { CONTRADICTION_STATUS_LABELS, KIND_LABELS } from "@/lib/contradictions/labels";
+import { CommentsPanel } from "./comments-panel";
 
 export function ClaimWorkspace({
   detail,
@@ -116,6 +117,7 @@ export function ClaimWorkspace({
         )}
         {canEdit && <LinkContradiction claimId={claim.id} />}
       </section>
+      <CommentsPanel key={`comments-${claim.id}`} entityType="claim" entityId={claim.id} />
       <HistoryPanel entityType="claim" entityId={claim.id} />
     </div>
   );

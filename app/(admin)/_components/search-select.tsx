@@ -1,9 +1,48 @@
 "use client";
 // Pickers for lists too long to send whole: a text box that asks /api/options/<kind> as the user types.
 // SearchCombobox is the ARIA 1.2 combobox; SearchSelect puts it in a filter form with a hidden field.
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import type { PickerKind, PickerOption } from "@/lib/pickers/schema";
 import styles from "./search-select.module.css";
+
+/** The suggestions under a text box (ARIA listbox); `children` follow the options (an empty-list line). */
+export function SuggestionList<O extends { label: string }>({
+  id,
+  label,
+  options,
+  active,
+  onChoose,
+  children,
+}: {
+  id: string;
+  label: string;
+  options: readonly O[];
+  active: number;
+  onChoose: (option: O) => void;
+  children?: ReactNode;
+}) {
+  return (
+    <ul id={id} role="listbox" aria-label={label} className={styles.list}>
+      {options.map((option, index) => (
+        <li
+          key={`${option.label}-${index}`}
+          id={`${id}-${index}`}
+          role="option"
+          aria-selected={index === active}
+          className={index === active ? styles.active : undefined}
+          // mousedown, not click: the click would come after the text box's blur closed the list.
+          onMouseDown={(event) => {
+            event.preventDefault();
+            onChoose(option);
+          }}
+        >
+          {option.label}
+        </li>
+      ))}
+      {children}
+    </ul>
+  );
+}
 
 export function SearchCombobox({
   id,
@@ -114,25 +153,9 @@ export function SearchCombobox({
         }}
       />
       {open && (
-        <ul id={listId} role="listbox" aria-label={label} className={styles.list}>
-          {options.map((option, index) => (
-            <li
-              key={`${option.value}-${index}`}
-              id={`${listId}-${index}`}
-              role="option"
-              aria-selected={index === active}
-              className={index === active ? styles.active : undefined}
-              // mousedown, not click: the click would come after the input's blur closed the list.
-              onMouseDown={(event) => {
-                event.preventDefault();
-                choose(option);
-              }}
-            >
-              {option.label}
-            </li>
-          ))}
+        <SuggestionList id={listId} label={label} options={options} active={active} onChoose={choose}>
           {!options.length && <li className={styles.empty}>{problem ?? (text ? "No match" : "Type to search")}</li>}
-        </ul>
+        </SuggestionList>
       )}
     </span>
   );

@@ -12,6 +12,7 @@ import { ReviewForm } from "../_components/review-form";
 import styles from "../_components/contradictions.module.css";
 import { assignmentOf, listAssignableEditors } from "@/lib/assignments/queries";
 import { AssignControl } from "../../_components/assign-control";
+import { CommentsPanel } from "../../_components/comments-panel";
 
 export const dynamic = "force-dynamic";
 
@@ -80,6 +81,9 @@ export default async function ComparePage({ params }: { params: Promise<{ id: st
       ) : (
         <p className={styles.readOnly}>Viewers can read contradictions; editors confirm or dismiss them.</p>
       )}
+      <CommentsPanel entityType="contradiction" entityId={pair.id} />
+      <CommentsPanel entityType="claim" entityId={pair.claimA.id} title={`Discussion of claim A (#${pair.claimA.id})`} readOnly />
+      <CommentsPanel entityType="claim" entityId={pair.claimB.id} title={`Discussion of claim B (#${pair.claimB.id})`} readOnly />
       <HistoryPanel entityType="contradiction" entityId={pair.id} />
     </section>
   );

@@ -16,6 +16,7 @@ import { recordId } from "@/lib/validation/zod";
 import { listAssignableEditors, sourceAssignee } from "@/lib/assignments/queries";
 import { AssignControl } from "../../_components/assign-control";
 import { Quote } from "../../_components/quote";
+import { CommentsPanel } from "../../_components/comments-panel";
 
 export const dynamic = "force-dynamic";
 
@@ -118,6 +119,7 @@ export default async function SourceReaderPage({
             </ul>
           </section>
         )}
+        <CommentsPanel entityType="source" entityId={source.id} title="Discussion of this source" />
       </article>
       <aside className={`claim-panel${detail ? " has-claim" : ""}`} id={CLAIM_PANEL_ID} aria-label="Claim" tabIndex={-1}>
         {detail ? (
