@@ -339,18 +339,24 @@ function measureOf(text: string, mention: NumberMention, end: number, context = 
     return { dimension: "people", unit: "people", measure, factor: 1, consumed: 0 };
   }
   // "put the number of workers in the building at 3,122"
-  const numberOf = new RegExp(`\\bnumber\\s+of\\s+(?:\\S+\\s+)?(${PEOPLE})\\b[^.;]{0,50}?\\s(?:at|was|is|to|stood\\s+at)\\s*$`, "i").exec(
+  const numberOf = new RegExp(`\\bnumber\\s+of\\s+(?:\\S+\\s+)?(${PEOPLE})\\b([^.;]{0,50}?)\\s(?:at|was|is|to|stood\\s+at)\\s*$`, "i").exec(
     text.slice(Math.max(0, mention.start - 90), mention.start),
   );
   if (numberOf) {
     const noun = numberOf[1]!.toLowerCase();
+    // "the number of people killed in the fire is 97": what befell them is the measure, as "97 people were killed" says.
+    const befell = numberOf[2]!.replace(NOT_A_DEATH, " ");
+    const what = INJURY.test(befell) ? "injury" : DEATH.test(befell) ? "death" : MISSING.test(befell) ? "missing" : null;
+    if (what) return { dimension: "people", unit: noun, measure: what, factor: 1, consumed: 0 };
     return { dimension: "people", unit: noun, measure: `people-${/^(?:persons?|individuals)$/.test(noun) ? "people" : noun}`, factor: 1, consumed: 0 };
   }
   const lead = text.slice(Math.max(0, mention.start - 40), mention.start);
+  // "The death toll from the Lahaina wildfire stands at 97": the toll may stand eight words before its figure.
+  const clauseLead = clauseBefore(text, mention.start).slice(-100);
   const refersBack =
     FIGURE_NOUN_BEFORE.test(lead) &&
     (DEATH.test(text.replace(NOT_A_DEATH, " ")) || (!INJURY.test(text) && DEATH.test(recentSentences(context).replace(NOT_A_DEATH, " "))));
-  if (TOLL_BEFORE.test(lead) || refersBack) {
+  if (TOLL_BEFORE.test(clauseLead) || refersBack) {
     return { dimension: "people", unit: "people", measure: "death", factor: 1, consumed: 0 };
   }
   const compound = text[end] === "-" ? countingCompound(after) : null;

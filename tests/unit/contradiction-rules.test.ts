@@ -718,6 +718,17 @@ describe("tolls told as they stood", () => {
       }),
       b: claim("Human Rights Watch put the final toll of the port explosion at 218 dead.", { speaker: "Human Rights Watch", source: 5 }),
     },
+    // Sentences about the 2023 Maui wildfires, from no labelled set.
+    {
+      name: "'had stood at 90 on Tuesday' is the toll as it was then",
+      a: claim("The count of the dead in the Lahaina wildfire had stood at 90 on Tuesday evening, officials said.", { speaker: "Officials", source: 1 }),
+      b: claim("At least 115 people were killed in the Lahaina wildfire, the governor said.", { speaker: "Josh Green", source: 2 }),
+    },
+    {
+      name: "a toll that 'rose to 115' passed through every lower figure",
+      a: claim("Officials said 93 people had been killed in the Lahaina wildfire.", { speaker: "Officials", source: 1 }),
+      b: claim("The number of people killed in the Lahaina wildfire rose to 115 on Thursday.", { source: 2 }),
+    },
     {
       name: "'had given a toll of 137' before the count went on",
       a: claim("Health Minister Hamad Hassan had given a toll of 137 dead from the port explosion.", { speaker: "Hamad Hassan", source: 1 }),
@@ -732,6 +743,21 @@ describe("tolls told as they stood", () => {
       name: "a toll given on a day ('a court on Monday charged … with the murder of 1,137') is no toll as it stood",
       a: claim("A Dhaka court on Monday charged the owner with the murder of 1,137 people in the collapse of the building.", { source: 4 }),
       b: claim("The collapse of the building killed 1,138 people and injured more than 2,000 others.", { source: 5 }),
+    },
+    {
+      name: "'the death toll stands at 97' against 'at least 115 were killed': the toll eight words before its figure still counts the dead",
+      a: claim("The death toll from the Lahaina wildfire stands at 97, Governor Josh Green said.", { speaker: "Josh Green", source: 1 }),
+      b: claim("At least 115 people were killed in the Lahaina wildfire.", { source: 2 }),
+    },
+    {
+      name: "'the number of people killed … is 97' counts the dead, as '97 people were killed' does",
+      a: claim("The number of people killed in the Lahaina wildfire is 97, not 115.", { speaker: "Josh Green", source: 1 }),
+      b: claim("At least 115 people were killed in the Lahaina wildfire.", { source: 2 }),
+    },
+    {
+      name: "a toll that 'stood at 258, down from 289' was revised downward: no timeline",
+      a: claim("The commissioner said the death toll stood at 258, down from the 289 announced on Wednesday.", { speaker: "Commissioner", source: 1 }),
+      b: claim("The factory fire killed 264 workers.", { source: 2 }),
     },
     {
       name: "a lower toll that says the higher one is wrong ('17 died, not eleven') still conflicts",

@@ -76,7 +76,9 @@ const CUMULATIVE = new Set(["death", "injury"]);
  * "on Monday" dates the telling, and "the count later rose to 1,134" gives the count it rose to ("a court on Monday charged them with the murder of 1,137"), not the count.
  */
 const AS_IT_STOOD =
-  /\b(?:by\s+(?:\d{1,2}\s+\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+\s+\d{1,2}|(?:mon|tues|wednes|thurs|fri|satur|sun)day|the\s+(?:morning|evening|night|end|time)|then|nightfall|midnight)|as\s+of|so\s+far|(?:on|by)\s+the\s+(?:morning|evening|night)\s+of|had\s+(?:given|put)\s+(?:a|the)\s+(?:toll|figure|count)|initial(?:ly)?|preliminary|first\s+(?:reports?|count|toll|figures?))\b/iu;
+  /\b(?:by\s+(?:\d{1,2}\s+\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+\s+\d{1,2}|(?:mon|tues|wednes|thurs|fri|satur|sun)day|the\s+(?:morning|evening|night|end|time)|then|nightfall|midnight)|as\s+of|so\s+far|(?:on|by)\s+the\s+(?:morning|evening|night)\s+of|had\s+(?:given|put)\s+(?:a|the)\s+(?:toll|figure|count)|had\s+stood\s+at|initial(?:ly)?|preliminary|first\s+(?:reports?|count|toll|figures?))\b/iu;
+/** "the number of people killed rose to 243": a toll that rose passed through every lower figure on its way. */
+const ROSE_TO = /\b(?:rose|risen|climbed|increased|jumped|grew|went\s+up)\s+(?:\w+\s+)?to\b/i;
 
 /**
  * Tolls of the dead and injured only grow: a lower toll told as it stood at a moment ("a government report counted 190
@@ -86,7 +88,8 @@ const AS_IT_STOOD =
 export function tollsOverTime(a: CueClaim, qa: QuantityFacet, b: CueClaim, qb: QuantityFacet): boolean {
   if (!CUMULATIVE.has(qa.measure) || !CUMULATIVE.has(qb.measure) || qa.rejects !== undefined || qb.rejects !== undefined) return false;
   const lower = qa.high < qb.low ? a : qb.high < qa.low ? b : null;
-  return lower !== null && AS_IT_STOOD.test(lower.quote);
+  const higher = lower === a ? b : a;
+  return lower !== null && (AS_IT_STOOD.test(lower.quote) || ROSE_TO.test(higher.quote));
 }
 
 export const figuresConflict: ContradictionRule = {
