@@ -158,9 +158,14 @@ export async function revertActorMerge(tx: Tx, merge: RecordedMerge, user: { id:
   const normalizedName = canonicalActorKey(merge.merged.name);
   const clash = await tx.actor.findFirst({ where: { OR: [{ id: merge.mergedId }, { normalizedName }] }, select: { id: true, name: true } });
   if (clash) {
-    throw new ConflictError(`Cannot undo: an actor named “${clash.name}” (#${clash.id}) exists now, so “${merge.merged.name}” cannot come back. Nothing was undone.`);
+    throw new ConflictError(
+      `Cannot undo: an actor named “${clash.name}” (#${clash.id}) exists now, so “${merge.merged.name}” cannot come back. Nothing was undone.`,
+    );
   }
-  const restored = await tx.actor.create({ data: { id: merge.mergedId, ...merge.merged, normalizedName }, select: { id: true, ...selectColumns(ACTOR_FORM_FIELDS) } });
+  const restored = await tx.actor.create({
+    data: { id: merge.mergedId, ...merge.merged, normalizedName },
+    select: { id: true, ...selectColumns(ACTOR_FORM_FIELDS) },
+  });
   await recordAudit(tx, { userId: user.id, entityType: "actor", entityId: restored.id, action: "undo", after: restored, ...group });
   await versionedUpdate(tx, actorRecord, { before: kept, version: kept.version, data: merge.kept.before, userId: user.id, action: "undo", group });
 }

@@ -97,7 +97,13 @@ export async function linkContradiction(prisma: Db, input: LinkContradictionInpu
 }
 
 /** Undo (lib/undo) of a review: the decision recorded before it comes back, if the pair is still at the version the review left. */
-export async function revertContradictionReview(tx: Prisma.TransactionClient, id: number, change: { before: unknown; after: unknown }, user: Reviewer, group: AuditGroup) {
+export async function revertContradictionReview(
+  tx: Prisma.TransactionClient,
+  id: number,
+  change: { before: unknown; after: unknown },
+  user: Reviewer,
+  group: AuditGroup,
+) {
   const pair = await getForEditOrThrow(tx, contradictionReview, id);
   const [before, after] = [change.before as ReviewedPair, change.after as ReviewedPair];
   if (pair.version !== after.version) throw await changedSinceError(tx, "contradiction", id, `contradiction #${id}`);

@@ -151,8 +151,7 @@ export function ReviewControls({
           if (isDecision) {
             announceDecision({ text: `Claim #${claimId} ${STATUS_LABELS[change.status!].toLowerCase()}.`, undo: result.data.actionId });
             router.push(afterDecisionHref);
-          }
-          else {
+          } else {
             setMessage({ kind: "notice", text: `Stance set to ${STANCE_LABELS[change.stance!].toLowerCase()}.` });
           }
           return;
