@@ -34,7 +34,7 @@ describe("undo in the browser", () => {
     const before = await statuses();
     expect(before.map(([, status]) => status)).not.toContain("rejected");
 
-    for (const id of ids) await page.getByLabel(`Select claim #${id}`).check();
+    for (const id of ids) await page.getByLabel(`Select claim #${id}`, { exact: true }).check();
     const bar = page.getByTestId("bulk-bar");
     await bar.filter({ hasText: "3 selected" }).waitFor();
     await bar.getByLabel("Status").selectOption("rejected");
@@ -50,7 +50,8 @@ describe("undo in the browser", () => {
     await bar.getByTestId("undo-outcome").filter({ hasText: "Undone: Status of 3 claims set to rejected." }).waitFor();
     expect(await statuses()).toEqual(before);
     // The table shows them as they were again, without a reload.
-    await expect(page.locator(`tr[data-claim-id="${ids[1]}"]`).textContent()).resolves.toMatch(/In review/);
+    await page.locator(`tr[data-claim-id="${ids[1]}"]`).filter({ hasText: "In review" }).waitFor({ timeout: 10_000 });
+    await expect(page.locator(`tr[data-claim-id="${ids[0]}"]`).textContent()).resolves.not.toMatch(/Rejected/);
 
     await page.goto("/my-work/recent");
     const row = page.getByTestId("recent-actions").locator("tr", { hasText: "Status of 3 claims set to rejected" });
