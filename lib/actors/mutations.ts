@@ -1,10 +1,12 @@
 // Actor writes: edit, inline creation from the claim editor, and merge. Every changed
 // record gets one audit event in the same transaction.
+import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ActorKind } from "@/lib/generated/prisma/enums";
-import { recordAudit } from "@/lib/audit/record";
-import { ValidationError } from "@/lib/errors";
+import { recordAudit, type AuditGroup } from "@/lib/audit/record";
+import { changedSinceError, sameValue } from "@/lib/undo/changed-since";
+import { ConflictError, ValidationError } from "@/lib/errors";
 import { canonicalActorKey, guessActorKind } from "@/lib/extract/actors";
 import { ACTOR_FORM_FIELDS, actorSnapshot } from "@/lib/actors/form";
 import { auditView, columnValues, selectColumns } from "@/lib/forms/fields";
@@ -77,6 +79,8 @@ export interface MergeResult {
   keptId: number;
   claimsMoved: number;
   aliases: string[];
+  /** The merge's id for undo (lib/undo). */
+  actionId: string;
 }
 
 /** Moved claims' versions go up, so a re-seed keeps the editor's choice; the merged name becomes an alias. */
@@ -87,6 +91,7 @@ export async function mergeActors(prisma: Db, input: MergeActorsInput, user: { i
       const merged = await tx.actor.findUnique({ where: { id: input.mergedId }, select: actorSelect });
       if (!merged) throw new ValidationError("Some fields need attention.", { mergedId: ["That actor no longer exists; choose another"] });
 
+      const actionId = randomUUID();
       const claims = await tx.claim.findMany({ where: { speakerId: merged.id }, select: { id: true }, orderBy: { id: "asc" } });
       if (claims.length > 0) {
         await tx.claim.updateMany({ where: { speakerId: merged.id }, data: { speakerId: kept.id, version: { increment: 1 } } });
@@ -97,6 +102,7 @@ export async function mergeActors(prisma: Db, input: MergeActorsInput, user: { i
           entityType: "claim",
           entityId: claim.id,
           action: "speaker_merged",
+          actionId,
           before: { speakerId: merged.id, speaker: merged.name },
           after: { speakerId: kept.id, speaker: kept.name },
         });
@@ -110,6 +116,7 @@ export async function mergeActors(prisma: Db, input: MergeActorsInput, user: { i
         entityType: "actor",
         entityId: merged.id,
         action: "merged_into",
+        actionId,
         before: { name: merged.name, kind: merged.kind, aliases: merged.aliases, notes: merged.notes },
         after: { mergedInto: kept.id, keptName: kept.name },
       });
@@ -119,11 +126,46 @@ export async function mergeActors(prisma: Db, input: MergeActorsInput, user: { i
         entityType: "actor",
         entityId: kept.id,
         action: "merge",
+        actionId,
         before: { aliases: kept.aliases, notes: kept.notes },
         after: { aliases, notes, merged: { id: merged.id, name: merged.name }, claimsMoved: claims.length },
       });
-      return { keptId: kept.id, claimsMoved: claims.length, aliases };
+      return { keptId: kept.id, claimsMoved: claims.length, aliases, actionId };
     },
     { timeout: 30_000, maxWait: 10_000 },
   );
+}
+
+/** The events one merge wrote (lib/undo reads them from the audit trail). */
+export interface RecordedMerge {
+  keptId: number;
+  /** The kept actor's "merge" event. */
+  kept: { before: { aliases: string[]; notes: string | null }; after: { aliases: string[]; notes: string | null } };
+  mergedId: number;
+  /** The merged actor's "merged_into" event: the actor as it was. */
+  merged: { name: string; kind: ActorKind; aliases: string[]; notes: string | null };
+}
+
+/**
+ * Undo of a merge, before its claims are pointed back (revertClaimChange): the merged actor comes back with its
+ * id, name, kind, aliases and notes, and the kept actor's aliases and notes are put back through the versioned update.
+ */
+export async function revertActorMerge(tx: Tx, merge: RecordedMerge, user: { id: number }, group: AuditGroup): Promise<void> {
+  const kept = await getForEditOrThrow(tx, actorRecord, merge.keptId);
+  if (!sameValue(kept.aliases, merge.kept.after.aliases) || !sameValue(kept.notes, merge.kept.after.notes)) {
+    throw await changedSinceError(tx, "actor", kept.id, `actor “${kept.name}”`);
+  }
+  const normalizedName = canonicalActorKey(merge.merged.name);
+  const clash = await tx.actor.findFirst({ where: { OR: [{ id: merge.mergedId }, { normalizedName }] }, select: { id: true, name: true } });
+  if (clash) {
+    throw new ConflictError(
+      `Cannot undo: an actor named “${clash.name}” (#${clash.id}) exists now, so “${merge.merged.name}” cannot come back. Nothing was undone.`,
+    );
+  }
+  const restored = await tx.actor.create({
+    data: { id: merge.mergedId, ...merge.merged, normalizedName },
+    select: { id: true, ...selectColumns(ACTOR_FORM_FIELDS) },
+  });
+  await recordAudit(tx, { userId: user.id, entityType: "actor", entityId: restored.id, action: "undo", after: restored, ...group });
+  await versionedUpdate(tx, actorRecord, { before: kept, version: kept.version, data: merge.kept.before, userId: user.id, action: "undo", group });
 }

@@ -35,6 +35,7 @@ const CLAIM_RECORD: Record<string, FieldLabel> = {
   startOffset: { label: "Starts at character" },
   endOffset: { label: "Ends at character" },
   sourceId: { label: "Source id" },
+  withdrawn: { label: "Withdrawn", options: { true: "Yes", false: "No" } },
 };
 
 const LABELS: Record<string, Record<string, FieldLabel>> = {

@@ -12,6 +12,16 @@ export interface AuditInput {
   action: string;
   before?: unknown;
   after?: unknown;
+  /** The editor action this event is part of (lib/undo): every event of one undoable action shares it. */
+  actionId?: string;
+  /** On an "undo" event, the action it undid. */
+  undoesActionId?: string;
+}
+
+/** How an undoable action's events are tagged: one new id per action (lib/undo). */
+export interface AuditGroup {
+  actionId: string;
+  undoesActionId?: string;
 }
 
 type AuditWriter = Pick<Prisma.TransactionClient, "auditEvent">;
@@ -31,6 +41,8 @@ export async function recordAudit(tx: AuditWriter, input: AuditInput): Promise<v
       action: input.action,
       before: toJson(input.before),
       after: toJson(input.after),
+      actionId: input.actionId,
+      undoesActionId: input.undoesActionId,
     },
   });
 }

@@ -1,9 +1,11 @@
 // The transactional core of the claim actions; database and user are passed in so tests need no request.
 // Every changed record gets exactly one audit event, in the same transaction as the change.
+import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { ClaimStatus } from "@/lib/generated/prisma/enums";
-import { recordAudit } from "@/lib/audit/record";
+import type { ClaimStatus, Stance } from "@/lib/generated/prisma/enums";
+import { recordAudit, type AuditGroup } from "@/lib/audit/record";
+import { changedSinceError, sameValue } from "@/lib/undo/changed-since";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { contextAround } from "@/lib/text/context";
 import { facetContext, facetData } from "@/lib/claims/facets";
@@ -81,6 +83,8 @@ export interface SaveResult {
   version: number;
   changed: boolean;
   snapshot: FormSnapshot;
+  /** Set when the change can be undone (lib/undo): the action's id. */
+  actionId?: string;
 }
 
 function saveResult(claim: EditableClaim, changed: boolean): SaveResult {
@@ -120,7 +124,9 @@ export async function reviewClaim(prisma: Db, input: ReviewClaimInput, user: Edi
     if (input.status === "approved" || input.status === "rejected") await releaseClaimLease(tx, claim.id, user.id);
     if (!changesAny(claim, { status, stance })) return saveResult(claim, false);
     const data = { status, stance, ...reviewFields(claim, status, user, now) };
-    return saveResult(await versionedUpdate(tx, claimRecord, { before: claim, version: input.version, data, userId: user.id, action: "review" }), true);
+    const group = { actionId: randomUUID() };
+    const after = await versionedUpdate(tx, claimRecord, { before: claim, version: input.version, data, userId: user.id, action: "review", group });
+    return { ...saveResult(after, true), ...group };
   });
 }
 
@@ -225,14 +231,17 @@ export async function setClaimWithdrawn(prisma: Db, input: WithdrawClaimInput, w
     // A withdrawn claim is nobody's to review.
     if (withdrawn) await tx.claimLease.deleteMany({ where: { claimId: claim.id } });
     const data = { withdrawnAt: withdrawn ? now : null };
+    // A withdrawal can be undone (lib/undo); a restore is itself the way back.
+    const group = withdrawn ? { actionId: randomUUID() } : undefined;
     const after = await versionedUpdate(tx, claimAnchorRecord, {
       before: claim,
       version: input.version,
       data,
       userId: user.id,
       action: withdrawn ? "withdraw" : "restore",
+      group,
     });
-    return anchorResult(after, true);
+    return { ...anchorResult(after, true), ...group };
   });
 }
 
@@ -242,6 +251,8 @@ const BULK_TRANSACTION = { timeout: 30_000, maxWait: 10_000 };
 export interface BulkResult {
   changed: number;
   unchanged: number;
+  /** The action's id for undo (lib/undo), when it changed anything. */
+  actionId?: string;
 }
 
 async function claimsForBulk(tx: Tx, ids: number[]): Promise<EditableClaim[]> {
@@ -269,6 +280,7 @@ export async function bulkSetStatus(prisma: Db, input: BulkStatusInput, user: Ed
         data: { status: input.status, ...reviewFields(changing[0]!, input.status, user, now), version: { increment: 1 } },
       });
     }
+    const actionId = randomUUID();
     for (const claim of changing) {
       await recordAudit(tx, {
         userId: user.id,
@@ -277,9 +289,10 @@ export async function bulkSetStatus(prisma: Db, input: BulkStatusInput, user: Ed
         action: "bulk_status",
         before: { status: claim.status },
         after: { status: input.status },
+        actionId,
       });
     }
-    return { changed: changing.length, unchanged: claims.length - changing.length };
+    return { changed: changing.length, unchanged: claims.length - changing.length, ...(changing.length > 0 && { actionId }) };
   }, BULK_TRANSACTION);
 }
 
@@ -299,6 +312,7 @@ export async function bulkSetTopic(prisma: Db, input: BulkTopicInput, user: Edit
       await tx.claim.updateMany({ where: { id: { in: changing.map((claim) => claim.id) } }, data: { topicId, version: { increment: 1 } } });
     }
     const title = topicId === null ? null : (await tx.topic.findUniqueOrThrow({ where: { id: topicId }, select: { title: true } })).title;
+    const actionId = randomUUID();
     for (const claim of changing) {
       await recordAudit(tx, {
         userId: user.id,
@@ -307,8 +321,54 @@ export async function bulkSetTopic(prisma: Db, input: BulkTopicInput, user: Edit
         action: "bulk_topic",
         before: { topicId: claim.topicId, topic: claim.topic?.title ?? null },
         after: { topicId, topic: title },
+        actionId,
       });
     }
-    return { changed: changing.length, unchanged: claims.length - changing.length, topicId };
+    return { changed: changing.length, unchanged: claims.length - changing.length, topicId, ...(changing.length > 0 && { actionId }) };
   }, BULK_TRANSACTION);
+}
+
+// Undo (lib/undo): the fields an undoable action changes on a claim, audited as one view.
+const claimUndoRecord: VersionedRecord<AnchoredClaim, Prisma.ClaimUncheckedUpdateManyInput> = {
+  ...claimAnchorRecord,
+  auditView: (claim) => ({ ...auditView(CLAIM_FORM_FIELDS, claim), withdrawn: claim.withdrawnAt !== null }),
+};
+
+const REVERTIBLE_CLAIM_FIELDS = ["status", "stance", "topicId", "speakerId", "withdrawn"] as const;
+
+export interface RecordedChange {
+  before: Record<string, unknown>;
+  after: Record<string, unknown>;
+}
+
+/**
+ * Puts back what an audited change replaced on a claim (status, stance, topic, speaker, withdrawal), through the
+ * versioned update, if the claim still holds what the change left; otherwise refuses naming who changed it since.
+ */
+export async function revertClaimChange(tx: Tx, claimId: number, change: RecordedChange, user: Editor, group: AuditGroup, now = new Date()): Promise<void> {
+  const claim = await getForEditOrThrow(tx, claimUndoRecord, claimId);
+  const view = claimUndoRecord.auditView(claim);
+  const fields = REVERTIBLE_CLAIM_FIELDS.filter((name) => name in change.after);
+  if (fields.some((name) => !sameValue(view[name], change.after[name]))) throw await changedSinceError(tx, "claim", claimId, `claim #${claimId}`);
+  const was = (name: (typeof REVERTIBLE_CLAIM_FIELDS)[number]) => change.before[name];
+  const data: Prisma.ClaimUncheckedUpdateManyInput = {};
+  if (fields.includes("status")) Object.assign(data, { status: was("status"), ...reviewFields(claim, was("status") as ClaimStatus, user, now) });
+  if (fields.includes("stance")) data.stance = was("stance") as Stance;
+  if (fields.includes("topicId")) {
+    const topicId = (was("topicId") as number | null) ?? null;
+    if (topicId !== null && !(await tx.topic.findUnique({ where: { id: topicId }, select: { id: true } }))) {
+      throw new NotFoundError(`Cannot undo: the topic claim #${claimId} had (#${topicId}) no longer exists. Nothing was undone.`);
+    }
+    data.topicId = topicId;
+  }
+  if (fields.includes("speakerId")) {
+    const speakerId = (was("speakerId") as number | null) ?? null;
+    if (speakerId !== null && !(await tx.actor.findUnique({ where: { id: speakerId }, select: { id: true } }))) {
+      throw new NotFoundError(`Cannot undo: the speaker claim #${claimId} had (#${speakerId}) no longer exists. Nothing was undone.`);
+    }
+    // A new speaker changes the claim's facets: the next detection run recomputes them.
+    Object.assign(data, { speakerId, facetsVersion: null });
+  }
+  if (fields.includes("withdrawn")) data.withdrawnAt = was("withdrawn") === true ? now : null;
+  await versionedUpdate(tx, claimUndoRecord, { before: claim, version: claim.version, data, userId: user.id, action: "undo", group });
 }

@@ -1,7 +1,9 @@
 // Database and user are passed in, so integration tests drive this without a request; each change writes its audit event in the same transaction.
+import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { recordAudit } from "@/lib/audit/record";
+import { recordAudit, type AuditGroup } from "@/lib/audit/record";
+import { changedSinceError } from "@/lib/undo/changed-since";
 import { getForEditOrThrow, versionedUpdate, type VersionedRecord } from "@/lib/forms/versioned-update";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { LinkContradictionInput, ReviewContradictionInput } from "@/lib/contradictions/schema";
@@ -59,7 +61,9 @@ export async function reviewContradiction(prisma: Db, input: ReviewContradiction
       preferredClaimId,
       preferredReason: preferredClaimId === null ? null : input.preferredReason,
     };
-    return versionedUpdate(tx, contradictionReview, { before, version: input.version, data, userId: user.id, action: reviewAction });
+    const group = { actionId: randomUUID() };
+    const after = await versionedUpdate(tx, contradictionReview, { before, version: input.version, data, userId: user.id, action: reviewAction, group });
+    return { ...after, ...group };
   });
 }
 
@@ -90,4 +94,19 @@ export async function linkContradiction(prisma: Db, input: LinkContradictionInpu
     await recordAudit(tx, { userId: user.id, entityType: "contradiction", entityId: row.id, action: "link", after: row });
     return row;
   });
+}
+
+/** Undo (lib/undo) of a review: the decision recorded before it comes back, if the pair is still at the version the review left. */
+export async function revertContradictionReview(
+  tx: Prisma.TransactionClient,
+  id: number,
+  change: { before: unknown; after: unknown },
+  user: Reviewer,
+  group: AuditGroup,
+) {
+  const pair = await getForEditOrThrow(tx, contradictionReview, id);
+  const [before, after] = [change.before as ReviewedPair, change.after as ReviewedPair];
+  if (pair.version !== after.version) throw await changedSinceError(tx, "contradiction", id, `contradiction #${id}`);
+  const data = { status: before.status, rationale: before.rationale, preferredClaimId: before.preferredClaimId, preferredReason: before.preferredReason };
+  return versionedUpdate(tx, contradictionReview, { before: pair, version: pair.version, data, userId: user.id, action: "undo", group });
 }

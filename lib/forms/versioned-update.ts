@@ -1,7 +1,7 @@
 // The one versioned edit (optimistic concurrency on a `version` column), inside the caller's transaction:
 // a stale save is refused with what is stored now and who saved it; one that goes through is audited.
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { recordAudit, type AuditEntity } from "@/lib/audit/record";
+import { recordAudit, type AuditEntity, type AuditGroup } from "@/lib/audit/record";
 import { ConflictError, NotFoundError, type DomainError } from "@/lib/errors";
 import { lastSavedBy } from "@/lib/forms/saved-by";
 
@@ -73,9 +73,9 @@ export async function versionedWrite<Row extends Versioned, Data>(
 export async function versionedUpdate<Row extends Versioned, Data>(
   tx: Tx,
   record: VersionedRecord<Row, Data>,
-  change: { before: Row; version: number; data: Data; userId: number; action: string | ((before: Row, after: Row) => string) },
+  change: { before: Row; version: number; data: Data; userId: number; action: string | ((before: Row, after: Row) => string); group?: AuditGroup },
 ): Promise<Row> {
-  const { before, version, data, userId, action } = change;
+  const { before, version, data, userId, action, group } = change;
   await versionedWrite(tx, record, before.id, version, data);
   const after = await record.load(tx, before.id);
   if (!after) throw new NotFoundError(record.notFound);
@@ -86,6 +86,7 @@ export async function versionedUpdate<Row extends Versioned, Data>(
     entityId: before.id,
     action: typeof action === "string" ? action : action(before, after),
     ...(record.auditWholeRecord ? { before: was, after: now } : changedOnly(was, now)),
+    ...group,
   });
   return after;
 }

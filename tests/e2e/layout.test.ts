@@ -76,6 +76,12 @@ describe("every page at desktop and phone width", () => {
       await prisma.commentEdit.create({ data: { commentId: first.id, body: "see the report" } });
       await prisma.comment.create({ data: { threadId: thread.id, authorId: app.users.editor.id, body: "Checked." } });
     }
+    // An action undone and one that can still be (issue 18, item 4), for "My recent actions".
+    const { bulkSetStatus } = await import("@/lib/claims/mutations");
+    const { undoAction } = await import("@/lib/undo/mutations");
+    const approved = await bulkSetStatus(prisma, { ids: [claim.id], status: "approved" }, app.users.admin);
+    await undoAction(prisma, { actionId: approved.actionId! }, app.users.admin);
+    await bulkSetStatus(prisma, { ids: [claim.id], status: "in_review" }, app.users.admin);
     pages.push(
       { name: "dashboard", path: "/", role: "admin" },
       { name: "sources", path: "/sources", role: "admin" },
@@ -98,6 +104,7 @@ describe("every page at desktop and phone width", () => {
       { name: "audit", path: "/audit", role: "admin" },
       { name: "account", path: "/account", role: "admin" },
       { name: "my-work", path: "/my-work", role: "admin" },
+      { name: "my-recent-actions", path: "/my-work/recent", role: "admin" },
       { name: "not-found", path: "/no-such-page", role: "admin", status: 404 },
       { name: "forbidden", path: "/forbidden?role=admin", role: "viewer" },
       { name: "login", path: "/login", role: null },

@@ -128,6 +128,19 @@ const EXPECTED: Record<string, Case[]> = {
   "lib/contradictions/actions.ts#linkContradictionAction": [{ role: "editor" }],
   "lib/contradictions/actions.ts#runDetectionAction": [{ role: "editor" }],
   // Anyone signed in keeps views of their own (sharing takes an editor: tests/integration/saved-views.test.ts).
+  // Only the action's author may undo it (tests/integration/undo.test.ts); undoing a withdrawal writes one event.
+  "lib/undo/actions.ts#undoActionAction": [
+    {
+      role: "editor",
+      sample: async (prisma) => {
+        const { setClaimWithdrawn } = await import("@/lib/claims/mutations");
+        const editor = await prisma.user.findUniqueOrThrow({ where: { email: "editor@example.test" } });
+        const claim = (await sampleSource(prisma)).claims[0]!;
+        const { actionId } = await setClaimWithdrawn(prisma, { id: claim.id, version: claim.version }, true, editor);
+        return { input: { actionId }, entityType: "claim" };
+      },
+    },
+  ],
   "lib/saved-views/actions.ts#saveViewAction": [
     {
       role: "viewer",

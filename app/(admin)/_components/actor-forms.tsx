@@ -7,7 +7,7 @@ import type { FormSnapshot } from "@/lib/forms/snapshot";
 import type { Option } from "./claim-editor-form";
 import type { PickerOption } from "@/lib/pickers/schema";
 import { SearchCombobox } from "./search-select";
-import { FieldError, FormFields, Outcome, VersionedConflictNotice, describedBy, useVersionedForm } from "./versioned-form";
+import { FieldError, FormFields, Outcome, VersionedConflictNotice, describedBy, useVersionedForm, type Outcome as OutcomeMessage } from "./versioned-form";
 import { countOf } from "@/lib/format/plural";
 
 export function ActorForm({ actorId, snapshot }: { actorId: number; snapshot: FormSnapshot }) {
@@ -55,7 +55,7 @@ export function MergeActorForm({
   const [mergedId, setMergedId] = useState("");
   const [searched, setSearched] = useState<PickerOption | null>(null);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [outcome, setOutcome] = useState<{ kind: "error" | "notice"; text: string } | null>(null);
+  const [outcome, setOutcome] = useState<OutcomeMessage>(null);
   const [pending, startTransition] = useTransition();
   const chosen = candidates
     ? candidates.find((candidate) => String(candidate.id) === mergedId)
@@ -71,7 +71,11 @@ export function MergeActorForm({
         startTransition(async () => {
           const result = await mergeActorsAction({ keptId, keptVersion, mergedId });
           if (result.ok) {
-            setOutcome({ kind: "notice", text: `Merged: ${countOf(result.data.claimsMoved, "claim", "claims")} moved to ${keptName}.` });
+            setOutcome({
+              kind: "notice",
+              text: `Merged: ${countOf(result.data.claimsMoved, "claim", "claims")} moved to ${keptName}.`,
+              undo: result.data.actionId,
+            });
             setErrors({});
             setMergedId("");
             setSearched(null);
@@ -147,7 +151,7 @@ export function SuggestedMerges({
   suggestions: { id: number; name: string; claims: number }[];
 }) {
   const [done, setDone] = useState<Record<number, string>>({});
-  const [outcome, setOutcome] = useState<{ kind: "error" | "notice"; text: string } | null>(null);
+  const [outcome, setOutcome] = useState<OutcomeMessage>(null);
   const [pending, startTransition] = useTransition();
   const merged = Object.keys(done).length;
   return (
@@ -168,7 +172,11 @@ export function SuggestedMerges({
                     const result = await mergeActorsAction({ keptId, keptVersion, mergedId: suggestion.id });
                     if (result.ok) {
                       setDone({ ...done, [suggestion.id]: `merged: ${countOf(result.data.claimsMoved, "claim", "claims")} moved to ${keptName}` });
-                      setOutcome({ kind: "notice", text: "Merged. Reload the page to merge another suggestion into the new version." });
+                      setOutcome({
+                        kind: "notice",
+                        text: "Merged. Reload the page to merge another suggestion into the new version.",
+                        undo: result.data.actionId,
+                      });
                     } else {
                       setOutcome({
                         kind: "error",

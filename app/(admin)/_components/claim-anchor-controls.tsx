@@ -5,6 +5,8 @@ import { useEffect, useId, useRef, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { adjustClaimBoundaryAction, restoreClaimAction, withdrawClaimAction } from "@/lib/claims/actions";
 import { isFormSnapshot } from "@/lib/forms/snapshot";
+import { UndoButton } from "./undo-button";
+import type { Outcome } from "./versioned-form";
 
 type AnchorSave = Awaited<ReturnType<typeof adjustClaimBoundaryAction>>;
 type Saved = Extract<AnchorSave, { ok: true }>["data"];
@@ -34,7 +36,7 @@ export function ClaimAnchorControls({
   const router = useRouter();
   const headingId = useId();
   const [pending, startTransition] = useTransition();
-  const [outcome, setOutcome] = useState<{ kind: "error" | "notice"; text: string } | null>(null);
+  const [outcome, setOutcome] = useState<Outcome>(null);
   // Clicks in quick succession each build on the version the previous one produced.
   const versionRef = useRef(version);
   useEffect(() => {
@@ -46,7 +48,7 @@ export function ClaimAnchorControls({
       const result = await call(versionRef.current);
       if (result.ok) {
         versionRef.current = result.data.version;
-        setOutcome({ kind: "notice", text: done(result.data) });
+        setOutcome({ kind: "notice", text: done(result.data), undo: result.data.actionId });
         return;
       }
       if (result.status === 409 && isFormSnapshot(result.current)) {
@@ -116,6 +118,7 @@ export function ClaimAnchorControls({
       {outcome && (
         <p role={outcome.kind === "error" ? "alert" : "status"} className={outcome.kind} data-testid="anchor-outcome">
           {outcome.text}
+          {outcome.undo && <UndoButton key={outcome.undo} actionId={outcome.undo} />}
         </p>
       )}
     </section>

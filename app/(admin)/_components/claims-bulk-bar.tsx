@@ -75,10 +75,10 @@ export function BulkBar({ formId, topics }: { formId: string; topics: Option[] |
     boxes(formId)
       .filter((box) => box.checked)
       .map((box) => box.value);
-  const finish = (text: string) => {
+  const finish = (text: string, undo?: string) => {
     for (const box of boxes(formId)) box.checked = false;
     document.getElementById(formId)?.dispatchEvent(new Event("change", { bubbles: true }));
-    setMessage({ kind: "notice", text });
+    setMessage({ kind: "notice", text, undo });
   };
 
   const applyStatus = () =>
@@ -87,6 +87,7 @@ export function BulkBar({ formId, topics }: { formId: string; topics: Option[] |
       if (result.ok)
         finish(
           `${countOf(result.data.changed, "claim", "claims")} set to ${STATUS_LABELS[status as keyof typeof STATUS_LABELS].toLowerCase()}${result.data.unchanged ? `, ${result.data.unchanged} already were` : ""}.`,
+          result.data.actionId,
         );
       else setMessage({ kind: "error", text: result.fieldErrors?.ids?.join(" ") ?? result.message });
     });
@@ -96,7 +97,10 @@ export function BulkBar({ formId, topics }: { formId: string; topics: Option[] |
       const result = await bulkTopicAction(topicId === "__new" ? { ids: selectedIds(), newTopicTitle: newTopic } : { ids: selectedIds(), topicId });
       if (result.ok) {
         setNewTopic("");
-        finish(`Topic set on ${countOf(result.data.changed, "claim", "claims")}${result.data.unchanged ? `, ${result.data.unchanged} already had it` : ""}.`);
+        finish(
+          `Topic set on ${countOf(result.data.changed, "claim", "claims")}${result.data.unchanged ? `, ${result.data.unchanged} already had it` : ""}.`,
+          result.data.actionId,
+        );
       } else {
         const fields = result.fieldErrors ?? {};
         setMessage({ kind: "error", text: [result.message, ...Object.values(fields).flat()].join(" ") });

@@ -1,17 +1,49 @@
 "use client";
 // Keyboard review: one key per decision, listed on the `?` overlay. Approve and reject
 // move on to the next claim by themselves; stance keys change the claim and stay.
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { useRouter } from "next/navigation";
 import { renewClaimLeaseAction, reviewClaimAction } from "@/lib/claims/actions";
 import { STANCE_LABELS, STATUS_LABELS } from "@/lib/claims/labels";
 import { isFormSnapshot } from "@/lib/forms/snapshot";
 import type { FormSnapshot } from "@/lib/forms/snapshot";
 import { useMounted } from "./use-mounted";
+import { UndoButton } from "./undo-button";
 import { ClaimEditorForm, type Option } from "./claim-editor-form";
 import type { ClaimStatus, Stance } from "@/lib/generated/prisma/enums";
 
 const STANCE_KEYS: Record<string, Stance> = { "1": "supports", "2": "opposes", "3": "neutral", "4": "unclear" };
+
+// The last approve or reject of this tab: the card moves on to the next claim, so the sentence and its Undo
+// live outside it (LastDecision, rendered by the queue page above the card) and outlast the navigation.
+let lastDecision: { text: string; undo?: string } | null = null;
+const decisionListeners = new Set<() => void>();
+
+function announceDecision(decision: { text: string; undo?: string }) {
+  lastDecision = decision;
+  for (const listener of decisionListeners) listener();
+}
+
+function subscribeToDecisions(listener: () => void) {
+  decisionListeners.add(listener);
+  return () => decisionListeners.delete(listener);
+}
+
+/** "Claim #12 approved." with an Undo button, after a decision in the queue. */
+export function LastDecision() {
+  const decision = useSyncExternalStore(
+    subscribeToDecisions,
+    () => lastDecision,
+    () => null,
+  );
+  if (!decision) return null;
+  return (
+    <p role="status" className="notice" data-testid="last-decision">
+      {decision.text}
+      {decision.undo && <UndoButton key={decision.undo} actionId={decision.undo} />}
+    </p>
+  );
+}
 
 export const SHORTCUTS: { keys: string[]; action: string; editorOnly?: boolean }[] = [
   { keys: ["a"], action: "Approve and go to the next claim", editorOnly: true },
@@ -116,8 +148,10 @@ export function ReviewControls({
         const result = await reviewClaimAction({ id: claimId, version: versionRef.current, ...change });
         if (result.ok) {
           versionRef.current = result.data.version;
-          if (isDecision) router.push(afterDecisionHref);
-          else {
+          if (isDecision) {
+            announceDecision({ text: `Claim #${claimId} ${STATUS_LABELS[change.status!].toLowerCase()}.`, undo: result.data.actionId });
+            router.push(afterDecisionHref);
+          } else {
             setMessage({ kind: "notice", text: `Stance set to ${STANCE_LABELS[change.stance!].toLowerCase()}.` });
           }
           return;

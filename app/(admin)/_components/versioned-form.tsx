@@ -6,6 +6,7 @@ import type { ActionResult } from "@/lib/auth/with-role";
 import { describeValue, type FormFieldSpec } from "@/lib/forms/fields";
 import { changedFields, isFormSnapshot, type FormSnapshot } from "@/lib/forms/snapshot";
 import { ConflictNotice } from "./conflict-notice";
+import { UndoButton } from "./undo-button";
 
 export interface VersionedFormOptions {
   initial: FormSnapshot;
@@ -19,7 +20,8 @@ export interface VersionedFormOptions {
   onSaved?: (snapshot: FormSnapshot) => void;
 }
 
-export type Outcome = { kind: "error" | "notice"; text: string } | null;
+/** `undo`: the id of the action just done, when it can be undone (lib/undo); an Undo button follows the sentence. */
+export type Outcome = { kind: "error" | "notice"; text: string; undo?: string } | null;
 
 export function useVersionedForm(options: VersionedFormOptions) {
   const names = options.fields.map((field) => field.name);
@@ -119,15 +121,18 @@ export function FieldError({ id, errors }: { id: string; errors?: string[] }) {
 export function Outcome({ outcome, inline = false }: { outcome: Outcome; inline?: boolean }) {
   if (!outcome) return null;
   const role = outcome.kind === "error" ? "alert" : "status";
+  const undo = outcome.undo && <UndoButton key={outcome.undo} actionId={outcome.undo} />;
   if (inline)
     return (
       <span role={role} className={outcome.kind}>
         {outcome.text}
+        {undo}
       </span>
     );
   return (
     <p role={role} className={outcome.kind} data-testid="form-outcome">
       {outcome.text}
+      {undo}
     </p>
   );
 }

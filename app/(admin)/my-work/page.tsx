@@ -19,6 +19,9 @@ export default async function MyWorkPage() {
     <section className="dashboard">
       <div className="page-title-row">
         <h1>My work</h1>
+        <Link href="/my-work/recent" data-testid="my-recent-actions">
+          My recent actions
+        </Link>
         {work.claims.unreviewed > 0 && (
           <Link href={`/review?${mine}`} className="button primary" data-testid="review-my-queue">
             Review my queue ({work.claims.unreviewed} left)

@@ -11,7 +11,7 @@ import { ClaimFacts } from "../_components/claim-facts";
 import { ClaimSummary } from "../_components/claim-summary";
 import { QuoteInContext } from "../_components/quote-in-context";
 import { SourceMeta } from "../_components/source-meta";
-import { ReviewControls } from "../_components/review-controls";
+import { LastDecision, ReviewControls } from "../_components/review-controls";
 import { AssignControl } from "../_components/assign-control";
 import { listAssignableEditors } from "@/lib/assignments/queries";
 import { SearchSelect } from "../_components/search-select";
@@ -119,6 +119,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
         {editor && <Link href="/my-work">My work</Link>}
       </form>
       <IgnoredFilters ignored={ignored} />
+      <LastDecision />
 
       {!detail ? (
         <div className="empty-queue">

@@ -7,7 +7,7 @@ import { reviewContradictionAction } from "@/lib/contradictions/actions";
 import { CONTRADICTION_STATUS_LABELS } from "@/lib/contradictions/labels";
 import type { ContradictionStatus } from "@/lib/generated/prisma/enums";
 import { ConflictNotice } from "../../_components/conflict-notice";
-import { Outcome } from "../../_components/versioned-form";
+import { Outcome, type Outcome as OutcomeMessage } from "../../_components/versioned-form";
 import styles from "./contradictions.module.css";
 
 export interface ReviewFormProps {
@@ -41,7 +41,7 @@ export function ReviewForm(props: ReviewFormProps) {
   const [preferred, setPreferred] = useState(props.preferredClaimId ? String(props.preferredClaimId) : "");
   const [preferredReason, setPreferredReason] = useState(props.preferredReason ?? "");
   const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [outcome, setOutcome] = useState<{ kind: "error" | "notice"; text: string } | null>(null);
+  const [outcome, setOutcome] = useState<OutcomeMessage>(null);
   const [theirs, setTheirs] = useState<Theirs | null>(null);
   const [pending, startTransition] = useTransition();
   const savedVersion = useRef<number | null>(null);
@@ -71,7 +71,7 @@ export function ReviewForm(props: ReviewFormProps) {
         savedVersion.current = result.data.version;
         setErrors({});
         setTheirs(null);
-        setOutcome({ kind: "notice", text: `Saved: ${CONTRADICTION_STATUS_LABELS[result.data.status].toLowerCase()}.` });
+        setOutcome({ kind: "notice", text: `Saved: ${CONTRADICTION_STATUS_LABELS[result.data.status].toLowerCase()}.`, undo: result.data.actionId });
         router.refresh();
         return;
       }
