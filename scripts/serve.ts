@@ -2,7 +2,7 @@
 // address each request comes from (lib/http/client-address.ts), so nothing a client writes in
 // X-Forwarded-For reaches the sign-in throttle unless the operator trusts that many proxies.
 // Started by `npm start` (scripts/start.ts) and by the browser tests; `--dev` serves `next dev`. It also
-// runs the import jobs' worker (lib/import/jobs.ts).
+// runs the import jobs' worker (lib/import/jobs.ts) and the bulk changes' (lib/bulk/jobs.ts).
 import { createServer } from "node:http";
 import { parseArgs } from "node:util";
 import next from "next";
@@ -11,6 +11,7 @@ import { PROJECT_ROOT } from "@/lib/db/embedded";
 import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from "@/lib/http/client-address";
 import { db } from "@/lib/db/client";
 import { startImportWorker } from "@/lib/import/jobs";
+import { startBulkWorker } from "@/lib/bulk/jobs";
 import { jobQueue } from "@/lib/jobs/queue";
 
 const { values } = parseArgs({
@@ -33,13 +34,14 @@ const server = createServer((request, response) => {
 });
 // The import jobs' worker lives in this process; the saves themselves run on the import thread.
 const importWorker = await startImportWorker(db(), await jobQueue());
+const bulkWorker = await startBulkWorker(db(), await jobQueue());
 
 server.listen(port, hostname, () => {
   console.log(`Ready in ${Date.now() - started} ms on http://${hostname ?? "localhost"}:${port}`);
 });
 
 const stop = () => {
-  void importWorker.stop().finally(() => server.close(() => process.exit(0)));
+  void Promise.all([importWorker.stop(), bulkWorker.stop()]).finally(() => server.close(() => process.exit(0)));
 };
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);

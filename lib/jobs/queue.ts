@@ -9,6 +9,8 @@ import { createPool } from "@/lib/db/client";
 import { appDatabaseRole, databaseUrl } from "@/lib/env";
 
 export const IMPORT_QUEUE = "import";
+/** Bulk changes to every claim that matches (lib/bulk/jobs.ts); created by the migration 20261211400000_bulk. */
+export const BULK_QUEUE = "bulk";
 
 export interface JobQueue {
   boss: PgBoss;
