@@ -9,7 +9,7 @@ import { db as appDb, type Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { NotFoundError, mapError } from "@/lib/errors";
 import { BULK_QUEUE, type JobQueue } from "@/lib/jobs/queue";
-import { changeMatching, countChangedRefusal } from "@/lib/bulk/mutations";
+import { changeMatching, checkChange, countChangedRefusal } from "@/lib/bulk/mutations";
 import { countMatching } from "@/lib/bulk/queries";
 import { bulkMatchingResultSchema, bulkMatchingSchema, type BulkJobView, type BulkMatchingInput } from "@/lib/bulk/schema";
 
@@ -21,8 +21,9 @@ export function bulkStatusUrlOf(jobId: number): string {
   return `/api/bulk/jobs/${jobId}`;
 }
 
-/** Stores the job and queues its id, after checking the count so a stale one is refused at once. */
+/** Stores the job and queues its id, after checking the change and the count so that a refusal comes at once. */
 export async function enqueueBulkChange(db: Db, queue: JobQueue, input: BulkMatchingInput, userId: number): Promise<number> {
+  await checkChange(db, input.change);
   const matching = await countMatching(input.filters, db);
   if (matching !== input.confirmedCount) throw countChangedRefusal(matching, input.confirmedCount, input.change.kind === "assign" ? "assigned" : "changed");
   const job = await db.bulkJob.create({

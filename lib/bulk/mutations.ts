@@ -46,6 +46,18 @@ interface ChangePlan {
   after: Prisma.Sql;
 }
 
+async function existingTopicOrThrow(tx: Tx, id: number): Promise<number> {
+  const topic = await tx.topic.findUnique({ where: { id }, select: { id: true } });
+  if (!topic) throw new ValidationError("Some fields need attention.", { topicId: ["That topic no longer exists; choose another"] });
+  return topic.id;
+}
+
+/** The refusals a change can meet before any claim is read (a topic or an assignee that is gone), for a job to meet at once. */
+export async function checkChange(tx: Tx, change: BulkChange): Promise<void> {
+  if (change.kind === "topic" && typeof change.topicId === "number") await existingTopicOrThrow(tx, change.topicId);
+  if (change.kind === "assign") await assigneeOrThrow(tx, change.assigneeId);
+}
+
 async function planChange(tx: Tx, change: BulkChange, user: { id: number }, now: Date): Promise<ChangePlan> {
   const none = Prisma.empty;
   if (change.kind === "status") {
@@ -67,11 +79,7 @@ async function planChange(tx: Tx, change: BulkChange, user: { id: number }, now:
   if (change.kind === "topic") {
     let topicId: number | null = null;
     if (change.newTopicTitle) topicId = (await findOrCreateTopic(tx, change.newTopicTitle, user)).id;
-    else if (change.topicId !== "none" && change.topicId !== undefined) {
-      const topic = await tx.topic.findUnique({ where: { id: change.topicId }, select: { id: true } });
-      if (!topic) throw new ValidationError("Some fields need attention.", { topicId: ["That topic no longer exists; choose another"] });
-      topicId = topic.id;
-    }
+    else if (typeof change.topicId === "number") topicId = await existingTopicOrThrow(tx, change.topicId);
     const title = topicId === null ? null : (await tx.topic.findUniqueOrThrow({ where: { id: topicId }, select: { title: true } })).title;
     return {
       label: title ?? "no topic",
