@@ -5,8 +5,9 @@ import { db } from "@/lib/db/client";
 import { actionWithRole, refreshed, type ActionResult } from "@/lib/auth/with-role";
 import { jobQueue } from "@/lib/jobs/queue";
 import { changeMatching } from "@/lib/bulk/mutations";
+import { countMatching } from "@/lib/bulk/queries";
 import { bulkStatusUrlOf, enqueueBulkChange } from "@/lib/bulk/jobs";
-import { BULK_INLINE_LIMIT, bulkMatchingSchema, type BulkMatchingOutcome } from "@/lib/bulk/schema";
+import { BULK_INLINE_LIMIT, bulkMatchingSchema, countMatchingSchema, type BulkMatchingOutcome } from "@/lib/bulk/schema";
 
 const matching = actionWithRole("editor", bulkMatchingSchema, async (input, user): Promise<BulkMatchingOutcome> => {
   if (input.confirmedCount <= BULK_INLINE_LIMIT) return { kind: "done", result: await changeMatching(db(), input, user) };
@@ -14,6 +15,13 @@ const matching = actionWithRole("editor", bulkMatchingSchema, async (input, user
   return { kind: "queued", jobId, statusUrl: bulkStatusUrlOf(jobId), total: input.confirmedCount };
 });
 
+const count = actionWithRole("editor", countMatchingSchema, (input) => countMatching(input.filters, db()));
+
 export async function bulkMatchingAction(input: unknown): Promise<ActionResult<BulkMatchingOutcome>> {
   return refreshed(await matching(input));
+}
+
+/** Reads only: nothing to revalidate. */
+export async function countMatchingAction(input: unknown): Promise<ActionResult<number>> {
+  return count(input);
 }

@@ -38,6 +38,9 @@ export const bulkMatchingSchema = z
   .strict();
 export type BulkMatchingInput = z.infer<typeof bulkMatchingSchema>;
 
+/** "Select all matching" when the table stopped counting (COUNT_CAP): the exact number, asked for on the click. */
+export const countMatchingSchema = z.object({ filters: claimFiltersSchema.strict() }).strict();
+
 /** What a change did: `skipped` already had the value; `decided` of the changed were approved or rejected before. */
 export const bulkMatchingResultSchema = z.object({
   total: z.number().int(),

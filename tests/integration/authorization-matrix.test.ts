@@ -155,6 +155,7 @@ const EXPECTED: Record<string, Case[]> = {
       }),
     },
   ],
+  "lib/bulk/actions.ts#countMatchingAction": [{ role: "editor" }],
   "lib/assignments/actions.ts#assignSourceAction": [
     {
       role: "editor",

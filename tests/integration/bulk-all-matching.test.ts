@@ -18,7 +18,7 @@ import type { Role } from "@/lib/auth/roles";
 vi.mock("@/lib/auth/session", async (importOriginal) => mockSessionModule(await importOriginal()));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 
-const { bulkMatchingAction } = await import("@/lib/bulk/actions");
+const { bulkMatchingAction, countMatchingAction } = await import("@/lib/bulk/actions");
 const { GET: statusGet } = await import("@/app/api/bulk/jobs/[id]/route");
 
 const globalForQueue = globalThis as unknown as { claimbaseJobQueue?: Promise<JobQueue> };
@@ -94,7 +94,10 @@ describe("bulk on everything that matches", () => {
     const before = await databaseFingerprint(prisma());
     signInAs(users.viewer);
     expect(await bulkMatchingAction(approveWire(LARGE))).toMatchObject({ ok: false, status: 403 });
+    expect(await countMatchingAction({ filters: { source: "wire" } })).toMatchObject({ ok: false, status: 403 });
     signInAs(users.editor);
+    // The exact number the editor confirms, past the table's count cap.
+    expect(await countMatchingAction({ filters: { source: "wire" } })).toEqual({ ok: true, data: LARGE });
     expect(await bulkMatchingAction(approveWire(LARGE - 1))).toMatchObject({
       ok: false,
       status: 422,

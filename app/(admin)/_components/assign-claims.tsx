@@ -43,7 +43,9 @@ export function AssignClaims({ formId, editors }: { formId: string; editors: Ass
   const assignSelected = () => {
     if (matching?.active) {
       const who = editors.find((editor) => String(editor.id) === assigneeId)?.label;
-      return matching.run({ kind: "assign", assigneeId: assigneeId ? Number(assigneeId) : "none" }, who ? `Assign to ${who}` : "Unassign");
+      return matching.run({ kind: "assign", assigneeId: assigneeId ? Number(assigneeId) : "none" }, (claims) =>
+        who ? `Assign ${claims} to ${who}?` : `Unassign ${claims}?`,
+      );
     }
     run({
       ids: boxes(formId)

@@ -90,7 +90,9 @@ export function BulkBar({ formId, topics }: { formId: string; topics: Option[] |
 
   const statusLabel = STATUS_LABELS[status as keyof typeof STATUS_LABELS];
   const applyStatus = () => {
-    if (allMatching) return matching.run({ kind: "status", status: status as keyof typeof STATUS_LABELS }, `Set the status to ${statusLabel.toLowerCase()}`);
+    if (allMatching) {
+      return matching.run({ kind: "status", status: status as keyof typeof STATUS_LABELS }, (claims) => `Set ${claims} to ${statusLabel.toLowerCase()}?`);
+    }
     startTransition(async () => {
       const result = await bulkStatusAction({ ids: selectedIds(), status });
       if (result.ok)
@@ -106,7 +108,9 @@ export function BulkBar({ formId, topics }: { formId: string; topics: Option[] |
     if (allMatching) {
       const title =
         topicId === "__new" ? newTopic : topicId === "none" ? null : (topics?.find((topic) => String(topic.id) === topicId)?.label ?? topicChoice?.label);
-      return matching.run({ kind: "topic", newTopicTitle: null, ...topicInput } as BulkChange, title ? `Set the topic to “${title}”` : "Remove the topic");
+      return matching.run({ kind: "topic", newTopicTitle: null, ...topicInput } as BulkChange, (claims) =>
+        title ? `Set the topic of ${claims} to “${title}”?` : `Remove the topic from ${claims}?`,
+      );
     }
     startTransition(async () => {
       const result = await bulkTopicAction({ ids: selectedIds(), ...topicInput });

@@ -1,12 +1,13 @@
 "use client";
 // "Select all N matching" for the claims table: once every row on the page is checked, the editor may
-// widen the selection to every claim the filters match. The bulk bar and the assign bar then send
+// widen the selection to every claim the filters match (counted on the click when the table stopped
+// counting at COUNT_CAP, so the page itself never counts a million claims). The bulk bar and the assign bar then send
 // their change with the filters and the exact count, which the editor confirms first; the server
 // finds the claims again and refuses if the count has changed. A large change runs as a job whose
 // progress this polls (GET /api/bulk/jobs/[id]).
 import { createContext, useContext, useEffect, useState, useTransition, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
-import { bulkMatchingAction } from "@/lib/bulk/actions";
+import { bulkMatchingAction, countMatchingAction } from "@/lib/bulk/actions";
 import { bulkJobSchema, type BulkChange, type BulkMatchingResult } from "@/lib/bulk/schema";
 import type { ClaimFilters } from "@/lib/claims/schema";
 import { countOf } from "@/lib/format/plural";
@@ -18,8 +19,8 @@ interface MatchingSelection {
   active: boolean;
   matching: number;
   pending: boolean;
-  /** Confirms the count with the editor, then applies the change; `what` completes "… on all N matching claims?". */
-  run(change: BulkChange, what: string): void;
+  /** Confirms the count with the editor (`question` words it: "all 1,234 matching claims" → a question), then applies the change. */
+  run(change: BulkChange, question: (claims: string) => string): void;
 }
 
 const MatchingContext = createContext<MatchingSelection | null>(null);
@@ -45,24 +46,27 @@ function resultSentence(change: BulkChange, result: BulkMatchingResult): string 
 export function MatchingSelectionProvider({
   formId,
   filters,
-  matching,
+  counted,
   children,
 }: {
   formId: string;
   filters: ClaimFilters;
-  /** How many claims the filters match, exactly. */
-  matching: number;
+  /** How many claims the filters match, when the table counted them all; null past COUNT_CAP. */
+  counted: number | null;
   children: ReactNode;
 }) {
   const router = useRouter();
   const checked = useSelectionCount(formId);
   const [rows, setRows] = useState(0);
   const [active, setActive] = useState(false);
+  const [matching, setMatching] = useState(counted);
   const [message, setMessage] = useState<Outcome>(null);
   const [job, setJob] = useState<{ statusUrl: string; change: BulkChange; total: number; processed: number } | null>(null);
   const [pending, startTransition] = useTransition();
 
   useEffect(() => setRows(boxes(formId).length), [formId]);
+  // New filters or a refreshed page: the table's count, or none to ask for on the next click.
+  useEffect(() => setMatching(counted), [counted, filters]);
   // Unchecking a row narrows the selection back to the checked rows.
   useEffect(() => {
     if (checked < rows) setActive(false);
@@ -72,6 +76,7 @@ export function MatchingSelectionProvider({
     for (const box of boxes(formId)) box.checked = false;
     document.getElementById(formId)?.dispatchEvent(new Event("change", { bubbles: true }));
     setActive(false);
+    setMatching(counted);
     setMessage({ kind: "notice", text: resultSentence(change, result) });
     router.refresh();
   };
@@ -98,9 +103,20 @@ export function MatchingSelectionProvider({
     return () => clearInterval(timer);
   });
 
-  const run = (change: BulkChange, what: string) => {
+  const selectAll = () => {
+    if (matching !== null) return setActive(true);
+    startTransition(async () => {
+      const result = await countMatchingAction({ filters });
+      if (!result.ok) return setMessage({ kind: "error", text: result.message });
+      setMatching(result.data);
+      setActive(true);
+    });
+  };
+
+  const run = (change: BulkChange, question: (claims: string) => string) => {
+    if (matching === null) return;
     // The editor confirms the number; the server changes the claims only if exactly that many still match.
-    if (!window.confirm(`${what} on all ${matching.toLocaleString("en")} matching claims?`)) return;
+    if (!window.confirm(question(`all ${matching.toLocaleString("en")} matching claims`))) return;
     setMessage(null);
     startTransition(async () => {
       const result = await bulkMatchingAction({ filters, confirmedCount: matching, change });
@@ -112,11 +128,11 @@ export function MatchingSelectionProvider({
     });
   };
 
-  const offer = matching > rows && rows > 0 && checked === rows;
+  const offer = rows > 0 && checked === rows && (matching === null || matching > rows);
   return (
-    <MatchingContext.Provider value={{ active, matching, pending: pending || job !== null, run }}>
+    <MatchingContext.Provider value={{ active: active && matching !== null, matching: matching ?? 0, pending: pending || job !== null, run }}>
       <div className="select-all-matching" data-testid="select-all-matching" aria-live="polite">
-        {active ? (
+        {active && matching !== null ? (
           <p>
             All <strong>{matching.toLocaleString("en")}</strong> matching claims are selected.{" "}
             <button type="button" className="link-button" onClick={() => setActive(false)}>
@@ -127,8 +143,8 @@ export function MatchingSelectionProvider({
           offer && (
             <p>
               All {countOf(rows, "claim", "claims")} on this page are selected.{" "}
-              <button type="button" className="link-button" onClick={() => setActive(true)}>
-                Select all {matching.toLocaleString("en")} matching claims
+              <button type="button" className="link-button" onClick={selectAll} disabled={pending}>
+                {matching === null ? "Select every claim that matches" : `Select all ${matching.toLocaleString("en")} matching claims`}
               </button>
             </p>
           )

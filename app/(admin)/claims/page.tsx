@@ -13,7 +13,6 @@ import { SortHeader, sortOptions } from "../_components/claims-sort";
 import { listAssignableEditors } from "@/lib/assignments/queries";
 import { AssignClaims } from "../_components/assign-claims";
 import { MatchingSelectionProvider } from "../_components/select-all-matching";
-import { countMatching } from "@/lib/bulk/queries";
 import { listVisibleViews } from "@/lib/saved-views/queries";
 import { SaveViewForm, SavedViewList } from "../_components/saved-views";
 import { IgnoredFilters } from "../_components/ignored-filters";
@@ -37,8 +36,6 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
   const { after: _after, before: _before, ...filtersAndSort } = params;
   const { sort: _sort, ...filters } = filtersAndSort;
   const bulk = editor && page.rows.length > 0;
-  // The table stops counting at COUNT_CAP; "Select all N matching" needs the exact number.
-  const matching = bulk && page.totalCapped ? await countMatching(filters) : page.total;
 
   return (
     <section>
@@ -123,7 +120,7 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
       </p>
 
       <form id="claims-selection" aria-label="Selected claims">
-        <MatchingSelectionProvider formId="claims-selection" filters={filters} matching={bulk ? matching : 0}>
+        <MatchingSelectionProvider formId="claims-selection" filters={filters} counted={bulk && !page.totalCapped ? page.total : null}>
           {bulk && (
             <BulkBar
               formId="claims-selection"
