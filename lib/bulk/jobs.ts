@@ -4,11 +4,10 @@
 // many claims it has gone through, for the claims page to poll (GET /api/bulk/jobs/[id]). A job
 // whose worker stopped is failed on the worker's next look: its transaction never committed, so
 // nothing changed and the editor can simply run it again.
-import type { Job } from "pg-boss";
 import { db as appDb, type Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { NotFoundError, mapError } from "@/lib/errors";
-import { BULK_QUEUE, type JobQueue } from "@/lib/jobs/queue";
+import { BULK_QUEUE, startQueueWorker, type JobQueue, type QueueWorker } from "@/lib/jobs/queue";
 import { changeMatching, checkChange, countChangedRefusal } from "@/lib/bulk/mutations";
 import { countMatching } from "@/lib/bulk/queries";
 import { bulkMatchingResultSchema, bulkMatchingSchema, type BulkJobView, type BulkMatchingInput } from "@/lib/bulk/schema";
@@ -112,34 +111,14 @@ export async function failInterruptedBulkJobs(db: Db, staleAfterMs: number = STA
   return count;
 }
 
-export interface BulkWorker {
-  stop(): Promise<void>;
-}
+export type BulkWorker = QueueWorker;
 
 /** Works the bulk queue one job at a time, polling; every minute it fails jobs whose worker stopped. */
-export async function startBulkWorker(db: Db, queue: JobQueue, options: { pollingIntervalSeconds?: number } = {}): Promise<BulkWorker> {
-  const recover = async () => {
-    try {
-      await failInterruptedBulkJobs(db);
-      await queue.boss.deleteStoredJobs(BULK_QUEUE);
-    } catch (error) {
-      console.error(`bulk jobs: looking for interrupted jobs failed (${error instanceof Error ? error.message : String(error)})`);
-    }
-  };
-  await recover();
-  const workId = await queue.boss.work<{ jobId: number }>(
-    BULK_QUEUE,
-    { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1, batchSize: 1 },
-    async (jobs: Job<{ jobId: number }>[]) => {
-      for (const job of jobs) await runBulkJob(db, job.data.jobId);
-    },
-  );
-  const timer = setInterval(() => void recover(), STALE_AFTER_MS);
-  timer.unref();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await queue.boss.offWork(BULK_QUEUE, { id: workId, wait: false });
-    },
-  };
+export function startBulkWorker(db: Db, queue: JobQueue, options: { pollingIntervalSeconds?: number } = {}): Promise<BulkWorker> {
+  return startQueueWorker(queue, BULK_QUEUE, {
+    run: (jobId) => runBulkJob(db, jobId),
+    recover: () => failInterruptedBulkJobs(db),
+    recoverEveryMs: STALE_AFTER_MS,
+    pollingIntervalSeconds: options.pollingIntervalSeconds,
+  });
 }

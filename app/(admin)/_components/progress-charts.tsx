@@ -6,6 +6,33 @@ import { decisionsChartSvg, openCandidatesChartSvg } from "@/lib/progress/charts
 import { lastDays, timeLeftWords, type QueueEstimate } from "@/lib/progress/pace";
 import { countOf } from "@/lib/format/plural";
 
+/** A chart's figures for screen readers (the chart itself carries only a summary). */
+function FiguresTable({ caption, headers, rows }: { caption: string; headers: string[]; rows: (string | number)[][] }) {
+  return (
+    <table className="visually-hidden">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          {headers.map((header) => (
+            <th key={header} scope="col">
+              {header}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.join(" ")}>
+            {row.map((cell, index) => (
+              <td key={index}>{cell}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 function EstimateSentence({ estimate }: { estimate: QueueEstimate }) {
   const words = timeLeftWords(estimate);
   const unreviewed = countOf(estimate.unreviewed, "unreviewed claim", "unreviewed claims");
@@ -46,47 +73,21 @@ export async function ProgressCharts({ now = new Date() }: { now?: Date }) {
           <p className="muted">No claim was decided in the last {CHART_DAYS} days.</p>
         )}
         {total > 0 && (
-          <table className="visually-hidden">
-            <caption>Decisions per day and editor</caption>
-            <thead>
-              <tr>
-                <th scope="col">Day</th>
-                <th scope="col">Editor</th>
-                <th scope="col">Decisions</th>
-              </tr>
-            </thead>
-            <tbody>
-              {decisions.map((row) => (
-                <tr key={`${row.day} ${row.editor}`}>
-                  <td>{row.day}</td>
-                  <td>{row.editor}</td>
-                  <td>{row.decisions}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <FiguresTable
+            caption="Decisions per day and editor"
+            headers={["Day", "Editor", "Decisions"]}
+            rows={decisions.map((row) => [row.day, row.editor, row.decisions])}
+          />
         )}
       </figure>
       <figure className="chart" data-testid="open-candidates-chart">
         <figcaption>{openLabel}</figcaption>
         <div className="chart-svg" dangerouslySetInnerHTML={{ __html: openCandidatesChartSvg(open, openLabel) }} />
-        <table className="visually-hidden">
-          <caption>Open candidates at the end of each day</caption>
-          <thead>
-            <tr>
-              <th scope="col">Day</th>
-              <th scope="col">Open candidates</th>
-            </tr>
-          </thead>
-          <tbody>
-            {open.map((point) => (
-              <tr key={point.day}>
-                <td>{point.day}</td>
-                <td>{point.open}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <FiguresTable
+          caption="Open candidates at the end of each day"
+          headers={["Day", "Open candidates"]}
+          rows={open.map((point) => [point.day, point.open])}
+        />
       </figure>
     </section>
   );
