@@ -107,6 +107,9 @@ describe("progress over time", () => {
     const html = renderToStaticMarkup(await ProgressCharts({}));
     expect(html.match(/<svg[^>]*aria-label="Claims decided per day per editor over the last 30 days: 6 decisions in all\."/)).not.toBeNull();
     expect(html.match(/<svg[^>]*aria-label="Contradiction candidates open at the end of each day over the last 30 days: 0 then, 1 now\."/)).not.toBeNull();
+    // One image each to assistive technology: no labelled groups without a role (axe's aria-prohibited-attr).
+    expect(html.match(/<svg[^>]*role="img"/g)).toHaveLength(2);
+    expect(html).not.toMatch(/<g[^>]*aria-label/);
     expect(html).toContain("<figcaption>Claims decided per day per editor over the last 30 days: 6 decisions in all.</figcaption>");
     // Each editor's bars, and a legend naming them.
     expect(html.match(/<rect/g)!.length).toBeGreaterThanOrEqual(3);
