@@ -2,7 +2,8 @@
 // address each request comes from (lib/http/client-address.ts), so nothing a client writes in
 // X-Forwarded-For reaches the sign-in throttle unless the operator trusts that many proxies.
 // Started by `npm start` (scripts/start.ts) and by the browser tests; `--dev` serves `next dev`. It also
-// runs the workers of the import jobs (lib/import/jobs.ts) and detection runs (lib/contradictions/detection-jobs.ts).
+// runs the workers of the import jobs (lib/import/jobs.ts), detection runs (lib/contradictions/detection-jobs.ts)
+// and bulk changes (lib/bulk/jobs.ts).
 import { createServer } from "node:http";
 import { parseArgs } from "node:util";
 import next from "next";
@@ -12,6 +13,7 @@ import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from "@/lib/http/client-a
 import { db } from "@/lib/db/client";
 import { startImportWorker } from "@/lib/import/jobs";
 import { startDetectionWorker } from "@/lib/contradictions/detection-jobs";
+import { startBulkWorker } from "@/lib/bulk/jobs";
 import { jobQueue } from "@/lib/jobs/queue";
 
 const { values } = parseArgs({
@@ -36,13 +38,14 @@ const server = createServer((request, response) => {
 const importWorker = await startImportWorker(db(), await jobQueue());
 // So is the detection runs' worker (the judging itself runs on threads, lib/contradictions/judge-pool.ts).
 const detectionWorker = await startDetectionWorker(db(), await jobQueue());
+const bulkWorker = await startBulkWorker(db(), await jobQueue());
 
 server.listen(port, hostname, () => {
   console.log(`Ready in ${Date.now() - started} ms on http://${hostname ?? "localhost"}:${port}`);
 });
 
 const stop = () => {
-  void Promise.allSettled([importWorker.stop(), detectionWorker.stop()]).finally(() => server.close(() => process.exit(0)));
+  void Promise.allSettled([importWorker.stop(), detectionWorker.stop(), bulkWorker.stop()]).finally(() => server.close(() => process.exit(0)));
 };
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);

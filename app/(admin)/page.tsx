@@ -10,6 +10,7 @@ import { SavedViewList } from "./_components/saved-views";
 import { Quote } from "./_components/quote";
 import { countOf } from "@/lib/format/plural";
 import { KIND_LABELS } from "@/lib/contradictions/labels";
+import { ProgressCharts } from "./_components/progress-charts";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Dashboard" };
@@ -93,6 +94,8 @@ export default async function DashboardPage() {
           </p>
         </section>
       </div>
+
+      <ProgressCharts />
 
       <section className="card" aria-labelledby="saved-views">
         <h2 id="saved-views">Saved views</h2>

@@ -1,4 +1,4 @@
-// Giving work to an editor: claims (checked rows or everything the filters match), a source or a
+// Giving work to an editor: checked claims (everything the filters match: lib/bulk), a source or a
 // contradiction. Assignment is coordination, not content: it raises no record's version (an open
 // edit form stays valid), but each record whose assignee changes gets one audit event, in the same
 // transaction. An assignee must be an active editor or admin; a refused assignment changes nothing.
@@ -7,7 +7,6 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit, type AuditEntity } from "@/lib/audit/record";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { roleAllows } from "@/lib/auth/roles";
-import { claimFilterSql } from "@/lib/claims/filters";
 import type { AssignClaimsInput, AssignContradictionInput, AssignSourceInput } from "@/lib/assignments/schema";
 
 type Tx = Prisma.TransactionClient;
@@ -21,7 +20,7 @@ export interface Assignee {
   name: string;
 }
 
-/** One audit insert per claim: up to ASSIGN_MATCHING_LIMIT of them. */
+/** One audit insert per checked claim: up to 500 of them. */
 const ASSIGN_TRANSACTION = { timeout: 30_000, maxWait: 10_000 };
 
 function refuse(message: string): never {
@@ -79,23 +78,13 @@ async function lockedRows(tx: Tx, table: "claims" | "sources" | "contradictions"
 export async function assignClaims(prisma: Db, input: AssignClaimsInput, user: Assigner): Promise<AssignResult> {
   return prisma.$transaction(async (tx) => {
     const assignee = await assigneeOrThrow(tx, input.assigneeId);
-    let rows: AssignableRow[];
-    if (input.ids) {
-      const ids = [...new Set(input.ids)];
-      rows = await lockedRows(tx, "claims", Prisma.sql`t.id = ANY(${ids}::int[])`);
-      if (rows.length !== ids.length) {
-        const missing = ids.filter((id) => !rows.some((row) => row.id === id));
-        throw new ValidationError(`${missing.length} of the selected claims no longer exist (#${missing.slice(0, 5).join(", #")}). Reload the page.`, {
-          ids: ["Some selected claims no longer exist"],
-        });
-      }
-    } else {
-      const filters = claimFilterSql(input.filters!);
-      rows = await lockedRows(tx, "claims", Prisma.sql`t.id IN (SELECT c.id FROM claims c WHERE ${filters})`);
-      if (rows.length !== input.confirmedCount) {
-        const message = `${rows.length.toLocaleString("en")} claims match these filters now, not the ${input.confirmedCount!.toLocaleString("en")} you confirmed; nothing was assigned. Reload the page and confirm again.`;
-        throw new ValidationError(message, { confirmedCount: [message] });
-      }
+    const ids = [...new Set(input.ids)];
+    const rows = await lockedRows(tx, "claims", Prisma.sql`t.id = ANY(${ids}::int[])`);
+    if (rows.length !== ids.length) {
+      const missing = ids.filter((id) => !rows.some((row) => row.id === id));
+      throw new ValidationError(`${missing.length} of the selected claims no longer exist (#${missing.slice(0, 5).join(", #")}). Reload the page.`, {
+        ids: ["Some selected claims no longer exist"],
+      });
     }
     const changing = rows.filter((row) => row.assigneeId !== (assignee?.id ?? null)).map((row) => row.id);
     if (changing.length > 0) await tx.claim.updateMany({ where: { id: { in: changing } }, data: { assigneeId: assignee?.id ?? null } });

@@ -1,11 +1,8 @@
-// What crosses into assignment: who gets the work ("none" takes it back) and which work — claims by
-// the rows checked in the claims table or by its filters, a source, or a contradiction.
+// What crosses into assignment: who gets the work ("none" takes it back) and which work — the claims
+// checked in the claims table, a source, or a contradiction. Every claim the filters match is
+// assigned through bulk on everything that matches (lib/bulk).
 import { z } from "zod";
-import { claimFiltersSchema } from "@/lib/claims/schema";
-import { formInt, recordId, recordIdOrNone } from "@/lib/validation/zod";
-
-/** Filter assignment runs in one transaction with an audit event per claim; larger sets wait for bulk-on-everything. */
-export const ASSIGN_MATCHING_LIMIT = 1_000;
+import { recordId, recordIdOrNone } from "@/lib/validation/zod";
 
 /** An editor work can go to, as the pickers list them. */
 export interface AssignableEditor {
@@ -23,29 +20,8 @@ const claimIds = z.preprocess(
     .max(500, "Select at most 500 claims at a time"),
 );
 
-/**
- * Either the checked rows (`ids`) or every claim the table's filters match (`filters`), the latter
- * with the count the editor confirmed: if more or fewer match now, nothing is assigned.
- */
-export const assignClaimsSchema = z
-  .object({
-    assigneeId,
-    ids: claimIds.optional(),
-    filters: claimFiltersSchema.strict().optional(),
-    confirmedCount: formInt("Confirm how many claims to assign", {
-      min: 1,
-      max: ASSIGN_MATCHING_LIMIT,
-      tooLarge: `At most ${ASSIGN_MATCHING_LIMIT.toLocaleString("en")} matching claims can be assigned at once; narrow the filters`,
-    }).optional(),
-  })
-  .strict()
-  .superRefine((input, context) => {
-    if ((input.ids === undefined) === (input.filters === undefined)) {
-      context.addIssue({ code: "custom", path: ["ids"], message: "Select claims, or assign all the claims the filters match" });
-    } else if (input.filters !== undefined && input.confirmedCount === undefined) {
-      context.addIssue({ code: "custom", path: ["confirmedCount"], message: "Confirm how many claims to assign" });
-    }
-  });
+/** The checked rows. */
+export const assignClaimsSchema = z.object({ assigneeId, ids: claimIds }).strict();
 export type AssignClaimsInput = z.infer<typeof assignClaimsSchema>;
 
 export const assignSourceSchema = z.object({ sourceId: recordId("Missing source", "Not a valid source id"), assigneeId });

@@ -3,9 +3,8 @@
 // it with a heartbeat, and records the outcome on the row, which the contradictions page follows.
 // A run whose worker stopped (no heartbeat) is queued again, up to MAX_ATTEMPTS, then fails with a
 // sentence. Detection writes its verdicts in one transaction, so an interrupted attempt left nothing.
-import type { Job } from "pg-boss";
 import type { Db } from "@/lib/db/client";
-import { DETECTION_QUEUE, type JobQueue } from "@/lib/jobs/queue";
+import { DETECTION_QUEUE, startQueueWorker, type JobQueue, type QueueWorker } from "@/lib/jobs/queue";
 import { STALE_AFTER_MS, completeDetectionRun, startDetectionRun, type DetectionRunView } from "@/lib/contradictions/runs";
 
 /** A run is tried this many times; an interruption after the last marks it failed. */
@@ -17,7 +16,7 @@ const RECOVER_EVERY_MS = 30_000;
 export async function enqueueDetection(db: Db, queue: JobQueue, userId: number): Promise<DetectionRunView> {
   const run = await startDetectionRun(db, userId, { byWorker: true });
   try {
-    await queue.boss.send(DETECTION_QUEUE, { runId: run.id });
+    await queue.boss.send(DETECTION_QUEUE, { jobId: run.id });
   } catch (error) {
     await db.detectionRun.update({
       where: { id: run.id },
@@ -61,7 +60,7 @@ export async function recoverInterruptedDetections(
     if (run.claimedAt === null) {
       const { count } = await db.detectionRun.updateMany({ where, data: { heartbeatAt: new Date() } });
       if (count === 0) continue;
-      await queue.boss.send(DETECTION_QUEUE, { runId: run.id });
+      await queue.boss.send(DETECTION_QUEUE, { jobId: run.id });
       outcome.resent += count;
     } else if (run.attempts >= MAX_ATTEMPTS) {
       const { count } = await db.detectionRun.updateMany({
@@ -76,46 +75,19 @@ export async function recoverInterruptedDetections(
     } else {
       const { count } = await db.detectionRun.updateMany({ where, data: { claimedAt: null, heartbeatAt: new Date() } });
       if (count === 0) continue;
-      await queue.boss.send(DETECTION_QUEUE, { runId: run.id });
+      await queue.boss.send(DETECTION_QUEUE, { jobId: run.id });
       outcome.requeued += count;
     }
   }
   return outcome;
 }
 
-export interface DetectionWorker {
-  stop(): Promise<void>;
-}
-
 /** Works the detection queue one run at a time; every half minute it looks for interrupted runs. */
-export async function startDetectionWorker(
-  db: Db,
-  queue: JobQueue,
-  options: { pollingIntervalSeconds?: number; staleAfterMs?: number } = {},
-): Promise<DetectionWorker> {
-  const recover = async () => {
-    try {
-      await recoverInterruptedDetections(db, queue, options.staleAfterMs);
-      // pg-boss's own clean-up is off (it runs DDL); detection_runs keeps the record.
-      await queue.boss.deleteStoredJobs(DETECTION_QUEUE);
-    } catch (error) {
-      console.error(`detection jobs: looking for interrupted runs failed (${error instanceof Error ? error.message : String(error)})`);
-    }
-  };
-  await recover();
-  const workId = await queue.boss.work<{ runId: number }>(
-    DETECTION_QUEUE,
-    { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1, batchSize: 1 },
-    async (jobs: Job<{ runId: number }>[]) => {
-      for (const job of jobs) await runDetectionJob(db, job.data.runId);
-    },
-  );
-  const timer = setInterval(() => void recover(), RECOVER_EVERY_MS);
-  timer.unref();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await queue.boss.offWork(DETECTION_QUEUE, { id: workId, wait: false });
-    },
-  };
+export function startDetectionWorker(db: Db, queue: JobQueue, options: { pollingIntervalSeconds?: number; staleAfterMs?: number } = {}): Promise<QueueWorker> {
+  return startQueueWorker(queue, DETECTION_QUEUE, {
+    run: (runId) => runDetectionJob(db, runId),
+    recover: () => recoverInterruptedDetections(db, queue, options.staleAfterMs),
+    recoverEveryMs: RECOVER_EVERY_MS,
+    pollingIntervalSeconds: options.pollingIntervalSeconds,
+  });
 }

@@ -3,7 +3,6 @@
 // — a large document on the import thread — and records progress, result or a failure. A job whose
 // worker stopped (no heartbeat) is queued again, up to MAX_ATTEMPTS; the save is one transaction,
 // so an interrupted attempt left nothing behind.
-import type { Job } from "pg-boss";
 import type { Db } from "@/lib/db/client";
 import { NotFoundError, mapError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -12,7 +11,7 @@ import { THREAD_MIN_CHARACTERS, saveJobOnThread } from "@/lib/import/import-thre
 import { storedDocumentSchema, type ImportJobView } from "@/lib/import/job-schema";
 import { savedImportSchema, type SavedImport } from "@/lib/import/preview-schema";
 import type { ReadDocument } from "@/lib/import/types";
-import { IMPORT_QUEUE, type JobQueue } from "@/lib/jobs/queue";
+import { IMPORT_QUEUE, startQueueWorker, type JobQueue, type QueueWorker } from "@/lib/jobs/queue";
 
 /** A job is tried this many times; an interruption after the last marks it failed. */
 export const MAX_ATTEMPTS = 3;
@@ -183,40 +182,14 @@ export async function recoverInterruptedImports(
   return outcome;
 }
 
-export interface ImportWorker {
-  stop(): Promise<void>;
-}
+export type ImportWorker = QueueWorker;
 
-/** Works the import queue one job at a time, polling; every half minute it looks for interrupted jobs and clears ended queue rows. */
-export async function startImportWorker(
-  db: Db,
-  queue: JobQueue,
-  options: { pollingIntervalSeconds?: number; staleAfterMs?: number } = {},
-): Promise<ImportWorker> {
-  const recover = async () => {
-    try {
-      await recoverInterruptedImports(db, queue, options.staleAfterMs);
-      // pg-boss's own clean-up is off (it runs DDL); import_jobs keeps the record, so its ended queue rows go.
-      await queue.boss.deleteStoredJobs(IMPORT_QUEUE);
-    } catch (error) {
-      console.error(`import jobs: looking for interrupted jobs failed (${error instanceof Error ? error.message : String(error)})`);
-    }
-  };
-  await recover();
-  const workId = await queue.boss.work<{ jobId: number }>(
-    IMPORT_QUEUE,
-    { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1, batchSize: 1 },
-    async (jobs: Job<{ jobId: number }>[]) => {
-      for (const job of jobs) await runImportJob(db, job.data.jobId);
-    },
-  );
-  const timer = setInterval(() => void recover(), STALE_AFTER_MS);
-  timer.unref();
-  return {
-    async stop() {
-      clearInterval(timer);
-      // A job still running is left to the next start's recovery (its transaction never commits).
-      await queue.boss.offWork(IMPORT_QUEUE, { id: workId, wait: false });
-    },
-  };
+/** Works the import queue one job at a time, polling; every half minute it looks for interrupted jobs. */
+export function startImportWorker(db: Db, queue: JobQueue, options: { pollingIntervalSeconds?: number; staleAfterMs?: number } = {}): Promise<ImportWorker> {
+  return startQueueWorker(queue, IMPORT_QUEUE, {
+    run: (jobId) => runImportJob(db, jobId),
+    recover: () => recoverInterruptedImports(db, queue, options.staleAfterMs),
+    recoverEveryMs: STALE_AFTER_MS,
+    pollingIntervalSeconds: options.pollingIntervalSeconds,
+  });
 }

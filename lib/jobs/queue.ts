@@ -3,7 +3,7 @@
 // off — its maintenance creates partitions, which is DDL the app's role may not run — and through a
 // pool of our own that takes the app's role, without LISTEN/NOTIFY: workers poll, which is also what
 // the embedded database (one PGlite session) needs. A job carries only the id of a row of ours.
-import { PgBoss } from "pg-boss";
+import { PgBoss, type Job } from "pg-boss";
 import type pg from "pg";
 import { createPool } from "@/lib/db/client";
 import { appDatabaseRole, databaseUrl } from "@/lib/env";
@@ -11,6 +11,8 @@ import { appDatabaseRole, databaseUrl } from "@/lib/env";
 export const IMPORT_QUEUE = "import";
 /** Detection runs started from the contradictions page (migration 20261211500000_detection_jobs). */
 export const DETECTION_QUEUE = "detection";
+/** Bulk changes to every claim that matches (lib/bulk/jobs.ts); created by the migration 20261211400000_bulk. */
+export const BULK_QUEUE = "bulk";
 
 export interface JobQueue {
   boss: PgBoss;
@@ -48,4 +50,45 @@ export function jobQueue(): Promise<JobQueue> {
     started.catch(() => delete globalForQueue.claimbaseJobQueue);
   }
   return globalForQueue.claimbaseJobQueue;
+}
+
+export interface QueueWorker {
+  stop(): Promise<void>;
+}
+
+/**
+ * Works a queue one job at a time, polling. `recover` (jobs whose worker stopped) runs at the start
+ * and every `recoverEveryMs`, followed by clearing the queue's ended rows: pg-boss's own clean-up is
+ * off (it runs DDL), and our job tables keep the record. A job still running at stop is left to the
+ * next start's recovery (its transaction never commits).
+ */
+export async function startQueueWorker(
+  queue: JobQueue,
+  name: string,
+  options: { run: (jobId: number) => Promise<void>; recover: () => Promise<unknown>; recoverEveryMs: number; pollingIntervalSeconds?: number },
+): Promise<QueueWorker> {
+  const recover = async () => {
+    try {
+      await options.recover();
+      await queue.boss.deleteStoredJobs(name);
+    } catch (error) {
+      console.error(`${name} jobs: looking for interrupted jobs failed (${error instanceof Error ? error.message : String(error)})`);
+    }
+  };
+  await recover();
+  const workId = await queue.boss.work<{ jobId: number }>(
+    name,
+    { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1, batchSize: 1 },
+    async (jobs: Job<{ jobId: number }>[]) => {
+      for (const job of jobs) await options.run(job.data.jobId);
+    },
+  );
+  const timer = setInterval(() => void recover(), options.recoverEveryMs);
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await queue.boss.offWork(name, { id: workId, wait: false });
+    },
+  };
 }

@@ -57,6 +57,17 @@ describe("every page at desktop and phone width", () => {
     await prisma.claim.updateMany({ where: { source: { slug: SOURCE } }, data: { topicId: topic.id } });
     const contradiction = await prisma.contradiction.findFirstOrThrow({ orderBy: { score: "desc" } });
     await app.database.prisma.claim.update({ where: { id: contradiction.claimAId }, data: { status: "in_review" } });
+    // A decision in the audit trail, so the dashboard draws its decisions chart (issue 18, item 8).
+    await prisma.auditEvent.create({
+      data: {
+        userId: app.users.editor.id,
+        entityType: "claim",
+        entityId: String(claim.id),
+        action: "review",
+        before: { status: "unreviewed" },
+        after: { status: "approved" },
+      },
+    });
     // Assigned work and a saved view, so the pages show them (issue 18).
     await prisma.source.update({ where: { slug: SOURCE }, data: { assigneeId: app.users.admin.id } });
     await prisma.contradiction.update({ where: { id: contradiction.id }, data: { assigneeId: app.users.admin.id } });

@@ -2,7 +2,7 @@
 // that a refused operation changed nothing.
 import type { Db } from "@/lib/db/client";
 
-const TABLES = ["sources", "actors", "topics", "claims", "contradictions", "users", "audit_events", "import_jobs"];
+const TABLES = ["sources", "actors", "topics", "claims", "contradictions", "users", "audit_events", "import_jobs", "bulk_jobs"];
 
 export async function databaseFingerprint(prisma: Db): Promise<Record<string, string>> {
   const result: Record<string, string> = {};

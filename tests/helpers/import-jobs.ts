@@ -2,9 +2,9 @@
 // server runs (imports; detection runs when asked), and polling an import job's status route until
 // it ends, as the import page does.
 import { startImportWorker, type ImportWorker } from "@/lib/import/jobs";
-import { startDetectionWorker, type DetectionWorker } from "@/lib/contradictions/detection-jobs";
+import { startDetectionWorker } from "@/lib/contradictions/detection-jobs";
 import { importJobSchema, type ImportJobView } from "@/lib/import/job-schema";
-import { createJobQueue, type JobQueue } from "@/lib/jobs/queue";
+import { createJobQueue, type JobQueue, type QueueWorker } from "@/lib/jobs/queue";
 import type { TestDatabase } from "@/tests/helpers/test-database";
 
 const globalForQueue = globalThis as unknown as { claimbaseJobQueue?: Promise<JobQueue> };
@@ -12,7 +12,7 @@ const globalForQueue = globalThis as unknown as { claimbaseJobQueue?: Promise<Jo
 export interface TestImportJobs {
   queue: JobQueue;
   worker: ImportWorker | null;
-  detectionWorker: DetectionWorker | null;
+  detectionWorker: QueueWorker | null;
   stop(): Promise<void>;
 }
 

@@ -14,6 +14,7 @@ vi.mock("@/lib/auth/session", async (importOriginal) => (await import("@/tests/h
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 
 const { assignClaimsAction, assignContradictionAction, assignSourceAction } = await import("@/lib/assignments/actions");
+const { bulkMatchingAction } = await import("@/lib/bulk/actions");
 const { handOutQueueClaim } = await import("@/lib/claims/leases");
 const { listClaims, reviewQueuePosition } = await import("@/lib/claims/queries");
 const { myWork } = await import("@/lib/assignments/queries");
@@ -157,7 +158,7 @@ describe("assignment", () => {
     expect(await assignClaimsAction({ assigneeId: nadia.id })).toMatchObject({
       ok: false,
       status: 422,
-      fieldErrors: { ids: ["Select claims, or assign all the claims the filters match"] },
+      fieldErrors: { ids: ["Select at least one claim"] },
     });
     signInAs(users.viewer);
     expect(await assignClaimsAction({ ids, assigneeId: nadia.id })).toMatchObject({ ok: false, status: 403 });
@@ -168,20 +169,21 @@ describe("assignment", () => {
   test("every claim the filters match goes to an editor when the confirmed count still holds; otherwise none does", async () => {
     signInAs(users.editor);
     const before = await databaseFingerprint(prisma());
-    expect(await assignClaimsAction({ filters: { source: "port" }, confirmedCount: 3, assigneeId: nadia.id })).toMatchObject({
+    const assignMatching = (input: Record<string, unknown>, assigneeId: unknown) => bulkMatchingAction({ ...input, change: { kind: "assign", assigneeId } });
+    expect(await assignMatching({ filters: { source: "port" }, confirmedCount: 3 }, nadia.id)).toMatchObject({
       ok: false,
       status: 422,
       message: "4 claims match these filters now, not the 3 you confirmed; nothing was assigned. Reload the page and confirm again.",
     });
-    expect(await assignClaimsAction({ filters: { source: "port", sort: "newest" }, confirmedCount: 4, assigneeId: nadia.id })).toMatchObject({
+    expect(await assignMatching({ filters: { source: "port", sort: "newest" }, confirmedCount: 4 }, nadia.id)).toMatchObject({
       ok: false,
       status: 422,
     });
     expect(await databaseFingerprint(prisma())).toEqual(before);
     const since = await lastEventId();
-    expect(await assignClaimsAction({ filters: { source: "port" }, confirmedCount: "4", assigneeId: String(nadia.id) })).toMatchObject({
+    expect(await assignMatching({ filters: { source: "port" }, confirmedCount: "4" }, String(nadia.id))).toMatchObject({
       ok: true,
-      data: { changed: 4 },
+      data: { kind: "done", result: { changed: 4, skipped: 0, label: "Nadia Second" } },
     });
     expect(await assigned(claims.port)).toEqual([nadia.id, nadia.id, nadia.id, nadia.id]);
     expect(await assigned(claims.dam)).toEqual([null, null, null, null]);

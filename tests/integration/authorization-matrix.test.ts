@@ -86,6 +86,8 @@ const EXPECTED: Record<string, Case[]> = {
   "app/api/import/route.ts#POST": [{ role: "editor" }],
   // Past the role, a job that is not the caller's (or does not exist) is a 404 (tests/integration/import-jobs.test.ts).
   "app/api/import/jobs/[id]/route.ts#GET": [{ role: "editor", params: { id: "1" } }],
+  // Past the role, a job that is not the caller's (or does not exist) is a 404 (tests/integration/bulk-all-matching.test.ts).
+  "app/api/bulk/jobs/[id]/route.ts#GET": [{ role: "editor", params: { id: "1" } }],
   "app/api/options/[kind]/route.ts#GET": [
     { role: "viewer", params: { kind: "sources" } },
     { role: "viewer", params: { kind: "actors" } },
@@ -166,6 +168,17 @@ const EXPECTED: Record<string, Case[]> = {
       }),
     },
   ],
+  // Every claim the filters match: here the one claim of a new source, changed in the request.
+  "lib/bulk/actions.ts#bulkMatchingAction": [
+    {
+      role: "editor",
+      sample: async (prisma) => ({
+        input: { filters: { source: (await sampleSource(prisma)).slug }, confirmedCount: 1, change: { kind: "status", status: "approved" } },
+        entityType: "claim",
+      }),
+    },
+  ],
+  "lib/bulk/actions.ts#countMatchingAction": [{ role: "editor" }],
   "lib/assignments/actions.ts#assignSourceAction": [
     {
       role: "editor",

@@ -185,7 +185,7 @@ describe("detection runs", () => {
 
     test("a run is worked once even when its message arrives twice", async () => {
       const run = await enqueueDetection(database.prisma, jobs.queue, users.editor.id);
-      await jobs.queue.boss.send(DETECTION_QUEUE, { runId: run.id });
+      await jobs.queue.boss.send(DETECTION_QUEUE, { jobId: run.id });
       await settled(database, run.id);
       // A late copy of the message finds the run ended and leaves it alone.
       await runDetectionJob(database.prisma, run.id);

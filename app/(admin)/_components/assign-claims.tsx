@@ -1,33 +1,25 @@
 "use client";
-// Assignment for the claims table: the checked rows, or every claim the filters match once the
-// editor has confirmed how many that is (the server refuses if the number changed meanwhile).
+// Assignment for the claims table: the checked rows, or every claim the filters match once the editor
+// selected them all and confirmed how many that is (select-all-matching.tsx).
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { assignClaimsAction } from "@/lib/assignments/actions";
 import type { AssignableEditor } from "@/lib/assignments/schema";
-import type { ClaimFilters } from "@/lib/claims/schema";
 import { boxes, useSelectionCount } from "./claims-bulk-bar";
 import { useMounted } from "./use-mounted";
 import { Outcome } from "./versioned-form";
+import { useMatchingSelection } from "./select-all-matching";
 
-export function AssignClaims({
-  formId,
-  editors,
-  filters,
-  matching,
-}: {
-  formId: string;
-  editors: AssignableEditor[];
-  filters: ClaimFilters;
-  /** How many claims the filters match, when few enough to assign at once; null otherwise. */
-  matching: number | null;
-}) {
+export function AssignClaims({ formId, editors }: { formId: string; editors: AssignableEditor[] }) {
   const router = useRouter();
   const ready = useMounted();
-  const count = useSelectionCount(formId);
+  const matching = useMatchingSelection();
+  const checked = useSelectionCount(formId);
+  const count = matching?.active ? matching.matching : checked;
   const [assigneeId, setAssigneeId] = useState("");
   const [message, setMessage] = useState<Outcome>(null);
-  const [pending, startTransition] = useTransition();
+  const [working, startTransition] = useTransition();
+  const pending = working || matching?.pending === true;
 
   const run = (input: Record<string, unknown>) =>
     startTransition(async () => {
@@ -48,18 +40,18 @@ export function AssignClaims({
       router.refresh();
     });
 
-  const assignSelected = () =>
+  const assignSelected = () => {
+    if (matching?.active) {
+      const who = editors.find((editor) => String(editor.id) === assigneeId)?.label;
+      return matching.run({ kind: "assign", assigneeId: assigneeId ? Number(assigneeId) : "none" }, (claims) =>
+        who ? `Assign ${claims} to ${who}?` : `Unassign ${claims}?`,
+      );
+    }
     run({
       ids: boxes(formId)
         .filter((box) => box.checked)
         .map((box) => box.value),
     });
-  const assignMatching = () => {
-    if (matching === null) return;
-    // The editor confirms the number; the server assigns only if exactly that many still match.
-    const who = editors.find((editor) => String(editor.id) === assigneeId)?.label;
-    if (!window.confirm(`${who ? `Assign all ${matching} matching claims to ${who}` : `Unassign all ${matching} matching claims`}?`)) return;
-    run({ filters, confirmedCount: matching });
   };
 
   return (
@@ -76,11 +68,6 @@ export function AssignClaims({
       <button type="button" onClick={assignSelected} disabled={pending || count === 0}>
         Assign {count} selected
       </button>
-      {matching !== null && (
-        <button type="button" onClick={assignMatching} disabled={pending}>
-          Assign all {matching} matching
-        </button>
-      )}
       <Outcome outcome={message} inline />
     </div>
   );

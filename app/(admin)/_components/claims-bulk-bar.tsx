@@ -1,5 +1,6 @@
 "use client";
-// Bulk status and topic for the rows checked in the claims table. The table is rendered on the
+// Bulk status and topic for the rows checked in the claims table, or for every claim the filters
+// match once the editor selected them all (select-all-matching.tsx). The table is rendered on the
 // server; this reads the checked boxes of its form when a button is used.
 import { useEffect, useState, useTransition } from "react";
 import { bulkStatusAction, bulkTopicAction } from "@/lib/claims/actions";
@@ -11,6 +12,8 @@ import { SearchCombobox } from "./search-select";
 import { useMounted } from "./use-mounted";
 import { countOf } from "@/lib/format/plural";
 import { Outcome } from "./versioned-form";
+import { useMatchingSelection } from "./select-all-matching";
+import type { BulkChange } from "@/lib/bulk/schema";
 
 export function boxes(formId: string): HTMLInputElement[] {
   const form = document.getElementById(formId);
@@ -62,14 +65,18 @@ const TOPIC_CHOICES: PickerOption[] = [
 ];
 
 export function BulkBar({ formId, topics }: { formId: string; topics: Option[] | null }) {
-  const count = useSelectionCount(formId);
+  const matching = useMatchingSelection();
+  const allMatching = matching?.active === true;
+  const checked = useSelectionCount(formId);
+  const count = allMatching ? matching.matching : checked;
   const ready = useMounted();
   const [status, setStatus] = useState<string>("approved");
   const [topicId, setTopicId] = useState<string>("");
   const [topicChoice, setTopicChoice] = useState<PickerOption | null>(null);
   const [newTopic, setNewTopic] = useState("");
   const [message, setMessage] = useState<Outcome>(null);
-  const [pending, startTransition] = useTransition();
+  const [working, startTransition] = useTransition();
+  const pending = working || matching?.pending === true;
 
   const selectedIds = () =>
     boxes(formId)
@@ -81,20 +88,33 @@ export function BulkBar({ formId, topics }: { formId: string; topics: Option[] |
     setMessage({ kind: "notice", text, undo });
   };
 
-  const applyStatus = () =>
+  const statusLabel = STATUS_LABELS[status as keyof typeof STATUS_LABELS];
+  const applyStatus = () => {
+    if (allMatching) {
+      return matching.run({ kind: "status", status: status as keyof typeof STATUS_LABELS }, (claims) => `Set ${claims} to ${statusLabel.toLowerCase()}?`);
+    }
     startTransition(async () => {
       const result = await bulkStatusAction({ ids: selectedIds(), status });
       if (result.ok)
         finish(
-          `${countOf(result.data.changed, "claim", "claims")} set to ${STATUS_LABELS[status as keyof typeof STATUS_LABELS].toLowerCase()}${result.data.unchanged ? `, ${result.data.unchanged} already were` : ""}.`,
+          `${countOf(result.data.changed, "claim", "claims")} set to ${statusLabel.toLowerCase()}${result.data.unchanged ? `, ${result.data.unchanged} already were` : ""}.`,
           result.data.actionId,
         );
       else setMessage({ kind: "error", text: result.fieldErrors?.ids?.join(" ") ?? result.message });
     });
+  };
 
-  const applyTopic = () =>
+  const topicInput = topicId === "__new" ? { newTopicTitle: newTopic } : { topicId };
+  const applyTopic = () => {
+    if (allMatching) {
+      const title =
+        topicId === "__new" ? newTopic : topicId === "none" ? null : (topics?.find((topic) => String(topic.id) === topicId)?.label ?? topicChoice?.label);
+      return matching.run({ kind: "topic", newTopicTitle: null, ...topicInput } as BulkChange, (claims) =>
+        title ? `Set the topic of ${claims} to “${title}”?` : `Remove the topic from ${claims}?`,
+      );
+    }
     startTransition(async () => {
-      const result = await bulkTopicAction(topicId === "__new" ? { ids: selectedIds(), newTopicTitle: newTopic } : { ids: selectedIds(), topicId });
+      const result = await bulkTopicAction({ ids: selectedIds(), ...topicInput });
       if (result.ok) {
         setNewTopic("");
         finish(
@@ -106,6 +126,7 @@ export function BulkBar({ formId, topics }: { formId: string; topics: Option[] |
         setMessage({ kind: "error", text: [result.message, ...Object.values(fields).flat()].join(" ") });
       }
     });
+  };
 
   return (
     <div className="bulk-bar" role="group" aria-label="Bulk actions" data-testid="bulk-bar" data-ready={ready ? "true" : undefined}>

@@ -11,8 +11,8 @@ import { BulkBar, SelectAllRows } from "../_components/claims-bulk-bar";
 import { FilterSelect as Select, PickerField } from "../_components/filter-fields";
 import { SortHeader, sortOptions } from "../_components/claims-sort";
 import { listAssignableEditors } from "@/lib/assignments/queries";
-import { ASSIGN_MATCHING_LIMIT } from "@/lib/assignments/schema";
 import { AssignClaims } from "../_components/assign-claims";
+import { MatchingSelectionProvider } from "../_components/select-all-matching";
 import { listVisibleViews } from "@/lib/saved-views/queries";
 import { SaveViewForm, SavedViewList } from "../_components/saved-views";
 import { IgnoredFilters } from "../_components/ignored-filters";
@@ -35,6 +35,7 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
   ]);
   const { after: _after, before: _before, ...filtersAndSort } = params;
   const { sort: _sort, ...filters } = filtersAndSort;
+  const bulk = editor && page.rows.length > 0;
 
   return (
     <section>
@@ -119,112 +120,107 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
       </p>
 
       <form id="claims-selection" aria-label="Selected claims">
-        {editor && page.rows.length > 0 && (
-          <BulkBar
-            formId="claims-selection"
-            topics={topics.mode === "list" ? topics.options.map((topic) => ({ id: Number(topic.value), label: topic.label })) : null}
-          />
-        )}
-        {editor && page.rows.length > 0 && (
-          <AssignClaims
-            formId="claims-selection"
-            editors={editors}
-            filters={filters}
-            matching={!page.totalCapped && page.total <= ASSIGN_MATCHING_LIMIT ? page.total : null}
-          />
-        )}
-        <div className="table-scroll">
-          <table className="table claims-table" data-testid="claims-table">
-            <thead>
-              <tr>
-                {editor && (
-                  <th scope="col">
-                    <SelectAllRows formId="claims-selection" />
-                  </th>
-                )}
-                <SortHeader column="id" params={filtersAndSort} className="num">
-                  #
-                </SortHeader>
-                <th scope="col">Quote</th>
-                <SortHeader column="source" params={filtersAndSort}>
-                  Source
-                </SortHeader>
-                <th scope="col">Speaker</th>
-                <th scope="col">Cited via</th>
-                <th scope="col">
-                  Stance <span className="muted">/ source</span>
-                </th>
-                <SortHeader column="credibility" params={filtersAndSort} className="num" title="Credibility 1–6">
-                  Cred.
-                </SortHeader>
-                <SortHeader
-                  column="worth"
-                  params={filtersAndSort}
-                  className="num"
-                  title="Check-worthiness 0–100: figures, named people, accusations and denials, a source"
-                >
-                  Worth
-                </SortHeader>
-                <th scope="col">Topic</th>
-                <th scope="col">Assigned</th>
-                <SortHeader column="status" params={filtersAndSort}>
-                  Status
-                </SortHeader>
-              </tr>
-            </thead>
-            <tbody>
-              {page.rows.map((row) => (
-                <tr key={row.id} data-claim-id={row.id}>
+        <MatchingSelectionProvider formId="claims-selection" filters={filters} counted={bulk && !page.totalCapped ? page.total : null}>
+          {bulk && (
+            <BulkBar
+              formId="claims-selection"
+              topics={topics.mode === "list" ? topics.options.map((topic) => ({ id: Number(topic.value), label: topic.label })) : null}
+            />
+          )}
+          {bulk && <AssignClaims formId="claims-selection" editors={editors} />}
+          <div className="table-scroll">
+            <table className="table claims-table" data-testid="claims-table">
+              <thead>
+                <tr>
                   {editor && (
-                    <td>
-                      <input type="checkbox" name="ids" value={row.id} aria-label={`Select claim #${row.id}`} />
-                    </td>
+                    <th scope="col">
+                      <SelectAllRows formId="claims-selection" />
+                    </th>
                   )}
-                  <td className="num">
-                    <Link href={`/claims/${row.id}`}>{row.id}</Link>
-                  </td>
-                  <td className="quote-cell">
-                    <Link href={`/sources/${row.sourceSlug}?claim=${row.id}`} className="quote-link">
-                      {row.headline
-                        ? row.headline.map((part, index) =>
-                            part.match ? (
-                              <mark key={index} className="search-hit">
-                                {part.text}
-                              </mark>
-                            ) : (
-                              <span key={index}>{part.text}</span>
-                            ),
-                          )
-                        : row.quote}
-                    </Link>
-                  </td>
-                  <td className="small">{row.sourceTitle}</td>
-                  <td>
-                    {row.speakerName ?? <span className="muted">—</span>}
-                    <div className="muted small">{ATTRIBUTION_LABELS[row.attribution]}</div>
-                  </td>
-                  <td>{row.citedVia ?? <span className="muted">—</span>}</td>
-                  <td>
-                    <span className={`stance stance-${row.stance}`}>{STANCE_LABELS[row.stance]}</span>
-                    <div className="muted small">{SOURCE_STANCE_LABELS[row.sourceStance].toLowerCase()}</div>
-                  </td>
-                  <td className="num">{row.credibility}</td>
-                  <td className="num" data-testid="claim-worth">
-                    {row.checkWorthiness}
-                  </td>
-                  <td className="small">{row.topicTitle ?? <span className="muted">—</span>}</td>
-                  <td className="small" data-testid="claim-assignee">
-                    {row.assigneeName ?? <span className="muted">—</span>}
-                    {row.assignedViaSource && <div className="muted">with its source</div>}
-                  </td>
-                  <td>
-                    <span className={`status-pill status-${row.status}`}>{STATUS_LABELS[row.status]}</span>
-                  </td>
+                  <SortHeader column="id" params={filtersAndSort} className="num">
+                    #
+                  </SortHeader>
+                  <th scope="col">Quote</th>
+                  <SortHeader column="source" params={filtersAndSort}>
+                    Source
+                  </SortHeader>
+                  <th scope="col">Speaker</th>
+                  <th scope="col">Cited via</th>
+                  <th scope="col">
+                    Stance <span className="muted">/ source</span>
+                  </th>
+                  <SortHeader column="credibility" params={filtersAndSort} className="num" title="Credibility 1–6">
+                    Cred.
+                  </SortHeader>
+                  <SortHeader
+                    column="worth"
+                    params={filtersAndSort}
+                    className="num"
+                    title="Check-worthiness 0–100: figures, named people, accusations and denials, a source"
+                  >
+                    Worth
+                  </SortHeader>
+                  <th scope="col">Topic</th>
+                  <th scope="col">Assigned</th>
+                  <SortHeader column="status" params={filtersAndSort}>
+                    Status
+                  </SortHeader>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {page.rows.map((row) => (
+                  <tr key={row.id} data-claim-id={row.id}>
+                    {editor && (
+                      <td>
+                        <input type="checkbox" name="ids" value={row.id} aria-label={`Select claim #${row.id}`} />
+                      </td>
+                    )}
+                    <td className="num">
+                      <Link href={`/claims/${row.id}`}>{row.id}</Link>
+                    </td>
+                    <td className="quote-cell">
+                      <Link href={`/sources/${row.sourceSlug}?claim=${row.id}`} className="quote-link">
+                        {row.headline
+                          ? row.headline.map((part, index) =>
+                              part.match ? (
+                                <mark key={index} className="search-hit">
+                                  {part.text}
+                                </mark>
+                              ) : (
+                                <span key={index}>{part.text}</span>
+                              ),
+                            )
+                          : row.quote}
+                      </Link>
+                    </td>
+                    <td className="small">{row.sourceTitle}</td>
+                    <td>
+                      {row.speakerName ?? <span className="muted">—</span>}
+                      <div className="muted small">{ATTRIBUTION_LABELS[row.attribution]}</div>
+                    </td>
+                    <td>{row.citedVia ?? <span className="muted">—</span>}</td>
+                    <td>
+                      <span className={`stance stance-${row.stance}`}>{STANCE_LABELS[row.stance]}</span>
+                      <div className="muted small">{SOURCE_STANCE_LABELS[row.sourceStance].toLowerCase()}</div>
+                    </td>
+                    <td className="num">{row.credibility}</td>
+                    <td className="num" data-testid="claim-worth">
+                      {row.checkWorthiness}
+                    </td>
+                    <td className="small">{row.topicTitle ?? <span className="muted">—</span>}</td>
+                    <td className="small" data-testid="claim-assignee">
+                      {row.assigneeName ?? <span className="muted">—</span>}
+                      {row.assignedViaSource && <div className="muted">with its source</div>}
+                    </td>
+                    <td>
+                      <span className={`status-pill status-${row.status}`}>{STATUS_LABELS[row.status]}</span>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </MatchingSelectionProvider>
       </form>
       {page.rows.length === 0 && <p>No claims match these filters.</p>}
       <nav className="pager" aria-label="Pages">
