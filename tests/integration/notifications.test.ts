@@ -11,7 +11,7 @@ import { signInAs } from "@/tests/helpers/session";
 import { createRoleUsers, createUser, type TestUser } from "@/tests/helpers/users";
 import { databaseFingerprint } from "@/tests/helpers/db-fingerprint";
 import type { Role } from "@/lib/auth/roles";
-import type { Judgement } from "@/lib/contradictions/detect";
+import type { Judgement, Verdict } from "@/lib/contradictions/detect";
 
 vi.mock("@/lib/auth/session", async (importOriginal) => (await import("@/tests/helpers/session")).mockSessionModule(await importOriginal()));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
@@ -226,7 +226,7 @@ describe("notifications", () => {
     await decide(users.editor, b);
     await decide(nadia, x);
     await decide(users.admin, y, "rejected");
-    const verdict = (claimAId: number, claimBId: number, score: number) => ({
+    const verdict = (claimAId: number, claimBId: number, score: number): Verdict => ({
       claimAId,
       claimBId,
       kind: "negation",
@@ -374,18 +374,18 @@ describe("notifications", () => {
         notify(tx, { recipientIds: [users.viewer.id], actorId: nadia.id, kind: "mentioned", entityType: "source", entityId: sources.dam, excerpt }),
       );
     for (const excerpt of ["one", "two", "three"]) await send(excerpt);
-    const [one, two, three] = (await inboxOf(users.viewer)) as [{ id: number }, { id: number }, { id: number }];
+    const [one, two, three] = (await inboxOf(users.viewer)).map((item) => item.id) as [number, number, number];
     expect(await unreadNotificationCount(users.viewer.id, prisma())).toBe(3);
 
     signInAs(users.viewer);
-    expect(await markNotificationReadAction({ id: two.id })).toMatchObject({ ok: true });
+    expect(await markNotificationReadAction({ id: two })).toMatchObject({ ok: true });
     expect(await unreadNotificationCount(users.viewer.id, prisma())).toBe(2);
     // Again: still fine, still read.
-    expect(await markNotificationReadAction({ id: String(two.id) })).toMatchObject({ ok: true });
+    expect(await markNotificationReadAction({ id: String(two) })).toMatchObject({ ok: true });
 
     // One arrives after the page was shown: "Mark all read" leaves it unread.
     await send("four");
-    expect(await markAllNotificationsReadAction({ throughId: three.id })).toMatchObject({ ok: true, data: { marked: 2 } });
+    expect(await markAllNotificationsReadAction({ throughId: three })).toMatchObject({ ok: true, data: { marked: 2 } });
     const inbox = await inboxOf(users.viewer);
     expect(inbox.map((item) => [item.excerpt, item.readAt !== null])).toEqual([
       ["one", true],
@@ -394,7 +394,7 @@ describe("notifications", () => {
       ["four", false],
     ]);
     expect(await unreadNotificationCount(users.viewer.id, prisma())).toBe(1);
-    expect(one.id).toBeLessThan(three.id);
+    expect(one).toBeLessThan(three);
   });
 
   test("another user's notification is refused: not listed, not opened, not marked read", async () => {
