@@ -7,7 +7,7 @@ import { markAllNotificationsReadAction, markNotificationReadAction } from "@/li
 import { useMounted } from "./use-mounted";
 import { Outcome } from "./versioned-form";
 
-export function MarkAllReadButton({ throughId }: { throughId: number }) {
+export function MarkAllReadButton({ throughId, nothingUnread }: { throughId: number; nothingUnread: boolean }) {
   const router = useRouter();
   const ready = useMounted();
   const [outcome, setOutcome] = useState<Outcome>(null);
@@ -22,7 +22,7 @@ export function MarkAllReadButton({ throughId }: { throughId: number }) {
     });
   return (
     <div className="button-row" data-testid="mark-all-read" data-ready={ready ? "true" : undefined}>
-      <button type="button" onClick={markAll} disabled={pending}>
+      <button type="button" onClick={markAll} disabled={pending || nothingUnread}>
         Mark all read
       </button>
       <Outcome outcome={outcome} inline />

@@ -26,7 +26,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
       <IgnoredFilters ignored={ignored} />
       <div className="page-title-row">
         <p data-testid="inbox-summary">{inbox.unread === 0 ? "Nothing unread." : `${inbox.unread > 99 ? "99+" : inbox.unread} unread.`}</p>
-        {inbox.unread > 0 && inbox.newestId !== null && <MarkAllReadButton throughId={inbox.newestId} />}
+        {inbox.newestId !== null && <MarkAllReadButton throughId={inbox.newestId} nothingUnread={inbox.unread === 0} />}
       </div>
       {inbox.items.length === 0 ? (
         <p className="muted">
