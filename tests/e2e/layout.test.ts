@@ -68,7 +68,7 @@ describe("every page at desktop and phone width", () => {
           actorId: app.users.editor.id,
           kind: "assigned",
           entityType: "source",
-          entityId: contradiction.id,
+          entityId: claim.sourceId,
           excerpt: "2 claims in “A source”",
         },
         {
