@@ -29,12 +29,15 @@ export async function SiteHeader({ user }: { user: SessionUser }) {
         </nav>
         <div className="account">
           <Link href="/inbox" className="inbox-link" data-testid="inbox-link">
-            Inbox{" "}
+            Inbox
             {unread > 0 && (
-              <span className="unread-count" data-testid="unread-count">
-                {unread > UNREAD_SHOWN ? `${UNREAD_SHOWN}+` : unread}
-                <span className="visually-hidden"> unread</span>
-              </span>
+              <>
+                {" "}
+                <span className="unread-count" data-testid="unread-count">
+                  {unread > UNREAD_SHOWN ? `${UNREAD_SHOWN}+` : unread}
+                  <span className="visually-hidden"> unread</span>
+                </span>
+              </>
             )}
           </Link>
           <Link href="/account" data-testid="signed-in-user">
