@@ -22,9 +22,7 @@ describe("notifications in the browser", () => {
 
   beforeAll(async () => {
     app = await startApp();
-    nadia = await createUser(app.database.prisma, "editor", { email: "nadia@example.test" });
-    nadia.name = "Nadia Second";
-    await app.database.prisma.user.update({ where: { id: nadia.id }, data: { name: nadia.name } });
+    nadia = await createUser(app.database.prisma, "editor", { email: "nadia@example.test", name: "Nadia Second" });
     browser = await launchBrowser();
   });
   afterAll(async () => {

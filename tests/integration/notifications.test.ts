@@ -58,8 +58,7 @@ describe("notifications", () => {
     useAppDatabase(database);
     users = await createRoleUsers(prisma());
     await prisma().user.update({ where: { id: users.editor.id }, data: { name: "Ana Editor" } });
-    nadia = await createUser(prisma(), "editor", { email: "nadia@example.test" });
-    await prisma().user.update({ where: { id: nadia.id }, data: { name: "Nadia Second" } });
+    nadia = await createUser(prisma(), "editor", { email: "nadia@example.test", name: "Nadia Second" });
     disabled = await createUser(prisma(), "editor", { email: "gone@example.test", active: false });
     const text = SENTENCES.join(" ");
     const made: Record<string, { source: number; claims: number[] }> = {};

@@ -5,7 +5,7 @@ import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { markAllNotificationsReadAction, markNotificationReadAction } from "@/lib/notifications/actions";
 import { useMounted } from "./use-mounted";
-import { Outcome } from "./versioned-form";
+import { Outcome, refusalOutcome } from "./versioned-form";
 
 export function MarkAllReadButton({ throughId, nothingUnread }: { throughId: number; nothingUnread: boolean }) {
   const router = useRouter();
@@ -18,7 +18,7 @@ export function MarkAllReadButton({ throughId, nothingUnread }: { throughId: num
       if (result.ok) {
         setOutcome({ kind: "notice", text: result.data.marked === 1 ? "1 notification marked read." : `${result.data.marked} notifications marked read.` });
         router.refresh();
-      } else setOutcome({ kind: "error", text: result.message });
+      } else setOutcome(refusalOutcome(result));
     });
   return (
     <div className="button-row" data-testid="mark-all-read" data-ready={ready ? "true" : undefined}>

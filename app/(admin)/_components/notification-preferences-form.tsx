@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { updateNotificationPreferencesAction } from "@/lib/notifications/actions";
 import { NOTIFICATION_KINDS, type NotificationKind } from "@/lib/notifications/kinds";
 import { useMounted } from "./use-mounted";
-import { Outcome } from "./versioned-form";
+import { Outcome, refusalOutcome } from "./versioned-form";
 
 export function NotificationPreferencesForm({ preferences }: { preferences: Record<NotificationKind, boolean> }) {
   const router = useRouter();
@@ -19,15 +19,7 @@ export function NotificationPreferencesForm({ preferences }: { preferences: Reco
       if (result.ok) {
         setOutcome({ kind: "notice", text: result.data.changed ? "Saved." : "Nothing changed." });
         router.refresh();
-      } else {
-        setOutcome({
-          kind: "error",
-          text:
-            Object.values(result.fieldErrors ?? {})
-              .flat()
-              .join(" ") || result.message,
-        });
-      }
+      } else setOutcome(refusalOutcome(result));
     });
   return (
     <form
