@@ -17,6 +17,11 @@ export const unreadNotificationCount = cache(async (userId: number, prisma: Db =
   return row?.count ?? 0;
 });
 
+/** The count as the menu and the inbox show it: "3", or "99+" past UNREAD_SHOWN. */
+export function unreadLabel(count: number): string {
+  return count > UNREAD_SHOWN ? `${UNREAD_SHOWN}+` : String(count);
+}
+
 export const INBOX_PAGE_SIZE = 50;
 
 export interface InboxItem {

@@ -396,6 +396,16 @@ describe("notifications", () => {
     expect(one).toBeLessThan(three);
   });
 
+  test("the unread count reads the partial index of unread rows, not the whole inbox", async () => {
+    const plan = await prisma().$transaction(async (tx) => {
+      // Tables this small would be scanned whole; the question is which index the count can use.
+      await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
+      return tx.$queryRaw<{ "QUERY PLAN": string }[]>`
+        EXPLAIN SELECT count(*) FROM (SELECT 1 FROM notifications WHERE recipient_id = ${users.viewer.id}::int AND read_at IS NULL LIMIT 100) unread`;
+    });
+    expect(plan.map((row) => row["QUERY PLAN"]).join("\n")).toContain("notifications_unread_idx");
+  });
+
   test("another user's notification is refused: not listed, not opened, not marked read", async () => {
     await prisma().$transaction((tx) =>
       notify(tx, { recipientIds: [nadia.id], actorId: users.editor.id, kind: "mentioned", entityType: "claim", entityId: claims.dam[0]!, excerpt: "Private." }),

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { canEdit, isAdmin } from "@/lib/auth/roles";
 import type { SessionUser } from "@/lib/auth/session";
-import { UNREAD_SHOWN, unreadNotificationCount } from "@/lib/notifications/queries";
+import { unreadLabel, unreadNotificationCount } from "@/lib/notifications/queries";
 import { SignOutButton } from "./sign-out-button";
 import { MenuToggle } from "./menu-toggle";
 
@@ -34,7 +34,7 @@ export async function SiteHeader({ user }: { user: SessionUser }) {
               <>
                 {" "}
                 <span className="unread-count" data-testid="unread-count">
-                  {unread > UNREAD_SHOWN ? `${UNREAD_SHOWN}+` : unread}
+                  {unreadLabel(unread)}
                   <span className="visually-hidden"> unread</span>
                 </span>
               </>

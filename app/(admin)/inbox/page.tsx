@@ -6,7 +6,7 @@ import { parseWithProblems } from "@/lib/claims/schema";
 import { formatTime } from "@/lib/format/time";
 import { kindSpec } from "@/lib/notifications/kinds";
 import { inboxParamsSchema } from "@/lib/notifications/schema";
-import { listInbox } from "@/lib/notifications/queries";
+import { listInbox, unreadLabel } from "@/lib/notifications/queries";
 import { IgnoredFilters } from "../_components/ignored-filters";
 import { MarkAllReadButton, MarkReadButton } from "../_components/inbox-controls";
 
@@ -25,7 +25,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
       </div>
       <IgnoredFilters ignored={ignored} />
       <div className="page-title-row">
-        <p data-testid="inbox-summary">{inbox.unread === 0 ? "Nothing unread." : `${inbox.unread > 99 ? "99+" : inbox.unread} unread.`}</p>
+        <p data-testid="inbox-summary">{inbox.unread === 0 ? "Nothing unread." : `${unreadLabel(inbox.unread)} unread.`}</p>
         {inbox.newestId !== null && <MarkAllReadButton throughId={inbox.newestId} nothingUnread={inbox.unread === 0} />}
       </div>
       {inbox.items.length === 0 ? (
