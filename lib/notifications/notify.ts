@@ -45,6 +45,11 @@ export async function notify(tx: Tx, input: NotificationInput): Promise<void> {
   );
 }
 
+/** Several notify() calls in one transaction, one after another (a transaction is one connection): a comment's mentions and replies. */
+export async function notifyAll(tx: Tx, inputs: readonly NotificationInput[]): Promise<void> {
+  for (const input of inputs) await notify(tx, input);
+}
+
 /** Notifications addressed one by one (each its own kind, subject and text): the set-based form of notify(). Returns those delivered. */
 export async function deliverNotifications(tx: Tx, drafts: OutgoingNotification[]): Promise<OutgoingNotification[]> {
   const addressed = drafts.filter((draft) => Number.isSafeInteger(draft.recipientId) && draft.recipientId > 0 && draft.recipientId !== draft.actorId);

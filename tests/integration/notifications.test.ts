@@ -22,6 +22,7 @@ const { markAllNotificationsReadAction, markNotificationReadAction, updateNotifi
 const { notify, EXCERPT_LIMIT } = await import("@/lib/notifications/notify");
 const { listInbox, notificationPreferences, unreadNotificationCount } = await import("@/lib/notifications/queries");
 const { storeVerdicts } = await import("@/lib/contradictions/detect");
+const { replyToThreadAction, startThreadAction } = await import("@/lib/comments/actions");
 const { GET: openNotificationRoute } = await import("@/app/api/notifications/[id]/route");
 
 const SENTENCES = [
@@ -324,6 +325,21 @@ describe("notifications", () => {
     ]);
     expect(page.unread).toBe(2);
     expect((await listInbox(users.viewer.id, undefined, prisma())).items).toHaveLength(1);
+  });
+
+  test("a comment tells the users it mentions, and a reply the thread's earlier participants, in its transaction", async () => {
+    signInAs(users.editor);
+    const started = await startThreadAction({ entityType: "claim", entityId: claims.dam[0]!, body: "@nadia is this sourced?" });
+    expect(started).toMatchObject({ ok: true });
+    expect((await inboxOf(nadia)).map((item) => [item.kind, item.actorId, item.entityType, item.entityId, item.excerpt])).toEqual([
+      ["mentioned", users.editor.id, "claim", claims.dam[0], "@nadia is this sourced?"],
+    ]);
+    signInAs(nadia);
+    const threadId = started.ok ? started.data.threadId : 0;
+    expect(await replyToThreadAction({ threadId, body: "Yes, see the memo." })).toMatchObject({ ok: true });
+    expect((await inboxOf(users.editor)).map((item) => [item.kind, item.actorId, item.excerpt])).toEqual([["reply", nadia.id, "Yes, see the memo."]]);
+    // The replier is not told of her own reply.
+    expect(await inboxOf(nadia)).toHaveLength(1);
   });
 
   test("a kind turned off is not sent (and the change is audited); turned on again, it is", async () => {
