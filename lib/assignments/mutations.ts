@@ -1,13 +1,14 @@
 // Giving work to an editor: checked claims (everything the filters match: lib/bulk), a source or a
 // contradiction. Assignment is coordination, not content: it raises no record's version (an open
-// edit form stays valid), but each record whose assignee changes gets one audit event, in the same
-// transaction. An assignee must be an active editor or admin; a refused assignment changes nothing.
+// edit form stays valid), but each record whose assignee changes gets one audit event, and the new
+// assignee one notification per action, in the same transaction. An assignee must be an active editor or admin; a refused assignment changes nothing.
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit, type AuditEntity } from "@/lib/audit/record";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { roleAllows } from "@/lib/auth/roles";
 import type { AssignClaimsInput, AssignContradictionInput, AssignSourceInput } from "@/lib/assignments/schema";
+import { notifyAssignment } from "@/lib/notifications/triggers";
 
 type Tx = Prisma.TransactionClient;
 
@@ -88,6 +89,7 @@ export async function assignClaims(prisma: Db, input: AssignClaimsInput, user: A
     }
     const changing = rows.filter((row) => row.assigneeId !== (assignee?.id ?? null)).map((row) => row.id);
     if (changing.length > 0) await tx.claim.updateMany({ where: { id: { in: changing } }, data: { assigneeId: assignee?.id ?? null } });
+    if (assignee) await notifyAssignment(tx, user.id, assignee.id, { kind: "claims", ids: changing });
     return recordAssignments(tx, "claim", rows, assignee, user.id);
   }, ASSIGN_TRANSACTION);
 }
@@ -95,7 +97,7 @@ export async function assignClaims(prisma: Db, input: AssignClaimsInput, user: A
 async function assignOne(
   prisma: Db,
   table: "sources" | "contradictions",
-  entityType: AuditEntity,
+  entityType: "source" | "contradiction",
   id: number,
   assigneeId: number | "none",
   user: Assigner,
@@ -107,6 +109,7 @@ async function assignOne(
     if (rows.length === 0) throw new NotFoundError(notFound);
     if (rows[0]!.assigneeId !== (assignee?.id ?? null)) {
       await tx.$executeRaw`UPDATE ${Prisma.raw(table)} SET assignee_id = ${assignee?.id ?? null}::int WHERE id = ${id}::int`;
+      if (assignee) await notifyAssignment(tx, user.id, assignee.id, { kind: entityType, id });
     }
     return recordAssignments(tx, entityType, rows, assignee, user.id);
   });

@@ -10,6 +10,7 @@ import { TOPIC_FORM_FIELDS } from "@/lib/topics/form";
 import type { FormFieldSpec } from "@/lib/forms/fields";
 import { diffFields, type FieldChange } from "@/lib/audit/diff";
 import { fieldWords } from "@/lib/format/words";
+import { NOTIFICATION_KINDS } from "@/lib/notifications/kinds";
 
 interface FieldLabel {
   label: string;
@@ -38,6 +39,11 @@ const CLAIM_RECORD: Record<string, FieldLabel> = {
   withdrawn: { label: "Withdrawn", options: { true: "Yes", false: "No" } },
 };
 
+/** A user's notification preferences (lib/notifications/mutations.ts): each kind on or off. */
+const NOTIFICATION_PREFERENCES: Record<string, FieldLabel> = Object.fromEntries(
+  NOTIFICATION_KINDS.map((spec) => [spec.kind, { label: `Notify: ${spec.label}`, options: { true: "On", false: "Off" } }]),
+);
+
 const LABELS: Record<string, Record<string, FieldLabel>> = {
   claim: { ...CLAIM_RECORD, ...fromForm(CLAIM_FORM_FIELDS) },
   source: fromForm(SOURCE_FORM_FIELDS),
@@ -48,6 +54,7 @@ const LABELS: Record<string, Record<string, FieldLabel>> = {
     name: { label: "Name" },
     role: { label: "Role" },
     active: { label: "Active", options: { true: "Yes", false: "No" } },
+    ...NOTIFICATION_PREFERENCES,
   },
   comment: { body: { label: "Comment" }, threadId: { label: "Thread" }, on: { label: "On" }, mentions: { label: "Mentions (user ids)" } },
   comment_thread: { resolved: { label: "Resolved", options: { true: "Yes", false: "No" } }, on: { label: "On" } },

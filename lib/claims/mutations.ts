@@ -1,5 +1,6 @@
 // The transactional core of the claim actions; database and user are passed in so tests need no request.
-// Every changed record gets exactly one audit event, in the same transaction as the change.
+// Every changed record gets exactly one audit event, in the same transaction as the change; a change
+// by someone other than the editor who approved or rejected the claim notifies that editor there too.
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -26,6 +27,8 @@ import { auditView, columnValues, selectColumns } from "@/lib/forms/fields";
 import type { FormSnapshot } from "@/lib/forms/snapshot";
 import { changesAny, getForEditOrThrow, versionedUpdate, type VersionedRecord } from "@/lib/forms/versioned-update";
 import { releaseClaimLease } from "@/lib/claims/leases";
+import { STATUS_LABELS } from "@/lib/claims/labels";
+import { describeClaimChange, notifyDecidersOfChange } from "@/lib/notifications/triggers";
 
 type Tx = Prisma.TransactionClient;
 
@@ -37,6 +40,9 @@ const editableSelect = {
   id: true,
   version: true,
   ...selectColumns(CLAIM_FORM_FIELDS),
+  // Who decided the claim, told when someone else changes it (lib/notifications/triggers.ts).
+  reviewerId: true,
+  quote: true,
   speaker: { select: { name: true } },
   topic: { select: { title: true } },
 } satisfies Prisma.ClaimSelect;
@@ -71,6 +77,12 @@ const claimAnchorRecord: VersionedRecord<AnchoredClaim, Prisma.ClaimUncheckedUpd
   load: (tx, id) => tx.claim.findUnique({ where: { id }, select: anchorSelect }),
   auditView: (claim) => ({ quote: claim.quote, startOffset: claim.startOffset, endOffset: claim.endOffset, withdrawn: claim.withdrawnAt !== null }),
 };
+
+/** A versioned change to one claim, told to whoever decided it (when that was someone else). */
+async function tellDecider<Row extends EditableClaim>(tx: Tx, record: VersionedRecord<Row, unknown>, before: Row, after: Row, user: Editor): Promise<Row> {
+  await notifyDecidersOfChange(tx, user.id, [before], describeClaimChange(record.auditView(before), record.auditView(after)));
+  return after;
+}
 
 function reviewFields(previous: { status: ClaimStatus }, status: ClaimStatus, user: Editor, now: Date) {
   if (status === previous.status) return {};
@@ -111,7 +123,8 @@ export async function updateClaim(prisma: Db, input: UpdateClaimInput, user: Edi
     // A new speaker changes the claim's facets: the next detection run recomputes them.
     const stale = speakerId !== claim.speakerId ? { facetsVersion: null } : {};
     const data = { ...next, ...reviewFields(claim, input.status, user, now), ...stale };
-    return saveResult(await versionedUpdate(tx, claimRecord, { before: claim, version: input.version, data, userId: user.id, action: "update" }), true);
+    const after = await versionedUpdate(tx, claimRecord, { before: claim, version: input.version, data, userId: user.id, action: "update" });
+    return saveResult(await tellDecider(tx, claimRecord, claim, after, user), true);
   });
 }
 
@@ -126,7 +139,7 @@ export async function reviewClaim(prisma: Db, input: ReviewClaimInput, user: Edi
     const data = { status, stance, ...reviewFields(claim, status, user, now) };
     const group = { actionId: randomUUID() };
     const after = await versionedUpdate(tx, claimRecord, { before: claim, version: input.version, data, userId: user.id, action: "review", group });
-    return { ...saveResult(after, true), ...group };
+    return { ...saveResult(await tellDecider(tx, claimRecord, claim, after, user), true), ...group };
   });
 }
 
@@ -219,7 +232,7 @@ export async function adjustClaimBoundary(prisma: Db, input: AdjustClaimBoundary
       ...facetData({ quote, cue: claim.cue, speakerName: claim.speaker?.name ?? null, context: facetContext(text, moved.start) }),
     };
     const after = await versionedUpdate(tx, claimAnchorRecord, { before: claim, version: input.version, data, userId: user.id, action: "adjust_boundary" });
-    return anchorResult(after, true);
+    return anchorResult(await tellDecider(tx, claimAnchorRecord, claim, after, user), true);
   });
 }
 
@@ -241,7 +254,7 @@ export async function setClaimWithdrawn(prisma: Db, input: WithdrawClaimInput, w
       action: withdrawn ? "withdraw" : "restore",
       group,
     });
-    return { ...anchorResult(after, true), ...group };
+    return { ...anchorResult(await tellDecider(tx, claimAnchorRecord, claim, after, user), true), ...group };
   });
 }
 
@@ -292,6 +305,7 @@ export async function bulkSetStatus(prisma: Db, input: BulkStatusInput, user: Ed
         actionId,
       });
     }
+    await notifyDecidersOfChange(tx, user.id, changing, `Status set to ${STATUS_LABELS[input.status]}`);
     return { changed: changing.length, unchanged: claims.length - changing.length, ...(changing.length > 0 && { actionId }) };
   }, BULK_TRANSACTION);
 }
@@ -324,6 +338,7 @@ export async function bulkSetTopic(prisma: Db, input: BulkTopicInput, user: Edit
         actionId,
       });
     }
+    await notifyDecidersOfChange(tx, user.id, changing, title === null ? "Topic removed" : `Topic set to “${title}”`);
     return { changed: changing.length, unchanged: claims.length - changing.length, topicId, ...(changing.length > 0 && { actionId }) };
   }, BULK_TRANSACTION);
 }

@@ -16,6 +16,7 @@ import { HeldClaims, JudgePool, judgeThreads } from "@/lib/contradictions/judge-
 import { refreshStaleFacets } from "@/lib/claims/facets";
 import type { ClaimFacets } from "@/lib/facets";
 import { contentTerms, Vocabulary } from "@/lib/text/terms";
+import { notifyCandidateApprovers } from "@/lib/notifications/triggers";
 
 /** Verdicts below this score are not worth an editor's time. */
 export const MIN_SCORE = 0.45;
@@ -282,6 +283,9 @@ export async function storeVerdicts(tx: Tx, judgement: Judgement, options: Detec
     : [];
   report.created = createdIds.length;
   report.updated = updatedIds.length;
+  // The editors whose approved claims the new pairs involve get one summary each; a run is the system's
+  // doing (no actor), so the editor who started it is told too.
+  await notifyCandidateApprovers(tx, createdIds);
 
   const scope =
     judgement.sourceId === undefined

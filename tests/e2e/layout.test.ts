@@ -71,6 +71,27 @@ describe("every page at desktop and phone width", () => {
     // Assigned work and a saved view, so the pages show them (issue 18).
     await prisma.source.update({ where: { slug: SOURCE }, data: { assigneeId: app.users.admin.id } });
     await prisma.contradiction.update({ where: { id: contradiction.id }, data: { assigneeId: app.users.admin.id } });
+    // One read and one unread notification, so the inbox and the menu's count show both (issue 18, item 3).
+    await prisma.notification.createMany({
+      data: [
+        {
+          recipientId: app.users.admin.id,
+          actorId: app.users.editor.id,
+          kind: "assigned",
+          entityType: "source",
+          entityId: claim.sourceId,
+          excerpt: "2 claims in “A source”",
+        },
+        {
+          recipientId: app.users.admin.id,
+          kind: "candidate",
+          entityType: "contradiction",
+          entityId: contradiction.id,
+          excerpt: "A new candidate",
+          readAt: new Date(),
+        },
+      ],
+    });
     await prisma.savedView.create({
       data: { userId: app.users.admin.id, name: "Unreviewed, most check-worthy first", query: "?status=unreviewed&sort=worth", shared: true },
     });
@@ -116,6 +137,8 @@ describe("every page at desktop and phone width", () => {
       { name: "account", path: "/account", role: "admin" },
       { name: "my-work", path: "/my-work", role: "admin" },
       { name: "my-recent-actions", path: "/my-work/recent", role: "admin" },
+      { name: "inbox", path: "/inbox", role: "admin" },
+      { name: "notification-preferences", path: "/account/notifications", role: "admin" },
       { name: "not-found", path: "/no-such-page", role: "admin", status: 404 },
       { name: "forbidden", path: "/forbidden?role=admin", role: "viewer" },
       { name: "login", path: "/login", role: null },

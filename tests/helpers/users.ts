@@ -8,11 +8,15 @@ export interface TestUser extends SessionUser {
   password: string;
 }
 
-export async function createUser(prisma: Db, role: Role, options: { email?: string; password?: string; active?: boolean } = {}): Promise<TestUser> {
+export async function createUser(
+  prisma: Db,
+  role: Role,
+  options: { email?: string; password?: string; active?: boolean; name?: string } = {},
+): Promise<TestUser> {
   const email = options.email ?? `${role}@example.test`;
   const password = options.password ?? `${role}-password-123`;
   const user = await prisma.user.create({
-    data: { email, name: `Test ${role}`, role, active: options.active ?? true, passwordHash: await hashPassword(password) },
+    data: { email, name: options.name ?? `Test ${role}`, role, active: options.active ?? true, passwordHash: await hashPassword(password) },
   });
   return { id: user.id, email: user.email, name: user.name, role, password };
 }

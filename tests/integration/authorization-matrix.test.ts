@@ -159,6 +159,23 @@ const EXPECTED: Record<string, Case[]> = {
       },
     },
   ],
+  // Anyone signed in reads their own inbox; past the role, another user's notification (or none) is a 404
+  // (tests/integration/notifications.test.ts).
+  "app/api/notifications/[id]/route.ts#GET": [{ role: "viewer", params: { id: "1" } }],
+  // Marking read is the reader's own bookkeeping and not audited (lib/notifications/mutations.ts), so no sample.
+  "lib/notifications/actions.ts#markNotificationReadAction": [{ role: "viewer" }],
+  "lib/notifications/actions.ts#markAllNotificationsReadAction": [{ role: "viewer" }],
+  "lib/notifications/actions.ts#updateNotificationPreferencesAction": [
+    {
+      role: "viewer",
+      sample: async (prisma) => {
+        // From every kind on, so that turning all but one off is a change.
+        const viewer = await prisma.user.findUniqueOrThrow({ where: { email: "viewer@example.test" } });
+        await prisma.notificationOptOut.deleteMany({ where: { userId: viewer.id } });
+        return { input: { enabled: ["assigned"] }, entityType: "user" };
+      },
+    },
+  ],
   "lib/assignments/actions.ts#assignClaimsAction": [
     {
       role: "editor",

@@ -7,7 +7,7 @@ import { useRouter } from "next/navigation";
 import { deleteViewAction, saveViewAction } from "@/lib/saved-views/actions";
 import type { VisibleView } from "@/lib/saved-views/schema";
 import { useMounted } from "./use-mounted";
-import { Outcome } from "./versioned-form";
+import { Outcome, refusalOutcome } from "./versioned-form";
 
 export function SavedViewList({ views, deletable = false }: { views: VisibleView[]; deletable?: boolean }) {
   const router = useRouter();
@@ -62,13 +62,7 @@ export function SaveViewForm({ query, canShare }: { query: string; canShare: boo
         setMessage({ kind: "notice", text: `Saved “${result.data.name}”${result.data.shared ? ", shared with the desk" : ""}.` });
         router.refresh();
       } else {
-        setMessage({
-          kind: "error",
-          text:
-            Object.values(result.fieldErrors ?? {})
-              .flat()
-              .join(" ") || result.message,
-        });
+        setMessage(refusalOutcome(result));
       }
     });
   return (

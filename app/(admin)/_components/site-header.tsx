@@ -1,11 +1,14 @@
-// The top bar of every signed-in page (and of the not-found page): the main menu and who is signed in.
+// The top bar of every signed-in page (and of the not-found page): the main menu, the inbox with its
+// unread count, and who is signed in.
 import Link from "next/link";
 import { canEdit, isAdmin } from "@/lib/auth/roles";
 import type { SessionUser } from "@/lib/auth/session";
+import { unreadLabel, unreadNotificationCount } from "@/lib/notifications/queries";
 import { SignOutButton } from "./sign-out-button";
 import { MenuToggle } from "./menu-toggle";
 
-export function SiteHeader({ user }: { user: SessionUser }) {
+export async function SiteHeader({ user }: { user: SessionUser }) {
+  const unread = await unreadNotificationCount(user.id);
   return (
     <header className="topbar">
       <Link href="/" className="brand">
@@ -25,6 +28,18 @@ export function SiteHeader({ user }: { user: SessionUser }) {
           {isAdmin(user) && <Link href="/audit">Audit log</Link>}
         </nav>
         <div className="account">
+          <Link href="/inbox" className="inbox-link" data-testid="inbox-link">
+            Inbox
+            {unread > 0 && (
+              <>
+                {" "}
+                <span className="unread-count" data-testid="unread-count">
+                  {unreadLabel(unread)}
+                  <span className="visually-hidden"> unread</span>
+                </span>
+              </>
+            )}
+          </Link>
           <Link href="/account" data-testid="signed-in-user">
             {user.email}
           </Link>{" "}

@@ -117,6 +117,17 @@ export function FieldError({ id, errors }: { id: string; errors?: string[] }) {
   );
 }
 
+/** A refused action as a sentence: its field messages, or its message when it names no field. */
+export function refusalOutcome(result: { message: string; fieldErrors?: Record<string, string[]> }): Outcome {
+  return {
+    kind: "error",
+    text:
+      Object.values(result.fieldErrors ?? {})
+        .flat()
+        .join(" ") || result.message,
+  };
+}
+
 /** What an action did, as a sentence: an alert when refused. `inline` sits in a toolbar row beside its buttons. */
 export function Outcome({ outcome, inline = false }: { outcome: Outcome; inline?: boolean }) {
   if (!outcome) return null;

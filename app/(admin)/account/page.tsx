@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { requirePageRole } from "@/lib/auth/session";
 import { SignOutEverywhere } from "./sign-out-everywhere";
 
@@ -18,6 +19,10 @@ export default async function AccountPage() {
         <dt>Role</dt>
         <dd>{user.role}</dd>
       </dl>
+      <h2>Notifications</h2>
+      <p>
+        <Link href="/account/notifications">Choose what you are notified about</Link> in your <Link href="/inbox">inbox</Link>.
+      </p>
       <h2>Sessions</h2>
       <p>
         Signed in on a shared computer, or lost a device? Sign out everywhere ends every session of this account, this one included. A password reset, a role
