@@ -6,6 +6,7 @@
 // status or topic change overwrites deliberately, decided claims included, and raises each version
 // so an open edit form sees it; an assignment raises none (lib/assignments). Claims that already
 // have the value are skipped and counted.
+import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { ValidationError } from "@/lib/errors";
@@ -13,6 +14,7 @@ import { claimFilterSql } from "@/lib/claims/filters";
 import { STATUS_LABELS } from "@/lib/claims/labels";
 import { findOrCreateTopic } from "@/lib/topics/mutations";
 import { assigneeOrThrow } from "@/lib/assignments/mutations";
+import { notifyDecidersOfChange, type DecidedClaim } from "@/lib/notifications/triggers";
 import type { BulkChange, BulkMatchingInput, BulkMatchingResult } from "@/lib/bulk/schema";
 import type { ClaimFilters } from "@/lib/claims/schema";
 
@@ -34,6 +36,8 @@ export interface BulkOptions {
 /** One change as SQL: what the old row says, whether a claim differs, how it is set, and its audit event. */
 interface ChangePlan {
   label: string;
+  /** What the change did, as a notification to a claim's decider says it; null for an assignment, which changes no claim's content. */
+  notice: string | null;
   /** The past participle a refusal uses: "nothing was changed". */
   done: string;
   action: string;
@@ -64,6 +68,7 @@ async function planChange(tx: Tx, change: BulkChange, user: { id: number }, now:
     const decision = change.status === "approved" || change.status === "rejected";
     return {
       label: STATUS_LABELS[change.status],
+      notice: `Status set to ${STATUS_LABELS[change.status]}`,
       done: "changed",
       action: "bulk_status",
       priorColumns: none,
@@ -83,6 +88,7 @@ async function planChange(tx: Tx, change: BulkChange, user: { id: number }, now:
     const title = topicId === null ? null : (await tx.topic.findUniqueOrThrow({ where: { id: topicId }, select: { title: true } })).title;
     return {
       label: title ?? "no topic",
+      notice: title === null ? "Topic removed" : `Topic set to “${title}”`,
       done: "changed",
       action: "bulk_topic",
       priorColumns: Prisma.sql`, t.title AS topic_title`,
@@ -96,6 +102,7 @@ async function planChange(tx: Tx, change: BulkChange, user: { id: number }, now:
   const assignee = await assigneeOrThrow(tx, change.assigneeId);
   return {
     label: assignee?.name ?? "nobody",
+    notice: null,
     done: "assigned",
     // "Who saved last" (lib/forms/saved-by.ts) passes over these two actions.
     action: assignee ? "assign" : "unassign",
@@ -119,23 +126,32 @@ export function countChangedRefusal(matching: number, confirmed: number, done: s
   return new ValidationError(message, { confirmedCount: [message] });
 }
 
-async function applyChunk(tx: Tx, plan: ChangePlan, ids: number[], userId: number, now: Date): Promise<{ changed: number; decided: number }> {
-  const [row] = await tx.$queryRaw<{ changed: number; decided: number }[]>`
+interface ChunkOutcome {
+  changed: number;
+  decided: number;
+  /** Changed claims someone else had approved or rejected: their deciders are told (lib/notifications). */
+  othersDecided: DecidedClaim[];
+}
+
+async function applyChunk(tx: Tx, plan: ChangePlan, ids: number[], userId: number, now: Date, actionId: string): Promise<ChunkOutcome> {
+  const [row] = await tx.$queryRaw<ChunkOutcome[]>`
     WITH prior AS (
-      SELECT c.id, c.status, c.topic_id, c.assignee_id ${plan.priorColumns}
+      SELECT c.id, c.status, c.topic_id, c.assignee_id, c.reviewer_id, left(c.quote, 300) AS quote ${plan.priorColumns}
       FROM claims c ${plan.joins}
       WHERE c.id = ANY(${ids}::int[]) AND ${plan.differs}
     ), changed AS (
       UPDATE claims c SET ${plan.set}, updated_at = ${now}::timestamptz FROM prior WHERE c.id = prior.id RETURNING c.id
     ), audited AS (
-      INSERT INTO audit_events (user_id, entity_type, entity_id, action, before, after)
-      SELECT ${userId}::int, 'claim', prior.id::text, ${plan.action}, ${plan.before}, ${plan.after}
+      INSERT INTO audit_events (user_id, entity_type, entity_id, action, before, after, action_id)
+      SELECT ${userId}::int, 'claim', prior.id::text, ${plan.action}, ${plan.before}, ${plan.after}, ${actionId}::uuid
       FROM prior JOIN changed ON changed.id = prior.id ORDER BY prior.id
       RETURNING 1
     )
-    SELECT count(*)::int AS changed, (count(*) FILTER (WHERE prior.status IN ('approved', 'rejected')))::int AS decided
+    SELECT count(*)::int AS changed, (count(*) FILTER (WHERE prior.status IN ('approved', 'rejected')))::int AS decided,
+      coalesce(jsonb_agg(jsonb_build_object('id', prior.id, 'status', prior.status, 'reviewerId', prior.reviewer_id, 'quote', prior.quote) ORDER BY prior.id)
+        FILTER (WHERE prior.status IN ('approved', 'rejected') AND prior.reviewer_id IS DISTINCT FROM ${userId}::int AND prior.reviewer_id IS NOT NULL), '[]'::jsonb) AS "othersDecided"
     FROM prior JOIN changed ON changed.id = prior.id`;
-  return row ?? { changed: 0, decided: 0 };
+  return row ?? { changed: 0, decided: 0, othersDecided: [] };
 }
 
 /** The whole change inside a transaction the caller holds. */
@@ -150,15 +166,28 @@ export async function changeMatchingInTransaction(
   const ids = await lockMatching(tx, input.filters);
   if (ids.length !== input.confirmedCount) throw countChangedRefusal(ids.length, input.confirmedCount, plan.done);
   const size = options.chunkSize ?? BULK_CHUNK;
+  // The events of one change share an action id, so that it can be undone as one (lib/undo).
+  const actionId = randomUUID();
   let changed = 0;
   let decided = 0;
+  const othersDecided: DecidedClaim[] = [];
   for (let start = 0; start < ids.length; start += size) {
-    const chunk = await applyChunk(tx, plan, ids.slice(start, start + size), user.id, now);
+    const chunk = await applyChunk(tx, plan, ids.slice(start, start + size), user.id, now, actionId);
     changed += chunk.changed;
     decided += chunk.decided;
+    othersDecided.push(...chunk.othersDecided);
     await options.onProgress?.(Math.min(start + size, ids.length));
   }
-  return { total: ids.length, changed, skipped: ids.length - changed, decided: input.change.kind === "status" ? decided : 0, label: plan.label };
+  // As the checked-rows bulk actions do: whoever approved or rejected a claim hears it was changed.
+  if (plan.notice !== null) await notifyDecidersOfChange(tx, user.id, othersDecided, plan.notice);
+  return {
+    total: ids.length,
+    changed,
+    skipped: ids.length - changed,
+    decided: input.change.kind === "status" ? decided : 0,
+    label: plan.label,
+    ...(changed > 0 && plan.notice !== null ? { actionId } : {}),
+  };
 }
 
 export function changeMatching(prisma: Db, input: BulkMatchingInput, user: { id: number }, options: BulkOptions = {}): Promise<BulkMatchingResult> {

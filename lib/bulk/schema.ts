@@ -49,6 +49,8 @@ export const bulkMatchingResultSchema = z.object({
   decided: z.number().int(),
   /** The new value as people read it: "Approved", a topic's title, an editor's name, "nobody". */
   label: z.string(),
+  /** A status or topic change that changed something can be undone as one action (lib/undo). */
+  actionId: z.string().uuid().optional(),
 });
 export type BulkMatchingResult = z.infer<typeof bulkMatchingResultSchema>;
 

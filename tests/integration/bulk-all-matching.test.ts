@@ -199,4 +199,26 @@ describe("bulk on everything that matches", () => {
     expect(events.find((event) => event.action === "assign")!.before).toEqual({ assigneeId: null, assignee: null });
     expect(await prisma().bulkJob.count()).toBe(2);
   });
+
+  test("a decided claim changed with everything that matches: its decider is told, and the change undoes as one action", async () => {
+    // The desk's one rejected claim, decided by the admin.
+    const decided = await prisma().claim.findFirstOrThrow({ where: { source: { slug: "desk" }, status: "rejected" } });
+    await prisma().claim.update({ where: { id: decided.id }, data: { reviewerId: users.admin.id, reviewedAt: new Date() } });
+    signInAs(users.editor);
+    const outcome = await bulkMatchingAction({
+      filters: { source: "desk", status: "rejected" },
+      confirmedCount: 1,
+      change: { kind: "status", status: "in_review" },
+    });
+    expect(outcome).toMatchObject({ ok: true, data: { kind: "done", result: { changed: 1, decided: 1 } } });
+    const result = outcome.ok && outcome.data.kind === "done" ? outcome.data.result : null;
+    expect(result?.actionId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(
+      await prisma().notification.findMany({ where: { recipientId: users.admin.id, kind: "changed" }, select: { entityId: true, excerpt: true } }),
+    ).toEqual([{ entityId: decided.id, excerpt: expect.stringMatching(/^Status set to In review — the claim you rejected/) }]);
+    // The editor's own Undo puts the claim back, decided by the admin as before.
+    const { undoAction } = await import("@/lib/undo/mutations");
+    await undoAction(prisma(), { actionId: result!.actionId! }, users.editor);
+    expect(await prisma().claim.findUniqueOrThrow({ where: { id: decided.id }, select: { status: true } })).toEqual({ status: "rejected" });
+  });
 });

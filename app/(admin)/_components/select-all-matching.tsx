@@ -77,7 +77,7 @@ export function MatchingSelectionProvider({
     document.getElementById(formId)?.dispatchEvent(new Event("change", { bubbles: true }));
     setActive(false);
     setMatching(counted);
-    setMessage({ kind: "notice", text: resultSentence(change, result) });
+    setMessage({ kind: "notice", text: resultSentence(change, result), undo: result.actionId });
     router.refresh();
   };
 
