@@ -52,6 +52,7 @@ export async function listContradictions(filters: ListContradictionsFilters, pri
       detectedBy: true,
       explanation: true,
       preferredClaimId: true,
+      assignee: { select: { name: true, email: true } },
       claimA: { select: claimSummarySelect },
       claimB: { select: claimSummarySelect },
     },

@@ -30,7 +30,17 @@ export async function listSourcesWithCounts(filters: SourceListFilters, prisma: 
       orderBy: [{ title: "asc" }, { id: "asc" }],
       skip: (filters.page - 1) * SOURCES_PAGE_SIZE,
       take: SOURCES_PAGE_SIZE,
-      select: { id: true, slug: true, title: true, kind: true, publisher: true, author: true, publishedDate: true, reliability: true },
+      select: {
+        id: true,
+        slug: true,
+        title: true,
+        kind: true,
+        publisher: true,
+        author: true,
+        publishedDate: true,
+        reliability: true,
+        assignee: { select: { name: true, email: true } },
+      },
     }),
   ]);
   const counts = await claimCountsBySource(
@@ -41,6 +51,7 @@ export async function listSourcesWithCounts(filters: SourceListFilters, prisma: 
     const byStatus = counts.get(source.id) ?? {};
     return {
       ...source,
+      assigneeName: source.assignee ? (source.assignee.name ?? source.assignee.email) : null,
       claimCount: Object.values(byStatus).reduce((sum, count) => sum + (count ?? 0), 0),
       approvedCount: byStatus.approved ?? 0,
       reviewedCount: (byStatus.approved ?? 0) + (byStatus.rejected ?? 0),

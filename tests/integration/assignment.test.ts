@@ -18,6 +18,8 @@ const { bulkMatchingAction } = await import("@/lib/bulk/actions");
 const { handOutQueueClaim } = await import("@/lib/claims/leases");
 const { listClaims, reviewQueuePosition } = await import("@/lib/claims/queries");
 const { myWork } = await import("@/lib/assignments/queries");
+const { listSourcesWithCounts } = await import("@/lib/sources/queries");
+const { listContradictions } = await import("@/lib/contradictions/queries");
 const { parseClaimTableParams } = await import("@/lib/claims/schema");
 
 const SENTENCES = [
@@ -211,6 +213,14 @@ describe("assignment", () => {
     expect(work.claims).toEqual({ total: 2, unreviewed: 2 });
     expect(work.sources).toEqual([{ id: sources.dam, slug: "dam", title: "The dam report", unreviewed: 2 }]);
     expect((await myWork(nadia.id, prisma())).claims).toEqual({ total: 2, unreviewed: 2 });
+    // The sources list says whose each source is.
+    const listed = await listSourcesWithCounts({ page: 1 }, prisma());
+    expect(listed.rows.map((row) => [row.slug, row.assigneeName])).toEqual(
+      expect.arrayContaining([
+        ["dam", "Test editor"],
+        ["port", null],
+      ]),
+    );
 
     expect(await assignSourceAction({ sourceId: sources.dam, assigneeId: "none" })).toMatchObject({ ok: true, data: { changed: 1, assignee: null } });
     expect((await prisma().source.findUniqueOrThrow({ where: { id: sources.dam } })).assigneeId).toBeNull();
@@ -224,6 +234,9 @@ describe("assignment", () => {
       { entityType: "contradiction", entityId: String(contradictionId), action: "assign", userId: users.admin.id },
     ]);
     expect((await myWork(nadia.id, prisma())).contradictions.map((pair) => pair.id)).toEqual([contradictionId]);
+    // So does the contradictions list.
+    const pairs = await listContradictions({}, prisma());
+    expect(pairs.rows.find((row) => row.id === contradictionId)?.assignee).toEqual({ name: "Nadia Second", email: "nadia@example.test" });
     expect(await assignContradictionAction({ contradictionId: 999_999, assigneeId: nadia.id })).toMatchObject({ ok: false, status: 404 });
   });
 

@@ -145,6 +145,11 @@ export default async function ContradictionsPage({ searchParams }: { searchParam
                   </td>
                   <td className={styles.status}>
                     <span className={`status-pill ${styles[`status-${row.status}`]}`}>{CONTRADICTION_STATUS_LABELS[row.status]}</span>
+                    {row.assignee && (
+                      <div className={styles.who} data-testid="contradiction-assignee">
+                        Assigned to {row.assignee.name ?? row.assignee.email}
+                      </div>
+                    )}
                   </td>
                   <td>
                     <Link href={`/contradictions/${row.id}`} className="button">

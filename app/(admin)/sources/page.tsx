@@ -53,6 +53,7 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
               Claims
             </th>
             <th scope="col">Reviewed</th>
+            <th scope="col">Assigned to</th>
           </tr>
         </thead>
         <tbody>
@@ -77,6 +78,9 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
                 <td>
                   <progress max={source.claimCount || 1} value={source.reviewedCount} aria-label={`${source.reviewedCount} of ${source.claimCount} reviewed`} />{" "}
                   <span className="muted small">{Math.round(reviewed * 100)}%</span>
+                </td>
+                <td className="small" data-testid="source-assignee">
+                  {source.assigneeName ?? <span className="muted">—</span>}
                 </td>
               </tr>
             );
