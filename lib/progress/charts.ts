@@ -5,7 +5,8 @@ import * as Plot from "@observablehq/plot";
 import { parseHTML } from "linkedom";
 import type { DailyDecisions, DailyOpen } from "@/lib/progress/queries";
 
-const SIZE = { width: 720, height: 260, marginLeft: 44, marginBottom: 40 };
+/** A fixed class name, so that app/globals.css can hold the styles Plot would inline. */
+const SIZE = { width: 720, height: 260, marginLeft: 44, marginBottom: 40, className: "plot" };
 
 /** Whole numbers only on a count's axis: no more ticks than the largest count. */
 function countTicks(largest: number): number {
@@ -22,6 +23,9 @@ function documentForPlot(): Document {
  * element without a role, and axe reports it.
  */
 function accessibleMarkup(chart: Element, label: string): string {
+  // Plot's own <style> elements would break the page's content security policy (styles need its
+  // nonce); the same rules are in app/globals.css under the class name given to Plot ("plot").
+  for (const style of [...chart.querySelectorAll("style")]) style.remove();
   // With a legend Plot returns a figure: the legend's swatches, then the chart's own svg.
   const svg = chart.tagName.toLowerCase() === "svg" ? chart : [...chart.children].find((child) => child.tagName.toLowerCase() === "svg");
   for (const element of [...chart.querySelectorAll("[aria-label]")]) element.removeAttribute("aria-label");

@@ -2,6 +2,7 @@
 // editor comments on a claim in the reader's claim panel, choosing a colleague from the @ suggestions;
 // markup typed into the comment shows as text and runs nothing; the colleague finds the thread on the
 // compare view of a contradiction the claim is part of, replies on the claim's page and resolves it.
+// The mention reaches the colleague's inbox, and the reply the first editor's (issue 18, item 3).
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser } from "playwright-core";
@@ -71,9 +72,19 @@ describe("discussion in the browser", () => {
     expect(stored.mentions.map((mention) => mention.userId)).toEqual([nadia.id]);
     await saveScreenshot(editor.page, "discussion-claim-panel", { fullPage: false });
 
-    // Nadia finds the thread beside the contradiction the claim is part of.
+    // The mention reaches Nadia's inbox; it leads to the claim.
     const second = await newPage(browser, app.baseUrl);
-    await signIn(second.page, nadia, `/contradictions/${contradictionId}`);
+    await signIn(second.page, nadia, "/");
+    await second.page.getByRole("link", { name: "Inbox 1 unread" }).click();
+    await second.page.waitForURL("**/inbox");
+    const mention = second.page.locator('[data-testid=inbox-list] li[data-read="false"]');
+    await expect(mention.textContent()).resolves.toContain("Please check the figure");
+    await mention.getByRole("link", { name: "Test editor mentioned you" }).click();
+    await second.page.waitForURL((url) => url.pathname === `/claims/${claimId}`);
+    await second.page.getByTestId("discussion-claim").getByTestId("comment").filter({ hasText: "Please check the figure" }).waitFor();
+
+    // She finds the thread beside the contradiction the claim is part of.
+    await second.page.goto(`/contradictions/${contradictionId}`);
     const beside = second.page.getByRole("region", { name: `Discussion of claim A (#${claimId})` });
     await beside.getByTestId("comment").filter({ hasText: "Please check the figure" }).locator(".mention", { hasText: "@Nadia Second" }).waitFor();
     expect(await second.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
@@ -95,7 +106,12 @@ describe("discussion in the browser", () => {
     );
     expect(violations.map((violation) => violation.id)).toEqual([]);
 
-    // The first editor sees the reply and the resolution.
+    // The first editor is told of the reply, and sees it and the resolution.
+    await editor.page.goto("/inbox");
+    await editor.page
+      .locator('[data-testid=inbox-list] li[data-read="false"]')
+      .getByRole("link", { name: "Nadia Second replied in a discussion you are in" })
+      .waitFor();
     await editor.page.goto(`/claims/${claimId}`);
     await editor.page.getByTestId("discussion-claim").getByTestId("thread-resolved").filter({ hasText: "Resolved by Nadia Second" }).waitFor();
     await editor.context.close();

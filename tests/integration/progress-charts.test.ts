@@ -110,6 +110,8 @@ describe("progress over time", () => {
     // One image each to assistive technology: no labelled groups without a role (axe's aria-prohibited-attr).
     expect(html.match(/<svg[^>]*role="img"/g)).toHaveLength(2);
     expect(html).not.toMatch(/<g[^>]*aria-label/);
+    // No inline <style>: the page's content security policy admits only styles with its nonce.
+    expect(html).not.toContain("<style");
     expect(html).toContain("<figcaption>Claims decided per day per editor over the last 30 days: 6 decisions in all.</figcaption>");
     // Each editor's bars, and a legend naming them.
     expect(html.match(/<rect/g)!.length).toBeGreaterThanOrEqual(3);
