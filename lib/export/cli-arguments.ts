@@ -17,6 +17,8 @@ export function usage(): string {
 
 kinds:
 ${kinds}
+  ${"jsonld".padEnd(15)}the whole database as JSON-LD (schema.org, Web Annotation), for npm run import:jsonld
+  ${"".padEnd(15)}no filters; --out FILE only
 
   --out FILE     write to FILE (created only when the export completes); default: standard output
   --bom          start the CSV with a UTF-8 byte-order mark (for Excel)

@@ -1,5 +1,6 @@
 // npm run export -- <kind> [--filter value …] [--format csv|ndjson] [--bom] [--raw] [--columns a,b] [--out FILE]
 // Filters are the list pages' URL parameters, parsed and streamed by the same code as the HTTP export.
+// npm run export -- jsonld [--out FILE] writes the whole database as JSON-LD (lib/jsonld).
 import "dotenv/config";
 import { createWriteStream } from "node:fs";
 import { rename, rm } from "node:fs/promises";
@@ -7,12 +8,14 @@ import { Readable, type Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import pg from "pg";
 import { runCli } from "@/lib/cli/run";
+import { ValidationError } from "@/lib/errors";
 import { createPrismaClient } from "@/lib/db/client";
 import { resolveDatabase } from "@/lib/db/embedded";
 import { parseCliArguments, usage } from "@/lib/export/cli-arguments";
 import { exportFileName, parseExportRequest } from "@/lib/export/schema";
 import { startExport } from "@/lib/export/run";
 import { appOrigin } from "@/lib/http/origin";
+import { startJsonLdExport } from "@/lib/jsonld/run";
 
 await runCli(async () => {
   const args = parseCliArguments(process.argv.slice(2));
@@ -21,6 +24,7 @@ await runCli(async () => {
     if (!args.help) process.exitCode = 1;
     return;
   }
+  if (args.kind === "jsonld") return exportJsonLd(args.params, args.out);
   // Everything is validated before a connection is opened or a file created.
   const request = parseExportRequest(args.kind, args.params, appOrigin());
 
@@ -56,3 +60,39 @@ await runCli(async () => {
     await database.release();
   }
 });
+
+/** The whole database as one JSON-LD document: no filters, every table (README: JSON-LD). */
+async function exportJsonLd(params: URLSearchParams, out: string | undefined): Promise<void> {
+  if ([...params.keys()].length)
+    throw new ValidationError(`The JSON-LD export takes no filters or options but --out (got --${[...params.keys()].join(", --")}).`);
+  const database = await resolveDatabase();
+  const pool = new pg.Pool({ connectionString: database.url, max: 1 });
+  const prisma = createPrismaClient(database.url, 1);
+  const partial = out ? `${out}.partial-${process.pid}` : undefined;
+  let nodes = 0;
+  try {
+    const started = await startJsonLdExport(
+      pool,
+      prisma,
+      { userId: null, via: "cli" },
+      {
+        embedded: database.embedded,
+        onEnd: (_outcome, count) => (nodes = count),
+      },
+    );
+    await prisma.$disconnect();
+    const output: Writable = partial ? createWriteStream(partial) : process.stdout;
+    await pipeline(Readable.fromWeb(started.stream as import("node:stream/web").ReadableStream<Uint8Array>), output);
+    if (out && partial) {
+      await rename(partial, out);
+      console.error(`Wrote ${nodes} JSON-LD nodes to ${out} (import it into an empty database with npm run import:jsonld -- ${out})`);
+    }
+  } catch (error) {
+    if (partial) await rm(partial, { force: true });
+    throw error;
+  } finally {
+    await prisma.$disconnect();
+    await pool.end();
+    await database.release();
+  }
+}
