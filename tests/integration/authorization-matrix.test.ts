@@ -83,6 +83,8 @@ const EXPECTED: Record<string, Case[]> = {
     { role: "viewer", params: { kind: "sources" } },
     { role: "admin", params: { kind: "audit" } },
   ],
+  // The whole database as JSON-LD (tests/integration/jsonld-roundtrip.test.ts).
+  "app/api/export/jsonld/route.ts#GET": [{ role: "editor" }],
   "app/api/import/route.ts#POST": [{ role: "editor" }],
   // Past the role, a job that is not the caller's (or does not exist) is a 404 (tests/integration/import-jobs.test.ts).
   "app/api/import/jobs/[id]/route.ts#GET": [{ role: "editor", params: { id: "1" } }],
