@@ -16,7 +16,7 @@ import jsonld from "jsonld";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-database";
 import { closeExportPool, releaseAppDatabase, useAppDatabase } from "@/tests/helpers/app-database";
 import { mockSessionModule, signInAs } from "@/tests/helpers/session";
-import { createRoleUsers, type TestUser } from "@/tests/helpers/users";
+import { createRoleUsers, createUser, type TestUser } from "@/tests/helpers/users";
 import { databaseFingerprint } from "@/tests/helpers/db-fingerprint";
 import { resetEnvCache } from "@/lib/env";
 import type { Role } from "@/lib/auth/roles";
@@ -78,6 +78,7 @@ describe("JSON-LD export and import", () => {
     expect(seed.failures).toEqual([]);
     await detectContradictions(source.prisma);
     users = await createRoleUsers(source.prisma);
+    await createUser(source.prisma, "editor", { email: "former@example.test", name: "Former Editor", active: false });
     const prisma = source.prisma;
     const editor = users.editor;
 
