@@ -7,7 +7,8 @@ import type { ExtractedClaim, ExtractedSpeaker } from "@/lib/extract/types";
 import { recordAudit } from "@/lib/audit/record";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { compactClaimTallies } from "@/lib/claims/tallies";
-import { facetContext, facetData } from "@/lib/claims/facets";
+import { facetColumns, facetContext, facetData } from "@/lib/claims/facets";
+import { insertClaims, type NewClaimRow } from "@/lib/claims/insert";
 import { detectContradictionsIn } from "@/lib/contradictions/detect";
 import { FACETS_VERSION, keysOfName } from "@/lib/facets";
 import type { DocumentMetadata } from "@/lib/ingest/schema";
@@ -407,8 +408,16 @@ function extractedFields(claim: ExtractedClaim, actorIds: Map<string, number>) {
   };
 }
 
+function facetInput(claim: ExtractedClaim, text: string) {
+  return { quote: claim.quote, cue: claim.cue, speakerName: claim.speaker?.name ?? null, context: facetContext(text, claim.start) };
+}
+
 function facetFields(claim: ExtractedClaim, text: string, link: (keys: string[]) => number | undefined) {
-  return facetData({ quote: claim.quote, cue: claim.cue, speakerName: claim.speaker?.name ?? null, context: facetContext(text, claim.start) }, link);
+  return facetData(facetInput(claim, text), link);
+}
+
+function facetColumnsOf(claim: ExtractedClaim, text: string, link: (keys: string[]) => number | undefined) {
+  return facetColumns(facetInput(claim, text), link);
 }
 
 async function upsertExtractedClaims(
@@ -444,14 +453,14 @@ async function upsertExtractedClaims(
     : [];
   const byId = new Map(stored.map((claim) => [claim.id, claim]));
   const link = actorLinker(extracted, actorIds);
-  const toCreate: Prisma.ClaimCreateManyInput[] = [];
+  const toCreate: NewClaimRow[] = [];
 
   for (const [index, claim] of extracted.entries()) {
     const fate = fates[index]!;
     if (fate.outcome === "known") continue;
     const fields = extractedFields(claim, actorIds);
     if (fate.outcome === "new") {
-      toCreate.push({ sourceId, startOffset: claim.start, endOffset: claim.end, ...fields, ...facetFields(claim, text, link) });
+      toCreate.push({ sourceId, startOffset: claim.start, endOffset: claim.end, ...fields, ...facetColumnsOf(claim, text, link) });
       continue;
     }
     const match = byId.get(fate.claimId)!;
@@ -465,9 +474,7 @@ async function upsertExtractedClaims(
     }
   }
 
-  if (toCreate.length > 0) {
-    const created = await tx.claim.createManyAndReturn({ data: toCreate, select: { id: true }, skipDuplicates: true });
-    summary.claimsCreated = created.length;
-    summary.claimIds.push(...created.map((claim) => claim.id));
-  }
+  const created = await insertClaims(tx, toCreate);
+  summary.claimsCreated = created.length;
+  summary.claimIds.push(...created);
 }
