@@ -1,5 +1,6 @@
 // The database proposes candidate pairs, the rules judge them batch by batch, and the verdicts are
 // stored in one short transaction. Re-running is safe: reviewed pairs are never touched.
+import type { GroupingReport } from "@/lib/propositions/group";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/record";
 import {
@@ -44,6 +45,8 @@ export interface DetectionReport {
   phases: { facets: number; candidates: number; judging: number; storing: number };
   /** Worker threads that judged the pairs (0: judged in place). */
   threads: number;
+  /** The grouping of claims into propositions that ran after (lib/propositions/group.ts). */
+  propositions?: GroupingReport;
 }
 
 export type { Verdict } from "@/lib/contradictions/judge";
@@ -79,7 +82,7 @@ const CLAIM_CACHE = 60_000;
 
 const VOCABULARY_BATCH = 20_000;
 
-async function vocabularyOf(tx: Tx): Promise<Vocabulary> {
+export async function vocabularyOf(tx: Tx): Promise<Vocabulary> {
   const vocabulary = new Vocabulary();
   let after = 0;
   for (;;) {

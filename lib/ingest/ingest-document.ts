@@ -10,6 +10,7 @@ import { compactClaimTallies } from "@/lib/claims/tallies";
 import { facetColumns, facetContext, facetData } from "@/lib/claims/facets";
 import { insertClaims, type NewClaimRow } from "@/lib/claims/insert";
 import { detectContradictionsIn } from "@/lib/contradictions/detect";
+import { groupPropositionsIn } from "@/lib/propositions/group";
 import { FACETS_VERSION, keysOfName } from "@/lib/facets";
 import type { DocumentMetadata } from "@/lib/ingest/schema";
 import { planIngest, prepareDocument, type ClaimAnchoring, type ExtractedFate, type IngestPlan, type PreparedDocument } from "@/lib/ingest/plan";
@@ -61,6 +62,8 @@ export interface IngestSummary {
   claimIds: number[];
   /** New candidate contradictions; null when detection did not run (the seed, a duplicate). */
   contradictionsFound: number | null;
+  /** Claims of this import that joined a proposition (null when detection did not run). */
+  propositionsJoined: number | null;
 }
 
 type Tx = Prisma.TransactionClient;
@@ -184,6 +187,8 @@ async function ingestPrepared(prisma: PrismaClient, input: IngestInput, prepared
       // Scoped to this source so an import into a large corpus does not cost a full run.
       if (input.detectContradictions && !written.duplicate) {
         written.contradictionsFound = (await detectContradictionsIn(tx, { userId: input.userId ?? null, sourceId: written.sourceId })).created;
+        // Detection's candidate pairs are still in this transaction: the same pairs are asked whether they agree.
+        written.propositionsJoined = (await groupPropositionsIn(tx, { sourceId: written.sourceId, candidatesCollected: true })).joined;
       }
       await recordIngest(tx, input, plan, written);
       return written;
@@ -241,6 +246,7 @@ async function writeDocument(tx: Tx, input: IngestInput, plan: MatchedPlan): Pro
     actorsCreated: 0,
     claimIds: [],
     contradictionsFound: null,
+    propositionsJoined: null,
   };
 
   if (existing && summary.duplicate) {
