@@ -2,6 +2,7 @@
 // is set, migrations, the seed on first start, a production build when the code changed,
 // then the app's server (scripts/serve.ts). Ctrl-C stops the app and the embedded database together.
 import "dotenv/config";
+import { formatGroupingReport, groupPropositions } from "@/lib/propositions/group";
 import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
 import { env, migrationDatabaseUrl, resetEnvCache } from "@/lib/env";
@@ -48,6 +49,7 @@ async function main(): Promise<void> {
         const report = await seedDatabase(prisma, { log: (line) => console.log(`  ${line}`) });
         console.log(formatSeedSummary(report));
         console.log(formatDetectionReport(await detectContradictions(prisma)));
+        console.log(formatGroupingReport(await groupPropositions(prisma)));
       }
       firstAdmin = await ensureFirstAdmin(prisma, { embedded: !!embedded, log: (line) => console.log(line) });
     } finally {

@@ -1,5 +1,6 @@
 // npm run seed — load seed/documents into the database (idempotent; editor work is kept).
 import "dotenv/config";
+import { formatGroupingReport, groupPropositions } from "@/lib/propositions/group";
 import { createPrismaClient } from "@/lib/db/client";
 import { resolveDatabase } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
@@ -16,6 +17,7 @@ await runCli(async () => {
       const report = await seedDatabase(prisma, { log: (line) => console.log(line) });
       console.log(formatSeedSummary(report));
       console.log(formatDetectionReport(await detectContradictions(prisma)));
+      console.log(formatGroupingReport(await groupPropositions(prisma)));
       if (report.failures.length > 0) process.exitCode = 1;
     } finally {
       await prisma.$disconnect();

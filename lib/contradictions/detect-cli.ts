@@ -1,10 +1,11 @@
-// npm run detect — propose contradiction candidates among all claims; recorded as a detection run, refused while another runs.
+// npm run detect — propose contradiction candidates among all claims, then group claims into propositions; recorded as a detection run, refused while another runs.
 import "dotenv/config";
 import { createPrismaClient } from "@/lib/db/client";
 import { resolveDatabase } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
 import { runCli } from "@/lib/cli/run";
 import { formatDetectionReport } from "@/lib/contradictions/detect";
+import { formatGroupingReport } from "@/lib/propositions/group";
 import { completeDetectionRun, startDetectionRun } from "@/lib/contradictions/runs";
 
 await runCli(async () => {
@@ -16,6 +17,7 @@ await runCli(async () => {
       const run = await startDetectionRun(prisma, null);
       const report = await completeDetectionRun(prisma, run.id);
       console.log(formatDetectionReport(report));
+      if (report.propositions) console.log(formatGroupingReport(report.propositions));
     } finally {
       await prisma.$disconnect();
     }

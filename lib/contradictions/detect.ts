@@ -1,7 +1,7 @@
 // The database proposes candidate pairs, the rules judge them batch by batch, and the verdicts are
 // stored in one short transaction. Re-running is safe: reviewed pairs are never touched.
+import type { GroupingReport } from "@/lib/propositions/group";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-import type { ContradictionKind } from "@/lib/generated/prisma/enums";
 import { recordAudit } from "@/lib/audit/record";
 import {
   candidatePairBatches,
@@ -45,6 +45,8 @@ export interface DetectionReport {
   phases: { facets: number; candidates: number; judging: number; storing: number };
   /** Worker threads that judged the pairs (0: judged in place). */
   threads: number;
+  /** The grouping of claims into propositions that ran after (lib/propositions/group.ts). */
+  propositions?: GroupingReport;
 }
 
 export type { Verdict } from "@/lib/contradictions/judge";
@@ -80,7 +82,7 @@ const CLAIM_CACHE = 60_000;
 
 const VOCABULARY_BATCH = 20_000;
 
-async function vocabularyOf(tx: Tx): Promise<Vocabulary> {
+export async function vocabularyOf(tx: Tx): Promise<Vocabulary> {
   const vocabulary = new Vocabulary();
   let after = 0;
   for (;;) {
@@ -248,7 +250,7 @@ export async function storeVerdicts(tx: Tx, judgement: Judgement, options: Detec
   });
   const existingByPair = new Map(existing.map((row) => [`${row.claimAId}:${row.claimBId}`, row]));
   const proposedKeys = new Set<string>();
-  const toCreate: Prisma.ContradictionCreateManyInput[] = [];
+  const toCreate: Verdict[] = [];
   const toUpdate: { id: number; version: number; verdict: Verdict }[] = [];
 
   for (const verdict of verdicts) {
@@ -256,14 +258,7 @@ export async function storeVerdicts(tx: Tx, judgement: Judgement, options: Detec
     proposedKeys.add(key);
     const row = existingByPair.get(key);
     if (!row) {
-      toCreate.push({
-        claimAId: verdict.claimAId,
-        claimBId: verdict.claimBId,
-        kind: verdict.kind as ContradictionKind,
-        score: verdict.score,
-        detectedBy: verdict.rule,
-        explanation: verdict.explanation,
-      });
+      toCreate.push(verdict);
       continue;
     }
     if (row.status !== "candidate") {
@@ -278,9 +273,7 @@ export async function storeVerdicts(tx: Tx, judgement: Judgement, options: Detec
   }
   const updatedIds = await updateCandidates(tx, toUpdate);
 
-  const createdIds = toCreate.length
-    ? (await tx.contradiction.createManyAndReturn({ data: toCreate, skipDuplicates: true, select: { id: true } })).map((row) => row.id)
-    : [];
+  const createdIds = await insertCandidates(tx, toCreate);
   report.created = createdIds.length;
   report.updated = updatedIds.length;
   // The editors whose approved claims the new pairs involve get one summary each; a run is the system's
@@ -326,6 +319,25 @@ export async function storeVerdicts(tx: Tx, judgement: Judgement, options: Detec
 }
 
 const UPDATE_BATCH = 5_000;
+
+/** New pairs as parallel arrays through unnest: createMany would compile every row into its query plan. */
+async function insertCandidates(tx: Tx, verdicts: Verdict[]): Promise<number[]> {
+  const created: number[] = [];
+  for (let start = 0; start < verdicts.length; start += UPDATE_BATCH) {
+    const batch = verdicts.slice(start, start + UPDATE_BATCH);
+    const done = await tx.$queryRaw<{ id: number }[]>`
+      INSERT INTO contradictions (claim_a_id, claim_b_id, kind, score, detected_by, explanation, updated_at)
+      SELECT v.a, v.b, v.kind::contradiction_kind, v.score, v.rule, v.explanation, now()
+      FROM unnest(${batch.map((row) => row.claimAId)}::int[], ${batch.map((row) => row.claimBId)}::int[],
+                  ${batch.map((row) => row.kind)}::text[], ${batch.map((row) => row.score)}::float8[],
+                  ${batch.map((row) => row.rule)}::text[], ${batch.map((row) => row.explanation)}::text[])
+           AS v(a, b, kind, score, rule, explanation)
+      ON CONFLICT (claim_a_id, claim_b_id) DO NOTHING
+      RETURNING id`;
+    created.push(...done.map((row) => row.id));
+  }
+  return created.sort((x, y) => x - y);
+}
 
 /** One round trip per batch; a pair an editor reviewed meanwhile keeps the review. */
 async function updateCandidates(tx: Tx, rows: { id: number; version: number; verdict: Verdict }[]): Promise<number[]> {

@@ -1,5 +1,6 @@
 // A run at a million claims takes minutes, too long to hold a request open, so it runs in the
 // background and the page follows its row. A partial unique index allows one running run at a time.
+import { groupPropositions } from "@/lib/propositions/group";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { DetectionRunStatus } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/db/client";
@@ -121,6 +122,7 @@ export async function completeDetectionRun(prisma: PrismaClient, runId: number, 
   heartbeat.unref();
   try {
     const report = await detectContradictions(prisma, options);
+    report.propositions = await groupPropositions(prisma, { sourceId: options.sourceId });
     await prisma.detectionRun.update({
       where: { id: runId },
       data: { status: "finished", finishedAt: new Date(), heartbeatAt: new Date(), report: report as unknown as Prisma.InputJsonObject },

@@ -45,9 +45,20 @@ export function canonicalActorKey(name: string): string {
     .replace(/(\p{L})\1+/gu, "$1");
 }
 
+/** One alternation per marker list, compiled once: a name is classified for every mention of every speaker. */
+const MARKER_PATTERNS = new WeakMap<readonly string[], RegExp>();
+
 function hasMarker(lowerName: string, markers: readonly string[]): boolean {
-  return markers.some((marker) => new RegExp(`(^|[^a-z])${marker}([^a-z]|$)`).test(lowerName));
+  let pattern = MARKER_PATTERNS.get(markers);
+  if (!pattern) {
+    pattern = new RegExp(`(?:^|[^a-z])(?:${markers.join("|")})(?:[^a-z]|$)`);
+    MARKER_PATTERNS.set(markers, pattern);
+  }
+  return pattern.test(lowerName);
 }
+
+/** A media word inside a party's or movement's name does not make it an outlet. */
+const PARTY_MARKERS = ["party", "movement", "mqm"];
 
 const PERSON_HONORIFIC = /^(mr|mrs|ms|miss|dr|prof|sir|gen|general|lt|col|capt|maj|major|justice|judge|senator|sen|begum|sheikh)\b\.?/i;
 
@@ -60,7 +71,7 @@ export function guessActorKind(name: string): ActorKind {
   // "Moscow denied", "the Kremlin said": a capital or seat of power speaks for its government.
   if (SEATS_OF_GOVERNMENT.has(lower.replace(/\.$/, ""))) return "government_body";
   if (hasMarker(lower, COURT_MARKERS)) return "court";
-  if (hasMarker(lower, MEDIA_MARKERS) && !hasMarker(lower, ["party", "movement", "mqm"])) return "media_outlet";
+  if (hasMarker(lower, MEDIA_MARKERS) && !hasMarker(lower, PARTY_MARKERS)) return "media_outlet";
   if (hasMarker(lower, GOVERNMENT_MARKERS)) return "government_body";
   if (hasMarker(lower, ORGANIZATION_MARKERS)) return "organization";
   if (/^[A-Z0-9&-]{2,}(\s*\([A-Z]\))?$/.test(name.trim())) return "organization";

@@ -169,7 +169,7 @@ const NOUN_AFTER = /^\s*(?:[a-z]+\s+)?([a-z]{3,})\b/;
 const RATE =
   /^[\s,]*(?:\([^)]*\)\s*)?(?:of\s+(?:oil|crude|crude\s+oil)\s+)?(?:(?:a|per|each|every)\s+(day|week|month|year)\b|(daily|annually|weekly)\b|\/\s*(day|d)\b)/i;
 const TOLL_BEFORE =
-  /\b(?:toll|killing|killed|claimed|deaths?\s+of|dead\s+at|kills|left|murders?\s+of)\b(?:\s+\S+){0,4}\s*$|\btoll\b(?:\s+[^\s.;:!?]+){0,8}\s+(?:is|was|stood\s+at|stands\s+at|at|to|of|reached|rose\s+to|hit)\s*$/i;
+  /\b(?:toll|killing|killed|claimed|deaths?\s+of|dead\s+at|kills|left|murders?\s+of)\b(?:\s+\S+){0,4}\s*$|\btoll\b(?:\s+[^\s.;:!?]+){0,16}\s+(?:is|was|stood\s+at|stands\s+at|at|to|of|reached|rose\s+to|hit)\s*$/i;
 
 const NOT_A_DEATH = /\bsentenced\s+to\s+death|\bdeath\s+(?:sentences?|penalty|row|threats?)|\bto\s+death\s+(?:for|in\s+absentia)/gi;
 const DEATH =
@@ -331,7 +331,7 @@ function measureOf(text: string, mention: NumberMention, end: number, context = 
   }
   if (mention.currency) return { dimension: "money", unit: mention.currency, measure: "money", factor: 1, currency: mention.currency, consumed: 0 };
   const counted =
-    /^\s+(?:were|was|had\s+been|have\s+been|are)?\s*(?:killed|injured|wounded|dead|died|hurt|missing|arrested|sentenced|convicted|acquitted|charged|inside|trapped|rescued|evacuated|unaccounted)\b/i.exec(
+    /^\s+(?:were|was|had\s+been|have\s+been|are)?\s*(?:(?:still|reportedly|now|also|later|feared)\s+)?(?:killed|injured|wounded|dead|died|hurt|missing|arrested|sentenced|convicted|acquitted|charged|inside|trapped|rescued|evacuated|unaccounted)\b/i.exec(
       after,
     );
   if (counted) {
@@ -351,8 +351,9 @@ function measureOf(text: string, mention: NumberMention, end: number, context = 
     return { dimension: "people", unit: noun, measure: `people-${/^(?:persons?|individuals)$/.test(noun) ? "people" : noun}`, factor: 1, consumed: 0 };
   }
   const lead = text.slice(Math.max(0, mention.start - 40), mention.start);
-  // "The death toll from the Lahaina wildfire stands at 97": the toll may stand eight words before its figure.
-  const clauseLead = clauseBefore(text, mention.start).slice(-100);
+  // "The death toll from last week's explosions at a chemical warehouse in the port of Tianjin rose to 114": the toll's
+  // noun phrase carries its modifiers (from …, at …, in …), so its verb may come many words after it.
+  const clauseLead = clauseBefore(text, mention.start).slice(-160);
   const refersBack =
     FIGURE_NOUN_BEFORE.test(lead) &&
     (DEATH.test(text.replace(NOT_A_DEATH, " ")) || (!INJURY.test(text) && DEATH.test(recentSentences(context).replace(NOT_A_DEATH, " "))));

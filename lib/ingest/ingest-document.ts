@@ -7,8 +7,10 @@ import type { ExtractedClaim, ExtractedSpeaker } from "@/lib/extract/types";
 import { recordAudit } from "@/lib/audit/record";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { compactClaimTallies } from "@/lib/claims/tallies";
-import { facetContext, facetData } from "@/lib/claims/facets";
+import { facetColumns, facetContext, facetData } from "@/lib/claims/facets";
+import { insertClaims, type NewClaimRow } from "@/lib/claims/insert";
 import { detectContradictionsIn } from "@/lib/contradictions/detect";
+import { groupPropositionsIn } from "@/lib/propositions/group";
 import { FACETS_VERSION, keysOfName } from "@/lib/facets";
 import type { DocumentMetadata } from "@/lib/ingest/schema";
 import { planIngest, prepareDocument, type ClaimAnchoring, type ExtractedFate, type IngestPlan, type PreparedDocument } from "@/lib/ingest/plan";
@@ -60,6 +62,8 @@ export interface IngestSummary {
   claimIds: number[];
   /** New candidate contradictions; null when detection did not run (the seed, a duplicate). */
   contradictionsFound: number | null;
+  /** Claims of this import that joined a proposition (null when detection did not run). */
+  propositionsJoined: number | null;
 }
 
 type Tx = Prisma.TransactionClient;
@@ -183,6 +187,8 @@ async function ingestPrepared(prisma: PrismaClient, input: IngestInput, prepared
       // Scoped to this source so an import into a large corpus does not cost a full run.
       if (input.detectContradictions && !written.duplicate) {
         written.contradictionsFound = (await detectContradictionsIn(tx, { userId: input.userId ?? null, sourceId: written.sourceId })).created;
+        // Detection's candidate pairs are still in this transaction: the same pairs are asked whether they agree.
+        written.propositionsJoined = (await groupPropositionsIn(tx, { sourceId: written.sourceId, candidatesCollected: true })).joined;
       }
       await recordIngest(tx, input, plan, written);
       return written;
@@ -240,6 +246,7 @@ async function writeDocument(tx: Tx, input: IngestInput, plan: MatchedPlan): Pro
     actorsCreated: 0,
     claimIds: [],
     contradictionsFound: null,
+    propositionsJoined: null,
   };
 
   if (existing && summary.duplicate) {
@@ -407,8 +414,16 @@ function extractedFields(claim: ExtractedClaim, actorIds: Map<string, number>) {
   };
 }
 
+function facetInput(claim: ExtractedClaim, text: string) {
+  return { quote: claim.quote, cue: claim.cue, speakerName: claim.speaker?.name ?? null, context: facetContext(text, claim.start) };
+}
+
 function facetFields(claim: ExtractedClaim, text: string, link: (keys: string[]) => number | undefined) {
-  return facetData({ quote: claim.quote, cue: claim.cue, speakerName: claim.speaker?.name ?? null, context: facetContext(text, claim.start) }, link);
+  return facetData(facetInput(claim, text), link);
+}
+
+function facetColumnsOf(claim: ExtractedClaim, text: string, link: (keys: string[]) => number | undefined) {
+  return facetColumns(facetInput(claim, text), link);
 }
 
 async function upsertExtractedClaims(
@@ -444,14 +459,14 @@ async function upsertExtractedClaims(
     : [];
   const byId = new Map(stored.map((claim) => [claim.id, claim]));
   const link = actorLinker(extracted, actorIds);
-  const toCreate: Prisma.ClaimCreateManyInput[] = [];
+  const toCreate: NewClaimRow[] = [];
 
   for (const [index, claim] of extracted.entries()) {
     const fate = fates[index]!;
     if (fate.outcome === "known") continue;
     const fields = extractedFields(claim, actorIds);
     if (fate.outcome === "new") {
-      toCreate.push({ sourceId, startOffset: claim.start, endOffset: claim.end, ...fields, ...facetFields(claim, text, link) });
+      toCreate.push({ sourceId, startOffset: claim.start, endOffset: claim.end, ...fields, ...facetColumnsOf(claim, text, link) });
       continue;
     }
     const match = byId.get(fate.claimId)!;
@@ -465,9 +480,7 @@ async function upsertExtractedClaims(
     }
   }
 
-  if (toCreate.length > 0) {
-    const created = await tx.claim.createManyAndReturn({ data: toCreate, select: { id: true }, skipDuplicates: true });
-    summary.claimsCreated = created.length;
-    summary.claimIds.push(...created.map((claim) => claim.id));
-  }
+  const created = await insertClaims(tx, toCreate);
+  summary.claimsCreated = created.length;
+  summary.claimIds.push(...created);
 }

@@ -1,0 +1,126 @@
+// Whether two claims state the same thing (issue 21, item 1): the same figure for the same measure, the
+// same act towards the same target, or the same predication held the same way, about the same happening.
+// Pure: the grouping run (lib/propositions/group.ts) asks it about the candidate pairs the database
+// found, and the contradiction judge vetoes pairs that conflict — a denial and an accusation of one
+// target share every word and are opposite propositions.
+import { strongestCue } from "@/lib/contradictions/judge";
+import {
+  actTargets,
+  entityText,
+  eventRelatedness,
+  noisyOr,
+  propositionsOf,
+  statedQuantities,
+  subjectOverlap,
+  type CueClaim,
+  type PairSignals,
+} from "@/lib/contradictions/features";
+import { comparableQuantities, quantitiesDisagree, type Act } from "@/lib/facets";
+import type { Vocabulary } from "@/lib/text/terms";
+
+export interface PropositionMatch {
+  /** 0 … 1: how sure the run is that the two say one thing. */
+  score: number;
+  /** One line an editor reads beside the member ("the same figure: 552 tonnes / no more than 552 tonnes"). */
+  reason: string;
+}
+
+/** A conflict the judge is at least this sure of keeps two claims apart. */
+const CONFLICT_VETO = 0.35;
+/** Below this, two claims are not taken to be about one happening, whatever else they share. */
+const MIN_RELATEDNESS = 0.3;
+/** Claims matched at or above this are grouped. */
+export const MATCH_THRESHOLD = 0.5;
+
+const ACTS: Act[] = ["accuses", "denies", "admits"];
+const ACT_WORDS: Record<Act, string> = { accuses: "accuse", denies: "deny", admits: "admit" };
+
+interface Evidence {
+  weight: number;
+  reason: string;
+}
+
+/** Returns null when the two are not the same proposition (or cannot be: they conflict). */
+export function matchClaims(a: CueClaim, b: CueClaim, signals: PairSignals, vocabulary: Vocabulary): PropositionMatch | null {
+  if (a.id === b.id) return null;
+  const evidence: Evidence[] = [];
+
+  const figures = figureEvidence(a, b);
+  if (figures === "different") return null;
+  if (figures) evidence.push(figures);
+
+  const acts = actEvidence(a, b);
+  if (acts === "different") return null;
+  if (acts) evidence.push(acts);
+
+  const predication = predicationEvidence(a, b);
+  if (predication === "different") return null;
+  if (predication) evidence.push(predication);
+
+  const wording = subjectOverlap(a, b, vocabulary);
+  if (wording.score >= 0.45 && wording.distinctive.length >= 2)
+    evidence.push({ weight: Math.min(0.9, wording.score), reason: `the same wording (${wording.distinctive.slice(0, 3).join(", ")})` });
+
+  if (!evidence.length) return null;
+  const related = eventRelatedness(a, b, signals, vocabulary);
+  if (related < MIN_RELATEDNESS && wording.score < 0.6) return null;
+
+  const conflict = strongestCue(a, b, signals, vocabulary);
+  if (conflict && conflict.kind !== "revision" && conflict.score >= CONFLICT_VETO) return null;
+
+  evidence.sort((x, y) => y.weight - x.weight);
+  const score = noisyOr(...evidence.map((item) => item.weight)) * (0.6 + 0.4 * Math.min(1, related));
+  return { score, reason: evidence.map((item) => item.reason).join("; ") };
+}
+
+/** A shared measure with figures that agree is strong evidence; with figures that cannot both hold, a veto. */
+function figureEvidence(a: CueClaim, b: CueClaim): Evidence | "different" | null {
+  let agreeing: Evidence | null = null;
+  for (const qa of statedQuantities(a)) {
+    for (const qb of statedQuantities(b)) {
+      if (!comparableQuantities(qa, qb)) continue;
+      if (quantitiesDisagree(qa, qb)) return "different";
+      const exact = qa.low === qb.low && qa.high === qb.high;
+      // "two children", "three shots": small counts recur in unrelated sentences; "552 tonnes" does not.
+      const telling = Math.max(qa.high, qb.high) >= 20 || qa.rate !== null || qa.dimension === "money" || qa.dimension === "percent";
+      const weight = (exact ? 0.75 : 0.6) * (telling ? 1 : 0.45);
+      if (!agreeing || weight > agreeing.weight) agreeing = { weight, reason: `the same figure: ${qa.text} / ${qb.text}` };
+    }
+  }
+  return agreeing;
+}
+
+/** Both accuse (deny, admit) the same party; one accusing whom the other clears is a conflict, not a match. */
+function actEvidence(a: CueClaim, b: CueClaim): Evidence | "different" | null {
+  for (const act of ACTS) {
+    const ta = actTargets(a, act);
+    if (!ta) continue;
+    for (const other of ACTS) {
+      const tb = actTargets(b, other);
+      if (!tb) continue;
+      const shared = [...ta.targets].find((key) => tb.targets.has(key));
+      if (!shared) continue;
+      if (other !== act) return "different";
+      // Accusing one party is what half a contested corpus does: it needs the same happening besides.
+      return { weight: 0.35, reason: `both ${ACT_WORDS[act]} ${entityText(a, shared)}` };
+    }
+  }
+  return null;
+}
+
+/** The same predication ("the exits were locked") held true by both, with an argument in common. */
+function predicationEvidence(a: CueClaim, b: CueClaim): Evidence | "different" | null {
+  let found: Evidence | null = null;
+  for (const pa of propositionsOf(a)) {
+    if (!pa.sense) continue;
+    for (const pb of propositionsOf(b)) {
+      if (pb.sense !== pa.sense) continue;
+      const shared = pa.args.filter((arg) => pb.args.includes(arg));
+      if (!shared.length) continue;
+      const samePolarity = pa.positive === pb.positive && Boolean(pa.antonym) === Boolean(pb.antonym);
+      if (!samePolarity) return "different";
+      found ??= { weight: 0.5, reason: `both say ${pa.positive ? "" : "not "}${pa.lemma} (${shared.slice(0, 2).join(", ")})` };
+    }
+  }
+  return found;
+}

@@ -1,0 +1,149 @@
+// Where each member of a proposition comes from (issue 21, items 2 and 3), and how many independent
+// origins the proposition has. Pure: the caller reads the members, their speakers, cited-via chains and
+// the reposts reuse detection found (lib/reuse), and this walks each member back:
+//
+//   copied from another source that states it too → that member's origin (a repost relays, it does not originate);
+//   cited via a document ("the memo says", "according to the FBI report", "REFERENCE: …") → that document;
+//   said by a speaker → the speaker (a body's officials and spokesmen speak for the body);
+//   otherwise → the source's own reporting.
+//
+// Each hop (speaker, the document cited, the source, the source it was copied from) carries its own
+// Admiralty reliability (A best … E unreliable, F cannot be judged); a claim is as strong as its weakest graded hop.
+import type { Reliability } from "@/lib/generated/prisma/enums";
+import { normalizeTerm } from "@/lib/text/terms";
+
+export type HopKind = "speaker" | "via" | "source" | "repost";
+
+export interface Hop {
+  kind: HopKind;
+  label: string;
+  reliability: Reliability;
+  /** The actor or source the hop is, when it is one. */
+  actorId?: number;
+  sourceId?: number;
+}
+
+export interface OriginMember {
+  claimId: number;
+  quote: string;
+  sourceId: number;
+  sourceTitle: string;
+  sourceReliability: Reliability;
+  publishedDate: string | null;
+  speaker: { id: number; name: string; reliability: Reliability } | null;
+  citedVia: string | null;
+  /** The source this claim's passage was copied from (reuse detection, not dismissed), if any. */
+  copiedFrom: { sourceId: number; sourceTitle: string; reliability: Reliability; share: number } | null;
+}
+
+export interface MemberOrigin {
+  claimId: number;
+  /** Outermost first: the source the editor reads, what it copied, who it quotes, what they cite. */
+  chain: Hop[];
+  originKey: string;
+  originLabel: string;
+  /** The worst graded hop, or null when no hop is graded (all F). */
+  weakest: Hop | null;
+}
+
+export interface Origin {
+  key: string;
+  label: string;
+  claimIds: number[];
+  sourceIds: number[];
+}
+
+export interface OriginSummary {
+  members: MemberOrigin[];
+  origins: Origin[];
+  independentOrigins: number;
+  sources: number;
+  /** Several sources resting on one origin: the agreement counts once. */
+  circular: boolean;
+}
+
+/** "the FBI's report", "REFERENCE: Karachi unrest …", "a leaked memo" → a key shared by its spellings. */
+export function documentKey(citedVia: string): string {
+  const words = citedVia
+    .replace(/^\s*REFERENCE:\s*/i, "")
+    .toLowerCase()
+    .replace(/['’]s\b/g, "")
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word && !/^(?:the|a|an|its|his|her|their|this|that|of|by|from|to|in|on|leaked|said|says|according)$/.test(word))
+    .map((word) => normalizeTerm(word) ?? word);
+  return words.slice(0, 6).join(" ");
+}
+
+/** "BP officials", "the MQM spokesman": people who speak for a body are the body's voice. */
+const SPEAKS_FOR = /^(.{2,}?)(?:'s|’s)?\s+(?:officials?|spokes(?:man|woman|person|people)|representatives?|sources?|press office|office)$/i;
+
+function speakerKey(speaker: { id: number; name: string }): string {
+  const body = SPEAKS_FOR.exec(speaker.name.trim())?.[1];
+  return body ? `voice:${body.toLowerCase().replace(/^the\s+/, "")}` : `actor:${speaker.id}`;
+}
+
+const GRADE: Record<Reliability, number> = { A: 1, B: 2, C: 3, D: 4, E: 5, F: 0 };
+
+export function weakestHop(chain: Hop[]): Hop | null {
+  let weakest: Hop | null = null;
+  for (const hop of chain) if (GRADE[hop.reliability] > (weakest ? GRADE[weakest.reliability] : 0)) weakest = hop;
+  return weakest;
+}
+
+/** The chain of one member, outermost first, without following a copy into another member. */
+function ownChain(member: OriginMember): { chain: Hop[]; key: string; label: string } {
+  const chain: Hop[] = [{ kind: "source", label: member.sourceTitle, reliability: member.sourceReliability, sourceId: member.sourceId }];
+  if (member.copiedFrom)
+    chain.push({ kind: "repost", label: member.copiedFrom.sourceTitle, reliability: member.copiedFrom.reliability, sourceId: member.copiedFrom.sourceId });
+  if (member.speaker) chain.push({ kind: "speaker", label: member.speaker.name, reliability: member.speaker.reliability, actorId: member.speaker.id });
+  const via = member.citedVia?.trim();
+  if (via && documentKey(via)) {
+    chain.push({ kind: "via", label: via, reliability: "F" });
+    return { chain, key: `doc:${documentKey(via)}`, label: via };
+  }
+  if (member.speaker) return { chain, key: speakerKey(member.speaker), label: member.speaker.name };
+  const original = member.copiedFrom ?? { sourceId: member.sourceId, sourceTitle: member.sourceTitle };
+  return { chain, key: `source:${original.sourceId}`, label: original.sourceTitle };
+}
+
+export function traceOrigins(members: OriginMember[]): OriginSummary {
+  const bySource = new Map<number, OriginMember[]>();
+  for (const member of members) bySource.set(member.sourceId, [...(bySource.get(member.sourceId) ?? []), member]);
+  const resolved = new Map<number, MemberOrigin>();
+
+  const resolve = (member: OriginMember, seen: Set<number>): MemberOrigin => {
+    const known = resolved.get(member.claimId);
+    if (known) return known;
+    const own = ownChain(member);
+    let result: MemberOrigin = { claimId: member.claimId, chain: own.chain, originKey: own.key, originLabel: own.label, weakest: weakestHop(own.chain) };
+    // A copied passage relays the original's member: its origin is that member's, its chain runs on through it.
+    const copied = member.copiedFrom;
+    const relayed = copied && !seen.has(copied.sourceId) ? bySource.get(copied.sourceId)?.[0] : undefined;
+    if (relayed) {
+      const through = resolve(relayed, new Set([...seen, member.sourceId]));
+      const chain = [own.chain[0]!, ...through.chain];
+      result = { claimId: member.claimId, chain, originKey: through.originKey, originLabel: through.originLabel, weakest: weakestHop(chain) };
+    }
+    resolved.set(member.claimId, result);
+    return result;
+  };
+
+  const traced = members.map((member) => resolve(member, new Set([member.sourceId])));
+  const origins = new Map<string, Origin>();
+  for (const [index, origin] of traced.entries()) {
+    const member = members[index]!;
+    const entry = origins.get(origin.originKey) ?? { key: origin.originKey, label: origin.originLabel, claimIds: [], sourceIds: [] };
+    entry.claimIds.push(member.claimId);
+    if (!entry.sourceIds.includes(member.sourceId)) entry.sourceIds.push(member.sourceId);
+    origins.set(origin.originKey, entry);
+  }
+  const sources = new Set(members.map((member) => member.sourceId)).size;
+  const list = [...origins.values()].sort((x, y) => y.sourceIds.length - x.sourceIds.length || x.label.localeCompare(y.label));
+  return {
+    members: traced,
+    origins: list,
+    independentOrigins: list.length,
+    sources,
+    circular: list.some((origin) => origin.sourceIds.length >= 2),
+  };
+}

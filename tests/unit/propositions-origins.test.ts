@@ -1,0 +1,101 @@
+// Origins of a proposition's members: reposts relay, cited documents and speakers originate, and the
+// chain's weakest graded hop is the member's. Sentences of a subject no labelled set covers (the 2015
+// Tianjin port explosions).
+import { describe, expect, test } from "vitest";
+import { documentKey, traceOrigins, weakestHop, type OriginMember } from "@/lib/propositions/origins";
+
+function member(overrides: Partial<OriginMember> & Pick<OriginMember, "claimId" | "sourceId">): OriginMember {
+  return {
+    quote: "",
+    sourceTitle: `Source ${overrides.sourceId}`,
+    sourceReliability: "F",
+    publishedDate: null,
+    speaker: null,
+    citedVia: null,
+    copiedFrom: null,
+    ...overrides,
+  };
+}
+
+describe("traceOrigins", () => {
+  test("three outlets quoting one ministry rest on one origin, and that is circular", () => {
+    const ministry = { id: 7, name: "Tianjin health bureau", reliability: "B" as const };
+    const summary = traceOrigins([
+      member({ claimId: 1, sourceId: 1, speaker: ministry, quote: "The death toll rose to 173, the health bureau said." }),
+      member({ claimId: 2, sourceId: 2, speaker: ministry, quote: "173 people died, according to the bureau." }),
+      member({ claimId: 3, sourceId: 3, speaker: ministry }),
+    ]);
+    expect(summary.independentOrigins).toBe(1);
+    expect(summary.sources).toBe(3);
+    expect(summary.circular).toBe(true);
+    expect(summary.origins[0]).toMatchObject({ label: "Tianjin health bureau", sourceIds: [1, 2, 3] });
+  });
+
+  test("a repost of a passage takes the original member's origin, and its chain runs through the original", () => {
+    const reporter = { id: 3, name: "Caixin", reliability: "C" as const };
+    const summary = traceOrigins([
+      member({ claimId: 10, sourceId: 1, sourceTitle: "Caixin report", sourceReliability: "B", speaker: reporter }),
+      member({
+        claimId: 11,
+        sourceId: 2,
+        sourceTitle: "Forum thread",
+        sourceReliability: "E",
+        copiedFrom: { sourceId: 1, sourceTitle: "Caixin report", reliability: "B", share: 0.82 },
+      }),
+    ]);
+    expect(summary.independentOrigins).toBe(1);
+    const repost = summary.members.find((traced) => traced.claimId === 11)!;
+    expect(repost.originLabel).toBe("Caixin");
+    expect(repost.chain.map((hop) => hop.kind)).toEqual(["source", "source", "speaker"]);
+    // The forum (E) is the weakest hop of the reposted claim, not the newspaper it copied.
+    expect(repost.weakest).toMatchObject({ label: "Forum thread", reliability: "E" });
+  });
+
+  test("independent speakers and a document cited by two speakers count as they should", () => {
+    const summary = traceOrigins([
+      member({ claimId: 1, sourceId: 1, speaker: { id: 1, name: "Greenpeace East Asia", reliability: "F" } }),
+      member({ claimId: 2, sourceId: 2, speaker: { id: 2, name: "Li Keqiang", reliability: "F" }, citedVia: "the State Council's investigation report" }),
+      member({ claimId: 3, sourceId: 3, speaker: { id: 4, name: "Xinhua", reliability: "F" }, citedVia: "State Council investigation report" }),
+      member({ claimId: 4, sourceId: 4 }),
+    ]);
+    // Greenpeace, the State Council report (via two speakers) and source 4's own reporting.
+    expect(summary.independentOrigins).toBe(3);
+    expect(summary.origins.find((origin) => origin.key.startsWith("doc:"))?.sourceIds).toEqual([2, 3]);
+  });
+
+  test("a body's officials and spokesman speak with the body's one voice", () => {
+    const summary = traceOrigins([
+      member({ claimId: 1, sourceId: 1, speaker: { id: 1, name: "Ruihai officials", reliability: "F" } }),
+      member({ claimId: 2, sourceId: 2, speaker: { id: 2, name: "Ruihai spokesman", reliability: "F" } }),
+    ]);
+    expect(summary.independentOrigins).toBe(1);
+  });
+
+  test("a loop of reposts (each says it copied the other) still ends", () => {
+    const summary = traceOrigins([
+      member({ claimId: 1, sourceId: 1, copiedFrom: { sourceId: 2, sourceTitle: "B", reliability: "F", share: 0.9 } }),
+      member({ claimId: 2, sourceId: 2, copiedFrom: { sourceId: 1, sourceTitle: "A", reliability: "F", share: 0.9 } }),
+    ]);
+    expect(summary.members).toHaveLength(2);
+    expect(summary.independentOrigins).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe("documentKey and weakestHop", () => {
+  test("spellings of one cited document share a key; REFERENCE lines drop their label", () => {
+    expect(documentKey("the FBI's report")).toBe(documentKey("FBI report"));
+    expect(documentKey("REFERENCE: Tianjin blasts toll rises")).toBe(documentKey("Tianjin blasts toll rises"));
+    expect(documentKey("the memo")).not.toBe(documentKey("the report"));
+  });
+
+  test("ungraded hops (F) never count as the weakest; E is worse than B", () => {
+    expect(weakestHop([{ kind: "source", label: "x", reliability: "F" }])).toBeNull();
+    expect(
+      weakestHop([
+        { kind: "source", label: "paper", reliability: "B" },
+        { kind: "speaker", label: "anonymous poster", reliability: "E" },
+        { kind: "via", label: "a memo", reliability: "F" },
+      ])?.label,
+    ).toBe("anonymous poster");
+  });
+});
