@@ -24,11 +24,12 @@ export interface JsonLdExportOptions {
 async function* exportNodes(client: pg.PoolClient): AsyncGenerator<Record<string, unknown>> {
   yield { "@id": DATASET_ID, "@type": "schema:Dataset", "schema:name": "Claimbase export", "cb:formatVersion": FORMAT_VERSION };
   for (const mapper of TABLE_MAPPERS) {
+    const prepared = await mapper.extension?.prepare?.(client);
     const cursor = client.query(new Cursor<Row>(mapper.selectSql));
     try {
       for (;;) {
         const rows = await cursor.read(BATCH_ROWS);
-        for (const row of rows) yield mapper.toNode(row);
+        for (const row of rows) yield mapper.toNode(row, prepared);
         if (rows.length < BATCH_ROWS) break;
       }
     } finally {

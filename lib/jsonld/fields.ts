@@ -1,6 +1,7 @@
 // One table of the database as JSON-LD nodes: each column is a field with its public or Claimbase
 // property, and the same table gives the export (row → node), the zod schema every imported node
 // crosses, and the import (node → row). Adding a table is one mapper built with defineTable.
+import type pg from "pg";
 import { z } from "zod";
 import { Prisma } from "@/lib/generated/prisma/client";
 
@@ -145,7 +146,9 @@ export interface Extension<P extends z.ZodRawShape = z.ZodRawShape> {
   with?: string;
   joins?: string;
   shape: P;
-  write(row: Row): Record<string, unknown>;
+  /** Read once before the table's rows stream (on the export's snapshot); handed to write(). */
+  prepare?(client: pg.ClientBase): Promise<unknown>;
+  write(row: Row, prepared: unknown): Record<string, unknown>;
   read(
     node: z.infer<z.ZodObject<P>>,
     columns: Record<string, unknown>,
@@ -187,7 +190,7 @@ export type ParseResult = { ok: true; node: ParsedNode } | { ok: false; problems
 export interface TableMapper extends TableDefinition {
   /** Constant SQL reading every row in key order. */
   selectSql: string;
-  toNode(row: Row): Record<string, unknown>;
+  toNode(row: Row, prepared?: unknown): Record<string, unknown>;
   schema: z.ZodObject;
   parse(node: unknown, context: ImportContext): ParseResult;
   /** Properties this table's nodes use, with their context coercions. */
@@ -226,13 +229,13 @@ export function defineTable(definition: TableDefinition): TableMapper {
     ...definition,
     selectSql,
     schema,
-    toNode(row) {
+    toNode(row, prepared) {
       const node: Record<string, unknown> = { "@id": nodeId(definition.prefix, keyOf(definition, row)), "@type": definition.type(row) };
       for (const field of fields) {
         const value = fieldValue(field, row[field.column]);
         if (value !== undefined) node[field.property] = value;
       }
-      return extension ? { ...node, ...extension.write(row) } : node;
+      return extension ? { ...node, ...extension.write(row, prepared) } : node;
     },
     parse(input, context) {
       const parsed = schema.safeParse(input);

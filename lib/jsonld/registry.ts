@@ -7,6 +7,7 @@ import { topicsMapper } from "@/lib/jsonld/mappers/topics";
 import { sourcesMapper } from "@/lib/jsonld/mappers/sources";
 import { claimsMapper } from "@/lib/jsonld/mappers/claims";
 import { contradictionsMapper } from "@/lib/jsonld/mappers/contradictions";
+import { propositionMembersMapper, propositionsMapper } from "@/lib/jsonld/mappers/propositions";
 import { commentEditsMapper, commentMentionsMapper, commentThreadsMapper, commentsMapper } from "@/lib/jsonld/mappers/comments";
 import { auditEventsMapper } from "@/lib/jsonld/mappers/audit-events";
 
@@ -17,6 +18,8 @@ export const TABLE_MAPPERS: readonly TableMapper[] = [
   sourcesMapper,
   claimsMapper,
   contradictionsMapper,
+  propositionsMapper,
+  propositionMembersMapper,
   commentThreadsMapper,
   commentsMapper,
   commentEditsMapper,

@@ -44,6 +44,13 @@ function parts(value: string): DateParts | "ambiguous" | undefined {
   return undefined;
 }
 
+/** The first day a stated date can mean ("June 2004" → 1 June 2004), in ms, for ordering sources; undefined when unreadable. */
+export function publishedDateStart(value: string): number | undefined {
+  const found = parts(value);
+  if (!found || found === "ambiguous") return undefined;
+  return Date.UTC(found.year, found.month ?? 0, found.day ?? 1);
+}
+
 export type DateCheck = { ok: true; value: string } | { ok: false; message: string };
 
 /** Validates a stated publication date; `value` is the text to store (an ISO time is cut to its date). */

@@ -27,6 +27,8 @@ import { bulkSetTopic, reviewClaim, setClaimWithdrawn } from "@/lib/claims/mutat
 import { bulkTopicSchema } from "@/lib/claims/schema";
 import { editComment, replyToThread, startThread } from "@/lib/comments/mutations";
 import { assignClaims } from "@/lib/assignments/mutations";
+import { groupPropositions } from "@/lib/propositions/group";
+import { confirmProposition, placeClaim } from "@/lib/propositions/mutations";
 import { importJsonLd } from "@/lib/jsonld/import";
 import { TABLE_MAPPERS } from "@/lib/jsonld/registry";
 import { GET } from "@/app/api/export/jsonld/route";
@@ -65,7 +67,7 @@ describe("JSON-LD export and import", () => {
   let directory: string;
   let file: string;
   let document: Document;
-  const work = { approved: 0, rejected: 0, withdrawn: 0, contradiction: 0, emojiClaim: 0, emojiStart: 0 };
+  const work = { approved: 0, rejected: 0, withdrawn: 0, contradiction: 0, emojiClaim: 0, emojiStart: 0, emojiSource: 0, proposition: 0 };
 
   const nodeById = (id: string) => document["@graph"].find((node) => node["@id"] === id);
 
@@ -77,6 +79,7 @@ describe("JSON-LD export and import", () => {
     const seed = await seedDatabase(source.prisma);
     expect(seed.failures).toEqual([]);
     await detectContradictions(source.prisma);
+    await groupPropositions(source.prisma);
     users = await createRoleUsers(source.prisma);
     await createUser(source.prisma, "editor", { email: "former@example.test", name: "Former Editor", active: false });
     const prisma = source.prisma;
@@ -110,6 +113,12 @@ describe("JSON-LD export and import", () => {
     const first = await prisma.comment.findFirstOrThrow({ where: { threadId: thread.threadId }, orderBy: { id: "asc" } });
     await editComment(prisma, { id: first.id, version: first.version, body: "Is this the minister's own wording, or the paper's?" }, editor);
     await bulkSetTopic(prisma, bulkTopicSchema.parse({ ids: [work.approved, work.rejected], newTopicTitle: "Who opened the bridge?" }), editor);
+    const proposition = await prisma.proposition.findFirstOrThrow({
+      orderBy: { id: "asc" },
+      where: { members: { some: { claim: { source: { publishedDate: { not: null } } } } } },
+    });
+    work.proposition = proposition.id;
+    await confirmProposition(prisma, { id: proposition.id, version: proposition.version }, editor);
     await assignClaims(prisma, { assigneeId: editor.id, ids: [work.approved, work.rejected] }, users.admin);
 
     // A text with an emoji: Web Annotation counts code points where the app counts UTF-16 units.
@@ -124,7 +133,7 @@ describe("JSON-LD export and import", () => {
         text,
         textSha256: createHash("sha256").update(text, "utf8").digest("hex"),
         reliability: "D",
-        publishedDate: "June 2007",
+        publishedDate: "June 1999",
         claims: {
           create: {
             quote,
@@ -139,6 +148,9 @@ describe("JSON-LD export and import", () => {
       include: { claims: true },
     });
     work.emojiClaim = emojiSource.claims[0]!.id;
+    work.emojiSource = emojiSource.id;
+    const placed = await prisma.proposition.findUniqueOrThrow({ where: { id: work.proposition } });
+    await placeClaim(prisma, { claimId: work.emojiClaim, id: placed.id, version: placed.version }, editor);
 
     await npm("export", ["jsonld", "--out", file], source.url);
     document = JSON.parse(await readFile(file, "utf8")) as Document;
@@ -214,6 +226,17 @@ describe("JSON-LD export and import", () => {
     const emoji = nodeById(`urn:claimbase:claim:${work.emojiClaim}`)!;
     const position = ((emoji["cb:anchor"] as Node)["oa:hasTarget"] as { "oa:hasSelector": Node[] })["oa:hasSelector"][1]!;
     expect(position["oa:start"]).toBe(work.emojiStart - 3);
+    // A claim in a proposition first appeared in the earliest dated source among its members: the 1999 forum post.
+    const members = await source.prisma.propositionMember.findMany({ where: { propositionId: work.proposition } });
+    expect(members.length).toBeGreaterThan(2);
+    for (const member of members) {
+      expect(nodeById(`urn:claimbase:claim:${member.claimId}`)!["schema:firstAppearance"], `claim ${member.claimId}`).toEqual({
+        "@id": `urn:claimbase:source:${work.emojiSource}`,
+      });
+    }
+    // Outside a proposition, a claim's only appearance is its own source.
+    const alone = await source.prisma.claim.findFirstOrThrow({ where: { proposition: null, sourceId: { not: work.emojiSource } } });
+    expect(nodeById(`urn:claimbase:claim:${alone.id}`)!["schema:firstAppearance"]).toEqual({ "@id": `urn:claimbase:source:${alone.sourceId}` });
     const types = new Set(document["@graph"].map((node) => node["@type"]));
     for (const type of [
       "schema:Claim",

@@ -1,5 +1,5 @@
 // Actors: the speakers, as schema.org persons and organizations.
-import { ActorKind } from "@/lib/generated/prisma/enums";
+import { ActorKind, Reliability } from "@/lib/generated/prisma/enums";
 import { defineTable } from "@/lib/jsonld/fields";
 import { CREATED_AT, NOTES, UPDATED_AT, VERSION, enumValues } from "@/lib/jsonld/mappers/common";
 
@@ -23,6 +23,8 @@ export const actorsMapper = defineTable({
     { column: "normalized_name", property: "cb:normalizedName", kind: "text" },
     { column: "kind", property: "cb:actorKind", kind: "enum", values: enumValues(ActorKind), sqlType: "actor_kind" },
     { column: "aliases", property: "schema:alternateName", kind: "textList" },
+    // The speaker's Admiralty reliability, one hop of a claim's provenance chain.
+    { column: "reliability", property: "cb:admiraltyReliability", kind: "enum", values: enumValues(Reliability), sqlType: "reliability" },
     NOTES,
     VERSION,
     CREATED_AT,

@@ -2,7 +2,10 @@
 // by a W3C Web Annotation whose target carries a TextQuoteSelector and a TextPositionSelector, with a
 // ClaimReview once an editor has approved or rejected it. Admiralty credibility and everything without
 // a public term are in the Claimbase vocabulary.
+import type pg from "pg";
+import Cursor from "pg-cursor";
 import { z } from "zod";
+import { publishedDateStart } from "@/lib/text/published-date";
 import { AnchorStatus, Attribution, ClaimOrigin, ClaimStatus, SourceStance, Stance } from "@/lib/generated/prisma/enums";
 import { STATUS_LABELS } from "@/lib/claims/labels";
 import { defineExtension, defineTable, nodeId, referenceSchema, type Row } from "@/lib/jsonld/fields";
@@ -51,6 +54,40 @@ function claimReview(row: Row, claimIri: string): Record<string, unknown> | unde
   };
 }
 
+/** The earliest-dated source of each proposition's members, read in batches; a proposition with no readable date has none. */
+async function firstAppearances(client: pg.ClientBase): Promise<Map<number, number>> {
+  const earliest = new Map<number, { sourceId: number; start: number }>();
+  const cursor = client.query(
+    new Cursor<{ proposition_id: number; source_id: number; published_date: string }>(
+      `SELECT DISTINCT m.proposition_id, s.id AS source_id, s.published_date FROM proposition_members m
+       JOIN claims c ON c.id = m.claim_id JOIN sources s ON s.id = c.source_id WHERE s.published_date IS NOT NULL`,
+    ),
+  );
+  try {
+    for (;;) {
+      const rows = await cursor.read(1000);
+      for (const row of rows) {
+        const start = publishedDateStart(row.published_date);
+        if (start === undefined) continue;
+        const known = earliest.get(row.proposition_id);
+        if (!known || start < known.start || (start === known.start && row.source_id < known.sourceId))
+          earliest.set(row.proposition_id, { sourceId: row.source_id, start });
+      }
+      if (rows.length < 1000) break;
+    }
+  } finally {
+    await cursor.close();
+  }
+  return new Map([...earliest].map(([propositionId, { sourceId }]) => [propositionId, sourceId]));
+}
+
+/** schema:firstAppearance: for a claim in a proposition, its earliest dated source (when any is dated); else the claim's own, its only appearance. */
+function firstAppearance(row: Row, firstByProposition: Map<number, number>): Record<string, unknown> {
+  const propositionId = row.proposition_id as number | null;
+  const sourceId = propositionId === null ? (row.source_id as number) : firstByProposition.get(propositionId);
+  return sourceId === undefined ? {} : { "schema:firstAppearance": { "@id": nodeId("source", sourceId) } };
+}
+
 export const claimsMapper = defineTable({
   table: "claims",
   prefix: "claim",
@@ -88,8 +125,9 @@ export const claimsMapper = defineTable({
   extension: defineExtension({
     // Only texts with characters beyond U+FFFF need converting offsets; they come along, the others do not.
     with: `WITH astral AS MATERIALIZED (SELECT id, text FROM sources WHERE text ~ '[^\\u0001-\\uffff]')`,
-    joins: "LEFT JOIN astral ON astral.id = t.source_id",
+    joins: "LEFT JOIN astral ON astral.id = t.source_id LEFT JOIN proposition_members pm ON pm.claim_id = t.id",
     select: [
+      'pm.proposition_id AS "proposition_id"',
       't.start_offset AS "start_offset"',
       't.end_offset AS "end_offset"',
       't.prefix AS "prefix"',
@@ -98,11 +136,12 @@ export const claimsMapper = defineTable({
     ],
     shape: {
       "cb:anchor": annotationSchema,
-      // The earliest source known to carry the claim: its own, until propositions group claims across sources.
+      // Derived (earliest dated source of its proposition, else its own); checked to exist, not stored.
       "schema:firstAppearance": referenceSchema("source").optional(),
       "schema:subjectOf": claimReviewSchema,
     },
-    write(row) {
+    prepare: firstAppearances,
+    write(row, prepared) {
       const claimIri = nodeId("claim", row.id as number);
       let [start, end] = [row.start_offset as number, row.end_offset as number];
       // An orphaned claim's offsets point into a text no longer stored: kept as they are.
@@ -123,7 +162,7 @@ export const claimsMapper = defineTable({
             ],
           },
         },
-        "schema:firstAppearance": { "@id": nodeId("source", row.source_id as number) },
+        ...firstAppearance(row, prepared as Map<number, number>),
         ...(review ? { "schema:subjectOf": review } : {}),
       };
     },
