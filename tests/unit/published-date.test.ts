@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { checkPublishedDate, dateGuess } from "@/lib/text/published-date";
+import { checkPublishedDate, dateGuess, publishedDateStart } from "@/lib/text/published-date";
 import { documentMetadataSchema } from "@/lib/ingest/schema";
 
 const NOW = new Date("2025-06-01T12:00:00Z");
@@ -54,5 +54,17 @@ describe("publication dates", () => {
     expect(documentMetadataSchema.safeParse({ slug: "x", title: "X", kind: "news", url: "javascript:alert(1)" }).error?.issues[0]?.message).toBe(
       "Only http and https URLs",
     );
+  });
+});
+
+describe("ordering sources by their stated dates (a claim's first appearance)", () => {
+  test("each form orders by the first day it can mean", () => {
+    const stated = ["April 15, 2011", "2004-06-11", "June 2004", "2004", "Tuesday, June 1, 2004", "15 April 2011"];
+    const ordered = [...stated].sort((a, b) => publishedDateStart(a)! - publishedDateStart(b)!);
+    expect(ordered).toEqual(["2004", "June 2004", "Tuesday, June 1, 2004", "2004-06-11", "April 15, 2011", "15 April 2011"]);
+  });
+
+  test.each(["03/04/2011", "sometime last spring", ""])("%j has no place in the order", (value) => {
+    expect(publishedDateStart(value)).toBeUndefined();
   });
 });
