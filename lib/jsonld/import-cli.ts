@@ -10,7 +10,7 @@ import { resolveDatabase } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
 import { importJsonLd } from "@/lib/jsonld/import";
 
-const USAGE = "usage: npm run import:jsonld -- FILE   (into an empty database: a new DATABASE_URL, or a fresh embedded one)";
+const USAGE = "usage: npm run import:jsonld -- FILE   (into an empty database: point DATABASE_URL at a new one)";
 const argumentsSchema = z.tuple([z.string().min(1)], { error: `Name one file.\n${USAGE}` });
 
 await runCli(async () => {
