@@ -31,12 +31,15 @@ function describeNode(index: number, node: unknown): string {
   return `node ${index + 1} of @graph${id ? ` (${id})` : ""}`;
 }
 
+/** The prefixes every file must declare as Claimbase does; the coercions may be fewer (a file from before a table was added). */
+const REQUIRED_TERMS = ["@version", "schema", "oa", "xsd", "cb"];
+
 function contextProblem(context: unknown): string | undefined {
   if (typeof context !== "object" || context === null || Array.isArray(context)) return "@context: expected Claimbase's inline context (an object)";
   const given = context as Record<string, unknown>;
-  for (const key of new Set([...Object.keys(JSONLD_CONTEXT), ...Object.keys(given)])) {
+  for (const key of [...REQUIRED_TERMS, ...Object.keys(given)]) {
     if (JSON.stringify(given[key]) !== JSON.stringify(JSONLD_CONTEXT[key])) {
-      return `@context: "${key}" is ${given[key] === undefined ? "missing" : `${JSON.stringify(given[key])}`}, Claimbase's context has ${JSON.stringify(JSONLD_CONTEXT[key]) ?? "no such term"}`;
+      return `@context: "${key}" is ${given[key] === undefined ? "missing" : JSON.stringify(given[key])}, Claimbase's context has ${JSON.stringify(JSONLD_CONTEXT[key]) ?? "no such term"}`;
     }
   }
   return undefined;
@@ -46,7 +49,8 @@ function contextProblem(context: unknown): string | undefined {
 export function validateJsonLd(text: string): ParsedNode[] {
   let document: unknown;
   try {
-    document = JSON.parse(text);
+    // A byte-order mark is not JSON, but editors' tools add one.
+    document = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (error) {
     throw new JsonLdImportError([`The file is not JSON: ${(error as Error).message}`]);
   }

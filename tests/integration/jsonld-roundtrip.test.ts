@@ -268,6 +268,11 @@ describe("JSON-LD export and import", () => {
       ["not JSON", "{ this is not json", /The file is not JSON/],
       ["a wrong context", changed((copy) => (copy["@context"].schema = "http://schema.org/")), /@context: "schema" is "http:\/\/schema.org\/"/],
       [
+        "a term Claimbase does not define",
+        changed((copy) => (copy["@context"].name = "https://schema.org/name")),
+        /@context: "name" is "https:\/\/schema.org\/name", Claimbase's context has no such term/,
+      ],
+      [
         "a remote context",
         changed((copy) => ((copy as { "@context": unknown })["@context"] = "https://schema.org/")),
         /@context: expected Claimbase's inline context/,
