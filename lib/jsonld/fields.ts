@@ -166,8 +166,6 @@ export interface TableDefinition {
   table: string;
   /** Node kind in the @id: urn:claimbase:<prefix>:<key>. */
   prefix: string;
-  /** What the README and messages call one row. */
-  label: string;
   /** ["id"] for a serial key read from the @id; other keys are fields, and the @id joins them with "-". */
   key: readonly string[];
   /** The serial key is a bigint (audit events). */
@@ -247,7 +245,7 @@ export function defineTable(definition: TableDefinition): TableMapper {
       const problems: Array<{ property: string; message: string }> = [];
       if (serialKey) {
         const key = /([0-9]+)$/.exec(node["@id"] as string)![1]!;
-        if (!definition.bigintKey && Number(key) > INT4_MAX) problems.push({ property: "@id", message: "the id is out of range" });
+        if (definition.bigintKey ? key.length > 18 : Number(key) > INT4_MAX) problems.push({ property: "@id", message: "the id is out of range" });
         values.id = key;
         columns.id = { value: key, sqlType: definition.bigintKey ? "bigint" : "integer" };
       }

@@ -15,7 +15,6 @@ const ACTOR_TYPES: Record<ActorKind, string> = {
 export const actorsMapper = defineTable({
   table: "actors",
   prefix: "actor",
-  label: "actor",
   key: ["id"],
   type: (columns) => ACTOR_TYPES[columns.kind as ActorKind] ?? "schema:Thing",
   fields: [

@@ -5,7 +5,6 @@ import { CREATED_AT } from "@/lib/jsonld/mappers/common";
 export const auditEventsMapper = defineTable({
   table: "audit_events",
   prefix: "audit-event",
-  label: "audit event",
   key: ["id"],
   bigintKey: true,
   type: () => "cb:AuditEvent",

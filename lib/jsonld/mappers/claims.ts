@@ -91,7 +91,6 @@ function firstAppearance(row: Row, firstByProposition: Map<number, number>): Rec
 export const claimsMapper = defineTable({
   table: "claims",
   prefix: "claim",
-  label: "claim",
   key: ["id"],
   type: () => "schema:Claim",
   fields: [

@@ -10,7 +10,6 @@ const SUBJECT = new RegExp(`^${NODE_ID_BASE}(${Object.values(CommentEntity).join
 export const commentThreadsMapper = defineTable({
   table: "comment_threads",
   prefix: "comment-thread",
-  label: "comment thread",
   key: ["id"],
   type: () => "cb:CommentThread",
   fields: [
@@ -39,7 +38,6 @@ export const commentThreadsMapper = defineTable({
 export const commentsMapper = defineTable({
   table: "comments",
   prefix: "comment",
-  label: "comment",
   key: ["id"],
   type: () => "schema:Comment",
   fields: [
@@ -55,7 +53,6 @@ export const commentsMapper = defineTable({
 export const commentEditsMapper = defineTable({
   table: "comment_edits",
   prefix: "comment-edit",
-  label: "comment edit",
   key: ["id"],
   type: () => "cb:CommentEdit",
   fields: [
@@ -68,7 +65,6 @@ export const commentEditsMapper = defineTable({
 export const commentMentionsMapper = defineTable({
   table: "comment_mentions",
   prefix: "comment-mention",
-  label: "comment mention",
   key: ["comment_id", "user_id"],
   type: () => "cb:Mention",
   fields: [

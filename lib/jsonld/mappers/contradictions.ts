@@ -7,7 +7,6 @@ import { ASSIGNEE, CREATED_AT, UPDATED_AT, VERSION, enumValues } from "@/lib/jso
 export const contradictionsMapper = defineTable({
   table: "contradictions",
   prefix: "contradiction",
-  label: "contradiction",
   key: ["id"],
   type: () => "cb:Contradiction",
   fields: [

@@ -8,7 +8,6 @@ import { CREATED_AT, UPDATED_AT, VERSION, enumValues } from "@/lib/jsonld/mapper
 export const propositionsMapper = defineTable({
   table: "propositions",
   prefix: "proposition",
-  label: "proposition",
   key: ["id"],
   type: () => "cb:Proposition",
   fields: [
@@ -25,7 +24,6 @@ export const propositionsMapper = defineTable({
 export const propositionMembersMapper = defineTable({
   table: "proposition_members",
   prefix: "proposition-member",
-  label: "proposition member",
   // One membership per claim: the claim's id is the key.
   key: ["claim_id"],
   type: () => "cb:PropositionMember",

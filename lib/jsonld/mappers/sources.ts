@@ -20,7 +20,6 @@ const SOURCE_TYPES: Record<SourceKind, string> = {
 export const sourcesMapper = defineTable({
   table: "sources",
   prefix: "source",
-  label: "source",
   key: ["id"],
   type: (columns) => SOURCE_TYPES[columns.kind as SourceKind] ?? "schema:CreativeWork",
   fields: [

@@ -5,7 +5,6 @@ import { CREATED_AT, UPDATED_AT, VERSION } from "@/lib/jsonld/mappers/common";
 export const topicsMapper = defineTable({
   table: "topics",
   prefix: "topic",
-  label: "topic",
   key: ["id"],
   type: () => "cb:Topic",
   fields: [

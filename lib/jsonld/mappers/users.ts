@@ -7,7 +7,6 @@ import { CREATED_AT, UPDATED_AT, enumValues } from "@/lib/jsonld/mappers/common"
 export const usersMapper = defineTable({
   table: "users",
   prefix: "user",
-  label: "user",
   key: ["id"],
   type: () => "schema:Person",
   fields: [
