@@ -51,19 +51,21 @@ export const corroborationLabelsSchema = z
   .superRefine((labels, context) => {
     const ids = new Set<string>();
     labels.propositions.forEach((proposition, index) => {
-      if (ids.has(proposition.id)) context.addIssue({ code: "custom", path: ["propositions", index, "id"], message: `duplicate proposition id "${proposition.id}"` });
+      if (ids.has(proposition.id))
+        context.addIssue({ code: "custom", path: ["propositions", index, "id"], message: `duplicate proposition id "${proposition.id}"` });
       ids.add(proposition.id);
       const distinct = new Set(proposition.members.map((member) => member.origin)).size;
       if (distinct !== proposition.origins) {
         context.addIssue({
           code: "custom",
           path: ["propositions", index, "origins"],
-          message: `"${proposition.id}" says ${proposition.origins} origin(s) but its members name ${distinct}`,
+          message: `"${proposition.id}" says ${proposition.origins} origin(s) but its members have ${distinct} distinct origin(s)`,
         });
       }
     });
     labels.reposts.forEach((repost, index) => {
-      if (repost.file === repost.original) context.addIssue({ code: "custom", path: ["reposts", index, "original"], message: "a document cannot repost itself" });
+      if (repost.file === repost.original)
+        context.addIssue({ code: "custom", path: ["reposts", index, "original"], message: "a document cannot repost itself" });
     });
   });
 export type CorroborationLabels = z.infer<typeof corroborationLabelsSchema>;

@@ -1,7 +1,6 @@
 // The corroboration labels (tests/fixtures/conflicts/<subject>/corroboration.json and
 // tests/fixtures/seed-corroboration.json) must name real documents and real sentences, or the
 // corroboration eval scores against labels nobody can find in the text.
-import path from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { segmentSentences } from "@/lib/extract";
 import { conflictSubjectDirs } from "@/scripts/eval/conflict-sets";
@@ -134,20 +133,26 @@ describe("corroboration labels", () => {
       const { propositions } = subject.labels;
       const circular = propositions.filter((proposition) => proposition.origins === 1 && new Set(proposition.members.map((member) => member.file)).size > 1);
       expect(circular.length, `${subject.name}: circular`).toBeGreaterThan(0);
-      expect(propositions.some((proposition) => proposition.origins > 1), `${subject.name}: several origins`).toBe(true);
-      expect(propositions.some((proposition) => proposition.members.some((member) => member.via)), `${subject.name}: via`).toBe(true);
+      expect(
+        propositions.some((proposition) => proposition.origins > 1),
+        `${subject.name}: several origins`,
+      ).toBe(true);
+      expect(
+        propositions.some((proposition) => proposition.members.some((member) => member.via)),
+        `${subject.name}: via`,
+      ).toBe(true);
     }
   });
 
   test("the schema refuses an origin count that disagrees with the members", () => {
     const members = [
-      { file: path.join("a.txt"), claim: "the first claim", origin: "fbi-report" },
+      { file: "a.txt", claim: "the first claim", origin: "fbi-report" },
       { file: "b.txt", claim: "the second claim", origin: "fbi-report", via: ["hassan-diab"] },
     ];
     const labels = { subject: "x", reposts: [], different: [], propositions: [{ id: "p", label: "P", members, origins: 2 }] };
     const refused = corroborationLabelsSchema.safeParse(labels);
     expect(refused.success).toBe(false);
-    expect(refused.error?.issues[0]?.message).toContain("names 1");
+    expect(refused.error?.issues[0]?.message).toContain("have 1 distinct origin");
     expect(corroborationLabelsSchema.safeParse({ ...labels, propositions: [{ id: "p", label: "P", members, origins: 1 }] }).success).toBe(true);
   });
 });
