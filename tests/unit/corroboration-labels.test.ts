@@ -128,6 +128,18 @@ describe("corroboration labels", () => {
     expect(subjects.find((subject) => subject.name === "mh17")?.labels.reposts.length).toBeGreaterThanOrEqual(1);
   });
 
+  test("a repost is published after its original", () => {
+    const problems: string[] = [];
+    for (const subject of subjects) {
+      const published = (file: string) => Date.parse(subject.documents.find((document) => document.file === file)?.entry.publishedDate ?? "");
+      for (const repost of subject.labels.reposts) {
+        const [copy, original] = [published(repost.file), published(repost.original)];
+        if (!(copy > original)) problems.push(`${subject.name}: ${repost.file} is not dated after ${repost.original}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
   test("propositions include circular reporting (several documents, one origin) and chains through intermediaries", () => {
     for (const subject of subjects) {
       const { propositions } = subject.labels;
