@@ -1,4 +1,5 @@
-// npm run seed — load seed/documents into the database (idempotent; editor work is kept).
+// npm run seed — load seed/documents into the database (idempotent; editor work is kept), then find
+// contradictions and reposts among them.
 import "dotenv/config";
 import { createPrismaClient } from "@/lib/db/client";
 import { resolveDatabase } from "@/lib/db/embedded";
@@ -6,6 +7,7 @@ import { migrate } from "@/lib/db/migrate";
 import { runCli } from "@/lib/cli/run";
 import { formatSeedSummary, seedDatabase } from "@/seed/run-seed";
 import { detectContradictions, formatDetectionReport } from "@/lib/contradictions/detect";
+import { detectReuseForAll, formatReuseReport } from "@/lib/reuse/detect";
 
 await runCli(async () => {
   const database = await resolveDatabase();
@@ -16,6 +18,7 @@ await runCli(async () => {
       const report = await seedDatabase(prisma, { log: (line) => console.log(line) });
       console.log(formatSeedSummary(report));
       console.log(formatDetectionReport(await detectContradictions(prisma)));
+      console.log(formatReuseReport(await detectReuseForAll(prisma)));
       if (report.failures.length > 0) process.exitCode = 1;
     } finally {
       await prisma.$disconnect();

@@ -13,6 +13,7 @@ export const AUDIT_ENTITIES = [
   "saved_view",
   "comment",
   "comment_thread",
+  "source_reuse",
 ] as const;
 
 // Empty form fields mean "no filter".
