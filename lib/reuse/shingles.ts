@@ -4,10 +4,12 @@ import { stripDiacritics } from "@/lib/text/diacritics";
 
 /** Words per shingle: five words rarely repeat by chance, and a changed word breaks only five shingles. */
 export const SHINGLE_WORDS = 5;
-/** A run of shared shingles shorter than this (fewer than 12 consecutive words) is a common phrase, not reuse. */
-export const MIN_RUN_SHINGLES = 8;
-/** Runs this close on both sides are one passage: a changed word or two, a dropped attribution, inside it. */
-export const MAX_GAP_SHINGLES = SHINGLE_WORDS + 4;
+/** A passage holds at least this many shared shingles (12 words in a row); fewer is a common phrase, not reuse. */
+export const MIN_PASSAGE_SHINGLES = 8;
+/** Shorter runs (one shingle: five common words) are coincidence and join no passage. */
+const MIN_PIECE_SHINGLES = 2;
+/** Runs this close on both sides are one passage: a changed word, a dropped dateline, a headline above the copy. */
+export const MAX_GAP_SHINGLES = SHINGLE_WORDS + 10;
 
 export interface Token {
   /** Lowercased, accents folded. */
@@ -95,17 +97,18 @@ function alignedRuns(a: readonly string[], b: readonly string[]): Run[] {
 }
 
 function mergedRuns(runs: readonly Run[]): Run[] {
-  const merged: Run[] = [];
-  for (const run of runs.filter((candidate) => candidate.aEnd - candidate.aStart >= MIN_RUN_SHINGLES)) {
+  const merged: Array<Run & { shared: number }> = [];
+  for (const run of runs.filter((candidate) => candidate.aEnd - candidate.aStart >= MIN_PIECE_SHINGLES)) {
     const last = merged.at(-1);
     const aGap = last ? run.aStart - last.aEnd : Infinity;
     const bGap = last ? run.bStart - last.bEnd : Infinity;
     if (last && aGap <= MAX_GAP_SHINGLES && bGap >= 0 && bGap <= MAX_GAP_SHINGLES) {
       last.aEnd = run.aEnd;
       last.bEnd = run.bEnd;
-    } else merged.push({ ...run });
+      last.shared += run.aEnd - run.aStart;
+    } else merged.push({ ...run, shared: run.aEnd - run.aStart });
   }
-  return merged;
+  return merged.filter((group) => group.shared >= MIN_PASSAGE_SHINGLES);
 }
 
 export interface Alignment {
