@@ -52,7 +52,10 @@ export const WIRE_ORIGINAL: ReuseTestDocument = {
 const encyclopedia = setDocument("rana-plaza", "03-encyclopedia-rana-plaza-collapse.txt");
 const paragraphs = encyclopedia.split(/\n\n+/);
 /** Three paragraphs of the encyclopedia's "Collapse and rescue" section, as the blog copies them. */
-export const COPIED_PARAGRAPHS = paragraphs.filter((paragraph) => /^(After a power cut|When the search ended|On 1 May the army)/.test(paragraph));
+export const COPIED_PARAGRAPHS = paragraphs
+  .map((paragraph) => paragraph.replace(/^[^\n]*\[edit\]\n/, ""))
+  .filter((paragraph) => /^(After a power cut|When the search ended|On 1 May the army)/.test(paragraph));
+if (COPIED_PARAGRAPHS.length !== 3) throw new Error("tests/helpers/reuse-documents.ts: the three encyclopedia paragraphs were not found");
 
 export const ENCYCLOPEDIA_ORIGINAL: ReuseTestDocument = {
   slug: "wikibd-rana-plaza-collapse",

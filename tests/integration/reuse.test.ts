@@ -16,6 +16,7 @@ import { startTestImportJobs, type TestImportJobs } from "@/tests/helpers/import
 import { mockSessionModule, signInAs } from "@/tests/helpers/session";
 import { createRoleUsers, type TestUser } from "@/tests/helpers/users";
 import {
+  COPIED_PARAGRAPHS,
   ENCYCLOPEDIA_ORIGINAL,
   FORUM_REPOST,
   PARTIAL_REPOST,
@@ -232,4 +233,44 @@ describe("reposts", () => {
     // The origins code no longer sees the dismissed pair.
     expect((await reuseOf(database.prisma, [forum])).get(forum)).toEqual([]);
   }, 120_000);
+
+  test("after a text changes, a confirmed row keeps its status with refreshed figures, and a proposed one no longer met is withdrawn", async () => {
+    const blog = ids.get(PARTIAL_REPOST.slug)!;
+    const confirmed = await database.prisma.sourceReuse.findFirstOrThrow({ where: { sourceId: blog } });
+    const blogSource = await database.prisma.source.findUniqueOrThrow({ where: { id: blog } });
+    // The blogger rewrites the third copied paragraph in their own words.
+    const third = COPIED_PARAGRAPHS[2]!.slice(0, 60);
+    const at = blogSource.text.indexOf(third);
+    expect(at).toBeGreaterThan(0);
+    const end = blogSource.text.indexOf("\n", at);
+    const rewritten = `${blogSource.text.slice(0, at)}By the start of May the army was saying that few people were still missing, which families disputed.${blogSource.text.slice(end)}`;
+    await database.prisma.source.update({ where: { id: blog }, data: { text: rewritten, textSha256: "b".repeat(64) } });
+    const report = await detectReuseFor(database.prisma, blog);
+    expect(report).toMatchObject({ refreshed: 1, proposed: 0, removed: 0 });
+    const refreshed = await database.prisma.sourceReuse.findUniqueOrThrow({ where: { id: confirmed.id } });
+    expect(refreshed).toMatchObject({ status: "confirmed", decidedById: users.editor.id, version: confirmed.version + 1 });
+    expect(refreshed.share).toBeLessThan(confirmed.share);
+    const event = await database.prisma.auditEvent.findFirstOrThrow({
+      where: { entityType: "source_reuse", entityId: String(confirmed.id), action: "refresh" },
+    });
+    expect(event).toMatchObject({ userId: null, before: { share: confirmed.share }, after: { share: refreshed.share } });
+
+    // A copy of the wire story saved later is proposed against the wire story and against the thread
+    // that carries the same copy (the origins code follows the chain); once its text is replaced, both go.
+    const copy = await database.prisma.source.create({
+      data: { slug: "wire-copy", title: "Copy", text: WIRE_ORIGINAL.text, textSha256: "c".repeat(64), publishedDate: "2021-01-05" },
+    });
+    expect(await detectReuseFor(database.prisma, copy.id)).toMatchObject({ compared: 2, proposed: 2 });
+    const proposals = await database.prisma.sourceReuse.findMany({ where: { sourceId: copy.id }, orderBy: { share: "desc" } });
+    expect(proposals.map((row) => [row.originalId, row.status])).toEqual([
+      [ids.get(WIRE_ORIGINAL.slug), "proposed"],
+      [ids.get(FORUM_REPOST.slug), "proposed"],
+    ]);
+    await database.prisma.source.update({
+      where: { id: copy.id },
+      data: { text: setDocument("rana-plaza", "04-forum-murder-charges-repost.txt"), textSha256: "d".repeat(64) },
+    });
+    expect(await detectReuseFor(database.prisma, copy.id)).toMatchObject({ removed: 2, proposed: 0 });
+    expect(await database.prisma.sourceReuse.count({ where: { sourceId: copy.id } })).toBe(0);
+  });
 });
