@@ -12,7 +12,7 @@ import { THREAD_MIN_CHARACTERS, saveJobOnThread } from "@/lib/import/import-thre
 import { storedDocumentSchema, type ImportJobView } from "@/lib/import/job-schema";
 import { savedImportSchema, type SavedImport } from "@/lib/import/preview-schema";
 import type { ReadDocument } from "@/lib/import/types";
-import { detectReuseFor } from "@/lib/reuse/detect";
+import { detectReuseAfterImport } from "@/lib/reuse/detect";
 import { IMPORT_QUEUE, startQueueWorker, type JobQueue, type QueueWorker } from "@/lib/jobs/queue";
 
 /** A job is tried this many times; an interruption after the last marks it failed. */
@@ -108,8 +108,13 @@ export async function runImportJob(db: Db, jobId: number): Promise<void> {
     // A large document is read, parsed and saved by the import thread; only its length is read here.
     const [size] = await db.$queryRaw<Array<{ characters: number | null }>>`
       SELECT length(document->>'rawText') AS characters FROM import_jobs WHERE id = ${jobId}`;
-    const result = (size?.characters ?? 0) >= THREAD_MIN_CHARACTERS ? await saveJobOnThread(jobId) : await saveInPlace(db, jobId);
-    if (!result.summary.duplicate) await findReuse(db, jobId, result.summary.sourceId);
+    // The thread also looks for reposts of what it saved; in place, that follows here.
+    const onThread = (size?.characters ?? 0) >= THREAD_MIN_CHARACTERS;
+    const result = onThread ? await saveJobOnThread(jobId) : await saveInPlace(db, jobId);
+    if (!onThread && !result.summary.duplicate) {
+      await db.importJob.updateMany({ where: { id: jobId, status: "running" }, data: { phase: PHASES.reuse } });
+      await detectReuseAfterImport(db, result.summary.sourceId);
+    }
     const saved = savedImportOf(result);
     await db.importJob.update({
       where: { id: jobId },
@@ -122,16 +127,6 @@ export async function runImportJob(db: Db, jobId: number): Promise<void> {
     });
   } finally {
     clearInterval(heartbeat);
-  }
-}
-
-/** Reposts of and by the saved document (lib/reuse); the import stands even if this fails, so a failure is only logged. */
-async function findReuse(db: Db, jobId: number, sourceId: number): Promise<void> {
-  await db.importJob.updateMany({ where: { id: jobId, status: "running" }, data: { phase: PHASES.reuse } });
-  try {
-    await detectReuseFor(db, sourceId);
-  } catch (error) {
-    console.error(`import job ${jobId}: finding reposts of source ${sourceId} failed`, error);
   }
 }
 

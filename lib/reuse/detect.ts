@@ -145,6 +145,16 @@ export async function detectReuseFor(db: Db, sourceId: number): Promise<ReuseDet
   return report;
 }
 
+/** After an import saved a source: the import stands whatever happens here, so a failure is logged, not thrown. */
+export async function detectReuseAfterImport(db: Db, sourceId: number): Promise<ReuseDetectionReport | null> {
+  try {
+    return await detectReuseFor(db, sourceId);
+  } catch (error) {
+    console.error(`finding reposts of and by source ${sourceId} failed:`, error);
+    return null;
+  }
+}
+
 export interface ReuseRunReport {
   sources: number;
   proposed: number;

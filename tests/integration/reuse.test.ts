@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { runImportJob } from "@/lib/import/jobs";
 import { queuedImportSchema, importJobSchema } from "@/lib/import/job-schema";
 import { PROJECT_ROOT } from "@/lib/db/embedded";
+import { resetEnvCache } from "@/lib/env";
 import { candidateSources, detectReuseFor, fingerprintSource } from "@/lib/reuse/detect";
 import { reuseOf, originalSpan } from "@/lib/reuse/origins";
 import { readPassages } from "@/lib/reuse/passages";
@@ -85,9 +86,14 @@ describe("reposts", () => {
   const rowsOf = (sourceIds: number[]) =>
     database.prisma.sourceReuse.findMany({ where: { OR: [{ sourceId: { in: sourceIds } }, { originalId: { in: sourceIds } }] } });
 
+  const previousUrl = process.env.DATABASE_URL;
+
   beforeAll(async () => {
     database = await createTestDatabase();
     useAppDatabase(database);
+    // The import thread opens its own connection from the environment, as the server's does.
+    process.env.DATABASE_URL = database.url;
+    resetEnvCache();
     users = await createRoleUsers(database.prisma);
     jobs = await startTestImportJobs(database, { worker: false });
     // Unrelated sources already on record, fingerprinted as `npm run reuse` or an import would.
@@ -100,6 +106,8 @@ describe("reposts", () => {
     }
   }, 120_000);
   afterAll(async () => {
+    process.env.DATABASE_URL = previousUrl;
+    resetEnvCache();
     signInAs(null);
     await jobs?.stop();
     releaseAppDatabase();
@@ -273,4 +281,26 @@ describe("reposts", () => {
     expect(await detectReuseFor(database.prisma, copy.id)).toMatchObject({ removed: 2, proposed: 0 });
     expect(await database.prisma.sourceReuse.count({ where: { sourceId: copy.id } })).toBe(0);
   });
+
+  test("a document long enough for the import thread is checked there: a compilation carrying the whole article", async () => {
+    const filler = Array.from(
+      { length: 1100 },
+      (_, index) => `Entry ${index + 1}: the harbour board logged ${index * 3 + 7} complaints about the ferry timetable in week ${index + 1}.`,
+    );
+    const compilation: ReuseTestDocument = {
+      slug: "harbour-and-disaster-clippings",
+      title: "Clippings, first half of 2025",
+      publisher: "Clippings Desk",
+      author: null,
+      url: null,
+      publishedDate: "2025-06-01",
+      text: ["Clippings, first half of 2025", ...filler.slice(0, 550), ENCYCLOPEDIA_ORIGINAL.text, ...filler.slice(550)].join("\n\n"),
+    };
+    expect(compilation.text.length).toBeGreaterThan(100_000);
+    const id = await importThroughJob(compilation);
+    const rows = await database.prisma.sourceReuse.findMany({ where: { sourceId: id } });
+    // A small share of the compilation, but a whole article: proposed on the length of the reuse.
+    expect(rows).toEqual([expect.objectContaining({ originalId: ids.get(ENCYCLOPEDIA_ORIGINAL.slug), status: "proposed" })]);
+    expect(rows[0]!.share).toBeLessThan(0.2);
+  }, 120_000);
 });
