@@ -13,6 +13,7 @@ import { ensureAuthSecret, ensureFirstAdmin, type FirstAdminResult } from "@/lib
 import { migrate } from "@/lib/db/migrate";
 import { cliErrorMessage } from "@/lib/cli/run";
 import { formatSeedSummary, seedDatabase } from "@/seed/run-seed";
+import { detectReuseForAll, formatReuseReport } from "@/lib/reuse/detect";
 import { detectContradictions, formatDetectionReport } from "@/lib/contradictions/detect";
 
 const devMode = process.argv.includes("--dev");
@@ -49,6 +50,7 @@ async function main(): Promise<void> {
         const report = await seedDatabase(prisma, { log: (line) => console.log(`  ${line}`) });
         console.log(formatSeedSummary(report));
         console.log(formatDetectionReport(await detectContradictions(prisma)));
+        console.log(formatReuseReport(await detectReuseForAll(prisma)));
         console.log(formatGroupingReport(await groupPropositions(prisma)));
       }
       firstAdmin = await ensureFirstAdmin(prisma, { embedded: !!embedded, log: (line) => console.log(line) });

@@ -1,4 +1,5 @@
-// npm run seed — load seed/documents into the database (idempotent; editor work is kept).
+// npm run seed — load seed/documents into the database (idempotent; editor work is kept), then find
+// contradictions and reposts among them.
 import "dotenv/config";
 import { formatGroupingReport, groupPropositions } from "@/lib/propositions/group";
 import { createPrismaClient } from "@/lib/db/client";
@@ -7,6 +8,7 @@ import { migrate } from "@/lib/db/migrate";
 import { runCli } from "@/lib/cli/run";
 import { formatSeedSummary, seedDatabase } from "@/seed/run-seed";
 import { detectContradictions, formatDetectionReport } from "@/lib/contradictions/detect";
+import { detectReuseForAll, formatReuseReport } from "@/lib/reuse/detect";
 
 await runCli(async () => {
   const database = await resolveDatabase();
@@ -17,6 +19,7 @@ await runCli(async () => {
       const report = await seedDatabase(prisma, { log: (line) => console.log(line) });
       console.log(formatSeedSummary(report));
       console.log(formatDetectionReport(await detectContradictions(prisma)));
+      console.log(formatReuseReport(await detectReuseForAll(prisma)));
       console.log(formatGroupingReport(await groupPropositions(prisma)));
       if (report.failures.length > 0) process.exitCode = 1;
     } finally {

@@ -11,6 +11,7 @@ import type { FormFieldSpec } from "@/lib/forms/fields";
 import { diffFields, type FieldChange } from "@/lib/audit/diff";
 import { fieldWords } from "@/lib/format/words";
 import { NOTIFICATION_KINDS } from "@/lib/notifications/kinds";
+import { REUSE_STATUS_LABELS } from "@/lib/reuse/labels";
 
 interface FieldLabel {
   label: string;
@@ -58,6 +59,13 @@ const LABELS: Record<string, Record<string, FieldLabel>> = {
   },
   comment: { body: { label: "Comment" }, threadId: { label: "Thread" }, on: { label: "On" }, mentions: { label: "Mentions (user ids)" } },
   comment_thread: { resolved: { label: "Resolved", options: { true: "Yes", false: "No" } }, on: { label: "On" } },
+  source_reuse: {
+    status: { label: "Status", options: REUSE_STATUS_LABELS },
+    share: { label: "Share of the text repeated" },
+    attributed: { label: "Names the original", options: { true: "Yes", false: "No" } },
+    sourceId: { label: "Repeating source id" },
+    originalId: { label: "Original source id" },
+  },
   contradiction: {
     status: { label: "Status", options: CONTRADICTION_STATUS_LABELS },
     kind: { label: "Kind", options: KIND_LABELS },

@@ -14,6 +14,7 @@ export const AUDIT_ENTITIES = [
   "comment",
   "comment_thread",
   "proposition",
+  "source_reuse",
 ] as const;
 
 // Empty form fields mean "no filter".

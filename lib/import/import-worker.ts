@@ -7,6 +7,7 @@ import { importDocument, parseImportRequest, previewImport } from "@/lib/import/
 import { storedDocumentSchema } from "@/lib/import/job-schema";
 import type { ImportThreadMessage, ImportThreadTask } from "@/lib/import/import-thread";
 import { lowerThisThreadsPriority } from "@/lib/jobs/thread-priority";
+import { detectReuseAfterImport } from "@/lib/reuse/detect";
 
 // Other users' requests come first: the import takes the CPU they leave.
 lowerThisThreadsPriority();
@@ -15,7 +16,10 @@ lowerThisThreadsPriority();
 async function saveStoredJob(jobId: number) {
   const job = await db().importJob.findUniqueOrThrow({ where: { id: jobId }, select: { document: true, request: true, requestedBy: true } });
   const document = storedDocumentSchema.parse(job.document);
-  return importDocument(db(), { document, request: parseImportRequest(document.file, job.request), userId: job.requestedBy });
+  const result = await importDocument(db(), { document, request: parseImportRequest(document.file, job.request), userId: job.requestedBy });
+  // Reposts of and by a large document are looked for here too, off the server's event loop.
+  if (!result.summary.duplicate) await detectReuseAfterImport(db(), result.summary.sourceId);
+  return result;
 }
 
 parentPort!.on("message", async (task: ImportThreadTask) => {

@@ -2,7 +2,8 @@
 // request in import_jobs and queues the row's id; the worker (started by scripts/serve.ts) saves it
 // — a large document on the import thread — and records progress, result or a failure. A job whose
 // worker stopped (no heartbeat) is queued again, up to MAX_ATTEMPTS; the save is one transaction,
-// so an interrupted attempt left nothing behind.
+// so an interrupted attempt left nothing behind. Once saved, the job looks for reposts of and by the
+// document (lib/reuse).
 import type { Db } from "@/lib/db/client";
 import { NotFoundError, mapError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -11,6 +12,7 @@ import { THREAD_MIN_CHARACTERS, saveJobOnThread } from "@/lib/import/import-thre
 import { storedDocumentSchema, type ImportJobView } from "@/lib/import/job-schema";
 import { savedImportSchema, type SavedImport } from "@/lib/import/preview-schema";
 import type { ReadDocument } from "@/lib/import/types";
+import { detectReuseAfterImport } from "@/lib/reuse/detect";
 import { IMPORT_QUEUE, startQueueWorker, type JobQueue, type QueueWorker } from "@/lib/jobs/queue";
 
 /** A job is tried this many times; an interruption after the last marks it failed. */
@@ -29,6 +31,7 @@ export const PHASES = {
   queued: "Waiting for the import worker",
   retry: "Waiting for the import worker (the previous attempt was interrupted)",
   running: "Extracting claims, finding contradictions and saving",
+  reuse: "Saved; looking for reposts of and by this document",
   finished: "Finished",
   failed: "Failed",
 } as const;
@@ -105,7 +108,13 @@ export async function runImportJob(db: Db, jobId: number): Promise<void> {
     // A large document is read, parsed and saved by the import thread; only its length is read here.
     const [size] = await db.$queryRaw<Array<{ characters: number | null }>>`
       SELECT length(document->>'rawText') AS characters FROM import_jobs WHERE id = ${jobId}`;
-    const result = (size?.characters ?? 0) >= THREAD_MIN_CHARACTERS ? await saveJobOnThread(jobId) : await saveInPlace(db, jobId);
+    // The thread also looks for reposts of what it saved; in place, that follows here.
+    const onThread = (size?.characters ?? 0) >= THREAD_MIN_CHARACTERS;
+    const result = onThread ? await saveJobOnThread(jobId) : await saveInPlace(db, jobId);
+    if (!onThread && !result.summary.duplicate) {
+      await db.importJob.updateMany({ where: { id: jobId, status: "running" }, data: { phase: PHASES.reuse } });
+      await detectReuseAfterImport(db, result.summary.sourceId);
+    }
     const saved = savedImportOf(result);
     await db.importJob.update({
       where: { id: jobId },

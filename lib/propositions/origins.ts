@@ -106,6 +106,27 @@ function ownChain(member: OriginMember): { chain: Hop[]; key: string; label: str
   return { chain, key: `source:${original.sourceId}`, label: original.sourceTitle };
 }
 
+/**
+ * "the FBI report" cited by one member and the FBI speaking in another are one origin: a cited document whose
+ * name holds a speaking origin's whole name is that speaker's document.
+ */
+function mergeDocumentsIntoAuthors(traced: MemberOrigin[]): void {
+  const speakers = new Map<string, { key: string; label: string; words: string[] }>();
+  for (const origin of traced) {
+    if (origin.originKey.startsWith("doc:") || origin.originKey.startsWith("source:")) continue;
+    const words = documentKey(origin.originLabel).split(" ").filter(Boolean);
+    if (words.length) speakers.set(origin.originKey, { key: origin.originKey, label: origin.originLabel, words });
+  }
+  for (const origin of traced) {
+    if (!origin.originKey.startsWith("doc:")) continue;
+    const words = new Set(origin.originKey.slice(4).split(" "));
+    const author = [...speakers.values()]
+      .filter((speaker) => speaker.words.every((word) => words.has(word)))
+      .sort((x, y) => y.words.length - x.words.length)[0];
+    if (author) [origin.originKey, origin.originLabel] = [author.key, author.label];
+  }
+}
+
 export function traceOrigins(members: OriginMember[]): OriginSummary {
   const bySource = new Map<number, OriginMember[]>();
   for (const member of members) bySource.set(member.sourceId, [...(bySource.get(member.sourceId) ?? []), member]);
@@ -129,6 +150,7 @@ export function traceOrigins(members: OriginMember[]): OriginSummary {
   };
 
   const traced = members.map((member) => resolve(member, new Set([member.sourceId])));
+  mergeDocumentsIntoAuthors(traced);
   const origins = new Map<string, Origin>();
   for (const [index, origin] of traced.entries()) {
     const member = members[index]!;

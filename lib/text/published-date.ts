@@ -93,3 +93,18 @@ export function dateGuess(value: string | null | undefined): string | undefined 
   }
   return undefined;
 }
+
+/**
+ * The span of days a stated date covers, as UTC milliseconds ("June 2007" is the whole month),
+ * or undefined when it cannot be read; two dates are in order only when their spans do not overlap.
+ */
+export function publishedDateSpan(value: string | null | undefined): { earliest: number; latest: number } | undefined {
+  if (!value) return undefined;
+  const found = parts(value);
+  if (!found || found === "ambiguous") return undefined;
+  const { year, month, day } = found;
+  if (month !== undefined && (month < 0 || month > 11)) return undefined;
+  const earliest = Date.UTC(year, month ?? 0, day ?? 1);
+  const latest = day !== undefined && month !== undefined ? earliest : month !== undefined ? Date.UTC(year, month + 1, 0) : Date.UTC(year, 11, 31);
+  return { earliest, latest };
+}

@@ -217,6 +217,17 @@ const EXPECTED: Record<string, Case[]> = {
       },
     },
   ],
+  // Viewers see reposts on the source pages; deciding on one takes an editor.
+  "lib/reuse/actions.ts#decideSourceReuseAction": [
+    {
+      role: "editor",
+      sample: async (prisma) => {
+        const [copy, original] = [await sampleSource(prisma), await sampleSource(prisma)];
+        const row = await prisma.sourceReuse.create({ data: { sourceId: copy.id, originalId: original.id, share: 1, method: "sample" } });
+        return { input: { id: row.id, version: row.version, status: "confirmed" }, entityType: "source_reuse" };
+      },
+    },
+  ],
   // Viewers read discussions; writing takes an editor, and editing a comment its author (tests/integration/comments.test.ts).
   "lib/comments/actions.ts#startThreadAction": [
     {

@@ -99,3 +99,14 @@ describe("documentKey and weakestHop", () => {
     ).toBe("anonymous poster");
   });
 });
+
+describe("a cited document and its author", () => {
+  test("the FBI speaking and 'the FBI report' cited by a prime minister are one origin", () => {
+    const summary = traceOrigins([
+      member({ claimId: 1, sourceId: 1, speaker: { id: 1, name: "FBI", reliability: "F" } }),
+      member({ claimId: 2, sourceId: 2, speaker: { id: 2, name: "Hassan Diab", reliability: "F" }, citedVia: "the FBI report" }),
+    ]);
+    expect(summary.independentOrigins).toBe(1);
+    expect(summary.origins[0]!.label).toBe("FBI");
+  });
+});

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Pager, shownRange } from "@/app/(admin)/_components/pager";
 import { requirePageRole } from "@/lib/auth/session";
 import { listSourcesWithCounts } from "@/lib/sources/queries";
+import { repeatingSourceIds } from "@/lib/reuse/queries";
 import { sourceListSchema } from "@/lib/sources/schema";
 import { SOURCE_KIND_LABELS } from "@/lib/sources/labels";
 import { reliabilityText, RELIABILITY_LABELS } from "@/lib/claims/labels";
@@ -20,6 +21,7 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
   const { value: filters, ignored } = parseWithProblems(sourceListSchema, raw);
   const list = await listSourcesWithCounts(filters);
   const sources = list.rows;
+  const reposts = await repeatingSourceIds(sources.map((source) => source.id));
   const pageHref = (page: number) => `/sources?${new URLSearchParams({ ...(filters.q ? { q: filters.q } : {}), page: String(page) })}`;
   return (
     <section>
@@ -63,6 +65,14 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
               <tr key={source.id}>
                 <td>
                   <Link href={`/sources/${source.slug}`}>{source.title}</Link>
+                  {reposts.has(source.id) && (
+                    <>
+                      {" "}
+                      <span className="badge reuse-marker" title="Repeats another source (see its page)" data-testid="repost-marker">
+                        repost
+                      </span>
+                    </>
+                  )}
                 </td>
                 <td>{SOURCE_KIND_LABELS[source.kind] ?? source.kind}</td>
                 <td>{[source.publisher, source.author].filter(Boolean).join(" · ") || "—"}</td>

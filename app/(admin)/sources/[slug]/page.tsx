@@ -17,6 +17,8 @@ import { listAssignableEditors, sourceAssignee } from "@/lib/assignments/queries
 import { AssignControl } from "../../_components/assign-control";
 import { Quote } from "../../_components/quote";
 import { CommentsPanel } from "../../_components/comments-panel";
+import { SourceReuse } from "../../_components/source-reuse";
+import { getSourceReuse } from "@/lib/reuse/queries";
 
 export const dynamic = "force-dynamic";
 
@@ -49,11 +51,12 @@ export default async function SourceReaderPage({
     selectedId !== undefined ? getClaimDetail(selectedId) : null,
   ]);
   const detail = selected?.claim.sourceId === source.id ? selected : null;
-  const [actors, topics, editors, assignee] = await Promise.all([
+  const [actors, topics, editors, assignee, reuse] = await Promise.all([
     editor && detail ? editorActorChoices() : [],
     editor && detail ? listTopicOptions() : [],
     editor ? listAssignableEditors() : null,
     sourceAssignee(source.id),
+    getSourceReuse(source.id),
   ]);
 
   return (
@@ -66,6 +69,7 @@ export default async function SourceReaderPage({
           <h1 id="source-title">{source.title}</h1>
           <SourceMeta source={source} />
           <AssignControl target={{ kind: "source", id: source.id }} assignment={assignee} editors={editors} canEdit={editor} />
+          <SourceReuse repeats={reuse.repeats} repeatedBy={reuse.repeatedBy} canEdit={editor} />
           <p className="legend">
             {CLAIM_STATUSES.map((status) => (
               <span key={status} className={`legend-item status-${status}`}>

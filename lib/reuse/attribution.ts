@@ -1,0 +1,84 @@
+// Does the repeating text name the original: its title, publisher, author or URL? A title inside the
+// copied passages does not count (a copied headline does not tell the reader where the text came
+// from); a publisher or URL does (a copied dateline or credit line does). Pure: no database.
+import { tokenize, type ReusePassage } from "@/lib/reuse/shingles";
+
+export interface NamedOriginal {
+  title: string;
+  publisher: string | null;
+  author: string | null;
+  url: string | null;
+}
+
+export type AttributedBy = "title" | "publisher" | "author" | "url";
+
+/** Bylines that name no one: they cannot tell a reader which source was repeated. */
+const GENERIC_BYLINES = new Set([
+  "staff",
+  "staff reporter",
+  "staff writer",
+  "our correspondent",
+  "our court reporter",
+  "our reporter",
+  "our staff reporter",
+  "correspondent",
+  "news desk",
+  "web desk",
+  "agencies",
+  "editorial",
+  "editor",
+  "admin",
+  "anonymous",
+]);
+
+interface Found {
+  start: number;
+  end: number;
+}
+
+/** Every place the words of `needle` occur in a row in `text` (case, accents and punctuation ignored). */
+function occurrences(text: string, needle: string): Found[] {
+  const wanted = tokenize(needle).map((token) => token.word);
+  if (wanted.length === 0) return [];
+  const tokens = tokenize(text);
+  const found: Found[] = [];
+  for (let index = 0; index + wanted.length <= tokens.length; index++) {
+    if (wanted.every((word, offset) => tokens[index + offset]!.word === word)) {
+      found.push({ start: tokens[index]!.start, end: tokens[index + wanted.length - 1]!.end });
+    }
+  }
+  return found;
+}
+
+function urlCore(url: string): string {
+  return url
+    .trim()
+    .replace(/^[a-z]+:\/\//i, "")
+    .replace(/^www\./i, "")
+    .replace(/[/#?]+$/, "");
+}
+
+/** What of the original the repeating text names, or null. */
+export function attributedBy(repeatingText: string, original: NamedOriginal, passages: readonly ReusePassage[]): AttributedBy | null {
+  if (original.url && urlCore(original.url).length >= 4 && repeatingText.toLowerCase().includes(urlCore(original.url).toLowerCase())) return "url";
+  if (original.publisher && tokenize(original.publisher).length > 0 && occurrences(repeatingText, original.publisher).length > 0) return "publisher";
+  const author = original.author?.trim();
+  if (
+    author &&
+    !GENERIC_BYLINES.has(
+      tokenize(author)
+        .map((token) => token.word)
+        .join(" "),
+    ) &&
+    occurrences(repeatingText, author).length > 0
+  )
+    return "author";
+  // A title of one or two words ("Update", "Baldia") says too little to name a document.
+  if (tokenize(original.title).length >= 3) {
+    const outside = occurrences(repeatingText, original.title).some(
+      (found) => !passages.some((passage) => found.start >= passage.start && found.end <= passage.end),
+    );
+    if (outside) return "title";
+  }
+  return null;
+}

@@ -1,0 +1,202 @@
+// Repost detection's pure part: shingles, containment, aligned passages, the threshold, which text is
+// the original, attribution, and the band keys the candidate lookup uses. Documents from the labelled
+// sets' forum reposts and articles (tests/helpers/reuse-documents.ts).
+import { describe, expect, test } from "vitest";
+import { compareDocuments, meetsThreshold, MIN_SHARE, originalOf, originalSpan, type ComparedDocument } from "@/lib/reuse/compare";
+import { attributedBy } from "@/lib/reuse/attribution";
+import { fingerprintKeys } from "@/lib/reuse/signature";
+import { alignPassages, containment, shingles, tokenize } from "@/lib/reuse/shingles";
+import {
+  COPIED_PARAGRAPHS,
+  ENCYCLOPEDIA_ORIGINAL,
+  FORUM_REPOST,
+  PARTIAL_REPOST,
+  STOCK_A,
+  STOCK_B,
+  WIRE_ORIGINAL,
+  type ReuseTestDocument,
+} from "@/tests/helpers/reuse-documents";
+
+function compared(document: ReuseTestDocument, id: number): ComparedDocument {
+  return { id, ...document };
+}
+
+/** Words only, so a passage and the text it was copied from compare across line breaks. */
+const words = (text: string) =>
+  tokenize(text)
+    .map((token) => token.word)
+    .join(" ");
+
+function sharedKeys(a: string, b: string): number {
+  const keys = new Set(fingerprintKeys(tokenize(a)));
+  return fingerprintKeys(tokenize(b)).filter((key) => keys.has(key)).length;
+}
+
+describe("a whole repost under a changed headline, among forum debris and replies", () => {
+  const finding = compareDocuments(compared(WIRE_ORIGINAL, 1), compared(FORUM_REPOST, 2))!;
+
+  test("the forum thread repeats the wire story, and the share is the copied part of the page", () => {
+    expect(finding.sourceId).toBe(2);
+    expect(finding.originalId).toBe(1);
+    expect(meetsThreshold(finding)).toBe(true);
+    // The copy is about a quarter of the thread's words; menus, signatures and six replies are the rest.
+    expect(finding.share).toBeGreaterThan(MIN_SHARE);
+    expect(finding.share).toBeLessThan(0.5);
+    // Nearly all of the wire story is in the thread, but the thread is much more than the story.
+    expect(finding.containment.original).toBeGreaterThan(0.8);
+    expect(finding.containment.repeating).toBeLessThan(0.4);
+  });
+
+  test("the passage runs from the first copied sentence to the last, on both texts", () => {
+    expect(finding.passages).toHaveLength(1);
+    const [passage] = finding.passages;
+    const inRepost = FORUM_REPOST.text.slice(passage!.start, passage!.end);
+    const inOriginal = WIRE_ORIGINAL.text.slice(passage!.originalStart, passage!.originalEnd);
+    expect(inRepost.startsWith("Two men were sentenced")).toBe(true);
+    expect(inRepost.endsWith("compensation to the victims' families")).toBe(true);
+    expect(words(inOriginal)).toBe(words(inRepost));
+    // The replies quoting the story and arguing with it are the forum's own words.
+    expect(FORUM_REPOST.text.slice(passage!.end)).toContain("Small fish hang");
+  });
+
+  test("the forum credits only 'agencies', so the original is not named", () => {
+    expect(finding.attributed).toBe(false);
+  });
+
+  test("a claim's span in the repost maps onto the same words in the original", () => {
+    const sentence = "The court acquitted MQM-P leader Rauf Siddiqui";
+    const start = FORUM_REPOST.text.indexOf(sentence);
+    const mapped = originalSpan(finding, start, start + sentence.length)!;
+    expect(WIRE_ORIGINAL.text.slice(mapped.start, mapped.end)).toBe(sentence);
+    const exact = originalSpan(finding, start, start + sentence.length, { text: FORUM_REPOST.text, originalText: WIRE_ORIGINAL.text })!;
+    expect(WIRE_ORIGINAL.text.slice(exact.start, exact.end)).toBe(sentence);
+  });
+
+  test("a span in the replies is the forum's own and maps nowhere", () => {
+    const reply = "Small fish hang and the big fish walk free";
+    const start = FORUM_REPOST.text.indexOf(reply);
+    expect(originalSpan(finding, start, start + reply.length)).toBeNull();
+  });
+
+  test("the two share band keys, so the candidate lookup finds one from the other", () => {
+    expect(sharedKeys(WIRE_ORIGINAL.text, FORUM_REPOST.text)).toBeGreaterThan(0);
+  });
+});
+
+describe("a partial repost: three paragraphs of a long article inside a blog post", () => {
+  // Ids in import order: the blog was loaded first, but it is dated eleven years later.
+  const finding = compareDocuments(compared(PARTIAL_REPOST, 1), compared(ENCYCLOPEDIA_ORIGINAL, 2))!;
+
+  test("is found, with the earlier-dated article as the original whatever the import order", () => {
+    expect(finding.sourceId).toBe(1);
+    expect(finding.originalId).toBe(2);
+    expect(meetsThreshold(finding)).toBe(true);
+    expect(finding.share).toBeGreaterThan(0.4);
+    // The article's other sections are not in the blog.
+    expect(finding.containment.original).toBeLessThan(0.3);
+  });
+
+  test("its passages are the three copied paragraphs and nothing of the blog's own", () => {
+    const reused = finding.passages.map((passage) => words(PARTIAL_REPOST.text.slice(passage.start, passage.end))).join(" ");
+    expect(reused).toBe(words(COPIED_PARAGRAPHS.join(" ")));
+    for (const passage of finding.passages) {
+      expect(words(ENCYCLOPEDIA_ORIGINAL.text.slice(passage.originalStart, passage.originalEnd))).toBe(
+        words(PARTIAL_REPOST.text.slice(passage.start, passage.end)),
+      );
+    }
+  });
+
+  test("the two share band keys although the whole documents resemble each other little", () => {
+    expect(sharedKeys(ENCYCLOPEDIA_ORIGINAL.text, PARTIAL_REPOST.text)).toBeGreaterThan(0);
+  });
+});
+
+describe("two wire stories sharing one stock sentence", () => {
+  const finding = compareDocuments(compared(STOCK_A, 1), compared(STOCK_B, 2));
+
+  test("the sentence is located, but it is no repost", () => {
+    const located = finding!.passages.map((passage) => STOCK_B.text.slice(passage.start, passage.end));
+    expect(located.some((passage) => passage.includes("The figures could not be independently verified"))).toBe(true);
+    expect(finding!.share).toBeLessThan(MIN_SHARE);
+    expect(meetsThreshold(finding!)).toBe(false);
+  });
+
+  test("two unrelated stories share no band key", () => {
+    expect(sharedKeys(ENCYCLOPEDIA_ORIGINAL.text, WIRE_ORIGINAL.text)).toBe(0);
+  });
+});
+
+describe("which document is the original", () => {
+  const doc = (id: number, publishedDate: string | null) => ({ id, publishedDate });
+
+  test.each([
+    ["the earlier publication date", doc(5, "April 24, 2025"), doc(9, "2013-04-25"), 9],
+    ["import order when a date is missing", doc(5, null), doc(9, "2013-04-25"), 5],
+    ["import order when a date cannot be read", doc(5, "03/04/2011"), doc(9, "2013-04-25"), 5],
+    ["import order when the dates overlap (a month and a day in it)", doc(9, "June 2007"), doc(5, "2007-06-11"), 5],
+    ["a month before a later day", doc(9, "June 2007"), doc(5, "2007-07-01"), 9],
+  ])("by %s", (_label, a, b, originalId) => {
+    expect(originalOf(a, b).original.id).toBe(originalId);
+    expect(originalOf(b, a).original.id).toBe(originalId);
+  });
+});
+
+describe("attribution", () => {
+  const passagesOf = (repeating: string, original: string) => alignPassages(tokenize(repeating), tokenize(original)).passages;
+
+  test.each([
+    ["its URL", `${FORUM_REPOST.text}\nFull story: induswire.example/2020/09/22/baldia-verdict/`, "url"],
+    ["its publisher", FORUM_REPOST.text.replace("(Source: agencies)", "(Source: INDUS WIRE SERVICE)"), "publisher"],
+    [
+      "its headline in the credit line",
+      FORUM_REPOST.text.replace("(Source: agencies)", '(From: "Two sentenced to death for 2012 Karachi garment factory blaze")'),
+      "title",
+    ],
+  ])("a repost naming %s names the original", (_label, text, by) => {
+    expect(attributedBy(text, WIRE_ORIGINAL, passagesOf(text, WIRE_ORIGINAL.text))).toBe(by);
+  });
+
+  test("a headline copied along with the story does not name it", () => {
+    const copiedWithHeadline = `Posted by a reader\n\n${WIRE_ORIGINAL.text.replace("KARACHI, Sept 22 (Indus Wire Service) -", "")}`;
+    const passages = passagesOf(copiedWithHeadline, WIRE_ORIGINAL.text);
+    expect(copiedWithHeadline.slice(passages[0]!.start)).toMatch(/^Two sentenced to death/);
+    expect(attributedBy(copiedWithHeadline, WIRE_ORIGINAL, passages)).toBeNull();
+  });
+
+  test("a generic byline names no one", () => {
+    const text = `${FORUM_REPOST.text}\nBy Staff Reporter`;
+    expect(attributedBy(text, WIRE_ORIGINAL, passagesOf(text, WIRE_ORIGINAL.text))).toBeNull();
+  });
+});
+
+describe("other scripts and symbols", () => {
+  const urdu =
+    "کراچی کی بلدیہ ٹاؤن فیکٹری میں آگ لگنے سے دو سو ساٹھ سے زائد مزدور جاں بحق ہوئے اور عدالت نے دو ملزمان کو سزائے موت سنائی جبکہ چار چوکیداروں کو عمر قید کی سزا دی گئی 🔥🙏";
+
+  test("Urdu words are words, emoji are not, and offsets stay JavaScript string indices", () => {
+    const tokens = tokenize(urdu);
+    expect(tokens.length).toBeGreaterThan(30);
+    for (const token of tokens) expect(urdu.slice(token.start, token.end)).not.toMatch(/\p{Extended_Pictographic}/u);
+    expect(tokenize("🔥🙏 👍")).toEqual([]);
+  });
+
+  test("an Urdu repost with emoji around it is found, and an emoji-only text compares with nothing", () => {
+    const original = compared({ ...WIRE_ORIGINAL, text: `${urdu}\n${urdu.replace("کراچی", "شہر")}`, publishedDate: "2020-09-22" }, 1);
+    const repost = compared({ ...FORUM_REPOST, text: `😡😡 دیکھیں\n${urdu}\n👍 ${"واہ ".repeat(3)}`, publishedDate: "2020-09-23" }, 2);
+    const finding = compareDocuments(original, repost)!;
+    expect(finding.sourceId).toBe(2);
+    expect(finding.share).toBeGreaterThan(0.8);
+    expect(compareDocuments(original, compared({ ...FORUM_REPOST, text: "🔥🔥🔥 🙏" }, 3))).toBeNull();
+    expect(fingerprintKeys(tokenize("🔥🔥🔥 🙏"))).toEqual([]);
+  });
+});
+
+describe("containment", () => {
+  test("is the share of one side's distinct shingles found in the other", () => {
+    const a = shingles(tokenize("one two three four five six seven"));
+    const b = new Set(shingles(tokenize("zero one two three four five six")));
+    expect(a).toHaveLength(3);
+    expect(containment(a, b)).toBeCloseTo(2 / 3);
+    expect(containment([], b)).toBe(0);
+  });
+});
