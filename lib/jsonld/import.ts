@@ -1,7 +1,7 @@
 // Import of a JSON-LD export into an empty database: every node is validated (its table's zod
 // schema, unique ids, references to nodes in the file, anchors against their source text) before
-// anything is written; then every row is written in one transaction, ids kept, and the id sequences
-// moved past them. A bad file is refused with the node and field named, and nothing is written.
+// anything is written; then every row is written in one transaction, ids kept, the id sequences
+// moved past them, and the reuse lookup's fingerprints rebuilt from the texts. A bad file is refused with the node and field named, and nothing is written.
 import type pg from "pg";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { ValidationError } from "@/lib/errors";
@@ -9,6 +9,8 @@ import { DATASET_ID, FORMAT_VERSION, JSONLD_CONTEXT } from "@/lib/jsonld/context
 import { NODE_ID_BASE, insertSql, type Columns, type ParsedNode } from "@/lib/jsonld/fields";
 import { TABLE_MAPPERS, mapperForPrefix } from "@/lib/jsonld/registry";
 import { sourcesMapper } from "@/lib/jsonld/mappers/sources";
+import { fingerprintKeys } from "@/lib/reuse/signature";
+import { tokenize } from "@/lib/reuse/shingles";
 
 const INSERT_BATCH = 200;
 /** Problems listed in one refusal; the rest are counted. */
@@ -121,6 +123,20 @@ export function validateJsonLd(text: string): ParsedNode[] {
   return parsed;
 }
 
+/** The reuse lookup's band keys (lib/reuse), computed from each source's text as detection stores them. */
+async function rebuildSourceFingerprints(client: pg.ClientBase, nodes: readonly ParsedNode[]): Promise<void> {
+  for (const node of nodes) {
+    if (node.mapper !== sourcesMapper) continue;
+    const keys = fingerprintKeys(tokenize(node.columns.text!.value as string));
+    if (keys.length === 0) continue;
+    const query = Prisma.sql`
+      INSERT INTO source_fingerprints (key, source_id, text_sha256)
+      SELECT unnest(${keys.map(String)}::bigint[]), ${node.columns.id!.value}::integer, ${node.columns.text_sha256!.value}
+      ON CONFLICT DO NOTHING`;
+    await client.query(query.text, query.values);
+  }
+}
+
 /** Writes validated nodes into an empty database, in one transaction. */
 export async function importJsonLd(client: pg.ClientBase, text: string, options: { log?: (line: string) => void } = {}): Promise<JsonLdImportReport> {
   const nodes = validateJsonLd(text);
@@ -161,6 +177,7 @@ export async function importJsonLd(client: pg.ClientBase, text: string, options:
       }
       options.log?.(`${mapper.table}: ${count}`);
     }
+    await rebuildSourceFingerprints(client, nodes);
     const audit = Prisma.sql`INSERT INTO audit_events (entity_type, entity_id, action, after) VALUES ('import', 'jsonld', 'import_jsonld', ${JSON.stringify({ rows })}::jsonb)`;
     await client.query(audit.text, audit.values);
     await client.query("COMMIT");

@@ -29,6 +29,8 @@ import { editComment, replyToThread, startThread } from "@/lib/comments/mutation
 import { assignClaims } from "@/lib/assignments/mutations";
 import { groupPropositions } from "@/lib/propositions/group";
 import { confirmProposition, placeClaim } from "@/lib/propositions/mutations";
+import { detectReuseForAll, fingerprintSource } from "@/lib/reuse/detect";
+import { decideSourceReuse } from "@/lib/reuse/mutations";
 import { importJsonLd } from "@/lib/jsonld/import";
 import { TABLE_MAPPERS } from "@/lib/jsonld/registry";
 import { GET } from "@/app/api/export/jsonld/route";
@@ -80,6 +82,13 @@ describe("JSON-LD export and import", () => {
     expect(seed.failures).toEqual([]);
     await detectContradictions(source.prisma);
     await groupPropositions(source.prisma);
+    // A blog reposting a seed document without naming it: a reuse row for an editor to confirm.
+    const original = await source.prisma.source.findFirstOrThrow({ orderBy: { id: "asc" } });
+    const repost = `Shared from elsewhere.\n\n${original.text.slice(0, 4000)}`;
+    await source.prisma.source.create({
+      data: { slug: "repost", title: "Repost", kind: "blog", text: repost, textSha256: createHash("sha256").update(repost, "utf8").digest("hex") },
+    });
+    await detectReuseForAll(source.prisma);
     users = await createRoleUsers(source.prisma);
     await createUser(source.prisma, "editor", { email: "former@example.test", name: "Former Editor", active: false });
     const prisma = source.prisma;
@@ -119,6 +128,8 @@ describe("JSON-LD export and import", () => {
     });
     work.proposition = proposition.id;
     await confirmProposition(prisma, { id: proposition.id, version: proposition.version }, editor);
+    const reuse = await prisma.sourceReuse.findFirstOrThrow({ orderBy: { id: "asc" } });
+    await decideSourceReuse(prisma, { id: reuse.id, version: reuse.version, status: "confirmed" }, editor);
     await assignClaims(prisma, { assigneeId: editor.id, ids: [work.approved, work.rejected] }, users.admin);
 
     // A text with an emoji: Web Annotation counts code points where the app counts UTF-16 units.
@@ -149,6 +160,8 @@ describe("JSON-LD export and import", () => {
     });
     work.emojiClaim = emojiSource.claims[0]!.id;
     work.emojiSource = emojiSource.id;
+    // As an import would: the new source joins the reuse lookup.
+    await fingerprintSource(prisma, emojiSource);
     const placed = await prisma.proposition.findUniqueOrThrow({ where: { id: work.proposition } });
     await placeClaim(prisma, { claimId: work.emojiClaim, id: placed.id, version: placed.version }, editor);
 
@@ -335,7 +348,7 @@ describe("JSON-LD export and import", () => {
     await sourceClient.connect();
     try {
       await expect(importJsonLd(sourceClient, JSON.stringify(document))).rejects.toThrow(
-        /^The database is not empty \(users, actors, topics, sources, claims, .*audit_events hold rows\): a JSON-LD export is imported only into an empty database/,
+        /^The database is not empty \(users, actors, topics, sources, .*claims, .*audit_events hold rows\): a JSON-LD export is imported only into an empty database/,
       );
     } finally {
       await sourceClient.end();
@@ -359,6 +372,10 @@ describe("JSON-LD export and import", () => {
       }
       expect(actual, mapper.table).toEqual(expected);
     }
+    // Not carried but rebuilt from the texts: the reuse lookup's fingerprints.
+    expect(await tableRows(target.url, "source_fingerprints", ["key", "source_id"])).toEqual(
+      await tableRows(source.url, "source_fingerprints", ["key", "source_id"]),
+    );
     // Users come without a password: they sign in after an admin sets one.
     expect(await target.prisma.user.count({ where: { passwordHash: { not: null } } })).toBe(0);
     // Sequences moved past the imported ids: a new row takes the next one.
