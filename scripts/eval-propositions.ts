@@ -16,13 +16,18 @@
 //   --subject NAME  only this subject (repeatable)
 //   --tuning        leave the held-out subjects out (what to run while changing rules)
 //   --verbose       print each subject's wrong and missed matches, reposts and origin counts
+//   --explain       with --verbose's list, each missed pair's figures, acts, relatedness and the judges' answers
 import "dotenv/config";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { runCli } from "@/lib/cli/run";
 import { ingestDocument } from "@/lib/ingest/ingest-document";
-import { detectContradictions } from "@/lib/contradictions/detect";
+import { cueClaims, detectContradictions, vocabularyOf } from "@/lib/contradictions/detect";
+import { eventRelatedness, facetsOf, type CueClaim } from "@/lib/contradictions/features";
+import { strongestCue } from "@/lib/contradictions/judge";
+import { matchClaims } from "@/lib/propositions/match";
+import { generateCandidates } from "@/lib/contradictions/candidates";
 import { groupPropositions } from "@/lib/propositions/group";
 import { originMembersOf } from "@/lib/propositions/origin-members";
 import { traceOrigins } from "@/lib/propositions/origins";
@@ -40,6 +45,7 @@ const argsSchema = z.object({
   subject: z.array(z.string()).default([]),
   tuning: z.boolean().default(false),
   verbose: z.boolean().default(false),
+  explain: z.boolean().default(false),
 });
 
 interface SubjectInput {
@@ -116,7 +122,24 @@ function percent(part: number, whole: number): string {
   return whole ? `${((100 * part) / whole).toFixed(0)}%` : "–";
 }
 
-async function evaluate(subject: SubjectInput, verbose: boolean): Promise<Score> {
+/** Why a labelled pair was not matched: both claims' figures and acts, the matcher's answer and the conflict judge's. */
+async function explainPair(database: TestDatabase, a: number, b: number): Promise<string> {
+  return database.prisma.$transaction(async (tx) => {
+    const claims = await cueClaims(tx, [a, b]);
+    const vocabulary = await vocabularyOf(tx);
+    const [ca, cb] = [claims.get(a)!, claims.get(b)!];
+    const describe = (claim: CueClaim) =>
+      `[${claim.speakerName ?? "author"}] q ${facetsOf(claim)
+        .quantities.map((q) => `${q.text}:${q.measure}/${q.modality}`)
+        .join(",")} acts ${facetsOf(claim)
+        .acts.map((act) => `${act.act}[${act.targets.join("|")}]`)
+        .join(",")}`;
+    const conflict = strongestCue(ca, cb, {}, vocabulary);
+    return `${describe(ca)} / ${describe(cb)} · related ${eventRelatedness(ca, cb, {}, vocabulary).toFixed(2)} · match ${JSON.stringify(matchClaims(ca, cb, {}, vocabulary))} · conflict ${conflict ? `${conflict.rule} ${conflict.score.toFixed(2)}` : "-"}`;
+  });
+}
+
+async function evaluate(subject: SubjectInput, verbose: boolean, explain = false): Promise<Score> {
   const database: TestDatabase = await createTestDatabase();
   try {
     for (const { entry, rawText } of subject.documents) {
@@ -206,9 +229,13 @@ async function evaluate(subject: SubjectInput, verbose: boolean): Promise<Score>
         console.log(`      A: ${(quoteOf.get(a) ?? "").slice(0, 110)}`);
         console.log(`      B: ${(quoteOf.get(b) ?? "").slice(0, 110)}`);
       }
-      for (const key of [...labelledPairs].filter((pair) => !found.includes(pair)).slice(0, 40)) {
+      const examined = new Set((await generateCandidates(database.prisma)).pairs.map((pair) => pairKey(pair.claimAId, pair.claimBId)));
+      const missed = [...labelledPairs].filter((pair) => !found.includes(pair));
+      console.log(`  ${missed.filter((pair) => !examined.has(pair)).length} of ${missed.length} missed pairs were never candidates`);
+      for (const key of missed.slice(0, 40)) {
         const [a, b] = key.split(":").map(Number) as [number, number];
-        console.log(`  - missed (${labelledOf.get(a)})`);
+        console.log(`  - missed (${labelledOf.get(a)}; ${examined.has(key) ? "judged" : "never a candidate"})`);
+        if (explain) console.log(`      ${await explainPair(database, a, b)}`);
         console.log(`      A: ${(quoteOf.get(a) ?? "").slice(0, 110)}`);
         console.log(`      B: ${(quoteOf.get(b) ?? "").slice(0, 110)}`);
       }
@@ -253,11 +280,11 @@ function line(name: string, scores: Score[]): string {
 
 await runCli(async () => {
   const { values } = parseArgs({
-    options: { subject: { type: "string", multiple: true }, tuning: { type: "boolean" }, verbose: { type: "boolean" } },
+    options: { subject: { type: "string", multiple: true }, tuning: { type: "boolean" }, verbose: { type: "boolean" }, explain: { type: "boolean" } },
   });
   const args = argsSchema.parse(values);
   const scores: Score[] = [];
-  for (const subject of await subjects(args.subject, args.tuning)) scores.push(await evaluate(subject, args.verbose));
+  for (const subject of await subjects(args.subject, args.tuning)) scores.push(await evaluate(subject, args.verbose || args.explain, args.explain));
   console.log("");
   for (const score of scores) console.log(line(score.name, [score]));
   console.log("");

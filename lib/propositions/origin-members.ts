@@ -4,7 +4,7 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Reliability } from "@/lib/generated/prisma/enums";
 import type { OriginMember } from "@/lib/propositions/origins";
-import { originalSpan, reuseOf } from "@/lib/reuse/origins";
+import { reuseOf, type ReusePassage } from "@/lib/reuse/origins";
 
 type Tx = Prisma.TransactionClient;
 
@@ -42,7 +42,7 @@ export async function originMembersOf(tx: Tx, claimIds: number[]): Promise<Origi
     ).map((source) => [source.id, source]),
   );
   return rows.map((row) => {
-    const copied = (reuse.get(row.sourceId) ?? []).find((original) => originalSpan(original, row.startOffset, row.endOffset) !== null);
+    const copied = (reuse.get(row.sourceId) ?? []).find((original) => mostlyCopied(original.passages, row.startOffset, row.endOffset));
     const original = copied ? originals.get(copied.originalId) : undefined;
     return {
       claimId: row.claimId,
@@ -56,4 +56,10 @@ export async function originMembersOf(tx: Tx, claimIds: number[]): Promise<Origi
       copiedFrom: copied && original ? { sourceId: original.id, sourceTitle: original.title, reliability: original.reliability, share: copied.share } : null,
     };
   });
+}
+
+/** Passage edges fall on shingle boundaries, a few words off the sentence's: most of the claim inside one passage is a copy. */
+function mostlyCopied(passages: readonly ReusePassage[], start: number, end: number): boolean {
+  const length = Math.max(1, end - start);
+  return passages.some((passage) => (Math.min(end, passage.end) - Math.max(start, passage.start)) / length >= 0.6);
 }

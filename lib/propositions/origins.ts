@@ -110,6 +110,15 @@ function ownChain(member: OriginMember): { chain: Hop[]; key: string; label: str
  * "the FBI report" cited by one member and the FBI speaking in another are one origin: a cited document whose
  * name holds a speaking origin's whole name is that speaker's document.
  */
+/** "a report by the Federal Bureau of Investigation" → "FBI": the initials of each run of capitalized words. */
+function initialsOf(label: string): string {
+  return label
+    .split(/\s+/)
+    .filter((word) => !/^(?:of|and|for|the|on|de)$/.test(word))
+    .map((word) => (/^\p{Lu}/u.test(word) ? word[0] : " "))
+    .join("");
+}
+
 function mergeDocumentsIntoAuthors(traced: MemberOrigin[]): void {
   const speakers = new Map<string, { key: string; label: string; words: string[] }>();
   for (const origin of traced) {
@@ -120,10 +129,43 @@ function mergeDocumentsIntoAuthors(traced: MemberOrigin[]): void {
   for (const origin of traced) {
     if (!origin.originKey.startsWith("doc:")) continue;
     const words = new Set(origin.originKey.slice(4).split(" "));
+    const initials = initialsOf(origin.originLabel);
     const author = [...speakers.values()]
-      .filter((speaker) => speaker.words.every((word) => words.has(word)))
+      .filter((speaker) => speaker.words.every((word) => words.has(word)) || (/^[A-Z]{3,6}$/.test(speaker.label) && initials.includes(speaker.label)))
       .sort((x, y) => y.words.length - x.words.length)[0];
     if (author) [origin.originKey, origin.originLabel] = [author.key, author.label];
+  }
+}
+
+/** "Sohel Rana" and "Mohammed Sohel Rana": a speaking origin whose name is all inside another's is that one. */
+function mergeNameVariants(traced: MemberOrigin[]): void {
+  const speaking = [...new Map(traced.filter((origin) => origin.originKey.startsWith("actor:")).map((origin) => [origin.originKey, origin.originLabel]))];
+  const words = (label: string) => documentKey(label).split(" ").filter(Boolean);
+  for (const origin of traced) {
+    if (!origin.originKey.startsWith("actor:")) continue;
+    const mine = words(origin.originLabel);
+    if (mine.length < 2) continue;
+    const fuller = speaking
+      .filter(([key, label]) => key !== origin.originKey && words(label).length > mine.length && mine.every((word) => words(label).includes(word)))
+      .sort((x, y) => words(y[1]).length - words(x[1]).length)[0];
+    if (fuller) [origin.originKey, origin.originLabel] = fuller;
+  }
+}
+
+/**
+ * A document that attributes a statement once and restates it in its own voice relays it: the restatement's origin
+ * is the one the document named ("Human Rights Watch put the toll at 218" … "the explosion killed 218 people").
+ */
+function relayOwnRestatements(members: OriginMember[], traced: MemberOrigin[]): void {
+  const named = new Map<number, MemberOrigin>();
+  for (const [index, origin] of traced.entries()) {
+    if (!origin.originKey.startsWith("source:") && !named.has(members[index]!.sourceId)) named.set(members[index]!.sourceId, origin);
+  }
+  for (const [index, origin] of traced.entries()) {
+    const member = members[index]!;
+    if (origin.originKey !== `source:${member.sourceId}`) continue;
+    const relayed = named.get(member.sourceId);
+    if (relayed) [origin.originKey, origin.originLabel] = [relayed.originKey, relayed.originLabel];
   }
 }
 
@@ -151,6 +193,8 @@ export function traceOrigins(members: OriginMember[]): OriginSummary {
 
   const traced = members.map((member) => resolve(member, new Set([member.sourceId])));
   mergeDocumentsIntoAuthors(traced);
+  mergeNameVariants(traced);
+  relayOwnRestatements(members, traced);
   const origins = new Map<string, Origin>();
   for (const [index, origin] of traced.entries()) {
     const member = members[index]!;
