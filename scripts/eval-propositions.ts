@@ -33,7 +33,7 @@ import { originMembersOf } from "@/lib/propositions/origin-members";
 import { traceOrigins } from "@/lib/propositions/origins";
 import { detectReuseForAll } from "@/lib/reuse/detect";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-database";
-import { CONFLICT_SETS_DIR, HELD_OUT, loadConflictSubject } from "./eval/conflict-sets";
+import { CONFLICT_SETS_DIR, HELD_OUT, loadConflictSubject, plainText } from "./eval/conflict-sets";
 import { findLabelledText, loadCorroborationSubject, loadSeedCorroboration, type CorroborationLabels } from "./eval/corroboration-sets";
 import { DEFAULT_DOCUMENTS_DIR, DEFAULT_MANIFEST, readManifest } from "@/seed/run-seed";
 import { readFile, readdir } from "node:fs/promises";
@@ -175,6 +175,19 @@ async function evaluate(subject: SubjectInput, verbose: boolean, explain = false
       const ids = [...new Set(proposition.members.map((member) => locate(member.file, member.claim)).filter((id): id is number => id !== null))];
       for (const id of ids) labelledOf.set(id, proposition.id);
       labelledGroups.push({ id: proposition.id, label: proposition.label, claimIds: ids });
+    }
+    // A sentence a document repeats word for word cannot be labelled uniquely (CORROBORATION-LABELS.md): its copies
+    // state what the labelled one states.
+    const byText = new Map<string, number[]>();
+    for (const claim of claims) byText.set(plainText(claim.quote).trim(), [...(byText.get(plainText(claim.quote).trim()) ?? []), claim.id]);
+    for (const group of labelledGroups) {
+      for (const id of [...group.claimIds]) {
+        for (const twin of byText.get(plainText(quoteOf.get(id) ?? "").trim()) ?? []) {
+          if (labelledOf.has(twin)) continue;
+          labelledOf.set(twin, group.id);
+          group.claimIds.push(twin);
+        }
+      }
     }
     const labelledPairs = new Set<string>();
     for (const group of labelledGroups)

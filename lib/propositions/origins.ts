@@ -74,12 +74,16 @@ export function documentKey(citedVia: string): string {
   return words.slice(0, 6).join(" ");
 }
 
-/** "BP officials", "the MQM spokesman": people who speak for a body are the body's voice. */
-const SPEAKS_FOR = /^(.{2,}?)(?:'s|’s)?\s+(?:officials?|spokes(?:man|woman|person|people)|representatives?|sources?|press office|office)$/i;
+/** "BP officials", "the MQM spokesman", "government scientists": people who speak for a body are the body's voice. */
+const SPEAKS_FOR =
+  /^(.{2,}?)(?:'s|’s)?\s+(?:officials?|spokes(?:man|woman|person|people)|representatives?|sources?|press office|office|lawyers?|attorneys?|experts?|scientists?|engineers?|staff|teams?|leaders?|executives?)$/i;
 
+/** One key per voice: a body and the people who speak for it share it, as do spellings of one name. */
 function speakerKey(speaker: { id: number; name: string }): string {
-  const body = SPEAKS_FOR.exec(speaker.name.trim())?.[1];
-  return body ? `voice:${body.toLowerCase().replace(/^the\s+/, "")}` : `actor:${speaker.id}`;
+  const name = speaker.name.trim().replace(/^the\s+/i, "");
+  const body = SPEAKS_FOR.exec(name)?.[1] ?? name;
+  const key = documentKey(body);
+  return key ? `voice:${key}` : `actor:${speaker.id}`;
 }
 
 const GRADE: Record<Reliability, number> = { A: 1, B: 2, C: 3, D: 4, E: 5, F: 0 };
@@ -123,6 +127,7 @@ function mergeDocumentsIntoAuthors(traced: MemberOrigin[]): void {
   const speakers = new Map<string, { key: string; label: string; words: string[] }>();
   for (const origin of traced) {
     if (origin.originKey.startsWith("doc:") || origin.originKey.startsWith("source:")) continue;
+    // A body's voice is named by its key; a person by their name.
     const words = documentKey(origin.originLabel).split(" ").filter(Boolean);
     if (words.length) speakers.set(origin.originKey, { key: origin.originKey, label: origin.originLabel, words });
   }
@@ -139,10 +144,10 @@ function mergeDocumentsIntoAuthors(traced: MemberOrigin[]): void {
 
 /** "Sohel Rana" and "Mohammed Sohel Rana": a speaking origin whose name is all inside another's is that one. */
 function mergeNameVariants(traced: MemberOrigin[]): void {
-  const speaking = [...new Map(traced.filter((origin) => origin.originKey.startsWith("actor:")).map((origin) => [origin.originKey, origin.originLabel]))];
+  const speaking = [...new Map(traced.filter((origin) => origin.originKey.startsWith("voice:")).map((origin) => [origin.originKey, origin.originLabel]))];
   const words = (label: string) => documentKey(label).split(" ").filter(Boolean);
   for (const origin of traced) {
-    if (!origin.originKey.startsWith("actor:")) continue;
+    if (!origin.originKey.startsWith("voice:")) continue;
     const mine = words(origin.originLabel);
     if (mine.length < 2) continue;
     const fuller = speaking
