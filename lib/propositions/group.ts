@@ -12,7 +12,7 @@ import { candidatePairBatches, collectCandidatesIn, type CandidatePair } from "@
 import { cueClaims, vocabularyOf } from "@/lib/contradictions/detect";
 import type { CueClaim } from "@/lib/contradictions/features";
 import { HeldClaims } from "@/lib/contradictions/judge-pool";
-import { matchClaims, MATCH_THRESHOLD } from "@/lib/propositions/match";
+import { judgeSameness, MATCH_THRESHOLD } from "@/lib/propositions/match";
 
 type Tx = Prisma.TransactionClient;
 
@@ -57,18 +57,20 @@ export async function groupPropositionsIn(tx: Tx, options: GroupingOptions = {})
   const started = performance.now();
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${GROUPING_LOCK}::int)`;
   if (!options.candidatesCollected) await collectCandidatesIn(tx, { sourceId: options.sourceId });
-  const { matches, pairs } = await matchCandidates(tx, options.batchSize);
+  const { matches, apart, pairs } = await matchCandidates(tx, options.batchSize);
 
   const involved = new Set(matches.flatMap((match) => [match.a, match.b]));
   const memberships = await membershipsOf(tx, involved, options.sourceId);
   const conflicts = await conflictsAmong(tx, [...new Set([...involved, ...memberships.keys()])]);
+  for (const key of apart) conflicts.add(key);
   const plan = planGroups(matches, memberships, conflicts, options.sourceId);
   const report = await applyPlan(tx, plan, memberships);
   return { pairs, matched: matches.length, ...report, seconds: (performance.now() - started) / 1000 };
 }
 
-async function matchCandidates(tx: Tx, batchSize?: number): Promise<{ matches: Match[]; pairs: number }> {
+async function matchCandidates(tx: Tx, batchSize?: number): Promise<{ matches: Match[]; apart: string[]; pairs: number }> {
   const matches: Match[] = [];
+  const apart: string[] = [];
   let pairs = 0;
   let vocabulary: Awaited<ReturnType<typeof vocabularyOf>> | null = null;
   const held = new HeldClaims(CLAIM_CACHE);
@@ -83,11 +85,12 @@ async function matchCandidates(tx: Tx, batchSize?: number): Promise<{ matches: M
       const a = claims.get(pair.claimAId);
       const b = claims.get(pair.claimBId);
       if (!a || !b) continue;
-      const match = matchClaims(a, b, { gap: pair.gap, similarity: pair.similarity }, vocabulary);
-      if (match && match.score >= MATCH_THRESHOLD) matches.push({ a: a.id, b: b.id, score: match.score, reason: match.reason });
+      const match = judgeSameness(a, b, { gap: pair.gap, similarity: pair.similarity }, vocabulary);
+      if (match === "apart") apart.push(pairKey(a.id, b.id));
+      else if (match && match.score >= MATCH_THRESHOLD) matches.push({ a: a.id, b: b.id, score: match.score, reason: match.reason });
     }
   }
-  return { matches, pairs };
+  return { matches, apart, pairs };
 }
 
 function judged(pair: CandidatePair) {
@@ -130,6 +133,20 @@ function pairKey(a: number, b: number): string {
   return a < b ? `${a}:${b}` : `${b}:${a}`;
 }
 
+/**
+ * Two groups join only when the match is not a lone bridge: at least half of the smaller group matches someone in
+ * the larger, and a third of the larger matches someone in the smaller. One claim that shares a figure with one
+ * member of a group and words with one member of another does not chain the two into one.
+ */
+function wellLinked(x: number[], y: number[], adjacent: Map<number, Set<number>>): boolean {
+  const [small, large] = x.length <= y.length ? [x, y] : [y, x];
+  const largeSet = new Set(large);
+  const smallSet = new Set(small);
+  const linkedSmall = small.filter((id) => [...(adjacent.get(id) ?? [])].some((other) => largeSet.has(other))).length;
+  const linkedLarge = large.filter((id) => [...(adjacent.get(id) ?? [])].some((other) => smallSet.has(other))).length;
+  return linkedSmall * 2 >= small.length && linkedLarge * 3 >= large.length;
+}
+
 export interface GroupPlan {
   /** Claim → the proposition it should be in (an existing id, or a negative number for a new one), or null for none. */
   placements: Map<number, number | null>;
@@ -142,6 +159,17 @@ export interface GroupPlan {
 export function planGroups(matches: Match[], memberships: Map<number, Membership>, conflicts: Set<string>, sourceId?: number): GroupPlan {
   const parent = new Map<number, number>();
   const members = new Map<number, number[]>();
+  const adjacent = new Map<number, Set<number>>();
+  for (const match of matches) {
+    for (const [x, y] of [
+      [match.a, match.b],
+      [match.b, match.a],
+    ] as const) {
+      const set = adjacent.get(x) ?? new Set<number>();
+      set.add(y);
+      adjacent.set(x, set);
+    }
+  }
   const decided = new Map<number, number>();
   const find = (id: number): number => {
     let root = id;
@@ -166,6 +194,7 @@ export function planGroups(matches: Match[], memberships: Map<number, Membership
     if (dx !== undefined && dy !== undefined && dx !== dy) return false;
     const [mx, my] = [members.get(rx)!, members.get(ry)!];
     for (const p of mx) for (const q of my) if (conflicts.has(pairKey(p, q))) return false;
+    if (!wellLinked(mx, my, adjacent)) return false;
     const [big, small] = mx.length >= my.length ? [rx, ry] : [ry, rx];
     parent.set(small, big);
     members.get(big)!.push(...members.get(small)!);

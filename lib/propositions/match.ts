@@ -11,11 +11,13 @@ import {
   noisyOr,
   propositionsOf,
   statedQuantities,
+  containment,
   subjectOverlap,
+  subjectTerms,
   type CueClaim,
   type PairSignals,
 } from "@/lib/contradictions/features";
-import { comparableQuantities, quantitiesDisagree, type Act } from "@/lib/facets";
+import { comparableQuantities, quantitiesDisagree, type Act, type QuantityFacet } from "@/lib/facets";
 import type { Vocabulary } from "@/lib/text/terms";
 
 export interface PropositionMatch {
@@ -42,34 +44,46 @@ interface Evidence {
 
 /** Returns null when the two are not the same proposition (or cannot be: they conflict). */
 export function matchClaims(a: CueClaim, b: CueClaim, signals: PairSignals, vocabulary: Vocabulary): PropositionMatch | null {
+  const judged = judgeSameness(a, b, signals, vocabulary);
+  return judged === "apart" ? null : judged;
+}
+
+/**
+ * A match; "apart" when the two cannot state one thing (figures that cannot both hold, one accusing whom the other
+ * clears, a predication held true and false, a conflict the judge is sure of), which also keeps their groups apart;
+ * or null when nothing ties them.
+ */
+export function judgeSameness(a: CueClaim, b: CueClaim, signals: PairSignals, vocabulary: Vocabulary): PropositionMatch | "apart" | null {
   if (a.id === b.id) return null;
   const evidence: Evidence[] = [];
 
   const figures = figureEvidence(a, b);
-  if (figures === "different") return null;
+  if (figures === "different") return "apart";
   if (figures) evidence.push(figures);
 
   const acts = actEvidence(a, b);
-  if (acts === "different") return null;
+  if (acts === "different") return "apart";
   if (acts) evidence.push(acts);
 
   const predication = predicationEvidence(a, b);
-  if (predication === "different") return null;
+  if (predication === "different") return "apart";
   if (predication) evidence.push(predication);
 
-  const wording = subjectOverlap(a, b, vocabulary);
-  if (wording.score >= 0.45 && wording.distinctive.length >= 2)
-    evidence.push({ weight: Math.min(0.9, wording.score), reason: `the same wording (${wording.distinctive.slice(0, 3).join(", ")})` });
+  const wording = wordingEvidence(a, b, vocabulary);
+  if (wording) evidence.push(wording);
 
   if (!evidence.length) return null;
   const related = eventRelatedness(a, b, signals, vocabulary);
-  if (related < MIN_RELATEDNESS && wording.score < 0.6) return null;
+  // A telling figure given exactly by both ("218 dead", "552 tonnes") or one claim restating the other is enough on its own.
+  const standalone = evidence.some((item) => item.weight >= 0.7);
+  if (related < MIN_RELATEDNESS && !standalone) return null;
 
   const conflict = strongestCue(a, b, signals, vocabulary);
-  if (conflict && conflict.kind !== "revision" && conflict.score >= CONFLICT_VETO) return null;
+  if (conflict && conflict.kind !== "revision" && conflict.score >= CONFLICT_VETO) return "apart";
 
   evidence.sort((x, y) => y.weight - x.weight);
-  const score = noisyOr(...evidence.map((item) => item.weight)) * (0.6 + 0.4 * Math.min(1, related));
+  // Shared rare words say the happening is one; a figure or an act already names it, so they only add.
+  const score = noisyOr(...evidence.map((item) => item.weight)) * (0.7 + 0.3 * Math.min(1, related));
   return { score, reason: evidence.map((item) => item.reason).join("; ") };
 }
 
@@ -80,6 +94,8 @@ function figureEvidence(a: CueClaim, b: CueClaim): Evidence | "different" | null
     for (const qb of statedQuantities(b)) {
       if (!comparableQuantities(qa, qb)) continue;
       if (quantitiesDisagree(qa, qb)) return "different";
+      // Ranges that merely overlap ("$3–5 billion", "$3.8–4.6 billion") are two estimates, not one figure told twice.
+      if (!sameFigure(qa, qb)) continue;
       const exact = qa.low === qb.low && qa.high === qb.high;
       // "two children", "three shots": small counts recur in unrelated sentences; "552 tonnes" does not.
       const telling = Math.max(qa.high, qb.high) >= 20 || qa.rate !== null || qa.dimension === "money" || qa.dimension === "percent";
@@ -88,6 +104,32 @@ function figureEvidence(a: CueClaim, b: CueClaim): Evidence | "different" | null
     }
   }
   return agreeing;
+}
+
+/** Each figure within what the other's wording allows ("about 259" and "259"; "no more than 552" and "552"); figures that cannot both hold never get here. */
+function sameFigure(a: QuantityFacet, b: QuantityFacet): boolean {
+  const within = (value: number, q: QuantityFacet) => value >= q.allowLow && value <= (q.allowHigh ?? Number.POSITIVE_INFINITY);
+  if (within(a.low, b) && within(a.high, b) && within(b.low, a) && within(b.high, a)) return true;
+  // Two roundings of one estimate ("approximately 800,000", "roughly 810,000"): ends within 2 % of each other.
+  const close = (x: number, y: number) => Math.abs(x - y) <= 0.02 * Math.max(Math.abs(x), Math.abs(y));
+  return (a.modality === "estimate" || b.modality === "estimate") && close(a.low, b.low) && close(a.high, b.high);
+}
+
+/**
+ * The same words: the shorter claim's subject terms all but contained in the longer's ("Diab's office says his
+ * conscience is clear" in "The Prime Minister reaffirmed that his conscience is clear and that …"), or the two
+ * alike overall.
+ */
+function wordingEvidence(a: CueClaim, b: CueClaim, vocabulary: Vocabulary): Evidence | null {
+  const [ta, tb] = [subjectTerms(a), subjectTerms(b)];
+  const [short, long] = ta.size <= tb.size ? [ta, tb] : [tb, ta];
+  const contained = containment(short, long, vocabulary);
+  if (contained.score >= 0.75 && contained.distinctive.length >= 2)
+    return { weight: Math.min(0.85, contained.score * 0.9), reason: `the same words (${contained.distinctive.slice(0, 3).join(", ")})` };
+  const overall = subjectOverlap(a, b, vocabulary);
+  if (overall.score >= 0.45 && overall.distinctive.length >= 2)
+    return { weight: Math.min(0.8, overall.score), reason: `the same wording (${overall.distinctive.slice(0, 3).join(", ")})` };
+  return null;
 }
 
 /** Both accuse (deny, admit) the same party; one accusing whom the other clears is a conflict, not a match. */

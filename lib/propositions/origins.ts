@@ -74,12 +74,16 @@ export function documentKey(citedVia: string): string {
   return words.slice(0, 6).join(" ");
 }
 
-/** "BP officials", "the MQM spokesman": people who speak for a body are the body's voice. */
-const SPEAKS_FOR = /^(.{2,}?)(?:'s|’s)?\s+(?:officials?|spokes(?:man|woman|person|people)|representatives?|sources?|press office|office)$/i;
+/** "BP officials", "the MQM spokesman", "government scientists": people who speak for a body are the body's voice. */
+const SPEAKS_FOR =
+  /^(.{2,}?)(?:'s|’s)?\s+(?:officials?|spokes(?:man|woman|person|people)|representatives?|sources?|press office|office|lawyers?|attorneys?|experts?|scientists?|engineers?|staff|teams?|leaders?|executives?)$/i;
 
+/** One key per voice: a body and the people who speak for it share it, as do spellings of one name. */
 function speakerKey(speaker: { id: number; name: string }): string {
-  const body = SPEAKS_FOR.exec(speaker.name.trim())?.[1];
-  return body ? `voice:${body.toLowerCase().replace(/^the\s+/, "")}` : `actor:${speaker.id}`;
+  const name = speaker.name.trim().replace(/^the\s+/i, "");
+  const body = SPEAKS_FOR.exec(name)?.[1] ?? name;
+  const key = documentKey(body);
+  return key ? `voice:${key}` : `actor:${speaker.id}`;
 }
 
 const GRADE: Record<Reliability, number> = { A: 1, B: 2, C: 3, D: 4, E: 5, F: 0 };
@@ -110,20 +114,63 @@ function ownChain(member: OriginMember): { chain: Hop[]; key: string; label: str
  * "the FBI report" cited by one member and the FBI speaking in another are one origin: a cited document whose
  * name holds a speaking origin's whole name is that speaker's document.
  */
+/** "a report by the Federal Bureau of Investigation" → "FBI": the initials of each run of capitalized words. */
+function initialsOf(label: string): string {
+  return label
+    .split(/\s+/)
+    .filter((word) => !/^(?:of|and|for|the|on|de)$/.test(word))
+    .map((word) => (/^\p{Lu}/u.test(word) ? word[0] : " "))
+    .join("");
+}
+
 function mergeDocumentsIntoAuthors(traced: MemberOrigin[]): void {
   const speakers = new Map<string, { key: string; label: string; words: string[] }>();
   for (const origin of traced) {
     if (origin.originKey.startsWith("doc:") || origin.originKey.startsWith("source:")) continue;
+    // A body's voice is named by its key; a person by their name.
     const words = documentKey(origin.originLabel).split(" ").filter(Boolean);
     if (words.length) speakers.set(origin.originKey, { key: origin.originKey, label: origin.originLabel, words });
   }
   for (const origin of traced) {
     if (!origin.originKey.startsWith("doc:")) continue;
     const words = new Set(origin.originKey.slice(4).split(" "));
+    const initials = initialsOf(origin.originLabel);
     const author = [...speakers.values()]
-      .filter((speaker) => speaker.words.every((word) => words.has(word)))
+      .filter((speaker) => speaker.words.every((word) => words.has(word)) || (/^[A-Z]{3,6}$/.test(speaker.label) && initials.includes(speaker.label)))
       .sort((x, y) => y.words.length - x.words.length)[0];
     if (author) [origin.originKey, origin.originLabel] = [author.key, author.label];
+  }
+}
+
+/** "Sohel Rana" and "Mohammed Sohel Rana": a speaking origin whose name is all inside another's is that one. */
+function mergeNameVariants(traced: MemberOrigin[]): void {
+  const speaking = [...new Map(traced.filter((origin) => origin.originKey.startsWith("voice:")).map((origin) => [origin.originKey, origin.originLabel]))];
+  const words = (label: string) => documentKey(label).split(" ").filter(Boolean);
+  for (const origin of traced) {
+    if (!origin.originKey.startsWith("voice:")) continue;
+    const mine = words(origin.originLabel);
+    if (mine.length < 2) continue;
+    const fuller = speaking
+      .filter(([key, label]) => key !== origin.originKey && words(label).length > mine.length && mine.every((word) => words(label).includes(word)))
+      .sort((x, y) => words(y[1]).length - words(x[1]).length)[0];
+    if (fuller) [origin.originKey, origin.originLabel] = fuller;
+  }
+}
+
+/**
+ * A document that attributes a statement once and restates it in its own voice relays it: the restatement's origin
+ * is the one the document named ("Human Rights Watch put the toll at 218" … "the explosion killed 218 people").
+ */
+function relayOwnRestatements(members: OriginMember[], traced: MemberOrigin[]): void {
+  const named = new Map<number, MemberOrigin>();
+  for (const [index, origin] of traced.entries()) {
+    if (!origin.originKey.startsWith("source:") && !named.has(members[index]!.sourceId)) named.set(members[index]!.sourceId, origin);
+  }
+  for (const [index, origin] of traced.entries()) {
+    const member = members[index]!;
+    if (origin.originKey !== `source:${member.sourceId}`) continue;
+    const relayed = named.get(member.sourceId);
+    if (relayed) [origin.originKey, origin.originLabel] = [relayed.originKey, relayed.originLabel];
   }
 }
 
@@ -151,6 +198,8 @@ export function traceOrigins(members: OriginMember[]): OriginSummary {
 
   const traced = members.map((member) => resolve(member, new Set([member.sourceId])));
   mergeDocumentsIntoAuthors(traced);
+  mergeNameVariants(traced);
+  relayOwnRestatements(members, traced);
   const origins = new Map<string, Origin>();
   for (const [index, origin] of traced.entries()) {
     const member = members[index]!;

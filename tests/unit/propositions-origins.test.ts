@@ -110,3 +110,24 @@ describe("a cited document and its author", () => {
     expect(summary.origins[0]!.label).toBe("FBI");
   });
 });
+
+describe("names of one origin", () => {
+  test("a report by the Federal Bureau of Investigation is the FBI's; Sohel Rana is Mohammed Sohel Rana", () => {
+    const summary = traceOrigins([
+      member({ claimId: 1, sourceId: 1, speaker: { id: 1, name: "FBI", reliability: "F" } }),
+      member({ claimId: 2, sourceId: 2, citedVia: "a report by the United States Federal Bureau of Investigation" }),
+      member({ claimId: 3, sourceId: 3, speaker: { id: 3, name: "Sohel Rana", reliability: "F" } }),
+      member({ claimId: 4, sourceId: 4, speaker: { id: 4, name: "Mohammed Sohel Rana", reliability: "F" } }),
+    ]);
+    expect(summary.origins.map((origin) => origin.label).sort()).toEqual(["FBI", "Mohammed Sohel Rana"]);
+  });
+
+  test("a document restating in its own voice what it attributed once relays that origin", () => {
+    const hrw = { id: 9, name: "Human Rights Watch", reliability: "B" as const };
+    const summary = traceOrigins([
+      member({ claimId: 1, sourceId: 1, speaker: hrw, quote: "Human Rights Watch put the final toll at 218 dead." }),
+      member({ claimId: 2, sourceId: 1, quote: "The explosion killed 218 people." }),
+    ]);
+    expect(summary.independentOrigins).toBe(1);
+  });
+});
