@@ -71,6 +71,10 @@ export const claimFiltersSchema = z.object({
   citedVia: searchText(),
   /** The editor the claim is given to, its own or its source's (lib/assignments), or "none". */
   assignee: optional(recordIdOrNone('Must be a user id or "none"')),
+  /** Claims in this proposition (lib/propositions). */
+  proposition: optional(recordId("Must be a proposition id")),
+  /** Claims whose proposition rests on one independent origin ("1"). */
+  singleOrigin: optional(z.enum(["1", "true", "on"], { error: "Use 1 to turn this filter on" }).transform(() => true as const)),
 });
 export type ClaimFilters = z.infer<typeof claimFiltersSchema>;
 export const CLAIM_FILTER_KEYS = Object.keys(claimFiltersSchema.shape) as (keyof ClaimFilters)[];

@@ -86,3 +86,14 @@ export function dateGuess(value: string | null | undefined): string | undefined 
   }
   return undefined;
 }
+
+/**
+ * Where a stated publication date falls, for ordering ("June 2004" at the start of June, "2004" at the
+ * start of the year), in milliseconds since 1970 UTC; undefined when the text is not a date the import accepts.
+ */
+export function publishedDateOrder(value: string | null | undefined): number | undefined {
+  if (!value) return undefined;
+  const found = parts(value);
+  if (!found || found === "ambiguous") return undefined;
+  return Date.UTC(found.year, found.month ?? 0, found.day ?? 1);
+}
