@@ -13,6 +13,7 @@ import { paragraphAround } from "@/lib/claims/paragraph";
 import { claimCountsBySource, claimStatusTotals } from "@/lib/claims/tallies";
 import { decodeCursor, encodeCursor, splitHeadline, type HeadlinePart } from "@/lib/claims/keyset";
 import { BOTH_CLAIMS_PRESENT } from "@/lib/contradictions/filters";
+import { prepareClaimFilters } from "@/lib/propositions/origin-counts";
 
 export { claimFilterSql } from "@/lib/claims/filters";
 
@@ -117,6 +118,7 @@ export async function listClaims(params: ClaimTableParams, options: { pageSize?:
   const prisma = options.prisma ?? db();
   const pageSize = options.pageSize ?? PAGE_SIZE;
   const sort = sortSpec(params.sort);
+  await prepareClaimFilters(prisma, params);
   const where = claimFilterSql(params);
 
   const conditions = [where];
@@ -209,6 +211,7 @@ export async function reviewQueuePosition(
   order: QueueOrder = "worth",
   options: { editorId?: number } = {},
 ): Promise<QueuePosition> {
+  await prepareClaimFilters(prisma, filters);
   const where = claimFilterSql(queueFilters(filters));
   const unleased =
     options.editorId === undefined
