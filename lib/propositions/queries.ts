@@ -3,6 +3,7 @@
 import "server-only";
 import { db, type Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
+import type { ContradictionKind, ContradictionStatus } from "@/lib/generated/prisma/enums";
 import { NotFoundError } from "@/lib/errors";
 import { publishedDateOrder } from "@/lib/text/published-date";
 import { traceOrigins, type MemberOrigin, type OriginMember, type OriginSummary } from "@/lib/propositions/origins";
@@ -139,7 +140,7 @@ async function traceClaims(prisma: Reader, claims: DetailClaim[]): Promise<Origi
 
 export interface OpposingClaim {
   claim: DetailClaim;
-  contradictions: { id: number; kind: string; status: string }[];
+  contradictions: { id: number; kind: ContradictionKind; status: ContradictionStatus }[];
 }
 
 export interface OpposingGroup {
