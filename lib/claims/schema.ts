@@ -173,7 +173,7 @@ export function claimFiltersQuery(filters: Partial<ClaimTableParams>, overrides:
   for (const [key, value] of Object.entries(merged)) {
     if (value === undefined || value === null || value === "") continue;
     if (key === "sort" && value === "source") continue;
-    params.set(key, String(value));
+    params.set(key, value === true ? "1" : String(value));
   }
   const query = params.toString();
   return query ? `?${query}` : "";
