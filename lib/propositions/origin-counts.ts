@@ -100,7 +100,7 @@ export async function refreshPropositionOrigins(prisma: Reader = db(), onlyIds?:
     const values = batch.map((row) => {
       const list = members.get(row.id) ?? [];
       const summary = traceOrigins(list);
-      return Prisma.sql`(${row.id}::int, ${row.fingerprint}, ${list.length}::int, ${summary.sources}::int, ${summary.independentOrigins}::int, ${summary.circular}, ${mainOrigin(summary)})`;
+      return Prisma.sql`(${row.id}::int, ${row.fingerprint}::text, ${list.length}::int, ${summary.sources}::int, ${summary.independentOrigins}::int, ${summary.circular}::boolean, ${mainOrigin(summary)}::text)`;
     });
     // A proposition merged away meanwhile is skipped rather than failing the read.
     await prisma.$executeRaw`
