@@ -48,7 +48,9 @@ function hopPhrase(hop: Hop): string {
 
 export function chainSummary(origin: MemberOrigin): string {
   const chain = origin.chain.map(hopPhrase).join(" → ");
-  const weakest = origin.weakest ? `weakest hop: ${HOP_KIND_LABELS[origin.weakest.kind].toLowerCase()} ${origin.weakest.label}, graded ${origin.weakest.reliability}` : "no hop is graded yet";
+  const weakest = origin.weakest
+    ? `weakest hop: ${HOP_KIND_LABELS[origin.weakest.kind].toLowerCase()} ${origin.weakest.label}, graded ${origin.weakest.reliability}`
+    : "no hop is graded yet";
   return `Provenance chain: ${chain}; origin: ${origin.originLabel}; ${weakest}.`;
 }
 
@@ -66,7 +68,9 @@ export function layoutChain(origin: MemberOrigin): ChainLayout {
   dagre.layout(graph);
 
   const weakestIndex = origin.weakest
-    ? origin.chain.findIndex((hop) => hop.kind === origin.weakest!.kind && hop.label === origin.weakest!.label && hop.reliability === origin.weakest!.reliability)
+    ? origin.chain.findIndex(
+        (hop) => hop.kind === origin.weakest!.kind && hop.label === origin.weakest!.label && hop.reliability === origin.weakest!.reliability,
+      )
     : -1;
   const nodes = origin.chain.map((hop, index): ChainNode => {
     const placed = graph.node(ids[index]!);

@@ -112,9 +112,7 @@ export function firstAppearances(members: readonly DetailClaim[]): TimelineEntry
       order: order ?? Number.POSITIVE_INFINITY,
     });
   }
-  return [...bySource.values()]
-    .sort((x, y) => x.order - y.order || x.sourceTitle.localeCompare(y.sourceTitle))
-    .map(({ order: _order, ...entry }) => entry);
+  return [...bySource.values()].sort((x, y) => x.order - y.order || x.sourceTitle.localeCompare(y.sourceTitle)).map(({ order: _order, ...entry }) => entry);
 }
 
 function originMemberOf(claim: DetailClaim): Omit<OriginMember, "copiedFrom"> {
@@ -287,4 +285,3 @@ export async function propositionTallies(prisma: Db = db()): Promise<Proposition
     FROM propositions p JOIN proposition_origins o ON o.proposition_id = p.id WHERE o.members > 0`;
   return row ?? { total: 0, confirmed: 0, singleOrigin: 0, circular: 0 };
 }
-

@@ -48,8 +48,7 @@ export type PlaceClaimInput = z.infer<typeof placeClaimSchema>;
 const PROPOSITION_STATUSES = ["proposed", "confirmed"] as const;
 
 /** A flag from a link or a form: "1" (or "true", "on") sets it, blank leaves it off. */
-export const flagParam = () =>
-  optional(z.enum(["1", "true", "on"], { error: 'Use 1 to turn this filter on' }).transform(() => true as const));
+export const flagParam = () => optional(z.enum(["1", "true", "on"], { error: "Use 1 to turn this filter on" }).transform(() => true as const));
 
 /** The propositions list's filters (URL search params, shared with the propositions CSV). */
 export const propositionFiltersSchema = z.object({

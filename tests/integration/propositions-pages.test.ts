@@ -63,7 +63,11 @@ describe("proposition pages", () => {
     await groupPropositions(prisma);
 
     // Claims from five different sources (c4 and c6 share one), taken out of whatever the run grouped them into.
-    const sources = await prisma.source.findMany({ orderBy: { id: "asc" }, take: 5, select: { id: true, claims: { take: 2, orderBy: { id: "asc" }, select: { id: true } } } });
+    const sources = await prisma.source.findMany({
+      orderBy: { id: "asc" },
+      take: 5,
+      select: { id: true, claims: { take: 2, orderBy: { id: "asc" }, select: { id: true } } },
+    });
     expect(sources).toHaveLength(5);
     [claim.c1, claim.c2, claim.c3, claim.c4, claim.c5] = sources.map((source) => source.claims[0]!.id) as [number, number, number, number, number];
     claim.c6 = sources[3]!.claims[1]!.id;

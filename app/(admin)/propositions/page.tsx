@@ -35,8 +35,8 @@ export default async function PropositionsPage({ searchParams }: { searchParams:
         <ExportButton kind="propositions" searchParams={raw} />
       </div>
       <p className="muted">
-        Claims across sources that state the same thing, grouped by the system and confirmed, split or merged by editors. Agreement counts once
-        per independent origin: sources that repost or relay one origin count as one.
+        Claims across sources that state the same thing, grouped by the system and confirmed, split or merged by editors. Agreement counts once per independent
+        origin: sources that repost or relay one origin count as one.
       </p>
       <form method="get" action="/propositions" className="filters" role="search" aria-label="Filter propositions">
         <label className="grow">
@@ -110,7 +110,9 @@ export default async function PropositionsPage({ searchParams }: { searchParams:
                   )}
                 </td>
                 <td>
-                  <span className={`status-pill status-${row.status === "confirmed" ? "approved" : "unreviewed"}`}>{PROPOSITION_STATUS_LABELS[row.status]}</span>
+                  <span className={`status-pill status-${row.status === "confirmed" ? "approved" : "unreviewed"}`}>
+                    {PROPOSITION_STATUS_LABELS[row.status]}
+                  </span>
                 </td>
                 <td className="num">
                   <Link href={`/claims?proposition=${row.id}`}>{row.members}</Link>

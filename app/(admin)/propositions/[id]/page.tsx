@@ -123,7 +123,8 @@ export default async function PropositionPage({
       <p data-testid="origin-summary">
         {countOf(proposition.members.length, "claim", "claims")} in {countOf(origins.sources, "source", "sources")} ·{" "}
         <strong data-testid="independent-origins">{countOf(origins.independentOrigins, "independent origin", "independent origins")}</strong> ·{" "}
-        {countOf(proposition.opposingCount, "opposing claim", "opposing claims")} · <Link href={`/claims?proposition=${proposition.id}`}>in the claims table</Link>
+        {countOf(proposition.opposingCount, "opposing claim", "opposing claims")} ·{" "}
+        <Link href={`/claims?proposition=${proposition.id}`}>in the claims table</Link>
       </p>
       {origins.circular && (
         <p className="circular-warning" role="note" data-testid="circular-warning">

@@ -58,7 +58,12 @@ export function ConfirmControl({ id, version, confirmed }: { id: number; version
         type="button"
         className="primary"
         disabled={pending}
-        onClick={() => run(() => confirmPropositionAction({ id, version }), () => "Confirmed: a later grouping run keeps these claims together.")}
+        onClick={() =>
+          run(
+            () => confirmPropositionAction({ id, version }),
+            () => "Confirmed: a later grouping run keeps these claims together.",
+          )
+        }
       >
         {confirmed ? "Confirm again (keep every member)" : "Confirm"}
       </button>
@@ -76,7 +81,10 @@ export function RelabelControl({ id, version, label }: { id: number; version: nu
         aria-label="Relabel"
         onSubmit={(event) => {
           event.preventDefault();
-          run(() => relabelPropositionAction({ id, version, label: value }), () => "Relabelled.");
+          run(
+            () => relabelPropositionAction({ id, version, label: value }),
+            () => "Relabelled.",
+          );
         }}
       >
         <label>

@@ -171,8 +171,7 @@ export default async function TopicComparePage({ params }: { params: Promise<{ i
                         <span>{claim.quote}</span>
                         {propositions.has(claim.id) && (
                           <div className="small" data-testid="claim-proposition">
-                            Proposition:{" "}
-                            <Link href={`/propositions/${propositions.get(claim.id)!.id}`}>{propositions.get(claim.id)!.label}</Link>
+                            Proposition: <Link href={`/propositions/${propositions.get(claim.id)!.id}`}>{propositions.get(claim.id)!.label}</Link>
                           </div>
                         )}
                         <div className="muted small">
