@@ -66,10 +66,11 @@ describe("propositions in the browser", () => {
     const notice = page.getByTestId("proposition-notice");
     await notice.waitFor();
     await expect(notice.textContent()).resolves.toMatch(/^Split off into proposition #\d+\.$/);
-    await expect(supporting.getByTestId("member").count()).resolves.toBe(target.members - 1);
+    // The page refreshes without the claim.
+    await expect.poll(() => supporting.getByTestId("member").count()).toBe(target.members - 1);
 
     await notice.getByRole("link").click();
-    await page.waitForURL(/\/propositions\/\d+$/);
+    await page.waitForURL((url) => /^\/propositions\/\d+$/.test(url.pathname) && url.pathname !== `/propositions/${target.id}`);
     const newId = Number(new URL(page.url()).pathname.split("/").pop());
     expect(newId).not.toBe(target.id);
     await expect(
@@ -99,7 +100,10 @@ describe("propositions in the browser", () => {
   });
 
   test("a viewer reads the proposition, its chains and its opposing claims, with no control", async () => {
-    const page = await signedIn("viewer", `/propositions/${target.id}`);
+    // The split may have taken the opposed claim along: read whichever proposition something opposes now.
+    const { rows } = await listPropositions({}, { prisma: app.database.prisma, pageSize: 1000 });
+    const opposed = rows.find((row) => row.opposing > 0)!;
+    const page = await signedIn("viewer", `/propositions/${opposed.id}`);
     await page.getByTestId("supporting-column").waitFor();
     await expect(page.locator('[data-testid="chain-graph"] svg[role="img"]').count()).resolves.toBeGreaterThan(0);
     await expect(page.getByTestId("opposing-column").getByTestId("opposing-claim").count()).resolves.toBeGreaterThan(0);
