@@ -4,6 +4,7 @@ import { z } from "zod";
 import { Attribution, ClaimOrigin, ClaimStatus, SourceStance, Stance } from "@/lib/generated/prisma/enums";
 import {
   blankToUndefined,
+  flagParam,
   formInt,
   keysetCursor,
   nullableText,
@@ -74,7 +75,7 @@ export const claimFiltersSchema = z.object({
   /** Claims in this proposition (lib/propositions). */
   proposition: optional(recordId("Must be a proposition id")),
   /** Claims whose proposition rests on one independent origin ("1"). */
-  singleOrigin: optional(z.enum(["1", "true", "on"], { error: "Use 1 to turn this filter on" }).transform(() => true as const)),
+  singleOrigin: flagParam(),
 });
 export type ClaimFilters = z.infer<typeof claimFiltersSchema>;
 export const CLAIM_FILTER_KEYS = Object.keys(claimFiltersSchema.shape) as (keyof ClaimFilters)[];

@@ -2,7 +2,7 @@
 // their own), merge (another proposition's members moved in), relabel and move of one claim, each with
 // the version of the proposition the page was given.
 import { z } from "zod";
-import { optional, recordId, recordVersion, searchText, storableText } from "@/lib/validation/zod";
+import { flagParam, optional, recordId, recordVersion, searchText, storableText } from "@/lib/validation/zod";
 
 export const LABEL_MAX_LENGTH = 300;
 
@@ -46,9 +46,6 @@ export const placeClaimSchema = z.object({ claimId: recordId("Missing claim", "N
 export type PlaceClaimInput = z.infer<typeof placeClaimSchema>;
 
 const PROPOSITION_STATUSES = ["proposed", "confirmed"] as const;
-
-/** A flag from a link or a form: "1" (or "true", "on") sets it, blank leaves it off. */
-export const flagParam = () => optional(z.enum(["1", "true", "on"], { error: "Use 1 to turn this filter on" }).transform(() => true as const));
 
 /** The propositions list's filters (URL search params, shared with the propositions CSV). */
 export const propositionFiltersSchema = z.object({
