@@ -88,7 +88,7 @@ export function RelabelControl({ id, version, label }: { id: number; version: nu
         }}
       >
         <label>
-          Label <input name="label" value={value} maxLength={LABEL_MAX_LENGTH} size={50} onChange={(event) => setValue(event.target.value)} />
+          Label <input name="label" className="relabel-input" value={value} maxLength={LABEL_MAX_LENGTH} onChange={(event) => setValue(event.target.value)} />
         </label>
         <button type="submit" disabled={pending}>
           Relabel
