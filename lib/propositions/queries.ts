@@ -9,7 +9,8 @@ import { publishedDateOrder } from "@/lib/text/published-date";
 import { traceOrigins, type MemberOrigin, type OriginMember, type OriginSummary } from "@/lib/propositions/origins";
 import { copiedFromOf, mainOrigin, refreshPropositionOrigins } from "@/lib/propositions/origin-counts";
 
-export { refreshPropositionOrigins } from "@/lib/propositions/origin-counts";
+// copiedFromOf (where reposts will come from, lib/reuse) lives beside the counts, which the export command reads too.
+export { copiedFromOf, refreshPropositionOrigins } from "@/lib/propositions/origin-counts";
 import { OPPOSING_COUNT_SQL, propositionFilterSql } from "@/lib/propositions/filters";
 import type { PropositionListParams } from "@/lib/propositions/schema";
 
