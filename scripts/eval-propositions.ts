@@ -29,7 +29,7 @@ import { strongestCue } from "@/lib/contradictions/judge";
 import { matchClaims } from "@/lib/propositions/match";
 import { generateCandidates } from "@/lib/contradictions/candidates";
 import { groupPropositions } from "@/lib/propositions/group";
-import { originMembersOf } from "@/lib/propositions/origin-members";
+import { originMembersForClaims } from "@/lib/propositions/origin-counts";
 import { traceOrigins } from "@/lib/propositions/origins";
 import { detectReuseForAll } from "@/lib/reuse/detect";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-database";
@@ -227,7 +227,7 @@ async function evaluate(subject: SubjectInput, verbose: boolean, explain = false
     for (const [index, proposition] of subject.labels.propositions.entries()) {
       const ids = labelledGroups[index]!.claimIds;
       if (!ids.length) continue;
-      const summary = traceOrigins(await database.prisma.$transaction((tx) => originMembersOf(tx, ids)));
+      const summary = traceOrigins(await originMembersForClaims(database.prisma, ids));
       if (summary.independentOrigins === proposition.origins) originsExact += 1;
       else
         originLines.push(

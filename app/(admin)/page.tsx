@@ -11,6 +11,7 @@ import { Quote } from "./_components/quote";
 import { countOf } from "@/lib/format/plural";
 import { KIND_LABELS } from "@/lib/contradictions/labels";
 import { ProgressCharts } from "./_components/progress-charts";
+import { propositionTallies } from "@/lib/propositions/queries";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Dashboard" };
@@ -32,7 +33,7 @@ function StatusBar({ counts, total, label }: { counts: Partial<Record<ClaimStatu
 
 export default async function DashboardPage() {
   const user = await requirePageRole("viewer");
-  const [summary, views] = await Promise.all([dashboardSummary(), listVisibleViews(user.id)]);
+  const [summary, views, propositions] = await Promise.all([dashboardSummary(), listVisibleViews(user.id), propositionTallies()]);
   const unreviewed = summary.statusCounts.unreviewed ?? 0;
   const decided = (summary.statusCounts.approved ?? 0) + (summary.statusCounts.rejected ?? 0);
   return (
@@ -94,6 +95,28 @@ export default async function DashboardPage() {
           </p>
         </section>
       </div>
+
+      <section className="card" aria-labelledby="propositions" data-testid="propositions-tile">
+        <h2 id="propositions">Propositions</h2>
+        <p className="big-number">
+          {propositions.total.toLocaleString("en")} <span className="muted small">claims across sources stating the same thing</span>
+        </p>
+        <ul className="plain-list">
+          <li>
+            <Link href="/propositions?status=confirmed">Confirmed</Link> <span className="num">{propositions.confirmed}</span>
+          </li>
+          <li>
+            <Link href="/propositions?singleOrigin=1">Single origin</Link> <span className="num">{propositions.singleOrigin}</span>{" "}
+            <span className="muted small">(every source rests on one origin)</span>
+          </li>
+          <li>
+            Circular reporting <span className="num">{propositions.circular}</span> <span className="muted small">(several sources rest on one origin)</span>
+          </li>
+        </ul>
+        <p>
+          <Link href="/propositions">All propositions</Link>
+        </p>
+      </section>
 
       <ProgressCharts />
 

@@ -2,7 +2,8 @@
 // server's snapshot and audit view and app/(admin)/_components/actor-forms.tsx all read this table.
 import { z } from "zod";
 import type { Actor } from "@/lib/generated/prisma/browser";
-import { ActorKind } from "@/lib/generated/prisma/enums";
+import { ActorKind, Reliability } from "@/lib/generated/prisma/enums";
+import { RELIABILITY_LABELS } from "@/lib/claims/labels";
 import { ACTOR_KIND_LABELS } from "@/lib/actors/labels";
 import { formSnapshot, type FormField, type FormRow } from "@/lib/forms/fields";
 import type { FormSnapshot } from "@/lib/forms/snapshot";
@@ -26,6 +27,15 @@ export const ACTOR_FORM_FIELDS = [
     input: storableText().trim().min(1, "A name is required").max(200, "A name is limited to 200 characters"),
   },
   { name: "kind", label: "Kind", control: "select", row: "name", options: ACTOR_KIND_LABELS, input: z.enum(enumValues(ActorKind), { error: "Choose a kind" }) },
+  {
+    name: "reliability",
+    label: "Reliability",
+    control: "select",
+    row: "name",
+    options: RELIABILITY_LABELS,
+    hint: "Admiralty scale for this speaker: one hop of every chain through them (proposition pages).",
+    input: z.enum(enumValues(Reliability), { error: "Choose a reliability grade A–F" }),
+  },
   {
     name: "aliases",
     label: "Aliases",

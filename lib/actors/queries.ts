@@ -60,6 +60,7 @@ export async function getActorDetail(id: number, prisma: Db = db()) {
       name: true,
       kind: true,
       aliases: true,
+      reliability: true,
       notes: true,
       normalizedName: true,
       claims: {

@@ -11,6 +11,7 @@ import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { ValidationError } from "@/lib/errors";
 import { claimFilterSql } from "@/lib/claims/filters";
+import { prepareClaimFilters } from "@/lib/propositions/origin-counts";
 import { STATUS_LABELS } from "@/lib/claims/labels";
 import { findOrCreateTopic } from "@/lib/topics/mutations";
 import { assigneeOrThrow } from "@/lib/assignments/mutations";
@@ -117,6 +118,7 @@ async function planChange(tx: Tx, change: BulkChange, user: { id: number }, now:
 
 /** The matching claims' ids, locked so that each audit event's "before" stays true while concurrent saves wait. */
 async function lockMatching(tx: Tx, filters: ClaimFilters): Promise<number[]> {
+  await prepareClaimFilters(tx, filters);
   const rows = await tx.$queryRaw<{ id: number }[]>`SELECT c.id FROM claims c WHERE ${claimFilterSql(filters)} ORDER BY c.id FOR UPDATE OF c`;
   return rows.map((row) => row.id);
 }

@@ -3,6 +3,7 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { containing, whereAll } from "@/lib/db/sql";
 import { CLAIM_FILTER_KEYS, type ClaimFilters } from "@/lib/claims/schema";
+import { SINGLE_ORIGIN_CLAIM_SQL } from "@/lib/propositions/filters";
 
 export const SEARCH_CONFIG = "english";
 
@@ -49,6 +50,10 @@ export function claimFilterSql(filters: ClaimFilters): Prisma.Sql {
   if (filters.origin) conditions.push(broad("origin", filters.origin));
   if (filters.citedVia) conditions.push(Prisma.sql`c.cited_via ILIKE ${containing(filters.citedVia)}`);
   if (filters.assignee !== undefined) conditions.push(assigneeCondition(filters.assignee));
+  if (filters.proposition !== undefined)
+    conditions.push(Prisma.sql`c.id IN (SELECT claim_id FROM proposition_members WHERE proposition_id = ${filters.proposition}::int)`);
+  // The counts are traceOrigins' (TypeScript), kept in proposition_origins: callers refresh it first (prepareClaimFilters).
+  if (filters.singleOrigin) conditions.push(SINGLE_ORIGIN_CLAIM_SQL);
   return whereAll(conditions);
 }
 

@@ -13,6 +13,7 @@ import { paragraphAround } from "@/lib/claims/paragraph";
 import { claimCountsBySource, claimStatusTotals } from "@/lib/claims/tallies";
 import { decodeCursor, encodeCursor, splitHeadline, type HeadlinePart } from "@/lib/claims/keyset";
 import { BOTH_CLAIMS_PRESENT } from "@/lib/contradictions/filters";
+import { prepareClaimFilters } from "@/lib/propositions/origin-counts";
 
 export { claimFilterSql } from "@/lib/claims/filters";
 
@@ -81,6 +82,9 @@ export interface ClaimRow {
   assigneeId: number | null;
   assigneeName: string | null;
   assignedViaSource: boolean;
+  /** The proposition the claim is in (lib/propositions), if any. */
+  propositionId: number | null;
+  propositionLabel: string | null;
 }
 
 interface RawClaimRow extends Omit<ClaimRow, "headline"> {
@@ -102,7 +106,8 @@ const ROW_COLUMNS = Prisma.raw(`c.id, c.quote, c.source_id AS "sourceId", s.slug
   c.cited_via AS "citedVia", c.stance::text AS stance, c.source_stance::text AS "sourceStance", c.credibility::int AS credibility,
   c.check_worthiness::int AS "checkWorthiness", c.topic_id AS "topicId", t.title AS "topicTitle", c.status::text AS status, c.origin::text AS origin,
   c.anchor_status::text AS "anchorStatus", c.version, c.updated_at AS "updatedAt",
-  assignee.id AS "assigneeId", coalesce(assignee.name, assignee.email) AS "assigneeName", (c.assignee_id IS NULL AND s.assignee_id IS NOT NULL) AS "assignedViaSource"`);
+  assignee.id AS "assigneeId", coalesce(assignee.name, assignee.email) AS "assigneeName", (c.assignee_id IS NULL AND s.assignee_id IS NOT NULL) AS "assignedViaSource",
+  prop.id AS "propositionId", prop.label AS "propositionLabel"`);
 
 const JOINS = Prisma.raw(`JOIN sources s ON s.id = c.source_id
   LEFT JOIN actors a ON a.id = c.speaker_id
@@ -117,6 +122,7 @@ export async function listClaims(params: ClaimTableParams, options: { pageSize?:
   const prisma = options.prisma ?? db();
   const pageSize = options.pageSize ?? PAGE_SIZE;
   const sort = sortSpec(params.sort);
+  await prepareClaimFilters(prisma, params);
   const where = claimFilterSql(params);
 
   const conditions = [where];
@@ -142,7 +148,9 @@ export async function listClaims(params: ClaimTableParams, options: { pageSize?:
   // joined: otherwise the planner may walk sources in id order to merge-join them.
   const pageRows = Prisma.sql`(SELECT c.* FROM claims c WHERE ${Prisma.join(conditions, " AND ")} ORDER BY ${orderBy} LIMIT ${pageSize + 1}) c`;
   const sql = Prisma.sql`SELECT ${ROW_COLUMNS}, ${headline} AS headline, json_build_array(${Prisma.raw(keyColumns.join(", "))}) AS "cursorKeys"
-    FROM ${pageRows} ${JOINS} LEFT JOIN users assignee ON assignee.id = ${EFFECTIVE_ASSIGNEE} ORDER BY ${orderBy}`;
+    FROM ${pageRows} ${JOINS} LEFT JOIN users assignee ON assignee.id = ${EFFECTIVE_ASSIGNEE}
+      LEFT JOIN proposition_members pm ON pm.claim_id = c.id LEFT JOIN propositions prop ON prop.id = pm.proposition_id
+    ORDER BY ${orderBy}`;
 
   const [raw, counted] = await Promise.all([prisma.$queryRaw<RawClaimRow[]>(sql), cappedCount(prisma, where)]);
   const extra = raw.length > pageSize;
@@ -209,6 +217,7 @@ export async function reviewQueuePosition(
   order: QueueOrder = "worth",
   options: { editorId?: number } = {},
 ): Promise<QueuePosition> {
+  await prepareClaimFilters(prisma, filters);
   const where = claimFilterSql(queueFilters(filters));
   const unleased =
     options.editorId === undefined

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { Attribution, ClaimOrigin, ClaimStatus, SourceStance, Stance } from "@/lib/generated/prisma/enums";
 import {
   blankToUndefined,
+  flagParam,
   formInt,
   keysetCursor,
   nullableText,
@@ -71,6 +72,10 @@ export const claimFiltersSchema = z.object({
   citedVia: searchText(),
   /** The editor the claim is given to, its own or its source's (lib/assignments), or "none". */
   assignee: optional(recordIdOrNone('Must be a user id or "none"')),
+  /** Claims in this proposition (lib/propositions). */
+  proposition: optional(recordId("Must be a proposition id")),
+  /** Claims whose proposition rests on one independent origin ("1"). */
+  singleOrigin: flagParam(),
 });
 export type ClaimFilters = z.infer<typeof claimFiltersSchema>;
 export const CLAIM_FILTER_KEYS = Object.keys(claimFiltersSchema.shape) as (keyof ClaimFilters)[];
@@ -169,7 +174,7 @@ export function claimFiltersQuery(filters: Partial<ClaimTableParams>, overrides:
   for (const [key, value] of Object.entries(merged)) {
     if (value === undefined || value === null || value === "") continue;
     if (key === "sort" && value === "source") continue;
-    params.set(key, String(value));
+    params.set(key, value === true ? "1" : String(value));
   }
   const query = params.toString();
   return query ? `?${query}` : "";

@@ -26,8 +26,11 @@ import { SOURCE_KIND_LABELS } from "@/lib/sources/labels";
 import { ACTOR_KIND_LABELS } from "@/lib/actors/labels";
 import { CLAIM_COMMENT_COUNT_SQL, CLAIM_COMMENT_THREADS_SQL, CLAIM_LAST_COMMENT_SQL } from "@/lib/comments/export";
 import type { ExportFormat } from "@/lib/export/encode";
+import { propositionFiltersSchema } from "@/lib/propositions/schema";
+import { OPPOSING_COUNT_SQL, propositionFilterSql } from "@/lib/propositions/filters";
+import { PROPOSITION_STATUS_LABELS } from "@/lib/propositions/labels";
 
-export const EXPORT_KINDS = ["claims", "contradictions", "sources", "actors", "topics", "audit"] as const;
+export const EXPORT_KINDS = ["claims", "contradictions", "sources", "actors", "topics", "audit", "propositions"] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 export type ColumnType = "integer" | "number" | "text" | "timestamp" | "list" | "json";
@@ -97,7 +100,9 @@ export const EXPORT_DEFINITIONS: Record<ExportKind, ExportKindDefinition> = {
       JOIN sources s ON s.id = c.source_id
       LEFT JOIN actors a ON a.id = c.speaker_id
       LEFT JOIN topics t ON t.id = c.topic_id
-      LEFT JOIN users u ON u.id = c.reviewer_id`,
+      LEFT JOIN users u ON u.id = c.reviewer_id
+      LEFT JOIN proposition_members pm ON pm.claim_id = c.id
+      LEFT JOIN propositions p ON p.id = pm.proposition_id`,
     orderBy: "c.id",
     columns: [
       column("id", "integer", "c.id", "claim id"),
@@ -135,6 +140,8 @@ export const EXPORT_DEFINITIONS: Record<ExportKind, ExportKindDefinition> = {
       column("comment_count", "integer", CLAIM_COMMENT_COUNT_SQL, "comments on the claim, in every thread, resolved or not"),
       column("last_comment", "text", CLAIM_LAST_COMMENT_SQL, "the latest comment, as “author email: text”"),
       column("comment_threads", "json", CLAIM_COMMENT_THREADS_SQL, "every thread with its comments (NDJSON only)", { formats: ["ndjson"] }),
+      column("proposition_id", "integer", "p.id", "the proposition the claim is in (claims across sources stating the same thing), if any"),
+      column("proposition_label", "text", "p.label", "that proposition's label"),
     ],
   }),
   contradictions: kind({
@@ -277,6 +284,34 @@ export const EXPORT_DEFINITIONS: Record<ExportKind, ExportKindDefinition> = {
       column("action", "text", "e.action", "what was done"),
       column("before", "json", "e.before", "the fields before (JSON)"),
       column("after", "json", "e.after", "the fields after (JSON)"),
+    ],
+  }),
+  propositions: kind({
+    kind: "propositions",
+    role: "viewer",
+    description: "One row per proposition (claims across sources that state the same thing), with its origins.",
+    filterSchema: propositionFiltersSchema,
+    viewParams: ["after"],
+    where: propositionFilterSql,
+    // proposition_origins is refreshed before the export starts (lib/export/run.ts).
+    from: `propositions p JOIN proposition_origins o ON o.proposition_id = p.id`,
+    orderBy: "p.id",
+    columns: [
+      column("id", "integer", "p.id", "proposition id"),
+      column("label", "text", "p.label", "what its claims state"),
+      column("status", "text", "p.status::text", "proposed (by the grouping run) or confirmed (by an editor)", { labels: PROPOSITION_STATUS_LABELS }),
+      column("members", "integer", "o.members", "claims in it (withdrawn claims left out)"),
+      column("sources", "integer", "o.sources", "sources those claims are in"),
+      column("independent_origins", "integer", "o.independent_origins", "origins those sources rest on, reposts and relays counted once"),
+      column("circular", "text", "CASE WHEN o.circular THEN 'yes' ELSE 'no' END", "yes when several sources rest on one origin (circular reporting)"),
+      column("opposing", "integer", OPPOSING_COUNT_SQL, "claims outside it that a contradiction not dismissed sets against a member"),
+      column(
+        "member_claim_ids",
+        "list",
+        "ARRAY(SELECT m.claim_id FROM proposition_members m JOIN claims mc ON mc.id = m.claim_id AND mc.withdrawn_at IS NULL WHERE m.proposition_id = p.id ORDER BY m.claim_id)",
+        "its claims' ids (CSV: a JSON array)",
+      ),
+      column("link", "text", "p.id", "the proposition's page in the app", { linkPath: "/propositions/" }),
     ],
   }),
 };

@@ -6,6 +6,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { EXPORT_DEFINITIONS } from "@/lib/export/kinds";
 import { exportContentType, exportFileName, type ExportRequest } from "@/lib/export/schema";
 import { openExportStream, type ExportStreamOptions } from "@/lib/export/stream";
+import { refreshPropositionOrigins } from "@/lib/propositions/origin-counts";
 
 export interface ExportActor {
   /** null for the command line, which runs with the database's own rights. */
@@ -54,6 +55,8 @@ export async function startExport(
       action: request.filtered ? "export_filtered" : "export_all",
       after: exportAuditRecord(request, actor.via),
     });
+  // Origin counts are traceOrigins' (TypeScript), kept in a table the export's SQL reads: bring it up to date.
+  if (request.kind === "propositions" || request.filters.singleOrigin) await refreshPropositionOrigins(prisma);
   const started = (stream: ReadableStream<Uint8Array>) => ({ fileName: exportFileName(request), contentType: exportContentType(request.format), stream });
   if (options.auditFirst) {
     await audit();

@@ -2,7 +2,7 @@
 // their own), merge (another proposition's members moved in), relabel and move of one claim, each with
 // the version of the proposition the page was given.
 import { z } from "zod";
-import { recordId, recordVersion, storableText } from "@/lib/validation/zod";
+import { flagParam, optional, recordId, recordVersion, searchText, storableText } from "@/lib/validation/zod";
 
 export const LABEL_MAX_LENGTH = 300;
 
@@ -44,3 +44,24 @@ export type RelabelPropositionInput = z.infer<typeof relabelPropositionSchema>;
 /** Put one claim into a proposition (from the claim panel), moving it out of the one it is in. */
 export const placeClaimSchema = z.object({ claimId: recordId("Missing claim", "Not a valid claim id"), id: propositionId, version: recordVersion() });
 export type PlaceClaimInput = z.infer<typeof placeClaimSchema>;
+
+const PROPOSITION_STATUSES = ["proposed", "confirmed"] as const;
+
+/** The propositions list's filters (URL search params, shared with the propositions CSV). */
+export const propositionFiltersSchema = z.object({
+  status: optional(z.enum(PROPOSITION_STATUSES, { error: "Not a proposition status" })),
+  /** Propositions whose sources all rest on one origin. */
+  singleOrigin: flagParam(),
+  /** Case-insensitive substring of the label. */
+  q: searchText(),
+  /** Propositions with a member claim filed under this topic. */
+  topic: optional(recordId("Not a topic id")),
+});
+export type PropositionFilters = z.infer<typeof propositionFiltersSchema>;
+
+/** With the page cursor: the id the previous page ended on. */
+export const propositionListParamsSchema = propositionFiltersSchema.extend({ after: optional(recordId("Not a page position")) });
+export type PropositionListParams = z.infer<typeof propositionListParamsSchema>;
+
+/** The merge picker's search on a proposition page: "#12" or words of a label. */
+export const mergeSearchSchema = z.object({ merge: searchText() });

@@ -45,7 +45,8 @@ function parts(value: string): DateParts | "ambiguous" | undefined {
 }
 
 /** The first day a stated date can mean ("June 2004" → 1 June 2004), in ms, for ordering sources; undefined when unreadable. */
-export function publishedDateStart(value: string): number | undefined {
+export function publishedDateStart(value: string | null | undefined): number | undefined {
+  if (!value) return undefined;
   const found = parts(value);
   if (!found || found === "ambiguous") return undefined;
   return Date.UTC(found.year, found.month ?? 0, found.day ?? 1);

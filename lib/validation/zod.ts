@@ -166,3 +166,6 @@ export const publishedDate = () =>
       }
       return checked.value;
     });
+
+/** An on/off filter from a link or a checkbox: "1" (or "true", "on") turns it on, blank leaves it off. */
+export const flagParam = () => optional(z.enum(["1", "true", "on"], { error: "Use 1 to turn this filter on" }).transform(() => true as const));

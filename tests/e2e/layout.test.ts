@@ -114,8 +114,14 @@ describe("every page at desktop and phone width", () => {
     const approved = await bulkSetStatus(prisma, { ids: [claim.id], status: "approved" }, app.users.admin);
     await undoAction(prisma, { actionId: approved.actionId! }, app.users.admin);
     await bulkSetStatus(prisma, { ids: [claim.id], status: "in_review" }, app.users.admin);
+    // Propositions, so their list and a proposition's page (chain graphs, columns) are checked too (issue 21).
+    const { groupPropositions } = await import("@/lib/propositions/group");
+    await groupPropositions(prisma);
+    const proposition = await prisma.proposition.findFirstOrThrow({ orderBy: { id: "asc" } });
     pages.push(
       { name: "dashboard", path: "/", role: "admin" },
+      { name: "propositions", path: "/propositions", role: "admin" },
+      { name: "proposition", path: `/propositions/${proposition.id}`, role: "admin" },
       { name: "sources", path: "/sources", role: "admin" },
       { name: "source-reader", path: `/sources/${SOURCE}`, role: "admin" },
       { name: "source-reader-claim", path: `/sources/${SOURCE}?claim=${claim.id}`, role: "admin" },

@@ -116,7 +116,12 @@ describe("security in the browser", () => {
       (await prisma.contradiction.create({ data: { claimAId: claim.id, claimBId: other.id, detectedBy: "editor", explanation: "CSP test pair" } }));
     const actor = await prisma.actor.findFirstOrThrow({ orderBy: { id: "asc" } });
     const topic = await prisma.topic.create({ data: { slug: "csp-test-topic", title: "CSP test topic" } });
+    // Its page draws each claim's chain graph, an SVG whose styles must come from the stylesheet.
+    const proposition = await prisma.proposition.create({
+      data: { label: "CSP test proposition", members: { create: [{ claimId: claim.id }, { claimId: other.id }] } },
+    });
     const samples: Record<string, string> = {
+      "/propositions/[id]": `/propositions/${proposition.id}`,
       "/actors/[id]": `/actors/${actor.id}`,
       "/claims/[id]": `/claims/${claim.id}`,
       "/contradictions/[id]": `/contradictions/${contradiction.id}`,

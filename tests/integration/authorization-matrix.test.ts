@@ -64,6 +64,12 @@ async function sampleSource(prisma: Db) {
   });
 }
 
+/** A proposition of two new claims from two new sources. */
+async function sampleProposition(prisma: Db) {
+  const claims = [(await sampleSource(prisma)).claims[0]!, (await sampleSource(prisma)).claims[0]!];
+  return prisma.proposition.create({ data: { label: "The dam is safe", members: { create: claims.map((claim) => ({ claimId: claim.id })) } } });
+}
+
 /** A thread on a new claim, its one comment written by `authorEmail` (a sample user when not given). */
 async function sampleThread(prisma: Db, authorEmail?: string) {
   const author = authorEmail ? await prisma.user.findUniqueOrThrow({ where: { email: authorEmail } }) : await sampleUser(prisma, "editor");
@@ -82,6 +88,7 @@ const EXPECTED: Record<string, Case[]> = {
     { role: "viewer", params: { kind: "claims" } },
     { role: "viewer", params: { kind: "sources" } },
     { role: "admin", params: { kind: "audit" } },
+    { role: "viewer", params: { kind: "propositions" } },
   ],
   // The whole database as JSON-LD (tests/integration/jsonld-roundtrip.test.ts).
   "app/api/export/jsonld/route.ts#GET": [{ role: "editor" }],
@@ -250,6 +257,21 @@ const EXPECTED: Record<string, Case[]> = {
       },
     },
   ],
+  // Viewers read propositions; editors decide them. Split, merge and placing a claim write two events each
+  // (the proposition made, merged away or left, and this one's), so they carry no sample here; their effects
+  // are tested in tests/integration/propositions-pages.test.ts.
+  "lib/propositions/actions.ts#confirmPropositionAction": [
+    { role: "editor", sample: async (prisma) => ({ input: { id: (await sampleProposition(prisma)).id, version: 1 }, entityType: "proposition" }) },
+  ],
+  "lib/propositions/actions.ts#relabelPropositionAction": [
+    {
+      role: "editor",
+      sample: async (prisma) => ({ input: { id: (await sampleProposition(prisma)).id, version: 1, label: "What they both say" }, entityType: "proposition" }),
+    },
+  ],
+  "lib/propositions/actions.ts#splitPropositionAction": [{ role: "editor" }],
+  "lib/propositions/actions.ts#mergePropositionsAction": [{ role: "editor" }],
+  "lib/propositions/actions.ts#placeClaimAction": [{ role: "editor" }],
   "lib/comments/actions.ts#resolveThreadAction": [
     { role: "editor", sample: async (prisma) => ({ input: { threadId: (await sampleThread(prisma)).id, resolved: true }, entityType: "comment_thread" }) },
   ],

@@ -157,6 +157,7 @@ describe("bad input at every server action and route handler", () => {
     version: versions.actor,
     name: "Ahmed Khan",
     kind: "person",
+    reliability: "F",
     aliases: "",
     notes: "",
     ...changes,

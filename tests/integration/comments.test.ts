@@ -251,13 +251,13 @@ describe("discussion", () => {
     await database.prisma.user.update({ where: { id: omar.id }, data: { name: "Omar" } });
   });
 
-  test("the claims export ends with the comment count and the last comment; NDJSON carries whole threads", async () => {
+  test("the claims export ends with the comment count and the last comment (then the claim's proposition); NDJSON carries whole threads", async () => {
     const pool = new pg.Pool({ connectionString: database.url, max: 1 });
     const text = async (query: string) => new Response(await openExportStream(pool, parseExportRequest("claims", new URLSearchParams(query)))).text();
     try {
       const rows = parse(await text("format=csv"), { columns: true, bom: true }) as Record<string, string>[];
       const header = Object.keys(rows[0]!);
-      expect(header.slice(-2)).toEqual(["comment_count", "last_comment"]);
+      expect(header.slice(-4)).toEqual(["comment_count", "last_comment", "proposition_id", "proposition_label"]);
       expect(header).not.toContain("comment_threads");
       const commented = rows.find((row) => Number(row.id) === claimId)!;
       expect(commented.comment_count).toBe("3");
@@ -269,7 +269,7 @@ describe("discussion", () => {
         .split("\n")
         .map((line) => JSON.parse(line) as Record<string, unknown>);
       const claim = lines.find((line) => line.id === claimId)!;
-      expect(Object.keys(claim).slice(-3)).toEqual(["comment_count", "last_comment", "comment_threads"]);
+      expect(Object.keys(claim).slice(-5)).toEqual(["comment_count", "last_comment", "comment_threads", "proposition_id", "proposition_label"]);
       expect(claim.comment_count).toBe(3);
       expect(claim.comment_threads).toEqual([
         {

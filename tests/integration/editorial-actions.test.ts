@@ -295,23 +295,33 @@ describe("editorial actions", () => {
 
   test("renaming an actor to another actor's name is refused with a hint to merge", async () => {
     const khan = await database.prisma.actor.findUniqueOrThrow({ where: { id: khanId } });
-    const result = await updateActorAction({ id: khan.id, version: khan.version, name: "Mr. Altaf Hussain", kind: "person", aliases: "", notes: "" });
+    const result = await updateActorAction({
+      id: khan.id,
+      version: khan.version,
+      name: "Mr. Altaf Hussain",
+      kind: "person",
+      reliability: "F",
+      aliases: "",
+      notes: "",
+    });
     expect(result).toMatchObject({ ok: false, status: 422, fieldErrors: { name: [expect.stringMatching(/merge the two actors/)] } });
     const renamed = await updateActorAction({
       id: khan.id,
       version: khan.version,
       name: "Ahmed Khan",
       kind: "government_body",
+      reliability: "C",
       aliases: "A. Khan\nAhmed Khan\n\nA. Khan",
       notes: "",
     });
     expect(renamed).toMatchObject({ ok: true, data: { changed: true } });
     expect(await database.prisma.actor.findUniqueOrThrow({ where: { id: khan.id } })).toMatchObject({
       kind: "government_body",
+      reliability: "C",
       aliases: ["A. Khan"],
       version: khan.version + 1,
     });
-    const stale = await updateActorAction({ id: khan.id, version: khan.version, name: "Ahmed Khan", kind: "court", aliases: "", notes: "" });
+    const stale = await updateActorAction({ id: khan.id, version: khan.version, name: "Ahmed Khan", kind: "court", reliability: "F", aliases: "", notes: "" });
     expect(stale).toMatchObject({
       ok: false,
       status: 409,

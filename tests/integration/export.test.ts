@@ -178,7 +178,7 @@ describe("export", () => {
     async function expectedClaims() {
       const claims = await database.prisma.claim.findMany({
         orderBy: { id: "asc" },
-        include: { source: true, speaker: true, topic: true, reviewer: true },
+        include: { source: true, speaker: true, topic: true, reviewer: true, proposition: { include: { proposition: true } } },
       });
       return claims.map((claim) => ({
         id: claim.id,
@@ -211,6 +211,8 @@ describe("export", () => {
         // No discussion here (tests/integration/comments.test.ts exports one).
         comment_count: 0,
         last_comment: null,
+        proposition_id: claim.proposition?.proposition.id ?? null,
+        proposition_label: claim.proposition?.proposition.label ?? null,
       }));
     }
 

@@ -15,6 +15,7 @@ import { AssignControl } from "./assign-control";
 import { Quote } from "./quote";
 import { CONTRADICTION_STATUS_LABELS, KIND_LABELS } from "@/lib/contradictions/labels";
 import { CommentsPanel } from "./comments-panel";
+import { ClaimProvenance } from "./claim-provenance";
 
 export function ClaimWorkspace({
   detail,
@@ -91,6 +92,7 @@ export function ClaimWorkspace({
         claimId={claim.id}
         worth={{ score: claim.checkWorthiness, quote: claim.quote, cue: claim.cue, speakerName: claim.speaker?.name ?? null }}
       />
+      <ClaimProvenance key={`provenance-${claim.id}`} claimId={claim.id} credibility={claim.credibility} />
       <section className="contradictions" aria-labelledby={`contradictions-${claim.id}`}>
         <h2 id={`contradictions-${claim.id}`}>Contradictions</h2>
         {contradictions.length === 0 ? (

@@ -21,6 +21,7 @@ export async function SiteHeader({ user }: { user: SessionUser }) {
           <Link href="/claims">Claims</Link>
           <Link href="/review">Review</Link>
           <Link href="/contradictions">Contradictions</Link>
+          <Link href="/propositions">Propositions</Link>
           <Link href="/actors">Actors</Link>
           <Link href="/topics">Topics</Link>
           {canEdit(user) && <Link href="/import">Import</Link>}

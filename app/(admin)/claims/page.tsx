@@ -84,6 +84,15 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
           options={[["none", "Nobody"], ...editors.map((editor): [string, string] => [String(editor.id), editor.label])]}
         />
         <div className="filter-field">
+          <label htmlFor="filter-proposition">Proposition</label>
+          <input id="filter-proposition" type="text" inputMode="numeric" name="proposition" defaultValue={params.proposition ?? ""} size={6} />
+        </div>
+        <div className="filter-field">
+          <label htmlFor="filter-singleOrigin">
+            <input id="filter-singleOrigin" type="checkbox" name="singleOrigin" value="1" defaultChecked={!!params.singleOrigin} /> Single origin
+          </label>
+        </div>
+        <div className="filter-field">
           <label htmlFor="filter-sort">Sort</label>
           <select id="filter-sort" name="sort" defaultValue={params.sort} data-default="source">
             {sortOptions(params.sort).map(([value, label]) => (
@@ -161,6 +170,7 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
                     Worth
                   </SortHeader>
                   <th scope="col">Topic</th>
+                  <th scope="col">Proposition</th>
                   <th scope="col">Assigned</th>
                   <SortHeader column="status" params={filtersAndSort}>
                     Status
@@ -208,6 +218,15 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
                       {row.checkWorthiness}
                     </td>
                     <td className="small">{row.topicTitle ?? <span className="muted">—</span>}</td>
+                    <td className="small" data-testid="claim-proposition">
+                      {row.propositionId !== null ? (
+                        <Link href={`/propositions/${row.propositionId}`} title={row.propositionLabel ?? undefined}>
+                          #{row.propositionId}
+                        </Link>
+                      ) : (
+                        <span className="muted">—</span>
+                      )}
+                    </td>
                     <td className="small" data-testid="claim-assignee">
                       {row.assigneeName ?? <span className="muted">—</span>}
                       {row.assignedViaSource && <div className="muted">with its source</div>}

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { idParamsSchema } from "@/lib/validation/zod";
 import { canEdit } from "@/lib/auth/roles";
+import { RELIABILITY_LABELS, reliabilityText } from "@/lib/claims/labels";
 import { requirePageRole } from "@/lib/auth/session";
 import { getActorDetail } from "@/lib/actors/queries";
 import { ACTOR_KIND_LABELS } from "@/lib/actors/labels";
@@ -32,7 +33,8 @@ export default async function ActorPage({ params }: { params: Promise<{ id: stri
       </p>
       <h1>{actor.name}</h1>
       <p className="muted">
-        {ACTOR_KIND_LABELS[actor.kind]} · <Link href={`/claims?speaker=${actor.id}`}>{countOf(claimCount, "claim", "claims")}</Link>
+        {ACTOR_KIND_LABELS[actor.kind]} · <span title={RELIABILITY_LABELS[actor.reliability]}>reliability {reliabilityText(actor.reliability)}</span> ·{" "}
+        <Link href={`/claims?speaker=${actor.id}`}>{countOf(claimCount, "claim", "claims")}</Link>
         {actor.aliases.length > 0 && <> · also written {actor.aliases.join(", ")}</>}
       </p>
       {possibleDuplicates.length > 0 && (

@@ -6,6 +6,7 @@ import { ATTRIBUTION_LABELS, CREDIBILITY_LABELS, SOURCE_STANCE_LABELS, STANCE_LA
 import { QuoteInContext } from "@/app/(admin)/_components/quote-in-context";
 import { SourceMeta } from "@/app/(admin)/_components/source-meta";
 import styles from "./contradictions.module.css";
+import { ClaimProvenance } from "@/app/(admin)/_components/claim-provenance";
 
 export interface ClaimColumnProps {
   claim: ClaimDetail;
@@ -81,6 +82,7 @@ export function ClaimColumn({ claim, label, rank = null, children }: ClaimColumn
           <span className={`status-pill status-${claim.status}`}>{STATUS_LABELS[claim.status]}</span>
         </dd>
       </dl>
+      <ClaimProvenance claimId={claim.id} credibility={claim.credibility} />
       <p className={styles.links}>
         <Link href={readerHref}>Open in the source reader</Link>
         <Link href={`/claims/${claim.id}`}>Claim #{claim.id}</Link>

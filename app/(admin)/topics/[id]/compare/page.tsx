@@ -7,6 +7,7 @@ import { RELIABILITY_LABELS, STANCE_LABELS, reliabilityText } from "@/lib/claims
 import { SOURCE_KIND_LABELS } from "@/lib/sources/labels";
 import styles from "../../../contradictions/_components/contradictions.module.css";
 import { countOf } from "@/lib/format/plural";
+import { propositionsOfClaims } from "@/lib/propositions/queries";
 
 export const dynamic = "force-dynamic";
 
@@ -81,6 +82,7 @@ export default async function TopicComparePage({ params }: { params: Promise<{ i
   const comparison = await getTopicComparison(parsed.data.id);
   if (!comparison) notFound();
   const { topic, totals, sources, actors, claims } = comparison;
+  const propositions = await propositionsOfClaims(claims.map((claim) => claim.id));
 
   return (
     <section>
@@ -167,6 +169,11 @@ export default async function TopicComparePage({ params }: { params: Promise<{ i
                     .map((claim) => (
                       <li key={claim.id}>
                         <span>{claim.quote}</span>
+                        {propositions.has(claim.id) && (
+                          <div className="small" data-testid="claim-proposition">
+                            Proposition: <Link href={`/propositions/${propositions.get(claim.id)!.id}`}>{propositions.get(claim.id)!.label}</Link>
+                          </div>
+                        )}
                         <div className="muted small">
                           {claim.speaker?.name ?? "author"} · <Link href={`/sources/${claim.source.slug}?claim=${claim.id}`}>{claim.source.title}</Link> ·
                           credibility {claim.credibility} · <Link href={`/contradictions/cluster/${claim.id}`}>conflicts</Link>
