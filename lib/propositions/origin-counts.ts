@@ -60,9 +60,11 @@ const memberClaimSelect = {
   speaker: { select: { id: true, name: true, reliability: true } },
 } satisfies Prisma.ClaimSelect;
 
-type MemberClaim = Prisma.ClaimGetPayload<{ select: typeof memberClaimSelect }>;
+/** What a claim must carry to be traced (the member select, or any wider one). */
+export type OriginClaim = Pick<Prisma.ClaimGetPayload<{ select: typeof memberClaimSelect }>, "id" | "quote" | "sourceId" | "citedVia" | "source" | "speaker">;
 
-async function toOriginMembers(prisma: Reader, claims: MemberClaim[]): Promise<OriginMember[]> {
+/** Claims as traceOrigins reads them, with the reposts they were copied from. */
+export async function toOriginMembers(prisma: Reader, claims: readonly OriginClaim[]): Promise<OriginMember[]> {
   const copied = await copiedFromOf(
     prisma,
     claims.map((claim) => ({ claimId: claim.id, sourceId: claim.sourceId })),

@@ -6,8 +6,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { ContradictionKind, ContradictionStatus } from "@/lib/generated/prisma/enums";
 import { NotFoundError } from "@/lib/errors";
 import { publishedDateStart } from "@/lib/text/published-date";
-import { traceOrigins, type MemberOrigin, type OriginMember, type OriginSummary } from "@/lib/propositions/origins";
-import { copiedFromOf, mainOrigin, refreshPropositionOrigins } from "@/lib/propositions/origin-counts";
+import { traceOrigins, type MemberOrigin, type OriginSummary } from "@/lib/propositions/origins";
+import { mainOrigin, refreshPropositionOrigins, toOriginMembers } from "@/lib/propositions/origin-counts";
 
 // copiedFromOf (reposts, from lib/reuse) lives beside the counts, which the export command reads too.
 export { copiedFromOf, refreshPropositionOrigins } from "@/lib/propositions/origin-counts";
@@ -116,25 +116,8 @@ export function firstAppearances(members: readonly DetailClaim[]): TimelineEntry
   return [...bySource.values()].sort((x, y) => x.order - y.order || x.sourceTitle.localeCompare(y.sourceTitle)).map(({ order: _order, ...entry }) => entry);
 }
 
-function originMemberOf(claim: DetailClaim): Omit<OriginMember, "copiedFrom"> {
-  return {
-    claimId: claim.id,
-    quote: claim.quote,
-    sourceId: claim.sourceId,
-    sourceTitle: claim.source.title,
-    sourceReliability: claim.source.reliability,
-    publishedDate: claim.source.publishedDate,
-    speaker: claim.speaker,
-    citedVia: claim.citedVia,
-  };
-}
-
 async function traceClaims(prisma: Reader, claims: DetailClaim[]): Promise<OriginSummary> {
-  const copied = await copiedFromOf(
-    prisma,
-    claims.map((claim) => ({ claimId: claim.id, sourceId: claim.sourceId })),
-  );
-  return traceOrigins(claims.map((claim) => ({ ...originMemberOf(claim), copiedFrom: copied.get(claim.id) ?? null })));
+  return traceOrigins(await toOriginMembers(prisma, claims));
 }
 
 export interface OpposingClaim {
