@@ -8,7 +8,7 @@ export function ChainGraph({ origin, credibility }: { origin: MemberOrigin; cred
   const layout = layoutChain(origin);
   const markerId = `chain-arrow-${origin.claimId}`;
   return (
-    <figure className="chain" data-testid="chain-graph" data-claim-id={origin.claimId}>
+    <figure className="chain" data-testid="chain-graph" data-chain-of={origin.claimId}>
       <svg
         className="chain-graph"
         role="img"
