@@ -24,7 +24,7 @@ const UTF8_BOM = "\uFEFF";
 
 // OWASP CSV injection: a spreadsheet runs a cell starting with one of these as a formula. Some
 // (Apple Numbers) fold the full-width forms into the ASCII ones, so they count too.
-const FORMULA_TRIGGERS = new Set(["=", "+", "-", "@", "\t", "\r", "\n", "\uFF1D", "\uFF0B", "\uFF0D", "\uFF20"]);
+export const FORMULA_TRIGGERS = new Set(["=", "+", "-", "@", "\t", "\r", "\n", "\uFF1D", "\uFF0B", "\uFF0D", "\uFF20"]);
 
 export function neutralizeFormula(text: string): string {
   return text.length > 0 && FORMULA_TRIGGERS.has(text[0]!) ? `'${text}` : text;

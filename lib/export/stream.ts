@@ -1,8 +1,11 @@
-// Streams an export from a Postgres cursor, reading a batch only when the consumer pulls:
-// memory stays flat, and a consumer that goes away closes the cursor and ends the query.
+// Streams an export, reading from Postgres only when the consumer pulls: memory stays flat, and a
+// consumer that goes away ends the query. CSV comes from COPY (copy.ts) where the server streams it,
+// everything else (NDJSON, the embedded database) from a cursor encoded in JavaScript (encode.ts).
 import type pg from "pg";
 import Cursor from "pg-cursor";
+import { to as copyTo } from "pg-copy-streams";
 import { DomainError } from "@/lib/errors";
+import { copyExportSql, CsvRecordTerminator } from "@/lib/export/copy";
 import { ExportEncoder } from "@/lib/export/encode";
 import { EXPORT_DEFINITIONS, exportQuery } from "@/lib/export/kinds";
 import type { ExportRequest } from "@/lib/export/schema";
@@ -22,13 +25,74 @@ function isServerError(error: unknown): boolean {
   return typeof error === "object" && error !== null && "severity" in error;
 }
 
+/** Whether this pool's server streams COPY TO STDOUT: asked once per pool. */
+const copyServed = new WeakMap<pg.Pool, boolean>();
+
+/**
+ * The embedded database (PGlite) answers COPY, but runs it to completion before the first byte,
+ * with no backpressure, and stopping it means dropping its one session: exports there keep the cursor.
+ */
+async function servesCopy(pool: pg.Pool, client: pg.PoolClient): Promise<boolean> {
+  const known = copyServed.get(pool);
+  if (known !== undefined) return known;
+  const { rows } = await client.query<{ version: string }>("SELECT version()");
+  const served = !/PGlite/i.test(rows[0]?.version ?? "");
+  if (!served) console.info("export: the embedded database (PGlite) does not stream COPY; CSV exports read rows through a cursor instead");
+  copyServed.set(pool, served);
+  return served;
+}
+
+/** Connecting, reporting the outcome once and releasing the connection once, for both ways of reading. */
+function exportSession(client: pg.PoolClient, options: ExportStreamOptions) {
+  let released = false;
+  const session = {
+    finished: false,
+    rows: 0,
+    /** An error makes the pool discard the connection instead of reusing it. */
+    release(error?: Error) {
+      if (released) return;
+      released = true;
+      client.release(error);
+    },
+    /** How each way of reading stops its query when the consumer goes away. */
+    onCancel: () => session.release(),
+    finish(outcome: "done" | "failed" | "cancelled", error?: unknown) {
+      if (session.finished) return;
+      session.finished = true;
+      options.onEnd?.(outcome, session.rows);
+      if (outcome === "cancelled") session.onCancel();
+      // A query error leaves the connection usable (pg syncs after it); anything else may not.
+      else if (outcome === "failed" && !isServerError(error)) session.release(error instanceof Error ? error : new Error(String(error)));
+      else session.release();
+    },
+  };
+  return session;
+}
+type ExportSession = ReturnType<typeof exportSession>;
+
+/** Closes the stream when the request is aborted (the client went away). */
+function abortOn(signal: AbortSignal | undefined, session: ExportSession, controller: ReadableStreamDefaultController<Uint8Array>) {
+  if (!signal) return;
+  if (signal.aborted) session.finish("cancelled");
+  signal.addEventListener(
+    "abort",
+    () => {
+      if (session.finished) return;
+      session.finish("cancelled");
+      controller.error(new Error("The export was cancelled: the client went away."));
+    },
+    { once: true },
+  );
+}
+
+/** Pull again only while less than this is queued: the database waits for a slow reader. */
+const QUEUED_BYTES = { highWaterMark: 256 * 1024, size: (chunk: Uint8Array) => chunk.byteLength };
+
 /** Reads the first batch before returning, so a failing query is an error status, not a truncated file. */
 export async function openExportStream(pool: pg.Pool, request: ExportRequest, options: ExportStreamOptions = {}): Promise<ReadableStream<Uint8Array>> {
   const definition = EXPORT_DEFINITIONS[request.kind];
   const columns = request.columns.map((name) => definition.columns.find((column) => column.name === name)!);
-  const query = exportQuery(definition, request.columns, request.filters);
   const encoder = new ExportEncoder(columns, request);
-  const bytes = new TextEncoder();
 
   const client = await pool.connect().catch((error: unknown) => {
     if (error instanceof Error && /timeout/i.test(error.message)) {
@@ -36,66 +100,117 @@ export async function openExportStream(pool: pg.Pool, request: ExportRequest, op
     }
     throw error;
   });
-  let finished = false;
-  let released = false;
-  let rows = 0;
+  const session = exportSession(client, options);
+  let copySql: string | undefined;
+  try {
+    // Should this process die mid-export, Postgres notices within a second (PostgreSQL 14+).
+    await client.query("SET client_connection_check_interval = '1s'").catch(() => undefined);
+    copySql = (await servesCopy(pool, client)) ? copyExportSql(request) : undefined;
+  } catch (error) {
+    session.finish("failed", error);
+    throw error;
+  }
+  if (copySql) return copyStream(client, copySql, encoder.preamble(), session, options);
+  return cursorStream(client, exportQuery(definition, request.columns, request.filters), encoder, session, options);
+}
+
+/** COPY streams the CSV Postgres writes (copy.ts); a socket Node does not read stops the server. */
+async function copyStream(client: pg.PoolClient, sql: string, preamble: string, session: ExportSession, options: ExportStreamOptions): Promise<ReadableStream<Uint8Array>> {
+  const records = new CsvRecordTerminator();
+  // A COPY cannot be closed like a portal: the connection is dropped, which ends the query at once.
+  session.onCancel = () => session.release(new Error("the export was cancelled"));
+  let head: Uint8Array | undefined = new TextEncoder().encode(preamble);
+  let chunks: AsyncIterator<Buffer>;
+  let pending: IteratorResult<Buffer> | undefined;
+  try {
+    // Numbers as JavaScript writes them (copy.ts) need the shortest exact form, the default since PostgreSQL 12.
+    await client.query("SET extra_float_digits = 1");
+    const copy = client.query(copyTo(sql, { highWaterMark: 64 * 1024 }));
+    // Errors reach the reader through the iterator; after the end there is nobody to tell.
+    copy.on("error", () => undefined);
+    chunks = copy[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+    pending = await chunks.next();
+  } catch (error) {
+    session.finish("failed", error);
+    throw error;
+  }
+  return new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        abortOn(options.signal, session, controller);
+      },
+      async pull(controller) {
+        try {
+          let step: IteratorResult<Buffer>;
+          if (pending) [step, pending] = [pending, undefined];
+          else step = await chunks.next();
+          if (session.finished) return;
+          let bytes = step.done ? undefined : records.terminate(step.value);
+          session.rows = records.records;
+          if (head) {
+            bytes = bytes ? Buffer.concat([head, bytes]) : head;
+            head = undefined;
+          }
+          if (bytes?.byteLength) controller.enqueue(bytes);
+          if (step.done) {
+            session.finish("done");
+            controller.close();
+          }
+        } catch (error) {
+          if (session.finished) return;
+          session.finish("failed", error);
+          controller.error(error);
+        }
+      },
+      cancel() {
+        session.finish("cancelled");
+      },
+    },
+    QUEUED_BYTES,
+  );
+}
+
+/** A cursor read in batches, each encoded in JavaScript: every format and every database. */
+async function cursorStream(
+  client: pg.PoolClient,
+  query: { text: string; values: unknown[] },
+  encoder: ExportEncoder,
+  session: ExportSession,
+  options: ExportStreamOptions,
+): Promise<ReadableStream<Uint8Array>> {
+  const bytes = new TextEncoder();
   let cursor: Cursor<unknown[]> | undefined;
   let pending: unknown[][] | undefined;
   let ahead: Promise<unknown[][]> | undefined;
 
-  /** An error makes the pool discard the connection instead of reusing it. */
-  const release = (error?: Error) => {
-    if (released) return;
-    released = true;
-    client.release(error);
-  };
   /** Closes the portal rather than dropping the connection, which would leave PGlite (one session) unusable. */
-  const closeCursor = async () => {
-    const timer = setTimeout(() => release(new Error("the export's cursor did not close in time")), 5_000);
-    try {
-      await ahead?.catch(() => undefined);
-      await cursor?.close();
-      release();
-    } catch (error) {
-      release(error instanceof Error ? error : new Error(String(error)));
-    } finally {
-      clearTimeout(timer);
-    }
-  };
-  const finish = (outcome: "done" | "failed" | "cancelled", error?: unknown) => {
-    if (finished) return;
-    finished = true;
-    options.onEnd?.(outcome, rows);
-    if (outcome === "cancelled") void closeCursor();
-    // A query error leaves the connection usable (pg syncs after it); anything else may not.
-    else if (outcome === "failed" && !isServerError(error)) release(error instanceof Error ? error : new Error(String(error)));
-    else release();
+  session.onCancel = () => {
+    void (async () => {
+      const timer = setTimeout(() => session.release(new Error("the export's cursor did not close in time")), 5_000);
+      try {
+        await ahead?.catch(() => undefined);
+        await cursor?.close();
+        session.release();
+      } catch (error) {
+        session.release(error instanceof Error ? error : new Error(String(error)));
+      } finally {
+        clearTimeout(timer);
+      }
+    })();
   };
 
   try {
-    // Should this process die mid-export, Postgres notices within a second (PostgreSQL 14+).
-    await client.query("SET client_connection_check_interval = '1s'").catch(() => undefined);
     cursor = client.query(new Cursor<unknown[]>(query.text, query.values, { rowMode: "array" }));
     pending = await cursor.read(FIRST_BATCH_ROWS);
   } catch (error) {
-    finish("failed", error);
+    session.finish("failed", error);
     throw error;
   }
 
   return new ReadableStream<Uint8Array>(
     {
       start(controller) {
-        if (!options.signal) return;
-        if (options.signal.aborted) finish("cancelled");
-        options.signal.addEventListener(
-          "abort",
-          () => {
-            if (finished) return;
-            finish("cancelled");
-            controller.error(new Error("The export was cancelled: the client went away."));
-          },
-          { once: true },
-        );
+        abortOn(options.signal, session, controller);
       },
       async pull(controller) {
         try {
@@ -107,7 +222,7 @@ export async function openExportStream(pool: pg.Pool, request: ExportRequest, op
             [batch, asked] = [await ahead!, BATCH_ROWS];
             ahead = undefined;
           }
-          if (finished) return;
+          if (session.finished) return;
           // A short batch means the portal is exhausted.
           const more = batch.length === asked;
           if (more) {
@@ -115,25 +230,24 @@ export async function openExportStream(pool: pg.Pool, request: ExportRequest, op
             ahead = cursor!.read(BATCH_ROWS);
             ahead.catch(() => undefined);
           }
-          rows += batch.length;
+          session.rows += batch.length;
           const text = encoder.encode(batch);
           if (text) controller.enqueue(bytes.encode(text));
           if (!more) {
             await cursor!.close();
-            finish("done");
+            session.finish("done");
             controller.close();
           }
         } catch (error) {
-          if (finished) return;
-          finish("failed", error);
+          if (session.finished) return;
+          session.finish("failed", error);
           controller.error(error);
         }
       },
       cancel() {
-        finish("cancelled");
+        session.finish("cancelled");
       },
     },
-    // Pull again only while less than this is queued: the database waits for a slow reader.
-    { highWaterMark: 256 * 1024, size: (chunk) => chunk.byteLength },
+    QUEUED_BYTES,
   );
 }

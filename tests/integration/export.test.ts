@@ -516,7 +516,7 @@ describe("export", () => {
 
     async function exportQueries(): Promise<{ state: string; query: string }[]> {
       const result = await database.prisma.$queryRawUnsafe<{ state: string; query: string }[]>(
-        `SELECT state, query FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND state <> 'idle' AND query LIKE 'SELECT c.id AS "id"%'`,
+        `SELECT state, query FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND state <> 'idle' AND (query LIKE 'SELECT c.id AS "id"%' OR query LIKE 'COPY (%SELECT c.id AS "id"%')`,
       );
       return result;
     }
@@ -532,9 +532,11 @@ describe("export", () => {
 
     beforeAll(async () => {
       const source = await database.prisma.source.create({ data: { slug: "bulk", title: "Bulk", text: "bulk", textSha256: "c".repeat(64) } });
+      // Notes make each row about 1.3 kB, 40 MB in all: the CSV export streams from COPY, which runs
+      // ahead of a reader that stopped by what the sockets buffer (a few MB on loopback), and no further.
       await database.prisma.$executeRawUnsafe(
-        `INSERT INTO claims (source_id, quote, start_offset, end_offset, updated_at)
-         SELECT $1, 'Bulk claim number ' || i || ', with a comma and "quotes" to escape', i, i + 1, now() FROM generate_series(1, ${BULK}) i`,
+        `INSERT INTO claims (source_id, quote, start_offset, end_offset, notes, updated_at)
+         SELECT $1, 'Bulk claim number ' || i || ', with a comma and "quotes" to escape', i, i + 1, repeat('A long note. ', 80), now() FROM generate_series(1, ${BULK}) i`,
         source.id,
       );
     });
