@@ -92,3 +92,8 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
   if (server) return createOnServer(server.url, server.server, { migrate: migrateIt });
   return createEmbedded({ migrate: migrateIt });
 }
+
+/** An in-memory embedded PGlite with the migrations applied, whatever server is about (tests of the embedded fallbacks). */
+export function createEmbeddedTestDatabase(): Promise<TestDatabase> {
+  return createEmbedded({ migrate: true });
+}
