@@ -143,12 +143,13 @@ export async function measureHttp(baseUrl: string, cookie: string, serverPid: nu
   return { label, rows: records - 1, bytes, seconds, firstByteMs, peakRssMb: memory.stop(), sha256: hash.digest("hex") };
 }
 
-export async function measureCli(url: string, directory: string, rows: number): Promise<Measurement> {
+/** `appUrl`: the app's address, which the link column starts with over HTTP; without it the CLI writes bare paths. */
+export async function measureCli(url: string, directory: string, rows: number, appUrl: string): Promise<Measurement> {
   const file = path.join(directory, "cli.csv");
   const started = performance.now();
   const child = spawn(TSX_BIN, [path.join(PROJECT_ROOT, "lib/export/cli.ts"), "claims", "--out", file], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, DATABASE_URL: url },
+    env: { ...process.env, DATABASE_URL: url, NEXTAUTH_URL: appUrl },
     stdio: ["ignore", "ignore", "pipe"],
   });
   const memory = sampleRss(child.pid!);
@@ -212,7 +213,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
       console.error("Exporting over HTTP …");
       const http = await measureHttp(app.baseUrl, cookie, app.pid, "", "GET /api/export/claims (next start)");
       console.error("Exporting with the command line …");
-      const cli = await measureCli(databaseUrl, directory, http.rows);
+      const cli = await measureCli(databaseUrl, directory, http.rows, app.baseUrl);
       console.error("Baseline: psql \\copy …");
       const psql = measurePsql(databaseUrl, directory, rows);
       psql.bytes = (await stat(path.join(directory, "psql.csv"))).size;

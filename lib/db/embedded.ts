@@ -3,9 +3,6 @@
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
-import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { env } from "@/lib/env";
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, "../..");
@@ -27,6 +24,12 @@ export interface EmbeddedDatabase {
 export async function startEmbeddedDatabase(port = 0): Promise<EmbeddedDatabase> {
   const directory = path.join(dataDir(), "pglite");
   await mkdir(directory, { recursive: true });
+  // Loaded here, not on import: a command-line tool on a real server does not pay for PGlite's start-up.
+  const [{ PGlite }, { pg_trgm }, { PGLiteSocketServer }] = await Promise.all([
+    import("@electric-sql/pglite"),
+    import("@electric-sql/pglite/contrib/pg_trgm"),
+    import("@electric-sql/pglite-socket"),
+  ]);
   const pglite = await PGlite.create({ dataDir: directory, extensions: { pg_trgm } });
   // The app's pool, its exports' pool, its import thread and its job queue (one connection each), plus a
   // CLI run beside them, queued onto PGlite's one session (a transaction has the session to itself until it ends).

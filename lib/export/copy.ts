@@ -78,7 +78,10 @@ export function copyExportSql(request: ExportRequest): string | undefined {
   const definition = EXPORT_DEFINITIONS[request.kind];
   const cells: string[] = [];
   for (const name of request.columns) {
-    const sql = cell(definition.columns.find((column) => column.name === name)!, request);
+    const sql = cell(
+      definition.columns.find((column) => column.name === name)!,
+      request,
+    );
     if (sql === undefined) return undefined;
     cells.push(sql);
   }

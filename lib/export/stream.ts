@@ -115,7 +115,13 @@ export async function openExportStream(pool: pg.Pool, request: ExportRequest, op
 }
 
 /** COPY streams the CSV Postgres writes (copy.ts); a socket Node does not read stops the server. */
-async function copyStream(client: pg.PoolClient, sql: string, preamble: string, session: ExportSession, options: ExportStreamOptions): Promise<ReadableStream<Uint8Array>> {
+async function copyStream(
+  client: pg.PoolClient,
+  sql: string,
+  preamble: string,
+  session: ExportSession,
+  options: ExportStreamOptions,
+): Promise<ReadableStream<Uint8Array>> {
   const records = new CsvRecordTerminator();
   // A COPY cannot be closed like a portal: the connection is dropped, which ends the query at once.
   session.onCancel = () => session.release(new Error("the export was cancelled"));

@@ -379,7 +379,7 @@ async function measureExport(app: RunningApp, cookie: string, claims: number): P
     progress(`  GET /api/export/claims${partQuery} …`);
     const part = await measureHttp(app.baseUrl, cookie, app.pid, partQuery, `GET /api/export/claims${partQuery}`);
     progress("  npm run export …");
-    const cli = await measureCli(app.database.url, directory, all.rows);
+    const cli = await measureCli(app.database.url, directory, all.rows, app.baseUrl);
     progress("  psql \\copy …");
     const psql = measurePsql(app.database.url, directory, claims);
     psql.bytes = (await stat(path.join(directory, "psql.csv"))).size;

@@ -46,7 +46,28 @@ const TRICKY = [
 ];
 
 /** Doubles where Postgres and JavaScript print differently unless copy.ts mends it. */
-const SCORES = [0, -0, 0.5, 0.1 + 0.2, 1 / 3, -2.75, 1e-4, 1.5e-5, 2.5e-6, 1e-6, 9.99e-7, 1e-7, 123456789012345, 1e15, 1234567890123456.8, 1.2345e17, 1e20, 1e21, 1.5e300, -5e-324];
+const SCORES = [
+  0,
+  -0,
+  0.5,
+  0.1 + 0.2,
+  1 / 3,
+  -2.75,
+  1e-4,
+  1.5e-5,
+  2.5e-6,
+  1e-6,
+  9.99e-7,
+  1e-7,
+  123456789012345,
+  1e15,
+  1234567890123456.8,
+  1.2345e17,
+  1e20,
+  1e21,
+  1.5e300,
+  -5e-324,
+];
 
 async function readAll(stream: ReadableStream<Uint8Array>): Promise<Buffer> {
   return Buffer.from(await new Response(stream).arrayBuffer());
@@ -86,7 +107,12 @@ describe("CSV through COPY", () => {
     });
     await prisma.source.create({ data: { slug: "plain", title: "@plain", kind: "blog", text: "plain", textSha256: "b".repeat(64) } });
     const speaker = await prisma.actor.create({
-      data: { name: "الطاف حسین", normalizedName: "altaf hussain", kind: "person", aliases: ["=alias", 'with "quotes", commas', "back\\slash", "line\nbreak", "🙂", ""] },
+      data: {
+        name: "الطاف حسین",
+        normalizedName: "altaf hussain",
+        kind: "person",
+        aliases: ["=alias", 'with "quotes", commas', "back\\slash", "line\nbreak", "🙂", ""],
+      },
     });
     await prisma.actor.create({ data: { name: "-Nobody", normalizedName: "nobody", kind: "organization", aliases: [], notes: "" } });
     const topic = await prisma.topic.create({ data: { slug: "founding", title: "@Who founded it?", description: "line\r\nbreak" } });
@@ -119,7 +145,9 @@ describe("CSV through COPY", () => {
     await prisma.comment.create({ data: { threadId: thread.id, authorId: users.editor.id, body: "first" } });
     await prisma.comment.create({ data: { threadId: thread.id, authorId: users.editor.id, body: '=latest, "quoted"\r\nover lines' } });
     const proposition = await prisma.proposition.create({ data: { label: "=The toll rose", status: "confirmed" } });
-    await prisma.propositionMember.createMany({ data: [claims[1]!.id, claims[4]!.id, claims[9]!.id].map((claimId) => ({ claimId, propositionId: proposition.id })) });
+    await prisma.propositionMember.createMany({
+      data: [claims[1]!.id, claims[4]!.id, claims[9]!.id].map((claimId) => ({ claimId, propositionId: proposition.id })),
+    });
     await prisma.proposition.create({ data: { label: "", status: "proposed" } });
     for (const [index, score] of SCORES.entries()) {
       await prisma.contradiction.create({
