@@ -70,23 +70,55 @@ function exportSession(client: pg.PoolClient, options: ExportStreamOptions) {
 }
 type ExportSession = ReturnType<typeof exportSession>;
 
-/** Closes the stream when the request is aborted (the client went away). */
-function abortOn(signal: AbortSignal | undefined, session: ExportSession, controller: ReadableStreamDefaultController<Uint8Array>) {
-  if (!signal) return;
-  if (signal.aborted) session.finish("cancelled");
-  signal.addEventListener(
-    "abort",
-    () => {
-      if (session.finished) return;
-      session.finish("cancelled");
-      controller.error(new Error("The export was cancelled: the client went away."));
-    },
-    { once: true },
-  );
-}
-
 /** Pull again only while less than this is queued: the database waits for a slow reader. */
 const QUEUED_BYTES = { highWaterMark: 256 * 1024, size: (chunk: Uint8Array) => chunk.byteLength };
+
+/** What one read gives: bytes to send, and whether they were the last; undefined once the export stopped meanwhile. */
+type ExportStep = { bytes?: Uint8Array; last: boolean } | undefined;
+
+/**
+ * The stream both ways of reading hand back: `next` is called only when the consumer wants more,
+ * a consumer that cancels or a request that is aborted (the client went away) ends the export.
+ */
+function exportReadable(session: ExportSession, options: ExportStreamOptions, next: () => Promise<ExportStep>): ReadableStream<Uint8Array> {
+  return new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        const signal = options.signal;
+        if (!signal) return;
+        if (signal.aborted) session.finish("cancelled");
+        signal.addEventListener(
+          "abort",
+          () => {
+            if (session.finished) return;
+            session.finish("cancelled");
+            controller.error(new Error("The export was cancelled: the client went away."));
+          },
+          { once: true },
+        );
+      },
+      async pull(controller) {
+        try {
+          const step = await next();
+          if (!step || session.finished) return;
+          if (step.bytes?.byteLength) controller.enqueue(step.bytes);
+          if (step.last) {
+            session.finish("done");
+            controller.close();
+          }
+        } catch (error) {
+          if (session.finished) return;
+          session.finish("failed", error);
+          controller.error(error);
+        }
+      },
+      cancel() {
+        session.finish("cancelled");
+      },
+    },
+    QUEUED_BYTES,
+  );
+}
 
 /** Reads the first batch before returning, so a failing query is an error status, not a truncated file. */
 export async function openExportStream(pool: pg.Pool, request: ExportRequest, options: ExportStreamOptions = {}): Promise<ReadableStream<Uint8Array>> {
@@ -140,40 +172,19 @@ async function copyStream(
     session.finish("failed", error);
     throw error;
   }
-  return new ReadableStream<Uint8Array>(
-    {
-      start(controller) {
-        abortOn(options.signal, session, controller);
-      },
-      async pull(controller) {
-        try {
-          let step: IteratorResult<Buffer>;
-          if (pending) [step, pending] = [pending, undefined];
-          else step = await chunks.next();
-          if (session.finished) return;
-          let bytes = step.done ? undefined : records.terminate(step.value);
-          session.rows = records.records;
-          if (head) {
-            bytes = bytes ? Buffer.concat([head, bytes]) : head;
-            head = undefined;
-          }
-          if (bytes?.byteLength) controller.enqueue(bytes);
-          if (step.done) {
-            session.finish("done");
-            controller.close();
-          }
-        } catch (error) {
-          if (session.finished) return;
-          session.finish("failed", error);
-          controller.error(error);
-        }
-      },
-      cancel() {
-        session.finish("cancelled");
-      },
-    },
-    QUEUED_BYTES,
-  );
+  return exportReadable(session, options, async () => {
+    let step: IteratorResult<Buffer>;
+    if (pending) [step, pending] = [pending, undefined];
+    else step = await chunks.next();
+    if (session.finished) return undefined;
+    let bytes = step.done ? undefined : records.terminate(step.value);
+    session.rows = records.records;
+    if (head) {
+      bytes = bytes ? Buffer.concat([head, bytes]) : head;
+      head = undefined;
+    }
+    return { bytes, last: step.done === true };
+  });
 }
 
 /** A cursor read in batches, each encoded in JavaScript: every format and every database. */
@@ -213,47 +224,26 @@ async function cursorStream(
     throw error;
   }
 
-  return new ReadableStream<Uint8Array>(
-    {
-      start(controller) {
-        abortOn(options.signal, session, controller);
-      },
-      async pull(controller) {
-        try {
-          let batch: unknown[][];
-          let asked: number;
-          if (pending) {
-            [batch, asked, pending] = [pending, FIRST_BATCH_ROWS, undefined];
-          } else {
-            [batch, asked] = [await ahead!, BATCH_ROWS];
-            ahead = undefined;
-          }
-          if (session.finished) return;
-          // A short batch means the portal is exhausted.
-          const more = batch.length === asked;
-          if (more) {
-            // Read ahead so Postgres produces rows while Node formats them; one batch at most.
-            ahead = cursor!.read(BATCH_ROWS);
-            ahead.catch(() => undefined);
-          }
-          session.rows += batch.length;
-          const text = encoder.encode(batch);
-          if (text) controller.enqueue(bytes.encode(text));
-          if (!more) {
-            await cursor!.close();
-            session.finish("done");
-            controller.close();
-          }
-        } catch (error) {
-          if (session.finished) return;
-          session.finish("failed", error);
-          controller.error(error);
-        }
-      },
-      cancel() {
-        session.finish("cancelled");
-      },
-    },
-    QUEUED_BYTES,
-  );
+  return exportReadable(session, options, async () => {
+    let batch: unknown[][];
+    let asked: number;
+    if (pending) {
+      [batch, asked, pending] = [pending, FIRST_BATCH_ROWS, undefined];
+    } else {
+      [batch, asked] = [await ahead!, BATCH_ROWS];
+      ahead = undefined;
+    }
+    if (session.finished) return undefined;
+    // A short batch means the portal is exhausted.
+    const more = batch.length === asked;
+    if (more) {
+      // Read ahead so Postgres produces rows while Node formats them; one batch at most.
+      ahead = cursor!.read(BATCH_ROWS);
+      ahead.catch(() => undefined);
+    }
+    session.rows += batch.length;
+    const text = encoder.encode(batch);
+    if (!more) await cursor!.close();
+    return { bytes: text ? bytes.encode(text) : undefined, last: !more };
+  });
 }
