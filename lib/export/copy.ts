@@ -35,13 +35,13 @@ function jsNumberText(value: string): string {
     ELSE regexp_replace(${value}::text, 'e([+-])0*(\\d)', 'e\\1\\2') END`;
 }
 
-/** A cell as csvCell writes the stored value (no labels, no link), as text; undefined when SQL cannot match it. */
+/** A cell as csvCell writes the stored value (no labels, no link); undefined when SQL cannot match it. */
 function storedCell(column: ExportColumn, value: string, request: ExportRequest): string | undefined {
   switch (column.type) {
     case "integer":
     case "timestamp":
       // Integers print alike; timestamps are already text (exportQuery formats them).
-      return `${value}::text`;
+      return value;
     case "number":
       // The only number column (a contradiction's score) is double precision.
       return jsNumberText(value);
@@ -58,39 +58,45 @@ function storedCell(column: ExportColumn, value: string, request: ExportRequest)
   }
 }
 
-function cell(column: ExportColumn, request: ExportRequest): string | undefined {
-  const value = `q."${column.name}"`;
+function writtenCell(column: ExportColumn, value: string, request: ExportRequest): string | undefined {
   const written = (text: string) => textLiteral(request.formulas === "escape" ? neutralizeFormula(text) : text);
   // presentedValue: a link column is the address, then the id; the address decides the first character.
   if (column.linkPath) return `${written(`${request.baseUrl}${column.linkPath}`)} || ${value}`;
   const stored = storedCell(column, value, request);
   if (stored === undefined || !(request.labels && column.labels)) return stored;
   const labels = Object.entries(column.labels).map(([code, label]) => `WHEN ${escapeLiteral(code)} THEN ${written(label)}`);
-  return `CASE ${value}::text ${labels.join(" ")} ELSE ${stored} END`;
+  // A label is text, so the cell is too, whatever the code's type (credibility).
+  return `CASE ${value}::text ${labels.join(" ")} ELSE (${stored})::text END`;
+}
+
+/** Stands for the column's value while a cell's SQL is built. */
+const VALUE = "\u0000value\u0000";
+
+/** The cell's SQL over the column's; a subquery's value (the last comment) is computed once however often the cell reads it. */
+function cell(column: ExportColumn, value: string, request: ExportRequest): string | undefined {
+  const template = writtenCell(column, VALUE, request);
+  if (template === undefined) return undefined;
+  if (template.split(VALUE).length > 2 && /\bSELECT\b/i.test(value))
+    return `(SELECT ${template.replaceAll(VALUE, "s.v")} FROM (SELECT ${value} AS v OFFSET 0) s)`;
+  return template.replaceAll(VALUE, value);
 }
 
 /**
  * The export as a COPY statement, or undefined where the JavaScript encoder must write it: NDJSON,
  * a JSON column, a single column (Postgres quotes a lone `\.` there), a filter value with no literal form.
+ * It reads `COPY (SELECT c.id AS "id", …` in pg_stat_activity, like the row query it is built from.
  */
 export function copyExportSql(request: ExportRequest): string | undefined {
   if (request.format !== "csv" || request.columns.length < 2) return undefined;
-  const definition = EXPORT_DEFINITIONS[request.kind];
-  const cells: string[] = [];
-  for (const name of request.columns) {
-    const sql = cell(
-      definition.columns.find((column) => column.name === name)!,
-      request,
-    );
-    if (sql === undefined) return undefined;
-    cells.push(sql);
-  }
+  let unsupported = false;
+  const rows = exportQuery(EXPORT_DEFINITIONS[request.kind], request.columns, request.filters, (column, value) => {
+    const sql = cell(column, value, request);
+    if (sql === undefined) unsupported = true;
+    return sql ?? value;
+  });
   // COPY takes no parameters: the filter values are written in as literals.
-  const rows = inlineValues(exportQuery(definition, request.columns, request.filters), escapeLiteral);
-  if (rows === undefined) return undefined;
-  // OFFSET 0 keeps the row query a subquery, so a column's expression (a correlated subquery for the
-  // last comment) runs once per row however often its cell refers to it; the rows keep its order.
-  return `COPY (SELECT ${cells.join(", ")} FROM (${rows} OFFSET 0) q) TO STDOUT WITH (FORMAT csv)`;
+  const text = unsupported ? undefined : inlineValues(rows, escapeLiteral);
+  return text === undefined ? undefined : `COPY (${text}) TO STDOUT WITH (FORMAT csv)`;
 }
 
 const QUOTE = 0x22;

@@ -329,11 +329,19 @@ function isoTimestamp(sql: string): string {
   return `to_char(${sql} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 }
 
+/** A column's value as the row query selects it; COPY (copy.ts) writes each cell from it in SQL. */
+export type ExportCellSql = (column: ExportColumn, value: string) => string;
+
 /** Columns, FROM and ORDER BY are the definitions' constants; filter values are bound. */
-export function exportQuery(definition: ExportKindDefinition, columnNames: readonly string[], filters: Record<string, unknown>): Prisma.Sql {
+export function exportQuery(
+  definition: ExportKindDefinition,
+  columnNames: readonly string[],
+  filters: Record<string, unknown>,
+  cell: ExportCellSql = (_column, value) => value,
+): Prisma.Sql {
   const list = columnNames
     .map((name) => definition.columns.find((candidate) => candidate.name === name)!)
-    .map((entry) => `${entry.type === "timestamp" ? isoTimestamp(entry.sql) : entry.sql} AS "${entry.name}"`)
+    .map((entry) => `${cell(entry, entry.type === "timestamp" ? isoTimestamp(entry.sql) : entry.sql)} AS "${entry.name}"`)
     .join(", ");
   return Prisma.sql`SELECT ${Prisma.raw(list)} FROM ${Prisma.raw(definition.from)} WHERE ${definition.where(filters)} ORDER BY ${Prisma.raw(definition.orderBy)}`;
 }
