@@ -34,6 +34,9 @@ export function createPool(url: string, max: number, options: PoolOptions = {}):
   const pool = new pg.Pool({
     connectionString: url,
     max,
+    // An idle connection does not keep a finished command-line run alive (Prisma's $disconnect leaves
+    // a pool it was handed open: npm run export waited out the 10 s idle timeout before exiting).
+    allowExitOnIdle: true,
     ...(options.connectionTimeoutMillis ? { connectionTimeoutMillis: options.connectionTimeoutMillis } : {}),
     ...(onConnect ? { onConnect } : {}),
   });

@@ -3,7 +3,7 @@
 // everything else (NDJSON, the embedded database) from a cursor encoded in JavaScript (encode.ts).
 import type pg from "pg";
 import Cursor from "pg-cursor";
-import { to as copyTo } from "pg-copy-streams";
+import { to as copyTo, type CopyToStreamQuery } from "pg-copy-streams";
 import { DomainError } from "@/lib/errors";
 import { copyExportSql, CsvRecordTerminator } from "@/lib/export/copy";
 import { ExportEncoder } from "@/lib/export/encode";
@@ -158,32 +158,50 @@ async function copyStream(
   // A COPY cannot be closed like a portal: the connection is dropped, which ends the query at once.
   session.onCancel = () => session.release(new Error("the export was cancelled"));
   let head: Uint8Array | undefined = new TextEncoder().encode(preamble);
-  let chunks: AsyncIterator<Buffer>;
-  let pending: IteratorResult<Buffer> | undefined;
+  let copy: CopyToStreamQuery;
+  let ended = false;
+  let failure: Error | undefined;
+  /** Everything the copy stream holds, in one piece (fewer, larger chunks downstream); null at the end. */
+  const nextChunk = async (): Promise<Buffer | null> => {
+    for (;;) {
+      if (failure) throw failure;
+      const chunk = copy.read() as Buffer | null;
+      if (chunk !== null) return chunk;
+      if (ended) return null;
+      await new Promise<void>((resolve) => {
+        const wake = () => {
+          copy.off("readable", wake).off("end", wake).off("error", wake);
+          resolve();
+        };
+        copy.on("readable", wake).on("end", wake).on("error", wake);
+      });
+    }
+  };
+  let pending: Buffer | null;
   try {
     // Numbers as JavaScript writes them (copy.ts) need the shortest exact form, the default since PostgreSQL 12.
     await client.query("SET extra_float_digits = 1");
-    const copy = client.query(copyTo(sql, { highWaterMark: 64 * 1024 }));
-    // Errors reach the reader through the iterator; after the end there is nobody to tell.
-    copy.on("error", () => undefined);
-    chunks = copy[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
-    pending = await chunks.next();
+    copy = client.query(copyTo(sql, { highWaterMark: 256 * 1024 }));
+    copy.on("end", () => (ended = true));
+    // Errors reach the reader through nextChunk; after the end there is nobody to tell.
+    copy.on("error", (error) => (failure ??= error));
+    pending = await nextChunk();
   } catch (error) {
     session.finish("failed", error);
     throw error;
   }
+  let first = true;
   return exportReadable(session, options, async () => {
-    let step: IteratorResult<Buffer>;
-    if (pending) [step, pending] = [pending, undefined];
-    else step = await chunks.next();
+    const chunk = first ? pending : await nextChunk();
+    first = false;
     if (session.finished) return undefined;
-    let bytes = step.done ? undefined : records.terminate(step.value);
+    let bytes = chunk === null ? undefined : records.terminate(chunk);
     session.rows = records.records;
     if (head) {
       bytes = bytes ? Buffer.concat([head, bytes]) : head;
       head = undefined;
     }
-    return { bytes, last: step.done === true };
+    return { bytes, last: chunk === null };
   });
 }
 
