@@ -146,6 +146,9 @@ export async function openExportStream(pool: pg.Pool, request: ExportRequest, op
   return cursorStream(client, exportQuery(definition, request.columns, request.filters), encoder, session, options);
 }
 
+/** Bytes handed on at a time, once the first have left. */
+const CHUNK_BYTES = 64 * 1024;
+
 /** COPY streams the CSV Postgres writes (copy.ts); a socket Node does not read stops the server. */
 async function copyStream(
   client: pg.PoolClient,
@@ -161,21 +164,34 @@ async function copyStream(
   let copy: CopyToStreamQuery;
   let ended = false;
   let failure: Error | undefined;
-  /** Everything the copy stream holds, in one piece (fewer, larger chunks downstream); null at the end. */
-  const nextChunk = async (): Promise<Buffer | null> => {
+  const wait = () =>
+    new Promise<void>((resolve) => {
+      const wake = () => {
+        copy.off("readable", wake).off("end", wake).off("error", wake);
+        resolve();
+      };
+      copy.on("readable", wake).on("end", wake).on("error", wake);
+    });
+  /**
+   * At least `least` bytes in one piece, or what is left; null at the end. Fewer, larger chunks
+   * cost less CPU downstream (web stream, Next, the HTTP framing), and Postgres sets the pace anyway.
+   */
+  const nextChunk = async (least: number): Promise<Buffer | null> => {
+    const pieces: Buffer[] = [];
+    let size = 0;
     for (;;) {
       if (failure) throw failure;
       const chunk = copy.read() as Buffer | null;
-      if (chunk !== null) return chunk;
-      if (ended) return null;
-      await new Promise<void>((resolve) => {
-        const wake = () => {
-          copy.off("readable", wake).off("end", wake).off("error", wake);
-          resolve();
-        };
-        copy.on("readable", wake).on("end", wake).on("error", wake);
-      });
+      if (chunk !== null) {
+        pieces.push(chunk);
+        size += chunk.byteLength;
+        if (size >= least) break;
+        continue;
+      }
+      if (ended) break;
+      await wait();
     }
+    return size === 0 ? null : pieces.length === 1 ? pieces[0]! : Buffer.concat(pieces, size);
   };
   let pending: Buffer | null;
   try {
@@ -185,14 +201,15 @@ async function copyStream(
     copy.on("end", () => (ended = true));
     // Errors reach the reader through nextChunk; after the end there is nobody to tell.
     copy.on("error", (error) => (failure ??= error));
-    pending = await nextChunk();
+    // The first bytes leave as soon as there are any.
+    pending = await nextChunk(1);
   } catch (error) {
     session.finish("failed", error);
     throw error;
   }
   let first = true;
   return exportReadable(session, options, async () => {
-    const chunk = first ? pending : await nextChunk();
+    const chunk = first ? pending : await nextChunk(CHUNK_BYTES);
     first = false;
     if (session.finished) return undefined;
     let bytes = chunk === null ? undefined : records.terminate(chunk);
