@@ -33,6 +33,8 @@ await runCli(async () => {
   // The embedded database serves two sessions: use one at a time.
   const pool = new pg.Pool({ connectionString: database.url, max: 1 });
   const prisma = createPrismaClient(database.url, 1);
+  // Prisma takes a few hundred milliseconds to start: while the export's query opens, on a server with sessions to spare.
+  if (!database.embedded) void prisma.$connect().catch(() => undefined);
   const partial = args.out ? `${args.out}.partial-${process.pid}` : undefined;
   let rows = 0;
   try {
