@@ -49,6 +49,11 @@ const envSchema = z.object({
     .pipe(z.string().regex(/^(|none|[a-z_][a-z0-9_]{0,62})$/, "DATABASE_APP_ROLE must be a role name (lower case) or none")),
   /** Beside the app's pool: the number of exports that can run at once. */
   EXPORT_POOL_SIZE: z.coerce.number().int().min(1).max(50).default(4),
+  /**
+   * HTTP server processes (scripts/serve.ts, node:cluster): by default one per core, at most 4.
+   * Always 1 on the embedded database (one session) and with `npm run dev`.
+   */
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(32).optional(),
   /** Set by `npm start` when it serves the embedded PGlite database. */
   CLAIMBASE_EMBEDDED: optionalString,
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
