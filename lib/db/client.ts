@@ -11,6 +11,8 @@ export interface PoolOptions {
   /** SET ROLE on every new connection (the web app's least-privileged role). */
   role?: string | null;
   connectionTimeoutMillis?: number;
+  /** A replica's pool stays quiet when its idle connections drop: the read routing logs the outage once. */
+  quietIdleErrors?: boolean;
 }
 
 /**
@@ -40,7 +42,7 @@ export function createPool(url: string, max: number, options: PoolOptions = {}):
   });
   pool.on("error", (error: Error & { code?: string }) => {
     // 57P01: the server ended the connection on purpose (shutdown, a dropped database); the pool reconnects.
-    if (error.code !== "57P01") console.error(`database: an idle connection failed (${error.message})`);
+    if (error.code !== "57P01" && !options.quietIdleErrors) console.error(`database: an idle connection failed (${error.message})`);
   });
   return pool;
 }
@@ -73,7 +75,7 @@ export function replicaSet(): ReplicaSet | undefined {
   if (globalForPrisma.claimbaseReplicas) return globalForPrisma.claimbaseReplicas;
   const urls = replicaUrls();
   if (urls.length === 0) return undefined;
-  const options = { role: appDatabaseRole(), connectionTimeoutMillis: REPLICA_CONNECT_TIMEOUT_MS };
+  const options = { role: appDatabaseRole(), connectionTimeoutMillis: REPLICA_CONNECT_TIMEOUT_MS, quietIdleErrors: true };
   globalForPrisma.claimbaseReplicas = new ReplicaSet(urls, (url) => createPrismaClient(url, poolSize(), options));
   return globalForPrisma.claimbaseReplicas;
 }

@@ -26,7 +26,7 @@ function replicaExportPool(index: number): pg.Pool {
   const url = replicaUrls()[index];
   let pool = pools.get(url);
   if (!pool) {
-    pool = createPool(url, env().EXPORT_POOL_SIZE, { role: appDatabaseRole(), connectionTimeoutMillis: WAIT_FOR_CONNECTION_MS });
+    pool = createPool(url, env().EXPORT_POOL_SIZE, { role: appDatabaseRole(), connectionTimeoutMillis: WAIT_FOR_CONNECTION_MS, quietIdleErrors: true });
     pools.set(url, pool);
   }
   return pool;

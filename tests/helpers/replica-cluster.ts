@@ -70,7 +70,7 @@ export async function startReplicaCluster(): Promise<ReplicaCluster> {
   const stopServer = (dir: string) => {
     if (!running.delete(dir)) return;
     try {
-      runPostgresTool("pg_ctl", ["-D", dir, "-m", "immediate", "-w", "stop"]);
+      runPostgresTool("pg_ctl", ["-D", dir, "-m", "fast", "-w", "stop"]);
     } catch (error) {
       console.error(`replica cluster: could not stop ${dir}:`, error);
     }
