@@ -106,7 +106,7 @@ const envSchema = z.object({
 export type Env = z.infer<typeof envSchema>;
 
 const checkedEnvSchema = envSchema.superRefine((value, context) => {
-  if (value.DATABASE_REPLICA_URL.length > 0 && value.CLAIMBASE_EMBEDDED) {
+  if (value.DATABASE_REPLICA_URL.length > 0 && (!value.DATABASE_URL || value.CLAIMBASE_EMBEDDED)) {
     context.addIssue({
       code: "custom",
       path: ["DATABASE_REPLICA_URL"],

@@ -26,10 +26,7 @@ export type ReplicaHealth =
 export async function replicaHealth(): Promise<ReplicaHealth[]> {
   const replicas = replicaSet();
   if (!replicas) return [];
-  const primaryLsn = await db()
-    .$queryRaw<{ lsn: string }[]>`SELECT pg_current_wal_lsn()::text AS lsn`
-    .then(([row]) => row.lsn)
-    .catch(() => null);
+  const primaryLsn = await db().$queryRaw<{ lsn: string }[]>`SELECT pg_current_wal_lsn()::text AS lsn`.then(([row]) => row.lsn).catch(() => null);
   return Promise.all(
     replicas.replicas.map(async (replica): Promise<ReplicaHealth> => {
       try {

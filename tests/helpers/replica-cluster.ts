@@ -107,7 +107,20 @@ export async function startReplicaCluster(): Promise<ReplicaCluster> {
     running.add(primaryDir);
 
     // -R writes standby.signal and primary_conninfo: the copy starts as a streaming replica.
-    runPostgresTool("pg_basebackup", ["-h", "127.0.0.1", "-p", String(primaryPort), "-U", "postgres", "-D", replicaDir, "-R", "-X", "stream", "--checkpoint=fast"]);
+    runPostgresTool("pg_basebackup", [
+      "-h",
+      "127.0.0.1",
+      "-p",
+      String(primaryPort),
+      "-U",
+      "postgres",
+      "-D",
+      replicaDir,
+      "-R",
+      "-X",
+      "stream",
+      "--checkpoint=fast",
+    ]);
     appendFileSync(path.join(replicaDir, "postgresql.conf"), settings(replicaPort));
     runPostgresTool("pg_ctl", ["-D", replicaDir, "-l", replicaLog, "-w", "start"]);
     running.add(replicaDir);
@@ -117,8 +130,8 @@ export async function startReplicaCluster(): Promise<ReplicaCluster> {
     throw new Error(message);
   }
 
-  const primaryUrl = `postgresql://postgres@127.0.0.1:${(await portOf(primaryDir))}/postgres`;
-  const replicaUrl = `postgresql://postgres@127.0.0.1:${(await portOf(replicaDir))}/postgres`;
+  const primaryUrl = `postgresql://postgres@127.0.0.1:${await portOf(primaryDir)}/postgres`;
+  const replicaUrl = `postgresql://postgres@127.0.0.1:${await portOf(replicaDir)}/postgres`;
 
   return {
     primaryUrl,

@@ -3,7 +3,6 @@
 // DATABASE_REPLICA_URL. With the replica's replay paused, what a page shows tells which server
 // answered: a visitor sees the replica's older state, an editor sees their own save at once.
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
-import pg from "pg";
 import { migrate } from "@/lib/db/migrate";
 import { createPrismaClient, readDb, type Db } from "@/lib/db/client";
 import { READ_YOUR_WRITES_COOKIE } from "@/lib/db/read-routing";
@@ -55,12 +54,6 @@ describe.skipIf(missing)(missing ? `reads on a streaming replica (skipped: ${mis
   let claimId: number;
   const savedEnv = { DATABASE_URL: process.env.DATABASE_URL, DATABASE_REPLICA_URL: process.env.DATABASE_REPLICA_URL };
 
-  async function onReplica(sql: string): Promise<void> {
-    const client = new pg.Client({ connectionString: cluster.replicaUrl });
-    await client.connect();
-    await client.query(sql).finally(() => client.end());
-  }
-
   const claimNotes = async () => (await getClaimDetail(claimId))?.claim.notes;
   const tableStatuses = async () => (await listClaims(parseClaimTableParams({ sort: "oldest" }).value)).rows.map((row) => row.status);
   const answeredByStandby = async () => (await readDb().$queryRaw<{ standby: boolean }[]>`SELECT pg_is_in_recovery() AS standby`)[0]!.standby;
@@ -91,7 +84,8 @@ describe.skipIf(missing)(missing ? `reads on a streaming replica (skipped: ${mis
     });
     const quote = "the bridge will reopen in June";
     const start = TEXT.indexOf(quote);
-    claimId = (await primary.claim.create({ data: { sourceId: source.id, startOffset: start, endOffset: start + quote.length, quote, notes: "first notes" } })).id;
+    claimId = (await primary.claim.create({ data: { sourceId: source.id, startOffset: start, endOffset: start + quote.length, quote, notes: "first notes" } }))
+      .id;
     await cluster.waitForReplay();
   });
 

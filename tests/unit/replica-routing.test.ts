@@ -32,15 +32,22 @@ describe("DATABASE_REPLICA_URL", () => {
 
   test.each([
     ["a host name alone", "replica-1:5432", "DATABASE_REPLICA_URL entry 1 is not a postgres:// URL"],
-    ["another scheme, in second place", "postgresql://replica-1/claimbase,mysql://u:hunter2@replica-2/claimbase", "DATABASE_REPLICA_URL entry 2 is not a postgres:// URL"],
+    [
+      "another scheme, in second place",
+      "postgresql://replica-1/claimbase,mysql://u:hunter2@replica-2/claimbase",
+      "DATABASE_REPLICA_URL entry 2 is not a postgres:// URL",
+    ],
   ])("refused with a message naming the entry, never its password: %s", (_name, value, message) => {
     withEnv({ DATABASE_REPLICA_URL: value });
     expect(() => env()).toThrow(message);
     expect(() => env()).not.toThrow(/hunter2/);
   });
 
-  test("refused beside the embedded database, which has no replicas", () => {
-    withEnv({ DATABASE_REPLICA_URL: "postgresql://replica-1/claimbase", CLAIMBASE_EMBEDDED: "1" });
+  test.each([
+    ["without DATABASE_URL", { DATABASE_URL: undefined }],
+    ["beside the embedded database npm start serves", { CLAIMBASE_EMBEDDED: "1" }],
+  ])("refused %s: the embedded database has no replicas", (_name, values) => {
+    withEnv({ DATABASE_REPLICA_URL: "postgresql://replica-1/claimbase", ...values });
     expect(() => env()).toThrow("DATABASE_REPLICA_URL needs DATABASE_URL");
   });
 
@@ -79,7 +86,8 @@ describe("picking a replica", () => {
     }
   });
 
-  const adapterError = (cause: Record<string, string>, code = "P2010") => Object.assign(new Error("Raw query failed"), { code, meta: { driverAdapterError: { cause } } });
+  const adapterError = (cause: Record<string, string>, code = "P2010") =>
+    Object.assign(new Error("Raw query failed"), { code, meta: { driverAdapterError: { cause } } });
 
   test.each([
     ["an unreachable server (Prisma)", adapterError({ kind: "DatabaseNotReachable" }, "P1001"), "down"],
