@@ -3,6 +3,9 @@
 // DATABASE_REPLICA_URL. With the replica's replay paused, what a page shows tells which server
 // answered: a visitor sees the replica's older state, an editor sees their own save at once.
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { promisify } from "node:util";
 import { migrate } from "@/lib/db/migrate";
 import { createPrismaClient, readDb, type Db } from "@/lib/db/client";
 import { READ_YOUR_WRITES_COOKIE } from "@/lib/db/read-routing";
@@ -70,6 +73,17 @@ describe.skipIf(missing)(missing ? `reads on a streaming replica (skipped: ${mis
     return response.text();
   }
 
+  /** `npm run export -- claims`, which streams from the replica and writes its audit event on the primary. */
+  async function exportedCsvFromCommandLine(): Promise<string> {
+    const root = path.resolve(import.meta.dirname, "../..");
+    const { stdout } = await promisify(execFile)(path.join(root, "node_modules/.bin/tsx"), [path.join(root, "lib/export/cli.ts"), "claims"], {
+      cwd: root,
+      // Link columns name the app's address, which the HTTP export takes from its request.
+      env: { ...process.env, DATABASE_URL: cluster.primaryUrl, DATABASE_REPLICA_URL: cluster.replicaUrl, NEXTAUTH_URL: "http://localhost" },
+    });
+    return stdout;
+  }
+
   beforeAll(async () => {
     cluster = await startReplicaCluster();
     await migrate(cluster.primaryUrl);
@@ -112,6 +126,7 @@ describe.skipIf(missing)(missing ? `reads on a streaming replica (skipped: ${mis
     expect(await tableStatuses()).toEqual(["unreviewed"]);
     expect(await readerBody()).toBe(readerBefore);
     expect(await exportedCsv()).toBe(csvBefore);
+    expect(await exportedCsvFromCommandLine()).toBe(csvBefore);
     const [health] = await replicaHealth();
     expect(health).toMatchObject({ status: "up", inRecovery: true });
     expect(health!.status === "up" && health!.replayLagBytes).toBeGreaterThan(0);
@@ -122,6 +137,7 @@ describe.skipIf(missing)(missing ? `reads on a streaming replica (skipped: ${mis
     expect(await tableStatuses()).toEqual(["approved"]);
     expect(await readerBody()).not.toBe(readerBefore);
     expect(await exportedCsv()).not.toBe(csvBefore);
+    expect(await exportedCsvFromCommandLine()).toBe(await exportedCsv());
   });
 
   test("an editor sees their own save at once while the replica is behind; others see it once it is replayed", async () => {
