@@ -13,8 +13,8 @@ function isOrigin(entry: string): boolean {
   return /^https?:$/.test(url.protocol) && url.origin === entry.replace(/\/$/, "").toLowerCase();
 }
 
-/** "https://a.example, http://b.example:8080" → the normalized origins. */
-const originList = z
+/** "a, b ," → ["a", "b"]. */
+const commaSeparated = z
   .string()
   .optional()
   .transform((value) =>
@@ -22,36 +22,29 @@ const originList = z
       .split(",")
       .map((entry) => entry.trim())
       .filter(Boolean),
-  )
-  .pipe(
-    z.array(
-      z
-        .string()
-        .refine(isOrigin, "ALLOWED_ORIGINS must list origins like https://claims.example.org (scheme, host and port only), separated by commas")
-        .transform((entry) => new URL(entry).origin),
-    ),
   );
 
+/** "https://a.example, http://b.example:8080" → the normalized origins. */
+const originList = commaSeparated.pipe(
+  z.array(
+    z
+      .string()
+      .refine(isOrigin, "ALLOWED_ORIGINS must list origins like https://claims.example.org (scheme, host and port only), separated by commas")
+      .transform((entry) => new URL(entry).origin),
+  ),
+);
+
 /** "postgres://replica-1/db, postgres://replica-2/db" → the URLs; an entry is named by its position, never echoed (it may hold a password). */
-const databaseUrlList = z
-  .string()
-  .optional()
-  .transform((value) =>
-    (value ?? "")
-      .split(",")
-      .map((entry) => entry.trim())
-      .filter(Boolean),
-  )
-  .superRefine((entries, context) => {
-    entries.forEach((entry, index) => {
-      if (!URL.canParse(entry) || !/^postgres(ql)?:$/.test(new URL(entry).protocol)) {
-        context.addIssue({
-          code: "custom",
-          message: `DATABASE_REPLICA_URL entry ${index + 1} is not a postgres:// URL: list replica URLs like postgresql://user@replica-host:5432/claimbase, separated by commas`,
-        });
-      }
-    });
+const databaseUrlList = commaSeparated.superRefine((entries, context) => {
+  entries.forEach((entry, index) => {
+    if (!URL.canParse(entry) || !/^postgres(ql)?:$/.test(new URL(entry).protocol)) {
+      context.addIssue({
+        code: "custom",
+        message: `DATABASE_REPLICA_URL entry ${index + 1} is not a postgres:// URL: list replica URLs like postgresql://user@replica-host:5432/claimbase, separated by commas`,
+      });
+    }
   });
+});
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),

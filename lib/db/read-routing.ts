@@ -59,6 +59,20 @@ export class ReplicaSet {
     replica.downSince = null;
   }
 
+  /** Runs `work` on `replica`; when the replica cannot serve it, `onPrimary` instead (replicaFailure). */
+  async serve<T>(replica: Replica, work: () => Promise<T>, onPrimary: () => Promise<T>): Promise<T> {
+    try {
+      const result = await work();
+      this.answered(replica);
+      return result;
+    } catch (error) {
+      const failure = replicaFailure(error);
+      if (!failure) throw error;
+      if (failure === "down") this.failed(replica, error);
+      return onPrimary();
+    }
+  }
+
   async disconnect(): Promise<void> {
     await Promise.all(this.replicas.map((replica) => replica.client.$disconnect()));
   }
@@ -186,16 +200,11 @@ export function routeReads(primary: PrismaClient, replicas: ReplicaSet): PrismaC
         if (__internalParams?.transaction || !READ_OPERATIONS.has(operation) || (await readsNeedPrimary())) return query(args);
         const replica = replicas.pick();
         if (!replica) return query(args);
-        try {
-          const result = await runOn(replica.client, model, operation, args);
-          replicas.answered(replica);
-          return result;
-        } catch (error) {
-          const failure = replicaFailure(error);
-          if (!failure) throw error;
-          if (failure === "down") replicas.failed(replica, error);
-          return query(args);
-        }
+        return replicas.serve(
+          replica,
+          () => runOn(replica.client, model, operation, args),
+          () => query(args),
+        );
       },
     },
   });

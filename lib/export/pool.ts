@@ -4,7 +4,7 @@ import "server-only";
 import pg from "pg";
 import { appDatabaseRole, databaseUrl, env, replicaUrls } from "@/lib/env";
 import { createPool, replicaSet } from "@/lib/db/client";
-import { readsNeedPrimary, replicaFailure } from "@/lib/db/read-routing";
+import { readsNeedPrimary } from "@/lib/db/read-routing";
 
 const globalForExport = globalThis as unknown as { claimbaseExportPool?: pg.Pool; claimbaseExportReplicaPools?: Map<string, pg.Pool> };
 
@@ -41,14 +41,9 @@ export async function onExportReadPool<T>(start: (pool: pg.Pool) => Promise<T>):
   const replicas = replicaSet();
   const replica = replicas && !(await readsNeedPrimary()) ? replicas.pick() : undefined;
   if (!replicas || !replica) return start(exportPool());
-  try {
-    const started = await start(replicaExportPool(replicas.replicas.indexOf(replica)));
-    replicas.answered(replica);
-    return started;
-  } catch (error) {
-    const failure = replicaFailure(error);
-    if (!failure) throw error;
-    if (failure === "down") replicas.failed(replica, error);
-    return start(exportPool());
-  }
+  return replicas.serve(
+    replica,
+    () => start(replicaExportPool(replicas.replicas.indexOf(replica))),
+    () => start(exportPool()),
+  );
 }
