@@ -30,8 +30,8 @@ export interface RunningApp {
 export interface StartAppOptions {
   /** Load the seed documents (default true). */
   seed?: boolean;
-  /** Extra environment for the server. */
-  env?: Record<string, string>;
+  /** Extra environment for the server, or a function of the test database (whose URL exists only once it is created). */
+  env?: Record<string, string> | ((database: TestDatabase) => Record<string, string>);
 }
 
 function processAlive(pid: number): boolean {
@@ -164,7 +164,7 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
       NEXTAUTH_URL: baseUrl,
       ADMIN_EMAIL: "",
       ADMIN_PASSWORD: "",
-      ...options.env,
+      ...(typeof options.env === "function" ? options.env(database) : options.env),
     });
     await waitForHealth(baseUrl, server);
     const running = server;
