@@ -30,8 +30,8 @@ export interface RunningApp {
 export interface StartAppOptions {
   /** Load the seed documents (default true). */
   seed?: boolean;
-  /** Extra environment for the server. */
-  env?: Record<string, string>;
+  /** Extra environment for the server, or a function of the test database (whose URL exists only once it is created). */
+  env?: Record<string, string> | ((database: TestDatabase) => Record<string, string>);
   /** Extra options for the server's Node (e.g. --cpu-prof, which NODE_OPTIONS refuses). */
   nodeArgs?: string[];
 }
@@ -168,7 +168,7 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
         NEXTAUTH_URL: baseUrl,
         ADMIN_EMAIL: "",
         ADMIN_PASSWORD: "",
-        ...options.env,
+        ...(typeof options.env === "function" ? options.env(database) : options.env),
       },
       options.nodeArgs,
     );
