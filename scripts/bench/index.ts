@@ -33,7 +33,7 @@ import { LARGE_SOURCE_SLUG } from "@/scripts/bench/corpus";
 import { createThrowawayDatabase } from "@/scripts/bench/database";
 import { measureExtraction, type ExtractionFigures } from "@/scripts/bench/extraction";
 import { serverActionId, signIn, timePage, type Distribution } from "@/scripts/bench/http";
-import { runMixedLoad, type EditableClaim, type LoadFigures } from "@/scripts/bench/load";
+import { measureRequestCosts, runMixedLoad, type EditableClaim, type LoadFigures, type RequestCost } from "@/scripts/bench/load";
 import { formatSeedFigures, seedArgumentsSchema, seedCorpus } from "@/scripts/bench/seed";
 import { capturingClient, explainStatements, timeStatements, type CapturingClient, type Statement } from "@/scripts/bench/sql";
 
@@ -46,6 +46,9 @@ const OTHER_BUDGET_MS = 200;
 const CLOSED_LOOP_RATE = 120;
 const CLOSED_LOOP_P99_MS = 1000;
 const OPEN_LOOP_P99_MS = 300;
+const DETECTION_TARGET_SECONDS = 300;
+const DETECTION_TARGET_MB = 1024;
+const DETECTION_TARGET_RATIO = 12;
 
 const argumentsSchema = seedArgumentsSchema.extend({
   samples: z.coerce.number().int().min(3).max(1000).default(60),
@@ -363,6 +366,19 @@ function printDetection(small: DetectionFigures, large: DetectionFigures, failur
   out();
   if (ratio > (growth * growth) / 4)
     failures.push({ what: "contradiction detection", detail: `time grew ${ratio.toFixed(1)}× for ${growth.toFixed(0)}× the claims` });
+  // Issue 20's target, for a run over a million claims or more: under 5 minutes, under 1 GB resident, and at most 12× the tenth's time.
+  if (large.report.claims >= 1_000_000) {
+    const met = large.report.seconds < DETECTION_TARGET_SECONDS && large.peakRssMb < DETECTION_TARGET_MB && ratio <= DETECTION_TARGET_RATIO;
+    out(
+      `Target (under ${DETECTION_TARGET_SECONDS / 60} min and ${DETECTION_TARGET_MB} MB at ${large.report.claims.toLocaleString("en")} claims, ≤ ${DETECTION_TARGET_RATIO}× the tenth): **${met ? "met" : "NOT met"}** — ${(large.report.seconds / 60).toFixed(1)} min, ${Math.round(large.peakRssMb)} MB, ${ratio.toFixed(1)}×.`,
+    );
+    out();
+    if (!met)
+      failures.push({
+        what: "contradiction detection",
+        detail: `${(large.report.seconds / 60).toFixed(1)} min and ${Math.round(large.peakRssMb)} MB at ${large.report.claims.toLocaleString("en")} claims (${ratio.toFixed(1)}× the tenth)`,
+      });
+  }
 }
 
 interface ExportFigures {
@@ -458,6 +474,15 @@ async function loadPlanData(url: string, claims: number) {
   } finally {
     await client.end();
   }
+}
+
+function printRequestCosts(costs: RequestCost[]): void {
+  out("## What a request costs the server (CPU of all its processes per request, 4 at a time)");
+  out();
+  out("| request | CPU per request | bytes |");
+  out("|---|---:|---:|");
+  for (const cost of costs) out(`| ${cost.label} | ${cost.cpuMs.toFixed(1)} ms | ${Math.round(cost.bytes / 1024)} KB |`);
+  out();
 }
 
 function printLoad(figures: LoadFigures, failures: Failure[]): void {
@@ -602,6 +627,21 @@ async function main(): Promise<void> {
       for (const user of users) cookies.push(await signIn(app.baseUrl, user.email, user.password));
       // The closed loop (each editor's next request when the last is answered), then the open loop
       // (a request every 2 s per editor, answered or not), each with its own saves checked.
+      progress("CPU per request …");
+      const sample = await loadPlanData(app.database.url, options.claims);
+      printRequestCosts(
+        await measureRequestCosts(app.baseUrl, app.pid, cookies[0]!, [
+          {
+            label: "claims table",
+            paths: ["/claims", "/claims?sort=newest", "/claims?status=unreviewed", ...sample.speakers.slice(0, 5).map((id) => `/claims?speaker=${id}`)],
+          },
+          { label: "search", paths: ["detained", "police Karachi", '"press club"', "extortion"].map((q) => `/claims?q=${encodeURIComponent(q)}`) },
+          { label: "claim editor", paths: sample.claimIds.slice(0, 200).map((id) => `/claims/${id}`) },
+          { label: "source reader", paths: sample.slugs.slice(0, 200).map((slug) => `/sources/${slug}`) },
+          { label: "source reader text", paths: sample.slugs.slice(0, 200).map((slug) => `/api/sources/${slug}/reader`) },
+          { label: "account page (the layout and session alone)", paths: ["/account"] },
+        ]),
+      );
       for (const rate of [undefined, options.openRate]) {
         const data = await loadPlanData(app.database.url, options.claims);
         const figures = await runMixedLoad(

@@ -9,6 +9,7 @@
 import autocannon, { type AutocannonRequest, type AutocannonResult } from "autocannon";
 import pg from "pg";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { treeCpuSeconds } from "@/scripts/bench/processes";
 import { distribution, parseActionResult, serverActionHeaders, type Distribution } from "@/scripts/bench/http";
 
 export interface EditableClaim {
@@ -343,4 +344,49 @@ export async function verifyEdits(url: string, acknowledgements: Acknowledgement
   } finally {
     await client.end();
   }
+}
+
+export interface RequestCost {
+  label: string;
+  requests: number;
+  /** The app server's CPU (all its processes, user + system) per request, in ms. */
+  cpuMs: number;
+  bytes: number;
+}
+
+/**
+ * What each kind of request of the mixed load costs the server: CPU seconds of its process tree
+ * over `count` requests (four at a time, after a warm-up), divided by the count. Unlike a rate,
+ * this hardly moves when something else shares the machine, so it is what to compare across runs.
+ */
+export async function measureRequestCosts(
+  baseUrl: string,
+  serverPid: number,
+  cookie: string,
+  kinds: { label: string; paths: string[] }[],
+  count = 200,
+): Promise<RequestCost[]> {
+  const costs: RequestCost[] = [];
+  for (const kind of kinds) {
+    let turn = 0;
+    const run = (amount: number) =>
+      new Promise<AutocannonResult>((resolve, reject) =>
+        autocannon(
+          {
+            url: baseUrl,
+            connections: 4,
+            amount,
+            timeout: 30,
+            requests: [{ method: "GET", setupRequest: (request) => ({ ...request, path: kind.paths[turn++ % kind.paths.length]!, headers: { cookie } }) }],
+          },
+          (error, outcome) => (error ? reject(error) : resolve(outcome)),
+        ),
+      );
+    await run(20);
+    const before = treeCpuSeconds(serverPid);
+    const outcome = await run(count);
+    const cpu = treeCpuSeconds(serverPid) - before;
+    costs.push({ label: kind.label, requests: count, cpuMs: (cpu * 1000) / count, bytes: outcome.throughput.total / count });
+  }
+  return costs;
 }
