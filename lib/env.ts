@@ -13,8 +13,8 @@ function isOrigin(entry: string): boolean {
   return /^https?:$/.test(url.protocol) && url.origin === entry.replace(/\/$/, "").toLowerCase();
 }
 
-/** "https://a.example, http://b.example:8080" → the normalized origins. */
-const originList = z
+/** "a, b ," → ["a", "b"]. */
+const commaSeparated = z
   .string()
   .optional()
   .transform((value) =>
@@ -22,20 +22,38 @@ const originList = z
       .split(",")
       .map((entry) => entry.trim())
       .filter(Boolean),
-  )
-  .pipe(
-    z.array(
-      z
-        .string()
-        .refine(isOrigin, "ALLOWED_ORIGINS must list origins like https://claims.example.org (scheme, host and port only), separated by commas")
-        .transform((entry) => new URL(entry).origin),
-    ),
   );
+
+/** "https://a.example, http://b.example:8080" → the normalized origins. */
+const originList = commaSeparated.pipe(
+  z.array(
+    z
+      .string()
+      .refine(isOrigin, "ALLOWED_ORIGINS must list origins like https://claims.example.org (scheme, host and port only), separated by commas")
+      .transform((entry) => new URL(entry).origin),
+  ),
+);
+
+/** "postgres://replica-1/db, postgres://replica-2/db" → the URLs; an entry is named by its position, never echoed (it may hold a password). */
+const databaseUrlList = commaSeparated.superRefine((entries, context) => {
+  entries.forEach((entry, index) => {
+    if (!URL.canParse(entry) || !/^postgres(ql)?:$/.test(new URL(entry).protocol)) {
+      context.addIssue({
+        code: "custom",
+        message: `DATABASE_REPLICA_URL entry ${index + 1} is not a postgres:// URL: list replica URLs like postgresql://user@replica-host:5432/claimbase, separated by commas`,
+      });
+    }
+  });
+});
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: optionalString.pipe(z.string().url("DATABASE_URL must be a postgres:// URL").optional()),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  /** Streaming replicas that serve page reads and exports (README: Reads on replicas). */
+  DATABASE_REPLICA_URL: databaseUrlList,
+  /** How long after a save an editor's reads stay on the primary, so that they see it at once. */
+  DATABASE_REPLICA_READ_YOUR_WRITES_SECONDS: z.coerce.number().int().min(1).max(300).default(5),
   /** The tables' owner, for migrations; the app itself connects with DATABASE_URL (README: Security). */
   MIGRATION_DATABASE_URL: optionalString.pipe(z.string().url("MIGRATION_DATABASE_URL must be a postgres:// URL").optional()),
   /**
@@ -49,6 +67,11 @@ const envSchema = z.object({
     .pipe(z.string().regex(/^(|none|[a-z_][a-z0-9_]{0,62})$/, "DATABASE_APP_ROLE must be a role name (lower case) or none")),
   /** Beside the app's pool: the number of exports that can run at once. */
   EXPORT_POOL_SIZE: z.coerce.number().int().min(1).max(50).default(4),
+  /**
+   * HTTP server processes (scripts/serve.ts, node:cluster): by default one per core, at most 4.
+   * Always 1 on the embedded database (one session) and with `npm run dev`.
+   */
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(32).optional(),
   /** Set by `npm start` when it serves the embedded PGlite database. */
   CLAIMBASE_EMBEDDED: optionalString,
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -80,11 +103,21 @@ const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
+const checkedEnvSchema = envSchema.superRefine((value, context) => {
+  if (value.DATABASE_REPLICA_URL.length > 0 && (!value.DATABASE_URL || value.CLAIMBASE_EMBEDDED)) {
+    context.addIssue({
+      code: "custom",
+      path: ["DATABASE_REPLICA_URL"],
+      message: "DATABASE_REPLICA_URL needs DATABASE_URL: the embedded database has no replicas (unset DATABASE_REPLICA_URL or set DATABASE_URL)",
+    });
+  }
+});
+
 let cached: Env | undefined;
 
 export function env(): Env {
   if (cached) return cached;
-  const parsed = envSchema.safeParse(process.env);
+  const parsed = checkedEnvSchema.safeParse(process.env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
     throw new Error(`Invalid environment: ${lines.join("; ")}`);
@@ -124,6 +157,15 @@ export function migrationDatabaseUrl(): string {
 export function appDatabaseRole(): string | null {
   const role = env().DATABASE_APP_ROLE;
   return role === "none" || role === "" ? null : role;
+}
+
+/** The replicas' URLs; none when DATABASE_REPLICA_URL is unset, and then every read goes to DATABASE_URL. */
+export function replicaUrls(): string[] {
+  return env().DATABASE_REPLICA_URL;
+}
+
+export function readYourWritesSeconds(): number {
+  return env().DATABASE_REPLICA_READ_YOUR_WRITES_SECONDS;
 }
 
 export function poolSize(): number {

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { db, type Db } from "@/lib/db/client";
+import { readDb, type Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { actorsFilterSql } from "@/lib/actors/filters";
 import type { actorListSchema } from "@/lib/actors/schema";
@@ -28,7 +28,7 @@ export interface ActorList {
 }
 
 /** Counts come from one aggregate, not a count per actor: a corpus can have tens of thousands. */
-export async function listActors(filters: z.infer<typeof actorListSchema>, prisma: Db = db()): Promise<ActorList> {
+export async function listActors(filters: z.infer<typeof actorListSchema>, prisma: Db = readDb()): Promise<ActorList> {
   const where = actorsFilterSql(filters);
   const page = filters.page ?? 1;
   const rows = await prisma.$queryRaw<(ActorListRow & { total: number })[]>`
@@ -51,7 +51,7 @@ async function countActors(prisma: Db, where: Prisma.Sql): Promise<number> {
 /** Claims listed on an actor's page; the claims table (?speaker=<id>) pages through the rest. */
 export const ACTOR_CLAIMS_SHOWN = 100;
 
-export async function getActorDetail(id: number, prisma: Db = db()) {
+export async function getActorDetail(id: number, prisma: Db = readDb()) {
   const actor = await prisma.actor.findUnique({
     where: { id },
     select: {

@@ -1,13 +1,13 @@
 // Reads for assignment: who can be given work, and an editor's own work ("My work").
 import "server-only";
 import { cache } from "react";
-import { db, type Db } from "@/lib/db/client";
+import { readDb, type Db } from "@/lib/db/client";
 import { claimFilterSql } from "@/lib/claims/filters";
 import { queueFilters } from "@/lib/claims/queries";
 import type { AssignableEditor } from "@/lib/assignments/schema";
 
 /** Active editors and admins: the only users work can go to (lib/assignments/mutations.ts checks again). */
-export const listAssignableEditors = cache(async (prisma: Db = db()): Promise<AssignableEditor[]> => {
+export const listAssignableEditors = cache(async (prisma: Db = readDb()): Promise<AssignableEditor[]> => {
   const users = await prisma.user.findMany({
     where: { active: true, role: { in: ["editor", "admin"] } },
     orderBy: [{ name: "asc" }, { email: "asc" }],
@@ -19,7 +19,7 @@ export const listAssignableEditors = cache(async (prisma: Db = db()): Promise<As
 /** My work lists this many of each kind; the claims table and the queue hold the rest. */
 export const MY_WORK_LIMIT = 50;
 
-export async function myWork(userId: number, prisma: Db = db()) {
+export async function myWork(userId: number, prisma: Db = readDb()) {
   const assigned = claimFilterSql({ assignee: userId });
   const toReview = claimFilterSql(queueFilters({ assignee: userId }));
   const [[counts], sources, contradictions] = await Promise.all([
@@ -43,14 +43,14 @@ export async function myWork(userId: number, prisma: Db = db()) {
 export type MyWork = Awaited<ReturnType<typeof myWork>>;
 
 /** Who a source is given to, for its pages. */
-export async function sourceAssignee(sourceId: number, prisma: Db = db()): Promise<{ id: number; name: string } | null> {
+export async function sourceAssignee(sourceId: number, prisma: Db = readDb()): Promise<{ id: number; name: string } | null> {
   const source = await prisma.source.findUnique({ where: { id: sourceId }, select: { assignee: { select: { id: true, name: true, email: true } } } });
   const user = source?.assignee;
   return user ? { id: user.id, name: user.name ?? user.email } : null;
 }
 
 /** The assignee a record names (a contradiction's assigneeId), as its page shows them. */
-export async function assignmentOf(assigneeId: number | null, prisma: Db = db()): Promise<{ id: number; name: string } | null> {
+export async function assignmentOf(assigneeId: number | null, prisma: Db = readDb()): Promise<{ id: number; name: string } | null> {
   if (assigneeId === null) return null;
   const user = await prisma.user.findUnique({ where: { id: assigneeId }, select: { id: true, name: true, email: true } });
   return user ? { id: user.id, name: user.name ?? user.email } : null;

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { readDb } from "@/lib/db/client";
 import type { AuditEntity } from "@/lib/audit/record";
 import type { AuditFilters } from "@/lib/audit/schema";
 
@@ -17,7 +17,7 @@ const eventColumns = {
 } as const;
 
 export async function listEntityHistory(entityType: AuditEntity, entityId: string | number) {
-  return db().auditEvent.findMany({
+  return readDb().auditEvent.findMany({
     where: { entityType, entityId: String(entityId) },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     select: eventColumns,
@@ -31,7 +31,7 @@ export async function listAuditEvents(filters: AuditFilters) {
     // The end date is inclusive: up to the end of that day.
     ...(filters.to && { lt: new Date(new Date(`${filters.to}T00:00:00Z`).getTime() + 86_400_000) }),
   };
-  const events = await db().auditEvent.findMany({
+  const events = await readDb().auditEvent.findMany({
     where: {
       ...(filters.user && { userId: filters.user }),
       ...(filters.entity && { entityType: filters.entity }),

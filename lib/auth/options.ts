@@ -141,6 +141,12 @@ function usesHttps(): boolean {
   return env().NEXTAUTH_URL?.startsWith("https://") ?? false;
 }
 
+/** next-auth's session cookie: `__Secure-` when the app is served over https (useSecureCookies below). */
+export function sessionCookie(): { name: string; secure: boolean } {
+  const secure = usesHttps();
+  return { name: `${secure ? "__Secure-" : ""}next-auth.session-token`, secure };
+}
+
 export function authSecret(): string | undefined {
   return env().NEXTAUTH_SECRET ?? env().AUTH_SECRET;
 }

@@ -9,6 +9,10 @@ import { ForbiddenError, UnauthenticatedError, errorResponse, fieldErrorsOf, map
 import { roleAllows, type Role } from "@/lib/auth/roles";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
 import { assertSameOrigin } from "@/lib/http/origin";
+import { markOwnWrite, withPrimaryReads } from "@/lib/db/read-routing";
+
+/** Methods that change nothing: their reads may come from a replica (README: Reads on replicas). */
+const READING_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 export type ActionResult<R> = { ok: true; data: R } | { ok: false; status: number; message: string; fieldErrors?: Record<string, string[]>; current?: unknown };
 
@@ -27,7 +31,10 @@ export function withRole<Ctx>(
     try {
       const user = await authorize(role);
       assertSameOrigin(request);
-      return await handler(request, { ...context, user });
+      if (READING_METHODS.has(request.method)) return await handler(request, { ...context, user });
+      const response = await withPrimaryReads(() => handler(request, { ...context, user }));
+      if (response.status < 400) await markOwnWrite();
+      return response;
     } catch (error) {
       unstable_rethrow(error);
       return errorResponse(error);
@@ -59,7 +66,10 @@ export function actionWithRole<S extends z.ZodType, R>(
       if (!parsed.success) {
         return { ok: false, status: 422, message: "Some fields need attention.", fieldErrors: fieldErrorsOf(parsed.error) };
       }
-      return { ok: true, data: await action(parsed.data, user) };
+      // A save reads from the primary, and so does this browser for a few seconds after it.
+      const data = await withPrimaryReads(() => action(parsed.data, user));
+      await markOwnWrite();
+      return { ok: true, data };
     } catch (error) {
       // redirect() and notFound() inside an action are Next's control flow, not failures.
       unstable_rethrow(error);

@@ -2,7 +2,7 @@
 // keyset pagination), the review queue, the editor and the dashboard.
 import "server-only";
 import { cache } from "react";
-import { db, type Db } from "@/lib/db/client";
+import { readDb, type Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Attribution, ClaimStatus, SourceStance, Stance } from "@/lib/generated/prisma/enums";
 import { EFFECTIVE_ASSIGNEE, SEARCH_CONFIG, assigneeCondition, claimFilterSql, searchTsquery } from "@/lib/claims/filters";
@@ -119,7 +119,7 @@ const HEADLINE_OPTIONS = "HighlightAll=true, StartSel=\u0001, StopSel=\u0002";
 /** Keyset pagination: cost does not grow with depth. */
 export async function listClaims(params: ClaimTableParams, options: { pageSize?: number; prisma?: Db } = {}): Promise<ClaimPage> {
   const started = performance.now();
-  const prisma = options.prisma ?? db();
+  const prisma = options.prisma ?? readDb();
   const pageSize = options.pageSize ?? PAGE_SIZE;
   const sort = sortSpec(params.sort);
   await prepareClaimFilters(prisma, params);
@@ -213,7 +213,7 @@ async function queueTiers(prisma: Db, editorId: number | undefined): Promise<Pri
 export async function reviewQueuePosition(
   filters: ClaimFilters,
   atId?: number,
-  prisma: Db = db(),
+  prisma: Db = readDb(),
   order: QueueOrder = "worth",
   options: { editorId?: number } = {},
 ): Promise<QueuePosition> {
@@ -270,7 +270,7 @@ export async function reviewQueuePosition(
 const ASSIGNEE_COLUMNS = { id: true, name: true, email: true } as const;
 
 export const getClaimDetail = cache(async (id: number) => {
-  const prisma = db();
+  const prisma = readDb();
   const claim = await prisma.claim.findUnique({
     where: { id },
     include: {
@@ -315,7 +315,7 @@ async function lastWithdrawal(prisma: Db, id: number): Promise<{ by: string; at:
 
 export type ClaimDetail = NonNullable<Awaited<ReturnType<typeof getClaimDetail>>>;
 
-export async function claimContradictions(id: number, prisma: Db = db()) {
+export async function claimContradictions(id: number, prisma: Db = readDb()) {
   const rows = await prisma.contradiction.findMany({
     where: { OR: [{ claimAId: id }, { claimBId: id }], ...BOTH_CLAIMS_PRESENT },
     orderBy: [{ status: "asc" }, { score: "desc" }],
@@ -334,7 +334,7 @@ export async function claimContradictions(id: number, prisma: Db = db()) {
   }));
 }
 
-export const listTopicOptions = cache(async () => db().topic.findMany({ orderBy: { title: "asc" }, select: { id: true, title: true } }));
+export const listTopicOptions = cache(async () => readDb().topic.findMany({ orderBy: { title: "asc" }, select: { id: true, title: true } }));
 
 /** The dashboard lists every source up to this many; past it, the most recently active ones. */
 export const DASHBOARD_SOURCES = 10;
@@ -368,7 +368,7 @@ async function dashboardSources(prisma: Db, sourceCount: number): Promise<{ id: 
   return sources;
 }
 
-export async function dashboardSummary(prisma: Db = db()) {
+export async function dashboardSummary(prisma: Db = readDb()) {
   const [statusCounts, sourceCount, candidates, candidateCount, recent] = await Promise.all([
     claimStatusTotals(prisma),
     prisma.source.count(),

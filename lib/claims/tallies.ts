@@ -1,15 +1,15 @@
 // Corpus-wide claim counts come from claim_tallies, kept by statement triggers on `claims`:
 // counting every claim per view was most of the dashboard's SQL (README, npm run bench).
-import { db, type Db } from "@/lib/db/client";
+import { db, readDb, type Db } from "@/lib/db/client";
 import type { ClaimStatus } from "@/lib/generated/prisma/enums";
 
-export async function claimStatusTotals(prisma: Db = db()): Promise<Partial<Record<ClaimStatus, number>>> {
+export async function claimStatusTotals(prisma: Db = readDb()): Promise<Partial<Record<ClaimStatus, number>>> {
   const rows = await prisma.$queryRaw<{ status: ClaimStatus; count: number }[]>`
     SELECT status::text AS status, sum(delta)::int AS count FROM claim_tallies GROUP BY status HAVING sum(delta) <> 0`;
   return Object.fromEntries(rows.map((row) => [row.status, row.count]));
 }
 
-export async function claimTotal(prisma: Db = db()): Promise<number> {
+export async function claimTotal(prisma: Db = readDb()): Promise<number> {
   const [row] = await prisma.$queryRaw<{ count: number }[]>`SELECT coalesce(sum(delta), 0)::int AS count FROM claim_tallies`;
   return row?.count ?? 0;
 }
@@ -23,7 +23,7 @@ export async function compactClaimTallies(prisma: Db = db()): Promise<void> {
 }
 
 /** An index lookup per source, not a pass over every claim. */
-export async function claimCountsBySource(sourceIds: number[], prisma: Db = db()): Promise<Map<number, Partial<Record<ClaimStatus, number>>>> {
+export async function claimCountsBySource(sourceIds: number[], prisma: Db = readDb()): Promise<Map<number, Partial<Record<ClaimStatus, number>>>> {
   const counts = new Map<number, Partial<Record<ClaimStatus, number>>>(sourceIds.map((id) => [id, {}]));
   if (!sourceIds.length) return counts;
   const rows = await prisma.claim.groupBy({ by: ["sourceId", "status"], where: { sourceId: { in: sourceIds }, withdrawnAt: null }, _count: { _all: true } });

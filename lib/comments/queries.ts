@@ -1,7 +1,7 @@
 // Reads for discussion: the threads of one claim, contradiction or source with every comment, its
 // earlier wordings and the users it mentions; and the users the @ autocomplete offers.
 import "server-only";
-import { db, type Db } from "@/lib/db/client";
+import { readDb, type Db } from "@/lib/db/client";
 import { mentionableUsers } from "@/lib/comments/mutations";
 import { uniqueHandle } from "@/lib/comments/mentions";
 import type { CommentEntityType, MentionOption, MentionableUser } from "@/lib/comments/schema";
@@ -28,7 +28,7 @@ export interface ThreadView {
 
 const userName = (user: { name: string | null; email: string } | null) => (user ? (user.name ?? user.email) : "a deleted user");
 
-export async function listThreads(entityType: CommentEntityType, entityId: number, prisma: Db = db()): Promise<ThreadView[]> {
+export async function listThreads(entityType: CommentEntityType, entityId: number, prisma: Db = readDb()): Promise<ThreadView[]> {
   const threads = await prisma.commentThread.findMany({
     where: { entityType, entityId },
     orderBy: { id: "asc" },
@@ -67,7 +67,7 @@ export async function listThreads(entityType: CommentEntityType, entityId: numbe
 export const MENTION_OPTION_LIMIT = 10;
 
 /** Active users whose name or email contains what was typed after `@`, each with a handle that names only them. */
-export async function searchMentionOptions(q: string, prisma: Db = db()): Promise<MentionOption[]> {
+export async function searchMentionOptions(q: string, prisma: Db = readDb()): Promise<MentionOption[]> {
   const everyone = await mentionableUsers(prisma);
   const matching = await prisma.user.findMany({
     where: { active: true, OR: [{ name: { contains: q, mode: "insensitive" } }, { email: { contains: q, mode: "insensitive" } }] },

@@ -1,7 +1,7 @@
 // Reads for the contradictions pages.
 import "server-only";
 import { cache } from "react";
-import { db, type Db } from "@/lib/db/client";
+import { readDb, type Db } from "@/lib/db/client";
 import { BOTH_CLAIMS_PRESENT, contradictionsFilterSql } from "@/lib/contradictions/filters";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Stance } from "@/lib/generated/prisma/enums";
@@ -25,14 +25,14 @@ function listFilterSql(filters: ListContradictionsFilters) {
 }
 
 /** Best first; the export test compares them with the export's. */
-export async function listContradictionIds(filters: ListContradictionsFilters, prisma: Db = db()): Promise<number[]> {
+export async function listContradictionIds(filters: ListContradictionsFilters, prisma: Db = readDb()): Promise<number[]> {
   const where = listFilterSql(filters);
   const rows = await prisma.$queryRaw<{ id: number }[]>`SELECT x.id FROM contradictions x WHERE ${where} ORDER BY x.score DESC, x.id`;
   return rows.map((row) => row.id);
 }
 
 /** Ids and count come from the export's SQL filter (filters.ts), the rows from Prisma. */
-export async function listContradictions(filters: ListContradictionsFilters, prisma: Db = db()) {
+export async function listContradictions(filters: ListContradictionsFilters, prisma: Db = readDb()) {
   const where = listFilterSql(filters);
   const page = filters.page ?? 1;
   const [ids, [{ total }], counts] = await Promise.all([
@@ -110,7 +110,7 @@ function toClaimDetail(claim: ClaimDetailRow) {
 export type ClaimDetail = ReturnType<typeof toClaimDetail>;
 
 export const getContradiction = cache(async (id: number) => {
-  const row = await db().contradiction.findUnique({
+  const row = await readDb().contradiction.findUnique({
     where: { id },
     include: { claimA: { select: claimDetailSelect }, claimB: { select: claimDetailSelect } },
   });
@@ -121,9 +121,9 @@ export const getContradiction = cache(async (id: number) => {
 export type ContradictionDetail = NonNullable<Awaited<ReturnType<typeof getContradiction>>>;
 
 export const getClaimCluster = cache(async (claimId: number) => {
-  const claim = await db().claim.findUnique({ where: { id: claimId }, select: claimDetailSelect });
+  const claim = await readDb().claim.findUnique({ where: { id: claimId }, select: claimDetailSelect });
   if (!claim) return null;
-  const pairs = await db().contradiction.findMany({
+  const pairs = await readDb().contradiction.findMany({
     // A pair with a withdrawn claim is in no list, the cluster included.
     where: { OR: [{ claimAId: claimId }, { claimBId: claimId }], ...BOTH_CLAIMS_PRESENT },
     include: { claimA: { select: claimDetailSelect }, claimB: { select: claimDetailSelect } },
@@ -151,9 +151,9 @@ function emptyCounts(): StanceCounts {
 }
 
 export const getTopicComparison = cache(async (topicId: number) => {
-  const topic = await db().topic.findUnique({ where: { id: topicId }, select: { id: true, slug: true, title: true, description: true } });
+  const topic = await readDb().topic.findUnique({ where: { id: topicId }, select: { id: true, slug: true, title: true, description: true } });
   if (!topic) return null;
-  const claims = await db().claim.findMany({
+  const claims = await readDb().claim.findMany({
     where: { topicId, status: { not: "rejected" }, withdrawnAt: null },
     orderBy: [{ sourceId: "asc" }, { startOffset: "asc" }],
     select: {
@@ -198,7 +198,7 @@ export async function searchClaims(query: string, excludeId?: number, limit = 10
     : {
         OR: [{ quote: { contains: query, mode: "insensitive" } }, { speaker: { name: { contains: query, mode: "insensitive" } } }],
       };
-  return db().claim.findMany({
+  return readDb().claim.findMany({
     where: { AND: [where, { withdrawnAt: null }, ...(excludeId ? [{ id: { not: excludeId } }] : [])] },
     orderBy: { id: "asc" },
     take: limit,

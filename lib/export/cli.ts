@@ -13,7 +13,9 @@ import { createPrismaClient } from "@/lib/db/client";
 import { resolveDatabase } from "@/lib/db/embedded";
 import { parseCliArguments, usage } from "@/lib/export/cli-arguments";
 import { exportFileName, parseExportRequest } from "@/lib/export/schema";
-import { startExport } from "@/lib/export/run";
+import { readsRefreshedOrigins, startExport } from "@/lib/export/run";
+import { describeDatabaseUrl } from "@/lib/db/connection-errors";
+import { replicaUrls } from "@/lib/env";
 import { appOrigin } from "@/lib/http/origin";
 import { startJsonLdExport } from "@/lib/jsonld/run";
 
@@ -31,7 +33,7 @@ await runCli(async () => {
   const started = performance.now();
   const database = await resolveDatabase();
   // The embedded database serves two sessions: use one at a time.
-  const pool = new pg.Pool({ connectionString: database.url, max: 1 });
+  const pool = await streamPool(database.url, readsRefreshedOrigins(request) ? [] : replicaUrls());
   const prisma = createPrismaClient(database.url, 1);
   // Prisma takes a few hundred milliseconds to start: while the export's query opens, on a server with sessions to spare.
   if (!database.embedded) void prisma.$connect().catch(() => undefined);
@@ -99,4 +101,24 @@ async function exportJsonLd(params: URLSearchParams, out: string | undefined): P
     await pool.end();
     await database.release();
   }
+}
+
+/**
+ * Where the rows stream from: the first replica of DATABASE_REPLICA_URL that answers (README: Reads
+ * on replicas), else the primary. The audit event is written on the primary either way.
+ */
+async function streamPool(primaryUrl: string, replicas: string[]): Promise<pg.Pool> {
+  for (const url of replicas) {
+    const pool = new pg.Pool({ connectionString: url, max: 1, connectionTimeoutMillis: 2_000 });
+    try {
+      (await pool.connect()).release();
+      return pool;
+    } catch (error) {
+      console.error(
+        `Replica ${describeDatabaseUrl(url)} does not answer (${error instanceof Error ? error.message : String(error)}); exporting from the primary.`,
+      );
+      await pool.end();
+    }
+  }
+  return new pg.Pool({ connectionString: primaryUrl, max: 1 });
 }

@@ -35,6 +35,11 @@ export function exportAuditRecord(request: ExportRequest, via: ExportActor["via"
   };
 }
 
+/** Whether the export reads the origin counts startExport brings up to date (on the primary) first. */
+export function readsRefreshedOrigins(request: ExportRequest): boolean {
+  return request.kind === "propositions" || Boolean(request.filters.singleOrigin);
+}
+
 export interface StartExportOptions extends ExportStreamOptions {
   /** The embedded database serves two sessions in all: the CLI beside a running app must not hold two at once. */
   auditFirst?: boolean;
@@ -56,7 +61,7 @@ export async function startExport(
       after: exportAuditRecord(request, actor.via),
     });
   // Origin counts are traceOrigins' (TypeScript), kept in a table the export's SQL reads: bring it up to date.
-  if (request.kind === "propositions" || request.filters.singleOrigin) await refreshPropositionOrigins(prisma);
+  if (readsRefreshedOrigins(request)) await refreshPropositionOrigins(prisma);
   const started = (stream: ReadableStream<Uint8Array>) => ({ fileName: exportFileName(request), contentType: exportContentType(request.format), stream });
   if (options.auditFirst) {
     await audit();

@@ -1,7 +1,7 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { readDb } from "@/lib/db/client";
 
 /** Sources an editor can name as the one a document is a new version of. */
 export async function listSourcesForImport() {
-  return db().source.findMany({ orderBy: { title: "asc" }, select: { id: true, slug: true, title: true } });
+  return readDb().source.findMany({ orderBy: { title: "asc" }, select: { id: true, slug: true, title: true } });
 }

@@ -7,6 +7,7 @@ import { PgBoss, type Job } from "pg-boss";
 import type pg from "pg";
 import { createPool } from "@/lib/db/client";
 import { appDatabaseRole, databaseUrl } from "@/lib/env";
+import { withPrimaryReads } from "@/lib/db/read-routing";
 
 export const IMPORT_QUEUE = "import";
 /** Detection runs started from the contradictions page (migration 20261211500000_detection_jobs). */
@@ -69,7 +70,7 @@ export async function startQueueWorker(
 ): Promise<QueueWorker> {
   const recover = async () => {
     try {
-      await options.recover();
+      await withPrimaryReads(options.recover);
       await queue.boss.deleteStoredJobs(name);
     } catch (error) {
       console.error(`${name} jobs: looking for interrupted jobs failed (${error instanceof Error ? error.message : String(error)})`);
@@ -80,7 +81,8 @@ export async function startQueueWorker(
     name,
     { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1, batchSize: 1 },
     async (jobs: Job<{ jobId: number }>[]) => {
-      for (const job of jobs) await options.run(job.data.jobId);
+      // A job reads to decide what to write: never from a replica that may lag behind.
+      for (const job of jobs) await withPrimaryReads(() => options.run(job.data.jobId));
     },
   );
   const timer = setInterval(() => void recover(), options.recoverEveryMs);

@@ -1,7 +1,7 @@
 // Reads for the inbox: the menu's unread count, the list newest first, and a user's preferences.
 import "server-only";
 import { cache } from "react";
-import { db, type Db } from "@/lib/db/client";
+import { readDb, type Db } from "@/lib/db/client";
 import type { NotificationEntity, NotificationKind } from "@/lib/generated/prisma/enums";
 import { preferencesOf, type NotificationPreferences } from "@/lib/notifications/mutations";
 
@@ -9,7 +9,7 @@ import { preferencesOf, type NotificationPreferences } from "@/lib/notifications
 export const UNREAD_SHOWN = 99;
 
 /** Unread notifications, counted on the partial index of unread rows (notifications_unread_idx), at most UNREAD_SHOWN + 1. */
-export const unreadNotificationCount = cache(async (userId: number, prisma: Db = db()): Promise<number> => {
+export const unreadNotificationCount = cache(async (userId: number, prisma: Db = readDb()): Promise<number> => {
   const [row] = await prisma.$queryRaw<{ count: number }[]>`
     SELECT count(*)::int AS count FROM (
       SELECT 1 FROM notifications WHERE recipient_id = ${userId}::int AND read_at IS NULL LIMIT ${UNREAD_SHOWN + 1}
@@ -45,7 +45,7 @@ export interface InboxPage {
 }
 
 /** Only ever the caller's own notifications: the recipient is the signed-in user, never a parameter of the page. */
-export async function listInbox(userId: number, before?: number, prisma: Db = db()): Promise<InboxPage> {
+export async function listInbox(userId: number, before?: number, prisma: Db = readDb()): Promise<InboxPage> {
   const [rows, newest, unread] = await Promise.all([
     prisma.notification.findMany({
       where: { recipientId: userId, ...(before ? { id: { lt: before } } : {}) },
@@ -72,6 +72,6 @@ export async function listInbox(userId: number, before?: number, prisma: Db = db
 }
 
 /** Each kind, on unless the user turned it off. */
-export function notificationPreferences(userId: number, prisma: Db = db()): Promise<NotificationPreferences> {
+export function notificationPreferences(userId: number, prisma: Db = readDb()): Promise<NotificationPreferences> {
   return preferencesOf(prisma, userId);
 }

@@ -1,7 +1,7 @@
 // Picker options: a short list is sent whole as a <select>; past PICKER_LIST_LIMIT the picker searches
 // /api/options/<kind> as the user types, since every <option> of a large corpus costs time and HTML.
 import "server-only";
-import { db, type Db } from "@/lib/db/client";
+import { readDb, type Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { containing, startingWith } from "@/lib/db/sql";
 import type { PickerKind, PickerOption } from "@/lib/pickers/schema";
@@ -56,7 +56,7 @@ const COLUMNS: Record<PickerKind, { table: string; value: string; label: string 
 };
 
 /** Asks whether the list is short first, without sorting: sorting every title would slow every claims page. */
-export async function pickerFor(kind: PickerKind, selected: string | number | undefined, prisma: Db = db()): Promise<Picker> {
+export async function pickerFor(kind: PickerKind, selected: string | number | undefined, prisma: Db = readDb()): Promise<Picker> {
   const [{ long }] = await prisma.$queryRaw<{ long: boolean }[]>`
     SELECT count(*) > ${PICKER_LIST_LIMIT} AS long FROM (SELECT 1 FROM ${Prisma.raw(COLUMNS[kind].table)} LIMIT ${PICKER_LIST_LIMIT + 1}) entries`;
   if (!long) return { mode: "list", options: await firstOptions(prisma, kind, PICKER_LIST_LIMIT) };
@@ -64,7 +64,7 @@ export async function pickerFor(kind: PickerKind, selected: string | number | un
   return { mode: "search", selected: value === undefined ? null : await optionFor(prisma, kind, value) };
 }
 
-export async function searchPicker(kind: PickerKind, q: string, prisma: Db = db()): Promise<PickerOption[]> {
+export async function searchPicker(kind: PickerKind, q: string, prisma: Db = readDb()): Promise<PickerOption[]> {
   if (!q) return firstOptions(prisma, kind, PICKER_SEARCH_LIMIT);
   const pattern = containing(q);
   const table = Prisma.raw(COLUMNS[kind].table);
@@ -78,7 +78,7 @@ export async function searchPicker(kind: PickerKind, q: string, prisma: Db = db(
 }
 
 /** Null when there are too many to send (search instead). */
-export async function editorActorChoices(prisma: Db = db()): Promise<{ id: number; label: string }[] | null> {
+export async function editorActorChoices(prisma: Db = readDb()): Promise<{ id: number; label: string }[] | null> {
   const picker = await pickerFor("actors", undefined, prisma);
   return picker.mode === "list" ? picker.options.map((option) => ({ id: Number(option.value), label: option.label })) : null;
 }

@@ -1,7 +1,7 @@
 // Progress over time for the dashboard (issue 18, item 8): decisions per day per editor from the audit
 // trail, contradiction candidates open at the end of each day, and the time left in the queue.
 import "server-only";
-import { db, type Db } from "@/lib/db/client";
+import { readDb, type Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { lastDays, queueEstimate, windowStart, type QueueEstimate } from "@/lib/progress/pace";
 
@@ -23,7 +23,7 @@ const DECISION = Prisma.sql`e.entity_type = 'claim' AND e.after->>'status' IN ('
   AND (e.before->>'status') IS DISTINCT FROM (e.after->>'status')`;
 
 /** Per UTC day and editor, over the last `days` days; days and editors without decisions are absent. */
-export async function decisionsPerDay(prisma: Db = db(), now = new Date(), days = CHART_DAYS): Promise<DailyDecisions[]> {
+export async function decisionsPerDay(prisma: Db = readDb(), now = new Date(), days = CHART_DAYS): Promise<DailyDecisions[]> {
   return prisma.$queryRaw<DailyDecisions[]>`
     SELECT to_char(e.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, coalesce(u.name, u.email, 'the system') AS editor, count(*)::int AS decisions
     FROM audit_events e LEFT JOIN users u ON u.id = e.user_id
@@ -41,7 +41,7 @@ export interface DailyOpen {
  * decision's time is its last audit event setting that status (else the row's last change); pairs
  * with a withdrawn claim are left out, as the dashboard's count leaves them out.
  */
-export async function openCandidatesPerDay(prisma: Db = db(), now = new Date(), days = CHART_DAYS): Promise<DailyOpen[]> {
+export async function openCandidatesPerDay(prisma: Db = readDb(), now = new Date(), days = CHART_DAYS): Promise<DailyOpen[]> {
   const dayList = lastDays(now, days);
   const rows = await prisma.$queryRaw<DailyOpen[]>`
     WITH pairs AS MATERIALIZED (
@@ -61,7 +61,7 @@ export async function openCandidatesPerDay(prisma: Db = db(), now = new Date(), 
 }
 
 /** Unreviewed claims over the decisions of the last PACE_DAYS days. */
-export async function queueTimeLeft(prisma: Db = db(), now = new Date()): Promise<QueueEstimate> {
+export async function queueTimeLeft(prisma: Db = readDb(), now = new Date()): Promise<QueueEstimate> {
   const [row] = await prisma.$queryRaw<{ unreviewed: number; decisions: number }[]>`
     SELECT (SELECT count(*)::int FROM claims WHERE status = 'unreviewed' AND withdrawn_at IS NULL) AS unreviewed,
       (SELECT count(*)::int FROM audit_events e WHERE e.created_at >= ${new Date(now.getTime() - PACE_DAYS * 86_400_000)} AND e.created_at <= ${now} AND ${DECISION}) AS decisions`;

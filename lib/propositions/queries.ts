@@ -1,7 +1,7 @@
 // Reads for the proposition pages (issue 21, item 4): the list, one proposition with its supporting and
 // opposing claims, origins and timeline, each claim's provenance chain, and the tallies the dashboard shows.
 import "server-only";
-import { db, type Db } from "@/lib/db/client";
+import { readDb, type Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ContradictionKind, ContradictionStatus } from "@/lib/generated/prisma/enums";
 import { NotFoundError } from "@/lib/errors";
@@ -35,7 +35,7 @@ export async function listPropositions(
   params: PropositionListParams,
   options: { pageSize?: number; prisma?: Db } = {},
 ): Promise<{ rows: PropositionListRow[]; next: number | null; total: number }> {
-  const prisma = options.prisma ?? db();
+  const prisma = options.prisma ?? readDb();
   const pageSize = options.pageSize ?? PAGE_SIZE;
   await refreshPropositionOrigins(prisma);
   const where = propositionFilterSql(params);
@@ -56,7 +56,7 @@ export async function listPropositions(
 }
 
 /** "#12" or words of a label: the merge picker's candidates, this proposition left out. */
-export async function searchPropositions(query: string, excludeId: number, prisma: Db = db(), limit = 10) {
+export async function searchPropositions(query: string, excludeId: number, prisma: Db = readDb(), limit = 10) {
   const id = /^#?(\d{1,9})$/.exec(query.trim());
   return prisma.proposition.findMany({
     where: id ? { id: Number(id[1]) === excludeId ? -1 : Number(id[1]) } : { id: { not: excludeId }, label: { contains: query, mode: "insensitive" } },
@@ -131,7 +131,7 @@ export interface OpposingGroup {
   claims: OpposingClaim[];
 }
 
-export async function getPropositionOrThrow(id: number, prisma: Db = db()) {
+export async function getPropositionOrThrow(id: number, prisma: Db = readDb()) {
   const proposition = await prisma.proposition.findUnique({
     where: { id },
     select: {
@@ -219,7 +219,7 @@ export interface ClaimChain {
  * Each claim's provenance chain and weakest hop. A claim in a proposition is traced with its fellow members
  * (a repost relays through the member it copied); one in none, alone.
  */
-export async function claimChains(claimIds: readonly number[], prisma: Db = db()): Promise<Map<number, ClaimChain>> {
+export async function claimChains(claimIds: readonly number[], prisma: Db = readDb()): Promise<Map<number, ClaimChain>> {
   const claims = await prisma.claim.findMany({
     where: { id: { in: [...claimIds] } },
     select: { ...detailClaimSelect, proposition: { select: { proposition: { select: { id: true, label: true, status: true } } } } },
@@ -243,7 +243,7 @@ export async function claimChains(claimIds: readonly number[], prisma: Db = db()
 }
 
 /** The claims' propositions, for lists that show a claim's proposition beside it. */
-export async function propositionsOfClaims(claimIds: readonly number[], prisma: Db = db()): Promise<Map<number, { id: number; label: string }>> {
+export async function propositionsOfClaims(claimIds: readonly number[], prisma: Db = readDb()): Promise<Map<number, { id: number; label: string }>> {
   if (!claimIds.length) return new Map();
   const rows = await prisma.propositionMember.findMany({
     where: { claimId: { in: [...claimIds] } },
@@ -259,7 +259,7 @@ export interface PropositionTallies {
   circular: number;
 }
 
-export async function propositionTallies(prisma: Db = db()): Promise<PropositionTallies> {
+export async function propositionTallies(prisma: Db = readDb()): Promise<PropositionTallies> {
   await refreshPropositionOrigins(prisma);
   const [row] = await prisma.$queryRaw<PropositionTallies[]>`
     SELECT count(*)::int AS total,

@@ -1,7 +1,7 @@
 import "server-only";
 // What the source pages show of reuse: the originals a source repeats and the sources repeating it.
 import { cache } from "react";
-import { db } from "@/lib/db/client";
+import { readDb } from "@/lib/db/client";
 import type { ReuseStatus } from "@/lib/generated/prisma/enums";
 import { readPassages } from "@/lib/reuse/passages";
 
@@ -28,9 +28,9 @@ function excerpt(text: string, start: number, end: number): string {
 export const getSourceReuse = cache(async (sourceId: number): Promise<{ repeats: ReuseLine[]; repeatedBy: ReuseLine[] }> => {
   const other = { select: { slug: true, title: true } } as const;
   const [source, repeats, repeatedBy] = await Promise.all([
-    db().source.findUnique({ where: { id: sourceId }, select: { text: true } }),
-    db().sourceReuse.findMany({ where: { sourceId }, include: { original: other }, orderBy: [{ share: "desc" }, { id: "asc" }] }),
-    db().sourceReuse.findMany({ where: { originalId: sourceId }, include: { source: other }, orderBy: [{ share: "desc" }, { id: "asc" }] }),
+    readDb().source.findUnique({ where: { id: sourceId }, select: { text: true } }),
+    readDb().sourceReuse.findMany({ where: { sourceId }, include: { original: other }, orderBy: [{ share: "desc" }, { id: "asc" }] }),
+    readDb().sourceReuse.findMany({ where: { originalId: sourceId }, include: { source: other }, orderBy: [{ share: "desc" }, { id: "asc" }] }),
   ]);
   const text = source?.text ?? "";
   const line = (
@@ -58,7 +58,7 @@ export const getSourceReuse = cache(async (sourceId: number): Promise<{ repeats:
 /** Of these sources, the ones repeating another (a repost not dismissed), for the sources list's marker. */
 export async function repeatingSourceIds(sourceIds: readonly number[]): Promise<Set<number>> {
   if (sourceIds.length === 0) return new Set();
-  const rows = await db().sourceReuse.findMany({
+  const rows = await readDb().sourceReuse.findMany({
     where: { sourceId: { in: [...sourceIds] }, status: { not: "dismissed" } },
     select: { sourceId: true },
     distinct: ["sourceId"],

@@ -1,9 +1,9 @@
 // The views a user sees: their own, private or shared, and those the rest of the desk shares.
 import "server-only";
-import { db, type Db } from "@/lib/db/client";
+import { readDb, type Db } from "@/lib/db/client";
 import type { VisibleView } from "@/lib/saved-views/schema";
 
-export async function listVisibleViews(userId: number, prisma: Db = db()): Promise<VisibleView[]> {
+export async function listVisibleViews(userId: number, prisma: Db = readDb()): Promise<VisibleView[]> {
   const views = await prisma.savedView.findMany({
     where: { OR: [{ userId }, { shared: true }] },
     orderBy: [{ name: "asc" }, { id: "asc" }],

@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { cache } from "react";
-import { db, type Db } from "@/lib/db/client";
+import { readDb, type Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SourceListFilters } from "@/lib/sources/schema";
 import { sourceSnapshot } from "@/lib/sources/form";
@@ -12,7 +12,7 @@ import type { AnchorStatus, Attribution, ClaimStatus, Stance } from "@/lib/gener
 export const SOURCES_PAGE_SIZE = 50;
 
 /** Counts only the page's own sources' claims: a corpus can hold tens of thousands of sources. */
-export async function listSourcesWithCounts(filters: SourceListFilters, prisma: Db = db()) {
+export async function listSourcesWithCounts(filters: SourceListFilters, prisma: Db = readDb()) {
   const where: Prisma.SourceWhereInput = filters.q
     ? {
         OR: [
@@ -74,7 +74,7 @@ interface ReaderClaimRow {
 }
 
 /** Raw SQL: a source can hold thousands of claims, too many for Prisma's relation loading (three queries, all columns). */
-export async function getSourceWithClaims(slug: string, prisma: Db = db()) {
+export async function getSourceWithClaims(slug: string, prisma: Db = readDb()) {
   const source = await prisma.source.findUnique({ where: { slug }, select: { id: true, slug: true, text: true } });
   if (!source) return null;
   const claims = await prisma.$queryRaw<ReaderClaimRow[]>`
@@ -88,10 +88,10 @@ export async function getSourceWithClaims(slug: string, prisma: Db = db()) {
 }
 
 /** Without the text, which the browser fetches on its own. */
-export const getReaderSource = cache(async (slug: string) => db().source.findUnique({ where: { slug }, omit: { text: true } }));
+export const getReaderSource = cache(async (slug: string) => readDb().source.findUnique({ where: { slug }, omit: { text: true } }));
 
 /** `revision` hashes everything the highlights show; the browser refetches the text only when it changes. */
-export async function getReaderSummary(source: { id: number; textSha256: string }, prisma: Db = db()) {
+export async function getReaderSummary(source: { id: number; textSha256: string }, prisma: Db = readDb()) {
   const [groups, orphaned, withdrawn] = await Promise.all([
     prisma.$queryRaw<{ status: ClaimStatus; count: number; digest: string }[]>`
       SELECT c.status::text AS status, count(*)::int AS count,
@@ -121,7 +121,7 @@ export async function getReaderSummary(source: { id: number; textSha256: string 
 }
 
 export async function getSourceDetails(slug: string) {
-  const source = await db().source.findUnique({
+  const source = await readDb().source.findUnique({
     where: { slug },
     select: {
       id: true,
@@ -144,5 +144,5 @@ export async function getSourceDetails(slug: string) {
     },
   });
   if (!source) return null;
-  return { source, snapshot: sourceSnapshot(source, await lastSavedBy(db(), "source", source.id)) };
+  return { source, snapshot: sourceSnapshot(source, await lastSavedBy(readDb(), "source", source.id)) };
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { db, type Db } from "@/lib/db/client";
+import { readDb, type Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { topicsFilterSchema, topicsFilterSql } from "@/lib/topics/filters";
 import type { Stance } from "@/lib/generated/prisma/enums";
@@ -26,7 +26,7 @@ export interface TopicList {
 }
 
 /** Only the page's topics are counted (through the topic index), not every claim. */
-export async function listTopics(filters: z.infer<typeof topicsFilterSchema> & { page?: number }, prisma: Db = db()): Promise<TopicList> {
+export async function listTopics(filters: z.infer<typeof topicsFilterSchema> & { page?: number }, prisma: Db = readDb()): Promise<TopicList> {
   const where = topicsFilterSql(filters);
   const page = filters.page ?? 1;
   const rows = await prisma.$queryRaw<(Omit<TopicListRow, "stances"> & Record<Stance, number> & { matching: number })[]>`
@@ -59,7 +59,7 @@ async function countTopics(prisma: Db, where: Prisma.Sql): Promise<number> {
   return count;
 }
 
-export async function getTopicDetail(id: number, prisma: Db = db()) {
+export async function getTopicDetail(id: number, prisma: Db = readDb()) {
   const topic = await prisma.topic.findUnique({
     where: { id },
     select: {

@@ -1,7 +1,7 @@
 import "server-only";
 // "My recent actions": my last undoable actions, newest first, each with whether (and by whom) it was undone.
 import { Prisma } from "@/lib/generated/prisma/client";
-import { db, type Db } from "@/lib/db/client";
+import { readDb, type Db } from "@/lib/db/client";
 import { describeUndoable, undoKind } from "@/lib/undo/describe";
 
 export const RECENT_ACTIONS_LIMIT = 20;
@@ -25,7 +25,7 @@ interface ActionRow {
   after: unknown;
 }
 
-export async function listRecentActions(userId: number, prisma: Db = db()): Promise<RecentAction[]> {
+export async function listRecentActions(userId: number, prisma: Db = readDb()): Promise<RecentAction[]> {
   // One row per action, described by its last event (a merge's "merge" event; otherwise any of its like events).
   // Undo events are actions of their own but not undoable: they name the action they undid.
   const rows = await prisma.$queryRaw<ActionRow[]>(Prisma.sql`

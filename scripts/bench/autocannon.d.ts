@@ -29,6 +29,8 @@ declare module "autocannon" {
     timeouts: number;
     non2xx: number;
     statusCodeStats?: Record<string, { count: number }>;
+    /** Bytes received: `total` in all. */
+    throughput: Histogram & { total: number };
   }
 
   export interface AutocannonOptions {
@@ -39,6 +41,8 @@ declare module "autocannon" {
     pipelining?: number;
     headers?: Record<string, string>;
     requests?: AutocannonRequest[];
+    /** Stop after this many requests instead of after `duration`. */
+    amount?: number;
   }
 
   export interface Instance extends EventEmitter {

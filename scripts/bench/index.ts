@@ -1,12 +1,14 @@
 // npm run bench -- [--claims N] [--samples S] [--skip-extraction] [--skip-pages] [--skip-load]
 //                  [--skip-contradictions] [--skip-export] [--seed-baseline] [--load-seconds 60]
+//                  [--load-connections 50] [--open-rate 25] [--profile-server DIR]
 //
 // The scale benchmark (issue 8). Builds the app when stale, starts `next start` on a throwaway
 // database (the browser tests' helper), fills it with N synthetic claims (seed.ts), and prints:
 // extraction throughput; claims-table pages, filters, searches and the source reader over HTTP
 // with the bare SQL of the same queries as a ratio; contradiction detection at N/10
 // and N; the CSV export (bench:export's measurements, on this corpus); and a mixed load of signed-in
-// editors with a check that no saved edit was lost. Every database it makes is dropped.
+// editors, closed loop then open loop, with a check that no saved edit was lost. Every database it
+// makes is dropped. --profile-server DIR writes the server's V8 CPU profiles (one per process) there.
 //
 // Runs with `tsx --conditions=react-server` so that it can call the app's own query functions
 // (they import "server-only") to capture the SQL they send.
@@ -31,7 +33,7 @@ import { LARGE_SOURCE_SLUG } from "@/scripts/bench/corpus";
 import { createThrowawayDatabase } from "@/scripts/bench/database";
 import { measureExtraction, type ExtractionFigures } from "@/scripts/bench/extraction";
 import { serverActionId, signIn, timePage, type Distribution } from "@/scripts/bench/http";
-import { runMixedLoad, type EditableClaim, type LoadFigures } from "@/scripts/bench/load";
+import { measureRequestCosts, runMixedLoad, type EditableClaim, type LoadFigures, type RequestCost } from "@/scripts/bench/load";
 import { formatSeedFigures, seedArgumentsSchema, seedCorpus } from "@/scripts/bench/seed";
 import { capturingClient, explainStatements, timeStatements, type CapturingClient, type Statement } from "@/scripts/bench/sql";
 
@@ -40,11 +42,20 @@ const TABLE_BUDGET_MS = 100;
 const READER_BUDGET_MS = 200;
 /** Our own budget for the other pages (dashboard, lists of sources, actors, topics, contradictions): as the reader's. */
 const OTHER_BUDGET_MS = 200;
+/** Issue 20's throughput targets for the mixed load of 50 editors. */
+const CLOSED_LOOP_RATE = 120;
+const CLOSED_LOOP_P99_MS = 1000;
+const OPEN_LOOP_P99_MS = 300;
+const DETECTION_TARGET_SECONDS = 300;
+const DETECTION_TARGET_MB = 1024;
+const DETECTION_TARGET_RATIO = 12;
 
 const argumentsSchema = seedArgumentsSchema.extend({
   samples: z.coerce.number().int().min(3).max(1000).default(60),
   loadSeconds: z.coerce.number().int().min(5).max(600).default(60),
   loadConnections: z.coerce.number().int().min(1).max(200).default(50),
+  /** The open loop's requests per second in all (issue 20: 50 editors, one request every 2 s). */
+  openRate: z.coerce.number().int().min(1).max(1000).default(25),
   extractionRepetitions: z.coerce.number().int().min(1).max(1000).default(20),
 });
 
@@ -355,6 +366,19 @@ function printDetection(small: DetectionFigures, large: DetectionFigures, failur
   out();
   if (ratio > (growth * growth) / 4)
     failures.push({ what: "contradiction detection", detail: `time grew ${ratio.toFixed(1)}× for ${growth.toFixed(0)}× the claims` });
+  // Issue 20's target, for a run over a million claims or more: under 5 minutes, under 1 GB resident, and at most 12× the tenth's time.
+  if (large.report.claims >= 1_000_000) {
+    const met = large.report.seconds < DETECTION_TARGET_SECONDS && large.peakRssMb < DETECTION_TARGET_MB && ratio <= DETECTION_TARGET_RATIO;
+    out(
+      `Target (under ${DETECTION_TARGET_SECONDS / 60} min and ${DETECTION_TARGET_MB} MB at ${large.report.claims.toLocaleString("en")} claims, ≤ ${DETECTION_TARGET_RATIO}× the tenth): **${met ? "met" : "NOT met"}** — ${(large.report.seconds / 60).toFixed(1)} min, ${Math.round(large.peakRssMb)} MB, ${ratio.toFixed(1)}×.`,
+    );
+    out();
+    if (!met)
+      failures.push({
+        what: "contradiction detection",
+        detail: `${(large.report.seconds / 60).toFixed(1)} min and ${Math.round(large.peakRssMb)} MB at ${large.report.claims.toLocaleString("en")} claims (${ratio.toFixed(1)}× the tenth)`,
+      });
+  }
 }
 
 interface ExportFigures {
@@ -452,8 +476,20 @@ async function loadPlanData(url: string, claims: number) {
   }
 }
 
+function printRequestCosts(costs: RequestCost[]): void {
+  out("## What a request costs the server (CPU of all its processes per request, 4 at a time)");
+  out();
+  out("| request | CPU per request | bytes |");
+  out("|---|---:|---:|");
+  for (const cost of costs) out(`| ${cost.label} | ${cost.cpuMs.toFixed(1)} ms | ${Math.round(cost.bytes / 1024)} KB |`);
+  out();
+}
+
 function printLoad(figures: LoadFigures, failures: Failure[]): void {
-  out(`## Mixed load (${figures.connections} signed-in editors, ${figures.seconds.toFixed(0)} s, autocannon over loopback)`);
+  const how = figures.rate
+    ? `open loop: ${figures.rate} requests/s in all, each editor's next request on schedule (fetch over loopback)`
+    : "closed loop: each editor's next request when the last is answered (autocannon over loopback)";
+  out(`## Mixed load, ${figures.label} (${figures.connections} signed-in editors, ${figures.seconds.toFixed(0)} s; ${how})`);
   out();
   out(
     `${figures.requests.toLocaleString("en")} requests, **${figures.requestsPerSecond.toFixed(1)} req/s**; latency median ${ms(figures.latency.median)} ms, **p95 ${ms(figures.latency.p95)} ms, p99 ${ms(figures.latency.p99)} ms**, max ${ms(figures.latency.max)} ms.`,
@@ -475,6 +511,20 @@ function printLoad(figures: LoadFigures, failures: Failure[]): void {
   );
   for (const problem of check.problems) out(`- ${problem}`);
   out();
+  // Issue 20's targets: the closed loop at 120 req/s or more with p99 under 1 s; the open loop with p99 under 300 ms.
+  const target = figures.rate
+    ? { met: figures.latency.p99 < OPEN_LOOP_P99_MS, text: `p99 < ${OPEN_LOOP_P99_MS} ms at ${figures.rate} req/s` }
+    : {
+        met: figures.requestsPerSecond >= CLOSED_LOOP_RATE && figures.latency.p99 < CLOSED_LOOP_P99_MS,
+        text: `≥ ${CLOSED_LOOP_RATE} req/s with p99 < ${CLOSED_LOOP_P99_MS} ms`,
+      };
+  out(`Target (${target.text}): **${target.met ? "met" : "NOT met"}** — ${figures.requestsPerSecond.toFixed(1)} req/s, p99 ${ms(figures.latency.p99)} ms.`);
+  out();
+  if (!target.met)
+    failures.push({
+      what: `mixed load, ${figures.label}`,
+      detail: `target ${target.text}: ${figures.requestsPerSecond.toFixed(1)} req/s, p99 ${ms(figures.latency.p99)} ms`,
+    });
   if (figures.serverErrors > 0) failures.push({ what: "mixed load", detail: `${figures.serverErrors} responses with a 5xx status` });
   if (figures.transportErrors > 0) failures.push({ what: "mixed load", detail: `${figures.transportErrors} connection errors or timeouts` });
   if (check.lost > 0) failures.push({ what: "mixed load", detail: `${check.lost} lost edits` });
@@ -490,6 +540,7 @@ async function main(): Promise<void> {
       samples: { type: "string" },
       "load-seconds": { type: "string" },
       "load-connections": { type: "string" },
+      "open-rate": { type: "string" },
       "extraction-repetitions": { type: "string" },
       "seed-baseline": { type: "boolean", default: false },
       "skip-extraction": { type: "boolean", default: false },
@@ -497,6 +548,7 @@ async function main(): Promise<void> {
       "skip-load": { type: "boolean", default: false },
       "skip-contradictions": { type: "boolean", default: false },
       "skip-export": { type: "boolean", default: false },
+      "profile-server": { type: "string" },
     },
   });
   const parsed = argumentsSchema.safeParse({
@@ -505,6 +557,7 @@ async function main(): Promise<void> {
     samples: values.samples,
     loadSeconds: values["load-seconds"],
     loadConnections: values["load-connections"],
+    openRate: values["open-rate"],
     extractionRepetitions: values["extraction-repetitions"],
   });
   if (!parsed.success) throw new Error(parsed.error.issues.map((issue) => `--${String(issue.path[0])}: ${issue.message}`).join("; "));
@@ -522,7 +575,13 @@ async function main(): Promise<void> {
 
   progress("Starting the app (next build when stale, next start) on a throwaway database …");
   // The app's default pool (DATABASE_POOL_SIZE 10), not the browser tests' 4.
-  const app = await startApp({ seed: false, env: { DATABASE_POOL_SIZE: "10" } });
+  // --profile-server DIR: the server writes a V8 CPU profile per thread into DIR when it stops.
+  const profileDir = values["profile-server"] ? path.resolve(values["profile-server"]) : undefined;
+  const app = await startApp({
+    seed: false,
+    env: { DATABASE_POOL_SIZE: "10" },
+    nodeArgs: profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [],
+  });
   let stopped = false;
   // Stopping twice would release the browser-test lock a second time, perhaps someone else's.
   const stopApp = async () => {
@@ -566,36 +625,57 @@ async function main(): Promise<void> {
       const users = await createLoadUsers(app.database.url, options.loadConnections);
       const cookies: string[] = [];
       for (const user of users) cookies.push(await signIn(app.baseUrl, user.email, user.password));
-      const data = await loadPlanData(app.database.url, options.claims);
-      const figures = await runMixedLoad(
-        {
-          baseUrl: app.baseUrl,
-          cookies,
-          seconds: options.loadSeconds,
-          connections: options.loadConnections,
-          actionId: serverActionId("lib/claims/actions.ts", "updateClaimAction"),
-          tablePaths: [
-            "/claims",
-            "/claims?sort=newest",
-            "/claims?status=unreviewed",
-            "/claims?status=approved&sort=updated",
-            ...data.speakers.slice(0, 10).map((id) => `/claims?speaker=${id}`),
-            ...data.topics.slice(0, 10).map((id) => `/claims?topic=${id}`),
-            "/claims?stance=opposes&credibility=2",
-            "/claims?attribution=direct_quote&status=in_review",
-          ],
-          searchPaths: ["detained", "police Karachi", '"press club"', "extortion", "denied -police", "Rangers Lyari", "ballot boxes", "hunger strike"].map(
-            (q) => `/claims?q=${encodeURIComponent(q)}`,
-          ),
-          claimIds: data.claimIds,
-          sourceSlugs: data.slugs,
-          pool: data.pool,
-          hot: data.hot,
-        },
-        app.database.url,
-        progress,
+      // The closed loop (each editor's next request when the last is answered), then the open loop
+      // (a request every 2 s per editor, answered or not), each with its own saves checked.
+      progress("CPU per request …");
+      const sample = await loadPlanData(app.database.url, options.claims);
+      printRequestCosts(
+        await measureRequestCosts(app.baseUrl, app.pid, cookies[0]!, [
+          {
+            label: "claims table",
+            paths: ["/claims", "/claims?sort=newest", "/claims?status=unreviewed", ...sample.speakers.slice(0, 5).map((id) => `/claims?speaker=${id}`)],
+          },
+          { label: "search", paths: ["detained", "police Karachi", '"press club"', "extortion"].map((q) => `/claims?q=${encodeURIComponent(q)}`) },
+          { label: "claim editor", paths: sample.claimIds.slice(0, 200).map((id) => `/claims/${id}`) },
+          { label: "source reader", paths: sample.slugs.slice(0, 200).map((slug) => `/sources/${slug}`) },
+          { label: "source reader text", paths: sample.slugs.slice(0, 200).map((slug) => `/api/sources/${slug}/reader`) },
+          { label: "account page (the layout and session alone)", paths: ["/account"] },
+        ]),
       );
-      printLoad(figures, failures);
+      for (const rate of [undefined, options.openRate]) {
+        const data = await loadPlanData(app.database.url, options.claims);
+        const figures = await runMixedLoad(
+          {
+            label: rate ? `open loop ${rate}/s` : "closed loop",
+            rate,
+            baseUrl: app.baseUrl,
+            cookies,
+            seconds: options.loadSeconds,
+            connections: options.loadConnections,
+            actionId: serverActionId("lib/claims/actions.ts", "updateClaimAction"),
+            tablePaths: [
+              "/claims",
+              "/claims?sort=newest",
+              "/claims?status=unreviewed",
+              "/claims?status=approved&sort=updated",
+              ...data.speakers.slice(0, 10).map((id) => `/claims?speaker=${id}`),
+              ...data.topics.slice(0, 10).map((id) => `/claims?topic=${id}`),
+              "/claims?stance=opposes&credibility=2",
+              "/claims?attribution=direct_quote&status=in_review",
+            ],
+            searchPaths: ["detained", "police Karachi", '"press club"', "extortion", "denied -police", "Rangers Lyari", "ballot boxes", "hunger strike"].map(
+              (q) => `/claims?q=${encodeURIComponent(q)}`,
+            ),
+            claimIds: data.claimIds,
+            sourceSlugs: data.slugs,
+            pool: data.pool,
+            hot: data.hot,
+          },
+          app.database.url,
+          progress,
+        );
+        printLoad(figures, failures);
+      }
     }
 
     if (!values["skip-contradictions"]) {

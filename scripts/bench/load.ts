@@ -9,6 +9,7 @@
 import autocannon, { type AutocannonRequest, type AutocannonResult } from "autocannon";
 import pg from "pg";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { treeCpuSeconds } from "@/scripts/bench/processes";
 import { distribution, parseActionResult, serverActionHeaders, type Distribution } from "@/scripts/bench/http";
 
 export interface EditableClaim {
@@ -37,9 +38,15 @@ export interface LoadPlan {
   sourceSlugs: string[];
   pool: EditableClaim[];
   hot: EditableClaim[];
+  /** Open loop: this many requests per second in all, whatever the answers' pace (autocannon's overallRate). */
+  rate?: number;
+  /** Tells this run's saves apart from another run's on the same database. */
+  label: string;
 }
 
 export interface LoadFigures {
+  label: string;
+  rate: number | null;
   seconds: number;
   connections: number;
   requests: number;
@@ -114,7 +121,7 @@ export async function runMixedLoad(plan: LoadPlan, databaseUrl: string, log: (li
     setupRequest: (request, context) => {
       const claim = Math.random() < 0.1 ? random(plan.hot) : random(plan.pool);
       const current = known.get(claim.id)!;
-      const token = `${TOKEN_PREFIX}${++sequence}`;
+      const token = `${TOKEN_PREFIX}${plan.label} ${++sequence}`;
       sentTokens.add(token);
       context.kind = "save";
       context.claimId = claim.id;
@@ -172,14 +179,16 @@ export async function runMixedLoad(plan: LoadPlan, databaseUrl: string, log: (li
     save,
   ];
 
-  log(`Mixed load: ${plan.connections} connections for ${plan.seconds} s against ${plan.baseUrl} …`);
-  const result = await new Promise<AutocannonResult>((resolve, reject) => {
-    const instance = autocannon(
-      { url: plan.baseUrl, connections: plan.connections, duration: plan.seconds, timeout: 30, pipelining: 1, requests },
-      (error, outcome) => (error ? reject(error) : resolve(outcome)),
-    );
-    instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
-  });
+  log(`Mixed load (${plan.label}): ${plan.connections} connections for ${plan.seconds} s against ${plan.baseUrl} …`);
+  const result = plan.rate
+    ? await openLoop(plan, requests, (elapsed) => latencies.push(elapsed))
+    : await new Promise<{ duration: number; errors: number }>((resolve, reject) => {
+        const instance = autocannon(
+          { url: plan.baseUrl, connections: plan.connections, duration: plan.seconds, timeout: 30, pipelining: 1, requests },
+          (error, outcome: AutocannonResult) => (error ? reject(error) : resolve(outcome)),
+        );
+        instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
+      });
 
   const verification = await verifyEdits(databaseUrl, acknowledgements, sentTokens, [...known.keys()]);
   const byKind = Object.fromEntries(Object.entries(kindLatencies).map(([kind, values]) => [kind, { count: values.length, latency: distribution(values) }]));
@@ -187,6 +196,8 @@ export async function runMixedLoad(plan: LoadPlan, databaseUrl: string, log: (li
     .filter(([status]) => Number(status) >= 500)
     .reduce((sum, [, count]) => sum + count, 0);
   return {
+    label: plan.label,
+    rate: plan.rate ?? null,
     seconds: result.duration,
     connections: plan.connections,
     requests: latencies.length,
@@ -201,6 +212,53 @@ export async function runMixedLoad(plan: LoadPlan, databaseUrl: string, log: (li
     otherActionFailures,
     verification,
   };
+}
+
+/**
+ * The open loop: `rate` requests a second in all, each editor (connection) in turn sending its next
+ * request on schedule whether or not its last one has been answered — as people do, who do not
+ * wait for the server to be idle. (autocannon's own rate limit is whole requests per connection
+ * and second, and a slow answer holds a connection's next request back: a closed loop again.)
+ * The requests are the closed loop's, built and checked by the same setupRequest/onResponse.
+ */
+async function openLoop(plan: LoadPlan, requests: AutocannonRequest[], onLatency: (ms: number) => void): Promise<{ duration: number; errors: number }> {
+  const started = performance.now();
+  const interval = 1000 / plan.rate!;
+  const turns = Array.from({ length: plan.connections }, (_, editor) => editor % requests.length);
+  const inFlight = new Set<Promise<void>>();
+  let errors = 0;
+  const send = async (template: AutocannonRequest) => {
+    const context: Record<string, unknown> = {};
+    const request = template.setupRequest!({ ...template }, context)!;
+    const sent = performance.now();
+    try {
+      const response = await fetch(new URL(request.path!, plan.baseUrl), {
+        method: request.method,
+        headers: request.headers,
+        body: request.method === "POST" ? request.body : undefined,
+        redirect: "manual",
+        signal: AbortSignal.timeout(30_000),
+      });
+      const body = await response.text();
+      onLatency(performance.now() - sent);
+      template.onResponse!(response.status, body, context, Object.fromEntries(response.headers));
+    } catch {
+      errors += 1;
+    }
+  };
+  for (let tick = 0; ; tick += 1) {
+    const due = started + tick * interval;
+    if (due - started >= plan.seconds * 1000) break;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    const editor = tick % plan.connections;
+    const template = requests[turns[editor]!]!;
+    turns[editor] = (turns[editor]! + 1) % requests.length;
+    const pending = send(template).finally(() => inFlight.delete(pending));
+    inFlight.add(pending);
+  }
+  await Promise.all(inFlight);
+  return { duration: (performance.now() - started) / 1000, errors };
 }
 
 /** Waits (at most 30 s) until the load's saves have stopped committing for two seconds. */
@@ -286,4 +344,49 @@ export async function verifyEdits(url: string, acknowledgements: Acknowledgement
   } finally {
     await client.end();
   }
+}
+
+export interface RequestCost {
+  label: string;
+  requests: number;
+  /** The app server's CPU (all its processes, user + system) per request, in ms. */
+  cpuMs: number;
+  bytes: number;
+}
+
+/**
+ * What each kind of request of the mixed load costs the server: CPU seconds of its process tree
+ * over `count` requests (four at a time, after a warm-up), divided by the count. Unlike a rate,
+ * this hardly moves when something else shares the machine, so it is what to compare across runs.
+ */
+export async function measureRequestCosts(
+  baseUrl: string,
+  serverPid: number,
+  cookie: string,
+  kinds: { label: string; paths: string[] }[],
+  count = 200,
+): Promise<RequestCost[]> {
+  const costs: RequestCost[] = [];
+  for (const kind of kinds) {
+    let turn = 0;
+    const run = (amount: number) =>
+      new Promise<AutocannonResult>((resolve, reject) =>
+        autocannon(
+          {
+            url: baseUrl,
+            connections: 4,
+            amount,
+            timeout: 30,
+            requests: [{ method: "GET", setupRequest: (request) => ({ ...request, path: kind.paths[turn++ % kind.paths.length]!, headers: { cookie } }) }],
+          },
+          (error, outcome) => (error ? reject(error) : resolve(outcome)),
+        ),
+      );
+    await run(20);
+    const before = treeCpuSeconds(serverPid);
+    const outcome = await run(count);
+    const cpu = treeCpuSeconds(serverPid) - before;
+    costs.push({ label: kind.label, requests: count, cpuMs: (cpu * 1000) / count, bytes: outcome.throughput.total / count });
+  }
+  return costs;
 }

@@ -22,7 +22,16 @@ export async function closeAppJobQueue(): Promise<void> {
 
 /** Closes the exports' own pool (lib/export/pool.ts), which route handlers under test may have opened. */
 export async function closeExportPool(): Promise<void> {
-  const holder = globalThis as { claimbaseExportPool?: { end(): Promise<void> } };
+  const holder = globalThis as { claimbaseExportPool?: { end(): Promise<void> }; claimbaseExportReplicaPools?: Map<string, { end(): Promise<void> }> };
   await holder.claimbaseExportPool?.end();
   delete holder.claimbaseExportPool;
+  await Promise.all([...(holder.claimbaseExportReplicaPools?.values() ?? [])].map((pool) => pool.end()));
+  delete holder.claimbaseExportReplicaPools;
+}
+
+/** Closes the replicas' clients (lib/db/client.ts replicaSet) that reads under test opened. */
+export async function closeAppReplicas(): Promise<void> {
+  const holder = globalThis as { claimbaseReplicas?: { disconnect(): Promise<void> } };
+  await holder.claimbaseReplicas?.disconnect();
+  delete holder.claimbaseReplicas;
 }

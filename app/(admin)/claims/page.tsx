@@ -16,6 +16,32 @@ import { MatchingSelectionProvider } from "../_components/select-all-matching";
 import { listVisibleViews } from "@/lib/saved-views/queries";
 import { SaveViewForm, SavedViewList } from "../_components/saved-views";
 import { IgnoredFilters } from "../_components/ignored-filters";
+import { ClaimRows, type ClaimTableRow } from "../_components/claim-rows";
+import type { ClaimRow } from "@/lib/claims/queries";
+
+/** What a row shows, and no more: the rows render in a client component, so this is what the page sends for them. */
+function tableRow(row: ClaimRow): ClaimTableRow {
+  return {
+    id: row.id,
+    quote: row.quote,
+    headline: row.headline,
+    sourceSlug: row.sourceSlug,
+    sourceTitle: row.sourceTitle,
+    speakerName: row.speakerName,
+    attribution: row.attribution,
+    citedVia: row.citedVia,
+    stance: row.stance,
+    sourceStance: row.sourceStance,
+    credibility: row.credibility,
+    checkWorthiness: row.checkWorthiness,
+    topicTitle: row.topicTitle,
+    propositionId: row.propositionId,
+    propositionLabel: row.propositionLabel,
+    assigneeName: row.assigneeName,
+    assignedViaSource: row.assignedViaSource,
+    status: row.status,
+  };
+}
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Claims" };
@@ -177,66 +203,7 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
                   </SortHeader>
                 </tr>
               </thead>
-              <tbody>
-                {page.rows.map((row) => (
-                  <tr key={row.id} data-claim-id={row.id}>
-                    {editor && (
-                      <td>
-                        <input type="checkbox" name="ids" value={row.id} aria-label={`Select claim #${row.id}`} />
-                      </td>
-                    )}
-                    <td className="num">
-                      <Link href={`/claims/${row.id}`}>{row.id}</Link>
-                    </td>
-                    <td className="quote-cell">
-                      <Link href={`/sources/${row.sourceSlug}?claim=${row.id}`} className="quote-link">
-                        {row.headline
-                          ? row.headline.map((part, index) =>
-                              part.match ? (
-                                <mark key={index} className="search-hit">
-                                  {part.text}
-                                </mark>
-                              ) : (
-                                <span key={index}>{part.text}</span>
-                              ),
-                            )
-                          : row.quote}
-                      </Link>
-                    </td>
-                    <td className="small">{row.sourceTitle}</td>
-                    <td>
-                      {row.speakerName ?? <span className="muted">—</span>}
-                      <div className="muted small">{ATTRIBUTION_LABELS[row.attribution]}</div>
-                    </td>
-                    <td>{row.citedVia ?? <span className="muted">—</span>}</td>
-                    <td>
-                      <span className={`stance stance-${row.stance}`}>{STANCE_LABELS[row.stance]}</span>
-                      <div className="muted small">{SOURCE_STANCE_LABELS[row.sourceStance].toLowerCase()}</div>
-                    </td>
-                    <td className="num">{row.credibility}</td>
-                    <td className="num" data-testid="claim-worth">
-                      {row.checkWorthiness}
-                    </td>
-                    <td className="small">{row.topicTitle ?? <span className="muted">—</span>}</td>
-                    <td className="small" data-testid="claim-proposition">
-                      {row.propositionId !== null ? (
-                        <Link href={`/propositions/${row.propositionId}`} title={row.propositionLabel ?? undefined}>
-                          #{row.propositionId}
-                        </Link>
-                      ) : (
-                        <span className="muted">—</span>
-                      )}
-                    </td>
-                    <td className="small" data-testid="claim-assignee">
-                      {row.assigneeName ?? <span className="muted">—</span>}
-                      {row.assignedViaSource && <div className="muted">with its source</div>}
-                    </td>
-                    <td>
-                      <span className={`status-pill status-${row.status}`}>{STATUS_LABELS[row.status]}</span>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
+              <ClaimRows rows={page.rows.map(tableRow)} selectable={editor} />
             </table>
           </div>
         </MatchingSelectionProvider>

@@ -30,8 +30,10 @@ export interface RunningApp {
 export interface StartAppOptions {
   /** Load the seed documents (default true). */
   seed?: boolean;
-  /** Extra environment for the server. */
-  env?: Record<string, string>;
+  /** Extra environment for the server, or a function of the test database (whose URL exists only once it is created). */
+  env?: Record<string, string> | ((database: TestDatabase) => Record<string, string>);
+  /** Extra options for the server's Node (e.g. --cpu-prof, which NODE_OPTIONS refuses). */
+  nodeArgs?: string[];
 }
 
 function processAlive(pid: number): boolean {
@@ -110,9 +112,9 @@ export interface ServerProcess {
 }
 
 /** The app's server (scripts/serve.ts: Next's production handler) with the given environment (on top of a clean copy of this one). */
-export function spawnNextStart(port: number, env: Record<string, string | undefined>): ServerProcess {
+export function spawnNextStart(port: number, env: Record<string, string | undefined>, nodeArgs: string[] = []): ServerProcess {
   let output = "";
-  const child = spawn(process.execPath, ["--import", "tsx", SERVER_SCRIPT, "--port", String(port), "--hostname", "127.0.0.1"], {
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", SERVER_SCRIPT, "--port", String(port), "--hostname", "127.0.0.1"], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -155,17 +157,21 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
     const users = await createRoleUsers(database.prisma);
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
-    server = spawnNextStart(port, {
-      DATABASE_URL: database.url,
-      DATABASE_POOL_SIZE: "4",
-      // The embedded test database is one session: the app must use a pool of one.
-      CLAIMBASE_EMBEDDED: database.server === "embedded" ? "1" : "",
-      NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
-      NEXTAUTH_URL: baseUrl,
-      ADMIN_EMAIL: "",
-      ADMIN_PASSWORD: "",
-      ...options.env,
-    });
+    server = spawnNextStart(
+      port,
+      {
+        DATABASE_URL: database.url,
+        DATABASE_POOL_SIZE: "4",
+        // The embedded test database is one session: the app must use a pool of one.
+        CLAIMBASE_EMBEDDED: database.server === "embedded" ? "1" : "",
+        NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+        NEXTAUTH_URL: baseUrl,
+        ADMIN_EMAIL: "",
+        ADMIN_PASSWORD: "",
+        ...(typeof options.env === "function" ? options.env(database) : options.env),
+      },
+      options.nodeArgs,
+    );
     await waitForHealth(baseUrl, server);
     const running = server;
     const db = database;
