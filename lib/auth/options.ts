@@ -91,11 +91,13 @@ export async function refreshToken(token: JWT, signedInUser?: { email?: string |
   const uid = tokenUserSchema.safeParse(token).data?.uid;
   const session = tokenSessionSchema.safeParse(token).data;
   if (!uid || !session) return ended;
-  const user = await prisma.user.findUnique({
-    where: { id: uid },
-    select: { ...userColumns, revokedSessions: { where: { sessionId: session.sid }, select: { sessionId: true } } },
-  });
-  if (!user || !user.active || !isRole(user.role) || user.sessionVersion !== session.sv || user.revokedSessions.length > 0) return ended;
+  // One statement for the account and whether this session was signed out: it runs on every request.
+  const [user] = await prisma.$queryRaw<
+    { id: number; email: string; name: string | null; role: string; active: boolean; sessionVersion: number; revoked: boolean }[]
+  >`SELECT u.id, u.email, u.name, u.role::text AS role, u.active, u.session_version AS "sessionVersion",
+      EXISTS (SELECT 1 FROM revoked_sessions r WHERE r.session_id = ${session.sid} AND r.user_id = u.id) AS revoked
+    FROM users u WHERE u.id = ${uid}`;
+  if (!user || !user.active || !isRole(user.role) || user.sessionVersion !== session.sv || user.revoked) return ended;
   return { ...token, uid: user.id, email: user.email, name: user.name, role: user.role, active: true };
 }
 

@@ -4,30 +4,8 @@
 // had to serialise for the browser and render again into HTML (README: Performance). The links are
 // plain: a hundred next/link components per page were a quarter of the table's rendering, and each
 // prefetched its page once in view.
-import type { HeadlinePart } from "@/lib/claims/keyset";
-import type { Attribution, ClaimStatus, SourceStance, Stance } from "@/lib/generated/prisma/enums";
+import type { ClaimTableRow } from "@/lib/claims/table-row";
 import { ATTRIBUTION_LABELS, SOURCE_STANCE_LABELS, STANCE_LABELS, STATUS_LABELS } from "@/lib/claims/labels";
-
-export interface ClaimTableRow {
-  id: number;
-  quote: string;
-  headline: HeadlinePart[] | null;
-  sourceSlug: string;
-  sourceTitle: string;
-  speakerName: string | null;
-  attribution: Attribution;
-  citedVia: string | null;
-  stance: Stance;
-  sourceStance: SourceStance;
-  credibility: number;
-  checkWorthiness: number;
-  topicTitle: string | null;
-  propositionId: number | null;
-  propositionLabel: string | null;
-  assigneeName: string | null;
-  assignedViaSource: boolean;
-  status: ClaimStatus;
-}
 
 export function ClaimRows({ rows, selectable }: { rows: ClaimTableRow[]; selectable: boolean }) {
   return (

@@ -16,32 +16,8 @@ import { MatchingSelectionProvider } from "../_components/select-all-matching";
 import { listVisibleViews } from "@/lib/saved-views/queries";
 import { SaveViewForm, SavedViewList } from "../_components/saved-views";
 import { IgnoredFilters } from "../_components/ignored-filters";
-import { ClaimRows, type ClaimTableRow } from "../_components/claim-rows";
-import type { ClaimRow } from "@/lib/claims/queries";
-
-/** What a row shows, and no more: the rows render in a client component, so this is what the page sends for them. */
-function tableRow(row: ClaimRow): ClaimTableRow {
-  return {
-    id: row.id,
-    quote: row.quote,
-    headline: row.headline,
-    sourceSlug: row.sourceSlug,
-    sourceTitle: row.sourceTitle,
-    speakerName: row.speakerName,
-    attribution: row.attribution,
-    citedVia: row.citedVia,
-    stance: row.stance,
-    sourceStance: row.sourceStance,
-    credibility: row.credibility,
-    checkWorthiness: row.checkWorthiness,
-    topicTitle: row.topicTitle,
-    propositionId: row.propositionId,
-    propositionLabel: row.propositionLabel,
-    assigneeName: row.assigneeName,
-    assignedViaSource: row.assignedViaSource,
-    status: row.status,
-  };
-}
+import { ClaimRows } from "../_components/claim-rows";
+import { claimTableRow } from "@/lib/claims/table-row";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Claims" };
@@ -203,7 +179,7 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
                   </SortHeader>
                 </tr>
               </thead>
-              <ClaimRows rows={page.rows.map(tableRow)} selectable={editor} />
+              <ClaimRows rows={page.rows.map(claimTableRow)} selectable={editor} />
             </table>
           </div>
         </MatchingSelectionProvider>
