@@ -7,7 +7,6 @@
 // the ratio to psql. A script that prints figures, not a timed test: the README quotes them.
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
 import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -21,6 +20,7 @@ import { EXPORT_DEFINITIONS, exportQuery } from "@/lib/export/kinds";
 import { parseExportRequest } from "@/lib/export/schema";
 import { startApp, type RunningApp } from "@/tests/e2e/helpers/app";
 import { signIn } from "@/scripts/bench/http";
+import { treeRss } from "@/scripts/bench/processes";
 
 const TSX_BIN = path.join(PROJECT_ROOT, "node_modules", ".bin", "tsx");
 
@@ -78,34 +78,6 @@ async function loadClaims(url: string, count: number): Promise<void> {
   } finally {
     await client.end();
   }
-}
-
-/** Resident memory of a process and all its descendants, in bytes (Linux /proc). */
-export function treeRss(rootPid: number): number {
-  const children = new Map<number, number[]>();
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const statLine = readFileSync(`/proc/${entry}/stat`, "utf8");
-      const parent = Number(statLine.slice(statLine.lastIndexOf(")") + 2).split(" ")[1]);
-      children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  let total = 0;
-  const pending = [rootPid];
-  while (pending.length) {
-    const pid = pending.pop()!;
-    try {
-      const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
-      if (match) total += Number(match[1]) * 1024;
-    } catch {
-      continue;
-    }
-    pending.push(...(children.get(pid) ?? []));
-  }
-  return total;
 }
 
 /** Samples a process tree's memory until stopped; returns the peak in MB. */

@@ -44,3 +44,17 @@ export function treeCpuSeconds(rootPid: number): number {
   }
   return ticks / TICKS_PER_SECOND;
 }
+
+/** Resident memory of the tree, in bytes. */
+export function treeRss(rootPid: number): number {
+  let total = 0;
+  for (const pid of processTree(rootPid)) {
+    try {
+      const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+      if (match) total += Number(match[1]) * 1024;
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return total;
+}

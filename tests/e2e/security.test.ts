@@ -14,7 +14,7 @@ import { importJobSchema, queuedImportSchema } from "@/lib/import/job-schema";
 import { databaseFingerprint } from "@/tests/helpers/db-fingerprint";
 import { createUser } from "@/tests/helpers/users";
 import { freePort, launchBrowser, newPage, signIn, startApp, type RunningApp } from "./helpers";
-import { treeRss } from "@/scripts/bench-export";
+import { treeRss } from "@/scripts/bench/processes";
 
 const ATTACK_TITLE = "Forged import from another site";
 
