@@ -6,7 +6,7 @@ import { actorsFilterSql } from "@/lib/actors/filters";
 import type { actorListSchema } from "@/lib/actors/schema";
 import { actorSnapshot } from "@/lib/actors/form";
 import { lastSavedBy } from "@/lib/forms/saved-by";
-import { editorActorChoices } from "@/lib/pickers/queries";
+import { editorChoices } from "@/lib/pickers/queries";
 import { SPEAKER_CLAIM_COUNTS_SQL } from "@/lib/claims/tallies";
 import { similarActors } from "@/lib/actors/similar";
 
@@ -82,7 +82,7 @@ export async function getActorDetail(id: number, prisma: Db = readDb()) {
   if (!actor) return null;
   const [claimCount, choices, saved, similar] = await Promise.all([
     prisma.claim.count({ where: { speakerId: id, withdrawnAt: null } }),
-    editorActorChoices(prisma),
+    editorChoices("actors", prisma),
     lastSavedBy(prisma, "actor", id),
     similarActors(prisma, actor.name, actor.kind, { excludeId: id }),
   ]);

@@ -77,8 +77,8 @@ export async function searchPicker(kind: PickerKind, q: string, prisma: Db = rea
      ORDER BY (${label} ILIKE ${startingWith(q)}) DESC, ${label}, id LIMIT ${PICKER_SEARCH_LIMIT}`;
 }
 
-/** Null when there are too many to send (search instead). */
-export async function editorActorChoices(prisma: Db = readDb()): Promise<{ id: number; label: string }[] | null> {
-  const picker = await pickerFor("actors", undefined, prisma);
+/** A claim form's speakers or topics; null when there are too many to send (the field searches instead). */
+export async function editorChoices(kind: "actors" | "topics", prisma: Db = readDb()): Promise<{ id: number; label: string }[] | null> {
+  const picker = await pickerFor(kind, undefined, prisma);
   return picker.mode === "list" ? picker.options.map((option) => ({ id: Number(option.value), label: option.label })) : null;
 }

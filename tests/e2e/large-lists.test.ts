@@ -87,18 +87,23 @@ describe("pickers for long lists", () => {
     await page.context().close();
   });
 
-  test("an editor sets a claim's speaker by typing part of the name", async () => {
+  test("an editor sets a claim's speaker and topic by typing part of their names; the form sends neither list", async () => {
     const { page } = await newPage(browser, app.baseUrl);
     await signIn(page, app.users.editor);
     const target = await app.database.prisma.claim.findFirstOrThrow({ where: { speakerId: null }, orderBy: { id: "asc" } });
     await page.goto(`/claims/${target.id}`);
     await page.locator('[data-testid="claim-editor"][data-ready="true"]').waitFor();
+    await expect(page.locator("#field-topicId").evaluate((element) => element.tagName)).resolves.toBe("INPUT");
+    await expect(page.content()).resolves.not.toContain("Extra topic 150");
     await page.locator("#field-speakerId").fill("speaker 177");
     await page.getByRole("option", { name: "Extra speaker 177", exact: true }).click();
+    await page.locator("#field-topicId").fill("topic 163");
+    await page.getByRole("option", { name: "Extra topic 163", exact: true }).click();
     await page.getByRole("button", { name: "Save claim" }).click();
     await page.getByTestId("form-outcome").filter({ hasText: "Claim saved." }).waitFor();
-    const saved = await app.database.prisma.claim.findUniqueOrThrow({ where: { id: target.id }, include: { speaker: true } });
+    const saved = await app.database.prisma.claim.findUniqueOrThrow({ where: { id: target.id }, include: { speaker: true, topic: true } });
     expect(saved.speaker?.name).toBe("Extra speaker 177");
+    expect(saved.topic?.title).toBe("Extra topic 163");
     await page.context().close();
   });
 

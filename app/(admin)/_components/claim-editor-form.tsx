@@ -16,13 +16,17 @@ const SPEAKER_CHOICES = [
   { value: "", label: NO_SPEAKER },
   { value: NEW, label: "+ New speaker…" },
 ];
+const TOPIC_CHOICES = [
+  { value: "", label: NO_TOPIC },
+  { value: NEW, label: "+ New topic…" },
+];
 
 export interface Option {
   id: number;
   label: string;
 }
 
-/** `actors` is null when there are too many to list: the speaker is then searched for as one types. */
+/** `actors` and `topics` are null when there are too many to list: they are then searched for as one types. */
 export function ClaimEditorForm({
   claimId,
   snapshot,
@@ -34,7 +38,7 @@ export function ClaimEditorForm({
   claimId: number;
   snapshot: FormSnapshot;
   actors: Option[] | null;
-  topics: Option[];
+  topics: Option[] | null;
   idPrefix?: string;
   onSaved?: (snapshot: FormSnapshot) => void;
 }) {
@@ -43,7 +47,10 @@ export function ClaimEditorForm({
     () => new Map(snapshot.values.speakerId ? [[snapshot.values.speakerId, snapshot.labels.speakerId ?? snapshot.values.speakerId]] : []),
   );
   const actorNames = actors ? new Map(actors.map((actor) => [String(actor.id), actor.label])) : searchedActors;
-  const topicTitles = new Map(topics.map((topic) => [String(topic.id), topic.label]));
+  const [searchedTopics, setSearchedTopics] = useState<Map<string, string>>(
+    () => new Map(snapshot.values.topicId ? [[snapshot.values.topicId, snapshot.labels.topicId ?? snapshot.values.topicId]] : []),
+  );
+  const topicTitles = topics ? new Map(topics.map((topic) => [String(topic.id), topic.label])) : searchedTopics;
   const form = useVersionedForm({
     initial: snapshot,
     fields: CLAIM_FORM_FIELDS,
@@ -136,20 +143,38 @@ export function ClaimEditorForm({
           newSpeakerName: (field) => values.speakerId === NEW && <FieldControl field={field} form={form} autoFocus />,
           topicId: (field) => (
             <Field label={field.label} name="topicId" errors={errors.topicId}>
-              <select
-                id="field-topicId"
-                value={values.topicId}
-                aria-describedby={describedBy("topicId", errors.topicId)}
-                onChange={(event) => setField("topicId", event.target.value)}
-              >
-                <option value="">{NO_TOPIC}</option>
-                <option value={NEW}>+ New topic…</option>
-                {topics.map((topic) => (
-                  <option key={topic.id} value={String(topic.id)}>
-                    {topic.label}
-                  </option>
-                ))}
-              </select>
+              {topics ? (
+                <select
+                  id="field-topicId"
+                  value={values.topicId}
+                  aria-describedby={describedBy("topicId", errors.topicId)}
+                  onChange={(event) => setField("topicId", event.target.value)}
+                >
+                  <option value="">{NO_TOPIC}</option>
+                  <option value={NEW}>+ New topic…</option>
+                  {topics.map((topic) => (
+                    <option key={topic.id} value={String(topic.id)}>
+                      {topic.label}
+                    </option>
+                  ))}
+                </select>
+              ) : (
+                <SearchCombobox
+                  id="field-topicId"
+                  kind="topics"
+                  label="Topics"
+                  describedBy={describedBy("topicId", errors.topicId)}
+                  value={{
+                    value: values.topicId,
+                    label: TOPIC_CHOICES.find((choice) => choice.value === values.topicId)?.label ?? topicTitles.get(values.topicId) ?? values.topicId,
+                  }}
+                  fixedOptions={TOPIC_CHOICES}
+                  onChoose={(option) => {
+                    if (option.value !== "" && option.value !== NEW) setSearchedTopics((known) => new Map(known).set(option.value, option.label));
+                    setField("topicId", option.value);
+                  }}
+                />
+              )}
             </Field>
           ),
           newTopicTitle: (field) => values.topicId === NEW && <FieldControl field={field} form={form} autoFocus />,

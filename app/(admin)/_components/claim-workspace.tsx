@@ -28,7 +28,7 @@ export function ClaimWorkspace({
   detail: ClaimDetail;
   canEdit: boolean;
   actors: Option[] | null;
-  topics: Option[];
+  topics: Option[] | null;
   variant: "panel" | "page";
   /** Who the claim can be given to (editors only). */
   editors?: AssignableEditor[] | null;

@@ -100,7 +100,7 @@ export function ReviewControls({
   sourceHref: string;
   editorHref: string;
   /** The inline editor for speaker, cited via and the rest (editors only). */
-  editor?: { snapshot: FormSnapshot; actors: Option[] | null; topics: Option[] };
+  editor?: { snapshot: FormSnapshot; actors: Option[] | null; topics: Option[] | null };
 }) {
   const router = useRouter();
   const mounted = useMounted();

@@ -2,9 +2,9 @@ import Link from "next/link";
 import { z } from "zod";
 import { canEdit } from "@/lib/auth/roles";
 import { requirePageRole } from "@/lib/auth/session";
-import { getClaimDetail, listTopicOptions, QUEUE_ORDERS, queueFilters } from "@/lib/claims/queries";
+import { getClaimDetail, QUEUE_ORDERS, queueFilters } from "@/lib/claims/queries";
 import { handOutQueueClaim, REVIEW_LEASE_RENEW_MS } from "@/lib/claims/leases";
-import { editorActorChoices, pickerFor } from "@/lib/pickers/queries";
+import { editorChoices, pickerFor } from "@/lib/pickers/queries";
 import { CLAIM_STATUSES, claimFiltersQuery, parseClaimFilters } from "@/lib/claims/schema";
 import { STATUS_LABELS } from "@/lib/claims/labels";
 import { ClaimFacts } from "../_components/claim-facts";
@@ -46,8 +46,8 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
   ]);
   const [detail, actors, topics, editors] = await Promise.all([
     position.claimId ? getClaimDetail(position.claimId) : null,
-    editor ? editorActorChoices() : [],
-    editor ? listTopicOptions() : [],
+    editor ? editorChoices("actors") : [],
+    editor ? editorChoices("topics") : [],
     editor ? listAssignableEditors() : null,
   ]);
   const effective = queueFilters(filters);
@@ -166,7 +166,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
                 ? {
                     snapshot: detail.snapshot,
                     actors,
-                    topics: topics.map((topic) => ({ id: topic.id, label: topic.title })),
+                    topics,
                   }
                 : undefined
             }

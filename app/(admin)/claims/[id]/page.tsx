@@ -3,8 +3,8 @@ import { notFound } from "next/navigation";
 import { idParamsSchema } from "@/lib/validation/zod";
 import { canEdit } from "@/lib/auth/roles";
 import { requirePageRole } from "@/lib/auth/session";
-import { getClaimDetail, listTopicOptions } from "@/lib/claims/queries";
-import { editorActorChoices } from "@/lib/pickers/queries";
+import { getClaimDetail } from "@/lib/claims/queries";
+import { editorChoices } from "@/lib/pickers/queries";
 import { ClaimWorkspace } from "../../_components/claim-workspace";
 import { listAssignableEditors } from "@/lib/assignments/queries";
 
@@ -22,8 +22,8 @@ export default async function ClaimPage({ params }: { params: Promise<{ id: stri
   const editor = canEdit(user);
   const [detail, actors, topics, editors] = await Promise.all([
     getClaimDetail(parsed.data.id),
-    editor ? editorActorChoices() : [],
-    editor ? listTopicOptions() : [],
+    editor ? editorChoices("actors") : [],
+    editor ? editorChoices("topics") : [],
     editor ? listAssignableEditors() : null,
   ]);
   if (!detail) notFound();
@@ -32,14 +32,7 @@ export default async function ClaimPage({ params }: { params: Promise<{ id: stri
       <p className="breadcrumbs">
         <Link href="/claims">Claims</Link>
       </p>
-      <ClaimWorkspace
-        detail={detail}
-        canEdit={editor}
-        actors={actors}
-        topics={topics.map((topic) => ({ id: topic.id, label: topic.title }))}
-        variant="page"
-        editors={editors}
-      />
+      <ClaimWorkspace detail={detail} canEdit={editor} actors={actors} topics={topics} variant="page" editors={editors} />
     </section>
   );
 }

@@ -5,8 +5,8 @@ import { canEdit } from "@/lib/auth/roles";
 import { requirePageRole } from "@/lib/auth/session";
 import { getReaderSource, getReaderSummary } from "@/lib/sources/queries";
 import { sourceSlugSchema } from "@/lib/sources/schema";
-import { getClaimDetail, listTopicOptions } from "@/lib/claims/queries";
-import { editorActorChoices } from "@/lib/pickers/queries";
+import { getClaimDetail } from "@/lib/claims/queries";
+import { editorChoices } from "@/lib/pickers/queries";
 import { STATUS_LABELS } from "@/lib/claims/labels";
 import { CLAIM_STATUSES } from "@/lib/claims/schema";
 import { CLAIM_PANEL_ID, SourceReader } from "../../_components/source-reader";
@@ -52,8 +52,8 @@ export default async function SourceReaderPage({
   ]);
   const detail = selected?.claim.sourceId === source.id ? selected : null;
   const [actors, topics, editors, assignee, reuse] = await Promise.all([
-    editor && detail ? editorActorChoices() : [],
-    editor && detail ? listTopicOptions() : [],
+    editor && detail ? editorChoices("actors") : [],
+    editor && detail ? editorChoices("topics") : [],
     editor ? listAssignableEditors() : null,
     sourceAssignee(source.id),
     getSourceReuse(source.id),
@@ -127,14 +127,7 @@ export default async function SourceReaderPage({
       </article>
       <aside className={`claim-panel${detail ? " has-claim" : ""}`} id={CLAIM_PANEL_ID} aria-label="Claim" tabIndex={-1}>
         {detail ? (
-          <ClaimWorkspace
-            detail={detail}
-            canEdit={editor}
-            actors={actors}
-            topics={topics.map((topic) => ({ id: topic.id, label: topic.title }))}
-            variant="panel"
-            editors={editors}
-          />
+          <ClaimWorkspace detail={detail} canEdit={editor} actors={actors} topics={topics} variant="panel" editors={editors} />
         ) : (
           <div className="panel-help">
             <h2>Claims</h2>
