@@ -106,75 +106,35 @@ export function ClaimEditorForm({
         custom={{
           speakerId: (field) => (
             <Field label={field.label} name="speakerId" errors={errors.speakerId}>
-              {actors ? (
-                <select
-                  id="field-speakerId"
-                  value={values.speakerId}
-                  aria-describedby={describedBy("speakerId", errors.speakerId)}
-                  onChange={(event) => setField("speakerId", event.target.value)}
-                >
-                  <option value="">{NO_SPEAKER}</option>
-                  <option value={NEW}>+ New speaker…</option>
-                  {actors.map((actor) => (
-                    <option key={actor.id} value={String(actor.id)}>
-                      {actor.label}
-                    </option>
-                  ))}
-                </select>
-              ) : (
-                <SearchCombobox
-                  id="field-speakerId"
-                  kind="actors"
-                  label="Speakers"
-                  describedBy={describedBy("speakerId", errors.speakerId)}
-                  value={{
-                    value: values.speakerId,
-                    label: SPEAKER_CHOICES.find((choice) => choice.value === values.speakerId)?.label ?? actorNames.get(values.speakerId) ?? values.speakerId,
-                  }}
-                  fixedOptions={SPEAKER_CHOICES}
-                  onChoose={(option) => {
-                    if (option.value !== "" && option.value !== NEW) setSearchedActors((known) => new Map(known).set(option.value, option.label));
-                    setField("speakerId", option.value);
-                  }}
-                />
-              )}
+              <ChoiceControl
+                name="speakerId"
+                kind="actors"
+                label="Speakers"
+                options={actors}
+                fixed={SPEAKER_CHOICES}
+                value={values.speakerId}
+                names={actorNames}
+                describedBy={describedBy("speakerId", errors.speakerId)}
+                onChange={(value) => setField("speakerId", value)}
+                onSearched={(option) => setSearchedActors((known) => new Map(known).set(option.value, option.label))}
+              />
             </Field>
           ),
           newSpeakerName: (field) => values.speakerId === NEW && <FieldControl field={field} form={form} autoFocus />,
           topicId: (field) => (
             <Field label={field.label} name="topicId" errors={errors.topicId}>
-              {topics ? (
-                <select
-                  id="field-topicId"
-                  value={values.topicId}
-                  aria-describedby={describedBy("topicId", errors.topicId)}
-                  onChange={(event) => setField("topicId", event.target.value)}
-                >
-                  <option value="">{NO_TOPIC}</option>
-                  <option value={NEW}>+ New topic…</option>
-                  {topics.map((topic) => (
-                    <option key={topic.id} value={String(topic.id)}>
-                      {topic.label}
-                    </option>
-                  ))}
-                </select>
-              ) : (
-                <SearchCombobox
-                  id="field-topicId"
-                  kind="topics"
-                  label="Topics"
-                  describedBy={describedBy("topicId", errors.topicId)}
-                  value={{
-                    value: values.topicId,
-                    label: TOPIC_CHOICES.find((choice) => choice.value === values.topicId)?.label ?? topicTitles.get(values.topicId) ?? values.topicId,
-                  }}
-                  fixedOptions={TOPIC_CHOICES}
-                  onChoose={(option) => {
-                    if (option.value !== "" && option.value !== NEW) setSearchedTopics((known) => new Map(known).set(option.value, option.label));
-                    setField("topicId", option.value);
-                  }}
-                />
-              )}
+              <ChoiceControl
+                name="topicId"
+                kind="topics"
+                label="Topics"
+                options={topics}
+                fixed={TOPIC_CHOICES}
+                value={values.topicId}
+                names={topicTitles}
+                describedBy={describedBy("topicId", errors.topicId)}
+                onChange={(value) => setField("topicId", value)}
+                onSearched={(option) => setSearchedTopics((known) => new Map(known).set(option.value, option.label))}
+              />
             </Field>
           ),
           newTopicTitle: (field) => values.topicId === NEW && <FieldControl field={field} form={form} autoFocus />,
@@ -189,5 +149,50 @@ export function ClaimEditorForm({
       </div>
       <Outcome outcome={form.outcome} />
     </form>
+  );
+}
+
+/** A speaker or topic: a list when it is short enough to send, else searched for as one types. */
+function ChoiceControl(props: {
+  name: string;
+  kind: "actors" | "topics";
+  label: string;
+  options: Option[] | null;
+  fixed: { value: string; label: string }[];
+  value: string;
+  names: Map<string, string>;
+  describedBy: string | undefined;
+  onChange: (value: string) => void;
+  onSearched: (option: { value: string; label: string }) => void;
+}) {
+  const { name, kind, label, options, fixed, value, names, describedBy, onChange, onSearched } = props;
+  if (options)
+    return (
+      <select id={`field-${name}`} value={value} aria-describedby={describedBy} onChange={(event) => onChange(event.target.value)}>
+        {fixed.map((choice) => (
+          <option key={choice.value} value={choice.value}>
+            {choice.label}
+          </option>
+        ))}
+        {options.map((option) => (
+          <option key={option.id} value={String(option.id)}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    );
+  return (
+    <SearchCombobox
+      id={`field-${name}`}
+      kind={kind}
+      label={label}
+      describedBy={describedBy}
+      value={{ value, label: fixed.find((choice) => choice.value === value)?.label ?? names.get(value) ?? value }}
+      fixedOptions={fixed}
+      onChoose={(option) => {
+        if (option.value !== "" && option.value !== NEW) onSearched(option);
+        onChange(option.value);
+      }}
+    />
   );
 }
