@@ -134,16 +134,18 @@ export async function openExportStream(pool: pg.Pool, request: ExportRequest, op
   });
   const session = exportSession(client, options);
   let copySql: string | undefined;
+  let streams = true;
   try {
     // Should this process die mid-export, Postgres notices within a second (PostgreSQL 14+).
     await client.query("SET client_connection_check_interval = '1s'").catch(() => undefined);
-    copySql = (await servesCopy(pool, client)) ? copyExportSql(request) : undefined;
+    streams = await servesCopy(pool, client);
+    copySql = streams ? copyExportSql(request) : undefined;
   } catch (error) {
     session.finish("failed", error);
     throw error;
   }
   if (copySql) return copyStream(client, copySql, encoder.preamble(), session, options);
-  return cursorStream(client, exportQuery(definition, request.columns, request.filters), encoder, session, options);
+  return cursorStream(client, exportQuery(definition, request.columns, request.filters), encoder, session, options, { whole: !streams });
 }
 
 /** Bytes handed on at a time, once the first have left. */
@@ -222,6 +224,22 @@ async function copyStream(
   });
 }
 
+/** What the export needs of a cursor. */
+interface RowReader {
+  read(count: number): Promise<unknown[][]>;
+  close(): Promise<void>;
+}
+
+/**
+ * The embedded database's rows, read in one query. PGlite is one Postgres session shared by the
+ * app's connection and the export's: a query on the app's side ends the implicit transaction that
+ * holds the export's cursor ("portal does not exist"), as the first export after `npm start` did.
+ * The embedded database is for a desk's own documents, so holding one export's rows is acceptable there.
+ */
+function wholeResult(rows: unknown[][]): RowReader {
+  return { read: async (count) => rows.splice(0, count), close: async () => {} };
+}
+
 /** A cursor read in batches, each encoded in JavaScript: every format and every database. */
 async function cursorStream(
   client: pg.PoolClient,
@@ -229,9 +247,10 @@ async function cursorStream(
   encoder: ExportEncoder,
   session: ExportSession,
   options: ExportStreamOptions,
+  { whole }: { whole: boolean },
 ): Promise<ReadableStream<Uint8Array>> {
   const bytes = new TextEncoder();
-  let cursor: Cursor<unknown[]> | undefined;
+  let cursor: RowReader | undefined;
   let pending: unknown[][] | undefined;
   let ahead: Promise<unknown[][]> | undefined;
 
@@ -252,7 +271,9 @@ async function cursorStream(
   };
 
   try {
-    cursor = client.query(new Cursor<unknown[]>(query.text, query.values, { rowMode: "array" }));
+    cursor = whole
+      ? wholeResult((await client.query<unknown[]>({ text: query.text, values: query.values, rowMode: "array" })).rows)
+      : client.query(new Cursor<unknown[]>(query.text, query.values, { rowMode: "array" }));
     pending = await cursor.read(FIRST_BATCH_ROWS);
   } catch (error) {
     session.finish("failed", error);

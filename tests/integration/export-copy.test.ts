@@ -239,6 +239,43 @@ describe("CSV through COPY", () => {
   });
 });
 
+describe("CSV on the embedded database, beside the app's own connection", () => {
+  let embedded: TestDatabase;
+
+  beforeAll(async () => {
+    embedded = await createEmbeddedTestDatabase();
+    const source = await embedded.prisma.source.create({ data: { slug: "s", title: "S", kind: "news", text: "t", textSha256: "d".repeat(64) } });
+    await embedded.prisma.claim.createMany({
+      data: Array.from({ length: 2_500 }, (_, index) => ({ sourceId: source.id, quote: `claim number ${index}`, startOffset: index, endOffset: index + 1 })),
+    });
+  });
+
+  afterAll(async () => {
+    await embedded?.drop();
+  });
+
+  test("an export whose rows outlast its first batch is whole while the app queries in between", async () => {
+    // PGlite is one session: the app's queries end the implicit transaction a cursor would live in.
+    const pool = new pg.Pool({ connectionString: embedded.url, max: 1 });
+    try {
+      const request = parseExportRequest("claims", new URLSearchParams("columns=id,quote"), BASE_URL);
+      const reader = (await openExportStream(pool, request)).getReader();
+      const chunks: Uint8Array[] = [];
+      for (;;) {
+        await embedded.prisma.claim.count();
+        const { done, value } = await reader.read();
+        if (done) break;
+        chunks.push(value);
+      }
+      const lines = Buffer.concat(chunks).toString("utf8").trim().split("\r\n");
+      expect(lines).toHaveLength(2_501);
+      expect(lines.at(-1)).toContain("claim number 2499");
+    } finally {
+      await pool.end();
+    }
+  });
+});
+
 describe("CSV on the embedded database", () => {
   let embedded: TestDatabase;
 
