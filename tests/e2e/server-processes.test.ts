@@ -21,6 +21,18 @@ function childrenOf(pid: number): number[] {
     .map(Number);
 }
 
+/** Alive and not a zombie. */
+function running(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2)[0] !== "Z";
+  } catch {
+    return false;
+  }
+}
+
+const httpProcesses = (pid: number) => childrenOf(pid).filter((child) => readFileSync(`/proc/${child}/cmdline`, "utf8").includes("serve.ts"));
+
 async function waitFor<T>(what: string, probe: () => T | undefined | false, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -59,5 +71,13 @@ describe("several HTTP processes on one port", () => {
     });
     expect(replaced).toContain(workers[1]!);
     expect(app.output()).toContain(`HTTP process ${workers[0]} ended (SIGKILL); starting another`);
+  });
+
+  test("when the first process is killed, its HTTP processes end too: none goes on serving the port alone", async () => {
+    const workers = httpProcesses(app.pid);
+    expect(workers).toHaveLength(2);
+    process.kill(app.pid, "SIGKILL");
+    await waitFor("the HTTP processes to end", () => workers.every((pid) => !running(pid)), 20_000);
+    await expect(fetch(`${app.baseUrl}/api/health`, { signal: AbortSignal.timeout(5_000) })).rejects.toThrow();
   });
 });
