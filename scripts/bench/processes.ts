@@ -12,6 +12,23 @@ function statFields(pid: number | string): string[] | undefined {
   }
 }
 
+/** Alive and not a zombie (one whose parent died may never be reaped here). */
+export function running(pid: number): boolean {
+  const fields = statFields(pid);
+  return fields !== undefined && fields[0] !== "Z";
+}
+
+/** The running processes whose parent is pid. */
+export function childProcesses(pid: number): number[] {
+  return readdirSync("/proc")
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((entry) => {
+      const fields = statFields(entry);
+      return fields !== undefined && Number(fields[1]) === pid && fields[0] !== "Z";
+    })
+    .map(Number);
+}
+
 /** rootPid and every live descendant. */
 export function processTree(rootPid: number): number[] {
   const children = new Map<number, number[]>();
