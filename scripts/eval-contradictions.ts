@@ -29,6 +29,9 @@ import { readFile } from "node:fs/promises";
 import { GOLD_CONFLICTS } from "./contradictions-gold";
 import { conflictSubjectDirs, HELD_OUT, loadConflictSubject, plainText, type ConflictLabels, type LabelledPair } from "./eval/conflict-sets";
 import type { SeedManifestEntry } from "@/lib/ingest/schema";
+import { corroborationLabelsSchema, SEED_CORROBORATION, type CorroborationLabels } from "./eval/corroboration-sets";
+import { readJsonFile } from "@/seed/run-seed";
+import { existsSync } from "node:fs";
 
 const SEED_SUBJECT = "mqm-seed";
 
@@ -74,6 +77,36 @@ interface SubjectScore {
   seconds: number;
 }
 
+/**
+ * A labelled conflict names each side by the claims that state it. The corroboration labels, made
+ * apart, group the claims that state the same proposition; a side stands for every claim of a
+ * proposition that one of its substrings labels (the same statement, named in another document or
+ * sentence), so a pair is not counted wrong because the conflict's labeller listed one wording of a
+ * side and not the other.
+ */
+function expandSides<T extends LabelledPair>(pairs: T[], corroboration: CorroborationLabels | undefined): T[] {
+  if (!corroboration) return pairs;
+  const same = (x: string, y: string) => {
+    const [px, py] = [plainText(x), plainText(y)];
+    return px.includes(py) || py.includes(px);
+  };
+  const expand = (side: string[]) => {
+    const members = corroboration.propositions
+      .filter((proposition) => proposition.members.some((member) => side.some((substring) => same(member.claim, substring))))
+      .flatMap((proposition) => proposition.members.map((member) => member.claim));
+    return [...new Set([...side, ...members])];
+  };
+  return pairs.map((pair) => ({ ...pair, a: expand(pair.a), b: expand(pair.b) }));
+}
+
+async function readCorroboration(file: string): Promise<CorroborationLabels | undefined> {
+  return existsSync(file) ? readJsonFile(file, corroborationLabelsSchema, "not found") : undefined;
+}
+
+function withExpandedSides(labels: ConflictLabels, corroboration: CorroborationLabels | undefined): ConflictLabels {
+  return { ...labels, conflicts: expandSides(labels.conflicts, corroboration), nonConflicts: expandSides(labels.nonConflicts, corroboration) };
+}
+
 async function seedSubject(): Promise<SubjectInput> {
   const manifest = await readManifest(DEFAULT_MANIFEST);
   const documents = await Promise.all(
@@ -81,14 +114,18 @@ async function seedSubject(): Promise<SubjectInput> {
   );
   return {
     name: SEED_SUBJECT,
-    labels: { subject: SEED_SUBJECT, title: "MQM (the seed documents)", conflicts: GOLD_CONFLICTS, nonConflicts: [] },
+    labels: withExpandedSides(
+      { subject: SEED_SUBJECT, title: "MQM (the seed documents)", conflicts: GOLD_CONFLICTS, nonConflicts: [] },
+      await readCorroboration(SEED_CORROBORATION),
+    ),
     documents,
   };
 }
 
 async function fixtureSubject(dir: string): Promise<SubjectInput> {
   const subject = await loadConflictSubject(dir);
-  return { name: subject.name, labels: subject.labels, documents: subject.documents.map(({ entry, rawText }) => ({ entry, rawText })) };
+  const labels = withExpandedSides(subject.labels, await readCorroboration(path.join(dir, "corroboration.json")));
+  return { name: subject.name, labels, documents: subject.documents.map(({ entry, rawText }) => ({ entry, rawText })) };
 }
 
 function matchesSide(quote: string, substrings: string[]): boolean {
@@ -157,7 +194,14 @@ async function evaluate(subject: SubjectInput, top: number, verbose: boolean, ex
         console.log(`        A: ${(quotes.get(pair.claimAId) ?? "").slice(0, 120)}`);
         console.log(`        B: ${(quotes.get(pair.claimBId) ?? "").slice(0, 120)}`);
       }
-      for (const entry of falseAlarms) console.log(`-- look-alike proposed: ${entry.label}`);
+      for (const entry of falseAlarms) {
+        console.log(`-- look-alike proposed: ${entry.label}`);
+        for (const pair of proposals.filter((proposal) => pairMatches(proposal, entry, quotes)).slice(0, 2)) {
+          console.log(`    · ${pair.score.toFixed(2)} ${pair.rule}: ${pair.explanation}`);
+          console.log(`        A: ${(quotes.get(pair.claimAId) ?? "").slice(0, 160)}`);
+          console.log(`        B: ${(quotes.get(pair.claimBId) ?? "").slice(0, 160)}`);
+        }
+      }
       for (const entry of conflicts) {
         if (found.includes(entry)) continue;
         console.log(`-- missed (${examinedGold.includes(entry) ? "judged" : "never a candidate"}): ${entry.label}`);

@@ -37,12 +37,23 @@ export const DISPUTE_PHRASES: Phrase[] = [
 ];
 
 /** Dispute wording that points back at what was just said ("disputes that", "this notion"). */
+/**
+ * A denial that points back at something said before ("denied that.", "rejected this", "denied the
+ * claim"). "That" before a clause ("denied that the group had stored arms") is a complementizer: the
+ * denial states its own content, and "it" before a verb ("denied it had") is that clause's subject,
+ * unless the clause opens on a pronoun ("denied that he was ever a member"): then it is about whoever
+ * was just named, and answers what was just said of them.
+ */
 export const POINTS_BACK =
-  /\b(?:disputes?|disputed|denied|denies|refuted|rejected|rejects)\s+(?:that|this|it|these|those|the claim|the report|the allegation)\b|^\W*(?:that|this|it)\s+(?:is|was)\s+(?:simply\s+|completely\s+|totally\s+)?(?:not true|untrue|false|wrong|ridiculous|baseless)|\b(?:this|that|the) (?:notion|accusation|allegation|claim|charge)s?\b|\bany of that\b/i;
+  /\b(?:disputes?|disputed|denied|denies|refuted|rejected|rejects)\s+(?:that(?=\s*(?:[.,;:!?)"”’]|$)|\s+(?:claims?|reports?|allegations?|accounts?|versions?|story|stor(?:y|ies)|statements?|charges?|accusations?|assertions?|suggestions?|notion|figures?|numbers?|estimates?)\b|\s+(?:he|she|they|it|his|her|their|its)\b)|this|it(?!\s+(?:had|has|was|is|were|would|could|did|will|should)\b)|these|those|the claim|the report|the allegation)\b|^\W*(?:that|this|it)\s+(?:is|was)\s+(?:simply\s+|completely\s+|totally\s+)?(?:not true|untrue|false|wrong|ridiculous|baseless)|\b(?:this|that|the) (?:notion|accusation|allegation|claim|charge)s?\b|\bany of that\b/i;
 
 export const CONTRAST_STRONG =
   /^\W*(?:despite (?:this|that|these|it)|contrary to (?:this|that|these|what)|on the contrary|in contrast|but,? (?:the )?fact is|the fact is)\b/i;
 export const CONTRAST = /^\W*(?:however|nevertheless|nonetheless|but|yet)\b/i;
+
+/** Words that report something said or written: what a speaker can disown is a statement of theirs. */
+export const SPEECH_REPORT =
+  /\b(?:said|says|say|saying|told|tells|stated?|states|statements?|confess(?:ed|es|ion|ions)?|admit(?:s|ted)?|admissions?|claim(?:s|ed)?|quoted?|quotes|interviews?|interviewed|remarks?|comments?|words|wrote|writes|written|tweet(?:s|ed)?|posted|declared?|testif(?:y|ied|ies)|testimony|according to|attributed)\b/i;
 
 export const DISOWNING =
   /\b(?:(?:does|did|do)\s*(?:not|n[’']t)\s+recall|no recollection of (?:making|saying|writing)|(?:does|did)\s*(?:not|n[’']t)\s+believe (?:he|she|they) made|never (?:said|made|wrote)|did\s*(?:not|n[’']t)\s+(?:say|make|write) (?:it|that|the)|(?:didn[’']t|did not) know that (?:that )?was being attributed|attributed to (?:me|him|her|them)[^.]{0,40}\b(?:not|never|n[’']t)\b)/i;

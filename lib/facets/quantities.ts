@@ -110,14 +110,22 @@ function wordMentions(text: string, taken: NumberMention[]): NumberMention[] {
 const ADJECTIVE_ENDING = /(?:al|ic|ous|ive|ful|less|ary|ern|ed|ing|ial)$/i;
 const NOT_COUNTED = /^(?:old|years?|months?|weeks?|days?|hours?|minutes?|seconds?|times?|point|fold|odd|plus|page|way|stage|step|phase|part)$/i;
 
+/** One thing under its usual names: "eight floors", "an eight-storey building", "six stories". */
+const COUNT_UNIT_SYNONYMS: Record<string, string> = { floor: "storey", story: "storey", stories: "storey", storie: "storey" };
+function countUnit(lemma: string): string {
+  return COUNT_UNIT_SYNONYMS[lemma] ?? lemma;
+}
+
 /** "an eight-storey building" counts storeys; "42-year-old" and "three-day strike" are not counts. */
 function countingCompound(after: string): { unit: string; head: string | undefined; consumed: number } | null {
   const compound = /^-(\p{L}{3,})\s+(\p{L}{3,})(?:\s+(\p{L}{3,}))?/u.exec(after);
   if (!compound || NOT_COUNTED.test(compound[1]!)) return null;
-  const unit = compound[1]!
-    .toLowerCase()
-    .replace(/ies$/, "y")
-    .replace(/(?<=[^s])s$/, "");
+  const unit = countUnit(
+    compound[1]!
+      .toLowerCase()
+      .replace(/ies$/, "y")
+      .replace(/(?<=[^s])s$/, ""),
+  );
   // "an eight-storey commercial building": past an adjective to its noun.
   const qualified = compound[3] && ADJECTIVE_ENDING.test(compound[2]!) ? compound[3] : compound[2]!;
   return { unit, head: normalizeTerm(qualified.toLowerCase()) ?? undefined, consumed: compound[1]!.length + 1 };
@@ -154,7 +162,7 @@ function isDateOrName(text: string, mention: NumberMention): boolean {
 }
 
 const PEOPLE =
-  "people|persons?|workers?|supporters|activists|guards|journalists|miners|pilgrims|migrants|refugees|troops|fighters|hostages|patients|prisoners|detainees|labou?rers|employees|victims|passengers|civilians|children|men|women|bodies|lives|dead|casualties|fatalities|deaths|nationals|citizens|crew(?:\\s+members)?|individuals|policemen|police(?:men)?|officers|soldiers|militants|staff|residents|protesters|students|others|Dutch|Australians|Malaysians|Britons|Pakistanis";
+  "people|persons?|workers?|supporters|activists|guards|journalists|miners|pilgrims|migrants|refugees|troops|fighters|hostages|patients|prisoners|detainees|labou?rers|employees|victims|passengers|civilians|children|men|women|bodies|lives|dead|casualties|fatalities|deaths|nationals|citizens|crew(?:\\s+members)?|individuals|policemen|police(?:men)?|officers|soldiers|militants|staff|residents|protesters|students|survivors|rescuers|volunteers|voters|members|teachers|tourists|sailors|inmates|evacuees|others|Dutch|Australians|Malaysians|Britons|Pakistanis";
 const VOLUME = "barrels|barrel|bbl|bpd|gallons|gallon|litres|liters|litre|liter|cubic\\s+met(?:re|er)s?|m3";
 const CURRENCY = "dollars|dollar|rupees|rupee|euros|euro|pounds|taka";
 /** "pounds" stays money: the word alone cannot tell sterling from weight. */
@@ -165,16 +173,21 @@ const UNIT_AFTER = new RegExp(
   `^\\s*(?:names\\s+of\\s+)?(?:(?:more|additional|other|extra|local|garment|factory|foreign|innocent|missing|dead|of)\\s+){0,2}(${PEOPLE}|${VOLUME}|${MASS}|${CURRENCY}|${PERCENT}|${DURATION})(?![\\p{L}])`,
   "iu",
 );
-const NOUN_AFTER = /^\s*(?:[a-z]+\s+)?([a-z]{3,})\b/;
+/** "2,438 survivors from the debris", "eight floors had been built": the plural right after the figure, else past one adjective ("three separate investigations"). */
+const NOUN_AFTER = /^\s*([a-z]{3,}s)\b(?!\s+of\b)|^\s*(?:[a-z]+\s+)?([a-z]{3,})\b/;
 const RATE =
   /^[\s,]*(?:\([^)]*\)\s*)?(?:of\s+(?:oil|crude|crude\s+oil)\s+)?(?:(?:a|per|each|every)\s+(day|week|month|year)\b|(daily|annually|weekly)\b|\/\s*(day|d)\b)/i;
 const TOLL_BEFORE =
   /\b(?:toll|killing|killed|claimed|deaths?\s+of|dead\s+at|kills|left|murders?\s+of)\b(?:\s+\S+){0,4}\s*$|\btoll\b(?:\s+[^\s.;:!?]+){0,16}\s+(?:is|was|stood\s+at|stands\s+at|at|to|of|reached|rose\s+to|hit)\s*$/i;
 
-const NOT_A_DEATH = /\bsentenced\s+to\s+death|\bdeath\s+(?:sentences?|penalty|row|threats?)|\bto\s+death\s+(?:for|in\s+absentia)/gi;
+const NOT_A_DEATH =
+  /\bsentenced\s+to\s+death|\bdeath\s+(?:sentences?|penalty|row|threats?)|\bto\s+death\s+(?:for|in\s+absentia)|\b(?:with|for)\s+(?:the\s+)?murders?\b(?!\s+of\b)/gi;
 const DEATH =
   /\b(?:kill(?:ed|ing|s)?|died|dies|dead|deaths?|perish(?:ed)?|burn(?:ed|t)\s+(?:alive|to\s+death)|lost\s+their\s+lives|toll|fatalit(?:y|ies)|bodies|lives|victims|murder(?:ed|s)?|slain|shot\s+dead)\b/i;
 const MISSING = /\b(?:missing|unaccounted|disappeared|not\s+(?:yet\s+)?found)\b/i;
+/** Counts of people saved or taken into custody are measures of their own, as the dead and the hurt are. */
+const RESCUED = /\b(?:rescued|saved|survived|evacuated|pulled\s+(?:out\s+)?alive|brought\s+ashore\s+alive)\b/i;
+const ARRESTED = /\b(?:arrested|detained|held\s+in\s+custody|taken\s+into\s+custody|in\s+custody|rounded\s+up)\b/i;
 const INJURY = /\b(?:injur(?:ed|ies|y)|wounded|wounds?|hurt|hospitali[sz]ed|taken\s+to\s+(?:\S+\s+){0,3}hospital)\b/i;
 
 const AT_LEAST_BEFORE = /\b(?:at\s+least|no\s+(?:fewer|less)\s+than|not\s+less\s+than|a\s+minimum\s+of)\s*$/i;
@@ -273,8 +286,24 @@ function ownWordsAfter(text: string, end: number, nextStart: number, length: num
   return last ? span.slice(0, last.index) : span;
 }
 
+/**
+ * "At least 298 people, including 80 children, were killed", "13 people, aged 14 to 60, died": an inserted part (", including …,", "(among them …)")
+ * stands between a figure and its own verb. The figure's words are its noun and what follows the insertion.
+ */
+const INSERTED_PART =
+  /^([^,;()\d]{0,40}?)\s*(?:,\s*(?:including|among\s+them|among\s+whom|of\s+whom|aged|(?:most|many|some|all)\s+of\s+them)\b[^,;()]{0,80},|\((?:including|among\s+them|aged)\b[^)]{0,80}\))/iu;
+
+function wordsAfterFigure(text: string, end: number, nextStart: number, length: number): string {
+  const inserted = INSERTED_PART.exec(text.slice(end));
+  if (!inserted) return ownWordsAfter(text, end, nextStart, length);
+  const resume = end + inserted[0].length;
+  const rest = text.slice(resume, resume + length);
+  const figure = /\d/.exec(rest);
+  return `${inserted[1]} ${figure ? rest.slice(0, figure.index) : rest}`;
+}
+
 function measureOf(text: string, mention: NumberMention, end: number, context = "", nextStart = text.length): Measured | null {
-  const after = ownWordsAfter(text, end, nextStart, 60);
+  const after = wordsAfterFigure(text, end, nextStart, 60);
   // "8 MQM supporters": a party's name may stand between the figure and what it counts.
   const name = UNIT_AFTER.test(after) ? null : /^\s+\p{Lu}[\p{L}-]*(?=\s)/u.exec(after);
   const named = name ? UNIT_AFTER.exec(after.slice(name[0].length)) : null;
@@ -282,7 +311,7 @@ function measureOf(text: string, mention: NumberMention, end: number, context = 
   const unitWord = direct?.[1] ?? named?.[1];
   const unitConsumed = direct ? direct[0].length : named ? name![0].length + named[0].length : 0;
   const window = `${text.slice(Math.max(0, mention.start - 50), mention.start)} ${after}`.replace(NOT_A_DEATH, " ");
-  const near = ownWordsAfter(text, end, nextStart, 40).replace(NOT_A_DEATH, " ");
+  const near = wordsAfterFigure(text, end, nextStart, 40).replace(NOT_A_DEATH, " ");
   const peopleMeasure = (): string => {
     const death = DEATH.exec(near);
     const injury = INJURY.exec(near);
@@ -290,6 +319,8 @@ function measureOf(text: string, mention: NumberMention, end: number, context = 
     if (missing && (!death || missing.index < death.index) && (!injury || missing.index < injury.index)) return "missing";
     if (death && (!injury || death.index < injury.index)) return "death";
     if (injury) return "injury";
+    if (RESCUED.test(near)) return "rescued";
+    if (ARRESTED.test(near)) return "arrested";
     const clause = clauseBefore(text, mention.start);
     if (INJURY.test(clause.slice(-40))) return "injury";
     if (MISSING.test(clause.slice(-40))) return "missing";
@@ -331,11 +362,21 @@ function measureOf(text: string, mention: NumberMention, end: number, context = 
   }
   if (mention.currency) return { dimension: "money", unit: mention.currency, measure: "money", factor: 1, currency: mention.currency, consumed: 0 };
   const counted =
-    /^\s+(?:were|was|had\s+been|have\s+been|are)?\s*(?:(?:still|reportedly|now|also|later|feared)\s+)?(?:killed|injured|wounded|dead|died|hurt|missing|arrested|sentenced|convicted|acquitted|charged|inside|trapped|rescued|evacuated|unaccounted)\b/i.exec(
+    /^\s+(?:were|was|had\s+been|have\s+been|are)?\s*(?:(?:still|reportedly|now|also|later|feared)\s+)?(?:killed|injured|wounded|dead|died|hurt|missing|arrested|detained|sentenced|convicted|acquitted|charged|inside|trapped|rescued|saved|evacuated|unaccounted)\b/i.exec(
       after,
     );
   if (counted) {
-    const measure = INJURY.test(counted[0]) ? "injury" : DEATH.test(counted[0]) ? "death" : MISSING.test(counted[0]) ? "missing" : "people";
+    const measure = INJURY.test(counted[0])
+      ? "injury"
+      : DEATH.test(counted[0])
+        ? "death"
+        : MISSING.test(counted[0])
+          ? "missing"
+          : RESCUED.test(counted[0])
+            ? "rescued"
+            : ARRESTED.test(counted[0])
+              ? "arrested"
+              : "people";
     return { dimension: "people", unit: "people", measure, factor: 1, consumed: 0 };
   }
   // "put the number of workers in the building at 3,122"
@@ -362,15 +403,19 @@ function measureOf(text: string, mention: NumberMention, end: number, context = 
   }
   const compound = text[end] === "-" ? countingCompound(after) : null;
   if (compound) return { dimension: "count", unit: compound.unit, measure: compound.unit, factor: 1, consumed: compound.consumed, head: compound.head };
-  const noun = NOUN_AFTER.exec(after);
+  const noun = NOUN_AFTER.exec(after.toLowerCase());
+  const nounWord = noun?.[1] ?? noun?.[2];
   if (
     noun &&
-    /s$/.test(noun[1]!) &&
-    !/ss$/.test(noun[1]!) &&
-    !/^(?:and|or|the|of|to|in|on|at|by|for|from|with|was|were|is|are|had|has|have|per|percent|cent|others|former|years|times)$/.test(noun[1]!) &&
+    nounWord &&
+    /s$/.test(nounWord) &&
+    !/ss$/.test(nounWord) &&
+    !/^(?:and|or|the|of|to|in|on|at|by|for|from|with|was|were|is|are|had|has|have|per|percent|cent|others|former|years|times|this|thus|plus|was|does|his|its|has|less|unless|whereas|as)$/.test(
+      nounWord,
+    ) &&
     text[end] !== "-"
   ) {
-    const lemma = noun[1]!.replace(/(?:ies)$/, "y").replace(/(?<=[^s])s$/, "");
+    const lemma = countUnit(nounWord.replace(/(?:ies)$/, "y").replace(/(?<=[^s])s$/, ""));
     return { dimension: "count", unit: lemma, measure: lemma, factor: 1, consumed: noun[0].length };
   }
   return null;
@@ -478,6 +523,7 @@ export function quantityMentions(text: string, context = ""): { facet: QuantityF
   const written = [...digits, ...wordMentions(text, digits)];
   const all = [...written, ...articleSpans(text, written)].sort((x, y) => x.start - y.start).filter((mention) => !isDateOrName(text, mention));
   const result: { facet: QuantityFacet; start: number }[] = [];
+  let previous: { facet: QuantityFacet; measured: Measured } | undefined;
   const used = new Set<number>();
   for (let i = 0; i < all.length; i += 1) {
     if (used.has(i)) continue;
@@ -500,7 +546,10 @@ export function quantityMentions(text: string, context = ""): { facet: QuantityF
       low *= high / Number(last.text.replace(/[^\d.]/g, "")) || 1;
     }
     const upcoming = all.slice(i + 1).find((mention) => mention.start >= last.end);
-    const measured = measureOf(text, first, last.end, context, upcoming?.start);
+    let measured = measureOf(text, first, last.end, context, upcoming?.start);
+    // "about 10,000 people, organisers said; police estimated 2,500": a bare figure after a measured one counts the same thing.
+    const elliptical = measured ? undefined : ellipticalOf(text, first, last, previous);
+    if (elliptical) measured = elliptical.measured;
     if (!measured) continue;
     const afterUnit = last.end + measured.consumed;
     const rateMatch = RATE.exec(text.slice(afterUnit, afterUnit + 40)) ?? (measured.unit === "bpd" ? ["", "day"] : null);
@@ -511,7 +560,7 @@ export function quantityMentions(text: string, context = ""): { facet: QuantityF
           .replace("annually", "year")
           .replace("weekly", "week")
       : null;
-    if (measured.dimension === "duration" && rate) continue;
+    if (measured.dimension === "duration" && rate && !elliptical) continue;
     let measure = measured.measure;
     if (measured.dimension === "volume" && RECOVERED.test(text.slice(Math.max(0, first.start - 40), afterUnit + 40))) measure = "recovered";
     // What reached the sea is not what left the well: the destination makes it another measure.
@@ -525,6 +574,8 @@ export function quantityMentions(text: string, context = ""): { facet: QuantityF
     // Sums are told apart by their currency and the event, not by what they paid for.
     if (measured.dimension === "money") measure = "money";
     if (measured.dimension === "mass") measure = massFate(text, first.start, afterUnit);
+    if (elliptical) measure = elliptical.facet.measure;
+    const figureRate = elliptical ? elliptical.facet.rate : rate;
     let { modality, bound, strictBound } = modalityOf(text, first.start);
     // "The worst case would be 60,000": a figure for the maximum, not a bound on the figure.
     if (WORST_CASE.test(clauseBefore(text, first.start)) || WORST_CASE.test(text.slice(afterUnit, afterUnit + 40))) {
@@ -553,7 +604,7 @@ export function quantityMentions(text: string, context = ""): { facet: QuantityF
         : allowed(lowValue, highValue, step, modality, bound, strictBound)),
       dimension: measured.dimension,
       measure,
-      rate,
+      rate: figureRate,
       unit: measured.unit,
       modality,
       ...(bound ? { bound } : {}),
@@ -583,8 +634,31 @@ export function quantityMentions(text: string, context = ""): { facet: QuantityF
       used.add(i + 1);
     }
     result.push({ facet, start: first.start });
+    previous = { facet, measured };
   }
   return result;
+}
+
+/** What a bare figure may stand after: the clause ends, or a source or a comparison follows ("…, police said", "as reported"). */
+const BARE_FIGURE_END = /^\s*(?:$|[.,;:!?)"”’]|(?:as|according|instead|rather|only|in\s+(?:all|total)|altogether)\b)/i;
+/** "aged 14 to 60", "No. 6", "in 14 days' time": figures that are not counts of the thing just measured. */
+const NOT_ELLIPTICAL_BEFORE =
+  /\b(?:aged?|ages|no\.?|number|flight|route|gate|room|platform|page|line|grade|level|category|article|section|rule|act|phase|zone)\s*$/i;
+
+function ellipticalOf(
+  text: string,
+  first: NumberMention,
+  last: NumberMention,
+  previous: { facet: QuantityFacet; measured: Measured } | undefined,
+): { measured: Measured; facet: QuantityFacet } | undefined {
+  if (!previous || previous.facet.part || previous.facet.dimension === "duration") return undefined;
+  if (!BARE_FIGURE_END.test(text.slice(last.end, last.end + 30))) return undefined;
+  // "1,135, not 1,134 and not 1,137": a figure named to be rejected is not the speaker's count.
+  if (/\b(?:not|rather\s+than|instead\s+of)\s*$/i.test(text.slice(Math.max(0, first.start - 16), first.start))) return undefined;
+  const before = text.slice(Math.max(0, first.start - 16), first.start);
+  // "Hangar 12", "Gate 5": a number right after a capitalized noun is its label.
+  if (NOT_ELLIPTICAL_BEFORE.test(before) || /\p{Lu}[\p{L}-]*\s*$/u.test(before)) return undefined;
+  return { measured: { ...previous.measured, consumed: 0, head: undefined }, facet: previous.facet };
 }
 
 export function quantitiesDisagree(a: QuantityFacet, b: QuantityFacet): boolean {

@@ -313,6 +313,49 @@ describe("figures of a fourth subject (Rana Plaza)", () => {
     ]);
   });
 
+  test("a part inserted between a figure and its verb ('…, including 80 children, were killed') leaves the figure a death toll", () => {
+    const [whole, part] = computeFacets({ quote: "At least 298 people, including 80 children, were killed when the airliner came down." }).quantities;
+    expect([whole!.low, whole!.measure]).toEqual([298, "death"]);
+    expect([part!.low, part!.measure, part!.part]).toEqual([80, "death", true]);
+  });
+
+  test("the rescued and the detained are measures of their own", () => {
+    expect(measureOf("When the search ended on 13 May, the army put the toll at 1,127 and said 2,438 people had been rescued alive.")).toEqual([
+      [1127, "death"],
+      [2438, "rescued"],
+    ]);
+    expect(measureOf("A military prosecutor said 16 people, including port and customs staff, had been detained for questioning.")).toContainEqual([
+      16,
+      "arrested",
+    ]);
+    // A charge is not a death: "charged 41 people … with murder" counts the accused.
+    expect(measureOf("In 2015 police charged 41 people, among them Rana, his parents and the factory owners, with murder.")).toEqual([[41, "people-people"]]);
+  });
+
+  test("a plural noun right after a figure is what it counts, and floors are storeys", () => {
+    expect(measureOf("Rescuers pulled 2,438 survivors from the debris of the building.")).toEqual([[2438, "people-survivors"]]);
+    expect(measureOf("A separate probe found that eight floors had been built.")).toEqual([[8, "storey"]]);
+    expect(measureOf("Rana had permission for five storeys.")).toEqual([[5, "storey"]]);
+  });
+
+  test("a bare figure after a measured one counts the same thing; labels, ages and rejected figures do not", () => {
+    expect(measureOf("The rally drew about 10,000 people, its organisers said; police estimated 2,500.")).toEqual([
+      [10000, "people-people"],
+      [2500, "people-people"],
+    ]);
+    expect(measureOf("A separate BGMEA probe found that eight floors had been built where permission existed for only six.")).toEqual([
+      [8, "storey"],
+      [6, "storey"],
+    ]);
+    expect(
+      measureOf("Authorities have said the blast was caused by 2,750 tonnes of ammonium nitrate that caught fire in Hangar 12, where it had sat for years."),
+    ).toEqual([[2750000, "exploded"]]);
+    expect(measureOf("Thirteen people, aged 14 to 60, were killed.")).toEqual([[13, "death"]]);
+    const [toll] = computeFacets({ quote: "For the record, the toll I have seen in most places is 1,135, not 1,134 and not 1,137." }).quantities;
+    expect(computeFacets({ quote: "For the record, the toll I have seen in most places is 1,135, not 1,134 and not 1,137." }).quantities).toHaveLength(1);
+    expect([toll!.low, toll!.rejects]).toEqual([1135, 1134]);
+  });
+
   test("'176 names of missing workers' counts the missing", () => {
     expect(measureOf("Even the district administration's own register held 176 names of missing workers on the day the army left the site.")).toEqual([
       [176, "missing"],

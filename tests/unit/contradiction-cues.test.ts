@@ -162,6 +162,30 @@ describe("dispute-language: one claim rejects the other", () => {
   ])("does not fire: $name", (example) => {
     expect(fires("dispute-language", example)).toBeUndefined();
   });
+
+  test("'denied that the group had stored weapons' states its own content: it does not answer the sentence before about someone else", () => {
+    const example: Case = {
+      name: "",
+      a: claim("He said the presidency had no authority over the port.", { speaker: "Pervez Musharraf", source: 2, at: 100 }),
+      b: claim("Hezbollah's secretary-general Hassan Nasrallah denied that the group had stored weapons, explosives or ammonium nitrate at the port.", {
+        speaker: "Altaf Hussain",
+        source: 2,
+        at: 200,
+      }),
+      signals: { gap: 0 },
+    };
+    expect(fires("dispute-language", example)).toBeUndefined();
+  });
+
+  test("'denied that he was ever one of its members' is about whoever was just named: it answers the sentence before", () => {
+    const example: Case = {
+      name: "",
+      a: claim("The Rangers described Qureshi as an MQM worker", { speaker: "Sindh Police", source: 2, at: 100 }),
+      b: claim("the MQM has officially denied that he was ever one of its members.", { speaker: "MQM-A", source: 2, at: 140 }),
+      signals: { gap: 0 },
+    };
+    expect(detectCues(example.a, example.b, example.signals, vocabulary)[0]).toMatchObject({ kind: expect.stringMatching(/dispute|accusation_denial/) });
+  });
 });
 
 describe("disowned-statement: a speaker disowns words attributed to them", () => {
@@ -194,6 +218,28 @@ describe("disowned-statement: a speaker disowns words attributed to them", () =>
       signals: { gap: 0 },
     };
     expect(fires("disowned-statement", example)).toBeUndefined();
+  });
+});
+
+describe("disowned-statement needs words to disown", () => {
+  test("a confession disowned is not in conflict with a sentence that only names the man", () => {
+    const example: Case = {
+      name: "",
+      a: claim("Rehman Bhola was arrested in Bangkok on 2 December 2016 and returned to Pakistan.", { source: 4, at: 100 }),
+      b: claim("He later told the anti-terrorism court that he had never made such a confession and that the statement was taken under duress.", {
+        speaker: "Tom Quiggin",
+        source: 4,
+        at: 200,
+      }),
+      signals: { gap: 0 },
+    };
+    example.a = { ...example.a, quote: example.a.quote.replace("Rehman Bhola", "Tom Quiggin") };
+    expect(fires("disowned-statement", example)).toBeUndefined();
+    const confessed = {
+      ...example,
+      a: { ...example.a, quote: "On 22 December 2016 Tom Quiggin confessed before a judicial magistrate that he had set the factory ablaze." },
+    };
+    expect(fires("disowned-statement", confessed)).toMatchObject({ kind: "attribution" });
   });
 });
 

@@ -1,4 +1,5 @@
 import type { ContradictionRule } from "@/lib/contradictions/rules/types";
+import { SPEECH_REPORT } from "@/lib/contradictions/lexicon";
 import { adjacency, clamp, features, noisyOr, sameSpeaker, subjectRelatedness, who } from "@/lib/contradictions/features";
 
 /** A speaker disowns a statement that was attributed to them. */
@@ -21,7 +22,10 @@ export const disownedStatement: ContradictionRule = {
         nameTerms.length > 0 &&
         nameTerms.filter((term) => t.terms.has(term)).length >= Math.min(2, nameTerms.length) &&
         nameTerms.some((term) => t.terms.has(term) && vocabulary.isDistinctive(term));
-      if (!sameSpeaker(disowning, target) && !mentionsSpeaker) continue;
+      // Naming the disowner is not enough: the other claim must report something they said or wrote
+      // ("Bhola was arrested in Bangkok" is not a statement he can disown; "Bhola confessed that …" is).
+      const reportsTheirWords = mentionsSpeaker && SPEECH_REPORT.test(target.quote);
+      if (!sameSpeaker(disowning, target) && !reportsTheirWords) continue;
       const related = noisyOr(adjacency(signals), subjectRelatedness(shared, signals), mentionsSpeaker ? 0.5 : 0);
       if (related < 0.3) continue;
       return {
