@@ -267,19 +267,24 @@ export function extractActs(text: string, tokens: FacetToken[], entities: Positi
   const acts: ActFacet[] = [];
   const entityKeys = [...new Set(entities.flatMap((entity) => entity.keys))];
   const reportingAt = tokens.findIndex((token) => (token.pos === "VERB" || token.lower === "according") && REPORTING.has(token.lemma));
+  // "Khalid Shamim is said to be the mastermind": a passive report describes its subject, it does not quote it.
+  const speakerBefore = reportingAt >= 0 && tokens[reportingAt - 1]?.lemma !== "be" ? reportingAt : -1;
   // The subject of "said" or of an active "blamed" accuses; the subject of a wrong done ("BP had understated the flow") is accused.
   const accused = (at: number): string[] => {
     const passive = /^(?:be|get)$/.test(tokens[at - 1]?.lemma ?? "") || /^(?:be|get)$/.test(tokens[at - 2]?.lemma ?? "") || tokens[at]?.pos !== "VERB";
     // "workers convicted of arson": a participle before a preposition is passive.
     const participle = /^(?:of|for|in|by|over|as|with)$/.test(tokens[at + 1]?.lower ?? "");
     const blaming = BLAMING.has(tokens[at]?.lemma ?? "") && !participle;
-    const keys = entities
-      .filter((entity) => {
-        if (reportingAt >= 0 && reportingAt < at && entity.at < reportingAt) return false;
-        if (!passive && blaming && entity.at < at) return false;
-        return true;
-      })
-      .flatMap((entity) => entity.keys);
+    const eligible = entities.filter((entity) => !(speakerBefore >= 0 && speakerBefore < at && entity.at < speakerBefore));
+    // "X was behind the attack", "X is the mastermind of Y's murder": a fault predicated of a subject accuses the
+    // subject, not the victim or the crime named after it.
+    if (tokens[at]?.pos !== "VERB") {
+      let copula = -1;
+      for (let i = at - 1; i >= Math.max(0, at - 4); i -= 1) if (tokens[i]!.lemma === "be") copula = i;
+      const subjects = copula > 0 ? eligible.filter((entity) => entity.at < copula) : [];
+      if (subjects.length) return [...new Set(subjects.flatMap((entity) => entity.keys))];
+    }
+    const keys = eligible.filter((entity) => passive || !blaming || entity.at >= at).flatMap((entity) => entity.keys);
     return [...new Set(keys)];
   };
   const push = (act: ActFacet["act"], words: string, at?: number) => {

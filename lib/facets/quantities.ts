@@ -298,6 +298,8 @@ function wordsAfterFigure(text: string, end: number, nextStart: number, length: 
   if (!inserted) return ownWordsAfter(text, end, nextStart, length);
   const resume = end + inserted[0].length;
   const rest = text.slice(resume, resume + length);
+  // "killed 1,134 people, most of them garment workers, and injured 2,500": after the insertion a new verb phrase begins.
+  if (/^\s*(?:and|or|but|while|whereas)\b/i.test(rest)) return inserted[1]!;
   const figure = /\d/.exec(rest);
   return `${inserted[1]} ${figure ? rest.slice(0, figure.index) : rest}`;
 }

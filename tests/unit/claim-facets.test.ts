@@ -137,6 +137,20 @@ describe("entities, acts and predicates", () => {
     expect(facets.acts[0]!.targets).not.toContain("mahmood");
   });
 
+  test("a fault predicated of a subject accuses the subject, not the victim named after it; a passive report quotes no one", () => {
+    const facets = computeFacets({
+      quote:
+        "Khalid Shamim, who also belongs to Muttahida Qaumi Movement (MQM) is said to be the mastermind of Dr Imran's murder, and two other youth were reported arrested.",
+    });
+    const accusation = facets.acts.find((act) => act.act === "accuses")!;
+    expect(accusation.targets).toContain("mqm");
+    expect(accusation.targets).toContain("khalid shamim");
+    expect(accusation.targets).not.toContain("imran");
+    const behind = computeFacets({ quote: "Police said the MQM was behind the killing of Imran Farooq.", cue: "said" });
+    expect(behind.acts.find((act) => act.act === "accuses")!.targets).toEqual(expect.arrayContaining(["mqm"]));
+    expect(behind.acts.find((act) => act.act === "accuses")!.targets).not.toContain("imran farooq");
+  });
+
   test("a reported accusation under “had no idea” is still an accusation, not a denial", () => {
     const facets = computeFacets({ quote: "Melisa Leclerc said the Minister had no idea Mr. Baqri had been accused of atrocities." });
     expect(facets.acts.map((act) => act.act)).not.toContain("denies");
@@ -317,6 +331,11 @@ describe("figures of a fourth subject (Rana Plaza)", () => {
     const [whole, part] = computeFacets({ quote: "At least 298 people, including 80 children, were killed when the airliner came down." }).quantities;
     expect([whole!.low, whole!.measure]).toEqual([298, "death"]);
     expect([part!.low, part!.measure, part!.part]).toEqual([80, "death", true]);
+    // After the insertion a new verb phrase is not the figure's: 1,134 killed, 2,500 injured.
+    expect(measureOf("It killed 1,134 people, most of them garment workers, and injured about 2,500 others.")).toEqual([
+      [1134, "death"],
+      [2500, "injury"],
+    ]);
   });
 
   test("the rescued and the detained are measures of their own", () => {
