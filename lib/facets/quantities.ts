@@ -118,7 +118,8 @@ function countUnit(lemma: string): string {
 
 /** "an eight-storey building" counts storeys; "42-year-old" and "three-day strike" are not counts. */
 function countingCompound(after: string): { unit: string; head: string | undefined; consumed: number } | null {
-  const compound = /^-(\p{L}{3,})\s+(\p{L}{3,})(?:\s+(\p{L}{3,}))?/u.exec(after);
+  // "a 6,825-ton roll-on/roll-off ferry": past hyphenated modifiers to the noun.
+  const compound = /^-(\p{L}{3,})\s+(?:[\p{L}]+[-/][\p{L}/-]+\s+)*(\p{L}{3,})(?:\s+(\p{L}{3,}))?/u.exec(after);
   if (!compound || NOT_COUNTED.test(compound[1]!)) return null;
   const unit = countUnit(
     compound[1]!
@@ -473,6 +474,19 @@ const REFUTED_AFTER =
 const REFUTED_BEFORE =
   /\b(?:misled|misleading|mislead)\b[^.;]{0,60}\b(?:by\s+)?(?:citing|claiming|saying|putting)\s+(?:\S+\s+){0,3}$|\b(?:rejected|disputed|dismissed|challenged|refuted)\s+(?:the|a|an|its|their)?\s*(?:figure|estimate|number|claim|toll)\s+of\s+$/i;
 
+/** "Of the 304 dead, 250 were students", "Of the 476 on board, 304 died": the group a count is taken within. */
+const OF_GROUP_BEFORE =
+  /^\W*(?:and\s+)?of\s+(?:the|these|those|its|their)\s+(?:[\d,]+\s+|\p{Ll}+\s+)?([\p{L}\s-]*?)(?:\s+(?:of|on|aboard|in|at|from)\b[^,]*)?,\s*$/iu;
+/** A group that is everyone there: a count within it is the whole count ("Of the 476, 304 died"). */
+const EVERYONE =
+  /^(?:|people|persons|passengers|individuals|those|people\s+on\s+board|on\s+board|aboard|occupants|crew\s+and\s+passengers|passengers\s+and\s+crew)$/i;
+/** "Another 57 were injured" names other people, not an increment: only "a further" and "additional" add to a count. */
+const INCREMENT_BEFORE = /\b(?:a\s+further|an\s+additional)\s*$/i;
+const INCREMENT_AFTER = /^\s*(?:more|additional|further|extra|new)\b/i;
+const LIMIT_BEFORE =
+  /\b(?:permitted|allowed|authori[sz]ed|approved|permissible|legal|rated|limit(?:ed)?|capacity|cap(?:ped)?)\b(?:\s+[\p{L}'’]+){0,3}\s+(?:to|of|at|was|is)?\s*$/iu;
+const LIMIT_AFTER = /^[^,;.]{0,70}?\b(?:limit|allowed|permitted|capacity|authori[sz]ed|approved)\b/i;
+
 /** "17 people had died, not eleven" */
 const REJECTS = /^(?:\s+[\p{L}'’]+){0,3}\s*,?\s*(?:and\s+)?(?:not|rather\s+than|instead\s+of)\s+$/iu;
 
@@ -624,6 +638,18 @@ export function quantityMentions(text: string, context = ""): { facet: QuantityF
     if (substance) facet.substance = substance[1]!.toLowerCase().replace(/s$/, "");
     // "rose to 154, among them 25 bodies not yet identified": a part of a count is not a rival count of the whole.
     if (PART_BEFORE.test(text.slice(Math.max(0, first.start - 30), first.start)) || PART_AFTER.test(text.slice(afterUnit, afterUnit + 30))) facet.part = true;
+    // "Of the 325 students on board, 250 died": a count within a group is a part, unless the group is everyone there.
+    const group = OF_GROUP_BEFORE.exec(clauseBefore(text, first.start));
+    if (group && !EVERYONE.test(group[1]!.trim())) facet.part = true;
+    // "two additional missing passengers", "a further 20 bodies": an increment is not the count.
+    if (INCREMENT_BEFORE.test(text.slice(Math.max(0, first.start - 24), first.start)) || INCREMENT_AFTER.test(text.slice(last.end, last.end + 16)))
+      facet.part = true;
+    // "cut the ship's permitted cargo to 987 tons", "987 tons, the limit the register had set": a limit is not what was carried.
+    if (
+      !facet.measure.endsWith("-max") &&
+      (LIMIT_BEFORE.test(text.slice(Math.max(0, first.start - 50), first.start)) || LIMIT_AFTER.test(text.slice(afterUnit, afterUnit + 70)))
+    )
+      facet.measure = `${facet.measure}-limit`;
     if (measured.dimension === "money") {
       const role = moneyRole(clauseBefore(text, first.start).slice(-60), text.slice(afterUnit, afterUnit + 40));
       if (role) facet.role = role;
@@ -689,6 +715,8 @@ export function comparableQuantities(a: QuantityFacet, b: QuantityFacet): boolea
 /** "About 3,500 had been inside": a count with no noun of its own counts people of any kind ("3,122 workers"). */
 function sameMeasure(a: QuantityFacet, b: QuantityFacet): boolean {
   if (a.measure === b.measure) return true;
+  // A limit compares only with a limit.
+  if (a.measure.endsWith("-limit") || b.measure.endsWith("-limit")) return false;
   // A mass the sentence does not say the fate of may be either.
   if (a.dimension === "mass") return a.measure === "mass" || b.measure === "mass";
   if (a.dimension !== "people") return false;

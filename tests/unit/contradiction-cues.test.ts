@@ -313,6 +313,37 @@ describe("figures-conflict: different numbers for the same thing", () => {
     expect(match!.explanation).toMatch(/says 70 per cent; .* says 68% — the shares differ\.$/);
   });
 
+  test("a ship's size: “a 6,825-ton roll-on/roll-off ferry” and “a 6,325-ton vessel” size one thing (a ferry is a kind of vessel)", () => {
+    const a = claim("The Sewol was a 6,825-ton roll-on/roll-off ferry built in Japan in 1994 and bought by Chonghaejin Marine in 2012.", { source: 3 });
+    const b = claim("Some early reports described the ship as a 6,325-ton vessel.", { source: 4 });
+    expect(fires("figures-conflict", { name: "", a, b })).toMatchObject({ kind: "numeric" });
+  });
+
+  test.each<Case>([
+    {
+      name: "a count within a group (“Of the 325 students on board, 250 died”) is no rival of the whole toll",
+      a: claim("Of the 325 students of Danwon High School on board, 250 died.", { source: 3 }),
+      b: claim("Of the 476, 304 died and 172 survived.", { source: 4 }),
+    },
+    {
+      name: "a limit (“the ship's permitted cargo to 987 tons”) is no rival of what was carried",
+      a: claim("After the refit the Korean Register of Shipping cut the ship's permitted cargo to 987 tons.", { source: 3 }),
+      b: claim("The company's departure report to the Korea Shipping Association listed 657 tons of cargo.", { source: 1 }),
+    },
+    {
+      name: "an increment (“the two additional missing passengers”) is no rival of the count",
+      a: claim("Kim said the two additional missing passengers were Chinese nationals.", { source: 1 }),
+      b: claim("So far 269 bodies have been recovered and 35 people remain missing, said a spokesman for the rescue task force.", { source: 1 }),
+    },
+    {
+      name: "counts of the missing told as they stood are a timeline",
+      a: claim("The search for bodies was called off on 11 November 2014 with 295 recovered and nine still missing.", { source: 3 }),
+      b: claim("As of Monday, 286 bodies had been recovered and 18 people were still missing.", { source: 5 }),
+    },
+  ])("does not fire: $name", (example) => {
+    expect(fires("figures-conflict", example)).toBeUndefined();
+  });
+
   test("a count with no noun of its own (“about 3,500 had been inside”) is a rival to a count of workers in the building", () => {
     const workers = claim("The Bangladesh Garment Manufacturers and Exporters Association (BGMEA) put the number of workers in the building at 3,122.", {
       source: 1,

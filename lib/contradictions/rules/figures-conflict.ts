@@ -12,6 +12,7 @@ import {
   type CueClaim,
 } from "@/lib/contradictions/features";
 import { comparableQuantities, quantitiesDisagree, type QuantityFacet } from "@/lib/facets";
+import { isKindOf } from "@/lib/text/wordnet";
 
 const MEASURE_LABELS: Record<string, string> = {
   death: "the death tolls",
@@ -29,6 +30,8 @@ const MEASURE_LABELS: Record<string, string> = {
 };
 
 export function measureLabel(quantity: QuantityFacet): string {
+  if (quantity.measure.endsWith("-limit"))
+    return `the limits on ${measureLabel({ ...quantity, measure: quantity.measure.slice(0, -"-limit".length) }).replace(/^the /, "")}`;
   if (quantity.dimension === "money") return quantity.measure === "money" ? "the sums" : `the ${quantity.measure} sums`;
   if (quantity.measure.startsWith("people-")) return `the numbers of ${quantity.measure.slice(7)}`;
   if (quantity.measure.endsWith("-max"))
@@ -63,7 +66,8 @@ export function figureAffinity(a: QuantityFacet, b: QuantityFacet): number {
   const closeness = ratio >= 0.85 ? 0.5 : ratio >= 0.6 ? 0.25 : 0;
   const specific = a.rate || a.measure.endsWith("-max") ? 0.5 : 0;
   // The same verb or noun governs both ("demanded Rs200 million" / "demanded Rs250 million"): one slot, two fillers.
-  const sameHead = a.head !== undefined && a.head === b.head ? 0.5 : 0;
+  // "a 6,825-ton ferry" / "a 6,325-ton vessel": a ferry is a kind of vessel, so the two figures size one thing.
+  const sameHead = a.head !== undefined && b.head !== undefined && (a.head === b.head || isKindOf(a.head, b.head) || isKindOf(b.head, a.head)) ? 0.5 : 0;
   // Two weights of the same substance ("tonnes of ammonium nitrate") are one quantity, however common the words.
   const sameSubstance = a.substance !== undefined && a.substance === b.substance ? 0.5 : 0;
   return noisyOr(closeness, specific, sameHead, sameSubstance);
@@ -86,6 +90,10 @@ const ROSE_TO = /\b(?:rose|risen|climbed|increased|jumped|grew|went\s+up)\s+(?:\
  * the other is wrong ("17 died, not eleven").
  */
 export function tollsOverTime(a: CueClaim, qa: QuantityFacet, b: CueClaim, qb: QuantityFacet): boolean {
+  // The missing are found or added to the list day by day: a count of the missing told as it stood ("as of Monday, 18
+  // were still missing") and another are a timeline either way.
+  if (qa.measure === "missing" && qb.measure === "missing" && qa.rejects === undefined && qb.rejects === undefined)
+    return AS_IT_STOOD.test(a.quote) || AS_IT_STOOD.test(b.quote);
   if (!CUMULATIVE.has(qa.measure) || !CUMULATIVE.has(qb.measure) || qa.rejects !== undefined || qb.rejects !== undefined) return false;
   const lower = qa.high < qb.low ? a : qb.high < qa.low ? b : null;
   const higher = lower === a ? b : a;
