@@ -8,6 +8,9 @@ export interface Phrase {
   act?: boolean;
 }
 
+const WITNESS_DENIAL =
+  /\b(?:never|(?:did|do|does|had|have|has)\s*(?:not|n[’']t))\s+(?:hear|heard|see|saw|seen|receive|received|get|got|notice|noticed)\s+(?:it|that|this|them|any\s+such|such\s+an?|anything\s+of\s+the\s+kind)\b/i;
+
 export const DISPUTE_PHRASES: Phrase[] = [
   { pattern: /\b(?:denied|denies|deny|denying)\b/i, strength: 1, act: true },
   { pattern: /\b(?:denial|denials)\b/i, strength: 0.6 },
@@ -34,6 +37,8 @@ export const DISPUTE_PHRASES: Phrase[] = [
   { pattern: /\b(?:contested|contradicted|contradicts|countered|insisted)\b/i, strength: 0.6, act: true },
   { pattern: /\bno\b[^.;:]{0,80}\bever\b|\bnor has (?:he|she|it|they) ever\b|\bneither\b[^.;]{0,40}\bnor\b[^.;]{0,60}\bever\b/i, strength: 0.8 },
   { pattern: /\bnever\b/i, strength: 0.5 },
+  // "Survivors say they never heard it": a witness who did not perceive what was just claimed disputes it.
+  { pattern: WITNESS_DENIAL, strength: 0.9 },
 ];
 
 /** Dispute wording that points back at what was just said ("disputes that", "this notion"). */
@@ -44,8 +49,10 @@ export const DISPUTE_PHRASES: Phrase[] = [
  * unless the clause opens on a pronoun ("denied that he was ever a member"): then it is about whoever
  * was just named, and answers what was just said of them.
  */
-export const POINTS_BACK =
-  /\b(?:disputes?|disputed|denied|denies|refuted|rejected|rejects)\s+(?:that(?=\s*(?:[.,;:!?)"”’]|$)|\s+(?:claims?|reports?|allegations?|accounts?|versions?|story|stor(?:y|ies)|statements?|charges?|accusations?|assertions?|suggestions?|notion|figures?|numbers?|estimates?)\b|\s+(?:he|she|they|it|his|her|their|its)\b)|this|it(?!\s+(?:had|has|was|is|were|would|could|did|will|should)\b)|these|those|the claim|the report|the allegation)\b|^\W*(?:that|this|it)\s+(?:is|was)\s+(?:simply\s+|completely\s+|totally\s+)?(?:not true|untrue|false|wrong|ridiculous|baseless)|\b(?:this|that|the) (?:notion|accusation|allegation|claim|charge)s?\b|\bany of that\b/i;
+export const POINTS_BACK = new RegExp(
+  `${/\b(?:disputes?|disputed|denied|denies|refuted|rejected|rejects)\s+(?:that(?=\s*(?:[.,;:!?)"”’]|$)|\s+(?:claims?|reports?|allegations?|accounts?|versions?|story|stor(?:y|ies)|statements?|charges?|accusations?|assertions?|suggestions?|notion|figures?|numbers?|estimates?)\b|\s+(?:he|she|they|it|his|her|their|its)\b)|this|it(?!\s+(?:had|has|was|is|were|would|could|did|will|should)\b)|these|those|the claim|the report|the allegation)\b|^\W*(?:that|this|it)\s+(?:is|was)\s+(?:simply\s+|completely\s+|totally\s+)?(?:not true|untrue|false|wrong|ridiculous|baseless)|\b(?:this|that|the) (?:notion|accusation|allegation|claim|charge)s?\b|\bany of that\b/i.source}|${WITNESS_DENIAL.source}`,
+  "i",
+);
 
 export const CONTRAST_STRONG =
   /^\W*(?:despite (?:this|that|these|it)|contrary to (?:this|that|these|what)|on the contrary|in contrast|but,? (?:the )?fact is|the fact is)\b/i;

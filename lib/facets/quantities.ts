@@ -386,6 +386,16 @@ function measureOf(text: string, mention: NumberMention, end: number, context = 
   const numberOf = new RegExp(`\\bnumber\\s+of\\s+(?:\\S+\\s+)?(${PEOPLE})\\b([^.;]{0,50}?)\\s(?:at|was|is|to|stood\\s+at)\\s*$`, "i").exec(
     text.slice(Math.max(0, mention.start - 90), mention.start),
   );
+  // "put the number rescued at 164", "the number missing stood at 35": the participle names the measure.
+  const numberWhat =
+    /\bnumber\s+(?:of\s+(?:people|persons)\s+)?(killed|dead|injured|wounded|hurt|missing|rescued|saved|arrested|detained)\b[^.;]{0,40}?\s(?:at|was|is|to|stood\s+at)\s*$/i.exec(
+      text.slice(Math.max(0, mention.start - 90), mention.start),
+    );
+  if (numberWhat) {
+    const what = numberWhat[1]!;
+    const measure = INJURY.test(what) ? "injury" : DEATH.test(what) ? "death" : MISSING.test(what) ? "missing" : RESCUED.test(what) ? "rescued" : "arrested";
+    return { dimension: "people", unit: "people", measure, factor: 1, consumed: 0 };
+  }
   if (numberOf) {
     const noun = numberOf[1]!.toLowerCase();
     // "the number of people killed in the fire is 97": what befell them is the measure, as "97 people were killed" says.

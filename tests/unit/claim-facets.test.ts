@@ -351,6 +351,11 @@ describe("figures of a fourth subject (Rana Plaza)", () => {
     expect(measureOf("In 2015 police charged 41 people, among them Rana, his parents and the factory owners, with murder.")).toEqual([[41, "people-people"]]);
   });
 
+  test("'put the number rescued at 164': the participle after 'number' names the measure", () => {
+    expect(measureOf("By evening the coast guard put the number rescued at 164.")).toEqual([[164, "rescued"]]);
+    expect(measureOf("The number of people missing was 35.")).toEqual([[35, "missing"]]);
+  });
+
   test("a plural noun right after a figure is what it counts, and floors are storeys", () => {
     expect(measureOf("Rescuers pulled 2,438 survivors from the debris of the building.")).toEqual([[2438, "people-survivors"]]);
     expect(measureOf("A separate probe found that eight floors had been built.")).toEqual([[8, "storey"]]);

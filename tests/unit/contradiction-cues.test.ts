@@ -163,6 +163,21 @@ describe("dispute-language: one claim rejects the other", () => {
     expect(fires("dispute-language", example)).toBeUndefined();
   });
 
+  test("'Survivors say they never heard it': a witness who did not perceive what was just claimed disputes it", () => {
+    const example: Case = {
+      name: "",
+      a: claim("The boat's commander, Kim Kyung-il, had told reporters on April 28 that his crew broadcast an evacuation order.", {
+        speaker: "Rehman Malik",
+        source: 5,
+        at: 100,
+      }),
+      b: claim("Survivors say they never heard it.", { speaker: "Human rights groups", source: 5, at: 200 }),
+      signals: { gap: 0 },
+    };
+    expect(fires("dispute-language", example)).toMatchObject({ kind: "dispute" });
+    expect(fires("dispute-language", example)!.explanation).toContain("never heard it");
+  });
+
   test("'denied that the group had stored weapons' states its own content: it does not answer the sentence before about someone else", () => {
     const example: Case = {
       name: "",
