@@ -24,7 +24,7 @@ export const DISPUTE_PHRASES: Phrase[] = [
   { pattern: /\b(?:ridiculous|absurd|nonsense|misleading|naive|mockery|propaganda|a ruse|malign)\b/i, strength: 0.8 },
   {
     pattern:
-      /\brejec(?:ts|ted)\s+(?:the|this|that|these|those|such|any|all)\s+(?:\w+\s+)?(?:claims?|allegations?|assertions?|notions?|reports?|charges?|accusations?|suggestions?|statements?)\b/i,
+      /\b(?:rejec(?:ts|ted)|dismiss(?:es|ed)|discount(?:s|ed)|scoff(?:s|ed)\s+at|ridicul(?:es|ed))\s+(?:the|this|that|these|those|such|any|all)\s+(?:\w+\s+)?(?:claims?|allegations?|assertions?|notions?|reports?|charges?|accusations?|suggestions?|statements?|theory|theories|speculation|idea|criticism)\b/i,
     strength: 0.8,
     act: true,
   },
@@ -50,7 +50,7 @@ export const DISPUTE_PHRASES: Phrase[] = [
  * was just named, and answers what was just said of them.
  */
 export const POINTS_BACK = new RegExp(
-  `${/\b(?:disputes?|disputed|denied|denies|refuted|rejected|rejects)\s+(?:that(?=\s*(?:[.,;:!?)"”’]|$)|\s+(?:claims?|reports?|allegations?|accounts?|versions?|story|stor(?:y|ies)|statements?|charges?|accusations?|assertions?|suggestions?|notion|figures?|numbers?|estimates?)\b|\s+(?:he|she|they|it|his|her|their|its)\b)|this|it(?!\s+(?:had|has|was|is|were|would|could|did|will|should)\b)|these|those|the claim|the report|the allegation)\b|^\W*(?:that|this|it)\s+(?:is|was)\s+(?:simply\s+|completely\s+|totally\s+)?(?:not true|untrue|false|wrong|ridiculous|baseless)|\b(?:this|that|the) (?:notion|accusation|allegation|claim|charge)s?\b|\bany of that\b/i.source}|${WITNESS_DENIAL.source}`,
+  `${/\b(?:disputes?|disputed|denied|denies|refuted|rejected|rejects)\s+(?:that(?=\s*(?:[.,;:!?)"”’]|$)|\s+(?:claims?|reports?|allegations?|accounts?|versions?|story|stor(?:y|ies)|statements?|charges?|accusations?|assertions?|suggestions?|notion|figures?|numbers?|estimates?)\b|\s+(?:he|she|they|it|his|her|their|its)\b)|this|it(?!\s+(?:had|has|was|is|were|would|could|did|will|should)\b)|these|those|the claim|the report|the allegation)\b|^\W*(?:that|this|it)\s+(?:is|was)\s+(?:simply\s+|completely\s+|totally\s+)?(?:not true|untrue|false|wrong|ridiculous|baseless)|\b(?:this|that|the) (?:notion|accusation|allegation|claim|charge|suggestion|theory|speculation|idea)s?\b|\bany of that\b/i.source}|${WITNESS_DENIAL.source}`,
   "i",
 );
 

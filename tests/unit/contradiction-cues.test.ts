@@ -163,6 +163,21 @@ describe("dispute-language: one claim rejects the other", () => {
     expect(fires("dispute-language", example)).toBeUndefined();
   });
 
+  test("'dismissed the suggestion' right after the suggestion disputes it", () => {
+    const example: Case = {
+      name: "",
+      a: claim("President Donald Trump of the United States had said on Tuesday that the explosion looked like a terrible attack.", {
+        speaker: "Pervez Musharraf",
+        source: 1,
+        at: 100,
+      }),
+      b: claim("Lebanese officials dismissed the suggestion and said the cause was the stored chemicals.", { speaker: "Sindh Police", source: 1, at: 200 }),
+      signals: { gap: 0 },
+    };
+    expect(fires("dispute-language", example)).toMatchObject({ kind: "dispute" });
+    expect(fires("dispute-language", example)!.explanation).toContain("dismissed the suggestion");
+  });
+
   test("'Survivors say they never heard it': a witness who did not perceive what was just claimed disputes it", () => {
     const example: Case = {
       name: "",
