@@ -55,6 +55,8 @@ export function matchClaims(a: CueClaim, b: CueClaim, signals: PairSignals, voca
  */
 export function judgeSameness(a: CueClaim, b: CueClaim, signals: PairSignals, vocabulary: Vocabulary): PropositionMatch | "apart" | null {
   if (a.id === b.id) return null;
+  // The same sentence in two documents (a repost, a wire story run twice) states one thing.
+  if (sameSentence(a.quote, b.quote)) return { score: 0.95, reason: "the same sentence" };
   const evidence: Evidence[] = [];
 
   const figures = figureEvidence(a, b);
@@ -87,13 +89,25 @@ export function judgeSameness(a: CueClaim, b: CueClaim, signals: PairSignals, vo
   return { score, reason: evidence.map((item) => item.reason).join("; ") };
 }
 
+function sameSentence(x: string, y: string): boolean {
+  const plain = (text: string) => text.normalize("NFKC").toLowerCase().replace(/[‘’`]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, " ").trim();
+  const [px, py] = [plain(x), plain(y)];
+  return px.length >= 30 && px === py;
+}
+
 /** A shared measure with figures that agree is strong evidence; with figures that cannot both hold, a veto. */
 function figureEvidence(a: CueClaim, b: CueClaim): Evidence | "different" | null {
   let agreeing: Evidence | null = null;
-  for (const qa of statedQuantities(a)) {
-    for (const qb of statedQuantities(b)) {
-      if (!comparableQuantities(qa, qb)) continue;
-      if (quantitiesDisagree(qa, qb)) return "different";
+  const [fa, fb] = [statedQuantities(a), statedQuantities(b)];
+  // "258, down from the 289 announced" told twice: a figure has its counterpart when any comparable figure agrees with it.
+  const unmatched = (q: QuantityFacet, others: QuantityFacet[]) => {
+    const comparable = others.filter((other) => comparableQuantities(q, other));
+    return comparable.length > 0 && comparable.every((other) => quantitiesDisagree(q, other));
+  };
+  if (fa.some((qa) => unmatched(qa, fb)) || fb.some((qb) => unmatched(qb, fa))) return "different";
+  for (const qa of fa) {
+    for (const qb of fb) {
+      if (!comparableQuantities(qa, qb) || quantitiesDisagree(qa, qb)) continue;
       // Ranges that merely overlap ("$3–5 billion", "$3.8–4.6 billion") are two estimates, not one figure told twice.
       if (!sameFigure(qa, qb)) continue;
       const exact = qa.low === qb.low && qa.high === qb.high;

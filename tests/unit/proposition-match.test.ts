@@ -1,0 +1,56 @@
+// Whether two claims state the same proposition (lib/propositions/match.ts), on sentences from the labelled sets.
+import { describe, expect, test } from "vitest";
+import { judgeSameness, matchClaims, MATCH_THRESHOLD } from "@/lib/propositions/match";
+import type { CueClaim } from "@/lib/contradictions/judge";
+import { Vocabulary } from "@/lib/text/terms";
+
+const SENTENCES = [
+  "Karachi commissioner Roshan Shaikh said the death toll stood at 258, down from the 289 announced on Wednesday, and that 82 bodies were still unidentified.",
+  "Police surgeon Dr Kamaluddin Shaikh put the toll at around 259.",
+  "The fire killed 259 workers.",
+  "The fire on September 11, 2012, killed 259 workers, making it the worst industrial disaster in Pakistan's history.",
+  "262 people were burned alive because of one family's greed, and now two MQM workers will hang for it.",
+  "The Sindh High Court on Monday upheld the death sentences of Abdul Rehman alias Bhola and Zubair alias Charya.",
+];
+const vocabulary = Vocabulary.from(SENTENCES);
+
+let nextId = 1;
+function claim(quote: string, source: number, speakerName: string | null = null): CueClaim {
+  const id = nextId++;
+  return {
+    id,
+    quote,
+    sourceId: source,
+    sourceTitle: `Source ${source}`,
+    startOffset: id * 100,
+    speakerId: speakerName ? id : null,
+    speakerName,
+    topicId: null,
+    topicTitle: null,
+    stance: "unclear",
+  };
+}
+
+describe("matching claims into propositions", () => {
+  test("the same sentence in a repost is one proposition, however many figures it holds", () => {
+    const original = claim(SENTENCES[0]!, 1, "Roshan Shaikh");
+    const repost = claim(SENTENCES[0]!, 2, "Roshan Shaikh");
+    const match = matchClaims(original, repost, {}, vocabulary);
+    expect(match?.score).toBeGreaterThanOrEqual(MATCH_THRESHOLD);
+    expect(match?.reason).toBe("the same sentence");
+  });
+
+  test("one toll told in other words is one proposition", () => {
+    const match = matchClaims(claim(SENTENCES[2]!, 3), claim(SENTENCES[3]!, 5), {}, vocabulary);
+    expect(match?.score).toBeGreaterThanOrEqual(MATCH_THRESHOLD);
+    expect(match?.reason).toContain("the same figure");
+  });
+
+  test("rival tolls are kept apart", () => {
+    expect(judgeSameness(claim(SENTENCES[2]!, 3), claim(SENTENCES[4]!, 4), {}, vocabulary)).toBe("apart");
+  });
+
+  test("a figure with no counterpart keeps two claims apart: 258 (down from 289) is not 'around 259'", () => {
+    expect(judgeSameness(claim(SENTENCES[0]!, 1, "Roshan Shaikh"), claim(SENTENCES[1]!, 1, "Kamaluddin Shaikh"), {}, vocabulary)).toBe("apart");
+  });
+});
