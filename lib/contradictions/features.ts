@@ -456,7 +456,9 @@ export function propositionsOf(claim: CueClaim): PropositionFacet[] {
 }
 
 export function statedQuantities(claim: CueClaim): QuantityFacet[] {
-  return facetsOf(claim).quantities.filter((quantity) => quantity.modality !== "hypothetical" && quantity.modality !== "prediction" && !quantity.refuted);
+  return facetsOf(claim).quantities.filter(
+    (quantity) => quantity.modality !== "hypothetical" && quantity.modality !== "prediction" && !quantity.refuted && !quantity.superseded,
+  );
 }
 
 export function sharedEventTerms(a: CueClaim, b: CueClaim, vocabulary: Vocabulary): string[] {

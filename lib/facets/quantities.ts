@@ -497,6 +497,12 @@ const LIMIT_BEFORE =
   /\b(?:permitted|allowed|authori[sz]ed|approved|permissible|legal|rated|limit(?:ed)?|capacity|cap(?:ped)?)\b(?:\s+[\p{L}'’]+){0,3}\s+(?:to|of|at|was|is)?\s*$/iu;
 const LIMIT_AFTER = /^[^,;.]{0,70}?\b(?:limit|allowed|permitted|capacity|authori[sz]ed|approved)\b/i;
 
+/** "258, down from the 289": what lies between a figure and the earlier one it replaced. */
+const DOWN_FROM = /^(?:\s+[\p{L}'’]+){0,3}\s*,?\s*(?:down|up)\s+from\s+(?:the\s+|an?\s+)?(?:earlier\s+|previous\s+|initial\s+|original\s+)?$/iu;
+/** "then corrected the figure to 164", "later lowered it to 172": a figure that replaces one the claim gave before. */
+const CORRECTED_TO =
+  /\b(?:correct|revis|lower|rais|cut|reduc|increas|adjust|amend|updat|downgrad|upgrad)\w*\s+(?:the\s+|its\s+|that\s+|this\s+)?(?:(?:official|death|initial)\s+)?(?:figure|count|toll|number|estimate|total|tally|it)\s+(?:down\s+|up\s+)?to\s*$/i;
+
 /** "17 people had died, not eleven" */
 const REJECTS = /^(?:\s+[\p{L}'’]+){0,3}\s*,?\s*(?:and\s+)?(?:not|rather\s+than|instead\s+of)\s+$/iu;
 
@@ -670,6 +676,16 @@ export function quantityMentions(text: string, context = ""): { facet: QuantityF
     if (following && !used.has(i + 1) && REJECTS.test(text.slice(afterUnit, following.start))) {
       facet.rejects = following.value * measured.factor;
       used.add(i + 1);
+    } else if (following && !used.has(i + 1) && DOWN_FROM.test(text.slice(afterUnit, following.start))) {
+      // "258, down from the 289 announced on Wednesday": the earlier figure, not a second count.
+      facet.revisedFrom = following.value * measured.factor;
+      used.add(i + 1);
+    }
+    // "announced that 368 people had been rescued, then corrected the figure to 164": the first figure is replaced.
+    const replaced = previous && CORRECTED_TO.test(text.slice(Math.max(0, first.start - 60), first.start)) ? previous.facet : undefined;
+    if (replaced && replaced.dimension === facet.dimension && replaced.measure === facet.measure) {
+      facet.revisedFrom = replaced.low;
+      replaced.superseded = true;
     }
     result.push({ facet, start: first.start });
     previous = { facet, measured };

@@ -41,6 +41,10 @@ export interface QuantityFacet {
   substance?: string;
   /** "among them 25 bodies": a part of a larger count, compared only with parts. */
   part?: boolean;
+  /** "258, down from the 289", "announced 368, then corrected the figure to 164": the earlier figure this one replaces. */
+  revisedFrom?: number;
+  /** The earlier figure a claim says was replaced ("368, then corrected … to 164"): not the claim's own figure. */
+  superseded?: boolean;
   /** Whose figure it is: "Primark paid $14 million" → primark. */
   holder?: string[];
 }

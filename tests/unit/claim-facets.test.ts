@@ -356,6 +356,20 @@ describe("figures of a fourth subject (Rana Plaza)", () => {
     expect(measureOf("The number of people missing was 35.")).toEqual([[35, "missing"]]);
   });
 
+  test("'258, down from the 289' and 'then corrected the figure to 164' name the figure they replace", () => {
+    const [toll, unidentified] = computeFacets({
+      quote:
+        "Karachi commissioner Roshan Shaikh said the death toll stood at 258, down from the 289 announced on Wednesday, and that 82 bodies were still unidentified.",
+    }).quantities;
+    expect([toll!.low, toll!.revisedFrom]).toEqual([258, 289]);
+    expect(unidentified!.low).toBe(82);
+    const [first, corrected] = computeFacets({
+      quote: "On the day of the sinking the government announced that 368 people had been rescued, then corrected the figure to 164.",
+    }).quantities;
+    expect([first!.low, first!.superseded]).toEqual([368, true]);
+    expect([corrected!.low, corrected!.measure, corrected!.revisedFrom]).toEqual([164, "rescued", 368]);
+  });
+
   test("a plural noun right after a figure is what it counts, and floors are storeys", () => {
     expect(measureOf("Rescuers pulled 2,438 survivors from the debris of the building.")).toEqual([[2438, "people-survivors"]]);
     expect(measureOf("A separate probe found that eight floors had been built.")).toEqual([[8, "storey"]]);

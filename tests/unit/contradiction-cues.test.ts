@@ -343,6 +343,21 @@ describe("figures-conflict: different numbers for the same thing", () => {
     expect(match!.explanation).toMatch(/says 70 per cent; .* says 68% — the shares differ\.$/);
   });
 
+  test("a revision the text names ('258, down from the 289') is a revision of the 289, still a rival of 259 and of no bound", () => {
+    const given = claim("On 12 September the official death toll was given as 289.", { source: 3 });
+    const revised = claim(
+      "Karachi commissioner Roshan Shaikh said the death toll stood at 258, down from the 289 announced on Wednesday, and that 82 bodies were still unidentified.",
+      { source: 6 },
+    );
+    const cues = detectCues(given, revised, {}, vocabulary);
+    expect(cues.find((cue) => cue.rule === "figures-conflict")).toBeUndefined();
+    expect(cues[0]).toMatchObject({ kind: "revision", rule: "figure-revision" });
+    const rival = claim("The fire killed 259 workers.", { source: 3 });
+    expect(fires("figures-conflict", { name: "", a: rival, b: revised })).toMatchObject({ kind: "numeric" });
+    const bound = claim("Two men were sentenced to death for starting the 2012 fire at a Karachi garment factory that killed over 260 people.", { source: 4 });
+    expect(fires("figures-conflict", { name: "", a: bound, b: revised })).toMatchObject({ kind: "numeric" });
+  });
+
   test("a ship's size: “a 6,825-ton roll-on/roll-off ferry” and “a 6,325-ton vessel” size one thing (a ferry is a kind of vessel)", () => {
     const a = claim("The Sewol was a 6,825-ton roll-on/roll-off ferry built in Japan in 1994 and bought by Chonghaejin Marine in 2012.", { source: 3 });
     const b = claim("Some early reports described the ship as a 6,325-ton vessel.", { source: 4 });

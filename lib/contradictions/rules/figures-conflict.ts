@@ -100,6 +100,13 @@ export function tollsOverTime(a: CueClaim, qa: QuantityFacet, b: CueClaim, qb: Q
   return lower !== null && (AS_IT_STOOD.test(lower.quote) || ROSE_TO.test(higher.quote));
 }
 
+/** The later figure names the earlier one as what it replaced. */
+export function revises(later: QuantityFacet, earlier: QuantityFacet): boolean {
+  // A bound ("over 260") holds the replaced figure without being it.
+  if (later.revisedFrom === undefined || earlier.bound !== undefined || earlier.allowHigh === null) return false;
+  return later.revisedFrom >= earlier.allowLow && later.revisedFrom <= (earlier.allowHigh ?? Number.POSITIVE_INFINITY);
+}
+
 export const figuresConflict: ContradictionRule = {
   name: "figures-conflict",
   label: "figures for the same thing that cannot both hold",
@@ -116,6 +123,8 @@ export const figuresConflict: ContradictionRule = {
     if (differentDates(a, b)) return null;
     const [qa0, qb0] = figures;
     if (tollsOverTime(a, qa0, b, qb0)) return null;
+    // "258, down from the 289" and "the toll was given as 289": the revision names the figure it replaced.
+    if (revises(qa0, qb0) || revises(qb0, qa0)) return null;
     // An author restating one count gives nearly the same figure (262 / 264); figures far apart count two things.
     if (selfContradiction && Math.min(qa0.low, qb0.low) / Math.max(qa0.high, qb0.high) < 0.85) return null;
     // A span of time or a count of things is compared only for one happening told twice.
