@@ -497,6 +497,18 @@ const LIMIT_BEFORE =
   /\b(?:permitted|allowed|authori[sz]ed|approved|permissible|legal|rated|limit(?:ed)?|capacity|cap(?:ped)?)\b(?:\s+[\p{L}'’]+){0,3}\s+(?:to|of|at|was|is)?\s*$/iu;
 const LIMIT_AFTER = /^[^,;.]{0,70}?\b(?:limit|allowed|permitted|capacity|authori[sz]ed|approved)\b/i;
 
+const PHASE_START =
+  /\b(?:at\s+(?:the\s+)?(?:start|outset|beginning)|at\s+first|initially|in\s+the\s+(?:first|early|opening)\s+(?:days?|weeks?|hours?|months?|stages?)|early\s+on|when\s+(?:it|the\s+\w+)\s+(?:began|started|first))\b/i;
+const PHASE_END =
+  /\b(?:at\s+the\s+end|by\s+the\s+end|towards?\s+the\s+end|(?:just|immediately|shortly)\s+before\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,3}?(?:was\s+)?(?:capp\w*|shut|seal\w*|stopp\w*|clos\w*|kill\w*)|when\s+(?:it|the\s+\w+)\s+(?:was\s+)?(?:capped|shut|sealed|stopped|ended)|in\s+the\s+(?:final|last)\s+(?:days?|weeks?|hours?|stages?))\b/iu;
+
+/** The phase a stretch of text names, when it names one only. */
+function phaseOf(stretch: string): "start" | "end" | undefined {
+  const start = PHASE_START.test(stretch);
+  const end = PHASE_END.test(stretch);
+  return start === end ? undefined : start ? "start" : "end";
+}
+
 /** "258, down from the 289": what lies between a figure and the earlier one it replaced. */
 const DOWN_FROM = /^(?:\s+[\p{L}'’]+){0,3}\s*,?\s*(?:down|up)\s+from\s+(?:the\s+|an?\s+)?(?:earlier\s+|previous\s+|initial\s+|original\s+)?$/iu;
 /** "then corrected the figure to 164", "later lowered it to 172": a figure that replaces one the claim gave before. */
@@ -660,6 +672,10 @@ export function quantityMentions(text: string, context = ""): { facet: QuantityF
     // "two additional missing passengers", "a further 20 bodies": an increment is not the count.
     if (INCREMENT_BEFORE.test(text.slice(Math.max(0, first.start - 24), first.start)) || INCREMENT_AFTER.test(text.slice(last.end, last.end + 16)))
       facet.part = true;
+    // "about 62,000 barrels a day at the start, 53,000 just before the capping": a rate told at a phase of what it measures.
+    const phase =
+      phaseOf(text.slice(afterUnit, Math.min(afterUnit + 100, upcoming?.start ?? text.length))) ?? phaseOf(clauseBefore(text, first.start).slice(-70));
+    if (phase) facet.phase = phase;
     // "cut the ship's permitted cargo to 987 tons", "987 tons, the limit the register had set": a limit is not what was carried.
     if (
       !facet.measure.endsWith("-max") &&
@@ -734,6 +750,7 @@ export function comparableQuantities(a: QuantityFacet, b: QuantityFacet): boolea
     (a.currency ?? null) === (b.currency ?? null) &&
     (a.role === undefined || b.role === undefined || a.role === b.role) &&
     (a.part ?? false) === (b.part ?? false) &&
+    (a.phase === undefined || b.phase === undefined || a.phase === b.phase) &&
     !differentHolders(a, b)
   );
 }

@@ -41,6 +41,8 @@ export interface QuantityFacet {
   substance?: string;
   /** "among them 25 bodies": a part of a larger count, compared only with parts. */
   part?: boolean;
+  /** "62,000 barrels a day at the start of the spill", "53,000 just before the well was capped": the phase a changing rate was at. */
+  phase?: "start" | "end";
   /** "258, down from the 289", "announced 368, then corrected the figure to 164": the earlier figure this one replaces. */
   revisedFrom?: number;
   /** The earlier figure a claim says was replaced ("368, then corrected … to 164"): not the claim's own figure. */

@@ -358,6 +358,17 @@ describe("figures-conflict: different numbers for the same thing", () => {
     expect(fires("figures-conflict", { name: "", a: bound, b: revised })).toMatchObject({ kind: "numeric" });
   });
 
+  test("a changing rate told at two phases ('at the start', 'immediately before the capping') is no conflict", () => {
+    const start = claim("The flow was higher at the start of the spill, when about 62,000 barrels of oil per day were leaking from the well.", { source: 2 });
+    const end = claim(
+      "According to the teams, about 53,000 barrels of oil per day were flowing from the well immediately before the capping stack shut it in.",
+      { source: 2 },
+    );
+    expect(fires("figures-conflict", { name: "", a: start, b: end })).toBeUndefined();
+    const official = claim("The official range today is 35,000 to 60,000 barrels a day.", { source: 3 });
+    expect(fires("figures-conflict", { name: "", a: start, b: official })).toMatchObject({ kind: "numeric" });
+  });
+
   test("a ship's size: “a 6,825-ton roll-on/roll-off ferry” and “a 6,325-ton vessel” size one thing (a ferry is a kind of vessel)", () => {
     const a = claim("The Sewol was a 6,825-ton roll-on/roll-off ferry built in Japan in 1994 and bought by Chonghaejin Marine in 2012.", { source: 3 });
     const b = claim("Some early reports described the ship as a 6,325-ton vessel.", { source: 4 });
