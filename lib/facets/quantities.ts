@@ -182,7 +182,7 @@ const TOLL_BEFORE =
   /\b(?:toll|killing|killed|claimed|deaths?\s+of|dead\s+at|kills|left|murders?\s+of)\b(?:\s+\S+){0,4}\s*$|\btoll\b(?:\s+[^\s.;:!?]+){0,16}\s+(?:is|was|stood\s+at|stands\s+at|at|to|of|reached|rose\s+to|hit)\s*$/i;
 
 const NOT_A_DEATH =
-  /\bsentenced\s+to\s+death|\bdeath\s+(?:sentences?|penalty|row|threats?)|\bto\s+death\s+(?:for|in\s+absentia)|\b(?:with|for)\s+(?:the\s+)?murders?\b(?!\s+of\b)/gi;
+  /\bsentenced\s+to\s+death|\bdeath\s+(?:sentences?|penalty|row|threats?)|\bto\s+death\s+(?:for|in\s+absentia)|\b(?:with|for)\s+(?:the\s+)?murders?\b(?!\s+of\b)|\bmurder\s+(?:charges?|cases?|trials?|suspects?|accused|investigations?|inquiry)\b|\b(?:charges?|charged|accused|convicted|suspected|guilty|trial|tried)\s+(?:\w+\s+){0,2}?(?:of|for|with)\s+(?:the\s+)?murders?\b(?!\s+of\b)/gi;
 const DEATH =
   /\b(?:kill(?:ed|ing|s)?|died|dies|dead|deaths?|perish(?:ed)?|burn(?:ed|t)\s+(?:alive|to\s+death)|lost\s+their\s+lives|toll|fatalit(?:y|ies)|bodies|lives|victims|murder(?:ed|s)?|slain|shot\s+dead)\b/i;
 const MISSING = /\b(?:missing|unaccounted|disappeared|not\s+(?:yet\s+)?found)\b/i;

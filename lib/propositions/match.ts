@@ -73,6 +73,8 @@ export function judgeSameness(a: CueClaim, b: CueClaim, signals: PairSignals, vo
 
   const wording = wordingEvidence(a, b, vocabulary);
   if (wording) evidence.push(wording);
+  const restated = restatementEvidence(a, b, vocabulary);
+  if (restated) evidence.push(restated);
 
   if (!evidence.length) return null;
   const related = eventRelatedness(a, b, signals, vocabulary);
@@ -93,6 +95,17 @@ function sameSentence(x: string, y: string): boolean {
   const plain = (text: string) => text.normalize("NFKC").toLowerCase().replace(/[‘’`]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, " ").trim();
   const [px, py] = [plain(x), plain(y)];
   return px.length >= 30 && px === py;
+}
+
+/**
+ * One speaker telling one thing twice ("Alamgir told the BBC that activists … shook the pillars" / "Alamgir said in a BBC
+ * interview that strike supporters shook the pillars"): the same named speaker and rare words of the telling in common.
+ */
+function restatementEvidence(a: CueClaim, b: CueClaim, vocabulary: Vocabulary): Evidence | null {
+  if (a.speakerId == null || a.speakerId !== b.speakerId) return null;
+  const shared = subjectOverlap(a, b, vocabulary);
+  if (shared.score < 0.3 || shared.distinctive.length < 2) return null;
+  return { weight: 0.6, reason: `the same speaker in the same words (${shared.distinctive.slice(0, 3).join(", ")})` };
 }
 
 /** A shared measure with figures that agree is strong evidence; with figures that cannot both hold, a veto. */

@@ -11,11 +11,16 @@ const SENTENCES = [
   "The fire on September 11, 2012, killed 259 workers, making it the worst industrial disaster in Pakistan's history.",
   "262 people were burned alive because of one family's greed, and now two MQM workers will hang for it.",
   "The Sindh High Court on Monday upheld the death sentences of Abdul Rehman alias Bhola and Zubair alias Charya.",
+  "Home Minister Muhiuddin Khan Alamgir told the BBC on Wednesday that activists enforcing the opposition's nationwide strike had shaken the building's pillars.",
+  "Home Minister Muhiuddin Khan Alamgir said in a BBC interview on the day of the collapse that strike supporters shook the pillars and the gate.",
+  "In 2015 police charged 41 people, among them Rana, his parents and the factory owners, with murder.",
+  "Police filed murder charges on June 1 against 41 people, including the building's owner, Sohel Rana.",
+  "The government's own committee said it was bad cement and generators on the top floors.",
 ];
 const vocabulary = Vocabulary.from(SENTENCES);
 
 let nextId = 1;
-function claim(quote: string, source: number, speakerName: string | null = null): CueClaim {
+function claim(quote: string, source: number, speakerName: string | null = null, speakerId?: number): CueClaim {
   const id = nextId++;
   return {
     id,
@@ -23,7 +28,7 @@ function claim(quote: string, source: number, speakerName: string | null = null)
     sourceId: source,
     sourceTitle: `Source ${source}`,
     startOffset: id * 100,
-    speakerId: speakerName ? id : null,
+    speakerId: speakerName ? (speakerId ?? id) : null,
     speakerName,
     topicId: null,
     topicTitle: null,
@@ -52,5 +57,18 @@ describe("matching claims into propositions", () => {
 
   test("a figure with no counterpart keeps two claims apart: 258 (down from 289) is not 'around 259'", () => {
     expect(judgeSameness(claim(SENTENCES[0]!, 1, "Roshan Shaikh"), claim(SENTENCES[1]!, 1, "Kamaluddin Shaikh"), {}, vocabulary)).toBe("apart");
+  });
+
+  test("one speaker telling one thing twice in other words is one proposition", () => {
+    const match = matchClaims(claim(SENTENCES[6]!, 1, "Muhiuddin Khan Alamgir", 900), claim(SENTENCES[7]!, 3, "Muhiuddin Khan Alamgir", 900), {}, vocabulary);
+    expect(match?.reason).toContain("the same speaker in the same words");
+    expect(match?.score).toBeGreaterThanOrEqual(MATCH_THRESHOLD);
+    // Another speaker's sentence with a word or two in common is not a restatement.
+    expect(matchClaims(claim(SENTENCES[6]!, 1, "Muhiuddin Khan Alamgir", 900), claim(SENTENCES[10]!, 3, "Committee", 901), {}, vocabulary)).toBeNull();
+  });
+
+  test("'charged 41 people with murder' and 'murder charges against 41 people' count the accused alike", () => {
+    const match = matchClaims(claim(SENTENCES[8]!, 2, "Police", 910), claim(SENTENCES[9]!, 4), {}, vocabulary);
+    expect(match?.reason).toContain("the same figure");
   });
 });
