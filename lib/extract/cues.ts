@@ -254,7 +254,7 @@ function matchAt(sentence: string, tokens: Token[], v: number): CueMatch | null 
   const findsNothing = /^(found|finds)$/.test(token.lower) && /^(no|nothing|little|insufficient)$/.test(tokens[v + 1]?.lower ?? "");
   if (THAT_CUES.has(token.lower) && !findsNothing) return thatFollows(tokens, v) ? beforeVerb(sentence, tokens, v, v, token.text) : null;
   if (findsNothing) return beforeVerb(sentence, tokens, v, v, token.text);
-  if (/^(put|puts|gave|gives|give|adopted|issued|released|published|revised|raised|lowered|called|calls|offered|set|counts|counted)$/.test(token.lower))
+  if (/^(put|puts|gave|gives|give|adopted|issued|released|published|revised|raised|lowered|cut|called|calls|offered|set|counts|counted)$/.test(token.lower))
     return estimating(sentence, tokens, v);
   // "… estimated the number at more than 24,000": an estimate with its figure, no "that".
   if (/^(estimated|estimates|estimate|put)$/.test(token.lower) && !thatFollows(tokens, v) && figureAt(tokens, v + 1, 8))
@@ -581,8 +581,14 @@ function skipVerbChain(tokens: Token[], i: number): number {
 
 function beforeVerb(sentence: string, tokens: Token[], v: number, lastCueToken: number, cue: string): CueMatch | null {
   let i = skipVerbChain(tokens, v - 1);
-  while (i >= 0 && (SKIPPABLE_BEFORE_VERB.has(tokens[i]!.lower) || isLyAdverb(tokens[i]!) || (tokens[i]!.lower === "first" && tokens[i - 1]?.lower === "at"))) {
-    i -= tokens[i]!.lower === "first" && tokens[i - 1]?.lower === "at" ? 2 : 1;
+  while (
+    i >= 0 &&
+    (SKIPPABLE_BEFORE_VERB.has(tokens[i]!.lower) ||
+      isLyAdverb(tokens[i]!) ||
+      (tokens[i]!.lower === "first" && tokens[i - 1]?.lower === "at") ||
+      dayBeforeVerb(tokens, i))
+  ) {
+    i -= (tokens[i]!.lower === "first" && tokens[i - 1]?.lower === "at") || dayBeforeVerb(tokens, i) ? 2 : 1;
   }
   const previous = tokens[i];
   if (!previous) return null;
@@ -624,7 +630,7 @@ function beforeVerb(sentence: string, tokens: Token[], v: number, lastCueToken: 
     // "LeeAnne Walters, 37, a mother of four, said": the age is an apposition of its own.
     if (/^\d{1,3}$/.test(tokens[i]?.text ?? "") && tokens[i - 1]?.text === ",") i -= 2;
   }
-  const found = phraseEndingAt(tokens, i);
+  const found = withoutFrontedDate(tokens, phraseEndingAt(tokens, i));
   let range = found ? (nameBeforeOpenApposition(tokens, found) ?? found) : null;
   // "A senior official familiar with the report said": the report only says which official; a plain
   // complement ("… familiar with the search said") is no speaker's phrase of its own.
@@ -651,6 +657,37 @@ function beforeVerb(sentence: string, tokens: Token[], v: number, lastCueToken: 
   if (range && !opensMainClause(tokens, range.first)) range = prepositionalChain(tokens, range);
   if (!range) return null;
   return makeMatch(sentence, tokens, cue, "subject", tokens[v]!.start, range);
+}
+
+// "South Korea's coast guard on Wednesday cut …": a wire story's day between subject and verb.
+function dayBeforeVerb(tokens: Token[], i: number): boolean {
+  return tokens[i - 1]?.lower === "on" && WEEKDAYS.includes(tokens[i]!.lower);
+}
+
+function isDateWord(token: Token | undefined): boolean {
+  return !!token && (/^\d{1,2}$/.test(token.text) || /^(1[89]|20)\d\d$/.test(token.text) || MONTHS.includes(token.lower));
+}
+
+/** The index where a date that ends right before `end` and follows a preposition starts ("on 28 April 2014"), or -1. */
+function frontedDateStart(tokens: Token[], end: number): number {
+  let k = end - 1;
+  while (k >= 0 && isDateWord(tokens[k])) k--;
+  const run = tokens.slice(k + 1, end);
+  const dated = run.some((t) => MONTHS.includes(t.lower) || /^(1[89]|20)\d\d$/.test(t.text));
+  return k + 1 < end && dated && PREPOSITIONS.has(tokens[k]?.lower ?? "") ? k + 1 : -1;
+}
+
+function frontedDateEnding(tokens: Token[], first: number): boolean {
+  return frontedDateStart(tokens, first) !== -1;
+}
+
+// "On 6 October 2014 Kim said": the date closes the fronted phrase; it is no part of the speaker's name.
+function withoutFrontedDate(tokens: Token[], range: PhraseRange | null): PhraseRange | null {
+  if (!range) return null;
+  let k = range.first;
+  while (k < range.last && isDateWord(tokens[k])) k++;
+  if (k === range.first || !(isCapitalized(tokens[k]) || /^(the|a|an)$/.test(tokens[k]!.lower))) return range;
+  return frontedDateStart(tokens, k) === range.first ? { first: k, last: range.last } : range;
 }
 
 // "A 2018 study by researchers at the University of Toronto estimated …": the subject is the whole chain of
@@ -764,6 +801,8 @@ function groupOfInstitution(tokens: Token[], range: PhraseRange): PhraseRange | 
 function opensMainClause(tokens: Token[], first: number): boolean {
   const before = tokens[first - 1];
   if (!before) return true;
+  // "At a press conference on 28 April 2014 Kim Kyung-il said": a fronted adverbial that ends in a date ends there.
+  if (first <= 14 && PREPOSITIONS.has(tokens[0]?.lower ?? "") && frontedDateEnding(tokens, first) && tokens.slice(0, first).every((t) => t.isWord)) return true;
   // "1. The Court held …", "6. (C) The ambassador said …", "(b) The applicants alleged …": a numbered paragraph.
   if (isListMarker(tokens, first)) return true;
   if (BOUNDARY_PUNCTUATION.has(before.text)) return true;

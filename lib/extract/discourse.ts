@@ -182,7 +182,9 @@ export class Discourse {
       if (e.speaker.name.toLowerCase().startsWith(`${head} of `)) return true;
       return (/^[A-Z]/.test(last) ? last.replace(/(?<=[^s])s$/, "") : last).toLowerCase() === head;
     };
-    const named = this.latest(this.institutions, at, sameHead) ?? this.latest(this.named, at, sameHead);
+    // "… sentenced by the Gwangju District Court; the court found …": a body named in this very sentence comes first.
+    const here = this.latest(this.named, at, (e) => sameHead(e) && e.order === at.order);
+    const named = here ?? this.latest(this.institutions, at, sameHead) ?? this.latest(this.named, at, sameHead);
     if (named) return named.speaker;
     // "The defence maintained …" in a trial is the defendants' lawyers, never the last body named.
     const party = TRIAL_PARTIES[head];
@@ -236,10 +238,8 @@ export class Discourse {
       return institution?.speaker ?? this.latest(this.named, at, fits)?.speaker ?? null;
     }
     if (head === "court") {
-      return (
-        (this.latest(this.institutions, at, (e) => e.speaker.kind === "court") ?? this.latest(this.named, at, (e) => e.speaker.kind === "court"))?.speaker ??
-        null
-      );
+      const isCourt = (e: EntityMention) => e.speaker.kind === "court";
+      return (this.latest(this.institutions, at, isCourt) ?? this.latest(this.named, at, isCourt))?.speaker ?? null;
     }
     // "the MQM leader … said": the paragraph's last speaker, unless given another role (a mayor is not "the ambassador").
     const speaker = this.latest(this.speakers, at, (s) => s.paragraph === at.paragraph && this.rolesOf(s.speaker).every((r) => r === head));

@@ -9,6 +9,7 @@ import { Discourse, type DocumentRecord, type Position } from "./discourse";
 import { phraseStartingAt } from "./noun-phrases";
 import { bodyNamed, nameFromWords, readPhrase, trailingPersonName, type DocumentPhrase, type Gender, type PhraseReading } from "./speaker-phrases";
 import { capitalize } from "@/lib/text/terms";
+import { MONTHS } from "@/lib/text/months";
 import { isCapitalized, tokenize, type Token } from "./tokens";
 
 export type SourceType = "named" | "document" | "anonymous" | "agentless";
@@ -140,6 +141,10 @@ export class SentenceAttributor {
     this.registerWriter(context);
     let result: SentenceAttribution | null = null;
     const matches = framingFirst(findCues(context.sentence), context.sentence);
+    // "… by the Gwangju District Court on 11 February 2015; the court found …": a body named earlier in the same
+    // sentence is the one a description after it means.
+    const firstPhrase = Math.min(...matches.map((match) => match.phraseStart ?? Infinity));
+    if (Number.isFinite(firstPhrase) && firstPhrase > 0) this.registerNamedInstitutions({ ...context, sentence: context.sentence.slice(0, firstPhrase) });
     for (const match of matches) {
       result = this.interpret(match, context);
       if (result) break;
@@ -562,10 +567,21 @@ function subjectStart(tokens: Token[]): number | null {
     /^(in|on|at|during|after|when|while|meanwhile|however|asked|talking|addressing)$/i.test(opener.text)
   ) {
     const comma = tokens.findIndex((t, i) => i > first && t.text === ",");
-    if (comma === -1 || comma - first > 30) return null;
+    if (comma === -1 || comma - first > 30) return datedOpenerEnd(tokens, first);
     return comma + 1;
   }
   return first;
+}
+
+// "On 28 April 2015 the Gwangju High Court convicted …": a fronted date with no comma ends where the date does.
+function datedOpenerEnd(tokens: Token[], first: number): number | null {
+  if (!/^(in|on|by|from|until)$/i.test(tokens[first]!.text)) return null;
+  let end = first + 1;
+  while (end < tokens.length && (/^\d{1,2}$/.test(tokens[end]!.text) || /^(1[89]|20)\d\d$/.test(tokens[end]!.text) || MONTHS.includes(tokens[end]!.lower)))
+    end++;
+  const run = tokens.slice(first + 1, end);
+  const dated = run.some((t) => MONTHS.includes(t.lower) || /^(1[89]|20)\d\d$/.test(t.text));
+  return dated && end < tokens.length && (isCapitalized(tokens[end]) || /^(the|a|an)$/.test(tokens[end]!.lower)) ? end : null;
 }
 
 /** "Privy Council Office memo", "1996 Amnesty International report", "research paper published by …". */

@@ -397,6 +397,14 @@ function lastCapitalizedRun(tokens: Token[]): Token[] {
     const previous = tokens[start - 1]!;
     if (isCapitalized(previous) && !/^(The|A|An)$/.test(previous.text)) start--;
     else if (previous.text === "." && isCapitalized(tokens[start - 2])) start--;
+    // "the Supreme Prosecutors' Office", "the Workers' Party": a plural possessive inside the name.
+    else if (
+      /^['’]$/.test(previous.text) &&
+      previous.start === tokens[start - 2]?.end &&
+      /s$/.test(tokens[start - 2]!.text) &&
+      isCapitalized(tokens[start - 2])
+    )
+      start--;
     else if (isNameConnector(previous) && connectsToCapitalized(tokens, start - 1)) start--;
     // "the Fact-Finding Mission on Myanmar", "the Committee on Foreign Affairs": a body named for its subject.
     else if (previous.lower === "on" && isCapitalized(tokens[start - 2]) && BODIES_ON_A_SUBJECT.test(tokens[start - 2]!.lower)) start--;

@@ -1,0 +1,95 @@
+// General rules of English reporting, each tried on real sentences of the sewol-ferry set
+// (tests/fixtures/conflicts/sewol-ferry): who a sentence says stands behind a claim.
+import { describe, expect, test } from "vitest";
+
+import { ActorDirectory, type KnownActor } from "../../lib/actors/identity";
+import { canonicalActorKey } from "../../lib/extract/actors";
+import { extractClaims } from "../../lib/extract/claims";
+import type { ActorKind, ExtractedClaim } from "../../lib/extract/types";
+
+function claimWith(text: string, fragment: string): ExtractedClaim {
+  const matches = extractClaims(text).filter((claim) => claim.quote.includes(fragment));
+  if (matches.length !== 1) throw new Error(`${matches.length} claims hold ${JSON.stringify(fragment)}`);
+  return matches[0]!;
+}
+
+function speakerOf(text: string, fragment: string): string | null {
+  return claimWith(text, fragment).speaker?.name ?? null;
+}
+
+let nextId = 1;
+function actor(name: string, kind: ActorKind = "person"): KnownActor {
+  return { id: nextId++, name, normalizedName: canonicalActorKey(name), kind, aliases: [] };
+}
+
+describe("names", () => {
+  test("a cardinal opening a sentence is no part of a name: 'Four Chonghaejin employees' leaves 'Chonghaejin denied' to Chonghaejin", () => {
+    const text =
+      "Chonghaejin denied the ship had been overloaded when it left port. " +
+      "Four Chonghaejin employees who handled the loading have already been arrested, and all 15 surviving crew members are in custody.";
+    expect(speakerOf(text, "overloaded")).toBe("Chonghaejin");
+  });
+
+  test("a romanized Korean name puts the family name first: 'Lee' and 'Lee Joon-seok' are one person across documents", () => {
+    const lee = actor("Lee");
+    expect(new ActorDirectory([lee]).resolve({ name: "Lee Joon-seok", kind: "person" })).toBe(lee);
+    const captain = actor("Lee Joon-seok");
+    expect(new ActorDirectory([captain]).resolve({ name: "Lee", kind: "person" })).toBe(captain);
+    // Two Kims stay apart, and a bare "Kim" between them is no one's.
+    const directory = new ActorDirectory([actor("Kim Suk-kyun"), actor("Kim Han-sik")]);
+    expect(directory.resolve({ name: "Kim", kind: "person" })).toBeNull();
+    expect(directory.resolve({ name: "Kim Kyung-il", kind: "person" })).toBeNull();
+  });
+
+  test("a plural possessive belongs to a body's name: 'the Supreme Prosecutors' Office'", () => {
+    const text = "On 6 October 2014 the Supreme Prosecutors' Office concluded that overloading, poor stowage and the crew's steering caused the capsizing.";
+    expect(speakerOf(text, "poor stowage")).toBe("Supreme Prosecutors' Office");
+  });
+
+  test("a sentence opening with the last one's citation markers opens there: 'Transcripts' is no one's name", () => {
+    const text =
+      "The Sewol was bought by Chonghaejin Marine in 2012.[4] Transcripts of the coast guard's radio traffic show that its officers were told to reach the passengers.[21] " +
+      "[27] The operator has said that the refit was approved by the register and that the vessel met every stability requirement.";
+    expect(speakerOf(text, "refit was approved")).not.toBe("Transcripts");
+  });
+});
+
+describe("fronted dates and days", () => {
+  test("'At a press conference on 28 April 2014 Kim Kyung-il said': the date ends the fronted phrase", () => {
+    const text = "At a press conference on 28 April 2014 Kim Kyung-il said that his crew had broadcast an order to abandon ship over the boat's loudspeaker.";
+    expect(speakerOf(text, "broadcast an order")).toBe("Kim Kyung-il");
+  });
+
+  test("'On 28 April 2015 the Gwangju High Court convicted Lee …. It found …': the dated clause's subject is what 'it' means", () => {
+    const text =
+      "On 11 November 2014 the Gwangju District Court acquitted Lee of homicide. " +
+      "The court held that there was no evidence that Lee had given no order to abandon ship. " +
+      "On 28 April 2015 the Gwangju High Court convicted Lee of homicide and raised his sentence to life imprisonment. " +
+      "It found that no evacuation order had been given.";
+    expect(speakerOf(text, "no evacuation order had been given")).toBe("Gwangju High Court");
+  });
+
+  test("'South Korea's coast guard on Wednesday cut the number … to 172': a wire story's day between subject and verb", () => {
+    const text =
+      "SEOUL (KWS) - South Korea's coast guard on Wednesday cut the number of people who survived the sinking of the ferry Sewol to 172, three weeks after the disaster.";
+    const claim = claimWith(text, "to 172");
+    expect(claim.speaker?.name.toLowerCase()).toContain("coast guard");
+    expect(claim.cue).toBe("cut");
+  });
+});
+
+describe("bodies as speakers", () => {
+  test("'the coast guard' is a public body that speaks, lower case or not", () => {
+    const text = "The ministry blamed the error on conflicting reports from several agencies. By evening the coast guard put the number rescued at 164.";
+    const claim = claimWith(text, "164");
+    expect(claim.speaker?.name).toBe("Coast guard");
+    expect(claim.speaker?.kind).toBe("government_body");
+  });
+
+  test("'… by the Gwangju District Court …; the court found …': the court named in the same sentence, not the last one before it", () => {
+    const text =
+      "The Supreme Court upheld Lee's life sentence on 12 November 2015. " +
+      "Kim Kyung-il was sentenced to four years by the Gwangju District Court on 11 February 2015; the court found that he had made no evacuation broadcast and had falsified his reports.";
+    expect(speakerOf(text, "no evacuation broadcast")).toBe("Gwangju District Court");
+  });
+});
