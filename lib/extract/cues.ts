@@ -313,6 +313,21 @@ function figureAt(tokens: Token[], from: number, reach: number): boolean {
 
 function estimating(sentence: string, tokens: Token[], v: number): CueMatch | null {
   const verb = tokens[v]!.lower;
+  if (verb === "called" || verb === "calls") {
+    // "the Board … called for disciplinary action": a demand is a stated position.
+    if (tokens[v + 1]?.lower === "for") return beforeVerb(sentence, tokens, v, v + 1, sentence.slice(tokens[v]!.start, tokens[v + 1]!.end));
+    // "called the plan “shock therapy”": naming something in quotation marks is saying it.
+    const quote = tokens.findIndex((t, i) => i > v && i <= v + 5 && (OPENING_QUOTES.has(t.text) || t.text === '"'));
+    if (quote !== -1 && tokens.slice(v + 1, quote).every((t) => t.isWord)) return beforeVerb(sentence, tokens, v, v, tokens[v]!.text);
+  }
+  // "the coast guard lowered it to 172": the count the text just gave, revised to a figure.
+  if (
+    /^(revised|raised|lowered|cut)$/.test(verb) &&
+    /^(it|them)$/.test(tokens[v + 1]?.lower ?? "") &&
+    /^(to|at)$/.test(tokens[v + 2]?.lower ?? "") &&
+    /^\d/.test(tokens[v + 3]?.text ?? "")
+  )
+    return beforeVerb(sentence, tokens, v, v, tokens[v]!.text);
   // "called 5,000 barrels per day its best estimate": "5,000" alone is three tokens.
   const reach = verb === "called" || verb === "calls" ? 10 : verb.startsWith("put") ? 8 : 4;
   for (let i = v + 1; i < tokens.length && i <= v + reach; i++) {
@@ -551,8 +566,16 @@ function inverted(sentence: string, tokens: Token[], v: number, lastCueToken: nu
   // "…, said the preliminary report showed …" is an apposition's subject and its own verb, not an inverted cue.
   const participleFollows =
     /^[a-z]+ing$/.test(next?.text ?? "") || (/^[a-z]+ed$/.test(next?.text ?? "") && PREPOSITIONS.has(tokens[range.last + 2]?.lower ?? ""));
-  if (next && ![",", ".", ";", "(", "!", "?"].includes(next.text) && !participleFollows && next.lower !== "in") return null;
+  if (next && ![",", ".", ";", "(", "!", "?"].includes(next.text) && !participleFollows && next.lower !== "in" && !placedBy(tokens, range.last + 1))
+    return null;
   return makeMatch(sentence, tokens, cue, "inverted", tokens[v]!.start, range);
+}
+
+/** "said a prosecutor on the joint investigation team, who …": a prepositional phrase that only says which one, then the clause ends. */
+function placedBy(tokens: Token[], at: number): boolean {
+  if (!/^(on|at|with|from|for)$/.test(tokens[at]?.lower ?? "")) return false;
+  const place = phraseStartingAt(tokens, at + 1) ?? plainNounAfter(tokens, at + 1);
+  return !!place && [",", ".", ";"].includes(tokens[place.last + 1]?.text ?? "");
 }
 
 /** "a firefighter", "the victims": a determiner and up to three plain nouns, no verb forms. */
@@ -802,7 +825,11 @@ function opensMainClause(tokens: Token[], first: number): boolean {
   const before = tokens[first - 1];
   if (!before) return true;
   // "At a press conference on 28 April 2014 Kim Kyung-il said": a fronted adverbial that ends in a date ends there.
-  if (first <= 14 && PREPOSITIONS.has(tokens[0]?.lower ?? "") && frontedDateEnding(tokens, first) && tokens.slice(0, first).every((t) => t.isWord)) return true;
+  if (frontedDateEnding(tokens, first)) {
+    let start = first - 1;
+    while (start > 0 && !BOUNDARY_PUNCTUATION.has(tokens[start - 1]!.text) && tokens[start - 1]!.text !== ";") start--;
+    if (first - start <= 14 && PREPOSITIONS.has(tokens[start]?.lower ?? "") && tokens.slice(start, first).every((t) => t.isWord)) return true;
+  }
   // "1. The Court held …", "6. (C) The ambassador said …", "(b) The applicants alleged …": a numbered paragraph.
   if (isListMarker(tokens, first)) return true;
   if (BOUNDARY_PUNCTUATION.has(before.text)) return true;

@@ -313,7 +313,8 @@ export class SentenceAttributor {
       }
       case "description": {
         // An unresolved "the government" is still a speaker an editor can file: the government.
-        const speaker = this.discourse.resolveDescription(reading.head, at) ?? nationalInstitution(reading.head);
+        const speaker =
+          this.discourse.resolveDescription(reading.head, at) ?? nationalInstitution(reading.head) ?? this.unnamedOffice(reading, at, match, context.sentence);
         // "…,” the Prime Minister said. He stressed …": the person the description named is the one "he" means next.
         if (speaker) this.discourse.mentionActor(speaker, "unknown", at);
         return speaker ? { ...base, speaker, source: "named" } : { ...base, speaker: null, source: "agentless" };
@@ -332,6 +333,23 @@ export class SentenceAttributor {
         return { ...base, speaker: null, source: "anonymous", citedVia };
       }
     }
+  }
+
+  // "The presiding judge said", "The court found" with no judge or court named before: the office itself is who the
+  // text says speaks, and a later "the judge" is the same one.
+  private unnamedOffice(reading: Extract<PhraseReading, { type: "description" }>, at: Position, match: CueMatch, sentence: string): ExtractedSpeaker | null {
+    if (!UNNAMED_OFFICES.has(reading.head)) return null;
+    // What the office says, not what it does: "the court found that …", "the judge said", never "the court rejected petitions".
+    const says =
+      match.pattern === "inverted" ||
+      /^(said|says|told|added|wrote)$/i.test(match.cue) ||
+      /^\s*(?:,[^,]{1,60},\s*)?that\b/i.test(sentence.slice(match.cueStart + match.cue.length));
+    if (!says) return null;
+    const words = reading.text.trim().split(/\s+/);
+    if (!/^the$/i.test(words[0] ?? "") || words.slice(1).some((word) => /^\p{Lu}/u.test(word))) return null;
+    const speaker: ExtractedSpeaker = { name: capitalize(words.slice(1).join(" ")), kind: COURT_HEADS.has(reading.head) ? "court" : "person" };
+    this.discourse.mentionRole(reading.head, speaker, at);
+    return speaker;
   }
 
   // A one-word name must also be capitalized mid-sentence somewhere: "Amjad" yes, an initial "Soon" no.
@@ -522,6 +540,10 @@ const WRITTEN_BY = /^\s*((?:[Tt]he|[Tt]his)\s+[^,.;]{1,60}?)\s+was\s+(?:written|
 function documentAsSpeaker(label: string): ExtractedSpeaker {
   return { name: capitalize(label), kind: "other" };
 }
+
+// Offices that speak for themselves when the text never names who holds them ("the judge said", "the court found").
+const COURT_HEADS: ReadonlySet<string> = new Set(["court", "tribunal", "jury"]);
+const UNNAMED_OFFICES: ReadonlySet<string> = new Set([...COURT_HEADS, "judge", "prosecutor", "coroner", "magistrate"]);
 
 // An unresolved "the army" is still a speaker; an unresolved "the company" says too little.
 const NATIONAL_INSTITUTIONS = new Set(["government", "army", "military", "navy", "parliament", "senate", "cabinet", "judiciary", "prosecution", "presidency"]);

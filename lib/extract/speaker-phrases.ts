@@ -43,6 +43,7 @@ export interface DocumentPhrase {
 }
 
 const PRONOUNS: Record<string, Pronoun> = { he: "he", she: "she", it: "it", they: "they" };
+const POSSESSIVE_OWNERS: Record<string, Pronoun> = { his: "he", her: "she", its: "it", their: "they" };
 
 const NON_NAME_WORDS = new Set([...MONTHS, ...WEEKDAYS]);
 
@@ -119,6 +120,10 @@ export function readPhrase(text: string, following: string): PhraseReading | nul
       : readDocument(text, words, following);
   if (document) return { type: "document", document, text };
 
+  // "Its spokesman said", "their spokeswoman": the owner the possessive refers to speaks through them.
+  const possessed = /^(its|his|her|their)\s+(?:[a-z]+\s+)?(?:spokesman|spokeswoman|spokesperson)$/i.exec(text.trim());
+  if (possessed) return { type: "pronoun", pronoun: POSSESSIVE_OWNERS[possessed[1]!.toLowerCase()]!, text };
+
   // "Snyder's spokesman", "the mayor's press office": the spokesman speaks for the owner.
   const spokesman = /^(.+?)[’']s?\s+(?:[a-z]+\s+)?(?:spokesman|spokeswoman|spokesperson|office)$/.exec(text.trim());
   if (spokesman && words.length <= 6) {
@@ -168,6 +173,9 @@ export function readPhrase(text: string, following: string): PhraseReading | nul
 
   // "A military prosecutor said", "a senior official said": someone the text introduces by role, not one met before.
   if (/^(?:a|an)$/i.test(words[0]!.text) && words.length > 2 && isDescription(words)) return groupReading(words, text);
+  // "said a prosecutor on the joint investigation team": an indefinite role introduces someone new, never one met
+  // before; a spokesman is the voice of the body the text is about, so it is still looked up.
+  if (/^(?:a|an)$/i.test(words[0]!.text) && words.length === 2 && isDescription(words) && !/^spokes/.test(head.lower)) return groupReading(words, text);
   if (isDescription(words)) return { type: "description", head: head.lower, text };
 
   const name = nameFromWords(tokens);

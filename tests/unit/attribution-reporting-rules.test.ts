@@ -93,3 +93,64 @@ describe("bodies as speakers", () => {
     expect(speakerOf(text, "no evacuation broadcast")).toBe("Gwangju District Court");
   });
 });
+
+describe("reporting verbs and their speakers", () => {
+  test("'Its spokesman said …': the body 'its' refers to speaks through its spokesman", () => {
+    const text =
+      'The main opposition New Politics Alliance for Democracy called the plan "shock therapy" meant to divert attention from the failings of the presidential office. ' +
+      "Its spokesman said the government had still not explained what the president did in the first hours after the sinking.";
+    expect(speakerOf(text, "still not explained")).toBe("New Politics Alliance for Democracy");
+  });
+
+  test("'called the plan \"shock therapy\"': naming something in quotation marks is saying it", () => {
+    const text =
+      'The main opposition New Politics Alliance for Democracy called the plan "shock therapy" meant to divert attention from the failings of the presidential office.';
+    const claim = claimWith(text, "shock therapy");
+    expect(claim.speaker?.name).toBe("New Politics Alliance for Democracy");
+    expect(claim.cue).toBe("called");
+  });
+
+  test("'called for disciplinary action' is a stated demand; 'was called off' is not", () => {
+    const text =
+      "In October 2014 the Board of Audit and Inspection called for disciplinary action against coast guard commissioner Kim Suk-kyun and 49 other officials. " +
+      "The search for bodies was called off on 11 November 2014 with 295 recovered and nine still missing.";
+    expect(claimWith(text, "disciplinary action").cue).toBe("called for");
+    expect(speakerOf(text, "disciplinary action")).toBe("Board of Audit and Inspection");
+    expect(speakerOf(text, "called off")).toBeNull();
+  });
+
+  test("'… was 174; on 7 May the coast guard lowered it to 172': a count revised to a figure, after a dated clause opener", () => {
+    const text = "For three weeks the official count of survivors was 174; on 7 May the coast guard lowered it to 172 and added two missing Chinese nationals.";
+    const claim = claimWith(text, "lowered it to 172");
+    expect(claim.speaker?.name).toBe("Coast guard");
+    expect(claim.cue).toBe("lowered");
+  });
+
+  test("'…,\" said a prosecutor on the joint investigation team, who asked not to be named': someone new, not the person named before", () => {
+    const text =
+      "A first mate, Kang Won-sik, told investigators he had warned the head of the company's logistics team the day before sailing that the ship could sink under its load. " +
+      '"It appears such a practice was not uncommon," said a prosecutor on the joint investigation team, who asked not to be named.';
+    expect(speakerOf(text, "not uncommon")).toBe("Prosecutor");
+  });
+});
+
+describe("offices the text never names", () => {
+  test("'The presiding judge said …' then '…, the judge said': the office speaks, and is the same judge again", () => {
+    const text =
+      "GWANGJU — An appeals court on Tuesday found Lee Joon-seok, the captain of the ferry Sewol, guilty of the murder of 304 people and sentenced him to life in prison. " +
+      "The presiding judge said the captain could have saved many lives with a single broadcast. " +
+      '"Abandoning the passengers was like a doctor deserting dying patients in a hospital," the judge said. ' +
+      "The court found that Lee never gave an order to evacuate.";
+    expect(speakerOf(text, "single broadcast")).toBe("Presiding judge");
+    expect(speakerOf(text, "deserting dying patients")).toBe("Presiding judge");
+    const court = claimWith(text, "never gave an order");
+    expect(court.speaker?.name).toBe("Court");
+    expect(court.speaker?.kind).toBe("court");
+  });
+
+  test("what an unnamed court does is no statement of its own: 'The court rejected petitions …' stays the writer's", () => {
+    const text =
+      "Rana and 33 others pleaded not guilty on Monday. The court rejected petitions from Rana and 22 others seeking to be discharged from the case.";
+    expect(speakerOf(text, "rejected petitions")).toBeNull();
+  });
+});
