@@ -653,6 +653,12 @@ function beforeVerb(sentence: string, tokens: Token[], v: number, lastCueToken: 
     // "LeeAnne Walters, 37, a mother of four, said": the age is an apposition of its own.
     if (/^\d{1,3}$/.test(tokens[i]?.text ?? "") && tokens[i - 1]?.text === ",") i -= 2;
   }
+  // "Relatives of the missing who gathered at Jindo said": the subject stands before a relative clause with no commas.
+  const who = restrictiveRelativeStart(tokens, i);
+  if (who !== null) {
+    const subject = beforeVerb(sentence, tokens, who, who, cue);
+    if (subject) return { ...subject, cue, cueStart: tokens[v]!.start };
+  }
   const found = withoutFrontedDate(tokens, phraseEndingAt(tokens, i));
   let range = found ? (nameBeforeOpenApposition(tokens, found) ?? found) : null;
   // "A senior official familiar with the report said": the report only says which official; a plain
@@ -664,7 +670,9 @@ function beforeVerb(sentence: string, tokens: Token[], v: number, lastCueToken: 
   // "Survivors and local people estimated …": both conjuncts are the subject.
   if (range && /^(and|or)$/.test(tokens[range.first - 1]?.lower ?? "") && tokens[range.first - 2]?.text !== ",") {
     const conjunct = phraseEndingAt(tokens, range.first - 2);
-    if (conjunct && opensMainClause(tokens, conjunct.first)) range = { first: conjunct.first, last: range.last };
+    // "The joint investigation team of prosecutors and police found": both conjuncts say whose team it is.
+    if (conjunct && (opensMainClause(tokens, conjunct.first) || tokens[conjunct.first - 1]?.lower === "of"))
+      range = { first: conjunct.first, last: range.last };
   }
   const reduced = documentBeforeReducedRelative(tokens, range?.first ?? i + 1);
   if (reduced) return makeMatch(sentence, tokens, cue, "subject", tokens[v]!.start, reduced);
@@ -685,6 +693,16 @@ function beforeVerb(sentence: string, tokens: Token[], v: number, lastCueToken: 
 // "South Korea's coast guard on Wednesday cut …": a wire story's day between subject and verb.
 function dayBeforeVerb(tokens: Token[], i: number): boolean {
   return tokens[i - 1]?.lower === "on" && WEEKDAYS.includes(tokens[i]!.lower);
+}
+
+/** The index of "who" opening a relative clause that ends at `last` (words only, a few of them), or null. */
+function restrictiveRelativeStart(tokens: Token[], last: number): number | null {
+  for (let j = last; j > 0 && last - j <= 8; j--) {
+    const token = tokens[j]!;
+    if (!token.isWord || /^(that|which|said|says)$/.test(token.lower)) return null;
+    if (token.lower === "who") return tokens[j - 1]!.isWord && j < last ? j : null;
+  }
+  return null;
 }
 
 function isDateWord(token: Token | undefined): boolean {

@@ -152,6 +152,13 @@ export class Discourse {
     return this.latest(this.people, at, (p) => p.order > after && this.genderOf(p.speaker) === "unknown" && !/\s/.test(p.speaker.name));
   }
 
+  /** "The audit report" after "the Board of Audit and Inspection": the body named before whose name holds one of `words`. */
+  bodyNamedWith(words: string[], at: Position): ExtractedSpeaker | null {
+    const holds = (e: EntityMention) => e.speaker.kind !== "person" && words.some((word) => new RegExp(`\\b${word}\\b`, "i").test(e.speaker.name));
+    const candidates = [this.latest(this.institutions, at, holds), this.latest(this.named, at, holds)].filter((e): e is EntityMention => e !== null);
+    return candidates.sort((a, b) => b.order - a.order)[0]?.speaker ?? null;
+  }
+
   /** "The source said" → the source the text last described ("a senior Pakistani source"), if any. */
   resolveRole(role: string, at: Position): ExtractedSpeaker | null {
     const near = this.latest(this.roles, at, (r) => r.role === role);

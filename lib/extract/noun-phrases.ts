@@ -41,6 +41,12 @@ export const DETERMINERS: ReadonlySet<string> = new Set([
 ]);
 
 const ROLE_NOUNS: ReadonlySet<string> = new Set([
+  // A ship's officers and crew: "A first mate, Kang Won-sik, told investigators …".
+  "mate",
+  "helmsman",
+  "navigator",
+  "crewman",
+  "sailor",
   "doctor",
   "lawyer",
   "sister",

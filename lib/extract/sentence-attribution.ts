@@ -375,10 +375,23 @@ export class SentenceAttributor {
   }
 
   private recordDocument(phrase: DocumentPhrase, fallbackAuthor: ExtractedSpeaker | null, context: SentenceContext): DocumentRecord {
-    const author = phrase.author ? this.speakerFromName(phrase.author.name, phrase.author.kind, context.offset) : fallbackAuthor;
+    const author = phrase.author
+      ? this.speakerFromName(phrase.author.name, phrase.author.kind, context.offset)
+      : (fallbackAuthor ?? this.bodyOfDocument(phrase, context.position));
     const record = this.discourse.mentionDocument(phrase, author, documentLabel(phrase, author), context.position);
     if (phrase.detail && !record.label.includes(phrase.detail)) record.label = `${record.label}, ${phrase.detail}`;
     return record;
+  }
+
+  // "In October 2014 the Board of Audit and Inspection called for …. The audit report found …": a definite document
+  // whose modifier is a word of a body's name the text just gave is that body's.
+  private bodyOfDocument(phrase: DocumentPhrase, at: Position): ExtractedSpeaker | null {
+    if (!phrase.definite) return null;
+    const modifiers = phrase.nounPhrase
+      .toLowerCase()
+      .split(/\s+/)
+      .filter((word) => word !== phrase.noun && /^[a-z]{4,}$/.test(word) && !GENERIC_DOCUMENT_MODIFIERS.has(word));
+    return modifiers.length ? this.discourse.bodyNamedWith(modifiers, at) : null;
   }
 
   private mediumCitation(context: SentenceContext, speaker: ExtractedSpeaker | null): string | null {
@@ -540,6 +553,30 @@ const WRITTEN_BY = /^\s*((?:[Tt]he|[Tt]his)\s+[^,.;]{1,60}?)\s+was\s+(?:written|
 function documentAsSpeaker(label: string): ExtractedSpeaker {
   return { name: capitalize(label), kind: "other" };
 }
+
+// Words that say what kind of document it is, never whose: "the final report", "the internal memo".
+const GENERIC_DOCUMENT_MODIFIERS: ReadonlySet<string> = new Set([
+  "final",
+  "initial",
+  "interim",
+  "preliminary",
+  "internal",
+  "official",
+  "annual",
+  "latest",
+  "earlier",
+  "same",
+  "full",
+  "draft",
+  "secret",
+  "leaked",
+  "confidential",
+  "undated",
+  "written",
+  "joint",
+  "press",
+  "news",
+]);
 
 // Offices that speak for themselves when the text never names who holds them ("the judge said", "the court found").
 const COURT_HEADS: ReadonlySet<string> = new Set(["court", "tribunal", "jury"]);

@@ -141,6 +141,18 @@ export function readPhrase(text: string, following: string): PhraseReading | nul
   if (/^(spokesman|spokeswoman|spokesperson)$/.test(head.lower) && body && !isCapitalized(body) && INSTITUTION_HEADS.has(body.lower.replace(/[’']s$/, ""))) {
     return { type: "description", head: body.lower.replace(/[’']s$/, ""), text };
   }
+  // "The joint investigation team of prosecutors and police", "a panel of engineers": a body named by the people it
+  // is made of is the body.
+  const madeOf = /^(.+?)\s+of\s+([a-z]+(?:(?:,\s*|\s+and\s+)[a-z]+)*)$/.exec(text.trim());
+  const bodyHead = madeOf ? madeOf[1]!.trim().split(/\s+/).pop()!.toLowerCase() : "";
+  if (
+    madeOf &&
+    (INSTITUTION_HEADS.has(bodyHead) || /^(panel|committee|group)$/.test(bodyHead)) &&
+    madeOf[2]!.split(/,\s*|\s+and\s+/).every((word) => GROUP_HEADS.has(word))
+  ) {
+    const body = readPhrase(madeOf[1]!, following);
+    if (body) return { ...body, text };
+  }
   // "Survivors and local people estimated …": groups listed together; the first stands for them.
   const conjunct = /^(.+?)\s+and\s+(?:other\s+|local\s+)?[a-z][\w\s-]*$/.exec(text.trim());
   if (conjunct && GROUP_HEADS.has(conjunct[1]!.trim().split(/\s+/).pop()!.toLowerCase())) {

@@ -154,3 +154,37 @@ describe("offices the text never names", () => {
     expect(speakerOf(text, "rejected petitions")).toBeNull();
   });
 });
+
+describe("who stands behind the subject", () => {
+  test("'A first mate, Kang Won-sik, told investigators …': a ship's officer is a role before the name", () => {
+    const text =
+      "A first mate, Kang Won-sik, told investigators he had warned the head of the company's logistics team the day before sailing that the ship could sink under its load.";
+    expect(speakerOf(text, "logistics team")).toBe("Kang Won-sik");
+  });
+
+  test("'The joint investigation team of prosecutors and police found …': the team, named by the people it is made of", () => {
+    const text =
+      "The joint investigation team of prosecutors and police found that the Sewol had carried 3,608 tons of cargo, three times the limit set by the register.";
+    expect(speakerOf(text, "3,608 tons")).toBe("Joint investigation team");
+  });
+
+  test("'Relatives of the missing who gathered at Jindo said …': the subject stands before a relative clause with no commas", () => {
+    const text = "Relatives of the missing who gathered at Jindo said they did not want a new agency.";
+    expect(speakerOf(text, "new agency")).toBe("Relatives of the missing");
+  });
+
+  test("'The audit report found …' after 'the Board of Audit and Inspection called for …': the body whose name the document's modifier echoes", () => {
+    const text =
+      "In October 2014 the Board of Audit and Inspection called for disciplinary action against coast guard commissioner Kim Suk-kyun and 49 other officials. " +
+      "The audit report found that the Jindo vessel traffic service had failed to watch the ferry as it passed.";
+    const claim = claimWith(text, "vessel traffic service");
+    expect(claim.speaker?.name).toBe("Board of Audit and Inspection");
+    expect(claim.citedVia).toContain("audit report");
+  });
+
+  test("a document whose modifier names no body is still its own speaker: 'The final report found …'", () => {
+    const text =
+      "In October 2014 the Board of Audit and Inspection called for disciplinary action. The final report found that the traffic service had failed.";
+    expect(speakerOf(text, "traffic service had failed")).not.toBe("Board of Audit and Inspection");
+  });
+});
