@@ -119,6 +119,7 @@ const INVERTIBLE = new Set([
 ]);
 
 const SKIPPABLE_BEFORE_VERB = new Set([
+  "even",
   "has",
   "have",
   "had",
@@ -599,6 +600,13 @@ function skipVerbChain(tokens: Token[], i: number): number {
   if (tokens[i - 1]?.lower === "on" && /^(went|goes|go|going|gone)$/.test(tokens[i - 2]?.lower ?? "")) return i - 3;
   if (/^(continued|continues|continue|proceeded|hastened)$/.test(tokens[i - 1]?.lower ?? "")) return i - 2;
   if (/^(quick|keen|careful|eager|anxious)$/.test(tokens[i - 1]?.lower ?? "") && PASSIVE_AUXILIARIES.has(tokens[i - 2]?.lower ?? "")) return i - 3;
+  // "Kim Kyung-il even held a press conference to say …", "BP issued a statement to deny …": the occasion's host says it.
+  if (/^(conference|briefing|statement|interview)$/.test(tokens[i - 1]?.lower ?? "")) {
+    for (let k = i - 2; k >= 0 && i - k <= 5; k--) {
+      if (/^(held|holds|hold|called|calls|gave|gives|issued|issues|convened|convenes)$/.test(tokens[k]!.lower)) return k - 1;
+      if (!tokens[k]!.isWord) break;
+    }
+  }
   return i;
 }
 

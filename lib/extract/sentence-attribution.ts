@@ -386,11 +386,14 @@ export class SentenceAttributor {
   // "In October 2014 the Board of Audit and Inspection called for …. The audit report found …": a definite document
   // whose modifier is a word of a body's name the text just gave is that body's.
   private bodyOfDocument(phrase: DocumentPhrase, at: Position): ExtractedSpeaker | null {
-    if (!phrase.definite) return null;
     const modifiers = phrase.nounPhrase
       .toLowerCase()
       .split(/\s+/)
       .filter((word) => word !== phrase.noun && /^[a-z]{4,}$/.test(word) && !GENERIC_DOCUMENT_MODIFIERS.has(word));
+    // "a government report counted 190 dead": a state body's report is that body's, whichever article it takes.
+    const national = modifiers.find((word) => NATIONAL_INSTITUTIONS.has(word));
+    if (national) return this.discourse.resolveDescription(national, at) ?? nationalInstitution(national);
+    if (!phrase.definite) return null;
     return modifiers.length ? this.discourse.bodyNamedWith(modifiers, at) : null;
   }
 

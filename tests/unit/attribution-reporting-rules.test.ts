@@ -5,6 +5,7 @@ import { describe, expect, test } from "vitest";
 import { ActorDirectory, type KnownActor } from "../../lib/actors/identity";
 import { canonicalActorKey } from "../../lib/extract/actors";
 import { extractClaims } from "../../lib/extract/claims";
+import { normalizeDocument } from "../../lib/extract/normalize";
 import type { ActorKind, ExtractedClaim } from "../../lib/extract/types";
 
 function claimWith(text: string, fragment: string): ExtractedClaim {
@@ -186,5 +187,26 @@ describe("who stands behind the subject", () => {
     const text =
       "In October 2014 the Board of Audit and Inspection called for disciplinary action. The final report found that the traffic service had failed.";
     expect(speakerOf(text, "traffic service had failed")).not.toBe("Board of Audit and Inspection");
+  });
+});
+
+describe("occasions, state documents and page furniture", () => {
+  test("'Kim Kyung-il even held a press conference to say …': whoever holds the occasion says it", () => {
+    const text = "Kim Kyung-il even held a press conference to say his crew told everyone to jump.";
+    expect(speakerOf(text, "told everyone to jump")).toBe("Kim Kyung-il");
+  });
+
+  test("'a government report counted 190 dead': a state body's report is that body's, cited as the report", () => {
+    const claim = claimWith("By September a government report counted 190 dead and more than 6,000 injured.", "190 dead");
+    expect(claim.speaker?.name).toBe("Government");
+    expect(claim.citedVia).toContain("report");
+  });
+
+  test("a wiki's licence footer is no claim", () => {
+    const raw =
+      "The Supreme Court upheld Lee's life sentence on 12 November 2015.\n\nText is available under the Creative Commons Attribution-ShareAlike License; additional terms may apply.\n";
+    const { text } = normalizeDocument(raw);
+    expect(text).not.toContain("Creative Commons");
+    expect(extractClaims(text).map((claim) => claim.quote)).toEqual(["The Supreme Court upheld Lee's life sentence on 12 November 2015."]);
   });
 });
