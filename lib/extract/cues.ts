@@ -53,7 +53,7 @@ const THAT_CUES = new Set([
 // "X put the leak at 1,000 barrels a day": estimating a figure.
 const NUMBER_WORDS =
   /^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens|hundred|hundreds|thousand|thousands|million|millions|billion|half)$/;
-const ESTIMATE_OBJECTS = /^(estimate|estimates|range|figure|figures|toll|tally|count|number|rate|total|forecast|projection)$/;
+const ESTIMATE_OBJECTS = /^(estimate|estimates|range|figure|figures|toll|tally|count|number|numbers|rate|total|forecast|projection)$/;
 const PROGRESSIVE_CUES = new Set([
   "arguing",
   "saying",
@@ -255,7 +255,11 @@ function matchAt(sentence: string, tokens: Token[], v: number): CueMatch | null 
   const findsNothing = /^(found|finds)$/.test(token.lower) && /^(no|nothing|little|insufficient)$/.test(tokens[v + 1]?.lower ?? "");
   if (THAT_CUES.has(token.lower) && !findsNothing) return thatFollows(tokens, v) ? beforeVerb(sentence, tokens, v, v, token.text) : null;
   if (findsNothing) return beforeVerb(sentence, tokens, v, v, token.text);
-  if (/^(put|puts|gave|gives|give|adopted|issued|released|published|revised|raised|lowered|cut|called|calls|offered|set|counts|counted)$/.test(token.lower))
+  if (
+    /^(put|puts|gave|gives|give|adopted|issued|released|published|revised|raised|lowered|cut|called|calls|offered|set|counts|counted|listed|lists)$/.test(
+      token.lower,
+    )
+  )
     return estimating(sentence, tokens, v);
   // "… estimated the number at more than 24,000": an estimate with its figure, no "that".
   if (/^(estimated|estimates|estimate|put)$/.test(token.lower) && !thatFollows(tokens, v) && figureAt(tokens, v + 1, 8))
@@ -336,8 +340,8 @@ function estimating(sentence: string, tokens: Token[], v: number): CueMatch | nu
     if (!token.isWord && !(token.text === "," && /^\d/.test(tokens[i - 1]?.text ?? "") && /^\d/.test(tokens[i + 1]?.text ?? ""))) return null;
     if (verb.startsWith("put") && token.lower === "at" && figureAt(tokens, i, 1)) break;
     if (!verb.startsWith("put") && ESTIMATE_OBJECTS.test(token.lower)) break;
-    // "The government counts 1,135 dead": a count right after the verb.
-    if (verb.startsWith("count") && i === v + 1 && /^\d/.test(token.text)) break;
+    // "The government counts 1,135 dead", "the departure report listed 657 tons": a count right after the verb.
+    if ((verb.startsWith("count") || verb.startsWith("list")) && i === v + 1 && /^\d/.test(token.text)) break;
     if (i === v + reach || i === tokens.length - 1) return null;
   }
   return beforeVerb(sentence, tokens, v, v, tokens[v]!.text);
@@ -744,7 +748,7 @@ function withoutFrontedDate(tokens: Token[], range: PhraseRange | null): PhraseR
 function prepositionalChain(tokens: Token[], range: PhraseRange): PhraseRange | null {
   let first = range.first;
   for (let hop = 0; hop < 3; hop++) {
-    if (!/^(of|for|on|at|by|from|in|with)$/.test(tokens[first - 1]?.lower ?? "")) return null;
+    if (!/^(of|for|on|at|by|from|in|with|to)$/.test(tokens[first - 1]?.lower ?? "")) return null;
     const head = phraseEndingAt(tokens, first - 2);
     if (!head) return null;
     first = head.first;

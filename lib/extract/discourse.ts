@@ -229,8 +229,10 @@ export class Discourse {
         "retailer",
       ].includes(head);
       // "BP officials" spoke for BP, but "the company" is BP itself, not its officials.
+      // "A company official said …. The company's report …": one of its people is not the body either.
       const fits = (e: EntityMention) =>
         !GROUP_HEADS.has(e.speaker.name.split(" ").pop()!.toLowerCase()) &&
+        !/\b(official|spokesman|spokeswoman|spokesperson|executive|officer|engineer)$/i.test(e.speaker.name) &&
         (governmental
           ? // "The army said" after "the health ministry": a public body is the one its head word names.
             e.speaker.kind === "government_body" &&

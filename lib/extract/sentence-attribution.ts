@@ -386,6 +386,9 @@ export class SentenceAttributor {
   // "In October 2014 the Board of Audit and Inspection called for …. The audit report found …": a definite document
   // whose modifier is a word of a body's name the text just gave is that body's.
   private bodyOfDocument(phrase: DocumentPhrase, at: Position): ExtractedSpeaker | null {
+    // "The company's departure report": the body the description means wrote it.
+    const owner = /^([a-z]+)['’]s\s/.exec(phrase.nounPhrase)?.[1];
+    if (owner && INSTITUTION_HEADS.has(owner)) return this.discourse.resolveDescription(owner, at) ?? nationalInstitution(owner);
     const modifiers = phrase.nounPhrase
       .toLowerCase()
       .split(/\s+/)

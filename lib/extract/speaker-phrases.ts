@@ -114,10 +114,15 @@ export function readPhrase(text: string, following: string): PhraseReading | nul
   // "A statement from the governor's office": the document's sender is inside the phrase.
   const sender = /^(.+?)\s+((?:from|by)\s+.+)$/.exec(text);
   const senderHead = sender ? tokenize(sender[1]!).filter((t) => t.isWord) : [];
+  // "The company's departure report to the Korea Shipping Association": whom it was sent to does not write it.
+  const addressed = /^(.+?)\s+to\s+.+$/.exec(text);
+  const addressedHead = addressed ? tokenize(addressed[1]!).filter((t) => t.isWord) : [];
   const document =
     sender && DOCUMENT_NOUNS.includes(senderHead[senderHead.length - 1]?.lower ?? "")
       ? readDocument(sender[1]!, senderHead, ` ${sender[2]}`)
-      : readDocument(text, words, following);
+      : addressed && DOCUMENT_NOUNS.includes(addressedHead[addressedHead.length - 1]?.lower ?? "")
+        ? readDocument(addressed[1]!, addressedHead, following)
+        : readDocument(text, words, following);
   if (document) return { type: "document", document, text };
 
   // "Its spokesman said", "their spokeswoman": the owner the possessive refers to speaks through them.

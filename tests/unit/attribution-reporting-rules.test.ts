@@ -210,3 +210,22 @@ describe("occasions, state documents and page furniture", () => {
     expect(extractClaims(text).map((claim) => claim.quote)).toEqual(["The Supreme Court upheld Lee's life sentence on 12 November 2015."]);
   });
 });
+
+describe("a company's documents and people", () => {
+  const wire =
+    "The ferry's operator, Chonghaejin Marine Co., also changed its count of the people on board several times on April 16. " +
+    "Chonghaejin denied the ship had been overloaded when it left port. " +
+    '"Our safety officer checks the loading before every departure, and the report we received said the Sewol was within its limits," a company official said in a telephone interview. ' +
+    "The company's departure report to the Korea Shipping Association listed 657 tons of cargo.";
+
+  test("'The company's departure report to the Korea Shipping Association listed 657 tons': the company's, not its addressee's, and not its official's", () => {
+    const claim = claimWith(wire, "657 tons");
+    expect(claim.speaker?.name).toBe("Chonghaejin");
+    expect(claim.citedVia).toContain("departure report");
+  });
+
+  test("'He listed the company's shifting numbers': listing figures is stating them", () => {
+    const text = "Rep. Ed Markey has accused BP of lowballing the spill. He listed the company's shifting numbers at a hearing on Wednesday.";
+    expect(speakerOf(text, "shifting numbers")).toBe("Ed Markey");
+  });
+});
