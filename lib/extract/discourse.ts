@@ -99,7 +99,10 @@ export class Discourse {
   mentionDocument(phrase: DocumentPhrase, author: ExtractedSpeaker | null, label: string, at: Position): DocumentRecord {
     const found = phrase.definite && !phrase.author ? this.findDocument(phrase.noun, at) : null;
     // "The inquiry report" after "the BGMEA's own probe report" is another document.
-    const earlier = found && distinguishingWords(phrase).every((word) => found.label.toLowerCase().includes(word)) ? found : null;
+    const same = found && distinguishingWords(phrase).every((word) => found.label.toLowerCase().includes(word));
+    const earlier = found && (same || justSubmitted(found, at)) ? found : null;
+    // "… its report. The inquiry report …": the later phrase says what kind of report it was.
+    if (earlier && !same && earlier.author) earlier.label = `${earlier.author.name} ${phrase.nounPhrase}`;
     if (earlier) {
       this.itCandidates.push({ position: at, speaker: null, document: earlier });
       return earlier;
@@ -319,6 +322,14 @@ const GENERIC_DOCUMENT_WORDS = new Set([
 
 // "inquiry" in "the inquiry report". Authorship words ("the Canadian government memo") say whose it
 // is, which the earlier mention may not have said.
+// "A committee … submitted its report. The inquiry report concluded …": a plain document of a named author in the
+// sentence just before is the one "the" points back to, whatever the later phrase calls it.
+function justSubmitted(found: DocumentRecord, at: Position): boolean {
+  if (!found.author || found.article !== at.article || at.order - found.order > 1) return false;
+  const own = found.label.toLowerCase().replace(found.author.name.toLowerCase(), "").split(/\s+/).filter(Boolean);
+  return own.every((word) => word === found.noun);
+}
+
 function distinguishingWords(phrase: DocumentPhrase): string[] {
   return phrase.nounPhrase
     .split(/\s+/)

@@ -389,6 +389,10 @@ export class SentenceAttributor {
     // "The company's departure report": the body the description means wrote it.
     const owner = /^([a-z]+)['’]s\s/.exec(phrase.nounPhrase)?.[1];
     if (owner && INSTITUTION_HEADS.has(owner)) return this.discourse.resolveDescription(owner, at) ?? nationalInstitution(owner);
+    // "The BGMEA's own probe report": a body's name in the possessive wrote it.
+    const named = /^((?:\p{Lu}[\p{L}&-]*\s)*\p{Lu}[\p{L}&-]*)['’]s\s/u.exec(phrase.nounPhrase)?.[1];
+    const ownerName = named ? nameFromWords(tokenize(named)) : null;
+    if (ownerName && ownerName.kind !== "person" && ownerName.kind !== "other") return { name: ownerName.name, kind: ownerName.kind };
     const modifiers = phrase.nounPhrase
       .toLowerCase()
       .split(/\s+/)
@@ -489,7 +493,8 @@ export class SentenceAttributor {
     const range = first === null ? null : phraseStartingAt(tokens, first);
     const subject = range ? readPhrase(context.sentence.slice(tokens[range.first]!.start, tokens[range.last]!.end), "") : null;
     // "A committee formed by the home ministry … submitted its report": a body the text introduces as it writes.
-    const introduced = subject?.type === "description" && INSTITUTION_HEADS.has(subject.head) ? bodyNamed(subject.head) : null;
+    const introduced =
+      subject?.type === "description" && (INSTITUTION_HEADS.has(subject.head) || subject.head === "committee") ? bodyNamed(subject.head) : null;
     const author = subject?.type === "name" ? this.speakerFromName(subject.name, subject.kind, context.offset) : (introduced ?? result?.speaker ?? null);
     const reading = readPhrase(authored[2]!, context.sentence.slice((authored.index ?? 0) + authored[0].length));
     if (reading?.type === "document") this.recordDocument(reading.document, author, context);
@@ -632,6 +637,8 @@ function subjectStart(tokens: Token[]): number | null {
     /^(in|on|at|during|after|when|while|meanwhile|however|asked|talking|addressing)$/i.test(opener.text)
   ) {
     const comma = tokens.findIndex((t, i) => i > first && t.text === ",");
+    // "A committee formed by the home ministry … submitted its report": with no comma, an article opens the subject.
+    if ((comma === -1 || comma - first > 30) && /^(a|an)$/i.test(opener.text)) return first;
     if (comma === -1 || comma - first > 30) return datedOpenerEnd(tokens, first);
     return comma + 1;
   }

@@ -229,3 +229,24 @@ describe("a company's documents and people", () => {
     expect(speakerOf(text, "shifting numbers")).toBe("Ed Markey");
   });
 });
+
+describe("reports that point back", () => {
+  const text =
+    "A committee formed by the home ministry and headed by additional secretary Main Uddin Khandaker submitted its report in May 2013.[19] " +
+    "The inquiry report concluded that the deaths were the result of sheer negligence and recommended putting Sohel Rana and the five factory owners on trial.[19] " +
+    "According to the report, a poor mix of cement and sand and low-grade iron rods had weakened the building.[20]";
+
+  test("'A committee … submitted its report. The inquiry report concluded …': the report just submitted, so the committee speaks", () => {
+    const concluded = claimWith(text, "sheer negligence");
+    expect(concluded.speaker?.name).toBe("Committee");
+    expect(concluded.citedVia).toContain("inquiry report");
+    expect(speakerOf(text, "poor mix of cement")).toBe("Committee");
+  });
+
+  test("'The BGMEA's own probe report stated …': the body in the possessive wrote it", () => {
+    const probe = "The BGMEA's own probe report stated that the association had cautioned the building and factory owners that day to shut the premises.";
+    const claim = claimWith(probe, "cautioned");
+    expect(claim.speaker?.name).toBe("BGMEA");
+    expect(claim.citedVia).toContain("probe report");
+  });
+});
