@@ -717,7 +717,13 @@ function restrictiveRelativeStart(tokens: Token[], last: number): number | null 
   return null;
 }
 
-function isDateWord(token: Token | undefined): boolean {
+/** A run of date words that holds a month or a year ("28 April 2014", "October 2014"), not a bare day. */
+export function namesADate(run: Token[]): boolean {
+  return run.some((t) => MONTHS.includes(t.lower) || /^(1[89]|20)\d\d$/.test(t.text));
+}
+
+/** A day, a year or a month's name: a word of a written date ("28 April 2014"). */
+export function isDateWord(token: Token | undefined): boolean {
   return !!token && (/^\d{1,2}$/.test(token.text) || /^(1[89]|20)\d\d$/.test(token.text) || MONTHS.includes(token.lower));
 }
 
@@ -725,9 +731,7 @@ function isDateWord(token: Token | undefined): boolean {
 function frontedDateStart(tokens: Token[], end: number): number {
   let k = end - 1;
   while (k >= 0 && isDateWord(tokens[k])) k--;
-  const run = tokens.slice(k + 1, end);
-  const dated = run.some((t) => MONTHS.includes(t.lower) || /^(1[89]|20)\d\d$/.test(t.text));
-  return k + 1 < end && dated && PREPOSITIONS.has(tokens[k]?.lower ?? "") ? k + 1 : -1;
+  return k + 1 < end && namesADate(tokens.slice(k + 1, end)) && PREPOSITIONS.has(tokens[k]?.lower ?? "") ? k + 1 : -1;
 }
 
 function frontedDateEnding(tokens: Token[], first: number): boolean {

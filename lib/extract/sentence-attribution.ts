@@ -4,12 +4,11 @@ import { isDictionaryWord } from "@/lib/text/wordnet";
 import { INSTITUTION_HEADS } from "./lexicon";
 import type { ExtractedSpeaker } from "./types";
 import type { PersonNameResolver } from "./actors";
-import { findCues, type CueMatch } from "./cues";
+import { findCues, isDateWord, namesADate, type CueMatch } from "./cues";
 import { Discourse, type DocumentRecord, type Position } from "./discourse";
 import { phraseStartingAt } from "./noun-phrases";
 import { bodyNamed, nameFromWords, readPhrase, trailingPersonName, type DocumentPhrase, type Gender, type PhraseReading } from "./speaker-phrases";
 import { capitalize } from "@/lib/text/terms";
-import { MONTHS } from "@/lib/text/months";
 import { isCapitalized, tokenize, type Token } from "./tokens";
 
 export type SourceType = "named" | "document" | "anonymous" | "agentless";
@@ -649,11 +648,10 @@ function subjectStart(tokens: Token[]): number | null {
 function datedOpenerEnd(tokens: Token[], first: number): number | null {
   if (!/^(in|on|by|from|until)$/i.test(tokens[first]!.text)) return null;
   let end = first + 1;
-  while (end < tokens.length && (/^\d{1,2}$/.test(tokens[end]!.text) || /^(1[89]|20)\d\d$/.test(tokens[end]!.text) || MONTHS.includes(tokens[end]!.lower)))
-    end++;
-  const run = tokens.slice(first + 1, end);
-  const dated = run.some((t) => MONTHS.includes(t.lower) || /^(1[89]|20)\d\d$/.test(t.text));
-  return dated && end < tokens.length && (isCapitalized(tokens[end]) || /^(the|a|an)$/.test(tokens[end]!.lower)) ? end : null;
+  while (end < tokens.length && isDateWord(tokens[end])) end++;
+  return namesADate(tokens.slice(first + 1, end)) && end < tokens.length && (isCapitalized(tokens[end]) || /^(the|a|an)$/.test(tokens[end]!.lower))
+    ? end
+    : null;
 }
 
 /** "Privy Council Office memo", "1996 Amnesty International report", "research paper published by …". */
