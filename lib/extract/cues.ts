@@ -707,12 +707,18 @@ function dayBeforeVerb(tokens: Token[], i: number): boolean {
   return tokens[i - 1]?.lower === "on" && WEEKDAYS.includes(tokens[i]!.lower);
 }
 
+const RELATIVE_AUXILIARIES = /^(is|are|was|were|be|been|being|has|have|had|already|well|also|not|never|still|long|often|widely|better)$/;
+
 /** The index of "who" opening a relative clause that ends at `last` (words only, a few of them), or null. */
 function restrictiveRelativeStart(tokens: Token[], last: number): number | null {
   for (let j = last; j > 0 && last - j <= 8; j--) {
     const token = tokens[j]!;
     if (!token.isWord || /^(that|which|said|says)$/.test(token.lower)) return null;
-    if (token.lower === "who") return tokens[j - 1]!.isWord && j < last ? j : null;
+    if (token.lower !== "who") continue;
+    // "Members … who were already well informed": the verb itself is the relative clause's, and nobody's cue.
+    const clause = tokens.slice(j + 1, last + 1);
+    if (clause.every((t) => RELATIVE_AUXILIARIES.test(t.lower) || isLyAdverb(t))) return null;
+    return tokens[j - 1]!.isWord && j < last ? j : null;
   }
   return null;
 }

@@ -659,7 +659,7 @@ export function documentLabel(phrase: DocumentPhrase, author: ExtractedSpeaker |
   let label = phrase.nounPhrase;
   if (phrase.relation && phrase.authorText) {
     label = `${label} ${phrase.relation} ${phrase.authorText}`;
-  } else if (author && author.kind !== "person" && !label.includes(author.name)) {
+  } else if (author && author.kind !== "person" && !label.toLowerCase().includes(author.name.toLowerCase())) {
     label =
       phrase.year && label.startsWith(phrase.year)
         ? `${phrase.year} ${author.name}${label.slice(phrase.year.length)}`
