@@ -17,9 +17,14 @@ interface PersonName {
   surname: string;
 }
 
-function personName(key: string): PersonName | null {
+// "Lee Joon-seok", "Park Geun-hye", "Kim Suk-kyun": a romanized Korean name writes the family name first and the
+// two-syllable given name joined by a hyphen, so "Lee" alone is the family name, not a given name.
+const FAMILY_NAME_FIRST = /^\p{Lu}\p{Ll}{1,4} \p{Lu}\p{Ll}+-\p{Ll}+$/u;
+
+function personName(key: string, display: string): PersonName | null {
   const tokens = key.split(" ").filter(Boolean);
   if (tokens.length === 0) return null;
+  if (FAMILY_NAME_FIRST.test(display.trim())) return { given: tokens.slice(1).join(" "), surname: tokens[0]! };
   return { given: tokens.length > 1 ? tokens[0]! : null, surname: tokens[tokens.length - 1]! };
 }
 
@@ -50,7 +55,7 @@ export class ActorDirectory<A extends KnownActor = KnownActor> {
       if (!this.byAlias.has(key)) this.byAlias.set(key, actor);
     }
     if (actor.kind !== "person") return;
-    const name = personName(actor.normalizedName);
+    const name = personName(actor.normalizedName, actor.name);
     if (!name) return;
     const list = this.bySurname.get(name.surname) ?? [];
     if (!list.includes(actor)) list.push(actor);
@@ -61,15 +66,15 @@ export class ActorDirectory<A extends KnownActor = KnownActor> {
     const key = canonicalActorKey(speaker.name);
     const exact = this.byKey.get(key) ?? this.byAlias.get(speaker.name) ?? this.byAlias.get(key);
     if (exact || speaker.kind !== "person") return exact ?? null;
-    return this.compatiblePerson(key);
+    return this.compatiblePerson(key, speaker.name);
   }
 
-  private compatiblePerson(key: string): A | null {
-    const name = personName(key);
+  private compatiblePerson(key: string, display: string): A | null {
+    const name = personName(key, display);
     if (!name) return null;
     const sameSurname = this.bySurname.get(name.surname) ?? [];
     const matches = sameSurname.filter((actor) => {
-      const stored = personName(actor.normalizedName)!;
+      const stored = personName(actor.normalizedName, actor.name)!;
       if (name.given === null || stored.given === null) return true;
       return givenNamesCompatible(name.given, stored.given);
     });

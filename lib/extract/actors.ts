@@ -110,6 +110,8 @@ export function stripTitles(run: string): string {
   return tokens.slice(lastTitle + 1).join(" ");
 }
 
+const LEADING_NUMBER_WORD = /^(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands|several|many)$/i;
+
 /** A name as the text wrote it, with every offset it was written at (ascending). */
 interface KnownName {
   display: string;
@@ -148,6 +150,8 @@ export class PersonNameResolver {
 
   private withoutLeadingPlaces(name: string): string {
     const tokens = name.split(/\s+/);
+    // "Four Chonghaejin employees …": a cardinal that opens the sentence counts the people; it names no one.
+    while (tokens.length > 1 && LEADING_NUMBER_WORD.test(tokens[0]!)) tokens.shift();
     while (tokens.length > 2) {
       const one = tokens[0]!.toLowerCase();
       const two = `${one} ${tokens[1]!.toLowerCase()}`;

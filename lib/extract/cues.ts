@@ -53,7 +53,7 @@ const THAT_CUES = new Set([
 // "X put the leak at 1,000 barrels a day": estimating a figure.
 const NUMBER_WORDS =
   /^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens|hundred|hundreds|thousand|thousands|million|millions|billion|half)$/;
-const ESTIMATE_OBJECTS = /^(estimate|estimates|range|figure|figures|toll|tally|count|number|rate|total|forecast|projection)$/;
+const ESTIMATE_OBJECTS = /^(estimate|estimates|range|figure|figures|toll|tally|count|number|numbers|rate|total|forecast|projection)$/;
 const PROGRESSIVE_CUES = new Set([
   "arguing",
   "saying",
@@ -119,6 +119,7 @@ const INVERTIBLE = new Set([
 ]);
 
 const SKIPPABLE_BEFORE_VERB = new Set([
+  "even",
   "has",
   "have",
   "had",
@@ -254,7 +255,11 @@ function matchAt(sentence: string, tokens: Token[], v: number): CueMatch | null 
   const findsNothing = /^(found|finds)$/.test(token.lower) && /^(no|nothing|little|insufficient)$/.test(tokens[v + 1]?.lower ?? "");
   if (THAT_CUES.has(token.lower) && !findsNothing) return thatFollows(tokens, v) ? beforeVerb(sentence, tokens, v, v, token.text) : null;
   if (findsNothing) return beforeVerb(sentence, tokens, v, v, token.text);
-  if (/^(put|puts|gave|gives|give|adopted|issued|released|published|revised|raised|lowered|called|calls|offered|set|counts|counted)$/.test(token.lower))
+  if (
+    /^(put|puts|gave|gives|give|adopted|issued|released|published|revised|raised|lowered|cut|called|calls|offered|set|counts|counted|listed|lists)$/.test(
+      token.lower,
+    )
+  )
     return estimating(sentence, tokens, v);
   // "… estimated the number at more than 24,000": an estimate with its figure, no "that".
   if (/^(estimated|estimates|estimate|put)$/.test(token.lower) && !thatFollows(tokens, v) && figureAt(tokens, v + 1, 8))
@@ -313,6 +318,21 @@ function figureAt(tokens: Token[], from: number, reach: number): boolean {
 
 function estimating(sentence: string, tokens: Token[], v: number): CueMatch | null {
   const verb = tokens[v]!.lower;
+  if (verb === "called" || verb === "calls") {
+    // "the Board … called for disciplinary action": a demand is a stated position.
+    if (tokens[v + 1]?.lower === "for") return beforeVerb(sentence, tokens, v, v + 1, sentence.slice(tokens[v]!.start, tokens[v + 1]!.end));
+    // "called the plan “shock therapy”": naming something in quotation marks is saying it.
+    const quote = tokens.findIndex((t, i) => i > v && i <= v + 5 && (OPENING_QUOTES.has(t.text) || t.text === '"'));
+    if (quote !== -1 && tokens.slice(v + 1, quote).every((t) => t.isWord)) return beforeVerb(sentence, tokens, v, v, tokens[v]!.text);
+  }
+  // "the coast guard lowered it to 172": the count the text just gave, revised to a figure.
+  if (
+    /^(revised|raised|lowered|cut)$/.test(verb) &&
+    /^(it|them)$/.test(tokens[v + 1]?.lower ?? "") &&
+    /^(to|at)$/.test(tokens[v + 2]?.lower ?? "") &&
+    /^\d/.test(tokens[v + 3]?.text ?? "")
+  )
+    return beforeVerb(sentence, tokens, v, v, tokens[v]!.text);
   // "called 5,000 barrels per day its best estimate": "5,000" alone is three tokens.
   const reach = verb === "called" || verb === "calls" ? 10 : verb.startsWith("put") ? 8 : 4;
   for (let i = v + 1; i < tokens.length && i <= v + reach; i++) {
@@ -320,8 +340,8 @@ function estimating(sentence: string, tokens: Token[], v: number): CueMatch | nu
     if (!token.isWord && !(token.text === "," && /^\d/.test(tokens[i - 1]?.text ?? "") && /^\d/.test(tokens[i + 1]?.text ?? ""))) return null;
     if (verb.startsWith("put") && token.lower === "at" && figureAt(tokens, i, 1)) break;
     if (!verb.startsWith("put") && ESTIMATE_OBJECTS.test(token.lower)) break;
-    // "The government counts 1,135 dead": a count right after the verb.
-    if (verb.startsWith("count") && i === v + 1 && /^\d/.test(token.text)) break;
+    // "The government counts 1,135 dead", "the departure report listed 657 tons": a count right after the verb.
+    if ((verb.startsWith("count") || verb.startsWith("list")) && i === v + 1 && /^\d/.test(token.text)) break;
     if (i === v + reach || i === tokens.length - 1) return null;
   }
   return beforeVerb(sentence, tokens, v, v, tokens[v]!.text);
@@ -551,8 +571,16 @@ function inverted(sentence: string, tokens: Token[], v: number, lastCueToken: nu
   // "…, said the preliminary report showed …" is an apposition's subject and its own verb, not an inverted cue.
   const participleFollows =
     /^[a-z]+ing$/.test(next?.text ?? "") || (/^[a-z]+ed$/.test(next?.text ?? "") && PREPOSITIONS.has(tokens[range.last + 2]?.lower ?? ""));
-  if (next && ![",", ".", ";", "(", "!", "?"].includes(next.text) && !participleFollows && next.lower !== "in") return null;
+  if (next && ![",", ".", ";", "(", "!", "?"].includes(next.text) && !participleFollows && next.lower !== "in" && !placedBy(tokens, range.last + 1))
+    return null;
   return makeMatch(sentence, tokens, cue, "inverted", tokens[v]!.start, range);
+}
+
+/** "said a prosecutor on the joint investigation team, who …": a prepositional phrase that only says which one, then the clause ends. */
+function placedBy(tokens: Token[], at: number): boolean {
+  if (!/^(on|at|with|from|for)$/.test(tokens[at]?.lower ?? "")) return false;
+  const place = phraseStartingAt(tokens, at + 1) ?? plainNounAfter(tokens, at + 1);
+  return !!place && [",", ".", ";"].includes(tokens[place.last + 1]?.text ?? "");
 }
 
 /** "a firefighter", "the victims": a determiner and up to three plain nouns, no verb forms. */
@@ -576,13 +604,26 @@ function skipVerbChain(tokens: Token[], i: number): number {
   if (tokens[i - 1]?.lower === "on" && /^(went|goes|go|going|gone)$/.test(tokens[i - 2]?.lower ?? "")) return i - 3;
   if (/^(continued|continues|continue|proceeded|hastened)$/.test(tokens[i - 1]?.lower ?? "")) return i - 2;
   if (/^(quick|keen|careful|eager|anxious)$/.test(tokens[i - 1]?.lower ?? "") && PASSIVE_AUXILIARIES.has(tokens[i - 2]?.lower ?? "")) return i - 3;
+  // "Kim Kyung-il even held a press conference to say …", "BP issued a statement to deny …": the occasion's host says it.
+  if (/^(conference|briefing|statement|interview)$/.test(tokens[i - 1]?.lower ?? "")) {
+    for (let k = i - 2; k >= 0 && i - k <= 5; k--) {
+      if (/^(held|holds|hold|called|calls|gave|gives|issued|issues|convened|convenes)$/.test(tokens[k]!.lower)) return k - 1;
+      if (!tokens[k]!.isWord) break;
+    }
+  }
   return i;
 }
 
 function beforeVerb(sentence: string, tokens: Token[], v: number, lastCueToken: number, cue: string): CueMatch | null {
   let i = skipVerbChain(tokens, v - 1);
-  while (i >= 0 && (SKIPPABLE_BEFORE_VERB.has(tokens[i]!.lower) || isLyAdverb(tokens[i]!) || (tokens[i]!.lower === "first" && tokens[i - 1]?.lower === "at"))) {
-    i -= tokens[i]!.lower === "first" && tokens[i - 1]?.lower === "at" ? 2 : 1;
+  while (
+    i >= 0 &&
+    (SKIPPABLE_BEFORE_VERB.has(tokens[i]!.lower) ||
+      isLyAdverb(tokens[i]!) ||
+      (tokens[i]!.lower === "first" && tokens[i - 1]?.lower === "at") ||
+      dayBeforeVerb(tokens, i))
+  ) {
+    i -= (tokens[i]!.lower === "first" && tokens[i - 1]?.lower === "at") || dayBeforeVerb(tokens, i) ? 2 : 1;
   }
   const previous = tokens[i];
   if (!previous) return null;
@@ -624,7 +665,13 @@ function beforeVerb(sentence: string, tokens: Token[], v: number, lastCueToken: 
     // "LeeAnne Walters, 37, a mother of four, said": the age is an apposition of its own.
     if (/^\d{1,3}$/.test(tokens[i]?.text ?? "") && tokens[i - 1]?.text === ",") i -= 2;
   }
-  const found = phraseEndingAt(tokens, i);
+  // "Relatives of the missing who gathered at Jindo said": the subject stands before a relative clause with no commas.
+  const who = restrictiveRelativeStart(tokens, i);
+  if (who !== null) {
+    const subject = beforeVerb(sentence, tokens, who, who, cue);
+    if (subject) return { ...subject, cue, cueStart: tokens[v]!.start };
+  }
+  const found = withoutFrontedDate(tokens, phraseEndingAt(tokens, i));
   let range = found ? (nameBeforeOpenApposition(tokens, found) ?? found) : null;
   // "A senior official familiar with the report said": the report only says which official; a plain
   // complement ("… familiar with the search said") is no speaker's phrase of its own.
@@ -635,7 +682,9 @@ function beforeVerb(sentence: string, tokens: Token[], v: number, lastCueToken: 
   // "Survivors and local people estimated …": both conjuncts are the subject.
   if (range && /^(and|or)$/.test(tokens[range.first - 1]?.lower ?? "") && tokens[range.first - 2]?.text !== ",") {
     const conjunct = phraseEndingAt(tokens, range.first - 2);
-    if (conjunct && opensMainClause(tokens, conjunct.first)) range = { first: conjunct.first, last: range.last };
+    // "The joint investigation team of prosecutors and police found": both conjuncts say whose team it is.
+    if (conjunct && (opensMainClause(tokens, conjunct.first) || tokens[conjunct.first - 1]?.lower === "of"))
+      range = { first: conjunct.first, last: range.last };
   }
   const reduced = documentBeforeReducedRelative(tokens, range?.first ?? i + 1);
   if (reduced) return makeMatch(sentence, tokens, cue, "subject", tokens[v]!.start, reduced);
@@ -653,12 +702,63 @@ function beforeVerb(sentence: string, tokens: Token[], v: number, lastCueToken: 
   return makeMatch(sentence, tokens, cue, "subject", tokens[v]!.start, range);
 }
 
+// "South Korea's coast guard on Wednesday cut …": a wire story's day between subject and verb.
+function dayBeforeVerb(tokens: Token[], i: number): boolean {
+  return tokens[i - 1]?.lower === "on" && WEEKDAYS.includes(tokens[i]!.lower);
+}
+
+const RELATIVE_AUXILIARIES = /^(is|are|was|were|be|been|being|has|have|had|already|well|also|not|never|still|long|often|widely|better)$/;
+
+/** The index of "who" opening a relative clause that ends at `last` (words only, a few of them), or null. */
+function restrictiveRelativeStart(tokens: Token[], last: number): number | null {
+  for (let j = last; j > 0 && last - j <= 8; j--) {
+    const token = tokens[j]!;
+    if (!token.isWord || /^(that|which|said|says)$/.test(token.lower)) return null;
+    if (token.lower !== "who") continue;
+    // "Members … who were already well informed": the verb itself is the relative clause's, and nobody's cue.
+    const clause = tokens.slice(j + 1, last + 1);
+    if (clause.every((t) => RELATIVE_AUXILIARIES.test(t.lower) || isLyAdverb(t))) return null;
+    return tokens[j - 1]!.isWord && j < last ? j : null;
+  }
+  return null;
+}
+
+/** A run of date words that holds a month or a year ("28 April 2014", "October 2014"), not a bare day. */
+export function namesADate(run: Token[]): boolean {
+  return run.some((t) => MONTHS.includes(t.lower) || /^(1[89]|20)\d\d$/.test(t.text));
+}
+
+/** A day, a year or a month's name: a word of a written date ("28 April 2014"). */
+export function isDateWord(token: Token | undefined): boolean {
+  return !!token && (/^\d{1,2}$/.test(token.text) || /^(1[89]|20)\d\d$/.test(token.text) || MONTHS.includes(token.lower));
+}
+
+/** The index where a date that ends right before `end` and follows a preposition starts ("on 28 April 2014"), or -1. */
+function frontedDateStart(tokens: Token[], end: number): number {
+  let k = end - 1;
+  while (k >= 0 && isDateWord(tokens[k])) k--;
+  return k + 1 < end && namesADate(tokens.slice(k + 1, end)) && PREPOSITIONS.has(tokens[k]?.lower ?? "") ? k + 1 : -1;
+}
+
+function frontedDateEnding(tokens: Token[], first: number): boolean {
+  return frontedDateStart(tokens, first) !== -1;
+}
+
+// "On 6 October 2014 Kim said": the date closes the fronted phrase; it is no part of the speaker's name.
+function withoutFrontedDate(tokens: Token[], range: PhraseRange | null): PhraseRange | null {
+  if (!range) return null;
+  let k = range.first;
+  while (k < range.last && isDateWord(tokens[k])) k++;
+  if (k === range.first || !(isCapitalized(tokens[k]) || /^(the|a|an)$/.test(tokens[k]!.lower))) return range;
+  return frontedDateStart(tokens, k) === range.first ? { first: k, last: range.last } : range;
+}
+
 // "A 2018 study by researchers at the University of Toronto estimated …": the subject is the whole chain of
 // prepositional phrases, back to the noun phrase that opens the clause (at most three links).
 function prepositionalChain(tokens: Token[], range: PhraseRange): PhraseRange | null {
   let first = range.first;
   for (let hop = 0; hop < 3; hop++) {
-    if (!/^(of|for|on|at|by|from|in|with)$/.test(tokens[first - 1]?.lower ?? "")) return null;
+    if (!/^(of|for|on|at|by|from|in|with|to)$/.test(tokens[first - 1]?.lower ?? "")) return null;
     const head = phraseEndingAt(tokens, first - 2);
     if (!head) return null;
     first = head.first;
@@ -764,6 +864,12 @@ function groupOfInstitution(tokens: Token[], range: PhraseRange): PhraseRange | 
 function opensMainClause(tokens: Token[], first: number): boolean {
   const before = tokens[first - 1];
   if (!before) return true;
+  // "At a press conference on 28 April 2014 Kim Kyung-il said": a fronted adverbial that ends in a date ends there.
+  if (frontedDateEnding(tokens, first)) {
+    let start = first - 1;
+    while (start > 0 && !BOUNDARY_PUNCTUATION.has(tokens[start - 1]!.text) && tokens[start - 1]!.text !== ";") start--;
+    if (first - start <= 14 && PREPOSITIONS.has(tokens[start]?.lower ?? "") && tokens.slice(start, first).every((t) => t.isWord)) return true;
+  }
   // "1. The Court held …", "6. (C) The ambassador said …", "(b) The applicants alleged …": a numbered paragraph.
   if (isListMarker(tokens, first)) return true;
   if (BOUNDARY_PUNCTUATION.has(before.text)) return true;

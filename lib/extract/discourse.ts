@@ -99,7 +99,10 @@ export class Discourse {
   mentionDocument(phrase: DocumentPhrase, author: ExtractedSpeaker | null, label: string, at: Position): DocumentRecord {
     const found = phrase.definite && !phrase.author ? this.findDocument(phrase.noun, at) : null;
     // "The inquiry report" after "the BGMEA's own probe report" is another document.
-    const earlier = found && distinguishingWords(phrase).every((word) => found.label.toLowerCase().includes(word)) ? found : null;
+    const same = found && distinguishingWords(phrase).every((word) => found.label.toLowerCase().includes(word));
+    const earlier = found && (same || justSubmitted(found, at)) ? found : null;
+    // "… its report. The inquiry report …": the later phrase says what kind of report it was.
+    if (earlier && !same && earlier.author) earlier.label = `${earlier.author.name} ${phrase.nounPhrase}`;
     if (earlier) {
       this.itCandidates.push({ position: at, speaker: null, document: earlier });
       return earlier;
@@ -152,6 +155,13 @@ export class Discourse {
     return this.latest(this.people, at, (p) => p.order > after && this.genderOf(p.speaker) === "unknown" && !/\s/.test(p.speaker.name));
   }
 
+  /** "The audit report" after "the Board of Audit and Inspection": the body named before whose name holds one of `words`. */
+  bodyNamedWith(words: string[], at: Position): ExtractedSpeaker | null {
+    const holds = (e: EntityMention) => e.speaker.kind !== "person" && words.some((word) => new RegExp(`\\b${word}\\b`, "i").test(e.speaker.name));
+    const candidates = [this.latest(this.institutions, at, holds), this.latest(this.named, at, holds)].filter((e): e is EntityMention => e !== null);
+    return candidates.sort((a, b) => b.order - a.order)[0]?.speaker ?? null;
+  }
+
   /** "The source said" → the source the text last described ("a senior Pakistani source"), if any. */
   resolveRole(role: string, at: Position): ExtractedSpeaker | null {
     const near = this.latest(this.roles, at, (r) => r.role === role);
@@ -182,7 +192,9 @@ export class Discourse {
       if (e.speaker.name.toLowerCase().startsWith(`${head} of `)) return true;
       return (/^[A-Z]/.test(last) ? last.replace(/(?<=[^s])s$/, "") : last).toLowerCase() === head;
     };
-    const named = this.latest(this.institutions, at, sameHead) ?? this.latest(this.named, at, sameHead);
+    // "… sentenced by the Gwangju District Court; the court found …": a body named in this very sentence comes first.
+    const here = this.latest(this.named, at, (e) => sameHead(e) && e.order === at.order);
+    const named = here ?? this.latest(this.institutions, at, sameHead) ?? this.latest(this.named, at, sameHead);
     if (named) return named.speaker;
     // "The defence maintained …" in a trial is the defendants' lawyers, never the last body named.
     const party = TRIAL_PARTIES[head];
@@ -220,8 +232,10 @@ export class Discourse {
         "retailer",
       ].includes(head);
       // "BP officials" spoke for BP, but "the company" is BP itself, not its officials.
+      // "A company official said …. The company's report …": one of its people is not the body either.
       const fits = (e: EntityMention) =>
         !GROUP_HEADS.has(e.speaker.name.split(" ").pop()!.toLowerCase()) &&
+        !/\b(official|spokesman|spokeswoman|spokesperson|executive|officer|engineer)$/i.test(e.speaker.name) &&
         (governmental
           ? // "The army said" after "the health ministry": a public body is the one its head word names.
             e.speaker.kind === "government_body" &&
@@ -236,10 +250,8 @@ export class Discourse {
       return institution?.speaker ?? this.latest(this.named, at, fits)?.speaker ?? null;
     }
     if (head === "court") {
-      return (
-        (this.latest(this.institutions, at, (e) => e.speaker.kind === "court") ?? this.latest(this.named, at, (e) => e.speaker.kind === "court"))?.speaker ??
-        null
-      );
+      const isCourt = (e: EntityMention) => e.speaker.kind === "court";
+      return (this.latest(this.institutions, at, isCourt) ?? this.latest(this.named, at, isCourt))?.speaker ?? null;
     }
     // "the MQM leader … said": the paragraph's last speaker, unless given another role (a mayor is not "the ambassador").
     const speaker = this.latest(this.speakers, at, (s) => s.paragraph === at.paragraph && this.rolesOf(s.speaker).every((r) => r === head));
@@ -310,6 +322,14 @@ const GENERIC_DOCUMENT_WORDS = new Set([
 
 // "inquiry" in "the inquiry report". Authorship words ("the Canadian government memo") say whose it
 // is, which the earlier mention may not have said.
+// "A committee … submitted its report. The inquiry report concluded …": a plain document of a named author in the
+// sentence just before is the one "the" points back to, whatever the later phrase calls it.
+function justSubmitted(found: DocumentRecord, at: Position): boolean {
+  if (!found.author || found.article !== at.article || at.order - found.order > 1) return false;
+  const own = found.label.toLowerCase().replace(found.author.name.toLowerCase(), "").split(/\s+/).filter(Boolean);
+  return own.every((word) => word === found.noun);
+}
+
 function distinguishingWords(phrase: DocumentPhrase): string[] {
   return phrase.nounPhrase
     .split(/\s+/)

@@ -439,6 +439,8 @@ export const INSTITUTION_HEADS: ReadonlySet<string> = new Set([
   "corporation",
   "secretariat",
   "fund",
+  // "the coast guard said", "the National Guard": a service, whatever its modifier.
+  "guard",
 ]);
 
 /** Capitals and seats of power that stand for their government ("Moscow denied", "the Kremlin said"). */
@@ -713,6 +715,7 @@ export const TITLE_WORDS: ReadonlySet<string> = new Set([
 
 /** Words that make a capitalized run an institution rather than a person, by kind. */
 export const GOVERNMENT_MARKERS: readonly string[] = [
+  "coast guard",
   "office",
   "department",
   "ministry",

@@ -1,6 +1,7 @@
 // Document-wide evidence about names (fullest forms, places, genders), gathered before attribution reads sentence by sentence.
 
 import { PersonNameResolver, guessActorKind } from "./actors";
+import { LEADING_CITATION_MARKERS } from "./lexicon";
 import type { Sentence } from "./sentences";
 import { trailingPersonName, type Gender } from "./speaker-phrases";
 import { isCapitalized, tokenize, type Token } from "./tokens";
@@ -14,10 +15,14 @@ const MALE_CONTEXT = /\b(Mr|Sir|brother|father|husband|son|uncle|nephew|grandfat
 export function midSentenceCapitals(text: string, sentences: Sentence[]): Set<string> {
   const words = new Set<string>();
   for (const sentence of sentences) {
-    const tokens = tokenize(text.slice(sentence.start, sentence.end));
+    const body = text.slice(sentence.start, sentence.end);
+    const tokens = tokenize(body);
+    // "[20] Transcripts of …": a sentence that opens with the last one's citation markers still opens after them.
+    const opening = LEADING_CITATION_MARKERS.exec(body)?.[0].length ?? 0;
     tokens.forEach((token, i) => {
       const previous = tokens[i - 1];
-      if (i > 0 && isCapitalized(token) && previous && ![".", "“", '"', ":", "(", "‘"].includes(previous.text)) words.add(token.text.replace(/[’']s$/, ""));
+      if (i > 0 && token.start > opening && isCapitalized(token) && previous && ![".", "“", '"', ":", "(", "‘"].includes(previous.text))
+        words.add(token.text.replace(/[’']s$/, ""));
     });
   }
   return words;

@@ -143,6 +143,8 @@ const DEBRIS_RULES: DebrisRule[] = [
     reason: "page-furniture",
     test: (l) => l.length < 300 && /^(this page was last (edited|modified)\b|jump to:? (navigation|search)\b|\[edit\]$|retrieved (from|on) \b|\^ )/i.test(l),
   },
+  // A wiki's licence footer: "Text is available under the Creative Commons Attribution-ShareAlike License; …".
+  { reason: "page-furniture", test: (l) => l.length < 300 && /^(the )?(text|content) is available under the\b.*\blicen[cs]e\b/i.test(l) },
   {
     reason: "wire-footer",
     test: (l) =>

@@ -41,6 +41,12 @@ export const DETERMINERS: ReadonlySet<string> = new Set([
 ]);
 
 const ROLE_NOUNS: ReadonlySet<string> = new Set([
+  // A ship's officers and crew: "A first mate, Kang Won-sik, told investigators …".
+  "mate",
+  "helmsman",
+  "navigator",
+  "crewman",
+  "sailor",
   "doctor",
   "lawyer",
   "sister",
@@ -414,7 +420,8 @@ function acceptsToken(tokens: Token[], index: number): boolean {
   )
     return true;
   // "the government's experts", "the company's engineers": a possessive noun inside the phrase.
-  if (/^[a-z]+[’']s$/.test(token.text) && tokens[index + 1] && isPhraseWord(tokens[index + 1]!)) return true;
+  // "the company's departure report": the possessed noun may be a modifier of the head.
+  if (/^[a-z]+[’']s$/.test(token.text) && tokens[index + 1] && (isPhraseWord(tokens[index + 1]!) || compoundModifier(tokens, index + 1))) return true;
   // "a pilots' union spokesman": the plural possessor before its mark belongs to the phrase too.
   if (
     /^[a-z]{3,}s$/.test(token.text) &&

@@ -4,7 +4,7 @@ import { isDictionaryWord } from "@/lib/text/wordnet";
 import { INSTITUTION_HEADS } from "./lexicon";
 import type { ExtractedSpeaker } from "./types";
 import type { PersonNameResolver } from "./actors";
-import { findCues, type CueMatch } from "./cues";
+import { findCues, isDateWord, namesADate, type CueMatch } from "./cues";
 import { Discourse, type DocumentRecord, type Position } from "./discourse";
 import { phraseStartingAt } from "./noun-phrases";
 import { bodyNamed, nameFromWords, readPhrase, trailingPersonName, type DocumentPhrase, type Gender, type PhraseReading } from "./speaker-phrases";
@@ -140,6 +140,10 @@ export class SentenceAttributor {
     this.registerWriter(context);
     let result: SentenceAttribution | null = null;
     const matches = framingFirst(findCues(context.sentence), context.sentence);
+    // "… by the Gwangju District Court on 11 February 2015; the court found …": a body named earlier in the same
+    // sentence is the one a description after it means.
+    const firstPhrase = Math.min(...matches.map((match) => match.phraseStart ?? Infinity));
+    if (Number.isFinite(firstPhrase) && firstPhrase > 0) this.registerNamedInstitutions({ ...context, sentence: context.sentence.slice(0, firstPhrase) });
     for (const match of matches) {
       result = this.interpret(match, context);
       if (result) break;
@@ -308,7 +312,8 @@ export class SentenceAttributor {
       }
       case "description": {
         // An unresolved "the government" is still a speaker an editor can file: the government.
-        const speaker = this.discourse.resolveDescription(reading.head, at) ?? nationalInstitution(reading.head);
+        const speaker =
+          this.discourse.resolveDescription(reading.head, at) ?? nationalInstitution(reading.head) ?? this.unnamedOffice(reading, at, match, context.sentence);
         // "…,” the Prime Minister said. He stressed …": the person the description named is the one "he" means next.
         if (speaker) this.discourse.mentionActor(speaker, "unknown", at);
         return speaker ? { ...base, speaker, source: "named" } : { ...base, speaker: null, source: "agentless" };
@@ -327,6 +332,23 @@ export class SentenceAttributor {
         return { ...base, speaker: null, source: "anonymous", citedVia };
       }
     }
+  }
+
+  // "The presiding judge said", "The court found" with no judge or court named before: the office itself is who the
+  // text says speaks, and a later "the judge" is the same one.
+  private unnamedOffice(reading: Extract<PhraseReading, { type: "description" }>, at: Position, match: CueMatch, sentence: string): ExtractedSpeaker | null {
+    if (!UNNAMED_OFFICES.has(reading.head)) return null;
+    // What the office says, not what it does: "the court found that …", "the judge said", never "the court rejected petitions".
+    const says =
+      match.pattern === "inverted" ||
+      /^(said|says|told|added|wrote)$/i.test(match.cue) ||
+      /^\s*(?:,[^,]{1,60},\s*)?that\b/i.test(sentence.slice(match.cueStart + match.cue.length));
+    if (!says) return null;
+    const words = reading.text.trim().split(/\s+/);
+    if (!/^the$/i.test(words[0] ?? "") || words.slice(1).some((word) => /^\p{Lu}/u.test(word))) return null;
+    const speaker: ExtractedSpeaker = { name: capitalize(words.slice(1).join(" ")), kind: COURT_HEADS.has(reading.head) ? "court" : "person" };
+    this.discourse.mentionRole(reading.head, speaker, at);
+    return speaker;
   }
 
   // A one-word name must also be capitalized mid-sentence somewhere: "Amjad" yes, an initial "Soon" no.
@@ -352,10 +374,33 @@ export class SentenceAttributor {
   }
 
   private recordDocument(phrase: DocumentPhrase, fallbackAuthor: ExtractedSpeaker | null, context: SentenceContext): DocumentRecord {
-    const author = phrase.author ? this.speakerFromName(phrase.author.name, phrase.author.kind, context.offset) : fallbackAuthor;
+    const author = phrase.author
+      ? this.speakerFromName(phrase.author.name, phrase.author.kind, context.offset)
+      : (fallbackAuthor ?? this.bodyOfDocument(phrase, context.position));
     const record = this.discourse.mentionDocument(phrase, author, documentLabel(phrase, author), context.position);
     if (phrase.detail && !record.label.includes(phrase.detail)) record.label = `${record.label}, ${phrase.detail}`;
     return record;
+  }
+
+  // "In October 2014 the Board of Audit and Inspection called for …. The audit report found …": a definite document
+  // whose modifier is a word of a body's name the text just gave is that body's.
+  private bodyOfDocument(phrase: DocumentPhrase, at: Position): ExtractedSpeaker | null {
+    // "The company's departure report": the body the description means wrote it.
+    const owner = /^([a-z]+)['’]s\s/.exec(phrase.nounPhrase)?.[1];
+    if (owner && INSTITUTION_HEADS.has(owner)) return this.discourse.resolveDescription(owner, at) ?? nationalInstitution(owner);
+    // "The BGMEA's own probe report": a body's name in the possessive wrote it.
+    const named = /^((?:\p{Lu}[\p{L}&-]*\s)*\p{Lu}[\p{L}&-]*)['’]s\s/u.exec(phrase.nounPhrase)?.[1];
+    const ownerName = named ? nameFromWords(tokenize(named)) : null;
+    if (ownerName && ownerName.kind !== "person" && ownerName.kind !== "other") return { name: ownerName.name, kind: ownerName.kind };
+    const modifiers = phrase.nounPhrase
+      .toLowerCase()
+      .split(/\s+/)
+      .filter((word) => word !== phrase.noun && /^[a-z]{4,}$/.test(word) && !GENERIC_DOCUMENT_MODIFIERS.has(word));
+    // "a government report counted 190 dead": a state body's report is that body's, whichever article it takes.
+    const national = modifiers.find((word) => NATIONAL_INSTITUTIONS.has(word));
+    if (national) return this.discourse.resolveDescription(national, at) ?? nationalInstitution(national);
+    if (!phrase.definite) return null;
+    return modifiers.length ? this.discourse.bodyNamedWith(modifiers, at) : null;
   }
 
   private mediumCitation(context: SentenceContext, speaker: ExtractedSpeaker | null): string | null {
@@ -447,7 +492,8 @@ export class SentenceAttributor {
     const range = first === null ? null : phraseStartingAt(tokens, first);
     const subject = range ? readPhrase(context.sentence.slice(tokens[range.first]!.start, tokens[range.last]!.end), "") : null;
     // "A committee formed by the home ministry … submitted its report": a body the text introduces as it writes.
-    const introduced = subject?.type === "description" && INSTITUTION_HEADS.has(subject.head) ? bodyNamed(subject.head) : null;
+    const introduced =
+      subject?.type === "description" && (INSTITUTION_HEADS.has(subject.head) || subject.head === "committee") ? bodyNamed(subject.head) : null;
     const author = subject?.type === "name" ? this.speakerFromName(subject.name, subject.kind, context.offset) : (introduced ?? result?.speaker ?? null);
     const reading = readPhrase(authored[2]!, context.sentence.slice((authored.index ?? 0) + authored[0].length));
     if (reading?.type === "document") this.recordDocument(reading.document, author, context);
@@ -518,6 +564,34 @@ function documentAsSpeaker(label: string): ExtractedSpeaker {
   return { name: capitalize(label), kind: "other" };
 }
 
+// Words that say what kind of document it is, never whose: "the final report", "the internal memo".
+const GENERIC_DOCUMENT_MODIFIERS: ReadonlySet<string> = new Set([
+  "final",
+  "initial",
+  "interim",
+  "preliminary",
+  "internal",
+  "official",
+  "annual",
+  "latest",
+  "earlier",
+  "same",
+  "full",
+  "draft",
+  "secret",
+  "leaked",
+  "confidential",
+  "undated",
+  "written",
+  "joint",
+  "press",
+  "news",
+]);
+
+// Offices that speak for themselves when the text never names who holds them ("the judge said", "the court found").
+const COURT_HEADS: ReadonlySet<string> = new Set(["court", "tribunal", "jury"]);
+const UNNAMED_OFFICES: ReadonlySet<string> = new Set([...COURT_HEADS, "judge", "prosecutor", "coroner", "magistrate"]);
+
 // An unresolved "the army" is still a speaker; an unresolved "the company" says too little.
 const NATIONAL_INSTITUTIONS = new Set(["government", "army", "military", "navy", "parliament", "senate", "cabinet", "judiciary", "prosecution", "presidency"]);
 function nationalInstitution(head: string): ExtractedSpeaker | null {
@@ -562,10 +636,22 @@ function subjectStart(tokens: Token[]): number | null {
     /^(in|on|at|during|after|when|while|meanwhile|however|asked|talking|addressing)$/i.test(opener.text)
   ) {
     const comma = tokens.findIndex((t, i) => i > first && t.text === ",");
-    if (comma === -1 || comma - first > 30) return null;
+    // "A committee formed by the home ministry … submitted its report": with no comma, an article opens the subject.
+    if ((comma === -1 || comma - first > 30) && /^(a|an)$/i.test(opener.text)) return first;
+    if (comma === -1 || comma - first > 30) return datedOpenerEnd(tokens, first);
     return comma + 1;
   }
   return first;
+}
+
+// "On 28 April 2015 the Gwangju High Court convicted …": a fronted date with no comma ends where the date does.
+function datedOpenerEnd(tokens: Token[], first: number): number | null {
+  if (!/^(in|on|by|from|until)$/i.test(tokens[first]!.text)) return null;
+  let end = first + 1;
+  while (end < tokens.length && isDateWord(tokens[end])) end++;
+  return namesADate(tokens.slice(first + 1, end)) && end < tokens.length && (isCapitalized(tokens[end]) || /^(the|a|an)$/.test(tokens[end]!.lower))
+    ? end
+    : null;
 }
 
 /** "Privy Council Office memo", "1996 Amnesty International report", "research paper published by …". */
@@ -573,7 +659,7 @@ export function documentLabel(phrase: DocumentPhrase, author: ExtractedSpeaker |
   let label = phrase.nounPhrase;
   if (phrase.relation && phrase.authorText) {
     label = `${label} ${phrase.relation} ${phrase.authorText}`;
-  } else if (author && author.kind !== "person" && !label.includes(author.name)) {
+  } else if (author && author.kind !== "person" && !label.toLowerCase().includes(author.name.toLowerCase())) {
     label =
       phrase.year && label.startsWith(phrase.year)
         ? `${phrase.year} ${author.name}${label.slice(phrase.year.length)}`

@@ -43,6 +43,7 @@ export interface DocumentPhrase {
 }
 
 const PRONOUNS: Record<string, Pronoun> = { he: "he", she: "she", it: "it", they: "they" };
+const POSSESSIVE_OWNERS: Record<string, Pronoun> = { his: "he", her: "she", its: "it", their: "they" };
 
 const NON_NAME_WORDS = new Set([...MONTHS, ...WEEKDAYS]);
 
@@ -113,11 +114,20 @@ export function readPhrase(text: string, following: string): PhraseReading | nul
   // "A statement from the governor's office": the document's sender is inside the phrase.
   const sender = /^(.+?)\s+((?:from|by)\s+.+)$/.exec(text);
   const senderHead = sender ? tokenize(sender[1]!).filter((t) => t.isWord) : [];
+  // "The company's departure report to the Korea Shipping Association": whom it was sent to does not write it.
+  const addressed = /^(.+?)\s+to\s+.+$/.exec(text);
+  const addressedHead = addressed ? tokenize(addressed[1]!).filter((t) => t.isWord) : [];
   const document =
     sender && DOCUMENT_NOUNS.includes(senderHead[senderHead.length - 1]?.lower ?? "")
       ? readDocument(sender[1]!, senderHead, ` ${sender[2]}`)
-      : readDocument(text, words, following);
+      : addressed && DOCUMENT_NOUNS.includes(addressedHead[addressedHead.length - 1]?.lower ?? "")
+        ? readDocument(addressed[1]!, addressedHead, following)
+        : readDocument(text, words, following);
   if (document) return { type: "document", document, text };
+
+  // "Its spokesman said", "their spokeswoman": the owner the possessive refers to speaks through them.
+  const possessed = /^(its|his|her|their)\s+(?:[a-z]+\s+)?(?:spokesman|spokeswoman|spokesperson)$/i.exec(text.trim());
+  if (possessed) return { type: "pronoun", pronoun: POSSESSIVE_OWNERS[possessed[1]!.toLowerCase()]!, text };
 
   // "Snyder's spokesman", "the mayor's press office": the spokesman speaks for the owner.
   const spokesman = /^(.+?)[’']s?\s+(?:[a-z]+\s+)?(?:spokesman|spokeswoman|spokesperson|office)$/.exec(text.trim());
@@ -135,6 +145,18 @@ export function readPhrase(text: string, following: string): PhraseReading | nul
   const body = words[words.length - 2];
   if (/^(spokesman|spokeswoman|spokesperson)$/.test(head.lower) && body && !isCapitalized(body) && INSTITUTION_HEADS.has(body.lower.replace(/[’']s$/, ""))) {
     return { type: "description", head: body.lower.replace(/[’']s$/, ""), text };
+  }
+  // "The joint investigation team of prosecutors and police", "a panel of engineers": a body named by the people it
+  // is made of is the body.
+  const madeOf = /^(.+?)\s+of\s+([a-z]+(?:(?:,\s*|\s+and\s+)[a-z]+)*)$/.exec(text.trim());
+  const bodyHead = madeOf ? madeOf[1]!.trim().split(/\s+/).pop()!.toLowerCase() : "";
+  if (
+    madeOf &&
+    (INSTITUTION_HEADS.has(bodyHead) || /^(panel|committee|group)$/.test(bodyHead)) &&
+    madeOf[2]!.split(/,\s*|\s+and\s+/).every((word) => GROUP_HEADS.has(word))
+  ) {
+    const body = readPhrase(madeOf[1]!, following);
+    if (body) return { ...body, text };
   }
   // "Survivors and local people estimated …": groups listed together; the first stands for them.
   const conjunct = /^(.+?)\s+and\s+(?:other\s+|local\s+)?[a-z][\w\s-]*$/.exec(text.trim());
@@ -168,6 +190,9 @@ export function readPhrase(text: string, following: string): PhraseReading | nul
 
   // "A military prosecutor said", "a senior official said": someone the text introduces by role, not one met before.
   if (/^(?:a|an)$/i.test(words[0]!.text) && words.length > 2 && isDescription(words)) return groupReading(words, text);
+  // "said a prosecutor on the joint investigation team": an indefinite role introduces someone new, never one met
+  // before; a spokesman is the voice of the body the text is about, so it is still looked up.
+  if (/^(?:a|an)$/i.test(words[0]!.text) && words.length === 2 && isDescription(words) && !/^spokes/.test(head.lower)) return groupReading(words, text);
   if (isDescription(words)) return { type: "description", head: head.lower, text };
 
   const name = nameFromWords(tokens);
@@ -397,6 +422,14 @@ function lastCapitalizedRun(tokens: Token[]): Token[] {
     const previous = tokens[start - 1]!;
     if (isCapitalized(previous) && !/^(The|A|An)$/.test(previous.text)) start--;
     else if (previous.text === "." && isCapitalized(tokens[start - 2])) start--;
+    // "the Supreme Prosecutors' Office", "the Workers' Party": a plural possessive inside the name.
+    else if (
+      /^['’]$/.test(previous.text) &&
+      previous.start === tokens[start - 2]?.end &&
+      /s$/.test(tokens[start - 2]!.text) &&
+      isCapitalized(tokens[start - 2])
+    )
+      start--;
     else if (isNameConnector(previous) && connectsToCapitalized(tokens, start - 1)) start--;
     // "the Fact-Finding Mission on Myanmar", "the Committee on Foreign Affairs": a body named for its subject.
     else if (previous.lower === "on" && isCapitalized(tokens[start - 2]) && BODIES_ON_A_SUBJECT.test(tokens[start - 2]!.lower)) start--;

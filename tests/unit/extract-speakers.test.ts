@@ -117,7 +117,8 @@ const cases: Array<[string, string, string, string | null, ActorKind | null]> = 
     "person",
   ],
   ["'the army put the toll at': a country's army, unnamed", RANA_WIKI, "put the toll at 1,127", "Army", "government_body"],
-  ["'The inquiry report' is not the probe report named before", RANA_WIKI, "the deaths were the result of sheer negligence", "Inquiry report", "other"],
+  // The report the home ministry's committee had just submitted ("submitted its report. The inquiry report concluded …").
+  ["'The inquiry report' is not the probe report named before", RANA_WIKI, "the deaths were the result of sheer negligence", "Committee", "organization"],
   [
     "'…,[25] and the company's chief executive Biagio Chiarolanza later acknowledged'",
     RANA_WIKI,
