@@ -46,6 +46,7 @@ const KEY_DF_CAP = 500;
 const TRIGRAM_POOL = 60;
 /** Below 0.4, rechecking the many long sentences let through dominates, for no real conflicts. */
 const TRIGRAM_THRESHOLD = 0.4;
+const CANDIDATE_WORK_MEM = "256MB";
 
 type Tx = Prisma.TransactionClient;
 
@@ -77,6 +78,8 @@ export async function collectCandidatesIn(tx: Tx, options: CandidateOptions = {}
   };
   const probing = (alias: string) => (sourceId === undefined ? Prisma.sql`true` : Prisma.sql`${Prisma.raw(alias)}.source_id = ${sourceId}`);
 
+  // Grouping millions of rows (the terms channel, the pairs) in 4 MB of memory goes through temporary files.
+  await tx.$executeRaw`SET LOCAL work_mem = '${Prisma.raw(CANDIDATE_WORK_MEM)}'`;
   await tx.$executeRaw`DROP TABLE IF EXISTS pg_temp.candidate_rows, pg_temp.candidate_pairs`;
   await tx.$executeRaw`
     CREATE TEMPORARY TABLE candidate_rows (a int NOT NULL, b int NOT NULL, channel text NOT NULL, similarity float8, weight float8, gap int, opposing boolean, lexeme text) ON COMMIT DROP`;
@@ -179,7 +182,6 @@ export async function collectCandidatesIn(tx: Tx, options: CandidateOptions = {}
        array_agg(DISTINCT channel) AS channels,
        CASE WHEN bool_and(channel = 'terms') THEN coalesce(min(lexeme), '') ELSE '' END AS cluster
      FROM candidate_rows GROUP BY a, b`;
-  await tx.$executeRaw`ALTER TABLE candidate_pairs ADD PRIMARY KEY (a, b)`;
   await tx.$executeRaw`CREATE INDEX ON candidate_pairs (cluster, a, b)`;
   await tx.$executeRaw`DROP TABLE candidate_rows`;
   await tx.$executeRaw`DROP TABLE IF EXISTS pg_temp.claim_keys`;
@@ -240,11 +242,15 @@ const FACET_CHANNELS: [string, string, Channel, number][] = [
   ["p-:", "p+:", "polarity", FACET_PARTNERS],
 ];
 
+/** Only the keys a channel probes from or looks up: most keys are entities ("e:"), which none pairs by. */
+const FACET_CHANNEL_PREFIXES = [...new Set(FACET_CHANNELS.flatMap(([from, to]) => [from, to]))];
+
 async function indexFacetKeys(tx: Tx): Promise<void> {
   await tx.$executeRaw`DROP TABLE IF EXISTS pg_temp.claim_keys`;
   await tx.$executeRaw`
     CREATE TEMPORARY TABLE claim_keys ON COMMIT DROP AS
-     SELECT k.key, c.id, c.source_id FROM claims c CROSS JOIN LATERAL unnest(c.facet_keys) AS k(key)`;
+     SELECT k.key, c.id, c.source_id FROM claims c CROSS JOIN LATERAL unnest(c.facet_keys) AS k(key)
+     WHERE split_part(k.key, ':', 1) || ':' = ANY(${FACET_CHANNEL_PREFIXES}::text[])`;
   await tx.$executeRaw`CREATE INDEX ON claim_keys (key, id)`;
   await tx.$executeRaw`ANALYZE claim_keys`;
 }
