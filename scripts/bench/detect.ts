@@ -53,14 +53,14 @@ await runCli(async () => {
   const database = args.database ? await existingDatabase(args.database) : await createThrowawayDatabase("detect");
   try {
     const prisma = createPrismaClient(database.url, 2);
-    if (args.database) {
-      const removed = await prisma.$executeRaw`DELETE FROM contradictions`;
-      console.log(`Database ${database.name} again: ${removed.toLocaleString("en")} stored contradictions deleted first`);
-    } else {
-      console.log(`Loading ${args.claims.toLocaleString("en")} synthetic claims …`);
-      await seedCorpus(database.url, { claims: args.claims, largeSourceClaims: Math.max(50, Math.round(args.claims / 500)), baseline: false });
-    }
     try {
+      if (args.database) {
+        const removed = await prisma.$executeRaw`DELETE FROM contradictions`;
+        console.log(`Database ${database.name} again: ${removed.toLocaleString("en")} stored contradictions deleted first`);
+      } else {
+        console.log(`Loading ${args.claims.toLocaleString("en")} synthetic claims …`);
+        await seedCorpus(database.url, { claims: args.claims, largeSourceClaims: Math.max(50, Math.round(args.claims / 500)), baseline: false });
+      }
       if (args.facetsFirst) {
         const started = performance.now();
         const refreshed = await prisma.$transaction((tx) => refreshStaleFacets(tx), { timeout: 60 * 60_000 });
