@@ -36,6 +36,8 @@ export interface DetectionReport {
   claims: number;
   candidates: number;
   comparisons: Record<Channel, number>;
+  /** Seconds per step of candidate generation. */
+  candidateSteps: Record<string, number>;
   proposed: number;
   created: number;
   updated: number;
@@ -72,6 +74,8 @@ export interface Judgement {
   verdicts: Verdict[];
   candidates: CandidateSummary;
   seconds: { candidates: number; judging: number };
+  /** Seconds per step of candidate generation. */
+  candidateSteps?: Record<string, number>;
   /** Worker threads that judged (0: in place). */
   threads: number;
   /** A scoped run (an import's) may withdraw only pairs touching this source. */
@@ -126,7 +130,8 @@ export async function cueClaims(tx: Tx, ids: number[]): Promise<Map<number, CueC
 /** Memory stays bounded: pairs come back in batches with only the claims each batch names. */
 export async function judgeCandidates(tx: Tx, options: DetectionOptions = {}): Promise<Judgement> {
   const started = performance.now();
-  const candidates = await collectCandidatesIn(tx, options);
+  const candidateSteps: Record<string, number> = {};
+  const candidates = await collectCandidatesIn(tx, options, candidateSteps);
   const collected = performance.now();
   const minScore = options.minScore ?? MIN_SCORE;
   const verdicts: Verdict[] = [];
@@ -160,6 +165,7 @@ export async function judgeCandidates(tx: Tx, options: DetectionOptions = {}): P
     verdicts: keepBestPerAnchor(verdicts),
     candidates,
     seconds: { candidates: (collected - started) / 1000, judging: (performance.now() - collected) / 1000 },
+    candidateSteps,
     threads,
     sourceId: options.sourceId,
   };
@@ -222,6 +228,7 @@ export async function storeVerdicts(tx: Tx, judgement: Judgement, options: Detec
     claims: candidates.claims,
     candidates: candidates.pairs,
     comparisons: candidates.comparisons,
+    candidateSteps: judgement.candidateSteps ?? {},
     proposed: verdicts.length,
     created: 0,
     updated: 0,
