@@ -157,6 +157,49 @@ function mergeNameVariants(traced: MemberOrigin[]): void {
   }
 }
 
+const ROLE_WORDS =
+  "spokes(?:man|woman|person)|officials?|executives?|chief\\s+executive|chairman|chairwoman|president|director|manager|lawyers?|attorneys?|counsel|representatives?|engineers?|scientists?|minister|secretary|commissioner|chief|head|adviser|advisor";
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/**
+ * The body a speaker's title names in the claim's own words: "BP spokesman Toby Odone said", "Toby Odone, a spokesman
+ * for BP, said", "Kim Suk-kyun, commissioner of the coast guard". Null when the text names none.
+ */
+export function affiliationOf(quote: string, name: string): string | null {
+  const surname = name.trim().split(/\s+/).pop();
+  if (!surname || surname.length < 2) return null;
+  const who = `(?:${escapeRegExp(name.trim())}|${escapeRegExp(surname)})`;
+  const before = new RegExp(`((?:the\\s+)?(?:\\p{Lu}[\\p{L}&.-]*\\s+){1,4}?)(?:${ROLE_WORDS})\\s+(?:\\p{Lu}[\\p{L}.-]*\\s+){0,3}${who}\\b`, "u").exec(quote);
+  if (before) return before[1]!.trim();
+  const after = new RegExp(
+    `${who},\\s+(?:an?\\s+|the\\s+)?(?:[\\p{Ll}-]+\\s+){0,2}(?:${ROLE_WORDS})\\s+(?:for|of|at|with)\\s+((?:the\\s+)?(?:[\\p{L}&.'’-]+\\s*){1,5}?)(?:[,.;]|\\s+(?:said|says|told|who|and)\\b)`,
+    "u",
+  ).exec(quote);
+  return after ? after[1]!.trim() : null;
+}
+
+/**
+ * "BP spokesman Toby Odone" speaks for BP: a person whose title in the claim names a body that is itself an origin of
+ * the proposition is that body's voice, and one origin with it. A body the proposition does not otherwise hear from
+ * leaves the person their own origin.
+ */
+function mergeAffiliations(members: OriginMember[], traced: MemberOrigin[]): void {
+  const voices = new Map<string, string>();
+  for (const origin of traced) if (origin.originKey.startsWith("voice:")) voices.set(origin.originKey, origin.originLabel);
+  for (const [index, origin] of traced.entries()) {
+    const member = members[index]!;
+    if (!member.speaker || !origin.originKey.startsWith("voice:")) continue;
+    const body = affiliationOf(member.quote, member.speaker.name);
+    if (!body) continue;
+    const key = `voice:${documentKey(body.replace(/^the\s+/i, ""))}`;
+    if (key === origin.originKey || !voices.has(key)) continue;
+    [origin.originKey, origin.originLabel] = [key, voices.get(key)!];
+  }
+}
+
 /**
  * A document that attributes a statement once and restates it in its own voice relays it: the restatement's origin
  * is the one the document named ("Human Rights Watch put the toll at 218" … "the explosion killed 218 people").
@@ -199,6 +242,7 @@ export function traceOrigins(members: OriginMember[]): OriginSummary {
   const traced = members.map((member) => resolve(member, new Set([member.sourceId])));
   mergeDocumentsIntoAuthors(traced);
   mergeNameVariants(traced);
+  mergeAffiliations(members, traced);
   relayOwnRestatements(members, traced);
   const origins = new Map<string, Origin>();
   for (const [index, origin] of traced.entries()) {

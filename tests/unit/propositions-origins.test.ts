@@ -2,7 +2,7 @@
 // chain's weakest graded hop is the member's. Sentences of a subject no labelled set covers (the 2015
 // Tianjin port explosions).
 import { describe, expect, test } from "vitest";
-import { documentKey, traceOrigins, weakestHop, type OriginMember } from "@/lib/propositions/origins";
+import { affiliationOf, documentKey, traceOrigins, weakestHop, type OriginMember } from "@/lib/propositions/origins";
 
 function member(overrides: Partial<OriginMember> & Pick<OriginMember, "claimId" | "sourceId">): OriginMember {
   return {
@@ -129,5 +129,29 @@ describe("names of one origin", () => {
       member({ claimId: 2, sourceId: 1, quote: "The explosion killed 218 people." }),
     ]);
     expect(summary.independentOrigins).toBe(1);
+  });
+});
+
+describe("a speaker's title names the body they speak for", () => {
+  test("'BP spokesman Toby Odone', 'Toby Odone, a spokesman for BP', 'Kim Suk-kyun, commissioner of the coast guard'", () => {
+    expect(affiliationOf("BP spokesman Toby Odone said the company did not believe it had underestimated the flow at any point.", "Toby Odone")).toBe("BP");
+    expect(affiliationOf("Toby Odone, a spokesman for BP, said the estimate was wrong.", "Toby Odone")).toBe("BP");
+    expect(affiliationOf('"Only 172 people were rescued, not 174," said Kim Suk-kyun, commissioner of the coast guard, at a briefing.', "Kim Suk-kyun")).toBe(
+      "the coast guard",
+    );
+    expect(affiliationOf("Odone said the paper looked genuine.", "Toby Odone")).toBeNull();
+  });
+
+  test("a spokesman whose title names a body the proposition hears from is that body's voice; another body leaves him his own", () => {
+    const bp = member({ claimId: 1, sourceId: 1, speaker: { id: 10, name: "BP", reliability: "F" }, quote: "BP said outside estimates were wrong." });
+    const odone = member({
+      claimId: 2,
+      sourceId: 2,
+      speaker: { id: 11, name: "Toby Odone", reliability: "F" },
+      quote: "BP spokesman Toby Odone said the company did not believe it had underestimated the flow at any point.",
+    });
+    expect(traceOrigins([bp, odone]).independentOrigins).toBe(1);
+    const other = member({ claimId: 3, sourceId: 3, speaker: { id: 12, name: "Transocean", reliability: "F" }, quote: "Transocean said the flow was larger." });
+    expect(traceOrigins([other, odone]).independentOrigins).toBe(2);
   });
 });
