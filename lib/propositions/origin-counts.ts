@@ -2,7 +2,7 @@
 // exports can filter on them in SQL. Not server-only: the export command and the job worker read them too.
 import { db, type Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { traceOrigins, type OriginMember, type OriginSummary } from "@/lib/propositions/origins";
+import { affiliationOf, traceOrigins, type OriginMember, type OriginSummary } from "@/lib/propositions/origins";
 import { reuseOf, type ReusePassage } from "@/lib/reuse/origins";
 
 type Reader = Db | Prisma.TransactionClient;
@@ -69,6 +69,10 @@ export async function toOriginMembers(prisma: Reader, claims: readonly OriginCla
     prisma,
     claims.map((claim) => ({ claimId: claim.id, sourceId: claim.sourceId })),
   );
+  const affiliations = await speakerAffiliations(
+    prisma,
+    claims.flatMap((claim) => (claim.speaker ? [claim.speaker] : [])),
+  );
   return claims.map((claim) => ({
     claimId: claim.id,
     quote: claim.quote,
@@ -76,10 +80,34 @@ export async function toOriginMembers(prisma: Reader, claims: readonly OriginCla
     sourceTitle: claim.source.title,
     sourceReliability: claim.source.reliability,
     publishedDate: claim.source.publishedDate,
-    speaker: claim.speaker,
+    speaker: claim.speaker ? { ...claim.speaker, affiliation: affiliations.get(claim.speaker.id) ?? null } : null,
     citedVia: claim.citedVia,
     copiedFrom: copied.get(claim.id) ?? null,
   }));
+}
+
+/** Claims of these speakers that may give a title ("BP spokesman Toby Odone said …"): at most this many are read. */
+const AFFILIATION_READS = 2_000;
+
+/**
+ * The body each speaker's title names in any of their claims ("BP spokesman Toby Odone said …" makes Odone BP's voice
+ * in a claim that calls him "spokesman Toby Odone" only). The first title found wins.
+ */
+async function speakerAffiliations(prisma: Reader, speakers: readonly { id: number; name: string }[]): Promise<Map<number, string>> {
+  const found = new Map<number, string>();
+  const byId = new Map(speakers.map((speaker) => [speaker.id, speaker.name]));
+  if (!byId.size) return found;
+  const rows = await prisma.$queryRaw<{ speakerId: number; quote: string }[]>`
+    SELECT speaker_id AS "speakerId", quote FROM claims
+    WHERE speaker_id = ANY(${[...byId.keys()]}::int[]) AND withdrawn_at IS NULL
+      AND quote ~* '(spokes|official|executive|chairman|chairwoman|president|director|manager|lawyer|attorney|counsel|representative|engineer|scientist|minister|secretary|commissioner|chief|head|advis)'
+    ORDER BY id LIMIT ${AFFILIATION_READS}`;
+  for (const row of rows) {
+    if (found.has(row.speakerId)) continue;
+    const body = affiliationOf(row.quote, byId.get(row.speakerId)!);
+    if (body) found.set(row.speakerId, body);
+  }
+  return found;
 }
 
 /** Any claims as traceOrigins reads them (the evaluation traces labelled groups). */

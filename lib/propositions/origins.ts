@@ -30,7 +30,8 @@ export interface OriginMember {
   sourceTitle: string;
   sourceReliability: Reliability;
   publishedDate: string | null;
-  speaker: { id: number; name: string; reliability: Reliability } | null;
+  /** affiliation: the body the speaker's title names in any of their claims ("BP spokesman Toby Odone"), if read. */
+  speaker: { id: number; name: string; reliability: Reliability; affiliation?: string | null } | null;
   citedVia: string | null;
   /** The source this claim's passage was copied from (reuse detection, not dismissed), if any. */
   copiedFrom: { sourceId: number; sourceTitle: string; reliability: Reliability; share: number } | null;
@@ -192,7 +193,7 @@ function mergeAffiliations(members: OriginMember[], traced: MemberOrigin[]): voi
   for (const [index, origin] of traced.entries()) {
     const member = members[index]!;
     if (!member.speaker || !origin.originKey.startsWith("voice:")) continue;
-    const body = affiliationOf(member.quote, member.speaker.name);
+    const body = affiliationOf(member.quote, member.speaker.name) ?? member.speaker.affiliation;
     if (!body) continue;
     const key = `voice:${documentKey(body.replace(/^the\s+/i, ""))}`;
     if (key === origin.originKey || !voices.has(key)) continue;
