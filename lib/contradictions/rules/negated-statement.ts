@@ -1,5 +1,5 @@
 import type { ContradictionRule } from "@/lib/contradictions/rules/types";
-import { clamp, features, nearShared, negatedShared, negatorOverShared, topics, type CueClaim } from "@/lib/contradictions/features";
+import { clamp, facetsOf, features, nearShared, negatedShared, negatorOverShared, speakerKeys, topics, type CueClaim } from "@/lib/contradictions/features";
 import { contentTerms } from "@/lib/text/terms";
 import { ANTONYMS } from "@/lib/contradictions/lexicon";
 
@@ -8,6 +8,19 @@ function antonymMatches(claim: CueClaim): [RegExpExecArray | null, RegExpExecArr
   let found = antonymMemo.get(claim);
   if (!found) antonymMemo.set(claim, (found = ANTONYMS.map(([left, right]) => [left.exec(claim.quote), right.exec(claim.quote)])));
   return found;
+}
+
+/** "acquitted Lee of homicide" / "Park Gi-ho was convicted of homicide": each names a party the other does not, and none in common. */
+function aboutDifferentParties(a: CueClaim, b: CueClaim): boolean {
+  const named = (claim: CueClaim) => {
+    const own = speakerKeys(claim);
+    return new Set(facetsOf(claim).entities.flatMap((entity) => (entity.keys.some((key) => own.has(key)) ? [] : [entity.keys[0]!])));
+  };
+  const [na, nb] = [named(a), named(b)];
+  if (!na.size || !nb.size) return false;
+  const keysOf = (claim: CueClaim) => new Set(facetsOf(claim).entities.flatMap((entity) => entity.keys));
+  const [ka, kb] = [keysOf(a), keysOf(b)];
+  return ![...ka].some((key) => kb.has(key));
 }
 
 /** Nearly the same statement, once affirmed and once negated. */
@@ -20,6 +33,7 @@ export const negatedStatement: ContradictionRule = {
     const fb = features(b);
     const similar = Math.max(shared.score, signals.similarity ?? 0);
     if (shared.shared.length < 2 || shared.distinctive.length < 1) return null;
+    if (aboutDifferentParties(a, b)) return null;
     let cue: string | null = null;
     const [antonymsA, antonymsB] = [antonymMatches(a), antonymMatches(b)];
     for (const [index] of ANTONYMS.entries()) {
