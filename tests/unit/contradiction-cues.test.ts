@@ -277,11 +277,21 @@ describe("negated-statement: the same statement affirmed and negated", () => {
   test("does not fire when each claim is about a party the other does not name: 'acquitted Lee of homicide' / 'Park Gi-ho was convicted of homicide'", () => {
     const example: Case = {
       name: "",
-      a: claim("On 11 November 2014 the Gwangju District Court acquitted Lee Joon-seok of homicide and sentenced him to 36 years in prison.", { source: 3 }),
-      b: claim("The chief engineer, Park Gi-ho, was convicted of homicide for leaving two injured colleagues behind.", { source: 3 }),
+      a: claim(
+        "On 11 November 2014 the Gwangju District Court acquitted Lee of homicide and sentenced him to 36 years in prison for abandoning the passengers.",
+        { source: 3 },
+      ),
+      b: claim("The chief engineer, Park Gi-ho, was convicted of homicide for leaving two injured colleagues behind and sentenced to 30 years.", {
+        source: 3,
+      }),
     };
     expect(fires("negated-statement", example)).toBeUndefined();
-    const same = { ...example, b: claim("Lee Joon-seok was convicted of homicide by the Gwangju High Court.", { source: 4 }) };
+    const same = {
+      ...example,
+      b: claim("On 28 April 2015 the Gwangju High Court convicted Lee of homicide and sentenced him to life in prison for abandoning the passengers.", {
+        source: 4,
+      }),
+    };
     expect(fires("negated-statement", same)).toMatchObject({ kind: "negation" });
   });
 
