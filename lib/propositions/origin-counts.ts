@@ -2,7 +2,7 @@
 // exports can filter on them in SQL. Not server-only: the export command and the job worker read them too.
 import { db, type Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { affiliationOf, traceOrigins, type OriginMember, type OriginSummary } from "@/lib/propositions/origins";
+import { affiliationOf, ROLE_WORDS, traceOrigins, type OriginMember, type OriginSummary } from "@/lib/propositions/origins";
 import { reuseOf, type ReusePassage } from "@/lib/reuse/origins";
 
 type Reader = Db | Prisma.TransactionClient;
@@ -100,7 +100,7 @@ async function speakerAffiliations(prisma: Reader, speakers: readonly { id: numb
   const rows = await prisma.$queryRaw<{ speakerId: number; quote: string }[]>`
     SELECT speaker_id AS "speakerId", quote FROM claims
     WHERE speaker_id = ANY(${[...byId.keys()]}::int[]) AND withdrawn_at IS NULL
-      AND quote ~* '(spokes|official|executive|chairman|chairwoman|president|director|manager|lawyer|attorney|counsel|representative|engineer|scientist|minister|secretary|commissioner|chief|head|advis)'
+      AND quote ~* ${ROLE_WORDS}
     ORDER BY id LIMIT ${AFFILIATION_READS}`;
   for (const row of rows) {
     if (found.has(row.speakerId)) continue;

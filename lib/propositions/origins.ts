@@ -158,7 +158,8 @@ function mergeNameVariants(traced: MemberOrigin[]): void {
   }
 }
 
-const ROLE_WORDS =
+/** Titles that tie a person to the body they speak for; also the filter on the claims read for titles (origin-counts.ts). */
+export const ROLE_WORDS =
   "spokes(?:man|woman|person)|officials?|executives?|chief\\s+executive|chairman|chairwoman|president|director|manager|lawyers?|attorneys?|counsel|representatives?|engineers?|scientists?|minister|secretary|commissioner|chief|head|adviser|advisor";
 
 function escapeRegExp(text: string): string {
