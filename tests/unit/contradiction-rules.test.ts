@@ -826,3 +826,25 @@ describe("a level against a limit", () => {
     ).toBeUndefined();
   });
 });
+
+describe("a toll's own verb does not tie far-apart figures to one disaster", () => {
+  test("silent: another disaster's toll, named in passing, against the subject's own", () => {
+    expect(
+      ruleFor("figures-conflict", {
+        name: "",
+        a: claim("A landslide near Muzaffarabad in July killed 38 people.", { source: 2 }),
+        b: claim("The earthquake killed 1,460 people, most of them in the hill districts, and injured 3,200 others.", { source: 3 }),
+      }),
+    ).toBeUndefined();
+  });
+
+  test("fires: close tolls with the same verb are rival counts of one dead", () => {
+    const match = ruleFor("figures-conflict", {
+      name: "",
+      a: claim("The earthquake killed 1,460 people, provincial officials said.", { source: 2, speaker: "Provincial officials" }),
+      b: claim("The earthquake killed 1,510 people, the relief agency said.", { source: 3, speaker: "Relief agency" }),
+    });
+    expect(match).toMatchObject({ kind: "numeric" });
+    expect(match!.explanation).toMatch(/1,460 people.*1,510 people — the death tolls differ/);
+  });
+});

@@ -58,6 +58,9 @@ export function disagreeingFigures(a: CueClaim, b: CueClaim): [QuantityFacet, Qu
 export const REVISION_WORDS =
   /\b(?:(?:had\s+)?(?:risen|rose|climbed|jumped)\s+to|rais(?:ed|es|ing)|revis(?:ed|es|ing)|updat(?:ed|es|ing)|lower(?:ed|s|ing)|increas(?:ed|es|ing)\s+(?:its|their|the)\s+(?:estimate|figure|toll)|preliminary|initial(?:ly)?|at\s+first|first\s+estimate|later\s+put)\b/i;
 
+/** Counts of people that name what befell them: the verb that governs such a figure is the measure itself. */
+const EVENT_COUNTS = new Set(["death", "injury", "missing", "rescued", "arrested"]);
+
 /** Rival counts sit close together (259 and 262); a rate or a maximum is rare enough to be one thing. */
 export function figureAffinity(a: QuantityFacet, b: QuantityFacet): number {
   const low = Math.min(a.low, b.low);
@@ -67,7 +70,15 @@ export function figureAffinity(a: QuantityFacet, b: QuantityFacet): number {
   const specific = a.rate || a.measure.endsWith("-max") ? 0.5 : 0;
   // The same verb or noun governs both ("demanded Rs200 million" / "demanded Rs250 million"): one slot, two fillers.
   // "a 6,825-ton ferry" / "a 6,325-ton vessel": a ferry is a kind of vessel, so the two figures size one thing.
-  const sameHead = a.head !== undefined && b.head !== undefined && (a.head === b.head || isKindOf(a.head, b.head) || isKindOf(b.head, a.head)) ? 0.5 : 0;
+  // A toll's own verb ("killed 112" / "killed 1,134") says only that both count the dead, which the measure says
+  // already: it adds to figures that are close, not to a far one that counts another disaster.
+  const sameHead =
+    a.head !== undefined &&
+    b.head !== undefined &&
+    !(EVENT_COUNTS.has(a.measure) && a.measure === b.measure && closeness === 0) &&
+    (a.head === b.head || isKindOf(a.head, b.head) || isKindOf(b.head, a.head))
+      ? 0.5
+      : 0;
   // Two weights of the same substance ("tonnes of ammonium nitrate") are one quantity, however common the words.
   const sameSubstance = a.substance !== undefined && a.substance === b.substance ? 0.5 : 0;
   return noisyOr(closeness, specific, sameHead, sameSubstance);
