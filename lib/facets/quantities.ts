@@ -494,7 +494,7 @@ const EVERYONE =
 const INCREMENT_BEFORE = /\b(?:a\s+further|an\s+additional)\s*$/i;
 const INCREMENT_AFTER = /^\s*(?:more|additional|further|extra|new)\b/i;
 const LIMIT_BEFORE =
-  /\b(?:permitted|allowed|authori[sz]ed|approved|permissible|legal|rated|limit(?:ed)?|capacity|cap(?:ped)?)\b(?:\s+[\p{L}'’]+){0,3}\s+(?:to|of|at|was|is)?\s*$/iu;
+  /\b(permitted|allowed|authori[sz]ed|approved|permissible|legal|rated|limit(?:ed)?|capacity|cap(?:ped)?|permission|permit|licen[cs]e|approval|sanctioned)\b(?:\s+[\p{L}'’]+){0,3}\s+(?:to|of|at|was|is)?\s*$/iu;
 const LIMIT_AFTER = /^[^,;.]{0,70}?\b(?:limit|allowed|permitted|capacity|authori[sz]ed|approved)\b/i;
 
 const PHASE_START =
@@ -677,11 +677,17 @@ export function quantityMentions(text: string, context = ""): { facet: QuantityF
       phaseOf(text.slice(afterUnit, Math.min(afterUnit + 100, upcoming?.start ?? text.length))) ?? phaseOf(clauseBefore(text, first.start).slice(-70));
     if (phase) facet.phase = phase;
     // "cut the ship's permitted cargo to 987 tons", "987 tons, the limit the register had set": a limit is not what was carried.
-    if (
-      !facet.measure.endsWith("-max") &&
-      (LIMIT_BEFORE.test(text.slice(Math.max(0, first.start - 50), first.start)) || LIMIT_AFTER.test(text.slice(afterUnit, afterUnit + 70)))
-    )
+    const limitBefore = LIMIT_BEFORE.exec(text.slice(Math.max(0, first.start - 50), first.start));
+    // "six floors stood where the licence allowed only three": the limit word governs the next figure, not this one.
+    const limitAfter =
+      LIMIT_AFTER.test(text.slice(afterUnit, afterUnit + 70)) &&
+      !(upcoming && upcoming.start < afterUnit + 70 && LIMIT_BEFORE.test(text.slice(Math.max(afterUnit, upcoming.start - 50), upcoming.start)));
+    if (!facet.measure.endsWith("-max") && !facet.measure.endsWith("-limit") && (limitBefore || limitAfter)) {
       facet.measure = `${facet.measure}-limit`;
+      // "permission for five storeys" / "permission existed for only six": the word that sets the limit governs the figure.
+      const setter = limitBefore ? normalizeTerm(limitBefore[1]!.toLowerCase()) : null;
+      if (setter) facet.head = setter;
+    }
     if (measured.dimension === "money") {
       const role = moneyRole(clauseBefore(text, first.start).slice(-60), text.slice(afterUnit, afterUnit + 40));
       if (role) facet.role = role;

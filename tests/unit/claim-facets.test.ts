@@ -373,7 +373,16 @@ describe("figures of a fourth subject (Rana Plaza)", () => {
   test("a plural noun right after a figure is what it counts, and floors are storeys", () => {
     expect(measureOf("Rescuers pulled 2,438 survivors from the debris of the building.")).toEqual([[2438, "people-survivors"]]);
     expect(measureOf("A separate probe found that eight floors had been built.")).toEqual([[8, "storey"]]);
-    expect(measureOf("Rana had permission for five storeys.")).toEqual([[5, "storey"]]);
+    // A permission, a licence or an approval sets a limit: it is compared with limits, not with what was built.
+    expect(measureOf("Rana had permission for five storeys.")).toEqual([[5, "storey-limit"]]);
+  });
+
+  test("the word that sets a limit governs the figure after it, not the one before", () => {
+    const [built, allowed] = computeFacets({ quote: "Inspectors found that six floors stood where the licence allowed only three." }).quantities;
+    expect([built!.low, built!.measure]).toEqual([6, "storey"]);
+    expect([allowed!.low, allowed!.measure, allowed!.head]).toEqual([3, "storey-limit", "licenc"]);
+    const [permitted] = computeFacets({ quote: "The council granted a permit for 40 units on the site." }).quantities;
+    expect([permitted!.low, permitted!.measure.endsWith("-limit")]).toEqual([40, true]);
   });
 
   test("a bare figure after a measured one counts the same thing; labels, ages and rejected figures do not", () => {
@@ -383,7 +392,7 @@ describe("figures of a fourth subject (Rana Plaza)", () => {
     ]);
     expect(measureOf("A separate BGMEA probe found that eight floors had been built where permission existed for only six.")).toEqual([
       [8, "storey"],
-      [6, "storey"],
+      [6, "storey-limit"],
     ]);
     expect(
       measureOf("Authorities have said the blast was caused by 2,750 tonnes of ammonium nitrate that caught fire in Hangar 12, where it had sat for years."),

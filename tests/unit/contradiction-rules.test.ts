@@ -848,3 +848,28 @@ describe("a toll's own verb does not tie far-apart figures to one disaster", () 
     expect(match!.explanation).toMatch(/1,460 people.*1,510 people — the death tolls differ/);
   });
 });
+
+describe("two accounts of one limit", () => {
+  test("fires: 'a licence for four storeys' against 'the licence allowed only three' — the limits differ", () => {
+    const match = ruleFor("figures-conflict", {
+      name: "",
+      a: claim("A planning officer said the developer held a licence for four storeys, and that two more had been added without one.", {
+        source: 1,
+        speaker: "Planning officer",
+      }),
+      b: claim("An inspectors' report found that six floors stood where the licence allowed only three.", { source: 2, speaker: "Inspectors" }),
+    });
+    expect(match).toMatchObject({ kind: "numeric" });
+    expect(match!.explanation).toMatch(/four storeys.*three — the limits on/);
+  });
+
+  test("silent: a limit against the floors actually built", () => {
+    expect(
+      ruleFor("figures-conflict", {
+        name: "",
+        a: claim("A planning officer said the developer held a licence for four storeys.", { source: 1, speaker: "Planning officer" }),
+        b: claim("Neighbours said the building had six storeys by the time it fell.", { source: 2, speaker: "Neighbours" }),
+      }),
+    ).toBeUndefined();
+  });
+});

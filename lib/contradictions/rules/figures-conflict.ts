@@ -67,7 +67,8 @@ export function figureAffinity(a: QuantityFacet, b: QuantityFacet): number {
   const high = Math.max(a.high, b.high);
   const ratio = high > 0 ? low / high : 0;
   const closeness = ratio >= 0.85 ? 0.5 : ratio >= 0.6 ? 0.25 : 0;
-  const specific = a.rate || a.measure.endsWith("-max") ? 0.5 : 0;
+  // A rate, a worst case and a limit are rare enough in a story to be one thing.
+  const specific = a.rate || a.measure.endsWith("-max") || a.measure.endsWith("-limit") ? 0.5 : 0;
   // The same verb or noun governs both ("demanded Rs200 million" / "demanded Rs250 million"): one slot, two fillers.
   // "a 6,825-ton ferry" / "a 6,325-ton vessel": a ferry is a kind of vessel, so the two figures size one thing.
   // A toll's own verb ("killed 112" / "killed 1,134") says only that both count the dead, which the measure says
