@@ -133,7 +133,9 @@ function countingCompound(after: string): { unit: string; head: string | undefin
 }
 
 /** "half an hour" is a span, but "5,000 barrels a day" is a rate. */
-const ARTICLE_SPAN = /\b(half\s+an?|an?|one)\s+(minute|hour|day|week|month|year)\b/gi;
+const ARTICLE_SPAN = /\b(half\s+an?|an?|one)\s+(minute|hour|day|week|month|year)(\s+and\s+a\s+half(?![\w-]))?\b/gi;
+
+const AND_A_HALF = /^\s+and\s+a\s+half(?![\w-])/i;
 
 function articleSpans(text: string, taken: NumberMention[]): NumberMention[] {
   const mentions: NumberMention[] = [];
@@ -143,7 +145,9 @@ function articleSpans(text: string, taken: NumberMention[]): NumberMention[] {
     if (/\d|\b(?:barrels?|gallons?|litres?|liters?|tonnes?|times|once|twice|per|dollars?|rupees?)\b/i.test(text.slice(Math.max(0, start - 40), start)))
       continue;
     const half = /^half/i.test(match[1]!);
-    mentions.push({ start, end: start + match[1]!.length, value: half ? 0.5 : 1, step: half ? 0.5 : 1, text: match[1]! });
+    // "an hour and a half" is one and a half hours.
+    const andAHalf = match[3] !== undefined;
+    mentions.push({ start, end: start + match[1]!.length, value: half ? 0.5 : andAHalf ? 1.5 : 1, step: half || andAHalf ? 0.5 : 1, text: match[1]! });
   }
   return mentions;
 }
@@ -638,7 +642,10 @@ export function quantityMentions(text: string, context = ""): { facet: QuantityF
       );
     const facet: QuantityFacet = {
       text: text
-        .slice(first.start - (hedge ? hedge[0].length : 0), afterUnit)
+        .slice(
+          first.start - (hedge ? hedge[0].length : 0),
+          afterUnit + (measured.dimension === "duration" ? (AND_A_HALF.exec(text.slice(afterUnit))?.[0].length ?? 0) : 0),
+        )
         .trim()
         .replace(/^\p{Lu}(?=\p{Ll}+\s)/u, (letter) => letter.toLowerCase()),
       low: lowValue,

@@ -220,6 +220,15 @@ describe("figures read in context", () => {
     expect(extractQuantities("The well leaked about 5,000 barrels of oil a day.")).toHaveLength(1);
   });
 
+  test("“an hour and a half” is one and a half hours, and says so", () => {
+    const span = only("The ambulance took an hour and a half to reach the village, residents said.");
+    expect(span).toMatchObject({ dimension: "duration", text: "an hour and a half" });
+    expect(span.low).toBeCloseTo(1.5 / 24);
+    expect(quantitiesDisagree(span, only("The ambulance service said its crew reached the village within 40 minutes."))).toBe(true);
+    // "a half-dozen" after a count is not half of its unit.
+    expect(extractQuantities("Police said 12 people and a half-dozen dogs were hurt.")[0]).toMatchObject({ low: 12, text: "12 people" });
+  });
+
   test("the word governing a figure, and round sums that differ are two sums", () => {
     const demanded = only("A party official had demanded Rs200 million in bhatta from the owners.");
     const other = only("Bhola had demanded Rs250 million and a share in the factory.");
