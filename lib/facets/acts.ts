@@ -261,11 +261,37 @@ function phrase(tokens: FacetToken[], at: number, span = 3): string {
     .replace(/ (['’]s|n't|[,.;:])/g, "$1");
 }
 
+/** Nouns of a wrong done to someone: "Farooq's murder", "the killing of Wali Babar". */
+const HARM_NOUNS = new Set(["murder", "killing", "assassination", "death", "abduction", "kidnapping", "disappearance", "torture", "lynching", "downing"]);
+/** Verbs of a wrong done to someone, whose object is the one it was done to: "killed Wali Babar", "shot down MH17". */
+const HARM_VERBS = new Set(["kill", "murder", "assassinate", "abduct", "kidnap", "torture", "down", "shoot"]);
+const TITLES = new Set(["dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "flight", "the", "late"]);
+
+/**
+ * Whom a wrong was done to is neither accused nor cleared by the claim: "involved in Dr Imran Farooq's murder", "the
+ * killing of Wali Babar", "separatists shot down MH17". Keys named only as such a victim.
+ */
+function victimKeys(tokens: FacetToken[], entities: PositionedEntity[]): Set<string> {
+  const victim = (entity: PositionedEntity) => {
+    const after = tokens[entity.end];
+    if (after && /^['’]s?$/.test(after.lower) && [1, 2].some((step) => HARM_NOUNS.has(tokens[entity.end + step]?.lemma ?? ""))) return true;
+    let before = entity.at - 1;
+    while (before >= 0 && TITLES.has(tokens[before]!.lower)) before -= 1;
+    if (tokens[before]?.lower === "of" && HARM_NOUNS.has(tokens[before - 1]?.lemma ?? "")) return true;
+    const verb = tokens[before];
+    return verb !== undefined && verb.pos !== "NOUN" && HARM_VERBS.has(verb.lemma) && !/^(?:be|get)$/.test(tokens[before - 1]?.lemma ?? "");
+  };
+  const victims = new Set(entities.filter(victim).flatMap((entity) => entity.keys));
+  for (const entity of entities) if (!victim(entity)) for (const key of entity.keys) victims.delete(key);
+  return victims;
+}
+
 /** The caller adds the speaker's own keys to a denial or admission. */
 export function extractActs(text: string, tokens: FacetToken[], entities: PositionedEntity[], cue: string | null | undefined): ActFacet[] {
   const { accuse, deny, admit } = actLexicon();
   const acts: ActFacet[] = [];
-  const entityKeys = [...new Set(entities.flatMap((entity) => entity.keys))];
+  const victims = victimKeys(tokens, entities);
+  const entityKeys = [...new Set(entities.flatMap((entity) => entity.keys))].filter((key) => !victims.has(key));
   const reportingAt = tokens.findIndex((token) => (token.pos === "VERB" || token.lower === "according") && REPORTING.has(token.lemma));
   // "Khalid Shamim is said to be the mastermind": a passive report describes its subject, it does not quote it.
   const speakerBefore = reportingAt >= 0 && tokens[reportingAt - 1]?.lemma !== "be" ? reportingAt : -1;
@@ -282,10 +308,10 @@ export function extractActs(text: string, tokens: FacetToken[], entities: Positi
       let copula = -1;
       for (let i = at - 1; i >= Math.max(0, at - 4); i -= 1) if (tokens[i]!.lemma === "be") copula = i;
       const subjects = copula > 0 ? eligible.filter((entity) => entity.at < copula) : [];
-      if (subjects.length) return [...new Set(subjects.flatMap((entity) => entity.keys))];
+      if (subjects.length) return [...new Set(subjects.flatMap((entity) => entity.keys))].filter((key) => !victims.has(key));
     }
     const keys = eligible.filter((entity) => passive || !blaming || entity.at >= at).flatMap((entity) => entity.keys);
-    return [...new Set(keys)];
+    return [...new Set(keys)].filter((key) => !victims.has(key));
   };
   const push = (act: ActFacet["act"], words: string, at?: number) => {
     if (act === "accuses" && acts.some((existing) => existing.act === "denies")) return;

@@ -151,6 +151,20 @@ describe("entities, acts and predicates", () => {
     expect(behind.acts.find((act) => act.act === "accuses")!.targets).not.toContain("imran farooq");
   });
 
+  test("whom a wrong was done to is neither accused nor cleared", () => {
+    const denial = computeFacets({
+      quote: "Asked whether party workers were involved in Mr Saleem Shahzad's murder, PPP spokesman Farhatullah Babar rejected the suggestion.",
+    }).acts.find((act) => act.act === "denies")!;
+    expect(denial.targets).toContain("ppp");
+    expect(denial.targets).not.toContain("saleem shahzad");
+    const accusation = computeFacets({ quote: "Prosecutors accused Tariq Jamil of the murder of Amina Bibi." }).acts.find((act) => act.act === "accuses")!;
+    expect(accusation.targets).toContain("tariq jamil");
+    expect(accusation.targets).not.toContain("amina bibi");
+    // Named as a party elsewhere in the claim, the same name stays a target.
+    const both = computeFacets({ quote: "Police said Rehman's men were behind the killing of Rehman's cousin, which Rehman denied." });
+    expect(both.acts.flatMap((act) => act.targets)).toContain("rehman");
+  });
+
   test("a reported accusation under “had no idea” is still an accusation, not a denial", () => {
     const facets = computeFacets({ quote: "Melisa Leclerc said the Minister had no idea Mr. Baqri had been accused of atrocities." });
     expect(facets.acts.map((act) => act.act)).not.toContain("denies");
