@@ -204,8 +204,11 @@ export const LIGHT = new Set([
   "must",
 ]);
 
-/** "I don't think there has been any X" denies X. */
-export const NEG_RAISING = new Set(["think", "believe", "expect", "suppose", "feel", "imagine"]);
+/**
+ * "I don't think there has been any X" denies X; so does "X did not appear (seem) to have been behind it": a raising
+ * verb's negation belongs to the clause under it.
+ */
+export const NEG_RAISING = new Set(["think", "believe", "expect", "suppose", "feel", "imagine", "appear", "seem"]);
 
 /** Within three words: wink's scope runs to the clause's end ("had no idea Mr. Baqri had been accused"). */
 export function negationBefore(tokens: FacetToken[], at: number): boolean {

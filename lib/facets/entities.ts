@@ -175,6 +175,8 @@ const PARTY_NOUNS: Record<string, string> = {
   firm: "company",
 };
 
+const PLURAL_PARTY = /(?:s|men)$/;
+
 export function extractEntities(tokens: FacetToken[]): PositionedEntity[] {
   const entities: PositionedEntity[] = [];
   let run: FacetToken[] = [];
@@ -223,7 +225,11 @@ export function extractEntities(tokens: FacetToken[]): PositionedEntity[] {
   flush();
   for (let index = 0; index < tokens.length; index += 1) {
     const party = PARTY_NOUNS[tokens[index]!.lower];
-    const determined = index === 0 || /^(?:the|its|their|factory|company|his|her)$/i.test(tokens[index - 1]?.lower ?? "");
+    // "the owners", "the company"; a bare plural ("extortionists were behind it") names a group as surely.
+    const determined =
+      index === 0 ||
+      /^(?:the|its|their|factory|company|his|her)$/i.test(tokens[index - 1]?.lower ?? "") ||
+      (party !== undefined && PLURAL_PARTY.test(tokens[index]!.lower));
     if (party && determined && !entities.some((entity) => entity.keys.includes(party))) {
       entities.push({ text: `the ${tokens[index]!.text}`, keys: [party], at: index, end: index + 1 });
     }

@@ -151,6 +151,19 @@ describe("entities, acts and predicates", () => {
     expect(behind.acts.find((act) => act.act === "accuses")!.targets).not.toContain("imran farooq");
   });
 
+  test("a bare plural names a group as a party; a raising verb's negation clears it", () => {
+    const cleared = computeFacets({ quote: "The detective told the court that militants did not appear to have been behind the blaze." });
+    expect(cleared.entities.flatMap((entity) => entity.keys)).toContain("militants");
+    expect(cleared.acts.find((act) => act.act === "denies")?.targets).toContain("militants");
+    expect(cleared.acts.map((act) => act.act)).not.toContain("accuses");
+    const blamed = computeFacets({ quote: "Gunmen seemed to be behind the attack, witnesses said." });
+    expect(blamed.acts.find((act) => act.act === "accuses")?.targets).toContain("gunmen");
+    // A singular role noun still needs its article to name one party: "a company" is any company.
+    expect(computeFacets({ quote: "Investigators said a company in Dubai had chartered the ship." }).entities.flatMap((entity) => entity.keys)).not.toContain(
+      "company",
+    );
+  });
+
   test("whom a wrong was done to is neither accused nor cleared", () => {
     const denial = computeFacets({
       quote: "Asked whether party workers were involved in Mr Saleem Shahzad's murder, PPP spokesman Farhatullah Babar rejected the suggestion.",
