@@ -1,4 +1,5 @@
 // Parties a claim names, keyed so that "the MQM", "Muttahida Qaumi Movement (MQM)" and "MQM-A" are one target.
+import { NEGATORS } from "@/lib/text/terms";
 import { countryOfDemonym, countryOfSeat, TITLE_WORDS } from "@/lib/extract/lexicon";
 import { MONTH_WORDS, WEEKDAYS } from "@/lib/text/months";
 import type { EntityFacet } from "@/lib/facets/types";
@@ -176,6 +177,7 @@ const PARTY_NOUNS: Record<string, string> = {
 };
 
 const PLURAL_PARTY = /(?:s|men)$/;
+const FUNCTION_POS = new Set(["AUX", "DET", "PART", "ADP", "CCONJ", "SCONJ"]);
 
 export function extractEntities(tokens: FacetToken[]): PositionedEntity[] {
   const entities: PositionedEntity[] = [];
@@ -198,8 +200,11 @@ export function extractEntities(tokens: FacetToken[]): PositionedEntity[] {
     const token = tokens[index]!;
     // A demonym names a party only inside a name ("Russian Defence Ministry").
     const demonym = token.pos === "ADJ" && !run.length && !/^\p{Lu}/u.test(tokens[index + 1]?.text ?? "");
+    // "He WAS arrested", "NOT guilty": a function word in capitals is emphasis, not an acronym.
+    const emphasis = FUNCTION_POS.has(token.pos) || NEGATORS.has(token.lower);
     const properNoun =
       !demonym &&
+      !emphasis &&
       (token.pos === "PROPN" || isAcronym(token.text) || (isCapitalized(token) && index > 0 && token.pos !== "PRON" && !NOT_NAMES.has(token.lower)));
     if (properNoun && !NOT_NAMES.has(token.lower)) {
       run.push(token);

@@ -164,6 +164,13 @@ describe("entities, acts and predicates", () => {
     );
   });
 
+  test("a function word in capitals is emphasis, not an acronym", () => {
+    const keys = (quote: string) => computeFacets({ quote }).entities.flatMap((entity) => entity.keys);
+    expect(keys("He WAS arrested, and the charges were NOT dropped.")).toEqual([]);
+    expect(keys("THE company IS guilty, the WHO said.")).toEqual(expect.arrayContaining(["company", "who"]));
+    expect(keys("THE company IS guilty, the WHO said.")).not.toContain("is");
+  });
+
   test("whom a wrong was done to is neither accused nor cleared", () => {
     const denial = computeFacets({
       quote: "Asked whether party workers were involved in Mr Saleem Shahzad's murder, PPP spokesman Farhatullah Babar rejected the suggestion.",

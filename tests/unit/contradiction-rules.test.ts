@@ -235,8 +235,23 @@ describe("figure-disputed", () => {
       a: claim("BP said at the time that such outside flow calculations were wrong.", { speaker: "BP", source: 4 }),
       b: claim("BP called 5,000 barrels per day its best estimate.", { speaker: "BP", source: 5 }),
     },
+    {
+      name: "a figure called a joke that the other claim does not give",
+      a: claim("Families in the valley say the 1,200 figure is a joke.", { source: 4 }),
+      b: claim("The provincial government later confirmed a total of 2,650 deaths in the floods.", { speaker: "Provincial government", source: 3 }),
+    },
   ])("silent: $name", (example) => {
     expect(ruleFor("figure-disputed", example)).toBeUndefined();
+  });
+
+  test("a figure written out and called a joke, a farce or made up is disputed, whatever words the two claims share", () => {
+    const match = ruleFor("figure-disputed", {
+      name: "",
+      a: claim("Families in the valley say the 2,650 figure is a joke.", { source: 4 }),
+      b: claim("The provincial government later confirmed a total of 2,650 deaths in the floods.", { speaker: "Provincial government", source: 3 }),
+    });
+    expect(match).toMatchObject({ kind: "numeric" });
+    expect(match!.explanation).toMatch(/calls the figures wrong \(“is a joke”\).*2,650 deaths/);
   });
 });
 

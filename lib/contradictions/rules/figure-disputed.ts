@@ -5,7 +5,8 @@ import { measureLabel } from "@/lib/contradictions/rules/figures-conflict";
 import type { QuantityFacet } from "@/lib/facets";
 
 const FIGURE_NOUNS = /\b(?:estimates?|calculations?|figures?|numbers?|tolls?|counts?|tally|rates?|projections?|measurements?)\b/i;
-const MISJUDGED = /\b(?:over|under)(?:estimat|stat)\w*|\bexaggerat\w*|\binflated\b|\btoo\s+(?:high|low)\b|\blowball\w*|\bunrealistic(?:ally)?\b/i;
+const MISJUDGED =
+  /\b(?:over|under)(?:estimat|stat)\w*|\bexaggerat\w*|\binflated\b|\btoo\s+(?:high|low)\b|\blowball\w*|\bunrealistic(?:ally)?\b|\b(?:is|was|are|were)\s+(?:a\s+)?(?:joke|farce|fiction|myth|lie|fantasy)\b|\b(?:laughable|ridiculous|absurd|fictitious|bogus|made[- ]up)\b/i;
 const MEASURE_WORDS: Record<string, RegExp> = {
   flow: /\bflow|\brate\b|\bleak/i,
   spill: /\bspill|\bleak|\breleased?\b/i,
@@ -29,7 +30,14 @@ function disputes(claim: CueClaim): boolean {
   return known;
 }
 
+/** "the 3,787 figure is a joke": the disputing claim writes the very figure the other states. */
+function writesFigure(claim: CueClaim, quantity: QuantityFacet): boolean {
+  const digits = /\d[\d,.]*\d|\d/.exec(quantity.text)?.[0];
+  return digits !== undefined && digits.length >= 3 && new RegExp(`(?<![\\d,.])${digits.replace(/[.,]/g, "\\$&")}(?![\\d,]|\\.\\d)`).test(claim.quote);
+}
+
 function namesMeasure(claim: CueClaim, quantity: QuantityFacet, stating: CueClaim, gap: number | undefined): boolean {
+  if (writesFigure(claim, quantity)) return true;
   const words = MEASURE_WORDS[quantity.measure.replace(/-max$/, "")];
   if (words && words.test(claim.quote)) return true;
   return FIGURES_NAMED_BEFORE.test(claim.quote) && gap !== undefined && gap <= 1 && precedes(stating, claim);
@@ -48,7 +56,7 @@ export const figureDisputed: ContradictionRule = {
       if (!disputes(disputing) || statedQuantities(disputing).length) continue;
       const figure = statedQuantities(stating).find((quantity) => namesMeasure(disputing, quantity, stating, signals.gap));
       if (!figure || disputes(stating)) continue;
-      const related = noisyOr(eventRelatedness(disputing, stating, signals, vocabulary), figure.rate ? 0.5 : 0);
+      const related = noisyOr(eventRelatedness(disputing, stating, signals, vocabulary), figure.rate ? 0.5 : 0, writesFigure(disputing, figure) ? 0.6 : 0);
       if (related < 0.45) continue;
       return {
         kind: "numeric",
