@@ -501,6 +501,10 @@ const LIMIT_BEFORE =
   /\b(permitted|allowed|authori[sz]ed|approved|permissible|legal|rated|limit(?:ed)?|capacity|cap(?:ped)?|permission|permit|licen[cs]e|approval|sanctioned)\b(?:\s+[\p{L}'’]+){0,3}\s+(?:to|of|at|was|is)?\s*$/iu;
 const LIMIT_AFTER = /^[^,;.]{0,70}?\b(?:limit|allowed|permitted|capacity|authori[sz]ed|approved)\b/i;
 
+const TOTAL_BEFORE =
+  /\b(?:(?:a|the)\s+total\s+(?:\w+\s+)?(?:of|at|to|above|below|near|was|is|stood\s+at|had\s+reached|reached|passed)|total(?:ling|ing|led|ed)?|overall|(?:the\s+)?final\s+(?:toll|count|figure|tally)\s+(?:was|is|at|of|stood\s+at)|cumulative(?:\s+\w+)?\s+(?:of|at|was|is))\s+(?:(?:about|around|nearly|almost|some|roughly|more\s+than|over|at\s+least|above|up\s+to)\s+)?$/i;
+const TOTAL_AFTER = /^\s*(?:[\p{Ll}]+\s+){0,2}?(?:in\s+(?:all|total)|altogether|overall)(?=\s*(?:[,.;:!?)]|$))/iu;
+
 const PHASE_START =
   /\b(?:at\s+(?:the\s+)?(?:start|outset|beginning)|at\s+first|initially|in\s+the\s+(?:first|early|opening)\s+(?:days?|weeks?|hours?|months?|stages?)|early\s+on|when\s+(?:it|the\s+\w+)\s+(?:began|started|first))\b/i;
 const PHASE_END =
@@ -683,6 +687,8 @@ export function quantityMentions(text: string, context = ""): { facet: QuantityF
     const phase =
       phaseOf(text.slice(afterUnit, Math.min(afterUnit + 100, upcoming?.start ?? text.length))) ?? phaseOf(clauseBefore(text, first.start).slice(-70));
     if (phase) facet.phase = phase;
+    // "a total of 3,787 deaths", "put the total above 25,000", "the final toll was 1,134": the whole count, not a part of it.
+    if (TOTAL_BEFORE.test(clauseBefore(text, first.start).slice(-40)) || TOTAL_AFTER.test(text.slice(afterUnit, afterUnit + 24))) facet.total = true;
     // "cut the ship's permitted cargo to 987 tons", "987 tons, the limit the register had set": a limit is not what was carried.
     const limitBefore = LIMIT_BEFORE.exec(text.slice(Math.max(0, first.start - 50), first.start));
     // "six floors stood where the licence allowed only three": the limit word governs the next figure, not this one.

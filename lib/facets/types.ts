@@ -43,6 +43,8 @@ export interface QuantityFacet {
   part?: boolean;
   /** "62,000 barrels a day at the start of the spill", "53,000 just before the well was capped": the phase a changing rate was at. */
   phase?: "start" | "end";
+  /** "a total of 3,787 deaths", "1,134 in all": the whole count of its measure, not a part or a count as it stood. */
+  total?: boolean;
   /** "258, down from the 289", "announced 368, then corrected the figure to 164": the earlier figure this one replaces. */
   revisedFrom?: number;
   /** The earlier figure a claim says was replaced ("368, then corrected … to 164"): not the claim's own figure. */

@@ -254,6 +254,16 @@ describe("figures read in context", () => {
     expect(extractQuantities("The well leaked about 5,000 barrels of oil a day.")).toHaveLength(1);
   });
 
+  test("a whole count is marked as such: 'a total of', 'the final toll was', 'in all'", () => {
+    const total = (quote: string) => computeFacets({ quote }).quantities.map((quantity) => quantity.total ?? false);
+    expect(total("The state government later confirmed a total of 2,650 deaths in the floods.")).toEqual([true]);
+    expect(total("Relief groups put the total dead at 6,000 and rising.")).toEqual([true]);
+    expect(total("The final toll was 1,460.")).toEqual([true]);
+    expect(total("In total 40 people were hurt, police said.")).toEqual([true]);
+    expect(total("Police said 12 people were hurt in all the districts.")).toEqual([false]);
+    expect(total("The floods killed 1,460 people in the first week.")).toEqual([false]);
+  });
+
   test("“an hour and a half” is one and a half hours, and says so", () => {
     const span = only("The ambulance took an hour and a half to reach the village, residents said.");
     expect(span).toMatchObject({ dimension: "duration", text: "an hour and a half" });

@@ -888,3 +888,32 @@ describe("two accounts of one limit", () => {
     ).toBeUndefined();
   });
 });
+
+describe("whole counts and counts as they stood", () => {
+  test("fires: two totals of one toll far apart are rival counts", () => {
+    const match = ruleFor("figures-conflict", {
+      name: "",
+      a: claim("The state government later confirmed a total of 2,650 deaths in the floods.", { source: 1, speaker: "State government" }),
+      b: claim("Relief groups put the total dead at 6,000 and rising.", { source: 3, speaker: "Relief groups" }),
+    });
+    expect(match).toMatchObject({ kind: "numeric" });
+    expect(match!.explanation).toMatch(/2,650 deaths.*6,000 — the death tolls differ/);
+  });
+
+  test.each<Case>([
+    {
+      name: "the immediate toll against the total, told side by side",
+      a: claim("The official immediate death toll was 1,900.", { source: 2 }),
+      b: claim("The state government later confirmed a total of 2,650 deaths in the floods.", { source: 2, speaker: "State government" }),
+      signals: { gap: 0 },
+    },
+    {
+      name: "deaths within the first days against the total, told side by side",
+      a: claim("Doctors at the district hospital estimate that 2,000 people died within the first three days.", { source: 2, speaker: "Doctors" }),
+      b: claim("Relief groups put the total dead at 6,000 and rising.", { source: 2, speaker: "Relief groups" }),
+      signals: { gap: 0 },
+    },
+  ])("silent: $name", (example) => {
+    expect(ruleFor("figures-conflict", example)).toBeUndefined();
+  });
+});

@@ -82,17 +82,20 @@ export function figureAffinity(a: QuantityFacet, b: QuantityFacet): number {
       : 0;
   // Two weights of the same substance ("tonnes of ammonium nitrate") are one quantity, however common the words.
   const sameSubstance = a.substance !== undefined && a.substance === b.substance ? 0.5 : 0;
-  return noisyOr(closeness, specific, sameHead, sameSubstance);
+  // Two whole counts of one measure ("a total of 3,787 deaths" / "put the total dead at 25,000") count the same thing.
+  const bothTotals = a.total && b.total && a.measure === b.measure ? 0.5 : 0;
+  return noisyOr(closeness, specific, sameHead, sameSubstance, bothTotals);
 }
 
 /** Counts that only grow: a toll of the dead or the injured. */
 const CUMULATIVE = new Set(["death", "injury"]);
 /**
- * The figure is told as it stood at a moment: "by 30 August", "as of Friday", "had given a toll of", "so far". A bare
+ * The figure is told as it stood at a moment: "by 30 August", "as of Friday", "had given a toll of", "so far", "the
+ * immediate toll", "within the first two weeks". A bare
  * "on Monday" dates the telling, and "the count later rose to 1,134" gives the count it rose to ("a court on Monday charged them with the murder of 1,137"), not the count.
  */
 const AS_IT_STOOD =
-  /\b(?:by\s+(?:\d{1,2}\s+\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+\s+\d{1,2}|(?:mon|tues|wednes|thurs|fri|satur|sun)day|the\s+(?:morning|evening|night|end|time)|then|nightfall|midnight)|as\s+of|so\s+far|(?:on|by)\s+the\s+(?:morning|evening|night)\s+of|had\s+(?:given|put)\s+(?:a|the)\s+(?:toll|figure|count)|had\s+stood\s+at|initial(?:ly)?|preliminary|first\s+(?:reports?|count|toll|figures?))\b/iu;
+  /\b(?:by\s+(?:\d{1,2}\s+\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+\s+\d{1,2}|(?:mon|tues|wednes|thurs|fri|satur|sun)day|the\s+(?:morning|evening|night|end|time)|then|nightfall|midnight)|as\s+of|so\s+far|(?:on|by)\s+the\s+(?:morning|evening|night)\s+of|had\s+(?:given|put)\s+(?:a|the)\s+(?:toll|figure|count)|had\s+stood\s+at|initial(?:ly)?|preliminary|immediate|(?:within|in)\s+the\s+first\s+(?:\w+\s+)?(?:hours?|days?|weeks?|months?)|first\s+(?:reports?|count|toll|figures?))\b/iu;
 /** "the number of people killed rose to 243": a toll that rose passed through every lower figure on its way. */
 const ROSE_TO = /\b(?:rose|risen|climbed|increased|jumped|grew|went\s+up)\s+(?:\w+\s+)?to\b/i;
 
