@@ -917,3 +917,24 @@ describe("whole counts and counts as they stood", () => {
     expect(ruleFor("figures-conflict", example)).toBeUndefined();
   });
 });
+
+describe("a correction of a figure its own claim tells as superseded", () => {
+  test("silent: 'only 212 were evacuated, not 215' against 'had been saying that 215 were evacuated'", () => {
+    expect(
+      ruleFor("figures-conflict", {
+        name: "",
+        a: claim('"Only 212 people were evacuated, not 215," the fire commissioner told reporters.', { source: 1, speaker: "Fire commissioner" }),
+        b: claim("The city had been saying since Monday that 215 people were evacuated from the tower.", { source: 2, speaker: "City" }),
+      }),
+    ).toBeUndefined();
+  });
+
+  test("fires: the same correction against a figure told as current", () => {
+    const match = ruleFor("figures-conflict", {
+      name: "",
+      a: claim('"Only 212 people were evacuated, not 215," the fire commissioner told reporters.', { source: 1, speaker: "Fire commissioner" }),
+      b: claim("The residents' association says 215 people were evacuated from the tower.", { source: 2, speaker: "Residents' association" }),
+    });
+    expect(match).toMatchObject({ kind: "numeric" });
+  });
+});

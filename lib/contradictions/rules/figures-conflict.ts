@@ -122,6 +122,14 @@ export function revises(later: QuantityFacet, earlier: QuantityFacet): boolean {
   return later.revisedFrom >= earlier.allowLow && later.revisedFrom <= (earlier.allowHigh ?? Number.POSITIVE_INFINITY);
 }
 
+/** A figure told as held until some later moment: "had been saying", "initially", "at first", "previously". */
+const SUPERSEDED = /\bhad\s+been\s+(?:saying|reporting|putting|giving|citing|using|quoting|claiming)\b|\b(?:initially|originally|previously|at\s+first)\b/i;
+
+function correctsSuperseded(correcting: QuantityFacet, other: CueClaim, figure: QuantityFacet): boolean {
+  if (correcting.rejects === undefined || !SUPERSEDED.test(other.quote)) return false;
+  return correcting.rejects >= figure.allowLow && correcting.rejects <= (figure.allowHigh ?? Number.POSITIVE_INFINITY);
+}
+
 export const figuresConflict: ContradictionRule = {
   name: "figures-conflict",
   label: "figures for the same thing that cannot both hold",
@@ -140,6 +148,9 @@ export const figuresConflict: ContradictionRule = {
     if (tollsOverTime(a, qa0, b, qb0)) return null;
     // "258, down from the 289" and "the toll was given as 289": the revision names the figure it replaced.
     if (revises(qa0, qb0) || revises(qb0, qa0)) return null;
+    // "Only 172 were rescued, not 174" and "the government had been saying that 174 were saved": the figure corrected is
+    // one its own claim tells as superseded, so the correction revises it.
+    if (correctsSuperseded(qa0, b, qb0) || correctsSuperseded(qb0, a, qa0)) return null;
     // An author restating one count gives nearly the same figure (262 / 264); figures far apart count two things.
     if (selfContradiction && Math.min(qa0.low, qb0.low) / Math.max(qa0.high, qb0.high) < 0.85) return null;
     // A span of time or a count of things is compared only for one happening told twice.
