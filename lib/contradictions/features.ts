@@ -16,6 +16,7 @@ import {
   type Overlap,
 } from "@/lib/text/terms";
 import { dates, eventTerms, type DateMention } from "@/lib/text/dates";
+import { affiliationOf } from "@/lib/propositions/origins";
 import { computeFacets, FACETS_VERSION, keysOfName, type Act, type ClaimFacets, type DateFacet, type PropositionFacet, type QuantityFacet } from "@/lib/facets";
 import { ACCUSING, CONTRAST, CONTRAST_STRONG, DISOWNING, DISPUTE_PHRASES, EXCULPATING, NEGATED_ACCUSATION, POINTS_BACK } from "@/lib/contradictions/lexicon";
 
@@ -591,6 +592,9 @@ function voiceKeys(claim: CueClaim): Set<string> {
       const body = SPEAKS_FOR.exec(key)?.[1];
       if (body && !/\band\b/.test(body)) keys.add(body);
     }
+    // "said Kim Suk-kyun, commissioner of the coast guard": a title the claim gives its speaker names the body they speak for.
+    const affiliation = claim.speakerName ? affiliationOf(claim.quote, claim.speakerName) : null;
+    if (affiliation) for (const key of keysOfName(affiliation.replace(/^the\s+/i, ""))) if (key.includes(" ")) keys.add(key);
     return keys;
   });
 }

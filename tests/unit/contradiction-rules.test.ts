@@ -938,3 +938,21 @@ describe("a correction of a figure its own claim tells as superseded", () => {
     expect(match).toMatchObject({ kind: "numeric" });
   });
 });
+
+describe("a speaker titled in the claim as a body's officer speaks with the body's voice", () => {
+  test("the fire service's later figure against its chief's: a revision, not rival counts", () => {
+    const a = claim('"Forty-one people were rescued," said Tom Reyes, chief of the city fire service, at noon.', { source: 1, speaker: "Tom Reyes" });
+    const b = claim("By evening the city fire service put the number rescued at 38.", { source: 2, speaker: "City fire service" });
+    expect(ruleFor("figures-conflict", { name: "", a, b })).toBeUndefined();
+    expect(ruleFor("figure-revision", { name: "", a, b })).toMatchObject({ kind: "revision" });
+  });
+
+  test("another body's figure stays a rival count", () => {
+    const match = ruleFor("figures-conflict", {
+      name: "",
+      a: claim('"Forty-one people were rescued," said Tom Reyes, chief of the city fire service, at noon.', { source: 1, speaker: "Tom Reyes" }),
+      b: claim("The tenants' union put the number rescued at 38.", { source: 2, speaker: "Tenants' union" }),
+    });
+    expect(match).toMatchObject({ kind: "numeric" });
+  });
+});
