@@ -92,6 +92,10 @@ export function leadIn(prefix: string | undefined): string {
   return parts[parts.length - 1] ?? "";
 }
 
+/** A wh-clause said to be disputed, with no one named as disputing it. */
+const OPEN_QUESTION =
+  /^\s*(?:how|who|why|whether|what|when|where|which)\b[^.;]*\b(?:remains?|is|was|are|were|has(?:\s+long)?\s+been|have(?:\s+long)?\s+been)\s+(?:\w+ly\s+)?disputed\b(?!\s+by\b)/i;
+
 export function features(claim: CueClaim): Features {
   const cached = featureCache.get(claim);
   if (cached) return cached;
@@ -99,9 +103,12 @@ export function features(claim: CueClaim): Features {
   const frame = `${lead} ${claim.cue ?? ""} ${claim.quote}`;
   const pointsBack = POINTS_BACK.test(`${lead} ${claim.quote}`);
   const disputes: DisputeMatch[] = [];
+  // "How the water got into the tank remains disputed": a question said to be open disputes no one's answer.
+  const openQuestion = OPEN_QUESTION.test(claim.quote);
   for (const phrase of DISPUTE_PHRASES) {
     const match = phrase.pattern.exec(frame);
-    if (match) disputes.push({ phrase: match[0], strength: phrase.strength, act: phrase.act ?? false, pointsBack });
+    if (match && !(openQuestion && /^disput/i.test(match[0])))
+      disputes.push({ phrase: match[0], strength: phrase.strength, act: phrase.act ?? false, pointsBack });
   }
   disputes.sort((x, y) => y.strength - x.strength);
   const dispute = disputes[0] ?? null;

@@ -956,3 +956,26 @@ describe("a speaker titled in the claim as a body's officer speaks with the body
     expect(match).toMatchObject({ kind: "numeric" });
   });
 });
+
+describe("a question said to be open disputes no one", () => {
+  test("silent: 'how the fire began remains disputed' after an account of it", () => {
+    expect(
+      ruleFor("dispute-language", {
+        name: "",
+        a: claim("The fire spread from the boiler room to the stairwell within minutes.", { source: 2, at: 100 }),
+        b: claim("How the fire began in the boiler room remains disputed.", { source: 2, at: 200 }),
+        signals: { gap: 0 },
+      }),
+    ).toBeUndefined();
+  });
+
+  test("fires: the same account disputed by a named party", () => {
+    const match = ruleFor("dispute-language", {
+      name: "",
+      a: claim("The fire began in the boiler room, the fire brigade said.", { source: 2, at: 100, speaker: "Fire brigade" }),
+      b: claim("The landlord disputed that the fire began in the boiler room.", { source: 2, at: 200, speaker: "Landlord" }),
+      signals: { gap: 0 },
+    });
+    expect(match).toMatchObject({ kind: "dispute" });
+  });
+});
