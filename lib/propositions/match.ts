@@ -7,6 +7,7 @@ import { strongestCue } from "@/lib/contradictions/judge";
 import {
   actTargets,
   entityText,
+  features,
   eventRelatedness,
   noisyOr,
   propositionsOf,
@@ -112,12 +113,16 @@ function restatementEvidence(a: CueClaim, b: CueClaim, vocabulary: Vocabulary): 
 function figureEvidence(a: CueClaim, b: CueClaim): Evidence | "different" | null {
   let agreeing: Evidence | null = null;
   const [fa, fb] = [statedQuantities(a), statedQuantities(b)];
+  const agrees = (x: QuantityFacet, y: QuantityFacet) => comparableQuantities(x, y) && withinEachOther(x, y);
   // "258, down from the 289 announced" told twice: a figure has its counterpart when any comparable figure agrees with it.
-  const unmatched = (q: QuantityFacet, others: QuantityFacet[]) => {
+  // A claim that gives more figures speaks of more things ("218 killed, about 7,000 wounded" / "218 dead"): a figure
+  // that is already the same figure as one of them is that one's counterpart, not a rival of the others.
+  const unmatched = (q: QuantityFacet, others: QuantityFacet[], own: QuantityFacet[]) => {
     const comparable = others.filter((other) => comparableQuantities(q, other));
-    return comparable.length > 0 && comparable.every((other) => quantitiesDisagree(q, other));
+    if (!comparable.length || !comparable.every((other) => quantitiesDisagree(q, other))) return false;
+    return !comparable.some((other) => own.some((mine) => mine !== q && agrees(mine, other)));
   };
-  if (fa.some((qa) => unmatched(qa, fb)) || fb.some((qb) => unmatched(qb, fa))) return "different";
+  if (fa.some((qa) => unmatched(qa, fb, fa)) || fb.some((qb) => unmatched(qb, fa, fb))) return "different";
   for (const qa of fa) {
     for (const qb of fb) {
       if (!comparableQuantities(qa, qb) || quantitiesDisagree(qa, qb)) continue;
@@ -133,10 +138,14 @@ function figureEvidence(a: CueClaim, b: CueClaim): Evidence | "different" | null
   return agreeing;
 }
 
+function withinEachOther(a: QuantityFacet, b: QuantityFacet): boolean {
+  const within = (value: number, q: QuantityFacet) => value >= q.allowLow && value <= (q.allowHigh ?? Number.POSITIVE_INFINITY);
+  return within(a.low, b) && within(a.high, b) && within(b.low, a) && within(b.high, a);
+}
+
 /** Each figure within what the other's wording allows ("about 259" and "259"; "no more than 552" and "552"); figures that cannot both hold never get here. */
 function sameFigure(a: QuantityFacet, b: QuantityFacet): boolean {
-  const within = (value: number, q: QuantityFacet) => value >= q.allowLow && value <= (q.allowHigh ?? Number.POSITIVE_INFINITY);
-  if (within(a.low, b) && within(a.high, b) && within(b.low, a) && within(b.high, a)) return true;
+  if (withinEachOther(a, b)) return true;
   // Two roundings of one estimate ("approximately 800,000", "roughly 810,000"): ends within 2 % of each other.
   const close = (x: number, y: number) => Math.abs(x - y) <= 0.02 * Math.max(Math.abs(x), Math.abs(y));
   return (a.modality === "estimate" || b.modality === "estimate") && close(a.low, b.low) && close(a.high, b.high);
@@ -177,19 +186,30 @@ function actEvidence(a: CueClaim, b: CueClaim): Evidence | "different" | null {
   return null;
 }
 
-/** The same predication ("the exits were locked") held true by both, with an argument in common. */
+/**
+ * The same predication ("the exits were locked") held true by both, with an argument in common. From one speaker it says
+ * more: a person saying the same thing of the same things twice is restating it.
+ */
 function predicationEvidence(a: CueClaim, b: CueClaim): Evidence | "different" | null {
-  let found: Evidence | null = null;
+  // "Home Minister Alamgir said …": the speaker's own name is who speaks, not what the predication is about.
+  const speakers = new Set([...features(a).speakerTerms, ...features(b).speakerTerms]);
+  let best: { shared: string[]; lemma: string; positive: boolean } | null = null;
   for (const pa of propositionsOf(a)) {
     if (!pa.sense) continue;
     for (const pb of propositionsOf(b)) {
       if (pb.sense !== pa.sense) continue;
-      const shared = pa.args.filter((arg) => pb.args.includes(arg));
+      const shared = pa.args.filter((arg) => pb.args.includes(arg) && !speakers.has(arg));
       if (!shared.length) continue;
       const samePolarity = pa.positive === pb.positive && Boolean(pa.antonym) === Boolean(pb.antonym);
       if (!samePolarity) return "different";
-      found ??= { weight: 0.5, reason: `both say ${pa.positive ? "" : "not "}${pa.lemma} (${shared.slice(0, 2).join(", ")})` };
+      if (!best || shared.length > best.shared.length) best = { shared, lemma: pa.lemma, positive: pa.positive };
     }
   }
-  return found;
+  if (!best) return null;
+  const restated = a.speakerId != null && a.speakerId === b.speakerId;
+  const weight = 0.5 + (restated ? 0.1 : 0);
+  return {
+    weight,
+    reason: `${restated ? "the same speaker: " : ""}both say ${best.positive ? "" : "not "}${best.lemma} (${best.shared.slice(0, 2).join(", ")})`,
+  };
 }

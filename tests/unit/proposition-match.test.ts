@@ -72,3 +72,36 @@ describe("matching claims into propositions", () => {
     expect(match?.reason).toContain("the same figure");
   });
 });
+
+// Sentences of our own, on other subjects, for the general rules of paraphrase.
+const OWN = [
+  "The earthquake killed 143 people, and 61 bodies are yet to be identified.",
+  "Provincial officials put the death toll from the earthquake at 143.",
+  "Provincial officials put the death toll from the earthquake at 151.",
+  "Ortiz said the floodgates were shut at noon.",
+  "Ortiz told reporters that crews closed the floodgates before the river peaked.",
+  "The river rose two metres overnight.",
+  "Schools stayed closed on Monday.",
+  "The bridge reopened to traffic.",
+  "Crews worked through the night.",
+];
+const own = Vocabulary.from(OWN);
+
+describe("general rules of paraphrase", () => {
+  test("a claim that gives a second figure of the same kind still states the toll it shares with a shorter claim", () => {
+    const match = matchClaims(claim(OWN[0]!, 20), claim(OWN[1]!, 21, "Provincial officials", 920), {}, own);
+    expect(match?.score).toBeGreaterThanOrEqual(MATCH_THRESHOLD);
+    expect(match?.reason).toContain("the same figure: 143");
+    // With no figure in common, the second figure is a rival toll, as the first is.
+    expect(judgeSameness(claim(OWN[0]!, 20), claim(OWN[2]!, 21, "Provincial officials", 920), {}, own)).toBe("apart");
+  });
+
+  test("one speaker saying the same thing of the same things in other words is restating it", () => {
+    const restated = matchClaims(claim(OWN[3]!, 22, "Lina Ortiz", 930), claim(OWN[4]!, 23, "Lina Ortiz", 930), {}, own);
+    expect(restated?.reason).toContain("the same speaker: both say shut (floodgat)");
+    expect(restated?.score).toBeGreaterThanOrEqual(MATCH_THRESHOLD);
+    // From two people, one predication over one shared word is weaker evidence: alone it does not group them.
+    const twoPeople = matchClaims(claim(OWN[3]!, 22, "Lina Ortiz", 930), claim(OWN[4]!.replace("Ortiz", "Bell"), 23, "Marco Bell", 931), {}, own);
+    expect(twoPeople?.score ?? 0).toBeLessThan(MATCH_THRESHOLD);
+  });
+});
