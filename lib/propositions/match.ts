@@ -8,6 +8,8 @@ import {
   actTargets,
   entityText,
   features,
+  precedes,
+  sameVoice,
   eventRelatedness,
   noisyOr,
   propositionsOf,
@@ -58,6 +60,8 @@ export function judgeSameness(a: CueClaim, b: CueClaim, signals: PairSignals, vo
   if (a.id === b.id) return null;
   // The same sentence in two documents (a repost, a wire story run twice) states one thing.
   if (sameSentence(a.quote, b.quote)) return { score: 0.95, reason: "the same sentence" };
+  // "Alamgir repeated the claim to reporters on Thursday": the claim the speaker made just before, made again.
+  if (repeatsPrevious(a, b, signals) || repeatsPrevious(b, a, signals)) return { score: 0.8, reason: "the speaker repeats it" };
   const evidence: Evidence[] = [];
 
   const figures = figureEvidence(a, b);
@@ -103,10 +107,28 @@ function sameSentence(x: string, y: string): boolean {
  * interview that strike supporters shook the pillars"): the same named speaker and rare words of the telling in common.
  */
 function restatementEvidence(a: CueClaim, b: CueClaim, vocabulary: Vocabulary): Evidence | null {
-  if (a.speakerId == null || a.speakerId !== b.speakerId) return null;
+  if (!oneNamedVoice(a, b)) return null;
   const shared = subjectOverlap(a, b, vocabulary);
   if (shared.score < 0.3 || shared.distinctive.length < 2) return null;
   return { weight: 0.6, reason: `the same speaker in the same words (${shared.distinctive.slice(0, 3).join(", ")})` };
+}
+
+/** One named speaker, however the two sources spell them ("Mohammed Sohel Rana", "Sohel Rana"), or a body and its spokesmen. */
+function oneNamedVoice(a: CueClaim, b: CueClaim): boolean {
+  return Boolean(a.speakerName && b.speakerName) && sameVoice(a, b);
+}
+
+/** What says it repeats an earlier statement, and names nothing of its own. */
+const REPEATS =
+  /\b(?:repeated|repeats|reiterated|reiterates|restated|restates)\s+(?:the|that|this|his|her|their|its)\s+(?:claim|charge|accusation|allegation|assertion|statement|remarks?|denial|view)s?\b/i;
+
+/**
+ * "X repeated the claim to reporters on Thursday" states what X claimed just before it (at most two claims back, in
+ * the same document), not a new thing.
+ */
+function repeatsPrevious(earlier: CueClaim, repeat: CueClaim, signals: PairSignals): boolean {
+  if (!REPEATS.test(repeat.quote) || signals.gap == null || signals.gap > 2) return false;
+  return precedes(earlier, repeat) && oneNamedVoice(earlier, repeat);
 }
 
 /** A shared measure with figures that agree is strong evidence; with figures that cannot both hold, a veto. */
@@ -131,7 +153,10 @@ function figureEvidence(a: CueClaim, b: CueClaim): Evidence | "different" | null
       const exact = qa.low === qb.low && qa.high === qb.high;
       // "two children", "three shots": small counts recur in unrelated sentences; "552 tonnes" does not.
       const telling = Math.max(qa.high, qb.high) >= 20 || qa.rate !== null || qa.dimension === "money" || qa.dimension === "percent";
-      const weight = (exact ? 0.75 : 0.6) * (telling ? 1 : 0.45);
+      // Both rounding one estimate of the same named thing ("approximately 800,000 barrels captured", "roughly 810,000
+      // barrels collected"): as telling as one figure given twice.
+      const roundings = qa.modality === "estimate" && qb.modality === "estimate" && qa.measure === qb.measure && qa.measure !== qa.dimension;
+      const weight = (exact ? 0.75 : roundings ? 0.7 : 0.6) * (telling ? 1 : 0.45);
       if (!agreeing || weight > agreeing.weight) agreeing = { weight, reason: `the same figure: ${qa.text} / ${qb.text}` };
     }
   }
@@ -206,7 +231,7 @@ function predicationEvidence(a: CueClaim, b: CueClaim): Evidence | "different" |
     }
   }
   if (!best) return null;
-  const restated = a.speakerId != null && a.speakerId === b.speakerId;
+  const restated = oneNamedVoice(a, b);
   const weight = 0.5 + (restated ? 0.1 : 0);
   return {
     weight,

@@ -84,6 +84,13 @@ const OWN = [
   "Schools stayed closed on Monday.",
   "The bridge reopened to traffic.",
   "Crews worked through the night.",
+  "Fire chief Dana Kowalski said the blaze started in a storage room on the third floor.",
+  "Kowalski repeated the claim at a news conference on Friday.",
+  "Skimmers recovered approximately 800,000 gallons of oil from the bay before the storm.",
+  "The tally leaves out the roughly 810,000 gallons that were collected in the bay.",
+  "The tally leaves out the roughly 810,000 gallons that spilled in the bay.",
+  "Meridian Water said the dam's spillway gates had jammed.",
+  "A Meridian Water spokesman told the inquiry that the spillway gates jammed in the flood.",
 ];
 const own = Vocabulary.from(OWN);
 
@@ -103,5 +110,28 @@ describe("general rules of paraphrase", () => {
     // From two people, one predication over one shared word is weaker evidence: alone it does not group them.
     const twoPeople = matchClaims(claim(OWN[3]!, 22, "Lina Ortiz", 930), claim(OWN[4]!.replace("Ortiz", "Bell"), 23, "Marco Bell", 931), {}, own);
     expect(twoPeople?.score ?? 0).toBeLessThan(MATCH_THRESHOLD);
+  });
+
+  test("'X repeated the claim' states what X claimed just before it", () => {
+    const said = claim(OWN[9]!, 24, "Dana Kowalski", 940);
+    const repeated = claim(OWN[10]!, 24, "Dana Kowalski", 940);
+    expect(matchClaims(said, repeated, { gap: 0 }, own)?.reason).toBe("the speaker repeats it");
+    // Far down the page, or from someone else, it points back to something else.
+    expect(matchClaims(said, repeated, { gap: 6 }, own)?.reason).not.toBe("the speaker repeats it");
+    expect(matchClaims(said, claim(OWN[10]!, 24, "Tom Reyes", 941), { gap: 0 }, own)?.reason).not.toBe("the speaker repeats it");
+  });
+
+  test("two roundings of one estimate of the same thing are one figure", () => {
+    const match = matchClaims(claim(OWN[11]!, 25), claim(OWN[12]!, 26), {}, own);
+    expect(match?.reason).toContain("the same figure: approximately 800,000 gallons / roughly 810,000 gallons");
+    expect(match?.score).toBeGreaterThanOrEqual(MATCH_THRESHOLD);
+    // The same number of gallons spilled is another measure.
+    expect(matchClaims(claim(OWN[11]!, 25), claim(OWN[13]!, 26), {}, own)).toBeNull();
+  });
+
+  test("a body and its spokesman restating a predication are one speaker", () => {
+    const match = matchClaims(claim(OWN[14]!, 27, "Meridian Water", 950), claim(OWN[15]!, 28, "Meridian Water spokesman", 951), {}, own);
+    expect(match?.reason).toContain("the same speaker: both say jam");
+    expect(match?.score).toBeGreaterThanOrEqual(MATCH_THRESHOLD);
   });
 });
