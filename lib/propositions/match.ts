@@ -231,7 +231,8 @@ function predicationEvidence(a: CueClaim, b: CueClaim): Evidence | "different" |
     }
   }
   if (!best) return null;
-  const restated = oneNamedVoice(a, b);
+  // Within one document a speaker goes on about one affair; in two, the same predication is the same thing told again.
+  const restated = a.sourceId !== b.sourceId && oneNamedVoice(a, b);
   const weight = 0.5 + (restated ? 0.1 : 0);
   return {
     weight,

@@ -107,6 +107,9 @@ describe("general rules of paraphrase", () => {
     const restated = matchClaims(claim(OWN[3]!, 22, "Lina Ortiz", 930), claim(OWN[4]!, 23, "Lina Ortiz", 930), {}, own);
     expect(restated?.reason).toContain("the same speaker: both say shut (floodgat)");
     expect(restated?.score).toBeGreaterThanOrEqual(MATCH_THRESHOLD);
+    // Within one document a speaker goes on about one affair: two of their sentences there are not a restatement.
+    const sameDocument = matchClaims(claim(OWN[3]!, 22, "Lina Ortiz", 930), claim(OWN[4]!, 22, "Lina Ortiz", 930), {}, own);
+    expect(sameDocument?.score ?? 0).toBeLessThan(MATCH_THRESHOLD);
     // From two people, one predication over one shared word is weaker evidence: alone it does not group them.
     const twoPeople = matchClaims(claim(OWN[3]!, 22, "Lina Ortiz", 930), claim(OWN[4]!.replace("Ortiz", "Bell"), 23, "Marco Bell", 931), {}, own);
     expect(twoPeople?.score ?? 0).toBeLessThan(MATCH_THRESHOLD);
