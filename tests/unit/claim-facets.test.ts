@@ -156,6 +156,13 @@ describe("entities, acts and predicates", () => {
     expect(facets.acts.map((act) => act.act)).not.toContain("denies");
   });
 
+  test("“neither X nor Y had been involved” denies; a clause after a comma keeps its own polarity", () => {
+    const acts = (quote: string) => computeFacets({ quote }).acts.map((act) => act.act);
+    expect(acts("The contractor said neither he nor the firm had ever been involved in the tender.")).toEqual(["denies"]);
+    expect(acts("Neither the port authority nor the customs office was involved in storing the cargo.")).toEqual(["denies"]);
+    expect(acts("Neither bid was accepted, and the firm was later involved in the tender.")).toEqual(["accuses"]);
+  });
+
   test("polarity: negated, asserted, and antonyms folded onto one sense", () => {
     const acquitted = computeFacets({ quote: "The court acquitted Oleg Pulatov." }).predicate!;
     const convicted = computeFacets({ quote: "The court convicted Oleg Pulatov." }).predicate!;
