@@ -173,6 +173,8 @@ function sameFigure(a: QuantityFacet, b: QuantityFacet): boolean {
   if (withinEachOther(a, b)) return true;
   // Two roundings of one estimate ("approximately 800,000", "roughly 810,000"): ends within 2 % of each other.
   const close = (x: number, y: number) => Math.abs(x - y) <= 0.02 * Math.max(Math.abs(x), Math.abs(y));
+  // A bound ("larger than 1,000") rounds nothing: it is no estimate of the figure it names.
+  if (a.modality === "bound" || b.modality === "bound") return false;
   return (a.modality === "estimate" || b.modality === "estimate") && close(a.low, b.low) && close(a.high, b.high);
 }
 

@@ -91,6 +91,8 @@ const OWN = [
   "The tally leaves out the roughly 810,000 gallons that spilled in the bay.",
   "Meridian Water said the dam's spillway gates had jammed.",
   "A Meridian Water spokesman told the inquiry that the spillway gates jammed in the flood.",
+  "Engineers put the seepage through the dam wall at about 2,000 litres an hour.",
+  "Inspectors said the seepage through the dam wall was more than 2,000 litres an hour.",
 ];
 const own = Vocabulary.from(OWN);
 
@@ -136,5 +138,10 @@ describe("general rules of paraphrase", () => {
     const match = matchClaims(claim(OWN[14]!, 27, "Meridian Water", 950), claim(OWN[15]!, 28, "Meridian Water spokesman", 951), {}, own);
     expect(match?.reason).toContain("the same speaker: both say jam");
     expect(match?.score).toBeGreaterThanOrEqual(MATCH_THRESHOLD);
+  });
+
+  test("a bound is no rounding of the figure it names: 'more than 2,000' is not 'about 2,000'", () => {
+    const match = matchClaims(claim(OWN[16]!, 29, "Engineers", 960), claim(OWN[17]!, 30, "Inspectors", 961), {}, own);
+    expect(match?.reason ?? "").not.toContain("the same figure");
   });
 });
