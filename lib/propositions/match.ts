@@ -21,7 +21,10 @@ import {
   type PairSignals,
 } from "@/lib/contradictions/features";
 import { comparableQuantities, quantitiesDisagree, type Act, type QuantityFacet } from "@/lib/facets";
-import type { Vocabulary } from "@/lib/text/terms";
+import { normalizeTerm, type Vocabulary } from "@/lib/text/terms";
+import { derivedVerbs, headSense } from "@/lib/text/wordnet";
+import { LIGHT, REPORTING } from "@/lib/facets/acts";
+import { facetTokens } from "@/lib/facets/tokens";
 
 export interface PropositionMatch {
   /** 0 … 1: how sure the run is that the two say one thing. */
@@ -78,6 +81,8 @@ export function judgeSameness(a: CueClaim, b: CueClaim, signals: PairSignals, vo
 
   const wording = wordingEvidence(a, b, vocabulary);
   if (wording) evidence.push(wording);
+  const reworded = rewordingEvidence(a, b, vocabulary);
+  if (reworded) evidence.push(reworded);
   const restated = restatementEvidence(a, b, vocabulary);
   if (restated) evidence.push(restated);
 
@@ -193,6 +198,65 @@ function wordingEvidence(a: CueClaim, b: CueClaim, vocabulary: Vocabulary): Evid
   if (overall.score >= 0.45 && overall.distinctive.length >= 2)
     return { weight: Math.min(0.8, overall.score), reason: `the same wording (${overall.distinctive.slice(0, 3).join(", ")})` };
   return null;
+}
+
+const senseKeysMemo = new WeakMap<CueClaim, Map<string, { term: string; lemma: string }>>();
+
+/**
+ * A claim's content words keyed by what they mean rather than how they are spelled: a verb or adjective by its first
+ * WordNet sense ("shut" and "close" share one), a noun that names an act by the verb it is a form of ("evacuation" →
+ * evacuate, "confession" → confess), any other word by its stem. Each key keeps the stem and the lemma the claim wrote.
+ */
+function senseKeys(claim: CueClaim): Map<string, { term: string; lemma: string }> {
+  const known = senseKeysMemo.get(claim);
+  if (known) return known;
+  const speaker = features(claim).speakerTerms;
+  const keys = new Map<string, { term: string; lemma: string }>();
+  for (const token of facetTokens(claim.quote)) {
+    const term = normalizeTerm(token.lower);
+    if (!term || speaker.has(term)) continue;
+    let sense: number | null = null;
+    if (token.pos === "VERB" && !REPORTING.has(token.lemma) && !LIGHT.has(token.lemma)) sense = headSense(token.lemma, "v");
+    else if (token.pos === "ADJ") sense = headSense(token.lemma, "a");
+    else if (token.pos === "NOUN") {
+      const verb = derivedVerbs(token.lemma)[0];
+      sense = verb ? headSense(verb, "v") : null;
+    } else if (token.pos !== "PROPN") continue;
+    const key = sense === null ? term : `${token.pos === "ADJ" ? "a" : "v"}${sense}`;
+    if (!keys.has(key)) keys.set(key, { term, lemma: token.lemma });
+  }
+  senseKeysMemo.set(claim, keys);
+  return keys;
+}
+
+/**
+ * The same words in other forms: the shorter claim's content words all but contained in the longer's once synonyms and
+ * a noun and its verb count as one ("no evacuation order had been given" / "never gave an order to evacuate"). Only
+ * when some word was reworded: the same words as written are the wording rule's.
+ */
+function rewordingEvidence(a: CueClaim, b: CueClaim, vocabulary: Vocabulary): Evidence | null {
+  const [ka, kb] = [senseKeys(a), senseKeys(b)];
+  const [short, long] = ka.size <= kb.size ? [ka, kb] : [kb, ka];
+  let total = 0;
+  let sharedWeight = 0;
+  let distinctive = 0;
+  let shared = 0;
+  const reworded: string[] = [];
+  for (const [key, mine] of short) {
+    const weight = vocabulary.weight(mine.term);
+    total += weight;
+    const other = long.get(key);
+    if (other === undefined) continue;
+    shared += 1;
+    sharedWeight += Math.min(weight, vocabulary.weight(other.term));
+    if (vocabulary.isDistinctive(mine.term) || vocabulary.isDistinctive(other.term)) distinctive += 1;
+    // "planned" and "plan" are one word inflected, not reworded.
+    if (other.lemma !== mine.lemma) reworded.push(`${mine.lemma}/${other.lemma}`);
+  }
+  if (!reworded.length || shared < 2 || distinctive < 1 || !total) return null;
+  const score = sharedWeight / total;
+  if (score < 0.75) return null;
+  return { weight: Math.min(0.8, score * 0.9), reason: `the same words in other forms (${reworded.slice(0, 3).join(", ")})` };
 }
 
 /** Both accuse (deny, admit) the same party; one accusing whom the other clears is a conflict, not a match. */

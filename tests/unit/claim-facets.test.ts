@@ -5,7 +5,7 @@ import { describe, expect, test } from "vitest";
 import { computeFacets, facetKeys, keysOfName, quantitiesDisagree, type QuantityFacet } from "@/lib/facets";
 import { extractQuantities } from "@/lib/facets/quantities";
 import { originPlaces, sameStart } from "@/lib/facets/places";
-import { antonyms, entailments, synonyms } from "@/lib/text/wordnet";
+import { antonyms, derivedVerbs, entailments, synonyms } from "@/lib/text/wordnet";
 
 const BARREL_LITRES = 158.987294928;
 
@@ -200,6 +200,12 @@ describe("entities, acts and predicates", () => {
 });
 
 describe("WordNet", () => {
+  test("a noun that names an act leads to its verb; a noun that names a thing leads nowhere", () => {
+    expect(derivedVerbs("evacuation")).toContain("evacuate");
+    expect(derivedVerbs("confession")).toContain("confess");
+    expect(derivedVerbs("door")).toEqual([]);
+  });
+
   test("synonyms, antonyms and entailment come from WordNet 3.1", () => {
     expect(synonyms("accuse", "v", 1)).toContain("incriminate");
     expect(antonyms("acquit", "v")).toContain("convict");

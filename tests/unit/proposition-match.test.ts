@@ -93,6 +93,9 @@ const OWN = [
   "A Meridian Water spokesman told the inquiry that the spillway gates jammed in the flood.",
   "Engineers put the seepage through the dam wall at about 2,000 litres an hour.",
   "Inspectors said the seepage through the dam wall was more than 2,000 litres an hour.",
+  "Inspectors found that an evacuation order had been issued at the colliery before the blast.",
+  "The colliery's managers issued an order to evacuate before the blast.",
+  "The colliery's managers ordered the canteen staff to clean the kitchens.",
 ];
 const own = Vocabulary.from(OWN);
 
@@ -143,5 +146,13 @@ describe("general rules of paraphrase", () => {
   test("a bound is no rounding of the figure it names: 'more than 2,000' is not 'about 2,000'", () => {
     const match = matchClaims(claim(OWN[16]!, 29, "Engineers", 960), claim(OWN[17]!, 30, "Inspectors", 961), {}, own);
     expect(match?.reason ?? "").not.toContain("the same figure");
+  });
+
+  test("a noun and the verb it is a form of are one word: 'an evacuation order' / 'an order to evacuate'", () => {
+    const match = matchClaims(claim(OWN[18]!, 31, "Inspectors", 970), claim(OWN[19]!, 32), {}, own);
+    expect(match?.reason).toContain("the same words in other forms (evacuation/evacuate");
+    expect(match?.score).toBeGreaterThanOrEqual(MATCH_THRESHOLD);
+    // Sharing the colliery and an order is not saying the same thing.
+    expect(matchClaims(claim(OWN[18]!, 31, "Inspectors", 970), claim(OWN[20]!, 32), {}, own)?.reason ?? "").not.toContain("other forms");
   });
 });
