@@ -176,10 +176,10 @@ function withinEachOther(a: QuantityFacet, b: QuantityFacet): boolean {
 /** Each figure within what the other's wording allows ("about 259" and "259"; "no more than 552" and "552"); figures that cannot both hold never get here. */
 function sameFigure(a: QuantityFacet, b: QuantityFacet): boolean {
   if (withinEachOther(a, b)) return true;
-  // Two roundings of one estimate ("approximately 800,000", "roughly 810,000"): ends within 2 % of each other.
-  const close = (x: number, y: number) => Math.abs(x - y) <= 0.02 * Math.max(Math.abs(x), Math.abs(y));
   // A bound ("larger than 1,000") rounds nothing: it is no estimate of the figure it names.
   if (a.modality === "bound" || b.modality === "bound") return false;
+  // Two roundings of one estimate ("approximately 800,000", "roughly 810,000"): ends within 2 % of each other.
+  const close = (x: number, y: number) => Math.abs(x - y) <= 0.02 * Math.max(Math.abs(x), Math.abs(y));
   return (a.modality === "estimate" || b.modality === "estimate") && close(a.low, b.low) && close(a.high, b.high);
 }
 
@@ -215,8 +215,10 @@ function senseKeys(claim: CueClaim): Map<string, { term: string; lemma: string }
   for (const token of facetTokens(claim.quote)) {
     const term = normalizeTerm(token.lower);
     if (!term || speaker.has(term)) continue;
+    // Reporting and light verbs ("said", "gave an order") say who speaks or carry another word's meaning.
+    if (token.pos === "VERB" && (REPORTING.has(token.lemma) || LIGHT.has(token.lemma))) continue;
     let sense: number | null = null;
-    if (token.pos === "VERB" && !REPORTING.has(token.lemma) && !LIGHT.has(token.lemma)) sense = headSense(token.lemma, "v");
+    if (token.pos === "VERB") sense = headSense(token.lemma, "v");
     else if (token.pos === "ADJ") sense = headSense(token.lemma, "a");
     else if (token.pos === "NOUN") {
       const verb = derivedVerbs(token.lemma)[0];
