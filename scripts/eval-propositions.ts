@@ -194,14 +194,28 @@ async function evaluate(subject: SubjectInput, verbose: boolean, explain = false
       for (let i = 0; i < group.claimIds.length; i += 1)
         for (let j = i + 1; j < group.claimIds.length; j += 1) labelledPairs.add(pairKey(group.claimIds[i]!, group.claimIds[j]!));
 
-    const members = await database.prisma.propositionMember.findMany({ select: { claimId: true, propositionId: true } });
+    const members = await database.prisma.propositionMember.findMany({ select: { claimId: true, propositionId: true, reason: true } });
+    const reasonOf = new Map(members.map((member) => [member.claimId, member.reason]));
     const systemOf = new Map(members.map((member) => [member.claimId, member.propositionId]));
     const systemGroups = new Map<number, number[]>();
     for (const member of members) systemGroups.set(member.propositionId, [...(systemGroups.get(member.propositionId) ?? []), member.claimId]);
     const systemPairs: [number, number][] = [];
     for (const group of systemGroups.values())
       for (let i = 0; i < group.length; i += 1) for (let j = i + 1; j < group.length; j += 1) systemPairs.push([group[i]!, group[j]!]);
-    const judged = systemPairs.filter(([a, b]) => labelledOf.has(a) || labelledOf.has(b));
+    // A sentence a document repeats word for word with neither copy labelled is in no proposition because it cannot be
+    // named (CORROBORATION-LABELS.md), not because it states nothing labelled: its pairs are not judged.
+    const textOf = new Map(sources.map((source) => [source.id, source.text]));
+    const repeated = new Set(
+      claims
+        .filter((claim) => !labelledOf.has(claim.id))
+        .filter((claim) => {
+          const text = textOf.get(claim.sourceId) ?? "";
+          const first = text.indexOf(claim.quote);
+          return first !== -1 && text.indexOf(claim.quote, first + 1) !== -1;
+        })
+        .map((claim) => claim.id),
+    );
+    const judged = systemPairs.filter(([a, b]) => (labelledOf.has(a) || labelledOf.has(b)) && !repeated.has(a) && !repeated.has(b));
     const correct = judged.filter(([a, b]) => labelledPairs.has(pairKey(a, b)));
     const found = [...labelledPairs].filter((key) => {
       const [a, b] = key.split(":").map(Number) as [number, number];
@@ -238,7 +252,7 @@ async function evaluate(subject: SubjectInput, verbose: boolean, explain = false
     if (verbose) {
       console.log(`\n== ${subject.name}`);
       for (const [a, b] of judged.filter(([a, b]) => !labelledPairs.has(pairKey(a, b))).slice(0, 40)) {
-        console.log(`  · wrong match (${labelledOf.get(a) ?? "-"} / ${labelledOf.get(b) ?? "-"})`);
+        console.log(`  · wrong match (${labelledOf.get(a) ?? "-"} / ${labelledOf.get(b) ?? "-"}): ${reasonOf.get(a) ?? ""} | ${reasonOf.get(b) ?? ""}`);
         console.log(`      A: ${(quoteOf.get(a) ?? "").slice(0, 110)}`);
         console.log(`      B: ${(quoteOf.get(b) ?? "").slice(0, 110)}`);
       }

@@ -217,6 +217,8 @@ export function negationBefore(tokens: FacetToken[], at: number): boolean {
     const token = tokens[i]!;
     if (/^[,;:]$/.test(token.text)) break;
     if (NEG_RAISING.has(token.lemma) && /^(?:not|n't|never)$/.test(tokens[i - 1]?.lower ?? "")) return true;
+    // "neither he nor the party had ever been involved": a subject joined by "nor" negates its verb.
+    if (token.lower === "nor" && tokens.slice(Math.max(0, i - 6), i).some((before) => before.lower === "neither")) return true;
   }
   return false;
 }

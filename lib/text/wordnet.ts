@@ -37,8 +37,9 @@ function load(): Record<WordNetPos, PosData> {
   return loaded;
 }
 
-/** A data file's line at `offset`: its words and its pointers (symbol and target offset). */
-function readSynsetLine(data: Buffer, offset: number): { words: string[]; pointers: [string, number][] } {
+/** A data file's line at `offset`: its words and its pointers (symbol, target offset, target part of speech, and the
+ * source and target word numbers of a lexical pointer as four hex digits, "0000" for one between whole synsets). */
+function readSynsetLine(data: Buffer, offset: number): { words: string[]; pointers: [string, number, string, string][] } {
   const end = data.indexOf(10, offset);
   const fields = data
     .toString("latin1", offset, end === -1 ? undefined : end)
@@ -50,8 +51,8 @@ function readSynsetLine(data: Buffer, offset: number): { words: string[]; pointe
   let at = 4 + wordCount * 2;
   const pointerCount = Number(fields[at]);
   at += 1;
-  const pointers: [string, number][] = [];
-  for (let i = 0; i < pointerCount; i += 1, at += 4) pointers.push([fields[at]!, Number(fields[at + 1])]);
+  const pointers: [string, number, string, string][] = [];
+  for (let i = 0; i < pointerCount; i += 1, at += 4) pointers.push([fields[at]!, Number(fields[at + 1]), fields[at + 2]!, fields[at + 3]!]);
   return { words, pointers };
 }
 
@@ -199,6 +200,32 @@ function nounHypernyms(offset: number): number[] {
       .map(([, target]) => target);
     store.hypernyms.set(offset, found);
   }
+  return found;
+}
+
+const derived = new Map<string, string[]>();
+
+/**
+ * The verbs a noun is a form of, by WordNet's derivational links from its first two senses: "evacuation" → evacuate,
+ * "explosion" → explode, "closure" → close. Empty for a noun that names no act ("door").
+ */
+export function derivedVerbs(noun: string): string[] {
+  const key = noun.toLowerCase();
+  let found = derived.get(key);
+  if (found) return found;
+  nounSynsets ??= { data: readFileSync(path.join(dictionaryPath(), "data.noun")), hypernyms: new Map() };
+  const verbs = new Set<string>();
+  for (const offset of nounSenses(key).slice(0, 2)) {
+    const { words, pointers } = readSynsetLine(nounSynsets.data, offset);
+    const own = words.indexOf(key.replace(/\s+/g, "_")) + 1;
+    for (const [symbol, target, pos, link] of pointers) {
+      if (symbol !== "+" || pos !== "v" || parseInt(link.slice(0, 2), 16) !== own) continue;
+      const verb = synsetAt("v", target).words[parseInt(link.slice(2), 16) - 1];
+      if (verb && !verb.includes("_")) verbs.add(verb);
+    }
+  }
+  found = [...verbs];
+  derived.set(key, found);
   return found;
 }
 

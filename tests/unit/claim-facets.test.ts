@@ -5,7 +5,7 @@ import { describe, expect, test } from "vitest";
 import { computeFacets, facetKeys, keysOfName, quantitiesDisagree, type QuantityFacet } from "@/lib/facets";
 import { extractQuantities } from "@/lib/facets/quantities";
 import { originPlaces, sameStart } from "@/lib/facets/places";
-import { antonyms, entailments, synonyms } from "@/lib/text/wordnet";
+import { antonyms, derivedVerbs, entailments, synonyms } from "@/lib/text/wordnet";
 
 const BARREL_LITRES = 158.987294928;
 
@@ -190,6 +190,13 @@ describe("entities, acts and predicates", () => {
     expect(facets.acts.map((act) => act.act)).not.toContain("denies");
   });
 
+  test("“neither X nor Y had been involved” denies; a clause after a comma keeps its own polarity", () => {
+    const acts = (quote: string) => computeFacets({ quote }).acts.map((act) => act.act);
+    expect(acts("The contractor said neither he nor the firm had ever been involved in the tender.")).toEqual(["denies"]);
+    expect(acts("Neither the port authority nor the customs office was involved in storing the cargo.")).toEqual(["denies"]);
+    expect(acts("Neither bid was accepted, and the firm was later involved in the tender.")).toEqual(["accuses"]);
+  });
+
   test("polarity: negated, asserted, and antonyms folded onto one sense", () => {
     const acquitted = computeFacets({ quote: "The court acquitted Oleg Pulatov." }).predicate!;
     const convicted = computeFacets({ quote: "The court convicted Oleg Pulatov." }).predicate!;
@@ -227,6 +234,12 @@ describe("entities, acts and predicates", () => {
 });
 
 describe("WordNet", () => {
+  test("a noun that names an act leads to its verb; a noun that names a thing leads nowhere", () => {
+    expect(derivedVerbs("evacuation")).toContain("evacuate");
+    expect(derivedVerbs("confession")).toContain("confess");
+    expect(derivedVerbs("door")).toEqual([]);
+  });
+
   test("synonyms, antonyms and entailment come from WordNet 3.1", () => {
     expect(synonyms("accuse", "v", 1)).toContain("incriminate");
     expect(antonyms("acquit", "v")).toContain("convict");

@@ -72,3 +72,87 @@ describe("matching claims into propositions", () => {
     expect(match?.reason).toContain("the same figure");
   });
 });
+
+// Sentences of our own, on other subjects, for the general rules of paraphrase.
+const OWN = [
+  "The earthquake killed 143 people, and 61 bodies are yet to be identified.",
+  "Provincial officials put the death toll from the earthquake at 143.",
+  "Provincial officials put the death toll from the earthquake at 151.",
+  "Ortiz said the floodgates were shut at noon.",
+  "Ortiz told reporters that crews closed the floodgates before the river peaked.",
+  "The river rose two metres overnight.",
+  "Schools stayed closed on Monday.",
+  "The bridge reopened to traffic.",
+  "Crews worked through the night.",
+  "Fire chief Dana Kowalski said the blaze started in a storage room on the third floor.",
+  "Kowalski repeated the claim at a news conference on Friday.",
+  "Skimmers recovered approximately 800,000 gallons of oil from the bay before the storm.",
+  "The tally leaves out the roughly 810,000 gallons that were collected in the bay.",
+  "The tally leaves out the roughly 810,000 gallons that spilled in the bay.",
+  "Meridian Water said the dam's spillway gates had jammed.",
+  "A Meridian Water spokesman told the inquiry that the spillway gates jammed in the flood.",
+  "Engineers put the seepage through the dam wall at about 2,000 litres an hour.",
+  "Inspectors said the seepage through the dam wall was more than 2,000 litres an hour.",
+  "Inspectors found that an evacuation order had been issued at the colliery before the blast.",
+  "The colliery's managers issued an order to evacuate before the blast.",
+  "The colliery's managers ordered the canteen staff to clean the kitchens.",
+];
+const own = Vocabulary.from(OWN);
+
+describe("general rules of paraphrase", () => {
+  test("a claim that gives a second figure of the same kind still states the toll it shares with a shorter claim", () => {
+    const match = matchClaims(claim(OWN[0]!, 20), claim(OWN[1]!, 21, "Provincial officials", 920), {}, own);
+    expect(match?.score).toBeGreaterThanOrEqual(MATCH_THRESHOLD);
+    expect(match?.reason).toContain("the same figure: 143");
+    // With no figure in common, the second figure is a rival toll, as the first is.
+    expect(judgeSameness(claim(OWN[0]!, 20), claim(OWN[2]!, 21, "Provincial officials", 920), {}, own)).toBe("apart");
+  });
+
+  test("one speaker saying the same thing of the same things in other words is restating it", () => {
+    const restated = matchClaims(claim(OWN[3]!, 22, "Lina Ortiz", 930), claim(OWN[4]!, 23, "Lina Ortiz", 930), {}, own);
+    expect(restated?.reason).toContain("the same speaker: both say shut (floodgat)");
+    expect(restated?.score).toBeGreaterThanOrEqual(MATCH_THRESHOLD);
+    // Within one document a speaker goes on about one affair: two of their sentences there are not a restatement.
+    const sameDocument = matchClaims(claim(OWN[3]!, 22, "Lina Ortiz", 930), claim(OWN[4]!, 22, "Lina Ortiz", 930), {}, own);
+    expect(sameDocument?.score ?? 0).toBeLessThan(MATCH_THRESHOLD);
+    // From two people, one predication over one shared word is weaker evidence: alone it does not group them.
+    const twoPeople = matchClaims(claim(OWN[3]!, 22, "Lina Ortiz", 930), claim(OWN[4]!.replace("Ortiz", "Bell"), 23, "Marco Bell", 931), {}, own);
+    expect(twoPeople?.score ?? 0).toBeLessThan(MATCH_THRESHOLD);
+  });
+
+  test("'X repeated the claim' states what X claimed just before it", () => {
+    const said = claim(OWN[9]!, 24, "Dana Kowalski", 940);
+    const repeated = claim(OWN[10]!, 24, "Dana Kowalski", 940);
+    expect(matchClaims(said, repeated, { gap: 0 }, own)?.reason).toBe("the speaker repeats it");
+    // Far down the page, or from someone else, it points back to something else.
+    expect(matchClaims(said, repeated, { gap: 6 }, own)?.reason).not.toBe("the speaker repeats it");
+    expect(matchClaims(said, claim(OWN[10]!, 24, "Tom Reyes", 941), { gap: 0 }, own)?.reason).not.toBe("the speaker repeats it");
+  });
+
+  test("two roundings of one estimate of the same thing are one figure", () => {
+    const match = matchClaims(claim(OWN[11]!, 25), claim(OWN[12]!, 26), {}, own);
+    expect(match?.reason).toContain("the same figure: approximately 800,000 gallons / roughly 810,000 gallons");
+    expect(match?.score).toBeGreaterThanOrEqual(MATCH_THRESHOLD);
+    // The same number of gallons spilled is another measure.
+    expect(matchClaims(claim(OWN[11]!, 25), claim(OWN[13]!, 26), {}, own)).toBeNull();
+  });
+
+  test("a body and its spokesman restating a predication are one speaker", () => {
+    const match = matchClaims(claim(OWN[14]!, 27, "Meridian Water", 950), claim(OWN[15]!, 28, "Meridian Water spokesman", 951), {}, own);
+    expect(match?.reason).toContain("the same speaker: both say jam");
+    expect(match?.score).toBeGreaterThanOrEqual(MATCH_THRESHOLD);
+  });
+
+  test("a bound is no rounding of the figure it names: 'more than 2,000' is not 'about 2,000'", () => {
+    const match = matchClaims(claim(OWN[16]!, 29, "Engineers", 960), claim(OWN[17]!, 30, "Inspectors", 961), {}, own);
+    expect(match?.reason ?? "").not.toContain("the same figure");
+  });
+
+  test("a noun and the verb it is a form of are one word: 'an evacuation order' / 'an order to evacuate'", () => {
+    const match = matchClaims(claim(OWN[18]!, 31, "Inspectors", 970), claim(OWN[19]!, 32), {}, own);
+    expect(match?.reason).toContain("the same words in other forms (evacuation/evacuate");
+    expect(match?.score).toBeGreaterThanOrEqual(MATCH_THRESHOLD);
+    // Sharing the colliery and an order is not saying the same thing.
+    expect(matchClaims(claim(OWN[18]!, 31, "Inspectors", 970), claim(OWN[20]!, 32), {}, own)?.reason ?? "").not.toContain("other forms");
+  });
+});
