@@ -12,7 +12,8 @@ export const REUSE_METHOD = "minhash-lsh-5word-v1";
  * words, or at least LONG_REUSE_WORDS words whatever the share (a long article copied into a longer
  * compilation). Either way at least MIN_REUSED_WORDS: a stock sentence is 15–40 words, so two wire
  * stories sharing one (or a tiny text made of one) stay apart, while a repost of three paragraphs
- * (well over 60 words) is found. The README's "Reposts and reuse" gives the reasoning.
+ * (well over 60 words) is found. A passage whose document names the original it was copied from needs no share: the
+ * naming says it is a repost. The README's "Reposts and reuse" gives the reasoning.
  */
 export const MIN_SHARE = 0.2;
 export const MIN_REUSED_WORDS = 60;
@@ -46,8 +47,9 @@ export function originalOf<T extends { id: number; publishedDate: string | null 
   return a.id < b.id ? { original: a, repeating: b } : { original: b, repeating: a };
 }
 
-export function meetsThreshold(finding: Pick<ReuseFinding, "share" | "reusedWords">): boolean {
-  return finding.reusedWords >= MIN_REUSED_WORDS && (finding.share >= MIN_SHARE || finding.reusedWords >= LONG_REUSE_WORDS);
+/** A document that names the one it copies ("copied from the article …") reposts it at any share above a stock sentence. */
+export function meetsThreshold(finding: Pick<ReuseFinding, "share" | "reusedWords" | "attributed">): boolean {
+  return finding.reusedWords >= MIN_REUSED_WORDS && (finding.share >= MIN_SHARE || finding.reusedWords >= LONG_REUSE_WORDS || finding.attributed);
 }
 
 const tokenCache = new WeakMap<ComparedDocument, Token[]>();

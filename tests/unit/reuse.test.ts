@@ -200,3 +200,40 @@ describe("containment", () => {
     expect(containment([], b)).toBe(0);
   });
 });
+
+describe("a short paste into a long thread, named as copied", () => {
+  // About eighty words of the encyclopedia's body, from its first sentence on.
+  const body = ENCYCLOPEDIA_ORIGINAL.text.slice(ENCYCLOPEDIA_ORIGINAL.text.indexOf("The Rana Plaza collapse was"));
+  const paste = [body.split(/\s+/).slice(0, 80).join(" ")];
+  // Thirty replies in words of their own: no five-word run repeats across them or with the encyclopedia.
+  const vocabulary =
+    "brand union wage audit shift canteen loom dye thread stitch bonus ledger quota ferry market rickshaw monsoon tea cousin landlord rent clinic pension tribunal hearing lawyer petition ribbon candle mural".split(
+      " ",
+    );
+  const chatter = Array.from({ length: 30 }, (_, index) =>
+    Array.from({ length: 16 }, (_, word) => vocabulary[(index * 7 + word * 11) % vocabulary.length]).join(" "),
+  ).join(".\n");
+  const thread = (lead: string) => ({
+    ...PARTIAL_REPOST,
+    slug: "forum-anniversary-thread",
+    title: "Anniversary thread",
+    publisher: "Garment Forum",
+    text: `${lead}\n\n${paste.join(" ")}\n\n${chatter}`,
+  });
+
+  test("named as copied from the original's publisher, it is a repost at any share", () => {
+    const finding = compareDocuments(
+      compared(ENCYCLOPEDIA_ORIGINAL, 1),
+      compared(thread("For background, here is what WikiBD says (copied from the WikiBD article):"), 2),
+    )!;
+    expect(finding.share).toBeLessThan(MIN_SHARE);
+    expect(finding.attributed).toBe(true);
+    expect(meetsThreshold(finding)).toBe(true);
+  });
+
+  test("the same paste unnamed stays below the share a repost needs", () => {
+    const finding = compareDocuments(compared(ENCYCLOPEDIA_ORIGINAL, 1), compared(thread("For background, here is the story as I remember it:"), 2))!;
+    expect(finding.attributed).toBe(false);
+    expect(meetsThreshold(finding)).toBe(false);
+  });
+});
