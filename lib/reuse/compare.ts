@@ -5,7 +5,7 @@ import { attributedBy, type NamedOriginal } from "@/lib/reuse/attribution";
 import { alignPassages, containment, shingles, tokenize, type ReusePassage, type Token } from "@/lib/reuse/shingles";
 
 /** Stored with every row, so a change of technique or thresholds can be told apart. */
-export const REUSE_METHOD = "minhash-lsh-5word-v1";
+export const REUSE_METHOD = "minhash-lsh-5word-v2";
 
 /**
  * A row is proposed when the reused passages hold at least MIN_SHARE of the repeating document's
