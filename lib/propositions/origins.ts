@@ -219,6 +219,56 @@ function relayOwnRestatements(members: OriginMember[], traced: MemberOrigin[]): 
   }
 }
 
+/**
+ * A document that copies another relays it, in its own words too: a repost's headline or summary restating what the
+ * copied passage says ("OWNERS GET BAIL IN LARKANA" above the pasted report) rests on the original, not on the reposter.
+ */
+function relayRepostedRestatements(members: OriginMember[], traced: MemberOrigin[]): void {
+  const copies = new Map<number, number>();
+  for (const member of members) if (member.copiedFrom) copies.set(member.sourceId, member.copiedFrom.sourceId);
+  for (const [index, origin] of traced.entries()) {
+    const member = members[index]!;
+    const original = copies.get(member.sourceId);
+    if (original === undefined || member.copiedFrom || origin.originKey !== `source:${member.sourceId}`) continue;
+    const relayed = members.findIndex((other) => other.sourceId === original);
+    if (relayed >= 0) [origin.originKey, origin.originLabel] = [traced[relayed]!.originKey, traced[relayed]!.originLabel];
+  }
+}
+
+/**
+ * "the anti-terrorism court sentenced …", "The Sindh High Court on Monday upheld …", "ATC sentences …": a court (named,
+ * or by initials ending in its C) stating its ruling.
+ */
+const COURT_RULING =
+  /\b((?:[\p{L}-]+\s+){0,3}?(?:[Cc]ourt|[Tt]ribunal|[Bb]ench|[Jj]ury)|\p{Lu}{1,4}C)\s+(?:(?:on|in)\s+[\p{L}\d]+\s+)?(?:(?:had|has)\s+)?(?:sentenced|sentences|convicted|convicts|acquitted|acquits|upheld|upholds|ruled|rules|found|finds|granted|grants|dismissed|dismisses|overturned|overturns|quashed|quashes)\b/u;
+const COURT_WORDS = new Set(["court", "tribunal", "bench", "jury"]);
+
+/** "anti-terrorism court" and "ATC", "Sindh High Court" and "SHC": one key, the initials; "the court" alone: "court". */
+function courtKey(name: string): string {
+  const words = name.split(/[\s-]+/).filter((word) => word && !/^(?:the|an?|of|and)$/i.test(word));
+  if (words.length === 1) return words[0]!.toLowerCase();
+  return words.map((word) => word[0]!.toLowerCase()).join("");
+}
+
+/**
+ * A ruling is the court's, whoever reports it: a source telling in its own voice that a court sentenced, acquitted or
+ * upheld relays the court. "The court" alone is the one court the proposition's other members name, if only one.
+ */
+function traceRulingsToCourts(members: OriginMember[], traced: MemberOrigin[]): void {
+  const rulings = traced.map((origin, index) => {
+    if (!origin.originKey.startsWith("source:")) return null;
+    const named = COURT_RULING.exec(members[index]!.quote)?.[1];
+    return named ? { key: courtKey(named), label: named.replace(/^(?:the|an?)\s+/i, "") } : null;
+  });
+  const specific = new Map(rulings.filter((ruling) => ruling && !COURT_WORDS.has(ruling.key)).map((ruling) => [ruling!.key, ruling!.label]));
+  for (const [index, ruling] of rulings.entries()) {
+    if (!ruling) continue;
+    const only = specific.size === 1 ? [...specific][0]! : null;
+    const [key, label] = COURT_WORDS.has(ruling.key) && only ? only : [ruling.key, ruling.label];
+    [traced[index]!.originKey, traced[index]!.originLabel] = [`voice:court ${key}`, label];
+  }
+}
+
 export function traceOrigins(members: OriginMember[]): OriginSummary {
   const bySource = new Map<number, OriginMember[]>();
   for (const member of members) bySource.set(member.sourceId, [...(bySource.get(member.sourceId) ?? []), member]);
@@ -245,7 +295,9 @@ export function traceOrigins(members: OriginMember[]): OriginSummary {
   mergeDocumentsIntoAuthors(traced);
   mergeNameVariants(traced);
   mergeAffiliations(members, traced);
+  traceRulingsToCourts(members, traced);
   relayOwnRestatements(members, traced);
+  relayRepostedRestatements(members, traced);
   const origins = new Map<string, Origin>();
   for (const [index, origin] of traced.entries()) {
     const member = members[index]!;

@@ -155,3 +155,40 @@ describe("a speaker's title names the body they speak for", () => {
     expect(traceOrigins([other, odone]).independentOrigins).toBe(2);
   });
 });
+
+describe("rulings and reposts told in a source's own words", () => {
+  test("a ruling reported by two outlets is the court's, named in full or by its initials, or as 'the court'", () => {
+    const summary = traceOrigins([
+      member({ claimId: 1, sourceId: 1, quote: "In March 2019 the Tianjin Maritime Court sentenced the company's chairman to death with reprieve." }),
+      member({ claimId: 2, sourceId: 2, quote: "TMC sentences Ruihai chairman Yu Xuewei, suspended death sentence." }),
+      member({ claimId: 3, sourceId: 3, quote: "The court sentenced Yu Xuewei to death, suspended for two years." }),
+    ]);
+    expect(summary.independentOrigins).toBe(1);
+    expect(summary.origins[0]!.sourceIds).toEqual([1, 2, 3]);
+  });
+
+  test("two different courts' rulings stay two origins; a ruling no one names a court for stays the source's", () => {
+    const summary = traceOrigins([
+      member({ claimId: 1, sourceId: 1, quote: "The Tianjin Maritime Court sentenced the chairman." }),
+      member({ claimId: 2, sourceId: 2, quote: "The Supreme People's Court upheld the sentence." }),
+      member({ claimId: 3, sourceId: 3, quote: "Yu Xuewei was sentenced to death, suspended for two years." }),
+    ]);
+    expect(summary.independentOrigins).toBe(3);
+  });
+
+  test("a repost's own headline restating the copied report relays the report", () => {
+    const summary = traceOrigins([
+      member({ claimId: 10, sourceId: 1, sourceTitle: "Caixin report", quote: "Ruihai stored 800 tonnes of nitrate in the yard." }),
+      member({
+        claimId: 11,
+        sourceId: 2,
+        sourceTitle: "Forum thread",
+        quote: "Ruihai stored 800 tonnes of nitrate in the yard.",
+        copiedFrom: { sourceId: 1, sourceTitle: "Caixin report", reliability: "C", share: 0.6 },
+      }),
+      member({ claimId: 12, sourceId: 2, sourceTitle: "Forum thread", quote: "RUIHAI HAD 800 TONNES OF NITRATE ON SITE" }),
+    ]);
+    expect(summary.independentOrigins).toBe(1);
+    expect(summary.members.find((traced) => traced.claimId === 12)!.originLabel).toBe("Caixin report");
+  });
+});
