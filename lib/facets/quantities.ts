@@ -499,7 +499,7 @@ const INCREMENT_BEFORE = /\b(?:a\s+further|an\s+additional)\s*$/i;
 const INCREMENT_AFTER = /^\s*(?:more|additional|further|extra|new)\b/i;
 const LIMIT_BEFORE =
   /\b(permitted|allowed|authori[sz]ed|approved|permissible|legal|rated|limit(?:ed)?|capacity|cap(?:ped)?|permission|permit|licen[cs]e|approval|sanctioned)\b(?:\s+[\p{L}'’]+){0,3}\s+(?:to|of|at|was|is)?\s*$/iu;
-const LIMIT_AFTER = /^[^,;.]{0,70}?\b(?:limit|allowed|permitted|capacity|authori[sz]ed|approved)\b/i;
+const LIMIT_AFTER = /^[^,;.]{0,70}?\b(?:limit|allowed|permitted|capacity|authori[sz]ed|approved|licen[cs]ed|certified)\b/i;
 
 const TOTAL_BEFORE =
   /\b(?:(?:a|the)\s+total\s+(?:\w+\s+)?(?:of|at|to|above|below|near|was|is|stood\s+at|had\s+reached|reached|passed)|total(?:ling|ing|led|ed)?|overall|(?:the\s+)?final\s+(?:toll|count|figure|tally)\s+(?:was|is|at|of|stood\s+at)|cumulative(?:\s+\w+)?\s+(?:of|at|was|is))\s+(?:(?:about|around|nearly|almost|some|roughly|more\s+than|over|at\s+least|above|up\s+to)\s+)?$/i;

@@ -979,3 +979,37 @@ describe("a question said to be open disputes no one", () => {
     expect(match).toMatchObject({ kind: "dispute" });
   });
 });
+
+describe("limit-exceeded", () => {
+  const over = claim("Inspectors say the bus was carrying 71 passengers, more than twice the 32 passengers it was licensed for.", {
+    source: 1,
+    speaker: "Inspectors",
+  });
+
+  test.each([
+    ["The operator denied the bus had been overcrowded when it left the depot.", "denied the bus had been overcrowded"],
+    ['"The driver counts every passenger, and the bus was within its legal limits," a company spokesman said.', "within its legal limits"],
+  ])("fires: %s", (quote, words) => {
+    const match = ruleFor("limit-exceeded", { name: "", a: over, b: claim(quote, { source: 1, speaker: "Operator" }), signals: { gap: 1 } });
+    expect(match).toMatchObject({ kind: "negation" });
+    expect(match!.explanation).toContain(`71 passengers against a limit of 32 passengers`);
+    expect(match!.explanation).toContain(words);
+  });
+
+  test.each<Case>([
+    {
+      name: "a level under its limit against a denial of overcrowding: they agree",
+      a: claim("Inspectors say the bus was carrying 28 passengers, under the 32 passengers it was licensed for.", { source: 1, speaker: "Inspectors" }),
+      b: claim("The operator denied the bus had been overcrowded when it left the depot.", { source: 1, speaker: "Operator" }),
+      signals: { gap: 1 },
+    },
+    {
+      name: "a level over its limit, and a claim that says nothing of the limit",
+      a: over,
+      b: claim("The operator said the driver had fifteen years of experience.", { source: 1, speaker: "Operator" }),
+      signals: { gap: 1 },
+    },
+  ])("silent: $name", (example) => {
+    expect(ruleFor("limit-exceeded", example)).toBeUndefined();
+  });
+});

@@ -12,6 +12,7 @@ import { existenceDenied } from "@/lib/contradictions/rules/existence-denied";
 import { figureDisputed } from "@/lib/contradictions/rules/figure-disputed";
 import { figureRevision } from "@/lib/contradictions/rules/figure-revision";
 import { figuresConflict } from "@/lib/contradictions/rules/figures-conflict";
+import { limitExceeded } from "@/lib/contradictions/rules/limit-exceeded";
 import { predicatePolarity } from "@/lib/contradictions/rules/predicate-polarity";
 import { negatedStatement } from "@/lib/contradictions/rules/negated-statement";
 import { oppositeStances } from "@/lib/contradictions/rules/opposite-stances";
@@ -25,6 +26,7 @@ export const RULES: readonly ContradictionRule[] = [
   figuresConflict,
   figureRevision,
   figureDisputed,
+  limitExceeded,
   accusationDenial,
   denialAdmission,
   predicatePolarity,
