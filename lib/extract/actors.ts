@@ -152,6 +152,8 @@ export class PersonNameResolver {
     const tokens = name.split(/\s+/);
     // "Four Chonghaejin employees …": a cardinal that opens the sentence counts the people; it names no one.
     while (tokens.length > 1 && LEADING_NUMBER_WORD.test(tokens[0]!)) tokens.shift();
+    // "And Dow says …", "But Singh insisted …": a conjunction that opens the sentence is capitalized, and no part of a name.
+    while (tokens.length > 1 && /^(?:And|But|Or|Yet)$/.test(tokens[0]!)) tokens.shift();
     while (tokens.length > 2) {
       const one = tokens[0]!.toLowerCase();
       const two = `${one} ${tokens[1]!.toLowerCase()}`;

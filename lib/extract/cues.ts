@@ -2,7 +2,7 @@
 // (inverted), "…, which said" (relative), "termed … and said" (coordinated), "was told by" (passive),
 // "according to". Cues inside quotation marks are the quoted speaker's and are ignored.
 
-import { ANONYMOUS_SOURCE_HEADS, DOCUMENT_NOUNS, GROUP_HEADS, INSTITUTION_HEADS, MONTHS, SPEECH_VERBS, WEEKDAYS, WHICH_ONE_LINKS } from "./lexicon";
+import { ANONYMOUS_SOURCE_HEADS, DOCUMENT_NOUNS, isGroupHead, INSTITUTION_HEADS, MONTHS, SPEECH_VERBS, WEEKDAYS, WHICH_ONE_LINKS } from "./lexicon";
 import { appositionStart, isRoleWord, phraseEndingAt, phraseStartingAt, phraseText, type PhraseRange } from "./noun-phrases";
 import { CLOSING_QUOTES, isCapitalized, isQuoteMark, OPENING_QUOTES, tokenize, type Token } from "./tokens";
 
@@ -163,6 +163,11 @@ const SKIPPABLE_BEFORE_VERB = new Set([
   "today",
   "yesterday",
   "tonight",
+  // "The government itself later said …", "The minister herself insisted …": an intensive pronoun only stresses the subject.
+  "itself",
+  "himself",
+  "herself",
+  "themselves",
 ]);
 
 // "being told" opens a participle clause ("after being told that …"), not a report, so it is left out.
@@ -307,10 +312,12 @@ function thatFollows(tokens: Token[], v: number): boolean {
   return false;
 }
 
-/** "at more than 24,000", "at 400": within `reach` tokens from `from`, an "at" before a figure. */
+/** "at more than 24,000", "at 400", "above 25,000": within `reach` tokens from `from`, an "at" or a bound before a figure. */
+// "put the toll at 3,787", "estimated the total above 25,000": the figure itself, or a bound on it.
+const FIGURE_PREPOSITIONS = /^(?:at|above|below|under|near|around)$/;
 function figureAt(tokens: Token[], from: number, reach: number): boolean {
   for (let i = from; i < tokens.length && i < from + reach; i++) {
-    if (tokens[i]!.lower !== "at") continue;
+    if (!FIGURE_PREPOSITIONS.test(tokens[i]!.lower)) continue;
     return tokens.slice(i + 1, i + 7).some((t) => /^\d/.test(t.text) || NUMBER_WORDS.test(t.lower));
   }
   return false;
@@ -338,7 +345,7 @@ function estimating(sentence: string, tokens: Token[], v: number): CueMatch | nu
   for (let i = v + 1; i < tokens.length && i <= v + reach; i++) {
     const token = tokens[i]!;
     if (!token.isWord && !(token.text === "," && /^\d/.test(tokens[i - 1]?.text ?? "") && /^\d/.test(tokens[i + 1]?.text ?? ""))) return null;
-    if (verb.startsWith("put") && token.lower === "at" && figureAt(tokens, i, 1)) break;
+    if (verb.startsWith("put") && figureAt(tokens, i, 1)) break;
     if (!verb.startsWith("put") && ESTIMATE_OBJECTS.test(token.lower)) break;
     // "The government counts 1,135 dead", "the departure report listed 657 tons": a count right after the verb.
     if ((verb.startsWith("count") || verb.startsWith("list")) && i === v + 1 && /^\d/.test(token.text)) break;
@@ -479,7 +486,7 @@ function asTheyPutIt(sentence: string, tokens: Token[], v: number): CueMatch | n
 /** Heads that speak whatever follows them says of them: groups, roles, unnamed sources ("residents", "an official"). */
 function isSpeakerHead(token: Token | undefined): boolean {
   const lower = token?.lower ?? "";
-  return GROUP_HEADS.has(lower) || ANONYMOUS_SOURCE_HEADS.has(lower) || isRoleWord(lower) || isRoleWord(lower.replace(/s$/, ""));
+  return isGroupHead(lower) || ANONYMOUS_SOURCE_HEADS.has(lower) || isRoleWord(lower) || isRoleWord(lower.replace(/s$/, ""));
 }
 
 const PLAIN_DETERMINERS = /^(?:the|a|an|his|her|its|their|our)$/;
@@ -620,6 +627,8 @@ function beforeVerb(sentence: string, tokens: Token[], v: number, lastCueToken: 
     i >= 0 &&
     (SKIPPABLE_BEFORE_VERB.has(tokens[i]!.lower) ||
       isLyAdverb(tokens[i]!) ||
+      // "UCC has long held that …": "long" after a perfect's auxiliary says how long the position has been held.
+      (tokens[i]!.lower === "long" && /^(has|have|had)$/.test(tokens[i - 1]?.lower ?? "")) ||
       (tokens[i]!.lower === "first" && tokens[i - 1]?.lower === "at") ||
       dayBeforeVerb(tokens, i))
   ) {
@@ -648,7 +657,7 @@ function beforeVerb(sentence: string, tokens: Token[], v: number, lastCueToken: 
     return opensMainClause(tokens, i) ? makeMatch(sentence, tokens, cue, "subject", tokens[v]!.start, { first: i, last: i }) : null;
   }
   if (
-    GROUP_HEADS.has(previous.lower) &&
+    isGroupHead(previous.lower) &&
     /^(his|her|their)$/.test(tokens[i - 1]?.lower ?? "") &&
     tokens[i - 2]?.lower === "and" &&
     SUBJECT_PRONOUNS.has(tokens[i - 3]?.lower ?? "") &&
@@ -842,8 +851,8 @@ function groupOfInstitution(tokens: Token[], range: PhraseRange): PhraseRange | 
   if (!/^(from|at|of|with|in|for)$/.test(tokens[range.first - 1]?.lower ?? "")) return null;
   // "An engineer with the Savar municipality, who asked not to be named, said": one unnamed member speaks.
   const role = tokens[range.first - 2]?.lower ?? "";
-  if (!GROUP_HEADS.has(role) && !(isRoleWord(role) && /^(with|at|of|from)$/.test(tokens[range.first - 1]!.lower))) return null;
-  if (!GROUP_HEADS.has(role)) {
+  if (!isGroupHead(role) && !(isRoleWord(role) && /^(with|at|of|from)$/.test(tokens[range.first - 1]!.lower))) return null;
+  if (!isGroupHead(role)) {
     const person = phraseEndingAt(tokens, range.first - 2);
     return person && opensMainClause(tokens, person.first) && /^(a|an|one)$/i.test(tokens[person.first]!.text)
       ? { first: person.first, last: range.last }
@@ -875,6 +884,8 @@ function opensMainClause(tokens: Token[], first: number): boolean {
   if (BOUNDARY_PUNCTUATION.has(before.text)) return true;
   // "…in the rubble,[25] and the company's chief executive … acknowledged": a citation marker ends a clause.
   if ((before.lower === "and" || before.lower === "or") && tokens[first - 2]?.text === "]") return true;
+  // "And Dow says …", "But the families insist …": a conjunction opening the sentence opens its main clause too.
+  if (first - 1 === 0 && CLAUSE_JOINERS.has(before.lower)) return true;
   // "rights groups and officials say": without a comma, the clause starts before the first subject.
   if ((before.lower === "and" || before.lower === "or") && tokens[first - 2]?.text !== ",") {
     const conjunct = phraseEndingAt(tokens, first - 2);

@@ -5,7 +5,7 @@ import { endsInstitutionally, guessActorKind, isPlaceName, looksLikePersonName }
 import {
   ANONYMOUS_SOURCE_HEADS,
   DOCUMENT_NOUNS,
-  GROUP_HEADS,
+  isGroupHead,
   INSTITUTION_HEADS,
   isDemonym,
   MONTHS,
@@ -76,7 +76,7 @@ export function readPhrase(text: string, following: string): PhraseReading | nul
   const modified = POST_MODIFIER.exec(text.trim());
   const modifiedHead = modified ? tokenize(modified[1]!).filter((t) => t.isWord) : [];
   // A capital on the head is a name's ("Kevin Lynch on …"), unless it only opens the sentence ("Officials familiar with …").
-  const headCapital = modifiedHead.length > 0 && isCapitalized(modifiedHead.at(-1)) && !(modifiedHead.length === 1 && GROUP_HEADS.has(modifiedHead[0]!.lower));
+  const headCapital = modifiedHead.length > 0 && isCapitalized(modifiedHead.at(-1)) && !(modifiedHead.length === 1 && isGroupHead(modifiedHead[0]!.lower));
   if (modified && !headCapital) {
     const headReading = readPhrase(modified[1]!, "");
     // What the head is not ("a senior official familiar with the report"), the modifier's noun cannot make it.
@@ -106,7 +106,7 @@ export function readPhrase(text: string, following: string): PhraseReading | nul
   const placedGroup = /^(?:the\s+|some\s+|local\s+|many\s+)?([a-z]+)\s+(?:in|of|from|at)\s+(?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,3}$/iu.exec(
     text.trim(),
   );
-  if (placedGroup && GROUP_HEADS.has(placedGroup[1]!.toLowerCase()) && !/^sources?$/i.test(placedGroup[1]!)) return groupReading(words, text);
+  if (placedGroup && isGroupHead(placedGroup[1]!.toLowerCase()) && !/^sources?$/i.test(placedGroup[1]!)) return groupReading(words, text);
   // "the mother of a firefighter": a relation to someone unnamed is who the text can say.
   const relation = RELATION_OF.exec(text.trim());
   if (relation) return { type: "name", name: capitalize(relation[1]!), kind: "person", text, gender: genderOf(relation[1]!), group: true };
@@ -153,14 +153,14 @@ export function readPhrase(text: string, following: string): PhraseReading | nul
   if (
     madeOf &&
     (INSTITUTION_HEADS.has(bodyHead) || /^(panel|committee|group)$/.test(bodyHead)) &&
-    madeOf[2]!.split(/,\s*|\s+and\s+/).every((word) => GROUP_HEADS.has(word))
+    madeOf[2]!.split(/,\s*|\s+and\s+/).every((word) => isGroupHead(word))
   ) {
     const body = readPhrase(madeOf[1]!, following);
     if (body) return { ...body, text };
   }
   // "Survivors and local people estimated …": groups listed together; the first stands for them.
   const conjunct = /^(.+?)\s+and\s+(?:other\s+|local\s+)?[a-z][\w\s-]*$/.exec(text.trim());
-  if (conjunct && GROUP_HEADS.has(conjunct[1]!.trim().split(/\s+/).pop()!.toLowerCase())) {
+  if (conjunct && isGroupHead(conjunct[1]!.trim().split(/\s+/).pop()!.toLowerCase())) {
     const first = readPhrase(conjunct[1]!, following);
     if (first) return first;
   }
@@ -172,7 +172,7 @@ export function readPhrase(text: string, following: string): PhraseReading | nul
   // "Diplomatic sources" can be told apart; bare "sources" stay anonymous.
   if (/^sources?$/.test(head.lower) && qualifiers(words).length > 0) return groupReading(words, text);
   if (headIsCommonNoun && ANONYMOUS_SOURCE_HEADS.has(head.lower)) return { type: "anonymous", text };
-  if (headIsCommonNoun && GROUP_HEADS.has(head.lower)) return groupReading(words, text);
+  if (headIsCommonNoun && isGroupHead(head.lower)) return groupReading(words, text);
   // "the company": a body met earlier; "the Sindh government": a body named by its modifiers.
   if (!isCapitalized(head) && (INSTITUTION_HEADS.has(head.lower) || (owned && /^(committee|group|party)$/.test(head.lower)))) {
     const content = words.filter((w) => !DETERMINERS.has(w.lower));
