@@ -3,6 +3,7 @@
 import type { ActorKind } from "./types";
 import {
   COUNTRIES_AND_REGIONS,
+  isPersonInitials,
   COURT_MARKERS,
   GOVERNMENT_MARKERS,
   HONORIFICS,
@@ -105,6 +106,8 @@ export function stripTitles(run: string): string {
   let lastTitle = -1;
   for (let i = 0; i < tokens.length - 1; i++) {
     const bare = tokens[i]!.toLowerCase().replace(/[.,]/g, "");
+    // "MQM Chairman …" loses its acronym; "B.K. Shukla" keeps its initials.
+    if (isPersonInitials(tokens[i]!)) continue;
     if (TITLE_WORDS.has(bare) || /^[A-Z]{2,}$/.test(tokens[i]!.replace(/[.,]/g, ""))) lastTitle = i;
   }
   return tokens.slice(lastTitle + 1).join(" ");

@@ -1102,3 +1102,12 @@ export function countryOfSeat(name: string): string | null {
 
 /** "[7][8] She stated …": an encyclopedia's citation markers that close the previous sentence. */
 export const LEADING_CITATION_MARKERS = /^(?:\[(?:\d{1,3}|[a-z]|citation needed)\]\s*)+/i;
+
+/**
+ * Initials written together before a surname ("B.K." of "B.K. Shukla", "A.P.J." of "A.P.J. Abdul Kalam"), dots optional at
+ * the end: a person's, unless the letters spell a country ("U.S.", "U.K.").
+ */
+export function isPersonInitials(text: string): boolean {
+  if (!/^[A-Z](?:\.[A-Z])+\.?$/.test(text)) return false;
+  return !COUNTRIES_AND_REGIONS.has(text.replace(/\./g, "").toLowerCase());
+}

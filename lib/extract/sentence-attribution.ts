@@ -1,7 +1,7 @@
 // Which cue a sentence uses, who stands behind it, and what it teaches about names, roles and documents for later sentences.
 
 import { isDictionaryWord } from "@/lib/text/wordnet";
-import { INSTITUTION_HEADS } from "./lexicon";
+import { INSTITUTION_HEADS, isPersonInitials } from "./lexicon";
 import type { ExtractedSpeaker } from "./types";
 import type { PersonNameResolver } from "./actors";
 import { findCues, isDateWord, namesADate, type CueMatch } from "./cues";
@@ -472,8 +472,11 @@ export class SentenceAttributor {
     const tokens = tokenize(context.sentence);
     let start = -1;
     for (let i = 0; i <= tokens.length; i++) {
+      // "B.K. Shukla": the full stop after a person's initials does not end the run.
+      const afterInitials = start >= 0 && tokens[i]?.text === "." && isPersonInitials(`${tokens[i - 1]!.text}.`) && isCapitalized(tokens[i + 1]);
       const inRun =
-        i < tokens.length && (isCapitalized(tokens[i]) || (start >= 0 && /^(of|for|the|and|&)$/i.test(tokens[i]!.text) && isCapitalized(tokens[i + 1])));
+        i < tokens.length &&
+        (isCapitalized(tokens[i]) || afterInitials || (start >= 0 && /^(of|for|the|and|&)$/i.test(tokens[i]!.text) && isCapitalized(tokens[i + 1])));
       if (inRun && start < 0) start = i;
       if (!inRun && start >= 0) {
         const named = nameFromWords(tokens.slice(start, i));

@@ -7,6 +7,7 @@ import {
   DOCUMENT_NOUNS,
   isGroupHead,
   INSTITUTION_HEADS,
+  isPersonInitials,
   isDemonym,
   MONTHS,
   TITLE_ABBREVIATIONS,
@@ -460,11 +461,17 @@ export function trailingPersonName(run: Token[]): string | null {
   for (let i = last; i >= 0; i--) {
     const token = run[i]!;
     if (token.text === ".") {
-      if (kept.length && /^[A-Z]$/.test(run[i - 1]?.text ?? "")) {
+      const initials = run[i - 1]?.text ?? "";
+      if (kept.length && (/^[A-Z]$/.test(initials) || isPersonInitials(`${initials}.`))) {
         kept.unshift(token);
         continue;
       }
       break;
+    }
+    // "B.K. Shukla", "A.P.J. Abdul Kalam": initials written together before the name are part of it, not an acronym.
+    if (kept.length && run[i + 1]?.text === "." && isPersonInitials(`${token.text}.`)) {
+      kept.unshift(token);
+      continue;
     }
     const bare = token.lower.replace(/[’']s$/, "");
     if (!isCapitalized(token) || (isAcronym(token) && token.text.length > 1)) break;

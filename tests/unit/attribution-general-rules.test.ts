@@ -106,3 +106,18 @@ describe("descriptions of bodies", () => {
     expect(speakerOf(text, "two million crowns")).toBe("Nordvik Airlines");
   });
 });
+
+describe("initials written together", () => {
+  test("'R.K. Mehta, a retired judge, told …': the initials are part of the name, and no company of their own", () => {
+    const text =
+      "R.K. Mehta, a retired judge who sat on the panel, told reporters that the hearings had been cut short. " +
+      "The report ran to 900 pages. The company maintains that the panel never asked for its records.";
+    expect(speakerOf(text, "hearings had been cut short")).toBe("R.K. Mehta");
+    expect(speakerOf(text, "never asked for its records")).not.toBe("R.K");
+  });
+
+  test("dotted letters that spell a country are no initials: 'The U.K. Treasury said' names no person 'U.K. …'", () => {
+    const text = "The U.K. Treasury said the loan would be repaid by March.";
+    expect(speakerOf(text, "repaid by March")).not.toMatch(/^U\.K/);
+  });
+});
