@@ -46,6 +46,9 @@ function nounsCompatible(a: string, b: string): boolean {
   return COMPATIBLE_DOCUMENTS[a]?.includes(b) ?? false;
 }
 
+/** Role heads that any office holder may be called ("the veteran leader", "the official"). */
+const GENERIC_ROLE_HEADS: ReadonlySet<string> = new Set(["leader", "official", "politician"]);
+
 /** Heads that name a public body: "the army said" means a body whose name says army. */
 const GOVERNMENTAL_HEADS: ReadonlySet<string> = new Set([
   "government",
@@ -155,11 +158,17 @@ export class Discourse {
   }
 
   resolvePronoun(pronoun: Pronoun, at: Position): { speaker: ExtractedSpeaker | null; document: DocumentRecord | null } | null {
+    // "… said the chairman, who had met the minister. He added …": who spoke in the sentence before goes on speaking, however
+    // many people that sentence named after him.
+    const lastSpeaker = this.latest(this.speakers, at, () => true);
+    const continuing = lastSpeaker && at.order - lastSpeaker.order <= 1 ? lastSpeaker : null;
     if (pronoun === "he") {
+      if (continuing && this.genderOf(continuing.speaker) !== "female") return { speaker: continuing.speaker, document: null };
       const person = this.latest(this.people, at, (p) => p.gender !== "female");
       return person ? { speaker: person.speaker, document: null } : null;
     }
     if (pronoun === "she") {
+      if (continuing && this.genderOf(continuing.speaker) === "female") return { speaker: continuing.speaker, document: null };
       // News copy marks women ("Ms Jalil") far more reliably than men: an unmarked name is usually a man's.
       const person = this.latest(this.people, at, (p) => p.gender === "female") ?? this.latest(this.people, at, (p) => p.gender === "unknown");
       return person ? { speaker: person.speaker, document: null } : null;
@@ -268,8 +277,11 @@ export class Discourse {
       const isCourt = (e: EntityMention) => e.speaker.kind === "court";
       return (this.latest(this.institutions, at, isCourt) ?? this.latest(this.named, at, isCourt))?.speaker ?? null;
     }
-    // "the MQM leader … said": the paragraph's last speaker, unless given another role (a mayor is not "the ambassador").
-    const speaker = this.latest(this.speakers, at, (s) => s.paragraph === at.paragraph && this.rolesOf(s.speaker).every((r) => r === head));
+    // "the MQM leader … said": the last speaker of this paragraph or the one before (a news paragraph is a sentence or
+    // two), unless given another role (a mayor is not "the ambassador").
+    // "Leader" and "official" fit any office: the chief minister is "the veteran Congress leader" a paragraph later.
+    const fitsRole = (s: EntityMention) => GENERIC_ROLE_HEADS.has(head) || this.rolesOf(s.speaker).every((r) => r === head);
+    const speaker = this.latest(this.speakers, at, (s) => at.paragraph - s.paragraph <= 1 && fitsRole(s));
     return speaker?.speaker ?? null;
   }
 

@@ -254,9 +254,15 @@ function isDescription(words: Token[]): boolean {
     !isAcronym(head) &&
     (TITLE_WORDS.has(head.lower) || /^(group|party|court|committee|father|mother|doctor|family|ambassador|organization|organisation)$/.test(head.lower));
   if (!headIsRole) return false;
+  // "the veteran Congress leader": after "the", a proper name right before a lower-case role only says whose it is.
+  const whose = /^the$/i.test(words[0]!.text) && !isCapitalized(head) ? content[content.length - 2] : undefined;
   return content.every(
     (w) =>
-      isAcronym(w) || !isCapitalized(w) || TITLE_WORDS.has(w.lower) || (w !== head && isDemonym(w.text)) || (w === content[0] && /^(The|This)$/.test(w.text)),
+      isAcronym(w) ||
+      !isCapitalized(w) ||
+      TITLE_WORDS.has(w.lower) ||
+      (w !== head && (isDemonym(w.text) || w === whose)) ||
+      (w === content[0] && /^(The|This)$/.test(w.text)),
   );
 }
 

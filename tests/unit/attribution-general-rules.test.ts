@@ -121,3 +121,40 @@ describe("initials written together", () => {
     expect(speakerOf(text, "repaid by March")).not.toMatch(/^U\.K/);
   });
 });
+
+describe("who a pronoun or a description means", () => {
+  test("'\"…,\" he said' goes on with the speaker of the sentence before, not a man that sentence only named", () => {
+    const text =
+      "Mayor Tomas Lindqvist said he had phoned Governor Erik Sandberg the morning the bridge closed. " +
+      '"He never once asked what the engineers had found," he said.';
+    expect(speakerOf(text, "never once asked")).toBe("Tomas Lindqvist");
+  });
+
+  test("with no speaker in the sentence before, 'he' is still the man last named", () => {
+    const text =
+      "The bridge was closed in March after a crack was found in the main span. " +
+      "Paul Okafor, an engineer, inspected it twice. He said the crack had been growing for years.";
+    expect(speakerOf(text, "growing for years")).toBe("Paul Okafor");
+  });
+
+  test("'the Labour leader said' in the next paragraph is the minister who spoke in the last one", () => {
+    const text =
+      "Former Energy Minister Helen Ashworth told the committee on Tuesday that she had warned of the shortfall in 2019.\n\n" +
+      "The Labour leader said her letters to the Treasury had gone unanswered.";
+    expect(speakerOf(text, "gone unanswered")).toBe("Helen Ashworth");
+  });
+
+  test("a description two paragraphs on is no longer the last speaker", () => {
+    const text =
+      "Former Energy Minister Helen Ashworth told the committee on Tuesday that she had warned of the shortfall in 2019.\n\n" +
+      "The hearing resumes next week.\n\n" +
+      "Prices rose by a third over the winter.\n\n" +
+      "The Labour leader said her letters to the Treasury had gone unanswered.";
+    expect(speakerOf(text, "gone unanswered")).not.toBe("Helen Ashworth");
+  });
+
+  test("a proper name right before the role only says whose it is: 'the Labour leader'; a place further back names a body", () => {
+    const text = "Opposition leader Priya Raman said on Monday that the bill would be blocked. The Labour leader said the vote would come in May.";
+    expect(speakerOf(text, "vote would come in May")).toBe("Priya Raman");
+  });
+});
