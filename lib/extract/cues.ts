@@ -258,6 +258,8 @@ function matchAt(sentence: string, tokens: Token[], v: number): CueMatch | null 
   if (PARTICIPLE_CUES.has(token.lower) || PROGRESSIVE_CUES.has(token.lower)) return participle(sentence, tokens, v);
   // "The investigation found no wrongdoing": a finding of absence needs no "that".
   const findsNothing = /^(found|finds)$/.test(token.lower) && /^(no|nothing|little|insufficient)$/.test(tokens[v + 1]?.lower ?? "");
+  // "The court found all eight accused guilty", "the jury found the company liable": a verdict is the finder's finding.
+  if (/^(found|finds)$/.test(token.lower) && findsVerdict(tokens, v)) return beforeVerb(sentence, tokens, v, v, token.text);
   if (THAT_CUES.has(token.lower) && !findsNothing) return thatFollows(tokens, v) ? beforeVerb(sentence, tokens, v, v, token.text) : null;
   if (findsNothing) return beforeVerb(sentence, tokens, v, v, token.text);
   if (
@@ -282,6 +284,23 @@ function matchAt(sentence: string, tokens: Token[], v: number): CueMatch | null 
   const lastCueToken = isTwoWord ? v + 1 : v;
   const cue = sentence.slice(token.start, tokens[lastCueToken]!.end);
   return inverted(sentence, tokens, v, lastCueToken, cue) ?? beforeVerb(sentence, tokens, v, lastCueToken, cue);
+}
+
+const VERDICTS = /^(?:guilty|liable|responsible|innocent|negligent|culpable)$/;
+
+/** "… found all eight accused guilty": the words after a verb of finding, at `text`, give a verdict. */
+export function verdictFollows(text: string): boolean {
+  const tokens = tokenize(`found ${text}`);
+  return findsVerdict(tokens, 0);
+}
+
+/** "found all eight accused guilty": a verdict adjective after the object, within a short run of words. */
+function findsVerdict(tokens: Token[], v: number): boolean {
+  for (let i = v + 1; i < tokens.length && i <= v + 7; i++) {
+    if (!tokens[i]!.isWord) return false;
+    if (VERDICTS.test(tokens[i]!.lower)) return i > v + 1;
+  }
+  return false;
 }
 
 function infinitiveFollows(tokens: Token[], v: number): boolean {
@@ -384,7 +403,11 @@ function participle(sentence: string, tokens: Token[], v: number): CueMatch | nu
 function participleSubject(tokens: Token[], first: number, v: number): PhraseRange | null {
   const range = SUBJECT_PRONOUNS.has(tokens[first]!.lower) ? { first, last: first } : phraseStartingAt(tokens, first);
   if (!range || range.last >= v - 1) return null;
-  let verb = tokens[range.last + 1];
+  let next = range.last + 1;
+  // "Arjun Singh on Wednesday broke his silence …, telling …": the day or an adverb between subject and verb.
+  while (next < v - 1 && (SKIPPABLE_BEFORE_VERB.has(tokens[next]!.lower) || (tokens[next]!.lower === "on" && WEEKDAYS.includes(tokens[next + 1]?.lower ?? ""))))
+    next += tokens[next]!.lower === "on" ? 2 : 1;
+  let verb = tokens[next];
   // "Roshan Shaikh, the city's top administrator, then revised …, saying": skip the apposition.
   if (verb?.text === ",") {
     const close = tokens.findIndex((t, k) => k > range.last + 1 && k < v && t.text === ",");

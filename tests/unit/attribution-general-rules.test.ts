@@ -158,3 +158,45 @@ describe("who a pronoun or a description means", () => {
     expect(speakerOf(text, "vote would come in May")).toBe("Priya Raman");
   });
 });
+
+describe("participles and verdicts", () => {
+  test("'X on Monday resigned …, telling reporters that …': the day between subject and verb leaves X the speaker", () => {
+    const text = "Harbour master Olav Brekke on Monday resigned from the port board, telling reporters that the dredging contract had been rigged.";
+    const claim = claimWith(text, "dredging contract");
+    expect(claim.speaker?.name).toBe("Olav Brekke");
+    expect(claim.cue).toBe("telling");
+  });
+
+  test("a participle of no speech after a dated clause reports nothing: 'on Monday resigned, leaving the board short'", () => {
+    const text = "Harbour master Olav Brekke on Monday resigned from the port board, leaving it without a quorum.";
+    expect(speakerOf(text, "without a quorum")).toBeNull();
+  });
+
+  test("'The court found all three directors guilty': a court's verdict is its finding, named or not", () => {
+    const text = "The court found all three directors guilty of falsifying the safety logs.";
+    const claim = claimWith(text, "falsifying the safety logs");
+    expect(claim.cue).toBe("found");
+    expect(claim.speaker?.kind).toBe("court");
+  });
+
+  test("'were found guilty' names no finder, and 'found the logbook' is no verdict", () => {
+    const text = "Three directors were found guilty in March. The court found the logbook in a locked drawer.";
+    expect(speakerOf(text, "found guilty in March")).toBeNull();
+    expect(claimWith(text, "locked drawer").cue).toBeNull();
+  });
+});
+
+describe("the medium a speaker used", () => {
+  test("'wrote in his memoir that …' and 'said, reading from a prepared statement' cite the document", () => {
+    const text =
+      "Former governor Anil Batra wrote in his memoir that the order had come from the capital. " +
+      '"I was told to sign it that night," Batra said, reading from a prepared statement.';
+    expect(claimWith(text, "order had come from the capital").citedVia).toContain("memoir");
+    expect(claimWith(text, "sign it that night").citedVia).toContain("statement");
+  });
+
+  test("'reading from' a thing that is no document cites nothing", () => {
+    const text = '"I was told to sign it that night," Batra said, reading from a teleprompter.';
+    expect(claimWith(text, "sign it that night").citedVia).toBeNull();
+  });
+});
