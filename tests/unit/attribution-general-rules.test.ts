@@ -5,6 +5,7 @@ import { describe, expect, test } from "vitest";
 
 import { extractClaims } from "../../lib/extract/claims";
 import { isGroupHead } from "../../lib/extract/lexicon";
+import { normalizeDocument } from "../../lib/extract/normalize";
 import type { ExtractedClaim } from "../../lib/extract/types";
 
 function claimWith(text: string, fragment: string): ExtractedClaim {
@@ -198,5 +199,29 @@ describe("the medium a speaker used", () => {
   test("'reading from' a thing that is no document cites nothing", () => {
     const text = '"I was told to sign it that night," Batra said, reading from a teleprompter.';
     expect(claimWith(text, "sign it that night").citedVia).toBeNull();
+  });
+});
+
+describe("page debris at the foot of an article or a release", () => {
+  test("a correction notice and instructions to the reader are removed", () => {
+    const page = [
+      "The council voted to close the pool by seven votes to four.",
+      "An earlier version of this article gave the wrong date for the vote.",
+      "Correction: the pool's operator is Fjord Leisure, not Fjord Sports.",
+      "For media enquiries please contact the press office on 020 7946 0000.",
+      "Please do not call the pool directly, as staff cannot comment.",
+    ].join("\n");
+    const { text, removed } = normalizeDocument(page);
+    expect(text).toBe("The council voted to close the pool by seven votes to four.");
+    expect(removed.map((span) => span.reason)).toEqual(["correction-notice", "correction-notice", "reader-instruction", "reader-instruction"]);
+  });
+
+  test("prose that only mentions a version, a correction or a request stays", () => {
+    const page = [
+      "An earlier version of the plan had kept the pool open on Sundays, the council said.",
+      "The correction of the budget figures took three weeks.",
+      "Residents have asked the council to please reconsider, the petition says.",
+    ].join("\n");
+    expect(normalizeDocument(page).removed).toEqual([]);
   });
 });
