@@ -458,8 +458,13 @@ function compoundModifier(tokens: Token[], index: number, depth = 0): boolean {
   return INSTITUTION_HEADS.has(next.lower) || isGroupHead(next.lower) || (depth < 2 && compoundModifier(tokens, index + 1, depth + 1));
 }
 
+/** A company's legal form written short before its full stop: "Corp.", "Inc.", "Ltd.", "Co.". */
+const COMPANY_SUFFIXES = /^(?:Corp|Inc|Ltd|Co|Cos|Bros|Pvt|Pty|Ltda)$/;
+
 export function phraseEndingAt(tokens: Token[], last: number): PhraseRange | null {
-  let first = last;
+  // "Union Carbide Corp. said …", "John Smith Jr. said …": an abbreviation's full stop ends the phrase, not the sentence.
+  const abbreviated = tokens[last]?.text === "." && (isAbbreviation(tokens[last - 1]) || COMPANY_SUFFIXES.test(tokens[last - 1]?.text ?? ""));
+  let first = abbreviated ? last - 1 : last;
   while (first >= 0 && acceptsToken(tokens, first)) {
     // "On June 15 the government announced": a determiner opens the phrase unless a connector holds it.
     if (first < last && /^(the|a|an)$/.test(tokens[first]!.lower) && !NAME_CONNECTORS.has(tokens[first - 1]?.lower ?? "")) {

@@ -225,3 +225,10 @@ describe("page debris at the foot of an article or a release", () => {
     expect(normalizeDocument(page).removed).toEqual([]);
   });
 });
+
+describe("a company's abbreviated legal form", () => {
+  test("'Fjord Leisure Ltd. said …': the full stop of 'Ltd.' ends the subject, not the sentence", () => {
+    const text = "Fjord Leisure Ltd. said the pool had passed every inspection since 2015.";
+    expect(speakerOf(text, "passed every inspection")).toBe("Fjord Leisure Ltd");
+  });
+});
