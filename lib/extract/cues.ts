@@ -342,6 +342,21 @@ function figureAt(tokens: Token[], from: number, reach: number): boolean {
   return false;
 }
 
+const DEFINITE = /^(?:the|this|that|these|those|his|her|its|their|our)$/;
+const SPANS_OF_TIME = /^(?:day|week|month|year|minute|hour|moment|few|while|second|decade|couple)$/;
+
+/** "called the study an attempt …": after the verb a definite noun phrase, then "a"/"an" and what it is called. */
+function namesAsSomething(tokens: Token[], v: number): boolean {
+  if (!DEFINITE.test(tokens[v + 1]?.lower ?? "")) return false;
+  for (let i = v + 2; i < tokens.length && i <= v + 6; i++) {
+    const token = tokens[i]!;
+    if (!token.isWord) return false;
+    // "called the company a week later" rang it; "called the plan a disgrace" named it.
+    if (/^(?:a|an)$/.test(token.lower)) return i > v + 2 && !!tokens[i + 1]?.isWord && !SPANS_OF_TIME.test(tokens[i + 1]!.lower);
+  }
+  return false;
+}
+
 function estimating(sentence: string, tokens: Token[], v: number): CueMatch | null {
   const verb = tokens[v]!.lower;
   if (verb === "called" || verb === "calls") {
@@ -350,6 +365,8 @@ function estimating(sentence: string, tokens: Token[], v: number): CueMatch | nu
     // "called the plan “shock therapy”": naming something in quotation marks is saying it.
     const quote = tokens.findIndex((t, i) => i > v && i <= v + 5 && (OPENING_QUOTES.has(t.text) || t.text === '"'));
     if (quote !== -1 && tokens.slice(v + 1, quote).every((t) => t.isWord)) return beforeVerb(sentence, tokens, v, v, tokens[v]!.text);
+    // "called the study an attempt to shift the blame", "called the verdict an insult": naming a thing as something.
+    if (namesAsSomething(tokens, v)) return beforeVerb(sentence, tokens, v, v, tokens[v]!.text);
   }
   // "the coast guard lowered it to 172": the count the text just gave, revised to a figure.
   if (

@@ -104,9 +104,11 @@ export function readPhrase(text: string, following: string): PhraseReading | nul
   if (placedSources && beforeSources.every((word) => /^(?:the|some|two|three|several|\d{1,4})$/.test(word) || MONTHS.includes(word)))
     return { type: "name", name: capitalize(placedSources[2]!), kind: "other", text, gender: "unknown", group: true };
   // "Newspapers in Karachi", "residents of Gemmayzeh": a group told apart by where it is.
-  const placedGroup = /^(?:the\s+|some\s+|local\s+|many\s+)?([a-z]+)\s+(?:in|of|from|at)\s+(?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,3}$/iu.exec(
-    text.trim(),
-  );
+  // "Survivors' groups in Bhopal": the group's head may follow whose it is.
+  const placedGroup =
+    /^(?:the\s+|some\s+|local\s+|many\s+)?(?:[a-z]+s['’]\s+)?([a-z]+)\s+(?:in|of|from|at)\s+(?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,3}$/iu.exec(
+      text.trim(),
+    );
   if (placedGroup && isGroupHead(placedGroup[1]!.toLowerCase()) && !/^sources?$/i.test(placedGroup[1]!)) return groupReading(words, text);
   // "the mother of a firefighter": a relation to someone unnamed is who the text can say.
   const relation = RELATION_OF.exec(text.trim());

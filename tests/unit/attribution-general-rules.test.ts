@@ -232,3 +232,24 @@ describe("a company's abbreviated legal form", () => {
     expect(speakerOf(text, "passed every inspection")).toBe("Fjord Leisure Ltd");
   });
 });
+
+describe("naming a thing as something", () => {
+  test("'called the offer an insult to its members': a characterization, with or without quotation marks", () => {
+    const text = "The Nautical Workers Union called the offer an insult to its members.";
+    const claim = claimWith(text, "insult to its members");
+    expect(claim.cue).toBe("called");
+    expect(claim.speaker?.name).toBe("Nautical Workers Union");
+  });
+
+  test("'called the company a week later' and 'called the police a few minutes after' are telephone calls", () => {
+    const text = "The mayor called the company a week later. She called the police a few minutes after midnight.";
+    expect(claimWith(text, "a week later").cue).toBeNull();
+    expect(claimWith(text, "after midnight").cue).toBeNull();
+  });
+
+  test("'Tenants' groups in Oslo said …': a group placed somewhere, its owner before it, is the group, not the place", () => {
+    const text = "Tenants' groups in Oslo said the rent rise broke the agreement.";
+    expect(speakerOf(text, "rent rise")).not.toBe("Oslo");
+    expect(speakerOf(text, "rent rise")?.toLowerCase()).toContain("groups");
+  });
+});
