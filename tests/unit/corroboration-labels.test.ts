@@ -50,7 +50,16 @@ function sentenceOf(subject: CorroborationSubject, claim: Located): number | nul
 
 describe("corroboration labels", () => {
   test("every subject with conflict labels, and the seed, has corroboration labels of its own", () => {
-    expect(subjects.map((subject) => subject.name)).toEqual(["baldia-fire", "beirut-port", "bhopal-gas", "deepwater-flow", "mh17", "rana-plaza", "sewol-ferry", "mqm-seed"]);
+    expect(subjects.map((subject) => subject.name)).toEqual([
+      "baldia-fire",
+      "beirut-port",
+      "bhopal-gas",
+      "deepwater-flow",
+      "mh17",
+      "rana-plaza",
+      "sewol-ferry",
+      "mqm-seed",
+    ]);
     for (const subject of subjects) {
       if (subject.name !== "mqm-seed") expect(subject.labels.subject).toBe(subject.name);
       expect(subject.labels.propositions.length, subject.name).toBeGreaterThanOrEqual(8);
