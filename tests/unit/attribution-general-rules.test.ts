@@ -3,20 +3,9 @@
 // with a case where it fires and one where it must not.
 import { describe, expect, test } from "vitest";
 
-import { extractClaims } from "../../lib/extract/claims";
+import { claimWith, speakerOf } from "../helpers/extracted-claims";
 import { isGroupHead } from "../../lib/extract/lexicon";
 import { normalizeDocument } from "../../lib/extract/normalize";
-import type { ExtractedClaim } from "../../lib/extract/types";
-
-function claimWith(text: string, fragment: string): ExtractedClaim {
-  const matches = extractClaims(text).filter((claim) => claim.quote.includes(fragment));
-  if (matches.length !== 1) throw new Error(`${matches.length} claims hold ${JSON.stringify(fragment)}`);
-  return matches[0]!;
-}
-
-function speakerOf(text: string, fragment: string): string | null {
-  return claimWith(text, fragment).speaker?.name ?? null;
-}
 
 describe("group speakers", () => {
   test("a plural noun for people or bodies heads a group, listed or not: 'the tenants' associations said', 'the referees said'", () => {
