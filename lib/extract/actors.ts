@@ -3,6 +3,7 @@
 import type { ActorKind } from "./types";
 import {
   COUNTRIES_AND_REGIONS,
+  isPersonInitials,
   COURT_MARKERS,
   GOVERNMENT_MARKERS,
   HONORIFICS,
@@ -105,6 +106,8 @@ export function stripTitles(run: string): string {
   let lastTitle = -1;
   for (let i = 0; i < tokens.length - 1; i++) {
     const bare = tokens[i]!.toLowerCase().replace(/[.,]/g, "");
+    // "MQM Chairman …" loses its acronym; "B.K. Shukla" keeps its initials.
+    if (isPersonInitials(tokens[i]!)) continue;
     if (TITLE_WORDS.has(bare) || /^[A-Z]{2,}$/.test(tokens[i]!.replace(/[.,]/g, ""))) lastTitle = i;
   }
   return tokens.slice(lastTitle + 1).join(" ");
@@ -152,6 +155,8 @@ export class PersonNameResolver {
     const tokens = name.split(/\s+/);
     // "Four Chonghaejin employees …": a cardinal that opens the sentence counts the people; it names no one.
     while (tokens.length > 1 && LEADING_NUMBER_WORD.test(tokens[0]!)) tokens.shift();
+    // "And Dow says …", "But Singh insisted …": a conjunction that opens the sentence is capitalized, and no part of a name.
+    while (tokens.length > 1 && /^(?:And|But|Or|Yet)$/.test(tokens[0]!)) tokens.shift();
     while (tokens.length > 2) {
       const one = tokens[0]!.toLowerCase();
       const two = `${one} ${tokens[1]!.toLowerCase()}`;

@@ -2,7 +2,7 @@
 // (inverted), "…, which said" (relative), "termed … and said" (coordinated), "was told by" (passive),
 // "according to". Cues inside quotation marks are the quoted speaker's and are ignored.
 
-import { ANONYMOUS_SOURCE_HEADS, DOCUMENT_NOUNS, GROUP_HEADS, INSTITUTION_HEADS, MONTHS, SPEECH_VERBS, WEEKDAYS, WHICH_ONE_LINKS } from "./lexicon";
+import { ANONYMOUS_SOURCE_HEADS, DOCUMENT_NOUNS, isGroupHead, INSTITUTION_HEADS, MONTHS, SPEECH_VERBS, WEEKDAYS, WHICH_ONE_LINKS } from "./lexicon";
 import { appositionStart, isRoleWord, phraseEndingAt, phraseStartingAt, phraseText, type PhraseRange } from "./noun-phrases";
 import { CLOSING_QUOTES, isCapitalized, isQuoteMark, OPENING_QUOTES, tokenize, type Token } from "./tokens";
 
@@ -163,6 +163,11 @@ const SKIPPABLE_BEFORE_VERB = new Set([
   "today",
   "yesterday",
   "tonight",
+  // "The government itself later said …", "The minister herself insisted …": an intensive pronoun only stresses the subject.
+  "itself",
+  "himself",
+  "herself",
+  "themselves",
 ]);
 
 // "being told" opens a participle clause ("after being told that …"), not a report, so it is left out.
@@ -253,6 +258,8 @@ function matchAt(sentence: string, tokens: Token[], v: number): CueMatch | null 
   if (PARTICIPLE_CUES.has(token.lower) || PROGRESSIVE_CUES.has(token.lower)) return participle(sentence, tokens, v);
   // "The investigation found no wrongdoing": a finding of absence needs no "that".
   const findsNothing = /^(found|finds)$/.test(token.lower) && /^(no|nothing|little|insufficient)$/.test(tokens[v + 1]?.lower ?? "");
+  // "The court found all eight accused guilty", "the jury found the company liable": a verdict is the finder's finding.
+  if (/^(found|finds)$/.test(token.lower) && findsVerdict(tokens, v)) return beforeVerb(sentence, tokens, v, v, token.text);
   if (THAT_CUES.has(token.lower) && !findsNothing) return thatFollows(tokens, v) ? beforeVerb(sentence, tokens, v, v, token.text) : null;
   if (findsNothing) return beforeVerb(sentence, tokens, v, v, token.text);
   if (
@@ -277,6 +284,23 @@ function matchAt(sentence: string, tokens: Token[], v: number): CueMatch | null 
   const lastCueToken = isTwoWord ? v + 1 : v;
   const cue = sentence.slice(token.start, tokens[lastCueToken]!.end);
   return inverted(sentence, tokens, v, lastCueToken, cue) ?? beforeVerb(sentence, tokens, v, lastCueToken, cue);
+}
+
+const VERDICTS = /^(?:guilty|liable|responsible|innocent|negligent|culpable)$/;
+
+/** "… found all eight accused guilty": the words after a verb of finding, at `text`, give a verdict. */
+export function verdictFollows(text: string): boolean {
+  const tokens = tokenize(`found ${text}`);
+  return findsVerdict(tokens, 0);
+}
+
+/** "found all eight accused guilty": a verdict adjective after the object, within a short run of words. */
+function findsVerdict(tokens: Token[], v: number): boolean {
+  for (let i = v + 1; i < tokens.length && i <= v + 7; i++) {
+    if (!tokens[i]!.isWord) return false;
+    if (VERDICTS.test(tokens[i]!.lower)) return i > v + 1;
+  }
+  return false;
 }
 
 function infinitiveFollows(tokens: Token[], v: number): boolean {
@@ -307,11 +331,28 @@ function thatFollows(tokens: Token[], v: number): boolean {
   return false;
 }
 
-/** "at more than 24,000", "at 400": within `reach` tokens from `from`, an "at" before a figure. */
+/** "at more than 24,000", "at 400", "above 25,000": within `reach` tokens from `from`, an "at" or a bound before a figure. */
+// "put the toll at 3,787", "estimated the total above 25,000": the figure itself, or a bound on it.
+const FIGURE_PREPOSITIONS = /^(?:at|above|below|under|near|around)$/;
 function figureAt(tokens: Token[], from: number, reach: number): boolean {
   for (let i = from; i < tokens.length && i < from + reach; i++) {
-    if (tokens[i]!.lower !== "at") continue;
+    if (!FIGURE_PREPOSITIONS.test(tokens[i]!.lower)) continue;
     return tokens.slice(i + 1, i + 7).some((t) => /^\d/.test(t.text) || NUMBER_WORDS.test(t.lower));
+  }
+  return false;
+}
+
+const DEFINITE = /^(?:the|this|that|these|those|his|her|its|their|our)$/;
+const SPANS_OF_TIME = /^(?:day|week|month|year|minute|hour|moment|few|while|second|decade|couple)$/;
+
+/** "called the study an attempt …": after the verb a definite noun phrase, then "a"/"an" and what it is called. */
+function namesAsSomething(tokens: Token[], v: number): boolean {
+  if (!DEFINITE.test(tokens[v + 1]?.lower ?? "")) return false;
+  for (let i = v + 2; i < tokens.length && i <= v + 6; i++) {
+    const token = tokens[i]!;
+    if (!token.isWord) return false;
+    // "called the company a week later" rang it; "called the plan a disgrace" named it.
+    if (/^(?:a|an)$/.test(token.lower)) return i > v + 2 && !!tokens[i + 1]?.isWord && !SPANS_OF_TIME.test(tokens[i + 1]!.lower);
   }
   return false;
 }
@@ -324,6 +365,8 @@ function estimating(sentence: string, tokens: Token[], v: number): CueMatch | nu
     // "called the plan “shock therapy”": naming something in quotation marks is saying it.
     const quote = tokens.findIndex((t, i) => i > v && i <= v + 5 && (OPENING_QUOTES.has(t.text) || t.text === '"'));
     if (quote !== -1 && tokens.slice(v + 1, quote).every((t) => t.isWord)) return beforeVerb(sentence, tokens, v, v, tokens[v]!.text);
+    // "called the study an attempt to shift the blame", "called the verdict an insult": naming a thing as something.
+    if (namesAsSomething(tokens, v)) return beforeVerb(sentence, tokens, v, v, tokens[v]!.text);
   }
   // "the coast guard lowered it to 172": the count the text just gave, revised to a figure.
   if (
@@ -338,7 +381,7 @@ function estimating(sentence: string, tokens: Token[], v: number): CueMatch | nu
   for (let i = v + 1; i < tokens.length && i <= v + reach; i++) {
     const token = tokens[i]!;
     if (!token.isWord && !(token.text === "," && /^\d/.test(tokens[i - 1]?.text ?? "") && /^\d/.test(tokens[i + 1]?.text ?? ""))) return null;
-    if (verb.startsWith("put") && token.lower === "at" && figureAt(tokens, i, 1)) break;
+    if (verb.startsWith("put") && figureAt(tokens, i, 1)) break;
     if (!verb.startsWith("put") && ESTIMATE_OBJECTS.test(token.lower)) break;
     // "The government counts 1,135 dead", "the departure report listed 657 tons": a count right after the verb.
     if ((verb.startsWith("count") || verb.startsWith("list")) && i === v + 1 && /^\d/.test(token.text)) break;
@@ -377,7 +420,11 @@ function participle(sentence: string, tokens: Token[], v: number): CueMatch | nu
 function participleSubject(tokens: Token[], first: number, v: number): PhraseRange | null {
   const range = SUBJECT_PRONOUNS.has(tokens[first]!.lower) ? { first, last: first } : phraseStartingAt(tokens, first);
   if (!range || range.last >= v - 1) return null;
-  let verb = tokens[range.last + 1];
+  let next = range.last + 1;
+  // "Arjun Singh on Wednesday broke his silence …, telling …": the day or an adverb between subject and verb.
+  while (next < v - 1 && (SKIPPABLE_BEFORE_VERB.has(tokens[next]!.lower) || (tokens[next]!.lower === "on" && WEEKDAYS.includes(tokens[next + 1]?.lower ?? ""))))
+    next += tokens[next]!.lower === "on" ? 2 : 1;
+  let verb = tokens[next];
   // "Roshan Shaikh, the city's top administrator, then revised …, saying": skip the apposition.
   if (verb?.text === ",") {
     const close = tokens.findIndex((t, k) => k > range.last + 1 && k < v && t.text === ",");
@@ -479,7 +526,7 @@ function asTheyPutIt(sentence: string, tokens: Token[], v: number): CueMatch | n
 /** Heads that speak whatever follows them says of them: groups, roles, unnamed sources ("residents", "an official"). */
 function isSpeakerHead(token: Token | undefined): boolean {
   const lower = token?.lower ?? "";
-  return GROUP_HEADS.has(lower) || ANONYMOUS_SOURCE_HEADS.has(lower) || isRoleWord(lower) || isRoleWord(lower.replace(/s$/, ""));
+  return isGroupHead(lower) || ANONYMOUS_SOURCE_HEADS.has(lower) || isRoleWord(lower) || isRoleWord(lower.replace(/s$/, ""));
 }
 
 const PLAIN_DETERMINERS = /^(?:the|a|an|his|her|its|their|our)$/;
@@ -620,6 +667,8 @@ function beforeVerb(sentence: string, tokens: Token[], v: number, lastCueToken: 
     i >= 0 &&
     (SKIPPABLE_BEFORE_VERB.has(tokens[i]!.lower) ||
       isLyAdverb(tokens[i]!) ||
+      // "UCC has long held that …": "long" after a perfect's auxiliary says how long the position has been held.
+      (tokens[i]!.lower === "long" && /^(has|have|had)$/.test(tokens[i - 1]?.lower ?? "")) ||
       (tokens[i]!.lower === "first" && tokens[i - 1]?.lower === "at") ||
       dayBeforeVerb(tokens, i))
   ) {
@@ -648,7 +697,7 @@ function beforeVerb(sentence: string, tokens: Token[], v: number, lastCueToken: 
     return opensMainClause(tokens, i) ? makeMatch(sentence, tokens, cue, "subject", tokens[v]!.start, { first: i, last: i }) : null;
   }
   if (
-    GROUP_HEADS.has(previous.lower) &&
+    isGroupHead(previous.lower) &&
     /^(his|her|their)$/.test(tokens[i - 1]?.lower ?? "") &&
     tokens[i - 2]?.lower === "and" &&
     SUBJECT_PRONOUNS.has(tokens[i - 3]?.lower ?? "") &&
@@ -842,8 +891,8 @@ function groupOfInstitution(tokens: Token[], range: PhraseRange): PhraseRange | 
   if (!/^(from|at|of|with|in|for)$/.test(tokens[range.first - 1]?.lower ?? "")) return null;
   // "An engineer with the Savar municipality, who asked not to be named, said": one unnamed member speaks.
   const role = tokens[range.first - 2]?.lower ?? "";
-  if (!GROUP_HEADS.has(role) && !(isRoleWord(role) && /^(with|at|of|from)$/.test(tokens[range.first - 1]!.lower))) return null;
-  if (!GROUP_HEADS.has(role)) {
+  if (!isGroupHead(role) && !(isRoleWord(role) && /^(with|at|of|from)$/.test(tokens[range.first - 1]!.lower))) return null;
+  if (!isGroupHead(role)) {
     const person = phraseEndingAt(tokens, range.first - 2);
     return person && opensMainClause(tokens, person.first) && /^(a|an|one)$/i.test(tokens[person.first]!.text)
       ? { first: person.first, last: range.last }
@@ -875,6 +924,8 @@ function opensMainClause(tokens: Token[], first: number): boolean {
   if (BOUNDARY_PUNCTUATION.has(before.text)) return true;
   // "…in the rubble,[25] and the company's chief executive … acknowledged": a citation marker ends a clause.
   if ((before.lower === "and" || before.lower === "or") && tokens[first - 2]?.text === "]") return true;
+  // "And Dow says …", "But the families insist …": a conjunction opening the sentence opens its main clause too.
+  if (first - 1 === 0 && CLAUSE_JOINERS.has(before.lower)) return true;
   // "rights groups and officials say": without a comma, the clause starts before the first subject.
   if ((before.lower === "and" || before.lower === "or") && tokens[first - 2]?.text !== ",") {
     const conjunct = phraseEndingAt(tokens, first - 2);

@@ -1,7 +1,7 @@
 // What a reader remembers (who spoke last, institutions, documents, roles), to resolve "he said", "the memo says", "the rights group said".
 
 import type { ActorKind, ExtractedSpeaker } from "./types";
-import { GROUP_HEADS, INSTITUTION_HEADS, INTERCHANGEABLE_DOCUMENT_NOUNS, isPluralGroupName } from "./lexicon";
+import { endsInGroupHead, INSTITUTION_HEADS, INTERCHANGEABLE_DOCUMENT_NOUNS, isPluralGroupName } from "./lexicon";
 import type { DocumentPhrase, Gender, Pronoun } from "./speaker-phrases";
 
 export interface Position {
@@ -45,6 +45,42 @@ function nounsCompatible(a: string, b: string): boolean {
   if (INTERCHANGEABLE_DOCUMENT_NOUNS.some((group) => group.has(a) && group.has(b))) return true;
   return COMPATIBLE_DOCUMENTS[a]?.includes(b) ?? false;
 }
+
+/** Role heads that any office holder may be called ("the veteran leader", "the official"). */
+const GENERIC_ROLE_HEADS: ReadonlySet<string> = new Set(["leader", "official", "politician"]);
+
+/** Heads that name a public body: "the army said" means a body whose name says army. */
+const GOVERNMENTAL_HEADS: ReadonlySet<string> = new Set([
+  "government",
+  "ministry",
+  "presidency",
+  "department",
+  "agency",
+  "administration",
+  "embassy",
+  "consulate",
+  "military",
+  "army",
+  "prosecution",
+]);
+/** Heads that name a business of any kind: "the company" may be the airline named before. */
+const COMMERCIAL_HEADS: ReadonlySet<string> = new Set([
+  "company",
+  "firm",
+  "airline",
+  "operator",
+  "manufacturer",
+  "bank",
+  "utility",
+  "carrier",
+  "contractor",
+  "insurer",
+  "railroad",
+  "railway",
+  "carmaker",
+  "automaker",
+  "retailer",
+]);
 
 export class Discourse {
   private readonly people: EntityMention[] = [];
@@ -122,11 +158,17 @@ export class Discourse {
   }
 
   resolvePronoun(pronoun: Pronoun, at: Position): { speaker: ExtractedSpeaker | null; document: DocumentRecord | null } | null {
+    // "… said the chairman, who had met the minister. He added …": who spoke in the sentence before goes on speaking, however
+    // many people that sentence named after him.
+    const lastSpeaker = this.latest(this.speakers, at, () => true);
+    const continuing = lastSpeaker && at.order - lastSpeaker.order <= 1 ? lastSpeaker : null;
     if (pronoun === "he") {
+      if (continuing && this.genderOf(continuing.speaker) !== "female") return { speaker: continuing.speaker, document: null };
       const person = this.latest(this.people, at, (p) => p.gender !== "female");
       return person ? { speaker: person.speaker, document: null } : null;
     }
     if (pronoun === "she") {
+      if (continuing && this.genderOf(continuing.speaker) === "female") return { speaker: continuing.speaker, document: null };
       // News copy marks women ("Ms Jalil") far more reliably than men: an unmarked name is usually a man's.
       const person = this.latest(this.people, at, (p) => p.gender === "female") ?? this.latest(this.people, at, (p) => p.gender === "unknown");
       return person ? { speaker: person.speaker, document: null } : null;
@@ -200,42 +242,24 @@ export class Discourse {
     const party = TRIAL_PARTIES[head];
     if (party) return party;
     if (["group", "party", "committee", "organization", "organisation", "movement"].includes(head) || INSTITUTION_HEADS.has(head)) {
-      const governmental = [
-        "government",
-        "ministry",
-        "presidency",
-        "department",
-        "agency",
-        "administration",
-        "embassy",
-        "consulate",
-        "military",
-        "army",
-        "prosecution",
-      ].includes(head);
+      const governmental = GOVERNMENTAL_HEADS.has(head);
       // "The firm insisted" is a business, never the government named before it.
-      const commercial = [
-        "company",
-        "firm",
-        "airline",
-        "operator",
-        "manufacturer",
-        "bank",
-        "utility",
-        "carrier",
-        "contractor",
-        "insurer",
-        "railroad",
-        "railway",
-        "carmaker",
-        "automaker",
-        "retailer",
-      ].includes(head);
+      const commercial = COMMERCIAL_HEADS.has(head);
+      // "The ferry company cut … But the union insists …": a body the text described by a head of another kind is not it
+      // (a capitalized last word belongs to a proper name: "Meghna Launch Services" may still be "the firm").
+      const otherKind = (e: EntityMention) => {
+        const own = e.speaker.name
+          .split(" ")
+          .pop()!
+          .replace(/(?<=[^s])s$/, "");
+        return /^[a-z]/.test(own) && own !== head && INSTITUTION_HEADS.has(own) && !(commercial && COMMERCIAL_HEADS.has(own));
+      };
       // "BP officials" spoke for BP, but "the company" is BP itself, not its officials.
       // "A company official said …. The company's report …": one of its people is not the body either.
       const fits = (e: EntityMention) =>
-        !GROUP_HEADS.has(e.speaker.name.split(" ").pop()!.toLowerCase()) &&
+        !endsInGroupHead(e.speaker.name) &&
         !/\b(official|spokesman|spokeswoman|spokesperson|executive|officer|engineer)$/i.test(e.speaker.name) &&
+        !otherKind(e) &&
         (governmental
           ? // "The army said" after "the health ministry": a public body is the one its head word names.
             e.speaker.kind === "government_body" &&
@@ -253,8 +277,11 @@ export class Discourse {
       const isCourt = (e: EntityMention) => e.speaker.kind === "court";
       return (this.latest(this.institutions, at, isCourt) ?? this.latest(this.named, at, isCourt))?.speaker ?? null;
     }
-    // "the MQM leader … said": the paragraph's last speaker, unless given another role (a mayor is not "the ambassador").
-    const speaker = this.latest(this.speakers, at, (s) => s.paragraph === at.paragraph && this.rolesOf(s.speaker).every((r) => r === head));
+    // "the MQM leader … said": the last speaker of this paragraph or the one before (a news paragraph is a sentence or
+    // two), unless given another role (a mayor is not "the ambassador").
+    // "Leader" and "official" fit any office: the chief minister is "the veteran Congress leader" a paragraph later.
+    const fitsRole = (s: EntityMention) => GENERIC_ROLE_HEADS.has(head) || this.rolesOf(s.speaker).every((r) => r === head);
+    const speaker = this.latest(this.speakers, at, (s) => at.paragraph - s.paragraph <= 1 && fitsRole(s));
     return speaker?.speaker ?? null;
   }
 

@@ -3,6 +3,7 @@
 import { countries } from "countries-list";
 
 import { stripDiacritics } from "@/lib/text/diacritics";
+import { isKindOf } from "@/lib/text/wordnet";
 
 /** Verbs that introduce reported speech or a stated position, in every inflection we match literally. */
 export const SPEECH_VERBS: readonly string[] = [
@@ -369,10 +370,47 @@ export const GROUP_HEADS: ReadonlySet<string> = new Set([
   "bodies",
 ]);
 
+/** The singular forms a plural noun may come from ("organisations" → "organisation", "parties" → "party", "witnesses" → "witness"). */
+function singularsOf(word: string): string[] {
+  if (/ies$/.test(word)) return [word.replace(/ies$/, "y")];
+  if (/(?:ch|sh|ss|x)es$/.test(word)) return [word.replace(/es$/, "")];
+  return /[^s]s$/.test(word) ? [word.replace(/s$/, "")] : [];
+}
+
+const groupHeads = new Map<string, boolean>();
+
+/**
+ * A plural noun for people or for bodies of people heads a group that speaks as one: the words listed above, or any plural
+ * whose singular WordNet files under "person" or "social group" ("survivors' organisations said", "the rebels' commanders
+ * said", "both parties argued"); a plural of things ("reports", "figures") heads none, and neither does a plural of polities
+ * ("countries", "nations"), which names their territory as often as their governments.
+ */
+export function isGroupHead(word: string): boolean {
+  const lower = word.toLowerCase();
+  if (GROUP_HEADS.has(lower)) return true;
+  let known = groupHeads.get(lower);
+  if (known === undefined) {
+    known = singularsOf(lower).some(
+      (singular) => isKindOf(singular, "person") || (isKindOf(singular, "social_group") && !isKindOf(singular, "political_unit")),
+    );
+    groupHeads.set(lower, known);
+  }
+  return known;
+}
+
+/**
+ * A name whose last word heads a group: "BP officials", "survivors' organisations". A capitalized last word is part of a
+ * proper name ("Ethiopian Airlines", "Eveready Industries") unless the list above holds it ("Police", "Shopkeepers").
+ */
+export function endsInGroupHead(name: string): boolean {
+  const last = name.split(" ").pop() ?? "";
+  return GROUP_HEADS.has(last.toLowerCase()) || (/^[a-z]/.test(last) && isGroupHead(last));
+}
+
 /** "Police", "BP officials", "Shopkeepers": a group named by a plural head speaks as "they". */
 export function isPluralGroupName(name: string): boolean {
   const last = (name.split(" ").pop() ?? "").toLowerCase();
-  return GROUP_HEADS.has(last) && (/[^s]s$/.test(last) || last === "police");
+  return endsInGroupHead(name) && (/[^s]s$/.test(last) || last === "police");
 }
 
 /** "The company said" refers back to an institution the reader has met. */
@@ -1064,3 +1102,12 @@ export function countryOfSeat(name: string): string | null {
 
 /** "[7][8] She stated …": an encyclopedia's citation markers that close the previous sentence. */
 export const LEADING_CITATION_MARKERS = /^(?:\[(?:\d{1,3}|[a-z]|citation needed)\]\s*)+/i;
+
+/**
+ * Initials written together before a surname ("B.K." of "B.K. Shukla", "A.P.J." of "A.P.J. Abdul Kalam"), dots optional at
+ * the end: a person's, unless the letters spell a country ("U.S.", "U.K.").
+ */
+export function isPersonInitials(text: string): boolean {
+  if (!/^[A-Z](?:\.[A-Z])+\.?$/.test(text)) return false;
+  return !COUNTRIES_AND_REGIONS.has(text.replace(/\./g, "").toLowerCase());
+}

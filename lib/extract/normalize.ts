@@ -155,6 +155,20 @@ const DEBRIS_RULES: DebrisRule[] = [
   },
   { reason: "wire-footer", test: (l) => l.length < 160 && /\bcontributed (reporting )?to this (report|story)\.?$/i.test(l) },
   { reason: "caption", test: (l) => l.length < 400 && /^(\[(photo|image|picture)\]|(file )?photo\s*[:–—-]|image\s*:|picture\s*:)/i.test(l) },
+  // A correction notice speaks about the page, not the subject: "An earlier version of this story misstated …".
+  {
+    reason: "correction-notice",
+    test: (l) => l.length < 300 && /^((an earlier|a previous) version of this (article|story|report|post|page)\b|(correction|clarification)\s*[:–—-])/i.test(l),
+  },
+  // Instructions to the reader at the foot of a release: "For investor enquiries please visit …", "Please do not call …".
+  {
+    reason: "reader-instruction",
+    test: (l) =>
+      l.length < 240 &&
+      /^(for (media|press|investor|general|other|further) (enquiries|inquiries)\b|please (visit|call|contact|e-?mail|write to|see|do not (call|contact|reply))\b)/i.test(
+        l,
+      ),
+  },
 ];
 
 function classifyDebris(line: string): string | null {

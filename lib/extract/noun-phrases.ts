@@ -1,6 +1,6 @@
 // The noun phrase next to an attribution verb, without a parser: a verb, a preposition or a subordinator ends it.
 
-import { ANONYMOUS_SOURCE_HEADS, DOCUMENT_NOUNS, GROUP_HEADS, INSTITUTION_HEADS, SPEECH_VERBS, TITLE_WORDS } from "./lexicon";
+import { ANONYMOUS_SOURCE_HEADS, DOCUMENT_NOUNS, isGroupHead, INSTITUTION_HEADS, SPEECH_VERBS, TITLE_WORDS } from "./lexicon";
 
 // Speech verbs that are never nouns.
 const VERB_ONLY: ReadonlySet<string> = new Set(SPEECH_VERBS.filter((verb) => /(ed|told|said|wrote|says|tells)$/.test(verb) && !verb.includes(" ")));
@@ -385,7 +385,7 @@ function isPhraseWord(token: Token): boolean {
     INSTITUTION_HEADS.has(lower) ||
     DOCUMENT_NOUNS.includes(lower) ||
     ANONYMOUS_SOURCE_HEADS.has(lower) ||
-    GROUP_HEADS.has(lower) ||
+    isGroupHead(lower) ||
     looksAdjectival(lower) ||
     /^[a-z]+-[a-z]+$/.test(lower)
   );
@@ -455,11 +455,16 @@ function compoundModifier(tokens: Token[], index: number, depth = 0): boolean {
   }
   // "the fire department" yes; participles ("killed police") are verbs, not modifiers.
   if (/(ed|ing)$/.test(token.lower)) return false;
-  return INSTITUTION_HEADS.has(next.lower) || GROUP_HEADS.has(next.lower) || (depth < 2 && compoundModifier(tokens, index + 1, depth + 1));
+  return INSTITUTION_HEADS.has(next.lower) || isGroupHead(next.lower) || (depth < 2 && compoundModifier(tokens, index + 1, depth + 1));
 }
 
+/** A company's legal form written short before its full stop: "Corp.", "Inc.", "Ltd.", "Co.". */
+const COMPANY_SUFFIXES = /^(?:Corp|Inc|Ltd|Co|Cos|Bros|Pvt|Pty|Ltda)$/;
+
 export function phraseEndingAt(tokens: Token[], last: number): PhraseRange | null {
-  let first = last;
+  // "Union Carbide Corp. said …", "John Smith Jr. said …": an abbreviation's full stop ends the phrase, not the sentence.
+  const abbreviated = tokens[last]?.text === "." && (isAbbreviation(tokens[last - 1]) || COMPANY_SUFFIXES.test(tokens[last - 1]?.text ?? ""));
+  let first = abbreviated ? last - 1 : last;
   while (first >= 0 && acceptsToken(tokens, first)) {
     // "On June 15 the government announced": a determiner opens the phrase unless a connector holds it.
     if (first < last && /^(the|a|an)$/.test(tokens[first]!.lower) && !NAME_CONNECTORS.has(tokens[first - 1]?.lower ?? "")) {
@@ -574,6 +579,6 @@ function endsAPhrase(token: Token | undefined, before?: Token): boolean {
       DOCUMENT_NOUNS.includes(token.lower) ||
       ROLE_NOUNS.has(token.lower) ||
       INSTITUTION_HEADS.has(token.lower) ||
-      GROUP_HEADS.has(token.lower))
+      isGroupHead(token.lower))
   );
 }

@@ -1,10 +1,10 @@
 // Which cue a sentence uses, who stands behind it, and what it teaches about names, roles and documents for later sentences.
 
 import { isDictionaryWord } from "@/lib/text/wordnet";
-import { INSTITUTION_HEADS } from "./lexicon";
+import { INSTITUTION_HEADS, isPersonInitials } from "./lexicon";
 import type { ExtractedSpeaker } from "./types";
 import type { PersonNameResolver } from "./actors";
-import { findCues, isDateWord, namesADate, type CueMatch } from "./cues";
+import { findCues, isDateWord, namesADate, verdictFollows, type CueMatch } from "./cues";
 import { Discourse, type DocumentRecord, type Position } from "./discourse";
 import { phraseStartingAt } from "./noun-phrases";
 import { bodyNamed, nameFromWords, readPhrase, trailingPersonName, type DocumentPhrase, type Gender, type PhraseReading } from "./speaker-phrases";
@@ -111,9 +111,10 @@ const ROLE_BEFORE_NAME = new RegExp(
   "g",
 );
 
-// "wrote in a 1996 report": the medium is cited alongside the speaker.
+// "wrote in a 1996 report", "wrote in his autobiography", "said, reading from a prepared statement": the medium is cited
+// alongside the speaker.
 const MEDIUM =
-  /\bin (a|an|the|his|her|its|their) ((?:[\w’'$-]+ ){0,3}?)(memo|memorandum|report|letter|letters|statement|decision|ruling|judgment|article|cable|column|affidavit|complaint|petition|book)\b((?: on| of| to)[^,;:“”"]{0,60})?/i;
+  /\b(?:in|(?:reading|quoting) from) (a|an|the|his|her|its|their) ((?:[\w’'$-]+ ){0,3}?)(memo|memorandum|report|letter|letters|statement|decision|ruling|judgment|article|cable|column|affidavit|complaint|petition|book|autobiography|memoir|memoirs|diary)\b((?: on| of| to)[^,;:“”"]{0,60})?/i;
 // A clause subject that sends or files a document is its author ("The Privy Council Office … sent a memo").
 const AUTHORING_VERB =
   /\b(sent|wrote|issued|released|published|prepared|filed|submitted|drafted|produced)\s+((?:a|an|its|their|his|her)\s+(?:[\w’'$-]+\s){0,3}?(?:memo|memorandum|report|letter|letters|statement|lawsuit|suit|complaint|petition|cable|paper|study))\b/i;
@@ -342,7 +343,9 @@ export class SentenceAttributor {
     const says =
       match.pattern === "inverted" ||
       /^(said|says|told|added|wrote)$/i.test(match.cue) ||
-      /^\s*(?:,[^,]{1,60},\s*)?that\b/i.test(sentence.slice(match.cueStart + match.cue.length));
+      /^\s*(?:,[^,]{1,60},\s*)?that\b/i.test(sentence.slice(match.cueStart + match.cue.length)) ||
+      // "The court found all eight accused guilty": its verdict.
+      (/^(found|finds)$/i.test(match.cue) && verdictFollows(sentence.slice(match.cueStart + match.cue.length)));
     if (!says) return null;
     const words = reading.text.trim().split(/\s+/);
     if (!/^the$/i.test(words[0] ?? "") || words.slice(1).some((word) => /^\p{Lu}/u.test(word))) return null;
@@ -472,8 +475,11 @@ export class SentenceAttributor {
     const tokens = tokenize(context.sentence);
     let start = -1;
     for (let i = 0; i <= tokens.length; i++) {
+      // "B.K. Shukla": the full stop after a person's initials does not end the run.
+      const afterInitials = start >= 0 && tokens[i]?.text === "." && isPersonInitials(`${tokens[i - 1]!.text}.`) && isCapitalized(tokens[i + 1]);
       const inRun =
-        i < tokens.length && (isCapitalized(tokens[i]) || (start >= 0 && /^(of|for|the|and|&)$/i.test(tokens[i]!.text) && isCapitalized(tokens[i + 1])));
+        i < tokens.length &&
+        (isCapitalized(tokens[i]) || afterInitials || (start >= 0 && /^(of|for|the|and|&)$/i.test(tokens[i]!.text) && isCapitalized(tokens[i + 1])));
       if (inRun && start < 0) start = i;
       if (!inRun && start >= 0) {
         const named = nameFromWords(tokens.slice(start, i));

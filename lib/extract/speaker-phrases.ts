@@ -5,8 +5,9 @@ import { endsInstitutionally, guessActorKind, isPlaceName, looksLikePersonName }
 import {
   ANONYMOUS_SOURCE_HEADS,
   DOCUMENT_NOUNS,
-  GROUP_HEADS,
+  isGroupHead,
   INSTITUTION_HEADS,
+  isPersonInitials,
   isDemonym,
   MONTHS,
   TITLE_ABBREVIATIONS,
@@ -76,7 +77,7 @@ export function readPhrase(text: string, following: string): PhraseReading | nul
   const modified = POST_MODIFIER.exec(text.trim());
   const modifiedHead = modified ? tokenize(modified[1]!).filter((t) => t.isWord) : [];
   // A capital on the head is a name's ("Kevin Lynch on …"), unless it only opens the sentence ("Officials familiar with …").
-  const headCapital = modifiedHead.length > 0 && isCapitalized(modifiedHead.at(-1)) && !(modifiedHead.length === 1 && GROUP_HEADS.has(modifiedHead[0]!.lower));
+  const headCapital = modifiedHead.length > 0 && isCapitalized(modifiedHead.at(-1)) && !(modifiedHead.length === 1 && isGroupHead(modifiedHead[0]!.lower));
   if (modified && !headCapital) {
     const headReading = readPhrase(modified[1]!, "");
     // What the head is not ("a senior official familiar with the report"), the modifier's noun cannot make it.
@@ -103,10 +104,12 @@ export function readPhrase(text: string, following: string): PhraseReading | nul
   if (placedSources && beforeSources.every((word) => /^(?:the|some|two|three|several|\d{1,4})$/.test(word) || MONTHS.includes(word)))
     return { type: "name", name: capitalize(placedSources[2]!), kind: "other", text, gender: "unknown", group: true };
   // "Newspapers in Karachi", "residents of Gemmayzeh": a group told apart by where it is.
-  const placedGroup = /^(?:the\s+|some\s+|local\s+|many\s+)?([a-z]+)\s+(?:in|of|from|at)\s+(?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,3}$/iu.exec(
-    text.trim(),
-  );
-  if (placedGroup && GROUP_HEADS.has(placedGroup[1]!.toLowerCase()) && !/^sources?$/i.test(placedGroup[1]!)) return groupReading(words, text);
+  // "Survivors' groups in Bhopal": the group's head may follow whose it is.
+  const placedGroup =
+    /^(?:the\s+|some\s+|local\s+|many\s+)?(?:[a-z]+s['’]\s+)?([a-z]+)\s+(?:in|of|from|at)\s+(?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,3}$/iu.exec(
+      text.trim(),
+    );
+  if (placedGroup && isGroupHead(placedGroup[1]!.toLowerCase()) && !/^sources?$/i.test(placedGroup[1]!)) return groupReading(words, text);
   // "the mother of a firefighter": a relation to someone unnamed is who the text can say.
   const relation = RELATION_OF.exec(text.trim());
   if (relation) return { type: "name", name: capitalize(relation[1]!), kind: "person", text, gender: genderOf(relation[1]!), group: true };
@@ -153,14 +156,14 @@ export function readPhrase(text: string, following: string): PhraseReading | nul
   if (
     madeOf &&
     (INSTITUTION_HEADS.has(bodyHead) || /^(panel|committee|group)$/.test(bodyHead)) &&
-    madeOf[2]!.split(/,\s*|\s+and\s+/).every((word) => GROUP_HEADS.has(word))
+    madeOf[2]!.split(/,\s*|\s+and\s+/).every((word) => isGroupHead(word))
   ) {
     const body = readPhrase(madeOf[1]!, following);
     if (body) return { ...body, text };
   }
   // "Survivors and local people estimated …": groups listed together; the first stands for them.
   const conjunct = /^(.+?)\s+and\s+(?:other\s+|local\s+)?[a-z][\w\s-]*$/.exec(text.trim());
-  if (conjunct && GROUP_HEADS.has(conjunct[1]!.trim().split(/\s+/).pop()!.toLowerCase())) {
+  if (conjunct && isGroupHead(conjunct[1]!.trim().split(/\s+/).pop()!.toLowerCase())) {
     const first = readPhrase(conjunct[1]!, following);
     if (first) return first;
   }
@@ -172,7 +175,7 @@ export function readPhrase(text: string, following: string): PhraseReading | nul
   // "Diplomatic sources" can be told apart; bare "sources" stay anonymous.
   if (/^sources?$/.test(head.lower) && qualifiers(words).length > 0) return groupReading(words, text);
   if (headIsCommonNoun && ANONYMOUS_SOURCE_HEADS.has(head.lower)) return { type: "anonymous", text };
-  if (headIsCommonNoun && GROUP_HEADS.has(head.lower)) return groupReading(words, text);
+  if (headIsCommonNoun && isGroupHead(head.lower)) return groupReading(words, text);
   // "the company": a body met earlier; "the Sindh government": a body named by its modifiers.
   if (!isCapitalized(head) && (INSTITUTION_HEADS.has(head.lower) || (owned && /^(committee|group|party)$/.test(head.lower)))) {
     const content = words.filter((w) => !DETERMINERS.has(w.lower));
@@ -253,9 +256,15 @@ function isDescription(words: Token[]): boolean {
     !isAcronym(head) &&
     (TITLE_WORDS.has(head.lower) || /^(group|party|court|committee|father|mother|doctor|family|ambassador|organization|organisation)$/.test(head.lower));
   if (!headIsRole) return false;
+  // "the veteran Congress leader": after "the", a proper name right before a lower-case role only says whose it is.
+  const whose = /^the$/i.test(words[0]!.text) && !isCapitalized(head) ? content[content.length - 2] : undefined;
   return content.every(
     (w) =>
-      isAcronym(w) || !isCapitalized(w) || TITLE_WORDS.has(w.lower) || (w !== head && isDemonym(w.text)) || (w === content[0] && /^(The|This)$/.test(w.text)),
+      isAcronym(w) ||
+      !isCapitalized(w) ||
+      TITLE_WORDS.has(w.lower) ||
+      (w !== head && (isDemonym(w.text) || w === whose)) ||
+      (w === content[0] && /^(The|This)$/.test(w.text)),
   );
 }
 
@@ -460,11 +469,17 @@ export function trailingPersonName(run: Token[]): string | null {
   for (let i = last; i >= 0; i--) {
     const token = run[i]!;
     if (token.text === ".") {
-      if (kept.length && /^[A-Z]$/.test(run[i - 1]?.text ?? "")) {
+      const initials = run[i - 1]?.text ?? "";
+      if (kept.length && (/^[A-Z]$/.test(initials) || isPersonInitials(`${initials}.`))) {
         kept.unshift(token);
         continue;
       }
       break;
+    }
+    // "B.K. Shukla", "A.P.J. Abdul Kalam": initials written together before the name are part of it, not an acronym.
+    if (kept.length && run[i + 1]?.text === "." && isPersonInitials(`${token.text}.`)) {
+      kept.unshift(token);
+      continue;
     }
     const bare = token.lower.replace(/[’']s$/, "");
     if (!isCapitalized(token) || (isAcronym(token) && token.text.length > 1)) break;

@@ -2,21 +2,12 @@
 // (tests/fixtures/conflicts/sewol-ferry): who a sentence says stands behind a claim.
 import { describe, expect, test } from "vitest";
 
+import { claimWith, speakerOf } from "../helpers/extracted-claims";
 import { ActorDirectory, type KnownActor } from "../../lib/actors/identity";
 import { canonicalActorKey } from "../../lib/extract/actors";
 import { extractClaims } from "../../lib/extract/claims";
 import { normalizeDocument } from "../../lib/extract/normalize";
-import type { ActorKind, ExtractedClaim } from "../../lib/extract/types";
-
-function claimWith(text: string, fragment: string): ExtractedClaim {
-  const matches = extractClaims(text).filter((claim) => claim.quote.includes(fragment));
-  if (matches.length !== 1) throw new Error(`${matches.length} claims hold ${JSON.stringify(fragment)}`);
-  return matches[0]!;
-}
-
-function speakerOf(text: string, fragment: string): string | null {
-  return claimWith(text, fragment).speaker?.name ?? null;
-}
+import type { ActorKind } from "../../lib/extract/types";
 
 let nextId = 1;
 function actor(name: string, kind: ActorKind = "person"): KnownActor {
