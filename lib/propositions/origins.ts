@@ -269,6 +269,56 @@ function traceRulingsToCourts(members: OriginMember[], traced: MemberOrigin[]): 
   }
 }
 
+/**
+ * "the FBI report" and "a report by the United States Federal Bureau of Investigation": one document, named once by its
+ * author's initials and once in full — the same kind of document, and the initials of the full name hold the acronym.
+ */
+function mergeDocumentAcronyms(traced: MemberOrigin[]): void {
+  const documents = [...new Map(traced.filter((origin) => origin.originKey.startsWith("doc:")).map((origin) => [origin.originKey, origin.originLabel]))];
+  for (const origin of traced) {
+    if (!origin.originKey.startsWith("doc:")) continue;
+    const acronym = /\b(\p{Lu}{2,6})\b/u.exec(origin.originLabel)?.[1];
+    if (!acronym) continue;
+    const kinds = new Set(origin.originKey.slice(4).split(" "));
+    const full = documents.find(
+      ([key, label]) =>
+        key !== origin.originKey &&
+        !label.includes(acronym) &&
+        initialsOf(label).includes(acronym) &&
+        key
+          .slice(4)
+          .split(" ")
+          .some((word) => kinds.has(word)),
+    );
+    if (full) [origin.originKey, origin.originLabel] = full;
+  }
+}
+
+/**
+ * "A federal judge ruled …" and "U.S. District Judge Carl Barbier found …": a speaker known only by a role is the one
+ * named speaker of the proposition whose own claim gives them that title, when there is exactly one.
+ */
+function mergeUnnamedRoles(members: OriginMember[], traced: MemberOrigin[]): void {
+  const roleWords = new RegExp(`^(?:${ROLE_WORDS}|judges?|prosecutors?)$`, "i");
+  for (const [index, origin] of traced.entries()) {
+    const speaker = members[index]!.speaker;
+    if (!speaker || !origin.originKey.startsWith("voice:")) continue;
+    const words = speaker.name.replace(/^(?:the|an?)\s+/i, "").split(/\s+/);
+    const role = words.at(-1)!;
+    // Only a role, perhaps qualified by common words: "Federal judge", "a senior official"; no proper name after its first word.
+    if (!roleWords.test(role) || words.slice(1, -1).some((word) => /^\p{Lu}/u.test(word))) continue;
+    const titled = new Map<string, string>();
+    for (const [other, otherOrigin] of traced.entries()) {
+      const named = members[other]!.speaker;
+      if (!named || other === index || named.name === speaker.name || !/\s/.test(named.name)) continue;
+      const surname = named.name.split(/\s+/).at(-1)!;
+      if (new RegExp(`\\b${escapeRegExp(role)}\\s+(?:\\p{Lu}[\\p{L}.'’-]*\\s+){0,3}${escapeRegExp(surname)}\\b`, "iu").test(members[other]!.quote))
+        titled.set(otherOrigin.originKey, otherOrigin.originLabel);
+    }
+    if (titled.size === 1) [origin.originKey, origin.originLabel] = [...titled][0]!;
+  }
+}
+
 export function traceOrigins(members: OriginMember[]): OriginSummary {
   const bySource = new Map<number, OriginMember[]>();
   for (const member of members) bySource.set(member.sourceId, [...(bySource.get(member.sourceId) ?? []), member]);
@@ -296,6 +346,8 @@ export function traceOrigins(members: OriginMember[]): OriginSummary {
   mergeNameVariants(traced);
   mergeAffiliations(members, traced);
   traceRulingsToCourts(members, traced);
+  mergeDocumentAcronyms(traced);
+  mergeUnnamedRoles(members, traced);
   relayOwnRestatements(members, traced);
   relayRepostedRestatements(members, traced);
   const origins = new Map<string, Origin>();

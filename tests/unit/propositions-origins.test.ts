@@ -192,3 +192,47 @@ describe("rulings and reposts told in a source's own words", () => {
     expect(summary.members.find((traced) => traced.claimId === 12)!.originLabel).toBe("Caixin report");
   });
 });
+
+describe("one origin named two ways", () => {
+  test("'the CAAC report' and 'a report by the Civil Aviation Administration of China' are one document", () => {
+    const summary = traceOrigins([
+      member({ claimId: 1, sourceId: 1, speaker: { id: 1, name: "Xinhua", reliability: "F" }, citedVia: "the CAAC report" }),
+      member({
+        claimId: 2,
+        sourceId: 2,
+        speaker: { id: 2, name: "Caixin", reliability: "F" },
+        citedVia: "a report by the Civil Aviation Administration of China",
+      }),
+    ]);
+    expect(summary.independentOrigins).toBe(1);
+  });
+
+  test("a report by another body with other initials stays its own", () => {
+    const summary = traceOrigins([
+      member({ claimId: 1, sourceId: 1, speaker: { id: 1, name: "Xinhua", reliability: "F" }, citedVia: "the CAAC report" }),
+      member({
+        claimId: 2,
+        sourceId: 2,
+        speaker: { id: 2, name: "Caixin", reliability: "F" },
+        citedVia: "a report by the National Transportation Safety Board",
+      }),
+    ]);
+    expect(summary.independentOrigins).toBe(2);
+  });
+
+  test("'a maritime judge' is the one named speaker the proposition titles Judge; with two such judges, neither", () => {
+    const judge = { id: 5, name: "Maritime judge", reliability: "F" as const };
+    const zhang = { id: 6, name: "Zhang Wei", reliability: "F" as const };
+    const one = traceOrigins([
+      member({ claimId: 1, sourceId: 1, speaker: zhang, quote: "Maritime Court Judge Zhang Wei found that 800 tonnes had been stored." }),
+      member({ claimId: 2, sourceId: 2, speaker: judge, quote: "A maritime judge ruled that 800 tonnes had been stored." }),
+    ]);
+    expect(one.independentOrigins).toBe(1);
+    const two = traceOrigins([
+      member({ claimId: 1, sourceId: 1, speaker: zhang, quote: "Maritime Court Judge Zhang Wei found that 800 tonnes had been stored." }),
+      member({ claimId: 3, sourceId: 3, speaker: { id: 7, name: "Li Na", reliability: "F" }, quote: "Judge Li Na agreed that 800 tonnes had been stored." }),
+      member({ claimId: 2, sourceId: 2, speaker: judge, quote: "A maritime judge ruled that 800 tonnes had been stored." }),
+    ]);
+    expect(two.independentOrigins).toBe(3);
+  });
+});
