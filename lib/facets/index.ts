@@ -1,5 +1,5 @@
 // What a claim says, from its text alone; stored with the claim and recomputed when FACETS_VERSION changes.
-import { dates, isStatementDate, rejectedDay, yearlessDays } from "@/lib/text/dates";
+import { dates, isStatementDate, rejectedDay, rejectedMonth, yearlessDays } from "@/lib/text/dates";
 import { contentTerms } from "@/lib/text/terms";
 import { extractActs, mainPredicate } from "@/lib/facets/acts";
 import { extractPropositions } from "@/lib/facets/propositions";
@@ -16,7 +16,7 @@ export { checkWorthiness, DEFAULT_CHECK_WORTHINESS_THRESHOLD, type CheckWorthine
 export { comparableQuantities, quantitiesDisagree, quantityKey } from "@/lib/facets/quantities";
 
 /** Bump on any change that can alter a claim's facets. */
-export const FACETS_VERSION = "35";
+export const FACETS_VERSION = "36";
 
 const HYPOTHETICAL = /\b(?:if|could|might|unless|hypothetical(?:ly)?|in\s+theory|scenario)\b/i;
 const PREDICTION = /\b(?:will|is\s+expected\s+to|are\s+expected\s+to|forecasts?|projected\s+to)\b/i;
@@ -57,6 +57,7 @@ function dateFacets(text: string, tokens: FacetToken[]): DateFacet[] {
   };
   const facets: DateFacet[] = found.map((date) => {
     const rejects = rejectedDay(text, date);
+    const rejectsMonth = rejects === null ? rejectedMonth(text, date) : null;
     return {
       text: date.text,
       precision: date.precision,
@@ -64,6 +65,7 @@ function dateFacets(text: string, tokens: FacetToken[]): DateFacet[] {
       to: date.to,
       ...(isStatementDate(text, date) ? { statement: true } : {}),
       ...(rejects !== null ? { rejects } : {}),
+      ...(rejectsMonth !== null ? { rejectsMonth } : {}),
       ...eventOf(date.start),
     };
   });

@@ -65,6 +65,8 @@ export interface DateFacet {
   yearless?: boolean;
   /** "12 September 2012, not the 11th": the day (yyyymmdd) the claim says is wrong. */
   rejects?: number;
+  /** "21 November 2013, … not September": the month (yyyymm) the claim says is wrong. */
+  rejectsMonth?: number;
   /** What happened then: the lemmas of the clause's verb and the nouns up to the date ("arrest"). */
   event?: string[];
 }

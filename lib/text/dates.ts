@@ -110,6 +110,18 @@ export function rejectedDay(text: string, mention: DateMention): number | null {
   return day >= 1 && day <= 31 ? Math.floor(mention.from / 100) * 100 + day : null;
 }
 
+/** ", not September like the papers keep writing": a month the claim says is wrong, in the mention's year. */
+const NOT_MONTH = new RegExp(`^[^.;]{0,80}?\\bnot\\s+(?:in\\s+)?(${MONTH_ALTERNATION})\\b`, "i");
+
+/** "came in on 21 November 2013, … not September": the month (yyyymm) the claim corrects, in the same year. */
+export function rejectedMonth(text: string, mention: DateMention): number | null {
+  if (mention.precision === "year") return null;
+  const match = NOT_MONTH.exec(text.slice(mention.end, mention.end + 100));
+  if (!match) return null;
+  const month = monthNumber(match[1]!);
+  return month === Math.floor(mention.from / 100) % 100 ? null : Math.floor(mention.from / 10000) * 100 + month;
+}
+
 export function datesDisagree(a: DateMention, b: DateMention): boolean {
   return a.to < b.from || b.to < a.from;
 }

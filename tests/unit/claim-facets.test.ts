@@ -267,6 +267,12 @@ describe("figures read in context", () => {
     expect(extractQuantities("The well leaked about 5,000 barrels of oil a day.")).toHaveLength(1);
   });
 
+  test("a date followed by 'not <month>' rejects that month of its year", () => {
+    const [date] = computeFacets({ quote: "The tanker reached port on 3 May 2019, the harbour log shows, not April as the agencies keep reporting." }).dates;
+    expect(date).toMatchObject({ precision: "day", rejectsMonth: 201904 });
+    expect(computeFacets({ quote: "It left in March 2014, and not in a hurry." }).dates[0]!.rejectsMonth).toBeUndefined();
+  });
+
   test("a whole count is marked as such: 'a total of', 'the final toll was', 'in all'", () => {
     const total = (quote: string) => computeFacets({ quote }).quantities.map((quantity) => quantity.total ?? false);
     expect(total("The state government later confirmed a total of 2,650 deaths in the floods.")).toEqual([true]);

@@ -1013,3 +1013,25 @@ describe("limit-exceeded", () => {
     expect(ruleFor("limit-exceeded", example)).toBeUndefined();
   });
 });
+
+describe("a month the claim says is wrong", () => {
+  test("fires: 'reached port on 3 May 2019, not April' against 'reached port in April 2019'", () => {
+    const match = ruleFor("dates-disagree", {
+      name: "",
+      a: claim("The tanker reached port on 3 May 2019, the harbour log shows, not April as the agencies keep reporting.", { source: 2 }),
+      b: claim("According to the shipping agency, the tanker reached port in April 2019 after an engine failure.", { source: 1, speaker: "Shipping agency" }),
+    });
+    expect(match).toMatchObject({ kind: "date" });
+    expect(match!.explanation).toMatch(/“3 May 2019”.*“April 2019”/);
+  });
+
+  test("silent: the month rejected is not the one the other gives", () => {
+    expect(
+      ruleFor("dates-disagree", {
+        name: "",
+        a: claim("The tanker reached port on 3 May 2019, the harbour log shows, not June as the agencies keep reporting.", { source: 2 }),
+        b: claim("According to the shipping agency, the tanker left port in April 2019 for repairs.", { source: 1, speaker: "Shipping agency" }),
+      }),
+    ).toBeUndefined();
+  });
+});

@@ -6,8 +6,13 @@ import { datesDisagree } from "@/lib/text/dates";
 /** "The fire was on 12 September 2012, not the 11th" conflicts with a claim giving the 11th. */
 function correction(corrector: CueClaim, other: CueClaim): CueMatch | null {
   for (const date of facetsOf(corrector).dates) {
-    if (date.rejects === undefined) continue;
-    const given = facetsOf(other).dates.find((candidate) => candidate.precision === "day" && candidate.from === date.rejects);
+    if (date.rejects === undefined && date.rejectsMonth === undefined) continue;
+    // "not the 11th" names a day; "not September" a month, given by the other as a month or a day in it.
+    const given = facetsOf(other).dates.find((candidate) =>
+      date.rejects !== undefined
+        ? candidate.precision === "day" && candidate.from === date.rejects
+        : !candidate.yearless && candidate.precision !== "year" && Math.floor(candidate.from / 100) === date.rejectsMonth,
+    );
     if (!given) continue;
     const near = contentTerms(around(corrector.quote, date.text));
     const shared = [...contentTerms(around(other.quote, given.text))].filter((term) => near.has(term));
