@@ -194,30 +194,18 @@ describe("rulings and reposts told in a source's own words", () => {
 });
 
 describe("one origin named two ways", () => {
-  test("'the CAAC report' and 'a report by the Civil Aviation Administration of China' are one document", () => {
-    const summary = traceOrigins([
+  const reportBy = (citedVia: string) =>
+    traceOrigins([
       member({ claimId: 1, sourceId: 1, speaker: { id: 1, name: "Xinhua", reliability: "F" }, citedVia: "the CAAC report" }),
-      member({
-        claimId: 2,
-        sourceId: 2,
-        speaker: { id: 2, name: "Caixin", reliability: "F" },
-        citedVia: "a report by the Civil Aviation Administration of China",
-      }),
-    ]);
-    expect(summary.independentOrigins).toBe(1);
+      member({ claimId: 2, sourceId: 2, speaker: { id: 2, name: "Caixin", reliability: "F" }, citedVia }),
+    ]).independentOrigins;
+
+  test("'the CAAC report' and 'a report by the Civil Aviation Administration of China' are one document", () => {
+    expect(reportBy("a report by the Civil Aviation Administration of China")).toBe(1);
   });
 
   test("a report by another body with other initials stays its own", () => {
-    const summary = traceOrigins([
-      member({ claimId: 1, sourceId: 1, speaker: { id: 1, name: "Xinhua", reliability: "F" }, citedVia: "the CAAC report" }),
-      member({
-        claimId: 2,
-        sourceId: 2,
-        speaker: { id: 2, name: "Caixin", reliability: "F" },
-        citedVia: "a report by the National Transportation Safety Board",
-      }),
-    ]);
-    expect(summary.independentOrigins).toBe(2);
+    expect(reportBy("a report by the National Transportation Safety Board")).toBe(2);
   });
 
   test("'a maritime judge' is the one named speaker the proposition titles Judge; with two such judges, neither", () => {
