@@ -14,11 +14,15 @@ const scripts = (JSON.parse(readFileSync(path.join(PROJECT_ROOT, "package.json")
 /**
  * Commands through tsx without the react-server condition (npm run bench sets it on purpose),
  * with arguments that keep them small. bench:export is left out: it builds the app before it
- * connects anywhere, which would rebuild .next under the browser tests.
+ * connects anywhere, which would rebuild .next under the browser tests. bench:import is left out
+ * too: it starts the app's server on a database of its own (not DATABASE_URL), so it would run a
+ * whole import, and the timeout's kill would leave that server and its database behind.
  */
-const ARGUMENTS: Record<string, string[]> = { "bench:seed": ["--claims", "1000", "--skip-baseline"] };
+// bench:detect loads its own database whatever DATABASE_URL says: a small corpus lets it finish and drop it.
+const ARGUMENTS: Record<string, string[]> = { "bench:seed": ["--claims", "1000", "--skip-baseline"], "bench:detect": ["--claims", "100"] };
+const STARTS_THE_APP = new Set(["bench:export", "bench:import"]);
 const COMMANDS = Object.entries(scripts)
-  .filter(([name, command]) => /^tsx (?!--conditions)/.test(command) && name !== "bench:export")
+  .filter(([name, command]) => /^tsx (?!--conditions)/.test(command) && !STARTS_THE_APP.has(name))
   .map(([name, command]) => ({ name, file: command.split(" ")[1]!, args: ARGUMENTS[name] ?? [] }));
 
 function run(file: string, args: string[]): Promise<string> {
