@@ -97,8 +97,10 @@ export async function startReplicaCluster(): Promise<ReplicaCluster> {
         "wal_level = replica",
         "max_wal_senders = 4",
         "hot_standby = on",
+        // fsync off keeps the cluster fast; commits still write their WAL before they return
+        // (synchronous_commit on), so pg_current_wal_lsn() after a save covers that save and
+        // waitForReplay() cannot return before the replica has it.
         "fsync = off",
-        "synchronous_commit = off",
         "",
       ].join("\n");
     appendFileSync(path.join(primaryDir, "postgresql.conf"), settings(primaryPort));
