@@ -16,7 +16,7 @@ import {
   type Overlap,
 } from "@/lib/text/terms";
 import { dates, eventTerms, type DateMention } from "@/lib/text/dates";
-import { affiliationOf } from "@/lib/propositions/origins";
+import { affiliationOf, bodySpokenFor } from "@/lib/propositions/origins";
 import { computeFacets, FACETS_VERSION, keysOfName, type Act, type ClaimFacets, type DateFacet, type PropositionFacet, type QuantityFacet } from "@/lib/facets";
 import { ACCUSING, CONTRAST, CONTRAST_STRONG, DISOWNING, DISPUTE_PHRASES, EXCULPATING, NEGATED_ACCUSATION, POINTS_BACK } from "@/lib/contradictions/lexicon";
 
@@ -589,16 +589,12 @@ const MEASURE_WORDS = new Set([
   "toll",
 ]);
 
-/** "BP officials", "the government's experts", "the MQM spokesman": people who speak for a body are its voice. */
-const SPEAKS_FOR = /^(.{2,}?)s?\s+(?:officials?|experts?|scientists?|spokes(?:man|woman|person|people)|representatives?|sources?|lawyers?|engineers?)$/;
-
+/** A speaker's own keys and, for "BP officials" or "the MQM spokesman", the keys of the body they speak for. */
 function voiceKeys(claim: CueClaim): Set<string> {
   return voiceKeysMemo(claim, () => {
     const keys = new Set(speakerKeys(claim));
-    for (const key of speakerKeys(claim)) {
-      const body = SPEAKS_FOR.exec(key)?.[1];
-      if (body && !/\band\b/.test(body)) keys.add(body);
-    }
+    const body = claim.speakerName ? bodySpokenFor(claim.speakerName) : null;
+    if (body && !/\band\b/i.test(body)) for (const key of keysOfName(body)) keys.add(key);
     // "said Kim Suk-kyun, commissioner of the coast guard": a title the claim gives its speaker names the body they speak for.
     const affiliation = claim.speakerName ? affiliationOf(claim.quote, claim.speakerName) : null;
     if (affiliation) for (const key of keysOfName(affiliation.replace(/^the\s+/i, ""))) if (key.includes(" ")) keys.add(key);

@@ -75,14 +75,18 @@ export function documentKey(citedVia: string): string {
   return words.slice(0, 6).join(" ");
 }
 
-/** "BP officials", "the MQM spokesman", "government scientists": people who speak for a body are the body's voice. */
 const SPEAKS_FOR =
   /^(.{2,}?)(?:'s|’s)?\s+(?:officials?|spokes(?:man|woman|person|people)|representatives?|sources?|press office|office|lawyers?|attorneys?|experts?|scientists?|engineers?|staff|teams?|leaders?|executives?)$/i;
+
+/** "BP officials", "the MQM spokesman", "the government's scientists": people who speak for a body are the body's voice. */
+export function bodySpokenFor(name: string): string | null {
+  return SPEAKS_FOR.exec(name.trim().replace(/^the\s+/i, ""))?.[1] ?? null;
+}
 
 /** One key per voice: a body and the people who speak for it share it, as do spellings of one name. */
 function speakerKey(speaker: { id: number; name: string }): string {
   const name = speaker.name.trim().replace(/^the\s+/i, "");
-  const body = SPEAKS_FOR.exec(name)?.[1] ?? name;
+  const body = bodySpokenFor(name) ?? name;
   const key = documentKey(body);
   return key ? `voice:${key}` : `actor:${speaker.id}`;
 }
@@ -111,10 +115,6 @@ function ownChain(member: OriginMember): { chain: Hop[]; key: string; label: str
   return { chain, key: `source:${original.sourceId}`, label: original.sourceTitle };
 }
 
-/**
- * "the FBI report" cited by one member and the FBI speaking in another are one origin: a cited document whose
- * name holds a speaking origin's whole name is that speaker's document.
- */
 /** "a report by the Federal Bureau of Investigation" → "FBI": the initials of each run of capitalized words. */
 function initialsOf(label: string): string {
   return label
@@ -124,6 +124,10 @@ function initialsOf(label: string): string {
     .join("");
 }
 
+/**
+ * "the FBI report" cited by one member and the FBI speaking in another are one origin: a cited document whose
+ * name holds a speaking origin's whole name is that speaker's document.
+ */
 function mergeDocumentsIntoAuthors(traced: MemberOrigin[]): void {
   const speakers = new Map<string, { key: string; label: string; words: string[] }>();
   for (const origin of traced) {
@@ -247,7 +251,7 @@ const COURT_WORDS = new Set(["court", "tribunal", "bench", "jury"]);
 function courtKey(name: string): string {
   const words = name.split(/[\s-]+/).filter((word) => word && !/^(?:the|an?|of|and)$/i.test(word));
   if (words.length === 1) return words[0]!.toLowerCase();
-  return words.map((word) => word[0]!.toLowerCase()).join("");
+  return initialsOf(words.map((word) => word[0]!.toUpperCase() + word.slice(1)).join(" ")).toLowerCase();
 }
 
 /**

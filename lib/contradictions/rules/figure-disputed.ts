@@ -37,7 +37,6 @@ function writesFigure(claim: CueClaim, quantity: QuantityFacet): boolean {
 }
 
 function namesMeasure(claim: CueClaim, quantity: QuantityFacet, stating: CueClaim, gap: number | undefined): boolean {
-  if (writesFigure(claim, quantity)) return true;
   const words = MEASURE_WORDS[quantity.measure.replace(/-max$/, "")];
   if (words && words.test(claim.quote)) return true;
   return FIGURES_NAMED_BEFORE.test(claim.quote) && gap !== undefined && gap <= 1 && precedes(stating, claim);
@@ -54,9 +53,12 @@ export const figureDisputed: ContradictionRule = {
       [b, a],
     ] as const) {
       if (!disputes(disputing) || statedQuantities(disputing).length) continue;
-      const figure = statedQuantities(stating).find((quantity) => namesMeasure(disputing, quantity, stating, signals.gap));
+      let written = false;
+      const figure = statedQuantities(stating).find(
+        (quantity) => (written = writesFigure(disputing, quantity)) || namesMeasure(disputing, quantity, stating, signals.gap),
+      );
       if (!figure || disputes(stating)) continue;
-      const related = noisyOr(eventRelatedness(disputing, stating, signals, vocabulary), figure.rate ? 0.5 : 0, writesFigure(disputing, figure) ? 0.6 : 0);
+      const related = noisyOr(eventRelatedness(disputing, stating, signals, vocabulary), figure.rate ? 0.5 : 0, written ? 0.6 : 0);
       if (related < 0.45) continue;
       return {
         kind: "numeric",
