@@ -495,7 +495,15 @@ const OF_GROUP_BEFORE =
 const EVERYONE =
   /^(?:|people|persons|passengers|individuals|those|people\s+on\s+board|on\s+board|aboard|occupants|crew\s+and\s+passengers|passengers\s+and\s+crew)$/i;
 /** "Another 57 were injured" names other people, not an increment: only "a further" and "additional" add to a count. */
-const INCREMENT_BEFORE = /\b(?:a\s+further|an\s+additional)\s*$/i;
+/**
+ * "a further 20", "added two missing passengers": what was added to a count, not the count; "the other 2,200
+ * tonnes", "the remaining 40": what is left of a whole, a part of it. "Another 57 were injured" is not one: after a
+ * death toll it counts other people, the whole count of its own measure.
+ */
+const INCREMENT_BEFORE = /\b(?:a\s+further|an\s+additional|the\s+(?:other|remaining))\s*$/i;
+/** "added two missing passengers" adds them; "he added 40 people were hurt" reports a clause whose verb follows. */
+const ADDED_BEFORE = /\badd(?:ed|s|ing)\s*$/i;
+const CLAUSE_VERB_AFTER = /^\s*(?:were|was|are|is|had|have|has|died|remain(?:ed|s)?|will|would|could|may|might)\b/i;
 const INCREMENT_AFTER = /^\s*(?:more|additional|further|extra|new)\b/i;
 const LIMIT_BEFORE =
   /\b(permitted|allowed|authori[sz]ed|approved|permissible|legal|rated|limit(?:ed)?|capacity|cap(?:ped)?|permission|permit|licen[cs]e|approval|sanctioned)\b(?:\s+[\p{L}'’]+){0,3}\s+(?:to|of|at|was|is)?\s*$/iu;
@@ -680,8 +688,13 @@ export function quantityMentions(text: string, context = ""): { facet: QuantityF
     // "Of the 325 students on board, 250 died": a count within a group is a part, unless the group is everyone there.
     const group = OF_GROUP_BEFORE.exec(clauseBefore(text, first.start));
     if (group && !EVERYONE.test(group[1]!.trim())) facet.part = true;
-    // "two additional missing passengers", "a further 20 bodies": an increment is not the count.
-    if (INCREMENT_BEFORE.test(text.slice(Math.max(0, first.start - 24), first.start)) || INCREMENT_AFTER.test(text.slice(last.end, last.end + 16)))
+    // "two additional missing passengers", "a further 20 bodies", "the other 2,200 tonnes": an increment or a remainder is not the count.
+    const before = text.slice(Math.max(0, first.start - 24), first.start);
+    if (
+      INCREMENT_BEFORE.test(before) ||
+      INCREMENT_AFTER.test(text.slice(last.end, last.end + 16)) ||
+      (ADDED_BEFORE.test(before) && !CLAUSE_VERB_AFTER.test(text.slice(afterUnit, afterUnit + 16)))
+    )
       facet.part = true;
     // "about 62,000 barrels a day at the start, 53,000 just before the capping": a rate told at a phase of what it measures.
     const phase =

@@ -88,6 +88,17 @@ describe("figures", () => {
     expect(extractQuantities("[7][8] On 22 December 2016 the 42-year-old confessed on the first floor.")).toEqual([]);
   });
 
+  test("what is added to a count or left of a whole is a part of it, not the count; a reported clause after “added” is not", () => {
+    expect(only("Rescuers added three more names to the list of the missing on Tuesday.").part).toBe(true);
+    expect(only("Divers brought up a further 14 bodies overnight.").part).toBe(true);
+    // After a death toll, "another 57 were injured" counts other people: the whole count of the injured.
+    expect(only("Another 57 were injured when the roof fell in.").part).toBeUndefined();
+    expect(only("The harbour master asked where the other 1,800 tonnes had gone.").part).toBe(true);
+    expect(only("The remaining 60 workers were pulled out alive.").part).toBe(true);
+    expect(only("The spokesman added 31 people had died in the stampede.").part).toBeUndefined();
+    expect(only("Officials added that 12 people were still in hospital.").part).toBeUndefined();
+  });
+
   test("a worst case or a forecast is no evidence: its modality says so", () => {
     const [figure] = extractQuantities("If the cap failed, the flow could reach 80,000 barrels a day.");
     expect(figure?.modality).toBe("hypothetical");
