@@ -12,6 +12,8 @@ const MODAL = /^(?:may|might|could|would|should|can|must|shall|cannot|will|'ll|w
 const NEGATIVE_IMPLICATIVE = new Set(["fail", "refuse", "decline", "neglect", "forget", "omit"]);
 /** "managed to escape": verbs whose infinitive did happen. */
 const POSITIVE_IMPLICATIVE = new Set(["manage", "succeed", "begin", "start", "continue", "happen"]);
+/** "pretending he had broadcast an order", "feigned that the brakes had failed": the complement did not happen (any tag: the tagger reads "pretending" as a noun). */
+const COUNTERFACTIVE = /^(?:pretend(?:s|ed|ing)?|feign(?:s|ed|ing)?|fak(?:ed|ing))$/;
 /** "none of", "no one": a subject that negates its clause. */
 const NEGATIVE_SUBJECT = /^(?:no|none|nobody|nothing|neither)$/;
 /** "no doubt", "no longer": "no" that negates no thing. */
@@ -59,7 +61,10 @@ function underDenial(tokens: FacetToken[], at: number): string | null {
     // "disputed since the rig exploded" does not deny the explosion.
     if (/^[;.]$/.test(token.text) || (CLAUSE_END.test(token.text) && token.text !== ",") || (token.pos === "SCONJ" && !/^(?:that|whether)$/.test(token.lower)))
       return null;
-    const denies = (token.pos === "VERB" && deny.has(token.lemma) && deniesObject(tokens, i)) || /^(?:denial|denials|rejection)$/.test(token.lower);
+    const denies =
+      (token.pos === "VERB" && deny.has(token.lemma) && deniesObject(tokens, i)) ||
+      COUNTERFACTIVE.test(token.lower) ||
+      /^(?:denial|denials|rejection)$/.test(token.lower);
     if (denies && !negationBefore(tokens, i)) {
       // A comma between them ends the denial's object: "X, who denied the charges, was convicted".
       return tokens.slice(i + 1, at).some((between) => between.text === ",") ? null : token.text;

@@ -344,6 +344,10 @@ describe("propositions", () => {
     ["Amir Khan said that not a single member of his party had been named in the report.", "name", false, "member"],
     ["RINA never visited the factory itself.", "visit", false, "factory"],
     ["Farooq Sattar said that Rauf Siddiqui had been nominated as an accused in the JIT.", "nominate", true, "siddiqui"],
+    // What one pretends or feigns did not happen; a fake thing can still be done.
+    ["The ferry's master was jailed for pretending he had sounded the alarm.", "sound", false, "alarm"],
+    ["The driver feigned that the brakes had failed.", "fail", false, "brak"],
+    ["A fake evacuation order was broadcast from the bridge.", "broadcast", true, "order"],
   ])("%s → %s %s", (quote, lemma, positive, arg) => {
     const found = holds(quote, lemma);
     expect(found, JSON.stringify(computeFacets({ quote }).propositions)).toBeDefined();
