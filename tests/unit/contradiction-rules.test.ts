@@ -307,6 +307,21 @@ describe("predicate-polarity over every predication", () => {
     expect(match!.explanation).toMatch(/nominated.*named.*\(not\)/);
   });
 
+  test("silent: one act done to different things (“want the wreck lifted” / “did not want a new inquiry”), however close", () => {
+    expect(
+      ruleFor("predicate-polarity", {
+        name: "",
+        a: claim("Parents camped at the harbour said they did not want a new inquiry.", { source: 2, at: 100 }),
+        b: claim("They want the wreck lifted and the truth told, said Han Min-ho, who speaks for the parents.", {
+          speaker: "Han Min-ho",
+          source: 2,
+          at: 170,
+        }),
+        signals: { gap: 0 },
+      }),
+    ).toBeUndefined();
+  });
+
   test("“kept unlocked” against “were locked”: contradicting antonyms", () => {
     expect(
       ruleFor("predicate-polarity", {

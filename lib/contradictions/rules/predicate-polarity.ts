@@ -1,6 +1,6 @@
 // "The doors were locked" / "the owners rejected the allegations of locked doors", or an antonym ("kept unlocked"), by different voices.
 import type { ContradictionRule } from "@/lib/contradictions/rules/types";
-import { adjacency, clamp, eventRelatedness, propositionsOf, sameVoice, speakerKeys, who, type CueClaim } from "@/lib/contradictions/features";
+import { adjacency, clamp, entityKeys, eventRelatedness, propositionsOf, sameVoice, speakerKeys, who, type CueClaim } from "@/lib/contradictions/features";
 import { antonyms, synonyms } from "@/lib/text/wordnet";
 import type { PropositionFacet } from "@/lib/facets";
 import type { Vocabulary } from "@/lib/text/terms";
@@ -75,6 +75,7 @@ interface Clash {
 
 function clash(a: CueClaim, b: CueClaim, signals: { gap?: number }, vocabulary: Vocabulary): Clash | null {
   const near = adjacency(signals);
+  const partyInCommon = [...entityKeys(a)].some((key) => entityKeys(b).has(key));
   let best: Clash | null = null;
   for (const x of propositionsOf(a)) {
     for (const y of propositionsOf(b)) {
@@ -84,6 +85,10 @@ function clash(a: CueClaim, b: CueClaim, signals: { gap?: number }, vocabulary: 
       if (!opposed) continue;
       const shared = sharedArgs(a, b, x, y);
       const distinctive = shared.filter((arg) => vocabulary.isDistinctive(arg));
+      // The same act done to different things is two acts ("want the ship raised" / "did not want a new agency"),
+      // however close the claims sit, unless both claims name one party ("not a single member of his party had been
+      // named" / "MQM-P leader Rauf Siddiqui had been nominated", both of the MQM-P).
+      if (!shared.length && !partyInCommon) continue;
       // One noun shared by two long clauses is chance.
       const covered = shared.length / Math.max(1, Math.min(x.args.length, y.args.length));
       if (near < 0.7 && (!distinctive.length || covered < 0.5)) continue;
