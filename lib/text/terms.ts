@@ -10,6 +10,8 @@ const STOPWORDS = new Set(
     "themselves then there these they this those though through thus to too two under until up upon us very was we were what " +
     "when where whether which while who whom whose why will with within would yet you your yours yourself yourselves " +
     "mr mrs ms dr " +
+    // Indefinite pronouns stand for no one thing.
+    "everyone everybody everything anyone anybody anything someone somebody something " +
     // Reporting verbs say who speaks, not what about.
     "said says say saying told tell tells according claimed claims claim added adds stated states noted notes wrote writes " +
     "reported reportedly allegedly alleged alleges pointed point points out asked believes believed " +

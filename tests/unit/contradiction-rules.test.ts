@@ -612,6 +612,11 @@ describe("negated-statement", () => {
       }),
       b: claim("The trial of the building's owner and the factory owners had not concluded by 2025.", { source: 3 }),
     },
+    {
+      name: "an indefinite pronoun names no one thing: 'the villain everyone can agree on' / 'not everyone agreed with the ruling'",
+      a: claim("The ferry's owner is the villain everyone can agree on.", { source: 4, at: 300 }),
+      b: claim("Not everyone agreed with the ruling.", { source: 4, at: 360 }),
+    },
   ])("$name", (example) => {
     expect(ruleFor("negated-statement", example)).toBeUndefined();
   });
