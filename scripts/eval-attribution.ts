@@ -20,7 +20,7 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { runCli } from "@/lib/cli/run";
 import { DEFAULT_CHECK_WORTHINESS_THRESHOLD } from "@/lib/facets";
-import { facetColumns, facetContext } from "@/lib/claims/facets";
+import { facetColumns, facetPlace } from "@/lib/claims/facets";
 import { canonicalActorKey, extractClaims, normalizeDocument, type ExtractedClaim } from "@/lib/extract";
 import { ActorDirectory, type KnownActor } from "@/lib/actors/identity";
 import { readImportFile } from "@/lib/import/read-document";
@@ -74,7 +74,7 @@ function worthOf(text: string, claims: ExtractedClaim[]): Map<ExtractedClaim, nu
   return new Map(
     claims.map((claim) => [
       claim,
-      facetColumns({ quote: claim.quote, cue: claim.cue, speakerName: claim.speaker?.name ?? null, context: facetContext(text, claim.start) }).checkWorthiness,
+      facetColumns({ quote: claim.quote, cue: claim.cue, speakerName: claim.speaker?.name ?? null, ...facetPlace(text, claim.start) }).checkWorthiness,
     ]),
   );
 }

@@ -2,6 +2,7 @@
 // stored by an older FACETS_VERSION (or by an editor's hand).
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { checkWorthiness, computeFacets, facetKeys, FACETS_VERSION, type ClaimFacets, type FacetInput } from "@/lib/facets";
+import { forumVoiceAt } from "@/lib/extract/forum-posts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -15,8 +16,9 @@ export interface FacetColumns {
 /** Facets read the text before a claim for what it refers back to. */
 export const FACET_CONTEXT_CHARS = 300;
 
-export function facetContext(text: string, start: number): string {
-  return text.slice(Math.max(0, start - FACET_CONTEXT_CHARS), start);
+/** What facets read around a claim at `start` of its source's text: the text just before it and, in a forum thread, whose post it is in. */
+export function facetPlace(text: string, start: number): Pick<FacetInput, "context" | "voice"> {
+  return { context: text.slice(Math.max(0, start - FACET_CONTEXT_CHARS), start), voice: forumVoiceAt(text, start) };
 }
 
 export function facetColumns(input: FacetInput, linkActor?: (keys: string[]) => number | undefined): FacetColumns {
@@ -48,15 +50,22 @@ export async function refreshStaleFacets(tx: Tx, options: { sourceId?: number } 
   let after = 0;
   let refreshed = 0;
   for (;;) {
-    const rows = await tx.$queryRaw<{ id: number; quote: string; cue: string | null; speakerName: string | null; context: string }[]>`
-      SELECT c.id, c.quote, c.cue, a.name AS "speakerName",
-        substr(s.text, greatest(1, c.start_offset + 1 - ${FACET_CONTEXT_CHARS}::int), least(c.start_offset, ${FACET_CONTEXT_CHARS}::int)) AS context
-      FROM claims c LEFT JOIN actors a ON a.id = c.speaker_id JOIN sources s ON s.id = c.source_id
+    const rows = await tx.$queryRaw<{ id: number; quote: string; cue: string | null; speakerName: string | null; sourceId: number; startOffset: number }[]>`
+      SELECT c.id, c.quote, c.cue, a.name AS "speakerName", c.source_id AS "sourceId", c.start_offset AS "startOffset"
+      FROM claims c LEFT JOIN actors a ON a.id = c.speaker_id
       WHERE c.id > ${after}::int AND (c.facets_version IS DISTINCT FROM ${FACETS_VERSION})
         AND (${options.sourceId ?? null}::int IS NULL OR c.source_id = ${options.sourceId ?? null}::int)
       ORDER BY c.id LIMIT ${REFRESH_BATCH}`;
     if (!rows.length) return refreshed;
-    const computed = rows.map((row) => facetColumns({ quote: row.quote, cue: row.cue, speakerName: row.speakerName, context: row.context }));
+    // Each source's text is read once per batch: facets read the text before a claim and the thread's posts.
+    const texts = new Map(
+      (
+        await tx.$queryRaw<{ id: number; text: string }[]>`SELECT id, text FROM sources WHERE id = ANY(${[...new Set(rows.map((row) => row.sourceId))]}::int[])`
+      ).map((source) => [source.id, source.text]),
+    );
+    const computed = rows.map((row) =>
+      facetColumns({ quote: row.quote, cue: row.cue, speakerName: row.speakerName, ...facetPlace(texts.get(row.sourceId) ?? "", row.startOffset) }),
+    );
     // Keys travel as one text per claim (keys never hold a tab), since unnest flattens arrays of arrays.
     await tx.$executeRaw`
       UPDATE claims c SET facets = v.facets::jsonb, facet_keys = string_to_array(v.keys, E'\\t'), facets_version = ${FACETS_VERSION},

@@ -9,7 +9,7 @@ import { recordAudit, type AuditGroup } from "@/lib/audit/record";
 import { changedSinceError, sameValue } from "@/lib/undo/changed-since";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { contextAround } from "@/lib/text/context";
-import { facetContext, facetData } from "@/lib/claims/facets";
+import { facetPlace, facetData } from "@/lib/claims/facets";
 import { CLAIM_FORM_FIELDS, claimSnapshot } from "@/lib/claims/form";
 import type {
   AdjustClaimBoundaryInput,
@@ -169,7 +169,7 @@ export async function createClaim(prisma: Db, input: CreateClaimInput, user: Edi
         origin: "editor",
         stance: input.stance,
         attribution: input.attribution,
-        ...facetData({ quote: input.quote, context: facetContext(source.text, input.startOffset) }),
+        ...facetData({ quote: input.quote, ...facetPlace(source.text, input.startOffset) }),
       },
       select: { id: true, quote: true, startOffset: true, endOffset: true, stance: true, attribution: true },
     });
@@ -229,7 +229,7 @@ export async function adjustClaimBoundary(prisma: Db, input: AdjustClaimBoundary
       endOffset: moved.end,
       ...contextAround(text, moved.start, moved.end),
       anchorStatus: "anchored" as const,
-      ...facetData({ quote, cue: claim.cue, speakerName: claim.speaker?.name ?? null, context: facetContext(text, moved.start) }),
+      ...facetData({ quote, cue: claim.cue, speakerName: claim.speaker?.name ?? null, ...facetPlace(text, moved.start) }),
     };
     const after = await versionedUpdate(tx, claimAnchorRecord, { before: claim, version: input.version, data, userId: user.id, action: "adjust_boundary" });
     return anchorResult(await tellDecider(tx, claimAnchorRecord, claim, after, user), true);

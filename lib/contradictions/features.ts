@@ -17,6 +17,7 @@ import {
 } from "@/lib/text/terms";
 import { dates, eventTerms, type DateMention } from "@/lib/text/dates";
 import { affiliationOf, bodySpokenFor } from "@/lib/propositions/origins";
+import { UNATTRIBUTED_QUOTE } from "@/lib/extract/forum-posts";
 import { computeFacets, FACETS_VERSION, keysOfName, type Act, type ClaimFacets, type DateFacet, type PropositionFacet, type QuantityFacet } from "@/lib/facets";
 import { ACCUSING, CONTRAST, CONTRAST_STRONG, DISOWNING, DISPUTE_PHRASES, EXCULPATING, NEGATED_ACCUSATION, POINTS_BACK } from "@/lib/contradictions/lexicon";
 
@@ -214,6 +215,9 @@ export function who(claim: CueClaim): string {
   if (unnamed) return capitalize(unnamed[1]!);
   const named = voiceInText(claim);
   if (named) return named;
+  // In a forum thread, the poster: "kabir_r in “40 years of Bhopal…”".
+  const poster = facetsOf(claim).voice;
+  if (poster && claim.sourceTitle) return `${poster === UNATTRIBUTED_QUOTE ? "a quoted text" : poster} in “${shorten(claim.sourceTitle, 40)}”`;
   if (claim.sourceTitle) return `the author of “${shorten(claim.sourceTitle, 40)}”`;
   return "the author";
 }
@@ -248,6 +252,9 @@ export function voiceInText(claim: CueClaim): string | null {
 export function sameSpeaker(a: CueClaim, b: CueClaim): boolean {
   if (isAuthorVoice(a) && isAuthorVoice(b)) {
     if (a.sourceId !== b.sourceId) return false;
+    // Two posts of a thread are two people.
+    const [pa, pb] = [facetsOf(a).voice, facetsOf(b).voice];
+    if (pa && pb && pa !== pb) return false;
     const [va, vb] = [voiceInText(a), voiceInText(b)];
     return va === vb || (va !== null && vb !== null && (va.includes(vb) || vb.includes(va)));
   }

@@ -110,6 +110,8 @@ export interface ClaimFacets {
   /** Absent in facets stored before version 3. */
   propositions?: PropositionFacet[];
   terms: string[];
+  /** In a forum thread, whose post the claim sits in (a quoted post is its poster's): posts are different voices. */
+  voice?: string;
 }
 
 export interface FacetInput {
@@ -118,4 +120,6 @@ export interface FacetInput {
   speakerName?: string | null;
   /** The text just before the claim: what "the figure" in the claim refers back to. */
   context?: string | null;
+  /** The forum post's author, when the claim sits in a thread (lib/extract/forum-posts). */
+  voice?: string | null;
 }

@@ -4,7 +4,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { ExtractedClaim, ExtractedSpeaker } from "@/lib/extract";
 import { ActorDirectory } from "@/lib/actors/identity";
 import { similarActors } from "@/lib/actors/similar";
-import { facetColumns, facetContext } from "@/lib/claims/facets";
+import { facetColumns, facetPlace } from "@/lib/claims/facets";
 import { actorsFor, ingestDocument, planAgainstStore, type IngestSummary, type IngestTarget } from "@/lib/ingest/ingest-document";
 import { DocumentError, prepareDocument, type PreparedDocument } from "@/lib/ingest/plan";
 import { fieldErrorsOf } from "@/lib/errors";
@@ -117,7 +117,7 @@ export async function previewImport(
         quote: claim.quote,
         cue: claim.cue,
         speakerName: claim.speaker?.name ?? null,
-        context: facetContext(prepared.text, claim.start),
+        ...facetPlace(prepared.text, claim.start),
       }).checkWorthiness,
     })),
   };

@@ -7,7 +7,7 @@ import type { ExtractedClaim, ExtractedSpeaker } from "@/lib/extract/types";
 import { recordAudit } from "@/lib/audit/record";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { compactClaimTallies } from "@/lib/claims/tallies";
-import { facetColumns, facetContext, facetData } from "@/lib/claims/facets";
+import { facetColumns, facetPlace, facetData } from "@/lib/claims/facets";
 import { insertClaims, type NewClaimRow } from "@/lib/claims/insert";
 import { detectContradictionsIn } from "@/lib/contradictions/detect";
 import { groupPropositionsIn } from "@/lib/propositions/group";
@@ -415,7 +415,7 @@ function extractedFields(claim: ExtractedClaim, actorIds: Map<string, number>) {
 }
 
 function facetInput(claim: ExtractedClaim, text: string) {
-  return { quote: claim.quote, cue: claim.cue, speakerName: claim.speaker?.name ?? null, context: facetContext(text, claim.start) };
+  return { quote: claim.quote, cue: claim.cue, speakerName: claim.speaker?.name ?? null, ...facetPlace(text, claim.start) };
 }
 
 function facetFields(claim: ExtractedClaim, text: string, link: (keys: string[]) => number | undefined) {

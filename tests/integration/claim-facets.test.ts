@@ -100,4 +100,36 @@ describe("an imported article on a subject the rules never saw", () => {
     const source = await database.prisma.source.findUniqueOrThrow({ where: { id: result.summary.sourceId } });
     for (const claim of claims) expect(source.text.slice(claim.startOffset, claim.endOffset)).toBe(claim.quote);
   });
+
+  test("in an imported forum thread, two posters' tolls conflict, each named; a stale claim gets its poster back", async () => {
+    const thread = [
+      "HarbourTalk > Local News",
+      "Grain silo fire",
+      "",
+      "#1   03-11-2019, 07:40 PM",
+      "dockside_dan",
+      "Senior Member",
+      "",
+      "Forty-one people died in the grain silo fire on the east quay.",
+      "",
+      "#2   03-11-2019, 08:02 PM",
+      "marina_kay",
+      "Member",
+      "",
+      "Rubbish, forty-four people died in the grain silo fire on the east quay.",
+      "",
+    ].join("\n");
+    const document = { file: "thread.txt", format: "text" as const, bytes: thread.length, rawText: thread, guesses: {} };
+    const request = parseImportRequest(document.file, { metadata: { title: "Grain silo fire", kind: "forum" }, target: "new" });
+    const result = await importDocument(database.prisma, { document, request, userId: users.editor.id });
+    const pair = await pairWith("Forty-one people died in the grain silo fire", "forty-four people died in the grain silo fire");
+    expect(pair).toMatchObject({ kind: "numeric", detectedBy: "figures-conflict" });
+    expect(pair!.explanation).toMatch(/^dockside_dan in “Grain silo fire” says Forty-one people; marina_kay in “Grain silo fire” says forty-four people/);
+
+    const reply = await database.prisma.claim.findFirstOrThrow({ where: { sourceId: result.summary.sourceId, quote: { contains: "forty-four" } } });
+    expect(readStoredFacets(reply.facets)!.voice).toBe("marina_kay");
+    await database.prisma.claim.update({ where: { id: reply.id }, data: { facetsVersion: "0", facets: { version: "0" } } });
+    await detectContradictions(database.prisma);
+    expect(readStoredFacets((await database.prisma.claim.findUniqueOrThrow({ where: { id: reply.id } })).facets)!.voice).toBe("marina_kay");
+  });
 });
