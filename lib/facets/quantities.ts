@@ -175,7 +175,7 @@ const MASS = "tonnes|tonne|tons|ton|metric\\s+tons|kilogrammes|kilograms|kilogra
 const PERCENT = "%|percent|per\\s+cent";
 const DURATION = "minutes|minute|mins|hours|hour|days|day|weeks|week|months|month|years|year";
 const UNIT_AFTER = new RegExp(
-  `^\\s*(?:names\\s+of\\s+)?(?:(?:more|additional|other|extra|local|garment|factory|foreign|innocent|missing|dead|of)\\s+){0,2}(${PEOPLE}|${VOLUME}|${MASS}|${CURRENCY}|${PERCENT}|${DURATION})(?![\\p{L}])`,
+  `^\\s*(?:names\\s+of\\s+)?(?:(?:more|additional|other|extra|local|garment|factory|foreign|innocent|missing|dead|of|excess|confirmed|known|reported|recorded|certified|registered)\\s+){0,2}(${PEOPLE}|${VOLUME}|${MASS}|${CURRENCY}|${PERCENT}|${DURATION})(?![\\p{L}])`,
   "iu",
 );
 /** "2,438 survivors from the debris", "eight floors had been built": the plural right after the figure, else past one adjective ("three separate investigations"). */
@@ -735,11 +735,16 @@ export function quantityMentions(text: string, context = ""): { facet: QuantityF
       facet.revisedFrom = replaced.low;
       replaced.superseded = true;
     }
+    // "a 95% confidence interval of 793 to 8,498": the level of a statistical interval is no figure of the claim's,
+    // and the interval's bare figures count what the estimate before it counts.
+    if (facet.dimension === "percent" && STATISTICAL_LEVEL.test(text.slice(afterUnit, afterUnit + 30))) continue;
     result.push({ facet, start: first.start });
     previous = { facet, measured };
   }
   return result;
 }
+
+const STATISTICAL_LEVEL = /^\s*(?:confidence|credible|certainty|uncertainty|prediction|significance)\s+(?:interval|level|range|bounds?|limits?)\b/i;
 
 /** What a bare figure may stand after: the clause ends, or a source or a comparison follows ("…, police said", "as reported"). */
 const BARE_FIGURE_END = /^\s*(?:$|[.,;:!?)"”’]|(?:as|according|instead|rather|only|in\s+(?:all|total)|altogether)\b)/i;

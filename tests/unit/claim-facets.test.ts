@@ -99,6 +99,16 @@ describe("figures", () => {
     expect(only("Officials added that 12 people were still in hospital.").part).toBeUndefined();
   });
 
+  test("“excess deaths” are deaths; a confidence level is no figure, and its interval counts what the estimate counts", () => {
+    const [estimate, interval, ...rest] = extractQuantities(
+      "The survey estimated 2,310 excess deaths in the province, with a 95% confidence interval of 1,020 to 3,600.",
+    );
+    expect(estimate).toMatchObject({ measure: "death", low: 2310 });
+    expect(interval).toMatchObject({ measure: "death", low: 1020, high: 3600 });
+    expect(rest).toEqual([]);
+    expect(extractQuantities("About 62% of voters backed the plan, within a 95 percent confidence level.").map((figure) => figure.low)).toEqual([62]);
+  });
+
   test("a worst case or a forecast is no evidence: its modality says so", () => {
     const [figure] = extractQuantities("If the cap failed, the flow could reach 80,000 barrels a day.");
     expect(figure?.modality).toBe("hypothetical");

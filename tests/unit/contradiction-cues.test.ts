@@ -413,6 +413,16 @@ describe("figures-conflict: different numbers for the same thing", () => {
       b: claim("So far 269 bodies have been recovered and 35 people remain missing, said a spokesman for the rescue task force.", { source: 1 }),
     },
     {
+      name: "a toll someone raised (“the government raised the count to 34”) passed through a lower one told before it",
+      a: claim("Twelve people had died in the valley floods, the provincial government said.", { source: 3 }),
+      b: claim("The provincial government later raised the official death toll to 31 in the valley floods.", { source: 4 }),
+    },
+    {
+      name: "a toll told as it stood by a month (“by March the toll was 40”) and a later, higher one are a timeline",
+      a: claim("By March the toll from the landslide was 40.", { source: 3 }),
+      b: claim("The final toll from the landslide was 58.", { source: 4 }),
+    },
+    {
       name: "counts of the missing told as they stood are a timeline",
       a: claim("The search for bodies was called off on 11 November 2014 with 295 recovered and nine still missing.", { source: 3 }),
       b: claim("As of Monday, 286 bodies had been recovered and 18 people were still missing.", { source: 5 }),

@@ -95,9 +95,13 @@ const CUMULATIVE = new Set(["death", "injury"]);
  * "on Monday" dates the telling, and "the count later rose to 1,134" gives the count it rose to ("a court on Monday charged them with the murder of 1,137"), not the count.
  */
 const AS_IT_STOOD =
-  /\b(?:by\s+(?:\d{1,2}\s+\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+\s+\d{1,2}|(?:mon|tues|wednes|thurs|fri|satur|sun)day|the\s+(?:morning|evening|night|end|time)|then|nightfall|midnight)|as\s+of|so\s+far|(?:on|by)\s+the\s+(?:morning|evening|night)\s+of|had\s+(?:given|put)\s+(?:a|the)\s+(?:toll|figure|count)|had\s+stood\s+at|initial(?:ly)?|preliminary|immediate|(?:within|in)\s+the\s+first\s+(?:\w+\s+)?(?:hours?|days?|weeks?|months?)|first\s+(?:reports?|count|toll|figures?))\b/iu;
-/** "the number of people killed rose to 243": a toll that rose passed through every lower figure on its way. */
-const ROSE_TO = /\b(?:rose|risen|climbed|increased|jumped|grew|went\s+up)\s+(?:\w+\s+)?to\b/i;
+  /\b(?:by\s+(?:\d{1,2}\s+\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+\s+\d{1,2}|(?:mon|tues|wednes|thurs|fri|satur|sun)day|the\s+(?:morning|evening|night|end|time)|then|nightfall|midnight)|as\s+of|so\s+far|(?:on|by)\s+the\s+(?:morning|evening|night)\s+of|had\s+(?:given|put)\s+(?:a|the)\s+(?:toll|figure|count)|had\s+stood\s+at|by\s+(?:early\s+|mid-?|late\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|at\s+the\s+time|initial(?:ly)?|preliminary|immediate|(?:within|in)\s+the\s+first\s+(?:\w+\s+)?(?:hours?|days?|weeks?|months?)|first\s+(?:reports?|count|toll|figures?))\b/iu;
+/**
+ * "the number of people killed rose to 243", "the government raised the count to 34", "officials raised it to 64": a toll
+ * that rose, or that someone raised, passed through every lower figure on its way.
+ */
+const ROSE_TO =
+  /\b(?:(?:rose|risen|climbed|increased|jumped|grew|went\s+up)\s+(?:\w+\s+)?to|(?:raised|raises|raising|revised|lifted|pushed|put\s+up|updated|increased)\s+(?:(?:it|them|the|its|their|official|death|toll|count|tally|number|figure|estimate)\s+){1,4}(?:up\s+)?to)\b/i;
 
 /**
  * Tolls of the dead and injured only grow: a lower toll told as it stood at a moment ("a government report counted 190
