@@ -599,11 +599,13 @@ const MEASURE_WORDS = new Set([
 /** A speaker's own keys and, for "BP officials" or "the MQM spokesman", the keys of the body they speak for. */
 function voiceKeys(claim: CueClaim): Set<string> {
   return voiceKeysMemo(claim, () => {
-    const keys = new Set(speakerKeys(claim));
-    const body = claim.speakerName ? bodySpokenFor(claim.speakerName) : null;
+    // A claim left in the author's voice that names who says it ("Trump wrote that …") speaks with that name.
+    const name = claim.speakerName ?? voiceInText(claim);
+    const keys = new Set(claim.speakerName ? speakerKeys(claim) : name ? keysOfName(name) : []);
+    const body = name ? bodySpokenFor(name) : null;
     if (body && !/\band\b/i.test(body)) for (const key of keysOfName(body)) keys.add(key);
     // "said Kim Suk-kyun, commissioner of the coast guard": a title the claim gives its speaker names the body they speak for.
-    const affiliation = claim.speakerName ? affiliationOf(claim.quote, claim.speakerName) : null;
+    const affiliation = name ? affiliationOf(claim.quote, name) : null;
     if (affiliation) for (const key of keysOfName(affiliation.replace(/^the\s+/i, ""))) if (key.includes(" ")) keys.add(key);
     return keys;
   });
@@ -613,7 +615,7 @@ const voiceKeysMemo = memo<Set<string>>();
 /** Actors that differ only in spelling share a key, and a body shares its officials' voice. */
 export function sameVoice(a: CueClaim, b: CueClaim): boolean {
   if (sameSpeaker(a, b)) return true;
-  if (!a.speakerName || !b.speakerName) return false;
+  if (!(a.speakerName ?? voiceInText(a)) || !(b.speakerName ?? voiceInText(b))) return false;
   const keysA = voiceKeys(a);
   const keysB = voiceKeys(b);
   return [...keysB].some(

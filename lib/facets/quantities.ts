@@ -188,7 +188,7 @@ const TOLL_BEFORE =
 const NOT_A_DEATH =
   /\bsentenced\s+to\s+death|\bdeath\s+(?:sentences?|penalty|row|threats?)|\bto\s+death\s+(?:for|in\s+absentia)|\b(?:with|for)\s+(?:the\s+)?murders?\b(?!\s+of\b)|\bmurder\s+(?:charges?|cases?|trials?|suspects?|accused|investigations?|inquiry)\b|\b(?:charges?|charged|accused|convicted|suspected|guilty|trial|tried)\s+(?:\w+\s+){0,2}?(?:of|for|with)\s+(?:the\s+)?murders?\b(?!\s+of\b)/gi;
 const DEATH =
-  /\b(?:kill(?:ed|ing|s)?|died|dies|dead|deaths?|perish(?:ed)?|burn(?:ed|t)\s+(?:alive|to\s+death)|lost\s+their\s+lives|toll|fatalit(?:y|ies)|bodies|lives|victims|murder(?:ed|s)?|slain|shot\s+dead)\b/i;
+  /\b(?:kill(?:ed|ing|s)?|(?<=(?:n['’]t|\b(?:not|never|to|did|will|would|could|may|might|can|cannot))\s)die|died|dies|dead|deaths?|perish(?:ed)?|burn(?:ed|t)\s+(?:alive|to\s+death)|lost\s+their\s+lives|toll|fatalit(?:y|ies)|bodies|lives|victims|murder(?:ed|s)?|slain|shot\s+dead)\b/i;
 const MISSING = /\b(?:missing|unaccounted|disappeared|not\s+(?:yet\s+)?found)\b/i;
 /** Counts of people saved or taken into custody are measures of their own, as the dead and the hurt are. */
 const RESCUED = /\b(?:rescued|saved|survived|evacuated|pulled\s+(?:out\s+)?alive|brought\s+ashore\s+alive)\b/i;
@@ -485,6 +485,8 @@ const PART_BEFORE =
 const PART_AFTER = /^\s*(?:\w+\s+)?of\s+(?:them|whom|those|the\s+(?:dead|victims|injured|wounded|missing))\b/i;
 const REFUTED_AFTER =
   /^[^.;:]{0,60}?\b(?:could\s*(?:not|n't)|cannot|can't|could\s+never|was\s+(?:far\s+|much\s+)?too\s+(?:low|high|small|large)|were\s+(?:far\s+|much\s+)?too\s+(?:low|high)|is\s+(?:far\s+|much\s+)?too\s+(?:low|high)|(?:was|were|is)\s+(?:a\s+)?(?:gross\s+)?(?:underestimate|overestimate|exaggeration)|(?:was|were|is)\s+(?:wrong|false|inaccurate|unrealistic))\b/i;
+/** "3,000 people did not die", "500 were never killed": a toll named to be denied, not the claim's own count. */
+const DEATHS_DENIED_AFTER = /^\s*(?:(?:had|have|has|did|do|does|were|was)\s*(?:not|n['’]t)|never)\s+(?:\w+\s+)?(?:die|died|perish(?:ed)?|killed)\b/i;
 const REFUTED_BEFORE =
   /\b(?:misled|misleading|mislead)\b[^.;]{0,60}\b(?:by\s+)?(?:citing|claiming|saying|putting)\s+(?:\S+\s+){0,3}$|\b(?:rejected|disputed|dismissed|challenged|refuted)\s+(?:the|a|an|its|their)?\s*(?:figure|estimate|number|claim|toll)\s+of\s+$/i;
 
@@ -720,6 +722,7 @@ export function quantityMentions(text: string, context = ""): { facet: QuantityF
     }
     if (REFUTED_AFTER.test(text.slice(afterUnit, afterUnit + 90)) || REFUTED_BEFORE.test(text.slice(Math.max(0, first.start - 100), first.start)))
       facet.refuted = true;
+    if (measure === "death" && DEATHS_DENIED_AFTER.test(text.slice(afterUnit, afterUnit + 40))) facet.refuted = facet.denied = true;
     const following = all[i + 1];
     if (following && !used.has(i + 1) && REJECTS.test(text.slice(afterUnit, following.start))) {
       facet.rejects = following.value * measured.factor;

@@ -109,6 +109,14 @@ describe("figures", () => {
     expect(extractQuantities("About 62% of voters backed the plan, within a 95 percent confidence level.").map((figure) => figure.low)).toEqual([62]);
   });
 
+  test("a toll named to be denied (“3,000 people did not die”) is no count of the claim's; “the die was cast” is no death", () => {
+    expect(only("He insisted that 3,000 people did not die in the storm.")).toMatchObject({ measure: "death", denied: true, refuted: true });
+    expect(only("Officials said 3,000 people didn't die.")).toMatchObject({ denied: true });
+    expect(only("Forty people would die if the dam broke.")).toMatchObject({ measure: "death" });
+    expect(only("Forty people would die if the dam broke.").denied).toBeUndefined();
+    expect(only("The die was cast when 40 people voted.").measure).not.toBe("death");
+  });
+
   test("a worst case or a forecast is no evidence: its modality says so", () => {
     const [figure] = extractQuantities("If the cap failed, the flow could reach 80,000 barrels a day.");
     expect(figure?.modality).toBe("hypothetical");

@@ -7,6 +7,7 @@ import { detectCues, strongestCue, type CueClaim, type PairSignals } from "@/lib
 import { RULES } from "@/lib/contradictions/rules";
 import { RULE_LABELS } from "@/lib/contradictions/rule-labels";
 import { Vocabulary } from "@/lib/text/terms";
+import { sameVoice } from "@/lib/contradictions/features";
 
 let nextId = 1;
 const speakers = new Map<string, number>();
@@ -214,6 +215,20 @@ describe("denial-admission", () => {
 });
 
 describe("figure-disputed", () => {
+  test("a toll named only to be denied (“2,000 people did not die”) against another voice's estimate within its rounding", () => {
+    const denial = claim('The governor wrote that "2,000 people did not die" in the floods.', { speaker: "Rafael Ortiz", source: 2 });
+    const estimate = claim("A university study estimated that 1,930 people died in the floods.", {
+      speaker: "university study",
+      source: 3,
+    });
+    const match = ruleFor("figure-disputed", { name: "", a: denial, b: estimate });
+    expect(match).toMatchObject({ kind: "numeric" });
+    expect(match!.explanation).toBe("Rafael Ortiz denies 2,000 people; university study gives 1,930 people — the death tolls disputed.");
+    // A figure far from the one denied is not the one denied.
+    const far = claim("A university study estimated that 640 people died in the floods.", { speaker: "university study", source: 3 });
+    expect(ruleFor("figure-disputed", { name: "", a: denial, b: far })).toBeUndefined();
+  });
+
   test("BP calls outside calculations wrong / an outside estimate of the flow", () => {
     const match = ruleFor("figure-disputed", {
       name: "",
@@ -619,6 +634,17 @@ describe("negated-statement", () => {
     },
   ])("$name", (example) => {
     expect(ruleFor("negated-statement", example)).toBeUndefined();
+  });
+});
+
+describe("one voice", () => {
+  test("a claim left in the author's voice that names its speaker (“Okafor wrote that …”) is that speaker's voice", () => {
+    const tweet = claim('Okafor wrote on Twitter that "2,000 people did not die" in the floods.', { speaker: "Chidi Okafor", source: 3 });
+    const later = claim("The next day Okafor wrote that he had first been told of 12 deaths and that 2,000 was invented.", { source: 3 });
+    expect(sameVoice(tweet, later)).toBe(true);
+    expect(ruleFor("figure-disputed", { name: "", a: tweet, b: later })).toBeUndefined();
+    const other = claim("The next day the mayor wrote that 2,000 people had died.", { source: 3 });
+    expect(sameVoice(tweet, other)).toBe(false);
   });
 });
 

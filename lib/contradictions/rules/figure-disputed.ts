@@ -1,8 +1,19 @@
 // "the government had overestimated the flow" against another voice's figure for the flow.
 import type { ContradictionRule } from "@/lib/contradictions/rules/types";
-import { actTargets, clamp, eventRelatedness, noisyOr, precedes, sameVoice, statedQuantities, who, type CueClaim } from "@/lib/contradictions/features";
+import {
+  actTargets,
+  clamp,
+  eventRelatedness,
+  facetsOf,
+  noisyOr,
+  precedes,
+  sameVoice,
+  statedQuantities,
+  who,
+  type CueClaim,
+} from "@/lib/contradictions/features";
 import { measureLabel } from "@/lib/contradictions/rules/figures-conflict";
-import type { QuantityFacet } from "@/lib/facets";
+import { comparableQuantities, quantitiesDisagree, type QuantityFacet } from "@/lib/facets";
 
 const FIGURE_NOUNS = /\b(?:estimates?|calculations?|figures?|numbers?|tolls?|counts?|tally|rates?|projections?|measurements?)\b/i;
 const MISJUDGED =
@@ -42,6 +53,20 @@ function namesMeasure(claim: CueClaim, quantity: QuantityFacet, stating: CueClai
   return FIGURES_NAMED_BEFORE.test(claim.quote) && gap !== undefined && gap <= 1 && precedes(stating, claim);
 }
 
+/**
+ * "3,000 people did not die" against "an estimated 2,975 died": a figure one voice names only to deny it is the figure
+ * another states, when the stated figure is within what the denied one's wording allows.
+ */
+function deniedFigure(disputing: CueClaim, stating: CueClaim): [QuantityFacet, QuantityFacet] | null {
+  for (const denied of facetsOf(disputing).quantities) {
+    if (!denied.denied || denied.modality === "hypothetical") continue;
+    const asStated = { ...denied, refuted: undefined, denied: undefined };
+    const figure = statedQuantities(stating).find((quantity) => comparableQuantities(asStated, quantity) && !quantitiesDisagree(asStated, quantity));
+    if (figure) return [denied, figure];
+  }
+  return null;
+}
+
 export const figureDisputed: ContradictionRule = {
   name: "figure-disputed",
   label: "a figure called wrong by another voice",
@@ -52,6 +77,17 @@ export const figureDisputed: ContradictionRule = {
       [a, b],
       [b, a],
     ] as const) {
+      const denial = deniedFigure(disputing, stating);
+      if (denial) {
+        const related = noisyOr(eventRelatedness(disputing, stating, signals, vocabulary), 0.6);
+        return {
+          kind: "numeric",
+          rule: "figure-disputed",
+          score: clamp(0.45 + 0.4 * related),
+          explanation: `${who(disputing)} denies ${denial[0].text}; ${who(stating)} gives ${denial[1].text} — ${measureLabel(denial[1])} disputed.`,
+          anchorClaimId: disputing.id,
+        };
+      }
       if (!disputes(disputing) || statedQuantities(disputing).length) continue;
       let written = false;
       const figure = statedQuantities(stating).find(
