@@ -738,6 +738,12 @@ export function quantityMentions(text: string, context = ""): { facet: QuantityF
       facet.revisedFrom = replaced.low;
       replaced.superseded = true;
     }
+    // "a risk 60 percent higher", "rose 12 percent", "a rise of 8 percent": a change or a gap between two things, not a share.
+    if (
+      facet.dimension === "percent" &&
+      (PERCENT_GAP_AFTER.test(text.slice(afterUnit, afterUnit + 30)) || PERCENT_CHANGE_BEFORE.test(text.slice(Math.max(0, first.start - 30), first.start)))
+    )
+      facet.change = true;
     // "a 95% confidence interval of 793 to 8,498": the level of a statistical interval is no figure of the claim's,
     // and the interval's bare figures count what the estimate before it counts.
     if (facet.dimension === "percent" && STATISTICAL_LEVEL.test(text.slice(afterUnit, afterUnit + 30))) continue;
@@ -747,6 +753,10 @@ export function quantityMentions(text: string, context = ""): { facet: QuantityF
   return result;
 }
 
+const PERCENT_GAP_AFTER =
+  /^\s*(?:(?:point|points)\s+)?(?:higher|lower|more|less|greater|fewer|larger|smaller|bigger|above|below|up|down|faster|slower|increase|decrease|rise|drop|fall|jump|gain|cut)\b/i;
+const PERCENT_CHANGE_BEFORE =
+  /\b(?:(?:rise|increase|drop|fall|decline|jump|gain|cut|reduction|growth|change)\s+of|(?:rose|risen|fell|fallen|jumped|climbed|dropped|declined|grew|grown|increased|decreased|shrank|gained|lost|cut)(?:\s+by)?|up|down|by)\s+(?:(?:about|around|roughly|nearly|almost|some|more\s+than|over|at\s+least|up\s+to)\s+)?$/i;
 const STATISTICAL_LEVEL = /^\s*(?:confidence|credible|certainty|uncertainty|prediction|significance)\s+(?:interval|level|range|bounds?|limits?)\b/i;
 
 /** What a bare figure may stand after: the clause ends, or a source or a comparison follows ("…, police said", "as reported"). */
@@ -785,6 +795,10 @@ export function quantitiesDisagree(a: QuantityFacet, b: QuantityFacet): boolean 
 export function comparableQuantities(a: QuantityFacet, b: QuantityFacet): boolean {
   return (
     a.dimension === b.dimension &&
+    // A change or gap compares only with a change of the same thing ("the risk … 60 percent higher" / "a risk 35 percent higher"
+    // for other groups are two gaps); a share never with a change.
+    (a.change ?? false) === (b.change ?? false) &&
+    (!a.change || (a.head !== undefined && a.head === b.head)) &&
     sameMeasure(a, b) &&
     a.rate === b.rate &&
     (a.currency ?? null) === (b.currency ?? null) &&

@@ -117,6 +117,18 @@ describe("figures", () => {
     expect(only("The die was cast when 40 people voted.").measure).not.toBe("death");
   });
 
+  test("a percentage that is a change or a gap compares only with a change of the same thing, never with a share", () => {
+    const [gap] = extractQuantities("The risk of dying was 60 percent higher in the poorest districts than in the richest.");
+    const [otherGap] = extractQuantities("Residents over 65 faced a risk 35 percent higher than younger ones.");
+    const [share] = extractQuantities("Karachi provides 68% of all tax revenues.");
+    const [rise, otherRise] = [extractQuantities("Sales rose 12 percent in May.")[0]!, extractQuantities("Sales rose 8 percent in May.")[0]!];
+    expect(gap).toMatchObject({ change: true });
+    expect(share!.change).toBeUndefined();
+    expect(quantitiesDisagree(gap!, otherGap!)).toBe(false);
+    expect(quantitiesDisagree(gap!, share!)).toBe(false);
+    expect(quantitiesDisagree(rise, otherRise)).toBe(true);
+  });
+
   test("a worst case or a forecast is no evidence: its modality says so", () => {
     const [figure] = extractQuantities("If the cap failed, the flow could reach 80,000 barrels a day.");
     expect(figure?.modality).toBe("hypothetical");
