@@ -93,7 +93,10 @@ export function judgeSameness(a: CueClaim, b: CueClaim, signals: PairSignals, vo
   if (related < MIN_RELATEDNESS && !standalone) return null;
 
   const conflict = strongestCue(a, b, signals, vocabulary);
-  if (conflict && conflict.kind !== "revision" && conflict.score >= CONFLICT_VETO) return "apart";
+  // Words of denial in claims that hold one predication the same way ("Dow never owned the plant" / "Dow has stated
+  // that it never owned the plant") are one denial told twice, not one claim disputing the other.
+  const agreeing = conflict?.kind === "dispute" && predication !== null;
+  if (conflict && conflict.kind !== "revision" && !agreeing && conflict.score >= CONFLICT_VETO) return "apart";
 
   evidence.sort((x, y) => y.weight - x.weight);
   // Shared rare words say the happening is one; a figure or an act already names it, so they only add.
@@ -157,7 +160,10 @@ function figureEvidence(a: CueClaim, b: CueClaim): Evidence | "different" | null
       if (!sameFigure(qa, qb)) continue;
       const exact = qa.low === qb.low && qa.high === qb.high;
       // "two children", "three shots": small counts recur in unrelated sentences; "552 tonnes" does not.
-      const telling = Math.max(qa.high, qb.high) >= 20 || qa.rate !== null || qa.dimension === "money" || qa.dimension === "percent";
+      // A stretch of time ("six years", "two weeks") is told in small numbers of its own unit whatever it comes to in
+      // days, and recurs in unrelated sentences (sentences served, years in storage) as small counts do.
+      const telling =
+        qa.dimension !== "duration" && (Math.max(qa.high, qb.high) >= 20 || qa.rate !== null || qa.dimension === "money" || qa.dimension === "percent");
       // Both rounding one estimate of the same named thing ("approximately 800,000 barrels captured", "roughly 810,000
       // barrels collected"): as telling as one figure given twice.
       const roundings = qa.modality === "estimate" && qb.modality === "estimate" && qa.measure === qb.measure && qa.measure !== qa.dimension;

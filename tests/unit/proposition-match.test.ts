@@ -96,6 +96,11 @@ const OWN = [
   "Inspectors found that an evacuation order had been issued at the colliery before the blast.",
   "The colliery's managers issued an order to evacuate before the blast.",
   "The colliery's managers ordered the canteen staff to clean the kitchens.",
+  "Harlow Chemicals never owned or operated the Tarrant mill.",
+  "There are some who keep trying to tie Harlow to Tarrant, but the fact is that Harlow never owned or operated the mill.",
+  "Harlow Chemicals owned and operated the Tarrant mill.",
+  "The harbour master was jailed for six years for taking bribes.",
+  "The salt had sat in the warehouse for six years before the fire.",
 ];
 const own = Vocabulary.from(OWN);
 
@@ -154,5 +159,18 @@ describe("general rules of paraphrase", () => {
     expect(match?.score).toBeGreaterThanOrEqual(MATCH_THRESHOLD);
     // Sharing the colliery and an order is not saying the same thing.
     expect(matchClaims(claim(OWN[18]!, 31, "Inspectors", 970), claim(OWN[20]!, 32), {}, own)?.reason ?? "").not.toContain("other forms");
+  });
+
+  test("a denial told twice is one denial: words of dispute do not set two claims holding one predication against each other", () => {
+    const match = matchClaims(claim(OWN[21]!, 33), claim(OWN[22]!, 34, "Ruth Keane", 980), {}, own);
+    expect(match?.score).toBeGreaterThanOrEqual(MATCH_THRESHOLD);
+    expect(match?.reason).toContain("both say not own");
+    // Held the other way ("owned and operated"), the denial answers it.
+    expect(judgeSameness(claim(OWN[23]!, 33), claim(OWN[22]!, 34, "Ruth Keane", 980), {}, own)).toBe("apart");
+  });
+
+  test("a stretch of time is a small count of its unit: 'six years' in two sentences is no telling figure", () => {
+    const match = matchClaims(claim(OWN[24]!, 35), claim(OWN[25]!, 36), {}, own);
+    expect(match?.score ?? 0).toBeLessThan(MATCH_THRESHOLD);
   });
 });
