@@ -153,9 +153,13 @@ function figureEvidence(a: CueClaim, b: CueClaim): Evidence | "different" | null
     return !comparable.some((other) => own.some((mine) => mine !== q && agrees(mine, other)));
   };
   if (fa.some((qa) => unmatched(qa, fb, fa)) || fb.some((qb) => unmatched(qb, fa, fb))) return "different";
+  // "The final estimate was 62,000 barrels a day at the start, for a total of about 4.9 million barrels": a sentence that
+  // gives figures of several measures states its first one; the later ones are what it adds.
+  const [ma, mb] = [mainFigure(fa), mainFigure(fb)];
   for (const qa of fa) {
     for (const qb of fb) {
       if (!comparableQuantities(qa, qb) || quantitiesDisagree(qa, qb)) continue;
+      if (!(qa === ma || comparableQuantities(qa, ma!)) || !(qb === mb || comparableQuantities(qb, mb!))) continue;
       // Ranges that merely overlap ("$3–5 billion", "$3.8–4.6 billion") are two estimates, not one figure told twice.
       if (!sameFigure(qa, qb)) continue;
       const exact = qa.low === qb.low && qa.high === qb.high;
@@ -172,6 +176,11 @@ function figureEvidence(a: CueClaim, b: CueClaim): Evidence | "different" | null
     }
   }
   return agreeing;
+}
+
+/** The figure a claim is about: its first, leaving aside stretches of time ("for three weeks the count was 174"). */
+function mainFigure(figures: QuantityFacet[]): QuantityFacet | undefined {
+  return figures.find((figure) => figure.dimension !== "duration") ?? figures[0];
 }
 
 function withinEachOther(a: QuantityFacet, b: QuantityFacet): boolean {

@@ -101,6 +101,8 @@ const OWN = [
   "Harlow Chemicals owned and operated the Tarrant mill.",
   "The harbour master was jailed for six years for taking bribes.",
   "The salt had sat in the warehouse for six years before the fire.",
+  "The storm killed 12 people in Halden and caused about $40 million in damage to the harbour.",
+  "Insurers put the damage to the Halden harbour from the storm at about $40 million.",
 ];
 const own = Vocabulary.from(OWN);
 
@@ -167,6 +169,14 @@ describe("general rules of paraphrase", () => {
     expect(match?.reason).toContain("both say not own");
     // Held the other way ("owned and operated"), the denial answers it.
     expect(judgeSameness(claim(OWN[23]!, 33), claim(OWN[22]!, 34, "Ruth Keane", 980), {}, own)).toBe("apart");
+  });
+
+  test("a sentence giving figures of several measures states its first: a toll with damage added is not a damage figure", () => {
+    const toll = claim(OWN[26]!, 37);
+    expect(matchClaims(toll, claim(OWN[27]!, 38, "Insurers", 990), {}, own)?.reason ?? "").not.toContain("the same figure");
+    // The same sum as the first figure of both is.
+    const damage = claim(OWN[26]!.replace("The storm killed 12 people in Halden and caused", "The storm caused"), 39);
+    expect(matchClaims(damage, claim(OWN[27]!, 38, "Insurers", 990), {}, own)?.reason).toContain("the same figure: about $40 million");
   });
 
   test("a stretch of time is a small count of its unit: 'six years' in two sentences is no telling figure", () => {
