@@ -7,6 +7,7 @@ import { strongestCue } from "@/lib/contradictions/judge";
 import {
   actTargets,
   entityText,
+  facetsOf,
   features,
   precedes,
   sameVoice,
@@ -207,12 +208,27 @@ function wordingEvidence(a: CueClaim, b: CueClaim, vocabulary: Vocabulary): Evid
   const [ta, tb] = [subjectTerms(a), subjectTerms(b)];
   const [short, long] = ta.size <= tb.size ? [ta, tb] : [tb, ta];
   const contained = containment(short, long, vocabulary);
-  if (contained.score >= 0.75 && contained.distinctive.length >= 2)
+  if (contained.score >= 0.75 && thingsNamed(contained.distinctive, a, b) >= 2)
     return { weight: Math.min(0.85, contained.score * 0.9), reason: `the same words (${contained.distinctive.slice(0, 3).join(", ")})` };
   const overall = subjectOverlap(a, b, vocabulary);
-  if (overall.score >= 0.45 && overall.distinctive.length >= 2)
+  if (overall.score >= 0.45 && thingsNamed(overall.distinctive, a, b) >= 2)
     return { weight: Math.min(0.8, overall.score), reason: `the same wording (${overall.distinctive.slice(0, 3).join(", ")})` };
   return null;
+}
+
+/**
+ * How many things some shared words name: the words of one name count once ("Danwon High School" shared by two
+ * sentences is one school, not three words in common).
+ */
+function thingsNamed(terms: string[], a: CueClaim, b: CueClaim): number {
+  const nameOf = new Map<string, string>();
+  for (const claim of [a, b])
+    for (const entity of facetsOf(claim).entities)
+      for (const word of entity.text.split(/[\s-]+/)) {
+        const term = normalizeTerm(word.toLowerCase());
+        if (term && !nameOf.has(term)) nameOf.set(term, entity.text.toLowerCase());
+      }
+  return new Set(terms.map((term) => nameOf.get(term) ?? term)).size;
 }
 
 const senseKeysMemo = new WeakMap<CueClaim, Map<string, { term: string; lemma: string }>>();

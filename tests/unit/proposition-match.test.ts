@@ -103,6 +103,9 @@ const OWN = [
   "The salt had sat in the warehouse for six years before the fire.",
   "The storm killed 12 people in Halden and caused about $40 million in damage to the harbour.",
   "Insurers put the damage to the Halden harbour from the storm at about $40 million.",
+  "The Norvale Evening Courier was sold.",
+  "Three Norvale Evening Courier reporters were hurt in the crush at the stadium.",
+  "Three reporters of the Norvale Evening Courier were hurt in the crush.",
 ];
 const own = Vocabulary.from(OWN);
 
@@ -177,6 +180,12 @@ describe("general rules of paraphrase", () => {
     // The same sum as the first figure of both is.
     const damage = claim(OWN[26]!.replace("The storm killed 12 people in Halden and caused", "The storm caused"), 39);
     expect(matchClaims(damage, claim(OWN[27]!, 38, "Insurers", 990), {}, own)?.reason).toContain("the same figure: about $40 million");
+  });
+
+  test("the words of one name are one thing in common: 'Norvale Evening Courier' in two sentences is not three shared words", () => {
+    expect(matchClaims(claim(OWN[28]!, 40), claim(OWN[29]!, 41), {}, own)).toBeNull();
+    const match = matchClaims(claim(OWN[30]!, 42), claim(OWN[29]!, 41), {}, own);
+    expect(match?.score).toBeGreaterThanOrEqual(MATCH_THRESHOLD);
   });
 
   test("a stretch of time is a small count of its unit: 'six years' in two sentences is no telling figure", () => {
