@@ -143,7 +143,7 @@ function repeatsPrevious(earlier: CueClaim, repeat: CueClaim, signals: PairSigna
 /** A shared measure with figures that agree is strong evidence; with figures that cannot both hold, a veto. */
 function figureEvidence(a: CueClaim, b: CueClaim): Evidence | "different" | null {
   let agreeing: Evidence | null = null;
-  const [fa, fb] = [statedQuantities(a), statedQuantities(b)];
+  const [fa, fb] = [statedQuantities(a).filter(reported), statedQuantities(b).filter(reported)];
   const agrees = (x: QuantityFacet, y: QuantityFacet) => comparableQuantities(x, y) && withinEachOther(x, y);
   // "258, down from the 289 announced" told twice: a figure has its counterpart when any comparable figure agrees with it.
   // A claim that gives more figures speaks of more things ("218 killed, about 7,000 wounded" / "218 dead"): a figure
@@ -177,6 +177,14 @@ function figureEvidence(a: CueClaim, b: CueClaim): Evidence | "different" | null
     }
   }
   return agreeing;
+}
+
+/**
+ * "the 6,825-ton ferry", "a 40-page report": a figure joined to its unit by a hyphen before a noun says what kind of thing
+ * the noun is, as an adjective would; it is no count the sentence reports.
+ */
+function reported(figure: QuantityFacet): boolean {
+  return !/^[\d.,]+-\p{L}+$/u.test(figure.text.trim());
 }
 
 /** The figure a claim is about: its first, leaving aside stretches of time ("for three weeks the count was 174"). */

@@ -106,6 +106,8 @@ const OWN = [
   "The Norvale Evening Courier was sold.",
   "Three Norvale Evening Courier reporters were hurt in the crush at the stadium.",
   "Three reporters of the Norvale Evening Courier were hurt in the crush.",
+  "The 9,400-ton freighter left Tarvik two hours late.",
+  "Tug crews said the 9,400-ton freighter had lost power before it grounded.",
 ];
 const own = Vocabulary.from(OWN);
 
@@ -186,6 +188,12 @@ describe("general rules of paraphrase", () => {
     expect(matchClaims(claim(OWN[28]!, 40), claim(OWN[29]!, 41), {}, own)).toBeNull();
     const match = matchClaims(claim(OWN[30]!, 42), claim(OWN[29]!, 41), {}, own);
     expect(match?.score).toBeGreaterThanOrEqual(MATCH_THRESHOLD);
+  });
+
+  test("'the 9,400-ton freighter' says what kind of ship it is: two sentences about it share no reported figure", () => {
+    const match = matchClaims(claim(OWN[31]!, 43), claim(OWN[32]!, 44, "Tug crews", 995), {}, own);
+    expect(match?.reason ?? "").not.toContain("the same figure");
+    expect(match?.score ?? 0).toBeLessThan(MATCH_THRESHOLD);
   });
 
   test("a stretch of time is a small count of its unit: 'six years' in two sentences is no telling figure", () => {
