@@ -80,12 +80,16 @@ export function judgeSameness(a: CueClaim, b: CueClaim, signals: PairSignals, vo
   if (predication === "different") return "apart";
   if (predication) evidence.push(predication);
 
-  const wording = wordingEvidence(a, b, vocabulary);
-  if (wording) evidence.push(wording);
-  const reworded = rewordingEvidence(a, b, vocabulary);
-  if (reworded) evidence.push(reworded);
-  const restated = restatementEvidence(a, b, vocabulary);
-  if (restated) evidence.push(restated);
+  // "The teams estimate that about 4.9 million barrels were released" states its figure; "the teams released refined
+  // estimates of how much oil flowed" names none: words in common without the figure are its setting, not its statement.
+  if (!figureless(a, b) && !figureless(b, a)) {
+    const wording = wordingEvidence(a, b, vocabulary);
+    if (wording) evidence.push(wording);
+    const reworded = rewordingEvidence(a, b, vocabulary);
+    if (reworded) evidence.push(reworded);
+    const restated = restatementEvidence(a, b, vocabulary);
+    if (restated) evidence.push(restated);
+  }
 
   if (!evidence.length) return null;
   const related = eventRelatedness(a, b, signals, vocabulary);
@@ -185,6 +189,13 @@ function figureEvidence(a: CueClaim, b: CueClaim): Evidence | "different" | null
  */
 function reported(figure: QuantityFacet): boolean {
   return !/^[\d.,]+-\p{L}+$/u.test(figure.text.trim());
+}
+
+/** `told` is about a figure of a kind (a count of the dead, a flow, a sum) of which `other` gives none. */
+function figureless(told: CueClaim, other: CueClaim): boolean {
+  const main = mainFigure(statedQuantities(told).filter(reported));
+  if (!main || main.dimension === "duration" || (main.high < 20 && main.dimension !== "money" && main.dimension !== "percent")) return false;
+  return !statedQuantities(other).some((figure) => figure.dimension === main.dimension);
 }
 
 /** The figure a claim is about: its first, leaving aside stretches of time ("for three weeks the count was 174"). */

@@ -108,6 +108,8 @@ const OWN = [
   "Three reporters of the Norvale Evening Courier were hurt in the crush.",
   "The 9,400-ton freighter left Tarvik two hours late.",
   "Tug crews said the 9,400-ton freighter had lost power before it grounded.",
+  "The survey teams estimate that about 3,200 hectares of the Corran forest were lost in the fire.",
+  "The survey teams on Monday released refined estimates of the Corran forest fire.",
 ];
 const own = Vocabulary.from(OWN);
 
@@ -194,6 +196,10 @@ describe("general rules of paraphrase", () => {
     const match = matchClaims(claim(OWN[31]!, 43), claim(OWN[32]!, 44, "Tug crews", 995), {}, own);
     expect(match?.reason ?? "").not.toContain("the same figure");
     expect(match?.score ?? 0).toBeLessThan(MATCH_THRESHOLD);
+  });
+
+  test("a claim about a figure is not stated by a sentence that names no figure of its kind, whatever words they share", () => {
+    expect(matchClaims(claim(OWN[33]!, 45, "Survey teams", 996), claim(OWN[34]!, 46, "Survey teams", 996), {}, own)).toBeNull();
   });
 
   test("a stretch of time is a small count of its unit: 'six years' in two sentences is no telling figure", () => {
