@@ -26,7 +26,7 @@ import { ingestDocument } from "@/lib/ingest/ingest-document";
 import { cueClaims, detectContradictions, vocabularyOf } from "@/lib/contradictions/detect";
 import { eventRelatedness, facetsOf, type CueClaim } from "@/lib/contradictions/features";
 import { strongestCue } from "@/lib/contradictions/judge";
-import { matchClaims } from "@/lib/propositions/match";
+import { judgeSameness } from "@/lib/propositions/match";
 import { generateCandidates } from "@/lib/contradictions/candidates";
 import { groupPropositions } from "@/lib/propositions/group";
 import { originMembersForClaims } from "@/lib/propositions/origin-counts";
@@ -135,7 +135,7 @@ async function explainPair(database: TestDatabase, a: number, b: number): Promis
         .acts.map((act) => `${act.act}[${act.targets.join("|")}]`)
         .join(",")}`;
     const conflict = strongestCue(ca, cb, {}, vocabulary);
-    return `${describe(ca)} / ${describe(cb)} · related ${eventRelatedness(ca, cb, {}, vocabulary).toFixed(2)} · match ${JSON.stringify(matchClaims(ca, cb, {}, vocabulary))} · conflict ${conflict ? `${conflict.rule} ${conflict.score.toFixed(2)}` : "-"}`;
+    return `${describe(ca)} / ${describe(cb)} · related ${eventRelatedness(ca, cb, {}, vocabulary).toFixed(2)} · match ${JSON.stringify(judgeSameness(ca, cb, {}, vocabulary))} · conflict ${conflict ? `${conflict.rule} ${conflict.score.toFixed(2)}` : "-"}`;
   });
 }
 

@@ -510,6 +510,12 @@ const INCREMENT_AFTER = /^\s*(?:more|additional|further|extra|new)\b/i;
 const LIMIT_BEFORE =
   /\b(permitted|allowed|authori[sz]ed|approved|permissible|legal|rated|limit(?:ed)?|capacity|cap(?:ped)?|permission|permit|licen[cs]e|approval|sanctioned)\b(?:\s+[\p{L}'’]+){0,3}\s+(?:to|of|at|was|is)?\s*$/iu;
 const LIMIT_AFTER = /^[^,;.]{0,70}?\b(?:limit|allowed|permitted|capacity|authori[sz]ed|approved|licen[cs]ed|certified)\b/i;
+/**
+ * "paid $470 million in a settlement approved by the court": a participle right after another noun ("a settlement
+ * approved by") says what was done to that noun, not that the figure is a limit.
+ */
+const APPROVES_ANOTHER_NOUN =
+  /^[^,;.]{0,70}?\b(?:a|an|the|its|their)\s+(?:[\p{L}-]+\s+)?[\p{L}-]+\s+(?:allowed|permitted|authori[sz]ed|approved|licen[cs]ed|certified)\s+by\b/iu;
 
 const TOTAL_BEFORE =
   /\b(?:(?:a|the)\s+total\s+(?:\w+\s+)?(?:of|at|to|above|below|near|was|is|stood\s+at|had\s+reached|reached|passed)|total(?:ling|ing|led|ed)?|overall|(?:the\s+)?final\s+(?:toll|count|figure|tally)\s+(?:was|is|at|of|stood\s+at)|cumulative(?:\s+\w+)?\s+(?:of|at|was|is))\s+(?:(?:about|around|nearly|almost|some|roughly|more\s+than|over|at\s+least|above|up\s+to)\s+)?$/i;
@@ -709,6 +715,7 @@ export function quantityMentions(text: string, context = ""): { facet: QuantityF
     // "six floors stood where the licence allowed only three": the limit word governs the next figure, not this one.
     const limitAfter =
       LIMIT_AFTER.test(text.slice(afterUnit, afterUnit + 70)) &&
+      !APPROVES_ANOTHER_NOUN.test(text.slice(afterUnit, afterUnit + 70)) &&
       !(upcoming && upcoming.start < afterUnit + 70 && LIMIT_BEFORE.test(text.slice(Math.max(afterUnit, upcoming.start - 50), upcoming.start)));
     if (!facet.measure.endsWith("-max") && !facet.measure.endsWith("-limit") && (limitBefore || limitAfter)) {
       facet.measure = `${facet.measure}-limit`;

@@ -134,8 +134,8 @@ function pairKey(a: number, b: number): string {
 }
 
 /**
- * Two groups join only when the match is not a lone bridge: at least half of the smaller group matches someone in
- * the larger, and a third of the larger matches someone in the smaller. One claim that shares a figure with one
+ * Two groups join only when the match is not a lone bridge: at least half of each group matches someone in the
+ * other. One claim that shares a figure with one
  * member of a group and words with one member of another does not chain the two into one.
  */
 function wellLinked(x: number[], y: number[], adjacent: Map<number, Set<number>>): boolean {
@@ -144,7 +144,7 @@ function wellLinked(x: number[], y: number[], adjacent: Map<number, Set<number>>
   const smallSet = new Set(small);
   const linkedSmall = small.filter((id) => [...(adjacent.get(id) ?? [])].some((other) => largeSet.has(other))).length;
   const linkedLarge = large.filter((id) => [...(adjacent.get(id) ?? [])].some((other) => smallSet.has(other))).length;
-  return linkedSmall * 2 >= small.length && linkedLarge * 3 >= large.length;
+  return linkedSmall * 2 >= small.length && linkedLarge * 2 >= large.length;
 }
 
 export interface GroupPlan {

@@ -7,6 +7,7 @@ import { strongestCue } from "@/lib/contradictions/judge";
 import {
   actTargets,
   entityText,
+  facetsOf,
   features,
   precedes,
   sameVoice,
@@ -79,12 +80,16 @@ export function judgeSameness(a: CueClaim, b: CueClaim, signals: PairSignals, vo
   if (predication === "different") return "apart";
   if (predication) evidence.push(predication);
 
-  const wording = wordingEvidence(a, b, vocabulary);
-  if (wording) evidence.push(wording);
-  const reworded = rewordingEvidence(a, b, vocabulary);
-  if (reworded) evidence.push(reworded);
-  const restated = restatementEvidence(a, b, vocabulary);
-  if (restated) evidence.push(restated);
+  // "The teams estimate that about 4.9 million barrels were released" states its figure; "the teams released refined
+  // estimates of how much oil flowed" names none: words in common without the figure are its setting, not its statement.
+  if (!figureless(a, b) && !figureless(b, a)) {
+    const wording = wordingEvidence(a, b, vocabulary);
+    if (wording) evidence.push(wording);
+    const reworded = rewordingEvidence(a, b, vocabulary);
+    if (reworded) evidence.push(reworded);
+    const restated = restatementEvidence(a, b, vocabulary);
+    if (restated) evidence.push(restated);
+  }
 
   if (!evidence.length) return null;
   const related = eventRelatedness(a, b, signals, vocabulary);
@@ -93,7 +98,10 @@ export function judgeSameness(a: CueClaim, b: CueClaim, signals: PairSignals, vo
   if (related < MIN_RELATEDNESS && !standalone) return null;
 
   const conflict = strongestCue(a, b, signals, vocabulary);
-  if (conflict && conflict.kind !== "revision" && conflict.score >= CONFLICT_VETO) return "apart";
+  // Words of denial in claims that hold one predication the same way ("Dow never owned the plant" / "Dow has stated
+  // that it never owned the plant") are one denial told twice, not one claim disputing the other.
+  const agreeing = conflict?.kind === "dispute" && predication !== null;
+  if (conflict && conflict.kind !== "revision" && !agreeing && conflict.score >= CONFLICT_VETO) return "apart";
 
   evidence.sort((x, y) => y.weight - x.weight);
   // Shared rare words say the happening is one; a figure or an act already names it, so they only add.
@@ -139,7 +147,7 @@ function repeatsPrevious(earlier: CueClaim, repeat: CueClaim, signals: PairSigna
 /** A shared measure with figures that agree is strong evidence; with figures that cannot both hold, a veto. */
 function figureEvidence(a: CueClaim, b: CueClaim): Evidence | "different" | null {
   let agreeing: Evidence | null = null;
-  const [fa, fb] = [statedQuantities(a), statedQuantities(b)];
+  const [fa, fb] = [statedQuantities(a).filter(reported), statedQuantities(b).filter(reported)];
   const agrees = (x: QuantityFacet, y: QuantityFacet) => comparableQuantities(x, y) && withinEachOther(x, y);
   // "258, down from the 289 announced" told twice: a figure has its counterpart when any comparable figure agrees with it.
   // A claim that gives more figures speaks of more things ("218 killed, about 7,000 wounded" / "218 dead"): a figure
@@ -150,14 +158,21 @@ function figureEvidence(a: CueClaim, b: CueClaim): Evidence | "different" | null
     return !comparable.some((other) => own.some((mine) => mine !== q && agrees(mine, other)));
   };
   if (fa.some((qa) => unmatched(qa, fb, fa)) || fb.some((qb) => unmatched(qb, fa, fb))) return "different";
+  // "The final estimate was 62,000 barrels a day at the start, for a total of about 4.9 million barrels": a sentence that
+  // gives figures of several measures states its first one; the later ones are what it adds.
+  const [ma, mb] = [mainFigure(fa), mainFigure(fb)];
   for (const qa of fa) {
     for (const qb of fb) {
       if (!comparableQuantities(qa, qb) || quantitiesDisagree(qa, qb)) continue;
+      if (!(qa === ma || comparableQuantities(qa, ma!)) || !(qb === mb || comparableQuantities(qb, mb!))) continue;
       // Ranges that merely overlap ("$3–5 billion", "$3.8–4.6 billion") are two estimates, not one figure told twice.
       if (!sameFigure(qa, qb)) continue;
       const exact = qa.low === qb.low && qa.high === qb.high;
       // "two children", "three shots": small counts recur in unrelated sentences; "552 tonnes" does not.
-      const telling = Math.max(qa.high, qb.high) >= 20 || qa.rate !== null || qa.dimension === "money" || qa.dimension === "percent";
+      // A stretch of time ("six years", "two weeks") is told in small numbers of its own unit whatever it comes to in
+      // days, and recurs in unrelated sentences (sentences served, years in storage) as small counts do.
+      const telling =
+        qa.dimension !== "duration" && (Math.max(qa.high, qb.high) >= 20 || qa.rate !== null || qa.dimension === "money" || qa.dimension === "percent");
       // Both rounding one estimate of the same named thing ("approximately 800,000 barrels captured", "roughly 810,000
       // barrels collected"): as telling as one figure given twice.
       const roundings = qa.modality === "estimate" && qb.modality === "estimate" && qa.measure === qb.measure && qa.measure !== qa.dimension;
@@ -166,6 +181,26 @@ function figureEvidence(a: CueClaim, b: CueClaim): Evidence | "different" | null
     }
   }
   return agreeing;
+}
+
+/**
+ * "the 6,825-ton ferry", "a 40-page report": a figure joined to its unit by a hyphen before a noun says what kind of thing
+ * the noun is, as an adjective would; it is no count the sentence reports.
+ */
+function reported(figure: QuantityFacet): boolean {
+  return !/^[\d.,]+-\p{L}+$/u.test(figure.text.trim());
+}
+
+/** `told` is about a figure of a kind (a count of the dead, a flow, a sum) of which `other` gives none. */
+function figureless(told: CueClaim, other: CueClaim): boolean {
+  const main = mainFigure(statedQuantities(told).filter(reported));
+  if (!main || main.dimension === "duration" || (main.high < 20 && main.dimension !== "money" && main.dimension !== "percent")) return false;
+  return !statedQuantities(other).some((figure) => figure.dimension === main.dimension);
+}
+
+/** The figure a claim is about: its first, leaving aside stretches of time ("for three weeks the count was 174"). */
+function mainFigure(figures: QuantityFacet[]): QuantityFacet | undefined {
+  return figures.find((figure) => figure.dimension !== "duration") ?? figures[0];
 }
 
 function withinEachOther(a: QuantityFacet, b: QuantityFacet): boolean {
@@ -192,12 +227,27 @@ function wordingEvidence(a: CueClaim, b: CueClaim, vocabulary: Vocabulary): Evid
   const [ta, tb] = [subjectTerms(a), subjectTerms(b)];
   const [short, long] = ta.size <= tb.size ? [ta, tb] : [tb, ta];
   const contained = containment(short, long, vocabulary);
-  if (contained.score >= 0.75 && contained.distinctive.length >= 2)
+  if (contained.score >= 0.75 && thingsNamed(contained.distinctive, a, b) >= 2)
     return { weight: Math.min(0.85, contained.score * 0.9), reason: `the same words (${contained.distinctive.slice(0, 3).join(", ")})` };
   const overall = subjectOverlap(a, b, vocabulary);
-  if (overall.score >= 0.45 && overall.distinctive.length >= 2)
+  if (overall.score >= 0.45 && thingsNamed(overall.distinctive, a, b) >= 2)
     return { weight: Math.min(0.8, overall.score), reason: `the same wording (${overall.distinctive.slice(0, 3).join(", ")})` };
   return null;
+}
+
+/**
+ * How many things some shared words name: the words of one name count once ("Danwon High School" shared by two
+ * sentences is one school, not three words in common).
+ */
+function thingsNamed(terms: string[], a: CueClaim, b: CueClaim): number {
+  const nameOf = new Map<string, string>();
+  for (const claim of [a, b])
+    for (const entity of facetsOf(claim).entities)
+      for (const word of entity.text.split(/[\s-]+/)) {
+        const term = normalizeTerm(word.toLowerCase());
+        if (term && !nameOf.has(term)) nameOf.set(term, entity.text.toLowerCase());
+      }
+  return new Set(terms.map((term) => nameOf.get(term) ?? term)).size;
 }
 
 const senseKeysMemo = new WeakMap<CueClaim, Map<string, { term: string; lemma: string }>>();

@@ -147,24 +147,30 @@ function mergeDocumentsIntoAuthors(traced: MemberOrigin[]): void {
   }
 }
 
-/** "Sohel Rana" and "Mohammed Sohel Rana": a speaking origin whose name is all inside another's is that one. */
+/**
+ * "Sohel Rana" and "Mohammed Sohel Rana": a speaking origin whose name is all inside another's is that one. A name of
+ * one word is the person (or body) whose full name begins or ends with it — "Lee" after "Lee Joon-seok", "Wereley"
+ * after "Steve Wereley", "the court" after "Gwangju High Court" — when exactly one origin of the proposition does.
+ */
 function mergeNameVariants(traced: MemberOrigin[]): void {
   const speaking = [...new Map(traced.filter((origin) => origin.originKey.startsWith("voice:")).map((origin) => [origin.originKey, origin.originLabel]))];
   const words = (label: string) => documentKey(label).split(" ").filter(Boolean);
   for (const origin of traced) {
     if (!origin.originKey.startsWith("voice:")) continue;
     const mine = words(origin.originLabel);
-    if (mine.length < 2) continue;
-    const fuller = speaking
-      .filter(([key, label]) => key !== origin.originKey && words(label).length > mine.length && mine.every((word) => words(label).includes(word)))
-      .sort((x, y) => words(y[1]).length - words(x[1]).length)[0];
-    if (fuller) [origin.originKey, origin.originLabel] = fuller;
+    if (!mine.length) continue;
+    const longer = speaking.filter(([key, label]) => key !== origin.originKey && words(label).length > mine.length);
+    const fuller =
+      mine.length >= 2
+        ? longer.filter(([, label]) => mine.every((word) => words(label).includes(word))).sort((x, y) => words(y[1]).length - words(x[1]).length)
+        : longer.filter(([, label]) => words(label)[0] === mine[0] || words(label).at(-1) === mine[0]);
+    if (fuller.length && (mine.length >= 2 || fuller.length === 1)) [origin.originKey, origin.originLabel] = fuller[0]!;
   }
 }
 
 /** Titles that tie a person to the body they speak for; also the filter on the claims read for titles (origin-counts.ts). */
 export const ROLE_WORDS =
-  "spokes(?:man|woman|person)|officials?|executives?|chief\\s+executive|chairman|chairwoman|president|director|manager|lawyers?|attorneys?|counsel|representatives?|engineers?|scientists?|minister|secretary|commissioner|chief|head|adviser|advisor";
+  "spokes(?:man|woman|person)|leaders?|officials?|executives?|chief\\s+executive|chairman|chairwoman|president|director|manager|lawyers?|attorneys?|counsel|representatives?|engineers?|scientists?|minister|secretary|commissioner|chief|head|adviser|advisor";
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -187,6 +193,27 @@ export function affiliationOf(quote: string, name: string): string | null {
   return after ? after[1]!.trim() : null;
 }
 
+/** "MQM" → the one voice named in full whose initials those are ("Muttahida Qaumi Movement"), if exactly one. */
+function bodyOfInitials(name: string, voices: Map<string, string>): string | null {
+  if (!/^\p{Lu}{2,6}$/u.test(name)) return null;
+  const full = [...voices].filter(([, label]) => label !== name && initialsOf(label.replace(/^the\s+/i, "")) === name);
+  return full.length === 1 ? full[0]![0] : null;
+}
+
+/**
+ * "MQM" and "Muttahida Qaumi Movement", "UCC" and "Union Carbide Corporation": a body speaking under its initials and
+ * the same body named in full are one voice.
+ */
+function mergeVoiceInitials(traced: MemberOrigin[]): void {
+  const voices = new Map<string, string>();
+  for (const origin of traced) if (origin.originKey.startsWith("voice:")) voices.set(origin.originKey, origin.originLabel);
+  for (const origin of traced) {
+    if (!origin.originKey.startsWith("voice:")) continue;
+    const full = bodyOfInitials(origin.originLabel.trim(), voices);
+    if (full) [origin.originKey, origin.originLabel] = [full, voices.get(full)!];
+  }
+}
+
 /**
  * "BP spokesman Toby Odone" speaks for BP: a person whose title in the claim names a body that is itself an origin of
  * the proposition is that body's voice, and one origin with it. A body the proposition does not otherwise hear from
@@ -201,8 +228,9 @@ function mergeAffiliations(members: OriginMember[], traced: MemberOrigin[]): voi
     const body = affiliationOf(member.quote, member.speaker.name) ?? member.speaker.affiliation;
     if (!body) continue;
     const key = `voice:${documentKey(body.replace(/^the\s+/i, ""))}`;
-    if (key === origin.originKey || !voices.has(key)) continue;
-    [origin.originKey, origin.originLabel] = [key, voices.get(key)!];
+    const found = voices.has(key) ? key : bodyOfInitials(body.trim(), voices);
+    if (!found || found === origin.originKey) continue;
+    [origin.originKey, origin.originLabel] = [found, voices.get(found)!];
   }
 }
 
@@ -348,6 +376,7 @@ export function traceOrigins(members: OriginMember[]): OriginSummary {
   const traced = members.map((member) => resolve(member, new Set([member.sourceId])));
   mergeDocumentsIntoAuthors(traced);
   mergeNameVariants(traced);
+  mergeVoiceInitials(traced);
   mergeAffiliations(members, traced);
   traceRulingsToCourts(members, traced);
   mergeDocumentAcronyms(traced);

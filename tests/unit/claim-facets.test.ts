@@ -502,6 +502,15 @@ describe("figures of a fourth subject (Rana Plaza)", () => {
     expect([permitted!.low, permitted!.measure.endsWith("-limit")]).toEqual([40, true]);
   });
 
+  test("a participle after another noun tells what was done to that noun: a sum paid in a settlement approved by a court is no limit", () => {
+    expect(measureOf("In 1994 the mill paid $12 million in a settlement approved by the district court.")).toEqual([[12_000_000, "money"]]);
+    // Right after the figure, the approval is the figure's: it sets a limit.
+    expect(measureOf("The plant stored 900 tonnes, far above the 300 tonnes approved by the inspectorate.").map(([, measure]) => measure)).toEqual([
+      "stored",
+      "stored-limit",
+    ]);
+  });
+
   test("a bare figure after a measured one counts the same thing; labels, ages and rejected figures do not", () => {
     expect(measureOf("The rally drew about 10,000 people, its organisers said; police estimated 2,500.")).toEqual([
       [10000, "people-people"],

@@ -96,6 +96,20 @@ const OWN = [
   "Inspectors found that an evacuation order had been issued at the colliery before the blast.",
   "The colliery's managers issued an order to evacuate before the blast.",
   "The colliery's managers ordered the canteen staff to clean the kitchens.",
+  "Harlow Chemicals never owned or operated the Tarrant mill.",
+  "There are some who keep trying to tie Harlow to Tarrant, but the fact is that Harlow never owned or operated the mill.",
+  "Harlow Chemicals owned and operated the Tarrant mill.",
+  "The harbour master was jailed for six years for taking bribes.",
+  "The salt had sat in the warehouse for six years before the fire.",
+  "The storm killed 12 people in Halden and caused about $40 million in damage to the harbour.",
+  "Insurers put the damage to the Halden harbour from the storm at about $40 million.",
+  "The Norvale Evening Courier was sold.",
+  "Three Norvale Evening Courier reporters were hurt in the crush at the stadium.",
+  "Three reporters of the Norvale Evening Courier were hurt in the crush.",
+  "The 9,400-ton freighter left Tarvik two hours late.",
+  "Tug crews said the 9,400-ton freighter had lost power before it grounded.",
+  "The survey teams estimate that about 3,200 hectares of the Corran forest were lost in the fire.",
+  "The survey teams on Monday released refined estimates of the Corran forest fire.",
 ];
 const own = Vocabulary.from(OWN);
 
@@ -154,5 +168,42 @@ describe("general rules of paraphrase", () => {
     expect(match?.score).toBeGreaterThanOrEqual(MATCH_THRESHOLD);
     // Sharing the colliery and an order is not saying the same thing.
     expect(matchClaims(claim(OWN[18]!, 31, "Inspectors", 970), claim(OWN[20]!, 32), {}, own)?.reason ?? "").not.toContain("other forms");
+  });
+
+  test("a denial told twice is one denial: words of dispute do not set two claims holding one predication against each other", () => {
+    const match = matchClaims(claim(OWN[21]!, 33), claim(OWN[22]!, 34, "Ruth Keane", 980), {}, own);
+    expect(match?.score).toBeGreaterThanOrEqual(MATCH_THRESHOLD);
+    expect(match?.reason).toContain("both say not own");
+    // Held the other way ("owned and operated"), the denial answers it.
+    expect(judgeSameness(claim(OWN[23]!, 33), claim(OWN[22]!, 34, "Ruth Keane", 980), {}, own)).toBe("apart");
+  });
+
+  test("a sentence giving figures of several measures states its first: a toll with damage added is not a damage figure", () => {
+    const toll = claim(OWN[26]!, 37);
+    expect(matchClaims(toll, claim(OWN[27]!, 38, "Insurers", 990), {}, own)?.reason ?? "").not.toContain("the same figure");
+    // The same sum as the first figure of both is.
+    const damage = claim(OWN[26]!.replace("The storm killed 12 people in Halden and caused", "The storm caused"), 39);
+    expect(matchClaims(damage, claim(OWN[27]!, 38, "Insurers", 990), {}, own)?.reason).toContain("the same figure: about $40 million");
+  });
+
+  test("the words of one name are one thing in common: 'Norvale Evening Courier' in two sentences is not three shared words", () => {
+    expect(matchClaims(claim(OWN[28]!, 40), claim(OWN[29]!, 41), {}, own)).toBeNull();
+    const match = matchClaims(claim(OWN[30]!, 42), claim(OWN[29]!, 41), {}, own);
+    expect(match?.score).toBeGreaterThanOrEqual(MATCH_THRESHOLD);
+  });
+
+  test("'the 9,400-ton freighter' says what kind of ship it is: two sentences about it share no reported figure", () => {
+    const match = matchClaims(claim(OWN[31]!, 43), claim(OWN[32]!, 44, "Tug crews", 995), {}, own);
+    expect(match?.reason ?? "").not.toContain("the same figure");
+    expect(match?.score ?? 0).toBeLessThan(MATCH_THRESHOLD);
+  });
+
+  test("a claim about a figure is not stated by a sentence that names no figure of its kind, whatever words they share", () => {
+    expect(matchClaims(claim(OWN[33]!, 45, "Survey teams", 996), claim(OWN[34]!, 46, "Survey teams", 996), {}, own)).toBeNull();
+  });
+
+  test("a stretch of time is a small count of its unit: 'six years' in two sentences is no telling figure", () => {
+    const match = matchClaims(claim(OWN[24]!, 35), claim(OWN[25]!, 36), {}, own);
+    expect(match?.score ?? 0).toBeLessThan(MATCH_THRESHOLD);
   });
 });

@@ -122,6 +122,31 @@ describe("names of one origin", () => {
     expect(summary.origins.map((origin) => origin.label).sort()).toEqual(["FBI", "Mohammed Sohel Rana"]);
   });
 
+  test("a one-word name is the one origin whose full name begins or ends with it: 'Lee' is Lee Joon-seok, 'Vance' is Ruth Vance", () => {
+    const speaker = (id: number, name: string) => member({ claimId: id, sourceId: id, speaker: { id, name, reliability: "F" } });
+    expect(traceOrigins([speaker(1, "Lee"), speaker(2, "Lee Joon-seok")]).origins.map((origin) => origin.label)).toEqual(["Lee Joon-seok"]);
+    expect(traceOrigins([speaker(1, "Vance"), speaker(2, "Ruth Vance")]).independentOrigins).toBe(1);
+    // Two people it could be: neither.
+    expect(traceOrigins([speaker(1, "Vance"), speaker(2, "Ruth Vance"), speaker(3, "Vance Oduya")]).independentOrigins).toBe(3);
+    // A word inside a name, neither its first nor its last, names someone else.
+    expect(traceOrigins([speaker(1, "Paul"), speaker(2, "Jean Paul Okafor")]).independentOrigins).toBe(2);
+  });
+
+  test("a body under its initials is the body named in full: 'TPA' is the Tianjin Port Authority, and its leader speaks for it", () => {
+    const full = member({ claimId: 1, sourceId: 1, speaker: { id: 1, name: "Tianjin Port Authority", reliability: "F" } });
+    const initials = member({ claimId: 2, sourceId: 2, speaker: { id: 2, name: "TPA", reliability: "F" } });
+    expect(traceOrigins([full, initials]).independentOrigins).toBe(1);
+    const leader = member({
+      claimId: 3,
+      sourceId: 3,
+      speaker: { id: 3, name: "Zhao Ming", reliability: "F" },
+      quote: "TPA leader Zhao Ming said the warehouse had been inspected in May.",
+    });
+    expect(traceOrigins([full, leader]).independentOrigins).toBe(1);
+    // Other initials are another body.
+    expect(traceOrigins([full, member({ claimId: 4, sourceId: 4, speaker: { id: 4, name: "TFB", reliability: "F" } })]).independentOrigins).toBe(2);
+  });
+
   test("a document restating in its own voice what it attributed once relays that origin", () => {
     const hrw = { id: 9, name: "Human Rights Watch", reliability: "B" as const };
     const summary = traceOrigins([
