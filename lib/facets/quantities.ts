@@ -536,6 +536,8 @@ function phaseOf(stretch: string): "start" | "end" | undefined {
 /** "258, down from the 289": what lies between a figure and the earlier one it replaced. */
 const DOWN_FROM = /^(?:\s+[\p{L}'’]+){0,3}\s*,?\s*(?:down|up)\s+from\s+(?:the\s+|an?\s+)?(?:earlier\s+|previous\s+|initial\s+|original\s+)?$/iu;
 /** "then corrected the figure to 164", "later lowered it to 172": a figure that replaces one the claim gave before. */
+const CHANGED_FROM =
+  /\b(?:rais|rose|risen|lower|cut|reduc|increas|decreas|revis|adjust|updat|downgrad|upgrad|climb|jump|fell|fallen|dropp|declin|grew|grown|doubl|halv|chang|mov)\w*\b[^.;:]{0,70}\bfrom\s*$/i;
 const CORRECTED_TO =
   /\b(?:correct|revis|lower|rais|cut|reduc|increas|adjust|amend|updat|downgrad|upgrad)\w*\s+(?:the\s+|its\s+|that\s+|this\s+)?(?:(?:official|death|initial)\s+)?(?:figure|count|toll|number|estimate|total|tally|it)\s+(?:down\s+|up\s+)?to\s*$/i;
 
@@ -592,6 +594,7 @@ export function quantityMentions(text: string, context = ""): { facet: QuantityF
   const all = [...written, ...articleSpans(text, written)].sort((x, y) => x.start - y.start).filter((mention) => !isDateOrName(text, mention));
   const result: { facet: QuantityFacet; start: number }[] = [];
   let previous: { facet: QuantityFacet; measured: Measured } | undefined;
+  let [previousStart, previousEnd] = [0, 0];
   const used = new Set<number>();
   for (let i = 0; i < all.length; i += 1) {
     if (used.has(i)) continue;
@@ -602,7 +605,9 @@ export function quantityMentions(text: string, context = ""): { facet: QuantityF
     if (next && RANGE_JOIN.test(text.slice(first.end, next.start))) {
       const joiner = text.slice(first.end, next.start).trim().toLowerCase();
       const between = /\b(?:between|from)\s*$/i.test(text.slice(Math.max(0, first.start - 10), first.start));
-      if (joiner !== "and" || between) {
+      // "raised the official death toll from 64 to 2,975": a change from one figure to another, not a range.
+      const changed = joiner === "to" && CHANGED_FROM.test(clauseBefore(text, first.start).slice(-90));
+      if ((joiner !== "and" || between) && !changed) {
         last = next;
         used.add(i + 1);
         high = next.value;
@@ -740,7 +745,12 @@ export function quantityMentions(text: string, context = ""): { facet: QuantityF
       used.add(i + 1);
     }
     // "announced that 368 people had been rescued, then corrected the figure to 164": the first figure is replaced.
-    const replaced = previous && CORRECTED_TO.test(text.slice(Math.max(0, first.start - 60), first.start)) ? previous.facet : undefined;
+    const replaced =
+      previous &&
+      (CORRECTED_TO.test(text.slice(Math.max(0, first.start - 60), first.start)) ||
+        (/^\s*to\s*$/i.test(text.slice(previousEnd, first.start)) && CHANGED_FROM.test(clauseBefore(text, previousStart).slice(-90))))
+        ? previous.facet
+        : undefined;
     if (replaced && replaced.dimension === facet.dimension && replaced.measure === facet.measure) {
       facet.revisedFrom = replaced.low;
       replaced.superseded = true;
@@ -756,6 +766,7 @@ export function quantityMentions(text: string, context = ""): { facet: QuantityF
     if (facet.dimension === "percent" && STATISTICAL_LEVEL.test(text.slice(afterUnit, afterUnit + 30))) continue;
     result.push({ facet, start: first.start });
     previous = { facet, measured };
+    [previousStart, previousEnd] = [first.start, last.end];
   }
   return result;
 }

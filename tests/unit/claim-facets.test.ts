@@ -129,6 +129,16 @@ describe("figures", () => {
     expect(quantitiesDisagree(rise, otherRise)).toBe(true);
   });
 
+  test("“raised the toll from 64 to 2,975” is a change from one figure to another, not a range; “ranged from … to …” is a range", () => {
+    const [before, after] = extractQuantities("On Tuesday the governor raised the official death toll from 58 to 1,640.");
+    expect(before).toMatchObject({ low: 58, high: 58, superseded: true });
+    expect(after).toMatchObject({ measure: "death", low: 1640, high: 1640, revisedFrom: 58 });
+    expect(only("Estimates ranged from 12,000 to 19,000 barrels a day.")).toMatchObject({ low: expect.any(Number), rate: "day" });
+    expect(only("Estimates ranged from 12,000 to 19,000 barrels a day.").high).toBeGreaterThan(
+      only("Estimates ranged from 12,000 to 19,000 barrels a day.").low,
+    );
+  });
+
   test("a worst case or a forecast is no evidence: its modality says so", () => {
     const [figure] = extractQuantities("If the cap failed, the flow could reach 80,000 barrels a day.");
     expect(figure?.modality).toBe("hypothetical");
