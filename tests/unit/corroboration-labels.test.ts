@@ -55,6 +55,7 @@ describe("corroboration labels", () => {
       "beirut-port",
       "bhopal-gas",
       "deepwater-flow",
+      "maria-deaths",
       "mh17",
       "rana-plaza",
       "sewol-ferry",
