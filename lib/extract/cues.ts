@@ -260,6 +260,12 @@ function matchAt(sentence: string, tokens: Token[], v: number): CueMatch | null 
   const findsNothing = /^(found|finds)$/.test(token.lower) && /^(no|nothing|little|insufficient)$/.test(tokens[v + 1]?.lower ?? "");
   // "The court found all eight accused guilty", "the jury found the company liable": a verdict is the finder's finding.
   if (/^(found|finds)$/.test(token.lower) && findsVerdict(tokens, v)) return beforeVerb(sentence, tokens, v, v, token.text);
+  // "An analysis by the Herald found 1,052 more deaths than usual": a study's finding is a figure; "police found 12 bodies"
+  // is an act, so only a document or a body of researchers finds a figure this way.
+  if (/^(found|finds)$/.test(token.lower) && quantityFollows(tokens, v)) {
+    const finding = beforeVerb(sentence, tokens, v, v, token.text);
+    if (finding?.phrase && findsFigures(finding.phrase)) return finding;
+  }
   if (THAT_CUES.has(token.lower) && !findsNothing) return thatFollows(tokens, v) ? beforeVerb(sentence, tokens, v, v, token.text) : null;
   if (findsNothing) return beforeVerb(sentence, tokens, v, v, token.text);
   if (
@@ -271,12 +277,23 @@ function matchAt(sentence: string, tokens: Token[], v: number): CueMatch | null 
   // "… estimated the number at more than 24,000": an estimate with its figure, no "that".
   if (/^(estimated|estimates|estimate|put)$/.test(token.lower) && !thatFollows(tokens, v) && figureAt(tokens, v + 1, 8))
     return beforeVerb(sentence, tokens, v, v, token.text);
+  // "The survey estimated 4,645 deaths", "researchers estimate about 900": the figure is the verb's object.
+  // "an estimated 2,975" is an adjective, not a verb.
+  if (
+    /^(estimated|estimates|estimate|calculated|calculates)$/.test(token.lower) &&
+    quantityFollows(tokens, v) &&
+    !PASSIVE_AUXILIARIES.has(tokens[v - 1]?.lower ?? "") &&
+    !/^(a|an|the)$/.test(tokens[v - 1]?.lower ?? "")
+  )
+    return beforeVerb(sentence, tokens, v, v, token.text);
   // "Violence … has claimed more than 800 lives": a toll taken, not a claim made.
   if (/^(claimed|claims|claim)$/.test(token.lower) && tokens.slice(v + 1, v + 7).some((t) => /^(lives|life|victims)$/.test(t.lower))) return null;
   // "BP agreed to let the public watch": agreeing to do something is an act, not a statement.
   if (/^(agreed|agree|agrees|vowed|pledged|threatened|proposed|demanded|urged)$/.test(token.lower) && infinitiveFollows(tokens, v)) return null;
   // "…, who asked not to be named, said": a request for anonymity reports nothing.
   if (/^(asked|requested)$/.test(token.lower) && tokens[v + 1]?.lower === "not" && tokens[v + 2]?.lower === "to") return null;
+  // "had asked the company for $5 million": asking someone for something requests it and reports nothing.
+  if (/^(asked|asks|ask)$/.test(token.lower) && asksFor(tokens, v)) return null;
   const twoWord = `${token.lower} ${tokens[v + 1]?.lower ?? ""}`;
   const isTwoWord = TWO_WORD_CUES.has(twoWord);
   if (!isTwoWord && !SINGLE_WORD_CUES.has(token.lower) && !EXTRA_CUES.has(token.lower)) return null;
@@ -287,6 +304,38 @@ function matchAt(sentence: string, tokens: Token[], v: number): CueMatch | null 
 }
 
 const VERDICTS = /^(?:guilty|liable|responsible|innocent|negligent|culpable)$/;
+
+/** "asked Benetton for $5 million", "asked the council for a hearing": the object, then "for". */
+function asksFor(tokens: Token[], v: number): boolean {
+  for (let i = v + 1; i < tokens.length && i <= v + 5; i++) {
+    if (tokens[i]!.lower === "for") return i > v + 1;
+    if (!tokens[i]!.isWord || /^(that|whether|if|why|how|what|about|to)$/.test(tokens[i]!.lower)) return false;
+  }
+  return false;
+}
+
+// Words that may stand between a verb and the figure it takes: "an estimated", "about", "more than", "at least", "up to".
+const BEFORE_FIGURE =
+  /^(?:an|estimated|about|some|nearly|roughly|around|approximately|almost|over|more|fewer|less|than|at|least|most|up|to|only|just|as|many|well)$/;
+
+/** "estimated 4,645 deaths", "found an estimated 2,975", "found more than 1,000": a figure right after the verb. */
+function quantityFollows(tokens: Token[], v: number): boolean {
+  for (let i = v + 1; i < tokens.length && i <= v + 4; i++) {
+    const token = tokens[i]!;
+    if (/^\d/.test(token.text) || NUMBER_WORDS.test(token.lower)) return true;
+    if (!BEFORE_FIGURE.test(token.lower)) return false;
+  }
+  return false;
+}
+
+// Who finds figures rather than objects: a document ("study", "analysis", "survey", "report") or researchers.
+const FINDERS_OF_FIGURES = /^(?:researchers|scientists|analysts|statisticians|demographers|epidemiologists|economists|auditors|investigators|experts)$/;
+function findsFigures(phrase: string): boolean {
+  return phrase
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .some((word) => DOCUMENT_NOUNS.includes(word) || FINDERS_OF_FIGURES.test(word));
+}
 
 /** "… found all eight accused guilty": the words after a verb of finding, at `text`, give a verdict. */
 export function verdictFollows(text: string): boolean {
@@ -357,6 +406,34 @@ function namesAsSomething(tokens: Token[], v: number): boolean {
   return false;
 }
 
+// Adjectives by their endings ("reckless", "delusional", "irresponsible", "ridiculous", "incompetent", "arrogant"), and a
+// few short ones without a telling ending; adverbs in -ly, and nouns such as "hospital", "festival", "capital", are left out.
+const ADJECTIVE_ENDING = /^[a-z]{3,}(?:less|ous|ive|ful|ible|able|ent|ant|ional|ical|ic)$/;
+const PLAIN_ADJECTIVES =
+  /^(?:wrong|false|right|true|absurd|unfair|unjust|illegal|racist|corrupt|naive|stupid|cruel|weak|late|mad|insane|dishonest|unhinged|paranoid)$/;
+const NOT_ADJECTIVES =
+  /^(?:hospital|festival|capital|arrival|approval|rival|event|student|agent|parent|patient|tenant|client|president|resident|accident|moment|comment|statement|government|department|parliament|agreement|assistant|servant|merchant|consultant|accountant|attendant|applicant|defendant|giant|plant|ambulance|clinic|republic|public|music|logic|panic|traffic|topic|critic|archive|detective|executive|representative|relative|motive|olive)$/;
+function isAdjective(token: Token | undefined): boolean {
+  if (!token || !/^[a-z]+$/.test(token.text) || NOT_ADJECTIVES.test(token.lower)) return false;
+  return PLAIN_ADJECTIVES.test(token.lower) || ADJECTIVE_ENDING.test(token.lower);
+}
+
+/** "called him delusional", "called the decision unacceptable": an object (pronoun, name or short definite phrase), then an adjective. */
+function callsItSomething(tokens: Token[], v: number): boolean {
+  const first = tokens[v + 1];
+  if (!first) return false;
+  let i = v + 1;
+  if (/^(him|her|them|it|us|me|you)$/.test(first.lower)) i = v + 2;
+  else if (DEFINITE.test(first.lower)) {
+    i = v + 2;
+    while (i <= v + 4 && tokens[i]?.isWord && !isAdjective(tokens[i])) i++;
+    if (i === v + 2) return false;
+  } else if (isCapitalized(first)) {
+    while (isCapitalized(tokens[i])) i++;
+  } else return false;
+  return isAdjective(tokens[i]);
+}
+
 function estimating(sentence: string, tokens: Token[], v: number): CueMatch | null {
   const verb = tokens[v]!.lower;
   if (verb === "called" || verb === "calls") {
@@ -367,6 +444,8 @@ function estimating(sentence: string, tokens: Token[], v: number): CueMatch | nu
     if (quote !== -1 && tokens.slice(v + 1, quote).every((t) => t.isWord)) return beforeVerb(sentence, tokens, v, v, tokens[v]!.text);
     // "called the study an attempt to shift the blame", "called the verdict an insult": naming a thing as something.
     if (namesAsSomething(tokens, v)) return beforeVerb(sentence, tokens, v, v, tokens[v]!.text);
+    // "called him reckless", "called the plan unworkable": calling someone or something by an adjective judges it.
+    if (callsItSomething(tokens, v)) return beforeVerb(sentence, tokens, v, v, tokens[v]!.text);
   }
   // "the coast guard lowered it to 172": the count the text just gave, revised to a figure.
   if (
@@ -579,7 +658,20 @@ function postModifiedHead(tokens: Token[], range: PhraseRange, plain: boolean): 
   return { first: head.first, last: range.last };
 }
 
+// "according to him", "according to her": an object pronoun names whom "he" or "she" would.
+const OBJECT_PRONOUNS: Readonly<Record<string, string>> = { him: "he", her: "she", them: "they" };
+
 function accordingTo(sentence: string, tokens: Token[], v: number): CueMatch | null {
+  const pronoun = tokens[v + 2];
+  const subjectForm = pronoun ? OBJECT_PRONOUNS[pronoun.lower] : undefined;
+  // "according to her report" is the report's: "her" before a word is a possessive; "him" and "them" never are.
+  if (pronoun && subjectForm && (pronoun.lower !== "her" || !tokens[v + 3]?.isWord)) {
+    const match = makeMatch(sentence, tokens, sentence.slice(tokens[v]!.start, tokens[v + 1]!.end), "according", tokens[v]!.start, {
+      first: v + 2,
+      last: v + 2,
+    });
+    return { ...match, phrase: subjectForm };
+  }
   let range = phraseStartingAt(tokens, v + 2);
   if (!range) return null;
   // "according to a source familiar with the first official findings": the source is told apart by what follows.
@@ -707,6 +799,10 @@ function beforeVerb(sentence: string, tokens: Token[], v: number, lastCueToken: 
   }
   const named = tokens[i]?.text === "," ? (nameInRoleApposition(tokens, i) ?? subjectOfRelativeClause(tokens, i)) : null;
   if (named) return makeMatch(sentence, tokens, cue, "subject", tokens[v]!.start, named);
+  const carrier = participleModifiedSubject(tokens, i);
+  // The participle phrase tells who wrote the document ("led by researchers at …") but ends at the verb.
+  if (carrier)
+    return { ...makeMatch(sentence, tokens, cue, "subject", tokens[v]!.start, carrier), following: sentence.slice(tokens[carrier.last]!.end, tokens[i]!.end) };
   while (tokens[i]?.text === ",") {
     const opening = appositionStart(tokens, i);
     if (opening === null) break;
@@ -749,6 +845,44 @@ function beforeVerb(sentence: string, tokens: Token[], v: number, lastCueToken: 
   if (range && !opensMainClause(tokens, range.first)) range = prepositionalChain(tokens, range);
   if (!range) return null;
   return makeMatch(sentence, tokens, cue, "subject", tokens[v]!.start, range);
+}
+
+// Past participles: regular ones end in -ed; these are the irregular ones that head a modifier ("led by", "paid for by").
+const IRREGULAR_PARTICIPLES =
+  /^(?:led|paid|run|done|written|held|made|given|taken|seen|known|drawn|built|sent|brought|put|set|read|begun|kept|shown|sold|bought|won|spent|left|cut|spread|struck|caught|taught|undertaken|overseen|carried)$/;
+const AFTER_MODIFYING_PARTICIPLE = /^(?:by|in|on|at|for|from|with|under|over|between|across|after|before|during|out|last|this|earlier)$/;
+// Words that open a clause of their own: past one, the participle phrase has ended and a new clause has begun.
+const CLAUSE_OPENERS = /^(?:that|which|who|whom|whose|because|if|when|while|whereas|although|though|said|says|say|told|but)$/;
+
+function isPastParticiple(token: Token | undefined): boolean {
+  return !!token && /^[a-z]+$/.test(token.text) && (/^[a-z]{2,}ed$/.test(token.lower) || IRREGULAR_PARTICIPLES.test(token.lower));
+}
+
+/**
+ * "A household survey led by researchers at Lindqvist University, published in May, estimated …", "Their study, paid for by
+ * the council, found …": a clause's subject may carry a participle phrase (with or without commas, two joined by "and")
+ * before its verb, which ends at `end`; the subject is the noun phrase before the participle.
+ */
+function participleModifiedSubject(tokens: Token[], end: number): PhraseRange | null {
+  for (const start of clauseSubjectStarts(tokens, end + 1)) {
+    const subject = phraseStartingAt(tokens, start);
+    if (!subject || subject.last >= end) continue;
+    let k = subject.last + 1;
+    if (tokens[k]?.text === ",") k++;
+    if (!isPastParticiple(tokens[k]) || !AFTER_MODIFYING_PARTICIPLE.test(tokens[k + 1]?.lower ?? "")) continue;
+    if (end - k > 25) continue;
+    let commas = 0;
+    let fits = true;
+    for (let j = k; j <= end && fits; j++) {
+      const token = tokens[j]!;
+      if (token.text === ",") commas++;
+      else if (!token.isWord || CLAUSE_OPENERS.test(token.lower)) fits = false;
+      // "… led by X and published in Y": only a second participle may follow "and".
+      else if (token.lower === "and" && !isPastParticiple(tokens[j + 1]) && !isCapitalized(tokens[j + 1])) fits = false;
+    }
+    if (fits && commas <= 3) return subject;
+  }
+  return null;
 }
 
 // "South Korea's coast guard on Wednesday cut …": a wire story's day between subject and verb.
@@ -798,7 +932,8 @@ function withoutFrontedDate(tokens: Token[], range: PhraseRange | null): PhraseR
   if (!range) return null;
   let k = range.first;
   while (k < range.last && isDateWord(tokens[k])) k++;
-  if (k === range.first || !(isCapitalized(tokens[k]) || /^(the|a|an)$/.test(tokens[k]!.lower))) return range;
+  // "In December officials raised …": a plural of people after the date is the subject too.
+  if (k === range.first || !(isCapitalized(tokens[k]) || /^(the|a|an)$/.test(tokens[k]!.lower) || isGroupHead(tokens[k]!.lower))) return range;
   return frontedDateStart(tokens, k) === range.first ? { first: k, last: range.last } : range;
 }
 

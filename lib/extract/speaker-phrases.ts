@@ -49,7 +49,7 @@ const POSSESSIVE_OWNERS: Record<string, Pronoun> = { his: "he", her: "she", its:
 const NON_NAME_WORDS = new Set([...MONTHS, ...WEEKDAYS]);
 
 const AUTHOR_LINK =
-  /^((?:[^,;.“”"]{0,60}?\s)?)(attributed to|issued by|published by|written by|conducted by|prepared by|signed by|sent by|compiled by|kept by|drawn up by|maintained by|produced by|carried out by|from|by)\s+([^,;“”"]+)/i;
+  /^((?:[^,;.“”"]{0,60}?\s)?)(attributed to|issued by|published by|written by|conducted by|led by|run by|authored by|undertaken by|prepared by|signed by|sent by|compiled by|kept by|drawn up by|maintained by|produced by|carried out by|from|by)\s+([^,;“”"]+)/i;
 // "released by WikiLeaks", "cited by Interfax", "quoted by TASS": who passed a document on, not who wrote it.
 const NOT_AUTHORSHIP = /\b(released|leaked|obtained|posted|seen|reviewed|received|cited|quoted|carried|reported|relayed)\s*$/i;
 const PROVENANCE =
@@ -310,7 +310,9 @@ function trimAuthorText(value: string): string {
 
 function authorFromText(value: string): { name: string; kind: ActorKind } | null {
   // "by researchers at the University of Toronto": past the group, the name of their institution.
-  const named = nameFromWords(tokenize(trimAuthorText(value))) ?? nameFromWords(tokenize(value.replace(/[.\s]+$/, "")));
+  // "… led by researchers at X and published in Y": a second participle phrase says where it appeared, not who wrote it.
+  const authorship = value.replace(/\s+and\s+(?=[a-z]+ed\b).*$/, "");
+  const named = nameFromWords(tokenize(trimAuthorText(authorship))) ?? nameFromWords(tokenize(authorship.replace(/[.\s]+$/, "")));
   if (named) return named;
   // "by the maritime network shiparrested.com": a website names its publisher, lower case or not.
   const site = /\b([a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|net|info|news|io|co\.uk|org\.uk|gov|int))\b/i.exec(value);
@@ -353,7 +355,7 @@ export function nameFromWords(tokens: Token[]): { name: string; kind: ActorKind;
   const lastWord = [...tokens].reverse().find((t) => t.isWord);
   if (lastWord && lastWord !== run[run.length - 1] && !isCapitalized(lastWord)) return null;
   const runText = joinRun(run);
-  const joint = /^([A-Z][\w’'.-]+) and ([A-Z][\w’'-]+)$/.exec(runText);
+  const joint = /^(\p{Lu}[\p{L}\p{N}’'.-]+) and (\p{Lu}[\p{L}\p{N}’'-]+)$/u.exec(runText);
   if (joint) {
     // "BP and Anadarko say": the first institution stands for them.
     const first = guessActorKind(joint[1]!);
