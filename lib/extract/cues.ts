@@ -86,6 +86,8 @@ const PARTICIPLE_CUES = new Set([
   "maintaining",
   "contending",
   "asserting",
+  // "ordered the release of the files, ruling that the records were public": a court's holding.
+  "ruling",
 ]);
 const TWO_WORD_CUES = new Set(SPEECH_VERBS.filter((v) => v.includes(" ")));
 const EXTRA_CUES = new Set(["learnt", "learned", "written"]);
@@ -249,6 +251,11 @@ function matchAt(sentence: string, tokens: Token[], v: number): CueMatch | null 
   if (token.lower === "according" && tokens[v + 1]?.lower === "to") return accordingTo(sentence, tokens, v);
   if (token.lower === "in" && VIEW_NOUNS.test(tokens[v + 2]?.lower ?? "")) return inTheirView(sentence, tokens, v);
   if (token.lower === "as" && tokens.slice(0, v).every((t) => !t.isWord)) return asTheyPutIt(sentence, tokens, v);
+  // "…, not a count of victims, as Secretary Hanna Berg explained at the time.": the closing "as X said" frames the sentence.
+  if (token.lower === "as" && tokens[v - 1]?.text === ",") {
+    const closing = asTheyPutIt(sentence, tokens, v, true);
+    if (closing) return closing;
+  }
   if (/^(quoted|quotes|cited|cites)$/.test(token.lower)) {
     const quoting = quotedAsSaying(sentence, tokens, v);
     if (quoting) return quoting;
@@ -290,6 +297,9 @@ function matchAt(sentence: string, tokens: Token[], v: number): CueMatch | null 
   if (/^(claimed|claims|claim)$/.test(token.lower) && tokens.slice(v + 1, v + 7).some((t) => /^(lives|life|victims)$/.test(t.lower))) return null;
   // "BP agreed to let the public watch": agreeing to do something is an act, not a statement.
   if (/^(agreed|agree|agrees|vowed|pledged|threatened|proposed|demanded|urged)$/.test(token.lower) && infinitiveFollows(tokens, v)) return null;
+  // "asked anyone to take its word": asking someone to do something is a request too, unless what is asked is a finding
+  // ("asked the court to find that 4.2 million barrels …": the asker holds the finding).
+  if (/^(asked|asks)$/.test(token.lower) && infinitiveFollows(tokens, v) && !tokens.slice(v + 1, v + 9).some((t) => t.lower === "that")) return null;
   // "…, who asked not to be named, said": a request for anonymity reports nothing.
   if (/^(asked|requested)$/.test(token.lower) && tokens[v + 1]?.lower === "not" && tokens[v + 2]?.lower === "to") return null;
   // "had asked the company for $5 million": asking someone for something requests it and reports nothing.
@@ -316,13 +326,16 @@ function asksFor(tokens: Token[], v: number): boolean {
 
 // Words that may stand between a verb and the figure it takes: "an estimated", "about", "more than", "at least", "up to".
 const BEFORE_FIGURE =
-  /^(?:an|estimated|about|some|nearly|roughly|around|approximately|almost|over|more|fewer|less|than|at|least|most|up|to|only|just|as|many|well)$/;
+  /^(?:a|an|estimated|about|some|nearly|roughly|around|approximately|almost|over|more|fewer|less|than|at|least|most|up|to|only|just|as|many|well)$/;
+
+const FRACTIONS = /^(?:third|thirds|quarter|quarters|fifth|fifths|tenth|tenths|two-thirds|three-quarters|majority)$/;
 
 /** "estimated 4,645 deaths", "found an estimated 2,975", "found more than 1,000": a figure right after the verb. */
 function quantityFollows(tokens: Token[], v: number): boolean {
   for (let i = v + 1; i < tokens.length && i <= v + 4; i++) {
     const token = tokens[i]!;
-    if (/^\d/.test(token.text) || NUMBER_WORDS.test(token.lower)) return true;
+    // "a third of those deaths", "two-thirds of the homes": a fraction is a figure too.
+    if (/^\d/.test(token.text) || NUMBER_WORDS.test(token.lower) || FRACTIONS.test(token.lower)) return true;
     if (!BEFORE_FIGURE.test(token.lower)) return false;
   }
   return false;
@@ -592,13 +605,18 @@ function quotedAsSaying(sentence: string, tokens: Token[], v: number): CueMatch 
 const AS_THEY_PUT_IT = /^(?:said|says|noted|notes|wrote|writes|explained|explains|observed|observes|remarked|remarks|argued|argues)$/;
 
 /** "As one engineer put it, the design was …", "As the report notes, …": the phrase speaks the main clause. */
-function asTheyPutIt(sentence: string, tokens: Token[], v: number): CueMatch | null {
+function asTheyPutIt(sentence: string, tokens: Token[], v: number, closing = false): CueMatch | null {
   const range = SUBJECT_PRONOUNS.has(tokens[v + 1]?.lower ?? "") ? { first: v + 1, last: v + 1 } : phraseStartingAt(tokens, v + 1);
   if (!range) return null;
   const verb = tokens[range.last + 1];
   const putIt = /^(?:put|puts)$/.test(verb?.lower ?? "") && tokens[range.last + 2]?.lower === "it";
   const last = putIt ? range.last + 2 : range.last + 1;
-  if (!verb || !(putIt || AS_THEY_PUT_IT.test(verb.lower)) || tokens[last + 1]?.text !== ",") return null;
+  if (!verb || !(putIt || AS_THEY_PUT_IT.test(verb.lower))) return null;
+  // Opening the sentence, a comma follows ("As the report notes, …"); closing it, at most a few words of time or place
+  // ("…, as the secretary explained at the time.").
+  const rest = tokens.slice(last + 1);
+  const ends = closing ? rest.length <= 7 && rest.every((t, k) => t.isWord || (k === rest.length - 1 && /^[.!?]$/.test(t.text))) : rest[0]?.text === ",";
+  if (!ends) return null;
   return makeMatch(sentence, tokens, sentence.slice(tokens[v]!.start, tokens[last]!.end), "according", tokens[v]!.start, range);
 }
 
@@ -870,12 +888,15 @@ function participleModifiedSubject(tokens: Token[], end: number): PhraseRange | 
     let k = subject.last + 1;
     if (tokens[k]?.text === ",") k++;
     if (!isPastParticiple(tokens[k]) || !AFTER_MODIFYING_PARTICIPLE.test(tokens[k + 1]?.lower ?? "")) continue;
-    if (end - k > 25) continue;
+    if (end - k > 35) continue;
     let commas = 0;
     let fits = true;
     for (let j = k; j <= end && fits; j++) {
       const token = tokens[j]!;
       if (token.text === ",") commas++;
+      // "the Harvard T.H. Chan School": the full stop of an abbreviation or initials is part of a name.
+      else if (token.text === "." && isCapitalized(tokens[j + 1]) && /^\p{Lu}/u.test(tokens[j - 1]?.text ?? "") && (tokens[j - 1]?.text.length ?? 9) <= 4)
+        continue;
       else if (!token.isWord || CLAUSE_OPENERS.test(token.lower)) fits = false;
       // "… led by X and published in Y": only a second participle may follow "and".
       else if (token.lower === "and" && !isPastParticiple(tokens[j + 1]) && !isCapitalized(tokens[j + 1])) fits = false;
@@ -942,7 +963,7 @@ function withoutFrontedDate(tokens: Token[], range: PhraseRange | null): PhraseR
 function prepositionalChain(tokens: Token[], range: PhraseRange): PhraseRange | null {
   let first = range.first;
   for (let hop = 0; hop < 3; hop++) {
-    if (!/^(of|for|on|at|by|from|in|with|to)$/.test(tokens[first - 1]?.lower ?? "")) return null;
+    if (!/^(of|for|on|at|by|from|in|with|to|across|throughout)$/.test(tokens[first - 1]?.lower ?? "")) return null;
     const head = phraseEndingAt(tokens, first - 2);
     if (!head) return null;
     first = head.first;
@@ -1048,6 +1069,7 @@ function groupOfInstitution(tokens: Token[], range: PhraseRange): PhraseRange | 
 function opensMainClause(tokens: Token[], first: number): boolean {
   const before = tokens[first - 1];
   if (!before) return true;
+  if (frontedTimePhrase(tokens, first)) return true;
   // "At a press conference on 28 April 2014 Kim Kyung-il said": a fronted adverbial that ends in a date ends there.
   if (frontedDateEnding(tokens, first)) {
     let start = first - 1;
@@ -1074,6 +1096,20 @@ function opensMainClause(tokens: Token[], first: number): boolean {
   // "In a press conference MQM leader Farooq Sattar said"; but in "In October 2021 sources in Hezbollah … told", the
   // phrase after "in" is the end of the subject, not its start.
   return PREPOSITIONS.has(tokens[0]?.lower ?? "") && first <= 7 && !PREPOSITIONS.has(before.lower) && tokens.slice(0, first).every((t) => t.isWord);
+}
+
+// "The following day Trump wrote …", "That evening the mayor said …", "Last week officials said …": a noun phrase of time
+// that opens the sentence is an adverbial, comma or not, and the subject comes after it.
+const TIME_NOUNS = /^(?:day|days|week|weeks|month|months|year|years|morning|evening|night|afternoon|weekend|time)$/;
+const TIME_OPENERS = /^(?:the|that|this|last|next|one|a|earlier|later)$/;
+function frontedTimePhrase(tokens: Token[], first: number): boolean {
+  if (first < 2 || first > 5 || !TIME_NOUNS.test(tokens[first - 1]!.lower)) return false;
+  const opening = tokens.slice(0, first);
+  return (
+    opening.every((t) => t.isWord) &&
+    TIME_OPENERS.test(opening[0]!.lower) &&
+    opening.slice(1, -1).every((t) => /^(?:following|next|previous|same|day|whole|few|two|three)$/.test(t.lower))
+  );
 }
 
 /** The tokens before `first` are only a paragraph's number or marking ("1.", "(b)", "6. (C)"). */

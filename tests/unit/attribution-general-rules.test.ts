@@ -364,3 +364,67 @@ describe("asking for something", () => {
     expect(claimWith("The tenants asked the council whether the roof was safe.", "roof was safe").cue).toBe("asked");
   });
 });
+
+describe("more frames of reporting", () => {
+  test("'The following day Lars Olsen wrote that …': a fronted phrase of time, without a comma, comes before the subject", () => {
+    const text = "The following day Lars Olsen wrote that he had first been told of 16 deaths.";
+    const claim = claimWith(text, "16 deaths");
+    expect(claim.speaker?.name).toBe("Lars Olsen");
+    expect(claim.cue).toBe("wrote");
+  });
+
+  test("'The following day the bridge reopened' has no report in it", () => {
+    expect(claimWith("The following day the bridge reopened to traffic in both directions.", "reopened").speaker).toBeNull();
+  });
+
+  test("'…, ruling that the records were public': a court's participle of holding", () => {
+    const text = "Judge Ana Moreno ordered the city to release the files, ruling that the records were public.";
+    expect(speakerOf(text, "records were public")).toBe("Ana Moreno");
+  });
+
+  test("'…, as Transport Secretary Hanna Berg explained at the time.': a closing 'as X explained' frames the sentence", () => {
+    const text = "The estimate was a preliminary calculation, not a count, as Transport Secretary Hanna Berg explained at the time.";
+    expect(speakerOf(text, "preliminary calculation")).toBe("Hanna Berg");
+  });
+
+  test("'as' that compares frames nothing: 'The bridge is as old as the harbour, as long as anyone remembers'", () => {
+    expect(claimWith("The bridge is as old as the harbour wall, as long as anyone here remembers.", "harbour wall").speaker).toBeNull();
+  });
+
+  test("'has never asked anyone to take its word' requests; 'asked the court to find that …' holds the finding", () => {
+    expect(claimWith("The ministry has never asked anyone to take its word on the figures.", "take its word").cue).toBeNull();
+    const text = "Federal lawyers asked the court to find that 900 tonnes of grain had rotted in the silos.";
+    expect(claimWith(text, "900 tonnes").cue).toBe("asked");
+  });
+
+  test("'A demographer at Ohio State University, Maria Lindgren, estimated that …': nouns in -ographer, -ologist, -ician are occupations", () => {
+    const text = "A demographer at Ohio State University, Maria Lindgren, estimated that 90 people died in the first week.";
+    expect(speakerOf(text, "90 people")).toBe("Maria Lindgren");
+    expect(speakerOf("The statistician, Paul Ek, said that the count was too low.", "too low")).toBe("Paul Ek");
+  });
+
+  test("'The study found a third of those deaths …': a fraction is a figure a study finds", () => {
+    const claim = claimWith("The study found a third of those deaths came from people without care.", "a third");
+    expect(claim.cue).toContain("found");
+  });
+});
+
+describe("a person's government", () => {
+  test("'Governor Ana Berg's government raised …' and a later 'the government': the government the text named", () => {
+    const text =
+      "The Government of Norland kept the count at 12. Hours later, Governor Ana Berg's government raised the count to 34. The government announced that it had hired auditors.";
+    expect(speakerOf(text, "hired auditors")).toBe("Government of Norland");
+    expect(speakerOf(text, "raised the count")).not.toMatch(/Berg/);
+  });
+});
+
+describe("groups placed somewhere", () => {
+  test("'Funeral directors across Norland say …': a group told apart by its modifier keeps no place in its name", () => {
+    expect(speakerOf("Funeral directors across Norland say they have buried dozens of people.", "buried dozens")).toBe("Funeral directors");
+    expect(speakerOf("Funeral directors in Norland say they have buried dozens of people.", "buried dozens")).toBe("Funeral directors");
+  });
+
+  test("'Newspapers in Oslo reported …': a bare plural is told apart only by its place, which it keeps", () => {
+    expect(speakerOf("Newspapers in Oslo reported that the mayor had resigned.", "mayor had resigned")).toBe("Newspapers in Oslo");
+  });
+});
