@@ -860,6 +860,12 @@ export const ORGANIZATION_MARKERS: readonly string[] = [
   "foundation",
   "institute",
   "university",
+  // Places of learning and care are bodies too: "the Milken Institute School of Public Health", "Lindqvist College".
+  "school",
+  "college",
+  "academy",
+  "hospital",
+  "clinic",
   "conservatives",
   "liberals",
   "ppp",

@@ -428,3 +428,33 @@ describe("groups placed somewhere", () => {
     expect(speakerOf("Newspapers in Oslo reported that the mayor had resigned.", "mayor had resigned")).toBe("Newspapers in Oslo");
   });
 });
+
+describe("page debris: captions and moderators", () => {
+  test("a caption that ends with its photo credit is debris: '… Ledger photo / Iván Rosado', '(AP Photo/Jane Doe)'", () => {
+    expect(normalizeDocument("A hearse waits outside a funeral home in Lund, Nov. 18, 2017. Ledger photo / Iván Rosado").removed.map((r) => r.reason)).toEqual([
+      "caption",
+    ]);
+    expect(normalizeDocument("Rescuers search the rubble in the old town (AP Photo/Jane Doe)").removed.map((r) => r.reason)).toEqual(["caption"]);
+  });
+
+  test("a sentence about a photo is no caption: 'The minister said the photo was genuine.'", () => {
+    expect(normalizeDocument("The minister said the photo was genuine.").removed).toEqual([]);
+  });
+
+  test("a forum moderator's note is forum chrome: 'Moderator note: two posts removed …'", () => {
+    expect(normalizeDocument("Moderator note: two posts removed for personal attacks.").removed.map((r) => r.reason)).toEqual(["forum-chrome"]);
+  });
+});
+
+describe("schools and hospitals are bodies, not businesses", () => {
+  test("'researchers at the Lund T.K. Berg School of Public Health': a school's full name, initials and all, is its author", () => {
+    const text = "A survey led by researchers at the Lund T.K. Berg School of Public Health estimated 1,200 deaths in the region.";
+    expect(speakerOf(text, "1,200 deaths")).toBe("Lund T.K. Berg School of Public Health");
+  });
+
+  test("'the company' after a school and a ferry operator is the operator", () => {
+    const text =
+      "Harbour Lines Ltd. ran the ferry. Many of the passengers were pupils of Danby High School. The company maintains that the ferry was never overloaded.";
+    expect(speakerOf(text, "never overloaded")).toBe("Harbour Lines Ltd");
+  });
+});
