@@ -887,7 +887,10 @@ function participleModifiedSubject(tokens: Token[], end: number): PhraseRange | 
     if (!subject || subject.last >= end) continue;
     let k = subject.last + 1;
     if (tokens[k]?.text === ",") k++;
-    if (!isPastParticiple(tokens[k]) || !AFTER_MODIFYING_PARTICIPLE.test(tokens[k + 1]?.lower ?? "")) continue;
+    // "A CNN survey of 112 funeral homes, about half of those on the island, found …": what a document is about follows
+    // it in "of", "on" or "into" and never says who wrote it.
+    const topic = DOCUMENT_NOUNS.includes(tokens[subject.last]!.lower) && /^(of|on|into)$/.test(tokens[k]?.lower ?? "") && k === subject.last + 1;
+    if (!topic && (!isPastParticiple(tokens[k]) || !AFTER_MODIFYING_PARTICIPLE.test(tokens[k + 1]?.lower ?? ""))) continue;
     if (end - k > 35) continue;
     let commas = 0;
     let fits = true;
@@ -963,6 +966,8 @@ function withoutFrontedDate(tokens: Token[], range: PhraseRange | null): PhraseR
 function prepositionalChain(tokens: Token[], range: PhraseRange): PhraseRange | null {
   let first = range.first;
   for (let hop = 0; hop < 3; hop++) {
+    // "a survey of 112 funeral homes": a count before the noun is part of its phrase.
+    if (/^\d/.test(tokens[first - 1]?.text ?? "") && tokens[first - 1]!.isWord) first--;
     if (!/^(of|for|on|at|by|from|in|with|to|across|throughout)$/.test(tokens[first - 1]?.lower ?? "")) return null;
     const head = phraseEndingAt(tokens, first - 2);
     if (!head) return null;

@@ -564,6 +564,12 @@ function isApposition(chunk: Token[]): boolean {
     /^(whom|which)$/.test(chunk[2]?.lower ?? "")
   )
     return true;
+  // ", about half of those on the island,", ", roughly a third of the total,": a share of the whole just named.
+  if (
+    /^(about|roughly|nearly|almost|around|approximately|some|just|only|over|half)$/.test(first.lower) &&
+    chunk.some((t) => /^(half|third|quarter|fifth|tenth|percent|per)$/.test(t.lower) || /^\d/.test(t.text))
+  )
+    return true;
   // ", executive commissioner of the Rana Plaza Claims Administration,": a role opens it.
   if (TITLE_WORDS.has(first.lower) || isRoleNoun(first.lower)) return true;
   // ", quoting eyewitnesses,", ", citing an analysis by NOAA,": a participle clause.

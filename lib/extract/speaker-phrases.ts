@@ -292,8 +292,16 @@ function isDescription(words: Token[]): boolean {
   );
 }
 
+/** "reports" → "report", "studies" → "study", "analyses" → "analysis"; other words unchanged. */
+function singularDocument(word: string): string {
+  if (word.endsWith("ies")) return `${word.slice(0, -3)}y`;
+  if (word.endsWith("ses")) return `${word.slice(0, -2)}is`;
+  return word.replace(/s$/, "");
+}
+
 function readDocument(text: string, words: Token[], following: string): DocumentPhrase | null {
-  const nounIndex = findLastIndex(words, (w) => DOCUMENT_NOUNS.includes(w.lower) && !isCapitalized(w));
+  // "Later reports said …", "studies show …": documents in the plural speak as one would.
+  const nounIndex = findLastIndex(words, (w) => (DOCUMENT_NOUNS.includes(w.lower) || DOCUMENT_NOUNS.includes(singularDocument(w.lower))) && !isCapitalized(w));
   if (nounIndex === -1) return null;
   // The document noun must be the head: "the memo says", not "memo writer Kevin Lynch".
   if (words.slice(nounIndex + 1).some((w) => isCapitalized(w))) return null;

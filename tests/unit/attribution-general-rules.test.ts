@@ -458,3 +458,25 @@ describe("schools and hospitals are bodies, not businesses", () => {
     expect(speakerOf(text, "never overloaded")).toBe("Harbour Lines Ltd");
   });
 });
+
+describe("documents: plurals, topics and shares", () => {
+  test("'Later reports said …', 'Studies show …': documents in the plural speak", () => {
+    expect(speakerOf("Later reports said the minister had ordered the release.", "ordered the release")).toBe("Reports");
+    expect(speakerOf("Studies show that the bridge was built too low.", "built too low")).toBe("Studies");
+  });
+
+  test("'Later reporters said …' is a group of people, not documents", () => {
+    expect(speakerOf("Later reporters said the minister had ordered the release.", "ordered the release")?.toLowerCase()).toContain("reporters");
+  });
+
+  test("'A Herald survey of 112 shops, about half of those in the town, found that …': the topic and a share of it stand between", () => {
+    const text = "A Herald survey of 112 shops, about half of those in the town, found that owners had lost 40 days of trade.";
+    const claim = claimWith(text, "40 days of trade");
+    expect(claim.cue).toBe("found");
+    expect(claim.speaker?.name).toBe("Herald");
+  });
+
+  test("'A study of death records by the Lund Institute found …': the topic never names the author; 'by' does", () => {
+    expect(speakerOf("A study of death records by the Lund Institute found that 300 more people died.", "300 more people")).toBe("Lund Institute");
+  });
+});
