@@ -861,8 +861,19 @@ function beforeVerb(sentence: string, tokens: Token[], v: number, lastCueToken: 
   const group = range ? groupOfInstitution(tokens, range) : null;
   if (group) return makeMatch(sentence, tokens, cue, "subject", tokens[v]!.start, group);
   if (range && !opensMainClause(tokens, range.first)) range = prepositionalChain(tokens, range);
+  range ??= indefiniteSubject(tokens, i);
   if (!range) return null;
   return makeMatch(sentence, tokens, cue, "subject", tokens[v]!.start, range);
+}
+
+// "Everybody I know in Bhopal says …", "No one at the plant said …": an indefinite pronoun opens the clause, and what
+// follows it up to the verb (a contact clause, a place) only says whose.
+const INDEFINITE_PRONOUNS = /^(?:everybody|everyone|nobody|somebody|someone|anybody|anyone)$/;
+function indefiniteSubject(tokens: Token[], end: number): PhraseRange | null {
+  let first = 0;
+  while (first < end && !tokens[first]!.isWord) first++;
+  if (!INDEFINITE_PRONOUNS.test(tokens[first]?.lower ?? "") || end - first > 8) return null;
+  return tokens.slice(first, end + 1).every((t) => t.isWord && !CLAUSE_OPENERS.test(t.lower)) ? { first, last: first } : null;
 }
 
 // Past participles: regular ones end in -ed; these are the irregular ones that head a modifier ("led by", "paid for by").

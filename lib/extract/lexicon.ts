@@ -256,6 +256,11 @@ export const INTERCHANGEABLE_DOCUMENT_NOUNS: ReadonlyArray<ReadonlySet<string>> 
 export const ANONYMOUS_SOURCE_HEADS: ReadonlySet<string> = new Set([
   "source",
   "sources",
+  // "Everybody I know says …": an indefinite pronoun names no one.
+  "everybody",
+  "everyone",
+  "somebody",
+  "someone",
   "reports",
   "some",
   "others",

@@ -480,3 +480,16 @@ describe("documents: plurals, topics and shares", () => {
     expect(speakerOf("A study of death records by the Lund Institute found that 300 more people died.", "300 more people")).toBe("Lund Institute");
   });
 });
+
+describe("indefinite pronouns", () => {
+  test("'Everybody I know in Lund says …': an indefinite pronoun is the subject, and it names no one", () => {
+    const text = "The council confirmed 312 deaths. Everybody I know in Lund says the 312 figure is a joke.";
+    const claim = claimWith(text, "is a joke");
+    expect(claim.cue).toBe("says");
+    expect(claim.speaker).toBeNull();
+  });
+
+  test("a named subject is still read as itself: 'Mayor Ingrid Sol said …'", () => {
+    expect(speakerOf("The council met. Mayor Ingrid Sol said the figure was a joke.", "figure was a joke")).toBe("Ingrid Sol");
+  });
+});
