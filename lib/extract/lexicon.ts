@@ -906,6 +906,11 @@ export const ORGANIZATION_MARKERS: readonly string[] = [
   "airways",
   "lines",
   "shipping",
+  // Carriers by sea and road name their trade too: "Harbour Marine", "Nordic Ferries", "Baltic Freight", "Delta Logistics".
+  "marine",
+  "ferries",
+  "freight",
+  "logistics",
   "motors",
   "petroleum",
   "oil",

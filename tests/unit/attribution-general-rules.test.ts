@@ -493,3 +493,15 @@ describe("indefinite pronouns", () => {
     expect(speakerOf("The council met. Mayor Ingrid Sol said the figure was a joke.", "figure was a joke")).toBe("Ingrid Sol");
   });
 });
+
+describe("companies named by their trade", () => {
+  test("'Harbour Marine ran the ferry … The operator has said …': a name ending in a trade of carriers is a company", () => {
+    const text = "Harbour Marine ran the ferry for ten years. The operator has said that the refit was approved by the register.";
+    expect(speakerOf(text, "refit was approved")).toBe("Harbour Marine");
+  });
+
+  test("a person's name is not a trade: 'Ana Marin ran the ferry … The operator has said …' finds no company", () => {
+    const text = "Ana Marin ran the ferry for ten years. The operator has said that the refit was approved by the register.";
+    expect(speakerOf(text, "refit was approved")).not.toBe("Ana Marin");
+  });
+});
