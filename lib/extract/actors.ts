@@ -97,7 +97,7 @@ export function isPlaceName(name: string): boolean {
 export function looksLikePersonName(name: string): boolean {
   const tokens = name.trim().split(/\s+/);
   if (tokens.length < 1 || tokens.length > 5) return false;
-  return tokens.every((t) => /^[A-Z][a-z’'\-]+\.?$|^[A-Z]\.?$|^(al|bin|ul|ud|ur|de|van|von|abd)[-]?$/.test(t) || /^[A-Z][a-z]+-[A-Za-z]+$/.test(t));
+  return tokens.every((t) => /^\p{Lu}[\p{Ll}’'\-]+\.?$|^\p{Lu}\.?$|^(al|bin|ul|ud|ur|de|van|von|abd)[-]?$/u.test(t) || /^\p{Lu}\p{Ll}+-\p{L}+$/u.test(t));
 }
 
 /** "Conservative MP Leon Benoit" → "Leon Benoit". */

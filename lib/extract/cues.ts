@@ -86,6 +86,8 @@ const PARTICIPLE_CUES = new Set([
   "maintaining",
   "contending",
   "asserting",
+  // "ordered the release of the files, ruling that the records were public": a court's holding.
+  "ruling",
 ]);
 const TWO_WORD_CUES = new Set(SPEECH_VERBS.filter((v) => v.includes(" ")));
 const EXTRA_CUES = new Set(["learnt", "learned", "written"]);
@@ -249,6 +251,11 @@ function matchAt(sentence: string, tokens: Token[], v: number): CueMatch | null 
   if (token.lower === "according" && tokens[v + 1]?.lower === "to") return accordingTo(sentence, tokens, v);
   if (token.lower === "in" && VIEW_NOUNS.test(tokens[v + 2]?.lower ?? "")) return inTheirView(sentence, tokens, v);
   if (token.lower === "as" && tokens.slice(0, v).every((t) => !t.isWord)) return asTheyPutIt(sentence, tokens, v);
+  // "…, not a count of victims, as Secretary Hanna Berg explained at the time.": the closing "as X said" frames the sentence.
+  if (token.lower === "as" && tokens[v - 1]?.text === ",") {
+    const closing = asTheyPutIt(sentence, tokens, v, true);
+    if (closing) return closing;
+  }
   if (/^(quoted|quotes|cited|cites)$/.test(token.lower)) {
     const quoting = quotedAsSaying(sentence, tokens, v);
     if (quoting) return quoting;
@@ -260,6 +267,12 @@ function matchAt(sentence: string, tokens: Token[], v: number): CueMatch | null 
   const findsNothing = /^(found|finds)$/.test(token.lower) && /^(no|nothing|little|insufficient)$/.test(tokens[v + 1]?.lower ?? "");
   // "The court found all eight accused guilty", "the jury found the company liable": a verdict is the finder's finding.
   if (/^(found|finds)$/.test(token.lower) && findsVerdict(tokens, v)) return beforeVerb(sentence, tokens, v, v, token.text);
+  // "An analysis by the Herald found 1,052 more deaths than usual": a study's finding is a figure; "police found 12 bodies"
+  // is an act, so only a document or a body of researchers finds a figure this way.
+  if (/^(found|finds)$/.test(token.lower) && quantityFollows(tokens, v)) {
+    const finding = beforeVerb(sentence, tokens, v, v, token.text);
+    if (finding?.phrase && findsFigures(finding.phrase)) return finding;
+  }
   if (THAT_CUES.has(token.lower) && !findsNothing) return thatFollows(tokens, v) ? beforeVerb(sentence, tokens, v, v, token.text) : null;
   if (findsNothing) return beforeVerb(sentence, tokens, v, v, token.text);
   if (
@@ -271,12 +284,26 @@ function matchAt(sentence: string, tokens: Token[], v: number): CueMatch | null 
   // "… estimated the number at more than 24,000": an estimate with its figure, no "that".
   if (/^(estimated|estimates|estimate|put)$/.test(token.lower) && !thatFollows(tokens, v) && figureAt(tokens, v + 1, 8))
     return beforeVerb(sentence, tokens, v, v, token.text);
+  // "The survey estimated 4,645 deaths", "researchers estimate about 900": the figure is the verb's object.
+  // "an estimated 2,975" is an adjective, not a verb.
+  if (
+    /^(estimated|estimates|estimate|calculated|calculates)$/.test(token.lower) &&
+    quantityFollows(tokens, v) &&
+    !PASSIVE_AUXILIARIES.has(tokens[v - 1]?.lower ?? "") &&
+    !/^(a|an|the)$/.test(tokens[v - 1]?.lower ?? "")
+  )
+    return beforeVerb(sentence, tokens, v, v, token.text);
   // "Violence … has claimed more than 800 lives": a toll taken, not a claim made.
   if (/^(claimed|claims|claim)$/.test(token.lower) && tokens.slice(v + 1, v + 7).some((t) => /^(lives|life|victims)$/.test(t.lower))) return null;
   // "BP agreed to let the public watch": agreeing to do something is an act, not a statement.
   if (/^(agreed|agree|agrees|vowed|pledged|threatened|proposed|demanded|urged)$/.test(token.lower) && infinitiveFollows(tokens, v)) return null;
+  // "asked anyone to take its word": asking someone to do something is a request too, unless what is asked is a finding
+  // ("asked the court to find that 4.2 million barrels …": the asker holds the finding).
+  if (/^(asked|asks)$/.test(token.lower) && infinitiveFollows(tokens, v) && !tokens.slice(v + 1, v + 9).some((t) => t.lower === "that")) return null;
   // "…, who asked not to be named, said": a request for anonymity reports nothing.
   if (/^(asked|requested)$/.test(token.lower) && tokens[v + 1]?.lower === "not" && tokens[v + 2]?.lower === "to") return null;
+  // "had asked the company for $5 million": asking someone for something requests it and reports nothing.
+  if (/^(asked|asks|ask)$/.test(token.lower) && asksFor(tokens, v)) return null;
   const twoWord = `${token.lower} ${tokens[v + 1]?.lower ?? ""}`;
   const isTwoWord = TWO_WORD_CUES.has(twoWord);
   if (!isTwoWord && !SINGLE_WORD_CUES.has(token.lower) && !EXTRA_CUES.has(token.lower)) return null;
@@ -287,6 +314,41 @@ function matchAt(sentence: string, tokens: Token[], v: number): CueMatch | null 
 }
 
 const VERDICTS = /^(?:guilty|liable|responsible|innocent|negligent|culpable)$/;
+
+/** "asked Benetton for $5 million", "asked the council for a hearing": the object, then "for". */
+function asksFor(tokens: Token[], v: number): boolean {
+  for (let i = v + 1; i < tokens.length && i <= v + 5; i++) {
+    if (tokens[i]!.lower === "for") return i > v + 1;
+    if (!tokens[i]!.isWord || /^(that|whether|if|why|how|what|about|to)$/.test(tokens[i]!.lower)) return false;
+  }
+  return false;
+}
+
+// Words that may stand between a verb and the figure it takes: "an estimated", "about", "more than", "at least", "up to".
+const BEFORE_FIGURE =
+  /^(?:a|an|estimated|about|some|nearly|roughly|around|approximately|almost|over|more|fewer|less|than|at|least|most|up|to|only|just|as|many|well)$/;
+
+const FRACTIONS = /^(?:third|thirds|quarter|quarters|fifth|fifths|tenth|tenths|two-thirds|three-quarters|majority)$/;
+
+/** "estimated 4,645 deaths", "found an estimated 2,975", "found more than 1,000": a figure right after the verb. */
+function quantityFollows(tokens: Token[], v: number): boolean {
+  for (let i = v + 1; i < tokens.length && i <= v + 4; i++) {
+    const token = tokens[i]!;
+    // "a third of those deaths", "two-thirds of the homes": a fraction is a figure too.
+    if (/^\d/.test(token.text) || NUMBER_WORDS.test(token.lower) || FRACTIONS.test(token.lower)) return true;
+    if (!BEFORE_FIGURE.test(token.lower)) return false;
+  }
+  return false;
+}
+
+// Who finds figures rather than objects: a document ("study", "analysis", "survey", "report") or researchers.
+const FINDERS_OF_FIGURES = /^(?:researchers|scientists|analysts|statisticians|demographers|epidemiologists|economists|auditors|investigators|experts)$/;
+function findsFigures(phrase: string): boolean {
+  return phrase
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .some((word) => DOCUMENT_NOUNS.includes(word) || FINDERS_OF_FIGURES.test(word));
+}
 
 /** "… found all eight accused guilty": the words after a verb of finding, at `text`, give a verdict. */
 export function verdictFollows(text: string): boolean {
@@ -357,6 +419,34 @@ function namesAsSomething(tokens: Token[], v: number): boolean {
   return false;
 }
 
+// Adjectives by their endings ("reckless", "delusional", "irresponsible", "ridiculous", "incompetent", "arrogant"), and a
+// few short ones without a telling ending; adverbs in -ly, and nouns such as "hospital", "festival", "capital", are left out.
+const ADJECTIVE_ENDING = /^[a-z]{3,}(?:less|ous|ive|ful|ible|able|ent|ant|ional|ical|ic)$/;
+const PLAIN_ADJECTIVES =
+  /^(?:wrong|false|right|true|absurd|unfair|unjust|illegal|racist|corrupt|naive|stupid|cruel|weak|late|mad|insane|dishonest|unhinged|paranoid)$/;
+const NOT_ADJECTIVES =
+  /^(?:hospital|festival|capital|arrival|approval|rival|event|student|agent|parent|patient|tenant|client|president|resident|accident|moment|comment|statement|government|department|parliament|agreement|assistant|servant|merchant|consultant|accountant|attendant|applicant|defendant|giant|plant|ambulance|clinic|republic|public|music|logic|panic|traffic|topic|critic|archive|detective|executive|representative|relative|motive|olive)$/;
+function isAdjective(token: Token | undefined): boolean {
+  if (!token || !/^[a-z]+$/.test(token.text) || NOT_ADJECTIVES.test(token.lower)) return false;
+  return PLAIN_ADJECTIVES.test(token.lower) || ADJECTIVE_ENDING.test(token.lower);
+}
+
+/** "called him delusional", "called the decision unacceptable": an object (pronoun, name or short definite phrase), then an adjective. */
+function callsItSomething(tokens: Token[], v: number): boolean {
+  const first = tokens[v + 1];
+  if (!first) return false;
+  let i = v + 1;
+  if (/^(him|her|them|it|us|me|you)$/.test(first.lower)) i = v + 2;
+  else if (DEFINITE.test(first.lower)) {
+    i = v + 2;
+    while (i <= v + 4 && tokens[i]?.isWord && !isAdjective(tokens[i])) i++;
+    if (i === v + 2) return false;
+  } else if (isCapitalized(first)) {
+    while (isCapitalized(tokens[i])) i++;
+  } else return false;
+  return isAdjective(tokens[i]);
+}
+
 function estimating(sentence: string, tokens: Token[], v: number): CueMatch | null {
   const verb = tokens[v]!.lower;
   if (verb === "called" || verb === "calls") {
@@ -367,6 +457,8 @@ function estimating(sentence: string, tokens: Token[], v: number): CueMatch | nu
     if (quote !== -1 && tokens.slice(v + 1, quote).every((t) => t.isWord)) return beforeVerb(sentence, tokens, v, v, tokens[v]!.text);
     // "called the study an attempt to shift the blame", "called the verdict an insult": naming a thing as something.
     if (namesAsSomething(tokens, v)) return beforeVerb(sentence, tokens, v, v, tokens[v]!.text);
+    // "called him reckless", "called the plan unworkable": calling someone or something by an adjective judges it.
+    if (callsItSomething(tokens, v)) return beforeVerb(sentence, tokens, v, v, tokens[v]!.text);
   }
   // "the coast guard lowered it to 172": the count the text just gave, revised to a figure.
   if (
@@ -513,13 +605,18 @@ function quotedAsSaying(sentence: string, tokens: Token[], v: number): CueMatch 
 const AS_THEY_PUT_IT = /^(?:said|says|noted|notes|wrote|writes|explained|explains|observed|observes|remarked|remarks|argued|argues)$/;
 
 /** "As one engineer put it, the design was …", "As the report notes, …": the phrase speaks the main clause. */
-function asTheyPutIt(sentence: string, tokens: Token[], v: number): CueMatch | null {
+function asTheyPutIt(sentence: string, tokens: Token[], v: number, closing = false): CueMatch | null {
   const range = SUBJECT_PRONOUNS.has(tokens[v + 1]?.lower ?? "") ? { first: v + 1, last: v + 1 } : phraseStartingAt(tokens, v + 1);
   if (!range) return null;
   const verb = tokens[range.last + 1];
   const putIt = /^(?:put|puts)$/.test(verb?.lower ?? "") && tokens[range.last + 2]?.lower === "it";
   const last = putIt ? range.last + 2 : range.last + 1;
-  if (!verb || !(putIt || AS_THEY_PUT_IT.test(verb.lower)) || tokens[last + 1]?.text !== ",") return null;
+  if (!verb || !(putIt || AS_THEY_PUT_IT.test(verb.lower))) return null;
+  // Opening the sentence, a comma follows ("As the report notes, …"); closing it, at most a few words of time or place
+  // ("…, as the secretary explained at the time.").
+  const rest = tokens.slice(last + 1);
+  const ends = closing ? rest.length <= 7 && rest.every((t, k) => t.isWord || (k === rest.length - 1 && /^[.!?]$/.test(t.text))) : rest[0]?.text === ",";
+  if (!ends) return null;
   return makeMatch(sentence, tokens, sentence.slice(tokens[v]!.start, tokens[last]!.end), "according", tokens[v]!.start, range);
 }
 
@@ -579,7 +676,20 @@ function postModifiedHead(tokens: Token[], range: PhraseRange, plain: boolean): 
   return { first: head.first, last: range.last };
 }
 
+// "according to him", "according to her": an object pronoun names whom "he" or "she" would.
+const OBJECT_PRONOUNS: Readonly<Record<string, string>> = { him: "he", her: "she", them: "they" };
+
 function accordingTo(sentence: string, tokens: Token[], v: number): CueMatch | null {
+  const pronoun = tokens[v + 2];
+  const subjectForm = pronoun ? OBJECT_PRONOUNS[pronoun.lower] : undefined;
+  // "according to her report" is the report's: "her" before a word is a possessive; "him" and "them" never are.
+  if (pronoun && subjectForm && (pronoun.lower !== "her" || !tokens[v + 3]?.isWord)) {
+    const match = makeMatch(sentence, tokens, sentence.slice(tokens[v]!.start, tokens[v + 1]!.end), "according", tokens[v]!.start, {
+      first: v + 2,
+      last: v + 2,
+    });
+    return { ...match, phrase: subjectForm };
+  }
   let range = phraseStartingAt(tokens, v + 2);
   if (!range) return null;
   // "according to a source familiar with the first official findings": the source is told apart by what follows.
@@ -707,6 +817,10 @@ function beforeVerb(sentence: string, tokens: Token[], v: number, lastCueToken: 
   }
   const named = tokens[i]?.text === "," ? (nameInRoleApposition(tokens, i) ?? subjectOfRelativeClause(tokens, i)) : null;
   if (named) return makeMatch(sentence, tokens, cue, "subject", tokens[v]!.start, named);
+  const carrier = participleModifiedSubject(tokens, i);
+  // The participle phrase tells who wrote the document ("led by researchers at …") but ends at the verb.
+  if (carrier)
+    return { ...makeMatch(sentence, tokens, cue, "subject", tokens[v]!.start, carrier), following: sentence.slice(tokens[carrier.last]!.end, tokens[i]!.end) };
   while (tokens[i]?.text === ",") {
     const opening = appositionStart(tokens, i);
     if (opening === null) break;
@@ -747,8 +861,63 @@ function beforeVerb(sentence: string, tokens: Token[], v: number, lastCueToken: 
   const group = range ? groupOfInstitution(tokens, range) : null;
   if (group) return makeMatch(sentence, tokens, cue, "subject", tokens[v]!.start, group);
   if (range && !opensMainClause(tokens, range.first)) range = prepositionalChain(tokens, range);
+  range ??= indefiniteSubject(tokens, i);
   if (!range) return null;
   return makeMatch(sentence, tokens, cue, "subject", tokens[v]!.start, range);
+}
+
+// "Everybody I know in Bhopal says …", "No one at the plant said …": an indefinite pronoun opens the clause, and what
+// follows it up to the verb (a contact clause, a place) only says whose.
+const INDEFINITE_PRONOUNS = /^(?:everybody|everyone|nobody|somebody|someone|anybody|anyone)$/;
+function indefiniteSubject(tokens: Token[], end: number): PhraseRange | null {
+  let first = 0;
+  while (first < end && !tokens[first]!.isWord) first++;
+  if (!INDEFINITE_PRONOUNS.test(tokens[first]?.lower ?? "") || end - first > 8) return null;
+  return tokens.slice(first, end + 1).every((t) => t.isWord && !CLAUSE_OPENERS.test(t.lower)) ? { first, last: first } : null;
+}
+
+// Past participles: regular ones end in -ed; these are the irregular ones that head a modifier ("led by", "paid for by").
+const IRREGULAR_PARTICIPLES =
+  /^(?:led|paid|run|done|written|held|made|given|taken|seen|known|drawn|built|sent|brought|put|set|read|begun|kept|shown|sold|bought|won|spent|left|cut|spread|struck|caught|taught|undertaken|overseen|carried)$/;
+const AFTER_MODIFYING_PARTICIPLE = /^(?:by|in|on|at|for|from|with|under|over|between|across|after|before|during|out|last|this|earlier)$/;
+// Words that open a clause of their own: past one, the participle phrase has ended and a new clause has begun.
+const CLAUSE_OPENERS = /^(?:that|which|who|whom|whose|because|if|when|while|whereas|although|though|said|says|say|told|but)$/;
+
+function isPastParticiple(token: Token | undefined): boolean {
+  return !!token && /^[a-z]+$/.test(token.text) && (/^[a-z]{2,}ed$/.test(token.lower) || IRREGULAR_PARTICIPLES.test(token.lower));
+}
+
+/**
+ * "A household survey led by researchers at Lindqvist University, published in May, estimated …", "Their study, paid for by
+ * the council, found …": a clause's subject may carry a participle phrase (with or without commas, two joined by "and")
+ * before its verb, which ends at `end`; the subject is the noun phrase before the participle.
+ */
+function participleModifiedSubject(tokens: Token[], end: number): PhraseRange | null {
+  for (const start of clauseSubjectStarts(tokens, end + 1)) {
+    const subject = phraseStartingAt(tokens, start);
+    if (!subject || subject.last >= end) continue;
+    let k = subject.last + 1;
+    if (tokens[k]?.text === ",") k++;
+    // "A CNN survey of 112 funeral homes, about half of those on the island, found …": what a document is about follows
+    // it in "of", "on" or "into" and never says who wrote it.
+    const topic = DOCUMENT_NOUNS.includes(tokens[subject.last]!.lower) && /^(of|on|into)$/.test(tokens[k]?.lower ?? "") && k === subject.last + 1;
+    if (!topic && (!isPastParticiple(tokens[k]) || !AFTER_MODIFYING_PARTICIPLE.test(tokens[k + 1]?.lower ?? ""))) continue;
+    if (end - k > 35) continue;
+    let commas = 0;
+    let fits = true;
+    for (let j = k; j <= end && fits; j++) {
+      const token = tokens[j]!;
+      if (token.text === ",") commas++;
+      // "the Harvard T.H. Chan School": the full stop of an abbreviation or initials is part of a name.
+      else if (token.text === "." && isCapitalized(tokens[j + 1]) && /^\p{Lu}/u.test(tokens[j - 1]?.text ?? "") && (tokens[j - 1]?.text.length ?? 9) <= 4)
+        continue;
+      else if (!token.isWord || CLAUSE_OPENERS.test(token.lower)) fits = false;
+      // "… led by X and published in Y": only a second participle may follow "and".
+      else if (token.lower === "and" && !isPastParticiple(tokens[j + 1]) && !isCapitalized(tokens[j + 1])) fits = false;
+    }
+    if (fits && commas <= 3) return subject;
+  }
+  return null;
 }
 
 // "South Korea's coast guard on Wednesday cut …": a wire story's day between subject and verb.
@@ -798,7 +967,8 @@ function withoutFrontedDate(tokens: Token[], range: PhraseRange | null): PhraseR
   if (!range) return null;
   let k = range.first;
   while (k < range.last && isDateWord(tokens[k])) k++;
-  if (k === range.first || !(isCapitalized(tokens[k]) || /^(the|a|an)$/.test(tokens[k]!.lower))) return range;
+  // "In December officials raised …": a plural of people after the date is the subject too.
+  if (k === range.first || !(isCapitalized(tokens[k]) || /^(the|a|an)$/.test(tokens[k]!.lower) || isGroupHead(tokens[k]!.lower))) return range;
   return frontedDateStart(tokens, k) === range.first ? { first: k, last: range.last } : range;
 }
 
@@ -807,7 +977,9 @@ function withoutFrontedDate(tokens: Token[], range: PhraseRange | null): PhraseR
 function prepositionalChain(tokens: Token[], range: PhraseRange): PhraseRange | null {
   let first = range.first;
   for (let hop = 0; hop < 3; hop++) {
-    if (!/^(of|for|on|at|by|from|in|with|to)$/.test(tokens[first - 1]?.lower ?? "")) return null;
+    // "a survey of 112 funeral homes": a count before the noun is part of its phrase.
+    if (/^\d/.test(tokens[first - 1]?.text ?? "") && tokens[first - 1]!.isWord) first--;
+    if (!/^(of|for|on|at|by|from|in|with|to|across|throughout)$/.test(tokens[first - 1]?.lower ?? "")) return null;
     const head = phraseEndingAt(tokens, first - 2);
     if (!head) return null;
     first = head.first;
@@ -913,6 +1085,7 @@ function groupOfInstitution(tokens: Token[], range: PhraseRange): PhraseRange | 
 function opensMainClause(tokens: Token[], first: number): boolean {
   const before = tokens[first - 1];
   if (!before) return true;
+  if (frontedTimePhrase(tokens, first)) return true;
   // "At a press conference on 28 April 2014 Kim Kyung-il said": a fronted adverbial that ends in a date ends there.
   if (frontedDateEnding(tokens, first)) {
     let start = first - 1;
@@ -939,6 +1112,20 @@ function opensMainClause(tokens: Token[], first: number): boolean {
   // "In a press conference MQM leader Farooq Sattar said"; but in "In October 2021 sources in Hezbollah … told", the
   // phrase after "in" is the end of the subject, not its start.
   return PREPOSITIONS.has(tokens[0]?.lower ?? "") && first <= 7 && !PREPOSITIONS.has(before.lower) && tokens.slice(0, first).every((t) => t.isWord);
+}
+
+// "The following day Trump wrote …", "That evening the mayor said …", "Last week officials said …": a noun phrase of time
+// that opens the sentence is an adverbial, comma or not, and the subject comes after it.
+const TIME_NOUNS = /^(?:day|days|week|weeks|month|months|year|years|morning|evening|night|afternoon|weekend|time)$/;
+const TIME_OPENERS = /^(?:the|that|this|last|next|one|a|earlier|later)$/;
+function frontedTimePhrase(tokens: Token[], first: number): boolean {
+  if (first < 2 || first > 5 || !TIME_NOUNS.test(tokens[first - 1]!.lower)) return false;
+  const opening = tokens.slice(0, first);
+  return (
+    opening.every((t) => t.isWord) &&
+    TIME_OPENERS.test(opening[0]!.lower) &&
+    opening.slice(1, -1).every((t) => /^(?:following|next|previous|same|day|whole|few|two|three)$/.test(t.lower))
+  );
 }
 
 /** The tokens before `first` are only a paragraph's number or marking ("1.", "(b)", "6. (C)"). */

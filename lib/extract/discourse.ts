@@ -64,6 +64,8 @@ const GOVERNMENTAL_HEADS: ReadonlySet<string> = new Set([
   "prosecution",
 ]);
 /** Heads that name a business of any kind: "the company" may be the airline named before. */
+// "the company", "the operator" is a business: a body whose name ends in a school, a university or a charity's head is not.
+const NON_COMMERCIAL_NAME = /\b(?:School|College|University|Academy|Institute|Hospital|Clinic|Foundation|Association|Union|Party|Committee|Society|Church)$/;
 const COMMERCIAL_HEADS: ReadonlySet<string> = new Set([
   "company",
   "firm",
@@ -265,7 +267,7 @@ export class Discourse {
             e.speaker.kind === "government_body" &&
             new RegExp(`\\b${head === "military" ? "(?:military|army|armed forces)" : head}\\b`, "i").test(e.speaker.name)
           : commercial
-            ? e.speaker.kind === "organization"
+            ? e.speaker.kind === "organization" && !NON_COMMERCIAL_NAME.test(e.speaker.name)
             : e.speaker.kind === "organization" || e.speaker.kind === "government_body");
       const institution = this.latest(this.institutions, at, fits);
       // "Boeing said …. The company added …": a lone name never given a first name or a gender is the company.

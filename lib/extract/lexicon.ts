@@ -256,6 +256,11 @@ export const INTERCHANGEABLE_DOCUMENT_NOUNS: ReadonlyArray<ReadonlySet<string>> 
 export const ANONYMOUS_SOURCE_HEADS: ReadonlySet<string> = new Set([
   "source",
   "sources",
+  // "Everybody I know says …": an indefinite pronoun names no one.
+  "everybody",
+  "everyone",
+  "somebody",
+  "someone",
   "reports",
   "some",
   "others",
@@ -860,6 +865,12 @@ export const ORGANIZATION_MARKERS: readonly string[] = [
   "foundation",
   "institute",
   "university",
+  // Places of learning and care are bodies too: "the Milken Institute School of Public Health", "Lindqvist College".
+  "school",
+  "college",
+  "academy",
+  "hospital",
+  "clinic",
   "conservatives",
   "liberals",
   "ppp",
@@ -895,6 +906,11 @@ export const ORGANIZATION_MARKERS: readonly string[] = [
   "airways",
   "lines",
   "shipping",
+  // Carriers by sea and road name their trade too: "Harbour Marine", "Nordic Ferries", "Baltic Freight", "Delta Logistics".
+  "marine",
+  "ferries",
+  "freight",
+  "logistics",
   "motors",
   "petroleum",
   "oil",

@@ -8,8 +8,9 @@ import { isCapitalized, tokenize, type Token } from "./tokens";
 
 // Kinship and honorifics fix a person's gender for "he said" / "she said".
 const FEMALE_CONTEXT =
-  /\b(Ms|Mrs|Miss|Begum|Madam|sister|mother|wife|daughter|aunt|niece|widow|woman|grandmother)\b\.?,?\s+(?:(?:Dr|Prof)\.?\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})/g;
-const MALE_CONTEXT = /\b(Mr|Sir|brother|father|husband|son|uncle|nephew|grandfather)\b\.?,?\s+(?:(?:Dr|Prof)\.?\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})/g;
+  /\b(Ms|Mrs|Miss|Begum|Madam|sister|mother|wife|daughter|aunt|niece|widow|woman|grandmother)\b\.?,?\s+(?:(?:Dr|Prof)\.?\s+)?(\p{Lu}[\p{L}\p{N}’'-]+(?:\s+\p{Lu}[\p{L}\p{N}’'-]+){0,3})/gu;
+const MALE_CONTEXT =
+  /\b(Mr|Sir|brother|father|husband|son|uncle|nephew|grandfather)\b\.?,?\s+(?:(?:Dr|Prof)\.?\s+)?(\p{Lu}[\p{L}\p{N}’'-]+(?:\s+\p{Lu}[\p{L}\p{N}’'-]+){0,3})/gu;
 
 /** Words the document capitalizes somewhere other than at the start of a sentence or quotation. */
 export function midSentenceCapitals(text: string, sentences: Sentence[]): Set<string> {
@@ -31,7 +32,7 @@ export function midSentenceCapitals(text: string, sentences: Sentence[]): Set<st
 // Capitalized words the document puts after "in", "to", "from"…: places, never the start of a person's name.
 function placeWords(text: string): Set<string> {
   const places = new Set<string>();
-  for (const match of text.matchAll(/\b(?:in|to|from|at|across|near|outside|inside|into|via)\s+([A-Z][a-z]+)(?:\s+([A-Z][a-z]+))?\b/g)) {
+  for (const match of text.matchAll(/\b(?:in|to|from|at|across|near|outside|inside|into|via)\s+(\p{Lu}\p{Ll}+)(?:\s+(\p{Lu}\p{Ll}+))?(?![\p{L}\p{N}])/gu)) {
     places.add(match[1]!.toLowerCase());
     if (match[2]) places.add(`${match[1]!.toLowerCase()} ${match[2].toLowerCase()}`);
   }

@@ -135,7 +135,7 @@ const DEBRIS_RULES: DebrisRule[] = [
     reason: "forum-chrome",
     test: (l) =>
       l.length < 160 &&
-      /^(posting rules\b|you may( not)? (post|edit|reply)\b|all times are (gmt|utc)\b|the time now is\b|(bb|html|\[img\]) code is (on|off)\b|smilies are (on|off)\b|forum rules\b|quick reply\b|reply with quote\b)/i.test(
+      /^(posting rules\b|you may( not)? (post|edit|reply)\b|all times are (gmt|utc)\b|the time now is\b|(bb|html|\[img\]) code is (on|off)\b|smilies are (on|off)\b|forum rules\b|quick reply\b|reply with quote\b|(moderator|mod|admin) note\s*[:–—-]|last edited by\b)/i.test(
         l,
       ),
   },
@@ -155,6 +155,8 @@ const DEBRIS_RULES: DebrisRule[] = [
   },
   { reason: "wire-footer", test: (l) => l.length < 160 && /\bcontributed (reporting )?to this (report|story)\.?$/i.test(l) },
   { reason: "caption", test: (l) => l.length < 400 && /^(\[(photo|image|picture)\]|(file )?photo\s*[:–—-]|image\s*:|picture\s*:)/i.test(l) },
+  // A caption ends with its credit: "… Nov. 18, 2017. Ledger photo / Iván Rosado", "… (AP Photo/Carlos Giusti)", "… Getty Images".
+  { reason: "caption", test: (l) => l.length < 300 && PHOTO_CREDIT_AT_END.test(l) },
   // A correction notice speaks about the page, not the subject: "An earlier version of this story misstated …".
   {
     reason: "correction-notice",
@@ -170,6 +172,9 @@ const DEBRIS_RULES: DebrisRule[] = [
       ),
   },
 ];
+
+const PHOTO_CREDIT_AT_END =
+  /(?:\b\p{Lu}[\p{L}.&]*\s+(?:photo|Photo|PHOTO)(?:\s*\/\s*\p{Lu}[\p{L}.'’ -]{1,40})?|\((?:AP|AFP|Reuters|Getty|EPA)\b[^)]{0,60}\)|\bGetty Images)\s*\.?$/u;
 
 function classifyDebris(line: string): string | null {
   if (line === "") return null;

@@ -158,8 +158,15 @@ const ROLE_NOUNS: ReadonlySet<string> = new Set([
   "appellant",
 ]);
 
+// "demographer", "epidemiologist", "statistician", "pathologist": nouns of these endings name people by their profession.
+const OCCUPATION_ENDINGS = /^[a-z]{3,}(?:ologist|ographer|ician|iatrist)$/;
+
+function isRoleNoun(lower: string): boolean {
+  return ROLE_NOUNS.has(lower) || OCCUPATION_ENDINGS.test(lower);
+}
+
 export function isRoleWord(lower: string): boolean {
-  return ROLE_NOUNS.has(lower) || TITLE_WORDS.has(lower);
+  return isRoleNoun(lower) || TITLE_WORDS.has(lower);
 }
 
 const NP_MODIFIERS: ReadonlySet<string> = new Set([
@@ -380,7 +387,7 @@ function isPhraseWord(token: Token): boolean {
   return (
     DETERMINERS.has(lower) ||
     TITLE_WORDS.has(lower) ||
-    ROLE_NOUNS.has(lower) ||
+    isRoleNoun(lower) ||
     NP_MODIFIERS.has(lower) ||
     INSTITUTION_HEADS.has(lower) ||
     DOCUMENT_NOUNS.includes(lower) ||
@@ -444,7 +451,7 @@ function compoundModifier(tokens: Token[], index: number, depth = 0): boolean {
   const token = tokens[index]!;
   const next = tokens[index + 1];
   if (!/^[a-z]{3,}$/.test(token.text) || STOP_WORDS.has(token.lower) || DETERMINERS.has(token.lower) || !next) return false;
-  if (ROLE_NOUNS.has(next.lower) || TITLE_WORDS.has(next.lower)) return true;
+  if (isRoleNoun(next.lower) || TITLE_WORDS.has(next.lower)) return true;
   // "said police", "told officials": a verb before a group is not its modifier ("claims administration" is).
   if (VERB_ONLY.has(token.lower)) return false;
   if (DOCUMENT_NOUNS.includes(next.lower)) return true;
@@ -557,8 +564,14 @@ function isApposition(chunk: Token[]): boolean {
     /^(whom|which)$/.test(chunk[2]?.lower ?? "")
   )
     return true;
+  // ", about half of those on the island,", ", roughly a third of the total,": a share of the whole just named.
+  if (
+    /^(about|roughly|nearly|almost|around|approximately|some|just|only|over|half)$/.test(first.lower) &&
+    chunk.some((t) => /^(half|third|quarter|fifth|tenth|percent|per)$/.test(t.lower) || /^\d/.test(t.text))
+  )
+    return true;
   // ", executive commissioner of the Rana Plaza Claims Administration,": a role opens it.
-  if (TITLE_WORDS.has(first.lower) || ROLE_NOUNS.has(first.lower)) return true;
+  if (TITLE_WORDS.has(first.lower) || isRoleNoun(first.lower)) return true;
   // ", quoting eyewitnesses,", ", citing an analysis by NOAA,": a participle clause.
   if (/^[a-z]{3,}ing$/.test(first.text)) return true;
   if (chunk.length === 1 && /^\d+$/.test(first.text)) return true;
@@ -566,7 +579,7 @@ function isApposition(chunk: Token[]): boolean {
   if (/^[a-z]{3,}ed$/.test(first.text) && /^(by|on|at|in|from)$/.test(chunk[1]?.lower ?? "")) return true;
   // ", for his part,", ", in turn,", ", in a statement,": a short adverbial set off by commas.
   if (/^(for|in|on|at|after|too|meanwhile|though|however|instead)$/.test(first.lower) && chunk.length <= 5 && chunk.every((t) => t.isWord)) return true;
-  return !!lastWord && (ROLE_NOUNS.has(lastWord.lower) || TITLE_WORDS.has(lastWord.lower));
+  return !!lastWord && (isRoleNoun(lastWord.lower) || TITLE_WORDS.has(lastWord.lower));
 }
 
 function endsAPhrase(token: Token | undefined, before?: Token): boolean {
@@ -575,10 +588,6 @@ function endsAPhrase(token: Token | undefined, before?: Token): boolean {
   return (
     !!token &&
     token.isWord &&
-    (isCapitalized(token) ||
-      DOCUMENT_NOUNS.includes(token.lower) ||
-      ROLE_NOUNS.has(token.lower) ||
-      INSTITUTION_HEADS.has(token.lower) ||
-      isGroupHead(token.lower))
+    (isCapitalized(token) || DOCUMENT_NOUNS.includes(token.lower) || isRoleNoun(token.lower) || INSTITUTION_HEADS.has(token.lower) || isGroupHead(token.lower))
   );
 }

@@ -3,7 +3,7 @@
 import { isDictionaryWord } from "@/lib/text/wordnet";
 import { INSTITUTION_HEADS, isPersonInitials } from "./lexicon";
 import type { ExtractedSpeaker } from "./types";
-import type { PersonNameResolver } from "./actors";
+import { isPlaceName, type PersonNameResolver } from "./actors";
 import { findCues, isDateWord, namesADate, verdictFollows, type CueMatch } from "./cues";
 import { Discourse, type DocumentRecord, type Position } from "./discourse";
 import { phraseStartingAt } from "./noun-phrases";
@@ -107,17 +107,17 @@ const ROLE_BEFORE_NAME = new RegExp(
     ...Object.keys(ABBREVIATED_ROLES).map((abbreviation) => `${abbreviation}\\.`),
   ]
     .map((role) => `[${role[0]!.toUpperCase()}${role[0]}]${role.slice(1)}`)
-    .join("|")})\\s+(?:(?:to|of|for) [A-Z][\\w’'-]+\\s+)?((?:[A-Z][\\w’'-]*\\.?\\s?){2,4})`,
-  "g",
+    .join("|")})\\s+(?:(?:to|of|for) \\p{Lu}[\\p{L}\\p{N}’'-]+\\s+)?((?:\\p{Lu}[\\p{L}\\p{N}’'-]*\\.?\\s?){2,4})`,
+  "gu",
 );
 
 // "wrote in a 1996 report", "wrote in his autobiography", "said, reading from a prepared statement": the medium is cited
 // alongside the speaker.
 const MEDIUM =
-  /\b(?:in|(?:reading|quoting) from) (a|an|the|his|her|its|their) ((?:[\w’'$-]+ ){0,3}?)(memo|memorandum|report|letter|letters|statement|decision|ruling|judgment|article|cable|column|affidavit|complaint|petition|book|autobiography|memoir|memoirs|diary)\b((?: on| of| to)[^,;:“”"]{0,60})?/i;
+  /\b(?:in|(?:reading|quoting) from) (a|an|the|his|her|its|their) ((?:[\p{L}\p{N}_’'$-]+ ){0,3}?)(memo|memorandum|report|letter|letters|statement|decision|ruling|judgment|article|cable|column|affidavit|complaint|petition|book|autobiography|memoir|memoirs|diary)\b((?: on| of| to)[^,;:“”"]{0,60})?/iu;
 // A clause subject that sends or files a document is its author ("The Privy Council Office … sent a memo").
 const AUTHORING_VERB =
-  /\b(sent|wrote|issued|released|published|prepared|filed|submitted|drafted|produced)\s+((?:a|an|its|their|his|her)\s+(?:[\w’'$-]+\s){0,3}?(?:memo|memorandum|report|letter|letters|statement|lawsuit|suit|complaint|petition|cable|paper|study))\b/i;
+  /\b(sent|wrote|issued|released|published|prepared|filed|submitted|drafted|produced)\s+((?:a|an|its|their|his|her)\s+(?:[\p{L}\p{N}_’'$-]+\s){0,3}?(?:memo|memorandum|report|letter|letters|statement|lawsuit|suit|complaint|petition|cable|paper|study))\b/iu;
 // "In interviews, Mr. Baqri …": an introductory phrase before the subject.
 const INTRO_OPENERS =
   /^(in|on|at|during|after|before|when|while|although|though|asked|talking|addressing|speaking|meanwhile|however|earlier|later|in addition|despite|since|upon|through|with|without|as|like|by|for|from|under|over|among|due|providing|sharing|elaborating|curious|based|saying|taking|made|a|an)$/i;
@@ -394,7 +394,8 @@ export class SentenceAttributor {
     // "The BGMEA's own probe report": a body's name in the possessive wrote it.
     const named = /^((?:\p{Lu}[\p{L}&-]*\s)*\p{Lu}[\p{L}&-]*)['’]s\s/u.exec(phrase.nounPhrase)?.[1];
     const ownerName = named ? nameFromWords(tokenize(named)) : null;
-    if (ownerName && ownerName.kind !== "person" && ownerName.kind !== "other") return { name: ownerName.name, kind: ownerName.kind };
+    // "Harvard's own paper", "Lindqvist's report": whoever owns a document in the possessive wrote it, a person or a body.
+    if (ownerName && !isPlaceName(ownerName.name)) return { name: ownerName.name, kind: ownerName.kind === "other" ? "organization" : ownerName.kind };
     const modifiers = phrase.nounPhrase
       .toLowerCase()
       .split(/\s+/)
@@ -545,8 +546,22 @@ export class SentenceAttributor {
       this.discourse.mentionRole(ABBREVIATED_ROLES[role] ?? role, speaker, context.position);
       this.discourse.mentionActor(speaker, "unknown", context.position);
     }
+    // "Hanna Berg, the secretary of transport, …": a name and, set off after it, the office its bearer holds.
+    for (const match of context.sentence.matchAll(NAME_THEN_ROLE)) {
+      const role = match[2]!.toLowerCase();
+      if (!ROLE_HEADS.has(role)) continue;
+      const name = trailingPersonName(tokenize(match[1]!));
+      if (!name || !name.includes(" ")) continue;
+      const speaker = this.speakerFromName(name, "person", context.offset + (match.index ?? 0));
+      this.discourse.mentionRole(role, speaker, context.position);
+      this.discourse.mentionActor(speaker, "unknown", context.position);
+    }
   }
 }
+
+// A name of two to four capitalized words, a comma, then "the"/"a" and at most two modifiers before the role's head.
+const NAME_THEN_ROLE =
+  /(\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'.-]*){1,3}),\s+(?:the|a|an)\s+(?:[a-z-]+\s+){0,2}?([a-z]+)\b(?=\s+(?:of|for|at|who|in|with)\b|,)/gu;
 
 /** "The chief of Muttahida Qaumi Movement (MQM), …": the index after the role's "of" and the body it names. */
 function afterComplement(tokens: Token[], at: number): number {
@@ -567,7 +582,8 @@ function skipBracketed(tokens: Token[], at: number): number {
 const WRITTEN_BY = /^\s*((?:[Tt]he|[Tt]his)\s+[^,.;]{1,60}?)\s+was\s+(?:written|signed|drafted|authored|penned)\s+by\s+([A-Z][^,.;()]{2,60})/;
 
 function documentAsSpeaker(label: string): ExtractedSpeaker {
-  return { name: capitalize(label), kind: "other" };
+  // "study, published on August 28": where a document appeared is part of how it is cited, not of its name.
+  return { name: capitalize(label.replace(/,\s*(?:released|obtained|leaked|published|posted|cited|quoted|carried|relayed)\b.*$/, "")), kind: "other" };
 }
 
 // Words that say what kind of document it is, never whose: "the final report", "the internal memo".

@@ -49,7 +49,7 @@ const POSSESSIVE_OWNERS: Record<string, Pronoun> = { his: "he", her: "she", its:
 const NON_NAME_WORDS = new Set([...MONTHS, ...WEEKDAYS]);
 
 const AUTHOR_LINK =
-  /^((?:[^,;.“”"]{0,60}?\s)?)(attributed to|issued by|published by|written by|conducted by|prepared by|signed by|sent by|compiled by|kept by|drawn up by|maintained by|produced by|carried out by|from|by)\s+([^,;“”"]+)/i;
+  /^((?:[^,;.“”"]{0,60}?\s)?)(attributed to|issued by|published by|written by|conducted by|led by|run by|authored by|undertaken by|prepared by|signed by|sent by|compiled by|kept by|drawn up by|maintained by|produced by|carried out by|from|by)\s+([^,;“”"]+)/i;
 // "released by WikiLeaks", "cited by Interfax", "quoted by TASS": who passed a document on, not who wrote it.
 const NOT_AUTHORSHIP = /\b(released|leaked|obtained|posted|seen|reviewed|received|cited|quoted|carried|reported|relayed)\s*$/i;
 const PROVENANCE =
@@ -105,11 +105,21 @@ export function readPhrase(text: string, following: string): PhraseReading | nul
     return { type: "name", name: capitalize(placedSources[2]!), kind: "other", text, gender: "unknown", group: true };
   // "Newspapers in Karachi", "residents of Gemmayzeh": a group told apart by where it is.
   // "Survivors' groups in Bhopal": the group's head may follow whose it is.
+  // "Funeral directors across the island": the head may carry a modifier. "In", "across", "throughout" say where the group
+  // is; "of", "from" and "at" say whose people they are.
   const placedGroup =
-    /^(?:the\s+|some\s+|local\s+|many\s+)?(?:[a-z]+s['’]\s+)?([a-z]+)\s+(?:in|of|from|at)\s+(?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,3}$/iu.exec(
+    /^((?:the\s+|some\s+|local\s+|many\s+)?(?:[a-z]+s['’]\s+)?(?:[a-z-]+\s+)?([a-z]+))\s+(in|across|throughout|of|from|at)\s+(?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,3}$/iu.exec(
       text.trim(),
     );
-  if (placedGroup && isGroupHead(placedGroup[1]!.toLowerCase()) && !/^sources?$/i.test(placedGroup[1]!)) return groupReading(words, text);
+  if (placedGroup && isGroupHead(placedGroup[2]!.toLowerCase()) && !/^sources?$/i.test(placedGroup[2]!)) {
+    // "Newspapers in Karachi" are told apart only by their place; "funeral directors", "survivors' groups" already are.
+    const told = tokenize(placedGroup[1]!).filter((t) => t.isWord && !DETERMINERS.has(t.lower)).length > 1;
+    if (!/^(in|across|throughout)$/i.test(placedGroup[3]!) || !told) return groupReading(words, text);
+    return groupReading(
+      tokenize(placedGroup[1]!).filter((t) => t.isWord),
+      placedGroup[1]!,
+    );
+  }
   // "the mother of a firefighter": a relation to someone unnamed is who the text can say.
   const relation = RELATION_OF.exec(text.trim());
   if (relation) return { type: "name", name: capitalize(relation[1]!), kind: "person", text, gender: genderOf(relation[1]!), group: true };
@@ -176,6 +186,9 @@ export function readPhrase(text: string, following: string): PhraseReading | nul
   if (/^sources?$/.test(head.lower) && qualifiers(words).length > 0) return groupReading(words, text);
   if (headIsCommonNoun && ANONYMOUS_SOURCE_HEADS.has(head.lower)) return { type: "anonymous", text };
   if (headIsCommonNoun && isGroupHead(head.lower)) return groupReading(words, text);
+  // "Governor Ana Berg's government", "the president's administration": the government a person heads is the one the
+  // text speaks of, not a body named after the person.
+  if (/^(government|administration|cabinet)$/.test(head.lower) && personOwner(words)) return { type: "description", head: "government", text };
   // "the company": a body met earlier; "the Sindh government": a body named by its modifiers.
   if (!isCapitalized(head) && (INSTITUTION_HEADS.has(head.lower) || (owned && /^(committee|group|party)$/.test(head.lower)))) {
     const content = words.filter((w) => !DETERMINERS.has(w.lower));
@@ -218,6 +231,17 @@ function qualifiers(words: Token[]): Token[] {
 }
 
 // "BP's lawyers" → "BP lawyers", "some officials" → "Officials".
+/** "Governor Ana Berg's …", "Rosselló's …": the words before the possessive name a person. */
+function personOwner(words: Token[]): boolean {
+  const possessive = words.findIndex((w) => /[’']s$/.test(w.text));
+  if (possessive < 0) return false;
+  const owner = [...words.slice(0, possessive), { ...words[possessive]!, text: words[possessive]!.text.replace(/[’']s$/, "") }].filter(
+    (w) => !DETERMINERS.has(w.lower),
+  );
+  const person = trailingPersonName(owner);
+  return !!person && guessActorKind(person) === "person";
+}
+
 function groupReading(words: Token[], text: string): PhraseReading {
   let start = 0;
   while (start < words.length - 1 && DETERMINERS.has(words[start]!.lower)) start++;
@@ -268,8 +292,16 @@ function isDescription(words: Token[]): boolean {
   );
 }
 
+/** "reports" → "report", "studies" → "study", "analyses" → "analysis"; other words unchanged. */
+function singularDocument(word: string): string {
+  if (word.endsWith("ies")) return `${word.slice(0, -3)}y`;
+  if (word.endsWith("ses")) return `${word.slice(0, -2)}is`;
+  return word.replace(/s$/, "");
+}
+
 function readDocument(text: string, words: Token[], following: string): DocumentPhrase | null {
-  const nounIndex = findLastIndex(words, (w) => DOCUMENT_NOUNS.includes(w.lower) && !isCapitalized(w));
+  // "Later reports said …", "studies show …": documents in the plural speak as one would.
+  const nounIndex = findLastIndex(words, (w) => (DOCUMENT_NOUNS.includes(w.lower) || DOCUMENT_NOUNS.includes(singularDocument(w.lower))) && !isCapitalized(w));
   if (nounIndex === -1) return null;
   // The document noun must be the head: "the memo says", not "memo writer Kevin Lynch".
   if (words.slice(nounIndex + 1).some((w) => isCapitalized(w))) return null;
@@ -310,7 +342,9 @@ function trimAuthorText(value: string): string {
 
 function authorFromText(value: string): { name: string; kind: ActorKind } | null {
   // "by researchers at the University of Toronto": past the group, the name of their institution.
-  const named = nameFromWords(tokenize(trimAuthorText(value))) ?? nameFromWords(tokenize(value.replace(/[.\s]+$/, "")));
+  // "… led by researchers at X and published in Y": a second participle phrase says where it appeared, not who wrote it.
+  const authorship = value.replace(/\s+and\s+(?=[a-z]+ed\b).*$/, "");
+  const named = nameFromWords(tokenize(trimAuthorText(authorship))) ?? nameFromWords(tokenize(authorship.replace(/[.\s]+$/, "")));
   if (named) return named;
   // "by the maritime network shiparrested.com": a website names its publisher, lower case or not.
   const site = /\b([a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|net|info|news|io|co\.uk|org\.uk|gov|int))\b/i.exec(value);
@@ -353,7 +387,7 @@ export function nameFromWords(tokens: Token[]): { name: string; kind: ActorKind;
   const lastWord = [...tokens].reverse().find((t) => t.isWord);
   if (lastWord && lastWord !== run[run.length - 1] && !isCapitalized(lastWord)) return null;
   const runText = joinRun(run);
-  const joint = /^([A-Z][\w’'.-]+) and ([A-Z][\w’'-]+)$/.exec(runText);
+  const joint = /^(\p{Lu}[\p{L}\p{N}’'.-]+) and (\p{Lu}[\p{L}\p{N}’'-]+)$/u.exec(runText);
   if (joint) {
     // "BP and Anadarko say": the first institution stands for them.
     const first = guessActorKind(joint[1]!);
