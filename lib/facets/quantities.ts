@@ -519,6 +519,7 @@ const APPROVES_ANOTHER_NOUN =
 
 const TOTAL_BEFORE =
   /\b(?:(?:a|the)\s+total\s+(?:\w+\s+)?(?:of|at|to|above|below|near|was|is|stood\s+at|had\s+reached|reached|passed)|total(?:ling|ing|led|ed)?|overall|(?:the\s+)?final\s+(?:toll|count|figure|tally)\s+(?:was|is|at|of|stood\s+at)|cumulative(?:\s+\w+)?\s+(?:of|at|was|is))\s+(?:(?:about|around|nearly|almost|some|roughly|more\s+than|over|at\s+least|above|up\s+to)\s+)?$/i;
+const OFFICIAL_BEFORE = /\bofficial(?:ly)?\s+(?:(?:death|casualty|hurricane|storm)\s+)?(?:toll|count|tally|figure|number|estimate)\b[^.;:]{0,30}$/i;
 const TOTAL_AFTER = /^\s*(?:[\p{Ll}]+\s+){0,2}?(?:in\s+(?:all|total)|altogether|overall)(?=\s*(?:[,.;:!?)]|$))/iu;
 
 const PHASE_START =
@@ -715,6 +716,8 @@ export function quantityMentions(text: string, context = ""): { facet: QuantityF
     if (phase) facet.phase = phase;
     // "a total of 3,787 deaths", "put the total above 25,000", "the final toll was 1,134": the whole count, not a part of it.
     if (TOTAL_BEFORE.test(clauseBefore(text, first.start).slice(-40)) || TOTAL_AFTER.test(text.slice(afterUnit, afterUnit + 24))) facet.total = true;
+    // "kept its official count at 64", "the official death toll was 55": the count an authority stands behind.
+    if (OFFICIAL_BEFORE.test(clauseBefore(text, first.start).slice(-60))) facet.official = true;
     // "cut the ship's permitted cargo to 987 tons", "987 tons, the limit the register had set": a limit is not what was carried.
     const limitBefore = LIMIT_BEFORE.exec(text.slice(Math.max(0, first.start - 50), first.start));
     // "six floors stood where the licence allowed only three": the limit word governs the next figure, not this one.

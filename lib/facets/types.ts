@@ -32,6 +32,8 @@ export interface QuantityFacet {
   bound?: "min" | "max";
   /** Cited to be called wrong ("5,000 barrels per day could not have produced …"): not the claim's own figure. */
   refuted?: boolean;
+  /** "the official count stood at 64": the count an authority stands behind. */
+  official?: boolean;
   /** A percentage that is a change or a gap ("rose 12 percent", "a risk 60 percent higher"), not a share of a whole. */
   change?: boolean;
   /** Named only to be denied ("3,000 people did not die"): refuted, and the very figure another claim may state. */

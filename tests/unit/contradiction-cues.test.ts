@@ -431,6 +431,18 @@ describe("figures-conflict: different numbers for the same thing", () => {
     expect(fires("figures-conflict", example)).toBeUndefined();
   });
 
+  test("an estimate set beside the official count (“the official count of 58” / “a survey estimated 1,640 deaths”) is its rival, however far apart", () => {
+    const official = claim("Until August the provincial government kept its official count at 58 deaths.", { source: 2 });
+    const survey = claim("A household survey by university researchers estimated 1,640 deaths in the months after the cyclone.", {
+      speaker: "university researchers",
+      source: 3,
+    });
+    expect(fires("figures-conflict", { name: "", a: official, b: survey })).toMatchObject({ kind: "numeric" });
+    // Without the word "official" two far-apart counts name nothing in common.
+    const bare = claim("Until August the provincial government counted 58 deaths.", { source: 2 });
+    expect(fires("figures-conflict", { name: "", a: bare, b: survey })).toBeUndefined();
+  });
+
   test("a count with no noun of its own (“about 3,500 had been inside”) is a rival to a count of workers in the building", () => {
     const workers = claim("The Bangladesh Garment Manufacturers and Exporters Association (BGMEA) put the number of workers in the building at 3,122.", {
       source: 1,

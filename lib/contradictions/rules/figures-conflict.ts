@@ -84,7 +84,10 @@ export function figureAffinity(a: QuantityFacet, b: QuantityFacet): number {
   const sameSubstance = a.substance !== undefined && a.substance === b.substance ? 0.5 : 0;
   // Two whole counts of one measure ("a total of 3,787 deaths" / "put the total dead at 25,000") count the same thing.
   const bothTotals = a.total && b.total && a.measure === b.measure ? 0.5 : 0;
-  return noisyOr(closeness, specific, sameHead, sameSubstance, bothTotals);
+  // An estimate set beside the official count of one measure ("the official count of 64" / "a survey estimated 4,645
+  // deaths") is the rival account it is offered as, however far apart.
+  const estimateOfOfficial = (a.official && b.modality === "estimate") || (b.official && a.modality === "estimate") ? 0.5 : 0;
+  return noisyOr(closeness, specific, sameHead, sameSubstance, bothTotals, estimateOfOfficial);
 }
 
 /** Counts that only grow: a toll of the dead or the injured. */
