@@ -437,6 +437,7 @@ export const INSTITUTION_HEADS: ReadonlySet<string> = new Set([
   "administration",
   "team",
   "panel",
+  "bench",
   "tribunal",
   "authority",
   "office",

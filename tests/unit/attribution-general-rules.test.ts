@@ -504,4 +504,9 @@ describe("companies named by their trade", () => {
     const text = "Ana Marin ran the ferry for ten years. The operator has said that the refit was approved by the register.";
     expect(speakerOf(text, "refit was approved")).not.toBe("Ana Marin");
   });
+
+  test("a bench of judges is a body: 'A five-judge bench of the Supreme Court said …' is the court's", () => {
+    const text = "Appeal dismissed\n\nA five-judge bench of the Supreme Court said the award paid out was fair to every claimant.";
+    expect(speakerOf(text, "award paid out")).toBe("Supreme Court");
+  });
 });
