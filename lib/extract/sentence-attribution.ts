@@ -432,8 +432,9 @@ export class SentenceAttributor {
     const tokens = tokenize(context.sentence);
     const first = subjectStart(tokens);
     if (first === null) return null;
-    const range = phraseStartingAt(tokens, first);
-    if (!range) return null;
+    const found = phraseStartingAt(tokens, first);
+    if (!found) return null;
+    const range = bodyOfNamed(tokens, found);
     // "The chief of Muttahida Qaumi Movement (MQM), Altaf Hussain, …": an acronym in brackets belongs to the phrase.
     const after = skipBracketed(tokens, range.last + 1);
     const next = tokens[after];
@@ -689,4 +690,17 @@ export function documentLabel(phrase: DocumentPhrase, author: ExtractedSpeaker |
   }
   if (phrase.detail && !label.includes(phrase.detail)) label = `${label}, ${phrase.detail}`;
   return label.replace(/\s+/g, " ").trim();
+}
+
+/**
+ * "A full bench of the Sindh High Court dismissed …": a body that is part of a named one (a bench, a panel, a committee
+ * of it) acts for it, so the subject runs on through "of the <Name>".
+ */
+function bodyOfNamed(tokens: Token[], range: { first: number; last: number }): { first: number; last: number } {
+  if (!INSTITUTION_HEADS.has(tokens[range.last]!.lower) || tokens[range.last + 1]?.lower !== "of") return range;
+  let next = range.last + 2;
+  if (tokens[next]?.lower === "the") next++;
+  let last = next - 1;
+  while (next < tokens.length && isCapitalized(tokens[next])) last = next++;
+  return last >= range.last + 2 && isCapitalized(tokens[last]) ? { first: range.first, last } : range;
 }

@@ -509,4 +509,10 @@ describe("companies named by their trade", () => {
     const text = "Appeal dismissed\n\nA five-judge bench of the Supreme Court said the award paid out was fair to every claimant.";
     expect(speakerOf(text, "award paid out")).toBe("Supreme Court");
   });
+
+  test("a body that is part of a named one acts for it: '… a full bench of the Harbour High Court dismissed … It found …'", () => {
+    const text =
+      "Appeal dismissed\n\nThe ministry had asked for a review. A full bench of the Harbour High Court dismissed the petition on 14 March. It found that the owners had paid the award in full.";
+    expect(speakerOf(text, "owners had paid")).toBe("Harbour High Court");
+  });
 });
