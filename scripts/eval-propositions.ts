@@ -241,12 +241,37 @@ async function evaluate(subject: SubjectInput, verbose: boolean, explain = false
     for (const [index, proposition] of subject.labels.propositions.entries()) {
       const ids = labelledGroups[index]!.claimIds;
       if (!ids.length) continue;
-      const summary = traceOrigins(await originMembersForClaims(database.prisma, ids));
+      const originMembers = await originMembersForClaims(database.prisma, ids);
+      const summary = traceOrigins(originMembers);
       if (summary.independentOrigins === proposition.origins) originsExact += 1;
-      else
+      else {
         originLines.push(
           `   ${proposition.id}: ${summary.independentOrigins} traced (${summary.origins.map((origin) => origin.label).join(" | ")}), labelled ${proposition.origins}`,
         );
+        // With --explain, each member: its file, the labelled origin (and via), what was read and what was traced.
+        if (explain)
+          for (const [position, member] of originMembers.entries()) {
+            const quote = plainText(member.quote);
+            const labelled = proposition.members.find(
+              (entry) =>
+                entry.file === fileOf.get(member.sourceId) &&
+                plainText(entry.claim)
+                  .split(" ")
+                  .slice(0, 4)
+                  .every((word) => quote.includes(word)),
+            );
+            const read = [
+              member.speaker && `speaker "${member.speaker.name}"`,
+              member.citedVia && `via "${member.citedVia}"`,
+              member.copiedFrom && `copied from ${fileOf.get(member.copiedFrom.sourceId)}`,
+            ]
+              .filter(Boolean)
+              .join(", ");
+            originLines.push(
+              `      ${fileOf.get(member.sourceId)}: labelled ${labelled ? [labelled.origin, ...(labelled.via ?? [])].join(" ← ") : "?"}; read ${read || "nothing"}; traced ${summary.members[position]!.originLabel} — "${quote.slice(0, 110)}"`,
+            );
+          }
+      }
     }
 
     if (verbose) {

@@ -63,10 +63,17 @@ export interface OriginSummary {
   circular: boolean;
 }
 
+/**
+ * "a household survey, published in May in the New England Journal of Medicine", "the report, released on August 28":
+ * how and when a document came out describes it without naming it — the name is what comes before.
+ */
+const PUBLISHED_CLAUSE = /,?\s+(?:published|released|issued|dated|made\s+public|led\s+by|carried\s+out\s+by|conducted\s+by)\b.*$/is;
+
 /** "the FBI's report", "REFERENCE: Karachi unrest …", "a leaked memo" → a key shared by its spellings. */
 export function documentKey(citedVia: string): string {
   const words = citedVia
     .replace(/^\s*REFERENCE:\s*/i, "")
+    .replace(PUBLISHED_CLAUSE, "")
     .toLowerCase()
     .replace(/['’]s\b/g, "")
     .split(/[^\p{L}\p{N}]+/u)
@@ -234,6 +241,19 @@ function mergeAffiliations(members: OriginMember[], traced: MemberOrigin[]): voi
   }
 }
 
+/** Quoted words, “…” or "…", are another's; what is left is the writer's. */
+function outsideQuotes(text: string): string {
+  return text.replace(/“[^”]*”|"[^"]*"/g, " ");
+}
+
+/**
+ * "My cousin was on the sixth floor", "I saw the crack myself", "In my opinion they are right": a writer speaking in the
+ * first person singular, outside any quotation, tells what they saw or think — their own testimony, not a relay.
+ */
+export function firstPersonWitness(quote: string): boolean {
+  return /\b(?:I|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself)\b/.test(outsideQuotes(quote).replace(/\bI\.(?=\s*\p{Lu})/gu, ""));
+}
+
 /**
  * A document that attributes a statement once and restates it in its own voice relays it: the restatement's origin
  * is the one the document named ("Human Rights Watch put the toll at 218" … "the explosion killed 218 people").
@@ -245,7 +265,7 @@ function relayOwnRestatements(members: OriginMember[], traced: MemberOrigin[]): 
   }
   for (const [index, origin] of traced.entries()) {
     const member = members[index]!;
-    if (origin.originKey !== `source:${member.sourceId}`) continue;
+    if (origin.originKey !== `source:${member.sourceId}` || firstPersonWitness(member.quote)) continue;
     const relayed = named.get(member.sourceId);
     if (relayed) [origin.originKey, origin.originLabel] = [relayed.originKey, relayed.originLabel];
   }
@@ -264,6 +284,55 @@ function relayRepostedRestatements(members: OriginMember[], traced: MemberOrigin
     if (original === undefined || member.copiedFrom || origin.originKey !== `source:${member.sourceId}`) continue;
     const relayed = members.findIndex((other) => other.sourceId === original);
     if (relayed >= 0) [origin.originKey, origin.originLabel] = [traced[relayed]!.originKey, traced[relayed]!.originLabel];
+  }
+}
+
+/** The words of a name or a sentence as documentKey spells them, all of them. */
+function keyWords(text: string): Set<string> {
+  return new Set(
+    text
+      .toLowerCase()
+      .replace(/['’]s\b/g, "")
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean)
+      .map((word) => normalizeTerm(word) ?? word),
+  );
+}
+
+/**
+ * "Carbide" inside "Union Carbide India Limited" names another body: a one-word name whose every mention in the sentence
+ * runs on into capitalized words either side is part of a longer name, not this one.
+ */
+function insideLongerName(quote: string, label: string): boolean {
+  const name = label.trim().replace(/^the\s+/i, "");
+  if (/\s/.test(name)) return false;
+  const mentions = [...quote.matchAll(new RegExp(`(\\S+\\s+)?\\b${escapeRegExp(name)}\\b(?:['’]s)?(\\s+\\S+)?`, "giu"))];
+  const capitalized = (word: string | undefined) => !!word && /^\p{Lu}/u.test(word.trim()) && !/[.!?:;,]$/.test(word.trim());
+  return mentions.length > 0 && mentions.every((mention) => (capitalized(mention[1]) && mention.index! > 0) || capitalized(mention[2]));
+}
+
+/**
+ * "The Rapid Damage and Needs Assessment published by the World Bank put the damage at …", "In November CNN surveyed 112
+ * funeral homes …": a sentence that names who a statement comes from attributes it, whatever its verb — the origin is
+ * the one it names, not the document's own reporting. Only an origin another member of the proposition establishes is
+ * recognized, and only when the sentence names exactly one; a first-person witness ("my cousin saw …") stays the writer's.
+ */
+function relayNamedInPassing(members: OriginMember[], traced: MemberOrigin[]): void {
+  const named = new Map<string, { label: string; words: string[] }>();
+  for (const origin of traced) {
+    if (origin.originKey.startsWith("source:") || named.has(origin.originKey)) continue;
+    const words = origin.originKey
+      .slice(origin.originKey.indexOf(":") + 1)
+      .split(" ")
+      .filter(Boolean);
+    if (words.length) named.set(origin.originKey, { label: origin.originLabel, words });
+  }
+  for (const [index, origin] of traced.entries()) {
+    const quote = members[index]!.quote;
+    if (!origin.originKey.startsWith("source:") || firstPersonWitness(quote)) continue;
+    const words = keyWords(quote);
+    const found = [...named].filter(([, name]) => name.words.every((word) => words.has(word)) && !insideLongerName(quote, name.label));
+    if (found.length === 1) [origin.originKey, origin.originLabel] = [found[0]![0], found[0]![1].label];
   }
 }
 
@@ -351,10 +420,18 @@ function mergeUnnamedRoles(members: OriginMember[], traced: MemberOrigin[]): voi
   }
 }
 
+/** The original's member a copied sentence repeats: the one sharing most of its words (the first, when none does). */
+function sameSentence(copy: OriginMember, originals: OriginMember[]): OriginMember | undefined {
+  const words = keyWords(copy.quote);
+  const shared = (other: OriginMember) => [...keyWords(other.quote)].filter((word) => words.has(word)).length;
+  return originals.reduce<OriginMember | undefined>((best, other) => (!best || shared(other) > shared(best) ? other : best), undefined);
+}
+
 export function traceOrigins(members: OriginMember[]): OriginSummary {
   const bySource = new Map<number, OriginMember[]>();
   for (const member of members) bySource.set(member.sourceId, [...(bySource.get(member.sourceId) ?? []), member]);
   const resolved = new Map<number, MemberOrigin>();
+  const relays = new Map<number, number>();
 
   const resolve = (member: OriginMember, seen: Set<number>): MemberOrigin => {
     const known = resolved.get(member.claimId);
@@ -363,8 +440,9 @@ export function traceOrigins(members: OriginMember[]): OriginSummary {
     let result: MemberOrigin = { claimId: member.claimId, chain: own.chain, originKey: own.key, originLabel: own.label, weakest: weakestHop(own.chain) };
     // A copied passage relays the original's member: its origin is that member's, its chain runs on through it.
     const copied = member.copiedFrom;
-    const relayed = copied && !seen.has(copied.sourceId) ? bySource.get(copied.sourceId)?.[0] : undefined;
+    const relayed = copied && !seen.has(copied.sourceId) ? sameSentence(member, bySource.get(copied.sourceId) ?? []) : undefined;
     if (relayed) {
+      relays.set(member.claimId, relayed.claimId);
       const through = resolve(relayed, new Set([...seen, member.sourceId]));
       const chain = [own.chain[0]!, ...through.chain];
       result = { claimId: member.claimId, chain, originKey: through.originKey, originLabel: through.originLabel, weakest: weakestHop(chain) };
@@ -383,6 +461,18 @@ export function traceOrigins(members: OriginMember[]): OriginSummary {
   mergeUnnamedRoles(members, traced);
   relayOwnRestatements(members, traced);
   relayRepostedRestatements(members, traced);
+  relayNamedInPassing(members, traced);
+  // A copy ends where the sentence it copies ends, after everything above has traced that sentence further.
+  const byClaim = new Map(traced.map((origin) => [origin.claimId, origin]));
+  for (let round = 0; round < members.length; round += 1) {
+    let changed = false;
+    for (const [copy, original] of relays) {
+      const [from, to] = [byClaim.get(original)!, byClaim.get(copy)!];
+      if (to.originKey === from.originKey) continue;
+      [to.originKey, to.originLabel, changed] = [from.originKey, from.originLabel, true];
+    }
+    if (!changed) break;
+  }
   const origins = new Map<string, Origin>();
   for (const [index, origin] of traced.entries()) {
     const member = members[index]!;
