@@ -106,6 +106,18 @@ export function weakestHop(chain: Hop[]): Hop | null {
   return weakest;
 }
 
+/**
+ * "Benetton said in a statement", "Singh wrote in his autobiography", "she told the committee in a prepared statement":
+ * a statement, letter, memoir, article or interview is its speaker speaking, not a document of its own — the speaker is
+ * the origin. A report, memo, study or survey the speaker cites is another's work, and is cited as such.
+ */
+const OWN_UTTERANCE =
+  /^(?:(?:the|a|an|his|her|its|their|own|joint|written|prepared|brief|short|formal|official|public|separate|later|earlier|new|open)\s+)*(?:statement|press\s+release|news\s+release|autobiography|memoir|letter|article|column|op-ed|speech|address|interview|testimony|tweet|post|blog\s+post|book|remarks)s?$/i;
+
+function ownUtterance(via: string): boolean {
+  return OWN_UTTERANCE.test(via.replace(PUBLISHED_CLAUSE, "").trim());
+}
+
 /** The chain of one member, outermost first, without following a copy into another member. */
 function ownChain(member: OriginMember): { chain: Hop[]; key: string; label: string } {
   const chain: Hop[] = [{ kind: "source", label: member.sourceTitle, reliability: member.sourceReliability, sourceId: member.sourceId }];
@@ -113,7 +125,7 @@ function ownChain(member: OriginMember): { chain: Hop[]; key: string; label: str
     chain.push({ kind: "repost", label: member.copiedFrom.sourceTitle, reliability: member.copiedFrom.reliability, sourceId: member.copiedFrom.sourceId });
   if (member.speaker) chain.push({ kind: "speaker", label: member.speaker.name, reliability: member.speaker.reliability, actorId: member.speaker.id });
   const via = member.citedVia?.trim();
-  if (via && documentKey(via)) {
+  if (via && documentKey(via) && !(member.speaker && ownUtterance(via))) {
     chain.push({ kind: "via", label: via, reliability: "F" });
     return { chain, key: `doc:${documentKey(via)}`, label: via };
   }
@@ -218,6 +230,28 @@ function mergeVoiceInitials(traced: MemberOrigin[]): void {
     if (!origin.originKey.startsWith("voice:")) continue;
     const full = bodyOfInitials(origin.originLabel.trim(), voices);
     if (full) [origin.originKey, origin.originLabel] = [full, voices.get(full)!];
+  }
+}
+
+/** "the Center for Investigative Journalism (CPI)": a name and the short form a writer gives it in brackets. */
+const BRACKETED_SHORT_FORM = /((?:\p{Lu}[\p{L}.'’&-]*\s+(?:(?:of|for|and|on|de|del|the)\s+)*){1,7})\((\p{Lu}[\p{Lu}\p{N}&.-]{1,7})\)/gu;
+
+/**
+ * "The Center for Investigative Journalism (CPI) reported …" and "CPI said …": a writer who gives a name's short form in
+ * brackets declares the two one name, whatever language the initials come from. Any member's sentence may declare it.
+ */
+function mergeBracketedShortForms(members: OriginMember[], traced: MemberOrigin[]): void {
+  const voices = new Map<string, string>();
+  for (const origin of traced) if (origin.originKey.startsWith("voice:")) voices.set(origin.originKey, origin.originLabel);
+  const fullOf = new Map<string, string>();
+  for (const member of members)
+    for (const [, full, short] of member.quote.matchAll(BRACKETED_SHORT_FORM)) {
+      const fullKey = `voice:${documentKey(full!.trim().replace(/^the\s+/i, ""))}`;
+      if (voices.has(fullKey)) fullOf.set(`voice:${documentKey(short!)}`, fullKey);
+    }
+  for (const origin of traced) {
+    const full = fullOf.get(origin.originKey);
+    if (full && full !== origin.originKey) [origin.originKey, origin.originLabel] = [full, voices.get(full)!];
   }
 }
 
@@ -455,6 +489,7 @@ export function traceOrigins(members: OriginMember[]): OriginSummary {
   mergeDocumentsIntoAuthors(traced);
   mergeNameVariants(traced);
   mergeVoiceInitials(traced);
+  mergeBracketedShortForms(members, traced);
   mergeAffiliations(members, traced);
   traceRulingsToCourts(members, traced);
   mergeDocumentAcronyms(traced);

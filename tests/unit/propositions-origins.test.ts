@@ -315,4 +315,48 @@ describe("the writer's own words: named sources, witnesses and copies", () => {
     expect(summary.independentOrigins).toBe(1);
     expect(summary.members.find((traced) => traced.claimId === 20)!.originLabel).toBe("Port authority");
   });
+
+  test("a statement, letter or memoir is its speaker speaking; a report the speaker cites is another's", () => {
+    const mayor = { id: 1, name: "Huang Xingguo", reliability: "F" as const };
+    const own = traceOrigins([
+      member({ claimId: 1, sourceId: 1, speaker: mayor, citedVia: "a statement", quote: "Huang said in a statement that the city would pay." }),
+      member({ claimId: 2, sourceId: 2, speaker: mayor, citedVia: "his memoir", quote: "Huang wrote in his memoir that the city paid." }),
+      member({ claimId: 3, sourceId: 3, speaker: mayor, quote: "Huang said the city would pay." }),
+    ]);
+    expect(own.independentOrigins).toBe(1);
+    const cited = traceOrigins([
+      member({
+        claimId: 1,
+        sourceId: 1,
+        speaker: mayor,
+        citedVia: "the safety bureau's report",
+        quote: "Huang said the safety bureau's report put the loss at 7 billion yuan.",
+      }),
+      member({ claimId: 2, sourceId: 2, speaker: { id: 2, name: "Caixin", reliability: "F" }, quote: "Caixin put the loss at 7 billion yuan." }),
+    ]);
+    expect(cited.origins.map((origin) => origin.label)).toContain("the safety bureau's report");
+  });
+
+  test("a name and the short form a writer gives it in brackets are one voice", () => {
+    const summary = traceOrigins([
+      member({
+        claimId: 1,
+        sourceId: 1,
+        speaker: { id: 1, name: "Tianjin Environmental Protection Bureau", reliability: "F" },
+        quote: "The Tianjin Environmental Protection Bureau (EPB) said the permits were forged.",
+      }),
+      member({ claimId: 2, sourceId: 2, speaker: { id: 2, name: "EPB", reliability: "F" }, quote: "The EPB said the permits had been forged." }),
+    ]);
+    expect(summary.independentOrigins).toBe(1);
+    const unrelated = traceOrigins([
+      member({
+        claimId: 1,
+        sourceId: 1,
+        speaker: { id: 1, name: "Tianjin Environmental Protection Bureau", reliability: "F" },
+        quote: "The association said the permits were forged.",
+      }),
+      member({ claimId: 2, sourceId: 2, speaker: { id: 2, name: "EPB", reliability: "F" }, quote: "The EPB said the permits had been forged." }),
+    ]);
+    expect(unrelated.independentOrigins).toBe(2);
+  });
 });
