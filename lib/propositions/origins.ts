@@ -197,7 +197,7 @@ function escapeRegExp(text: string): string {
 
 /**
  * The body a speaker's title names in the claim's own words: "BP spokesman Toby Odone said", "Toby Odone, a spokesman
- * for BP, said", "Kim Suk-kyun, commissioner of the coast guard". Null when the text names none.
+ * for BP, said", "Toby Odone, a BP spokesman", "Kim Suk-kyun, commissioner of the coast guard". Null when the text names none.
  */
 export function affiliationOf(quote: string, name: string): string | null {
   const surname = name.trim().split(/\s+/).pop();
@@ -209,7 +209,10 @@ export function affiliationOf(quote: string, name: string): string | null {
     `${who},\\s+(?:an?\\s+|the\\s+)?(?:[\\p{Ll}-]+\\s+){0,2}(?:${ROLE_WORDS})\\s+(?:for|of|at|with)\\s+((?:the\\s+)?(?:[\\p{L}&.'’-]+\\s*){1,5}?)(?:[,.;]|\\s+(?:said|says|told|who|and)\\b)`,
     "u",
   ).exec(quote);
-  return after ? after[1]!.trim() : null;
+  if (after) return after[1]!.trim();
+  // "Scot Wheeler, a Dow spokesman": the body named before the title, in apposition to the name.
+  const apposed = new RegExp(`${who},\\s+(?:an?|the)\\s+((?:\\p{Lu}[\\p{L}&.'’-]*\\s+){1,4}?)(?:${ROLE_WORDS})\\b`, "u").exec(quote);
+  return apposed ? apposed[1]!.trim() : null;
 }
 
 /** "MQM" → the one voice named in full whose initials those are ("Muttahida Qaumi Movement"), if exactly one. */

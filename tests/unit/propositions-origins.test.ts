@@ -172,6 +172,9 @@ describe("a speaker's title names the body they speak for", () => {
       "the coast guard",
     );
     expect(affiliationOf("Odone said the paper looked genuine.", "Toby Odone")).toBeNull();
+    // The body before the title, in apposition: "Li Liang, a Ruihai spokesman".
+    expect(affiliationOf('"We never stored cyanide there," said Li Liang, a Ruihai Logistics spokesman.', "Li Liang")).toBe("Ruihai Logistics");
+    expect(affiliationOf("The permits were in order, said Li Liang, a senior engineer.", "Li Liang")).toBeNull();
   });
 
   test("a spokesman whose title names a body the proposition hears from is that body's voice; another body leaves him his own", () => {
