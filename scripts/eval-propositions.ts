@@ -16,7 +16,8 @@
 //   --subject NAME  only this subject (repeatable)
 //   --tuning        leave the held-out subjects out (what to run while changing rules)
 //   --verbose       print each subject's wrong and missed matches, reposts and origin counts
-//   --explain       with --verbose's list, each missed pair's figures, acts, relatedness and the judges' answers
+//   --explain       with --verbose's list, each missed pair's figures, acts, relatedness and the judges' answers, and for
+//                   each wrong origin count every member's labelled origin, what was read (speaker, via, copy) and what was traced
 import "dotenv/config";
 import path from "node:path";
 import { parseArgs } from "node:util";
