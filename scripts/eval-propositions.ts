@@ -16,7 +16,8 @@
 //   --subject NAME  only this subject (repeatable)
 //   --tuning        leave the held-out subjects out (what to run while changing rules)
 //   --verbose       print each subject's wrong and missed matches, reposts and origin counts
-//   --explain       with --verbose's list, each missed pair's figures, acts, relatedness and the judges' answers
+//   --explain       with --verbose's list, each missed pair's figures, acts, relatedness and the judges' answers, and for
+//                   each wrong origin count every member's labelled origin, what was read (speaker, via, copy) and what was traced
 import "dotenv/config";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -241,12 +242,37 @@ async function evaluate(subject: SubjectInput, verbose: boolean, explain = false
     for (const [index, proposition] of subject.labels.propositions.entries()) {
       const ids = labelledGroups[index]!.claimIds;
       if (!ids.length) continue;
-      const summary = traceOrigins(await originMembersForClaims(database.prisma, ids));
+      const originMembers = await originMembersForClaims(database.prisma, ids);
+      const summary = traceOrigins(originMembers);
       if (summary.independentOrigins === proposition.origins) originsExact += 1;
-      else
+      else {
         originLines.push(
           `   ${proposition.id}: ${summary.independentOrigins} traced (${summary.origins.map((origin) => origin.label).join(" | ")}), labelled ${proposition.origins}`,
         );
+        // With --explain, each member: its file, the labelled origin (and via), what was read and what was traced.
+        if (explain)
+          for (const [position, member] of originMembers.entries()) {
+            const quote = plainText(member.quote);
+            const labelled = proposition.members.find(
+              (entry) =>
+                entry.file === fileOf.get(member.sourceId) &&
+                plainText(entry.claim)
+                  .split(" ")
+                  .slice(0, 4)
+                  .every((word) => quote.includes(word)),
+            );
+            const read = [
+              member.speaker && `speaker "${member.speaker.name}"`,
+              member.citedVia && `via "${member.citedVia}"`,
+              member.copiedFrom && `copied from ${fileOf.get(member.copiedFrom.sourceId)}`,
+            ]
+              .filter(Boolean)
+              .join(", ");
+            originLines.push(
+              `      ${fileOf.get(member.sourceId)}: labelled ${labelled ? [labelled.origin, ...(labelled.via ?? [])].join(" ← ") : "?"}; read ${read || "nothing"}; traced ${summary.members[position]!.originLabel} — "${quote.slice(0, 110)}"`,
+            );
+          }
+      }
     }
 
     if (verbose) {

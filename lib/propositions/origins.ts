@@ -63,10 +63,17 @@ export interface OriginSummary {
   circular: boolean;
 }
 
+/**
+ * "a household survey, published in May in the New England Journal of Medicine", "the report, released on August 28":
+ * how and when a document came out describes it without naming it — the name is what comes before.
+ */
+const PUBLISHED_CLAUSE = /,?\s+(?:published|released|issued|dated|made\s+public|led\s+by|carried\s+out\s+by|conducted\s+by)\b.*$/is;
+
 /** "the FBI's report", "REFERENCE: Karachi unrest …", "a leaked memo" → a key shared by its spellings. */
 export function documentKey(citedVia: string): string {
   const words = citedVia
     .replace(/^\s*REFERENCE:\s*/i, "")
+    .replace(PUBLISHED_CLAUSE, "")
     .toLowerCase()
     .replace(/['’]s\b/g, "")
     .split(/[^\p{L}\p{N}]+/u)
@@ -99,6 +106,18 @@ export function weakestHop(chain: Hop[]): Hop | null {
   return weakest;
 }
 
+/**
+ * "Benetton said in a statement", "Singh wrote in his autobiography", "she told the committee in a prepared statement":
+ * a statement, letter, memoir, article or interview is its speaker speaking, not a document of its own — the speaker is
+ * the origin. A report, memo, study or survey the speaker cites is another's work, and is cited as such.
+ */
+const OWN_UTTERANCE =
+  /^(?:(?:the|a|an|his|her|its|their|own|joint|written|prepared|brief|short|formal|official|public|separate|later|earlier|new|open)\s+)*(?:statement|press\s+release|news\s+release|autobiography|memoir|letter|article|column|op-ed|speech|address|interview|testimony|tweet|post|blog\s+post|book|remarks)s?$/i;
+
+function ownUtterance(via: string): boolean {
+  return OWN_UTTERANCE.test(via.replace(PUBLISHED_CLAUSE, "").trim());
+}
+
 /** The chain of one member, outermost first, without following a copy into another member. */
 function ownChain(member: OriginMember): { chain: Hop[]; key: string; label: string } {
   const chain: Hop[] = [{ kind: "source", label: member.sourceTitle, reliability: member.sourceReliability, sourceId: member.sourceId }];
@@ -106,7 +125,7 @@ function ownChain(member: OriginMember): { chain: Hop[]; key: string; label: str
     chain.push({ kind: "repost", label: member.copiedFrom.sourceTitle, reliability: member.copiedFrom.reliability, sourceId: member.copiedFrom.sourceId });
   if (member.speaker) chain.push({ kind: "speaker", label: member.speaker.name, reliability: member.speaker.reliability, actorId: member.speaker.id });
   const via = member.citedVia?.trim();
-  if (via && documentKey(via)) {
+  if (via && documentKey(via) && !(member.speaker && ownUtterance(via))) {
     chain.push({ kind: "via", label: via, reliability: "F" });
     return { chain, key: `doc:${documentKey(via)}`, label: via };
   }
@@ -178,7 +197,7 @@ function escapeRegExp(text: string): string {
 
 /**
  * The body a speaker's title names in the claim's own words: "BP spokesman Toby Odone said", "Toby Odone, a spokesman
- * for BP, said", "Kim Suk-kyun, commissioner of the coast guard". Null when the text names none.
+ * for BP, said", "Toby Odone, a BP spokesman", "Kim Suk-kyun, commissioner of the coast guard". Null when the text names none.
  */
 export function affiliationOf(quote: string, name: string): string | null {
   const surname = name.trim().split(/\s+/).pop();
@@ -190,7 +209,10 @@ export function affiliationOf(quote: string, name: string): string | null {
     `${who},\\s+(?:an?\\s+|the\\s+)?(?:[\\p{Ll}-]+\\s+){0,2}(?:${ROLE_WORDS})\\s+(?:for|of|at|with)\\s+((?:the\\s+)?(?:[\\p{L}&.'’-]+\\s*){1,5}?)(?:[,.;]|\\s+(?:said|says|told|who|and)\\b)`,
     "u",
   ).exec(quote);
-  return after ? after[1]!.trim() : null;
+  if (after) return after[1]!.trim();
+  // "Scot Wheeler, a Dow spokesman": the body named before the title, in apposition to the name.
+  const apposed = new RegExp(`${who},\\s+(?:an?|the)\\s+((?:\\p{Lu}[\\p{L}&.'’-]*\\s+){1,4}?)(?:${ROLE_WORDS})\\b`, "u").exec(quote);
+  return apposed ? apposed[1]!.trim() : null;
 }
 
 /** "MQM" → the one voice named in full whose initials those are ("Muttahida Qaumi Movement"), if exactly one. */
@@ -214,6 +236,28 @@ function mergeVoiceInitials(traced: MemberOrigin[]): void {
   }
 }
 
+/** "the Center for Investigative Journalism (CPI)": a name and the short form a writer gives it in brackets. */
+const BRACKETED_SHORT_FORM = /((?:\p{Lu}[\p{L}.'’&-]*\s+(?:(?:of|for|and|on|de|del|the)\s+)*){1,7})\((\p{Lu}[\p{Lu}\p{N}&.-]{1,7})\)/gu;
+
+/**
+ * "The Center for Investigative Journalism (CPI) reported …" and "CPI said …": a writer who gives a name's short form in
+ * brackets declares the two one name, whatever language the initials come from. Any member's sentence may declare it.
+ */
+function mergeBracketedShortForms(members: OriginMember[], traced: MemberOrigin[]): void {
+  const voices = new Map<string, string>();
+  for (const origin of traced) if (origin.originKey.startsWith("voice:")) voices.set(origin.originKey, origin.originLabel);
+  const fullOf = new Map<string, string>();
+  for (const member of members)
+    for (const [, full, short] of member.quote.matchAll(BRACKETED_SHORT_FORM)) {
+      const fullKey = `voice:${documentKey(full!.trim().replace(/^the\s+/i, ""))}`;
+      if (voices.has(fullKey)) fullOf.set(`voice:${documentKey(short!)}`, fullKey);
+    }
+  for (const origin of traced) {
+    const full = fullOf.get(origin.originKey);
+    if (full && full !== origin.originKey) [origin.originKey, origin.originLabel] = [full, voices.get(full)!];
+  }
+}
+
 /**
  * "BP spokesman Toby Odone" speaks for BP: a person whose title in the claim names a body that is itself an origin of
  * the proposition is that body's voice, and one origin with it. A body the proposition does not otherwise hear from
@@ -234,6 +278,19 @@ function mergeAffiliations(members: OriginMember[], traced: MemberOrigin[]): voi
   }
 }
 
+/** Quoted words, “…” or "…", are another's; what is left is the writer's. */
+function outsideQuotes(text: string): string {
+  return text.replace(/“[^”]*”|"[^"]*"/g, " ");
+}
+
+/**
+ * "My cousin was on the sixth floor", "I saw the crack myself", "In my opinion they are right": a writer speaking in the
+ * first person singular, outside any quotation, tells what they saw or think — their own testimony, not a relay.
+ */
+export function firstPersonWitness(quote: string): boolean {
+  return /\b(?:I|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself)\b/.test(outsideQuotes(quote).replace(/\bI\.(?=\s*\p{Lu})/gu, ""));
+}
+
 /**
  * A document that attributes a statement once and restates it in its own voice relays it: the restatement's origin
  * is the one the document named ("Human Rights Watch put the toll at 218" … "the explosion killed 218 people").
@@ -245,7 +302,7 @@ function relayOwnRestatements(members: OriginMember[], traced: MemberOrigin[]): 
   }
   for (const [index, origin] of traced.entries()) {
     const member = members[index]!;
-    if (origin.originKey !== `source:${member.sourceId}`) continue;
+    if (origin.originKey !== `source:${member.sourceId}` || firstPersonWitness(member.quote)) continue;
     const relayed = named.get(member.sourceId);
     if (relayed) [origin.originKey, origin.originLabel] = [relayed.originKey, relayed.originLabel];
   }
@@ -264,6 +321,55 @@ function relayRepostedRestatements(members: OriginMember[], traced: MemberOrigin
     if (original === undefined || member.copiedFrom || origin.originKey !== `source:${member.sourceId}`) continue;
     const relayed = members.findIndex((other) => other.sourceId === original);
     if (relayed >= 0) [origin.originKey, origin.originLabel] = [traced[relayed]!.originKey, traced[relayed]!.originLabel];
+  }
+}
+
+/** The words of a name or a sentence as documentKey spells them, all of them. */
+function keyWords(text: string): Set<string> {
+  return new Set(
+    text
+      .toLowerCase()
+      .replace(/['’]s\b/g, "")
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean)
+      .map((word) => normalizeTerm(word) ?? word),
+  );
+}
+
+/**
+ * "Carbide" inside "Union Carbide India Limited" names another body: a one-word name whose every mention in the sentence
+ * runs on into capitalized words either side is part of a longer name, not this one.
+ */
+function insideLongerName(quote: string, label: string): boolean {
+  const name = label.trim().replace(/^the\s+/i, "");
+  if (/\s/.test(name)) return false;
+  const mentions = [...quote.matchAll(new RegExp(`(\\S+\\s+)?\\b${escapeRegExp(name)}\\b(?:['’]s)?(\\s+\\S+)?`, "giu"))];
+  const capitalized = (word: string | undefined) => !!word && /^\p{Lu}/u.test(word.trim()) && !/[.!?:;,]$/.test(word.trim());
+  return mentions.length > 0 && mentions.every((mention) => (capitalized(mention[1]) && mention.index! > 0) || capitalized(mention[2]));
+}
+
+/**
+ * "The Rapid Damage and Needs Assessment published by the World Bank put the damage at …", "In November CNN surveyed 112
+ * funeral homes …": a sentence that names who a statement comes from attributes it, whatever its verb — the origin is
+ * the one it names, not the document's own reporting. Only an origin another member of the proposition establishes is
+ * recognized, and only when the sentence names exactly one; a first-person witness ("my cousin saw …") stays the writer's.
+ */
+function relayNamedInPassing(members: OriginMember[], traced: MemberOrigin[]): void {
+  const named = new Map<string, { label: string; words: string[] }>();
+  for (const origin of traced) {
+    if (origin.originKey.startsWith("source:") || named.has(origin.originKey)) continue;
+    const words = origin.originKey
+      .slice(origin.originKey.indexOf(":") + 1)
+      .split(" ")
+      .filter(Boolean);
+    if (words.length) named.set(origin.originKey, { label: origin.originLabel, words });
+  }
+  for (const [index, origin] of traced.entries()) {
+    const quote = members[index]!.quote;
+    if (!origin.originKey.startsWith("source:") || firstPersonWitness(quote)) continue;
+    const words = keyWords(quote);
+    const found = [...named].filter(([, name]) => name.words.every((word) => words.has(word)) && !insideLongerName(quote, name.label));
+    if (found.length === 1) [origin.originKey, origin.originLabel] = [found[0]![0], found[0]![1].label];
   }
 }
 
@@ -351,10 +457,18 @@ function mergeUnnamedRoles(members: OriginMember[], traced: MemberOrigin[]): voi
   }
 }
 
+/** The original's member a copied sentence repeats: the one sharing most of its words (the first, when none does). */
+function sameSentence(copy: OriginMember, originals: OriginMember[]): OriginMember | undefined {
+  const words = keyWords(copy.quote);
+  const shared = (other: OriginMember) => [...keyWords(other.quote)].filter((word) => words.has(word)).length;
+  return originals.reduce<OriginMember | undefined>((best, other) => (!best || shared(other) > shared(best) ? other : best), undefined);
+}
+
 export function traceOrigins(members: OriginMember[]): OriginSummary {
   const bySource = new Map<number, OriginMember[]>();
   for (const member of members) bySource.set(member.sourceId, [...(bySource.get(member.sourceId) ?? []), member]);
   const resolved = new Map<number, MemberOrigin>();
+  const relays = new Map<number, number>();
 
   const resolve = (member: OriginMember, seen: Set<number>): MemberOrigin => {
     const known = resolved.get(member.claimId);
@@ -363,8 +477,9 @@ export function traceOrigins(members: OriginMember[]): OriginSummary {
     let result: MemberOrigin = { claimId: member.claimId, chain: own.chain, originKey: own.key, originLabel: own.label, weakest: weakestHop(own.chain) };
     // A copied passage relays the original's member: its origin is that member's, its chain runs on through it.
     const copied = member.copiedFrom;
-    const relayed = copied && !seen.has(copied.sourceId) ? bySource.get(copied.sourceId)?.[0] : undefined;
+    const relayed = copied && !seen.has(copied.sourceId) ? sameSentence(member, bySource.get(copied.sourceId) ?? []) : undefined;
     if (relayed) {
+      relays.set(member.claimId, relayed.claimId);
       const through = resolve(relayed, new Set([...seen, member.sourceId]));
       const chain = [own.chain[0]!, ...through.chain];
       result = { claimId: member.claimId, chain, originKey: through.originKey, originLabel: through.originLabel, weakest: weakestHop(chain) };
@@ -377,12 +492,25 @@ export function traceOrigins(members: OriginMember[]): OriginSummary {
   mergeDocumentsIntoAuthors(traced);
   mergeNameVariants(traced);
   mergeVoiceInitials(traced);
+  mergeBracketedShortForms(members, traced);
   mergeAffiliations(members, traced);
   traceRulingsToCourts(members, traced);
   mergeDocumentAcronyms(traced);
   mergeUnnamedRoles(members, traced);
   relayOwnRestatements(members, traced);
   relayRepostedRestatements(members, traced);
+  relayNamedInPassing(members, traced);
+  // A copy ends where the sentence it copies ends, after everything above has traced that sentence further.
+  const byClaim = new Map(traced.map((origin) => [origin.claimId, origin]));
+  for (let round = 0; round < members.length; round += 1) {
+    let changed = false;
+    for (const [copy, original] of relays) {
+      const [from, to] = [byClaim.get(original)!, byClaim.get(copy)!];
+      if (to.originKey === from.originKey) continue;
+      [to.originKey, to.originLabel, changed] = [from.originKey, from.originLabel, true];
+    }
+    if (!changed) break;
+  }
   const origins = new Map<string, Origin>();
   for (const [index, origin] of traced.entries()) {
     const member = members[index]!;

@@ -2,7 +2,7 @@
 // chain's weakest graded hop is the member's. Sentences of a subject no labelled set covers (the 2015
 // Tianjin port explosions).
 import { describe, expect, test } from "vitest";
-import { affiliationOf, documentKey, traceOrigins, weakestHop, type OriginMember } from "@/lib/propositions/origins";
+import { affiliationOf, documentKey, firstPersonWitness, traceOrigins, weakestHop, type OriginMember } from "@/lib/propositions/origins";
 
 function member(overrides: Partial<OriginMember> & Pick<OriginMember, "claimId" | "sourceId">): OriginMember {
   return {
@@ -88,6 +88,13 @@ describe("documentKey and weakestHop", () => {
     expect(documentKey("the memo")).not.toBe(documentKey("the report"));
   });
 
+  test("how and when a document came out describes it without naming it", () => {
+    expect(documentKey("a safety audit, published in March in the journal Process Safety")).toBe(documentKey("safety audit"));
+    expect(documentKey("the safety audit led by Nankai University chemists")).toBe(documentKey("the safety audit"));
+    expect(documentKey("the State Council report, released on February 5")).toBe(documentKey("State Council report"));
+    expect(documentKey("the safety audit")).not.toBe(documentKey("the State Council report"));
+  });
+
   test("ungraded hops (F) never count as the weakest; E is worse than B", () => {
     expect(weakestHop([{ kind: "source", label: "x", reliability: "F" }])).toBeNull();
     expect(
@@ -165,6 +172,9 @@ describe("a speaker's title names the body they speak for", () => {
       "the coast guard",
     );
     expect(affiliationOf("Odone said the paper looked genuine.", "Toby Odone")).toBeNull();
+    // The body before the title, in apposition: "Li Liang, a Ruihai spokesman".
+    expect(affiliationOf('"We never stored cyanide there," said Li Liang, a Ruihai Logistics spokesman.', "Li Liang")).toBe("Ruihai Logistics");
+    expect(affiliationOf("The permits were in order, said Li Liang, a senior engineer.", "Li Liang")).toBeNull();
   });
 
   test("a spokesman whose title names a body the proposition hears from is that body's voice; another body leaves him his own", () => {
@@ -247,5 +257,109 @@ describe("one origin named two ways", () => {
       member({ claimId: 2, sourceId: 2, speaker: judge, quote: "A maritime judge ruled that 800 tonnes had been stored." }),
     ]);
     expect(two.independentOrigins).toBe(3);
+  });
+});
+
+describe("the writer's own words: named sources, witnesses and copies", () => {
+  test("a writer speaking in the first person, outside quotation marks, is a witness", () => {
+    expect(firstPersonWitness("My brother worked at the depot and saw the second blast.")).toBe(true);
+    expect(firstPersonWitness("I counted eleven fire engines on Yuejin Road.")).toBe(true);
+    expect(firstPersonWitness('"I did not know what was stored there," the manager said.')).toBe(false);
+    expect(firstPersonWitness("The warehouse held 700 tonnes of sodium cyanide.")).toBe(false);
+  });
+
+  test("a sentence naming an origin of the proposition in passing rests on it; one naming none stays the document's", () => {
+    const greenpeace = { id: 1, name: "Greenpeace", reliability: "F" as const };
+    const named = traceOrigins([
+      member({ claimId: 1, sourceId: 1, speaker: greenpeace, quote: "Greenpeace said the water samples held cyanide." }),
+      member({ claimId: 2, sourceId: 2, quote: "Samples collected by Greenpeace on August 20 held cyanide." }),
+    ]);
+    expect(named.independentOrigins).toBe(1);
+    const unnamed = traceOrigins([
+      member({ claimId: 1, sourceId: 1, speaker: greenpeace, quote: "Greenpeace said the water samples held cyanide." }),
+      member({ claimId: 2, sourceId: 2, quote: "The water near the port held cyanide." }),
+    ]);
+    expect(unnamed.independentOrigins).toBe(2);
+  });
+
+  test("a one-word name inside a longer proper name names another body", () => {
+    const summary = traceOrigins([
+      member({ claimId: 1, sourceId: 1, speaker: { id: 1, name: "Sinochem", reliability: "F" }, quote: "Sinochem said it never ran the warehouse." }),
+      member({ claimId: 2, sourceId: 2, quote: "The warehouse was leased from Sinochem Tianjin Logistics by Ruihai." }),
+    ]);
+    expect(summary.independentOrigins).toBe(2);
+  });
+
+  test("a first-person witness in a document that also quotes a speaker stays the writer's own", () => {
+    const summary = traceOrigins([
+      member({
+        claimId: 1,
+        sourceId: 1,
+        speaker: { id: 1, name: "Tianjin fire brigade", reliability: "F" },
+        quote: "The brigade said windows broke two kilometres away.",
+      }),
+      member({ claimId: 2, sourceId: 1, quote: "My uncle lives two kilometres away and every window in his flat broke." }),
+    ]);
+    expect(summary.independentOrigins).toBe(2);
+  });
+
+  test("a copied sentence ends where the sentence it copies ends, after that one is traced further", () => {
+    const copy = { sourceId: 1, sourceTitle: "Port blasts: what we know", reliability: "C" as const, share: 0.7 };
+    const summary = traceOrigins([
+      member({ claimId: 10, sourceId: 1, quote: "Some 700 tonnes of sodium cyanide sat in the warehouse." }),
+      member({
+        claimId: 11,
+        sourceId: 1,
+        speaker: { id: 1, name: "Port authority", reliability: "F" },
+        quote: "The port authority said 700 tonnes of cyanide were stored.",
+      }),
+      member({ claimId: 20, sourceId: 2, copiedFrom: copy, quote: "Some 700 tonnes of sodium cyanide sat in the warehouse." }),
+    ]);
+    expect(summary.independentOrigins).toBe(1);
+    expect(summary.members.find((traced) => traced.claimId === 20)!.originLabel).toBe("Port authority");
+  });
+
+  test("a statement, letter or memoir is its speaker speaking; a report the speaker cites is another's", () => {
+    const mayor = { id: 1, name: "Huang Xingguo", reliability: "F" as const };
+    const own = traceOrigins([
+      member({ claimId: 1, sourceId: 1, speaker: mayor, citedVia: "a statement", quote: "Huang said in a statement that the city would pay." }),
+      member({ claimId: 2, sourceId: 2, speaker: mayor, citedVia: "his memoir", quote: "Huang wrote in his memoir that the city paid." }),
+      member({ claimId: 3, sourceId: 3, speaker: mayor, quote: "Huang said the city would pay." }),
+    ]);
+    expect(own.independentOrigins).toBe(1);
+    const cited = traceOrigins([
+      member({
+        claimId: 1,
+        sourceId: 1,
+        speaker: mayor,
+        citedVia: "the safety bureau's report",
+        quote: "Huang said the safety bureau's report put the loss at 7 billion yuan.",
+      }),
+      member({ claimId: 2, sourceId: 2, speaker: { id: 2, name: "Caixin", reliability: "F" }, quote: "Caixin put the loss at 7 billion yuan." }),
+    ]);
+    expect(cited.origins.map((origin) => origin.label)).toContain("the safety bureau's report");
+  });
+
+  test("a name and the short form a writer gives it in brackets are one voice", () => {
+    const summary = traceOrigins([
+      member({
+        claimId: 1,
+        sourceId: 1,
+        speaker: { id: 1, name: "Tianjin Environmental Protection Bureau", reliability: "F" },
+        quote: "The Tianjin Environmental Protection Bureau (EPB) said the permits were forged.",
+      }),
+      member({ claimId: 2, sourceId: 2, speaker: { id: 2, name: "EPB", reliability: "F" }, quote: "The EPB said the permits had been forged." }),
+    ]);
+    expect(summary.independentOrigins).toBe(1);
+    const unrelated = traceOrigins([
+      member({
+        claimId: 1,
+        sourceId: 1,
+        speaker: { id: 1, name: "Tianjin Environmental Protection Bureau", reliability: "F" },
+        quote: "The association said the permits were forged.",
+      }),
+      member({ claimId: 2, sourceId: 2, speaker: { id: 2, name: "EPB", reliability: "F" }, quote: "The EPB said the permits had been forged." }),
+    ]);
+    expect(unrelated.independentOrigins).toBe(2);
   });
 });
