@@ -596,11 +596,15 @@ const MEASURE_WORDS = new Set([
   "toll",
 ]);
 
+/** Who speaks by name: the claim's speaker, or the one a claim left in the author's voice names ("Trump wrote that …"). */
+function voiceName(claim: CueClaim): string | null {
+  return claim.speakerName ?? voiceInText(claim);
+}
+
 /** A speaker's own keys and, for "BP officials" or "the MQM spokesman", the keys of the body they speak for. */
 function voiceKeys(claim: CueClaim): Set<string> {
   return voiceKeysMemo(claim, () => {
-    // A claim left in the author's voice that names who says it ("Trump wrote that …") speaks with that name.
-    const name = claim.speakerName ?? voiceInText(claim);
+    const name = voiceName(claim);
     const keys = new Set(claim.speakerName ? speakerKeys(claim) : name ? keysOfName(name) : []);
     const body = name ? bodySpokenFor(name) : null;
     if (body && !/\band\b/i.test(body)) for (const key of keysOfName(body)) keys.add(key);
@@ -615,7 +619,7 @@ const voiceKeysMemo = memo<Set<string>>();
 /** Actors that differ only in spelling share a key, and a body shares its officials' voice. */
 export function sameVoice(a: CueClaim, b: CueClaim): boolean {
   if (sameSpeaker(a, b)) return true;
-  if (!(a.speakerName ?? voiceInText(a)) || !(b.speakerName ?? voiceInText(b))) return false;
+  if (!voiceName(a) || !voiceName(b)) return false;
   const keysA = voiceKeys(a);
   const keysB = voiceKeys(b);
   return [...keysB].some(

@@ -496,7 +496,6 @@ const OF_GROUP_BEFORE =
 /** A group that is everyone there: a count within it is the whole count ("Of the 476, 304 died"). */
 const EVERYONE =
   /^(?:|people|persons|passengers|individuals|those|people\s+on\s+board|on\s+board|aboard|occupants|crew\s+and\s+passengers|passengers\s+and\s+crew)$/i;
-/** "Another 57 were injured" names other people, not an increment: only "a further" and "additional" add to a count. */
 /**
  * "a further 20", "added two missing passengers": what was added to a count, not the count; "the other 2,200
  * tonnes", "the remaining 40": what is left of a whole, a part of it. "Another 57 were injured" is not one: after a
@@ -536,9 +535,10 @@ function phaseOf(stretch: string): "start" | "end" | undefined {
 
 /** "258, down from the 289": what lies between a figure and the earlier one it replaced. */
 const DOWN_FROM = /^(?:\s+[\p{L}'’]+){0,3}\s*,?\s*(?:down|up)\s+from\s+(?:the\s+|an?\s+)?(?:earlier\s+|previous\s+|initial\s+|original\s+)?$/iu;
-/** "then corrected the figure to 164", "later lowered it to 172": a figure that replaces one the claim gave before. */
+/** "raised the official death toll from 64 to 2,975": the figure a change starts from, the next the one it goes to. */
 const CHANGED_FROM =
   /\b(?:rais|rose|risen|lower|cut|reduc|increas|decreas|revis|adjust|updat|downgrad|upgrad|climb|jump|fell|fallen|dropp|declin|grew|grown|doubl|halv|chang|mov)\w*\b[^.;:]{0,70}\bfrom\s*$/i;
+/** "then corrected the figure to 164", "later lowered it to 172": a figure that replaces one the claim gave before. */
 const CORRECTED_TO =
   /\b(?:correct|revis|lower|rais|cut|reduc|increas|adjust|amend|updat|downgrad|upgrad)\w*\s+(?:the\s+|its\s+|that\s+|this\s+)?(?:(?:official|death|initial)\s+)?(?:figure|count|toll|number|estimate|total|tally|it)\s+(?:down\s+|up\s+)?to\s*$/i;
 
@@ -594,8 +594,9 @@ export function quantityMentions(text: string, context = ""): { facet: QuantityF
   const written = [...digits, ...wordMentions(text, digits)];
   const all = [...written, ...articleSpans(text, written)].sort((x, y) => x.start - y.start).filter((mention) => !isDateOrName(text, mention));
   const result: { facet: QuantityFacet; start: number }[] = [];
-  let previous: { facet: QuantityFacet; measured: Measured } | undefined;
-  let [previousStart, previousEnd] = [0, 0];
+  let previous: { facet: QuantityFacet; measured: Measured; index: number } | undefined;
+  // The mention a "from X to Y" change goes to: Y revises X.
+  let changeTarget = -1;
   const used = new Set<number>();
   for (let i = 0; i < all.length; i += 1) {
     if (used.has(i)) continue;
@@ -608,6 +609,7 @@ export function quantityMentions(text: string, context = ""): { facet: QuantityF
       const between = /\b(?:between|from)\s*$/i.test(text.slice(Math.max(0, first.start - 10), first.start));
       // "raised the official death toll from 64 to 2,975": a change from one figure to another, not a range.
       const changed = joiner === "to" && CHANGED_FROM.test(clauseBefore(text, first.start).slice(-90));
+      if (changed) changeTarget = i + 1;
       if ((joiner !== "and" || between) && !changed) {
         last = next;
         used.add(i + 1);
@@ -626,6 +628,9 @@ export function quantityMentions(text: string, context = ""): { facet: QuantityF
     if (elliptical) measured = elliptical.measured;
     if (!measured) continue;
     const afterUnit = last.end + measured.consumed;
+    // "a 95% confidence interval of 793 to 8,498": the level of a statistical interval is no figure of the claim's,
+    // and the interval's bare figures count what the estimate before it counts.
+    if (measured.dimension === "percent" && STATISTICAL_LEVEL.test(text.slice(afterUnit, afterUnit + 30))) continue;
     const rateMatch = RATE.exec(text.slice(afterUnit, afterUnit + 40)) ?? (measured.unit === "bpd" ? ["", "day"] : null);
     const rate = rateMatch
       ? (rateMatch[1] ?? rateMatch[2] ?? rateMatch[3] ?? "day")
@@ -749,9 +754,7 @@ export function quantityMentions(text: string, context = ""): { facet: QuantityF
     }
     // "announced that 368 people had been rescued, then corrected the figure to 164": the first figure is replaced.
     const replaced =
-      previous &&
-      (CORRECTED_TO.test(text.slice(Math.max(0, first.start - 60), first.start)) ||
-        (/^\s*to\s*$/i.test(text.slice(previousEnd, first.start)) && CHANGED_FROM.test(clauseBefore(text, previousStart).slice(-90))))
+      previous && (CORRECTED_TO.test(text.slice(Math.max(0, first.start - 60), first.start)) || (changeTarget === i && previous.index === i - 1))
         ? previous.facet
         : undefined;
     if (replaced && replaced.dimension === facet.dimension && replaced.measure === facet.measure) {
@@ -764,12 +767,8 @@ export function quantityMentions(text: string, context = ""): { facet: QuantityF
       (PERCENT_GAP_AFTER.test(text.slice(afterUnit, afterUnit + 30)) || PERCENT_CHANGE_BEFORE.test(text.slice(Math.max(0, first.start - 30), first.start)))
     )
       facet.change = true;
-    // "a 95% confidence interval of 793 to 8,498": the level of a statistical interval is no figure of the claim's,
-    // and the interval's bare figures count what the estimate before it counts.
-    if (facet.dimension === "percent" && STATISTICAL_LEVEL.test(text.slice(afterUnit, afterUnit + 30))) continue;
     result.push({ facet, start: first.start });
-    previous = { facet, measured };
-    [previousStart, previousEnd] = [first.start, last.end];
+    previous = { facet, measured, index: i };
   }
   return result;
 }
