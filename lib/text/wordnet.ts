@@ -14,6 +14,8 @@ interface Synset {
   /** Entailment ("*") and cause (">") targets. */
   entails: number[];
   similar: number[];
+  /** Hypernym ("@") targets: for a verb, the act it is a manner of ("buy" is a way to "acquire"). */
+  hypernyms: number[];
 }
 
 interface PosData {
@@ -74,9 +76,10 @@ function synsetAt(pos: WordNetPos, offset: number): Synset {
   const cached = store.synsets.get(offset);
   if (cached) return cached;
   const { words, pointers } = readSynsetLine(store.data, offset);
-  const synset: Synset = { offset, words, antonyms: [], entails: [], similar: [] };
+  const synset: Synset = { offset, words, antonyms: [], entails: [], similar: [], hypernyms: [] };
   for (const [symbol, target] of pointers) {
     if (symbol === "!") synset.antonyms.push(target);
+    else if (symbol === "@") synset.hypernyms.push(target);
     else if (symbol === "*" || symbol === ">") synset.entails.push(target);
     else if (symbol === "&") synset.similar.push(target);
   }
@@ -168,6 +171,29 @@ export function entailments(lemma: string, depth = 1): Set<string> {
 }
 
 /** Two lemmas with the same head sense name the same act. */
+const verbKinds = new Map<string, boolean>();
+
+/**
+ * "bought" is a way of "acquiring", "shot" of "killing": one of the verb's first two senses has a sense of the broader
+ * verb among its hypernyms, one or two steps up (further up, every act is a way of "acting" or "changing").
+ */
+export function isVerbKindOf(verb: string, broader: string): boolean {
+  const key = `${verb}>${broader}`;
+  let found = verbKinds.get(key);
+  if (found !== undefined) return found;
+  const targets = new Set(senses(broader, "v").slice(0, 2));
+  found = false;
+  if (targets.size && verb !== broader) {
+    let frontier = senses(verb, "v").slice(0, 2);
+    for (let depth = 0; depth < 2 && !found; depth += 1) {
+      frontier = frontier.flatMap((offset) => synsetAt("v", offset).hypernyms);
+      found = frontier.some((offset) => targets.has(offset));
+    }
+  }
+  verbKinds.set(key, found);
+  return found;
+}
+
 export function headSense(lemma: string, pos: WordNetPos): number | null {
   return senses(lemma, pos)[0] ?? null;
 }

@@ -964,6 +964,33 @@ describe("whole counts and counts as they stood", () => {
   });
 });
 
+describe("two states of a running tally", () => {
+  const stood = claim("By the end of the month the Kedar landslide's official death count stood at 212.", { source: 2 });
+  test.each<Case>([
+    {
+      name: "'the count stood at 212' against 'the ministry raised the count to 196'",
+      a: stood,
+      b: claim("Two days after the Kedar landslide, the interior ministry raised the death count to 196.", { source: 1, speaker: "Interior ministry" }),
+    },
+    {
+      name: "'the toll remained 196' against 'the official toll stays at 212'",
+      a: claim("Officials insisted the Kedar landslide toll remained 196, counting only certified deaths.", { source: 1, speaker: "Officials" }),
+      b: claim("Headline: official Kedar landslide toll stays at 212.", { source: 3 }),
+    },
+  ])("silent: $name", (example) => {
+    expect(ruleFor("figures-conflict", example)).toBeUndefined();
+  });
+
+  test("fires: a tally's state against a count that is not told as one", () => {
+    const match = ruleFor("figures-conflict", {
+      name: "",
+      a: claim("Hospital staff said 196 people had died in the Kedar landslide.", { source: 1, speaker: "Hospital staff" }),
+      b: stood,
+    });
+    expect(match).toMatchObject({ kind: "numeric" });
+  });
+});
+
 describe("a correction of a figure its own claim tells as superseded", () => {
   test("silent: 'only 212 were evacuated, not 215' against 'had been saying that 215 were evacuated'", () => {
     expect(
@@ -1079,5 +1106,39 @@ describe("a month the claim says is wrong", () => {
         b: claim("According to the shipping agency, the tanker left port in April 2019 for repairs.", { source: 1, speaker: "Shipping agency" }),
       }),
     ).toBeUndefined();
+  });
+});
+
+describe("one party's act dated twice", () => {
+  test.each<Case>([
+    {
+      name: "a takeover dated to a month by one source and to another year by another ('acquired' / 'bought')",
+      a: claim("The brewer Heineken acquired the shares of Asia Pacific Breweries in November 2012, after a long bidding contest.", { source: 1 }),
+      b: claim("Heineken bought Asia Pacific Breweries in 2010 and never looked back.", { source: 2 }),
+    },
+    {
+      name: "the same verb, two days",
+      a: claim("The union leader Mehmet Kaya was detained on 14 March 2016 at his home in Izmir.", { source: 1 }),
+      b: claim("Police detained Mehmet Kaya on 16 March 2016, two days after the rally, his lawyer said.", { source: 2, speaker: "Lawyer", cue: "said" }),
+    },
+  ])("fires: $name", (example) => {
+    const match = ruleFor("dates-disagree", example);
+    expect(match).toMatchObject({ kind: "date" });
+    expect(match!.explanation).toMatch(/“(?:November 2012|14 March 2016)” vs “(?:2010|16 March 2016)”/);
+  });
+
+  test.each<Case>([
+    {
+      name: "opposite acts of one party (bought, then sold)",
+      a: claim("Heineken bought a stake in the Vietnamese brewer Sabeco in 2017.", { source: 1 }),
+      b: claim("Heineken sold its stake in the brewer Sabeco in 2019.", { source: 2 }),
+    },
+    {
+      name: "one act by two parties who share nothing named",
+      a: claim("Siemens acquired the railway signalling unit in 2012.", { source: 1 }),
+      b: claim("Alstom bought the turbine maker in 2015.", { source: 2 }),
+    },
+  ])("silent: $name", (example) => {
+    expect(ruleFor("dates-disagree", example)).toBeUndefined();
   });
 });

@@ -1,7 +1,9 @@
 import type { ContradictionRule } from "@/lib/contradictions/rules/types";
-import { around, clamp, facetsOf, features, topics, who, type CueClaim, type CueMatch } from "@/lib/contradictions/features";
+import { around, clamp, entityKeys, facetsOf, features, propositionsOf, topics, who, type CueClaim, type CueMatch } from "@/lib/contradictions/features";
+import type { DateFacet } from "@/lib/facets";
 import { contentTerms, overlap, surfaceWords } from "@/lib/text/terms";
 import { datesDisagree } from "@/lib/text/dates";
+import { antonyms, isVerbKindOf, synonyms } from "@/lib/text/wordnet";
 
 /** "The fire was on 12 September 2012, not the 11th" conflicts with a claim giving the 11th. */
 function correction(corrector: CueClaim, other: CueClaim): CueMatch | null {
@@ -28,11 +30,43 @@ function correction(corrector: CueClaim, other: CueClaim): CueMatch | null {
   return null;
 }
 
+function facetOf(claim: CueClaim, written: string): DateFacet | undefined {
+  return facetsOf(claim).dates.find((date) => date.text === written);
+}
+
 function nearDate(claim: CueClaim, written: string): Set<string> {
   const near = contentTerms(around(claim.quote, written));
-  const event = facetsOf(claim).dates.find((date) => date.text === written)?.event;
+  const event = facetOf(claim, written)?.event;
   if (event) for (const term of contentTerms(event.join(" "))) near.add(term);
   return near;
+}
+
+/**
+ * "Dow acquired the shares of UCC in February 2001" / "Dow bought Carbide in 1999": the act each date is the date of —
+ * the verb nearest before it — is one act (the same verb, a synonym, or a manner of the other: buying is a way of
+ * acquiring), and the claims name a party in common, so the dates are two accounts of when one party did one thing.
+ */
+function sameDatedAct(a: CueClaim, written: string, b: CueClaim, writtenB: string): string | null {
+  const da = facetOf(a, written);
+  const db = facetOf(b, writtenB);
+  if (!da || !db || da.statement || db.statement) return null;
+  const x = da.event?.at(-1);
+  const y = db.event?.at(-1);
+  if (!x || !y) return null;
+  const same = x === y || isVerbKindOf(x, y) || isVerbKindOf(y, x) || synonyms(x, "v", 1).has(y) || synonyms(y, "v", 1).has(x);
+  if (!same) return null;
+  // The party is one the act itself takes (its doer or what it was done to), not a name elsewhere in the sentence.
+  const argsA = new Set(propositionsOf(a).flatMap((p) => (p.lemma === x ? p.args : [])));
+  const keysB = entityKeys(b);
+  const party = propositionsOf(b).some((p) => p.lemma === y && p.args.some((arg) => argsA.has(arg) && [...keysB].some((key) => key.split(" ").includes(arg))));
+  return party ? (x.length <= y.length ? x : y) : null;
+}
+
+/** "bought its stake in 2017" / "sold its stake in 2019": dates of opposite acts (WordNet antonyms) are two events. */
+function oppositeActs(a: CueClaim, written: string, b: CueClaim, writtenB: string): boolean {
+  const x = facetOf(a, written)?.event?.at(-1);
+  const y = facetOf(b, writtenB)?.event?.at(-1);
+  return !!x && !!y && (antonyms(x, "v", 2).has(y) || antonyms(y, "v", 2).has(x));
 }
 
 export const differentDates: ContradictionRule = {
@@ -49,9 +83,18 @@ export const differentDates: ContradictionRule = {
     let best: CueMatch | null = null;
     for (const da of fa.dates) {
       for (const db of fb.dates) {
-        if (da.precision !== db.precision || !datesDisagree(da, db)) continue;
+        // A month and a year are compared as spans ("February 2001" is not in 1999).
+        if (!datesDisagree(da, db)) continue;
         // Both claims giving the other's date too means they speak of two events.
         if (fa.dates.some((other) => !datesDisagree(other, db)) || fb.dates.some((other) => !datesDisagree(other, da))) continue;
+        const act = sameDatedAct(a, da.text, b, db.text);
+        if (act) {
+          const score = 0.7 + (da.precision === "year" || db.precision === "year" ? -0.05 : 0.05);
+          if (!best || score > best.score)
+            best = { kind: "date", rule: "dates-disagree", score, explanation: `Different dates for the same act (${act}): “${da.text}” vs “${db.text}”.` };
+          continue;
+        }
+        if (da.precision !== db.precision || oppositeActs(a, da.text, b, db.text)) continue;
         const needed = da.precision === "year" ? { score: 0.35, distinctive: 2 } : { score: 0.2, distinctive: 1 };
         if (events.score < needed.score || events.distinctive.length < needed.distinctive) continue;
         // A word next to both dates, or the happening both dates belong to, ties them together.

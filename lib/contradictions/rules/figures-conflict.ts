@@ -119,7 +119,18 @@ export function tollsOverTime(a: CueClaim, qa: QuantityFacet, b: CueClaim, qb: Q
   if (!CUMULATIVE.has(qa.measure) || !CUMULATIVE.has(qb.measure) || qa.rejects !== undefined || qb.rejects !== undefined) return false;
   const lower = qa.high < qb.low ? a : qb.high < qa.low ? b : null;
   const higher = lower === a ? b : a;
-  return lower !== null && (AS_IT_STOOD.test(lower.quote) || ROSE_TO.test(higher.quote));
+  if (lower === null) return false;
+  return AS_IT_STOOD.test(lower.quote) || ROSE_TO.test(higher.quote) || (toldAsTally(lower) && toldAsTally(higher));
+}
+
+/**
+ * "the count stood at 55", "the toll remained 55", "kept its official count at 64", "stays at 64": a figure told as the
+ * state a running tally was in. Two such states of one toll, or one and a count raised to its figure, are successive.
+ */
+const TALLY_STATE = /\b(?:st(?:ood|ands?|ays?|ayed)\s+at|remain(?:ed|s)?\s+(?:at\s+)?(?=\d)|(?:held|unchanged)\s+at|kept\s+(?:\w+\s+){0,3}at\s+(?=\d))/i;
+
+function toldAsTally(claim: CueClaim): boolean {
+  return TALLY_STATE.test(claim.quote) || AS_IT_STOOD.test(claim.quote) || ROSE_TO.test(claim.quote);
 }
 
 /** The later figure names the earlier one as what it replaced. */
