@@ -213,6 +213,14 @@ const NEARLY_BEFORE = /\b(?:nearly|almost|just\s+(?:under|short\s+of)|close\s+to
 const APPROX_BEFORE = /\b(?:about|around|approximately|roughly|an\s+estimated|estimated|close\s+to|circa|an\s+average\s+of|average\s+of)\s*$/i;
 const ESTIMATE_CLAUSE = /\b(?:estimat\w*|believed|thought\s+to|approximately|calculat\w*|projected)\b/i;
 const HYPOTHETICAL = /\b(?:if|could|might|would|unless|hypothetical(?:ly)?|scenario|in\s+theory)\b/i;
+/**
+ * "the real number could be around 500", "the toll may have been as high as 4,000": a modal before "be" with the figure
+ * as its complement judges what the figure is now — an estimate — unless a condition ("if", "unless") makes it a
+ * scenario ("could be 100,000 if the cap fails").
+ */
+const EPISTEMIC_BEFORE =
+  /\b(?:could|might|may)\s+(?:well\s+|actually\s+|easily\s+)?(?:be|have\s+been|number|total)\s+(?:(?:around|about|roughly|nearly|near|closer\s+to|as\s+(?:high|many|much|large|great)\s+as|up\s+to|more\s+than|over|at\s+least|in\s+the)\s+)?$/i;
+const CONDITION = /\b(?:if|unless|provided|assuming)\b/i;
 const PREDICTION = /\b(?:will|expected\s+to|forecasts?|is\s+likely\s+to|are\s+likely\s+to)\b/i;
 const CLAUSE_BREAK = /[;:]|,\s+(?:but|while|whereas|and)\s|\bwhile\b|\bbut\b/gi;
 
@@ -275,7 +283,13 @@ const SUBSTANCE_AFTER = /^\s+of\s+(?:the\s+|its\s+|their\s+)?([\p{L}-]{3,}(?:\s+
 const KIN_OF_BEFORE = /\b(families|relatives|heirs|dependants|dependents|next\s+of\s+kin)\s+of\s+(?:the\s+|some\s+|about\s+|nearly\s+)?$/i;
 
 /** "the official figure down to 258", "the count rose to 40": a figure noun that refers back. */
-const FIGURE_NOUN_BEFORE = /\b(?:figure|count|tally|number|total|toll)\b(?:\s+\S+){0,3}\s*$/i;
+const FIGURE_NOUN_BEFORE = new RegExp(
+  "\\b(?:figure|count|tally|number|total|toll)\\b(?:\\s+of\\s+(?:the\\s+)?(?:dead|deaths|victims|fatalities))?(?:\\s+\\S+){0,3}?" +
+    // "the real number of deaths could be around 500", "the toll may have been as high as 4,000"
+    "(?:\\s+(?:could|might|may|must|would)\\s+(?:well\\s+)?(?:be|have\\s+been))?" +
+    "(?:\\s+(?:around|about|roughly|nearly|some|as\\s+(?:high|many|much|large)\\s+as|more\\s+than|over|at\\s+least|up\\s+to|closer\\s+to))?\\s*$",
+  "i",
+);
 
 function recentSentences(context: string): string {
   const parts = context.split(/(?<=[.!?]["”’)]?)\s+/);
@@ -454,6 +468,8 @@ function modalityOf(text: string, start: number): { modality: Modality; bound?: 
           : undefined;
   const strictBound = !capped && MORE_THAN_BEFORE.test(before);
   const withBound = (modality: Modality) => (bound ? { modality, bound, strictBound } : { modality });
+  const judged = EPISTEMIC_BEFORE.test(before) && !CONDITION.test(text) && !COUNTERFACTUAL_OPENING.test(text.slice(0, start));
+  if (judged) return withBound(bound ? "bound" : "estimate");
   if (HYPOTHETICAL.test(clause) || COUNTERFACTUAL_OPENING.test(text.slice(0, start))) return withBound("hypothetical");
   if (PREDICTION.test(clause)) return withBound("prediction");
   if (bound) return { modality: "bound", bound, strictBound };

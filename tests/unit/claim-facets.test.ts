@@ -5,7 +5,7 @@ import { describe, expect, test } from "vitest";
 import { computeFacets, facetKeys, keysOfName, quantitiesDisagree, type QuantityFacet } from "@/lib/facets";
 import { extractQuantities } from "@/lib/facets/quantities";
 import { originPlaces, sameStart } from "@/lib/facets/places";
-import { antonyms, derivedVerbs, entailments, synonyms } from "@/lib/text/wordnet";
+import { antonyms, derivedVerbs, entailments, isVerbKindOf, synonyms } from "@/lib/text/wordnet";
 
 const BARREL_LITRES = 158.987294928;
 
@@ -295,6 +295,31 @@ describe("WordNet", () => {
     expect(synonyms("accuse", "v", 1)).toContain("incriminate");
     expect(antonyms("acquit", "v")).toContain("convict");
     expect(entailments("kill")).toContain("die");
+  });
+
+  test("a verb is a manner of a broader one a step or two up WordNet's hypernyms, not the other way round", () => {
+    expect(isVerbKindOf("buy", "acquire")).toBe(true);
+    expect(isVerbKindOf("shoot", "kill")).toBe(true);
+    expect(isVerbKindOf("acquire", "buy")).toBe(false);
+    expect(isVerbKindOf("sell", "acquire")).toBe(false);
+  });
+});
+
+describe("a figure judged with a modal: an estimate, not a scenario", () => {
+  test.each([
+    ["The mayor said she believed the real number of deaths could be around 500.", "death", "estimate"],
+    ["Some scientists said the flow could be as large as 100,000 barrels a day.", "flow", "estimate"],
+    ["Relief workers fear the number of dead may be more than 900.", "death", "bound"],
+  ])("%s", (text, measure, modality) => {
+    expect(only(text)).toMatchObject({ measure, modality });
+  });
+
+  test.each([
+    ["The spill could be as large as 100,000 barrels a day if the cap fails.", "flow"],
+    ["If the levee breaks, 20,000 people could die.", "death"],
+    ["Officials said the death toll could rise to 300.", "death"],
+  ])("a condition or a change keeps it hypothetical: %s", (text, measure) => {
+    expect(only(text)).toMatchObject({ measure, modality: "hypothetical" });
   });
 });
 
