@@ -642,8 +642,12 @@ export function quantityMentions(text: string, context = ""): { facet: QuantityF
     // "about 10,000 people, organisers said; police estimated 2,500": a bare figure after a measured one counts the same thing.
     const elliptical = measured ? undefined : ellipticalOf(text, first, last, previous);
     if (elliptical) measured = elliptical.measured;
+    // "a low estimate of 1,063, a best guess of 5,758 and a high estimate of 14,266 barrels per day": the list's unit
+    // is written once, after its last figure.
+    const listed = !measured && last === first ? listUnitOf(text, all, i, context) : null;
+    if (listed) measured = listed.measured;
     if (!measured) continue;
-    const afterUnit = last.end + measured.consumed;
+    const afterUnit = listed ? listed.unitEnd : last.end + measured.consumed;
     // "a 95% confidence interval of 793 to 8,498": the level of a statistical interval is no figure of the claim's,
     // and the interval's bare figures count what the estimate before it counts.
     if (measured.dimension === "percent" && STATISTICAL_LEVEL.test(text.slice(afterUnit, afterUnit + 30))) continue;
@@ -691,7 +695,7 @@ export function quantityMentions(text: string, context = ""): { facet: QuantityF
       text: text
         .slice(
           first.start - (hedge ? hedge[0].length : 0),
-          afterUnit + (measured.dimension === "duration" ? (AND_A_HALF.exec(text.slice(afterUnit))?.[0].length ?? 0) : 0),
+          listed ? last.end : afterUnit + (measured.dimension === "duration" ? (AND_A_HALF.exec(text.slice(afterUnit))?.[0].length ?? 0) : 0),
         )
         .trim()
         .replace(/^\p{Lu}(?=\p{Ll}+\s)/u, (letter) => letter.toLowerCase()),
@@ -800,6 +804,26 @@ const BARE_FIGURE_END = /^\s*(?:$|[.,;:!?)"”’]|(?:as|according|instead|rathe
 /** "aged 14 to 60", "No. 6", "in 14 days' time": figures that are not counts of the thing just measured. */
 const NOT_ELLIPTICAL_BEFORE =
   /\b(?:aged?|ages|no\.?|number|flight|route|gate|room|platform|page|line|grade|level|category|article|section|rule|act|phase|zone)\s*$/i;
+
+/** Between two figures of one list: a comma or "and"/"or", and at most a short noun phrase ending in "of". */
+const LIST_GAP = /^\s*(?:,\s*(?:(?:and|or)\s+)?|\s(?:and|or)\s+)(?:(?:a|an|the|its|their)\s+(?:[\p{L}-]+\s+){0,3}of\s+)?$/iu;
+
+function listUnitOf(text: string, all: NumberMention[], index: number, context: string): { measured: Measured; unitEnd: number } | null {
+  if (
+    !BARE_FIGURE_END.test(text.slice(all[index]!.end, all[index]!.end + 30)) &&
+    !LIST_GAP.test(text.slice(all[index]!.end, all[index + 1]?.start ?? text.length))
+  )
+    return null;
+  for (let at = index; at + 1 < all.length && at - index < 6; at += 1) {
+    const [here, next] = [all[at]!, all[at + 1]!];
+    if (!LIST_GAP.test(text.slice(here.end, next.start))) return null;
+    const upcoming = all.slice(at + 2).find((mention) => mention.start >= next.end);
+    const measured = measureOf(text, next, next.end, context, upcoming?.start);
+    // Only a unit written after the last figure is the list's; a toll's noun before it ("the dead numbered …") is its own.
+    if (measured) return measured.consumed > 0 ? { measured: { ...measured, consumed: 0, head: undefined }, unitEnd: next.end + measured.consumed } : null;
+  }
+  return null;
+}
 
 function ellipticalOf(
   text: string,

@@ -305,6 +305,30 @@ describe("WordNet", () => {
   });
 });
 
+describe("a list whose unit is written once, after its last figure", () => {
+  test("each figure of 'a low estimate of 1,063, a best guess of 5,758 and a high estimate of 14,266 barrels per day' is a flow", () => {
+    const figures = extractQuantities(
+      "An internal memo dated May 3 gave a low estimate of 2,100, a best guess of 6,300 and a high estimate of 18,500 barrels per day.",
+    );
+    expect(figures.map((figure) => [figure.text, figure.measure, figure.rate])).toEqual([
+      ["2,100", "flow", "day"],
+      ["6,300", "flow", "day"],
+      ["18,500 barrels", "flow", "day"],
+    ]);
+    expect(figures[1]!.low / BARREL_LITRES).toBeCloseTo(6_300, 0);
+  });
+
+  test("'1,000, 5,000 and 10,000 tonnes' share the unit; a figure before a clause of its own does not", () => {
+    expect(extractQuantities("Reports over the week put the cargo at 1,000, 5,000 and 10,000 tonnes.").map((figure) => figure.dimension)).toEqual([
+      "mass",
+      "mass",
+      "mass",
+    ]);
+    expect(extractQuantities("In 2012, 259 workers died.").map((figure) => figure.text)).toEqual(["259 workers"]);
+    expect(extractQuantities("The committee met 14 times, and 300 tonnes were seized.").map((figure) => figure.text)).toEqual(["300 tonnes"]);
+  });
+});
+
 describe("a figure judged with a modal: an estimate, not a scenario", () => {
   test.each([
     ["The mayor said she believed the real number of deaths could be around 500.", "death", "estimate"],
