@@ -68,9 +68,26 @@ export function words(text: string): string[] {
     .replace(/\bU\.S\.A?\.?|\bUSA\b|\bUS\b/g, " usa ")
     .replace(/\bU\.K\.|\bUK\b/g, " uk ")
     .replace(/[’‘`]/g, "'");
-  const tokens = marked.match(/[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*/gu) ?? [];
+  const matches = [...marked.matchAll(/[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*/gu)];
   const result: string[] = [];
-  for (const raw of tokens) {
+  for (let index = 0; index < matches.length; index += 1) {
+    const raw = matches[index]![0];
+    // "George Washington University", "New England", "Latin America", "the Washington Post": a place name inside a
+    // longer name is part of that name, not the country it stands for on its own.
+    if (NAME_PARTS.has(raw)) {
+      const previous = matches[index - 1];
+      const next = matches[index + 1];
+      const adjacent = (left: RegExpMatchArray, right: RegExpMatchArray) => /^ $/.test(marked.slice(left.index! + left[0].length, right.index!));
+      if (previous && adjacent(previous, matches[index]!) && isNameWord(previous[0]) && result.length) {
+        result[result.length - 1] = `${previous[0].toLowerCase()}-${raw.toLowerCase()}`;
+        continue;
+      }
+      if (next && adjacent(matches[index]!, next) && isNameWord(next[0])) {
+        result.push(`${raw.toLowerCase()}-${next[0].toLowerCase()}`);
+        index += 1;
+        continue;
+      }
+    }
     let token = raw.toLowerCase();
     if (token.endsWith("n't")) {
       result.push(token.slice(0, -3));
@@ -81,6 +98,14 @@ export function words(text: string): string[] {
     result.push(token);
   }
   return result;
+}
+
+/** Place names that stand for a country on their own (SYNONYMS) but not inside a longer name. */
+const NAME_PARTS = new Set(["Washington", "England", "America"]);
+/** A capitalized word that is part of a name, not a sentence's first function word ("In America"). */
+const NOT_NAME_WORDS = new Set(["The", "In", "At", "From", "To", "Of", "And", "For", "By", "On", "With", "As", "But", "Across", "Throughout", "Said", "Says"]);
+function isNameWord(word: string): boolean {
+  return /^\p{Lu}/u.test(word) && !NOT_NAME_WORDS.has(word) && word.length > 1;
 }
 
 function normalizeUncached(word: string): string | null {
