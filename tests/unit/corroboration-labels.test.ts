@@ -55,6 +55,7 @@ describe("corroboration labels", () => {
       "beirut-port",
       "bhopal-gas",
       "deepwater-flow",
+      "grenfell-tower",
       "maria-deaths",
       "mh17",
       "rana-plaza",
