@@ -559,7 +559,7 @@ const CORRECTED_TO =
   /\b(?:correct|revis|lower|rais|cut|reduc|increas|adjust|amend|updat|downgrad|upgrad)\w*\s+(?:the\s+|its\s+|that\s+|this\s+)?(?:(?:official|death|initial)\s+)?(?:figure|count|toll|number|estimate|total|tally|it)\s+(?:down\s+|up\s+)?to\s*$/i;
 
 /** "17 people had died, not eleven" */
-const REJECTS = /^(?:\s+[\p{L}'’]+){0,3}\s*,?\s*(?:and\s+)?(?:not|rather\s+than|instead\s+of)\s+$/iu;
+const REJECTS = /^(?:\s+[\p{L}'’]+){0,3}\s*,?\s*(?:and\s+)?(?:not|rather\s+than|instead\s+of)\s+(?:the\s+|an?\s+)?$/iu;
 
 /** "demanded Rs200 million" → demand */
 const HEAD_BEFORE =

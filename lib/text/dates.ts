@@ -90,7 +90,7 @@ export function yearlessDays(text: string, dated: DateMention[]): { text: string
 const SAYING =
   "said|says|told|tells|testified|stated|reported|announced|wrote|submitted|confirmed|concluded|ruled|argued|insisted|claimed|added|explained|alleged|declared|denied|rejected|admitted|acknowledged|published|released|issued|estimated|calculated|put|gave|given|raised|revised|lowered|adopted|cited|updated";
 const SAID_BEFORE = new RegExp(`\\b(?:${SAYING})\\s+(?:on|in|at)?\\s*(?:the\\s+)?$`, "i");
-const SAID_AFTER = new RegExp(`^,?\\s+(?:the\\s+|a\\s+|an\\s+)?(?:[\\p{L}'’.-]+\\s+){0,6}?(?:${SAYING})\\b`, "iu");
+const SAID_AFTER = new RegExp(`^,?\\s+(?:the\\s+|a\\s+|an\\s+)?(?:[\\p{L}'’.-]+\\s+){0,9}?(?:${SAYING})\\b`, "iu");
 
 /** "On June 15 the government announced …": a statement's date says nothing against the happening's. */
 export function isStatementDate(text: string, mention: Pick<DateMention, "start" | "end">): boolean {

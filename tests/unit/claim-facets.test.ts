@@ -305,6 +305,21 @@ describe("WordNet", () => {
   });
 });
 
+describe("a correction naming the figure it rejects with an article", () => {
+  test("'129 flats, not the 127 everyone quotes' rejects 127 flats; it is no count of quotes", () => {
+    const figures = extractQuantities("The block had 129 flats as well, not the 127 everyone quotes.");
+    expect(figures).toHaveLength(1);
+    expect(figures[0]).toMatchObject({ text: "129 flats", unit: "flat", rejects: 127 });
+  });
+
+  test("a statement's day reaches its verb across a long title and name", () => {
+    const [date] = computeFacets({ quote: "On 16 June, Commander Stuart Cundy of the Metropolitan Police said 30 people were confirmed dead." }).dates;
+    expect(date).toMatchObject({ text: "16 June", statement: true });
+    const [happening] = computeFacets({ quote: "On 16 June the fire in the tower spread to every floor above the fourth." }).dates;
+    expect(happening!.statement).toBeUndefined();
+  });
+});
+
 describe("a list whose unit is written once, after its last figure", () => {
   test("each figure of 'a low estimate of 1,063, a best guess of 5,758 and a high estimate of 14,266 barrels per day' is a flow", () => {
     const figures = extractQuantities(

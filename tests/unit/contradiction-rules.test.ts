@@ -991,6 +991,51 @@ describe("two states of a running tally", () => {
   });
 });
 
+describe("two counts of one kind of thing", () => {
+  test("fires: 'ran to 1,694 pages' against 'is 1,571 pages long', claims that share little else", () => {
+    const match = ruleFor("figures-conflict", {
+      name: "",
+      a: claim("The inquiry's second report, published on 4 May 2021 after six years of hearings into the harbour blaze, ran to 1,694 pages.", {
+        source: 3,
+      }),
+      b: claim("Honestly the report is 1,571 pages long and so far I have managed about a third over three weekends.", { source: 4 }),
+    });
+    expect(match).toMatchObject({ kind: "numeric" });
+    expect(match!.explanation).toMatch(/1,694 pages.*1,571 pages/);
+  });
+
+  test.each<Case>([
+    {
+      name: "counts of different things",
+      a: claim("The final report of the Kestrel inquiry, published on 4 May 2021, ran to 1,694 pages.", { source: 3 }),
+      b: claim("The final report of the Kestrel inquiry made 1,571 recommendations, most of them minor.", { source: 4 }),
+    },
+    {
+      name: "counts of one kind of thing far apart, in claims about different things",
+      a: claim("The final report of the Kestrel inquiry, published on 4 May 2021, ran to 1,694 pages.", { source: 3 }),
+      b: claim("Her memoir of those years is 240 pages long.", { source: 4 }),
+    },
+  ])("silent: $name", (example) => {
+    expect(ruleFor("figures-conflict", example)).toBeUndefined();
+  });
+});
+
+describe("tolls given on different days, one by a speaker with a long title", () => {
+  const final = claim("On 16 November the police put the final toll of the Kedar landslide at 71.", { source: 2, speaker: "Police" });
+  test("silent: 'on 16 June … said 30 were confirmed dead' against 'on 16 November … the final toll at 71'", () => {
+    expect(
+      ruleFor("figures-conflict", {
+        name: "",
+        a: claim("On 16 June, Commander Ravi Patel of the district police said 30 people were confirmed dead in the Kedar landslide.", {
+          source: 1,
+          speaker: "Ravi Patel",
+        }),
+        b: final,
+      }),
+    ).toBeUndefined();
+  });
+});
+
 describe("a correction of a figure its own claim tells as superseded", () => {
   test("silent: 'only 212 were evacuated, not 215' against 'had been saying that 215 were evacuated'", () => {
     expect(

@@ -90,6 +90,16 @@ export function figureAffinity(a: QuantityFacet, b: QuantityFacet): number {
   return noisyOr(closeness, specific, sameHead, sameSubstance, bothTotals, estimateOfOfficial);
 }
 
+/**
+ * Two counts of one kind of thing close together ("1,694 pages" / "1,571 pages", "127 flats" / "129 flats") count the
+ * same things: what they count is named, not "people", whose counts are many. It weighs whether the pair is one
+ * thing, not which of a claim's figures is compared.
+ */
+function sameThings(a: QuantityFacet, b: QuantityFacet): number {
+  if (a.dimension !== "count" || a.unit !== b.unit) return 0;
+  return Math.min(a.low, b.low) / Math.max(a.high, b.high) >= 0.6 ? 0.25 : 0;
+}
+
 /** Counts that only grow: a toll of the dead or the injured. */
 const CUMULATIVE = new Set(["death", "injury"]);
 /**
@@ -122,6 +132,12 @@ export function tollsOverTime(a: CueClaim, qa: QuantityFacet, b: CueClaim, qb: Q
   if (lower === null) return false;
   return AS_IT_STOOD.test(lower.quote) || ROSE_TO.test(higher.quote) || (toldAsTally(lower) && toldAsTally(higher));
 }
+
+/**
+ * "On 16 June Cundy said 30 were confirmed dead" / "On 16 November the police put the final toll at 71": a toll is the
+ * count on the day it is given, so a lower one given on an earlier day is an earlier state of the count. (A lower toll
+ * given later disputes the higher one.) A day without its year is compared by month and day.
+ */
 
 /**
  * "the count stood at 55", "the toll remained 55", "kept its official count at 64", "stays at 64": a figure told as the
@@ -174,7 +190,7 @@ export const figuresConflict: ContradictionRule = {
     // A span of time or a count of things is compared only for one happening told twice.
     const strict = qa0.dimension === "duration" || qa0.dimension === "count" || qa0.measure === "people";
     const corrects0 = qa0.rejects !== undefined || qb0.rejects !== undefined;
-    const related = noisyOr(eventRelatedness(a, b, signals, vocabulary), corrects0 ? 0.3 : 0, figureAffinity(qa0, qb0));
+    const related = noisyOr(eventRelatedness(a, b, signals, vocabulary), corrects0 ? 0.3 : 0, figureAffinity(qa0, qb0), sameThings(qa0, qb0));
     if (strict && related < 0.7) return null;
     if (related < (selfContradiction ? 0.6 : 0.5)) return null;
     const [qa, qb] = figures;
