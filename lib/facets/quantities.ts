@@ -506,6 +506,12 @@ const INCREMENT_BEFORE = /\b(?:a\s+further|an\s+additional|the\s+(?:other|remain
 const ADDED_BEFORE = /\badd(?:ed|s|ing)\s*$/i;
 const CLAUSE_VERB_AFTER = /^\s*(?:were|was|are|is|had|have|has|died|remain(?:ed|s)?|will|would|could|may|might)\b/i;
 const INCREMENT_AFTER = /^\s*(?:more|additional|further|extra|new)\b/i;
+/**
+ * "2,975 more people died than would have been expected": "more … than" compares two counts, and the figure is by how
+ * many one exceeds the other (an excess, "2,975 excess deaths"), the count the sentence reports, not an increment.
+ */
+const EQUIVALENT_BEFORE = /\b(?:equivalent|equal)\s+to\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+)?$/i;
+const COMPARED_AFTER = /^\s*more\b[^,;.()]{0,80}?\bthan\b/i;
 const LIMIT_BEFORE =
   /\b(permitted|allowed|authori[sz]ed|approved|permissible|legal|rated|limit(?:ed)?|capacity|cap(?:ped)?|permission|permit|licen[cs]e|approval|sanctioned)\b(?:\s+[\p{L}'’]+){0,3}\s+(?:to|of|at|was|is)?\s*$/iu;
 const LIMIT_AFTER = /^[^,;.]{0,70}?\b(?:limit|allowed|permitted|capacity|authori[sz]ed|approved|licen[cs]ed|certified)\b/i;
@@ -640,6 +646,14 @@ export function quantityMentions(text: string, context = ""): { facet: QuantityF
           .replace("weekly", "week")
       : null;
     if (measured.dimension === "duration" && rate && !elliptical) continue;
+    // "$470 million (equivalent to $845 million in 2018)": a sum converted to other money or another year's prices
+    // restates the sum before it; it is no sum of its own.
+    if (
+      measured.dimension === "money" &&
+      previous?.facet.dimension === "money" &&
+      EQUIVALENT_BEFORE.test(text.slice(Math.max(0, first.start - 40), first.start))
+    )
+      continue;
     let measure = measured.measure;
     if (measured.dimension === "volume" && RECOVERED.test(text.slice(Math.max(0, first.start - 40), afterUnit + 40))) measure = "recovered";
     // What reached the sea is not what left the well: the destination makes it another measure.
@@ -711,7 +725,7 @@ export function quantityMentions(text: string, context = ""): { facet: QuantityF
     const before = text.slice(Math.max(0, first.start - 24), first.start);
     if (
       INCREMENT_BEFORE.test(before) ||
-      INCREMENT_AFTER.test(text.slice(last.end, last.end + 16)) ||
+      (INCREMENT_AFTER.test(text.slice(last.end, last.end + 16)) && !COMPARED_AFTER.test(text.slice(last.end, last.end + 100))) ||
       (ADDED_BEFORE.test(before) && !CLAUSE_VERB_AFTER.test(text.slice(afterUnit, afterUnit + 16)))
     )
       facet.part = true;
