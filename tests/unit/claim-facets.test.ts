@@ -107,6 +107,16 @@ describe("figures", () => {
     expect(only("Divers found 12 more bodies; the search took longer than planned.").part).toBe(true);
   });
 
+  test("the verb of harm right before a bare figure counts it: 'killed 218 people, wounded about 7,000'", () => {
+    const measures = (text: string) => extractQuantities(text).map((figure) => [figure.low, figure.measure]);
+    expect(measures("The blast killed 61 people, wounded about 2,400 and damaged the port.")).toEqual([
+      [61, "death"],
+      [2400, "injury"],
+    ]);
+    // The verb right before the figure is one of death: the wounding earlier in the sentence does not count it.
+    expect(measures("The gunmen wounded two guards and then killed about 14.")[1]).toEqual([14, "death"]);
+  });
+
   test("a sum restated in other money or another year's prices is no sum of its own", () => {
     const sums = extractQuantities("The insurer paid £200 million (equivalent to £310 million in 2020) to the families.");
     expect(sums.map((sum) => sum.low)).toEqual([200_000_000]);
