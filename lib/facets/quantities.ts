@@ -184,6 +184,7 @@ const RATE =
   /^[\s,]*(?:\([^)]*\)\s*)?(?:of\s+(?:oil|crude|crude\s+oil)\s+)?(?:(?:a|per|each|every)\s+(day|week|month|year)\b|(daily|annually|weekly)\b|\/\s*(day|d)\b)/i;
 const INJURED_RIGHT_BEFORE =
   /\b(?:injur(?:ed|ing)|wound(?:ed|ing)|hurt(?:ing)?)\s+(?:(?:about|around|some|nearly|almost|over|roughly|approximately|more\s+than|at\s+least|another)\s+)?$/i;
+const AS_THE_TOLL_AFTER = /^\s+as\s+(?:the|its|their|a|an)\s+(?:[\p{L}-]+\s+){0,2}(?:death\s+)?(?:toll|death\s+count)\b/iu;
 const TOLL_BEFORE =
   /\b(?:toll|killing|killed|claimed|deaths?\s+of|dead\s+at|kills|left|murders?\s+of)\b(?:\s+\S+){0,4}\s*$|\btoll\b(?:\s+[^\s.;:!?]+){0,16}\s+(?:is|was|stood\s+at|stands\s+at|at|to|of|reached|rose\s+to|hit)\s*$/i;
 
@@ -419,6 +420,8 @@ function measureOf(text: string, mention: NumberMention, end: number, context = 
     (DEATH.test(text.replace(NOT_A_DEATH, " ")) || (!INJURY.test(text) && DEATH.test(recentSentences(context).replace(NOT_A_DEATH, " "))));
   // "killed 218 people, wounded about 7,000": the verb right before a bare figure counts it, not a verb of death before that.
   if (INJURED_RIGHT_BEFORE.test(clauseLead)) return { dimension: "people", unit: "people", measure: "injury", factor: 1, consumed: 0 };
+  // "Rosselló adopted 2,975 as the official toll": a bare figure taken as the toll is a count of the dead.
+  if (AS_THE_TOLL_AFTER.test(after)) return { dimension: "people", unit: "people", measure: "death", factor: 1, consumed: 0 };
   if (TOLL_BEFORE.test(clauseLead) || refersBack) {
     return { dimension: "people", unit: "people", measure: "death", factor: 1, consumed: 0 };
   }

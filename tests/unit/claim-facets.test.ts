@@ -117,6 +117,14 @@ describe("figures", () => {
     expect(measures("The gunmen wounded two guards and then killed about 14.")[1]).toEqual([14, "death"]);
   });
 
+  test("a bare figure taken 'as the toll' is a count of the dead; 'as the fee' is not", () => {
+    expect([only("The ministry gave 58 as its new death toll.").measure, only("The mayor accepted 412 as the official toll on Friday.").measure]).toEqual([
+      "death",
+      "death",
+    ]);
+    expect(extractQuantities("The club listed 300 as the fee for new members.")).toEqual([]);
+  });
+
   test("a sum restated in other money or another year's prices is no sum of its own", () => {
     const sums = extractQuantities("The insurer paid £200 million (equivalent to £310 million in 2020) to the families.");
     expect(sums.map((sum) => sum.low)).toEqual([200_000_000]);
