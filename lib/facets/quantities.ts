@@ -184,7 +184,6 @@ const RATE =
   /^[\s,]*(?:\([^)]*\)\s*)?(?:of\s+(?:oil|crude|crude\s+oil)\s+)?(?:(?:a|per|each|every)\s+(day|week|month|year)\b|(daily|annually|weekly)\b|\/\s*(day|d)\b)/i;
 const INJURED_RIGHT_BEFORE =
   /\b(?:injur(?:ed|ing)|wound(?:ed|ing)|hurt(?:ing)?)\s+(?:(?:about|around|some|nearly|almost|over|roughly|approximately|more\s+than|at\s+least|another)\s+)?$/i;
-const OF_THE_FIGURE = /^\s+of\s+(?:the|its|their|all|all\s+the)\s+$/i;
 const AS_THE_TOLL_AFTER = /^\s+as\s+(?:the|its|their|a|an)\s+(?:[\p{L}-]+\s+){0,2}(?:death\s+)?(?:toll|death\s+count)\b/iu;
 const TOLL_BEFORE =
   /\b(?:toll|killing|killed|claimed|deaths?\s+of|dead\s+at|kills|left|murders?\s+of)\b(?:\s+\S+){0,4}\s*$|\btoll\b(?:\s+[^\s.;:!?]+){0,16}\s+(?:is|was|stood\s+at|stands\s+at|at|to|of|reached|rose\s+to|hit)\s*$/i;
@@ -313,11 +312,6 @@ function wordsAfterFigure(text: string, end: number, nextStart: number, length: 
   return `${inserted[1]} ${figure ? rest.slice(0, figure.index) : rest}`;
 }
 
-/** A count of people by the noun it counts them with ("workers" → people-workers); "persons" are people. */
-function countOf(noun: string): string {
-  return `people-${/^(?:persons?|individuals)$/.test(noun) ? "people" : noun}`;
-}
-
 function measureOf(text: string, mention: NumberMention, end: number, context = "", nextStart = text.length): Measured | null {
   const after = wordsAfterFigure(text, end, nextStart, 60);
   // "8 MQM supporters": a party's name may stand between the figure and what it counts.
@@ -353,7 +347,8 @@ function measureOf(text: string, mention: NumberMention, end: number, context = 
       if (kin) return { dimension: "people", unit: lower, measure: `people-${kin[1]!.toLowerCase()}`, factor: 1, consumed };
       // Counts of people neither dead nor hurt compare only for the same noun ("men", "workers").
       const measure = /^(?:deaths|dead|fatalities|bodies|lives|casualties|victims)$/.test(lower) ? "death" : peopleMeasure();
-      if (measure === "people") return { dimension: "people", unit: lower, measure: countOf(lower), factor: 1, consumed };
+      if (measure === "people")
+        return { dimension: "people", unit: lower, measure: `people-${/^(?:persons?|individuals)$/.test(lower) ? "people" : lower}`, factor: 1, consumed };
       return { dimension: "people", unit: lower, measure, factor: 1, consumed };
     }
     if (new RegExp(`^(?:${VOLUME})$`, "i").test(unit)) return { dimension: "volume", unit: lower, measure: "volume", factor: volumeFactor(unit), consumed };
@@ -414,7 +409,7 @@ function measureOf(text: string, mention: NumberMention, end: number, context = 
     const befell = numberOf[2]!.replace(NOT_A_DEATH, " ");
     const what = INJURY.test(befell) ? "injury" : DEATH.test(befell) ? "death" : MISSING.test(befell) ? "missing" : null;
     if (what) return { dimension: "people", unit: noun, measure: what, factor: 1, consumed: 0 };
-    return { dimension: "people", unit: noun, measure: countOf(noun), factor: 1, consumed: 0 };
+    return { dimension: "people", unit: noun, measure: `people-${/^(?:persons?|individuals)$/.test(noun) ? "people" : noun}`, factor: 1, consumed: 0 };
   }
   const lead = text.slice(Math.max(0, mention.start - 40), mention.start);
   // "The death toll from last week's explosions at a chemical warehouse in the port of Tianjin rose to 114": the toll's
@@ -615,8 +610,6 @@ export function quantityMentions(text: string, context = ""): { facet: QuantityF
   let previous: { facet: QuantityFacet; measured: Measured; index: number } | undefined;
   // The mention a "from X to Y" change goes to: Y revises X.
   let changeTarget = -1;
-  // The mention a counted part ("172 of the 476 people") is of.
-  let groupOf = -1;
   const used = new Set<number>();
   for (let i = 0; i < all.length; i += 1) {
     if (used.has(i)) continue;
@@ -643,19 +636,6 @@ export function quantityMentions(text: string, context = ""): { facet: QuantityF
     }
     const upcoming = all.slice(i + 1).find((mention) => mention.start >= last.end);
     let measured = measureOf(text, first, last.end, context, upcoming?.start);
-    let partOfGroup = false;
-    // "Only 172 of the 476 people on board were rescued": a bare figure "of the" counted group counts what the sentence
-    // says of those people; the group's figure is the whole they are of (below).
-    if (!measured && upcoming && OF_THE_FIGURE.test(text.slice(last.end, upcoming.start))) {
-      const after = all.slice(all.indexOf(upcoming) + 1).find((mention) => mention.start >= upcoming.end);
-      const group = measureOf(text, upcoming, upcoming.end, context, after?.start);
-      if (group?.dimension === "people") {
-        measured = { ...group, consumed: 0 };
-        groupOf = all.indexOf(upcoming);
-        // "75 of the 325 students" is a part of the students; "172 of the 476 people on board", of everyone there.
-        partOfGroup = !EVERYONE.test(group.unit);
-      }
-    }
     // "about 10,000 people, organisers said; police estimated 2,500": a bare figure after a measured one counts the same thing.
     const elliptical = measured ? undefined : ellipticalOf(text, first, last, previous);
     if (elliptical) measured = elliptical.measured;
@@ -695,8 +675,6 @@ export function quantityMentions(text: string, context = ""): { facet: QuantityF
     if (measured.dimension === "money") measure = "money";
     if (measured.dimension === "mass") measure = massFate(text, first.start, afterUnit);
     if (elliptical) measure = elliptical.facet.measure;
-    // The group a counted part is "of" is everyone in it: a count of its noun, not of what befell the part.
-    if (groupOf === i && measured.dimension === "people") measure = countOf(measured.unit);
     const figureRate = elliptical ? elliptical.facet.rate : rate;
     let { modality, bound, strictBound } = modalityOf(text, first.start);
     // "The worst case would be 60,000": a figure for the maximum, not a bound on the figure.
@@ -749,7 +727,7 @@ export function quantityMentions(text: string, context = ""): { facet: QuantityF
     if (PART_BEFORE.test(text.slice(Math.max(0, first.start - 30), first.start)) || PART_AFTER.test(text.slice(afterUnit, afterUnit + 30))) facet.part = true;
     // "Of the 325 students on board, 250 died": a count within a group is a part, unless the group is everyone there.
     const group = OF_GROUP_BEFORE.exec(clauseBefore(text, first.start));
-    if ((group && !EVERYONE.test(group[1]!.trim())) || partOfGroup) facet.part = true;
+    if (group && !EVERYONE.test(group[1]!.trim())) facet.part = true;
     // "two additional missing passengers", "a further 20 bodies", "the other 2,200 tonnes": an increment or a remainder is not the count.
     const before = text.slice(Math.max(0, first.start - 24), first.start);
     if (

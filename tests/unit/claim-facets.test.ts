@@ -117,21 +117,6 @@ describe("figures", () => {
     expect(measures("The gunmen wounded two guards and then killed about 14.")[1]).toEqual([14, "death"]);
   });
 
-  test("'N of the M people' counts N by what befell them and M as the group they are of", () => {
-    const read = (text: string) => extractQuantities(text).map((figure) => [figure.low, figure.measure, figure.part ?? false]);
-    expect(read("Only 61 of the 212 people aboard were rescued.")).toEqual([
-      [61, "rescued", false],
-      [212, "people-people", false],
-    ]);
-    // A group that is not everyone there ("the 90 miners") makes the count a part of it.
-    expect(read("Just 14 of the 90 miners survived the flood.")).toEqual([
-      [14, "rescued", true],
-      [90, "people-miners", false],
-    ]);
-    // A figure of something other than people "of the" group is left as it was read.
-    expect(read("Some 12 of the 40 tonnes were recovered.").map(([low]) => low)).toEqual([40_000]);
-  });
-
   test("a bare figure taken 'as the toll' is a count of the dead; 'as the fee' is not", () => {
     expect([only("The ministry gave 58 as its new death toll.").measure, only("The mayor accepted 412 as the official toll on Friday.").measure]).toEqual([
       "death",
