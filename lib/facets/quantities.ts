@@ -182,6 +182,9 @@ const UNIT_AFTER = new RegExp(
 const NOUN_AFTER = /^\s*([a-z]{3,}s)\b(?!\s+of\b)|^\s*(?:[a-z]+\s+)?([a-z]{3,})\b/;
 const RATE =
   /^[\s,]*(?:\([^)]*\)\s*)?(?:of\s+(?:oil|crude|crude\s+oil)\s+)?(?:(?:a|per|each|every)\s+(day|week|month|year)\b|(daily|annually|weekly)\b|\/\s*(day|d)\b)/i;
+const INJURED_RIGHT_BEFORE =
+  /\b(?:injur(?:ed|ing)|wound(?:ed|ing)|hurt(?:ing)?)\s+(?:(?:about|around|some|nearly|almost|over|roughly|approximately|more\s+than|at\s+least|another)\s+)?$/i;
+const AS_THE_TOLL_AFTER = /^\s+as\s+(?:the|its|their|a|an)\s+(?:[\p{L}-]+\s+){0,2}(?:death\s+)?(?:toll|death\s+count)\b/iu;
 const TOLL_BEFORE =
   /\b(?:toll|killing|killed|claimed|deaths?\s+of|dead\s+at|kills|left|murders?\s+of)\b(?:\s+\S+){0,4}\s*$|\btoll\b(?:\s+[^\s.;:!?]+){0,16}\s+(?:is|was|stood\s+at|stands\s+at|at|to|of|reached|rose\s+to|hit)\s*$/i;
 
@@ -429,6 +432,10 @@ function measureOf(text: string, mention: NumberMention, end: number, context = 
   const refersBack =
     FIGURE_NOUN_BEFORE.test(lead) &&
     (DEATH.test(text.replace(NOT_A_DEATH, " ")) || (!INJURY.test(text) && DEATH.test(recentSentences(context).replace(NOT_A_DEATH, " "))));
+  // "killed 218 people, wounded about 7,000": the verb right before a bare figure counts it, not a verb of death before that.
+  if (INJURED_RIGHT_BEFORE.test(clauseLead)) return { dimension: "people", unit: "people", measure: "injury", factor: 1, consumed: 0 };
+  // "Rosselló adopted 2,975 as the official toll": a bare figure taken as the toll is a count of the dead.
+  if (AS_THE_TOLL_AFTER.test(after)) return { dimension: "people", unit: "people", measure: "death", factor: 1, consumed: 0 };
   if (TOLL_BEFORE.test(clauseLead) || refersBack) {
     return { dimension: "people", unit: "people", measure: "death", factor: 1, consumed: 0 };
   }
@@ -522,6 +529,12 @@ const INCREMENT_BEFORE = /\b(?:a\s+further|an\s+additional|the\s+(?:other|remain
 const ADDED_BEFORE = /\badd(?:ed|s|ing)\s*$/i;
 const CLAUSE_VERB_AFTER = /^\s*(?:were|was|are|is|had|have|has|died|remain(?:ed|s)?|will|would|could|may|might)\b/i;
 const INCREMENT_AFTER = /^\s*(?:more|additional|further|extra|new)\b/i;
+/**
+ * "2,975 more people died than would have been expected": "more … than" compares two counts, and the figure is by how
+ * many one exceeds the other (an excess, "2,975 excess deaths"), the count the sentence reports, not an increment.
+ */
+const EQUIVALENT_BEFORE = /\b(?:equivalent|equal)\s+to\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+)?$/i;
+const COMPARED_AFTER = /^\s*more\b[^,;.()]{0,80}?\bthan\b/i;
 const LIMIT_BEFORE =
   /\b(permitted|allowed|authori[sz]ed|approved|permissible|legal|rated|limit(?:ed)?|capacity|cap(?:ped)?|permission|permit|licen[cs]e|approval|sanctioned)\b(?:\s+[\p{L}'’]+){0,3}\s+(?:to|of|at|was|is)?\s*$/iu;
 const LIMIT_AFTER = /^[^,;.]{0,70}?\b(?:limit|allowed|permitted|capacity|authori[sz]ed|approved|licen[cs]ed|certified)\b/i;
@@ -660,6 +673,14 @@ export function quantityMentions(text: string, context = ""): { facet: QuantityF
           .replace("weekly", "week")
       : null;
     if (measured.dimension === "duration" && rate && !elliptical) continue;
+    // "$470 million (equivalent to $845 million in 2018)": a sum converted to other money or another year's prices
+    // restates the sum before it; it is no sum of its own.
+    if (
+      measured.dimension === "money" &&
+      previous?.facet.dimension === "money" &&
+      EQUIVALENT_BEFORE.test(text.slice(Math.max(0, first.start - 40), first.start))
+    )
+      continue;
     let measure = measured.measure;
     if (measured.dimension === "volume" && RECOVERED.test(text.slice(Math.max(0, first.start - 40), afterUnit + 40))) measure = "recovered";
     // What reached the sea is not what left the well: the destination makes it another measure.
@@ -731,7 +752,7 @@ export function quantityMentions(text: string, context = ""): { facet: QuantityF
     const before = text.slice(Math.max(0, first.start - 24), first.start);
     if (
       INCREMENT_BEFORE.test(before) ||
-      INCREMENT_AFTER.test(text.slice(last.end, last.end + 16)) ||
+      (INCREMENT_AFTER.test(text.slice(last.end, last.end + 16)) && !COMPARED_AFTER.test(text.slice(last.end, last.end + 100))) ||
       (ADDED_BEFORE.test(before) && !CLAUSE_VERB_AFTER.test(text.slice(afterUnit, afterUnit + 16)))
     )
       facet.part = true;

@@ -5,7 +5,7 @@ import { attributedBy, type NamedOriginal } from "@/lib/reuse/attribution";
 import { alignPassages, containment, shingles, tokenize, type ReusePassage, type Token } from "@/lib/reuse/shingles";
 
 /** Stored with every row, so a change of technique or thresholds can be told apart. */
-export const REUSE_METHOD = "minhash-lsh-5word-v2";
+export const REUSE_METHOD = "minhash-lsh-5word-v3";
 
 /**
  * A row is proposed when the reused passages hold at least MIN_SHARE of the repeating document's
@@ -16,6 +16,11 @@ export const REUSE_METHOD = "minhash-lsh-5word-v2";
  * naming says it is a repost. The README's "Reposts and reuse" gives the reasoning.
  */
 export const MIN_SHARE = 0.2;
+/**
+ * A forum thread is many posts by many hands: a post whose words are mostly another document's passages reposts it,
+ * however long the thread around it. The post must hold MIN_REUSED_WORDS of the passages itself.
+ */
+export const MIN_POST_SHARE = 1 / 3;
 export const MIN_REUSED_WORDS = 60;
 export const LONG_REUSE_WORDS = 250;
 
@@ -33,6 +38,8 @@ export interface ReuseFinding {
   reusedWords: number;
   passages: ReusePassage[];
   attributed: boolean;
+  /** In a forum thread, the largest share of one post's words inside the passages (0 for a document with no posts). */
+  postShare: number;
   /** Share of each side's distinct shingles found in the other. */
   containment: { repeating: number; original: number };
 }
@@ -48,8 +55,34 @@ export function originalOf<T extends { id: number; publishedDate: string | null 
 }
 
 /** A document that names the one it copies ("copied from the article …") reposts it at any share above a stock sentence. */
-export function meetsThreshold(finding: Pick<ReuseFinding, "share" | "reusedWords" | "attributed">): boolean {
-  return finding.reusedWords >= MIN_REUSED_WORDS && (finding.share >= MIN_SHARE || finding.reusedWords >= LONG_REUSE_WORDS || finding.attributed);
+export function meetsThreshold(finding: Pick<ReuseFinding, "share" | "reusedWords" | "attributed"> & { postShare?: number }): boolean {
+  return (
+    finding.reusedWords >= MIN_REUSED_WORDS &&
+    (finding.share >= MIN_SHARE || finding.reusedWords >= LONG_REUSE_WORDS || finding.attributed || (finding.postShare ?? 0) >= MIN_POST_SHARE)
+  );
+}
+
+/**
+ * "#1", "#2", "Reply #3", "Post #4" on a line of their own: the numbers a forum puts at the head of each post of a thread.
+ */
+const POST_HEADER = /^[ \t]*(?:#\d+|(?:reply|post)\s+#\d+\b[^\n]*)[ \t]*$/gim;
+
+/** [start, end) of each post of a forum thread; none for a text with fewer than two post headers (not a thread). */
+export function postSpans(text: string): Array<[number, number]> {
+  const starts = [...text.matchAll(POST_HEADER)].map((match) => match.index);
+  if (starts.length < 2) return [];
+  return starts.map((start, index) => [start, starts[index + 1] ?? text.length]);
+}
+
+/** The largest share of one post's words inside the passages, counting only posts holding MIN_REUSED_WORDS of them. */
+function largestPostShare(text: string, tokens: readonly Token[], passages: readonly ReusePassage[]): number {
+  let best = 0;
+  for (const [start, end] of postSpans(text)) {
+    const words = tokens.filter((token) => token.start >= start && token.start < end);
+    const reused = words.filter((token) => passages.some((passage) => token.start >= passage.start && token.end <= passage.end)).length;
+    if (words.length && reused >= MIN_REUSED_WORDS) best = Math.max(best, reused / words.length);
+  }
+  return best;
 }
 
 const tokenCache = new WeakMap<ComparedDocument, Token[]>();
@@ -73,6 +106,7 @@ export function compareDocuments(a: ComparedDocument, b: ComparedDocument): Reus
     reusedWords: alignment.reusedWords,
     passages: alignment.passages,
     attributed: attributedBy(repeating.text, original, alignment.passages) !== null,
+    postShare: largestPostShare(repeating.text, repeatingTokens, alignment.passages),
     containment: {
       repeating: containment(repeatingShingles, new Set(originalShingles)),
       original: containment(originalShingles, new Set(repeatingShingles)),

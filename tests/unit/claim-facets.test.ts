@@ -99,6 +99,41 @@ describe("figures", () => {
     expect(only("Officials added that 12 people were still in hospital.").part).toBeUndefined();
   });
 
+  test("“N more … than …” is by how many one count exceeds another, the count reported; “N more” alone is an increment", () => {
+    const excess = only("The survey found that 1,200 more children died in the drought year than in an ordinary one.");
+    expect([excess.low, excess.measure, excess.part]).toEqual([1200, "death", undefined]);
+    expect(only("Medics said 40 more patients were admitted overnight.").part).toBe(true);
+    // A "than" in a later clause compares something else: the figure is still what was added.
+    expect(only("Divers found 12 more bodies; the search took longer than planned.").part).toBe(true);
+  });
+
+  test("the verb of harm right before a bare figure counts it: 'killed 218 people, wounded about 7,000'", () => {
+    const measures = (text: string) => extractQuantities(text).map((figure) => [figure.low, figure.measure]);
+    expect(measures("The blast killed 61 people, wounded about 2,400 and damaged the port.")).toEqual([
+      [61, "death"],
+      [2400, "injury"],
+    ]);
+    // The verb right before the figure is one of death: the wounding earlier in the sentence does not count it.
+    expect(measures("The gunmen wounded two guards and then killed about 14.")[1]).toEqual([14, "death"]);
+  });
+
+  test("a bare figure taken 'as the toll' is a count of the dead; 'as the fee' is not", () => {
+    expect([only("The ministry gave 58 as its new death toll.").measure, only("The mayor accepted 412 as the official toll on Friday.").measure]).toEqual([
+      "death",
+      "death",
+    ]);
+    expect(extractQuantities("The club listed 300 as the fee for new members.")).toEqual([]);
+  });
+
+  test("a sum restated in other money or another year's prices is no sum of its own", () => {
+    const sums = extractQuantities("The insurer paid £200 million (equivalent to £310 million in 2020) to the families.");
+    expect(sums.map((sum) => sum.low)).toEqual([200_000_000]);
+    // Without a sum before it, "equal to" introduces the figure itself.
+    expect(extractQuantities("The fine, equal to about $3 million, was paid in rupees.").map((sum) => sum.low)).toEqual([3_000_000]);
+    // Two sums side by side, neither restating the other, stay two.
+    expect(extractQuantities("The company paid $20 million, and the union asked for $40 million.")).toHaveLength(2);
+  });
+
   test("“excess deaths” are deaths; a confidence level is no figure, and its interval counts what the estimate counts", () => {
     const [estimate, interval, ...rest] = extractQuantities(
       "The survey estimated 2,310 excess deaths in the province, with a 95% confidence interval of 1,020 to 3,600.",

@@ -110,6 +110,11 @@ const OWN = [
   "Tug crews said the 9,400-ton freighter had lost power before it grounded.",
   "The survey teams estimate that about 3,200 hectares of the Corran forest were lost in the fire.",
   "The survey teams on Monday released refined estimates of the Corran forest fire.",
+  "Demographers estimated that 1,850 more people died in the Varna heatwave than in an ordinary summer.",
+  "The demographers' report found an estimated 1,850 excess deaths during the Varna heatwave.",
+  "Hospitals said 1,850 more patients were admitted during the Varna heatwave.",
+  "The port authority paid 90 million euros (equivalent to 120 million euros in 2024) to the fishermen of Varna.",
+  "The fishermen of Varna received 90 million euros from the port authority.",
 ];
 const own = Vocabulary.from(OWN);
 
@@ -200,6 +205,19 @@ describe("general rules of paraphrase", () => {
 
   test("a claim about a figure is not stated by a sentence that names no figure of its kind, whatever words they share", () => {
     expect(matchClaims(claim(OWN[33]!, 45, "Survey teams", 996), claim(OWN[34]!, 46, "Survey teams", 996), {}, own)).toBeNull();
+  });
+
+  test("'N more died than …' and 'N excess deaths' are one count of the excess dead; 'N more admitted' is an increment", () => {
+    const match = matchClaims(claim(OWN[35]!, 47, "Demographers", 997), claim(OWN[36]!, 48), {}, own);
+    expect(match?.reason).toContain("the same figure: 1,850 more people / an estimated 1,850 excess deaths");
+    expect(match?.score).toBeGreaterThanOrEqual(MATCH_THRESHOLD);
+    expect(matchClaims(claim(OWN[37]!, 49, "Hospitals", 998), claim(OWN[36]!, 48), {}, own)?.reason ?? "").not.toContain("the same figure");
+  });
+
+  test("a sum restated in another year's prices is no rival sum: 90 million euros (120 million in 2024) is 90 million euros", () => {
+    const match = judgeSameness(claim(OWN[38]!, 50), claim(OWN[39]!, 51), {}, own);
+    expect(match).not.toBe("apart");
+    expect(match && match !== "apart" ? match.reason : "").toContain("the same figure: 90 million euros / 90 million euros");
   });
 
   test("a stretch of time is a small count of its unit: 'six years' in two sentences is no telling figure", () => {

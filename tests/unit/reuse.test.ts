@@ -2,7 +2,7 @@
 // the original, attribution, and the band keys the candidate lookup uses. Documents from the labelled
 // sets' forum reposts and articles (tests/helpers/reuse-documents.ts).
 import { describe, expect, test } from "vitest";
-import { compareDocuments, meetsThreshold, MIN_SHARE, originalOf, originalSpan, type ComparedDocument } from "@/lib/reuse/compare";
+import { compareDocuments, meetsThreshold, MIN_SHARE, originalOf, originalSpan, postSpans, type ComparedDocument } from "@/lib/reuse/compare";
 import { attributedBy } from "@/lib/reuse/attribution";
 import { fingerprintKeys } from "@/lib/reuse/signature";
 import { alignPassages, containment, shingles, tokenize } from "@/lib/reuse/shingles";
@@ -235,5 +235,37 @@ describe("a short paste into a long thread, named as copied", () => {
     const finding = compareDocuments(compared(ENCYCLOPEDIA_ORIGINAL, 1), compared(thread("For background, here is the story as I remember it:"), 2))!;
     expect(finding.attributed).toBe(false);
     expect(meetsThreshold(finding)).toBe(false);
+  });
+
+  // The same thread with its posts numbered as forums number them ("#1", "#2", …): the paste is most of one post.
+  const numbered = (lead: string, own = "") => ({
+    ...thread(lead),
+    text: [
+      `#1\nmill_worker_77\nJoin Date: May 2011\n\n${lead}\n\n${paste.join(" ")}\n\n${own}Never forget.`,
+      ...chatter.split(".\n").map((reply, index) => `#${index + 2}\nmember_${index}\n\n${reply}.`),
+    ].join("\n\n"),
+  });
+
+  test("a post that is mostly a paste reposts its original, named or not, however long the thread", () => {
+    const finding = compareDocuments(compared(ENCYCLOPEDIA_ORIGINAL, 1), compared(numbered("For background, here is the story as I remember it:"), 2))!;
+    expect(finding.attributed).toBe(false);
+    expect(finding.share).toBeLessThan(MIN_SHARE);
+    expect(finding.postShare).toBeGreaterThan(0.5);
+    expect(meetsThreshold(finding)).toBe(true);
+  });
+
+  test("a post of the poster's own words quoting the same paragraph within them does not repost it", () => {
+    // Three times the paste's length in words of the poster's own (no five-word run of them repeats the encyclopedia's).
+    const own = `${chatter.split(".\n").slice(0, 15).join(". ")}.\n\n`;
+    const finding = compareDocuments(compared(ENCYCLOPEDIA_ORIGINAL, 1), compared(numbered("For background, here is the story as I remember it:", own), 2))!;
+    expect(finding.postShare).toBeLessThan(1 / 3);
+    expect(meetsThreshold(finding)).toBe(false);
+  });
+
+  test("posts are found by their numbers; a text with none, or one, is no thread", () => {
+    const text = "#1\nalice\nFirst post.\n\n#2\nbob\nAs #3 said below, see the wiki.\n\nPost #3 by carol\nThird.";
+    expect(postSpans(text).map(([start, end]) => text.slice(start, end).split("\n")[0])).toEqual(["#1", "#2", "Post #3 by carol"]);
+    expect(postSpans("Item #1 on the list.\n#1\nOnly one post here.")).toEqual([]);
+    expect(postSpans(PARTIAL_REPOST.text)).toEqual([]);
   });
 });
