@@ -1128,3 +1128,43 @@ export function isPersonInitials(text: string): boolean {
   if (!/^[A-Z](?:\.[A-Z])+\.?$/.test(text)) return false;
   return !COUNTRIES_AND_REGIONS.has(text.replace(/\./g, "").toLowerCase());
 }
+
+/**
+ * Irregular past tenses that are never a noun's modifier ("sent investigators", "paid workers", "led protesters"). Forms
+ * that are also nouns or adjectives ("left parties", "spent fuel", "lay judges", "set designers", "won") are not listed.
+ */
+export const IRREGULAR_PAST_VERBS: readonly string[] = [
+  "sent",
+  "gave",
+  "took",
+  "brought",
+  "bought",
+  "sold",
+  "paid",
+  "kept",
+  "led",
+  "began",
+  "drove",
+  "spoke",
+  "chose",
+  "knew",
+  "threw",
+  "grew",
+  "flew",
+  "drew",
+  "made",
+  "sought",
+  "taught",
+  "caught",
+  "fought",
+  "met",
+  "held",
+  "heard",
+  "became",
+  "came",
+  "went",
+  "ran",
+  "got",
+  "hid",
+  "struck",
+];

@@ -118,6 +118,10 @@ const MEDIUM =
 // A clause subject that sends or files a document is its author ("The Privy Council Office … sent a memo").
 const AUTHORING_VERB =
   /\b(sent|wrote|issued|released|published|prepared|filed|submitted|drafted|produced)\s+((?:a|an|its|their|his|her)\s+(?:[\p{L}\p{N}_’'$-]+\s){0,3}?(?:memo|memorandum|report|letter|letters|statement|lawsuit|suit|complaint|petition|cable|paper|study))\b/iu;
+// "The Sindh government made the JIT report public. It called …": a document just released is what the next "it" means;
+// its own name may say who wrote it ("the JIT report"), else whoever released it stands behind it.
+const RELEASING_VERB =
+  /\b(released|published|unveiled|tabled|leaked|made)\s+(the\s+(?:[\p{L}\p{N}_’'$-]+\s){0,3}?(?:memo|memorandum|report|letter|statement|cable|paper|study|findings|assessment))\b(\s+public\b)?/iu;
 // "In interviews, Mr. Baqri …": an introductory phrase before the subject.
 const INTRO_OPENERS =
   /^(in|on|at|during|after|before|when|while|although|though|asked|talking|addressing|speaking|meanwhile|however|earlier|later|in addition|despite|since|upon|through|with|without|as|like|by|for|from|under|over|among|due|providing|sharing|elaborating|curious|based|saying|taking|made|a|an)$/i;
@@ -493,7 +497,9 @@ export class SentenceAttributor {
 
   // "The Privy Council Office … sent a memo to …": the memo's author is the clause subject.
   private registerAuthoredDocument(context: SentenceContext, result: SentenceAttribution | null): void {
-    const authored = AUTHORING_VERB.exec(context.sentence);
+    const released = RELEASING_VERB.exec(context.sentence);
+    // "made the report" is not a release; "made the report public" is.
+    const authored = AUTHORING_VERB.exec(context.sentence) ?? (released && (released[1]!.toLowerCase() !== "made" || released[3]) ? released : null);
     if (!authored) return;
     const tokens = tokenize(context.sentence);
     const first = subjectStart(tokens);

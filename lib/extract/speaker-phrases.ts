@@ -55,6 +55,26 @@ const NOT_AUTHORSHIP = /\b(released|leaked|obtained|posted|seen|reviewed|receive
 const PROVENANCE =
   /(?:^|,\s*|\band\s+|\s)((?:released|obtained|leaked|published|posted|cited|quoted|carried|relayed)\s+(?:by|under|through|on|to|in)\s+[^,;“”"]+)/i;
 
+/** Inquiries named by what was done, not written: their agent follows "carried out by", "conducted by", "led by". */
+const INQUIRY_HEADS: ReadonlySet<string> = new Set(["investigation", "inquiry", "probe", "review", "audit", "examination"]);
+// "carried out by the engineering firm Arthur D. Little": a describing head before the name ("the engineering firm") says
+// what kind of body it is.
+const INQUIRY_AGENT =
+  /^\s*,?\s*(?:carried out|conducted|undertaken|led|headed|run|performed)\s+by\s+(?:the\s+|an?\s+)?(?:([a-z-]+(?:\s+[a-z-]+){0,2})\s+)?((?:\p{Lu}[\p{L}\p{N}&’'-]*\.?\s?)+)/u;
+
+function inquiryAgent(following: string): { name: string; kind: ActorKind } | null {
+  const link = INQUIRY_AGENT.exec(following);
+  if (!link) return null;
+  const named = nameFromWords(tokenize(link[2]!.trim().replace(/(?<=\p{Ll}{2})\.$/u, "")));
+  if (!named) return null;
+  const described = link[1]?.split(/\s+/).pop();
+  // "the engineering firm Arthur D. Little" is a firm, whatever its name looks like; "the scientist Ann Lee" is a person.
+  if (described && INSTITUTION_HEADS.has(described))
+    return { name: named.name, kind: named.kind === "person" || named.kind === "other" ? "organization" : named.kind };
+  if (described && !TITLE_WORDS.has(described) && !isGroupHead(described)) return null;
+  return { name: named.name, kind: named.kind };
+}
+
 export function genderOf(text: string): Gender {
   if (/\b(Mr|Sir)\b\.?/.test(text)) return "male";
   if (/\b(Ms|Mrs|Miss|Begum|Madam)\b\.?/.test(text)) return "female";
@@ -123,6 +143,11 @@ export function readPhrase(text: string, following: string): PhraseReading | nul
   // "the mother of a firefighter": a relation to someone unnamed is who the text can say.
   const relation = RELATION_OF.exec(text.trim());
   if (relation) return { type: "name", name: capitalize(relation[1]!), kind: "person", text, gender: genderOf(relation[1]!), group: true };
+
+  // "An independent investigation carried out by the engineering firm Arthur D. Little found …": whoever carried an inquiry
+  // out stands behind what it found.
+  const agent = INQUIRY_HEADS.has(words[words.length - 1]!.lower) ? inquiryAgent(following) : null;
+  if (agent) return { type: "name", name: agent.name, kind: agent.kind, text, gender: "unknown" };
 
   // "A statement from the governor's office": the document's sender is inside the phrase.
   const sender = /^(.+?)\s+((?:from|by)\s+.+)$/.exec(text);

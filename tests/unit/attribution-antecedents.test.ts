@@ -1,0 +1,58 @@
+// What "it" and a described body refer back to, found from the tuned subjects' misses and tried here on sentences written
+// for this file: each rule with a case where it fires and one where it must not.
+import { describe, expect, test } from "vitest";
+
+import { speakerOf } from "../helpers/extracted-claims";
+
+describe("a subject and its verb are not one phrase", () => {
+  test("'The Port Authority sent inspectors … It said …': an irregular past tense ends the subject, so 'it' finds the body", () => {
+    const text = "The Port Authority sent inspectors to the quay after the collapse. It said the cranes had not been serviced.";
+    expect(speakerOf(text, "cranes had not been serviced")).toBe("Port Authority");
+    const paid = "The Harbour Trust paid workers for the lost week. It said the money came from its reserve.";
+    expect(speakerOf(paid, "money came from its reserve")).toBe("Harbour Trust");
+  });
+
+  test("a noun before a group head is still its modifier: 'The dock workers said …' keeps 'dock'", () => {
+    const text = "The dock workers said the cranes had not been serviced since May.";
+    expect(speakerOf(text, "cranes had not been serviced")?.toLowerCase()).toContain("dock workers");
+  });
+});
+
+describe("an inquiry speaks for whoever carried it out", () => {
+  test("'An inquiry conducted by the consulting firm Morrow Hale Partners … It found …': the consultancy stands behind the finding", () => {
+    const text = "An inquiry conducted by the consulting firm Morrow Hale Partners ended in 2004. It found that the valve had been opened by hand.";
+    expect(speakerOf(text, "valve had been opened")).toBe("Morrow Hale Partners");
+  });
+
+  test("'An investigation led by Judge Anna Berg found …': a person who led it", () => {
+    expect(speakerOf("An investigation led by Judge Anna Berg found that the pumps had failed twice.", "pumps had failed")).toBe("Anna Berg");
+  });
+
+  test("an inquiry with no agent named keeps no borrowed speaker: 'An investigation found …' is not a name's", () => {
+    const speaker = speakerOf("An investigation found that the pumps had failed twice in the week before.", "pumps had failed");
+    expect(speaker).not.toBe("Anna Berg");
+    expect(speaker ?? "").not.toMatch(/Judge/);
+  });
+
+  test("'carried out by local residents' names no body or person: no agent is taken from it", () => {
+    const text = "A survey carried out by local residents found that the pumps had failed twice in the week before.";
+    expect(speakerOf(text, "pumps had failed")).not.toBe("Local residents");
+  });
+});
+
+describe("a document just released is what the next 'it' means", () => {
+  test("'The council made the Harbour Board report public. It called …': the report's named author speaks", () => {
+    const text = "The city council made the Harbour Board report public on Monday. It called the collapse avoidable and the inspections lax.";
+    expect(speakerOf(text, "collapse avoidable")).toBe("Harbour Board");
+  });
+
+  test("'The council released its report. It called …' with no author in the document's name: the body that released it", () => {
+    const text = "The city council released the report on Monday. It called the collapse avoidable and the inspections lax.";
+    expect(speakerOf(text, "collapse avoidable")?.toLowerCase()).toBe("city council");
+  });
+
+  test("'made the report' without 'public' is no release: the subject remains what 'it' means", () => {
+    const text = "The Harbour Board made the report on Monday to the city council. It called the collapse avoidable.";
+    expect(speakerOf(text, "collapse avoidable")).toBe("Harbour Board");
+  });
+});
