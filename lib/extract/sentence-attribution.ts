@@ -1,7 +1,7 @@
 // Which cue a sentence uses, who stands behind it, and what it teaches about names, roles and documents for later sentences.
 
 import { isDictionaryWord } from "@/lib/text/wordnet";
-import { INSTITUTION_HEADS, isPersonInitials } from "./lexicon";
+import { INSTITUTION_HEADS, isPersonInitials, namesOnePerson } from "./lexicon";
 import type { ExtractedSpeaker } from "./types";
 import { isPlaceName, type PersonNameResolver } from "./actors";
 import { findCues, isDateWord, namesADate, verdictFollows, type CueMatch } from "./cues";
@@ -688,7 +688,8 @@ export function documentLabel(phrase: DocumentPhrase, author: ExtractedSpeaker |
   let label = phrase.nounPhrase;
   if (phrase.relation && phrase.authorText) {
     label = `${label} ${phrase.relation} ${phrase.authorText}`;
-  } else if (author && author.kind !== "person" && !label.toLowerCase().includes(author.name.toLowerCase())) {
+  } else if (author && author.kind !== "person" && !namesOnePerson(author.name) && !label.toLowerCase().includes(author.name.toLowerCase())) {
+    // "An MQM activist filed a lawsuit": a person's lawsuit is not named after them, as a body's report is.
     label =
       phrase.year && label.startsWith(phrase.year)
         ? `${phrase.year} ${author.name}${label.slice(phrase.year.length)}`

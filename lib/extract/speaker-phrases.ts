@@ -8,6 +8,7 @@ import {
   isGroupHead,
   INSTITUTION_HEADS,
   isPersonInitials,
+  isPersonNoun,
   isDemonym,
   MONTHS,
   TITLE_ABBREVIATIONS,
@@ -235,6 +236,15 @@ export function readPhrase(text: string, following: string): PhraseReading | nul
   // before; a spokesman is the voice of the body the text is about, so it is still looked up.
   if (/^(?:a|an)$/i.test(words[0]!.text) && words.length === 2 && isDescription(words) && !/^spokes/.test(head.lower)) return groupReading(words, text);
   if (isDescription(words)) return { type: "description", head: head.lower, text };
+  // "A government lawyer said", "a resident told …": an indefinite noun for a person, whatever the office, introduces someone.
+  if (
+    /^(?:a|an)$/i.test(words[0]!.text) &&
+    words.length >= 2 &&
+    isPersonNoun(head.text) &&
+    !/^spokes/.test(head.lower) &&
+    words.slice(1, -1).every((w) => !isCapitalized(w) || isAcronym(w))
+  )
+    return groupReading(words, text);
 
   const name = nameFromWords(tokens);
   if (!name) return null;

@@ -56,3 +56,38 @@ describe("a document just released is what the next 'it' means", () => {
     expect(speakerOf(text, "collapse avoidable")).toBe("Harbour Board");
   });
 });
+
+describe("someone introduced by a noun for a person", () => {
+  test("'A government lawyer said …': an indefinite noun the dictionary files under person speaks", () => {
+    expect(speakerOf("A harbour pilot said the channel was too shallow for the tanker.", "channel was too shallow")).toBe("Harbour pilot");
+  });
+
+  test("'A harbour pilot said …. He added …': 'he' is the person just introduced, not a name met before", () => {
+    const text =
+      "Ed Lund, a port spokesman, said the channel was deep enough. A harbour pilot said the channel was too shallow. He added that the buoys had drifted in the storm.";
+    expect(speakerOf(text, "buoys had drifted")).toBe("Harbour pilot");
+  });
+
+  test("'A senior port official said …. The official added …': the description finds the person, and 'it' never does", () => {
+    const text = "A senior port official said the cranes were unsafe. The official added that repairs would take a year.";
+    expect(speakerOf(text, "repairs would take a year")).toBe("Senior port official");
+    const it = "The Harbour Board met on Monday. A senior port official said the cranes were unsafe. It said the repairs would take a year.";
+    expect(speakerOf(it, "repairs would take a year")).toBe("Harbour Board");
+  });
+
+  test("a capitalized head is a proper name, not a person: 'Atlantic Marine … The operator has said …' is the company", () => {
+    const text = "Atlantic Marine ran the ferry for ten years. The operator has said that the refit was approved by the register.";
+    expect(speakerOf(text, "refit was approved")).toBe("Atlantic Marine");
+  });
+
+  test("a compound the dictionary holds decides the head: 'the coast guard' is a service, so 'she' passes it by", () => {
+    const text = "Governor Ana Berg visited the port on Monday. The coast guard said the boats were late. She said the delay was unacceptable to the families.";
+    expect(speakerOf(text, "delay was unacceptable")).toBe("Ana Berg");
+  });
+
+  test("a noun for a thing introduces no one: after 'A new crane arrived …', 'he' is still the spokesman", () => {
+    const text =
+      "Ed Lund, a port spokesman, said the channel was deep enough. A new crane arrived at the quay on Monday. He added that the buoys had drifted in the storm.";
+    expect(speakerOf(text, "buoys had drifted")).toBe("Ed Lund");
+  });
+});
