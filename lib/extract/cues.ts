@@ -431,6 +431,18 @@ function isAdjective(token: Token | undefined): boolean {
   return PLAIN_ADJECTIVES.test(token.lower) || ADJECTIVE_ENDING.test(token.lower);
 }
 
+/**
+ * A judgement after the object: an adjective ("unacceptable"), a participle negated by its prefix ("unfounded"), or an
+ * adverb of degree or manner before either or before a participle ("politically motivated", "deeply flawed").
+ */
+function isJudgement(tokens: Token[], i: number): boolean {
+  const token = tokens[i];
+  if (!token || !/^[a-z]+$/.test(token.text)) return false;
+  if (isAdjective(token) || /^un[a-z]{3,}ed$/.test(token.text)) return true;
+  const next = tokens[i + 1];
+  return /^[a-z]{3,}ly$/.test(token.text) && !!next && /^[a-z]+$/.test(next.text) && (isAdjective(next) || /^[a-z]{3,}ed$/.test(next.text));
+}
+
 /** "called him delusional", "called the decision unacceptable": an object (pronoun, name or short definite phrase), then an adjective. */
 function callsItSomething(tokens: Token[], v: number): boolean {
   const first = tokens[v + 1];
@@ -439,12 +451,12 @@ function callsItSomething(tokens: Token[], v: number): boolean {
   if (/^(him|her|them|it|us|me|you)$/.test(first.lower)) i = v + 2;
   else if (DEFINITE.test(first.lower)) {
     i = v + 2;
-    while (i <= v + 4 && tokens[i]?.isWord && !isAdjective(tokens[i])) i++;
+    while (i <= v + 4 && tokens[i]?.isWord && !isJudgement(tokens, i)) i++;
     if (i === v + 2) return false;
   } else if (isCapitalized(first)) {
     while (isCapitalized(tokens[i])) i++;
   } else return false;
-  return isAdjective(tokens[i]);
+  return isJudgement(tokens, i);
 }
 
 function estimating(sentence: string, tokens: Token[], v: number): CueMatch | null {

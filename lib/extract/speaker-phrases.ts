@@ -21,7 +21,7 @@ import { isAcronym, isCapitalized, tokenize, type Token } from "./tokens";
 import { capitalize } from "@/lib/text/terms";
 
 export type PhraseReading =
-  | { type: "name"; name: string; kind: ActorKind; text: string; gender: Gender; group?: boolean; titled?: boolean }
+  | { type: "name"; name: string; kind: ActorKind; text: string; gender: Gender; group?: boolean; titled?: boolean; office?: string }
   | { type: "pronoun"; pronoun: Pronoun; text: string }
   | { type: "document"; document: DocumentPhrase; text: string }
   | { type: "description"; head: string; text: string }
@@ -144,6 +144,11 @@ export function readPhrase(text: string, following: string): PhraseReading | nul
   // "the mother of a firefighter": a relation to someone unnamed is who the text can say.
   const relation = RELATION_OF.exec(text.trim());
   if (relation) return { type: "name", name: capitalize(relation[1]!), kind: "person", text, gender: genderOf(relation[1]!), group: true };
+  // "The captain of the Rhosus said", "the mayor of Beirut said": the person who holds the office speaks, not the ship or the
+  // city it is of. A spokesman of a body still speaks for the body.
+  const office = OFFICE_OF.exec(text.trim());
+  if (office && isPersonNoun(office[2]!) && !/^spokes/.test(office[2]!))
+    return { type: "name", name: capitalize(office[1]!), kind: "person", text, gender: genderOf(office[1]!), group: true, office: office[2]! };
 
   // "An independent investigation carried out by the engineering firm Arthur D. Little found …": whoever carried an inquiry
   // out stands behind what it found.
@@ -258,6 +263,7 @@ const POST_MODIFIER = new RegExp(
   `^(.+?)\\s+(?:${WHICH_ONE_LINKS.map((link) => link.replace(" ", "\\s+")).join("|")}|with\\s+(?:direct\\s+)?knowledge\\s+of|(?:killed|injured|wounded)\\s+in|[a-z]{3,}ed\\s+by|who\\s+[a-z]+|on|about)\\s+\\S.*$`,
   "i",
 );
+const OFFICE_OF = /^[Tt]he\s+((?:[a-z-]+\s+)?([a-z]+)\s+of\s+(?:the\s+)?\p{Lu}[\p{L}\p{N}’'-]*(?:\s+(?:of\s+|and\s+)?\p{Lu}[\p{L}\p{N}’'-]*){0,4})$/u;
 const RELATION_OF =
   /^(?:the|a|an)\s+((?:mother|father|wife|husband|son|daughter|brother|sister|widow|widower|relative|cousin|uncle|aunt|friend|neighbou?r|colleague|lawyer)\s+of\s+(?:a|an|one|the)\s+[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)$/i;
 

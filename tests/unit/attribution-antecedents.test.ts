@@ -2,7 +2,7 @@
 // for this file: each rule with a case where it fires and one where it must not.
 import { describe, expect, test } from "vitest";
 
-import { speakerOf } from "../helpers/extracted-claims";
+import { claimWith, speakerOf } from "../helpers/extracted-claims";
 
 describe("a subject and its verb are not one phrase", () => {
   test("'The Port Authority sent inspectors … It said …': an irregular past tense ends the subject, so 'it' finds the body", () => {
@@ -89,5 +89,68 @@ describe("someone introduced by a noun for a person", () => {
     const text =
       "Ed Lund, a port spokesman, said the channel was deep enough. A new crane arrived at the quay on Monday. He added that the buoys had drifted in the storm.";
     expect(speakerOf(text, "buoys had drifted")).toBe("Ed Lund");
+  });
+});
+
+describe("a document 'it' means speaks even when no author is named", () => {
+  test("'The commission's report was released on Tuesday. It found …': the report speaks, as 'the report found' would", () => {
+    const text = "The commission's report was released on Tuesday. It found that the cranes had not been serviced since May.";
+    expect(speakerOf(text, "cranes had not been serviced")?.toLowerCase()).toContain("report");
+  });
+
+  test("a named author still comes first: 'The Harbour Commission published its report. It found …'", () => {
+    const text = "The Harbour Commission published its report on Tuesday. It found that the cranes had not been serviced since May.";
+    expect(speakerOf(text, "cranes had not been serviced")).toBe("Harbour Commission");
+  });
+
+  test("'Bellingcat published an analysis … The analysis showed …': an analysis, an assessment, a review is its publisher's", () => {
+    const text = "The Harbour Trust published an assessment of the quay. The assessment found that the cranes were unsafe.";
+    expect(speakerOf(text, "cranes were unsafe")).toBe("Harbour Trust");
+  });
+});
+
+describe("a closing verb frames the sentence only when it opens no clause of its own", () => {
+  test("'X said A, they told him that B': the later 'told … that' is inside what X said", () => {
+    const text = "Captain Boris Lund said the port staff knew everything, they told him that the cargo could not be unloaded.";
+    expect(speakerOf(text, "port staff knew everything")).toBe("Boris Lund");
+  });
+
+  test("'…, Boris Lund told reporters.' still frames the whole sentence", () => {
+    expect(speakerOf("The cargo could not be unloaded in Lebanon, Boris Lund told reporters.", "could not be unloaded")).toBe("Boris Lund");
+  });
+});
+
+describe("the holder of an office of a named place or body", () => {
+  test("'The mayor of Beirut said …' is the mayor, not the city; 'he' next is the mayor too", () => {
+    const text = "The mayor of Beirut said the port had been neglected for years. He added that the cranes were unsafe.";
+    expect(speakerOf(text, "port had been neglected")).toBe("Mayor of Beirut");
+    expect(speakerOf(text, "cranes were unsafe")).toBe("Mayor of Beirut");
+  });
+
+  test("'Captain Boris Lund … The captain of the Rhosus said …': the bearer of the office named before", () => {
+    const text = "Captain Boris Lund sailed the Rhosus to Beirut in 2013. The captain of the Rhosus said the port staff knew everything.";
+    expect(speakerOf(text, "port staff knew everything")).toBe("Boris Lund");
+  });
+
+  test("a body named with 'of' is the body: 'The Bank of England said …'; a spokesman of a body speaks for it", () => {
+    expect(speakerOf("The Bank of England said the rates would stay the same until June.", "rates would stay")).toBe("Bank of England");
+    expect(speakerOf("The spokesman of the Harbour Board said the cranes were unsafe.", "cranes were unsafe")).toBe("Harbour Board");
+  });
+
+  test("an office set beside a name is that name's: 'The chief of the Harbour Union, Ana Berg, … She said …'", () => {
+    const text = "The chief of the Harbour Union, Ana Berg, visited the quay on Monday. She said the cranes were unsafe.";
+    expect(speakerOf(text, "cranes were unsafe")).toBe("Ana Berg");
+  });
+});
+
+describe("calling something by a judgement", () => {
+  test("an adverb before a participle or adjective judges: 'called the verdict politically motivated', 'deeply flawed'", () => {
+    expect(speakerOf("The Harbour Union called the verdict politically motivated.", "politically motivated")).toBe("Harbour Union");
+    expect(speakerOf("The Harbour Union called the report deeply flawed.", "deeply flawed")).toBe("Harbour Union");
+    expect(speakerOf("The Harbour Union called the dismissals unfounded.", "dismissals unfounded")).toBe("Harbour Union");
+  });
+
+  test("an adverb with nothing to judge after it is no judgement: 'called the ambulance quickly'", () => {
+    expect(claimWith("The Harbour Union called the ambulance quickly after the blast.", "ambulance quickly").cue).toBeNull();
   });
 });
