@@ -5,6 +5,7 @@
 import { ANONYMOUS_SOURCE_HEADS, DOCUMENT_NOUNS, isGroupHead, INSTITUTION_HEADS, MONTHS, SPEECH_VERBS, WEEKDAYS, WHICH_ONE_LINKS } from "./lexicon";
 import { appositionStart, isRoleWord, phraseEndingAt, phraseStartingAt, phraseText, type PhraseRange } from "./noun-phrases";
 import { CLOSING_QUOTES, isCapitalized, isQuoteMark, OPENING_QUOTES, tokenize, type Token } from "./tokens";
+import { isWord } from "@/lib/text/wordnet";
 
 export type CuePattern = "subject" | "inverted" | "relative" | "coordinated" | "passive" | "according" | "participle";
 
@@ -872,10 +873,29 @@ function beforeVerb(sentence: string, tokens: Token[], v: number, lastCueToken: 
   // "researchers from Purdue University said": the group is the subject.
   const group = range ? groupOfInstitution(tokens, range) : null;
   if (group) return makeMatch(sentence, tokens, cue, "subject", tokens[v]!.start, group);
+  // "The investigative website Bellingcat found", "the state broadcaster NOS reported": a name after "the" and the common
+  // nouns that say what it is.
+  const described = range ? describedName(tokens, range) : null;
+  if (described) range = described;
   if (range && !opensMainClause(tokens, range.first)) range = prepositionalChain(tokens, range);
   range ??= indefiniteSubject(tokens, i);
   if (!range) return null;
   return makeMatch(sentence, tokens, cue, "subject", tokens[v]!.start, range);
+}
+
+/**
+ * "the investigative website Bellingcat": up to three lower-case words between a clause-opening "the" and a name, the last a
+ * noun and none a verb's past form, describe the name; the phrase runs from "the".
+ */
+function describedName(tokens: Token[], range: PhraseRange): PhraseRange | null {
+  if (!isCapitalized(tokens[range.first]) || opensMainClause(tokens, range.first)) return null;
+  let j = range.first - 1;
+  while (j >= 0 && range.first - j <= 3 && /^[a-z][a-z-]+$/.test(tokens[j]!.text) && tokens[j]!.lower !== "the") j--;
+  const words = tokens.slice(j + 1, range.first);
+  if (words.length === 0 || tokens[j]?.lower !== "the" || !opensMainClause(tokens, j)) return null;
+  const descriptive = (token: Token) => !/ed$/.test(token.lower) && (isWord(token.lower, "n") || isWord(token.lower, "a"));
+  if (!words.every(descriptive) || !isWord(words[words.length - 1]!.lower, "n")) return null;
+  return { first: j, last: range.last };
 }
 
 // "Everybody I know in Bhopal says …", "No one at the plant said …": an indefinite pronoun opens the clause, and what

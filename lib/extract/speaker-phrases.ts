@@ -149,6 +149,8 @@ export function readPhrase(text: string, following: string): PhraseReading | nul
   const office = OFFICE_OF.exec(text.trim());
   if (office && isPersonNoun(office[2]!) && !/^spokes/.test(office[2]!))
     return { type: "name", name: capitalize(office[1]!), kind: "person", text, gender: genderOf(office[1]!), group: true, office: office[2]! };
+  // "The family of Ana Berg said": her family speaks, not she.
+  if (office?.[2] === "family") return { type: "name", name: capitalize(office[1]!), kind: "other", text, gender: "unknown", group: true, office: "family" };
 
   // "An independent investigation carried out by the engineering firm Arthur D. Little found …": whoever carried an inquiry
   // out stands behind what it found.
@@ -411,10 +413,12 @@ function institutionFromModifiers(modifiers: Token[]): { name: string; kind: Act
   const lastCap = modifiers.lastIndexOf(capitalized[capitalized.length - 1]!);
   if (modifiers.slice(firstCap, lastCap + 1).some((w) => !isCapitalized(w) && !/^(of|for|and|the|&)$/.test(w.lower))) return null;
   if (modifiers.slice(lastCap + 1).some((w) => !/^\d+$/.test(w.text))) return null;
+  // "The Harbour Board's report": the possessive mark is no part of the author's name.
   const name = modifiers
     .slice(firstCap, lastCap + 1)
     .map((w) => w.text)
-    .join(" ");
+    .join(" ")
+    .replace(/[’']s$/, "");
   const kind = guessActorKind(name);
   if (kind === "government_body" || kind === "organization" || kind === "court" || kind === "media_outlet") return { name, kind };
   // A name of several words that is not a person's, set before a document ("a Voice of America piece"), is its publisher.

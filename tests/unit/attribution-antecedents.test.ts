@@ -154,3 +154,23 @@ describe("calling something by a judgement", () => {
     expect(claimWith("The Harbour Union called the ambulance quickly after the blast.", "ambulance quickly").cue).toBeNull();
   });
 });
+
+describe("a name described before it", () => {
+  test("'The investigative website Bellingcat found …', 'the state broadcaster NOS reported …': the name after its description", () => {
+    expect(speakerOf("The investigative website Harborwatch found that the cranes were unsafe.", "cranes were unsafe")).toBe("Harborwatch");
+    expect(speakerOf("The state broadcaster NRK reported that the cranes were unsafe.", "cranes were unsafe")).toBe("NRK");
+  });
+
+  test("a verb before the name is no description: 'The harbour police arrested Ana Berg …' gives her no voice", () => {
+    const claim = claimWith("The harbour police arrested Ana Berg after the crane fell on the quay.", "crane fell");
+    expect(claim.speaker).toBeNull();
+  });
+
+  test("a body's document in the possessive is the body's, without the mark: 'The Harbour Board's report found …'", () => {
+    expect(speakerOf("The Harbour Board's report found that the cranes were unsafe.", "cranes were unsafe")).toBe("Harbour Board");
+  });
+
+  test("'The family of Ana Berg said …' is her family, not she", () => {
+    expect(speakerOf("The family of Ana Berg said she had been warned about the cranes.", "had been warned")).toBe("Family of Ana Berg");
+  });
+});
