@@ -182,6 +182,13 @@ export function readPhrase(text: string, following: string): PhraseReading | nul
     if (owner?.type === "name" || owner?.type === "description") return { ...owner, text };
   }
 
+  // "A Nordic Shipping spokeswoman said": a spokesman of a body named before the title speaks for it.
+  const spokesOf = /^(?:[Aa]n?|[Tt]he)\s+(\p{Lu}[\p{L}\p{N}&’'-]*(?:\s+\p{Lu}[\p{L}\p{N}&’'-]*){0,4})\s+(?:spokesman|spokeswoman|spokesperson)$/u.exec(
+    text.trim(),
+  );
+  const spokenFor = spokesOf ? readPhrase(spokesOf[1]!, "") : null;
+  if (spokenFor?.type === "name" && spokenFor.kind !== "person") return { ...spokenFor, text };
+
   // "The respondent Government", "the applicant State": in a case between states, the side is the name.
   const side = /^(?:the\s+)?(applicant|respondent|intervening|defendant|claimant)\s+(Government|State|Party)$/i.exec(text.trim());
   if (side) return { type: "name", name: `${capitalize(side[1]!.toLowerCase())} ${side[2]}`, kind: "government_body", text, gender: "unknown" };

@@ -174,3 +174,23 @@ describe("a name described before it", () => {
     expect(speakerOf("The family of Ana Berg said she had been warned about the cranes.", "had been warned")).toBe("Family of Ana Berg");
   });
 });
+
+describe("speakers of passive reporting and spokesmen of a named body", () => {
+  test("'The claim was rejected by the Harbour Board': a reporting verb in the passive names its speaker after 'by'", () => {
+    expect(speakerOf("The claim that the cranes were safe was rejected by the Harbour Board.", "cranes were safe")).toBe("Harbour Board");
+    expect(speakerOf("This account of the collapse was disputed by Nordic Shipping.", "account of the collapse")).toBe("Nordic Shipping");
+  });
+
+  test("without an agent a passive of denial reports no one: 'He was denied bail on Monday' has no speaker", () => {
+    expect(claimWith("The harbour master was denied bail on Monday by a margin of one vote.", "denied bail").speaker).toBeNull();
+    expect(claimWith("The harbour master was denied bail after the crane collapsed.", "denied bail").speaker).toBeNull();
+  });
+
+  test("'A Nordic Shipping spokeswoman said …': the body named before the title speaks", () => {
+    expect(speakerOf("A Nordic Shipping spokeswoman said the cranes were safe.", "cranes were safe")).toBe("Nordic Shipping");
+  });
+
+  test("a person's name before the title is not a body: 'A Jan Eriksen spokesman' gives no body", () => {
+    expect(speakerOf("A Jan Eriksen spokesman said the cranes were safe.", "cranes were safe")).not.toBe("Jan Eriksen");
+  });
+});
