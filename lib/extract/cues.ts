@@ -800,9 +800,7 @@ function beforeVerb(sentence: string, tokens: Token[], v: number, lastCueToken: 
   const previous = tokens[i];
   if (!previous) return null;
   if (PASSIVE_AUXILIARIES.has(previous.lower)) {
-    // "The claim was rejected by the company", "this was denied by the ministry": any reporting verb in the passive names its
-    // speaker after "by"; without an agent only the verbs of hearsay report ("it was said", "he is believed").
-    if (!PASSIVE_SPEECH.has(tokens[v]!.lower) && tokens[lastCueToken + 1]?.lower !== "by") return null;
+    if (!PASSIVE_SPEECH.has(tokens[v]!.lower)) return null;
     // "…terrorists were killed who were believed to be affiliated with MQM" hedges one detail only.
     if (["who", "which", "that"].includes(tokens[i - 1]?.lower ?? "")) return null;
     // "… more oil than the public had been told": a comparison, not a report.

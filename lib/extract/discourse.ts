@@ -278,7 +278,8 @@ export class Discourse {
             new RegExp(`\\b${head === "military" ? "(?:military|army|armed forces)" : head}\\b`, "i").test(e.speaker.name)
           : commercial
             ? e.speaker.kind === "organization" && !NON_COMMERCIAL_NAME.test(e.speaker.name)
-            : e.speaker.kind === "organization" || e.speaker.kind === "government_body");
+            : // "the party" is never a state or its government ("Pakistan", "the Sindh government").
+              e.speaker.kind === "organization" || (e.speaker.kind === "government_body" && head !== "party"));
       const institution = this.latest(this.institutions, at, fits);
       // "Boeing said …. The company added …": a lone name never given a first name or a gender is the company.
       const lone = governmental ? null : this.loneName(at, institution?.order ?? -1);

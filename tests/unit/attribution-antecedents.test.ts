@@ -175,22 +175,24 @@ describe("a name described before it", () => {
   });
 });
 
-describe("speakers of passive reporting and spokesmen of a named body", () => {
-  test("'The claim was rejected by the Harbour Board': a reporting verb in the passive names its speaker after 'by'", () => {
-    expect(speakerOf("The claim that the cranes were safe was rejected by the Harbour Board.", "cranes were safe")).toBe("Harbour Board");
-    expect(speakerOf("This account of the collapse was disputed by Nordic Shipping.", "account of the collapse")).toBe("Nordic Shipping");
-  });
-
-  test("without an agent a passive of denial reports no one: 'He was denied bail on Monday' has no speaker", () => {
-    expect(claimWith("The harbour master was denied bail on Monday by a margin of one vote.", "denied bail").speaker).toBeNull();
-    expect(claimWith("The harbour master was denied bail after the crane collapsed.", "denied bail").speaker).toBeNull();
-  });
-
+describe("spokesmen of a named body", () => {
   test("'A Nordic Shipping spokeswoman said …': the body named before the title speaks", () => {
     expect(speakerOf("A Nordic Shipping spokeswoman said the cranes were safe.", "cranes were safe")).toBe("Nordic Shipping");
   });
 
   test("a person's name before the title is not a body: 'A Jan Eriksen spokesman' gives no body", () => {
     expect(speakerOf("A Jan Eriksen spokesman said the cranes were safe.", "cranes were safe")).not.toBe("Jan Eriksen");
+  });
+});
+
+describe("what 'the party' may mean", () => {
+  test("'the party' is a party named before: '… The Harbour Party said …. The party said …'", () => {
+    const text = "Pakistan protested to Britain on Monday. The Harbour Party said the cranes were unsafe. The party said the quay would close.";
+    expect(speakerOf(text, "quay would close")).toBe("Harbour Party");
+  });
+
+  test("a state or its government is never 'the party': 'Pakistan protested …. The party said …' finds no speaker in Pakistan", () => {
+    const text = "Pakistan protested to Britain on Monday. The party said the quay would close in May.";
+    expect(speakerOf(text, "quay would close")).not.toBe("Pakistan");
   });
 });
