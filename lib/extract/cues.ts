@@ -545,6 +545,8 @@ function clauseSubjectStarts(tokens: Token[], v: number): number[] {
   let first = 0;
   while (first < v && !tokens[first]!.isWord) first++;
   if (first >= v) return [];
+  // "Today the team set up under the ministry reported …": a time adverb before the subject is no part of it.
+  if (/^(?:today|yesterday|tonight|now|recently|separately)$/i.test(tokens[first]!.text) && first + 1 < v) return [first + 1];
   if (
     !PREPOSITIONS.has(tokens[first]!.lower) &&
     !/^(on|in|at|after|before|during|later|earlier|meanwhile|outside|inside|near|across|behind|speaking|appearing|addressing)$/i.test(tokens[first]!.text)
@@ -933,7 +935,9 @@ function participleModifiedSubject(tokens: Token[], end: number): PhraseRange | 
     // "A CNN survey of 112 funeral homes, about half of those on the island, found …": what a document is about follows
     // it in "of", "on" or "into" and never says who wrote it.
     const topic = DOCUMENT_NOUNS.includes(tokens[subject.last]!.lower) && /^(of|on|into)$/.test(tokens[k]?.lower ?? "") && k === subject.last + 1;
-    if (!topic && (!isPastParticiple(tokens[k]) || !AFTER_MODIFYING_PARTICIPLE.test(tokens[k + 1]?.lower ?? ""))) continue;
+    // "The team set up under the ministry", "a list drawn up by the police": a phrasal verb's particle may come first.
+    const particle = /^(?:up|down|off|together)$/.test(tokens[k + 1]?.lower ?? "") ? 1 : 0;
+    if (!topic && (!isPastParticiple(tokens[k]) || !AFTER_MODIFYING_PARTICIPLE.test(tokens[k + 1 + particle]?.lower ?? ""))) continue;
     if (end - k > 35) continue;
     let commas = 0;
     let fits = true;

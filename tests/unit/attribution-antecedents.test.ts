@@ -196,3 +196,20 @@ describe("what 'the party' may mean", () => {
     expect(speakerOf(text, "quay would close")).not.toBe("Pakistan");
   });
 });
+
+describe("what may stand between a subject and its reporting verb", () => {
+  test("a participle with its particle: 'The Harbour Team set up under the ministry reported …'", () => {
+    const text = "The Harbour Team set up under the ministry reported that the cranes were unsafe.";
+    expect(speakerOf(text, "cranes were unsafe")).toBe("Harbour Team");
+  });
+
+  test("a fronted time adverb: 'Today the Harbour Team set up under the ministry reported …'", () => {
+    const text = "Yesterday the Harbour Team set up under the ministry reported that the cranes were unsafe.";
+    expect(speakerOf(text, "cranes were unsafe")).toBe("Harbour Team");
+  });
+
+  test("a main verb is no modifier: in 'The old crane gave way under the load, the engineers reported' the crane says nothing", () => {
+    const text = "The old crane gave way under the load, the engineers reported.";
+    expect(speakerOf(text, "gave way under the load")).not.toBe("Old crane");
+  });
+});
