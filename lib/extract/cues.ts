@@ -5,6 +5,7 @@
 import { ANONYMOUS_SOURCE_HEADS, DOCUMENT_NOUNS, isGroupHead, INSTITUTION_HEADS, MONTHS, SPEECH_VERBS, WEEKDAYS, WHICH_ONE_LINKS } from "./lexicon";
 import { appositionStart, isRoleWord, phraseEndingAt, phraseStartingAt, phraseText, type PhraseRange } from "./noun-phrases";
 import { CLOSING_QUOTES, isCapitalized, isQuoteMark, OPENING_QUOTES, tokenize, type Token } from "./tokens";
+import { isWord } from "@/lib/text/wordnet";
 
 export type CuePattern = "subject" | "inverted" | "relative" | "coordinated" | "passive" | "according" | "participle";
 
@@ -431,6 +432,18 @@ function isAdjective(token: Token | undefined): boolean {
   return PLAIN_ADJECTIVES.test(token.lower) || ADJECTIVE_ENDING.test(token.lower);
 }
 
+/**
+ * A judgement after the object: an adjective ("unacceptable"), a participle negated by its prefix ("unfounded"), or an
+ * adverb of degree or manner before either or before a participle ("politically motivated", "deeply flawed").
+ */
+function isJudgement(tokens: Token[], i: number): boolean {
+  const token = tokens[i];
+  if (!token || !/^[a-z]+$/.test(token.text)) return false;
+  if (isAdjective(token) || /^un[a-z]{3,}ed$/.test(token.text)) return true;
+  const next = tokens[i + 1];
+  return /^[a-z]{3,}ly$/.test(token.text) && !!next && /^[a-z]+$/.test(next.text) && (isAdjective(next) || /^[a-z]{3,}ed$/.test(next.text));
+}
+
 /** "called him delusional", "called the decision unacceptable": an object (pronoun, name or short definite phrase), then an adjective. */
 function callsItSomething(tokens: Token[], v: number): boolean {
   const first = tokens[v + 1];
@@ -439,12 +452,12 @@ function callsItSomething(tokens: Token[], v: number): boolean {
   if (/^(him|her|them|it|us|me|you)$/.test(first.lower)) i = v + 2;
   else if (DEFINITE.test(first.lower)) {
     i = v + 2;
-    while (i <= v + 4 && tokens[i]?.isWord && !isAdjective(tokens[i])) i++;
+    while (i <= v + 4 && tokens[i]?.isWord && !isJudgement(tokens, i)) i++;
     if (i === v + 2) return false;
   } else if (isCapitalized(first)) {
     while (isCapitalized(tokens[i])) i++;
   } else return false;
-  return isAdjective(tokens[i]);
+  return isJudgement(tokens, i);
 }
 
 function estimating(sentence: string, tokens: Token[], v: number): CueMatch | null {
@@ -532,6 +545,8 @@ function clauseSubjectStarts(tokens: Token[], v: number): number[] {
   let first = 0;
   while (first < v && !tokens[first]!.isWord) first++;
   if (first >= v) return [];
+  // "Today the team set up under the ministry reported …": a time adverb before the subject is no part of it.
+  if (/^(?:today|yesterday|tonight|now|recently|separately)$/i.test(tokens[first]!.text) && first + 1 < v) return [first + 1];
   if (
     !PREPOSITIONS.has(tokens[first]!.lower) &&
     !/^(on|in|at|after|before|during|later|earlier|meanwhile|outside|inside|near|across|behind|speaking|appearing|addressing)$/i.test(tokens[first]!.text)
@@ -860,10 +875,29 @@ function beforeVerb(sentence: string, tokens: Token[], v: number, lastCueToken: 
   // "researchers from Purdue University said": the group is the subject.
   const group = range ? groupOfInstitution(tokens, range) : null;
   if (group) return makeMatch(sentence, tokens, cue, "subject", tokens[v]!.start, group);
+  // "The investigative website Bellingcat found", "the state broadcaster NOS reported": a name after "the" and the common
+  // nouns that say what it is.
+  const described = range ? describedName(tokens, range) : null;
+  if (described) range = described;
   if (range && !opensMainClause(tokens, range.first)) range = prepositionalChain(tokens, range);
   range ??= indefiniteSubject(tokens, i);
   if (!range) return null;
   return makeMatch(sentence, tokens, cue, "subject", tokens[v]!.start, range);
+}
+
+/**
+ * "the investigative website Bellingcat": up to three lower-case words between a clause-opening "the" and a name, the last a
+ * noun and none a verb's past form, describe the name; the phrase runs from "the".
+ */
+function describedName(tokens: Token[], range: PhraseRange): PhraseRange | null {
+  if (!isCapitalized(tokens[range.first]) || opensMainClause(tokens, range.first)) return null;
+  let j = range.first - 1;
+  while (j >= 0 && range.first - j <= 3 && /^[a-z][a-z-]+$/.test(tokens[j]!.text) && tokens[j]!.lower !== "the") j--;
+  const words = tokens.slice(j + 1, range.first);
+  if (words.length === 0 || tokens[j]?.lower !== "the" || !opensMainClause(tokens, j)) return null;
+  const descriptive = (token: Token) => !/ed$/.test(token.lower) && (isWord(token.lower, "n") || isWord(token.lower, "a"));
+  if (!words.every(descriptive) || !isWord(words[words.length - 1]!.lower, "n")) return null;
+  return { first: j, last: range.last };
 }
 
 // "Everybody I know in Bhopal says …", "No one at the plant said …": an indefinite pronoun opens the clause, and what
@@ -901,7 +935,9 @@ function participleModifiedSubject(tokens: Token[], end: number): PhraseRange | 
     // "A CNN survey of 112 funeral homes, about half of those on the island, found …": what a document is about follows
     // it in "of", "on" or "into" and never says who wrote it.
     const topic = DOCUMENT_NOUNS.includes(tokens[subject.last]!.lower) && /^(of|on|into)$/.test(tokens[k]?.lower ?? "") && k === subject.last + 1;
-    if (!topic && (!isPastParticiple(tokens[k]) || !AFTER_MODIFYING_PARTICIPLE.test(tokens[k + 1]?.lower ?? ""))) continue;
+    // "The team set up under the ministry", "a list drawn up by the police": a phrasal verb's particle may come first.
+    const particle = /^(?:up|down|off|together)$/.test(tokens[k + 1]?.lower ?? "") ? 1 : 0;
+    if (!topic && (!isPastParticiple(tokens[k]) || !AFTER_MODIFYING_PARTICIPLE.test(tokens[k + 1 + particle]?.lower ?? ""))) continue;
     if (end - k > 35) continue;
     let commas = 0;
     let fits = true;

@@ -1,7 +1,7 @@
 // What a reader remembers (who spoke last, institutions, documents, roles), to resolve "he said", "the memo says", "the rights group said".
 
 import type { ActorKind, ExtractedSpeaker } from "./types";
-import { endsInGroupHead, INSTITUTION_HEADS, INTERCHANGEABLE_DOCUMENT_NOUNS, isPluralGroupName } from "./lexicon";
+import { endsInGroupHead, INSTITUTION_HEADS, INTERCHANGEABLE_DOCUMENT_NOUNS, isPluralGroupName, namesOnePerson } from "./lexicon";
 import type { DocumentPhrase, Gender, Pronoun } from "./speaker-phrases";
 
 export interface Position {
@@ -117,6 +117,11 @@ export class Discourse {
   }
 
   mentionActor(speaker: ExtractedSpeaker, gender: Gender, at: Position): void {
+    // "A government lawyer … he said": someone named by a noun for a person is a "he" or "she", never an "it".
+    if (speaker.kind !== "person" && namesOnePerson(speaker.name)) {
+      this.people.push({ ...at, speaker, gender });
+      return;
+    }
     if (speaker.kind === "person") {
       this.people.push({ ...at, speaker, gender: gender === "unknown" ? this.genderOf(speaker) : gender });
       // The latest gender the text gave this name ("Ms Jalil", "she said").
@@ -238,7 +243,12 @@ export class Discourse {
     };
     // "… sentenced by the Gwangju District Court; the court found …": a body named in this very sentence comes first.
     const here = this.latest(this.named, at, (e) => sameHead(e) && e.order === at.order);
-    const named = here ?? this.latest(this.institutions, at, sameHead) ?? this.latest(this.named, at, sameHead);
+    // "A senior official said …. The official added …": someone described by a noun for a person is among the people.
+    const described = (e: EntityMention) => e.speaker.kind !== "person" && sameHead(e);
+    const named =
+      here ??
+      [this.latest(this.institutions, at, sameHead), this.latest(this.people, at, described)].sort((a, b) => (b?.order ?? -1) - (a?.order ?? -1))[0] ??
+      this.latest(this.named, at, sameHead);
     if (named) return named.speaker;
     // "The defence maintained …" in a trial is the defendants' lawyers, never the last body named.
     const party = TRIAL_PARTIES[head];
@@ -268,7 +278,8 @@ export class Discourse {
             new RegExp(`\\b${head === "military" ? "(?:military|army|armed forces)" : head}\\b`, "i").test(e.speaker.name)
           : commercial
             ? e.speaker.kind === "organization" && !NON_COMMERCIAL_NAME.test(e.speaker.name)
-            : e.speaker.kind === "organization" || e.speaker.kind === "government_body");
+            : // "the party" is never a state or its government ("Pakistan", "the Sindh government").
+              e.speaker.kind === "organization" || (e.speaker.kind === "government_body" && head !== "party"));
       const institution = this.latest(this.institutions, at, fits);
       // "Boeing said …. The company added …": a lone name never given a first name or a gender is the company.
       const lone = governmental ? null : this.loneName(at, institution?.order ?? -1);

@@ -3,7 +3,7 @@
 import { countries } from "countries-list";
 
 import { stripDiacritics } from "@/lib/text/diacritics";
-import { isKindOf } from "@/lib/text/wordnet";
+import { isKindOf, isWord } from "@/lib/text/wordnet";
 
 /** Verbs that introduce reported speech or a stated position, in every inflection we match literally. */
 export const SPEECH_VERBS: readonly string[] = [
@@ -401,6 +401,28 @@ export function isGroupHead(word: string): boolean {
     groupHeads.set(lower, known);
   }
   return known;
+}
+
+/**
+ * A singular common noun WordNet files under "person" and not under "social group": "lawyer", "resident", "survivor" name one
+ * person ("A government lawyer said …", and "he" after it); "party", "team", "firm" name bodies.
+ */
+export function isPersonNoun(word: string): boolean {
+  return /^[a-z]+(?:_[a-z]+)?$/.test(word) && isKindOf(word, "person") && !isKindOf(word, "social_group");
+}
+
+/**
+ * "Government lawyer", "Senior Lebanese official": a described speaker whose lower-case head is a noun for one person. The head is the
+ * last two words when the dictionary knows them as one noun ("coast guard" is a service, "police officer" a person).
+ */
+export function namesOnePerson(name: string): boolean {
+  // A capitalized head belongs to a proper name: "Chonghaejin Marine" is a company, not a marine.
+  if (!/\s\p{Ll}+$/u.test(name)) return false;
+  const words = name.toLowerCase().split(/\s+/);
+  // WordNet spells some compounds as one word ("coastguard"), others with a space ("police officer").
+  const compound = words.length >= 2 ? [words.slice(-2).join("_"), words.slice(-2).join("")].find((form) => isWord(form, "n")) : undefined;
+  if (compound) return isPersonNoun(compound);
+  return isPersonNoun(words[words.length - 1]!);
 }
 
 /**
@@ -1128,3 +1150,43 @@ export function isPersonInitials(text: string): boolean {
   if (!/^[A-Z](?:\.[A-Z])+\.?$/.test(text)) return false;
   return !COUNTRIES_AND_REGIONS.has(text.replace(/\./g, "").toLowerCase());
 }
+
+/**
+ * Irregular past tenses that are never a noun's modifier ("sent investigators", "paid workers", "led protesters"). Forms
+ * that are also nouns or adjectives ("left parties", "spent fuel", "lay judges", "set designers", "won") are not listed.
+ */
+export const IRREGULAR_PAST_VERBS: readonly string[] = [
+  "sent",
+  "gave",
+  "took",
+  "brought",
+  "bought",
+  "sold",
+  "paid",
+  "kept",
+  "led",
+  "began",
+  "drove",
+  "spoke",
+  "chose",
+  "knew",
+  "threw",
+  "grew",
+  "flew",
+  "drew",
+  "made",
+  "sought",
+  "taught",
+  "caught",
+  "fought",
+  "met",
+  "held",
+  "heard",
+  "became",
+  "came",
+  "went",
+  "ran",
+  "got",
+  "hid",
+  "struck",
+];

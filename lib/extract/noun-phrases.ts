@@ -1,9 +1,13 @@
 // The noun phrase next to an attribution verb, without a parser: a verb, a preposition or a subordinator ends it.
 
-import { ANONYMOUS_SOURCE_HEADS, DOCUMENT_NOUNS, isGroupHead, INSTITUTION_HEADS, SPEECH_VERBS, TITLE_WORDS } from "./lexicon";
+import { ANONYMOUS_SOURCE_HEADS, DOCUMENT_NOUNS, IRREGULAR_PAST_VERBS, isGroupHead, INSTITUTION_HEADS, SPEECH_VERBS, TITLE_WORDS } from "./lexicon";
 
-// Speech verbs that are never nouns.
-const VERB_ONLY: ReadonlySet<string> = new Set(SPEECH_VERBS.filter((verb) => /(ed|told|said|wrote|says|tells)$/.test(verb) && !verb.includes(" ")));
+// Speech verbs that are never nouns, and past tenses that are never a noun's modifier: "The FBI sent investigators …" is a
+// subject and its verb, not one phrase.
+const VERB_ONLY: ReadonlySet<string> = new Set([
+  ...SPEECH_VERBS.filter((verb) => /(ed|told|said|wrote|says|tells)$/.test(verb) && !verb.includes(" ")),
+  ...IRREGULAR_PAST_VERBS,
+]);
 import { isAbbreviation, isAcronym, isCapitalized, isQuoteMark, type Token } from "./tokens";
 
 export interface PhraseRange {

@@ -1,7 +1,7 @@
 // Which cue a sentence uses, who stands behind it, and what it teaches about names, roles and documents for later sentences.
 
 import { isDictionaryWord } from "@/lib/text/wordnet";
-import { INSTITUTION_HEADS, isPersonInitials } from "./lexicon";
+import { INSTITUTION_HEADS, isPersonInitials, isPersonNoun, namesOnePerson } from "./lexicon";
 import type { ExtractedSpeaker } from "./types";
 import { isPlaceName, type PersonNameResolver } from "./actors";
 import { findCues, isDateWord, namesADate, verdictFollows, type CueMatch } from "./cues";
@@ -37,7 +37,10 @@ function framingFirst(matches: CueMatch[], sentence: string): CueMatch[] {
     if (m.cueStart < sentence.length / 2) return false;
     if (m.pattern === "inverted") return true;
     const before = m.phraseStart === null ? "" : sentence.slice(0, m.phraseStart).trimEnd();
-    return m.pattern === "subject" && /[,”"]$/.test(before);
+    // "X said the staff knew, they told him that …": a verb that opens a "that" clause of its own reports a new clause
+    // rather than closing the sentence.
+    const opensClause = /^\s+(?:[\p{L}’'-]+\s+){0,3}that\b/u.test(sentence.slice(m.cueStart + m.cue.length));
+    return m.pattern === "subject" && /[,”"]$/.test(before) && !opensClause;
   });
   const last = framing[framing.length - 1];
   return last ? [last, ...matches.filter((m) => m !== last)] : matches;
@@ -117,7 +120,11 @@ const MEDIUM =
   /\b(?:in|(?:reading|quoting) from) (a|an|the|his|her|its|their) ((?:[\p{L}\p{N}_’'$-]+ ){0,3}?)(memo|memorandum|report|letter|letters|statement|decision|ruling|judgment|article|cable|column|affidavit|complaint|petition|book|autobiography|memoir|memoirs|diary)\b((?: on| of| to)[^,;:“”"]{0,60})?/iu;
 // A clause subject that sends or files a document is its author ("The Privy Council Office … sent a memo").
 const AUTHORING_VERB =
-  /\b(sent|wrote|issued|released|published|prepared|filed|submitted|drafted|produced)\s+((?:a|an|its|their|his|her)\s+(?:[\p{L}\p{N}_’'$-]+\s){0,3}?(?:memo|memorandum|report|letter|letters|statement|lawsuit|suit|complaint|petition|cable|paper|study))\b/iu;
+  /\b(sent|wrote|issued|released|published|prepared|filed|submitted|drafted|produced)\s+((?:a|an|its|their|his|her)\s+(?:[\p{L}\p{N}_’'$-]+\s){0,3}?(?:memo|memorandum|report|letter|letters|statement|lawsuit|suit|complaint|petition|cable|paper|study|analysis|assessment|review|survey|audit))\b/iu;
+// "The Sindh government made the JIT report public. It called …": a document just released is what the next "it" means;
+// its own name may say who wrote it ("the JIT report"), else whoever released it stands behind it.
+const RELEASING_VERB =
+  /\b(released|published|unveiled|tabled|leaked|made)\s+(the\s+(?:[\p{L}\p{N}_’'$-]+\s){0,3}?(?:memo|memorandum|report|letter|statement|cable|paper|study|findings|assessment))\b(\s+public\b)?/iu;
 // "In interviews, Mr. Baqri …": an introductory phrase before the subject.
 const INTRO_OPENERS =
   /^(in|on|at|during|after|before|when|while|although|though|asked|talking|addressing|speaking|meanwhile|however|earlier|later|in addition|despite|since|upon|through|with|without|as|like|by|for|from|under|over|among|due|providing|sharing|elaborating|curious|based|saying|taking|made|a|an)$/i;
@@ -271,7 +278,9 @@ export class SentenceAttributor {
           /^the\s+\S+$/i.test(reading.text.trim()) && INSTITUTION_HEADS.has(reading.name.toLowerCase())
             ? this.discourse.resolveDescription(reading.name.toLowerCase(), at)
             : null;
-        const speaker = named ?? this.speakerFromName(reading.name, reading.kind, context.offset + (match.phraseStart ?? 0));
+        // "Captain Boris Lund … The captain of the Rhosus said": the bearer of the office the text named before.
+        const bearer = reading.office ? this.discourse.resolveRole(reading.office, at) : null;
+        const speaker = named ?? bearer ?? this.readingSpeaker(reading, context.offset + (match.phraseStart ?? 0));
         this.discourse.mentionActor(speaker, reading.gender, at);
         this.registerRoles(reading.text, speaker, at);
         return { ...base, speaker, source: "named" };
@@ -282,7 +291,9 @@ export class SentenceAttributor {
           return {
             ...base,
             cue: cueWithSubject(match, context.sentence),
-            speaker: resolved.document.author,
+            // "The commission's report was released on Tuesday. It found …": with no author named, the document speaks, as
+            // "the report found" would.
+            speaker: resolved.document.author ?? documentAsSpeaker(resolved.document.label),
             source: "document",
             documentNoun: resolved.document.noun,
             citedVia: resolved.document.label,
@@ -371,6 +382,11 @@ export class SentenceAttributor {
     return first;
   }
 
+  // An office is no personal name to shorten: "Captain of the Rhosus" keeps its first word.
+  private readingSpeaker(reading: Extract<PhraseReading, { type: "name" }>, offset: number): ExtractedSpeaker {
+    return reading.office ? { name: reading.name, kind: reading.kind } : this.speakerFromName(reading.name, reading.kind, offset);
+  }
+
   private speakerFromName(name: string, kind: ExtractedSpeaker["kind"], offset: number): ExtractedSpeaker {
     if (kind !== "person") return { name, kind };
     return { name: this.names.resolve(name, offset), kind: "person" };
@@ -448,11 +464,12 @@ export class SentenceAttributor {
     if (!reading) return null;
     if (reading.type === "name") {
       if (!this.isConfirmedName(reading.name)) return null;
-      const speaker = this.speakerFromName(reading.name, reading.kind, context.offset + tokens[range.first]!.start);
+      const speaker = this.readingSpeaker(reading, context.offset + tokens[range.first]!.start);
       if (result?.speaker?.name !== speaker.name) this.discourse.mentionActor(speaker, reading.gender, context.position);
       this.registerRoles(reading.text, speaker, context.position);
       // "The chief of Muttahida Qaumi Movement (MQM), Altaf Hussain, …": the body names the role; the person is the subject.
-      if (speaker.kind !== "person") return this.registerAppositionName(context, tokens, after) ?? speaker;
+      // "The chief of the MQM, Altaf Hussain, …": an office set beside a name is that name's.
+      if (speaker.kind !== "person" || reading.office) return this.registerAppositionName(context, tokens, after) ?? speaker;
       return speaker;
     }
     if (reading.type === "document" && result?.source !== "document") this.recordDocument(reading.document, null, context);
@@ -493,7 +510,9 @@ export class SentenceAttributor {
 
   // "The Privy Council Office … sent a memo to …": the memo's author is the clause subject.
   private registerAuthoredDocument(context: SentenceContext, result: SentenceAttribution | null): void {
-    const authored = AUTHORING_VERB.exec(context.sentence);
+    const released = RELEASING_VERB.exec(context.sentence);
+    // "made the report" is not a release; "made the report public" is.
+    const authored = AUTHORING_VERB.exec(context.sentence) ?? (released && (released[1]!.toLowerCase() !== "made" || released[3]) ? released : null);
     if (!authored) return;
     const tokens = tokenize(context.sentence);
     const first = subjectStart(tokens);
@@ -682,7 +701,8 @@ export function documentLabel(phrase: DocumentPhrase, author: ExtractedSpeaker |
   let label = phrase.nounPhrase;
   if (phrase.relation && phrase.authorText) {
     label = `${label} ${phrase.relation} ${phrase.authorText}`;
-  } else if (author && author.kind !== "person" && !label.toLowerCase().includes(author.name.toLowerCase())) {
+  } else if (author && author.kind !== "person" && !namesOnePerson(author.name) && !label.toLowerCase().includes(author.name.toLowerCase())) {
+    // "An MQM activist filed a lawsuit": a person's lawsuit is not named after them, as a body's report is.
     label =
       phrase.year && label.startsWith(phrase.year)
         ? `${phrase.year} ${author.name}${label.slice(phrase.year.length)}`
@@ -697,7 +717,9 @@ export function documentLabel(phrase: DocumentPhrase, author: ExtractedSpeaker |
  * of it) acts for it, so the subject runs on through "of the <Name>".
  */
 function bodyOfNamed(tokens: Token[], range: { first: number; last: number }): { first: number; last: number } {
-  if (!INSTITUTION_HEADS.has(tokens[range.last]!.lower) || tokens[range.last + 1]?.lower !== "of") return range;
+  // "The mayor of Beirut visited …": an office of a named place or body is one phrase too.
+  const head = tokens[range.last]!;
+  if (!(INSTITUTION_HEADS.has(head.lower) || isPersonNoun(head.text)) || tokens[range.last + 1]?.lower !== "of") return range;
   let next = range.last + 2;
   if (tokens[next]?.lower === "the") next++;
   let last = next - 1;

@@ -8,6 +8,7 @@ import {
   isGroupHead,
   INSTITUTION_HEADS,
   isPersonInitials,
+  isPersonNoun,
   isDemonym,
   MONTHS,
   TITLE_ABBREVIATIONS,
@@ -20,7 +21,7 @@ import { isAcronym, isCapitalized, tokenize, type Token } from "./tokens";
 import { capitalize } from "@/lib/text/terms";
 
 export type PhraseReading =
-  | { type: "name"; name: string; kind: ActorKind; text: string; gender: Gender; group?: boolean; titled?: boolean }
+  | { type: "name"; name: string; kind: ActorKind; text: string; gender: Gender; group?: boolean; titled?: boolean; office?: string }
   | { type: "pronoun"; pronoun: Pronoun; text: string }
   | { type: "document"; document: DocumentPhrase; text: string }
   | { type: "description"; head: string; text: string }
@@ -54,6 +55,26 @@ const AUTHOR_LINK =
 const NOT_AUTHORSHIP = /\b(released|leaked|obtained|posted|seen|reviewed|received|cited|quoted|carried|reported|relayed)\s*$/i;
 const PROVENANCE =
   /(?:^|,\s*|\band\s+|\s)((?:released|obtained|leaked|published|posted|cited|quoted|carried|relayed)\s+(?:by|under|through|on|to|in)\s+[^,;“”"]+)/i;
+
+/** Inquiries named by what was done, not written: their agent follows "carried out by", "conducted by", "led by". */
+const INQUIRY_HEADS: ReadonlySet<string> = new Set(["investigation", "inquiry", "probe", "review", "audit", "examination"]);
+// "carried out by the engineering firm Arthur D. Little": a describing head before the name ("the engineering firm") says
+// what kind of body it is.
+const INQUIRY_AGENT =
+  /^\s*,?\s*(?:carried out|conducted|undertaken|led|headed|run|performed)\s+by\s+(?:the\s+|an?\s+)?(?:([a-z-]+(?:\s+[a-z-]+){0,2})\s+)?((?:\p{Lu}[\p{L}\p{N}&’'-]*\.?\s?)+)/u;
+
+function inquiryAgent(following: string): { name: string; kind: ActorKind } | null {
+  const link = INQUIRY_AGENT.exec(following);
+  if (!link) return null;
+  const named = nameFromWords(tokenize(link[2]!.trim().replace(/(?<=\p{Ll}{2})\.$/u, "")));
+  if (!named) return null;
+  const described = link[1]?.split(/\s+/).pop();
+  // "the engineering firm Arthur D. Little" is a firm, whatever its name looks like; "the scientist Ann Lee" is a person.
+  if (described && INSTITUTION_HEADS.has(described))
+    return { name: named.name, kind: named.kind === "person" || named.kind === "other" ? "organization" : named.kind };
+  if (described && !TITLE_WORDS.has(described) && !isGroupHead(described)) return null;
+  return { name: named.name, kind: named.kind };
+}
 
 export function genderOf(text: string): Gender {
   if (/\b(Mr|Sir)\b\.?/.test(text)) return "male";
@@ -123,6 +144,18 @@ export function readPhrase(text: string, following: string): PhraseReading | nul
   // "the mother of a firefighter": a relation to someone unnamed is who the text can say.
   const relation = RELATION_OF.exec(text.trim());
   if (relation) return { type: "name", name: capitalize(relation[1]!), kind: "person", text, gender: genderOf(relation[1]!), group: true };
+  // "The captain of the Rhosus said", "the mayor of Beirut said": the person who holds the office speaks, not the ship or the
+  // city it is of. A spokesman of a body still speaks for the body.
+  const office = OFFICE_OF.exec(text.trim());
+  if (office && isPersonNoun(office[2]!) && !/^spokes/.test(office[2]!))
+    return { type: "name", name: capitalize(office[1]!), kind: "person", text, gender: genderOf(office[1]!), group: true, office: office[2]! };
+  // "The family of Ana Berg said": her family speaks, not she.
+  if (office?.[2] === "family") return { type: "name", name: capitalize(office[1]!), kind: "other", text, gender: "unknown", group: true, office: "family" };
+
+  // "An independent investigation carried out by the engineering firm Arthur D. Little found …": whoever carried an inquiry
+  // out stands behind what it found.
+  const agent = INQUIRY_HEADS.has(words[words.length - 1]!.lower) ? inquiryAgent(following) : null;
+  if (agent) return { type: "name", name: agent.name, kind: agent.kind, text, gender: "unknown" };
 
   // "A statement from the governor's office": the document's sender is inside the phrase.
   const sender = /^(.+?)\s+((?:from|by)\s+.+)$/.exec(text);
@@ -148,6 +181,13 @@ export function readPhrase(text: string, following: string): PhraseReading | nul
     const owner = readPhrase(spokesman[1]!, "");
     if (owner?.type === "name" || owner?.type === "description") return { ...owner, text };
   }
+
+  // "A Nordic Shipping spokeswoman said": a spokesman of a body named before the title speaks for it.
+  const spokesOf = /^(?:[Aa]n?|[Tt]he)\s+(\p{Lu}[\p{L}\p{N}&’'-]*(?:\s+\p{Lu}[\p{L}\p{N}&’'-]*){0,4})\s+(?:spokesman|spokeswoman|spokesperson)$/u.exec(
+    text.trim(),
+  );
+  const spokenFor = spokesOf ? readPhrase(spokesOf[1]!, "") : null;
+  if (spokenFor?.type === "name" && spokenFor.kind !== "person") return { ...spokenFor, text };
 
   // "The respondent Government", "the applicant State": in a case between states, the side is the name.
   const side = /^(?:the\s+)?(applicant|respondent|intervening|defendant|claimant)\s+(Government|State|Party)$/i.exec(text.trim());
@@ -210,6 +250,15 @@ export function readPhrase(text: string, following: string): PhraseReading | nul
   // before; a spokesman is the voice of the body the text is about, so it is still looked up.
   if (/^(?:a|an)$/i.test(words[0]!.text) && words.length === 2 && isDescription(words) && !/^spokes/.test(head.lower)) return groupReading(words, text);
   if (isDescription(words)) return { type: "description", head: head.lower, text };
+  // "A government lawyer said", "a resident told …": an indefinite noun for a person, whatever the office, introduces someone.
+  if (
+    /^(?:a|an)$/i.test(words[0]!.text) &&
+    words.length >= 2 &&
+    isPersonNoun(head.text) &&
+    !/^spokes/.test(head.lower) &&
+    words.slice(1, -1).every((w) => !isCapitalized(w) || isAcronym(w))
+  )
+    return groupReading(words, text);
 
   const name = nameFromWords(tokens);
   if (!name) return null;
@@ -223,6 +272,7 @@ const POST_MODIFIER = new RegExp(
   `^(.+?)\\s+(?:${WHICH_ONE_LINKS.map((link) => link.replace(" ", "\\s+")).join("|")}|with\\s+(?:direct\\s+)?knowledge\\s+of|(?:killed|injured|wounded)\\s+in|[a-z]{3,}ed\\s+by|who\\s+[a-z]+|on|about)\\s+\\S.*$`,
   "i",
 );
+const OFFICE_OF = /^[Tt]he\s+((?:[a-z-]+\s+)?([a-z]+)\s+of\s+(?:the\s+)?\p{Lu}[\p{L}\p{N}’'-]*(?:\s+(?:of\s+|and\s+)?\p{Lu}[\p{L}\p{N}’'-]*){0,4})$/u;
 const RELATION_OF =
   /^(?:the|a|an)\s+((?:mother|father|wife|husband|son|daughter|brother|sister|widow|widower|relative|cousin|uncle|aunt|friend|neighbou?r|colleague|lawyer)\s+of\s+(?:a|an|one|the)\s+[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)$/i;
 
@@ -370,10 +420,12 @@ function institutionFromModifiers(modifiers: Token[]): { name: string; kind: Act
   const lastCap = modifiers.lastIndexOf(capitalized[capitalized.length - 1]!);
   if (modifiers.slice(firstCap, lastCap + 1).some((w) => !isCapitalized(w) && !/^(of|for|and|the|&)$/.test(w.lower))) return null;
   if (modifiers.slice(lastCap + 1).some((w) => !/^\d+$/.test(w.text))) return null;
+  // "The Harbour Board's report": the possessive mark is no part of the author's name.
   const name = modifiers
     .slice(firstCap, lastCap + 1)
     .map((w) => w.text)
-    .join(" ");
+    .join(" ")
+    .replace(/[’']s$/, "");
   const kind = guessActorKind(name);
   if (kind === "government_body" || kind === "organization" || kind === "court" || kind === "media_outlet") return { name, kind };
   // A name of several words that is not a person's, set before a document ("a Voice of America piece"), is its publisher.

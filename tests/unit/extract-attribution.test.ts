@@ -202,12 +202,13 @@ const cases: Array<[string, string, string, Expected]> = [
     "“I do know what they had attributed to me",
     { speaker: "Leon Benoit", kind: "person", cue: null, attribution: "direct_quote", citedVia: null, stance: "reports" },
   ],
-  // A document whose author the text does not name speaks for itself (an unnamed activist filed it).
+  // A document speaks for whoever the text says filed it, named or not ("an MQM activist filed a $50-million lawsuit"), as
+  // the seed's attribution labels have it; the suit is how we know.
   [
     "a suit that alleges",
     "000",
     "The suit alleged that MQM members were being routinely refused",
-    { speaker: "$50-million lawsuit", kind: "other", cue: "The suit alleged", attribution: "reported", citedVia: "$50-million lawsuit", stance: "reports" },
+    { speaker: "MQM activist", cue: "The suit alleged", attribution: "reported", citedVia: "$50-million lawsuit", stance: "reports" },
   ],
   [
     "author voice",
