@@ -15,7 +15,8 @@ export interface Sentence extends TextSpan {
   nonLatin: boolean;
 }
 
-export type RepairRule = "abbreviation" | "continuation" | "ordinal-date" | "list-number" | "quotation" | "parenthesis" | "hard-wrap" | "dangling-fragment";
+export type RepairRule =
+  "abbreviation" | "continuation" | "ordinal-date" | "list-number" | "number" | "quotation" | "parenthesis" | "hard-wrap" | "dangling-fragment";
 
 export interface SegmentationStats {
   winkSentences: number;
@@ -147,6 +148,7 @@ class Merger {
     continuation: 0,
     "ordinal-date": 0,
     "list-number": 0,
+    number: 0,
     quotation: 0,
     parenthesis: 0,
     "hard-wrap": 0,
@@ -180,6 +182,8 @@ class Merger {
     if (startsAsContinuation(next)) return "continuation";
     if (ORDINAL_END.test(before) && MONTH_START.test(next)) return "ordinal-date";
     if (LIST_NUMBER.test(before)) return "list-number";
+    // "until 3.08am", "at 10.30pm": a point between digits with no space after it is inside one number or time.
+    if (/\d\.$/.test(before) && /^\d/.test(next) && previous.end === span.start) return "number";
     return null;
   }
 

@@ -103,6 +103,17 @@ describe("boundaries that must be kept", () => {
   });
 });
 
+describe("a point inside a number or a clock time", () => {
+  test("'until 3.08am.' and 'at 3.05am' stay inside their sentences", () => {
+    const text = "The warning did not reach the control room until 3.08am. A caller who rang at 3.05am was still told to wait.";
+    expect(sentenceTexts(text)).toEqual(["The warning did not reach the control room until 3.08am.", "A caller who rang at 3.05am was still told to wait."]);
+  });
+
+  test("a sentence ending in a figure still ends there", () => {
+    expect(sentenceTexts("The home side scored 3. 2 of the goals came late.")).toEqual(["The home side scored 3.", "2 of the goals came late."]);
+  });
+});
+
 describe("offsets", () => {
   test.each(seedDocumentIds())("seed document %s: every sentence is an exact, trimmed, ordered slice", (id) => {
     const { text } = seedDocument(id);
