@@ -11,6 +11,8 @@ interface NumberMention {
   start: number;
   end: number;
   value: number;
+  /** "hundreds of", "triple figures": a span of values, not one figure. */
+  vague?: { low: number; high: number };
   /** Rounding the figure implies: 1 for 259, 1,000 for 53,000. */
   step: number;
   text: string;
@@ -103,6 +105,37 @@ function wordMentions(text: string, taken: NumberMention[]): NumberMention[] {
       step: /hundred|thousand|million|billion|dozen/i.test(written) && !/\d/.test(written) ? Math.max(1, value / 10) : 1,
       text: written,
     });
+  }
+  return mentions;
+}
+
+/**
+ * Plural number words and "triple figures" name a span, not a figure: "hundreds died" says at least two hundred and
+ * fewer than a thousand, "dozens" at least two dozen, "tens of thousands" 20,000 to 99,999. "Of" is kept in the mention
+ * so that what is counted follows it ("hundreds of deaths").
+ */
+const VAGUE: [RegExp, number, number][] = [
+  [/\b(?:hundreds\s+of\s+thousands)(?:\s+of\b)?/gi, 200_000, 999_999],
+  [/\b(?:tens\s+of\s+thousands)(?:\s+of\b)?/gi, 20_000, 99_999],
+  [/\b(?:tens\s+of\s+millions)(?:\s+of\b)?/gi, 20_000_000, 99_999_999],
+  [/\b(?:hundreds\s+of\s+millions)(?:\s+of\b)?/gi, 200_000_000, 999_999_999],
+  [/\bmillions(?:\s+of\b)?/gi, 2_000_000, 9_999_999],
+  [/\bthousands(?:\s+of\b)?/gi, 2_000, 9_999],
+  [/\bhundreds(?:\s+of\b)?/gi, 200, 999],
+  [/\bdozens(?:\s+of\b)?/gi, 24, 143],
+  [/\b(?:triple|three)[- ]figures?\b/gi, 100, 999],
+  [/\b(?:double|two)[- ](?:figures?|digits?)\b/gi, 10, 99],
+];
+
+function vagueMentions(text: string, taken: NumberMention[]): NumberMention[] {
+  const mentions: NumberMention[] = [];
+  for (const [pattern, low, high] of VAGUE) {
+    for (const match of text.matchAll(pattern)) {
+      const start = match.index!;
+      const end = start + match[0].length;
+      if ([...taken, ...mentions].some((mention) => start < mention.end && end > mention.start)) continue;
+      mentions.push({ start, end, value: low, step: 1, text: match[0], vague: { low, high } });
+    }
   }
   return mentions;
 }
@@ -620,8 +653,9 @@ export function extractQuantities(text: string, context = ""): QuantityFacet[] {
 
 export function quantityMentions(text: string, context = ""): { facet: QuantityFacet; start: number }[] {
   const digits = digitMentions(text);
-  const written = [...digits, ...wordMentions(text, digits)];
-  const all = [...written, ...articleSpans(text, written)].sort((x, y) => x.start - y.start).filter((mention) => !isDateOrName(text, mention));
+  const words = [...digits, ...wordMentions(text, digits)];
+  const written = [...words, ...vagueMentions(text, words)];
+  const all = [...written, ...articleSpans(text, written)].sort((x, y) => x.start - y.start).filter((mention) => mention.vague || !isDateOrName(text, mention));
   const result: { facet: QuantityFacet; start: number }[] = [];
   let previous: { facet: QuantityFacet; measured: Measured; index: number } | undefined;
   // The mention a "from X to Y" change goes to: Y revises X.
@@ -722,9 +756,16 @@ export function quantityMentions(text: string, context = ""): { facet: QuantityF
         .replace(/^\p{Lu}(?=\p{Ll}+\s)/u, (letter) => letter.toLowerCase()),
       low: lowValue,
       high: highValue,
-      ...(nearly
-        ? { allowLow: lowValue - Math.min(step, lowValue / 5), allowHigh: highValue * (1 - 1e-9) }
-        : allowed(lowValue, highValue, step, modality, bound, strictBound)),
+      ...(first.vague && last === first
+        ? {
+            low: first.vague.low * measured.factor,
+            high: first.vague.high * measured.factor,
+            allowLow: first.vague.low * measured.factor,
+            allowHigh: first.vague.high * measured.factor,
+          }
+        : nearly
+          ? { allowLow: lowValue - Math.min(step, lowValue / 5), allowHigh: highValue * (1 - 1e-9) }
+          : allowed(lowValue, highValue, step, modality, bound, strictBound)),
       dimension: measured.dimension,
       measure,
       rate: figureRate,
@@ -733,6 +774,10 @@ export function quantityMentions(text: string, context = ""): { facet: QuantityF
       ...(bound ? { bound } : {}),
       ...(measured.currency ? { currency: measured.currency } : {}),
     };
+    if (first.vague && last === first) {
+      facet.vague = true;
+      if (facet.modality === "asserted") facet.modality = "estimate";
+    }
     const head = measured.head ?? headOf(text, first.start);
     if (head) facet.head = head;
     const substance =

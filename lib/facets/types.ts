@@ -23,6 +23,8 @@ export interface QuantityFacet {
   /** Interval the wording allows once rounding, "about" and bounds are taken into account. */
   allowLow: number;
   allowHigh: number | null;
+  /** "hundreds", "triple figures": a span the words name, not a figure. */
+  vague?: boolean;
   dimension: Dimension;
   measure: string;
   rate: string | null;

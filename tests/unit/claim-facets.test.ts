@@ -355,6 +355,30 @@ describe("a correction naming the figure it rejects with an article", () => {
   });
 });
 
+describe("plural number words name a span", () => {
+  test.each([
+    ["Relatives still believe hundreds died in the blaze that night.", "death", 200, 999],
+    ["Funeral homes say they handled hundreds of deaths the count left out.", "death", 200, 999],
+    ["Dozens were injured when the stand collapsed.", "injury", 24, 143],
+    ["Tens of thousands of barrels a day were still flowing.", "flow", 20_000 * BARREL_LITRES, 99_999 * BARREL_LITRES],
+  ])("%s", (text, measure, low, high) => {
+    const figure = only(text);
+    expect(figure).toMatchObject({ measure, vague: true, modality: "estimate" });
+    expect(figure.allowLow).toBeCloseTo(low, 0);
+    expect(figure.allowHigh!).toBeCloseTo(high, 0);
+  });
+
+  test("a span agrees with a figure inside it and disagrees with one outside it", () => {
+    const hundreds = only("Relatives still believe hundreds died in the blaze that night.");
+    expect(quantitiesDisagree(hundreds, only("The fire killed 72 people."))).toBe(true);
+    expect(quantitiesDisagree(hundreds, only("The fire killed 272 people."))).toBe(false);
+  });
+
+  test("'hundreds of millions of dollars' is one span of money, not hundreds and millions", () => {
+    expect(only("Hundreds of millions of dollars were lost in the collapse.")).toMatchObject({ dimension: "money", low: 200_000_000 });
+  });
+});
+
 describe("a list whose unit is written once, after its last figure", () => {
   test("each figure of 'a low estimate of 1,063, a best guess of 5,758 and a high estimate of 14,266 barrels per day' is a flow", () => {
     const figures = extractQuantities(

@@ -991,6 +991,23 @@ describe("two states of a running tally", () => {
   });
 });
 
+describe("a span one claim names and a figure inside it", () => {
+  test("fires: the official count of 64 against a survey's 4,645, though the count's claim also says 'thousands'", () => {
+    const match = ruleFor("figures-conflict", {
+      name: "",
+      a: claim("The island's government kept its official death count at 64 for months, while researchers estimated deaths in the thousands.", {
+        source: 1,
+      }),
+      b: claim("A household survey by university researchers estimated 4,645 deaths on the island, far above the official count.", {
+        source: 2,
+        speaker: "Household survey",
+      }),
+    });
+    expect(match).toMatchObject({ kind: "numeric" });
+    expect(match!.explanation).toMatch(/64.*4,645 deaths/);
+  });
+});
+
 describe("two counts of one kind of thing", () => {
   test("fires: 'ran to 1,694 pages' against 'is 1,571 pages long', claims that share little else", () => {
     const match = ruleFor("figures-conflict", {

@@ -46,7 +46,11 @@ export function disagreeingFigures(a: CueClaim, b: CueClaim): [QuantityFacet, Qu
   for (const qa of statedQuantities(a)) {
     for (const qb of statedQuantities(b)) {
       if (!comparableQuantities(qa, qb)) continue;
-      if (!quantitiesDisagree(qa, qb)) return null;
+      // A figure inside a span another claim names ("thousands") agrees with it without citing it.
+      if (!quantitiesDisagree(qa, qb)) {
+        if (qa.vague || qb.vague) continue;
+        return null;
+      }
       // Of several disagreeing pairs, the two figures most alike are the rival counts of one thing.
       const affinity = figureAffinity(qa, qb);
       if (affinity > best) [found, best] = [[qa, qb], affinity];
