@@ -705,6 +705,20 @@ describe("what a denial denies", () => {
     expect(acts("The MQM rejected the report as fabricated.", "rejected")).toContain("denies");
     expect(acts("BP rejected Markey's charge that it had understated the flow.", "rejected")).toContain("denies");
   });
+
+  test("'false' denies a statement ('called the reports false', 'the allegation was false'), not a thing ('a false market')", () => {
+    const acts = (quote: string) => computeFacets({ quote }).acts.map((act) => act.act);
+    expect(acts("The party called the reports false and malicious.")).toContain("denies");
+    expect(acts("The insulation maker said the allegation was false.")).toContain("denies");
+    expect(acts("The inquiry found the insulation maker had created a false market for its boards.")).not.toContain("denies");
+    expect(acts("The alarm turned out to be a false alarm set off by steam.")).not.toContain("denies");
+  });
+
+  test("'does not accept that …' denies what follows; 'accepted that …' does not", () => {
+    const acts = (quote: string) => computeFacets({ quote }).acts.map((act) => act.act);
+    expect(acts("The insulation maker does not accept that it misled its customers.")).toContain("denies");
+    expect(acts("The council accepted that it had failed the residents.")).not.toContain("denies");
+  });
 });
 
 describe("whose figure a figure is", () => {
