@@ -143,6 +143,20 @@ const DEBRIS_RULES: DebrisRule[] = [
     reason: "page-furniture",
     test: (l) => l.length < 300 && /^(this page was last (edited|modified)\b|jump to:? (navigation|search)\b|\[edit\]$|retrieved (from|on) \b|\^ )/i.test(l),
   },
+  // A wiki's hatnote speaks about the page: "This article is about the 2017 fire.", "For other uses, see …", "Not to be
+  // confused with …", '"Grenfell" redirects here.'
+  {
+    reason: "page-furniture",
+    test: (l) =>
+      l.length < 200 &&
+      /^(this (article|page) is about\b(?! to\b)|for other uses,? see\b|not to be confused with\b|["“]?[^"”]{1,60}["”]? redirects here\b)/i.test(l),
+  },
+  // A release's company profile: "Kingspan Group plc is listed on Euronext Dublin and the London Stock Exchange."
+  {
+    reason: "page-furniture",
+    test: (l) =>
+      l.length < 200 && /^[\p{Lu}][^.]{0,80}\bis (listed|quoted|traded) on (the )?[^.]{0,80}\b(stock exchange|euronext|nasdaq|nyse)\b[^.]{0,80}\.?$/iu.test(l),
+  },
   // A wiki's licence footer: "Text is available under the Creative Commons Attribution-ShareAlike License; …".
   { reason: "page-furniture", test: (l) => l.length < 300 && /^(the )?(text|content) is available under the\b.*\blicen[cs]e\b/i.test(l) },
   {

@@ -35,6 +35,10 @@ describe("normalizeDocument page debris", () => {
     ["© 2012 - All Rights are reserved by zameer36.", "copyright"],
     ["Share this: Twitter Facebook", "share-widget"],
     ["Tweet", "share-widget"],
+    ["This article is about the 2017 fire. For the building, see Lancaster West Estate.", "page-furniture"],
+    ["For other uses, see Kestrel (disambiguation).", "page-furniture"],
+    ["Not to be confused with the Lakanal House fire.", "page-furniture"],
+    ["Norvik Holdings plc is listed on Euronext Dublin and the London Stock Exchange.", "page-furniture"],
   ])("drops %j as %s", (line, reason) => {
     const result = normalizeDocument(`Real content stays here.\n\n${line}\n\nMore real content.`);
     expect(result.text).toBe("Real content stays here.\n\nMore real content.");
@@ -46,6 +50,8 @@ describe("normalizeDocument page debris", () => {
     "Mr. Baqri said the human rights groups are wrong.",
     "Posted by the MQM on its Web site, the statement was later removed, according to the party, which said it had never endorsed it and would not comment further on the matter at all.",
     "Share prices fell.",
+    "This article is about to be withdrawn, the editor said on Monday after the complaint.",
+    "Norvik's shares fell 9 percent on the London Stock Exchange after the report.",
   ])("keeps prose: %j", (line) => {
     expect(normalizeDocument(line).text).toBe(line);
   });
