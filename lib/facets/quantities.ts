@@ -746,6 +746,8 @@ export function quantityMentions(text: string, context = ""): { facet: QuantityF
       /(?:at\s+least|(?:no\s+|not\s+)?more\s+than|(?:larger|greater|higher)\s+than|over|up\s+to|as\s+(?:much|many)\s+as|about|around|approximately|roughly|nearly|almost|some|an\s+estimated|less\s+than|fewer\s+than)\s+$/i.exec(
         text.slice(Math.max(0, first.start - 24), first.start),
       );
+    // "hundreds", "triple figures" alone: the span the words name is the figure's.
+    const span = last === first ? first.vague : undefined;
     const facet: QuantityFacet = {
       text: text
         .slice(
@@ -754,15 +756,10 @@ export function quantityMentions(text: string, context = ""): { facet: QuantityF
         )
         .trim()
         .replace(/^\p{Lu}(?=\p{Ll}+\s)/u, (letter) => letter.toLowerCase()),
-      low: lowValue,
-      high: highValue,
-      ...(first.vague && last === first
-        ? {
-            low: first.vague.low * measured.factor,
-            high: first.vague.high * measured.factor,
-            allowLow: first.vague.low * measured.factor,
-            allowHigh: first.vague.high * measured.factor,
-          }
+      low: span ? span.low * measured.factor : lowValue,
+      high: span ? span.high * measured.factor : highValue,
+      ...(span
+        ? { allowLow: span.low * measured.factor, allowHigh: span.high * measured.factor }
         : nearly
           ? { allowLow: lowValue - Math.min(step, lowValue / 5), allowHigh: highValue * (1 - 1e-9) }
           : allowed(lowValue, highValue, step, modality, bound, strictBound)),
@@ -774,7 +771,7 @@ export function quantityMentions(text: string, context = ""): { facet: QuantityF
       ...(bound ? { bound } : {}),
       ...(measured.currency ? { currency: measured.currency } : {}),
     };
-    if (first.vague && last === first) {
+    if (span) {
       facet.vague = true;
       if (facet.modality === "asserted") facet.modality = "estimate";
     }
@@ -875,11 +872,6 @@ const NOT_ELLIPTICAL_BEFORE =
 const LIST_GAP = /^\s*(?:,\s*(?:(?:and|or)\s+)?|\s(?:and|or)\s+)(?:(?:a|an|the|its|their)\s+(?:[\p{L}-]+\s+){0,3}of\s+)?$/iu;
 
 function listUnitOf(text: string, all: NumberMention[], index: number, context: string): { measured: Measured; unitEnd: number } | null {
-  if (
-    !BARE_FIGURE_END.test(text.slice(all[index]!.end, all[index]!.end + 30)) &&
-    !LIST_GAP.test(text.slice(all[index]!.end, all[index + 1]?.start ?? text.length))
-  )
-    return null;
   for (let at = index; at + 1 < all.length && at - index < 6; at += 1) {
     const [here, next] = [all[at]!, all[at + 1]!];
     if (!LIST_GAP.test(text.slice(here.end, next.start))) return null;

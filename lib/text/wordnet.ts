@@ -170,7 +170,6 @@ export function entailments(lemma: string, depth = 1): Set<string> {
   return result;
 }
 
-/** Two lemmas with the same head sense name the same act. */
 const verbKinds = new Map<string, boolean>();
 
 /**
@@ -194,6 +193,7 @@ export function isVerbKindOf(verb: string, broader: string): boolean {
   return found;
 }
 
+/** Two lemmas with the same head sense name the same act. */
 export function headSense(lemma: string, pos: WordNetPos): number | null {
   return senses(lemma, pos)[0] ?? null;
 }

@@ -34,6 +34,11 @@ function facetOf(claim: CueClaim, written: string): DateFacet | undefined {
   return facetsOf(claim).dates.find((date) => date.text === written);
 }
 
+/** The act a date is the date of: the verb nearest before it (the last word of its event). */
+function datedAct(claim: CueClaim, written: string): string | undefined {
+  return facetOf(claim, written)?.event?.at(-1);
+}
+
 function nearDate(claim: CueClaim, written: string): Set<string> {
   const near = contentTerms(around(claim.quote, written));
   const event = facetOf(claim, written)?.event;
@@ -47,11 +52,9 @@ function nearDate(claim: CueClaim, written: string): Set<string> {
  * acquiring), and the claims name a party in common, so the dates are two accounts of when one party did one thing.
  */
 function sameDatedAct(a: CueClaim, written: string, b: CueClaim, writtenB: string): string | null {
-  const da = facetOf(a, written);
-  const db = facetOf(b, writtenB);
-  if (!da || !db || da.statement || db.statement) return null;
-  const x = da.event?.at(-1);
-  const y = db.event?.at(-1);
+  if (facetOf(a, written)?.statement || facetOf(b, writtenB)?.statement) return null;
+  const x = datedAct(a, written);
+  const y = datedAct(b, writtenB);
   if (!x || !y) return null;
   const same = x === y || isVerbKindOf(x, y) || isVerbKindOf(y, x) || synonyms(x, "v", 1).has(y) || synonyms(y, "v", 1).has(x);
   if (!same) return null;
@@ -64,8 +67,8 @@ function sameDatedAct(a: CueClaim, written: string, b: CueClaim, writtenB: strin
 
 /** "bought its stake in 2017" / "sold its stake in 2019": dates of opposite acts (WordNet antonyms) are two events. */
 function oppositeActs(a: CueClaim, written: string, b: CueClaim, writtenB: string): boolean {
-  const x = facetOf(a, written)?.event?.at(-1);
-  const y = facetOf(b, writtenB)?.event?.at(-1);
+  const x = datedAct(a, written);
+  const y = datedAct(b, writtenB);
   return !!x && !!y && (antonyms(x, "v", 2).has(y) || antonyms(y, "v", 2).has(x));
 }
 

@@ -65,11 +65,15 @@ export const REVISION_WORDS =
 /** Counts of people that name what befell them: the verb that governs such a figure is the measure itself. */
 const EVENT_COUNTS = new Set(["death", "injury", "missing", "rescued", "arrested"]);
 
+/** How close two figures sit: the smaller low over the larger high (259 / 262 ≈ 0.99). */
+function ratioOf(a: QuantityFacet, b: QuantityFacet): number {
+  const high = Math.max(a.high, b.high);
+  return high > 0 ? Math.min(a.low, b.low) / high : 0;
+}
+
 /** Rival counts sit close together (259 and 262); a rate or a maximum is rare enough to be one thing. */
 export function figureAffinity(a: QuantityFacet, b: QuantityFacet): number {
-  const low = Math.min(a.low, b.low);
-  const high = Math.max(a.high, b.high);
-  const ratio = high > 0 ? low / high : 0;
+  const ratio = ratioOf(a, b);
   const closeness = ratio >= 0.85 ? 0.5 : ratio >= 0.6 ? 0.25 : 0;
   // A rate, a worst case and a limit are rare enough in a story to be one thing.
   const specific = a.rate || a.measure.endsWith("-max") || a.measure.endsWith("-limit") ? 0.5 : 0;
@@ -101,7 +105,7 @@ export function figureAffinity(a: QuantityFacet, b: QuantityFacet): number {
  */
 function sameThings(a: QuantityFacet, b: QuantityFacet): number {
   if (a.dimension !== "count" || a.unit !== b.unit) return 0;
-  return Math.min(a.low, b.low) / Math.max(a.high, b.high) >= 0.6 ? 0.25 : 0;
+  return ratioOf(a, b) >= 0.6 ? 0.25 : 0;
 }
 
 /** Counts that only grow: a toll of the dead or the injured. */
@@ -136,12 +140,6 @@ export function tollsOverTime(a: CueClaim, qa: QuantityFacet, b: CueClaim, qb: Q
   if (lower === null) return false;
   return AS_IT_STOOD.test(lower.quote) || ROSE_TO.test(higher.quote) || (toldAsTally(lower) && toldAsTally(higher));
 }
-
-/**
- * "On 16 June Cundy said 30 were confirmed dead" / "On 16 November the police put the final toll at 71": a toll is the
- * count on the day it is given, so a lower one given on an earlier day is an earlier state of the count. (A lower toll
- * given later disputes the higher one.) A day without its year is compared by month and day.
- */
 
 /**
  * "the count stood at 55", "the toll remained 55", "kept its official count at 64", "stays at 64": a figure told as the
@@ -190,7 +188,7 @@ export const figuresConflict: ContradictionRule = {
     // one its own claim tells as superseded, so the correction revises it.
     if (correctsSuperseded(qa0, b, qb0) || correctsSuperseded(qb0, a, qa0)) return null;
     // An author restating one count gives nearly the same figure (262 / 264); figures far apart count two things.
-    if (selfContradiction && Math.min(qa0.low, qb0.low) / Math.max(qa0.high, qb0.high) < 0.85) return null;
+    if (selfContradiction && ratioOf(qa0, qb0) < 0.85) return null;
     // A span of time or a count of things is compared only for one happening told twice.
     const strict = qa0.dimension === "duration" || qa0.dimension === "count" || qa0.measure === "people";
     const corrects0 = qa0.rejects !== undefined || qb0.rejects !== undefined;
