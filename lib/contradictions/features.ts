@@ -1,5 +1,6 @@
 // What the rules read of a claim and a pair, computed once per claim (a claim is in many pairs).
 import { isPluralGroupName } from "@/lib/extract/lexicon";
+import { isKindOf } from "@/lib/text/wordnet";
 import {
   capitalize,
   contentTerms,
@@ -16,6 +17,7 @@ import {
   type Overlap,
 } from "@/lib/text/terms";
 import { dates, eventTerms, type DateMention } from "@/lib/text/dates";
+import { MONTH_ALTERNATION } from "@/lib/text/months";
 import { affiliationOf, bodySpokenFor } from "@/lib/propositions/origins";
 import { UNATTRIBUTED_QUOTE } from "@/lib/extract/forum-posts";
 import { computeFacets, FACETS_VERSION, keysOfName, type Act, type ClaimFacets, type DateFacet, type PropositionFacet, type QuantityFacet } from "@/lib/facets";
@@ -97,6 +99,22 @@ export function leadIn(prefix: string | undefined): string {
 const OPEN_QUESTION =
   /^\s*(?:how|who|why|whether|what|when|where|which)\b[^.;]*\b(?:remains?|is|was|are|were|has(?:\s+long)?\s+been|have(?:\s+long)?\s+been)\s+(?:\w+ly\s+)?disputed\b(?!\s+by\b)/i;
 
+/**
+ * "a false market", "a false ceiling", "misleading labels": such a word before a noun that names no message describes a
+ * thing; it calls something untrue only of a statement, claim, report or other communication ("false claims").
+ */
+function describesAThing(frame: string, match: RegExpExecArray): boolean {
+  if (!/^(?:false|misleading|inaccurate)$/i.test(match[0])) return false;
+  const noun = /^\s+([a-z]+)/.exec(frame.slice(match.index + match[0].length))?.[1];
+  if (!noun) return false;
+  const forms = [...new Set([noun, noun.replace(/ies$/, "y"), noun.replace(/s$/, "")])];
+  const known = forms.some((form) => isKindOf(form, "entity"));
+  return known && !forms.some((form) => TRUTH_BEARERS.some((kind) => isKindOf(form, kind)));
+}
+
+/** What can be true or false: a message, a belief or a figure (WordNet's broad kinds). */
+const TRUTH_BEARERS = ["communication", "cognition", "measure", "attribute"];
+
 export function features(claim: CueClaim): Features {
   const cached = featureCache.get(claim);
   if (cached) return cached;
@@ -108,7 +126,7 @@ export function features(claim: CueClaim): Features {
   const openQuestion = OPEN_QUESTION.test(claim.quote);
   for (const phrase of DISPUTE_PHRASES) {
     const match = phrase.pattern.exec(frame);
-    if (match && !(openQuestion && /^disput/i.test(match[0])))
+    if (match && !(openQuestion && /^disput/i.test(match[0])) && !describesAThing(frame, match))
       disputes.push({ phrase: match[0], strength: phrase.strength, act: phrase.act ?? false, pointsBack });
   }
   disputes.sort((x, y) => y.strength - x.strength);
@@ -488,6 +506,43 @@ function eventTermSet(claim: CueClaim): Set<string> {
     const acts = new Set(facetsOf(claim).acts.flatMap((act) => [...contentTerms(act.cue)]));
     return new Set(facetsOf(claim).terms.filter((term) => !own.has(term) && !acts.has(term) && !MEASURE_WORDS.has(term)));
   });
+}
+
+const ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
+const SERIAL = new RegExp(
+  `\\b(?:(\\p{Lu}\\p{Ll}+)\\s+(\\d{1,3}|[IVX]{1,4})(?![\\d,.:%]\\d|\\s*%|\\s+(?:${MONTH_ALTERNATION})\\b)\\b|(${ORDINALS.join("|")})\\s+(\\p{L}+))`,
+  "gu",
+);
+const NOT_A_SERIES = new RegExp(
+  `^(?:${MONTH_ALTERNATION}|Rs|Tk|No|Nos|Mr|Mrs|Ms|Dr|St|At|On|In|By|From|To|Of|For|Since|Until|About|Around|Some|Over|Under|Nearly|Almost|Only|Just|All|The)$`,
+  "i",
+);
+
+/** "Phase 1", "Flight 17", "the second report": each name in a numbered series, with the numbers given to it. */
+function serials(quote: string): Map<string, Set<string>> {
+  const named = new Map<string, Set<string>>();
+  for (const match of quote.matchAll(SERIAL)) {
+    const [name, number] = match[1] !== undefined ? [match[1], match[2]!] : [match[4]!, match[3]!];
+    if (match[1] !== undefined && NOT_A_SERIES.test(name)) continue;
+    const key = name.toLowerCase().replace(/s$/, "");
+    named.set(key, (named.get(key) ?? new Set()).add(number.toLowerCase()));
+  }
+  return named;
+}
+
+/**
+ * "The Phase 1 report, published on 30 October 2019" / "The Phase 2 report, published on 4 September 2024": one name
+ * numbered differently in each claim ("Phase 1" / "Phase 2", "the first inquiry" / "the second inquiry") names two
+ * members of a series, so what each says of its member is not said of the other.
+ */
+export function differentMembers(a: CueClaim, b: CueClaim): boolean {
+  const sa = serials(a.quote);
+  if (!sa.size) return false;
+  for (const [name, numbers] of serials(b.quote)) {
+    const other = sa.get(name);
+    if (other && ![...numbers].some((number) => other.has(number))) return true;
+  }
+  return false;
 }
 
 /** Two happenings, or a timeline of estimates; a statement's date is never weighed against a happening's. */

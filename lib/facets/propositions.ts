@@ -19,6 +19,12 @@ const NEGATIVE_SUBJECT = /^(?:no|none|nobody|nothing|neither)$/;
 /** "no doubt", "no longer": "no" that negates no thing. */
 const NOT_A_THING = /^(?:longer|more|less|doubt|matter|way|sooner|one|comment|idea|choice)$/;
 
+/** "had no part in the refurbishment", "played no role in", "no hand in": a denial of taking part, not of a thing. */
+const SHARE = /^(?:part|role|hand|say|share|stake)$/;
+function noShareIn(tokens: FacetToken[], at: number): boolean {
+  return SHARE.test(tokens[at + 1]?.lower ?? "") && /^(?:in|whatsoever)$/.test(tokens[at + 2]?.lower ?? "");
+}
+
 function clauseBounds(tokens: FacetToken[], at: number): [number, number] {
   let start = at;
   while (start > 0 && !CLAUSE_END.test(tokens[start - 1]!.text) && tokens[start - 1]!.pos !== "SCONJ") start -= 1;
@@ -110,7 +116,7 @@ export function extractPropositions(tokens: FacetToken[]): PropositionFacet[] {
   for (let i = 0; i < tokens.length; i += 1) {
     const token = tokens[i]!;
     // "There was no CCTV footage": something said not to exist.
-    if (token.lower === "no" && token.pos === "DET" && !NOT_A_THING.test(tokens[i + 1]?.lower ?? "")) {
+    if (token.lower === "no" && token.pos === "DET" && !NOT_A_THING.test(tokens[i + 1]?.lower ?? "") && !noShareIn(tokens, i)) {
       let end = i + 1;
       while (end < tokens.length && end <= i + 4 && /^(?:ADJ|NOUN|PROPN)$/.test(tokens[end]!.pos)) end += 1;
       const nouns = nounsIn(tokens, i + 1, end);

@@ -1204,3 +1204,99 @@ describe("one party's act dated twice", () => {
     expect(ruleFor("dates-disagree", example)).toBeUndefined();
   });
 });
+
+describe("two members of one numbered series", () => {
+  const published: Case = {
+    name: "two volumes of an inquiry, each with its own publication date",
+    a: claim("The Volume 1 report of the dam inquiry, published on 12 March 2021, blamed the spillway design.", { source: 1 }),
+    b: claim("The Volume 2 report of the dam inquiry, published on 9 May 2023, ran to 900 pages.", { source: 2 }),
+  };
+  const ordinals: Case = {
+    name: "the first and the second audit, each with its own count of faults",
+    a: claim("The first audit of the ferry counted 14 safety faults on the car deck.", { source: 1 }),
+    b: claim("The second audit of the ferry counted 31 safety faults on the car deck.", { source: 2 }),
+  };
+  test.each<Case>([published, ordinals])("silent: $name", (example) => {
+    expect(detectCues(example.a, example.b, example.signals, vocabulary).filter((match) => match.kind === "date" || match.kind === "numeric")).toEqual([]);
+  });
+
+  test("fires: one member dated twice", () => {
+    const match = ruleFor("dates-disagree", {
+      name: "",
+      a: claim("The Volume 1 report of the dam inquiry was published on 12 March 2021.", { source: 1 }),
+      b: claim("The Volume 1 report of the dam inquiry was published on 3 June 2021, its chairman said.", { source: 2, speaker: "Chairman", cue: "said" }),
+    });
+    expect(match?.explanation).toMatch(/12 March 2021.*3 June 2021/);
+  });
+});
+
+describe("words of untruth that describe a thing", () => {
+  const criticised = claim("The inquiry criticised the way former staff of the maker tested the foam insulation and sold it on the market for tower blocks.", {
+    source: 1,
+  });
+  test("'created a false market' calls no claim untrue", () => {
+    const maker = claim("The maker said it had created a false market for foam insulation on tower blocks.", { source: 2 });
+    expect(ruleFor("dispute-language", { name: "", a: criticised, b: maker })).toBeUndefined();
+  });
+
+  test("'false claims' still disputes what was claimed", () => {
+    const match = ruleFor("dispute-language", {
+      name: "",
+      a: claim("The maker said the panels were safe for use on tall buildings.", { source: 1, speaker: "Maker", cue: "said" }),
+      b: claim("Tenants' leaders called the maker's statements about the panels false claims.", { source: 2, speaker: "Tenants' leaders", cue: "called" }),
+      signals: { gap: 0 },
+    });
+    expect(match?.explanation).toMatch(/false/);
+  });
+});
+
+describe("no part in something is not the absence of a thing", () => {
+  test("'had no part in the refurbishment' against a claim that speaks of a part of the work", () => {
+    const example: Case = {
+      name: "",
+      a: claim("The aluminium group said it had sold the cladding panels to a fabricator, which passed its part of the cladding work to a builder.", {
+        source: 1,
+      }),
+      b: claim('"We were not involved in fitting the cladding, and we had no part in the refurbishment," the aluminium group said.', {
+        source: 1,
+        speaker: "Aluminium group",
+        cue: "said",
+      }),
+      signals: { gap: 0 },
+    };
+    expect(ruleFor("existence-denied", example)).toBeUndefined();
+  });
+});
+
+describe("a figure denied inside another's statement, and a speaker qualifying its own figure", () => {
+  const stated = claim("Investigators estimated that 1,210 people died in the floods.", { source: 3, speaker: "Investigators", cue: "estimated" });
+  test("'answered the statement by X that 1,200 people did not die' is not the speaker's denial", () => {
+    const reporter = claim("The governor today answered the statement by Senator John P. Doe that 1,200 people did not die in the floods.", { source: 1 });
+    expect(ruleFor("figure-disputed", { name: "", a: reporter, b: stated })).toBeUndefined();
+  });
+
+  test("the senator's own denial still disputes the figure", () => {
+    const denier = claim('Senator Doe wrote that "1,200 people did not die" in the floods.', { source: 2, speaker: "John P. Doe", cue: "wrote" });
+    expect(ruleFor("figure-disputed", { name: "", a: denier, b: stated })?.kind).toBe("numeric");
+  });
+
+  test("'their figure was likely an underestimate' qualifies the authors' own figure", () => {
+    const authors = claim("The authors wrote that one third of the deaths followed delayed care, and that their figure was likely an underestimate.", {
+      source: 2,
+      speaker: "Authors",
+      cue: "wrote",
+    });
+    const survey = claim("A survey led by the authors estimated 4,645 deaths in the floods.", { source: 2, speaker: "Survey", cue: "estimated" });
+    expect(ruleFor("figure-disputed", { name: "", a: authors, b: survey, signals: { gap: 0 } })).toBeUndefined();
+  });
+
+  test("'the official figure was an underestimate' still disputes another's figure", () => {
+    const critics = claim("Relief workers wrote that one third of the deaths followed delayed care, and that the official figure was an underestimate.", {
+      source: 2,
+      speaker: "Relief workers",
+      cue: "wrote",
+    });
+    const survey = claim("A government survey estimated 4,645 deaths in the floods.", { source: 2, speaker: "Survey", cue: "estimated" });
+    expect(ruleFor("figure-disputed", { name: "", a: critics, b: survey, signals: { gap: 0 } })?.kind).toBe("numeric");
+  });
+});

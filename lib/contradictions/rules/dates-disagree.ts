@@ -1,5 +1,17 @@
 import type { ContradictionRule } from "@/lib/contradictions/rules/types";
-import { around, clamp, entityKeys, facetsOf, features, propositionsOf, topics, who, type CueClaim, type CueMatch } from "@/lib/contradictions/features";
+import {
+  around,
+  clamp,
+  differentMembers,
+  entityKeys,
+  facetsOf,
+  features,
+  propositionsOf,
+  topics,
+  who,
+  type CueClaim,
+  type CueMatch,
+} from "@/lib/contradictions/features";
 import type { DateFacet } from "@/lib/facets";
 import { contentTerms, overlap, surfaceWords } from "@/lib/text/terms";
 import { datesDisagree } from "@/lib/text/dates";
@@ -79,6 +91,7 @@ export const differentDates: ContradictionRule = {
   judge: (a, b, { vocabulary }) => {
     const corrected = correction(a, b) ?? correction(b, a);
     if (corrected) return corrected;
+    if (differentMembers(a, b)) return null;
     const fa = features(a);
     const fb = features(b);
     if (!fa.dates.length || !fb.dates.length) return null;

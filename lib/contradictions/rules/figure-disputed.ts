@@ -35,7 +35,10 @@ const disputesMemo = new WeakMap<CueClaim, boolean>();
 function disputes(claim: CueClaim): boolean {
   let known = disputesMemo.get(claim);
   if (known === undefined) {
-    known = !NEGATED_MISJUDGED.test(claim.quote) && ((!!actTargets(claim, "denies") && FIGURE_NOUNS.test(claim.quote)) || MISJUDGED.test(claim.quote));
+    known =
+      !NEGATED_MISJUDGED.test(claim.quote) &&
+      !OWN_FIGURE_MISJUDGED.test(claim.quote) &&
+      ((!!actTargets(claim, "denies") && FIGURE_NOUNS.test(claim.quote)) || MISJUDGED.test(claim.quote));
     disputesMemo.set(claim, known);
   }
   return known;
@@ -54,12 +57,34 @@ function namesMeasure(claim: CueClaim, quantity: QuantityFacet, stating: CueClai
 }
 
 /**
+ * "their figure was likely an underestimate", "our own count is too low": a speaker judging its own figure qualifies
+ * it (the real number is higher or lower); it does not call another's figure wrong.
+ */
+const OWN_FIGURE_MISJUDGED = new RegExp(
+  `\\b(?:our|my|their|its)\\s+(?:own\\s+)?(?:\\w+\\s+)?(?:estimates?|calculations?|figures?|numbers?|tolls?|counts?|tally|projections?)\\b[^.;]{0,40}?(?:${MISJUDGED.source})`,
+  "i",
+);
+
+/**
+ * "answered the statement by President X that 3,000 people did not die", "rejected X's claim that …": a figure denied
+ * inside a statement the sentence names as someone's is reported, not denied, by the sentence's speaker.
+ */
+const REPORTED_STATEMENT =
+  /\b(?:the|a|an|his|her|their|its|this|that|\p{Lu}[\p{L}.]*['’]s)\s+(?:\p{L}+\s+)?(?:statements?|claims?|assertions?|suggestions?|tweets?|remarks?|allegations?|insistence|contention)\s+(?:(?:by|from|of)\s+[^,;:]{1,60}?\s+)?that\b/iu;
+
+function reportsDenial(claim: CueClaim, denied: QuantityFacet): boolean {
+  const at = claim.quote.indexOf(denied.text);
+  const statement = REPORTED_STATEMENT.exec(claim.quote);
+  return statement !== null && at !== -1 && statement.index < at;
+}
+
+/**
  * "3,000 people did not die" against "an estimated 2,975 died": a figure one voice names only to deny it is the figure
  * another states, when the stated figure is within what the denied one's wording allows.
  */
 function deniedFigure(disputing: CueClaim, stating: CueClaim): [QuantityFacet, QuantityFacet] | null {
   for (const denied of facetsOf(disputing).quantities) {
-    if (!denied.denied || denied.modality === "hypothetical") continue;
+    if (!denied.denied || denied.modality === "hypothetical" || reportsDenial(disputing, denied)) continue;
     const asStated = { ...denied, refuted: undefined, denied: undefined };
     const figure = statedQuantities(stating).find((quantity) => comparableQuantities(asStated, quantity) && !quantitiesDisagree(asStated, quantity));
     if (figure) return [denied, figure];

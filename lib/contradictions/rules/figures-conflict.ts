@@ -3,6 +3,7 @@ import type { ContradictionRule } from "@/lib/contradictions/rules/types";
 import {
   clamp,
   differentDates,
+  differentMembers,
   eventRelatedness,
   isAuthorVoice,
   noisyOr,
@@ -177,7 +178,7 @@ export const figuresConflict: ContradictionRule = {
     if (sameVoice(a, b) && !selfContradiction) return null;
     if (REVISION_WORDS.test(a.quote) && REVISION_WORDS.test(b.quote)) return null;
     const figures = disagreeingFigures(a, b);
-    if (!figures) return null;
+    if (!figures || differentMembers(a, b)) return null;
     // Figures dated differently ("on June 10 …", "on June 15 …") tell a timeline, not rival counts.
     if (differentDates(a, b)) return null;
     const [qa0, qb0] = figures;
