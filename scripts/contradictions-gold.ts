@@ -3,6 +3,8 @@
 // of their quote, so the list survives re-seeding and id changes; where several claims state
 // the same side (a denial answering three accusations), any of them counts.
 // Labelled by reading the documents, before and independently of what the detector proposes.
+// Pooled judgments of the proposals these labels do not name (counted for pooled precision only,
+// never for recall) are in contradictions-judged.json beside this file.
 
 export interface GoldConflict {
   label: string;

@@ -27,13 +27,24 @@ import { createTestDatabase } from "@/tests/helpers/test-database";
 import { readManifest, DEFAULT_DOCUMENTS_DIR, DEFAULT_MANIFEST } from "@/seed/run-seed";
 import { readFile } from "node:fs/promises";
 import { GOLD_CONFLICTS } from "./contradictions-gold";
-import { conflictSubjectDirs, HELD_OUT, loadConflictSubject, plainText, type ConflictLabels, type LabelledPair } from "./eval/conflict-sets";
+import {
+  conflictSubjectDirs,
+  HELD_OUT,
+  judgedPairsSchema,
+  loadConflictSubject,
+  plainText,
+  type ConflictLabels,
+  type JudgedPairs,
+  type LabelledPair,
+} from "./eval/conflict-sets";
 import type { SeedManifestEntry } from "@/lib/ingest/schema";
 import { corroborationLabelsSchema, SEED_CORROBORATION, type CorroborationLabels } from "./eval/corroboration-sets";
 import { readJsonFile } from "@/seed/run-seed";
 import { existsSync } from "node:fs";
 
 const SEED_SUBJECT = "mqm-seed";
+/** The seed's pooled judgments (beside GOLD_CONFLICTS; format in tests/fixtures/conflicts/CONFLICT-LABELS.md). */
+const SEED_JUDGED = path.resolve(import.meta.dirname, "contradictions-judged.json");
 
 const argsSchema = z.object({
   subject: z.array(z.string()).default([]),
@@ -66,6 +77,8 @@ interface SubjectScore {
   nonConflicts: number;
   proposals: number;
   correct: number;
+  pooledCorrect: number;
+  unjudged: number;
   found: number;
   topSize: number;
   topReal: number;
@@ -99,12 +112,20 @@ function expandSides<T extends LabelledPair>(pairs: T[], corroboration: Corrobor
   return pairs.map((pair) => ({ ...pair, a: expand(pair.a), b: expand(pair.b) }));
 }
 
+async function readSeedJudged(): Promise<JudgedPairs | undefined> {
+  return existsSync(SEED_JUDGED) ? readJsonFile(SEED_JUDGED, judgedPairsSchema, "not found") : undefined;
+}
+
 async function readCorroboration(file: string): Promise<CorroborationLabels | undefined> {
   return existsSync(file) ? readJsonFile(file, corroborationLabelsSchema, "not found") : undefined;
 }
 
 function withExpandedSides(labels: ConflictLabels, corroboration: CorroborationLabels | undefined): ConflictLabels {
-  return { ...labels, conflicts: expandSides(labels.conflicts, corroboration), nonConflicts: expandSides(labels.nonConflicts, corroboration) };
+  const judged = labels.judged && {
+    conflicts: expandSides(labels.judged.conflicts, corroboration),
+    notConflicts: expandSides(labels.judged.notConflicts, corroboration),
+  };
+  return { ...labels, conflicts: expandSides(labels.conflicts, corroboration), nonConflicts: expandSides(labels.nonConflicts, corroboration), judged };
 }
 
 async function seedSubject(): Promise<SubjectInput> {
@@ -115,7 +136,7 @@ async function seedSubject(): Promise<SubjectInput> {
   return {
     name: SEED_SUBJECT,
     labels: withExpandedSides(
-      { subject: SEED_SUBJECT, title: "MQM (the seed documents)", conflicts: GOLD_CONFLICTS, nonConflicts: [] },
+      { subject: SEED_SUBJECT, title: "MQM (the seed documents)", conflicts: GOLD_CONFLICTS, nonConflicts: [], judged: await readSeedJudged() },
       await readCorroboration(SEED_CORROBORATION),
     ),
     documents,
@@ -162,9 +183,18 @@ async function evaluate(subject: SubjectInput, top: number, verbose: boolean, ex
     const proposals = all.filter((row) => row.kind !== "revision");
     const revisions = all.filter((row) => row.kind === "revision");
     const { conflicts, nonConflicts } = subject.labels;
+    const judged = subject.labels.judged ?? { conflicts: [], notConflicts: [] };
     const labelledRevisions = nonConflicts.filter((entry) => entry.why === "revision");
 
     const isReal = (pair: Proposal) => conflicts.some((entry) => pairMatches(pair, entry, quotes));
+    // Pooled: a proposal judged a conflict after the system ran counts for precision, never for recall.
+    // A labelled look-alike stays one, whatever was judged later.
+    const isLookAlike = (pair: Proposal) => nonConflicts.some((entry) => pairMatches(pair, entry, quotes));
+    const isJudgedReal = (pair: Proposal) => !isLookAlike(pair) && judged.conflicts.some((entry) => pairMatches(pair, entry, quotes));
+    const isJudgedNot = (pair: Proposal) => isLookAlike(pair) || judged.notConflicts.some((entry) => pairMatches(pair, entry, quotes));
+    const verdict = (pair: Proposal) => (isReal(pair) ? "✓" : isJudgedReal(pair) ? "+" : isJudgedNot(pair) ? "×" : "·");
+    const pooledCorrect = proposals.filter((pair) => isReal(pair) || isJudgedReal(pair));
+    const unjudged = proposals.filter((pair) => verdict(pair) === "·");
     const found = conflicts.filter((entry) => proposals.some((pair) => pairMatches(pair, entry, quotes)));
     const correct = proposals.filter(isReal);
     const topList = proposals.slice(0, top);
@@ -173,11 +203,9 @@ async function evaluate(subject: SubjectInput, top: number, verbose: boolean, ex
     const examinedGold = conflicts.filter((entry) => examined.some((pair) => pairMatches(pair, entry, quotes)));
 
     if (verbose) {
-      console.log(`\n== ${subject.name}: top ${top}`);
+      console.log(`\n== ${subject.name}: top ${top} (✓ labelled conflict, + judged conflict, × judged not or look-alike, · unjudged)`);
       topList.forEach((pair, index) => {
-        console.log(
-          `${String(index + 1).padStart(3)} ${isReal(pair) ? "✓" : "·"} ${pair.score.toFixed(2)} ${pair.kind.padEnd(17)} ${pair.rule}: ${pair.explanation}`,
-        );
+        console.log(`${String(index + 1).padStart(3)} ${verdict(pair)} ${pair.score.toFixed(2)} ${pair.kind.padEnd(17)} ${pair.rule}: ${pair.explanation}`);
         console.log(`        A: ${(quotes.get(pair.claimAId) ?? "").slice(0, 120)}`);
         console.log(`        B: ${(quotes.get(pair.claimBId) ?? "").slice(0, 120)}`);
       });
@@ -187,10 +215,12 @@ async function evaluate(subject: SubjectInput, top: number, verbose: boolean, ex
         byRule.set(pair.rule, [real + (isReal(pair) ? 1 : 0), count + 1]);
       }
       console.log(`-- by rule: ${[...byRule].map(([rule, [real, count]]) => `${rule} ${real}/${count}`).join(", ")}`);
-      const wrong = proposals.filter((pair) => !isReal(pair)).slice(top);
+      // Beyond the top list (the first `top` proposals, printed above), the ones not labelled.
+      const wrong = proposals.slice(top).filter((pair) => !isReal(pair));
       if (wrong.length) console.log(`-- further proposals not labelled as conflicts: ${wrong.length}`);
-      for (const pair of wrong.slice(0, 30)) {
-        console.log(`    · ${pair.score.toFixed(2)} ${pair.rule}: ${pair.explanation}`);
+      // The first 30, and every one not yet judged (what pooling has still to read).
+      for (const pair of wrong.filter((pair, index) => index < 30 || verdict(pair) === "·")) {
+        console.log(`    ${verdict(pair)} ${pair.score.toFixed(2)} ${pair.rule}: ${pair.explanation}`);
         console.log(`        A: ${(quotes.get(pair.claimAId) ?? "").slice(0, 120)}`);
         console.log(`        B: ${(quotes.get(pair.claimBId) ?? "").slice(0, 120)}`);
       }
@@ -223,6 +253,8 @@ async function evaluate(subject: SubjectInput, top: number, verbose: boolean, ex
       nonConflicts: nonConflicts.length,
       proposals: proposals.length,
       correct: correct.length,
+      pooledCorrect: pooledCorrect.length,
+      unjudged: unjudged.length,
       found: found.length,
       topSize: topList.length,
       topReal: topList.filter(isReal).length,
@@ -287,11 +319,13 @@ function explainMiss(
 function line(score: Omit<SubjectScore, "name" | "heldOut" | "seconds"> & { name: string }): string {
   return (
     `${score.name.padEnd(16)} recall ${`${score.found}/${score.labelled}`.padStart(7)} ${percent(score.found, score.labelled).padStart(4)}` +
-    `  precision ${`${score.correct}/${score.proposals}`.padStart(7)} ${percent(score.correct, score.proposals).padStart(4)}` +
+    `  precision (labels) ${`${score.correct}/${score.proposals}`.padStart(7)} ${percent(score.correct, score.proposals).padStart(4)}` +
     `  top-${score.topSize} real ${String(score.topReal).padStart(2)}` +
     `  look-alikes proposed ${score.falseAlarmsOnLookAlikes}/${score.nonConflicts}` +
     `  revisions ${score.revisionsLabelledFound}/${score.revisionsLabelled} labelled found (${score.revisionsProposed} proposed)` +
-    `  candidates held ${score.examinedGold}/${score.labelled}`
+    `  candidates held ${score.examinedGold}/${score.labelled}` +
+    `  precision (pooled) ${`${score.pooledCorrect}/${score.proposals}`.padStart(7)} ${percent(score.pooledCorrect, score.proposals).padStart(4)}` +
+    `  unjudged ${score.unjudged}`
   );
 }
 
@@ -304,6 +338,8 @@ function total(name: string, scores: SubjectScore[]) {
     nonConflicts: sum("nonConflicts"),
     proposals: sum("proposals"),
     correct: sum("correct"),
+    pooledCorrect: sum("pooledCorrect"),
+    unjudged: sum("unjudged"),
     found: sum("found"),
     topSize: sum("topSize"),
     topReal: sum("topReal"),
@@ -346,7 +382,8 @@ await runCli(async () => {
   if (scores.length > 1) console.log(line(total("all subjects", scores)));
   const all = total("all", scores);
   console.log(
-    `\noverall: recall ${percent(all.found, all.labelled)}, precision ${percent(all.correct, all.proposals)}; ` +
+    `\noverall: recall ${percent(all.found, all.labelled)}, precision (labels) ${percent(all.correct, all.proposals)}, ` +
+      `precision (pooled) ${percent(all.pooledCorrect, all.proposals)} (${all.unjudged} unjudged); ` +
       `top-20 real per subject ${scores.map((score) => `${score.name} ${score.topReal}/${score.topSize}`).join(", ")}` +
       `; ${((performance.now() - started) / 1000).toFixed(0)} s`,
   );

@@ -1,5 +1,5 @@
 // npm run eval:check-labels -- <subject dir> — does every labelled substring of a conflict
-// set land in an extracted claim? Reads the subject's manifest.json and labels.json, runs each
+// set (its conflicts, look-alikes and pooled judgments) land in an extracted claim? Reads the subject's manifest.json and labels.json, runs each
 // document through the import reader and the extractor (no database), and prints every
 // substring that matches no claim, or matches only across two claims.
 import path from "node:path";
@@ -12,13 +12,15 @@ await runCli(async () => {
   let problems = 0;
   for (const dir of dirs) {
     const subject = await loadConflictSubject(path.resolve(dir));
+    const judged = subject.labels.judged;
     const quotes = subject.documents.flatMap((document) => document.claims.map((claim) => plainText(claim.quote)));
     console.log(
       `${subject.name}: ${subject.documents.length} documents, ${quotes.length} claims, ` +
-        `${subject.labels.conflicts.length} conflicts, ${subject.labels.nonConflicts.length} look-alike non-conflicts`,
+        `${subject.labels.conflicts.length} conflicts, ${subject.labels.nonConflicts.length} look-alike non-conflicts` +
+        (judged ? `, ${judged.conflicts.length} judged conflicts and ${judged.notConflicts.length} judged not (pooled)` : ""),
     );
     for (const document of subject.documents) console.log(`  ${document.file}: ${document.claims.length} claims`);
-    for (const entry of [...subject.labels.conflicts, ...subject.labels.nonConflicts]) {
+    for (const entry of [...subject.labels.conflicts, ...subject.labels.nonConflicts, ...(judged?.conflicts ?? []), ...(judged?.notConflicts ?? [])]) {
       for (const side of [entry.a, entry.b]) {
         for (const substring of side) {
           const needle = plainText(substring);

@@ -16,12 +16,22 @@ export const HELD_OUT: ReadonlySet<string> = new Set(["mh17"]);
 export const CONFLICT_SETS_DIR = path.resolve(import.meta.dirname, "../../tests/fixtures/conflicts");
 
 const side = z.array(z.string().min(4)).min(1);
+const judgedPair = z.object({ label: z.string().min(1), a: side, b: side, note: z.string().min(1) });
+
+/**
+ * Pooled judgments: proposals the labels written in advance did not foresee, judged afterwards by
+ * reading both claims in their documents. A judged conflict counts toward pooled precision only,
+ * never toward recall (CONFLICT-LABELS.md).
+ */
+export const judgedPairsSchema = z.object({ conflicts: z.array(judgedPair).default([]), notConflicts: z.array(judgedPair).default([]) });
+export type JudgedPairs = z.infer<typeof judgedPairsSchema>;
 
 export const conflictLabelsSchema = z.object({
   subject: z.string().min(1),
   title: z.string().min(1),
   conflicts: z.array(z.object({ label: z.string().min(1), kind: z.string().optional(), a: side, b: side })),
   nonConflicts: z.array(z.object({ label: z.string().min(1), why: z.string().min(1), a: side, b: side })),
+  judged: judgedPairsSchema.optional(),
 });
 export type ConflictLabels = z.infer<typeof conflictLabelsSchema>;
 export type LabelledPair = { label: string; a: string[]; b: string[] };
