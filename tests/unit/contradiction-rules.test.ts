@@ -1300,3 +1300,61 @@ describe("a figure denied inside another's statement, and a speaker qualifying i
     expect(ruleFor("figure-disputed", { name: "", a: critics, b: survey, signals: { gap: 0 } })?.kind).toBe("numeric");
   });
 });
+
+describe("opposite-verdicts", () => {
+  test.each<Case>([
+    {
+      name: "a builder says its work met every regulation; the inquiry finds the facade did not comply with the regulations",
+      a: claim("The builder said its work on the school had met all required fire and building regulations.", { source: 1, speaker: "Builder", cue: "said" }),
+      b: claim("The inquiry found that the facade of the school did not comply with the building regulations.", {
+        source: 2,
+        speaker: "Inquiry",
+        cue: "found",
+      }),
+    },
+    {
+      name: "a landlord says it listened to tenants; the tenants' group, in the next sentence, says its warnings fell on deaf ears",
+      a: claim("The tenants' group said its warnings about the lifts had fallen on deaf ears.", { source: 1, speaker: "Tenants' group", cue: "said" }),
+      b: claim("The housing association said it had listened to tenants' concerns.", { source: 1, speaker: "Housing association", cue: "said" }),
+      signals: { gap: 0 },
+    },
+    {
+      name: "the owner says the dam is safe; engineers judge the dam dangerous",
+      a: claim("The owner told reporters the dam on the Tana river was safe and would hold.", { source: 1, speaker: "Owner", cue: "told" }),
+      b: claim("Engineers who inspected the dam on the Tana river said it was dangerous and should be emptied.", {
+        source: 2,
+        speaker: "Engineers",
+        cue: "said",
+      }),
+    },
+  ])("fires: $name", (example) => {
+    const match = ruleFor("opposite-verdicts", example);
+    expect(match).toMatchObject({ kind: "negation" });
+    expect(match!.explanation).toMatch(/judges it well .* badly/);
+  });
+
+  test.each<Case>([
+    {
+      name: "two voices agreeing that the dam is unsafe, one of them in negated words",
+      a: claim("The owner admitted the dam on the Tana river was not safe.", { source: 1, speaker: "Owner", cue: "admitted" }),
+      b: claim("Engineers who inspected the dam on the Tana river said it was dangerous and should be emptied.", {
+        source: 2,
+        speaker: "Engineers",
+        cue: "said",
+      }),
+    },
+    {
+      name: "opposite verdicts on things that share nothing named, far apart",
+      a: claim("The ministry said the vaccine programme had been a success.", { source: 1, speaker: "Ministry", cue: "said" }),
+      b: claim("Auditors said the harbour dredging contract was illegal.", { source: 2, speaker: "Auditors", cue: "said" }),
+    },
+    {
+      name: "one voice judging both ways",
+      a: claim("The report said the old wing was safe.", { source: 1, speaker: "Report", cue: "said" }),
+      b: claim("The report said the new wing was dangerous.", { source: 1, speaker: "Report", cue: "said" }),
+      signals: { gap: 0 },
+    },
+  ])("silent: $name", (example) => {
+    expect(ruleFor("opposite-verdicts", example)).toBeUndefined();
+  });
+});

@@ -16,6 +16,7 @@ import { limitExceeded } from "@/lib/contradictions/rules/limit-exceeded";
 import { predicatePolarity } from "@/lib/contradictions/rules/predicate-polarity";
 import { negatedStatement } from "@/lib/contradictions/rules/negated-statement";
 import { oppositeStances } from "@/lib/contradictions/rules/opposite-stances";
+import { oppositeVerdicts } from "@/lib/contradictions/rules/opposite-verdicts";
 import { placesDisagree } from "@/lib/contradictions/rules/places-disagree";
 
 export const RULES: readonly ContradictionRule[] = [
@@ -30,6 +31,7 @@ export const RULES: readonly ContradictionRule[] = [
   accusationDenial,
   denialAdmission,
   predicatePolarity,
+  oppositeVerdicts,
   existenceDenied,
   differentDates,
   placesDisagree,
