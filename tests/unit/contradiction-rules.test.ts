@@ -1327,10 +1327,38 @@ describe("opposite-verdicts", () => {
         cue: "said",
       }),
     },
+    {
+      name: "a minister says nobody told him of the stockpile; a watchdog names him among officials who were warned of the stockpile",
+      a: claim("The minister said nobody told him that the fertiliser stockpile in the warehouse was dangerous.", {
+        source: 1,
+        speaker: "Minister",
+        cue: "said",
+      }),
+      b: claim("The watchdog's report said the minister was warned twice about the fertiliser stockpile in the warehouse.", {
+        source: 2,
+        speaker: "Watchdog",
+        cue: "said",
+      }),
+    },
+    {
+      name: "the inquiry names the foam lining as the main cause of the spread; its maker says the foam lining made no difference",
+      a: claim("The inquiry found that the main reason the fire spread up the ship was the foam lining of the cabins.", {
+        source: 1,
+        speaker: "Inquiry",
+        cue: "found",
+      }),
+      b: claim("The maker said the foam lining of the cabins made no material difference to how the fire spread.", {
+        source: 2,
+        speaker: "Maker",
+        cue: "said",
+      }),
+    },
   ])("fires: $name", (example) => {
     const match = ruleFor("opposite-verdicts", example);
     expect(match).toMatchObject({ kind: "negation" });
-    expect(match!.explanation).toMatch(/judges it well .* badly/);
+    expect(match!.explanation).toMatch(
+      /says (?:safe|within the rules|well done|known|a cause) .* says (?:dangerous|in breach of them|badly done|not known|no cause)/,
+    );
   });
 
   test.each<Case>([

@@ -6,10 +6,12 @@ import { adjacency, clamp, eventRelatedness, sameVoice, who, type CueClaim } fro
 
 interface Scale {
   name: string;
-  /** Words that judge a thing well on the scale. */
+  /** Words that place a thing at one end of the scale ("safe"), and what that end is called. */
   good: RegExp;
-  /** Words that judge it badly. */
+  goodEnd: string;
+  /** Words that place it at the other end ("dangerous"). */
   bad: RegExp;
+  badEnd: string;
 }
 
 /** A negator close before a verdict turns it over ("not safe", "did not comply", "never complied"). */
@@ -18,18 +20,38 @@ const NEGATOR = /\b(?:not|never|no|nothing|n['’]t|neither|nor|without)\b(?:\s+
 const SCALES: Scale[] = [
   {
     name: "safety",
+    goodEnd: "safe",
+    badEnd: "dangerous",
     good: /\b(?:safe|harmless|structurally\s+sound)\b|\bnothing\s+serious\b/i,
     bad: /\b(?:unsafe|dangerous|danger|hazardous|deadly|lethal|unfit\s+for\s+use)\b|\bat\s+risk\s+of\s+collaps\w*/i,
   },
   {
     name: "compliance with the rules",
+    goodEnd: "within the rules",
+    badEnd: "in breach of them",
     good: /\b(?:compl(?:ied|ies|y)|complying|met|meets?|conform(?:ed|s)?)\s+(?:with\s+)?(?:[\w-]+[\s,]+){0,7}?(?:regulations?|standards?|requirements?|codes?|rules)\b|\b(?:fully\s+)?compliant\b/i,
     bad: /\b(?:breach(?:ed|es)?|violat(?:ed|es|ing|ions?)|non-?compliant|illegal(?:ly)?|unlawful(?:ly)?|unauthori[sz]ed)\b|\bfail(?:ed|s)?\s+to\s+(?:meet|comply)\b/i,
   },
   {
     name: "how well it was done",
+    goodEnd: "well done",
+    badEnd: "badly done",
     good: /\b(?:success(?:ful)?|adequate|effective|listened\s+to)\b|\b(?:would|will)\s+(?:not\s+change\s+anything|change\s+nothing)\b/i,
     bad: /\b(?:inadequate|ineffective|failings?|failures?\s+of|neglect(?:ed|ful)?|(?:on|to)\s+deaf\s+ears|incompeten(?:t|ce)|botched|gravely\s+wrong)\b/i,
+  },
+  {
+    name: "what was known",
+    goodEnd: "known",
+    badEnd: "not known",
+    good: /\b(?:knew|(?:was|were|had\s+been)\s+(?:\w+\s+)?(?:warned|told|informed|aware))\b/i,
+    bad: /\b(?:unaware|no\s+knowledge|(?:not|never)\s+(?:been\s+)?(?:told|informed|warned|aware)|(?:nobody|no\s+one)\s+(?:had\s+)?(?:told|informed|warned)|(?:did\s+not|didn['’]t|never)\s+know)\b/i,
+  },
+  {
+    name: "what caused it",
+    goodEnd: "a cause",
+    badEnd: "no cause",
+    good: /\b(?:contributed\s+to|(?:principal|main|chief)\s+(?:reason|cause))\b/i,
+    bad: /\b(?:(?:made|make|makes)\s+no\s+(?:\w+\s+)?difference|(?:played|plays)\s+no\s+(?:\w+\s+)?(?:part|role)|(?:did|does)\s+not\s+(?:cause|contribute))\b/i,
   },
 ];
 
@@ -76,7 +98,7 @@ export const oppositeVerdicts: ContradictionRule = {
         kind: "negation",
         rule: "opposite-verdicts",
         score: clamp(0.45 + 0.35 * related),
-        explanation: `On ${x.scale.name}, ${who(good)} judges it well (“${gw}”) and ${who(bad)} badly (“${bw}”).`,
+        explanation: `On ${x.scale.name}: ${who(good)} says ${x.scale.goodEnd} (“${gw}”), ${who(bad)} says ${x.scale.badEnd} (“${bw}”).`,
       };
     }
     return null;
