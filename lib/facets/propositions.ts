@@ -79,6 +79,29 @@ function underDenial(tokens: FacetToken[], at: number): string | null {
   return null;
 }
 
+/** Nouns of saying whose "that"-clause the sentence reports without holding it ("the claim that …"). */
+const STATEMENT_NOUN =
+  /^(?:statements?|claims?|assertions?|suggestions?|allegations?|accusations?|rumou?rs?|notions?|theory|theories|contention|insistence|charges?|speculation)$/;
+
+/**
+ * "answered the statement by President X that 3,000 people did not die": the clause is someone's statement, reported.
+ * "a dispute over how many people died", "asked whether the doors were locked": a question asks, it asserts nothing.
+ */
+function inReportedStatement(tokens: FacetToken[], at: number): boolean {
+  for (let i = at - 1; i >= 1; i -= 1) {
+    const token = tokens[i]!;
+    if (/^[;.]$/.test(token.text)) return false;
+    if (token.lower === "whether" || (token.lower === "how" && /^(?:many|much)$/.test(tokens[i + 1]?.lower ?? ""))) return true;
+    if (token.lower !== "that") continue;
+    // "the statement that", "the claim by X that", "the allegations of Y that"
+    for (let j = i - 1; j >= Math.max(0, i - 10); j -= 1) {
+      if (STATEMENT_NOUN.test(tokens[j]!.lower) && tokens[j]!.pos === "NOUN") return true;
+      if (tokens[j]!.pos === "VERB" || tokens[j]!.text === ",") break;
+    }
+  }
+  return false;
+}
+
 /** "locked" → lock, so adjective and verb forms compare. */
 function predicateLemma(token: FacetToken): { lemma: string; pos: "v" | "a" } | null {
   if (token.pos === "VERB") return { lemma: isWord(token.lemma, "v") ? token.lemma : token.lower, pos: "v" };
@@ -110,8 +133,16 @@ function phrase(tokens: FacetToken[], from: number, to: number): string {
     .replace(/ (['’]s|n't|[,.;:])/g, "$1");
 }
 
+/** A clause opened by "and", "but" or a comma whose verb comes before any noun or pronoun has no subject of its own. */
+function subjectless(tokens: FacetToken[], start: number, at: number): boolean {
+  if (start === 0 || !/^(?:and|but|,)$/i.test(tokens[start - 1]!.text)) return false;
+  for (let i = start; i < at; i += 1) if (/^(?:NOUN|PROPN|PRON|NUM)$/.test(tokens[i]!.pos) || tokens[i]!.pos === "DET") return false;
+  return true;
+}
+
 export function extractPropositions(tokens: FacetToken[]): PropositionFacet[] {
   const result: PropositionFacet[] = [];
+  let sentenceSubject: string[] | undefined;
   let lastPredicate = -1;
   for (let i = 0; i < tokens.length; i += 1) {
     const token = tokens[i]!;
@@ -127,7 +158,8 @@ export function extractPropositions(tokens: FacetToken[]): PropositionFacet[] {
     }
     if (!isPredicate(tokens, i)) continue;
     const predicate = predicateLemma(token);
-    if (!predicate) continue;
+    // "rejected the claim that …" denies the clause (underDenial below); any other statement's clause is only reported.
+    if (!predicate || (inReportedStatement(tokens, i) && !underDenial(tokens, i))) continue;
     const [start, end] = clauseBounds(tokens, i);
     // "may be", "will reveal": what might or will be is not said to be.
     if (tokens.slice(Math.max(start, i - 3), i).some((before) => MODAL.test(before.lower))) continue;
@@ -153,7 +185,10 @@ export function extractPropositions(tokens: FacetToken[]): PropositionFacet[] {
       Boolean,
     ) as string[];
     const positive = flips.length % 2 === 0;
-    const args = nounsIn(tokens, start, end);
+    // "Warren Anderson flew to Bhopal and was arrested": a verb with no subject of its own after "and", "but" or an
+    // appositive's comma shares the subject the sentence opened with.
+    sentenceSubject ??= nounsIn(tokens, 0, start);
+    const args = subjectless(tokens, start, i) ? [...new Set([...sentenceSubject, ...nounsIn(tokens, start, end)])] : nounsIn(tokens, start, end);
     if (!args.length) continue;
     result.push({
       lemma: predicate.lemma,

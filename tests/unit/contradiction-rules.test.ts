@@ -1341,8 +1341,8 @@ describe("opposite-verdicts", () => {
       }),
     },
     {
-      name: "the inquiry names the foam lining as the main cause of the spread; its maker says the foam lining made no difference",
-      a: claim("The inquiry found that the main reason the fire spread up the ship was the foam lining of the cabins.", {
+      name: "the inquiry says the foam lining contributed to the spread; its maker says the foam lining made no difference",
+      a: claim("The inquiry found that the foam lining of the cabins contributed to the rapid spread of the fire.", {
         source: 1,
         speaker: "Inquiry",
         cue: "found",
@@ -1384,5 +1384,37 @@ describe("opposite-verdicts", () => {
     },
   ])("silent: $name", (example) => {
     expect(ruleFor("opposite-verdicts", example)).toBeUndefined();
+  });
+});
+
+describe("the same act asserted and negated of one named party", () => {
+  test("'X flew to the city and was arrested' against 'X was never arrested': the second verb shares the first's subject", () => {
+    const match = ruleFor("predicate-polarity", {
+      name: "",
+      a: claim("The company's chairman, Ludwig Brenner, flew to Lyon and was arrested on his arrival on 3 May 1991.", { source: 1 }),
+      b: claim("Brenner was never arrested, whatever the papers say.", { source: 2 }),
+    });
+    expect(match?.explanation).toMatch(/arrested/);
+  });
+
+  test("a clause reported as someone's statement, or asked as a question, is not held by the sentence", () => {
+    const died = claim("Researchers estimated that 1,210 more people died in the province after the floods.", {
+      source: 1,
+      speaker: "Researchers",
+      cue: "estimated",
+    });
+    const reported = claim("The governor answered the statement by Senator John P. Doe that 1,200 people did not die in the province.", { source: 2 });
+    const question = claim("A dispute arose over whether people did not die of the floods in the province.", { source: 3 });
+    expect(ruleFor("predicate-polarity", { name: "", a: died, b: reported })).toBeUndefined();
+    expect(ruleFor("predicate-polarity", { name: "", a: died, b: question })).toBeUndefined();
+  });
+
+  test("'rejected the claim that the doors were locked' still denies the locking", () => {
+    const match = ruleFor("predicate-polarity", {
+      name: "",
+      a: claim("Survivors said the exit doors of the workshop were locked.", { source: 1, speaker: "Survivors", cue: "said" }),
+      b: claim("The owners rejected the claim that the exit doors of the workshop were locked.", { source: 2, speaker: "Owners", cue: "rejected" }),
+    });
+    expect(match?.explanation).toMatch(/lock/);
   });
 });

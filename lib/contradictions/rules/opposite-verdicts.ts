@@ -50,7 +50,7 @@ const SCALES: Scale[] = [
     name: "what caused it",
     goodEnd: "a cause",
     badEnd: "no cause",
-    good: /\b(?:contributed\s+to|(?:principal|main|chief)\s+(?:reason|cause))\b/i,
+    good: /\b(?:contributed\s+to)\b/i,
     bad: /\b(?:(?:made|make|makes)\s+no\s+(?:\w+\s+)?difference|(?:played|plays)\s+no\s+(?:\w+\s+)?(?:part|role)|(?:did|does)\s+not\s+(?:cause|contribute))\b/i,
   },
 ];

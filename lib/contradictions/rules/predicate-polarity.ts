@@ -1,7 +1,7 @@
 // "The doors were locked" / "the owners rejected the allegations of locked doors", or an antonym ("kept unlocked"), by different voices.
 import type { ContradictionRule } from "@/lib/contradictions/rules/types";
 import { adjacency, clamp, entityKeys, eventRelatedness, propositionsOf, sameVoice, speakerKeys, who, type CueClaim } from "@/lib/contradictions/features";
-import { antonyms, synonyms } from "@/lib/text/wordnet";
+import { antonyms, isKindOf, synonyms } from "@/lib/text/wordnet";
 import type { PropositionFacet } from "@/lib/facets";
 import type { Vocabulary } from "@/lib/text/terms";
 
@@ -75,7 +75,10 @@ interface Clash {
 
 function clash(a: CueClaim, b: CueClaim, signals: { gap?: number }, vocabulary: Vocabulary): Clash | null {
   const near = adjacency(signals);
-  const partyInCommon = [...entityKeys(a)].some((key) => entityKeys(b).has(key));
+  const commonKeys = [...entityKeys(a)].filter((key) => entityKeys(b).has(key));
+  const partyInCommon = commonKeys.length > 0;
+  // A party acts or is acted on; a place ("Puerto Rico") is where, and many acts happen there.
+  const partyWords = new Set(commonKeys.filter((key) => !isKindOf(key.replace(/ /g, "_"), "location")).flatMap((key) => key.split(" ")));
   let best: Clash | null = null;
   for (const x of propositionsOf(a)) {
     for (const y of propositionsOf(b)) {
@@ -89,10 +92,12 @@ function clash(a: CueClaim, b: CueClaim, signals: { gap?: number }, vocabulary: 
       // however close the claims sit, unless both claims name one party ("not a single member of his party had been
       // named" / "MQM-P leader Rauf Siddiqui had been nominated", both of the MQM-P).
       if (!shared.length && !partyInCommon) continue;
-      // One noun shared by two long clauses is chance.
+      // One noun shared by two long clauses is chance — unless it names a party both claims name ("Warren Anderson … was
+      // arrested" / "Anderson was never arrested"): a party's name, however often the corpus uses it, is one party.
       const covered = shared.length / Math.max(1, Math.min(x.args.length, y.args.length));
-      if (near < 0.7 && (!distinctive.length || covered < 0.5)) continue;
-      const strength = Math.min(1, 0.35 * shared.length + 0.25 * distinctive.length) * 0.6 + near * 0.4;
+      const party = partyInCommon && shared.some((arg) => partyWords.has(arg));
+      if (near < 0.7 && (!(distinctive.length || party) || covered < 0.5)) continue;
+      const strength = Math.min(1, 0.35 * shared.length + 0.25 * (distinctive.length + (party ? 1 : 0))) * 0.6 + near * 0.4;
       if (best && best.strength >= strength) continue;
       // Which side holds it: with antonyms, the one that asserts its word as written.
       const xHolds = kind === "same" ? x.positive : x.positive && !x.antonym;
@@ -114,7 +119,8 @@ export const predicatePolarity: ContradictionRule = {
     const found = clash(a, b, signals, vocabulary);
     if (!found) return null;
     const related = eventRelatedness(a, b, signals, vocabulary);
-    if (related < 0.2 && found.strength < 0.5) return null;
+    // A party both name is relatedness 0.2 (noisyOr's arithmetic may land a hair below it).
+    if (related < 0.2 - 1e-9 && found.strength < 0.5) return null;
     const { yes, no } = found;
     const how = no.p.flip ? ` (${no.p.flip})` : "";
     return {
