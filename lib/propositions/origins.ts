@@ -33,6 +33,11 @@ export interface OriginMember {
   /** affiliation: the body the speaker's title names in any of their claims ("BP spokesman Toby Odone"), if read. */
   speaker: { id: number; name: string; reliability: Reliability; affiliation?: string | null } | null;
   citedVia: string | null;
+  /**
+   * The body that issues the source and speaks in it in its own voice (an official document's publisher, by its everyday
+   * name: "Kingspan" for "Kingspan Group plc"), if any.
+   */
+  issuer?: string | null;
   /** The source this claim's passage was copied from (reuse detection, not dismissed), if any. */
   copiedFrom: { sourceId: number; sourceTitle: string; reliability: Reliability; share: number } | null;
 }
@@ -457,6 +462,20 @@ function mergeUnnamedRoles(members: OriginMember[], traced: MemberOrigin[]): voi
   }
 }
 
+/**
+ * A company's statement or a ministry's release telling something in its own voice ("Our product made up about 5% of the
+ * insulation") is the issuing body speaking — the same voice as "Kingspan said …" in another source — not a separate
+ * reporter's own account. Only what no rule above traced further (a restatement of an origin the document names keeps it).
+ */
+function speakForIssuers(members: OriginMember[], traced: MemberOrigin[]): void {
+  for (const [index, origin] of traced.entries()) {
+    const member = members[index]!;
+    const issuer = member.issuer?.trim();
+    if (!issuer || origin.originKey !== `source:${member.sourceId}`) continue;
+    [origin.originKey, origin.originLabel] = [speakerKey({ id: -member.sourceId, name: issuer }), issuer];
+  }
+}
+
 /** The original's member a copied sentence repeats: the one sharing most of its words (the first, when none does). */
 function sameSentence(copy: OriginMember, originals: OriginMember[]): OriginMember | undefined {
   const words = keyWords(copy.quote);
@@ -500,6 +519,7 @@ export function traceOrigins(members: OriginMember[]): OriginSummary {
   relayOwnRestatements(members, traced);
   relayRepostedRestatements(members, traced);
   relayNamedInPassing(members, traced);
+  speakForIssuers(members, traced);
   // A copy ends where the sentence it copies ends, after everything above has traced that sentence further.
   const byClaim = new Map(traced.map((origin) => [origin.claimId, origin]));
   for (let round = 0; round < members.length; round += 1) {

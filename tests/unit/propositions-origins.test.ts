@@ -362,4 +362,46 @@ describe("the writer's own words: named sources, witnesses and copies", () => {
     ]);
     expect(unrelated.independentOrigins).toBe(2);
   });
+  test("a company's own statement in its own voice is the company speaking, as is a forum's paste of it", () => {
+    const summary = traceOrigins([
+      member({
+        claimId: 1,
+        sourceId: 1,
+        sourceTitle: "Statement on the warehouse fire",
+        issuer: "Ruihai Logistics",
+        quote: "Our sodium cyanide made up less than a tenth of the chemicals stored on the site.",
+      }),
+      member({
+        claimId: 2,
+        sourceId: 2,
+        speaker: { id: 5, name: "Ruihai Logistics", reliability: "F" },
+        quote: "Ruihai Logistics said its sodium cyanide was less than a tenth of what was stored.",
+      }),
+      member({
+        claimId: 3,
+        sourceId: 3,
+        sourceTitle: "Port thread",
+        quote: "Our sodium cyanide made up less than a tenth of the chemicals stored on the site.",
+        copiedFrom: { sourceId: 1, sourceTitle: "Statement on the warehouse fire", reliability: "F", share: 0.1 },
+      }),
+    ]);
+    expect(summary.independentOrigins).toBe(1);
+    expect(summary.origins[0]).toMatchObject({ label: "Ruihai Logistics", sourceIds: [1, 2, 3] });
+    // A newspaper has no issuer: its own reporting is its own origin.
+    const reported = traceOrigins([
+      member({ claimId: 1, sourceId: 1, quote: "Sodium cyanide was less than a tenth of the chemicals on the site." }),
+      member({ claimId: 2, sourceId: 2, speaker: { id: 5, name: "Ruihai Logistics", reliability: "F" } }),
+    ]);
+    expect(reported.independentOrigins).toBe(2);
+  });
+
+  test("a statement's restatement of an origin it names keeps that origin, not the issuer's", () => {
+    const summary = traceOrigins([
+      member({ claimId: 1, sourceId: 1, issuer: "Ruihai Logistics", speaker: { id: 8, name: "Tianjin fire brigade", reliability: "F" } }),
+      member({ claimId: 2, sourceId: 1, issuer: "Ruihai Logistics", quote: "The fire began in a container of nitrocellulose." }),
+      member({ claimId: 3, sourceId: 2, speaker: { id: 8, name: "Tianjin fire brigade", reliability: "F" } }),
+    ]);
+    expect(summary.independentOrigins).toBe(1);
+    expect(summary.origins[0]!.label).toBe("Tianjin fire brigade");
+  });
 });
