@@ -119,8 +119,13 @@ export function weakestHop(chain: Hop[]): Hop | null {
 const OWN_UTTERANCE =
   /^(?:(?:the|a|an|his|her|its|their|own|joint|written|prepared|brief|short|formal|official|public|separate|later|earlier|new|open)\s+)*(?:statement|press\s+release|news\s+release|autobiography|memoir|letter|article|column|op-ed|speech|address|interview|testimony|tweet|post|blog\s+post|book|remarks)s?$/i;
 
-function ownUtterance(via: string): boolean {
-  return OWN_UTTERANCE.test(via.replace(PUBLISHED_CLAUSE, "").trim());
+function ownUtterance(via: string, speaker: string): boolean {
+  const plain = via.replace(PUBLISHED_CLAUSE, "").trim();
+  if (OWN_UTTERANCE.test(plain)) return true;
+  // "the Energy Department statement", "Benetton's letter": the speaker's own name before it says whose it is.
+  const name = speaker.trim().replace(/^the\s+/i, "");
+  const own = new RegExp(`^(?:the\\s+)?${escapeRegExp(name)}(?:['’]s)?\\s+(.+)$`, "iu").exec(plain);
+  return Boolean(own && OWN_UTTERANCE.test(own[1]!));
 }
 
 /** The chain of one member, outermost first, without following a copy into another member. */
@@ -130,7 +135,7 @@ function ownChain(member: OriginMember): { chain: Hop[]; key: string; label: str
     chain.push({ kind: "repost", label: member.copiedFrom.sourceTitle, reliability: member.copiedFrom.reliability, sourceId: member.copiedFrom.sourceId });
   if (member.speaker) chain.push({ kind: "speaker", label: member.speaker.name, reliability: member.speaker.reliability, actorId: member.speaker.id });
   const via = member.citedVia?.trim();
-  if (via && documentKey(via) && !(member.speaker && ownUtterance(via))) {
+  if (via && documentKey(via) && !(member.speaker && ownUtterance(via, member.speaker.name))) {
     chain.push({ kind: "via", label: via, reliability: "F" });
     return { chain, key: `doc:${documentKey(via)}`, label: via };
   }
@@ -196,6 +201,12 @@ function mergeNameVariants(traced: MemberOrigin[]): void {
 export const ROLE_WORDS =
   "spokes(?:man|woman|person)|leaders?|officials?|executives?|chief\\s+executive|chairman|chairwoman|president|director|manager|lawyers?|attorneys?|counsel|representatives?|engineers?|scientists?|minister|secretary|commissioner|chief|head|adviser|advisor";
 
+/** A title written before a name is capitalized ("Energy Secretary Steven Chu"): each title word with either initial. */
+const TITLE_BEFORE_NAME = ROLE_WORDS.replace(/(^|\|)([a-z])/g, (_match, bar: string, initial: string) => `${bar}[${initial}${initial.toUpperCase()}]`);
+
+/** Words that make a title grander ("Prime Minister", "Deputy Secretary"), not the body it serves. */
+const TITLE_RANK = /^(?:the\s+)?(?:(?:Prime|Deputy|Vice|Acting|Senior|Chief|General|Assistant|Former|Interim|Under)\s*)+$/;
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
@@ -208,8 +219,10 @@ export function affiliationOf(quote: string, name: string): string | null {
   const surname = name.trim().split(/\s+/).pop();
   if (!surname || surname.length < 2) return null;
   const who = `(?:${escapeRegExp(name.trim())}|${escapeRegExp(surname)})`;
-  const before = new RegExp(`((?:the\\s+)?(?:\\p{Lu}[\\p{L}&.-]*\\s+){1,4}?)(?:${ROLE_WORDS})\\s+(?:\\p{Lu}[\\p{L}.-]*\\s+){0,3}${who}\\b`, "u").exec(quote);
-  if (before) return before[1]!.trim();
+  const before = new RegExp(`((?:the\\s+)?(?:\\p{Lu}[\\p{L}&.-]*\\s+){1,4}?)(?:${TITLE_BEFORE_NAME})\\s+(?:\\p{Lu}[\\p{L}.-]*\\s+){0,3}${who}\\b`, "u").exec(
+    quote,
+  );
+  if (before && !TITLE_RANK.test(before[1]!.trim())) return before[1]!.trim();
   const after = new RegExp(
     `${who},\\s+(?:an?\\s+|the\\s+)?(?:[\\p{Ll}-]+\\s+){0,2}(?:${ROLE_WORDS})\\s+(?:for|of|at|with)\\s+((?:the\\s+)?(?:[\\p{L}&.'’-]+\\s*){1,5}?)(?:[,.;]|\\s+(?:said|says|told|who|and)\\b)`,
     "u",
@@ -264,6 +277,16 @@ function mergeBracketedShortForms(members: OriginMember[], traced: MemberOrigin[
 }
 
 /**
+ * "Energy Secretary Steven Chu" and "the Energy Department": a title names a department by its head word, the rest of
+ * the name left unsaid — the one voice whose name begins with the title's body, if exactly one does.
+ */
+function bodyNamedByItsHead(key: string, voices: Map<string, string>): string | null {
+  const head = `${key} `;
+  const longer = [...voices.keys()].filter((voice) => voice.startsWith(head));
+  return longer.length === 1 ? longer[0]! : null;
+}
+
+/**
  * "BP spokesman Toby Odone" speaks for BP: a person whose title in the claim names a body that is itself an origin of
  * the proposition is that body's voice, and one origin with it. A body the proposition does not otherwise hear from
  * leaves the person their own origin.
@@ -277,7 +300,7 @@ function mergeAffiliations(members: OriginMember[], traced: MemberOrigin[]): voi
     const body = affiliationOf(member.quote, member.speaker.name) ?? member.speaker.affiliation;
     if (!body) continue;
     const key = `voice:${documentKey(body.replace(/^the\s+/i, ""))}`;
-    const found = voices.has(key) ? key : bodyOfInitials(body.trim(), voices);
+    const found = voices.has(key) ? key : (bodyOfInitials(body.trim(), voices) ?? bodyNamedByItsHead(key, voices));
     if (!found || found === origin.originKey) continue;
     [origin.originKey, origin.originLabel] = [found, voices.get(found)!];
   }

@@ -404,4 +404,56 @@ describe("the writer's own words: named sources, witnesses and copies", () => {
     expect(summary.independentOrigins).toBe(1);
     expect(summary.origins[0]!.label).toBe("Tianjin fire brigade");
   });
+  test("'the Energy Bureau statement' read as the Energy Bureau's cited document is the Bureau speaking", () => {
+    const summary = traceOrigins([
+      member({
+        claimId: 1,
+        sourceId: 1,
+        speaker: { id: 1, name: "Energy Bureau", reliability: "F" },
+        citedVia: "Energy Bureau statement",
+        quote: "The Energy Bureau said in a statement that its readings were sound.",
+      }),
+      member({ claimId: 2, sourceId: 2, speaker: { id: 1, name: "Energy Bureau", reliability: "F" }, quote: "The Energy Bureau stood by its readings." }),
+    ]);
+    expect(summary.independentOrigins).toBe(1);
+    expect(summary.origins[0]!.label).toBe("Energy Bureau");
+    // Another body's statement the speaker cites is still a document of its own.
+    const cited = traceOrigins([
+      member({ claimId: 1, sourceId: 1, speaker: { id: 1, name: "Energy Bureau", reliability: "F" }, citedVia: "Harbour Authority statement" }),
+      member({ claimId: 2, sourceId: 2, speaker: { id: 1, name: "Energy Bureau", reliability: "F" } }),
+    ]);
+    expect(cited.independentOrigins).toBe(2);
+  });
+
+  test("a capitalized title before a name names the department by its head word", () => {
+    expect(affiliationOf("Transport Secretary Wen Jia said the cranes were checked.", "Wen Jia")).toBe("Transport");
+    expect(affiliationOf("Prime Minister Li Keqiang said the cranes were checked.", "Li Keqiang")).toBeNull();
+    const summary = traceOrigins([
+      member({
+        claimId: 1,
+        sourceId: 1,
+        speaker: { id: 1, name: "Wen Jia", reliability: "F" },
+        quote: "Transport Secretary Wen Jia said the cranes were checked.",
+      }),
+      member({
+        claimId: 2,
+        sourceId: 2,
+        speaker: { id: 2, name: "Transport Department", reliability: "F" },
+        quote: "The Transport Department said the cranes were checked.",
+      }),
+    ]);
+    expect(summary.independentOrigins).toBe(1);
+    // Two departments whose names begin alike leave the title's holder on their own.
+    const ambiguous = traceOrigins([
+      member({
+        claimId: 1,
+        sourceId: 1,
+        speaker: { id: 1, name: "Wen Jia", reliability: "F" },
+        quote: "Transport Secretary Wen Jia said the cranes were checked.",
+      }),
+      member({ claimId: 2, sourceId: 2, speaker: { id: 2, name: "Transport Department", reliability: "F" } }),
+      member({ claimId: 3, sourceId: 3, speaker: { id: 3, name: "Transport Police", reliability: "F" } }),
+    ]);
+    expect(ambiguous.independentOrigins).toBe(3);
+  });
 });
