@@ -377,6 +377,16 @@ function insideLongerName(quote: string, label: string): boolean {
 }
 
 /**
+ * "analyzed a BP video", "the FBI report": a name between an article and a common noun says whose thing the noun is —
+ * it names no one who states anything in the sentence. True when every mention of the name is so.
+ */
+function onlyDescribesAThing(quote: string, label: string): boolean {
+  const name = label.trim().replace(/^the\s+/i, "");
+  const mentions = [...quote.matchAll(new RegExp(`(\\S+\\s+)?\\b${escapeRegExp(name)}\\b(?!['’])(\\s+\\S+)?`, "giu"))];
+  return mentions.length > 0 && mentions.every((mention) => /^(?:a|an|the)\s+$/i.test(mention[1] ?? "") && /^\s+\p{Ll}[\p{Ll}-]*$/u.test(mention[2] ?? ""));
+}
+
+/**
  * "The Rapid Damage and Needs Assessment published by the World Bank put the damage at …", "In November CNN surveyed 112
  * funeral homes …": a sentence that names who a statement comes from attributes it, whatever its verb — the origin is
  * the one it names, not the document's own reporting. Only an origin another member of the proposition establishes is
@@ -396,7 +406,9 @@ function relayNamedInPassing(members: OriginMember[], traced: MemberOrigin[]): v
     const quote = members[index]!.quote;
     if (!origin.originKey.startsWith("source:") || firstPersonWitness(quote)) continue;
     const words = keyWords(quote);
-    const found = [...named].filter(([, name]) => name.words.every((word) => words.has(word)) && !insideLongerName(quote, name.label));
+    const found = [...named].filter(
+      ([, name]) => name.words.every((word) => words.has(word)) && !insideLongerName(quote, name.label) && !onlyDescribesAThing(quote, name.label),
+    );
     if (found.length === 1) [origin.originKey, origin.originLabel] = [found[0]![0], found[0]![1].label];
   }
 }
@@ -408,6 +420,13 @@ function relayNamedInPassing(members: OriginMember[], traced: MemberOrigin[]): v
 const COURT_RULING =
   /\b((?:[\p{L}-]+\s+){0,3}?(?:[Cc]ourt|[Tt]ribunal|[Bb]ench|[Jj]ury)|\p{Lu}{1,4}C)\s+(?:(?:on|in)\s+[\p{L}\d]+\s+)?(?:(?:had|has)\s+)?(?:sentenced|sentences|convicted|convicts|acquitted|acquits|upheld|upholds|ruled|rules|found|finds|granted|grants|dismissed|dismisses|overturned|overturns|quashed|quashes)\b/u;
 const COURT_WORDS = new Set(["court", "tribunal", "bench", "jury"]);
+
+/**
+ * "Four gatekeepers were sentenced to life", "received life sentences", "was acquitted": a sentence passed or a verdict
+ * given, with no court named, is still a court's ruling — "the court".
+ */
+const RULING_SUFFERED =
+  /\b(?:(?:was|were|is|are|been)\s+(?:\p{Ll}+ly\s+)?(?:sentenced|convicted|acquitted)|(?:received|receive|receives|got|given|handed)\s+(?:(?:a|an|the|their|his|her|life|death|prison|jail|suspended|[\p{L}-]+-year)\s+){0,3}(?:sentences?|terms?))\b/u;
 
 /** "anti-terrorism court" and "ATC", "Sindh High Court" and "SHC": one key, the initials; "the court" alone: "court". */
 function courtKey(name: string): string {
@@ -423,7 +442,8 @@ function courtKey(name: string): string {
 function traceRulingsToCourts(members: OriginMember[], traced: MemberOrigin[]): void {
   const rulings = traced.map((origin, index) => {
     if (!origin.originKey.startsWith("source:")) return null;
-    const named = COURT_RULING.exec(members[index]!.quote)?.[1];
+    const quote = members[index]!.quote;
+    const named = COURT_RULING.exec(quote)?.[1] ?? (RULING_SUFFERED.test(quote) ? "the court" : undefined);
     return named ? { key: courtKey(named), label: named.replace(/^(?:the|an?)\s+/i, "") } : null;
   });
   const specific = new Map(rulings.filter((ruling) => ruling && !COURT_WORDS.has(ruling.key)).map((ruling) => [ruling!.key, ruling!.label]));

@@ -456,4 +456,27 @@ describe("the writer's own words: named sources, witnesses and copies", () => {
     ]);
     expect(ambiguous.independentOrigins).toBe(3);
   });
+  test("a sentence passed with no court named is the court's ruling, one with the court that is named", () => {
+    const summary = traceOrigins([
+      member({ claimId: 1, sourceId: 1, quote: "Two warehouse managers received suspended sentences for falsifying the stock records." }),
+      member({ claimId: 2, sourceId: 2, quote: "The warehouse managers were sentenced for falsifying the records, the paper said." }),
+      member({ claimId: 3, sourceId: 3, quote: "The Binhai People's Court sentenced two warehouse managers for falsifying records." }),
+    ]);
+    expect(summary.independentOrigins).toBe(1);
+    // A sentence that mentions sentences without any being passed stays the writer's own.
+    const untold = traceOrigins([
+      member({ claimId: 1, sourceId: 1, quote: "The managers falsified the stock records for two years." }),
+      member({ claimId: 2, sourceId: 2, quote: "The managers were sentenced for falsifying the stock records." }),
+    ]);
+    expect(untold.independentOrigins).toBe(2);
+  });
+
+  test("a name between an article and a noun ('a Sinochem video') names whose thing it is, not who states it", () => {
+    const summary = traceOrigins([
+      member({ claimId: 1, sourceId: 1, speaker: { id: 1, name: "Zhou Min", reliability: "F" }, quote: "Zhou Min put the blast at 21 tonnes of TNT." }),
+      member({ claimId: 2, sourceId: 2, speaker: { id: 2, name: "Sinochem", reliability: "F" }, quote: "Sinochem said the blast was smaller." }),
+      member({ claimId: 3, sourceId: 3, quote: "Seismologist Zhou Min studied a Sinochem video and arrived at 21 tonnes of TNT." }),
+    ]);
+    expect(summary.members.find((traced) => traced.claimId === 3)!.originLabel).toBe("Zhou Min");
+  });
 });
