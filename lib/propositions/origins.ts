@@ -230,7 +230,16 @@ export function affiliationOf(quote: string, name: string): string | null {
   if (after) return after[1]!.trim();
   // "Scot Wheeler, a Dow spokesman": the body named before the title, in apposition to the name.
   const apposed = new RegExp(`${who},\\s+(?:an?|the)\\s+((?:\\p{Lu}[\\p{L}&.'’-]*\\s+){1,4}?)(?:${ROLE_WORDS})\\b`, "u").exec(quote);
-  return apposed ? apposed[1]!.trim() : null;
+  if (apposed) return apposed[1]!.trim();
+  // "Satinath Sarangi of the Bhopal Group for Information and Action said", "my friends at the Bhopal Group …": a person
+  // of or at a body named in full (two capitalized words or more, or its initials).
+  const initial = escapeRegExp(surname[0]!);
+  const loose = `(?:${escapeRegExp(name.trim())}|[${initial.toLowerCase()}${initial.toUpperCase()}]${escapeRegExp(surname.slice(1))})`;
+  const member = new RegExp(
+    `\\b${loose}\\s+(?:of|at|from)\\s+(?:the\\s+)?(\\p{Lu}{2,6}\\b|\\p{Lu}[\\p{L}&.'’-]*(?:\\s+(?:(?:of|for|and|on|the)\\s+)*\\p{Lu}[\\p{L}&.'’-]*)+)`,
+    "u",
+  ).exec(quote);
+  return member ? member[1]!.trim() : null;
 }
 
 /** "MQM" → the one voice named in full whose initials those are ("Muttahida Qaumi Movement"), if exactly one. */
@@ -303,6 +312,24 @@ function mergeAffiliations(members: OriginMember[], traced: MemberOrigin[]): voi
     const found = voices.has(key) ? key : (bodyOfInitials(body.trim(), voices) ?? bodyNamedByItsHead(key, voices));
     if (!found || found === origin.originKey) continue;
     [origin.originKey, origin.originLabel] = [found, voices.get(found)!];
+  }
+  // "Satinath Sarangi of the Bhopal Group …" and "my friends at the Bhopal Group …": two people who speak for one body
+  // are its voice, though the body itself says nothing in the proposition.
+  const byBody = new Map<string, { label: string; keys: Set<string>; at: number[] }>();
+  for (const [index, origin] of traced.entries()) {
+    const speaker = members[index]!.speaker;
+    if (!speaker || !origin.originKey.startsWith("voice:")) continue;
+    const body = (affiliationOf(members[index]!.quote, speaker.name) ?? speaker.affiliation)?.replace(/^the\s+/i, "").trim();
+    const key = body && documentKey(body);
+    if (!key) continue;
+    const entry = byBody.get(key) ?? { label: body, keys: new Set<string>(), at: [] };
+    entry.keys.add(origin.originKey);
+    entry.at.push(index);
+    byBody.set(key, entry);
+  }
+  for (const [key, entry] of byBody) {
+    if (entry.keys.size < 2) continue;
+    for (const index of entry.at) [traced[index]!.originKey, traced[index]!.originLabel] = [`voice:${key}`, entry.label];
   }
 }
 

@@ -479,4 +479,27 @@ describe("the writer's own words: named sources, witnesses and copies", () => {
     ]);
     expect(summary.members.find((traced) => traced.claimId === 3)!.originLabel).toBe("Zhou Min");
   });
+  test("two people of one body speak with its voice, though the body itself says nothing", () => {
+    expect(affiliationOf("Gao Lin of the Tianjin Residents Alliance said the count had passed 200.", "Gao Lin")).toBe("Tianjin Residents Alliance");
+    expect(affiliationOf("My neighbours at the Tianjin Residents Alliance counted 200 dead.", "Neighbours")).toBe("Tianjin Residents Alliance");
+    // A place is no body: "Gao Lin of Binhai" names one word only.
+    expect(affiliationOf("Gao Lin of Binhai said the count had passed 200.", "Gao Lin")).toBeNull();
+    const summary = traceOrigins([
+      member({
+        claimId: 1,
+        sourceId: 1,
+        speaker: { id: 1, name: "Gao Lin", reliability: "F" },
+        quote: "Gao Lin of the Tianjin Residents Alliance said the count had passed 200.",
+      }),
+      member({
+        claimId: 2,
+        sourceId: 2,
+        speaker: { id: 2, name: "Neighbours", reliability: "F" },
+        quote: "My neighbours at the Tianjin Residents Alliance counted 200 dead.",
+      }),
+      member({ claimId: 3, sourceId: 3, speaker: { id: 3, name: "Activists", reliability: "F" }, quote: "Activists put the toll above 200." }),
+    ]);
+    expect(summary.independentOrigins).toBe(2);
+    expect(summary.origins.map((origin) => origin.label)).toContain("Tianjin Residents Alliance");
+  });
 });
