@@ -295,6 +295,11 @@ function bodyNamedByItsHead(key: string, voices: Map<string, string>): string | 
   return longer.length === 1 ? longer[0]! : null;
 }
 
+/** The body a member's speaker speaks for, by their title in this claim or in another of theirs. */
+function bodyOf(member: OriginMember): string | null | undefined {
+  return member.speaker && (affiliationOf(member.quote, member.speaker.name) ?? member.speaker.affiliation);
+}
+
 /**
  * "BP spokesman Toby Odone" speaks for BP: a person whose title in the claim names a body that is itself an origin of
  * the proposition is that body's voice, and one origin with it. A body the proposition does not otherwise hear from
@@ -306,7 +311,7 @@ function mergeAffiliations(members: OriginMember[], traced: MemberOrigin[]): voi
   for (const [index, origin] of traced.entries()) {
     const member = members[index]!;
     if (!member.speaker || !origin.originKey.startsWith("voice:")) continue;
-    const body = affiliationOf(member.quote, member.speaker.name) ?? member.speaker.affiliation;
+    const body = bodyOf(member);
     if (!body) continue;
     const key = `voice:${documentKey(body.replace(/^the\s+/i, ""))}`;
     const found = voices.has(key) ? key : (bodyOfInitials(body.trim(), voices) ?? bodyNamedByItsHead(key, voices));
@@ -317,9 +322,10 @@ function mergeAffiliations(members: OriginMember[], traced: MemberOrigin[]): voi
   // are its voice, though the body itself says nothing in the proposition.
   const byBody = new Map<string, { label: string; keys: Set<string>; at: number[] }>();
   for (const [index, origin] of traced.entries()) {
-    const speaker = members[index]!.speaker;
-    if (!speaker || !origin.originKey.startsWith("voice:")) continue;
-    const body = (affiliationOf(members[index]!.quote, speaker.name) ?? speaker.affiliation)?.replace(/^the\s+/i, "").trim();
+    if (!origin.originKey.startsWith("voice:")) continue;
+    const body = bodyOf(members[index]!)
+      ?.replace(/^the\s+/i, "")
+      .trim();
     const key = body && documentKey(body);
     if (!key) continue;
     const entry = byBody.get(key) ?? { label: body, keys: new Set<string>(), at: [] };
