@@ -11,6 +11,7 @@
 // Admiralty reliability (A best … E unreliable, F cannot be judged); a claim is as strong as its weakest graded hop.
 import type { Reliability } from "@/lib/generated/prisma/enums";
 import { normalizeTerm } from "@/lib/text/terms";
+import { isDictionaryWord } from "@/lib/text/wordnet";
 
 export type HopKind = "speaker" | "via" | "source" | "repost";
 
@@ -83,8 +84,16 @@ export function documentKey(citedVia: string): string {
     .replace(/['’]s\b/g, "")
     .split(/[^\p{L}\p{N}]+/u)
     .filter((word) => word && !/^(?:the|a|an|its|his|her|their|this|that|of|by|from|to|in|on|leaked|said|says|according)$/.test(word))
-    .map((word) => normalizeTerm(word) ?? word);
+    .map(keyWord);
   return words.slice(0, 6).join(" ");
+}
+
+/** "the first report" is "the Phase 1 report": an ordinal and its figure are one word of a name. */
+const ORDINALS: Record<string, string> = { first: "1", second: "2", third: "3", fourth: "4", fifth: "5", sixth: "6" };
+
+/** A word of a name or sentence as keys spell it: its stem, an ordinal as its figure. */
+function keyWord(word: string): string {
+  return ORDINALS[word] ?? normalizeTerm(word) ?? word;
 }
 
 const SPEAKS_FOR =
@@ -393,7 +402,7 @@ function keyWords(text: string): Set<string> {
       .replace(/['’]s\b/g, "")
       .split(/[^\p{L}\p{N}]+/u)
       .filter(Boolean)
-      .map((word) => normalizeTerm(word) ?? word),
+      .map(keyWord),
   );
 }
 
@@ -407,6 +416,17 @@ function insideLongerName(quote: string, label: string): boolean {
   const mentions = [...quote.matchAll(new RegExp(`(\\S+\\s+)?\\b${escapeRegExp(name)}\\b(?:['’]s)?(\\s+\\S+)?`, "giu"))];
   const capitalized = (word: string | undefined) => !!word && /^\p{Lu}/u.test(word.trim()) && !/[.!?:;,]$/.test(word.trim());
   return mentions.length > 0 && mentions.every((mention) => (capitalized(mention[1]) && mention.index! > 0) || capitalized(mention[2]));
+}
+
+/**
+ * "On June 17, Cundy put the number at 58": a person named in full elsewhere ("Stuart Cundy") is named again by their
+ * surname alone — a capitalized word of the name that is no English word (so not "Department" or "Watch").
+ */
+function surnameIn(quote: string, label: string): boolean {
+  const words = label.trim().split(/\s+/);
+  const surname = words.at(-1)!;
+  if (words.length < 2 || words.length > 4 || !words.every((word) => /^\p{Lu}/u.test(word)) || isDictionaryWord(surname)) return false;
+  return new RegExp(`(?<![\\p{L}])${escapeRegExp(surname)}(?![\\p{L}])`, "u").test(quote);
 }
 
 /**
@@ -440,7 +460,10 @@ function relayNamedInPassing(members: OriginMember[], traced: MemberOrigin[]): v
     if (!origin.originKey.startsWith("source:") || firstPersonWitness(quote)) continue;
     const words = keyWords(quote);
     const found = [...named].filter(
-      ([, name]) => name.words.every((word) => words.has(word)) && !insideLongerName(quote, name.label) && !onlyDescribesAThing(quote, name.label),
+      ([, name]) =>
+        (name.words.every((word) => words.has(word)) || surnameIn(quote, name.label)) &&
+        !insideLongerName(quote, name.label) &&
+        !onlyDescribesAThing(quote, name.label),
     );
     if (found.length === 1) [origin.originKey, origin.originLabel] = [found[0]![0], found[0]![1].label];
   }
@@ -510,6 +533,21 @@ function mergeDocumentAcronyms(traced: MemberOrigin[]): void {
           .some((word) => kinds.has(word)),
     );
     if (full) [origin.originKey, origin.originLabel] = full;
+  }
+}
+
+/**
+ * "the first report" and "the Phase 1 report, published on 30 October 2019": a document named in fewer words, all of
+ * them inside another document's name, is that document, when exactly one other document's name holds them.
+ */
+function mergeDocumentVariants(traced: MemberOrigin[]): void {
+  const documents = [...new Map(traced.filter((origin) => origin.originKey.startsWith("doc:")).map((origin) => [origin.originKey, origin.originLabel]))];
+  const words = (key: string) => key.slice(4).split(" ").filter(Boolean);
+  for (const origin of traced) {
+    if (!origin.originKey.startsWith("doc:")) continue;
+    const mine = words(origin.originKey);
+    const fuller = documents.filter(([key]) => words(key).length > mine.length && mine.every((word) => words(key).includes(word)));
+    if (mine.length && fuller.length === 1) [origin.originKey, origin.originLabel] = fuller[0]!;
   }
 }
 
@@ -591,6 +629,7 @@ export function traceOrigins(members: OriginMember[]): OriginSummary {
   mergeAffiliations(members, traced);
   traceRulingsToCourts(members, traced);
   mergeDocumentAcronyms(traced);
+  mergeDocumentVariants(traced);
   mergeUnnamedRoles(members, traced);
   relayOwnRestatements(members, traced);
   relayRepostedRestatements(members, traced);

@@ -502,4 +502,38 @@ describe("the writer's own words: named sources, witnesses and copies", () => {
     expect(summary.independentOrigins).toBe(2);
     expect(summary.origins.map((origin) => origin.label)).toContain("Tianjin Residents Alliance");
   });
+  test("'the first report' and 'the Stage 1 report' are one document; a sentence naming it in passing rests on it", () => {
+    expect(documentKey("the first report")).toBe(documentKey("1 report"));
+    const summary = traceOrigins([
+      member({ claimId: 1, sourceId: 1, speaker: { id: 1, name: "Wu Dan", reliability: "F" }, citedVia: "first report" }),
+      member({ claimId: 2, sourceId: 2, speaker: { id: 2, name: "Stage 1 report", reliability: "F" }, citedVia: "Stage 1 report, published on 3 May 2016" }),
+      member({ claimId: 3, sourceId: 3, quote: "The Stage 1 report in 2016 found the fire began in a container of nitrocellulose." }),
+    ]);
+    expect(summary.independentOrigins).toBe(1);
+    // Two fuller names that both hold the short one leave it apart.
+    const two = traceOrigins([
+      member({ claimId: 1, sourceId: 1, speaker: { id: 1, name: "Wu Dan", reliability: "F" }, citedVia: "the report" }),
+      member({ claimId: 2, sourceId: 2, speaker: { id: 2, name: "Li Na", reliability: "F" }, citedVia: "the safety report" }),
+      member({ claimId: 3, sourceId: 3, speaker: { id: 3, name: "Zhao Lei", reliability: "F" }, citedVia: "the police report" }),
+    ]);
+    expect(two.independentOrigins).toBe(3);
+  });
+
+  test("a person named in full elsewhere is named again by their surname; a body's last common word is no surname", () => {
+    const summary = traceOrigins([
+      member({ claimId: 1, sourceId: 1, speaker: { id: 1, name: "Martin Okafor", reliability: "F" }, quote: "Martin Okafor said 104 firefighters had died." }),
+      member({ claimId: 2, sourceId: 2, quote: "On Friday, Okafor put the number of firefighters dead at 104." }),
+    ]);
+    expect(summary.independentOrigins).toBe(1);
+    const body = traceOrigins([
+      member({
+        claimId: 1,
+        sourceId: 1,
+        speaker: { id: 1, name: "Tianjin Fire Department", reliability: "F" },
+        quote: "The fire department said 104 had died.",
+      }),
+      member({ claimId: 2, sourceId: 2, quote: "The Harbour Department counted 104 firefighters dead." }),
+    ]);
+    expect(body.independentOrigins).toBe(2);
+  });
 });
