@@ -85,6 +85,7 @@ export async function toOriginMembers(prisma: Reader, claims: readonly OriginCla
     speaker: claim.speaker ? { ...claim.speaker, affiliation: affiliations.get(claim.speaker.id) ?? null } : null,
     citedVia: claim.citedVia,
     issuer: issuerOf(claim.source),
+    thread: claim.source.kind === "forum",
     copiedFrom: copied.get(claim.id) ?? null,
   }));
 }

@@ -39,6 +39,8 @@ export interface OriginMember {
    * name: "Kingspan" for "Kingspan Group plc"), if any.
    */
   issuer?: string | null;
+  /** The source is a forum thread: many posts by many hands. */
+  thread?: boolean;
   /** The source this claim's passage was copied from (reuse detection, not dismissed), if any. */
   copiedFrom: { sourceId: number; sourceTitle: string; reliability: Reliability; share: number } | null;
 }
@@ -368,6 +370,8 @@ export function firstPersonWitness(quote: string): boolean {
 function relayOwnRestatements(members: OriginMember[], traced: MemberOrigin[]): void {
   const named = new Map<number, MemberOrigin>();
   for (const [index, origin] of traced.entries()) {
+    // A thread's pasted post names nothing for the replies around it: each reply is its poster's own.
+    if (members[index]!.thread && members[index]!.copiedFrom) continue;
     if (!origin.originKey.startsWith("source:") && !named.has(members[index]!.sourceId)) named.set(members[index]!.sourceId, origin);
   }
   for (const [index, origin] of traced.entries()) {
@@ -388,7 +392,8 @@ function relayRepostedRestatements(members: OriginMember[], traced: MemberOrigin
   for (const [index, origin] of traced.entries()) {
     const member = members[index]!;
     const original = copies.get(member.sourceId);
-    if (original === undefined || member.copiedFrom || origin.originKey !== `source:${member.sourceId}`) continue;
+    // A reply in a thread is another hand's, not the reposter's restatement of the paste.
+    if (original === undefined || member.copiedFrom || member.thread || origin.originKey !== `source:${member.sourceId}`) continue;
     const relayed = members.findIndex((other) => other.sourceId === original);
     if (relayed >= 0) [origin.originKey, origin.originLabel] = [traced[relayed]!.originKey, traced[relayed]!.originLabel];
   }
@@ -552,6 +557,20 @@ function mergeDocumentVariants(traced: MemberOrigin[]): void {
 }
 
 /**
+ * "The authors wrote that one third of the deaths …" and "Harvard's own paper found …": the authors of a document are
+ * its voice — the one document the proposition cites, if exactly one.
+ */
+function mergeAuthorsIntoDocuments(members: OriginMember[], traced: MemberOrigin[]): void {
+  const documents = [...new Map(traced.filter((origin) => origin.originKey.startsWith("doc:")).map((origin) => [origin.originKey, origin.originLabel]))];
+  if (documents.length !== 1) return;
+  for (const [index, origin] of traced.entries()) {
+    const speaker = members[index]!.speaker?.name.trim();
+    if (speaker && /^(?:the\s+)?(?:(?:study|report|paper|survey|article)['’]s\s+)?(?:authors?|co-?authors?)$/i.test(speaker))
+      [origin.originKey, origin.originLabel] = documents[0]!;
+  }
+}
+
+/**
  * "A federal judge ruled …" and "U.S. District Judge Carl Barbier found …": a speaker known only by a role is the one
  * named speaker of the proposition whose own claim gives them that title, when there is exactly one.
  */
@@ -630,6 +649,7 @@ export function traceOrigins(members: OriginMember[]): OriginSummary {
   traceRulingsToCourts(members, traced);
   mergeDocumentAcronyms(traced);
   mergeDocumentVariants(traced);
+  mergeAuthorsIntoDocuments(members, traced);
   mergeUnnamedRoles(members, traced);
   relayOwnRestatements(members, traced);
   relayRepostedRestatements(members, traced);

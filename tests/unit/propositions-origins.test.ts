@@ -536,4 +536,35 @@ describe("the writer's own words: named sources, witnesses and copies", () => {
     ]);
     expect(body.independentOrigins).toBe(2);
   });
+  test("a reply in a thread is its poster's own, not a restatement of the post another hand pasted", () => {
+    const wiki = { sourceId: 1, sourceTitle: "Tianjin explosions", reliability: "F" as const, share: 0.2 };
+    const pasted = "Hours later the city government raised the toll to 50.";
+    const members = (thread: boolean) => [
+      member({ claimId: 1, sourceId: 1, speaker: { id: 1, name: "City government", reliability: "F" }, quote: pasted }),
+      member({ claimId: 2, sourceId: 2, thread, speaker: { id: 1, name: "City government", reliability: "F" }, quote: pasted, copiedFrom: wiki }),
+      member({ claimId: 3, sourceId: 2, thread, quote: "Funny how it was 17 at noon and 50 by the evening." }),
+    ];
+    expect(traceOrigins(members(true)).independentOrigins).toBe(2);
+    // A blog that pastes a story and restates it in its own words relays it.
+    expect(traceOrigins(members(false)).independentOrigins).toBe(1);
+  });
+
+  test("the authors of a document are its voice, the one document the proposition cites", () => {
+    const summary = traceOrigins([
+      member({
+        claimId: 1,
+        sourceId: 1,
+        speaker: { id: 1, name: "Authors", reliability: "F" },
+        quote: "The authors wrote that a third of the deaths came later.",
+      }),
+      member({ claimId: 2, sourceId: 2, speaker: { id: 2, name: "Nankai University", reliability: "F" }, citedVia: "Nankai University's own paper" }),
+    ]);
+    expect(summary.independentOrigins).toBe(1);
+    const two = traceOrigins([
+      member({ claimId: 1, sourceId: 1, speaker: { id: 1, name: "Authors", reliability: "F" } }),
+      member({ claimId: 2, sourceId: 2, speaker: { id: 2, name: "Nankai University", reliability: "F" }, citedVia: "Nankai University's own paper" }),
+      member({ claimId: 3, sourceId: 3, speaker: { id: 3, name: "Xinhua", reliability: "F" }, citedVia: "the safety bureau's report" }),
+    ]);
+    expect(two.independentOrigins).toBe(3);
+  });
 });
