@@ -235,10 +235,12 @@ export function affiliationOf(quote: string, name: string): string | null {
   );
   if (before && !TITLE_RANK.test(before[1]!.trim())) return before[1]!.trim();
   const after = new RegExp(
-    `${who},\\s+(?:an?\\s+|the\\s+)?(?:[\\p{Ll}-]+\\s+){0,2}(?:${ROLE_WORDS})\\s+(?:for|of|at|with)\\s+((?:the\\s+)?(?:[\\p{L}&.'’-]+\\s*){1,5}?)(?:[,.;]|\\s+(?:said|says|told|who|and)\\b)`,
+    `${who},\\s+(?:an?\\s+|the\\s+)?(?:[\\p{Ll}-]+\\s+){0,2}(?:${ROLE_WORDS})\\s+(?:for|of|at|with)\\s+((?:the\\s+)?(?:[\\p{L}&.'’-]+\\s*){1,5}?)(?:[,;]|(?<!\\b\\p{Lu})\\.|\\s+(?:said|says|told|who|and)\\b)`,
     "u",
   ).exec(quote);
-  if (after) return after[1]!.trim();
+  // "a senior vice president of the consulting firm Arthur D. Little": an initial's point ends no name, and the common
+  // words before the name say what kind of body it is.
+  if (after) return after[1]!.trim().replace(/^(?:the\s+)?(?:\p{Ll}[\p{Ll}-]*\s+)+(?=\p{Lu})/u, "");
   // "Scot Wheeler, a Dow spokesman": the body named before the title, in apposition to the name.
   const apposed = new RegExp(`${who},\\s+(?:an?|the)\\s+((?:\\p{Lu}[\\p{L}&.'’-]*\\s+){1,4}?)(?:${ROLE_WORDS})\\b`, "u").exec(quote);
   if (apposed) return apposed[1]!.trim();
@@ -421,6 +423,25 @@ function insideLongerName(quote: string, label: string): boolean {
   const mentions = [...quote.matchAll(new RegExp(`(\\S+\\s+)?\\b${escapeRegExp(name)}\\b(?:['’]s)?(\\s+\\S+)?`, "giu"))];
   const capitalized = (word: string | undefined) => !!word && /^\p{Lu}/u.test(word.trim()) && !/[.!?:;,]$/.test(word.trim());
   return mentions.length > 0 && mentions.every((mention) => (capitalized(mention[1]) && mention.index! > 0) || capitalized(mention[2]));
+}
+
+/**
+ * "… accusing them of \"utter negligence\"" and "According to the FIR, the owners showed \"utter negligence\"": quotation
+ * marks give another's words, and a sentence quoting the words another member attributes rests on the one it names.
+ */
+function relayQuotedWords(members: OriginMember[], traced: MemberOrigin[]): void {
+  const quoted = (text: string) =>
+    [...text.matchAll(/[“"]([^”"]{3,80})[”"]/g)].map((match) => match[1]!.trim().toLowerCase()).filter((words) => /\s/.test(words));
+  for (const [index, origin] of traced.entries()) {
+    if (!origin.originKey.startsWith("source:")) continue;
+    const mine = quoted(members[index]!.quote);
+    if (!mine.length) continue;
+    const sayers = new Map<string, string>();
+    for (const [other, otherOrigin] of traced.entries())
+      if (other !== index && !otherOrigin.originKey.startsWith("source:") && quoted(members[other]!.quote).some((words) => mine.includes(words)))
+        sayers.set(otherOrigin.originKey, otherOrigin.originLabel);
+    if (sayers.size === 1) [origin.originKey, origin.originLabel] = [...sayers][0]!;
+  }
 }
 
 /**
@@ -654,6 +675,7 @@ export function traceOrigins(members: OriginMember[]): OriginSummary {
   relayOwnRestatements(members, traced);
   relayRepostedRestatements(members, traced);
   relayNamedInPassing(members, traced);
+  relayQuotedWords(members, traced);
   speakForIssuers(members, traced);
   // A copy ends where the sentence it copies ends, after everything above has traced that sentence further.
   const byClaim = new Map(traced.map((origin) => [origin.claimId, origin]));

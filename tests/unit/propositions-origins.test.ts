@@ -567,4 +567,31 @@ describe("the writer's own words: named sources, witnesses and copies", () => {
     ]);
     expect(two.independentOrigins).toBe(3);
   });
+  test("a sentence quoting the words another member attributes rests on the one it names", () => {
+    const summary = traceOrigins([
+      member({
+        claimId: 1,
+        sourceId: 1,
+        speaker: { id: 1, name: "Safety bureau", reliability: "F" },
+        quote: 'The safety bureau found "gross negligence" in the storage of the chemicals.',
+      }),
+      member({ claimId: 2, sourceId: 2, quote: 'Prosecutors charged eleven officials, citing "gross negligence" in the storage rules.' }),
+    ]);
+    expect(summary.independentOrigins).toBe(1);
+    // One quoted word is anyone's word.
+    const word = traceOrigins([
+      member({
+        claimId: 1,
+        sourceId: 1,
+        speaker: { id: 1, name: "Safety bureau", reliability: "F" },
+        quote: 'The safety bureau called the storage "negligent".',
+      }),
+      member({ claimId: 2, sourceId: 2, quote: 'Residents called the company "negligent".' }),
+    ]);
+    expect(word.independentOrigins).toBe(2);
+  });
+
+  test("an initial's point ends no name, and a body's kind before its name is no part of it", () => {
+    expect(affiliationOf("Wu Dan, a managing director of the engineering firm Ove J. Arup, said the cranes were sound.", "Wu Dan")).toBe("Ove J. Arup");
+  });
 });
