@@ -577,6 +577,30 @@ function mergeDocumentVariants(traced: MemberOrigin[]): void {
   }
 }
 
+/** "published on August 28", "released on 30 October 2019": the day a document came out, as its description gives it. */
+const PUBLISHED_ON =
+  /\b(?:published|released|issued|dated|made\s+public)\s+(?:on\s+)?((?:\d{1,2}\s+)?\p{Lu}\p{Ll}+\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+\p{Lu}\p{Ll}+(?:\s+\d{4})?)/u;
+
+/**
+ * "their study, published on August 28" and "the George Washington University report, released on August 28": two
+ * documents of one proposition said to have come out on the same day are one document, traced as the named one is.
+ */
+function mergeDocumentsOfOneDay(members: OriginMember[], traced: MemberOrigin[]): void {
+  const dayOf = (member: OriginMember) => {
+    const day = member.citedVia && PUBLISHED_ON.exec(member.citedVia)?.[1];
+    return day ? day.replace(/,/g, "").replace(/\s+/g, " ").toLowerCase() : null;
+  };
+  for (const [index, origin] of traced.entries()) {
+    const day = dayOf(members[index]!);
+    if (!day || !origin.originKey.startsWith("doc:")) continue;
+    const others = new Map<string, string>();
+    for (const [other, otherOrigin] of traced.entries())
+      if (other !== index && otherOrigin.originKey !== origin.originKey && dayOf(members[other]!) === day)
+        others.set(otherOrigin.originKey, otherOrigin.originLabel);
+    if (others.size === 1) [origin.originKey, origin.originLabel] = [...others][0]!;
+  }
+}
+
 /**
  * "The authors wrote that one third of the deaths …" and "Harvard's own paper found …": the authors of a document are
  * its voice — the one document the proposition cites, if exactly one.
@@ -670,6 +694,7 @@ export function traceOrigins(members: OriginMember[]): OriginSummary {
   traceRulingsToCourts(members, traced);
   mergeDocumentAcronyms(traced);
   mergeDocumentVariants(traced);
+  mergeDocumentsOfOneDay(members, traced);
   mergeAuthorsIntoDocuments(members, traced);
   mergeUnnamedRoles(members, traced);
   relayOwnRestatements(members, traced);

@@ -594,4 +594,27 @@ describe("the writer's own words: named sources, witnesses and copies", () => {
   test("an initial's point ends no name, and a body's kind before its name is no part of it", () => {
     expect(affiliationOf("Wu Dan, a managing director of the engineering firm Ove J. Arup, said the cranes were sound.", "Wu Dan")).toBe("Ove J. Arup");
   });
+  test("two documents said to have come out on the same day are one document", () => {
+    const summary = traceOrigins([
+      member({
+        claimId: 1,
+        sourceId: 1,
+        speaker: { id: 1, name: "Nankai University", reliability: "F" },
+        citedVia: "Nankai University report, released on March 12",
+      }),
+      member({ claimId: 2, sourceId: 2, speaker: { id: 2, name: "Study", reliability: "F" }, citedVia: "their study, published on March 12" }),
+      member({ claimId: 3, sourceId: 3, speaker: { id: 1, name: "Nankai University", reliability: "F" } }),
+    ]);
+    expect(summary.independentOrigins).toBe(1);
+    const otherDay = traceOrigins([
+      member({
+        claimId: 1,
+        sourceId: 1,
+        speaker: { id: 1, name: "Nankai University", reliability: "F" },
+        citedVia: "Nankai University report, released on March 12",
+      }),
+      member({ claimId: 2, sourceId: 2, speaker: { id: 2, name: "Study", reliability: "F" }, citedVia: "their study, published on April 2" }),
+    ]);
+    expect(otherDay.independentOrigins).toBe(2);
+  });
 });
