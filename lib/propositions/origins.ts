@@ -641,6 +641,31 @@ function mergeUnnamedRoles(members: OriginMember[], traced: MemberOrigin[]): voi
 }
 
 /**
+ * "The study compared the deaths recorded …", "Researchers compared …": a sentence whose subject is a study, report or
+ * survey tells what that document did — its origin is the document (the proposition's one document, if it cites one),
+ * and one whose subject is the researchers or authors tells what the proposition's one document's makers did.
+ */
+function traceDocumentsAsSubjects(members: OriginMember[], traced: MemberOrigin[]): void {
+  const subjectOf = (quote: string) =>
+    /^(?:(?:the|this|that|their|its|a)\s+)?(study|report|survey|analysis|paper|researchers|authors)\s+\p{Ll}+(?:ed|s)\b/iu
+      .exec(quote.trim())?.[1]
+      ?.toLowerCase();
+  const documents = () => new Map(traced.filter((origin) => origin.originKey.startsWith("doc:")).map((origin) => [origin.originKey, origin.originLabel]));
+  for (const [index, origin] of traced.entries()) {
+    const subject = subjectOf(members[index]!.quote);
+    if (!subject || !origin.originKey.startsWith("source:") || subject === "researchers" || subject === "authors") continue;
+    const known = documents();
+    [origin.originKey, origin.originLabel] = known.size === 1 ? [...known][0]! : [`doc:${documentKey(subject)}`, subject];
+  }
+  const known = documents();
+  if (known.size !== 1) return;
+  for (const [index, origin] of traced.entries()) {
+    const subject = subjectOf(members[index]!.quote);
+    if (origin.originKey.startsWith("source:") && (subject === "researchers" || subject === "authors")) [origin.originKey, origin.originLabel] = [...known][0]!;
+  }
+}
+
+/**
  * A company's statement or a ministry's release telling something in its own voice ("Our product made up about 5% of the
  * insulation") is the issuing body speaking — the same voice as "Kingspan said …" in another source — not a separate
  * reporter's own account. Only what no rule above traced further (a restatement of an origin the document names keeps it).
@@ -701,6 +726,7 @@ export function traceOrigins(members: OriginMember[]): OriginSummary {
   relayRepostedRestatements(members, traced);
   relayNamedInPassing(members, traced);
   relayQuotedWords(members, traced);
+  traceDocumentsAsSubjects(members, traced);
   speakForIssuers(members, traced);
   // A copy ends where the sentence it copies ends, after everything above has traced that sentence further.
   const byClaim = new Map(traced.map((origin) => [origin.claimId, origin]));

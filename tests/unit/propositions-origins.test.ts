@@ -617,4 +617,23 @@ describe("the writer's own words: named sources, witnesses and copies", () => {
     ]);
     expect(otherDay.independentOrigins).toBe(2);
   });
+  test("a sentence whose subject is a study tells what the study did, and one about its researchers what its makers did", () => {
+    const summary = traceOrigins([
+      member({
+        claimId: 1,
+        sourceId: 1,
+        issuer: "Tianjin municipal government",
+        quote: "The study compared the admissions recorded after the blast with those of earlier years.",
+      }),
+      member({ claimId: 2, sourceId: 2, quote: "Researchers compared hospital admissions after the blast with the three years before it." }),
+    ]);
+    expect(summary.independentOrigins).toBe(1);
+    expect(summary.origins[0]!.key).toMatch(/^doc:/);
+    // A sentence about a study that is no subject doing something stays the writer's.
+    const about = traceOrigins([
+      member({ claimId: 1, sourceId: 1, quote: "Admissions rose after the blast, according to hospital records." }),
+      member({ claimId: 2, sourceId: 2, quote: "Researchers compared hospital admissions after the blast with the three years before it." }),
+    ]);
+    expect(about.independentOrigins).toBe(2);
+  });
 });
