@@ -640,6 +640,31 @@ function mergeUnnamedRoles(members: OriginMember[], traced: MemberOrigin[]): voi
   }
 }
 
+/** What a reported telling is told with: "said", "reported", "told the committee", then who told it and how. */
+const INNER_TELLING = /\b(?:said|says|reported|reports|told\s+[\p{L}\s]{1,40}?|testified|wrote|revealed|disclosed)\s+(?:that\s+)?/u;
+const INNER_VERB =
+  /^(?:['’]s\s+)?(?:\s*(?:officials?|executives?|engineers?|lawyers?|staff))?\s+(?:had\s+|has\s+)?(?:told|said|believed|believes|argued|argues|claimed|claims|insisted|insists|maintained|maintains|admitted|admits|estimated|estimates|conceded|concedes)\b/u;
+
+/**
+ * "Markey said BP officials told members of the House …", "staff of the commission reported that BP believed the
+ * government had overestimated …": a speaker reporting what another told or believed relays it — the origin is the
+ * inner teller, when that teller is an origin of the proposition in its own right.
+ */
+function relayInnerTellers(members: OriginMember[], traced: MemberOrigin[]): void {
+  const voices = new Map(traced.filter((origin) => origin.originKey.startsWith("voice:")).map((origin) => [origin.originKey, origin.originLabel]));
+  for (const [index, origin] of traced.entries()) {
+    const member = members[index]!;
+    if (!member.speaker || !origin.originKey.startsWith("voice:")) continue;
+    const telling = INNER_TELLING.exec(member.quote);
+    if (!telling) continue;
+    const rest = member.quote.slice(telling.index + telling[0].length).replace(/^the\s+/i, "");
+    const inner = [...voices].filter(
+      ([key, label]) => key !== origin.originKey && rest.toLowerCase().startsWith(label.toLowerCase()) && INNER_VERB.test(rest.slice(label.length)),
+    );
+    if (inner.length === 1) [origin.originKey, origin.originLabel] = inner[0]!;
+  }
+}
+
 /**
  * "The study compared the deaths recorded …", "Researchers compared …": a sentence whose subject is a study, report or
  * survey tells what that document did — its origin is the document (the proposition's one document, if it cites one),
@@ -726,6 +751,7 @@ export function traceOrigins(members: OriginMember[]): OriginSummary {
   relayRepostedRestatements(members, traced);
   relayNamedInPassing(members, traced);
   relayQuotedWords(members, traced);
+  relayInnerTellers(members, traced);
   traceDocumentsAsSubjects(members, traced);
   speakForIssuers(members, traced);
   // A copy ends where the sentence it copies ends, after everything above has traced that sentence further.

@@ -636,4 +636,23 @@ describe("the writer's own words: named sources, witnesses and copies", () => {
     ]);
     expect(about.independentOrigins).toBe(2);
   });
+  test("a speaker reporting what another told or believed relays that other, when it speaks in the proposition too", () => {
+    const sinochem = { id: 2, name: "Sinochem", reliability: "F" as const };
+    const summary = traceOrigins([
+      member({
+        claimId: 1,
+        sourceId: 1,
+        speaker: { id: 1, name: "Li Wei", reliability: "F" },
+        quote: "Li Wei said Sinochem officials told the inquiry that 700 tonnes were stored.",
+      }),
+      member({ claimId: 2, sourceId: 2, speaker: sinochem, quote: "Sinochem told the inquiry in May that 700 tonnes were stored." }),
+    ]);
+    expect(summary.independentOrigins).toBe(1);
+    // Naming the other as the one spoken about is no relay of them.
+    const about = traceOrigins([
+      member({ claimId: 1, sourceId: 1, speaker: { id: 1, name: "Li Wei", reliability: "F" }, quote: "Li Wei said Sinochem stored 700 tonnes." }),
+      member({ claimId: 2, sourceId: 2, speaker: sinochem, quote: "Sinochem told the inquiry in May that 700 tonnes were stored." }),
+    ]);
+    expect(about.independentOrigins).toBe(2);
+  });
 });
