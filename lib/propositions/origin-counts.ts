@@ -4,6 +4,8 @@ import { db, type Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { affiliationOf, ROLE_WORDS, traceOrigins, type OriginMember, type OriginSummary } from "@/lib/propositions/origins";
 import { reuseOf, type ReusePassage } from "@/lib/reuse/origins";
+import { publisherNames } from "@/lib/reuse/attribution";
+import type { SourceKind } from "@/lib/generated/prisma/enums";
 
 type Reader = Db | Prisma.TransactionClient;
 
@@ -56,7 +58,7 @@ const memberClaimSelect = {
   quote: true,
   sourceId: true,
   citedVia: true,
-  source: { select: { id: true, title: true, reliability: true, publishedDate: true } },
+  source: { select: { id: true, title: true, kind: true, publisher: true, reliability: true, publishedDate: true } },
   speaker: { select: { id: true, name: true, reliability: true } },
 } satisfies Prisma.ClaimSelect;
 
@@ -82,8 +84,15 @@ export async function toOriginMembers(prisma: Reader, claims: readonly OriginCla
     publishedDate: claim.source.publishedDate,
     speaker: claim.speaker ? { ...claim.speaker, affiliation: affiliations.get(claim.speaker.id) ?? null } : null,
     citedVia: claim.citedVia,
+    issuer: issuerOf(claim.source),
+    thread: claim.source.kind === "forum",
     copiedFrom: copied.get(claim.id) ?? null,
   }));
+}
+
+/** An official document (a statement, a release) is its publisher speaking; a newspaper's or a wiki's publisher only publishes. */
+function issuerOf(source: { kind: SourceKind; publisher: string | null }): string | null {
+  return source.kind === "official_document" && source.publisher ? publisherNames(source.publisher).at(-1)! : null;
 }
 
 /** Claims of these speakers that may give a title ("BP spokesman Toby Odone said …"): at most this many are read. */
@@ -147,7 +156,7 @@ export async function refreshPropositionOrigins(prisma: Reader = db(), onlyIds?:
   const only = onlyIds ? Prisma.sql`AND p.id = ANY(${onlyIds}::int[])` : Prisma.empty;
   const stale = await prisma.$queryRaw<{ id: number; fingerprint: string }[]>`
     SELECT f.id, f.fingerprint FROM (
-      SELECT p.id, md5(coalesce(string_agg(concat_ws('|', m.claim_id, c.source_id, s.title, c.speaker_id, a.name, c.cited_via,
+      SELECT p.id, md5(coalesce(string_agg(concat_ws('|', m.claim_id, c.source_id, s.title, s.kind, s.publisher, c.speaker_id, a.name, c.cited_via,
           (SELECT string_agg(concat_ws(':', r.original_id, r.status, r.version), ',' ORDER BY r.original_id) FROM source_reuse r WHERE r.source_id = c.source_id)),
         E'\n' ORDER BY m.claim_id), '')) AS fingerprint
       FROM propositions p

@@ -11,6 +11,7 @@
 // Admiralty reliability (A best … E unreliable, F cannot be judged); a claim is as strong as its weakest graded hop.
 import type { Reliability } from "@/lib/generated/prisma/enums";
 import { normalizeTerm } from "@/lib/text/terms";
+import { isDictionaryWord } from "@/lib/text/wordnet";
 
 export type HopKind = "speaker" | "via" | "source" | "repost";
 
@@ -33,6 +34,13 @@ export interface OriginMember {
   /** affiliation: the body the speaker's title names in any of their claims ("BP spokesman Toby Odone"), if read. */
   speaker: { id: number; name: string; reliability: Reliability; affiliation?: string | null } | null;
   citedVia: string | null;
+  /**
+   * The body that issues the source and speaks in it in its own voice (an official document's publisher, by its everyday
+   * name: "Kingspan" for "Kingspan Group plc"), if any.
+   */
+  issuer?: string | null;
+  /** The source is a forum thread: many posts by many hands. */
+  thread?: boolean;
   /** The source this claim's passage was copied from (reuse detection, not dismissed), if any. */
   copiedFrom: { sourceId: number; sourceTitle: string; reliability: Reliability; share: number } | null;
 }
@@ -78,8 +86,16 @@ export function documentKey(citedVia: string): string {
     .replace(/['’]s\b/g, "")
     .split(/[^\p{L}\p{N}]+/u)
     .filter((word) => word && !/^(?:the|a|an|its|his|her|their|this|that|of|by|from|to|in|on|leaked|said|says|according)$/.test(word))
-    .map((word) => normalizeTerm(word) ?? word);
+    .map(keyWord);
   return words.slice(0, 6).join(" ");
+}
+
+/** "the first report" is "the Phase 1 report": an ordinal and its figure are one word of a name. */
+const ORDINALS: Record<string, string> = { first: "1", second: "2", third: "3", fourth: "4", fifth: "5", sixth: "6" };
+
+/** A word of a name or sentence as keys spell it: its stem, an ordinal as its figure. */
+function keyWord(word: string): string {
+  return ORDINALS[word] ?? normalizeTerm(word) ?? word;
 }
 
 const SPEAKS_FOR =
@@ -114,8 +130,13 @@ export function weakestHop(chain: Hop[]): Hop | null {
 const OWN_UTTERANCE =
   /^(?:(?:the|a|an|his|her|its|their|own|joint|written|prepared|brief|short|formal|official|public|separate|later|earlier|new|open)\s+)*(?:statement|press\s+release|news\s+release|autobiography|memoir|letter|article|column|op-ed|speech|address|interview|testimony|tweet|post|blog\s+post|book|remarks)s?$/i;
 
-function ownUtterance(via: string): boolean {
-  return OWN_UTTERANCE.test(via.replace(PUBLISHED_CLAUSE, "").trim());
+function ownUtterance(via: string, speaker: string): boolean {
+  const plain = via.replace(PUBLISHED_CLAUSE, "").trim();
+  if (OWN_UTTERANCE.test(plain)) return true;
+  // "the Energy Department statement", "Benetton's letter": the speaker's own name before it says whose it is.
+  const name = speaker.trim().replace(/^the\s+/i, "");
+  const own = new RegExp(`^(?:the\\s+)?${escapeRegExp(name)}(?:['’]s)?\\s+(.+)$`, "iu").exec(plain);
+  return Boolean(own && OWN_UTTERANCE.test(own[1]!));
 }
 
 /** The chain of one member, outermost first, without following a copy into another member. */
@@ -125,7 +146,7 @@ function ownChain(member: OriginMember): { chain: Hop[]; key: string; label: str
     chain.push({ kind: "repost", label: member.copiedFrom.sourceTitle, reliability: member.copiedFrom.reliability, sourceId: member.copiedFrom.sourceId });
   if (member.speaker) chain.push({ kind: "speaker", label: member.speaker.name, reliability: member.speaker.reliability, actorId: member.speaker.id });
   const via = member.citedVia?.trim();
-  if (via && documentKey(via) && !(member.speaker && ownUtterance(via))) {
+  if (via && documentKey(via) && !(member.speaker && ownUtterance(via, member.speaker.name))) {
     chain.push({ kind: "via", label: via, reliability: "F" });
     return { chain, key: `doc:${documentKey(via)}`, label: via };
   }
@@ -191,6 +212,12 @@ function mergeNameVariants(traced: MemberOrigin[]): void {
 export const ROLE_WORDS =
   "spokes(?:man|woman|person)|leaders?|officials?|executives?|chief\\s+executive|chairman|chairwoman|president|director|manager|lawyers?|attorneys?|counsel|representatives?|engineers?|scientists?|minister|secretary|commissioner|chief|head|adviser|advisor";
 
+/** A title written before a name is capitalized ("Energy Secretary Steven Chu"): each title word with either initial. */
+const TITLE_BEFORE_NAME = ROLE_WORDS.replace(/(^|\|)([a-z])/g, (_match, bar: string, initial: string) => `${bar}[${initial}${initial.toUpperCase()}]`);
+
+/** Words that make a title grander ("Prime Minister", "Deputy Secretary"), not the body it serves. */
+const TITLE_RANK = /^(?:the\s+)?(?:(?:Prime|Deputy|Vice|Acting|Senior|Chief|General|Assistant|Former|Interim|Under)\s*)+$/;
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
@@ -203,16 +230,29 @@ export function affiliationOf(quote: string, name: string): string | null {
   const surname = name.trim().split(/\s+/).pop();
   if (!surname || surname.length < 2) return null;
   const who = `(?:${escapeRegExp(name.trim())}|${escapeRegExp(surname)})`;
-  const before = new RegExp(`((?:the\\s+)?(?:\\p{Lu}[\\p{L}&.-]*\\s+){1,4}?)(?:${ROLE_WORDS})\\s+(?:\\p{Lu}[\\p{L}.-]*\\s+){0,3}${who}\\b`, "u").exec(quote);
-  if (before) return before[1]!.trim();
+  const before = new RegExp(`((?:the\\s+)?(?:\\p{Lu}[\\p{L}&.-]*\\s+){1,4}?)(?:${TITLE_BEFORE_NAME})\\s+(?:\\p{Lu}[\\p{L}.-]*\\s+){0,3}${who}\\b`, "u").exec(
+    quote,
+  );
+  if (before && !TITLE_RANK.test(before[1]!.trim())) return before[1]!.trim();
   const after = new RegExp(
-    `${who},\\s+(?:an?\\s+|the\\s+)?(?:[\\p{Ll}-]+\\s+){0,2}(?:${ROLE_WORDS})\\s+(?:for|of|at|with)\\s+((?:the\\s+)?(?:[\\p{L}&.'’-]+\\s*){1,5}?)(?:[,.;]|\\s+(?:said|says|told|who|and)\\b)`,
+    `${who},\\s+(?:an?\\s+|the\\s+)?(?:[\\p{Ll}-]+\\s+){0,2}(?:${ROLE_WORDS})\\s+(?:for|of|at|with)\\s+((?:the\\s+)?(?:[\\p{L}&.'’-]+\\s*){1,5}?)(?:[,;]|(?<!\\b\\p{Lu})\\.|\\s+(?:said|says|told|who|and)\\b)`,
     "u",
   ).exec(quote);
-  if (after) return after[1]!.trim();
+  // "a senior vice president of the consulting firm Arthur D. Little": an initial's point ends no name, and the common
+  // words before the name say what kind of body it is.
+  if (after) return after[1]!.trim().replace(/^(?:the\s+)?(?:\p{Ll}[\p{Ll}-]*\s+)+(?=\p{Lu})/u, "");
   // "Scot Wheeler, a Dow spokesman": the body named before the title, in apposition to the name.
   const apposed = new RegExp(`${who},\\s+(?:an?|the)\\s+((?:\\p{Lu}[\\p{L}&.'’-]*\\s+){1,4}?)(?:${ROLE_WORDS})\\b`, "u").exec(quote);
-  return apposed ? apposed[1]!.trim() : null;
+  if (apposed) return apposed[1]!.trim();
+  // "Satinath Sarangi of the Bhopal Group for Information and Action said", "my friends at the Bhopal Group …": a person
+  // of or at a body named in full (two capitalized words or more, or its initials).
+  const initial = escapeRegExp(surname[0]!);
+  const loose = `(?:${escapeRegExp(name.trim())}|[${initial.toLowerCase()}${initial.toUpperCase()}]${escapeRegExp(surname.slice(1))})`;
+  const member = new RegExp(
+    `\\b${loose}\\s+(?:of|at|from)\\s+(?:the\\s+)?(\\p{Lu}{2,6}\\b|\\p{Lu}[\\p{L}&.'’-]*(?:\\s+(?:(?:of|for|and|on|the)\\s+)*\\p{Lu}[\\p{L}&.'’-]*)+)`,
+    "u",
+  ).exec(quote);
+  return member ? member[1]!.trim() : null;
 }
 
 /** "MQM" → the one voice named in full whose initials those are ("Muttahida Qaumi Movement"), if exactly one. */
@@ -259,6 +299,21 @@ function mergeBracketedShortForms(members: OriginMember[], traced: MemberOrigin[
 }
 
 /**
+ * "Energy Secretary Steven Chu" and "the Energy Department": a title names a department by its head word, the rest of
+ * the name left unsaid — the one voice whose name begins with the title's body, if exactly one does.
+ */
+function bodyNamedByItsHead(key: string, voices: Map<string, string>): string | null {
+  const head = `${key} `;
+  const longer = [...voices.keys()].filter((voice) => voice.startsWith(head));
+  return longer.length === 1 ? longer[0]! : null;
+}
+
+/** The body a member's speaker speaks for, by their title in this claim or in another of theirs. */
+function bodyOf(member: OriginMember): string | null | undefined {
+  return member.speaker && (affiliationOf(member.quote, member.speaker.name) ?? member.speaker.affiliation);
+}
+
+/**
  * "BP spokesman Toby Odone" speaks for BP: a person whose title in the claim names a body that is itself an origin of
  * the proposition is that body's voice, and one origin with it. A body the proposition does not otherwise hear from
  * leaves the person their own origin.
@@ -269,12 +324,31 @@ function mergeAffiliations(members: OriginMember[], traced: MemberOrigin[]): voi
   for (const [index, origin] of traced.entries()) {
     const member = members[index]!;
     if (!member.speaker || !origin.originKey.startsWith("voice:")) continue;
-    const body = affiliationOf(member.quote, member.speaker.name) ?? member.speaker.affiliation;
+    const body = bodyOf(member);
     if (!body) continue;
     const key = `voice:${documentKey(body.replace(/^the\s+/i, ""))}`;
-    const found = voices.has(key) ? key : bodyOfInitials(body.trim(), voices);
+    const found = voices.has(key) ? key : (bodyOfInitials(body.trim(), voices) ?? bodyNamedByItsHead(key, voices));
     if (!found || found === origin.originKey) continue;
     [origin.originKey, origin.originLabel] = [found, voices.get(found)!];
+  }
+  // "Satinath Sarangi of the Bhopal Group …" and "my friends at the Bhopal Group …": two people who speak for one body
+  // are its voice, though the body itself says nothing in the proposition.
+  const byBody = new Map<string, { label: string; keys: Set<string>; at: number[] }>();
+  for (const [index, origin] of traced.entries()) {
+    if (!origin.originKey.startsWith("voice:")) continue;
+    const body = bodyOf(members[index]!)
+      ?.replace(/^the\s+/i, "")
+      .trim();
+    const key = body && documentKey(body);
+    if (!key) continue;
+    const entry = byBody.get(key) ?? { label: body, keys: new Set<string>(), at: [] };
+    entry.keys.add(origin.originKey);
+    entry.at.push(index);
+    byBody.set(key, entry);
+  }
+  for (const [key, entry] of byBody) {
+    if (entry.keys.size < 2) continue;
+    for (const index of entry.at) [traced[index]!.originKey, traced[index]!.originLabel] = [`voice:${key}`, entry.label];
   }
 }
 
@@ -298,6 +372,8 @@ export function firstPersonWitness(quote: string): boolean {
 function relayOwnRestatements(members: OriginMember[], traced: MemberOrigin[]): void {
   const named = new Map<number, MemberOrigin>();
   for (const [index, origin] of traced.entries()) {
+    // A thread's pasted post names nothing for the replies around it: each reply is its poster's own.
+    if (members[index]!.thread && members[index]!.copiedFrom) continue;
     if (!origin.originKey.startsWith("source:") && !named.has(members[index]!.sourceId)) named.set(members[index]!.sourceId, origin);
   }
   for (const [index, origin] of traced.entries()) {
@@ -318,7 +394,8 @@ function relayRepostedRestatements(members: OriginMember[], traced: MemberOrigin
   for (const [index, origin] of traced.entries()) {
     const member = members[index]!;
     const original = copies.get(member.sourceId);
-    if (original === undefined || member.copiedFrom || origin.originKey !== `source:${member.sourceId}`) continue;
+    // A reply in a thread is another hand's, not the reposter's restatement of the paste.
+    if (original === undefined || member.copiedFrom || member.thread || origin.originKey !== `source:${member.sourceId}`) continue;
     const relayed = members.findIndex((other) => other.sourceId === original);
     if (relayed >= 0) [origin.originKey, origin.originLabel] = [traced[relayed]!.originKey, traced[relayed]!.originLabel];
   }
@@ -332,7 +409,7 @@ function keyWords(text: string): Set<string> {
       .replace(/['’]s\b/g, "")
       .split(/[^\p{L}\p{N}]+/u)
       .filter(Boolean)
-      .map((word) => normalizeTerm(word) ?? word),
+      .map(keyWord),
   );
 }
 
@@ -346,6 +423,46 @@ function insideLongerName(quote: string, label: string): boolean {
   const mentions = [...quote.matchAll(new RegExp(`(\\S+\\s+)?\\b${escapeRegExp(name)}\\b(?:['’]s)?(\\s+\\S+)?`, "giu"))];
   const capitalized = (word: string | undefined) => !!word && /^\p{Lu}/u.test(word.trim()) && !/[.!?:;,]$/.test(word.trim());
   return mentions.length > 0 && mentions.every((mention) => (capitalized(mention[1]) && mention.index! > 0) || capitalized(mention[2]));
+}
+
+/**
+ * "… accusing them of \"utter negligence\"" and "According to the FIR, the owners showed \"utter negligence\"": quotation
+ * marks give another's words, and a sentence quoting the words another member attributes rests on the one it names.
+ */
+function relayQuotedWords(members: OriginMember[], traced: MemberOrigin[]): void {
+  const quoted = (text: string) =>
+    [...text.matchAll(/[“"]([^”"]{3,80})[”"]/g)].map((match) => match[1]!.trim().toLowerCase()).filter((words) => /\s/.test(words));
+  for (const [index, origin] of traced.entries()) {
+    if (!origin.originKey.startsWith("source:")) continue;
+    const mine = quoted(members[index]!.quote);
+    if (!mine.length) continue;
+    const sayers = new Map<string, string>();
+    for (const [other, otherOrigin] of traced.entries())
+      if (other !== index && !otherOrigin.originKey.startsWith("source:") && quoted(members[other]!.quote).some((words) => mine.includes(words)))
+        sayers.set(otherOrigin.originKey, otherOrigin.originLabel);
+    if (sayers.size === 1) [origin.originKey, origin.originLabel] = [...sayers][0]!;
+  }
+}
+
+/**
+ * "On June 17, Cundy put the number at 58": a person named in full elsewhere ("Stuart Cundy") is named again by their
+ * surname alone — a capitalized word of the name that is no English word (so not "Department" or "Watch").
+ */
+function surnameIn(quote: string, label: string): boolean {
+  const words = label.trim().split(/\s+/);
+  const surname = words.at(-1)!;
+  if (words.length < 2 || words.length > 4 || !words.every((word) => /^\p{Lu}/u.test(word)) || isDictionaryWord(surname)) return false;
+  return new RegExp(`(?<![\\p{L}])${escapeRegExp(surname)}(?![\\p{L}])`, "u").test(quote);
+}
+
+/**
+ * "analyzed a BP video", "the FBI report": a name between an article and a common noun says whose thing the noun is —
+ * it names no one who states anything in the sentence. True when every mention of the name is so.
+ */
+function onlyDescribesAThing(quote: string, label: string): boolean {
+  const name = label.trim().replace(/^the\s+/i, "");
+  const mentions = [...quote.matchAll(new RegExp(`(\\S+\\s+)?\\b${escapeRegExp(name)}\\b(?!['’])(\\s+\\S+)?`, "giu"))];
+  return mentions.length > 0 && mentions.every((mention) => /^(?:a|an|the)\s+$/i.test(mention[1] ?? "") && /^\s+\p{Ll}[\p{Ll}-]*$/u.test(mention[2] ?? ""));
 }
 
 /**
@@ -368,7 +485,12 @@ function relayNamedInPassing(members: OriginMember[], traced: MemberOrigin[]): v
     const quote = members[index]!.quote;
     if (!origin.originKey.startsWith("source:") || firstPersonWitness(quote)) continue;
     const words = keyWords(quote);
-    const found = [...named].filter(([, name]) => name.words.every((word) => words.has(word)) && !insideLongerName(quote, name.label));
+    const found = [...named].filter(
+      ([, name]) =>
+        (name.words.every((word) => words.has(word)) || surnameIn(quote, name.label)) &&
+        !insideLongerName(quote, name.label) &&
+        !onlyDescribesAThing(quote, name.label),
+    );
     if (found.length === 1) [origin.originKey, origin.originLabel] = [found[0]![0], found[0]![1].label];
   }
 }
@@ -380,6 +502,13 @@ function relayNamedInPassing(members: OriginMember[], traced: MemberOrigin[]): v
 const COURT_RULING =
   /\b((?:[\p{L}-]+\s+){0,3}?(?:[Cc]ourt|[Tt]ribunal|[Bb]ench|[Jj]ury)|\p{Lu}{1,4}C)\s+(?:(?:on|in)\s+[\p{L}\d]+\s+)?(?:(?:had|has)\s+)?(?:sentenced|sentences|convicted|convicts|acquitted|acquits|upheld|upholds|ruled|rules|found|finds|granted|grants|dismissed|dismisses|overturned|overturns|quashed|quashes)\b/u;
 const COURT_WORDS = new Set(["court", "tribunal", "bench", "jury"]);
+
+/**
+ * "Four gatekeepers were sentenced to life", "received life sentences", "was acquitted": a sentence passed or a verdict
+ * given, with no court named, is still a court's ruling — "the court".
+ */
+const RULING_SUFFERED =
+  /\b(?:(?:was|were|is|are|been)\s+(?:\p{Ll}+ly\s+)?(?:sentenced|convicted|acquitted)|(?:received|receive|receives|got|given|handed)\s+(?:(?:a|an|the|their|his|her|life|death|prison|jail|suspended|[\p{L}-]+-year)\s+){0,3}(?:sentences?|terms?))\b/u;
 
 /** "anti-terrorism court" and "ATC", "Sindh High Court" and "SHC": one key, the initials; "the court" alone: "court". */
 function courtKey(name: string): string {
@@ -395,7 +524,8 @@ function courtKey(name: string): string {
 function traceRulingsToCourts(members: OriginMember[], traced: MemberOrigin[]): void {
   const rulings = traced.map((origin, index) => {
     if (!origin.originKey.startsWith("source:")) return null;
-    const named = COURT_RULING.exec(members[index]!.quote)?.[1];
+    const quote = members[index]!.quote;
+    const named = COURT_RULING.exec(quote)?.[1] ?? (RULING_SUFFERED.test(quote) ? "the court" : undefined);
     return named ? { key: courtKey(named), label: named.replace(/^(?:the|an?)\s+/i, "") } : null;
   });
   const specific = new Map(rulings.filter((ruling) => ruling && !COURT_WORDS.has(ruling.key)).map((ruling) => [ruling!.key, ruling!.label]));
@@ -433,6 +563,59 @@ function mergeDocumentAcronyms(traced: MemberOrigin[]): void {
 }
 
 /**
+ * "the first report" and "the Phase 1 report, published on 30 October 2019": a document named in fewer words, all of
+ * them inside another document's name, is that document, when exactly one other document's name holds them.
+ */
+function mergeDocumentVariants(traced: MemberOrigin[]): void {
+  const documents = [...new Map(traced.filter((origin) => origin.originKey.startsWith("doc:")).map((origin) => [origin.originKey, origin.originLabel]))];
+  const words = (key: string) => key.slice(4).split(" ").filter(Boolean);
+  for (const origin of traced) {
+    if (!origin.originKey.startsWith("doc:")) continue;
+    const mine = words(origin.originKey);
+    const fuller = documents.filter(([key]) => words(key).length > mine.length && mine.every((word) => words(key).includes(word)));
+    if (mine.length && fuller.length === 1) [origin.originKey, origin.originLabel] = fuller[0]!;
+  }
+}
+
+/** "published on August 28", "released on 30 October 2019": the day a document came out, as its description gives it. */
+const PUBLISHED_ON =
+  /\b(?:published|released|issued|dated|made\s+public)\s+(?:on\s+)?((?:\d{1,2}\s+)?\p{Lu}\p{Ll}+\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+\p{Lu}\p{Ll}+(?:\s+\d{4})?)/u;
+
+/**
+ * "their study, published on August 28" and "the George Washington University report, released on August 28": two
+ * documents of one proposition said to have come out on the same day are one document, traced as the named one is.
+ */
+function mergeDocumentsOfOneDay(members: OriginMember[], traced: MemberOrigin[]): void {
+  const dayOf = (member: OriginMember) => {
+    const day = member.citedVia && PUBLISHED_ON.exec(member.citedVia)?.[1];
+    return day ? day.replace(/,/g, "").replace(/\s+/g, " ").toLowerCase() : null;
+  };
+  for (const [index, origin] of traced.entries()) {
+    const day = dayOf(members[index]!);
+    if (!day || !origin.originKey.startsWith("doc:")) continue;
+    const others = new Map<string, string>();
+    for (const [other, otherOrigin] of traced.entries())
+      if (other !== index && otherOrigin.originKey !== origin.originKey && dayOf(members[other]!) === day)
+        others.set(otherOrigin.originKey, otherOrigin.originLabel);
+    if (others.size === 1) [origin.originKey, origin.originLabel] = [...others][0]!;
+  }
+}
+
+/**
+ * "The authors wrote that one third of the deaths …" and "Harvard's own paper found …": the authors of a document are
+ * its voice — the one document the proposition cites, if exactly one.
+ */
+function mergeAuthorsIntoDocuments(members: OriginMember[], traced: MemberOrigin[]): void {
+  const documents = [...new Map(traced.filter((origin) => origin.originKey.startsWith("doc:")).map((origin) => [origin.originKey, origin.originLabel]))];
+  if (documents.length !== 1) return;
+  for (const [index, origin] of traced.entries()) {
+    const speaker = members[index]!.speaker?.name.trim();
+    if (speaker && /^(?:the\s+)?(?:(?:study|report|paper|survey|article)['’]s\s+)?(?:authors?|co-?authors?)$/i.test(speaker))
+      [origin.originKey, origin.originLabel] = documents[0]!;
+  }
+}
+
+/**
  * "A federal judge ruled …" and "U.S. District Judge Carl Barbier found …": a speaker known only by a role is the one
  * named speaker of the proposition whose own claim gives them that title, when there is exactly one.
  */
@@ -454,6 +637,70 @@ function mergeUnnamedRoles(members: OriginMember[], traced: MemberOrigin[]): voi
         titled.set(otherOrigin.originKey, otherOrigin.originLabel);
     }
     if (titled.size === 1) [origin.originKey, origin.originLabel] = [...titled][0]!;
+  }
+}
+
+/** What a reported telling is told with: "said", "reported", "told the committee", then who told it and how. */
+const INNER_TELLING = /\b(?:said|says|reported|reports|told\s+[\p{L}\s]{1,40}?|testified|wrote|revealed|disclosed)\s+(?:that\s+)?/u;
+const INNER_VERB =
+  /^(?:['’]s\s+)?(?:\s*(?:officials?|executives?|engineers?|lawyers?|staff))?\s+(?:had\s+|has\s+)?(?:told|said|believed|believes|argued|argues|claimed|claims|insisted|insists|maintained|maintains|admitted|admits|estimated|estimates|conceded|concedes)\b/u;
+
+/**
+ * "Markey said BP officials told members of the House …", "staff of the commission reported that BP believed the
+ * government had overestimated …": a speaker reporting what another told or believed relays it — the origin is the
+ * inner teller, when that teller is an origin of the proposition in its own right.
+ */
+function relayInnerTellers(members: OriginMember[], traced: MemberOrigin[]): void {
+  const voices = new Map(traced.filter((origin) => origin.originKey.startsWith("voice:")).map((origin) => [origin.originKey, origin.originLabel]));
+  for (const [index, origin] of traced.entries()) {
+    const member = members[index]!;
+    if (!member.speaker || !origin.originKey.startsWith("voice:")) continue;
+    const telling = INNER_TELLING.exec(member.quote);
+    if (!telling) continue;
+    const rest = member.quote.slice(telling.index + telling[0].length).replace(/^the\s+/i, "");
+    const inner = [...voices].filter(
+      ([key, label]) => key !== origin.originKey && rest.toLowerCase().startsWith(label.toLowerCase()) && INNER_VERB.test(rest.slice(label.length)),
+    );
+    if (inner.length === 1) [origin.originKey, origin.originLabel] = inner[0]!;
+  }
+}
+
+/**
+ * "The study compared the deaths recorded …", "Researchers compared …": a sentence whose subject is a study, report or
+ * survey tells what that document did — its origin is the document (the proposition's one document, if it cites one),
+ * and one whose subject is the researchers or authors tells what the proposition's one document's makers did.
+ */
+function traceDocumentsAsSubjects(members: OriginMember[], traced: MemberOrigin[]): void {
+  const subjectOf = (quote: string) =>
+    /^(?:(?:the|this|that|their|its|a)\s+)?(study|report|survey|analysis|paper|researchers|authors)\s+\p{Ll}+(?:ed|s)\b/iu
+      .exec(quote.trim())?.[1]
+      ?.toLowerCase();
+  const documents = () => new Map(traced.filter((origin) => origin.originKey.startsWith("doc:")).map((origin) => [origin.originKey, origin.originLabel]));
+  for (const [index, origin] of traced.entries()) {
+    const subject = subjectOf(members[index]!.quote);
+    if (!subject || !origin.originKey.startsWith("source:") || subject === "researchers" || subject === "authors") continue;
+    const known = documents();
+    [origin.originKey, origin.originLabel] = known.size === 1 ? [...known][0]! : [`doc:${documentKey(subject)}`, subject];
+  }
+  const known = documents();
+  if (known.size !== 1) return;
+  for (const [index, origin] of traced.entries()) {
+    const subject = subjectOf(members[index]!.quote);
+    if (origin.originKey.startsWith("source:") && (subject === "researchers" || subject === "authors")) [origin.originKey, origin.originLabel] = [...known][0]!;
+  }
+}
+
+/**
+ * A company's statement or a ministry's release telling something in its own voice ("Our product made up about 5% of the
+ * insulation") is the issuing body speaking — the same voice as "Kingspan said …" in another source — not a separate
+ * reporter's own account. Only what no rule above traced further (a restatement of an origin the document names keeps it).
+ */
+function speakForIssuers(members: OriginMember[], traced: MemberOrigin[]): void {
+  for (const [index, origin] of traced.entries()) {
+    const member = members[index]!;
+    const issuer = member.issuer?.trim();
+    if (!issuer || origin.originKey !== `source:${member.sourceId}`) continue;
+    [origin.originKey, origin.originLabel] = [speakerKey({ id: -member.sourceId, name: issuer }), issuer];
   }
 }
 
@@ -496,10 +743,17 @@ export function traceOrigins(members: OriginMember[]): OriginSummary {
   mergeAffiliations(members, traced);
   traceRulingsToCourts(members, traced);
   mergeDocumentAcronyms(traced);
+  mergeDocumentVariants(traced);
+  mergeDocumentsOfOneDay(members, traced);
+  mergeAuthorsIntoDocuments(members, traced);
   mergeUnnamedRoles(members, traced);
   relayOwnRestatements(members, traced);
   relayRepostedRestatements(members, traced);
   relayNamedInPassing(members, traced);
+  relayQuotedWords(members, traced);
+  relayInnerTellers(members, traced);
+  traceDocumentsAsSubjects(members, traced);
+  speakForIssuers(members, traced);
   // A copy ends where the sentence it copies ends, after everything above has traced that sentence further.
   const byClaim = new Map(traced.map((origin) => [origin.claimId, origin]));
   for (let round = 0; round < members.length; round += 1) {

@@ -76,7 +76,7 @@ const detailClaimSelect = {
   status: true,
   credibility: true,
   topic: { select: { id: true, title: true } },
-  source: { select: { id: true, slug: true, title: true, kind: true, reliability: true, publishedDate: true } },
+  source: { select: { id: true, slug: true, title: true, kind: true, publisher: true, reliability: true, publishedDate: true } },
   speaker: { select: { id: true, name: true, reliability: true } },
 } satisfies Prisma.ClaimSelect;
 

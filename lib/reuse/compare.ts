@@ -5,7 +5,7 @@ import { attributedBy, type NamedOriginal } from "@/lib/reuse/attribution";
 import { alignPassages, containment, shingles, tokenize, type ReusePassage, type Token } from "@/lib/reuse/shingles";
 
 /** Stored with every row, so a change of technique or thresholds can be told apart. */
-export const REUSE_METHOD = "minhash-lsh-5word-v3";
+export const REUSE_METHOD = "minhash-lsh-5word-v4";
 
 /**
  * A row is proposed when the reused passages hold at least MIN_SHARE of the repeating document's
@@ -22,6 +22,11 @@ export const MIN_SHARE = 0.2;
  */
 export const MIN_POST_SHARE = 1 / 3;
 export const MIN_REUSED_WORDS = 60;
+/**
+ * A stock sentence runs to 40 words: a document that names the original and repeats more than that of it (two or three
+ * sentences in a row, "From Kingspan's own statement: …") quotes it at length, which is a repost however short.
+ */
+export const MIN_ATTRIBUTED_WORDS = 41;
 export const LONG_REUSE_WORDS = 250;
 
 export interface ComparedDocument extends NamedOriginal {
@@ -56,9 +61,10 @@ export function originalOf<T extends { id: number; publishedDate: string | null 
 
 /** A document that names the one it copies ("copied from the article …") reposts it at any share above a stock sentence. */
 export function meetsThreshold(finding: Pick<ReuseFinding, "share" | "reusedWords" | "attributed"> & { postShare?: number }): boolean {
+  if (finding.attributed) return finding.reusedWords >= MIN_ATTRIBUTED_WORDS;
   return (
     finding.reusedWords >= MIN_REUSED_WORDS &&
-    (finding.share >= MIN_SHARE || finding.reusedWords >= LONG_REUSE_WORDS || finding.attributed || (finding.postShare ?? 0) >= MIN_POST_SHARE)
+    (finding.share >= MIN_SHARE || finding.reusedWords >= LONG_REUSE_WORDS || (finding.postShare ?? 0) >= MIN_POST_SHARE)
   );
 }
 

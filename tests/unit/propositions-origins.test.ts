@@ -362,4 +362,297 @@ describe("the writer's own words: named sources, witnesses and copies", () => {
     ]);
     expect(unrelated.independentOrigins).toBe(2);
   });
+  test("a company's own statement in its own voice is the company speaking, as is a forum's paste of it", () => {
+    const summary = traceOrigins([
+      member({
+        claimId: 1,
+        sourceId: 1,
+        sourceTitle: "Statement on the warehouse fire",
+        issuer: "Ruihai Logistics",
+        quote: "Our sodium cyanide made up less than a tenth of the chemicals stored on the site.",
+      }),
+      member({
+        claimId: 2,
+        sourceId: 2,
+        speaker: { id: 5, name: "Ruihai Logistics", reliability: "F" },
+        quote: "Ruihai Logistics said its sodium cyanide was less than a tenth of what was stored.",
+      }),
+      member({
+        claimId: 3,
+        sourceId: 3,
+        sourceTitle: "Port thread",
+        quote: "Our sodium cyanide made up less than a tenth of the chemicals stored on the site.",
+        copiedFrom: { sourceId: 1, sourceTitle: "Statement on the warehouse fire", reliability: "F", share: 0.1 },
+      }),
+    ]);
+    expect(summary.independentOrigins).toBe(1);
+    expect(summary.origins[0]).toMatchObject({ label: "Ruihai Logistics", sourceIds: [1, 2, 3] });
+    // A newspaper has no issuer: its own reporting is its own origin.
+    const reported = traceOrigins([
+      member({ claimId: 1, sourceId: 1, quote: "Sodium cyanide was less than a tenth of the chemicals on the site." }),
+      member({ claimId: 2, sourceId: 2, speaker: { id: 5, name: "Ruihai Logistics", reliability: "F" } }),
+    ]);
+    expect(reported.independentOrigins).toBe(2);
+  });
+
+  test("a statement's restatement of an origin it names keeps that origin, not the issuer's", () => {
+    const summary = traceOrigins([
+      member({ claimId: 1, sourceId: 1, issuer: "Ruihai Logistics", speaker: { id: 8, name: "Tianjin fire brigade", reliability: "F" } }),
+      member({ claimId: 2, sourceId: 1, issuer: "Ruihai Logistics", quote: "The fire began in a container of nitrocellulose." }),
+      member({ claimId: 3, sourceId: 2, speaker: { id: 8, name: "Tianjin fire brigade", reliability: "F" } }),
+    ]);
+    expect(summary.independentOrigins).toBe(1);
+    expect(summary.origins[0]!.label).toBe("Tianjin fire brigade");
+  });
+  test("'the Energy Bureau statement' read as the Energy Bureau's cited document is the Bureau speaking", () => {
+    const summary = traceOrigins([
+      member({
+        claimId: 1,
+        sourceId: 1,
+        speaker: { id: 1, name: "Energy Bureau", reliability: "F" },
+        citedVia: "Energy Bureau statement",
+        quote: "The Energy Bureau said in a statement that its readings were sound.",
+      }),
+      member({ claimId: 2, sourceId: 2, speaker: { id: 1, name: "Energy Bureau", reliability: "F" }, quote: "The Energy Bureau stood by its readings." }),
+    ]);
+    expect(summary.independentOrigins).toBe(1);
+    expect(summary.origins[0]!.label).toBe("Energy Bureau");
+    // Another body's statement the speaker cites is still a document of its own.
+    const cited = traceOrigins([
+      member({ claimId: 1, sourceId: 1, speaker: { id: 1, name: "Energy Bureau", reliability: "F" }, citedVia: "Harbour Authority statement" }),
+      member({ claimId: 2, sourceId: 2, speaker: { id: 1, name: "Energy Bureau", reliability: "F" } }),
+    ]);
+    expect(cited.independentOrigins).toBe(2);
+  });
+
+  test("a capitalized title before a name names the department by its head word", () => {
+    expect(affiliationOf("Transport Secretary Wen Jia said the cranes were checked.", "Wen Jia")).toBe("Transport");
+    expect(affiliationOf("Prime Minister Li Keqiang said the cranes were checked.", "Li Keqiang")).toBeNull();
+    const summary = traceOrigins([
+      member({
+        claimId: 1,
+        sourceId: 1,
+        speaker: { id: 1, name: "Wen Jia", reliability: "F" },
+        quote: "Transport Secretary Wen Jia said the cranes were checked.",
+      }),
+      member({
+        claimId: 2,
+        sourceId: 2,
+        speaker: { id: 2, name: "Transport Department", reliability: "F" },
+        quote: "The Transport Department said the cranes were checked.",
+      }),
+    ]);
+    expect(summary.independentOrigins).toBe(1);
+    // Two departments whose names begin alike leave the title's holder on their own.
+    const ambiguous = traceOrigins([
+      member({
+        claimId: 1,
+        sourceId: 1,
+        speaker: { id: 1, name: "Wen Jia", reliability: "F" },
+        quote: "Transport Secretary Wen Jia said the cranes were checked.",
+      }),
+      member({ claimId: 2, sourceId: 2, speaker: { id: 2, name: "Transport Department", reliability: "F" } }),
+      member({ claimId: 3, sourceId: 3, speaker: { id: 3, name: "Transport Police", reliability: "F" } }),
+    ]);
+    expect(ambiguous.independentOrigins).toBe(3);
+  });
+  test("a sentence passed with no court named is the court's ruling, one with the court that is named", () => {
+    const summary = traceOrigins([
+      member({ claimId: 1, sourceId: 1, quote: "Two warehouse managers received suspended sentences for falsifying the stock records." }),
+      member({ claimId: 2, sourceId: 2, quote: "The warehouse managers were sentenced for falsifying the records, the paper said." }),
+      member({ claimId: 3, sourceId: 3, quote: "The Binhai People's Court sentenced two warehouse managers for falsifying records." }),
+    ]);
+    expect(summary.independentOrigins).toBe(1);
+    // A sentence that mentions sentences without any being passed stays the writer's own.
+    const untold = traceOrigins([
+      member({ claimId: 1, sourceId: 1, quote: "The managers falsified the stock records for two years." }),
+      member({ claimId: 2, sourceId: 2, quote: "The managers were sentenced for falsifying the stock records." }),
+    ]);
+    expect(untold.independentOrigins).toBe(2);
+  });
+
+  test("a name between an article and a noun ('a Sinochem video') names whose thing it is, not who states it", () => {
+    const summary = traceOrigins([
+      member({ claimId: 1, sourceId: 1, speaker: { id: 1, name: "Zhou Min", reliability: "F" }, quote: "Zhou Min put the blast at 21 tonnes of TNT." }),
+      member({ claimId: 2, sourceId: 2, speaker: { id: 2, name: "Sinochem", reliability: "F" }, quote: "Sinochem said the blast was smaller." }),
+      member({ claimId: 3, sourceId: 3, quote: "Seismologist Zhou Min studied a Sinochem video and arrived at 21 tonnes of TNT." }),
+    ]);
+    expect(summary.members.find((traced) => traced.claimId === 3)!.originLabel).toBe("Zhou Min");
+  });
+  test("two people of one body speak with its voice, though the body itself says nothing", () => {
+    expect(affiliationOf("Gao Lin of the Tianjin Residents Alliance said the count had passed 200.", "Gao Lin")).toBe("Tianjin Residents Alliance");
+    expect(affiliationOf("My neighbours at the Tianjin Residents Alliance counted 200 dead.", "Neighbours")).toBe("Tianjin Residents Alliance");
+    // A place is no body: "Gao Lin of Binhai" names one word only.
+    expect(affiliationOf("Gao Lin of Binhai said the count had passed 200.", "Gao Lin")).toBeNull();
+    const summary = traceOrigins([
+      member({
+        claimId: 1,
+        sourceId: 1,
+        speaker: { id: 1, name: "Gao Lin", reliability: "F" },
+        quote: "Gao Lin of the Tianjin Residents Alliance said the count had passed 200.",
+      }),
+      member({
+        claimId: 2,
+        sourceId: 2,
+        speaker: { id: 2, name: "Neighbours", reliability: "F" },
+        quote: "My neighbours at the Tianjin Residents Alliance counted 200 dead.",
+      }),
+      member({ claimId: 3, sourceId: 3, speaker: { id: 3, name: "Activists", reliability: "F" }, quote: "Activists put the toll above 200." }),
+    ]);
+    expect(summary.independentOrigins).toBe(2);
+    expect(summary.origins.map((origin) => origin.label)).toContain("Tianjin Residents Alliance");
+  });
+  test("'the first report' and 'the Stage 1 report' are one document; a sentence naming it in passing rests on it", () => {
+    expect(documentKey("the first report")).toBe(documentKey("1 report"));
+    const summary = traceOrigins([
+      member({ claimId: 1, sourceId: 1, speaker: { id: 1, name: "Wu Dan", reliability: "F" }, citedVia: "first report" }),
+      member({ claimId: 2, sourceId: 2, speaker: { id: 2, name: "Stage 1 report", reliability: "F" }, citedVia: "Stage 1 report, published on 3 May 2016" }),
+      member({ claimId: 3, sourceId: 3, quote: "The Stage 1 report in 2016 found the fire began in a container of nitrocellulose." }),
+    ]);
+    expect(summary.independentOrigins).toBe(1);
+    // Two fuller names that both hold the short one leave it apart.
+    const two = traceOrigins([
+      member({ claimId: 1, sourceId: 1, speaker: { id: 1, name: "Wu Dan", reliability: "F" }, citedVia: "the report" }),
+      member({ claimId: 2, sourceId: 2, speaker: { id: 2, name: "Li Na", reliability: "F" }, citedVia: "the safety report" }),
+      member({ claimId: 3, sourceId: 3, speaker: { id: 3, name: "Zhao Lei", reliability: "F" }, citedVia: "the police report" }),
+    ]);
+    expect(two.independentOrigins).toBe(3);
+  });
+
+  test("a person named in full elsewhere is named again by their surname; a body's last common word is no surname", () => {
+    const summary = traceOrigins([
+      member({ claimId: 1, sourceId: 1, speaker: { id: 1, name: "Martin Okafor", reliability: "F" }, quote: "Martin Okafor said 104 firefighters had died." }),
+      member({ claimId: 2, sourceId: 2, quote: "On Friday, Okafor put the number of firefighters dead at 104." }),
+    ]);
+    expect(summary.independentOrigins).toBe(1);
+    const body = traceOrigins([
+      member({
+        claimId: 1,
+        sourceId: 1,
+        speaker: { id: 1, name: "Tianjin Fire Department", reliability: "F" },
+        quote: "The fire department said 104 had died.",
+      }),
+      member({ claimId: 2, sourceId: 2, quote: "The Harbour Department counted 104 firefighters dead." }),
+    ]);
+    expect(body.independentOrigins).toBe(2);
+  });
+  test("a reply in a thread is its poster's own, not a restatement of the post another hand pasted", () => {
+    const wiki = { sourceId: 1, sourceTitle: "Tianjin explosions", reliability: "F" as const, share: 0.2 };
+    const pasted = "Hours later the city government raised the toll to 50.";
+    const members = (thread: boolean) => [
+      member({ claimId: 1, sourceId: 1, speaker: { id: 1, name: "City government", reliability: "F" }, quote: pasted }),
+      member({ claimId: 2, sourceId: 2, thread, speaker: { id: 1, name: "City government", reliability: "F" }, quote: pasted, copiedFrom: wiki }),
+      member({ claimId: 3, sourceId: 2, thread, quote: "Funny how it was 17 at noon and 50 by the evening." }),
+    ];
+    expect(traceOrigins(members(true)).independentOrigins).toBe(2);
+    // A blog that pastes a story and restates it in its own words relays it.
+    expect(traceOrigins(members(false)).independentOrigins).toBe(1);
+  });
+
+  test("the authors of a document are its voice, the one document the proposition cites", () => {
+    const summary = traceOrigins([
+      member({
+        claimId: 1,
+        sourceId: 1,
+        speaker: { id: 1, name: "Authors", reliability: "F" },
+        quote: "The authors wrote that a third of the deaths came later.",
+      }),
+      member({ claimId: 2, sourceId: 2, speaker: { id: 2, name: "Nankai University", reliability: "F" }, citedVia: "Nankai University's own paper" }),
+    ]);
+    expect(summary.independentOrigins).toBe(1);
+    const two = traceOrigins([
+      member({ claimId: 1, sourceId: 1, speaker: { id: 1, name: "Authors", reliability: "F" } }),
+      member({ claimId: 2, sourceId: 2, speaker: { id: 2, name: "Nankai University", reliability: "F" }, citedVia: "Nankai University's own paper" }),
+      member({ claimId: 3, sourceId: 3, speaker: { id: 3, name: "Xinhua", reliability: "F" }, citedVia: "the safety bureau's report" }),
+    ]);
+    expect(two.independentOrigins).toBe(3);
+  });
+  test("a sentence quoting the words another member attributes rests on the one it names", () => {
+    const summary = traceOrigins([
+      member({
+        claimId: 1,
+        sourceId: 1,
+        speaker: { id: 1, name: "Safety bureau", reliability: "F" },
+        quote: 'The safety bureau found "gross negligence" in the storage of the chemicals.',
+      }),
+      member({ claimId: 2, sourceId: 2, quote: 'Prosecutors charged eleven officials, citing "gross negligence" in the storage rules.' }),
+    ]);
+    expect(summary.independentOrigins).toBe(1);
+    // One quoted word is anyone's word.
+    const word = traceOrigins([
+      member({
+        claimId: 1,
+        sourceId: 1,
+        speaker: { id: 1, name: "Safety bureau", reliability: "F" },
+        quote: 'The safety bureau called the storage "negligent".',
+      }),
+      member({ claimId: 2, sourceId: 2, quote: 'Residents called the company "negligent".' }),
+    ]);
+    expect(word.independentOrigins).toBe(2);
+  });
+
+  test("an initial's point ends no name, and a body's kind before its name is no part of it", () => {
+    expect(affiliationOf("Wu Dan, a managing director of the engineering firm Ove J. Arup, said the cranes were sound.", "Wu Dan")).toBe("Ove J. Arup");
+  });
+  test("two documents said to have come out on the same day are one document", () => {
+    const summary = traceOrigins([
+      member({
+        claimId: 1,
+        sourceId: 1,
+        speaker: { id: 1, name: "Nankai University", reliability: "F" },
+        citedVia: "Nankai University report, released on March 12",
+      }),
+      member({ claimId: 2, sourceId: 2, speaker: { id: 2, name: "Study", reliability: "F" }, citedVia: "their study, published on March 12" }),
+      member({ claimId: 3, sourceId: 3, speaker: { id: 1, name: "Nankai University", reliability: "F" } }),
+    ]);
+    expect(summary.independentOrigins).toBe(1);
+    const otherDay = traceOrigins([
+      member({
+        claimId: 1,
+        sourceId: 1,
+        speaker: { id: 1, name: "Nankai University", reliability: "F" },
+        citedVia: "Nankai University report, released on March 12",
+      }),
+      member({ claimId: 2, sourceId: 2, speaker: { id: 2, name: "Study", reliability: "F" }, citedVia: "their study, published on April 2" }),
+    ]);
+    expect(otherDay.independentOrigins).toBe(2);
+  });
+  test("a sentence whose subject is a study tells what the study did, and one about its researchers what its makers did", () => {
+    const summary = traceOrigins([
+      member({
+        claimId: 1,
+        sourceId: 1,
+        issuer: "Tianjin municipal government",
+        quote: "The study compared the admissions recorded after the blast with those of earlier years.",
+      }),
+      member({ claimId: 2, sourceId: 2, quote: "Researchers compared hospital admissions after the blast with the three years before it." }),
+    ]);
+    expect(summary.independentOrigins).toBe(1);
+    expect(summary.origins[0]!.key).toMatch(/^doc:/);
+    // A sentence about a study that is no subject doing something stays the writer's.
+    const about = traceOrigins([
+      member({ claimId: 1, sourceId: 1, quote: "Admissions rose after the blast, according to hospital records." }),
+      member({ claimId: 2, sourceId: 2, quote: "Researchers compared hospital admissions after the blast with the three years before it." }),
+    ]);
+    expect(about.independentOrigins).toBe(2);
+  });
+  test("a speaker reporting what another told or believed relays that other, when it speaks in the proposition too", () => {
+    const sinochem = { id: 2, name: "Sinochem", reliability: "F" as const };
+    const summary = traceOrigins([
+      member({
+        claimId: 1,
+        sourceId: 1,
+        speaker: { id: 1, name: "Li Wei", reliability: "F" },
+        quote: "Li Wei said Sinochem officials told the inquiry that 700 tonnes were stored.",
+      }),
+      member({ claimId: 2, sourceId: 2, speaker: sinochem, quote: "Sinochem told the inquiry in May that 700 tonnes were stored." }),
+    ]);
+    expect(summary.independentOrigins).toBe(1);
+    // Naming the other as the one spoken about is no relay of them.
+    const about = traceOrigins([
+      member({ claimId: 1, sourceId: 1, speaker: { id: 1, name: "Li Wei", reliability: "F" }, quote: "Li Wei said Sinochem stored 700 tonnes." }),
+      member({ claimId: 2, sourceId: 2, speaker: sinochem, quote: "Sinochem told the inquiry in May that 700 tonnes were stored." }),
+    ]);
+    expect(about.independentOrigins).toBe(2);
+  });
 });

@@ -269,3 +269,63 @@ describe("a short paste into a long thread, named as copied", () => {
     expect(postSpans(PARTIAL_REPOST.text)).toEqual([]);
   });
 });
+
+describe("a company's statement quoted at length by a blog that names the company", () => {
+  const release = {
+    id: 1,
+    title: "Statement on the harbour bridge review",
+    publisher: "Harwell Glass Holdings plc (press office)",
+    author: null,
+    url: null,
+    publishedDate: "March 3, 2023",
+    text: [
+      "Harwell Glass welcomes the publication of the harbour bridge review and thanks the panel for its work.",
+      "Harwell Glass supplied none of the panels fitted to the eastern span of the bridge. Its laminated product made up roughly a tenth of the glazing ordered for the western walkway.",
+      "That product was fitted in place of the one the architects specified, without the company being told, in an assembly that failed the wind-load test.",
+      "The company will study the review in full and will say more when it has done so. Our thoughts are with everyone who was hurt on the walkway.",
+    ].join("\n\n"),
+  };
+  const pasted = release.text.split("\n\n").slice(1, 3).join(" ");
+  const blog = (lead: string, paste = pasted) => ({
+    id: 2,
+    title: "Who knew what about the walkway glass",
+    publisher: "Quayside Notes",
+    author: null,
+    url: null,
+    publishedDate: "March 5, 2023",
+    text: [
+      "I walked the western walkway every morning for six years, and I never once looked at the glass.",
+      lead,
+      paste,
+      "The panel spent two years on its review and the hearings ran for months. The engineers who gave evidence disagreed about nearly everything except the wind.",
+      "The council has promised to publish its own timetable for the repairs, and the ferry will run a longer timetable until then.",
+      "Nobody who crossed that walkway in a gale will forget the noise it made, and nobody should have to cross it again until it is fixed.",
+      "My neighbour, who fitted windows for thirty years, says the wind-load test is the one every supplier dreads, and that a failed test should have stopped the work on the spot.",
+      "The review itself is long, and most of it is about the steelwork rather than the glass. The chapters on the glazing contractor are the ones worth reading first, and the appendix with the test reports is worth reading twice.",
+      "When the walkway opened, the council called it the finest crossing on the coast, and for a summer it was. Then the first winter storms came in off the estuary, and people started taking the long way round by the ferry instead.",
+      "I will write again when the council answers the letters the residents' association sent in January, if it ever does.",
+      "Comments are closed on this post. Share it if you think the council should publish the timetable.",
+    ].join("\n\n"),
+  });
+
+  test("the company named by its everyday name (a possessive, without 'Holdings plc') names the original", () => {
+    const finding = compareDocuments(release, blog("From Harwell Glass's own statement on the day:"))!;
+    expect(finding.reusedWords).toBeLessThan(60);
+    expect(finding.share).toBeLessThan(MIN_SHARE);
+    expect(finding.attributed).toBe(true);
+    expect(meetsThreshold(finding)).toBe(true);
+  });
+
+  test("the same paste unnamed is no repost", () => {
+    const finding = compareDocuments(release, blog("Here is what was said on the day:"))!;
+    expect(finding.attributed).toBe(false);
+    expect(meetsThreshold(finding)).toBe(false);
+  });
+
+  test("one sentence of it, named, is a quotation, not a repost", () => {
+    const one = release.text.split("\n\n")[1]!.split(". ")[0]! + ".";
+    const finding = compareDocuments(release, blog("Harwell Glass put it like this:", one))!;
+    expect(finding.attributed).toBe(true);
+    expect(meetsThreshold(finding)).toBe(false);
+  });
+});
