@@ -1200,6 +1200,11 @@ describe("one party's act dated twice", () => {
       a: claim("Siemens acquired the railway signalling unit in 2012.", { source: 1 }),
       b: claim("Alstom bought the turbine maker in 2015.", { source: 2 }),
     },
+    {
+      name: "two people who share a family name, each sentenced on a day of their own",
+      a: claim("Choi Ji-ho, the chief executive of Haewon Shipping, was sentenced to ten years in prison in March 2016.", { source: 1 }),
+      b: claim("Choi Min-jun was sentenced to four years by the Mokpo District Court on 2 May 2017.", { source: 2 }),
+    },
   ])("silent: $name", (example) => {
     expect(ruleFor("dates-disagree", example)).toBeUndefined();
   });

@@ -72,8 +72,12 @@ function sameDatedAct(a: CueClaim, written: string, b: CueClaim, writtenB: strin
   if (!same) return null;
   // The party is one the act itself takes (its doer or what it was done to), not a name elsewhere in the sentence.
   const argsA = new Set(propositionsOf(a).flatMap((p) => (p.lemma === x ? p.args : [])));
-  const keysB = entityKeys(b);
-  const party = propositionsOf(b).some((p) => p.lemma === y && p.args.some((arg) => argsA.has(arg) && [...keysB].some((key) => key.split(" ").includes(arg))));
+  // A party both claims name, one name holding the other ("The Dow Chemical Company" / "Dow"); "Kim Han-sik" and "Kim
+  // Kyung-il" share a family name, not a party.
+  const namesWith = (claim: CueClaim, arg: string) => [...entityKeys(claim)].map((key) => key.split(" ")).filter((words) => words.includes(arg));
+  const holds = (x: string[], y: string[]) => y.every((word) => x.includes(word));
+  const sameParty = (arg: string) => namesWith(a, arg).some((x) => namesWith(b, arg).some((y) => holds(x, y) || holds(y, x)));
+  const party = propositionsOf(b).some((p) => p.lemma === y && p.args.some((arg) => argsA.has(arg) && sameParty(arg)));
   return party ? (x.length <= y.length ? x : y) : null;
 }
 
