@@ -726,6 +726,9 @@ function inverted(sentence: string, tokens: Token[], v: number, lastCueToken: nu
     (before.text === "," && (CLOSING_QUOTES.has(tokens[v - 2]?.text ?? "") || tokens[v - 2]?.text === '"'));
   const afterComma = before.text === "," || before.text === ".";
   if (!afterQuote && !afterComma) return null;
+  // "Dany Cotton, told the inquiry …": "told" takes whom it told as its object, so after a plain comma it is the
+  // subject's verb; only a closing quote can stand before an inverted "told".
+  if (!afterQuote && tokens[v]!.lower === "told") return null;
   // "Aung San Suu Kyi, the country's leader, told the court …": the comma closes the subject's apposition.
   if (!afterQuote && before.text === "," && appositionStart(tokens, v - 1) !== null) return null;
   let range = phraseStartingAt(tokens, lastCueToken + 1);

@@ -175,7 +175,9 @@ export class Discourse {
       return person ? { speaker: person.speaker, document: null } : null;
     }
     if (pronoun === "she") {
-      if (continuing && this.genderOf(continuing.speaker) === "female") return { speaker: continuing.speaker, document: null };
+      // "Natasha Elcock … said the commissioner's position was untenable. She said …": the one who spoke in the sentence
+      // just before goes on speaking unless the text made that speaker a man; an earlier woman would need naming again.
+      if (continuing && this.genderOf(continuing.speaker) !== "male") return { speaker: continuing.speaker, document: null };
       // News copy marks women ("Ms Jalil") far more reliably than men: an unmarked name is usually a man's.
       const person = this.latest(this.people, at, (p) => p.gender === "female") ?? this.latest(this.people, at, (p) => p.gender === "unknown");
       return person ? { speaker: person.speaker, document: null } : null;

@@ -552,9 +552,18 @@ export function appositionStart(tokens: Token[], commaIndex: number): number | n
     if (token.text !== ",") continue;
     const chunk = tokens.slice(j + 1, commaIndex);
     if (chunk.length === 0) return null;
-    return isApposition(chunk) && endsAPhrase(tokens[j - 1], tokens[j - 2]) ? j : null;
+    return (isApposition(chunk) || namesTheOfficeHolder(tokens.slice(0, j), chunk)) && endsAPhrase(tokens[j - 1], tokens[j - 2]) ? j : null;
   }
   return null;
+}
+
+// "The Commissioner of the London Fire Brigade, Dany Cotton, told …": a role phrase opening the sentence, then the name of
+// who holds it, set off by commas; a name is two to four capitalized words.
+function namesTheOfficeHolder(before: Token[], chunk: Token[]): boolean {
+  if (chunk.length < 2 || chunk.length > 4 || !chunk.every((t) => t.isWord && isCapitalized(t))) return false;
+  const words = before.filter((t) => t.isWord);
+  const head = words[0]?.lower === "the" ? words[1] : words[0];
+  return words.length <= 10 && !!head && isRoleWord(head.lower);
 }
 
 function isApposition(chunk: Token[]): boolean {

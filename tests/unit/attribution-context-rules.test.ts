@@ -1,0 +1,45 @@
+// Rules of English reporting that hold in a document's context as well as in a lone sentence, found on the tuned
+// conflict sets (grenfell-tower above all). Every sentence here is written for this file, with a case where the rule
+// fires and one where it must not.
+import { describe, expect, test } from "vitest";
+
+import { speakerOf } from "../helpers/extracted-claims";
+
+describe("a role, then its holder's name set off by commas", () => {
+  test("'The Director of the Harbour Board, Alma Ruiz, told the hearing that …' is Alma Ruiz, not the board", () => {
+    const text = "The quay collapsed in March. The Director of the Harbour Board, Alma Ruiz, told the hearing in May that she had never seen the survey.";
+    expect(speakerOf(text, "never seen the survey")).toBe("Alma Ruiz");
+  });
+
+  test("after a sentence that names the body, the holder still speaks", () => {
+    const text =
+      "The Harbour Board should have closed the quay, the review concluded. The Chair of the Harbour Board, Tomas Lindgren, told reporters that the board had acted on the advice it had.";
+    expect(speakerOf(text, "acted on the advice")).toBe("Tomas Lindgren");
+  });
+
+  test("a list of places set off by commas is no name of an office holder", () => {
+    const text = "Ferries from Oslo, Bergen and Stavanger, told to wait, stayed in port for two days after the storm.";
+    expect(speakerOf(text, "stayed in port")).toBeNull();
+  });
+});
+
+describe("'told' after a comma is the subject's verb", () => {
+  test("'Ruiz, who ran the yard, told the hearing that …': whoever is before the comma told", () => {
+    const text = "Alma Ruiz, who ran the yard for a decade, told the hearing that the cranes were checked every week.";
+    expect(speakerOf(text, "cranes were checked")).toBe("Alma Ruiz");
+  });
+});
+
+describe("'she' goes on with the speaker of the sentence just before", () => {
+  test("a new speaker of unmarked gender, then 'She said': the new speaker, not the woman named earlier", () => {
+    const text =
+      "“We did what we could,” Ms Ruiz said. Helena Marsh, who leads the families' group, said the director's account was false. She said the families had waited three years for an answer.";
+    expect(speakerOf(text, "waited three years")).toBe("Helena Marsh");
+  });
+
+  test("a speaker the text made a man is not 'she': the earlier woman is", () => {
+    const text =
+      "“We did what we could,” Ms Ruiz said. Mr Tomas Lindgren, who chairs the board, said the account was fair. She said the families had been told everything.";
+    expect(speakerOf(text, "told everything")).toBe("Ruiz");
+  });
+});
