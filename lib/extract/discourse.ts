@@ -143,7 +143,7 @@ export class Discourse {
     const found = phrase.definite && !phrase.author ? this.findDocument(phrase.noun, at) : null;
     // "The inquiry report" after "the BGMEA's own probe report" is another document.
     const same = found && distinguishingWords(phrase).every((word) => found.label.toLowerCase().includes(word));
-    const earlier = found && (same || justSubmitted(found, at)) ? found : null;
+    const earlier = found && !numberedApart(phrase.nounPhrase, found.label) && (same || justSubmitted(found, at)) ? found : null;
     // "… its report. The inquiry report …": the later phrase says what kind of report it was.
     if (earlier && !same && earlier.author) earlier.label = `${earlier.author.name} ${phrase.nounPhrase}`;
     if (earlier) {
@@ -238,6 +238,8 @@ export class Discourse {
     // "The team said" after "the investigation team": the body whose name ends in the same word.
     // "the airline" after "Ethiopian Airlines": the plural of a name's last word is still its head.
     const sameHead = (e: EntityMention) => {
+      // "the brigade" after "the Commissioner of the London Fire Brigade": an office of a body is a person, not the body.
+      if (OFFICE_OF_BODY.test(e.speaker.name)) return false;
       const last = e.speaker.name.split(" ").pop()!;
       // "the ministry" after "the Ministry of Foreign Affairs": a body named "<head> of …".
       if (e.speaker.name.toLowerCase().startsWith(`${head} of `)) return true;
@@ -318,6 +320,9 @@ export class Discourse {
   }
 }
 
+const OFFICE_OF_BODY =
+  /^(?:commissioner|chief|head|director|chair|chairman|chairwoman|president|secretary|governor|captain|commander|leader|spokesman|spokeswoman|spokesperson|minister|mayor|owner|founder)\s+of\s/i;
+
 /** Roles one person holds at a time: "the Prime Minister" in one article is one person however far apart. */
 const OFFICES: ReadonlySet<string> = new Set([
   "minister",
@@ -370,6 +375,19 @@ function justSubmitted(found: DocumentRecord, at: Position): boolean {
   if (!found.author || found.article !== at.article || at.order - found.order > 1) return false;
   const own = found.label.toLowerCase().replace(found.author.name.toLowerCase(), "").split(/\s+/).filter(Boolean);
   return own.every((word) => word === found.noun);
+}
+
+// "Phase 1", "Volume 3", "Part IV", "the second report": a number or ordinal in a document's name tells one document of a
+// series from the others ("the Phase 2 report" is not the Phase 1 report named before it).
+const SERIES_NUMBER =
+  /\b(?:(?:phase|part|volume|vol|stage|chapter|book|annex|appendix|no)\.?\s+([0-9]+[a-z]?|[ivxlc]+)\b|(first|second|third|fourth|fifth|sixth))\b/i;
+
+/** True when both names carry a number of a series and the numbers differ. */
+function numberedApart(nounPhrase: string, label: string): boolean {
+  const later = SERIES_NUMBER.exec(nounPhrase);
+  const earlier = SERIES_NUMBER.exec(label);
+  if (!later || !earlier) return false;
+  return (later[1] ?? later[2])!.toLowerCase() !== (earlier[1] ?? earlier[2])!.toLowerCase();
 }
 
 function distinguishingWords(phrase: DocumentPhrase): string[] {

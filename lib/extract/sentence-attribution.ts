@@ -635,7 +635,19 @@ const COURT_HEADS: ReadonlySet<string> = new Set(["court", "tribunal", "jury"]);
 const UNNAMED_OFFICES: ReadonlySet<string> = new Set([...COURT_HEADS, "judge", "prosecutor", "coroner", "magistrate"]);
 
 // An unresolved "the army" is still a speaker; an unresolved "the company" says too little.
-const NATIONAL_INSTITUTIONS = new Set(["government", "army", "military", "navy", "parliament", "senate", "cabinet", "judiciary", "prosecution", "presidency"]);
+const NATIONAL_INSTITUTIONS = new Set([
+  "police",
+  "government",
+  "army",
+  "military",
+  "navy",
+  "parliament",
+  "senate",
+  "cabinet",
+  "judiciary",
+  "prosecution",
+  "presidency",
+]);
 function nationalInstitution(head: string): ExtractedSpeaker | null {
   return NATIONAL_INSTITUTIONS.has(head) ? { name: capitalize(head), kind: "government_body" } : null;
 }

@@ -196,8 +196,15 @@ export function readPhrase(text: string, following: string): PhraseReading | nul
   const head = words[words.length - 1]!;
   // "a ministry spokesman", "the company's spokeswoman": the body met earlier speaks through them.
   const body = words[words.length - 2];
-  if (/^(spokesman|spokeswoman|spokesperson)$/.test(head.lower) && body && !isCapitalized(body) && INSTITUTION_HEADS.has(body.lower.replace(/[’']s$/, ""))) {
-    return { type: "description", head: body.lower.replace(/[’']s$/, ""), text };
+  // "A police spokeswoman said": the police force speaks through her as a ministry does.
+  const spokenBody = body?.lower.replace(/[’']s$/, "") ?? "";
+  if (
+    /^(spokesman|spokeswoman|spokesperson)$/.test(head.lower) &&
+    body &&
+    !isCapitalized(body) &&
+    (INSTITUTION_HEADS.has(spokenBody) || spokenBody === "police")
+  ) {
+    return { type: "description", head: spokenBody, text };
   }
   // "The joint investigation team of prosecutors and police", "a panel of engineers": a body named by the people it
   // is made of is the body.

@@ -3,7 +3,7 @@
 // fires and one where it must not.
 import { describe, expect, test } from "vitest";
 
-import { speakerOf } from "../helpers/extracted-claims";
+import { claimWith, speakerOf } from "../helpers/extracted-claims";
 
 describe("a role, then its holder's name set off by commas", () => {
   test("'The Director of the Harbour Board, Alma Ruiz, told the hearing that …' is Alma Ruiz, not the board", () => {
@@ -41,5 +41,35 @@ describe("'she' goes on with the speaker of the sentence just before", () => {
     const text =
       "“We did what we could,” Ms Ruiz said. Mr Tomas Lindgren, who chairs the board, said the account was fair. She said the families had been told everything.";
     expect(speakerOf(text, "told everything")).toBe("Ruiz");
+  });
+});
+
+describe("a number in a document's name tells one document of a series from another", () => {
+  test("'the Part 2 review' after 'the Part 1 review' is a new document, and a later 'the review' is the latest", () => {
+    const text =
+      "The Part 1 review, issued in 2020, found that the pumps had failed. The Part 2 review, issued in 2023, ran to 900 pages. The review found that the board had hidden the test results.";
+    const claim = claimWith(text, "hidden the test results");
+    expect(claim.speaker?.name).toMatch(/Part 2 review/);
+    expect(claim.citedVia).not.toMatch(/2020/);
+  });
+
+  test("the same number again is the same document", () => {
+    const text = "The Part 1 review, issued in 2020, found that the pumps had failed. The Part 1 review also found that the alarms were off.";
+    expect(speakerOf(text, "alarms were off")).toMatch(/Part 1 review/);
+  });
+});
+
+describe("an office of a body is a person, not the body", () => {
+  test("'the board said' after 'The Chair of the Harbour Board, …' is the Harbour Board", () => {
+    const text = "The Chair of the Harbour Board said the quay was safe. In a statement, the board said it would study the findings with care.";
+    expect(speakerOf(text, "study the findings")).toBe("Harbour Board");
+  });
+});
+
+describe("a police spokesperson speaks for the police", () => {
+  test("'a police spokeswoman said' is the force the text named, or the police", () => {
+    expect(speakerOf("A police spokeswoman said the count of the missing was final.", "count of the missing")).toBe("Police");
+    const text = "Inspector Ana Roos of the Northshire Police said the road was closed. “Nobody is hiding anything,” a police spokesman said.";
+    expect(speakerOf(text, "Nobody is hiding")).toBe("Northshire Police");
   });
 });
