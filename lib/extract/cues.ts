@@ -54,6 +54,7 @@ const THAT_CUES = new Set([
 // "X put the leak at 1,000 barrels a day": estimating a figure.
 const NUMBER_WORDS =
   /^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens|hundred|hundreds|thousand|thousands|million|millions|billion|half)$/;
+const COUNTED_THINGS = /^(?:dead|deaths|cost|costs|damage|damages|losses|casualties|victims|missing|injured)$/;
 const ESTIMATE_OBJECTS = /^(estimate|estimates|range|figure|figures|toll|tally|count|number|numbers|rate|total|forecast|projection)$/;
 const PROGRESSIVE_CUES = new Set([
   "arguing",
@@ -298,6 +299,9 @@ function matchAt(sentence: string, tokens: Token[], v: number): CueMatch | null 
   if (/^(claimed|claims|claim)$/.test(token.lower) && tokens.slice(v + 1, v + 7).some((t) => /^(lives|life|victims)$/.test(t.lower))) return null;
   // "BP agreed to let the public watch": agreeing to do something is an act, not a statement.
   if (/^(agreed|agree|agrees|vowed|pledged|threatened|proposed|demanded|urged)$/.test(token.lower) && infinitiveFollows(tokens, v)) return null;
+  // "told residents to stay put", "were told by the brigade to remain": telling someone to do something is an order, and
+  // whoever gave it states nothing.
+  if (/^(told|tell|tells|telling)$/.test(token.lower) && infinitiveFollows(tokens, v)) return null;
   // "asked anyone to take its word": asking someone to do something is a request too, unless what is asked is a finding
   // ("asked the court to find that 4.2 million barrels …": the asker holds the finding).
   if (/^(asked|asks)$/.test(token.lower) && infinitiveFollows(tokens, v) && !tokens.slice(v + 1, v + 9).some((t) => t.lower === "that")) return null;
@@ -482,6 +486,8 @@ function estimating(sentence: string, tokens: Token[], v: number): CueMatch | nu
   )
     return beforeVerb(sentence, tokens, v, v, tokens[v]!.text);
   // "called 5,000 barrels per day its best estimate": "5,000" alone is three tokens.
+  // "put the number of people dead or missing at 58": the figure comes after "at", however long the object before it.
+  if (verb.startsWith("put") && figureAfterAt(tokens, v)) return beforeVerb(sentence, tokens, v, v, tokens[v]!.text);
   const reach = verb === "called" || verb === "calls" ? 10 : verb.startsWith("put") ? 8 : 4;
   for (let i = v + 1; i < tokens.length && i <= v + reach; i++) {
     const token = tokens[i]!;
@@ -493,6 +499,16 @@ function estimating(sentence: string, tokens: Token[], v: number): CueMatch | nu
     if (i === v + reach || i === tokens.length - 1) return null;
   }
   return beforeVerb(sentence, tokens, v, v, tokens[v]!.text);
+}
+
+/** "put the toll of the dead and the missing at 58": an object of plain words that counts or costs something, "at", a figure. */
+function figureAfterAt(tokens: Token[], v: number): boolean {
+  for (let i = v + 1; i < tokens.length && i <= v + 16; i++) {
+    const counted = () => tokens.slice(v + 1, i).some((t) => ESTIMATE_OBJECTS.test(t.lower) || COUNTED_THINGS.test(t.lower));
+    if (tokens[i]!.lower === "at") return counted() && figureAt(tokens, i, 1);
+    if (!tokens[i]!.isWord) return false;
+  }
+  return false;
 }
 
 // "BP is arguing that …", "Chu defended the figure, saying …": the clause's subject speaks.
@@ -1157,12 +1173,16 @@ function opensMainClause(tokens: Token[], first: number): boolean {
 // that opens the sentence is an adverbial, comma or not, and the subject comes after it.
 const TIME_NOUNS = /^(?:day|days|week|weeks|month|months|year|years|morning|evening|night|afternoon|weekend|time)$/;
 const TIME_OPENERS = /^(?:the|that|this|last|next|one|a|earlier|later)$/;
+// "Two days later he raised it …", "A week earlier the council said …": a span of time before "later", "earlier", "ago".
+const TIME_COUNTS = /^(?:two|three|four|five|six|seven|eight|nine|ten|few|several|\d{1,3})$/;
 function frontedTimePhrase(tokens: Token[], first: number): boolean {
-  if (first < 2 || first > 5 || !TIME_NOUNS.test(tokens[first - 1]!.lower)) return false;
-  const opening = tokens.slice(0, first);
+  const relative = /^(?:later|earlier|ago)$/.test(tokens[first - 1]?.lower ?? "");
+  const end = relative ? first - 1 : first;
+  if (end < 2 || end > 5 || !TIME_NOUNS.test(tokens[end - 1]!.lower)) return false;
+  const opening = tokens.slice(0, end);
   return (
     opening.every((t) => t.isWord) &&
-    TIME_OPENERS.test(opening[0]!.lower) &&
+    (TIME_OPENERS.test(opening[0]!.lower) || (relative && TIME_COUNTS.test(opening[0]!.lower))) &&
     opening.slice(1, -1).every((t) => /^(?:following|next|previous|same|day|whole|few|two|three)$/.test(t.lower))
   );
 }

@@ -73,3 +73,30 @@ describe("a police spokesperson speaks for the police", () => {
     expect(speakerOf(text, "Nobody is hiding")).toBe("Northshire Police");
   });
 });
+
+describe("telling someone to do something is an order, not a statement", () => {
+  test("'were told by the wardens to remain' and 'told residents to remain' have no speaker", () => {
+    expect(speakerOf("As many as 40 of them were told by the wardens to remain in their rooms.", "remain in their rooms")).toBeNull();
+    expect(speakerOf("The wardens told the residents to remain in their rooms.", "remain in their rooms")).toBeNull();
+  });
+
+  test("'were told by the wardens that …' still reports what the wardens said", () => {
+    expect(speakerOf("The residents were told by the wardens that the fire was out.", "fire was out")).toBe("Wardens");
+  });
+});
+
+describe("whoever puts or revises a figure states it", () => {
+  test("'put the number of people dead or missing at 58': a long object before 'at' and the figure", () => {
+    const text = "Inspector Lena Okafor briefed reporters on Friday. On Saturday, Okafor put the number of people dead or missing at 58.";
+    expect(speakerOf(text, "dead or missing at 58")).toBe("Lena Okafor");
+  });
+
+  test("'put' with no count or cost before 'at' states nothing", () => {
+    expect(speakerOf("The crew put the spare lifeboat and the rafts at the stern.", "spare lifeboat")).toBeNull();
+  });
+
+  test("'Two days later she raised it to 79': a span of time before 'later' opens the sentence, then the subject", () => {
+    const text = "Inspector Lena Okafor put the toll at 58 on Saturday. Two days later she raised it to 79, of whom five were named.";
+    expect(speakerOf(text, "raised it to 79")).toBe("Lena Okafor");
+  });
+});
