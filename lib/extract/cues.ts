@@ -297,6 +297,9 @@ function matchAt(sentence: string, tokens: Token[], v: number): CueMatch | null 
     return beforeVerb(sentence, tokens, v, v, token.text);
   // "Violence … has claimed more than 800 lives": a toll taken, not a claim made.
   if (/^(claimed|claims|claim)$/.test(token.lower) && tokens.slice(v + 1, v + 7).some((t) => /^(lives|life|victims)$/.test(t.lower))) return null;
+  // "Kingspan agrees with that finding", "Kingspan does not accept that …", "The company regrets that …": a body's stance on
+  // a finding or a claim, in its own statement or reported, is its to state.
+  if (STANCE_VERBS.test(token.lower) && stanceObjectFollows(tokens, v)) return beforeVerb(sentence, tokens, v, v, token.text);
   // "BP agreed to let the public watch": agreeing to do something is an act, not a statement.
   if (/^(agreed|agree|agrees|vowed|pledged|threatened|proposed|demanded|urged)$/.test(token.lower) && infinitiveFollows(tokens, v)) return null;
   // "told residents to stay put", "were told by the brigade to remain": telling someone to do something is an order, and
@@ -805,8 +808,27 @@ function skipVerbChain(tokens: Token[], i: number): number {
   return i;
 }
 
+const STANCE_VERBS =
+  /^(?:agree|agrees|agreed|accept|accepts|accepted|regret|regrets|regretted|reject|rejects|dispute|recognise|recognises|recognize|recognizes)$/;
+const POSITION_NOUNS =
+  /^(?:finding|findings|conclusion|conclusions|view|views|assessment|claim|claims|allegation|allegations|criticism|criticisms|characterisation|characterization|recommendation|recommendations|ruling|verdict|account)$/;
+
+/** "accepts that …", "agrees with that finding", "rejects the report's conclusions": a clause or a position as object. */
+function stanceObjectFollows(tokens: Token[], v: number): boolean {
+  const next = tokens[v + 1];
+  if (!next) return false;
+  if (next.lower === "that" && !POSITION_NOUNS.test(tokens[v + 2]?.lower ?? "")) return true;
+  for (let i = v + 1; i < tokens.length && i <= v + 5; i++) {
+    if (POSITION_NOUNS.test(tokens[i]!.lower)) return true;
+    if (!tokens[i]!.isWord && !/^[’']s?$/.test(tokens[i]!.text)) return false;
+  }
+  return false;
+}
+
 function beforeVerb(sentence: string, tokens: Token[], v: number, lastCueToken: number, cue: string): CueMatch | null {
   let i = skipVerbChain(tokens, v - 1);
+  // "Kingspan does not accept that …": a stance held in the negative is still the subject's.
+  if (STANCE_VERBS.test(tokens[v]!.lower) && tokens[i]?.lower === "not" && /^(?:does|do|did)$/.test(tokens[i - 1]?.lower ?? "")) i -= 2;
   while (
     i >= 0 &&
     (SKIPPABLE_BEFORE_VERB.has(tokens[i]!.lower) ||

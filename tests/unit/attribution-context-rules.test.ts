@@ -100,3 +100,17 @@ describe("whoever puts or revises a figure states it", () => {
     expect(speakerOf(text, "raised it to 79")).toBe("Lena Okafor");
   });
 });
+
+describe("a body's stance on a finding or a claim is its own statement", () => {
+  test("'Nordvik agrees with that finding', 'Nordvik does not accept that …', 'Nordvik regrets that …'", () => {
+    const text =
+      "The review found that the cladding failed first. Nordvik Group agrees with that finding. Nordvik Group does not accept that it misled its customers. Nordvik Group regrets that the changing figures caused confusion.";
+    expect(speakerOf(text, "agrees with that finding")).toBe("Nordvik Group");
+    expect(speakerOf(text, "misled its customers")).toBe("Nordvik Group");
+    expect(speakerOf(text, "caused confusion")).toBe("Nordvik Group");
+  });
+
+  test("accepting a thing that is no claim or finding states nothing", () => {
+    expect(speakerOf("Nordvik Group accepted the contract for the tower in 2019.", "contract for the tower")).toBeNull();
+  });
+});
