@@ -275,7 +275,8 @@ function matchAt(sentence: string, tokens: Token[], v: number): CueMatch | null 
     const finding = beforeVerb(sentence, tokens, v, v, token.text);
     if (finding?.phrase && findsFigures(finding.phrase)) return finding;
   }
-  if (THAT_CUES.has(token.lower) && !findsNothing) return thatFollows(tokens, v) ? beforeVerb(sentence, tokens, v, v, token.text) : null;
+  if (THAT_CUES.has(token.lower) && !findsNothing)
+    return thatFollows(tokens, v) || clauseFollows(tokens, v) ? beforeVerb(sentence, tokens, v, v, token.text) : null;
   if (findsNothing) return beforeVerb(sentence, tokens, v, v, token.text);
   if (
     /^(put|puts|gave|gives|give|adopted|issued|released|published|revised|raised|lowered|cut|called|calls|offered|set|counts|counted|listed|lists)$/.test(
@@ -389,6 +390,11 @@ function isLyAdverb(token: Token): boolean {
     /^[a-z]{4,}ly$/.test(token.text) &&
     !/^(family|early|only|reply|supply|italy|july|rally|belly|ally|fly|assembly|daily|weekly|monthly|holy|ugly)$/.test(token.lower)
   );
+}
+
+/** "found it was the fridge-freezer", "concluded they were to blame": a clause whose "that" is left out, a pronoun and a finite verb. */
+function clauseFollows(tokens: Token[], v: number): boolean {
+  return /^(?:it|they|he|she|there)$/.test(tokens[v + 1]?.lower ?? "") && /^(?:was|were|is|are|had|has|have|would|could|did)$/.test(tokens[v + 2]?.lower ?? "");
 }
 
 function thatFollows(tokens: Token[], v: number): boolean {

@@ -83,7 +83,15 @@ export function genderOf(text: string): Gender {
 }
 
 /** Reads a speaker phrase; `following` is the sentence text right after it (for document authors). */
-export function readPhrase(text: string, following: string): PhraseReading | null {
+// "The Phase 1 report in October 2018 found …", "Police on Monday said …": when something was said is no part of who said it.
+const TRAILING_WHEN = new RegExp(
+  String.raw`\s+(?:in|on|during|by)\s+(?:(?:early|late|mid)[\s-]+)?(?:(?:\d{1,2}\s+)?(?:${[...MONTHS, ...WEEKDAYS].join("|")})(?:\s+\d{1,2})?(?:,?\s+\d{4})?|\d{4})$`,
+  "iu",
+);
+
+export function readPhrase(whole: string, following: string): PhraseReading | null {
+  const when = TRAILING_WHEN.exec(whole);
+  const text = when && when.index > 0 ? whole.slice(0, when.index) : whole;
   const tokens = tokenize(text);
   const words = tokens.filter((t) => t.isWord);
   if (words.length === 0) return null;

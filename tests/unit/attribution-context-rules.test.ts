@@ -114,3 +114,52 @@ describe("a body's stance on a finding or a claim is its own statement", () => {
     expect(speakerOf("Nordvik Group accepted the contract for the tower in 2019.", "contract for the tower")).toBeNull();
   });
 });
+
+describe("text pasted under a line that names whose statement it is", () => {
+  test("a forum post: 'From Nordvik's own statement on the day:' then a Quote box: the pasted lines are Nordvik's", () => {
+    const text = [
+      "#1",
+      "harbour_watcher",
+      "",
+      "From Nordvik's own statement on the day the review came out:",
+      "",
+      "Quote:",
+      "Nordvik had no part in the design of the quay. Its pumps made up a tenth of the system fitted in 2019.",
+      "",
+      "Nobody believes that down here.",
+      "",
+      "#2",
+      "dockside_dan",
+      "",
+      "The review says otherwise and I trust the review.",
+    ].join("\n");
+    const claim = claimWith(text, "no part in the design");
+    expect(claim.speaker?.name).toBe("Nordvik");
+    expect(claim.citedVia).toBe("statement");
+    expect(speakerOf(text, "a tenth of the system")).toBe("Nordvik");
+    // The poster's own line after the paste is no longer the statement.
+    expect(speakerOf(text, "Nobody believes that")).toBeNull();
+  });
+
+  test("'Here is the press release from Nordvik Group:' without a box", () => {
+    const text =
+      "Here is the press release from Nordvik Group:\nThe pumps were tested twice before they were fitted to the quay.\n\nMake of that what you will, friends.";
+    expect(speakerOf(text, "tested twice")).toBe("Nordvik Group");
+  });
+
+  test("a line ending in a colon that names no statement introduces nothing", () => {
+    const text = "Here is what I saw on the night of the storm:\nThe pumps were running for an hour before the quay gave way.";
+    expect(speakerOf(text, "running for an hour")).toBeNull();
+  });
+});
+
+describe("when something was said is no part of who said it", () => {
+  test("'The Part 1 review in October 2021 found it was the pump': the review, and a clause whose 'that' is left out", () => {
+    const text = "The Part 1 review in October 2021 found it was the pump in the east basin that failed first.";
+    expect(speakerOf(text, "pump in the east basin")).toMatch(/Part 1 review/);
+  });
+
+  test("'found it difficult' is no clause", () => {
+    expect(speakerOf("The Part 1 review found it difficult to trace the pump's records.", "trace the pump")).toBeNull();
+  });
+});
