@@ -2,7 +2,17 @@
 // (inverted), "…, which said" (relative), "termed … and said" (coordinated), "was told by" (passive),
 // "according to". Cues inside quotation marks are the quoted speaker's and are ignored.
 
-import { ANONYMOUS_SOURCE_HEADS, DOCUMENT_NOUNS, isGroupHead, INSTITUTION_HEADS, MONTHS, SPEECH_VERBS, WEEKDAYS, WHICH_ONE_LINKS } from "./lexicon";
+import {
+  ANONYMOUS_SOURCE_HEADS,
+  DOCUMENT_NOUNS,
+  INQUIRY_HEADS,
+  isGroupHead,
+  INSTITUTION_HEADS,
+  MONTHS,
+  SPEECH_VERBS,
+  WEEKDAYS,
+  WHICH_ONE_LINKS,
+} from "./lexicon";
 import { appositionStart, isRoleWord, phraseEndingAt, phraseStartingAt, phraseText, type PhraseRange } from "./noun-phrases";
 import { CLOSING_QUOTES, isCapitalized, isQuoteMark, OPENING_QUOTES, tokenize, type Token } from "./tokens";
 import { isWord } from "@/lib/text/wordnet";
@@ -275,8 +285,13 @@ function matchAt(sentence: string, tokens: Token[], v: number): CueMatch | null 
     const finding = beforeVerb(sentence, tokens, v, v, token.text);
     if (finding?.phrase && findsFigures(finding.phrase)) return finding;
   }
-  if (THAT_CUES.has(token.lower) && !findsNothing)
-    return thatFollows(tokens, v) || clauseFollows(tokens, v) ? beforeVerb(sentence, tokens, v, v, token.text) : null;
+  if (THAT_CUES.has(token.lower) && !findsNothing) {
+    if (thatFollows(tokens, v) || clauseFollows(tokens, v)) return beforeVerb(sentence, tokens, v, v, token.text);
+    // "The brigade should have acted sooner, the inquiry concluded on Wednesday.": the finding comes first, its finder after
+    // a comma, and nothing but when it was found closes the sentence.
+    const framing = closesSentence(tokens, v) ? beforeVerb(sentence, tokens, v, v, token.text) : null;
+    return framing && framing.phraseStart !== null && /,\s*$/.test(sentence.slice(0, framing.phraseStart)) ? framing : null;
+  }
   if (findsNothing) return beforeVerb(sentence, tokens, v, v, token.text);
   if (
     /^(put|puts|gave|gives|give|adopted|issued|released|published|revised|raised|lowered|cut|called|calls|offered|set|counts|counted|listed|lists)$/.test(
@@ -390,6 +405,14 @@ function isLyAdverb(token: Token): boolean {
     /^[a-z]{4,}ly$/.test(token.text) &&
     !/^(family|early|only|reply|supply|italy|july|rally|belly|ally|fly|assembly|daily|weekly|monthly|holy|ugly)$/.test(token.lower)
   );
+}
+
+const WHEN_WORDS_AFTER = /^(?:on|in|last|this|yesterday|today|earlier|later|week|month|year|\d{1,4})$/;
+/** After the verb only when it happened ("on Wednesday", "last week", "in 2019"), then the sentence ends. */
+function closesSentence(tokens: Token[], v: number): boolean {
+  let i = v + 1;
+  while (i < tokens.length && i <= v + 4 && (WHEN_WORDS_AFTER.test(tokens[i]!.lower) || WHEN_WORDS.has(tokens[i]!.lower))) i++;
+  return i === tokens.length || (/^[.!]$/.test(tokens[i]!.text) && i === tokens.length - 1);
 }
 
 /** "found it was the fridge-freezer", "concluded they were to blame": a clause whose "that" is left out, a pronoun and a finite verb. */
@@ -700,6 +723,10 @@ function postModifiedHead(tokens: Token[], range: PhraseRange, plain: boolean): 
     headLast = range.first - 3; // "interviewed by", "employed by"
   } else if (plain && /^(?:of|for|from|at|in|with|on|about)$/.test(link)) {
     headLast = range.first - 2; // "critics of the plan": a plain complement; a named one is prepositionalChain's
+  } else if (plain && link === "into" && INQUIRY_HEADS.has(tokens[range.first - 2]?.lower ?? "")) {
+    // "the public inquiry into the fire said": what an inquiry looks into only says which inquiry.
+    headLast = range.first - 2;
+    anyHead = true;
   } else {
     // "survivors who fled the flames", "residents who lost their homes": a restrictive relative clause.
     for (let k = range.first - 1; k >= range.first - 3 && k > 0; k--) {

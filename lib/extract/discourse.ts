@@ -1,7 +1,7 @@
 // What a reader remembers (who spoke last, institutions, documents, roles), to resolve "he said", "the memo says", "the rights group said".
 
 import type { ActorKind, ExtractedSpeaker } from "./types";
-import { endsInGroupHead, INSTITUTION_HEADS, INTERCHANGEABLE_DOCUMENT_NOUNS, isPluralGroupName, namesOnePerson } from "./lexicon";
+import { endsInGroupHead, INQUIRY_HEADS, INSTITUTION_HEADS, INTERCHANGEABLE_DOCUMENT_NOUNS, isPluralGroupName, namesOnePerson } from "./lexicon";
 import type { DocumentPhrase, Gender, Pronoun } from "./speaker-phrases";
 
 export interface Position {
@@ -143,7 +143,8 @@ export class Discourse {
     const found = phrase.definite && !phrase.author ? this.findDocument(phrase.noun, at) : null;
     // "The inquiry report" after "the BGMEA's own probe report" is another document.
     const same = found && distinguishingWords(phrase).every((word) => found.label.toLowerCase().includes(word));
-    const earlier = found && !numberedApart(phrase.nounPhrase, found.label) && (same || justSubmitted(found, at)) ? found : null;
+    const numbers = seriesNumbers(phrase.nounPhrase, found?.label ?? "");
+    const earlier = found && numbers !== "differ" && ((same && numbers !== "unnumbered") || justSubmitted(found, at)) ? found : null;
     // "… its report. The inquiry report …": the later phrase says what kind of report it was.
     if (earlier && !same && earlier.author) earlier.label = `${earlier.author.name} ${phrase.nounPhrase}`;
     if (earlier) {
@@ -257,6 +258,8 @@ export class Discourse {
     // "The defence maintained …" in a trial is the defendants' lawyers, never the last body named.
     const party = TRIAL_PARTIES[head];
     if (party) return party;
+    // "the inquiry" is a body named as an inquiry ("the Grenfell Tower Inquiry"), never the last company or brigade named.
+    if (INQUIRY_HEADS.has(head)) return null;
     if (["group", "party", "committee", "organization", "organisation", "movement"].includes(head) || INSTITUTION_HEADS.has(head)) {
       const governmental = GOVERNMENTAL_HEADS.has(head);
       // "The firm insisted" is a business, never the government named before it.
@@ -382,12 +385,16 @@ function justSubmitted(found: DocumentRecord, at: Position): boolean {
 const SERIES_NUMBER =
   /\b(?:(?:phase|part|volume|vol|stage|chapter|book|annex|appendix|no)\.?\s+([0-9]+[a-z]?|[ivxlc]+)\b|(first|second|third|fourth|fifth|sixth))\b/i;
 
-/** True when both names carry a number of a series and the numbers differ. */
-function numberedApart(nounPhrase: string, label: string): boolean {
+/**
+ * "differ" when both names carry a number of a series and the numbers differ; "unnumbered" when only the later one does
+ * (the earlier "final report" may be any of the series); null when the later name carries no number.
+ */
+function seriesNumbers(nounPhrase: string, label: string): "differ" | "unnumbered" | null {
   const later = SERIES_NUMBER.exec(nounPhrase);
+  if (!later) return null;
   const earlier = SERIES_NUMBER.exec(label);
-  if (!later || !earlier) return false;
-  return (later[1] ?? later[2])!.toLowerCase() !== (earlier[1] ?? earlier[2])!.toLowerCase();
+  if (!earlier) return "unnumbered";
+  return (later[1] ?? later[2])!.toLowerCase() !== (earlier[1] ?? earlier[2])!.toLowerCase() ? "differ" : null;
 }
 
 function distinguishingWords(phrase: DocumentPhrase): string[] {

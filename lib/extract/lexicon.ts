@@ -440,6 +440,9 @@ export function isPluralGroupName(name: string): boolean {
   return endsInGroupHead(name) && (/[^s]s$/.test(last) || last === "police");
 }
 
+/** Heads of bodies and undertakings set up to find facts: "the inquiry", "an independent investigation". */
+export const INQUIRY_HEADS: ReadonlySet<string> = new Set(["investigation", "inquiry", "probe", "review", "audit", "examination"]);
+
 /** "The company said" refers back to an institution the reader has met. */
 export const INSTITUTION_HEADS: ReadonlySet<string> = new Set([
   "company",

@@ -1,7 +1,7 @@
 // Which cue a sentence uses, who stands behind it, and what it teaches about names, roles and documents for later sentences.
 
 import { isDictionaryWord } from "@/lib/text/wordnet";
-import { INSTITUTION_HEADS, isPersonInitials, isPersonNoun, namesOnePerson } from "./lexicon";
+import { INQUIRY_HEADS, INSTITUTION_HEADS, isPersonInitials, isPersonNoun, namesOnePerson } from "./lexicon";
 import type { ExtractedSpeaker } from "./types";
 import { isPlaceName, type PersonNameResolver } from "./actors";
 import { findCues, isDateWord, namesADate, verdictFollows, type CueMatch } from "./cues";
@@ -349,18 +349,25 @@ export class SentenceAttributor {
   // "The presiding judge said", "The court found" with no judge or court named before: the office itself is who the
   // text says speaks, and a later "the judge" is the same one.
   private unnamedOffice(reading: Extract<PhraseReading, { type: "description" }>, at: Position, match: CueMatch, sentence: string): ExtractedSpeaker | null {
-    if (!UNNAMED_OFFICES.has(reading.head)) return null;
+    const inquiry = INQUIRY_HEADS.has(reading.head);
+    if (!UNNAMED_OFFICES.has(reading.head) && !inquiry) return null;
     // What the office says, not what it does: "the court found that …", "the judge said", never "the court rejected petitions".
+    // "…, the public inquiry concluded": a finding verb closing the words it frames.
+    const frames = match.phraseStart !== null && /,\s*$/.test(sentence.slice(0, match.phraseStart)) && FINDING_VERBS.test(match.cue);
     const says =
+      frames ||
       match.pattern === "inverted" ||
       /^(said|says|told|added|wrote)$/i.test(match.cue) ||
       /^\s*(?:,[^,]{1,60},\s*)?that\b/i.test(sentence.slice(match.cueStart + match.cue.length)) ||
       // "The court found all eight accused guilty": its verdict.
       (/^(found|finds)$/i.test(match.cue) && verdictFollows(sentence.slice(match.cueStart + match.cue.length)));
     if (!says) return null;
-    const words = reading.text.trim().split(/\s+/);
+    // "the public inquiry into the fire": the office is named up to its head; what it is into only says which.
+    const all = reading.text.trim().split(/\s+/);
+    const words = all.slice(0, all.findIndex((word) => word.toLowerCase() === reading.head) + 1 || all.length);
     if (!/^the$/i.test(words[0] ?? "") || words.slice(1).some((word) => /^\p{Lu}/u.test(word))) return null;
-    const speaker: ExtractedSpeaker = { name: capitalize(words.slice(1).join(" ")), kind: COURT_HEADS.has(reading.head) ? "court" : "person" };
+    const kind = COURT_HEADS.has(reading.head) ? "court" : inquiry ? "other" : "person";
+    const speaker: ExtractedSpeaker = { name: capitalize(words.slice(1).join(" ")), kind };
     this.discourse.mentionRole(reading.head, speaker, at);
     return speaker;
   }
@@ -438,9 +445,19 @@ export class SentenceAttributor {
       detail: null,
       year: /\b(1[89]|20)\d\d\b/.exec(modifiers ?? "")?.[0] ?? null,
     };
-    const record = this.recordDocument(phrase, speaker, context);
+    // "In the first report of the inquiry, Sir Martin found …": the report is the inquiry's, whoever speaks in this sentence.
+    const owner = this.ownerInComplement(tail ?? "", context.position);
+    const record = this.recordDocument(phrase, owner ?? speaker, context);
     if (!phrase.definite && tail && speaker?.kind === "person") return `${record.label}${tail.replace(/[.\s]+$/, "")}`.trim();
     return record.label;
+  }
+
+  /** " of the inquiry", " of the Harbour Board": a body a document's "of" phrase names, as the text knows it. */
+  private ownerInComplement(tail: string, at: Position): ExtractedSpeaker | null {
+    const of = /^\s+of\s+(.+?)[.\s]*$/.exec(tail);
+    const reading = of ? readPhrase(of[1]!, "") : null;
+    if (reading?.type === "description") return this.discourse.resolveDescription(reading.head, at);
+    return reading?.type === "name" && reading.kind !== "person" ? { name: reading.name, kind: reading.kind } : null;
   }
 
   // The clause subject ("MQM-Canada endorsed …") is what a later "it" most likely means, even when nothing is attributed.
@@ -632,6 +649,7 @@ const GENERIC_DOCUMENT_MODIFIERS: ReadonlySet<string> = new Set([
 
 // Offices that speak for themselves when the text never names who holds them ("the judge said", "the court found").
 const COURT_HEADS: ReadonlySet<string> = new Set(["court", "tribunal", "jury"]);
+const FINDING_VERBS = /^(?:concluded|concludes|found|finds|ruled|rules|determined|said|says)$/i;
 const UNNAMED_OFFICES: ReadonlySet<string> = new Set([...COURT_HEADS, "judge", "prosecutor", "coroner", "magistrate"]);
 
 // An unresolved "the army" is still a speaker; an unresolved "the company" says too little.

@@ -6,6 +6,7 @@ import {
   ANONYMOUS_SOURCE_HEADS,
   DOCUMENT_NOUNS,
   isGroupHead,
+  INQUIRY_HEADS,
   INSTITUTION_HEADS,
   isPersonInitials,
   isPersonNoun,
@@ -57,7 +58,6 @@ const PROVENANCE =
   /(?:^|,\s*|\band\s+|\s)((?:released|obtained|leaked|published|posted|cited|quoted|carried|relayed)\s+(?:by|under|through|on|to|in)\s+[^,;“”"]+)/i;
 
 /** Inquiries named by what was done, not written: their agent follows "carried out by", "conducted by", "led by". */
-const INQUIRY_HEADS: ReadonlySet<string> = new Set(["investigation", "inquiry", "probe", "review", "audit", "examination"]);
 // "carried out by the engineering firm Arthur D. Little": a describing head before the name ("the engineering firm") says
 // what kind of body it is.
 const INQUIRY_AGENT =
@@ -284,7 +284,7 @@ export function readPhrase(whole: string, following: string): PhraseReading | nu
 }
 
 const POST_MODIFIER = new RegExp(
-  `^(.+?)\\s+(?:${WHICH_ONE_LINKS.map((link) => link.replace(" ", "\\s+")).join("|")}|with\\s+(?:direct\\s+)?knowledge\\s+of|(?:killed|injured|wounded)\\s+in|[a-z]{3,}ed\\s+by|who\\s+[a-z]+|on|about)\\s+\\S.*$`,
+  `^(.+?)\\s+(?:${WHICH_ONE_LINKS.map((link) => link.replace(" ", "\\s+")).join("|")}|with\\s+(?:direct\\s+)?knowledge\\s+of|(?:killed|injured|wounded)\\s+in|[a-z]{3,}ed\\s+by|who\\s+[a-z]+|on|about|into)\\s+\\S.*$`,
   "i",
 );
 const OFFICE_OF = /^[Tt]he\s+((?:[a-z-]+\s+)?([a-z]+)\s+of\s+(?:the\s+)?\p{Lu}[\p{L}\p{N}’'-]*(?:\s+(?:of\s+|and\s+)?\p{Lu}[\p{L}\p{N}’'-]*){0,4})$/u;

@@ -163,3 +163,38 @@ describe("when something was said is no part of who said it", () => {
     expect(speakerOf("The Part 1 review found it difficult to trace the pump's records.", "trace the pump")).toBeNull();
   });
 });
+
+describe("a document numbered in a series is not an unnumbered one named before", () => {
+  test("'the Part 1 review' after the thread's 'final review' is a document of its own", () => {
+    const text =
+      "The final review is out and it is damning. Everyone should read it. The Part 1 review in October 2021 found it was the pump in the east basin.";
+    expect(speakerOf(text, "pump in the east basin")).toMatch(/Part 1 review/);
+  });
+});
+
+describe("an inquiry with no name speaks for itself, and its report is its own", () => {
+  test("'…, the public inquiry into the collapse concluded on Friday': the inquiry, framing the words before it", () => {
+    const text = "The harbour board should have closed the quay a year earlier, the public inquiry into the collapse concluded on Friday.";
+    expect(speakerOf(text, "closed the quay")).toBe("Public inquiry");
+  });
+
+  test("'the inquiry' is never the last company named before it", () => {
+    const text = "Nordvik Group supplied the pumps for the quay. The inquiry heard evidence from engineers for three weeks before it closed.";
+    expect(speakerOf(text, "heard evidence")).toBeNull();
+  });
+
+  test("'In the first report of the inquiry, Judge Ana Vidal found …': the report is the inquiry's; 'the report said' is the inquiry", () => {
+    const text = [
+      "The harbour board should have closed the quay sooner, the public inquiry into the collapse concluded on Friday.",
+      "In the first report of the inquiry, Judge Ana Vidal found that the board's planning had been poor.",
+      "The report said the cranes should have been moved in March.",
+    ].join(" ");
+    expect(speakerOf(text, "planning had been poor")).toBe("Ana Vidal");
+    expect(speakerOf(text, "cranes should have been moved")).toBe("Public inquiry");
+  });
+
+  test("a finding verb after a comma needs nothing but a time after it: '…, the inquiry found the pumps' is no framing", () => {
+    const text = "After three weeks of hearings, the inquiry found the pumps in the east basin.";
+    expect(speakerOf(text, "pumps in the east basin")).toBeNull();
+  });
+});
