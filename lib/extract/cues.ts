@@ -133,6 +133,8 @@ const INVERTIBLE = new Set([
 ]);
 
 const SKIPPABLE_BEFORE_VERB = new Set([
+  // "A report by the engineer had already found that …".
+  "already",
   "even",
   "has",
   "have",

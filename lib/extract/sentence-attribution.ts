@@ -311,6 +311,9 @@ export class SentenceAttributor {
       }
       case "document": {
         const record = this.recordDocument(reading.document, null, context);
+        // "A report by the engineer Ana Vidal found …. If …, she wrote, …": the writer a document names is someone a later
+        // pronoun may mean.
+        if (record.author?.kind === "person") this.discourse.mentionActor(record.author, "unknown", context.position);
         return {
           ...base,
           cue: cueWithSubject(match, context.sentence),

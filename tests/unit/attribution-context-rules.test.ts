@@ -198,3 +198,12 @@ describe("an inquiry with no name speaks for itself, and its report is its own",
     expect(speakerOf(text, "pumps in the east basin")).toBeNull();
   });
 });
+
+describe("'already' between the auxiliary and the verb", () => {
+  test("'A report by the engineer Ana Vidal had already found that …' is her report's finding, and 'she wrote' goes on with her", () => {
+    const text =
+      "A report by the engineer Ana Vidal had already found that the pumps had failed by 2am. If the pumps had been checked, she wrote, the quay would have held.";
+    expect(speakerOf(text, "pumps had failed by 2am")).toBe("Ana Vidal");
+    expect(speakerOf(text, "quay would have held")).toBe("Ana Vidal");
+  });
+});
