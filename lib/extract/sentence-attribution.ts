@@ -328,7 +328,10 @@ export class SentenceAttributor {
       case "description": {
         // An unresolved "the government" is still a speaker an editor can file: the government.
         const speaker =
-          this.discourse.resolveDescription(reading.head, at) ?? nationalInstitution(reading.head) ?? this.unnamedOffice(reading, at, match, context.sentence);
+          this.framedSubject(reading.head, match, context) ??
+          this.discourse.resolveDescription(reading.head, at) ??
+          nationalInstitution(reading.head) ??
+          this.unnamedOffice(reading, at, match, context.sentence);
         // "…,” the Prime Minister said. He stressed …": the person the description named is the one "he" means next.
         if (speaker) this.discourse.mentionActor(speaker, "unknown", at);
         return speaker ? { ...base, speaker, source: "named" } : { ...base, speaker: null, source: "agentless" };
@@ -347,6 +350,23 @@ export class SentenceAttributor {
         return { ...base, speaker: null, source: "anonymous", citedVia };
       }
     }
+  }
+
+  // "Benetton paid $1.1 million into the fund, the company said.": a description closing the sentence after a comma
+  // means the business the sentence opened with, when one opens it.
+  private framedSubject(head: string, match: CueMatch, context: SentenceContext): ExtractedSpeaker | null {
+    if (!COMMERCIAL_DESCRIPTIONS.has(head) || match.phraseStart === null || !/,\s*$/.test(context.sentence.slice(0, match.phraseStart))) return null;
+    const tokens = tokenize(context.sentence);
+    const first = subjectStart(tokens);
+    const range = first === null ? null : phraseStartingAt(tokens, first);
+    if (!range || tokens[range.first]!.start >= match.phraseStart) return null;
+    const reading = readPhrase(context.sentence.slice(tokens[range.first]!.start, tokens[range.last]!.end), "");
+    if (reading?.type !== "name" || reading.group) return null;
+    // A lone name with no gender is as likely a company as a person; a full personal name is a person.
+    if (reading.kind === "organization") return { name: reading.name, kind: "organization" };
+    return reading.kind === "person" && !/\s/.test(reading.name) && reading.gender === "unknown" && !reading.titled
+      ? { name: reading.name, kind: "organization" }
+      : null;
   }
 
   // "The presiding judge said", "The court found" with no judge or court named before: the office itself is who the
@@ -649,6 +669,8 @@ const GENERIC_DOCUMENT_MODIFIERS: ReadonlySet<string> = new Set([
   "press",
   "news",
 ]);
+
+const COMMERCIAL_DESCRIPTIONS: ReadonlySet<string> = new Set(["company", "firm", "retailer", "brand", "group", "manufacturer", "operator", "airline"]);
 
 // Offices that speak for themselves when the text never names who holds them ("the judge said", "the court found").
 const COURT_HEADS: ReadonlySet<string> = new Set(["court", "tribunal", "jury"]);

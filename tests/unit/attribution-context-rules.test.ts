@@ -207,3 +207,17 @@ describe("'already' between the auxiliary and the verb", () => {
     expect(speakerOf(text, "quay would have held")).toBe("Ana Vidal");
   });
 });
+
+describe("'…, the company said' closing a sentence that opens with a business", () => {
+  test("the business the sentence opened with, not another body named before, and 'It said' goes on with it", () => {
+    const text =
+      "The Fair Wage Campaign put the shortfall at $2 million. Velloni paid $1 million into the fund in May, twice what its auditors had advised, the company said. It said its total support came to $1.5 million.";
+    expect(speakerOf(text, "twice what its auditors")).toBe("Velloni");
+    expect(speakerOf(text, "total support came")).toBe("Velloni");
+  });
+
+  test("a person opening the sentence is no company", () => {
+    const text = "Velloni Group makes shirts in Dhaka. Maria Rossi paid the workers their wages in May, the company said, and she left the firm a year later.";
+    expect(speakerOf(text, "paid the workers")).toBe("Velloni Group");
+  });
+});
