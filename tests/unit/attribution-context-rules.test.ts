@@ -221,3 +221,11 @@ describe("'…, the company said' closing a sentence that opens with a business"
     expect(speakerOf(text, "paid the workers")).toBe("Velloni Group");
   });
 });
+
+describe("'…, while others estimated that …' is a second claim with its own speaker", () => {
+  test("the first clause is not the estimators'", () => {
+    const text = "The port authority kept its official count at 12 until March, while independent engineers estimated that the losses ran into the hundreds.";
+    expect(speakerOf(text, "kept its official count")).toBeNull();
+    expect(speakerOf(text, "losses ran into the hundreds")?.toLowerCase()).toContain("engineers");
+  });
+});
