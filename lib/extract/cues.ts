@@ -35,6 +35,9 @@ export interface CueMatch {
 const SINGLE_WORD_CUES = new Set(SPEECH_VERBS.filter((v) => !v.includes(" ")));
 // Only with a "that" clause: "Barbier ruled that …" reports, "police found the body" does not.
 const THAT_CUES = new Set([
+  // "Malik suspected that the establishment was out to get him": a suspicion is a belief the subject holds.
+  "suspected",
+  "suspects",
   "found",
   "finds",
   "ruled",

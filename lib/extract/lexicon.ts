@@ -48,6 +48,9 @@ export const SPEECH_VERBS: readonly string[] = [
   "acknowledge",
   "admitted",
   "admits",
+  // "Mirza confessed to killing 13 people": a confession is the confessor's statement.
+  "confessed",
+  "confesses",
   "asserted",
   "asserts",
   "maintained",

@@ -229,3 +229,23 @@ describe("'…, while others estimated that …' is a second claim with its own 
     expect(speakerOf(text, "losses ran into the hundreds")?.toLowerCase()).toContain("engineers");
   });
 });
+
+describe("confessions and suspicions are the subject's", () => {
+  test("'Baig confessed to killing …' is Baig's statement", () => {
+    const text = "Omar Baig, a former dock worker, was arrested in May. Baig confessed to setting the fire in the east warehouse.";
+    expect(speakerOf(text, "setting the fire")).toBe("Omar Baig");
+  });
+
+  test("'According to a cable, Minister Ana Vidal suspected that …' is the minister's, cited via the cable", () => {
+    const claim = claimWith(
+      "According to a cable released last year, Interior Minister Ana Vidal suspected that the army was out to get the president.",
+      "out to get the president",
+    );
+    expect(claim.speaker?.name).toBe("Ana Vidal");
+    expect(claim.citedVia).toMatch(/cable/);
+  });
+
+  test("a suspect is no suspicion: 'police suspected arson' with no clause has no speaker", () => {
+    expect(speakerOf("Local police suspected arson in the east warehouse fire.", "east warehouse fire")).toBeNull();
+  });
+});
