@@ -443,6 +443,8 @@ function acceptsToken(tokens: Token[], index: number): boolean {
   )
     return true;
   if (isBracketedAcronym(tokens, index)) return true;
+  // "The U.S. aluminium group said": a dotted acronym's last full stop stays inside the phrase whatever follows.
+  if (token.text === "." && /^(?:\p{Lu}\.)+\p{Lu}$/u.test(tokens[index - 1]?.text ?? "") && tokens[index + 1]?.isWord) return true;
   if (token.text === ".") return isAbbreviation(tokens[index - 1]) && index + 1 < tokens.length && isCapitalized(tokens[index + 1]);
   if (token.text === "&") return acceptsConnector(tokens, index);
   if (!token.isWord) return false;

@@ -249,3 +249,10 @@ describe("confessions and suspicions are the subject's", () => {
     expect(speakerOf("Local police suspected arson in the east warehouse fire.", "east warehouse fire")).toBeNull();
   });
 });
+
+describe("a dotted acronym inside a description", () => {
+  test("'The U.S. shipping group said …' after the company is named is that company", () => {
+    const text = "Nordvik Lines said on Monday that it would stop sailing to the port. The U.S. shipping group said in a statement that it had sold the ferry.";
+    expect(speakerOf(text, "sold the ferry")).toBe("Nordvik Lines");
+  });
+});
