@@ -94,6 +94,7 @@ export class Discourse {
   private readonly roles: RoleMention[] = [];
   private readonly rolesByName = new Map<string, string[]>();
   private readonly knownGenders = new Map<string, Gender>();
+  private readonly acronyms = new Map<string, ExtractedSpeaker>();
   private readonly itCandidates: Array<{ position: Position; speaker: ExtractedSpeaker | null; document: DocumentRecord | null }> = [];
 
   constructor(private readonly genderHints: ReadonlyMap<string, Gender> = new Map()) {}
@@ -229,6 +230,16 @@ export class Discourse {
 
   /** "the rights group" → last institution; "the ambassador" → last person with that role, else last person. */
   resolveDescription(head: string, at: Position): ExtractedSpeaker | null {
+    const found = this.describedBody(head, at);
+    return found ? (this.acronyms.get(found.name) ?? found) : null;
+  }
+
+  /** "The Dutch Safety Board (DSB)": the body's full name and the acronym the text gave it are one speaker, the acronym's. */
+  mentionAcronym(fullName: string, acronym: string, kind: ActorKind): void {
+    if (!this.acronyms.has(fullName)) this.acronyms.set(fullName, { name: acronym, kind });
+  }
+
+  private describedBody(head: string, at: Position): ExtractedSpeaker | null {
     const role = this.resolveRole(head, at);
     if (role) return role;
     // "the government" is one the document named as such ("the Sindh government"), not the last public body.

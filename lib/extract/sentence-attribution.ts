@@ -542,7 +542,11 @@ export class SentenceAttributor {
       if (inRun && start < 0) start = i;
       if (!inRun && start >= 0) {
         const named = nameFromWords(tokens.slice(start, i));
-        if (named && named.kind !== "person" && named.kind !== "other") this.discourse.mentionName({ name: named.name, kind: named.kind }, context.position);
+        if (named && named.kind !== "person" && named.kind !== "other") {
+          this.discourse.mentionName({ name: named.name, kind: named.kind }, context.position);
+          const acronym = tokens[i]?.text === "(" && tokens[i + 2]?.text === ")" ? tokens[i + 1]!.text : null;
+          if (acronym && acronym === initialsOf(named.name)) this.discourse.mentionAcronym(named.name, acronym, named.kind);
+        }
         start = -1;
       }
     }
@@ -622,6 +626,15 @@ export class SentenceAttributor {
 // A name of two to four capitalized words, a comma, then "the"/"a" and at most two modifiers before the role's head.
 const NAME_THEN_ROLE =
   /(\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'.-]*){1,3}),\s+(?:the|a|an)\s+(?:[a-z-]+\s+){0,2}?([a-z]+)\b(?=\s+(?:of|for|at|who|in|with)\b|,)/gu;
+
+/** "Dutch Safety Board" → "DSB", "Federal Bureau of Investigation" → "FBI": the capitals of its words, connectors left out. */
+function initialsOf(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter((word) => /^\p{Lu}/u.test(word))
+    .map((word) => word[0])
+    .join("");
+}
 
 /** "The chief of Muttahida Qaumi Movement (MQM), …": the index after the role's "of" and the body it names. */
 function afterComplement(tokens: Token[], at: number): number {

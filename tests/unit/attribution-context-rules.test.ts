@@ -256,3 +256,16 @@ describe("a dotted acronym inside a description", () => {
     expect(speakerOf(text, "sold the ferry")).toBe("Nordvik Lines");
   });
 });
+
+describe("a body's full name and the acronym the text gives it are one speaker", () => {
+  test("'The Harbour Safety Board (HSB) concluded …. The board said …': both are HSB", () => {
+    const text = "The Harbour Safety Board (HSB) concluded in May that the quay had been overloaded. The board said the cranes were never inspected.";
+    expect(speakerOf(text, "quay had been overloaded")).toBe("HSB");
+    expect(speakerOf(text, "cranes were never inspected")).toBe("HSB");
+  });
+
+  test("letters in brackets that are not the name's initials are no acronym of it", () => {
+    const text = "The Harbour Safety Board (PDF) was published in May. The board said the cranes were never inspected.";
+    expect(speakerOf(text, "cranes were never inspected")).toBe("Harbour Safety Board");
+  });
+});
