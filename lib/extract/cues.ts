@@ -1169,7 +1169,14 @@ function spokesmanFor(tokens: Token[], range: PhraseRange): PhraseRange | null {
   return phraseStartingAt(tokens, range.last + 2);
 }
 
-function groupOfInstitution(tokens: Token[], range: PhraseRange): PhraseRange | null {
+// "rebels in eastern Ukraine", "villagers of northern Sindh": a compass word before a place is part of the place.
+const REGION_WORDS = /^(?:eastern|western|northern|southern|central|north|south|east|west|northeastern|northwestern|southeastern|southwestern|rural|coastal)$/;
+
+function groupOfInstitution(tokens: Token[], placeRange: PhraseRange): PhraseRange | null {
+  const range =
+    REGION_WORDS.test(tokens[placeRange.first - 1]?.lower ?? "") && isCapitalized(tokens[placeRange.first])
+      ? { first: placeRange.first - 1, last: placeRange.last }
+      : placeRange;
   // "A spokeswoman for the Dutch public prosecutor's office said": the office speaks.
   if (/^(for|of)$/.test(tokens[range.first - 1]?.lower ?? "") && SPOKESPEOPLE.test(tokens[range.first - 2]?.lower ?? "")) {
     const role = phraseEndingAt(tokens, range.first - 2);
@@ -1191,7 +1198,7 @@ function groupOfInstitution(tokens: Token[], range: PhraseRange): PhraseRange | 
   // "lawyers for the families" act for them: the client names the group.
   const preposition = tokens[range.first - 1]!.lower;
   // "newspapers in Karachi", "residents of Gemmayzeh": a group told apart by its place keeps it.
-  const placed = (preposition === "in" || preposition === "of") && isCapitalized(tokens[range.first]) && range.last - range.first <= 3;
+  const placed = (preposition === "in" || preposition === "of") && isCapitalized(tokens[placeRange.first]) && range.last - range.first <= 3;
   const belongs = (preposition === "of" && INSTITUTION_HEADS.has(tokens[range.last]!.lower)) || preposition === "for" || placed;
   return belongs ? { first: group.first, last: range.last } : group;
 }

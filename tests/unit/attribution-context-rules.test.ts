@@ -269,3 +269,13 @@ describe("a body's full name and the acronym the text gives it are one speaker",
     expect(speakerOf(text, "cranes were never inspected")).toBe("Harbour Safety Board");
   });
 });
+
+describe("a group told apart by a region", () => {
+  test("'Residents in southern Norland said …': a compass word before the place belongs to the place", () => {
+    expect(speakerOf("Residents in southern Norland said the catch had halved since the spill.", "catch had halved")).toBe("Residents in southern Norland");
+  });
+
+  test("a compass word before a common noun is no place: 'Residents in northern villages said …' keeps the group", () => {
+    expect(speakerOf("Residents in northern villages said the catch had halved since the spill.", "catch had halved")).toMatch(/^Residents/);
+  });
+});
