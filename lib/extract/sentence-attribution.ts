@@ -286,6 +286,11 @@ export class SentenceAttributor {
         return { ...base, speaker, source: "named" };
       }
       case "pronoun": {
+        const own = this.conjunctSubject(reading.pronoun, match, context);
+        if (own !== undefined) {
+          if (reading.pronoun === "it") base = { ...base, cue: cueWithSubject(match, context.sentence) };
+          return own ? { ...base, speaker: own, source: "named" } : { ...base, speaker: null, source: "agentless" };
+        }
         const resolved = this.discourse.resolvePronoun(reading.pronoun, at);
         if (resolved?.document) {
           return {
@@ -352,15 +357,28 @@ export class SentenceAttributor {
     }
   }
 
+  /**
+   * "The company has not received any report that the Sewol was overloaded, and it denies …": a pronoun opening a second
+   * conjunct means the subject of the first, not a name inside its object. Undefined when the sentence has no such
+   * subject; null when its subject is a description the text never resolved (the writer's own "the company").
+   */
+  private conjunctSubject(pronoun: string, match: CueMatch, context: SentenceContext): ExtractedSpeaker | null | undefined {
+    if (pronoun !== "it" || match.phraseStart === null || !/,\s+(?:and|but)\s+$/i.test(context.sentence.slice(0, match.phraseStart))) return undefined;
+    const opening = openingSubject(context.sentence);
+    if (!opening || opening.end > match.phraseStart) return undefined;
+    const reading = opening.reading;
+    if (reading?.type === "name" && reading.kind !== "person") return { name: reading.name, kind: reading.kind };
+    if (reading?.type === "description" && INSTITUTION_HEADS.has(reading.head)) return this.discourse.resolveDescription(reading.head, context.position);
+    return undefined;
+  }
+
   // "Benetton paid $1.1 million into the fund, the company said.": a description closing the sentence after a comma
   // means the business the sentence opened with, when one opens it.
   private framedSubject(head: string, match: CueMatch, context: SentenceContext): ExtractedSpeaker | null {
     if (!COMMERCIAL_DESCRIPTIONS.has(head) || match.phraseStart === null || !/,\s*$/.test(context.sentence.slice(0, match.phraseStart))) return null;
-    const tokens = tokenize(context.sentence);
-    const first = subjectStart(tokens);
-    const range = first === null ? null : phraseStartingAt(tokens, first);
-    if (!range || tokens[range.first]!.start >= match.phraseStart) return null;
-    const reading = readPhrase(context.sentence.slice(tokens[range.first]!.start, tokens[range.last]!.end), "");
+    const opening = openingSubject(context.sentence);
+    if (!opening || opening.start >= match.phraseStart) return null;
+    const reading = opening.reading;
     if (reading?.type !== "name" || reading.group) return null;
     // A lone name with no gender is as likely a company as a person; a full personal name is a person.
     if (reading.kind === "organization") return { name: reading.name, kind: "organization" };
@@ -734,6 +752,16 @@ function cueWithSubject(match: CueMatch, sentence: string): string {
 
 function stripDeterminer(value: string): string {
   return value.replace(/^(the|a|an|some|one)\s+/i, "");
+}
+
+/** The phrase that opens a sentence's main clause, where it lies and how it reads. */
+function openingSubject(sentence: string): { start: number; end: number; reading: PhraseReading | null } | null {
+  const tokens = tokenize(sentence);
+  const first = subjectStart(tokens);
+  const range = first === null ? null : phraseStartingAt(tokens, first);
+  if (!range) return null;
+  const [start, end] = [tokens[range.first]!.start, tokens[range.last]!.end];
+  return { start, end, reading: readPhrase(sentence.slice(start, end), "") };
 }
 
 function subjectStart(tokens: Token[]): number | null {

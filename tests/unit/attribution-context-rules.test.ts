@@ -279,3 +279,17 @@ describe("a group told apart by a region", () => {
     expect(speakerOf("Residents in northern villages said the catch had halved since the spill.", "catch had halved")).toMatch(/^Residents/);
   });
 });
+
+describe("'…, and it denies …' means the subject of the first conjunct", () => {
+  test("a named body opening the sentence, not a name inside its object clause", () => {
+    const text =
+      "Nordvik Lines runs the ferry. The Harbour Board has not received any report that Nordvik Lines overloaded the ferry, and it denies the claim that cargo was loaded beyond the limit.";
+    expect(speakerOf(text, "cargo was loaded beyond")).toBe("Harbour Board");
+  });
+
+  test("a description the text never resolved (a statement's own 'the company') leaves no speaker", () => {
+    const text =
+      "The Sea Star left port at 9pm. The company has not received any report that the Sea Star was overloaded, and it denies the claim that cargo was loaded beyond the limit.";
+    expect(speakerOf(text, "cargo was loaded beyond")).toBeNull();
+  });
+});
