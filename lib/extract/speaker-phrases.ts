@@ -89,9 +89,13 @@ const TRAILING_WHEN = new RegExp(
   "iu",
 );
 
+// "Several of the group's opponents", "some of the survivors": a part of a group speaks as the group does.
+const PARTITIVE = /^(?:several|some|many|most|all|few|a few|dozens|hundreds|thousands|two|three|four|five)\s+of\s+(?=the\s|th[eo]se\s|\p{Lu}|[a-z]+['’]s?\s)/iu;
+
 export function readPhrase(whole: string, following: string): PhraseReading | null {
   const when = TRAILING_WHEN.exec(whole);
-  const text = when && when.index > 0 ? whole.slice(0, when.index) : whole;
+  const dated = when && when.index > 0 ? whole.slice(0, when.index) : whole;
+  const text = dated.replace(PARTITIVE, "");
   const tokens = tokenize(text);
   const words = tokens.filter((t) => t.isWord);
   if (words.length === 0) return null;

@@ -293,3 +293,16 @@ describe("'…, and it denies …' means the subject of the first conjunct", () 
     expect(speakerOf(text, "cargo was loaded beyond")).toBeNull();
   });
 });
+
+describe("a part of a group speaks as the group", () => {
+  test("'Some of the survivors said …', 'Several of the dock workers had suggested since May that …'", () => {
+    expect(speakerOf("Some of the survivors said the alarm never sounded that night.", "alarm never sounded")).toBe("Survivors");
+    expect(
+      speakerOf("Several of the dock workers had suggested since May that the hangar held explosives.", "hangar held explosives")?.toLowerCase(),
+    ).toContain("dock workers");
+  });
+
+  test("a part of a thing is no speaker: 'Some of the cargo was moved …, officials said' is the officials'", () => {
+    expect(speakerOf("Some of the cargo was moved to the north quay, officials said.", "north quay")).toBe("Officials");
+  });
+});
