@@ -9,6 +9,7 @@ import {
   isGroupHead,
   INSTITUTION_HEADS,
   MONTHS,
+  PARTITIVE_QUANTIFIERS,
   SPEECH_VERBS,
   WEEKDAYS,
   WHICH_ONE_LINKS,
@@ -959,7 +960,12 @@ function beforeVerb(sentence: string, tokens: Token[], v: number, lastCueToken: 
   const described = range ? describedName(tokens, range) : null;
   if (described) range = described;
   // "Several of the group's political opponents had suggested …": a quantifier and "of" before the group open the clause.
-  if (range && tokens[range.first - 1]?.lower === "of" && PARTITIVES.test(tokens[range.first - 2]?.lower ?? "") && opensMainClause(tokens, range.first - 2))
+  if (
+    range &&
+    tokens[range.first - 1]?.lower === "of" &&
+    PARTITIVE_QUANTIFIERS.test(tokens[range.first - 2]?.lower ?? "") &&
+    opensMainClause(tokens, range.first - 2)
+  )
     range = { first: range.first - 2, last: range.last };
   if (range && !opensMainClause(tokens, range.first)) range = prepositionalChain(tokens, range);
   range ??= indefiniteSubject(tokens, i);
@@ -1171,8 +1177,6 @@ function spokesmanFor(tokens: Token[], range: PhraseRange): PhraseRange | null {
   if (!SPOKESPEOPLE.test(tokens[range.last]!.lower) || !/^(for|of)$/.test(tokens[range.last + 1]?.lower ?? "")) return null;
   return phraseStartingAt(tokens, range.last + 2);
 }
-
-const PARTITIVES = /^(?:several|some|many|most|all|few|dozens|hundreds|thousands|two|three|four|five)$/;
 
 // "rebels in eastern Ukraine", "villagers of northern Sindh": a compass word before a place is part of the place.
 const REGION_WORDS = /^(?:eastern|western|northern|southern|central|north|south|east|west|northeastern|northwestern|southeastern|southwestern|rural|coastal)$/;

@@ -443,6 +443,9 @@ export function isPluralGroupName(name: string): boolean {
   return endsInGroupHead(name) && (/[^s]s$/.test(last) || last === "police");
 }
 
+/** Quantifiers before "of" that take a part of a group: "several of the workers", "some of the survivors". */
+export const PARTITIVE_QUANTIFIERS = /^(?:several|some|many|most|all|few|dozens|hundreds|thousands|two|three|four|five)$/;
+
 /** Heads of bodies and undertakings set up to find facts: "the inquiry", "an independent investigation". */
 export const INQUIRY_HEADS: ReadonlySet<string> = new Set(["investigation", "inquiry", "probe", "review", "audit", "examination"]);
 

@@ -12,6 +12,7 @@ import {
   isPersonNoun,
   isDemonym,
   MONTHS,
+  PARTITIVE_QUANTIFIERS,
   TITLE_ABBREVIATIONS,
   TITLE_WORDS,
   WEEKDAYS,
@@ -90,7 +91,7 @@ const TRAILING_WHEN = new RegExp(
 );
 
 // "Several of the group's opponents", "some of the survivors": a part of a group speaks as the group does.
-const PARTITIVE = /^(?:several|some|many|most|all|few|a few|dozens|hundreds|thousands|two|three|four|five)\s+of\s+(?=the\s|th[eo]se\s|\p{Lu}|[a-z]+['’]s?\s)/iu;
+const PARTITIVE = new RegExp(String.raw`^(?:a\s+)?(${PARTITIVE_QUANTIFIERS.source.slice(1, -1)})\s+of\s+(?=the\s|th[eo]se\s|\p{Lu}|[a-z]+['’]s?\s)`, "iu");
 
 export function readPhrase(whole: string, following: string): PhraseReading | null {
   const when = TRAILING_WHEN.exec(whole);
