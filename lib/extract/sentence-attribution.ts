@@ -114,10 +114,11 @@ const ROLE_BEFORE_NAME = new RegExp(
   "gu",
 );
 
-// "wrote in a 1996 report", "wrote in his autobiography", "said, reading from a prepared statement": the medium is cited
+// "wrote in a 1996 report", "wrote in his autobiography", "in a blog post it wrote", "said, reading from a prepared
+// statement": the medium is cited
 // alongside the speaker.
 const MEDIUM =
-  /\b(?:in|(?:reading|quoting) from) (a|an|the|his|her|its|their) ((?:[\p{L}\p{N}_’'$-]+ ){0,3}?)(memo|memorandum|report|letter|letters|statement|decision|ruling|judgment|article|cable|column|affidavit|complaint|petition|book|autobiography|memoir|memoirs|diary)\b((?: on| of| to)[^,;:“”"]{0,60})?/iu;
+  /\b(?:in|(?:reading|quoting) from) (a|an|the|his|her|its|their) ((?:[\p{L}\p{N}_’'$-]+ ){0,3}?)(memo|memorandum|report|letter|letters|statement|decision|ruling|judgment|article|cable|column|affidavit|complaint|petition|book|autobiography|memoir|memoirs|diary|blog post|post|blog|tweet)\b((?: on| of| to)[^,;:“”"]{0,60})?/iu;
 // A clause subject that sends or files a document is its author ("The Privy Council Office … sent a memo").
 const AUTHORING_VERB =
   /\b(sent|wrote|issued|released|published|prepared|filed|submitted|drafted|produced)\s+((?:a|an|its|their|his|her)\s+(?:[\p{L}\p{N}_’'$-]+\s){0,3}?(?:memo|memorandum|report|letter|letters|statement|lawsuit|suit|complaint|petition|cable|paper|study|analysis|assessment|review|survey|audit))\b/iu;

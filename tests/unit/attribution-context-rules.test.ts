@@ -306,3 +306,14 @@ describe("a part of a group speaks as the group", () => {
     expect(speakerOf("Some of the cargo was moved to the north quay, officials said.", "north quay")).toBe("Officials");
   });
 });
+
+describe("a post or a tweet is a medium like a letter", () => {
+  test("'In a blog post in March it wrote that …' is cited via the blog post", () => {
+    const claim = claimWith(
+      "The Harbour Tenants Group had warned about the quay for years. In a blog post in March it wrote that only a disaster would move the board.",
+      "only a disaster",
+    );
+    expect(claim.speaker?.name).toBe("Harbour Tenants Group");
+    expect(claim.citedVia).toMatch(/blog post/);
+  });
+});
