@@ -5,7 +5,7 @@ import type { CueMatch } from "./cues";
 import { DISTANCING, HEDGES, REBUTTALS } from "./lexicon";
 import { buildNameResolver, genderHints, midSentenceCapitals } from "./name-evidence";
 import { articleIndexes, leadingLabelLength, referenceScopes, SPEAKER_LABEL } from "./references";
-import { pastedStatementSentences, type PastedStatement } from "./pasted-statements";
+import { copiedFromSentences, pastedStatementSentences, type PastedStatement } from "./pasted-statements";
 import { readPhrase } from "./speaker-phrases";
 import type { PersonNameResolver } from "./actors";
 import { SentenceAttributor, type SentenceAttribution, type SentenceContext, type SentenceReading, type SourceType } from "./sentence-attribution";
@@ -120,6 +120,7 @@ export function attributeClaims(
   const perSentence = readings.map((r) => r.attribution);
   const labelled = transcriptSpeakers(text, sentences, articles, names);
   const pasted = pastedStatementSentences(text, sentences);
+  const copied = copiedFromSentences(text, sentences);
 
   const decisions: UnitDecision[] = [];
   return spans.map((span) => {
@@ -136,7 +137,8 @@ export function attributeClaims(
     const reference = references.get(span.sentenceIndex) ?? null;
     const attribution = attributionKind(decision, unitText, reference !== null);
     const cue = decision.cue ?? (decision.source === "none" && reference ? "REFERENCE" : null);
-    const citedVia = combineCitations(decision.citedVia, reference);
+    // A copied article's own voice came through the source the paste names; a speaker inside it speaks for themself.
+    const citedVia = combineCitations(decision.citedVia, reference) ?? (decision.source === "none" ? (copied.get(span.sentenceIndex) ?? null) : null);
     const rebutted = followingRebuttal(text, sentences, span.sentenceIndex, perSentence, decision);
     return {
       speaker: decision.speaker,

@@ -1,11 +1,12 @@
 // Text pasted under a line that names whose it is: "From Kingspan's own statement on the day the report came out:",
 // "Here's the council's statement:", "Statement from Nordvik Group:". The pasted lines are that body's words, as a
-// forum post or a blog quotes a press release, whether or not a "Quote:" box is drawn around them.
+// forum post or a blog quotes a press release, whether or not a "Quote:" box is drawn around them. A paste may also
+// say where it came from after it: "(copied from a national daily)" closes the copied paragraphs.
 
 import type { ExtractedSpeaker } from "./types";
 import { readPhrase } from "./speaker-phrases";
 import type { Sentence } from "./sentences";
-import { textLines } from "./text-spans";
+import { hasTerminalPunctuation, textLines } from "./text-spans";
 
 export interface PastedStatement {
   speaker: ExtractedSpeaker;
@@ -67,6 +68,33 @@ export function pastedStatementSentences(text: string, sentences: Sentence[]): M
   sentences.forEach((sentence, index) => {
     const block = blocks.find((b) => sentence.start >= b.start && sentence.start < b.end);
     if (block) bySentence.set(index, block);
+  });
+  return bySentence;
+}
+
+// "(copied from a national daily)", "(source: the Herald)", "(via Reuters)": a note on a line of its own.
+const COPIED_FROM = /^\((?:(?:copied|taken|reposted|pasted|quoted)\s+)?(?:from|via|source:)\s+(?:(?:a|an|the)\s+)?([^()]{2,60})\)$/i;
+
+/**
+ * The source a copied block names after it, by sentence index. The block runs back from the note to the line that
+ * introduces it (ending in a colon) or to the nearest line that is no prose (a post header, a signature).
+ */
+export function copiedFromSentences(text: string, sentences: Sentence[]): Map<number, string> {
+  const lines = textLines(text);
+  const bySentence = new Map<number, string>();
+  lines.forEach((line, index) => {
+    const source = COPIED_FROM.exec(line.text)?.[1];
+    if (!source) return;
+    let first = index;
+    while (first > 0) {
+      const previous = lines[first - 1]!.text;
+      if (previous && (previous.endsWith(":") || !hasTerminalPunctuation(previous))) break;
+      first--;
+    }
+    const [start, end] = [lines[first]!.start, line.start];
+    sentences.forEach((sentence, i) => {
+      if (sentence.start >= start && sentence.start < end) bySentence.set(i, source.trim());
+    });
   });
   return bySentence;
 }

@@ -317,3 +317,31 @@ describe("a post or a tweet is a medium like a letter", () => {
     expect(claim.citedVia).toMatch(/blog post/);
   });
 });
+
+describe("'(copied from a national daily)' after a paste", () => {
+  const text = [
+    "#1   quay_watcher   Posted 3 May 2021",
+    "Member since: 2012 | Posts: 400",
+    "",
+    "Repost from the morning paper:",
+    "",
+    "The quay collapsed on Tuesday and took two cranes with it.",
+    "",
+    "Harbour master Piet Vos said the cranes had been overloaded.",
+    "",
+    "(copied from a national daily)",
+    "",
+    "#2   dockside_dan   Posted 3 May 2021",
+    "",
+    "The quay was old and everyone in town knew it.",
+  ].join("\n");
+
+  test("the paste's own voice is cited via the source the note names", () => {
+    expect(claimWith(text, "took two cranes").citedVia).toBe("national daily");
+  });
+
+  test("a speaker inside the paste speaks for themself, and the next poster's words are not the paste's", () => {
+    expect(claimWith(text, "cranes had been overloaded").citedVia).toBeNull();
+    expect(claimWith(text, "everyone in town knew").citedVia).toBeNull();
+  });
+});
