@@ -5,6 +5,7 @@ import type { CueMatch } from "./cues";
 import { DISTANCING, HEDGES, REBUTTALS } from "./lexicon";
 import { buildNameResolver, genderHints, midSentenceCapitals } from "./name-evidence";
 import { articleIndexes, leadingLabelLength, referenceScopes, SPEAKER_LABEL } from "./references";
+import { copiedFromSentences, pastedStatementSentences, type PastedStatement } from "./pasted-statements";
 import { readPhrase } from "./speaker-phrases";
 import type { PersonNameResolver } from "./actors";
 import { SentenceAttributor, type SentenceAttribution, type SentenceContext, type SentenceReading, type SourceType } from "./sentence-attribution";
@@ -118,6 +119,8 @@ export function attributeClaims(
   });
   const perSentence = readings.map((r) => r.attribution);
   const labelled = transcriptSpeakers(text, sentences, articles, names);
+  const pasted = pastedStatementSentences(text, sentences);
+  const copied = copiedFromSentences(text, sentences);
 
   const decisions: UnitDecision[] = [];
   return spans.map((span) => {
@@ -126,7 +129,7 @@ export function attributeClaims(
     // A document's writer named anywhere in the article speaks for it.
     const writer = read?.document ? attributor.writers.get(read.document) : undefined;
     const own = read && writer ? { ...read, speaker: writer } : read;
-    const label = labelled.get(span.sentenceIndex);
+    const label = labelled.get(span.sentenceIndex) ?? pastedDecision(pasted.get(span.sentenceIndex));
     const decision = own
       ? { ...own, inherited: false }
       : (label ?? inheritedDecision(unitText, span, sentences, articles, decisions, spans, readings) ?? noDecision());
@@ -134,7 +137,8 @@ export function attributeClaims(
     const reference = references.get(span.sentenceIndex) ?? null;
     const attribution = attributionKind(decision, unitText, reference !== null);
     const cue = decision.cue ?? (decision.source === "none" && reference ? "REFERENCE" : null);
-    const citedVia = combineCitations(decision.citedVia, reference);
+    // A copied article's own voice came through the source the paste names; a speaker inside it speaks for themself.
+    const citedVia = combineCitations(decision.citedVia, reference) ?? (decision.source === "none" ? (copied.get(span.sentenceIndex) ?? null) : null);
     const rebutted = followingRebuttal(text, sentences, span.sentenceIndex, perSentence, decision);
     return {
       speaker: decision.speaker,
@@ -179,6 +183,12 @@ function transcriptSpeakers(text: string, sentences: Sentence[], articles: numbe
     if (current) bySentence.set(index, current);
   });
   return bySentence;
+}
+
+// Pasted words are their owner's own, quoted whole: a direct quote of the statement, with no cue in the sentence.
+function pastedDecision(block: PastedStatement | undefined): UnitDecision | undefined {
+  if (!block) return undefined;
+  return { speaker: block.speaker, cue: null, source: "named", pattern: null, documentNoun: block.document, citedVia: block.document, inherited: true };
 }
 
 function noDecision(): UnitDecision {

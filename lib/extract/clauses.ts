@@ -1,10 +1,12 @@
 // "The Rangers described Qureshi as an MQM worker, yet the MQM has officially denied that he was
-// ever one of its members" is two claims, each with its own speaker, so that they can be compared.
+// ever one of its members" is two claims, each with its own speaker, so that they can be compared. So is "The government
+// kept its count at 64, while independent researchers estimated that deaths ran into the thousands": the researchers'
+// estimate is not the government's count.
 import type { Sentence } from "./sentences";
 
 const JOINT = /(?:,\s+(?:yet|but|while|whereas)|;\s+(?:but|yet|however,?)?)\s+/gi;
 const SECOND_CLAUSE =
-  /^(?:[\p{L}\p{N}'’.-]+\s+){1,8}?(?:has\s+|have\s+|had\s+)?(?:officially\s+|repeatedly\s+|strongly\s+|flatly\s+|also\s+|later\s+)?(?:denied|denies|deny|insisted|insists|said|says|maintained|maintains|claimed|claims|rejected|rejects|disputed|disputes|countered|argued|argues|contended|contends|blamed|blames|accused|accuses|held|holds|concluded|found|ruled|told)\b/iu;
+  /^(?:[\p{L}\p{N}'’.-]+\s+){1,8}?(?:has\s+|have\s+|had\s+)?(?:officially\s+|repeatedly\s+|strongly\s+|flatly\s+|also\s+|later\s+)?(?:denied|denies|deny|insisted|insists|said|says|maintained|maintains|claimed|claims|rejected|rejects|disputed|disputes|countered|argued|argues|contended|contends|blamed|blames|accused|accuses|held|holds|concluded|found|ruled|told|estimated|estimate|estimates|reported|report|reports|warned|warn|warns|stated|states)\b/iu;
 const MIN_WORDS = 4;
 
 function words(value: string): number {

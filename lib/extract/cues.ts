@@ -2,7 +2,18 @@
 // (inverted), "…, which said" (relative), "termed … and said" (coordinated), "was told by" (passive),
 // "according to". Cues inside quotation marks are the quoted speaker's and are ignored.
 
-import { ANONYMOUS_SOURCE_HEADS, DOCUMENT_NOUNS, isGroupHead, INSTITUTION_HEADS, MONTHS, SPEECH_VERBS, WEEKDAYS, WHICH_ONE_LINKS } from "./lexicon";
+import {
+  ANONYMOUS_SOURCE_HEADS,
+  DOCUMENT_NOUNS,
+  INQUIRY_HEADS,
+  isGroupHead,
+  INSTITUTION_HEADS,
+  MONTHS,
+  PARTITIVE_QUANTIFIERS,
+  SPEECH_VERBS,
+  WEEKDAYS,
+  WHICH_ONE_LINKS,
+} from "./lexicon";
 import { appositionStart, isRoleWord, phraseEndingAt, phraseStartingAt, phraseText, type PhraseRange } from "./noun-phrases";
 import { CLOSING_QUOTES, isCapitalized, isQuoteMark, OPENING_QUOTES, tokenize, type Token } from "./tokens";
 import { isWord } from "@/lib/text/wordnet";
@@ -25,6 +36,9 @@ export interface CueMatch {
 const SINGLE_WORD_CUES = new Set(SPEECH_VERBS.filter((v) => !v.includes(" ")));
 // Only with a "that" clause: "Barbier ruled that …" reports, "police found the body" does not.
 const THAT_CUES = new Set([
+  // "Malik suspected that the establishment was out to get him": a suspicion is a belief the subject holds.
+  "suspected",
+  "suspects",
   "found",
   "finds",
   "ruled",
@@ -54,6 +68,7 @@ const THAT_CUES = new Set([
 // "X put the leak at 1,000 barrels a day": estimating a figure.
 const NUMBER_WORDS =
   /^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens|hundred|hundreds|thousand|thousands|million|millions|billion|half)$/;
+const COUNTED_THINGS = /^(?:dead|deaths|cost|costs|damage|damages|losses|casualties|victims|missing|injured)$/;
 const ESTIMATE_OBJECTS = /^(estimate|estimates|range|figure|figures|toll|tally|count|number|numbers|rate|total|forecast|projection)$/;
 const PROGRESSIVE_CUES = new Set([
   "arguing",
@@ -122,6 +137,8 @@ const INVERTIBLE = new Set([
 ]);
 
 const SKIPPABLE_BEFORE_VERB = new Set([
+  // "A report by the engineer had already found that …".
+  "already",
   "even",
   "has",
   "have",
@@ -274,7 +291,13 @@ function matchAt(sentence: string, tokens: Token[], v: number): CueMatch | null 
     const finding = beforeVerb(sentence, tokens, v, v, token.text);
     if (finding?.phrase && findsFigures(finding.phrase)) return finding;
   }
-  if (THAT_CUES.has(token.lower) && !findsNothing) return thatFollows(tokens, v) ? beforeVerb(sentence, tokens, v, v, token.text) : null;
+  if (THAT_CUES.has(token.lower) && !findsNothing) {
+    if (thatFollows(tokens, v) || clauseFollows(tokens, v)) return beforeVerb(sentence, tokens, v, v, token.text);
+    // "The brigade should have acted sooner, the inquiry concluded on Wednesday.": the finding comes first, its finder after
+    // a comma, and nothing but when it was found closes the sentence.
+    const framing = closesSentence(tokens, v) ? beforeVerb(sentence, tokens, v, v, token.text) : null;
+    return framing && framing.phraseStart !== null && /,\s*$/.test(sentence.slice(0, framing.phraseStart)) ? framing : null;
+  }
   if (findsNothing) return beforeVerb(sentence, tokens, v, v, token.text);
   if (
     /^(put|puts|gave|gives|give|adopted|issued|released|published|revised|raised|lowered|cut|called|calls|offered|set|counts|counted|listed|lists)$/.test(
@@ -296,8 +319,14 @@ function matchAt(sentence: string, tokens: Token[], v: number): CueMatch | null 
     return beforeVerb(sentence, tokens, v, v, token.text);
   // "Violence … has claimed more than 800 lives": a toll taken, not a claim made.
   if (/^(claimed|claims|claim)$/.test(token.lower) && tokens.slice(v + 1, v + 7).some((t) => /^(lives|life|victims)$/.test(t.lower))) return null;
+  // "Kingspan agrees with that finding", "Kingspan does not accept that …", "The company regrets that …": a body's stance on
+  // a finding or a claim, in its own statement or reported, is its to state.
+  if (STANCE_VERBS.test(token.lower) && stanceObjectFollows(tokens, v)) return beforeVerb(sentence, tokens, v, v, token.text);
   // "BP agreed to let the public watch": agreeing to do something is an act, not a statement.
   if (/^(agreed|agree|agrees|vowed|pledged|threatened|proposed|demanded|urged)$/.test(token.lower) && infinitiveFollows(tokens, v)) return null;
+  // "told residents to stay put", "were told by the brigade to remain": telling someone to do something is an order, and
+  // whoever gave it states nothing.
+  if (/^(told|tell|tells|telling)$/.test(token.lower) && infinitiveFollows(tokens, v)) return null;
   // "asked anyone to take its word": asking someone to do something is a request too, unless what is asked is a finding
   // ("asked the court to find that 4.2 million barrels …": the asker holds the finding).
   if (/^(asked|asks)$/.test(token.lower) && infinitiveFollows(tokens, v) && !tokens.slice(v + 1, v + 9).some((t) => t.lower === "that")) return null;
@@ -382,6 +411,19 @@ function isLyAdverb(token: Token): boolean {
     /^[a-z]{4,}ly$/.test(token.text) &&
     !/^(family|early|only|reply|supply|italy|july|rally|belly|ally|fly|assembly|daily|weekly|monthly|holy|ugly)$/.test(token.lower)
   );
+}
+
+const WHEN_WORDS_AFTER = /^(?:on|in|last|this|yesterday|today|earlier|later|week|month|year|\d{1,4})$/;
+/** After the verb only when it happened ("on Wednesday", "last week", "in 2019"), then the sentence ends. */
+function closesSentence(tokens: Token[], v: number): boolean {
+  let i = v + 1;
+  while (i < tokens.length && i <= v + 4 && (WHEN_WORDS_AFTER.test(tokens[i]!.lower) || WHEN_WORDS.has(tokens[i]!.lower))) i++;
+  return i === tokens.length || (/^[.!]$/.test(tokens[i]!.text) && i === tokens.length - 1);
+}
+
+/** "found it was the fridge-freezer", "concluded they were to blame": a clause whose "that" is left out, a pronoun and a finite verb. */
+function clauseFollows(tokens: Token[], v: number): boolean {
+  return /^(?:it|they|he|she|there)$/.test(tokens[v + 1]?.lower ?? "") && /^(?:was|were|is|are|had|has|have|would|could|did)$/.test(tokens[v + 2]?.lower ?? "");
 }
 
 function thatFollows(tokens: Token[], v: number): boolean {
@@ -482,6 +524,8 @@ function estimating(sentence: string, tokens: Token[], v: number): CueMatch | nu
   )
     return beforeVerb(sentence, tokens, v, v, tokens[v]!.text);
   // "called 5,000 barrels per day its best estimate": "5,000" alone is three tokens.
+  // "put the number of people dead or missing at 58": the figure comes after "at", however long the object before it.
+  if (verb.startsWith("put") && figureAfterAt(tokens, v)) return beforeVerb(sentence, tokens, v, v, tokens[v]!.text);
   const reach = verb === "called" || verb === "calls" ? 10 : verb.startsWith("put") ? 8 : 4;
   for (let i = v + 1; i < tokens.length && i <= v + reach; i++) {
     const token = tokens[i]!;
@@ -493,6 +537,16 @@ function estimating(sentence: string, tokens: Token[], v: number): CueMatch | nu
     if (i === v + reach || i === tokens.length - 1) return null;
   }
   return beforeVerb(sentence, tokens, v, v, tokens[v]!.text);
+}
+
+/** "put the toll of the dead and the missing at 58": an object of plain words that counts or costs something, "at", a figure. */
+function figureAfterAt(tokens: Token[], v: number): boolean {
+  for (let i = v + 1; i < tokens.length && i <= v + 16; i++) {
+    const counted = () => tokens.slice(v + 1, i).some((t) => ESTIMATE_OBJECTS.test(t.lower) || COUNTED_THINGS.test(t.lower));
+    if (tokens[i]!.lower === "at") return counted() && figureAt(tokens, i, 1);
+    if (!tokens[i]!.isWord) return false;
+  }
+  return false;
 }
 
 // "BP is arguing that …", "Chu defended the figure, saying …": the clause's subject speaks.
@@ -675,6 +729,10 @@ function postModifiedHead(tokens: Token[], range: PhraseRange, plain: boolean): 
     headLast = range.first - 3; // "interviewed by", "employed by"
   } else if (plain && /^(?:of|for|from|at|in|with|on|about)$/.test(link)) {
     headLast = range.first - 2; // "critics of the plan": a plain complement; a named one is prepositionalChain's
+  } else if (plain && link === "into" && INQUIRY_HEADS.has(tokens[range.first - 2]?.lower ?? "")) {
+    // "the public inquiry into the fire said": what an inquiry looks into only says which inquiry.
+    headLast = range.first - 2;
+    anyHead = true;
   } else {
     // "survivors who fled the flames", "residents who lost their homes": a restrictive relative clause.
     for (let k = range.first - 1; k >= range.first - 3 && k > 0; k--) {
@@ -726,6 +784,9 @@ function inverted(sentence: string, tokens: Token[], v: number, lastCueToken: nu
     (before.text === "," && (CLOSING_QUOTES.has(tokens[v - 2]?.text ?? "") || tokens[v - 2]?.text === '"'));
   const afterComma = before.text === "," || before.text === ".";
   if (!afterQuote && !afterComma) return null;
+  // "Dany Cotton, told the inquiry …": "told" takes whom it told as its object, so after a plain comma it is the
+  // subject's verb; only a closing quote can stand before an inverted "told".
+  if (!afterQuote && tokens[v]!.lower === "told") return null;
   // "Aung San Suu Kyi, the country's leader, told the court …": the comma closes the subject's apposition.
   if (!afterQuote && before.text === "," && appositionStart(tokens, v - 1) !== null) return null;
   let range = phraseStartingAt(tokens, lastCueToken + 1);
@@ -786,8 +847,27 @@ function skipVerbChain(tokens: Token[], i: number): number {
   return i;
 }
 
+const STANCE_VERBS =
+  /^(?:agree|agrees|agreed|accept|accepts|accepted|regret|regrets|regretted|reject|rejects|dispute|recognise|recognises|recognize|recognizes)$/;
+const POSITION_NOUNS =
+  /^(?:finding|findings|conclusion|conclusions|view|views|assessment|claim|claims|allegation|allegations|criticism|criticisms|characterisation|characterization|recommendation|recommendations|ruling|verdict|account)$/;
+
+/** "accepts that …", "agrees with that finding", "rejects the report's conclusions": a clause or a position as object. */
+function stanceObjectFollows(tokens: Token[], v: number): boolean {
+  const next = tokens[v + 1];
+  if (!next) return false;
+  if (next.lower === "that" && !POSITION_NOUNS.test(tokens[v + 2]?.lower ?? "")) return true;
+  for (let i = v + 1; i < tokens.length && i <= v + 5; i++) {
+    if (POSITION_NOUNS.test(tokens[i]!.lower)) return true;
+    if (!tokens[i]!.isWord && !/^[’']s?$/.test(tokens[i]!.text)) return false;
+  }
+  return false;
+}
+
 function beforeVerb(sentence: string, tokens: Token[], v: number, lastCueToken: number, cue: string): CueMatch | null {
   let i = skipVerbChain(tokens, v - 1);
+  // "Kingspan does not accept that …": a stance held in the negative is still the subject's.
+  if (STANCE_VERBS.test(tokens[v]!.lower) && tokens[i]?.lower === "not" && /^(?:does|do|did)$/.test(tokens[i - 1]?.lower ?? "")) i -= 2;
   while (
     i >= 0 &&
     (SKIPPABLE_BEFORE_VERB.has(tokens[i]!.lower) ||
@@ -879,6 +959,14 @@ function beforeVerb(sentence: string, tokens: Token[], v: number, lastCueToken: 
   // nouns that say what it is.
   const described = range ? describedName(tokens, range) : null;
   if (described) range = described;
+  // "Several of the group's political opponents had suggested …": a quantifier and "of" before the group open the clause.
+  if (
+    range &&
+    tokens[range.first - 1]?.lower === "of" &&
+    PARTITIVE_QUANTIFIERS.test(tokens[range.first - 2]?.lower ?? "") &&
+    opensMainClause(tokens, range.first - 2)
+  )
+    range = { first: range.first - 2, last: range.last };
   if (range && !opensMainClause(tokens, range.first)) range = prepositionalChain(tokens, range);
   range ??= indefiniteSubject(tokens, i);
   if (!range) return null;
@@ -1090,7 +1178,14 @@ function spokesmanFor(tokens: Token[], range: PhraseRange): PhraseRange | null {
   return phraseStartingAt(tokens, range.last + 2);
 }
 
-function groupOfInstitution(tokens: Token[], range: PhraseRange): PhraseRange | null {
+// "rebels in eastern Ukraine", "villagers of northern Sindh": a compass word before a place is part of the place.
+const REGION_WORDS = /^(?:eastern|western|northern|southern|central|north|south|east|west|northeastern|northwestern|southeastern|southwestern|rural|coastal)$/;
+
+function groupOfInstitution(tokens: Token[], placeRange: PhraseRange): PhraseRange | null {
+  const range =
+    REGION_WORDS.test(tokens[placeRange.first - 1]?.lower ?? "") && isCapitalized(tokens[placeRange.first])
+      ? { first: placeRange.first - 1, last: placeRange.last }
+      : placeRange;
   // "A spokeswoman for the Dutch public prosecutor's office said": the office speaks.
   if (/^(for|of)$/.test(tokens[range.first - 1]?.lower ?? "") && SPOKESPEOPLE.test(tokens[range.first - 2]?.lower ?? "")) {
     const role = phraseEndingAt(tokens, range.first - 2);
@@ -1112,7 +1207,7 @@ function groupOfInstitution(tokens: Token[], range: PhraseRange): PhraseRange | 
   // "lawyers for the families" act for them: the client names the group.
   const preposition = tokens[range.first - 1]!.lower;
   // "newspapers in Karachi", "residents of Gemmayzeh": a group told apart by its place keeps it.
-  const placed = (preposition === "in" || preposition === "of") && isCapitalized(tokens[range.first]) && range.last - range.first <= 3;
+  const placed = (preposition === "in" || preposition === "of") && isCapitalized(tokens[placeRange.first]) && range.last - range.first <= 3;
   const belongs = (preposition === "of" && INSTITUTION_HEADS.has(tokens[range.last]!.lower)) || preposition === "for" || placed;
   return belongs ? { first: group.first, last: range.last } : group;
 }
@@ -1154,12 +1249,16 @@ function opensMainClause(tokens: Token[], first: number): boolean {
 // that opens the sentence is an adverbial, comma or not, and the subject comes after it.
 const TIME_NOUNS = /^(?:day|days|week|weeks|month|months|year|years|morning|evening|night|afternoon|weekend|time)$/;
 const TIME_OPENERS = /^(?:the|that|this|last|next|one|a|earlier|later)$/;
+// "Two days later he raised it …", "A week earlier the council said …": a span of time before "later", "earlier", "ago".
+const TIME_COUNTS = /^(?:two|three|four|five|six|seven|eight|nine|ten|few|several|\d{1,3})$/;
 function frontedTimePhrase(tokens: Token[], first: number): boolean {
-  if (first < 2 || first > 5 || !TIME_NOUNS.test(tokens[first - 1]!.lower)) return false;
-  const opening = tokens.slice(0, first);
+  const relative = /^(?:later|earlier|ago)$/.test(tokens[first - 1]?.lower ?? "");
+  const end = relative ? first - 1 : first;
+  if (end < 2 || end > 5 || !TIME_NOUNS.test(tokens[end - 1]!.lower)) return false;
+  const opening = tokens.slice(0, end);
   return (
     opening.every((t) => t.isWord) &&
-    TIME_OPENERS.test(opening[0]!.lower) &&
+    (TIME_OPENERS.test(opening[0]!.lower) || (relative && TIME_COUNTS.test(opening[0]!.lower))) &&
     opening.slice(1, -1).every((t) => /^(?:following|next|previous|same|day|whole|few|two|three)$/.test(t.lower))
   );
 }

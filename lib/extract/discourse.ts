@@ -1,7 +1,7 @@
 // What a reader remembers (who spoke last, institutions, documents, roles), to resolve "he said", "the memo says", "the rights group said".
 
 import type { ActorKind, ExtractedSpeaker } from "./types";
-import { endsInGroupHead, INSTITUTION_HEADS, INTERCHANGEABLE_DOCUMENT_NOUNS, isPluralGroupName, namesOnePerson } from "./lexicon";
+import { endsInGroupHead, INQUIRY_HEADS, INSTITUTION_HEADS, INTERCHANGEABLE_DOCUMENT_NOUNS, isPluralGroupName, namesOnePerson } from "./lexicon";
 import type { DocumentPhrase, Gender, Pronoun } from "./speaker-phrases";
 
 export interface Position {
@@ -94,6 +94,7 @@ export class Discourse {
   private readonly roles: RoleMention[] = [];
   private readonly rolesByName = new Map<string, string[]>();
   private readonly knownGenders = new Map<string, Gender>();
+  private readonly acronyms = new Map<string, ExtractedSpeaker>();
   private readonly itCandidates: Array<{ position: Position; speaker: ExtractedSpeaker | null; document: DocumentRecord | null }> = [];
 
   constructor(private readonly genderHints: ReadonlyMap<string, Gender> = new Map()) {}
@@ -143,7 +144,8 @@ export class Discourse {
     const found = phrase.definite && !phrase.author ? this.findDocument(phrase.noun, at) : null;
     // "The inquiry report" after "the BGMEA's own probe report" is another document.
     const same = found && distinguishingWords(phrase).every((word) => found.label.toLowerCase().includes(word));
-    const earlier = found && (same || justSubmitted(found, at)) ? found : null;
+    const numbers = seriesNumbers(phrase.nounPhrase, found?.label ?? "");
+    const earlier = found && numbers !== "differ" && ((same && numbers !== "unnumbered") || justSubmitted(found, at)) ? found : null;
     // "… its report. The inquiry report …": the later phrase says what kind of report it was.
     if (earlier && !same && earlier.author) earlier.label = `${earlier.author.name} ${phrase.nounPhrase}`;
     if (earlier) {
@@ -175,7 +177,9 @@ export class Discourse {
       return person ? { speaker: person.speaker, document: null } : null;
     }
     if (pronoun === "she") {
-      if (continuing && this.genderOf(continuing.speaker) === "female") return { speaker: continuing.speaker, document: null };
+      // "Natasha Elcock … said the commissioner's position was untenable. She said …": the one who spoke in the sentence
+      // just before goes on speaking unless the text made that speaker a man; an earlier woman would need naming again.
+      if (continuing && this.genderOf(continuing.speaker) !== "male") return { speaker: continuing.speaker, document: null };
       // News copy marks women ("Ms Jalil") far more reliably than men: an unmarked name is usually a man's.
       const person = this.latest(this.people, at, (p) => p.gender === "female") ?? this.latest(this.people, at, (p) => p.gender === "unknown");
       return person ? { speaker: person.speaker, document: null } : null;
@@ -226,6 +230,16 @@ export class Discourse {
 
   /** "the rights group" → last institution; "the ambassador" → last person with that role, else last person. */
   resolveDescription(head: string, at: Position): ExtractedSpeaker | null {
+    const found = this.describedBody(head, at);
+    return found ? (this.acronyms.get(found.name) ?? found) : null;
+  }
+
+  /** "The Dutch Safety Board (DSB)": the body's full name and the acronym the text gave it are one speaker, the acronym's. */
+  mentionAcronym(fullName: string, acronym: string, kind: ActorKind): void {
+    if (!this.acronyms.has(fullName)) this.acronyms.set(fullName, { name: acronym, kind });
+  }
+
+  private describedBody(head: string, at: Position): ExtractedSpeaker | null {
     const role = this.resolveRole(head, at);
     if (role) return role;
     // "the government" is one the document named as such ("the Sindh government"), not the last public body.
@@ -236,6 +250,8 @@ export class Discourse {
     // "The team said" after "the investigation team": the body whose name ends in the same word.
     // "the airline" after "Ethiopian Airlines": the plural of a name's last word is still its head.
     const sameHead = (e: EntityMention) => {
+      // "the brigade" after "the Commissioner of the London Fire Brigade": an office of a body is a person, not the body.
+      if (OFFICE_OF_BODY.test(e.speaker.name)) return false;
       const last = e.speaker.name.split(" ").pop()!;
       // "the ministry" after "the Ministry of Foreign Affairs": a body named "<head> of …".
       if (e.speaker.name.toLowerCase().startsWith(`${head} of `)) return true;
@@ -253,6 +269,8 @@ export class Discourse {
     // "The defence maintained …" in a trial is the defendants' lawyers, never the last body named.
     const party = TRIAL_PARTIES[head];
     if (party) return party;
+    // "the inquiry" is a body named as an inquiry ("the Grenfell Tower Inquiry"), never the last company or brigade named.
+    if (INQUIRY_HEADS.has(head)) return null;
     if (["group", "party", "committee", "organization", "organisation", "movement"].includes(head) || INSTITUTION_HEADS.has(head)) {
       const governmental = GOVERNMENTAL_HEADS.has(head);
       // "The firm insisted" is a business, never the government named before it.
@@ -316,6 +334,9 @@ export class Discourse {
   }
 }
 
+const OFFICE_OF_BODY =
+  /^(?:commissioner|chief|head|director|chair|chairman|chairwoman|president|secretary|governor|captain|commander|leader|spokesman|spokeswoman|spokesperson|minister|mayor|owner|founder)\s+of\s/i;
+
 /** Roles one person holds at a time: "the Prime Minister" in one article is one person however far apart. */
 const OFFICES: ReadonlySet<string> = new Set([
   "minister",
@@ -368,6 +389,23 @@ function justSubmitted(found: DocumentRecord, at: Position): boolean {
   if (!found.author || found.article !== at.article || at.order - found.order > 1) return false;
   const own = found.label.toLowerCase().replace(found.author.name.toLowerCase(), "").split(/\s+/).filter(Boolean);
   return own.every((word) => word === found.noun);
+}
+
+// "Phase 1", "Volume 3", "Part IV", "the second report": a number or ordinal in a document's name tells one document of a
+// series from the others ("the Phase 2 report" is not the Phase 1 report named before it).
+const SERIES_NUMBER =
+  /\b(?:(?:phase|part|volume|vol|stage|chapter|book|annex|appendix|no)\.?\s+([0-9]+[a-z]?|[ivxlc]+)\b|(first|second|third|fourth|fifth|sixth))\b/i;
+
+/**
+ * "differ" when both names carry a number of a series and the numbers differ; "unnumbered" when only the later one does
+ * (the earlier "final report" may be any of the series); null when the later name carries no number.
+ */
+function seriesNumbers(nounPhrase: string, label: string): "differ" | "unnumbered" | null {
+  const later = SERIES_NUMBER.exec(nounPhrase);
+  if (!later) return null;
+  const earlier = SERIES_NUMBER.exec(label);
+  if (!earlier) return "unnumbered";
+  return (later[1] ?? later[2])!.toLowerCase() !== (earlier[1] ?? earlier[2])!.toLowerCase() ? "differ" : null;
 }
 
 function distinguishingWords(phrase: DocumentPhrase): string[] {

@@ -6,6 +6,8 @@
 // "Post #3 by handle" / "Reply #3 … by handle", and "by handle » date" (phpBB). A page with fewer
 // than two headers is no thread.
 
+import { textLines, type TextLine } from "./text-spans";
+
 export interface PostVoice {
   start: number;
   end: number;
@@ -22,24 +24,8 @@ const QUOTED_BY = /^(?:originally\s+posted\s+by|quote\s+from:?|quoting)\s+([\p{L
 const WROTE = /^([\p{L}\p{N}_.-]{2,32})\s+wrote:?$/u;
 export const UNATTRIBUTED_QUOTE = "quoted text";
 
-interface Line {
-  start: number;
-  end: number;
-  text: string;
-}
-
-function linesOf(text: string): Line[] {
-  const lines: Line[] = [];
-  let start = 0;
-  for (const raw of text.split("\n")) {
-    lines.push({ start, end: start + raw.length, text: raw.trim() });
-    start += raw.length + 1;
-  }
-  return lines;
-}
-
 /** The handle a post header names, looking at most two lines down for a line that is only a handle. */
-function postAuthor(lines: Line[], at: number): string | null {
+function postAuthor(lines: TextLine[], at: number): string | null {
   const header = lines[at]!.text;
   const phpbb = PHPBB_BYLINE.exec(header);
   if (phpbb) return phpbb[1]!;
@@ -56,7 +42,7 @@ function postAuthor(lines: Line[], at: number): string | null {
 }
 
 export function forumPostVoices(text: string): PostVoice[] {
-  const lines = linesOf(text);
+  const lines = textLines(text);
   const headers = lines.flatMap((_, index) => {
     const author = postAuthor(lines, index);
     return author ? [{ index, author }] : [];

@@ -48,6 +48,9 @@ export const SPEECH_VERBS: readonly string[] = [
   "acknowledge",
   "admitted",
   "admits",
+  // "Mirza confessed to killing 13 people": a confession is the confessor's statement.
+  "confessed",
+  "confesses",
   "asserted",
   "asserts",
   "maintained",
@@ -439,6 +442,12 @@ export function isPluralGroupName(name: string): boolean {
   const last = (name.split(" ").pop() ?? "").toLowerCase();
   return endsInGroupHead(name) && (/[^s]s$/.test(last) || last === "police");
 }
+
+/** Quantifiers before "of" that take a part of a group: "several of the workers", "some of the survivors". */
+export const PARTITIVE_QUANTIFIERS = /^(?:several|some|many|most|all|few|dozens|hundreds|thousands|two|three|four|five)$/;
+
+/** Heads of bodies and undertakings set up to find facts: "the inquiry", "an independent investigation". */
+export const INQUIRY_HEADS: ReadonlySet<string> = new Set(["investigation", "inquiry", "probe", "review", "audit", "examination"]);
 
 /** "The company said" refers back to an institution the reader has met. */
 export const INSTITUTION_HEADS: ReadonlySet<string> = new Set([

@@ -443,6 +443,8 @@ function acceptsToken(tokens: Token[], index: number): boolean {
   )
     return true;
   if (isBracketedAcronym(tokens, index)) return true;
+  // "The U.S. aluminium group said": a dotted acronym's last full stop stays inside the phrase whatever follows.
+  if (token.text === "." && /^(?:\p{Lu}\.)+\p{Lu}$/u.test(tokens[index - 1]?.text ?? "") && tokens[index + 1]?.isWord) return true;
   if (token.text === ".") return isAbbreviation(tokens[index - 1]) && index + 1 < tokens.length && isCapitalized(tokens[index + 1]);
   if (token.text === "&") return acceptsConnector(tokens, index);
   if (!token.isWord) return false;
@@ -552,9 +554,18 @@ export function appositionStart(tokens: Token[], commaIndex: number): number | n
     if (token.text !== ",") continue;
     const chunk = tokens.slice(j + 1, commaIndex);
     if (chunk.length === 0) return null;
-    return isApposition(chunk) && endsAPhrase(tokens[j - 1], tokens[j - 2]) ? j : null;
+    return (isApposition(chunk) || namesTheOfficeHolder(tokens.slice(0, j), chunk)) && endsAPhrase(tokens[j - 1], tokens[j - 2]) ? j : null;
   }
   return null;
+}
+
+// "The Commissioner of the London Fire Brigade, Dany Cotton, told …": a role phrase opening the sentence, then the name of
+// who holds it, set off by commas; a name is two to four capitalized words.
+function namesTheOfficeHolder(before: Token[], chunk: Token[]): boolean {
+  if (chunk.length < 2 || chunk.length > 4 || !chunk.every((t) => t.isWord && isCapitalized(t))) return false;
+  const words = before.filter((t) => t.isWord);
+  const head = words[0]?.lower === "the" ? words[1] : words[0];
+  return words.length <= 10 && !!head && isRoleWord(head.lower);
 }
 
 function isApposition(chunk: Token[]): boolean {

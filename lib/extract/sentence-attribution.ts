@@ -1,7 +1,7 @@
 // Which cue a sentence uses, who stands behind it, and what it teaches about names, roles and documents for later sentences.
 
 import { isDictionaryWord } from "@/lib/text/wordnet";
-import { INSTITUTION_HEADS, isPersonInitials, isPersonNoun, namesOnePerson } from "./lexicon";
+import { INQUIRY_HEADS, INSTITUTION_HEADS, isPersonInitials, isPersonNoun, namesOnePerson } from "./lexicon";
 import type { ExtractedSpeaker } from "./types";
 import { isPlaceName, type PersonNameResolver } from "./actors";
 import { findCues, isDateWord, namesADate, verdictFollows, type CueMatch } from "./cues";
@@ -114,10 +114,11 @@ const ROLE_BEFORE_NAME = new RegExp(
   "gu",
 );
 
-// "wrote in a 1996 report", "wrote in his autobiography", "said, reading from a prepared statement": the medium is cited
+// "wrote in a 1996 report", "wrote in his autobiography", "in a blog post it wrote", "said, reading from a prepared
+// statement": the medium is cited
 // alongside the speaker.
 const MEDIUM =
-  /\b(?:in|(?:reading|quoting) from) (a|an|the|his|her|its|their) ((?:[\p{L}\p{N}_’'$-]+ ){0,3}?)(memo|memorandum|report|letter|letters|statement|decision|ruling|judgment|article|cable|column|affidavit|complaint|petition|book|autobiography|memoir|memoirs|diary)\b((?: on| of| to)[^,;:“”"]{0,60})?/iu;
+  /\b(?:in|(?:reading|quoting) from) (a|an|the|his|her|its|their) ((?:[\p{L}\p{N}_’'$-]+ ){0,3}?)(memo|memorandum|report|letter|letters|statement|decision|ruling|judgment|article|cable|column|affidavit|complaint|petition|book|autobiography|memoir|memoirs|diary|blog post|post|blog|tweet)\b((?: on| of| to)[^,;:“”"]{0,60})?/iu;
 // A clause subject that sends or files a document is its author ("The Privy Council Office … sent a memo").
 const AUTHORING_VERB =
   /\b(sent|wrote|issued|released|published|prepared|filed|submitted|drafted|produced)\s+((?:a|an|its|their|his|her)\s+(?:[\p{L}\p{N}_’'$-]+\s){0,3}?(?:memo|memorandum|report|letter|letters|statement|lawsuit|suit|complaint|petition|cable|paper|study|analysis|assessment|review|survey|audit))\b/iu;
@@ -286,6 +287,11 @@ export class SentenceAttributor {
         return { ...base, speaker, source: "named" };
       }
       case "pronoun": {
+        const own = this.conjunctSubject(reading.pronoun, match, context);
+        if (own !== undefined) {
+          if (reading.pronoun === "it") base = { ...base, cue: cueWithSubject(match, context.sentence) };
+          return own ? { ...base, speaker: own, source: "named" } : { ...base, speaker: null, source: "agentless" };
+        }
         const resolved = this.discourse.resolvePronoun(reading.pronoun, at);
         if (resolved?.document) {
           return {
@@ -311,6 +317,9 @@ export class SentenceAttributor {
       }
       case "document": {
         const record = this.recordDocument(reading.document, null, context);
+        // "A report by the engineer Ana Vidal found …. If …, she wrote, …": the writer a document names is someone a later
+        // pronoun may mean.
+        if (record.author?.kind === "person") this.discourse.mentionActor(record.author, "unknown", context.position);
         return {
           ...base,
           cue: cueWithSubject(match, context.sentence),
@@ -325,7 +334,10 @@ export class SentenceAttributor {
       case "description": {
         // An unresolved "the government" is still a speaker an editor can file: the government.
         const speaker =
-          this.discourse.resolveDescription(reading.head, at) ?? nationalInstitution(reading.head) ?? this.unnamedOffice(reading, at, match, context.sentence);
+          this.framedSubject(reading.head, match, context) ??
+          this.discourse.resolveDescription(reading.head, at) ??
+          nationalInstitution(reading.head) ??
+          this.unnamedOffice(reading, at, match, context.sentence);
         // "…,” the Prime Minister said. He stressed …": the person the description named is the one "he" means next.
         if (speaker) this.discourse.mentionActor(speaker, "unknown", at);
         return speaker ? { ...base, speaker, source: "named" } : { ...base, speaker: null, source: "agentless" };
@@ -346,21 +358,58 @@ export class SentenceAttributor {
     }
   }
 
+  /**
+   * "The company has not received any report that the Sewol was overloaded, and it denies …": a pronoun opening a second
+   * conjunct means the subject of the first, not a name inside its object. Undefined when the sentence has no such
+   * subject; null when its subject is a description the text never resolved (the writer's own "the company").
+   */
+  private conjunctSubject(pronoun: string, match: CueMatch, context: SentenceContext): ExtractedSpeaker | null | undefined {
+    if (pronoun !== "it" || match.phraseStart === null || !/,\s+(?:and|but)\s+$/i.test(context.sentence.slice(0, match.phraseStart))) return undefined;
+    const opening = openingSubject(context.sentence);
+    if (!opening || opening.end > match.phraseStart) return undefined;
+    const reading = opening.reading;
+    if (reading?.type === "name" && reading.kind !== "person") return { name: reading.name, kind: reading.kind };
+    if (reading?.type === "description" && INSTITUTION_HEADS.has(reading.head)) return this.discourse.resolveDescription(reading.head, context.position);
+    return undefined;
+  }
+
+  // "Benetton paid $1.1 million into the fund, the company said.": a description closing the sentence after a comma
+  // means the business the sentence opened with, when one opens it.
+  private framedSubject(head: string, match: CueMatch, context: SentenceContext): ExtractedSpeaker | null {
+    if (!COMMERCIAL_DESCRIPTIONS.has(head) || match.phraseStart === null || !/,\s*$/.test(context.sentence.slice(0, match.phraseStart))) return null;
+    const opening = openingSubject(context.sentence);
+    if (!opening || opening.start >= match.phraseStart) return null;
+    const reading = opening.reading;
+    if (reading?.type !== "name" || reading.group) return null;
+    // A lone name with no gender is as likely a company as a person; a full personal name is a person.
+    if (reading.kind === "organization") return { name: reading.name, kind: "organization" };
+    return reading.kind === "person" && !/\s/.test(reading.name) && reading.gender === "unknown" && !reading.titled
+      ? { name: reading.name, kind: "organization" }
+      : null;
+  }
+
   // "The presiding judge said", "The court found" with no judge or court named before: the office itself is who the
   // text says speaks, and a later "the judge" is the same one.
   private unnamedOffice(reading: Extract<PhraseReading, { type: "description" }>, at: Position, match: CueMatch, sentence: string): ExtractedSpeaker | null {
-    if (!UNNAMED_OFFICES.has(reading.head)) return null;
+    const inquiry = INQUIRY_HEADS.has(reading.head);
+    if (!UNNAMED_OFFICES.has(reading.head) && !inquiry) return null;
     // What the office says, not what it does: "the court found that …", "the judge said", never "the court rejected petitions".
+    // "…, the public inquiry concluded": a finding verb closing the words it frames.
+    const frames = match.phraseStart !== null && /,\s*$/.test(sentence.slice(0, match.phraseStart)) && FINDING_VERBS.test(match.cue);
     const says =
+      frames ||
       match.pattern === "inverted" ||
       /^(said|says|told|added|wrote)$/i.test(match.cue) ||
       /^\s*(?:,[^,]{1,60},\s*)?that\b/i.test(sentence.slice(match.cueStart + match.cue.length)) ||
       // "The court found all eight accused guilty": its verdict.
       (/^(found|finds)$/i.test(match.cue) && verdictFollows(sentence.slice(match.cueStart + match.cue.length)));
     if (!says) return null;
-    const words = reading.text.trim().split(/\s+/);
+    // "the public inquiry into the fire": the office is named up to its head; what it is into only says which.
+    const all = reading.text.trim().split(/\s+/);
+    const words = all.slice(0, all.findIndex((word) => word.toLowerCase() === reading.head) + 1 || all.length);
     if (!/^the$/i.test(words[0] ?? "") || words.slice(1).some((word) => /^\p{Lu}/u.test(word))) return null;
-    const speaker: ExtractedSpeaker = { name: capitalize(words.slice(1).join(" ")), kind: COURT_HEADS.has(reading.head) ? "court" : "person" };
+    const kind = COURT_HEADS.has(reading.head) ? "court" : inquiry ? "other" : "person";
+    const speaker: ExtractedSpeaker = { name: capitalize(words.slice(1).join(" ")), kind };
     this.discourse.mentionRole(reading.head, speaker, at);
     return speaker;
   }
@@ -438,9 +487,19 @@ export class SentenceAttributor {
       detail: null,
       year: /\b(1[89]|20)\d\d\b/.exec(modifiers ?? "")?.[0] ?? null,
     };
-    const record = this.recordDocument(phrase, speaker, context);
+    // "In the first report of the inquiry, Sir Martin found …": the report is the inquiry's, whoever speaks in this sentence.
+    const owner = this.ownerInComplement(tail ?? "", context.position);
+    const record = this.recordDocument(phrase, owner ?? speaker, context);
     if (!phrase.definite && tail && speaker?.kind === "person") return `${record.label}${tail.replace(/[.\s]+$/, "")}`.trim();
     return record.label;
+  }
+
+  /** " of the inquiry", " of the Harbour Board": a body a document's "of" phrase names, as the text knows it. */
+  private ownerInComplement(tail: string, at: Position): ExtractedSpeaker | null {
+    const of = /^\s+of\s+(.+?)[.\s]*$/.exec(tail);
+    const reading = of ? readPhrase(of[1]!, "") : null;
+    if (reading?.type === "description") return this.discourse.resolveDescription(reading.head, at);
+    return reading?.type === "name" && reading.kind !== "person" ? { name: reading.name, kind: reading.kind } : null;
   }
 
   // The clause subject ("MQM-Canada endorsed …") is what a later "it" most likely means, even when nothing is attributed.
@@ -502,7 +561,11 @@ export class SentenceAttributor {
       if (inRun && start < 0) start = i;
       if (!inRun && start >= 0) {
         const named = nameFromWords(tokens.slice(start, i));
-        if (named && named.kind !== "person" && named.kind !== "other") this.discourse.mentionName({ name: named.name, kind: named.kind }, context.position);
+        if (named && named.kind !== "person" && named.kind !== "other") {
+          this.discourse.mentionName({ name: named.name, kind: named.kind }, context.position);
+          const acronym = tokens[i]?.text === "(" && tokens[i + 2]?.text === ")" ? tokens[i + 1]!.text : null;
+          if (acronym && acronym === initialsOf(named.name)) this.discourse.mentionAcronym(named.name, acronym, named.kind);
+        }
         start = -1;
       }
     }
@@ -583,6 +646,15 @@ export class SentenceAttributor {
 const NAME_THEN_ROLE =
   /(\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'.-]*){1,3}),\s+(?:the|a|an)\s+(?:[a-z-]+\s+){0,2}?([a-z]+)\b(?=\s+(?:of|for|at|who|in|with)\b|,)/gu;
 
+/** "Dutch Safety Board" → "DSB", "Federal Bureau of Investigation" → "FBI": the capitals of its words, connectors left out. */
+function initialsOf(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter((word) => /^\p{Lu}/u.test(word))
+    .map((word) => word[0])
+    .join("");
+}
+
 /** "The chief of Muttahida Qaumi Movement (MQM), …": the index after the role's "of" and the body it names. */
 function afterComplement(tokens: Token[], at: number): number {
   if (tokens[at]?.lower !== "of") return at;
@@ -630,12 +702,27 @@ const GENERIC_DOCUMENT_MODIFIERS: ReadonlySet<string> = new Set([
   "news",
 ]);
 
+const COMMERCIAL_DESCRIPTIONS: ReadonlySet<string> = new Set(["company", "firm", "retailer", "brand", "group", "manufacturer", "operator", "airline"]);
+
 // Offices that speak for themselves when the text never names who holds them ("the judge said", "the court found").
 const COURT_HEADS: ReadonlySet<string> = new Set(["court", "tribunal", "jury"]);
+const FINDING_VERBS = /^(?:concluded|concludes|found|finds|ruled|rules|determined|said|says)$/i;
 const UNNAMED_OFFICES: ReadonlySet<string> = new Set([...COURT_HEADS, "judge", "prosecutor", "coroner", "magistrate"]);
 
 // An unresolved "the army" is still a speaker; an unresolved "the company" says too little.
-const NATIONAL_INSTITUTIONS = new Set(["government", "army", "military", "navy", "parliament", "senate", "cabinet", "judiciary", "prosecution", "presidency"]);
+const NATIONAL_INSTITUTIONS = new Set([
+  "police",
+  "government",
+  "army",
+  "military",
+  "navy",
+  "parliament",
+  "senate",
+  "cabinet",
+  "judiciary",
+  "prosecution",
+  "presidency",
+]);
 function nationalInstitution(head: string): ExtractedSpeaker | null {
   return NATIONAL_INSTITUTIONS.has(head) ? { name: capitalize(head), kind: "government_body" } : null;
 }
@@ -666,6 +753,16 @@ function cueWithSubject(match: CueMatch, sentence: string): string {
 
 function stripDeterminer(value: string): string {
   return value.replace(/^(the|a|an|some|one)\s+/i, "");
+}
+
+/** The phrase that opens a sentence's main clause, where it lies and how it reads. */
+function openingSubject(sentence: string): { start: number; end: number; reading: PhraseReading | null } | null {
+  const tokens = tokenize(sentence);
+  const first = subjectStart(tokens);
+  const range = first === null ? null : phraseStartingAt(tokens, first);
+  if (!range) return null;
+  const [start, end] = [tokens[range.first]!.start, tokens[range.last]!.end];
+  return { start, end, reading: readPhrase(sentence.slice(start, end), "") };
 }
 
 function subjectStart(tokens: Token[]): number | null {

@@ -6,11 +6,13 @@ import {
   ANONYMOUS_SOURCE_HEADS,
   DOCUMENT_NOUNS,
   isGroupHead,
+  INQUIRY_HEADS,
   INSTITUTION_HEADS,
   isPersonInitials,
   isPersonNoun,
   isDemonym,
   MONTHS,
+  PARTITIVE_QUANTIFIERS,
   TITLE_ABBREVIATIONS,
   TITLE_WORDS,
   WEEKDAYS,
@@ -57,7 +59,6 @@ const PROVENANCE =
   /(?:^|,\s*|\band\s+|\s)((?:released|obtained|leaked|published|posted|cited|quoted|carried|relayed)\s+(?:by|under|through|on|to|in)\s+[^,;“”"]+)/i;
 
 /** Inquiries named by what was done, not written: their agent follows "carried out by", "conducted by", "led by". */
-const INQUIRY_HEADS: ReadonlySet<string> = new Set(["investigation", "inquiry", "probe", "review", "audit", "examination"]);
 // "carried out by the engineering firm Arthur D. Little": a describing head before the name ("the engineering firm") says
 // what kind of body it is.
 const INQUIRY_AGENT =
@@ -83,7 +84,19 @@ export function genderOf(text: string): Gender {
 }
 
 /** Reads a speaker phrase; `following` is the sentence text right after it (for document authors). */
-export function readPhrase(text: string, following: string): PhraseReading | null {
+// "The Phase 1 report in October 2018 found …", "Police on Monday said …": when something was said is no part of who said it.
+const TRAILING_WHEN = new RegExp(
+  String.raw`\s+(?:in|on|during|by)\s+(?:(?:early|late|mid)[\s-]+)?(?:(?:\d{1,2}\s+)?(?:${[...MONTHS, ...WEEKDAYS].join("|")})(?:\s+\d{1,2})?(?:,?\s+\d{4})?|\d{4})$`,
+  "iu",
+);
+
+// "Several of the group's opponents", "some of the survivors": a part of a group speaks as the group does.
+const PARTITIVE = new RegExp(String.raw`^(?:a\s+)?(${PARTITIVE_QUANTIFIERS.source.slice(1, -1)})\s+of\s+(?=the\s|th[eo]se\s|\p{Lu}|[a-z]+['’]s?\s)`, "iu");
+
+export function readPhrase(whole: string, following: string): PhraseReading | null {
+  const when = TRAILING_WHEN.exec(whole);
+  const dated = when && when.index > 0 ? whole.slice(0, when.index) : whole;
+  const text = dated.replace(PARTITIVE, "");
   const tokens = tokenize(text);
   const words = tokens.filter((t) => t.isWord);
   if (words.length === 0) return null;
@@ -196,8 +209,15 @@ export function readPhrase(text: string, following: string): PhraseReading | nul
   const head = words[words.length - 1]!;
   // "a ministry spokesman", "the company's spokeswoman": the body met earlier speaks through them.
   const body = words[words.length - 2];
-  if (/^(spokesman|spokeswoman|spokesperson)$/.test(head.lower) && body && !isCapitalized(body) && INSTITUTION_HEADS.has(body.lower.replace(/[’']s$/, ""))) {
-    return { type: "description", head: body.lower.replace(/[’']s$/, ""), text };
+  // "A police spokeswoman said": the police force speaks through her as a ministry does.
+  const spokenBody = body?.lower.replace(/[’']s$/, "") ?? "";
+  if (
+    /^(spokesman|spokeswoman|spokesperson)$/.test(head.lower) &&
+    body &&
+    !isCapitalized(body) &&
+    (INSTITUTION_HEADS.has(spokenBody) || spokenBody === "police")
+  ) {
+    return { type: "description", head: spokenBody, text };
   }
   // "The joint investigation team of prosecutors and police", "a panel of engineers": a body named by the people it
   // is made of is the body.
@@ -269,7 +289,7 @@ export function readPhrase(text: string, following: string): PhraseReading | nul
 }
 
 const POST_MODIFIER = new RegExp(
-  `^(.+?)\\s+(?:${WHICH_ONE_LINKS.map((link) => link.replace(" ", "\\s+")).join("|")}|with\\s+(?:direct\\s+)?knowledge\\s+of|(?:killed|injured|wounded)\\s+in|[a-z]{3,}ed\\s+by|who\\s+[a-z]+|on|about)\\s+\\S.*$`,
+  `^(.+?)\\s+(?:${WHICH_ONE_LINKS.map((link) => link.replace(" ", "\\s+")).join("|")}|with\\s+(?:direct\\s+)?knowledge\\s+of|(?:killed|injured|wounded)\\s+in|[a-z]{3,}ed\\s+by|who\\s+[a-z]+|on|about|into)\\s+\\S.*$`,
   "i",
 );
 const OFFICE_OF = /^[Tt]he\s+((?:[a-z-]+\s+)?([a-z]+)\s+of\s+(?:the\s+)?\p{Lu}[\p{L}\p{N}’'-]*(?:\s+(?:of\s+|and\s+)?\p{Lu}[\p{L}\p{N}’'-]*){0,4})$/u;

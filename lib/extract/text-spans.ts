@@ -41,6 +41,21 @@ function splitLines(text: string, paragraph: TextSpan): TextSpan[] {
   return lines;
 }
 
+/** Every line of the text, blank ones too, with its offsets and its trimmed text. */
+export interface TextLine extends TextSpan {
+  text: string;
+}
+
+export function textLines(text: string): TextLine[] {
+  const lines: TextLine[] = [];
+  let start = 0;
+  for (const raw of text.split("\n")) {
+    lines.push({ start, end: start + raw.length, text: raw.trim() });
+    start += raw.length + 1;
+  }
+  return lines;
+}
+
 export function trimSpan(text: string, start: number, end: number): TextSpan {
   let s = start;
   let e = end;
