@@ -523,7 +523,9 @@ function courtKey(name: string): string {
  */
 function traceRulingsToCourts(members: OriginMember[], traced: MemberOrigin[]): void {
   const rulings = traced.map((origin, index) => {
-    if (!origin.originKey.startsWith("source:")) return null;
+    // Told in the source's own voice, or passed on from a relay with no speaker of its own ("(Source: agencies)").
+    const relayed = members[index]!.speaker === null && members[index]!.citedVia !== null;
+    if (!origin.originKey.startsWith("source:") && !relayed) return null;
     const quote = members[index]!.quote;
     const named = COURT_RULING.exec(quote)?.[1] ?? (RULING_SUFFERED.test(quote) ? "the court" : undefined);
     return named ? { key: courtKey(named), label: named.replace(/^(?:the|an?)\s+/i, "") } : null;

@@ -471,6 +471,14 @@ describe("the writer's own words: named sources, witnesses and copies", () => {
     expect(untold.independentOrigins).toBe(2);
   });
 
+  test("a ruling passed on by a relay with no speaker ('(Source: agencies)') is still the court's", () => {
+    const summary = traceOrigins([
+      member({ claimId: 1, sourceId: 1, citedVia: "agencies", quote: "Two warehouse managers were sentenced to life for the fire." }),
+      member({ claimId: 2, sourceId: 2, quote: "The Binhai People's Court sentenced two warehouse managers to life for the fire." }),
+    ]);
+    expect(summary.independentOrigins).toBe(1);
+  });
+
   test("a name between an article and a noun ('a Sinochem video') names whose thing it is, not who states it", () => {
     const summary = traceOrigins([
       member({ claimId: 1, sourceId: 1, speaker: { id: 1, name: "Zhou Min", reliability: "F" }, quote: "Zhou Min put the blast at 21 tonnes of TNT." }),
