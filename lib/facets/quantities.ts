@@ -641,6 +641,19 @@ function moneyRole(before: string, after: string): string | undefined {
   return roleOf(governing[2]!);
 }
 
+/** "the 87 days the well flowed", "had taken an hour and a half to arrive": the happening a span of time lasted, told after it. */
+const DURATION_VERB_AFTER = /^\s+(?:(?:that|which)\s+)?(?:(?:the|a|an|its|their|his|her)\s+)?(?:[\p{L}-]+\s+){0,2}?(\p{Ll}{3,}ed)\b|^\s+to\s+(\p{Ll}{3,})\b/u;
+/** "flowed out of the well during the 86 days", "arrived within 15 minutes": the happening told before it. */
+const DURATION_VERB_BEFORE =
+  /\b(\p{Ll}{3,}ed)\b(?:\s+[^\s,;]+){0,6}?\s+(?:during|for|in|within|over|after)\s+(?:(?:the|a|an|its|their|some|about|nearly|almost|more\s+than|over)\s+)*$/u;
+
+function durationHead(text: string, start: number, end: number): string | undefined {
+  const after = DURATION_VERB_AFTER.exec(text.slice(end, end + 50));
+  const before = DURATION_VERB_BEFORE.exec(clauseBefore(text, start).slice(-80));
+  const verb = before?.[1] ?? after?.[1] ?? after?.[2];
+  return verb ? (normalizeTerm(verb.toLowerCase()) ?? undefined) : undefined;
+}
+
 function headOf(text: string, start: number): string | undefined {
   const clause = clauseBefore(text, start).slice(-60);
   const word = HEAD_BEFORE.exec(clause)?.[1];
@@ -775,7 +788,7 @@ export function quantityMentions(text: string, context = ""): { facet: QuantityF
       facet.vague = true;
       if (facet.modality === "asserted") facet.modality = "estimate";
     }
-    const head = measured.head ?? headOf(text, first.start);
+    const head = measured.head ?? (measured.dimension === "duration" ? durationHead(text, first.start, afterUnit) : undefined) ?? headOf(text, first.start);
     if (head) facet.head = head;
     const substance =
       measured.dimension === "mass" || measured.dimension === "volume"

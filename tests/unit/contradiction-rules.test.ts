@@ -1423,3 +1423,25 @@ describe("the same act asserted and negated of one named party", () => {
     expect(match?.explanation).toMatch(/lock/);
   });
 });
+
+describe("two spans of time for one happening", () => {
+  // A corpus about one leak: its theme words ("well", "leaked", "barrels") are everywhere and tie nothing together.
+  const themed = Vocabulary.from(
+    Array.from({ length: 200 }, (_, index) => (index % 3 ? `filler sentence number ${index}` : `the well leaked barrels of oil for days, report ${index}`)),
+  );
+  const figures = (a: CueClaim, b: CueClaim) => detectCues(a, b, {}, themed).find((match) => match.rule === "figures-conflict");
+  const leaked = claim("Geologists attribute the fall in pressure to the slow depletion of the reservoir during the 41 days the well leaked.", { source: 1 });
+
+  test("'the 41 days the well leaked' against 'leaked … during the 43 days': the verb each span lasted ties them", () => {
+    const judge = claim("A federal judge found that 9,000 barrels leaked out during the 43 days before it was sealed.", {
+      source: 2,
+      speaker: "Judge",
+      cue: "found",
+    });
+    expect(figures(leaked, judge)?.explanation).toMatch(/41 days.*43 days|43 days.*41 days/);
+  });
+
+  test("spans of two different happenings stay apart", () => {
+    expect(figures(leaked, claim("The strike at the refinery lasted 43 days.", { source: 2 }))).toBeUndefined();
+  });
+});
