@@ -95,7 +95,7 @@ function clash(a: CueClaim, b: CueClaim, signals: { gap?: number }, vocabulary: 
       // One noun shared by two long clauses is chance — unless it names a party both claims name ("Warren Anderson … was
       // arrested" / "Anderson was never arrested"): a party's name, however often the corpus uses it, is one party.
       const covered = shared.length / Math.max(1, Math.min(x.args.length, y.args.length));
-      const party = partyInCommon && shared.some((arg) => partyWords.has(arg));
+      const party = shared.some((arg) => partyWords.has(arg));
       if (near < 0.7 && (!(distinctive.length || party) || covered < 0.5)) continue;
       const strength = Math.min(1, 0.35 * shared.length + 0.25 * (distinctive.length + (party ? 1 : 0))) * 0.6 + near * 0.4;
       if (best && best.strength >= strength) continue;
