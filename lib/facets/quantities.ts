@@ -607,9 +607,13 @@ const CORRECTED_TO =
 /** "17 people had died, not eleven" */
 const REJECTS = /^(?:\s+[\p{L}'’]+){0,3}\s*,?\s*(?:and\s+)?(?:not|rather\s+than|instead\s+of)\s+(?:the\s+|an?\s+)?$/iu;
 
+/** "1,052 more deaths than usual", "2,975 excess deaths", "more people died than would have been expected": excess mortality. */
+const EXCESS_AFTER =
+  /^\s*(?:excess\s+(?:deaths|mortality)|(?:more|additional|extra)\b[^.;:]{0,80}?\bthan\s+(?:usual|normal|expected|average|would\s+(?:otherwise\s+)?have|(?:in\s+)?(?:a\s+)?(?:normal|typical|average)\b))/i;
+
 /** "demanded Rs200 million" → demand */
 const HEAD_BEFORE =
-  /([\p{L}]{3,})[\s,]+(?:(?:of|for|to|down|up|as|by|at|least|about|around|nearly|almost|some|an|estimated|approximately|roughly|over|more|than|only|just|another|a|further|the|US|Rs\.?|PKR)\s+)*(?:\$|US\$|Rs\.?|€|£)?\s*$/iu;
+  /([\p{L}]{3,})[\s,]+(?:(?:of|for|to|down|up|as|by|at|least|about|around|nearly|almost|some|an|(?<=\b(?:an|the)\s+)estimated|approximately|roughly|over|more|than|only|just|another|a|further|the|US|Rs\.?|PKR)\s+)*(?:\$|US\$|Rs\.?|€|£)?\s*$/iu;
 /**
  * What a sum is to its holder. A target, a shortfall and a year's profits are not what was paid, so
  * "$30 million target" and "received $21 million" are not rival figures. The noun right after the
@@ -744,6 +748,8 @@ export function quantityMentions(text: string, context = ""): { facet: QuantityF
     if (elliptical) measure = elliptical.facet.measure;
     const figureRate = elliptical ? elliptical.facet.rate : rate;
     let { modality, bound, strictBound } = modalityOf(text, first.start);
+    // "1,052 more deaths than usual", "2,975 excess deaths": a count against an expected baseline is a statistical estimate.
+    if (modality === "asserted" && EXCESS_AFTER.test(text.slice(last.end, last.end + 120))) modality = "estimate";
     // "The worst case would be 60,000": a figure for the maximum, not a bound on the figure.
     if (WORST_CASE.test(clauseBefore(text, first.start)) || WORST_CASE.test(text.slice(afterUnit, afterUnit + 40))) {
       measure = `${measure}-max`;

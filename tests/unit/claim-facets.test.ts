@@ -888,3 +888,19 @@ describe("a state and the names it speaks through", () => {
     expect(keysOfName("Russian businessman Igor Grechushkin")).not.toContain("russia");
   });
 });
+
+describe("figures read against a baseline or under a verb of estimating", () => {
+  test("'N more deaths than usual' and 'N excess deaths' are statistical estimates, not counts", () => {
+    const [more] = extractQuantities("A study of death certificates found 610 more deaths than usual in the week of the heat wave.");
+    const [excess] = extractQuantities("The statistics office recorded 2,300 excess deaths during the heat wave.");
+    const [counted] = extractQuantities("The coroner counted 610 deaths during the heat wave.");
+    expect([more!.modality, excess!.modality, counted!.modality]).toEqual(["estimate", "estimate", "asserted"]);
+  });
+
+  test("the verb 'estimated' governs its figure; 'an estimated' is a hedge on it", () => {
+    const [verb] = extractQuantities("A team at the Imperial College of Medicine estimated 2,300 deaths from the heat wave.");
+    const [hedge] = extractQuantities("The heat wave left an estimated 2,300 dead.");
+    expect(verb!.head).toBe("estimat");
+    expect(hedge!.head).toBe("left");
+  });
+});

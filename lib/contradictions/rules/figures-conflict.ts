@@ -139,7 +139,21 @@ export function tollsOverTime(a: CueClaim, qa: QuantityFacet, b: CueClaim, qb: Q
   const lower = qa.high < qb.low ? a : qb.high < qa.low ? b : null;
   const higher = lower === a ? b : a;
   if (lower === null) return false;
-  return AS_IT_STOOD.test(lower.quote) || ROSE_TO.test(higher.quote) || (toldAsTally(lower) && toldAsTally(higher));
+  if (ROSE_TO.test(higher.quote)) return true;
+  // "By November the count stood at 55" / "In November a survey of funeral homes found 499": a count as it stood by a
+  // month and another made in that month are told of one moment — rival counts, not a timeline.
+  if (sameMonth(lower.quote, higher.quote)) return false;
+  return AS_IT_STOOD.test(lower.quote) || (toldAsTally(lower) && toldAsTally(higher));
+}
+
+const MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December";
+const BY_MONTH = new RegExp(`\\bby\\s+(?:early\\s+|mid-?|late\\s+|the\\s+end\\s+of\\s+)?(${MONTHS})\\b`, "i");
+
+/** The lower count is told "by <month>" and the other is dated in that month ("in November", "November 2017"). */
+function sameMonth(lower: string, higher: string): boolean {
+  const month = BY_MONTH.exec(lower)?.[1];
+  if (!month) return false;
+  return new RegExp(`\\b(?:in|during|early|late|mid-?)\\s*${month}\\b|\\b${month}\\s+\\d{4}\\b`, "i").test(higher);
 }
 
 /**
