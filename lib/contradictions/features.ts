@@ -671,6 +671,14 @@ function voiceKeys(claim: CueClaim): Set<string> {
 }
 const voiceKeysMemo = memo<Set<string>>();
 
+/** The speaker holds the key, or the body their title names does ("the company's chief executive Biagio Chiarolanza"). */
+export function speaksFor(claim: CueClaim, key: string): boolean {
+  if (speakerKeys(claim).has(key)) return true;
+  const name = voiceName(claim);
+  const affiliation = name ? affiliationOf(claim.quote, name) : null;
+  return !!affiliation && [...keysOfName(affiliation.replace(/^the\s+/i, ""))].includes(key);
+}
+
 /** Actors that differ only in spelling share a key, and a body shares its officials' voice. */
 export function sameVoice(a: CueClaim, b: CueClaim): boolean {
   if (sameSpeaker(a, b)) return true;

@@ -244,6 +244,18 @@ export function affiliationOf(quote: string, name: string): string | null {
   // "Scot Wheeler, a Dow spokesman": the body named before the title, in apposition to the name.
   const apposed = new RegExp(`${who},\\s+(?:an?|the)\\s+((?:\\p{Lu}[\\p{L}&.'’-]*\\s+){1,4}?)(?:${ROLE_WORDS})\\b`, "u").exec(quote);
   if (apposed) return apposed[1]!.trim();
+  // "… United Colors of Benetton …, and the company's chief executive Biagio Chiarolanza": "the company" points back to
+  // the last body the sentence named before it.
+  const anaphor = new RegExp(
+    `\\bthe\\s+(?:company|firm|group|corporation|retailer|brand|party|ministry|agency|organi[sz]ation|association|union|operator|owner)['’]s\\s+(?:[\\p{Ll}-]+\\s+){0,3}(?:\\p{Lu}[\\p{L}.-]*\\s+){0,3}${who}\\b`,
+    "u",
+  ).exec(quote);
+  if (anaphor) {
+    const names = [...quote.slice(0, anaphor.index).matchAll(/\p{Lu}[\p{L}&.'’-]*(?:\s+(?:(?:of|for|and|the)\s+)*\p{Lu}[\p{L}&.'’-]*)*/gu)];
+    // A lone capital at the start of the sentence is only its first word.
+    const last = names.filter((match) => match.index! > 0 || /\s/.test(match[0])).at(-1);
+    if (last) return last[0].replace(/['’]s$/, "");
+  }
   // "Satinath Sarangi of the Bhopal Group for Information and Action said", "my friends at the Bhopal Group …": a person
   // of or at a body named in full (two capitalized words or more, or its initials).
   const initial = escapeRegExp(surname[0]!);

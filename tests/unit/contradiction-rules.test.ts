@@ -203,6 +203,19 @@ describe("denial-admission", () => {
     expect(match!.explanation).toMatch(/denies .*admits/);
   });
 
+  test("a company denies any link; its chief executive, named by title, later acknowledges the orders", () => {
+    const match = ruleFor("denial-admission", {
+      name: "",
+      a: claim("Ruihai Logistics first denied any link to the stored cyanide.", { speaker: "Ruihai Logistics", source: 1 }),
+      b: claim("Drums marked Ruihai Logistics were found at the site, and the company's chairman Yu Xuewei later acknowledged storing cyanide there.", {
+        speaker: "Yu Xuewei",
+        source: 2,
+        cue: "acknowledged",
+      }),
+    });
+    expect(match).toMatchObject({ kind: "dispute" });
+  });
+
   test("silent: a third party acknowledging something admits nothing for the party", () => {
     expect(
       ruleFor("denial-admission", {

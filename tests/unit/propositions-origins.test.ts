@@ -177,6 +177,17 @@ describe("a speaker's title names the body they speak for", () => {
     expect(affiliationOf("The permits were in order, said Li Liang, a senior engineer.", "Li Liang")).toBeNull();
   });
 
+  test("'the company's chief executive X' points back to the last body the sentence named", () => {
+    expect(
+      affiliationOf(
+        "Containers marked Ruihai International Logistics were found at the site, and the company's chairman Yu Xuewei admitted the permits lapsed.",
+        "Yu Xuewei",
+      ),
+    ).toBe("Ruihai International Logistics");
+    // No body named before it: nothing to point back to.
+    expect(affiliationOf("The company's chairman Yu Xuewei admitted the permits lapsed.", "Yu Xuewei")).toBeNull();
+  });
+
   test("a spokesman whose title names a body the proposition hears from is that body's voice; another body leaves him his own", () => {
     const bp = member({ claimId: 1, sourceId: 1, speaker: { id: 10, name: "BP", reliability: "F" }, quote: "BP said outside estimates were wrong." });
     const odone = member({

@@ -8,7 +8,7 @@ import {
   noisyOr,
   sameVoice,
   sharedEventTerms,
-  speakerKeys,
+  speaksFor,
   subjectRelatedness,
   who,
 } from "@/lib/contradictions/features";
@@ -34,7 +34,7 @@ export const denialAdmission: ContradictionRule = {
       const target = [...denial.targets].find((key) => admission.targets.has(key));
       if (!target) continue;
       // A third party "acknowledging" something admits nothing for the party.
-      const admitterSpeaks = speakerKeys(admitter).has(target) || sameVoice(denier, admitter);
+      const admitterSpeaks = speaksFor(admitter, target) || sameVoice(denier, admitter);
       if (!admitterSpeaks) continue;
       const stemsA = stems(denier.quote);
       const sameThing = [...stems(admitter.quote)].filter((term) => stemsA.has(term)).length;
