@@ -1,7 +1,7 @@
 // Every predication in a claim and whether the claim holds it true: "The owners denied that any exit
 // had been locked" holds "exit … locked" false. Antonyms are told apart when two claims are compared.
 import { actLexicon, deniesObject, negationBefore, predicateSense, LIGHT, NEG_RAISING, REPORTING, SPEECH_ACTS } from "@/lib/facets/acts";
-import { isWord } from "@/lib/text/wordnet";
+import { derivedVerbs, isWord } from "@/lib/text/wordnet";
 import type { FacetToken } from "@/lib/facets/tokens";
 import type { PropositionFacet } from "@/lib/facets/types";
 import { normalizeTerm } from "@/lib/text/terms";
@@ -125,6 +125,38 @@ function isPredicate(tokens: FacetToken[], at: number): boolean {
   );
 }
 
+/**
+ * "gave an order to evacuate", "made no evacuation broadcast", "issued a warning": a support verb whose object names an
+ * act (WordNet derives a verb from the noun) predicates that act — "never gave an order" did not order.
+ */
+const SUPPORT = new Set(["give", "make", "issue"]);
+function supportedAct(tokens: FacetToken[], at: number): string | null {
+  const token = tokens[at]!;
+  if (token.pos !== "VERB" || !SUPPORT.has(token.lemma)) return null;
+  let j = at + 1;
+  if (/^(?:a|an|the|no|any)$/.test(tokens[j]?.lower ?? "")) j += 1;
+  let head = -1;
+  while (j < tokens.length && j <= at + 4 && /^(?:ADJ|NOUN)$/.test(tokens[j]!.pos)) {
+    if (tokens[j]!.pos === "NOUN") head = j;
+    j += 1;
+  }
+  if (head < 0 || head !== j - 1) return null;
+  const verb = derivedVerbs(tokens[head]!.lemma)[0];
+  return verb && !LIGHT.has(verb) && !REPORTING.has(verb) && !SPEECH_ACTS.has(verb) ? verb : null;
+}
+
+/** "his crew had broadcast an order": a form after "had" that takes an object is the verb, whatever the tagger said. */
+function taggedAsNoun(tokens: FacetToken[], at: number): boolean {
+  const token = tokens[at]!;
+  return (
+    token.pos === "NOUN" &&
+    tokens[at - 1]?.pos === "AUX" &&
+    tokens[at - 1]!.lemma === "have" &&
+    /^(?:a|an|the|his|her|its|their|our)$/.test(tokens[at + 1]?.lower ?? "") &&
+    isWord(token.lemma, "v")
+  );
+}
+
 function phrase(tokens: FacetToken[], from: number, to: number): string {
   return tokens
     .slice(Math.max(0, from), to)
@@ -156,8 +188,10 @@ export function extractPropositions(tokens: FacetToken[]): PropositionFacet[] {
       }
       continue;
     }
-    if (!isPredicate(tokens, i)) continue;
-    const predicate = predicateLemma(token);
+    const supported = supportedAct(tokens, i);
+    const misTagged = !supported && taggedAsNoun(tokens, i);
+    if (!supported && !misTagged && !isPredicate(tokens, i)) continue;
+    const predicate = supported || misTagged ? { lemma: supported ?? token.lemma, pos: "v" as const } : predicateLemma(token);
     // "rejected the claim that …" denies the clause (underDenial below); any other statement's clause is only reported.
     if (!predicate || (inReportedStatement(tokens, i) && !underDenial(tokens, i))) continue;
     const [start, end] = clauseBounds(tokens, i);

@@ -904,3 +904,20 @@ describe("figures read against a baseline or under a verb of estimating", () => 
     expect(hedge!.head).toBe("left");
   });
 });
+
+describe("support verbs: the act their object names is the predicate", () => {
+  const predicates = (quote: string) => computeFacets({ quote }).propositions.map((p) => `${p.positive ? "" : "¬"}${p.lemma}`);
+  test("'never gave an order' did not order; 'made no broadcast' did not broadcast; 'issued an order' ordered", () => {
+    expect(predicates("The inquiry found that the harbour master never gave an order to leave the quay.")).toContain("¬order");
+    expect(predicates("The officers made no broadcast from the patrol boat.")).toContain("¬broadcast");
+    expect(predicates("The port authority issued an order to clear the containers.")).toContain("order");
+  });
+
+  test("an object that names no act leaves the support verb out", () => {
+    expect(predicates("The company gave money to the families of the dead.").some((p) => /give|money/.test(p))).toBe(false);
+  });
+
+  test("'his crew had broadcast an order', which the tagger reads as a noun after 'had', is the verb", () => {
+    expect(predicates("The captain said that his crew had broadcast an order to leave the ship.")).toContain("broadcast");
+  });
+});

@@ -1279,6 +1279,17 @@ describe("words of untruth that describe a thing", () => {
   });
 });
 
+describe("a support verb's act, asserted and negated", () => {
+  test("'the captain gave an order to abandon the ferry' against 'the captain never gave an order to abandon the ferry'", () => {
+    const example: Case = {
+      name: "",
+      a: claim("The captain gave an order to abandon the ferry at half past nine.", { source: 1 }),
+      b: claim("Survivors said the captain never gave an order to abandon the ferry.", { speaker: "Survivors", source: 2, cue: "said" }),
+    };
+    expect(ruleFor("predicate-polarity", example)).toMatchObject({ kind: "negation" });
+  });
+});
+
 describe("no part in something is not the absence of a thing", () => {
   test("'had no part in the refurbishment' against a claim that speaks of a part of the work", () => {
     const example: Case = {
