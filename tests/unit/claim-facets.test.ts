@@ -906,7 +906,7 @@ describe("figures read against a baseline or under a verb of estimating", () => 
 });
 
 describe("support verbs: the act their object names is the predicate", () => {
-  const predicates = (quote: string) => computeFacets({ quote }).propositions.map((p) => `${p.positive ? "" : "¬"}${p.lemma}`);
+  const predicates = (quote: string) => (computeFacets({ quote }).propositions ?? []).map((p) => `${p.positive ? "" : "¬"}${p.lemma}`);
   test("'never gave an order' did not order; 'made no broadcast' did not broadcast; 'issued an order' ordered", () => {
     expect(predicates("The inquiry found that the harbour master never gave an order to leave the quay.")).toContain("¬order");
     expect(predicates("The officers made no broadcast from the patrol boat.")).toContain("¬broadcast");
