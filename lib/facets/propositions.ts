@@ -145,6 +145,19 @@ function supportedAct(tokens: FacetToken[], at: number): string | null {
   return verb && !LIGHT.has(verb) && !REPORTING.has(verb) && !SPEECH_ACTS.has(verb) ? verb : null;
 }
 
+/**
+ * "Dow took on Carbide's liabilities", "gave up the search": a light verb with its particle is a verb of its own (WordNet
+ * lists "take_on" beside "assume"), where the light verb alone names no act.
+ */
+const PARTICLE = /^(?:on|off|up|out|over|down|back|away)$/;
+function phrasalAct(tokens: FacetToken[], at: number): string | null {
+  const token = tokens[at]!;
+  const particle = tokens[at + 1];
+  if (token.pos !== "VERB" || !LIGHT.has(token.lemma) || !particle || !PARTICLE.test(particle.lower)) return null;
+  const phrasal = `${token.lemma}_${particle.lower}`;
+  return isWord(phrasal, "v") ? phrasal : null;
+}
+
 /** "his crew had broadcast an order": a form after "had" that takes an object is the verb, whatever the tagger said. */
 function taggedAsNoun(tokens: FacetToken[], at: number): boolean {
   const token = tokens[at]!;
@@ -188,7 +201,7 @@ export function extractPropositions(tokens: FacetToken[]): PropositionFacet[] {
       }
       continue;
     }
-    const supported = supportedAct(tokens, i);
+    const supported = supportedAct(tokens, i) ?? phrasalAct(tokens, i);
     const misTagged = !supported && taggedAsNoun(tokens, i);
     if (!supported && !misTagged && !isPredicate(tokens, i)) continue;
     const predicate = supported || misTagged ? { lemma: supported ?? token.lemma, pos: "v" as const } : predicateLemma(token);

@@ -913,6 +913,11 @@ describe("support verbs: the act their object names is the predicate", () => {
     expect(predicates("The port authority issued an order to clear the containers.")).toContain("order");
   });
 
+  test("a light verb with its particle is a verb of its own: 'took on' is 'take_on', a synonym of 'assume'", () => {
+    expect(predicates("Critics argue that Vantor took on the debts of its subsidiary with the merger.")).toContain("take_on");
+    expect(predicates("Vantor took the debts of its subsidiary to court.")).not.toContain("take_on");
+  });
+
   test("an object that names no act leaves the support verb out", () => {
     expect(predicates("The company gave money to the families of the dead.").some((p) => /give|money/.test(p))).toBe(false);
   });

@@ -1290,6 +1290,21 @@ describe("a support verb's act, asserted and negated", () => {
   });
 });
 
+describe("a phrasal verb and its synonym", () => {
+  test("'did not assume any liability' against 'took on the liabilities'", () => {
+    const example: Case = {
+      name: "",
+      a: claim("Vantor did not assume any liability for the mine collapse when it acquired Orecliff.", { speaker: "Vantor", source: 1 }),
+      b: claim("Campaigners argue that Vantor took on the liability for the mine collapse with the purchase of Orecliff.", {
+        speaker: "Campaigners",
+        source: 2,
+        cue: "argue",
+      }),
+    };
+    expect(ruleFor("predicate-polarity", example)).toMatchObject({ kind: "negation" });
+  });
+});
+
 describe("no part in something is not the absence of a thing", () => {
   test("'had no part in the refurbishment' against a claim that speaks of a part of the work", () => {
     const example: Case = {
