@@ -200,14 +200,14 @@ export function attributionTerms(claim: CueClaim): Map<string, string> {
   return terms;
 }
 
-export function around(text: string, phrase: string): string {
+export function around(text: string, phrase: string, reach: { before: number; after: number } = { before: 6, after: 7 }): string {
   const at = text.indexOf(phrase);
   if (at === -1) return "";
-  const before = text.slice(0, at).split(/\s+/).slice(-6).join(" ");
+  const before = text.slice(0, at).split(/\s+/).slice(-reach.before).join(" ");
   const after = text
     .slice(at + phrase.length)
     .split(/\s+/)
-    .slice(0, 7)
+    .slice(0, reach.after)
     .join(" ");
   return `${before} ${after}`;
 }

@@ -192,6 +192,35 @@ describe("figure-revision", () => {
   });
 });
 
+describe("a denial that answers the charge named beside it", () => {
+  test("'the mastermind of Dr Lind's murder' and 'involved in Dr Petra Lind's murder, … rejected this notion', in long sentences", () => {
+    const example: Case = {
+      name: "",
+      a: claim(
+        "Leon Varga, who also belongs to the Union Party, is said to be the mastermind of Dr Lind's murder, and two other youths were reportedly arrested in Ostrava a few days back.",
+        { source: 1 },
+      ),
+      b: claim(
+        "Asked whether Union Party activists were involved in Dr Petra Lind's murder, Union Party leader Tomas Hrad rejected this notion and said they were waiting for details of the case.",
+        { speaker: "Tomas Hrad", source: 2, cue: "rejected" },
+      ),
+    };
+    // A corpus about the party's feud: its words ("Union Party", "arrested", "activists", "case") are everywhere.
+    const themed = Vocabulary.from(
+      Array.from({ length: 200 }, (_, index) =>
+        index % 2 ? `filler sentence number ${index}` : `union party activists leader arrested youths ostrava case details waiting days ${index}`,
+      ),
+    );
+    expect(detectCues(example.a, example.b, {}, themed).find((match) => match.rule === "accusation-denial")).toMatchObject({ kind: "accusation_denial" });
+    // The same denial beside another charge does not answer this one.
+    const other = claim(
+      "Asked whether Union Party activists were involved in the bombing of the Ostrava rail depot, Union Party leader Tomas Hrad rejected this notion and said they were waiting for details of the case.",
+      { speaker: "Tomas Hrad", source: 2, cue: "rejected" },
+    );
+    expect(detectCues(example.a, other, {}, themed).find((match) => match.rule === "accusation-denial")).toBeUndefined();
+  });
+});
+
 describe("denial-admission", () => {
   test("BP denies underestimating; BP's spokesman admits the original estimates were significantly off", () => {
     const match = ruleFor("denial-admission", {

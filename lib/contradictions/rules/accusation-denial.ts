@@ -1,7 +1,8 @@
 // "Mr. Mahmood said the gunmen were linked to the MQM" / "The MQM denied any involvement".
 import type { ContradictionRule } from "@/lib/contradictions/rules/types";
 import { keysOfName } from "@/lib/facets";
-import { actTargets, clamp, entityText, eventRelatedness, facetsOf, sameSpeaker, speakerKeys, who, type CueClaim } from "@/lib/contradictions/features";
+import { contentTerms, type Vocabulary } from "@/lib/text/terms";
+import { actTargets, around, clamp, entityText, eventRelatedness, facetsOf, sameSpeaker, speakerKeys, who, type CueClaim } from "@/lib/contradictions/features";
 
 /** "he was wrong", "lies": these deny a statement, not a party's part in a wrong. */
 const STATEMENT_JUDGEMENT =
@@ -39,6 +40,20 @@ function accusedBy(accuser: CueClaim, denier: CueClaim) {
   return { target, accusation, denial };
 }
 
+/**
+ * The words around each act's cue name the wrong it is about ("the mastermind of Dr Imran's murder" / "involved in Dr
+ * Imran Farooq's murder …, refuted this notion"): two of them in common, besides the party's own name, say the denial
+ * answers that charge, however much else either sentence holds.
+ */
+function sameCharge(accuser: CueClaim, accusationCue: string, denier: CueClaim, denialCue: string, target: string, vocabulary: Vocabulary): boolean {
+  const party = contentTerms(target);
+  const reach = { before: 10, after: 10 };
+  const near = contentTerms(around(denier.quote, denialCue, reach));
+  const shared = [...contentTerms(around(accuser.quote, accusationCue, reach))].filter((term) => near.has(term) && !party.has(term));
+  // One of them rare in the corpus: the subject's own words ("deaths", "Puerto Rico") are around every act.
+  return shared.length >= 2 && shared.some((term) => vocabulary.isDistinctive(term));
+}
+
 export const accusationDenial: ContradictionRule = {
   name: "accusation-denial",
   label: "an accusation and a denial of the same party",
@@ -55,7 +70,8 @@ export const accusationDenial: ContradictionRule = {
     const { accuser, denier, match } = found;
     // A bare "denied any involvement" answers only what stands right before it; "innocent" answers every charge.
     const related = eventRelatedness(accuser, denier, signals, vocabulary);
-    if (related < (CLEARS_OF_ALL.test(denier.quote) ? 0.15 : 0.45)) return null;
+    const answers = CLEARS_OF_ALL.test(denier.quote) || sameCharge(accuser, match.accusation.cue, denier, match.denial.cue, match.target, vocabulary);
+    if (related < (answers ? 0.15 : 0.45)) return null;
     const party = entityText(accuser, match.target);
     return {
       kind: "accusation_denial",
