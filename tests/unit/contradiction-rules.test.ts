@@ -221,6 +221,24 @@ describe("a denial that answers the charge named beside it", () => {
   });
 });
 
+describe("a party clearing itself of everything", () => {
+  test("'Judge Ilves charged Mayor Tamm with negligence' against the mayor's 'my conscience is clear', which names no charge", () => {
+    const charge = claim("On 4 March Judge Kaia Ilves charged Tamm and two port officials with negligence causing death.", {
+      speaker: "Kaia Ilves",
+      source: 1,
+    });
+    const reply = claim('"My conscience is clear and I handled the file responsibly," the mayor said.', { speaker: "Tamm", source: 2, cue: "said" });
+    expect(ruleFor("accusation-denial", { name: "", a: charge, b: reply })).toMatchObject({ kind: "accusation_denial" });
+    // Another's clear conscience answers nothing said of the mayor.
+    const other = claim('"My conscience is clear and I handled the file responsibly," the harbour master said.', {
+      speaker: "Harbour master",
+      source: 2,
+      cue: "said",
+    });
+    expect(ruleFor("accusation-denial", { name: "", a: charge, b: other })).toBeUndefined();
+  });
+});
+
 describe("denial-admission", () => {
   test("BP denies underestimating; BP's spokesman admits the original estimates were significantly off", () => {
     const match = ruleFor("denial-admission", {

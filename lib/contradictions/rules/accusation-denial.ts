@@ -12,7 +12,7 @@ const STATEMENT_JUDGEMENT =
  * deed, so it answers any accusation of it. "The innocent people of the city" says nothing of anyone's guilt.
  */
 const CLEARS_OF_ALL =
-  /\b(?:(?:is|are|was|were|be|been|remain(?:s|ed)?|all)\s+(?:\w+\s+)?(?:innocent|blameless|guiltless)|(?:pleaded|pleads|found)\s+not\s+guilty|did\s+nothing\s+wrong)\b/i;
+  /\b(?:(?:is|are|was|were|be|been|remain(?:s|ed)?|all)\s+(?:\w+\s+)?(?:innocent|blameless|guiltless)|(?:pleaded|pleads|found)\s+not\s+guilty|did\s+nothing\s+wrong|(?:his|her|their|my|our|its)\s+conscience\s+(?:is|was|remains|remained)\s+clear|(?:has|have|had)\s+nothing\s+to\s+hide)\b/i;
 const ABOUT_BLAME = /\b(?:allegations?|accusations?|charges?|involvement|blame|responsib\w+|guilt\w*|verdict|conviction|role)\b/i;
 
 function namedOthers(claim: CueClaim, targets: Set<string>, shared: string): string[] {
@@ -69,7 +69,10 @@ export const accusationDenial: ContradictionRule = {
     if (!found || !found.match) return null;
     const { accuser, denier, match } = found;
     // A bare "denied any involvement" answers only what stands right before it; "innocent" answers every charge.
-    const related = eventRelatedness(accuser, denier, signals, vocabulary);
+    let related = eventRelatedness(accuser, denier, signals, vocabulary);
+    // A party clearing itself of everything ("my conscience is clear") answers whatever it is charged with.
+    const clearsItself = CLEARS_OF_ALL.test(denier.quote) && speakerKeys(denier).has(match.target);
+    if (clearsItself) related = Math.max(related, 0.15);
     const answers = CLEARS_OF_ALL.test(denier.quote) || sameCharge(accuser, match.accusation.cue, denier, match.denial.cue, match.target, vocabulary);
     if (related < (answers ? 0.15 : 0.45)) return null;
     const party = entityText(accuser, match.target);
