@@ -80,8 +80,14 @@ function underDenial(tokens: FacetToken[], at: number): string | null {
 }
 
 /** Nouns of saying whose "that"-clause the sentence reports without holding it ("the claim that …"). */
-const STATEMENT_NOUN =
-  /^(?:statements?|claims?|assertions?|suggestions?|allegations?|accusations?|rumou?rs?|notions?|theory|theories|contention|insistence|charges?|speculation)$/;
+const STATEMENT_NOUNS =
+  "statements?|claims?|assertions?|suggestions?|allegations?|accusations?|rumou?rs?|notions?|theory|theories|contention|insistence|charges?|speculation|tweets?|remarks?";
+const STATEMENT_NOUN = new RegExp(`^(?:${STATEMENT_NOUNS})$`);
+/** "the statement by President X that …", "Trump's claim that …": the same nouns in running text, up to their "that". */
+export const REPORTED_STATEMENT = new RegExp(
+  `\\b(?:the|a|an|his|her|their|its|this|that|\\p{Lu}[\\p{L}.]*['’]s)\\s+(?:\\p{L}+\\s+)?(?:${STATEMENT_NOUNS})\\s+(?:(?:by|from|of)\\s+[^,;:]{1,60}?\\s+)?that\\b`,
+  "giu",
+);
 
 /**
  * "answered the statement by President X that 3,000 people did not die": the clause is someone's statement, reported.

@@ -6,6 +6,7 @@ import Qty from "js-quantities";
 import type { Dimension, Modality, QuantityFacet } from "@/lib/facets/types";
 import { normalizeTerm } from "@/lib/text/terms";
 import { differentHolders } from "@/lib/facets/holders";
+import { REPORTED_STATEMENT } from "@/lib/facets/propositions";
 
 interface NumberMention {
   start: number;
@@ -664,6 +665,11 @@ function headOf(text: string, start: number): string | undefined {
   return word ? (normalizeTerm(word.toLowerCase()) ?? undefined) : undefined;
 }
 
+/** The figure sits inside a statement the sentence reports ("the statement by X that …" before it). */
+function reportedBefore(text: string, at: number): boolean {
+  return [...text.slice(0, at).matchAll(REPORTED_STATEMENT)].length > 0;
+}
+
 export function extractQuantities(text: string, context = ""): QuantityFacet[] {
   return quantityMentions(text, context).map((mention) => mention.facet);
 }
@@ -844,7 +850,11 @@ export function quantityMentions(text: string, context = ""): { facet: QuantityF
     }
     if (REFUTED_AFTER.test(text.slice(afterUnit, afterUnit + 90)) || REFUTED_BEFORE.test(text.slice(Math.max(0, first.start - 100), first.start)))
       facet.refuted = true;
-    if (measure === "death" && DEATHS_DENIED_AFTER.test(text.slice(afterUnit, afterUnit + 40))) facet.refuted = facet.denied = true;
+    if (measure === "death" && DEATHS_DENIED_AFTER.test(text.slice(afterUnit, afterUnit + 40))) {
+      facet.refuted = true;
+      // "answered the statement by X that 3,000 people did not die": X's denial, reported, not the sentence's own.
+      if (!reportedBefore(text, first.start)) facet.denied = true;
+    }
     const following = all[i + 1];
     if (following && !used.has(i + 1) && REJECTS.test(text.slice(afterUnit, following.start))) {
       facet.rejects = following.value * measured.factor;

@@ -926,3 +926,12 @@ describe("support verbs: the act their object names is the predicate", () => {
     expect(predicates("The captain said that his crew had broadcast an order to leave the ship.")).toContain("broadcast");
   });
 });
+
+describe("a toll denied inside a reported statement", () => {
+  test("the sentence's own denial marks the figure denied; a statement it reports leaves it refuted but not denied", () => {
+    const [own] = extractQuantities('The governor wrote that "2,000 people did not die" in the floods.');
+    const [reported] = extractQuantities("The mayor today answered the statement by Governor Ortiz that 2,000 people did not die in the floods.");
+    expect([own!.refuted, own!.denied]).toEqual([true, true]);
+    expect([reported!.refuted, reported!.denied ?? false]).toEqual([true, false]);
+  });
+});

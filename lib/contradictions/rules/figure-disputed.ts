@@ -66,25 +66,12 @@ const OWN_FIGURE_MISJUDGED = new RegExp(
 );
 
 /**
- * "answered the statement by President X that 3,000 people did not die", "rejected X's claim that …": a figure denied
- * inside a statement the sentence names as someone's is reported, not denied, by the sentence's speaker.
- */
-const REPORTED_STATEMENT =
-  /\b(?:the|a|an|his|her|their|its|this|that|\p{Lu}[\p{L}.]*['’]s)\s+(?:\p{L}+\s+)?(?:statements?|claims?|assertions?|suggestions?|tweets?|remarks?|allegations?|insistence|contention)\s+(?:(?:by|from|of)\s+[^,;:]{1,60}?\s+)?that\b/iu;
-
-function reportsDenial(claim: CueClaim, denied: QuantityFacet): boolean {
-  const at = claim.quote.indexOf(denied.text);
-  const statement = REPORTED_STATEMENT.exec(claim.quote);
-  return statement !== null && at !== -1 && statement.index < at;
-}
-
-/**
  * "3,000 people did not die" against "an estimated 2,975 died": a figure one voice names only to deny it is the figure
  * another states, when the stated figure is within what the denied one's wording allows.
  */
 function deniedFigure(disputing: CueClaim, stating: CueClaim): [QuantityFacet, QuantityFacet] | null {
   for (const denied of facetsOf(disputing).quantities) {
-    if (!denied.denied || denied.modality === "hypothetical" || reportsDenial(disputing, denied)) continue;
+    if (!denied.denied || denied.modality === "hypothetical") continue;
     const asStated = { ...denied, refuted: undefined, denied: undefined };
     const figure = statedQuantities(stating).find((quantity) => comparableQuantities(asStated, quantity) && !quantitiesDisagree(asStated, quantity));
     if (figure) return [denied, figure];
