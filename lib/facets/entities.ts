@@ -4,7 +4,7 @@ import { countryOfDemonym, countryOfSeat, TITLE_WORDS } from "@/lib/extract/lexi
 import { MONTH_WORDS, WEEKDAYS } from "@/lib/text/months";
 import type { EntityFacet } from "@/lib/facets/types";
 import type { FacetToken } from "@/lib/facets/tokens";
-import { isWord } from "@/lib/text/wordnet";
+import { isDictionaryWord, isWord } from "@/lib/text/wordnet";
 
 const CONNECTORS = new Set(["of", "for", "and", "the", "de", "al", "bin", "ul", "ud"]);
 const NOT_NAMES = new Set([
@@ -208,6 +208,21 @@ export function extractEntities(tokens: FacetToken[]): PositionedEntity[] {
       (token.pos === "PROPN" || isAcronym(token.text) || (isCapitalized(token) && index > 0 && token.pos !== "PRON" && !NOT_NAMES.has(token.lower)));
     if (properNoun && !NOT_NAMES.has(token.lower)) {
       run.push(token);
+      continue;
+    }
+    // "Kim Kyung-il", "Lee Joon-seok": a hyphen and a syllable that is no English word (or two letters of one, "il") finish a
+    // given name.
+    const syllable = tokens[index + 1];
+    if (
+      token.text === "-" &&
+      run.length &&
+      isCapitalized(run[run.length - 1]!) &&
+      syllable &&
+      /^\p{Ll}{1,5}$/u.test(syllable.text) &&
+      (syllable.text.length <= 2 ? !/^(?:in|on|up|of|to|by|at|or|an|as|is|it)$/.test(syllable.text) : !isDictionaryWord(syllable.text))
+    ) {
+      run.push(token, syllable);
+      index += 1;
       continue;
     }
     // "MQM-A": the hyphen and the faction letter belong to the name.

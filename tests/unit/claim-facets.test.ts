@@ -935,3 +935,15 @@ describe("a toll denied inside a reported statement", () => {
     expect([reported!.refuted, reported!.denied ?? false]).toEqual([true, false]);
   });
 });
+
+describe("hyphenated given names", () => {
+  const names = (quote: string) => computeFacets({ quote }).entities.map((entity) => entity.text);
+  test("'Kim Kyung-il' and 'Lee Joon-seok' are whole names, told apart from 'Kim Han-sik'", () => {
+    expect(names("Kim Kyung-il was sentenced to four years, and Kim Han-sik apologised.")).toEqual(["Kim Kyung-il", "Kim Han-sik"]);
+    expect(names("Lee Joon-seok said so.")).toEqual(["Lee Joon-seok"]);
+  });
+
+  test("an English word after the hyphen ('Dow-owned', 'MQM-led') is no part of the name", () => {
+    expect(names("The MQM-led government bought the Dow-owned plant.")).toEqual(["MQM", "Dow"]);
+  });
+});
