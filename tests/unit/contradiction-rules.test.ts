@@ -856,6 +856,11 @@ describe("tolls told as they stood", () => {
       b: claim("The port explosion killed 218 people, wounded about 7,000 and left 300,000 homeless.", { source: 3 }),
     },
     {
+      name: "a higher count of the 'dead or missing presumed dead' and a lower count of the dead: the missing were accounted for",
+      a: claim("Officials said 115 people in Lahaina were dead or missing presumed dead after the wildfire.", { speaker: "Officials", source: 1 }),
+      b: claim("The police put the final toll of the Lahaina wildfire at 102.", { speaker: "Police", source: 2 }),
+    },
+    {
       name: "a count as it stood 'by February' and one that 'rose to' a higher figure in March are a timeline",
       a: claim("By February the death toll from the Texas winter storm stood at 57.", { source: 1 }),
       b: claim("In March the death toll from the Texas winter storm rose to 111.", { source: 2 }),
@@ -890,6 +895,11 @@ describe("tolls told as they stood", () => {
       name: "a count as it stood 'by March' and a count made 'in March' are told of one moment: rival counts",
       a: claim("By March the death toll from the Texas winter storm stood at 57.", { source: 1 }),
       b: claim("In March a newspaper analysis of death certificates found 194 deaths from the Texas winter storm.", { speaker: "Newspaper", source: 2 }),
+    },
+    {
+      name: "a provisional count lower than the toll ('98 dead or missing' / '102 were killed') is no revision of it",
+      a: claim("Officials said 98 people in Lahaina were dead or missing after the wildfire.", { speaker: "Officials", source: 1 }),
+      b: claim("The Lahaina wildfire killed 102 people, the governor said.", { speaker: "Josh Green", source: 2 }),
     },
     {
       name: "a lower toll that says the higher one is wrong ('17 died, not eleven') still conflicts",

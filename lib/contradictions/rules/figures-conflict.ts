@@ -109,6 +109,10 @@ function sameThings(a: QuantityFacet, b: QuantityFacet): number {
   return ratioOf(a, b) >= 0.6 ? 0.25 : 0;
 }
 
+/** A toll that counts the unconfirmed with the dead: "dead or missing", "missing presumed dead", "feared dead". */
+const PROVISIONAL =
+  /\b(?:dead\s+or\s+(?:missing|unaccounted\s+for)|missing(?:,)?\s+(?:and\s+)?presumed\s+dead|presumed\s+dead|feared\s+dead|believed\s+(?:to\s+(?:be|have\s+been)\s+)?(?:dead|killed))\b/i;
+
 /** Counts that only grow: a toll of the dead or the injured. */
 const CUMULATIVE = new Set(["death", "injury"]);
 /**
@@ -139,6 +143,9 @@ export function tollsOverTime(a: CueClaim, qa: QuantityFacet, b: CueClaim, qb: Q
   const lower = qa.high < qb.low ? a : qb.high < qa.low ? b : null;
   const higher = lower === a ? b : a;
   if (lower === null) return false;
+  // "79 people are dead or missing presumed dead": a count that holds the unconfirmed is provisional; a lower count of the
+  // confirmed dead is what is left of it once the missing are accounted for — its revision, not a rival.
+  if (PROVISIONAL.test(higher.quote) && !PROVISIONAL.test(lower.quote)) return true;
   if (ROSE_TO.test(higher.quote)) return true;
   // "By November the count stood at 55" / "In November a survey of funeral homes found 499": a count as it stood by a
   // month and another made in that month are told of one moment — rival counts, not a timeline.
