@@ -1,5 +1,5 @@
-// Conservative about layout, generous about content: any finished sentence of five or more words
-// stays, because deciding what is worth checking is the editor's job, not the parser's.
+// Conservative about layout, generous about content: any finished sentence of five or more words (or a shorter one
+// that states a figure or denies outright) stays, because deciding what is worth checking is the editor's job, not the parser's.
 
 import type { ExtractedClaim } from "./types";
 import { attributeClaims, type ClaimSpan } from "./attribution";
@@ -7,6 +7,7 @@ import { LEADING_LABELS, REFERENCE_LINE } from "./references";
 import { segmentSentences, type Sentence } from "./sentences";
 import { splitCompoundSentences } from "./clauses";
 import { contextAround } from "@/lib/text/context";
+import { hasVerb } from "@/lib/text/nlp";
 import { hasTerminalPunctuation, splitParagraphs, wordCount, type Paragraph, type TextSpan } from "./text-spans";
 
 export type SkipReason =
@@ -263,8 +264,20 @@ function skipReason(text: string, sentence: Sentence, paragraph: Paragraph, span
   if (/^[^a-z]*$/.test(value) && /[A-Z]{3}/.test(value)) return "heading";
   if (/\?["”’»)]*$/.test(value)) return "question";
   if (!hasTerminalPunctuation(value) && !sentence.clause) return isWholeLine ? "heading" : "unfinished";
-  if (wordCount(value) < MIN_WORDS) return "too-short";
+  if (wordCount(value) < MIN_WORDS && !shortStatement(value)) return "too-short";
   return null;
+}
+
+/**
+ * "Only 172 were rescued.", "Seventy-two people died.", "Nobody shook anything.": three or four words with a verb that
+ * state a figure or deny outright are as checkable as a long sentence; "All rights reserved." and "Views are my own." are not.
+ */
+const FIGURE =
+  /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million)\b/i;
+const NEGATIVE_OPENING = /^(?:nobody|no\s+one|nothing|none|neither)\b/i;
+function shortStatement(value: string): boolean {
+  if (wordCount(value) < 3 || /©|\(c\)/i.test(value) || !(FIGURE.test(value) || NEGATIVE_OPENING.test(value.trim()))) return false;
+  return hasVerb(value);
 }
 
 export function explainClaimSelection(text: string, sentences: Sentence[] = claimUnits(text)): SentenceVerdict[] {

@@ -182,3 +182,21 @@ describe("non-Latin text", () => {
     expect(extractClaims("   \n\n  ")).toEqual([]);
   });
 });
+
+describe("short sentences that state a figure or deny outright", () => {
+  const kept = (paragraph: string) => extractClaims(paragraph).map((claim) => claim.quote);
+  test("'Only 19 were rescued.' and 'Nobody started any fire.' are claims; 'All rights reserved.' and 'Views are my own.' are not", () => {
+    const text =
+      "The ferry capsized in the strait with 61 people on board and a storm coming in from the west. Only 19 were rescued. " +
+      "The owners said the fire began in the wiring on the second floor of the depot. Nobody started any fire. All rights reserved. Views are my own.";
+    expect(kept(text)).toEqual(expect.arrayContaining(["Only 19 were rescued.", "Nobody started any fire."]));
+    expect(kept(text)).not.toContain("All rights reserved.");
+    expect(kept(text)).not.toContain("Views are my own.");
+  });
+
+  test("a short line with a figure and no verb is no claim ('Forty years today.')", () => {
+    expect(kept("The gas leaked from tank 610 on the night of 2 December 1984 and spread over the city. Forty years today.")).not.toContain(
+      "Forty years today.",
+    );
+  });
+});
