@@ -6,7 +6,7 @@ import { extractPropositions } from "@/lib/facets/propositions";
 import { extractEntities, keysOfName } from "@/lib/facets/entities";
 import { quantityMentions, quantityKeys } from "@/lib/facets/quantities";
 import { figureHolders } from "@/lib/facets/holders";
-import { eventBefore, facetTokens, tokenOffsets, type FacetToken } from "@/lib/facets/tokens";
+import { eventAfter, eventBefore, facetTokens, tokenOffsets, type FacetToken } from "@/lib/facets/tokens";
 import { entailments } from "@/lib/text/wordnet";
 import type { ClaimFacets, DateFacet, FacetInput, Modality } from "@/lib/facets/types";
 
@@ -16,7 +16,7 @@ export { checkWorthiness, DEFAULT_CHECK_WORTHINESS_THRESHOLD, type CheckWorthine
 export { comparableQuantities, quantitiesDisagree, quantityKey } from "@/lib/facets/quantities";
 
 /** Bump on any change that can alter a claim's facets. */
-export const FACETS_VERSION = "56";
+export const FACETS_VERSION = "57";
 
 const HYPOTHETICAL = /\b(?:if|could|might|unless|hypothetical(?:ly)?|in\s+theory|scenario)\b/i;
 const PREDICTION = /\b(?:will|is\s+expected\s+to|are\s+expected\s+to|forecasts?|projected\s+to)\b/i;
@@ -48,11 +48,16 @@ function eventTerms(text: string, lemmas: string[]): string[] {
   return [...terms].sort();
 }
 
+/** Nothing but an opening preposition between the start of the sentence and the date. */
+const FRONTED = /(?:^|[.!?;]\s+)(?:(?:on|in|by|since|from|until|as\s+of|early|late)\s+)?$/i;
+
 function dateFacets(text: string, tokens: FacetToken[]): DateFacet[] {
   const found = dates(text);
   const offsets = tokenOffsets(text, tokens);
-  const eventOf = (start: number) => {
-    const event = eventBefore(tokens, offsets, start);
+  const eventOf = (start: number, end: number) => {
+    // "On 19 April 1989 The Sun published …": a date that opens its sentence dates the verb after it.
+    const fronted = FRONTED.test(text.slice(0, start));
+    const event = fronted ? eventAfter(tokens, offsets, end) : eventBefore(tokens, offsets, start);
     return event.length ? { event } : {};
   };
   const facets: DateFacet[] = found.map((date) => {
@@ -66,7 +71,7 @@ function dateFacets(text: string, tokens: FacetToken[]): DateFacet[] {
       ...(isStatementDate(text, date) ? { statement: true } : {}),
       ...(rejects !== null ? { rejects } : {}),
       ...(rejectsMonth !== null ? { rejectsMonth } : {}),
-      ...eventOf(date.start),
+      ...eventOf(date.start, date.end),
     };
   });
   for (const day of yearlessDays(text, found)) {
@@ -77,7 +82,7 @@ function dateFacets(text: string, tokens: FacetToken[]): DateFacet[] {
       to: day.monthDay,
       yearless: true,
       ...(isStatementDate(text, day) ? { statement: true } : {}),
-      ...eventOf(day.start),
+      ...eventOf(day.start, day.end),
     });
   }
   return facets;

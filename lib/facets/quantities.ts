@@ -623,6 +623,9 @@ const HEAD_BEFORE =
 const MONEY_ROLES: [string, RegExp][] = [
   ["goal", /^(?:target|goal|aim|appeal|sought|seek|seeking|needed|needs?|required|requirements?|requested|asked|called)$/i],
   ["gap", /^(?:gap|shortfall|short|deficit|remaining|outstanding|missing)$/i],
+  // "fined £6,500, with £5,000 in costs": a penalty and the costs a court orders beside it are two sums.
+  ["fine", /^(?:fined|fines?|penalt(?:y|ies))$/i],
+  ["costs", /^(?:costs|expenses|fees)$/i],
   // What was destroyed or lost is not what is needed to rebuild, nor what was paid.
   ["damage", /^(?:damages?|destruction|losses|loss|cost)$/i],
   ["earnings", /^(?:profits?|revenues?|turnover|sales|earnings|income|worth|valued?|budget|exports?)$/i],

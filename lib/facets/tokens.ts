@@ -69,3 +69,23 @@ export function eventBefore(tokens: FacetToken[], offsets: number[], start: numb
   }
   return found;
 }
+
+/**
+ * A date that opens its sentence ("On 19 April 1989 The Sun published …") is the date of the verb after it: the nouns up to
+ * that verb and the verb, as eventBefore gives them.
+ */
+export function eventAfter(tokens: FacetToken[], offsets: number[], end: number): string[] {
+  const at = offsets.findIndex((offset) => offset >= end);
+  if (at === -1) return [];
+  const found: string[] = [];
+  for (let index = at; index < tokens.length && index - at < EVENT_REACH; index += 1) {
+    const token = tokens[index]!;
+    if (CLAUSE_END.test(token.text)) break;
+    if (token.pos === "NOUN") found.push(token.lemma);
+    if (token.pos === "VERB") {
+      found.push(token.lemma);
+      return found;
+    }
+  }
+  return [];
+}

@@ -947,3 +947,17 @@ describe("hyphenated given names", () => {
     expect(names("The MQM-led government bought the Dow-owned plant.")).toEqual(["MQM", "Dow"]);
   });
 });
+
+describe("a fine and the costs beside it; a date that opens its sentence", () => {
+  test("'fined £6,500, with £5,000 in costs': the penalty and the costs are two sums", () => {
+    const [fine, costs] = extractQuantities("The club secretary was convicted of a safety offence and was fined £6,500, with £5,000 in costs.");
+    expect([fine!.role, costs!.role]).toEqual(["fine", "costs"]);
+  });
+
+  test("'On 19 April 1989 The Sun published …' dates the publishing, as 'printed on 18 April 1989' does", () => {
+    const fronted = computeFacets({ quote: "On 12 March 2011 the Courier published a front page blaming the fans." }).dates[0]!;
+    const after = computeFacets({ quote: "That is the lie the Courier printed on 11 March 2011." }).dates[0]!;
+    expect(fronted.event?.at(-1)).toBe("publish");
+    expect(after.event?.at(-1)).toBe("print");
+  });
+});

@@ -221,6 +221,14 @@ describe("a denial that answers the charge named beside it", () => {
   });
 });
 
+describe("one publication dated twice", () => {
+  test("'On 12 March 2011 the Courier published a front page …' against 'the lie the Courier printed on 11 March 2011'", () => {
+    const published = claim("On 12 March 2011 the Courier published a front page blaming the fans for the crush.", { source: 1 });
+    const printed = claim("That is the lie the Courier printed on 11 March 2011 about the crush.", { source: 2 });
+    expect(ruleFor("dates-disagree", { name: "", a: published, b: printed })).toMatchObject({ kind: "date" });
+  });
+});
+
 describe("a party clearing itself of everything", () => {
   test("'Judge Ilves charged Mayor Tamm with negligence' against the mayor's 'my conscience is clear', which names no charge", () => {
     const charge = claim("On 4 March Judge Kaia Ilves charged Tamm and two port officials with negligence causing death.", {

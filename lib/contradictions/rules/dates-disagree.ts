@@ -64,7 +64,9 @@ function nearDate(claim: CueClaim, written: string): Set<string> {
  * acquiring), and the claims name a party in common, so the dates are two accounts of when one party did one thing.
  */
 function sameDatedAct(a: CueClaim, written: string, b: CueClaim, writtenB: string): string | null {
-  if (facetOf(a, written)?.statement || facetOf(b, writtenB)?.statement) return null;
+  // Two dates of telling ("said on 1 June" / "said on 3 June") date two statements; one date of telling against the same
+  // act dated ("published on 19 April" / "printed on 18 April") dates one publication twice.
+  if (facetOf(a, written)?.statement && facetOf(b, writtenB)?.statement) return null;
   const x = datedAct(a, written);
   const y = datedAct(b, writtenB);
   if (!x || !y) return null;
