@@ -919,6 +919,11 @@ function beforeVerb(sentence: string, tokens: Token[], v: number, lastCueToken: 
   while (tokens[i]?.text === ",") {
     const opening = appositionStart(tokens, i);
     if (opening === null) break;
+    // "Ruth Oakes, the former head of the union, whose son was injured, said": appositions in a row, the name before the first.
+    if (appositionStart(tokens, opening) !== null) {
+      i = opening;
+      continue;
+    }
     i = opening - 1;
     // "LeeAnne Walters, 37, a mother of four, said": the age is an apposition of its own.
     if (/^\d{1,3}$/.test(tokens[i]?.text ?? "") && tokens[i - 1]?.text === ",") i -= 2;

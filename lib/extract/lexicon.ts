@@ -564,6 +564,17 @@ export const SEATS_OF_GOVERNMENT: ReadonlySet<string> = new Set([
 export const HONORIFICS: readonly string[] = [
   "the honourable",
   "the honorable",
+  // Styles of the clergy and the bench: "the Right Reverend James Jones", "Lord Justice Taylor".
+  "the right reverend",
+  "the most reverend",
+  "the very reverend",
+  "right reverend",
+  "most reverend",
+  "very reverend",
+  "rt rev",
+  "reverend",
+  "lord justice",
+  "lady justice",
   "lieutenant general",
   "major general",
   "brigadier general",

@@ -151,6 +151,13 @@ const ROLE_NOUNS: ReadonlySet<string> = new Set([
   "consultant",
   "counsel",
   "attorney",
+  // The law's and the church's offices: "His barrister, Ann Lee QC, argued …", "The coroner, Dr Ray Hill, held …".
+  "barrister",
+  "solicitor",
+  "coroner",
+  "magistrate",
+  "bishop",
+  "archbishop",
   // Parties to a case: "The third-party intervener, Human Rights Centre, stated …".
   "intervener",
   "applicant",
