@@ -1154,8 +1154,20 @@ function nameInRoleApposition(tokens: Token[], closing: number): PhraseRange | n
   role = (role && holderOf(tokens, role, /^(?:of|for|at|with)$/, isRoleWord)) ?? role;
   const head = role ? tokens[role.last]!.lower : "";
   // "The company, Meghna Launch Services, said …"
-  if (!role || !(isRoleWord(head) || INSTITUTION_HEADS.has(head)) || !opensMainClause(tokens, role.first)) return null;
+  if (!role || !(isRoleWord(head) || INSTITUTION_HEADS.has(head)) || !opensMainClause(tokens, role.first))
+    return roleBeforePreposition(tokens, name.first - 2) ? name : null;
   return name;
+}
+
+/** "The judge at the first trial": a role opening the clause, then where or whose it is, whatever noun ends that. */
+function roleBeforePreposition(tokens: Token[], end: number): PhraseRange | null {
+  for (let p = end; p > 0 && end - p <= 6; p--) {
+    if (!tokens[p]!.isWord) return null;
+    if (!/^(?:of|for|at|with|in)$/.test(tokens[p]!.lower)) continue;
+    const role = phraseEndingAt(tokens, p - 1);
+    return role && isRoleWord(tokens[role.last]!.lower) && opensMainClause(tokens, role.first) ? role : null;
+  }
+  return null;
 }
 
 // "The initial report submitted to the Sindh government said …"

@@ -447,7 +447,7 @@ export function isPluralGroupName(name: string): boolean {
 export const PARTITIVE_QUANTIFIERS = /^(?:several|some|many|most|all|few|dozens|hundreds|thousands|two|three|four|five)$/;
 
 /** Heads of bodies and undertakings set up to find facts: "the inquiry", "an independent investigation". */
-export const INQUIRY_HEADS: ReadonlySet<string> = new Set(["investigation", "inquiry", "probe", "review", "audit", "examination"]);
+export const INQUIRY_HEADS: ReadonlySet<string> = new Set(["investigation", "inquiry", "probe", "review", "audit", "examination", "panel"]);
 
 /** "The company said" refers back to an institution the reader has met. */
 export const INSTITUTION_HEADS: ReadonlySet<string> = new Set([

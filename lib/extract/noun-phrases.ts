@@ -84,6 +84,10 @@ const ROLE_NOUNS: ReadonlySet<string> = new Set([
   "governor",
   "judge",
   "court",
+  // The bodies that hear evidence: "The jury said …", "the panel concluded …".
+  "jury",
+  "tribunal",
+  "panel",
   "group",
   "party",
   "committee",

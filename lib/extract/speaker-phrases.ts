@@ -348,7 +348,9 @@ function isDescription(words: Token[]): boolean {
   const head = content[content.length - 1]!;
   const headIsRole =
     !isAcronym(head) &&
-    (TITLE_WORDS.has(head.lower) || /^(group|party|court|committee|father|mother|doctor|family|ambassador|organization|organisation)$/.test(head.lower));
+    (TITLE_WORDS.has(head.lower) ||
+      // "the jury found", "the panel concluded": the bodies that hear evidence and find are described by their kind too.
+      /^(group|party|court|jury|tribunal|panel|committee|father|mother|doctor|family|ambassador|organization|organisation)$/.test(head.lower));
   if (!headIsRole) return false;
   // "the veteran Congress leader": after "the", a proper name right before a lower-case role only says whose it is.
   const whose = /^the$/i.test(words[0]!.text) && !isCapitalized(head) ? content[content.length - 2] : undefined;

@@ -563,3 +563,20 @@ describe("appositions in a row", () => {
     expect(speakerOf("Ann Cole, head of the Ferry Union, said the crossings would resume.", "crossings would resume")).toBe("Ann Cole");
   });
 });
+
+describe("bodies that hear evidence and offices with where they sit", () => {
+  test("'The jury said …', 'the panel found that …': a jury, tribunal or panel speaks by its kind", () => {
+    expect(speakerOf("The jury said the landlord had acted negligently.", "acted negligently")).toBe("Jury");
+    expect(speakerOf("The tenants were evicted unlawfully, the tribunal concluded on Friday.", "evicted unlawfully")).toBe("Tribunal");
+    expect(speakerOf("The panel found that the records had been altered.", "records had been altered")).toBe("Panel");
+  });
+
+  test("a role, then where it sits, then the name: 'The judge at the first trial, Mary Lowe, held …'", () => {
+    expect(speakerOf("The judge at the first trial, Mary Lowe, held that the contract was void.", "contract was void")).toBe("Mary Lowe");
+    expect(speakerOf("The pathologist in the original case, Dr Ian Moss, said the injuries were old.", "injuries were old")).toBe("Ian Moss");
+  });
+
+  test("a place before a name is no role: 'Rain fell on the town of Hull, Mary Lowe said.'", () => {
+    expect(speakerOf("Rain fell on the town of Hull, Mary Lowe said.", "Rain fell")).toBe("Mary Lowe");
+  });
+});
