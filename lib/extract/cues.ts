@@ -452,6 +452,10 @@ const SPANS_OF_TIME = /^(?:day|week|month|year|minute|hour|moment|few|while|seco
 
 /** "called the study an attempt …": after the verb a definite noun phrase, then "a"/"an" and what it is called. */
 function namesAsSomething(tokens: Token[], v: number): boolean {
+  // "called it the greatest miscarriage of justice", "called him a liar": a pronoun named as something ("called it a day"
+  // is an idiom of time, not a judgement).
+  if (/^(?:it|him|her|them)$/.test(tokens[v + 1]?.lower ?? "") && /^(?:a|an|the)$/.test(tokens[v + 2]?.lower ?? ""))
+    return !!tokens[v + 3]?.isWord && !tokens.slice(v + 3, v + 6).some((t) => SPANS_OF_TIME.test(t.lower));
   if (!DEFINITE.test(tokens[v + 1]?.lower ?? "")) return false;
   for (let i = v + 2; i < tokens.length && i <= v + 6; i++) {
     const token = tokens[i]!;

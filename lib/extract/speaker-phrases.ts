@@ -240,6 +240,8 @@ export function readPhrase(whole: string, following: string): PhraseReading | nu
   // "The government's own committee": an owner makes it a named body, not a description.
   const owned = words.some((w, i) => i < words.length - 1 && /[’']s$/.test(w.text));
   if (!owned && isDescription(words) && /^(the|this)$/i.test(words[0]!.text)) return { type: "description", head: head.lower, text };
+  // "Devine's family said": a named person's family speaks as one, like "the Ortiz family".
+  if (owned && head.lower === "family" && words.length === 2 && isCapitalized(words[0]!)) return groupReading(words, text);
   // "Prosecutors said": a sentence-initial capital does not make a plural noun a name.
   const headIsCommonNoun = !isCapitalized(head) || (words.length === 1 && head.start === 0) || isSentenceInitialPair(words);
   // "Diplomatic sources" can be told apart; bare "sources" stay anonymous.

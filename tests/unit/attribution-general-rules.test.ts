@@ -580,3 +580,21 @@ describe("bodies that hear evidence and offices with where they sit", () => {
     expect(speakerOf("Rain fell on the town of Hull, Mary Lowe said.", "Rain fell")).toBe("Mary Lowe");
   });
 });
+
+describe("naming something is saying it; a named person's family speaks as one", () => {
+  test("'called it a scandal', 'called it the worst decision of the decade': a pronoun named as something", () => {
+    expect(speakerOf("Ann Cole called it a scandal.", "scandal")).toBe("Ann Cole");
+    expect(speakerOf("Ann Cole, the MP who chaired the committee, called it the worst decision of the decade.", "worst decision")).toBe("Ann Cole");
+  });
+
+  test("'called it a day' is an idiom of time and 'called him at home' rang him: neither is a claim of the caller", () => {
+    expect(speakerOf("Ann Cole called it a day at noon.", "called it a day")).toBeNull();
+    expect(speakerOf("Ann Cole called him at home.", "called him at home")).toBeNull();
+  });
+
+  test("'Ortiz's family said in a statement …': the family speaks, through its statement", () => {
+    const claim = claimWith("Ortiz's family said in a statement that they welcomed the ruling.", "welcomed the ruling");
+    expect(claim.speaker?.name).toBe("Ortiz family");
+    expect(claim.citedVia).toContain("statement");
+  });
+});
