@@ -215,7 +215,24 @@ const SUBJECT_PRONOUNS = new Set(["he", "she", "it", "they"]);
 
 const CLAUSE_JOINERS = new Set(["but", "and", "so", "yet", "then", "however", "while", "although", "though"]);
 const SUBORDINATORS = new Set(["that", "which", "who", "whom", "whose", "what", "why", "how", "where", "because", "if", "whether", "than", "as"]);
-const PREPOSITIONS = new Set(["in", "on", "at", "during", "after", "before", "from", "with", "to", "by", "for", "through", "upon", "since"]);
+const PREPOSITIONS = new Set([
+  "in",
+  "on",
+  "at",
+  "during",
+  "after",
+  "before",
+  "from",
+  "with",
+  "to",
+  "by",
+  "for",
+  "through",
+  "upon",
+  "since",
+  "within",
+  "throughout",
+]);
 const SENTENCE_ADVERBS = new Set([
   "now",
   "today",
@@ -433,7 +450,13 @@ function thatFollows(tokens: Token[], v: number): boolean {
     if (tokens[i]!.lower === "that") return true;
     if (!tokens[i]!.isWord && tokens[i]!.text !== ",") return false;
   }
-  return false;
+  // "told Ann Cole, then head of the union, that …": the hearer's apposition, set off by two commas, ends right before "that".
+  const commas: number[] = [];
+  for (let i = v + 1; i < tokens.length && i <= v + 18 && commas.length < 2; i++) {
+    if (tokens[i]!.text === ",") commas.push(i);
+    else if (!tokens[i]!.isWord) return false;
+  }
+  return commas.length === 2 && commas[0]! <= v + 5 && tokens[commas[1]! + 1]?.lower === "that";
 }
 
 /** "at more than 24,000", "at 400", "above 25,000": within `reach` tokens from `from`, an "at" or a bound before a figure. */

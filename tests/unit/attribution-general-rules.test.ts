@@ -598,3 +598,16 @@ describe("naming something is saying it; a named person's family speaks as one",
     expect(claim.citedVia).toContain("statement");
   });
 });
+
+describe("what stands between a pronoun and its report", () => {
+  const lead = "Mark Holloway visited the site on Sunday. ";
+
+  test("a fronted 'within …' phrase opens the clause: 'Within hours he told Ann Cole that …'", () => {
+    expect(speakerOf(`${lead}Within hours he told Ann Cole that the gate was shut.`, "gate was shut")).toBe("Mark Holloway");
+  });
+
+  test("the hearer's apposition before 'that': 'he told Ann Cole, then head of the union, that …'", () => {
+    const text = `${lead}Within hours of the crash he told Ann Cole, then chief executive of the Ferry Union, that the gate had been forced.`;
+    expect(speakerOf(text, "gate had been forced")).toBe("Mark Holloway");
+  });
+});
