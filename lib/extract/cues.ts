@@ -215,7 +215,24 @@ const SUBJECT_PRONOUNS = new Set(["he", "she", "it", "they"]);
 
 const CLAUSE_JOINERS = new Set(["but", "and", "so", "yet", "then", "however", "while", "although", "though"]);
 const SUBORDINATORS = new Set(["that", "which", "who", "whom", "whose", "what", "why", "how", "where", "because", "if", "whether", "than", "as"]);
-const PREPOSITIONS = new Set(["in", "on", "at", "during", "after", "before", "from", "with", "to", "by", "for", "through", "upon", "since"]);
+const PREPOSITIONS = new Set([
+  "in",
+  "on",
+  "at",
+  "during",
+  "after",
+  "before",
+  "from",
+  "with",
+  "to",
+  "by",
+  "for",
+  "through",
+  "upon",
+  "since",
+  "within",
+  "throughout",
+]);
 const SENTENCE_ADVERBS = new Set([
   "now",
   "today",
@@ -433,7 +450,13 @@ function thatFollows(tokens: Token[], v: number): boolean {
     if (tokens[i]!.lower === "that") return true;
     if (!tokens[i]!.isWord && tokens[i]!.text !== ",") return false;
   }
-  return false;
+  // "told Ann Cole, then head of the union, that …": the hearer's apposition, set off by two commas, ends right before "that".
+  const commas: number[] = [];
+  for (let i = v + 1; i < tokens.length && i <= v + 18 && commas.length < 2; i++) {
+    if (tokens[i]!.text === ",") commas.push(i);
+    else if (!tokens[i]!.isWord) return false;
+  }
+  return commas.length === 2 && commas[0]! <= v + 5 && tokens[commas[1]! + 1]?.lower === "that";
 }
 
 /** "at more than 24,000", "at 400", "above 25,000": within `reach` tokens from `from`, an "at" or a bound before a figure. */
@@ -452,6 +475,10 @@ const SPANS_OF_TIME = /^(?:day|week|month|year|minute|hour|moment|few|while|seco
 
 /** "called the study an attempt …": after the verb a definite noun phrase, then "a"/"an" and what it is called. */
 function namesAsSomething(tokens: Token[], v: number): boolean {
+  // "called it the greatest miscarriage of justice", "called him a liar": a pronoun named as something ("called it a day"
+  // is an idiom of time, not a judgement).
+  if (/^(?:it|him|her|them)$/.test(tokens[v + 1]?.lower ?? "") && /^(?:a|an|the)$/.test(tokens[v + 2]?.lower ?? ""))
+    return !!tokens[v + 3]?.isWord && !tokens.slice(v + 3, v + 6).some((t) => SPANS_OF_TIME.test(t.lower));
   if (!DEFINITE.test(tokens[v + 1]?.lower ?? "")) return false;
   for (let i = v + 2; i < tokens.length && i <= v + 6; i++) {
     const token = tokens[i]!;
@@ -919,6 +946,11 @@ function beforeVerb(sentence: string, tokens: Token[], v: number, lastCueToken: 
   while (tokens[i]?.text === ",") {
     const opening = appositionStart(tokens, i);
     if (opening === null) break;
+    // "Ruth Oakes, the former head of the union, whose son was injured, said": appositions in a row, the name before the first.
+    if (appositionStart(tokens, opening) !== null) {
+      i = opening;
+      continue;
+    }
     i = opening - 1;
     // "LeeAnne Walters, 37, a mother of four, said": the age is an apposition of its own.
     if (/^\d{1,3}$/.test(tokens[i]?.text ?? "") && tokens[i - 1]?.text === ",") i -= 2;
@@ -1149,8 +1181,20 @@ function nameInRoleApposition(tokens: Token[], closing: number): PhraseRange | n
   role = (role && holderOf(tokens, role, /^(?:of|for|at|with)$/, isRoleWord)) ?? role;
   const head = role ? tokens[role.last]!.lower : "";
   // "The company, Meghna Launch Services, said …"
-  if (!role || !(isRoleWord(head) || INSTITUTION_HEADS.has(head)) || !opensMainClause(tokens, role.first)) return null;
+  if (!role || !(isRoleWord(head) || INSTITUTION_HEADS.has(head)) || !opensMainClause(tokens, role.first))
+    return roleBeforePreposition(tokens, name.first - 2) ? name : null;
   return name;
+}
+
+/** "The judge at the first trial": a role opening the clause, then where or whose it is, whatever noun ends that. */
+function roleBeforePreposition(tokens: Token[], end: number): PhraseRange | null {
+  for (let p = end; p > 0 && end - p <= 6; p--) {
+    if (!tokens[p]!.isWord) return null;
+    if (!/^(?:of|for|at|with|in)$/.test(tokens[p]!.lower)) continue;
+    const role = phraseEndingAt(tokens, p - 1);
+    return role && isRoleWord(tokens[role.last]!.lower) && opensMainClause(tokens, role.first) ? role : null;
+  }
+  return null;
 }
 
 // "The initial report submitted to the Sindh government said …"

@@ -447,7 +447,7 @@ export function isPluralGroupName(name: string): boolean {
 export const PARTITIVE_QUANTIFIERS = /^(?:several|some|many|most|all|few|dozens|hundreds|thousands|two|three|four|five)$/;
 
 /** Heads of bodies and undertakings set up to find facts: "the inquiry", "an independent investigation". */
-export const INQUIRY_HEADS: ReadonlySet<string> = new Set(["investigation", "inquiry", "probe", "review", "audit", "examination"]);
+export const INQUIRY_HEADS: ReadonlySet<string> = new Set(["investigation", "inquiry", "probe", "review", "audit", "examination", "panel"]);
 
 /** "The company said" refers back to an institution the reader has met. */
 export const INSTITUTION_HEADS: ReadonlySet<string> = new Set([
@@ -564,6 +564,17 @@ export const SEATS_OF_GOVERNMENT: ReadonlySet<string> = new Set([
 export const HONORIFICS: readonly string[] = [
   "the honourable",
   "the honorable",
+  // Styles of the clergy and the bench: "the Right Reverend James Jones", "Lord Justice Taylor".
+  "the right reverend",
+  "the most reverend",
+  "the very reverend",
+  "right reverend",
+  "most reverend",
+  "very reverend",
+  "rt rev",
+  "reverend",
+  "lord justice",
+  "lady justice",
   "lieutenant general",
   "major general",
   "brigadier general",

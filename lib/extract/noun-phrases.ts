@@ -84,6 +84,10 @@ const ROLE_NOUNS: ReadonlySet<string> = new Set([
   "governor",
   "judge",
   "court",
+  // The bodies that hear evidence: "The jury said …", "the panel concluded …".
+  "jury",
+  "tribunal",
+  "panel",
   "group",
   "party",
   "committee",
@@ -151,6 +155,13 @@ const ROLE_NOUNS: ReadonlySet<string> = new Set([
   "consultant",
   "counsel",
   "attorney",
+  // The law's and the church's offices: "His barrister, Ann Lee QC, argued …", "The coroner, Dr Ray Hill, held …".
+  "barrister",
+  "solicitor",
+  "coroner",
+  "magistrate",
+  "bishop",
+  "archbishop",
   // Parties to a case: "The third-party intervener, Human Rights Centre, stated …".
   "intervener",
   "applicant",

@@ -333,9 +333,10 @@ export class SentenceAttributor {
       }
       case "description": {
         // An unresolved "the government" is still a speaker an editor can file: the government.
+        // "The Prime Minister told MPs …" is whoever the text gave that office, never merely the last person quoted.
         const speaker =
           this.framedSubject(reading.head, match, context) ??
-          this.discourse.resolveDescription(reading.head, at) ??
+          (isStateOffice(reading) ? this.discourse.resolveRole(reading.head, at) : this.discourse.resolveDescription(reading.head, at)) ??
           nationalInstitution(reading.head) ??
           this.unnamedOffice(reading, at, match, context.sentence);
         // "…,” the Prime Minister said. He stressed …": the person the description named is the one "he" means next.
@@ -392,7 +393,8 @@ export class SentenceAttributor {
   // text says speaks, and a later "the judge" is the same one.
   private unnamedOffice(reading: Extract<PhraseReading, { type: "description" }>, at: Position, match: CueMatch, sentence: string): ExtractedSpeaker | null {
     const inquiry = INQUIRY_HEADS.has(reading.head);
-    if (!UNNAMED_OFFICES.has(reading.head) && !inquiry) return null;
+    const state = STATE_OFFICES.has(reading.head);
+    if (!UNNAMED_OFFICES.has(reading.head) && !inquiry && !state) return null;
     // What the office says, not what it does: "the court found that …", "the judge said", never "the court rejected petitions".
     // "…, the public inquiry concluded": a finding verb closing the words it frames.
     const frames = match.phraseStart !== null && /,\s*$/.test(sentence.slice(0, match.phraseStart)) && FINDING_VERBS.test(match.cue);
@@ -407,7 +409,8 @@ export class SentenceAttributor {
     // "the public inquiry into the fire": the office is named up to its head; what it is into only says which.
     const all = reading.text.trim().split(/\s+/);
     const words = all.slice(0, all.findIndex((word) => word.toLowerCase() === reading.head) + 1 || all.length);
-    if (!/^the$/i.test(words[0] ?? "") || words.slice(1).some((word) => /^\p{Lu}/u.test(word))) return null;
+    // "the Prime Minister", "the Foreign Secretary": a state's office is capitalized, and so named; "the court" never is.
+    if (state ? !isStateOffice(reading) : !/^the$/i.test(words[0] ?? "") || words.slice(1).some((word) => /^\p{Lu}/u.test(word))) return null;
     const kind = COURT_HEADS.has(reading.head) ? "court" : inquiry ? "other" : "person";
     const speaker: ExtractedSpeaker = { name: capitalize(words.slice(1).join(" ")), kind };
     this.discourse.mentionRole(reading.head, speaker, at);
@@ -708,6 +711,20 @@ const COMMERCIAL_DESCRIPTIONS: ReadonlySet<string> = new Set(["company", "firm",
 const COURT_HEADS: ReadonlySet<string> = new Set(["court", "tribunal", "jury"]);
 const FINDING_VERBS = /^(?:concluded|concludes|found|finds|ruled|rules|determined|said|says)$/i;
 const UNNAMED_OFFICES: ReadonlySet<string> = new Set([...COURT_HEADS, "judge", "prosecutor", "coroner", "magistrate"]);
+// "The Prime Minister told MPs that …" with no name given: the capitalized office of a state is a speaker an editor can file.
+const STATE_OFFICES: ReadonlySet<string> = new Set(["minister", "president", "chancellor", "premier", "secretary", "governor"]);
+
+/** "the Prime Minister", "The Home Secretary": "the", then capitalized words ending in a state's office. */
+function isStateOffice(reading: Extract<PhraseReading, { type: "description" }>): boolean {
+  const words = reading.text.trim().split(/\s+/);
+  return (
+    STATE_OFFICES.has(reading.head) &&
+    /^the$/i.test(words[0] ?? "") &&
+    words.length >= 2 &&
+    words[words.length - 1]!.toLowerCase() === reading.head &&
+    words.slice(1).every((word) => /^\p{Lu}/u.test(word))
+  );
+}
 
 // An unresolved "the army" is still a speaker; an unresolved "the company" says too little.
 const NATIONAL_INSTITUTIONS = new Set([

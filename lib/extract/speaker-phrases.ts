@@ -240,6 +240,8 @@ export function readPhrase(whole: string, following: string): PhraseReading | nu
   // "The government's own committee": an owner makes it a named body, not a description.
   const owned = words.some((w, i) => i < words.length - 1 && /[’']s$/.test(w.text));
   if (!owned && isDescription(words) && /^(the|this)$/i.test(words[0]!.text)) return { type: "description", head: head.lower, text };
+  // "Devine's family said": a named person's family speaks as one, like "the Ortiz family".
+  if (owned && head.lower === "family" && words.length === 2 && isCapitalized(words[0]!)) return groupReading(words, text);
   // "Prosecutors said": a sentence-initial capital does not make a plural noun a name.
   const headIsCommonNoun = !isCapitalized(head) || (words.length === 1 && head.start === 0) || isSentenceInitialPair(words);
   // "Diplomatic sources" can be told apart; bare "sources" stay anonymous.
@@ -348,7 +350,9 @@ function isDescription(words: Token[]): boolean {
   const head = content[content.length - 1]!;
   const headIsRole =
     !isAcronym(head) &&
-    (TITLE_WORDS.has(head.lower) || /^(group|party|court|committee|father|mother|doctor|family|ambassador|organization|organisation)$/.test(head.lower));
+    (TITLE_WORDS.has(head.lower) ||
+      // "the jury found", "the panel concluded": the bodies that hear evidence and find are described by their kind too.
+      /^(group|party|court|jury|tribunal|panel|committee|father|mother|doctor|family|ambassador|organization|organisation)$/.test(head.lower));
   if (!headIsRole) return false;
   // "the veteran Congress leader": after "the", a proper name right before a lower-case role only says whose it is.
   const whose = /^the$/i.test(words[0]!.text) && !isCapitalized(head) ? content[content.length - 2] : undefined;

@@ -4,6 +4,7 @@
 import { describe, expect, test } from "vitest";
 
 import { claimWith, speakerOf } from "../helpers/extracted-claims";
+import { normalizeActorName } from "../../lib/extract/actors";
 import { isGroupHead } from "../../lib/extract/lexicon";
 import { normalizeDocument } from "../../lib/extract/normalize";
 
@@ -514,5 +515,99 @@ describe("companies named by their trade", () => {
     const text =
       "Appeal dismissed\n\nThe ministry had asked for a review. A full bench of the Harbour High Court dismissed the petition on 14 March. It found that the owners had paid the award in full.";
     expect(speakerOf(text, "owners had paid")).toBe("Harbour High Court");
+  });
+});
+
+// Rules found on tests/fixtures/conflicts/hillsborough, measured before any rule was changed for it; tried here on sentences
+// written for this file.
+describe("offices of the law, the church and the state", () => {
+  test("a barrister, solicitor or coroner named in apposition speaks: 'His barrister, Ann Lee QC, argued …'", () => {
+    expect(speakerOf("His barrister, Ann Lee QC, argued that the delay was caused by the contractor.", "delay was caused")).toBe("Ann Lee");
+    expect(speakerOf("The family's solicitor, Owen Price, said the council had ignored the warnings.", "ignored the warnings")).toBe("Owen Price");
+    expect(speakerOf("The coroner, Dr Ray Hill, held that the driver had died instantly.", "died instantly")).toBe("Ray Hill");
+  });
+
+  test("a clergy style or a judge's title before a name is no part of it: 'the Right Reverend Anne Hale'", () => {
+    expect(normalizeActorName("Right Reverend Anne Hale")).toBe("anne hale");
+    expect(normalizeActorName("The Most Reverend Paul Ito")).toBe("paul ito");
+    expect(normalizeActorName("Lord Justice Marsh")).toBe("marsh");
+  });
+
+  test("'The Prime Minister told MPs …' with no one given the office is the office, not the last person quoted", () => {
+    const text = "Ruth Oakes said the inquiry had been a whitewash. The Prime Minister told MPs that the force had misled the public.";
+    expect(speakerOf(text, "misled the public")).toBe("Prime Minister");
+  });
+
+  test("the office is whoever the text gave it: 'Prime Minister Jane Doyle … The Prime Minister told …'", () => {
+    const text =
+      "Prime Minister Jane Doyle visited the site on Monday. Ruth Oakes said the inquiry had been a whitewash. The Prime Minister told MPs that the force had misled the public.";
+    expect(speakerOf(text, "misled the public")).toBe("Jane Doyle");
+  });
+
+  test("a lower-case office with no holder named stays unattributed: 'the president said'", () => {
+    expect(speakerOf("The president said the embassy would stay open.", "embassy would stay open")).toBeNull();
+  });
+});
+
+describe("appositions in a row", () => {
+  test("'Ruth Oakes, the former head of the union, whose son was injured, said …': the name before both", () => {
+    const text = "Ruth Oakes, the former head of the Tenants Association, whose daughter was among the injured, said the inquiry had been a whitewash.";
+    expect(speakerOf(text, "whitewash")).toBe("Ruth Oakes");
+  });
+
+  test("an age then a description: 'Tom Reyes, 41, a teacher from Leeds, said …'", () => {
+    expect(speakerOf("Tom Reyes, 41, a teacher from Leeds, said the gate was shut.", "gate was shut")).toBe("Tom Reyes");
+  });
+
+  test("a single apposition naming a body still leaves the body out: 'Ann Cole, head of the Ferry Union, said …'", () => {
+    expect(speakerOf("Ann Cole, head of the Ferry Union, said the crossings would resume.", "crossings would resume")).toBe("Ann Cole");
+  });
+});
+
+describe("bodies that hear evidence and offices with where they sit", () => {
+  test("'The jury said …', 'the panel found that …': a jury, tribunal or panel speaks by its kind", () => {
+    expect(speakerOf("The jury said the landlord had acted negligently.", "acted negligently")).toBe("Jury");
+    expect(speakerOf("The tenants were evicted unlawfully, the tribunal concluded on Friday.", "evicted unlawfully")).toBe("Tribunal");
+    expect(speakerOf("The panel found that the records had been altered.", "records had been altered")).toBe("Panel");
+  });
+
+  test("a role, then where it sits, then the name: 'The judge at the first trial, Mary Lowe, held …'", () => {
+    expect(speakerOf("The judge at the first trial, Mary Lowe, held that the contract was void.", "contract was void")).toBe("Mary Lowe");
+    expect(speakerOf("The pathologist in the original case, Dr Ian Moss, said the injuries were old.", "injuries were old")).toBe("Ian Moss");
+  });
+
+  test("a place before a name is no role: 'Rain fell on the town of Hull, Mary Lowe said.'", () => {
+    expect(speakerOf("Rain fell on the town of Hull, Mary Lowe said.", "Rain fell")).toBe("Mary Lowe");
+  });
+});
+
+describe("naming something is saying it; a named person's family speaks as one", () => {
+  test("'called it a scandal', 'called it the worst decision of the decade': a pronoun named as something", () => {
+    expect(speakerOf("Ann Cole called it a scandal.", "scandal")).toBe("Ann Cole");
+    expect(speakerOf("Ann Cole, the MP who chaired the committee, called it the worst decision of the decade.", "worst decision")).toBe("Ann Cole");
+  });
+
+  test("'called it a day' is an idiom of time and 'called him at home' rang him: neither is a claim of the caller", () => {
+    expect(speakerOf("Ann Cole called it a day at noon.", "called it a day")).toBeNull();
+    expect(speakerOf("Ann Cole called him at home.", "called him at home")).toBeNull();
+  });
+
+  test("'Ortiz's family said in a statement …': the family speaks, through its statement", () => {
+    const claim = claimWith("Ortiz's family said in a statement that they welcomed the ruling.", "welcomed the ruling");
+    expect(claim.speaker?.name).toBe("Ortiz family");
+    expect(claim.citedVia).toContain("statement");
+  });
+});
+
+describe("what stands between a pronoun and its report", () => {
+  const lead = "Mark Holloway visited the site on Sunday. ";
+
+  test("a fronted 'within …' phrase opens the clause: 'Within hours he told Ann Cole that …'", () => {
+    expect(speakerOf(`${lead}Within hours he told Ann Cole that the gate was shut.`, "gate was shut")).toBe("Mark Holloway");
+  });
+
+  test("the hearer's apposition before 'that': 'he told Ann Cole, then head of the union, that …'", () => {
+    const text = `${lead}Within hours of the crash he told Ann Cole, then chief executive of the Ferry Union, that the gate had been forced.`;
+    expect(speakerOf(text, "gate had been forced")).toBe("Mark Holloway");
   });
 });

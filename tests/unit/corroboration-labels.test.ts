@@ -56,6 +56,7 @@ describe("corroboration labels", () => {
       "bhopal-gas",
       "deepwater-flow",
       "grenfell-tower",
+      "hillsborough",
       "maria-deaths",
       "mh17",
       "rana-plaza",
