@@ -258,6 +258,9 @@ function skipReason(text: string, sentence: Sentence, paragraph: Paragraph, span
   if (/https?:\/\/|www\.\w/.test(value)) return "url";
   if (isDateOnly(value)) return "date";
   if (/^(Published|Posted|Updated|Last updated|Filed|Date|Classified By|E\.O\.)\b/i.test(value)) return "publication-note";
+  // "This article was amended on 29 July 2021: …": the page's note on its own corrections.
+  if (/^(?:this|the)\s+(?:article|story|report|piece|page|post)\s+(?:was|has\s+been)\s+(?:amended|corrected|updated|changed)\b/i.test(value))
+    return "publication-note";
   if (/\b(can be found here|click here|read more|continue reading)\b/i.test(value)) return "navigation";
   const isWholeLine = paragraph.lines.some((line) => line.start === sentence.start && line.end === sentence.end);
   if (isWholeLine && isTitleCase(value)) return "heading";

@@ -8,4 +8,4 @@ export { segmentSentences, segmentSentencesWithStats, type Sentence, type Segmen
 export { canonicalActorKey, guessActorKind, normalizeActorName, PersonNameResolver } from "./actors";
 
 /** Bump on any change that can alter extracted claims (segmentation, selection, attribution rules). */
-export const EXTRACTOR_VERSION = "1.12.0";
+export const EXTRACTOR_VERSION = "1.12.1";

@@ -200,3 +200,9 @@ describe("short sentences that state a figure or deny outright", () => {
     );
   });
 });
+
+test("a page's note on its own corrections is no claim", () => {
+  const text =
+    "The inquest jury found that the ferry's master had been unlawfully killed in the storm. This article was amended on 3 May 2021: an earlier version gave the wrong date for the inquest.";
+  expect(extractClaims(text).map((claim) => claim.quote)).toEqual(["The inquest jury found that the ferry's master had been unlawfully killed in the storm."]);
+});
