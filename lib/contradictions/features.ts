@@ -664,8 +664,7 @@ function voiceKeys(claim: CueClaim): Set<string> {
     const body = name ? bodySpokenFor(name) : null;
     if (body && !/\band\b/i.test(body)) for (const key of keysOfName(body)) keys.add(key);
     // "said Kim Suk-kyun, commissioner of the coast guard": a title the claim gives its speaker names the body they speak for.
-    const affiliation = name ? affiliationOf(claim.quote, name) : null;
-    if (affiliation) for (const key of keysOfName(affiliation.replace(/^the\s+/i, ""))) if (key.includes(" ")) keys.add(key);
+    for (const key of affiliationKeys(claim)) if (key.includes(" ")) keys.add(key);
     return keys;
   });
 }
@@ -673,11 +672,18 @@ const voiceKeysMemo = memo<Set<string>>();
 
 /** The speaker holds the key, or the body their title names does ("the company's chief executive Biagio Chiarolanza"). */
 export function speaksFor(claim: CueClaim, key: string): boolean {
-  if (speakerKeys(claim).has(key)) return true;
-  const name = voiceName(claim);
-  const affiliation = name ? affiliationOf(claim.quote, name) : null;
-  return !!affiliation && [...keysOfName(affiliation.replace(/^the\s+/i, ""))].includes(key);
+  return speakerKeys(claim).has(key) || affiliationKeys(claim).has(key);
 }
+
+/** The keys of the body the speaker's title names in the claim ("BP spokesman Toby Odone"), once per claim. */
+function affiliationKeys(claim: CueClaim): Set<string> {
+  return affiliationKeysMemo(claim, () => {
+    const name = voiceName(claim);
+    const affiliation = name ? affiliationOf(claim.quote, name) : null;
+    return new Set(affiliation ? keysOfName(affiliation.replace(/^the\s+/i, "")) : []);
+  });
+}
+const affiliationKeysMemo = memo<Set<string>>();
 
 /** Actors that differ only in spelling share a key, and a body shares its officials' voice. */
 export function sameVoice(a: CueClaim, b: CueClaim): boolean {
