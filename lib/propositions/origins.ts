@@ -235,7 +235,9 @@ export function affiliationOf(quote: string, name: string): string | null {
   const patterns = affiliationPatterns(name.trim(), surname);
   // Each pattern is tried only where the words it cannot match without are in the text: a pattern naming a speaker is
   // compiled anew for each name, which costs far more than these checks.
-  const before = TITLE_THEN_SPACE.test(quote) ? patterns.before.exec(quote) : null;
+  // A title, and the name somewhere after it.
+  const title = TITLE_THEN_SPACE.exec(quote);
+  const before = title && quote.lastIndexOf(surname) > title.index ? patterns.before.exec(quote) : null;
   if (before && !TITLE_RANK.test(before[1]!.trim())) return before[1]!.trim();
   const apposable = quote.includes(`${surname},`) && ROLE_WORD.test(quote);
   const after = apposable ? patterns.after.exec(quote) : null;
