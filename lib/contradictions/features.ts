@@ -447,7 +447,8 @@ export function facetsOf(claim: CueClaim): ClaimFacets {
   return computed;
 }
 
-function memo<T>(): (claim: CueClaim, compute: () => T) => T {
+/** A value computed once per claim object (a claim is judged in many pairs); what it returns is shared, never changed. */
+export function memo<T>(): (claim: CueClaim, compute: () => T) => T {
   const cache = new WeakMap<CueClaim, T>();
   return (claim, compute) => {
     const known = cache.get(claim);
@@ -476,6 +477,14 @@ export function entityText(claim: CueClaim, key: string): string {
 
 /** A denial or admission also speaks for its speaker. */
 export function actTargets(claim: CueClaim, act: Act): { targets: Set<string>; cue: string } | null {
+  const byAct = actTargetsMemo(claim, () => new Map());
+  let known = byAct.get(act);
+  if (known === undefined) byAct.set(act, (known = computeActTargets(claim, act)));
+  return known;
+}
+const actTargetsMemo = memo<Map<Act, { targets: Set<string>; cue: string } | null>>();
+
+function computeActTargets(claim: CueClaim, act: Act): { targets: Set<string>; cue: string } | null {
   const found = facetsOf(claim).acts.find((candidate) => candidate.act === act);
   if (!found) return null;
   const targets = new Set(found.targets);
@@ -519,6 +528,8 @@ const NOT_A_SERIES = new RegExp(
 );
 
 /** "Phase 1", "Flight 17", "the second report": each name in a numbered series, with the numbers given to it. */
+const serialsMemo = memo<Map<string, Set<string>>>();
+
 function serials(quote: string): Map<string, Set<string>> {
   const named = new Map<string, Set<string>>();
   for (const match of quote.matchAll(SERIAL)) {
@@ -536,9 +547,9 @@ function serials(quote: string): Map<string, Set<string>> {
  * members of a series, so what each says of its member is not said of the other.
  */
 export function differentMembers(a: CueClaim, b: CueClaim): boolean {
-  const sa = serials(a.quote);
+  const sa = serialsMemo(a, () => serials(a.quote));
   if (!sa.size) return false;
-  for (const [name, numbers] of serials(b.quote)) {
+  for (const [name, numbers] of serialsMemo(b, () => serials(b.quote))) {
     const other = sa.get(name);
     if (other && ![...numbers].some((number) => other.has(number))) return true;
   }
@@ -664,8 +675,7 @@ function voiceKeys(claim: CueClaim): Set<string> {
     const body = name ? bodySpokenFor(name) : null;
     if (body && !/\band\b/i.test(body)) for (const key of keysOfName(body)) keys.add(key);
     // "said Kim Suk-kyun, commissioner of the coast guard": a title the claim gives its speaker names the body they speak for.
-    const affiliation = name ? affiliationOf(claim.quote, name) : null;
-    if (affiliation) for (const key of keysOfName(affiliation.replace(/^the\s+/i, ""))) if (key.includes(" ")) keys.add(key);
+    for (const key of affiliationKeys(claim)) if (key.includes(" ")) keys.add(key);
     return keys;
   });
 }
@@ -673,11 +683,18 @@ const voiceKeysMemo = memo<Set<string>>();
 
 /** The speaker holds the key, or the body their title names does ("the company's chief executive Biagio Chiarolanza"). */
 export function speaksFor(claim: CueClaim, key: string): boolean {
-  if (speakerKeys(claim).has(key)) return true;
-  const name = voiceName(claim);
-  const affiliation = name ? affiliationOf(claim.quote, name) : null;
-  return !!affiliation && [...keysOfName(affiliation.replace(/^the\s+/i, ""))].includes(key);
+  return speakerKeys(claim).has(key) || affiliationKeys(claim).has(key);
 }
+
+/** The keys of the body the speaker's title names in the claim ("BP spokesman Toby Odone"), once per claim. */
+function affiliationKeys(claim: CueClaim): Set<string> {
+  return affiliationKeysMemo(claim, () => {
+    const name = voiceName(claim);
+    const affiliation = name ? affiliationOf(claim.quote, name) : null;
+    return new Set(affiliation ? keysOfName(affiliation.replace(/^the\s+/i, "")) : []);
+  });
+}
+const affiliationKeysMemo = memo<Set<string>>();
 
 /** Actors that differ only in spelling share a key, and a body shares its officials' voice. */
 export function sameVoice(a: CueClaim, b: CueClaim): boolean {

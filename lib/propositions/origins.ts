@@ -229,27 +229,26 @@ function escapeRegExp(text: string): string {
 export function affiliationOf(quote: string, name: string): string | null {
   const surname = name.trim().split(/\s+/).pop();
   if (!surname || surname.length < 2) return null;
-  const who = `(?:${escapeRegExp(name.trim())}|${escapeRegExp(surname)})`;
-  const before = new RegExp(`((?:the\\s+)?(?:\\p{Lu}[\\p{L}&.-]*\\s+){1,4}?)(?:${TITLE_BEFORE_NAME})\\s+(?:\\p{Lu}[\\p{L}.-]*\\s+){0,3}${who}\\b`, "u").exec(
-    quote,
-  );
+  // Every pattern below names the speaker, so their surname (its first letter in either case) is in the text; most
+  // claims never name their own speaker.
+  if (!quote.includes(surname.slice(1))) return null;
+  // Each pattern is tried only where the words it cannot match without are in the text: a pattern naming a speaker is
+  // compiled for each name, which costs far more than these checks. Here: a title, and the name somewhere after it.
+  const speaker = name.trim();
+  const title = TITLE_THEN_SPACE.exec(quote);
+  const before = title && quote.lastIndexOf(surname) > title.index ? affiliationPattern(speaker, surname, "before").exec(quote) : null;
   if (before && !TITLE_RANK.test(before[1]!.trim())) return before[1]!.trim();
-  const after = new RegExp(
-    `${who},\\s+(?:an?\\s+|the\\s+)?(?:[\\p{Ll}-]+\\s+){0,2}(?:${ROLE_WORDS})\\s+(?:for|of|at|with)\\s+((?:the\\s+)?(?:[\\p{L}&.'’-]+\\s*){1,5}?)(?:[,;]|(?<!\\b\\p{Lu})\\.|\\s+(?:said|says|told|who|and)\\b)`,
-    "u",
-  ).exec(quote);
+  const apposable = quote.includes(`${surname},`) && ROLE_WORD.test(quote);
+  const after = apposable ? affiliationPattern(speaker, surname, "after").exec(quote) : null;
   // "a senior vice president of the consulting firm Arthur D. Little": an initial's point ends no name, and the common
   // words before the name say what kind of body it is.
   if (after) return after[1]!.trim().replace(/^(?:the\s+)?(?:\p{Ll}[\p{Ll}-]*\s+)+(?=\p{Lu})/u, "");
   // "Scot Wheeler, a Dow spokesman": the body named before the title, in apposition to the name.
-  const apposed = new RegExp(`${who},\\s+(?:an?|the)\\s+((?:\\p{Lu}[\\p{L}&.'’-]*\\s+){1,4}?)(?:${ROLE_WORDS})\\b`, "u").exec(quote);
+  const apposed = apposable ? affiliationPattern(speaker, surname, "apposed").exec(quote) : null;
   if (apposed) return apposed[1]!.trim();
   // "… United Colors of Benetton …, and the company's chief executive Biagio Chiarolanza": "the company" points back to
   // the last body the sentence named before it.
-  const anaphor = new RegExp(
-    `\\bthe\\s+(?:company|firm|group|corporation|retailer|brand|party|ministry|agency|organi[sz]ation|association|union|operator|owner)['’]s\\s+(?:[\\p{Ll}-]+\\s+){0,3}(?:\\p{Lu}[\\p{L}.-]*\\s+){0,3}${who}\\b`,
-    "u",
-  ).exec(quote);
+  const anaphor = BODY_POSSESSIVE.test(quote) ? affiliationPattern(speaker, surname, "anaphor").exec(quote) : null;
   if (anaphor) {
     const names = [...quote.slice(0, anaphor.index).matchAll(/\p{Lu}[\p{L}&.'’-]*(?:\s+(?:(?:of|for|and|the)\s+)*\p{Lu}[\p{L}&.'’-]*)*/gu)];
     // A lone capital at the start of the sentence is only its first word.
@@ -258,13 +257,58 @@ export function affiliationOf(quote: string, name: string): string | null {
   }
   // "Satinath Sarangi of the Bhopal Group for Information and Action said", "my friends at the Bhopal Group …": a person
   // of or at a body named in full (two capitalized words or more, or its initials).
-  const initial = escapeRegExp(surname[0]!);
-  const loose = `(?:${escapeRegExp(name.trim())}|[${initial.toLowerCase()}${initial.toUpperCase()}]${escapeRegExp(surname.slice(1))})`;
-  const member = new RegExp(
-    `\\b${loose}\\s+(?:of|at|from)\\s+(?:the\\s+)?(\\p{Lu}{2,6}\\b|\\p{Lu}[\\p{L}&.'’-]*(?:\\s+(?:(?:of|for|and|on|the)\\s+)*\\p{Lu}[\\p{L}&.'’-]*)+)`,
-    "u",
-  ).exec(quote);
+  const member = followedBy(quote, surname.slice(1), OF_AT_FROM) ? affiliationPattern(speaker, surname, "member").exec(quote) : null;
   return member ? member[1]!.trim() : null;
+}
+
+/** What each pattern of affiliationOf needs besides the name. */
+const TITLE_THEN_SPACE = new RegExp(`(?:${TITLE_BEFORE_NAME})\\s`, "u");
+const ROLE_WORD = new RegExp(ROLE_WORDS);
+const BODY_POSSESSIVE =
+  /\bthe\s+(?:company|firm|group|corporation|retailer|brand|party|ministry|agency|organi[sz]ation|association|union|operator|owner)['’]s\s/;
+const OF_AT_FROM = /\s+(?:of|at|from)\s/y;
+
+/** Some occurrence of `text` is followed at once by what the sticky `next` matches. */
+function followedBy(quote: string, text: string, next: RegExp): boolean {
+  for (let at = quote.indexOf(text); at !== -1; at = quote.indexOf(text, at + 1)) {
+    next.lastIndex = at + text.length;
+    if (next.test(quote)) return true;
+  }
+  return false;
+}
+
+type AffiliationPattern = "before" | "after" | "apposed" | "anaphor" | "member";
+
+/** Each pattern's source, given the name written as the speaker's (`who`) or with either initial (`loose`). */
+const AFFILIATION_SOURCES: Record<AffiliationPattern, (who: string, loose: string) => string> = {
+  before: (who) => `((?:the\\s+)?(?:\\p{Lu}[\\p{L}&.-]*\\s+){1,4}?)(?:${TITLE_BEFORE_NAME})\\s+(?:\\p{Lu}[\\p{L}.-]*\\s+){0,3}${who}\\b`,
+  after: (who) =>
+    `${who},\\s+(?:an?\\s+|the\\s+)?(?:[\\p{Ll}-]+\\s+){0,2}(?:${ROLE_WORDS})\\s+(?:for|of|at|with)\\s+((?:the\\s+)?(?:[\\p{L}&.'’-]+\\s*){1,5}?)(?:[,;]|(?<!\\b\\p{Lu})\\.|\\s+(?:said|says|told|who|and)\\b)`,
+  apposed: (who) => `${who},\\s+(?:an?|the)\\s+((?:\\p{Lu}[\\p{L}&.'’-]*\\s+){1,4}?)(?:${ROLE_WORDS})\\b`,
+  anaphor: (who) =>
+    `\\bthe\\s+(?:company|firm|group|corporation|retailer|brand|party|ministry|agency|organi[sz]ation|association|union|operator|owner)['’]s\\s+(?:[\\p{Ll}-]+\\s+){0,3}(?:\\p{Lu}[\\p{L}.-]*\\s+){0,3}${who}\\b`,
+  member: (_who, loose) =>
+    `\\b${loose}\\s+(?:of|at|from)\\s+(?:the\\s+)?(\\p{Lu}{2,6}\\b|\\p{Lu}[\\p{L}&.'’-]*(?:\\s+(?:(?:of|for|and|on|the)\\s+)*\\p{Lu}[\\p{L}&.'’-]*)+)`,
+};
+
+/** A corpus names the same speakers in claim after claim: each pattern is compiled once per name, when first needed. */
+const affiliationPatternCache = new Map<string, Map<AffiliationPattern, RegExp>>();
+const AFFILIATION_PATTERN_CACHE = 10_000;
+
+function affiliationPattern(name: string, surname: string, kind: AffiliationPattern): RegExp {
+  let byKind = affiliationPatternCache.get(name);
+  if (!byKind) {
+    if (affiliationPatternCache.size >= AFFILIATION_PATTERN_CACHE) affiliationPatternCache.clear();
+    affiliationPatternCache.set(name, (byKind = new Map()));
+  }
+  let pattern = byKind.get(kind);
+  if (!pattern) {
+    const who = `(?:${escapeRegExp(name)}|${escapeRegExp(surname)})`;
+    const initial = escapeRegExp(surname[0]!);
+    const loose = `(?:${escapeRegExp(name)}|[${initial.toLowerCase()}${initial.toUpperCase()}]${escapeRegExp(surname.slice(1))})`;
+    byKind.set(kind, (pattern = new RegExp(AFFILIATION_SOURCES[kind](who, loose), "u")));
+  }
+  return pattern;
 }
 
 /** "MQM" → the one voice named in full whose initials those are ("Muttahida Qaumi Movement"), if exactly one. */

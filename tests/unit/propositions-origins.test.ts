@@ -177,6 +177,21 @@ describe("a speaker's title names the body they speak for", () => {
     expect(affiliationOf("The permits were in order, said Li Liang, a senior engineer.", "Li Liang")).toBeNull();
   });
 
+  test("each pattern is tried only where the name and its own words are: the same bodies found, none invented", () => {
+    // A title before the name, the surname also said earlier in the sentence.
+    expect(affiliationOf("Mensah repeated what Harbour Authority spokesman Kofi Mensah had told reporters.", "Kofi Mensah")).toBe("Harbour Authority");
+    // The title only after the name names no body of theirs.
+    expect(affiliationOf("Kofi Mensah later met the Harbour Authority spokesman.", "Kofi Mensah")).toBeNull();
+    // Of a body, the surname written in lower case.
+    expect(affiliationOf("The families trusted mensah of the Tema Dockworkers Union more than anyone.", "Kofi Mensah")).toBe("Tema Dockworkers Union");
+    // The surname followed by "of" but no body's name.
+    expect(affiliationOf("The report of Mensah of all people was the first.", "Kofi Mensah")).toBeNull();
+    // A title word and the name, but not in the order a title names a body.
+    expect(affiliationOf("Kofi Mensah, who once was a minister, said the cranes were checked.", "Kofi Mensah")).toBeNull();
+    // The name absent: nothing.
+    expect(affiliationOf("Harbour Authority spokesman Ama Owusu said the cranes were checked.", "Kofi Mensah")).toBeNull();
+  });
+
   test("'the company's chief executive X' points back to the last body the sentence named", () => {
     expect(
       affiliationOf(

@@ -2,7 +2,19 @@
 import type { ContradictionRule } from "@/lib/contradictions/rules/types";
 import { keysOfName } from "@/lib/facets";
 import { contentTerms, type Vocabulary } from "@/lib/text/terms";
-import { actTargets, around, clamp, entityText, eventRelatedness, facetsOf, sameSpeaker, speakerKeys, who, type CueClaim } from "@/lib/contradictions/features";
+import {
+  actTargets,
+  around,
+  clamp,
+  entityText,
+  eventRelatedness,
+  facetsOf,
+  memo,
+  sameSpeaker,
+  speakerKeys,
+  who,
+  type CueClaim,
+} from "@/lib/contradictions/features";
 
 /** "he was wrong", "lies": these deny a statement, not a party's part in a wrong. */
 const STATEMENT_JUDGEMENT =
@@ -30,7 +42,7 @@ function accusedBy(accuser: CueClaim, denier: CueClaim) {
   // Two denials of the same thing agree: an accuser who also denies is no accuser.
   if (actTargets(accuser, "denies")) return null;
   // A party does not accuse itself: "Hezbollah sources said the judge was inclined to accuse Hezbollah" reports another's charge.
-  const own = new Set([...speakerKeys(accuser), ...(accuser.speakerName ?? "").split(/\s+and\s+(?:the\s+)?|,\s*/i).flatMap((part) => keysOfName(part))]);
+  const own = ownKeys(accuser);
   const target = [...accusation.targets].find((key) => denial.targets.has(key) && !own.has(key));
   if (!target) return null;
   // "The court acquitted Rauf Siddiqui" / "Bhola and Charya, MQM workers convicted of …": other people.
@@ -40,6 +52,15 @@ function accusedBy(accuser: CueClaim, denier: CueClaim) {
   return { target, accusation, denial };
 }
 
+/** The speaker's keys, and each of several speakers' ("X and Y"). */
+function ownKeys(claim: CueClaim): Set<string> {
+  return ownKeysMemo(
+    claim,
+    () => new Set([...speakerKeys(claim), ...(claim.speakerName ?? "").split(/\s+and\s+(?:the\s+)?|,\s*/i).flatMap((part) => keysOfName(part))]),
+  );
+}
+const ownKeysMemo = memo<Set<string>>();
+
 /**
  * The words around each act's cue name the wrong it is about ("the mastermind of Dr Imran's murder" / "involved in Dr
  * Imran Farooq's murder …, refuted this notion"): two of them in common, besides the party's own name, say the denial
@@ -47,12 +68,20 @@ function accusedBy(accuser: CueClaim, denier: CueClaim) {
  */
 function sameCharge(accuser: CueClaim, accusationCue: string, denier: CueClaim, denialCue: string, target: string, vocabulary: Vocabulary): boolean {
   const party = contentTerms(target);
-  const reach = { before: 10, after: 10 };
-  const near = contentTerms(around(denier.quote, denialCue, reach));
-  const shared = [...contentTerms(around(accuser.quote, accusationCue, reach))].filter((term) => near.has(term) && !party.has(term));
+  const near = termsAroundCue(denier, denialCue);
+  const shared = [...termsAroundCue(accuser, accusationCue)].filter((term) => near.has(term) && !party.has(term));
   // One of them rare in the corpus: the subject's own words ("deaths", "Puerto Rico") are around every act.
   return shared.length >= 2 && shared.some((term) => vocabulary.isDistinctive(term));
 }
+
+/** The words within ten of a cue, once per claim and cue. */
+function termsAroundCue(claim: CueClaim, cue: string): Set<string> {
+  const byCue = termsAroundCueMemo(claim, () => new Map());
+  let terms = byCue.get(cue);
+  if (!terms) byCue.set(cue, (terms = contentTerms(around(claim.quote, cue, { before: 10, after: 10 }))));
+  return terms;
+}
+const termsAroundCueMemo = memo<Map<string, Set<string>>>();
 
 export const accusationDenial: ContradictionRule = {
   name: "accusation-denial",

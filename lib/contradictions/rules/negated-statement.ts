@@ -1,5 +1,17 @@
 import type { ContradictionRule } from "@/lib/contradictions/rules/types";
-import { clamp, facetsOf, features, nearShared, negatedShared, negatorOverShared, speakerKeys, topics, type CueClaim } from "@/lib/contradictions/features";
+import {
+  clamp,
+  entityKeys,
+  facetsOf,
+  features,
+  memo,
+  nearShared,
+  negatedShared,
+  negatorOverShared,
+  speakerKeys,
+  topics,
+  type CueClaim,
+} from "@/lib/contradictions/features";
 import { contentTerms } from "@/lib/text/terms";
 import { ANTONYMS } from "@/lib/contradictions/lexicon";
 
@@ -12,16 +24,20 @@ function antonymMatches(claim: CueClaim): [RegExpExecArray | null, RegExpExecArr
 
 /** "acquitted Lee of homicide" / "Park Gi-ho was convicted of homicide": each names a party the other does not, and none in common. */
 function aboutDifferentParties(a: CueClaim, b: CueClaim): boolean {
-  const named = (claim: CueClaim) => {
-    const own = speakerKeys(claim);
-    return new Set(facetsOf(claim).entities.flatMap((entity) => (entity.keys.some((key) => own.has(key)) ? [] : [entity.keys[0]!])));
-  };
-  const [na, nb] = [named(a), named(b)];
+  const [na, nb] = [partiesNamed(a), partiesNamed(b)];
   if (!na.size || !nb.size) return false;
-  const keysOf = (claim: CueClaim) => new Set(facetsOf(claim).entities.flatMap((entity) => entity.keys));
-  const [ka, kb] = [keysOf(a), keysOf(b)];
+  const [ka, kb] = [entityKeys(a), entityKeys(b)];
   return ![...ka].some((key) => kb.has(key));
 }
+
+/** The parties a claim names besides its speaker, by their first key. */
+function partiesNamed(claim: CueClaim): Set<string> {
+  return partiesNamedMemo(claim, () => {
+    const own = speakerKeys(claim);
+    return new Set(facetsOf(claim).entities.flatMap((entity) => (entity.keys.some((key) => own.has(key)) ? [] : [entity.keys[0]!])));
+  });
+}
+const partiesNamedMemo = memo<Set<string>>();
 
 /** Nearly the same statement, once affirmed and once negated. */
 export const negatedStatement: ContradictionRule = {
@@ -36,15 +52,15 @@ export const negatedStatement: ContradictionRule = {
     if (aboutDifferentParties(a, b)) return null;
     let cue: string | null = null;
     const [antonymsA, antonymsB] = [antonymMatches(a), antonymMatches(b)];
+    const sharedWords = new Set(shared.shared);
     for (const [index] of ANTONYMS.entries()) {
       const [leftA, rightA] = antonymsA[index]!;
       const [leftB, rightB] = antonymsB[index]!;
-      const sharedTerms = new Set(shared.shared);
-      if (leftA && rightB && !leftB && !rightA && nearShared(a.quote, leftA.index, sharedTerms) && nearShared(b.quote, rightB.index, sharedTerms)) {
+      if (leftA && rightB && !leftB && !rightA && nearShared(a.quote, leftA.index, sharedWords) && nearShared(b.quote, rightB.index, sharedWords)) {
         cue = `${leftA[0]}” vs “${rightB[0]}`;
         break;
       }
-      if (leftB && rightA && !leftA && !rightB && nearShared(b.quote, leftB.index, sharedTerms) && nearShared(a.quote, rightA.index, sharedTerms)) {
+      if (leftB && rightA && !leftA && !rightB && nearShared(b.quote, leftB.index, sharedWords) && nearShared(a.quote, rightA.index, sharedWords)) {
         cue = `${leftB[0]}” vs “${rightA[0]}`;
         break;
       }

@@ -2,7 +2,7 @@
 // not comply with the regulations": two voices judging one thing on one scale — safe or dangerous, within the rules or
 // in breach of them — in opposite ways. The words differ, so no shared predicate or antonym finds the pair.
 import type { ContradictionRule } from "@/lib/contradictions/rules/types";
-import { adjacency, clamp, eventRelatedness, sameVoice, who, type CueClaim } from "@/lib/contradictions/features";
+import { adjacency, clamp, eventRelatedness, memo, sameVoice, who, type CueClaim } from "@/lib/contradictions/features";
 
 interface Scale {
   name: string;
@@ -59,6 +59,11 @@ type Verdict = { scale: Scale; good: boolean; words: string };
 
 /** The claim's verdict on each scale it speaks to; a claim judging both ways on one scale gives none on it. */
 function verdicts(claim: CueClaim): Verdict[] {
+  return verdictsMemo(claim, () => computeVerdicts(claim));
+}
+const verdictsMemo = memo<Verdict[]>();
+
+function computeVerdicts(claim: CueClaim): Verdict[] {
   const found: Verdict[] = [];
   for (const scale of SCALES) {
     const seen: Verdict[] = [];

@@ -73,12 +73,18 @@ interface Clash {
   strength: number;
 }
 
+function partiesInCommon(a: CueClaim, b: CueClaim): { inCommon: boolean; words: Set<string> } {
+  const commonKeys = [...entityKeys(a)].filter((key) => entityKeys(b).has(key));
+  // A party acts or is acted on; a place ("Puerto Rico") is where, and many acts happen there.
+  const words = new Set(commonKeys.filter((key) => !isKindOf(key.replace(/ /g, "_"), "location")).flatMap((key) => key.split(" ")));
+  return { inCommon: commonKeys.length > 0, words };
+}
+
 function clash(a: CueClaim, b: CueClaim, signals: { gap?: number }, vocabulary: Vocabulary): Clash | null {
   const near = adjacency(signals);
-  const commonKeys = [...entityKeys(a)].filter((key) => entityKeys(b).has(key));
-  const partyInCommon = commonKeys.length > 0;
-  // A party acts or is acted on; a place ("Puerto Rico") is where, and many acts happen there.
-  const partyWords = new Set(commonKeys.filter((key) => !isKindOf(key.replace(/ /g, "_"), "location")).flatMap((key) => key.split(" ")));
+  // Most pairs hold no two related predicates: the parties both name are looked up only for a pair that does.
+  let parties: { inCommon: boolean; words: Set<string> } | null = null;
+  const common = () => (parties ??= partiesInCommon(a, b));
   let best: Clash | null = null;
   for (const x of propositionsOf(a)) {
     for (const y of propositionsOf(b)) {
@@ -91,11 +97,11 @@ function clash(a: CueClaim, b: CueClaim, signals: { gap?: number }, vocabulary: 
       // The same act done to different things is two acts ("want the ship raised" / "did not want a new agency"),
       // however close the claims sit, unless both claims name one party ("not a single member of his party had been
       // named" / "MQM-P leader Rauf Siddiqui had been nominated", both of the MQM-P).
-      if (!shared.length && !partyInCommon) continue;
+      if (!shared.length && !common().inCommon) continue;
       // One noun shared by two long clauses is chance — unless it names a party both claims name ("Warren Anderson … was
       // arrested" / "Anderson was never arrested"): a party's name, however often the corpus uses it, is one party.
       const covered = shared.length / Math.max(1, Math.min(x.args.length, y.args.length));
-      const party = shared.some((arg) => partyWords.has(arg));
+      const party = shared.some((arg) => common().words.has(arg));
       if (near < 0.7 && (!(distinctive.length || party) || covered < 0.5)) continue;
       const strength = Math.min(1, 0.35 * shared.length + 0.25 * (distinctive.length + (party ? 1 : 0))) * 0.6 + near * 0.4;
       if (best && best.strength >= strength) continue;
