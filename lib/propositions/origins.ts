@@ -591,6 +591,26 @@ function mergeDocumentVariants(traced: MemberOrigin[]): void {
   }
 }
 
+/**
+ * "the first report of the inquiry" and "the Phase 1 report": one document named two ways — the same kind of
+ * document (the word after the number) numbered the same (an ordinal is its figure in the key).
+ */
+function mergeNumberedDocuments(traced: MemberOrigin[]): void {
+  const documents = [...new Map(traced.filter((origin) => origin.originKey.startsWith("doc:")).map((origin) => [origin.originKey, origin.originLabel]))];
+  const numbered = (key: string) => {
+    const words = key.slice(4).split(" ").filter(Boolean);
+    const numbers = words.flatMap((word, index) => (/^[1-9]$/.test(word) ? [index] : []));
+    const kind = numbers.length === 1 ? words[numbers[0]! + 1] : undefined;
+    return kind ? `${words[numbers[0]!]} ${kind}` : null;
+  };
+  for (const origin of traced) {
+    const mine = numbered(origin.originKey);
+    if (!mine) continue;
+    const same = documents.filter(([key]) => numbered(key) === mine);
+    if (same.length > 1) [origin.originKey, origin.originLabel] = same[0]!;
+  }
+}
+
 /** "published on August 28", "released on 30 October 2019": the day a document came out, as its description gives it. */
 const PUBLISHED_ON =
   /\b(?:published|released|issued|dated|made\s+public)\s+(?:on\s+)?((?:\d{1,2}\s+)?\p{Lu}\p{Ll}+\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+\p{Lu}\p{Ll}+(?:\s+\d{4})?)/u;
@@ -758,6 +778,7 @@ export function traceOrigins(members: OriginMember[]): OriginSummary {
   traceRulingsToCourts(members, traced);
   mergeDocumentAcronyms(traced);
   mergeDocumentVariants(traced);
+  mergeNumberedDocuments(traced);
   mergeDocumentsOfOneDay(members, traced);
   mergeAuthorsIntoDocuments(members, traced);
   mergeUnnamedRoles(members, traced);

@@ -538,6 +538,19 @@ describe("the writer's own words: named sources, witnesses and copies", () => {
     expect(two.independentOrigins).toBe(3);
   });
 
+  test("'the second report of the inquiry' and 'the Stage 2 report' are one document; a Stage 1 and a Stage 2 report are two", () => {
+    const summary = traceOrigins([
+      member({ claimId: 1, sourceId: 1, speaker: { id: 1, name: "Inquiry", reliability: "F" }, citedVia: "the second report of the inquiry" }),
+      member({ claimId: 2, sourceId: 2, speaker: { id: 2, name: "Stage 2 report", reliability: "F" }, citedVia: "Stage 2 report" }),
+    ]);
+    expect(summary.independentOrigins).toBe(1);
+    const two = traceOrigins([
+      member({ claimId: 1, sourceId: 1, speaker: { id: 1, name: "Inquiry", reliability: "F" }, citedVia: "the first report of the inquiry" }),
+      member({ claimId: 2, sourceId: 2, speaker: { id: 2, name: "Stage 2 report", reliability: "F" }, citedVia: "Stage 2 report" }),
+    ]);
+    expect(two.independentOrigins).toBe(2);
+  });
+
   test("a person named in full elsewhere is named again by their surname; a body's last common word is no surname", () => {
     const summary = traceOrigins([
       member({ claimId: 1, sourceId: 1, speaker: { id: 1, name: "Martin Okafor", reliability: "F" }, quote: "Martin Okafor said 104 firefighters had died." }),
