@@ -507,6 +507,25 @@ function relayNamedInPassing(members: OriginMember[], traced: MemberOrigin[]): v
   }
 }
 
+/** "Its confidence interval ran …", "the figure is their number": a possessive pointing back at what the writer cites; "their radios" is no such reference. */
+const POSSESSIVE_BACK_REFERENCE =
+  /^\s*(?:Its|Their)\s+[\p{L}\p{N}]|\b(?:its|their)\s+(?:own\s+)?(?:number|figure|estimate|count|tally|finding|findings|data|model|interval)\b/u;
+
+/**
+ * A writer's own sentence that opens on a possessive ("Its confidence interval ran from …") or calls a figure "their
+ * number" rests on the one origin the proposition names, when it names only one; a first-person witness stays the writer's.
+ */
+function relayPossessivesToTheDocument(members: OriginMember[], traced: MemberOrigin[]): void {
+  const named = new Map(traced.filter((origin) => !origin.originKey.startsWith("source:")).map((origin) => [origin.originKey, origin.originLabel]));
+  const [only] = [...named];
+  if (named.size !== 1) return;
+  for (const [index, origin] of traced.entries()) {
+    const quote = outsideQuotes(members[index]!.quote);
+    if (origin.originKey.startsWith("source:") && POSSESSIVE_BACK_REFERENCE.test(quote) && !firstPersonWitness(quote))
+      [origin.originKey, origin.originLabel] = only!;
+  }
+}
+
 /**
  * "the anti-terrorism court sentenced …", "The Sindh High Court on Monday upheld …", "ATC sentences …": a court (named,
  * or by initials ending in its C) stating its ruling.
@@ -785,6 +804,7 @@ export function traceOrigins(members: OriginMember[]): OriginSummary {
   relayOwnRestatements(members, traced);
   relayRepostedRestatements(members, traced);
   relayNamedInPassing(members, traced);
+  relayPossessivesToTheDocument(members, traced);
   relayQuotedWords(members, traced);
   relayInnerTellers(members, traced);
   traceDocumentsAsSubjects(members, traced);
