@@ -551,6 +551,25 @@ function relayNamedInPassing(members: OriginMember[], traced: MemberOrigin[]): v
   }
 }
 
+/** "Its confidence interval ran …", "the figure is their number": a possessive pointing back at what the writer cites; "their radios" is no such reference. */
+const POSSESSIVE_BACK_REFERENCE =
+  /^\s*(?:Its|Their)\s+[\p{L}\p{N}]|\b(?:its|their)\s+(?:own\s+)?(?:number|figure|estimate|count|tally|finding|findings|data|model|interval)\b/u;
+
+/**
+ * A writer's own sentence that opens on a possessive ("Its confidence interval ran from …") or calls a figure "their
+ * number" rests on the one origin the proposition names, when it names only one; a first-person witness stays the writer's.
+ */
+function relayPossessivesToTheDocument(members: OriginMember[], traced: MemberOrigin[]): void {
+  const named = new Map(traced.filter((origin) => !origin.originKey.startsWith("source:")).map((origin) => [origin.originKey, origin.originLabel]));
+  const [only] = [...named];
+  if (named.size !== 1) return;
+  for (const [index, origin] of traced.entries()) {
+    const quote = outsideQuotes(members[index]!.quote);
+    if (origin.originKey.startsWith("source:") && POSSESSIVE_BACK_REFERENCE.test(quote) && !firstPersonWitness(quote))
+      [origin.originKey, origin.originLabel] = only!;
+  }
+}
+
 /**
  * "the anti-terrorism court sentenced …", "The Sindh High Court on Monday upheld …", "ATC sentences …": a court (named,
  * or by initials ending in its C) stating its ruling.
@@ -632,6 +651,26 @@ function mergeDocumentVariants(traced: MemberOrigin[]): void {
     const mine = words(origin.originKey);
     const fuller = documents.filter(([key]) => words(key).length > mine.length && mine.every((word) => words(key).includes(word)));
     if (mine.length && fuller.length === 1) [origin.originKey, origin.originLabel] = fuller[0]!;
+  }
+}
+
+/**
+ * "the first report of the inquiry" and "the Phase 1 report": one document named two ways — the same kind of
+ * document (the word after the number) numbered the same (an ordinal is its figure in the key).
+ */
+function mergeNumberedDocuments(traced: MemberOrigin[]): void {
+  const documents = [...new Map(traced.filter((origin) => origin.originKey.startsWith("doc:")).map((origin) => [origin.originKey, origin.originLabel]))];
+  const numbered = (key: string) => {
+    const words = key.slice(4).split(" ").filter(Boolean);
+    const numbers = words.flatMap((word, index) => (/^[1-9]$/.test(word) ? [index] : []));
+    const kind = numbers.length === 1 ? words[numbers[0]! + 1] : undefined;
+    return kind ? `${words[numbers[0]!]} ${kind}` : null;
+  };
+  for (const origin of traced) {
+    const mine = numbered(origin.originKey);
+    if (!mine) continue;
+    const same = documents.filter(([key]) => numbered(key) === mine);
+    if (same.length > 1) [origin.originKey, origin.originLabel] = same[0]!;
   }
 }
 
@@ -802,12 +841,14 @@ export function traceOrigins(members: OriginMember[]): OriginSummary {
   traceRulingsToCourts(members, traced);
   mergeDocumentAcronyms(traced);
   mergeDocumentVariants(traced);
+  mergeNumberedDocuments(traced);
   mergeDocumentsOfOneDay(members, traced);
   mergeAuthorsIntoDocuments(members, traced);
   mergeUnnamedRoles(members, traced);
   relayOwnRestatements(members, traced);
   relayRepostedRestatements(members, traced);
   relayNamedInPassing(members, traced);
+  relayPossessivesToTheDocument(members, traced);
   relayQuotedWords(members, traced);
   relayInnerTellers(members, traced);
   traceDocumentsAsSubjects(members, traced);

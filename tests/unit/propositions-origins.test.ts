@@ -553,6 +553,40 @@ describe("the writer's own words: named sources, witnesses and copies", () => {
     expect(two.independentOrigins).toBe(3);
   });
 
+  test.each([
+    ["the second report of the inquiry", 1],
+    ["the first report of the inquiry", 2],
+  ])("'%s' and 'the Stage 2 report': one document when numbered the same", (name, origins) => {
+    const summary = traceOrigins([
+      member({ claimId: 1, sourceId: 1, speaker: { id: 1, name: "Inquiry", reliability: "F" }, citedVia: name }),
+      member({ claimId: 2, sourceId: 2, speaker: { id: 2, name: "Stage 2 report", reliability: "F" }, citedVia: "Stage 2 report" }),
+    ]);
+    expect(summary.independentOrigins).toBe(origins);
+  });
+
+  test("a writer's sentence pointing back by 'its'/'their' at the one document cited rests on it; one without stays the writer's", () => {
+    const summary = traceOrigins([
+      member({ claimId: 1, sourceId: 1, speaker: { id: 1, name: "Survey", reliability: "F" }, citedVia: "the hospital survey" }),
+      member({ claimId: 2, sourceId: 2, quote: "Its margin of error was four points either way." }),
+      member({ claimId: 3, sourceId: 3, quote: "Its 4-point margin of error was wide." }),
+      member({ claimId: 4, sourceId: 4, quote: "Four points either way was their own estimate of the error." }),
+    ]);
+    expect(summary.independentOrigins).toBe(1);
+    const own = traceOrigins([
+      member({ claimId: 1, sourceId: 1, speaker: { id: 1, name: "Survey", reliability: "F" }, citedVia: "the hospital survey" }),
+      member({ claimId: 2, sourceId: 2, quote: "The margin of error was four points either way." }),
+      member({ claimId: 3, sourceId: 3, quote: "Nurses heard of the margin of error over their radios." }),
+    ]);
+    expect(own.independentOrigins).toBe(3);
+    // With two documents cited, the possessive could point at either: the sentence stays the writer's.
+    const two = traceOrigins([
+      member({ claimId: 1, sourceId: 1, speaker: { id: 1, name: "Survey", reliability: "F" }, citedVia: "the hospital survey" }),
+      member({ claimId: 2, sourceId: 3, speaker: { id: 2, name: "Audit", reliability: "F" }, citedVia: "the port audit" }),
+      member({ claimId: 3, sourceId: 2, quote: "Its margin of error was four points either way." }),
+    ]);
+    expect(two.independentOrigins).toBe(3);
+  });
+
   test("a person named in full elsewhere is named again by their surname; a body's last common word is no surname", () => {
     const summary = traceOrigins([
       member({ claimId: 1, sourceId: 1, speaker: { id: 1, name: "Martin Okafor", reliability: "F" }, quote: "Martin Okafor said 104 firefighters had died." }),
