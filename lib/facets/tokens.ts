@@ -1,13 +1,8 @@
 // A claim read once by wink-nlp: each token's lemma, part of speech and whether a negation governs it.
-import { nlp } from "@/lib/text/nlp";
+import { readWords, type WordReading } from "@/lib/text/nlp";
 
-export interface FacetToken {
-  text: string;
-  lower: string;
-  lemma: string;
-  pos: string;
-  negated: boolean;
-}
+/** A claim's word as wink-nlp reads it (lib/text/nlp.ts). */
+export type FacetToken = WordReading;
 
 const cache = new Map<string, FacetToken[]>();
 const CACHE_LIMIT = 5_000;
@@ -15,20 +10,7 @@ const CACHE_LIMIT = 5_000;
 export function facetTokens(text: string): FacetToken[] {
   const known = cache.get(text);
   if (known) return known;
-  const instance = nlp();
-  const its = instance.its;
-  const tokens = instance.readDoc(text).tokens();
-  const values = tokens.out(its.value) as string[];
-  const lemmas = tokens.out(its.lemma as typeof its.value) as string[];
-  const pos = tokens.out(its.pos) as string[];
-  const negation = tokens.out(its.negationFlag as unknown as typeof its.value) as unknown as boolean[];
-  const result = values.map((value, index) => ({
-    text: value,
-    lower: value.toLowerCase(),
-    lemma: (lemmas[index] ?? value).toLowerCase(),
-    pos: pos[index] ?? "X",
-    negated: negation[index] === true,
-  }));
+  const result = readWords(text);
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(text, result);
   return result;

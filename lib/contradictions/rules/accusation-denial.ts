@@ -100,9 +100,9 @@ export const accusationDenial: ContradictionRule = {
     // A bare "denied any involvement" answers only what stands right before it; "innocent" answers every charge.
     let related = eventRelatedness(accuser, denier, signals, vocabulary);
     // A party clearing itself of everything ("my conscience is clear") answers whatever it is charged with.
-    const clearsItself = CLEARS_OF_ALL.test(denier.quote) && speakerKeys(denier).has(match.target);
-    if (clearsItself) related = Math.max(related, 0.15);
-    const answers = CLEARS_OF_ALL.test(denier.quote) || sameCharge(accuser, match.accusation.cue, denier, match.denial.cue, match.target, vocabulary);
+    const clears = CLEARS_OF_ALL.test(denier.quote);
+    if (clears && speakerKeys(denier).has(match.target)) related = Math.max(related, 0.15);
+    const answers = clears || sameCharge(accuser, match.accusation.cue, denier, match.denial.cue, match.target, vocabulary);
     if (related < (answers ? 0.15 : 0.45)) return null;
     const party = entityText(accuser, match.target);
     return {
